@@ -1,0 +1,146 @@
+# entraide - build, run and test.
+#
+#   make run      install what is missing, build, create the demo data, serve on 127.0.0.1:8080
+#   make check    every test: unit (plain and ASan+UBSan), fuzz corpora, API, browser, evaluations
+#   make          build build/entraide
+#
+# Sources are found by wildcard: a new file in src/ or tests/unit/ needs no edit here.
+# Subsystems that need build steps of their own (generated data, evaluations, extra
+# libraries) add them in a fragment under mk/ (see mk/README); this file stays small.
+
+BUILD   ?= build
+SHARED  ?= ../shared
+CC      ?= cc
+CXX     ?= c++
+HOST    ?= 127.0.0.1
+PORT    ?= 8080
+DATA    ?= var
+
+# Libraries with a pkg-config file. Fragments append to PKGS and LIBS.
+PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark libjpeg libpng libwebp libheif \
+           lcms2 libutf8proc libpcre2-8 libpq
+LIBS    := -lstemmer -lpthread -lm
+GEN_SRC :=
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 $(WARN) -fvisibility=hidden -fno-strict-aliasing -fstack-protector-strong
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += -std=c++17 -Wall -Wextra -Werror -fvisibility=hidden
+LDFLAGS  += -Wl,-z,relro,-z,now -Wl,--as-needed
+
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+CFLAGS   += $(SANFLAGS)
+CXXFLAGS += $(SANFLAGS)
+LDFLAGS  += $(SANFLAGS)
+endif
+ifeq ($(FUZZ),1)
+CFLAGS   += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -DENT_FUZZING
+CXXFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -DENT_FUZZING
+endif
+
+-include $(sort $(wildcard mk/*.mk))
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS   += $(PKG_CFLAGS)
+
+LIB_C   := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
+LIB_CXX := $(sort $(shell find src -name '*.cc'))
+CLI_C   := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o) \
+           $(GEN_SRC:$(BUILD)/%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_C:%.c=$(BUILD)/obj/%.o)
+LIBENT  := $(BUILD)/libentraide.a
+BIN     := $(BUILD)/entraide
+
+UNIT_SRC  := $(sort $(shell find tests/unit -name 'test_*.c' 2>/dev/null))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
+FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
+
+.PHONY: all run deps deps-check unit asan-unit fuzz fuzz-replay api-test e2e eval check clean demo serve
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -MMD -MP -c $< -o $@
+
+$(LIBENT): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIBENT)
+	$(CXX) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBENT) $(PKG_LIBS) $(LIBS)
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIBENT)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) -Wno-unused-parameter $< -o $@.o -c
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(LIBENT) $(PKG_LIBS) $(LIBS) $(shell pkg-config --libs cmocka)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# --- installing and running -------------------------------------------------------------
+
+deps:
+	@scripts/install-deps.sh
+
+deps-check:
+	@scripts/install-deps.sh --check
+
+run: deps
+	$(MAKE) all
+	$(BIN) demo --data $(DATA)
+	$(BIN) serve --data $(DATA) --listen $(HOST):$(PORT)
+
+# --- tests --------------------------------------------------------------------------------
+
+unit: $(UNIT_BIN)
+	@tests/run_unit.sh $(BUILD)/tests/unit
+
+asan-unit:
+	$(MAKE) SAN=1 BUILD=$(BUILD)/asan unit
+
+$(BUILD)/fuzz/%: fuzz/%.c
+	$(MAKE) FUZZ=1 CC=clang CXX=clang++ BUILD=$(BUILD)/fuzzlib $(BUILD)/fuzzlib/libentraide.a
+	@mkdir -p $(@D)
+	clang++ -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -x c -std=c11 $< -x none \
+		$(BUILD)/fuzzlib/libentraide.a $(PKG_LIBS) $(LIBS) -o $@
+
+fuzz: $(FUZZ_BIN)
+
+# Replays every stored corpus input once through its harness (no new inputs are made).
+fuzz-replay: $(FUZZ_BIN)
+	@tests/run_fuzz_replay.sh $(BUILD)/fuzz fuzz/corpus
+
+api-test: $(BIN)
+	@ENTRAIDE_BIN=$(BIN) node --test --test-concurrency=1 tests/api/
+
+e2e: $(BIN)
+	@ENTRAIDE_BIN=$(BIN) node --test --test-concurrency=1 tests/e2e/
+
+# Evaluations on the shared development data; fragments add to EVAL_TARGETS.
+eval: $(BIN)
+	@if [ -d "$(SHARED)" ]; then $(MAKE) --no-print-directory $(EVAL_TARGETS); \
+	else echo "eval: $(SHARED) not present, evaluations skipped"; fi
+
+check: deps-check
+	@tests/check.sh "$(MAKE)" "$(BUILD)"
+
+clean:
+	rm -rf $(BUILD)
+
+print-%:
+	@echo $($*)

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs what entraide needs on Debian 12, and nothing else.
+#   scripts/install-deps.sh            build + run (what `make run` needs)
+#   scripts/install-deps.sh --check    also what `make check` needs (browser, bench peers, PostgreSQL)
+# Idempotent: packages already present are skipped, so a second run is quick and offline.
+set -eu
+
+BUILD="build-essential pkg-config clang libclang-rt-14-dev python3
+libmicrohttpd-dev libsqlite3-dev sqlite3 libsodium-dev libjansson-dev libcmark-dev
+libjpeg62-turbo-dev libpng-dev libwebp-dev libheif-dev liblcms2-dev
+libopencv-dev opencv-data libdlib-dev
+libutf8proc-dev libpcre2-dev libstemmer-dev libpq-dev libcmocka-dev
+hunspell-fr wfrench wamerican wbritish"
+CHECK="chromium postgresql nginx-light wrk hyperfine mat2 libimage-exiftool-perl
+imagemagick webp libheif-examples curl"
+
+want="$BUILD"
+[ "${1:-}" = "--check" ] && want="$BUILD $CHECK"
+
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if [ -n "$missing" ]; then
+	echo "install-deps: installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# Node.js (with npm) may come from Debian or from another Debian-format package; either will do.
+if ! command -v npm >/dev/null 2>&1; then
+	$SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+
+# Front-end test tools and the build-time data packages come from npm, pinned by package-lock.json.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$here/package.json" ] && [ ! -d "$here/node_modules" ]; then
+	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,58 @@
+// tests/lib/server.mjs - starts an entraide server for a test file and stops it afterwards.
+//
+//   const srv = await startServer({ demo: true });   // fresh data dir, free loopback port
+//   const res = await fetch(srv.url + '/healthz');
+//   await srv.stop();                                // SIGTERM, waits for a clean exit
+//
+// Each call gets its own temporary data directory, removed by stop().
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve(process.env.ENTRAIDE_BIN || 'build/entraide');
+
+export function freePort() {
+  return new Promise((ok, ko) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', ko);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export async function startServer({ demo = false, args = [], env = {} } = {}) {
+  const data = mkdtempSync(join(tmpdir(), 'entraide-test-'));
+  if (demo) execFileSync(BIN, ['demo', '--data', data], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, ...args], {
+    stdio: ['ignore', 'ignore', process.env.ENTRAIDE_TEST_LOG ? 'inherit' : 'ignore'],
+    env: { ...process.env, ...env },
+  });
+  let exited = null;
+  const exitPromise = new Promise((ok) => child.on('exit', (code, signal) => { exited = { code, signal }; ok(exited); }));
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    if (exited) throw new Error(`entraide serve exited early: ${JSON.stringify(exited)}`);
+    try {
+      const r = await fetch(url + '/healthz');
+      if (r.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('entraide serve did not start'); }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url, port, data, child,
+    async stop() {
+      if (!exited) child.kill('SIGTERM');
+      const r = await exitPromise;
+      rmSync(data, { recursive: true, force: true });
+      return r;
+    },
+  };
+}
