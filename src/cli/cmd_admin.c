@@ -1,12 +1,153 @@
-/* cmd_admin.c - placeholder until the admin subcommand lands: says so and fails. */
+/*
+ * cmd_admin.c - `entraide admin ...`: what an operator does by hand, through the same
+ * functions as the server (api_account_ops.c, store_account.c), never raw SQL.
+ */
+#include <sodium.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_data.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: entraide admin [--data DIR] ACTION ...\n\n"
+		"actions:\n"
+		"  create-account HANDLE EMAIL [fr|en]   new account; the password is read from stdin\n"
+		"                                        when it is not a terminal, else generated\n"
+		"  create-institution SLUG NAME          an institution (for editor, community_manager)\n"
+		"  grant HANDLE ROLE [INSTITUTION]       ROLE: professional, editor, community_manager,\n"
+		"  revoke HANDLE ROLE [INSTITUTION]            moderator, administrator\n"
+		"  list                                  accounts, roles, suspension (no e-mail)\n"
+		"  suspend HANDLE | unsuspend HANDLE     a suspended account cannot log in; its\n"
+		"                                        sessions end\n");
+}
+
+static int fail(const char *what, enum ent_err err)
+{
+	fprintf(stderr, "entraide admin: %s: %s\n", what, ent_strerror(err));
+	return CLI_EXIT_NO;
+}
+
+static enum ent_err find(struct store_conn *db, const char *handle, struct store_account *a)
+{
+	char key[STORE_HANDLE_MAX + 1];
+	if (api_handle_key(handle, key))
+		return ENT_ENOTFOUND;
+	return store_account_by_handle(db, key, a);
+}
+
+static int create_account(struct api_app *app, struct store_conn *db, int argc, char **argv)
+{
+	if (argc < 3 || argc > 4) {
+		usage(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	char pw[AUTH_PASSWORD_MAX + 2];
+	bool generated = isatty(0);
+	if (generated) {
+		unsigned char raw[12];
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2base64(pw, sizeof pw, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	} else if (!fgets(pw, sizeof pw, stdin)) {
+		fprintf(stderr, "entraide admin: no password on stdin\n");
+		return CLI_EXIT_USAGE;
+	}
+	pw[strcspn(pw, "\r\n")] = '\0';
+	const char *which = NULL;
+	enum ent_err err = api_account_create(app, db, NULL, argv[1], argv[2], pw, strlen(pw),
+					      argc == 4 ? argv[3] : "fr", &which);
+	if (err == ENT_EEXIST)
+		fprintf(stderr, "entraide admin: that %s is taken\n", which ? which : "account");
+	if (err == ENT_EINVAL)
+		fprintf(stderr, "entraide admin: handle (3-32 of a-z 0-9 _ . -), e-mail or password "
+				"(10 characters at least) not acceptable\n");
+	if (err)
+		return fail("create-account", err);
+	printf("created %s%s%s\n", argv[1], generated ? "; password: " : "", generated ? pw : "");
+	sodium_memzero(pw, sizeof pw);
+	return CLI_EXIT_OK;
+}
+
+static int role_change(struct store_conn *db, int argc, char **argv, bool grant)
+{
+	if (argc < 3 || argc > 4) {
+		usage(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	unsigned role = policy_role_parse(argv[2]);
+	const char *inst = argc == 4 ? argv[3] : NULL;
+	if (!role || role == ROLE_ANON || role == ROLE_MEMBER ||
+	    policy_role_needs_institution(role) != (inst != NULL)) {
+		fprintf(stderr, "entraide admin: role %s %s an institution\n", argv[2],
+			policy_role_needs_institution(role) ? "needs" : "takes no");
+		return CLI_EXIT_USAGE;
+	}
+	struct store_account a;
+	enum ent_err err = find(db, argv[1], &a);
+	if (!err)
+		err = grant ? store_role_grant(db, a.id, argv[2], inst)
+			    : store_role_revoke(db, a.id, argv[2], inst);
+	if (err)
+		return fail(argv[0], err);
+	printf("%s %s %s%s%s\n", argv[0], argv[1], argv[2], inst ? " " : "", inst ? inst : "");
+	return CLI_EXIT_OK;
+}
+
+static void print_account(const struct store_account *a, void *arg)
+{
+	struct store_conn *db = arg;
+	struct store_role roles[STORE_ROLES_MAX];
+	size_t n = 0;
+	printf("%-32s %s %s member", a->handle, a->locale, a->suspended ? "suspended" : "active   ");
+	if (store_roles_of(db, a->id, roles, STORE_ROLES_MAX, &n) == ENT_OK)
+		for (size_t i = 0; i < n; i++)
+			printf(",%s%s%s", roles[i].role, roles[i].institution[0] ? "@" : "",
+			       roles[i].institution);
+	putchar('\n');
+}
 
 int cmd_admin(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "entraide admin: not built yet\n");
-	return CLI_EXIT_USAGE;
+	if (cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return CLI_EXIT_OK;
+	}
+	struct config cfg;
+	struct api_app app;
+	struct store_conn *db;
+	int rest;
+	int rc = cli_start(argc, argv, "usage: entraide admin [--data DIR] ACTION ... (see --help)\n",
+			   1, 4, &cfg, &app, &rest);
+	if (rc)
+		return rc;
+	char **av = argv + 1;
+	const char *action = av[0];
+	enum ent_err err = store_conn_get(app.store, &db);
+	if (err) {
+		rc = fail("database", err);
+	} else if (!strcmp(action, "create-account")) {
+		rc = create_account(&app, db, rest, av);
+	} else if (!strcmp(action, "create-institution") && rest == 3) {
+		err = store_institution_ensure(db, av[1], av[2]);
+		rc = err ? fail(action, err) : CLI_EXIT_OK;
+	} else if (!strcmp(action, "grant") || !strcmp(action, "revoke")) {
+		rc = role_change(db, rest, av, action[0] == 'g');
+	} else if (!strcmp(action, "list") && rest == 1) {
+		err = store_account_each(db, print_account, db);
+		rc = err ? fail(action, err) : CLI_EXIT_OK;
+	} else if ((!strcmp(action, "suspend") || !strcmp(action, "unsuspend")) && rest == 2) {
+		struct store_account a;
+		err = find(db, av[1], &a);
+		if (!err)
+			err = store_account_set_suspended(db, a.id, action[0] == 's');
+		rc = err ? fail(action, err) : CLI_EXIT_OK;
+	} else {
+		usage(stderr);
+		rc = CLI_EXIT_USAGE;
+	}
+	api_data_close(&app);
+	return rc;
 }

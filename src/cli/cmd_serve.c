@@ -1,12 +1,85 @@
-/* cmd_serve.c - placeholder until the serve subcommand lands: says so and fails. */
+/*
+ * cmd_serve.c - `entraide serve`: opens the data directory, starts the HTTP server, waits for
+ * SIGTERM or SIGINT, then stops gracefully (requests in flight finish, the database is
+ * checkpointed and closed).
+ */
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "api/api.h"
 #include "cli/cli.h"
+#include "cli/cli_data.h"
+#include "core/log.h"
+
+static void help(void)
+{
+	printf("usage: entraide serve [--data DIR] [--listen HOST:PORT] [--config FILE] [--web DIR]\n"
+	       "                      [--threads N] [settings...]\n\n"
+	       "Serves the HTTP API and the web front end until SIGTERM or SIGINT.\n\n");
+	cli_settings_help();
+}
 
 int cmd_serve(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "entraide serve: not built yet\n");
-	return CLI_EXIT_USAGE;
+	struct config cfg;
+	int rest;
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_EXIT_OK;
+	}
+	int rc = cli_settings(argc, argv, &cfg, &rest);
+	if (rc)
+		return rc;
+	if (rest) {
+		fprintf(stderr, "entraide serve: unexpected argument '%s'\n", argv[1]);
+		return CLI_EXIT_USAGE;
+	}
+	/* Signals are taken by sigwait below; every thread started from here inherits the mask. */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct api_app app;
+	rc = cli_open_data(&app, &cfg);
+	if (rc)
+		return rc;
+	enum ent_err err = api_app_open(&app, &cfg);
+	struct http_server *srv = NULL;
+	struct http_options o = {
+		.host = cfg.host,
+		.port = cfg.port,
+		.threads = cfg.threads,
+		.connection_limit = cfg.connection_limit,
+		.timeout = cfg.timeout,
+		.log_requests = cfg.log_requests,
+	};
+	struct http_app cb = {.ctx = &app, .begin = api_begin, .handle = api_handle};
+	if (!err)
+		err = http_server_start(&o, &cb, &srv);
+	if (err) {
+		fprintf(stderr, "entraide serve: cannot listen on %s:%u: %s\n", cfg.host, cfg.port,
+			ent_strerror(err));
+		api_app_close(&app);
+		api_data_close(&app);
+		return CLI_EXIT_USAGE;
+	}
+	char m[320];
+	snprintf(m, sizeof m, "\"port\":%u", cfg.port);
+	log_line(LOG_INFO, "serving", m);
+	fprintf(stdout, "entraide: http://%s:%u/\n", cfg.host, cfg.port);
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_line(LOG_INFO, "stopping", sig == SIGTERM ? "\"signal\":\"TERM\"" : "\"signal\":\"INT\"");
+	http_server_stop(srv);
+	api_app_close(&app);
+	api_data_close(&app);
+	log_line(LOG_INFO, "stopped", NULL);
+	return CLI_EXIT_OK;
 }

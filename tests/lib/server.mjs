@@ -3,6 +3,7 @@
 //   const srv = await startServer({ demo: true });   // fresh data dir, free loopback port
 //   const res = await fetch(srv.url + '/healthz');
 //   await srv.stop();                                // SIGTERM, waits for a clean exit
+//   srv.log()                                        // stderr so far (with { captureLog: true })
 //
 // Each call gets its own temporary data directory, removed by stop().
 import { spawn, execFileSync } from 'node:child_process';
@@ -25,15 +26,17 @@ export function freePort() {
   });
 }
 
-export async function startServer({ demo = false, args = [], env = {} } = {}) {
+export async function startServer({ demo = false, args = [], env = {}, captureLog = false } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'entraide-test-'));
   if (demo) execFileSync(BIN, ['demo', '--data', data], { stdio: ['ignore', 'ignore', 'inherit'] });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, ...args], {
-    stdio: ['ignore', 'ignore', process.env.ENTRAIDE_TEST_LOG ? 'inherit' : 'ignore'],
+    stdio: ['ignore', 'ignore', captureLog ? 'pipe' : process.env.ENTRAIDE_TEST_LOG ? 'inherit' : 'ignore'],
     env: { ...process.env, ...env },
   });
+  let log = '';
+  if (captureLog) child.stderr.on('data', (d) => { log += d.toString('utf8'); });
   let exited = null;
   const exitPromise = new Promise((ok) => child.on('exit', (code, signal) => { exited = { code, signal }; ok(exited); }));
   const deadline = Date.now() + 15000;
@@ -48,6 +51,7 @@ export async function startServer({ demo = false, args = [], env = {} } = {}) {
   }
   return {
     url, port, data, child,
+    log: () => log,
     async stop() {
       if (!exited) child.kill('SIGTERM');
       const r = await exitPromise;

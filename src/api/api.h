@@ -1,0 +1,130 @@
+/*
+ * api.h - the HTTP API: the route table, the request pipeline, and what handlers see.
+ *
+ * Every request goes through api_dispatch.c in this order: route match (404/405) -> session
+ * from the cookie -> policy_check() with the route's declared roles and flags (401/403/csrf)
+ * -> body parsed (depth-limited) and validated against the route's declared fields (400/422)
+ * -> handler. A handler returns an enum ent_err; the pipeline turns errors into problem+json
+ * through the one table in http_problem.c. Handlers see only validated fields.
+ *
+ * Adding a resource: write src/api/api_<resource>.c with its handlers and field tables,
+ * declare them in api_handlers.h, add one line per route to api_routes.c, document the routes
+ * in docs/openapi.json (a unit test compares both). See docs/architecture.md.
+ */
+#ifndef ENT_API_H
+#define ENT_API_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "core/buf.h"
+#include "core/config.h"
+#include "core/json.h"
+#include "http/http.h"
+#include "policy/policy.h"
+#include "store/store.h"
+#include "store/store_account.h"
+
+#define API_SESSION_TTL (14 * 24 * 3600) /* sliding: renewed when used */
+#define API_JSON_DEPTH 8
+#define API_MAX_ERRORS 8
+
+/* What every handler can reach: configuration, database, keys, rate limiters. */
+struct api_app {
+	struct config cfg;
+	struct store *store;
+	struct auth_keys *keys;
+	struct auth_limiter *login_account; /* failures per login name */
+	struct auth_limiter *login_addr;    /* failures per client address */
+	struct auth_limiter *signup_addr;   /* sign-ups per client address */
+};
+
+struct api_session {
+	int64_t id;
+	unsigned char token[AUTH_TOKEN_BYTES];
+	struct store_account account;
+	unsigned roles;                        /* ROLE_MEMBER | granted roles */
+	struct store_role granted[STORE_ROLES_MAX];
+	size_t n_granted;
+};
+
+struct api_req;
+typedef enum ent_err (*api_handler)(struct api_req *q);
+
+struct api_route {
+	const char *method;
+	const char *pattern;        /* "/api/v1/spaces/{slug}" */
+	api_handler handler;
+	unsigned roles;             /* enum role bits allowed; 0 = nobody (default deny) */
+	unsigned flags;             /* enum policy_flag */
+	const struct json_field *fields; /* the accepted JSON body, NULL = no body */
+	size_t body_max;            /* 0 = HTTP_BODY_DEFAULT */
+	const char *summary;        /* one line, for docs/openapi.json */
+};
+
+extern const struct api_route api_routes[];
+extern const size_t api_n_routes;
+
+struct api_req {
+	struct http_req *http;
+	struct api_app *app;
+	const struct api_route *route;
+	struct store_conn *db;
+	enum http_lang lang;
+	bool has_session;
+	struct api_session s;
+	json_t *body;                    /* validated against route->fields; NULL without */
+	struct json_error errors[API_MAX_ERRORS];
+	size_t n_errors;
+	const char *slug;                /* refines the problem type of the returned error */
+	unsigned retry_after;            /* seconds, with ENT_ERATE */
+};
+
+/* --- pipeline (api_dispatch.c) --- */
+
+/* Prepares the application: rate limiters, metrics series. The store and keys are set by the
+ * caller (api_app_open). */
+enum ent_err api_app_open(struct api_app *app, const struct config *cfg);
+void api_app_close(struct api_app *app);
+/* The http_app callbacks. */
+void api_begin(struct http_req *r, void *app);
+void api_handle(struct http_req *r, void *app);
+/* Index of the route matching method and path, -1 if none; *path_known tells whether the path
+ * matched another method (405). */
+int api_route_find(const char *method, const char *path, bool *path_known,
+		   struct http_params *params);
+
+/* --- for handlers --- */
+
+/* Records a validation error (field, stable reason) and returns ENT_EINVAL. */
+enum ent_err api_invalid(struct api_req *q, const char *field, const char *reason);
+/* A validated string field of the body, or NULL when absent. */
+const char *api_str(struct api_req *q, const char *name, size_t *len);
+/* Sends b as a JSON response with status. */
+void api_reply(struct api_req *q, int status, struct buf *b);
+/* Sets or clears (token NULL) the session cookie. */
+enum ent_err api_set_cookie(struct api_req *q, const char *token);
+/* The session cookie's name for this instance ("__Host-" prefixed behind TLS). */
+const char *api_cookie_name(const struct api_app *app);
+
+/* --- accounts, shared by the API and the CLI (api_account_ops.c) --- */
+
+/* Checks and creates an account. Field errors are recorded when q is not NULL. handle-taken
+ * and an e-mail in use are ENT_EEXIST with *which set to "handle" or "email". */
+enum ent_err api_account_create(struct api_app *app, struct store_conn *db, struct api_req *q,
+				const char *handle, const char *email, const char *password,
+				size_t password_len, const char *locale, const char **which);
+/* Lower-cases a handle into key after checking it: 3..32 of [a-z0-9_.-] (any case). */
+enum ent_err api_handle_key(const char *handle, char key[STORE_HANDLE_MAX + 1]);
+/* Checks a new password's length: >= AUTH_PASSWORD_MIN characters, <= AUTH_PASSWORD_MAX bytes;
+ * sets *reason. */
+enum ent_err api_password_ok(const char *pw, size_t len, const char **reason);
+/* Loads the granted roles of an account into s (roles bitmask and institutions). */
+enum ent_err api_load_roles(struct store_conn *db, struct api_session *s);
+/* Opens the data directory (created 0700 with media/ and keys/), keys and store. */
+enum ent_err api_data_open(struct api_app *app, const char *dir);
+void api_data_close(struct api_app *app);
+
+#endif

@@ -1,0 +1,286 @@
+/*
+ * api_account.c - sign-up, log-in, log-out and the logged-in account (/api/v1/me).
+ * Rules: handles are pseudonyms, e-mail addresses are sealed at rest (auth.h), log-in is
+ * rate-limited per account and per client address, an unknown login costs the same time as a
+ * wrong password, the CSRF token is bound to the session.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/api_handlers.h"
+#include "core/clock.h"
+
+static const char *const locales[] = {"fr", "en", NULL};
+static const char *const post_modes[] = {"anonymise", "delete", NULL};
+
+const struct json_field api_account_create_fields[] = {
+	{"handle", JF_STRING, true, 0, 64, NULL},
+	{"email", JF_STRING, true, 0, AUTH_EMAIL_MAX, NULL},
+	{"password", JF_STRING, true, 0, AUTH_PASSWORD_MAX, NULL},
+	{"locale", JF_STRING, false, 0, 0, locales},
+	{NULL, 0, false, 0, 0, NULL},
+};
+const struct json_field api_session_create_fields[] = {
+	{"login", JF_STRING, true, 1, AUTH_EMAIL_MAX, NULL},
+	{"password", JF_STRING, true, 1, AUTH_PASSWORD_MAX, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+const struct json_field api_me_patch_fields[] = {
+	{"locale", JF_STRING, false, 0, 0, locales},
+	{NULL, 0, false, 0, 0, NULL},
+};
+const struct json_field api_me_password_fields[] = {
+	{"current_password", JF_STRING, true, 1, AUTH_PASSWORD_MAX, NULL},
+	{"new_password", JF_STRING, true, 0, AUTH_PASSWORD_MAX, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+const struct json_field api_me_delete_fields[] = {
+	{"password", JF_STRING, true, 1, AUTH_PASSWORD_MAX, NULL},
+	{"posts", JF_STRING, true, 0, 0, post_modes},
+	{NULL, 0, false, 0, 0, NULL},
+};
+
+/* "member" then the granted roles, each once, in enum role order. */
+static void write_roles(struct buf *b, unsigned roles)
+{
+	buf_putc(b, '[');
+	bool first = true;
+	for (unsigned bit = ROLE_MEMBER; bit <= ROLE_ADMINISTRATOR; bit <<= 1) {
+		if (!(roles & bit))
+			continue;
+		buf_puts(b, first ? "\"" : ",\"");
+		buf_puts(b, policy_role_name(bit));
+		buf_putc(b, '"');
+		first = false;
+	}
+	buf_putc(b, ']');
+}
+
+static void write_me(struct api_req *q, struct buf *b)
+{
+	const struct api_session *s = &q->s;
+	char csrf[AUTH_TOKEN_CHARS + 1];
+	auth_csrf(q->app->keys, s->token, csrf);
+	buf_puts(b, "{\"handle\":");
+	buf_json_cstr(b, s->account.handle);
+	buf_puts(b, ",\"roles\":");
+	write_roles(b, s->roles);
+	buf_puts(b, ",\"institutions\":[");
+	bool first = true;
+	for (size_t i = 0; i < s->n_granted; i++) {
+		if (!s->granted[i].institution[0])
+			continue;
+		buf_puts(b, first ? "{\"slug\":" : ",{\"slug\":");
+		buf_json_cstr(b, s->granted[i].institution);
+		buf_puts(b, ",\"name\":");
+		buf_json_cstr(b, s->granted[i].institution_name);
+		buf_puts(b, ",\"role\":");
+		buf_json_cstr(b, s->granted[i].role);
+		buf_putc(b, '}');
+		first = false;
+	}
+	struct tm tm;
+	time_t t = (time_t)s->account.created_at;
+	gmtime_r(&t, &tm);
+	buf_printf(b, "],\"locale\":\"%s\",\"csrf_token\":\"%s\",\"created_at\":\"%04d-%02d-%02dT%02d:%02d:%02dZ\"}",
+		   s->account.locale, csrf, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		   tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+enum ent_err api_account_create_h(struct api_req *q)
+{
+	struct api_app *app = q->app;
+	char addr[64];
+	if (!app->cfg.registration_open)
+		return ENT_EPERM;
+	http_client_key(q->http, addr);
+	q->retry_after = auth_limiter_check(app->signup_addr, addr, strlen(addr), clock_now());
+	if (q->retry_after)
+		return ENT_ERATE;
+	size_t plen;
+	const char *handle = api_str(q, "handle", NULL);
+	const char *password = api_str(q, "password", &plen);
+	const char *locale = api_str(q, "locale", NULL);
+	const char *which;
+	enum ent_err err = api_account_create(app, q->db, q, handle, api_str(q, "email", NULL),
+					      password, plen, locale, &which);
+	if (err == ENT_EEXIST && which && !strcmp(which, "handle"))
+		q->slug = "handle-taken";
+	if (err)
+		return err;
+	auth_limiter_hit(app->signup_addr, addr, strlen(addr), clock_now());
+	struct buf b;
+	buf_init(&b, 1024);
+	buf_puts(&b, "{\"handle\":");
+	buf_json_cstr(&b, handle);
+	buf_printf(&b, ",\"roles\":[\"member\"],\"locale\":\"%s\"}",
+		   locale && !strcmp(locale, "en") ? "en" : "fr");
+	api_reply(q, 201, &b);
+	return ENT_OK;
+}
+
+/* Finds the account named by login (handle or e-mail); ENT_ENOTFOUND when none. */
+static enum ent_err find_login(struct api_req *q, const char *login, size_t len,
+			       struct store_account *a)
+{
+	if (memchr(login, '@', len)) {
+		char norm[AUTH_EMAIL_MAX + 1];
+		unsigned char h[AUTH_HASH_BYTES];
+		if (auth_email_normalize(login, len, norm))
+			return ENT_ENOTFOUND;
+		auth_email_hash(q->app->keys, norm, h);
+		return store_account_by_email(q->db, h, sizeof h, a);
+	}
+	char key[STORE_HANDLE_MAX + 1];
+	if (api_handle_key(login, key))
+		return ENT_ENOTFOUND;
+	return store_account_by_handle(q->db, key, a);
+}
+
+/* The rate-limit key of an account (by id) or of an unknown login (by its text). */
+static void limit_key(const struct store_account *a, const char *login, char *out, size_t cap)
+{
+	if (a)
+		snprintf(out, cap, "id:%lld", (long long)a->id);
+	else
+		snprintf(out, cap, "login:%s", login);
+}
+
+/* Checks password against the account's, within the log-in rate limits. */
+static enum ent_err check_password(struct api_req *q, const struct store_account *a,
+				   const char *login, const char *pw, size_t len)
+{
+	struct api_app *app = q->app;
+	char akey[300], addr[64];
+	int64_t now = clock_now();
+	limit_key(a, login, akey, sizeof akey);
+	http_client_key(q->http, addr);
+	unsigned w1 = auth_limiter_check(app->login_account, akey, strlen(akey), now);
+	unsigned w2 = auth_limiter_check(app->login_addr, addr, strlen(addr), now);
+	if (w1 || w2) {
+		q->retry_after = w1 > w2 ? w1 : w2;
+		return ENT_ERATE;
+	}
+	enum ent_err err;
+	if (a) {
+		err = auth_password_verify(a->password_hash, pw, len);
+	} else {
+		auth_password_dummy(pw, len);
+		err = ENT_EAUTH;
+	}
+	if (err) {
+		auth_limiter_hit(app->login_account, akey, strlen(akey), now);
+		auth_limiter_hit(app->login_addr, addr, strlen(addr), now);
+		return ENT_EAUTH;
+	}
+	auth_limiter_reset(app->login_account, akey, strlen(akey));
+	return ENT_OK;
+}
+
+enum ent_err api_session_create(struct api_req *q)
+{
+	size_t llen, plen;
+	const char *login = api_str(q, "login", &llen);
+	const char *pw = api_str(q, "password", &plen);
+	struct api_session *s = &q->s;
+	enum ent_err err = find_login(q, login, llen, &s->account);
+	if (err && err != ENT_ENOTFOUND)
+		return err;
+	err = check_password(q, err ? NULL : &s->account, login, pw, plen);
+	if (err)
+		return err;
+	if (s->account.suspended)
+		return ENT_EPERM;
+	char token[AUTH_TOKEN_CHARS + 1];
+	unsigned char hash[AUTH_HASH_BYTES];
+	int64_t now = clock_now();
+	auth_token_new(s->token, token);
+	auth_token_hash(s->token, hash);
+	err = store_session_insert(q->db, hash, sizeof hash, s->account.id, now, now + API_SESSION_TTL);
+	if (!err)
+		err = api_load_roles(q->db, s);
+	if (!err)
+		err = api_set_cookie(q, token);
+	if (err)
+		return err;
+	char csrf[AUTH_TOKEN_CHARS + 1];
+	auth_csrf(q->app->keys, s->token, csrf);
+	struct buf b;
+	buf_init(&b, 1024);
+	buf_printf(&b, "{\"csrf_token\":\"%s\",\"handle\":", csrf);
+	buf_json_cstr(&b, s->account.handle);
+	buf_puts(&b, ",\"roles\":");
+	write_roles(&b, s->roles);
+	buf_printf(&b, ",\"locale\":\"%s\"}", s->account.locale);
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+enum ent_err api_session_delete(struct api_req *q)
+{
+	enum ent_err err = store_session_delete(q->db, q->s.id);
+	if (err && err != ENT_ENOTFOUND)
+		return err;
+	http_reply_empty(q->http, 204);
+	return api_set_cookie(q, NULL);
+}
+
+enum ent_err api_me_get(struct api_req *q)
+{
+	struct buf b;
+	buf_init(&b, 16 * 1024);
+	write_me(q, &b);
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+enum ent_err api_me_patch(struct api_req *q)
+{
+	const char *locale = api_str(q, "locale", NULL);
+	if (locale) {
+		enum ent_err err = store_account_set_locale(q->db, q->s.account.id, locale);
+		if (err)
+			return err;
+		snprintf(q->s.account.locale, sizeof q->s.account.locale, "%s", locale);
+		q->lang = strcmp(locale, "en") == 0 ? HTTP_LANG_EN : HTTP_LANG_FR;
+	}
+	return api_me_get(q);
+}
+
+enum ent_err api_me_password(struct api_req *q)
+{
+	size_t clen, nlen;
+	const char *cur = api_str(q, "current_password", &clen);
+	const char *pw = api_str(q, "new_password", &nlen);
+	const char *reason;
+	if (api_password_ok(pw, nlen, &reason))
+		return api_invalid(q, "new_password", reason);
+	enum ent_err err = check_password(q, &q->s.account, NULL, cur, clen);
+	char hash[AUTH_PWHASH_MAX];
+	if (!err)
+		err = auth_password_hash(pw, nlen, hash);
+	if (!err)
+		err = store_account_set_password(q->db, q->s.account.id, hash);
+	if (!err)
+		err = store_session_delete_others(q->db, q->s.account.id, q->s.id);
+	if (!err)
+		http_reply_empty(q->http, 204);
+	return err;
+}
+
+enum ent_err api_me_delete(struct api_req *q)
+{
+	size_t plen;
+	const char *pw = api_str(q, "password", &plen);
+	const char *posts = api_str(q, "posts", NULL);
+	enum ent_err err = check_password(q, &q->s.account, NULL, pw, plen);
+	if (!err)
+		err = store_account_delete(q->db, q->s.account.id,
+					   strcmp(posts, "delete") == 0 ? STORE_POSTS_DELETE
+									: STORE_POSTS_ANONYMISE);
+	if (err)
+		return err;
+	http_reply_empty(q->http, 204);
+	return api_set_cookie(q, NULL);
+}

@@ -1,0 +1,8 @@
+/* api_demo.c - the table of demo steps (see api_demo.h). */
+#include "api/api_demo.h"
+
+const struct api_demo_step api_demo_steps[] = {
+	{"accounts", api_demo_accounts},
+	/* issue 5: {"communities", api_demo_communities}, ... */
+	{NULL, NULL},
+};

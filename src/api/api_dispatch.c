@@ -1,0 +1,263 @@
+/*
+ * api_dispatch.c - the request pipeline shared by every route: routing, session, the policy
+ * decision, body validation, handler, problem responses. See api.h for the order.
+ * Not responsible for: what a route does (api_<resource>.c) or who may call it (the table in
+ * api_routes.c, decided by policy_check()).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "core/clock.h"
+#include "core/log.h"
+
+#define MAX_ROUTES 128
+
+static int route_metric[MAX_ROUTES];
+static int metric_static = -1, metric_spa = -1, metric_unmatched = -1;
+
+int api_route_find(const char *method, const char *path, bool *path_known,
+		   struct http_params *params)
+{
+	*path_known = false;
+	for (size_t i = 0; i < api_n_routes; i++) {
+		if (!http_path_match(api_routes[i].pattern, path, params))
+			continue;
+		if (strcmp(api_routes[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(api_routes[i].method, "GET") == 0))
+			return (int)i;
+		*path_known = true;
+	}
+	return -1;
+}
+
+enum ent_err api_app_open(struct api_app *app, const struct config *cfg)
+{
+	app->cfg = *cfg;
+	enum ent_err err = auth_limiter_new(4096, 10, 15 * 60, &app->login_account);
+	if (!err)
+		err = auth_limiter_new(4096, 30, 15 * 60, &app->login_addr);
+	if (!err)
+		err = auth_limiter_new(4096, cfg->signup_limit ? cfg->signup_limit : 1, 3600,
+				       &app->signup_addr);
+	if (err)
+		return err;
+	for (size_t i = 0; i < api_n_routes && i < MAX_ROUTES; i++)
+		route_metric[i] = http_metrics_register(api_routes[i].method, api_routes[i].pattern);
+	metric_static = http_metrics_register("GET", "/static/{file}");
+	metric_spa = http_metrics_register("GET", "/{spa}");
+	metric_unmatched = http_metrics_register("*", "unmatched");
+	return api_n_routes <= MAX_ROUTES ? ENT_OK : ENT_EINTERNAL;
+}
+
+void api_app_close(struct api_app *app)
+{
+	auth_limiter_free(app->login_account);
+	auth_limiter_free(app->login_addr);
+	auth_limiter_free(app->signup_addr);
+	app->login_account = app->login_addr = app->signup_addr = NULL;
+}
+
+static bool is_reserved(const char *path)
+{
+	static const char *const prefixes[] = {"/api/", "/healthz", "/metrics", "/.well-known/",
+					       "/problems/"};
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (strncmp(path, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return strcmp(path, "/api") == 0;
+}
+
+void api_begin(struct http_req *r, void *ctx)
+{
+	(void)ctx;
+	bool known;
+	int i = api_route_find(r->method, r->path, &known, &r->params);
+	r->metric = metric_unmatched;
+	if (i >= 0) {
+		const struct api_route *rt = &api_routes[i];
+		r->route = rt;
+		r->route_name = rt->pattern;
+		r->metric = route_metric[i];
+		r->body_max = rt->body_max ? rt->body_max : HTTP_BODY_DEFAULT;
+	} else if (!is_reserved(r->path) &&
+		   (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD"))) {
+		bool st = strncmp(r->path, "/static/", 8) == 0;
+		r->route_name = st ? "/static/{file}" : "/{spa}";
+		r->metric = st ? metric_static : metric_spa;
+		r->body_max = 0;
+	} else if (known) {
+		r->route_name = "method-not-allowed";
+	}
+}
+
+enum ent_err api_invalid(struct api_req *q, const char *field, const char *reason)
+{
+	if (q && q->n_errors < API_MAX_ERRORS) {
+		q->errors[q->n_errors].field = field;
+		q->errors[q->n_errors].reason = reason;
+		q->n_errors++;
+	}
+	return ENT_EINVAL;
+}
+
+const char *api_str(struct api_req *q, const char *name, size_t *len)
+{
+	return q->body ? json_str(q->body, name, len) : NULL;
+}
+
+void api_reply(struct api_req *q, int status, struct buf *b)
+{
+	if (buf_err(b)) {
+		buf_clear(b);
+		http_problem(q->http, "internal", q->lang, NULL);
+		return;
+	}
+	http_reply_json(q->http, status, b);
+	q->http->is_api = true;
+}
+
+const char *api_cookie_name(const struct api_app *app)
+{
+	return app->cfg.trust_proxy_tls ? "__Host-entraide_session" : "entraide_session";
+}
+
+enum ent_err api_set_cookie(struct api_req *q, const char *token)
+{
+	char v[256];
+	snprintf(v, sizeof v, "%s=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%d%s",
+		 api_cookie_name(q->app), token ? token : "", token ? API_SESSION_TTL : 0,
+		 q->app->cfg.trust_proxy_tls ? "; Secure" : "");
+	return http_add_header(q->http, "Set-Cookie", v);
+}
+
+/* Reads the session cookie; a missing, malformed, unknown or expired one is no session. */
+static enum ent_err load_session(struct api_req *q)
+{
+	const char *cookie = http_cookie(q->http, api_cookie_name(q->app));
+	if (!cookie)
+		return ENT_OK;
+	struct api_session *s = &q->s;
+	if (auth_token_parse(cookie, strlen(cookie), s->token) != ENT_OK)
+		return ENT_OK;
+	unsigned char hash[AUTH_HASH_BYTES];
+	auth_token_hash(s->token, hash);
+	struct store_session ss;
+	int64_t now = clock_now();
+	enum ent_err err = store_session_find(q->db, hash, sizeof hash, now, &ss);
+	if (err == ENT_ENOTFOUND)
+		return ENT_OK;
+	if (err)
+		return err;
+	s->id = ss.id;
+	s->account = ss.account;
+	err = api_load_roles(q->db, s);
+	if (err)
+		return err;
+	q->has_session = true;
+	q->lang = strcmp(s->account.locale, "en") == 0 ? HTTP_LANG_EN : HTTP_LANG_FR;
+	/* Sliding expiry, written at most once an hour per session. */
+	if (ss.expires_at - now < API_SESSION_TTL - 3600) {
+		err = store_session_touch(q->db, ss.id, now + API_SESSION_TTL);
+		if (!err)
+			err = api_set_cookie(q, cookie);
+	}
+	return err == ENT_ENOTFOUND ? ENT_OK : err;
+}
+
+static enum ent_err read_body(struct api_req *q)
+{
+	struct http_req *r = q->http;
+	if (!q->route->fields) {
+		return r->body.len ? api_invalid(q, "", "no-body-expected") : ENT_OK;
+	}
+	enum ent_err err = json_parse_bounded(r->body.p ? r->body.p : "", r->body.len,
+					      API_JSON_DEPTH, &q->body);
+	if (err)
+		return err;
+	err = json_validate(q->body, q->route->fields, q->errors, API_MAX_ERRORS, &q->n_errors);
+	return err;
+}
+
+static void render_problem(struct api_req *q, enum ent_err err)
+{
+	const char *slug = q->slug ? q->slug : http_problem_slug(err);
+	struct buf extra;
+	buf_init(&extra, 8192);
+	if (err == ENT_EINVAL && q->n_errors) {
+		buf_puts(&extra, "\"errors\":[");
+		for (size_t i = 0; i < q->n_errors; i++) {
+			buf_puts(&extra, i ? ",{\"field\":" : "{\"field\":");
+			buf_json_cstr(&extra, q->errors[i].field);
+			buf_puts(&extra, ",\"reason\":");
+			buf_json_cstr(&extra, q->errors[i].reason);
+			buf_putc(&extra, '}');
+		}
+		buf_putc(&extra, ']');
+	}
+	if (!strcmp(slug, "internal")) {
+		char m[128];
+		snprintf(m, sizeof m, "\"err\":\"%s\",\"route\":\"%s\"", ent_errname(err),
+			 q->route ? q->route->pattern : "");
+		log_line(LOG_ERROR, "request failed", m);
+	}
+	http_problem(q->http, slug, q->lang, buf_err(&extra) ? NULL : extra.p);
+	buf_clear(&extra);
+	if (err == ENT_ERATE) {
+		char v[24];
+		snprintf(v, sizeof v, "%u", q->retry_after ? q->retry_after : 60);
+		http_add_header(q->http, "Retry-After", v);
+	}
+}
+
+static void handle_unrouted(struct http_req *r, struct api_app *app, enum http_lang lang)
+{
+	if (!strcmp(r->route_name, "method-not-allowed")) {
+		http_problem(r, "method-not-allowed", lang, NULL);
+		return;
+	}
+	if (!is_reserved(r->path) && (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD"))) {
+		if (http_static_serve(r, app->cfg.web[0] ? app->cfg.web : NULL) == ENT_OK)
+			return;
+	}
+	http_problem(r, "not-found", lang, NULL);
+}
+
+void api_handle(struct http_req *r, void *ctx)
+{
+	struct api_app *app = ctx;
+	struct api_req q;
+	memset(&q, 0, sizeof q);
+	q.http = r;
+	q.app = app;
+	q.route = r->route;
+	q.lang = http_lang_from_accept(http_header(r, "Accept-Language"));
+	if (!q.route) {
+		handle_unrouted(r, app, q.lang);
+		return;
+	}
+	r->is_api = true;
+	enum ent_err err = store_conn_get(app->store, &q.db);
+	if (!err)
+		err = load_session(&q);
+	if (!err) {
+		struct policy_caller who = {
+			.roles = q.has_session ? q.s.roles : ROLE_ANON,
+			.has_session = q.has_session,
+			.csrf_ok = false,
+		};
+		if (q.has_session) {
+			const char *t = http_header(r, "X-CSRF-Token");
+			who.csrf_ok = t && auth_csrf_ok(app->keys, q.s.token, t, strlen(t));
+		}
+		err = policy_check(q.route->roles, q.route->flags, &who);
+	}
+	if (!err)
+		err = read_body(&q);
+	if (!err)
+		err = q.route->handler(&q);
+	if (err)
+		render_problem(&q, err);
+	json_decref(q.body);
+}

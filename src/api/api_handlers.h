@@ -1,0 +1,29 @@
+/* api_handlers.h - the handlers and field tables of every resource, for the route table. */
+#ifndef ENT_API_HANDLERS_H
+#define ENT_API_HANDLERS_H
+
+#include "api/api.h"
+
+/* api_system.c */
+enum ent_err api_healthz(struct api_req *q);
+enum ent_err api_metrics(struct api_req *q);
+enum ent_err api_instance(struct api_req *q);
+
+/* api_account.c */
+extern const struct json_field api_account_create_fields[];
+extern const struct json_field api_session_create_fields[];
+extern const struct json_field api_me_patch_fields[];
+extern const struct json_field api_me_password_fields[];
+extern const struct json_field api_me_delete_fields[];
+enum ent_err api_account_create_h(struct api_req *q);
+enum ent_err api_session_create(struct api_req *q);
+enum ent_err api_session_delete(struct api_req *q);
+enum ent_err api_me_get(struct api_req *q);
+enum ent_err api_me_patch(struct api_req *q);
+enum ent_err api_me_password(struct api_req *q);
+enum ent_err api_me_delete(struct api_req *q);
+
+/* api_admin.c */
+enum ent_err api_admin_accounts(struct api_req *q);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * api_routes.c - THE route table: every route of the API, the roles allowed to call it
+ * (default deny: a route allows only what it lists), whether it needs a session and a CSRF
+ * token, its body, its one-line summary. policy_check() enforces it for every request;
+ * tests/unit/policy/test_route_table.c walks it with every role and checks docs/openapi.json
+ * documents exactly these routes.
+ *
+ * State-changing routes (POST, PUT, PATCH, DELETE) that need a session must carry
+ * POLICY_CSRF (the table test checks it).
+ */
+#include "api/api_handlers.h"
+
+#define SESSION POLICY_SESSION
+#define CSRF (POLICY_SESSION | POLICY_CSRF)
+
+const struct api_route api_routes[] = {
+	/* operations */
+	{"GET", "/healthz", api_healthz, ROLE_EVERYONE, 0, NULL, 0, "Liveness check"},
+	{"GET", "/metrics", api_metrics, ROLE_EVERYONE, 0, NULL, 0, "Prometheus metrics"},
+	{"GET", "/api/v1/instance", api_instance, ROLE_EVERYONE, 0, NULL, 0,
+	 "What this instance is and holds (home page)"},
+
+	/* accounts and sessions */
+	{"POST", "/api/v1/accounts", api_account_create_h, ROLE_EVERYONE, 0,
+	 api_account_create_fields, 0, "Sign up (does not log in)"},
+	{"POST", "/api/v1/session", api_session_create, ROLE_EVERYONE, 0, api_session_create_fields,
+	 0, "Log in with a handle or e-mail and a password"},
+	{"DELETE", "/api/v1/session", api_session_delete, ROLE_ALL_ACCOUNTS, CSRF, NULL, 0,
+	 "Log out"},
+	{"GET", "/api/v1/me", api_me_get, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
+	 "The logged-in account"},
+	{"PATCH", "/api/v1/me", api_me_patch, ROLE_ALL_ACCOUNTS, CSRF, api_me_patch_fields, 0,
+	 "Change account settings (language)"},
+	{"PUT", "/api/v1/me/password", api_me_password, ROLE_ALL_ACCOUNTS, CSRF,
+	 api_me_password_fields, 0, "Change password (ends the other sessions)"},
+	{"DELETE", "/api/v1/me", api_me_delete, ROLE_ALL_ACCOUNTS, CSRF, api_me_delete_fields, 0,
+	 "Delete one's own account"},
+
+	/* administration */
+	{"GET", "/api/v1/admin/accounts", api_admin_accounts, ROLE_ADMINISTRATOR, SESSION, NULL, 0,
+	 "Accounts with their roles and state, no e-mail (administrators)"},
+};
+
+const size_t api_n_routes = sizeof api_routes / sizeof api_routes[0];

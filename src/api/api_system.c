@@ -1,0 +1,61 @@
+/* api_system.c - operations routes (health, metrics) and the instance description. */
+#include <string.h>
+
+#include "api/api_handlers.h"
+#include "core/clock.h"
+
+enum ent_err api_healthz(struct api_req *q)
+{
+	static const char ok[] = "{\"status\":\"ok\"}";
+	struct http_req *r = q->http;
+	r->status = 200;
+	r->content_type = "application/json";
+	r->out_static = ok;
+	r->out_static_len = sizeof ok - 1;
+	return ENT_OK;
+}
+
+enum ent_err api_metrics(struct api_req *q)
+{
+	struct buf b;
+	int64_t open = 0;
+	buf_init(&b, 4 * 1024 * 1024);
+	enum ent_err err = store_session_count_open(q->db, clock_now(), &open);
+	if (err)
+		return err;
+	http_metrics_render(&b);
+	buf_printf(&b,
+		   "# HELP entraide_db_seconds_total Time spent in the database.\n"
+		   "# TYPE entraide_db_seconds_total counter\n"
+		   "entraide_db_seconds_total %.6f\n"
+		   "# HELP entraide_sessions_open Sessions not expired.\n"
+		   "# TYPE entraide_sessions_open gauge\n"
+		   "entraide_sessions_open %lld\n",
+		   store_db_seconds(), (long long)open);
+	api_reply(q, 200, &b);
+	q->http->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	return ENT_OK;
+}
+
+/* Counts shown on the home page. Later subsystems replace the zeros with their counts
+ * (spaces: issue 5, ...), each through a store function of their own. */
+enum ent_err api_instance(struct api_req *q)
+{
+	const struct config *c = &q->app->cfg;
+	int64_t members = 0;
+	enum ent_err err = store_account_count(q->db, &members);
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 16 * 1024);
+	buf_puts(&b, "{\"name\":");
+	buf_json_cstr(&b, c->name);
+	buf_puts(&b, ",\"description\":");
+	buf_json_cstr(&b, c->description);
+	buf_printf(&b,
+		   ",\"locales\":[\"fr\",\"en\"],\"counts\":{\"members\":%lld,\"spaces\":0,"
+		   "\"threads\":0,\"articles\":0},\"registration_open\":%s}",
+		   (long long)members, c->registration_open ? "true" : "false");
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}

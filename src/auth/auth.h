@@ -1,0 +1,88 @@
+/*
+ * auth.h - passwords, session tokens, CSRF tokens, e-mail protection, log-in rate limits.
+ *
+ * Keys: one random master key per instance (DIR/keys/master.key, 0600, 32 bytes), from which
+ * sub-keys are derived (crypto_kdf) for: sealing e-mail addresses (secretbox), the keyed
+ * lookup hash of e-mail addresses, and CSRF tokens. Keys live in sodium_malloc'd memory.
+ * Session tokens are 32 random bytes sent base64url-encoded; the database keeps only their
+ * BLAKE2b hash. A session's CSRF token is a keyed hash of its token, so nothing more is stored
+ * and it dies with the session. All comparisons of secrets are constant-time.
+ * Not responsible for: storing accounts or sessions (store_account.c), HTTP (api/).
+ */
+#ifndef ENT_AUTH_H
+#define ENT_AUTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entraide/err.h"
+
+#define AUTH_TOKEN_BYTES 32
+#define AUTH_TOKEN_CHARS 43  /* base64url without padding of 32 bytes */
+#define AUTH_HASH_BYTES 32
+#define AUTH_PWHASH_MAX 128  /* crypto_pwhash_STRBYTES */
+#define AUTH_PASSWORD_MIN 10  /* characters (bytes are checked too) */
+#define AUTH_PASSWORD_MAX 256 /* bytes */
+#define AUTH_EMAIL_MAX 254
+#define AUTH_SEALED_MAX (AUTH_EMAIL_MAX + 64)
+
+struct auth_keys;
+
+/* Loads DIR/master.key, creating it (0600, in a 0700 dir) when absent. */
+enum ent_err auth_keys_load(const char *keys_dir, struct auth_keys **out);
+/* Keys from a fixed 32-byte master key (tests). */
+enum ent_err auth_keys_from(const unsigned char master[32], struct auth_keys **out);
+void auth_keys_free(struct auth_keys *k);
+
+/* Must be called once before anything else here (sodium_init). */
+enum ent_err auth_init(void);
+
+/* Argon2id hash of password[0..len) into out (NUL-terminated, < AUTH_PWHASH_MAX). */
+enum ent_err auth_password_hash(const char *password, size_t len, char out[AUTH_PWHASH_MAX]);
+/* ENT_OK when password matches hash, ENT_EAUTH when not. */
+enum ent_err auth_password_verify(const char *hash, const char *password, size_t len);
+/* Spends the time of one verification against a fixed hash, for unknown logins. */
+void auth_password_dummy(const char *password, size_t len);
+/* Lowers the Argon2id cost (unit tests and ASan runs only). */
+void auth_password_set_cheap(bool cheap);
+
+/* A fresh session token: raw bytes and its text form (NUL-terminated). */
+enum ent_err auth_token_new(unsigned char raw[AUTH_TOKEN_BYTES], char text[AUTH_TOKEN_CHARS + 1]);
+/* Decodes a token's text form; ENT_EAUTH when it is not one. */
+enum ent_err auth_token_parse(const char *text, size_t len, unsigned char raw[AUTH_TOKEN_BYTES]);
+/* The BLAKE2b hash under which a token is stored. */
+void auth_token_hash(const unsigned char raw[AUTH_TOKEN_BYTES], unsigned char out[AUTH_HASH_BYTES]);
+/* The CSRF token of the session whose token is raw (text form). */
+void auth_csrf(const struct auth_keys *k, const unsigned char raw[AUTH_TOKEN_BYTES],
+	       char out[AUTH_TOKEN_CHARS + 1]);
+/* Constant-time check of a presented CSRF token. */
+bool auth_csrf_ok(const struct auth_keys *k, const unsigned char raw[AUTH_TOKEN_BYTES],
+		  const char *presented, size_t len);
+
+/* E-mail: normalised form (trimmed, lower-cased ASCII) into out; ENT_EINVAL when it does not
+ * look like an address (one '@', non-empty parts, a dot in the domain, no spaces/controls). */
+enum ent_err auth_email_normalize(const char *email, size_t len, char out[AUTH_EMAIL_MAX + 1]);
+/* Keyed hash of a normalised address, for lookup. */
+void auth_email_hash(const struct auth_keys *k, const char *norm, unsigned char out[AUTH_HASH_BYTES]);
+/* Seals a normalised address: out = nonce || secretbox; *out_len its size. */
+enum ent_err auth_email_seal(const struct auth_keys *k, const char *norm, unsigned char *out,
+			     size_t cap, size_t *out_len);
+/* Opens a sealed address into out (NUL-terminated). */
+enum ent_err auth_email_open(const struct auth_keys *k, const unsigned char *in, size_t len,
+			     char out[AUTH_EMAIL_MAX + 1]);
+
+/* In-memory rate limiter: at most `max` events per `window` seconds per key, in a bounded
+ * table (the least recently seen key is forgotten when it is full). Keys are hashed before
+ * they are kept, so it holds no handle or address in clear. Thread-safe. */
+struct auth_limiter;
+enum ent_err auth_limiter_new(unsigned slots, unsigned max, unsigned window, struct auth_limiter **out);
+void auth_limiter_free(struct auth_limiter *l);
+/* 0 when key may proceed, else the seconds to wait (for Retry-After). Does not count. */
+unsigned auth_limiter_check(struct auth_limiter *l, const char *key, size_t len, int64_t now);
+/* Counts one event (a failure, a sign-up) for key. */
+void auth_limiter_hit(struct auth_limiter *l, const char *key, size_t len, int64_t now);
+/* Forgets key (after a successful log-in). */
+void auth_limiter_reset(struct auth_limiter *l, const char *key, size_t len);
+
+#endif

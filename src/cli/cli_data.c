@@ -1,0 +1,128 @@
+/* cli_data.c - settings from file, environment and flags; see cli_data.h. */
+#include "cli/cli_data.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static bool is_bool_key(const char *k)
+{
+	return !strcmp(k, "trust_proxy_tls") || !strcmp(k, "log_requests") ||
+	       !strcmp(k, "registration_open");
+}
+
+/* "--trust-proxy-tls" -> "trust_proxy_tls" if it is a key; NULL otherwise. */
+static const char *key_of(const char *arg, char *key, size_t cap, const char **inline_val)
+{
+	*inline_val = NULL;
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	size_t n = 0;
+	const char *p = arg + 2;
+	for (; *p && *p != '=' && n < cap - 1; p++)
+		key[n++] = *p == '-' ? '_' : *p;
+	key[n] = '\0';
+	if (*p == '=')
+		*inline_val = p + 1;
+	for (const char *const *k = config_keys; *k; k++)
+		if (!strcmp(*k, key))
+			return *k;
+	return strcmp(key, "config") == 0 ? "config" : NULL;
+}
+
+int cli_settings(int argc, char **argv, struct config *c, int *n_rest)
+{
+	config_defaults(c);
+	const char *file = getenv("ENTRAIDE_CONFIG");
+	char key[64];
+	const char *iv;
+	for (int i = 1; i < argc; i++) {
+		const char *k = key_of(argv[i], key, sizeof key, &iv);
+		if (k && !strcmp(k, "config"))
+			file = iv ? iv : (i + 1 < argc ? argv[i + 1] : NULL);
+	}
+	if (file && *file) {
+		int line;
+		enum ent_err err = config_load_file(c, file, &line);
+		if (err) {
+			fprintf(stderr, "%s: config file %s: %s (line %d)\n", argv[0], file,
+				ent_strerror(err), line);
+			return CLI_EXIT_USAGE;
+		}
+	}
+	const char *bad;
+	if (config_load_env(c, &bad)) {
+		fprintf(stderr, "%s: bad value in environment variable for '%s'\n", argv[0], bad);
+		return CLI_EXIT_USAGE;
+	}
+	int rest = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *k = key_of(argv[i], key, sizeof key, &iv);
+		if (!k) {
+			argv[1 + rest++] = argv[i];
+			continue;
+		}
+		const char *v = iv;
+		if (!v && is_bool_key(k))
+			v = "true";
+		if (!v) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "%s: %s needs a value\n", argv[0], argv[i]);
+				return CLI_EXIT_USAGE;
+			}
+			v = argv[++i];
+		}
+		if (!strcmp(k, "config"))
+			continue;
+		if (config_set(c, k, v)) {
+			fprintf(stderr, "%s: bad value for --%s\n", argv[0], key);
+			return CLI_EXIT_USAGE;
+		}
+	}
+	*n_rest = rest;
+	return 0;
+}
+
+void cli_settings_help(void)
+{
+	printf("settings (flag > environment ENTRAIDE_<KEY> > config file > default):\n"
+	       "  --data DIR             data directory (default ./var), created 0700\n"
+	       "  --config FILE          file of `key = value` lines (keys as below, with _)\n"
+	       "  --listen HOST:PORT     (default 127.0.0.1:8080)\n"
+	       "  --web DIR              serve the web front end from DIR instead of the built-in copy\n"
+	       "  --threads N            HTTP worker threads (default 2-4 from the CPU count)\n"
+	       "  --connection-limit N   simultaneous connections (default 1024)\n"
+	       "  --timeout S            idle connection timeout in seconds (default 30)\n"
+	       "  --trust-proxy-tls      behind a TLS proxy: Secure, __Host- session cookie\n"
+	       "  --log-requests=false   no log line per request\n"
+	       "  --signup-limit N       sign-ups per client address per hour (default 20)\n"
+	       "  --name TEXT, --description TEXT, --registration-open=false\n");
+}
+
+int cli_open_data(struct api_app *app, const struct config *c)
+{
+	memset(app, 0, sizeof *app);
+	app->cfg = *c;
+	enum ent_err err = api_data_open(app, c->data);
+	if (err) {
+		fprintf(stderr, "entraide: cannot open data directory %s: %s\n", c->data,
+			ent_strerror(err));
+		return CLI_EXIT_USAGE;
+	}
+	return 0;
+}
+
+int cli_start(int argc, char **argv, const char *usage, int n_rest_min, int n_rest_max,
+	      struct config *c, struct api_app *app, int *n_rest)
+{
+	int rc = cli_settings(argc, argv, c, n_rest);
+	if (rc)
+		return rc;
+	if (*n_rest < n_rest_min || *n_rest > n_rest_max) {
+		fprintf(stderr, "%s", usage);
+		return CLI_EXIT_USAGE;
+	}
+	return cli_open_data(app, c);
+}

@@ -1,0 +1,187 @@
+/* buf.c - bounded growable buffers; see buf.h. */
+#include "core/buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(struct buf *b, size_t max)
+{
+	b->p = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->max = max;
+	b->err = ENT_OK;
+}
+
+void buf_clear(struct buf *b)
+{
+	free(b->p);
+	buf_init(b, b->max);
+}
+
+char *buf_detach(struct buf *b, size_t *len)
+{
+	char *p = b->p;
+	if (len)
+		*len = b->len;
+	buf_init(b, b->max);
+	return p;
+}
+
+/* Makes room for n more bytes plus the NUL. */
+static enum ent_err reserve(struct buf *b, size_t n)
+{
+	if (b->err)
+		return b->err;
+	if (n > b->max - b->len) {
+		b->err = ENT_ETOOBIG;
+		return b->err;
+	}
+	size_t need = b->len + n + 1;
+	if (need <= b->cap)
+		return ENT_OK;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
+	if (cap > b->max + 1)
+		cap = b->max + 1;
+	char *p = realloc(b->p, cap);
+	if (!p) {
+		b->err = ENT_ENOMEM;
+		return b->err;
+	}
+	b->p = p;
+	b->cap = cap;
+	return ENT_OK;
+}
+
+enum ent_err buf_append(struct buf *b, const void *data, size_t n)
+{
+	enum ent_err err = reserve(b, n);
+	if (err)
+		return err;
+	if (n)
+		memcpy(b->p + b->len, data, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return ENT_OK;
+}
+
+enum ent_err buf_puts(struct buf *b, const char *s)
+{
+	return buf_append(b, s, strlen(s));
+}
+
+enum ent_err buf_putc(struct buf *b, char c)
+{
+	return buf_append(b, &c, 1);
+}
+
+enum ent_err buf_printf(struct buf *b, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		if (!b->err)
+			b->err = ENT_EINVAL;
+		return b->err;
+	}
+	if ((size_t)n < sizeof small)
+		return buf_append(b, small, (size_t)n);
+	enum ent_err err = reserve(b, (size_t)n);
+	if (err)
+		return err;
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return ENT_OK;
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not valid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned min;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2, cp = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3, cp = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4, cp = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+enum ent_err buf_json_str(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
+	buf_putc(b, '"');
+	size_t run = 0; /* start of the pending run of bytes copied as they are */
+	for (size_t i = 0; i < n;) {
+		unsigned char c = u[i];
+		const char *esc = NULL;
+		char tmp[7];
+		size_t step = 1;
+		if (c >= 0x80) {
+			step = utf8_seq(u + i, n - i);
+			if (step) {
+				i += step;
+				continue;
+			}
+			esc = "\xEF\xBF\xBD";
+			step = 1;
+		} else if (c == '"') {
+			esc = "\\\"";
+		} else if (c == '\\') {
+			esc = "\\\\";
+		} else if (c == '\n') {
+			esc = "\\n";
+		} else if (c == '\r') {
+			esc = "\\r";
+		} else if (c == '\t') {
+			esc = "\\t";
+		} else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F) {
+			tmp[0] = '\\', tmp[1] = 'u', tmp[2] = '0', tmp[3] = '0';
+			tmp[4] = hex[c >> 4], tmp[5] = hex[c & 15], tmp[6] = '\0';
+			esc = tmp;
+		} else {
+			i++;
+			continue;
+		}
+		buf_append(b, s + run, i - run);
+		buf_puts(b, esc);
+		i += step;
+		run = i;
+	}
+	buf_append(b, s + run, n - run);
+	return buf_putc(b, '"');
+}
+
+enum ent_err buf_json_cstr(struct buf *b, const char *s)
+{
+	if (!s)
+		return buf_puts(b, "null");
+	return buf_json_str(b, s, strlen(s));
+}

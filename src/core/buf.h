@@ -1,0 +1,46 @@
+/*
+ * buf.h - growable byte buffers with a size cap fixed at init (curl's dynbuf habit).
+ *
+ * A buffer starts empty and grows on demand up to `max` bytes; the first failure (no memory,
+ * cap reached) is sticky: later appends do nothing and buf_err() reports it, so a writer can
+ * append many pieces and check once. The content is always NUL-terminated for convenience.
+ * Not responsible for: encoding choices beyond JSON string escaping.
+ */
+#ifndef ENT_CORE_BUF_H
+#define ENT_CORE_BUF_H
+
+#include <stddef.h>
+
+#include "entraide/err.h"
+
+struct buf {
+	char *p;          /* owned; NULL while empty */
+	size_t len;       /* bytes used (without the trailing NUL) */
+	size_t cap;       /* bytes allocated */
+	size_t max;       /* never grows past this many bytes of content */
+	enum ent_err err; /* first failure, sticky */
+};
+
+/* Prepares an empty buffer that may hold up to max bytes. Allocates nothing. */
+void buf_init(struct buf *b, size_t max);
+/* Frees the content; the buffer is empty again and may be reused with the same cap. */
+void buf_clear(struct buf *b);
+/* Hands the content over to the caller (free() it); the buffer is empty afterwards. */
+char *buf_detach(struct buf *b, size_t *len);
+
+enum ent_err buf_append(struct buf *b, const void *data, size_t n);
+enum ent_err buf_puts(struct buf *b, const char *s);
+enum ent_err buf_putc(struct buf *b, char c);
+enum ent_err buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s[0..n) as a quoted JSON string, escaping what JSON requires plus '<', '>' and '&'
+ * (safe to embed in HTML). Invalid UTF-8 is replaced by U+FFFD. */
+enum ent_err buf_json_str(struct buf *b, const char *s, size_t n);
+/* buf_json_str for a NUL-terminated string; NULL appends null. */
+enum ent_err buf_json_cstr(struct buf *b, const char *s);
+
+static inline enum ent_err buf_err(const struct buf *b)
+{
+	return b->err;
+}
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * config.h - the settings of a running instance and where they come from.
+ *
+ * Sources, later ones winning: built-in defaults, a config file of `key = value` lines
+ * (`#` starts a comment), environment variables ENTRAIDE_<KEY> (upper case), command-line
+ * flags. Every source goes through config_set(), which validates the value.
+ * Not responsible for: acting on the settings (cmd_serve.c does).
+ */
+#ifndef ENT_CORE_CONFIG_H
+#define ENT_CORE_CONFIG_H
+
+#include <stdbool.h>
+
+#include "entraide/err.h"
+
+#define CONFIG_PATH_MAX 1024
+
+struct config {
+	char data[CONFIG_PATH_MAX];  /* data directory (default ./var) */
+	char host[256];              /* listen address (default 127.0.0.1) */
+	unsigned port;               /* listen port (default 8080) */
+	char web[CONFIG_PATH_MAX];   /* web files directory; empty = the files built in */
+	unsigned threads;            /* HTTP worker threads; 0 = 2..4 from the CPU count */
+	unsigned connection_limit;   /* simultaneous connections (default 1024) */
+	unsigned timeout;            /* idle connection timeout, seconds (default 30) */
+	bool trust_proxy_tls;        /* behind a TLS-terminating proxy: Secure cookies */
+	bool log_requests;           /* one log line per request (default true) */
+	unsigned signup_limit;       /* sign-ups per client address per hour (default 20) */
+	char name[128];              /* instance name shown on the home page */
+	char description[512];
+	bool registration_open;
+};
+
+void config_defaults(struct config *c);
+
+/* Sets key (a name of struct config; `listen` sets host and port) from text. ENT_EINVAL for an
+ * unknown key or a bad value, ENT_ETOOBIG for a value that does not fit. */
+enum ent_err config_set(struct config *c, const char *key, const char *value);
+
+/* Reads a config file. On error *line (if not NULL) gets the 1-based line at fault (0 when the
+ * file cannot be read: ENT_EIO). */
+enum ent_err config_load_file(struct config *c, const char *path, int *line);
+
+/* Applies every ENTRAIDE_<KEY> variable of the environment. *bad_key names the first
+ * offending key on error. */
+enum ent_err config_load_env(struct config *c, const char **bad_key);
+
+/* Names of the keys, NULL-terminated (for --help and tests). */
+extern const char *const config_keys[];
+
+#endif

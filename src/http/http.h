@@ -1,0 +1,141 @@
+/*
+ * http.h - the HTTP server (libmicrohttpd glue): requests in, responses out.
+ *
+ * The server reads a request, asks the application to route it (begin: which route, how large
+ * a body it accepts), reads the body within that limit, then asks the application to answer
+ * (handle). It adds the security headers to every response, logs one line per request (route
+ * pattern, never the raw path) and counts it for /metrics. It knows nothing about accounts or
+ * the database: src/api/ does.
+ */
+#ifndef ENT_HTTP_H
+#define ENT_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "entraide/err.h"
+
+#define HTTP_BODY_DEFAULT (64u * 1024)      /* JSON bodies */
+#define HTTP_BODY_HARD_MAX (32u * 1024 * 1024) /* beyond this the connection is closed */
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_HEADERS 8
+#define HTTP_RESP_MAX (16u * 1024 * 1024)
+
+enum http_lang { HTTP_LANG_FR, HTTP_LANG_EN };
+
+struct http_params {
+	size_t n;
+	const char *name[HTTP_MAX_PARAMS];  /* borrowed from the pattern's copy */
+	char value[HTTP_MAX_PARAMS][128];
+};
+
+struct http_req {
+	/* request, set by the server */
+	void *conn;              /* struct MHD_Connection */
+	const char *method;      /* "GET", ... */
+	const char *path;        /* decoded path without query: for routing only, never logged */
+	struct buf body;         /* the request body (within body_max) */
+	bool body_too_big;
+	uint64_t t0;             /* monotonic ns at arrival */
+	/* routing, set by the application's begin() */
+	size_t body_max;         /* bytes accepted (default HTTP_BODY_DEFAULT) */
+	int metric;              /* metrics slot (http_metrics_register), -1 = unmatched */
+	const char *route_name;  /* route pattern for logs, static */
+	const void *route;       /* the application's route, opaque here */
+	struct http_params params;
+	/* response, set by handle() */
+	int status;
+	bool is_api;             /* adds Cache-Control: no-store */
+	const char *content_type;
+	struct buf out;
+	const void *out_static;  /* a body the server does not copy or free (static files) */
+	size_t out_static_len;
+	size_t n_headers;
+	char *header_name[HTTP_MAX_HEADERS];
+	char *header_value[HTTP_MAX_HEADERS];
+};
+
+struct http_app {
+	void *ctx;
+	void (*begin)(struct http_req *r, void *ctx);
+	void (*handle)(struct http_req *r, void *ctx);
+};
+
+struct http_options {
+	const char *host;
+	unsigned port;
+	unsigned threads;
+	unsigned connection_limit;
+	unsigned timeout;
+	bool log_requests;
+};
+
+struct http_server;
+
+enum ent_err http_server_start(const struct http_options *o, const struct http_app *app,
+			       struct http_server **out);
+/* Stops accepting, lets requests in flight finish (up to a few seconds), stops the threads. */
+void http_server_stop(struct http_server *s);
+/* Requests being processed right now. */
+unsigned http_server_in_flight(struct http_server *s);
+
+/* --- for handlers --- */
+
+/* A request header, or NULL. */
+const char *http_header(struct http_req *r, const char *name);
+/* A cookie's value, or NULL. */
+const char *http_cookie(struct http_req *r, const char *name);
+/* The client's address as text, for rate limiting only (never log it). */
+void http_client_key(struct http_req *r, char out[64]);
+/* Adds a response header (copied). ENT_ETOOBIG after HTTP_MAX_HEADERS. */
+enum ent_err http_add_header(struct http_req *r, const char *name, const char *value);
+/* Sets a JSON response (status, body taken from b which is left empty). */
+void http_reply_json(struct http_req *r, int status, struct buf *b);
+/* Sets an empty response. */
+void http_reply_empty(struct http_req *r, int status);
+
+/* fr or en from Accept-Language (highest q among fr*, en*; French when neither). */
+enum http_lang http_lang_from_accept(const char *accept_language);
+
+/* --- router --- */
+
+/* Matches path against pattern ("/api/v1/spaces/{slug}/threads"); fills params. */
+bool http_path_match(const char *pattern, const char *path, struct http_params *params);
+
+/* --- problems (RFC 9457) --- */
+
+/* Stable slug of err: "validation", "not-found", ... ("internal" for anything unexpected). */
+const char *http_problem_slug(enum ent_err err);
+/* HTTP status of a slug (500 for an unknown one). */
+int http_problem_status(const char *slug);
+/* Sets a problem+json response for slug in lang; extra is pre-rendered JSON members
+ * ("\"errors\":[...]") or NULL. */
+void http_problem(struct http_req *r, const char *slug, enum http_lang lang, const char *extra);
+/* Every slug, NULL-terminated (for tests and docs). */
+extern const char *const http_problem_slugs[];
+
+/* --- metrics --- */
+
+/* Registers a (method, route) series; returns its slot or -1 when full. Call before start. */
+int http_metrics_register(const char *method, const char *route);
+void http_metrics_observe(int slot, int status, uint64_t ns);
+/* Appends the HTTP series in Prometheus text format. */
+void http_metrics_render(struct buf *b);
+
+/* --- static files --- */
+
+struct http_embedded {
+	const char *path; /* "/index.html", "/static/app.js" */
+	size_t len;
+	const char *data;
+};
+extern const struct http_embedded http_web_files[];
+
+/* Answers a GET for the web front end: /static/... from web/static, the SPA shell
+ * (index.html) for other paths. dir is a directory to serve from, or NULL for the embedded
+ * files. Returns ENT_ENOTFOUND when there is no such file (the caller answers 404). */
+enum ent_err http_static_serve(struct http_req *r, const char *dir);
+
+#endif

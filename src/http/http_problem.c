@@ -1,0 +1,123 @@
+/*
+ * http_problem.c - the one table from enum ent_err to an HTTP status and a problem type, and
+ * the problem+json bodies (RFC 9457) with title and detail in French and English.
+ * Handlers return an enum ent_err; they never choose a status here.
+ */
+#include <string.h>
+
+#include "http/http.h"
+
+struct kind {
+	const char *slug;
+	int status;
+	const char *title[2]; /* fr, en */
+	const char *detail[2];
+};
+
+static const struct kind kinds[] = {
+	{"malformed-json", 400, {"JSON mal formé", "Malformed JSON"},
+	 {"Le corps de la requête n'est pas un document JSON valide.",
+	  "The request body is not a valid JSON document."}},
+	{"validation", 422, {"Données invalides", "Invalid data"},
+	 {"Certains champs sont absents, en trop ou incorrects.",
+	  "Some fields are missing, unexpected or incorrect."}},
+	{"body-too-large", 413, {"Requête trop volumineuse", "Request too large"},
+	 {"Le corps de la requête dépasse la taille autorisée.",
+	  "The request body is larger than allowed."}},
+	{"not-found", 404, {"Introuvable", "Not found"},
+	 {"Cette ressource n'existe pas.", "This resource does not exist."}},
+	{"method-not-allowed", 405, {"Méthode non autorisée", "Method not allowed"},
+	 {"Cette méthode n'est pas acceptée pour cette adresse.",
+	  "This method is not accepted for this address."}},
+	{"unauthenticated", 401, {"Connexion requise", "Authentication required"},
+	 {"Identifiants incorrects ou session absente ou expirée.",
+	  "Wrong credentials, or no session or an expired one."}},
+	{"forbidden", 403, {"Accès refusé", "Forbidden"},
+	 {"Votre compte ne permet pas cette action.", "Your account does not allow this action."}},
+	{"csrf", 403, {"Jeton CSRF manquant ou invalide", "Missing or invalid CSRF token"},
+	 {"Rechargez la page puis réessayez.", "Reload the page and try again."}},
+	{"rate-limited", 429, {"Trop de tentatives", "Too many attempts"},
+	 {"Patientez avant de réessayer.", "Wait before trying again."}},
+	{"conflict", 409, {"Conflit", "Conflict"},
+	 {"La demande entre en conflit avec l'état actuel.",
+	  "The request conflicts with the current state."}},
+	{"handle-taken", 409, {"Pseudonyme déjà pris", "Handle already taken"},
+	 {"Choisissez un autre pseudonyme.", "Choose another handle."}},
+	{"internal", 500, {"Erreur interne", "Internal error"},
+	 {"Une erreur inattendue s'est produite ; réessayez plus tard.",
+	  "An unexpected error occurred; try again later."}},
+	{"unavailable", 503, {"Service indisponible", "Service unavailable"},
+	 {"Le service est momentanément indisponible.", "The service is temporarily unavailable."}},
+};
+
+const char *const http_problem_slugs[] = {
+	"malformed-json", "validation", "body-too-large", "not-found", "method-not-allowed",
+	"unauthenticated", "forbidden", "csrf", "rate-limited", "conflict", "handle-taken",
+	"internal", "unavailable", NULL,
+};
+
+static const char *const by_err[ENT_ERR__COUNT] = {
+	[ENT_EINVAL] = "validation",
+	[ENT_EUTF8] = "validation",
+	[ENT_EJSON] = "malformed-json",
+	[ENT_ETOODEEP] = "malformed-json",
+	[ENT_ETOOBIG] = "body-too-large",
+	[ENT_EFORMAT] = "validation",
+	[ENT_ETRUNCATED] = "validation",
+	[ENT_ENOTFOUND] = "not-found",
+	[ENT_EEXIST] = "conflict",
+	[ENT_ECONFLICT] = "conflict",
+	[ENT_EAUTH] = "unauthenticated",
+	[ENT_EPERM] = "forbidden",
+	[ENT_ECSRF] = "csrf",
+	[ENT_ERATE] = "rate-limited",
+	[ENT_ETIMEOUT] = "unavailable",
+};
+
+const char *http_problem_slug(enum ent_err err)
+{
+	if ((unsigned)err < ENT_ERR__COUNT && by_err[err])
+		return by_err[err];
+	return "internal";
+}
+
+static const struct kind *find(const char *slug)
+{
+	const struct kind *internal = NULL;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcmp(kinds[i].slug, slug) == 0)
+			return &kinds[i];
+		if (strcmp(kinds[i].slug, "internal") == 0)
+			internal = &kinds[i];
+	}
+	return internal;
+}
+
+int http_problem_status(const char *slug)
+{
+	return find(slug)->status;
+}
+
+void http_problem(struct http_req *r, const char *slug, enum http_lang lang, const char *extra)
+{
+	const struct kind *k = find(slug);
+	struct buf b;
+	buf_init(&b, 64 * 1024);
+	buf_printf(&b, "{\"type\":\"/problems/%s\",\"title\":", k->slug);
+	buf_json_cstr(&b, k->title[lang]);
+	buf_printf(&b, ",\"status\":%d,\"detail\":", k->status);
+	buf_json_cstr(&b, k->detail[lang]);
+	if (extra) {
+		buf_putc(&b, ',');
+		buf_puts(&b, extra);
+	}
+	buf_putc(&b, '}');
+	if (buf_err(&b)) {
+		buf_clear(&b);
+		buf_puts(&b, "{\"type\":\"/problems/internal\",\"status\":500}");
+	}
+	http_reply_json(r, k->status, &b);
+	r->content_type = "application/problem+json";
+	r->is_api = true;
+	r->out_static = NULL;
+}

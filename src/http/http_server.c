@@ -1,0 +1,284 @@
+/*
+ * http_server.c - the libmicrohttpd daemon: epoll, a thread pool, limits, the request life
+ * cycle, security headers, request logs and counts, graceful stop.
+ * Not responsible for: routing and answering (the application's begin/handle callbacks).
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/log.h"
+#include "http/http.h"
+
+struct http_server {
+	struct MHD_Daemon *d;
+	struct http_app app;
+	bool log_requests;
+	atomic_uint in_flight;
+};
+
+static const char *const security_headers[][2] = {
+	{"Content-Security-Policy",
+	 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	 "connect-src 'self'; font-src 'self'; manifest-src 'self'; form-action 'self'; "
+	 "base-uri 'none'; frame-ancestors 'none'"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "no-referrer"},
+	{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+	{"Cross-Origin-Resource-Policy", "same-origin"},
+};
+
+const char *http_header(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+void http_client_key(struct http_req *r, char out[64])
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	strcpy(out, "?");
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, 64);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 64);
+}
+
+enum ent_err http_add_header(struct http_req *r, const char *name, const char *value)
+{
+	if (r->n_headers >= HTTP_MAX_HEADERS)
+		return ENT_ETOOBIG;
+	char *n = strdup(name), *v = strdup(value);
+	if (!n || !v) {
+		free(n);
+		free(v);
+		return ENT_ENOMEM;
+	}
+	r->header_name[r->n_headers] = n;
+	r->header_value[r->n_headers] = v;
+	r->n_headers++;
+	return ENT_OK;
+}
+
+void http_reply_json(struct http_req *r, int status, struct buf *b)
+{
+	buf_clear(&r->out);
+	r->out = *b;
+	buf_init(b, b->max);
+	r->status = status;
+	r->content_type = "application/json";
+}
+
+void http_reply_empty(struct http_req *r, int status)
+{
+	buf_clear(&r->out);
+	r->status = status;
+	r->content_type = NULL;
+}
+
+static void req_free(struct http_req *r)
+{
+	buf_clear(&r->body);
+	buf_clear(&r->out);
+	for (size_t i = 0; i < r->n_headers; i++) {
+		free(r->header_name[i]);
+		free(r->header_value[i]);
+	}
+	free(r);
+}
+
+static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
+{
+	struct MHD_Response *resp;
+	if (r->out_static) {
+		resp = MHD_create_response_from_buffer(r->out_static_len, (void *)r->out_static,
+						       MHD_RESPMEM_PERSISTENT);
+	} else if (r->out.len) {
+		size_t len;
+		char *p = buf_detach(&r->out, &len);
+		resp = MHD_create_response_from_buffer_with_free_callback(len, p, free);
+		if (!resp)
+			free(p);
+	} else {
+		resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	}
+	if (!resp)
+		return MHD_NO;
+	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+	if (r->content_type)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	if (r->is_api)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	for (size_t i = 0; i < r->n_headers; i++)
+		MHD_add_response_header(resp, r->header_name[i], r->header_value[i]);
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url,
+				 const char *method, const char *version, const char *upload_data,
+				 size_t *upload_size, void **con_cls)
+{
+	struct http_server *s = cls;
+	struct http_req *r = *con_cls;
+	(void)version;
+	if (!r) {
+		r = calloc(1, sizeof *r);
+		if (!r)
+			return MHD_NO;
+		atomic_fetch_add(&s->in_flight, 1);
+		r->conn = conn;
+		r->method = method;
+		r->path = url;
+		r->t0 = clock_mono_ns();
+		r->body_max = HTTP_BODY_DEFAULT;
+		r->metric = -1;
+		r->route_name = "unmatched";
+		r->status = 500;
+		buf_init(&r->out, HTTP_RESP_MAX);
+		*con_cls = r;
+		s->app.begin(r, s->app.ctx);
+		buf_init(&r->body, r->body_max);
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (r->body.len + *upload_size > HTTP_BODY_HARD_MAX)
+			return MHD_NO; /* hostile: stop reading, close */
+		if (!r->body_too_big && buf_append(&r->body, upload_data, *upload_size) != ENT_OK) {
+			r->body_too_big = true;
+			buf_clear(&r->body);
+		}
+		if (r->body_too_big)
+			r->body.len += *upload_size; /* keep counting what we discard */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (r->body_too_big) {
+		r->body.len = 0;
+		const char *al = http_header(r, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+		http_problem(r, "body-too-large", http_lang_from_accept(al), NULL);
+	} else {
+		s->app.handle(r, s->app.ctx);
+	}
+	return queue(conn, r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *s = cls;
+	struct http_req *r = *con_cls;
+	(void)conn;
+	(void)toe;
+	if (!r)
+		return;
+	uint64_t ns = clock_mono_ns() - r->t0;
+	http_metrics_observe(r->metric, r->status, ns);
+	if (s->log_requests)
+		log_request(r->route_name, r->method, r->status, (double)ns / 1e6);
+	req_free(r);
+	*con_cls = NULL;
+	atomic_fetch_sub(&s->in_flight, 1);
+}
+
+/* libmicrohttpd's own messages: only the format is logged, never its arguments (which can
+ * hold addresses). */
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	(void)ap;
+	char m[300];
+	char clean[200];
+	size_t j = 0;
+	for (size_t i = 0; fmt[i] && j < sizeof clean - 1; i++) {
+		char c = fmt[i];
+		if (c == '"' || c == '\\' || (unsigned char)c < 0x20)
+			continue;
+		clean[j++] = c;
+	}
+	clean[j] = '\0';
+	snprintf(m, sizeof m, "\"what\":\"%s\"", clean);
+	log_line(LOG_WARN, "http", m);
+}
+
+enum ent_err http_server_start(const struct http_options *o, const struct http_app *app,
+			       struct http_server **out)
+{
+	struct sockaddr_storage ss;
+	memset(&ss, 0, sizeof ss);
+	struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+			 MHD_USE_TURBO | MHD_USE_ERROR_LOG;
+	if (inet_pton(AF_INET, o->host, &v4->sin_addr) == 1) {
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons((uint16_t)o->port);
+	} else if (inet_pton(AF_INET6, o->host, &v6->sin6_addr) == 1) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons((uint16_t)o->port);
+		flags |= MHD_USE_IPv6;
+	} else {
+		return ENT_EINVAL;
+	}
+	struct http_server *s = calloc(1, sizeof *s);
+	if (!s)
+		return ENT_ENOMEM;
+	s->app = *app;
+	s->log_requests = o->log_requests;
+	unsigned threads = o->threads;
+	if (!threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = n < 2 ? 2 : n > 4 ? 4 : (unsigned)n;
+	}
+	s->d = MHD_start_daemon(
+		flags, (uint16_t)o->port, NULL, NULL, on_access, s, MHD_OPTION_EXTERNAL_LOGGER,
+		on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, &ss,
+		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, o->connection_limit,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->connection_limit / 2 + 1,
+		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)64 * 1024, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_NOTIFY_COMPLETED,
+		on_completed, s, MHD_OPTION_END);
+	if (!s->d) {
+		free(s);
+		return ENT_EIO;
+	}
+	*out = s;
+	return ENT_OK;
+}
+
+unsigned http_server_in_flight(struct http_server *s)
+{
+	return atomic_load(&s->in_flight);
+}
+
+void http_server_stop(struct http_server *s)
+{
+	if (!s)
+		return;
+	MHD_quiesce_daemon(s->d);
+	/* Requests already being read or answered finish; idle keep-alive connections do not
+	 * hold the stop for long. */
+	for (int i = 0; i < 500 && atomic_load(&s->in_flight); i++)
+		usleep(10000);
+	MHD_stop_daemon(s->d);
+	free(s);
+}

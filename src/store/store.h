@@ -1,0 +1,97 @@
+/*
+ * store.h - the database, behind an interface that does not name its engine.
+ *
+ * SQL only ever runs as named, pre-declared statements (struct store_stmt, declared `static
+ * const` next to the code that uses them, SQL as a string literal): values are bound by
+ * position, never pasted into SQL text. Each thread gets its own connection, opened lazily
+ * the first time it asks (store_conn_get), and each connection prepares a statement once, the
+ * first time it is used, then reuses it.
+ *
+ *     static const struct store_stmt Q_BY_HANDLE = {"account.by_handle",
+ *         "SELECT id, locale FROM accounts WHERE handle_key = ?1"};
+ *     struct store_q *q;
+ *     err = store_q_open(conn, &Q_BY_HANDLE, &q); if (err) goto out;
+ *     store_q_bind_text(q, 1, key, len);
+ *     err = store_q_step(q, &row);  ...  store_q_col_int(q, 0) ...
+ *     store_q_close(q);
+ *
+ * The SQLite back end (store_sqlite.c) is the only one today; a PostgreSQL one would implement
+ * the same functions over libpq (statements prepared with PQprepare under their name, ?N
+ * rewritten to $N once at preparation), which is why nothing here exposes sqlite3 types.
+ * Not responsible for: what the tables mean (store_account.c and the other store_*.c files).
+ */
+#ifndef ENT_STORE_H
+#define ENT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entraide/err.h"
+
+struct store;      /* one open database, shared by every thread */
+struct store_conn; /* a connection, owned by one thread */
+struct store_q;    /* a prepared statement of a connection, between open and close */
+
+struct store_stmt {
+	const char *name; /* "module.what", for logs */
+	const char *sql;  /* a literal; parameters ?1, ?2, ... */
+};
+
+/* Opens (creating it if needed) the database file at path and applies pending migrations. */
+enum ent_err store_open(struct store **out, const char *path);
+/* Closes every connection (checkpointing the WAL) and frees the store. Call once no thread
+ * uses it any more. NULL is a no-op. */
+void store_close(struct store *s);
+
+/* The calling thread's connection, opened on first use. Borrowed: valid until store_close. */
+enum ent_err store_conn_get(struct store *s, struct store_conn **out);
+
+enum ent_err store_q_open(struct store_conn *c, const struct store_stmt *stmt, struct store_q **out);
+enum ent_err store_q_bind_text(struct store_q *q, int idx, const char *s, size_t len);
+enum ent_err store_q_bind_blob(struct store_q *q, int idx, const void *p, size_t len);
+enum ent_err store_q_bind_int(struct store_q *q, int idx, int64_t v);
+enum ent_err store_q_bind_null(struct store_q *q, int idx);
+/* Runs one step: *row is true when a row is available. Unique-constraint violations return
+ * ENT_EEXIST, other constraint failures ENT_ECONFLICT, the rest ENT_EDB. */
+enum ent_err store_q_step(struct store_q *q, bool *row);
+/* Runs the statement to the end, ignoring rows. */
+enum ent_err store_q_exec(struct store_q *q);
+int64_t store_q_int(struct store_q *q, int col);
+/* Borrowed until the next step or close; "" for NULL. */
+const char *store_q_text(struct store_q *q, int col, size_t *len);
+const void *store_q_blob(struct store_q *q, int col, size_t *len);
+bool store_q_is_null(struct store_q *q, int col);
+/* Resets the statement for its next use. NULL is a no-op. */
+void store_q_close(struct store_q *q);
+
+/* Rows changed by the last statement of this connection. */
+int64_t store_changes(struct store_conn *c);
+
+/* Transactions (BEGIN IMMEDIATE on SQLite): commit or roll back, never leave one open. */
+enum ent_err store_tx_begin(struct store_conn *c);
+enum ent_err store_tx_commit(struct store_conn *c);
+void store_tx_rollback(struct store_conn *c);
+
+/* Copies the database to path with the online backup API (works while others write). */
+enum ent_err store_backup(struct store *s, const char *path);
+
+/* Seconds spent inside the database by every connection since start (for /metrics). */
+double store_db_seconds(void);
+
+/* Migrations: embedded at build time from src/store/migrations/NNNN_name.sql (mk/store.mk).
+ * Ranges: 0001-0099 foundation, 0100-0199 communities, 0200-0299 desk, 0300-0399
+ * professionals, 0400-0499 media. Applied in number order, each in its own transaction,
+ * recorded in schema_migrations(version, name, applied_at). */
+struct store_migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+extern const struct store_migration store_migrations[];
+extern const size_t store_n_migrations;
+
+/* The highest migration version applied to the database (0 if none). */
+enum ent_err store_schema_version(struct store *s, int *version);
+
+#endif

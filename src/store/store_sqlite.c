@@ -1,0 +1,440 @@
+/*
+ * store_sqlite.c - the SQLite back end of store.h: per-thread connections in WAL mode,
+ * named statements prepared once per connection, migrations, online backup.
+ * Not responsible for: the meaning of tables (store_account.c, ...).
+ */
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/clock.h"
+#include "core/log.h"
+#include "store/store.h"
+
+struct store_q {
+	const struct store_stmt *def;
+	sqlite3_stmt *st;
+	struct store_conn *c;
+};
+
+struct store_conn {
+	sqlite3 *db;
+	struct store_q **qs; /* prepared statements of this connection */
+	size_t n_qs, cap_qs;
+	struct store_conn *next;
+};
+
+struct store {
+	uint64_t id;
+	char *path;
+	pthread_mutex_t lock; /* guards conns */
+	struct store_conn *conns;
+};
+
+static atomic_uint_fast64_t next_store_id = 1;
+static atomic_uint_fast64_t db_ns;
+
+#define TL_SLOTS 4
+static _Thread_local struct {
+	uint64_t store_id;
+	struct store_conn *c;
+} tl[TL_SLOTS];
+
+double store_db_seconds(void)
+{
+	return (double)atomic_load(&db_ns) / 1e9;
+}
+
+static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
+{
+	int ext = db ? sqlite3_extended_errcode(db) : rc;
+	if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return ENT_EEXIST;
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return ENT_ECONFLICT;
+	if ((rc & 0xff) == SQLITE_NOMEM)
+		return ENT_ENOMEM;
+	/* The SQLite message may quote values, so only the code and the statement name go out. */
+	char m[192];
+	snprintf(m, sizeof m, "\"sqlite\":%d,\"stmt\":\"%s\"", ext, what ? what : "");
+	log_line(LOG_ERROR, "database error", m);
+	return ENT_EDB;
+}
+
+static enum ent_err conn_open(struct store *s, struct store_conn **out)
+{
+	struct store_conn *c = calloc(1, sizeof *c);
+	if (!c)
+		return ENT_ENOMEM;
+	int rc = sqlite3_open_v2(s->path, &c->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		enum ent_err err = map_rc(NULL, rc, "open");
+		sqlite3_close(c->db);
+		free(c);
+		return err;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, 5000);
+	rc = sqlite3_exec(c->db,
+			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+			  "PRAGMA trusted_schema=OFF;",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum ent_err err = map_rc(c->db, rc, "pragmas");
+		sqlite3_close(c->db);
+		free(c);
+		return err;
+	}
+	pthread_mutex_lock(&s->lock);
+	c->next = s->conns;
+	s->conns = c;
+	pthread_mutex_unlock(&s->lock);
+	*out = c;
+	return ENT_OK;
+}
+
+static void conn_free(struct store_conn *c, bool checkpoint)
+{
+	for (size_t i = 0; i < c->n_qs; i++) {
+		sqlite3_finalize(c->qs[i]->st);
+		free(c->qs[i]);
+	}
+	free(c->qs);
+	if (checkpoint)
+		sqlite3_exec(c->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
+	sqlite3_close(c->db);
+	free(c);
+}
+
+enum ent_err store_conn_get(struct store *s, struct store_conn **out)
+{
+	int free_slot = -1;
+	for (int i = 0; i < TL_SLOTS; i++) {
+		if (tl[i].store_id == s->id) {
+			*out = tl[i].c;
+			return ENT_OK;
+		}
+		if (free_slot < 0 && tl[i].store_id == 0)
+			free_slot = i;
+	}
+	enum ent_err err = conn_open(s, out);
+	if (err)
+		return err;
+	/* With more stores than slots in one thread (tests only), the oldest slot is reused;
+	 * its connection stays owned by its store and is closed with it. */
+	int slot = free_slot >= 0 ? free_slot : 0;
+	tl[slot].store_id = s->id;
+	tl[slot].c = *out;
+	return ENT_OK;
+}
+
+static enum ent_err exec_plain(sqlite3 *db, const char *sql, const char *what)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ENT_OK : map_rc(db, rc, what);
+}
+
+enum ent_err store_tx_begin(struct store_conn *c)
+{
+	return exec_plain(c->db, "BEGIN IMMEDIATE", "begin");
+}
+
+enum ent_err store_tx_commit(struct store_conn *c)
+{
+	return exec_plain(c->db, "COMMIT", "commit");
+}
+
+void store_tx_rollback(struct store_conn *c)
+{
+	if (!sqlite3_get_autocommit(c->db))
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t store_changes(struct store_conn *c)
+{
+	return sqlite3_changes64(c->db);
+}
+
+enum ent_err store_q_open(struct store_conn *c, const struct store_stmt *stmt, struct store_q **out)
+{
+	for (size_t i = 0; i < c->n_qs; i++) {
+		if (c->qs[i]->def == stmt) {
+			*out = c->qs[i];
+			return ENT_OK;
+		}
+	}
+	if (c->n_qs == c->cap_qs) {
+		size_t cap = c->cap_qs ? c->cap_qs * 2 : 32;
+		struct store_q **qs = realloc(c->qs, cap * sizeof *qs);
+		if (!qs)
+			return ENT_ENOMEM;
+		c->qs = qs;
+		c->cap_qs = cap;
+	}
+	struct store_q *q = calloc(1, sizeof *q);
+	if (!q)
+		return ENT_ENOMEM;
+	int rc = sqlite3_prepare_v3(c->db, stmt->sql, -1, SQLITE_PREPARE_PERSISTENT, &q->st, NULL);
+	if (rc != SQLITE_OK) {
+		free(q);
+		return map_rc(c->db, rc, stmt->name);
+	}
+	q->def = stmt;
+	q->c = c;
+	c->qs[c->n_qs++] = q;
+	*out = q;
+	return ENT_OK;
+}
+
+static enum ent_err bind_rc(struct store_q *q, int rc)
+{
+	return rc == SQLITE_OK ? ENT_OK : map_rc(q->c->db, rc, q->def->name);
+}
+
+enum ent_err store_q_bind_text(struct store_q *q, int idx, const char *s, size_t len)
+{
+	return bind_rc(q, sqlite3_bind_text64(q->st, idx, s, len, SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+enum ent_err store_q_bind_blob(struct store_q *q, int idx, const void *p, size_t len)
+{
+	return bind_rc(q, sqlite3_bind_blob64(q->st, idx, p, len, SQLITE_TRANSIENT));
+}
+
+enum ent_err store_q_bind_int(struct store_q *q, int idx, int64_t v)
+{
+	return bind_rc(q, sqlite3_bind_int64(q->st, idx, v));
+}
+
+enum ent_err store_q_bind_null(struct store_q *q, int idx)
+{
+	return bind_rc(q, sqlite3_bind_null(q->st, idx));
+}
+
+enum ent_err store_q_step(struct store_q *q, bool *row)
+{
+	uint64_t t0 = clock_mono_ns();
+	int rc = sqlite3_step(q->st);
+	atomic_fetch_add(&db_ns, clock_mono_ns() - t0);
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return ENT_OK;
+	return map_rc(q->c->db, rc, q->def->name);
+}
+
+enum ent_err store_q_exec(struct store_q *q)
+{
+	bool row;
+	enum ent_err err;
+	do
+		err = store_q_step(q, &row);
+	while (!err && row);
+	return err;
+}
+
+int64_t store_q_int(struct store_q *q, int col)
+{
+	return sqlite3_column_int64(q->st, col);
+}
+
+const char *store_q_text(struct store_q *q, int col, size_t *len)
+{
+	const unsigned char *t = sqlite3_column_text(q->st, col);
+	if (len)
+		*len = t ? (size_t)sqlite3_column_bytes(q->st, col) : 0;
+	return t ? (const char *)t : "";
+}
+
+const void *store_q_blob(struct store_q *q, int col, size_t *len)
+{
+	const void *p = sqlite3_column_blob(q->st, col);
+	*len = p ? (size_t)sqlite3_column_bytes(q->st, col) : 0;
+	return p;
+}
+
+bool store_q_is_null(struct store_q *q, int col)
+{
+	return sqlite3_column_type(q->st, col) == SQLITE_NULL;
+}
+
+void store_q_close(struct store_q *q)
+{
+	if (!q)
+		return;
+	sqlite3_reset(q->st);
+	sqlite3_clear_bindings(q->st);
+}
+
+/* --- migrations -------------------------------------------------------------------------- */
+
+static const struct store_stmt Q_MIG_TABLE = {
+	"store.migrations_table",
+	"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+	"name TEXT NOT NULL, applied_at INTEGER NOT NULL)"};
+static const struct store_stmt Q_MIG_HAS = {
+	"store.migration_has", "SELECT 1 FROM schema_migrations WHERE version = ?1"};
+static const struct store_stmt Q_MIG_ADD = {
+	"store.migration_add",
+	"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)"};
+static const struct store_stmt Q_MIG_MAX = {
+	"store.migration_max", "SELECT coalesce(max(version), 0) FROM schema_migrations"};
+
+static enum ent_err apply_one(struct store_conn *c, const struct store_migration *m)
+{
+	struct store_q *q;
+	bool row;
+	enum ent_err err = store_tx_begin(c);
+	if (err)
+		return err;
+	err = store_q_open(c, &Q_MIG_HAS, &q);
+	if (err)
+		goto out;
+	store_q_bind_int(q, 1, m->version);
+	err = store_q_step(q, &row);
+	store_q_close(q);
+	if (err || row)
+		goto out;
+	err = exec_plain(c->db, m->sql, m->name);
+	if (err)
+		goto out;
+	err = store_q_open(c, &Q_MIG_ADD, &q);
+	if (err)
+		goto out;
+	store_q_bind_int(q, 1, m->version);
+	store_q_bind_text(q, 2, m->name, strlen(m->name));
+	store_q_bind_int(q, 3, clock_now());
+	err = store_q_exec(q);
+	store_q_close(q);
+	if (!err) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "\"version\":%d", m->version);
+		log_line(LOG_INFO, "migration applied", msg);
+	}
+out:
+	if (err)
+		store_tx_rollback(c);
+	else
+		err = store_tx_commit(c);
+	return err;
+}
+
+static enum ent_err migrate(struct store_conn *c)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, &Q_MIG_TABLE, &q);
+	if (err)
+		return err;
+	err = store_q_exec(q);
+	store_q_close(q);
+	for (size_t i = 0; !err && i < store_n_migrations; i++) {
+		if (i && store_migrations[i].version <= store_migrations[i - 1].version)
+			return ENT_EINTERNAL; /* the generator sorts; two files with one number */
+		err = apply_one(c, &store_migrations[i]);
+	}
+	return err;
+}
+
+enum ent_err store_schema_version(struct store *s, int *version)
+{
+	struct store_conn *c;
+	struct store_q *q;
+	bool row;
+	enum ent_err err = store_conn_get(s, &c);
+	if (!err)
+		err = store_q_open(c, &Q_MIG_MAX, &q);
+	if (err)
+		return err;
+	err = store_q_step(q, &row);
+	*version = row ? (int)store_q_int(q, 0) : 0;
+	store_q_close(q);
+	return err;
+}
+
+/* --- open, close, backup ----------------------------------------------------------------- */
+
+enum ent_err store_open(struct store **out, const char *path)
+{
+	*out = NULL;
+	struct store *s = calloc(1, sizeof *s);
+	if (!s)
+		return ENT_ENOMEM;
+	s->path = strdup(path);
+	if (!s->path) {
+		free(s);
+		return ENT_ENOMEM;
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	s->id = atomic_fetch_add(&next_store_id, 1);
+	mode_t old = umask(077);
+	struct store_conn *c;
+	enum ent_err err = store_conn_get(s, &c);
+	umask(old);
+	if (!err)
+		err = migrate(c);
+	if (err) {
+		log_err("store open failed", err, NULL);
+		store_close(s);
+		return err;
+	}
+	*out = s;
+	return ENT_OK;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->lock);
+	struct store_conn *c = s->conns;
+	s->conns = NULL;
+	pthread_mutex_unlock(&s->lock);
+	while (c) {
+		struct store_conn *next = c->next;
+		conn_free(c, next == NULL);
+		c = next;
+	}
+	for (int i = 0; i < TL_SLOTS; i++)
+		if (tl[i].store_id == s->id)
+			tl[i].store_id = 0, tl[i].c = NULL;
+	pthread_mutex_destroy(&s->lock);
+	free(s->path);
+	free(s);
+}
+
+enum ent_err store_backup(struct store *s, const char *path)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	enum ent_err err = ENT_OK;
+	mode_t old = umask(077);
+	int rc = sqlite3_open_v2(s->path, &src, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	umask(old);
+	if (rc != SQLITE_OK) {
+		err = ENT_EIO;
+		goto out;
+	}
+	sqlite3_busy_timeout(src, 5000);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b) {
+		err = map_rc(dst, sqlite3_errcode(dst), "backup");
+		goto out;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		err = map_rc(dst, rc, "backup");
+out:
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	return err;
+}

@@ -1,0 +1,69 @@
+/* test_buf.c - bounded buffers and JSON string escaping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+
+static void cap_is_enforced(void **state)
+{
+	struct buf b;
+	buf_init(&b, 8);
+	assert_int_equal(buf_puts(&b, "12345678"), ENT_OK);
+	assert_int_equal(buf_puts(&b, "9"), ENT_ETOOBIG);
+	assert_int_equal(buf_puts(&b, ""), ENT_ETOOBIG); /* sticky */
+	assert_int_equal(b.len, 8);
+	assert_string_equal(b.p, "12345678");
+	buf_clear(&b);
+	assert_int_equal(buf_printf(&b, "%d-%s", 42, "x"), ENT_OK);
+	assert_string_equal(b.p, "42-x");
+	buf_clear(&b);
+}
+
+static void printf_grows(void **state)
+{
+	struct buf b;
+	char big[1000];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	buf_init(&b, 4096);
+	assert_int_equal(buf_printf(&b, "<%s>", big), ENT_OK);
+	assert_int_equal(b.len, 1001);
+	size_t len;
+	char *p = buf_detach(&b, &len);
+	assert_int_equal(len, 1001);
+	assert_null(b.p);
+	free(p);
+}
+
+static void json_escaping(void **state)
+{
+	struct buf b;
+	buf_init(&b, 1024);
+	const char in[] = "a\"b\\c\n\x01<é>\xff\xc3";
+	buf_json_str(&b, in, sizeof in - 1);
+	assert_string_equal(b.p, "\"a\\\"b\\\\c\\n\\u0001\\u003cé\\u003e\xEF\xBF\xBD\xEF\xBF\xBD\"");
+	buf_clear(&b);
+	buf_json_cstr(&b, NULL);
+	assert_string_equal(b.p, "null");
+	buf_clear(&b);
+	/* overlong encoding and surrogates are not valid UTF-8 */
+	buf_json_str(&b, "\xc0\xaf\xed\xa0\x80", 5);
+	assert_null(strstr(b.p, "\xc0"));
+	assert_null(strstr(b.p, "\xed"));
+	buf_clear(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(cap_is_enforced),
+		cmocka_unit_test(printf_grows),
+		cmocka_unit_test(json_escaping),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

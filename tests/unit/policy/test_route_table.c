@@ -1,0 +1,166 @@
+/*
+ * test_route_table.c - walks the whole route table with every kind of caller and checks the
+ * one authorization decision against what the table declares; checks the table's own rules
+ * (CSRF on state changes, no duplicates) and that docs/openapi.json documents exactly the
+ * routes of the table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api/api.h"
+
+static const unsigned single_roles[] = {ROLE_MEMBER, ROLE_PROFESSIONAL, ROLE_EDITOR,
+					ROLE_COMMUNITY_MANAGER, ROLE_MODERATOR, ROLE_ADMINISTRATOR};
+
+static bool state_changing(const char *m)
+{
+	return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
+}
+
+/* The expected decision, from the declaration alone. */
+static enum ent_err expected(const struct api_route *r, unsigned caller, bool session, bool csrf)
+{
+	if (!session)
+		return (r->roles & ROLE_ANON) && !(r->flags & POLICY_SESSION) ? ENT_OK : ENT_EAUTH;
+	if (!(r->roles & caller))
+		return ENT_EPERM;
+	if ((r->flags & POLICY_CSRF) && !csrf)
+		return ENT_ECSRF;
+	return ENT_OK;
+}
+
+static void walk_every_route_with_every_role(void **state)
+{
+	size_t checked = 0;
+	for (size_t i = 0; i < api_n_routes; i++) {
+		const struct api_route *r = &api_routes[i];
+		struct policy_caller anon = {ROLE_ANON, false, false};
+		assert_int_equal(policy_check(r->roles, r->flags, &anon), expected(r, ROLE_ANON, false, false));
+		for (size_t k = 0; k < sizeof single_roles / sizeof single_roles[0]; k++) {
+			for (int csrf = 0; csrf < 2; csrf++) {
+				/* every account is a member; the role under test comes on top */
+				unsigned roles = ROLE_MEMBER | single_roles[k];
+				struct policy_caller who = {roles, true, csrf != 0};
+				enum ent_err got = policy_check(r->roles, r->flags, &who);
+				assert_int_equal(got, expected(r, roles, true, csrf != 0));
+				checked++;
+			}
+		}
+	}
+	assert_true(checked >= api_n_routes * 12);
+}
+
+static void default_deny(void **state)
+{
+	struct policy_caller admin = {ROLE_MEMBER | ROLE_ADMINISTRATOR, true, true};
+	struct policy_caller anon = {ROLE_ANON, false, false};
+	assert_int_equal(policy_check(0, 0, &admin), ENT_EPERM);
+	assert_int_equal(policy_check(0, 0, &anon), ENT_EAUTH);
+	assert_int_equal(policy_check(ROLE_MODERATOR, 0, &admin), ENT_EPERM);
+	/* a session on an anonymous-only route is not denied by being logged in */
+	struct policy_caller member = {ROLE_MEMBER, true, false};
+	assert_int_equal(policy_check(ROLE_EVERYONE, 0, &member), ENT_OK);
+}
+
+static void spot_checks(void **state)
+{
+	bool known;
+	struct http_params p;
+	int i = api_route_find("GET", "/api/v1/me", &known, &p);
+	assert_true(i >= 0);
+	struct policy_caller anon = {ROLE_ANON, false, false};
+	assert_int_equal(policy_check(api_routes[i].roles, api_routes[i].flags, &anon), ENT_EAUTH);
+	i = api_route_find("DELETE", "/api/v1/session", &known, &p);
+	assert_true(i >= 0);
+	struct policy_caller no_csrf = {ROLE_MEMBER, true, false};
+	assert_int_equal(policy_check(api_routes[i].roles, api_routes[i].flags, &no_csrf), ENT_ECSRF);
+	i = api_route_find("POST", "/api/v1/accounts", &known, &p);
+	assert_true(i >= 0);
+	assert_int_equal(policy_check(api_routes[i].roles, api_routes[i].flags, &anon), ENT_OK);
+	assert_int_equal(api_route_find("PUT", "/api/v1/me", &known, &p), -1);
+	assert_true(known);
+	assert_int_equal(api_route_find("GET", "/api/v1/nothing", &known, &p), -1);
+	assert_false(known);
+}
+
+static void table_rules(void **state)
+{
+	for (size_t i = 0; i < api_n_routes; i++) {
+		const struct api_route *r = &api_routes[i];
+		assert_non_null(r->handler);
+		assert_true(r->summary && r->summary[0]);
+		assert_true(r->pattern[0] == '/');
+		/* a state-changing route that needs a session needs the CSRF token */
+		if (state_changing(r->method) && (r->flags & POLICY_SESSION))
+			assert_true(r->flags & POLICY_CSRF);
+		/* routes closed to anonymous callers ask for a session (401, not 403) */
+		if (!(r->roles & ROLE_ANON))
+			assert_true(r->flags & POLICY_SESSION);
+		if (!state_changing(r->method))
+			assert_null(r->fields);
+		for (size_t j = i + 1; j < api_n_routes; j++)
+			assert_false(!strcmp(r->method, api_routes[j].method) &&
+				     !strcmp(r->pattern, api_routes[j].pattern));
+	}
+}
+
+static void openapi_matches_table(void **state)
+{
+	json_error_t e;
+	json_t *doc = json_load_file("docs/openapi.json", 0, &e);
+	if (!doc)
+		fail_msg("docs/openapi.json: %s (line %d)", e.text, e.line);
+	assert_string_equal(json_string_value(json_object_get(doc, "openapi")), "3.1.0");
+	json_t *paths = json_object_get(doc, "paths");
+	assert_true(json_is_object(paths));
+	/* every route is documented */
+	for (size_t i = 0; i < api_n_routes; i++) {
+		char m[16];
+		size_t k = 0;
+		for (; api_routes[i].method[k] && k < sizeof m - 1; k++)
+			m[k] = (char)(api_routes[i].method[k] | 0x20);
+		m[k] = '\0';
+		json_t *op = json_object_get(json_object_get(paths, api_routes[i].pattern), m);
+		if (!op)
+			fail_msg("route %s %s is not in docs/openapi.json", api_routes[i].method,
+				 api_routes[i].pattern);
+	}
+	/* every documented operation is a route */
+	const char *path;
+	json_t *item;
+	json_object_foreach(paths, path, item) {
+		const char *method;
+		json_t *op;
+		json_object_foreach(item, method, op) {
+			if (!strcmp(method, "parameters") || !strcmp(method, "summary") ||
+			    !strcmp(method, "description"))
+				continue;
+			bool found = false;
+			for (size_t i = 0; i < api_n_routes && !found; i++)
+				found = !strcasecmp(api_routes[i].method, method) &&
+					!strcmp(api_routes[i].pattern, path);
+			if (!found)
+				fail_msg("docs/openapi.json documents %s %s, which is not a route", method, path);
+		}
+	}
+	json_decref(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(walk_every_route_with_every_role),
+		cmocka_unit_test(default_deny),
+		cmocka_unit_test(spot_checks),
+		cmocka_unit_test(table_rules),
+		cmocka_unit_test(openapi_matches_table),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

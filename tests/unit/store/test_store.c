@@ -1,0 +1,162 @@
+/* test_store.c - migrations, accounts, roles, sessions and backup on a temporary directory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "store/store_account.h"
+
+static char dir[64];
+static char path[128];
+
+static int setup(void **state)
+{
+	strcpy(dir, "/tmp/entraide-store-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/entraide.db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int64_t add(struct store_conn *c, const char *handle, unsigned char tag)
+{
+	unsigned char h[32], enc[40];
+	memset(h, tag, sizeof h);
+	memset(enc, tag, sizeof enc);
+	struct store_account_new a = {handle, handle, h, sizeof h, enc, sizeof enc, "$argon2id$x", "fr"};
+	int64_t id = 0;
+	assert_int_equal(store_account_insert(c, &a, &id), ENT_OK);
+	return id;
+}
+
+static void migrations_apply_once(void **state)
+{
+	struct store *s;
+	int v;
+	assert_true(store_n_migrations >= 1);
+	assert_int_equal(store_migrations[0].version, 1);
+	for (size_t i = 1; i < store_n_migrations; i++)
+		assert_true(store_migrations[i].version > store_migrations[i - 1].version);
+	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_schema_version(s, &v), ENT_OK);
+	assert_int_equal(v, store_migrations[store_n_migrations - 1].version);
+	store_close(s);
+	/* reopening applies nothing again and keeps the data */
+	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_schema_version(s, &v), ENT_OK);
+	assert_int_equal(v, store_migrations[store_n_migrations - 1].version);
+	store_close(s);
+}
+
+static void accounts_roles_sessions(void **state)
+{
+	struct store *s;
+	struct store_conn *c;
+	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_conn_get(s, &c), ENT_OK);
+	int64_t alice = add(c, "alice", 1);
+	int64_t bob = add(c, "bob", 2);
+	assert_true(alice > 0 && bob > alice);
+
+	/* unique handle key and e-mail hash */
+	unsigned char h[32], enc[4] = {0};
+	memset(h, 1, sizeof h);
+	struct store_account_new dup = {"ALICE2", "bob", h, sizeof h, enc, sizeof enc, "x", "fr"};
+	assert_int_equal(store_account_insert(c, &dup, NULL), ENT_EEXIST);
+	dup.handle_key = "carol";
+	assert_int_equal(store_account_insert(c, &dup, NULL), ENT_EEXIST);
+
+	struct store_account a;
+	assert_int_equal(store_account_by_handle(c, "alice", &a), ENT_OK);
+	assert_int_equal(a.id, alice);
+	assert_string_equal(a.locale, "fr");
+	assert_int_equal(store_account_by_email(c, h, sizeof h, &a), ENT_OK);
+	assert_int_equal(store_account_by_handle(c, "nobody", &a), ENT_ENOTFOUND);
+	assert_int_equal(store_account_set_locale(c, alice, "en"), ENT_OK);
+	assert_int_equal(store_account_set_locale(c, alice, "de"), ENT_ECONFLICT); /* CHECK */
+
+	/* roles */
+	struct store_role roles[STORE_ROLES_MAX];
+	size_t n;
+	assert_int_equal(store_institution_ensure(c, "chu-exemple", "CHU Exemple"), ENT_OK);
+	assert_int_equal(store_institution_ensure(c, "chu-exemple", "Other"), ENT_OK);
+	assert_int_equal(store_role_grant(c, alice, "editor", "chu-exemple"), ENT_OK);
+	assert_int_equal(store_role_grant(c, alice, "editor", "chu-exemple"), ENT_OK);
+	assert_int_equal(store_role_grant(c, alice, "moderator", NULL), ENT_OK);
+	assert_int_equal(store_role_grant(c, alice, "moderator", NULL), ENT_OK);
+	assert_int_equal(store_role_grant(c, alice, "editor", NULL), ENT_ECONFLICT);
+	assert_int_equal(store_role_grant(c, alice, "editor", "nowhere"), ENT_ENOTFOUND);
+	assert_int_equal(store_role_grant(c, alice, "king", NULL), ENT_ECONFLICT);
+	assert_int_equal(store_roles_of(c, alice, roles, STORE_ROLES_MAX, &n), ENT_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(roles[0].role, "editor");
+	assert_string_equal(roles[0].institution, "chu-exemple");
+	assert_string_equal(roles[0].institution_name, "CHU Exemple");
+	assert_string_equal(roles[1].role, "moderator");
+	assert_int_equal(store_role_revoke(c, alice, "moderator", NULL), ENT_OK);
+	assert_int_equal(store_role_revoke(c, alice, "moderator", NULL), ENT_ENOTFOUND);
+
+	/* sessions: expiry, suspension, deletion */
+	unsigned char t1[32], t2[32];
+	memset(t1, 7, sizeof t1);
+	memset(t2, 8, sizeof t2);
+	struct store_session ss;
+	assert_int_equal(store_session_insert(c, t1, sizeof t1, alice, 1000, 2000), ENT_OK);
+	assert_int_equal(store_session_insert(c, t2, sizeof t2, alice, 1000, 2000), ENT_OK);
+	assert_int_equal(store_session_find(c, t1, sizeof t1, 1500, &ss), ENT_OK);
+	assert_int_equal(ss.account.id, alice);
+	assert_string_equal(ss.account.handle, "alice");
+	assert_int_equal(store_session_find(c, t1, sizeof t1, 2000, &ss), ENT_ENOTFOUND);
+	int64_t open;
+	assert_int_equal(store_session_count_open(c, 1500, &open), ENT_OK);
+	assert_int_equal(open, 2);
+	assert_int_equal(store_session_find(c, t1, sizeof t1, 1500, &ss), ENT_OK);
+	assert_int_equal(store_session_delete_others(c, alice, ss.id), ENT_OK);
+	assert_int_equal(store_session_find(c, t2, sizeof t2, 1500, &ss), ENT_ENOTFOUND);
+	assert_int_equal(store_account_set_suspended(c, alice, true), ENT_OK);
+	assert_int_equal(store_session_find(c, t1, sizeof t1, 1500, &ss), ENT_ENOTFOUND);
+	assert_int_equal(store_account_by_handle(c, "alice", &a), ENT_OK);
+	assert_true(a.suspended);
+	assert_int_equal(store_account_set_suspended(c, alice, false), ENT_OK);
+
+	assert_int_equal(store_session_insert(c, t1, sizeof t1, bob, 1000, 2000), ENT_OK);
+	assert_int_equal(store_account_delete(c, bob, STORE_POSTS_ANONYMISE), ENT_OK);
+	assert_int_equal(store_session_find(c, t1, sizeof t1, 1500, &ss), ENT_ENOTFOUND);
+	assert_int_equal(store_account_by_handle(c, "bob", &a), ENT_ENOTFOUND);
+	assert_int_equal(store_account_delete(c, bob, STORE_POSTS_DELETE), ENT_ENOTFOUND);
+	int64_t count;
+	assert_int_equal(store_account_count(c, &count), ENT_OK);
+	assert_int_equal(count, 1);
+
+	/* backup while open */
+	char bpath[160];
+	snprintf(bpath, sizeof bpath, "%s/backup.db", dir);
+	assert_int_equal(store_backup(s, bpath), ENT_OK);
+	store_close(s);
+	assert_int_equal(store_open(&s, bpath), ENT_OK);
+	assert_int_equal(store_conn_get(s, &c), ENT_OK);
+	assert_int_equal(store_account_by_handle(c, "alice", &a), ENT_OK);
+	store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(migrations_apply_once),
+		cmocka_unit_test(accounts_roles_sessions),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
