@@ -1,0 +1,177 @@
+/*
+ * intent.c - ent_intent_classify(): the model's probabilities, then the rules.
+ *
+ * Order of decision, as the desk must act (data/intent/README.md): an urgent safety rule wins
+ * over everything; then a model probability of urgent above URGENT_FLOOR (a miss costs a life,
+ * a false alarm costs little); then consultation, when the model is confident enough or when a
+ * cue of individual medical advice meets a model that does not rule it out; otherwise the
+ * model's most probable intent. Everything lives on the caller's stack: no allocation per call
+ * (the per-thread stemmers are made once per thread).
+ */
+#include "entraide/intent.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/export.h"
+#include "desk/intent_feat.h"
+#include "desk/intent_model.h"
+#include "desk/intent_rules.h"
+
+/* Tuned by cross-validation on the training data only (tools/intent_train.c --cv). */
+#define URGENT_FLOOR 0.30f
+#define CONSULT_FLOOR 0.35f
+#define CONSULT_CUE_FLOOR 0.05f
+
+struct run {
+	int64_t acc[ENT_INTENT__COUNT];
+	struct intent_rule_hits hits;
+	size_t n_tok;
+};
+
+static void add_feature(uint32_t bucket, void *ctx)
+{
+	struct run *r = ctx;
+	const int16_t *w = intent_model_w[bucket];
+	for (int c = 0; c < ENT_INTENT__COUNT; c++)
+		r->acc[c] += w[c];
+}
+
+static void scan_chunk(const struct intent_text *t, void *ctx)
+{
+	struct run *r = ctx;
+	intent_rules_scan(t, &r->hits);
+	r->n_tok += t->n_tok;
+}
+
+static int lang_from_hint(const char *hint)
+{
+	if (!hint || !hint[0] || !hint[1])
+		return -1;
+	char a = (char)(hint[0] | 0x20), b = (char)(hint[1] | 0x20);
+	if (a == 'f' && b == 'r')
+		return ENT_INTENT_LANG_FR;
+	if (a == 'e' && b == 'n')
+		return ENT_INTENT_LANG_EN;
+	return -1;
+}
+
+static void softmax(const struct run *r, size_t n_feat, float *prob)
+{
+	float s[ENT_INTENT__COUNT], mx = -INFINITY, sum = 0;
+	float k = intent_model_scale / sqrtf((float)(n_feat ? n_feat : 1));
+	for (int c = 0; c < ENT_INTENT__COUNT; c++) {
+		s[c] = intent_model_bias[c] + k * (float)r->acc[c];
+		mx = s[c] > mx ? s[c] : mx;
+	}
+	for (int c = 0; c < ENT_INTENT__COUNT; c++) {
+		s[c] = expf(s[c] - mx);
+		sum += s[c];
+	}
+	for (int c = 0; c < ENT_INTENT__COUNT; c++)
+		prob[c] = s[c] / sum;
+}
+
+ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const char *lang_hint,
+                                            struct ent_intent_result *out)
+{
+	struct run r;
+	size_t n_feat = 0;
+	enum ent_intent_lang lang;
+	enum ent_intent_rule urgent;
+	enum ent_err err;
+	int best = 0;
+
+	if (!out || (!text && len))
+		return ENT_EINVAL;
+	memset(out, 0, sizeof *out);
+	memset(&r, 0, sizeof r);
+	err = intent_extract(text ? text : "", len, lang_from_hint(lang_hint), add_feature, scan_chunk, &r,
+	                     &n_feat, &lang);
+	if (err)
+		return err;
+	out->lang = lang;
+	softmax(&r, n_feat, out->prob);
+	for (int c = 1; c < ENT_INTENT__COUNT; c++)
+		if (out->prob[c] > out->prob[best])
+			best = c;
+
+	if (r.n_tok == 0) {
+		out->intent = ENT_INTENT_OTHER;
+		out->confidence = 1.0f;
+		return ENT_OK;
+	}
+	urgent = intent_rules_urgent(&r.hits);
+	if (urgent != ENT_INTENT_RULE_NONE) {
+		out->intent = ENT_INTENT_URGENT;
+		out->confidence = 1.0f;
+		out->rule = urgent;
+		out->is_safety_rule = 1;
+		return ENT_OK;
+	}
+	if (out->prob[ENT_INTENT_URGENT] >= URGENT_FLOOR) {
+		out->intent = ENT_INTENT_URGENT;
+		out->confidence = out->prob[ENT_INTENT_URGENT];
+		return ENT_OK;
+	}
+	if (best != ENT_INTENT_CONSULTATION) {
+		float pc = out->prob[ENT_INTENT_CONSULTATION];
+		int cue = r.hits.consult_cue && !r.hits.consult_veto && pc >= CONSULT_CUE_FLOOR;
+		if (pc >= CONSULT_FLOOR || cue) {
+			out->intent = ENT_INTENT_CONSULTATION;
+			out->confidence = pc > 0.5f ? pc : 0.5f;
+			out->rule = cue ? ENT_INTENT_RULE_CONSULTATION : ENT_INTENT_RULE_NONE;
+			return ENT_OK;
+		}
+	}
+	out->intent = (enum ent_intent)best;
+	out->confidence = out->prob[best];
+	return ENT_OK;
+}
+
+static const char *const intent_names[ENT_INTENT__COUNT] = {
+	[ENT_INTENT_APPOINTMENT] = "appointment", [ENT_INTENT_DOCUMENT_REQUEST] = "document_request",
+	[ENT_INTENT_CONSULTATION] = "consultation", [ENT_INTENT_URGENT] = "urgent",
+	[ENT_INTENT_COMPLAINT] = "complaint",     [ENT_INTENT_PRAISE] = "praise",
+	[ENT_INTENT_INFO] = "info",               [ENT_INTENT_OTHER] = "other",
+};
+
+static const char *const rule_names[ENT_INTENT_RULE__COUNT] = {
+	[ENT_INTENT_RULE_NONE] = "none",
+	[ENT_INTENT_RULE_CHEST_PAIN] = "chest_pain",
+	[ENT_INTENT_RULE_STROKE] = "stroke",
+	[ENT_INTENT_RULE_BREATHING] = "breathing",
+	[ENT_INTENT_RULE_BLEEDING] = "bleeding",
+	[ENT_INTENT_RULE_UNCONSCIOUS] = "unconscious",
+	[ENT_INTENT_RULE_SUICIDE] = "suicide",
+	[ENT_INTENT_RULE_OVERDOSE] = "overdose",
+	[ENT_INTENT_RULE_ANAPHYLAXIS] = "anaphylaxis",
+	[ENT_INTENT_RULE_CONSULTATION] = "consultation",
+};
+
+ENT_EXPORT const char *ent_intent_name(enum ent_intent intent)
+{
+	if ((unsigned)intent >= ENT_INTENT__COUNT)
+		return "unknown";
+	return intent_names[intent];
+}
+
+ENT_EXPORT enum ent_err ent_intent_from_name(const char *name, enum ent_intent *out)
+{
+	if (!name || !out)
+		return ENT_EINVAL;
+	for (int i = 0; i < ENT_INTENT__COUNT; i++) {
+		if (strcmp(name, intent_names[i]) == 0) {
+			*out = (enum ent_intent)i;
+			return ENT_OK;
+		}
+	}
+	return ENT_EINVAL;
+}
+
+ENT_EXPORT const char *ent_intent_rule_name(enum ent_intent_rule rule)
+{
+	if ((unsigned)rule >= ENT_INTENT_RULE__COUNT)
+		return "unknown";
+	return rule_names[rule];
+}

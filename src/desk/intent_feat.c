@@ -1,0 +1,387 @@
+/*
+ * intent_feat.c - normalisation, language votes and hashed features of the intent classifier.
+ *
+ * Normalisation works code point by code point: ASCII takes a fast path, anything else goes
+ * through utf8proc (case fold, compatibility decomposition, marks stripped), so "Évanoui",
+ * "EVANOUI" and "evanoui" give the same token. Stemmers are per thread (libstemmer objects
+ * are not thread-safe) and released by a thread-specific-data destructor.
+ */
+#include "desk/intent_feat.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#define SEED_UNI 0x9e3779b9u
+#define SEED_BI 0x85ebca6bu
+#define SEED_CHAR 0xc2b2ae35u
+#define SEED_LEN 0x27d4eb2fu
+#define SEED_BOS 0x165667b1u
+
+/* --- normalisation ------------------------------------------------------------------------- */
+
+struct out {
+	struct intent_text *t;
+	int in_token;    /* the last byte written belongs to a token */
+	size_t tok_start;
+};
+
+static void close_token(struct out *o)
+{
+	struct intent_text *t = o->t;
+	if (!o->in_token)
+		return;
+	if (t->n_tok < INTENT_MAX_TOKENS) {
+		t->tok_off[t->n_tok] = (uint16_t)o->tok_start;
+		t->tok_len[t->n_tok] = (uint8_t)(t->len - o->tok_start);
+		t->n_tok++;
+	}
+	t->buf[t->len++] = ' ';
+	o->in_token = 0;
+}
+
+/* Appends bytes to the current token, splitting tokens longer than INTENT_TOKEN_MAX. */
+static void put_word_bytes(struct out *o, const char *s, size_t n)
+{
+	struct intent_text *t = o->t;
+	if (o->in_token && t->len - o->tok_start + n > INTENT_TOKEN_MAX)
+		close_token(o);
+	if (!o->in_token) {
+		o->tok_start = t->len;
+		o->in_token = 1;
+	}
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+}
+
+/* A symbol (emoji, "?", "!") is a token of its own; a run of the same symbol is one token. */
+static void put_symbol(struct out *o, const char *s, size_t n)
+{
+	struct intent_text *t = o->t;
+	if (t->n_tok > 0 && !o->in_token) {
+		size_t pl = t->tok_len[t->n_tok - 1];
+		if (pl == n && memcmp(t->buf + t->tok_off[t->n_tok - 1], s, n) == 0)
+			return;
+	}
+	close_token(o);
+	put_word_bytes(o, s, n);
+	close_token(o);
+}
+
+static void put_ascii(struct out *o, unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+		char ch = (char)c;
+		put_word_bytes(o, &ch, 1);
+	} else if (c == '?' || c == '!') {
+		char ch = (char)c;
+		put_symbol(o, &ch, 1);
+	} else {
+		close_token(o);
+	}
+}
+
+static void put_codepoint(struct out *o, utf8proc_int32_t cp)
+{
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t n;
+
+	if (cp < 0x80) {
+		put_ascii(o, (unsigned char)cp);
+		return;
+	}
+	switch (cp) {
+	case 0x153: /* oe ligature: not decomposed by Unicode */
+		put_word_bytes(o, "oe", 2);
+		return;
+	case 0xe6:
+		put_word_bytes(o, "ae", 2);
+		return;
+	case 0xbf: /* inverted question mark */
+		put_symbol(o, "?", 1);
+		return;
+	case 0xa1:
+		put_symbol(o, "!", 1);
+		return;
+	}
+	n = utf8proc_encode_char(cp, enc);
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+		put_word_bytes(o, (const char *)enc, (size_t)n);
+		break;
+	case UTF8PROC_CATEGORY_SO:
+		put_symbol(o, (const char *)enc, (size_t)n);
+		break;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		break; /* combining marks left after folding, variation selectors */
+	default:
+		close_token(o);
+	}
+}
+
+enum ent_err intent_normalize(const char *text, size_t len, size_t *pos, struct intent_text *t)
+{
+	struct out o = {.t = t, .in_token = 0, .tok_start = 0};
+	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
+	size_t i = *pos;
+
+	t->len = 0;
+	t->n_tok = 0;
+	t->buf[t->len++] = ' ';
+	/* Room check: one code point decomposes into at most 18 code points of 4 bytes, plus the
+	 * separators; stop early enough and only between tokens when possible. */
+	while (i < len && t->len < INTENT_CHUNK) {
+		if (s[i] < 0x80) {
+			put_ascii(&o, s[i]);
+			i++;
+		} else {
+			utf8proc_int32_t cp, dec[24];
+			utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+			if (n <= 0 || cp < 0)
+				return ENT_EUTF8;
+			i += (size_t)n;
+			int bound = 0;
+			utf8proc_ssize_t nd = utf8proc_decompose_char(
+				cp, dec, 24,
+				UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK, &bound);
+			if (nd < 0 || nd > 24) {
+				put_codepoint(&o, cp);
+			} else {
+				for (utf8proc_ssize_t k = 0; k < nd; k++)
+					put_codepoint(&o, dec[k]);
+			}
+		}
+		if (!o.in_token && t->len >= INTENT_CHUNK - 256)
+			break;
+	}
+	close_token(&o);
+	t->buf[t->len] = '\0';
+	*pos = i;
+	return ENT_OK;
+}
+
+/* --- language ------------------------------------------------------------------------------ */
+
+static const char *const fr_words[] = {
+	"le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "je", "j", "ai", "mon", "ma", "mes",
+	"pour", "pas", "que", "qui", "avec", "sur", "dans", "ce", "cette", "il", "elle", "nous", "vous",
+	"bonjour", "merci", "svp", "suis", "au", "aux", "ne", "mais", "ou", "tres", "fille", "fils",
+	"mere", "pere", "depuis", "chez", "votre", "vos", "bjr", "stp", "jai", "jsuis", "c", "qu", "d", "l",
+};
+static const char *const en_words[] = {
+	"the", "a", "an", "and", "is", "i", "my", "me", "for", "not", "that", "with", "on", "in", "this",
+	"it", "he", "she", "we", "you", "hello", "hi", "thanks", "thank", "please", "to", "of", "have",
+	"can", "are", "was", "your", "am", "im", "do", "does", "from", "at", "been", "would", "could",
+	"hey", "pls", "u", "m", "s", "t", "what", "how", "when",
+};
+
+static int in_list(const char *const *list, size_t n, const char *w, size_t wl)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == wl && memcmp(list[i], w, wl) == 0)
+			return 1;
+	return 0;
+}
+
+void intent_lang_votes(const struct intent_text *t, int *fr, int *en)
+{
+	for (size_t i = 0; i < t->n_tok; i++) {
+		size_t wl;
+		const char *w = intent_tok(t, i, &wl);
+		if (wl > 7)
+			continue;
+		*fr += in_list(fr_words, sizeof fr_words / sizeof fr_words[0], w, wl);
+		*en += in_list(en_words, sizeof en_words / sizeof en_words[0], w, wl);
+	}
+}
+
+/* --- stemmers, one pair per thread ----------------------------------------------------------- */
+
+struct stemmers {
+	struct sb_stemmer *s[2];
+};
+
+static pthread_once_t stem_once = PTHREAD_ONCE_INIT;
+static pthread_key_t stem_key;
+static int stem_key_ok;
+
+static void stemmers_free(void *p)
+{
+	struct stemmers *st = p;
+	if (!st)
+		return;
+	for (int i = 0; i < 2; i++)
+		if (st->s[i])
+			sb_stemmer_delete(st->s[i]);
+	free(st);
+}
+
+static void stem_key_init(void)
+{
+	stem_key_ok = pthread_key_create(&stem_key, stemmers_free) == 0;
+}
+
+static struct stemmers *stemmers_get(void)
+{
+	struct stemmers *st;
+
+	pthread_once(&stem_once, stem_key_init);
+	if (!stem_key_ok)
+		return NULL;
+	st = pthread_getspecific(stem_key);
+	if (st)
+		return st;
+	st = calloc(1, sizeof *st);
+	if (!st)
+		return NULL;
+	st->s[ENT_INTENT_LANG_FR] = sb_stemmer_new("french", NULL);
+	st->s[ENT_INTENT_LANG_EN] = sb_stemmer_new("english", NULL);
+	if (!st->s[0] || !st->s[1] || pthread_setspecific(stem_key, st) != 0) {
+		stemmers_free(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* --- hashing and features ------------------------------------------------------------------ */
+
+static inline uint32_t fmix(uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h;
+}
+
+static inline uint32_t hash_bytes(uint32_t seed, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u ^ seed;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static inline uint32_t bucket(uint32_t h)
+{
+	return fmix(h) & (INTENT_N_BUCKETS - 1);
+}
+
+uint32_t intent_feat_length(size_t n_tokens)
+{
+	static const size_t edges[] = {1, 2, 3, 5, 8, 12, 20, 35, 60, 100};
+	uint32_t b = 0;
+	while (b < sizeof edges / sizeof edges[0] && n_tokens > edges[b])
+		b++;
+	return bucket(SEED_LEN + b * 0x9e3779b1u);
+}
+
+static int stemmable(const char *w, size_t n)
+{
+	if (n < 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 0;
+	return 1;
+}
+
+enum ent_err intent_features(const struct intent_text *t, enum ent_intent_lang lang, int first_chunk,
+                             intent_feat_fn fn, void *ctx, size_t *n)
+{
+	struct stemmers *st = stemmers_get();
+	uint32_t prev;
+	size_t count = 0;
+
+	if (!st)
+		return ENT_ENOMEM;
+	prev = first_chunk ? SEED_BOS : 0;
+	for (size_t i = 0; i < t->n_tok; i++) {
+		size_t wl;
+		const char *w = intent_tok(t, i, &wl);
+		uint32_t h;
+		if (stemmable(w, wl)) {
+			const sb_symbol *s = sb_stemmer_stem(st->s[lang], (const sb_symbol *)w, (int)wl);
+			int sl = s ? sb_stemmer_length(st->s[lang]) : 0;
+			if (s && sl > 0)
+				h = hash_bytes(SEED_UNI, (const char *)s, (size_t)sl);
+			else
+				h = hash_bytes(SEED_UNI, w, wl);
+		} else {
+			h = hash_bytes(SEED_UNI, w, wl);
+		}
+		fn(bucket(h), ctx);
+		count++;
+		if (prev) {
+			fn(bucket(fmix(prev) * 31u + h + SEED_BI), ctx);
+			count++;
+		}
+		prev = h;
+	}
+	/* Character n-grams over the normalised text, spaces included (they mark word edges). */
+	for (size_t i = 0; i + 3 <= t->len; i++) {
+		uint32_t h = 2166136261u ^ SEED_CHAR;
+		for (size_t k = 0; k < 5 && i + k < t->len; k++) {
+			h ^= (unsigned char)t->buf[i + k];
+			h *= 16777619u;
+			if (k >= 2) {
+				fn(bucket(h + (uint32_t)k), ctx);
+				count++;
+			}
+		}
+	}
+	*n += count;
+	return ENT_OK;
+}
+
+enum ent_err intent_extract(const char *text, size_t len, int lang_hint, intent_feat_fn fn,
+                            intent_chunk_fn chunk_fn, void *ctx, size_t *n_feat,
+                            enum ent_intent_lang *lang)
+{
+	struct intent_text t;
+	size_t pos = 0, n_tok = 0;
+	enum ent_err err;
+	int first = 1;
+
+	*n_feat = 0;
+	*lang = ENT_INTENT_LANG_FR;
+	do {
+		err = intent_normalize(text, len, &pos, &t);
+		if (err)
+			return err;
+		if (first) {
+			if (lang_hint == ENT_INTENT_LANG_FR || lang_hint == ENT_INTENT_LANG_EN) {
+				*lang = (enum ent_intent_lang)lang_hint;
+			} else {
+				int fr = 0, en = 0;
+				intent_lang_votes(&t, &fr, &en);
+				*lang = en > fr ? ENT_INTENT_LANG_EN : ENT_INTENT_LANG_FR;
+			}
+		}
+		if (chunk_fn)
+			chunk_fn(&t, ctx);
+		err = intent_features(&t, *lang, first, fn, ctx, n_feat);
+		if (err)
+			return err;
+		n_tok += t.n_tok;
+		first = 0;
+	} while (pos < len);
+	fn(intent_feat_length(n_tok), ctx);
+	(*n_feat)++;
+	return ENT_OK;
+}

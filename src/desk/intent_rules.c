@@ -1,0 +1,423 @@
+/*
+ * intent_rules.c - the pattern tables of the intent classifier and their matcher.
+ *
+ * A pattern is a sequence of slots separated by spaces. A slot lists alternatives separated by
+ * '|'; an alternative ending in '*' matches any token that starts with it. "~N" before a slot
+ * lets up to N other tokens stand between it and the previous slot. Tokens are those of the
+ * normalised text: "j'ai du mal à respirer" reads "j ai du mal a respirer", "can't" reads
+ * "can t". The tables are parsed once (pthread_once) into read-only arrays.
+ *
+ * Flags of urgent patterns: NEG - a negation among the three tokens before the match cancels it
+ * ("pas de douleur thoracique"); WEAK - a past or administrative context in the message cancels
+ * it unless the message also says it is happening now ("compte rendu de mon AVC de 2019").
+ * Suicidal intent, not breathing and overdose in the first person are neither: they always win.
+ */
+#include "desk/intent_rules.h"
+
+#include <pthread.h>
+#include <string.h>
+
+enum kind { K_URGENT, K_PAST, K_PRESENT, K_CONSULT, K_VETO };
+
+#define NEG 1
+#define WEAK 2
+
+#define R(r) ENT_INTENT_RULE_##r
+
+struct pattern_src {
+	enum kind kind;
+	enum ent_intent_rule rule;
+	int flags;
+	const char *text;
+};
+
+static const struct pattern_src sources[] = {
+	/* --- chest pain, heart attack -------------------------------------------------------- */
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
+	 "douleur*|mal|serre*|serrement|oppress*|ecras*|pression|poids|brulure*|point ~3 "
+	 "poitrine|thorax|thoraci*|sternum|poitrinne|poitrin"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "poitrine|thorax ~2 serre*|oppress*|ecras*|broie*|explose*"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
+	 "chest ~2 pain*|hurt*|pressure|tight*|crushing|heavy|ache*|aching|squeez*|burning"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "pain*|pressure|tightness|crushing|ache|aching ~3 chest"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "infarctus|infarct*|infractus|myocard*"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "heart|cardiac ~0 attack|arrest"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "crise|arret|attaque ~0 cardiaque|cardiac"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
+	 "douleur*|mal|irradi*|engourd*|pain*|numb* ~4 bras|machoire|arm|jaw ~0 gauche|left"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "left ~0 arm|jaw ~3 pain*|numb*|hurt*|tingl*"},
+	/* --- stroke ----------------------------------------------------------------------------- */
+	{K_URGENT, R(STROKE), NEG | WEAK, "avc|stroke|strokes|hemiplegi*|aphasi*"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "accident ~0 vasculaire|cerebral"},
+	{K_URGENT, R(STROKE), NEG | WEAK,
+	 "bouche|visage|levre*|figure|face|mouth|joue ~3 tordu*|tombe*|paralys*|deform*|affaiss*|"
+	 "travers|engourd*|droop*|numb|crooked|fallen|lopsided|paralyz*"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "paralys*|paralyz*|droop*|drooping ~3 visage|face|bouche|mouth|cote|side"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "arrive|peut|peux|parvient|parviens|arrivent ~1 plus ~2 parler|bouger|lever|"
+	                                  "articuler"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "arrive|peut|peux|parvient|parviens|arrivent ~1 pas ~2 bouger|lever|articuler"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "parle|parlait|parole|mots|speech|words|talking|speaking ~3 "
+	                                  "bizarre*|incomprehensibl*|confus*|slurr*|garbl*|melange*|"
+	                                  "strange*|nonsense|pateuse|difficil*"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "slurr*|bafouill*|aphasi*"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "t|cannot|unable ~1 speak|lift|raise|move ~1 properly|clearly|his|her|arm|"
+	                                  "arms|leg|legs|anymore|words|side"},
+	{K_URGENT, R(STROKE), NEG | WEAK,
+	 "soudain*|brutal*|brusque*|sudden*|suddenly|coup ~3 faiblesse|weakness|paralys*|paralyz*|"
+	 "engourd*|numb*|aveugle|blind|vision"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "moitie|cote|side|half ~3 paralys*|paralyz*|engourd*|numb*|insensib*"},
+	/* --- breathing -------------------------------------------------------------------------- */
+	{K_URGENT, R(BREATHING), NEG, "respire|respirent|respirait|respirer|respiration|respir ~1 plus|pas|mal|"
+	                              "difficil*|bizarre*"},
+	{K_URGENT, R(BREATHING), NEG, "arrive|peut|peux|parviens|parvient|arrivons|arrivent|arrivais ~1 plus|pas ~2 "
+	                              "respir*|souffl*"},
+	{K_URGENT, R(BREATHING), NEG,
+	 "difficult*|mal|peine|gene|gener|detresse|arret|arrete ~2 respir*|respiratoire*"},
+	{K_URGENT, R(BREATHING), NEG, "etouff*|suffoqu*|asphyx*|choking|choke|choked|suffocat*|strangl*"},
+	{K_URGENT, R(BREATHING), NEG,
+	 "not|stopped|t|cannot|struggling|difficulty|trouble|hard|unable|barely|stop ~2 breath*|breating"},
+	{K_URGENT, R(BREATHING), NEG, "short ~0 of ~0 breath"},
+	{K_URGENT, R(BREATHING), NEG, "gasping"},
+	{K_URGENT, R(BREATHING), NEG, "manque ~1 air"},
+	{K_URGENT, R(BREATHING), NEG, "devient|devenu|devenue|levres|lips|turning|turned ~2 "
+	                              "bleu|bleue|bleus|bleues|violet*|blue|cyanos*"},
+	{K_URGENT, R(BREATHING), NEG, "bleu|bleue|bleues|blue ~2 levres|lips"},
+	{K_URGENT, R(BREATHING), NEG, "noye|noyee|noyade|drown*"},
+	/* --- bleeding --------------------------------------------------------------------------- */
+	{K_URGENT, R(BLEEDING), NEG, "hemorrag*|hemorrhag*|haemorrhag*|hemoragie"},
+	{K_URGENT, R(BLEEDING), NEG, "saign*|pisse ~3 beaucoup|abondam*|abondant*|enorm*|partout|fort|grave*|"
+	                             "normement|abondament"},
+	{K_URGENT, R(BLEEDING), NEG, "saign* ~2 arrete|arreter|arret|stoppe ~0 pas|plus"},
+	{K_URGENT, R(BLEEDING), NEG, "arrete|arret|stoppe ~1 pas|plus ~2 saign*"},
+	{K_URGENT, R(BLEEDING), NEG, "bleed*|bleading ~3 heavily|lot|badly|everywhere|profuse*|severe*|much|loads|"
+	                             "heavy|won|wont|non"},
+	{K_URGENT, R(BLEEDING), NEG, "heavy|severe|massive|profuse|heavily|uncontrol* ~1 bleed*"},
+	{K_URGENT, R(BLEEDING), NEG, "beaucoup|lots|lot|plein|flaque|pool|mare|litre*|loads ~1 sang|blood"},
+	{K_URGENT, R(BLEEDING), NEG | WEAK, "pisse|pissait|gicle|giclait|coule|coulait|perd|perds|perdu|pouring|"
+	                                    "gushing|spurting|losing|lost ~2 sang|blood"},
+	{K_URGENT, R(BLEEDING), NEG, "sang|blood ~2 partout|everywhere|gicle|spurting|gushing|pouring"},
+	{K_URGENT, R(BLEEDING), NEG, "vomi|vomit|vomis|vomissement*|vomiting|vomited|crache|cracher|crachats|"
+	                             "coughing|coughed ~2 sang|blood"},
+	{K_URGENT, R(BLEEDING), NEG, "coupure|entaille|plaie|gash|wound ~3 profond*|deep|saign*|bleed*|artere|"
+	                             "artery|pisse"},
+	{K_URGENT, R(BLEEDING), NEG, "deep|profond* ~0 cut|wound|coupure|entaille|plaie"},
+	/* --- unconscious, seizure --------------------------------------------------------------- */
+	{K_URGENT, R(UNCONSCIOUS), NEG, "inconscient*|unconscious|unresponsive|inanime*|comateu*|coma"},
+	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "evanoui*|evanou*|fainted|collapsed|collapse|effondre*|ecroule*|"
+	                                       "fainting|blackout|blacked"},
+	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "perdu|perte|perd|sans|lost|losing|lose ~1 connaissance|conscience|"
+	                                       "consciousness|conscious"},
+	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "passed|passe|passing ~0 out"},
+	{K_URGENT, R(UNCONSCIOUS), NEG, "reagit|reagi|reagissait ~1 plus|pas"},
+	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "reveill*|reveil ~1 plus|pas"},
+	{K_URGENT, R(UNCONSCIOUS), NEG, "t|cannot|not|won|wont ~1 wake|waking ~1 up|him|her"},
+	{K_URGENT, R(UNCONSCIOUS), NEG, "convuls*|seizure*|seizing|fitting"},
+	{K_URGENT, R(UNCONSCIOUS), NEG, "crise ~2 epilep*|convuls*"},
+	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "tombe|tombee|fell|fallen ~3 bouge|bouger|respond*|move|moving|reagit|"
+	                                       "tete|head|sol|floor"},
+	/* --- suicidal intent and self-harm: always wins --------------------------------------- */
+	{K_URGENT, R(SUICIDE), 0, "envie|veux|vais|voudrais|pense*|besoin|decide*|prete|pret|penser ~3 en ~0 finir"},
+	{K_URGENT, R(SUICIDE), 0, "finir ~2 jours|vie"},
+	{K_URGENT, R(SUICIDE), 0, "veux|vais|envie|pense*|voudrais|penser|decide*|compte|aller ~3 "
+	                          "me|se ~0 tuer|suicider|pendre|jeter|flinguer"},
+	{K_URGENT, R(SUICIDE), 0, "me|se ~0 suicider|suicide|pendre|flinguer"},
+	{K_URGENT, R(SUICIDE), 0, "me ~0 foutre ~0 en"},
+	{K_URGENT, R(SUICIDE), 0, "mettre|mis ~0 fin ~2 jours|vie|vies|existence"},
+	{K_URGENT, R(SUICIDE), 0, "plus|pas|aucune|aucun|perdu ~1 envie|gout|raison ~2 vivre|vie"},
+	{K_URGENT, R(SUICIDE), 0, "veux|voudrais|envie|prefere*|aimerais ~2 mourir|disparaitre|crever"},
+	{K_URGENT, R(SUICIDE), 0, "idees|pensees|idee|pensee|envies ~2 suicid*|noires|morbides|mort"},
+	{K_URGENT, R(SUICIDE), 0, "suicidaire*|suicidal"},
+	{K_URGENT, R(SUICIDE), WEAK, "suicid*"},
+	{K_URGENT, R(SUICIDE), 0, "scarifi*|automutil*|mutile*"},
+	{K_URGENT, R(SUICIDE), 0, "self ~0 harm*"},
+	{K_URGENT, R(SUICIDE), 0, "me ~0 couper|ouvrir|taillader ~2 veines|poignets|bras"},
+	{K_URGENT, R(SUICIDE), 0, "me|se ~0 faire ~1 du ~0 mal"},
+	{K_URGENT, R(SUICIDE), 0, "kill|killing|hurt|hurting|cut|cutting|harm|harming ~0 myself|himself|herself"},
+	{K_URGENT, R(SUICIDE), 0, "end|ending ~0 it ~0 all"},
+	{K_URGENT, R(SUICIDE), 0, "end|ending|take|taking ~0 my|his|her ~1 life|lives"},
+	{K_URGENT, R(SUICIDE), 0, "want|wanna|wish|going ~2 die|dead"},
+	{K_URGENT, R(SUICIDE), 0, "no ~0 reason|point ~2 live|living"},
+	{K_URGENT, R(SUICIDE), 0, "better ~0 off ~0 dead|without"},
+	{K_URGENT, R(SUICIDE), 0, "want|wanna ~1 live ~1 anymore"},
+	{K_URGENT, R(SUICIDE), 0, "jump|jumping ~2 off|bridge|roof|window"},
+	{K_URGENT, R(SUICIDE), 0, "sauter|jeter ~3 pont|fenetre|train|balcon|toit|sous"},
+	/* --- overdose, poisoning ---------------------------------------------------------------- */
+	{K_URGENT, R(OVERDOSE), NEG, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
+	{K_URGENT, R(OVERDOSE), NEG | WEAK, "intoxiqu*|empoisonn*|poisoned|poisoning|intoxication"},
+	{K_URGENT, R(OVERDOSE), NEG, "avale|avalee|avales|swallowed|ingere|ingested|bu|drank|drunk ~4 "
+	                             "comprimes|cachets|medicaments|medocs|piles|pile|produit*|javel|"
+	                             "detergent|pills|tablets|bleach|battery|batteries|capsules|gelules|"
+	                             "lessive|poison|champignon*|mushroom*|boite|plaquette|flacon|bottle"},
+	{K_URGENT, R(OVERDOSE), NEG, "toute|toutes|tous|tout|whole|entire|entiere|all ~2 boite|plaquette|bottle|box|"
+	                             "pack|packet|tube|flacon|pills|tablets|comprimes|cachets"},
+	{K_URGENT, R(OVERDOSE), NEG, "pris|prit|avale|took|taken|taking|swallowed ~1 trop|too ~1 de|much|many|"
+	                             "d ~1 comprime*|cachet*|medicament*|pills|tablets|medicine*|doliprane|"
+	                             "paracetamol|xanax|lexomil|insuline|insulin|medocs|somniferes"},
+	{K_URGENT, R(OVERDOSE), NEG, "too ~0 many ~1 pills|tablets|sleeping|painkillers"},
+	/* --- anaphylaxis ------------------------------------------------------------------------- */
+	{K_URGENT, R(ANAPHYLAXIS), NEG, "anaphyla*|quincke"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG, "choc|shock ~1 allergi*|anaphyla*"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG, "allergic ~0 shock"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG, "gorge|throat ~2 serre*|ferme*|closing|tight*|gonfl*|enfl*|swell*|swollen"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG, "langue|tongue|levres|lips ~3 gonfl*|enfl*|swell*|swollen"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG, "gonfl*|enfl*|swell*|swollen|oedeme ~3 gorge|langue|throat|tongue|levres|"
+	                                "lips|glotte"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "epipen*|anapen|adrenaline|epinephrine"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "epi ~0 pen"},
+	/* --- context: past, administrative, thanks, prevention --------------------------------- */
+	{K_PAST, 0, 0, "y ~0 a ~2 ans|an|mois|semaines|annees"},
+	{K_PAST, 0, 0, "an|annee|mois|ete|hiver ~0 dernier|derniere|passe|passee"},
+	{K_PAST, 0, 0, "years|months|weeks|year|month ~0 ago"},
+	{K_PAST, 0, 0, "last ~0 year|month|summer|winter|spring|autumn"},
+	{K_PAST, 0, 0, "en|in|depuis|since ~0 19*|20*"},
+	{K_PAST, 0, 0, "antecedent*|history|historique"},
+	{K_PAST, 0, 0, "compte ~0 rendu|rendus"},
+	{K_PAST, 0, 0, "copie*|copy|copies|certificat*|certificate|dossier|record*|report|attestation*|"
+	               "facture*|bill|invoice|cr|documents|document|courrier|letter|resultats|results|test|"
+	               "analyses|bilan"},
+	{K_PAST, 0, 0, "remerci*|merci|thank*|thanks|gratitude|grateful|bravo|sauve*|saved"},
+	{K_PAST, 0, 0, "attendu|waited|rembours*|refund*|souvenir|lors|reeducation|rehab*|rehabilitation|suivi"},
+	{K_PAST, 0, 0, "prevention|prevenir|prevent|risque*|risk|risks|reconnaitre|recognise|recognize|formation|"
+	               "course|atelier|conference|brochure|leaflet|webinar|groupe|association"},
+	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|immediately|immediatement|just|hier|yesterday"},
+	{K_PRESENT, 0, 0, "en ~0 ce ~0 moment"},
+	{K_PRESENT, 0, 0, "tout ~0 de ~0 suite"},
+	{K_PRESENT, 0, 0, "vient|viens|venons ~0 de|d"},
+	{K_PRESENT, 0, 0, "train ~0 de|d"},
+	{K_PRESENT, 0, 0, "depuis|for|since ~2 minute*|min|mn|heure*|h|tout|ce|cette|this|hour*"},
+	{K_PRESENT, 0, 0, "ce|cette|this ~0 matin|soir|nuit|morning|evening|afternoon|aprem"},
+	{K_PRESENT, 0, 0, "tonight|today|aujourd"},
+	{K_PRESENT, 0, 0, "vite|quick*|hurry|urgent|secours|help|aidez|ambulance|samu|pompiers|911|999|112|15"},
+	{K_PRESENT, 0, 0, "is|are|am ~1 having|bleeding|choking|unconscious|collapsed"},
+	/* --- cues of a request for individual medical advice (R2) ------------------------------- */
+	{K_CONSULT, 0, 0, "je|j|on|il|elle|tu ~1 peux|peut|pourrais|pourrait|dois|devrais|doit|devrait|faut|"
+	                  "vais ~2 arreter|stopper|augmenter|diminuer|baisser|doubler|continuer|reprendre|associer|"
+	                  "melanger|sauter|remplacer|allaiter|interrompre|espacer|changer|couper|ecraser"},
+	{K_CONSULT, 0, 0, "puis|dois|devrais|peux|faut|peut|doit ~0 je|il|elle|on ~3 arreter|stopper|augmenter|"
+	                  "diminuer|baisser|doubler|continuer|reprendre|associer|melanger|sauter|remplacer|prendre|"
+	                  "donner|allaiter|interrompre|changer|inquieter|consulter"},
+	{K_CONSULT, 0, 0, "prendre|donner|prends|pris|donne|avaler ~4 medicament*|comprime*|cachet*|traitement|"
+	                  "dose|doliprane|paracetamol|ibuprofen*|antibiotique*|advil|gelule*|sirop|pilule|"
+	                  "antidepresseur*|anxiolytique*|insuline|cortisone|aspirine|spray|ventoline|efferalgan|"
+	                  "dafalgan|nurofen|amoxicilline|levothyrox|xanax|medocs|medoc|vaccin"},
+	{K_CONSULT, 0, 0, "est ~0 ce|il|elle ~0 normal|grave|dangereux|inquietant|serieux|contagieux"},
+	{K_CONSULT, 0, 0, "c ~0 est ~0 normal|grave|dangereux|inquietant|contagieux"},
+	{K_CONSULT, 0, 0, "inquieter|inquiet|inquiete|inquietant|inquietante|worried|worry|worrying|concerned"},
+	{K_CONSULT, 0, 0, "quelle|quel|combien ~1 dose|posologie|quantite|dosage|mg|ml|comprime*|cachet*|"
+	                  "gelule*|gouttes"},
+	{K_CONSULT, 0, 0, "effet*|effects ~0 secondaire*|indesirable*"},
+	{K_CONSULT, 0, 0, "side ~0 effect*"},
+	{K_CONSULT, 0, 0, "interaction*|incompatib*|contraindic*"},
+	{K_CONSULT, 0, 0, "contre ~0 indiqu*"},
+	{K_CONSULT, 0, 0, "qu ~0 est ~0 ce ~0 que|qu ~0 j|c|il|elle|ca|mon|ma ~2 a|ai|est|avoir"},
+	{K_CONSULT, 0, 0, "est ~0 ce ~0 que|qu ~0 j|il|elle|ca|c|mon|ma|je|on ~3 normal|grave|risque|attraper|"
+	                  "contagieux|allergi*|cancer|infection|malade|enceinte|dangereux|inquiet*"},
+	{K_CONSULT, 0, 0, "diagnost*|diagnos*|pronost*|prognosis"},
+	{K_CONSULT, 0, 0, "can|should|may|could|must|shall ~0 i|we|he|she ~2 take|stop|increase|"
+	                  "decrease|double|skip|give|mix|combine|continue|reduce|lower|cut|quit|restart|"
+	                  "breastfeed|worry|crush|split|switch|drink"},
+	{K_CONSULT, 0, 0, "is|are ~0 it|this|that|these|those ~0 normal|serious|dangerous|safe|"
+	                  "contagious|worrying|cancer|infected|broken"},
+	{K_CONSULT, 0, 0, "normal ~0 to|for|that"},
+	{K_CONSULT, 0, 0, "how ~0 much|many|often ~3 mg|ml|tablets|pills|doses|drops|give|take"},
+	{K_CONSULT, 0, 0, "what|which ~0 dose|dosage|doses|treatment|medication|medicine|antibiotic"},
+	{K_CONSULT, 0, 0, "do|does ~0 i|he|she|my ~3 need ~2 antibiotic*|surgery|stitches|treatment|scan|xray|"
+	                  "operation|medication|medicine|inhaler"},
+	{K_CONSULT, 0, 0, "do ~0 i ~0 have ~1 cancer|diabetes|covid|flu|infection|allergy|asthma"},
+	{K_CONSULT, 0, 0, "what|could ~2 it|this|that ~0 be"},
+	{K_CONSULT, 0, 0, "what ~0 do ~0 you ~0 think|recommend|advise|suggest"},
+	{K_CONSULT, 0, 0, "que|qu ~2 me|m ~0 conseillez|conseilleriez|recommandez|proposez"},
+	{K_CONSULT, 0, 0, "votre|ton|your ~0 avis|conseil|advice|opinion"},
+	{K_CONSULT, 0, 0, "que ~0 dois|devrais ~0 je ~0 faire"},
+	{K_CONSULT, 0, 0, "que ~0 faire"},
+	{K_CONSULT, 0, 0, "what ~0 should ~2 do|take|give"},
+	/* Words of another desk purpose: the model alone decides when they appear. */
+	{K_VETO, 0, 0, "rendez|rdv|rv|appointment|appointments|appt|booking|book|reserver|reprogrammer|annuler|"
+	               "cancel|reschedule|deplacer|creneau|slot"},
+	{K_VETO, 0, 0, "copie*|copy|copies|duplicata|certificat|certificate|attestation|facture*|bill|"
+	               "invoice|compte|dossier|records|record|renouvel*|renew*|refill"},
+	{K_VETO, 0, 0, "attend*|wait*|impoli*|rude|scandal*|inadmissible|unacceptable|honte|disgrace*|plainte|"
+	               "complaint|complain|rembours*|refund|pay|paid|payer|paye|cost|coute|fee|fees|charged"},
+	{K_VETO, 0, 0, "parking|park|horaire*|hours|visite*|visiting|adresse|address|acces|access|"
+	               "cafeteria|wifi|tarif*|prix|price|badge"},
+};
+
+#define N_SOURCES (sizeof sources / sizeof sources[0])
+#define MAX_SLOTS 8
+#define MAX_ALTS 4096
+
+struct alt {
+	const char *s;
+	uint8_t len;
+	uint8_t is_prefix;
+};
+
+struct slot {
+	uint16_t first, n; /* alternatives alts[first, first + n) */
+	uint8_t gap;       /* tokens allowed between the previous slot and this one */
+};
+
+struct pattern {
+	struct slot slots[MAX_SLOTS];
+	uint8_t n_slots;
+	uint32_t first_letters; /* bit (c - 'a') for the first byte of slot 0's alternatives, bit 26: other */
+};
+
+static struct alt alts[MAX_ALTS];
+static size_t n_alts;
+static struct pattern patterns[N_SOURCES];
+static int parse_ok;
+static pthread_once_t parse_once = PTHREAD_ONCE_INIT;
+
+static uint32_t letter_bit(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static int parse_pattern(const char *s, struct pattern *p)
+{
+	unsigned gap = 0;
+	p->n_slots = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		if (*s == '~') {
+			gap = 0;
+			for (s++; *s >= '0' && *s <= '9'; s++)
+				gap = gap * 10 + (unsigned)(*s - '0');
+			continue;
+		}
+		if (p->n_slots == MAX_SLOTS)
+			return 0;
+		struct slot *sl = &p->slots[p->n_slots++];
+		sl->first = (uint16_t)n_alts;
+		sl->n = 0;
+		sl->gap = (uint8_t)gap;
+		gap = 0;
+		while (*s && *s != ' ') {
+			const char *e = s;
+			while (*e && *e != ' ' && *e != '|')
+				e++;
+			if (n_alts == MAX_ALTS || e == s)
+				return 0;
+			struct alt *a = &alts[n_alts++];
+			a->s = s;
+			a->is_prefix = e[-1] == '*';
+			a->len = (uint8_t)(e - s - a->is_prefix);
+			sl->n++;
+			if (p->n_slots == 1)
+				p->first_letters |= letter_bit((unsigned char)*s);
+			s = *e == '|' ? e + 1 : e;
+		}
+	}
+	return p->n_slots > 0;
+}
+
+static void parse_all(void)
+{
+	for (size_t i = 0; i < N_SOURCES; i++)
+		if (!parse_pattern(sources[i].text, &patterns[i]))
+			return;
+	parse_ok = 1;
+}
+
+static int slot_matches(const struct slot *sl, const char *w, size_t wl)
+{
+	for (size_t i = sl->first; i < (size_t)sl->first + sl->n; i++) {
+		const struct alt *a = &alts[i];
+		if (a->s[0] != w[0])
+			continue;
+		if (a->is_prefix ? wl >= a->len && memcmp(a->s, w, a->len) == 0
+		                 : wl == a->len && memcmp(a->s, w, wl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* True when pattern p matches with slot si at token ti (and the following slots after it). */
+static int match_from(const struct pattern *p, size_t si, const struct intent_text *t, size_t ti)
+{
+	size_t wl;
+	const char *w = intent_tok(t, ti, &wl);
+	if (!slot_matches(&p->slots[si], w, wl))
+		return 0;
+	if (si + 1 == p->n_slots)
+		return 1;
+	size_t gap = p->slots[si + 1].gap;
+	for (size_t tj = ti + 1; tj < t->n_tok && tj <= ti + 1 + gap; tj++)
+		if (match_from(p, si + 1, t, tj))
+			return 1;
+	return 0;
+}
+
+static int negated_before(const struct intent_text *t, size_t ti)
+{
+	static const char *const neg[] = {"pas", "aucun", "aucune", "sans", "no", "not", "never",
+	                                  "jamais", "ni", "without", "non", "nor", "t", "none"};
+	for (size_t k = ti >= 3 ? ti - 3 : 0; k < ti; k++) {
+		size_t wl;
+		const char *w = intent_tok(t, k, &wl);
+		for (size_t i = 0; i < sizeof neg / sizeof neg[0]; i++)
+			if (strlen(neg[i]) == wl && memcmp(neg[i], w, wl) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
+{
+	pthread_once(&parse_once, parse_all);
+	if (!parse_ok)
+		return;
+	for (size_t pi = 0; pi < N_SOURCES; pi++) {
+		const struct pattern_src *src = &sources[pi];
+		const struct pattern *p = &patterns[pi];
+		/* Skip what is already known. */
+		if ((src->kind == K_PAST && h->has_past) || (src->kind == K_PRESENT && h->has_present) ||
+		    (src->kind == K_CONSULT && h->consult_cue) || (src->kind == K_VETO && h->consult_veto) ||
+		    (src->kind == K_URGENT && h->urgent != ENT_INTENT_RULE_NONE))
+			continue;
+		if (src->kind == K_URGENT && (src->flags & WEAK) && h->urgent_weak != ENT_INTENT_RULE_NONE)
+			continue;
+		for (size_t ti = 0; ti < t->n_tok; ti++) {
+			if (!(p->first_letters & letter_bit((unsigned char)t->buf[t->tok_off[ti]])))
+				continue;
+			if (!match_from(p, 0, t, ti))
+				continue;
+			if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(t, ti))
+				continue;
+			switch (src->kind) {
+			case K_URGENT:
+				if (src->flags & WEAK)
+					h->urgent_weak = src->rule;
+				else
+					h->urgent = src->rule;
+				break;
+			case K_PAST:
+				h->has_past = 1;
+				break;
+			case K_PRESENT:
+				h->has_present = 1;
+				break;
+			case K_CONSULT:
+				h->consult_cue = 1;
+				break;
+			case K_VETO:
+				h->consult_veto = 1;
+				break;
+			}
+			break;
+		}
+	}
+}
+
+enum ent_intent_rule intent_rules_urgent(const struct intent_rule_hits *h)
+{
+	if (h->urgent != ENT_INTENT_RULE_NONE)
+		return h->urgent;
+	if (h->urgent_weak != ENT_INTENT_RULE_NONE && (!h->has_past || h->has_present))
+		return h->urgent_weak;
+	return ENT_INTENT_RULE_NONE;
+}

@@ -1,0 +1,33 @@
+/*
+ * intent_rules.h - explicit rules of the intent classifier: safety first (rule R3), then the
+ * cues of a request for individual medical advice (rule R2).
+ *
+ * Rules are token patterns over the normalised text (lower case, no accents), so "AVC", "avc"
+ * and "A.V.C" read alike; see intent_rules.c for the pattern syntax and the tables. Urgent
+ * patterns take care of a negation just before them ("pas de douleur thoracique", "no chest
+ * pain") and, for the weaker ones, of a past or administrative context ("le compte rendu de
+ * mon AVC de 2019") unless something says it is happening now. When in doubt, urgent wins.
+ * Not responsible for: the model, the final label (intent.c combines both).
+ */
+#ifndef ENT_DESK_INTENT_RULES_H
+#define ENT_DESK_INTENT_RULES_H
+
+#include "desk/intent_feat.h"
+
+/* What the rules found in a message, accumulated chunk by chunk. */
+struct intent_rule_hits {
+	enum ent_intent_rule urgent;      /* first urgent rule that fired for good, or NONE */
+	enum ent_intent_rule urgent_weak; /* first weak urgent match (kept unless context says past) */
+	int has_past;                     /* a past or administrative context was seen */
+	int has_present;                  /* something says it is happening now */
+	int consult_cue;                  /* a cue of a request for individual advice */
+	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */
+};
+
+/* Runs every rule over chunk t and records what fired in *h (zero *h before the first chunk). */
+void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h);
+
+/* The urgent rule to apply after the last chunk, or ENT_INTENT_RULE_NONE. */
+enum ent_intent_rule intent_rules_urgent(const struct intent_rule_hits *h);
+
+#endif
