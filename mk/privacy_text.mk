@@ -1,0 +1,38 @@
+# privacy_text.mk - the text de-identification engine (src/privacy/text/, issue 3).
+#
+# Builds the word tables into $(BUILD)/gen/priv_lexicon.c at build time from Debian's
+# hunspell-fr, wfrench, wamerican and wbritish and from the npm packages humannames and
+# codes-postaux (node_modules/, installed by scripts/install-deps.sh when missing), and adds:
+#   eval-privacy-text   dev-set score with ../shared's scorer (EVAL_TARGETS, needs ../shared)
+#   check-privacy-text  our own held-out set, scored by our own scorer (CHECK_EXTRA, always)
+
+PRIV_LEX_C := $(BUILD)/gen/priv_lexicon.c
+GEN_SRC    += $(PRIV_LEX_C)
+
+PRIV_LEX_DEPS := scripts/gen_privacy_lexicon.py src/privacy/text/priv_words.txt
+
+node_modules/codes-postaux/codes-postaux.json node_modules/humannames/list.txt:
+	scripts/install-deps.sh
+
+$(PRIV_LEX_C): $(PRIV_LEX_DEPS) node_modules/codes-postaux/codes-postaux.json node_modules/humannames/list.txt
+	@mkdir -p $(@D)
+	python3 scripts/gen_privacy_lexicon.py $@ src/privacy/text/priv_words.txt node_modules
+
+# Every object of the engine includes priv_lex.h; the generated file must exist before them.
+$(BUILD)/obj/src/privacy/text/priv_lex.o: $(PRIV_LEX_C)
+
+PRIV_DEV   := $(SHARED)/data/phi-dev.jsonl
+PRIV_BARS  := --min direct_recall=0.97 --min direct_precision=0.90 --min quasi_recall=0.90 \
+              --min direct_doc_full=0.90
+
+.PHONY: eval-privacy-text check-privacy-text
+EVAL_TARGETS += eval-privacy-text
+CHECK_EXTRA  += check-privacy-text
+
+eval-privacy-text: $(BIN)
+	@mkdir -p $(BUILD)/eval
+	$(BIN) redact --jsonl --policy report < $(PRIV_DEV) > $(BUILD)/eval/phi-dev.pred.jsonl
+	python3 $(SHARED)/tools/score_phi.py $(PRIV_DEV) $(BUILD)/eval/phi-dev.pred.jsonl $(PRIV_BARS)
+
+check-privacy-text: $(BIN)
+	@tests/privacy/run.sh $(BIN) $(BUILD)/eval

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""gen_privacy_lexicon.py - builds the word tables of the text de-identification engine.
+
+usage: gen_privacy_lexicon.py OUT.c HANDLIST NODE_MODULES
+
+Reads, at build time, the Debian and npm packages named below and writes one C file of
+const arrays (sorted 64-bit FNV-1a hashes of folded keys, a flag word per key, a bucket
+index on the top 16 bits of the hash, a bitmap of French postcodes and the folding table
+for U+00C0..U+017F). Nothing is read at run time; no data is copied into the repository.
+
+  /usr/share/hunspell/fr.dic      po:prn (first names), po:patr (surnames), po:npr (proper nouns)
+  /usr/share/dict/french          wfrench: lowercase entries are ordinary French words
+  /usr/share/dict/american-english, british-english   wamerican/wbritish: ordinary English words
+  NODE_MODULES/humannames/list.txt                     given names and surnames (mixed)
+  NODE_MODULES/codes-postaux/codes-postaux.json        French communes and their postcodes
+  HANDLIST (src/privacy/text/priv_words.txt)           small hand lists: titles, kinship, ...
+
+The folding (lowercase, accents removed, U+2019 as an apostrophe) and the tokenisation into
+keys (runs of letters and digits joined by one space) must match priv_tok.c.
+"""
+import json
+import os
+import sys
+import unicodedata
+
+FLAGS = {
+    "PRN": 1 << 0, "PATR": 1 << 1, "NPR": 1 << 2, "HN": 1 << 3, "WFR": 1 << 4, "WEN": 1 << 5,
+    "CAPEN": 1 << 6, "TOWN": 1 << 7, "TOWNPFX": 1 << 8,
+    # hand lists (priv_words.txt)
+    "TITLE": 1 << 9, "KIN": 1 << 10, "EPONYM": 1 << 11, "MONTH": 1 << 12, "DAY": 1 << 13,
+    "NOTNAME": 1 << 14, "REGION": 1 << 15, "CITY": 1 << 16, "GREET": 1 << 17,
+    "LOCPREP": 1 << 18, "STREET": 1 << 19, "HOSP": 1 << 20, "HOSP_EN": 1 << 21,
+    "SIGNOFF": 1 << 22, "DURATION": 1 << 23, "IDLABEL": 1 << 24, "FIRSTNAME": 1 << 25,
+    "STREET_EN": 1 << 26, "STOPFR": 1 << 27, "STOPEN": 1 << 28, "INTRO": 1 << 29,
+    "PUBLICSITE": 1 << 30, "MEDCTX": 1 << 31,
+}
+
+
+def fold_char(ch):
+    c = ord(ch)
+    if c < 0x80:
+        return ch.lower()
+    if c == 0x2019:
+        return "'"
+    if 0xC0 <= c < 0x180:
+        special = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o",
+                   "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i", "ð": "d", "Ð": "d",
+                   "þ": "th", "Þ": "th", "ĸ": "k", "ŉ": "n", "×": "×", "÷": "÷"}
+        if ch in special:
+            return special[ch]
+        s = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode().lower()
+        return s if s else ch
+    return ch
+
+
+def fold_table():
+    out = []
+    for c in range(0xC0, 0x180):
+        f = fold_char(chr(c))
+        if not f.isascii() or len(f) > 2:
+            f = ""
+        out.append(f)
+    return out
+
+
+FOLD = fold_table()
+
+
+def fold(s):
+    out = []
+    for ch in s:
+        c = ord(ch)
+        if 0xC0 <= c < 0x180:
+            f = FOLD[c - 0xC0]
+            out.append(f if f else ch)
+        else:
+            out.append(fold_char(ch))
+    return "".join(out)
+
+
+def is_word_char(ch):
+    c = ord(ch)
+    if c < 0x80:
+        return ch.isalnum()
+    if ch in "×÷":
+        return False
+    return 0xC0 <= c < 0x250 or 0x370 <= c < 0x530
+
+
+def key_of(s):
+    """Folded words joined by one space (what the C side hashes)."""
+    f = fold(s)
+    words, cur = [], []
+    for ch in f:
+        if is_word_char(ch):
+            cur.append(ch)
+        elif cur:
+            words.append("".join(cur))
+            cur = []
+    if cur:
+        words.append("".join(cur))
+    return " ".join(words)
+
+
+def fnv(s):
+    h = 0xCBF29CE484222325
+    for b in s.encode("utf-8"):
+        h ^= b
+        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def main():
+    out_path, handlist, node_modules = sys.argv[1:4]
+    table = {}
+
+    def add(key, flag):
+        if key:
+            table[key] = table.get(key, 0) | flag
+
+    with open("/usr/share/hunspell/fr.dic", encoding="utf-8", errors="replace") as f:
+        next(f)
+        for line in f:
+            parts = line.split()
+            if not parts:
+                continue
+            word = parts[0].split("/")[0]
+            tags = " ".join(parts[1:])
+            for tag, flag in (("po:prn", "PRN"), ("po:patr", "PATR"), ("po:npr", "NPR")):
+                if tag in tags:
+                    k = key_of(word)
+                    add(k, FLAGS[flag])
+                    for part in k.split(" "):
+                        if flag != "NPR" and len(part) > 1:
+                            add(part, FLAGS[flag])
+    for path, flag in (("/usr/share/dict/french", "WFR"), ("/usr/share/dict/american-english", "WEN"),
+                       ("/usr/share/dict/british-english", "WEN")):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                w = line.strip()
+                if not w or w.endswith("'s"):
+                    continue
+                if w == w.lower():
+                    add(key_of(w), FLAGS[flag])
+                elif flag == "WEN" and w[0].isupper():
+                    add(key_of(w), FLAGS["CAPEN"])
+    with open(os.path.join(node_modules, "humannames", "list.txt"), encoding="utf-8") as f:
+        for line in f:
+            k = key_of(line.strip())
+            if len(k) > 1 and " " not in k:
+                add(k, FLAGS["HN"])
+    postcodes = bytearray(100000 // 8 + 1)
+    with open(os.path.join(node_modules, "codes-postaux", "codes-postaux.json"), encoding="utf-8") as f:
+        for row in json.load(f):
+            cp = row.get("codePostal", "")
+            if len(cp) == 5 and cp.isdigit():
+                n = int(cp)
+                postcodes[n >> 3] |= 1 << (n & 7)
+            k = key_of(row.get("nomCommune", ""))
+            if len(k) < 2:
+                continue
+            add(k, FLAGS["TOWN"])
+            words = k.split(" ")
+            for i in range(1, len(words)):
+                add(" ".join(words[:i]), FLAGS["TOWNPFX"])
+    with open(handlist, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, words = line.partition(":")
+            flag = FLAGS[name.strip()]
+            for w in words.split(","):
+                k = key_of(w.strip())
+                add(k, flag)
+                ws = k.split(" ")
+                for i in range(1, len(ws)):
+                    add(" ".join(ws[:i]), FLAGS["TOWNPFX"])
+
+    rows = sorted((fnv(k), v) for k, v in table.items())
+    for a, b in zip(rows, rows[1:]):
+        if a[0] == b[0]:
+            sys.exit("gen_privacy_lexicon: hash collision, change the seed")
+    bucket = [0] * 65537
+    for h, _ in rows:
+        bucket[(h >> 48) + 1] += 1
+    for i in range(1, 65537):
+        bucket[i] += bucket[i - 1]
+
+    tmp = out_path + ".tmp"
+    with open(tmp, "w", encoding="ascii") as o:
+        o.write("/* Generated by scripts/gen_privacy_lexicon.py from hunspell-fr, wfrench, wamerican,\n"
+                " * wbritish, humannames and codes-postaux. Do not edit. */\n")
+        o.write('#include "privacy/text/priv_lex.h"\n\n')
+        o.write("const uint32_t priv_lex_n = %d;\n" % len(rows))
+        o.write("const uint64_t priv_lex_hash[] = {\n")
+        for i in range(0, len(rows), 6):
+            o.write(",".join("0x%016x" % h for h, _ in rows[i:i + 6]) + ",\n")
+        o.write("};\nconst uint32_t priv_lex_flag[] = {\n")
+        for i in range(0, len(rows), 12):
+            o.write(",".join("%d" % v for _, v in rows[i:i + 12]) + ",\n")
+        o.write("};\nconst uint32_t priv_lex_bucket[65537] = {\n")
+        for i in range(0, 65537, 12):
+            o.write(",".join("%d" % v for v in bucket[i:i + 12]) + ",\n")
+        o.write("};\nconst uint8_t priv_postcode_fr[%d] = {\n" % len(postcodes))
+        for i in range(0, len(postcodes), 24):
+            o.write(",".join("%d" % v for v in postcodes[i:i + 24]) + ",\n")
+        o.write("};\nconst char priv_fold_tab[%d][3] = {\n" % len(FOLD))
+        o.write(",".join('"%s"' % f for f in FOLD) + "\n};\n")
+    os.replace(tmp, out_path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,309 @@
+/*
+ * priv_contact.c - contacts: e-mail addresses, personal URLs, @handles and telephone numbers.
+ *
+ * E-mail, URL and handle detection works on the raw bytes around '@', "://", "www." and
+ * ".tld/"; phone numbers are classified from the digit groups the number pass collected
+ * (priv_ids.c). Addresses on public health and government sites (ameli.fr, nhs.uk, *.gouv.fr)
+ * and emergency or helpline numbers (15, 112, 3114, 999, 988, 0800...) are not contacts.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "privacy/text/priv_text.h"
+
+static int is_alnum(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+static int is_local(unsigned char ch)
+{
+	return is_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
+}
+
+static int is_host(unsigned char ch)
+{
+	return is_alnum(ch) || ch == '.' || ch == '-';
+}
+
+static int is_path(unsigned char ch)
+{
+	return ch > ' ' && ch < 0x7F && ch != '<' && ch != '>' && ch != '"' && ch != '\'' &&
+	       ch != ')' && ch != ']' && ch != '}';
+}
+
+/* Length of a host name at p (labels of letters, digits and '-', at least one dot, a
+ * top-level label of 2+ letters); 0 if there is none. */
+static size_t host_len(const char *p, size_t n)
+{
+	size_t i = 0, last_dot = 0, dots = 0;
+	while (i < n && is_host((unsigned char)p[i])) {
+		if (p[i] == '.') {
+			if (i == 0 || p[i - 1] == '.')
+				break;
+			last_dot = i;
+			dots++;
+		}
+		i++;
+	}
+	while (i > 0 && (p[i - 1] == '.' || p[i - 1] == '-'))
+		i--;
+	dots = 0;
+	for (size_t k = 0; k < i; k++)
+		if (p[k] == '.') {
+			last_dot = k;
+			dots++;
+		}
+	if (!dots)
+		return 0;
+	size_t tld = i - last_dot - 1;
+	if (tld < 2 || tld > 12)
+		return 0;
+	for (size_t k = last_dot + 1; k < i; k++)
+		if (!((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z')))
+			return 0;
+	return i;
+}
+
+/* Does the host (or one of its labels) belong to a public institution's site? */
+static int host_is_public(const char *h, size_t n)
+{
+	static const char *const suffixes[] = {".gouv.fr", ".gov.uk", ".nhs.uk", ".gov", ".edu",
+					       ".int", ".nhs.net", ".ac.uk", ".europa.eu", NULL};
+	for (const char *const *s = suffixes; *s; s++) {
+		size_t sl = strlen(*s);
+		if (n >= sl && strncasecmp(h + n - sl, *s, sl) == 0)
+			return 1;
+		if (n + 1 == sl && strncasecmp(h, *s + 1, n) == 0)
+			return 1;
+	}
+	size_t st = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || h[i] == '.') {
+			char buf[64];
+			size_t fl = i - st < sizeof buf ? priv_fold(h + st, i - st, buf, sizeof buf) : 0;
+			/* "has-sante" is looked up as "has sante", like the word lists */
+			for (size_t k = 0; k < fl; k++)
+				if (buf[k] == '-')
+					buf[k] = ' ';
+			if (fl && (priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, fl)) & LX_PUBLICSITE))
+				return 1;
+			st = i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Hosts where an address names a person: social networks, blogs, fundraising pages. */
+static int host_is_social(const char *h, size_t n)
+{
+	static const char *const social[] = {
+		"facebook", "fb", "instagram", "twitter", "x", "tiktok", "linkedin", "snapchat",
+		"threads", "bsky", "mastodon", "pinterest", "tumblr", "medium", "substack", "blogspot",
+		"wordpress", "over-blog", "canalblog", "skyrock", "wixsite", "gofundme", "leetchi",
+		"justgiving", "helloasso", "kisskissbankbank", "ulule", "lepotcommun", "cagnotte",
+		"tipeee", "patreon", "onlyfans", "youtube", "twitch", "vk", "t", "github", "about",
+		"linktr", "carrd", "weebly", "jimdo", "blogger", "hautetfort", "mymajors", NULL};
+	size_t st = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || h[i] == '.') {
+			for (const char *const *s = social; *s; s++)
+				if (strlen(*s) == i - st && strncasecmp(h + st, *s, i - st) == 0)
+					return 1;
+			st = i + 1;
+		}
+	}
+	return 0;
+}
+
+static const char *const tlds[] = {"com", "fr", "org", "net", "uk", "io", "me", "be", "ch",
+				   "ca", "eu", "info", "blog", "us", "co", "ly", "gl", "tv",
+				   "site", "online", "page", "app", "social", NULL};
+
+static int known_tld(const char *p, size_t n)
+{
+	for (const char *const *s = tlds; *s; s++)
+		if (strlen(*s) == n && strncasecmp(p, *s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A URL starting at byte b (scheme, www. or bare host with a known TLD); adds it when
+ * personal. Returns the end of what was examined (b when nothing). */
+static size_t try_url(struct pctx *c, size_t b)
+{
+	const char *t = c->t;
+	size_t n = c->len, i = b;
+	int scheme = 0;
+	if (n - i >= 8 && strncasecmp(t + i, "https://", 8) == 0) {
+		i += 8;
+		scheme = 1;
+	} else if (n - i >= 7 && strncasecmp(t + i, "http://", 7) == 0) {
+		i += 7;
+		scheme = 1;
+	}
+	size_t h0 = i;
+	size_t hl = host_len(t + i, n - i);
+	if (!hl)
+		return b;
+	/* a bare host must end with a known TLD and not be a word.word sentence glitch */
+	size_t last_dot = h0 + hl;
+	while (last_dot > h0 && t[last_dot - 1] != '.')
+		last_dot--;
+	if (!scheme && !(hl > 4 && strncasecmp(t + h0, "www.", 4) == 0) &&
+	    !known_tld(t + last_dot, h0 + hl - last_dot))
+		return b;
+	i = h0 + hl;
+	size_t path0 = i;
+	while (i < n && is_path((unsigned char)t[i]))
+		i++;
+	while (i > path0 && strchr(".,;:!?", t[i - 1]))
+		i--;
+	const char *host = t + h0;
+	if (hl > 4 && strncasecmp(host, "www.", 4) == 0) {
+		host += 4;
+		hl -= 4;
+	}
+	int has_path = i > path0 + 1;
+	int personal;
+	float conf = 0.9f;
+	if (host_is_social(host, hl))
+		personal = has_path || hl > 14; /* facebook.com alone names nobody */
+	else if (host_is_public(host, hl))
+		personal = memchr(t + path0, '@', i - path0) != NULL || memchr(t + path0, '~', i - path0) != NULL;
+	else {
+		personal = 1;
+		conf = 0.6f;
+	}
+	if (personal)
+		priv_add(c, b, i, ENT_PRIV_CONTACT, conf, "url");
+	return i;
+}
+
+/* E-mail around the '@' at byte a; returns 1 when one was added. */
+static int try_email(struct pctx *c, size_t a)
+{
+	const char *t = c->t;
+	size_t s = a;
+	while (s > 0 && is_local((unsigned char)t[s - 1]))
+		s--;
+	while (s < a && (t[s] == '.' || t[s] == '-'))
+		s++;
+	if (s == a)
+		return 0;
+	size_t hl = host_len(t + a + 1, c->len - a - 1);
+	if (!hl)
+		return 0;
+	priv_add(c, s, a + 1 + hl, ENT_PRIV_CONTACT, 0.99f, "email");
+	return 1;
+}
+
+/* @handle at byte a (not inside a word); returns 1 when one was added. */
+static int try_handle(struct pctx *c, size_t a)
+{
+	const char *t = c->t;
+	if (a > 0 && (is_alnum((unsigned char)t[a - 1]) || t[a - 1] == '@'))
+		return 0;
+	size_t e = a + 1;
+	while (e < c->len && (is_alnum((unsigned char)t[e]) || t[e] == '_' || t[e] == '.'))
+		e++;
+	while (e > a + 1 && t[e - 1] == '.')
+		e--;
+	if (e - a - 1 < 2 || e - a - 1 > 40)
+		return 0;
+	priv_add(c, a, e, ENT_PRIV_CONTACT, 0.9f, "handle");
+	return 1;
+}
+
+void priv_find_patterns(struct pctx *c)
+{
+	const char *t = c->t;
+	size_t n = c->len;
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if (c->tk[i].f & TK_CLAIMED)
+			continue;
+		size_t b = c->tk[i].s;
+		if (c->tk[i].f & TK_PUNCT) {
+			if (t[b] == '@' && !try_email(c, b))
+				try_handle(c, b);
+			continue;
+		}
+		/* a URL starts at a word that is not glued to a previous word or '.' */
+		if (b > 0 && (is_alnum((unsigned char)t[b - 1]) || t[b - 1] == '.' || t[b - 1] == '@' ||
+			      t[b - 1] == '/' || t[b - 1] == '-'))
+			continue;
+		size_t e = c->tk[i].e;
+		if (e < n && (t[e] == '.' || t[e] == ':') && (c->tk[i].f & TK_ALPHA)) {
+			/* only when an e-mail does not start here */
+			size_t k = e;
+			while (k < n && is_local((unsigned char)t[k]))
+				k++;
+			if (k < n && t[k] == '@')
+				continue;
+			try_url(c, b);
+		}
+	}
+}
+
+/* Emergency, helpline and toll-free numbers are public, not contacts. */
+static int is_helpline(const char *d, size_t nd)
+{
+	static const char *const exact[] = {"15", "17", "18", "112", "114", "115", "119", "3114",
+					    "3919", "3020", "3018", "3977", "999", "911", "988",
+					    "111", "101", "116117", "116123", "116006", "116111",
+					    "0800", "3624", "3646", "3237", "3966", NULL};
+	for (const char *const *s = exact; *s; s++)
+		if (strlen(*s) == nd && memcmp(d, *s, nd) == 0)
+			return 1;
+	if (nd == 10 && d[0] == '0' && d[1] == '8' && d[2] == '0' && (d[3] == '0' || d[3] == '5' || d[3] == '9'))
+		return 1; /* numéros verts 0800, 0805, 0809 */
+	if (nd == 11 && memcmp(d, "080", 3) == 0)
+		return 1; /* UK freephone 0800, 0808 */
+	if (nd == 11 && memcmp(d, "1800", 4) == 0)
+		return 1;
+	return 0;
+}
+
+const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g)
+{
+	const char *d = g->d;
+	size_t nd = g->nd;
+	(void)c;
+	if (is_helpline(d, nd))
+		return "helpline";
+	if (g->plus || (nd > 2 && d[0] == '0' && d[1] == '0')) {
+		size_t o = g->plus ? 0 : 2;
+		const char *q = d + o;
+		size_t nq = nd - o;
+		if (nq >= 11 && memcmp(q, "33", 2) == 0) {
+			/* +33 (0)6 12 34 56 78: the (0) is written but not dialled */
+			size_t rest = nq - 2;
+			if (rest == 9 && q[2] != '0')
+				return "phone_fr";
+			if (rest == 10 && q[2] == '0' && q[3] != '0')
+				return "phone_fr";
+		}
+		if (nq >= 12 && memcmp(q, "44", 2) == 0 && (nq == 12 || (nq == 13 && q[2] == '0')))
+			return "phone_uk";
+		if (nq == 11 && q[0] == '1' && q[1] >= '2')
+			return "phone_us";
+		if (nq >= 9 && nq <= 15 && q[0] != '0')
+			return "phone_intl";
+		return NULL;
+	}
+	if (nd == 10 && d[0] == '0' && d[1] >= '1' && d[1] <= '9') {
+		/* French 0X XX XX XX XX in any grouping; a UK number has 11 digits */
+		return "phone_fr";
+	}
+	if (nd == 11 && d[0] == '0' && (d[1] == '1' || d[1] == '2' || d[1] == '3' || d[1] == '7'))
+		return "phone_uk";
+	if (nd == 10 && d[0] >= '2' && d[3] >= '2' && d[0] != '0') {
+		/* North American: (415) 555-0132, 415-555-0132, 415.555.0132 */
+		if (g->paren || (g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 3 && g->glen[2] == 4 &&
+				 g->sep[1] != ' ' && g->sep[1] != '/'))
+			return "phone_us";
+	}
+	if (nd == 11 && d[0] == '1' && d[1] >= '2' && g->ng >= 3)
+		return "phone_us";
+	return NULL;
+}

@@ -1,0 +1,563 @@
+/*
+ * priv_ids.c - identifiers: NIR (with its key, Corsica 2A/2B), IBAN (mod 97), RPPS and card
+ * numbers (Luhn), NHS numbers (mod 11), US SSNs, licence plates, IP addresses and numbers
+ * introduced by a label (IPP, dossier, séjour, MRN, passport...). Also runs the number pass:
+ * it gathers digit groups ("06 12 34 56 78", "1 85 05 2A 123 456 78", "12/03/2021") and asks,
+ * longest grouping first, which kind of number they are (identifier, phone, IP, date).
+ * Checksums are what keep a random run of digits (a lot number, a price) from being masked.
+ */
+#include <string.h>
+
+#include "privacy/text/priv_text.h"
+
+int priv_luhn_ok(const char *d, size_t n)
+{
+	if (n < 2)
+		return 0;
+	unsigned sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (d[n - 1 - i] < '0' || d[n - 1 - i] > '9')
+			return 0;
+		unsigned v = (unsigned)(d[n - 1 - i] - '0');
+		if (i & 1) {
+			v *= 2;
+			if (v > 9)
+				v -= 9;
+		}
+		sum += v;
+	}
+	return sum % 10 == 0;
+}
+
+int priv_nir_ok(const char *s, size_t n)
+{
+	if (n != 15)
+		return 0;
+	if (!strchr("1234785", s[0]))
+		return 0;
+	unsigned long long v = 0;
+	for (size_t i = 0; i < 13; i++) {
+		char ch = s[i];
+		if (i == 6 && s[5] == '2' && (ch == 'A' || ch == 'a' || ch == 'B' || ch == 'b')) {
+			/* Corsica: 2A counts as 19, 2B as 18 (the 2 already added: adjust) */
+			v = v / 10 * 10 + 1;
+			v = v * 10 + ((ch == 'A' || ch == 'a') ? 9 : 8);
+			continue;
+		}
+		if (ch < '0' || ch > '9')
+			return 0;
+		v = v * 10 + (unsigned)(ch - '0');
+	}
+	unsigned month = (unsigned)((s[3] - '0') * 10 + (s[4] - '0'));
+	if (!((month >= 1 && month <= 12) || (month >= 20 && month <= 42) || month >= 50))
+		return 0;
+	if (s[13] < '0' || s[13] > '9' || s[14] < '0' || s[14] > '9')
+		return 0;
+	unsigned key = (unsigned)((s[13] - '0') * 10 + (s[14] - '0'));
+	return key == 97 - v % 97;
+}
+
+int priv_iban_ok(const char *s, size_t n)
+{
+	if (n < 15 || n > 34)
+		return 0;
+	for (size_t i = 0; i < 2; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			return 0;
+	if (s[2] < '0' || s[2] > '9' || s[3] < '0' || s[3] > '9')
+		return 0;
+	unsigned rem = 0;
+	for (size_t k = 0; k < n; k++) {
+		char ch = s[(k + 4) % n];
+		unsigned v;
+		if (ch >= '0' && ch <= '9')
+			v = (unsigned)(ch - '0');
+		else if (ch >= 'A' && ch <= 'Z')
+			v = (unsigned)(ch - 'A' + 10);
+		else if (ch >= 'a' && ch <= 'z')
+			v = (unsigned)(ch - 'a' + 10);
+		else
+			return 0;
+		rem = v >= 10 ? (rem * 100 + v) % 97 : (rem * 10 + v) % 97;
+	}
+	return rem == 1;
+}
+
+int priv_nhs_ok(const char *d, size_t n)
+{
+	if (n != 10)
+		return 0;
+	unsigned sum = 0;
+	for (size_t i = 0; i < 10; i++)
+		if (d[i] < '0' || d[i] > '9')
+			return 0;
+	for (size_t i = 0; i < 9; i++)
+		sum += (unsigned)(d[i] - '0') * (unsigned)(10 - i);
+	unsigned chk = 11 - sum % 11;
+	if (chk == 11)
+		chk = 0;
+	if (chk == 10)
+		return 0;
+	return chk == (unsigned)(d[9] - '0') && memcmp(d, "0000000000", 10) != 0;
+}
+
+int priv_ssn_ok(const char *d, size_t n)
+{
+	if (n != 9)
+		return 0;
+	for (size_t i = 0; i < 9; i++)
+		if (d[i] < '0' || d[i] > '9')
+			return 0;
+	if (memcmp(d, "000", 3) == 0 || memcmp(d, "666", 3) == 0 || d[0] == '9')
+		return 0;
+	if (memcmp(d + 3, "00", 2) == 0 || memcmp(d + 5, "0000", 4) == 0)
+		return 0;
+	return 1;
+}
+
+/* Is a label (IPP, dossier, MRN, NHS number...) written shortly before token i? */
+static int labelled(const struct pctx *c, size_t i)
+{
+	static const char *const filler[] = {"n", "no", "num", "nr", "nb", "est", "is", "de", "du",
+					     "d", "mon", "ma", "my", "the", "son", "sa", "his", "her",
+					     "votre", "your", "leur", "their", "patient", "la", "le",
+					     "l", "a", "was", "c", "of", "our", "notre", "nouveau",
+					     "new", "sous", "under", NULL};
+	int words = 0;
+	for (size_t k = i; k-- > 0 && i - k <= 8;) {
+		const struct ptok *t = &c->tk[k];
+		if (t->f & TK_PUNCT) {
+			if (c->t[t->s] == '.' || c->t[t->s] == '!' || c->t[t->s] == '?')
+				return 0;
+			continue;
+		}
+		if (t->f & TK_DIGIT)
+			return 0;
+		if (t->lex & LX_IDLABEL)
+			return 1;
+		if (!tk_eq_any(c, k, filler) || ++words > 4)
+			return 0;
+	}
+	return 0;
+}
+
+/* Collects digit groups from token i: "+33 6 12 34 56 78", "(415) 555-0132", "1 85 05 2A ...".
+ * Fills g and the last token of each group in last[]. Returns the number of groups. */
+static size_t collect(const struct pctx *c, size_t i, struct pdigits *g, size_t *last)
+{
+	memset(g, 0, sizeof *g);
+	size_t k = i;
+	g->s = c->tk[i].s;
+	if (tk_ch(c, k, '+') && tk_glued(c, k) && tk_is(c, k + 1, TK_NUM)) {
+		g->plus = 1;
+		k++;
+	} else if (tk_ch(c, k, '(') && tk_is(c, k + 1, TK_NUM) && tk_ch(c, k + 2, ')')) {
+		g->paren = 1;
+		k++;
+	}
+	char sep = 0;
+	while (k < c->n_tk && g->ng < 20) {
+		const struct ptok *t = &c->tk[k];
+		size_t tl = t->e - t->s;
+		int corsica = tl == 2 && g->nd >= 5 && g->nd <= 6 && c->t[t->s] == '2' &&
+			      strchr("AaBb", c->t[t->s + 1]);
+		if (!(t->f & TK_NUM) && !corsica)
+			break;
+		if (t->f & TK_CLAIMED)
+			break;
+		if (g->nd + tl > sizeof g->d - 1)
+			break;
+		memcpy(g->d + g->nd, c->t + t->s, tl);
+		g->nd += tl;
+		g->glen[g->ng] = (uint8_t)tl;
+		g->sep[g->ng] = sep;
+		last[g->ng] = k;
+		g->ng++;
+		/* what joins this group to the next one? */
+		size_t nx = k + 1;
+		if (tk_ch(c, nx, ')') && tk_glued(c, k)) {
+			g->paren = 1;
+			nx++;
+		}
+		if (tk_ch(c, nx, '(') && tk_eq(c, nx + 1, "0") && tk_ch(c, nx + 2, ')') &&
+		    tk_is(c, nx + 3, TK_NUM)) {
+			/* +33 (0)6 ...: the written but not dialled 0 is skipped */
+			sep = ' ';
+			k = nx + 3;
+			continue;
+		}
+		if (nx < c->n_tk && (c->tk[nx].f & TK_PUNCT) && tk_glued(c, nx) && nx > k &&
+		    c->tk[nx].s == c->tk[nx - 1].e && tk_len(c, nx) == 1 &&
+		    strchr(".-/", c->t[c->tk[nx].s])) {
+			sep = c->t[c->tk[nx].s];
+			k = nx + 1;
+			continue;
+		}
+		if (nx < c->n_tk && (c->tk[nx].f & TK_NUM) && (c->tk[nx].f & TK_SP) &&
+		    c->tk[nx].s - c->tk[nx - 1].e <= 2 && !(c->tk[nx].f & TK_NL)) {
+			sep = ' ';
+			k = nx;
+			continue;
+		}
+		if (nx < c->n_tk && tk_len(c, nx) == 2 && (c->tk[nx].f & TK_SP) && g->nd >= 5 &&
+		    g->nd <= 6 && c->t[c->tk[nx].s] == '2' && strchr("AaBb", c->t[c->tk[nx].s + 1])) {
+			sep = ' ';
+			k = nx;
+			continue;
+		}
+		break;
+	}
+	return g->ng;
+}
+
+/* Restricts g to its first m groups. */
+static void take(struct pdigits *g, size_t m)
+{
+	size_t nd = 0;
+	for (size_t k = 0; k < m; k++)
+		nd += g->glen[k];
+	g->nd = nd;
+	g->ng = m;
+	g->d[nd] = 0;
+}
+
+static int all_digits(const char *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (d[i] < '0' || d[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int num_of(const char *d, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (d[i] - '0');
+	return v;
+}
+
+static int same_seps(const struct pdigits *g, const char *set)
+{
+	for (size_t k = 1; k < g->ng; k++)
+		if (!g->sep[k] || !strchr(set, g->sep[k]) || g->sep[k] != g->sep[1])
+			return 0;
+	return g->ng > 1;
+}
+
+/* Numeric dates: 12/03/2021, 12.03.21, 2021-03-12, 03/2021, and "le 09/07". */
+static int numeric_date(const struct pctx *c, const struct pdigits *g, size_t first_tok)
+{
+	if (!same_seps(g, "/.-"))
+		return 0;
+	const char *d = g->d;
+	if (g->ng == 3) {
+		int a = num_of(d, g->glen[0]), b = num_of(d + g->glen[0], g->glen[1]);
+		int y = num_of(d + g->glen[0] + g->glen[1], g->glen[2]);
+		if (g->glen[0] == 4 && a >= 1900 && a <= 2099 && b >= 1 && b <= 12 && y >= 1 && y <= 31)
+			return 1;
+		if (g->glen[0] > 2 || g->glen[1] > 2 || (g->glen[2] != 2 && g->glen[2] != 4))
+			return 0;
+		if (a >= 1 && a <= 31 && b >= 1 && b <= 12)
+			return 1;
+		return a >= 1 && a <= 12 && b >= 1 && b <= 31; /* US order */
+	}
+	if (g->ng == 2 && g->sep[1] != '-') {
+		int a = num_of(d, g->glen[0]), b = num_of(d + g->glen[0], g->glen[1]);
+		if (g->glen[1] == 4)
+			return g->glen[0] <= 2 && a >= 1 && a <= 12 && b >= 1900 && b <= 2099;
+		if (g->glen[0] > 2 || g->glen[1] > 2 || a < 1 || a > 31 || b < 1 || b > 12)
+			return 0;
+		static const char *const before[] = {"le", "du", "au", "on", "depuis", "since", "from",
+						     "until", "jusqu", "rdv", "ne", "nee", "born",
+						     "opere", "operee", "dated", "date", "des", "by",
+						     "before", "avant", "apres", "after", "lundi", "mardi",
+						     "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+						     "monday", "tuesday", "wednesday", "thursday", "friday",
+						     "saturday", "sunday", "dob", "ddn", "naissance", NULL};
+		size_t p = tk_prev_word(c, first_tok, 1);
+		if (p != SIZE_MAX && tk_eq_any(c, p, before))
+			return 1;
+		/* "09/07" with both parts on two digits and no unit after */
+		size_t nx = tk_next_word(c, g->ti, 0);
+		(void)nx;
+		return g->glen[0] == 2 && g->glen[1] == 2 && g->sep[1] == '/' &&
+		       !(nx < c->n_tk && (c->tk[nx].f & TK_ALPHA) && !(c->tk[nx].f & TK_SP));
+	}
+	return 0;
+}
+
+static int is_ip4(const struct pdigits *g)
+{
+	if (g->ng != 4 || !same_seps(g, "."))
+		return 0;
+	const char *d = g->d;
+	for (size_t k = 0; k < 4; k++) {
+		if (g->glen[k] > 3 || num_of(d, g->glen[k]) > 255)
+			return 0;
+		d += g->glen[k];
+	}
+	return 1;
+}
+
+/* Classifies g (already cut to some groups); returns 1 when it added a span or decided
+ * the digits are public (a helpline), 0 to try a shorter grouping. */
+static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
+{
+	const char *d = g->d;
+	size_t nd = g->nd;
+	int digits = all_digits(d, nd);
+	if (nd == 15 && priv_nir_ok(d, nd)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.99f, "nir");
+		return 1;
+	}
+	if (!digits)
+		return 0;
+	if (nd == 13 && (d[0] == '1' || d[0] == '2') && g->ng >= 4 &&
+	    num_of(d + 3, 2) >= 1 && num_of(d + 3, 2) <= 12) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.7f, "nir_nokey");
+		return 1;
+	}
+	if (nd == 11 && d[0] == '1' && d[1] == '0' && priv_luhn_ok(d, nd)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "rpps");
+		return 1;
+	}
+	if (nd >= 13 && nd <= 19 && d[0] != '0' && priv_luhn_ok(d, nd)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "card");
+		return 1;
+	}
+	if (nd == 9 && g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 2 && g->glen[2] == 4 &&
+	    (same_seps(g, "-") || same_seps(g, " ")) && priv_ssn_ok(d, nd)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "ssn_us");
+		return 1;
+	}
+	if (is_ip4(g)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "ip");
+		return 1;
+	}
+	if (numeric_date(c, g, first_tok)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_DATE, 0.8f, "date_num");
+		return 1;
+	}
+	int nhs_layout = g->ng == 1 || (g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 3 &&
+					 g->glen[2] == 4 && (same_seps(g, " ") || same_seps(g, "-")));
+	if (nd == 10 && d[0] != '0' && nhs_layout && priv_nhs_ok(d, nd) &&
+	    (g->ng == 1 || g->sep[1] == ' ' || labelled(c, first_tok))) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.85f, "nhs");
+		return 1;
+	}
+	const char *kind = priv_phone_kind(c, g);
+	if (kind && strcmp(kind, "helpline") == 0) {
+		/* "15" or "112" may be a day or an age elsewhere: only long numbers are claimed */
+		for (size_t k = first_tok; nd >= 4 && k < c->n_tk && c->tk[k].s < g->e; k++)
+			c->tk[k].f |= TK_CLAIMED;
+		return 1;
+	}
+	if (kind && !(nd == 10 && labelled(c, first_tok) && d[0] != '0')) {
+		priv_add(c, g->s, g->e, ENT_PRIV_CONTACT, 0.9f, kind);
+		return 1;
+	}
+	if (nd >= 5 && labelled(c, first_tok)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.8f, "labelled");
+		return 1;
+	}
+	return 0;
+}
+
+void priv_find_numbers(struct pctx *c)
+{
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if (c->tk[i].f & TK_CLAIMED)
+			continue;
+		if (!(c->tk[i].f & TK_NUM) && !((tk_ch(c, i, '+') || tk_ch(c, i, '(')) && tk_is(c, i + 1, TK_NUM)))
+			continue;
+		/* digits glued to letters before ("AB-123") belong to the word pass */
+		if (i > 0 && tk_glued(c, i - 1) && (c->tk[i - 1].f & TK_WORD))
+			continue;
+		struct pdigits g;
+		size_t last[20];
+		size_t ng = collect(c, i, &g, last);
+		if (!ng)
+			continue;
+		/* a group glued to a following letter is a unit or a word ("5mg", "2ème"): stop before */
+		int done = 0;
+		for (size_t m = ng; m >= 1 && !done; m--) {
+			take(&g, m);
+			g.ti = i;
+			g.tj = last[m - 1];
+			g.e = c->tk[g.tj].e;
+			if (g.paren && tk_ch(c, g.tj + 1, ')') && m == 1)
+				g.e = c->tk[g.tj + 1].e;
+			if (tk_glued(c, g.tj) && tk_is(c, g.tj + 1, TK_ALPHA))
+				continue;
+			done = classify(c, &g, i);
+		}
+	}
+}
+
+/* ---- identifiers that hold letters: IBAN, plates, labelled codes, IPv6 -------------------- */
+
+static int is_upper2(const struct pctx *c, size_t i, size_t n)
+{
+	if (!tk_is(c, i, TK_ALLCAP) || tk_len(c, i) != n || tk_is(c, i, TK_DIGIT))
+		return 0;
+	return 1;
+}
+
+int priv_shape(const char *s, size_t n, const char *pat)
+{
+	if (strlen(pat) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (pat[i] == 'A' && !(ch >= 'A' && ch <= 'Z'))
+			return 0;
+		if (pat[i] == '9' && !(ch >= '0' && ch <= '9'))
+			return 0;
+	}
+	return 1;
+}
+
+static int try_iban(struct pctx *c, size_t i)
+{
+	const char *s = c->t + c->tk[i].s;
+	if (tk_len(c, i) < 4 || !priv_shape(s, 4, "AA99"))
+		return 0;
+	char buf[40];
+	size_t n = 0, ends[12], nends = 0, k = i;
+	while (k < c->n_tk && nends < 12) {
+		size_t tl = tk_len(c, k);
+		if (!(c->tk[k].f & TK_WORD) || n + tl > 34 || (k > i && !(c->tk[k].f & TK_DIGIT) && tl > 4))
+			break;
+		if (k > i && c->tk[k].s - c->tk[k - 1].e > 1)
+			break;
+		memcpy(buf + n, c->t + c->tk[k].s, tl);
+		n += tl;
+		ends[nends++] = k;
+		if (tl > 4 && k > i)
+			break;
+		k++;
+	}
+	for (size_t m = nends; m >= 1; m--) {
+		size_t len = 0;
+		for (size_t q = i; q <= ends[m - 1]; q++)
+			len += tk_len(c, q);
+		if (priv_iban_ok(buf, len)) {
+			priv_add_tok(c, i, ends[m - 1], ENT_PRIV_ID, 0.99f, "iban");
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int try_plate(struct pctx *c, size_t i)
+{
+	const char *s = c->t + c->tk[i].s;
+	size_t n = tk_len(c, i);
+	/* AB123CD / AB-123-CD / AB 123 CD (France since 2009) */
+	if (priv_shape(s, n, "AA999AA")) {
+		priv_add_tok(c, i, i, ENT_PRIV_ID, 0.85f, "plate_fr");
+		return 1;
+	}
+	if (is_upper2(c, i, 2) && tk_is(c, i + 2, TK_NUM) && tk_len(c, i + 2) == 3 &&
+	    (tk_ch(c, i + 1, '-') || tk_ch(c, i + 1, ' ')) && (tk_ch(c, i + 3, '-')) &&
+	    is_upper2(c, i + 4, 2) && tk_glued(c, i) && tk_glued(c, i + 2)) {
+		priv_add_tok(c, i, i + 4, ENT_PRIV_ID, 0.9f, "plate_fr");
+		return 1;
+	}
+	if (is_upper2(c, i, 2) && tk_is(c, i + 1, TK_NUM) && tk_len(c, i + 1) == 3 &&
+	    is_upper2(c, i + 2, 2) && (c->tk[i + 1].f & TK_SP) && (c->tk[i + 2].f & TK_SP)) {
+		priv_add_tok(c, i, i + 2, ENT_PRIV_ID, 0.8f, "plate_fr");
+		return 1;
+	}
+	/* UK: AB12 CDE or AB12CDE */
+	if (priv_shape(s, n, "AA99AAA")) {
+		priv_add_tok(c, i, i, ENT_PRIV_ID, 0.8f, "plate_uk");
+		return 1;
+	}
+	if (priv_shape(s, n, "AA99") && is_upper2(c, i + 1, 3) && (c->tk[i + 1].f & TK_SP)) {
+		priv_add_tok(c, i, i + 1, ENT_PRIV_ID, 0.8f, "plate_uk");
+		return 1;
+	}
+	return 0;
+}
+
+static int is_hex(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+}
+
+static int try_ipv6(struct pctx *c, size_t i)
+{
+	const char *t = c->t;
+	size_t b = c->tk[i].s, e = b, colons = 0, run = 0;
+	int dbl = 0, digit = 0;
+	while (e < c->len && (is_hex(t[e]) || t[e] == ':') && e - b < 45) {
+		if (t[e] == ':') {
+			colons++;
+			if (e > b && t[e - 1] == ':')
+				dbl = 1;
+			run = 0;
+		} else {
+			if (++run > 4)
+				return 0;
+			digit |= t[e] >= '0' && t[e] <= '9';
+		}
+		e++;
+	}
+	while (e > b && t[e - 1] == ':' && !(e >= 2 && t[e - 2] == ':'))
+		e--;
+	if (!digit || colons < 2 || (colons < 7 && !dbl) || colons > 7)
+		return 0;
+	if (e < c->len && ((t[e] >= 'g' && t[e] <= 'z') || (t[e] >= 'G' && t[e] <= 'Z')))
+		return 0;
+	priv_add(c, b, e, ENT_PRIV_ID, 0.85f, "ip");
+	return 1;
+}
+
+/* A code after a label: "IPP 546143712", "MRN: A-00123", "passeport 12AB34567". */
+static int try_labelled_code(struct pctx *c, size_t i)
+{
+	if (!(c->tk[i].f & TK_DIGIT) || !labelled(c, i))
+		return 0;
+	size_t j = i, digits = 0;
+	for (;;) {
+		for (size_t b = c->tk[j].s; b < c->tk[j].e; b++)
+			digits += c->t[b] >= '0' && c->t[b] <= '9';
+		size_t nx = j + 1;
+		if (nx + 1 < c->n_tk && tk_glued(c, j) && tk_glued(c, nx) && (c->tk[nx].f & TK_PUNCT) &&
+		    tk_len(c, nx) == 1 && strchr("-/.", c->t[c->tk[nx].s]) && (c->tk[nx + 1].f & TK_WORD) &&
+		    !(c->tk[nx + 1].f & TK_CLAIMED)) {
+			j = nx + 1;
+			continue;
+		}
+		if (nx < c->n_tk && (c->tk[nx].f & TK_WORD) && (c->tk[nx].f & TK_DIGIT) &&
+		    !(c->tk[nx].f & TK_CLAIMED) && c->tk[nx].s - c->tk[j].e == 1) {
+			j = nx;
+			continue;
+		}
+		break;
+	}
+	if (digits < 4)
+		return 0;
+	priv_add_tok(c, i, j, ENT_PRIV_ID, 0.8f, "labelled");
+	return 1;
+}
+
+void priv_find_words_ids(struct pctx *c)
+{
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
+			continue;
+		if (i > 0 && tk_glued(c, i - 1) && (c->tk[i - 1].f & TK_WORD))
+			continue;
+		if ((c->tk[i].f & TK_ALLCAP) || (c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA)) {
+			if (try_iban(c, i) || try_plate(c, i))
+				continue;
+		}
+		if (i + 1 < c->n_tk && tk_ch(c, i + 1, ':') && tk_glued(c, i) && try_ipv6(c, i))
+			continue;
+		if ((c->tk[i].f & TK_DIGIT) && !(c->tk[i].f & TK_CLAIMED))
+			try_labelled_code(c, i);
+	}
+}

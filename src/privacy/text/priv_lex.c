@@ -1,0 +1,76 @@
+/*
+ * priv_lex.c - lookups in the generated word tables and the folding they rely on.
+ * The tables are const arrays (priv_lexicon.c, generated); nothing here allocates.
+ */
+#include <string.h>
+
+#include "privacy/text/priv_lex.h"
+
+uint32_t priv_lex_get(uint64_t h)
+{
+	uint32_t lo = priv_lex_bucket[h >> 48], hi = priv_lex_bucket[(h >> 48) + 1];
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (priv_lex_hash[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < priv_lex_n && priv_lex_hash[lo] == h)
+		return priv_lex_flag[lo];
+	return 0;
+}
+
+size_t priv_fold(const char *s, size_t n, char *dst, size_t cap)
+{
+	size_t o = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned c = p[i];
+		if (c < 0x80) {
+			if (o + 1 > cap)
+				return 0;
+			dst[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		size_t w = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		if (i + w > n)
+			w = n - i;
+		if (w == 2) {
+			unsigned cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+			if (cp >= 0xC0 && cp < 0x180 && priv_fold_tab[cp - 0xC0][0]) {
+				const char *f = priv_fold_tab[cp - 0xC0];
+				size_t fl = strlen(f);
+				if (o + fl > cap)
+					return 0;
+				memcpy(dst + o, f, fl);
+				o += fl;
+				i += 2;
+				continue;
+			}
+		} else if (w == 3 && c == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99) {
+			if (o + 1 > cap)
+				return 0;
+			dst[o++] = '\'';
+			i += 3;
+			continue;
+		}
+		if (o + w > cap)
+			return 0;
+		memcpy(dst + o, s + i, w);
+		o += w;
+		i += w;
+	}
+	return o;
+}
+
+uint32_t priv_lex_word(const char *folded)
+{
+	return priv_lex_get(priv_fnv(PRIV_FNV_INIT, folded, strlen(folded)));
+}
+
+int priv_is_postcode_fr(unsigned n)
+{
+	return n < 100000 && (priv_postcode_fr[n >> 3] >> (n & 7)) & 1;
+}

@@ -1,0 +1,61 @@
+/*
+ * priv_lex.h - the compiled-in word tables of the text engine (generated at build time by
+ * scripts/gen_privacy_lexicon.py into $(BUILD)/gen/priv_lexicon.c) and their lookup.
+ *
+ * A key is a folded text (lowercase, accents removed) of one or more words joined by one
+ * space; the table stores its 64-bit FNV-1a hash and a word of flags saying which lists hold
+ * it. Lookups never allocate and touch only const data.
+ */
+#ifndef PRIV_LEX_H
+#define PRIV_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+	LX_PRN = 1u << 0, LX_PATR = 1u << 1, LX_NPR = 1u << 2, LX_HN = 1u << 3,
+	LX_WFR = 1u << 4, LX_WEN = 1u << 5, LX_CAPEN = 1u << 6, LX_TOWN = 1u << 7,
+	LX_TOWNPFX = 1u << 8, LX_TITLE = 1u << 9, LX_KIN = 1u << 10, LX_EPONYM = 1u << 11,
+	LX_MONTH = 1u << 12, LX_DAY = 1u << 13, LX_NOTNAME = 1u << 14, LX_REGION = 1u << 15,
+	LX_CITY = 1u << 16, LX_GREET = 1u << 17, LX_LOCPREP = 1u << 18, LX_STREET = 1u << 19,
+	LX_HOSP = 1u << 20, LX_HOSP_EN = 1u << 21, LX_SIGNOFF = 1u << 22, LX_DURATION = 1u << 23,
+	LX_IDLABEL = 1u << 24, LX_FIRSTNAME = 1u << 25, LX_STREET_EN = 1u << 26,
+	LX_STOPFR = 1u << 27, LX_STOPEN = 1u << 28, LX_INTRO = 1u << 29, LX_PUBLICSITE = 1u << 30,
+	LX_MEDCTX = 1u << 31
+};
+#define LX_WORD (LX_WFR | LX_WEN)
+#define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)
+
+extern const uint32_t priv_lex_n;
+extern const uint64_t priv_lex_hash[];
+extern const uint32_t priv_lex_flag[];
+extern const uint32_t priv_lex_bucket[65537];
+extern const uint8_t priv_postcode_fr[];
+extern const char priv_fold_tab[0x180 - 0xC0][3];
+
+#define PRIV_FNV_INIT 0xCBF29CE484222325ull
+
+/* Feeds bytes to an FNV-1a 64 hash. */
+static inline uint64_t priv_fnv(uint64_t h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 0x100000001B3ull;
+	}
+	return h;
+}
+
+/* Flags of the key whose hash is h (0 when absent). */
+uint32_t priv_lex_get(uint64_t h);
+
+/* Folds one token's bytes into dst (lowercase, accents removed); returns the length written,
+ * or 0 when it does not fit in cap. */
+size_t priv_fold(const char *s, size_t n, char *dst, size_t cap);
+
+/* Flags of a folded single word or phrase written in ASCII ("crohn", "centre hospitalier"). */
+uint32_t priv_lex_word(const char *folded);
+
+/* True when the 5-digit number is a French postcode. */
+int priv_is_postcode_fr(unsigned n);
+
+#endif

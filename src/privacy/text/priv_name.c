@@ -1,0 +1,316 @@
+/*
+ * priv_name.c - person names.
+ *
+ * The lexicons (hunspell-fr first names and surnames, humannames, the hand list of titles and
+ * kinship words) say what may be a name; the Debian word lists (wfrench, wamerican, wbritish)
+ * say what is an ordinary word; the context decides. A name is reported:
+ *   - after a title (Dr, Pr, Mme, M., Mr, Mrs, Nurse...), whatever the word;
+ *   - after a relative ("ma fille", "my son"), a greeting at the start of a line ("Bonjour
+ *     Julie"), a self-introduction ("je m'appelle", "my name is") or as a signature, when the
+ *     word is a known name or no ordinary word - lowercase and accent-less ones included
+ *     ("ma fille chloe");
+ *   - alone, when capitalised and a known first name or surname that is no ordinary word
+ *     (a first name from hunspell that is also a word, "Pierre", counts mid-sentence).
+ * Eponymous diseases and signs (Crohn, Parkinson, "syndrome de Down"), months, days and the
+ * hand list of non-names never count without a title. First and last names make one span.
+ */
+#include <string.h>
+
+#include "privacy/text/priv_text.h"
+
+#define NOT_A_NAME (LX_MONTH | LX_DAY | LX_NOTNAME | LX_REGION | LX_TITLE | LX_KIN | LX_HOSP | \
+		    LX_HOSP_EN | LX_GREET | LX_STREET | LX_MEDCTX)
+
+static int possessive(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"ma", "mon", "mes", "my", "our", "notre", "nos", "sa", "son",
+					"ses", "his", "her", "their", "ta", "ton", "tes", "your",
+					"votre", "vos", "leur", "leurs", "la", "le", "l", "the",
+					"cette", "ce", "this", "que", "petit", "petite", "grand",
+					"grande", "little", "big", "cher", "chere", "dear", "best",
+					"meilleure", "meilleur", "eldest", "youngest", "older",
+					"younger", "ainee", "aine", "cadet", "cadette", "new",
+					"nouveau", "nouvelle", "mum", "mom", "dad", NULL};
+	return tk_eq_any(c, i, w) || tk_apos(c, i);
+}
+
+/* An eponym used as such: "maladie de Crohn", "Crohn's disease", "syndrome de Down". */
+static int eponym_use(const struct pctx *c, size_t i)
+{
+	if (c->tk[i].lex & LX_EPONYM)
+		return 1;
+	size_t n = tk_next_word(c, i, 2);
+	if (n < c->n_tk && tk_lex(c, n, LX_MEDCTX))
+		return 1;
+	size_t p = tk_prev_word(c, i, 1);
+	if (p != SIZE_MAX && tk_lex(c, p, LX_MEDCTX))
+		return 1;
+	if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d") || tk_eq(c, p, "of"))) {
+		size_t p2 = tk_prev_word(c, p, 1);
+		if (p2 != SIZE_MAX && tk_lex(c, p2, LX_MEDCTX))
+			return 1;
+	}
+	return 0;
+}
+
+static int pet_before(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"chien", "chienne", "chat", "chatte", "chiot", "chaton",
+					"lapin", "hamster", "cheval", "dog", "cat", "puppy", "kitten",
+					"pony", "poney", "perroquet", "parrot", "doudou", "peluche",
+					"teddy", NULL};
+	size_t p = tk_prev_word(c, i, 1);
+	return p != SIZE_MAX && tk_eq_any(c, p, w);
+}
+
+/* When the context says a name is expected: is token i one? */
+static int name_like_ctx(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
+		return 0;
+	uint32_t f = c->tk[i].lex;
+	if ((f & NOT_A_NAME) && !(f & LX_PRN))
+		return 0;
+	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
+		return 0;
+	if (f & (LX_MONTH | LX_DAY))
+		return 0;
+	if (eponym_use(c, i))
+		return 0;
+	if (c->tk[i].f & TK_CAP)
+		return (f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD);
+	if (tk_len(c, i) < 3)
+		return 0;
+	/* lowercase: "ma fille lea" (lea is an English word, not a French one) */
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
+}
+
+/* After a title, almost any word is the name: "Dr House", "Dr Rose", "dr martin". */
+static int name_like_title(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
+		return 0;
+	uint32_t f = c->tk[i].lex;
+	if (f & (LX_MONTH | LX_DAY | LX_TITLE | LX_STOPFR | LX_STOPEN | LX_HOSP | LX_KIN))
+		return (c->tk[i].f & TK_CAP) && (f & (LX_GIVEN | LX_PATR)) && !(f & (LX_STOPFR | LX_STOPEN));
+	if (c->tk[i].f & TK_CAP)
+		return !(f & LX_NOTNAME);
+	return !(f & LX_WORD) || (f & (LX_GIVEN | LX_PATR));
+}
+
+/* Confidence that a capitalised word with no context is a name (0: it is not). */
+static float name_alone(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3)
+		return 0;
+	uint32_t f = t->lex;
+	if (f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR))
+		if (!((f & LX_PRN) && !(f & (NOT_A_NAME | LX_EPONYM))))
+			return 0;
+	if (eponym_use(c, i) || pet_before(c, i))
+		return 0;
+	int word = (f & LX_WORD) != 0;
+	int sent = tk_sentence_start(c, i);
+	/* a hashtag word is a topic, not a person, unless a known first name */
+	if (i > 0 && tk_ch(c, i - 1, '#') && !(f & LX_PRN))
+		return 0;
+	if ((f & LX_PRN) && !word)
+		return 0.8f;
+	if ((f & LX_PRN) && !sent)
+		return 0.55f;
+	if ((f & LX_HN) && !word && !(f & LX_NPR))
+		return sent ? 0.55f : 0.7f;
+	if ((f & LX_PATR) && !word && !sent)
+		return 0.6f;
+	return 0;
+}
+
+/* Extends a name over the next words: "Eugénie André", "Jean-Pierre DUPONT", "Claire D.",
+ * "Marie de La Fontaine". Returns the last token of the name. */
+static size_t extend(const struct pctx *c, size_t j, int strong)
+{
+	for (;;) {
+		size_t k = j + 1;
+		if (k >= c->n_tk)
+			break;
+		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_ALPHA) &&
+		    tk_free(c, k + 1) && (c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k + 1].lex & LX_STOPFR)) {
+			j = k + 1;
+			continue;
+		}
+		/* O'Brien, D'Angelo: one-letter prefix glued by an apostrophe */
+		if (tk_apos(c, k) && tk_len(c, j) == 1 && (c->tk[j].f & TK_CAP) && tk_glued(c, j) &&
+		    tk_glued(c, k) && tk_is(c, k + 1, TK_CAP) && tk_free(c, k + 1)) {
+			j = k + 1;
+			continue;
+		}
+		if ((c->tk[k].f & (TK_PUNCT | TK_NL | TK_CLAIMED)) || !(c->tk[k].f & TK_SP))
+			break;
+		uint32_t f = c->tk[k].lex;
+		if ((c->tk[k].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k].f & TK_DIGIT) &&
+		    !(f & ((strong ? NOT_A_NAME & ~(uint32_t)LX_NOTNAME : NOT_A_NAME) | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
+		    ((f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD) || (c->tk[k].f & TK_ALLCAP) || strong)) {
+			if ((c->tk[k].f & TK_ALLCAP) && tk_len(c, k) <= 3 && !(f & (LX_GIVEN | LX_PATR)))
+				break; /* an acronym (IRM, CHU) */
+			j = k;
+			continue;
+		}
+		/* lowercase surname after a lowercase first name: "chloe martin" */
+		if ((c->tk[k].f & TK_LOWER) && (c->tk[j].f & TK_LOWER) && (f & (LX_PATR | LX_GIVEN)) &&
+		    !(f & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && tk_len(c, k) >= 3) {
+			j = k;
+			continue;
+		}
+		/* initial: "Claire D." */
+		if ((c->tk[k].f & TK_CAP) && tk_len(c, k) == 1 && tk_ch(c, k + 1, '.') && tk_glued(c, k)) {
+			j = k + 1;
+			continue;
+		}
+		/* particles: "de La Fontaine", "van Gogh", "Ben Ali" */
+		static const char *const part[] = {"de", "du", "van", "von", "der", "den", "da", "di",
+						   "del", "della", "ben", "bin", "el", "al", "le", "la",
+						   "mac", "mc", "ter", "ten", "dos", "das", NULL};
+		if (tk_eq_any(c, k, part) && k + 1 < c->n_tk && (c->tk[k + 1].f & TK_CAP) &&
+		    tk_free(c, k + 1) && (c->tk[k + 1].lex & (LX_PATR | LX_HN)) &&
+		    !(c->tk[k + 1].lex & (NOT_A_NAME | LX_TOWN | LX_REGION))) {
+			j = k + 1;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* Title just before token i ("Dr", "Dr.", "M.", "Mme", "Nurse")? */
+static int title_before(const struct pctx *c, size_t i)
+{
+	size_t p = i;
+	if (p > 0 && tk_ch(c, p - 1, '.'))
+		p--;
+	/* "Dr J. Martin": skip one initial */
+	if (p == 0)
+		return 0;
+	size_t t = p - 1;
+	if (!(c->tk[t].f & TK_WORD) || !(c->tk[t].lex & LX_TITLE))
+		return 0;
+	if ((c->tk[t].f & TK_ALLCAP) && !tk_eq(c, t, "dr"))
+		return 0; /* "MS", "ME" are diseases here */
+	if (tk_eq(c, t, "m") || tk_eq(c, t, "me"))
+		return (c->tk[t].f & TK_CAP) && (p < i || tk_eq(c, t, "me")) && (c->tk[i].f & TK_CAP);
+	if (c->tk[t].f & TK_CAP)
+		return 1;
+	static const char *const low[] = {"dr", "pr", "docteur", "doctor", "professeur", "mme",
+					  "mr", "mrs", "ms", "mlle", "madame", "monsieur", "doc",
+					  NULL};
+	return tk_eq_any(c, t, low);
+}
+
+/* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
+static int kin_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 2);
+	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN))
+		return 0;
+	for (size_t k = p + 1; k < i; k++)
+		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
+			return 0;
+	size_t pp = p > 0 ? p - 1 : SIZE_MAX;
+	if (pp != SIZE_MAX && (c->tk[pp].f & TK_WORD) && (c->tk[pp].lex & LX_KIN))
+		pp = pp > 0 ? pp - 1 : SIZE_MAX; /* "ma petite fille", "grand mere" */
+	return pp != SIZE_MAX && possessive(c, pp);
+}
+
+/* Greeting at the start of a line or after another greeting: "Bonjour Julie", "Hi Jen". */
+static int greeting_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || !(c->tk[p].lex & (LX_GREET)))
+		return 0;
+	if (tk_eq(c, p, "merci") || tk_eq(c, p, "thanks") || tk_eq(c, p, "bravo") || tk_eq(c, p, "courage"))
+		return 1;
+	return tk_sentence_start(c, p) || (p > 0 && tk_is(c, p - 1, TK_PUNCT));
+}
+
+/* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
+static int intro_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 1);
+	if (p == SIZE_MAX)
+		return 0;
+	if (tk_eq(c, p, "appelle") || tk_eq(c, p, "appelles") || tk_eq(c, p, "appelait") ||
+	    tk_eq(c, p, "appellent") || tk_eq(c, p, "signe") || tk_eq(c, p, "signee") ||
+	    tk_eq(c, p, "named") || tk_eq(c, p, "called") || tk_eq(c, p, "prenom") ||
+	    tk_eq(c, p, "prenomme") || tk_eq(c, p, "prenommee") || tk_eq(c, p, "nommee") ||
+	    tk_eq(c, p, "nomme"))
+		return 1;
+	size_t p2 = tk_prev_word(c, p, 1);
+	if (p2 == SIZE_MAX)
+		return 0;
+	if ((tk_eq(c, p, "is") && tk_eq(c, p2, "name")) || (tk_eq(c, p, "est") && tk_eq(c, p2, "prenom")))
+		return 1;
+	if (tk_eq(c, p, "est") && tk_eq(c, p2, "c")) {
+		size_t p3 = tk_prev_word(c, p2, 1);
+		return p3 != SIZE_MAX && tk_eq(c, p3, "moi");
+	}
+	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
+	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
+		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & LX_WORD);
+	return 0;
+}
+
+/* A signature: the last words of the text, after a sign-off, a dash or a line break. */
+static int signature(const struct pctx *c, size_t i, size_t j)
+{
+	for (size_t k = j + 1; k < c->n_tk; k++)
+		if (c->tk[k].f & TK_WORD)
+			return tk_eq(c, k, "x") || tk_eq(c, k, "xx") || tk_eq(c, k, "xxx");
+	if (c->tk[i].f & TK_NL)
+		return 1;
+	if (i == 0)
+		return 0;
+	size_t p = i - 1;
+	if (tk_ch(c, p, ',') && p > 0)
+		p--;
+	if ((c->tk[p].f & TK_PUNCT) && !tk_ch(c, p, '.') && !tk_ch(c, p, ',') && !tk_apos(c, p) &&
+	    !tk_ch(c, p, '#') && !tk_ch(c, p, '@') && !tk_ch(c, p, '(') && tk_glued(c, p) == 0)
+		return 1; /* "— Marc", "- Julie", emoji before */
+	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF);
+}
+
+void priv_find_names(struct pctx *c)
+{
+	for (size_t i = 0; i < c->n_tk; i++) {
+		const struct ptok *t = &c->tk[i];
+		if ((t->f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA) || (t->f & TK_DIGIT))
+			continue;
+		float conf = 0;
+		const char *rec = "name";
+		if (title_before(c, i) && name_like_title(c, i)) {
+			conf = 0.95f;
+			rec = "name_title";
+		} else if (name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) || intro_before(c, i))) {
+			conf = 0.9f;
+			rec = "name_context";
+		} else if (name_like_ctx(c, i) && (t->f & TK_CAP) && signature(c, i, extend(c, i, 1)) &&
+			   ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))) {
+			conf = 0.7f;
+			rec = "name_signature";
+		} else {
+			conf = name_alone(c, i);
+			rec = "name_lexicon";
+			/* a capitalised ordinary word followed by a surname: "Rose Martin" */
+			if (conf == 0 && (t->f & TK_CAP) && !(t->f & TK_ALLCAP) && (t->lex & LX_PRN) &&
+			    !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN)) && extend(c, i, 0) > i &&
+			    (c->tk[i + 1].lex & (LX_PATR | LX_HN)) && !(c->tk[i + 1].lex & LX_WORD) &&
+			    !tk_sentence_start(c, i))
+				conf = 0.6f;
+		}
+		if (conf <= 0)
+			continue;
+		size_t j = extend(c, i, conf >= 0.9f);
+		priv_add_tok(c, i, j, ENT_PRIV_NAME, conf, rec);
+		i = j;
+	}
+}

@@ -1,0 +1,465 @@
+/*
+ * priv_place.c - places: street addresses, postcodes, named hospitals and clinics, towns.
+ *
+ * French towns come from the codes-postaux gazetteer, large UK/US towns from a hand list,
+ * both compiled into the lexicon; a town that is also an ordinary word ("Orange", "Vue") or a
+ * first name ("Nancy") only counts after a place preposition ("à", "in", "from"). Hospitals
+ * are a head noun with a name: "CHU de Nantes", "clinique des Cèdres", "hôpital Necker" in
+ * French order, "St Thomas' Hospital", "Leeds Teaching Hospitals NHS Trust" in English order.
+ * Countries and regions, and generic places ("aux urgences", "à l'hôpital"), are not reported.
+ */
+#include <string.h>
+
+#include "privacy/text/priv_text.h"
+
+static int connector(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"de", "du", "des", "la", "le", "les", "d", "l", "of", "the",
+					"sur", "en", "sous", "lez", "les", "aux", "et", "and", NULL};
+	return tk_eq_any(c, i, w) || tk_apos(c, i);
+}
+
+/* A capitalised word usable inside a place name. */
+static int cap_word(const struct pctx *c, size_t i)
+{
+	return i < c->n_tk && (c->tk[i].f & TK_WORD) && (c->tk[i].f & TK_CAP) &&
+	       !(c->tk[i].f & TK_CLAIMED) && !(c->tk[i].lex & (LX_MONTH | LX_DAY)) &&
+	       !(tk_sentence_start(c, i) && (c->tk[i].lex & (LX_STOPFR | LX_STOPEN)));
+}
+
+/* Longest town name starting at token i (French commune or listed city); returns the last
+ * token or SIZE_MAX, and its flags in *fl. Words may be joined by spaces, '-' or '\''. */
+static size_t town_at(const struct pctx *c, size_t i, uint32_t *fl)
+{
+	size_t best = SIZE_MAX, k = i;
+	uint64_t h = PRIV_FNV_INIT;
+	char buf[64];
+	*fl = 0;
+	for (size_t words = 0; k < c->n_tk && words < 7; k++) {
+		const struct ptok *t = &c->tk[k];
+		if (t->f & TK_CLAIMED)
+			break;
+		if (t->f & TK_PUNCT) {
+			if (k > i && (tk_ch(c, k, '-') || tk_apos(c, k)) && tk_glued(c, k))
+				continue;
+			break;
+		}
+		if (k > i && (c->tk[k].f & TK_NL))
+			break;
+		size_t n = priv_fold(c->t + t->s, t->e - t->s, buf, sizeof buf);
+		if (!n)
+			break;
+		if (words++)
+			h = priv_fnv(h, " ", 1);
+		h = priv_fnv(h, buf, n);
+		uint32_t f = words == 1 ? t->lex : priv_lex_get(h);
+		if (f & (LX_TOWN | LX_CITY)) {
+			best = k;
+			*fl = f;
+		}
+		if (!(f & (LX_TOWNPFX | LX_TOWN | LX_CITY)))
+			break;
+	}
+	return best;
+}
+
+static int loc_prep_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 1);
+	if (p == SIZE_MAX)
+		return 0;
+	if (tk_lex(c, p, LX_LOCPREP))
+		return 1;
+	/* "à l'hôpital de Lyon" style: de + article is handled by the caller */
+	return 0;
+}
+
+/* "Paris 13e", "Lyon 3ème", "Marseille 8": an arrondissement glued to the town. */
+static size_t arrondissement(const struct pctx *c, size_t j)
+{
+	size_t k = j + 1;
+	if (k < c->n_tk && (c->tk[k].f & TK_DIGIT) && (c->tk[k].f & TK_WORD) && tk_len(c, k) <= 6 &&
+	    !(c->tk[k].f & TK_CLAIMED)) {
+		const char *s = c->t + c->tk[k].s;
+		if (s[0] >= '1' && s[0] <= '9' && (tk_len(c, k) <= 2 || !(c->tk[k].f & TK_NUM)) &&
+		    !tk_is(c, k + 1, TK_ALPHA))
+			return k;
+		if (s[0] >= '1' && s[0] <= '9' && !(c->tk[k].f & TK_NUM))
+			return k;
+	}
+	return j;
+}
+
+/* Name part after a head noun: connectors and capitalised words ("des Cèdres",
+ * "de la Pitié-Salpêtrière", "Necker-Enfants malades"). Returns the last token or SIZE_MAX. */
+static size_t name_after(const struct pctx *c, size_t k, int allow_lower_town)
+{
+	size_t last = SIZE_MAX;
+	int conns = 0;
+	while (k < c->n_tk && !(c->tk[k].f & TK_CLAIMED)) {
+		if (k > 0 && (c->tk[k].f & TK_NL))
+			break;
+		if (cap_word(c, k) || (c->tk[k].f & TK_ALLCAP) ||
+		    (last != SIZE_MAX && (c->tk[k].f & TK_NUM) && tk_len(c, k) <= 2)) {
+			last = k;
+			conns = 0;
+			k++;
+			continue;
+		}
+		if (allow_lower_town && last == SIZE_MAX && (c->tk[k].f & TK_LOWER)) {
+			uint32_t fl;
+			size_t e = town_at(c, k, &fl);
+			if (e != SIZE_MAX && !(fl & LX_WORD)) {
+				last = e;
+				k = e + 1;
+				continue;
+			}
+		}
+		if ((tk_ch(c, k, '-') && tk_glued(c, k) && last != SIZE_MAX) || (connector(c, k) && conns < 3)) {
+			/* "Saint-Jean", "de la", "d'": continue only if a name follows */
+			conns++;
+			k++;
+			continue;
+		}
+		if (tk_eq(c, k, "saint") || tk_eq(c, k, "sainte") || tk_eq(c, k, "st") || tk_eq(c, k, "ste")) {
+			k++;
+			continue;
+		}
+		if (last != SIZE_MAX && (c->tk[k].f & TK_LOWER) && tk_glued(c, k - 1) && tk_ch(c, k - 1, '-')) {
+			last = k; /* "Necker-Enfants-malades" */
+			k++;
+			continue;
+		}
+		if (last != SIZE_MAX && (tk_eq(c, k, "malades") || tk_eq(c, k, "enfants")) && conns == 0) {
+			last = k;
+			k++;
+			continue;
+		}
+		break;
+	}
+	return last;
+}
+
+/* French order: head noun then name ("CHU de Nantes", "clinique Saint-Jean"). */
+static int hospital_fr(struct pctx *c, size_t i)
+{
+	if (!(c->tk[i].lex & LX_HOSP))
+		return 0;
+	size_t head_end = i;
+	/* multi-word heads: "centre hospitalier (universitaire)", "maison de santé" */
+	for (size_t n = 4; n >= 2; n--) {
+		if (i + n - 1 < c->n_tk && (tk_lex_phrase(c, i, n) & LX_HOSP)) {
+			size_t words = 0, k = i;
+			for (; k < c->n_tk && words < n; k++)
+				if (c->tk[k].f & TK_WORD)
+					words++;
+			head_end = k - 1;
+			break;
+		}
+	}
+	size_t last = name_after(c, head_end + 1, 1);
+	int strong_head = tk_eq(c, i, "chu") || tk_eq(c, i, "chr") || tk_eq(c, i, "chru") ||
+			  tk_eq(c, i, "clinique") || tk_eq(c, i, "hopital") || tk_eq(c, i, "polyclinique") ||
+			  tk_eq(c, i, "ch") || tk_eq(c, i, "ehpad") || tk_eq(c, i, "institut") ||
+			  tk_eq(c, i, "centre") || tk_eq(c, i, "maternite") || tk_eq(c, i, "ghu") ||
+			  tk_eq(c, i, "gh") || tk_eq(c, i, "chi");
+	if (last == SIZE_MAX) {
+		/* "CHU Bordeaux", uppercase head already names a place when a town follows */
+		return 0;
+	}
+	/* "hôpital Necker" is the place; for generic heads ("gare", "métro", "pharmacie")
+	 * the name is still what locates */
+	(void)strong_head;
+	if (tk_eq(c, i, "ch") && !(c->tk[i].f & TK_ALLCAP))
+		return 0;
+	priv_add_tok(c, i, last, ENT_PRIV_LOCATION, 0.85f, "hospital");
+	return 1;
+}
+
+/* English order: name then head noun ("Royal Free Hospital", "St Thomas' Hospital",
+ * "Leeds Teaching Hospitals NHS Trust"); triggered on the head. */
+static int hospital_en(struct pctx *c, size_t i)
+{
+	if (!(c->tk[i].lex & LX_HOSP_EN) || !(c->tk[i].f & (TK_CAP | TK_ALLCAP)))
+		return 0;
+	size_t first = SIZE_MAX;
+	for (size_t k = i; k-- > 0 && i - k < 10;) {
+		const struct ptok *t = &c->tk[k];
+		if (t->f & TK_CLAIMED) {
+			if (t->f & TK_WORD) /* "Leeds" already a town: take it in */
+				first = k;
+			break;
+		}
+		if (k + 1 <= i && (c->tk[k + 1].f & TK_NL))
+			break;
+		if ((t->f & TK_WORD) && (t->f & (TK_CAP | TK_ALLCAP)) && !(t->lex & (LX_STOPEN | LX_MONTH | LX_DAY))) {
+			first = k;
+			continue;
+		}
+		if (tk_apos(c, k) || tk_eq(c, k, "s") || tk_ch(c, k, '&') || tk_eq(c, k, "and") ||
+		    tk_eq(c, k, "of") || tk_ch(c, k, '-')) {
+			continue;
+		}
+		break;
+	}
+	size_t last = i;
+	/* "NHS Foundation Trust" after the head, and "Hospital of St Cross" */
+	for (size_t k = i + 1; k < c->n_tk && k < i + 4; k++) {
+		if ((c->tk[k].f & TK_WORD) && (c->tk[k].lex & LX_HOSP_EN) && (c->tk[k].f & (TK_CAP | TK_ALLCAP)))
+			last = k;
+		else if (!(tk_eq(c, k, "nhs") || tk_eq(c, k, "foundation")))
+			break;
+	}
+	if (tk_eq(c, i + 1, "of") && cap_word(c, i + 2)) {
+		size_t e = name_after(c, i + 2, 0);
+		if (e != SIZE_MAX)
+			last = e;
+	}
+	if (first == SIZE_MAX) {
+		if (last == i)
+			return 0;
+		first = i;
+	}
+	/* "the Hospital" alone, or a head that only follows a greeting, is not a name */
+	if (first == i && last == i)
+		return 0;
+	/* the span starts with a word, never an apostrophe */
+	while (first < i && !(c->tk[first].f & TK_WORD))
+		first++;
+	priv_add_tok(c, first, last, ENT_PRIV_LOCATION, 0.8f, "hospital");
+	return 1;
+}
+
+/* Postcode and town after a street: ", 75013 Paris", ", Leeds LS1 4AP". */
+static size_t address_tail(const struct pctx *c, size_t j)
+{
+	size_t k = j + 1;
+	if (tk_ch(c, k, ','))
+		k++;
+	long v = tk_num(c, k);
+	if (tk_len(c, k) == 5 && v >= 0 && priv_is_postcode_fr((unsigned)v) && !tk_is(c, k, TK_CLAIMED)) {
+		size_t e = k;
+		uint32_t fl;
+		size_t t = town_at(c, k + 1, &fl);
+		if (t != SIZE_MAX)
+			e = t;
+		else if (cap_word(c, k + 1) || tk_is(c, k + 1, TK_ALLCAP))
+			e = name_after(c, k + 1, 0);
+		if (e == SIZE_MAX)
+			e = k;
+		return e;
+	}
+	uint32_t fl;
+	size_t t = town_at(c, k, &fl);
+	if (t != SIZE_MAX && k != j + 1)
+		return t;
+	return j;
+}
+
+/* "12 rue de la Paix", "3 bis avenue Victor-Hugo", "rue des Lilas", "221B Baker Street". */
+static int street(struct pctx *c, size_t i)
+{
+	size_t k = i, num = SIZE_MAX;
+	if ((c->tk[i].f & TK_DIGIT) && tk_len(c, i) <= 5) {
+		num = i;
+		k = i + 1;
+		if (tk_eq(c, k, "bis") || tk_eq(c, k, "ter"))
+			k++;
+		if (tk_ch(c, k, ','))
+			k++;
+	}
+	if (k < c->n_tk && (c->tk[k].lex & LX_STREET) && tk_free(c, k) &&
+	    !(tk_eq(c, k, "place") && num == SIZE_MAX && !(c->tk[k].f & TK_CAP)) &&
+	    !(tk_eq(c, k, "cours") && num == SIZE_MAX) && !(tk_eq(c, k, "voie") && num == SIZE_MAX) &&
+	    !(tk_eq(c, k, "passage") && num == SIZE_MAX) && !(tk_eq(c, k, "route") && num == SIZE_MAX)) {
+		size_t last = name_after(c, k + 1, 0);
+		if (last == SIZE_MAX && num != SIZE_MAX) {
+			/* lowercase street names in SMS spelling: "12 rue des lilas" */
+			size_t q = k + 1, words = 0;
+			while (q < c->n_tk && words < 4 && (c->tk[q].f & TK_LOWER) && !(c->tk[q].f & TK_CLAIMED)) {
+				last = q++;
+				words++;
+			}
+		}
+		if (last == SIZE_MAX)
+			return 0;
+		size_t e = address_tail(c, last);
+		priv_add_tok(c, num != SIZE_MAX ? num : k, e, ENT_PRIV_LOCATION, num != SIZE_MAX ? 0.9f : 0.75f,
+			     "address");
+		return 1;
+	}
+	if (num != SIZE_MAX && cap_word(c, k)) {
+		/* English: number, capitalised words, street type */
+		size_t q = k;
+		while (q < c->n_tk && q < k + 5 && cap_word(c, q) && !(c->tk[q].lex & LX_STREET_EN))
+			q++;
+		if (q < c->n_tk && q > k && (c->tk[q].lex & LX_STREET_EN) && (c->tk[q].f & TK_CAP) && tk_free(c, q)) {
+			size_t e = q;
+			if (tk_ch(c, e + 1, '.') && tk_glued(c, e))
+				e++;
+			e = address_tail(c, e);
+			priv_add_tok(c, num, e, ENT_PRIV_LOCATION, 0.85f, "address");
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "Baker Street", "Abbey Road" without a number (capitalised, long street types only). */
+static int street_en(struct pctx *c, size_t i)
+{
+	if (!cap_word(c, i) || (c->tk[i].lex & (LX_STREET_EN | LX_NOTNAME)))
+		return 0;
+	size_t q = i;
+	while (q < c->n_tk && q < i + 4 && cap_word(c, q) && !(c->tk[q].lex & LX_STREET_EN))
+		q++;
+	if (q == i || !tk_free(c, q) || !(c->tk[q].f & TK_CAP))
+		return 0;
+	static const char *const heads[] = {"street", "road", "avenue", "lane", "drive", "close",
+					    "crescent", "terrace", "gardens", "grove", "mews",
+					    "boulevard", "parade", NULL};
+	if (!tk_eq_any(c, q, heads))
+		return 0;
+	if (tk_sentence_start(c, i) && (c->tk[i].lex & LX_WORD))
+		return 0;
+	priv_add_tok(c, i, address_tail(c, q), ENT_PRIV_LOCATION, 0.75f, "address");
+	return 1;
+}
+
+/* French postcode with its town ("75013 Paris", "13008 Marseille") and UK postcodes. */
+static int postcode(struct pctx *c, size_t i)
+{
+	const char *s = c->t + c->tk[i].s;
+	size_t n = tk_len(c, i);
+	if ((c->tk[i].f & TK_NUM) && n == 5) {
+		long v = tk_num(c, i);
+		if (!priv_is_postcode_fr((unsigned)v))
+			return 0;
+		size_t p = tk_prev_word(c, i, 1);
+		int labelled = p != SIZE_MAX && (tk_eq(c, p, "postal") || tk_eq(c, p, "cp") ||
+						 tk_eq(c, p, "zip") || tk_eq(c, p, "postcode"));
+		uint32_t fl;
+		size_t t = town_at(c, i + 1, &fl);
+		if (t == SIZE_MAX && cap_word(c, i + 1) && !(c->tk[i + 1].lex & LX_WORD))
+			t = name_after(c, i + 1, 0);
+		if (t == SIZE_MAX && !labelled) {
+			/* "Paris 75013" / "à Lyon, 69003" */
+			if (!(i > 0 && tk_is(c, p, TK_CLAIMED) && p + 2 >= i))
+				return 0;
+			t = i;
+		}
+		if (t == SIZE_MAX)
+			t = i;
+		priv_add_tok(c, i, t, ENT_PRIV_LOCATION, 0.85f, "postcode");
+		return 1;
+	}
+	/* UK: outward code (A9, A99, AA9, AA99, A9A, AA9A) + inward code (9AA) */
+	if ((c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) && n >= 2 && n <= 4 &&
+	    !(c->tk[i].f & TK_LOWER) && s[0] >= 'A' && s[0] <= 'Z') {
+		size_t k = i + 1;
+		if (k < c->n_tk && (c->tk[k].f & TK_SP) && tk_len(c, k) == 3) {
+			const char *q = c->t + c->tk[k].s;
+			int out_ok = priv_shape(s, n, "A9") || priv_shape(s, n, "A99") || priv_shape(s, n, "AA9") ||
+				     priv_shape(s, n, "AA99") || priv_shape(s, n, "A9A") || priv_shape(s, n, "AA9A");
+			if (out_ok && q[0] >= '0' && q[0] <= '9' && q[1] >= 'A' && q[1] <= 'Z' && q[2] >= 'A' &&
+			    q[2] <= 'Z') {
+				priv_add_tok(c, i, k, ENT_PRIV_LOCATION, 0.9f, "postcode_uk");
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int town(struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (!(t->lex & (LX_TOWN | LX_CITY | LX_TOWNPFX)))
+		return 0;
+	uint32_t fl;
+	size_t j = town_at(c, i, &fl);
+	if (j == SIZE_MAX)
+		return 0;
+	int cap = (t->f & TK_CAP) != 0;
+	int prep = loc_prep_before(c, i);
+	int single = j == i;
+	uint32_t f1 = t->lex;
+	if (f1 & (LX_REGION | LX_MONTH | LX_DAY) && single)
+		return 0;
+	if (!cap) {
+		/* lowercase "j'habite a nantes": only after a place word, and not an ordinary word */
+		if (!prep || (single && (fl & (LX_WORD | LX_STOPFR | LX_STOPEN))) || tk_len(c, i) < 4)
+			return 0;
+	} else if (single) {
+		int word = (fl & LX_WORD) != 0;
+		int person = (fl & (LX_PRN | LX_HN | LX_PATR)) != 0;
+		int sent = tk_sentence_start(c, i);
+		if ((t->f & TK_ALLCAP) && !prep)
+			return 0;
+		if ((fl & LX_CITY) && !word)
+			person = 0; /* "Birmingham", "Lincoln": the listed city wins */
+		if ((word || person || (fl & LX_NOTNAME)) && !prep)
+			return 0;
+		if (sent && !prep && (fl & (LX_CAPEN | LX_NPR)) == 0 && !(fl & LX_CITY))
+			return 0;
+		if (word && prep && (fl & LX_NOTNAME))
+			return 0;
+		/* "Dr Laval", "Mme Nancy": a title makes it a person */
+		size_t p = tk_prev_word(c, i, 1);
+		if (p != SIZE_MAX && (c->tk[p].lex & LX_TITLE) && !(c->tk[p].lex & LX_LOCPREP))
+			return 0;
+	}
+	j = arrondissement(c, j);
+	priv_add_tok(c, i, j, ENT_PRIV_LOCATION, cap ? 0.8f : 0.6f, "town");
+	return 1;
+}
+
+/* "in Leamington", "from Wigan": a proper noun that is no ordinary word after a place
+ * preposition, for English towns missing from the lists. */
+static int town_context(struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_CAP) || (t->f & TK_ALLCAP) || tk_sentence_start(c, i))
+		return 0;
+	if (t->lex & (LX_WORD | LX_GIVEN | LX_PATR | LX_REGION | LX_MONTH | LX_DAY | LX_NOTNAME |
+		      LX_EPONYM | LX_TITLE | LX_STOPEN | LX_STOPFR | LX_HOSP | LX_HOSP_EN))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || !(tk_eq(c, p, "in") || tk_eq(c, p, "from") || tk_eq(c, p, "near") ||
+			       tk_eq(c, p, "a") || tk_eq(c, p, "habite") || tk_eq(c, p, "vers") ||
+			       tk_eq(c, p, "pres")))
+		return 0;
+	/* a proper noun of the word lists, or a word no list knows */
+	if (!(t->lex & (LX_CAPEN | LX_NPR)) && t->lex)
+		return 0;
+	if (tk_is(c, i + 1, TK_WORD) && (c->tk[i + 1].f & TK_CAP) && tk_glued(c, i) == 0 &&
+	    (c->tk[i + 1].lex & LX_HOSP_EN))
+		return 0; /* left for the hospital recogniser */
+	priv_add_tok(c, i, i, ENT_PRIV_LOCATION, 0.5f, "town_context");
+	return 1;
+}
+
+void priv_find_places(struct pctx *c)
+{
+	/* heads first: a hospital's name may hold a town or a person's name */
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
+			continue;
+		if (street(c, i) || postcode(c, i))
+			continue;
+		if (hospital_fr(c, i))
+			continue;
+	}
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
+			continue;
+		if (hospital_en(c, i) || street_en(c, i))
+			continue;
+	}
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA))
+			continue;
+		if (town(c, i) || town_context(c, i))
+			continue;
+	}
+}

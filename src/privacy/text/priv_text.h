@@ -1,0 +1,142 @@
+/*
+ * priv_text.h - internals shared by the recognisers of the text engine: the per-call scan
+ * context, its tokens and the span list. Not a public header.
+ *
+ * One call of ent_priv_scan() builds one context: a token array made in one pass over the
+ * text (one allocation, grown by doubling), then runs the recognisers in a fixed order:
+ * patterns (e-mail, URL, handles), numbers (identifiers, phones, dates, ages, postcodes,
+ * street numbers), words (IBAN, plates, labelled numbers, hospitals, streets, towns), and
+ * names last. A recogniser claims the tokens it covers so that later ones skip them.
+ */
+#ifndef PRIV_TEXT_H
+#define PRIV_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entraide/privacy.h"
+#include "privacy/text/priv_lex.h"
+
+enum {
+	TK_WORD = 1u << 0,    /* letters and/or digits */
+	TK_NUM = 1u << 1,     /* digits only */
+	TK_PUNCT = 1u << 2,   /* one code point that is not a letter, digit or space */
+	TK_CAP = 1u << 3,     /* starts with an uppercase letter */
+	TK_ALLCAP = 1u << 4,  /* two or more letters, all uppercase */
+	TK_LOWER = 1u << 5,   /* has letters, none uppercase */
+	TK_DIGIT = 1u << 6,   /* holds a digit */
+	TK_ALPHA = 1u << 7,   /* holds a letter */
+	TK_SP = 1u << 8,      /* white space right before */
+	TK_NL = 1u << 9,      /* a line break right before */
+	TK_CLAIMED = 1u << 10 /* covered by a span already */
+};
+
+struct ptok {
+	uint32_t s, e;  /* byte range */
+	uint32_t lex;   /* lexicon flags of the folded word (words only) */
+	uint16_t f;     /* TK_ flags */
+	uint16_t flen;  /* length of the folded form (0: too long to look up) */
+};
+
+struct pctx {
+	const char *t; /* the text (borrowed) */
+	size_t len;
+	enum ent_priv_lang lang;
+	struct ptok *tk;
+	size_t n_tk, cap_tk;
+	struct ent_priv_span *sp;
+	size_t n_sp, cap_sp;
+	int oom;
+};
+
+/* Tokenizer (priv_tok.c). Returns ENT_OK or ENT_ENOMEM. */
+enum ent_err priv_tokenize(struct pctx *c);
+/* Language guess from function words. */
+enum ent_priv_lang priv_guess_lang(const struct pctx *c);
+
+/* Adds a span over bytes [s,e) and claims the tokens it touches. */
+void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float conf,
+	      const char *rec);
+/* Adds a span over tokens [i,j] inclusive. */
+void priv_add_tok(struct pctx *c, size_t i, size_t j, enum ent_priv_type type, float conf,
+		  const char *rec);
+/* Index of the first token whose end is after byte b (n_tk if none). */
+size_t priv_tok_at(const struct pctx *c, size_t b);
+
+/* Token helpers. */
+static inline int tk_is(const struct pctx *c, size_t i, unsigned f)
+{
+	return i < c->n_tk && (c->tk[i].f & f);
+}
+static inline int tk_free(const struct pctx *c, size_t i)
+{
+	return i < c->n_tk && !(c->tk[i].f & TK_CLAIMED);
+}
+static inline size_t tk_len(const struct pctx *c, size_t i)
+{
+	return c->tk[i].e - c->tk[i].s;
+}
+static inline int tk_lex(const struct pctx *c, size_t i, uint32_t f)
+{
+	return i < c->n_tk && (c->tk[i].lex & f);
+}
+/* True when token i is the punctuation character ch (ASCII). */
+static inline int tk_ch(const struct pctx *c, size_t i, char ch)
+{
+	return i < c->n_tk && (c->tk[i].f & TK_PUNCT) && c->tk[i].e - c->tk[i].s == 1 &&
+	       c->t[c->tk[i].s] == ch;
+}
+/* True when tokens i and i+1 touch (no space between). */
+static inline int tk_glued(const struct pctx *c, size_t i)
+{
+	return i + 1 < c->n_tk && c->tk[i].e == c->tk[i + 1].s;
+}
+/* Case-insensitive comparison of token i with an ASCII lowercase word. */
+int tk_eq(const struct pctx *c, size_t i, const char *w);
+/* Same, against a list of words ending with NULL. */
+int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws);
+/* Token i is an apostrophe (' or U+2019). */
+int tk_apos(const struct pctx *c, size_t i);
+/* Token i starts a sentence (first token, or after . ! ? : ; a line break, a bullet...). */
+int tk_sentence_start(const struct pctx *c, size_t i);
+/* Numeric value of a digits-only token (or -1 when too long). */
+long tk_num(const struct pctx *c, size_t i);
+/* Previous / next word token index, skipping at most max punctuation tokens
+ * (returns SIZE_MAX / n_tk when none). */
+size_t tk_prev_word(const struct pctx *c, size_t i, int max_punct);
+size_t tk_next_word(const struct pctx *c, size_t i, int max_punct);
+/* Lexicon flags of tokens i..i+n-1 read as one phrase (0 if not a key). */
+uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n);
+
+/* Checksums (priv_ids.c), exposed for the unit tests. Arguments are digit strings. */
+int priv_luhn_ok(const char *d, size_t n);
+int priv_nir_ok(const char *s, size_t n); /* 15 chars, dept may be 2A/2B */
+int priv_iban_ok(const char *s, size_t n); /* compact, no spaces */
+int priv_nhs_ok(const char *d, size_t n);
+int priv_ssn_ok(const char *d, size_t n);
+/* True when s[0..n) has the shape pat: 'A' an uppercase ASCII letter, '9' a digit. */
+int priv_shape(const char *s, size_t n, const char *pat);
+
+/* Recogniser passes, in the order they run. */
+void priv_find_patterns(struct pctx *c); /* priv_contact.c: e-mail, URL, handles */
+void priv_find_numbers(struct pctx *c);  /* priv_ids.c: ids, phones; priv_when.c: dates, ages */
+void priv_find_words_ids(struct pctx *c); /* priv_ids.c: IBAN, plates, labelled numbers */
+void priv_find_when(struct pctx *c);     /* priv_when.c: dates and ages */
+void priv_find_places(struct pctx *c);   /* priv_place.c */
+void priv_find_names(struct pctx *c);    /* priv_name.c */
+
+/* Phone test used by the number pass (priv_contact.c): digits with their layout. */
+struct pdigits {
+	size_t s, e;      /* byte range */
+	size_t ti, tj;    /* first and last token */
+	char d[40];       /* the digits (and A/B of a Corsican NIR) */
+	size_t nd;
+	uint8_t glen[20]; /* length of each digit group */
+	char sep[20];     /* separator before each group (0 for none, ' ' '.' '-' '/') */
+	size_t ng;
+	int plus;         /* written with a leading + */
+	int paren;        /* a group was in parentheses */
+};
+const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g);
+
+#endif

@@ -1,0 +1,305 @@
+/*
+ * priv_tok.c - the tokenizer of the text engine and the token helpers the recognisers share.
+ *
+ * One pass over valid UTF-8 (the caller checked it): runs of letters and digits become word
+ * tokens, every other non-space code point is a punctuation token of its own (emoji
+ * included), white space only sets TK_SP/TK_NL on the next token. Each word is folded and
+ * looked up once in the lexicon. The token array is one allocation grown by doubling; there
+ * is no allocation per token.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/text/priv_text.h"
+
+static unsigned decode(const unsigned char *p, size_t n, size_t *w)
+{
+	unsigned c = p[0];
+	if (c < 0x80 || n < 2) {
+		*w = 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		*w = 2;
+		return ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+	}
+	if (c < 0xF0 || n < 4) {
+		*w = n < 3 ? n : 3;
+		return n < 3 ? 0xFFFD : ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+	}
+	*w = 4;
+	return ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+}
+
+static int is_space(unsigned cp)
+{
+	return cp == ' ' || (cp >= 9 && cp <= 13) || cp == 0xA0 || cp == 0x202F || cp == 0x2009 ||
+	       cp == 0x2007 || cp == 0x200B || cp == 0xFEFF || cp == 0x3000;
+}
+
+/* 0 not a letter, 1 lowercase or caseless, 2 uppercase. */
+static int letter_case(unsigned cp)
+{
+	if (cp < 0x80) {
+		if (cp >= 'a' && cp <= 'z')
+			return 1;
+		return cp >= 'A' && cp <= 'Z' ? 2 : 0;
+	}
+	if (cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if (cp >= 0xC0 && cp < 0xE0)
+		return 2;
+	if (cp >= 0xE0 && cp < 0x100)
+		return 1;
+	if (cp >= 0x100 && cp < 0x180)
+		return (cp & 1) ? 1 : 2; /* Latin Extended-A alternates upper, lower (close enough) */
+	if ((cp >= 0x180 && cp < 0x250) || (cp >= 0x370 && cp < 0x530) ||
+	    (cp >= 0x1E00 && cp < 0x1F00))
+		return 1;
+	return 0;
+}
+
+static int push(struct pctx *c, const struct ptok *t)
+{
+	if (c->n_tk == c->cap_tk) {
+		size_t ncap = c->cap_tk ? c->cap_tk * 2 : 64;
+		struct ptok *nt = realloc(c->tk, ncap * sizeof *nt);
+		if (!nt)
+			return -1;
+		c->tk = nt;
+		c->cap_tk = ncap;
+	}
+	c->tk[c->n_tk++] = *t;
+	return 0;
+}
+
+static void lookup(const struct pctx *c, struct ptok *t)
+{
+	char buf[64];
+	size_t n = priv_fold(c->t + t->s, t->e - t->s, buf, sizeof buf);
+	t->flen = (uint16_t)n;
+	t->lex = n ? priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, n)) : 0;
+}
+
+enum ent_err priv_tokenize(struct pctx *c)
+{
+	const unsigned char *p = (const unsigned char *)c->t;
+	size_t i = 0, n = c->len;
+	uint16_t pre = 0;
+	while (i < n) {
+		size_t w;
+		unsigned cp = decode(p + i, n - i, &w);
+		if (is_space(cp)) {
+			pre |= TK_SP;
+			if (cp == '\n' || cp == '\r')
+				pre |= TK_NL;
+			i += w;
+			continue;
+		}
+		struct ptok t = {.s = (uint32_t)i, .f = pre};
+		pre = 0;
+		int lc = letter_case(cp);
+		if (lc || (cp >= '0' && cp <= '9')) {
+			int first = 1, n_up = 0, n_low = 0, n_dig = 0;
+			while (i < n) {
+				cp = decode(p + i, n - i, &w);
+				lc = letter_case(cp);
+				if (!lc && !(cp >= '0' && cp <= '9'))
+					break;
+				if (lc == 2) {
+					n_up++;
+					if (first)
+						t.f |= TK_CAP;
+				} else if (lc == 1) {
+					n_low++;
+				} else {
+					n_dig++;
+				}
+				first = 0;
+				i += w;
+			}
+			t.e = (uint32_t)i;
+			t.f |= TK_WORD;
+			if (n_dig)
+				t.f |= TK_DIGIT;
+			if (n_up || n_low)
+				t.f |= TK_ALPHA;
+			if (!n_up && !n_low)
+				t.f |= TK_NUM;
+			if (n_up >= 2 && !n_low)
+				t.f |= TK_ALLCAP;
+			if (n_low && !n_up)
+				t.f |= TK_LOWER;
+			if (t.f & TK_ALPHA)
+				lookup(c, &t);
+		} else {
+			i += w;
+			t.e = (uint32_t)i;
+			t.f |= TK_PUNCT;
+		}
+		if (push(c, &t))
+			return ENT_ENOMEM;
+	}
+	return ENT_OK;
+}
+
+enum ent_priv_lang priv_guess_lang(const struct pctx *c)
+{
+	int fr = 0, en = 0, seen = 0;
+	for (size_t i = 0; i < c->n_tk && seen < 60; i++) {
+		if (!(c->tk[i].f & TK_ALPHA))
+			continue;
+		seen++;
+		uint32_t l = c->tk[i].lex;
+		fr += !!(l & LX_STOPFR);
+		en += !!(l & LX_STOPEN);
+		/* accented letters are a strong hint of French */
+		for (size_t b = c->tk[i].s; b < c->tk[i].e; b++)
+			if ((unsigned char)c->t[b] == 0xC3) {
+				fr++;
+				break;
+			}
+	}
+	return en > fr ? ENT_PRIV_EN : ENT_PRIV_FR;
+}
+
+size_t priv_tok_at(const struct pctx *c, size_t b)
+{
+	size_t lo = 0, hi = c->n_tk;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tk[mid].e <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int tk_eq(const struct pctx *c, size_t i, const char *w)
+{
+	if (i >= c->n_tk)
+		return 0;
+	size_t n = strlen(w);
+	if (tk_len(c, i) != n)
+		return 0;
+	const char *s = c->t + c->tk[i].s;
+	for (size_t k = 0; k < n; k++) {
+		char ch = s[k];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch + 32);
+		if (ch != w[k])
+			return 0;
+	}
+	return 1;
+}
+
+int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (tk_eq(c, i, *ws))
+			return 1;
+	return 0;
+}
+
+int tk_apos(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || !(c->tk[i].f & TK_PUNCT))
+		return 0;
+	size_t n = tk_len(c, i);
+	const char *s = c->t + c->tk[i].s;
+	return (n == 1 && (s[0] == '\'' || s[0] == '`')) || (n == 3 && memcmp(s, "\xE2\x80\x99", 3) == 0);
+}
+
+int tk_sentence_start(const struct pctx *c, size_t i)
+{
+	if (i == 0 || (c->tk[i].f & TK_NL))
+		return 1;
+	const struct ptok *p = &c->tk[i - 1];
+	if (!(p->f & TK_PUNCT))
+		return 0;
+	if (tk_apos(c, i - 1) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '-') || tk_ch(c, i - 1, '#') ||
+	    tk_ch(c, i - 1, '@') || tk_ch(c, i - 1, '&') || tk_ch(c, i - 1, '/'))
+		return 0;
+	if (tk_ch(c, i - 1, '(')) /* "(Eugénie André, 80 ans)" reads mid-sentence */
+		return 0;
+	return 1;
+}
+
+long tk_num(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || !(c->tk[i].f & TK_NUM) || tk_len(c, i) > 9)
+		return -1;
+	long v = 0;
+	for (size_t b = c->tk[i].s; b < c->tk[i].e; b++)
+		v = v * 10 + (c->t[b] - '0');
+	return v;
+}
+
+size_t tk_prev_word(const struct pctx *c, size_t i, int max_punct)
+{
+	while (i > 0) {
+		i--;
+		if (c->tk[i].f & TK_WORD)
+			return i;
+		if (max_punct-- <= 0)
+			break;
+	}
+	return SIZE_MAX;
+}
+
+size_t tk_next_word(const struct pctx *c, size_t i, int max_punct)
+{
+	for (i++; i < c->n_tk; i++) {
+		if (c->tk[i].f & TK_WORD)
+			return i;
+		if (max_punct-- <= 0)
+			break;
+	}
+	return c->n_tk;
+}
+
+uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
+{
+	uint64_t h = PRIV_FNV_INIT;
+	char buf[64];
+	size_t words = 0;
+	for (size_t k = i; k < i + n && k < c->n_tk; k++) {
+		if (!(c->tk[k].f & TK_WORD))
+			continue;
+		size_t fl = priv_fold(c->t + c->tk[k].s, tk_len(c, k), buf, sizeof buf);
+		if (!fl)
+			return 0;
+		if (words++)
+			h = priv_fnv(h, " ", 1);
+		h = priv_fnv(h, buf, fl);
+	}
+	return words ? priv_lex_get(h) : 0;
+}
+
+void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float conf,
+	      const char *rec)
+{
+	if (s >= e || e > c->len)
+		return;
+	if (c->n_sp == c->cap_sp) {
+		size_t ncap = c->cap_sp ? c->cap_sp * 2 : 16;
+		struct ent_priv_span *ns = realloc(c->sp, ncap * sizeof *ns);
+		if (!ns) {
+			c->oom = 1;
+			return;
+		}
+		c->sp = ns;
+		c->cap_sp = ncap;
+	}
+	c->sp[c->n_sp++] = (struct ent_priv_span){s, e, type, conf, rec};
+	for (size_t i = priv_tok_at(c, s); i < c->n_tk && c->tk[i].s < e; i++)
+		c->tk[i].f |= TK_CLAIMED;
+}
+
+void priv_add_tok(struct pctx *c, size_t i, size_t j, enum ent_priv_type type, float conf,
+		  const char *rec)
+{
+	if (i < c->n_tk && j < c->n_tk && i <= j)
+		priv_add(c, c->tk[i].s, c->tk[j].e, type, conf, rec);
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
+# annotated texts and scores them with our own scorer (tests/privacy/score.py), with the same
+# bars as the dev-set evaluation. The held-out set decides; the tuning set is reported too.
+set -u
+bin=$1
+out=$2
+here=$(dirname "$0")
+mkdir -p "$out"
+bars="--min direct_recall=0.97 --min direct_precision=0.90 --min quasi_recall=0.90 --min direct_doc_full=0.90"
+status=0
+for set in tuning heldout; do
+	gold="$here/$set.jsonl"
+	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
+	echo "--- own $set set"
+	if [ "$set" = heldout ]; then
+		# shellcheck disable=SC2086
+		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $bars || status=1
+	else
+		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl"
+	fi
+done
+# golden redactions: exact output of mask and pseudonymise on a few texts
+"$bin" redact --jsonl --policy mask <"$here/golden.in.jsonl" >"$out/golden.mask.jsonl" || status=1
+if ! cmp -s "$out/golden.mask.jsonl" "$here/golden.mask.jsonl"; then
+	echo "golden mask output differs:"
+	diff "$here/golden.mask.jsonl" "$out/golden.mask.jsonl" | head -20
+	status=1
+fi
+exit $status

@@ -1,0 +1,275 @@
+/*
+ * test_priv_scan.c - each recogniser through the public API: positives (the span found, with
+ * its category) and hard negatives (nothing found there), French and English, plus the API
+ * contract (invalid UTF-8, sizes, NULLs, policies, several threads on one engine).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entraide/privacy.h"
+
+static struct ent_priv_engine *eng;
+
+static int setup(void **state)
+{
+	(void)state;
+	return ent_priv_engine_new(&eng) == ENT_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	ent_priv_engine_free(eng);
+	return 0;
+}
+
+/* Asserts that `what` (a substring of text) is exactly one span of type `type`. */
+static void found(const char *text, enum ent_priv_lang lang, const char *what, enum ent_priv_type type)
+{
+	struct ent_priv_spans sp;
+	assert_int_equal(ent_priv_scan(eng, text, strlen(text), lang, &sp), ENT_OK);
+	const char *at = strstr(text, what);
+	assert_non_null(at);
+	size_t s = (size_t)(at - text), e = s + strlen(what);
+	int ok = 0;
+	for (size_t i = 0; i < sp.n; i++)
+		if (sp.v[i].start == s && sp.v[i].end == e && sp.v[i].type == type)
+			ok = 1;
+	if (!ok) {
+		fprintf(stderr, "expected %s [%s] in: %s\n", ent_priv_type_name(type), what, text);
+		for (size_t i = 0; i < sp.n; i++)
+			fprintf(stderr, "  got %s [%.*s] (%s)\n", ent_priv_type_name(sp.v[i].type),
+				(int)(sp.v[i].end - sp.v[i].start), text + sp.v[i].start, sp.v[i].recogniser);
+	}
+	ent_priv_spans_clear(&sp);
+	assert_true(ok);
+}
+
+/* Asserts that no span touches `what`. */
+static void not_found(const char *text, enum ent_priv_lang lang, const char *what)
+{
+	struct ent_priv_spans sp;
+	assert_int_equal(ent_priv_scan(eng, text, strlen(text), lang, &sp), ENT_OK);
+	const char *at = strstr(text, what);
+	assert_non_null(at);
+	size_t s = (size_t)(at - text), e = s + strlen(what);
+	int hit = 0;
+	for (size_t i = 0; i < sp.n; i++)
+		if (sp.v[i].start < e && sp.v[i].end > s) {
+			fprintf(stderr, "unexpected %s [%.*s] (%s) in: %s\n", ent_priv_type_name(sp.v[i].type),
+				(int)(sp.v[i].end - sp.v[i].start), text + sp.v[i].start, sp.v[i].recogniser, text);
+			hit = 1;
+		}
+	ent_priv_spans_clear(&sp);
+	assert_false(hit);
+}
+
+#define FR ENT_PRIV_FR
+#define EN ENT_PRIV_EN
+
+static void ids(void **state)
+{
+	(void)state;
+	found("Mon NIR est 1 85 05 75 123 456 73.", FR, "1 85 05 75 123 456 73", ENT_PRIV_ID);
+	found("secu 185052A12345633 merci", FR, "185052A12345633", ENT_PRIV_ID);
+	found("IBAN FR76 3000 6000 0112 3456 7890 189 pour le virement", FR,
+	      "FR76 3000 6000 0112 3456 7890 189", ENT_PRIV_ID);
+	found("RPPS 10123456781", FR, "10123456781", ENT_PRIV_ID);
+	found("card 4970 1012 3456 7893 expired", EN, "4970 1012 3456 7893", ENT_PRIV_ID);
+	found("My NHS number is 943 476 5919.", EN, "943 476 5919", ENT_PRIV_ID);
+	found("SSN 123-45-6789 on file", EN, "123-45-6789", ENT_PRIV_ID);
+	found("voiture AB-123-CD garée", FR, "AB-123-CD", ENT_PRIV_ID);
+	found("reg AB12 CDE outside", EN, "AB12 CDE", ENT_PRIV_ID);
+	found("from 192.168.10.12 yesterday", EN, "192.168.10.12", ENT_PRIV_ID);
+	found("ip 2001:db8::8a2e:370:7334 ok", EN, "2001:db8::8a2e:370:7334", ENT_PRIV_ID);
+	found("Mon IPP est 546143712.", FR, "546143712", ENT_PRIV_ID);
+	found("dossier n° 2023-004512 svp", FR, "2023-004512", ENT_PRIV_ID);
+	found("MRN: 00482913", EN, "00482913", ENT_PRIV_ID);
+	/* hard negatives: lot numbers, prices, doses, a bad key */
+	not_found("lot 4532015112830367 retiré", FR, "4532015112830367");
+	not_found("HbA1c de 8,5 à 6,3 %", FR, "8,5");
+	not_found("lot 185057512345674 du colis", FR, "185057512345674");
+	not_found("2500 mg par jour pendant 12 jours", FR, "2500");
+}
+
+static void contacts(void **state)
+{
+	(void)state;
+	static const char *const fr_phones[] = {"06 12 34 56 78", "06.12.34.56.78", "+33 6 12 34 56 78",
+						"0033 6 12 34 56 78", "0612345678", "06-12-34-56-78",
+						"+33 (0)6 12 34 56 78", NULL};
+	for (const char *const *p = fr_phones; *p; p++) {
+		char buf[128];
+		snprintf(buf, sizeof buf, "appelez-moi au %s svp", *p);
+		found(buf, FR, *p, ENT_PRIV_CONTACT);
+	}
+	found("ring 07700 900123 tonight", EN, "07700 900123", ENT_PRIV_CONTACT);
+	found("call +44 20 7946 0958", EN, "+44 20 7946 0958", ENT_PRIV_CONTACT);
+	found("call (415) 555-0132 now", EN, "(415) 555-0132", ENT_PRIV_CONTACT);
+	found("call 415-555-0132 now", EN, "415-555-0132", ENT_PRIV_CONTACT);
+	found("écrivez à jean.dupont@gmail.com.", FR, "jean.dupont@gmail.com", ENT_PRIV_CONTACT);
+	found("suivez @chloe_t1d sur insta", FR, "@chloe_t1d", ENT_PRIV_CONTACT);
+	found("ma cagnotte https://www.leetchi.com/c/aide-pour-lea merci", FR,
+	      "https://www.leetchi.com/c/aide-pour-lea", ENT_PRIV_CONTACT);
+	found("mon blog monjournaldiabete.fr/episode-3", FR, "monjournaldiabete.fr/episode-3", ENT_PRIV_CONTACT);
+	/* helplines and public sites are not contacts */
+	not_found("appelez le 15 ou le 112, ou le 3114", FR, "3114");
+	not_found("call 999 or 988 now", EN, "988");
+	not_found("voir https://www.ameli.fr/assure/remboursements", FR, "ameli");
+	not_found("see nhs.uk/conditions/diabetes", EN, "nhs.uk");
+	not_found("numéro vert 0 800 130 000", FR, "800 130 000");
+}
+
+static void dates_ages(void **state)
+{
+	(void)state;
+	found("opérée le 12/03/2021 à Lyon", FR, "12/03/2021", ENT_PRIV_DATE);
+	found("transfert le 09/07 au centre", FR, "09/07", ENT_PRIV_DATE);
+	found("né le 1er janvier 1990", FR, "1er janvier 1990", ENT_PRIV_DATE);
+	found("diagnostic en mars 2021", FR, "mars 2021", ENT_PRIV_DATE);
+	found("surgery on March 3rd, 2021", EN, "March 3rd, 2021", ENT_PRIV_DATE);
+	found("since 2021-03-12", EN, "2021-03-12", ENT_PRIV_DATE);
+	found("ma fille de 7 ans", FR, "7 ans", ENT_PRIV_AGE);
+	found("my 7-year-old son", EN, "7-year-old", ENT_PRIV_AGE);
+	found("I'm 45yo and tired", EN, "45yo", ENT_PRIV_AGE);
+	found("mon bébé de 3 mois", FR, "3 mois", ENT_PRIV_AGE);
+	found("he is 80 years old", EN, "80 years old", ENT_PRIV_AGE);
+	not_found("diabétique depuis 3 ans", FR, "3 ans");
+	not_found("dépistage à partir de 50 ans", FR, "50 ans");
+	not_found("il y a 2 ans", FR, "2 ans");
+	not_found("for 3 years now", EN, "3 years");
+	not_found("on a rdv en mars", FR, "mars");
+	not_found("prendre 1/2 comprimé", FR, "1/2");
+	not_found("tension 12/8 ce matin", FR, "12/8");
+	not_found("enceinte de 32 SA", FR, "32");
+}
+
+static void places(void **state)
+{
+	(void)state;
+	found("suivie au CHU de Nantes depuis", FR, "CHU de Nantes", ENT_PRIV_LOCATION);
+	found("à la clinique des Cèdres hier", FR, "clinique des Cèdres", ENT_PRIV_LOCATION);
+	found("opéré à l'hôpital Necker", FR, "hôpital Necker", ENT_PRIV_LOCATION);
+	found("on habite à Villeurbanne", FR, "Villeurbanne", ENT_PRIV_LOCATION);
+	found("j'habite a nantes", FR, "nantes", ENT_PRIV_LOCATION);
+	found("au 12 rue de la Paix, 75002 Paris", FR, "12 rue de la Paix, 75002 Paris", ENT_PRIV_LOCATION);
+	found("seen at St Thomas' Hospital", EN, "St Thomas' Hospital", ENT_PRIV_LOCATION);
+	found("we live in Leeds now", EN, "Leeds", ENT_PRIV_LOCATION);
+	found("postcode SW1A 1AA", EN, "SW1A 1AA", ENT_PRIV_LOCATION);
+	not_found("on est allés aux urgences", FR, "urgences");
+	not_found("je vis en Bretagne", FR, "Bretagne");
+	not_found("à l'hôpital on m'a dit", FR, "hôpital");
+	not_found("I moved to England", EN, "England");
+}
+
+static void names(void **state)
+{
+	(void)state;
+	found("Ma fille Chloé a 7 ans", FR, "Chloé", ENT_PRIV_NAME);
+	found("ma fille chloe a 7 ans", FR, "chloe", ENT_PRIV_NAME);
+	found("le Dr Bouvier est top", FR, "Bouvier", ENT_PRIV_NAME);
+	found("vu par M. Lefèvre hier", FR, "Lefèvre", ENT_PRIV_NAME);
+	found("ma mère (Eugénie André, 80 ans)", FR, "Eugénie André", ENT_PRIV_NAME);
+	found("Bonjour Julie, merci", FR, "Julie", ENT_PRIV_NAME);
+	found("je m'appelle enzo", FR, "enzo", ENT_PRIV_NAME);
+	found("my son Jack has T1D", EN, "Jack", ENT_PRIV_NAME);
+	found("Dr Patel said no", EN, "Patel", ENT_PRIV_NAME);
+	found("Thanks for reading.\nSarah", EN, "Sarah", ENT_PRIV_NAME);
+	not_found("j'ai une maladie de Crohn", FR, "Crohn");
+	not_found("mon père a Parkinson", FR, "Parkinson");
+	not_found("Crohn's disease flare", EN, "Crohn");
+	not_found("une rose et une pierre", FR, "rose");
+	not_found("une rose et une pierre", FR, "pierre");
+	not_found("I will ask about grace periods", EN, "will");
+	not_found("syndrome de Down", FR, "Down");
+	not_found("sous Ozempic depuis mars", FR, "Ozempic");
+}
+
+static void api_contract(void **state)
+{
+	(void)state;
+	struct ent_priv_spans sp;
+	assert_int_equal(ent_priv_scan(eng, "\xC3\x28", 2, FR, &sp), ENT_EUTF8);
+	assert_int_equal(ent_priv_scan(eng, "\xED\xA0\x80", 3, FR, &sp), ENT_EUTF8); /* surrogate */
+	assert_int_equal(ent_priv_scan(eng, "\xC0\xAF", 2, FR, &sp), ENT_EUTF8);     /* overlong */
+	assert_int_equal(ent_priv_scan(NULL, "a", 1, FR, &sp), ENT_EINVAL);
+	assert_int_equal(ent_priv_scan(eng, "", 0, FR, &sp), ENT_OK);
+	assert_int_equal(sp.n, 0);
+	ent_priv_spans_clear(&sp);
+	char *big = malloc(ENT_PRIV_MAX_TEXT + 1);
+	assert_non_null(big);
+	memset(big, 'a', ENT_PRIV_MAX_TEXT + 1);
+	assert_int_equal(ent_priv_scan(eng, big, ENT_PRIV_MAX_TEXT + 1, FR, &sp), ENT_ETOOBIG);
+	free(big);
+	ent_priv_spans_clear(NULL);
+	ent_priv_result_clear(NULL);
+
+	const char *t = "Ma fille Chloé voit Chloé et le Dr Bouvier.";
+	struct ent_priv_result r;
+	assert_int_equal(ent_priv_redact(eng, t, strlen(t), FR, ENT_PRIV_MASK, &r), ENT_OK);
+	assert_string_equal(r.text, "Ma fille [NOM] voit [NOM] et le Dr [NOM].");
+	ent_priv_result_clear(&r);
+	assert_int_equal(ent_priv_redact(eng, t, strlen(t), FR, ENT_PRIV_PSEUDONYMISE, &r), ENT_OK);
+	assert_string_equal(r.text, "Ma fille Camille voit Camille et le Dr Dominique.");
+	ent_priv_result_clear(&r);
+	assert_int_equal(ent_priv_redact(eng, t, strlen(t), FR, ENT_PRIV_REPORT, &r), ENT_OK);
+	assert_string_equal(r.text, t);
+	assert_int_equal(r.spans.n, 3);
+	ent_priv_result_clear(&r);
+	assert_int_equal(ent_priv_redact(eng, "my son Jack", 11, EN, ENT_PRIV_MASK, &r), ENT_OK);
+	assert_string_equal(r.text, "my son [NAME]");
+	assert_int_equal(r.spans.lang, EN);
+	ent_priv_result_clear(&r);
+	enum ent_priv_lang l;
+	assert_int_equal(ent_priv_lang_parse("xx", &l), ENT_EINVAL);
+	assert_int_equal(ent_priv_redact(eng, "My husband John is 45 years old and lives in Leeds.", 51,
+					 ENT_PRIV_AUTO, ENT_PRIV_MASK, &r), ENT_OK);
+	assert_int_equal(r.spans.lang, EN);
+	ent_priv_result_clear(&r);
+}
+
+static void *worker(void *arg)
+{
+	const char *t = arg;
+	for (int k = 0; k < 200; k++) {
+		struct ent_priv_result r;
+		if (ent_priv_redact(eng, t, strlen(t), ENT_PRIV_FR, ENT_PRIV_MASK, &r) != ENT_OK)
+			return (void *)1;
+		int bad = strcmp(r.text, "Ma fille [NOM] a [ÂGE], appelez le [CONTACT].") != 0;
+		ent_priv_result_clear(&r);
+		if (bad)
+			return (void *)1;
+	}
+	return NULL;
+}
+
+static void threads_share_one_engine(void **state)
+{
+	(void)state;
+	pthread_t th[4];
+	char *t = "Ma fille Chloé a 7 ans, appelez le 06 12 34 56 78.";
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, worker, t), 0);
+	for (int i = 0; i < 4; i++) {
+		void *rv;
+		pthread_join(th[i], &rv);
+		assert_null(rv);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ids),    cmocka_unit_test(contacts),     cmocka_unit_test(dates_ages),
+		cmocka_unit_test(places), cmocka_unit_test(names),        cmocka_unit_test(api_contract),
+		cmocka_unit_test(threads_share_one_engine),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
