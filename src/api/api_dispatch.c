@@ -152,9 +152,12 @@ static enum ent_err load_session(struct api_req *q)
 		return err;
 	s->id = ss.id;
 	s->account = ss.account;
-	err = api_load_roles(q->db, s);
-	if (err)
-		return err;
+	s->roles = ROLE_MEMBER;
+	if (ss.has_roles) {
+		err = api_load_roles(q->db, s);
+		if (err)
+			return err;
+	}
 	q->has_session = true;
 	q->lang = strcmp(s->account.locale, "en") == 0 ? HTTP_LANG_EN : HTTP_LANG_FR;
 	/* Sliding expiry, written at most once an hour per session. */
@@ -227,9 +230,7 @@ static void handle_unrouted(struct http_req *r, struct api_app *app, enum http_l
 void api_handle(struct http_req *r, void *ctx)
 {
 	struct api_app *app = ctx;
-	struct api_req q;
-	memset(&q, 0, sizeof q);
-	q.http = r;
+	struct api_req q = {.http = r};
 	q.app = app;
 	q.route = r->route;
 	q.lang = http_lang_from_accept(http_header(r, "Accept-Language"));

@@ -255,7 +255,7 @@ enum ent_err http_server_start(const struct http_options *o, const struct http_a
 		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, o->connection_limit,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->connection_limit / 2 + 1,
 		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)64 * 1024, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_NOTIFY_COMPLETED,
+		(size_t)16 * 1024, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_NOTIFY_COMPLETED,
 		on_completed, s, MHD_OPTION_END);
 	if (!s->d) {
 		free(s);

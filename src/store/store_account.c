@@ -62,7 +62,8 @@ static const struct store_stmt Q_SESSION_INSERT = {
 static const struct store_stmt Q_SESSION_FIND = {
 	"session.find",
 	"SELECT s.id, s.expires_at, a.id, a.handle, a.password_hash, a.locale, "
-	"a.suspended_at IS NOT NULL, a.created_at FROM sessions s JOIN accounts a ON "
+	"a.suspended_at IS NOT NULL, a.created_at, "
+	"EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id) FROM sessions s JOIN accounts a ON "
 	"a.id = s.account_id WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.suspended_at IS NULL"};
 static const struct store_stmt Q_SESSION_TOUCH = {
 	"session.touch", "UPDATE sessions SET expires_at = ?2 WHERE id = ?1"};
@@ -379,6 +380,7 @@ enum ent_err store_session_find(struct store_conn *c, const unsigned char *hash,
 		out->id = store_q_int(q, 0);
 		out->expires_at = store_q_int(q, 1);
 		read_account(q, 2, &out->account);
+		out->has_roles = store_q_int(q, 8) != 0;
 	}
 	store_q_close(q);
 	return err;

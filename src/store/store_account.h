@@ -41,6 +41,7 @@ struct store_session {
 	int64_t id;
 	int64_t expires_at;
 	struct store_account account;
+	bool has_roles; /* any granted role (else member only) */
 };
 
 /* What happens to an account's posts when it is deleted. */

@@ -357,9 +357,19 @@ enum ent_err store_schema_version(struct store *s, int *version)
 
 /* --- open, close, backup ----------------------------------------------------------------- */
 
+/* Process-wide SQLite settings, before its first use: no global memory statistics (they take
+ * a global mutex on every allocation, which serialises the worker threads). */
+static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+
+static void configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum ent_err store_open(struct store **out, const char *path)
 {
 	*out = NULL;
+	pthread_once(&config_once, configure);
 	struct store *s = calloc(1, sizeof *s);
 	if (!s)
 		return ENT_ENOMEM;
