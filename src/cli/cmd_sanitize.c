@@ -1,12 +1,284 @@
-/* cmd_sanitize.c - placeholder until the sanitize subcommand lands: says so and fails. */
+/*
+ * cmd_sanitize.c - `entraide sanitize IN OUT`: the photo sanitizer on files.
+ *
+ * Reads IN (bounded by the size limit before reading), runs ent_img_sanitize() and writes
+ * OUT atomically: a temporary file next to OUT, flushed, then renamed; on any failure
+ * nothing is left behind. Prints what was removed and covered (stderr, or JSON on stdout
+ * with --json). Exit 0 written, 2 bad usage or refused input (one line on stderr).
+ */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "entraide/image.h"
+
+#define MAX_MASKS 64
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: entraide sanitize IN OUT [--faces cover|keep] [--mask X,Y,W,H]...\n"
+		"                         [--format jpeg|png|webp] [--quality N] [--json]\n"
+		"\n"
+		"Writes OUT, a fresh copy of the picture IN with no metadata (EXIF, GPS, XMP, IPTC,\n"
+		"ICC, comments, text chunks, thumbnails, trailing data), turned upright, in sRGB,\n"
+		"with faces (by default) and the given rectangles covered by a solid fill.\n"
+		"IN may be JPEG, PNG, WebP or HEIC (read from the bytes, not the name). OUT keeps\n"
+		"the input's family unless --format says otherwise (HEIC becomes JPEG).\n"
+		"  --faces cover|keep  cover detected faces (default) or leave them\n"
+		"  --mask X,Y,W,H      also cover this rectangle (pixels of the upright picture)\n"
+		"  --json              print the report as JSON on stdout\n"
+		"Exit status: 0 written, 2 bad usage or refused input (reason on stderr).\n");
+}
+
+static int fail(const char *what)
+{
+	fprintf(stderr, "entraide sanitize: %s\n", what);
+	return CLI_EXIT_USAGE;
+}
+
+static int parse_mask(const char *s, struct ent_img_rect *r)
+{
+	char tail;
+	if (sscanf(s, "%d,%d,%d,%d%c", &r->x, &r->y, &r->w, &r->h, &tail) != 4)
+		return -1;
+	return r->w > 0 && r->h > 0 ? 0 : -1;
+}
+
+static int read_file(const char *path, size_t max, uint8_t **out, size_t *len, const char **why)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	*out = NULL;
+	*len = 0;
+	if (fd < 0) {
+		*why = "cannot open the input file";
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*why = "input is not a regular file";
+		close(fd);
+		return -1;
+	}
+	if ((uint64_t)st.st_size > max) {
+		*why = "file is larger than allowed";
+		close(fd);
+		return -1;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	uint8_t *buf = malloc(cap);
+	if (!buf) {
+		*why = "out of memory";
+		close(fd);
+		return -1;
+	}
+	for (;;) {
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*why = "cannot read the input file";
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n == cap) { /* grew while we read: refuse rather than chase it */
+			*why = "input file changed while being read";
+			free(buf);
+			close(fd);
+			return -1;
+		}
+	}
+	close(fd);
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static int write_atomic(const char *path, const uint8_t *p, size_t len, const char **why)
+{
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	if (!tmp) {
+		*why = "out of memory";
+		return -1;
+	}
+	memcpy(tmp, path, n);
+	memcpy(tmp + n, ".tmp-XXXXXX", 12);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		*why = "cannot create the output file";
+		free(tmp);
+		return -1;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, p + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	int ok = off == len && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+	ok = close(fd) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		unlink(tmp);
+		free(tmp);
+		*why = "cannot write the output file";
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+static void report_json(const struct ent_img_result *r)
+{
+	printf("{\"format\":\"%s\",\"input_format\":\"%s\",\"width\":%d,\"height\":%d,"
+	       "\"orientation\":%d,\"bytes\":%zu,\"removed\":[",
+	       ent_img_format_name(r->format), ent_img_format_name(r->in_format), r->width, r->height,
+	       r->orientation, r->len);
+	int first = 1;
+	for (unsigned b = 1; b && b <= ENT_IMG_RM__LAST; b <<= 1) {
+		if (r->removed & b) {
+			printf("%s\"%s\"", first ? "" : ",", ent_img_removed_name(b));
+			first = 0;
+		}
+	}
+	printf("],\"covered\":[");
+	for (size_t i = 0; i < r->n_regions; i++) {
+		const struct ent_img_region *g = &r->regions[i];
+		printf("%s{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"source\":\"%s\"}", i ? "," : "", g->rect.x,
+		       g->rect.y, g->rect.w, g->rect.h, ent_img_source_name(g->source));
+	}
+	printf("],\"faces\":%zu}\n", r->n_faces);
+}
+
+static void report_text(const struct ent_img_result *r)
+{
+	fprintf(stderr, "sanitized: %s -> %s %dx%d", ent_img_format_name(r->in_format),
+		ent_img_format_name(r->format), r->width, r->height);
+	if (r->orientation != 1)
+		fprintf(stderr, ", orientation %d applied", r->orientation);
+	fprintf(stderr, "\nremoved:");
+	if (!r->removed)
+		fprintf(stderr, " nothing found");
+	for (unsigned b = 1; b && b <= ENT_IMG_RM__LAST; b <<= 1)
+		if (r->removed & b)
+			fprintf(stderr, " %s", ent_img_removed_name(b));
+	fprintf(stderr, "\ncovered: %zu region(s), %zu face(s)\n", r->n_regions, r->n_faces);
+	for (size_t i = 0; i < r->n_regions; i++) {
+		const struct ent_img_region *g = &r->regions[i];
+		fprintf(stderr, "  %s %d,%d,%d,%d\n", ent_img_source_name(g->source), g->rect.x, g->rect.y,
+			g->rect.w, g->rect.h);
+	}
+}
 
 int cmd_sanitize(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "entraide sanitize: not built yet\n");
-	return CLI_EXIT_USAGE;
+	struct ent_img_rect masks[MAX_MASKS];
+	struct ent_img_opts o = {0};
+	const char *pos[2];
+	int n_pos = 0, json = 0;
+	if (cli_wants_help(argc, argv)) {
+		help(stdout);
+		return CLI_EXIT_OK;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(a, "--faces") && v) {
+			if (!strcmp(v, "cover"))
+				o.faces_mode = ENT_IMG_FACES_COVER;
+			else if (!strcmp(v, "keep"))
+				o.faces_mode = ENT_IMG_FACES_KEEP;
+			else
+				return fail("--faces takes cover or keep");
+			i++;
+		} else if (!strcmp(a, "--mask") && v) {
+			if (o.n_masks >= MAX_MASKS)
+				return fail("too many --mask rectangles");
+			if (parse_mask(v, &masks[o.n_masks]))
+				return fail("--mask takes X,Y,W,H with W and H > 0");
+			o.n_masks++;
+			i++;
+		} else if (!strcmp(a, "--format") && v) {
+			if (!strcmp(v, "jpeg") || !strcmp(v, "jpg"))
+				o.out_format = ENT_IMG_JPEG;
+			else if (!strcmp(v, "png"))
+				o.out_format = ENT_IMG_PNG;
+			else if (!strcmp(v, "webp"))
+				o.out_format = ENT_IMG_WEBP;
+			else
+				return fail("--format takes jpeg, png or webp");
+			i++;
+		} else if (!strcmp(a, "--quality") && v) {
+			char *end;
+			long q = strtol(v, &end, 10);
+			if (*end || q < 1 || q > 100)
+				return fail("--quality takes 1 to 100");
+			o.jpeg_quality = (int)q;
+			i++;
+		} else if (!strcmp(a, "--json")) {
+			json = 1;
+		} else if (a[0] == '-' && a[1]) {
+			help(stderr);
+			return CLI_EXIT_USAGE;
+		} else if (n_pos < 2) {
+			pos[n_pos++] = a;
+		} else {
+			return fail("too many arguments (IN OUT)");
+		}
+	}
+	if (n_pos != 2) {
+		help(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	o.masks = masks;
+	const char *why = NULL;
+	uint8_t *in = NULL;
+	size_t len = 0;
+	struct ent_img_result res = {0};
+	int rc = CLI_EXIT_USAGE;
+	if (o.faces_mode == ENT_IMG_FACES_COVER) {
+		const char *model = NULL;
+		enum ent_err err = ent_img_faces_new(&o.faces, &model);
+		if (err) {
+			fprintf(stderr, "entraide sanitize: face detector unavailable (%s)%s%s; install "
+					"opencv-data, or pass --faces keep\n",
+				ent_strerror(err), model ? ": " : "", model ? model : "");
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if (read_file(pos[0], ENT_IMG_DEFAULT_MAX_BYTES, &in, &len, &why)) {
+		fail(why);
+		goto out;
+	}
+	enum ent_err err = ent_img_sanitize(in, len, &o, &res);
+	if (err) {
+		fail(res.reason);
+		goto out;
+	}
+	if (write_atomic(pos[1], res.data, res.len, &why)) {
+		fail(why);
+		goto out;
+	}
+	if (json)
+		report_json(&res);
+	else
+		report_text(&res);
+	rc = CLI_EXIT_OK;
+out:
+	free(in);
+	ent_img_result_clear(&res);
+	ent_img_faces_free(o.faces);
+	return rc;
 }

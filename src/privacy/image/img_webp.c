@@ -1,0 +1,120 @@
+/*
+ * img_webp.c - WebP: a RIFF chunk scan of our own (EXIF, XMP, ICCP, what lies after the
+ * RIFF end), decoding with libwebp after WebPGetFeatures() has given the size, and a fresh
+ * encode (lossless stays lossless) that writes no metadata chunk.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <webp/decode.h>
+#include <webp/encode.h>
+
+#include "privacy/image/img.h"
+
+static uint32_t le32(const uint8_t *p)
+{
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
+{
+	if (len < 20 || memcmp(in, "RIFF", 4) || memcmp(in + 8, "WEBP", 4))
+		return img_fail(c, ENT_EFORMAT, "not a WebP file");
+	uint32_t riff = le32(in + 4);
+	if (riff < 12 || (size_t)riff > len - 8)
+		return img_fail(c, ENT_ETRUNCATED, "WebP ends before its RIFF size");
+	size_t end = (size_t)riff + 8;
+	if (end < len)
+		c->removed |= ENT_IMG_RM_TRAILER;
+	size_t i = 12;
+	while (end - i >= 8) {
+		const uint8_t *t = in + i;
+		uint32_t n = le32(in + i + 4);
+		if ((size_t)n > end - i - 8)
+			return img_fail(c, ENT_ETRUNCATED, "WebP chunk runs past the end of the file");
+		const uint8_t *data = in + i + 8;
+		if (!memcmp(t, "EXIF", 4))
+			img_exif_note(c, data, n, 1);
+		else if (!memcmp(t, "XMP ", 4))
+			c->removed |= ENT_IMG_RM_XMP;
+		else if (!memcmp(t, "ICCP", 4)) {
+			c->removed |= ENT_IMG_RM_ICC;
+			c->icc = data;
+			c->icc_len = n;
+		} else if (!memcmp(t, "ANIM", 4) || !memcmp(t, "ANMF", 4))
+			return img_fail(c, ENT_EUNSUPPORTED, "animated WebP is not supported");
+		else if (memcmp(t, "VP8 ", 4) && memcmp(t, "VP8L", 4) && memcmp(t, "VP8X", 4) &&
+			 memcmp(t, "ALPH", 4))
+			c->removed |= ENT_IMG_RM_OTHER;
+		i += 8 + (size_t)n + (n & 1);
+	}
+	return ENT_OK;
+}
+
+enum ent_err img_webp_decode(struct img_ctx *c, const uint8_t *in, size_t len, struct img_px *out)
+{
+	enum ent_err err = scan(c, in, len);
+	if (err)
+		return err;
+	WebPBitstreamFeatures f;
+	if (WebPGetFeatures(in, len, &f) != VP8_STATUS_OK)
+		return img_fail(c, ENT_EFORMAT, "WebP header is corrupt");
+	if (f.has_animation)
+		return img_fail(c, ENT_EUNSUPPORTED, "animated WebP is not supported");
+	err = img_check_dims(c, (uint64_t)f.width, (uint64_t)f.height);
+	if (err)
+		return err;
+	c->lossless = f.format == 2;
+	int ch = f.has_alpha ? 4 : 3;
+	err = img_px_alloc(c, out, f.width, f.height, ch);
+	if (err)
+		return err;
+	size_t size = out->stride * (size_t)out->h;
+	uint8_t *ok = ch == 4 ? WebPDecodeRGBAInto(in, len, out->px, size, (int)out->stride)
+			      : WebPDecodeRGBInto(in, len, out->px, size, (int)out->stride);
+	if (!ok) {
+		img_px_free(out);
+		return img_fail(c, ENT_EFORMAT, "WebP data is corrupt or truncated");
+	}
+	return ENT_OK;
+}
+
+enum ent_err img_webp_encode(struct img_ctx *c, const struct img_px *p, int lossless, int quality,
+			     uint8_t **out, size_t *len)
+{
+	struct img_px rgb = {0};
+	const struct img_px *src = p;
+	uint8_t *buf = NULL;
+	size_t n;
+	if (p->ch == 1) { /* WebP has no grey mode */
+		enum ent_err err = img_px_alloc(c, &rgb, p->w, p->h, 3);
+		if (err)
+			return err;
+		for (int y = 0; y < p->h; y++)
+			for (int x = 0; x < p->w; x++)
+				memset(rgb.px + (size_t)y * rgb.stride + 3 * (size_t)x,
+				       p->px[(size_t)y * p->stride + x], 3);
+		src = &rgb;
+	}
+	int s = (int)src->stride;
+	if (src->ch == 4)
+		n = lossless ? WebPEncodeLosslessRGBA(src->px, src->w, src->h, s, &buf)
+			     : WebPEncodeRGBA(src->px, src->w, src->h, s, (float)quality, &buf);
+	else
+		n = lossless ? WebPEncodeLosslessRGB(src->px, src->w, src->h, s, &buf)
+			     : WebPEncodeRGB(src->px, src->w, src->h, s, (float)quality, &buf);
+	img_px_free(&rgb);
+	if (!n || !buf) {
+		WebPFree(buf);
+		return img_fail(c, ENT_EINTERNAL, "WebP encoder failed");
+	}
+	*out = malloc(n);
+	if (!*out) {
+		WebPFree(buf);
+		return img_fail(c, ENT_ENOMEM, "out of memory");
+	}
+	memcpy(*out, buf, n);
+	*len = n;
+	WebPFree(buf);
+	return ENT_OK;
+}
