@@ -40,4 +40,5 @@ intent-heldout: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/heldout.jsonl $(BUILD)/intent-heldout.pred.jsonl \
 		--min accuracy=0.85 --min macro_f1=0.85 --min urgent_recall=0.97 --min consultation_recall=0.90
 
-# (EVAL_TARGETS and CHECK_EXTRA entries are added once the bars are met.)
+EVAL_TARGETS += intent-eval
+CHECK_EXTRA  += intent-heldout

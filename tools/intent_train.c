@@ -258,8 +258,8 @@ static void write_model(const struct model *m, const char *path, size_t n_train)
 int main(int argc, char **argv)
 {
 	const char *out = NULL;
-	size_t k = 0, n = 0, cap = 0;
-	struct ex *exs = NULL;
+	size_t k = 0, n = 0, cap = 0, n_test = 0, cap_test = 0;
+	struct ex *exs = NULL, *tests = NULL;
 	struct model m;
 
 	for (int i = 1; i < argc; i++) {
@@ -273,11 +273,13 @@ int main(int argc, char **argv)
 			lr = (float)atof(argv[++i]);
 		else if (strcmp(argv[i], "--l2") == 0 && i + 1 < argc)
 			l2 = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--test") == 0 && i + 1 < argc)
+			load(argv[++i], &tests, &n_test, &cap_test);
 		else
 			load(argv[i], &exs, &n, &cap);
 	}
-	if (n == 0 || (!out && k < 2)) {
-		fprintf(stderr, "usage: intent_train (-o MODEL.c | --cv K) FILE.jsonl...\n");
+	if (n == 0 || (!out && k < 2 && !n_test)) {
+		fprintf(stderr, "usage: intent_train (-o MODEL.c | --cv K | --test FILE) FILE.jsonl...\n");
 		return 2;
 	}
 	m.w = calloc((size_t)INTENT_N_BUCKETS * NC, sizeof *m.w);
@@ -309,6 +311,16 @@ int main(int argc, char **argv)
 			printf("\n");
 		}
 	}
+	if (n_test) {
+		size_t ok = 0;
+		float p[NC];
+		train(&m, exs, n, 0, 0);
+		for (size_t i = 0; i < n_test; i++) {
+			scores(&m, &tests[i], p);
+			ok += argmax(p) == tests[i].y;
+		}
+		printf("test accuracy %.4f over %zu messages\n", (double)ok / (double)n_test, n_test);
+	}
 	if (out) {
 		train(&m, exs, n, 0, 0);
 		write_model(&m, out, n);
@@ -318,6 +330,11 @@ int main(int argc, char **argv)
 		free(exs[i].b);
 		free(exs[i].v);
 	}
+	for (size_t i = 0; i < n_test; i++) {
+		free(tests[i].b);
+		free(tests[i].v);
+	}
+	free(tests);
 	free(exs);
 	free(m.w);
 	free(m.g2);

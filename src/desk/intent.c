@@ -18,8 +18,9 @@
 #include "desk/intent_model.h"
 #include "desk/intent_rules.h"
 
-/* Tuned by cross-validation on the training data only (tools/intent_train.c --cv). */
-#define URGENT_FLOOR 0.30f
+/* Chosen on hand-written training messages held out from the rest of the training data
+ * (tools/intent_train.c --test), never on an evaluation set. */
+#define URGENT_FLOOR 0.40f
 #define CONSULT_FLOOR 0.35f
 #define CONSULT_CUE_FLOOR 0.05f
 

@@ -5,8 +5,8 @@
  * so both see exactly the same features. Normalisation folds case and accents (utf8proc),
  * turns punctuation into single spaces and keeps "?" and "!" as tokens; text is processed
  * in bounded chunks so any length works without allocation. Features are word unigrams and
- * bigrams after stemming (libstemmer, French or English), character 3-5-grams of the
- * normalised text, and a length bucket, hashed into INTENT_N_BUCKETS buckets.
+ * bigrams after stemming (libstemmer, French or English), character 3-5-grams inside each
+ * token (padded with its spaces), and a length bucket, hashed into INTENT_N_BUCKETS buckets.
  * Not responsible for: the model, the rules, the label.
  */
 #ifndef ENT_DESK_INTENT_FEAT_H

@@ -17,7 +17,7 @@
 #include <pthread.h>
 #include <string.h>
 
-enum kind { K_URGENT, K_PAST, K_PRESENT, K_CONSULT, K_VETO };
+enum kind { K_URGENT, K_PAST /* or any calm context */, K_PRESENT, K_CONSULT, K_VETO };
 
 #define NEG 1
 #define WEAK 2
@@ -72,8 +72,9 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(BREATHING), NEG, "arrive|peut|peux|parviens|parvient|arrivons|arrivent|arrivais ~1 plus|pas ~2 "
 	                              "respir*|souffl*"},
 	{K_URGENT, R(BREATHING), NEG,
-	 "difficult*|mal|peine|gene|gener|detresse|arret|arrete ~2 respir*|respiratoire*"},
-	{K_URGENT, R(BREATHING), NEG, "etouff*|suffoqu*|asphyx*|choking|choke|choked|suffocat*|strangl*"},
+	 "difficult*|mal|peine|gene|gener|detresse ~2 respir*|respiratoire*"},
+	{K_URGENT, R(BREATHING), NEG | WEAK, "arrete|arretent|arreter|stops|stopping ~2 respir*|breathing"},
+	{K_URGENT, R(BREATHING), NEG | WEAK, "etouff*|suffoqu*|asphyx*|choking|choke|choked|suffocat*|strangl*"},
 	{K_URGENT, R(BREATHING), NEG,
 	 "not|stopped|t|cannot|struggling|difficulty|trouble|hard|unable|barely|stop ~2 breath*|breating"},
 	{K_URGENT, R(BREATHING), NEG, "short ~0 of ~0 breath"},
@@ -177,6 +178,7 @@ static const struct pattern_src sources[] = {
 	               "analyses|bilan"},
 	{K_PAST, 0, 0, "remerci*|merci|thank*|thanks|gratitude|grateful|bravo|sauve*|saved"},
 	{K_PAST, 0, 0, "attendu|waited|rembours*|refund*|souvenir|lors|reeducation|rehab*|rehabilitation|suivi"},
+	{K_PAST, 0, 0, "chaleur|chaud|clim*|canicule|heat|hot|ronfl*|snor*|apnee*|apnoea|apnea|nuits|night|nights"},
 	{K_PAST, 0, 0, "prevention|prevenir|prevent|risque*|risk|risks|reconnaitre|recognise|recognize|formation|"
 	               "course|atelier|conference|brochure|leaflet|webinar|groupe|association"},
 	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|immediately|immediatement|just|hier|yesterday"},
