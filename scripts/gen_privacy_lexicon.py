@@ -20,6 +20,7 @@ keys (runs of letters and digits joined by one space) must match priv_tok.c.
 """
 import json
 import os
+import re
 import sys
 import unicodedata
 
@@ -156,13 +157,16 @@ def main():
             if len(cp) == 5 and cp.isdigit():
                 n = int(cp)
                 postcodes[n >> 3] |= 1 << (n & 7)
-            k = key_of(row.get("nomCommune", ""))
-            if len(k) < 2:
-                continue
-            add(k, FLAGS["TOWN"])
-            words = k.split(" ")
-            for i in range(1, len(words)):
-                add(" ".join(words[:i]), FLAGS["TOWNPFX"])
+            # "Marseille 1er Arrondissement" is also "Marseille"; the postal name
+            # (libelleAcheminement) is the name people write on letters
+            name = re.sub(r" \d+(er|e) Arrondissement$", "", row.get("nomCommune", ""))
+            for k in {key_of(name), key_of(row.get("libelleAcheminement", ""))}:
+                if len(k) < 2:
+                    continue
+                add(k, FLAGS["TOWN"])
+                words = k.split(" ")
+                for i in range(1, len(words)):
+                    add(" ".join(words[:i]), FLAGS["TOWNPFX"])
     with open(handlist, encoding="utf-8") as f:
         for line in f:
             line = line.strip()

@@ -38,6 +38,7 @@ def main():
             if not line.strip() or line.startswith("#"):
                 continue
             head, _, text = line.partition(" | ")
+            text = text.replace("\\n", "\n")  # a written \n is a line break
             lang, genre = head.split()
             plain, spans = parse(text)
             n = len(sets[cur]) + 1

@@ -118,7 +118,8 @@ static int host_is_social(const char *h, size_t n)
 
 static const char *const tlds[] = {"com", "fr", "org", "net", "uk", "io", "me", "be", "ch",
 				   "ca", "eu", "info", "blog", "us", "co", "ly", "gl", "tv",
-				   "site", "online", "page", "app", "social", NULL};
+				   "site", "online", "page", "app", "social", "ee", "de", "it", "es",
+				   "nl", "pt", "ie", "au", "nz", "gg", "to", "link", "bio", NULL};
 
 static int known_tld(const char *p, size_t n)
 {
@@ -215,8 +216,54 @@ static int try_handle(struct pctx *c, size_t a)
 	return 1;
 }
 
+/* "jean.dupont [at] gmail.com", "jean (at) gmail (dot) com", "jean arobase gmail.com". */
+static void obfuscated_emails(struct pctx *c)
+{
+	for (size_t i = 1; i + 2 < c->n_tk; i++) {
+		size_t at_end;
+		if ((tk_ch(c, i, '[') || tk_ch(c, i, '(')) && (tk_eq(c, i + 1, "at") || tk_eq(c, i + 1, "arobase")) &&
+		    (tk_ch(c, i + 2, ']') || tk_ch(c, i + 2, ')')))
+			at_end = i + 2;
+		else if (tk_eq(c, i, "arobase"))
+			at_end = i;
+		else
+			continue;
+		size_t l = i - 1;
+		if (!(c->tk[l].f & TK_WORD) || (c->tk[l].f & TK_CLAIMED) || at_end + 1 >= c->n_tk)
+			continue;
+		size_t s = c->tk[l].s;
+		while (s > 0 && is_local((unsigned char)c->t[s - 1]))
+			s--;
+		size_t h = c->tk[at_end + 1].s, e = h;
+		int dotted = 0;
+		/* the host, with "." or " (dot) " / " [point] " between labels */
+		for (size_t k = at_end + 1; k < c->n_tk && k < at_end + 12; k++) {
+			if ((c->tk[k].f & TK_WORD) && (k == at_end + 1 || c->tk[k].s == e || c->tk[k - 1].e == c->tk[k].s)) {
+				e = c->tk[k].e;
+				continue;
+			}
+			if (tk_ch(c, k, '.') && tk_glued(c, k - 1) && tk_is(c, k + 1, TK_WORD)) {
+				dotted = 1;
+				continue;
+			}
+			if ((tk_ch(c, k, '(') || tk_ch(c, k, '[')) && (tk_eq(c, k + 1, "dot") || tk_eq(c, k + 1, "point")) &&
+			    (tk_ch(c, k + 2, ')') || tk_ch(c, k + 2, ']'))) {
+				k += 2;
+				e = c->tk[k].e;
+				dotted = 1;
+				continue;
+			}
+			break;
+		}
+		if (!dotted)
+			continue;
+		priv_add(c, s, e, ENT_PRIV_CONTACT, 0.85f, "email");
+	}
+}
+
 void priv_find_patterns(struct pctx *c)
 {
+	obfuscated_emails(c);
 	const char *t = c->t;
 	size_t n = c->len;
 	for (size_t i = 0; i < c->n_tk; i++) {

@@ -122,7 +122,9 @@ static int labelled(const struct pctx *c, size_t i)
 					     "d", "mon", "ma", "my", "the", "son", "sa", "his", "her",
 					     "votre", "your", "leur", "their", "patient", "la", "le",
 					     "l", "a", "was", "c", "of", "our", "notre", "nouveau",
-					     "new", "sous", "under", NULL};
+					     "new", "sous", "under", "pin", "code", "d'assure", "assure",
+					     "member", "id", "patiente", "conduire", "driving", "drivers",
+					     "m", "mme", "mr", "mrs", "ms", NULL};
 	int words = 0;
 	for (size_t k = i; k-- > 0 && i - k <= 8;) {
 		const struct ptok *t = &c->tk[k];
@@ -135,7 +137,8 @@ static int labelled(const struct pctx *c, size_t i)
 			return 0;
 		if (t->lex & LX_IDLABEL)
 			return 1;
-		if (!tk_eq_any(c, k, filler) || ++words > 4)
+		/* a person's name between the label and the number: "mutuelle de M. Leroux : 0045..." */
+		if ((!tk_eq_any(c, k, filler) && !(t->f & TK_CAP)) || ++words > 5)
 			return 0;
 	}
 	return 0;
@@ -357,11 +360,30 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		priv_add(c, g->s, g->e, ENT_PRIV_CONTACT, 0.9f, kind);
 		return 1;
 	}
+	size_t after = g->tj + 1;
+	if (nd >= 5 && tk_ch(c, after, '(') && tk_lex(c, after + 1, LX_IDLABEL) && tk_ch(c, after + 2, ')')) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.8f, "labelled");
+		return 1;
+	}
 	if (nd >= 5 && labelled(c, first_tok)) {
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.8f, "labelled");
 		return 1;
 	}
 	return 0;
+}
+
+/* Old French plates: "1234 AB 56", "456 ABC 13". */
+static int old_plate(struct pctx *c, size_t i)
+{
+	if (!(c->tk[i].f & TK_NUM) || tk_len(c, i) < 3 || tk_len(c, i) > 4)
+		return 0;
+	size_t l = i + 1, d = i + 2;
+	if (l >= c->n_tk || d >= c->n_tk || !(c->tk[l].f & TK_ALLCAP) || (c->tk[l].f & TK_DIGIT) ||
+	    tk_len(c, l) < 2 || tk_len(c, l) > 3 || !(c->tk[l].f & TK_SP) || !(c->tk[d].f & TK_SP) ||
+	    !(c->tk[d].f & TK_NUM) || tk_len(c, d) != 2 || (tk_glued(c, d) && tk_is(c, d + 1, TK_WORD)))
+		return 0;
+	priv_add_tok(c, i, d, ENT_PRIV_ID, 0.8f, "plate_fr");
+	return 1;
 }
 
 void priv_find_numbers(struct pctx *c)
@@ -373,6 +395,8 @@ void priv_find_numbers(struct pctx *c)
 			continue;
 		/* digits glued to letters before ("AB-123") belong to the word pass */
 		if (i > 0 && tk_glued(c, i - 1) && (c->tk[i - 1].f & TK_WORD))
+			continue;
+		if (old_plate(c, i))
 			continue;
 		struct pdigits g;
 		size_t last[20];
@@ -515,6 +539,53 @@ static int try_ipv6(struct pctx *c, size_t i)
 	return 1;
 }
 
+/* Medicare MBI (1EG4-TE5-MK73): digit, letter, alnum, digit, letter, alnum, digit, letter,
+ * letter, digit, digit; never S, L, O, I, B, Z. French passport: 12AB34567. */
+static int mbi_char(char ch, char kind)
+{
+	int dig = ch >= '1' && ch <= '9', up = ch >= 'A' && ch <= 'Z' && !strchr("SLOIBZ", ch);
+	if (kind == '9')
+		return dig || ch == '0';
+	if (kind == 'A')
+		return up;
+	return up || dig || ch == '0';
+}
+
+static int try_shaped_id(struct pctx *c, size_t i)
+{
+	char buf[16];
+	size_t n = 0, j = i;
+	for (size_t k = i; k < c->n_tk && k < i + 5; k++) {
+		if (c->tk[k].f & TK_WORD) {
+			size_t tl = tk_len(c, k);
+			if (n + tl >= sizeof buf)
+				return 0;
+			memcpy(buf + n, c->t + c->tk[k].s, tl);
+			n += tl;
+			j = k;
+			if (!tk_ch(c, k + 1, '-') || !tk_glued(c, k))
+				break;
+		} else if (!tk_ch(c, k, '-')) {
+			break;
+		}
+	}
+	static const char mbi[] = "9AX9AX9AA99";
+	if (n == 11 && buf[0] != '0') {
+		size_t q = 0;
+		while (q < 11 && mbi_char(buf[q], mbi[q]))
+			q++;
+		if (q == 11) {
+			priv_add_tok(c, i, j, ENT_PRIV_ID, 0.85f, "mbi");
+			return 1;
+		}
+	}
+	if (j == i && priv_shape(buf, n, "99AA99999")) {
+		priv_add_tok(c, i, j, ENT_PRIV_ID, 0.8f, "passport_fr");
+		return 1;
+	}
+	return 0;
+}
+
 /* A code after a label: "IPP 546143712", "MRN: A-00123", "passeport 12AB34567". */
 static int try_labelled_code(struct pctx *c, size_t i)
 {
@@ -556,6 +627,8 @@ void priv_find_words_ids(struct pctx *c)
 				continue;
 		}
 		if (i + 1 < c->n_tk && tk_ch(c, i + 1, ':') && tk_glued(c, i) && try_ipv6(c, i))
+			continue;
+		if ((c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) && try_shaped_id(c, i))
 			continue;
 		if ((c->tk[i].f & TK_DIGIT) && !(c->tk[i].f & TK_CLAIMED))
 			try_labelled_code(c, i);

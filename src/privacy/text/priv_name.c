@@ -120,10 +120,26 @@ static float name_alone(const struct pctx *c, size_t i)
 		return 0.8f;
 	if ((f & LX_PRN) && !sent)
 		return 0.55f;
+	/* "Maxime est né", "Mark said": a given name at a sentence start, then a verb */
+	if (sent && (f & (LX_PRN | LX_HN)) && !(f & (LX_STOPFR | LX_STOPEN))) {
+		static const char *const verbs[] = {"est", "a", "va", "fait", "etait", "avait", "dit",
+						    "m", "me", "is", "was", "has", "had", "says", "said",
+						    "went", "got", "told", "came", "and", "et", "cried",
+						    "pleure", "dort", "sleeps", NULL};
+		size_t n = tk_next_word(c, i, 0);
+		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i))
+			return 0.55f;
+	}
 	if ((f & LX_HN) && !word && !(f & LX_NPR))
 		return sent ? 0.55f : 0.7f;
 	if ((f & LX_PATR) && !word && !sent)
 		return 0.6f;
+	/* a known given name that is also a word, capitalised mid-sentence: "then Jack said" */
+	if ((f & LX_HN) && !sent && !(f & (LX_TOWN | LX_CITY | LX_NPR)) &&
+	    !(c->lang != ENT_PRIV_EN && (f & LX_WFR)) &&
+	    (i == 0 || !tk_is(c, i - 1, TK_PUNCT) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '(')) &&
+	    !(i > 0 && tk_is(c, i - 1, TK_CAP) && !(c->tk[i - 1].lex & LX_GIVEN)))
+		return 0.5f;
 	return 0;
 }
 
@@ -211,8 +227,21 @@ static int title_before(const struct pctx *c, size_t i)
 static int kin_before(const struct pctx *c, size_t i)
 {
 	size_t p = tk_prev_word(c, i, 2);
+	/* "la maman de Timéo", "le papa d'Adam" */
+	if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d")) && (c->tk[i].f & TK_CAP)) {
+		size_t q = tk_prev_word(c, p, 0);
+		if (q != SIZE_MAX && (c->tk[q].lex & LX_KIN) && !(c->tk[q].lex & LX_WORD & 0) &&
+		    (tk_eq(c, q, "maman") || tk_eq(c, q, "papa") || tk_eq(c, q, "mere") ||
+		     tk_eq(c, q, "pere") || tk_eq(c, q, "parents") || tk_eq(c, q, "mamie") ||
+		     tk_eq(c, q, "fille") || tk_eq(c, q, "fils") || tk_eq(c, q, "soeur") ||
+		     tk_eq(c, q, "frere") || tk_eq(c, q, "femme") || tk_eq(c, q, "mari")))
+			return 1;
+	}
 	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN))
 		return 0;
+	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
+	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) && (c->tk[i].f & TK_SP))
+		return 1;
 	for (size_t k = p + 1; k < i; k++)
 		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
 			return 0;
@@ -260,6 +289,12 @@ static int intro_before(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* "Hi, Jess here": a name introducing itself after a greeting. */
+static int here_after(const struct pctx *c, size_t i)
+{
+	return tk_eq(c, i + 1, "here") && (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN);
+}
+
 /* A signature: the last words of the text, after a sign-off, a dash or a line break. */
 static int signature(const struct pctx *c, size_t i, size_t j)
 {
@@ -287,10 +322,16 @@ void priv_find_names(struct pctx *c)
 			continue;
 		float conf = 0;
 		const char *rec = "name";
-		if (title_before(c, i) && name_like_title(c, i)) {
+		if (title_before(c, i) && (tk_eq(c, i, "de") || tk_eq(c, i, "van") || tk_eq(c, i, "von") ||
+					   tk_eq(c, i, "du") || tk_eq(c, i, "le") || tk_eq(c, i, "la")) &&
+		    tk_is(c, i + 1, TK_CAP) && name_like_title(c, i + 1)) {
+			conf = 0.9f;
+			rec = "name_title";
+		} else if (title_before(c, i) && name_like_title(c, i)) {
 			conf = 0.95f;
 			rec = "name_title";
-		} else if (name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) || intro_before(c, i))) {
+		} else if (name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) || intro_before(c, i) ||
+						   here_after(c, i))) {
 			conf = 0.9f;
 			rec = "name_context";
 		} else if (name_like_ctx(c, i) && (t->f & TK_CAP) && signature(c, i, extend(c, i, 1)) &&
@@ -309,7 +350,7 @@ void priv_find_names(struct pctx *c)
 		}
 		if (conf <= 0)
 			continue;
-		size_t j = extend(c, i, conf >= 0.9f);
+		size_t j = extend(c, i, strcmp(rec, "name_lexicon") != 0);
 		priv_add_tok(c, i, j, ENT_PRIV_NAME, conf, rec);
 		i = j;
 	}

@@ -408,6 +408,11 @@ static int town(struct pctx *c, size_t i)
 		size_t p = tk_prev_word(c, i, 1);
 		if (p != SIZE_MAX && (c->tk[p].lex & LX_TITLE) && !(c->tk[p].lex & LX_LOCPREP))
 			return 0;
+		/* "Dr de La Tour": a particle after a title */
+		size_t pp = p != SIZE_MAX ? tk_prev_word(c, p, 1) : SIZE_MAX;
+		if (pp != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "du")) && (c->tk[pp].lex & LX_TITLE) &&
+		    (c->tk[pp].f & TK_CAP))
+			return 0;
 	}
 	j = arrondissement(c, j);
 	priv_add_tok(c, i, j, ENT_PRIV_LOCATION, cap ? 0.8f : 0.6f, "town");

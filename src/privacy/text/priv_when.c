@@ -283,7 +283,9 @@ static int age(struct pctx *c, size_t i)
 	/* "Jack (7)", "Mr Jones, 72, ...": a bare number right after a person */
 	if (v >= 1 && v <= 110 && i >= 2 && p != SIZE_MAX && p == i - 2 &&
 	    ((tk_ch(c, i - 1, '(') && tk_ch(c, i + 1, ')')) ||
-	     (tk_ch(c, i - 1, ',') && (tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, ')')))) &&
+	     (tk_ch(c, i - 1, ',') && !tk_glued(c, i - 1) &&
+	      (tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, ')') || tk_ch(c, i + 1, '.')) &&
+	      !(tk_glued(c, i) && tk_is(c, i + 2, TK_NUM) && tk_glued(c, i + 1)))) &&
 	    (((c->tk[p].f & TK_CAP) && !(c->tk[p].lex & (LX_WORD | LX_MONTH | LX_DAY))) ||
 	     (c->tk[p].lex & LX_KIN))) {
 		priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.7f, "age_bare");
