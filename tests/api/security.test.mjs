@@ -45,7 +45,8 @@ test('bad input: 400, 413, 422, 404, 405 with problem+json, and nothing changes'
   assertProblem(await c.req('GET', '/api/v1/session'), 405, 'method-not-allowed');
   assertProblem(await c.req('POST', '/static/app.js'), 404, 'not-found');
   assertProblem(await c.req('GET', '/static/does-not-exist.js'), 404, 'not-found');
-  assertProblem(await c.req('GET', '/static/../../etc/passwd'), 404, 'not-found');
+  assertProblem(await c.req('GET', '/static/a%2f..%2f..%2fetc%2fpasswd'), 404, 'not-found');
+  assertProblem(await c.req('GET', '/static/.hidden'), 404, 'not-found');
   assert.equal(await members(), before, 'no account was created');
 });
 
