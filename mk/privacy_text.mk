@@ -29,10 +29,19 @@ PRIV_BARS  := --min direct_recall=0.97 --min direct_precision=0.90 --min quasi_r
 EVAL_TARGETS += eval-privacy-text
 CHECK_EXTRA  += check-privacy-text
 
-eval-privacy-text: $(BIN)
+eval-privacy-text: $(BUILD)/entraide
 	@mkdir -p $(BUILD)/eval
-	$(BIN) redact --jsonl --policy report < $(PRIV_DEV) > $(BUILD)/eval/phi-dev.pred.jsonl
+	$(BUILD)/entraide redact --jsonl --policy report < $(PRIV_DEV) > $(BUILD)/eval/phi-dev.pred.jsonl
 	python3 $(SHARED)/tools/score_phi.py $(PRIV_DEV) $(BUILD)/eval/phi-dev.pred.jsonl $(PRIV_BARS)
 
-check-privacy-text: $(BIN)
-	@tests/privacy/run.sh $(BIN) $(BUILD)/eval
+check-privacy-text: $(BUILD)/entraide
+	@tests/privacy/run.sh $(BUILD)/entraide $(BUILD)/eval
+
+# Benchmark (never part of `make check`): entraide's engine against redact-pii.
+.PHONY: bench-privacy-text
+$(BUILD)/bench/bench_priv_text: bench/privacy_text/bench_priv_text.c $(BUILD)/libentraide.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@ $(LDFLAGS) $(LIBENT) $(PKG_LIBS) $(LIBS) -lstdc++
+
+bench-privacy-text: $(BUILD)/bench/bench_priv_text
+	bench/privacy_text/run.sh $(BUILD)

@@ -37,6 +37,9 @@ FLAGS = {
 }
 
 
+BUCKET_BITS = 18  # must match PRIV_LEX_BUCKET_BITS in priv_lex.h
+
+
 def fold_char(ch):
     c = ord(ch)
     if c < 0x80:
@@ -185,10 +188,11 @@ def main():
     for a, b in zip(rows, rows[1:]):
         if a[0] == b[0]:
             sys.exit("gen_privacy_lexicon: hash collision, change the seed")
-    bucket = [0] * 65537
+    nb = 1 << BUCKET_BITS
+    bucket = [0] * (nb + 1)
     for h, _ in rows:
-        bucket[(h >> 48) + 1] += 1
-    for i in range(1, 65537):
+        bucket[(h >> (64 - BUCKET_BITS)) + 1] += 1
+    for i in range(1, nb + 1):
         bucket[i] += bucket[i - 1]
 
     tmp = out_path + ".tmp"
@@ -197,14 +201,12 @@ def main():
                 " * wbritish, humannames and codes-postaux. Do not edit. */\n")
         o.write('#include "privacy/text/priv_lex.h"\n\n')
         o.write("const uint32_t priv_lex_n = %d;\n" % len(rows))
-        o.write("const uint64_t priv_lex_hash[] = {\n")
-        for i in range(0, len(rows), 6):
-            o.write(",".join("0x%016x" % h for h, _ in rows[i:i + 6]) + ",\n")
-        o.write("};\nconst uint32_t priv_lex_flag[] = {\n")
-        for i in range(0, len(rows), 12):
-            o.write(",".join("%d" % v for _, v in rows[i:i + 12]) + ",\n")
-        o.write("};\nconst uint32_t priv_lex_bucket[65537] = {\n")
-        for i in range(0, 65537, 12):
+        # one entry = high half of the hash, low half, flags: one cache line per lookup
+        o.write("const uint32_t priv_lex_tab[] = {\n")
+        for i in range(0, len(rows), 4):
+            o.write(",".join("0x%x,0x%x,0x%x" % (h >> 32, h & 0xFFFFFFFF, v) for h, v in rows[i:i + 4]) + ",\n")
+        o.write("};\nconst uint32_t priv_lex_bucket[%d] = {\n" % (nb + 1))
+        for i in range(0, nb + 1, 12):
             o.write(",".join("%d" % v for v in bucket[i:i + 12]) + ",\n")
         o.write("};\nconst uint8_t priv_postcode_fr[%d] = {\n" % len(postcodes))
         for i in range(0, len(postcodes), 24):

@@ -8,16 +8,21 @@
 
 uint32_t priv_lex_get(uint64_t h)
 {
-	uint32_t lo = priv_lex_bucket[h >> 48], hi = priv_lex_bucket[(h >> 48) + 1];
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (priv_lex_hash[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
+	uint64_t b = h >> (64 - PRIV_LEX_BUCKET_BITS);
+	return priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1]);
+}
+
+uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end)
+{
+	/* about two keys per bucket: a short linear scan in sorted order */
+	uint32_t hh = (uint32_t)(h >> 32), hl = (uint32_t)h;
+	for (; k < end; k++) {
+		const uint32_t *e = &priv_lex_tab[3 * (size_t)k];
+		if (e[0] == hh && e[1] == hl)
+			return e[2];
+		if (e[0] > hh || (e[0] == hh && e[1] > hl))
+			break;
 	}
-	if (lo < priv_lex_n && priv_lex_hash[lo] == h)
-		return priv_lex_flag[lo];
 	return 0;
 }
 
@@ -41,7 +46,7 @@ size_t priv_fold(const char *s, size_t n, char *dst, size_t cap)
 			unsigned cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
 			if (cp >= 0xC0 && cp < 0x180 && priv_fold_tab[cp - 0xC0][0]) {
 				const char *f = priv_fold_tab[cp - 0xC0];
-				size_t fl = strlen(f);
+				size_t fl = f[1] ? 2 : 1;
 				if (o + fl > cap)
 					return 0;
 				memcpy(dst + o, f, fl);

@@ -26,10 +26,10 @@ enum {
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)
 
+#define PRIV_LEX_BUCKET_BITS 18
 extern const uint32_t priv_lex_n;
-extern const uint64_t priv_lex_hash[];
-extern const uint32_t priv_lex_flag[];
-extern const uint32_t priv_lex_bucket[65537];
+extern const uint32_t priv_lex_tab[];   /* per key: hash >> 32, hash & 0xffffffff, flags */
+extern const uint32_t priv_lex_bucket[(1u << PRIV_LEX_BUCKET_BITS) + 1];
 extern const uint8_t priv_postcode_fr[];
 extern const char priv_fold_tab[0x180 - 0xC0][3];
 
@@ -47,6 +47,12 @@ static inline uint64_t priv_fnv(uint64_t h, const char *p, size_t n)
 
 /* Flags of the key whose hash is h (0 when absent). */
 uint32_t priv_lex_get(uint64_t h);
+/* The same, given the bucket's range (for lookups batched with prefetching). */
+uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end);
+static inline uint32_t priv_lex_bucket_of(uint64_t h)
+{
+	return (uint32_t)(h >> (64 - PRIV_LEX_BUCKET_BITS));
+}
 
 /* Folds one token's bytes into dst (lowercase, accents removed); returns the length written,
  * or 0 when it does not fit in cap. */

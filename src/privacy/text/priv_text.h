@@ -32,6 +32,7 @@ enum {
 };
 
 struct ptok {
+	uint64_t h;     /* hash of the folded word (words only) */
 	uint32_t s, e;  /* byte range */
 	uint32_t lex;   /* lexicon flags of the folded word (words only) */
 	uint16_t f;     /* TK_ flags */

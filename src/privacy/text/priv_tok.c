@@ -62,7 +62,7 @@ static int letter_case(unsigned cp)
 static int push(struct pctx *c, const struct ptok *t)
 {
 	if (c->n_tk == c->cap_tk) {
-		size_t ncap = c->cap_tk ? c->cap_tk * 2 : 64;
+		size_t ncap = c->cap_tk ? c->cap_tk * 2 : c->len / 4 + 16;
 		struct ptok *nt = realloc(c->tk, ncap * sizeof *nt);
 		if (!nt)
 			return -1;
@@ -73,12 +73,32 @@ static int push(struct pctx *c, const struct ptok *t)
 	return 0;
 }
 
-static void lookup(const struct pctx *c, struct ptok *t)
+static void fold_hash(const struct pctx *c, struct ptok *t)
 {
 	char buf[64];
 	size_t n = priv_fold(c->t + t->s, t->e - t->s, buf, sizeof buf);
 	t->flen = (uint16_t)n;
-	t->lex = n ? priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, n)) : 0;
+	t->h = n ? priv_fnv(PRIV_FNV_INIT, buf, n) : 0;
+}
+
+/* Looks every word up in the lexicon in three sweeps, prefetching the bucket index, then
+ * the entries, so that the cache misses of many words overlap instead of adding up. */
+static void lookup_all(struct pctx *c)
+{
+	for (size_t i = 0; i < c->n_tk; i++)
+		if (c->tk[i].flen)
+			__builtin_prefetch(&priv_lex_bucket[priv_lex_bucket_of(c->tk[i].h)]);
+	for (size_t i = 0; i < c->n_tk; i++)
+		if (c->tk[i].flen) {
+			uint32_t k = priv_lex_bucket[priv_lex_bucket_of(c->tk[i].h)];
+			c->tk[i].lex = k;
+			__builtin_prefetch(&priv_lex_tab[3 * (size_t)k]);
+		}
+	for (size_t i = 0; i < c->n_tk; i++)
+		if (c->tk[i].flen) {
+			struct ptok *t = &c->tk[i];
+			t->lex = priv_lex_get_from(t->h, t->lex, priv_lex_bucket[priv_lex_bucket_of(t->h) + 1]);
+		}
 }
 
 enum ent_err priv_tokenize(struct pctx *c)
@@ -87,8 +107,8 @@ enum ent_err priv_tokenize(struct pctx *c)
 	size_t i = 0, n = c->len;
 	uint16_t pre = 0;
 	while (i < n) {
-		size_t w;
-		unsigned cp = decode(p + i, n - i, &w);
+		size_t w = 1;
+		unsigned cp = p[i] < 0x80 ? p[i] : decode(p + i, n - i, &w);
 		if (is_space(cp)) {
 			pre |= TK_SP;
 			if (cp == '\n' || cp == '\r')
@@ -102,8 +122,14 @@ enum ent_err priv_tokenize(struct pctx *c)
 		if (lc || (cp >= '0' && cp <= '9')) {
 			int first = 1, n_up = 0, n_low = 0, n_dig = 0;
 			while (i < n) {
-				cp = decode(p + i, n - i, &w);
-				lc = letter_case(cp);
+				if (p[i] < 0x80) {
+					cp = p[i];
+					w = 1;
+					lc = cp >= 'a' && cp <= 'z' ? 1 : cp >= 'A' && cp <= 'Z' ? 2 : 0;
+				} else {
+					cp = decode(p + i, n - i, &w);
+					lc = letter_case(cp);
+				}
 				if (!lc && !(cp >= '0' && cp <= '9'))
 					break;
 				if (lc == 2) {
@@ -131,7 +157,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 			if (n_low && !n_up)
 				t.f |= TK_LOWER;
 			if (t.f & TK_ALPHA)
-				lookup(c, &t);
+				fold_hash(c, &t);
 		} else {
 			i += w;
 			t.e = (uint32_t)i;
@@ -140,6 +166,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 		if (push(c, &t))
 			return ENT_ENOMEM;
 	}
+	lookup_all(c);
 	return ENT_OK;
 }
 
@@ -180,24 +207,27 @@ int tk_eq(const struct pctx *c, size_t i, const char *w)
 {
 	if (i >= c->n_tk)
 		return 0;
-	size_t n = strlen(w);
-	if (tk_len(c, i) != n)
-		return 0;
+	size_t n = tk_len(c, i);
 	const char *s = c->t + c->tk[i].s;
 	for (size_t k = 0; k < n; k++) {
 		char ch = s[k];
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch + 32);
-		if (ch != w[k])
+		if (!w[k] || ch != w[k])
 			return 0;
 	}
-	return 1;
+	return w[n] == 0;
 }
 
 int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
 {
+	if (i >= c->n_tk)
+		return 0;
+	char f0 = c->t[c->tk[i].s];
+	if (f0 >= 'A' && f0 <= 'Z')
+		f0 = (char)(f0 + 32);
 	for (; *ws; ws++)
-		if (tk_eq(c, i, *ws))
+		if ((*ws)[0] == f0 && tk_eq(c, i, *ws))
 			return 1;
 	return 0;
 }
