@@ -1,0 +1,213 @@
+// app.js - starts the front end: finds out who is there, sets the language, draws the header
+// and footer, and routes the History API paths to the page modules listed in routes.js.
+//
+// Accessibility duties kept here so no page can forget them: one <h1> per page, focus moved
+// to it on every route change (not on the first load), the document title, the current
+// navigation link marked with aria-current, and announcements in the aria-live region.
+import { h, fragment } from './dom.js';
+import { t, locale, setLocale, storedLocale, storeLocale, isLocale, LOCALES, localeName } from './i18n.js';
+import { api, setLanguage } from './api.js';
+import * as session from './session.js';
+import { routes, nav, notFound, serverPaths, match } from './routes.js';
+import { problemMessage } from './forms.js';
+
+const main = document.getElementById('main');
+const header = document.getElementById('site-header');
+const footer = document.getElementById('site-footer');
+const announcer = document.getElementById('announcer');
+const skipLink = document.getElementById('skip-link');
+
+let renderedPath = null;
+let renderToken = 0;
+let pendingNotice = null;
+let firstRender = true;
+
+function applyLocale(value) {
+  setLocale(value);
+  setLanguage(value);
+}
+
+// Says `message` through the live region (cleared first so a repeated message is read again).
+export function announce(message) {
+  announcer.textContent = '';
+  window.setTimeout(() => { announcer.textContent = message; }, 100);
+}
+
+function isRoutable(url) {
+  return url.origin === window.location.origin
+    && !serverPaths.some((p) => url.pathname === p.replace(/\/$/, '') || url.pathname.startsWith(p));
+}
+
+// Goes to `path` in the front end. Options: replace (no new history entry), notice (a message
+// shown at the top of the next page and announced).
+export function navigate(path, { replace = false, notice = null } = {}) {
+  pendingNotice = notice;
+  if (replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  render();
+}
+
+// A local path safe to go back to after logging in (no other origin, no protocol tricks).
+export function safeNext(value) {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  return isRoutable(new URL(value, window.location.origin)) ? value : '/';
+}
+
+// Switches the interface language, saving the choice in the account (PATCH /api/v1/me) for
+// a member and in localStorage in every case. Throws ApiError when the server refuses.
+async function changeLocale(value) {
+  if (!isLocale(value) || value === locale()) return;
+  const focusKey = focusKeyNow();
+  if (session.current()) session.update(await api.patch('/api/v1/me', { locale: value }));
+  storeLocale(value);
+  applyLocale(value);
+  await render({ keepFocus: true, focusKey });
+  announce(t('lang.changed'));
+}
+
+async function logOut() {
+  try {
+    await session.logOut();
+  } catch (err) {
+    announce(problemMessage(err));
+    return;
+  }
+  navigate('/', { notice: t('logout.done') });
+}
+
+function drawHeader() {
+  const me = session.current();
+  const path = window.location.pathname;
+  const links = nav
+    .filter((n) => !n.when || (n.when === 'member') === Boolean(me))
+    .map((n) => h('li', {}, h('a', { href: n.href, 'aria-current': n.href === path ? 'page' : null }, t(n.key))));
+  if (me) {
+    links.push(h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: logOut }, t('nav.logout'))));
+  }
+  const other = LOCALES.find((l) => l !== locale());
+  header.replaceChildren(
+    h('a', { class: 'brand', href: '/' },
+      h('img', { src: '/static/logo.svg', alt: '', width: '32', height: '32' }),
+      h('span', {}, t('app.name'))),
+    h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, links)),
+    h('button', { type: 'button', class: 'lang-switch', 'data-focus-key': 'lang-switch', onclick: () => changeLocale(other).catch((err) => announce(problemMessage(err))) },
+      h('span', { class: 'visually-hidden' }, t('lang.switch')), ' ',
+      h('span', { lang: other }, localeName(other))));
+}
+
+function drawChrome() {
+  skipLink.textContent = t('skip');
+  drawHeader();
+  footer.replaceChildren(
+    h('p', {}, t('footer.promise')),
+    h('p', {}, t('footer.emergency')));
+}
+
+function errorView(err) {
+  return [h('h1', {}, t('error.title')), h('p', {}, problemMessage(err))];
+}
+
+// Draws the page of the current location. keepFocus: re-draw in place (language change):
+// the focus goes back to the element with the same data-focus-key (or to the heading)
+// instead of being lost with the old nodes.
+function focusKeyNow() {
+  return document.activeElement ? document.activeElement.getAttribute('data-focus-key') : null;
+}
+
+async function render({ keepFocus = false, focusKey = keepFocus ? focusKeyNow() : null } = {}) {
+  const token = ++renderToken;
+  const url = new URL(window.location.href);
+  const found = match(url.pathname);
+  const me = session.current();
+  if (found && found.route.access === 'member' && !me) {
+    const next = url.pathname + url.search;
+    navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true, notice: t('login.required') });
+    return;
+  }
+  if (found && found.route.access === 'visitor' && me) {
+    navigate('/', { replace: true, notice: pendingNotice });
+    return;
+  }
+  const notice = pendingNotice;
+  pendingNotice = null;
+  main.setAttribute('aria-busy', 'true');
+  let nodes;
+  let title = null;
+  try {
+    const page = await (found ? found.route.load() : notFound());
+    title = t(page.titleKey);
+    const ctx = {
+      params: found ? found.params : {},
+      query: url.searchParams,
+      navigate,
+      announce,
+      safeNext,
+      setTitle: (s) => { title = s; },
+      changeLocale,
+      redraw: () => render({ keepFocus: true }),
+    };
+    nodes = await page.render(ctx);
+  } catch (err) {
+    title = t('error.title');
+    nodes = errorView(err);
+  }
+  if (token !== renderToken) return; // a newer navigation won
+  main.replaceChildren(fragment(notice ? h('p', { class: 'notice' }, notice) : null, nodes));
+  main.removeAttribute('aria-busy');
+  document.title = `${title} · ${t('app.name')}`;
+  renderedPath = url.pathname + url.search;
+  drawChrome();
+  const h1 = main.querySelector('h1');
+  if (h1) h1.setAttribute('tabindex', '-1');
+  const again = focusKey ? document.querySelector(`[data-focus-key="${focusKey}"]`) : null;
+  if (again) again.focus();
+  else if (!firstRender && h1) h1.focus();
+  firstRender = false;
+  if (notice) announce(notice);
+}
+
+function onClick(ev) {
+  if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  const a = ev.target.closest('a[href]');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const url = new URL(a.href, window.location.href);
+  if (!isRoutable(url)) return;
+  if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) return;
+  ev.preventDefault();
+  navigate(url.pathname + url.search);
+}
+
+function onPopState() {
+  const here = window.location.pathname + window.location.search;
+  if (here !== renderedPath) render();
+}
+
+async function start() {
+  applyLocale(storedLocale());
+  try {
+    const me = await session.refresh();
+    if (me && isLocale(me.locale)) applyLocale(me.locale);
+  } catch {
+    // The server did not answer /me: carry on as a visitor; pages report their own errors.
+  }
+  session.onChange((me) => {
+    if (me && isLocale(me.locale) && me.locale !== locale()) {
+      applyLocale(me.locale);
+      storeLocale(me.locale);
+      drawChrome();
+    }
+  });
+  skipLink.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    main.focus();
+  });
+  document.addEventListener('click', onClick);
+  window.addEventListener('popstate', onPopState);
+  drawChrome();
+  await render();
+}
+
+// Exposed for tests and for later pages that need to know the routes.
+export { routes };
+
+start();

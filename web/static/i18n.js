@@ -1,0 +1,81 @@
+// i18n.js - the string catalogue: every visible string of the front end goes through t() or
+// tn(). French is the default; English is a choice kept in the account setting (for members)
+// and in localStorage (for visitors). <html lang> follows the current language.
+//
+// Catalogues are flat objects { 'page.key': 'text with {param}' }. Plural forms are keys with
+// a CLDR suffix ('.one', '.other', ...), chosen with Intl.PluralRules.
+import fr from './i18n/fr.js';
+import en from './i18n/en.js';
+
+const catalogues = { fr, en };
+export const LOCALES = ['fr', 'en'];
+export const DEFAULT_LOCALE = 'fr';
+const STORAGE_KEY = 'entraide.locale';
+
+let current = DEFAULT_LOCALE;
+
+export function isLocale(value) {
+  return typeof value === 'string' && LOCALES.includes(value);
+}
+
+export function locale() {
+  return current;
+}
+
+// Changes the language of the interface (not of the account: the caller saves that).
+export function setLocale(value) {
+  if (!isLocale(value)) return;
+  current = value;
+  document.documentElement.lang = value;
+}
+
+// The visitor's remembered choice, or French.
+export function storedLocale() {
+  try {
+    const v = window.localStorage.getItem(STORAGE_KEY);
+    if (isLocale(v)) return v;
+  } catch { /* storage disabled: fall back to the default */ }
+  return DEFAULT_LOCALE;
+}
+
+export function storeLocale(value) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, value);
+  } catch { /* storage disabled: the choice lasts for this page only */ }
+}
+
+function lookup(key) {
+  const own = catalogues[current][key];
+  if (own !== undefined) return own;
+  const fallback = catalogues[DEFAULT_LOCALE][key];
+  return fallback !== undefined ? fallback : key;
+}
+
+function fill(text, params) {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+export function has(key) {
+  return catalogues[current][key] !== undefined || catalogues[DEFAULT_LOCALE][key] !== undefined;
+}
+
+export function t(key, params) {
+  return fill(lookup(key), params);
+}
+
+export function formatNumber(n) {
+  return new Intl.NumberFormat(current).format(n);
+}
+
+// Plural: tn('home.count.members', 3) reads 'home.count.members.other' with {n} = "3".
+export function tn(key, n, params) {
+  const rule = new Intl.PluralRules(current).select(n);
+  const k = has(`${key}.${rule}`) ? `${key}.${rule}` : `${key}.other`;
+  return t(k, { ...params, n: formatNumber(n) });
+}
+
+// The names of the languages, each written in its own language (shown in the switcher).
+export function localeName(value) {
+  return catalogues[value]['lang.self'];
+}

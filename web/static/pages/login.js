@@ -1,0 +1,48 @@
+// pages/login.js - logging in with a handle or an e-mail address and a password. A wrong pair
+// gets one message that does not say which half was wrong; too many attempts get the wait
+// time from Retry-After. On success the page goes back to ?next= (a local path) or home.
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { textField, buildForm, submitButton } from '../forms.js';
+import { checkRequired } from '../validate.js';
+import * as session from '../session.js';
+
+export const titleKey = 'login.title';
+
+let prefilled = '';
+
+// The sign-up page hands over the new handle so the visitor only types the password.
+export function prefill(handle) {
+  prefilled = handle;
+}
+
+export function render(ctx) {
+  const login = textField({
+    name: 'login', label: t('login.login.label'), autocomplete: 'username',
+    value: prefilled, attrs: { autocapitalize: 'none', spellcheck: 'false', maxlength: '254' },
+  });
+  prefilled = '';
+  const password = textField({
+    name: 'password', type: 'password', label: t('login.password.label'), autocomplete: 'current-password',
+  });
+  const fields = [login, password];
+  const form = buildForm(fields, submitButton(t('login.submit')), { labelledBy: 'login-h1' });
+
+  form.onSubmit(async () => {
+    if (!form.check(fields.map((f) => [f, checkRequired(f.value().trim())]))) return;
+    let me = null;
+    const sent = await form.send(async () => { me = await session.logIn(login.value().trim(), password.value()); },
+      { 401: { message: t('login.failed') } });
+    if (!sent) {
+      password.input.value = '';
+      return;
+    }
+    ctx.navigate(ctx.safeNext(ctx.query.get('next')), { notice: t('login.done', { handle: me ? me.handle : '' }) });
+  });
+
+  return [
+    h('h1', { id: 'login-h1' }, t('login.title')),
+    form.form,
+    h('p', {}, t('login.no_account'), ' ', h('a', { href: '/signup' }, t('login.signup_link'))),
+  ];
+}

@@ -1,0 +1,63 @@
+// pages/signup.js - creating an account: a pseudonymous handle (with advice on choosing one
+// that reveals nothing), an e-mail address (encrypted at rest, never shown) and a password.
+// POST /api/v1/accounts does not log in: on success the log-in page opens with the handle
+// filled in.
+import { h } from '../dom.js';
+import { t, locale } from '../i18n.js';
+import { api } from '../api.js';
+import { textField, buildForm, fieldMessage, submitButton } from '../forms.js';
+import { checkHandle, checkEmail, checkPassword } from '../validate.js';
+import { prefill } from './login.js';
+
+export const titleKey = 'signup.title';
+
+export function render(ctx) {
+  const handle = textField({
+    name: 'handle', label: t('signup.handle.label'), hint: t('signup.handle.hint'),
+    autocomplete: 'username', attrs: { autocapitalize: 'none', spellcheck: 'false', maxlength: '64' },
+  });
+  const email = textField({
+    name: 'email', type: 'email', label: t('signup.email.label'), hint: t('signup.email.hint'),
+    autocomplete: 'email', attrs: { spellcheck: 'false', maxlength: '254' },
+  });
+  const password = textField({
+    name: 'password', type: 'password', label: t('signup.password.label'),
+    hint: t('signup.password.hint'), autocomplete: 'new-password',
+  });
+  const confirm = textField({
+    name: 'confirm', type: 'password', label: t('signup.confirm.label'), autocomplete: 'new-password',
+  });
+  const fields = [handle, email, password, confirm];
+  const form = buildForm(fields, submitButton(t('signup.submit')), { labelledBy: 'signup-h1' });
+
+  form.onSubmit(async () => {
+    const values = {
+      handle: handle.value().trim().toLowerCase(),
+      email: email.value().trim(),
+      password: password.value(),
+    };
+    const passwordReason = checkPassword(values.password);
+    const ok = form.check([
+      [handle, checkHandle(values.handle)],
+      [email, checkEmail(values.email)],
+      [password, passwordReason],
+      [confirm, !passwordReason && confirm.value() !== values.password ? 'mismatch' : null],
+    ]);
+    if (!ok) return;
+    const sent = await form.send(() => api.post('/api/v1/accounts', { ...values, locale: locale() }), {
+      'handle-taken': { field: handle, message: fieldMessage('handle', 'taken') },
+      conflict: { field: email, message: fieldMessage('email', 'taken') },
+    });
+    if (!sent) return;
+    form.clear();
+    prefill(values.handle);
+    ctx.navigate('/login', { notice: t('signup.done', { handle: values.handle }) });
+  });
+
+  return [
+    h('h1', { id: 'signup-h1' }, t('signup.title')),
+    h('p', {}, t('signup.intro')),
+    form.form,
+    h('p', {}, t('signup.have_account'), ' ', h('a', { href: '/login' }, t('signup.login_link'))),
+  ];
+}

@@ -1,0 +1,53 @@
+// routes.js - the pages of the front end and the links of the main navigation, as data.
+// A later capability adds a page by adding one line here and one module under pages/.
+//
+// Route: { path, load, access? }. `path` may hold parameters (/c/:slug -> params.slug).
+// `access`: 'member' (a session is required: visitors are sent to /login?next=...),
+// 'visitor' (only without a session: members are sent home), or absent (everyone).
+// Nav entry: { href, key, when? } with `when` 'visitor' or 'member' (absent: always shown).
+
+export const routes = [
+  { path: '/', load: () => import('./pages/home.js') },
+  { path: '/signup', load: () => import('./pages/signup.js'), access: 'visitor' },
+  { path: '/login', load: () => import('./pages/login.js'), access: 'visitor' },
+  { path: '/settings', load: () => import('./pages/settings.js'), access: 'member' },
+];
+
+export const notFound = () => import('./pages/notfound.js');
+
+export const nav = [
+  { href: '/', key: 'nav.home' },
+  { href: '/signup', key: 'nav.signup', when: 'visitor' },
+  { href: '/login', key: 'nav.login', when: 'visitor' },
+  { href: '/settings', key: 'nav.settings', when: 'member' },
+];
+
+// Paths the server answers itself: links to them are followed normally, never routed here.
+export const serverPaths = ['/api/', '/static/', '/healthz', '/metrics', '/.well-known/', '/problems/'];
+
+function compile(path) {
+  const names = [];
+  const source = path.replace(/:(\w+)/g, (m, name) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { re: new RegExp(`^${source}/?$`), names };
+}
+
+const compiled = routes.map((r) => ({ ...r, ...compile(r.path) }));
+
+// The route for a pathname and its decoded parameters, or null.
+export function match(pathname) {
+  for (const r of compiled) {
+    const m = r.re.exec(pathname);
+    if (!m) continue;
+    const params = {};
+    try {
+      r.names.forEach((name, i) => { params[name] = decodeURIComponent(m[i + 1]); });
+    } catch {
+      return null;
+    }
+    return { route: r, params };
+  }
+  return null;
+}
