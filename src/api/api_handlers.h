@@ -26,4 +26,7 @@ enum ent_err api_me_delete(struct api_req *q);
 /* api_admin.c */
 enum ent_err api_admin_accounts(struct api_req *q);
 
+/* the professional network: api_pro.h */
+#include "api/api_pro.h"
+
 #endif

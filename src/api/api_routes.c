@@ -39,6 +39,26 @@ const struct api_route api_routes[] = {
 	/* administration */
 	{"GET", "/api/v1/admin/accounts", api_admin_accounts, ROLE_ADMINISTRATOR, SESSION, NULL, 0,
 	 "Accounts with their roles and state, no e-mail (administrators)"},
+
+	/* professional network (issue 7): verification, badge, rule R2 */
+	{"POST", "/api/v1/verifications", api_verification_create, ROLE_ALL_ACCOUNTS, CSRF,
+	 api_verification_create_fields, 0, "Ask to be verified as a health professional (RPPS)"},
+	{"GET", "/api/v1/verifications", api_verification_list, ROLE_ADMINISTRATOR, SESSION, NULL, 0,
+	 "Verification requests, pending first (administrators)"},
+	{"GET", "/api/v1/me/verification", api_verification_mine, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
+	 "One's own latest verification request"},
+	{"POST", "/api/v1/verifications/{id}/approve", api_verification_approve, ROLE_ADMINISTRATOR,
+	 CSRF, NULL, 0, "Approve a verification: grants the professional role (administrators)"},
+	{"POST", "/api/v1/verifications/{id}/refuse", api_verification_refuse, ROLE_ADMINISTRATOR,
+	 CSRF, api_verification_reason_fields, 0, "Refuse a verification with a reason (administrators)"},
+	{"POST", "/api/v1/verifications/{id}/revoke", api_verification_revoke, ROLE_ADMINISTRATOR,
+	 CSRF, api_verification_reason_fields, 0,
+	 "Revoke an approved verification, logged; withdraws the role (administrators)"},
+	{"GET", "/api/v1/accounts/{handle}/badge", api_badge_get, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
+	 "A verified professional's badge (what, by whom, when; no RPPS number)"},
+	{"POST", "/api/v1/conversations", api_conversation_create, ROLE_ALL_ACCOUNTS, CSRF,
+	 api_conversation_create_fields, 0,
+	 "Open a private conversation; refused from a member to a professional (R2)"},
 };
 
 const size_t api_n_routes = sizeof api_routes / sizeof api_routes[0];
