@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			prev = s->end;
 		}
-		if (!r.text || strlen(r.text) != r.len)
+		if (!r.text || r.text[r.len] != 0)
 			abort();
 		if (pol == ENT_PRIV_REPORT && (r.len != len || memcmp(r.text, text, len) != 0))
 			abort();

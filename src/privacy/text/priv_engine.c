@@ -98,7 +98,8 @@ static void tidy(struct pctx *c, float min_conf)
 	for (size_t i = 0; i < c->n_sp; i++)
 		if (c->sp[i].confidence >= min_conf)
 			c->sp[n++] = c->sp[i];
-	qsort(c->sp, n, sizeof *c->sp, span_cmp);
+	if (n > 1)
+		qsort(c->sp, n, sizeof *c->sp, span_cmp);
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct ent_priv_span s = c->sp[i];
@@ -265,6 +266,8 @@ ENT_EXPORT enum ent_err ent_priv_redact(const struct ent_priv_engine *eng, const
 	enum ent_err err = scan(eng, text, len, lang, &out->spans);
 	if (err)
 		return err;
+	if (!text)
+		text = ""; /* len is 0: scan() refused a NULL text with a length */
 	const struct ent_priv_spans *sp = &out->spans;
 	/* a label is at most 15 bytes; a span is at least 1 byte: len + 16 per span bounds it */
 	size_t cap = len + 16 * sp->n + 1;

@@ -234,6 +234,8 @@ static int all_digits(const char *d, size_t n)
 
 static int num_of(const char *d, size_t n)
 {
+	if (n > 9)
+		return 1000000000; /* longer than any day, month, year or IP part */
 	int v = 0;
 	for (size_t i = 0; i < n; i++)
 		v = v * 10 + (d[i] - '0');

@@ -324,9 +324,15 @@ void priv_find_names(struct pctx *c)
 		const char *rec = "name";
 		if (title_before(c, i) && (tk_eq(c, i, "de") || tk_eq(c, i, "van") || tk_eq(c, i, "von") ||
 					   tk_eq(c, i, "du") || tk_eq(c, i, "le") || tk_eq(c, i, "la")) &&
-		    tk_is(c, i + 1, TK_CAP) && name_like_title(c, i + 1)) {
-			conf = 0.9f;
-			rec = "name_title";
+		    tk_is(c, i + 1, TK_CAP) && tk_free(c, i + 1)) {
+			/* "Dr de La Tour", "Dr van der Berg": particles belong to the name */
+			size_t j = i + 1;
+			while (j + 1 < c->n_tk && tk_is(c, j + 1, TK_CAP) && tk_free(c, j + 1) &&
+			       (c->tk[j + 1].f & TK_SP) && !(c->tk[j + 1].f & TK_NL) && j < i + 3)
+				j++;
+			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.9f, "name_title");
+			i = j;
+			continue;
 		} else if (title_before(c, i) && name_like_title(c, i)) {
 			conf = 0.95f;
 			rec = "name_title";

@@ -386,6 +386,12 @@ static int town(struct pctx *c, size_t i)
 	uint32_t f1 = t->lex;
 	if (f1 & (LX_REGION | LX_MONTH | LX_DAY) && single)
 		return 0;
+	/* "Dr de La Tour": a particle after a title makes it a person */
+	size_t pw = tk_prev_word(c, i, 1);
+	size_t pp = pw != SIZE_MAX ? tk_prev_word(c, pw, 1) : SIZE_MAX;
+	if (pp != SIZE_MAX && (tk_eq(c, pw, "de") || tk_eq(c, pw, "du")) && (c->tk[pp].lex & LX_TITLE) &&
+	    (c->tk[pp].f & TK_CAP))
+		return 0;
 	if (!cap) {
 		/* lowercase "j'habite a nantes": only after a place word, and not an ordinary word */
 		if (!prep || (single && (fl & (LX_WORD | LX_STOPFR | LX_STOPEN))) || tk_len(c, i) < 4)
@@ -407,11 +413,6 @@ static int town(struct pctx *c, size_t i)
 		/* "Dr Laval", "Mme Nancy": a title makes it a person */
 		size_t p = tk_prev_word(c, i, 1);
 		if (p != SIZE_MAX && (c->tk[p].lex & LX_TITLE) && !(c->tk[p].lex & LX_LOCPREP))
-			return 0;
-		/* "Dr de La Tour": a particle after a title */
-		size_t pp = p != SIZE_MAX ? tk_prev_word(c, p, 1) : SIZE_MAX;
-		if (pp != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "du")) && (c->tk[pp].lex & LX_TITLE) &&
-		    (c->tk[pp].f & TK_CAP))
 			return 0;
 	}
 	j = arrondissement(c, j);

@@ -75,7 +75,7 @@ static inline int tk_free(const struct pctx *c, size_t i)
 }
 static inline size_t tk_len(const struct pctx *c, size_t i)
 {
-	return c->tk[i].e - c->tk[i].s;
+	return i < c->n_tk ? c->tk[i].e - c->tk[i].s : 0;
 }
 static inline int tk_lex(const struct pctx *c, size_t i, uint32_t f)
 {
