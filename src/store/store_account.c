@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
+
 /* Runs inside store_account_delete's transaction, before the account row is deleted, so the
  * subsystems that keep an account's content (posts: issue 5, desk: issue 6, ...) can anonymise
  * or delete it. Each later subsystem adds its function here. */
@@ -18,7 +20,7 @@ static const account_delete_hook delete_hooks[] = {
 static const struct store_stmt Q_INSERT = {
 	"account.insert",
 	"INSERT INTO accounts (handle, handle_key, email_hash, email_enc, password_hash, locale, "
-	"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%s','now'))"};
+	"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"};
 static const struct store_stmt Q_BY_HANDLE = {
 	"account.by_handle", "SELECT " ACCOUNT_COLS " FROM accounts WHERE handle_key = ?1"};
 static const struct store_stmt Q_BY_EMAIL = {
@@ -32,8 +34,8 @@ static const struct store_stmt Q_SET_PASSWORD = {
 	"account.set_password", "UPDATE accounts SET password_hash = ?2 WHERE id = ?1"};
 static const struct store_stmt Q_SUSPEND = {
 	"account.suspend",
-	"UPDATE accounts SET suspended_at = CASE WHEN ?2 THEN coalesce(suspended_at, "
-	"strftime('%s','now')) END WHERE id = ?1"};
+	"UPDATE accounts SET suspended_at = CASE WHEN ?2 = 1 THEN coalesce(suspended_at, ?3) END "
+	"WHERE id = ?1"};
 static const struct store_stmt Q_DELETE = {"account.delete", "DELETE FROM accounts WHERE id = ?1"};
 
 static const struct store_stmt Q_ROLES = {
@@ -44,7 +46,7 @@ static const struct store_stmt Q_ROLES = {
 static const struct store_stmt Q_GRANT = {
 	"role.grant",
 	"INSERT INTO account_roles (account_id, role, institution_id, granted_at) "
-	"VALUES (?1, ?2, ?3, strftime('%s','now')) ON CONFLICT DO NOTHING"};
+	"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"};
 static const struct store_stmt Q_REVOKE = {
 	"role.revoke",
 	"DELETE FROM account_roles WHERE account_id = ?1 AND role = ?2 AND "
@@ -54,7 +56,7 @@ static const struct store_stmt Q_INST_ID = {
 static const struct store_stmt Q_INST_ENSURE = {
 	"institution.ensure",
 	"INSERT INTO institutions (slug, name, created_at) "
-	"VALUES (?1, ?2, strftime('%s','now')) ON CONFLICT DO NOTHING"};
+	"VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING"};
 
 static const struct store_stmt Q_SESSION_INSERT = {
 	"session.insert",
@@ -140,6 +142,7 @@ enum ent_err store_account_insert(struct store_conn *c, const struct store_accou
 	store_q_bind_blob(q, 4, a->email_enc, a->email_enc_len);
 	store_q_bind_text(q, 5, a->password_hash, strlen(a->password_hash));
 	store_q_bind_text(q, 6, a->locale, strlen(a->locale));
+	store_q_bind_int(q, 7, clock_now());
 	err = store_q_exec(q);
 	store_q_close(q);
 	if (!err && id) {
@@ -183,11 +186,20 @@ enum ent_err store_account_set_password(struct store_conn *c, int64_t id, const 
 
 enum ent_err store_account_set_suspended(struct store_conn *c, int64_t id, bool suspended)
 {
-	int64_t on = suspended;
+	struct store_q *q;
 	enum ent_err err = store_tx_begin(c);
 	if (err)
 		return err;
-	err = exec_id(c, &Q_SUSPEND, id, NULL, &on);
+	err = store_q_open(c, &Q_SUSPEND, &q);
+	if (!err) {
+		store_q_bind_int(q, 1, id);
+		store_q_bind_int(q, 2, suspended);
+		store_q_bind_int(q, 3, clock_now());
+		err = store_q_exec(q);
+		store_q_close(q);
+		if (!err && store_changes(c) == 0)
+			err = ENT_ENOTFOUND;
+	}
 	if (!err && suspended) {
 		err = store_session_delete_others(c, id, 0);
 		if (err == ENT_ENOTFOUND)
@@ -308,6 +320,8 @@ static enum ent_err role_change(struct store_conn *c, const struct store_stmt *s
 		store_q_bind_int(q, 3, inst);
 	else
 		store_q_bind_null(q, 3);
+	if (stmt == &Q_GRANT)
+		store_q_bind_int(q, 4, clock_now());
 	err = store_q_exec(q);
 	store_q_close(q);
 	return err;
@@ -336,6 +350,7 @@ enum ent_err store_institution_ensure(struct store_conn *c, const char *slug, co
 		return err;
 	store_q_bind_text(q, 1, slug, strlen(slug));
 	store_q_bind_text(q, 2, name, strlen(name));
+	store_q_bind_int(q, 3, clock_now());
 	err = store_q_exec(q);
 	store_q_close(q);
 	return err;
