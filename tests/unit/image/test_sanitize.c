@@ -1,0 +1,282 @@
+/* test_sanitize.c - orientation transforms, the solid fill, and ent_img_sanitize() on
+ * pictures made in memory: limits refused from the header (PRIV-IMG-04), truncation,
+ * trailing bytes (PRIV-IMG-01), masks (PRIV-IMG-03), options, format sniffing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entraide/image.h"
+#include "privacy/image/img.h"
+
+static struct img_ctx ctx(void)
+{
+	struct img_ctx c;
+	struct ent_img_opts o = {0};
+	img_ctx_init(&c, &o);
+	return c;
+}
+
+/* w x h RGB picture whose pixel (x, y) is (x, y, 7). */
+static struct img_px ramp(int w, int h)
+{
+	struct img_ctx c = ctx();
+	struct img_px p;
+	assert_int_equal(img_px_alloc(&c, &p, w, h, 3), ENT_OK);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			uint8_t *q = p.px + (size_t)y * p.stride + 3 * (size_t)x;
+			q[0] = (uint8_t)x;
+			q[1] = (uint8_t)y;
+			q[2] = 7;
+		}
+	return p;
+}
+
+static void at(const struct img_px *p, int x, int y, int *sx, int *sy)
+{
+	const uint8_t *q = p->px + (size_t)y * p->stride + 3 * (size_t)x;
+	*sx = q[0];
+	*sy = q[1];
+}
+
+/* PRIV-IMG-02: where the stored top-left pixel lands for each orientation. */
+static void orientations_map_corners(void **state)
+{
+	(void)state;
+	const int w = 5, h = 3;
+	/* displayed position of stored (0,0), per orientation; W,H are displayed sizes */
+	struct {
+		int o, W, H, x, y;
+	} cases[] = {{1, 5, 3, 0, 0}, {2, 5, 3, 4, 0}, {3, 5, 3, 4, 2}, {4, 5, 3, 0, 2},
+		     {5, 3, 5, 0, 0}, {6, 3, 5, 2, 0}, {7, 3, 5, 2, 4}, {8, 3, 5, 0, 4}};
+	struct img_px in = ramp(w, h);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct img_ctx c = ctx();
+		struct img_px out;
+		assert_int_equal(img_orient_apply(&c, &in, cases[i].o, &out), ENT_OK);
+		assert_int_equal(out.w, cases[i].W);
+		assert_int_equal(out.h, cases[i].H);
+		int sx, sy;
+		at(&out, cases[i].x, cases[i].y, &sx, &sy);
+		assert_int_equal(sx, 0);
+		assert_int_equal(sy, 0);
+		/* every pixel appears exactly once */
+		unsigned seen[5][3] = {{0}};
+		for (int y = 0; y < out.h; y++)
+			for (int x = 0; x < out.w; x++) {
+				at(&out, x, y, &sx, &sy);
+				seen[sx][sy]++;
+			}
+		for (int x = 0; x < w; x++)
+			for (int y = 0; y < h; y++)
+				assert_int_equal(seen[x][y], 1);
+		img_px_free(&out);
+	}
+	img_px_free(&in);
+}
+
+static void fill_clips_and_is_opaque(void **state)
+{
+	(void)state;
+	struct img_ctx c = ctx();
+	struct img_px p;
+	assert_int_equal(img_px_alloc(&c, &p, 4, 4, 4), ENT_OK);
+	memset(p.px, 200, p.stride * 4);
+	struct ent_img_rect r = {-2, 2, 4, 10};
+	assert_int_equal(img_fill_rect(&p, &r), 1);
+	assert_int_equal(r.x, 0);
+	assert_int_equal(r.y, 2);
+	assert_int_equal(r.w, 2);
+	assert_int_equal(r.h, 2);
+	const uint8_t *q = p.px + 3 * p.stride + 4;
+	assert_int_equal(q[0], 0);
+	assert_int_equal(q[3], 255);
+	assert_int_equal(p.px[0], 200);
+	struct ent_img_rect off = {10, 10, 5, 5};
+	assert_int_equal(img_fill_rect(&p, &off), 0);
+	img_px_free(&p);
+}
+
+static uint8_t *png_of(int w, int h, size_t *len)
+{
+	struct img_ctx c = ctx();
+	struct img_px p = ramp(w, h);
+	uint8_t *out = NULL;
+	assert_int_equal(img_png_encode(&c, &p, &out, len), ENT_OK);
+	img_px_free(&p);
+	return out;
+}
+
+static uint8_t *jpeg_of(int w, int h, size_t *len)
+{
+	struct img_ctx c = ctx();
+	struct img_px p = ramp(w, h);
+	uint8_t *out = NULL;
+	assert_int_equal(img_jpeg_encode(&c, &p, 90, 0, &out, len), ENT_OK);
+	img_px_free(&p);
+	return out;
+}
+
+static const struct ent_img_opts keep = {.faces_mode = ENT_IMG_FACES_KEEP};
+
+static void png_round_trip_is_exact(void **state)
+{
+	(void)state;
+	size_t len;
+	uint8_t *in = png_of(17, 9, &len);
+	struct ent_img_result r = {0};
+	assert_int_equal(ent_img_sanitize(in, len, &keep, &r), ENT_OK);
+	assert_int_equal(r.format, ENT_IMG_PNG);
+	assert_int_equal(r.width, 17);
+	assert_int_equal(r.height, 9);
+	assert_int_equal(r.removed, 0);
+	struct img_ctx c = ctx();
+	struct img_px out;
+	assert_int_equal(img_decode_upright(&c, r.data, r.len, &out), ENT_OK);
+	int sx, sy;
+	at(&out, 16, 8, &sx, &sy);
+	assert_int_equal(sx, 16);
+	assert_int_equal(sy, 8);
+	img_px_free(&out);
+	img_ctx_clear(&c);
+	ent_img_result_clear(&r);
+	free(in);
+}
+
+/* PRIV-IMG-04: a bomb is refused from its header. */
+static void huge_headers_refused(void **state)
+{
+	(void)state;
+	size_t len;
+	struct ent_img_result r = {0};
+	uint8_t *png = png_of(8, 8, &len);
+	/* IHDR width/height at offsets 16 and 20 */
+	memcpy(png + 16, "\x00\x00\xea\x60\x00\x00\xea\x60", 8);
+	assert_int_equal(ent_img_sanitize(png, len, &keep, &r), ENT_ETOOBIG);
+	assert_null(r.data);
+	assert_non_null(r.reason);
+	free(png);
+
+	uint8_t *jpg = jpeg_of(8, 8, &len);
+	for (size_t i = 2; i + 9 < len; i++) {
+		if (jpg[i] == 0xFF && jpg[i + 1] == 0xC0) { /* SOF0: height at +5, width at +7 */
+			memcpy(jpg + i + 5, "\xea\x60\xea\x60", 4);
+			break;
+		}
+	}
+	assert_int_equal(ent_img_sanitize(jpg, len, &keep, &r), ENT_ETOOBIG);
+	assert_null(r.data);
+	free(jpg);
+
+	png = png_of(100, 100, &len);
+	struct ent_img_opts small = keep;
+	small.max_pixels = 5000;
+	assert_int_equal(ent_img_sanitize(png, len, &small, &r), ENT_ETOOBIG);
+	small.max_pixels = 0;
+	small.max_side = 99;
+	assert_int_equal(ent_img_sanitize(png, len, &small, &r), ENT_ETOOBIG);
+	small.max_side = 0;
+	small.max_bytes = len - 1;
+	assert_int_equal(ent_img_sanitize(png, len, &small, &r), ENT_ETOOBIG);
+	free(png);
+}
+
+static void truncated_and_trailing(void **state)
+{
+	(void)state;
+	size_t len;
+	struct ent_img_result r = {0};
+	uint8_t *jpg = jpeg_of(40, 30, &len);
+	for (size_t cut = 0; cut < len; cut += len / 16 + 1) {
+		enum ent_err err = ent_img_sanitize(jpg, cut, &keep, &r);
+		assert_int_not_equal(err, ENT_OK);
+		assert_null(r.data);
+	}
+	uint8_t *big = malloc(len + 5);
+	memcpy(big, jpg, len);
+	memcpy(big + len, "PK\x03\x04!", 5);
+	assert_int_equal(ent_img_sanitize(big, len + 5, &keep, &r), ENT_OK);
+	assert_true(r.removed & ENT_IMG_RM_TRAILER);
+	assert_true(r.len < 3 || memcmp(r.data + r.len - 2, "\xff\xd9", 2) == 0);
+	ent_img_result_clear(&r);
+	free(big);
+	free(jpg);
+
+	uint8_t *png = png_of(20, 20, &len);
+	assert_int_equal(ent_img_sanitize(png, len - 12, &keep, &r), ENT_ETRUNCATED);
+	free(png);
+}
+
+static void masks_are_covered_and_reported(void **state)
+{
+	(void)state;
+	size_t len;
+	uint8_t *in = png_of(30, 20, &len);
+	struct ent_img_rect m[2] = {{5, 5, 4, 4}, {25, 15, 50, 50}};
+	struct ent_img_opts o = keep;
+	o.masks = m;
+	o.n_masks = 2;
+	struct ent_img_result r = {0};
+	assert_int_equal(ent_img_sanitize(in, len, &o, &r), ENT_OK);
+	assert_int_equal(r.n_regions, 2);
+	assert_int_equal(r.n_faces, 0);
+	assert_int_equal(r.regions[1].rect.w, 5); /* clipped */
+	assert_int_equal(r.regions[0].source, ENT_IMG_SRC_MASK);
+	struct img_ctx c = ctx();
+	struct img_px out;
+	assert_int_equal(img_decode_upright(&c, r.data, r.len, &out), ENT_OK);
+	const uint8_t *q = out.px + 6 * out.stride + 3 * 6;
+	assert_int_equal(q[0] | q[1] | q[2], 0);
+	img_px_free(&out);
+	img_ctx_clear(&c);
+	ent_img_result_clear(&r);
+	free(in);
+}
+
+static void options_checked(void **state)
+{
+	(void)state;
+	size_t len;
+	uint8_t *in = png_of(8, 8, &len);
+	struct ent_img_result r = {0};
+	/* cover without a detector: refuse rather than let a face through */
+	assert_int_equal(ent_img_sanitize(in, len, NULL, &r), ENT_EINVAL);
+	assert_non_null(r.reason);
+	struct ent_img_opts o = keep;
+	o.jpeg_quality = 101;
+	assert_int_equal(ent_img_sanitize(in, len, &o, &r), ENT_EINVAL);
+	assert_int_equal(ent_img_sanitize(NULL, 0, &keep, &r), ENT_EFORMAT);
+	assert_int_equal(ent_img_sanitize(in, len, &keep, NULL), ENT_EINVAL);
+	static const enum ent_img_format fmts[] = {ENT_IMG_JPEG, ENT_IMG_PNG, ENT_IMG_WEBP};
+	for (size_t i = 0; i < 3; i++) {
+		o = keep;
+		o.out_format = fmts[i];
+		assert_int_equal(ent_img_sanitize(in, len, &o, &r), ENT_OK);
+		assert_int_equal(ent_img_sniff(r.data, r.len), fmts[i]);
+		ent_img_result_clear(&r);
+	}
+	free(in);
+	uint8_t junk[64] = "GIF89a";
+	assert_int_equal(ent_img_sanitize(junk, sizeof junk, &keep, &r), ENT_EFORMAT);
+	assert_int_equal(ent_img_sniff(junk, sizeof junk), ENT_IMG_NONE);
+	assert_string_equal(ent_img_removed_name(ENT_IMG_RM_GPS), "gps");
+	assert_string_equal(ent_img_source_name(ENT_IMG_SRC_DLIB_HOG), "dlib-hog");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(orientations_map_corners),
+		cmocka_unit_test(fill_clips_and_is_opaque),
+		cmocka_unit_test(png_round_trip_is_exact),
+		cmocka_unit_test(huge_headers_refused),
+		cmocka_unit_test(truncated_and_trailing),
+		cmocka_unit_test(masks_are_covered_and_reported),
+		cmocka_unit_test(options_checked),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
