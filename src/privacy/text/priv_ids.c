@@ -555,7 +555,7 @@ static int mbi_char(char ch, char kind)
 
 static int try_shaped_id(struct pctx *c, size_t i)
 {
-	char buf[16];
+	char buf[16] = {0};
 	size_t n = 0, j = i;
 	for (size_t k = i; k < c->n_tk && k < i + 5; k++) {
 		if (c->tk[k].f & TK_WORD) {
@@ -580,6 +580,18 @@ static int try_shaped_id(struct pctx *c, size_t i)
 			priv_add_tok(c, i, j, ENT_PRIV_ID, 0.85f, "mbi");
 			return 1;
 		}
+	}
+	/* UK National Insurance number: QQ 12 34 56 C / QQ123456C */
+	if (j == i && priv_shape(buf, n, "AA999999A") && buf[8] >= 'A' && buf[8] <= 'D') {
+		priv_add_tok(c, i, j, ENT_PRIV_ID, 0.85f, "nino");
+		return 1;
+	}
+	if (j == i && n == 2 && priv_shape(buf, 2, "AA") && tk_is(c, i + 1, TK_NUM) && tk_len(c, i + 1) == 2 &&
+	    tk_is(c, i + 2, TK_NUM) && tk_len(c, i + 2) == 2 && tk_is(c, i + 3, TK_NUM) &&
+	    tk_len(c, i + 3) == 2 && tk_len(c, i + 4) == 1 && c->t[c->tk[i + 4].s] >= 'A' &&
+	    c->t[c->tk[i + 4].s] <= 'D' && (c->tk[i + 4].f & TK_SP)) {
+		priv_add_tok(c, i, i + 4, ENT_PRIV_ID, 0.85f, "nino");
+		return 1;
 	}
 	if (j == i && priv_shape(buf, n, "99AA99999")) {
 		priv_add_tok(c, i, j, ENT_PRIV_ID, 0.8f, "passport_fr");
@@ -630,7 +642,8 @@ void priv_find_words_ids(struct pctx *c)
 		}
 		if (i + 1 < c->n_tk && tk_ch(c, i + 1, ':') && tk_glued(c, i) && try_ipv6(c, i))
 			continue;
-		if ((c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) && try_shaped_id(c, i))
+		if (((c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) ||
+		     ((c->tk[i].f & TK_ALLCAP) && tk_len(c, i) == 2)) && try_shaped_id(c, i))
 			continue;
 		if ((c->tk[i].f & TK_DIGIT) && !(c->tk[i].f & TK_CLAIMED))
 			try_labelled_code(c, i);

@@ -99,6 +99,13 @@ static int name_like_title(const struct pctx *c, size_t i)
 	return !(f & LX_WORD) || (f & (LX_GIVEN | LX_PATR));
 }
 
+/* "N'Diaye", "O'Brien", "D'Souza": one capital letter glued by an apostrophe to a name. */
+static int letter_apos_name(const struct pctx *c, size_t i)
+{
+	return tk_len(c, i) == 1 && (c->tk[i].f & TK_CAP) && tk_glued(c, i) && tk_apos(c, i + 1) &&
+	       tk_glued(c, i + 1) && tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2);
+}
+
 /* Confidence that a capitalised word with no context is a name (0: it is not). */
 static float name_alone(const struct pctx *c, size_t i)
 {
@@ -111,7 +118,8 @@ static float name_alone(const struct pctx *c, size_t i)
 			return 0;
 	if (eponym_use(c, i) || pet_before(c, i))
 		return 0;
-	int word = (f & LX_WORD) != 0;
+	/* the text's own language says what is an ordinary word: "Léa" is no French word */
+	int word = (f & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) != 0;
 	int sent = tk_sentence_start(c, i);
 	/* a hashtag word is a topic, not a person, unless a known first name */
 	if (i > 0 && tk_ch(c, i - 1, '#') && !(f & LX_PRN))
@@ -333,7 +341,7 @@ void priv_find_names(struct pctx *c)
 			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.9f, "name_title");
 			i = j;
 			continue;
-		} else if (title_before(c, i) && name_like_title(c, i)) {
+		} else if (title_before(c, i) && (name_like_title(c, i) || letter_apos_name(c, i))) {
 			conf = 0.95f;
 			rec = "name_title";
 		} else if (name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) || intro_before(c, i) ||
@@ -344,6 +352,15 @@ void priv_find_names(struct pctx *c)
 			   ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))) {
 			conf = 0.7f;
 			rec = "name_signature";
+		} else if ((t->f & TK_ALLCAP) && tk_len(c, i) >= 3 && (t->lex & (LX_PATR | LX_HN)) &&
+			   !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN))) {
+			size_t g = tk_ch(c, i + 1, ',') ? i + 2 : i + 1;
+			if (!tk_is(c, g, TK_CAP) || tk_is(c, g, TK_ALLCAP) || !(c->tk[g].lex & LX_GIVEN) ||
+			    !tk_free(c, g))
+				continue;
+			priv_add_tok(c, i, g, ENT_PRIV_NAME, 0.8f, "name_lexicon");
+			i = g;
+			continue;
 		} else {
 			conf = name_alone(c, i);
 			rec = "name_lexicon";

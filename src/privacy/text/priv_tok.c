@@ -211,6 +211,12 @@ int tk_eq(const struct pctx *c, size_t i, const char *w)
 	const char *s = c->t + c->tk[i].s;
 	for (size_t k = 0; k < n; k++) {
 		char ch = s[k];
+		if (ch & 0x80) {
+			/* accented: compare the folded form ("âgée" is "agee", "à" is "a") */
+			char buf[64];
+			size_t fl = priv_fold(s, n, buf, sizeof buf);
+			return fl && strncmp(buf, w, fl) == 0 && w[fl] == 0;
+		}
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch + 32);
 		if (!w[k] || ch != w[k])
@@ -226,8 +232,9 @@ int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
 	char f0 = c->t[c->tk[i].s];
 	if (f0 >= 'A' && f0 <= 'Z')
 		f0 = (char)(f0 + 32);
+	int ascii0 = !(f0 & 0x80);
 	for (; *ws; ws++)
-		if ((*ws)[0] == f0 && tk_eq(c, i, *ws))
+		if ((!ascii0 || (*ws)[0] == f0) && tk_eq(c, i, *ws))
 			return 1;
 	return 0;
 }

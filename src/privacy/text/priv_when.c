@@ -286,7 +286,8 @@ static int age(struct pctx *c, size_t i)
 	     (tk_ch(c, i - 1, ',') && !tk_glued(c, i - 1) &&
 	      (tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, ')') || tk_ch(c, i + 1, '.')) &&
 	      !(tk_glued(c, i) && tk_is(c, i + 2, TK_NUM) && tk_glued(c, i + 1)))) &&
-	    (((c->tk[p].f & TK_CAP) && !(c->tk[p].lex & (LX_WORD | LX_MONTH | LX_DAY))) ||
+	    (((c->tk[p].f & TK_CAP) && !(c->tk[p].lex & (LX_MONTH | LX_DAY)) &&
+	      (!(c->tk[p].lex & LX_WORD) || !tk_sentence_start(c, p))) ||
 	     (c->tk[p].lex & LX_KIN))) {
 		priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.7f, "age_bare");
 		return 1;
