@@ -6,7 +6,7 @@
 // navigation link marked with aria-current, and announcements in the aria-live region.
 import { h, fragment } from './dom.js';
 import { t, locale, setLocale, storedLocale, storeLocale, isLocale, LOCALES, localeName } from './i18n.js';
-import { api, setLanguage } from './api.js';
+import { api, ApiError, setLanguage } from './api.js';
 import * as session from './session.js';
 import { routes, nav, notFound, serverPaths, match } from './routes.js';
 import { problemMessage } from './forms.js';
@@ -65,6 +65,12 @@ async function changeLocale(value) {
   announce(t('lang.changed'));
 }
 
+// An action outside a form failed: a 401 means the session ended; anything else is said.
+function onActionError(err) {
+  if (err instanceof ApiError && err.status === 401) session.expire();
+  else announce(problemMessage(err));
+}
+
 async function logOut() {
   try {
     await session.logOut();
@@ -90,7 +96,7 @@ function drawHeader() {
       h('img', { src: '/static/logo.svg', alt: '', width: '32', height: '32' }),
       h('span', {}, t('app.name'))),
     h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, links)),
-    h('button', { type: 'button', class: 'lang-switch', 'data-focus-key': 'lang-switch', onclick: () => changeLocale(other).catch((err) => announce(problemMessage(err))) },
+    h('button', { type: 'button', class: 'lang-switch', 'data-focus-key': 'lang-switch', onclick: () => changeLocale(other).catch(onActionError) },
       h('span', { class: 'visually-hidden' }, t('lang.switch')), ' ',
       h('span', { lang: other }, localeName(other))));
 }
@@ -196,6 +202,10 @@ async function start() {
       storeLocale(me.locale);
       drawChrome();
     }
+  });
+  session.onExpired(() => {
+    const here = window.location.pathname + window.location.search;
+    navigate(`/login?next=${encodeURIComponent(here)}`, { notice: t('problem.unauthenticated') });
   });
   skipLink.addEventListener('click', (ev) => {
     ev.preventDefault();

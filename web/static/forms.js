@@ -9,6 +9,7 @@
 import { h, uid } from './dom.js';
 import { t, tn, has } from './i18n.js';
 import { ApiError } from './api.js';
+import * as session from './session.js';
 
 function errorNode(id) {
   return h('p', { class: 'field-error', id, hidden: true });
@@ -152,7 +153,9 @@ export function formController(form, fields) {
       try {
         await handler();
       } catch (err) {
-        showErrors(problemErrors(err, fields));
+        // A 401 that the page did not expect means the session ended under it.
+        if (err instanceof ApiError && err.status === 401 && session.current()) session.expire();
+        else showErrors(problemErrors(err, fields));
       } finally {
         busy = false;
         form.removeAttribute('aria-busy');

@@ -56,6 +56,19 @@ export function forget() {
   set(null);
 }
 
+const expiredListeners = new Set();
+
+// Called when the server no longer knows the session (expired, ended from another device).
+export function onExpired(fn) {
+  expiredListeners.add(fn);
+}
+
+// A request made with a session got 401: the session is gone on the server.
+export function expire() {
+  set(null);
+  for (const fn of expiredListeners) fn();
+}
+
 // After PATCH /api/v1/me answered with the new state.
 export function update(body) {
   if (body && typeof body === 'object') set(body);

@@ -135,6 +135,7 @@ export default {
   'login.submit': 'Log in',
   'login.failed': 'Wrong handle, e-mail address or password.',
   'login.done': 'You are logged in as {handle}.',
+  'login.suspended': 'This account is suspended: it can no longer log in.',
   'login.required': 'Log in to see this page.',
   'login.no_account': 'No account yet?',
   'login.signup_link': 'Sign up',

@@ -135,6 +135,7 @@ export default {
   'login.submit': 'Se connecter',
   'login.failed': 'Pseudonyme, adresse e-mail ou mot de passe incorrect.',
   'login.done': 'Vous êtes connecté en tant que {handle}.',
+  'login.suspended': 'Ce compte est suspendu : il ne peut plus se connecter.',
   'login.required': 'Connectez-vous pour accéder à cette page.',
   'login.no_account': 'Pas encore de compte ?',
   'login.signup_link': 'Créer un compte',

@@ -32,7 +32,7 @@ export function render(ctx) {
     if (!form.check(fields.map((f) => [f, checkRequired(f.value().trim())]))) return;
     let me = null;
     const sent = await form.send(async () => { me = await session.logIn(login.value().trim(), password.value()); },
-      { 401: { message: t('login.failed') } });
+      { 401: { message: t('login.failed') }, 403: { message: t('login.suspended') } });
     if (!sent) {
       password.input.value = '';
       return;

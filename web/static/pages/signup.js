@@ -47,6 +47,7 @@ export function render(ctx) {
     const sent = await form.send(() => api.post('/api/v1/accounts', { ...values, locale: locale() }), {
       'handle-taken': { field: handle, message: fieldMessage('handle', 'taken') },
       conflict: { field: email, message: fieldMessage('email', 'taken') },
+      forbidden: { message: t('home.registration_closed') },
     });
     if (!sent) return;
     form.clear();
