@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "api/api.h"
 #include "core/clock.h"
@@ -169,11 +170,31 @@ static enum ent_err load_session(struct api_req *q)
 	return err == ENT_ENOTFOUND ? ENT_OK : err;
 }
 
+/* application/json or application/<x>+json, parameters allowed. */
+static bool is_json_type(const char *ct)
+{
+	if (!ct)
+		return false;
+	size_t n = strcspn(ct, ";");
+	while (n && ct[n - 1] == ' ')
+		n--;
+	if (n == 16 && strncasecmp(ct, "application/json", 16) == 0)
+		return true;
+	return n > 17 && strncasecmp(ct, "application/", 12) == 0 &&
+	       strncasecmp(ct + n - 5, "+json", 5) == 0 && !memchr(ct, ' ', n);
+}
+
 static enum ent_err read_body(struct api_req *q)
 {
 	struct http_req *r = q->http;
 	if (!q->route->fields) {
 		return r->body.len ? api_invalid(q, "", "no-body-expected") : ENT_OK;
+	}
+	/* A JSON body must say so: a cross-site form can only send form or text types without a
+	 * CORS preflight (which is never granted), so this also shuts out log-in CSRF. */
+	if (r->body.len && !is_json_type(http_header(r, "Content-Type"))) {
+		q->slug = "unsupported-media-type";
+		return ENT_EFORMAT;
 	}
 	enum ent_err err = json_parse_bounded(r->body.p ? r->body.p : "", r->body.len,
 					      API_JSON_DEPTH, &q->body);

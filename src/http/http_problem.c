@@ -26,6 +26,9 @@ static const struct kind kinds[] = {
 	  "The request body is larger than allowed."}},
 	{"not-found", 404, {"Introuvable", "Not found"},
 	 {"Cette ressource n'existe pas.", "This resource does not exist."}},
+	{"unsupported-media-type", 415, {"Type de contenu non accepté", "Unsupported media type"},
+	 {"Envoyez le corps de la requête en JSON (Content-Type: application/json).",
+	  "Send the request body as JSON (Content-Type: application/json)."}},
 	{"method-not-allowed", 405, {"Méthode non autorisée", "Method not allowed"},
 	 {"Cette méthode n'est pas acceptée pour cette adresse.",
 	  "This method is not accepted for this address."}},
@@ -51,7 +54,8 @@ static const struct kind kinds[] = {
 };
 
 const char *const http_problem_slugs[] = {
-	"malformed-json", "validation", "body-too-large", "not-found", "method-not-allowed",
+	"malformed-json", "validation", "body-too-large", "unsupported-media-type", "not-found",
+	"method-not-allowed",
 	"unauthenticated", "forbidden", "csrf", "rate-limited", "conflict", "handle-taken",
 	"internal", "unavailable", NULL,
 };

@@ -38,6 +38,11 @@ test('bad input: 400, 413, 422, 404, 405 with problem+json, and nothing changes'
   assertProblem(r, 422, 'validation');
   assert.deepEqual(r.data.errors, [{ field: 'admin', reason: 'unknown-field' }]);
   assertProblem(await post('"just a string"'), 422, 'validation');
+  const ok = JSON.stringify({ handle: 'typed', email: 'typed@example.org', password: 'long enough pw' });
+  assertProblem(await post(ok, { 'content-type': 'text/plain' }), 415, 'unsupported-media-type');
+  assertProblem(await post(ok, {}), 415, 'unsupported-media-type');
+  assertProblem(await post(ok, { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+  assertProblem(await c.req('POST', '/api/v1/session', { body: '{"login":"alice","password":"demo-entraide-2026"}', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported-media-type');
   assertProblem(await c.req('GET', '/api/v1/nothing-here'), 404, 'not-found');
   assertProblem(await c.req('GET', '/api/v2/me'), 404, 'not-found');
   assertProblem(await c.req('PUT', '/api/v1/me', { json: {} }), 405, 'method-not-allowed');

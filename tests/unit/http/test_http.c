@@ -54,7 +54,7 @@ static void problems(void **state)
 		int status;
 	} want[] = {{"malformed-json", 400}, {"validation", 422}, {"body-too-large", 413},
 		    {"not-found", 404}, {"method-not-allowed", 405}, {"unauthenticated", 401},
-		    {"forbidden", 403}, {"csrf", 403}, {"rate-limited", 429}, {"conflict", 409},
+		    {"forbidden", 403}, {"unsupported-media-type", 415}, {"csrf", 403}, {"rate-limited", 429}, {"conflict", 409},
 		    {"handle-taken", 409}, {"internal", 500}};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		assert_int_equal(http_problem_status(want[i].slug), want[i].status);
