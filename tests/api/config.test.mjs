@@ -47,3 +47,19 @@ test('behind a TLS proxy the session cookie is Secure and __Host- prefixed', asy
     await srv.stop();
   }
 });
+
+test('sign-ups are limited per client address', async () => {
+  const srv = await startServer({ args: ['--signup-limit', '2'] });
+  try {
+    const c = new Client(srv.url);
+    const signup = (h) => c.req('POST', '/api/v1/accounts', { json: { handle: h, email: `${h}@example.org`, password: 'long enough pw' } });
+    assert.equal((await signup('first')).status, 201);
+    assert.equal((await signup('second')).status, 201);
+    const r = await signup('third');
+    assert.equal(r.status, 429);
+    assert.equal(r.data.type, '/problems/rate-limited');
+    assert.ok(Number(r.headers.get('retry-after')) > 0);
+  } finally {
+    await srv.stop();
+  }
+});

@@ -33,7 +33,9 @@ export async function startServer({ demo = false, args = [], env = {}, captureLo
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, ...args], {
     stdio: ['ignore', 'ignore', captureLog ? 'pipe' : process.env.ENTRAIDE_TEST_LOG ? 'inherit' : 'ignore'],
-    env: { ...process.env, ...env },
+    // Test suites sign up many accounts from one address: the sign-up limit is raised unless
+    // a test sets it (flag or env) to check it.
+    env: { ENTRAIDE_SIGNUP_LIMIT: '1000', ...process.env, ...env },
   });
   let log = '';
   if (captureLog) child.stderr.on('data', (d) => { log += d.toString('utf8'); });
