@@ -8,12 +8,14 @@ passed=0
 failed=0
 for t in $(find "$dir" -type f -name 'test_*' ! -name '*.o' | sort); do
 	log=$(mktemp)
-	if timeout "$limit" "$t" >"$log" 2>&1; then
+	timeout "$limit" "$t" >"$log" 2>&1
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
 		passed=$((passed + 1))
 		echo "ok   ${t#"$dir"/}"
 	else
 		failed=$((failed + 1))
-		echo "FAIL ${t#"$dir"/} (exit $?)"
+		echo "FAIL ${t#"$dir"/} (exit $rc)"
 		sed 's/^/     /' "$log" | tail -40
 	fi
 	rm -f "$log"
