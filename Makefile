@@ -110,8 +110,10 @@ run: deps
 unit: $(UNIT_BIN)
 	@tests/run_unit.sh $(BUILD)/tests/unit
 
+# The sanitizer build uses clang, so that every file (the binary too) is also compiled by the
+# second compiler the project supports.
 asan-unit:
-	$(MAKE) SAN=1 BUILD=$(BUILD)/asan unit
+	$(MAKE) SAN=1 CC=clang CXX=clang++ BUILD=$(BUILD)/asan all unit
 
 $(BUILD)/fuzz/%: fuzz/%.c
 	$(MAKE) FUZZ=1 CC=clang CXX=clang++ BUILD=$(BUILD)/fuzzlib $(BUILD)/fuzzlib/libentraide.a
