@@ -95,7 +95,8 @@ void cli_settings_help(void)
 	       "  --threads N            HTTP worker threads (default 2-4 from the CPU count)\n"
 	       "  --connection-limit N   simultaneous connections (default 1024)\n"
 	       "  --timeout S            idle connection timeout in seconds (default 30)\n"
-	       "  --trust-proxy-tls      behind a TLS proxy: Secure, __Host- session cookie\n"
+	       "  --trust-proxy-tls      behind a TLS proxy: Secure, __Host- session cookie; client\n"
+	       "                         address from the last X-Forwarded-For entry\n"
 	       "  --log-requests=false   no log line per request\n"
 	       "  --signup-limit N       sign-ups per client address per hour (default 20)\n"
 	       "  --name TEXT, --description TEXT, --registration-open=false\n");

@@ -57,6 +57,7 @@ int cmd_serve(int argc, char **argv)
 		.connection_limit = cfg.connection_limit,
 		.timeout = cfg.timeout,
 		.log_requests = cfg.log_requests,
+		.trust_forwarded = cfg.trust_proxy_tls,
 	};
 	struct http_app cb = {.ctx = &app, .begin = api_begin, .handle = api_handle};
 	if (!err)

@@ -23,7 +23,8 @@ struct config {
 	unsigned threads;            /* HTTP worker threads; 0 = 2..4 from the CPU count */
 	unsigned connection_limit;   /* simultaneous connections (default 1024) */
 	unsigned timeout;            /* idle connection timeout, seconds (default 30) */
-	bool trust_proxy_tls;        /* behind a TLS-terminating proxy: Secure cookies */
+	bool trust_proxy_tls;        /* behind a TLS-terminating proxy: Secure cookies, and the
+	                              * client address from X-Forwarded-For (rate limits) */
 	bool log_requests;           /* one log line per request (default true) */
 	unsigned signup_limit;       /* sign-ups per client address per hour (default 20) */
 	char name[128];              /* instance name shown on the home page */

@@ -70,6 +70,7 @@ struct http_options {
 	unsigned connection_limit;
 	unsigned timeout;
 	bool log_requests;
+	bool trust_forwarded; /* behind a proxy: the client is the last X-Forwarded-For entry */
 };
 
 struct http_server;
@@ -87,7 +88,8 @@ unsigned http_server_in_flight(struct http_server *s);
 const char *http_header(struct http_req *r, const char *name);
 /* A cookie's value, or NULL. */
 const char *http_cookie(struct http_req *r, const char *name);
-/* The client's address as text, for rate limiting only (never log it). */
+/* The client's address as text, for rate limiting only (never log it): the TCP peer, or the
+ * last X-Forwarded-For entry behind a trusted proxy; IPv6 reduced to its /64. */
 void http_client_key(struct http_req *r, char out[64]);
 /* Adds a response header (copied). ENT_ETOOBIG after HTTP_MAX_HEADERS. */
 enum ent_err http_add_header(struct http_req *r, const char *name, const char *value);

@@ -47,18 +47,53 @@ const char *http_cookie(struct http_req *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
 }
 
+/* Behind a proxy (trust_forwarded), the client is the last address the proxy appended to
+ * X-Forwarded-For; otherwise the TCP peer. IPv6 clients are keyed by their /64, which one
+ * subscriber usually holds whole. */
+static bool trust_forwarded;
+
+static void key_of_text(const char *xff, char out[64])
+{
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	size_t n = strcspn(last, " ");
+	unsigned char a6[16];
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return;
+	memcpy(tmp, last, n);
+	tmp[n] = '\0';
+	if (inet_pton(AF_INET6, tmp, a6) == 1) {
+		memset(a6 + 8, 0, 8);
+		inet_ntop(AF_INET6, a6, out, 64);
+	} else {
+		memcpy(out, tmp, n + 1);
+	}
+}
+
 void http_client_key(struct http_req *r, char out[64])
 {
+	strcpy(out, "?");
+	const char *xff = trust_forwarded ? http_header(r, "X-Forwarded-For") : NULL;
+	if (xff) {
+		key_of_text(xff, out);
+		return;
+	}
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	strcpy(out, "?");
 	if (!ci || !ci->client_addr)
 		return;
 	const struct sockaddr *sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
+	if (sa->sa_family == AF_INET) {
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, 64);
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, 64);
+	} else if (sa->sa_family == AF_INET6) {
+		struct in6_addr a = ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
+		if (!IN6_IS_ADDR_V4MAPPED(&a))
+			memset(a.s6_addr + 8, 0, 8);
+		inet_ntop(AF_INET6, &a, out, 64);
+	}
 }
 
 enum ent_err http_add_header(struct http_req *r, const char *name, const char *value)
@@ -244,6 +279,7 @@ enum ent_err http_server_start(const struct http_options *o, const struct http_a
 		return ENT_ENOMEM;
 	s->app = *app;
 	s->log_requests = o->log_requests;
+	trust_forwarded = o->trust_forwarded;
 	unsigned threads = o->threads;
 	if (!threads) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);

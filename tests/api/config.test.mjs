@@ -63,3 +63,18 @@ test('sign-ups are limited per client address', async () => {
     await srv.stop();
   }
 });
+
+test('behind a TLS proxy, log-in limits count per forwarded client address', async () => {
+  const srv = await startServer({ demo: true, args: ['--trust-proxy-tls'] });
+  try {
+    const from = (ip) => ({ 'x-forwarded-for': `203.0.113.9, ${ip}` });
+    const login = (who, ip, pw = 'wrong password!') => new Client(srv.url).req('POST', '/api/v1/session', { json: { login: who, password: pw }, headers: from(ip) });
+    // 30 failures from one client (on unknown logins, so no account limit is reached) ...
+    for (let i = 0; i < 30; i++) assert.equal((await login(`nobody${i}`, '198.51.100.7')).status, 401);
+    assert.equal((await login('alice', '198.51.100.7', 'demo-entraide-2026')).status, 429);
+    // ... do not lock out another client behind the same proxy
+    assert.equal((await login('alice', '198.51.100.8', 'demo-entraide-2026')).status, 200);
+  } finally {
+    await srv.stop();
+  }
+});
