@@ -30,7 +30,8 @@ static int possessive(const struct pctx *c, size_t i)
 					"grande", "little", "big", "cher", "chere", "dear", "best",
 					"meilleure", "meilleur", "eldest", "youngest", "older",
 					"younger", "ainee", "aine", "cadet", "cadette", "new",
-					"nouveau", "nouvelle", "mum", "mom", "dad", NULL};
+					"nouveau", "nouvelle", "mum", "mom", "dad", "mn", "mes", "ptit",
+					"ptite", "p'tit", "p'tite", NULL};
 	return tk_eq_any(c, i, w) || tk_apos(c, i);
 }
 
@@ -86,6 +87,18 @@ static int name_like_ctx(const struct pctx *c, size_t i)
 	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
 }
 
+/* "ma ptite jade", "mon petit loulou": a possessive and a diminutive right before. */
+static int diminutive_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || !(tk_eq(c, p, "ptite") || tk_eq(c, p, "ptit") || tk_eq(c, p, "petite") ||
+			       tk_eq(c, p, "petit") || tk_eq(c, p, "little")))
+		return 0;
+	size_t q = tk_prev_word(c, p, 1);
+	return q != SIZE_MAX && (tk_eq(c, q, "ma") || tk_eq(c, q, "mon") || tk_eq(c, q, "notre") ||
+				 tk_eq(c, q, "my") || tk_eq(c, q, "our"));
+}
+
 /* After a title, almost any word is the name: "Dr House", "Dr Rose", "dr martin". */
 static int name_like_title(const struct pctx *c, size_t i)
 {
@@ -118,6 +131,11 @@ static float name_alone(const struct pctx *c, size_t i)
 			return 0;
 	if (eponym_use(c, i) || pet_before(c, i))
 		return 0;
+	/* the second word of a capitalised brand or title: "Freestyle Libre", "Diabetes UK" */
+	if (i > 0 && (c->tk[i - 1].f & TK_CAP) && (c->tk[i - 1].f & TK_WORD) && tk_glued(c, i - 1) == 0 &&
+	    !(c->tk[i - 1].lex & (LX_GIVEN | LX_PATR | LX_TITLE | LX_GREET | LX_KIN)) &&
+	    !tk_sentence_start(c, i - 1) && !(c->tk[i - 1].f & TK_CLAIMED))
+		return 0;
 	/* the text's own language says what is an ordinary word: "Léa" is no French word */
 	int word = (f & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) != 0;
 	int sent = tk_sentence_start(c, i);
@@ -134,6 +152,9 @@ static float name_alone(const struct pctx *c, size_t i)
 						    "m", "me", "is", "was", "has", "had", "says", "said",
 						    "went", "got", "told", "came", "and", "et", "cried",
 						    "pleure", "dort", "sleeps", NULL};
+		size_t n1 = i + 1;
+		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)))
+			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans" */
 		size_t n = tk_next_word(c, i, 0);
 		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i))
 			return 0.55f;
@@ -344,8 +365,10 @@ void priv_find_names(struct pctx *c)
 		} else if (title_before(c, i) && (name_like_title(c, i) || letter_apos_name(c, i))) {
 			conf = 0.95f;
 			rec = "name_title";
-		} else if (name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) || intro_before(c, i) ||
-						   here_after(c, i))) {
+		} else if ((name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) ||
+						    intro_before(c, i) || here_after(c, i))) ||
+			   ((t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
+			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
 			rec = "name_context";
 		} else if (name_like_ctx(c, i) && (t->f & TK_CAP) && signature(c, i, extend(c, i, 1)) &&

@@ -246,8 +246,9 @@ static int age(struct pctx *c, size_t i)
 		if (months) {
 			/* "bébé de 3 mois", "(3 mois)", "a 3 mois": only after de / a / ( / âgé */
 			size_t p = tk_prev_word(c, i, 0);
+			int weeks = tk_eq(c, u, "semaines") || tk_eq(c, u, "jours");
 			int ok = (i > 0 && tk_ch(c, i - 1, '(')) ||
-				 (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "a") ||
+				 (p != SIZE_MAX && (tk_eq(c, p, "de") || (tk_eq(c, p, "a") && !weeks) ||
 						    tk_eq(c, p, "age") || tk_eq(c, p, "agee") ||
 						    tk_eq(c, p, "aura")));
 			size_t p2 = p != SIZE_MAX ? tk_prev_word(c, p, 1) : SIZE_MAX;
