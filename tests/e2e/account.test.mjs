@@ -20,7 +20,7 @@ test('an account from sign-up to deletion', async () => {
   await page.goto(env.srv.url + '/');
   await page.locator('main h1').waitFor();
   assert.equal(await lang(), 'fr');
-  await page.getByRole('heading', { level: 2, name: 'Notre promesse : personne de reconnaissable' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: /^Notre promesse\s:\spersonne de reconnaissable$/ }).waitFor();
   await checkA11y(page, 'home, visitor');
 
   // Sign-up: an empty submit shows the summary (focused) and each field's error, tied to

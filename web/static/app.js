@@ -8,7 +8,7 @@ import { h, fragment } from './dom.js';
 import { t, locale, setLocale, storedLocale, storeLocale, isLocale, LOCALES, localeName } from './i18n.js';
 import { api, ApiError, setLanguage } from './api.js';
 import * as session from './session.js';
-import { routes, nav, notFound, serverPaths, match } from './routes.js';
+import { nav, notFound, serverPaths, match } from './routes.js';
 import { problemMessage } from './forms.js';
 
 const main = document.getElementById('main');
@@ -28,7 +28,7 @@ function applyLocale(value) {
 }
 
 // Says `message` through the live region (cleared first so a repeated message is read again).
-export function announce(message) {
+function announce(message) {
   announcer.textContent = '';
   window.setTimeout(() => { announcer.textContent = message; }, 100);
 }
@@ -40,7 +40,7 @@ function isRoutable(url) {
 
 // Goes to `path` in the front end. Options: replace (no new history entry), notice (a message
 // shown at the top of the next page and announced).
-export function navigate(path, { replace = false, notice = null } = {}) {
+function navigate(path, { replace = false, notice = null } = {}) {
   pendingNotice = notice;
   if (replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
@@ -48,7 +48,7 @@ export function navigate(path, { replace = false, notice = null } = {}) {
 }
 
 // A local path safe to go back to after logging in (no other origin, no protocol tricks).
-export function safeNext(value) {
+function safeNext(value) {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
   return isRoutable(new URL(value, window.location.origin)) ? value : '/';
 }
@@ -216,8 +216,5 @@ async function start() {
   drawChrome();
   await render();
 }
-
-// Exposed for tests and for later pages that need to know the routes.
-export { routes };
 
 start();
