@@ -13,7 +13,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 
-#define MAX_ROUTES 128
+#define MAX_ROUTES 512
 
 static int route_metric[MAX_ROUTES];
 static int metric_static = -1, metric_spa = -1, metric_unmatched = -1;

@@ -49,6 +49,12 @@ int cmd_serve(int argc, char **argv)
 	if (rc)
 		return rc;
 	enum ent_err err = api_app_open(&app, &cfg);
+	if (err) {
+		fprintf(stderr, "entraide serve: cannot prepare the API: %s\n", ent_strerror(err));
+		api_app_close(&app);
+		api_data_close(&app);
+		return CLI_EXIT_USAGE;
+	}
 	struct http_server *srv = NULL;
 	struct http_options o = {
 		.host = cfg.host,
@@ -60,8 +66,7 @@ int cmd_serve(int argc, char **argv)
 		.trust_forwarded = cfg.trust_proxy_tls,
 	};
 	struct http_app cb = {.ctx = &app, .begin = api_begin, .handle = api_handle};
-	if (!err)
-		err = http_server_start(&o, &cb, &srv);
+	err = http_server_start(&o, &cb, &srv);
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot listen on %s:%u: %s\n", cfg.host, cfg.port,
 			ent_strerror(err));

@@ -8,7 +8,7 @@
 
 #include "http/http.h"
 
-#define MAX_SERIES 160
+#define MAX_SERIES 600
 
 static const int statuses[] = {200, 201, 204, 301, 304, 400, 401, 403, 404, 405,
 			       409, 413, 422, 429, 500, 503};
