@@ -184,6 +184,14 @@ enum ent_err api_session_create(struct api_req *q)
 	const char *login = api_str(q, "login", &llen);
 	const char *pw = api_str(q, "password", &plen);
 	struct api_session *s = &q->s;
+	if (q->has_session) {
+		/* Logging in again replaces the session this browser had. */
+		enum ent_err e = store_session_delete(q->db, s->id);
+		if (e && e != ENT_ENOTFOUND)
+			return e;
+		q->has_session = false;
+		memset(s, 0, sizeof *s);
+	}
 	enum ent_err err = find_login(q, login, llen, &s->account);
 	if (err && err != ENT_ENOTFOUND)
 		return err;

@@ -138,6 +138,18 @@ test('password change ends the other sessions', async () => {
   assert.equal((await new Client(srv.url).login('tom', 'new password 123')).status, 200);
 });
 
+test('logging in again replaces the previous session of the browser', async () => {
+  const c = new Client(srv.url);
+  await c.login('lea.m', PW);
+  const first = c.cookie;
+  await c.login('lea.m', PW);
+  assert.notEqual(c.cookie, first);
+  const old = new Client(srv.url);
+  old.cookie = first;
+  assert.equal((await old.req('GET', '/api/v1/me')).status, 401);
+  assert.equal((await c.req('GET', '/api/v1/me')).status, 200);
+});
+
 test('log out needs CSRF and ends the session', async () => {
   const c = new Client(srv.url);
   await c.login('lea.m', PW);
