@@ -235,11 +235,13 @@ static void obfuscated_emails(struct pctx *c)
 		while (s > 0 && is_local((unsigned char)c->t[s - 1]))
 			s--;
 		size_t h = c->tk[at_end + 1].s, e = h;
-		int dotted = 0;
+		int dotted = 0, after_dot = 0;
 		/* the host, with "." or " (dot) " / " [point] " between labels */
 		for (size_t k = at_end + 1; k < c->n_tk && k < at_end + 12; k++) {
-			if ((c->tk[k].f & TK_WORD) && (k == at_end + 1 || c->tk[k].s == e || c->tk[k - 1].e == c->tk[k].s)) {
+			if ((c->tk[k].f & TK_WORD) &&
+			    (k == at_end + 1 || after_dot || c->tk[k].s == e || c->tk[k - 1].e == c->tk[k].s)) {
 				e = c->tk[k].e;
+				after_dot = 0;
 				continue;
 			}
 			if (tk_ch(c, k, '.') && tk_glued(c, k - 1) && tk_is(c, k + 1, TK_WORD)) {
@@ -250,7 +252,7 @@ static void obfuscated_emails(struct pctx *c)
 			    (tk_ch(c, k + 2, ')') || tk_ch(c, k + 2, ']'))) {
 				k += 2;
 				e = c->tk[k].e;
-				dotted = 1;
+				dotted = after_dot = 1;
 				continue;
 			}
 			break;

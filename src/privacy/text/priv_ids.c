@@ -124,12 +124,17 @@ static int labelled(const struct pctx *c, size_t i)
 					     "l", "a", "was", "c", "of", "our", "notre", "nouveau",
 					     "new", "sous", "under", "pin", "code", "d'assure", "assure",
 					     "member", "id", "patiente", "conduire", "driving", "drivers",
-					     "m", "mme", "mr", "mrs", "ms", NULL};
+					     "m", "mme", "mr", "mrs", "ms", "at", "au", "chez", "for", "pour",
+					     "with", "avec", "s", "et", "and", "toujours", "still", "now",
+					     "bien", "actuel", "current", "ancien", "old", NULL};
 	int words = 0;
 	for (size_t k = i; k-- > 0 && i - k <= 8;) {
 		const struct ptok *t = &c->tk[k];
 		if (t->f & TK_PUNCT) {
-			if (c->t[t->s] == '.' || c->t[t->s] == '!' || c->t[t->s] == '?')
+			/* a sentence end stops the search, the period of "M." or "Dr." does not */
+			int abbrev = c->t[t->s] == '.' && k > 0 && tk_glued(c, k - 1) &&
+				     (c->tk[k - 1].lex & LX_TITLE) && tk_len(c, k - 1) <= 3;
+			if ((c->t[t->s] == '.' && !abbrev) || c->t[t->s] == '!' || c->t[t->s] == '?')
 				return 0;
 			continue;
 		}
@@ -138,7 +143,9 @@ static int labelled(const struct pctx *c, size_t i)
 		if (t->lex & LX_IDLABEL)
 			return 1;
 		/* a person's name between the label and the number: "mutuelle de M. Leroux : 0045..." */
-		if ((!tk_eq_any(c, k, filler) && !(t->f & TK_CAP)) || ++words > 5)
+		/* ... and relatives or places: "dossier de ma mère est", "number at St Mary's is" */
+		if ((!tk_eq_any(c, k, filler) && !(t->f & (TK_CAP | TK_CLAIMED)) && !(t->lex & LX_KIN)) ||
+		    ++words > 6)
 			return 0;
 	}
 	return 0;

@@ -123,6 +123,13 @@ static int letter_apos_name(const struct pctx *c, size_t i)
 static float name_alone(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
+	/* lowercase, no context: a hunspell first name that no dictionary knows ("chloe", "enzo") */
+	if ((t->f & TK_LOWER) && !(t->f & (TK_DIGIT | TK_CLAIMED)) && tk_len(c, i) >= 4 &&
+	    (t->lex & LX_PRN) && !(t->lex & (LX_WORD | LX_NOTNAME | LX_STOPFR | LX_STOPEN | LX_MONTH |
+					    LX_DAY | LX_TOWN | LX_CITY | LX_EPONYM | LX_KIN)) &&
+	    !(i > 0 && (tk_ch(c, i - 1, '#') || tk_ch(c, i - 1, '@') || tk_ch(c, i - 1, '/') ||
+			tk_ch(c, i - 1, '.'))) && !tk_glued(c, i))
+		return 0.5f;
 	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3)
 		return 0;
 	uint32_t f = t->lex;
@@ -235,6 +242,9 @@ static int title_before(const struct pctx *c, size_t i)
 	if (p > 0 && tk_ch(c, p - 1, '.'))
 		p--;
 	/* "Dr J. Martin": skip one initial */
+	if (p >= 3 && tk_len(c, p - 1) == 1 && (c->tk[p - 1].f & TK_CAP) && tk_glued(c, p - 1) &&
+	    p == i - 1 && ((c->tk[p - 2].f & TK_WORD) && (c->tk[p - 2].lex & LX_TITLE)))
+		p--;
 	if (p == 0)
 		return 0;
 	size_t t = p - 1;

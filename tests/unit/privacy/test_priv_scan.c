@@ -92,6 +92,13 @@ static void ids(void **state)
 	found("Mon IPP est 546143712.", FR, "546143712", ENT_PRIV_ID);
 	found("dossier n° 2023-004512 svp", FR, "2023-004512", ENT_PRIV_ID);
 	found("MRN: 00482913", EN, "00482913", ENT_PRIV_ID);
+	found("Medicare MBI 1EG4-TE5-MK73 ok", EN, "1EG4-TE5-MK73", ENT_PRIV_ID);
+	found("passeport 19AB45012 périmé", FR, "19AB45012", ENT_PRIV_ID);
+	found("NI number QQ 12 34 56 C please", EN, "QQ 12 34 56 C", ENT_PRIV_ID);
+	found("voiture 1234 AB 56 garée", FR, "1234 AB 56", ENT_PRIV_ID);
+	found("dossier 12345678 (IPP) à jour", FR, "12345678", ENT_PRIV_ID);
+	found("le numéro de dossier de ma mère est 12345678", FR, "12345678", ENT_PRIV_ID);
+	found("Numéro d'adhérent mutuelle de M. Leroux : 0045871236", FR, "0045871236", ENT_PRIV_ID);
 	/* hard negatives: lot numbers, prices, doses, a bad key */
 	not_found("lot 4532015112830367 retiré", FR, "4532015112830367");
 	not_found("HbA1c de 8,5 à 6,3 %", FR, "8,5");
@@ -116,6 +123,8 @@ static void contacts(void **state)
 	found("call 415-555-0132 now", EN, "415-555-0132", ENT_PRIV_CONTACT);
 	found("écrivez à jean.dupont@gmail.com.", FR, "jean.dupont@gmail.com", ENT_PRIV_CONTACT);
 	found("suivez @chloe_t1d sur insta", FR, "@chloe_t1d", ENT_PRIV_CONTACT);
+	found("écrivez à sylvie.durand [at] orange.fr svp", FR, "sylvie.durand [at] orange.fr", ENT_PRIV_CONTACT);
+	found("mail marie (at) free (dot) fr", FR, "marie (at) free (dot) fr", ENT_PRIV_CONTACT);
 	found("ma cagnotte https://www.leetchi.com/c/aide-pour-lea merci", FR,
 	      "https://www.leetchi.com/c/aide-pour-lea", ENT_PRIV_CONTACT);
 	found("mon blog monjournaldiabete.fr/episode-3", FR, "monjournaldiabete.fr/episode-3", ENT_PRIV_CONTACT);
@@ -149,6 +158,11 @@ static void dates_ages(void **state)
 	not_found("prendre 1/2 comprimé", FR, "1/2");
 	not_found("tension 12/8 ce matin", FR, "12/8");
 	not_found("enceinte de 32 SA", FR, "32");
+	not_found("il est né à 34 semaines", FR, "34 semaines");
+	found("opéré du cœur à 3 mois", FR, "3 mois", ENT_PRIV_AGE);
+	found("Mr Jones, 72, NHS", EN, "72", ENT_PRIV_AGE);
+	found("She was 61.", EN, "61", ENT_PRIV_AGE);
+	not_found("pesait 3,2 kg", FR, "3,2");
 }
 
 static void places(void **state)
@@ -167,6 +181,8 @@ static void places(void **state)
 	not_found("je vis en Bretagne", FR, "Bretagne");
 	not_found("à l'hôpital on m'a dit", FR, "hôpital");
 	not_found("I moved to England", EN, "England");
+	found("il est en rea a Marseille", FR, "Marseille", ENT_PRIV_LOCATION);
+	found("on vit à Paris 13e depuis", FR, "Paris 13e", ENT_PRIV_LOCATION);
 }
 
 static void names(void **state)
@@ -182,6 +198,16 @@ static void names(void **state)
 	found("my son Jack has T1D", EN, "Jack", ENT_PRIV_NAME);
 	found("Dr Patel said no", EN, "Patel", ENT_PRIV_NAME);
 	found("Thanks for reading.\nSarah", EN, "Sarah", ENT_PRIV_NAME);
+	found("Dr. N'Diaye consulte", FR, "N'Diaye", ENT_PRIV_NAME);
+	found("DUPONT Marie, 54 ans", FR, "DUPONT Marie", ENT_PRIV_NAME);
+	found("jai vu chloe au parc", FR, "chloe", ENT_PRIV_NAME);
+	found("mn fils enzo a 8 ans", FR, "enzo", ENT_PRIV_NAME);
+	found("la maman de Timéo", FR, "Timéo", ENT_PRIV_NAME);
+	found("Merci, Valérie Petit", FR, "Valérie Petit", ENT_PRIV_NAME);
+	found("vu le Dr de La Tour", FR, "de La Tour", ENT_PRIV_NAME);
+	not_found("vu le Dr de La Tour", FR, "Dr");
+	not_found("I use the Freestyle Libre sensor", EN, "Libre");
+	not_found("Living in Bristol. MS. Living well", EN, "Living well");
 	not_found("j'ai une maladie de Crohn", FR, "Crohn");
 	not_found("mon père a Parkinson", FR, "Parkinson");
 	not_found("Crohn's disease flare", EN, "Crohn");
