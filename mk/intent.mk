@@ -5,7 +5,7 @@
 INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
 INTENT_TRAINER := $(BUILD)/host/intent_train
 INTENT_MODEL   := $(BUILD)/gen/intent_model.c
-INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c
+INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c
 # The trainer runs on the build machine only: plain flags, no sanitizers, whatever the build.
 INTENT_HOSTCC  := cc
 INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L \
@@ -13,7 +13,7 @@ INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_
 
 GEN_SRC += $(INTENT_MODEL)
 
-$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h include/entraide/intent.h
+$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) $(shell pkg-config --cflags jansson libutf8proc) \
 		$(INTENT_HOSTSRC) -o $@ $(shell pkg-config --libs jansson libutf8proc) -lstemmer -lpthread -lm

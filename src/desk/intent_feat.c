@@ -7,6 +7,7 @@
  * are not thread-safe) and released by a thread-specific-data destructor.
  */
 #include "desk/intent_feat.h"
+#include "desk/intent_wordmap.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -172,41 +173,6 @@ enum ent_err intent_normalize(const char *text, size_t len, size_t *pos, struct 
 	return ENT_OK;
 }
 
-/* --- language ------------------------------------------------------------------------------ */
-
-static const char *const fr_words[] = {
-	"le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "je", "j", "ai", "mon", "ma", "mes",
-	"pour", "pas", "que", "qui", "avec", "sur", "dans", "ce", "cette", "il", "elle", "nous", "vous",
-	"bonjour", "merci", "svp", "suis", "au", "aux", "ne", "mais", "ou", "tres", "fille", "fils",
-	"mere", "pere", "depuis", "chez", "votre", "vos", "bjr", "stp", "jai", "jsuis", "c", "qu", "d", "l",
-};
-static const char *const en_words[] = {
-	"the", "a", "an", "and", "is", "i", "my", "me", "for", "not", "that", "with", "on", "in", "this",
-	"it", "he", "she", "we", "you", "hello", "hi", "thanks", "thank", "please", "to", "of", "have",
-	"can", "are", "was", "your", "am", "im", "do", "does", "from", "at", "been", "would", "could",
-	"hey", "pls", "u", "m", "s", "t", "what", "how", "when",
-};
-
-static int in_list(const char *const *list, size_t n, const char *w, size_t wl)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == wl && memcmp(list[i], w, wl) == 0)
-			return 1;
-	return 0;
-}
-
-void intent_lang_votes(const struct intent_text *t, int *fr, int *en)
-{
-	for (size_t i = 0; i < t->n_tok; i++) {
-		size_t wl;
-		const char *w = intent_tok(t, i, &wl);
-		if (wl > 7)
-			continue;
-		*fr += in_list(fr_words, sizeof fr_words / sizeof fr_words[0], w, wl);
-		*en += in_list(en_words, sizeof en_words / sizeof en_words[0], w, wl);
-	}
-}
-
 /* --- stemmers, one pair per thread ----------------------------------------------------------- */
 
 struct stemmers {
@@ -255,7 +221,11 @@ static struct stemmers *stemmers_get(void)
 	return st;
 }
 
-/* --- word classes ------------------------------------------------------------------------- */
+/* --- language and word classes ------------------------------------------------------------------------- */
+
+/* Function words that vote for the language (tie: French). */
+static const char fr_words[] = "le|la|les|de|des|du|un|une|et|est|je|j|ai|mon|ma|mes|pour|pas|que|qui|avec|sur|dans|ce|cette|il|elle|nous|vous|bonjour|merci|svp|suis|au|aux|ne|mais|ou|tres|fille|fils|mere|pere|depuis|chez|votre|vos|bjr|stp|jai|jsuis|c|qu|d|l";
+static const char en_words[] = "the|a|an|and|is|i|my|me|for|not|that|with|on|in|this|it|he|she|we|you|hello|hi|thanks|thank|please|to|of|have|can|are|was|your|am|im|do|does|from|at|been|would|could|hey|pls|u|m|s|t|what|how|when";
 
 /*
  * Hand-made word classes, in normalised spelling ('*' ends a prefix). A token of a class adds
@@ -263,8 +233,8 @@ static struct stemmers *stemmers_get(void)
  * of the off-topic kind" weighs from the few examples it has and applies it to the words of the
  * class it never saw in training. Knowledge of the language, not of any evaluation set.
  */
-static const char *const classes[] = {
-	/* 0 complaint, negative judgement */
+/* 0 complaint, negative judgement */
+static const char class_complaint[] =
 	"inadmissibl*|inacceptabl*|scandal*|honte*|honteu*|furieu*|furax|colere|decu|decue|decus|decev*|"
 	"deplorabl*|lamentabl*|nul|nulle|nuls|minabl*|pitoyabl*|catastroph*|indign*|mecontent*|outre|outree|"
 	"choque|choquee|revoltant*|insupport*|penibl*|marre|inexcusabl*|irrespect*|irresponsabl*|meprisant*|"
@@ -272,53 +242,71 @@ static const char *const classes[] = {
 	"deception|inadmissible|abus*|aberrant*|injust*|intolerabl*|navrant*|consternant*|"
 	"unacceptabl*|disgrace*|disgusting|appall*|outrag*|furious|angry|disappoint*|terribl*|awful|dreadful|"
 	"rubbish|useless|pathetic|ridiculous|shocking|shocked|rude|complain*|poor|worst|horribl*|fed|"
-	"unprofessional|incompetent|shambles|joke|annoyed|infuriat*|upset|neglect*",
-	/* 1 failure, waiting, loss */
+	"unprofessional|incompetent|shambles|joke|annoyed|infuriat*|upset|neglect*";
+
+/* 1 failure, waiting, loss */
+static const char class_failure[] =
 	"jamais|toujours|aucun*|personne|retard*|attendu|attente|attendre|panne|sale|sales|cass*|vole|volee|"
 	"oubli*|perdu*|egare*|erreur*|rate|ignore*|relance*|never|nobody|still|lost|broken|stolen|dirty|late|"
-	"delay*|waited|waiting|wait|mistake*|wrong|error*|forgot*|ignored|missing|chasing",
-	/* 2 thanks, praise */
+	"delay*|waited|waiting|wait|mistake*|wrong|error*|forgot*|ignored|missing|chasing";
+
+/* 2 thanks, praise */
+static const char class_praise[] =
 	"merci|remerci*|bravo|felicit*|genial*|super|top|parfait*|excellent*|formidabl*|extraordinair*|"
 	"adorabl*|gentil*|chaleureu*|impeccabl*|recommand*|humain*|humanite|professionnalisme|reconnaiss*|"
 	"fantastiq*|merveill*|bienveill*|douceur|souriant*|pratique|efficace*|rassur*|chapeau|heros|perle|"
 	"agreabl*|ravi|ravie|compliment*|eloge*|thank*|thanks|thx|grateful|gratitude|great|brilliant|"
 	"amazing|wonderful|fantastic|lovely|kind|kindness|perfect|outstanding|superb|praise|gem|handy|"
-	"impressed|recommend*|heroes|hero|caring|friendly|helpful|well|positive*",
-	/* 3 documents */
+	"impressed|recommend*|heroes|hero|caring|friendly|helpful|well|positive*";
+
+/* 3 documents */
+static const char class_document[] =
 	"copie*|copy|copies|ordonnance*|prescription*|resultat*|results|result|compte|rendu|rendus|dossier*|"
 	"record*|certificat*|certificate|attestation*|facture*|invoice*|bill|justificatif*|proof|note|"
 	"letter*|lettre*|courrier*|duplicata|duplicate|rapport*|report*|cliche*|images|cd|bulletin*|releve*|"
 	"carnet*|document*|papier*|feuille*|scan|envoyer|renvoyer|transmettre|faxer|send|resend|forward|"
 	"recevoir|obtenir|recuperer|recu|received|portail|portal|telecharger|download|mutuelle|insurer|"
-	"employeur|employer|cpam|caf|assurance|insurance",
-	/* 4 appointment */
+	"employeur|employer|cpam|caf|assurance|insurance";
+
+/* 4 appointment */
+static const char class_appointment[] =
 	"rendez|rdv|rv|appointment*|appt|creneau*|slot*|dispo*|disponibilit*|availability|available|reserver|"
 	"reservation|book|booking|booked|annul*|cancel*|reporter|reschedul*|decaler|deplacer|avancer|"
 	"reprogramm*|convocation|convoque*|planning|agenda|postpone|rebook|move|date|dates|confirm*|"
-	"inscrire|inscription|liste",
-	/* 5 symptoms, conditions */
+	"inscrire|inscription|liste";
+
+/* 5 symptoms, conditions */
+static const char class_symptom[] =
 	"douleur*|mal|fievre|toux|tousse|vertige*|nausee*|vomi*|bouton*|plaque*|eruption*|rougeur*|gonfl*|"
 	"enfl*|cicatri*|infection*|allergi*|tension|diabet*|cholesterol|thyro*|migraine*|saign*|regles|"
 	"enceinte|grossesse|fatigue*|demangeaison*|brulure*|palpitation*|essouffl*|ganglion*|grosseur|"
 	"tache|taux|symptome*|maux|malade|otite|angine|asthme|eczema|acne|mycose|pain|fever|cough*|dizzy|"
 	"nausea|rash|swollen|lump|headache*|sore|ache*|allerg*|pregnant|period|bleeding|symptom*|tired|"
-	"itchy|spots|infection|diabetes|asthma|blood|pressure|temperature|temp|glands|mole|scar|wound",
-	/* 6 treatment, drugs, dose */
+	"itchy|spots|infection|diabetes|asthma|blood|pressure|temperature|temp|glands|mole|scar|wound";
+
+/* 6 treatment, drugs, dose */
+static const char class_treatment[] =
 	"medicament*|traitement*|comprime*|cachet*|gelule*|dose*|posologi*|mg|ml|antibioti*|doliprane|"
 	"paracetamol|ibuprofen*|pilule|vaccin*|insulin*|sirop|creme|pommade|anticoagul*|antidepress*|"
 	"cortisone|chimio*|levothyrox|spasfon|tramadol|medication*|medicine*|tablet*|pills|pill|treatment|"
-	"antibiotics|dosage|drops|inhaler|jab|jabs|steroids|painkiller*|paracetamol|prendre|take|taking",
-	/* 7 asking for advice */
+	"antibiotics|dosage|drops|inhaler|jab|jabs|steroids|painkiller*|paracetamol|prendre|take|taking";
+
+/* 7 asking for advice */
+static const char class_advice[] =
 	"dois|devrais|puis|peux|faut|normal|normale|grave|inquiet*|inquiete*|risque*|conseill*|avis|"
 	"should|normal|serious|worried|worry|worrying|safe|advice|recommend|dangerous|dangereux|"
-	"pensez|think|could|possible",
-	/* 8 practical information */
+	"pensez|think|could|possible";
+
+/* 8 practical information */
+static const char class_practical[] =
 	"horaire*|heures|ouvert*|ouvre|ferme|parking|garer|stationn*|acces|accessibl*|bus|tram|navette|gare|"
 	"metro|batiment|etage|entree|adresse|plan|wifi|television|tele|cafeteria|boutique|tarif*|prix|"
 	"cout*|coute|combien|payer|paiement|visite*|visiter|apporter|prevoir|autorise*|delai|ou|quel|quelle|"
 	"quels|quelles|hours|open|opening|closed|closes|park|bus|train|station|floor|building|where|"
-	"entrance|cafe|shop|cost|price|fee|fees|pay|payment|visit*|bring|allowed|which|what|shuttle|lift",
-	/* 9 off topic, spam */
+	"entrance|cafe|shop|cost|price|fee|fees|pay|payment|visit*|bring|allowed|which|what|shuttle|lift";
+
+/* 9 off topic, spam */
+static const char class_offtopic[] =
 	"promo*|gratuit*|gagne*|gagnez|cliqu*|lien|offre*|crypto|bitcoin|invest*|credit|pret|abonne*|"
 	"abonnement|chaine|youtube|instagram|facebook|tiktok|like|match|foot*|rugby|film|films|concert|"
 	"restaurant|recette|gateau|voiture|garage*|garagiste|ordinateur|internet|box|appartement|loyer|"
@@ -326,97 +314,77 @@ static const char *const classes[] = {
 	"vendre|vends|achete*|acheter|sondage|questionnaire|stage|cv|emploi|vote*|voter|"
 	"free|win|click|link|offer|deal|discount|loan|loans|subscribe|channel|game|football|movie|recipe|"
 	"cake|car|mechanic|laptop|computer|broadband|router|flat|rent|landlord|weather|snow|party|drinks|"
-	"lol|haha*|mdr|ptdr|xd|plumber|electrician|parcel|customs|sell|selling|survey|job|cheap|bike",
-	/* 10 emergency */
-	"vite|urgent|urgence|secours|aide|aidez|help|sos|ambulance|samu|pompiers|maintenant|now|quickly|"
-	"quick|hurry|tombe|tombee|fell|sang|respir*|breath*|suicid*|mourir|die|tuer|kill|inconscient*|"
-	"unconscious|bouge|moving|bleu|blue|coma|malaise|fainted|collapsed|finir|vivre|live",
-	/* 11 relatives */
+	"lol|haha*|mdr|ptdr|xd|plumber|electrician|parcel|customs|sell|selling|survey|job|cheap|bike";
+
+/* 10 emergency */
+static const char class_emergency[] =
+	"vite|urgent|secours|aidez|help|sos|ambulance|samu|pompiers|maintenant|now|quickly|quick|hurry|"
+	"suicid*|mourir|die|tuer|kill|finir|vivre|live|panique|panic|venez|come";
+
+/* 12 hedges: mild, brief, now and then */
+static const char class_hedge[] =
+	"peu|petit|petite|petits|petites|leger|legere|legerement|parfois|temps|souvent|bit|slight|slightly|"
+	"mild|sometimes|little|brief|small|occasional*|bizarre|etrange|strange|odd|fois";
+
+/* 11 relatives */
+static const char class_relative[] =
 	"mere|pere|fils|fille|mari|femme|bebe|enfant*|maman|papa|grand|soeur|frere|conjoint|compagne|"
-	"mum|mom|dad|son|daughter|husband|wife|baby|child|children|kid|kids|toddler|sister|brother|partner",
+	"mum|mom|dad|son|daughter|husband|wife|baby|child|children|kid|kids|toddler|sister|brother|partner";
+
+static const char *const classes[] = {
+	class_complaint, class_failure, class_praise, class_document, class_appointment, class_symptom,
+	class_treatment, class_advice, class_practical, class_offtopic, class_emergency, class_relative,
+	class_hedge,
 };
 
 #define N_CLASSES (sizeof classes / sizeof classes[0])
-#define LEX_SLOTS 4096
+#define CLASS_FR (1u << N_CLASSES)       /* French function word: votes, no feature */
+#define CLASS_EN (1u << (N_CLASSES + 1)) /* English function word */
 #define SEED_CLASS 0x61c88647u
 /* A class feature weighs as much as CLASS_WEIGHT occurrences, but counts once in the length
  * normalisation: against hundreds of character n-grams, the classes carry what generalises
  * (chosen on hand-written training messages held out from the rest of the training data). */
 #define CLASS_WEIGHT 4
 
-struct lex_slot {
-	uint32_t hash; /* 0: empty */
-	uint16_t classes;
-	uint8_t len;
-	uint8_t is_prefix;
-};
-
-static struct lex_slot lex[LEX_SLOTS];
-static uint64_t lex_prefix_lens; /* bit L: some prefix entry has length L */
+static struct intent_wordmap_slot lex_slots[8192];
+static struct intent_wordmap lex = {.slots = lex_slots, .n_slots = 8192};
+static int lex_ok;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
-
-static uint32_t fnv_step(uint32_t h, unsigned char c)
-{
-	return (h ^ c) * 16777619u;
-}
-
-static void lex_add(const char *s, size_t n, int is_prefix, unsigned cls)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = fnv_step(h, (unsigned char)s[i]);
-	h |= 1u;
-	for (size_t k = h & (LEX_SLOTS - 1);; k = (k + 1) & (LEX_SLOTS - 1)) {
-		struct lex_slot *sl = &lex[k];
-		if (sl->hash == 0) {
-			*sl = (struct lex_slot){.hash = h, .classes = (uint16_t)(1u << cls), .len = (uint8_t)n,
-			                        .is_prefix = (uint8_t)is_prefix};
-			break;
-		}
-		if (sl->hash == h && sl->len == n && sl->is_prefix == is_prefix) {
-			sl->classes |= (uint16_t)(1u << cls);
-			break;
-		}
-	}
-	if (is_prefix && n < 64)
-		lex_prefix_lens |= 1ull << n;
-}
 
 static void lex_init(void)
 {
-	for (unsigned c = 0; c < N_CLASSES; c++) {
-		const char *s = classes[c];
-		while (*s) {
-			const char *e = s;
-			while (*e && *e != '|')
-				e++;
-			int pre = e > s && e[-1] == '*';
-			lex_add(s, (size_t)(e - s) - (size_t)pre, pre, c);
-			s = *e ? e + 1 : e;
-		}
-	}
+	for (unsigned c = 0; c < N_CLASSES; c++)
+		if (!intent_wordmap_add_list(&lex, classes[c], (uint16_t)c))
+			return;
+	if (!intent_wordmap_add_list(&lex, fr_words, N_CLASSES) ||
+	    !intent_wordmap_add_list(&lex, en_words, N_CLASSES + 1))
+		return;
+	lex_ok = 1;
 }
 
-static uint16_t lex_find(uint32_t h, size_t n, int is_prefix)
+static void add_class(uint16_t value, void *ctx)
 {
-	h |= 1u;
-	for (size_t k = h & (LEX_SLOTS - 1); lex[k].hash; k = (k + 1) & (LEX_SLOTS - 1))
-		if (lex[k].hash == h && lex[k].len == n && lex[k].is_prefix == is_prefix)
-			return lex[k].classes;
-	return 0;
+	*(uint32_t *)ctx |= 1u << value;
 }
 
-/* The classes of token w (a bit per class). */
-static uint16_t word_classes(const char *w, size_t wl)
+/* The classes of token w, a bit per class (CLASS_FR and CLASS_EN included). */
+static uint32_t word_classes(const char *w, size_t wl)
 {
-	uint32_t h = 2166136261u;
-	uint16_t cls = 0;
-	for (size_t i = 0; i < wl; i++) {
-		h = fnv_step(h, (unsigned char)w[i]);
-		if (i + 1 < 64 && (lex_prefix_lens >> (i + 1)) & 1)
-			cls |= lex_find(h, i + 1, 1);
+	uint32_t cls = 0;
+	intent_wordmap_find(&lex, w, wl, add_class, &cls);
+	return cls;
+}
+
+void intent_lang_votes(const struct intent_text *t, int *fr, int *en)
+{
+	pthread_once(&lex_once, lex_init);
+	for (size_t i = 0; i < t->n_tok; i++) {
+		size_t wl;
+		const char *w = intent_tok(t, i, &wl);
+		uint32_t cls = word_classes(w, wl);
+		*fr += (cls & CLASS_FR) != 0;
+		*en += (cls & CLASS_EN) != 0;
 	}
-	return cls | lex_find(h, wl, 0);
 }
 
 /* --- hashing and features ------------------------------------------------------------------ */
@@ -472,9 +440,9 @@ enum ent_err intent_features(const struct intent_text *t, enum ent_intent_lang l
 	uint32_t prev;
 	size_t count = 0;
 
-	if (!st)
-		return ENT_ENOMEM;
 	pthread_once(&lex_once, lex_init);
+	if (!st || !lex_ok)
+		return ENT_ENOMEM;
 	prev = first_chunk ? SEED_BOS : 0;
 	for (size_t i = 0; i < t->n_tok; i++) {
 		size_t wl;
@@ -492,7 +460,8 @@ enum ent_err intent_features(const struct intent_text *t, enum ent_intent_lang l
 		}
 		fn(bucket(h), ctx);
 		count++;
-		for (uint16_t cls = word_classes(w, wl), c = 0; cls; cls >>= 1, c++) {
+		uint32_t cls = word_classes(w, wl) & ((1u << N_CLASSES) - 1);
+		for (uint32_t c = 0; cls; cls >>= 1, c++) {
 			if (!(cls & 1))
 				continue;
 			for (int k = 0; k < CLASS_WEIGHT; k++)

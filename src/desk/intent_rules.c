@@ -13,6 +13,7 @@
  * Suicidal intent, not breathing and overdose in the first person are neither: they always win.
  */
 #include "desk/intent_rules.h"
+#include "desk/intent_wordmap.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -117,7 +118,7 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "tombe|tombee|fell|fallen ~3 bouge|bouger|respond*|move|moving|reagit|"
 	                                       "tete|head|sol|floor"},
 	/* --- suicidal intent and self-harm: always wins --------------------------------------- */
-	{K_URGENT, R(SUICIDE), 0, "envie|veux|vais|voudrais|pense*|besoin|decide*|prete|pret|penser ~3 en ~0 finir"},
+	{K_URGENT, R(SUICIDE), 0, "envie|veux|vais|voudrais|pense*|besoin|decide*|prete|pret|penser ~3 en|den ~0 finir"},
 	{K_URGENT, R(SUICIDE), 0, "finir ~2 jours|vie"},
 	{K_URGENT, R(SUICIDE), 0, "veux|vais|envie|pense*|voudrais|penser|decide*|compte|aller ~3 "
 	                          "me|se ~0 tuer|suicider|pendre|jeter|flinguer"},
@@ -167,9 +168,9 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "epi ~0 pen"},
 	/* --- context: past, administrative, thanks, prevention --------------------------------- */
 	{K_PAST, 0, 0, "y ~0 a ~2 ans|an|mois|semaines|annees"},
-	{K_PAST, 0, 0, "an|annee|mois|ete|hiver ~0 dernier|derniere|passe|passee"},
+	{K_PAST, 0, 0, "an|annee|mois|ete|hiver|semaine|fois ~0 dernier|derniere|passe|passee"},
 	{K_PAST, 0, 0, "years|months|weeks|year|month ~0 ago"},
-	{K_PAST, 0, 0, "last ~0 year|month|summer|winter|spring|autumn"},
+	{K_PAST, 0, 0, "last ~0 year|month|summer|winter|spring|autumn|week|time"},
 	{K_PAST, 0, 0, "en|in|depuis|since ~0 19*|20*"},
 	{K_PAST, 0, 0, "antecedent*|history|historique"},
 	{K_PAST, 0, 0, "compte ~0 rendu|rendus"},
@@ -262,19 +263,17 @@ struct slot {
 struct pattern {
 	struct slot slots[MAX_SLOTS];
 	uint8_t n_slots;
-	uint32_t first_letters; /* bit (c - 'a') for the first byte of slot 0's alternatives, bit 26: other */
 };
 
 static struct alt alts[MAX_ALTS];
 static size_t n_alts;
 static struct pattern patterns[N_SOURCES];
+/* The words that can start each pattern (value: pattern index), and the negations. */
+static struct intent_wordmap_slot first_slots[4096], neg_slots[64];
+static struct intent_wordmap first = {.slots = first_slots, .n_slots = 4096};
+static struct intent_wordmap negations = {.slots = neg_slots, .n_slots = 64};
 static int parse_ok;
 static pthread_once_t parse_once = PTHREAD_ONCE_INIT;
-
-static uint32_t letter_bit(unsigned char c)
-{
-	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
-}
 
 static int parse_pattern(const char *s, struct pattern *p)
 {
@@ -309,8 +308,6 @@ static int parse_pattern(const char *s, struct pattern *p)
 			a->is_prefix = e[-1] == '*';
 			a->len = (uint8_t)(e - s - a->is_prefix);
 			sl->n++;
-			if (p->n_slots == 1)
-				p->first_letters |= letter_bit((unsigned char)*s);
 			s = *e == '|' ? e + 1 : e;
 		}
 	}
@@ -320,8 +317,11 @@ static int parse_pattern(const char *s, struct pattern *p)
 static void parse_all(void)
 {
 	for (size_t i = 0; i < N_SOURCES; i++)
-		if (!parse_pattern(sources[i].text, &patterns[i]))
+		if (!parse_pattern(sources[i].text, &patterns[i]) ||
+		    !intent_wordmap_add_list(&first, sources[i].text, (uint16_t)i))
 			return;
+	if (!intent_wordmap_add_list(&negations, "pas|aucun|aucune|sans|no|not|never|jamais|ni|without|non|nor|t|none", 0))
+		return;
 	parse_ok = 1;
 }
 
@@ -354,62 +354,82 @@ static int match_from(const struct pattern *p, size_t si, const struct intent_te
 	return 0;
 }
 
+static void set_flag(uint16_t value, void *ctx)
+{
+	(void)value;
+	*(int *)ctx = 1;
+}
+
 static int negated_before(const struct intent_text *t, size_t ti)
 {
-	static const char *const neg[] = {"pas", "aucun", "aucune", "sans", "no", "not", "never",
-	                                  "jamais", "ni", "without", "non", "nor", "t", "none"};
-	for (size_t k = ti >= 3 ? ti - 3 : 0; k < ti; k++) {
+	int neg = 0;
+	for (size_t k = ti >= 3 ? ti - 3 : 0; k < ti && !neg; k++) {
 		size_t wl;
 		const char *w = intent_tok(t, k, &wl);
-		for (size_t i = 0; i < sizeof neg / sizeof neg[0]; i++)
-			if (strlen(neg[i]) == wl && memcmp(neg[i], w, wl) == 0)
-				return 1;
+		intent_wordmap_find(&negations, w, wl, set_flag, &neg);
 	}
-	return 0;
+	return neg;
+}
+
+#define FIRED_WORDS ((N_SOURCES + 63) / 64)
+
+struct scan {
+	const struct intent_text *t;
+	size_t ti;
+	uint64_t fired[FIRED_WORDS];
+};
+
+/* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
+static void try_pattern(uint16_t pi, void *ctx)
+{
+	struct scan *s = ctx;
+	const struct pattern_src *src = &sources[pi];
+	if ((s->fired[pi / 64] >> (pi % 64)) & 1)
+		return;
+	if (!match_from(&patterns[pi], 0, s->t, s->ti))
+		return;
+	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, s->ti))
+		return;
+	s->fired[pi / 64] |= 1ull << (pi % 64);
 }
 
 void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 {
+	struct scan s = {.t = t};
+
 	pthread_once(&parse_once, parse_all);
 	if (!parse_ok)
 		return;
+	for (s.ti = 0; s.ti < t->n_tok; s.ti++) {
+		size_t wl;
+		const char *w = intent_tok(t, s.ti, &wl);
+		intent_wordmap_find(&first, w, wl, try_pattern, &s);
+	}
+	/* In table order, so the first urgent rule of the table is the one reported. */
 	for (size_t pi = 0; pi < N_SOURCES; pi++) {
 		const struct pattern_src *src = &sources[pi];
-		const struct pattern *p = &patterns[pi];
-		/* Skip what is already known. */
-		if ((src->kind == K_PAST && h->has_past) || (src->kind == K_PRESENT && h->has_present) ||
-		    (src->kind == K_CONSULT && h->consult_cue) || (src->kind == K_VETO && h->consult_veto) ||
-		    (src->kind == K_URGENT && h->urgent != ENT_INTENT_RULE_NONE))
+		if (!((s.fired[pi / 64] >> (pi % 64)) & 1))
 			continue;
-		if (src->kind == K_URGENT && (src->flags & WEAK) && h->urgent_weak != ENT_INTENT_RULE_NONE)
-			continue;
-		for (size_t ti = 0; ti < t->n_tok; ti++) {
-			if (!(p->first_letters & letter_bit((unsigned char)t->buf[t->tok_off[ti]])))
-				continue;
-			if (!match_from(p, 0, t, ti))
-				continue;
-			if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(t, ti))
-				continue;
-			switch (src->kind) {
-			case K_URGENT:
-				if (src->flags & WEAK)
+		switch (src->kind) {
+		case K_URGENT:
+			if (src->flags & WEAK) {
+				if (h->urgent_weak == ENT_INTENT_RULE_NONE)
 					h->urgent_weak = src->rule;
-				else
-					h->urgent = src->rule;
-				break;
-			case K_PAST:
-				h->has_past = 1;
-				break;
-			case K_PRESENT:
-				h->has_present = 1;
-				break;
-			case K_CONSULT:
-				h->consult_cue = 1;
-				break;
-			case K_VETO:
-				h->consult_veto = 1;
-				break;
+			} else if (h->urgent == ENT_INTENT_RULE_NONE) {
+				h->urgent = src->rule;
 			}
+			break;
+		case K_PAST:
+			h->has_past = 1;
+			break;
+		case K_PRESENT:
+			h->has_present = 1;
+			break;
+		case K_CONSULT:
+			h->consult_cue = 1;
+			break;
+		case K_VETO:
+			h->consult_veto = 1;
 			break;
 		}
 	}

@@ -1,0 +1,315 @@
+/* test_intent.c - the intent classifier: normalisation, features, safety rules (positives and
+ * hard negatives), consultation cues, hostile input (invalid UTF-8, empty, very long), threads. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk/intent_feat.h"
+#include "entraide/intent.h"
+
+static void normalise(const char *in, char *out, size_t cap)
+{
+	static struct intent_text t;
+	size_t pos = 0;
+	assert_int_equal(intent_normalize(in, strlen(in), &pos, &t), ENT_OK);
+	assert_int_equal(pos, strlen(in));
+	assert_true(t.len < cap);
+	memcpy(out, t.buf, t.len + 1);
+}
+
+static void normalisation_folds_case_accents_and_punctuation(void **state)
+{
+	char out[256];
+	normalise("Évanouie À l'HÔPITAL, cœur ?!", out, sizeof out);
+	assert_string_equal(out, " evanouie a l hopital coeur ? ! ");
+	normalise("J’ai   mal…😢😢", out, sizeof out);
+	assert_string_equal(out, " j ai mal 😢 ");
+	normalise("", out, sizeof out);
+	assert_string_equal(out, " ");
+	normalise("ＡＶＣ ﬁn", out, sizeof out); /* compatibility forms */
+	assert_string_equal(out, " avc fin ");
+}
+
+static void long_runs_of_letters_are_split(void **state)
+{
+	static struct intent_text t;
+	char in[200];
+	size_t pos = 0;
+	memset(in, 'a', sizeof in - 1);
+	in[sizeof in - 1] = '\0';
+	assert_int_equal(intent_normalize(in, strlen(in), &pos, &t), ENT_OK);
+	assert_true(t.n_tok >= 4);
+	for (size_t i = 0; i < t.n_tok; i++)
+		assert_true(t.tok_len[i] <= INTENT_TOKEN_MAX);
+}
+
+struct feats {
+	uint32_t b[4096];
+	size_t n;
+};
+
+static void collect(uint32_t bucket, void *ctx)
+{
+	struct feats *f = ctx;
+	assert_true(bucket < INTENT_N_BUCKETS);
+	if (f->n < 4096)
+		f->b[f->n++] = bucket;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void extract(const char *s, int lang, struct feats *f)
+{
+	size_t n = 0;
+	enum ent_intent_lang got;
+	f->n = 0;
+	assert_int_equal(intent_extract(s, strlen(s), lang, collect, NULL, f, &n, &got), ENT_OK);
+	assert_true(n > 0 && n <= f->n); /* word classes weigh more than one occurrence */
+	qsort(f->b, f->n, sizeof f->b[0], cmp_u32);
+}
+
+static void features_ignore_accents_and_case(void **state)
+{
+	static struct feats a, b;
+	extract("Médicaments ÉCRASÉS", ENT_INTENT_LANG_FR, &a);
+	extract("medicaments ecrases", ENT_INTENT_LANG_FR, &b);
+	assert_true(a.n > 10);
+	assert_int_equal(a.n, b.n);
+	assert_memory_equal(a.b, b.b, a.n * sizeof a.b[0]);
+}
+
+static void stemming_joins_inflections(void **state)
+{
+	static struct feats a, b;
+	size_t common = 0;
+	/* The stemmed unigram of "traitements" and "traitement" is the same feature. */
+	extract("traitements", ENT_INTENT_LANG_FR, &a);
+	extract("traitement", ENT_INTENT_LANG_FR, &b);
+	for (size_t i = 0; i < a.n; i++)
+		for (size_t j = 0; j < b.n; j++)
+			common += a.b[i] == b.b[j];
+	assert_true(common > 0);
+}
+
+static void language_is_detected_by_function_words(void **state)
+{
+	static struct feats f;
+	size_t n;
+	enum ent_intent_lang lang;
+	const char *fr = "je voudrais un rendez-vous pour ma fille";
+	const char *en = "I would like an appointment for my daughter";
+	assert_int_equal(intent_extract(fr, strlen(fr), -1, collect, NULL, &f, &n, &lang), ENT_OK);
+	assert_int_equal(lang, ENT_INTENT_LANG_FR);
+	f.n = 0;
+	assert_int_equal(intent_extract(en, strlen(en), -1, collect, NULL, &f, &n, &lang), ENT_OK);
+	assert_int_equal(lang, ENT_INTENT_LANG_EN);
+}
+
+static struct ent_intent_result classify(const char *s)
+{
+	struct ent_intent_result r;
+	assert_int_equal(ent_intent_classify(s, strlen(s), NULL, &r), ENT_OK);
+	assert_true(r.confidence >= 0.0f && r.confidence <= 1.0f);
+	return r;
+}
+
+static const struct {
+	const char *text;
+	enum ent_intent_rule rule;
+} urgent_cases[] = {
+	{"mon père a une douleur dans la poitrine depuis 20 minutes", ENT_INTENT_RULE_CHEST_PAIN},
+	{"mon pere a mal a la poitrine ca serre", ENT_INTENT_RULE_CHEST_PAIN},
+	{"my dad has crushing chest pain right now", ENT_INTENT_RULE_CHEST_PAIN},
+	{"je crois que je fais un infarctus", ENT_INTENT_RULE_CHEST_PAIN},
+	{"ma mère a la bouche de travers", ENT_INTENT_RULE_STROKE},
+	{"il fait un AVC je crois", ENT_INTENT_RULE_STROKE},
+	{"her face is drooping on one side", ENT_INTENT_RULE_STROKE},
+	{"mon bébé ne respire plus", ENT_INTENT_RULE_BREATHING},
+	{"mon bebe respire plus", ENT_INTENT_RULE_BREATHING},
+	{"j'arrive plus a respirer", ENT_INTENT_RULE_BREATHING},
+	{"he's not breathing", ENT_INTENT_RULE_BREATHING},
+	{"I can't breathe", ENT_INTENT_RULE_BREATHING},
+	{"je saigne énormément", ENT_INTENT_RULE_BLEEDING},
+	{"she is bleeding heavily", ENT_INTENT_RULE_BLEEDING},
+	{"il est inconscient", ENT_INTENT_RULE_UNCONSCIOUS},
+	{"my husband collapsed", ENT_INTENT_RULE_UNCONSCIOUS},
+	{"j'ai envie d'en finir", ENT_INTENT_RULE_SUICIDE},
+	{"jai envie den finir", ENT_INTENT_RULE_SUICIDE},
+	{"je vais me tuer", ENT_INTENT_RULE_SUICIDE},
+	{"je veux mourir", ENT_INTENT_RULE_SUICIDE},
+	{"plus envie de vivre", ENT_INTENT_RULE_SUICIDE},
+	{"I want to kill myself", ENT_INTENT_RULE_SUICIDE},
+	{"I just want to end it all", ENT_INTENT_RULE_SUICIDE},
+	{"j'ai des idées suicidaires", ENT_INTENT_RULE_SUICIDE},
+	{"ma fille a avalé des comprimés", ENT_INTENT_RULE_OVERDOSE},
+	{"I took too many pills", ENT_INTENT_RULE_OVERDOSE},
+	{"j'ai pris toute la boîte", ENT_INTENT_RULE_OVERDOSE},
+	{"sa gorge gonfle après une piqûre de guêpe", ENT_INTENT_RULE_ANAPHYLAXIS},
+	{"his tongue is swelling up", ENT_INTENT_RULE_ANAPHYLAXIS},
+	{"choc anaphylactique", ENT_INTENT_RULE_ANAPHYLAXIS},
+};
+
+static void safety_rules_fire_in_french_and_english(void **state)
+{
+	for (size_t i = 0; i < sizeof urgent_cases / sizeof urgent_cases[0]; i++) {
+		struct ent_intent_result r = classify(urgent_cases[i].text);
+		if (r.intent != ENT_INTENT_URGENT || r.rule != urgent_cases[i].rule)
+			fail_msg("case %zu: intent %s rule %s", i, ent_intent_name(r.intent), ent_intent_rule_name(r.rule));
+		assert_int_equal(r.is_safety_rule, 1);
+		assert_true(r.confidence == 1.0f);
+	}
+}
+
+static void safety_rules_skip_negation_and_past(void **state)
+{
+	static const char *const calm[] = {
+		"pas de douleur thoracique, juste une question sur le parking",
+		"no chest pain, I just want to move my appointment",
+		"je voudrais le compte rendu de mon AVC il y a 3 ans",
+		"could I have a copy of the report from my stroke last year",
+		"merci d'avoir sauvé mon père lors de son infarctus l'an dernier",
+		"la file d'attente ne bouge pas, c'est scandaleux",
+		"I can't move my appointment online",
+		"le secrétariat ne répond pas au téléphone",
+	};
+	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
+		struct ent_intent_result r = classify(calm[i]);
+		if (r.is_safety_rule)
+			fail_msg("calm case %zu fired rule %s", i, ent_intent_rule_name(r.rule));
+	}
+	/* ... unless the message says it is happening now: urgent wins. */
+	assert_int_equal(classify("mon AVC il y a 3 ans, et là maintenant la bouche de travers").intent,
+	                 ENT_INTENT_URGENT);
+}
+
+static void consultation_requests_are_recognised(void **state)
+{
+	static const char *const asks[] = {
+		"Bonjour, est-ce que je peux arrêter mon traitement ? J'ai des vertiges.",
+		"is it normal that my scar is still red after two weeks?",
+		"combien de doliprane je peux donner à mon fils de 4 ans ?",
+		"can I take ibuprofen with my blood thinner?",
+	};
+	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+		struct ent_intent_result r = classify(asks[i]);
+		if (r.intent != ENT_INTENT_CONSULTATION)
+			fail_msg("consultation case %zu: %s", i, ent_intent_name(r.intent));
+	}
+}
+
+static void other_intents_are_recognised(void **state)
+{
+	assert_int_equal(classify("Je voudrais prendre rendez-vous en dermatologie la semaine prochaine").intent,
+	                 ENT_INTENT_APPOINTMENT);
+	assert_int_equal(classify("Could you send me a copy of my prescription please?").intent,
+	                 ENT_INTENT_DOCUMENT_REQUEST);
+	assert_int_equal(classify("J'ai attendu 5 heures aux urgences, c'est inadmissible").intent,
+	                 ENT_INTENT_COMPLAINT);
+	assert_int_equal(classify("Un grand merci à toute l'équipe de la maternité !").intent, ENT_INTENT_PRAISE);
+	assert_int_equal(classify("What are the visiting hours on the children's ward?").intent, ENT_INTENT_INFO);
+	assert_int_equal(classify("Gagnez un iPhone en cliquant sur ce lien").intent, ENT_INTENT_OTHER);
+}
+
+static void hostile_input_is_refused_or_handled(void **state)
+{
+	struct ent_intent_result r;
+	static const char bad[][4] = {"\xff", "\xc3", "\xed\xa0\x80", "\xe2\x82"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(ent_intent_classify(bad[i], strlen(bad[i]), NULL, &r), ENT_EUTF8);
+	assert_int_equal(ent_intent_classify("ok \xc0\xaf", 5, NULL, &r), ENT_EUTF8); /* overlong */
+	assert_int_equal(ent_intent_classify(NULL, 3, NULL, &r), ENT_EINVAL);
+	assert_int_equal(ent_intent_classify("x", 1, NULL, NULL), ENT_EINVAL);
+	assert_int_equal(ent_intent_classify(NULL, 0, NULL, &r), ENT_OK);
+	assert_int_equal(r.intent, ENT_INTENT_OTHER);
+	assert_int_equal(ent_intent_classify("  ...  ", 7, "fr", &r), ENT_OK);
+	assert_int_equal(r.intent, ENT_INTENT_OTHER);
+	assert_int_equal(ent_intent_classify("a\0b", 3, "en-GB", &r), ENT_OK); /* NUL is a separator */
+}
+
+static void very_long_text_is_read_to_the_end(void **state)
+{
+	const char *tail = " et là je veux mourir";
+	size_t n = 3u << 20, tl = strlen(tail);
+	char *s = malloc(n + tl);
+	struct ent_intent_result r;
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++)
+		s[i] = "bonjour merci "[i % 14];
+	memcpy(s + n, tail, tl);
+	assert_int_equal(ent_intent_classify(s, n + tl, NULL, &r), ENT_OK);
+	assert_int_equal(r.intent, ENT_INTENT_URGENT);
+	assert_int_equal(r.rule, ENT_INTENT_RULE_SUICIDE);
+	memset(s, 'z', n + tl); /* one endless "word" */
+	assert_int_equal(ent_intent_classify(s, n + tl, NULL, &r), ENT_OK);
+	free(s);
+}
+
+static void *classify_many(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 200; i++) {
+		struct ent_intent_result r;
+		if (ent_intent_classify("mon fils ne respire plus", 24, NULL, &r) != ENT_OK ||
+		    r.intent != ENT_INTENT_URGENT)
+			return (void *)1;
+		if (ent_intent_classify("copie de mon ordonnance svp", 27, NULL, &r) != ENT_OK ||
+		    r.intent != ENT_INTENT_DOCUMENT_REQUEST)
+			return (void *)1;
+	}
+	return NULL;
+}
+
+static void threads_get_the_same_answers(void **state)
+{
+	pthread_t th[4];
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, classify_many, NULL), 0);
+	for (int i = 0; i < 4; i++) {
+		void *ret;
+		assert_int_equal(pthread_join(th[i], &ret), 0);
+		assert_null(ret);
+	}
+}
+
+static void names_round_trip(void **state)
+{
+	for (int i = 0; i < ENT_INTENT__COUNT; i++) {
+		enum ent_intent back;
+		assert_int_equal(ent_intent_from_name(ent_intent_name((enum ent_intent)i), &back), ENT_OK);
+		assert_int_equal(back, i);
+	}
+	enum ent_intent x;
+	assert_int_equal(ent_intent_from_name("emergency", &x), ENT_EINVAL);
+	assert_string_equal(ent_intent_name(ENT_INTENT__COUNT), "unknown");
+	assert_string_equal(ent_intent_rule_name(ENT_INTENT_RULE_SUICIDE), "suicide");
+	assert_string_equal(ent_intent_rule_name(ENT_INTENT_RULE__COUNT), "unknown");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(normalisation_folds_case_accents_and_punctuation),
+		cmocka_unit_test(long_runs_of_letters_are_split),
+		cmocka_unit_test(features_ignore_accents_and_case),
+		cmocka_unit_test(stemming_joins_inflections),
+		cmocka_unit_test(language_is_detected_by_function_words),
+		cmocka_unit_test(safety_rules_fire_in_french_and_english),
+		cmocka_unit_test(safety_rules_skip_negation_and_past),
+		cmocka_unit_test(consultation_requests_are_recognised),
+		cmocka_unit_test(other_intents_are_recognised),
+		cmocka_unit_test(hostile_input_is_refused_or_handled),
+		cmocka_unit_test(very_long_text_is_read_to_the_end),
+		cmocka_unit_test(threads_get_the_same_answers),
+		cmocka_unit_test(names_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
