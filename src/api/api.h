@@ -100,6 +100,8 @@ int api_route_find(const char *method, const char *path, bool *path_known,
 
 /* Records a validation error (field, stable reason) and returns ENT_EINVAL. */
 enum ent_err api_invalid(struct api_req *q, const char *field, const char *reason);
+/* The value of path parameter {name} of the matched route, or NULL. */
+const char *api_param(struct api_req *q, const char *name);
 /* A validated string field of the body, or NULL when absent. */
 const char *api_str(struct api_req *q, const char *name, size_t *len);
 /* Sends b as a JSON response with status. */

@@ -84,6 +84,11 @@ static void spot_checks(void **state)
 	i = api_route_find("POST", "/api/v1/accounts", &known, &p);
 	assert_true(i >= 0);
 	assert_int_equal(policy_check(api_routes[i].roles, api_routes[i].flags, &anon), ENT_OK);
+	struct http_req hr = {.params = {.n = 2, .name = {"slug}/x/{id}", "id}"}, .value = {"diabete", "42"}}};
+	struct api_req q = {.http = &hr};
+	assert_string_equal(api_param(&q, "slug"), "diabete");
+	assert_string_equal(api_param(&q, "id"), "42");
+	assert_null(api_param(&q, "sl"));
 	assert_int_equal(api_route_find("PUT", "/api/v1/me", &known, &p), -1);
 	assert_true(known);
 	assert_int_equal(api_route_find("GET", "/api/v1/nothing", &known, &p), -1);
