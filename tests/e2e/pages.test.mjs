@@ -1,9 +1,10 @@
 // pages.test.mjs - every page a visitor can reach, on a desktop and on a 375-px phone, in
 // light and dark mode, checked by axe-core; the keyboard path (skip link, focus on route
-// change); the visitor's language choice; the 404 view; a taken handle; and, last (it
-// leaves the log-in rate limit spent), the message after too many wrong passwords.
+// change); the visitor's language choice; the 404 view; a taken handle; closed sign-up; and,
+// last (it leaves the log-in rate limit spent), the message after too many wrong passwords.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
 import {
   serverAndBrowser, NARROW, newPage, checkA11y, assertNoProblems, newAccount, waitForHeading, fill, focused,
 } from './lib.mjs';
@@ -116,6 +117,26 @@ test('a taken handle is shown next to the field', async () => {
   await checkA11y(page, 'sign-up, handle taken');
   assertNoProblems(problems);
   await context.close();
+});
+
+test('with sign-up closed, no sign-up link and the sign-up page says so', async () => {
+  const closed = await startServer({ args: ['--registration-open=false'] });
+  try {
+    const { page, problems, context } = await newPage(env.browser, closed.url);
+    await page.goto(closed.url + '/');
+    await page.locator('main h2').first().waitFor();
+    await page.getByText('Les inscriptions sont fermées sur cette instance.').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Créer un compte' }).count(), 0);
+    await page.goto(closed.url + '/signup');
+    await waitForHeading(page, 'Créer un compte');
+    assert.equal(await page.locator('main form').count(), 0, 'no form to fill in for nothing');
+    await page.locator('main p', { hasText: 'Les inscriptions sont fermées' }).waitFor();
+    await checkA11y(page, 'sign-up, closed');
+    assertNoProblems(problems);
+    await context.close();
+  } finally {
+    await closed.stop();
+  }
 });
 
 test('too many wrong passwords: the wait is shown', async () => {

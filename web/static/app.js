@@ -10,6 +10,7 @@ import { api, ApiError, setLanguage } from './api.js';
 import * as session from './session.js';
 import { nav, notFound, serverPaths, match } from './routes.js';
 import { problemMessage } from './forms.js';
+import { registrationOpen } from './instance.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('site-header');
@@ -21,6 +22,7 @@ let renderedPath = null;
 let renderToken = 0;
 let pendingNotice = null;
 let firstRender = true;
+let registrationIsOpen = true;
 
 function applyLocale(value) {
   setLocale(value);
@@ -86,6 +88,7 @@ function drawHeader() {
   const path = window.location.pathname;
   const links = nav
     .filter((n) => !n.when || (n.when === 'member') === Boolean(me))
+    .filter((n) => n.needs !== 'registration' || registrationIsOpen)
     .map((n) => h('li', {}, h('a', { href: n.href, 'aria-current': n.href === path ? 'page' : null }, t(n.key))));
   if (me) {
     links.push(h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: logOut }, t('nav.logout'))));
@@ -190,12 +193,14 @@ function onPopState() {
 
 async function start() {
   applyLocale(storedLocale());
+  const open = registrationOpen();
   try {
     const me = await session.refresh();
     if (me && isLocale(me.locale)) applyLocale(me.locale);
   } catch {
     // The server did not answer /me: carry on as a visitor; pages report their own errors.
   }
+  registrationIsOpen = await open;
   session.onChange((me) => {
     if (me && isLocale(me.locale) && me.locale !== locale()) {
       applyLocale(me.locale);

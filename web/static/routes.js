@@ -4,7 +4,8 @@
 // Route: { path, load, access? }. `path` may hold parameters (/c/:slug -> params.slug).
 // `access`: 'member' (a session is required: visitors are sent to /login?next=...),
 // 'visitor' (only without a session: members are sent home), or absent (everyone).
-// Nav entry: { href, key, when? } with `when` 'visitor' or 'member' (absent: always shown).
+// Nav entry: { href, key, when?, needs? } with `when` 'visitor' or 'member' (absent: always
+// shown) and `needs` 'registration' for links that only make sense while sign-up is open.
 
 export const routes = [
   { path: '/', load: () => import('./pages/home.js') },
@@ -17,7 +18,7 @@ export const notFound = () => import('./pages/notfound.js');
 
 export const nav = [
   { href: '/', key: 'nav.home' },
-  { href: '/signup', key: 'nav.signup', when: 'visitor' },
+  { href: '/signup', key: 'nav.signup', when: 'visitor', needs: 'registration' },
   { href: '/login', key: 'nav.login', when: 'visitor' },
   { href: '/settings', key: 'nav.settings', when: 'member' },
 ];

@@ -2,13 +2,16 @@
 // entraide is, its promise ("nobody recognisable"), and the way in (sign up, log in).
 import { h } from '../dom.js';
 import { t, tn } from '../i18n.js';
-import { api } from '../api.js';
+import { info } from '../instance.js';
 import { problemMessage } from '../forms.js';
 import * as session from '../session.js';
 
 export const titleKey = 'home.title';
 
 const COUNTS = ['members', 'spaces', 'threads', 'articles'];
+
+// The first visit reuses the answer fetched at start-up; later ones ask again (counts change).
+let visited = false;
 
 function countsSection(instance) {
   const counts = instance && instance.counts && typeof instance.counts === 'object' ? instance.counts : {};
@@ -37,7 +40,8 @@ export async function render(ctx) {
   let instance = null;
   let failure = null;
   try {
-    instance = await api.get('/api/v1/instance');
+    instance = await info({ fresh: visited });
+    visited = true;
   } catch (err) {
     failure = err;
   }

@@ -8,10 +8,20 @@ import { api } from '../api.js';
 import { textField, buildForm, fieldMessage, submitButton } from '../forms.js';
 import { checkHandle, checkEmail, checkPassword } from '../validate.js';
 import { prefill } from './login.js';
+import { registrationOpen } from '../instance.js';
 
 export const titleKey = 'signup.title';
 
-export function render(ctx) {
+function closed() {
+  return [
+    h('h1', {}, t('signup.title')),
+    h('p', {}, t('home.registration_closed')),
+    h('p', {}, t('signup.have_account'), ' ', h('a', { href: '/login' }, t('signup.login_link'))),
+  ];
+}
+
+export async function render(ctx) {
+  if (!await registrationOpen()) return closed();
   const handle = textField({
     name: 'handle', label: t('signup.handle.label'), hint: t('signup.handle.hint'),
     autocomplete: 'username', attrs: { autocapitalize: 'none', spellcheck: 'false', maxlength: '64' },
