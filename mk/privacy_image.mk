@@ -19,3 +19,10 @@ eval-image: $(BUILD)/entraide
 eval-image-faces: $(BUILD)/entraide
 	$(SHARED)/tools/run_image_eval.sh --faces --fixtures $(SHARED)/data/faces \
 		--out $(BUILD)/eval-image-faces -- '$(BUILD)/entraide sanitize --faces cover {in} {out}'
+
+# Our own fixtures, made at test time in a temp dir (always runs; uses ../shared's checker
+# too when it is there).
+CHECK_EXTRA += check-image-fixtures
+.PHONY: check-image-fixtures
+check-image-fixtures: $(BUILD)/entraide
+	python3 tests/image/fixtures.py $(BUILD)/entraide $(if $(wildcard $(SHARED)/tools/check_sanitized.sh),$(SHARED))
