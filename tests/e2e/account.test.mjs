@@ -105,6 +105,7 @@ test('an account from sign-up to deletion', async () => {
   await fill(page, 'Confirm the new password', newPassword);
   await page.getByRole('button', { name: 'Change the password' }).click();
   await page.locator('.notice.success', { hasText: 'Your password is changed.' }).waitFor();
+  await checkA11y(page, 'settings, password changed');
 
   // The old password no longer opens the account; the new one does.
   await page.getByRole('button', { name: 'Log out' }).click();
@@ -128,6 +129,7 @@ test('an account from sign-up to deletion', async () => {
   await page.getByRole('button', { name: 'Delete my account for good' }).click();
   await page.locator('main .notice', { hasText: 'Your account has been deleted.' }).waitFor();
   await page.getByRole('navigation').getByRole('link', { name: 'Log in' }).waitFor();
+  await checkA11y(page, 'home after deletion, with its notice');
 
   await logIn(page, account.handle, newPassword, { baseUrl: env.srv.url });
   await page.locator('.error-summary', { hasText: 'Wrong handle, e-mail address or password.' }).waitFor();
