@@ -173,6 +173,8 @@ static float name_alone(const struct pctx *c, size_t i)
 	/* a known given name that is also a word, capitalised mid-sentence: "then Jack said" */
 	if ((f & LX_HN) && !sent && !(f & (LX_TOWN | LX_CITY | LX_NPR)) &&
 	    !(c->lang != ENT_PRIV_EN && (f & LX_WFR)) &&
+	    !((f & LX_WORD) && tk_eq_any(c, tk_prev_word(c, i, 1), (const char *const[]){
+		"m", "am", "is", "are", "was", "be", "so", "very", "feel", "feeling", "too", "not", NULL})) &&
 	    (i == 0 || !tk_is(c, i - 1, TK_PUNCT) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '(')) &&
 	    !(i > 0 && tk_is(c, i - 1, TK_CAP) && !(c->tk[i - 1].lex & LX_GIVEN)))
 		return 0.5f;
@@ -316,15 +318,18 @@ static int intro_before(const struct pctx *c, size_t i)
 	size_t p2 = tk_prev_word(c, p, 1);
 	if (p2 == SIZE_MAX)
 		return 0;
-	if ((tk_eq(c, p, "is") && tk_eq(c, p2, "name")) || (tk_eq(c, p, "est") && tk_eq(c, p2, "prenom")))
-		return 1;
+	if (((tk_eq(c, p, "is") || tk_eq(c, p, "s")) && tk_eq(c, p2, "name")) ||
+	    (tk_eq(c, p, "est") && tk_eq(c, p2, "prenom")))
+		return 1; /* "my name is", "my name's", "mon prénom est" */
 	if (tk_eq(c, p, "est") && tk_eq(c, p2, "c")) {
 		size_t p3 = tk_prev_word(c, p2, 1);
 		return p3 != SIZE_MAX && tk_eq(c, p3, "moi");
 	}
 	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
 	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
-		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & LX_WORD);
+		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
+		       (!(c->tk[i].lex & LX_WORD) || (c->tk[i].lex & LX_PRN) || tk_ch(c, i + 1, ',') ||
+			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!')); /* "I'm Grace, 34" */
 	return 0;
 }
 
