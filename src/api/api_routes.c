@@ -8,6 +8,7 @@
  * State-changing routes (POST, PUT, PATCH, DELETE) that need a session must carry
  * POLICY_CSRF (the table test checks it).
  */
+#include "api/api_desk.h"
 #include "api/api_handlers.h"
 
 #define SESSION POLICY_SESSION
@@ -59,6 +60,47 @@ const struct api_route api_routes[] = {
 	{"POST", "/api/v1/conversations", api_conversation_create, ROLE_ALL_ACCOUNTS, CSRF,
 	 api_conversation_create_fields, 0,
 	 "Open a private conversation; refused from a member to a professional (R2)"},
+
+	/* the relation desk (issue 6): requests, queue, live updates, dashboard, public criticism;
+	 * per-institution checks in api_desk*.c (community managers of that institution only) */
+	{"GET", "/api/v1/institutions/{slug}/desk", api_desk_info, ROLE_EVERYONE, 0, NULL, 0,
+	 "An institution's desk: name, forms, teleconsultation link"},
+	{"POST", "/api/v1/institutions/{slug}/desk/requests", api_desk_request_create,
+	 ROLE_ALL_ACCOUNTS, CSRF, api_desk_request_fields, 0,
+	 "Write to a desk (typed form or free text); urgent and consultation guidance at once"},
+	{"GET", "/api/v1/desk/requests", api_desk_mine, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
+	 "One's own desk requests"},
+	{"GET", "/api/v1/desk/requests/{id}", api_desk_request_get, ROLE_ALL_ACCOUNTS, SESSION, NULL,
+	 0, "A desk request and its conversation (requester or the institution's managers)"},
+	{"POST", "/api/v1/desk/requests/{id}/messages", api_desk_message_post, ROLE_ALL_ACCOUNTS,
+	 CSRF, api_desk_message_fields, 0,
+	 "Add a message, reply, internal note or private document to a desk request"},
+	{"PATCH", "/api/v1/desk/requests/{id}", api_desk_request_patch, ROLE_COMMUNITY_MANAGER, CSRF,
+	 api_desk_patch_fields, 0, "Change a request's status, assignee or identity check (managers)"},
+	{"GET", "/api/v1/institutions/{slug}/desk/queue", api_desk_queue, ROLE_COMMUNITY_MANAGER,
+	 SESSION, NULL, 0, "The desk's queue, urgent first, filtered by type and status (managers)"},
+	{"PUT", "/api/v1/institutions/{slug}/desk/settings", api_desk_settings_put,
+	 ROLE_COMMUNITY_MANAGER, CSRF, api_desk_settings_fields, 0,
+	 "Set the institution's teleconsultation link (managers)"},
+	{"GET", "/api/v1/institutions/{slug}/desk/canned", api_desk_canned_list,
+	 ROLE_COMMUNITY_MANAGER, SESSION, NULL, 0, "Canned replies and their placeholders (managers)"},
+	{"POST", "/api/v1/institutions/{slug}/desk/canned", api_desk_canned_create,
+	 ROLE_COMMUNITY_MANAGER, CSRF, api_desk_canned_fields, 0, "Add a canned reply (managers)"},
+	{"GET", "/api/v1/institutions/{slug}/desk/events", api_desk_events, ROLE_COMMUNITY_MANAGER,
+	 SESSION, NULL, 0, "Live queue updates as Server-Sent Events (managers)"},
+	{"GET", "/api/v1/institutions/{slug}/desk/dashboard", api_desk_dashboard,
+	 ROLE_COMMUNITY_MANAGER, SESSION, NULL, 0,
+	 "Requests per type per week, response times, redirections, SVG charts (managers)"},
+	{"GET", "/api/v1/institutions/{slug}/desk/dashboard.csv", api_desk_dashboard_csv,
+	 ROLE_COMMUNITY_MANAGER, SESSION, NULL, 0, "The dashboard's figures as CSV (managers)"},
+	{"GET", "/api/v1/institutions/{slug}/complaints", api_desk_complaints, ROLE_EVERYONE, 0, NULL,
+	 0, "Public complaints about an institution and its public replies"},
+	{"POST", "/api/v1/institutions/{slug}/complaints", api_desk_complaint_post, ROLE_ALL_ACCOUNTS,
+	 CSRF, api_desk_complaint_fields, 0,
+	 "Post a public complaint; identifiers or health details: offered the private desk"},
+	{"POST", "/api/v1/institutions/{slug}/complaints/{id}/reply", api_desk_complaint_reply,
+	 ROLE_COMMUNITY_MANAGER, CSRF, api_desk_complaint_reply_fields, 0,
+	 "Answer a public complaint publicly (managers)"},
 };
 
 const size_t api_n_routes = sizeof api_routes / sizeof api_routes[0];

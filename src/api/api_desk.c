@@ -1,0 +1,635 @@
+/*
+ * api_desk.c - requests to an institution's desk and their conversation: a member writes
+ * (typed form or free text), every message is classified, urgent and consultation messages
+ * get their guidance at once (R3, R2); community managers reply, keep internal notes, check
+ * the requester's identity and then deliver documents privately. See api_desk.h for who sees
+ * what. Conversations are sealed at rest (desk_seal.c); logs get no content.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "api/api_desk.h"
+#include "core/clock.h"
+#include "core/log.h"
+
+static const char *const forms[] = {"appointment", "document", "question", "complaint", "thanks",
+				    "free", NULL};
+static const char *const actions[] = {"book", "move", "cancel", NULL};
+static const char *const documents[] = {"prescription", "results", "record", "certificate",
+					"invoice", NULL};
+static const char *const msg_kinds[] = {"message", "reply", "note", "document", NULL};
+static const char *const statuses[] = {"new", "in_progress", "waiting", "resolved", NULL};
+
+const struct json_field api_desk_request_fields[] = {
+	{"form", JF_STRING, true, 0, 0, forms},
+	{"text", JF_STRING, false, 0, DESK_TEXT_MAX, NULL},
+	{"action", JF_STRING, false, 0, 0, actions},
+	{"department", JF_STRING, false, 0, 100, NULL},
+	{"preferred_times", JF_STRING, false, 0, 200, NULL},
+	{"document", JF_STRING, false, 0, 0, documents},
+	{NULL, 0, false, 0, 0, NULL},
+};
+const struct json_field api_desk_message_fields[] = {
+	{"kind", JF_STRING, false, 0, 0, msg_kinds},
+	{"text", JF_STRING, false, 0, DESK_TEXT_MAX, NULL},
+	{"canned", JF_INT, false, 0, 0, NULL},
+	{"title", JF_STRING, false, 0, 120, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+const struct json_field api_desk_patch_fields[] = {
+	{"status", JF_STRING, false, 0, 0, statuses},
+	{"assignee", JF_STRING, false, 0, 64, NULL},
+	{"identity_checked", JF_BOOL, false, 0, 0, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+
+/* --- shared helpers --- */
+
+enum ent_err api_desk_inst(struct api_req *q, struct desk_inst *inst)
+{
+	enum ent_err err = desk_seal_init(q->app->cfg.data);
+	if (err)
+		return err;
+	const char *slug = api_desk_param(q, "slug");
+	return slug ? desk_inst_find(q->db, slug, inst) : ENT_ENOTFOUND;
+}
+
+bool api_desk_is_manager(const struct api_req *q, const char *slug)
+{
+	if (!q->has_session || !(q->s.roles & ROLE_COMMUNITY_MANAGER))
+		return false;
+	for (size_t i = 0; i < q->s.n_granted; i++)
+		if (!strcmp(q->s.granted[i].role, "community_manager") &&
+		    !strcmp(q->s.granted[i].institution, slug))
+			return true;
+	return false;
+}
+
+enum ent_err api_desk_managed(struct api_req *q, struct desk_inst *inst)
+{
+	enum ent_err err = api_desk_inst(q, inst);
+	if (!err && !api_desk_is_manager(q, inst->slug))
+		err = ENT_EPERM;
+	return err;
+}
+
+void api_desk_time(struct buf *b, int64_t t)
+{
+	if (!t) {
+		buf_puts(b, "null");
+		return;
+	}
+	struct tm tm;
+	time_t tt = (time_t)t;
+	gmtime_r(&tt, &tm);
+	buf_printf(b, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1,
+		   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+void api_desk_reply_as(struct api_req *q, int status, const char *content_type, struct buf *b)
+{
+	api_reply(q, status, b);
+	if (q->http->status == status)
+		q->http->content_type = content_type;
+}
+
+void api_desk_event(struct api_req *q, int64_t inst_id, int64_t request_id, const char *what)
+{
+	enum ent_err err = desk_event_add(q->db, inst_id, request_id, what, clock_now());
+	if (err)
+		log_err("desk event not recorded", err, NULL);
+}
+
+enum ent_err api_desk_classify(struct api_req *q, const char *text, size_t len,
+			       struct ent_intent_result *out)
+{
+	const char *lang = q->lang == HTTP_LANG_EN ? "en" : "fr";
+	return ent_intent_classify(text ? text : "", text ? len : 0, lang, out);
+}
+
+const char *api_desk_param(const struct api_req *q, const char *name)
+{
+	/* A parameter's name points into the route pattern: it ends at '}'. */
+	size_t n = strlen(name);
+	for (size_t i = 0; i < q->http->params.n; i++)
+		if (!strncmp(q->http->params.name[i], name, n) && q->http->params.name[i][n] == '}')
+			return q->http->params.value[i];
+	return NULL;
+}
+
+int64_t api_desk_param_id(const struct api_req *q)
+{
+	const char *v = api_desk_param(q, "id");
+	if (!v)
+		return 0;
+	char *end;
+	long long id = strtoll(v, &end, 10);
+	return *end || id <= 0 ? 0 : (int64_t)id;
+}
+
+static const char *flag_of(const char *type)
+{
+	return !strcmp(type, "urgent") ? "urgent" : !strcmp(type, "consultation") ? "consultation" : "";
+}
+
+static int priority_of(const char *type)
+{
+	return !strcmp(type, "urgent") ? 2 : !strcmp(type, "consultation") ? 1 : 0;
+}
+
+/* --- the desk's public face --- */
+
+enum ent_err api_desk_info(struct api_req *q)
+{
+	struct desk_inst inst;
+	enum ent_err err = api_desk_inst(q, &inst);
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 4096);
+	buf_puts(&b, "{\"slug\":");
+	buf_json_cstr(&b, inst.slug);
+	buf_puts(&b, ",\"name\":");
+	buf_json_cstr(&b, inst.name);
+	buf_puts(&b, ",\"teleconsult_url\":");
+	buf_json_cstr(&b, inst.teleconsult_url[0] ? inst.teleconsult_url : NULL);
+	buf_puts(&b, ",\"forms\":[\"appointment\",\"document\",\"question\",\"complaint\",\"thanks\","
+		     "\"free\"],\"documents\":[\"prescription\",\"results\",\"record\",\"certificate\","
+		     "\"invoice\"]");
+	buf_printf(&b, ",\"is_manager\":%s}", api_desk_is_manager(q, inst.slug) ? "true" : "false");
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+/* --- a new request --- */
+
+/* The form's own checks, beyond the field table. */
+static enum ent_err check_form(struct api_req *q, const char *form, size_t text_len)
+{
+	bool needs_text = !strcmp(form, "free") || !strcmp(form, "question") ||
+			  !strcmp(form, "complaint") || !strcmp(form, "thanks");
+	if (needs_text && text_len == 0)
+		api_invalid(q, "text", JSON_REASON_REQUIRED);
+	if (!strcmp(form, "appointment") && !api_str(q, "action", NULL))
+		api_invalid(q, "action", JSON_REASON_REQUIRED);
+	if (!strcmp(form, "document") && !api_str(q, "document", NULL))
+		api_invalid(q, "document", JSON_REASON_REQUIRED);
+	return q->n_errors ? ENT_EINVAL : ENT_OK;
+}
+
+/* The request's details as the JSON that is sealed: only the fields that were given. */
+static void details_json(struct api_req *q, struct buf *b)
+{
+	static const char *const names[] = {"text", "action", "department", "preferred_times",
+					    "document"};
+	buf_putc(b, '{');
+	bool first = true;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t n;
+		const char *v = api_str(q, names[i], &n);
+		if (!v)
+			continue;
+		buf_printf(b, "%s\"%s\":", first ? "" : ",", names[i]);
+		buf_json_str(b, v, n);
+		first = false;
+	}
+	buf_putc(b, '}');
+}
+
+enum ent_err api_desk_submit(struct api_req *q, const struct desk_inst *inst, const char *form,
+			     const char *text, size_t text_len, const struct buf *details,
+			     struct buf *out)
+{
+	struct ent_intent_result res;
+	enum ent_err err = api_desk_classify(q, text, text_len, &res);
+	if (err == ENT_EUTF8)
+		return api_invalid(q, "text", "invalid");
+	if (err)
+		return err;
+	const char *type = desk_type_of(form, text_len ? res.intent : ENT_INTENT_OTHER);
+	struct buf sealed;
+	buf_init(&sealed, DESK_SEALED_MAX + 64);
+	err = buf_err(details);
+	if (!err)
+		err = desk_seal(details->p, details->len, &sealed);
+	int64_t id = 0;
+	if (!err) {
+		struct desk_request_new r = {
+			.institution_id = inst->id,
+			.requester_id = q->s.account.id,
+			.form = form,
+			.type = type,
+			.intent = ent_intent_name(res.intent),
+			.flag = flag_of(type),
+			.lang = q->lang == HTTP_LANG_EN ? "en" : "fr",
+			.confidence = (int)(res.confidence * 1000),
+			.priority = priority_of(type),
+			.details_enc = sealed.p,
+			.details_len = sealed.len,
+			.now = clock_now(),
+		};
+		err = desk_request_insert(q->db, &r, &id);
+	}
+	buf_clear(&sealed);
+	if (err)
+		return err;
+	api_desk_event(q, inst->id, id, "created");
+	buf_printf(out, "{\"id\":%lld,\"type\":\"%s\",\"flag\":\"%s\",\"status\":\"new\","
+			"\"guidance\":", (long long)id, type, flag_of(type));
+	err = desk_guidance_json(out, type, res.rule, q->lang == HTTP_LANG_EN, inst);
+	buf_putc(out, '}');
+	return err ? err : buf_err(out);
+}
+
+enum ent_err api_desk_request_create(struct api_req *q)
+{
+	struct desk_inst inst;
+	enum ent_err err = api_desk_inst(q, &inst);
+	if (err)
+		return err;
+	size_t text_len = 0;
+	const char *form = api_str(q, "form", NULL);
+	const char *text = api_str(q, "text", &text_len);
+	err = check_form(q, form, text_len);
+	if (err)
+		return err;
+	struct buf plain, b;
+	buf_init(&plain, DESK_SEALED_MAX);
+	buf_init(&b, 8192);
+	details_json(q, &plain);
+	err = api_desk_submit(q, &inst, form, text, text_len, &plain, &b);
+	if (!err)
+		api_reply(q, 201, &b);
+	if (plain.p)
+		sodium_memzero(plain.p, plain.len);
+	buf_clear(&plain);
+	buf_clear(&b);
+	return err;
+}
+
+/* --- listings --- */
+
+struct list_ctx {
+	struct buf *b;
+	bool first, manager;
+};
+
+static void write_summary(const struct desk_request *r, void *arg)
+{
+	struct list_ctx *l = arg;
+	struct buf *b = l->b;
+	buf_printf(b, "%s{\"id\":%lld,\"institution\":", l->first ? "" : ",", (long long)r->id);
+	l->first = false;
+	buf_json_cstr(b, r->inst_slug);
+	buf_printf(b, ",\"form\":\"%s\",\"type\":\"%s\",\"flag\":\"%s\",\"status\":\"%s\"", r->form,
+		   r->type, r->flag, r->status);
+	if (l->manager) {
+		buf_puts(b, ",\"requester\":");
+		buf_json_cstr(b, r->requester);
+		buf_puts(b, ",\"assignee\":");
+		buf_json_cstr(b, r->assignee[0] ? r->assignee : NULL);
+		buf_printf(b, ",\"intent\":\"%s\",\"confidence\":%.3f,\"identity_checked\":%s", r->intent,
+			   r->confidence / 1000.0, r->identity_checked ? "true" : "false");
+		buf_printf(b, ",\"first_response_seconds\":");
+		if (r->first_response_at)
+			buf_printf(b, "%lld", (long long)(r->first_response_at - r->created_at));
+		else
+			buf_puts(b, "null");
+		buf_printf(b, ",\"resolution_seconds\":");
+		if (r->resolved_at)
+			buf_printf(b, "%lld", (long long)(r->resolved_at - r->created_at));
+		else
+			buf_puts(b, "null");
+	}
+	buf_puts(b, ",\"created_at\":");
+	api_desk_time(b, r->created_at);
+	buf_puts(b, ",\"updated_at\":");
+	api_desk_time(b, r->updated_at);
+	buf_putc(b, '}');
+}
+
+/* Writes {"requests":[...]} for filter f. */
+enum ent_err api_desk_list(struct api_req *q, const struct desk_filter *f, bool manager)
+{
+	struct buf b;
+	buf_init(&b, 1024 * 1024);
+	struct list_ctx l = {&b, true, manager};
+	buf_puts(&b, "{\"requests\":[");
+	enum ent_err err = desk_request_each(q->db, f, write_summary, &l);
+	buf_puts(&b, "]}");
+	if (!err)
+		api_reply(q, 200, &b);
+	buf_clear(&b);
+	return err;
+}
+
+enum ent_err api_desk_mine(struct api_req *q)
+{
+	struct desk_filter f = {.requester_id = q->s.account.id};
+	return api_desk_list(q, &f, false);
+}
+
+/* --- one request --- */
+
+/* Loads the request named by {id} if the caller may see it: its requester or a community
+ * manager of its institution. *manager tells which. */
+static enum ent_err load_visible(struct api_req *q, struct desk_request *r, struct buf *sealed,
+				 bool *manager)
+{
+	enum ent_err err = desk_seal_init(q->app->cfg.data);
+	int64_t id = api_desk_param_id(q);
+	if (err)
+		return err;
+	if (!id)
+		return ENT_ENOTFOUND;
+	err = desk_request_get(q->db, id, r, sealed);
+	if (err)
+		return err;
+	*manager = api_desk_is_manager(q, r->inst_slug);
+	if (!*manager && r->requester_id != q->s.account.id)
+		return ENT_ENOTFOUND;
+	return ENT_OK;
+}
+
+struct msg_ctx {
+	struct buf *b;
+	bool first;
+	enum ent_err err;
+};
+
+static void write_message(const struct desk_message *m, void *arg)
+{
+	struct msg_ctx *x = arg;
+	struct buf plain;
+	buf_init(&plain, DESK_SEALED_MAX);
+	enum ent_err err = desk_open(m->body_enc, m->body_len, &plain);
+	if (err) {
+		x->err = err;
+		buf_clear(&plain);
+		return;
+	}
+	buf_printf(x->b, "%s{\"id\":%lld,\"kind\":\"%s\",\"author\":", x->first ? "" : ",",
+		   (long long)m->id, m->kind);
+	x->first = false;
+	buf_json_cstr(x->b, m->author[0] ? m->author : NULL);
+	buf_puts(x->b, ",\"body\":");
+	/* The sealed body is JSON written by post_message: {"text":...,"title":...}. */
+	buf_append(x->b, plain.p ? plain.p : "{}", plain.len ? plain.len : 2);
+	buf_puts(x->b, ",\"created_at\":");
+	api_desk_time(x->b, m->created_at);
+	buf_putc(x->b, '}');
+	buf_clear(&plain);
+}
+
+enum ent_err api_desk_request_get(struct api_req *q)
+{
+	struct desk_request r;
+	struct desk_inst inst;
+	bool manager;
+	struct buf sealed, plain, b;
+	buf_init(&sealed, DESK_SEALED_MAX + 64);
+	buf_init(&plain, DESK_SEALED_MAX);
+	buf_init(&b, 4 * 1024 * 1024);
+	enum ent_err err = load_visible(q, &r, &sealed, &manager);
+	if (!err)
+		err = desk_inst_find(q->db, r.inst_slug, &inst);
+	if (!err)
+		err = desk_open(sealed.p, sealed.len, &plain);
+	if (err)
+		goto out;
+	struct list_ctx l = {&b, true, manager};
+	write_summary(&r, &l);
+	b.len--; /* reopen the object */
+	buf_puts(&b, ",\"institution_name\":");
+	buf_json_cstr(&b, inst.name);
+	buf_puts(&b, ",\"details\":");
+	buf_append(&b, plain.p, plain.len);
+	bool en = !strcmp(r.lang, "en");
+	if (!manager || r.flag[0]) {
+		buf_puts(&b, ",\"guidance\":");
+		/* The rule is not kept; the numbers come in their usual order on a reload. */
+		desk_guidance_json(&b, r.type, ENT_INTENT_RULE_NONE, q->lang == HTTP_LANG_EN, &inst);
+	}
+	const char *ready = manager ? desk_ready_reply(r.type, en) : NULL;
+	if (ready) {
+		struct buf filled;
+		buf_init(&filled, 4096);
+		desk_fill(ready, r.requester, &inst, r.id, en, &filled);
+		buf_puts(&b, ",\"ready_reply\":");
+		buf_json_str(&b, filled.p ? filled.p : "", filled.len);
+		buf_clear(&filled);
+	}
+	buf_puts(&b, ",\"messages\":[");
+	struct msg_ctx x = {&b, true, ENT_OK};
+	err = desk_message_each(q->db, r.id, manager, write_message, &x);
+	if (!err)
+		err = x.err;
+	buf_puts(&b, "]}");
+	if (!err)
+		api_reply(q, 200, &b);
+out:
+	buf_clear(&sealed);
+	buf_clear(&plain);
+	buf_clear(&b);
+	return err;
+}
+
+/* --- the conversation --- */
+
+/* Escalates a request when a later message of its requester is urgent or a consultation. */
+static const struct store_stmt Q_ESCALATE = {
+	"desk.escalate",
+	"UPDATE desk_requests SET type = ?2, flag = ?3, priority = max(priority, ?4) WHERE id = ?1 "
+	"AND priority < ?4"};
+
+static enum ent_err escalate(struct api_req *q, int64_t id, const char *type)
+{
+	struct store_q *st;
+	enum ent_err err = store_q_open(q->db, &Q_ESCALATE, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, id);
+	store_q_bind_text(st, 2, type, strlen(type));
+	store_q_bind_text(st, 3, flag_of(type), strlen(flag_of(type)));
+	store_q_bind_int(st, 4, priority_of(type));
+	err = store_q_exec(st);
+	store_q_close(st);
+	return err;
+}
+
+/* The text a community manager sends: a canned reply or their own words, placeholders
+ * filled. */
+static enum ent_err manager_text(struct api_req *q, const struct desk_request *r,
+				 const struct desk_inst *inst, struct buf *out)
+{
+	json_t *canned = json_object_get(q->body, "canned");
+	const char *text = api_str(q, "text", NULL);
+	struct buf tmpl;
+	buf_init(&tmpl, DESK_TEXT_MAX * 2);
+	enum ent_err err = ENT_OK;
+	if (canned) {
+		err = desk_canned_get(q->db, inst->id, (int64_t)json_integer_value(canned), &tmpl);
+		if (err == ENT_ENOTFOUND)
+			err = api_invalid(q, "canned", "not-found");
+	} else if (text && *text) {
+		buf_puts(&tmpl, text);
+	} else {
+		err = api_invalid(q, "text", JSON_REASON_REQUIRED);
+	}
+	if (!err)
+		err = desk_fill(tmpl.p, r->requester, inst, r->id, !strcmp(r->lang, "en"), out);
+	buf_clear(&tmpl);
+	return err;
+}
+
+enum ent_err api_desk_message_post(struct api_req *q)
+{
+	struct desk_request r;
+	struct desk_inst inst;
+	bool manager;
+	struct buf text, plain, sealed, b;
+	buf_init(&text, DESK_TEXT_MAX * 4);
+	buf_init(&plain, DESK_SEALED_MAX);
+	buf_init(&sealed, DESK_SEALED_MAX + 64);
+	buf_init(&b, 8192);
+	const char *kind = api_str(q, "kind", NULL);
+	const char *type = NULL;
+	enum ent_intent_rule rule = ENT_INTENT_RULE_NONE;
+	enum ent_err err = load_visible(q, &r, NULL, &manager);
+	if (!err)
+		err = desk_inst_find(q->db, r.inst_slug, &inst);
+	if (err)
+		goto out;
+	bool own = r.requester_id == q->s.account.id;
+	if (!kind)
+		kind = own ? "message" : "reply";
+	if (!strcmp(kind, "message") ? !own : !manager) {
+		err = api_invalid(q, "kind", JSON_REASON_VALUE);
+		goto out;
+	}
+	if (!strcmp(kind, "document") && !r.identity_checked) {
+		/* Documents go only to a requester whose identity was checked first. */
+		err = api_invalid(q, "kind", "identity-not-checked");
+		goto out;
+	}
+	if (!strcmp(kind, "message")) {
+		size_t n;
+		const char *t = api_str(q, "text", &n);
+		if (!t || !n) {
+			err = api_invalid(q, "text", JSON_REASON_REQUIRED);
+			goto out;
+		}
+		struct ent_intent_result res;
+		err = api_desk_classify(q, t, n, &res);
+		if (err)
+			goto out;
+		type = desk_type_of("free", res.intent);
+		rule = res.rule;
+		buf_append(&text, t, n);
+		if (priority_of(type) > r.priority)
+			err = escalate(q, r.id, type);
+	} else {
+		err = manager_text(q, &r, &inst, &text);
+	}
+	if (err)
+		goto out;
+	buf_puts(&plain, "{\"text\":");
+	buf_json_str(&plain, text.p ? text.p : "", text.len);
+	const char *title = api_str(q, "title", NULL);
+	if (title && !strcmp(kind, "document")) {
+		buf_puts(&plain, ",\"title\":");
+		buf_json_cstr(&plain, title);
+	}
+	buf_putc(&plain, '}');
+	err = buf_err(&plain);
+	if (!err)
+		err = desk_seal(plain.p, plain.len, &sealed);
+	if (!err)
+		err = desk_message_insert(q->db, r.id, q->s.account.id, kind, sealed.p, sealed.len,
+					  clock_now());
+	if (err)
+		goto out;
+	api_desk_event(q, r.institution_id, r.id, kind);
+	buf_printf(&b, "{\"request\":%lld,\"kind\":\"%s\"", (long long)r.id, kind);
+	if (type) {
+		buf_printf(&b, ",\"type\":\"%s\",\"guidance\":", type);
+		desk_guidance_json(&b, type, rule, q->lang == HTTP_LANG_EN, &inst);
+	}
+	buf_putc(&b, '}');
+	api_reply(q, 201, &b);
+out:
+	buf_clear(&text);
+	buf_clear(&plain);
+	buf_clear(&sealed);
+	buf_clear(&b);
+	return err;
+}
+
+/* The account of a handle if it manages the institution: ENT_OK with *id, else a field
+ * error. "" unassigns (id 0), "me" is the caller. */
+static enum ent_err assignee_of(struct api_req *q, const char *handle, const char *slug, int64_t *id)
+{
+	if (!*handle) {
+		*id = 0;
+		return ENT_OK;
+	}
+	if (!strcmp(handle, "me")) {
+		*id = q->s.account.id;
+		return ENT_OK;
+	}
+	char key[STORE_HANDLE_MAX + 1];
+	struct store_account a;
+	struct store_role roles[STORE_ROLES_MAX];
+	size_t n = 0;
+	enum ent_err err = api_handle_key(handle, key);
+	if (!err)
+		err = store_account_by_handle(q->db, key, &a);
+	if (!err)
+		err = store_roles_of(q->db, a.id, roles, STORE_ROLES_MAX, &n);
+	if (err == ENT_ENOTFOUND || err == ENT_EINVAL)
+		return api_invalid(q, "assignee", "not-a-manager");
+	for (size_t i = 0; !err && i < n; i++)
+		if (!strcmp(roles[i].role, "community_manager") && !strcmp(roles[i].institution, slug)) {
+			*id = a.id;
+			return ENT_OK;
+		}
+	return err ? err : api_invalid(q, "assignee", "not-a-manager");
+}
+
+enum ent_err api_desk_request_patch(struct api_req *q)
+{
+	struct desk_request r;
+	bool manager;
+	enum ent_err err = load_visible(q, &r, NULL, &manager);
+	if (err)
+		return err;
+	if (!manager)
+		return ENT_ENOTFOUND;
+	const char *status = api_str(q, "status", NULL);
+	const char *assignee = api_str(q, "assignee", NULL);
+	json_t *idc = json_object_get(q->body, "identity_checked");
+	int64_t assignee_id = -1;
+	if (assignee) {
+		err = assignee_of(q, assignee, r.inst_slug, &assignee_id);
+		if (err)
+			return err;
+	}
+	err = desk_request_update(q->db, r.id, status, assignee_id, idc ? json_is_true(idc) : -1,
+				  clock_now());
+	if (err)
+		return err;
+	api_desk_event(q, r.institution_id, r.id, "updated");
+	err = desk_request_get(q->db, r.id, &r, NULL);
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 8192);
+	struct list_ctx l = {&b, true, true};
+	write_summary(&r, &l);
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
