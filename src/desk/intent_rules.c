@@ -144,7 +144,7 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(SUICIDE), 0, "jump|jumping ~2 off|bridge|roof|window"},
 	{K_URGENT, R(SUICIDE), 0, "sauter|jeter ~3 pont|fenetre|train|balcon|toit|sous"},
 	/* --- overdose, poisoning ---------------------------------------------------------------- */
-	{K_URGENT, R(OVERDOSE), NEG, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
+	{K_URGENT, R(OVERDOSE), NEG | WEAK, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "intoxiqu*|empoisonn*|poisoned|poisoning|intoxication"},
 	{K_URGENT, R(OVERDOSE), NEG, "avale|avalee|avales|swallowed|ingere|ingested|bu|drank|drunk ~4 "
 	                             "comprimes|cachets|medicaments|medocs|piles|pile|produit*|javel|"
