@@ -1,19 +1,21 @@
 #!/bin/sh
 # bench/http/run.sh - requests per second and p99 latency of entraide against nginx, same run.
 #
-#   bench/http/run.sh [BIN]          (default build/entraide; DURATION=10s CONNECTIONS=64)
+#   bench/http/run.sh [BIN]   (default build/entraide; DURATION=10s CONNECTIONS=64 ROUNDS=3)
 #
 # Starts `entraide serve` on demo data (request logs off), logs in as a demo account to get a
 # session cookie, and nginx (Debian's nginx-light) on another loopback port with a temporary
 # configuration serving static files of the same sizes as the two entraide responses. Then
 # wrk -t2 -c64 -d10s --latency on GET /healthz and GET /api/v1/me (with the cookie), and on
-# the two nginx files. Prints req/s, p99 and the ratio to nginx. Everything lives in a
-# temporary directory, removed at the end. Not part of `make check` (timed).
+# the two nginx files, ROUNDS times in turn (so a burst of load elsewhere on the machine hits
+# both servers alike). Prints the median req/s and p99 of the rounds and the ratio to nginx.
+# Everything lives in a temporary directory, removed at the end. Not part of `make check`.
 set -eu
 BIN=${1:-${ENTRAIDE_BIN:-build/entraide}}
 DURATION=${DURATION:-10s}
 CONN=${CONNECTIONS:-64}
 THREADS=${WRK_THREADS:-2}
+ROUNDS=${ROUNDS:-3}
 NGINX=${NGINX:-/usr/sbin/nginx}
 for t in wrk curl "$NGINX" "$BIN"; do
 	command -v "$t" >/dev/null 2>&1 || { echo "bench: $t not found" >&2; exit 2; }
@@ -111,18 +113,37 @@ run() {
 		END { printf "%.0f %.3f %s\n", rps, p99, bad ? bad : 0 }' "$tmp/$1.txt"
 }
 
-echo "entraide HTTP benchmark: wrk -t$THREADS -c$CONN -d$DURATION --latency, $(nproc) CPUs, $(date -u +%Y-%m-%d)"
-set -- $(run healthz "$base/healthz"); e_h_rps=$1 e_h_p99=$2 e_h_bad=$3
-set -- $(run ngx_healthz "http://127.0.0.1:$nport/healthz.json"); n_h_rps=$1 n_h_p99=$2
-set -- $(run me "$base/api/v1/me" "Cookie: $cookie"); e_m_rps=$1 e_m_p99=$2 e_m_bad=$3
-set -- $(run ngx_me "http://127.0.0.1:$nport/me.json"); n_m_rps=$1 n_m_p99=$2
+echo "entraide HTTP benchmark: wrk -t$THREADS -c$CONN -d$DURATION --latency, $ROUNDS rounds, $(nproc) CPUs, $(date -u +%Y-%m-%d)"
+: >"$tmp/results"
+r=1
+while [ $r -le "$ROUNDS" ]; do
+	echo "healthz $(run healthz "$base/healthz")" >>"$tmp/results"
+	echo "ngx_healthz $(run ngx_healthz "http://127.0.0.1:$nport/healthz.json")" >>"$tmp/results"
+	echo "me $(run me "$base/api/v1/me" "Cookie: $cookie")" >>"$tmp/results"
+	echo "ngx_me $(run ngx_me "http://127.0.0.1:$nport/me.json")" >>"$tmp/results"
+	r=$((r + 1))
+done
 
+# median NAME FIELD (2 = req/s, 3 = p99 ms)
+median() {
+	awk -v n="$1" -v f="$2" '$1 == n { print $f }' "$tmp/results" | sort -g |
+		awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+bad=$(awk '($1 == "healthz" || $1 == "me") && $4 != 0 { n += $4 } END { print n + 0 }' "$tmp/results")
+
+printf '\nper round (req/s p99_ms non2xx):\n'
+sed 's/^/  /' "$tmp/results"
 printf '\n| endpoint | body bytes | entraide req/s | entraide p99 ms | nginx req/s | nginx p99 ms | ratio req/s |\n'
 printf '| --- | --- | --- | --- | --- | --- | --- |\n'
-printf '| GET /healthz | %s | %s | %s | %s | %s | %s |\n' "$(wc -c <"$tmp/www/healthz.json")" \
-	"$e_h_rps" "$e_h_p99" "$n_h_rps" "$n_h_p99" "$(awk "BEGIN{printf \"%.2f\", $e_h_rps/$n_h_rps}")"
-printf '| GET /api/v1/me | %s | %s | %s | %s | %s | %s |\n' "$(wc -c <"$tmp/www/me.json")" \
-	"$e_m_rps" "$e_m_p99" "$n_m_rps" "$n_m_p99" "$(awk "BEGIN{printf \"%.2f\", $e_m_rps/$n_m_rps}")"
-if [ "$e_h_bad" != 0 ] || [ "$e_m_bad" != 0 ]; then
-	echo "warning: non-2xx responses from entraide: healthz $e_h_bad, me $e_m_bad" >&2
-fi
+for pair in "healthz:GET /healthz:healthz.json" "me:GET /api/v1/me:me.json"; do
+	name=${pair%%:*}
+	rest=${pair#*:}
+	label=${rest%%:*}
+	file=${rest#*:}
+	e_rps=$(median "$name" 2)
+	n_rps=$(median "ngx_$name" 2)
+	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(wc -c <"$tmp/www/$file")" \
+		"$e_rps" "$(median "$name" 3)" "$n_rps" "$(median "ngx_$name" 3)" \
+		"$(awk "BEGIN{printf \"%.2f\", $e_rps/$n_rps}")"
+done
+[ "$bad" = 0 ] || echo "warning: $bad non-2xx responses from entraide" >&2
