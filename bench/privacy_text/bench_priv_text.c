@@ -10,10 +10,10 @@
 
 #include "entraide/privacy.h"
 
-static double now(void)
+static double clock_of(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -41,10 +41,10 @@ int main(int argc, char **argv)
 	struct ent_priv_engine *eng;
 	if (ent_priv_engine_new(&eng) != ENT_OK)
 		return 2;
-	double best = 0;
+	double best = 0, best_cpu = 0;
 	size_t posts = 0, spans = 0;
 	for (int r = 0; r < rounds; r++) {
-		double t0 = now();
+		double t0 = clock_of(CLOCK_MONOTONIC), c0 = clock_of(CLOCK_PROCESS_CPUTIME_ID);
 		posts = spans = 0;
 		for (char *p = buf, *end = buf + sz; p < end;) {
 			char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -57,12 +57,16 @@ int main(int argc, char **argv)
 			posts++;
 			p += len + 1;
 		}
-		double mbs = (double)sz / 1e6 / (now() - t0);
+		double mbs = (double)sz / 1e6 / (clock_of(CLOCK_MONOTONIC) - t0);
+		double cpu = (double)sz / 1e6 / (clock_of(CLOCK_PROCESS_CPUTIME_ID) - c0);
 		if (mbs > best)
 			best = mbs;
+		if (cpu > best_cpu)
+			best_cpu = cpu;
 	}
-	printf("entraide: %.1f MB/s (%zu posts, %.1f MB, %zu spans, best of %d)\n", best, posts,
-	       (double)sz / 1e6, spans, rounds);
+	/* CPU-time throughput is what one dedicated core gives; wall-clock is lower on a busy box */
+	printf("entraide: %.1f MB/s cpu, %.1f MB/s wall (%zu posts, %.1f MB, %zu spans, best of %d)\n",
+	       best_cpu, best, posts, (double)sz / 1e6, spans, rounds);
 	ent_priv_engine_free(eng);
 	free(buf);
 	return 0;

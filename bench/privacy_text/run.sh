@@ -14,6 +14,7 @@ ours=$($pin "$build/bench/bench_priv_text" "$corpus" 3)
 echo "$ours"
 theirs=$($pin node "$here/bench_redact_pii.mjs" "$corpus" "${PEER_MB:-2}")
 echo "$theirs"
+# the ratio compares CPU-time throughputs (the first figure of each line)
 a=$(echo "$ours" | sed 's/^entraide: \([0-9.]*\) MB.*/\1/')
 b=$(echo "$theirs" | sed 's/^redact-pii: \([0-9.]*\) MB.*/\1/')
-echo "ratio: $(python3 -c "print('%.1f' % ($a / $b))")x  (machine: $(nproc) cores, $(uname -m), $(date -u +%F))"
+echo "ratio (cpu): $(python3 -c "print('%.1f' % ($a / $b))")x  (machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1 /proc/loadavg), $(date -u +%F))"

@@ -92,8 +92,20 @@ static inline int tk_glued(const struct pctx *c, size_t i)
 {
 	return i + 1 < c->n_tk && c->tk[i].e == c->tk[i + 1].s;
 }
-/* Case-insensitive comparison of token i with an ASCII lowercase word. */
-int tk_eq(const struct pctx *c, size_t i, const char *w);
+/* Case-insensitive, accent-insensitive comparison of token i with an ASCII lowercase word.
+ * The first byte is tested inline: most comparisons stop there. */
+int tk_eq_full(const struct pctx *c, size_t i, const char *w);
+static inline int tk_eq(const struct pctx *c, size_t i, const char *w)
+{
+	if (i >= c->n_tk)
+		return 0;
+	char ch = c->t[c->tk[i].s];
+	if (ch >= 'A' && ch <= 'Z')
+		ch = (char)(ch + 32);
+	if (!(ch & 0x80) && ch != w[0])
+		return 0;
+	return tk_eq_full(c, i, w);
+}
 /* Same, against a list of words ending with NULL. */
 int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws);
 /* Token i is an apostrophe (' or U+2019). */

@@ -203,7 +203,7 @@ size_t priv_tok_at(const struct pctx *c, size_t b)
 	return lo;
 }
 
-int tk_eq(const struct pctx *c, size_t i, const char *w)
+int tk_eq_full(const struct pctx *c, size_t i, const char *w)
 {
 	if (i >= c->n_tk)
 		return 0;
