@@ -1,8 +1,10 @@
 /* api_demo.c - the table of demo steps (see api_demo.h). */
 #include "api/api_demo.h"
+#include "api/api_pro.h"
 
 const struct api_demo_step api_demo_steps[] = {
 	{"accounts", api_demo_accounts},
 	/* issue 5: {"communities", api_demo_communities}, ... */
+	{"professionals", api_demo_pro}, /* issue 7 */
 	{NULL, NULL},
 };

@@ -22,6 +22,35 @@ enum ent_err api_badge_get(struct api_req *q);
 extern const struct json_field api_conversation_create_fields[];
 enum ent_err api_conversation_create(struct api_req *q);
 
+/* api_case.c */
+struct pro_case;
+extern const struct json_field api_case_create_fields[];
+extern const struct json_field api_answer_create_fields[];
+extern const struct json_field api_case_helpful_fields[];
+enum ent_err api_cases_list(struct api_req *q);
+enum ent_err api_case_create(struct api_req *q);
+enum ent_err api_case_get(struct api_req *q);
+enum ent_err api_answer_create(struct api_req *q);
+enum ent_err api_case_helpful(struct api_req *q);
+enum ent_err api_case_close(struct api_req *q);
+/* The case of the {id} parameter (pro_case_clear() it); with author_only, ENT_EPERM for
+ * anyone but its author. */
+enum ent_err api_case_load(struct api_req *q, bool author_only, struct pro_case *k);
+
+/* api_case_photo.c */
+#define API_PHOTO_BODY_MAX (15u * 1024 * 1024)
+extern const struct json_field api_photo_create_fields[];
+extern const struct json_field api_photo_review_fields[];
+enum ent_err api_photo_create(struct api_req *q);
+enum ent_err api_photo_get(struct api_req *q);
+enum ent_err api_reviews_list(struct api_req *q);
+enum ent_err api_review_image(struct api_req *q);
+enum ent_err api_review_decide(struct api_req *q);
+
+/* api_demo_pro.c: the demo step (see api_demo.h) */
+#include <stdio.h>
+enum ent_err api_demo_pro(struct api_app *app, struct store_conn *db, FILE *out);
+
 /* Helpers. The {id} path parameter as a positive integer (ENT_ENOTFOUND otherwise). */
 enum ent_err api_pro_param_id(struct api_req *q, int64_t *id);
 /* Appends a quoted UTC date ("2026-11-29") or date-time ("2026-11-29T02:00:00Z"). */

@@ -35,7 +35,7 @@ static const struct store_stmt Q_DECIDE = {
 	"UPDATE pro_verifications SET status = ?3, reason = ?4, verified_by = "
 	"coalesce(?5, verified_by), decided_by = ?6, decided_at = ?7 WHERE id = ?1 AND status = ?2"};
 
-static void copy(char *dst, size_t cap, struct store_q *q, int col)
+void pro_col_text(struct store_q *q, int col, char *dst, size_t cap)
 {
 	size_t n;
 	const char *s = store_q_text(q, col, &n);
@@ -45,41 +45,63 @@ static void copy(char *dst, size_t cap, struct store_q *q, int col)
 	dst[n] = '\0';
 }
 
+enum ent_err pro_q_row(struct store_conn *c, const struct store_stmt *st, int64_t key,
+		       struct store_q **q)
+{
+	bool has;
+	enum ent_err err = store_q_open(c, st, q);
+	if (err)
+		return err;
+	store_q_bind_int(*q, 1, key);
+	err = store_q_step(*q, &has);
+	if (!err && !has)
+		err = ENT_ENOTFOUND;
+	if (err)
+		store_q_close(*q);
+	return err;
+}
+
+enum ent_err pro_last_id(struct store_conn *c, int64_t *id)
+{
+	struct store_q *q;
+	bool has;
+	enum ent_err err = store_q_open(c, &Q_LAST_ID, &q);
+	if (err)
+		return err;
+	err = store_q_step(q, &has);
+	*id = !err && has ? store_q_int(q, 0) : 0;
+	store_q_close(q);
+	return err;
+}
+
 static void row(struct store_q *q, struct pro_verification *v)
 {
 	memset(v, 0, sizeof *v);
 	v->id = store_q_int(q, 0);
 	v->account_id = store_q_int(q, 1);
-	copy(v->handle, sizeof v->handle, q, 2);
-	copy(v->profession, sizeof v->profession, q, 3);
-	copy(v->specialty, sizeof v->specialty, q, 4);
-	copy(v->rpps, sizeof v->rpps, q, 5);
-	copy(v->institution, sizeof v->institution, q, 6);
-	copy(v->institution_name, sizeof v->institution_name, q, 7);
-	copy(v->status, sizeof v->status, q, 8);
-	copy(v->reason, sizeof v->reason, q, 9);
-	copy(v->verified_by, sizeof v->verified_by, q, 10);
+	pro_col_text(q, 2, v->handle, sizeof v->handle);
+	pro_col_text(q, 3, v->profession, sizeof v->profession);
+	pro_col_text(q, 4, v->specialty, sizeof v->specialty);
+	pro_col_text(q, 5, v->rpps, sizeof v->rpps);
+	pro_col_text(q, 6, v->institution, sizeof v->institution);
+	pro_col_text(q, 7, v->institution_name, sizeof v->institution_name);
+	pro_col_text(q, 8, v->status, sizeof v->status);
+	pro_col_text(q, 9, v->reason, sizeof v->reason);
+	pro_col_text(q, 10, v->verified_by, sizeof v->verified_by);
 	v->created_at = store_q_int(q, 11);
 	v->decided_at = store_q_int(q, 12);
 }
 
-/* Runs a one-row query bound to one integer; ENT_ENOTFOUND without a row. */
 static enum ent_err one(struct store_conn *c, const struct store_stmt *st, int64_t key,
 			struct pro_verification *out)
 {
 	struct store_q *q;
-	bool has;
-	enum ent_err err = store_q_open(c, st, &q);
+	enum ent_err err = pro_q_row(c, st, key, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, key);
-	err = store_q_step(q, &has);
-	if (!err && !has)
-		err = ENT_ENOTFOUND;
-	if (!err)
-		row(q, out);
+	row(q, out);
 	store_q_close(q);
-	return err;
+	return ENT_OK;
 }
 
 static enum ent_err event(struct store_conn *c, int64_t id, int64_t actor, const char *action,
@@ -106,7 +128,6 @@ enum ent_err pro_verif_insert(struct store_conn *c, const struct pro_verificatio
 			      int64_t *id)
 {
 	struct store_q *q = NULL;
-	bool has;
 	enum ent_err err = store_tx_begin(c);
 	if (err)
 		return err;
@@ -125,13 +146,7 @@ enum ent_err pro_verif_insert(struct store_conn *c, const struct pro_verificatio
 	err = store_q_exec(q);
 	store_q_close(q);
 	if (!err)
-		err = store_q_open(c, &Q_LAST_ID, &q);
-	if (err)
-		goto out;
-	err = store_q_step(q, &has);
-	if (!err)
-		*id = has ? store_q_int(q, 0) : 0;
-	store_q_close(q);
+		err = pro_last_id(c, id);
 	if (!err)
 		err = event(c, *id, v->account_id, "request", "", v->now);
 	if (!err && v->institution) { /* an unknown slug left the institution empty */

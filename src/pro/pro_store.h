@@ -67,4 +67,15 @@ struct pro_verif_decision {
 };
 enum ent_err pro_verif_decide(struct store_conn *c, const struct pro_verif_decision *d);
 
+/* --- helpers shared by the pro_*.c store files --- */
+
+/* Copies text column col into dst (cap bytes, truncated, NUL-terminated). */
+void pro_col_text(struct store_q *q, int col, char *dst, size_t cap);
+/* Opens st, binds key to ?1 and steps once: ENT_OK with the row ready (store_q_close() *q),
+ * ENT_ENOTFOUND without a row (nothing to close). */
+enum ent_err pro_q_row(struct store_conn *c, const struct store_stmt *st, int64_t key,
+		       struct store_q **q);
+/* The rowid of the connection's last insert. */
+enum ent_err pro_last_id(struct store_conn *c, int64_t *id);
+
 #endif

@@ -1,0 +1,109 @@
+/*
+ * pro_media.c - what cases need from the privacy engines: the text engine and the face
+ * detector (made once, shared), the masks the author or a reviewer draws, and the photo
+ * sanitizer call (R1: metadata gone, faces covered, masks filled).
+ * Not responsible for: storing photos or deciding who sees them (pro_case.c, api_case*.c).
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pro/pro.h"
+
+static struct ent_priv_engine *text_engine;
+static enum ent_err text_err;
+static pthread_once_t text_once = PTHREAD_ONCE_INIT;
+static struct ent_img_faces *faces;
+static enum ent_err faces_err;
+static pthread_once_t faces_once = PTHREAD_ONCE_INIT;
+
+static void text_make(void)
+{
+	text_err = ent_priv_engine_new(&text_engine);
+}
+
+static void faces_make(void)
+{
+	const char *why = NULL;
+	faces_err = ent_img_faces_new(&faces, &why);
+}
+
+enum ent_err pro_text_engine(const struct ent_priv_engine **out)
+{
+	pthread_once(&text_once, text_make);
+	*out = text_engine;
+	return text_err;
+}
+
+enum ent_err pro_face_detector(struct ent_img_faces **out)
+{
+	pthread_once(&faces_once, faces_make);
+	*out = faces;
+	return faces_err;
+}
+
+bool pro_is_direct(enum ent_priv_type t)
+{
+	return t == ENT_PRIV_NAME || t == ENT_PRIV_CONTACT || t == ENT_PRIV_ID;
+}
+
+/* One non-negative integer below 100000 at *p, advancing *p. */
+static bool number(const char **p, int *v)
+{
+	const char *s = *p;
+	int x = 0, digits = 0;
+	while (*s >= '0' && *s <= '9' && digits < 6) {
+		x = x * 10 + (*s - '0');
+		s++;
+		digits++;
+	}
+	if (!digits || x >= 100000 || (*s >= '0' && *s <= '9'))
+		return false;
+	*v = x;
+	*p = s;
+	return true;
+}
+
+enum ent_err pro_masks_parse(const char *s, struct ent_img_rect *out, size_t cap, size_t *n)
+{
+	*n = 0;
+	if (!s)
+		return ENT_EINVAL;
+	while (*s) {
+		int v[4];
+		for (int i = 0; i < 4; i++) {
+			if (!number(&s, &v[i]))
+				return ENT_EINVAL;
+			if (i < 3 && *s++ != ',')
+				return ENT_EINVAL;
+		}
+		if (v[2] <= 0 || v[3] <= 0 || *n >= cap)
+			return ENT_EINVAL;
+		out[(*n)++] = (struct ent_img_rect){v[0], v[1], v[2], v[3]};
+		if (*s == ';')
+			s++;
+		else if (*s)
+			return ENT_EINVAL;
+	}
+	return ENT_OK;
+}
+
+enum ent_err pro_photo_sanitize(const uint8_t *in, size_t len, const struct ent_img_rect *masks,
+				size_t n_masks, struct ent_img_result *res)
+{
+	struct ent_img_opts o = {0};
+	/* Never let a face through: without a detector the upload fails. */
+	enum ent_err err = pro_face_detector(&o.faces);
+	if (err) {
+		res->reason = "face detector unavailable";
+		return err;
+	}
+	o.faces_mode = ENT_IMG_FACES_COVER;
+	o.masks = masks;
+	o.n_masks = n_masks;
+	o.max_bytes = 12u * 1024 * 1024;
+	o.max_side = 8000;
+	o.max_pixels = 40u * 1000 * 1000;
+	o.time_budget_ms = 15000;
+	return ent_img_sanitize(in, len, &o, res);
+}

@@ -1,0 +1,187 @@
+// tests/api/pro_cases.test.mjs - issue 7: cases between verified professionals. Default deny
+// for every other role, the de-identification check, the consent record (author only),
+// photos sanitized with faces and masks covered, hidden until a second professional reviews
+// them, answers, the helpful answer, closing, the median time to first answer.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { startServer } from '../lib/server.mjs';
+import { Client, assertProblem } from './helpers.mjs';
+
+const DEMO_PW = 'demo-entraide-2026';
+const PW = 'correct horse battery';
+const FACE = '../shared/data/faces/skimage_astronaut.png';
+let srv;
+before(async () => { srv = await startServer({ demo: true }); });
+after(async () => { await srv.stop(); });
+
+async function as(handle, password = DEMO_PW) {
+  const c = new Client(srv.url);
+  const r = await c.login(handle, password);
+  assert.equal(r.status, 200, r.text);
+  return c;
+}
+
+// A small RGB PNG (a pink disc on skin tone), built here so the test needs no file.
+function crc32(buf) {
+  let c, crc = 0xffffffff;
+  for (const b of buf) { c = (crc ^ b) & 0xff; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; crc = (crc >>> 8) ^ c; }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type), data]);
+  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+}
+export function lesionPng(w = 64, h = 48) {
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0;
+    for (let x = 0; x < w; x++) {
+      const d = Math.hypot(x - w / 2, y - h / 2) < h / 4;
+      raw.set(d ? [150, 40, 60] : [224, 172, 140], y * (w * 3 + 1) + 1 + x * 3);
+    }
+  }
+  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
+    chunk('tEXt', Buffer.from('Author\0Patient Name')), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const CASE = {
+  title: 'Lésion pigmentée du dos',
+  body: 'Patient de la cinquantaine, lésion pigmentée asymétrique apparue récemment. Votre avis sur la dermoscopie ?',
+  consent_who: 'patient', consent_how: 'oral', consent_on: '2026-11-20',
+};
+
+test('default deny: only verified professionals reach the case routes', async () => {
+  const anon = new Client(srv.url);
+  const member = await as('alice');
+  const admin = await as('admin');
+  const routes = [['GET', '/api/v1/cases'], ['POST', '/api/v1/cases', CASE], ['GET', '/api/v1/cases/1'],
+    ['POST', '/api/v1/cases/1/answers', { body: 'avis' }], ['POST', '/api/v1/cases/1/helpful', { answer_id: 1 }],
+    ['POST', '/api/v1/cases/1/close'], ['POST', '/api/v1/cases/1/photos', { image: 'AAAA' }],
+    ['GET', '/api/v1/photos/1'], ['GET', '/api/v1/photo-reviews'], ['GET', '/api/v1/photo-reviews/1/image'],
+    ['POST', '/api/v1/photo-reviews/1', { decision: 'approve' }]];
+  for (const [m, p, json] of routes) {
+    assertProblem(await anon.req(m, p, { json }), 401, 'unauthenticated');
+    for (const c of [member, admin]) assertProblem(await c.req(m, p, { json }), 403, 'forbidden');
+  }
+});
+
+test('a case: check, consent, answers, helpful answer, closing, median', async () => {
+  const dr = await as('dr.martin');
+  const colleague = await as('dr.leroy');
+  let r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, body: 'Mme Sophie Durand, 06 12 34 56 78, lésion du dos depuis mars.' } });
+  assertProblem(r, 422, 'validation');
+  assert.ok(r.data.errors.some((e) => e.field === 'body' && e.reason === 'contains-contact'), r.text);
+  r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, consent_on: '2999-01-01' } });
+  assertProblem(r, 422, 'validation');
+  assert.deepEqual(r.data.errors, [{ field: 'consent_on', reason: 'not-a-past-date' }]);
+  r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, consent_how: 'telepathy' } });
+  assertProblem(r, 422, 'validation');
+  r = await dr.req('POST', '/api/v1/cases', { json: CASE });
+  assert.equal(r.status, 201, r.text);
+  const id = r.data.id;
+  r = await dr.req('GET', `/api/v1/cases/${id}`);
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.data.consent, { who: 'patient', how: 'oral', given_on: '2026-11-20' });
+  r = await colleague.req('GET', `/api/v1/cases/${id}`);
+  assert.equal(r.status, 200);
+  assert.equal(r.data.consent, undefined, 'the consent record is never shown to readers');
+  assert.ok(!r.text.includes('2026-11-20'));
+  r = await colleague.req('POST', `/api/v1/cases/${id}/answers`, { json: { body: 'Appelez-moi au 06 12 34 56 78' } });
+  assertProblem(r, 422, 'validation');
+  r = await colleague.req('POST', `/api/v1/cases/${id}/answers`, { json: { body: 'Critères ABCDE positifs : exérèse conseillée.' } });
+  assert.equal(r.status, 201, r.text);
+  const answer = r.data.id;
+  r = await colleague.req('POST', `/api/v1/cases/${id}/helpful`, { json: { answer_id: answer } });
+  assertProblem(r, 403, 'forbidden');
+  r = await dr.req('POST', `/api/v1/cases/${id}/helpful`, { json: { answer_id: 999999 } });
+  assertProblem(r, 422, 'validation');
+  r = await dr.req('POST', `/api/v1/cases/${id}/helpful`, { json: { answer_id: answer } });
+  assert.equal(r.status, 200);
+  r = await colleague.req('GET', `/api/v1/cases/${id}`);
+  assert.equal(r.data.helpful_answer_id, answer);
+  assert.equal(r.data.answers[0].helpful, true);
+  r = await colleague.req('GET', '/api/v1/cases');
+  assert.equal(r.status, 200);
+  assert.ok(r.data.n_answered >= 1);
+  assert.equal(typeof r.data.median_first_answer_seconds, 'number');
+  r = await colleague.req('POST', `/api/v1/cases/${id}/close`);
+  assertProblem(r, 403, 'forbidden');
+  r = await dr.req('POST', `/api/v1/cases/${id}/close`);
+  assert.equal(r.status, 200);
+  r = await colleague.req('POST', `/api/v1/cases/${id}/answers`, { json: { body: 'Un avis de plus.' } });
+  assertProblem(r, 409, 'conflict');
+  r = await dr.req('GET', '/api/v1/cases/999999');
+  assertProblem(r, 404, 'not-found');
+});
+
+test('photos: sanitized, masked, hidden until a second professional reviews them', async () => {
+  const dr = await as('dr.martin');
+  const colleague = await as('dr.leroy');
+  let r = await dr.req('POST', '/api/v1/cases', { json: CASE });
+  const id = r.data.id;
+  r = await dr.req('POST', `/api/v1/cases/${id}/photos`, { json: { image: 'not base64!' } });
+  assertProblem(r, 422, 'validation');
+  r = await dr.req('POST', `/api/v1/cases/${id}/photos`, { json: { image: Buffer.from('GIF89a....').toString('base64') } });
+  assertProblem(r, 422, 'validation');
+  r = await dr.req('POST', `/api/v1/cases/${id}/photos`, { json: { image: lesionPng().toString('base64'), masks: '1,2,3' } });
+  assertProblem(r, 422, 'validation');
+  assert.deepEqual(r.data.errors, [{ field: 'masks', reason: 'not-rectangles' }]);
+  r = await colleague.req('POST', `/api/v1/cases/${id}/photos`, { json: { image: lesionPng().toString('base64') } });
+  assertProblem(r, 403, 'forbidden');
+
+  const face = existsSync(FACE);
+  const img = face ? readFileSync(FACE) : lesionPng();
+  r = await dr.req('POST', `/api/v1/cases/${id}/photos`, { json: { image: `data:image/png;base64,${img.toString('base64')}`, masks: '0,0,20,10' } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.data.status, 'pending');
+  assert.equal(r.data.metadata_removed, face ? r.data.metadata_removed : true);
+  assert.ok(r.data.regions.some((g) => g.source === 'mask'));
+  if (face) assert.ok(r.data.faces >= 1, 'the astronaut\'s face is covered');
+  const photo = r.data.id;
+
+  // hidden from everyone but the author
+  r = await dr.req('GET', `/api/v1/photos/${photo}`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^image\//);
+  r = await colleague.req('GET', `/api/v1/photos/${photo}`);
+  assertProblem(r, 404, 'not-found');
+  r = await colleague.req('GET', `/api/v1/cases/${id}`);
+  assert.deepEqual(r.data.photos, []);
+  // the author cannot review their own photo
+  r = await dr.req('GET', '/api/v1/photo-reviews');
+  assert.ok(!r.data.reviews.some((p) => p.id === photo));
+  r = await dr.req('POST', `/api/v1/photo-reviews/${photo}`, { json: { decision: 'approve' } });
+  assertProblem(r, 403, 'forbidden');
+  // a second professional reviews: refusing needs a reason; masks then approve
+  r = await colleague.req('GET', '/api/v1/photo-reviews');
+  assert.ok(r.data.reviews.some((p) => p.id === photo));
+  r = await colleague.req('GET', `/api/v1/photo-reviews/${photo}/image`);
+  assert.equal(r.status, 200);
+  r = await colleague.req('POST', `/api/v1/photo-reviews/${photo}`, { json: { decision: 'refuse' } });
+  assertProblem(r, 422, 'validation');
+  r = await colleague.req('POST', `/api/v1/photo-reviews/${photo}`, { json: { decision: 'approve', masks: '5,5,10,10' } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.data.status, 'approved');
+  assert.equal(r.data.masks_added, 1);
+  r = await colleague.req('GET', `/api/v1/photos/${photo}`);
+  assert.equal(r.status, 200);
+  r = await colleague.req('GET', `/api/v1/cases/${id}`);
+  assert.equal(r.data.photos.length, 1);
+  r = await colleague.req('POST', `/api/v1/photo-reviews/${photo}`, { json: { decision: 'approve' } });
+  assertProblem(r, 404, 'not-found');
+
+  // a refused photo stays hidden; its author sees the reason
+  r = await dr.req('POST', `/api/v1/cases/${id}/photos`, { json: { image: lesionPng().toString('base64') } });
+  const second = r.data.id;
+  r = await colleague.req('POST', `/api/v1/photo-reviews/${second}`, { json: { decision: 'refuse', reason: 'Tatouage reconnaissable' } });
+  assert.equal(r.data.status, 'refused');
+  r = await colleague.req('GET', `/api/v1/photos/${second}`);
+  assertProblem(r, 404, 'not-found');
+  r = await dr.req('GET', `/api/v1/cases/${id}`);
+  assert.equal(r.data.photos.find((p) => p.id === second).reason, 'Tatouage reconnaissable');
+});
