@@ -377,6 +377,14 @@ void priv_find_names(struct pctx *c)
 			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.9f, "name_title");
 			i = j;
 			continue;
+		} else if (title_before(c, i) && tk_len(c, i) == 1 && (t->f & TK_CAP) && tk_ch(c, i + 1, '.') &&
+			   tk_glued(c, i) && tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) &&
+			   name_like_title(c, i + 2)) {
+			/* "Mrs. A. Patel", "Dr K. Osei": the initial belongs to the name */
+			size_t j = extend(c, i + 2, 1);
+			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.95f, "name_title");
+			i = j;
+			continue;
 		} else if (title_before(c, i) && (name_like_title(c, i) || letter_apos_name(c, i))) {
 			conf = 0.95f;
 			rec = "name_title";

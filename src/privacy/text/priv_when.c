@@ -285,7 +285,7 @@ static int age(struct pctx *c, size_t i)
 	if (v >= 1 && v <= 110 && i >= 2 && p != SIZE_MAX && p == i - 2 &&
 	    ((tk_ch(c, i - 1, '(') && tk_ch(c, i + 1, ')')) ||
 	     (tk_ch(c, i - 1, ',') && !tk_glued(c, i - 1) &&
-	      (tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, ')') || tk_ch(c, i + 1, '.')) &&
+	      (i + 1 >= c->n_tk || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, ')') || tk_ch(c, i + 1, '.')) &&
 	      !(tk_glued(c, i) && tk_is(c, i + 2, TK_NUM) && tk_glued(c, i + 1)))) &&
 	    (((c->tk[p].f & TK_CAP) && !(c->tk[p].lex & (LX_MONTH | LX_DAY)) &&
 	      (!(c->tk[p].lex & LX_WORD) || !tk_sentence_start(c, p))) ||

@@ -199,6 +199,8 @@ static void names(void **state)
 	found("Dr Patel said no", EN, "Patel", ENT_PRIV_NAME);
 	found("Thanks for reading.\nSarah", EN, "Sarah", ENT_PRIV_NAME);
 	found("Dr. N'Diaye consulte", FR, "N'Diaye", ENT_PRIV_NAME);
+	found("Re: Mrs. A. Patel", EN, "A. Patel", ENT_PRIV_NAME);
+	found("Patient: Ms Emily Clarke, 54", EN, "54", ENT_PRIV_AGE);
 	found("DUPONT Marie, 54 ans", FR, "DUPONT Marie", ENT_PRIV_NAME);
 	found("jai vu chloe au parc", FR, "chloe", ENT_PRIV_NAME);
 	found("mn fils enzo a 8 ans", FR, "enzo", ENT_PRIV_NAME);
