@@ -6,5 +6,6 @@ const struct api_demo_step api_demo_steps[] = {
 	{"accounts", api_demo_accounts},
 	/* issue 5: {"communities", api_demo_communities}, ... */
 	{"professionals", api_demo_pro}, /* issue 7 */
+	{"communities", api_demo_communities},
 	{NULL, NULL},
 };

@@ -28,4 +28,7 @@ enum ent_err api_demo_account(struct api_app *app, struct store_conn *db, const 
 			      const char *email, const char *password, const char *locale,
 			      const char *role, const char *institution);
 
+/* Spaces, threads, an institution with signed articles (api_demo_communities.c). */
+enum ent_err api_demo_communities(struct api_app *app, struct store_conn *db, FILE *out);
+
 #endif

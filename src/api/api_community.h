@@ -1,0 +1,131 @@
+/*
+ * api_community.h - the communities routes (issue 5): spaces, threads, posts, the publishing
+ * check, reactions, follows and notifications, search, moderation, validated articles.
+ * Included by api_handlers.h for the route table; the helpers below are shared by the
+ * api_space*.c, api_post.c, api_article.c, api_search.c, api_moderation.c and
+ * api_notification.c files.
+ */
+#ifndef ENT_API_COMMUNITY_H
+#define ENT_API_COMMUNITY_H
+
+#include "api/api.h"
+#include "policy/policy_space.h"
+
+#define COMM_PAGE_DEFAULT 50
+#define COMM_PAGE_MAX 100
+
+/* api_space.c */
+extern const struct json_field api_thread_create_fields[];
+extern const struct json_field api_reply_fields[];
+enum ent_err api_spaces_list(struct api_req *q);
+enum ent_err api_space_get(struct api_req *q);
+enum ent_err api_thread_create(struct api_req *q);
+enum ent_err api_thread_get(struct api_req *q);
+enum ent_err api_reply_create(struct api_req *q);
+
+/* api_post.c */
+extern const struct json_field api_post_edit_fields[];
+extern const struct json_field api_report_fields[];
+enum ent_err api_post_edit(struct api_req *q);
+enum ent_err api_post_delete(struct api_req *q);
+enum ent_err api_post_history(struct api_req *q);
+enum ent_err api_reaction_put(struct api_req *q);
+enum ent_err api_reaction_delete(struct api_req *q);
+enum ent_err api_report_create(struct api_req *q);
+
+/* api_notification.c */
+enum ent_err api_follow_put(struct api_req *q);
+enum ent_err api_follow_delete(struct api_req *q);
+enum ent_err api_notifications_list(struct api_req *q);
+
+/* api_search.c */
+enum ent_err api_search(struct api_req *q);
+
+/* api_moderation.c */
+extern const struct json_field api_moderation_note_fields[];
+enum ent_err api_moderation_reports(struct api_req *q);
+enum ent_err api_moderation_hide(struct api_req *q);
+enum ent_err api_moderation_restore(struct api_req *q);
+enum ent_err api_moderation_suspend(struct api_req *q);
+enum ent_err api_moderation_log(struct api_req *q);
+
+/* api_article.c */
+extern const struct json_field api_article_create_fields[];
+enum ent_err api_articles_list(struct api_req *q);
+enum ent_err api_article_create(struct api_req *q);
+enum ent_err api_article_get(struct api_req *q);
+enum ent_err api_article_export(struct api_req *q);
+enum ent_err api_institution_key(struct api_req *q);
+/* Signs and stores an article of institution inst (its key pair made on first use); also
+ * used by the demo. author_id 0 = none. */
+enum ent_err api_article_publish(struct api_app *app, struct store_conn *db, const char *inst,
+				 int64_t author_id, const char *lang, const char *title,
+				 const char *body, int64_t *id);
+
+/* --- helpers (api_space_util.c) --- */
+
+struct comm_space {
+	int64_t id;
+	char slug[64];
+	char name[128];
+	char language[3];
+	enum space_visibility visibility;
+	bool indexable;
+	int64_t retention_days;
+};
+
+/* A query-string parameter, or NULL (borrowed for the request). */
+const char *comm_arg(struct api_req *q, const char *name);
+/* A positive integer query parameter, def when absent; ENT_EINVAL (recorded) when malformed. */
+enum ent_err comm_arg_int(struct api_req *q, const char *name, int64_t def, int64_t max, int64_t *out);
+/* Keyset parameters of a list: the cursor named key ("before": default INT64_MAX, "after":
+ * default 0) and limit (default COMM_PAGE_DEFAULT, at most COMM_PAGE_MAX). */
+enum ent_err comm_page(struct api_req *q, const char *key, int64_t *cursor, int64_t *limit);
+/* Ends a list written into b ("...[" items): on err clears b and returns err; else closes
+ * it with "],"next":<last or null>}" and replies 200. */
+enum ent_err comm_list_end(struct api_req *q, struct buf *b, enum ent_err err, bool more, int64_t last);
+/* Runs a statement whose only parameter ?1 is an id. */
+enum ent_err comm_exec_id(struct store_conn *db, const struct store_stmt *stmt, int64_t id);
+/* The {name} path parameter as a positive id; ENT_ENOTFOUND when it is not one. */
+enum ent_err comm_path_id(struct api_req *q, const char *name, int64_t *out);
+/* The caller's role bits (ROLE_ANON without a session). */
+unsigned comm_roles(const struct api_req *q);
+/* Loads a space by slug when the caller may read it; ENT_ENOTFOUND otherwise (no leak). */
+enum ent_err comm_space_by_slug(struct api_req *q, const char *slug, struct comm_space *out);
+/* Loads the space of a thread (same rule), *thread_title optional (caller buffer). */
+enum ent_err comm_space_of_thread(struct api_req *q, int64_t thread_id, struct comm_space *out,
+				  char *title, size_t title_cap);
+/* ISO 8601 UTC of a Unix time. */
+void comm_iso(int64_t t, char out[24]);
+/* Writes "audience":{"visibility","indexed","retention_days"} for a space. */
+void comm_audience_json(struct buf *b, const struct comm_space *s);
+/* Runs the publishing check on body (the request's field `field`) and applies the author's answer. On findings that block,
+ * sends the 422 identifiers-found problem itself and returns ENT_ECONFLICT with *replied set.
+ * On success *final is the text to store (body itself or a redacted copy to free()). */
+enum ent_err comm_publish_check(struct api_req *q, const struct comm_space *s, const char *field,
+				const char *body, size_t len, char **final, size_t *final_len,
+				bool *redacted, bool *replied);
+/* Indexes (or re-indexes) a post's text for search: the thread title goes with the first post. */
+enum ent_err comm_index_post(struct store_conn *db, int64_t post_id, const char *title,
+			     const char *body, size_t len, const char *lang);
+enum ent_err comm_unindex_post(struct store_conn *db, int64_t post_id);
+struct comm_new_post {
+	int64_t thread_id;
+	int64_t quote_id;  /* 0 = none */
+	const char *title; /* the thread's title, for the first post's index entry; else NULL */
+	const char *body;  /* already through the publishing check */
+	size_t len;
+	bool redacted;
+	int64_t id;        /* out */
+};
+/* Inside the caller's transaction: a thread; a post with the thread's counters, the search
+ * index, the author's follow and the followers' notifications (api_space.c, also the demo). */
+enum ent_err comm_thread_insert(struct store_conn *db, int64_t space_id, int64_t author_id,
+				const char *title, size_t len, int64_t *id);
+enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const char *lang,
+			      struct comm_new_post *p);
+/* Appends a moderator action to the audit log. */
+enum ent_err comm_audit(struct api_req *q, const char *action, const char *kind, int64_t id,
+			const char *note);
+
+#endif

@@ -1,0 +1,208 @@
+/*
+ * api_moderation.c - the moderators' side: the queue of open reports (with the reporter's
+ * handle, which only moderators see), hiding and restoring a post, suspending an account.
+ * Every action is appended to moderation_log in the same transaction as the action itself.
+ */
+#include <string.h>
+
+#include "api/api_community.h"
+#include "core/clock.h"
+
+const struct json_field api_moderation_note_fields[] = {
+	{"note", JF_STRING, false, 0, 1000, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+
+static const struct store_stmt Q_REPORTS = {
+	"comm.reports",
+	"SELECT r.id, r.post_id, r.reason, r.created_at, ra.handle, p.thread_id, t.title, "
+	"substr(p.body, 1, 400), pa.handle, p.hidden_at IS NOT NULL "
+	"FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id "
+	"LEFT JOIN accounts ra ON ra.id = r.reporter_id LEFT JOIN accounts pa ON pa.id = p.author_id "
+	"WHERE r.resolved_at IS NULL AND r.id > ?1 ORDER BY r.id LIMIT ?2"};
+
+static void str_or_null(struct buf *b, struct store_q *st, int col)
+{
+	if (store_q_is_null(st, col))
+		buf_puts(b, "null");
+	else
+		buf_json_cstr(b, store_q_text(st, col, NULL));
+}
+
+enum ent_err api_moderation_reports(struct api_req *q)
+{
+	int64_t after, limit;
+	enum ent_err err = comm_page(q, "after", &after, &limit);
+	struct store_q *st;
+	if (!err)
+		err = store_q_open(q->db, &Q_REPORTS, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, after);
+	store_q_bind_int(st, 2, limit);
+	struct buf b;
+	buf_init(&b, 1024 * 1024);
+	buf_puts(&b, "{\"reports\":[");
+	bool row;
+	int64_t n = 0, last = 0;
+	while (!(err = store_q_step(st, &row)) && row) {
+		char c[24];
+		comm_iso(store_q_int(st, 3), c);
+		last = store_q_int(st, 0);
+		buf_printf(&b, "%s{\"id\":%lld,\"post\":%lld,\"reason\":", n++ ? "," : "", (long long)last,
+			   (long long)store_q_int(st, 1));
+		buf_json_cstr(&b, store_q_text(st, 2, NULL));
+		buf_printf(&b, ",\"created_at\":\"%s\",\"reporter\":", c);
+		str_or_null(&b, st, 4);
+		buf_printf(&b, ",\"thread\":{\"id\":%lld,\"title\":", (long long)store_q_int(st, 5));
+		buf_json_cstr(&b, store_q_text(st, 6, NULL));
+		buf_puts(&b, "},\"excerpt\":");
+		buf_json_cstr(&b, store_q_text(st, 7, NULL));
+		buf_puts(&b, ",\"author\":");
+		str_or_null(&b, st, 8);
+		buf_printf(&b, ",\"hidden\":%s}", store_q_int(st, 9) ? "true" : "false");
+	}
+	store_q_close(st);
+	return comm_list_end(q, &b, err, n == limit, last);
+}
+
+static const struct store_stmt Q_HIDE = {
+	"comm.hide", "UPDATE posts SET hidden_at = ?2 WHERE id = ?1 AND hidden_at IS NULL"};
+static const struct store_stmt Q_RESTORE = {
+	"comm.restore", "UPDATE posts SET hidden_at = NULL WHERE id = ?1 AND hidden_at IS NOT NULL"};
+static const struct store_stmt Q_RESOLVE = {
+	"comm.resolve",
+	"UPDATE reports SET resolved_at = ?2, resolution = ?3 WHERE post_id = ?1 AND resolved_at IS NULL"};
+static const struct store_stmt Q_POST_EXISTS = {"comm.post_exists", "SELECT 1 FROM posts WHERE id = ?1"};
+
+static enum ent_err set_hidden(struct api_req *q, bool hide)
+{
+	int64_t id;
+	enum ent_err err = comm_path_id(q, "id", &id);
+	struct store_q *st;
+	bool row = false;
+	if (!err)
+		err = store_q_open(q->db, &Q_POST_EXISTS, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, id);
+	err = store_q_step(st, &row);
+	store_q_close(st);
+	if (!err && !row)
+		err = ENT_ENOTFOUND;
+	if (!err)
+		err = store_tx_begin(q->db);
+	if (err)
+		return err;
+	int64_t now = clock_now();
+	err = store_q_open(q->db, hide ? &Q_HIDE : &Q_RESTORE, &st);
+	if (!err) {
+		store_q_bind_int(st, 1, id);
+		if (hide)
+			store_q_bind_int(st, 2, now);
+		err = store_q_exec(st);
+		store_q_close(st);
+	}
+	if (!err) {
+		const char *res = hide ? "hidden" : "restored";
+		err = store_q_open(q->db, &Q_RESOLVE, &st);
+		if (!err) {
+			store_q_bind_int(st, 1, id);
+			store_q_bind_int(st, 2, now);
+			store_q_bind_text(st, 3, res, strlen(res));
+			err = store_q_exec(st);
+			store_q_close(st);
+		}
+	}
+	if (!err)
+		err = comm_audit(q, hide ? "hide" : "restore", "post", id, api_str(q, "note", NULL));
+	if (!err)
+		err = store_tx_commit(q->db);
+	else
+		store_tx_rollback(q->db);
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 64);
+	buf_printf(&b, "{\"post\":%lld,\"hidden\":%s}", (long long)id, hide ? "true" : "false");
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+enum ent_err api_moderation_hide(struct api_req *q)
+{
+	return set_hidden(q, true);
+}
+
+enum ent_err api_moderation_restore(struct api_req *q)
+{
+	return set_hidden(q, false);
+}
+
+enum ent_err api_moderation_suspend(struct api_req *q)
+{
+	char key[STORE_HANDLE_MAX + 1];
+	struct store_account a;
+	enum ent_err err = api_handle_key(q->http->params.value[0], key);
+	if (err)
+		return ENT_ENOTFOUND;
+	err = store_account_by_handle(q->db, key, &a);
+	if (!err && a.id == q->s.account.id)
+		err = ENT_ECONFLICT;
+	/* store_account_set_suspended runs its own transaction (it also ends the sessions); the
+	 * log entry follows it, so a crash in between leaves a suspension without its entry,
+	 * never an entry without the suspension. */
+	if (!err)
+		err = store_account_set_suspended(q->db, a.id, true);
+	if (!err)
+		err = comm_audit(q, "suspend", "account", a.id, api_str(q, "note", NULL));
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 128);
+	buf_puts(&b, "{\"handle\":");
+	buf_json_cstr(&b, a.handle);
+	buf_puts(&b, ",\"suspended\":true}");
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+static const struct store_stmt Q_LOG = {
+	"comm.modlog",
+	"SELECT l.id, m.handle, l.action, l.target_kind, l.target_id, l.note, l.created_at "
+	"FROM moderation_log l LEFT JOIN accounts m ON m.id = l.moderator_id "
+	"WHERE l.id < ?1 ORDER BY l.id DESC LIMIT ?2"};
+
+enum ent_err api_moderation_log(struct api_req *q)
+{
+	int64_t before, limit;
+	enum ent_err err = comm_page(q, "before", &before, &limit);
+	struct store_q *st;
+	if (!err)
+		err = store_q_open(q->db, &Q_LOG, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, before);
+	store_q_bind_int(st, 2, limit);
+	struct buf b;
+	buf_init(&b, 1024 * 1024);
+	buf_puts(&b, "{\"actions\":[");
+	bool row;
+	int64_t n = 0, last = 0;
+	while (!(err = store_q_step(st, &row)) && row) {
+		char c[24];
+		comm_iso(store_q_int(st, 6), c);
+		last = store_q_int(st, 0);
+		buf_printf(&b, "%s{\"id\":%lld,\"moderator\":", n++ ? "," : "", (long long)last);
+		str_or_null(&b, st, 1);
+		buf_puts(&b, ",\"action\":");
+		buf_json_cstr(&b, store_q_text(st, 2, NULL));
+		buf_puts(&b, ",\"target\":{\"kind\":");
+		buf_json_cstr(&b, store_q_text(st, 3, NULL));
+		buf_printf(&b, ",\"id\":%lld},\"note\":", (long long)store_q_int(st, 4));
+		buf_json_cstr(&b, store_q_text(st, 5, NULL));
+		buf_printf(&b, ",\"at\":\"%s\"}", c);
+	}
+	store_q_close(st);
+	return comm_list_end(q, &b, err, n == limit, last);
+}

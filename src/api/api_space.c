@@ -1,0 +1,595 @@
+/*
+ * api_space.c - spaces, threads and replies (issue 5): the lists a reader may see, starting a
+ * thread and replying through the publishing check (R1, R4), the thread page with its labels
+ * (R5) and the validated articles related to it.
+ * Lists are paginated by keyset (never OFFSET) and bounded. Visibility is decided only by
+ * policy_space_can_read/write (policy_space.h); a space the caller may not read is "not found".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api_community.h"
+#include "community/comm.h"
+#include "core/clock.h"
+
+#define TESTIMONY_FR "témoignage — ne remplace pas un avis médical"
+#define TESTIMONY_EN "testimony — not a substitute for medical advice"
+#define VALIDATED_FR "information validée"
+#define VALIDATED_EN "validated information"
+
+const struct json_field api_thread_create_fields[] = {
+	{"title", JF_STRING, true, 3, COMM_TITLE_MAX, NULL},
+	{"body", JF_STRING, true, 1, COMM_BODY_MAX, NULL},
+	{"redact", JF_BOOL, false, 0, 0, NULL},
+	{"acknowledge_quasi", JF_BOOL, false, 0, 0, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+const struct json_field api_reply_fields[] = {
+	{"body", JF_STRING, true, 1, COMM_BODY_MAX, NULL},
+	{"quote", JF_INT, false, 0, 0, NULL},
+	{"redact", JF_BOOL, false, 0, 0, NULL},
+	{"acknowledge_quasi", JF_BOOL, false, 0, 0, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+
+/* --- spaces --- */
+
+static const struct store_stmt Q_SPACES = {
+	"comm.spaces",
+	"SELECT s.slug, s.name, s.description, s.language, s.visibility, s.kind, s.indexable, "
+	"s.retention_days, (SELECT count(*) FROM threads t WHERE t.space_id = s.id), i.slug "
+	"FROM spaces s LEFT JOIN institutions i ON i.id = s.institution_id "
+	"WHERE s.slug > ?1 AND (s.visibility = 'public' OR (?2 AND s.visibility = 'members') "
+	"OR (?3 AND s.visibility = 'professionals')) ORDER BY s.slug LIMIT ?4"};
+
+enum ent_err api_spaces_list(struct api_req *q)
+{
+	unsigned roles = comm_roles(q);
+	const char *after = comm_arg(q, "after");
+	int64_t limit;
+	enum ent_err err = comm_arg_int(q, "limit", COMM_PAGE_DEFAULT, COMM_PAGE_MAX, &limit);
+	if (err)
+		return err;
+	if (!after || strlen(after) > 64)
+		after = "";
+	struct store_q *st;
+	err = store_q_open(q->db, &Q_SPACES, &st);
+	if (err)
+		return err;
+	store_q_bind_text(st, 1, after, strlen(after));
+	store_q_bind_int(st, 2, policy_space_can_read(SPACE_MEMBERS, roles));
+	store_q_bind_int(st, 3, policy_space_can_read(SPACE_PROFESSIONALS, roles));
+	store_q_bind_int(st, 4, limit);
+	struct buf b;
+	buf_init(&b, 1024 * 1024);
+	buf_puts(&b, "{\"spaces\":[");
+	bool row;
+	int64_t n = 0;
+	char last[72] = "";
+	while (!(err = store_q_step(st, &row)) && row) {
+		const char *slug = store_q_text(st, 0, NULL);
+		snprintf(last, sizeof last, "%s", slug);
+		buf_puts(&b, n++ ? ",{\"slug\":" : "{\"slug\":");
+		buf_json_cstr(&b, slug);
+		buf_puts(&b, ",\"name\":");
+		buf_json_cstr(&b, store_q_text(st, 1, NULL));
+		buf_puts(&b, ",\"description\":");
+		buf_json_cstr(&b, store_q_text(st, 2, NULL));
+		buf_puts(&b, ",\"language\":");
+		buf_json_cstr(&b, store_q_text(st, 3, NULL));
+		buf_puts(&b, ",\"visibility\":");
+		buf_json_cstr(&b, store_q_text(st, 4, NULL));
+		buf_puts(&b, ",\"kind\":");
+		buf_json_cstr(&b, store_q_text(st, 5, NULL));
+		buf_printf(&b, ",\"indexed\":%s,\"retention_days\":%lld,\"threads\":%lld,\"institution\":",
+			   store_q_int(st, 6) ? "true" : "false", (long long)store_q_int(st, 7),
+			   (long long)store_q_int(st, 8));
+		if (store_q_is_null(st, 9))
+			buf_puts(&b, "null");
+		else
+			buf_json_cstr(&b, store_q_text(st, 9, NULL));
+		buf_putc(&b, '}');
+	}
+	store_q_close(st);
+	if (err) {
+		buf_clear(&b);
+		return err;
+	}
+	buf_puts(&b, "],\"next\":");
+	if (n == limit)
+		buf_json_cstr(&b, last);
+	else
+		buf_puts(&b, "null");
+	buf_putc(&b, '}');
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+static const struct store_stmt Q_SPACE_THREADS = {
+	"comm.space_threads",
+	"SELECT t.id, t.title, t.n_posts, t.last_post_id, t.created_at, a.handle, lp.created_at "
+	"FROM threads t LEFT JOIN accounts a ON a.id = t.author_id "
+	"LEFT JOIN posts lp ON lp.id = t.last_post_id "
+	"WHERE t.space_id = ?1 AND t.last_post_id < ?2 ORDER BY t.last_post_id DESC LIMIT ?3"};
+static const struct store_stmt Q_SPACE_DESC = {
+	"comm.space_desc", "SELECT description, kind FROM spaces WHERE id = ?1"};
+
+static void handle_or_null(struct buf *b, struct store_q *st, int col)
+{
+	if (store_q_is_null(st, col))
+		buf_puts(b, "null");
+	else
+		buf_json_cstr(b, store_q_text(st, col, NULL));
+}
+
+enum ent_err api_space_get(struct api_req *q)
+{
+	struct comm_space s;
+	int64_t before, limit;
+	enum ent_err err = comm_page(q, "before", &before, &limit);
+	if (!err)
+		err = comm_space_by_slug(q, q->http->params.value[0], &s);
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 1024 * 1024);
+	buf_puts(&b, "{\"slug\":");
+	buf_json_cstr(&b, s.slug);
+	buf_puts(&b, ",\"name\":");
+	buf_json_cstr(&b, s.name);
+	buf_printf(&b, ",\"language\":\"%s\",\"visibility\":\"%s\",\"can_write\":%s,", s.language,
+		   policy_space_visibility_name(s.visibility),
+		   policy_space_can_write(s.visibility, comm_roles(q)) ? "true" : "false");
+	comm_audience_json(&b, &s);
+	struct store_q *st;
+	bool row;
+	err = store_q_open(q->db, &Q_SPACE_DESC, &st);
+	if (!err) {
+		store_q_bind_int(st, 1, s.id);
+		err = store_q_step(st, &row);
+		if (!err && row) {
+			buf_puts(&b, ",\"description\":");
+			buf_json_cstr(&b, store_q_text(st, 0, NULL));
+			buf_puts(&b, ",\"kind\":");
+			buf_json_cstr(&b, store_q_text(st, 1, NULL));
+		}
+		store_q_close(st);
+	}
+	if (!err)
+		err = store_q_open(q->db, &Q_SPACE_THREADS, &st);
+	if (err) {
+		buf_clear(&b);
+		return err;
+	}
+	store_q_bind_int(st, 1, s.id);
+	store_q_bind_int(st, 2, before);
+	store_q_bind_int(st, 3, limit);
+	buf_puts(&b, ",\"threads\":[");
+	int64_t n = 0, last = 0;
+	while (!(err = store_q_step(st, &row)) && row) {
+		char c[24], l[24];
+		comm_iso(store_q_int(st, 4), c);
+		comm_iso(store_q_is_null(st, 6) ? store_q_int(st, 4) : store_q_int(st, 6), l);
+		last = store_q_int(st, 3);
+		buf_printf(&b, "%s{\"id\":%lld,\"title\":", n++ ? "," : "", (long long)store_q_int(st, 0));
+		buf_json_cstr(&b, store_q_text(st, 1, NULL));
+		buf_printf(&b, ",\"posts\":%lld,\"created_at\":\"%s\",\"last_post_at\":\"%s\",\"author\":",
+			   (long long)store_q_int(st, 2), c, l);
+		handle_or_null(&b, st, 5);
+		buf_putc(&b, '}');
+	}
+	store_q_close(st);
+	return comm_list_end(q, &b, err, n == limit, last);
+}
+
+/* --- writing --- */
+
+static const struct store_stmt Q_THREAD_INSERT = {
+	"comm.thread_insert",
+	"INSERT INTO threads (space_id, author_id, title, created_at) VALUES (?1, ?2, ?3, ?4) "
+	"RETURNING id"};
+static const struct store_stmt Q_POST_INSERT = {
+	"comm.post_insert",
+	"INSERT INTO posts (thread_id, author_id, body, html, quote_id, redacted, created_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"};
+static const struct store_stmt Q_THREAD_BUMP = {
+	"comm.thread_bump",
+	"UPDATE threads SET n_posts = n_posts + 1, last_post_id = ?2 WHERE id = ?1"};
+static const struct store_stmt Q_FOLLOW_SELF = {
+	"comm.follow_self",
+	"INSERT INTO follows (account_id, thread_id, last_read_id) VALUES (?1, ?2, ?3) "
+	"ON CONFLICT (account_id, thread_id) DO UPDATE SET last_read_id = excluded.last_read_id"};
+static const struct store_stmt Q_NOTIFY = {
+	"comm.notify",
+	"INSERT INTO notifications (account_id, kind, thread_id, post_id, created_at) "
+	"SELECT account_id, 'reply', ?1, ?2, ?3 FROM follows WHERE thread_id = ?1 AND account_id != ?4"};
+static const struct store_stmt Q_QUOTE_THREAD = {
+	"comm.quote_thread",
+	"SELECT thread_id FROM posts WHERE id = ?1 AND deleted_at IS NULL AND hidden_at IS NULL"};
+
+static enum ent_err exec2(struct store_conn *db, const struct store_stmt *stmt, int64_t a, int64_t b)
+{
+	struct store_q *st;
+	enum ent_err err = store_q_open(db, stmt, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, a);
+	store_q_bind_int(st, 2, b);
+	err = store_q_exec(st);
+	store_q_close(st);
+	return err;
+}
+
+enum ent_err comm_thread_insert(struct store_conn *db, int64_t space_id, int64_t author_id,
+				const char *title, size_t len, int64_t *id)
+{
+	struct store_q *st;
+	bool row = false;
+	enum ent_err err = store_q_open(db, &Q_THREAD_INSERT, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, space_id);
+	store_q_bind_int(st, 2, author_id);
+	store_q_bind_text(st, 3, title, len);
+	store_q_bind_int(st, 4, clock_now());
+	err = store_q_step(st, &row);
+	*id = !err && row ? store_q_int(st, 0) : 0;
+	store_q_close(st);
+	return !err && !*id ? ENT_EDB : err;
+}
+
+enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const char *lang,
+			      struct comm_new_post *p)
+{
+	char *html = NULL;
+	enum ent_err err = comm_md_render(p->body, p->len, &html);
+	struct store_q *st;
+	bool row = false;
+	int64_t now = clock_now();
+	if (!err)
+		err = store_q_open(db, &Q_POST_INSERT, &st);
+	if (!err) {
+		store_q_bind_int(st, 1, p->thread_id);
+		store_q_bind_int(st, 2, author_id);
+		store_q_bind_text(st, 3, p->body, p->len);
+		store_q_bind_text(st, 4, html, strlen(html));
+		if (p->quote_id)
+			store_q_bind_int(st, 5, p->quote_id);
+		else
+			store_q_bind_null(st, 5);
+		store_q_bind_int(st, 6, p->redacted);
+		store_q_bind_int(st, 7, now);
+		err = store_q_step(st, &row);
+		if (!err)
+			p->id = row ? store_q_int(st, 0) : 0;
+		store_q_close(st);
+		if (!err && !p->id)
+			err = ENT_EDB;
+	}
+	free(html);
+	if (!err)
+		err = exec2(db, &Q_THREAD_BUMP, p->thread_id, p->id);
+	if (!err)
+		err = comm_index_post(db, p->id, p->title, p->body, p->len, lang);
+	if (!err) {
+		err = store_q_open(db, &Q_NOTIFY, &st);
+		if (!err) {
+			store_q_bind_int(st, 1, p->thread_id);
+			store_q_bind_int(st, 2, p->id);
+			store_q_bind_int(st, 3, now);
+			store_q_bind_int(st, 4, author_id);
+			err = store_q_exec(st);
+			store_q_close(st);
+		}
+	}
+	if (!err) {
+		err = store_q_open(db, &Q_FOLLOW_SELF, &st);
+		if (!err) {
+			store_q_bind_int(st, 1, author_id);
+			store_q_bind_int(st, 2, p->thread_id);
+			store_q_bind_int(st, 3, p->id);
+			err = store_q_exec(st);
+			store_q_close(st);
+		}
+	}
+	return err;
+}
+
+static void reply_created(struct api_req *q, int64_t thread_id, int64_t post_id, bool redacted,
+			  const char *body, size_t len)
+{
+	struct buf b;
+	buf_init(&b, 2 * COMM_BODY_MAX + 1024);
+	buf_printf(&b, "{\"thread\":%lld,\"id\":%lld,\"redacted\":%s,\"label\":\"testimony\",\"body\":",
+		   (long long)thread_id, (long long)post_id, redacted ? "true" : "false");
+	buf_json_str(&b, body, len);
+	buf_putc(&b, '}');
+	api_reply(q, 201, &b);
+}
+
+enum ent_err api_thread_create(struct api_req *q)
+{
+	struct comm_space s;
+	enum ent_err err = comm_space_by_slug(q, q->http->params.value[0], &s);
+	if (err)
+		return err;
+	if (!policy_space_can_write(s.visibility, comm_roles(q)))
+		return ENT_EPERM;
+	size_t tlen, blen, ft_len = 0, fb_len = 0;
+	const char *title = api_str(q, "title", &tlen), *body = api_str(q, "body", &blen);
+	char *ftitle = NULL, *fbody = NULL;
+	bool red_t = false, red_b = false, replied = false;
+	err = comm_publish_check(q, &s, "title", title, tlen, &ftitle, &ft_len, &red_t, &replied);
+	if (!err)
+		err = comm_publish_check(q, &s, "body", body, blen, &fbody, &fb_len, &red_b, &replied);
+	struct comm_new_post p = {0};
+	if (!err)
+		err = store_tx_begin(q->db);
+	if (!err) {
+		err = comm_thread_insert(q->db, s.id, q->s.account.id, ftitle, ft_len, &p.thread_id);
+		p.title = ftitle;
+		p.body = fbody;
+		p.len = fb_len;
+		p.redacted = red_t || red_b;
+		if (!err)
+			err = comm_post_insert(q->db, q->s.account.id, s.language, &p);
+		if (!err)
+			err = store_tx_commit(q->db);
+		else
+			store_tx_rollback(q->db);
+	}
+	if (!err)
+		reply_created(q, p.thread_id, p.id, p.redacted, fbody, fb_len);
+	if (ftitle != title)
+		free(ftitle);
+	if (fbody != body)
+		free(fbody);
+	return replied ? ENT_OK : err;
+}
+
+enum ent_err api_reply_create(struct api_req *q)
+{
+	struct comm_space s;
+	int64_t thread_id, quote = 0;
+	enum ent_err err = comm_path_id(q, "id", &thread_id);
+	if (!err)
+		err = comm_space_of_thread(q, thread_id, &s, NULL, 0);
+	if (err)
+		return err;
+	if (!policy_space_can_write(s.visibility, comm_roles(q)))
+		return ENT_EPERM;
+	json_t *jq = json_object_get(q->body, "quote");
+	if (jq) {
+		quote = json_integer_value(jq);
+		struct store_q *st;
+		bool row = false;
+		err = store_q_open(q->db, &Q_QUOTE_THREAD, &st);
+		if (err)
+			return err;
+		store_q_bind_int(st, 1, quote);
+		err = store_q_step(st, &row);
+		bool same = !err && row && store_q_int(st, 0) == thread_id;
+		store_q_close(st);
+		if (err)
+			return err;
+		if (!same)
+			return api_invalid(q, "quote", "not-in-thread");
+	}
+	size_t blen, flen = 0;
+	const char *body = api_str(q, "body", &blen);
+	char *fbody = NULL;
+	bool redacted = false, replied = false;
+	err = comm_publish_check(q, &s, "body", body, blen, &fbody, &flen, &redacted, &replied);
+	struct comm_new_post p = {.thread_id = thread_id, .quote_id = quote, .body = fbody, .len = flen,
+			     .redacted = redacted};
+	if (!err)
+		err = store_tx_begin(q->db);
+	if (!err) {
+		err = comm_post_insert(q->db, q->s.account.id, s.language, &p);
+		if (!err)
+			err = store_tx_commit(q->db);
+		else
+			store_tx_rollback(q->db);
+	}
+	if (!err)
+		reply_created(q, thread_id, p.id, redacted, fbody, flen);
+	if (fbody != body)
+		free(fbody);
+	return replied ? ENT_OK : err;
+}
+
+/* --- the thread page --- */
+
+static const struct store_stmt Q_THREAD_POSTS = {
+	"comm.thread_posts",
+	"SELECT p.id, a.handle, p.html, p.label, p.created_at, p.edited_at, p.deleted_at, "
+	"p.hidden_at, p.author_id, "
+	"(SELECT count(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'soutien'), "
+	"(SELECT count(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'merci'), "
+	"(SELECT count(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'utile'), "
+	"p.quote_id, qa.handle, substr(qp.body, 1, 280), qp.deleted_at IS NULL AND qp.hidden_at IS NULL, "
+	"p.body "
+	"FROM posts p LEFT JOIN accounts a ON a.id = p.author_id "
+	"LEFT JOIN posts qp ON qp.id = p.quote_id LEFT JOIN accounts qa ON qa.id = qp.author_id "
+	"WHERE p.thread_id = ?1 AND p.id > ?2 AND (p.hidden_at IS NULL OR ?4) "
+	"ORDER BY p.id LIMIT ?3"};
+static const struct store_stmt Q_THREAD_COUNT = {
+	"comm.thread_count", "SELECT n_posts FROM threads WHERE id = ?1"};
+static const struct store_stmt Q_RELATED = {
+	"comm.related",
+	"SELECT a.id, a.title, i.slug, i.name, a.reviewed FROM articles_fts f "
+	"JOIN articles a ON a.id = f.rowid JOIN institutions i ON i.id = a.institution_id "
+	"WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT 3"};
+static const struct store_stmt Q_MARK_READ = {
+	"comm.mark_read",
+	"UPDATE follows SET last_read_id = max(last_read_id, ?3) WHERE account_id = ?1 AND thread_id = ?2"};
+static const struct store_stmt Q_NOTIF_READ = {
+	"comm.notif_read",
+	"UPDATE notifications SET read_at = ?3 WHERE account_id = ?1 AND thread_id = ?2 AND read_at IS NULL"};
+
+static void write_post(struct buf *b, struct store_q *st, const struct api_req *q)
+{
+	bool deleted = !store_q_is_null(st, 6), hidden = !store_q_is_null(st, 7);
+	bool mine = q->has_session && store_q_int(st, 8) == q->s.account.id;
+	char c[24];
+	comm_iso(store_q_int(st, 4), c);
+	buf_printf(b, "{\"id\":%lld,\"author\":", (long long)store_q_int(st, 0));
+	handle_or_null(b, st, 1);
+	buf_puts(b, ",\"label\":");
+	buf_json_cstr(b, store_q_text(st, 3, NULL));
+	buf_printf(b, ",\"created_at\":\"%s\",\"edited\":%s,\"deleted\":%s,\"hidden\":%s,\"mine\":%s",
+		   c, store_q_is_null(st, 5) ? "false" : "true", deleted ? "true" : "false",
+		   hidden ? "true" : "false", mine ? "true" : "false");
+	if (!deleted) {
+		buf_puts(b, ",\"html\":");
+		buf_json_cstr(b, store_q_text(st, 2, NULL));
+	}
+	if (!deleted && mine) { /* the Markdown, for editing */
+		buf_puts(b, ",\"body\":");
+		buf_json_cstr(b, store_q_text(st, 16, NULL));
+	}
+	buf_printf(b, ",\"reactions\":{\"soutien\":%lld,\"merci\":%lld,\"utile\":%lld}",
+		   (long long)store_q_int(st, 9), (long long)store_q_int(st, 10),
+		   (long long)store_q_int(st, 11));
+	if (!store_q_is_null(st, 12)) {
+		buf_printf(b, ",\"quote\":{\"id\":%lld,\"author\":", (long long)store_q_int(st, 12));
+		handle_or_null(b, st, 13);
+		buf_puts(b, ",\"excerpt\":");
+		if (store_q_int(st, 15))
+			buf_json_cstr(b, store_q_text(st, 14, NULL));
+		else
+			buf_puts(b, "null");
+		buf_putc(b, '}');
+	}
+	buf_putc(b, '}');
+}
+
+static enum ent_err write_related(struct api_req *q, struct buf *b, const char *title)
+{
+	struct buf m;
+	buf_init(&m, 4096);
+	enum ent_err err = comm_query(title, strlen(title), true, &m);
+	buf_puts(b, ",\"related\":[");
+	if (!err && m.len) {
+		struct store_q *st;
+		bool row;
+		int n = 0;
+		err = store_q_open(q->db, &Q_RELATED, &st);
+		if (!err) {
+			store_q_bind_text(st, 1, m.p, m.len);
+			while (!(err = store_q_step(st, &row)) && row) {
+				buf_printf(b, "%s{\"id\":%lld,\"title\":", n++ ? "," : "",
+					   (long long)store_q_int(st, 0));
+				buf_json_cstr(b, store_q_text(st, 1, NULL));
+				buf_puts(b, ",\"institution\":{\"slug\":");
+				buf_json_cstr(b, store_q_text(st, 2, NULL));
+				buf_puts(b, ",\"name\":");
+				buf_json_cstr(b, store_q_text(st, 3, NULL));
+				buf_puts(b, "},\"reviewed\":");
+				buf_json_cstr(b, store_q_text(st, 4, NULL));
+				buf_puts(b, ",\"label\":\"validated\"}");
+			}
+			store_q_close(st);
+		}
+	}
+	buf_putc(b, ']');
+	buf_clear(&m);
+	return err;
+}
+
+enum ent_err api_thread_get(struct api_req *q)
+{
+	struct comm_space s;
+	char title[COMM_TITLE_MAX * 4 + 8];
+	int64_t id, after, limit;
+	enum ent_err err = comm_path_id(q, "id", &id);
+	if (!err)
+		err = comm_arg_int(q, "after", 0, INT64_MAX, &after);
+	if (!err)
+		err = comm_arg_int(q, "limit", COMM_PAGE_DEFAULT, COMM_PAGE_MAX, &limit);
+	if (!err)
+		err = comm_space_of_thread(q, id, &s, title, sizeof title);
+	if (err)
+		return err;
+	bool mod = (comm_roles(q) & ROLE_MODERATOR) != 0;
+	struct buf b;
+	buf_init(&b, 4 * 1024 * 1024);
+	buf_printf(&b, "{\"id\":%lld,\"title\":", (long long)id);
+	buf_json_cstr(&b, title);
+	buf_puts(&b, ",\"space\":{\"slug\":");
+	buf_json_cstr(&b, s.slug);
+	buf_puts(&b, ",\"name\":");
+	buf_json_cstr(&b, s.name);
+	buf_printf(&b, ",\"visibility\":\"%s\",\"indexed\":%s},\"can_write\":%s,",
+		   policy_space_visibility_name(s.visibility),
+		   s.visibility == SPACE_PUBLIC && s.indexable ? "true" : "false",
+		   policy_space_can_write(s.visibility, comm_roles(q)) ? "true" : "false");
+	comm_audience_json(&b, &s);
+	bool en = q->lang == HTTP_LANG_EN;
+	buf_puts(&b, ",\"labels\":{\"testimony\":");
+	buf_json_cstr(&b, en ? TESTIMONY_EN : TESTIMONY_FR);
+	buf_puts(&b, ",\"validated\":");
+	buf_json_cstr(&b, en ? VALIDATED_EN : VALIDATED_FR);
+	buf_putc(&b, '}');
+	struct store_q *st;
+	bool row;
+	err = store_q_open(q->db, &Q_THREAD_COUNT, &st);
+	if (!err) {
+		store_q_bind_int(st, 1, id);
+		err = store_q_step(st, &row);
+		buf_printf(&b, ",\"n_posts\":%lld", (long long)(row ? store_q_int(st, 0) : 0));
+		store_q_close(st);
+	}
+	if (!err)
+		err = store_q_open(q->db, &Q_THREAD_POSTS, &st);
+	if (err) {
+		buf_clear(&b);
+		return err;
+	}
+	store_q_bind_int(st, 1, id);
+	store_q_bind_int(st, 2, after);
+	store_q_bind_int(st, 3, limit);
+	store_q_bind_int(st, 4, mod);
+	buf_puts(&b, ",\"posts\":[");
+	int64_t n = 0, last = 0;
+	while (!(err = store_q_step(st, &row)) && row) {
+		if (n++)
+			buf_putc(&b, ',');
+		last = store_q_int(st, 0);
+		write_post(&b, st, q);
+	}
+	store_q_close(st);
+	buf_puts(&b, "],\"next\":");
+	if (n == limit)
+		buf_printf(&b, "%lld", (long long)last);
+	else
+		buf_puts(&b, "null");
+	if (!err && after == 0)
+		err = write_related(q, &b, title);
+	buf_putc(&b, '}');
+	if (!err && q->has_session && last) {
+		err = store_q_open(q->db, &Q_MARK_READ, &st);
+		if (!err) {
+			store_q_bind_int(st, 1, q->s.account.id);
+			store_q_bind_int(st, 2, id);
+			store_q_bind_int(st, 3, last);
+			err = store_q_exec(st);
+			store_q_close(st);
+		}
+		if (!err)
+			err = store_q_open(q->db, &Q_NOTIF_READ, &st);
+		if (!err) {
+			store_q_bind_int(st, 1, q->s.account.id);
+			store_q_bind_int(st, 2, id);
+			store_q_bind_int(st, 3, clock_now());
+			err = store_q_exec(st);
+			store_q_close(st);
+		}
+	}
+	if (err) {
+		buf_clear(&b);
+		return err;
+	}
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}

@@ -1,0 +1,296 @@
+// tests/api/community.test.mjs - the communities contract (issue 5): spaces and visibility,
+// threads and replies through the publishing check (422 identifiers-found, redact,
+// acknowledge_quasi), labels, reactions, follows and notifications, edit history, delete,
+// quote, search, reports and moderation, signed articles, the well-known key, `entraide verify`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, BIN } from '../lib/server.mjs';
+import { Client, assertProblem } from './helpers.mjs';
+
+const DEMO_PW = 'demo-entraide-2026';
+let srv;
+before(async () => { srv = await startServer({ demo: true }); });
+after(async () => { await srv.stop(); });
+
+async function login(handle) {
+  const c = new Client(srv.url);
+  assert.equal((await c.login(handle, DEMO_PW)).status, 200);
+  return c;
+}
+
+async function signup(handle) {
+  const c = new Client(srv.url);
+  const r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: 'correct horse battery' } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await c.login(handle, 'correct horse battery')).status, 200);
+  return c;
+}
+
+test('spaces: visibility decides what each caller lists and reads', async () => {
+  const anon = new Client(srv.url);
+  let r = await anon.req('GET', '/api/v1/spaces');
+  assert.equal(r.status, 200);
+  const slugs = (x) => x.data.spaces.map((s) => s.slug);
+  assert.ok(slugs(r).includes('diabete-type-1'));
+  assert.ok(!slugs(r).includes('aidants'), 'members-only space hidden from visitors');
+  assert.ok(!slugs(r).includes('pro-dermatologie'));
+  for (const s of r.data.spaces) {
+    for (const k of ['slug', 'visibility', 'name', 'description', 'language']) assert.ok(k in s, k);
+    assert.equal(s.visibility, 'public');
+  }
+  assertProblem(await anon.req('GET', '/api/v1/spaces/aidants'), 404, 'not-found');
+  const alice = await login('alice');
+  r = await alice.req('GET', '/api/v1/spaces');
+  assert.ok(slugs(r).includes('aidants'));
+  assert.ok(!slugs(r).includes('pro-dermatologie'));
+  assertProblem(await alice.req('GET', '/api/v1/spaces/pro-dermatologie'), 404, 'not-found');
+  const pro = await login('dr.martin');
+  r = await pro.req('GET', '/api/v1/spaces');
+  assert.ok(slugs(r).includes('pro-dermatologie'));
+  // keyset pagination
+  r = await anon.req('GET', '/api/v1/spaces?limit=1');
+  assert.equal(r.data.spaces.length, 1);
+  const r2 = await anon.req('GET', `/api/v1/spaces?limit=1&after=${encodeURIComponent(r.data.next)}`);
+  assert.notEqual(r2.data.spaces[0].slug, r.data.spaces[0].slug);
+  assertProblem(await anon.req('GET', '/api/v1/spaces?limit=abc'), 422, 'validation');
+});
+
+test('a public space is readable without an account, with its audience and labels', async () => {
+  const anon = new Client(srv.url);
+  let r = await anon.req('GET', '/api/v1/spaces/diabete-type-1');
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.data.audience, { visibility: 'public', indexed: false, retention_days: 0 });
+  assert.equal(r.data.can_write, false);
+  assert.ok(r.data.threads.length >= 3);
+  const id = r.data.threads.find((t) => /Pompe/.test(t.title)).id;
+  r = await anon.req('GET', `/api/v1/threads/${id}`);
+  assert.equal(r.status, 200);
+  assert.match(r.data.labels.testimony, /ne remplace pas un avis médical/);
+  assert.ok(r.data.posts.every((p) => p.label === 'testimony'));
+  assert.ok(r.data.related.length >= 1, 'related validated articles');
+  assert.match(r.data.related[0].title, /insuline/i);
+  assert.equal(r.data.related[0].label, 'validated');
+  assertProblem(await anon.req('POST', `/api/v1/threads/${id}/posts`, { json: { body: 'x' } }), 401, 'unauthenticated');
+  assertProblem(await anon.req('GET', '/api/v1/threads/999999'), 404, 'not-found');
+  assertProblem(await anon.req('GET', '/api/v1/threads/abc'), 404, 'not-found');
+});
+
+test('the publishing check: direct identifiers block, redact is applied by the server', async () => {
+  const lea = await signup('lea_t1');
+  const space = await lea.req('GET', '/api/v1/spaces/diabete-type-1');
+  const id = space.data.threads[0].id;
+  const body = 'Ma fille Léa a eu son diagnostic à Villeurbanne en mars, elle a 7 ans.';
+  let r = await lea.req('POST', `/api/v1/threads/${id}/posts`, { json: { body } });
+  assert.equal(r.status, 422, r.text);
+  assert.match(r.headers.get('content-type'), /^application\/problem\+json/);
+  assert.ok(r.data.type.endsWith('/problems/identifiers-found'));
+  const name = r.data.findings.find((f) => f.category === 'name');
+  assert.ok(name, 'the child\'s first name is found');
+  assert.equal(name.kind, 'direct');
+  assert.equal(Buffer.from(body).subarray(name.start, name.end).toString(), 'Léa');
+  assert.equal(name.excerpt, 'Léa');
+  assert.ok(r.data.findings.some((f) => f.category === 'location' && f.kind === 'quasi'));
+  assert.equal(r.data.audience.visibility, 'public');
+  assert.deepEqual(r.data.accepted_with, ['redact']);
+  // acknowledging quasi identifiers is not enough while a direct one remains
+  r = await lea.req('POST', `/api/v1/threads/${id}/posts`, { json: { body, acknowledge_quasi: true } });
+  assert.equal(r.status, 422);
+  r = await lea.req('POST', `/api/v1/threads/${id}/posts`, { json: { body, redact: true } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.data.redacted, true);
+  assert.ok(!r.data.body.includes('Léa'));
+  assert.ok(!r.data.body.includes('Villeurbanne'));
+  assert.match(r.data.body, /\[NOM\]/);
+  const page = await new Client(srv.url).req('GET', `/api/v1/threads/${id}`);
+  const mine = page.data.posts.find((p) => p.id === r.data.id);
+  assert.ok(mine.html.includes('[NOM]') && !mine.html.includes('Léa'));
+});
+
+test('quasi identifiers only: accepted once acknowledged', async () => {
+  const c = await login('sam');
+  const space = await c.req('GET', '/api/v1/spaces/long-covid');
+  const id = space.data.threads[0].id;
+  const body = 'I was diagnosed in March and I live near Manchester.';
+  let r = await c.req('POST', `/api/v1/threads/${id}/posts`, { json: { body } });
+  if (r.status === 422) {
+    assert.ok(r.data.findings.every((f) => f.kind === 'quasi'), r.text);
+    assert.deepEqual(r.data.accepted_with, ['redact', 'acknowledge_quasi']);
+    r = await c.req('POST', `/api/v1/threads/${id}/posts`, { json: { body, acknowledge_quasi: true } });
+  }
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.data.body, body);
+});
+
+test('threads: create, Markdown is safe, quote, edit history, delete', async () => {
+  const c = await login('alice');
+  let r = await c.req('POST', '/api/v1/spaces/diabete-type-1/threads', {
+    json: { title: 'Capteurs de glucose', body: 'Essai <script>alert(1)</script> [lien](/spaces/aidants) ![img](/static/logo.svg) [x](javascript:alert(1))' },
+  });
+  assert.equal(r.status, 201, r.text);
+  const tid = r.data.thread;
+  const first = r.data.id;
+  r = await c.req('GET', `/api/v1/threads/${tid}`);
+  const html = r.data.posts[0].html;
+  assert.ok(!html.includes('<script'), html);
+  assert.match(html, /<a rel="nofollow noopener ugc" href="\/spaces\/aidants">lien<\/a>/);
+  assert.ok(!html.includes('<img'), 'no remote image');
+  assert.ok(!html.includes('javascript:'));
+  const other = await login('marc.t1');
+  r = await other.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Je confirme, très pratique.', quote: first } });
+  assert.equal(r.status, 201, r.text);
+  const reply = r.data.id;
+  r = await other.req('GET', `/api/v1/threads/${tid}`);
+  assert.equal(r.data.posts.find((p) => p.id === reply).quote.id, first);
+  assertProblem(await other.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'x', quote: 1 } }), 422, 'validation');
+  // only the author edits; the old text stays visible in the history
+  assertProblem(await other.req('PATCH', `/api/v1/posts/${first}`, { json: { body: 'non' } }), 403, 'forbidden');
+  r = await c.req('PATCH', `/api/v1/posts/${first}`, { json: { body: 'Texte corrigé.' } });
+  assert.equal(r.status, 200, r.text);
+  r = await c.req('GET', `/api/v1/posts/${first}/history`);
+  assert.equal(r.data.revisions.length, 1);
+  assert.match(r.data.revisions[0].body, /^Essai/);
+  r = await c.req('GET', `/api/v1/threads/${tid}`);
+  assert.equal(r.data.posts[0].edited, true);
+  // delete erases the text and its history
+  r = await other.req('DELETE', `/api/v1/posts/${reply}`);
+  assert.equal(r.status, 204);
+  r = await c.req('GET', `/api/v1/threads/${tid}`);
+  const gone = r.data.posts.find((p) => p.id === reply);
+  assert.equal(gone.deleted, true);
+  assert.equal(gone.html, undefined);
+  assertProblem(await c.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'x', body: 'y', extra: 1 } }), 422, 'validation');
+  assertProblem(await c.req('POST', '/api/v1/spaces/pro-dermatologie/threads', { json: { title: 'abc', body: 'y' } }), 404, 'not-found');
+  assertProblem(await c.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'abc', body: 'y' }, csrf: false }), 403, 'csrf');
+});
+
+test('reactions, follow, notifications and unread counts', async () => {
+  const a = await login('alice');
+  const m = await login('papillon_bleu');
+  let r = await a.req('POST', '/api/v1/spaces/aidants/threads', { json: { title: 'Un moment de répit', body: 'Merci à toutes pour vos messages.' } });
+  assert.equal(r.status, 201, r.text);
+  const tid = r.data.thread, pid = r.data.id;
+  r = await m.req('PUT', `/api/v1/posts/${pid}/reactions/soutien`);
+  assert.equal(r.status, 200);
+  assert.equal(r.data.reactions.soutien, 1);
+  r = await m.req('PUT', `/api/v1/posts/${pid}/reactions/soutien`);
+  assert.equal(r.data.reactions.soutien, 1, 'idempotent');
+  r = await m.req('DELETE', `/api/v1/posts/${pid}/reactions/soutien`);
+  assert.equal(r.data.reactions.soutien, 0);
+  await m.req('PUT', `/api/v1/posts/${pid}/reactions/merci`);
+  assertProblem(await m.req('PUT', `/api/v1/posts/${pid}/reactions/bof`), 404, 'not-found');
+  r = await m.req('PUT', `/api/v1/threads/${tid}/follow`);
+  assert.equal(r.data.following, true);
+  r = await m.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Courage, on pense à vous.' } });
+  assert.equal(r.status, 201, r.text);
+  r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.status, 200);
+  assert.ok(r.data.unread >= 1);
+  assert.equal(r.data.notifications[0].thread.id, tid);
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 1);
+  await a.req('GET', `/api/v1/threads/${tid}`);
+  r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 0);
+  assert.ok(!r.data.notifications.some((n) => n.thread.id === tid && !n.read));
+  assertProblem(await new Client(srv.url).req('GET', '/api/v1/notifications'), 401, 'unauthenticated');
+});
+
+test('search: diacritics folded, stemming, visibility respected', async () => {
+  const anon = new Client(srv.url);
+  let r = await anon.req('GET', `/api/v1/search?q=${encodeURIComponent('hypoglycemies')}`);
+  assert.equal(r.status, 200);
+  assert.ok(r.data.posts.length >= 1, 'accents folded');
+  r = await anon.req('GET', `/api/v1/search?q=${encodeURIComponent('pompes insuline')}`);
+  assert.ok(r.data.articles.some((a) => /Pompes/.test(a.title)));
+  r = await anon.req('GET', `/api/v1/search?q=${encodeURIComponent('crashing')}`);
+  assert.ok(r.data.posts.length >= 1, 'English stemming (crash)');
+  r = await anon.req('GET', `/api/v1/search?q=${encodeURIComponent('répit')}`);
+  assert.equal(r.data.posts.length, 0, 'members-only spaces are not searched for visitors');
+  const a = await login('alice');
+  r = await a.req('GET', `/api/v1/search?q=${encodeURIComponent('répit')}`);
+  assert.ok(r.data.posts.length >= 1);
+  r = await a.req('GET', `/api/v1/search?q=${encodeURIComponent('dermoscopie')}`);
+  assert.equal(r.data.posts.length, 0, 'professional space not searched by members');
+  r = await anon.req('GET', `/api/v1/search?q=${encodeURIComponent('"); DROP TABLE posts; --')}`);
+  assert.equal(r.status, 200);
+  assertProblem(await anon.req('GET', '/api/v1/search'), 422, 'validation');
+});
+
+test('report, moderators queue, hide, restore, suspend, audit log', async () => {
+  const author = await signup('auteur_x');
+  let r = await author.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Produit miracle', body: 'Achetez ce complément, il guérit le diabète.' } });
+  assert.equal(r.status, 201, r.text);
+  const pid = r.data.id, tid = r.data.thread;
+  const alice = await login('alice');
+  r = await alice.req('POST', `/api/v1/posts/${pid}/reports`, { json: { reason: 'medical-misinformation' } });
+  assert.equal(r.status, 201, r.text);
+  assert.ok(!JSON.stringify(r.data).includes('alice'));
+  assertProblem(await alice.req('GET', '/api/v1/moderation/reports'), 403, 'forbidden');
+  const modo = await login('modo');
+  r = await modo.req('GET', '/api/v1/moderation/reports');
+  const rep = r.data.reports.find((x) => x.post === pid);
+  assert.equal(rep.reporter, 'alice');
+  r = await modo.req('POST', `/api/v1/moderation/posts/${pid}/hide`, { json: { note: 'désinformation' } });
+  assert.equal(r.status, 200, r.text);
+  r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
+  assert.ok(!r.data.posts.some((p) => p.id === pid), 'hidden from readers');
+  r = await author.req('GET', `/api/v1/threads/${tid}`);
+  assert.ok(!JSON.stringify(r.data).includes('alice'), 'the reporter stays hidden from the author');
+  r = await modo.req('POST', `/api/v1/moderation/posts/${pid}/restore`, { json: {} });
+  assert.equal(r.status, 200);
+  r = await modo.req('POST', '/api/v1/moderation/accounts/auteur_x/suspend', { json: { note: 'spam' } });
+  assert.equal(r.status, 200, r.text);
+  r = await modo.req('GET', '/api/v1/moderation/log');
+  const actions = r.data.actions.map((x) => x.action);
+  for (const a of ['hide', 'restore', 'suspend']) assert.ok(actions.includes(a), a);
+  assert.equal(r.data.actions[0].moderator, 'modo');
+  assertProblem(await author.req('GET', '/api/v1/notifications'), 401, 'unauthenticated');
+});
+
+test('validated articles: editors publish, everyone verifies, entraide verify', async () => {
+  const alice = await login('alice');
+  assertProblem(await alice.req('POST', '/api/v1/articles', { json: { title: 'Faux', body: 'x' } }), 403, 'forbidden');
+  const ed = await login('redaction.chu');
+  let r = await ed.req('POST', '/api/v1/articles', { json: { title: 'Capteurs de glucose en continu', body: 'Le **capteur** mesure le glucose interstitiel.' } });
+  assert.equal(r.status, 201, r.text);
+  const id = r.data.id;
+  r = await alice.req('GET', `/api/v1/articles/${id}`);
+  assert.equal(r.data.label, 'validated');
+  assert.equal(r.data.signature.verified, true);
+  assert.equal(r.data.signature.algorithm, 'Ed25519');
+  assert.match(r.data.html, /<strong>capteur<\/strong>/);
+  r = await new Client(srv.url).req('GET', '/api/v1/articles');
+  assert.ok(r.data.articles.some((a) => a.id === id));
+  const exp = await new Client(srv.url).req('GET', `/api/v1/articles/${id}/export`);
+  assert.equal(exp.status, 200);
+  const key = await new Client(srv.url).req('GET', '/.well-known/entraide/institutions/chu-exemple.json');
+  assert.equal(key.status, 200);
+  assert.equal(key.data.public_key, exp.data.public_key);
+  assertProblem(await new Client(srv.url).req('GET', '/.well-known/entraide/institutions/nope.json'), 404, 'not-found');
+  const dir = mkdtempSync(join(tmpdir(), 'entraide-verify-'));
+  try {
+    const f = join(dir, 'a.json'), k = join(dir, 'k.json');
+    writeFileSync(f, exp.text);
+    writeFileSync(k, key.text);
+    assert.equal(spawnSync(BIN, ['verify', f, '--key', k]).status, 0);
+    assert.equal(spawnSync(BIN, ['verify', f]).status, 0);
+    const tampered = JSON.parse(exp.text);
+    const b = Buffer.from(tampered.body);
+    b[4] ^= 1; // one byte of the body
+    tampered.body = b.toString('latin1');
+    writeFileSync(f, JSON.stringify(tampered));
+    assert.equal(spawnSync(BIN, ['verify', f, '--key', k]).status, 1);
+    writeFileSync(f, '{not json');
+    assert.equal(spawnSync(BIN, ['verify', f]).status, 2);
+    assert.equal(spawnSync(BIN, ['verify', join(dir, 'missing.json')]).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // the new article shows in a related thread
+  r = await alice.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Capteur de glucose qui décroche', body: 'Des astuces pour le faire tenir ?' } });
+  r = await alice.req('GET', `/api/v1/threads/${r.data.thread}`);
+  assert.ok(r.data.related.some((a) => a.id === id), JSON.stringify(r.data.related));
+});
