@@ -173,6 +173,7 @@ static float name_alone(const struct pctx *c, size_t i)
 	/* a known given name that is also a word, capitalised mid-sentence: "then Jack said" */
 	if ((f & LX_HN) && !sent && !(f & (LX_TOWN | LX_CITY | LX_NPR)) &&
 	    !(c->lang != ENT_PRIV_EN && (f & LX_WFR)) &&
+	    !((f & LX_WORD) && tk_is(c, i + 1, TK_NUM)) && /* "Ward 12", "Bed 4" */
 	    !((f & LX_WORD) && tk_eq_any(c, tk_prev_word(c, i, 1), (const char *const[]){
 		"m", "am", "is", "are", "was", "be", "so", "very", "feel", "feeling", "too", "not", NULL})) &&
 	    (i == 0 || !tk_is(c, i - 1, TK_PUNCT) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '(')) &&

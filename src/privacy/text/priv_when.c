@@ -296,7 +296,8 @@ static int age(struct pctx *c, size_t i)
 	/* "he is 15 and", "she was 61.", "diagnosed at 19," */
 	if (v >= 2 && v <= 110 && p != SIZE_MAX && p == i - 1 &&
 	    (tk_eq(c, p, "is") || tk_eq(c, p, "was") || tk_eq(c, p, "am") || tk_eq(c, p, "turned") ||
-	     tk_eq(c, p, "turns") || tk_eq(c, p, "at") || tk_eq(c, p, "be"))) {
+	     tk_eq(c, p, "turns") || tk_eq(c, p, "at") || tk_eq(c, p, "be") || tk_eq(c, p, "now") ||
+	     tk_eq(c, p, "only") || tk_eq(c, p, "just") || tk_eq(c, p, "nearly") || tk_eq(c, p, "almost"))) {
 		size_t nx = i + 1;
 		int end = nx >= c->n_tk || tk_ch(c, nx, '.') || tk_ch(c, nx, ',') || tk_ch(c, nx, '!') ||
 			  tk_ch(c, nx, ';') || tk_ch(c, nx, ')') || tk_eq(c, nx, "and") || tk_eq(c, nx, "when") ||
