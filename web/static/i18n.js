@@ -4,6 +4,10 @@
 //
 // Catalogues are flat objects { 'page.key': 'text with {param}' }. Plural forms are keys with
 // a CLDR suffix ('.one', '.other', ...), chosen with Intl.PluralRules.
+//
+// A capability may keep its strings beside its pages (pages/<area>_i18n.js exporting
+// `{ fr: {...}, en: {...} }`) and add them with extend(), after which t() finds them too; the
+// catalogue test checks every such file for the same keys in both languages.
 import fr from './i18n/fr.js';
 import en from './i18n/en.js';
 
@@ -54,6 +58,20 @@ function lookup(key) {
 function fill(text, params) {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+// Adds a capability's strings ({ fr, en }) to the catalogues. A key that already exists is
+// kept and reported (console.error, which the browser tests treat as a failure).
+export function extend(extra) {
+  for (const l of LOCALES) {
+    for (const [key, text] of Object.entries((extra && extra[l]) || {})) {
+      if (key in catalogues[l]) {
+        if (catalogues[l][key] !== text) console.error(`i18n: key defined twice: ${key}`);
+        continue;
+      }
+      catalogues[l][key] = text;
+    }
+  }
 }
 
 export function has(key) {
