@@ -4,8 +4,12 @@
 // problems into messages.
 //
 //   const handle = textField({ name: 'handle', label: t('...'), hint: t('...') });
-//   const form = formController(h('form', ...), [handle, ...]);
-//   form.onSubmit(async () => { ... form.showErrors([{ field: handle, message }]) ... });
+//   const form = buildForm([handle, ...], submitButton(t('...')));
+//   form.onSubmit(async () => {
+//     if (!form.check([[handle, checkHandle(handle.value())]])) return;   // client-side checks
+//     if (!await form.send(() => api.post(...), { 'handle-taken': { field: handle, message } })) return;
+//     ...                                  // other errors land in the summary by themselves
+//   });
 import { h, uid } from './dom.js';
 import { t, tn, has } from './i18n.js';
 import { ApiError } from './api.js';
