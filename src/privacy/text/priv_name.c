@@ -359,6 +359,24 @@ static int signature(const struct pctx *c, size_t i, size_t j)
 	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF);
 }
 
+/* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
+static int listed_after_name(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 || c->n_sp == 0)
+		return 0;
+	if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN))
+		return 0;
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	if (last->type != ENT_PRIV_NAME || i < 2)
+		return 0;
+	size_t k = i - 1;
+	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '&') || tk_eq(c, k, "et") || tk_eq(c, k, "and") ||
+	      tk_eq(c, k, "ou") || tk_eq(c, k, "or")))
+		return 0;
+	return c->tk[k - 1].e == last->end;
+}
+
 void priv_find_names(struct pctx *c)
 {
 	for (size_t i = 0; i < c->n_tk; i++) {
@@ -399,6 +417,9 @@ void priv_find_names(struct pctx *c)
 			   ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))) {
 			conf = 0.7f;
 			rec = "name_signature";
+		} else if (listed_after_name(c, i)) {
+			conf = 0.6f;
+			rec = "name_list";
 		} else if ((t->f & TK_ALLCAP) && tk_len(c, i) >= 3 && (t->lex & (LX_PATR | LX_HN)) &&
 			   !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN))) {
 			size_t g = tk_ch(c, i + 1, ',') ? i + 2 : i + 1;
