@@ -377,6 +377,35 @@ static int listed_after_name(const struct pctx *c, size_t i)
 	return c->tk[k - 1].e == last->end;
 }
 
+/* Is there an AGE span starting at token k? (spans are still in the order they were found) */
+static int age_at(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || !(c->tk[k].f & TK_CLAIMED))
+		return 0;
+	for (size_t s = 0; s < c->n_sp; s++)
+		if (c->sp[s].start == c->tk[k].s && c->sp[s].type == ENT_PRIV_AGE)
+			return 1;
+	return 0;
+}
+
+/* "Soën (4 ans)", "Kélyan, 7 ans,", "Thaïs a 3 ans", "Nolhan is 6": a capitalised word that
+ * no list knows as an ordinary word, followed by an age. */
+static int followed_by_age(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 ||
+	    (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION | word)))
+		return 0;
+	size_t k = i + 1;
+	if (tk_ch(c, k, ',') || tk_ch(c, k, '('))
+		return age_at(c, k + 1);
+	if (tk_eq(c, k, "a") || tk_eq(c, k, "has") || tk_eq(c, k, "is") || tk_eq(c, k, "was") ||
+	    tk_eq(c, k, "aged") || tk_eq(c, k, "vient"))
+		return age_at(c, k + 1) || (tk_eq(c, k + 1, "d") && age_at(c, k + 3));
+	return 0;
+}
+
 void priv_find_names(struct pctx *c)
 {
 	for (size_t i = 0; i < c->n_tk; i++) {
@@ -417,6 +446,9 @@ void priv_find_names(struct pctx *c)
 			   ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))) {
 			conf = 0.7f;
 			rec = "name_signature";
+		} else if (followed_by_age(c, i)) {
+			conf = 0.7f;
+			rec = "name_age";
 		} else if (listed_after_name(c, i)) {
 			conf = 0.6f;
 			rec = "name_list";

@@ -200,6 +200,9 @@ static void names(void **state)
 	found("Thanks for reading.\nSarah", EN, "Sarah", ENT_PRIV_NAME);
 	found("Dr. N'Diaye consulte", FR, "N'Diaye", ENT_PRIV_NAME);
 	found("Re: Mrs. A. Patel", EN, "A. Patel", ENT_PRIV_NAME);
+	found("Soën (4 ans) a de l'eczéma", FR, "Soën", ENT_PRIV_NAME);
+	found("avec Maëlys, Kélyan et Timéo", FR, "Kélyan", ENT_PRIV_NAME);
+	not_found("Ozempic a changé ma vie", FR, "Ozempic");
 	found("Patient: Ms Emily Clarke, 54", EN, "54", ENT_PRIV_AGE);
 	found("DUPONT Marie, 54 ans", FR, "DUPONT Marie", ENT_PRIV_NAME);
 	found("jai vu chloe au parc", FR, "chloe", ENT_PRIV_NAME);
