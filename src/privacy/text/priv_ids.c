@@ -151,6 +151,22 @@ static int labelled(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* A letter prefix glued to a code by '-' or '/' belongs to it: "MGEN-123456", "PAT-0042".
+ * Returns the byte where the code starts. */
+static size_t code_start(const struct pctx *c, size_t i)
+{
+	size_t s = c->tk[i].s;
+	while (i >= 2 && tk_glued(c, i - 1) && tk_glued(c, i - 2) &&
+	       (tk_ch(c, i - 1, '-') || tk_ch(c, i - 1, '/')) && (c->tk[i - 2].f & TK_WORD) &&
+	       ((c->tk[i - 2].f & (TK_ALLCAP | TK_DIGIT)) || (tk_len(c, i - 2) == 1 && (c->tk[i - 2].f & TK_CAP))) &&
+	       !(c->tk[i - 2].lex & LX_IDLABEL) &&
+	       !(c->tk[i - 2].f & TK_CLAIMED) && tk_len(c, i - 2) <= 6) {
+		i -= 2;
+		s = c->tk[i].s;
+	}
+	return s;
+}
+
 /* Collects digit groups from token i: "+33 6 12 34 56 78", "(415) 555-0132", "1 85 05 2A ...".
  * Fills g and the last token of each group in last[]. Returns the number of groups. */
 static size_t collect(const struct pctx *c, size_t i, struct pdigits *g, size_t *last)
@@ -375,7 +391,7 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		return 1;
 	}
 	if (nd >= 5 && labelled(c, first_tok)) {
-		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.8f, "labelled");
+		priv_add(c, code_start(c, first_tok), g->e, ENT_PRIV_ID, 0.8f, "labelled");
 		return 1;
 	}
 	return 0;
@@ -632,7 +648,7 @@ static int try_labelled_code(struct pctx *c, size_t i)
 	}
 	if (digits < 4)
 		return 0;
-	priv_add_tok(c, i, j, ENT_PRIV_ID, 0.8f, "labelled");
+	priv_add(c, code_start(c, i), c->tk[j].e, ENT_PRIV_ID, 0.8f, "labelled");
 	return 1;
 }
 
