@@ -132,8 +132,9 @@ static int labelled(const struct pctx *c, size_t i)
 		const struct ptok *t = &c->tk[k];
 		if (t->f & TK_PUNCT) {
 			/* a sentence end stops the search, the period of "M." or "Dr." does not */
-			int abbrev = c->t[t->s] == '.' && k > 0 && tk_glued(c, k - 1) &&
-				     (c->tk[k - 1].lex & LX_TITLE) && tk_len(c, k - 1) <= 3;
+			int abbrev = c->t[t->s] == '.' && k > 0 && tk_glued(c, k - 1) && tk_len(c, k - 1) <= 4 &&
+				     ((c->tk[k - 1].lex & (LX_TITLE | LX_IDLABEL)) || tk_eq(c, k - 1, "n") ||
+				      tk_eq(c, k - 1, "num") || tk_eq(c, k - 1, "nr"));
 			if ((c->t[t->s] == '.' && !abbrev) || c->t[t->s] == '!' || c->t[t->s] == '?')
 				return 0;
 			continue;
@@ -164,6 +165,11 @@ static size_t code_start(const struct pctx *c, size_t i)
 		i -= 2;
 		s = c->tk[i].s;
 	}
+	/* "mutuelle MGEN 4457 1290": an uppercase code word between the label and the digits */
+	if (i >= 2 && tk_is(c, i - 1, TK_ALLCAP) && !tk_is(c, i - 1, TK_DIGIT) && tk_len(c, i - 1) <= 6 &&
+	    (c->tk[i].f & TK_SP) && !(c->tk[i - 1].lex & (LX_IDLABEL | LX_NOTNAME | LX_STOPFR | LX_STOPEN)) &&
+	    !(c->tk[i - 1].f & TK_CLAIMED) && (c->tk[i - 2].lex & LX_IDLABEL))
+		s = c->tk[i - 1].s;
 	return s;
 }
 
@@ -397,6 +403,8 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 	return 0;
 }
 
+static int try_shaped_id(struct pctx *c, size_t i);
+
 /* Old French plates: "1234 AB 56", "456 ABC 13". */
 static int old_plate(struct pctx *c, size_t i)
 {
@@ -422,6 +430,10 @@ void priv_find_numbers(struct pctx *c)
 		if (i > 0 && tk_glued(c, i - 1) && (c->tk[i - 1].f & TK_WORD))
 			continue;
 		if (old_plate(c, i))
+			continue;
+		/* "QQ 12 34 56 C" starts with letters: let its own shape claim it first */
+		if (i > 0 && tk_is(c, i - 1, TK_ALLCAP) && tk_len(c, i - 1) == 2 && tk_free(c, i - 1) &&
+		    try_shaped_id(c, i - 1))
 			continue;
 		struct pdigits g;
 		size_t last[20];

@@ -94,6 +94,8 @@ static void ids(void **state)
 	found("MRN: 00482913", EN, "00482913", ENT_PRIV_ID);
 	found("adhérent MGEN-123456 merci", FR, "MGEN-123456", ENT_PRIV_ID);
 	found("IPP A-00123456 svp", FR, "A-00123456", ENT_PRIV_ID);
+	found("mutuelle MGEN 4457 1290 ok", FR, "MGEN 4457 1290", ENT_PRIV_ID);
+	found("hospital no. RTH-004512 for theatre", EN, "RTH-004512", ENT_PRIV_ID);
 	found("Medicare MBI 1EG4-TE5-MK73 ok", EN, "1EG4-TE5-MK73", ENT_PRIV_ID);
 	found("passeport 19AB45012 périmé", FR, "19AB45012", ENT_PRIV_ID);
 	found("NI number QQ 12 34 56 C please", EN, "QQ 12 34 56 C", ENT_PRIV_ID);
