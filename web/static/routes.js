@@ -12,6 +12,14 @@ export const routes = [
   { path: '/signup', load: () => import('./pages/signup.js'), access: 'visitor' },
   { path: '/login', load: () => import('./pages/login.js'), access: 'visitor' },
   { path: '/settings', load: () => import('./pages/settings.js'), access: 'member' },
+  // communities and validated information (issue 5)
+  { path: '/c', load: () => import('./pages/comm_spaces.js') },
+  { path: '/c/:slug', load: () => import('./pages/comm_space.js') },
+  { path: '/t/:id', load: () => import('./pages/comm_thread.js') },
+  { path: '/articles', load: () => import('./pages/comm_articles.js') },
+  { path: '/articles/:id', load: () => import('./pages/comm_article.js') },
+  { path: '/search', load: () => import('./pages/comm_search.js') },
+  { path: '/moderation', load: () => import('./pages/comm_moderation.js'), access: 'member' },
 ];
 
 export const notFound = () => import('./pages/notfound.js');
@@ -21,6 +29,9 @@ export const nav = [
   { href: '/signup', key: 'nav.signup', when: 'visitor', needs: 'registration' },
   { href: '/login', key: 'nav.login', when: 'visitor' },
   { href: '/settings', key: 'nav.settings', when: 'member' },
+  { href: '/c', key: 'nav.communities' },
+  { href: '/articles', key: 'nav.articles' },
+  { href: '/search', key: 'nav.search' },
 ];
 
 // Paths the server answers itself: links to them are followed normally, never routed here.

@@ -164,4 +164,9 @@ export default {
   'settings.delete.confirm': 'I understand that deletion is final.',
   'settings.delete.submit': 'Delete my account for good',
   'settings.delete.done': 'Your account has been deleted.',
+
+  'nav.communities': 'Communities',
+  'nav.articles': 'Validated information',
+  'nav.search': 'Search',
+  'nav.moderation': 'Moderation',
 };

@@ -165,4 +165,9 @@ export default {
   'settings.delete.confirm': 'Je comprends que la suppression est définitive.',
   'settings.delete.submit': 'Supprimer définitivement mon compte',
   'settings.delete.done': 'Votre compte a été supprimé.',
+
+  'nav.communities': 'Communautés',
+  'nav.articles': 'Informations validées',
+  'nav.search': 'Rechercher',
+  'nav.moderation': 'Modération',
 };

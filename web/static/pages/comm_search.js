@@ -1,0 +1,37 @@
+// pages/comm_search.js - /search?q=: full-text search in the communities the reader may see
+// and in validated articles.
+import { h } from '../dom.js';
+import { api } from '../api.js';
+import { tc } from './comm_i18n.js';
+import { commStyle, label } from './comm_ui.js';
+
+export const titleKey = 'nav.search';
+
+export async function render(ctx) {
+  commStyle();
+  ctx.setTitle(tc('search.title'));
+  const q = ctx.query.get('q') || '';
+  const input = h('input', { type: 'search', id: 'search-q', name: 'q', value: q, required: true, maxlength: '200' });
+  const form = h('form', { class: 'search-form stack', role: 'search', onsubmit: (e) => {
+    e.preventDefault();
+    if (input.value.trim()) ctx.navigate(`/search?q=${encodeURIComponent(input.value.trim())}`);
+  } },
+  h('div', { class: 'field' }, h('label', { for: 'search-q' }, tc('search.label')), input),
+  h('button', { type: 'submit', class: 'button' }, tc('search.send')));
+  if (!q.trim()) return [h('h1', {}, tc('search.title')), form];
+  const r = await api.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+  return [
+    h('h1', {}, tc('search.title')),
+    form,
+    h('section', { 'aria-labelledby': 'search-articles' },
+      h('h2', { id: 'search-articles' }, tc('search.articles')),
+      r.articles.length ? h('ul', { class: 'comm-list' }, r.articles.map((a) => h('li', {},
+        label('validated'), ' ', h('a', { href: `/articles/${a.id}` }, a.title)))) : h('p', {}, tc('search.none'))),
+    h('section', { 'aria-labelledby': 'search-posts' },
+      h('h2', { id: 'search-posts' }, tc('search.posts')),
+      r.posts.length ? h('ul', { class: 'comm-list' }, r.posts.map((p) => h('li', {},
+        h('h3', {}, h('a', { href: `/t/${p.thread.id}#post-${p.post}` }, p.thread.title)),
+        h('p', { class: 'meta' }, p.space.name, ' · ', label('testimony')),
+        h('p', {}, p.excerpt)))) : h('p', {}, tc('search.none'))),
+  ];
+}

@@ -1,0 +1,136 @@
+// pages/comm_thread.js - /t/:id: a thread's posts, each labelled (R5), with reactions,
+// quote, report, delete (own posts) and, for moderators, hide/restore; the reply form with
+// its audience and the check's findings; the related validated articles panel.
+import { h } from '../dom.js';
+import { api } from '../api.js';
+import * as session from '../session.js';
+import { problemMessage } from '../forms.js';
+import { tc } from './comm_i18n.js';
+import { commStyle, composeForm, postBody, when, label, day } from './comm_ui.js';
+
+export const titleKey = 'nav.communities';
+
+const KINDS = ['soutien', 'merci', 'utile'];
+const REASONS = ['identifying', 'harmful', 'spam', 'medical-misinformation', 'other'];
+
+function reportForm(p, ctx, status) {
+  const sel = h('select', { id: `report-${p.id}`, name: 'reason' }, REASONS.map((r) => h('option', { value: r }, tc(`post.report.${r}`))));
+  return h('form', { class: 'comm-form', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await api.post(`/api/v1/posts/${p.id}/reports`, { reason: sel.value });
+      ctx.announce(tc('post.report.done'));
+      status.replaceChildren(h('p', { class: 'notice success' }, tc('post.report.done')));
+      e.target.remove();
+    } catch (err) {
+      status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
+    }
+  } },
+  h('label', { for: `report-${p.id}` }, tc('post.report.reason')), sel, ' ',
+  h('button', { type: 'submit', class: 'button' }, tc('post.report.send')));
+}
+
+function postView(p, th, ctx, reply) {
+  const me = session.current();
+  const mod = session.hasRole('moderator');
+  const status = h('div', { role: 'status' });
+  const counts = { ...p.reactions };
+  const reactButtons = KINDS.map((k) => {
+    const b = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, tc('react.count', { label: tc(`react.${k}`), n: counts[k] }));
+    b.addEventListener('click', async () => {
+      const on = b.getAttribute('aria-pressed') === 'true';
+      try {
+        const r = on ? await api.del(`/api/v1/posts/${p.id}/reactions/${k}`) : await api.put(`/api/v1/posts/${p.id}/reactions/${k}`);
+        b.setAttribute('aria-pressed', on ? 'false' : 'true');
+        b.textContent = tc('react.count', { label: tc(`react.${k}`), n: r.reactions[k] });
+      } catch (err) {
+        status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
+      }
+    });
+    return b;
+  });
+  const actions = [];
+  if (me && !p.deleted && th.can_write) {
+    actions.push(...reactButtons);
+    actions.push(h('button', { type: 'button', class: 'button secondary', onclick: () => reply.quote(p) }, tc('post.quote')));
+    if (!p.mine) {
+      actions.push(h('button', { type: 'button', class: 'button secondary', onclick: (e) => { e.target.after(reportForm(p, ctx, status)); e.target.remove(); } }, tc('post.report')));
+    }
+  }
+  if (p.mine && !p.deleted) {
+    actions.push(h('button', { type: 'button', class: 'button danger', onclick: async () => {
+      try { await api.del(`/api/v1/posts/${p.id}`); ctx.announce(tc('post.delete.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
+    } }, tc('post.delete')));
+  }
+  if (mod && !p.deleted) {
+    const act = p.hidden ? 'restore' : 'hide';
+    actions.push(h('button', { type: 'button', class: 'button danger', onclick: async () => {
+      try { await api.post(`/api/v1/moderation/posts/${p.id}/${act}`, {}); ctx.announce(tc('mod.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
+    } }, tc(`post.${act}`)));
+  }
+  return h('article', { class: 'post', id: `post-${p.id}`, 'aria-labelledby': `post-${p.id}-h` },
+    h('header', {},
+      h('h3', { id: `post-${p.id}-h`, class: 'meta' }, p.author || tc('thread.anonymous'), ' · ', when(p.created_at),
+        p.edited ? ` · ${tc('post.edited')}` : ''),
+      label(p.label),
+      p.hidden ? h('span', { class: 'badge' }, tc('post.hidden')) : null),
+    p.quote ? h('blockquote', { class: 'quote' }, tc('post.quoting', { author: p.quote.author || tc('thread.anonymous') }), ' ', p.quote.excerpt || '…') : null,
+    p.deleted ? h('p', { class: 'meta' }, tc('post.deleted')) : postBody(p.html),
+    actions.length ? h('div', { class: 'actions' }, actions) : null,
+    status);
+}
+
+export async function render(ctx) {
+  commStyle();
+  const id = ctx.params.id;
+  const after = ctx.query.get('after');
+  const th = await api.get(`/api/v1/threads/${encodeURIComponent(id)}${after ? `?after=${encodeURIComponent(after)}` : ''}`);
+  ctx.setTitle(th.title);
+  const me = session.current();
+  let quoteId = null;
+  const quoteNote = h('p', { class: 'meta', hidden: true });
+  const form = th.can_write ? composeForm({
+    audience: th.audience,
+    path: `/api/v1/threads/${th.id}/posts`,
+    submitLabel: tc('thread.reply'),
+    extra: () => (quoteId ? { quote: quoteId } : {}),
+    onDone: (r, redacted) => { ctx.announce(tc(redacted ? 'compose.published.redacted' : 'compose.published')); ctx.redraw(); },
+  }) : null;
+  const reply = {
+    quote(p) {
+      quoteId = p.id;
+      quoteNote.hidden = false;
+      quoteNote.textContent = tc('post.quoting', { author: p.author || tc('thread.anonymous') });
+      if (form) form.bodyInput.focus();
+    },
+  };
+  let following = false;
+  const followButton = me ? h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, tc('thread.follow')) : null;
+  if (followButton) {
+    followButton.addEventListener('click', async () => {
+      following = !following;
+      await (following ? api.put(`/api/v1/threads/${th.id}/follow`) : api.del(`/api/v1/threads/${th.id}/follow`));
+      followButton.setAttribute('aria-pressed', String(following));
+      followButton.textContent = tc(following ? 'thread.unfollow' : 'thread.follow');
+      ctx.announce(following ? tc('thread.following') : tc('thread.follow'));
+    });
+  }
+  const related = th.related || [];
+  return [
+    h('p', { class: 'meta' }, h('a', { href: `/c/${encodeURIComponent(th.space.slug)}` }, th.space.name)),
+    h('h1', {}, th.title),
+    h('div', { class: 'thread-layout' },
+      h('div', {},
+        h('p', {}, label('testimony')),
+        followButton,
+        th.posts.map((p) => postView(p, th, ctx, reply)),
+        th.next ? h('p', {}, h('a', { href: `/t/${th.id}?after=${th.next}` }, tc('thread.more'))) : null,
+        form ? h('section', { 'aria-labelledby': 'reply-h' }, h('h2', { id: 'reply-h' }, tc('thread.reply')), quoteNote, form) : null),
+      h('aside', { class: 'panel related', 'aria-labelledby': 'related-h' },
+        h('h2', { id: 'related-h' }, tc('thread.related')),
+        related.length ? h('ul', { class: 'comm-list' }, related.map((a) => h('li', {},
+          label('validated'), ' ',
+          h('a', { href: `/articles/${a.id}` }, a.title),
+          h('p', { class: 'meta' }, tc('articles.by', { institution: a.institution.name, date: day(a.reviewed) }))))) : h('p', {}, tc('thread.related.none')))),
+  ];
+}

@@ -1,0 +1,163 @@
+// pages/comm_ui.js - parts shared by the communities' pages: the stylesheet, post HTML turned
+// into DOM nodes through an allow-list (never innerHTML), the audience and retention of a
+// space (R4), labels (R5), and the compose form with the publishing check's findings
+// highlighted in the author's text (R1). The server enforces the check; this only shows it.
+import { h, uid } from '../dom.js';
+import { api, ApiError } from '../api.js';
+import { locale } from '../i18n.js';
+import { problemMessage } from '../forms.js';
+import { tc } from './comm_i18n.js';
+
+export function commStyle() {
+  if (document.querySelector('link[data-comm-style]')) return;
+  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/comm.css', 'data-comm-style': true }));
+}
+
+const ALLOWED = new Set(['P', 'EM', 'STRONG', 'A', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'CODE', 'PRE',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BR', 'DEL']);
+
+function copyNode(node, level) {
+  if (node.nodeType === Node.TEXT_NODE) return document.createTextNode(node.nodeValue);
+  if (node.nodeType !== Node.ELEMENT_NODE) return null;
+  const children = [...node.childNodes].map((c) => copyNode(c, level)).filter(Boolean);
+  if (!ALLOWED.has(node.tagName)) return children.length ? h('span', {}, children) : null;
+  let tag = node.tagName.toLowerCase();
+  // headings inside a post never outrank the page's own
+  if (/^h[1-6]$/.test(tag)) tag = `h${Math.min(6, Math.max(level, Number(tag[1]) + level - 1))}`;
+  const attrs = {};
+  if (tag === 'a') {
+    const href = node.getAttribute('href') || '';
+    if (/^(https?:|\/|#)/i.test(href)) attrs.href = href;
+    attrs.rel = 'nofollow noopener ugc';
+  }
+  return h(tag, attrs, children);
+}
+
+// The server's cmark output (safe mode) as DOM nodes. level: the first heading level allowed.
+export function postBody(html, level = 4) {
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html || ''}`, 'text/html');
+  return h('div', { class: 'post-body' }, [...doc.body.childNodes].map((c) => copyNode(c, level)).filter(Boolean));
+}
+
+export function when(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function day(date) {
+  const d = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(d);
+}
+
+export function audienceText(a) {
+  if (!a) return '';
+  const who = a.visibility === 'public' ? (a.indexed ? 'audience.public.indexed' : 'audience.public')
+    : a.visibility === 'members' ? 'audience.members' : 'audience.professionals';
+  const keep = a.retention_days > 0 ? tc('retention.days', { n: a.retention_days }) : tc('retention.forever');
+  return `${tc(who)} ${keep}`;
+}
+
+export function label(kind) {
+  return h('span', { class: `label label-${kind === 'validated' ? 'validated' : 'testimony'}` },
+    tc(kind === 'validated' ? 'label.validated' : 'label.testimony'));
+}
+
+// Sends a post; a 422 identifiers-found comes back as { findings: problem } instead of an
+// error, because the page must show what was found. The CSRF token is read from /me (api.js
+// keeps its own copy private).
+async function postChecked(method, path, body) {
+  const me = await api.get('/api/v1/me');
+  const res = await fetch(path, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json',
+      'Accept-Language': locale(), 'X-CSRF-Token': me.csrf_token },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
+  let data = null;
+  try { data = await res.json(); } catch { data = null; }
+  if (res.status === 422 && data && typeof data.type === 'string' && data.type.endsWith('/identifiers-found')) {
+    return { findings: data };
+  }
+  if (!res.ok) throw new ApiError(res.status, data, res.headers.get('Retry-After'));
+  return { data };
+}
+
+// The text with each finding of `field` marked: offsets are UTF-8 bytes, so slice the bytes.
+function highlighted(text, findings) {
+  const bytes = new TextEncoder().encode(text);
+  const dec = new TextDecoder();
+  const parts = [];
+  let at = 0;
+  for (const f of findings) {
+    if (f.start < at || f.end > bytes.length) continue;
+    parts.push(dec.decode(bytes.subarray(at, f.start)));
+    parts.push(h('mark', { class: `finding finding-${f.kind}` }, dec.decode(bytes.subarray(f.start, f.end)),
+      h('span', { class: 'visually-hidden' }, ` (${tc(`cat.${f.category}`)})`)));
+    at = f.end;
+  }
+  parts.push(dec.decode(bytes.subarray(at)));
+  return parts;
+}
+
+// A compose form: optional title, body, the audience shown before sending, the findings and
+// the two ways on (redact, or acknowledge when only quasi identifiers remain).
+// send(body) returns the request's JSON; onDone(result, redacted) is called after success.
+export function composeForm({ audience, withTitle = false, submitLabel, path, extra = () => ({}), onDone }) {
+  const id = uid('compose');
+  const titleInput = withTitle ? h('input', { type: 'text', id: `${id}-title`, name: 'title', required: true, maxlength: '200' }) : null;
+  const bodyInput = h('textarea', { id: `${id}-body`, name: 'body', rows: '5', required: true, 'aria-describedby': `${id}-hint ${id}-aud` });
+  const status = h('div', { class: 'compose-status', role: 'status', 'aria-live': 'polite' });
+  const findingsBox = h('div', { class: 'findings', hidden: true, tabindex: '-1' });
+  const sendButton = h('button', { type: 'submit', class: 'button' }, submitLabel || tc('compose.send'));
+  async function send(flags) {
+    status.replaceChildren();
+    const body = { ...(withTitle ? { title: titleInput.value } : {}), body: bodyInput.value, ...extra(), ...flags };
+    let r;
+    try {
+      r = await postChecked('POST', path, body);
+    } catch (err) {
+      status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
+      return;
+    }
+    if (r.findings) {
+      showFindings(r.findings, body);
+      return;
+    }
+    findingsBox.hidden = true;
+    bodyInput.value = '';
+    if (titleInput) titleInput.value = '';
+    onDone(r.data, Boolean(r.data && r.data.redacted));
+  }
+  function showFindings(p, body) {
+    const direct = p.direct > 0;
+    const byField = (f) => p.findings.filter((x) => x.field === f);
+    findingsBox.replaceChildren(
+      h('h3', {}, tc('compose.found')),
+      h('p', {}, tc(direct ? 'compose.found.direct' : 'compose.found.quasi')),
+      h('ul', {}, p.findings.map((f) => h('li', {}, `${tc(`cat.${f.category}`)} : « ${f.excerpt} »`))),
+      h('p', { class: 'audience' }, h('strong', {}, `${tc('audience.heading')} : `), audienceText(p.audience)),
+      h('h4', {}, tc('compose.preview')),
+      withTitle && byField('title').length ? h('p', { class: 'preview' }, highlighted(body.title, byField('title'))) : null,
+      h('p', { class: 'preview' }, highlighted(body.body, byField('body'))),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'button', onclick: () => send({ redact: true }) }, tc('compose.redact')),
+        direct ? null : h('button', { type: 'button', class: 'button secondary', onclick: () => send({ acknowledge_quasi: true }) }, tc('compose.ack')),
+        h('button', { type: 'button', class: 'button secondary', onclick: () => { findingsBox.hidden = true; bodyInput.focus(); } }, tc('compose.edit'))));
+    findingsBox.hidden = false;
+    findingsBox.focus();
+  }
+  const form = h('form', { class: 'compose stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); send({}); } },
+    withTitle ? h('div', { class: 'field' }, h('label', { for: `${id}-title` }, tc('compose.title')), titleInput) : null,
+    h('div', { class: 'field' },
+      h('label', { for: `${id}-body` }, tc('compose.body')),
+      h('p', { class: 'hint', id: `${id}-hint` }, tc('compose.body.hint')),
+      bodyInput),
+    h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, `${tc('audience.heading')} : `), audienceText(audience)),
+    sendButton, findingsBox, status);
+  form.bodyInput = bodyInput;
+  return form;
+}
