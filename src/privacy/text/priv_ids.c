@@ -173,6 +173,17 @@ static size_t code_start(const struct pctx *c, size_t i)
 	return s;
 }
 
+/* The same on the right: "88123-B", "4471-XA". Returns the byte where the code ends. */
+static size_t code_end(const struct pctx *c, size_t j)
+{
+	while (j + 2 < c->n_tk && tk_glued(c, j) && tk_glued(c, j + 1) &&
+	       (tk_ch(c, j + 1, '-') || tk_ch(c, j + 1, '/')) && (c->tk[j + 2].f & TK_WORD) &&
+	       ((c->tk[j + 2].f & (TK_ALLCAP | TK_DIGIT)) || (tk_len(c, j + 2) == 1 && (c->tk[j + 2].f & TK_CAP))) &&
+	       !(c->tk[j + 2].f & TK_CLAIMED) && tk_len(c, j + 2) <= 6)
+		j += 2;
+	return c->tk[j].e;
+}
+
 /* Collects digit groups from token i: "+33 6 12 34 56 78", "(415) 555-0132", "1 85 05 2A ...".
  * Fills g and the last token of each group in last[]. Returns the number of groups. */
 static size_t collect(const struct pctx *c, size_t i, struct pdigits *g, size_t *last)
@@ -397,7 +408,7 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		return 1;
 	}
 	if (nd >= 5 && labelled(c, first_tok)) {
-		priv_add(c, code_start(c, first_tok), g->e, ENT_PRIV_ID, 0.8f, "labelled");
+		priv_add(c, code_start(c, first_tok), code_end(c, g->tj), ENT_PRIV_ID, 0.8f, "labelled");
 		return 1;
 	}
 	return 0;
