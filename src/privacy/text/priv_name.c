@@ -212,6 +212,12 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			j = k;
 			continue;
 		}
+		/* a surname that is also a listed word, after a given name: "Christelle Noël" */
+		if ((c->tk[k].f & TK_CAP) && !(c->tk[k].f & (TK_ALLCAP | TK_DIGIT)) && (f & LX_NOTNAME) &&
+		    (f & (LX_HN | LX_PATR)) && (c->tk[j].lex & LX_PRN) && !(f & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY))) {
+			j = k;
+			continue;
+		}
 		/* lowercase surname after a lowercase first name: "chloe martin" */
 		if ((c->tk[k].f & TK_LOWER) && (c->tk[j].f & TK_LOWER) && (f & (LX_PATR | LX_GIVEN)) &&
 		    !(f & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && tk_len(c, k) >= 3) {
@@ -310,7 +316,8 @@ static int intro_before(const struct pctx *c, size_t i)
 	size_t p = tk_prev_word(c, i, 1);
 	if (p == SIZE_MAX)
 		return 0;
-	if (tk_eq(c, p, "appelle") || tk_eq(c, p, "appelles") || tk_eq(c, p, "appelait") ||
+	if ((tk_eq(c, p, "ici") && (c->tk[i].f & TK_CAP)) ||
+	    tk_eq(c, p, "appelle") || tk_eq(c, p, "appelles") || tk_eq(c, p, "appelait") ||
 	    tk_eq(c, p, "appellent") || tk_eq(c, p, "signe") || tk_eq(c, p, "signee") ||
 	    tk_eq(c, p, "named") || tk_eq(c, p, "called") || tk_eq(c, p, "prenom") ||
 	    tk_eq(c, p, "prenomme") || tk_eq(c, p, "prenommee") || tk_eq(c, p, "nommee") ||
@@ -446,6 +453,16 @@ void priv_find_names(struct pctx *c)
 			   ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))) {
 			conf = 0.7f;
 			rec = "name_signature";
+		} else if (tk_len(c, i) == 1 && (t->f & TK_CAP) && !(t->lex & LX_TITLE) && tk_ch(c, i + 1, '.') &&
+			   tk_glued(c, i) &&
+			   tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) && !tk_is(c, i + 2, TK_ALLCAP) &&
+			   (c->tk[i + 2].lex & (LX_PATR | LX_HN)) && !(c->tk[i + 2].lex & (LX_WORD | NOT_A_NAME)) &&
+			   (c->tk[i + 2].f & TK_SP)) {
+			/* "R. Patterson", "J. Dupuis": an initial and a surname */
+			size_t j = extend(c, i + 2, 0);
+			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.7f, "name_lexicon");
+			i = j;
+			continue;
 		} else if (followed_by_age(c, i)) {
 			conf = 0.7f;
 			rec = "name_age";
