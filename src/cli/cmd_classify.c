@@ -98,7 +98,7 @@ static void classify_jsonl(const struct reader *r, const char *lang, FILE *out)
 		put_error(out, NULL, "line too long");
 		return;
 	}
-	o = json_loadb(r->line, r->len, 0, &jerr);
+	o = json_loadb(r->line, r->len, JSON_ALLOW_NUL, &jerr);
 	if (!o) {
 		put_error(out, NULL, "invalid JSON");
 		return;
