@@ -126,7 +126,10 @@ static int labelled(const struct pctx *c, size_t i)
 					     "member", "id", "patiente", "conduire", "driving", "drivers",
 					     "m", "mme", "mr", "mrs", "ms", "at", "au", "chez", "for", "pour",
 					     "with", "avec", "s", "et", "and", "toujours", "still", "now",
-					     "bien", "actuel", "current", "ancien", "old", NULL};
+					     "bien", "actuel", "current", "ancien", "old", "medical", "medicale",
+					     "hospitalisation", "hospitalier", "administratif", "unique",
+					     "national", "nationale", "personnel", "sante", "health", "hospital",
+					     "hosp", "unit", "social", "sociale", "securite", "security", NULL};
 	int words = 0;
 	for (size_t k = i; k-- > 0 && i - k <= 8;) {
 		const struct ptok *t = &c->tk[k];
