@@ -162,6 +162,13 @@ static float name_alone(const struct pctx *c, size_t i)
 		size_t n1 = i + 1;
 		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)))
 			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans" */
+		/* a bare noun rarely opens a sentence: "Claire pense que", "Jules tousse" */
+		if ((f & LX_PRN) && c->lang == ENT_PRIV_FR && n1 < c->n_tk && (c->tk[n1].f & TK_LOWER) &&
+		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, (const char *const[]){"le", "la", "les", "l", "un",
+										   "une", "the", NULL}) &&
+		    !tk_eq(c, n1, "de") && !tk_eq(c, n1, "d") && !tk_eq(c, n1, "du") && !tk_eq(c, n1, "des") &&
+		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX))
+			return 0.5f;
 		size_t n = tk_next_word(c, i, 0);
 		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i))
 			return 0.55f;
