@@ -1,0 +1,91 @@
+#!/bin/sh
+# bench/image/run.sh [BUILD] - images per second of `entraide sanitize` against mat2 and
+# `exiftool -all=` on the same pictures in the same run, then what each tool leaves behind.
+#
+# Pictures: every "sanitize" fixture of ../shared/data/image-fixtures and the pictures of
+# ../shared/data/faces, copied to a temp dir per tool (mat2 and exiftool work in place or
+# next to the file). One process per file for every tool, best of 3 rounds.
+# Needs mat2, exiftool, python3; ../shared for the pictures and its checker.
+set -eu
+BUILD=${1:-build}
+BIN=$(cd "$(dirname "$BUILD/entraide")" && pwd)/entraide
+SHARED=${SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
+FIX=$SHARED/data/image-fixtures
+CHECK=$SHARED/tools/check_sanitized.sh
+[ -x "$BIN" ] || { echo "bench: build $BIN first" >&2; exit 2; }
+[ -d "$FIX" ] || { echo "bench: $FIX not found" >&2; exit 2; }
+T=$(mktemp -d /tmp/entraide-img-bench.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+mkdir "$T/src"
+python3 - "$FIX" "$SHARED/data/faces" "$T/src" <<'PY'
+import json, os, shutil, sys
+for d in sys.argv[1:3]:
+    for l in open(os.path.join(d, 'manifest.jsonl')):
+        e = json.loads(l)
+        if e['expected'] == 'sanitize' and not e['file'].endswith('_named_as.jpg'):
+            shutil.copy(os.path.join(d, e['file']), sys.argv[3])
+PY
+N=$(ls "$T/src" | wc -l)
+MB=$(du -sm "$T/src" | cut -f1)
+
+now() { date +%s.%N; }
+
+# tool NAME: sets up $T/NAME fresh and runs the tool on every file; prints seconds.
+round() {
+	name=$1
+	rm -rf "$T/$name"
+	cp -r "$T/src" "$T/$name"
+	mkdir -p "$T/$name.out"
+	t0=$(now)
+	for f in "$T/$name"/*; do
+		b=$(basename "$f")
+		case $name in
+		entraide) "$BIN" sanitize "$f" "$T/$name.out/$b" 2>/dev/null || true ;;
+		entraide-keep) "$BIN" sanitize --faces keep "$f" "$T/$name.out/$b" 2>/dev/null || true ;;
+		mat2) mat2 --lightweight "$f" >/dev/null 2>&1 || mat2 "$f" >/dev/null 2>&1 || true ;;
+		mat2-full) mat2 "$f" >/dev/null 2>&1 || true ;;
+		exiftool) exiftool -q -q -all= -o "$T/$name.out/$b" "$f" >/dev/null 2>&1 || true ;;
+		esac
+	done
+	t1=$(now)
+	echo "$t1 - $t0" | bc
+}
+
+echo "bench: $N pictures ($MB MB) on $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "| tool | best of 3 (s) | images/s | outputs |"
+echo "| --- | --- | --- | --- |"
+for tool in entraide entraide-keep mat2-full exiftool; do
+	best=
+	for i in 1 2 3; do
+		s=$(round $tool)
+		if [ -z "$best" ] || [ "$(echo "$s < $best" | bc)" = 1 ]; then best=$s; fi
+	done
+	case $tool in
+	mat2*) outs=$(ls "$T/$tool" | grep -c '\.cleaned\.' || true) ;;
+	*) outs=$(ls "$T/$tool.out" | wc -l) ;;
+	esac
+	printf '| %s | %.2f | %.1f | %s/%s |\n' "$tool" "$best" "$(echo "$N / $best" | bc -l)" "$outs" "$N"
+done
+
+# What each tool leaves: the shared checker's reasons on every output, by kind.
+echo
+echo "What the checker still finds in the outputs (files failing / reasons):"
+for tool in entraide mat2-full exiftool; do
+	fails=0
+	: >"$T/$tool.reasons"
+	for f in "$T/src"/*; do
+		b=$(basename "$f")
+		case $tool in
+		mat2*) o=$(ls "$T/$tool/${b%.*}.cleaned."* 2>/dev/null | head -1) ;;
+		*) o="$T/$tool.out/$b" ;;
+		esac
+		[ -n "$o" ] && [ -f "$o" ] || { echo "no output" >>"$T/$tool.reasons"; fails=$((fails + 1)); continue; }
+		m=$SHARED/data/image-fixtures/manifest.jsonl
+		[ -f "$SHARED/data/faces/$b" ] && m=$SHARED/data/faces/manifest.jsonl
+		if ! "$CHECK" --manifest "$m" "$f" "$o" >"$T/one" 2>&1; then
+			fails=$((fails + 1))
+			grep -v '^FAIL\|^PASS\|^check' "$T/one" | sed 's/^ *//; s/:.*//' >>"$T/$tool.reasons" || true
+		fi
+	done
+	echo "- $tool: $fails/$N fail; $(sort "$T/$tool.reasons" | uniq -c | sort -rn | awk '{c=$1; $1=""; printf "%s x%s;", $0, c}')"
+done
