@@ -156,8 +156,24 @@ static size_t try_url(struct pctx *c, size_t b)
 		return b;
 	i = h0 + hl;
 	size_t path0 = i;
-	while (i < n && is_path((unsigned char)t[i]))
-		i++;
+	for (;;) {
+		if (i < n && is_path((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		/* non-ASCII letters in a path ("tiktok.com/@léa"), but not a no-break space,
+		 * a closing guillemet or the quotes and dashes of U+2000..U+206F */
+		unsigned char ch = i < n ? (unsigned char)t[i] : 0;
+		if (ch >= 0x80 && !(ch == 0xC2 && i + 1 < n && ((unsigned char)t[i + 1] == 0xA0 ||
+								(unsigned char)t[i + 1] == 0xBB || (unsigned char)t[i + 1] == 0xAB)) &&
+		    !(ch == 0xE2 && i + 1 < n && (unsigned char)t[i + 1] == 0x80) && i > path0) {
+			i++;
+			while (i < n && ((unsigned char)t[i] & 0xC0) == 0x80)
+				i++;
+			continue;
+		}
+		break;
+	}
 	while (i > path0 && strchr(".,;:!?", t[i - 1]))
 		i--;
 	const char *host = t + h0;
@@ -168,8 +184,14 @@ static size_t try_url(struct pctx *c, size_t b)
 	int has_path = i > path0 + 1;
 	int personal;
 	float conf = 0.9f;
+	static const char *const shared_paths[] = {"/groups/", "/hashtag/", "/explore/", "/tags/",
+						   "/search", "/events/", "/watch?", NULL};
+	int shared = 0;
+	for (const char *const *sp = shared_paths; *sp; sp++)
+		if (i - path0 >= strlen(*sp) && strncasecmp(t + path0, *sp, strlen(*sp)) == 0)
+			shared = 1;
 	if (host_is_social(host, hl))
-		personal = has_path || hl > 14; /* facebook.com alone names nobody */
+		personal = (has_path && !shared) || hl > 14; /* facebook.com alone names nobody */
 	else if (host_is_public(host, hl))
 		personal = memchr(t + path0, '@', i - path0) != NULL || memchr(t + path0, '~', i - path0) != NULL;
 	else {
@@ -263,9 +285,42 @@ static void obfuscated_emails(struct pctx *c)
 	}
 }
 
+/* "insta : marie.dupont75", "snap: lea_du_59": a handle named by its network, without '@'. */
+static void network_handles(struct pctx *c)
+{
+	static const char *const nets[] = {"insta", "instagram", "ig", "snap", "snapchat", "tiktok",
+					   "twitter", "fb", "facebook", "linkedin", "twitch", "discord",
+					   "telegram", "signal", "skype", "threads", "bluesky", "bsky",
+					   "mastodon", "whatsapp", "wa", "pseudo", "username", NULL};
+	for (size_t i = 0; i + 1 < c->n_tk; i++) {
+		if (!(c->tk[i].f & TK_WORD) || !tk_eq_any(c, i, nets))
+			continue;
+		size_t k = i + 1;
+		while (k < c->n_tk && (tk_ch(c, k, ':') || tk_ch(c, k, '-') || tk_ch(c, k, '=')) && k < i + 3)
+			k++;
+		if (k >= c->n_tk || !(c->tk[k].f & TK_WORD) || (c->tk[k].f & TK_CLAIMED) ||
+		    (k == i + 1 && !(c->tk[k].f & TK_SP)))
+			continue;
+		size_t b = c->tk[k].s, e = b;
+		int marks = 0, letters = 0;
+		while (e < c->len && (is_alnum((unsigned char)c->t[e]) || c->t[e] == '_' || c->t[e] == '.')) {
+			marks += c->t[e] == '_' || c->t[e] == '.' || (c->t[e] >= '0' && c->t[e] <= '9');
+			letters += !(c->t[e] >= '0' && c->t[e] <= '9') && c->t[e] != '_' && c->t[e] != '.';
+			e++;
+		}
+		while (e > b && c->t[e - 1] == '.')
+			e--;
+		/* a plain word ("insta : je poste...") is no handle; one with _ . or digits is */
+		if (e - b < 3 || !letters || !marks || (e < c->len && (unsigned char)c->t[e] >= 0x80))
+			continue;
+		priv_add(c, b, e, ENT_PRIV_CONTACT, 0.8f, "handle");
+	}
+}
+
 void priv_find_patterns(struct pctx *c)
 {
 	obfuscated_emails(c);
+	network_handles(c);
 	const char *t = c->t;
 	size_t n = c->len;
 	for (size_t i = 0; i < c->n_tk; i++) {

@@ -129,6 +129,10 @@ static void contacts(void **state)
 	found("suivez @chloe_t1d sur insta", FR, "@chloe_t1d", ENT_PRIV_CONTACT);
 	found("écrivez à sylvie.durand [at] orange.fr svp", FR, "sylvie.durand [at] orange.fr", ENT_PRIV_CONTACT);
 	found("mail marie (at) free (dot) fr", FR, "marie (at) free (dot) fr", ENT_PRIV_CONTACT);
+	found("insta : marie.dupont75 !", FR, "marie.dupont75", ENT_PRIV_CONTACT);
+	found("see tiktok.com/@léa ok", EN, "tiktok.com/@léa", ENT_PRIV_CONTACT);
+	not_found("insta c'est mieux", FR, "c'est");
+	not_found("rejoignez https://www.facebook.com/groups/diabete.type1", FR, "facebook");
 	found("ma cagnotte https://www.leetchi.com/c/aide-pour-lea merci", FR,
 	      "https://www.leetchi.com/c/aide-pour-lea", ENT_PRIV_CONTACT);
 	found("mon blog monjournaldiabete.fr/episode-3", FR, "monjournaldiabete.fr/episode-3", ENT_PRIV_CONTACT);
