@@ -84,6 +84,8 @@ static void write_badge(struct buf *b, const struct pro_verification *v)
 	key(b, "specialty", v->specialty);
 	key(b, "verified_by", v->verified_by);
 	key(b, "verified_on", day);
+	buf_puts(b, ",\"institution\":"); /* its desk, where members ask (R2) */
+	buf_json_cstr(b, v->institution[0] ? v->institution : NULL);
 	buf_puts(b, ",\"label\":{\"fr\":");
 	buf_json_cstr(b, fr);
 	buf_puts(b, ",\"en\":");

@@ -5,9 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { startServer } from '../lib/server.mjs';
 import { Client, assertProblem } from './helpers.mjs';
+import { lesionPng } from './pro_helpers.mjs';
 
 const DEMO_PW = 'demo-entraide-2026';
 const PW = 'correct horse battery';
@@ -21,32 +21,6 @@ async function as(handle, password = DEMO_PW) {
   const r = await c.login(handle, password);
   assert.equal(r.status, 200, r.text);
   return c;
-}
-
-// A small RGB PNG (a pink disc on skin tone), built here so the test needs no file.
-function crc32(buf) {
-  let c, crc = 0xffffffff;
-  for (const b of buf) { c = (crc ^ b) & 0xff; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; crc = (crc >>> 8) ^ c; }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
-export function lesionPng(w = 64, h = 48) {
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0;
-    for (let x = 0; x < w; x++) {
-      const d = Math.hypot(x - w / 2, y - h / 2) < h / 4;
-      raw.set(d ? [150, 40, 60] : [224, 172, 140], y * (w * 3 + 1) + 1 + x * 3);
-    }
-  }
-  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
-    chunk('tEXt', Buffer.from('Author\0Patient Name')), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const CASE = {

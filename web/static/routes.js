@@ -20,6 +20,13 @@ export const routes = [
   { path: '/articles/:id', load: () => import('./pages/comm_article.js') },
   { path: '/search', load: () => import('./pages/comm_search.js') },
   { path: '/moderation', load: () => import('./pages/comm_moderation.js'), access: 'member' },
+  // the professional network (issue 7)
+  { path: '/verification', load: () => import('./pages/verification.js'), access: 'member' },
+  { path: '/pro', load: () => import('./pages/pro.js'), access: 'member' },
+  { path: '/pro/cases/new', load: () => import('./pages/pro_case_new.js'), access: 'member' },
+  { path: '/pro/cases/:id', load: () => import('./pages/pro_case.js'), access: 'member' },
+  { path: '/pro/reviews/:id', load: () => import('./pages/pro_review.js'), access: 'member' },
+  { path: '/u/:handle', load: () => import('./pages/pro_profile.js'), access: 'member' },
 ];
 
 export const notFound = () => import('./pages/notfound.js');
@@ -32,6 +39,7 @@ export const nav = [
   { href: '/c', key: 'nav.communities' },
   { href: '/articles', key: 'nav.articles' },
   { href: '/search', key: 'nav.search' },
+  { href: '/pro', key: 'nav.pro', when: 'member' },
 ];
 
 // Paths the server answers itself: links to them are followed normally, never routed here.

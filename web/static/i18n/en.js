@@ -11,6 +11,7 @@ export default {
   'nav.home': 'Home',
   'nav.signup': 'Sign up',
   'nav.login': 'Log in',
+  'nav.pro': 'Pro space',
   'nav.settings': 'My account',
   'nav.logout': 'Log out',
   'footer.promise': 'entraide, the health social network where nobody is recognisable. No tracker, no third-party script.',

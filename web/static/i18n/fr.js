@@ -12,6 +12,7 @@ export default {
   'nav.home': 'Accueil',
   'nav.signup': 'Créer un compte',
   'nav.login': 'Se connecter',
+  'nav.pro': 'Espace pro',
   'nav.settings': 'Mon compte',
   'nav.logout': 'Se déconnecter',
   'footer.promise': 'entraide, le réseau social de santé où personne n’est reconnaissable. Aucun traceur, aucun script tiers.',

@@ -1,0 +1,65 @@
+// pages/pro_case_new.js - /pro/cases/new: a professional presents a case. The text goes
+// through the de-identification check (names, contacts and numbers block; places, dates and
+// ages are pointed out), the patient's consent is recorded (who, how, when; never shown to
+// readers), and an optional photo is previewed in a canvas where the author drags the extra
+// areas to cover; the server removes metadata and covers faces and those areas.
+import { h } from '../dom.js';
+import { api } from '../api.js';
+import { textField, radioGroup, buildForm, submitButton } from '../forms.js';
+import { tp } from './pro_i18n.js';
+import { proStyle, proSend, textArea, maskEditor, masksText } from './pro_ui.js';
+
+export const titleKey = 'case.new.title';
+
+function readAsDataUrl(file) {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
+}
+
+export async function render(ctx) {
+  proStyle();
+  ctx.setTitle(tp('case.new.title'));
+  const title = textField({ name: 'title', label: tp('case.title'), attrs: { maxlength: 160 } });
+  const body = textArea({ name: 'body', label: tp('case.body'), hint: tp('case.body.hint') });
+  const who = radioGroup({ name: 'consent_who', legend: tp('case.consent.who'), value: 'patient',
+    options: ['patient', 'legal-representative'].map((v) => ({ value: v, label: tp(`case.consent.who.${v}`) })) });
+  const how = radioGroup({ name: 'consent_how', legend: tp('case.consent.how'), value: 'oral',
+    options: ['oral', 'written', 'electronic'].map((v) => ({ value: v, label: tp(`case.consent.how.${v}`) })) });
+  const on = textField({ name: 'consent_on', label: tp('case.consent.on'), value: new Date().toISOString().slice(0, 10), attrs: { inputmode: 'numeric', maxlength: 10 } });
+  const photo = textField({ name: 'image', type: 'file', label: tp('case.photo'), hint: tp('case.photo.hint'), attrs: { accept: 'image/jpeg,image/png,image/webp,image/heic,image/heif' } });
+  const editor = maskEditor();
+  let dataUrl = null;
+  photo.input.addEventListener('change', async () => {
+    const file = photo.input.files && photo.input.files[0];
+    dataUrl = file ? await readAsDataUrl(file) : null;
+    if (dataUrl) {
+      try { await editor.load(dataUrl); } catch { /* HEIF: no preview in the browser, masks by text */ }
+    }
+  });
+  const fields = [title, body, who, how, on, photo, editor.field];
+  const consent = h('fieldset', { class: 'field' }, h('legend', {}, tp('case.consent')),
+    h('p', { class: 'hint' }, tp('case.consent.hint')), who.el, how.el, on.el);
+  const audience = h('p', { class: 'notice' }, tp('case.audience'));
+  const ctl = buildForm([], submitButton(tp('case.submit')));
+  ctl.fields.push(...fields);
+  ctl.form.insertBefore(h('div', {}, title.el, body.el, consent, photo.el, editor.el, audience), ctl.form.lastChild);
+  ctl.onSubmit(async () => {
+    const caseBody = { title: title.value().trim(), body: body.value().trim(), consent_who: who.value(), consent_how: how.value(), consent_on: on.value().trim() };
+    const created = await proSend(ctl, () => api.post('/api/v1/cases', caseBody));
+    if (!created) return;
+    let notice = created.pointed_out.length
+      ? tp('case.pointed', { list: created.pointed_out.map((p) => p.text).join(', ') }) : null;
+    if (dataUrl) {
+      const sent = await proSend(ctl, () => api.post(`/api/v1/cases/${created.id}/photos`, { image: dataUrl, masks: masksText(editor.rects()) }));
+      if (!sent) return;
+      const masks = sent.regions.filter((r) => r.source === 'mask').length;
+      notice = [notice, tp('case.photo.sent', { faces: sent.faces, masks })].filter(Boolean).join(' ');
+    }
+    ctx.navigate(`/pro/cases/${created.id}`, { notice });
+  });
+  return [h('h1', {}, tp('case.new.title')), ctl.form];
+}

@@ -1,0 +1,47 @@
+// pages/pro_profile.js - /u/:handle: an account's public face. A verified professional shows
+// the badge (what was verified, by whom, when; never the RPPS number). Rule R2: a member who
+// tries to write privately to a professional is told why it is not possible and pointed to
+// the institution's desk.
+import { h } from '../dom.js';
+import { api } from '../api.js';
+import { locale } from '../i18n.js';
+import { tp } from './pro_i18n.js';
+import { proStyle } from './pro_ui.js';
+
+export const titleKey = 'profile.title';
+
+export async function render(ctx) {
+  proStyle();
+  const handle = ctx.params.handle;
+  ctx.setTitle(tp('profile.title', { handle }));
+  let badge = null;
+  try {
+    badge = await api.get(`/api/v1/accounts/${encodeURIComponent(handle)}/badge`);
+  } catch (err) {
+    if (err.status !== 404) throw err;
+  }
+  const out = h('div', { 'aria-live': 'polite' });
+  const write = h('button', { type: 'button', class: 'button', onclick: async () => {
+    out.replaceChildren();
+    try {
+      await api.post('/api/v1/conversations', { with: handle });
+      out.append(h('p', { class: 'notice' }, tp('r2.allowed')));
+    } catch (err) {
+      if (err.status !== 403) throw err;
+      const desk = badge && badge.institution ? `/desk/${encodeURIComponent(badge.institution)}` : '/desk';
+      out.append(h('section', { class: 'pro-r2', 'aria-labelledby': 'r2-title' },
+        h('h2', { id: 'r2-title' }, tp('r2.title')),
+        h('p', {}, tp('r2.text')),
+        h('p', {}, h('a', { class: 'button', href: desk }, tp('r2.desk')))));
+      out.querySelector('h2').setAttribute('tabindex', '-1');
+      out.querySelector('h2').focus();
+    }
+  } }, tp('profile.message'));
+  return [
+    h('h1', {}, tp('profile.title', { handle })),
+    badge ? h('p', {}, h('span', { class: 'pro-badge' }, tp('profile.badge')), ' ',
+      badge.label[locale() === 'en' ? 'en' : 'fr']) : h('p', {}, tp('profile.nobadge')),
+    h('p', {}, write),
+    out,
+  ];
+}
