@@ -197,7 +197,8 @@ static int hospital_en(struct pctx *c, size_t i)
 			continue;
 		}
 		if (tk_apos(c, k) || tk_eq(c, k, "s") || tk_ch(c, k, '&') || tk_eq(c, k, "and") ||
-		    tk_eq(c, k, "of") || tk_ch(c, k, '-')) {
+		    tk_eq(c, k, "of") || tk_ch(c, k, '-') ||
+		    (tk_ch(c, k, '.') && k > 0 && (tk_eq(c, k - 1, "st") || tk_eq(c, k - 1, "mt")))) {
 			continue;
 		}
 		break;
@@ -230,6 +231,24 @@ static int hospital_en(struct pctx *c, size_t i)
 	return 1;
 }
 
+/* ", IL 62701", ", TX": a US state code and ZIP after a town. Returns the new last token. */
+static size_t us_state_tail(const struct pctx *c, size_t j)
+{
+	static const char states[] = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI "
+				     "MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT "
+				     "VT VA WA WV WI WY DC ";
+	size_t k = j + 1;
+	if (!tk_ch(c, k, ',') || !tk_is(c, k + 1, TK_ALLCAP) || tk_len(c, k + 1) != 2 || !tk_free(c, k + 1))
+		return j;
+	char code[4] = {c->t[c->tk[k + 1].s], c->t[c->tk[k + 1].s + 1], ' ', 0};
+	if (!strstr(states, code))
+		return j;
+	j = k + 1;
+	if (tk_is(c, j + 1, TK_NUM) && tk_len(c, j + 1) == 5 && tk_free(c, j + 1))
+		j++;
+	return j;
+}
+
 /* Postcode and town after a street: ", 75013 Paris", ", Leeds LS1 4AP". */
 static size_t address_tail(const struct pctx *c, size_t j)
 {
@@ -252,7 +271,10 @@ static size_t address_tail(const struct pctx *c, size_t j)
 	uint32_t fl;
 	size_t t = town_at(c, k, &fl);
 	if (t != SIZE_MAX && k != j + 1)
-		return t;
+		return us_state_tail(c, t);
+	/* "123 Main St, Springfield, IL 62701": an unlisted town followed by a state */
+	if (k != j + 1 && cap_word(c, k) && us_state_tail(c, k) != k)
+		return us_state_tail(c, k);
 	return j;
 }
 
@@ -416,6 +438,13 @@ static int town(struct pctx *c, size_t i)
 			return 0;
 	}
 	j = arrondissement(c, j);
+	/* "Stoke-on-Trent", "Newcastle-upon-Tyne", "Saint-Martin-sur-Oust" */
+	while (j + 4 < c->n_tk && tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) &&
+	       tk_eq_any(c, j + 2, (const char *const[]){"on", "upon", "under", "sur", "en", "les", "le",
+							"la", "de", "in", NULL}) &&
+	       tk_ch(c, j + 3, '-') && tk_glued(c, j + 2) && tk_glued(c, j + 3) && tk_is(c, j + 4, TK_CAP))
+		j += 4;
+	j = us_state_tail(c, j);
 	priv_add_tok(c, i, j, ENT_PRIV_LOCATION, cap ? 0.8f : 0.6f, "town");
 	return 1;
 }

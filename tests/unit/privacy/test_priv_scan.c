@@ -191,6 +191,11 @@ static void places(void **state)
 	not_found("I moved to England", EN, "England");
 	found("il est en rea a Marseille", FR, "Marseille", ENT_PRIV_LOCATION);
 	found("on vit à Paris 13e depuis", FR, "Paris 13e", ENT_PRIV_LOCATION);
+	found("we live at 123 Main St, Springfield, IL 62701 now", EN, "123 Main St, Springfield, IL 62701",
+	      ENT_PRIV_LOCATION);
+	found("I'm from Stoke-on-Trent", EN, "Stoke-on-Trent", ENT_PRIV_LOCATION);
+	found("St. Jude Children's Research Hospital saved her", EN, "St. Jude Children's Research Hospital",
+	      ENT_PRIV_LOCATION);
 }
 
 static void names(void **state)
