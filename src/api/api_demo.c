@@ -7,5 +7,6 @@ const struct api_demo_step api_demo_steps[] = {
 	/* issue 5: {"communities", api_demo_communities}, ... */
 	{"professionals", api_demo_pro}, /* issue 7 */
 	{"communities", api_demo_communities},
+	{"desk", api_demo_desk},
 	{NULL, NULL},
 };

@@ -31,4 +31,7 @@ enum ent_err api_demo_account(struct api_app *app, struct store_conn *db, const 
 /* Spaces, threads, an institution with signed articles (api_demo_communities.c). */
 enum ent_err api_demo_communities(struct api_app *app, struct store_conn *db, FILE *out);
 
+/* The relation desk's demo (api_demo_desk.c). */
+enum ent_err api_demo_desk(struct api_app *app, struct store_conn *db, FILE *out);
+
 #endif

@@ -27,6 +27,13 @@ export const routes = [
   { path: '/pro/cases/:id', load: () => import('./pages/pro_case.js'), access: 'member' },
   { path: '/pro/reviews/:id', load: () => import('./pages/pro_review.js'), access: 'member' },
   { path: '/u/:handle', load: () => import('./pages/pro_profile.js'), access: 'member' },
+  // the relation desk (issue 6)
+  { path: '/desk', load: () => import('./pages/desk.js'), access: 'member' },
+  { path: '/desk/requests/:id', load: () => import('./pages/desk_request.js'), access: 'member' },
+  { path: '/desk/:slug/queue', load: () => import('./pages/desk_queue.js'), access: 'member' },
+  { path: '/desk/:slug/dashboard', load: () => import('./pages/desk_dashboard.js'), access: 'member' },
+  { path: '/desk/:slug/avis', load: () => import('./pages/desk_public.js') },
+  { path: '/desk/:slug', load: () => import('./pages/desk_new.js'), access: 'member' },
 ];
 
 export const notFound = () => import('./pages/notfound.js');
@@ -40,6 +47,7 @@ export const nav = [
   { href: '/articles', key: 'nav.articles' },
   { href: '/search', key: 'nav.search' },
   { href: '/pro', key: 'nav.pro', when: 'member' },
+  { href: '/desk', key: 'nav.desk', when: 'member' },
 ];
 
 // Paths the server answers itself: links to them are followed normally, never routed here.

@@ -1,0 +1,149 @@
+// desk.test.mjs - the relation desk through the browser (issue 6's "Done when"): a member
+// books an appointment; asks for a prescription copy and receives it privately; writes a
+// consultation question and gets the alternatives at once; writes an urgent message and sees
+// the emergency numbers first; a community manager works the queue with a canned reply and
+// sees the dashboard. axe-core checks every page and state on the way.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, newPage, checkA11y, assertNoProblems, logIn, waitForHeading } from './lib.mjs';
+
+const env = serverAndBrowser();
+const PW = 'demo-entraide-2026';
+const SLUG = 'chu-exemple';
+
+async function member(login = 'alice') {
+  const { page, problems } = await newPage(env.browser, env.srv.url);
+  await logIn(page, login, PW, { baseUrl: env.srv.url });
+  await page.locator('main h1').waitFor();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return { page, problems };
+}
+
+async function openDesk(page) {
+  await page.goto(`${env.srv.url}/desk/${SLUG}`);
+  await waitForHeading(page, 'Écrire à l’accueil de CHU Exemple');
+}
+
+let prescriptionId = null;
+
+test('a member books an appointment', async () => {
+  const { page, problems } = await member();
+  await openDesk(page);
+  await checkA11y(page, 'desk, new request');
+  await page.getByLabel('Un rendez-vous (prendre, déplacer, annuler)').check();
+  await page.getByLabel('Que souhaitez-vous faire ?').selectOption('book');
+  await page.getByLabel('Service').fill('Cardiologie');
+  await page.getByLabel('Moments qui vous conviennent').fill('mardi matin');
+  await page.getByLabel('Votre message').fill('Un rendez-vous de contrôle, s’il vous plaît.');
+  await page.getByRole('button', { name: 'Envoyer à l’accueil' }).click();
+  await page.getByText('Votre demande est bien arrivée à l’accueil.').waitFor();
+  await checkA11y(page, 'desk, appointment sent');
+  await page.getByRole('link', { name: /^Suivre la demande n° \d+$/ }).click();
+  await waitForHeading(page, /^Demande n° \d+$/);
+  await page.getByText('Cardiologie').first().waitFor();
+  await checkA11y(page, 'desk, request page (member)');
+  assertNoProblems(problems);
+});
+
+test('a consultation question gets the alternatives at once (R2)', async () => {
+  const { page, problems } = await member();
+  await openDesk(page);
+  await page.getByLabel('Une question pratique').check();
+  await page.getByLabel('Votre message').fill('Est-ce que je peux arrêter mon traitement, j’ai des vertiges ?');
+  await page.getByRole('button', { name: 'Envoyer à l’accueil' }).click();
+  const panel = page.getByRole('region', { name: 'Cette question demande une consultation' });
+  await panel.waitFor();
+  await panel.getByRole('link', { name: 'prendre rendez-vous avec le service concerné' }).waitFor();
+  await panel.getByRole('link', { name: 'utiliser la téléconsultation de l’établissement' }).waitFor();
+  await panel.getByText('contacter votre médecin traitant').waitFor();
+  await checkA11y(page, 'desk, consultation alternatives');
+  assertNoProblems(problems);
+});
+
+test('an urgent message shows the emergency numbers first (R3)', async () => {
+  const { page, problems } = await member();
+  await openDesk(page);
+  await page.getByLabel('Votre message').fill('Mon père a une douleur dans la poitrine en ce moment');
+  await page.getByRole('button', { name: 'Envoyer à l’accueil' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Urgence : appelez maintenant' });
+  await alert.waitFor();
+  // The numbers come before anything else in the page's main content.
+  const first = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const el = main.querySelector('section, h1, p, form');
+    return el ? el.className : null;
+  });
+  assert.equal(first, 'desk-urgent');
+  const links = await alert.getByRole('link').allTextContents();
+  assert.deepEqual(links, ['Appeler le 15', 'Appeler le 112', 'SMS au 114', 'Appeler le 3114']);
+  assert.equal(await alert.getByRole('link', { name: 'Appeler le 15' }).getAttribute('href'), 'tel:15');
+  assert.equal(await alert.getByRole('link', { name: 'SMS au 114' }).getAttribute('href'), 'sms:114');
+  await checkA11y(page, 'desk, emergency numbers');
+  assertNoProblems(problems);
+});
+
+test('a member asks for a prescription copy', async () => {
+  const { page, problems } = await member();
+  await openDesk(page);
+  await page.getByLabel('La copie d’un document').check();
+  await page.getByLabel('Document', { exact: true }).selectOption('prescription');
+  await page.getByLabel('Votre message').fill('Bonjour, une copie de mon ordonnance de sortie, svp.');
+  await page.getByRole('button', { name: 'Envoyer à l’accueil' }).click();
+  const link = page.getByRole('link', { name: /^Suivre la demande n° \d+$/ });
+  await link.waitFor();
+  prescriptionId = Number(/(\d+)$/.exec(await link.textContent())[1]);
+  assertNoProblems(problems);
+});
+
+test('a community manager works the queue with a canned reply, delivers the document, sees the dashboard', async () => {
+  assert.ok(prescriptionId, 'the prescription request exists');
+  const { page, problems } = await member('accueil.chu');
+  await page.goto(`${env.srv.url}/desk/${SLUG}/queue`);
+  await waitForHeading(page, 'File de l’accueil');
+  await page.locator('.desk-list li').first().waitFor();
+  // Urgent first.
+  assert.match(await page.locator('.desk-list li').first().textContent(), /Urgence signalée/);
+  await checkA11y(page, 'desk, queue');
+  await page.getByLabel('Type').selectOption('document_request');
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await page.getByRole('link', { name: `Demande n° ${prescriptionId}` }).click();
+  await waitForHeading(page, `Demande n° ${prescriptionId}`);
+  await checkA11y(page, 'desk, request page (manager)');
+  // A canned reply first (placeholders filled by the server).
+  await page.getByLabel('Réponse type').selectOption({ label: 'Copie de document disponible' });
+  await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await page.getByText(/Bonjour alice, votre document est disponible/).waitFor();
+  // Identity checked, assigned, then the document, privately.
+  await page.getByLabel('J’ai vérifié l’identité du demandeur').check();
+  await page.getByLabel('Je m’en occupe').check();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.locator('dd').filter({ hasText: 'accueil.chu' }).waitFor();
+  await page.getByLabel('Document (privé)').check();
+  await page.getByLabel('Titre du document').fill('Ordonnance de sortie');
+  await page.getByLabel('Texte', { exact: true }).fill('Copie conforme de votre ordonnance de sortie.');
+  await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await page.getByRole('heading', { name: 'Ordonnance de sortie' }).waitFor();
+  await checkA11y(page, 'desk, manager after reply');
+  // The dashboard.
+  await page.goto(`${env.srv.url}/desk/${SLUG}/dashboard`);
+  await waitForHeading(page, 'Tableau de bord de l’accueil');
+  await page.getByRole('img', { name: /Histogramme des demandes par semaine/ }).waitFor();
+  await page.getByRole('table').waitFor();
+  const median = await page.locator('dt:has-text("Première réponse, médiane") + dd').textContent();
+  assert.match(median, /\d+ (min|h)/);
+  await checkA11y(page, 'desk, dashboard');
+  assertNoProblems(problems);
+
+  // The member receives it privately; another member cannot open it.
+  const alice = await member('alice');
+  await alice.page.goto(`${env.srv.url}/desk/requests/${prescriptionId}`);
+  await alice.page.getByRole('heading', { name: 'Ordonnance de sortie' }).waitFor();
+  await alice.page.getByText('Copie conforme de votre ordonnance de sortie.').waitFor();
+  assert.equal(await alice.page.getByText('Note interne').count(), 0);
+  await checkA11y(alice.page, 'desk, member sees the document');
+  assertNoProblems(alice.problems);
+  const sam = await member('sam');
+  await sam.page.goto(`${env.srv.url}/desk/requests/${prescriptionId}`);
+  await sam.page.locator('main h1').waitFor();
+  assert.equal(await sam.page.getByText('Copie conforme').count(), 0);
+});

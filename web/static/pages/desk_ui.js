@@ -1,0 +1,107 @@
+// pages/desk_ui.js - parts shared by the desk's pages: a multi-line text field and a select
+// built like forms.js's fields, the guidance a sender sees at once (emergency numbers first
+// for urgent messages, rule R3; the allowed alternatives for a consultation, rule R2), labels
+// for types and statuses, dates, and the desk's own style sheet.
+import { h, uid } from '../dom.js';
+import { t, locale } from '../i18n.js';
+
+// The desk's style sheet, added once (style-src 'self' allows it).
+export function deskStyle() {
+  if (document.querySelector('link[data-desk-style]')) return;
+  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/desk.css', 'data-desk-style': true }));
+}
+
+function fieldError(field, message) {
+  field.error.replaceChildren();
+  field.error.hidden = !message;
+  if (message) field.error.append(h('span', { class: 'visually-hidden' }, t('form.error_prefix')), ' ', message);
+  const ids = [field.hintId, message ? field.error.id : null].filter(Boolean).join(' ');
+  if (ids) field.input.setAttribute('aria-describedby', ids);
+  else field.input.removeAttribute('aria-describedby');
+  if (message) field.input.setAttribute('aria-invalid', 'true');
+  else field.input.removeAttribute('aria-invalid');
+  field.el.classList.toggle('has-error', Boolean(message));
+}
+
+function control(tag, { name, label, hint, attrs }, children) {
+  const id = uid(`f-${name}`);
+  const hintId = hint ? `${id}-hint` : null;
+  const input = h(tag, { id, name, 'aria-describedby': hintId, ...attrs }, children);
+  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+  const el = h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    error, input);
+  const field = { name, el, input, error, hintId, focusTarget: input };
+  field.setError = (message) => fieldError(field, message);
+  field.value = () => input.value;
+  return field;
+}
+
+export function textArea(opts) {
+  return control('textarea', { ...opts, attrs: { rows: 5, maxlength: opts.max || 8000, ...opts.attrs } }, []);
+}
+
+// options: [{ value, label }]
+export function select(opts) {
+  const f = control('select', opts, opts.options.map((o) => h('option', { value: o.value }, o.label)));
+  if (opts.value !== undefined) f.input.value = opts.value;
+  return f;
+}
+
+export const TYPES = ['appointment', 'document_request', 'consultation', 'urgent', 'complaint', 'praise', 'info', 'other'];
+export const STATUSES = ['new', 'in_progress', 'waiting', 'resolved'];
+
+export function when(iso) {
+  const d = Date.parse(iso || '');
+  if (!Number.isFinite(d)) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d));
+}
+
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined) return t('desk.none');
+  if (seconds < 3600) return t('desk.minutes', { n: Math.round(seconds / 60) });
+  return t('desk.hours', { n: (seconds / 3600).toFixed(1) });
+}
+
+function numberLink(n) {
+  const href = n.sms ? `sms:${n.number}` : `tel:${n.number}`;
+  return h('li', {},
+    h('a', { class: 'desk-number', href }, n.sms ? t('desk.urgent.sms', { number: n.number }) : t('desk.urgent.call', { number: n.number })),
+    ' ', h('span', {}, n.label));
+}
+
+// The emergency numbers, first thing on the page, as a labelled alert region.
+export function urgentPanel(g) {
+  return h('section', { class: 'desk-urgent', role: 'alert', 'aria-labelledby': 'desk-urgent-h' },
+    h('h2', { id: 'desk-urgent-h' }, t('desk.urgent.heading')),
+    h('ul', { class: 'desk-numbers' }, (g.numbers || []).map(numberLink)),
+    h('p', {}, t('desk.urgent.support')),
+    h('p', {}, t('desk.urgent.sent')));
+}
+
+export function consultationPanel(g, slug) {
+  const items = (g.alternatives || []).map((a) => {
+    if (a.kind === 'appointment') {
+      return h('li', {}, h('a', { href: `/desk/${encodeURIComponent(slug)}?form=appointment` }, t('desk.consult.appointment')));
+    }
+    if (a.kind === 'teleconsultation' && /^https:\/\//.test(a.href || '')) {
+      return h('li', {}, h('a', { href: a.href, rel: 'noopener noreferrer' }, t('desk.consult.tele')));
+    }
+    if (a.kind === 'own_doctor') return h('li', {}, t('desk.consult.doctor'));
+    return null;
+  });
+  return h('section', { class: 'desk-consult', 'aria-labelledby': 'desk-consult-h' },
+    h('h2', { id: 'desk-consult-h' }, t('desk.consult.heading')),
+    h('p', {}, t('desk.consult.why')),
+    h('ul', {}, items),
+    h('p', { class: 'hint' }, t('desk.consult.worse')));
+}
+
+// The panel for a guidance object from the server, or null for a plain acknowledgement.
+export function guidancePanel(g, slug) {
+  if (!g) return null;
+  if (g.kind === 'urgent') return urgentPanel(g);
+  if (g.kind === 'consultation') return consultationPanel(g, slug);
+  return null;
+}
