@@ -29,10 +29,10 @@ const CASE = {
   consent_who: 'patient', consent_how: 'oral', consent_on: '2026-11-20',
 };
 
-test('default deny: only verified professionals reach the case routes', async () => {
+test('default deny: only verified professionals reach the case routes (every other role)', async () => {
   const anon = new Client(srv.url);
-  const member = await as('alice');
-  const admin = await as('admin');
+  const others = [];
+  for (const who of ['alice', 'redaction.chu', 'accueil.chu', 'modo', 'admin']) others.push(await as(who));
   const routes = [['GET', '/api/v1/cases'], ['POST', '/api/v1/cases', CASE], ['GET', '/api/v1/cases/1'],
     ['POST', '/api/v1/cases/1/answers', { body: 'avis' }], ['POST', '/api/v1/cases/1/helpful', { answer_id: 1 }],
     ['POST', '/api/v1/cases/1/close'], ['POST', '/api/v1/cases/1/photos', { image: 'AAAA' }],
@@ -40,7 +40,7 @@ test('default deny: only verified professionals reach the case routes', async ()
     ['POST', '/api/v1/photo-reviews/1', { decision: 'approve' }]];
   for (const [m, p, json] of routes) {
     assertProblem(await anon.req(m, p, { json }), 401, 'unauthenticated');
-    for (const c of [member, admin]) assertProblem(await c.req(m, p, { json }), 403, 'forbidden');
+    for (const c of others) assertProblem(await c.req(m, p, { json }), 403, 'forbidden');
   }
 });
 
