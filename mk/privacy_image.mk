@@ -4,6 +4,17 @@
 CPPFLAGS += -I/usr/include/opencv4
 LIBS += -lopencv_objdetect -lopencv_imgproc -lopencv_core -ldlib -llapack -lblas
 
+# dlib's face model in plain serialised form, made at build time from the installed libdlib
+# (loads in ~2 ms instead of ~2 s for get_frontal_face_detector()).
+GEN_SRC += $(BUILD)/gen/img_face_model.c
+$(BUILD)/host/gen_face_model: tools/gen_face_model.cc
+	@mkdir -p $(@D)
+	$(CXX) -O1 -std=c++17 $< -o $@ -ldlib -llapack -lblas -lpthread
+
+$(BUILD)/gen/img_face_model.c: $(BUILD)/host/gen_face_model
+	@mkdir -p $(@D)
+	$< >$@.tmp && mv $@.tmp $@
+
 # Face detector evaluation tool (bench/image/faces_eval.py drives it; not part of `make check`).
 $(BUILD)/bench/faces_eval: bench/image/faces_eval.c $(BUILD)/libentraide.a
 	@mkdir -p $(@D)

@@ -4,7 +4,8 @@
 #
 # Pictures: every "sanitize" fixture of ../shared/data/image-fixtures and the pictures of
 # ../shared/data/faces, copied to a temp dir per tool (mat2 and exiftool work in place or
-# next to the file). One process per file for every tool, best of 3 rounds.
+# next to the file). One process per file for every tool (entraide-batch: one process for
+# all, `sanitize --batch`), best of 3 rounds.
 # Needs mat2, exiftool, python3; ../shared for the pictures and its checker.
 set -eu
 BUILD=${1:-build}
@@ -17,6 +18,7 @@ CHECK=$SHARED/tools/check_sanitized.sh
 T=$(mktemp -d /tmp/entraide-img-bench.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 mkdir "$T/src"
+: >"$T/details"
 python3 - "$FIX" "$SHARED/data/faces" "$T/src" <<'PY'
 import json, os, shutil, sys
 for d in sys.argv[1:3]:
@@ -37,6 +39,12 @@ round() {
 	cp -r "$T/src" "$T/$name"
 	mkdir -p "$T/$name.out"
 	t0=$(now)
+	if [ "$name" = entraide-batch ]; then
+		"$BIN" sanitize --batch "$T/$name.out" "$T/$name"/* 2>/dev/null || true
+		t1=$(now)
+		echo "$t1 - $t0" | bc
+		return
+	fi
 	for f in "$T/$name"/*; do
 		b=$(basename "$f")
 		case $name in
@@ -54,7 +62,7 @@ round() {
 echo "bench: $N pictures ($MB MB) on $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo "| tool | best of 3 (s) | images/s | outputs |"
 echo "| --- | --- | --- | --- |"
-for tool in entraide entraide-keep mat2-full exiftool; do
+for tool in entraide entraide-batch entraide-keep mat2-full exiftool; do
 	best=
 	for i in 1 2 3; do
 		s=$(round $tool)
@@ -80,12 +88,15 @@ for tool in entraide mat2-full exiftool; do
 		*) o="$T/$tool.out/$b" ;;
 		esac
 		[ -n "$o" ] && [ -f "$o" ] || { echo "no output" >>"$T/$tool.reasons"; fails=$((fails + 1)); continue; }
-		m=$SHARED/data/image-fixtures/manifest.jsonl
-		[ -f "$SHARED/data/faces/$b" ] && m=$SHARED/data/faces/manifest.jsonl
-		if ! "$CHECK" --manifest "$m" "$f" "$o" >"$T/one" 2>&1; then
+		set -- --manifest "$SHARED/data/image-fixtures/manifest.jsonl"
+		[ -f "$SHARED/data/faces/$b" ] && set -- --manifest "$SHARED/data/faces/manifest.jsonl" --faces-blurred
+		if ! "$CHECK" "$@" "$f" "$o" >"$T/one" 2>&1; then
 			fails=$((fails + 1))
 			grep -v '^FAIL\|^PASS\|^check' "$T/one" | sed 's/^ *//; s/:.*//' >>"$T/$tool.reasons" || true
+			echo "  $tool $b: $(tr '\n' ' ' <"$T/one" | cut -c1-300)" >>"$T/details"
 		fi
 	done
 	echo "- $tool: $fails/$N fail; $(sort "$T/$tool.reasons" | uniq -c | sort -rn | awk '{c=$1; $1=""; printf "%s x%s;", $0, c}')"
 done
+[ -z "${BENCH_DETAILS:-}" ] || cat "$T/details"
+

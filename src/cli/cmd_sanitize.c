@@ -24,6 +24,7 @@ static void help(FILE *f)
 	fprintf(f,
 		"usage: entraide sanitize IN OUT [--faces cover|keep] [--mask X,Y,W,H]...\n"
 		"                         [--format jpeg|png|webp] [--quality N] [--json]\n"
+		"       entraide sanitize --batch OUTDIR IN... [same options]\n"
 		"\n"
 		"Writes OUT, a fresh copy of the picture IN with no metadata (EXIF, GPS, XMP, IPTC,\n"
 		"ICC, comments, text chunks, thumbnails, trailing data), turned upright, in sRGB,\n"
@@ -32,7 +33,9 @@ static void help(FILE *f)
 		"the input's family unless --format says otherwise (HEIC becomes JPEG).\n"
 		"  --faces cover|keep  cover detected faces (default) or leave them\n"
 		"  --mask X,Y,W,H      also cover this rectangle (pixels of the upright picture)\n"
-		"  --json              print the report as JSON on stdout\n"
+		"  --json              print the report as JSON on stdout (one line per file)\n"
+		"  --batch OUTDIR      sanitize every IN into OUTDIR/<its name>, loading the face\n"
+		"                      models once; a refused file is reported and skipped\n"
 		"Exit status: 0 written, 2 bad usage or refused input (reason on stderr).\n");
 }
 
@@ -182,15 +185,54 @@ static void report_text(const struct ent_img_result *r)
 	}
 }
 
+/* Sanitizes one file; prints the report or the one-line reason. */
+static int one(const char *in_path, const char *out_path, const struct ent_img_opts *o, int json,
+	       int batch)
+{
+	const char *why = NULL;
+	uint8_t *in = NULL;
+	size_t len = 0;
+	struct ent_img_result res = {0};
+	int rc = CLI_EXIT_USAGE;
+	if (read_file(in_path, ENT_IMG_DEFAULT_MAX_BYTES, &in, &len, &why))
+		goto fail;
+	if (ent_img_sanitize(in, len, o, &res)) {
+		why = res.reason;
+		goto fail;
+	}
+	if (write_atomic(out_path, res.data, res.len, &why))
+		goto fail;
+	if (json)
+		report_json(&res);
+	else
+		report_text(&res);
+	rc = CLI_EXIT_OK;
+	goto out;
+fail:
+	/* in a batch, name the file (the operator's own path, not its content) */
+	if (batch)
+		fprintf(stderr, "entraide sanitize: %s: %s\n", in_path, why);
+	else
+		fail(why);
+out:
+	free(in);
+	ent_img_result_clear(&res);
+	return rc;
+}
+
 int cmd_sanitize(int argc, char **argv)
 {
 	struct ent_img_rect masks[MAX_MASKS];
 	struct ent_img_opts o = {0};
-	const char *pos[2];
-	int n_pos = 0, json = 0;
+	const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+	const char *outdir = NULL;
+	int n_pos = 0, json = 0, rc = CLI_EXIT_USAGE;
+	if (!pos)
+		return fail("out of memory");
 	if (cli_wants_help(argc, argv)) {
 		help(stdout);
-		return CLI_EXIT_OK;
+		rc = CLI_EXIT_OK;
+		goto out;
 	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -201,13 +243,13 @@ int cmd_sanitize(int argc, char **argv)
 			else if (!strcmp(v, "keep"))
 				o.faces_mode = ENT_IMG_FACES_KEEP;
 			else
-				return fail("--faces takes cover or keep");
+				goto usage_faces;
 			i++;
 		} else if (!strcmp(a, "--mask") && v) {
-			if (o.n_masks >= MAX_MASKS)
-				return fail("too many --mask rectangles");
-			if (parse_mask(v, &masks[o.n_masks]))
-				return fail("--mask takes X,Y,W,H with W and H > 0");
+			if (o.n_masks >= MAX_MASKS || parse_mask(v, &masks[o.n_masks])) {
+				fail("--mask takes X,Y,W,H with W and H > 0 (64 at most)");
+				goto out;
+			}
 			o.n_masks++;
 			i++;
 		} else if (!strcmp(a, "--format") && v) {
@@ -217,37 +259,37 @@ int cmd_sanitize(int argc, char **argv)
 				o.out_format = ENT_IMG_PNG;
 			else if (!strcmp(v, "webp"))
 				o.out_format = ENT_IMG_WEBP;
-			else
-				return fail("--format takes jpeg, png or webp");
+			else {
+				fail("--format takes jpeg, png or webp");
+				goto out;
+			}
 			i++;
 		} else if (!strcmp(a, "--quality") && v) {
 			char *end;
 			long q = strtol(v, &end, 10);
-			if (*end || q < 1 || q > 100)
-				return fail("--quality takes 1 to 100");
+			if (*end || q < 1 || q > 100) {
+				fail("--quality takes 1 to 100");
+				goto out;
+			}
 			o.jpeg_quality = (int)q;
+			i++;
+		} else if (!strcmp(a, "--batch") && v) {
+			outdir = v;
 			i++;
 		} else if (!strcmp(a, "--json")) {
 			json = 1;
 		} else if (a[0] == '-' && a[1]) {
 			help(stderr);
-			return CLI_EXIT_USAGE;
-		} else if (n_pos < 2) {
-			pos[n_pos++] = a;
+			goto out;
 		} else {
-			return fail("too many arguments (IN OUT)");
+			pos[n_pos++] = a;
 		}
 	}
-	if (n_pos != 2) {
+	if (outdir ? n_pos < 1 : n_pos != 2) {
 		help(stderr);
-		return CLI_EXIT_USAGE;
+		goto out;
 	}
 	o.masks = masks;
-	const char *why = NULL;
-	uint8_t *in = NULL;
-	size_t len = 0;
-	struct ent_img_result res = {0};
-	int rc = CLI_EXIT_USAGE;
 	if (o.faces_mode == ENT_IMG_FACES_COVER) {
 		const char *model = NULL;
 		enum ent_err err = ent_img_faces_new(&o.faces, &model);
@@ -255,30 +297,33 @@ int cmd_sanitize(int argc, char **argv)
 			fprintf(stderr, "entraide sanitize: face detector unavailable (%s)%s%s; install "
 					"opencv-data, or pass --faces keep\n",
 				ent_strerror(err), model ? ": " : "", model ? model : "");
-			return CLI_EXIT_USAGE;
+			goto out;
 		}
 	}
-	if (read_file(pos[0], ENT_IMG_DEFAULT_MAX_BYTES, &in, &len, &why)) {
-		fail(why);
+	if (!outdir) {
+		rc = one(pos[0], pos[1], &o, json, 0);
 		goto out;
 	}
-	enum ent_err err = ent_img_sanitize(in, len, &o, &res);
-	if (err) {
-		fail(res.reason);
-		goto out;
-	}
-	if (write_atomic(pos[1], res.data, res.len, &why)) {
-		fail(why);
-		goto out;
-	}
-	if (json)
-		report_json(&res);
-	else
-		report_text(&res);
 	rc = CLI_EXIT_OK;
+	for (int i = 0; i < n_pos; i++) {
+		const char *base = strrchr(pos[i], '/');
+		base = base ? base + 1 : pos[i];
+		size_t n = strlen(outdir) + strlen(base) + 2;
+		char *dst = malloc(n);
+		if (!dst) {
+			rc = fail("out of memory");
+			break;
+		}
+		snprintf(dst, n, "%s/%s", outdir, base);
+		if (one(pos[i], dst, &o, json, 1))
+			rc = CLI_EXIT_USAGE;
+		free(dst);
+	}
+	goto out;
+usage_faces:
+	fail("--faces takes cover or keep");
 out:
-	free(in);
-	ent_img_result_clear(&res);
+	free(pos);
 	ent_img_faces_free(o.faces);
 	return rc;
 }
