@@ -338,8 +338,15 @@ static int intro_before(const struct pctx *c, size_t i)
 		return 1; /* "my name is", "my name's", "mon prénom est" */
 	if (tk_eq(c, p, "est") && tk_eq(c, p2, "c")) {
 		size_t p3 = tk_prev_word(c, p2, 1);
-		return p3 != SIZE_MAX && tk_eq(c, p3, "moi");
+		if (p3 != SIZE_MAX && tk_eq(c, p3, "moi"))
+			return 1;
+		/* "c'est Julie", "it's Dave": a known given name right after */
+		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
+		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
 	}
+	if (tk_eq(c, p, "s") && tk_eq(c, p2, "it") && (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
+	    !(c->tk[i].lex & LX_WEN))
+		return 1;
 	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
 	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
