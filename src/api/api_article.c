@@ -172,6 +172,8 @@ enum ent_err api_article_publish(struct api_app *app, struct store_conn *db, con
 		err = store_tx_commit(db);
 	else
 		store_tx_rollback(db);
+	if (!err)
+		comm_changed(); /* related panels */
 	free(html);
 	buf_clear(&terms);
 	return err;

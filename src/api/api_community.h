@@ -124,6 +124,8 @@ enum ent_err comm_thread_insert(struct store_conn *db, int64_t space_id, int64_t
 				const char *title, size_t len, int64_t *id);
 enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const char *lang,
 			      struct comm_new_post *p);
+/* Tells the thread-page cache that community content changed (call after the commit). */
+void comm_changed(void);
 /* Appends a moderator action to the audit log. */
 enum ent_err comm_audit(struct api_req *q, const char *action, const char *kind, int64_t id,
 			const char *note);

@@ -122,6 +122,7 @@ static enum ent_err set_hidden(struct api_req *q, bool hide)
 		store_tx_rollback(q->db);
 	if (err)
 		return err;
+	comm_changed();
 	struct buf b;
 	buf_init(&b, 64);
 	buf_printf(&b, "{\"post\":%lld,\"hidden\":%s}", (long long)id, hide ? "true" : "false");

@@ -140,6 +140,7 @@ enum ent_err api_post_edit(struct api_req *q)
 			store_tx_rollback(q->db);
 	}
 	if (!err) {
+		comm_changed();
 		struct buf b;
 		buf_init(&b, 2 * COMM_BODY_MAX + 256);
 		buf_printf(&b, "{\"id\":%lld,\"edited\":true,\"redacted\":%s,\"body\":", (long long)p.id,
@@ -183,8 +184,10 @@ enum ent_err api_post_delete(struct api_req *q)
 		err = store_tx_commit(q->db);
 	else
 		store_tx_rollback(q->db);
-	if (!err)
+	if (!err) {
+		comm_changed();
 		http_reply_empty(q->http, 204);
+	}
 	return err;
 }
 
@@ -279,6 +282,8 @@ static enum ent_err react(struct api_req *q, const struct store_stmt *stmt)
 		store_q_bind_int(st, 4, clock_now());
 	err = store_q_exec(st);
 	store_q_close(st);
+	if (!err)
+		comm_changed();
 	bool row = false;
 	if (!err)
 		err = store_q_open(q->db, &Q_REACT_COUNTS, &st);

@@ -5,6 +5,8 @@
  * Lists are paginated by keyset (never OFFSET) and bounded. Visibility is decided only by
  * policy_space_can_read/write (policy_space.h); a space the caller may not read is "not found".
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,8 +340,10 @@ enum ent_err api_thread_create(struct api_req *q)
 		else
 			store_tx_rollback(q->db);
 	}
-	if (!err)
+	if (!err) {
+		comm_changed();
 		reply_created(q, p.thread_id, p.id, p.redacted, fbody, fb_len);
+	}
 	if (ftitle != title)
 		free(ftitle);
 	if (fbody != body)
@@ -391,14 +395,81 @@ enum ent_err api_reply_create(struct api_req *q)
 		else
 			store_tx_rollback(q->db);
 	}
-	if (!err)
+	if (!err) {
+		comm_changed();
 		reply_created(q, thread_id, p.id, redacted, fbody, flen);
+	}
 	if (fbody != body)
 		free(fbody);
 	return replied ? ENT_OK : err;
 }
 
 /* --- the thread page --- */
+
+/* Visitors' thread pages are the same for every visitor: they are kept, rendered, in a small
+ * table and served from it while nothing changed. Every community write bumps `generation`
+ * after its commit (comm_changed); an entry is also dropped after PAGE_TTL seconds, which
+ * bounds staleness from writes this process does not see (an account deleted by another
+ * subsystem, another application node). Members' pages are never cached (they carry "mine",
+ * "can_write", and reading them marks notifications read). */
+#define PAGE_SLOTS 64
+#define PAGE_TTL 10
+#define PAGE_MAX_BYTES (256 * 1024)
+
+struct page_slot {
+	int64_t thread, after, limit, at;
+	int lang;
+	uint64_t gen;
+	char *json;
+	size_t len;
+};
+
+static struct page_slot pages[PAGE_SLOTS];
+static pthread_mutex_t pages_mu = PTHREAD_MUTEX_INITIALIZER;
+static atomic_uint_fast64_t generation = 1;
+
+void comm_changed(void)
+{
+	atomic_fetch_add(&generation, 1);
+}
+
+static size_t slot_of(int64_t thread, int64_t after, int64_t limit, int lang)
+{
+	uint64_t h = (uint64_t)thread * 0x9E3779B97F4A7C15u ^ (uint64_t)after * 31u ^
+		     (uint64_t)limit * 7u ^ (uint64_t)lang;
+	return (size_t)(h % PAGE_SLOTS);
+}
+
+/* Copies a fresh cached page into b; false when there is none. */
+static bool page_get(int64_t thread, int64_t after, int64_t limit, int lang, struct buf *b)
+{
+	struct page_slot *e = &pages[slot_of(thread, after, limit, lang)];
+	bool hit = false;
+	pthread_mutex_lock(&pages_mu);
+	if (e->json && e->thread == thread && e->after == after && e->limit == limit &&
+	    e->lang == lang && e->gen == atomic_load(&generation) && clock_now() - e->at < PAGE_TTL) {
+		buf_append(b, e->json, e->len);
+		hit = buf_err(b) == ENT_OK;
+	}
+	pthread_mutex_unlock(&pages_mu);
+	return hit;
+}
+
+static void page_put(int64_t thread, int64_t after, int64_t limit, int lang, uint64_t gen,
+		     const struct buf *b)
+{
+	if (b->len > PAGE_MAX_BYTES || buf_err(b))
+		return;
+	char *copy = malloc(b->len);
+	if (!copy)
+		return;
+	memcpy(copy, b->p, b->len);
+	struct page_slot *e = &pages[slot_of(thread, after, limit, lang)];
+	pthread_mutex_lock(&pages_mu);
+	free(e->json);
+	*e = (struct page_slot){thread, after, limit, clock_now(), lang, gen, copy, b->len};
+	pthread_mutex_unlock(&pages_mu);
+}
 
 static const struct store_stmt Q_THREAD_POSTS = {
 	"comm.thread_posts",
@@ -512,8 +583,14 @@ enum ent_err api_thread_get(struct api_req *q)
 	if (err)
 		return err;
 	bool mod = (comm_roles(q) & ROLE_MODERATOR) != 0;
+	bool cacheable = !q->has_session && s.visibility == SPACE_PUBLIC;
+	uint64_t gen = atomic_load(&generation);
 	struct buf b;
 	buf_init(&b, 4 * 1024 * 1024);
+	if (cacheable && page_get(id, after, limit, (int)q->lang, &b)) {
+		api_reply(q, 200, &b);
+		return ENT_OK;
+	}
 	buf_printf(&b, "{\"id\":%lld,\"title\":", (long long)id);
 	buf_json_cstr(&b, title);
 	buf_puts(&b, ",\"space\":{\"slug\":");
@@ -590,6 +667,8 @@ enum ent_err api_thread_get(struct api_req *q)
 		buf_clear(&b);
 		return err;
 	}
+	if (cacheable)
+		page_put(id, after, limit, (int)q->lang, gen, &b);
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }

@@ -4,8 +4,8 @@
  * Text is case-folded (utf8proc), cut into words (letters and digits), and each word is
  * stemmed with libstemmer in the text's language; FTS5's unicode61 tokenizer with
  * remove_diacritics 2 then folds the accents of the stems, on both sides. A query word matches
- * when its French or its English stem is a prefix of an indexed stem, so "diabétiques"
- * finds "diabète" and "pumps" finds "pump".
+ * when its French or its English stem is an indexed stem, so "hypoglycemies" finds
+ * "hypoglycémie" and "pumps" finds "pump".
  */
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -109,13 +109,29 @@ static void query_word(const char *w, size_t n, void *arg)
 	struct query_ctx *c = arg;
 	if (c->any && n < 4)
 		return;
+	char fr[WORD_MAX * 2 + 1], en[WORD_MAX * 2 + 1];
+	struct buf b1 = {0}, b2 = {0};
+	buf_init(&b1, sizeof fr - 1);
+	buf_init(&b2, sizeof en - 1);
+	put_stem(c->fr, w, n, &b1);
+	put_stem(c->en, w, n, &b2);
+	if (buf_err(&b1) || buf_err(&b2) || !b1.len || !b2.len) {
+		buf_clear(&b1);
+		buf_clear(&b2);
+		return;
+	}
+	memcpy(fr, b1.p, b1.len + 1);
+	memcpy(en, b2.p, b2.len + 1);
+	buf_clear(&b1);
+	buf_clear(&b2);
 	if (c->out->len)
 		buf_puts(c->out, c->any ? " OR " : " AND ");
-	buf_puts(c->out, "(\"");
-	put_stem(c->fr, w, n, c->out);
-	buf_puts(c->out, "\"* OR \"");
-	put_stem(c->en, w, n, c->out);
-	buf_puts(c->out, "\"*)");
+	/* Exact stems, no prefix query: a prefix makes FTS5 merge the posting lists of every
+	 * term that starts with it before it can return the first row. */
+	if (!strcmp(fr, en))
+		buf_printf(c->out, "\"%s\"", fr);
+	else
+		buf_printf(c->out, "(\"%s\" OR \"%s\")", fr, en);
 }
 
 enum ent_err comm_query(const char *q, size_t len, bool any, struct buf *out)
