@@ -26,6 +26,7 @@ const struct json_field api_case_create_fields[] = {
 	{"consent_who", JF_STRING, true, 0, 0, consent_who},
 	{"consent_how", JF_STRING, true, 0, 0, consent_how},
 	{"consent_on", JF_STRING, true, 10, 10, NULL},
+	{"space", JF_STRING, false, 1, 63, NULL},
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_answer_create_fields[] = {
@@ -99,15 +100,24 @@ enum ent_err api_case_create(struct api_req *q)
 	struct buf notes;
 	buf_init(&notes, 256 * 1024);
 	buf_putc(&notes, '[');
+	const char *space = api_str(q, "space", NULL);
 	if (!date_ok(on))
 		api_invalid(q, "consent_on", "not-a-past-date");
+	if (space) { /* only a professional space: a case is never shown to members */
+		enum ent_err e = pro_space_check(q->db, space);
+		if (e == ENT_ENOTFOUND)
+			api_invalid(q, "space", "not-a-professional-space");
+		else if (e)
+			return e;
+	}
 	enum ent_err e1 = check_text(q, "title", title, &notes);
 	enum ent_err e2 = check_text(q, "body", body, &notes);
 	enum ent_err err = q->n_errors ? ENT_EINVAL : e1 ? e1 : e2;
 	int64_t id = 0;
 	if (!err) {
-		struct pro_case_new n = {q->s.account.id, title, body, api_str(q, "consent_who", NULL),
-					 api_str(q, "consent_how", NULL), on, clock_now()};
+		struct pro_case_new n = {q->s.account.id, title, body, space,
+					 api_str(q, "consent_who", NULL), api_str(q, "consent_how", NULL),
+					 on, clock_now()};
 		err = pro_case_insert(q->db, &n, &id);
 	}
 	if (err) {
@@ -130,6 +140,8 @@ static void write_case_head(struct buf *b, const struct pro_case *k)
 	buf_json_cstr(b, k->title);
 	buf_puts(b, ",\"author\":");
 	buf_json_cstr(b, k->author[0] ? k->author : NULL);
+	buf_puts(b, ",\"space\":");
+	buf_json_cstr(b, k->space[0] ? k->space : NULL);
 	buf_printf(b, ",\"status\":\"%s\",\"n_answers\":%lld,\"helpful_answer_id\":", k->status,
 		   (long long)k->n_answers);
 	if (k->helpful_id)

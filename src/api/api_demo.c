@@ -5,8 +5,8 @@
 const struct api_demo_step api_demo_steps[] = {
 	{"accounts", api_demo_accounts},
 	/* issue 5: {"communities", api_demo_communities}, ... */
-	{"professionals", api_demo_pro}, /* issue 7 */
 	{"communities", api_demo_communities},
 	{"desk", api_demo_desk},
+	{"professionals", api_demo_pro}, /* issue 7: after the communities (its space) */
 	{NULL, NULL},
 };

@@ -18,6 +18,7 @@
 #include "pro/pro_store.h"
 
 #define DEMO_PASSWORD "demo-entraide-2026"
+#define DEMO_SPACE "pro-dermatologie"
 #define CASE_TITLE "Lésion pigmentée du dos, avis dermoscopique"
 
 static const struct {
@@ -136,12 +137,14 @@ static enum ent_err demo_case(struct store_conn *db, int64_t author, int64_t col
 	enum ent_err err = pro_case_each(db, find_case, &f);
 	if (err || f.id)
 		return err;
+	/* in the communities' professional space when the demo has it (issue 5) */
+	const char *space = pro_space_check(db, DEMO_SPACE) == ENT_OK ? DEMO_SPACE : NULL;
 	struct pro_case_new n = {
 		author, CASE_TITLE,
 		"Patient de la cinquantaine, lésion pigmentée du dos apparue il y a quelques mois, "
 		"asymétrique, bords irréguliers, deux teintes. Pas d'antécédent personnel. "
 		"Exérèse d'emblée ou surveillance dermoscopique ?",
-		"patient", "oral", "2026-11-20", clock_now() - 7200};
+		space, "patient", "oral", "2026-11-20", clock_now() - 7200};
 	int64_t id, answer, photo;
 	err = pro_case_insert(db, &n, &id);
 	if (!err)

@@ -11,7 +11,7 @@
 #define CASE_COLS                                                                                \
 	"k.id, coalesce(k.author_id, 0), coalesce(a.handle, ''), k.title, k.status, "            \
 	"coalesce(k.helpful_id, 0), (SELECT count(*) FROM pro_case_answers x WHERE x.case_id = k.id), " \
-	"k.created_at, coalesce(k.first_answer_at, 0), coalesce(k.closed_at, 0), k.body "        \
+	"k.created_at, coalesce(k.first_answer_at, 0), coalesce(k.closed_at, 0), k.space, k.body "        \
 	"FROM pro_cases k LEFT JOIN accounts a ON a.id = k.author_id "
 #define PHOTO_COLS                                                                               \
 	"p.id, p.case_id, coalesce(p.author_id, 0), p.mime, p.width, p.height, p.n_faces, "      \
@@ -20,7 +20,10 @@
 
 static const struct store_stmt Q_CASE_INSERT = {
 	"pro.case_insert",
-	"INSERT INTO pro_cases (author_id, title, body, created_at) VALUES (?1, ?2, ?3, ?4)"};
+	"INSERT INTO pro_cases (author_id, title, body, created_at, space) VALUES (?1, ?2, ?3, ?4, ?5)"};
+/* The communities' spaces (issue 5): a case may belong to one whose visibility is professionals. */
+static const struct store_stmt Q_SPACE = {
+	"pro.space", "SELECT 1 FROM spaces WHERE slug = ?1 AND visibility = 'professionals'"};
 static const struct store_stmt Q_CONSENT_INSERT = {
 	"pro.consent_insert",
 	"INSERT INTO pro_case_consents (case_id, who, how, given_on, recorded_by, recorded_at) "
@@ -110,16 +113,30 @@ static enum ent_err case_row(struct store_q *q, struct pro_case *k, bool with_bo
 	k->created_at = store_q_int(q, 7);
 	k->first_answer_at = store_q_int(q, 8);
 	k->closed_at = store_q_int(q, 9);
+	pro_col_text(q, 10, k->space, sizeof k->space);
 	if (!with_body)
 		return ENT_OK;
 	size_t n;
-	const char *b = store_q_text(q, 10, &n);
+	const char *b = store_q_text(q, 11, &n);
 	k->body = malloc(n + 1);
 	if (!k->body)
 		return ENT_ENOMEM;
 	memcpy(k->body, b, n);
 	k->body[n] = '\0';
 	return ENT_OK;
+}
+
+enum ent_err pro_space_check(struct store_conn *c, const char *slug)
+{
+	struct store_q *q;
+	bool has;
+	enum ent_err err = store_q_open(c, &Q_SPACE, &q);
+	if (err)
+		return err;
+	bind_str(q, 1, slug);
+	err = store_q_step(q, &has);
+	store_q_close(q);
+	return !err && !has ? ENT_ENOTFOUND : err;
 }
 
 enum ent_err pro_case_insert(struct store_conn *c, const struct pro_case_new *n, int64_t *id)
@@ -135,6 +152,7 @@ enum ent_err pro_case_insert(struct store_conn *c, const struct pro_case_new *n,
 	bind_str(q, 2, n->title);
 	bind_str(q, 3, n->body);
 	store_q_bind_int(q, 4, n->now);
+	bind_str(q, 5, n->space ? n->space : "");
 	err = store_q_exec(q);
 	store_q_close(q);
 	if (!err)

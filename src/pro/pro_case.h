@@ -20,6 +20,7 @@ struct pro_case {
 	int64_t author_id;
 	char author[STORE_HANDLE_MAX + 1];
 	char title[PRO_TITLE_MAX + 1];
+	char space[64];            /* professional space slug (issue 5), "" when none */
 	char *body;                /* owned: pro_case_clear() */
 	char status[8];            /* open, closed */
 	int64_t helpful_id;        /* 0 when none */
@@ -31,6 +32,7 @@ void pro_case_clear(struct pro_case *c);
 struct pro_case_new {
 	int64_t author_id;
 	const char *title, *body;
+	const char *space;         /* slug of a professional space, or NULL */
 	const char *consent_who, *consent_how, *consent_on;
 	int64_t now;
 };
@@ -61,6 +63,8 @@ struct pro_photo_new {
 	int64_t now;
 };
 
+/* ENT_OK when slug names a space whose visibility is professionals, else ENT_ENOTFOUND. */
+enum ent_err pro_space_check(struct store_conn *c, const char *slug);
 /* Creates the case and its consent record in one transaction. */
 enum ent_err pro_case_insert(struct store_conn *c, const struct pro_case_new *n, int64_t *id);
 /* ENT_ENOTFOUND when there is no such case. out must be cleared with pro_case_clear(). */

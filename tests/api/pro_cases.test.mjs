@@ -55,12 +55,16 @@ test('a case: check, consent, answers, helpful answer, closing, median', async (
   assert.deepEqual(r.data.errors, [{ field: 'consent_on', reason: 'not-a-past-date' }]);
   r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, consent_how: 'telepathy' } });
   assertProblem(r, 422, 'validation');
-  r = await dr.req('POST', '/api/v1/cases', { json: CASE });
+  r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, space: 'aidants' } });
+  assertProblem(r, 422, 'validation');
+  assert.deepEqual(r.data.errors, [{ field: 'space', reason: 'not-a-professional-space' }]);
+  r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, space: 'pro-dermatologie' } });
   assert.equal(r.status, 201, r.text);
   const id = r.data.id;
   r = await dr.req('GET', `/api/v1/cases/${id}`);
   assert.equal(r.status, 200);
   assert.deepEqual(r.data.consent, { who: 'patient', how: 'oral', given_on: '2026-11-20' });
+  assert.equal(r.data.space, 'pro-dermatologie');
   r = await colleague.req('GET', `/api/v1/cases/${id}`);
   assert.equal(r.status, 200);
   assert.equal(r.data.consent, undefined, 'the consent record is never shown to readers');

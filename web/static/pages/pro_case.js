@@ -51,7 +51,8 @@ export async function render(ctx) {
     } }, tp('case.close')) : null;
   return [
     h('h1', {}, c.title),
-    h('p', { class: 'hint' }, tp('case.by', { author: c.author || '—' }), ` — ${when(c.created_at)}`),
+    h('p', { class: 'hint' }, tp('case.by', { author: c.author || '—' }), ` — ${when(c.created_at)}`,
+      c.space ? [' — ', h('a', { href: `/c/${encodeURIComponent(c.space)}` }, tp('case.in.space'))] : null),
     c.status === 'closed' ? h('p', { class: 'notice' }, tp('case.closed')) : null,
     c.consent ? h('p', { class: 'hint' }, tp('case.consent.recorded', {
       who: tp(`case.consent.who.${c.consent.who}`), how: tp(`case.consent.how.${c.consent.how}`), on: c.consent.given_on })) : null,

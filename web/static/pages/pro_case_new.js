@@ -7,7 +7,7 @@ import { h } from '../dom.js';
 import { api } from '../api.js';
 import { textField, radioGroup, buildForm, submitButton } from '../forms.js';
 import { tp } from './pro_i18n.js';
-import { proStyle, proSend, textArea, maskEditor, masksText } from './pro_ui.js';
+import { proStyle, proSend, textArea, select, maskEditor, masksText } from './pro_ui.js';
 
 export const titleKey = 'case.new.title';
 
@@ -23,6 +23,11 @@ function readAsDataUrl(file) {
 export async function render(ctx) {
   proStyle();
   ctx.setTitle(tp('case.new.title'));
+  // the professional spaces of the communities (issue 5) the case may belong to
+  const listed = await api.get('/api/v1/spaces');
+  const spaces = (listed.spaces || []).filter((s) => s.visibility === 'professionals');
+  const space = select({ name: 'space', label: tp('case.space'), value: spaces.length ? spaces[0].slug : '',
+    options: [{ value: '', label: tp('case.space.none') }, ...spaces.map((s) => ({ value: s.slug, label: s.name }))] });
   const title = textField({ name: 'title', label: tp('case.title'), attrs: { maxlength: 160 } });
   const body = textArea({ name: 'body', label: tp('case.body'), hint: tp('case.body.hint') });
   const who = radioGroup({ name: 'consent_who', legend: tp('case.consent.who'), value: 'patient',
@@ -40,15 +45,16 @@ export async function render(ctx) {
       try { await editor.load(dataUrl); } catch { /* HEIF: no preview in the browser, masks by text */ }
     }
   });
-  const fields = [title, body, who, how, on, photo, editor.field];
+  const fields = [space, title, body, who, how, on, photo, editor.field];
   const consent = h('fieldset', { class: 'field' }, h('legend', {}, tp('case.consent')),
     h('p', { class: 'hint' }, tp('case.consent.hint')), who.el, how.el, on.el);
   const audience = h('p', { class: 'notice' }, tp('case.audience'));
   const ctl = buildForm([], submitButton(tp('case.submit')));
   ctl.fields.push(...fields);
-  ctl.form.insertBefore(h('div', {}, title.el, body.el, consent, photo.el, editor.el, audience), ctl.form.lastChild);
+  ctl.form.insertBefore(h('div', {}, space.el, title.el, body.el, consent, photo.el, editor.el, audience), ctl.form.lastChild);
   ctl.onSubmit(async () => {
     const caseBody = { title: title.value().trim(), body: body.value().trim(), consent_who: who.value(), consent_how: how.value(), consent_on: on.value().trim() };
+    if (space.value()) caseBody.space = space.value();
     const created = await proSend(ctl, () => api.post('/api/v1/cases', caseBody));
     if (!created) return;
     let notice = created.pointed_out.length
