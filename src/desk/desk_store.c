@@ -141,6 +141,21 @@ static enum ent_err exec_close(struct store_q *q)
 	return err;
 }
 
+/* Opens a statement and binds its first parameter, an integer. */
+static enum ent_err open1(struct store_conn *c, const struct store_stmt *st, int64_t v,
+			  struct store_q **q)
+{
+	enum ent_err err = store_q_open(c, st, q);
+	if (err)
+		return err;
+	err = store_q_bind_int(*q, 1, v);
+	if (err) {
+		store_q_close(*q);
+		*q = NULL;
+	}
+	return err;
+}
+
 /* Steps an INSERT ... RETURNING id, reads the id and closes. */
 static enum ent_err step_id(struct store_q *q, int64_t *id)
 {
@@ -179,10 +194,9 @@ enum ent_err desk_inst_set_teleconsult(struct store_conn *c, int64_t inst_id, co
 				       int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_SET_TELE, &q);
+	enum ent_err err = open1(c, &Q_SET_TELE, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	bind_str(q, 2, url);
 	store_q_bind_int(q, 3, now);
 	return exec_close(q);
@@ -191,10 +205,9 @@ enum ent_err desk_inst_set_teleconsult(struct store_conn *c, int64_t inst_id, co
 enum ent_err desk_request_insert(struct store_conn *c, const struct desk_request_new *r, int64_t *id)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_REQ_INSERT, &q);
+	enum ent_err err = open1(c, &Q_REQ_INSERT, r->institution_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, r->institution_id);
 	store_q_bind_int(q, 2, r->requester_id);
 	bind_str(q, 3, r->form);
 	bind_str(q, 4, r->type);
@@ -237,10 +250,9 @@ enum ent_err desk_request_get(struct store_conn *c, int64_t id, struct desk_requ
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_REQ_GET, &q);
+	enum ent_err err = open1(c, &Q_REQ_GET, id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, id);
 	err = store_q_step(q, &row);
 	if (!err && !row)
 		err = ENT_ENOTFOUND;
@@ -261,10 +273,9 @@ enum ent_err desk_request_each(struct store_conn *c, const struct desk_filter *f
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_REQ_EACH, &q);
+	enum ent_err err = open1(c, &Q_REQ_EACH, f->institution_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, f->institution_id);
 	store_q_bind_int(q, 2, f->requester_id);
 	bind_str(q, 3, f->type);
 	bind_str(q, 4, f->status);
@@ -281,10 +292,9 @@ enum ent_err desk_request_update(struct store_conn *c, int64_t id, const char *s
 				 int64_t assignee_id, int identity_checked, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_REQ_UPDATE, &q);
+	enum ent_err err = open1(c, &Q_REQ_UPDATE, id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, id);
 	bind_str(q, 2, status);
 	store_q_bind_int(q, 3, assignee_id);
 	store_q_bind_int(q, 4, identity_checked);
@@ -296,10 +306,9 @@ enum ent_err desk_message_insert(struct store_conn *c, int64_t request_id, int64
 				 const char *kind, const void *body_enc, size_t len, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_MSG_INSERT, &q);
+	enum ent_err err = open1(c, &Q_MSG_INSERT, request_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, request_id);
 	store_q_bind_int(q, 2, author_id);
 	bind_str(q, 3, kind);
 	store_q_bind_blob(q, 4, body_enc, len);
@@ -321,10 +330,9 @@ enum ent_err desk_message_each(struct store_conn *c, int64_t request_id, bool wi
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_MSG_EACH, &q);
+	enum ent_err err = open1(c, &Q_MSG_EACH, request_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, request_id);
 	store_q_bind_int(q, 2, with_notes);
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct desk_message m;
@@ -343,10 +351,9 @@ enum ent_err desk_canned_insert(struct store_conn *c, int64_t inst_id, const cha
 				const char *body, int64_t now, int64_t *id)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_CANNED_INSERT, &q);
+	enum ent_err err = open1(c, &Q_CANNED_INSERT, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	bind_str(q, 2, title);
 	bind_str(q, 3, body);
 	store_q_bind_int(q, 4, now);
@@ -357,10 +364,9 @@ enum ent_err desk_canned_get(struct store_conn *c, int64_t inst_id, int64_t id, 
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_CANNED_GET, &q);
+	enum ent_err err = open1(c, &Q_CANNED_GET, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	store_q_bind_int(q, 2, id);
 	err = store_q_step(q, &row);
 	if (!err && !row)
@@ -380,10 +386,9 @@ enum ent_err desk_canned_each(struct store_conn *c, int64_t inst_id,
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_CANNED_EACH, &q);
+	enum ent_err err = open1(c, &Q_CANNED_EACH, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	while (!(err = store_q_step(q, &row)) && row)
 		fn(store_q_int(q, 0), store_q_text(q, 1, NULL), store_q_text(q, 2, NULL), arg);
 	store_q_close(q);
@@ -394,10 +399,9 @@ enum ent_err desk_event_add(struct store_conn *c, int64_t inst_id, int64_t reque
 			    const char *what, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_EVENT_ADD, &q);
+	enum ent_err err = open1(c, &Q_EVENT_ADD, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	store_q_bind_int(q, 2, request_id);
 	bind_str(q, 3, what);
 	store_q_bind_int(q, 4, now);
@@ -419,10 +423,9 @@ enum ent_err desk_event_each(struct store_conn *c, int64_t inst_id, int64_t afte
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_EVENT_EACH, &q);
+	enum ent_err err = open1(c, &Q_EVENT_EACH, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	store_q_bind_int(q, 2, after);
 	while (!(err = store_q_step(q, &row)) && row)
 		fn(store_q_int(q, 0), store_q_int(q, 1), store_q_text(q, 2, NULL), arg);
@@ -436,10 +439,9 @@ static enum ent_err one_int(struct store_conn *c, const struct store_stmt *st, i
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, st, &q);
+	enum ent_err err = open1(c, st, arg, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, arg);
 	err = store_q_step(q, &row);
 	if (!err)
 		*out = row ? store_q_int(q, 0) : 0;
@@ -456,10 +458,9 @@ enum ent_err desk_public_insert(struct store_conn *c, int64_t inst_id, int64_t a
 				const char *body, int64_t now, int64_t *id)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_PUB_INSERT, &q);
+	enum ent_err err = open1(c, &Q_PUB_INSERT, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	store_q_bind_int(q, 2, author_id);
 	bind_str(q, 3, body);
 	store_q_bind_int(q, 4, now);
@@ -470,10 +471,9 @@ enum ent_err desk_public_reply(struct store_conn *c, int64_t inst_id, int64_t id
 			       const char *reply, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_PUB_REPLY, &q);
+	enum ent_err err = open1(c, &Q_PUB_REPLY, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	store_q_bind_int(q, 2, id);
 	bind_str(q, 3, reply);
 	store_q_bind_int(q, 4, by);
@@ -489,10 +489,9 @@ enum ent_err desk_public_each(struct store_conn *c, int64_t inst_id,
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_PUB_EACH, &q);
+	enum ent_err err = open1(c, &Q_PUB_EACH, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct desk_public p = {
 			.id = store_q_int(q, 0),
@@ -536,10 +535,9 @@ static enum ent_err durations(struct store_conn *c, const struct store_stmt *st,
 	bool row;
 	size_t n = 0, cap = 0;
 	double *v = NULL;
-	enum ent_err err = store_q_open(c, st, &q);
+	enum ent_err err = open1(c, st, inst, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst);
 	store_q_bind_int(q, 2, since);
 	while (!(err = store_q_step(q, &row)) && row) {
 		if (n == cap) {
@@ -574,10 +572,9 @@ enum ent_err desk_stats_get(struct store_conn *c, int64_t inst_id, int64_t now, 
 	out->week0 = this_week - (DESK_WEEKS - 1) * week;
 	struct store_q *q;
 	bool row;
-	enum ent_err err = store_q_open(c, &Q_STATS_WEEKS, &q);
+	enum ent_err err = open1(c, &Q_STATS_WEEKS, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	store_q_bind_int(q, 2, out->week0);
 	while (!(err = store_q_step(q, &row)) && row) {
 		int64_t w = store_q_int(q, 0);
