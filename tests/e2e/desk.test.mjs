@@ -11,8 +11,8 @@ const env = serverAndBrowser();
 const PW = 'demo-entraide-2026';
 const SLUG = 'chu-exemple';
 
-async function member(login = 'alice') {
-  const { page, problems } = await newPage(env.browser, env.srv.url);
+async function member(login = 'alice', opts = {}) {
+  const { page, problems } = await newPage(env.browser, env.srv.url, opts);
   await logIn(page, login, PW, { baseUrl: env.srv.url });
   await page.locator('main h1').waitFor();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
@@ -79,6 +79,19 @@ test('an urgent message shows the emergency numbers first (R3)', async () => {
   assert.equal(await alert.getByRole('link', { name: 'Appeler le 15' }).getAttribute('href'), 'tel:15');
   assert.equal(await alert.getByRole('link', { name: 'SMS au 114' }).getAttribute('href'), 'sms:114');
   await checkA11y(page, 'desk, emergency numbers');
+  assertNoProblems(problems);
+});
+
+test('in English, on a phone, the English emergency numbers come first', async () => {
+  const { page, problems } = await member('sam', { phone: true, locale: 'en-GB' });
+  await page.goto(`${env.srv.url}/desk/${SLUG}`);
+  await waitForHeading(page, 'Write to the desk of CHU Exemple');
+  await page.getByLabel('Your message').fill('My father has chest pain right now');
+  await page.getByRole('button', { name: 'Send to the desk' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Emergency: call now' });
+  await alert.waitFor();
+  assert.deepEqual(await alert.getByRole('link').allTextContents(), ['Call 999', 'Call 911', 'Call 988', 'Call 112']);
+  await checkA11y(page, 'desk, emergency numbers in English on a phone');
   assertNoProblems(problems);
 });
 
