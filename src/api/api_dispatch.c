@@ -4,6 +4,8 @@
  * Not responsible for: what a route does (api_<resource>.c) or who may call it (the table in
  * api_routes.c, decided by policy_check()).
  */
+#include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +145,60 @@ enum ent_err api_set_cookie(struct api_req *q, const char *token)
 	return http_add_header(q->http, "Set-Cookie", v);
 }
 
+/*
+ * Session cache. Each worker thread keeps the sessions it looked up in the last second, so a
+ * burst of reads by one browser does not take a database read transaction each. Only GET and
+ * HEAD requests use it; every other method reads the database, and every such request in this
+ * process invalidates every thread's cache (session_gen), so log-out, password change,
+ * deletion or a role change are seen at once. A change made by another process (the admin
+ * CLI, another node) is seen by reads within SESSION_CACHE_NS.
+ */
+#define SESSION_CACHE_SLOTS 16
+#define SESSION_CACHE_NS 1000000000ull
+
+struct session_cached {
+	unsigned char hash[AUTH_HASH_BYTES];
+	uint64_t at_ns, gen;
+	int64_t expires_at;
+	struct api_session s; /* without the token */
+};
+
+static atomic_uint_fast64_t session_gen = 1;
+static _Thread_local struct session_cached session_cache[SESSION_CACHE_SLOTS];
+
+static bool is_read(const char *method)
+{
+	return !strcmp(method, "GET") || !strcmp(method, "HEAD");
+}
+
+/* Fills q->s from the thread's cache; false when absent, stale or invalidated. */
+static bool cache_get(struct api_req *q, const unsigned char *hash, int64_t now, int64_t *expires)
+{
+	struct session_cached *c = &session_cache[hash[0] % SESSION_CACHE_SLOTS];
+	if (!c->at_ns || c->gen != atomic_load(&session_gen) ||
+	    clock_mono_ns() - c->at_ns >= SESSION_CACHE_NS || c->expires_at <= now ||
+	    sodium_memcmp(c->hash, hash, AUTH_HASH_BYTES) != 0)
+		return false;
+	unsigned char token[AUTH_TOKEN_BYTES];
+	memcpy(token, q->s.token, sizeof token);
+	q->s = c->s;
+	memcpy(q->s.token, token, sizeof token);
+	*expires = c->expires_at;
+	return true;
+}
+
+static void cache_put(const struct api_session *s, const unsigned char *hash, int64_t expires,
+		      uint64_t gen)
+{
+	struct session_cached *c = &session_cache[hash[0] % SESSION_CACHE_SLOTS];
+	memcpy(c->hash, hash, AUTH_HASH_BYTES);
+	c->s = *s;
+	sodium_memzero(c->s.token, sizeof c->s.token);
+	c->expires_at = expires;
+	c->gen = gen;
+	c->at_ns = clock_mono_ns();
+}
+
 /* Reads the session cookie; a missing, malformed, unknown or expired one is no session. */
 static enum ent_err load_session(struct api_req *q)
 {
@@ -154,28 +210,38 @@ static enum ent_err load_session(struct api_req *q)
 		return ENT_OK;
 	unsigned char hash[AUTH_HASH_BYTES];
 	auth_token_hash(s->token, hash);
-	struct store_session ss;
 	int64_t now = clock_now();
-	enum ent_err err = store_session_find(q->db, hash, sizeof hash, now, &ss);
-	if (err == ENT_ENOTFOUND)
-		return ENT_OK;
-	if (err)
-		return err;
-	s->id = ss.id;
-	s->account = ss.account;
-	s->roles = ROLE_MEMBER;
-	if (ss.has_roles) {
-		err = api_load_roles(q->db, s);
+	int64_t expires = 0;
+	enum ent_err err = ENT_OK;
+	if (!is_read(q->http->method) || !cache_get(q, hash, now, &expires)) {
+		uint64_t gen = atomic_load(&session_gen); /* before the read: a later write wins */
+		struct store_session ss;
+		err = store_session_find(q->db, hash, sizeof hash, now, &ss);
+		if (err == ENT_ENOTFOUND)
+			return ENT_OK;
 		if (err)
 			return err;
+		s->id = ss.id;
+		s->account = ss.account;
+		s->roles = ROLE_MEMBER;
+		s->n_granted = 0;
+		if (ss.has_roles) {
+			err = api_load_roles(q->db, s);
+			if (err)
+				return err;
+		}
+		expires = ss.expires_at;
+		cache_put(s, hash, expires, gen);
 	}
 	q->has_session = true;
 	q->lang = strcmp(s->account.locale, "en") == 0 ? HTTP_LANG_EN : HTTP_LANG_FR;
 	/* Sliding expiry, written at most once an hour per session. */
-	if (ss.expires_at - now < API_SESSION_TTL - 3600) {
-		err = store_session_touch(q->db, ss.id, now + API_SESSION_TTL);
-		if (!err)
+	if (expires - now < API_SESSION_TTL - 3600) {
+		err = store_session_touch(q->db, s->id, now + API_SESSION_TTL);
+		if (!err) {
+			cache_put(s, hash, now + API_SESSION_TTL, atomic_load(&session_gen));
 			err = api_set_cookie(q, cookie);
+		}
 	}
 	return err == ENT_ENOTFOUND ? ENT_OK : err;
 }
@@ -289,6 +355,8 @@ void api_handle(struct http_req *r, void *ctx)
 		err = read_body(&q);
 	if (!err)
 		err = q.route->handler(&q);
+	if (!is_read(r->method))
+		atomic_fetch_add(&session_gen, 1); /* see the session cache above */
 	if (err)
 		render_problem(&q, err);
 	json_decref(q.body);

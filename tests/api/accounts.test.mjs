@@ -124,6 +124,8 @@ test('password change ends the other sessions', async () => {
   const b = new Client(srv.url);
   await a.login('tom', PW);
   await b.login('tom', PW);
+  // b's session is now in the server's short-lived cache of sessions read by GET ...
+  for (let i = 0; i < 4; i++) assert.equal((await b.req('GET', '/api/v1/me')).status, 200);
   let r = await a.req('PUT', '/api/v1/me/password', { json: { current_password: 'not the one', new_password: 'new password 123' } });
   assertProblem(r, 401, 'unauthenticated');
   r = await a.req('PUT', '/api/v1/me/password', { json: { current_password: PW, new_password: 'short' } });
@@ -133,6 +135,7 @@ test('password change ends the other sessions', async () => {
   r = await a.req('PUT', '/api/v1/me/password', { json: { current_password: PW, new_password: 'new password 123' } });
   assert.equal(r.status, 204, r.text);
   assert.equal((await a.req('GET', '/api/v1/me')).status, 200);
+  // ... and still ends at once: any state-changing request invalidates that cache
   assert.equal((await b.req('GET', '/api/v1/me')).status, 401);
   assert.equal((await new Client(srv.url).login('tom', PW)).status, 401);
   assert.equal((await new Client(srv.url).login('tom', 'new password 123')).status, 200);
