@@ -40,6 +40,10 @@ static int eponym_use(const struct pctx *c, size_t i)
 {
 	if (c->tk[i].lex & LX_EPONYM)
 		return 1;
+	/* a first name next to "maladie de" is the person's ("la maladie de Léa"), unless it is
+	 * half of a double eponym ("syndrome de Mallory-Weiss") */
+	if ((c->tk[i].lex & LX_PRN) && !(tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_is(c, i + 2, TK_CAP)))
+		return 0;
 	size_t n = tk_next_word(c, i, 2);
 	if (n < c->n_tk && tk_lex(c, n, LX_MEDCTX))
 		return 1;

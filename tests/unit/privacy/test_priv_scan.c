@@ -233,6 +233,9 @@ static void names(void **state)
 	not_found("une rose et une pierre", FR, "pierre");
 	not_found("I will ask about grace periods", EN, "will");
 	not_found("syndrome de Down", FR, "Down");
+	not_found("syndrome de Mallory-Weiss", FR, "Mallory");
+	found("Opération de Théo demain", FR, "Théo", ENT_PRIV_NAME);
+	found("la maladie de Léa avance", FR, "Léa", ENT_PRIV_NAME);
 	not_found("sous Ozempic depuis mars", FR, "Ozempic");
 }
 
