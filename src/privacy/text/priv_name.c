@@ -176,6 +176,10 @@ static float name_alone(const struct pctx *c, size_t i)
 		size_t n = tk_next_word(c, i, 0);
 		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i))
 			return 0.55f;
+		/* "Harry's surgery": an English possessive after a given name */
+		if (c->lang == ENT_PRIV_EN && tk_apos(c, i + 1) && tk_glued(c, i) && tk_eq(c, i + 2, "s") &&
+		    (f & LX_CAPEN))
+			return 0.55f;
 	}
 	if ((f & LX_HN) && !word && !(f & LX_NPR))
 		return sent ? 0.55f : 0.7f;
@@ -461,6 +465,11 @@ void priv_find_names(struct pctx *c)
 		} else if (title_before(c, i) && (name_like_title(c, i) || letter_apos_name(c, i))) {
 			conf = 0.95f;
 			rec = "name_title";
+		} else if ((t->f & TK_LOWER) && (t->lex & LX_HN) && (t->lex & LX_CAPEN) && tk_len(c, i) >= 3 &&
+			   !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && greeting_before(c, i)) {
+			/* "hi john", "coucou grace": the dictionary knows the capitalised form as a name */
+			conf = 0.8f;
+			rec = "name_context";
 		} else if ((name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) ||
 						    intro_before(c, i) || here_after(c, i))) ||
 			   ((t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&

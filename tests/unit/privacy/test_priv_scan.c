@@ -235,6 +235,10 @@ static void names(void **state)
 	not_found("syndrome de Down", FR, "Down");
 	not_found("syndrome de Mallory-Weiss", FR, "Mallory");
 	found("Opération de Théo demain", FR, "Théo", ENT_PRIV_NAME);
+	found("Harry's surgery went well.", EN, "Harry", ENT_PRIV_NAME);
+	found("RIP Willow, gone too soon.", EN, "Willow", ENT_PRIV_NAME);
+	found("hi john how are you feeling", EN, "john", ENT_PRIV_NAME);
+	not_found("hi there how are you", EN, "there");
 	found("la maladie de Léa avance", FR, "Léa", ENT_PRIV_NAME);
 	not_found("sous Ozempic depuis mars", FR, "Ozempic");
 }
