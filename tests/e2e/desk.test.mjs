@@ -160,3 +160,28 @@ test('a community manager works the queue with a canned reply, delivers the docu
   await sam.page.locator('main h1').waitFor();
   assert.equal(await sam.page.getByText('Copie conforme').count(), 0);
 });
+
+test('public reviews: private details are offered the desk; the institution answers publicly', async () => {
+  const { page, problems } = await member('alice');
+  await page.goto(`${env.srv.url}/desk/${SLUG}/avis`);
+  await waitForHeading(page, 'Avis publics sur CHU Exemple');
+  await checkA11y(page, 'desk, public reviews');
+  await page.getByLabel('Votre avis').fill('Deux heures d’attente samedi sans aucune information.');
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await page.getByText('Deux heures d’attente samedi sans aucune information.').waitFor();
+  await page.getByLabel('Votre avis').fill('Mon mari Jean Dupont, joignable au 06 12 34 56 78, attend son compte rendu.');
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await page.getByRole('button', { name: 'Envoyer en privé à l’accueil' }).click();
+  await page.getByText('Votre message est à l’accueil, en privé.').waitFor();
+  await checkA11y(page, 'desk, review moved to the desk');
+  assert.equal(await page.getByText('Jean Dupont').count(), 0);
+  assertNoProblems(problems);
+  const cm = await member('accueil.chu');
+  await cm.page.goto(`${env.srv.url}/desk/${SLUG}/avis`);
+  await waitForHeading(cm.page, 'Avis publics sur CHU Exemple');
+  await cm.page.getByLabel('Réponse publique').fill('Nous sommes désolés ; écrivez-nous à l’accueil pour en parler.');
+  await cm.page.getByRole('button', { name: 'Répondre publiquement' }).click();
+  await cm.page.getByText('Réponse de CHU Exemple').waitFor();
+  await checkA11y(cm.page, 'desk, public answer');
+  assertNoProblems(cm.problems);
+});

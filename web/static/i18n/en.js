@@ -173,6 +173,10 @@ export default {
 
   // the relation desk (issue 6)
   'nav.desk': 'Institution desks',
+  'field.text.identifiers': 'The public answer holds a name, a contact or a number: remove it, or answer privately at the desk.',
+  'field.kind.identity-not-checked': 'Check the requester’s identity first: a document is delivered only after that.',
+  'field.teleconsult_url.not-https': 'Give an address starting with https://.',
+  'field.assignee.not-a-manager': 'This person does not manage this institution’s desk.',
   'desk.new.title': 'Write to the desk',
   'desk.new.heading': 'Write to the desk of {name}',
   'desk.new.intro': 'Appointments, copies of documents, practical questions, complaints or thanks: the desk team answers you here, privately.',

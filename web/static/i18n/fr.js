@@ -174,6 +174,10 @@ export default {
 
   // the relation desk (issue 6)
   'nav.desk': 'Accueil des établissements',
+  'field.text.identifiers': 'La réponse publique contient un nom, un contact ou un numéro : retirez-le, ou répondez en privé à l’accueil.',
+  'field.kind.identity-not-checked': 'Vérifiez d’abord l’identité du demandeur : un document ne lui est remis qu’ensuite.',
+  'field.teleconsult_url.not-https': 'Donnez une adresse qui commence par https://.',
+  'field.assignee.not-a-manager': 'Cette personne ne gère pas l’accueil de cet établissement.',
   'desk.new.title': 'Écrire à l’accueil',
   'desk.new.heading': 'Écrire à l’accueil de {name}',
   'desk.new.intro': 'Rendez-vous, copie d’un document, question pratique, réclamation ou remerciements : l’équipe d’accueil vous répond ici, en privé.',
