@@ -74,13 +74,52 @@ static json_t *error_line(json_t *id, const char *msg)
 	return o;
 }
 
+/* Best effort: the "id" of a line that is not valid JSON as a whole (a bad text, a bad byte
+ * elsewhere), so that the error line can still be matched to its input. NULL if none. */
+static json_t *salvage_id(const char *line, size_t len)
+{
+	static const char key[] = "\"id\"";
+	for (size_t i = 0; i + sizeof key - 1 < len; i++) {
+		if (memcmp(line + i, key, sizeof key - 1) != 0)
+			continue;
+		size_t k = i + sizeof key - 1;
+		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		if (k >= len || line[k] != ':')
+			continue;
+		k++;
+		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		size_t e = k;
+		if (e < len && line[e] == '"') {
+			for (e++; e < len && line[e] != '"'; e++)
+				if (line[e] == '\\')
+					e++;
+			e++;
+		} else {
+			while (e < len && (line[e] == '-' || (line[e] >= '0' && line[e] <= '9')))
+				e++;
+		}
+		if (e > len || e == k)
+			return NULL;
+		json_t *v = json_loadb(line + k, e - k, JSON_DECODE_ANY, NULL);
+		if (v && (json_is_string(v) || json_is_integer(v)))
+			return v;
+		json_decref(v);
+		return NULL;
+	}
+	return NULL;
+}
+
 static void one_line(const struct ent_priv_engine *eng, const char *line, size_t len,
 		     enum ent_priv_lang lang, int lang_forced, enum ent_priv_policy policy)
 {
 	json_error_t jerr;
 	json_t *in = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!in || !json_is_object(in)) {
-		print_json_line(error_line(NULL, in ? "line is not a JSON object" : "invalid JSON or UTF-8"));
+		json_t *id = in ? NULL : salvage_id(line, len);
+		print_json_line(error_line(id, in ? "line is not a JSON object" : "invalid JSON or UTF-8"));
+		json_decref(id);
 		json_decref(in);
 		return;
 	}
