@@ -68,8 +68,9 @@ static const struct pattern_src sources[] = {
 	 "engourd*|numb*|aveugle|blind|vision"},
 	{K_URGENT, R(STROKE), NEG | WEAK, "moitie|cote|side|half ~3 paralys*|paralyz*|engourd*|numb*|insensib*"},
 	/* --- breathing -------------------------------------------------------------------------- */
-	{K_URGENT, R(BREATHING), NEG, "respire|respirent|respirait|respirer|respiration|respir ~1 plus|pas|mal|"
+	{K_URGENT, R(BREATHING), NEG, "respire|respirent|respirer|respiration|respir ~1 plus|pas|mal|"
 	                              "difficil*|bizarre*"},
+	{K_URGENT, R(BREATHING), NEG | WEAK, "respirait|respiraient ~1 plus|pas|mal"},
 	{K_URGENT, R(BREATHING), NEG, "arrive|peut|peux|parviens|parvient|arrivons|arrivent|arrivais ~1 plus|pas ~2 "
 	                              "respir*|souffl*"},
 	{K_URGENT, R(BREATHING), NEG,
@@ -110,7 +111,8 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "perdu|perte|perd|sans|lost|losing|lose ~1 connaissance|conscience|"
 	                                       "consciousness|conscious"},
 	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "passed|passe|passing ~0 out"},
-	{K_URGENT, R(UNCONSCIOUS), NEG, "reagit|reagi|reagissait ~1 plus|pas"},
+	{K_URGENT, R(UNCONSCIOUS), NEG, "reagit|reagi ~1 plus|pas"},
+	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "reagissait ~1 plus|pas"},
 	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "reveill*|reveil ~1 plus|pas"},
 	{K_URGENT, R(UNCONSCIOUS), NEG, "t|cannot|not|won|wont ~1 wake|waking ~1 up|him|her"},
 	{K_URGENT, R(UNCONSCIOUS), NEG, "convuls*|seizure*|seizing|fitting"},
@@ -190,7 +192,7 @@ static const struct pattern_src sources[] = {
 	{K_PRESENT, 0, 0, "depuis|for|since ~2 minute*|min|mn|heure*|h|tout|ce|cette|this|hour*"},
 	{K_PRESENT, 0, 0, "ce|cette|this ~0 matin|soir|nuit|morning|evening|afternoon|aprem"},
 	{K_PRESENT, 0, 0, "tonight|today|aujourd"},
-	{K_PRESENT, 0, 0, "vite|quick*|hurry|urgent|secours|help|aidez|ambulance|samu|pompiers|911|999|112|15"},
+	{K_PRESENT, 0, 0, "vite|quick*|hurry|urgent|secours|help|aidez|sos"},
 	{K_PRESENT, 0, 0, "is|are|am ~1 having|bleeding|choking|unconscious|collapsed"},
 	/* --- cues of a request for individual medical advice (R2) ------------------------------- */
 	{K_CONSULT, 0, 0, "je|j|on|il|elle|tu ~1 peux|peut|pourrais|pourrait|dois|devrais|doit|devrait|faut|"
