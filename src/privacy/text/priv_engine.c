@@ -244,7 +244,8 @@ static size_t first_same_name(const char *t, const struct ent_priv_span *v, size
 {
 	char a[128], b[128];
 	size_t na = priv_fold(t + v[i].start, v[i].end - v[i].start, a, sizeof a);
-	for (size_t k = 0; k < i; k++) {
+	/* bounded: a text with thousands of distinct names compares each with the last 256 spans */
+	for (size_t k = i > 256 ? i - 256 : 0; k < i; k++) {
 		if (v[k].type != ENT_PRIV_NAME)
 			continue;
 		size_t nb = priv_fold(t + v[k].start, v[k].end - v[k].start, b, sizeof b);

@@ -350,18 +350,28 @@ static int is_ip4(const struct pdigits *g)
 
 /* Classifies g (already cut to some groups); returns 1 when it added a span or decided
  * the digits are public (a helpline), 0 to try a shorter grouping. */
+/* Smallest group after the first: "1 1 1 1 ..." (a list) is no identifier layout. */
+static size_t min_group(const struct pdigits *g)
+{
+	size_t m = 99;
+	for (size_t k = 1; k < g->ng; k++)
+		if (g->glen[k] < m)
+			m = g->glen[k];
+	return m;
+}
+
 static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 {
 	const char *d = g->d;
 	size_t nd = g->nd;
 	int digits = all_digits(d, nd);
-	if (nd == 15 && priv_nir_ok(d, nd)) {
+	if (nd == 15 && min_group(g) >= 2 && priv_nir_ok(d, nd)) {
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.99f, "nir");
 		return 1;
 	}
 	if (!digits)
 		return 0;
-	if (nd == 13 && (d[0] == '1' || d[0] == '2') && g->ng >= 4 &&
+	if (nd == 13 && (d[0] == '1' || d[0] == '2') && g->ng >= 4 && min_group(g) >= 2 &&
 	    num_of(d + 3, 2) >= 1 && num_of(d + 3, 2) <= 12) {
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.7f, "nir_nokey");
 		return 1;
@@ -370,7 +380,7 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "rpps");
 		return 1;
 	}
-	if (nd >= 13 && nd <= 19 && d[0] != '0' && priv_luhn_ok(d, nd)) {
+	if (nd >= 13 && nd <= 19 && d[0] != '0' && min_group(g) >= 3 && priv_luhn_ok(d, nd)) {
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "card");
 		return 1;
 	}

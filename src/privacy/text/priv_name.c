@@ -409,12 +409,8 @@ static int listed_after_name(const struct pctx *c, size_t i)
 /* Is there an AGE span starting at token k? (spans are still in the order they were found) */
 static int age_at(const struct pctx *c, size_t k)
 {
-	if (k >= c->n_tk || !(c->tk[k].f & TK_CLAIMED))
-		return 0;
-	for (size_t s = 0; s < c->n_sp; s++)
-		if (c->sp[s].start == c->tk[k].s && c->sp[s].type == ENT_PRIV_AGE)
-			return 1;
-	return 0;
+	/* a token flag, not a search of the span list: this runs for many tokens */
+	return k < c->n_tk && (c->tk[k].f & TK_AGE) && (k == 0 || !(c->tk[k - 1].f & TK_AGE));
 }
 
 /* "Soën (4 ans)", "Kélyan, 7 ans,", "Thaïs a 3 ans", "Nolhan is 6": a capitalised word that

@@ -28,7 +28,8 @@ enum {
 	TK_ALPHA = 1u << 7,   /* holds a letter */
 	TK_SP = 1u << 8,      /* white space right before */
 	TK_NL = 1u << 9,      /* a line break right before */
-	TK_CLAIMED = 1u << 10 /* covered by a span already */
+	TK_CLAIMED = 1u << 10, /* covered by a span already */
+	TK_AGE = 1u << 11      /* covered by an AGE span */
 };
 
 struct ptok {

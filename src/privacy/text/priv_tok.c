@@ -331,7 +331,7 @@ void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float
 	}
 	c->sp[c->n_sp++] = (struct ent_priv_span){s, e, type, conf, rec};
 	for (size_t i = priv_tok_at(c, s); i < c->n_tk && c->tk[i].s < e; i++)
-		c->tk[i].f |= TK_CLAIMED;
+		c->tk[i].f |= TK_CLAIMED | (type == ENT_PRIV_AGE ? TK_AGE : 0);
 }
 
 void priv_add_tok(struct pctx *c, size_t i, size_t j, enum ent_priv_type type, float conf,
