@@ -124,6 +124,9 @@ enum ent_err comm_thread_insert(struct store_conn *db, int64_t space_id, int64_t
 				const char *title, size_t len, int64_t *id);
 enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const char *lang,
 			      struct comm_new_post *p);
+/* What a visitor can read, for the home page (api_system.c): public spaces, their threads,
+ * validated articles. */
+enum ent_err comm_counts(struct store_conn *db, int64_t *spaces, int64_t *threads, int64_t *articles);
 /* Tells the thread-page cache that community content changed (call after the commit). */
 void comm_changed(void);
 /* Appends a moderator action to the audit log. */

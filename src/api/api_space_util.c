@@ -297,3 +297,26 @@ enum ent_err comm_audit(struct api_req *q, const char *action, const char *kind,
 	store_q_close(st);
 	return err;
 }
+
+static const struct store_stmt Q_COUNTS = {
+	"comm.counts",
+	"SELECT (SELECT count(*) FROM spaces WHERE visibility = 'public'), "
+	"(SELECT count(*) FROM threads t JOIN spaces s ON s.id = t.space_id WHERE s.visibility = 'public'), "
+	"(SELECT count(*) FROM articles)"};
+
+enum ent_err comm_counts(struct store_conn *db, int64_t *spaces, int64_t *threads, int64_t *articles)
+{
+	struct store_q *st;
+	bool row = false;
+	enum ent_err err = store_q_open(db, &Q_COUNTS, &st);
+	if (err)
+		return err;
+	err = store_q_step(st, &row);
+	if (!err && row) {
+		*spaces = store_q_int(st, 0);
+		*threads = store_q_int(st, 1);
+		*articles = store_q_int(st, 2);
+	}
+	store_q_close(st);
+	return err;
+}

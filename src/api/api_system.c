@@ -42,8 +42,10 @@ enum ent_err api_metrics(struct api_req *q)
 enum ent_err api_instance(struct api_req *q)
 {
 	const struct config *c = &q->app->cfg;
-	int64_t members = 0;
+	int64_t members = 0, spaces = 0, threads = 0, articles = 0;
 	enum ent_err err = store_account_count(q->db, &members);
+	if (!err) /* issue 5: what a visitor can read */
+		err = comm_counts(q->db, &spaces, &threads, &articles);
 	if (err)
 		return err;
 	struct buf b;
@@ -53,9 +55,10 @@ enum ent_err api_instance(struct api_req *q)
 	buf_puts(&b, ",\"description\":");
 	buf_json_cstr(&b, c->description);
 	buf_printf(&b,
-		   ",\"locales\":[\"fr\",\"en\"],\"counts\":{\"members\":%lld,\"spaces\":0,"
-		   "\"threads\":0,\"articles\":0},\"registration_open\":%s}",
-		   (long long)members, c->registration_open ? "true" : "false");
+		   ",\"locales\":[\"fr\",\"en\"],\"counts\":{\"members\":%lld,\"spaces\":%lld,"
+		   "\"threads\":%lld,\"articles\":%lld},\"registration_open\":%s}",
+		   (long long)members, (long long)spaces, (long long)threads, (long long)articles,
+		   c->registration_open ? "true" : "false");
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }

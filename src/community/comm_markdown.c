@@ -77,7 +77,7 @@ enum ent_err comm_md_render(const char *md, size_t len, char **html)
 	/* In safe mode the only "<a href=" in the output are links cmark wrote (text is escaped). */
 	static const char from[] = "<a href=", to[] = "<a rel=\"nofollow noopener ugc\" href=";
 	struct buf b;
-	buf_init(&b, strlen(raw) * 2 + 64);
+	buf_init(&b, strlen(raw) * 5 + 64); /* each "<a href=" (8 bytes) grows to 36 */
 	const char *p = raw, *hit;
 	while ((hit = strstr(p, from)) != NULL) {
 		buf_append(&b, p, (size_t)(hit - p));

@@ -1,6 +1,7 @@
 /* store_account.c - accounts, institutions, roles, sessions; see store_account.h. */
 #include "store/store_account.h"
 
+#include "store/store_community.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 typedef enum ent_err (*account_delete_hook)(struct store_conn *c, int64_t account_id,
 					     enum store_posts_mode mode);
 static const account_delete_hook delete_hooks[] = {
+	store_community_account_delete, /* issue 5: posts erased or anonymised */
 	NULL, /* keep: terminates the list */
 };
 

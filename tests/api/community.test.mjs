@@ -294,3 +294,28 @@ test('validated articles: editors publish, everyone verifies, entraide verify', 
   r = await alice.req('GET', `/api/v1/threads/${r.data.thread}`);
   assert.ok(r.data.related.some((a) => a.id === id), JSON.stringify(r.data.related));
 });
+
+test('deleting an account erases its posts (posts: delete) or anonymises them', async () => {
+  const gone = await signup('parti_x');
+  let r = await gone.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Mon histoire', body: 'Un texte qui doit disparaître entièrement.' } });
+  assert.equal(r.status, 201, r.text);
+  const tid = r.data.thread, pid = r.data.id;
+  const kept = await signup('reste_x');
+  r = await kept.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Une réponse anonymisée ensuite.' } });
+  assert.equal(r.status, 201, r.text);
+  const rid = r.data.id;
+  r = await gone.req('DELETE', '/api/v1/me', { json: { password: 'correct horse battery', posts: 'delete' } });
+  assert.ok(r.status === 204 || r.status === 200, r.text);
+  r = await kept.req('DELETE', '/api/v1/me', { json: { password: 'correct horse battery', posts: 'anonymise' } });
+  assert.ok(r.status === 204 || r.status === 200, r.text);
+  r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
+  const p1 = r.data.posts.find((p) => p.id === pid), p2 = r.data.posts.find((p) => p.id === rid);
+  assert.equal(p1.deleted, true);
+  assert.equal(p1.html, undefined);
+  assert.equal(p2.author, null);
+  assert.match(p2.html, /anonymisée/);
+  r = await new Client(srv.url).req('GET', `/api/v1/search?q=${encodeURIComponent('disparaître entièrement')}`);
+  assert.equal(r.data.posts.length, 0);
+  r = await new Client(srv.url).req('GET', '/api/v1/instance');
+  assert.ok(r.data.counts.spaces >= 3 && r.data.counts.threads >= 5 && r.data.counts.articles >= 3, r.text);
+});

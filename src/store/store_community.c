@@ -1,0 +1,32 @@
+/* store_community.c - the communities' account deletion hook; see store_community.h. */
+#include "store/store_community.h"
+
+static const struct store_stmt Q_UNINDEX = {
+	"community.unindex_author",
+	"DELETE FROM posts_fts WHERE rowid IN (SELECT id FROM posts WHERE author_id = ?1)"};
+static const struct store_stmt Q_REVISIONS = {
+	"community.revisions_author",
+	"DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?1)"};
+static const struct store_stmt Q_ERASE = {
+	"community.erase_author",
+	"UPDATE posts SET body = '', html = '', deleted_at = strftime('%s','now') "
+	"WHERE author_id = ?1 AND deleted_at IS NULL"};
+
+enum ent_err store_community_account_delete(struct store_conn *c, int64_t account_id,
+					    enum store_posts_mode mode)
+{
+	if (mode != STORE_POSTS_DELETE)
+		return ENT_OK;
+	const struct store_stmt *steps[] = {&Q_UNINDEX, &Q_REVISIONS, &Q_ERASE};
+	enum ent_err err = ENT_OK;
+	for (size_t i = 0; !err && i < sizeof steps / sizeof steps[0]; i++) {
+		struct store_q *q;
+		err = store_q_open(c, steps[i], &q);
+		if (err)
+			break;
+		store_q_bind_int(q, 1, account_id);
+		err = store_q_exec(q);
+		store_q_close(q);
+	}
+	return err;
+}
