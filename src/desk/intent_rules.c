@@ -75,10 +75,11 @@ static const struct pattern_src sources[] = {
 	                              "respir*|souffl*"},
 	{K_URGENT, R(BREATHING), NEG,
 	 "difficult*|mal|peine|gene|gener|detresse ~2 respir*|respiratoire*"},
-	{K_URGENT, R(BREATHING), NEG | WEAK, "arrete|arretent|arreter|stops|stopping ~2 respir*|breathing"},
+	{K_URGENT, R(BREATHING), NEG | WEAK, "arrete|arretent|arreter|stop|stops|stopped|stopping ~2 respir*|breath*|"
+	                                     "breating"},
 	{K_URGENT, R(BREATHING), NEG | WEAK, "etouff*|suffoqu*|asphyx*|choking|choke|choked|suffocat*|strangl*"},
 	{K_URGENT, R(BREATHING), NEG,
-	 "not|stopped|t|cannot|struggling|difficulty|trouble|hard|unable|barely|stop ~2 breath*|breating"},
+	 "not|t|cannot|struggling|difficulty|trouble|hard|unable|barely ~2 breath*|breating"},
 	{K_URGENT, R(BREATHING), NEG, "short ~0 of ~0 breath"},
 	{K_URGENT, R(BREATHING), NEG, "gasping"},
 	{K_URGENT, R(BREATHING), NEG, "manque ~1 air"},

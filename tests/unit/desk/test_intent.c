@@ -138,6 +138,7 @@ static const struct {
 	{"j'arrive plus a respirer", ENT_INTENT_RULE_BREATHING},
 	{"he's not breathing", ENT_INTENT_RULE_BREATHING},
 	{"I can't breathe", ENT_INTENT_RULE_BREATHING},
+	{"he stopped breathing", ENT_INTENT_RULE_BREATHING},
 	{"je saigne énormément", ENT_INTENT_RULE_BLEEDING},
 	{"she is bleeding heavily", ENT_INTENT_RULE_BLEEDING},
 	{"il est inconscient", ENT_INTENT_RULE_UNCONSCIOUS},
@@ -180,6 +181,8 @@ static void safety_rules_skip_negation_and_past(void **state)
 		"la file d'attente ne bouge pas, c'est scandaleux",
 		"I can't move my appointment online",
 		"le secrétariat ne répond pas au téléphone",
+		"merci au SAMU qui est intervenu pour mon père qui ne respirait plus la semaine dernière",
+		"my husband snores and seems to stop breathing at night, is it sleep apnoea?",
 	};
 	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
 		struct ent_intent_result r = classify(calm[i]);
