@@ -10,7 +10,7 @@
  * Flags of urgent patterns: NEG - a negation among the three tokens before the match cancels it
  * ("pas de douleur thoracique"); WEAK - a past or administrative context in the message cancels
  * it unless the message also says it is happening now ("compte rendu de mon AVC de 2019").
- * Suicidal intent, not breathing and overdose in the first person are neither: they always win.
+ * Suicidal intent, "ne respire plus", heavy bleeding and swallowed pills always win.
  */
 #include "desk/intent_rules.h"
 #include "desk/intent_wordmap.h"
