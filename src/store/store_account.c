@@ -2,6 +2,7 @@
 #include "store/store_account.h"
 
 #include "store/store_community.h"
+#include "store/store_pro.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ typedef enum ent_err (*account_delete_hook)(struct store_conn *c, int64_t accoun
 					     enum store_posts_mode mode);
 static const account_delete_hook delete_hooks[] = {
 	store_community_account_delete, /* issue 5: posts erased or anonymised */
+	store_pro_account_delete, /* issue 7: cases, answers, photos */
 	NULL, /* keep: terminates the list */
 };
 

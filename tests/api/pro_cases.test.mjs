@@ -163,3 +163,33 @@ test('photos: sanitized, masked, hidden until a second professional reviews them
   r = await dr.req('GET', `/api/v1/cases/${id}`);
   assert.equal(r.data.photos.find((p) => p.id === second).reason, 'Tatouage reconnaissable');
 });
+
+test('deleting an account deletes or anonymises its cases', async () => {
+  const admin = await as('admin');
+  const colleague = await as('dr.leroy');
+  const ids = {};
+  // anonymise first: SQLite may give a deleted case's id to the next case
+  for (const [handle, rpps, posts] of [['pro.anon', '10000000009', 'anonymise'], ['pro.gone', '12345678903', 'delete']]) {
+    const c = new Client(srv.url);
+    let r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW } });
+    assert.equal(r.status, 201, r.text);
+    await c.login(handle, PW);
+    r = await c.req('POST', '/api/v1/verifications', { json: { profession: 'médecin', rpps } });
+    assert.equal(r.status, 201, r.text);
+    r = await admin.req('POST', `/api/v1/verifications/${r.data.id}/approve`);
+    assert.equal(r.status, 200, r.text);
+    r = await c.req('POST', '/api/v1/cases', { json: CASE });
+    assert.equal(r.status, 201, r.text);
+    ids[posts] = r.data.id;
+    r = await colleague.req('POST', `/api/v1/cases/${r.data.id}/answers`, { json: { body: 'Un avis de collègue.' } });
+    assert.equal(r.status, 201);
+    r = await c.req('DELETE', '/api/v1/me', { json: { password: PW, posts } });
+    assert.ok(r.status === 204 || r.status === 200, r.text);
+  }
+  let r = await colleague.req('GET', `/api/v1/cases/${ids.delete}`);
+  assertProblem(r, 404, 'not-found');
+  r = await colleague.req('GET', `/api/v1/cases/${ids.anonymise}`);
+  assert.equal(r.status, 200);
+  assert.equal(r.data.author, null);
+  assert.equal(r.data.answers.length, 1);
+});
