@@ -587,9 +587,10 @@ enum ent_err api_thread_get(struct api_req *q)
 	uint64_t gen = atomic_load(&generation);
 	struct buf b;
 	buf_init(&b, 4 * 1024 * 1024);
+	bool indexed = s.visibility == SPACE_PUBLIC && s.indexable;
 	if (cacheable && page_get(id, after, limit, (int)q->lang, &b)) {
 		api_reply(q, 200, &b);
-		return ENT_OK;
+		return indexed ? ENT_OK : http_add_header(q->http, "X-Robots-Tag", "noindex");
 	}
 	buf_printf(&b, "{\"id\":%lld,\"title\":", (long long)id);
 	buf_json_cstr(&b, title);
@@ -670,5 +671,5 @@ enum ent_err api_thread_get(struct api_req *q)
 	if (cacheable)
 		page_put(id, after, limit, (int)q->lang, gen, &b);
 	api_reply(q, 200, &b);
-	return ENT_OK;
+	return indexed ? ENT_OK : http_add_header(q->http, "X-Robots-Tag", "noindex");
 }

@@ -70,6 +70,7 @@ test('a public space is readable without an account, with its audience and label
   r = await anon.req('GET', `/api/v1/threads/${id}`);
   assert.equal(r.status, 200);
   assert.match(r.data.labels.testimony, /ne remplace pas un avis médical/);
+  assert.equal(r.headers.get('x-robots-tag'), 'noindex', 'public spaces are noindex by default');
   assert.ok(r.data.posts.every((p) => p.label === 'testimony'));
   assert.ok(r.data.related.length >= 1, 'related validated articles');
   assert.match(r.data.related[0].title, /insuline/i);

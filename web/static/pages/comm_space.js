@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
 import { tc, tcn } from './comm_i18n.js';
-import { commStyle, composeForm, audienceText, when } from './comm_ui.js';
+import { commStyle, robots, composeForm, audienceText, when } from './comm_ui.js';
 
 export const titleKey = 'nav.communities';
 
@@ -13,6 +13,7 @@ export async function render(ctx) {
   const slug = ctx.params.slug;
   const before = ctx.query.get('before');
   const s = await api.get(`/api/v1/spaces/${encodeURIComponent(slug)}${before ? `?before=${encodeURIComponent(before)}` : ''}`);
+  robots(s.audience.indexed === true);
   ctx.setTitle(s.name);
   const me = session.current();
   return [

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import * as session from '../session.js';
 import { problemMessage } from '../forms.js';
 import { tc } from './comm_i18n.js';
-import { commStyle, composeForm, postBody, when, label, day } from './comm_ui.js';
+import { commStyle, robots, composeForm, postBody, when, label, day } from './comm_ui.js';
 
 export const titleKey = 'nav.communities';
 
@@ -85,6 +85,7 @@ export async function render(ctx) {
   const id = ctx.params.id;
   const after = ctx.query.get('after');
   const th = await api.get(`/api/v1/threads/${encodeURIComponent(id)}${after ? `?after=${encodeURIComponent(after)}` : ''}`);
+  robots(th.space.indexed === true);
   ctx.setTitle(th.title);
   const me = session.current();
   let quoteId = null;

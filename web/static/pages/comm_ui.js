@@ -39,6 +39,17 @@ export function postBody(html, level = 4) {
   return h('div', { class: 'post-body' }, [...doc.body.childNodes].map((c) => copyNode(c, level)).filter(Boolean));
 }
 
+// Public spaces are not indexed by search engines unless they opt in (R4): the page says so
+// to crawlers that run scripts (the API answers carry X-Robots-Tag: noindex too).
+export function robots(indexed) {
+  let meta = document.querySelector('meta[name="robots"]');
+  if (!meta) {
+    meta = h('meta', { name: 'robots' });
+    document.head.append(meta);
+  }
+  meta.setAttribute('content', indexed ? 'index, follow' : 'noindex, nofollow');
+}
+
 export function when(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
