@@ -35,13 +35,14 @@ int priv_nir_ok(const char *s, size_t n)
 		return 0;
 	if (!strchr("1234785", s[0]))
 		return 0;
-	unsigned long long v = 0;
+	unsigned long long v = 0, corsica = 0;
 	for (size_t i = 0; i < 13; i++) {
 		char ch = s[i];
 		if (i == 6 && s[5] == '2' && (ch == 'A' || ch == 'a' || ch == 'B' || ch == 'b')) {
 			/* Corsica: 2A counts as 19, 2B as 18 (the 2 already added: adjust) */
 			v = v / 10 * 10 + 1;
 			v = v * 10 + ((ch == 'A' || ch == 'a') ? 9 : 8);
+			corsica = (ch == 'A' || ch == 'a') ? 1000000ull : 2000000ull;
 			continue;
 		}
 		if (ch < '0' || ch > '9')
@@ -54,7 +55,9 @@ int priv_nir_ok(const char *s, size_t n)
 	if (s[13] < '0' || s[13] > '9' || s[14] < '0' || s[14] > '9')
 		return 0;
 	unsigned key = (unsigned)((s[13] - '0') * 10 + (s[14] - '0'));
-	return key == 97 - v % 97;
+	/* Two conventions for Corsica are in use: 2A/2B read as 19/18, and the same minus
+	 * 1,000,000 / 2,000,000 (INSEE's own); both keys are accepted. */
+	return key == 97 - v % 97 || (corsica && key == 97 - (v - corsica) % 97);
 }
 
 int priv_iban_ok(const char *s, size_t n)

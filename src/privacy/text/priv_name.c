@@ -15,6 +15,7 @@
  * hand list of non-names never count without a title. First and last names make one span.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "privacy/text/priv_text.h"
 
@@ -431,6 +432,79 @@ static int followed_by_age(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* Lowercase particles that may open a name after a title: "Mrs van der Berg", "Dr de la Tour". */
+static const char *const title_particles[] = {"de", "du", "des", "van", "von", "der", "den", "ter",
+					      "ten", "da", "di", "del", "della", "dos", "das", "le",
+					      "la", "al", "el", "ben", NULL};
+
+/* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
+ * companion. Only names that the text's language does not know as a word count ("lea" is
+ * English, not French). */
+static int companion_name(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"avec", "chez", "voir", "vu", "vue", "appele", "appelee",
+					"with", "visited", "visiting", "texted", "called", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
+	    (t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN |
+		       LX_TOWN | LX_CITY | LX_EPONYM | LX_NPR)))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	return p != SIZE_MAX && p + 1 == i && tk_eq_any(c, p, w);
+}
+
+/* Length of an ASCII-folded prefix of s (n bytes) found in ws, or 0. */
+static size_t prefix_in(const char *s, size_t n, const char *const *ws)
+{
+	for (size_t k = 0; ws[k]; k++) {
+		size_t m = strlen(ws[k]);
+		if (m < n && strncasecmp(s, ws[k], m) == 0)
+			return m;
+	}
+	return 0;
+}
+
+/* Flags of the folded bytes s[0..n) (0 when too long). */
+static uint32_t lex_of(const char *s, size_t n)
+{
+	char buf[64];
+	size_t m = priv_fold(s, n, buf, sizeof buf);
+	return m ? priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, m)) : 0;
+}
+
+/* "#TeamLéa", "#ForEmma", "#PrayForNoah", "#LeaStrong": a hashtag that rallies around a given
+ * name. Token i follows the '#'. Returns 1 when the whole hashtag is a name. */
+static int hashtag_name(const struct pctx *c, size_t i)
+{
+	static const char *const pre[] = {"teamde", "team", "prayfor", "pray", "justicepour",
+					  "justicefor", "forever", "for", "pour", "love", "soutien",
+					  "courage", "allez", "go", "we love", "welove", "jesuis",
+					  "iam", "standwith", NULL};
+	static const char *const post[] = {"strong", "fighter", "warrior", "forever", "power",
+					   "team", "army", "courage", "force", "fight", NULL};
+	if (i == 0 || !tk_ch(c, i - 1, '#') || !tk_glued(c, i - 1) || (c->tk[i].f & (TK_DIGIT | TK_CLAIMED)) ||
+	    tk_len(c, i) < 6 || tk_glued(c, i))
+		return 0;
+	const char *s = c->t + c->tk[i].s;
+	size_t n = tk_len(c, i);
+	uint32_t bad = NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR;
+	size_t m = prefix_in(s, n, pre);
+	if (m && s[m] >= 'A' && s[m] <= 'Z') {
+		uint32_t f = lex_of(s + m, n - m);
+		return (f & LX_GIVEN) && !(f & bad);
+	}
+	for (size_t k = 0; post[k]; k++) {
+		size_t l = strlen(post[k]);
+		if (l + 3 <= n && strncasecmp(s + n - l, post[k], l) == 0 && s[n - l] >= 'A' &&
+		    s[n - l] <= 'Z') {
+			uint32_t f = lex_of(s, n - l);
+			return (f & LX_GIVEN) && !(f & bad);
+		}
+	}
+	return 0;
+}
+
 void priv_find_names(struct pctx *c)
 {
 	for (size_t i = 0; i < c->n_tk; i++) {
@@ -439,11 +513,16 @@ void priv_find_names(struct pctx *c)
 			continue;
 		float conf = 0;
 		const char *rec = "name";
-		if (title_before(c, i) && (tk_eq(c, i, "de") || tk_eq(c, i, "van") || tk_eq(c, i, "von") ||
-					   tk_eq(c, i, "du") || tk_eq(c, i, "le") || tk_eq(c, i, "la")) &&
-		    tk_is(c, i + 1, TK_CAP) && tk_free(c, i + 1)) {
-			/* "Dr de La Tour", "Dr van der Berg": particles belong to the name */
-			size_t j = i + 1;
+		if (hashtag_name(c, i)) {
+			priv_add(c, c->tk[i - 1].s, t->e, ENT_PRIV_NAME, 0.8f, "name_hashtag");
+			continue;
+		}
+		size_t q = i;
+		while (q < i + 3 && tk_eq_any(c, q, title_particles) && tk_is(c, q + 1, TK_SP))
+			q++;
+		if (q > i && title_before(c, i) && tk_is(c, q, TK_CAP) && tk_is(c, q, TK_ALPHA) && tk_free(c, q)) {
+			/* "Dr de La Tour", "Mrs van der Berg": particles belong to the name */
+			size_t j = q;
 			while (j + 1 < c->n_tk && tk_is(c, j + 1, TK_CAP) && tk_free(c, j + 1) &&
 			       (c->tk[j + 1].f & TK_SP) && !(c->tk[j + 1].f & TK_NL) && j < i + 3)
 				j++;
@@ -471,6 +550,9 @@ void priv_find_names(struct pctx *c)
 			   ((t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
 			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
+			rec = "name_context";
+		} else if (companion_name(c, i)) {
+			conf = 0.7f;
 			rec = "name_context";
 		} else if (name_like_ctx(c, i) && (t->f & TK_CAP) && signature(c, i, extend(c, i, 1)) &&
 			   ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))) {

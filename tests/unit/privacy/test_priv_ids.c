@@ -18,6 +18,7 @@ static void nir_key_and_corsica(void **state)
 	assert_true(priv_nir_ok(S("185052A12345633")));  /* 2A counts as 19 */
 	assert_true(priv_nir_ok(S("285072B04512396")));  /* 2B counts as 18 */
 	assert_false(priv_nir_ok(S("285072B04512397")));
+	assert_true(priv_nir_ok(S("185052A12345660")));  /* 2A as 19 minus 1,000,000 (INSEE) */
 	assert_false(priv_nir_ok(S("985057512345673"))); /* no such sex digit */
 	assert_false(priv_nir_ok(S("18505751234567")));  /* too short */
 	assert_false(priv_nir_ok(S("185052C12345633")));

@@ -241,6 +241,15 @@ static void names(void **state)
 	not_found("hi there how are you", EN, "there");
 	found("la maladie de Léa avance", FR, "Léa", ENT_PRIV_NAME);
 	not_found("sous Ozempic depuis mars", FR, "Ozempic");
+	found("hier jai passé la journée avec lea a l'hopital", FR, "lea", ENT_PRIV_NAME);
+	not_found("je suis partie avec elle, avec toi et avec ma soeur", FR, "elle");
+	not_found("on vit avec lyon dans le coeur", FR, "lyon");
+	found("Mrs van der Berg in bay 4", EN, "van der Berg", ENT_PRIV_NAME);
+	found("Tous avec elle ! #TeamLéa", FR, "#TeamLéa", ENT_PRIV_NAME);
+	found("Running for #ForEmma today", EN, "#ForEmma", ENT_PRIV_NAME);
+	found("on y croit #LeaStrong", FR, "#LeaStrong", ENT_PRIV_NAME);
+	not_found("#TeamDiabete #ForPatients #TeamT1", FR, "Team");
+	not_found("#ForPatients", EN, "For");
 }
 
 static void api_contract(void **state)
