@@ -134,7 +134,7 @@ static int labelled(const struct pctx *c, size_t i)
 					     "national", "nationale", "personnel", "sante", "health", "hospital",
 					     "hosp", "unit", "social", "sociale", "securite", "security", NULL};
 	int words = 0;
-	for (size_t k = i; k-- > 0 && i - k <= 8;) {
+	for (size_t k = i; k-- > 0 && i - k <= 10;) {
 		const struct ptok *t = &c->tk[k];
 		if (t->f & TK_PUNCT) {
 			/* a sentence end stops the search, the period of "M." or "Dr." does not */
@@ -151,8 +151,10 @@ static int labelled(const struct pctx *c, size_t i)
 			return 1;
 		/* a person's name between the label and the number: "mutuelle de M. Leroux : 0045..." */
 		/* ... and relatives or places: "dossier de ma mère est", "number at St Mary's is" */
-		if ((!tk_eq_any(c, k, filler) && !(t->f & (TK_CAP | TK_CLAIMED)) && !(t->lex & LX_KIN)) ||
-		    ++words > 6)
+		/* ... and the institution: "numéro de patient à l'hôpital est le" */
+		if ((!tk_eq_any(c, k, filler) && !(t->f & (TK_CAP | TK_CLAIMED)) &&
+		     !(t->lex & (LX_KIN | LX_HOSP | LX_HOSP_EN))) ||
+		    ++words > 7)
 			return 0;
 	}
 	return 0;

@@ -46,6 +46,8 @@ static int eponym_use(const struct pctx *c, size_t i)
 	if ((c->tk[i].lex & LX_PRN) && !(tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_is(c, i + 2, TK_CAP)))
 		return 0;
 	size_t n = tk_next_word(c, i, 2);
+	if (n < c->n_tk && tk_eq(c, n, "s") && tk_apos(c, i + 1) && tk_glued(c, i))
+		n = tk_next_word(c, n, 0); /* "Bell's palsy", "Graves' disease" */
 	if (n < c->n_tk && tk_lex(c, n, LX_MEDCTX))
 		return 1;
 	size_t p = tk_prev_word(c, i, 1);
@@ -443,7 +445,7 @@ static const char *const title_particles[] = {"de", "du", "des", "van", "von", "
 static int companion_name(const struct pctx *c, size_t i)
 {
 	static const char *const w[] = {"avec", "chez", "voir", "vu", "vue", "appele", "appelee",
-					"with", "visited", "visiting", "texted", "called", NULL};
+					"pour", "for", "with", "visited", "visiting", "texted", "called", NULL};
 	const struct ptok *t = &c->tk[i];
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||

@@ -110,6 +110,13 @@ static void ids(void **state)
 	not_found("2500 mg par jour pendant 12 jours", FR, "2500");
 }
 
+static void labelled_far(void **state)
+{
+	(void)state;
+	found("Mon numéro de patient à l'hôpital est le 00734512.", FR, "00734512", ENT_PRIV_ID);
+	not_found("Le patient est resté à l'hôpital 12 jours, puis 3 semaines.", FR, "12");
+}
+
 static void contacts(void **state)
 {
 	(void)state;
@@ -250,6 +257,8 @@ static void names(void **state)
 	found("on y croit #LeaStrong", FR, "#LeaStrong", ENT_PRIV_NAME);
 	not_found("#TeamDiabete #ForPatients #TeamT1", FR, "Team");
 	not_found("#ForPatients", EN, "For");
+	found("c'est pour noa, elle a 3 ans", FR, "noa", ENT_PRIV_NAME);
+	not_found("I had Bell's palsy last year", EN, "Bell");
 }
 
 static void api_contract(void **state)
@@ -329,7 +338,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids),    cmocka_unit_test(contacts),     cmocka_unit_test(dates_ages),
 		cmocka_unit_test(places), cmocka_unit_test(names),        cmocka_unit_test(api_contract),
-		cmocka_unit_test(threads_share_one_engine),
+		cmocka_unit_test(threads_share_one_engine), cmocka_unit_test(labelled_far),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
