@@ -287,7 +287,8 @@ static enum ent_err write_article(struct api_req *q, bool export)
 				 store_q_text(st, 5, NULL), store_q_text(st, 6, NULL),
 				 store_q_text(st, 7, NULL), store_q_text(st, 8, NULL),
 				 store_q_text(st, 9, NULL)};
-	char sig64[128], pk64[64];
+	char sig64[128], pk64[64], key_url[160];
+	snprintf(key_url, sizeof key_url, "/.well-known/entraide/institutions/%s.json", slug);
 	comm_b64_encode(sig, sl, sig64, sizeof sig64);
 	comm_b64_encode(pk, pl, pk64, sizeof pk64);
 	struct buf b;
@@ -313,19 +314,19 @@ static enum ent_err write_article(struct api_req *q, bool export)
 	buf_puts(&b, ",\"body\":");
 	buf_json_cstr(&b, a.body);
 	if (export) {
-		buf_printf(&b, ",\"signature\":\"%s\",\"public_key\":\"%s\","
-			       "\"public_key_url\":\"/.well-known/entraide/institutions/", sig64, pk64);
-		buf_puts(&b, slug); /* slugs are [a-z0-9-] */
-		buf_puts(&b, ".json\"}");
+		buf_printf(&b, ",\"signature\":\"%s\",\"public_key\":\"%s\",\"public_key_url\":", sig64,
+			   pk64);
+		buf_json_cstr(&b, key_url);
+		buf_putc(&b, '}');
 	} else {
 		bool ok = comm_verify(pk, &a, sig) == ENT_OK;
 		buf_puts(&b, ",\"html\":");
 		buf_json_cstr(&b, store_q_text(st, 10, NULL));
 		buf_printf(&b, ",\"label\":\"validated\",\"signature\":{\"algorithm\":\"Ed25519\","
-			       "\"value\":\"%s\",\"verified\":%s,\"public_key_url\":"
-			       "\"/.well-known/entraide/institutions/", sig64, ok ? "true" : "false");
-		buf_puts(&b, slug);
-		buf_puts(&b, ".json\"}}");
+			       "\"value\":\"%s\",\"verified\":%s,\"public_key_url\":", sig64,
+			   ok ? "true" : "false");
+		buf_json_cstr(&b, key_url);
+		buf_puts(&b, "}}");
 	}
 	store_q_close(st);
 	api_reply(q, 200, &b);
