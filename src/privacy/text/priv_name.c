@@ -22,6 +22,11 @@
 #define NOT_A_NAME (LX_MONTH | LX_DAY | LX_NOTNAME | LX_REGION | LX_TITLE | LX_KIN | LX_HOSP | \
 		    LX_HOSP_EN | LX_GREET | LX_STREET | LX_MEDCTX)
 
+/* English auxiliaries that are also given names: lowercase after "my son" they are verbs. */
+static const char *const aux_verbs[] = {"will", "can", "may", "might", "would", "could", "should",
+					"shall", "must", "did", "does", "had", "has", "was", "is",
+					"got", "gets", "won", NULL};
+
 static int possessive(const struct pctx *c, size_t i)
 {
 	static const char *const w[] = {"ma", "mon", "mes", "my", "our", "notre", "nos", "sa", "son",
@@ -89,7 +94,10 @@ static int name_like_ctx(const struct pctx *c, size_t i)
 		return (f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD);
 	if (tk_len(c, i) < 3)
 		return 0;
-	/* lowercase: "ma fille lea" (lea is an English word, not a French one) */
+	/* lowercase: "ma fille lea" (lea is an English word, not a French one), but not "my son
+	 * will be 5" */
+	if (tk_eq_any(c, i, aux_verbs))
+		return 0;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
 }
@@ -507,6 +515,40 @@ static int hashtag_name(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* "Tom Fisher and I": a capitalised given name right before a name found on its own (the
+ * given name alone, an ordinary word at a sentence start, was not enough). Returns the first
+ * token of the name. */
+static size_t given_before(const struct pctx *c, size_t i)
+{
+	if (i == 0 || !(c->tk[i].f & TK_SP) || (c->tk[i].f & TK_NL))
+		return i;
+	const struct ptok *p = &c->tk[i - 1];
+	if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(p->lex & LX_GIVEN) ||
+	    (p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION)) ||
+	    tk_len(c, i - 1) < 2 || (i >= 2 && tk_ch(c, i - 2, '#')))
+		return i;
+	return i - 1;
+}
+
+/* "Harris, Julie", "Roberts, Gary": a given name (tokens i..j) right after a surname already
+ * found and a comma is the same person written surname first. Adds the whole span; the
+ * longer span wins over both parts when overlaps are resolved. */
+static void join_inverted(struct pctx *c, size_t i, size_t j)
+{
+	if (i < 2 || c->n_sp == 0 || j != i || !tk_ch(c, i - 1, ',') || !(c->tk[i].f & TK_SP) ||
+	    (c->tk[i].f & TK_NL) || !(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)))
+		return;
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	const struct ptok *a = &c->tk[i - 2];
+	if (last->type != ENT_PRIV_NAME || last->start != a->s || last->end != a->e ||
+	    !(a->f & TK_CAP) || !(a->lex & (LX_PATR | LX_HN)) || (a->lex & (LX_PRN | LX_FIRSTNAME)))
+		return;
+	/* "Martin, Julie et Paul": a list of first names, not one person */
+	if (tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") || tk_ch(c, i + 1, '&'))
+		return;
+	priv_add(c, a->s, c->tk[j].e, ENT_PRIV_NAME, last->confidence, "name_inverted");
+}
+
 void priv_find_names(struct pctx *c)
 {
 	for (size_t i = 0; i < c->n_tk; i++) {
@@ -550,6 +592,7 @@ void priv_find_names(struct pctx *c)
 		} else if ((name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) ||
 						    intro_before(c, i) || here_after(c, i))) ||
 			   ((t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
+			    !((t->f & TK_LOWER) && tk_eq_any(c, i, aux_verbs)) &&
 			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
 			rec = "name_context";
@@ -598,7 +641,8 @@ void priv_find_names(struct pctx *c)
 		if (conf <= 0)
 			continue;
 		size_t j = extend(c, i, strcmp(rec, "name_lexicon") != 0);
-		priv_add_tok(c, i, j, ENT_PRIV_NAME, conf, rec);
+		join_inverted(c, i, j);
+		priv_add_tok(c, given_before(c, i), j, ENT_PRIV_NAME, conf, rec);
 		i = j;
 	}
 }

@@ -259,6 +259,11 @@ static void names(void **state)
 	not_found("#ForPatients", EN, "For");
 	found("c'est pour noa, elle a 3 ans", FR, "noa", ENT_PRIV_NAME);
 	not_found("I had Bell's palsy last year", EN, "Bell");
+	not_found("My son will be 5 in May", EN, "will");
+	found("my daughter grace starts next week", EN, "grace", ENT_PRIV_NAME);
+	found("Tom Fisher and I run the group.", EN, "Tom Fisher", ENT_PRIV_NAME);
+	found("Invited: Harris, Julie; Thompson, Claire", EN, "Harris, Julie", ENT_PRIV_NAME);
+	found("avec Maëlys, Kélyan et Timéo", FR, "Maëlys", ENT_PRIV_NAME); /* not joined */
 }
 
 static void api_contract(void **state)
