@@ -187,6 +187,18 @@ static float name_alone(const struct pctx *c, size_t i)
 		size_t n = tk_next_word(c, i, 0);
 		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i))
 			return 0.55f;
+		/* "Grace starts school", "Harper seemed fine": a given name the dictionary writes
+		 * capitalised, then a verb in -s (or -ed when the name is no ordinary word) */
+		if (c->lang == ENT_PRIV_EN && n == i + 1 && (f & LX_CAPEN) && (f & (LX_PRN | LX_FIRSTNAME)) &&
+		    (c->tk[n].f & TK_LOWER) && (c->tk[n].lex & LX_WEN) && tk_len(c, n) >= 4 &&
+		    !(c->tk[n].lex & (LX_STOPEN | LX_MONTH | LX_DAY))) {
+			const char *w = c->t + c->tk[n].s;
+			size_t l = tk_len(c, n);
+			/* a past tense after a word-name is too often a noun's ("Bill passed") */
+			if ((w[l - 1] == 's' && w[l - 2] != 's') ||
+			    (w[l - 2] == 'e' && w[l - 1] == 'd' && !(f & LX_WEN)))
+				return 0.55f;
+		}
 		/* "Harry's surgery": an English possessive after a given name */
 		if (c->lang == ENT_PRIV_EN && tk_apos(c, i + 1) && tk_glued(c, i) && tk_eq(c, i + 2, "s") &&
 		    (f & LX_CAPEN))
@@ -453,7 +465,7 @@ static const char *const title_particles[] = {"de", "du", "des", "van", "von", "
 static int companion_name(const struct pctx *c, size_t i)
 {
 	static const char *const w[] = {"avec", "chez", "voir", "vu", "vue", "appele", "appelee",
-					"pour", "for", "with", "visited", "visiting", "texted", "called", NULL};
+					"pour", "for", "de", "a", "et", "with", "visited", "visiting", "texted", "called", NULL};
 	const struct ptok *t = &c->tk[i];
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
