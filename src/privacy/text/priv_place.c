@@ -149,11 +149,7 @@ static int hospital_fr(struct pctx *c, size_t i)
 	/* multi-word heads: "centre hospitalier (universitaire)", "maison de santé" */
 	for (size_t n = 4; n >= 2; n--) {
 		if (i + n - 1 < c->n_tk && (tk_lex_phrase(c, i, n) & LX_HOSP)) {
-			size_t words = 0, k = i;
-			for (; k < c->n_tk && words < n; k++)
-				if (c->tk[k].f & TK_WORD)
-					words++;
-			head_end = k - 1;
+			head_end = i + n - 1;
 			break;
 		}
 	}
@@ -180,8 +176,15 @@ static int hospital_fr(struct pctx *c, size_t i)
  * "Leeds Teaching Hospitals NHS Trust"); triggered on the head. */
 static int hospital_en(struct pctx *c, size_t i)
 {
-	if (!(c->tk[i].lex & LX_HOSP_EN) || !(c->tk[i].f & (TK_CAP | TK_ALLCAP)))
+	if (!(c->tk[i].f & (TK_CAP | TK_ALLCAP)) || !(c->tk[i].f & TK_WORD))
 		return 0;
+	/* multi-word heads first: "Medical Centre", "NHS Foundation Trust" */
+	size_t n = 3;
+	while (n >= 2 && !(tk_lex_phrase(c, i, n) & LX_HOSP_EN))
+		n--;
+	if (n < 2 && !(c->tk[i].lex & LX_HOSP_EN))
+		return 0;
+	size_t head_last = n >= 2 ? i + n - 1 : i;
 	size_t first = SIZE_MAX;
 	for (size_t k = i; k-- > 0 && i - k < 10;) {
 		const struct ptok *t = &c->tk[k];
@@ -203,26 +206,26 @@ static int hospital_en(struct pctx *c, size_t i)
 		}
 		break;
 	}
-	size_t last = i;
+	size_t last = head_last;
 	/* "NHS Foundation Trust" after the head, and "Hospital of St Cross" */
-	for (size_t k = i + 1; k < c->n_tk && k < i + 4; k++) {
+	for (size_t k = head_last + 1; k < c->n_tk && k < head_last + 4; k++) {
 		if ((c->tk[k].f & TK_WORD) && (c->tk[k].lex & LX_HOSP_EN) && (c->tk[k].f & (TK_CAP | TK_ALLCAP)))
 			last = k;
 		else if (!(tk_eq(c, k, "nhs") || tk_eq(c, k, "foundation")))
 			break;
 	}
-	if (tk_eq(c, i + 1, "of") && cap_word(c, i + 2)) {
-		size_t e = name_after(c, i + 2, 0);
+	if (tk_eq(c, last + 1, "of") && cap_word(c, last + 2)) {
+		size_t e = name_after(c, last + 2, 0);
 		if (e != SIZE_MAX)
 			last = e;
 	}
 	if (first == SIZE_MAX) {
-		if (last == i)
+		if (last == head_last)
 			return 0;
 		first = i;
 	}
 	/* "the Hospital" alone, or a head that only follows a greeting, is not a name */
-	if (first == i && last == i)
+	if (first == i && last == head_last)
 		return 0;
 	/* the span starts with a word, never an apostrophe */
 	while (first < i && !(c->tk[first].f & TK_WORD))

@@ -301,9 +301,16 @@ uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
 	uint64_t h = PRIV_FNV_INIT;
 	char buf[64];
 	size_t words = 0;
-	for (size_t k = i; k < i + n && k < c->n_tk; k++) {
-		if (!(c->tk[k].f & TK_WORD))
+	/* the phrase is tokens i..i+n-1, ending on a word, joined by spaces, apostrophes or
+	 * hyphens only: "hôpital, Pépé" is no phrase */
+	if (i + n > c->n_tk || !(c->tk[i + n - 1].f & TK_WORD))
+		return 0;
+	for (size_t k = i; k < i + n; k++) {
+		if (!(c->tk[k].f & TK_WORD)) {
+			if (!tk_apos(c, k) && !tk_ch(c, k, '-'))
+				return 0;
 			continue;
+		}
 		size_t fl = priv_fold(c->t + c->tk[k].s, tk_len(c, k), buf, sizeof buf);
 		if (!fl)
 			return 0;

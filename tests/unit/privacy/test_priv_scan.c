@@ -260,6 +260,9 @@ static void names(void **state)
 	found("c'est pour noa, elle a 3 ans", FR, "noa", ENT_PRIV_NAME);
 	not_found("I had Bell's palsy last year", EN, "Bell");
 	not_found("My son will be 5 in May", EN, "will");
+	found("Grace starts school in September", EN, "Grace", ENT_PRIV_NAME);
+	not_found("Bill passed in parliament", EN, "Bill");
+	found("rentrée de l'hôpital, Pépé Marcel est soulagé.", FR, "Pépé Marcel", ENT_PRIV_NAME);
 	found("my daughter grace starts next week", EN, "grace", ENT_PRIV_NAME);
 	found("Tom Fisher and I run the group.", EN, "Tom Fisher", ENT_PRIV_NAME);
 	found("Invited: Harris, Julie; Thompson, Claire", EN, "Harris, Julie", ENT_PRIV_NAME);
