@@ -297,10 +297,13 @@ static int street(struct pctx *c, size_t i)
 	    !(tk_eq(c, k, "place") && num == SIZE_MAX && !(c->tk[k].f & TK_CAP)) &&
 	    !(tk_eq(c, k, "cours") && num == SIZE_MAX) && !(tk_eq(c, k, "voie") && num == SIZE_MAX) &&
 	    !(tk_eq(c, k, "passage") && num == SIZE_MAX) && !(tk_eq(c, k, "route") && num == SIZE_MAX)) {
-		size_t last = name_after(c, k + 1, 0);
+		size_t after = k + 1;
+		if (tk_ch(c, after, '.') && tk_glued(c, k))
+			after++; /* "av. de la République", "bd. Voltaire" */
+		size_t last = name_after(c, after, 0);
 		if (last == SIZE_MAX && num != SIZE_MAX) {
 			/* lowercase street names in SMS spelling: "12 rue des lilas" */
-			size_t q = k + 1, words = 0;
+			size_t q = after, words = 0;
 			while (q < c->n_tk && words < 4 && (c->tk[q].f & TK_LOWER) && !(c->tk[q].f & TK_CLAIMED)) {
 				last = q++;
 				words++;
@@ -324,6 +327,18 @@ static int street(struct pctx *c, size_t i)
 				e++;
 			e = address_tail(c, e);
 			priv_add_tok(c, num, e, ENT_PRIV_LOCATION, 0.85f, "address");
+			return 1;
+		}
+		/* no street type: "to 22 Kingsway, London": after a place word, names no dictionary
+		 * knows, then a comma and a listed town */
+		size_t pw = tk_prev_word(c, num, 1);
+		if (q > k && q <= k + 2 && tk_ch(c, q, ',') && tk_is(c, q + 1, TK_CAP) &&
+		    tk_lex(c, q + 1, LX_TOWN | LX_CITY) && pw != SIZE_MAX &&
+		    (tk_lex(c, pw, LX_LOCPREP) || tk_eq(c, pw, "address") || tk_eq(c, pw, "adresse"))) {
+			for (size_t w = k; w < q; w++)
+				if (c->tk[w].lex & (LX_WORD | LX_GIVEN | LX_MONTH | LX_DAY | LX_NOTNAME | LX_EPONYM))
+					return 0;
+			priv_add_tok(c, num, q - 1, ENT_PRIV_LOCATION, 0.7f, "address");
 			return 1;
 		}
 	}

@@ -186,6 +186,10 @@ static void places(void **state)
 	found("suivie au CHU de Nantes depuis", FR, "CHU de Nantes", ENT_PRIV_LOCATION);
 	found("à la clinique des Cèdres hier", FR, "clinique des Cèdres", ENT_PRIV_LOCATION);
 	found("opéré à l'hôpital Necker", FR, "hôpital Necker", ENT_PRIV_LOCATION);
+	found("Adresse : 45 av. de la République, 69003 Lyon", FR, "45 av. de la République, 69003 Lyon", ENT_PRIV_LOCATION);
+	found("Please send it to 22 Kingsway, London WC2B 6LE.", EN, "22 Kingsway, London WC2B 6LE", ENT_PRIV_LOCATION);
+	not_found("I took 2 Panadol, London was too hot", EN, "Panadol");
+	found("Fax it to Riverside Medical Centre today", EN, "Riverside Medical Centre", ENT_PRIV_LOCATION);
 	found("on habite à Villeurbanne", FR, "Villeurbanne", ENT_PRIV_LOCATION);
 	found("j'habite a nantes", FR, "nantes", ENT_PRIV_LOCATION);
 	found("au 12 rue de la Paix, 75002 Paris", FR, "12 rue de la Paix, 75002 Paris", ENT_PRIV_LOCATION);
