@@ -175,8 +175,9 @@ static float name_alone(const struct pctx *c, size_t i)
 						    "went", "got", "told", "came", "and", "et", "cried",
 						    "pleure", "dort", "sleeps", NULL};
 		size_t n1 = i + 1;
-		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)))
-			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans" */
+		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)) ||
+		    (tk_ch(c, n1, ':') && (f & (LX_PRN | LX_FIRSTNAME)) && !(f & LX_NOTNAME)))
+			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans", "Marc : ça va ?" */
 		/* a bare noun rarely opens a sentence: "Claire pense que", "Jules tousse" */
 		if ((f & LX_PRN) && c->lang == ENT_PRIV_FR && n1 < c->n_tk && (c->tk[n1].f & TK_LOWER) &&
 		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, (const char *const[]){"le", "la", "les", "l", "un",

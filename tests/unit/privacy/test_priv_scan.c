@@ -266,6 +266,8 @@ static void names(void **state)
 	not_found("My son will be 5 in May", EN, "will");
 	found("Grace starts school in September", EN, "Grace", ENT_PRIV_NAME);
 	not_found("Bill passed in parliament", EN, "Bill");
+	found("Marc : ça va mieux aujourd'hui ?", FR, "Marc", ENT_PRIV_NAME);
+	not_found("Note : prendre rdv", FR, "Note");
 	found("rentrée de l'hôpital, Pépé Marcel est soulagé.", FR, "Pépé Marcel", ENT_PRIV_NAME);
 	found("my daughter grace starts next week", EN, "grace", ENT_PRIV_NAME);
 	found("Tom Fisher and I run the group.", EN, "Tom Fisher", ENT_PRIV_NAME);
