@@ -450,6 +450,15 @@ static int town(struct pctx *c, size_t i)
 			return 0;
 		if (word && prep && (fl & LX_NOTNAME))
 			return 0;
+		/* "Léon Marchal": a town that is also a given name, followed by a surname */
+		size_t pv = tk_prev_word(c, i, 1);
+		int weak = !prep || (pv != SIZE_MAX && (tk_eq(c, pv, "de") || tk_eq(c, pv, "d") ||
+							tk_eq(c, pv, "du") || tk_eq(c, pv, "of")));
+		if ((fl & LX_PRN) && weak && tk_is(c, i + 1, TK_CAP) && tk_is(c, i + 1, TK_SP) &&
+		    !tk_is(c, i + 1, TK_ALLCAP | TK_NL) && tk_lex(c, i + 1, LX_PATR | LX_HN) &&
+		    !tk_lex(c, i + 1, LX_WORD | LX_TOWN | LX_CITY | LX_HOSP | LX_HOSP_EN | LX_STREET |
+					 LX_STREET_EN | LX_REGION))
+			return 0;
 		/* "Dr Laval", "Mme Nancy": a title makes it a person */
 		size_t p = tk_prev_word(c, i, 1);
 		if (p != SIZE_MAX && (c->tk[p].lex & LX_TITLE) && !(c->tk[p].lex & LX_LOCPREP))

@@ -268,6 +268,8 @@ static void names(void **state)
 	not_found("Bill passed in parliament", EN, "Bill");
 	found("Marc : ça va mieux aujourd'hui ?", FR, "Marc", ENT_PRIV_NAME);
 	not_found("Note : prendre rdv", FR, "Note");
+	found("Le scanner de Léon Marchal est prêt", FR, "Léon Marchal", ENT_PRIV_NAME);
+	found("On vit à Léon, dans les Landes", FR, "Léon", ENT_PRIV_LOCATION);
 	found("rentrée de l'hôpital, Pépé Marcel est soulagé.", FR, "Pépé Marcel", ENT_PRIV_NAME);
 	found("my daughter grace starts next week", EN, "grace", ENT_PRIV_NAME);
 	found("Tom Fisher and I run the group.", EN, "Tom Fisher", ENT_PRIV_NAME);
