@@ -64,6 +64,14 @@ struct api_route {
 	const char *summary;        /* one line, for docs/openapi.json */
 };
 
+/* Route flags beyond enum policy_flag (policy_check ignores them). API_RAW_IMAGE: the body
+ * is a picture's raw bytes, not JSON; its Content-Type must be one of API_RAW_IMAGE_TYPES
+ * (parameters ignored; anything else is 415), fields must be NULL, and the handler reads the
+ * bytes from q->http->body, in memory, never on disk, up to the route's body_max. */
+#define API_RAW_IMAGE (1u << 16)
+#define API_RAW_IMAGE_TYPES \
+	"image/jpeg image/png image/webp image/heic image/heif application/octet-stream"
+
 extern const struct api_route api_routes[];
 extern const size_t api_n_routes;
 

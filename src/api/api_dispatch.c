@@ -260,9 +260,32 @@ static bool is_json_type(const char *ct)
 	       strncasecmp(ct + n - 5, "+json", 5) == 0 && !memchr(ct, ' ', n);
 }
 
+/* ct (parameters ignored) is one of the space-separated types of list. */
+static bool is_listed_type(const char *ct, const char *list)
+{
+	if (!ct)
+		return false;
+	size_t n = strcspn(ct, "; ");
+	while (*list) {
+		size_t m = strcspn(list, " ");
+		if (m == n && n && strncasecmp(ct, list, n) == 0)
+			return true;
+		list += m;
+		list += strspn(list, " ");
+	}
+	return false;
+}
+
 static enum ent_err read_body(struct api_req *q)
 {
 	struct http_req *r = q->http;
+	if (q->route->flags & API_RAW_IMAGE) { /* the handler takes r->body as it is */
+		if (r->body.len && !is_listed_type(http_header(r, "Content-Type"), API_RAW_IMAGE_TYPES)) {
+			q->slug = "unsupported-media-type";
+			return ENT_EFORMAT;
+		}
+		return ENT_OK;
+	}
 	if (!q->route->fields) {
 		return r->body.len ? api_invalid(q, "", "no-body-expected") : ENT_OK;
 	}

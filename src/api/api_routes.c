@@ -10,6 +10,7 @@
  */
 #include "api/api_desk.h"
 #include "api/api_handlers.h"
+#include "api/api_media.h"
 
 #define SESSION POLICY_SESSION
 #define CSRF (POLICY_SESSION | POLICY_CSRF)
@@ -179,6 +180,12 @@ const struct api_route api_routes[] = {
 	 api_photo_review_fields, 0,
 	 "Review a photo: approve, add masks and approve, or refuse with a reason (professionals)"},
 	/* end: professional network (issue 7) */
+
+	/* pictures (issue 4): raw bytes in, only the sanitized file stored */
+	{"POST", "/api/v1/media", api_media_upload, ROLE_ALL_ACCOUNTS, CSRF | API_RAW_IMAGE, NULL,
+	 API_MEDIA_BODY_MAX, "Upload a picture (raw bytes): metadata removed, faces and masks covered"},
+	{"GET", "/api/v1/media/{id}", api_media_get, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
+	 "An uploaded picture (its owner only for now)"},
 };
 
 const size_t api_n_routes = sizeof api_routes / sizeof api_routes[0];

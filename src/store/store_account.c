@@ -2,6 +2,7 @@
 #include "store/store_account.h"
 
 #include "store/store_community.h"
+#include "store/store_media.h"
 #include "store/store_pro.h"
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,7 @@ typedef enum ent_err (*account_delete_hook)(struct store_conn *c, int64_t accoun
 static const account_delete_hook delete_hooks[] = {
 	store_community_account_delete, /* issue 5: posts erased or anonymised */
 	store_pro_account_delete, /* issue 7: cases, answers, photos */
+	store_media_account_delete, /* issue 4: uploaded pictures (files purged by api_media.c) */
 	NULL, /* keep: terminates the list */
 };
 
