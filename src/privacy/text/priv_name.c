@@ -466,7 +466,7 @@ static const char *const title_particles[] = {"de", "du", "des", "van", "von", "
 static int companion_name(const struct pctx *c, size_t i)
 {
 	static const char *const w[] = {"avec", "chez", "voir", "vu", "vue", "appele", "appelee",
-					"pour", "for", "de", "a", "et", "with", "visited", "visiting", "texted", "called", NULL};
+					"pour", "for", "de", "a", "et", "c", "cest", "with", "visited", "visiting", "texted", "called", NULL};
 	const struct ptok *t = &c->tk[i];
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
@@ -533,8 +533,14 @@ static int hashtag_name(const struct pctx *c, size_t i)
  * token of the name. */
 static size_t given_before(const struct pctx *c, size_t i)
 {
-	if (i == 0 || !(c->tk[i].f & TK_SP) || (c->tk[i].f & TK_NL))
+	if (i == 0 || (c->tk[i].f & TK_NL))
 		return i;
+	if (!(c->tk[i].f & TK_SP) && !tk_apos(c, i - 1))
+		return i;
+	/* "D'Angelo", "O'Neill" at a sentence start: the prefix letter belongs to the name */
+	if (i >= 2 && tk_apos(c, i - 1) && tk_glued(c, i - 1) && tk_glued(c, i - 2) && tk_len(c, i - 2) == 1 &&
+	    c->t[c->tk[i - 2].s] && strchr("ODN", c->t[c->tk[i - 2].s]) && !(c->tk[i - 2].f & TK_CLAIMED))
+		return i - 2;
 	const struct ptok *p = &c->tk[i - 1];
 	if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(p->lex & LX_GIVEN) ||
 	    (p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION)) ||

@@ -270,6 +270,9 @@ static void names(void **state)
 	not_found("Note : prendre rdv", FR, "Note");
 	found("Le scanner de Léon Marchal est prêt", FR, "Léon Marchal", ENT_PRIV_NAME);
 	found("On vit à Léon, dans les Landes", FR, "Léon", ENT_PRIV_LOCATION);
+	found("D'Angelo and DeShawn are both on the ward.", EN, "D'Angelo", ENT_PRIV_NAME);
+	found("c kenza, tu peux me rappeler ?", FR, "kenza", ENT_PRIV_NAME);
+	found("la maman d'Emma est là", FR, "Emma", ENT_PRIV_NAME); /* not "d'Emma" */
 	found("rentrée de l'hôpital, Pépé Marcel est soulagé.", FR, "Pépé Marcel", ENT_PRIV_NAME);
 	found("my daughter grace starts next week", EN, "grace", ENT_PRIV_NAME);
 	found("Tom Fisher and I run the group.", EN, "Tom Fisher", ENT_PRIV_NAME);
