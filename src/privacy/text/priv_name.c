@@ -555,7 +555,7 @@ static size_t given_before(const struct pctx *c, size_t i)
 static void join_inverted(struct pctx *c, size_t i, size_t j)
 {
 	if (i < 2 || c->n_sp == 0 || j != i || !tk_ch(c, i - 1, ',') || !(c->tk[i].f & TK_SP) ||
-	    (c->tk[i].f & TK_NL) || !(c->tk[i].lex & LX_GIVEN))
+	    (c->tk[i].f & TK_NL) || !(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)))
 		return;
 	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
 	const struct ptok *a = &c->tk[i - 2];
