@@ -581,9 +581,10 @@ void priv_find_names(struct pctx *c)
 			continue;
 		}
 		size_t q = i;
-		while (q < i + 3 && tk_eq_any(c, q, title_particles) && tk_is(c, q + 1, TK_SP))
+		int titled = title_before(c, i); /* first: the particle lists are read only after a title */
+		while (titled && q < i + 3 && tk_eq_any(c, q, title_particles) && tk_is(c, q + 1, TK_SP))
 			q++;
-		if (q > i && title_before(c, i) && tk_is(c, q, TK_CAP) && tk_is(c, q, TK_ALPHA) && tk_free(c, q)) {
+		if (q > i && tk_is(c, q, TK_CAP) && tk_is(c, q, TK_ALPHA) && tk_free(c, q)) {
 			/* "Dr de La Tour", "Mrs van der Berg": particles belong to the name */
 			size_t j = q;
 			while (j + 1 < c->n_tk && tk_is(c, j + 1, TK_CAP) && tk_free(c, j + 1) &&
@@ -592,7 +593,7 @@ void priv_find_names(struct pctx *c)
 			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.9f, "name_title");
 			i = j;
 			continue;
-		} else if (title_before(c, i) && tk_len(c, i) == 1 && (t->f & TK_CAP) && tk_ch(c, i + 1, '.') &&
+		} else if (titled && tk_len(c, i) == 1 && (t->f & TK_CAP) && tk_ch(c, i + 1, '.') &&
 			   tk_glued(c, i) && tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) &&
 			   name_like_title(c, i + 2)) {
 			/* "Mrs. A. Patel", "Dr K. Osei": the initial belongs to the name */
@@ -600,7 +601,7 @@ void priv_find_names(struct pctx *c)
 			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.95f, "name_title");
 			i = j;
 			continue;
-		} else if (title_before(c, i) && (name_like_title(c, i) || letter_apos_name(c, i))) {
+		} else if (titled && (name_like_title(c, i) || letter_apos_name(c, i))) {
 			conf = 0.95f;
 			rec = "name_title";
 		} else if ((t->f & TK_LOWER) && (t->lex & LX_HN) && (t->lex & LX_CAPEN) && tk_len(c, i) >= 3 &&
