@@ -7,6 +7,7 @@
 Migration files are named NNNN_name.sql and are sorted by number; two files with one number
 are an error. Web files are listed under ROOT with paths starting with '/'.
 """
+import hashlib
 import os
 import re
 import sys
@@ -76,8 +77,12 @@ def web(out, root):
         for path, p in files:
             with open(p, 'rb') as fh:
                 data = fh.read()
-            o.write('\t{"%s", %d,\n\t%s},\n' % (path, len(data), c_bytes(data)))
-        o.write('\t{NULL, 0, NULL},\n};\n')
+            # The entity tag changes with the bytes, so a browser revalidates after an upgrade
+            # instead of mixing old and new modules.
+            etag = '"%s"' % hashlib.blake2b(data, digest_size=12).hexdigest()
+            o.write('\t{"%s", %d,\n\t%s,\n\t%s},\n' % (path, len(data), c_bytes(data),
+                                                     c_bytes(etag.encode())))
+        o.write('\t{NULL, 0, NULL, NULL},\n};\n')
 
 
 if __name__ == '__main__':

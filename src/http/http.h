@@ -132,6 +132,7 @@ struct http_embedded {
 	const char *path; /* "/index.html", "/static/app.js" */
 	size_t len;
 	const char *data;
+	const char *etag; /* quoted entity tag of data, made at build time */
 };
 extern const struct http_embedded http_web_files[];
 

@@ -64,12 +64,13 @@ static bool safe_path(const char *p)
 	return true;
 }
 
-static bool find_embedded(const char *path, struct http_req *r)
+static bool find_embedded(const char *path, struct http_req *r, const char **etag)
 {
 	for (const struct http_embedded *f = http_web_files; f->path; f++) {
 		if (strcmp(f->path, path) == 0) {
 			r->out_static = f->data;
 			r->out_static_len = f->len;
+			*etag = f->etag;
 			return true;
 		}
 	}
@@ -107,29 +108,43 @@ static bool read_disk(const char *dir, const char *path, struct http_req *r)
 	return ok;
 }
 
-static bool load(const char *dir, const char *path, struct http_req *r)
+static bool load(const char *dir, const char *path, struct http_req *r, const char **etag)
 {
+	*etag = NULL;
 	if (!safe_path(path))
 		return false;
-	return dir ? read_disk(dir, path, r) : find_embedded(path, r);
+	return dir ? read_disk(dir, path, r) : find_embedded(path, r, etag);
 }
 
 enum ent_err http_static_serve(struct http_req *r, const char *dir)
 {
 	const char *path = r->path;
 	bool is_static = strncmp(path, "/static/", 8) == 0;
-	const char *cache = dir ? "no-cache" : "public, max-age=3600";
+	const char *etag;
 	if (is_static || (strchr(path + 1, '/') == NULL && strcmp(path, "/") != 0 &&
-			  strcmp(path, "/index.html") != 0 && load(dir, path, r))) {
-		if (is_static && !load(dir, path, r))
+			  strcmp(path, "/index.html") != 0 && load(dir, path, r, &etag))) {
+		if (is_static && !load(dir, path, r, &etag))
 			return ENT_ENOTFOUND;
 	} else {
-		if (!load(dir, "/index.html", r))
+		if (!load(dir, "/index.html", r, &etag))
 			return ENT_ENOTFOUND;
 		path = "/index.html";
-		cache = "no-cache";
+	}
+	r->content_type = type_of(path);
+	/* The module URLs do not change between versions, so browsers must revalidate every
+	 * file (no-cache); the entity tag makes that a 304 without a body when nothing changed. */
+	enum ent_err err = http_add_header(r, "Cache-Control", "no-cache");
+	if (!err && etag)
+		err = http_add_header(r, "ETag", etag);
+	if (err)
+		return err;
+	const char *inm = http_header(r, "If-None-Match");
+	if (etag && inm && strstr(inm, etag)) {
+		r->status = 304;
+		r->out_static = NULL;
+		r->out_static_len = 0;
+		return ENT_OK;
 	}
 	r->status = 200;
-	r->content_type = type_of(path);
-	return http_add_header(r, "Cache-Control", cache);
+	return ENT_OK;
 }
