@@ -11,7 +11,7 @@
  * the picture as displayed (at most PRO_MASKS_MAX rectangles).
  *
  * Files nobody references any more (their owners' accounts were deleted: see 0400_media.sql)
- * are removed by purge_gone() at the start of each media request.
+ * are removed by api_media_purge(), called at the start of each media request.
  * Not responsible for: the sanitizer (src/privacy/image/), who may call (api_routes.c).
  */
 #include <errno.h>
@@ -44,30 +44,27 @@ static void media_path(const struct api_app *app, const char *hash, bool dir_onl
 		snprintf(out, MEDIA_PATH_MAX, "%s/media/%.2s/%s", app->cfg.data, hash, hash + 2);
 }
 
-/* Removes the files whose last row went, under the write lock so an upload of the same
- * picture cannot slip in between the check and the unlink. Best effort: a failure leaves
- * the hash listed for the next request. */
-static void purge_gone(struct api_req *q)
+void api_media_purge(const struct api_app *app, struct store_conn *db)
 {
 	char gone[PURGE_BATCH][STORE_MEDIA_HASH_HEX + 1];
 	size_t n = 0;
-	if (store_media_gone(q->db, gone, PURGE_BATCH, &n) || !n || store_tx_begin(q->db))
+	if (store_media_gone(db, gone, PURGE_BATCH, &n) || !n || store_tx_begin(db))
 		return;
 	enum ent_err err = ENT_OK;
 	for (size_t i = 0; !err && i < n; i++) {
 		bool used;
-		err = store_media_referenced(q->db, gone[i], &used);
+		err = store_media_referenced(db, gone[i], &used);
 		char path[MEDIA_PATH_MAX];
-		media_path(q->app, gone[i], false, path);
+		media_path(app, gone[i], false, path);
 		if (!err && !used && unlink(path) && errno != ENOENT)
 			err = ENT_EIO;
 		if (!err)
-			err = store_media_gone_done(q->db, gone[i]);
+			err = store_media_gone_done(db, gone[i]);
 	}
 	if (!err)
-		err = store_tx_commit(q->db);
+		err = store_tx_commit(db);
 	if (err) {
-		store_tx_rollback(q->db);
+		store_tx_rollback(db);
 		log_err("media purge failed", err, NULL);
 	}
 }
@@ -182,7 +179,7 @@ static void write_created(struct buf *b, const struct store_media *m,
 	buf_puts(b, "]}");
 }
 
-/* Inserts the row and writes the file in one transaction (see purge_gone). */
+/* Inserts the row and writes the file in one transaction (see api_media_purge). */
 static enum ent_err save(struct api_req *q, struct store_media *m, const struct ent_img_result *r)
 {
 	bool created = false;
@@ -230,7 +227,7 @@ enum ent_err api_media_upload(struct api_req *q)
 {
 	struct ent_img_rect masks[PRO_MASKS_MAX];
 	size_t n_masks;
-	purge_gone(q);
+	api_media_purge(q->app, q->db);
 	enum ent_err err = masks_of(q, masks, &n_masks);
 	if (err)
 		return err;
@@ -298,7 +295,7 @@ static enum ent_err read_file(const char *path, int64_t want, struct buf *b)
 
 enum ent_err api_media_get(struct api_req *q)
 {
-	purge_gone(q);
+	api_media_purge(q->app, q->db);
 	const char *s = api_param(q, "id");
 	char *end = NULL;
 	errno = 0;

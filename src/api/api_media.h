@@ -8,5 +8,11 @@
 
 enum ent_err api_media_upload(struct api_req *q);
 enum ent_err api_media_get(struct api_req *q);
+/* Removes the files whose last row went (their owners' accounts were deleted), under the
+ * write lock so an upload of the same picture cannot slip in between the check and the
+ * unlink. Best effort, a few files per call: a failure leaves the hash listed for the next
+ * call. Runs at the start of each media request; call it after deleting an account to
+ * remove the files at once. */
+void api_media_purge(const struct api_app *app, struct store_conn *db);
 
 #endif
