@@ -104,8 +104,13 @@ static enum ent_err store_file(const struct api_app *app, const char *hash, cons
 	media_path(app, hash, false, path);
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len)
 		return ENT_OK; /* the same picture, uploaded before */
-	if (mkdir(dir, 0700) && errno != EEXIST)
+	if (mkdir(dir, 0700) == 0) {
+		char media[MEDIA_PATH_MAX];
+		snprintf(media, sizeof media, "%s/media", app->cfg.data);
+		fsync_dir(media); /* the new ab/ entry survives a crash too */
+	} else if (errno != EEXIST) {
 		return ENT_EIO;
+	}
 	snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", dir);
 	int fd = mkstemp(tmp);
 	if (fd < 0)
