@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "api/api_handlers.h"
+#include "api/api_media.h"
 #include "core/clock.h"
 
 static const char *const locales[] = {"fr", "en", NULL};
@@ -289,6 +290,9 @@ enum ent_err api_me_delete(struct api_req *q)
 									: STORE_POSTS_ANONYMISE);
 	if (err)
 		return err;
+	/* Deletion is real (R6): the account's pictures leave the disk now, not at the next
+	 * upload. */
+	api_media_purge(q->app, q->db);
 	http_reply_empty(q->http, 204);
 	return api_set_cookie(q, NULL);
 }

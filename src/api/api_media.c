@@ -44,12 +44,14 @@ static void media_path(const struct api_app *app, const char *hash, bool dir_onl
 		snprintf(out, MEDIA_PATH_MAX, "%s/media/%.2s/%s", app->cfg.data, hash, hash + 2);
 }
 
-void api_media_purge(const struct api_app *app, struct store_conn *db)
+/* Removes one batch of unreferenced files; returns how many entries it handled (0 when none
+ * or on failure). */
+static size_t purge_batch(const struct api_app *app, struct store_conn *db)
 {
 	char gone[PURGE_BATCH][STORE_MEDIA_HASH_HEX + 1];
 	size_t n = 0;
 	if (store_media_gone(db, gone, PURGE_BATCH, &n) || !n || store_tx_begin(db))
-		return;
+		return 0;
 	enum ent_err err = ENT_OK;
 	for (size_t i = 0; !err && i < n; i++) {
 		bool used;
@@ -66,7 +68,15 @@ void api_media_purge(const struct api_app *app, struct store_conn *db)
 	if (err) {
 		store_tx_rollback(db);
 		log_err("media purge failed", err, NULL);
+		return 0;
 	}
+	return n;
+}
+
+void api_media_purge(const struct api_app *app, struct store_conn *db)
+{
+	while (purge_batch(app, db) == PURGE_BATCH)
+		;
 }
 
 static enum ent_err write_all(int fd, const uint8_t *p, size_t len)
