@@ -477,6 +477,23 @@ static int companion_name(const struct pctx *c, size_t i)
 	return p != SIZE_MAX && p + 1 == i && tk_eq_any(c, p, w);
 }
 
+/* "chez Nancy", "chez Laval", "avec Albert": a capitalised given name or surname right after
+ * "chez" (at someone's), or "avec", is a person even when it is also a town (after "avec",
+ * only a town that is a first name). */
+static int person_after_chez(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 ||
+	    !(t->lex & (LX_PRN | LX_PATR | LX_HN)) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_WFR | LX_CITY)))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || p + 1 != i)
+		return 0;
+	/* "avec Lyon au coeur": after "avec" a town must be a first name to be a person */
+	return tk_eq(c, p, "chez") || (tk_eq(c, p, "avec") && (!(t->lex & LX_TOWN) || (t->lex & LX_PRN)));
+}
+
 /* Length of an ASCII-folded prefix of s (n bytes) found in ws, or 0. */
 static size_t prefix_in(const char *s, size_t n, const char *const *ws)
 {
@@ -616,7 +633,7 @@ void priv_find_names(struct pctx *c)
 			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
 			rec = "name_context";
-		} else if (companion_name(c, i)) {
+		} else if (companion_name(c, i) || person_after_chez(c, i)) {
 			conf = 0.7f;
 			rec = "name_context";
 		} else if (name_like_ctx(c, i) && (t->f & TK_CAP) && signature(c, i, extend(c, i, 1)) &&

@@ -450,6 +450,10 @@ static int town(struct pctx *c, size_t i)
 			return 0;
 		if (word && prep && (fl & LX_NOTNAME))
 			return 0;
+		/* "chez Nancy", "avec Albert": at someone's, with someone; never a town */
+		if (pw != SIZE_MAX && (((fl & (LX_PRN | LX_PATR | LX_HN)) && tk_eq(c, pw, "chez")) ||
+				       ((fl & LX_PRN) && tk_eq(c, pw, "avec"))))
+			return 0;
 		/* "Léon Marchal": a town that is also a given name, followed by a surname */
 		size_t pv = tk_prev_word(c, i, 1);
 		int weak = !prep || (pv != SIZE_MAX && (tk_eq(c, pv, "de") || tk_eq(c, pv, "d") ||

@@ -272,6 +272,9 @@ static void names(void **state)
 	found("On vit à Léon, dans les Landes", FR, "Léon", ENT_PRIV_LOCATION);
 	found("D'Angelo and DeShawn are both on the ward.", EN, "D'Angelo", ENT_PRIV_NAME);
 	found("c kenza, tu peux me rappeler ?", FR, "kenza", ENT_PRIV_NAME);
+	found("je dors chez Nancy ce soir", FR, "Nancy", ENT_PRIV_NAME);
+	found("j'habite à Nancy depuis 2010", FR, "Nancy", ENT_PRIV_LOCATION);
+	not_found("on vit avec Lyon au coeur", FR, "Lyon");
 	found("la maman d'Emma est là", FR, "Emma", ENT_PRIV_NAME); /* not "d'Emma" */
 	found("rentrée de l'hôpital, Pépé Marcel est soulagé.", FR, "Pépé Marcel", ENT_PRIV_NAME);
 	found("my daughter grace starts next week", EN, "grace", ENT_PRIV_NAME);
