@@ -117,7 +117,13 @@ export async function signUpAndLogIn(page, baseUrl, account) {
   await waitForHeading(page, 'Créer un compte');
   await submitSignUp(page, account);
   await waitForHeading(page, 'Se connecter');
+  // Wait for the log-in answer (and so its cookie): a caller that navigates right after would
+  // otherwise race the request and load its next page as a visitor.
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' &&
+    new URL(r.url()).pathname === '/api/v1/session');
   await logIn(page, account.handle, account.password, { navigate: false });
+  const r = await answered;
+  if (r.status() !== 200) throw new Error(`log-in after sign-up answered ${r.status()}`);
 }
 
 // Fills the (French) sign-up form with `account` and submits it.
