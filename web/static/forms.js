@@ -45,14 +45,11 @@ function setFieldError(field, message) {
   field.el.classList.toggle('has-error', Boolean(message));
 }
 
-// A single-line input. Options: name, label, hint, type, autocomplete, required, value, and
-// any extra attribute in `attrs` (inputmode, autocapitalize, spellcheck, maxlength...).
-export function textField({ name, label, hint, type = 'text', autocomplete, value, attrs }) {
+// A labelled control (input, textarea, select) with its hint and error message.
+function control(tag, { name, label, hint, value, attrs }, children = []) {
   const id = uid(`f-${name}`);
   const hintId = hint ? `${id}-hint` : null;
-  const input = h('input', {
-    id, name, type, autocomplete, 'aria-describedby': hintId, ...attrs,
-  });
+  const input = h(tag, { id, name, 'aria-describedby': hintId, ...attrs }, children);
   if (value !== undefined) input.value = value;
   const error = errorNode(`${id}-error`);
   const el = h('div', { class: 'field' },
@@ -64,6 +61,22 @@ export function textField({ name, label, hint, type = 'text', autocomplete, valu
   field.setError = (message) => setFieldError(field, message);
   field.value = () => input.value;
   return field;
+}
+
+// A single-line input. Options: name, label, hint, type, autocomplete, required, value, and
+// any extra attribute in `attrs` (inputmode, autocapitalize, spellcheck, maxlength...).
+export function textField({ type = 'text', autocomplete, attrs, ...opts }) {
+  return control('input', { ...opts, attrs: { type, autocomplete, ...attrs } });
+}
+
+// A multi-line input: the same options, `rows` and `max` (characters) with defaults.
+export function textArea({ rows = 5, max = 8000, attrs, ...opts }) {
+  return control('textarea', { ...opts, attrs: { rows, maxlength: max, ...attrs } });
+}
+
+// A drop-down list. options: [{ value, label }].
+export function select({ options, ...opts }) {
+  return control('select', opts, options.map((o) => h('option', { value: o.value }, o.label)));
 }
 
 // A group of radio buttons in a fieldset. options: [{ value, label, hint? }].

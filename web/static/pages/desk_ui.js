@@ -1,8 +1,9 @@
 // pages/desk_ui.js - parts shared by the desk's pages: a multi-line text field and a select
-// built like forms.js's fields, the guidance a sender sees at once (emergency numbers first
+// (forms.js's), the guidance a sender sees at once (emergency numbers first
 // for urgent messages, rule R3; the allowed alternatives for a consultation, rule R2), labels
 // for types and statuses, dates, and the desk's own style sheet.
-import { h, uid } from '../dom.js';
+import { h } from '../dom.js';
+import { textArea as formTextArea } from '../forms.js';
 import { t, locale } from '../i18n.js';
 
 // The desk's style sheet, added once (style-src 'self' allows it).
@@ -11,42 +12,10 @@ export function deskStyle() {
   document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/desk.css', 'data-desk-style': true }));
 }
 
-function fieldError(field, message) {
-  field.error.replaceChildren();
-  field.error.hidden = !message;
-  if (message) field.error.append(h('span', { class: 'visually-hidden' }, t('form.error_prefix')), ' ', message);
-  const ids = [field.hintId, message ? field.error.id : null].filter(Boolean).join(' ');
-  if (ids) field.input.setAttribute('aria-describedby', ids);
-  else field.input.removeAttribute('aria-describedby');
-  if (message) field.input.setAttribute('aria-invalid', 'true');
-  else field.input.removeAttribute('aria-invalid');
-  field.el.classList.toggle('has-error', Boolean(message));
-}
-
-function control(tag, { name, label, hint, attrs }, children) {
-  const id = uid(`f-${name}`);
-  const hintId = hint ? `${id}-hint` : null;
-  const input = h(tag, { id, name, 'aria-describedby': hintId, ...attrs }, children);
-  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
-  const el = h('div', { class: 'field' },
-    h('label', { for: id }, label),
-    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
-    error, input);
-  const field = { name, el, input, error, hintId, focusTarget: input };
-  field.setError = (message) => fieldError(field, message);
-  field.value = () => input.value;
-  return field;
-}
-
+// Multi-line and select fields are forms.js's; the desk keeps shorter messages.
+export { select } from '../forms.js';
 export function textArea(opts) {
-  return control('textarea', { ...opts, attrs: { rows: 5, maxlength: opts.max || 8000, ...opts.attrs } }, []);
-}
-
-// options: [{ value, label }]
-export function select(opts) {
-  const f = control('select', opts, opts.options.map((o) => h('option', { value: o.value }, o.label)));
-  if (opts.value !== undefined) f.input.value = opts.value;
-  return f;
+  return formTextArea({ rows: 5, max: 8000, ...opts });
 }
 
 export const TYPES = ['appointment', 'document_request', 'consultation', 'urgent', 'complaint', 'praise', 'info', 'other'];

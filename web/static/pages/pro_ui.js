@@ -2,10 +2,10 @@
 // fields built like forms.js's, field errors in this area's own strings, durations, and the
 // mask editor (a canvas preview of the photo on which the author or a reviewer drags the
 // rectangles to cover; a text field holds the same rectangles for keyboard users).
-import { h, uid } from '../dom.js';
+import { h } from '../dom.js';
 import { locale } from '../i18n.js';
 import { ApiError } from '../api.js';
-import { fieldMessage, problemMessage } from '../forms.js';
+import { fieldMessage, problemMessage, textField, textArea as formTextArea } from '../forms.js';
 import { tp, hasTp } from './pro_i18n.js';
 
 export function proStyle() {
@@ -13,39 +13,10 @@ export function proStyle() {
   document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/pro.css', 'data-pro-style': true }));
 }
 
-function setError(field, message) {
-  field.error.replaceChildren();
-  field.error.hidden = !message;
-  if (message) field.error.append(message);
-  const ids = [field.hintId, message ? field.error.id : null].filter(Boolean).join(' ');
-  if (ids) field.input.setAttribute('aria-describedby', ids);
-  else field.input.removeAttribute('aria-describedby');
-  if (message) field.input.setAttribute('aria-invalid', 'true');
-  else field.input.removeAttribute('aria-invalid');
-  field.el.classList.toggle('has-error', Boolean(message));
-}
-
-function control(tag, { name, label, hint, attrs }, children) {
-  const id = uid(`f-${name}`);
-  const hintId = hint ? `${id}-hint` : null;
-  const input = h(tag, { id, name, 'aria-describedby': hintId, ...attrs }, children);
-  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
-  const el = h('div', { class: 'field' }, h('label', { for: id }, label),
-    hint ? h('p', { class: 'hint', id: hintId }, hint) : null, error, input);
-  const field = { name, el, input, error, hintId, focusTarget: input };
-  field.setError = (m) => setError(field, m);
-  field.value = () => input.value;
-  return field;
-}
-
+// Multi-line and select fields are forms.js's; case texts may be long.
+export { select } from '../forms.js';
 export function textArea(opts) {
-  return control('textarea', { ...opts, attrs: { rows: 6, maxlength: opts.max || 20000, ...opts.attrs } }, []);
-}
-
-export function select(opts) {
-  const f = control('select', opts, opts.options.map((o) => h('option', { value: o.value }, o.label)));
-  if (opts.value !== undefined) f.input.value = opts.value;
-  return f;
+  return formTextArea({ rows: 6, max: 20000, ...opts });
 }
 
 // A field's message for a 422 reason: this area's strings first, then the shared catalogue.
@@ -105,7 +76,7 @@ export function parseMasks(text) {
 // { el, field (the text field, for forms), rects(), load(src) }.
 export function maskEditor({ name = 'masks' } = {}) {
   const canvas = h('canvas', { class: 'pro-canvas', role: 'img', 'aria-label': tp('masks.canvas'), width: 1, height: 1 });
-  const text = control('input', { name, label: tp('masks.label'), hint: tp('masks.hint'), attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } }, []);
+  const text = textField({ name, label: tp('masks.label'), hint: tp('masks.hint'), autocomplete: 'off', attrs: { spellcheck: 'false' } });
   const clear = h('button', { type: 'button', class: 'button secondary' }, tp('masks.clear'));
   const wrap = h('div', { class: 'pro-editor', hidden: true }, canvas, text.el, clear);
   let img = null;
