@@ -118,8 +118,9 @@ int priv_ssn_ok(const char *d, size_t n)
 	return 1;
 }
 
-/* Is a label (IPP, dossier, MRN, NHS number...) written shortly before token i? */
-static int labelled(const struct pctx *c, size_t i)
+/* Is a label (IPP, dossier, MRN, NHS number...) written shortly before token i? Returns the
+ * label's token index + 1, or 0 when there is none. */
+static size_t labelled(const struct pctx *c, size_t i)
 {
 	static const char *const filler[] = {"n", "no", "num", "nr", "nb", "est", "is", "de", "du",
 					     "d", "mon", "ma", "my", "the", "son", "sa", "his", "her",
@@ -148,7 +149,7 @@ static int labelled(const struct pctx *c, size_t i)
 		if (t->f & TK_DIGIT)
 			return 0;
 		if (t->lex & LX_IDLABEL)
-			return 1;
+			return k + 1;
 		/* a person's name between the label and the number: "mutuelle de M. Leroux : 0045..." */
 		/* ... and relatives or places: "dossier de ma mère est", "number at St Mary's is" */
 		/* ... and the institution: "numéro de patient à l'hôpital est le" */
@@ -157,6 +158,42 @@ static int labelled(const struct pctx *c, size_t i)
 		    ++words > 7)
 			return 0;
 	}
+	return 0;
+}
+
+/* Labels that name a record or registration number and never a phone line: a number they
+ * introduce is an identifier even when it is shaped like a phone number ("CHI 0101501234"). */
+static const char *const record_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nhs",
+					    "chi", "rpps", "adeli", "dossier", "sejour", "insee",
+					    "matricule", "nss", "mbi", "medicare", "hosp", "secu",
+					    "passeport", "passport", "adherent", "ins", NULL};
+
+static int record_label(const struct pctx *c, size_t lab)
+{
+	return lab > 0 && tk_eq_any(c, lab - 1, record_labels);
+}
+
+/* "MRN55102", "IPP40028817": a record label glued to its digits. Adds the digits as an ID. */
+static int try_glued_label(struct pctx *c, size_t i)
+{
+	const char *s = c->t + c->tk[i].s;
+	size_t n = tk_len(c, i), a = 0;
+	while (a < n && ((s[a] >= 'A' && s[a] <= 'Z') || (s[a] >= 'a' && s[a] <= 'z')))
+		a++;
+	if (a < 2 || a > 8 || n - a < 5)
+		return 0;
+	for (size_t k = a; k < n; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	char low[9];
+	for (size_t k = 0; k < a; k++)
+		low[k] = (char)(s[k] | 0x20);
+	low[a] = 0;
+	for (size_t k = 0; record_labels[k]; k++)
+		if (strcmp(low, record_labels[k]) == 0) {
+			priv_add(c, c->tk[i].s + a, c->tk[i].e, ENT_PRIV_ID, 0.8f, "labelled");
+			return 1;
+		}
 	return 0;
 }
 
@@ -416,7 +453,8 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 			c->tk[k].f |= TK_CLAIMED;
 		return 1;
 	}
-	if (kind && !(nd == 10 && labelled(c, first_tok) && d[0] != '0')) {
+	size_t lab = nd == 10 ? labelled(c, first_tok) : 0;
+	if (kind && !(lab && (d[0] != '0' || (g->ng == 1 && record_label(c, lab))))) {
 		priv_add(c, g->s, g->e, ENT_PRIV_CONTACT, 0.9f, kind);
 		return 1;
 	}
@@ -708,6 +746,8 @@ void priv_find_words_ids(struct pctx *c)
 			continue;
 		if (((c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) ||
 		     ((c->tk[i].f & TK_ALLCAP) && tk_len(c, i) == 2)) && try_shaped_id(c, i))
+			continue;
+		if ((c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) && try_glued_label(c, i))
 			continue;
 		if ((c->tk[i].f & TK_DIGIT) && !(c->tk[i].f & TK_CLAIMED))
 			try_labelled_code(c, i);

@@ -86,7 +86,10 @@ static int name_like_ctx(const struct pctx *c, size_t i)
 		return 0;
 	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
 		return 0;
-	if (f & (LX_MONTH | LX_DAY))
+	/* a month is a name only when it is also a given name and no number follows: "my wife
+	 * June", "ma fille Avril", but not "June 2021" */
+	int month_name = (f & LX_MONTH) && (f & (LX_GIVEN | LX_PRN)) && !tk_is(c, tk_next_word(c, i, 1), TK_DIGIT);
+	if ((f & (LX_MONTH | LX_DAY)) && !month_name)
 		return 0;
 	if (eponym_use(c, i))
 		return 0;
@@ -98,6 +101,8 @@ static int name_like_ctx(const struct pctx *c, size_t i)
 	 * will be 5" */
 	if (tk_eq_any(c, i, aux_verbs))
 		return 0;
+	if (month_name)
+		return 1;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
 }
@@ -335,6 +340,11 @@ static int kin_before(const struct pctx *c, size_t i)
 	size_t pp = p > 0 ? p - 1 : SIZE_MAX;
 	if (pp != SIZE_MAX && (c->tk[pp].f & TK_WORD) && (c->tk[pp].lex & LX_KIN))
 		pp = pp > 0 ? pp - 1 : SIZE_MAX; /* "ma petite fille", "grand mere" */
+	if (pp != SIZE_MAX && pp > 0 && !possessive(c, pp) && (c->tk[pp].f & TK_LOWER) &&
+	    !(c->tk[pp].f & TK_DIGIT) && tk_len(c, pp) >= 3 && (c->tk[pp].f & TK_SP) &&
+	    !(c->tk[pp].lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[pp - 1].f & TK_WORD) &&
+	    possessive(c, pp - 1) && !tk_apos(c, pp - 1))
+		pp--; /* "our health visitor", "my support worker", "mon kiné" */
 	return pp != SIZE_MAX && possessive(c, pp);
 }
 

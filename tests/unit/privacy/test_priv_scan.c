@@ -103,6 +103,11 @@ static void ids(void **state)
 	found("dossier 12345678 (IPP) à jour", FR, "12345678", ENT_PRIV_ID);
 	found("le numéro de dossier de ma mère est 12345678", FR, "12345678", ENT_PRIV_ID);
 	found("Numéro d'adhérent mutuelle de M. Leroux : 0045871236", FR, "0045871236", ENT_PRIV_ID);
+	found("MRN55102 for theatre", EN, "55102", ENT_PRIV_ID); /* label glued, not in the span */
+	found("IPP40028817 à revoir", FR, "40028817", ENT_PRIV_ID);
+	found("my CHI is 0101501234.", EN, "0101501234", ENT_PRIV_ID); /* a record label, not a line */
+	found("mon numéro c'est 0612345678", FR, "0612345678", ENT_PRIV_CONTACT);
+	not_found("covid19 and h1n1 vaccines", EN, "19");
 	/* hard negatives: lot numbers, prices, doses, a bad key */
 	not_found("lot 4532015112830367 retiré", FR, "4532015112830367");
 	not_found("HbA1c de 8,5 à 6,3 %", FR, "8,5");
@@ -281,6 +286,9 @@ static void names(void **state)
 	found("Tom Fisher and I run the group.", EN, "Tom Fisher", ENT_PRIV_NAME);
 	found("Invited: Harris, Julie; Thompson, Claire", EN, "Harris, Julie", ENT_PRIV_NAME);
 	found("avec Maëlys, Kélyan et Timéo", FR, "Maëlys", ENT_PRIV_NAME); /* not joined */
+	found("my wife june is having her op", EN, "june", ENT_PRIV_NAME);
+	not_found("my son may need surgery", EN, "may");
+	found("my support worker dan is great", EN, "dan", ENT_PRIV_NAME);
 }
 
 static void api_contract(void **state)
