@@ -309,6 +309,9 @@ static int title_before(const struct pctx *c, size_t i)
 		return (c->tk[t].f & TK_CAP) && (p < i || tk_eq(c, t, "me")) && (c->tk[i].f & TK_CAP);
 	if (c->tk[t].f & TK_CAP)
 		return 1;
+	/* SMS "pr" is "pour": "c bon pr demain"; a lowercase name after it must be no word */
+	if (tk_eq(c, t, "pr") && (c->tk[i].f & TK_LOWER) && (c->tk[i].lex & LX_WORD))
+		return 0;
 	static const char *const low[] = {"dr", "pr", "docteur", "doctor", "professeur", "mme",
 					  "mr", "mrs", "ms", "mlle", "madame", "monsieur", "doc",
 					  NULL};
@@ -346,6 +349,39 @@ static int kin_before(const struct pctx *c, size_t i)
 	    possessive(c, pp - 1) && !tk_apos(c, pp - 1))
 		pp--; /* "our health visitor", "my support worker", "mon kiné" */
 	return pp != SIZE_MAX && possessive(c, pp);
+}
+
+/* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a
+ * word of the text's language, followed by an article or an adverb, is the verb. */
+static int verb_like(const struct pctx *c, size_t i)
+{
+	static const char *const next_fr[] = {"le", "la", "les", "l", "un", "une", "des", "du", "pas",
+					      "bien", "trop", "beaucoup", "plus", "tout", NULL};
+	static const char *const next_en[] = {"the", "a", "an", "it", "her", "him", "them", "me",
+					      "not", "so", NULL};
+	int en = c->lang == ENT_PRIV_EN;
+	return (c->tk[i].f & TK_LOWER) && (c->tk[i].lex & (en ? LX_WEN : LX_WFR)) &&
+	       tk_eq_any(c, i + 1, en ? next_en : next_fr) && (c->tk[i + 1].f & TK_SP);
+}
+
+/* "my son hunter has ADHD", "ma fille ambre a 3 ans": a lowercase given name that is also an
+ * ordinary word, right after a relative and right before a verb. */
+static int kin_word_name(const struct pctx *c, size_t i)
+{
+	static const char *const verbs[] = {"is", "was", "has", "had", "and", "gets", "got", "turned",
+					    "turns", "starts", "started", "goes", "went", "loves", "needs",
+					    "a", "est", "etait", "avait", "et", "va", "fait", "aura", "vient",
+					    "has", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    !(t->lex & (LX_PRN | LX_HN)) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_MONTH | LX_DAY | LX_KIN)) ||
+	    tk_eq_any(c, i, aux_verbs) || i == 0 || !(c->tk[i - 1].lex & LX_KIN) || !(t->f & TK_SP))
+		return 0;
+	size_t n = i + 1;
+	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || !tk_eq_any(c, n, verbs))
+		return 0;
+	return i >= 2 && (possessive(c, i - 2) || ((c->tk[i - 2].lex & LX_KIN) && i >= 3 && possessive(c, i - 3)));
 }
 
 /* Greeting at the start of a line or after another greeting: "Bonjour Julie", "Hi Jen". */
@@ -389,6 +425,9 @@ static int intro_before(const struct pctx *c, size_t i)
 	if (tk_eq(c, p, "s") && tk_eq(c, p2, "it") && (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
 	    !(c->tk[i].lex & LX_WEN))
 		return 1;
+	/* "je suis Fanny", "jsuis ines": name_like_ctx() has already said the word may be a name */
+	if ((tk_eq(c, p, "suis") && (tk_eq(c, p2, "je") || tk_eq(c, p2, "j"))) || tk_eq(c, p, "jsuis"))
+		return (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
 	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
 	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
@@ -426,10 +465,18 @@ static int signature(const struct pctx *c, size_t i, size_t j)
 static int listed_after_name(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 || c->n_sp == 0)
+	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 || c->n_sp == 0)
 		return 0;
-	if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN))
+	if (t->f & TK_LOWER) {
+		/* "maman de lou et jules": a lowercase given name listed after a lowercase name */
+		if (!(t->lex & (LX_PRN | LX_HN)) ||
+		    (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
+		    tk_eq_any(c, i, aux_verbs) || i < 2 || !(c->tk[i - 2].f & TK_LOWER))
+			return 0;
+	} else if (!(t->f & TK_CAP) ||
+		   (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN))) {
 		return 0;
+	}
 	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
 	if (last->type != ENT_PRIV_NAME || i < 2)
 		return 0;
@@ -639,9 +686,12 @@ void priv_find_names(struct pctx *c)
 		} else if ((name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) ||
 						    intro_before(c, i) || here_after(c, i))) ||
 			   ((t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
-			    !((t->f & TK_LOWER) && tk_eq_any(c, i, aux_verbs)) &&
+			    !((t->f & TK_LOWER) && tk_eq_any(c, i, aux_verbs)) && !verb_like(c, i) &&
 			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
+			rec = "name_context";
+		} else if (kin_word_name(c, i)) {
+			conf = 0.7f;
 			rec = "name_context";
 		} else if (companion_name(c, i) || person_after_chez(c, i)) {
 			conf = 0.7f;

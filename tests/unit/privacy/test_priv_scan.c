@@ -289,6 +289,13 @@ static void names(void **state)
 	found("my wife june is having her op", EN, "june", ENT_PRIV_NAME);
 	not_found("my son may need surgery", EN, "may");
 	found("my support worker dan is great", EN, "dan", ENT_PRIV_NAME);
+	found("my son hunter has ADHD", EN, "hunter", ENT_PRIV_NAME);
+	found("ma fille ambre a la varicelle", FR, "ambre", ENT_PRIV_NAME);
+	not_found("mon fils aime le foot", FR, "aime");
+	not_found("dis lui que c bon pr demain", FR, "demain");
+	found("bonjour je suis fanny maman de lou et jules", FR, "fanny", ENT_PRIV_NAME);
+	found("bonjour je suis fanny maman de lou et jules", FR, "jules", ENT_PRIV_NAME);
+	not_found("je suis fatiguée et infirmière", FR, "fatiguée");
 }
 
 static void api_contract(void **state)
