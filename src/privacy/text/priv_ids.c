@@ -166,11 +166,23 @@ static size_t labelled(const struct pctx *c, size_t i)
 static const char *const record_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nhs",
 					    "chi", "rpps", "adeli", "dossier", "sejour", "insee",
 					    "matricule", "nss", "mbi", "medicare", "hosp", "secu",
-					    "passeport", "passport", "adherent", "ins", NULL};
+					    "passeport", "passport", "adherent", "ins", "patient",
+					    "hospital", "member", "policy", "contrat", "police",
+					    "mutuelle", "insurance", "beneficiaire", "allocataire",
+					    "client", "record", "case", "unit", "identifiant", NULL};
 
+/* lab is labelled()'s answer: the label, or the word before a generic one ("patient
+ * number", "numéro patient") names a record. */
 static int record_label(const struct pctx *c, size_t lab)
 {
-	return lab > 0 && tk_eq_any(c, lab - 1, record_labels);
+	if (lab == 0)
+		return 0;
+	size_t k = lab - 1;
+	if (tk_eq_any(c, k, record_labels))
+		return 1;
+	size_t p = tk_prev_word(c, k, 0), n = tk_next_word(c, k, 0);
+	return (p != SIZE_MAX && tk_eq_any(c, p, record_labels)) ||
+	       (n < c->n_tk && tk_eq_any(c, n, record_labels));
 }
 
 /* "MRN55102", "IPP40028817": a record label glued to its digits. Adds the digits as an ID. */
@@ -454,7 +466,9 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		return 1;
 	}
 	size_t lab = nd == 10 ? labelled(c, first_tok) : 0;
-	if (kind && !(lab && (d[0] != '0' || (g->ng == 1 && record_label(c, lab))))) {
+	/* a ten-digit number shaped like a phone line is an identifier only after a label that
+	 * names a record ("CHI 0101501234", "patient number 4857773456"), not "my number" */
+	if (kind && !(lab && record_label(c, lab) && (d[0] != '0' || g->ng == 1))) {
 		priv_add(c, g->s, g->e, ENT_PRIV_CONTACT, 0.9f, kind);
 		return 1;
 	}

@@ -703,7 +703,8 @@ void priv_find_names(struct pctx *c)
 		} else if (tk_len(c, i) == 1 && (t->f & TK_CAP) && !(t->lex & LX_TITLE) && tk_ch(c, i + 1, '.') &&
 			   tk_glued(c, i) &&
 			   tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) && !tk_is(c, i + 2, TK_ALLCAP) &&
-			   (c->tk[i + 2].lex & (LX_PATR | LX_HN)) && !(c->tk[i + 2].lex & (LX_WORD | NOT_A_NAME)) &&
+			   (c->tk[i + 2].lex & (LX_PATR | LX_HN)) && !(c->tk[i + 2].lex & NOT_A_NAME) &&
+			   (!(c->tk[i + 2].lex & LX_WORD) || (c->tk[i + 2].lex & LX_CAPEN)) &&
 			   (c->tk[i + 2].f & TK_SP)) {
 			/* "R. Patterson", "J. Dupuis": an initial and a surname */
 			size_t j = extend(c, i + 2, 0);

@@ -107,6 +107,8 @@ static void ids(void **state)
 	found("IPP40028817 à revoir", FR, "40028817", ENT_PRIV_ID);
 	found("my CHI is 0101501234.", EN, "0101501234", ENT_PRIV_ID); /* a record label, not a line */
 	found("mon numéro c'est 0612345678", FR, "0612345678", ENT_PRIV_CONTACT);
+	found("my number 555-201-4433", EN, "555-201-4433", ENT_PRIV_CONTACT);
+	found("my patient number is 4857773451 thanks", EN, "4857773451", ENT_PRIV_ID);
 	not_found("covid19 and h1n1 vaccines", EN, "19");
 	/* hard negatives: lot numbers, prices, doses, a bad key */
 	not_found("lot 4532015112830367 retiré", FR, "4532015112830367");
@@ -290,6 +292,7 @@ static void names(void **state)
 	not_found("my son may need surgery", EN, "may");
 	found("my support worker dan is great", EN, "dan", ENT_PRIV_NAME);
 	found("my son hunter has ADHD", EN, "hunter", ENT_PRIV_NAME);
+	found("Pt J. Smith, bed 4", EN, "J. Smith", ENT_PRIV_NAME);
 	found("ma fille ambre a la varicelle", FR, "ambre", ENT_PRIV_NAME);
 	not_found("mon fils aime le foot", FR, "aime");
 	not_found("dis lui que c bon pr demain", FR, "demain");
