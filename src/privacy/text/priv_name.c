@@ -620,6 +620,9 @@ static size_t given_before(const struct pctx *c, size_t i)
 	    (p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION)) ||
 	    tk_len(c, i - 1) < 2 || (i >= 2 && tk_ch(c, i - 2, '#')))
 		return i;
+	/* "When Mason was", "Since Ava": a capital only because the sentence starts there */
+	if ((p->lex & LX_WORD) && !(p->lex & (LX_CAPEN | LX_PRN)) && tk_sentence_start(c, i - 1))
+		return i;
 	return i - 1;
 }
 

@@ -172,7 +172,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 
 enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 {
-	int fr = 0, en = 0, seen = 0;
+	int fr = 0, en = 0, seen = 0, wfr = 0, wen = 0;
 	for (size_t i = 0; i < c->n_tk && seen < 60; i++) {
 		if (!(c->tk[i].f & TK_ALPHA))
 			continue;
@@ -180,6 +180,10 @@ enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 		uint32_t l = c->tk[i].lex;
 		fr += !!(l & LX_STOPFR);
 		en += !!(l & LX_STOPEN);
+		/* words only one dictionary knows break a tie of function words ("Saw Dr Nwosu
+		 * today, bloods fine") */
+		wfr += (l & (LX_WFR | LX_WEN)) == LX_WFR;
+		wen += (l & (LX_WFR | LX_WEN)) == LX_WEN;
 		/* accented letters are a strong hint of French */
 		for (size_t b = c->tk[i].s; b < c->tk[i].e; b++)
 			if ((unsigned char)c->t[b] == 0xC3) {
@@ -187,7 +191,9 @@ enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 				break;
 			}
 	}
-	return en > fr ? ENT_PRIV_EN : ENT_PRIV_FR;
+	if (en != fr)
+		return en > fr ? ENT_PRIV_EN : ENT_PRIV_FR;
+	return wen > wfr ? ENT_PRIV_EN : ENT_PRIV_FR;
 }
 
 size_t priv_tok_at(const struct pctx *c, size_t b)

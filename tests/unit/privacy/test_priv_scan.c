@@ -73,6 +73,7 @@ static void not_found(const char *text, enum ent_priv_lang lang, const char *wha
 
 #define FR ENT_PRIV_FR
 #define EN ENT_PRIV_EN
+#define AUTO ENT_PRIV_AUTO
 
 static void ids(void **state)
 {
@@ -293,6 +294,9 @@ static void names(void **state)
 	found("my support worker dan is great", EN, "dan", ENT_PRIV_NAME);
 	found("my son hunter has ADHD", EN, "hunter", ENT_PRIV_NAME);
 	found("Pt J. Smith, bed 4", EN, "J. Smith", ENT_PRIV_NAME);
+	not_found("When Mason was diagnosed, our world stopped.", EN, "When");
+	found("Saw Dr. Nwosu today, bloods fine.", AUTO, "Nwosu", ENT_PRIV_NAME);
+	not_found("Saw Dr. Nwosu today, bloods fine.", AUTO, "Saw");
 	found("ma fille ambre a la varicelle", FR, "ambre", ENT_PRIV_NAME);
 	not_found("mon fils aime le foot", FR, "aime");
 	not_found("dis lui que c bon pr demain", FR, "demain");
