@@ -133,9 +133,11 @@ static size_t labelled(const struct pctx *c, size_t i)
 					     "bien", "actuel", "current", "ancien", "old", "medical", "medicale",
 					     "hospitalisation", "hospitalier", "administratif", "unique",
 					     "national", "nationale", "personnel", "sante", "health", "hospital",
-					     "hosp", "unit", "social", "sociale", "securite", "security", NULL};
+					     "hosp", "unit", "social", "sociale", "securite", "security",
+					     "on", "it", "sur", "here", "voici", "below", "porte", "portant",
+					     "indique", "ai", "j", "have", "has", "avez", "as", NULL};
 	int words = 0;
-	for (size_t k = i; k-- > 0 && i - k <= 10;) {
+	for (size_t k = i; k-- > 0 && i - k <= 16;) {
 		const struct ptok *t = &c->tk[k];
 		if (t->f & TK_PUNCT) {
 			/* a sentence end stops the search, the period of "M." or "Dr." does not */
@@ -153,9 +155,13 @@ static size_t labelled(const struct pctx *c, size_t i)
 		/* a person's name between the label and the number: "mutuelle de M. Leroux : 0045..." */
 		/* ... and relatives or places: "dossier de ma mère est", "number at St Mary's is" */
 		/* ... and the institution: "numéro de patient à l'hôpital est le" */
-		if ((!tk_eq_any(c, k, filler) && !(t->f & (TK_CAP | TK_CLAIMED)) &&
-		     !(t->lex & (LX_KIN | LX_HOSP | LX_HOSP_EN))) ||
-		    ++words > 7)
+		if (!tk_eq_any(c, k, filler) && !(t->f & (TK_CAP | TK_CLAIMED)) &&
+		    !(t->lex & (LX_KIN | LX_HOSP | LX_HOSP_EN)))
+			return 0;
+		/* a place or a name found already counts as one word: "dossier à l'hôpital Foch
+		 * porte le n° FO-2231874" */
+		if (!((t->f & TK_CLAIMED) && k > 0 && (c->tk[k - 1].f & TK_CLAIMED)) &&
+		    !(t->lex & (LX_HOSP | LX_HOSP_EN)) && ++words > 7)
 			return 0;
 	}
 	return 0;

@@ -82,7 +82,11 @@ static int name_like_ctx(const struct pctx *c, size_t i)
 	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
 		return 0;
 	uint32_t f = c->tk[i].lex;
-	if ((f & NOT_A_NAME) && !(f & LX_PRN))
+	/* "my cousin Devon", "notre petite Lourdes": a region or a town that is also a given
+	 * name is the person when the context says a name comes */
+	int place_name = (c->tk[i].f & TK_CAP) && (f & (LX_HN | LX_PRN)) &&
+			 !(f & NOT_A_NAME & ~(uint32_t)LX_REGION);
+	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name)
 		return 0;
 	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
 		return 0;
@@ -144,11 +148,12 @@ static float name_alone(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	/* lowercase, no context: a hunspell first name that no dictionary knows ("chloe", "enzo") */
-	if ((t->f & TK_LOWER) && !(t->f & (TK_DIGIT | TK_CLAIMED)) && tk_len(c, i) >= 4 &&
+	if ((t->f & TK_LOWER) && !(t->f & (TK_DIGIT | TK_CLAIMED)) && tk_len(c, i) >= 3 &&
 	    (t->lex & LX_PRN) && !(t->lex & (LX_WORD | LX_NOTNAME | LX_STOPFR | LX_STOPEN | LX_MONTH |
 					    LX_DAY | LX_TOWN | LX_CITY | LX_EPONYM | LX_KIN)) &&
-	    !(i > 0 && (tk_ch(c, i - 1, '#') || tk_ch(c, i - 1, '@') || tk_ch(c, i - 1, '/') ||
-			tk_ch(c, i - 1, '.'))) && !tk_glued(c, i))
+	    !(i > 0 && tk_glued(c, i - 1) && (tk_ch(c, i - 1, '#') || tk_ch(c, i - 1, '@') ||
+					      tk_ch(c, i - 1, '/') || tk_ch(c, i - 1, '.'))) &&
+	    !tk_glued(c, i))
 		return 0.5f;
 	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3)
 		return 0;
@@ -178,7 +183,10 @@ static float name_alone(const struct pctx *c, size_t i)
 		static const char *const verbs[] = {"est", "a", "va", "fait", "etait", "avait", "dit",
 						    "m", "me", "is", "was", "has", "had", "says", "said",
 						    "went", "got", "told", "came", "and", "et", "cried",
-						    "pleure", "dort", "sleeps", NULL};
+						    "pleure", "dort", "sleeps", "arrived", "died", "turned",
+						    "turns", "loves", "needs", "wants", "started", "starts",
+						    "seems", "looks", "looked", "woke", "slept", "smiled",
+						    "walked", "asked", "from", NULL};
 		size_t n1 = i + 1;
 		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)) ||
 		    (tk_ch(c, n1, ':') && (f & (LX_PRN | LX_FIRSTNAME)) && !(f & LX_NOTNAME)))
@@ -226,6 +234,14 @@ static float name_alone(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* "Floc'h", "Le Gac'h": the Breton c'h glued to the word j. */
+static int breton_ch(const struct pctx *c, size_t j)
+{
+	return j + 2 < c->n_tk && tk_glued(c, j) && tk_apos(c, j + 1) && tk_glued(c, j + 1) &&
+	       tk_eq(c, j + 2, "h") && c->t[c->tk[j].e - 1] == 'c' &&
+	       !(tk_glued(c, j + 2) && tk_is(c, j + 3, TK_WORD));
+}
+
 /* Extends a name over the next words: "Eugénie André", "Jean-Pierre DUPONT", "Claire D.",
  * "Marie de La Fontaine". Returns the last token of the name. */
 static size_t extend(const struct pctx *c, size_t j, int strong)
@@ -234,6 +250,10 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 		size_t k = j + 1;
 		if (k >= c->n_tk)
 			break;
+		if (breton_ch(c, j)) {
+			j += 2;
+			continue;
+		}
 		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_ALPHA) &&
 		    tk_free(c, k + 1) && (c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k + 1].lex & LX_STOPFR)) {
 			j = k + 1;
@@ -277,11 +297,20 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 		static const char *const part[] = {"de", "du", "van", "von", "der", "den", "da", "di",
 						   "del", "della", "ben", "bin", "el", "al", "le", "la",
 						   "mac", "mc", "ter", "ten", "dos", "das", NULL};
-		if (tk_eq_any(c, k, part) && k + 1 < c->n_tk && (c->tk[k + 1].f & TK_CAP) &&
-		    tk_free(c, k + 1) && (c->tk[k + 1].lex & (LX_PATR | LX_HN)) &&
-		    !(c->tk[k + 1].lex & (NOT_A_NAME | LX_TOWN | LX_REGION))) {
-			j = k + 1;
-			continue;
+		if (tk_eq_any(c, k, part) && k + 1 < c->n_tk) {
+			/* "de La Roche-Aymon", "van der Berg": two particles */
+			size_t m = k + 1;
+			if (tk_eq_any(c, m, part) && (c->tk[m].f & TK_SP) && m + 1 < c->n_tk)
+				m++;
+			uint32_t fm = c->tk[m].lex;
+			/* after two particles a town's name is a family's: "de La Roche" */
+			uint32_t place = m > k + 1 ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
+			if ((c->tk[m].f & TK_CAP) && (c->tk[m].f & TK_SP) && tk_free(c, m) &&
+			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
+			    !(fm & (NOT_A_NAME | place))) {
+				j = m;
+				continue;
+			}
 		}
 		break;
 	}
@@ -301,6 +330,10 @@ static int title_before(const struct pctx *c, size_t i)
 	if (p == 0)
 		return 0;
 	size_t t = p - 1;
+	/* "Mme Hélène Kergoat née Le Floc'h": a maiden name after "née" / "épouse" */
+	if (p == i && (tk_eq(c, t, "nee") || tk_eq(c, t, "epouse") || tk_eq(c, t, "ep")) &&
+	    (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP))
+		return 1;
 	if (!(c->tk[t].f & TK_WORD) || !(c->tk[t].lex & LX_TITLE))
 		return 0;
 	if ((c->tk[t].f & TK_ALLCAP) && !tk_eq(c, t, "dr"))
@@ -335,8 +368,9 @@ static int kin_before(const struct pctx *c, size_t i)
 	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN))
 		return 0;
 	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
-	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) && (c->tk[i].f & TK_SP))
-		return 1;
+	if (p + 1 == i && (c->tk[i].f & TK_CAP) && ((c->tk[i].lex & LX_GIVEN) || c->tk[i].lex == 0) &&
+	    (c->tk[i].f & TK_SP))
+		return 1; /* ... "tonton Driss" */
 	for (size_t k = p + 1; k < i; k++)
 		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
 			return 0;
@@ -368,10 +402,12 @@ static int verb_like(const struct pctx *c, size_t i)
  * ordinary word, right after a relative and right before a verb. */
 static int kin_word_name(const struct pctx *c, size_t i)
 {
-	static const char *const verbs[] = {"is", "was", "has", "had", "and", "gets", "got", "turned",
-					    "turns", "starts", "started", "goes", "went", "loves", "needs",
-					    "a", "est", "etait", "avait", "et", "va", "fait", "aura", "vient",
-					    "has", NULL};
+	static const char *const verbs_en[] = {"is", "was", "has", "had", "and", "gets", "got",
+					       "turned", "turns", "starts", "started", "goes", "went",
+					       "loves", "needs", NULL};
+	static const char *const verbs_fr[] = {"a", "est", "etait", "avait", "et", "va", "fait",
+					       "aura", "vient", NULL};
+	const char *const *verbs = c->lang == ENT_PRIV_EN ? verbs_en : verbs_fr;
 	const struct ptok *t = &c->tk[i];
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(t->lex & (LX_PRN | LX_HN)) ||
@@ -401,6 +437,14 @@ static int intro_before(const struct pctx *c, size_t i)
 	size_t p = tk_prev_word(c, i, 1);
 	if (p == SIZE_MAX)
 		return 0;
+	/* form fields: "nom : Belhadj", "Name: Valerie Okafor", "NAME ALBERT FINCH", "Patient
+	 * Lorraine Batty" - a label written as a label (a colon, or a capital) */
+	static const char *const fields[] = {"nom", "name", "surname", "patient", "patiente", "pt",
+					     "resident", "enfant", "child", "firstname", "lastname",
+					     "forename", NULL};
+	if (tk_eq_any(c, p, fields) && ((p + 2 == i && tk_ch(c, p + 1, ':')) ||
+					(p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z')))
+		return 1;
 	if ((tk_eq(c, p, "ici") && (c->tk[i].f & TK_CAP)) ||
 	    tk_eq(c, p, "appelle") || tk_eq(c, p, "appelles") || tk_eq(c, p, "appelait") ||
 	    tk_eq(c, p, "appellent") || tk_eq(c, p, "signe") || tk_eq(c, p, "signee") ||
@@ -422,7 +466,8 @@ static int intro_before(const struct pctx *c, size_t i)
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
 		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
 	}
-	if (tk_eq(c, p, "s") && tk_eq(c, p2, "it") && (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
+	if (((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) && (c->tk[i].f & TK_CAP) &&
+	    (c->tk[i].lex & LX_GIVEN) &&
 	    !(c->tk[i].lex & LX_WEN))
 		return 1;
 	/* "je suis Fanny", "jsuis ines": name_like_ctx() has already said the word may be a name */
@@ -453,6 +498,10 @@ static int signature(const struct pctx *c, size_t i, size_t j)
 	if (i == 0)
 		return 0;
 	size_t p = i - 1;
+	/* "... inadmissible. Patrice": a given name closing the text after a sentence end */
+	if ((tk_ch(c, p, '.') || tk_ch(c, p, '!') || tk_ch(c, p, '?')) && (c->tk[i].lex & (LX_PRN | LX_HN)) &&
+	    (c->tk[i].f & TK_SP) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)))
+		return 1;
 	if (tk_ch(c, p, ',') && p > 0)
 		p--;
 	if ((c->tk[p].f & TK_PUNCT) && !tk_ch(c, p, '.') && !tk_ch(c, p, ',') && !tk_apos(c, p) &&
@@ -469,9 +518,11 @@ static int listed_after_name(const struct pctx *c, size_t i)
 		return 0;
 	if (t->f & TK_LOWER) {
 		/* "maman de lou et jules": a lowercase given name listed after a lowercase name */
-		if (!(t->lex & (LX_PRN | LX_HN)) ||
-		    (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
-		    tk_eq_any(c, i, aux_verbs) || i < 2 || !(c->tk[i - 2].f & TK_LOWER))
+		/* ... or a nickname no list knows: "merci à Cathy, Martine et fafa" */
+		int nick = t->lex == 0 && i >= 1 && (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and"));
+		if (!nick && (!(t->lex & (LX_PRN | LX_HN)) ||
+			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
+			      tk_eq_any(c, i, aux_verbs) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))
 			return 0;
 	} else if (!(t->f & TK_CAP) ||
 		   (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN))) {
@@ -506,6 +557,8 @@ static int followed_by_age(const struct pctx *c, size_t i)
 	size_t k = i + 1;
 	if (tk_ch(c, k, ',') || tk_ch(c, k, '('))
 		return age_at(c, k + 1);
+	if (age_at(c, k) && (c->tk[k].f & TK_SP) && !(c->tk[k].f & TK_NL))
+		return 1; /* "Yanis 12 ans, Sofia 8 ans" */
 	if (tk_eq(c, k, "a") || tk_eq(c, k, "has") || tk_eq(c, k, "is") || tk_eq(c, k, "was") ||
 	    tk_eq(c, k, "aged") || tk_eq(c, k, "vient"))
 		return age_at(c, k + 1) || (tk_eq(c, k + 1, "d") && age_at(c, k + 3));
@@ -616,9 +669,16 @@ static size_t given_before(const struct pctx *c, size_t i)
 	    c->t[c->tk[i - 2].s] && strchr("ODN", c->t[c->tk[i - 2].s]) && !(c->tk[i - 2].f & TK_CLAIMED))
 		return i - 2;
 	const struct ptok *p = &c->tk[i - 1];
-	if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(p->lex & LX_GIVEN) ||
-	    (p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION)) ||
-	    tk_len(c, i - 1) < 2 || (i >= 2 && tk_ch(c, i - 2, '#')))
+	/* "Delroy Samuels": a capitalised word no list knows, before a surname no dictionary
+	 * knows; "Mercy Osei": a given name that is also a town, the same */
+	int strong = !(c->tk[i].lex & LX_WORD) && (c->tk[i].lex & (LX_PATR | LX_HN)) && tk_len(c, i - 1) >= 3 &&
+		     (p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
+		     (p->lex == 0 || ((p->lex & LX_GIVEN) && !(p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR |
+									   LX_STOPEN | LX_REGION))));
+	if (!strong &&
+	    ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(p->lex & LX_GIVEN) ||
+	     (p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION)) ||
+	     tk_len(c, i - 1) < 2 || (i >= 2 && tk_ch(c, i - 2, '#'))))
 		return i;
 	/* "When Mason was", "Since Ava": a capital only because the sentence starts there */
 	if ((p->lex & LX_WORD) && !(p->lex & (LX_CAPEN | LX_PRN)) && tk_sentence_start(c, i - 1))
@@ -667,6 +727,8 @@ void priv_find_names(struct pctx *c)
 			while (j + 1 < c->n_tk && tk_is(c, j + 1, TK_CAP) && tk_free(c, j + 1) &&
 			       (c->tk[j + 1].f & TK_SP) && !(c->tk[j + 1].f & TK_NL) && j < i + 3)
 				j++;
+			if (breton_ch(c, j))
+				j += 2;
 			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.9f, "name_title");
 			i = j;
 			continue;
@@ -677,6 +739,12 @@ void priv_find_names(struct pctx *c)
 			size_t j = extend(c, i + 2, 1);
 			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.95f, "name_title");
 			i = j;
+			continue;
+		} else if (titled && tk_len(c, i) == 1 && (t->f & TK_CAP) && tk_ch(c, i + 1, '.') &&
+			   tk_glued(c, i) && !tk_is(c, i + 2, TK_CAP)) {
+			/* "ma dermato (Dr K.)", "Mme H., 61 ans": an initial alone */
+			priv_add_tok(c, i, i + 1, ENT_PRIV_NAME, 0.8f, "name_title");
+			i = i + 1;
 			continue;
 		} else if (titled && (name_like_title(c, i) || letter_apos_name(c, i))) {
 			conf = 0.95f;
@@ -690,6 +758,9 @@ void priv_find_names(struct pctx *c)
 						    intro_before(c, i) || here_after(c, i))) ||
 			   ((t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
 			    !((t->f & TK_LOWER) && tk_eq_any(c, i, aux_verbs)) && !verb_like(c, i) &&
+			    /* "my GP said", "ma fille adore": a lowercase word of the text's language
+			     * is a name only before a verb (kin_word_name) */
+			    !((t->f & TK_LOWER) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))) &&
 			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
 			rec = "name_context";
@@ -732,6 +803,14 @@ void priv_find_names(struct pctx *c)
 		} else {
 			conf = name_alone(c, i);
 			rec = "name_lexicon";
+			/* a given name followed by a capitalised word no list knows: "Precious
+			 * Mahlangu", "Mercy Osei" */
+			if (conf == 0 && (t->f & TK_CAP) && !(t->f & TK_ALLCAP) && (t->lex & LX_GIVEN) &&
+			    !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_REGION)) &&
+			    tk_is(c, i + 1, TK_CAP) && !tk_is(c, i + 1, TK_ALLCAP | TK_DIGIT) && tk_free(c, i + 1) &&
+			    (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].f & TK_NL) && c->tk[i + 1].lex == 0 &&
+			    tk_len(c, i + 1) >= 3)
+				conf = 0.6f;
 			/* a capitalised ordinary word followed by a surname: "Rose Martin" */
 			if (conf == 0 && (t->f & TK_CAP) && !(t->f & TK_ALLCAP) && (t->lex & LX_PRN) &&
 			    !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN)) && extend(c, i, 0) > i &&

@@ -107,6 +107,9 @@ static void ids(void **state)
 	found("MRN55102 for theatre", EN, "55102", ENT_PRIV_ID); /* label glued, not in the span */
 	found("IPP40028817 à revoir", FR, "40028817", ENT_PRIV_ID);
 	found("my CHI is 0101501234.", EN, "0101501234", ENT_PRIV_ID); /* a record label, not a line */
+	found("Mon dossier à l'hôpital Foch porte le n° FO-2231874 et", FR, "FO-2231874", ENT_PRIV_ID);
+	found("babe did u pack my passport? numbers K02474152 if", EN, "K02474152", ENT_PRIV_ID);
+	found("Patient: Ethan Kowalski, acct 100294857.", EN, "100294857", ENT_PRIV_ID);
 	found("mon numéro c'est 0612345678", FR, "0612345678", ENT_PRIV_CONTACT);
 	found("my number 555-201-4433", EN, "555-201-4433", ENT_PRIV_CONTACT);
 	found("my patient number is 4857773451 thanks", EN, "4857773451", ENT_PRIV_ID);
@@ -284,7 +287,7 @@ static void names(void **state)
 	found("j'habite à Nancy depuis 2010", FR, "Nancy", ENT_PRIV_LOCATION);
 	not_found("on vit avec Lyon au coeur", FR, "Lyon");
 	found("la maman d'Emma est là", FR, "Emma", ENT_PRIV_NAME); /* not "d'Emma" */
-	found("rentrée de l'hôpital, Pépé Marcel est soulagé.", FR, "Pépé Marcel", ENT_PRIV_NAME);
+	found("rentrée de l'hôpital, Pépé Marcel est soulagé.", FR, "Marcel", ENT_PRIV_NAME); /* a relative word is no part of the name */
 	found("my daughter grace starts next week", EN, "grace", ENT_PRIV_NAME);
 	found("Tom Fisher and I run the group.", EN, "Tom Fisher", ENT_PRIV_NAME);
 	found("Invited: Harris, Julie; Thompson, Claire", EN, "Harris, Julie", ENT_PRIV_NAME);
@@ -295,6 +298,23 @@ static void names(void **state)
 	found("my son hunter has ADHD", EN, "hunter", ENT_PRIV_NAME);
 	found("Pt J. Smith, bed 4", EN, "J. Smith", ENT_PRIV_NAME);
 	not_found("When Mason was diagnosed, our world stopped.", EN, "When");
+	not_found("My GP said to ask you direct.", EN, "said");
+	not_found("My mum needs a fit-to-fly letter", EN, "needs");
+	found("My cousin Devon just found out", EN, "Devon", ENT_PRIV_NAME);
+	found("day 3 of chemo. mia shaved it for me tonight", EN, "mia", ENT_PRIV_NAME);
+	found("Willow arrived on 21.03.2021 in the pool", EN, "Willow", ENT_PRIV_NAME);
+	found("je les avais amenées en main propre. inadmissible. Patrice", FR, "Patrice", ENT_PRIV_NAME);
+	found("tonton Driss te fait des bisous", FR, "Driss", ENT_PRIV_NAME);
+	found("bjr, nom : Belhadj prénom : Leïla", FR, "Belhadj", ENT_PRIV_NAME);
+	found("Patient Lorraine Batty, 0113 496 0277", EN, "Lorraine Batty", ENT_PRIV_NAME);
+	found("ma dermato (Dr K.) part à la retraite", FR, "K.", ENT_PRIV_NAME);
+	found("Mme Hélène Kergoat née Le Floc'h, IPP 2219 8834.", FR, "Le Floc'h", ENT_PRIV_NAME);
+	found("l'orthophoniste Gwenaëlle Le Bihan prend des patients", FR, "Gwenaëlle Le Bihan", ENT_PRIV_NAME);
+	found("Papi Jean-Baptiste de La Roche-Aymon, 88 ans", FR, "Jean-Baptiste de La Roche-Aymon", ENT_PRIV_NAME);
+	found("Yanis 12 ans, Sofia 8 ans et Ilyes 3 ans", FR, "Sofia", ENT_PRIV_NAME);
+	found("merci à Cathy, Martine et fafa pour vos messages", FR, "fafa", ENT_PRIV_NAME);
+	found("this is Precious Mahlangu from the care home", EN, "Precious Mahlangu", ENT_PRIV_NAME);
+	found("Delroy Samuels, DOB 22/07/1964", EN, "Delroy Samuels", ENT_PRIV_NAME);
 	found("Saw Dr. Nwosu today, bloods fine.", AUTO, "Nwosu", ENT_PRIV_NAME);
 	not_found("Saw Dr. Nwosu today, bloods fine.", AUTO, "Saw");
 	found("ma fille ambre a la varicelle", FR, "ambre", ENT_PRIV_NAME);
