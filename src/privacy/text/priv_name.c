@@ -158,6 +158,10 @@ static float name_alone(const struct pctx *c, size_t i)
 	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3)
 		return 0;
 	uint32_t f = t->lex;
+	/* "The woman in the next bed, Doreen, is 96": a given name set off by commas */
+	if ((f & LX_HN) && !(f & (LX_WORD | NOT_A_NAME | LX_TOWN | LX_CITY | LX_EPONYM)) && i > 0 &&
+	    tk_ch(c, i - 1, ',') && tk_ch(c, i + 1, ','))
+		return 0.6f;
 	if (f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR))
 		if (!((f & LX_PRN) && !(f & (NOT_A_NAME | LX_EPONYM))))
 			return 0;
@@ -199,7 +203,10 @@ static float name_alone(const struct pctx *c, size_t i)
 		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX))
 			return 0.5f;
 		size_t n = tk_next_word(c, i, 0);
-		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i))
+		/* "Sue from the discharge lounge", but "Rose from my bed" is the verb */
+		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i) &&
+		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), (const char *const[]){
+			    "my", "our", "his", "her", "their", "your", NULL})))
 			return 0.55f;
 		/* "Grace starts school", "Harper seemed fine": a given name the dictionary writes
 		 * capitalised, then a verb in -s (or -ed when the name is no ordinary word) */
@@ -220,6 +227,7 @@ static float name_alone(const struct pctx *c, size_t i)
 	}
 	if ((f & LX_HN) && !word && !(f & LX_NPR))
 		return sent ? 0.55f : 0.7f;
+
 	if ((f & LX_PATR) && !word && !sent)
 		return 0.6f;
 	/* a known given name that is also a word, capitalised mid-sentence: "then Jack said" */
@@ -232,6 +240,15 @@ static float name_alone(const struct pctx *c, size_t i)
 	    !(i > 0 && tk_is(c, i - 1, TK_CAP) && !(c->tk[i - 1].lex & LX_GIVEN)))
 		return 0.5f;
 	return 0;
+}
+
+/* A room word and its number ("WARD 6", "Bed 4", "chambre 12"): the end of a name. */
+static int room_number(const struct pctx *c, size_t k)
+{
+	static const char *const rooms[] = {"ward", "bed", "bay", "room", "unit", "side", "lit",
+					    "chambre", "box", "salle", "bureau", "poste", "bip",
+					    "bleep", "ext", "porte", NULL};
+	return tk_is(c, k + 1, TK_NUM) && tk_eq_any(c, k, rooms);
 }
 
 /* "Floc'h", "Le Gac'h": the Breton c'h glued to the word j. */
@@ -273,6 +290,8 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 		    ((f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD) || (c->tk[k].f & TK_ALLCAP) || strong)) {
 			if ((c->tk[k].f & TK_ALLCAP) && tk_len(c, k) <= 3 && !(f & (LX_GIVEN | LX_PATR)))
 				break; /* an acronym (IRM, CHU) */
+			if (room_number(c, k))
+				break; /* "Julie Bed 4" */
 			j = k;
 			continue;
 		}
@@ -283,8 +302,10 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			continue;
 		}
 		/* lowercase surname after a lowercase first name: "chloe martin" */
+		/* ... in a text written in capitals, a surname that is also a word: "ROBERT MARTIN" */
 		if ((c->tk[k].f & TK_LOWER) && (c->tk[j].f & TK_LOWER) && (f & (LX_PATR | LX_GIVEN)) &&
-		    !(f & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && tk_len(c, k) >= 3) {
+		    !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && (!(f & LX_WORD) || c->shout) &&
+		    tk_len(c, k) >= 3 && !room_number(c, k)) {
 			j = k;
 			continue;
 		}
@@ -705,8 +726,29 @@ static void join_inverted(struct pctx *c, size_t i, size_t j)
 	priv_add(c, a->s, c->tk[j].e, ENT_PRIV_NAME, last->confidence, "name_inverted");
 }
 
+/* A text written in capitals ("JE SUIS AUX URGENCES AVEC CHLOE") says nothing with its case:
+ * its words are read as if lowercase, where only the context and the lists decide. The
+ * flags are changed in the scan's own token array; the names pass is the last to read it. */
+static void unshout(struct pctx *c)
+{
+	size_t caps = 0, words = 0;
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if (!(c->tk[i].f & TK_ALPHA) || (c->tk[i].f & TK_DIGIT) || tk_len(c, i) < 2)
+			continue;
+		words++;
+		caps += (c->tk[i].f & TK_ALLCAP) != 0;
+	}
+	if (words < 5 || caps * 10 < words * 6)
+		return;
+	c->shout = 1;
+	for (size_t i = 0; i < c->n_tk; i++)
+		if ((c->tk[i].f & TK_ALLCAP) && !(c->tk[i].f & TK_DIGIT))
+			c->tk[i].f = (uint16_t)((c->tk[i].f & ~(TK_ALLCAP | TK_CAP)) | TK_LOWER);
+}
+
 void priv_find_names(struct pctx *c)
 {
+	unshout(c);
 	for (size_t i = 0; i < c->n_tk; i++) {
 		const struct ptok *t = &c->tk[i];
 		if ((t->f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA) || (t->f & TK_DIGIT))
@@ -756,6 +798,7 @@ void priv_find_names(struct pctx *c)
 			rec = "name_context";
 		} else if ((name_like_ctx(c, i) && (kin_before(c, i) || greeting_before(c, i) ||
 						    intro_before(c, i) || here_after(c, i))) ||
+			   ((t->f & TK_CAP) && diminutive_before(c, i) && name_like_ctx(c, i)) ||
 			   ((t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
 			    !((t->f & TK_LOWER) && tk_eq_any(c, i, aux_verbs)) && !verb_like(c, i) &&
 			    /* "my GP said", "ma fille adore": a lowercase word of the text's language

@@ -49,6 +49,7 @@ struct pctx {
 	struct ent_priv_span *sp;
 	size_t n_sp, cap_sp;
 	int oom;
+	int shout; /* the text is written in capitals (set by the names pass) */
 };
 
 /* Tokenizer (priv_tok.c). Returns ENT_OK or ENT_ENOMEM. */

@@ -315,6 +315,15 @@ static void names(void **state)
 	found("merci à Cathy, Martine et fafa pour vos messages", FR, "fafa", ENT_PRIV_NAME);
 	found("this is Precious Mahlangu from the care home", EN, "Precious Mahlangu", ENT_PRIV_NAME);
 	found("Delroy Samuels, DOB 22/07/1964", EN, "Delroy Samuels", ENT_PRIV_NAME);
+	found("JE SUIS AUX URGENCES AVEC CHLOE ELLE S'EST OUVERT LE MENTON.", FR, "CHLOE", ENT_PRIV_NAME);
+	found("BONJOUR JE VEUX UN RDV EN RHUMATO. ROBERT MARTIN 0612457809", FR, "ROBERT MARTIN", ENT_PRIV_NAME);
+	found("HE IS 90. NAME ALBERT FINCH WARD 6. PLEASE CALL", EN, "ALBERT FINCH", ENT_PRIV_NAME);
+	found("The woman in the next bed, Doreen, is 96.", EN, "Doreen", ENT_PRIV_NAME);
+	found("Our little Lourdes turns 1 today!!", EN, "Lourdes", ENT_PRIV_NAME);
+	found("Sue from the discharge lounge is a treasure.", EN, "Sue", ENT_PRIV_NAME);
+	not_found("Rose from my bed at 5am, 3 buses to get there.", EN, "Rose");
+	not_found("Just landed in Jordan, had to show my insulin letter", EN, "Jordan");
+	not_found("Reminder from the surgery: you are due your screening.", EN, "Reminder");
 	found("Saw Dr. Nwosu today, bloods fine.", AUTO, "Nwosu", ENT_PRIV_NAME);
 	not_found("Saw Dr. Nwosu today, bloods fine.", AUTO, "Saw");
 	found("ma fille ambre a la varicelle", FR, "ambre", ENT_PRIV_NAME);
