@@ -218,6 +218,17 @@ static int hospital_en(struct pctx *c, size_t i)
 		size_t e = name_after(c, last + 2, 0);
 		if (e != SIZE_MAX)
 			last = e;
+	} else if (cap_word(c, last + 1) && (c->tk[last + 1].f & TK_SP) && !(c->tk[last + 1].f & TK_NL)) {
+		/* "Queen's Hospital Romford", "Children's Hospital Colorado": the town after */
+		uint32_t fl;
+		size_t e = town_at(c, last + 1, &fl);
+		/* ... a region, or a proper noun of no list ("Romford") */
+		uint32_t f1 = c->tk[last + 1].lex;
+		if (e == SIZE_MAX && !(f1 & (LX_WORD | LX_GIVEN | LX_PATR | LX_NOTNAME | LX_HOSP_EN)) &&
+		    tk_len(c, last + 1) >= 4)
+			e = last + 1;
+		if (e != SIZE_MAX)
+			last = e;
 	}
 	if (first == SIZE_MAX) {
 		if (last == head_last)
@@ -252,9 +263,44 @@ static size_t us_state_tail(const struct pctx *c, size_t j)
 	return j;
 }
 
+/* UK postcode at token i: outward code (A9, A99, AA9, AA99, A9A, AA9A), a space, inward code
+ * (9AA). It takes tokens i and i + 1. */
+static int uk_postcode_at(const struct pctx *c, size_t i)
+{
+	if (i + 1 >= c->n_tk || (c->tk[i].f & (TK_DIGIT | TK_ALPHA)) != (TK_DIGIT | TK_ALPHA) ||
+	    (c->tk[i].f & (TK_LOWER | TK_CLAIMED)))
+		return 0;
+	const char *s = c->t + c->tk[i].s;
+	size_t n = tk_len(c, i);
+	if (n < 2 || n > 4 || s[0] < 'A' || s[0] > 'Z' || !(c->tk[i + 1].f & TK_SP) || tk_len(c, i + 1) != 3)
+		return 0;
+	const char *q = c->t + c->tk[i + 1].s;
+	int out_ok = priv_shape(s, n, "A9") || priv_shape(s, n, "A99") || priv_shape(s, n, "AA9") ||
+		     priv_shape(s, n, "AA99") || priv_shape(s, n, "A9A") || priv_shape(s, n, "AA9A");
+	return out_ok && q[0] >= '0' && q[0] <= '9' && q[1] >= 'A' && q[1] <= 'Z' && q[2] >= 'A' && q[2] <= 'Z';
+}
+
+/* ", Apt 3B", ", Suite 200", ", Flat 2", " #4": a unit within a building. Returns the new
+ * last token. */
+static size_t unit_tail(const struct pctx *c, size_t j)
+{
+	static const char *const units[] = {"apt", "apartment", "suite", "unit", "flat", "bldg",
+					    "building", "appt", "appartement", "bat", "batiment",
+					    "etage", NULL};
+	size_t k = j + 1;
+	if (tk_ch(c, k, ','))
+		k++;
+	if (tk_eq_any(c, k, units) && tk_is(c, k + 1, TK_DIGIT) && !tk_is(c, k + 1, TK_CLAIMED))
+		return k + 1;
+	if (tk_ch(c, k, '#') && tk_is(c, k + 1, TK_DIGIT) && tk_glued(c, k))
+		return k + 1;
+	return j;
+}
+
 /* Postcode and town after a street: ", 75013 Paris", ", Leeds LS1 4AP". */
 static size_t address_tail(const struct pctx *c, size_t j)
 {
+	j = unit_tail(c, j);
 	size_t k = j + 1;
 	if (tk_ch(c, k, ','))
 		k++;
@@ -273,12 +319,35 @@ static size_t address_tail(const struct pctx *c, size_t j)
 	}
 	uint32_t fl;
 	size_t t = town_at(c, k, &fl);
-	if (t != SIZE_MAX && k != j + 1)
+	if (t != SIZE_MAX && k != j + 1) {
+		/* "Southend-on-Sea SS2 6EB", "Leeds, LS1 4AP" */
+		while (t + 4 < c->n_tk && tk_ch(c, t + 1, '-') && tk_glued(c, t) && tk_glued(c, t + 1) &&
+		       tk_eq_any(c, t + 2, (const char *const[]){"on", "upon", "under", "in", "le", NULL}) &&
+		       tk_ch(c, t + 3, '-') && tk_glued(c, t + 2) && tk_glued(c, t + 3) && tk_is(c, t + 4, TK_CAP))
+			t += 4;
+		size_t pc = tk_ch(c, t + 1, ',') ? t + 2 : t + 1;
+		if (uk_postcode_at(c, pc))
+			return pc + 1;
 		return us_state_tail(c, t);
+	}
 	/* "123 Main St, Springfield, IL 62701": an unlisted town followed by a state */
 	if (k != j + 1 && cap_word(c, k) && us_state_tail(c, k) != k)
 		return us_state_tail(c, k);
 	return j;
+}
+
+/* "Flat 2, 9 Victoria Avenue": a unit before the street number belongs to the address.
+ * Returns the first token. */
+static size_t unit_before(const struct pctx *c, size_t num)
+{
+	size_t k = num;
+	if (k >= 1 && tk_ch(c, k - 1, ','))
+		k--;
+	if (k >= 2 && tk_is(c, k - 1, TK_DIGIT) && !tk_is(c, k - 1, TK_CLAIMED) &&
+	    tk_eq_any(c, k - 2, (const char *const[]){"flat", "apt", "apartment", "unit", "suite",
+						       "appt", "appartement", NULL}))
+		return k - 2;
+	return num;
 }
 
 /* "12 rue de la Paix", "3 bis avenue Victor-Hugo", "rue des Lilas", "221B Baker Street". */
@@ -312,8 +381,8 @@ static int street(struct pctx *c, size_t i)
 		if (last == SIZE_MAX)
 			return 0;
 		size_t e = address_tail(c, last);
-		priv_add_tok(c, num != SIZE_MAX ? num : k, e, ENT_PRIV_LOCATION, num != SIZE_MAX ? 0.9f : 0.75f,
-			     "address");
+		priv_add_tok(c, num != SIZE_MAX ? unit_before(c, num) : k, e, ENT_PRIV_LOCATION,
+			     num != SIZE_MAX ? 0.9f : 0.75f, "address");
 		return 1;
 	}
 	if (num != SIZE_MAX && cap_word(c, k)) {
@@ -326,7 +395,7 @@ static int street(struct pctx *c, size_t i)
 			if (tk_ch(c, e + 1, '.') && tk_glued(c, e))
 				e++;
 			e = address_tail(c, e);
-			priv_add_tok(c, num, e, ENT_PRIV_LOCATION, 0.85f, "address");
+			priv_add_tok(c, unit_before(c, num), e, ENT_PRIV_LOCATION, 0.85f, "address");
 			return 1;
 		}
 		/* no street type: "to 22 Kingsway, London": after a place word, names no dictionary
@@ -393,21 +462,12 @@ static int postcode(struct pctx *c, size_t i)
 		priv_add_tok(c, i, t, ENT_PRIV_LOCATION, 0.85f, "postcode");
 		return 1;
 	}
-	/* UK: outward code (A9, A99, AA9, AA99, A9A, AA9A) + inward code (9AA) */
-	if ((c->tk[i].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) && n >= 2 && n <= 4 &&
-	    !(c->tk[i].f & TK_LOWER) && s[0] >= 'A' && s[0] <= 'Z') {
-		size_t k = i + 1;
-		if (k < c->n_tk && (c->tk[k].f & TK_SP) && tk_len(c, k) == 3) {
-			const char *q = c->t + c->tk[k].s;
-			int out_ok = priv_shape(s, n, "A9") || priv_shape(s, n, "A99") || priv_shape(s, n, "AA9") ||
-				     priv_shape(s, n, "AA99") || priv_shape(s, n, "A9A") || priv_shape(s, n, "AA9A");
-			if (out_ok && q[0] >= '0' && q[0] <= '9' && q[1] >= 'A' && q[1] <= 'Z' && q[2] >= 'A' &&
-			    q[2] <= 'Z') {
-				priv_add_tok(c, i, k, ENT_PRIV_LOCATION, 0.9f, "postcode_uk");
-				return 1;
-			}
-		}
+	if (uk_postcode_at(c, i)) {
+		priv_add_tok(c, i, i + 1, ENT_PRIV_LOCATION, 0.9f, "postcode_uk");
+		return 1;
 	}
+	(void)s;
+	(void)n;
 	return 0;
 }
 
@@ -505,6 +565,32 @@ static int town_context(struct pctx *c, size_t i)
 	return 1;
 }
 
+/* "Royal Oldham", "Salford Royal", "Southampton General": a town with "Royal" or "General"
+ * is a hospital in British usage. */
+static int hospital_royal(struct pctx *c, size_t i)
+{
+	uint32_t fl;
+	if (tk_eq(c, i, "royal") && (c->tk[i].f & TK_CAP) && cap_word(c, i + 1) && (c->tk[i + 1].f & TK_SP)) {
+		size_t e = town_at(c, i + 1, &fl);
+		/* "Royal Derby Hospital": left to the head noun */
+		if (e != SIZE_MAX && !(tk_is(c, e + 1, TK_CAP) && tk_lex(c, e + 1, LX_HOSP_EN))) {
+			priv_add_tok(c, i, e, ENT_PRIV_LOCATION, 0.7f, "hospital");
+			return 1;
+		}
+		return 0;
+	}
+	if (!cap_word(c, i) || !(c->tk[i].lex & (LX_TOWN | LX_CITY | LX_TOWNPFX)))
+		return 0;
+	size_t e = town_at(c, i, &fl);
+	if (e == SIZE_MAX || !(c->tk[e + 1 < c->n_tk ? e + 1 : e].f & TK_SP) || e + 1 >= c->n_tk ||
+	    !(c->tk[e + 1].f & TK_CAP) || !(tk_eq(c, e + 1, "royal") || tk_eq(c, e + 1, "general")))
+		return 0;
+	if (tk_is(c, e + 2, TK_CAP) && tk_lex(c, e + 2, LX_HOSP_EN))
+		return 0; /* "Leeds General Infirmary": left to the head noun */
+	priv_add_tok(c, i, e + 1, ENT_PRIV_LOCATION, 0.7f, "hospital");
+	return 1;
+}
+
 void priv_find_places(struct pctx *c)
 {
 	/* heads first: a hospital's name may hold a town or a person's name */
@@ -519,7 +605,7 @@ void priv_find_places(struct pctx *c)
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
-		if (hospital_en(c, i) || street_en(c, i))
+		if (hospital_en(c, i) || hospital_royal(c, i) || street_en(c, i))
 			continue;
 	}
 	for (size_t i = 0; i < c->n_tk; i++) {

@@ -218,6 +218,15 @@ static void places(void **state)
 	found("I'm from Stoke-on-Trent", EN, "Stoke-on-Trent", ENT_PRIV_LOCATION);
 	found("St. Jude Children's Research Hospital saved her", EN, "St. Jude Children's Research Hospital",
 	      ENT_PRIV_LOCATION);
+	found("send it to Flat 2, 9 Victoria Avenue, Southend-on-Sea SS2 6EB thanks", EN,
+	      "Flat 2, 9 Victoria Avenue, Southend-on-Sea SS2 6EB", ENT_PRIV_LOCATION);
+	found("my address: 4418 Maple Ridge Dr, Apt 3B, Columbus, OH 43214.", EN,
+	      "4418 Maple Ridge Dr, Apt 3B, Columbus, OH 43214", ENT_PRIV_LOCATION);
+	found("she was moved to Salford Royal last night", EN, "Salford Royal", ENT_PRIV_LOCATION);
+	found("seen at Royal Oldham on Monday", EN, "Royal Oldham", ENT_PRIV_LOCATION);
+	found("admitted to Leeds General Infirmary", EN, "Leeds General Infirmary", ENT_PRIV_LOCATION);
+	found("treated at Queen's Hospital Romford", EN, "Queen's Hospital Romford", ENT_PRIV_LOCATION);
+	found("a week at Velindre Cancer Centre", EN, "Velindre Cancer Centre", ENT_PRIV_LOCATION);
 }
 
 static void names(void **state)
