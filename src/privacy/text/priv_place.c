@@ -143,16 +143,32 @@ static size_t name_after(const struct pctx *c, size_t k, int allow_lower_town)
 /* French order: head noun then name ("CHU de Nantes", "clinique Saint-Jean"). */
 static int hospital_fr(struct pctx *c, size_t i)
 {
-	if (!(c->tk[i].lex & LX_HOSP))
-		return 0;
-	size_t head_end = i;
-	/* multi-word heads: "centre hospitalier (universitaire)", "maison de santé" */
+	size_t head_end = SIZE_MAX;
+	/* multi-word heads: "centre hospitalier (universitaire)", "maison de santé" (whose
+	 * first word alone is no head) */
 	for (size_t n = 4; n >= 2; n--) {
 		if (i + n - 1 < c->n_tk && (tk_lex_phrase(c, i, n) & LX_HOSP)) {
 			head_end = i + n - 1;
 			break;
 		}
 	}
+	if (head_end == SIZE_MAX) {
+		if (!(c->tk[i].lex & LX_HOSP))
+			return 0;
+		head_end = i;
+	}
+	/* "maison médicale Jeanne Garnier", "hôpital européen Georges-Pompidou", "centre
+	 * chirurgical Marie Lannelongue": one adjective between the head and the name */
+	static const char *const adj[] = {"medical", "medicale", "chirurgical", "chirurgicale",
+					  "europeen", "europeenne", "universitaire", "prive", "privee",
+					  "psychiatrique", "pediatrique", "mutualiste", "regional",
+					  "regionale", "departemental", "departementale", "intercommunal",
+					  "intercommunale", "militaire", "specialise", "specialisee",
+					  "americain", "international", "internationale", "geriatrique",
+					  "gerontologique", "hospitalier", "hospitaliere", "cardiologique",
+					  "neurologique", "oncologique", "medico", NULL};
+	if (tk_eq_any(c, head_end + 1, adj) && (c->tk[head_end + 1].f & TK_LOWER) && cap_word(c, head_end + 2))
+		head_end++;
 	size_t last = name_after(c, head_end + 1, 1);
 	int strong_head = tk_eq(c, i, "chu") || tk_eq(c, i, "chr") || tk_eq(c, i, "chru") ||
 			  tk_eq(c, i, "clinique") || tk_eq(c, i, "hopital") || tk_eq(c, i, "polyclinique") ||
