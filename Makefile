@@ -115,8 +115,14 @@ unit: $(UNIT_BIN)
 asan-unit:
 	$(MAKE) SAN=1 CC=clang CXX=clang++ BUILD=$(BUILD)/asan all unit
 
-$(BUILD)/fuzz/%: fuzz/%.c
+# The instrumented library is made by a sub-make that knows its sources; the harnesses depend
+# on that step (always run, cheap when nothing changed) so a changed engine is never fuzzed
+# through a stale binary.
+.PHONY: fuzzlib
+fuzzlib:
 	$(MAKE) FUZZ=1 CC=clang CXX=clang++ BUILD=$(BUILD)/fuzzlib $(BUILD)/fuzzlib/libentraide.a
+
+$(BUILD)/fuzz/%: fuzz/%.c fuzzlib
 	@mkdir -p $(@D)
 	clang++ -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -x c -std=c11 $< -x none \
 		$(BUILD)/fuzzlib/libentraide.a $(PKG_LIBS) $(LIBS) -o $@
