@@ -135,7 +135,9 @@ static size_t labelled(const struct pctx *c, size_t i)
 					     "national", "nationale", "personnel", "sante", "health", "hospital",
 					     "hosp", "unit", "social", "sociale", "securite", "security",
 					     "on", "it", "sur", "here", "voici", "below", "porte", "portant",
-					     "indique", "ai", "j", "have", "has", "avez", "as", NULL};
+					     "indique", "ai", "j", "have", "has", "avez", "as", "referring",
+					     "provider", "prescriber", "prescribing", "ordering", "attending",
+					     "doc", "doctor", "physician", "medecin", "prescripteur", NULL};
 	int words = 0;
 	for (size_t k = i; k-- > 0 && i - k <= 16;) {
 		const struct ptok *t = &c->tk[k];
@@ -420,6 +422,23 @@ static size_t min_group(const struct pdigits *g)
 	return m;
 }
 
+/* A word of calling within the four words before token i ("call me at", "text", "phone"). */
+static int call_word_before(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"call", "calling", "phone", "tel", "text", "ring", "cell",
+					"mobile", "reach", "dial", "appelle", "appeler", "appelez",
+					"rappeler", "rappelez", NULL};
+	size_t k = i;
+	for (int n = 0; n < 4; n++) {
+		k = tk_prev_word(c, k, 2);
+		if (k == SIZE_MAX)
+			return 0;
+		if (tk_eq_any(c, k, w))
+			return 1;
+	}
+	return 0;
+}
+
 static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 {
 	const char *d = g->d;
@@ -462,6 +481,13 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 	if (nd == 10 && d[0] != '0' && nhs_layout && priv_nhs_ok(d, nd) &&
 	    (g->ng == 1 || g->sep[1] == ' ' || labelled(c, first_tok))) {
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.85f, "nhs");
+		return 1;
+	}
+	/* "call us back at 555-0166": a US local number, only when a calling word comes shortly
+	 * before (a bare 123-4567 is too often a reference or a lot) */
+	if (nd == 7 && g->ng == 2 && g->glen[0] == 3 && g->glen[1] == 4 && g->sep[1] == '-' &&
+	    call_word_before(c, first_tok)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_CONTACT, 0.7f, "phone_us");
 		return 1;
 	}
 	const char *kind = priv_phone_kind(c, g);

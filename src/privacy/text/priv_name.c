@@ -46,6 +46,10 @@ static int eponym_use(const struct pctx *c, size_t i)
 {
 	if (c->tk[i].lex & LX_EPONYM)
 		return 1;
+	/* the second half of a double eponym: "syndrome de Mallory-Weiss" */
+	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
+	    (c->tk[i - 2].f & TK_WORD) && eponym_use(c, i - 2))
+		return 1;
 	/* a first name next to "maladie de" is the person's ("la maladie de Léa"), unless it is
 	 * half of a double eponym ("syndrome de Mallory-Weiss") */
 	if ((c->tk[i].lex & LX_PRN) && !(tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_is(c, i + 2, TK_CAP)))
@@ -192,6 +196,8 @@ static float name_alone(const struct pctx *c, size_t i)
 						    "seems", "looks", "looked", "woke", "slept", "smiled",
 						    "walked", "asked", "from", NULL};
 		size_t n1 = i + 1;
+		if (tk_eq(c, n1, "a") && c->t[c->tk[n1].s] != 'a' && c->t[c->tk[n1].s] != 'A' && (f & LX_WFR))
+			return 0; /* "Pense à", "Grâce à", "Mise à jour" */
 		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)) ||
 		    (tk_ch(c, n1, ':') && (f & (LX_PRN | LX_FIRSTNAME)) && !(f & LX_NOTNAME)))
 			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans", "Marc : ça va ?" */
@@ -284,6 +290,16 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 		}
 		if ((c->tk[k].f & (TK_PUNCT | TK_NL | TK_CLAIMED)) || !(c->tk[k].f & TK_SP))
 			break;
+		/* "Niamh O'Donoghue": a D'/O'/N' surname after the given name */
+		if (letter_apos_name(c, k)) {
+			j = k + 2;
+			continue;
+		}
+		/* "Gerald Whitcomb Jr.", "Sr" */
+		if ((tk_eq(c, k, "jr") || tk_eq(c, k, "sr")) && (c->tk[k].f & TK_CAP)) {
+			j = tk_ch(c, k + 1, '.') && tk_glued(c, k) ? k + 1 : k;
+			break;
+		}
 		uint32_t f = c->tk[k].lex;
 		if ((c->tk[k].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k].f & TK_DIGIT) &&
 		    !(f & ((strong ? NOT_A_NAME & ~(uint32_t)LX_NOTNAME : NOT_A_NAME) | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
@@ -303,8 +319,11 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 		}
 		/* lowercase surname after a lowercase first name: "chloe martin" */
 		/* ... in a text written in capitals, a surname that is also a word: "ROBERT MARTIN" */
-		if ((c->tk[k].f & TK_LOWER) && (c->tk[j].f & TK_LOWER) && (f & (LX_PATR | LX_GIVEN)) &&
-		    !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && (!(f & LX_WORD) || c->shout) &&
+		uint32_t lang_word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+		if ((c->tk[k].f & TK_LOWER) && (c->tk[j].f & TK_LOWER) &&
+		    (((f & (LX_PATR | LX_GIVEN)) && !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+		      (!(f & lang_word) || c->shout)) ||
+		     (c->shout && strong && f == 0)) &&
 		    tk_len(c, k) >= 3 && !room_number(c, k)) {
 			j = k;
 			continue;
@@ -315,7 +334,7 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			continue;
 		}
 		/* particles: "de La Fontaine", "van Gogh", "Ben Ali" */
-		static const char *const part[] = {"de", "du", "van", "von", "der", "den", "da", "di",
+		static const char *const part[] = {"de", "du", "do", "van", "von", "der", "den", "da", "di",
 						   "del", "della", "ben", "bin", "el", "al", "le", "la",
 						   "mac", "mc", "ter", "ten", "dos", "das", NULL};
 		if (tk_eq_any(c, k, part) && k + 1 < c->n_tk) {
@@ -325,7 +344,7 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 				m++;
 			uint32_t fm = c->tk[m].lex;
 			/* after two particles a town's name is a family's: "de La Roche" */
-			uint32_t place = m > k + 1 ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
+			uint32_t place = m > k + 1 || strong ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
 			if ((c->tk[m].f & TK_CAP) && (c->tk[m].f & TK_SP) && tk_free(c, m) &&
 			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
 			    !(fm & (NOT_A_NAME | place))) {
@@ -389,15 +408,16 @@ static int kin_before(const struct pctx *c, size_t i)
 	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN))
 		return 0;
 	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
-	if (p + 1 == i && (c->tk[i].f & TK_CAP) && ((c->tk[i].lex & LX_GIVEN) || c->tk[i].lex == 0) &&
-	    (c->tk[i].f & TK_SP))
-		return 1; /* ... "tonton Driss" */
+	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP) &&
+	    ((c->tk[i].lex & LX_GIVEN) ||
+	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)))))
+		return 1; /* ... "tonton Driss", but not "son AVC" */
 	for (size_t k = p + 1; k < i; k++)
 		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
 			return 0;
 	size_t pp = p > 0 ? p - 1 : SIZE_MAX;
-	if (pp != SIZE_MAX && (c->tk[pp].f & TK_WORD) && (c->tk[pp].lex & LX_KIN))
-		pp = pp > 0 ? pp - 1 : SIZE_MAX; /* "ma petite fille", "grand mere" */
+	if (pp != SIZE_MAX && (c->tk[pp].f & TK_WORD) && (c->tk[pp].lex & LX_KIN) && !possessive(c, pp))
+		pp = pp > 0 ? pp - 1 : SIZE_MAX; /* "ma petite fille", "grand mere", not "son fils" */
 	if (pp != SIZE_MAX && pp > 0 && !possessive(c, pp) && (c->tk[pp].f & TK_LOWER) &&
 	    !(c->tk[pp].f & TK_DIGIT) && tk_len(c, pp) >= 3 && (c->tk[pp].f & TK_SP) &&
 	    !(c->tk[pp].lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[pp - 1].f & TK_WORD) &&
@@ -438,6 +458,8 @@ static int kin_word_name(const struct pctx *c, size_t i)
 	size_t n = i + 1;
 	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || !tk_eq_any(c, n, verbs))
 		return 0;
+	if (tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a')
+		return 0; /* "l'anesthésiste passe à 17h": the preposition */
 	return i >= 2 && (possessive(c, i - 2) || ((c->tk[i - 2].lex & LX_KIN) && i >= 3 && possessive(c, i - 3)));
 }
 
@@ -545,9 +567,14 @@ static int listed_after_name(const struct pctx *c, size_t i)
 			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
 			      tk_eq_any(c, i, aux_verbs) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))
 			return 0;
-	} else if (!(t->f & TK_CAP) ||
-		   (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN))) {
+	} else if (!(t->f & TK_CAP)) {
 		return 0;
+	} else if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN)) {
+		/* "twins, Zofia and Jan": a month that is a given name, listed after a name */
+		if (!((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, i + 1, TK_SP | TK_NUM) &&
+		      !(t->lex & (LX_STOPFR | LX_STOPEN))) &&
+		    !((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, tk_next_word(c, i, 1), TK_DIGIT)))
+			return 0;
 	}
 	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
 	if (last->type != ENT_PRIV_NAME || i < 2)
@@ -576,6 +603,9 @@ static int followed_by_age(const struct pctx *c, size_t i)
 	    (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION | word)))
 		return 0;
 	size_t k = i + 1;
+	/* "Thuy-Linh, 23 ans": the age follows the whole compound */
+	while (tk_ch(c, k, '-') && tk_glued(c, k - 1) && tk_glued(c, k) && tk_is(c, k + 1, TK_CAP))
+		k += 2;
 	if (tk_ch(c, k, ',') || tk_ch(c, k, '('))
 		return age_at(c, k + 1);
 	if (age_at(c, k) && (c->tk[k].f & TK_SP) && !(c->tk[k].f & TK_NL))
@@ -681,6 +711,11 @@ static int hashtag_name(const struct pctx *c, size_t i)
  * token of the name. */
 static size_t given_before(const struct pctx *c, size_t i)
 {
+	/* "Thuy-Linh", "Marie-Claude": a capitalised word hyphenated to the name belongs to it */
+	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
+	    (c->tk[i - 2].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) == TK_CAP &&
+	    !(c->tk[i - 2].lex & (LX_STOPFR | LX_STOPEN | LX_EPONYM)))
+		return given_before(c, i - 2);
 	if (i == 0 || (c->tk[i].f & TK_NL))
 		return i;
 	if (!(c->tk[i].f & TK_SP) && !tk_apos(c, i - 1))
@@ -704,7 +739,12 @@ static size_t given_before(const struct pctx *c, size_t i)
 	/* "When Mason was", "Since Ava": a capital only because the sentence starts there */
 	if ((p->lex & LX_WORD) && !(p->lex & (LX_CAPEN | LX_PRN)) && tk_sentence_start(c, i - 1))
 		return i;
-	return i - 1;
+	/* "Marie-Claude Lebrun": the first half of a compound given name */
+	size_t f = i - 1;
+	while (f >= 2 && tk_ch(c, f - 1, '-') && tk_glued(c, f - 2) && tk_glued(c, f - 1) &&
+	       (c->tk[f - 2].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) == TK_CAP && (c->tk[f - 2].lex & LX_GIVEN))
+		f -= 2;
+	return f;
 }
 
 /* "Harris, Julie", "Roberts, Gary": a given name (tokens i..j) right after a surname already
@@ -746,6 +786,60 @@ static void unshout(struct pctx *c)
 			c->tk[i].f = (uint16_t)((c->tk[i].f & ~(TK_ALLCAP | TK_CAP)) | TK_LOWER);
 }
 
+/* "J.M.", "A.-C.": two or three initials glued with periods from token i. Returns the last
+ * token (the final period) or 0. */
+static size_t initials_run(const struct pctx *c, size_t i)
+{
+	size_t k = i, n = 0, last = 0;
+	while (n < 3 && tk_len(c, k) == 1 && (c->tk[k].f & TK_CAP) && !(c->tk[k].f & TK_CLAIMED) &&
+	       tk_ch(c, k + 1, '.') && tk_glued(c, k)) {
+		n++;
+		last = k + 1;
+		size_t m = k + 2;
+		if (!tk_glued(c, k + 1))
+			break;
+		if (tk_ch(c, m, '-') && tk_glued(c, m))
+			m++;
+		if (!(tk_len(c, m) == 1 && tk_is(c, m, TK_CAP)))
+			break;
+		k = m;
+	}
+	return n >= 2 ? last : 0;
+}
+
+/* A patient's initials after a title or a field word: "pt J.M. 8yo", "Mme A.-C. 45 ans". */
+static int initials_name(struct pctx *c, size_t i)
+{
+	static const char *const fields[] = {"pt", "patient", "patiente", "pat", "nom", "name", "enfant",
+					     "child", "bebe", "baby", "mr", "mrs", "ms", "mme", "m", "dr",
+					     "mlle", NULL};
+	size_t p = tk_prev_word(c, i, 1);
+	if (p == SIZE_MAX || !tk_eq_any(c, p, fields))
+		return 0;
+	size_t e = initials_run(c, i);
+	if (!e)
+		return 0;
+	priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.8f, "name_title");
+	return (int)(e - i) + 1;
+}
+
+/* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
+ * a surname (or a word no list knows), both in capitals. */
+static int allcap_pair(const struct pctx *c, size_t i)
+{
+	size_t k = i + 1;
+	if (k >= c->n_tk || !(c->tk[i].f & TK_ALLCAP) || !(c->tk[k].f & TK_ALLCAP) || !(c->tk[k].f & TK_SP) ||
+	    (c->tk[k].f & TK_NL) || tk_len(c, i) < 3 || tk_len(c, k) < 3 || !tk_free(c, k) ||
+	    ((c->tk[i].f | c->tk[k].f) & TK_DIGIT))
+		return 0;
+	uint32_t a = c->tk[i].lex, b = c->tk[k].lex;
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_IDLABEL;
+	if ((a | b) & bad)
+		return 0;
+	return ((a & LX_PRN) && ((b & (LX_PATR | LX_HN)) || b == 0)) ||
+	       ((b & LX_PRN) && ((a & (LX_PATR | LX_HN)) || a == 0));
+}
+
 void priv_find_names(struct pctx *c)
 {
 	unshout(c);
@@ -757,6 +851,11 @@ void priv_find_names(struct pctx *c)
 		const char *rec = "name";
 		if (hashtag_name(c, i)) {
 			priv_add(c, c->tk[i - 1].s, t->e, ENT_PRIV_NAME, 0.8f, "name_hashtag");
+			continue;
+		}
+		int run = initials_name(c, i);
+		if (run) {
+			i += (size_t)run - 1;
 			continue;
 		}
 		size_t q = i;
@@ -803,7 +902,9 @@ void priv_find_names(struct pctx *c)
 			    !((t->f & TK_LOWER) && tk_eq_any(c, i, aux_verbs)) && !verb_like(c, i) &&
 			    /* "my GP said", "ma fille adore": a lowercase word of the text's language
 			     * is a name only before a verb (kin_word_name) */
-			    !((t->f & TK_LOWER) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))) &&
+			    !((t->f & TK_LOWER) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) &&
+			      !(i + 1 >= c->n_tk || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, '.') ||
+				tk_ch(c, i + 1, '!') || tk_ch(c, i + 1, '?') || tk_ch(c, i + 1, ')'))) &&
 			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
 			rec = "name_context";
@@ -834,6 +935,10 @@ void priv_find_names(struct pctx *c)
 		} else if (listed_after_name(c, i)) {
 			conf = 0.6f;
 			rec = "name_list";
+		} else if (allcap_pair(c, i)) {
+			priv_add_tok(c, i, i + 1, ENT_PRIV_NAME, 0.7f, "name_lexicon");
+			i = i + 1;
+			continue;
 		} else if ((t->f & TK_ALLCAP) && tk_len(c, i) >= 3 && (t->lex & (LX_PATR | LX_HN)) &&
 			   !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN))) {
 			size_t g = tk_ch(c, i + 1, ',') ? i + 2 : i + 1;

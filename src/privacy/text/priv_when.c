@@ -82,6 +82,48 @@ static int date_day_month(struct pctx *c, size_t i)
 	return 1;
 }
 
+/* A day of the month without the month: a weekday before it ("Tues 12th", "mardi 12",
+ * "jeudi 18 à 17h30") or "on the 3rd" / "around the 10th" ending a clause. Token i is the
+ * number. */
+static int date_day_only(struct pctx *c, size_t i)
+{
+	int day;
+	if (!ordinal_day(c, i, &day) || !tk_free(c, i))
+		return 0;
+	const char *s = c->t + c->tk[i].s;
+	int suffixed = tk_len(c, i) > (day >= 10 ? 2u : 1u);
+	/* not a duration, a dose, a time or a count: "lundi 3 fois", "mardi 12h" */
+	size_t n = i + 1;
+	if (n < c->n_tk && tk_glued(c, i) && (tk_ch(c, n, ':') || tk_ch(c, n, 'h') || tk_is(c, n, TK_ALPHA)))
+		return 0;
+	if (tk_is(c, n, TK_WORD) && (c->tk[n].f & TK_SP) &&
+	    tk_eq_any(c, n, (const char *const[]){"h", "fois", "times", "heures", "hours", "minutes",
+						  "min", "jours", "days", "semaines", "weeks", "mg",
+						  "ml", "kg", "personnes", "people", "pm", "am", NULL}))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	if (p != SIZE_MAX && p + 1 == i && tk_lex(c, p, LX_DAY) && tk_free(c, p) &&
+	    ((c->tk[p].f & TK_CAP) || c->lang != ENT_PRIV_EN || suffixed)) {
+		priv_add_tok(c, p, i, ENT_PRIV_DATE, 0.7f, "date_text");
+		return 1;
+	}
+	/* "on the 3rd", "around the 10th", "le 1er" is already a date with its month */
+	if (suffixed && p != SIZE_MAX && tk_eq(c, p, "the")) {
+		size_t pp = tk_prev_word(c, p, 0);
+		int after_prep = pp != SIZE_MAX && tk_eq_any(c, pp, (const char *const[]){
+			"on", "around", "by", "until", "till", "since", "from", "before", "after", "for", NULL});
+		int ends = n >= c->n_tk || (c->tk[n].f & TK_PUNCT) ||
+			   tk_eq_any(c, n, (const char *const[]){"and", "for", "at", "so", "but", "when",
+								 "then", "with", "if", NULL});
+		if (after_prep && ends) {
+			priv_add_tok(c, i, i, ENT_PRIV_DATE, 0.6f, "date_text");
+			return 1;
+		}
+	}
+	(void)s;
+	return 0;
+}
+
 /* Dates anchored on a month: "March 3rd, 2021", "mars 2021", "March 2021". */
 static int date_month_first(struct pctx *c, size_t m)
 {
@@ -119,7 +161,10 @@ static int date_year(struct pctx *c, size_t i)
 					     "fin", "mi", "early", "late", "mid", "of", "de", "d",
 					     "noel", "christmas", "until", "jusqu", "from", "depuis",
 					     "during", "pendant", "avant", "apres", "before", "after",
-					     "circa", "vers", "class", "promo", NULL};
+					     "circa", "vers", "class", "promo", "died", "passed", "deceased",
+					     "decede", "decedee", "diagnosed", "diagnostique", "diagnostiquee",
+					     "dx", "operated", "opere", "operee", "married", "marie", "mariee",
+					     NULL};
 	if (!is_year(c, i))
 		return 0;
 	size_t p = tk_prev_word(c, i, 1);
@@ -231,6 +276,17 @@ static int age(struct pctx *c, size_t i)
 			priv_add_tok(c, i, u, ENT_PRIV_AGE, 0.7f, "age");
 			return 1;
 		}
+		/* "my son is 18 months", "she's 6 weeks", "he was 3 days": a person is that old */
+		size_t be = tk_prev_word(c, i, 0);
+		size_t who = be != SIZE_MAX ? tk_prev_word(c, be, 1) : SIZE_MAX;
+		if (be == i - 1 && who != SIZE_MAX && !duration_after(c, u) &&
+		    ((tk_eq_any(c, be, (const char *const[]){"is", "was", "turns", "turned", NULL}) &&
+		      (tk_lex(c, who, LX_KIN) || tk_eq_any(c, who, (const char *const[]){"he", "she", NULL}))) ||
+		     (tk_eq(c, be, "s") && tk_apos(c, be - 1) &&
+		      tk_eq_any(c, who, (const char *const[]){"he", "she", NULL})))) {
+			priv_add_tok(c, i, u, ENT_PRIV_AGE, 0.7f, "age");
+			return 1;
+		}
 		return 0;
 	}
 	if (u < c->n_tk && (tk_eq(c, u, "yo") || (tk_eq(c, u, "y") && tk_ch(c, u + 1, '/') && tk_eq(c, u + 2, "o")))) {
@@ -294,21 +350,30 @@ static int age(struct pctx *c, size_t i)
 		return 1;
 	}
 	/* "he is 15 and", "she was 61.", "diagnosed at 19," */
+	int shes = p != SIZE_MAX && p == i - 1 && tk_eq(c, p, "s") && p >= 2 && tk_apos(c, p - 1) &&
+		   tk_eq_any(c, p - 2, (const char *const[]){"he", "she", NULL});
 	if (v >= 2 && v <= 110 && p != SIZE_MAX && p == i - 1 &&
-	    (tk_eq(c, p, "is") || tk_eq(c, p, "was") || tk_eq(c, p, "am") || tk_eq(c, p, "turned") ||
+	    (shes || tk_eq(c, p, "is") || tk_eq(c, p, "was") || tk_eq(c, p, "am") || tk_eq(c, p, "turned") ||
 	     tk_eq(c, p, "turns") || tk_eq(c, p, "at") || tk_eq(c, p, "be") || tk_eq(c, p, "now") ||
 	     tk_eq(c, p, "only") || tk_eq(c, p, "just") || tk_eq(c, p, "nearly") || tk_eq(c, p, "almost"))) {
 		size_t nx = i + 1;
 		int end = nx >= c->n_tk || tk_ch(c, nx, '.') || tk_ch(c, nx, ',') || tk_ch(c, nx, '!') ||
 			  tk_ch(c, nx, ';') || tk_ch(c, nx, ')') || tk_eq(c, nx, "and") || tk_eq(c, nx, "when") ||
-			  tk_eq(c, nx, "now") || tk_eq(c, nx, "today") || tk_eq(c, nx, "but");
+			  tk_eq(c, nx, "now") || tk_eq(c, nx, "today") || tk_eq(c, nx, "but") ||
+			  tk_eq(c, nx, "so") || tk_eq(c, nx, "with") ||
+			  ((tk_eq(c, p, "turned") || tk_eq(c, p, "turns")) &&
+			   tk_eq_any(c, nx, (const char *const[]){"last", "yesterday", "this", "on", "in",
+								  "next", "today", NULL}));
 		if (end && !(tk_ch(c, nx, '.') && tk_is(c, nx + 1, TK_NUM)) && !tk_ch(c, nx + 1, ':')) {
 			priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.6f, "age_bare");
 			return 1;
 		}
 	}
 	if (p != SIZE_MAX && v >= 10 && (tk_eq(c, p, "m") || tk_eq(c, p, "im")) && p >= 1 &&
-	    tk_apos(c, p - 1) && tk_eq(c, p - 2, "i") && !tk_is(c, tk_next_word(c, i, 0), TK_ALPHA)) {
+	    tk_apos(c, p - 1) && tk_eq(c, p - 2, "i") &&
+	    (!tk_is(c, tk_next_word(c, i, 0), TK_ALPHA) ||
+	     tk_eq_any(c, i + 1, (const char *const[]){"and", "so", "but", "now", "with", "&", "this",
+						       "next", "last", NULL}))) {
 		priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.7f, "age_bare");
 		return 1;
 	}
@@ -321,7 +386,7 @@ void priv_find_when(struct pctx *c)
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
 		if (c->tk[i].f & TK_DIGIT) {
-			if (date_day_month(c, i) || age(c, i) || date_year(c, i))
+			if (date_day_month(c, i) || age(c, i) || date_year(c, i) || date_day_only(c, i))
 				continue;
 		} else if (c->tk[i].lex & LX_MONTH) {
 			date_month_first(c, i);

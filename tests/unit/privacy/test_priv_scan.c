@@ -113,6 +113,9 @@ static void ids(void **state)
 	found("mon numéro c'est 0612345678", FR, "0612345678", ENT_PRIV_CONTACT);
 	found("my number 555-201-4433", EN, "555-201-4433", ENT_PRIV_CONTACT);
 	found("my patient number is 4857773451 thanks", EN, "4857773451", ENT_PRIV_ID);
+	found("NPI for the referring doc is 1690548411, Dr Brannigan", EN, "1690548411", ENT_PRIV_ID);
+	found("please call us back at 555-0166 re: your biopsy", EN, "555-0166", ENT_PRIV_CONTACT);
+	not_found("lot 123-4567 recalled", EN, "123-4567");
 	not_found("covid19 and h1n1 vaccines", EN, "19");
 	/* hard negatives: lot numbers, prices, doses, a bad key */
 	not_found("lot 4532015112830367 retiré", FR, "4532015112830367");
@@ -189,6 +192,17 @@ static void dates_ages(void **state)
 	found("Mr Jones, 72, NHS", EN, "72", ENT_PRIV_AGE);
 	found("She was 61.", EN, "61", ENT_PRIV_AGE);
 	not_found("pesait 3,2 kg", FR, "3,2");
+	found("op booked for Tues 12th. Any tips?", EN, "Tues 12th", ENT_PRIV_DATE);
+	found("déplacer mon IRM du mardi 12 au jeudi 14 si possible", FR, "mardi 12", ENT_PRIV_DATE);
+	not_found("lundi 3 fois par jour", FR, "3");
+	found("coming from Macclesfield on the 21st for my angiogram", EN, "21st", ENT_PRIV_DATE);
+	not_found("this is the 3rd time I ask", EN, "3rd");
+	found("turned 40 last week and my present was a recall letter", EN, "40", ENT_PRIV_AGE);
+	found("My son is 18 months and still not walking", EN, "18 months", ENT_PRIV_AGE);
+	not_found("the wait at the clinic is 60 weeks", EN, "60 weeks");
+	found("She's 84 and has a cardiology appt", EN, "84", ENT_PRIV_AGE);
+	found("I'm 42 and finally had my colonoscopy", EN, "42", ENT_PRIV_AGE);
+	found("my dad Derek (died 2011, bowel cancer)", EN, "2011", ENT_PRIV_DATE);
 }
 
 static void places(void **state)
@@ -327,6 +341,26 @@ static void names(void **state)
 	found("merci à Cathy, Martine et fafa pour vos messages", FR, "fafa", ENT_PRIV_NAME);
 	found("this is Precious Mahlangu from the care home", EN, "Precious Mahlangu", ENT_PRIV_NAME);
 	found("Delroy Samuels, DOB 22/07/1964", EN, "Delroy Samuels", ENT_PRIV_NAME);
+	found("Can you chase the MRI for Niamh O'Donoghue (45)?", EN, "Niamh O'Donoghue", ENT_PRIV_NAME);
+	found("Address: 2210 Birchwood Dr.\nGerald Whitcomb Jr.", EN, "Gerald Whitcomb Jr.", ENT_PRIV_NAME);
+	found("pt J.M. 8yo m, seen in ED", EN, "J.M.", ENT_PRIV_NAME);
+	found("Mme A.-C. 45 ans, lit 3", FR, "A.-C.", ENT_PRIV_NAME);
+	found("twins on 02/03/2024, Zofia and Jan.", EN, "Jan", ENT_PRIV_NAME);
+	not_found("in Jan and Feb 2024", EN, "Jan");
+	found("Ma grand-mère Maria do Céu (91 ans) est tombée", FR, "Maria do Céu", ENT_PRIV_NAME);
+	found("un donneur pour Thuy-Linh, 23 ans, origines", FR, "Thuy-Linh", ENT_PRIV_NAME);
+	found("si possible. Marie-Claude Lebrun, DDN 07/09/1958", FR, "Marie-Claude Lebrun", ENT_PRIV_NAME);
+	found("c'est le Dr Philippe-Alexandre de Montalembert à la clinique", FR,
+	      "Philippe-Alexandre de Montalembert", ENT_PRIV_NAME);
+	found("mon pere abdoulaye sow est en réa", FR, "abdoulaye sow", ENT_PRIV_NAME);
+	found("jsuis son fils moussa, 0033 6 24 87 13 59", FR, "moussa", ENT_PRIV_NAME);
+	found("Votre enfant EMMA DUBOIS est attendue le 14/05", FR, "EMMA DUBOIS", ENT_PRIV_NAME);
+	found("JE SUIS LA FILLE DE MR LUCIEN BARRAULT HOSPITALISE AU 4EME.", FR, "LUCIEN BARRAULT", ENT_PRIV_NAME);
+	found("aunty Ngozi says the baby is 3 days old", EN, "Ngozi", ENT_PRIV_NAME);
+	not_found("L'anesthésiste passe à 17h", FR, "passe");
+	not_found("Quand mon père a fait son AVC, j'étais en terminale.", FR, "AVC");
+	not_found("Pense à prendre rdv pour le vaccin", FR, "Pense");
+	not_found("hi hun its me", EN, "hun");
 	found("JE SUIS AUX URGENCES AVEC CHLOE ELLE S'EST OUVERT LE MENTON.", FR, "CHLOE", ENT_PRIV_NAME);
 	found("BONJOUR JE VEUX UN RDV EN RHUMATO. ROBERT MARTIN 0612457809", FR, "ROBERT MARTIN", ENT_PRIV_NAME);
 	found("HE IS 90. NAME ALBERT FINCH WARD 6. PLEASE CALL", EN, "ALBERT FINCH", ENT_PRIV_NAME);
