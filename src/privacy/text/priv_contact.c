@@ -77,6 +77,25 @@ static int host_is_public(const char *h, size_t n)
 		if (n + 1 == sl && strncasecmp(h, *s + 1, n) == 0)
 			return 1;
 	}
+	/* an institution's own site: "chu-rennes.fr", "hopital-foch.com", "ch-cholet.fr",
+	 * "clinique-du-parc.fr", "nhs-trust.org" (a part between dots or hyphens names it) */
+	static const char *const inst[] = {"chu", "ch", "chr", "chru", "chi", "hopital", "hopitaux",
+					   "hospital", "hospitals", "aphp", "clinique", "clinic", "nhs",
+					   "ght", "ars", "cpam", "mairie", "ville", "institut", "fondation",
+					   "ligue", "asso", "association", "centre", "center", "pharmacie",
+					   "ehpad", "polyclinique", "maternite", "croix", "universite",
+					   "univ", "health", "sante", "trust", NULL};
+	for (size_t i = 0, st = 0; i <= n; i++) {
+		if (i == n || h[i] == '.' || h[i] == '-') {
+			char buf[24];
+			size_t fl = i - st < sizeof buf ? priv_fold(h + st, i - st, buf, sizeof buf - 1) : 0;
+			buf[fl] = 0;
+			for (const char *const *w = inst; fl && *w; w++)
+				if (strcmp(buf, *w) == 0)
+					return 1;
+			st = i + 1;
+		}
+	}
 	size_t st = 0;
 	for (size_t i = 0; i <= n; i++) {
 		if (i == n || h[i] == '.') {
@@ -154,6 +173,11 @@ static size_t try_url(struct pctx *c, size_t b)
 	if (!scheme && !(hl > 4 && strncasecmp(t + h0, "www.", 4) == 0) &&
 	    !known_tld(t + last_dot, h0 + hl - last_dot))
 		return b;
+	/* "great.It was", "non-stop.De plus": a missing space after a period, not a host; a
+	 * domain typed bare has a lowercase TLD */
+	if (!scheme && !(hl > 4 && strncasecmp(t + h0, "www.", 4) == 0) && last_dot < h0 + hl &&
+	    t[last_dot] >= 'A' && t[last_dot] <= 'Z')
+		return b;
 	i = h0 + hl;
 	size_t path0 = i;
 	for (;;) {
@@ -195,7 +219,9 @@ static size_t try_url(struct pctx *c, size_t b)
 	else if (host_is_public(host, hl))
 		personal = memchr(t + path0, '@', i - path0) != NULL || memchr(t + path0, '~', i - path0) != NULL;
 	else {
-		personal = 1;
+		/* an unknown site: personal, unless a bare multi-word name with no path, which is
+		 * how organisations name theirs ("association-des-patients.org") */
+		personal = scheme || has_path || !memchr(host, '-', hl);
 		conf = 0.6f;
 	}
 	if (personal)
@@ -228,7 +254,9 @@ static int try_handle(struct pctx *c, size_t a)
 	if (a > 0 && (is_alnum((unsigned char)t[a - 1]) || t[a - 1] == '@'))
 		return 0;
 	size_t e = a + 1;
-	while (e < c->len && (is_alnum((unsigned char)t[e]) || t[e] == '_' || t[e] == '.'))
+	/* "@marie_t1d", "@jess.bloggs", "@Jess-Bloggs-4" (a hyphen inside, never at the end) */
+	while (e < c->len && (is_alnum((unsigned char)t[e]) || t[e] == '_' || t[e] == '.' ||
+			      (t[e] == '-' && e + 1 < c->len && is_alnum((unsigned char)t[e + 1]))))
 		e++;
 	while (e > a + 1 && t[e - 1] == '.')
 		e--;
@@ -236,6 +264,17 @@ static int try_handle(struct pctx *c, size_t a)
 		return 0;
 	priv_add(c, a, e, ENT_PRIV_CONTACT, 0.9f, "handle");
 	return 1;
+}
+
+/* Token i names a mail provider ("gmail", "hotmail"...): a bare "at" before it is an '@'. */
+static int mail_provider(const struct pctx *c, size_t i)
+{
+	static const char *const p[] = {"gmail", "googlemail", "hotmail", "outlook", "live", "yahoo",
+					"icloud", "me", "orange", "free", "sfr", "laposte", "wanadoo",
+					"aol", "btinternet", "sky", "protonmail", "proton", "gmx", "msn",
+					"mail", "neuf", "bbox", "numericable", "ymail", "comcast",
+					"verizon", NULL};
+	return i < c->n_tk && tk_eq_any(c, i, p);
 }
 
 /* "jean.dupont [at] gmail.com", "jean (at) gmail (dot) com", "jean arobase gmail.com". */
@@ -246,8 +285,8 @@ static void obfuscated_emails(struct pctx *c)
 		if ((tk_ch(c, i, '[') || tk_ch(c, i, '(')) && (tk_eq(c, i + 1, "at") || tk_eq(c, i + 1, "arobase")) &&
 		    (tk_ch(c, i + 2, ']') || tk_ch(c, i + 2, ')')))
 			at_end = i + 2;
-		else if (tk_eq(c, i, "arobase"))
-			at_end = i;
+		else if (tk_eq(c, i, "arobase") || (tk_eq(c, i, "at") && mail_provider(c, i + 1)))
+			at_end = i; /* "jean arobase gmail point com", "j.smith at hotmail dot co dot uk" */
 		else
 			continue;
 		size_t l = i - 1;
@@ -277,6 +316,12 @@ static void obfuscated_emails(struct pctx *c)
 				dotted = after_dot = 1;
 				continue;
 			}
+			/* a bare "dot" / "point" between labels, before a known TLD or another label */
+			if ((tk_eq(c, k, "dot") || tk_eq(c, k, "point")) && !after_dot && k + 1 < c->n_tk &&
+			    (c->tk[k + 1].f & TK_WORD) && (c->tk[k].f & TK_SP) && tk_len(c, k + 1) <= 12) {
+				dotted = after_dot = 1;
+				continue;
+			}
 			break;
 		}
 		if (!dotted)
@@ -298,6 +343,16 @@ static void network_handles(struct pctx *c)
 		size_t k = i + 1;
 		while (k < c->n_tk && (tk_ch(c, k, ':') || tk_ch(c, k, '-') || tk_ch(c, k, '=')) && k < i + 3)
 			k++;
+		/* "mon insta c'est mariedupont", "my snap is jessxo", "insta = ..." */
+		int copula = 0;
+		if (tk_eq(c, k, "c") && tk_apos(c, k + 1) && tk_eq(c, k + 2, "est")) {
+			k += 3;
+			copula = 1;
+		} else if (tk_eq(c, k, "is") || tk_eq(c, k, "est") || tk_eq(c, k, "cest") ||
+			   (tk_eq(c, k, "c") && !tk_apos(c, k + 1))) {
+			k += 1;
+			copula = 1;
+		}
 		if (k >= c->n_tk || !(c->tk[k].f & TK_WORD) || (c->tk[k].f & TK_CLAIMED) ||
 		    (k == i + 1 && !(c->tk[k].f & TK_SP)))
 			continue;
@@ -310,8 +365,18 @@ static void network_handles(struct pctx *c)
 		}
 		while (e > b && c->t[e - 1] == '.')
 			e--;
-		/* a plain word ("insta : je poste...") is no handle; one with _ . or digits is */
-		if (e - b < 3 || !letters || !marks || (e < c->len && (unsigned char)c->t[e] >= 0x80))
+		/* "sam#4821": an old Discord tag */
+		if (e + 1 < c->len && c->t[e] == '#' && c->t[e + 1] >= '0' && c->t[e + 1] <= '9') {
+			e++;
+			while (e < c->len && c->t[e] >= '0' && c->t[e] <= '9')
+				e++;
+			marks++;
+		}
+		/* a plain word ("insta : je poste...") is no handle; one with _ . or digits is, and
+		 * after "c'est" / "is" so is a word no list knows ("mon insta c'est mariedupont") */
+		int plain_ok = copula && !marks && e == c->tk[k].e && tk_len(c, k) >= 4 &&
+			       !(c->tk[k].lex & (LX_WORD | LX_STOPFR | LX_STOPEN | LX_NOTNAME | LX_MONTH | LX_DAY));
+		if (e - b < 3 || !letters || (!marks && !plain_ok) || (e < c->len && (unsigned char)c->t[e] >= 0x80))
 			continue;
 		priv_add(c, b, e, ENT_PRIV_CONTACT, 0.8f, "handle");
 	}
@@ -337,7 +402,7 @@ void priv_find_patterns(struct pctx *c)
 			      t[b - 1] == '/' || t[b - 1] == '-'))
 			continue;
 		size_t e = c->tk[i].e;
-		if (e < n && (t[e] == '.' || t[e] == ':') && (c->tk[i].f & TK_ALPHA)) {
+		if (e < n && (t[e] == '.' || t[e] == ':' || t[e] == '-') && (c->tk[i].f & TK_ALPHA)) {
 			/* only when an e-mail does not start here */
 			size_t k = e;
 			while (k < n && is_local((unsigned char)t[k]))
