@@ -365,6 +365,8 @@ static void network_handles(struct pctx *c)
 		}
 		while (e > b && c->t[e - 1] == '.')
 			e--;
+		if (e < c->len && c->t[e] == '/')
+			continue; /* "telegram t.me/jess": an address, left to the URL reader */
 		/* "sam#4821": an old Discord tag */
 		if (e + 1 < c->len && c->t[e] == '#' && c->t[e + 1] >= '0' && c->t[e + 1] <= '9') {
 			e++;
@@ -471,7 +473,7 @@ const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g)
 	if (nd == 10 && d[0] >= '2' && d[3] >= '2' && d[0] != '0') {
 		/* North American: (415) 555-0132, 415-555-0132, 415.555.0132 */
 		if (g->paren || (g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 3 && g->glen[2] == 4 &&
-				 g->sep[1] != ' ' && g->sep[1] != '/'))
+				 g->sep[1] != '/'))
 			return "phone_us";
 	}
 	if (nd == 11 && d[0] == '1' && d[1] >= '2' && g->ng >= 3)

@@ -307,6 +307,15 @@ static size_t collect(const struct pctx *c, size_t i, struct pdigits *g, size_t 
 			k = nx;
 			continue;
 		}
+		/* "+1 (415) 555-0132", "+44 (20) 7946 0958": an area code in parentheses after
+		 * the country code */
+		if (g->plus && g->ng == 1 && tk_ch(c, nx, '(') && (c->tk[nx].f & TK_SP) &&
+		    tk_is(c, nx + 1, TK_NUM) && tk_len(c, nx + 1) <= 4 && tk_ch(c, nx + 2, ')')) {
+			sep = ' ';
+			g->paren = 1;
+			k = nx + 1;
+			continue;
+		}
 		if (nx < c->n_tk && tk_len(c, nx) == 2 && (c->tk[nx].f & TK_SP) && g->nd >= 5 &&
 		    g->nd <= 6 && c->t[c->tk[nx].s] == '2' && strchr("AaBb", c->t[c->tk[nx].s + 1])) {
 			sep = ' ';

@@ -102,8 +102,10 @@ static int date_day_only(struct pctx *c, size_t i)
 						  "ml", "kg", "personnes", "people", "pm", "am", NULL}))
 		return 0;
 	size_t p = tk_prev_word(c, i, 0);
+	/* a weekday written out ("mardi", "Tues") or an English abbreviation with an ordinal
+	 * ("Wed 14th"); "mon 06" is French for "my 06" */
 	if (p != SIZE_MAX && p + 1 == i && tk_lex(c, p, LX_DAY) && tk_free(c, p) &&
-	    ((c->tk[p].f & TK_CAP) || c->lang != ENT_PRIV_EN || suffixed)) {
+	    (tk_len(c, p) >= 4 || ((c->tk[p].f & TK_CAP) && suffixed))) {
 		priv_add_tok(c, p, i, ENT_PRIV_DATE, 0.7f, "date_text");
 		return 1;
 	}

@@ -163,6 +163,22 @@ static void contacts(void **state)
 	not_found("voir https://www.ameli.fr/assure/remboursements", FR, "ameli");
 	not_found("see nhs.uk/conditions/diabetes", EN, "nhs.uk");
 	not_found("numéro vert 0 800 130 000", FR, "800 130 000");
+	found("mon insta c'est mariedupont si tu veux", FR, "mariedupont", ENT_PRIV_CONTACT);
+	found("my snap is jessxo", EN, "jessxo", ENT_PRIV_CONTACT);
+	not_found("my snap is broken lol", EN, "broken");
+	found("join my discord sam#4821", EN, "sam#4821", ENT_PRIV_CONTACT);
+	found("Venmo @Jess-Bloggs-4 thanks", EN, "@Jess-Bloggs-4", ENT_PRIV_CONTACT);
+	found("écrivez-moi à jean.dupont arobase gmail point com", FR, "jean.dupont arobase gmail point com",
+	      ENT_PRIV_CONTACT);
+	found("email j.smith at hotmail dot co dot uk", EN, "j.smith at hotmail dot co dot uk", ENT_PRIV_CONTACT);
+	not_found("meet me at home dot com", EN, "home");
+	found("mon blog : parcours-de-maman.over-blog.com", FR, "parcours-de-maman.over-blog.com", ENT_PRIV_CONTACT);
+	found("telegram t.me/jessbloggs", EN, "t.me/jessbloggs", ENT_PRIV_CONTACT);
+	not_found("I had a follow-up.It was fine", EN, "follow-up.It");
+	not_found("infos sur le site chu-rennes.fr", FR, "chu-rennes.fr");
+	found("call me +1 (415) 555-0132 today", EN, "+1 (415) 555-0132", ENT_PRIV_CONTACT);
+	found("my number is 415 555 0132", EN, "415 555 0132", ENT_PRIV_CONTACT);
+	not_found("mon 06 : 06 12 34 56 78", FR, "mon");
 }
 
 static void dates_ages(void **state)
