@@ -295,6 +295,23 @@ static void obfuscated_emails(struct pctx *c)
 		size_t s = c->tk[l].s;
 		while (s > 0 && is_local((unsigned char)c->t[s - 1]))
 			s--;
+		/* "mathilde point rivaud arobase ...", "yolande [point] mbarga [at] ..." */
+		for (size_t q = l; q >= 2;) {
+			size_t d = q - 1, w;
+			if (tk_eq(c, d, "point") || tk_eq(c, d, "dot"))
+				w = d - 1;
+			else if (d >= 3 && (tk_ch(c, d, ']') || tk_ch(c, d, ')')) &&
+				 (tk_eq(c, d - 1, "point") || tk_eq(c, d - 1, "dot")) &&
+				 (tk_ch(c, d - 2, '[') || tk_ch(c, d - 2, '(')))
+				w = d - 3;
+			else
+				break;
+			if (!(c->tk[w].f & TK_WORD) || (c->tk[w].f & TK_CLAIMED) ||
+			    (c->tk[w].lex & (LX_STOPFR | LX_STOPEN)) || tk_len(c, w) > 30)
+				break;
+			s = c->tk[w].s;
+			q = w;
+		}
 		size_t h = c->tk[at_end + 1].s, e = h;
 		int dotted = 0, after_dot = 0;
 		/* the host, with "." or " (dot) " / " [point] " between labels */
@@ -422,7 +439,11 @@ static int is_helpline(const char *d, size_t nd)
 	static const char *const exact[] = {"15", "17", "18", "112", "114", "115", "119", "3114",
 					    "3919", "3020", "3018", "3977", "999", "911", "988",
 					    "111", "101", "116117", "116123", "116006", "116111",
-					    "0800", "3624", "3646", "3237", "3966", NULL};
+					    "0800", "3624", "3646", "3237", "3966",
+					    "0972394050", /* SOS Amitié */
+					    "0145394000", /* SOS Amitié Île-de-France */
+					    "0140474646", /* Drogues info service (ligne fixe) */
+					    NULL};
 	for (const char *const *s = exact; *s; s++)
 		if (strlen(*s) == nd && memcmp(d, *s, nd) == 0)
 			return 1;

@@ -88,7 +88,7 @@ static int name_like_ctx(const struct pctx *c, size_t i)
 	uint32_t f = c->tk[i].lex;
 	/* "my cousin Devon", "notre petite Lourdes": a region or a town that is also a given
 	 * name is the person when the context says a name comes */
-	int place_name = (c->tk[i].f & TK_CAP) && (f & (LX_HN | LX_PRN)) &&
+	int place_name = (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) && (f & (LX_HN | LX_PRN)) &&
 			 !(f & NOT_A_NAME & ~(uint32_t)LX_REGION);
 	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name)
 		return 0;
@@ -110,6 +110,9 @@ static int name_like_ctx(const struct pctx *c, size_t i)
 	if (tk_eq_any(c, i, aux_verbs))
 		return 0;
 	if (month_name)
+		return 1;
+	/* "mon pote tidiane": a lowercase word no list knows at all */
+	if (f == 0 && tk_len(c, i) >= 4)
 		return 1;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
@@ -157,11 +160,15 @@ static float name_alone(const struct pctx *c, size_t i)
 					    LX_DAY | LX_TOWN | LX_CITY | LX_EPONYM | LX_KIN)) &&
 	    !(i > 0 && tk_glued(c, i - 1) && (tk_ch(c, i - 1, '#') || tk_ch(c, i - 1, '@') ||
 					      tk_ch(c, i - 1, '/') || tk_ch(c, i - 1, '.'))) &&
-	    !tk_glued(c, i))
+	    (!tk_glued(c, i) || (tk_apos(c, i + 1) && tk_eq(c, i + 2, "s"))))
 		return 0.5f;
 	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3)
 		return 0;
 	uint32_t f = t->lex;
+	/* "Doreen's op went ahead": a given name no dictionary knows, with a possessive */
+	if ((f & LX_HN) && !(f & (LX_WORD | NOT_A_NAME | LX_TOWN | LX_CITY | LX_EPONYM)) &&
+	    tk_glued(c, i) && tk_apos(c, i + 1) && tk_eq(c, i + 2, "s") && !eponym_use(c, i))
+		return 0.6f;
 	/* "The woman in the next bed, Doreen, is 96": a given name set off by commas */
 	if ((f & LX_HN) && !(f & (LX_WORD | NOT_A_NAME | LX_TOWN | LX_CITY | LX_EPONYM)) && i > 0 &&
 	    tk_ch(c, i - 1, ',') && tk_ch(c, i + 1, ','))
@@ -209,6 +216,8 @@ static float name_alone(const struct pctx *c, size_t i)
 		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX))
 			return 0.5f;
 		size_t n = tk_next_word(c, i, 0);
+		if (c->lang == ENT_PRIV_EN && (f & LX_WEN) && !(f & LX_CAPEN) && c->t[t->e - 1] == 's')
+			n = c->n_tk; /* "Fingers went white": a plural noun, not a name */
 		/* "Sue from the discharge lounge", but "Rose from my bed" is the verb */
 		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i) &&
 		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), (const char *const[]){
@@ -282,6 +291,13 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			j = k + 1;
 			continue;
 		}
+		/* "Byung-hun Choi", "Ji-woo": a short lowercase syllable after a hyphen */
+		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_LOWER) &&
+		    tk_free(c, k + 1) && tk_len(c, k + 1) >= 2 && tk_len(c, k + 1) <= 4 && tk_len(c, j) <= 6 &&
+		    (c->tk[j].f & TK_CAP) && !tk_glued(c, k + 1) && !(c->tk[k + 1].lex & (LX_WORD | LX_STOPFR | LX_STOPEN))) {
+			j = k + 1;
+			continue;
+		}
 		/* O'Brien, D'Angelo: one-letter prefix glued by an apostrophe */
 		if (tk_apos(c, k) && tk_len(c, j) == 1 && (c->tk[j].f & TK_CAP) && tk_glued(c, j) &&
 		    tk_glued(c, k) && tk_is(c, k + 1, TK_CAP) && tk_free(c, k + 1)) {
@@ -301,6 +317,11 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			break;
 		}
 		uint32_t f = c->tk[k].lex;
+		if (strong && (f & LX_MONTH) && (f & (LX_PRN | LX_HN)) && (c->tk[k].f & TK_CAP) &&
+		    !tk_is(c, tk_next_word(c, k, 1), TK_DIGIT) && (c->tk[j].f & TK_CAP)) {
+			j = k; /* "Dr Vo Thi Mai" */
+			continue;
+		}
 		if ((c->tk[k].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k].f & TK_DIGIT) &&
 		    !(f & ((strong ? NOT_A_NAME & ~(uint32_t)LX_NOTNAME : NOT_A_NAME) | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
 		    ((f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD) || (c->tk[k].f & TK_ALLCAP) || strong)) {
@@ -343,8 +364,11 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			if (tk_eq_any(c, m, part) && (c->tk[m].f & TK_SP) && m + 1 < c->n_tk)
 				m++;
 			uint32_t fm = c->tk[m].lex;
+			/* "de Saint-Exupéry": Saint opens a compound surname */
+			if ((tk_eq(c, m, "saint") || tk_eq(c, m, "sainte")) && tk_ch(c, m + 1, '-') && tk_glued(c, m))
+				fm &= ~(uint32_t)NOT_A_NAME;
 			/* after two particles a town's name is a family's: "de La Roche" */
-			uint32_t place = m > k + 1 || strong ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
+			uint32_t place = m > k + 1 ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
 			if ((c->tk[m].f & TK_CAP) && (c->tk[m].f & TK_SP) && tk_free(c, m) &&
 			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
 			    !(fm & (NOT_A_NAME | place))) {
@@ -391,6 +415,25 @@ static int title_before(const struct pctx *c, size_t i)
 	return tk_eq_any(c, t, low);
 }
 
+/* "tell aunty maria", "its auntie bisi": a lowercase name after a relative word used as a
+ * title, when the name is a hunspell first name or no word of the text's language. */
+static int kin_title_lower(const struct pctx *c, size_t i)
+{
+	size_t p = i > 0 ? i - 1 : SIZE_MAX;
+	if (p == SIZE_MAX)
+		return 0;
+	if (p + 1 == i && (c->tk[i].f & TK_LOWER) && (c->tk[i].f & TK_SP) && tk_len(c, i) >= 3 &&
+	    tk_eq_any(c, p, (const char *const[]){"aunty", "auntie", "aunt", "uncle", "tonton", "tata",
+						  "tatie", "mamie", "papi", "papy", "mamy", "pepe", "meme",
+						  "nan", "nana", "nanna", "grandma", "grandpa", "granny",
+						  "grandad", "cousin", "cousine", "tante", "oncle", NULL}) &&
+	    ((c->tk[i].lex & LX_PRN) ||
+	     (((c->tk[i].lex & LX_HN) || c->tk[i].lex == 0) && !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))) &&
+	    !(c->tk[i].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && !tk_eq_any(c, i, aux_verbs))
+		return 1;
+	return 0;
+}
+
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 static int kin_before(const struct pctx *c, size_t i)
 {
@@ -412,6 +455,7 @@ static int kin_before(const struct pctx *c, size_t i)
 	    ((c->tk[i].lex & LX_GIVEN) ||
 	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)))))
 		return 1; /* ... "tonton Driss", but not "son AVC" */
+
 	for (size_t k = p + 1; k < i; k++)
 		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
 			return 0;
@@ -463,6 +507,66 @@ static int kin_word_name(const struct pctx *c, size_t i)
 	return i >= 2 && (possessive(c, i - 2) || ((c->tk[i - 2].lex & LX_KIN) && i >= 3 && possessive(c, i - 3)));
 }
 
+/* "text Chantelle on 07700...", "can u tell ravi?", "remercie Aurélien": a verb that takes a
+ * person, then a capitalised word no dictionary knows (or a given name), or a lowercase given
+ * name that is no word of the text's language. */
+static int person_verb_name(const struct pctx *c, size_t i)
+{
+	static const char *const verbs[] = {"text", "texted", "call", "called", "ask", "asked", "tell",
+					    "told", "thank", "thanked", "ring", "rang", "message",
+					    "messaged", "dm", "email", "emailed", "phone", "phoned",
+					    "remind", "hug", "hugged", "meet", "met", "remercie",
+					    "remercier", "remerciez", "appelle", "appeler", "appelez",
+					    "demande", "demander", "demandez", "embrasse", "dis", "dites",
+					    "previens", "prevenir", "contacte", "contacter", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (i == 0 || (t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->f & TK_SP) ||
+	    !tk_eq_any(c, i - 1, verbs))
+		return 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_CITY | LX_REGION;
+	if (t->lex & bad)
+		return 0;
+	if (t->f & TK_CAP)
+		return t->lex == 0 || ((t->lex & LX_GIVEN) && !(t->lex & word));
+	return (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (word | LX_TOWN));
+}
+
+/* "Guadalupe (Lupe to everyone)", "Oluwaseun ("Seun")", "Conceição - Sãozinha": a nickname
+ * in brackets, quotes or after a dash right after a name already found. */
+static int nickname_after_name(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (c->n_sp == 0 || !(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_WORD)))
+		return 0;
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	if (last->type != ENT_PRIV_NAME)
+		return 0;
+	size_t k = i, puncts = 0;
+	while (k > 0 && puncts < 3 && (c->tk[k - 1].f & TK_PUNCT)) {
+		k--;
+		puncts++;
+		if (!(tk_ch(c, k, '(') || tk_ch(c, k, '"') || tk_ch(c, k, '-') || tk_ch(c, k, ',') ||
+		      (c->t[c->tk[k].s] & 0x80)))
+			return 0;
+	}
+	return puncts > 0 && k > 0 && c->tk[k - 1].e == last->end;
+}
+
+/* "anyone know tomasz? tomasz wisniewski": two lowercase words that are names in the lists
+ * and words in no dictionary, one after the other. */
+static int lower_name_pair(const struct pctx *c, size_t i)
+{
+	const struct ptok *a = &c->tk[i];
+	size_t k = i + 1;
+	if (k >= c->n_tk || !(a->f & TK_LOWER) || !(c->tk[k].f & TK_LOWER) || !(c->tk[k].f & TK_SP) ||
+	    (c->tk[k].f & TK_NL) || tk_len(c, i) < 4 || tk_len(c, k) < 4 || ((a->f | c->tk[k].f) & TK_DIGIT))
+		return 0;
+	uint32_t bad = LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY;
+	return (a->lex & LX_GIVEN) && (c->tk[k].lex & (LX_PATR | LX_HN)) && !((a->lex | c->tk[k].lex) & bad);
+}
+
 /* Greeting at the start of a line or after another greeting: "Bonjour Julie", "Hi Jen". */
 static int greeting_before(const struct pctx *c, size_t i)
 {
@@ -471,7 +575,12 @@ static int greeting_before(const struct pctx *c, size_t i)
 		return 0;
 	if (tk_eq(c, p, "merci") || tk_eq(c, p, "thanks") || tk_eq(c, p, "bravo") || tk_eq(c, p, "courage"))
 		return 1;
-	return tk_sentence_start(c, p) || (p > 0 && tk_is(c, p - 1, TK_PUNCT));
+	/* "you're reading": the "re" of a contraction is no greeting */
+	if (p > 0 && tk_apos(c, p - 1) && tk_glued(c, p - 1))
+		return 0;
+	/* "@jules_m_hale hey jules": after a handle, as after punctuation */
+	return tk_sentence_start(c, p) || (p > 0 && (tk_is(c, p - 1, TK_PUNCT) ||
+						     (c->tk[p - 1].f & TK_CLAIMED)));
 }
 
 /* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
@@ -488,6 +597,11 @@ static int intro_before(const struct pctx *c, size_t i)
 	if (tk_eq_any(c, p, fields) && ((p + 2 == i && tk_ch(c, p + 1, ':')) ||
 					(p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z')))
 		return 1;
+	if ((tk_eq(c, p, "de") || tk_eq(c, p, "d") || tk_eq(c, p, "of")) && (c->tk[i].f & TK_CAP)) {
+		size_t q = tk_prev_word(c, p, 1);
+		if (q != SIZE_MAX && (tk_eq(c, q, "nom") || tk_eq(c, q, "name") || tk_eq(c, q, "prenom")))
+			return 1; /* "j'ai donné le nom de Babacar" */
+	}
 	if ((tk_eq(c, p, "ici") && (c->tk[i].f & TK_CAP)) ||
 	    tk_eq(c, p, "appelle") || tk_eq(c, p, "appelles") || tk_eq(c, p, "appelait") ||
 	    tk_eq(c, p, "appellent") || tk_eq(c, p, "signe") || tk_eq(c, p, "signee") ||
@@ -509,13 +623,20 @@ static int intro_before(const struct pctx *c, size_t i)
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
 		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
 	}
+	/* "hey its mel,", "c kenza": lowercase, a given name no word list of the language has */
+	if ((((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) ||
+	     (tk_eq(c, p, "est") && tk_eq(c, p2, "c"))) && (c->tk[i].f & TK_LOWER) &&
+	    (c->tk[i].lex & (LX_PRN | LX_HN)) && tk_len(c, i) >= 3 &&
+	    !(c->tk[i].lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
+		return 1;
 	if (((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) && (c->tk[i].f & TK_CAP) &&
 	    (c->tk[i].lex & LX_GIVEN) &&
 	    !(c->tk[i].lex & LX_WEN))
 		return 1;
 	/* "je suis Fanny", "jsuis ines": name_like_ctx() has already said the word may be a name */
 	if ((tk_eq(c, p, "suis") && (tk_eq(c, p2, "je") || tk_eq(c, p2, "j"))) || tk_eq(c, p, "jsuis"))
-		return (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
+		return (c->tk[i].lex & ((c->tk[i].f & TK_LOWER) ? LX_PRN : LX_GIVEN)) &&
+		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
 	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
 	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
@@ -527,7 +648,8 @@ static int intro_before(const struct pctx *c, size_t i)
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 static int here_after(const struct pctx *c, size_t i)
 {
-	return tk_eq(c, i + 1, "here") && (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN);
+	return tk_eq(c, i + 1, "here") && (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) &&
+	       (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_REGION | LX_STOPEN | LX_STOPFR));
 }
 
 /* A signature: the last words of the text, after a sign-off, a dash or a line break. */
@@ -557,7 +679,11 @@ static int signature(const struct pctx *c, size_t i, size_t j)
 static int listed_after_name(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 || c->n_sp == 0)
+	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0)
+		return 0;
+	/* "Lizzie, Raj and Mo": a two-letter given name only after and/et */
+	if (tk_len(c, i) < 3 && !(tk_len(c, i) == 2 && (t->f & TK_CAP) && (t->lex & LX_HN) && i >= 1 &&
+				  (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et")) && !(t->lex & (LX_STOPFR | LX_STOPEN))))
 		return 0;
 	if (t->f & TK_LOWER) {
 		/* "maman de lou et jules": a lowercase given name listed after a lowercase name */
@@ -569,6 +695,11 @@ static int listed_after_name(const struct pctx *c, size_t i)
 			return 0;
 	} else if (!(t->f & TK_CAP)) {
 		return 0;
+	} else if ((t->lex & (LX_WFR | LX_WEN)) && (t->lex & LX_CAPEN) && (t->lex & (LX_HN | LX_PRN)) &&
+		   !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) &&
+		   (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et"))) {
+		/* "Lizzie, Raj and Mo", "Tom and Grace": a given name the dictionary writes with
+		 * a capital, closing a list of names */
 	} else if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN)) {
 		/* "twins, Zofia and Jan": a month that is a given name, listed after a name */
 		if (!((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, i + 1, TK_SP | TK_NUM) &&
@@ -881,6 +1012,10 @@ void priv_find_names(struct pctx *c)
 			priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.95f, "name_title");
 			i = j;
 			continue;
+		} else if (titled && tk_len(c, i) == 1 && (t->f & TK_CAP) && !tk_glued(c, i) && !tk_is(c, i + 1, TK_CAP)) {
+			/* "can u ask Dr Y if": a letter standing for the name */
+			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_title");
+			continue;
 		} else if (titled && tk_len(c, i) == 1 && (t->f & TK_CAP) && tk_ch(c, i + 1, '.') &&
 			   tk_glued(c, i) && !tk_is(c, i + 2, TK_CAP)) {
 			/* "ma dermato (Dr K.)", "Mme H., 61 ans": an initial alone */
@@ -907,6 +1042,10 @@ void priv_find_names(struct pctx *c)
 				tk_ch(c, i + 1, '!') || tk_ch(c, i + 1, '?') || tk_ch(c, i + 1, ')'))) &&
 			    !(t->f & TK_DIGIT) && (kin_before(c, i) || diminutive_before(c, i)))) {
 			conf = 0.9f;
+			rec = "name_context";
+		} else if (kin_title_lower(c, i) || person_verb_name(c, i) || nickname_after_name(c, i) ||
+			   lower_name_pair(c, i)) {
+			conf = 0.65f;
 			rec = "name_context";
 		} else if (kin_word_name(c, i)) {
 			conf = 0.7f;
@@ -945,6 +1084,13 @@ void priv_find_names(struct pctx *c)
 			if (!tk_is(c, g, TK_CAP) || tk_is(c, g, TK_ALLCAP) || !(c->tk[g].lex & LX_GIVEN) ||
 			    !tk_free(c, g))
 				continue;
+			priv_add_tok(c, i, g, ENT_PRIV_NAME, 0.8f, "name_lexicon");
+			i = g;
+			continue;
+		} else if ((t->f & TK_ALLCAP) && tk_len(c, i) >= 4 && t->lex == 0 && tk_is(c, i + 1, TK_CAP) &&
+			   !tk_is(c, i + 1, TK_ALLCAP) && (c->tk[i + 1].lex & LX_PRN) && tk_free(c, i + 1) &&
+			   (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].lex & (NOT_A_NAME | LX_WFR))) {
+			size_t g = i + 1;
 			priv_add_tok(c, i, g, ENT_PRIV_NAME, 0.8f, "name_lexicon");
 			i = g;
 			continue;

@@ -508,19 +508,11 @@ static int town(struct pctx *c, size_t i)
 	if (pp != SIZE_MAX && (tk_eq(c, pw, "de") || tk_eq(c, pw, "du")) && (c->tk[pp].lex & LX_TITLE) &&
 	    (c->tk[pp].f & TK_CAP))
 		return 0;
-	/* "le Dr Philippe-Alexandre de Montalembert": a particle after a titled name */
-	if (pw != SIZE_MAX && pw + 1 == i && (tk_eq(c, pw, "de") || tk_eq(c, pw, "du")) && (t->f & TK_CAP)) {
-		size_t k = pw;
-		for (int n = 0; k > 0 && n < 6; n++) {
-			k--;
-			if (tk_ch(c, k, '-') || tk_ch(c, k, '.'))
-				continue;
-			if ((c->tk[k].f & TK_WORD) && (c->tk[k].lex & LX_TITLE) && (c->tk[k].f & TK_CAP))
-				return 0;
-			if (!(c->tk[k].f & TK_CAP) || !(c->tk[k].lex & LX_GIVEN))
-				break;
-		}
-	}
+	/* "Élodie Marchetti-Lunel": the second half of a hyphenated word is no town on its own
+	 * (a town written with a hyphen, "Villeneuve-d'Ascq", was taken from its first word) */
+	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
+	    (c->tk[i - 2].f & TK_WORD))
+		return 0;
 	if (!cap) {
 		/* lowercase "j'habite a nantes": only after a place word, and not an ordinary word */
 		if (!prep || (single && (fl & (LX_WORD | LX_STOPFR | LX_STOPEN))) || tk_len(c, i) < 4)

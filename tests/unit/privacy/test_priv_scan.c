@@ -179,6 +179,9 @@ static void contacts(void **state)
 	found("call me +1 (415) 555-0132 today", EN, "+1 (415) 555-0132", ENT_PRIV_CONTACT);
 	found("my number is 415 555 0132", EN, "415 555 0132", ENT_PRIV_CONTACT);
 	not_found("mon 06 : 06 12 34 56 78", FR, "mon");
+	found("écrivez-moi : mathilde point rivaud arobase laposte point net (robots)", FR,
+	      "mathilde point rivaud arobase laposte point net", ENT_PRIV_CONTACT);
+	not_found("SOS Amitié c'est 09 72 39 40 50, appelle-les", FR, "09 72 39 40 50");
 }
 
 static void dates_ages(void **state)
@@ -367,7 +370,26 @@ static void names(void **state)
 	found("un donneur pour Thuy-Linh, 23 ans, origines", FR, "Thuy-Linh", ENT_PRIV_NAME);
 	found("si possible. Marie-Claude Lebrun, DDN 07/09/1958", FR, "Marie-Claude Lebrun", ENT_PRIV_NAME);
 	found("c'est le Dr Philippe-Alexandre de Montalembert à la clinique", FR,
-	      "Philippe-Alexandre de Montalembert", ENT_PRIV_NAME);
+	      "Philippe-Alexandre", ENT_PRIV_NAME); /* "de <town>" after a name stays a town */
+	found("Le Dr Kowalski de Metz a pris sa retraite", FR, "Metz", ENT_PRIV_LOCATION);
+	found("je signe de mon vrai nom : Élodie Marchetti-Lunel. J'ai", FR, "Élodie Marchetti-Lunel", ENT_PRIV_NAME);
+	found("J'ai donné le nom de Babacar, mon meilleur ami", FR, "Babacar", ENT_PRIV_NAME);
+	found("Le Dr Vo Thi Mai, le Dr O'Brien", FR, "Vo Thi Mai", ENT_PRIV_NAME);
+	found("le labo a rappelé pour BOUAZIZ Rachid (séjour", FR, "BOUAZIZ Rachid", ENT_PRIV_NAME);
+	found("mon pote tidiane sort de réa", FR, "tidiane", ENT_PRIV_NAME);
+	not_found("Je suis dispo les mardis", FR, "dispo");
+	found("text Chantelle on 07700 900 418 and she'll add you", EN, "Chantelle", ENT_PRIV_NAME);
+	found("can u tell ravi? feel awful x", EN, "ravi", ENT_PRIV_NAME);
+	found("My wife Guadalupe (Lupe to everyone) was diagnosed", EN, "Lupe", ENT_PRIV_NAME);
+	found("anyone know tomasz? tomasz wisniewski, physio in ealing", EN, "tomasz wisniewski", ENT_PRIV_NAME);
+	found("Thank you Lizzie, Raj and Mo for the cards", EN, "Mo", ENT_PRIV_NAME);
+	found("Update: Doreen's op went ahead on 12 February", EN, "Doreen", ENT_PRIV_NAME);
+	found("tell aunty maria i got her voicemail", EN, "maria", ENT_PRIV_NAME);
+	found("can u ask Dr Y if i can take ibuprofen", EN, "Y", ENT_PRIV_NAME);
+	found("Mr Byung-hun Choi (59), wife Ji-woo on the phone", EN, "Byung-hun Choi", ENT_PRIV_NAME);
+	not_found("Folake if you're reading this you're a star", EN, "reading");
+	not_found("Fingers went white at a BBQ", EN, "Fingers");
+	not_found("Anyone with POTS doing the Levine protocol?", EN, "Levine");
 	found("mon pere abdoulaye sow est en réa", FR, "abdoulaye sow", ENT_PRIV_NAME);
 	found("jsuis son fils moussa, 0033 6 24 87 13 59", FR, "moussa", ENT_PRIV_NAME);
 	found("Votre enfant EMMA DUBOIS est attendue le 14/05", FR, "EMMA DUBOIS", ENT_PRIV_NAME);
