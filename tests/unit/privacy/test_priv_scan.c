@@ -260,6 +260,9 @@ static void places(void **state)
 	found("admitted to Leeds General Infirmary", EN, "Leeds General Infirmary", ENT_PRIV_LOCATION);
 	found("treated at Queen's Hospital Romford", EN, "Queen's Hospital Romford", ENT_PRIV_LOCATION);
 	found("a week at Velindre Cancer Centre", EN, "Velindre Cancer Centre", ENT_PRIV_LOCATION);
+	found("He's 79 and lives alone in Skegness, so transport", EN, "Skegness", ENT_PRIV_LOCATION);
+	found("anyone from Hebden Bridge know a dentist?", EN, "Hebden Bridge", ENT_PRIV_LOCATION);
+	found("Hi, Siobhan O'Connor here", EN, "Siobhan O'Connor", ENT_PRIV_NAME); /* no suburb of Canberra */
 	found("merci à la maison médicale Jeanne Garnier", FR, "maison médicale Jeanne Garnier", ENT_PRIV_LOCATION);
 	found("rdv à l'hôpital européen Georges-Pompidou", FR, "hôpital européen Georges-Pompidou", ENT_PRIV_LOCATION);
 	found("suivie à la maison de santé des Tilleuls", FR, "maison de santé des Tilleuls", ENT_PRIV_LOCATION);
