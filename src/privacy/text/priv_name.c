@@ -225,7 +225,7 @@ static float name_alone(const struct pctx *c, size_t i)
 			return 0.55f;
 		/* "Grace starts school", "Harper seemed fine": a given name the dictionary writes
 		 * capitalised, then a verb in -s (or -ed when the name is no ordinary word) */
-		if (c->lang == ENT_PRIV_EN && n == i + 1 && (f & LX_CAPEN) && (f & (LX_PRN | LX_FIRSTNAME)) &&
+		if (c->lang == ENT_PRIV_EN && n == i + 1 && n < c->n_tk && (f & LX_CAPEN) && (f & (LX_PRN | LX_FIRSTNAME)) &&
 		    (c->tk[n].f & TK_LOWER) && (c->tk[n].lex & LX_WEN) && tk_len(c, n) >= 4 &&
 		    !(c->tk[n].lex & (LX_STOPEN | LX_MONTH | LX_DAY))) {
 			const char *w = c->t + c->tk[n].s;
