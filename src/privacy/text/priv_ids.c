@@ -230,10 +230,12 @@ static size_t code_start(const struct pctx *c, size_t i)
 		i -= 2;
 		s = c->tk[i].s;
 	}
-	/* "mutuelle MGEN 4457 1290": an uppercase code word between the label and the digits */
+	/* "mutuelle MGEN 4457 1290", "hospital number: RTH 123456": an uppercase code word
+	 * between the label (and its colon) and the digits */
+	size_t lab = i >= 3 && tk_ch(c, i - 2, ':') ? i - 3 : i - 2;
 	if (i >= 2 && tk_is(c, i - 1, TK_ALLCAP) && !tk_is(c, i - 1, TK_DIGIT) && tk_len(c, i - 1) <= 6 &&
 	    (c->tk[i].f & TK_SP) && !(c->tk[i - 1].lex & (LX_IDLABEL | LX_NOTNAME | LX_STOPFR | LX_STOPEN)) &&
-	    !(c->tk[i - 1].f & TK_CLAIMED) && (c->tk[i - 2].lex & LX_IDLABEL))
+	    !(c->tk[i - 1].f & TK_CLAIMED) && (c->tk[lab].lex & LX_IDLABEL))
 		s = c->tk[i - 1].s;
 	return s;
 }
@@ -457,8 +459,14 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.99f, "nir");
 		return 1;
 	}
-	if (!digits)
+	if (!digits) {
+		/* a Corsican NIR whose key is wrong, after its label: still the person's number */
+		if (nd == 15 && labelled(c, first_tok)) {
+			priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.8f, "labelled");
+			return 1;
+		}
 		return 0;
+	}
 	if (nd == 13 && (d[0] == '1' || d[0] == '2') && g->ng >= 4 && min_group(g) >= 2 &&
 	    num_of(d + 3, 2) >= 1 && num_of(d + 3, 2) <= 12) {
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.7f, "nir_nokey");

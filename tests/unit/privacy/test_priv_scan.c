@@ -114,6 +114,8 @@ static void ids(void **state)
 	found("my number 555-201-4433", EN, "555-201-4433", ENT_PRIV_CONTACT);
 	found("my patient number is 4857773451 thanks", EN, "4857773451", ENT_PRIV_ID);
 	found("NPI for the referring doc is 1690548411, Dr Brannigan", EN, "1690548411", ENT_PRIV_ID);
+	found("hospital number: RTH 123456 please", EN, "RTH 123456", ENT_PRIV_ID);
+	found("Numéro de sécurité sociale: 2 90 11 2A 123 456 36", FR, "2 90 11 2A 123 456 36", ENT_PRIV_ID);
 	found("please call us back at 555-0166 re: your biopsy", EN, "555-0166", ENT_PRIV_CONTACT);
 	not_found("lot 123-4567 recalled", EN, "123-4567");
 	not_found("covid19 and h1n1 vaccines", EN, "19");
