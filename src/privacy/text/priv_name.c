@@ -420,7 +420,7 @@ static int title_before(const struct pctx *c, size_t i)
 static int kin_title_lower(const struct pctx *c, size_t i)
 {
 	size_t p = i > 0 ? i - 1 : SIZE_MAX;
-	if (p == SIZE_MAX)
+	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN) || !(c->tk[i].f & TK_LOWER))
 		return 0;
 	if (p + 1 == i && (c->tk[i].f & TK_LOWER) && (c->tk[i].f & TK_SP) && tk_len(c, i) >= 3 &&
 	    tk_eq_any(c, p, (const char *const[]){"aunty", "auntie", "aunt", "uncle", "tonton", "tata",
@@ -520,16 +520,15 @@ static int person_verb_name(const struct pctx *c, size_t i)
 					    "demande", "demander", "demandez", "embrasse", "dis", "dites",
 					    "previens", "prevenir", "contacte", "contacter", NULL};
 	const struct ptok *t = &c->tk[i];
-	if (i == 0 || (t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->f & TK_SP) ||
-	    !tk_eq_any(c, i - 1, verbs))
+	if (i == 0 || (t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->f & TK_SP))
 		return 0;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_CITY | LX_REGION;
 	if (t->lex & bad)
 		return 0;
-	if (t->f & TK_CAP)
-		return t->lex == 0 || ((t->lex & LX_GIVEN) && !(t->lex & word));
-	return (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (word | LX_TOWN));
+	int like = (t->f & TK_CAP) ? t->lex == 0 || ((t->lex & LX_GIVEN) && !(t->lex & word))
+				   : (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (word | LX_TOWN));
+	return like && tk_eq_any(c, i - 1, verbs);
 }
 
 /* "Guadalupe (Lupe to everyone)", "Oluwaseun ("Seun")", "Conceição - Sãozinha": a nickname
@@ -944,6 +943,8 @@ static int initials_name(struct pctx *c, size_t i)
 	static const char *const fields[] = {"pt", "patient", "patiente", "pat", "nom", "name", "enfant",
 					     "child", "bebe", "baby", "mr", "mrs", "ms", "mme", "m", "dr",
 					     "mlle", NULL};
+	if (tk_len(c, i) != 1 || !(c->tk[i].f & TK_CAP) || !tk_ch(c, i + 1, '.'))
+		return 0; /* most tokens stop here */
 	size_t p = tk_prev_word(c, i, 1);
 	if (p == SIZE_MAX || !tk_eq_any(c, p, fields))
 		return 0;

@@ -145,7 +145,9 @@ static int hospital_fr(struct pctx *c, size_t i)
 {
 	size_t head_end = SIZE_MAX;
 	/* multi-word heads: "centre hospitalier (universitaire)", "maison de santé" (whose
-	 * first word alone is no head) */
+	 * first word alone is no head, but is marked as the prefix of a listed phrase) */
+	if (!(c->tk[i].lex & (LX_HOSP | LX_TOWNPFX)))
+		return 0;
 	for (size_t n = 4; n >= 2; n--) {
 		if (i + n - 1 < c->n_tk && (tk_lex_phrase(c, i, n) & LX_HOSP)) {
 			head_end = i + n - 1;

@@ -235,12 +235,28 @@ int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
 {
 	if (i >= c->n_tk)
 		return 0;
-	char f0 = c->t[c->tk[i].s];
+	const char *s = c->t + c->tk[i].s;
+	size_t n = tk_len(c, i);
+	char f0 = s[0], f1 = n > 1 ? s[1] : 0;
+	if ((f0 & 0x80) || (f1 & 0x80)) {
+		/* accented: fold once, then compare ("âgée" is "agee", "à" is "a") */
+		char buf[64];
+		size_t fl = priv_fold(s, n, buf, sizeof buf - 1);
+		if (!fl)
+			return 0;
+		buf[fl] = 0;
+		for (; *ws; ws++)
+			if ((*ws)[0] == buf[0] && strcmp(*ws, buf) == 0)
+				return 1;
+		return 0;
+	}
+	/* plain ASCII: the first two letters settle most words without a call */
 	if (f0 >= 'A' && f0 <= 'Z')
 		f0 = (char)(f0 + 32);
-	int ascii0 = !(f0 & 0x80);
+	if (f1 >= 'A' && f1 <= 'Z')
+		f1 = (char)(f1 + 32);
 	for (; *ws; ws++)
-		if ((!ascii0 || (*ws)[0] == f0) && tk_eq(c, i, *ws))
+		if ((*ws)[0] == f0 && (*ws)[1] == f1 && tk_eq_full(c, i, *ws))
 			return 1;
 	return 0;
 }
