@@ -264,6 +264,10 @@ static void places(void **state)
 	found("a week at Velindre Cancer Centre", EN, "Velindre Cancer Centre", ENT_PRIV_LOCATION);
 	found("He's 79 and lives alone in Skegness, so transport", EN, "Skegness", ENT_PRIV_LOCATION);
 	found("anyone from Hebden Bridge know a dentist?", EN, "Hebden Bridge", ENT_PRIV_LOCATION);
+	found("Mamadou a été transféré en réa à la Pitié-Salpêtrière, on peut pas", FR, "Pitié-Salpêtrière",
+	      ENT_PRIV_LOCATION);
+	found("we're on the children's ward at Addenbrookes. Anyone", EN, "Addenbrookes", ENT_PRIV_LOCATION);
+	found("Anyone had their gallbladder out at Mass General?", EN, "Mass General", ENT_PRIV_LOCATION);
 	found("Hi, Siobhan O'Connor here", EN, "Siobhan O'Connor", ENT_PRIV_NAME); /* no suburb of Canberra */
 	found("merci à la maison médicale Jeanne Garnier", FR, "maison médicale Jeanne Garnier", ENT_PRIV_LOCATION);
 	found("rdv à l'hôpital européen Georges-Pompidou", FR, "hôpital européen Georges-Pompidou", ENT_PRIV_LOCATION);
