@@ -137,7 +137,10 @@ static size_t labelled(const struct pctx *c, size_t i)
 					     "on", "it", "sur", "here", "voici", "below", "porte", "portant",
 					     "indique", "ai", "j", "have", "has", "avez", "as", "referring",
 					     "provider", "prescriber", "prescribing", "ordering", "attending",
-					     "doc", "doctor", "physician", "medecin", "prescripteur", NULL};
+					     "doc", "doctor", "physician", "medecin", "prescripteur", "sending",
+					     "receiving", "site", "bill", "statement", "letter", "invoice",
+					     "facture", "courrier", "form", "formulaire", "nous", "vous", "ici",
+					     "bas", "there", NULL};
 	int words = 0;
 	for (size_t k = i; k-- > 0 && i - k <= 16;) {
 		const struct ptok *t = &c->tk[k];
@@ -577,7 +580,8 @@ void priv_find_numbers(struct pctx *c)
 			g.ti = i;
 			g.tj = last[m - 1];
 			g.e = c->tk[g.tj].e;
-			if (g.paren && tk_ch(c, g.tj + 1, ')') && m == 1)
+			/* "(415)" keeps its closing bracket; "(RPPS 10304131336)" does not */
+			if (g.paren && tk_ch(c, g.tj + 1, ')') && m == 1 && c->t[g.s] == '(')
 				g.e = c->tk[g.tj + 1].e;
 			if (tk_glued(c, g.tj) && tk_is(c, g.tj + 1, TK_ALPHA))
 				continue;

@@ -54,6 +54,9 @@ static int eponym_use(const struct pctx *c, size_t i)
 	 * half of a double eponym ("syndrome de Mallory-Weiss") */
 	if ((c->tk[i].lex & LX_PRN) && !(tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_is(c, i + 2, TK_CAP)))
 		return 0;
+	size_t pk = tk_prev_word(c, i, 1);
+	if (pk != SIZE_MAX && tk_lex(c, pk, LX_KIN) && !tk_lex(c, pk, LX_MEDCTX))
+		return 0; /* "my son Thabo's fracture": the relative says it is a person */
 	size_t n = tk_next_word(c, i, 2);
 	if (n < c->n_tk && tk_eq(c, n, "s") && tk_apos(c, i + 1) && tk_glued(c, i))
 		n = tk_next_word(c, n, 0); /* "Bell's palsy", "Graves' disease" */
@@ -311,6 +314,21 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			j = k + 2;
 			continue;
 		}
+		/* "Claire Hutchinson": a surname that is also an eponym, after a first name */
+		if ((c->tk[k].f & TK_CAP) && !(c->tk[k].f & TK_ALLCAP) && (c->tk[k].lex & LX_EPONYM) &&
+		    (c->tk[k].lex & (LX_HN | LX_PATR)) && (c->tk[j].lex & LX_PRN) && (c->tk[j].f & TK_CAP) &&
+		    !tk_lex(c, tk_next_word(c, k, 1), LX_MEDCTX) && !(tk_apos(c, k + 1) && tk_glued(c, k))) {
+			j = k;
+			continue;
+		}
+		/* "Dolores "Dee" Kowalski": a nickname in quotes inside the name */
+		if (tk_ch(c, k, '"') && k + 3 < c->n_tk && tk_is(c, k + 1, TK_CAP) && tk_glued(c, k) == 0 &&
+		    tk_ch(c, k + 2, '"') && tk_glued(c, k + 1) && tk_is(c, k + 3, TK_CAP) && tk_free(c, k + 3) &&
+		    (c->tk[k + 3].lex & (LX_PATR | LX_HN) || c->tk[k + 3].lex == 0) &&
+		    !(c->tk[k + 3].lex & (NOT_A_NAME | LX_WORD))) {
+			j = k + 3;
+			continue;
+		}
 		/* "Gerald Whitcomb Jr.", "Sr" */
 		if ((tk_eq(c, k, "jr") || tk_eq(c, k, "sr")) && (c->tk[k].f & TK_CAP)) {
 			j = tk_ch(c, k + 1, '.') && tk_glued(c, k) ? k + 1 : k;
@@ -355,7 +373,7 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			continue;
 		}
 		/* particles: "de La Fontaine", "van Gogh", "Ben Ali" */
-		static const char *const part[] = {"de", "du", "do", "van", "von", "der", "den", "da", "di",
+		static const char *const part[] = {"de", "du", "do", "ap", "ibn", "abu", "binti", "van", "von", "der", "den", "da", "di",
 						   "del", "della", "ben", "bin", "el", "al", "le", "la",
 						   "mac", "mc", "ter", "ten", "dos", "das", NULL};
 		if (tk_eq_any(c, k, part) && k + 1 < c->n_tk) {
@@ -629,6 +647,10 @@ static int intro_before(const struct pctx *c, size_t i)
 	    !(c->tk[i].lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
 		return 1;
 	if (((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) && (c->tk[i].f & TK_CAP) &&
+	    !(c->tk[i].f & TK_ALLCAP) && c->tk[i].lex == 0 && tk_len(c, i) >= 3 &&
+	    (tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, '!') || i + 1 >= c->n_tk))
+		return 1; /* "yo its Deji." */
+	if (((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) && (c->tk[i].f & TK_CAP) &&
 	    (c->tk[i].lex & LX_GIVEN) &&
 	    !(c->tk[i].lex & LX_WEN))
 		return 1;
@@ -654,9 +676,20 @@ static int here_after(const struct pctx *c, size_t i)
 /* A signature: the last words of the text, after a sign-off, a dash or a line break. */
 static int signature(const struct pctx *c, size_t i, size_t j)
 {
-	for (size_t k = j + 1; k < c->n_tk; k++)
+	/* "Thanks, Lorraine, practice pharmacist": a sign-off and a comma make it one */
+	if (i >= 2 && tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_WORD) && (c->tk[i - 2].lex & LX_SIGNOFF) &&
+	    tk_ch(c, j + 1, ','))
+		return 1;
+	for (size_t k = j + 1; k < c->n_tk; k++) {
+		/* "- Efua & Kwabena Asamoah": several signers */
+		if (tk_ch(c, k, '&') || tk_eq(c, k, "and") || tk_eq(c, k, "et") ||
+		    ((c->tk[k].f & TK_CAP) && !(c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+		     (tk_ch(c, k - 1, '&') || tk_eq(c, k - 1, "and") || tk_eq(c, k - 1, "et") ||
+		      ((c->tk[k - 1].f & TK_CAP) && (c->tk[k].f & TK_SP)))))
+			continue;
 		if (c->tk[k].f & TK_WORD)
 			return tk_eq(c, k, "x") || tk_eq(c, k, "xx") || tk_eq(c, k, "xxx");
+	}
 	if (c->tk[i].f & TK_NL)
 		return 1;
 	if (i == 0)
@@ -949,9 +982,61 @@ static int initials_name(struct pctx *c, size_t i)
 	if (p == SIZE_MAX || !tk_eq_any(c, p, fields))
 		return 0;
 	size_t e = initials_run(c, i);
+	/* one initial after "patient": "Le patient K. du box 2" */
+	if (!e && !tk_is(c, i + 2, TK_CAP) && tk_glued(c, i) &&
+	    (tk_eq(c, p, "patient") || tk_eq(c, p, "patiente") || tk_eq(c, p, "pt")))
+		e = i + 1;
 	if (!e)
 		return 0;
 	priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.8f, "name_title");
+	return (int)(e - i) + 1;
+}
+
+/* A surname in capitals with an initial, as lists and bed states write them: "HUSSAIN A",
+ * "J SMITH". Returns the number of tokens, or 0. */
+static int surname_initial(const struct pctx *c, size_t i)
+{
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_IDLABEL |
+		       LX_REGION | LX_MONTH | LX_DAY | LX_HOSP | LX_HOSP_EN | LX_STREET | LX_STREET_EN;
+	if (c->shout)
+		return 0;
+	/* SURNAME A (not "A." of a sentence, not "NHS A") */
+	if ((c->tk[i].f & TK_ALLCAP) && !(c->tk[i].f & TK_DIGIT) && tk_len(c, i) >= 4 && !(c->tk[i].lex & bad) &&
+	    ((c->tk[i].lex & (LX_PATR | LX_HN)) || c->tk[i].lex == 0) && !(c->tk[i].lex & LX_WORD) &&
+	    tk_len(c, i + 1) == 1 && tk_is(c, i + 1, TK_CAP) && (c->tk[i + 1].f & TK_SP) && !tk_glued(c, i + 1))
+		return 2;
+	/* J SMITH */
+	if (tk_len(c, i) == 1 && (c->tk[i].f & TK_CAP) && !tk_glued(c, i) && i + 1 < c->n_tk &&
+	    (c->tk[i + 1].f & TK_ALLCAP) && (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].f & TK_DIGIT) &&
+	    tk_len(c, i + 1) >= 4 && !(c->tk[i + 1].lex & bad) && (c->tk[i + 1].lex & (LX_PATR | LX_HN)) &&
+	    !(tk_sentence_start(c, i) && (tk_eq(c, i, "i") || tk_eq(c, i, "a"))))
+		return 2;
+	return 0;
+}
+
+/* "Okonkwo, Chidinma", "Rahman, Mohammed Abdul", "Ruiz, Maria Elena": a surname no dictionary
+ * knows, a comma and a hunspell first name (and maybe a second given name), not a list. */
+static int surname_comma_given(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_REGION | LX_WORD;
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 || (t->lex & bad) ||
+	    !((t->lex & (LX_PATR | LX_HN)) || t->lex == 0) || (t->lex & LX_PRN) || !tk_ch(c, i + 1, ',') ||
+	    !tk_glued(c, i))
+		return 0;
+	size_t g = i + 2;
+	if (g >= c->n_tk || (c->tk[g].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) != TK_CAP || !(c->tk[g].f & TK_SP) ||
+	    !((c->tk[g].lex & LX_PRN) || ((c->tk[g].lex & LX_HN) && !(c->tk[g].lex & LX_WORD))) ||
+	    (c->tk[g].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
+		return 0;
+	size_t e = g;
+	if (tk_is(c, g + 1, TK_CAP) && !tk_is(c, g + 1, TK_ALLCAP) && (c->tk[g + 1].f & TK_SP) &&
+	    (c->tk[g + 1].lex & LX_GIVEN) && !(c->tk[g + 1].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
+		e = g + 1;
+	/* "Martin, Julie et Paul", "Harris, Julie; Patel" is joined elsewhere: not a list */
+	if (tk_eq(c, e + 1, "et") || tk_eq(c, e + 1, "and") || tk_ch(c, e + 1, '&') ||
+	    (tk_ch(c, e + 1, ',') && tk_is(c, e + 2, TK_CAP) && (c->tk[e + 2].lex & LX_PRN)))
+		return 0;
 	return (int)(e - i) + 1;
 }
 
@@ -981,11 +1066,12 @@ void priv_find_names(struct pctx *c)
 			continue;
 		float conf = 0;
 		const char *rec = "name";
+		int run;
 		if (hashtag_name(c, i)) {
 			priv_add(c, c->tk[i - 1].s, t->e, ENT_PRIV_NAME, 0.8f, "name_hashtag");
 			continue;
 		}
-		int run = initials_name(c, i);
+		run = initials_name(c, i);
 		if (run) {
 			i += (size_t)run - 1;
 			continue;
@@ -1075,6 +1161,14 @@ void priv_find_names(struct pctx *c)
 		} else if (listed_after_name(c, i)) {
 			conf = 0.6f;
 			rec = "name_list";
+		} else if ((run = surname_initial(c, i)) != 0) {
+			priv_add_tok(c, i, i + (size_t)run - 1, ENT_PRIV_NAME, 0.7f, "name_lexicon");
+			i += (size_t)run - 1;
+			continue;
+		} else if ((run = surname_comma_given(c, i)) != 0) {
+			priv_add_tok(c, i, i + (size_t)run - 1, ENT_PRIV_NAME, 0.7f, "name_inverted");
+			i += (size_t)run - 1;
+			continue;
 		} else if (allcap_pair(c, i)) {
 			priv_add_tok(c, i, i + 1, ENT_PRIV_NAME, 0.7f, "name_lexicon");
 			i = i + 1;
@@ -1085,8 +1179,17 @@ void priv_find_names(struct pctx *c)
 			if (!tk_is(c, g, TK_CAP) || tk_is(c, g, TK_ALLCAP) || !(c->tk[g].lex & LX_GIVEN) ||
 			    !tk_free(c, g))
 				continue;
-			priv_add_tok(c, i, g, ENT_PRIV_NAME, 0.8f, "name_lexicon");
-			i = g;
+			/* "DA SILVA Fernando", "LE BRIS Maëlle": a particle in capitals before;
+			 * "CHEVALIER Jean-Marc": the rest of a compound given name after */
+			size_t f = i;
+			if (f >= 1 && (c->tk[f - 1].f & TK_ALLCAP) && (c->tk[f].f & TK_SP) && !(c->tk[f - 1].f & TK_CLAIMED) &&
+			    tk_eq_any(c, f - 1, (const char *const[]){"da", "de", "di", "do", "dos", "das", "du", "le",
+								      "la", "van", "von", "el", "al", "ben", "mac",
+								      "mc", "del", "della", "ait", NULL}))
+				f--;
+			size_t e = extend(c, g, 1);
+			priv_add_tok(c, f, e, ENT_PRIV_NAME, 0.8f, "name_lexicon");
+			i = e;
 			continue;
 		} else if ((t->f & TK_ALLCAP) && tk_len(c, i) >= 4 && t->lex == 0 && tk_is(c, i + 1, TK_CAP) &&
 			   !tk_is(c, i + 1, TK_ALLCAP) && (c->tk[i + 1].lex & LX_PRN) && tk_free(c, i + 1) &&
@@ -1105,6 +1208,15 @@ void priv_find_names(struct pctx *c)
 			    tk_is(c, i + 1, TK_CAP) && !tk_is(c, i + 1, TK_ALLCAP | TK_DIGIT) && tk_free(c, i + 1) &&
 			    (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].f & TK_NL) && c->tk[i + 1].lex == 0 &&
 			    tk_len(c, i + 1) >= 3)
+				conf = 0.6f;
+			/* "Morgane Le Dantec", "Anne de Kervenoael": a first name, a capitalised
+			 * particle and a surname no list knows */
+			if (conf == 0 && (t->f & TK_CAP) && !(t->f & TK_ALLCAP) && (t->lex & LX_PRN) &&
+			    !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_REGION)) &&
+			    tk_is(c, i + 1, TK_CAP) && tk_eq_any(c, i + 1, (const char *const[]){"le", "la", "de", "du",
+				    "da", "van", "von", "ben", "el", "di", NULL}) && (c->tk[i + 1].f & TK_SP) &&
+			    tk_is(c, i + 2, TK_CAP) && !tk_is(c, i + 2, TK_ALLCAP | TK_DIGIT) && tk_free(c, i + 2) &&
+			    (c->tk[i + 2].f & TK_SP) && c->tk[i + 2].lex == 0 && tk_len(c, i + 2) >= 3)
 				conf = 0.6f;
 			/* a capitalised ordinary word followed by a surname: "Rose Martin" */
 			if (conf == 0 && (t->f & TK_CAP) && !(t->f & TK_ALLCAP) && (t->lex & LX_PRN) &&

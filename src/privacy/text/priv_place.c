@@ -510,6 +510,12 @@ static int town(struct pctx *c, size_t i)
 	if (pp != SIZE_MAX && (tk_eq(c, pw, "de") || tk_eq(c, pw, "du")) && (c->tk[pp].lex & LX_TITLE) &&
 	    (c->tk[pp].f & TK_CAP))
 		return 0;
+	/* "Inès Moulay": a town's name right after a first name is the surname */
+	if (i >= 1 && (t->f & TK_CAP) && (c->tk[i].f & TK_SP) && !(c->tk[i].f & TK_NL) &&
+	    (c->tk[i - 1].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) == TK_CAP && (c->tk[i - 1].lex & LX_PRN) &&
+	    !(c->tk[i - 1].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_LOCPREP | LX_STREET | LX_HOSP | LX_TITLE)) &&
+	    !(f1 & LX_CITY) && j == i)
+		return 0;
 	/* "Élodie Marchetti-Lunel": the second half of a hyphenated word is no town on its own
 	 * (a town written with a hyphen, "Villeneuve-d'Ascq", was taken from its first word) */
 	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&

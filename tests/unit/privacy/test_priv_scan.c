@@ -115,6 +115,9 @@ static void ids(void **state)
 	found("my patient number is 4857773451 thanks", EN, "4857773451", ENT_PRIV_ID);
 	found("NPI for the referring doc is 1690548411, Dr Brannigan", EN, "1690548411", ENT_PRIV_ID);
 	found("hospital number: RTH 123456 please", EN, "RTH 123456", ENT_PRIV_ID);
+	found("je suis kiné (RPPS 10304131336) et", FR, "10304131336", ENT_PRIV_ID); /* not the bracket */
+	found("MRN at sending site RO2217736.", EN, "RO2217736", ENT_PRIV_ID);
+	found("ALBERTINI Dominique, IPP chez nous 62200419.", FR, "62200419", ENT_PRIV_ID);
 	found("Numéro de sécurité sociale: 2 90 11 2A 123 456 36", FR, "2 90 11 2A 123 456 36", ENT_PRIV_ID);
 	found("please call us back at 555-0166 re: your biopsy", EN, "555-0166", ENT_PRIV_CONTACT);
 	not_found("lot 123-4567 recalled", EN, "123-4567");
@@ -369,6 +372,26 @@ static void names(void **state)
 	found("merci à Cathy, Martine et fafa pour vos messages", FR, "fafa", ENT_PRIV_NAME);
 	found("this is Precious Mahlangu from the care home", EN, "Precious Mahlangu", ENT_PRIV_NAME);
 	found("Delroy Samuels, DOB 22/07/1964", EN, "Delroy Samuels", ENT_PRIV_NAME);
+	found("outliers on ward 9: HUSSAIN A (9-12) and a chair", EN, "HUSSAIN A", ENT_PRIV_NAME);
+	found("Reminder: J SMITH you have an appointment", EN, "J SMITH", ENT_PRIV_NAME);
+	found("2. Okonkwo, Chidinma 29 ERPC", EN, "Okonkwo, Chidinma", ENT_PRIV_NAME);
+	found("pt Ruiz, Maria Elena acct 8834102", EN, "Ruiz, Maria Elena", ENT_PRIV_NAME);
+	found("Martin, Julie et Paul sont venus", FR, "Julie", ENT_PRIV_NAME); /* a list, not one person */
+	found("invoice for my son Thabo's fracture clinic", EN, "Thabo", ENT_PRIV_NAME);
+	found("Please contact me on +44 7700 900644. Claire Hutchinson", EN, "Claire Hutchinson", ENT_PRIV_NAME);
+	found("Name Dolores \"Dee\" Kowalski, DOB 6-2-1949", EN, "Dolores \"Dee\" Kowalski", ENT_PRIV_NAME);
+	found("the patient Rhys ap Gwilym has Barrett's oesophagus", EN, "Rhys ap Gwilym", ENT_PRIV_NAME);
+	found("Every share helps. - Efua & Kwabena Asamoah", EN, "Efua", ENT_PRIV_NAME);
+	found("NHS number 4805743980. Thanks, Lorraine, practice pharmacist", EN, "Lorraine", ENT_PRIV_NAME);
+	found("yo its Deji. new number", EN, "Deji", ENT_PRIV_NAME);
+	not_found("my mum and my sister both had breast cancer", EN, "both");
+	found("resultats bio pour DA SILVA Fernando (IPP:55102946)", FR, "DA SILVA Fernando", ENT_PRIV_NAME);
+	found("pour la RCP : CHEVALIER Jean-Marc, 12/07/1958", FR, "CHEVALIER Jean-Marc", ENT_PRIV_NAME);
+	found("aucune confirmation. Morgane Le Dantec, ddn 11.09.1979.", FR, "Morgane Le Dantec", ENT_PRIV_NAME);
+	found("tout le soutien à Inès Moulay qui se bat", FR, "Inès Moulay", ENT_PRIV_NAME);
+	found("Le patient K. du box 2 est parti", FR, "K.", ENT_PRIV_NAME);
+	found("Obrigada, Filipa", FR, "Filipa", ENT_PRIV_NAME);
+	not_found("une maladie à corps de Lewy", FR, "Lewy");
 	found("Can you chase the MRI for Niamh O'Donoghue (45)?", EN, "Niamh O'Donoghue", ENT_PRIV_NAME);
 	found("Address: 2210 Birchwood Dr.\nGerald Whitcomb Jr.", EN, "Gerald Whitcomb Jr.", ENT_PRIV_NAME);
 	found("pt J.M. 8yo m, seen in ED", EN, "J.M.", ENT_PRIV_NAME);
