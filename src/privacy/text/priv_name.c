@@ -307,6 +307,15 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 			j = k + 1;
 			continue;
 		}
+		/* "Dolores "Dee" Kowalski": a nickname in quotes inside the name */
+		if (tk_ch(c, k, '"') && k + 3 < c->n_tk && (c->tk[k].f & TK_SP) && tk_glued(c, k) &&
+		    tk_is(c, k + 1, TK_CAP) && tk_ch(c, k + 2, '"') && tk_glued(c, k + 1) &&
+		    tk_is(c, k + 3, TK_CAP) && (c->tk[k + 3].f & TK_SP) && tk_free(c, k + 3) &&
+		    ((c->tk[k + 3].lex & (LX_PATR | LX_HN)) || c->tk[k + 3].lex == 0) &&
+		    !(c->tk[k + 3].lex & (NOT_A_NAME | LX_WORD))) {
+			j = k + 3;
+			continue;
+		}
 		if ((c->tk[k].f & (TK_PUNCT | TK_NL | TK_CLAIMED)) || !(c->tk[k].f & TK_SP))
 			break;
 		/* "Niamh O'Donoghue": a D'/O'/N' surname after the given name */
@@ -319,14 +328,6 @@ static size_t extend(const struct pctx *c, size_t j, int strong)
 		    (c->tk[k].lex & (LX_HN | LX_PATR)) && (c->tk[j].lex & LX_PRN) && (c->tk[j].f & TK_CAP) &&
 		    !tk_lex(c, tk_next_word(c, k, 1), LX_MEDCTX) && !(tk_apos(c, k + 1) && tk_glued(c, k))) {
 			j = k;
-			continue;
-		}
-		/* "Dolores "Dee" Kowalski": a nickname in quotes inside the name */
-		if (tk_ch(c, k, '"') && k + 3 < c->n_tk && tk_is(c, k + 1, TK_CAP) && tk_glued(c, k) == 0 &&
-		    tk_ch(c, k + 2, '"') && tk_glued(c, k + 1) && tk_is(c, k + 3, TK_CAP) && tk_free(c, k + 3) &&
-		    (c->tk[k + 3].lex & (LX_PATR | LX_HN) || c->tk[k + 3].lex == 0) &&
-		    !(c->tk[k + 3].lex & (NOT_A_NAME | LX_WORD))) {
-			j = k + 3;
 			continue;
 		}
 		/* "Gerald Whitcomb Jr.", "Sr" */
