@@ -456,9 +456,7 @@ static int street_en(struct pctx *c, size_t i)
 /* French postcode with its town ("75013 Paris", "13008 Marseille") and UK postcodes. */
 static int postcode(struct pctx *c, size_t i)
 {
-	const char *s = c->t + c->tk[i].s;
-	size_t n = tk_len(c, i);
-	if ((c->tk[i].f & TK_NUM) && n == 5) {
+	if ((c->tk[i].f & TK_NUM) && tk_len(c, i) == 5) {
 		long v = tk_num(c, i);
 		if (!priv_is_postcode_fr((unsigned)v))
 			return 0;
@@ -484,8 +482,6 @@ static int postcode(struct pctx *c, size_t i)
 		priv_add_tok(c, i, i + 1, ENT_PRIV_LOCATION, 0.9f, "postcode_uk");
 		return 1;
 	}
-	(void)s;
-	(void)n;
 	return 0;
 }
 

@@ -90,7 +90,6 @@ static int date_day_only(struct pctx *c, size_t i)
 	int day;
 	if (!ordinal_day(c, i, &day) || !tk_free(c, i))
 		return 0;
-	const char *s = c->t + c->tk[i].s;
 	int suffixed = tk_len(c, i) > (day >= 10 ? 2u : 1u);
 	/* not a duration, a dose, a time or a count: "lundi 3 fois", "mardi 12h" */
 	size_t n = i + 1;
@@ -122,7 +121,6 @@ static int date_day_only(struct pctx *c, size_t i)
 			return 1;
 		}
 	}
-	(void)s;
 	return 0;
 }
 
