@@ -474,7 +474,6 @@ static int kin_before(const struct pctx *c, size_t i)
 	    ((c->tk[i].lex & LX_GIVEN) ||
 	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)))))
 		return 1; /* ... "tonton Driss", but not "son AVC" */
-
 	for (size_t k = p + 1; k < i; k++)
 		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
 			return 0;
