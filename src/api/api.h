@@ -39,6 +39,7 @@ struct api_app {
 	struct auth_limiter *login_account; /* failures per login name */
 	struct auth_limiter *login_addr;    /* failures per client address */
 	struct auth_limiter *signup_addr;   /* sign-ups per client address */
+	struct api_upkeep *upkeep;          /* serve's background thread (api_upkeep.c), or NULL */
 };
 
 struct api_session {
@@ -103,6 +104,17 @@ void api_handle(struct http_req *r, void *app);
  * matched another method (405). */
 int api_route_find(const char *method, const char *path, bool *path_known,
 		   struct http_params *params);
+
+/* --- upkeep (api_upkeep.c): serve's background thread --- */
+
+/* Starts the thread that rewrites the search index and truncates the WAL after deletions
+ * (within UPKEEP_TICK_S seconds of api_erase_soon). Stop it before closing the store. */
+enum ent_err api_upkeep_start(struct api_app *app);
+void api_upkeep_stop(struct api_app *app);
+/* Asks the upkeep thread to erase what deletions leave behind (cheap, any thread). */
+void api_erase_soon(void);
+/* Erases it now: files of deleted media, the search index rewritten, the WAL truncated. */
+enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db);
 
 /* --- for handlers --- */
 

@@ -290,9 +290,10 @@ enum ent_err api_me_delete(struct api_req *q)
 									: STORE_POSTS_ANONYMISE);
 	if (err)
 		return err;
-	/* Deletion is real (R6): the account's pictures leave the disk now, not at the next
-	 * upload. */
-	api_media_purge(q->app, q->db);
+	/* Deletion is real (R6): the account's pictures leave the disk now, the search index is
+	 * rewritten without its words and the WAL truncated, before the answer. A WAL kept by a
+	 * long reader is retried by the upkeep thread. */
+	(void)api_erase_traces(q->app, q->db);
 	http_reply_empty(q->http, 204);
 	return api_set_cookie(q, NULL);
 }

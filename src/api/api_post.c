@@ -141,6 +141,7 @@ enum ent_err api_post_edit(struct api_req *q)
 	}
 	if (!err) {
 		comm_changed();
+		api_erase_soon(); /* the index still holds the previous words, marked deleted */
 		struct buf b;
 		buf_init(&b, 2 * COMM_BODY_MAX + 256);
 		buf_printf(&b, "{\"id\":%lld,\"edited\":true,\"redacted\":%s,\"body\":", (long long)p.id,
@@ -159,6 +160,29 @@ static const struct store_stmt Q_DELETE = {
 	"comm.delete", "UPDATE posts SET body = '', html = '', deleted_at = ?2 WHERE id = ?1"};
 static const struct store_stmt Q_DELETE_REVS = {
 	"comm.delete_revs", "DELETE FROM post_revisions WHERE post_id = ?1"};
+/* The title is the first post's words: it goes with it (R6), and a thread left with no post
+ * goes entirely. */
+static const struct store_stmt Q_UNTITLE = {
+	"comm.untitle",
+	"UPDATE threads SET title = '' WHERE id = ?1 AND "
+	"(SELECT min(id) FROM posts WHERE thread_id = ?1) = ?2"};
+static const struct store_stmt Q_DROP_EMPTY = {
+	"comm.drop_empty_thread",
+	"DELETE FROM threads WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM posts "
+	"WHERE thread_id = ?1 AND deleted_at IS NULL)"};
+
+static enum ent_err untitle(struct store_conn *db, const struct post_ref *p)
+{
+	struct store_q *st;
+	enum ent_err err = store_q_open(db, &Q_UNTITLE, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, p->thread_id);
+	store_q_bind_int(st, 2, p->id);
+	err = store_q_exec(st);
+	store_q_close(st);
+	return err ? err : comm_exec_id(db, &Q_DROP_EMPTY, p->thread_id);
+}
 
 enum ent_err api_post_delete(struct api_req *q)
 {
@@ -181,11 +205,14 @@ enum ent_err api_post_delete(struct api_req *q)
 	if (!err)
 		err = comm_unindex_post(q->db, p.id);
 	if (!err)
+		err = untitle(q->db, &p);
+	if (!err)
 		err = store_tx_commit(q->db);
 	else
 		store_tx_rollback(q->db);
 	if (!err) {
 		comm_changed();
+		api_erase_soon(); /* the index still holds the words, marked deleted */
 		http_reply_empty(q->http, 204);
 	}
 	return err;

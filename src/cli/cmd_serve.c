@@ -74,6 +74,14 @@ int cmd_serve(int argc, char **argv)
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
 	}
+	err = api_upkeep_start(&app);
+	if (err) {
+		fprintf(stderr, "entraide serve: cannot start the upkeep thread: %s\n", ent_strerror(err));
+		http_server_stop(srv);
+		api_app_close(&app);
+		api_data_close(&app);
+		return CLI_EXIT_USAGE;
+	}
 	char m[320];
 	snprintf(m, sizeof m, "\"port\":%u", cfg.port);
 	log_line(LOG_INFO, "serving", m);
@@ -84,6 +92,7 @@ int cmd_serve(int argc, char **argv)
 	sigwait(&set, &sig);
 	log_line(LOG_INFO, "stopping", sig == SIGTERM ? "\"signal\":\"TERM\"" : "\"signal\":\"INT\"");
 	http_server_stop(srv);
+	api_upkeep_stop(&app);
 	api_app_close(&app);
 	api_data_close(&app);
 	log_line(LOG_INFO, "stopped", NULL);

@@ -73,6 +73,12 @@ enum ent_err store_tx_begin(struct store_conn *c);
 enum ent_err store_tx_commit(struct store_conn *c);
 void store_tx_rollback(struct store_conn *c);
 
+/* Real deletion (R6): every connection has SQLite's secure_delete on, so what a deletion frees
+ * is overwritten with zeros; this then checkpoints the write-ahead log and truncates it to zero
+ * bytes, so no frame written before the deletion stays on disk. Waits for readers (up to the
+ * busy timeout); ENT_ECONFLICT when one stays. A no-op answer on back ends without a WAL. */
+enum ent_err store_wal_truncate(struct store_conn *c);
+
 /* Copies the database to path with the online backup API (works while others write). */
 enum ent_err store_backup(struct store *s, const char *path);
 

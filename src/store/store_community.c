@@ -12,12 +12,35 @@ static const struct store_stmt Q_ERASE = {
 	"UPDATE posts SET body = '', html = '', deleted_at = strftime('%s','now') "
 	"WHERE author_id = ?1 AND deleted_at IS NULL"};
 
+/* A thread's title is its author's words: when the author's posts go, a thread nobody else
+ * still writes in goes with them, and the others keep their replies under an empty title. */
+static const struct store_stmt Q_DROP_THREADS = {
+	"community.drop_author_threads",
+	"DELETE FROM threads WHERE author_id = ?1 AND NOT EXISTS (SELECT 1 FROM posts p "
+	"WHERE p.thread_id = threads.id AND p.deleted_at IS NULL)"};
+static const struct store_stmt Q_UNTITLE = {
+	"community.untitle_author", "UPDATE threads SET title = '' WHERE author_id = ?1"};
+static const struct store_stmt Q_FTS_OPTIMIZE = {
+	"community.fts_optimize", "INSERT INTO posts_fts (posts_fts) VALUES ('optimize')"};
+
+enum ent_err store_community_fts_rewrite(struct store_conn *c)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, &Q_FTS_OPTIMIZE, &q);
+	if (err)
+		return err;
+	err = store_q_exec(q);
+	store_q_close(q);
+	return err;
+}
+
 enum ent_err store_community_account_delete(struct store_conn *c, int64_t account_id,
 					    enum store_posts_mode mode)
 {
 	if (mode != STORE_POSTS_DELETE)
 		return ENT_OK;
-	const struct store_stmt *steps[] = {&Q_UNINDEX, &Q_REVISIONS, &Q_ERASE};
+	const struct store_stmt *steps[] = {&Q_UNINDEX, &Q_REVISIONS, &Q_ERASE,
+					      &Q_DROP_THREADS, &Q_UNTITLE};
 	enum ent_err err = ENT_OK;
 	for (size_t i = 0; !err && i < sizeof steps / sizeof steps[0]; i++) {
 		struct store_q *q;

@@ -7,8 +7,15 @@
 /* Deletion hook (store_account_delete): STORE_POSTS_DELETE erases the account's posts (text,
  * rendered HTML, history, search entries; the post stays as "deleted" so replies keep their
  * place); STORE_POSTS_ANONYMISE keeps them, and the foreign key then sets their author to
- * NULL ("former member"). */
+ * NULL ("former member"). With STORE_POSTS_DELETE the titles of the account's threads go
+ * too: a thread with no remaining post is deleted, the others keep an empty title. */
 enum ent_err store_community_account_delete(struct store_conn *c, int64_t account_id,
 					    enum store_posts_mode mode);
+
+/* Rewrites the full-text index's storage (FTS5 'optimize': every segment merged into one), so
+ * the stemmed words of deleted and edited posts, which a deletion only marks, leave the file.
+ * Costs a pass over the whole index: run after an account deletion and by the upkeep thread,
+ * not on every edit. */
+enum ent_err store_community_fts_rewrite(struct store_conn *c);
 
 #endif

@@ -82,7 +82,7 @@ static enum ent_err conn_open(struct store *s, struct store_conn **out)
 	sqlite3_busy_timeout(c->db, 5000);
 	rc = sqlite3_exec(c->db,
 			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-			  "PRAGMA trusted_schema=OFF;",
+			  "PRAGMA trusted_schema=OFF; PRAGMA secure_delete=ON;",
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		enum ent_err err = map_rc(c->db, rc, "pragmas");
@@ -96,6 +96,21 @@ static enum ent_err conn_open(struct store *s, struct store_conn **out)
 	pthread_mutex_unlock(&s->lock);
 	*out = c;
 	return ENT_OK;
+}
+
+/* secure_delete (above; Debian's build has it on by default, other builds may not) zeroes what
+ * a deletion frees in the database file; the WAL still holds the frames written before, until
+ * a checkpoint copies them back and TRUNCATE cuts the file to zero bytes. It waits
+ * (busy_timeout) for readers to finish; ENT_ECONFLICT if one stays. */
+enum ent_err store_wal_truncate(struct store_conn *c)
+{
+	int n_log = 0, n_ckpt = 0;
+	int rc = sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_ckpt);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		log_line(LOG_WARN, "wal not truncated", "\"reason\":\"busy\"");
+		return ENT_ECONFLICT;
+	}
+	return rc == SQLITE_OK ? ENT_OK : map_rc(c->db, rc, "wal_truncate");
 }
 
 static void conn_free(struct store_conn *c, bool checkpoint)

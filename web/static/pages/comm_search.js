@@ -30,7 +30,7 @@ export async function render(ctx) {
     h('section', { 'aria-labelledby': 'search-posts' },
       h('h2', { id: 'search-posts' }, tc('search.posts')),
       r.posts.length ? h('ul', { class: 'comm-list' }, r.posts.map((p) => h('li', {},
-        h('h3', {}, h('a', { href: `/t/${p.thread.id}#post-${p.post}` }, p.thread.title)),
+        h('h3', {}, h('a', { href: `/t/${p.thread.id}#post-${p.post}` }, p.thread.title || tc('thread.untitled'))),
         h('p', { class: 'meta' }, p.space.name, ' · ', label('testimony')),
         h('p', {}, p.excerpt)))) : h('p', {}, tc('search.none'))),
   ];

@@ -23,7 +23,7 @@ export async function render(ctx) {
     h('section', { 'aria-labelledby': 'space-threads' },
       h('h2', { id: 'space-threads' }, tc('space.threads')),
       s.threads.length ? h('ul', { class: 'comm-list' }, s.threads.map((th) => h('li', {},
-        h('h3', { lang: s.language }, h('a', { href: `/t/${th.id}` }, th.title)),
+        h('h3', { lang: s.language }, h('a', { href: `/t/${th.id}` }, th.title || tc('thread.untitled'))),
         h('p', { class: 'meta' }, tcn('thread.posts', th.posts), ' · ',
           tc('thread.by', { author: th.author || tc('thread.anonymous') }), ' · ', when(th.last_post_at))))) : h('p', {}, tc('space.none')),
       s.next ? h('p', {}, h('a', { href: `/c/${encodeURIComponent(slug)}?before=${s.next}` }, tc('space.more'))) : null),

@@ -86,7 +86,9 @@ export async function render(ctx) {
   const after = ctx.query.get('after');
   const th = await api.get(`/api/v1/threads/${encodeURIComponent(id)}${after ? `?after=${encodeURIComponent(after)}` : ''}`);
   robots(th.space.indexed === true);
-  ctx.setTitle(th.title);
+  // A title is its author's words: it goes when they delete their first post or account.
+  const title = th.title || tc('thread.untitled');
+  ctx.setTitle(title);
   const me = session.current();
   let quoteId = null;
   const quoteNote = h('p', { class: 'meta', hidden: true });
@@ -119,7 +121,7 @@ export async function render(ctx) {
   const related = th.related || [];
   return [
     h('p', { class: 'meta' }, h('a', { href: `/c/${encodeURIComponent(th.space.slug)}` }, th.space.name)),
-    h('h1', {}, th.title),
+    h('h1', {}, title),
     h('div', { class: 'thread-layout' },
       h('div', {},
         h('p', {}, label('testimony')),

@@ -1,0 +1,105 @@
+/*
+ * api_upkeep.c - the work no request waits for, done by one thread of `serve`: rewriting the
+ * search index after posts were deleted or edited (their words stay in it, marked deleted,
+ * until its storage is rewritten) and checkpointing the WAL so the old frames leave the disk
+ * (R6, real deletion); later the hourly retention purge (api_purge.c).
+ * Not responsible for: what is deleted (store_*_account_delete, the handlers).
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "api/api_media.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "store/store_community.h"
+
+#define UPKEEP_TICK_S 30
+
+struct api_upkeep {
+	struct api_app *app;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stop;
+};
+
+static atomic_bool erase_due;
+
+void api_erase_soon(void)
+{
+	atomic_store(&erase_due, true);
+}
+
+enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db)
+{
+	atomic_store(&erase_due, false);
+	api_media_purge(app, db);
+	enum ent_err err = store_community_fts_rewrite(db);
+	if (!err)
+		err = store_wal_truncate(db);
+	if (err) {
+		atomic_store(&erase_due, true); /* the next tick tries again */
+		log_err("erasing traces failed", err, NULL);
+	}
+	return err;
+}
+
+static void *run(void *arg)
+{
+	struct api_upkeep *u = arg;
+	struct store_conn *db = NULL;
+	pthread_mutex_lock(&u->lock);
+	while (!u->stop) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += UPKEEP_TICK_S;
+		pthread_cond_timedwait(&u->wake, &u->lock, &until);
+		if (u->stop)
+			break;
+		pthread_mutex_unlock(&u->lock);
+		if (!db && store_conn_get(u->app->store, &db))
+			db = NULL;
+		if (db && atomic_load(&erase_due))
+			(void)api_erase_traces(u->app, db);
+		pthread_mutex_lock(&u->lock);
+	}
+	pthread_mutex_unlock(&u->lock);
+	return NULL;
+}
+
+enum ent_err api_upkeep_start(struct api_app *app)
+{
+	struct api_upkeep *u = calloc(1, sizeof *u);
+	if (!u)
+		return ENT_ENOMEM;
+	u->app = app;
+	pthread_mutex_init(&u->lock, NULL);
+	pthread_cond_init(&u->wake, NULL);
+	if (pthread_create(&u->thread, NULL, run, u)) {
+		pthread_cond_destroy(&u->wake);
+		pthread_mutex_destroy(&u->lock);
+		free(u);
+		return ENT_EINTERNAL;
+	}
+	app->upkeep = u;
+	return ENT_OK;
+}
+
+void api_upkeep_stop(struct api_app *app)
+{
+	struct api_upkeep *u = app->upkeep;
+	if (!u)
+		return;
+	pthread_mutex_lock(&u->lock);
+	u->stop = true;
+	pthread_cond_signal(&u->wake);
+	pthread_mutex_unlock(&u->lock);
+	pthread_join(u->thread, NULL);
+	pthread_cond_destroy(&u->wake);
+	pthread_mutex_destroy(&u->lock);
+	free(u);
+	app->upkeep = NULL;
+}

@@ -1,0 +1,161 @@
+// tests/api/data_rights.test.mjs - issue 18, real deletion: after an account is deleted with
+// "delete posts", no file of the data directory (database, WAL, SHM, media, search index)
+// holds its handle, its e-mail or a canary word of its thread, posts, edits and desk request;
+// "anonymise" keeps the words under "former member" and nothing else.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../lib/server.mjs';
+import { Client } from './helpers.mjs';
+import { lesionPng } from './pro_helpers.mjs';
+
+const PW = 'correct horse battery';
+const DEMO_PW = 'demo-entraide-2026';
+const DESK = '/api/v1/institutions/chu-exemple/desk';
+let srv;
+before(async () => { srv = await startServer({ demo: true }); });
+after(async () => { await srv.stop(); });
+
+async function member(handle) {
+  const c = new Client(srv.url);
+  const json = { handle, email: `${handle}.mail@example.org`, password: PW };
+  assert.equal((await c.req('POST', '/api/v1/accounts', { json })).status, 201);
+  assert.equal((await c.login(handle, PW)).status, 200);
+  return c;
+}
+
+// Every regular file under the data directory, with its bytes.
+function dataFiles(dir = srv.data) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...dataFiles(p));
+    else out.push({ path: p.slice(srv.data.length + 1), bytes: readFileSync(p) });
+  }
+  return out;
+}
+
+// Which files hold needle (as UTF-8 bytes, case-insensitively for ASCII).
+function holders(needle, files = dataFiles()) {
+  const n = Buffer.from(needle.toLowerCase(), 'utf8');
+  return files.filter((f) => Buffer.from(f.bytes.toString('latin1').toLowerCase(), 'latin1').includes(n))
+    .map((f) => f.path);
+}
+
+// Canary words: unusual, so their stems are themselves; the search index keeps stemmed terms
+// prefix-compressed, so each is also looked for by its middle part.
+function needles(words) {
+  return words.flatMap((w) => [w, w.slice(3, 11)]);
+}
+
+test('delete posts: handle, e-mail and words leave every file of the data directory', async () => {
+  const handle = 'zq.partant';
+  const email = `${handle}.mail@example.org`;
+  const gone = await member(handle);
+  const words = ['zzqtitrecanari', 'zzqmoustachu', 'zzqpingouinard', 'zzqwomblunaire', 'zzqcapybaflute'];
+  let r = await gone.req('POST', '/api/v1/spaces/diabete-type-1/threads',
+    { json: { title: `Question ${words[0]}`, body: `Mon message ${words[1]} pour le groupe.` } });
+  assert.equal(r.status, 201, r.text);
+  const tid = r.data.thread, pid = r.data.id;
+  r = await gone.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: `Une suite ${words[2]} ici.` } });
+  assert.equal(r.status, 201, r.text);
+  r = await gone.req('PATCH', `/api/v1/posts/${pid}`, { json: { body: `Texte revu ${words[3]} et ${words[1]}.` } });
+  assert.equal(r.status, 200, r.text);
+  r = await gone.req('POST', `${DESK}/requests`, { json: { form: 'free', text: `Une demande ${words[4]} au secrétariat.` } });
+  assert.equal(r.status, 201, r.text);
+  const rid = r.data.id;
+  // Someone else takes part: a reply and a reaction in the thread, a desk answer.
+  const alice = new Client(srv.url);
+  assert.equal((await alice.login('alice', DEMO_PW)).status, 200);
+  r = await alice.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Merci pour ce partage, courage.' } });
+  assert.equal(r.status, 201, r.text);
+  const aliceReply = r.data.id;
+  assert.equal((await alice.req('PUT', `/api/v1/posts/${pid}/reactions/soutien`)).status < 300, true);
+  const cm = new Client(srv.url);
+  assert.equal((await cm.login('accueil.chu', DEMO_PW)).status, 200);
+  r = await cm.req('POST', `/api/v1/desk/requests/${rid}/messages`, { json: { kind: 'reply', text: 'Bien reçu, nous revenons vers vous.' } });
+  assert.equal(r.status, 201, r.text);
+  const up = await gone.req('POST', '/api/v1/media', { body: lesionPng(), headers: { 'content-type': 'image/png' } });
+  assert.equal(up.status, 201, up.text);
+  r = await new Client(srv.url).req('GET', `/api/v1/search?q=${words[2]}`);
+  assert.equal(r.data.posts.length, 1, r.text);
+
+  // The check can fail: before the deletion, the handle and the words are on disk.
+  const mediaBefore = dataFiles().filter((f) => f.path.startsWith('media/')).length;
+  assert.ok(mediaBefore >= 1);
+  assert.ok(holders(handle).length > 0, 'the handle is on disk before');
+  assert.ok(holders(words[2]).length > 0, 'a post word is on disk before');
+
+  const oldCookie = gone.cookie;
+  r = await gone.req('DELETE', '/api/v1/me', { json: { password: PW, posts: 'delete' } });
+  assert.equal(r.status, 204, r.text);
+
+  const files = dataFiles();
+  assert.ok(files.some((f) => f.path === 'entraide.db'));
+  for (const n of [handle, email, ...needles(words)]) {
+    assert.deepEqual(holders(n, files), [], `"${n}" is still in a file of the data directory`);
+  }
+  assert.equal(files.filter((f) => f.path.startsWith('media/')).length, mediaBefore - 1, 'the picture is gone');
+  // Sessions ended; the thread keeps alice's reply under no title; the search finds nothing.
+  const stale = new Client(srv.url);
+  stale.cookie = oldCookie;
+  assert.equal((await stale.req('GET', '/api/v1/me')).status, 401);
+  r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.data.title, '');
+  assert.ok(r.data.posts.some((p) => p.id === aliceReply && !p.deleted));
+  assert.ok(!r.text.includes(handle));
+  r = await new Client(srv.url).req('GET', `/api/v1/search?q=${words[2]}`);
+  assert.equal(r.data.posts.length, 0);
+});
+
+test('a thread nobody else wrote in goes entirely with its author', async () => {
+  const m = await member('zq.seul');
+  let r = await m.req('POST', '/api/v1/spaces/diabete-type-1/threads',
+    { json: { title: 'Seul zzqsolitaire', body: 'Personne ne répond zzqsolitaire.' } });
+  assert.equal(r.status, 201, r.text);
+  const tid = r.data.thread;
+  r = await m.req('DELETE', '/api/v1/me', { json: { password: PW, posts: 'delete' } });
+  assert.equal(r.status, 204, r.text);
+  assert.equal((await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`)).status, 404);
+  assert.deepEqual(holders('zzqsolitaire'), []);
+});
+
+test('deleting the first post of a thread takes its title', async () => {
+  const m = await member('zq.auteur');
+  let r = await m.req('POST', '/api/v1/spaces/diabete-type-1/threads',
+    { json: { title: 'Titre zzqtitreposte', body: 'Premier zzqpremierjet.' } });
+  const tid = r.data.thread, pid = r.data.id;
+  const alice = new Client(srv.url);
+  await alice.login('alice', DEMO_PW);
+  r = await alice.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Une réponse.' } });
+  assert.equal(r.status, 201, r.text);
+  r = await m.req('PATCH', `/api/v1/posts/${pid}`, { json: { body: 'Corrigé sans le mot.' } });
+  assert.equal(r.status, 200, r.text);
+  r = await m.req('DELETE', `/api/v1/posts/${pid}`);
+  assert.equal(r.status, 204, r.text);
+  r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
+  assert.equal(r.data.title, '');
+});
+
+test('anonymise: the words stay under "former member", the handle and e-mail go', async () => {
+  const handle = 'zq.anonyme';
+  const m = await member(handle);
+  let r = await m.req('POST', '/api/v1/spaces/diabete-type-1/threads',
+    { json: { title: 'Témoignage zzqgardetitre', body: 'Mon vécu zzqgardemot utile à tous.' } });
+  assert.equal(r.status, 201, r.text);
+  const tid = r.data.thread;
+  r = await m.req('POST', `${DESK}/requests`, { json: { form: 'free', text: 'Demande privée zzqdeskprive.' } });
+  assert.equal(r.status, 201, r.text);
+  r = await m.req('DELETE', '/api/v1/me', { json: { password: PW, posts: 'anonymise' } });
+  assert.equal(r.status, 204, r.text);
+  const files = dataFiles();
+  assert.deepEqual(holders(handle, files), []);
+  assert.deepEqual(holders(`${handle}.mail@example.org`, files), []);
+  assert.ok(holders('zzqgardemot', files).includes('entraide.db'));
+  r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
+  assert.equal(r.data.title, 'Témoignage zzqgardetitre');
+  assert.equal(r.data.posts[0].author, null);
+  assert.match(r.data.posts[0].html, /zzqgardemot/);
+});
