@@ -100,6 +100,12 @@ enum ent_err img_cmyk_to_rgb(struct img_ctx *c, const struct img_px *cmyk, int a
 			     struct img_px *rgb);
 
 /* --- codecs: img_jpeg.c, img_png.c, img_webp.c, img_heif.c --- */
+/* The container walks each decoder runs first (through img_cur.h): they record what metadata
+ * is there into c and refuse a structure that runs past the end; exposed for the unit tests
+ * and the per-container fuzz harnesses. */
+enum ent_err img_jpeg_scan(struct img_ctx *c, const uint8_t *in, size_t len);
+enum ent_err img_png_scan(struct img_ctx *c, const uint8_t *in, size_t len);
+enum ent_err img_webp_scan(struct img_ctx *c, const uint8_t *in, size_t len);
 enum ent_err img_jpeg_decode(struct img_ctx *c, const uint8_t *in, size_t len, struct img_px *out);
 enum ent_err img_png_decode(struct img_ctx *c, const uint8_t *in, size_t len, struct img_px *out);
 enum ent_err img_webp_decode(struct img_ctx *c, const uint8_t *in, size_t len, struct img_px *out);

@@ -3,7 +3,8 @@
  *
  * It reads only what the sanitizer needs to decide and report: the orientation (IFD0 tag
  * 0x0112) and whether GPS, a maker note or a thumbnail are present. Nothing read here is
- * copied to the output. Every offset is bounds-checked against the block, the IFD graph
+ * copied to the output. Every read goes through the bounded cursor (img_cur.h): an offset
+ * or a count past the block is a refused read, never a read outside it. The IFD graph
  * (IFD0 -> Exif/GPS/Interop sub-IFDs, IFD0 -> IFD1 -> ...) is walked with a visited list, a
  * depth limit and an entry budget, so loops and absurd counts stop the walk instead of the
  * process. Damage is recorded, never fatal: the block is dropped anyway.
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "privacy/image/img.h"
+#include "privacy/image/img_cur.h"
 
 #define EXIF_MAX_IFDS 16
 #define EXIF_MAX_DEPTH 4
@@ -25,27 +27,12 @@
 #define TAG_STRIP_OFFSETS 0x0111
 
 struct walk {
-	const uint8_t *p;
-	size_t len;
+	struct img_cur blk; /* the whole TIFF block; offsets are from its start */
 	int be;
 	uint32_t visited[EXIF_MAX_IFDS];
 	int n_visited;
 	struct img_exif_info *info;
 };
-
-static uint16_t rd16(const struct walk *w, size_t off)
-{
-	const uint8_t *b = w->p + off;
-	return w->be ? (uint16_t)(b[0] << 8 | b[1]) : (uint16_t)(b[1] << 8 | b[0]);
-}
-
-static uint32_t rd32(const struct walk *w, size_t off)
-{
-	const uint8_t *b = w->p + off;
-	if (w->be)
-		return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
-	return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
-}
 
 /* kind: 0 IFD0, 1 IFD1+ (thumbnail chain), 2 Exif, 3 GPS, 4 Interop */
 static void walk_ifd(struct walk *w, uint32_t off, int kind, int depth)
@@ -67,16 +54,15 @@ static void walk_ifd(struct walk *w, uint32_t off, int kind, int depth)
 			return;
 		}
 		w->visited[w->n_visited++] = off;
-		if ((size_t)off > w->len || w->len - off < 2) {
+		struct img_cur c = w->blk;
+		uint16_t n;
+		if (!img_cur_seek(&c, off) || !img_cur_u16(&c, w->be, &n)) {
 			info->truncated = 1;
 			return;
 		}
-		uint16_t n = rd16(w, off);
-		size_t end = (size_t)off + 2 + (size_t)n * 12;
-		if (end > w->len) {
+		if ((size_t)n > img_cur_left(&c) / 12) {
 			info->truncated = 1;
-			n = (uint16_t)((w->len - off - 2) / 12);
-			end = (size_t)off + 2 + (size_t)n * 12;
+			n = (uint16_t)(img_cur_left(&c) / 12);
 		}
 		for (uint16_t i = 0; i < n; i++) {
 			if (info->n_entries >= EXIF_MAX_ENTRIES) {
@@ -84,12 +70,16 @@ static void walk_ifd(struct walk *w, uint32_t off, int kind, int depth)
 				return;
 			}
 			info->n_entries++;
-			size_t e = (size_t)off + 2 + (size_t)i * 12;
-			uint16_t tag = rd16(w, e);
-			uint16_t type = rd16(w, e + 2);
-			uint32_t val = rd32(w, e + 8);
+			struct img_cur e;
+			uint16_t tag, type, o;
+			uint32_t count, val;
+			if (!img_cur_sub(&c, 12, &e) || !img_cur_u16(&e, w->be, &tag) ||
+			    !img_cur_u16(&e, w->be, &type) || !img_cur_u32(&e, w->be, &count))
+				return; /* cannot happen: n was clamped to whole entries */
+			struct img_cur v = e;
+			if (!img_cur_u32(&e, w->be, &val) || !img_cur_u16(&v, w->be, &o))
+				return;
 			if (kind == 0 && tag == TAG_ORIENTATION && type == 3) {
-				uint16_t o = rd16(w, e + 8);
 				info->has_orientation = 1;
 				if (o >= 1 && o <= 8)
 					info->orientation = o;
@@ -109,11 +99,10 @@ static void walk_ifd(struct walk *w, uint32_t off, int kind, int depth)
 		/* Only IFD0 and IFD1 chain on; sub-IFDs have no meaningful successor. */
 		if (kind != 0 && kind != 1)
 			return;
-		if (end + 4 > w->len) {
+		if (!img_cur_u32(&c, w->be, &off)) {
 			info->truncated = 1;
 			return;
 		}
-		off = rd32(w, end);
 		kind = 1;
 		depth++;
 	}
@@ -123,16 +112,19 @@ enum ent_err img_exif_parse(const uint8_t *tiff, size_t len, struct img_exif_inf
 {
 	memset(info, 0, sizeof *info);
 	info->orientation = 1;
-	if (!tiff || len < 8)
-		return ENT_EFORMAT;
-	struct walk w = {.p = tiff, .len = len, .info = info};
-	if (memcmp(tiff, "II*\0", 4) == 0)
+	struct walk w = {.info = info};
+	uint32_t ifd0;
+	img_cur_init(&w.blk, tiff, len);
+	struct img_cur h = w.blk;
+	if (img_cur_match(&h, "II*\0", 4))
 		w.be = 0;
-	else if (memcmp(tiff, "MM\0*", 4) == 0)
+	else if (img_cur_match(&h, "MM\0*", 4))
 		w.be = 1;
 	else
 		return ENT_EFORMAT;
-	walk_ifd(&w, rd32(&w, 4), 0, 0);
+	if (!img_cur_u32(&h, w.be, &ifd0))
+		return ENT_EFORMAT;
+	walk_ifd(&w, ifd0, 0, 0);
 	return ENT_OK;
 }
 

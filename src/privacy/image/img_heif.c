@@ -10,6 +10,7 @@
 #include <libheif/heif.h>
 
 #include "privacy/image/img.h"
+#include "privacy/image/img_cur.h"
 
 static void note_metadata(struct img_ctx *c, const struct heif_image_handle *h)
 {
@@ -25,10 +26,11 @@ static void note_metadata(struct img_ctx *c, const struct heif_image_handle *h)
 				uint8_t *b = malloc(sz);
 				if (b && !heif_image_handle_get_metadata(h, ids[i], b).code) {
 					/* 4-byte offset to the TIFF header, then the block */
-					uint32_t off = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-						       (uint32_t)b[2] << 8 | b[3];
-					if ((size_t)off < sz - 4)
-						img_exif_note(c, b + 4 + off, sz - 4 - off, 0);
+					struct img_cur cur;
+					uint32_t off;
+					img_cur_init(&cur, b, sz);
+					if (img_cur_u32(&cur, 1, &off) && img_cur_skip(&cur, off))
+						img_exif_note(c, cur.p + cur.pos, img_cur_left(&cur), 0);
 				}
 				free(b);
 			}

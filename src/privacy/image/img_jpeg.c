@@ -15,6 +15,7 @@
 #include <jpeglib.h>
 
 #include "privacy/image/img.h"
+#include "privacy/image/img_cur.h"
 
 #define JPEG_MAX_SCANS 100
 
@@ -60,36 +61,59 @@ static int has_prefix(const uint8_t *p, size_t n, const char *s)
 	return n >= k && memcmp(p, s, k) == 0;
 }
 
-/* Walks the markers: records metadata, reads the EXIF orientation, counts scans, finds EOI.
- * Entropy-coded data is skipped byte by byte (0xFF00 stuffing and RSTn do not end it). */
-static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
+/* Skips entropy-coded data up to the next marker that is neither 0xFF00 stuffing nor RSTn
+ * (left on the 0xFF), or to the end when there is none. */
+static void skip_entropy(struct img_cur *f)
 {
-	size_t i = 2;
-	int scans = 0;
-	while (i + 2 <= len) {
-		if (in[i] != 0xFF)
-			return img_fail(c, ENT_EFORMAT, "JPEG marker expected");
-		uint8_t m = in[i + 1];
-		if (m == 0xFF) { /* fill byte */
-			i++;
-			continue;
+	for (;;) {
+		size_t left = img_cur_left(f);
+		const uint8_t *p = img_cur_peek(f, left);
+		const uint8_t *ff = left >= 2 ? memchr(p, 0xFF, left - 1) : NULL;
+		if (!ff) { /* no marker follows: the walk ends as truncated */
+			img_cur_skip(f, left);
+			return;
 		}
+		img_cur_skip(f, (size_t)(ff - p));
+		if (ff[1] != 0x00 && !(ff[1] >= 0xD0 && ff[1] <= 0xD7))
+			return;
+		img_cur_skip(f, 2);
+	}
+}
+
+/* Walks the markers through the bounded cursor: records metadata, reads the EXIF
+ * orientation, counts scans, finds EOI. */
+enum ent_err img_jpeg_scan(struct img_ctx *c, const uint8_t *in, size_t len)
+{
+	struct img_cur f;
+	int scans = 0;
+	img_cur_init(&f, in, len);
+	if (!img_cur_match(&f, "\xFF\xD8", 2))
+		return img_fail(c, ENT_EFORMAT, "not a JPEG file");
+	for (;;) {
+		uint8_t ff, m;
+		uint16_t seg;
+		struct img_cur s;
+		if (!img_cur_u8(&f, &ff))
+			break;
+		if (ff != 0xFF)
+			return img_fail(c, ENT_EFORMAT, "JPEG marker expected");
+		do { /* 0xFF fill bytes may precede a marker */
+			if (!img_cur_u8(&f, &m))
+				return img_fail(c, ENT_ETRUNCATED, "JPEG ends before its end marker");
+		} while (m == 0xFF);
 		if (m == 0xD9) { /* EOI */
-			if (i + 2 < len)
+			if (img_cur_left(&f))
 				c->removed |= ENT_IMG_RM_TRAILER;
 			return ENT_OK;
 		}
-		if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
-			i += 2;
+		if (m == 0x01 || (m >= 0xD0 && m <= 0xD7))
 			continue;
-		}
-		if (i + 4 > len)
+		if (!img_cur_u16(&f, 1, &seg))
 			break;
-		size_t seg = (size_t)in[i + 2] << 8 | in[i + 3];
-		if (seg < 2 || i + 2 + seg > len)
+		if (seg < 2 || !img_cur_sub(&f, seg - 2u, &s))
 			return img_fail(c, ENT_ETRUNCATED, "JPEG segment runs past the end of the file");
-		const uint8_t *p = in + i + 4;
-		size_t n = seg - 2;
+		const uint8_t *p = s.p;
+		size_t n = s.len;
 		if (m == 0xE1 && has_prefix(p, n, "Exif"))
 			img_exif_note(c, p, n, 1);
 		else if (m == 0xE1 && (has_prefix(p, n, "http://ns.adobe.com/xap/1.0/") ||
@@ -107,13 +131,10 @@ static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
 			; /* structural; a JFIF thumbnail is not re-emitted either */
 		else if (m >= 0xE0 && m <= 0xEF && m != 0xEE)
 			c->removed |= ENT_IMG_RM_OTHER;
-		i += 2 + seg;
 		if (m == 0xDA) {
 			if (++scans > JPEG_MAX_SCANS)
 				return img_fail(c, ENT_ETOOBIG, "JPEG has too many scans");
-			while (i + 1 < len && !(in[i] == 0xFF && in[i + 1] != 0x00 &&
-						!(in[i + 1] >= 0xD0 && in[i + 1] <= 0xD7)))
-				i++;
+			skip_entropy(&f);
 		}
 	}
 	return img_fail(c, ENT_ETRUNCATED, "JPEG ends before its end marker");
@@ -127,7 +148,7 @@ enum ent_err img_jpeg_decode(struct img_ctx *c, const uint8_t *in, size_t len, s
 	/* volatile: these change between setjmp and a possible longjmp */
 	struct img_px *volatile rawp = &raw;
 	volatile int created = 0;
-	enum ent_err err = scan(c, in, len);
+	enum ent_err err = img_jpeg_scan(c, in, len);
 	if (err)
 		return err;
 	memset(&ci, 0, sizeof ci);

@@ -12,6 +12,7 @@
 #include <png.h>
 
 #include "privacy/image/img.h"
+#include "privacy/image/img_cur.h"
 
 static const uint8_t png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -20,18 +21,23 @@ static uint32_t be32(const uint8_t *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
+/* Walks the chunks through the bounded cursor, from the signature to IEND. */
+enum ent_err img_png_scan(struct img_ctx *c, const uint8_t *in, size_t len)
 {
-	size_t i = 8;
+	struct img_cur f;
 	int first = 1;
-	while (len - i >= 12) {
-		uint32_t n = be32(in + i);
-		const uint8_t *type = in + i + 4;
-		if (n > 0x7FFFFFFFu || len - i - 12 < n)
+	img_cur_init(&f, in, len);
+	if (!img_cur_match(&f, png_sig, 8))
+		return img_fail(c, ENT_EFORMAT, "not a PNG file");
+	while (img_cur_left(&f)) {
+		uint32_t n;
+		const uint8_t *type, *data;
+		if (!img_cur_u32(&f, 1, &n) || !img_cur_take(&f, 4, &type))
+			return img_fail(c, ENT_ETRUNCATED, "PNG chunk header runs past the end of the file");
+		if (n > 0x7FFFFFFFu || !img_cur_take(&f, n, &data) || !img_cur_skip(&f, 4))
 			return img_fail(c, ENT_ETRUNCATED, "PNG chunk runs past the end of the file");
 		if (first && memcmp(type, "IHDR", 4) != 0)
 			return img_fail(c, ENT_EFORMAT, "PNG does not start with IHDR");
-		const uint8_t *data = in + i + 8;
 		if (first) {
 			/* refuse a bomb from IHDR, before libpng allocates anything */
 			if (n < 13)
@@ -42,7 +48,7 @@ static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
 		}
 		first = 0;
 		if (memcmp(type, "IEND", 4) == 0) {
-			if (i + 12 < len)
+			if (img_cur_left(&f))
 				c->removed |= ENT_IMG_RM_TRAILER;
 			return ENT_OK;
 		}
@@ -65,7 +71,6 @@ static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
 			 memcmp(type, "bKGD", 4) && memcmp(type, "tRNS", 4) && memcmp(type, "hIST", 4) &&
 			 memcmp(type, "sPLT", 4))
 			c->removed |= ENT_IMG_RM_OTHER;
-		i += 12 + (size_t)n;
 	}
 	return img_fail(c, ENT_ETRUNCATED, "PNG ends before IEND");
 }
@@ -98,9 +103,7 @@ static void on_warning(png_structp png, png_const_charp msg)
 
 enum ent_err img_png_decode(struct img_ctx *c, const uint8_t *in, size_t len, struct img_px *out)
 {
-	if (len < 8 || memcmp(in, png_sig, 8) != 0)
-		return img_fail(c, ENT_EFORMAT, "not a PNG file");
-	enum ent_err err = scan(c, in, len);
+	enum ent_err err = img_png_scan(c, in, len);
 	if (err)
 		return err;
 	struct png_src src = {in, len, 0};

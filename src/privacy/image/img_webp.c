@@ -10,29 +10,34 @@
 #include <webp/encode.h>
 
 #include "privacy/image/img.h"
+#include "privacy/image/img_cur.h"
 
-static uint32_t le32(const uint8_t *p)
+/* Walks the RIFF chunks through the bounded cursor: a chunk, or its padding byte, that
+ * runs past the RIFF size is refused, whatever the sizes add up to. */
+enum ent_err img_webp_scan(struct img_ctx *c, const uint8_t *in, size_t len)
 {
-	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
-}
-
-static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
-{
-	if (len < 20 || memcmp(in, "RIFF", 4) || memcmp(in + 8, "WEBP", 4))
+	struct img_cur f, body;
+	uint32_t riff;
+	img_cur_init(&f, in, len);
+	if (!img_cur_match(&f, "RIFF", 4) || !img_cur_u32(&f, 0, &riff) ||
+	    !img_cur_match(&f, "WEBP", 4))
 		return img_fail(c, ENT_EFORMAT, "not a WebP file");
-	uint32_t riff = le32(in + 4);
-	if (riff < 12 || (size_t)riff > len - 8)
+	/* the RIFF size counts "WEBP" and the chunks: at least one chunk header */
+	if (riff < 12)
+		return img_fail(c, ENT_EFORMAT, "WebP RIFF size is too small for a chunk");
+	if (!img_cur_sub(&f, (uint64_t)riff - 4, &body))
 		return img_fail(c, ENT_ETRUNCATED, "WebP ends before its RIFF size");
-	size_t end = (size_t)riff + 8;
-	if (end < len)
+	if (img_cur_left(&f))
 		c->removed |= ENT_IMG_RM_TRAILER;
-	size_t i = 12;
-	while (end - i >= 8) {
-		const uint8_t *t = in + i;
-		uint32_t n = le32(in + i + 4);
-		if ((size_t)n > end - i - 8)
+	while (img_cur_left(&body)) {
+		const uint8_t *t, *data;
+		uint32_t n;
+		if (!img_cur_take(&body, 4, &t) || !img_cur_u32(&body, 0, &n))
+			return img_fail(c, ENT_ETRUNCATED, "WebP chunk header runs past the RIFF end");
+		if (!img_cur_take(&body, n, &data))
 			return img_fail(c, ENT_ETRUNCATED, "WebP chunk runs past the end of the file");
-		const uint8_t *data = in + i + 8;
+		if ((n & 1) && !img_cur_skip(&body, 1))
+			return img_fail(c, ENT_ETRUNCATED, "WebP chunk padding lies past the RIFF end");
 		if (!memcmp(t, "EXIF", 4))
 			img_exif_note(c, data, n, 1);
 		else if (!memcmp(t, "XMP ", 4))
@@ -46,14 +51,13 @@ static enum ent_err scan(struct img_ctx *c, const uint8_t *in, size_t len)
 		else if (memcmp(t, "VP8 ", 4) && memcmp(t, "VP8L", 4) && memcmp(t, "VP8X", 4) &&
 			 memcmp(t, "ALPH", 4))
 			c->removed |= ENT_IMG_RM_OTHER;
-		i += 8 + (size_t)n + (n & 1);
 	}
 	return ENT_OK;
 }
 
 enum ent_err img_webp_decode(struct img_ctx *c, const uint8_t *in, size_t len, struct img_px *out)
 {
-	enum ent_err err = scan(c, in, len);
+	enum ent_err err = img_webp_scan(c, in, len);
 	if (err)
 		return err;
 	WebPBitstreamFeatures f;
