@@ -1,6 +1,9 @@
 /*
  * api_notification.c - following a thread, unread counts, and the notifications of replies
  * inside entraide (nothing is sent out by e-mail or push: R6).
+ * Unread counts are counters kept by triggers on write (migration 0101): reading them is one
+ * row. Reading a thread writes nothing: the page tells the server what was read (POST
+ * /api/v1/threads/{id}/read), and those marks are written in batches (comm_read_mark).
  */
 #include <string.h>
 
@@ -9,8 +12,8 @@
 
 static const struct store_stmt Q_FOLLOW = {
 	"comm.follow",
-	"INSERT INTO follows (account_id, thread_id, last_read_id) "
-	"VALUES (?1, ?2, (SELECT last_post_id FROM threads WHERE id = ?2)) ON CONFLICT DO NOTHING"};
+	"INSERT INTO follows (account_id, thread_id, last_read_id, last_post_id, unread) "
+	"SELECT ?1, ?2, last_post_id, last_post_id, 0 FROM threads WHERE id = ?2 ON CONFLICT DO NOTHING"};
 static const struct store_stmt Q_UNFOLLOW = {
 	"comm.unfollow", "DELETE FROM follows WHERE account_id = ?1 AND thread_id = ?2"};
 
@@ -51,7 +54,7 @@ enum ent_err api_follow_delete(struct api_req *q)
 
 static const struct store_stmt Q_UNREAD = {
 	"comm.unread",
-	"SELECT count(*) FROM notifications WHERE account_id = ?1 AND read_at IS NULL"};
+	"SELECT unread FROM notification_counts WHERE account_id = ?1"};
 static const struct store_stmt Q_NOTIFS = {
 	"comm.notifications",
 	"SELECT n.id, n.kind, n.thread_id, t.title, n.post_id, n.created_at, n.read_at IS NOT NULL "
@@ -59,10 +62,8 @@ static const struct store_stmt Q_NOTIFS = {
 	"WHERE n.account_id = ?1 AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3"};
 static const struct store_stmt Q_FOLLOWED = {
 	"comm.followed",
-	"SELECT t.id, t.title, (SELECT count(*) FROM posts p WHERE p.thread_id = t.id AND "
-	"p.id > f.last_read_id AND p.hidden_at IS NULL AND p.deleted_at IS NULL) "
-	"FROM follows f JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 "
-	"ORDER BY t.last_post_id DESC LIMIT 50"};
+	"SELECT t.id, t.title, f.unread FROM follows f JOIN threads t ON t.id = f.thread_id "
+	"WHERE f.account_id = ?1 ORDER BY f.last_post_id DESC LIMIT 50"};
 
 enum ent_err api_notifications_list(struct api_req *q)
 {

@@ -199,8 +199,9 @@ static const struct store_stmt Q_THREAD_BUMP = {
 	"UPDATE threads SET n_posts = n_posts + 1, last_post_id = ?2 WHERE id = ?1"};
 static const struct store_stmt Q_FOLLOW_SELF = {
 	"comm.follow_self",
-	"INSERT INTO follows (account_id, thread_id, last_read_id) VALUES (?1, ?2, ?3) "
-	"ON CONFLICT (account_id, thread_id) DO UPDATE SET last_read_id = excluded.last_read_id"};
+	"INSERT INTO follows (account_id, thread_id, last_read_id, last_post_id, unread) "
+	"VALUES (?1, ?2, ?3, ?3, 0) ON CONFLICT (account_id, thread_id) DO UPDATE SET "
+	"last_read_id = excluded.last_read_id, last_post_id = excluded.last_post_id, unread = 0"};
 static const struct store_stmt Q_NOTIFY = {
 	"comm.notify",
 	"INSERT INTO notifications (account_id, kind, thread_id, post_id, created_at) "

@@ -1,4 +1,6 @@
 /* api_system.c - operations routes (health, metrics) and the instance description. */
+#include <pthread.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "api/api_handlers.h"
@@ -37,17 +39,43 @@ enum ent_err api_metrics(struct api_req *q)
 	return ENT_OK;
 }
 
-/* Counts shown on the home page. Later subsystems replace the zeros with their counts
- * (spaces: issue 5, ...), each through a store function of their own. */
+/* Counts shown on the home page (every visitor's first request). Counting accounts and
+ * threads reads an index of each table whole, so the counts are kept COUNTS_TTL seconds per
+ * process: the home page may show a count a few seconds old (issue 13). */
+#define COUNTS_TTL 10
+static pthread_mutex_t counts_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	int64_t at, members, spaces, threads, articles;
+} counts;
+
 enum ent_err api_instance(struct api_req *q)
 {
 	const struct config *c = &q->app->cfg;
-	int64_t members = 0, spaces = 0, threads = 0, articles = 0;
-	enum ent_err err = store_account_count(q->db, &members);
-	if (!err) /* issue 5: what a visitor can read */
-		err = comm_counts(q->db, &spaces, &threads, &articles);
-	if (err)
-		return err;
+	int64_t members = 0, spaces = 0, threads = 0, articles = 0, now = clock_now();
+	enum ent_err err = ENT_OK;
+	pthread_mutex_lock(&counts_mu);
+	bool fresh = counts.at && now - counts.at < COUNTS_TTL;
+	if (fresh) {
+		members = counts.members;
+		spaces = counts.spaces;
+		threads = counts.threads;
+		articles = counts.articles;
+	}
+	pthread_mutex_unlock(&counts_mu);
+	if (!fresh) {
+		err = store_account_count(q->db, &members);
+		if (!err) /* issue 5: what a visitor can read */
+			err = comm_counts(q->db, &spaces, &threads, &articles);
+		if (err)
+			return err;
+		pthread_mutex_lock(&counts_mu);
+		counts.at = now;
+		counts.members = members;
+		counts.spaces = spaces;
+		counts.threads = threads;
+		counts.articles = articles;
+		pthread_mutex_unlock(&counts_mu);
+	}
 	struct buf b;
 	buf_init(&b, 16 * 1024);
 	buf_puts(&b, "{\"name\":");
