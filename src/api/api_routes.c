@@ -94,6 +94,8 @@ const struct api_route api_routes[] = {
 	 "A thread with its posts, labels and related validated articles (keyset: after)"},
 	{"POST", "/api/v1/threads/{id}/posts", api_reply_create, ROLE_ALL_ACCOUNTS, CSRF,
 	 api_reply_fields, 0, "Reply, optionally quoting a post (publishing check)"},
+	{"POST", "/api/v1/threads/{id}/read", api_thread_read, ROLE_ALL_ACCOUNTS, CSRF,
+	 api_read_fields, 0, "Tell what was read: the read marker and notifications up to a post"},
 	{"PUT", "/api/v1/threads/{id}/follow", api_follow_put, ROLE_ALL_ACCOUNTS, CSRF, NULL, 0,
 	 "Follow a thread"},
 	{"DELETE", "/api/v1/threads/{id}/follow", api_follow_delete, ROLE_ALL_ACCOUNTS, CSRF, NULL, 0,

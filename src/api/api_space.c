@@ -492,13 +492,6 @@ static const struct store_stmt Q_RELATED = {
 	"SELECT a.id, a.title, i.slug, i.name, a.reviewed FROM articles_fts f "
 	"JOIN articles a ON a.id = f.rowid JOIN institutions i ON i.id = a.institution_id "
 	"WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT 3"};
-static const struct store_stmt Q_MARK_READ = {
-	"comm.mark_read",
-	"UPDATE follows SET last_read_id = max(last_read_id, ?3) WHERE account_id = ?1 AND thread_id = ?2"};
-static const struct store_stmt Q_NOTIF_READ = {
-	"comm.notif_read",
-	"UPDATE notifications SET read_at = ?3 WHERE account_id = ?1 AND thread_id = ?2 AND read_at IS NULL"};
-
 static void write_post(struct buf *b, struct store_q *st, const struct api_req *q)
 {
 	bool deleted = !store_q_is_null(st, 6), hidden = !store_q_is_null(st, 7);
@@ -646,25 +639,6 @@ enum ent_err api_thread_get(struct api_req *q)
 	if (!err && after == 0)
 		err = write_related(q, &b, title);
 	buf_putc(&b, '}');
-	if (!err && q->has_session && last) {
-		err = store_q_open(q->db, &Q_MARK_READ, &st);
-		if (!err) {
-			store_q_bind_int(st, 1, q->s.account.id);
-			store_q_bind_int(st, 2, id);
-			store_q_bind_int(st, 3, last);
-			err = store_q_exec(st);
-			store_q_close(st);
-		}
-		if (!err)
-			err = store_q_open(q->db, &Q_NOTIF_READ, &st);
-		if (!err) {
-			store_q_bind_int(st, 1, q->s.account.id);
-			store_q_bind_int(st, 2, id);
-			store_q_bind_int(st, 3, clock_now());
-			err = store_q_exec(st);
-			store_q_close(st);
-		}
-	}
 	if (err) {
 		buf_clear(&b);
 		return err;

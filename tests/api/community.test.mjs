@@ -192,10 +192,41 @@ test('reactions, follow, notifications and unread counts', async () => {
   assert.ok(r.data.unread >= 1);
   assert.equal(r.data.notifications[0].thread.id, tid);
   assert.equal(r.data.following.find((f) => f.thread === tid).unread, 1);
-  await a.req('GET', `/api/v1/threads/${tid}`);
+  // Reading writes nothing: the page says what was read with a POST (issue 13).
+  const page = await a.req('GET', `/api/v1/threads/${tid}`);
   r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 1, 'a GET marks nothing read');
+  const unreadBefore = r.data.unread;
+  const lastSeen = page.data.posts[page.data.posts.length - 1].id;
+  assertProblem(await a.req('POST', `/api/v1/threads/${tid}/read`, { json: { last: lastSeen }, csrf: false }), 403, 'csrf');
+  assertProblem(await a.req('POST', `/api/v1/threads/${tid}/read`, { json: { last: 'x' } }), 422, 'validation');
+  assertProblem(await new Client(srv.url).req('POST', `/api/v1/threads/${tid}/read`, { json: { last: 1 } }), 401, 'unauthenticated');
+  r = await a.req('POST', `/api/v1/threads/${tid}/read`, { json: { last: lastSeen } });
+  assert.equal(r.status, 200, r.text);
+  r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.unread, unreadBefore - 1, 'the counter follows the marks');
   assert.equal(r.data.following.find((f) => f.thread === tid).unread, 0);
   assert.ok(!r.data.notifications.some((n) => n.thread.id === tid && !n.read));
+  // The counters kept on write follow moderation: a hidden reply is no longer unread.
+  r = await m.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Je repasse demain.' } });
+  assert.equal(r.status, 201, r.text);
+  const second = r.data.id;
+  r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 1);
+  assert.equal(r.data.unread, unreadBefore);
+  const modo = await login('modo');
+  r = await modo.req('POST', `/api/v1/moderation/posts/${second}/hide`, { json: { note: 'test' } });
+  assert.equal(r.status, 200, r.text);
+  r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 0, 'a hidden post is not unread');
+  r = await modo.req('POST', `/api/v1/moderation/posts/${second}/restore`, { json: {} });
+  r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 1, 'restored, unread again');
+  r = await a.req('POST', `/api/v1/threads/${tid}/read`, { json: { last: 999999999 } });
+  assert.equal(r.status, 200);
+  r = await a.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 0);
+  assert.equal(r.data.unread, unreadBefore - 1);
   assertProblem(await new Client(srv.url).req('GET', '/api/v1/notifications'), 401, 'unauthenticated');
 });
 

@@ -10,6 +10,21 @@ import { commStyle, robots, composeForm, postBody, when, label, day } from './co
 
 export const titleKey = 'nav.communities';
 
+// Reading a thread writes nothing on the server: once the page is visible, it says which
+// posts were seen (the read marker and the thread's notifications up to the last one).
+function markRead(threadId, posts) {
+  if (!posts.length) return;
+  const last = posts[posts.length - 1].id;
+  const send = () => { api.post(`/api/v1/threads/${threadId}/read`, { last }).catch(() => {}); };
+  if (document.visibilityState === 'visible') { send(); return; }
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible') return;
+    document.removeEventListener('visibilitychange', onVisible);
+    send();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+}
+
 const KINDS = ['soutien', 'merci', 'utile'];
 const REASONS = ['identifying', 'harmful', 'spam', 'medical-misinformation', 'other'];
 
@@ -90,6 +105,7 @@ export async function render(ctx) {
   const title = th.title || tc('thread.untitled');
   ctx.setTitle(title);
   const me = session.current();
+  if (me) markRead(th.id, th.posts);
   let quoteId = null;
   const quoteNote = h('p', { class: 'meta', hidden: true });
   const form = th.can_write ? composeForm({
