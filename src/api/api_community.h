@@ -134,8 +134,10 @@ enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const ch
 /* What a visitor can read, for the home page (api_system.c): public spaces, their threads,
  * validated articles. */
 enum ent_err comm_counts(struct store_conn *db, int64_t *spaces, int64_t *threads, int64_t *articles);
-/* Tells the thread-page cache that community content changed (call after the commit). */
+/* Tells the thread-page cache that community content changed (call after the commit);
+ * comm_thread_changed when only one thread's page changed (a reply, a reaction). */
 void comm_changed(void);
+void comm_thread_changed(int64_t thread_id);
 /* Appends a moderator action to the audit log. */
 enum ent_err comm_audit(struct api_req *q, const char *action, const char *kind, int64_t id,
 			const char *note);

@@ -310,7 +310,7 @@ static enum ent_err react(struct api_req *q, const struct store_stmt *stmt)
 	err = store_q_exec(st);
 	store_q_close(st);
 	if (!err)
-		comm_changed();
+		comm_thread_changed(p.thread_id);
 	bool row = false;
 	if (!err)
 		err = store_q_open(q->db, &Q_REACT_COUNTS, &st);

@@ -1,12 +1,9 @@
 /*
  * api_space.c - spaces, threads and replies (issue 5): the lists a reader may see, starting a
- * thread and replying through the publishing check (R1, R4), the thread page with its labels
- * (R5) and the validated articles related to it.
+ * thread and replying through the publishing check (R1, R4). The thread page is api_thread.c.
  * Lists are paginated by keyset (never OFFSET) and bounded. Visibility is decided only by
  * policy_space_can_read/write (policy_space.h); a space the caller may not read is "not found".
  */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,10 +11,6 @@
 #include "community/comm.h"
 #include "core/clock.h"
 
-#define TESTIMONY_FR "témoignage — ne remplace pas un avis médical"
-#define TESTIMONY_EN "testimony — not a substitute for medical advice"
-#define VALIDATED_FR "information validée"
-#define VALIDATED_EN "validated information"
 
 const struct json_field api_thread_create_fields[] = {
 	{"title", JF_STRING, true, 3, COMM_TITLE_MAX, NULL},
@@ -342,7 +335,7 @@ enum ent_err api_thread_create(struct api_req *q)
 			store_tx_rollback(q->db);
 	}
 	if (!err) {
-		comm_changed();
+		comm_thread_changed(p.thread_id);
 		reply_created(q, p.thread_id, p.id, p.redacted, fbody, fb_len);
 	}
 	if (ftitle != title)
@@ -397,254 +390,10 @@ enum ent_err api_reply_create(struct api_req *q)
 			store_tx_rollback(q->db);
 	}
 	if (!err) {
-		comm_changed();
+		comm_thread_changed(thread_id);
 		reply_created(q, thread_id, p.id, redacted, fbody, flen);
 	}
 	if (fbody != body)
 		free(fbody);
 	return replied ? ENT_OK : err;
-}
-
-/* --- the thread page --- */
-
-/* Visitors' thread pages are the same for every visitor: they are kept, rendered, in a small
- * table and served from it while nothing changed. Every community write bumps `generation`
- * after its commit (comm_changed); an entry is also dropped after PAGE_TTL seconds, which
- * bounds staleness from writes this process does not see (an account deleted by another
- * subsystem, another application node). Members' pages are never cached (they carry "mine",
- * "can_write", and reading them marks notifications read). */
-#define PAGE_SLOTS 64
-#define PAGE_TTL 10
-#define PAGE_MAX_BYTES (256 * 1024)
-
-struct page_slot {
-	int64_t thread, after, limit, at;
-	int lang;
-	uint64_t gen;
-	char *json;
-	size_t len;
-};
-
-static struct page_slot pages[PAGE_SLOTS];
-static pthread_mutex_t pages_mu = PTHREAD_MUTEX_INITIALIZER;
-static atomic_uint_fast64_t generation = 1;
-
-void comm_changed(void)
-{
-	atomic_fetch_add(&generation, 1);
-}
-
-static size_t slot_of(int64_t thread, int64_t after, int64_t limit, int lang)
-{
-	uint64_t h = (uint64_t)thread * 0x9E3779B97F4A7C15u ^ (uint64_t)after * 31u ^
-		     (uint64_t)limit * 7u ^ (uint64_t)lang;
-	return (size_t)(h % PAGE_SLOTS);
-}
-
-/* Copies a fresh cached page into b; false when there is none. */
-static bool page_get(int64_t thread, int64_t after, int64_t limit, int lang, struct buf *b)
-{
-	struct page_slot *e = &pages[slot_of(thread, after, limit, lang)];
-	bool hit = false;
-	pthread_mutex_lock(&pages_mu);
-	if (e->json && e->thread == thread && e->after == after && e->limit == limit &&
-	    e->lang == lang && e->gen == atomic_load(&generation) && clock_now() - e->at < PAGE_TTL) {
-		buf_append(b, e->json, e->len);
-		hit = buf_err(b) == ENT_OK;
-	}
-	pthread_mutex_unlock(&pages_mu);
-	return hit;
-}
-
-static void page_put(int64_t thread, int64_t after, int64_t limit, int lang, uint64_t gen,
-		     const struct buf *b)
-{
-	if (b->len > PAGE_MAX_BYTES || buf_err(b))
-		return;
-	char *copy = malloc(b->len);
-	if (!copy)
-		return;
-	memcpy(copy, b->p, b->len);
-	struct page_slot *e = &pages[slot_of(thread, after, limit, lang)];
-	pthread_mutex_lock(&pages_mu);
-	free(e->json);
-	*e = (struct page_slot){thread, after, limit, clock_now(), lang, gen, copy, b->len};
-	pthread_mutex_unlock(&pages_mu);
-}
-
-static const struct store_stmt Q_THREAD_POSTS = {
-	"comm.thread_posts",
-	"SELECT p.id, a.handle, p.html, p.label, p.created_at, p.edited_at, p.deleted_at, "
-	"p.hidden_at, p.author_id, "
-	"(SELECT count(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'soutien'), "
-	"(SELECT count(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'merci'), "
-	"(SELECT count(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'utile'), "
-	"p.quote_id, qa.handle, substr(qp.body, 1, 280), qp.deleted_at IS NULL AND qp.hidden_at IS NULL, "
-	"p.body "
-	"FROM posts p LEFT JOIN accounts a ON a.id = p.author_id "
-	"LEFT JOIN posts qp ON qp.id = p.quote_id LEFT JOIN accounts qa ON qa.id = qp.author_id "
-	"WHERE p.thread_id = ?1 AND p.id > ?2 AND (p.hidden_at IS NULL OR ?4) "
-	"ORDER BY p.id LIMIT ?3"};
-static const struct store_stmt Q_THREAD_COUNT = {
-	"comm.thread_count", "SELECT n_posts FROM threads WHERE id = ?1"};
-static const struct store_stmt Q_RELATED = {
-	"comm.related",
-	"SELECT a.id, a.title, i.slug, i.name, a.reviewed FROM articles_fts f "
-	"JOIN articles a ON a.id = f.rowid JOIN institutions i ON i.id = a.institution_id "
-	"WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT 3"};
-static void write_post(struct buf *b, struct store_q *st, const struct api_req *q)
-{
-	bool deleted = !store_q_is_null(st, 6), hidden = !store_q_is_null(st, 7);
-	bool mine = q->has_session && store_q_int(st, 8) == q->s.account.id;
-	char c[24];
-	comm_iso(store_q_int(st, 4), c);
-	buf_printf(b, "{\"id\":%lld,\"author\":", (long long)store_q_int(st, 0));
-	handle_or_null(b, st, 1);
-	buf_puts(b, ",\"label\":");
-	buf_json_cstr(b, store_q_text(st, 3, NULL));
-	buf_printf(b, ",\"created_at\":\"%s\",\"edited\":%s,\"deleted\":%s,\"hidden\":%s,\"mine\":%s",
-		   c, store_q_is_null(st, 5) ? "false" : "true", deleted ? "true" : "false",
-		   hidden ? "true" : "false", mine ? "true" : "false");
-	if (!deleted) {
-		buf_puts(b, ",\"html\":");
-		buf_json_cstr(b, store_q_text(st, 2, NULL));
-	}
-	if (!deleted && mine) { /* the Markdown, for editing */
-		buf_puts(b, ",\"body\":");
-		buf_json_cstr(b, store_q_text(st, 16, NULL));
-	}
-	buf_printf(b, ",\"reactions\":{\"soutien\":%lld,\"merci\":%lld,\"utile\":%lld}",
-		   (long long)store_q_int(st, 9), (long long)store_q_int(st, 10),
-		   (long long)store_q_int(st, 11));
-	if (!store_q_is_null(st, 12)) {
-		buf_printf(b, ",\"quote\":{\"id\":%lld,\"author\":", (long long)store_q_int(st, 12));
-		handle_or_null(b, st, 13);
-		buf_puts(b, ",\"excerpt\":");
-		if (store_q_int(st, 15))
-			buf_json_cstr(b, store_q_text(st, 14, NULL));
-		else
-			buf_puts(b, "null");
-		buf_putc(b, '}');
-	}
-	buf_putc(b, '}');
-}
-
-static enum ent_err write_related(struct api_req *q, struct buf *b, const char *title)
-{
-	struct buf m;
-	buf_init(&m, 4096);
-	enum ent_err err = comm_query(title, strlen(title), true, &m);
-	buf_puts(b, ",\"related\":[");
-	if (!err && m.len) {
-		struct store_q *st;
-		bool row;
-		int n = 0;
-		err = store_q_open(q->db, &Q_RELATED, &st);
-		if (!err) {
-			store_q_bind_text(st, 1, m.p, m.len);
-			while (!(err = store_q_step(st, &row)) && row) {
-				buf_printf(b, "%s{\"id\":%lld,\"title\":", n++ ? "," : "",
-					   (long long)store_q_int(st, 0));
-				buf_json_cstr(b, store_q_text(st, 1, NULL));
-				buf_puts(b, ",\"institution\":{\"slug\":");
-				buf_json_cstr(b, store_q_text(st, 2, NULL));
-				buf_puts(b, ",\"name\":");
-				buf_json_cstr(b, store_q_text(st, 3, NULL));
-				buf_puts(b, "},\"reviewed\":");
-				buf_json_cstr(b, store_q_text(st, 4, NULL));
-				buf_puts(b, ",\"label\":\"validated\"}");
-			}
-			store_q_close(st);
-		}
-	}
-	buf_putc(b, ']');
-	buf_clear(&m);
-	return err;
-}
-
-enum ent_err api_thread_get(struct api_req *q)
-{
-	struct comm_space s;
-	char title[COMM_TITLE_MAX * 4 + 8];
-	int64_t id, after, limit;
-	enum ent_err err = comm_path_id(q, "id", &id);
-	if (!err)
-		err = comm_arg_int(q, "after", 0, INT64_MAX, &after);
-	if (!err)
-		err = comm_arg_int(q, "limit", COMM_PAGE_DEFAULT, COMM_PAGE_MAX, &limit);
-	if (!err)
-		err = comm_space_of_thread(q, id, &s, title, sizeof title);
-	if (err)
-		return err;
-	bool mod = (comm_roles(q) & ROLE_MODERATOR) != 0;
-	bool cacheable = !q->has_session && s.visibility == SPACE_PUBLIC;
-	uint64_t gen = atomic_load(&generation);
-	struct buf b;
-	buf_init(&b, 4 * 1024 * 1024);
-	bool indexed = s.visibility == SPACE_PUBLIC && s.indexable;
-	if (cacheable && page_get(id, after, limit, (int)q->lang, &b)) {
-		api_reply(q, 200, &b);
-		return indexed ? ENT_OK : http_add_header(q->http, "X-Robots-Tag", "noindex");
-	}
-	buf_printf(&b, "{\"id\":%lld,\"title\":", (long long)id);
-	buf_json_cstr(&b, title);
-	buf_puts(&b, ",\"space\":{\"slug\":");
-	buf_json_cstr(&b, s.slug);
-	buf_puts(&b, ",\"name\":");
-	buf_json_cstr(&b, s.name);
-	buf_printf(&b, ",\"visibility\":\"%s\",\"indexed\":%s},\"can_write\":%s,",
-		   policy_space_visibility_name(s.visibility),
-		   s.visibility == SPACE_PUBLIC && s.indexable ? "true" : "false",
-		   policy_space_can_write(s.visibility, comm_roles(q)) ? "true" : "false");
-	comm_audience_json(&b, &s);
-	bool en = q->lang == HTTP_LANG_EN;
-	buf_puts(&b, ",\"labels\":{\"testimony\":");
-	buf_json_cstr(&b, en ? TESTIMONY_EN : TESTIMONY_FR);
-	buf_puts(&b, ",\"validated\":");
-	buf_json_cstr(&b, en ? VALIDATED_EN : VALIDATED_FR);
-	buf_putc(&b, '}');
-	struct store_q *st;
-	bool row;
-	err = store_q_open(q->db, &Q_THREAD_COUNT, &st);
-	if (!err) {
-		store_q_bind_int(st, 1, id);
-		err = store_q_step(st, &row);
-		buf_printf(&b, ",\"n_posts\":%lld", (long long)(row ? store_q_int(st, 0) : 0));
-		store_q_close(st);
-	}
-	if (!err)
-		err = store_q_open(q->db, &Q_THREAD_POSTS, &st);
-	if (err) {
-		buf_clear(&b);
-		return err;
-	}
-	store_q_bind_int(st, 1, id);
-	store_q_bind_int(st, 2, after);
-	store_q_bind_int(st, 3, limit);
-	store_q_bind_int(st, 4, mod);
-	buf_puts(&b, ",\"posts\":[");
-	int64_t n = 0, last = 0;
-	while (!(err = store_q_step(st, &row)) && row) {
-		if (n++)
-			buf_putc(&b, ',');
-		last = store_q_int(st, 0);
-		write_post(&b, st, q);
-	}
-	store_q_close(st);
-	buf_puts(&b, "],\"next\":");
-	if (n == limit)
-		buf_printf(&b, "%lld", (long long)last);
-	else
-		buf_puts(&b, "null");
-	if (!err && after == 0)
-		err = write_related(q, &b, title);
-	buf_putc(&b, '}');
-	if (err) {
-		buf_clear(&b);
-		return err;
-	}
-	if (cacheable)
-		page_put(id, after, limit, (int)q->lang, gen, &b);
-	api_reply(q, 200, &b);
-	return indexed ? ENT_OK : http_add_header(q->http, "X-Robots-Tag", "noindex");
 }

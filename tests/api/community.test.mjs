@@ -185,6 +185,22 @@ test('reactions, follow, notifications and unread counts', async () => {
   assertProblem(await m.req('PUT', `/api/v1/posts/${pid}/reactions/bof`), 404, 'not-found');
   r = await m.req('PUT', `/api/v1/threads/${tid}/follow`);
   assert.equal(r.data.following, true);
+  // The member's own part of a page shared by every member (issue 13): built once, then the
+  // author's "mine" and Markdown, the follow state and the reactions given added per request.
+  for (let i = 0; i < 2; i++) {
+    r = await m.req('GET', `/api/v1/threads/${tid}`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.data.me.reactions, { [pid]: ['merci'] });
+    assert.equal(r.data.me.following, true);
+    assert.equal(r.data.posts[0].mine, false);
+    assert.equal(r.data.posts[0].body, undefined);
+    r = await a.req('GET', `/api/v1/threads/${tid}`);
+    assert.equal(r.data.posts[0].mine, true);
+    assert.equal(r.data.posts[0].body, 'Merci à toutes pour vos messages.');
+    assert.deepEqual(r.data.me.reactions, {});
+    r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
+    assert.equal(r.status, 404, 'a members-only space stays closed to visitors');
+  }
   r = await m.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Courage, on pense à vous.' } });
   assert.equal(r.status, 201, r.text);
   r = await a.req('GET', '/api/v1/notifications');

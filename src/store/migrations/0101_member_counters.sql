@@ -9,7 +9,7 @@ CREATE INDEX articles_institution ON articles (institution_id, id);
 -- Foreign keys whose child column had no index: deleting the parent (an account, a post, a
 -- thread) made SQLite read the whole child table to apply ON DELETE.
 CREATE INDEX posts_quote ON posts (quote_id);
-CREATE INDEX reactions_account ON reactions (account_id);
+CREATE INDEX reactions_account ON reactions (account_id, post_id);
 CREATE INDEX notifications_thread ON notifications (thread_id);
 CREATE INDEX notifications_post ON notifications (post_id);
 CREATE INDEX reports_post ON reports (post_id);

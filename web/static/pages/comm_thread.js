@@ -51,7 +51,8 @@ function postView(p, th, ctx, reply) {
   const status = h('div', { role: 'status' });
   const counts = { ...p.reactions };
   const reactButtons = KINDS.map((k) => {
-    const b = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, tc('react.count', { label: tc(`react.${k}`), n: counts[k] }));
+    const given = ((th.me && th.me.reactions[p.id]) || []).includes(k);
+    const b = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': String(given) }, tc('react.count', { label: tc(`react.${k}`), n: counts[k] }));
     b.addEventListener('click', async () => {
       const on = b.getAttribute('aria-pressed') === 'true';
       try {
@@ -123,8 +124,8 @@ export async function render(ctx) {
       if (form) form.bodyInput.focus();
     },
   };
-  let following = false;
-  const followButton = me ? h('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false' }, tc('thread.follow')) : null;
+  let following = Boolean(th.me && th.me.following);
+  const followButton = me ? h('button', { type: 'button', class: 'button secondary', 'aria-pressed': String(following) }, tc(following ? 'thread.unfollow' : 'thread.follow')) : null;
   if (followButton) {
     followButton.addEventListener('click', async () => {
       following = !following;
