@@ -62,13 +62,17 @@ CONF
 	bench_wait_url "$ngx_base/$1"
 }
 
-# bench_wrk NAME URL [HEADER]: one wrk run; prints "NAME req/s p99_ms non2xx".
+# bench_wrk NAME URL [HEADER]: one wrk run; prints "NAME req/s p99_ms non2xx". With
+# WRK_SCRIPT set, wrk runs that Lua script (-s).
 bench_wrk() {
-	if [ -n "${3:-}" ]; then
-		wrk -t"${THREADS:-2}" -c"$CONN" -d"$DURATION" --latency -H "$3" "$2" >"$tmp/$1.txt"
-	else
-		wrk -t"${THREADS:-2}" -c"$CONN" -d"$DURATION" --latency "$2" >"$tmp/$1.txt"
-	fi
+	bw_name=$1
+	bw_url=$2
+	bw_header=${3:-}
+	set --
+	[ -n "$bw_header" ] && set -- -H "$bw_header"
+	[ -n "${WRK_SCRIPT:-}" ] && set -- "$@" -s "$WRK_SCRIPT"
+	wrk -t"${THREADS:-2}" -c"$CONN" -d"$DURATION" --latency "$@" "$bw_url" >"$tmp/$bw_name.txt"
+	set -- "$bw_name"
 	awk -v n="$1" '
 		function ms(v) {
 			if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000;

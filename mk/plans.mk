@@ -13,6 +13,7 @@ $(BUILD)/tests/plans/check_plans: tests/plans/check_plans.c $(BUILD)/gen/store_s
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings $< -o $@ $(shell pkg-config --libs sqlite3)
 
 .PHONY: query-plans
-query-plans: $(BUILD)/entraide $(BUILD)/bench/comm_gen $(BUILD)/tests/plans/check_plans
+query-plans: $(BUILD)/entraide $(BUILD)/bench/comm_gen $(BUILD)/bench/members_gen \
+		$(BUILD)/tests/plans/check_plans
 	tests/plans/run.sh $(BUILD)
 CHECK_EXTRA += query-plans

@@ -10,16 +10,15 @@ CREATE INDEX articles_institution ON articles (institution_id, id);
 -- thread) made SQLite read the whole child table to apply ON DELETE.
 CREATE INDEX posts_quote ON posts (quote_id);
 CREATE INDEX reactions_account ON reactions (account_id, post_id);
-CREATE INDEX notifications_thread ON notifications (thread_id);
+-- (thread_id, account_id): also finds one member's notifications in a thread when it is marked
+-- read; the followers' notifications of one reply land on the same pages.
+CREATE INDEX notifications_thread ON notifications (thread_id, account_id);
 CREATE INDEX notifications_post ON notifications (post_id);
 CREATE INDEX reports_post ON reports (post_id);
 CREATE INDEX reports_reporter ON reports (reporter_id);
 CREATE INDEX moderation_log_moderator ON moderation_log (moderator_id);
 CREATE INDEX articles_author ON articles (author_id);
 CREATE INDEX threads_author ON threads (author_id);
-
--- The unread notifications of one member in one thread (marking a thread read).
-CREATE INDEX notifications_unread ON notifications (account_id, thread_id) WHERE read_at IS NULL;
 
 -- A member's unread notifications, counted on write.
 CREATE TABLE notification_counts (

@@ -1,0 +1,85 @@
+#!/bin/sh
+# bench/members/run.sh - logged-in members at scale (issue 13): many distinct member sessions
+# on the thread page, the space page, notifications and search, then replies alone and a mixed
+# load (90 % reads, 10 % replies), against nginx serving the same bytes in the same run; the
+# server's peak resident memory.
+#
+#   make BUILD=build bench-members      (or: bench/members/run.sh BUILD_DIR)
+#   POSTS=100000 MEMBERS=2000 FOLLOWS=50 NOTIFICATIONS=1000000 REACTIONS=200000
+#   DURATION=10s CONNECTIONS=64 ROUNDS=3
+#
+# Data: demo, then bench/community's comm_gen (POSTS posts, threads of 50), then members_gen
+# (MEMBERS accounts with live sessions, each following FOLLOWS threads, NOTIFICATIONS in all,
+# REACTIONS on random posts). The full size takes several minutes to generate on a shared
+# 2-core machine; smaller sizes (POSTS=20000 MEMBERS=500 NOTIFICATIONS=100000) take seconds.
+# wrk -t2 -cCONNECTIONS --latency with bench/members/members.lua (one member per request,
+# walking all sessions), ROUNDS times in turn. nginx serves, for each read endpoint, the bytes
+# one member got. Replies go through the publishing check. Not part of `make check`.
+set -eu
+B=${1:-build}
+BIN=$B/entraide
+POSTS=${POSTS:-100000}
+MEMBERS=${MEMBERS:-2000}
+FOLLOWS=${FOLLOWS:-50}
+NOTIFICATIONS=${NOTIFICATIONS:-1000000}
+REACTIONS=${REACTIONS:-200000}
+DURATION=${DURATION:-10s}
+CONN=${CONNECTIONS:-64}
+ROUNDS=${ROUNDS:-3}
+NGINX=${NGINX:-/usr/sbin/nginx}
+for t in wrk curl "$NGINX" "$BIN" "$B/bench/comm_gen" "$B/bench/members_gen"; do
+	command -v "$t" >/dev/null 2>&1 || { echo "bench: $t not found" >&2; exit 2; }
+done
+. "$(dirname "$0")/../lib.sh"
+SCRIPT=$(cd "$(dirname "$0")" && pwd)/members.lua
+
+"$BIN" demo --data "$tmp/data" >/dev/null 2>&1
+t0=$(date +%s)
+hot=$("$B/bench/comm_gen" "$tmp/data" "$POSTS" 50 2>/dev/null)
+"$B/bench/members_gen" "$tmp/data" "$MEMBERS" "$FOLLOWS" "$NOTIFICATIONS" "$REACTIONS" "$tmp/sessions.txt"
+echo "generated $POSTS posts, $MEMBERS members x $FOLLOWS follows, $NOTIFICATIONS notifications," \
+	"$REACTIONS reactions in $(( $(date +%s) - t0 )) s; database $(du -h "$tmp/data/entraide.db" | cut -f1)"
+p=$(bench_port)
+"$BIN" serve --data "$tmp/data" --listen "127.0.0.1:$p" --log-requests=false >/dev/null 2>"$tmp/serve.log" &
+srv_pid=$!
+base="http://127.0.0.1:$p"
+bench_wait_url "$base/healthz"
+
+# The bytes one member gets, for nginx.
+set -- $(head -1 "$tmp/sessions.txt")
+cookie="Cookie: entraide_session=$1"
+QUERY=${QUERY:-pompe+insuline}
+mkdir -p "$tmp/www"
+curl -fs -H "$cookie" "$base/api/v1/threads/$hot" >"$tmp/www/thread.json"
+curl -fs -H "$cookie" "$base/api/v1/spaces/banc-d-essai" >"$tmp/www/space.json"
+curl -fs -H "$cookie" "$base/api/v1/notifications" >"$tmp/www/notifications.json"
+curl -fs -H "$cookie" "$base/api/v1/search?q=$QUERY" >"$tmp/www/search.json"
+bench_nginx_start thread.json
+
+echo "wrk -t2 -c$CONN -d$DURATION --latency, $ROUNDS rounds, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
+export SESSIONS="$tmp/sessions.txt" HOT="$hot" QUERY
+r=0
+while [ $r -lt "$ROUNDS" ]; do
+	for m in thread space notifications search; do
+		MODE=$m WRK_SCRIPT=$SCRIPT bench_wrk "$m" "$base/" >>"$tmp/res"
+		bench_wrk "ngx_$m" "$ngx_base/$m.json" >>"$tmp/res"
+	done
+	MODE=replies WRK_SCRIPT=$SCRIPT bench_wrk replies "$base/" >>"$tmp/res"
+	MODE=mixed WRK_SCRIPT=$SCRIPT bench_wrk mixed "$base/" >>"$tmp/res"
+	r=$((r + 1))
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+med() { bench_median "$tmp/res" "$1" "$2"; }
+sed 's/^/  round: /' "$tmp/res"
+printf '\n| endpoint | body bytes | entraide req/s | entraide p99 ms | nginx req/s | nginx p99 ms | ratio |\n| --- | --- | --- | --- | --- | --- | --- |\n'
+for n in thread space notifications search; do
+	e=$(med $n 2); g=$(med ngx_$n 2)
+	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(wc -c <"$tmp/www/$n.json")" "$e" "$(med $n 3)" \
+		"$g" "$(med ngx_$n 3)" "$(awk "BEGIN { printf \"%.2f\", $e / $g }")"
+done
+for n in replies mixed; do
+	printf '| %s | - | %s | %s | - | - | - |\n' "$n" "$(med $n 2)" "$(med $n 3)"
+done
+echo "server peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$srv_pid/status)"
+bad=$(awk '$1 !~ /^ngx_/ { n += $4 } END { print n + 0 }' "$tmp/res")
+[ "$bad" = 0 ] || echo "warning: $bad non-2xx responses from entraide" >&2
