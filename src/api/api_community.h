@@ -138,6 +138,8 @@ enum ent_err comm_counts(struct store_conn *db, int64_t *spaces, int64_t *thread
  * comm_thread_changed when only one thread's page changed (a reply, a reaction). */
 void comm_changed(void);
 void comm_thread_changed(int64_t thread_id);
+/* Moves on at every community write of this process (the search answers' cache). */
+uint64_t comm_search_generation(void);
 /* Appends a moderator action to the audit log. */
 enum ent_err comm_audit(struct api_req *q, const char *action, const char *kind, int64_t id,
 			const char *note);

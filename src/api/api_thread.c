@@ -63,15 +63,23 @@ static size_t cached_bytes;
 static pthread_mutex_t pages_mu = PTHREAD_MUTEX_INITIALIZER;
 static atomic_uint_fast64_t generation = 1;
 static atomic_uint_fast64_t thread_gens[THREAD_GENS];
+static atomic_uint_fast64_t any_change = 1;
 
 void comm_changed(void)
 {
 	atomic_fetch_add(&generation, 1);
+	atomic_fetch_add(&any_change, 1);
 }
 
 void comm_thread_changed(int64_t thread_id)
 {
 	atomic_fetch_add(&thread_gens[(uint64_t)thread_id % THREAD_GENS], 1);
+	atomic_fetch_add(&any_change, 1);
+}
+
+uint64_t comm_search_generation(void)
+{
+	return atomic_load(&any_change);
 }
 
 static uint64_t thread_gen(int64_t thread_id)

@@ -267,6 +267,41 @@ test('search: diacritics folded, stemming, visibility respected', async () => {
   assertProblem(await anon.req('GET', '/api/v1/search'), 422, 'validation');
 });
 
+test('search: posts ranked by relevance with recency, keyset pages through the ranked window', async () => {
+  const a = await login('alice');
+  // Three posts on one word: the one that says it most comes first, then pages follow a cursor.
+  const bodies = [
+    'Le glucomètre est tombé, un glucomètre de secours aide.',
+    'Un mot sur le glucomètre.',
+    'Glucomètre, glucomètre, glucomètre : le glucomètre me suit partout.',
+  ];
+  const ids = [];
+  for (const body of bodies) {
+    const r = await a.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Au sujet du lecteur', body } });
+    assert.equal(r.status, 201, r.text);
+    ids.push(r.data.id);
+  }
+  let r = await a.req('GET', `/api/v1/search?q=${encodeURIComponent('glucomètre')}`);
+  assert.equal(r.status, 200);
+  const found = r.data.posts.map((p) => p.post).filter((id) => ids.includes(id));
+  assert.equal(found[0], ids[2], 'bm25: the densest post first');
+  assert.equal(found.length, 3);
+  r = await a.req('GET', `/api/v1/search?q=${encodeURIComponent('glucomètre')}&limit=1`);
+  const seen = [r.data.posts[0].post];
+  assert.equal(typeof r.data.next, 'string');
+  while (r.data.next !== null && seen.length < 10) {
+    const k = typeof r.data.next === 'string' ? 'cursor' : 'before';
+    r = await a.req('GET', `/api/v1/search?q=${encodeURIComponent('glucomètre')}&limit=1&${k}=${encodeURIComponent(r.data.next)}`);
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.data.articles, [], 'articles on the first page only');
+    seen.push(...r.data.posts.map((p) => p.post));
+  }
+  assert.deepEqual(seen.filter((id) => ids.includes(id)), found, 'pages keep the order');
+  assert.equal(new Set(seen).size, seen.length);
+  assertProblem(await a.req('GET', '/api/v1/search?q=glucometre&cursor=1_2_x_4'), 422, 'validation');
+  assertProblem(await a.req('GET', '/api/v1/search?q=glucometre&cursor=1_2_3_4&before=5'), 422, 'validation');
+});
+
 test('report, moderators queue, hide, restore, suspend, audit log', async () => {
   const author = await signup('auteur_x');
   let r = await author.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Produit miracle', body: 'Achetez ce complément, il guérit le diabète.' } });

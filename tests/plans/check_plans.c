@@ -42,6 +42,10 @@ static const struct {
 			      "order, stopped by the LIMIT"},
 	{"pro.verif_each", "the administrators' verification list: one request per professional, "
 			   "pending first, at most 1,000"},
+	{"comm.search_ranked", "ranks the newest 500 matches of a query by bm25 with recency "
+			       "(api_search.c): the sort is bounded by that window"},
+	{"comm.search_articles", "ranks the validated articles matching a query (written by "
+				 "institutions, few) by bm25 with recency"},
 	{"desk.request_each", "the desk queue and a member's own requests share one statement with "
 			      "optional filters, sorted then cut at 200: to split into two indexed "
 			      "statements (issue 13 notes it)"},
@@ -64,22 +68,28 @@ static const char *allow_reason(const char *name)
 	return NULL;
 }
 
+static bool is_table(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
 /* The table behind a name in a plan line: the name itself when it is a table, else the table
  * the SQL gives that alias ("FROM posts p", "JOIN posts AS p"). */
 static void table_of(sqlite3 *db, const char *sql, const char *alias, char *out, size_t cap)
 {
 	snprintf(out, cap, "%s", alias);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, alias, -1, SQLITE_STATIC);
-		bool found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-		if (found)
-			return;
-	}
+	if (is_table(db, alias))
+		return;
 	char pat[160];
-	snprintf(pat, sizeof pat, "(FROM|JOIN|UPDATE|INTO)[[:space:]]+([a-z_0-9]+)[[:space:]]+(AS[[:space:]]+)?%s([^a-z_0-9]|$)",
+	snprintf(pat, sizeof pat, "(FROM|JOIN|UPDATE|INTO|,)[[:space:]]*([a-z_0-9]+)[[:space:]]+(AS[[:space:]]+)?%s([^a-z_0-9]|$)",
 		 alias);
 	regex_t re;
 	if (regcomp(&re, pat, REG_EXTENDED | REG_ICASE))
@@ -147,7 +157,10 @@ static int check_one(sqlite3 *db, const char *file, const char *name, const char
 			char table[64];
 			table_of(db, sql, alias, table, sizeof table);
 			bool vtab = strstr(d, "VIRTUAL TABLE") != NULL; /* FTS5: MATCH searches its index */
-			if (!vtab && strcmp(alias, "CONSTANT") && !is_small(table))
+			/* A subquery's own rows ("SCAN (subquery-1)") are bounded by its plan, checked
+			 * in the lines above it. */
+			bool sub = alias[0] == '(' || !is_table(db, table);
+			if (!vtab && !sub && strcmp(alias, "CONSTANT") && !is_small(table))
 				snprintf(what, sizeof what, "reads every row of %s: %s", table, d);
 		} else if (strstr(d, "USE TEMP B-TREE") && strstr(d, "ORDER BY") && growing) {
 			snprintf(what, sizeof what, "sorts in a temporary B-tree: %s", d);
@@ -231,7 +244,8 @@ int main(int argc, char **argv)
 	int failed = 0;
 	/* The checker itself must catch a scan and a sort, or passing means nothing. */
 	printf("self-test (two expected failures):\n");
-	if (!check_one(db, "self-test", "self.scan", "SELECT id FROM posts WHERE body = ?1", false) ||
+	if (!check_one(db, "self-test", "self.scan",
+		       "SELECT p.id FROM threads t, posts p WHERE p.body = ?1 AND t.id = 1", false) ||
 	    !check_one(db, "self-test", "self.sort",
 		       "SELECT id FROM notifications WHERE account_id = ?1 ORDER BY created_at", false)) {
 		printf("FAIL the checker misses a full scan or a sort\n");
