@@ -6,7 +6,7 @@
 #
 #   make BUILD=build bench-members      (or: bench/members/run.sh BUILD_DIR)
 #   POSTS=100000 MEMBERS=2000 FOLLOWS=50 NOTIFICATIONS=1000000 REACTIONS=200000
-#   DURATION=10s CONNECTIONS=64 ROUNDS=3
+#   DURATION=10s CONNECTIONS=64 ROUNDS=3 BENCH_DATA=DIR (keep and reuse the generated data)
 #
 # Data: demo, then bench/community's comm_gen (POSTS posts, threads of 50), then members_gen
 # (MEMBERS accounts with live sessions, each following FOLLOWS threads, NOTIFICATIONS in all,
@@ -33,12 +33,24 @@ done
 . "$(dirname "$0")/../lib.sh"
 SCRIPT=$(cd "$(dirname "$0")" && pwd)/members.lua
 
-"$BIN" demo --data "$tmp/data" >/dev/null 2>&1
-t0=$(date +%s)
-hot=$("$B/bench/comm_gen" "$tmp/data" "$POSTS" 50 2>/dev/null)
-"$B/bench/members_gen" "$tmp/data" "$MEMBERS" "$FOLLOWS" "$NOTIFICATIONS" "$REACTIONS" "$tmp/sessions.txt"
-echo "generated $POSTS posts, $MEMBERS members x $FOLLOWS follows, $NOTIFICATIONS notifications," \
-	"$REACTIONS reactions in $(( $(date +%s) - t0 )) s; database $(du -h "$tmp/data/entraide.db" | cut -f1)"
+# BENCH_DATA=DIR keeps the generated data there and reuses it on the next run (it is copied,
+# so each run starts from the same database); delete DIR after changing the sizes or the schema.
+if [ -n "${BENCH_DATA:-}" ] && [ -f "$BENCH_DATA/data/entraide.db" ]; then
+	cp -r "$BENCH_DATA/data" "$BENCH_DATA/sessions.txt" "$BENCH_DATA/hot" "$tmp/"
+	echo "data reused from $BENCH_DATA; database $(du -h "$tmp/data/entraide.db" | cut -f1)"
+else
+	"$BIN" demo --data "$tmp/data" >/dev/null 2>&1
+	t0=$(date +%s)
+	"$B/bench/comm_gen" "$tmp/data" "$POSTS" 50 >"$tmp/hot" 2>/dev/null
+	"$B/bench/members_gen" "$tmp/data" "$MEMBERS" "$FOLLOWS" "$NOTIFICATIONS" "$REACTIONS" "$tmp/sessions.txt"
+	echo "generated $POSTS posts, $MEMBERS members x $FOLLOWS follows, $NOTIFICATIONS notifications," \
+		"$REACTIONS reactions in $(( $(date +%s) - t0 )) s; database $(du -h "$tmp/data/entraide.db" | cut -f1)"
+	if [ -n "${BENCH_DATA:-}" ]; then
+		mkdir -p "$BENCH_DATA"
+		cp -r "$tmp/data" "$tmp/sessions.txt" "$tmp/hot" "$BENCH_DATA/"
+	fi
+fi
+hot=$(cat "$tmp/hot")
 p=$(bench_port)
 "$BIN" serve --data "$tmp/data" --listen "127.0.0.1:$p" --log-requests=false >/dev/null 2>"$tmp/serve.log" &
 srv_pid=$!

@@ -3,6 +3,7 @@
  * SIGTERM or SIGINT, then stops gracefully (requests in flight finish, the database is
  * checkpointed and closed).
  */
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +37,11 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "entraide serve: unexpected argument '%s'\n", argv[1]);
 		return CLI_EXIT_USAGE;
 	}
+#ifdef M_ARENA_MAX
+	/* glibc gives each thread that allocates its own arena and keeps what it freed: with a
+	 * few worker threads writing pages of JSON, two shared arenas hold far less (issue 13). */
+	mallopt(M_ARENA_MAX, 2);
+#endif
 	/* Signals are taken by sigwait below; every thread started from here inherits the mask. */
 	sigset_t set;
 	sigemptyset(&set);

@@ -65,6 +65,12 @@ static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
 	return ENT_EDB;
 }
 
+/* The page cache of each connection (one per worker thread), in KiB: enough for the upper
+ * levels and hot leaves of the indexes every request walks (posts_thread, follows, sessions,
+ * notifications_account); colder pages come from the OS page cache, shared by all connections.
+ * Pages are allocated as they are used, so an idle connection holds little. */
+#define STORE_CACHE_KIB "2048"
+
 static enum ent_err conn_open(struct store *s, struct store_conn **out)
 {
 	struct store_conn *c = calloc(1, sizeof *c);
@@ -82,7 +88,8 @@ static enum ent_err conn_open(struct store *s, struct store_conn **out)
 	sqlite3_busy_timeout(c->db, 5000);
 	rc = sqlite3_exec(c->db,
 			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-			  "PRAGMA trusted_schema=OFF; PRAGMA secure_delete=ON;",
+			  "PRAGMA trusted_schema=OFF; PRAGMA secure_delete=ON;"
+			  "PRAGMA cache_size=-" STORE_CACHE_KIB ";",
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		enum ent_err err = map_rc(c->db, rc, "pragmas");
