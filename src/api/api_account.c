@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api/api_community.h"
 #include "api/api_handlers.h"
 #include "api/api_media.h"
 #include "core/clock.h"
@@ -290,6 +291,7 @@ enum ent_err api_me_delete(struct api_req *q)
 									: STORE_POSTS_ANONYMISE);
 	if (err)
 		return err;
+	comm_changed(); /* cached thread pages and search answers showed its posts and handle */
 	/* Deletion is real (R6): the account's pictures leave the disk now, the search index is
 	 * rewritten without its words and the WAL truncated, before the answer. A WAL kept by a
 	 * long reader is retried by the upkeep thread. */

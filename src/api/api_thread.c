@@ -111,13 +111,13 @@ static size_t slot_of(int64_t thread, int64_t after, int64_t limit, int lang, un
 
 /* --- the per-request part --- */
 
-static const struct store_stmt Q_ME_FOLLOW = {
-	"comm.me_follow", "SELECT last_read_id FROM follows WHERE account_id = ?1 AND thread_id = ?2"};
-static const struct store_stmt Q_ME_REACTIONS = {
-	"comm.me_reactions",
-	"SELECT r.post_id, r.kind FROM reactions r JOIN posts p ON p.id = r.post_id "
-	"WHERE r.account_id = ?1 AND r.post_id >= ?2 AND r.post_id <= ?3 AND p.thread_id = ?4 "
-	"ORDER BY r.post_id"};
+/* One statement (one read transaction: each costs file locks): the follow row first, then
+ * the reactions given on the page's posts. */
+static const struct store_stmt Q_ME = {
+	"comm.me",
+	"SELECT 0, last_read_id, '' FROM follows WHERE account_id = ?1 AND thread_id = ?4 "
+	"UNION ALL SELECT 1, r.post_id, r.kind FROM reactions r JOIN posts p ON p.id = r.post_id "
+	"WHERE r.account_id = ?1 AND r.post_id >= ?2 AND r.post_id <= ?3 AND p.thread_id = ?4"};
 
 /* Copies the shared part into out with the caller's own posts marked (account 0: nobody). */
 static void render_shared(const struct page *p, int64_t account, struct buf *out)
@@ -141,42 +141,51 @@ static void render_shared(const struct page *p, int64_t account, struct buf *out
 }
 
 /* ,"me":{...}: the member's follow state and read marker, and the reactions they gave to the
- * posts of this page. */
+ * posts of this page (at most 3 per post), grouped by post. */
 static enum ent_err write_me(struct api_req *q, int64_t thread, int64_t first, int64_t last,
 			     struct buf *b)
 {
 	struct store_q *st;
-	bool row = false;
-	enum ent_err err = store_q_open(q->db, &Q_ME_FOLLOW, &st);
+	bool row = false, following = false;
+	int64_t last_read = 0;
+	struct given {
+		int64_t post;
+		char kinds[40];
+	} given[COMM_PAGE_MAX];
+	size_t n = 0;
+	enum ent_err err = store_q_open(q->db, &Q_ME, &st);
 	if (err)
 		return err;
 	store_q_bind_int(st, 1, q->s.account.id);
-	store_q_bind_int(st, 2, thread);
-	err = store_q_step(st, &row);
-	buf_printf(b, ",\"me\":{\"following\":%s,\"last_read\":%lld,\"reactions\":{",
-		   row ? "true" : "false", (long long)(row ? store_q_int(st, 0) : 0));
-	store_q_close(st);
-	if (!err && first)
-		err = store_q_open(q->db, &Q_ME_REACTIONS, &st);
-	if (!err && first) {
-		store_q_bind_int(st, 1, q->s.account.id);
-		store_q_bind_int(st, 2, first);
-		store_q_bind_int(st, 3, last);
-		store_q_bind_int(st, 4, thread);
-		int64_t prev = 0;
-		while (!(err = store_q_step(st, &row)) && row) {
-			int64_t id = store_q_int(st, 0);
-			if (id != prev)
-				buf_printf(b, "%s\"%lld\":[", prev ? "]," : "", (long long)id);
-			else
-				buf_putc(b, ',');
-			buf_json_cstr(b, store_q_text(st, 1, NULL));
-			prev = id;
+	store_q_bind_int(st, 2, first ? first : 1);
+	store_q_bind_int(st, 3, last);
+	store_q_bind_int(st, 4, thread);
+	while (!(err = store_q_step(st, &row)) && row) {
+		if (store_q_int(st, 0) == 0) {
+			following = true;
+			last_read = store_q_int(st, 1);
+			continue;
 		}
-		if (prev)
-			buf_putc(b, ']');
-		store_q_close(st);
+		int64_t post = store_q_int(st, 1);
+		size_t i = 0;
+		while (i < n && given[i].post != post)
+			i++;
+		if (i == n) {
+			if (n == COMM_PAGE_MAX)
+				continue;
+			given[n].post = post;
+			given[n++].kinds[0] = '\0';
+		}
+		const char *k = store_q_text(st, 2, NULL);
+		size_t used = strlen(given[i].kinds);
+		snprintf(given[i].kinds + used, sizeof given[i].kinds - used, "%s\"%s\"", used ? "," : "",
+			 k);
 	}
+	store_q_close(st);
+	buf_printf(b, ",\"me\":{\"following\":%s,\"last_read\":%lld,\"reactions\":{",
+		   following ? "true" : "false", (long long)last_read);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s\"%lld\":[%s]", i ? "," : "", (long long)given[i].post, given[i].kinds);
 	buf_puts(b, "}}");
 	return err;
 }
