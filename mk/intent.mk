@@ -33,12 +33,30 @@ intent-cv: $(INTENT_TRAINER)
 intent-eval: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < $(SHARED)/data/intent-dev.jsonl > $(BUILD)/intent-dev.pred.jsonl
 	python3 $(SHARED)/tools/score_intent.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl \
-		--min accuracy=0.85 --min macro_f1=0.85 --min urgent_recall=0.97 --min consultation_recall=0.90
+		--min accuracy=0.85 --min macro_f1=0.93 --min urgent_recall=1.0 --min consultation_recall=0.90
+	python3 tests/intent/score.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl --blind \
+		--max false_urgent_rate=0.02 | tail -1
 
 intent-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/heldout.jsonl > $(BUILD)/intent-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/heldout.jsonl $(BUILD)/intent-heldout.pred.jsonl \
 		--min accuracy=0.85 --min macro_f1=0.85 --min urgent_recall=0.97 --min consultation_recall=0.90
 
+# Rule R3 (issue 12). Our own safety tuning set (read while writing the rules): every urgent
+# message found, at most 2 % of the others called urgent. The safety held-out set (written by
+# someone who never read the code; scored blind, never read) is held to the floors it reaches
+# today so that nothing regresses; the issue's bars (urgent recall 1.00, false urgent <= 2 %,
+# macro-F1 >= 0.93) are not met on it yet (docs/intent.md, Figures).
+.PHONY: intent-safety intent-safety-heldout
+intent-safety: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
+		--min urgent_recall=1.0 --max false_urgent_rate=0.02
+
+intent-safety-heldout: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
+		--blind --min urgent_recall=0.93 --max false_urgent_rate=0.23 --min macro_f1=0.75
+
 EVAL_TARGETS += intent-eval
-CHECK_EXTRA  += intent-heldout
+CHECK_EXTRA  += intent-heldout intent-safety intent-safety-heldout

@@ -49,6 +49,9 @@ enum ent_intent_rule {
 	ENT_INTENT_RULE_OVERDOSE,     /* overdose or poisoning, a child swallowed pills */
 	ENT_INTENT_RULE_ANAPHYLAXIS,  /* severe allergic reaction, swollen throat */
 	ENT_INTENT_RULE_CONSULTATION, /* a request for individual medical advice (R2) */
+	ENT_INTENT_RULE_VIOLENCE,     /* violence now: being hit, threatened with a weapon, stabbed */
+	ENT_INTENT_RULE_PREGNANCY,    /* bleeding or waters breaking while pregnant, no movements */
+	ENT_INTENT_RULE_CHILD,        /* a floppy baby, a fall from a height, purpura, a swallowed battery */
 	ENT_INTENT_RULE__COUNT
 };
 

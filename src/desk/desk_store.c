@@ -38,6 +38,9 @@ static const struct store_stmt Q_REQ_EACH = {
 	"AND (?4 IS NULL OR r.status = ?4 OR (?4 = 'open' AND r.status <> 'resolved')) "
 	"ORDER BY CASE WHEN ?2 = 0 THEN r.status = 'resolved' ELSE 0 END, "
 	"CASE WHEN ?2 = 0 THEN -r.priority ELSE 0 END, "
+	/* Among urgent requests, the surest first (a safety rule is 1000 per mille): a doubtful
+	 * alarm of the model never pushes a real one down the queue (R3). */
+	"CASE WHEN ?2 = 0 AND r.type = 'urgent' THEN -r.confidence ELSE 0 END, "
 	"CASE WHEN ?2 = 0 THEN r.created_at ELSE -r.created_at END, r.id LIMIT 200"};
 static const struct store_stmt Q_REQ_UPDATE = {
 	"desk.request_update",

@@ -110,10 +110,18 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 		out->is_safety_rule = 1;
 		return ENT_OK;
 	}
-	if (out->prob[ENT_INTENT_URGENT] >= URGENT_FLOOR) {
+	/* The model alone does not call urgent a message whose author says it is over ("je vais
+	 * mieux", "I survived"): the rules still do when something is happening now. */
+	if (out->prob[ENT_INTENT_URGENT] >= URGENT_FLOOR && !r.hits.has_recovered) {
 		out->intent = ENT_INTENT_URGENT;
 		out->confidence = out->prob[ENT_INTENT_URGENT];
 		return ENT_OK;
+	}
+	if (best == ENT_INTENT_URGENT) {
+		best = ENT_INTENT_URGENT == 0 ? 1 : 0;
+		for (int c = 0; c < ENT_INTENT__COUNT; c++)
+			if (c != ENT_INTENT_URGENT && out->prob[c] > out->prob[best])
+				best = c;
 	}
 	if (best != ENT_INTENT_CONSULTATION) {
 		float pc = out->prob[ENT_INTENT_CONSULTATION];
@@ -148,6 +156,9 @@ static const char *const rule_names[ENT_INTENT_RULE__COUNT] = {
 	[ENT_INTENT_RULE_OVERDOSE] = "overdose",
 	[ENT_INTENT_RULE_ANAPHYLAXIS] = "anaphylaxis",
 	[ENT_INTENT_RULE_CONSULTATION] = "consultation",
+	[ENT_INTENT_RULE_VIOLENCE] = "violence",
+	[ENT_INTENT_RULE_PREGNANCY] = "pregnancy",
+	[ENT_INTENT_RULE_CHILD] = "child",
 };
 
 ENT_EXPORT const char *ent_intent_name(enum ent_intent intent)

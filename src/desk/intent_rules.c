@@ -18,12 +18,31 @@
 #include <pthread.h>
 #include <string.h>
 
-enum kind { K_URGENT, K_PAST /* or any calm context */, K_PRESENT, K_CONSULT, K_VETO };
+enum kind {
+	K_URGENT,
+	K_PAST,      /* or any calm context: administrative, thanks, a film, a job */
+	K_HYPO,      /* a hypothetical: "que faire si", "what if", "how to recognise" */
+	K_RECOVERED, /* the author says it is over: "je vais mieux", "I survived" */
+	K_PRESENT,
+	K_CONSULT,
+	K_VETO
+};
 
 #define NEG 1
 #define WEAK 2
+#define HYPO 4 /* cancelled by a hypothetical or a question of advice, unless it is happening now */
 
 #define R(r) ENT_INTENT_RULE_##r
+
+/* Medicines people take too many of, by family, common brand names included. */
+#define DRUGS                                                                                      \
+	"medoc*|medicament*|cachet*|comprime*|gelule*|pilule*|somnif*|anxiolyt*|xanax|lexomil|temesta|"   \
+	"valium|stilnox|zolpidem|tramadol|codein*|codamol|cocodamol|codoliprane|ixprim|lamaline|izalgi|" \
+	"pills|tablets|capsules|sleeping|painkiller*|antidepress*|oxycodone|oxycontin|morphin*|seresta|"  \
+	"lysanxia|imovane|zopiclone|diazepam|lorazepam|alprazolam|benzo*|doliprane*|paracetamol*|"        \
+	"tylenol|panadol|advil|nurofen|ibuprofen*|dafalgan*|efferalgan*|aspirin*|insulin*|lithium|"       \
+	"lyrica|seroplex|prozac|zoloft|sertraline|atarax|laroxyl|deroxat|fentanyl|heroin*|cocaine|coke|"  \
+	"mdma|ketamine|ghb|subutex|methadone"
 
 struct pattern_src {
 	enum kind kind;
@@ -35,12 +54,13 @@ struct pattern_src {
 static const struct pattern_src sources[] = {
 	/* --- chest pain, heart attack -------------------------------------------------------- */
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
-	 "douleur*|mal|serre*|serrement|oppress*|ecras*|pression|poids|brulure*|point ~3 "
+	 "douleur*|mal|serre*|serrement|oppress*|ecras*|pression|poids|brulure*|point|elephant|enclume ~3 "
 	 "poitrine|thorax|thoraci*|sternum|poitrinne|poitrin"},
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "poitrine|thorax ~2 serre*|oppress*|ecras*|broie*|explose*"},
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
 	 "chest ~2 pain*|hurt*|pressure|tight*|crushing|heavy|ache*|aching|squeez*|burning"},
-	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "pain*|pressure|tightness|crushing|ache|aching ~3 chest"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "pain*|pressure|tightness|crushing|ache|aching|sitting|weight|elephant|"
+	                                      "squeez* ~3 chest"},
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "infarctus|infarct*|infractus|myocard*"},
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "heart|cardiac ~0 attack|arrest"},
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "crise|arret|attaque ~0 cardiaque|cardiac"},
@@ -130,9 +150,22 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(SUICIDE), 0, "mettre|mis ~0 fin ~2 jours|vie|vies|existence"},
 	{K_URGENT, R(SUICIDE), 0, "plus|pas|aucune|aucun|perdu ~1 envie|gout|raison ~2 vivre|vie"},
 	{K_URGENT, R(SUICIDE), 0, "veux|voudrais|envie|prefere*|aimerais ~2 mourir|disparaitre|crever"},
-	{K_URGENT, R(SUICIDE), 0, "idees|pensees|idee|pensee|envies ~2 suicid*|noires|morbides|mort"},
-	{K_URGENT, R(SUICIDE), 0, "suicidaire*|suicidal"},
-	{K_URGENT, R(SUICIDE), WEAK, "suicid*"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK, "idees|pensees|idee|pensee|envies ~2 suicid*|noires|morbides|mort"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK, "dark ~0 thoughts"},
+	{K_URGENT, R(SUICIDE), NEG, "suicidaire*|suicidal"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK, "suicid*"},
+	{K_URGENT, R(SUICIDE), 0, "mieux ~1 sans ~0 moi"},
+	{K_URGENT, R(SUICIDE), 0, "lettre|lettres|mot|message|messages ~1 d ~0 adieu|adieux"},
+	{K_URGENT, R(SUICIDE), 0, "goodbye|suicide ~0 letter*|note|notes|message*"},
+	{K_URGENT, R(SUICIDE), 0, "couper|coupe|coupee|ouvrir|ouvert*|taillad*|tranch* ~2 veines|poignet|poignets"},
+	{K_URGENT, R(SUICIDE), 0, "slit|slash*|cut|cutting ~2 wrist*|veins"},
+	{K_URGENT, R(SUICIDE), 0, "never ~0 wake ~0 up"},
+	{K_URGENT, R(SUICIDE), 0, "veux|voudrais|envie|aimerais|souhaite ~2 plus|jamais ~1 me ~0 reveiller"},
+	{K_URGENT, R(SUICIDE), 0, "solution|issue|choix ~2 que ~2 mourir|mort|suicide|finir|partir"},
+	{K_URGENT, R(SUICIDE), 0, "plus|pas ~0 la ~0 force ~1 de ~0 vivre|continuer"},
+	{K_URGENT, R(SUICIDE), 0, "no ~0 point ~2 living|going|anymore|carrying"},
+	{K_URGENT, R(SUICIDE), 0, "can ~0 t|not ~0 go ~0 on"},
+	{K_URGENT, R(SUICIDE), 0, "want|wanna ~0 to ~0 disappear"},
 	{K_URGENT, R(SUICIDE), 0, "scarifi*|automutil*|mutile*"},
 	{K_URGENT, R(SUICIDE), 0, "self ~0 harm*"},
 	{K_URGENT, R(SUICIDE), 0, "me ~0 couper|ouvrir|taillader ~2 veines|poignets|bras"},
@@ -159,8 +192,13 @@ static const struct pattern_src sources[] = {
 	                             "d ~1 comprime*|cachet*|medicament*|pills|tablets|medicine*|doliprane|"
 	                             "paracetamol|xanax|lexomil|insuline|insulin|medocs|somniferes"},
 	{K_URGENT, R(OVERDOSE), NEG, "too ~0 many ~1 pills|tablets|sleeping|painkillers"},
+	{K_URGENT, R(OVERDOSE), NEG | HYPO,
+	 "alcool|alcohol|vodka|whisky|whiskey|vin|wine|biere|beer|beers|booze|rhum|rum|gin|tequila|pastis ~5 " DRUGS},
+	{K_URGENT, R(OVERDOSE), NEG | HYPO, DRUGS " ~5 alcool|alcohol|vodka|whisky|whiskey|wine|booze|rhum|rum|"
+	                                    "tequila|pastis|beers|bieres"},
+	{K_URGENT, R(OVERDOSE), NEG, "mixed|melange|melanger|mixing ~3 " DRUGS},
 	/* --- anaphylaxis ------------------------------------------------------------------------- */
-	{K_URGENT, R(ANAPHYLAXIS), NEG, "anaphyla*|quincke"},
+	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "anaphyla*|quincke"},
 	{K_URGENT, R(ANAPHYLAXIS), NEG, "choc|shock ~1 allergi*|anaphyla*"},
 	{K_URGENT, R(ANAPHYLAXIS), NEG, "allergic ~0 shock"},
 	{K_URGENT, R(ANAPHYLAXIS), NEG, "gorge|throat ~2 serre*|ferme*|closing|tight*|gonfl*|enfl*|swell*|swollen"},
@@ -169,6 +207,48 @@ static const struct pattern_src sources[] = {
 	                                "lips|glotte"},
 	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "epipen*|anapen|adrenaline|epinephrine"},
 	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "epi ~0 pen"},
+	/* --- violence now ------------------------------------------------------------------------ */
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "poignard*|stabbed|egorg*"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "me|m|nous ~2 frapp*|bat|tabass*|etrangl*|menac*"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "hitting|beating|punching|kicking|strangling|hit|beat|beats|hits|"
+	                                    "punched|kicked|threaten*|threatening ~0 me|us|her|him"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "frapp*|bat|battre|tabass*|cogn* ~1 ses|sa|son|leurs|les|ma|mon ~0 "
+	                                    "enfant*|femme|fils|fille|gosses|petits|bebe|mere|pere"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "menac*|threat* ~4 tuer|couteau|arme|fusil|kill|knife|gun|hurt"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "couteau|knife|gun|arme|fusil|hache ~4 menac*|threat*|tuer|kill|hurt"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "break|breaking|broke ~0 into"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "broke ~0 in"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "entrer ~1 de ~0 force"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "viol|violee|raped"},
+	/* --- pregnancy --------------------------------------------------------------------------- */
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "enceinte|pregnant|grossesse|pregnancy ~8 saign*|bleed*|contraction*|"
+	                                     "convuls*"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perds|perd|pertes|perte|losing ~2 sang|blood"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perte|perds|perdu|perd ~1 des|les ~0 eaux"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "waters|water ~0 broke|broken|breaking"},
+	{K_URGENT, R(PREGNANCY), 0, "sens|sent|senti|sentir ~1 plus|pas|rien ~3 bouger|bouge|mouvement*"},
+	{K_URGENT, R(PREGNANCY), 0, "bebe|baby ~1 bouge|bouger|move|moving|moved|kick* ~1 plus|pas|less|anymore"},
+	{K_URGENT, R(PREGNANCY), 0, "t|not|no|stopped ~2 felt|feel|feeling|moving|kicking ~2 baby|bebe|"
+	                            "movement*|kick*"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "enceinte|pregnant|grossesse|pregnancy ~8 violent*|terrible|severe|"
+	                                     "intense*|atroce*|unbearable|insupportable|taches|spots|blurred|"
+	                                     "blurry"},
+	{K_URGENT, R(PREGNANCY), NEG, "tete ~1 sort|sortie|visible"},
+	{K_URGENT, R(PREGNANCY), NEG, "crowning|head ~1 is ~0 out|coming"},
+	{K_URGENT, R(PREGNANCY), NEG, "bebe|baby ~1 arrive|coming ~0 maintenant|now|vite|la"},
+	/* --- a baby or a child in danger ---------------------------------------------------------- */
+	{K_URGENT, R(CHILD), NEG, "bebe|bb|baby|babies|nourrisson|newborn|enfant|fils|fille|daughter|child|"
+	                          "toddler ~8 mou|molle|floppy|limp|inerte|amorphe|marbre*|mottled|hypoton*"},
+	{K_URGENT, R(CHILD), NEG | WEAK, "tombe*|fell|fallen|chute|falling ~4 balcon|fenetre|window|stairs|escalier*|"
+	                                 "toit|roof|etage|hauteur|height|piscine|pool|bassin|lac|riviere|river|mer|sea"},
+	{K_URGENT, R(CHILD), NEG | WEAK, "tombe*|fell|fall|chute|cogne*|hit|bang*|knock*|bumped ~4 tete|head ~10 "
+	                                 "vomi*|vomit*|somnol*|drowsy|confus*|endormi*|sleepy|saigne*|bleed*"},
+	{K_URGENT, R(CHILD), NEG, "purpura|petechi*"},
+	{K_URGENT, R(CHILD), NEG, "taches|tache|plaques|boutons|spots|rash ~3 violet*|violacee*|pourpre*|purple"},
+	{K_URGENT, R(CHILD), NEG, "rash|taches|spots ~6 doesn|don|not|won|ne|pas ~1 fade|disappear*|disparai*|"
+	                          "partent|effacent"},
+	{K_URGENT, R(CHILD), NEG, "avale|avalee|swallowed|swallow ~3 pile|piece|coin|aimant*|magnet*|battery|"
+	                          "button|bouton"},
 	/* --- context: past, administrative, thanks, prevention --------------------------------- */
 	{K_PAST, 0, 0, "y ~0 a ~2 ans|an|mois|semaines|annees"},
 	{K_PAST, 0, 0, "an|annee|mois|ete|hiver|semaine|fois ~0 dernier|derniere|passe|passee"},
@@ -185,7 +265,39 @@ static const struct pattern_src sources[] = {
 	{K_PAST, 0, 0, "chaleur|chaud|clim*|canicule|heat|hot|ronfl*|snor*|apnee*|apnoea|apnea|nuits|night|nights"},
 	{K_PAST, 0, 0, "prevention|prevenir|prevent|risque*|risk|risks|reconnaitre|recognise|recognize|formation|"
 	               "course|atelier|conference|brochure|leaflet|webinar|groupe|association"},
-	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|immediately|immediatement|just|hier|yesterday"},
+	{K_PAST, 0, 0, "film|films|movie*|serie|series|show|episode|documentaire|documentary|livre|book|roman|"
+	               "novel|personnage|character|podcast|article|jeu|game|chanson|song|theatre|actor|acteur"},
+	{K_PAST, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
+	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter"},
+	{K_PAST, 0, 0, "follow ~0 up|visit|appointment"},
+	{K_PAST, 0, 0, "depuis|for|since ~1 des|plusieurs|several|many|months|years|weeks ~0 mois|annees|ans|"
+	               "semaines|months|years|weeks"},
+	{K_PAST, 0, 0, "chronique|chronic|recurrent*|recurring|regulierement|souvent|often|parfois|sometimes|"
+	               "chaque|every|hiver|winter|sevrage|taper*|tapering"},
+	{K_PAST, 0, 0, "inadmissible|scandal*|honte|unacceptable|disgrace*|plainte|complaint|complain|"
+	               "attente|rude|impoli*|mepris*|facture*|billing|invoice"},
+	{K_PAST, 0, 0, "sans|no|not|pas ~1 plan|projet|intention|scenario"},
+	{K_PAST, 0, 0, "followup|cicatris*|healed|scar|scars|cicatrice*|suites"},
+	{K_HYPO, 0, 0, "que|quoi ~0 faire ~0 si|en|quand"},
+	{K_HYPO, 0, 0, "what ~3 if|when"},
+	{K_HYPO, 0, 0, "si|if ~0 quelqu*|someone|somebody|on|un|une|a|an|mon|ma|my|your|votre|ton|ta"},
+	{K_HYPO, 0, 0, "en|in ~0 cas|case ~0 de|d|of"},
+	{K_HYPO, 0, 0, "how ~2 recognise|recognize|spot|know|tell|react|respond"},
+	{K_HYPO, 0, 0, "comment ~2 reconnaitre|savoir|reagir|agir|reperer"},
+	{K_HYPO, 0, 0, "signes|signs|symptomes|symptoms|warning ~1 de|d|du|of|signs"},
+	{K_HYPO, 0, 0, "peux|peut|puis|pourrais|can|could|may ~3 boire|drink|prendre|take|melanger|mix|combine|"
+	               "associer"},
+	{K_HYPO, 0, 0, "compatible|compatibles|safe|dangereux|dangerous|interaction*"},
+	{K_RECOVERED, 0, 0, "vais|va|sens|porte|allons|feel|feeling|doing ~0 mieux|better|well"},
+	{K_RECOVERED, 0, 0, "me|m ~0 en ~0 suis ~0 sorti|sortie"},
+	{K_RECOVERED, 0, 0, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment|beaucoup|pour|encore"},
+	{K_RECOVERED, 0, 0, "grand|gros|immense ~0 merci"},
+	{K_RECOVERED, 0, 0, "thank|thanks ~1 to|for|so|you|everyone|all"},
+	{K_RECOVERED, 0, 0, "grateful|gratitude|reconnaissant|reconnaissante|kudos|shoutout|heroes|heros"},
+	{K_RECOVERED, 0, 0, "gueri|guerie|remis|remise|survecu|survived|survivor|survivant*|recovered|recovery|"
+	                    "temoigner|temoignage|testimony|rescape*"},
+	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|immediately|immediatement|just|rn"},
+	{K_PRESENT, 0, 0, "depuis|since ~0 hier|yesterday"},
 	{K_PRESENT, 0, 0, "en ~0 ce ~0 moment"},
 	{K_PRESENT, 0, 0, "tout ~0 de ~0 suite"},
 	{K_PRESENT, 0, 0, "vient|viens|venons ~0 de|d"},
@@ -195,6 +307,8 @@ static const struct pattern_src sources[] = {
 	{K_PRESENT, 0, 0, "tonight|today|aujourd"},
 	{K_PRESENT, 0, 0, "vite|quick*|hurry|urgent|secours|help|aidez|sos"},
 	{K_PRESENT, 0, 0, "is|are|am ~1 having|bleeding|choking|unconscious|collapsed"},
+	{K_PRESENT, 0, 0, "ya|y|ago ~0 a ~0 1|2|3|une|deux|trois|quelques|20|30|10|15|45 ~0 h|heure*|min*|mn"},
+	{K_PRESENT, 0, 0, "1|2|3|an|one|two|few|20|30|10|15|45 ~0 hour*|min*|hr|hrs ~0 ago"},
 	/* --- cues of a request for individual medical advice (R2) ------------------------------- */
 	{K_CONSULT, 0, 0, "je|j|on|il|elle|tu ~1 peux|peut|pourrais|pourrait|dois|devrais|doit|devrait|faut|"
 	                  "vais ~2 arreter|stopper|augmenter|diminuer|baisser|doubler|continuer|reprendre|associer|"
@@ -250,7 +364,7 @@ static const struct pattern_src sources[] = {
 
 #define N_SOURCES (sizeof sources / sizeof sources[0])
 #define MAX_SLOTS 8
-#define MAX_ALTS 4096
+#define MAX_ALTS 8192
 
 struct alt {
 	const char *s;
@@ -268,12 +382,30 @@ struct pattern {
 	uint8_t n_slots;
 };
 
+/* The count rule: "j'ai pris 20 doliprane", "took 16 ibuprofen", "avale une trentaine de cachets".
+ * A number of at least COUNT_MIN (COUNT_MIN_HEAVY for sedatives, opioids and insulin) just before
+ * a medicine, after a verb of taking in the few tokens before it. */
+#define COUNT_MIN 10
+#define COUNT_MIN_HEAVY 5
+#define COUNT_VERB_WINDOW 8
+static const char count_drugs[] = DRUGS;
+static const char count_heavy[] =
+	"xanax|lexomil|temesta|valium|stilnox|zolpidem|tramadol|codein*|codamol|cocodamol|codoliprane|"
+	"ixprim|lamaline|izalgi|sleeping|somnif*|anxiolyt*|oxycodone|oxycontin|morphin*|seresta|lysanxia|"
+	"imovane|zopiclone|diazepam|lorazepam|alprazolam|benzo*|insulin*|lithium|lyrica|laroxyl|fentanyl|"
+	"methadone|subutex";
+static const char count_verbs[] =
+	"pris|pri|prit|prise|prises|avale*|gobe*|bu|took|taken|swallowed|ate|eaten|mange*|drank|had|"
+	"popped|overdosed|necked|downed";
+static const char count_skip[] = "de|d|of|x|mes|my|his|her|ses|sa|son|the|les|des|du";
+static struct pattern count_pat[4]; /* drugs, heavy, verbs, skip: one slot each */
+
 static struct alt alts[MAX_ALTS];
 static size_t n_alts;
 static struct pattern patterns[N_SOURCES];
 /* The words that can start each pattern (value: pattern index), and the negations. */
-static struct intent_wordmap_slot first_slots[4096], neg_slots[64];
-static struct intent_wordmap first = {.slots = first_slots, .n_slots = 4096};
+static struct intent_wordmap_slot first_slots[8192], neg_slots[64];
+static struct intent_wordmap first = {.slots = first_slots, .n_slots = 8192};
 static struct intent_wordmap negations = {.slots = neg_slots, .n_slots = 64};
 static int parse_ok;
 static pthread_once_t parse_once = PTHREAD_ONCE_INIT;
@@ -322,6 +454,10 @@ static void parse_all(void)
 	for (size_t i = 0; i < N_SOURCES; i++)
 		if (!parse_pattern(sources[i].text, &patterns[i]) ||
 		    !intent_wordmap_add_list(&first, sources[i].text, (uint16_t)i))
+			return;
+	const char *count_src[4] = {count_drugs, count_heavy, count_verbs, count_skip};
+	for (size_t i = 0; i < 4; i++)
+		if (!parse_pattern(count_src[i], &count_pat[i]) || count_pat[i].n_slots != 1)
 			return;
 	if (!intent_wordmap_add_list(&negations, "pas|aucun|aucune|sans|no|not|never|jamais|ni|without|non|nor|t|none", 0))
 		return;
@@ -396,6 +532,64 @@ static void try_pattern(uint16_t pi, void *ctx)
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 }
 
+/* The value of a count token: digits, or a number word; 0 when it is not one. */
+static unsigned count_value(const char *w, size_t wl)
+{
+	static const struct {
+		const char *w;
+		unsigned v;
+	} words[] = {
+		{"cinq", 5},      {"six", 6},         {"sept", 7},       {"huit", 8},       {"neuf", 9},
+		{"dix", 10},      {"onze", 11},       {"douze", 12},     {"quinze", 15},    {"vingt", 20},
+		{"trente", 30},   {"quarante", 40},   {"cinquante", 50}, {"cent", 100},     {"dizaine", 10},
+		{"dizaines", 20}, {"douzaine", 12},   {"vingtaine", 20}, {"trentaine", 30}, {"quinzaine", 15},
+		{"five", 5},      {"seven", 7},       {"eight", 8},      {"nine", 9},       {"ten", 10},
+		{"eleven", 11},   {"twelve", 12},     {"fifteen", 15},   {"twenty", 20},    {"thirty", 30},
+		{"forty", 40},    {"fifty", 50},      {"hundred", 100},  {"dozen", 12},     {"dozens", 24},
+	};
+	if (wl && wl <= 4 && w[0] >= '0' && w[0] <= '9') {
+		unsigned v = 0;
+		for (size_t i = 0; i < wl; i++) {
+			if (w[i] < '0' || w[i] > '9')
+				return 0;
+			v = v * 10 + (unsigned)(w[i] - '0');
+		}
+		return v;
+	}
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i].w) == wl && memcmp(words[i].w, w, wl) == 0)
+			return words[i].v;
+	return 0;
+}
+
+static int tok_in(const struct intent_text *t, size_t i, int which)
+{
+	size_t wl;
+	const char *w = intent_tok(t, i, &wl);
+	return slot_matches(&count_pat[which].slots[0], w, wl);
+}
+
+/* True when token i is a count of tablets large enough to be an overdose, taken. */
+static int count_taken(const struct intent_text *t, size_t i)
+{
+	size_t wl;
+	const char *w = intent_tok(t, i, &wl);
+	unsigned v = count_value(w, wl);
+	if (v < COUNT_MIN_HEAVY || v > 5000)
+		return 0;
+	size_t j = i + 1;
+	while (j < t->n_tok && j <= i + 3 && !tok_in(t, j, 0) && tok_in(t, j, 3))
+		j++;
+	if (j >= t->n_tok || !tok_in(t, j, 0))
+		return 0;
+	if (v < COUNT_MIN && !tok_in(t, j, 1))
+		return 0;
+	for (size_t k = i > COUNT_VERB_WINDOW ? i - COUNT_VERB_WINDOW : 0; k < i; k++)
+		if (tok_in(t, k, 2))
+			return 1;
+	return 0;
+}
+
 void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 {
 	struct scan s = {.t = t};
@@ -408,6 +602,9 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		const char *w = intent_tok(t, s.ti, &wl);
 		intent_wordmap_find(&first, w, wl, try_pattern, &s);
 	}
+	for (size_t i = 0; i < t->n_tok && h->urgent_count == ENT_INTENT_RULE_NONE; i++)
+		if (count_taken(t, i))
+			h->urgent_count = ENT_INTENT_RULE_OVERDOSE;
 	/* In table order, so the first urgent rule of the table is the one reported. */
 	for (size_t pi = 0; pi < N_SOURCES; pi++) {
 		const struct pattern_src *src = &sources[pi];
@@ -415,7 +612,10 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			continue;
 		switch (src->kind) {
 		case K_URGENT:
-			if (src->flags & WEAK) {
+			if (src->flags & HYPO) {
+				if (h->urgent_hypo == ENT_INTENT_RULE_NONE)
+					h->urgent_hypo = src->rule;
+			} else if (src->flags & WEAK) {
 				if (h->urgent_weak == ENT_INTENT_RULE_NONE)
 					h->urgent_weak = src->rule;
 			} else if (h->urgent == ENT_INTENT_RULE_NONE) {
@@ -424,6 +624,12 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			break;
 		case K_PAST:
 			h->has_past = 1;
+			break;
+		case K_HYPO:
+			h->has_hypo = 1;
+			break;
+		case K_RECOVERED:
+			h->has_recovered = 1;
 			break;
 		case K_PRESENT:
 			h->has_present = 1;
@@ -442,7 +648,12 @@ enum ent_intent_rule intent_rules_urgent(const struct intent_rule_hits *h)
 {
 	if (h->urgent != ENT_INTENT_RULE_NONE)
 		return h->urgent;
-	if (h->urgent_weak != ENT_INTENT_RULE_NONE && (!h->has_past || h->has_present))
+	if (h->urgent_count != ENT_INTENT_RULE_NONE && !h->has_recovered && (!h->has_hypo || h->has_present))
+		return h->urgent_count;
+	int calm = h->has_recovered || ((h->has_past || h->has_hypo) && !h->has_present);
+	if (h->urgent_weak != ENT_INTENT_RULE_NONE && !calm)
 		return h->urgent_weak;
+	if (h->urgent_hypo != ENT_INTENT_RULE_NONE && !calm && (!h->consult_cue || h->has_present))
+		return h->urgent_hypo;
 	return ENT_INTENT_RULE_NONE;
 }

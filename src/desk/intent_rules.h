@@ -18,7 +18,11 @@
 struct intent_rule_hits {
 	enum ent_intent_rule urgent;      /* first urgent rule that fired for good, or NONE */
 	enum ent_intent_rule urgent_weak; /* first weak urgent match (kept unless context says past) */
+	enum ent_intent_rule urgent_hypo; /* first match that a hypothetical or a question cancels */
+	enum ent_intent_rule urgent_count; /* a count of tablets taken ("pris 20 doliprane") */
 	int has_past;                     /* a past or administrative context was seen */
+	int has_hypo;                     /* a hypothetical: "que faire si", "what if", "how to spot" */
+	int has_recovered;                /* the author says it is over: "je vais mieux", "survived" */
 	int has_present;                  /* something says it is happening now */
 	int consult_cue;                  /* a cue of a request for individual advice */
 	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */

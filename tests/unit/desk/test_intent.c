@@ -157,6 +157,21 @@ static const struct {
 	{"sa gorge gonfle après une piqûre de guêpe", ENT_INTENT_RULE_ANAPHYLAXIS},
 	{"his tongue is swelling up", ENT_INTENT_RULE_ANAPHYLAXIS},
 	{"choc anaphylactique", ENT_INTENT_RULE_ANAPHYLAXIS},
+	/* issue 12: counts of tablets, alcohol with medicines, new classes */
+	{"g pri 40 dolipranes ya 1h", ENT_INTENT_RULE_OVERDOSE},
+	{"took 16 ibuprofen and 10 co-codamol, est-ce grave", ENT_INTENT_RULE_OVERDOSE},
+	{"elle a avalé une trentaine de cachets", ENT_INTENT_RULE_OVERDOSE},
+	{"j'ai pris 6 xanax", ENT_INTENT_RULE_OVERDOSE},
+	{"mixed xanax and alcohol, cant stay awake", ENT_INTENT_RULE_OVERDOSE},
+	{"je me suis coupé les veines", ENT_INTENT_RULE_SUICIDE},
+	{"tout le monde serait mieux sans moi", ENT_INTENT_RULE_SUICIDE},
+	{"I've written goodbye letters to my kids", ENT_INTENT_RULE_SUICIDE},
+	{"mon mari me frappe, j'ai peur", ENT_INTENT_RULE_VIOLENCE},
+	{"he has a knife and threatens to kill us", ENT_INTENT_RULE_VIOLENCE},
+	{"enceinte de 7 mois et je saigne", ENT_INTENT_RULE_PREGNANCY},
+	{"haven't felt the baby move since yesterday", ENT_INTENT_RULE_PREGNANCY},
+	{"le bebe est tout mou", ENT_INTENT_RULE_CHILD},
+	{"ma fille est tombée du balcon", ENT_INTENT_RULE_CHILD},
 };
 
 static void safety_rules_fire_in_french_and_english(void **state)
@@ -183,6 +198,18 @@ static void safety_rules_skip_negation_and_past(void **state)
 		"le secrétariat ne répond pas au téléphone",
 		"merci au SAMU qui est intervenu pour mon père qui ne respirait plus la semaine dernière",
 		"my husband snores and seems to stop breathing at night, is it sleep apnoea?",
+		/* issue 12: negated, recovered, thanks, fiction, job, hypothetical, small counts */
+		"je n'ai aucune idée suicidaire, je voudrais un rendez-vous avec le psychologue",
+		"I am not suicidal, I just need an appointment",
+		"J'ai fait une tentative de suicide en 2019, je vais mieux aujourd'hui",
+		"the series I'm watching has a character who overdoses",
+		"I'm a paramedic and would like to volunteer at your stroke awareness day",
+		"my wife was treated for anaphylaxis last year, can we get a letter?",
+		"est-ce que je peux prendre 2 doliprane en même temps ?",
+		"je prends 3 comprimés par jour, je voudrais le renouvellement",
+		"can I drink a glass of wine with my paracetamol?",
+		"je me bats contre le cancer depuis deux ans",
+		"I hit my head on the cupboard door, is a bump normal?",
 	};
 	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
 		struct ent_intent_result r = classify(calm[i]);
