@@ -53,6 +53,7 @@ extern const struct json_field api_moderation_note_fields[];
 enum ent_err api_moderation_reports(struct api_req *q);
 enum ent_err api_moderation_hide(struct api_req *q);
 enum ent_err api_moderation_restore(struct api_req *q);
+enum ent_err api_moderation_resolve(struct api_req *q);
 enum ent_err api_moderation_suspend(struct api_req *q);
 enum ent_err api_moderation_log(struct api_req *q);
 

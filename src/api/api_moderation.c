@@ -1,11 +1,15 @@
 /*
  * api_moderation.c - the moderators' side: the queue of open reports (with the reporter's
- * handle, which only moderators see), hiding and restoring a post, suspending an account.
+ * handle, which only moderators see), hiding and restoring a post, marking its reports handled,
+ * suspending an account. The queue puts first, marked "danger" with the steps to follow, the
+ * "someone may be in danger" reports and the posts the classifier read as an emergency (R3,
+ * api_emergency.c gives the order).
  * Every action is appended to moderation_log in the same transaction as the action itself.
  */
 #include <string.h>
 
 #include "api/api_community.h"
+#include "api/api_emergency.h"
 #include "core/clock.h"
 
 const struct json_field api_moderation_note_fields[] = {
@@ -15,11 +19,11 @@ const struct json_field api_moderation_note_fields[] = {
 
 static const struct store_stmt Q_REPORTS = {
 	"comm.reports",
-	"SELECT r.id, r.post_id, r.reason, r.created_at, ra.handle, p.thread_id, t.title, "
-	"substr(p.body, 1, 400), pa.handle, p.hidden_at IS NOT NULL "
+	"SELECT r.queue_key, r.post_id, r.reason, r.created_at, ra.handle, p.thread_id, t.title, "
+	"substr(p.body, 1, 400), pa.handle, p.hidden_at IS NOT NULL, r.id, r.source, r.rule, r.confidence "
 	"FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id "
 	"LEFT JOIN accounts ra ON ra.id = r.reporter_id LEFT JOIN accounts pa ON pa.id = p.author_id "
-	"WHERE r.resolved_at IS NULL AND r.id > ?1 ORDER BY r.id LIMIT ?2"};
+	"WHERE r.resolved_at IS NULL AND r.queue_key > ?1 ORDER BY r.queue_key LIMIT ?2"};
 
 static void str_or_null(struct buf *b, struct store_q *st, int col)
 {
@@ -49,9 +53,23 @@ enum ent_err api_moderation_reports(struct api_req *q)
 		char c[24];
 		comm_iso(store_q_int(st, 3), c);
 		last = store_q_int(st, 0);
-		buf_printf(&b, "%s{\"id\":%lld,\"post\":%lld,\"reason\":", n++ ? "," : "", (long long)last,
-			   (long long)store_q_int(st, 1));
-		buf_json_cstr(&b, store_q_text(st, 2, NULL));
+		const char *reason = store_q_text(st, 2, NULL), *source = store_q_text(st, 11, NULL);
+		bool classifier = !strcmp(source, "classifier");
+		bool danger = classifier || !strncmp(reason, "danger", 6);
+		buf_printf(&b, "%s{\"id\":%lld,\"post\":%lld,\"reason\":", n++ ? "," : "",
+			   (long long)store_q_int(st, 10), (long long)store_q_int(st, 1));
+		buf_json_cstr(&b, reason);
+		buf_printf(&b, ",\"source\":\"%s\",\"priority\":\"%s\"", classifier ? "classifier" : "member",
+			   danger ? "danger" : "normal");
+		if (classifier) {
+			buf_puts(&b, ",\"rule\":");
+			str_or_null(&b, st, 12);
+			buf_printf(&b, ",\"confidence\":%.3f", store_q_int(st, 13) / 1000.0);
+		}
+		if (danger) {
+			buf_puts(&b, ",\"steps\":");
+			comm_emergency_steps_json(&b, q->lang == HTTP_LANG_EN);
+		}
 		buf_printf(&b, ",\"created_at\":\"%s\",\"reporter\":", c);
 		str_or_null(&b, st, 4);
 		buf_printf(&b, ",\"thread\":{\"id\":%lld,\"title\":", (long long)store_q_int(st, 5));
@@ -75,8 +93,11 @@ static const struct store_stmt Q_RESOLVE = {
 	"UPDATE reports SET resolved_at = ?2, resolution = ?3 WHERE post_id = ?1 AND resolved_at IS NULL"};
 static const struct store_stmt Q_POST_EXISTS = {"comm.post_exists", "SELECT 1 FROM posts WHERE id = ?1"};
 
-static enum ent_err set_hidden(struct api_req *q, bool hide)
+enum mod_action { MOD_HIDE, MOD_RESTORE, MOD_RESOLVE };
+
+static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 {
+	bool hide = action == MOD_HIDE;
 	int64_t id;
 	enum ent_err err = comm_path_id(q, "id", &id);
 	struct store_q *st;
@@ -95,8 +116,8 @@ static enum ent_err set_hidden(struct api_req *q, bool hide)
 	if (err)
 		return err;
 	int64_t now = clock_now();
-	err = store_q_open(q->db, hide ? &Q_HIDE : &Q_RESTORE, &st);
-	if (!err) {
+	err = action == MOD_RESOLVE ? ENT_OK : store_q_open(q->db, hide ? &Q_HIDE : &Q_RESTORE, &st);
+	if (!err && action != MOD_RESOLVE) {
 		store_q_bind_int(st, 1, id);
 		if (hide)
 			store_q_bind_int(st, 2, now);
@@ -104,7 +125,7 @@ static enum ent_err set_hidden(struct api_req *q, bool hide)
 		store_q_close(st);
 	}
 	if (!err) {
-		const char *res = hide ? "hidden" : "restored";
+		const char *res = action == MOD_RESOLVE ? "handled" : hide ? "hidden" : "restored";
 		err = store_q_open(q->db, &Q_RESOLVE, &st);
 		if (!err) {
 			store_q_bind_int(st, 1, id);
@@ -115,7 +136,8 @@ static enum ent_err set_hidden(struct api_req *q, bool hide)
 		}
 	}
 	if (!err)
-		err = comm_audit(q, hide ? "hide" : "restore", "post", id, api_str(q, "note", NULL));
+		err = comm_audit(q, action == MOD_RESOLVE ? "resolve" : hide ? "hide" : "restore", "post", id,
+				 api_str(q, "note", NULL));
 	if (!err)
 		err = store_tx_commit(q->db);
 	else
@@ -125,19 +147,27 @@ static enum ent_err set_hidden(struct api_req *q, bool hide)
 	comm_changed();
 	struct buf b;
 	buf_init(&b, 64);
-	buf_printf(&b, "{\"post\":%lld,\"hidden\":%s}", (long long)id, hide ? "true" : "false");
+	if (action == MOD_RESOLVE)
+		buf_printf(&b, "{\"post\":%lld,\"resolved\":true}", (long long)id);
+	else
+		buf_printf(&b, "{\"post\":%lld,\"hidden\":%s}", (long long)id, hide ? "true" : "false");
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }
 
 enum ent_err api_moderation_hide(struct api_req *q)
 {
-	return set_hidden(q, true);
+	return act_on_post(q, MOD_HIDE);
 }
 
 enum ent_err api_moderation_restore(struct api_req *q)
 {
-	return set_hidden(q, false);
+	return act_on_post(q, MOD_RESTORE);
+}
+
+enum ent_err api_moderation_resolve(struct api_req *q)
+{
+	return act_on_post(q, MOD_RESOLVE);
 }
 
 enum ent_err api_moderation_suspend(struct api_req *q)

@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "api/api_community.h"
+#include "api/api_emergency.h"
 #include "community/comm.h"
 #include "core/clock.h"
 
-static const char *const report_reasons[] = {"identifying", "harmful", "spam", "medical-misinformation",
-					     "other", NULL};
+/* "danger": someone may be in danger (R3) - top of the moderators' queue, moderators notified. */
+static const char *const report_reasons[] = {"danger", "identifying", "harmful", "spam",
+					     "medical-misinformation", "other", NULL};
 
 const struct json_field api_post_edit_fields[] = {
 	{"body", JF_STRING, true, 1, COMM_BODY_MAX, NULL},
@@ -344,7 +346,8 @@ enum ent_err api_reaction_delete(struct api_req *q)
 
 static const struct store_stmt Q_REPORT = {
 	"comm.report",
-	"INSERT INTO reports (post_id, reporter_id, reason, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id"};
+	"INSERT INTO reports (post_id, reporter_id, reason, created_at, queue_key) VALUES (?1, ?2, ?3, ?4, ?5) "
+	"RETURNING id"};
 
 enum ent_err api_report_create(struct api_req *q)
 {
@@ -366,20 +369,39 @@ enum ent_err api_report_create(struct api_req *q)
 		buf_puts(&why, ": ");
 		buf_append(&why, note, nlen);
 	}
+	bool danger = strcmp(reason, "danger") == 0;
+	err = store_tx_begin(q->db);
+	if (err) {
+		store_q_close(st);
+		buf_clear(&why);
+		return err;
+	}
 	store_q_bind_int(st, 1, p.id);
 	store_q_bind_int(st, 2, q->s.account.id);
 	store_q_bind_text(st, 3, why.p ? why.p : "", why.len);
 	store_q_bind_int(st, 4, clock_now());
+	store_q_bind_int(st, 5, comm_report_queue_key(reason, 0));
 	bool row = false;
 	err = store_q_step(st, &row);
 	int64_t id = !err && row ? store_q_int(st, 0) : 0;
 	store_q_close(st);
 	buf_clear(&why);
+	if (!err && !id)
+		err = ENT_EDB;
+	if (!err)
+		err = comm_report_set_key(q->db, id, comm_report_queue_key(reason, id));
+	if (!err && danger)
+		err = comm_notify_moderators(q->db, p.thread_id, p.id);
+	if (!err)
+		err = store_tx_commit(q->db);
+	else
+		store_tx_rollback(q->db);
 	if (err)
 		return err;
 	struct buf b;
 	buf_init(&b, 128);
-	buf_printf(&b, "{\"id\":%lld,\"post\":%lld,\"status\":\"open\"}", (long long)id, (long long)p.id);
+	buf_printf(&b, "{\"id\":%lld,\"post\":%lld,\"status\":\"open\",\"priority\":\"%s\"}", (long long)id,
+		   (long long)p.id, danger ? "danger" : "normal");
 	api_reply(q, 201, &b);
 	return ENT_OK;
 }

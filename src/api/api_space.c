@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/api_community.h"
+#include "api/api_emergency.h"
 #include "community/comm.h"
 #include "core/clock.h"
 
@@ -291,14 +292,16 @@ enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const ch
 	return err;
 }
 
+/* The 201 answer; "emergency" (R3) comes with it when the text reads as an emergency. */
 static void reply_created(struct api_req *q, int64_t thread_id, int64_t post_id, bool redacted,
-			  const char *body, size_t len)
+			  const char *body, size_t len, const struct comm_emergency *e)
 {
 	struct buf b;
-	buf_init(&b, 2 * COMM_BODY_MAX + 1024);
+	buf_init(&b, 2 * COMM_BODY_MAX + 8192);
 	buf_printf(&b, "{\"thread\":%lld,\"id\":%lld,\"redacted\":%s,\"label\":\"testimony\",\"body\":",
 		   (long long)thread_id, (long long)post_id, redacted ? "true" : "false");
 	buf_json_str(&b, body, len);
+	comm_emergency_json(&b, e);
 	buf_putc(&b, '}');
 	api_reply(q, 201, &b);
 }
@@ -319,6 +322,9 @@ enum ent_err api_thread_create(struct api_req *q)
 	if (!err)
 		err = comm_publish_check(q, &s, "body", body, blen, &fbody, &fb_len, &red_b, &replied);
 	struct comm_new_post p = {0};
+	struct comm_emergency e = {0};
+	if (!err)
+		comm_emergency_read(ftitle, ft_len, fbody, fb_len, &e);
 	if (!err)
 		err = store_tx_begin(q->db);
 	if (!err) {
@@ -330,13 +336,15 @@ enum ent_err api_thread_create(struct api_req *q)
 		if (!err)
 			err = comm_post_insert(q->db, q->s.account.id, s.language, &p);
 		if (!err)
+			err = comm_emergency_queue(q->db, p.thread_id, p.id, &e);
+		if (!err)
 			err = store_tx_commit(q->db);
 		else
 			store_tx_rollback(q->db);
 	}
 	if (!err) {
 		comm_thread_changed(p.thread_id);
-		reply_created(q, p.thread_id, p.id, p.redacted, fbody, fb_len);
+		reply_created(q, p.thread_id, p.id, p.redacted, fbody, fb_len, &e);
 	}
 	if (ftitle != title)
 		free(ftitle);
@@ -380,10 +388,15 @@ enum ent_err api_reply_create(struct api_req *q)
 	err = comm_publish_check(q, &s, "body", body, blen, &fbody, &flen, &redacted, &replied);
 	struct comm_new_post p = {.thread_id = thread_id, .quote_id = quote, .body = fbody, .len = flen,
 			     .redacted = redacted};
+	struct comm_emergency e = {0};
+	if (!err)
+		comm_emergency_read(NULL, 0, fbody, flen, &e);
 	if (!err)
 		err = store_tx_begin(q->db);
 	if (!err) {
 		err = comm_post_insert(q->db, q->s.account.id, s.language, &p);
+		if (!err)
+			err = comm_emergency_queue(q->db, thread_id, p.id, &e);
 		if (!err)
 			err = store_tx_commit(q->db);
 		else
@@ -391,7 +404,7 @@ enum ent_err api_reply_create(struct api_req *q)
 	}
 	if (!err) {
 		comm_thread_changed(thread_id);
-		reply_created(q, thread_id, p.id, redacted, fbody, flen);
+		reply_created(q, thread_id, p.id, redacted, fbody, flen, &e);
 	}
 	if (fbody != body)
 		free(fbody);

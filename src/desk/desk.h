@@ -159,6 +159,11 @@ enum ent_err desk_guidance_json(struct buf *b, const char *type, enum ent_intent
 /* The ready reply offered to community managers for a flagged request (no medical advice),
  * with placeholders; NULL when the type has none. */
 const char *desk_ready_reply(const char *type, bool en);
+/* Writes the "emergency" object a community author sees first when what they wrote reads as an
+ * emergency (rule R3 in communities): kind "suicide" or "urgent", the language, the rule, a
+ * supportive heading and message, and the numbers of that language (3114 / 988 first for a
+ * suicidal crisis). */
+enum ent_err desk_emergency_json(struct buf *b, enum ent_intent_rule rule, bool en);
 /* Fills the placeholders {handle}, {institution}, {request}, {teleconsultation} of tmpl. */
 enum ent_err desk_fill(const char *tmpl, const char *handle, const struct desk_inst *inst,
 		       int64_t request_id, bool en, struct buf *out);

@@ -52,7 +52,9 @@ static const struct number numbers_en[] = {
 	{"911", "", "Emergency (United States, Canada)", false},
 	{"988", "", "Suicide and crisis lifeline (United States)", false},
 	{"112", "", "Emergency (Europe, and France)", false},
+	{"116 123", "", "Samaritans (United Kingdom, Ireland): someone to talk to, day and night", false},
 };
+#define N_NUMBERS(v) (sizeof(v) / sizeof(v)[0])
 
 static void put_number(struct buf *b, const struct number *n, bool en, bool *first)
 {
@@ -67,7 +69,7 @@ static void put_number(struct buf *b, const struct number *n, bool en, bool *fir
 static void put_numbers(struct buf *b, enum ent_intent_rule rule, bool en)
 {
 	const struct number *v = en ? numbers_en : numbers_fr;
-	size_t n = 4;
+	size_t n = en ? N_NUMBERS(numbers_en) : N_NUMBERS(numbers_fr);
 	const char *crisis = en ? "988" : "3114";
 	bool first = true;
 	buf_putc(b, '[');
@@ -118,6 +120,37 @@ enum ent_err desk_guidance_json(struct buf *b, const char *type, enum ent_intent
 	} else {
 		buf_puts(b, "{\"kind\":\"received\"}");
 	}
+	return buf_err(b);
+}
+
+enum ent_err desk_emergency_json(struct buf *b, enum ent_intent_rule rule, bool en)
+{
+	bool crisis = rule == ENT_INTENT_RULE_SUICIDE;
+	buf_printf(b, "{\"kind\":\"%s\",\"language\":\"%s\",\"rule\":", crisis ? "suicide" : "urgent",
+		   en ? "en" : "fr");
+	buf_json_cstr(b, ent_intent_rule_name(rule));
+	buf_puts(b, ",\"heading\":");
+	buf_json_cstr(b, en ? "You are not alone" : "Vous n’êtes pas seul·e");
+	buf_puts(b, ",\"message\":");
+	if (crisis)
+		buf_json_cstr(b, en ? "Thank you for writing here. If you are thinking about ending your life, "
+				      "please talk to someone now: these lines answer day and night, for free. "
+				      "If you are in danger right now, call 999, 911 or 112. Your message is "
+				      "published, and the moderators have seen it too."
+				    : "Merci d’avoir écrit ici. Si vous pensez à mettre fin à vos jours, parlez-en "
+				      "maintenant : le 3114 vous répond jour et nuit, gratuitement. En danger "
+				      "immédiat, appelez le 15 ou le 112. Votre message est publié, et les "
+				      "modérateurs l’ont vu aussi.");
+	else
+		buf_json_cstr(b, en ? "Thank you for writing here. What you describe may be an emergency: "
+				      "people can help you right now, day and night. Your message is published, "
+				      "and the moderators have seen it too."
+				    : "Merci d’avoir écrit ici. Ce que vous décrivez peut être une urgence : des "
+				      "personnes peuvent vous aider tout de suite, jour et nuit. Votre message "
+				      "est publié, et les modérateurs l’ont vu aussi.");
+	buf_puts(b, ",\"numbers\":");
+	put_numbers(b, rule, en);
+	buf_putc(b, '}');
 	return buf_err(b);
 }
 

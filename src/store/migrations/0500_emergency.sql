@@ -1,0 +1,13 @@
+-- 0500_emergency: rule R3 in communities (issue 12). The moderators' queue holds the members'
+-- reports and, next to them, the posts the intent classifier read as an emergency (source
+-- 'classifier', no reporter). queue_key orders the queue, smallest first: a "someone may be in
+-- danger" report or a post a safety rule caught (tier 0, oldest first); a post the model alone
+-- called urgent (tier 1, by falling confidence, so a doubtful alarm never pushes a sure one
+-- down); every other report (tier 2, oldest first). See src/api/api_emergency.c.
+ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT 'member'
+	CHECK (source IN ('member', 'classifier'));
+ALTER TABLE reports ADD COLUMN rule TEXT;                                 -- the classifier's rule
+ALTER TABLE reports ADD COLUMN confidence INTEGER NOT NULL DEFAULT 0;     -- per mille
+ALTER TABLE reports ADD COLUMN queue_key INTEGER NOT NULL DEFAULT 0;
+UPDATE reports SET queue_key = 9007199254740992 + id;                     -- 2^53: tier 2
+CREATE INDEX reports_queue ON reports (resolved_at, queue_key);
