@@ -56,7 +56,7 @@ intent-safety: $(BUILD)/entraide
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.93 --max false_urgent_rate=0.23 --min macro_f1=0.75
+		--blind --min urgent_recall=0.94 --max false_urgent_rate=0.18 --min macro_f1=0.79
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-heldout

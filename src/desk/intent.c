@@ -112,7 +112,12 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	}
 	/* The model alone does not call urgent a message whose author says it is over ("je vais
 	 * mieux", "I survived"): the rules still do when something is happening now. */
-	if (out->prob[ENT_INTENT_URGENT] >= URGENT_FLOOR && !r.hits.has_recovered) {
+	/* ... nor a hypothetical or a question of advice about something past or long-standing
+	 * ("I sometimes feel a tight chest when anxious, is it my heart?"). */
+	int model_calm = r.hits.has_recovered ||
+			 ((r.hits.has_hypo || r.hits.has_which || (r.hits.has_past && r.hits.consult_cue)) &&
+			  !r.hits.has_present);
+	if (out->prob[ENT_INTENT_URGENT] >= URGENT_FLOOR && !model_calm) {
 		out->intent = ENT_INTENT_URGENT;
 		out->confidence = out->prob[ENT_INTENT_URGENT];
 		return ENT_OK;

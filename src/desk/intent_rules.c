@@ -23,6 +23,10 @@ enum kind {
 	K_PAST,      /* or any calm context: administrative, thanks, a film, a job */
 	K_HYPO,      /* a hypothetical: "que faire si", "what if", "how to recognise" */
 	K_RECOVERED, /* the author says it is over: "je vais mieux", "I survived" */
+	K_ADMIN,     /* paperwork about it: a bill, a copy, a certificate (also a past context) */
+	K_CHRONIC,   /* long-standing: "depuis des mois", "for a few weeks now", "sometimes" */
+	K_WORSE,     /* but worse now: "d'un coup", "suddenly", "insupportable", "getting worse" */
+	K_WHICH,     /* asks which number to call: a question, for the model only (see intent.c) */
 	K_PRESENT,
 	K_CONSULT,
 	K_VETO
@@ -33,6 +37,9 @@ enum kind {
 #define HYPO 4 /* cancelled by a hypothetical or a question of advice, unless it is happening now */
 
 #define R(r) ENT_INTENT_RULE_##r
+
+/* "1h", "2h30", "20min": a short while, in one token. */
+#define HOURS "1h*|2h*|3h*|4h*|5h*|10min*|15min*|20min*|30min*|45min*"
 
 /* Medicines people take too many of, by family, common brand names included. */
 #define DRUGS                                                                                      \
@@ -56,7 +63,7 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
 	 "douleur*|mal|serre*|serrement|oppress*|ecras*|pression|poids|brulure*|point|elephant|enclume ~3 "
 	 "poitrine|thorax|thoraci*|sternum|poitrinne|poitrin"},
-	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "poitrine|thorax ~2 serre*|oppress*|ecras*|broie*|explose*"},
+	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "poitrine|thorax ~2 serre*|oppress*|ecras*|broie*|explose*|brule|brulent"},
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
 	 "chest ~2 pain*|hurt*|pressure|tight*|crushing|heavy|ache*|aching|squeez*|burning"},
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK, "pain*|pressure|tightness|crushing|ache|aching|sitting|weight|elephant|"
@@ -100,9 +107,11 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(BREATHING), NEG | WEAK, "etouff*|suffoqu*|asphyx*|choking|choke|choked|suffocat*|strangl*"},
 	{K_URGENT, R(BREATHING), NEG,
 	 "not|t|cannot|struggling|difficulty|trouble|hard|unable|barely ~2 breath*|breating"},
-	{K_URGENT, R(BREATHING), NEG, "short ~0 of ~0 breath"},
+	{K_URGENT, R(BREATHING), NEG | WEAK, "short ~0 of ~0 breath"},
 	{K_URGENT, R(BREATHING), NEG, "gasping"},
 	{K_URGENT, R(BREATHING), NEG, "manque ~1 air"},
+	{K_URGENT, R(BREATHING), NEG, "t|not ~1 get ~1 air|enough"},
+	{K_URGENT, R(BREATHING), NEG, "pas|plus ~1 d ~0 air"},
 	{K_URGENT, R(BREATHING), NEG, "devient|devenu|devenue|levres|lips|turning|turned ~2 "
 	                              "bleu|bleue|bleus|bleues|violet*|blue|cyanos*"},
 	{K_URGENT, R(BREATHING), NEG, "bleu|bleue|bleues|blue ~2 levres|lips"},
@@ -125,6 +134,7 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(BLEEDING), NEG, "coupure|entaille|plaie|gash|wound ~3 profond*|deep|saign*|bleed*|artere|"
 	                             "artery|pisse"},
 	{K_URGENT, R(BLEEDING), NEG, "deep|profond* ~0 cut|wound|coupure|entaille|plaie"},
+	{K_URGENT, R(BLEEDING), NEG | WEAK, "tremp*|soaked|soaking ~4 sang|blood|serviette*|towel*"},
 	/* --- unconscious, seizure --------------------------------------------------------------- */
 	{K_URGENT, R(UNCONSCIOUS), NEG, "inconscient*|unconscious|unresponsive|inanime*|comateu*|coma"},
 	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "evanoui*|evanou*|fainted|collapsed|collapse|effondre*|ecroule*|"
@@ -155,6 +165,22 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(SUICIDE), NEG, "suicidaire*|suicidal"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK, "suicid*"},
 	{K_URGENT, R(SUICIDE), 0, "mieux ~1 sans ~0 moi"},
+	{K_URGENT, R(SUICIDE), 0, "achete|acheter|bought|buy|got|pris|prepare* ~2 corde|rope|noose"},
+	{K_URGENT, R(SUICIDE), 0, "fini ~1 pour ~0 moi"},
+	{K_URGENT, R(SUICIDE), 0, "veux|voudrais|envie|faut|besoin ~2 que ~0 tout|ca ~2 arrete|arreter|finisse|cesse"},
+	{K_URGENT, R(SUICIDE), 0, "tout ~0 arreter ~1 pour ~0 de ~0 bon|toujours"},
+	{K_URGENT, R(SUICIDE), 0, "want|need|wish ~3 it|everything|all ~2 to ~0 stop|end"},
+	{K_URGENT, R(SUICIDE), 0, "notes|note|letters|lettres|lettre|letter ~2 written|ecrite|ecrites|pretes|prete|"
+	                          "ready|done|finished"},
+	{K_URGENT, R(SUICIDE), 0, "car|voiture|moteur|engine ~3 running|tourne|tourner ~3 garage"},
+	{K_URGENT, R(SUICIDE), 0, "garage ~4 car|voiture|moteur|engine ~2 running|tourne"},
+	{K_URGENT, R(SUICIDE), 0, "cachets|pills|medocs|comprimes|tablets ~4 devant|ready|prets|pretes|lined|aligne*|"
+	                          "counted"},
+	{K_URGENT, R(SUICIDE), 0, "plus ~0 jamais ~0 me ~0 voir|revoir"},
+	{K_URGENT, R(SUICIDE), 0, "never ~0 see ~0 me ~0 again"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK, "dire|dit|say|said|saying ~2 adieu|adieux|goodbye|goodbyes"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK, "suis|am|being|im ~1 un|une|a ~0 fardeau|poids|burden"},
+	{K_URGENT, R(SUICIDE), 0, "plus|pas ~0 la ~0 peine ~2 continuer|vivre|rester"},
 	{K_URGENT, R(SUICIDE), 0, "lettre|lettres|mot|message|messages ~1 d ~0 adieu|adieux"},
 	{K_URGENT, R(SUICIDE), 0, "goodbye|suicide ~0 letter*|note|notes|message*"},
 	{K_URGENT, R(SUICIDE), 0, "couper|coupe|coupee|ouvrir|ouvert*|taillad*|tranch* ~2 veines|poignet|poignets"},
@@ -219,6 +245,8 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "break|breaking|broke ~0 into"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "broke ~0 in"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "entrer ~1 de ~0 force"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "va|vais|going|gonna ~1 me|m|nous ~0 tuer|kill|buter"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "kill ~0 me|us ~0 tonight|now"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "viol|violee|raped"},
 	/* --- pregnancy --------------------------------------------------------------------------- */
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "enceinte|pregnant|grossesse|pregnancy ~8 saign*|bleed*|contraction*|"
@@ -226,6 +254,9 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perds|perd|pertes|perte|losing ~2 sang|blood"},
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perte|perds|perdu|perd ~1 des|les ~0 eaux"},
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "waters|water ~0 broke|broken|breaking"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perd*|leaking|leak* ~3 liquide|fluid"},
+	{K_URGENT, R(PREGNANCY), NEG | WEAK, "fausse ~0 couche"},
+	{K_URGENT, R(PREGNANCY), NEG | WEAK, "miscarry*|miscarriage"},
 	{K_URGENT, R(PREGNANCY), 0, "sens|sent|senti|sentir ~1 plus|pas|rien ~3 bouger|bouge|mouvement*"},
 	{K_URGENT, R(PREGNANCY), 0, "bebe|baby ~1 bouge|bouger|move|moving|moved|kick* ~1 plus|pas|less|anymore"},
 	{K_URGENT, R(PREGNANCY), 0, "t|not|no|stopped ~2 felt|feel|feeling|moving|kicking ~2 baby|bebe|"
@@ -244,6 +275,10 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(CHILD), NEG | WEAK, "tombe*|fell|fall|chute|cogne*|hit|bang*|knock*|bumped ~4 tete|head ~10 "
 	                                 "vomi*|vomit*|somnol*|drowsy|confus*|endormi*|sleepy|saigne*|bleed*"},
 	{K_URGENT, R(CHILD), NEG, "purpura|petechi*"},
+	{K_URGENT, R(CHILD), NEG | HYPO, "semaine|semaines|sem|jours|weeks|week|wk|wks|days|newborn|nouveau|nne ~8 "
+	                                 "fievre|fever|febrile|temperature|temp|38*|39*|40*"},
+	{K_URGENT, R(CHILD), NEG | HYPO, "1|2|un|deux|one|two ~0 mois|month|months ~8 fievre|fever|febrile|temperature|"
+	                                 "temp|38*|39*|40*"},
 	{K_URGENT, R(CHILD), NEG, "taches|tache|plaques|boutons|spots|rash ~3 violet*|violacee*|pourpre*|purple"},
 	{K_URGENT, R(CHILD), NEG, "rash|taches|spots ~6 doesn|don|not|won|ne|pas ~1 fade|disappear*|disparai*|"
 	                          "partent|effacent"},
@@ -269,19 +304,31 @@ static const struct pattern_src sources[] = {
 	               "novel|personnage|character|podcast|article|jeu|game|chanson|song|theatre|actor|acteur"},
 	{K_PAST, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
 	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter"},
-	{K_PAST, 0, 0, "follow ~0 up|visit|appointment"},
-	{K_PAST, 0, 0, "depuis|for|since ~1 des|plusieurs|several|many|months|years|weeks ~0 mois|annees|ans|"
+	{K_PAST, 0, 0, "follow ~0 up"},
+	{K_PAST, 0, 0, "visit|appointment|controle|checkup"},
+	{K_PAST, 0, 0, "admitted|admis|admise|hospitalise*|hospitalized|hospitalised|sejour|discharge*|treated"},
+	{K_PAST, 0, 0, "desagreable*|impoli*|accueilli*|accueil"},
+	{K_CHRONIC, 0, 0, "depuis|for|since ~1 des|plusieurs|several|many|few|quelques ~0 mois|annees|ans|"
 	               "semaines|months|years|weeks"},
-	{K_PAST, 0, 0, "chronique|chronic|recurrent*|recurring|regulierement|souvent|often|parfois|sometimes|"
-	               "chaque|every|hiver|winter|sevrage|taper*|tapering"},
+	{K_CHRONIC, 0, 0, "chronique|chronic|recurrent*|recurring|regulierement|souvent|often|parfois|sometimes|"
+	                  "chaque|every|hiver|winter|sevrage|taper*|tapering|stairs|escaliers|effort|exercise"},
+	{K_WORSE, 0, 0, "soudain*|brutal*|brusque*|sudden*|pire|worse|worst|aggrav*|insupportable|unbearable|"
+	                "jamais|never"},
+	{K_WORSE, 0, 0, "plus ~0 fort"},
+	{K_WHICH, 0, 0, "quel|quelle|which|what ~0 numero|number|num ~1 appeler|call|composer|dial|faire"},
+	{K_WORSE, 0, 0, "d ~0 un ~0 coup"},
+	{K_WORSE, 0, 0, "all ~0 of ~0 a ~0 sudden"},
 	{K_PAST, 0, 0, "inadmissible|scandal*|honte|unacceptable|disgrace*|plainte|complaint|complain|"
 	               "attente|rude|impoli*|mepris*|facture*|billing|invoice"},
 	{K_PAST, 0, 0, "sans|no|not|pas ~1 plan|projet|intention|scenario"},
 	{K_PAST, 0, 0, "followup|cicatris*|healed|scar|scars|cicatrice*|suites"},
 	{K_HYPO, 0, 0, "que|quoi ~0 faire ~0 si|en|quand"},
 	{K_HYPO, 0, 0, "what ~3 if|when"},
-	{K_HYPO, 0, 0, "si|if ~0 quelqu*|someone|somebody|on|un|une|a|an|mon|ma|my|your|votre|ton|ta"},
+	{K_HYPO, 0, 0, "si|if ~0 quelqu*|someone|somebody|on|un|une|a|an|your|votre|ton|ta|vous|you"},
 	{K_HYPO, 0, 0, "en|in ~0 cas|case ~0 de|d|of"},
+	{K_HYPO, 0, 0, "if|si ~3 another|next|again|autre|prochaine|nouvelle|nouveau|ever|jamais"},
+	{K_ADMIN, 0, 0, "factur*|bill|billed|invoice|rembours*|refund*|copie|copies|copy|certificat*|"
+	                "certificate|attestation*|discharge|dossier|records|ordonnance|prescription"},
 	{K_HYPO, 0, 0, "how ~2 recognise|recognize|spot|know|tell|react|respond"},
 	{K_HYPO, 0, 0, "comment ~2 reconnaitre|savoir|reagir|agir|reperer"},
 	{K_HYPO, 0, 0, "signes|signs|symptomes|symptoms|warning ~1 de|d|du|of|signs"},
@@ -290,9 +337,13 @@ static const struct pattern_src sources[] = {
 	{K_HYPO, 0, 0, "compatible|compatibles|safe|dangereux|dangerous|interaction*"},
 	{K_RECOVERED, 0, 0, "vais|va|sens|porte|allons|feel|feeling|doing ~0 mieux|better|well"},
 	{K_RECOVERED, 0, 0, "me|m ~0 en ~0 suis ~0 sorti|sortie"},
-	{K_RECOVERED, 0, 0, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment|beaucoup|pour|encore"},
+	/* Thanks for what happened, not the politeness that ends a call for help ("merci de venir
+	 * vite", "please help, thank you"). */
+	{K_RECOVERED, 0, 0, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment"},
+	{K_RECOVERED, 0, 0, "merci ~0 d ~0 avoir"},
 	{K_RECOVERED, 0, 0, "grand|gros|immense ~0 merci"},
-	{K_RECOVERED, 0, 0, "thank|thanks ~1 to|for|so|you|everyone|all"},
+	{K_RECOVERED, 0, 0, "thank|thanks ~1 to"},
+	{K_RECOVERED, 0, 0, "thank ~0 you ~0 for ~0 saving|looking|taking|caring|everything|treating"},
 	{K_RECOVERED, 0, 0, "grateful|gratitude|reconnaissant|reconnaissante|kudos|shoutout|heroes|heros"},
 	{K_RECOVERED, 0, 0, "gueri|guerie|remis|remise|survecu|survived|survivor|survivant*|recovered|recovery|"
 	                    "temoigner|temoignage|testimony|rescape*"},
@@ -307,8 +358,8 @@ static const struct pattern_src sources[] = {
 	{K_PRESENT, 0, 0, "tonight|today|aujourd"},
 	{K_PRESENT, 0, 0, "vite|quick*|hurry|urgent|secours|help|aidez|sos"},
 	{K_PRESENT, 0, 0, "is|are|am ~1 having|bleeding|choking|unconscious|collapsed"},
-	{K_PRESENT, 0, 0, "ya|y|ago ~0 a ~0 1|2|3|une|deux|trois|quelques|20|30|10|15|45 ~0 h|heure*|min*|mn"},
-	{K_PRESENT, 0, 0, "1|2|3|an|one|two|few|20|30|10|15|45 ~0 hour*|min*|hr|hrs ~0 ago"},
+	{K_PRESENT, 0, 0, "ya|y ~2 h|heure|heures|min|minute|minutes|mn|" HOURS},
+	{K_PRESENT, 0, 0, "hour|hours|min|mins|minute|minutes|hr|hrs|" HOURS " ~0 ago"},
 	/* --- cues of a request for individual medical advice (R2) ------------------------------- */
 	{K_CONSULT, 0, 0, "je|j|on|il|elle|tu ~1 peux|peut|pourrais|pourrait|dois|devrais|doit|devrait|faut|"
 	                  "vais ~2 arreter|stopper|augmenter|diminuer|baisser|doubler|continuer|reprendre|associer|"
@@ -339,6 +390,7 @@ static const struct pattern_src sources[] = {
 	{K_CONSULT, 0, 0, "is|are ~0 it|this|that|these|those ~0 normal|serious|dangerous|safe|"
 	                  "contagious|worrying|cancer|infected|broken"},
 	{K_CONSULT, 0, 0, "normal ~0 to|for|that"},
+	{K_CONSULT, 0, 0, "is|could ~0 it|this|that ~1 my|his|her ~0 heart|lungs|asthma|thyroid|anxiety"},
 	{K_CONSULT, 0, 0, "how ~0 much|many|often ~3 mg|ml|tablets|pills|doses|drops|give|take"},
 	{K_CONSULT, 0, 0, "what|which ~0 dose|dosage|doses|treatment|medication|medicine|antibiotic"},
 	{K_CONSULT, 0, 0, "do|does ~0 i|he|she|my ~3 need ~2 antibiotic*|surgery|stitches|treatment|scan|xray|"
@@ -631,6 +683,20 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		case K_RECOVERED:
 			h->has_recovered = 1;
 			break;
+		case K_CHRONIC:
+			h->has_chronic = 1;
+			h->has_past = 1;
+			break;
+		case K_WORSE:
+			h->has_worse = 1;
+			break;
+		case K_WHICH:
+			h->has_which = 1;
+			break;
+		case K_ADMIN:
+			h->has_admin = 1;
+			h->has_past = 1;
+			break;
 		case K_PRESENT:
 			h->has_present = 1;
 			break;
@@ -646,11 +712,18 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 
 enum ent_intent_rule intent_rules_urgent(const struct intent_rule_hits *h)
 {
-	if (h->urgent != ENT_INTENT_RULE_NONE)
+	/* A strong rule yields only to a message that says it is over, thanks someone for what
+	 * happened ("merci au SAMU quand il ne respirait plus") or asks for paperwork about it ("la
+	 * facture de l'ambulance pour ses convulsions"), with nothing of the present;
+	 * suicidal intent never does. */
+	if (h->urgent != ENT_INTENT_RULE_NONE &&
+	    (h->urgent == ENT_INTENT_RULE_SUICIDE || !(h->has_recovered || h->has_admin) || h->has_present))
 		return h->urgent;
 	if (h->urgent_count != ENT_INTENT_RULE_NONE && !h->has_recovered && (!h->has_hypo || h->has_present))
 		return h->urgent_count;
-	int calm = h->has_recovered || ((h->has_past || h->has_hypo) && !h->has_present);
+	/* Long-standing symptoms are calm even "now" ("for a few weeks now"), unless worse. */
+	int calm = h->has_recovered || h->has_hypo || (h->has_past && !h->has_present) ||
+		   (h->has_chronic && !h->has_worse);
 	if (h->urgent_weak != ENT_INTENT_RULE_NONE && !calm)
 		return h->urgent_weak;
 	if (h->urgent_hypo != ENT_INTENT_RULE_NONE && !calm && (!h->consult_cue || h->has_present))

@@ -23,6 +23,10 @@ struct intent_rule_hits {
 	int has_past;                     /* a past or administrative context was seen */
 	int has_hypo;                     /* a hypothetical: "que faire si", "what if", "how to spot" */
 	int has_recovered;                /* the author says it is over: "je vais mieux", "survived" */
+	int has_admin;                    /* paperwork about it: a bill, a copy, a certificate */
+	int has_chronic;                  /* long-standing: "depuis des mois", "sometimes" */
+	int has_worse;                    /* but worse now: "d'un coup", "suddenly", "unbearable" */
+	int has_which;                    /* asks which number to call ("quel numéro appeler ?") */
 	int has_present;                  /* something says it is happening now */
 	int consult_cue;                  /* a cue of a request for individual advice */
 	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */

@@ -172,6 +172,12 @@ static const struct {
 	{"haven't felt the baby move since yesterday", ENT_INTENT_RULE_PREGNANCY},
 	{"le bebe est tout mou", ENT_INTENT_RULE_CHILD},
 	{"ma fille est tombée du balcon", ENT_INTENT_RULE_CHILD},
+	{"mon bébé de 3 semaines a 38,5", ENT_INTENT_RULE_CHILD},
+	{"je veux que tout s'arrête ce soir", ENT_INTENT_RULE_SUICIDE},
+	{"the notes are written and the car is running in the garage", ENT_INTENT_RULE_SUICIDE},
+	{"I'm 30 weeks pregnant and leaking fluid", ENT_INTENT_RULE_PREGNANCY},
+	{"merci de venir vite, il ne respire plus", ENT_INTENT_RULE_BREATHING},
+	{"please help my son can't breathe, thank you", ENT_INTENT_RULE_BREATHING},
 };
 
 static void safety_rules_fire_in_french_and_english(void **state)
@@ -210,6 +216,11 @@ static void safety_rules_skip_negation_and_past(void **state)
 		"can I drink a glass of wine with my paracetamol?",
 		"je me bats contre le cancer depuis deux ans",
 		"I hit my head on the cupboard door, is a bump normal?",
+		"thank you to the team who looked after my son when he couldn't breathe last month",
+		"on m'a facturé l'ambulance alors que mon fils avait fait une crise de convulsions",
+		"if my son has another allergic reaction, should we use a second epipen?",
+		"le médecin des urgences a été désagréable quand j'y suis allée pour une intoxication",
+		"il y a deux semaines mon fils de 8 ans avait 39 de fièvre, je voudrais un certificat",
 	};
 	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
 		struct ent_intent_result r = classify(calm[i]);
