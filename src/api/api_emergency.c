@@ -45,7 +45,7 @@ void comm_emergency_read(const char *title, size_t tlen, const char *body, size_
 static const struct store_stmt Q_ALERT = {
 	"comm.alert_insert",
 	"INSERT INTO reports (post_id, reporter_id, reason, created_at, source, rule, confidence, queue_key) "
-	"VALUES (?1, NULL, 'emergency-detected', ?2, 'classifier', ?3, ?4, 0) RETURNING id"};
+	"VALUES (?1, NULL, 'emergency-detected', ?2, 'classifier', ?3, ?4, 9007199254740992) RETURNING id"};
 static const struct store_stmt Q_KEY = {
 	"comm.report_key", "UPDATE reports SET queue_key = ?2 WHERE id = ?1"};
 static const struct store_stmt Q_NOTIFY_MODS = {

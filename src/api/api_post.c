@@ -346,22 +346,21 @@ enum ent_err api_reaction_delete(struct api_req *q)
 
 static const struct store_stmt Q_REPORT = {
 	"comm.report",
-	"INSERT INTO reports (post_id, reporter_id, reason, created_at, queue_key) VALUES (?1, ?2, ?3, ?4, ?5) "
-	"RETURNING id"};
+	"INSERT INTO reports (post_id, reporter_id, reason, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id"};
 
+/* A report, with its place in the moderators' queue; "danger" also notifies the moderators on
+ * duty (R3), in the same transaction. */
 enum ent_err api_report_create(struct api_req *q)
 {
 	struct post_ref p;
 	enum ent_err err = load_post(q, &p);
 	if (!err && p.deleted)
 		err = ENT_ENOTFOUND;
-	struct store_q *st;
-	if (!err)
-		err = store_q_open(q->db, &Q_REPORT, &st);
 	if (err)
 		return err;
 	size_t rlen, nlen = 0;
 	const char *reason = api_str(q, "reason", &rlen), *note = api_str(q, "note", &nlen);
+	bool danger = strcmp(reason, "danger") == 0;
 	struct buf why;
 	buf_init(&why, 1200);
 	buf_append(&why, reason, rlen);
@@ -369,25 +368,24 @@ enum ent_err api_report_create(struct api_req *q)
 		buf_puts(&why, ": ");
 		buf_append(&why, note, nlen);
 	}
-	bool danger = strcmp(reason, "danger") == 0;
+	struct store_q *st;
+	int64_t id = 0;
 	err = store_tx_begin(q->db);
-	if (err) {
+	if (err)
+		goto out;
+	err = store_q_open(q->db, &Q_REPORT, &st);
+	if (!err) {
+		bool row = false;
+		store_q_bind_int(st, 1, p.id);
+		store_q_bind_int(st, 2, q->s.account.id);
+		store_q_bind_text(st, 3, why.p ? why.p : "", why.len);
+		store_q_bind_int(st, 4, clock_now());
+		err = store_q_step(st, &row);
+		id = !err && row ? store_q_int(st, 0) : 0;
 		store_q_close(st);
-		buf_clear(&why);
-		return err;
+		if (!err && !id)
+			err = ENT_EDB;
 	}
-	store_q_bind_int(st, 1, p.id);
-	store_q_bind_int(st, 2, q->s.account.id);
-	store_q_bind_text(st, 3, why.p ? why.p : "", why.len);
-	store_q_bind_int(st, 4, clock_now());
-	store_q_bind_int(st, 5, comm_report_queue_key(reason, 0));
-	bool row = false;
-	err = store_q_step(st, &row);
-	int64_t id = !err && row ? store_q_int(st, 0) : 0;
-	store_q_close(st);
-	buf_clear(&why);
-	if (!err && !id)
-		err = ENT_EDB;
 	if (!err)
 		err = comm_report_set_key(q->db, id, comm_report_queue_key(reason, id));
 	if (!err && danger)
@@ -397,11 +395,13 @@ enum ent_err api_report_create(struct api_req *q)
 	else
 		store_tx_rollback(q->db);
 	if (err)
-		return err;
+		goto out;
 	struct buf b;
 	buf_init(&b, 128);
 	buf_printf(&b, "{\"id\":%lld,\"post\":%lld,\"status\":\"open\",\"priority\":\"%s\"}", (long long)id,
 		   (long long)p.id, danger ? "danger" : "normal");
 	api_reply(q, 201, &b);
-	return ENT_OK;
+out:
+	buf_clear(&why);
+	return err;
 }

@@ -8,6 +8,7 @@ ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT 'member'
 	CHECK (source IN ('member', 'classifier'));
 ALTER TABLE reports ADD COLUMN rule TEXT;                                 -- the classifier's rule
 ALTER TABLE reports ADD COLUMN confidence INTEGER NOT NULL DEFAULT 0;     -- per mille
-ALTER TABLE reports ADD COLUMN queue_key INTEGER NOT NULL DEFAULT 0;
+-- The default is tier 2: a row written without its key never jumps the queue.
+ALTER TABLE reports ADD COLUMN queue_key INTEGER NOT NULL DEFAULT 9007199254740992;
 UPDATE reports SET queue_key = 9007199254740992 + id;                     -- 2^53: tier 2
 CREATE INDEX reports_queue ON reports (resolved_at, queue_key);

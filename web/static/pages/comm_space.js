@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import * as session from '../session.js';
 import { tc, tcn } from './comm_i18n.js';
 import { commStyle, robots, composeForm, audienceText, when } from './comm_ui.js';
+import { holdEmergency } from './comm_emergency.js';
 
 export const titleKey = 'nav.communities';
 
@@ -33,7 +34,11 @@ export async function render(ctx) {
         audience: s.audience,
         withTitle: true,
         path: `/api/v1/spaces/${encodeURIComponent(slug)}/threads`,
-        onDone: (r, redacted) => ctx.navigate(`/t/${r.thread}`, { notice: tc(redacted ? 'compose.published.redacted' : 'compose.published') }),
+        // R3: an emergency goes first on the thread page, instead of the usual notice.
+        onDone: (r, redacted) => {
+          holdEmergency(r.emergency, r.thread);
+          ctx.navigate(`/t/${r.thread}`, { notice: r.emergency ? null : tc(redacted ? 'compose.published.redacted' : 'compose.published') });
+        },
       }) : h('p', {}, me ? '' : h('a', { href: `/login?next=${encodeURIComponent(`/c/${slug}`)}` }, tc('space.login')))),
   ];
 }

@@ -7,6 +7,7 @@ import * as session from '../session.js';
 import { problemMessage } from '../forms.js';
 import { tc } from './comm_i18n.js';
 import { commStyle, robots, composeForm, postBody, when, label, day } from './comm_ui.js';
+import { holdEmergency, takeEmergency, emergencyPanel } from './comm_emergency.js';
 
 export const titleKey = 'nav.communities';
 
@@ -26,7 +27,7 @@ function markRead(threadId, posts) {
 }
 
 const KINDS = ['soutien', 'merci', 'utile'];
-const REASONS = ['identifying', 'harmful', 'spam', 'medical-misinformation', 'other'];
+const REASONS = ['identifying', 'harmful', 'spam', 'medical-misinformation', 'danger', 'other'];
 
 function reportForm(p, ctx, status) {
   const sel = h('select', { id: `report-${p.id}`, name: 'reason' }, REASONS.map((r) => h('option', { value: r }, tc(`post.report.${r}`))));
@@ -114,7 +115,11 @@ export async function render(ctx) {
     path: `/api/v1/threads/${th.id}/posts`,
     submitLabel: tc('thread.reply'),
     extra: () => (quoteId ? { quote: quoteId } : {}),
-    onDone: (r, redacted) => { ctx.announce(tc(redacted ? 'compose.published.redacted' : 'compose.published')); ctx.redraw(); },
+    onDone: (r, redacted) => {
+      holdEmergency(r.emergency, th.id);
+      if (!r.emergency) ctx.announce(tc(redacted ? 'compose.published.redacted' : 'compose.published'));
+      ctx.redraw();
+    },
   }) : null;
   const reply = {
     quote(p) {
@@ -136,7 +141,11 @@ export async function render(ctx) {
     });
   }
   const related = th.related || [];
+  // R3: the author of a post that reads as an emergency sees the numbers first.
+  const emergency = takeEmergency(th.id);
+  if (emergency) ctx.announce(`${emergency.heading}. ${emergency.message}`);
   return [
+    emergency ? emergencyPanel(emergency) : null,
     h('p', { class: 'meta' }, h('a', { href: `/c/${encodeURIComponent(th.space.slug)}` }, th.space.name)),
     h('h1', {}, title),
     h('div', { class: 'thread-layout' },
