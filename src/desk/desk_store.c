@@ -30,6 +30,8 @@ static const struct store_stmt Q_REQ_INSERT = {
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id"};
 static const struct store_stmt Q_REQ_GET = {
 	"desk.request_get", "SELECT " REQ_COLS REQ_FROM "WHERE r.id = ?1"};
+/* The queue: among urgent requests, the surest first (a safety rule is 1000 per mille), so a
+ * doubtful alarm of the model never pushes a real one down the queue (R3). */
 static const struct store_stmt Q_REQ_EACH = {
 	"desk.request_each",
 	"SELECT " REQ_COLS REQ_FROM
@@ -38,8 +40,6 @@ static const struct store_stmt Q_REQ_EACH = {
 	"AND (?4 IS NULL OR r.status = ?4 OR (?4 = 'open' AND r.status <> 'resolved')) "
 	"ORDER BY CASE WHEN ?2 = 0 THEN r.status = 'resolved' ELSE 0 END, "
 	"CASE WHEN ?2 = 0 THEN -r.priority ELSE 0 END, "
-	/* Among urgent requests, the surest first (a safety rule is 1000 per mille): a doubtful
-	 * alarm of the model never pushes a real one down the queue (R3). */
 	"CASE WHEN ?2 = 0 AND r.type = 'urgent' THEN -r.confidence ELSE 0 END, "
 	"CASE WHEN ?2 = 0 THEN r.created_at ELSE -r.created_at END, r.id LIMIT 200"};
 static const struct store_stmt Q_REQ_UPDATE = {

@@ -12,3 +12,5 @@ ALTER TABLE reports ADD COLUMN confidence INTEGER NOT NULL DEFAULT 0;     -- per
 ALTER TABLE reports ADD COLUMN queue_key INTEGER NOT NULL DEFAULT 9007199254740992;
 UPDATE reports SET queue_key = 9007199254740992 + id;                     -- 2^53: tier 2
 CREATE INDEX reports_queue ON reports (resolved_at, queue_key);
+-- The moderators on duty are found by role when a danger report or an emergency post arrives.
+CREATE INDEX account_roles_role ON account_roles (role, account_id);
