@@ -37,6 +37,7 @@ enum ent_err {
 	ENT_ECRYPTO,      /* a cryptographic operation failed */
 	ENT_EUNSUPPORTED, /* valid but not supported by this build */
 	ENT_EINTERNAL,    /* a bug: a state that should not happen */
+	ENT_EBUSY,        /* every worker is taken: try again shortly (503 with Retry-After) */
 	ENT_ERR__COUNT
 };
 

@@ -31,7 +31,10 @@
 #define API_JSON_DEPTH 8
 #define API_MAX_ERRORS 8
 
-/* What every handler can reach: configuration, database, keys, rate limiters. */
+struct img_pool;
+
+/* What every handler can reach: configuration, database, keys, rate limiters, the picture
+ * workers. */
 struct api_app {
 	struct config cfg;
 	struct store *store;
@@ -40,6 +43,9 @@ struct api_app {
 	struct auth_limiter *login_addr;    /* failures per client address */
 	struct auth_limiter *signup_addr;   /* sign-ups per client address */
 	struct api_upkeep *upkeep;          /* serve's background thread (api_upkeep.c), or NULL */
+	struct auth_limiter *upload_count;  /* picture uploads per account */
+	struct auth_limiter *upload_kb;     /* kilobytes of pictures per account */
+	struct img_pool *pool;              /* sandboxed picture workers; NULL = in process */
 };
 
 struct api_session {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api/api_handlers.h"
+#include "api/api_image.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "pro/pro.h"
@@ -92,10 +93,17 @@ enum ent_err api_photo_create(struct api_req *q)
 		return api_invalid(q, "image", "not-base64");
 	}
 	struct ent_img_result res = {0};
-	err = pro_photo_sanitize(raw, raw_len, masks, n_masks, &res);
+	struct ent_img_opts o;
+	bool pending;
+	pro_photo_opts(masks, n_masks, &o);
+	err = api_image_sanitize(q, raw, raw_len, &o, true, &res, &pending);
 	free(raw);
+	if (pending)
+		return ENT_OK; /* answered when a worker is done */
+	if (err == ENT_ERATE || err == ENT_EBUSY)
+		return err;
 	if (err == ENT_EFORMAT || err == ENT_ETRUNCATED || err == ENT_EUNSUPPORTED ||
-	    err == ENT_ETOOBIG || err == ENT_EINVAL) {
+	    err == ENT_ETOOBIG || err == ENT_EINVAL || err == ENT_ETIMEOUT) {
 		ent_img_result_clear(&res);
 		return api_invalid(q, "image", "not-a-usable-picture");
 	}
@@ -245,8 +253,13 @@ enum ent_err api_review_decide(struct api_req *q)
 		size_t len;
 		err = pro_photo_data(q->db, p.id, &data, &len);
 		if (!err) {
-			err = pro_photo_sanitize(data, len, masks, n_masks, &res);
+			struct ent_img_opts o;
+			bool pending;
+			pro_photo_opts(masks, n_masks, &o);
+			err = api_image_sanitize(q, data, len, &o, false, &res, &pending);
 			free(data);
+			if (pending)
+				return ENT_OK; /* answered when a worker is done */
 		}
 		r.data = res.data;
 		r.len = res.len;

@@ -44,6 +44,12 @@ enum ent_err api_app_open(struct api_app *app, const struct config *cfg)
 	if (!err)
 		err = auth_limiter_new(4096, cfg->signup_limit ? cfg->signup_limit : 1, 3600,
 				       &app->signup_addr);
+	if (!err)
+		err = auth_limiter_new(4096, cfg->upload_limit ? cfg->upload_limit : 1, 3600,
+				       &app->upload_count);
+	if (!err)
+		err = auth_limiter_new(4096, cfg->upload_mb ? cfg->upload_mb * 1024u : 1024u, 3600,
+				       &app->upload_kb);
 	if (err)
 		return err;
 	for (size_t i = 0; i < api_n_routes && i < MAX_ROUTES; i++)
@@ -59,7 +65,10 @@ void api_app_close(struct api_app *app)
 	auth_limiter_free(app->login_account);
 	auth_limiter_free(app->login_addr);
 	auth_limiter_free(app->signup_addr);
+	auth_limiter_free(app->upload_count);
+	auth_limiter_free(app->upload_kb);
 	app->login_account = app->login_addr = app->signup_addr = NULL;
+	app->upload_count = app->upload_kb = NULL;
 }
 
 static bool is_reserved(const char *path)
@@ -327,9 +336,9 @@ static void render_problem(struct api_req *q, enum ent_err err)
 	}
 	http_problem(q->http, slug, q->lang, buf_err(&extra) ? NULL : extra.p);
 	buf_clear(&extra);
-	if (err == ENT_ERATE) {
+	if (err == ENT_ERATE || err == ENT_EBUSY) {
 		char v[24];
-		snprintf(v, sizeof v, "%u", q->retry_after ? q->retry_after : 60);
+		snprintf(v, sizeof v, "%u", q->retry_after ? q->retry_after : err == ENT_EBUSY ? 5 : 60);
 		http_add_header(q->http, "Retry-After", v);
 	}
 }

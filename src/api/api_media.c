@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "api/api_image.h"
 #include "api/api_media.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -217,25 +218,16 @@ static enum ent_err save(struct api_req *q, struct store_media *m, const struct 
 	return err;
 }
 
-static enum ent_err sanitize(const struct http_req *h, const struct ent_img_rect *masks,
-			     size_t n_masks, struct ent_img_result *res)
+static void upload_opts(const struct ent_img_rect *masks, size_t n_masks, struct ent_img_opts *o)
 {
-	struct ent_img_opts o = {0};
-	/* one detector for the process, loaded on first use, calls serialised by its lock;
-	 * without it the upload fails rather than let a face through */
-	enum ent_err err = pro_face_detector(&o.faces);
-	if (err) {
-		log_err("face detector unavailable", err, NULL);
-		return ENT_EINTERNAL;
-	}
-	o.faces_mode = ENT_IMG_FACES_COVER;
-	o.masks = masks;
-	o.n_masks = n_masks;
-	o.max_bytes = API_MEDIA_BODY_MAX;
-	o.max_side = 12000;
-	o.max_pixels = 50u * 1000 * 1000;
-	o.time_budget_ms = 15000;
-	return ent_img_sanitize((const uint8_t *)h->body.p, h->body.len, &o, res);
+	*o = (struct ent_img_opts){0};
+	o->faces_mode = ENT_IMG_FACES_COVER;
+	o->masks = masks;
+	o->n_masks = n_masks;
+	o->max_bytes = API_MEDIA_BODY_MAX;
+	o->max_side = 12000;
+	o->max_pixels = 50u * 1000 * 1000;
+	o->time_budget_ms = 15000;
 }
 
 enum ent_err api_media_upload(struct api_req *q)
@@ -251,8 +243,14 @@ enum ent_err api_media_upload(struct api_req *q)
 		return ENT_OK;
 	}
 	struct ent_img_result res = {0};
-	err = sanitize(q->http, masks, n_masks, &res);
-	if (err == ENT_EINTERNAL || err == ENT_ENOMEM) {
+	struct ent_img_opts o;
+	bool pending;
+	upload_opts(masks, n_masks, &o);
+	err = api_image_sanitize(q, (const uint8_t *)q->http->body.p, q->http->body.len, &o, true,
+				 &res, &pending);
+	if (pending)
+		return ENT_OK; /* answered when a worker is done */
+	if (err == ENT_EINTERNAL || err == ENT_ENOMEM || err == ENT_ERATE || err == ENT_EBUSY) {
 		ent_img_result_clear(&res);
 		return err;
 	}

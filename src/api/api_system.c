@@ -5,6 +5,7 @@
 
 #include "api/api_handlers.h"
 #include "core/clock.h"
+#include "privacy/image/img_pool.h"
 
 enum ent_err api_healthz(struct api_req *q)
 {
@@ -34,6 +35,33 @@ enum ent_err api_metrics(struct api_req *q)
 		   "# TYPE entraide_sessions_open gauge\n"
 		   "entraide_sessions_open %lld\n",
 		   store_db_seconds(), (long long)open);
+	if (q->app->pool) {
+		struct img_pool_stats st;
+		img_pool_stats(q->app->pool, &st);
+		buf_printf(&b,
+			   "# HELP entraide_image_workers Picture worker processes running.\n"
+			   "# TYPE entraide_image_workers gauge\n"
+			   "entraide_image_workers %u\n"
+			   "# HELP entraide_image_jobs_waiting Pictures being decoded or waiting for a worker.\n"
+			   "# TYPE entraide_image_jobs_waiting gauge\n"
+			   "entraide_image_jobs_waiting %u\n"
+			   "# HELP entraide_image_jobs_total Pictures sent to a worker.\n"
+			   "# TYPE entraide_image_jobs_total counter\n"
+			   "entraide_image_jobs_total %llu\n"
+			   "# HELP entraide_image_worker_failures_total Workers that crashed or overran, by kind.\n"
+			   "# TYPE entraide_image_worker_failures_total counter\n"
+			   "entraide_image_worker_failures_total{kind=\"crash\"} %llu\n"
+			   "entraide_image_worker_failures_total{kind=\"timeout\"} %llu\n"
+			   "# HELP entraide_image_refused_busy_total Pictures refused with 503: every worker taken.\n"
+			   "# TYPE entraide_image_refused_busy_total counter\n"
+			   "entraide_image_refused_busy_total %llu\n"
+			   "# HELP entraide_image_workers_started_total Worker processes started (replacements included).\n"
+			   "# TYPE entraide_image_workers_started_total counter\n"
+			   "entraide_image_workers_started_total %llu\n",
+			   st.workers, st.busy + st.queued, (unsigned long long)st.jobs,
+			   (unsigned long long)st.crashed, (unsigned long long)st.timed_out,
+			   (unsigned long long)st.refused_busy, (unsigned long long)st.started);
+	}
 	api_reply(q, 200, &b);
 	q->http->content_type = "text/plain; version=0.0.4; charset=utf-8";
 	return ENT_OK;

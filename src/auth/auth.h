@@ -80,6 +80,10 @@ enum ent_err auth_limiter_new(unsigned slots, unsigned max, unsigned window, str
 void auth_limiter_free(struct auth_limiter *l);
 /* 0 when key may proceed, else the seconds to wait (for Retry-After). Does not count. */
 unsigned auth_limiter_check(struct auth_limiter *l, const char *key, size_t len, int64_t now);
+/* Counts n events (uploads, kilobytes) for key when they fit under max in key's current
+ * window, and returns 0; otherwise counts nothing and returns the seconds to wait. */
+unsigned auth_limiter_take(struct auth_limiter *l, const char *key, size_t len, int64_t now,
+			   unsigned n);
 /* Counts one event (a failure, a sign-up) for key. */
 void auth_limiter_hit(struct auth_limiter *l, const char *key, size_t len, int64_t now);
 /* Forgets key (after a successful log-in). */

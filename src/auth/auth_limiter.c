@@ -102,6 +102,27 @@ unsigned auth_limiter_check(struct auth_limiter *l, const char *key, size_t len,
 	return wait;
 }
 
+unsigned auth_limiter_take(struct auth_limiter *l, const char *key, size_t len, int64_t now,
+			   unsigned n)
+{
+	unsigned char h[16];
+	unsigned wait = 0;
+	key_hash(l, key, len, h);
+	pthread_mutex_lock(&l->lock);
+	struct slot *s = find(l, h, now, true);
+	if (!s->start)
+		s->start = now;
+	if (n > l->max || s->count > l->max - n) {
+		int64_t left = s->start + l->window - now;
+		wait = left < 1 ? 1 : (unsigned)left;
+	} else {
+		s->count += n;
+	}
+	s->seen = now;
+	pthread_mutex_unlock(&l->lock);
+	return wait;
+}
+
 void auth_limiter_hit(struct auth_limiter *l, const char *key, size_t len, int64_t now)
 {
 	unsigned char h[16];

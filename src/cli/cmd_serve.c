@@ -1,7 +1,8 @@
 /*
  * cmd_serve.c - `entraide serve`: opens the data directory, starts the HTTP server, waits for
  * SIGTERM or SIGINT, then stops gracefully (requests in flight finish, the database is
- * checkpointed and closed).
+ * checkpointed and closed). Uploaded pictures are decoded by a pool of sandboxed worker
+ * processes started here (docs/privacy-images.md, "Worker pool").
  */
 #include <malloc.h>
 #include <pthread.h>
@@ -13,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/cli_data.h"
 #include "core/log.h"
+#include "privacy/image/img_pool.h"
 
 static void help(void)
 {
@@ -61,6 +63,23 @@ int cmd_serve(int argc, char **argv)
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
 	}
+	if (cfg.image_workers) {
+		struct img_pool_opts po = {
+			.workers = cfg.image_workers,
+			.memory = (uint64_t)cfg.image_memory << 20,
+			.job_ms = cfg.image_timeout * 1000u,
+			.queue = cfg.image_workers * 2,
+			.nice = 10,
+		};
+		err = img_pool_start(&po, &app.pool);
+		if (err) {
+			fprintf(stderr, "entraide serve: cannot start the picture workers: %s\n",
+				ent_strerror(err));
+			api_app_close(&app);
+			api_data_close(&app);
+			return CLI_EXIT_USAGE;
+		}
+	}
 	struct http_server *srv = NULL;
 	struct http_options o = {
 		.host = cfg.host,
@@ -76,6 +95,8 @@ int cmd_serve(int argc, char **argv)
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot listen on %s:%u: %s\n", cfg.host, cfg.port,
 			ent_strerror(err));
+		img_pool_stop(app.pool);
+		img_pool_free(app.pool);
 		api_app_close(&app);
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
@@ -83,7 +104,9 @@ int cmd_serve(int argc, char **argv)
 	err = api_upkeep_start(&app);
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot start the upkeep thread: %s\n", ent_strerror(err));
+		img_pool_stop(app.pool);
 		http_server_stop(srv);
+		img_pool_free(app.pool);
 		api_app_close(&app);
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
@@ -97,8 +120,14 @@ int cmd_serve(int argc, char **argv)
 	int sig = 0;
 	sigwait(&set, &sig);
 	log_line(LOG_INFO, "stopping", sig == SIGTERM ? "\"signal\":\"TERM\"" : "\"signal\":\"INT\"");
+	/* uploads in flight finish (the pool still runs), then the pool stops and answers what
+	 * still waits, then the HTTP threads stop */
+	http_server_drain(srv, 5000);
+	img_pool_stop(app.pool);
 	http_server_stop(srv);
 	api_upkeep_stop(&app);
+	img_pool_free(app.pool);
+	app.pool = NULL;
 	api_app_close(&app);
 	api_data_close(&app);
 	log_line(LOG_INFO, "stopped", NULL);

@@ -10,7 +10,8 @@
 
 const char *const config_keys[] = {
 	"data", "listen", "web", "threads", "connection_limit", "timeout", "trust_proxy_tls",
-	"log_requests", "signup_limit", "name", "description", "registration_open", NULL,
+	"log_requests", "signup_limit", "image_workers", "image_memory", "image_timeout",
+	"upload_limit", "upload_mb", "name", "description", "registration_open", NULL,
 };
 
 void config_defaults(struct config *c)
@@ -23,6 +24,11 @@ void config_defaults(struct config *c)
 	c->timeout = 30;
 	c->log_requests = true;
 	c->signup_limit = 20;
+	c->image_workers = 2;
+	c->image_memory = 1024;
+	c->image_timeout = 20;
+	c->upload_limit = 60;
+	c->upload_mb = 300;
 	strcpy(c->name, "entraide");
 	strcpy(c->description, "Réseau d'entraide en santé : communautés de pairs, informations validées.");
 	c->registration_open = true;
@@ -106,6 +112,16 @@ enum ent_err config_set(struct config *c, const char *key, const char *v)
 		return set_bool(&c->log_requests, v);
 	if (!strcmp(key, "signup_limit"))
 		return set_uint(&c->signup_limit, v, 0, 1000000);
+	if (!strcmp(key, "image_workers"))
+		return set_uint(&c->image_workers, v, 0, 64);
+	if (!strcmp(key, "image_memory"))
+		return set_uint(&c->image_memory, v, 64, 1024 * 1024);
+	if (!strcmp(key, "image_timeout"))
+		return set_uint(&c->image_timeout, v, 1, 600);
+	if (!strcmp(key, "upload_limit"))
+		return set_uint(&c->upload_limit, v, 1, 1000000);
+	if (!strcmp(key, "upload_mb"))
+		return set_uint(&c->upload_mb, v, 1, 1000000);
 	if (!strcmp(key, "name"))
 		return v[0] ? set_str(c->name, sizeof c->name, v) : ENT_EINVAL;
 	if (!strcmp(key, "description"))

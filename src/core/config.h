@@ -27,6 +27,11 @@ struct config {
 	                              * client address from X-Forwarded-For (rate limits) */
 	bool log_requests;           /* one log line per request (default true) */
 	unsigned signup_limit;       /* sign-ups per client address per hour (default 20) */
+	unsigned image_workers;      /* sandboxed picture decoders (default 2; 0 = in process) */
+	unsigned image_memory;       /* MB the picture workers may grow by, in all (default 1024) */
+	unsigned image_timeout;      /* seconds one picture may take (default 20) */
+	unsigned upload_limit;       /* picture uploads per account per hour (default 60) */
+	unsigned upload_mb;          /* MB of pictures per account per hour (default 300) */
 	char name[128];              /* instance name shown on the home page */
 	char description[512];
 	bool registration_open;

@@ -28,6 +28,7 @@ static const struct {
 	[ENT_ECRYPTO] = {"ENT_ECRYPTO", "cryptographic failure"},
 	[ENT_EUNSUPPORTED] = {"ENT_EUNSUPPORTED", "not supported"},
 	[ENT_EINTERNAL] = {"ENT_EINTERNAL", "internal error"},
+	[ENT_EBUSY] = {"ENT_EBUSY", "busy: try again shortly"},
 };
 
 ENT_EXPORT const char *ent_strerror(enum ent_err err)

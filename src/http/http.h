@@ -10,6 +10,7 @@
 #ifndef ENT_HTTP_H
 #define ENT_HTTP_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -55,6 +56,12 @@ struct http_req {
 	size_t n_headers;
 	char *header_name[HTTP_MAX_HEADERS];
 	char *header_value[HTTP_MAX_HEADERS];
+	/* work handed to another thread (http_suspend), owned by the request from then on */
+	void *async;
+	void (*async_free)(void *async);
+	/* the server's side of suspend/resume, under async_mu */
+	pthread_mutex_t async_mu;
+	bool suspend_wanted, suspended, resumed;
 };
 
 struct http_app {
@@ -77,7 +84,10 @@ struct http_server;
 
 enum ent_err http_server_start(const struct http_options *o, const struct http_app *app,
 			       struct http_server **out);
-/* Stops accepting, lets requests in flight finish (up to a few seconds), stops the threads. */
+/* Stops accepting and waits up to ms for the requests in flight (suspended ones included). */
+void http_server_drain(struct http_server *s, unsigned ms);
+/* Stops accepting, lets requests in flight finish (up to a few seconds), stops the threads.
+ * Whatever suspended requests wait for must have resumed them by then. */
 void http_server_stop(struct http_server *s);
 /* Requests being processed right now. */
 unsigned http_server_in_flight(struct http_server *s);
@@ -93,6 +103,14 @@ const char *http_cookie(struct http_req *r, const char *name);
 void http_client_key(struct http_req *r, char out[64]);
 /* Adds a response header (copied). ENT_ETOOBIG after HTTP_MAX_HEADERS. */
 enum ent_err http_add_header(struct http_req *r, const char *name, const char *value);
+/* Asynchronous answers. A handler that has handed its work to another thread (the picture
+ * pool) stores it in r->async (with r->async_free), calls http_suspend(r) and returns
+ * without a response: the server stops reading and answering that connection, and keeps
+ * its thread free for others. When the work ends, its thread calls http_resume(r) (at most
+ * once, and even if that happens before the handler has returned): the server then calls
+ * handle() again for the same request, which finds r->async done and answers. */
+void http_suspend(struct http_req *r);
+void http_resume(struct http_req *r);
 /* Sets a JSON response (status, body taken from b which is left empty). */
 void http_reply_json(struct http_req *r, int status, struct buf *b);
 /* Sets an empty response. */

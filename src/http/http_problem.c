@@ -76,6 +76,7 @@ static const char *const by_err[ENT_ERR__COUNT] = {
 	[ENT_ECSRF] = "csrf",
 	[ENT_ERATE] = "rate-limited",
 	[ENT_ETIMEOUT] = "unavailable",
+	[ENT_EBUSY] = "unavailable",
 };
 
 const char *http_problem_slug(enum ent_err err)

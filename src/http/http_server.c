@@ -4,6 +4,7 @@
  * Not responsible for: routing and answering (the application's begin/handle callbacks).
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdatomic.h>
@@ -22,6 +23,7 @@ struct http_server {
 	struct MHD_Daemon *d;
 	struct http_app app;
 	bool log_requests;
+	bool quiesced;
 	atomic_uint in_flight;
 };
 
@@ -128,8 +130,28 @@ void http_reply_empty(struct http_req *r, int status)
 	r->content_type = NULL;
 }
 
+void http_suspend(struct http_req *r)
+{
+	r->suspend_wanted = true;
+}
+
+void http_resume(struct http_req *r)
+{
+	pthread_mutex_lock(&r->async_mu);
+	if (r->suspended) {
+		r->suspended = false;
+		MHD_resume_connection(r->conn);
+	} else {
+		r->resumed = true; /* the handler has not returned yet: on_access sees this */
+	}
+	pthread_mutex_unlock(&r->async_mu);
+}
+
 static void req_free(struct http_req *r)
 {
+	if (r->async && r->async_free)
+		r->async_free(r->async);
+	pthread_mutex_destroy(&r->async_mu);
 	buf_clear(&r->body);
 	buf_clear(&r->out);
 	for (size_t i = 0; i < r->n_headers; i++) {
@@ -189,10 +211,25 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		r->metric = -1;
 		r->route_name = "unmatched";
 		r->status = 500;
+		pthread_mutex_init(&r->async_mu, NULL);
 		buf_init(&r->out, HTTP_RESP_MAX);
 		*con_cls = r;
 		s->app.begin(r, s->app.ctx);
 		buf_init(&r->body, r->body_max);
+		/* A declared length over the route's limit is refused before one byte of the body
+		 * is read; libmicrohttpd then closes the connection after the answer. */
+		const char *cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && *cl >= '0' && *cl <= '9') {
+			char *end;
+			errno = 0;
+			unsigned long long n = strtoull(cl, &end, 10);
+			if (errno == ERANGE || n > r->body_max) {
+				r->body_too_big = true;
+				const char *al = http_header(r, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+				http_problem(r, "body-too-large", http_lang_from_accept(al), NULL);
+				return queue(conn, r);
+			}
+		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -212,7 +249,22 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		const char *al = http_header(r, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
 		http_problem(r, "body-too-large", http_lang_from_accept(al), NULL);
 	} else {
-		s->app.handle(r, s->app.ctx);
+		for (;;) {
+			s->app.handle(r, s->app.ctx);
+			if (!r->suspend_wanted)
+				break;
+			r->suspend_wanted = false;
+			pthread_mutex_lock(&r->async_mu);
+			if (r->resumed) { /* the work ended before the handler returned */
+				r->resumed = false;
+				pthread_mutex_unlock(&r->async_mu);
+				continue;
+			}
+			r->suspended = true;
+			MHD_suspend_connection(conn);
+			pthread_mutex_unlock(&r->async_mu);
+			return MHD_YES;
+		}
 	}
 	return queue(conn, r);
 }
@@ -263,7 +315,7 @@ enum ent_err http_server_start(const struct http_options *o, const struct http_a
 	struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
 	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-			 MHD_USE_TURBO | MHD_USE_ERROR_LOG;
+			 MHD_USE_TURBO | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	if (inet_pton(AF_INET, o->host, &v4->sin_addr) == 1) {
 		v4->sin_family = AF_INET;
 		v4->sin_port = htons((uint16_t)o->port);
@@ -306,15 +358,24 @@ unsigned http_server_in_flight(struct http_server *s)
 	return atomic_load(&s->in_flight);
 }
 
+void http_server_drain(struct http_server *s, unsigned ms)
+{
+	if (!s)
+		return;
+	if (!s->quiesced)
+		MHD_quiesce_daemon(s->d);
+	s->quiesced = true;
+	for (unsigned i = 0; i < ms / 10 && atomic_load(&s->in_flight); i++)
+		usleep(10000);
+}
+
 void http_server_stop(struct http_server *s)
 {
 	if (!s)
 		return;
-	MHD_quiesce_daemon(s->d);
 	/* Requests already being read or answered finish; idle keep-alive connections do not
 	 * hold the stop for long. */
-	for (int i = 0; i < 500 && atomic_load(&s->in_flight); i++)
-		usleep(10000);
+	http_server_drain(s, 5000);
 	MHD_stop_daemon(s->d);
 	free(s);
 }

@@ -49,6 +49,9 @@ enum ent_err pro_masks_parse(const char *s, struct ent_img_rect *out, size_t cap
 
 /* Sanitizes a case photo: metadata gone, faces covered, masks filled, re-encoded as JPEG
  * (PNG input stays PNG). res must be zeroed; ent_img_result_clear() it. */
+/* The options pro_photo_sanitize uses (masks borrowed), for callers that sanitize through
+ * the worker pool (api_image.c). */
+void pro_photo_opts(const struct ent_img_rect *masks, size_t n_masks, struct ent_img_opts *o);
 enum ent_err pro_photo_sanitize(const uint8_t *in, size_t len, const struct ent_img_rect *masks,
 				size_t n_masks, struct ent_img_result *res);
 

@@ -88,22 +88,28 @@ enum ent_err pro_masks_parse(const char *s, struct ent_img_rect *out, size_t cap
 	return ENT_OK;
 }
 
+void pro_photo_opts(const struct ent_img_rect *masks, size_t n_masks, struct ent_img_opts *o)
+{
+	*o = (struct ent_img_opts){0};
+	o->faces_mode = ENT_IMG_FACES_COVER;
+	o->masks = masks;
+	o->n_masks = n_masks;
+	o->max_bytes = 12u * 1024 * 1024;
+	o->max_side = 8000;
+	o->max_pixels = 40u * 1000 * 1000;
+	o->time_budget_ms = 15000;
+}
+
 enum ent_err pro_photo_sanitize(const uint8_t *in, size_t len, const struct ent_img_rect *masks,
 				size_t n_masks, struct ent_img_result *res)
 {
-	struct ent_img_opts o = {0};
+	struct ent_img_opts o;
+	pro_photo_opts(masks, n_masks, &o);
 	/* Never let a face through: without a detector the upload fails. */
 	enum ent_err err = pro_face_detector(&o.faces);
 	if (err) {
 		res->reason = "face detector unavailable";
 		return err;
 	}
-	o.faces_mode = ENT_IMG_FACES_COVER;
-	o.masks = masks;
-	o.n_masks = n_masks;
-	o.max_bytes = 12u * 1024 * 1024;
-	o.max_side = 8000;
-	o.max_pixels = 40u * 1000 * 1000;
-	o.time_budget_ms = 15000;
 	return ent_img_sanitize(in, len, &o, res);
 }

@@ -51,3 +51,33 @@ export function assertProblem(r, status, slug) {
   assert.equal(typeof r.data.detail, 'string');
   assertSecurityHeaders(r.res);
 }
+
+// Sends only a request's head (no body) on a raw socket and reads the answer: for limits that
+// must be applied from the declared Content-Length, before any body byte is sent.
+export function headOnly(base, method, path, headers = {}) {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    import('node:net').then(({ connect }) => {
+      const s = connect(Number(port), hostname);
+      let buf = Buffer.alloc(0);
+      const t0 = Date.now();
+      const timer = setTimeout(() => { s.destroy(); reject(new Error('no answer in 5 s')); }, 5000);
+      s.on('connect', () => {
+        const lines = [`${method} ${path} HTTP/1.1`, `Host: ${hostname}:${port}`];
+        for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
+        s.write(lines.join('\r\n') + '\r\n\r\n');
+      });
+      s.on('data', (d) => { buf = Buffer.concat([buf, d]); });
+      const done = () => {
+        clearTimeout(timer);
+        const text = buf.toString('utf8');
+        const [head, body = ''] = text.split('\r\n\r\n');
+        const status = Number((head.match(/^HTTP\/1\.[01] (\d{3})/) || [])[1]);
+        resolve({ status, head, body, ms: Date.now() - t0 });
+      };
+      s.on('end', done);
+      s.on('close', () => { if (buf.length) done(); });
+      s.on('error', (e) => { if (buf.length) done(); else { clearTimeout(timer); reject(e); } });
+    }, reject);
+  });
+}

@@ -1,0 +1,230 @@
+// tests/api/media_isolation.test.mjs - issue 11: no upload can stop the server.
+// Every hostile picture we have (tests/image/hostile/, the fuzz corpora, ../shared's fixtures
+// when present) is uploaded under every accepted Content-Type; after each, /healthz answers
+// and the server is the same process. A worker killed in the middle of a job costs that
+// upload a 422 and is replaced. Several large pictures in the pool leave /healthz and a
+// thread page answering within 100 ms. Budgets: 413 from the declared length before the
+// body, 429 with Retry-After past the hourly upload and byte budgets.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../lib/server.mjs';
+import { Client, assertProblem, headOnly } from './helpers.mjs';
+import { lesionPng } from './pro_helpers.mjs';
+
+const PW = 'correct horse battery';
+const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif',
+  'application/octet-stream'];
+const DIRS = ['tests/image/hostile', 'fuzz/corpus/image_decode', 'fuzz/corpus/img_jpeg',
+  'fuzz/corpus/img_png', 'fuzz/corpus/img_webp', '../shared/data/image-fixtures'];
+
+let srv;
+before(async () => {
+  srv = await startServer({
+    demo: true,
+    env: { ENTRAIDE_UPLOAD_LIMIT: '100000', ENTRAIDE_UPLOAD_MB: '100000' },
+  });
+});
+after(async () => { await srv.stop(); });
+
+async function member(base, handle) {
+  const c = new Client(base);
+  const json = { handle, email: `${handle}@example.org`, password: PW };
+  assert.equal((await c.req('POST', '/api/v1/accounts', { json })).status, 201);
+  assert.equal((await c.login(handle, PW)).status, 200);
+  return c;
+}
+
+const upload = (c, bytes, type) =>
+  c.req('POST', '/api/v1/media', { body: bytes, headers: { 'content-type': type } });
+
+// The same process, still answering.
+async function assertAlive(s, what) {
+  assert.equal(s.child.exitCode, null, `server exited after ${what}`);
+  assert.equal(s.child.signalCode, null, `server killed after ${what}`);
+  const r = await fetch(s.url + '/healthz');
+  assert.equal(r.status, 200, `healthz after ${what}`);
+}
+
+// Picture workers of the server: its children running `image-worker`.
+function workers(pid) {
+  const out = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== pid) continue;
+      if (readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('image-worker')) out.push(Number(d));
+    } catch { /* gone meanwhile */ }
+  }
+  return out;
+}
+
+async function metric(s, name) {
+  const text = await (await fetch(s.url + '/metrics')).text();
+  const m = text.match(new RegExp(`^${name.replace(/[{}"]/g, '\\$&')} (\\d+)`, 'm'));
+  return m ? Number(m[1]) : NaN;
+}
+
+function hostileFiles() {
+  const seen = new Set();
+  const files = [];
+  for (const dir of DIRS) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f);
+      if (!statSync(p).isFile() || /\.(md|jsonl|txt)$/.test(f)) continue;
+      const bytes = readFileSync(p);
+      const h = createHash('sha256').update(bytes).digest('hex');
+      if (seen.has(h)) continue;
+      seen.add(h);
+      files.push({ name: p, bytes });
+    }
+  }
+  return files;
+}
+
+test('every hostile picture, under every image type: 201 or 422, and the server lives on', async () => {
+  const alice = await member(srv.url, 'hostile_uploader');
+  const files = hostileFiles();
+  assert.ok(files.length >= 60, `only ${files.length} files`);
+  assert.ok(files.some((f) => f.name.endsWith('webp_odd_chunk_pad_past_riff.webp')));
+  const pid = srv.child.pid;
+  const counts = { 201: 0, 422: 0 };
+  // two at a time, as many as there are workers
+  const jobs = files.flatMap((f) => TYPES.map((type) => ({ ...f, type })));
+  let next = 0;
+  async function lane() {
+    while (next < jobs.length) {
+      const j = jobs[next++];
+      const what = `${j.name} as ${j.type}`;
+      const r = await upload(alice, j.bytes, j.type);
+      assert.ok(r.status === 201 || r.status === 422, `${what}: ${r.status} ${r.text}`);
+      if (r.status === 422) assert.equal(r.data.type, '/problems/image-rejected', what);
+      counts[r.status]++;
+      await assertAlive(srv, what);
+      assert.equal(srv.child.pid, pid);
+    }
+  }
+  await Promise.all([lane(), lane()]);
+  assert.ok(counts[201] > 0 && counts[422] > 0, JSON.stringify(counts));
+  assert.equal(workers(pid).length, 2, 'both workers still there');
+});
+
+test('a worker killed in the middle of a job: that upload gets 422, the next one works', async () => {
+  const bob = await member(srv.url, 'killed_worker');
+  const pid = srv.child.pid;
+  const crashes = await metric(srv, 'entraide_image_worker_failures_total{kind="crash"}');
+  const started = await metric(srv, 'entraide_image_workers_started_total');
+  const big = lesionPng(2400, 1800);
+  const pending = upload(bob, big, 'image/png');
+  // wait until a worker has the job, then kill every worker
+  for (let i = 0; i < 200 && (await metric(srv, 'entraide_image_jobs_waiting')) < 1; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const before = workers(pid);
+  assert.equal(before.length, 2);
+  for (const w of before) process.kill(w, 'SIGKILL');
+  const r = await pending;
+  assertProblem(r, 422, 'image-rejected');
+  await assertAlive(srv, 'the workers were killed');
+  const ok = await upload(bob, lesionPng(80, 60), 'image/png');
+  assert.equal(ok.status, 201, ok.text);
+  assert.equal(srv.child.pid, pid);
+  // the idle one is noticed within a second and replaced too
+  let after = [];
+  for (let i = 0; i < 300; i++) {
+    after = workers(pid);
+    if (after.length === 2 && await metric(srv, 'entraide_image_workers_started_total') >= started + 2) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(after.length, 2, 'both replaced');
+  assert.ok(after.every((w) => !before.includes(w)));
+  assert.ok(await metric(srv, 'entraide_image_worker_failures_total{kind="crash"}') >= crashes + 2);
+  assert.ok(await metric(srv, 'entraide_image_workers_started_total') >= started + 2);
+});
+
+// One probe of each: /healthz and the thread page, timed (ms).
+async function probe(base, thread) {
+  let t = performance.now();
+  const h = await fetch(base + '/healthz');
+  await h.text();
+  const dh = performance.now() - t;
+  t = performance.now();
+  const th = await fetch(`${base}/api/v1/threads/${thread}`);
+  await th.text();
+  const dt = performance.now() - t;
+  assert.equal(h.status, 200);
+  assert.equal(th.status, 200);
+  return [dh, dt];
+}
+
+// The bound is on isolation, not on the machine: a decode inside the server held an HTTP thread
+// for seconds. On a shared 2-core machine an idle server's own slowest probes reach ~90 ms
+// (measured below as the baseline of the same run), so 95 % of the probes must answer within
+// 100 ms and none may take a second; the figures are printed.
+test('large pictures in the pool: /healthz and a thread page still answer within 100 ms', async () => {
+  const carol = await member(srv.url, 'big_pictures');
+  const space = await carol.req('GET', '/api/v1/spaces/diabete-type-1');
+  assert.equal(space.status, 200, space.text);
+  const thread = space.data.threads[0].id;
+  const idle = [];
+  for (let i = 0; i < 30; i++) {
+    idle.push(...await probe(srv.url, thread));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const big = [lesionPng(3000, 2200), lesionPng(2800, 2100), lesionPng(2600, 2000), lesionPng(3000, 2000)];
+  let inFlight = big.length;
+  const uploads = big.map((b) => upload(carol, b, 'image/png').then((r) => { inFlight--; return r; }));
+  const lat = { healthz: [], thread: [] };
+  await new Promise((r) => setTimeout(r, 100)); // the jobs reach the workers
+  while (inFlight > 0) {
+    const [dh, dt] = await probe(srv.url, thread);
+    if (inFlight > 0) { lat.healthz.push(dh); lat.thread.push(dt); }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const results = await Promise.all(uploads);
+  for (const r of results) assert.ok(r.status === 201 || r.status === 503, `${r.status} ${r.text}`);
+  assert.ok(results.some((r) => r.status === 201));
+  const top = (a) => [...a].sort((x, y) => y - x).slice(0, 4).map((x) => x.toFixed(0)).join(' ');
+  const within = (a) => a.filter((x) => x < 100).length / a.length;
+  const report = `busy: healthz n=${lat.healthz.length} ${(100 * within(lat.healthz)).toFixed(1)}% ` +
+    `< 100 ms (slowest ${top(lat.healthz)}), thread ${(100 * within(lat.thread)).toFixed(1)}% ` +
+    `(slowest ${top(lat.thread)}); idle baseline slowest ${top(idle)} ms`;
+  console.log(`# ${report}`);
+  assert.ok(lat.healthz.length >= 5, `too few probes while busy: ${report}`);
+  assert.ok(within(lat.healthz) >= 0.95 && within(lat.thread) >= 0.95, report);
+  assert.ok(Math.max(...lat.healthz, ...lat.thread) < 1000, report);
+});
+
+test('budgets: 413 from the declared length, 429 with Retry-After past the hourly budgets', async () => {
+  const s = await startServer({ env: { ENTRAIDE_UPLOAD_LIMIT: '3', ENTRAIDE_UPLOAD_MB: '1' } });
+  try {
+    const dan = await member(s.url, 'budget_dan');
+    const big = await headOnly(s.url, 'POST', '/api/v1/media', {
+      'content-type': 'image/png', 'content-length': String(25 * 1024 * 1024),
+      cookie: dan.cookie, 'x-csrf-token': dan.csrf,
+    });
+    assert.equal(big.status, 413, big.head);
+    assert.match(big.body, /body-too-large/);
+    const png = lesionPng(80, 60);
+    for (let i = 0; i < 3; i++) assert.equal((await upload(dan, png, 'image/png')).status, 201);
+    const r = await upload(dan, png, 'image/png');
+    assertProblem(r, 429, 'rate-limited');
+    const wait = Number(r.headers.get('retry-after'));
+    assert.ok(wait > 0 && wait <= 3600, String(wait));
+    // bytes: 1 MB an hour, another account
+    const eve = await member(s.url, 'budget_eve');
+    const noisy = Buffer.alloc(700 * 1024, 7);
+    assert.equal((await upload(eve, noisy, 'image/png')).status, 422); // counted all the same
+    const r2 = await upload(eve, noisy, 'image/png');
+    assertProblem(r2, 429, 'rate-limited');
+    assert.ok(Number(r2.headers.get('retry-after')) > 0);
+    await assertAlive(s, 'the budgets');
+  } finally {
+    await s.stop();
+  }
+});
