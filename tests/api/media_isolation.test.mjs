@@ -228,3 +228,33 @@ test('budgets: 413 from the declared length, 429 with Retry-After past the hourl
     await s.stop();
   }
 });
+
+test('a picture past image_timeout kills its worker (422, replaced); a full pool is 503 with Retry-After', async () => {
+  const s = await startServer({
+    env: { ENTRAIDE_IMAGE_WORKERS: '1', ENTRAIDE_IMAGE_TIMEOUT: '1', ENTRAIDE_UPLOAD_LIMIT: '1000' },
+  });
+  try {
+    const fay = await member(s.url, 'timeout_fay');
+    const pid = s.child.pid;
+    const big = lesionPng(4000, 3000); // several seconds of decoding and detection
+    const r = await upload(fay, big, 'image/png');
+    assertProblem(r, 422, 'image-rejected');
+    assert.match(r.data.detail, /time/);
+    assert.ok(await metric(s, 'entraide_image_worker_failures_total{kind="timeout"}') >= 1);
+    await assertAlive(s, 'the overrun');
+    // one worker, two waiting at most: the rest is refused at once
+    const all = await Promise.all(Array.from({ length: 6 }, () => upload(fay, big, 'image/png')));
+    const busy = all.filter((x) => x.status === 503);
+    assert.ok(busy.length >= 1, all.map((x) => x.status).join(' '));
+    for (const b of busy) {
+      assertProblem(b, 503, 'unavailable');
+      assert.equal(b.headers.get('retry-after'), '5');
+    }
+    assert.ok(await metric(s, 'entraide_image_refused_busy_total') >= busy.length);
+    const ok = await upload(fay, lesionPng(80, 60), 'image/png');
+    assert.equal(ok.status, 201, ok.text);
+    assert.equal(s.child.pid, pid);
+  } finally {
+    await s.stop();
+  }
+});
