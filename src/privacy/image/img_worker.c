@@ -128,13 +128,14 @@ static int enter_sandbox(void)
 	for (size_t i = 0; !rc && i < sizeof allowed / sizeof allowed[0]; i++)
 		rc = add(f, SCMP_ACT_ALLOW, allowed[i]);
 	/* prlimit64 only to read a limit: the new limit pointer must be NULL */
+	struct scmp_arg_cmp read_only = {.arg = 2, .op = SCMP_CMP_EQ, .datum_a = 0, .datum_b = 0};
 	if (!rc)
-		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 1,
-				      SCMP_A2(SCMP_CMP_EQ, 0));
+		rc = seccomp_rule_add_array(f, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 1, &read_only);
 	/* threads only: CLONE_THREAD set */
+	struct scmp_arg_cmp thread = {.arg = 0, .op = SCMP_CMP_MASKED_EQ, .datum_a = CLONE_THREAD,
+				      .datum_b = CLONE_THREAD};
 	if (!rc)
-		rc = seccomp_rule_add(f, SCMP_ACT_ALLOW, SCMP_SYS(clone), 1,
-				      SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD));
+		rc = seccomp_rule_add_array(f, SCMP_ACT_ALLOW, SCMP_SYS(clone), 1, &thread);
 	if (!rc)
 		rc = seccomp_rule_add(f, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
 	if (!rc)
@@ -155,7 +156,9 @@ static void warm_up(struct ent_img_faces *faces)
 	struct img_ctx c;
 	struct img_px px;
 	img_ctx_init(&c, &o);
-	if (img_px_alloc(&c, &px, 96, 64, 3)) {
+	/* large enough for every detector to run its full path once (models, buffers, lazy
+	 * loads): a file a detector opened only after the filter would be refused */
+	if (img_px_alloc(&c, &px, 640, 480, 3)) {
 		img_ctx_clear(&c);
 		return;
 	}
@@ -179,6 +182,7 @@ static void warm_up(struct ent_img_faces *faces)
 	img_ctx_clear(&c);
 }
 
+#ifndef UNDER_ASAN
 /* VmSize in bytes, from /proc/self/statm (before the filter closes open()). */
 static uint64_t vm_size(void)
 {
@@ -191,6 +195,7 @@ static uint64_t vm_size(void)
 	fclose(f);
 	return (uint64_t)pages * (uint64_t)sysconf(_SC_PAGESIZE);
 }
+#endif
 
 static void answer(int fd, const struct img_wire_job *j, const uint8_t *in,
 		   struct ent_img_faces *faces)
