@@ -3,8 +3,8 @@
  *
  * Start-up, while everything is still allowed: close every inherited descriptor but the
  * socket, never dump core (a core file would hold someone's picture), die with the parent,
- * lower the priority, load the face detectors, run one small warm-up job per output format
- * (so libraries finish their lazy set-up: OpenCV's buffers, lcms2, libwebp's tables), then
+ * load the face detectors, run one small warm-up job per output format (so libraries finish
+ * their lazy set-up: OpenCV's buffers, lcms2, libwebp's tables), lower the priority, then
  * cap the address space at what it uses now plus this worker's share of the pool's memory
  * budget and enter the seccomp filter. Only then does it say hello and take jobs.
  *
@@ -158,7 +158,7 @@ static void warm_up(struct ent_img_faces *faces)
 	img_ctx_init(&c, &o);
 	/* large enough for every detector to run its full path once (models, buffers, lazy
 	 * loads): a file a detector opened only after the filter would be refused */
-	if (img_px_alloc(&c, &px, 640, 480, 3)) {
+	if (img_px_alloc(&c, &px, 320, 240, 3)) {
 		img_ctx_clear(&c);
 		return;
 	}
@@ -266,8 +266,6 @@ int img_worker_main(int fd, uint64_t memory, int nice_value)
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() == 1)
 		return 1; /* the parent is already gone */
-	if (nice_value > 0)
-		(void)!nice(nice_value);
 
 	struct ent_img_faces *faces = NULL;
 	const char *why = NULL;
@@ -275,6 +273,9 @@ int img_worker_main(int fd, uint64_t memory, int nice_value)
 	if (faces_err)
 		faces = NULL;
 	warm_up(faces);
+	/* start-up at the server's priority (a replacement is ready sooner), jobs below it */
+	if (nice_value > 0)
+		(void)!nice(nice_value);
 
 	struct img_wire_hello h = {IMG_WIRE_MAGIC, faces_err, 0};
 #ifndef UNDER_ASAN /* ASan reserves terabytes of shadow: no address-space cap there */
