@@ -343,17 +343,25 @@ static void render_problem(struct api_req *q, enum ent_err err)
 	}
 }
 
-static void handle_unrouted(struct http_req *r, struct api_app *app, enum http_lang lang)
+static void handle_unrouted(struct api_req *q)
 {
+	struct http_req *r = q->http;
+	struct api_app *app = q->app;
 	if (!strcmp(r->route_name, "method-not-allowed")) {
-		http_problem(r, "method-not-allowed", lang, NULL);
+		http_problem(r, "method-not-allowed", q->lang, NULL);
 		return;
 	}
 	if (!is_reserved(r->path) && (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD"))) {
-		if (http_static_serve(r, app->cfg.web[0] ? app->cfg.web : NULL) == ENT_OK)
+		/* The shell's <html lang> is the account's language once logged in: a session
+		 * cookie is read for pages (never for /static/ files). An unknown or failing
+		 * session leaves Accept-Language's choice. */
+		if (strncmp(r->path, "/static/", 8) != 0 && http_cookie(r, api_cookie_name(app)) &&
+		    store_conn_get(app->store, &q->db) == ENT_OK)
+			(void)load_session(q);
+		if (http_static_serve(r, app->cfg.web[0] ? app->cfg.web : NULL, q->lang) == ENT_OK)
 			return;
 	}
-	http_problem(r, "not-found", lang, NULL);
+	http_problem(r, "not-found", q->lang, NULL);
 }
 
 void api_handle(struct http_req *r, void *ctx)
@@ -364,7 +372,7 @@ void api_handle(struct http_req *r, void *ctx)
 	q.route = r->route;
 	q.lang = http_lang_from_accept(http_header(r, "Accept-Language"));
 	if (!q.route) {
-		handle_unrouted(r, app, q.lang);
+		handle_unrouted(&q);
 		return;
 	}
 	r->is_api = true;

@@ -107,7 +107,12 @@ static enum ent_err read_space(struct api_req *q, struct store_q *st, struct com
 		out->visibility = SPACE_PROFESSIONALS; /* unknown: the narrowest */
 	out->indexable = store_q_int(st, 5) != 0;
 	out->retention_days = store_q_int(st, 6);
-	return policy_space_can_read(out->visibility, comm_roles(q)) ? ENT_OK : ENT_ENOTFOUND;
+	if (policy_space_can_read(out->visibility, comm_roles(q)))
+		return ENT_OK;
+	/* Any visitor may sign up and read a members-only space: hiding it from visitors protects
+	 * nothing, and "log in to read this" is more use to them than "not found". Professional
+	 * spaces stay unseen (404) to everyone who may not read them. */
+	return out->visibility == SPACE_MEMBERS && !q->has_session ? ENT_EAUTH : ENT_ENOTFOUND;
 }
 
 enum ent_err comm_space_by_slug(struct api_req *q, const char *slug, struct comm_space *out)

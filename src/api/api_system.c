@@ -108,8 +108,15 @@ enum ent_err api_instance(struct api_req *q)
 	buf_init(&b, 16 * 1024);
 	buf_puts(&b, "{\"name\":");
 	buf_json_cstr(&b, c->name);
+	/* description in the request's language; both for a page that switches language */
+	const char *en = config_description_en(c);
 	buf_puts(&b, ",\"description\":");
+	buf_json_cstr(&b, q->lang == HTTP_LANG_EN ? en : c->description);
+	buf_puts(&b, ",\"descriptions\":{\"fr\":");
 	buf_json_cstr(&b, c->description);
+	buf_puts(&b, ",\"en\":");
+	buf_json_cstr(&b, en);
+	buf_putc(&b, '}');
 	buf_printf(&b,
 		   ",\"locales\":[\"fr\",\"en\"],\"counts\":{\"members\":%lld,\"spaces\":%lld,"
 		   "\"threads\":%lld,\"articles\":%lld},\"registration_open\":%s}",

@@ -104,7 +104,7 @@ void cli_settings_help(void)
 	       "  --image-timeout S      wall-clock limit of one picture (default 20)\n"
 	       "  --upload-limit N       picture uploads per account per hour (default 60)\n"
 	       "  --upload-mb MB         megabytes of pictures per account per hour (default 300)\n"
-	       "  --name TEXT, --description TEXT, --registration-open=false\n");
+	       "  --name TEXT, --description TEXT, --description-en TEXT, --registration-open=false\n");
 }
 
 int cli_open_data(struct api_app *app, const struct config *c)

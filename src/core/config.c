@@ -11,7 +11,7 @@
 const char *const config_keys[] = {
 	"data", "listen", "web", "threads", "connection_limit", "timeout", "trust_proxy_tls",
 	"log_requests", "signup_limit", "image_workers", "image_memory", "image_timeout",
-	"upload_limit", "upload_mb", "name", "description", "registration_open", NULL,
+	"upload_limit", "upload_mb", "name", "description", "description_en", "registration_open", NULL,
 };
 
 void config_defaults(struct config *c)
@@ -30,8 +30,15 @@ void config_defaults(struct config *c)
 	c->upload_limit = 60;
 	c->upload_mb = 300;
 	strcpy(c->name, "entraide");
-	strcpy(c->description, "Réseau d'entraide en santé : communautés de pairs, informations validées.");
+	strcpy(c->description, CONFIG_DESCRIPTION_FR);
 	c->registration_open = true;
+}
+
+const char *config_description_en(const struct config *c)
+{
+	if (c->description_en[0])
+		return c->description_en;
+	return strcmp(c->description, CONFIG_DESCRIPTION_FR) == 0 ? CONFIG_DESCRIPTION_EN : c->description;
 }
 
 static enum ent_err set_str(char *dst, size_t cap, const char *v)
@@ -126,6 +133,8 @@ enum ent_err config_set(struct config *c, const char *key, const char *v)
 		return v[0] ? set_str(c->name, sizeof c->name, v) : ENT_EINVAL;
 	if (!strcmp(key, "description"))
 		return set_str(c->description, sizeof c->description, v);
+	if (!strcmp(key, "description_en"))
+		return set_str(c->description_en, sizeof c->description_en, v);
 	if (!strcmp(key, "registration_open"))
 		return set_bool(&c->registration_open, v);
 	return ENT_EINVAL;

@@ -33,11 +33,19 @@ struct config {
 	unsigned upload_limit;       /* picture uploads per account per hour (default 60) */
 	unsigned upload_mb;          /* MB of pictures per account per hour (default 300) */
 	char name[128];              /* instance name shown on the home page */
-	char description[512];
+	char description[512];       /* what the instance is, in French (default below) */
+	char description_en[512];    /* in English; empty: the built-in English text while the
+	                              * French one is the default, else the French one */
 	bool registration_open;
 };
 
+#define CONFIG_DESCRIPTION_FR \
+	"Réseau d'entraide en santé : communautés de pairs, informations validées."
+#define CONFIG_DESCRIPTION_EN "Health mutual-aid network: peer communities, validated information."
+
 void config_defaults(struct config *c);
+/* The instance description in English (see description_en). */
+const char *config_description_en(const struct config *c);
 
 /* Sets key (a name of struct config; `listen` sets host and port) from text. ENT_EINVAL for an
  * unknown key or a bad value, ENT_ETOOBIG for a value that does not fit. */

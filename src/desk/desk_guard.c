@@ -108,7 +108,7 @@ enum ent_err desk_guidance_json(struct buf *b, const char *type, enum ent_intent
 				      "vous examiner : l’accueil ne peut pas y répondre par message. Voici "
 				      "ce que vous pouvez faire dès maintenant.");
 		buf_puts(b, ",\"alternatives\":[{\"kind\":\"appointment\",\"href\":");
-		buf_printf(b, "\"/desk/%s/new?form=appointment\"}", inst->slug);
+		buf_printf(b, "\"/desk/%s?form=appointment\"}", inst->slug);
 		if (inst->teleconsult_url[0]) {
 			buf_puts(b, ",{\"kind\":\"teleconsultation\",\"href\":");
 			buf_json_cstr(b, inst->teleconsult_url);

@@ -151,12 +151,19 @@ struct http_embedded {
 	size_t len;
 	const char *data;
 	const char *etag; /* quoted entity tag of data, made at build time */
+	size_t gz_len;    /* the same bytes gzip-compressed at build time, or 0 and NULL when */
+	const char *gz;   /* compression would not save much (images, fonts, tiny files) */
+	const char *gz_etag;
 };
 extern const struct http_embedded http_web_files[];
 
 /* Answers a GET for the web front end: /static/... from web/static, the SPA shell
- * (index.html) for other paths. dir is a directory to serve from, or NULL for the embedded
- * files. Returns ENT_ENOTFOUND when there is no such file (the caller answers 404). */
-enum ent_err http_static_serve(struct http_req *r, const char *dir);
+ * (index.html) for other paths, its <html lang> and skip link in lang (the caller picks it:
+ * the account's setting, else Accept-Language). dir is a directory to serve from, or NULL for
+ * the embedded files, which are sent gzip-compressed to clients that accept it. Returns
+ * ENT_ENOTFOUND when there is no such file (the caller answers 404). */
+enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang);
+/* Whether an Accept-Encoding header accepts gzip (listed, or `*`, with a q above 0). */
+bool http_accepts_gzip(const char *accept_encoding);
 
 #endif

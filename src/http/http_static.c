@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,17 +65,12 @@ static bool safe_path(const char *p)
 	return true;
 }
 
-static bool find_embedded(const char *path, struct http_req *r, const char **etag)
+static const struct http_embedded *find_embedded(const char *path)
 {
-	for (const struct http_embedded *f = http_web_files; f->path; f++) {
-		if (strcmp(f->path, path) == 0) {
-			r->out_static = f->data;
-			r->out_static_len = f->len;
-			*etag = f->etag;
-			return true;
-		}
-	}
-	return false;
+	for (const struct http_embedded *f = http_web_files; f->path; f++)
+		if (strcmp(f->path, path) == 0)
+			return f;
+	return NULL;
 }
 
 static bool read_disk(const char *dir, const char *path, struct http_req *r)
@@ -108,34 +104,146 @@ static bool read_disk(const char *dir, const char *path, struct http_req *r)
 	return ok;
 }
 
-static bool load(const char *dir, const char *path, struct http_req *r, const char **etag)
+/* Loads path into r (a borrowed embedded body, or r->out from dir); *emb is the embedded
+ * file, NULL when read from dir. */
+static bool load(const char *dir, const char *path, struct http_req *r,
+		 const struct http_embedded **emb)
 {
-	*etag = NULL;
+	*emb = NULL;
 	if (!safe_path(path))
 		return false;
-	return dir ? read_disk(dir, path, r) : find_embedded(path, r, etag);
+	if (dir)
+		return read_disk(dir, path, r);
+	*emb = find_embedded(path);
+	if (!*emb)
+		return false;
+	r->out_static = (*emb)->data;
+	r->out_static_len = (*emb)->len;
+	return true;
 }
 
-enum ent_err http_static_serve(struct http_req *r, const char *dir)
+bool http_accepts_gzip(const char *ae)
+{
+	if (!ae)
+		return false;
+	for (const char *p = ae; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		size_t n = strcspn(p, ",; \t");
+		bool match = (n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
+			     (n == 6 && strncasecmp(p, "x-gzip", 6) == 0) || (n == 1 && *p == '*');
+		p += n;
+		size_t rest = strcspn(p, ",");
+		bool zero = false;
+		const char *q = p;
+		while (q < p + rest) { /* ;q=0, ;q=0.0, ;q=0.000 refuse it */
+			while (q < p + rest && (*q == ';' || *q == ' ' || *q == '\t'))
+				q++;
+			if (p + rest - q >= 2 && (q[0] == 'q' || q[0] == 'Q') && q[1] == '=') {
+				const char *v = q + 2;
+				zero = *v == '0';
+				for (v++; zero && v < p + rest && *v != ';' && *v != ' '; v++)
+					zero = *v == '.' || *v == '0';
+			}
+			q += strcspn(q, ";");
+			if (q > p + rest)
+				q = p + rest;
+		}
+		if (match && !zero)
+			return true;
+		p += rest;
+	}
+	return false;
+}
+
+/* The shell in English: <html lang> and the skip link, the first bytes a screen reader or a
+ * translator reads, before the scripts draw the rest in the same language. */
+static enum ent_err shell_in_english(struct http_req *r)
+{
+	static const struct {
+		const char *fr, *en;
+	} swap[] = {
+		{"<html lang=\"fr\">", "<html lang=\"en\">"},
+		{"Aller au contenu principal", "Skip to main content"},
+	};
+	struct buf src;
+	buf_init(&src, HTTP_RESP_MAX);
+	enum ent_err err = r->out_static ? buf_append(&src, r->out_static, r->out_static_len)
+					 : buf_append(&src, r->out.p, r->out.len);
+	if (!err)
+		err = buf_append(&src, "", 1); /* a terminator for strstr */
+	buf_clear(&r->out);
+	const char *at = src.p;
+	while (!err && at && *at) {
+		const char *best = NULL;
+		size_t which = 0;
+		for (size_t i = 0; i < sizeof swap / sizeof swap[0]; i++) {
+			const char *f = strstr(at, swap[i].fr);
+			if (f && (!best || f < best)) {
+				best = f;
+				which = i;
+			}
+		}
+		if (!best) {
+			err = buf_append(&r->out, at, strlen(at));
+			break;
+		}
+		err = buf_append(&r->out, at, (size_t)(best - at));
+		if (!err)
+			err = buf_append(&r->out, swap[which].en, strlen(swap[which].en));
+		at = best + strlen(swap[which].fr);
+	}
+	buf_clear(&src);
+	r->out_static = NULL;
+	r->out_static_len = 0;
+	return err;
+}
+
+enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang)
 {
 	const char *path = r->path;
 	bool is_static = strncmp(path, "/static/", 8) == 0;
-	const char *etag;
+	const struct http_embedded *emb;
+	bool shell = false;
 	if (is_static || (strchr(path + 1, '/') == NULL && strcmp(path, "/") != 0 &&
-			  strcmp(path, "/index.html") != 0 && load(dir, path, r, &etag))) {
-		if (is_static && !load(dir, path, r, &etag))
+			  strcmp(path, "/index.html") != 0 && load(dir, path, r, &emb))) {
+		if (is_static && !load(dir, path, r, &emb))
 			return ENT_ENOTFOUND;
 	} else {
-		if (!load(dir, "/index.html", r, &etag))
+		if (!load(dir, "/index.html", r, &emb))
 			return ENT_ENOTFOUND;
 		path = "/index.html";
+		shell = true;
 	}
 	r->content_type = type_of(path);
+	const char *etag = emb ? emb->etag : NULL;
+	bool english = shell && lang == HTTP_LANG_EN;
+	if (english) {
+		enum ent_err e = shell_in_english(r);
+		if (e)
+			return e;
+		etag = NULL; /* made from the French bytes; the English shell is small: no tag */
+	}
+	bool gzipped = emb && emb->gz && !english && http_accepts_gzip(http_header(r, "Accept-Encoding"));
+	if (gzipped) {
+		r->out_static = emb->gz;
+		r->out_static_len = emb->gz_len;
+		etag = emb->gz_etag;
+	}
 	/* The module URLs do not change between versions, so browsers must revalidate every
-	 * file (no-cache); the entity tag makes that a 304 without a body when nothing changed. */
+	 * file (no-cache); the entity tag makes that a 304 without a body when nothing changed.
+	 * The shell's language follows Accept-Language or the session cookie; a file with a
+	 * compressed copy follows Accept-Encoding: caches are told (Vary). */
 	enum ent_err err = http_add_header(r, "Cache-Control", "no-cache");
 	if (!err && etag)
 		err = http_add_header(r, "ETag", etag);
+	if (!err && gzipped)
+		err = http_add_header(r, "Content-Encoding", "gzip");
+	if (!err && shell)
+		err = http_add_header(r, "Vary", emb && emb->gz ? "Accept-Encoding, Accept-Language, Cookie"
+							: "Accept-Language, Cookie");
+	else if (!err && emb && emb->gz)
+		err = http_add_header(r, "Vary", "Accept-Encoding");
 	if (err)
 		return err;
 	const char *inm = http_header(r, "If-None-Match");
@@ -143,6 +251,7 @@ enum ent_err http_static_serve(struct http_req *r, const char *dir)
 		r->status = 304;
 		r->out_static = NULL;
 		r->out_static_len = 0;
+		buf_clear(&r->out);
 		return ENT_OK;
 	}
 	r->status = 200;

@@ -42,7 +42,8 @@ test('spaces: visibility decides what each caller lists and reads', async () => 
     for (const k of ['slug', 'visibility', 'name', 'description', 'language']) assert.ok(k in s, k);
     assert.equal(s.visibility, 'public');
   }
-  assertProblem(await anon.req('GET', '/api/v1/spaces/aidants'), 404, 'not-found');
+  // a members-only space: any visitor may sign up to read it, so they are asked to log in
+  assertProblem(await anon.req('GET', '/api/v1/spaces/aidants'), 401, 'unauthenticated');
   const alice = await login('alice');
   r = await alice.req('GET', '/api/v1/spaces');
   assert.ok(slugs(r).includes('aidants'));

@@ -2,7 +2,20 @@
 // and no body sent again when nothing changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startServer } from '../lib/server.mjs';
+
+// A GET whose body is read as sent (fetch would decompress it).
+function raw(url, headers = {}) {
+  return new Promise((ok, ko) => {
+    request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', ko).end();
+  });
+}
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -14,7 +27,7 @@ for (const path of ['/static/app.js', '/', '/settings']) {
     assert.equal(first.status, 200);
     assert.equal(first.headers.get('cache-control'), 'no-cache');
     const etag = first.headers.get('etag');
-    assert.match(etag, /^"[0-9a-f]{24}"$/);
+    assert.match(etag, /^"[0-9a-f]{24}(-gz)?"$/);
     await first.arrayBuffer();
     const again = await fetch(srv.url + path, { headers: { 'If-None-Match': etag } });
     assert.equal(again.status, 304);
@@ -29,4 +42,47 @@ for (const path of ['/static/app.js', '/', '/settings']) {
 test('an unknown static file is still 404', async () => {
   const r = await fetch(srv.url + '/static/nope.js');
   assert.equal(r.status, 404);
+});
+
+// Static files are sent gzip-compressed (made at build time) to clients that accept it, with
+// Vary: Accept-Encoding; other clients get the bytes as they are.
+for (const path of ['/static/app.js', '/static/style.css', '/static/i18n/fr.js', '/']) {
+  test(`${path} is sent compressed when the client accepts gzip`, async () => {
+    const plain = await raw(srv.url + path, { 'Accept-Encoding': 'identity' });
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.match(plain.headers.vary || '', /Accept-Encoding/);
+    for (const ae of ['gzip', 'gzip, deflate, br', 'br;q=1.0, gzip;q=0.8', '*']) {
+      const gz = await raw(srv.url + path, { 'Accept-Encoding': ae });
+      assert.equal(gz.status, 200, ae);
+      assert.equal(gz.headers['content-encoding'], 'gzip', ae);
+      assert.match(gz.headers.vary || '', /Accept-Encoding/);
+      assert.ok(gz.body.length < plain.body.length * 0.9, `${path} ${gz.body.length} vs ${plain.body.length}`);
+      assert.deepEqual(gunzipSync(gz.body), plain.body);
+      assert.notEqual(gz.headers.etag, plain.headers.etag, 'each representation has its own tag');
+      const again = await raw(srv.url + path, { 'Accept-Encoding': ae, 'If-None-Match': gz.headers.etag });
+      assert.equal(again.status, 304);
+    }
+    for (const ae of ['gzip;q=0', 'deflate', 'br', 'gzip;q=0.000, br']) {
+      const no = await raw(srv.url + path, { 'Accept-Encoding': ae });
+      assert.equal(no.headers['content-encoding'], undefined, ae);
+      assert.deepEqual(no.body, plain.body, ae);
+    }
+  });
+}
+
+// The shell is in the visitor's language from the first byte: <html lang> and the skip link
+// follow Accept-Language (French by default), and the cache is told so.
+test('the shell follows Accept-Language', async () => {
+  const cases = [['en-US,en;q=0.9', 'en'], ['en-GB', 'en'], ['fr-FR,fr;q=0.9,en;q=0.8', 'fr'],
+    ['de-DE', 'fr'], ['de-DE,en;q=0.5', 'en'], [null, 'fr']];
+  for (const [al, lang] of cases) {
+    for (const path of ['/', '/c/diabete-type-1', '/t/1']) {
+      const r = await raw(srv.url + path, al ? { 'Accept-Language': al, 'Accept-Encoding': 'gzip' } : {});
+      const body = r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body).toString() : r.body.toString();
+      assert.match(body, new RegExp(`^<!doctype html>\\n<html lang="${lang}">`), `${al} ${path}`);
+      assert.ok(body.includes(lang === 'en' ? 'Skip to main content' : 'Aller au contenu principal'), `${al}`);
+      assert.match(r.headers.vary || '', /Accept-Language/);
+    }
+  }
 });
