@@ -83,7 +83,7 @@ test('a moderator hides a reported post; it is gone for readers (desktop)', asyn
   await item.waitFor();
   await checkA11y(page, 'moderation queue');
   await item.getByRole('button', { name: 'Masquer' }).click();
-  await page.getByText(/modo : hide \(post/).waitFor();
+  await page.getByText(/modo : message masqué \(message \d+\)/).waitFor();
   const reader = await newPage(env.browser, env.srv.url);
   await reader.page.goto(`${env.srv.url}/c/diabete-type-1`);
   await reader.page.getByRole('link', { name: THREAD }).click();

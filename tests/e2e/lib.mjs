@@ -4,7 +4,7 @@
 //   const { page, problems } = await newPage(env.browser, env.srv.url, { phone: true });
 //   await page.goto(env.srv.url + '/signup');
 //   await checkA11y(page, 'sign-up, empty');        // axe-core, WCAG 2.1 A + AA, fails on any violation
-//   await signUpAndLogIn(page, env.srv.url, newAccount());  // through the forms, like a person
+//   await signUpAndLogIn(page, env.srv.url, newAccount());  // through the form, like a person
 //   assertNoProblems(problems);                     // no CSP violation, no uncaught error, no 404 asset
 //
 // Chromium is Debian's /usr/bin/chromium (CHROMIUM_PATH overrides), driven by playwright-core.
@@ -110,20 +110,19 @@ export async function fill(page, label, value) {
   await page.getByLabel(label, { exact: typeof label === 'string' }).fill(value);
 }
 
-// Signs up through the form (French interface), then logs in through the log-in form it
-// leads to. Ends on the home page, logged in.
+// Signs up through the form (French interface): the page logs the new member in and goes
+// home. Ends on the home page, logged in.
 export async function signUpAndLogIn(page, baseUrl, account) {
   await page.goto(`${baseUrl}/signup`);
   await waitForHeading(page, 'Créer un compte');
-  await submitSignUp(page, account);
-  await waitForHeading(page, 'Se connecter');
   // Wait for the log-in answer (and so its cookie): a caller that navigates right after would
   // otherwise race the request and load its next page as a visitor.
   const answered = page.waitForResponse((r) => r.request().method() === 'POST' &&
     new URL(r.url()).pathname === '/api/v1/session');
-  await logIn(page, account.handle, account.password, { navigate: false });
+  await submitSignUp(page, account);
   const r = await answered;
   if (r.status() !== 200) throw new Error(`log-in after sign-up answered ${r.status()}`);
+  await page.waitForURL((u) => u.pathname === '/');
 }
 
 // Fills the (French) sign-up form with `account` and submits it.

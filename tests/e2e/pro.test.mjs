@@ -51,6 +51,11 @@ test('verification, a case with a reviewed photo, and what members cannot do', a
   await admin.page.goto(`${url}/verification`);
   const row = admin.page.locator('li', { hasText: account.handle });
   await row.getByRole('button', { name: 'Approuver' }).click();
+  // issue 15: a verification is granted only after a second look at who and which number
+  const dialog = admin.page.getByRole('dialog', { name: `Vérifier ${account.handle} comme professionnel de santé ?` });
+  await dialog.getByText('RPPS 10003123451').waitFor();
+  await checkA11y(admin.page, 'verification, confirmation dialog');
+  await dialog.getByRole('button', { name: 'Approuver' }).click();
   await admin.page.locator('li', { hasText: account.handle }).getByText('Vérifiée').waitFor();
   await checkA11y(admin.page, 'verification, administrator');
 

@@ -89,19 +89,38 @@ function drawHeader() {
   const links = nav
     .filter((n) => !n.when || (n.when === 'member') === Boolean(me))
     .filter((n) => n.needs !== 'registration' || registrationIsOpen)
+    .filter((n) => !n.role || session.hasRole(n.role))
     .map((n) => h('li', {}, h('a', { href: n.href, 'aria-current': n.href === path ? 'page' : null }, t(n.key))));
   if (me) {
     links.push(h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: logOut }, t('nav.logout'))));
   }
   const other = LOCALES.find((l) => l !== locale());
+  // Under 600 px the links fold behind a menu button (style.css hides the closed list there);
+  // wider, the button is hidden and the links always show.
+  const navList = h('ul', { id: 'site-nav-list' }, links);
+  const nav = h('nav', { 'aria-label': t('nav.label'), 'data-open': 'false' }, navList);
+  const menu = h('button', { type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'site-nav-list', 'data-focus-key': 'menu-toggle' },
+    h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), t('nav.menu'));
+  menu.addEventListener('click', () => {
+    const open = menu.getAttribute('aria-expanded') !== 'true';
+    menu.setAttribute('aria-expanded', String(open));
+    nav.setAttribute('data-open', String(open));
+  });
+  nav.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && nav.getAttribute('data-open') === 'true') {
+      menu.click();
+      menu.focus();
+    }
+  });
   header.replaceChildren(
     h('a', { class: 'brand', href: '/' },
       h('img', { src: '/static/logo.svg', alt: '', width: '32', height: '32' }),
       h('span', {}, t('app.name'))),
-    h('nav', { 'aria-label': t('nav.label') }, h('ul', {}, links)),
     h('button', { type: 'button', class: 'lang-switch', 'data-focus-key': 'lang-switch', onclick: () => changeLocale(other).catch(onActionError) },
       h('span', { class: 'visually-hidden' }, t('lang.switch')), ' ',
-      h('span', { lang: other }, localeName(other))));
+      h('span', { lang: other }, localeName(other))),
+    menu,
+    nav);
 }
 
 function drawChrome() {
@@ -157,6 +176,13 @@ async function render({ keepFocus = false, focusKey = keepFocus ? focusKeyNow() 
     };
     nodes = await page.render(ctx);
   } catch (err) {
+    // A visitor opening something reserved to members (a members-only space, its threads):
+    // to the log-in page, which says why and comes back here afterwards.
+    if (err instanceof ApiError && err.status === 401 && !session.current() && token === renderToken) {
+      main.removeAttribute('aria-busy');
+      navigate(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, { replace: true, notice: t('login.to_read') });
+      return;
+    }
     title = t('error.title');
     nodes = errorView(err);
   }
@@ -193,6 +219,9 @@ function onPopState() {
 
 async function start() {
   applyLocale(storedLocale());
+  // The page's module is fetched while /me and /instance are asked, not after them.
+  const first = match(window.location.pathname);
+  if (first) first.route.load().catch(() => {});
   const open = registrationOpen();
   try {
     const me = await session.refresh();

@@ -79,6 +79,14 @@ export function select({ options, ...opts }) {
   return control('select', opts, options.map((o) => h('option', { value: o.value }, o.label)));
 }
 
+// A file picker, styled like the other fields. accept: the types offered ("image/*,...").
+// value() is the chosen File or null.
+export function fileField({ accept, ...opts }) {
+  const field = control('input', { ...opts, attrs: { type: 'file', accept, ...opts.attrs } });
+  field.value = () => (field.input.files && field.input.files[0]) || null;
+  return field;
+}
+
 // A group of radio buttons in a fieldset. options: [{ value, label, hint? }].
 export function radioGroup({ name, legend, options, value, hint }) {
   const id = uid(`f-${name}`);

@@ -1,6 +1,7 @@
 // i18n.js - the string catalogue: every visible string of the front end goes through t() or
-// tn(). French is the default; English is a choice kept in the account setting (for members)
-// and in localStorage (for visitors). <html lang> follows the current language.
+// tn(). A visitor gets the browser's language (French or English, French otherwise) unless they
+// chose one (kept in localStorage); a member gets the account setting. <html lang> follows the
+// current language (the server already sends the shell in it).
 //
 // Catalogues are flat objects { 'page.key': 'text with {param}' }. Plural forms are keys with
 // a CLDR suffix ('.one', '.other', ...), chosen with Intl.PluralRules.
@@ -33,13 +34,23 @@ export function setLocale(value) {
   document.documentElement.lang = value;
 }
 
-// The visitor's remembered choice, or French.
+// The first of the browser's languages (navigator.languages, the same list as its
+// Accept-Language) that the interface speaks, or French.
+export function browserLocale(languages = navigator.languages || [navigator.language]) {
+  for (const tag of languages || []) {
+    const base = String(tag || '').toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return DEFAULT_LOCALE;
+}
+
+// The visitor's remembered choice, else the browser's language, else French.
 export function storedLocale() {
   try {
     const v = window.localStorage.getItem(STORAGE_KEY);
     if (isLocale(v)) return v;
-  } catch { /* storage disabled: fall back to the default */ }
-  return DEFAULT_LOCALE;
+  } catch { /* storage disabled: fall back to the browser's language */ }
+  return browserLocale();
 }
 
 export function storeLocale(value) {

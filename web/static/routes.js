@@ -4,8 +4,9 @@
 // Route: { path, load, access? }. `path` may hold parameters (/c/:slug -> params.slug).
 // `access`: 'member' (a session is required: visitors are sent to /login?next=...),
 // 'visitor' (only without a session: members are sent home), or absent (everyone).
-// Nav entry: { href, key, when?, needs? } with `when` 'visitor' or 'member' (absent: always
-// shown) and `needs` 'registration' for links that only make sense while sign-up is open.
+// Nav entry: { href, key, when?, needs?, role? } with `when` 'visitor' or 'member' (absent:
+// always shown), `needs` 'registration' for links that only make sense while sign-up is open,
+// and `role` for links shown only to members holding that role (moderator, administrator).
 
 export const routes = [
   { path: '/', load: () => import('./pages/home.js') },
@@ -34,6 +35,10 @@ export const routes = [
   { path: '/desk/:slug/dashboard', load: () => import('./pages/desk_dashboard.js'), access: 'member' },
   { path: '/desk/:slug/avis', load: () => import('./pages/desk_public.js') },
   { path: '/desk/:slug', load: () => import('./pages/desk_new.js'), access: 'member' },
+  // links written before the form moved to /desk/:slug (the guidance of earlier versions)
+  { path: '/desk/:slug/new', load: () => import('./pages/desk_new.js'), access: 'member' },
+  // the design system's components, for developers (docs/ui.md): no login, no navigation link
+  { path: '/dev/ui', load: () => import('./pages/dev_ui.js') },
 ];
 
 export const notFound = () => import('./pages/notfound.js');
@@ -48,6 +53,8 @@ export const nav = [
   { href: '/search', key: 'nav.search' },
   { href: '/pro', key: 'nav.pro', when: 'member' },
   { href: '/desk', key: 'nav.desk', when: 'member' },
+  { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
+  { href: '/verification', key: 'nav.verification', role: 'administrator' },
 ];
 
 // Paths the server answers itself: links to them are followed normally, never routed here.

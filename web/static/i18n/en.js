@@ -7,7 +7,9 @@ export default {
 
   'app.name': 'entraide',
   'skip': 'Skip to main content',
+  'dialog.cancel': 'Cancel',
   'nav.label': 'Main navigation',
+  'nav.menu': 'Menu',
   'nav.home': 'Home',
   'nav.signup': 'Sign up',
   'nav.login': 'Log in',
@@ -126,6 +128,7 @@ export default {
   'signup.password.hint': 'At least 10 characters. A sentence of a few words is easy to remember and hard to guess.',
   'signup.confirm.label': 'Confirm the password',
   'signup.submit': 'Create my account',
+  'signup.welcome': 'Welcome, {handle}: your account is created and you are logged in.',
   'signup.done': 'The account {handle} is created. Log in to begin.',
   'signup.have_account': 'Already have an account?',
   'signup.login_link': 'Log in',
@@ -137,6 +140,7 @@ export default {
   'login.failed': 'Wrong handle, e-mail address or password.',
   'login.done': 'You are logged in as {handle}.',
   'login.suspended': 'This account is suspended: it can no longer log in.',
+  'login.to_read': 'This page is for members only: log in, or create an account, to read it.',
   'login.required': 'Log in to see this page.',
   'login.no_account': 'No account yet?',
   'login.signup_link': 'Sign up',
@@ -169,6 +173,7 @@ export default {
   'nav.communities': 'Communities',
   'nav.articles': 'Validated information',
   'nav.search': 'Search',
+  'nav.verification': 'Verifications',
   'nav.moderation': 'Moderation',
 
   // the relation desk (issue 6)

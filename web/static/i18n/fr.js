@@ -8,7 +8,9 @@ export default {
 
   'app.name': 'entraide',
   'skip': 'Aller au contenu principal',
+  'dialog.cancel': 'Annuler',
   'nav.label': 'Navigation principale',
+  'nav.menu': 'Menu',
   'nav.home': 'Accueil',
   'nav.signup': 'Créer un compte',
   'nav.login': 'Se connecter',
@@ -127,6 +129,7 @@ export default {
   'signup.password.hint': 'Au moins 10 caractères. Une phrase de quelques mots est facile à retenir et difficile à deviner.',
   'signup.confirm.label': 'Confirmez le mot de passe',
   'signup.submit': 'Créer mon compte',
+  'signup.welcome': 'Bienvenue, {handle} : votre compte est créé et vous êtes connecté.',
   'signup.done': 'Le compte {handle} est créé. Connectez-vous pour commencer.',
   'signup.have_account': 'Vous avez déjà un compte ?',
   'signup.login_link': 'Se connecter',
@@ -138,6 +141,7 @@ export default {
   'login.failed': 'Pseudonyme, adresse e-mail ou mot de passe incorrect.',
   'login.done': 'Vous êtes connecté en tant que {handle}.',
   'login.suspended': 'Ce compte est suspendu : il ne peut plus se connecter.',
+  'login.to_read': 'Cette page est réservée aux membres : connectez-vous, ou créez un compte, pour la lire.',
   'login.required': 'Connectez-vous pour accéder à cette page.',
   'login.no_account': 'Pas encore de compte ?',
   'login.signup_link': 'Créer un compte',
@@ -170,6 +174,7 @@ export default {
   'nav.communities': 'Communautés',
   'nav.articles': 'Informations validées',
   'nav.search': 'Rechercher',
+  'nav.verification': 'Vérifications',
   'nav.moderation': 'Modération',
 
   // the relation desk (issue 6)

@@ -53,6 +53,8 @@ const fr = {
   'post.report.done': 'Merci : le message a été signalé aux modérateurs. Son auteur ne saura pas qui l’a signalé.',
   'post.delete': 'Supprimer',
   'post.delete.done': 'Message supprimé.',
+  'post.delete.confirm': 'Supprimer ce message ?',
+  'post.delete.confirm.body': 'Il sera effacé pour de bon et ne pourra pas être rétabli.',
   'post.hide': 'Masquer',
   'post.restore': 'Rétablir',
   'react.soutien': 'Soutien',
@@ -108,6 +110,11 @@ const fr = {
   'mod.log': 'Journal des actions',
   'mod.log.entry': '{moderator} : {action} ({kind} {id})',
   'mod.suspend': 'Suspendre l’auteur',
+  'mod.action.hide': 'message masqué',
+  'mod.action.restore': 'message rétabli',
+  'mod.action.suspend': 'compte suspendu',
+  'mod.kind.post': 'message',
+  'mod.kind.account': 'compte',
   'mod.done': 'Action enregistrée dans le journal.',
   'mod.denied': 'Cette page est réservée aux modérateurs.',
   'mod.danger': 'Quelqu’un est peut-être en danger',
@@ -169,6 +176,8 @@ const en = {
   'post.report.done': 'Thank you: the post was reported to the moderators. Its author will not know who reported it.',
   'post.delete': 'Delete',
   'post.delete.done': 'Post deleted.',
+  'post.delete.confirm': 'Delete this post?',
+  'post.delete.confirm.body': 'It will be erased for good and cannot be brought back.',
   'post.hide': 'Hide',
   'post.restore': 'Restore',
   'react.soutien': 'Support',
@@ -224,6 +233,11 @@ const en = {
   'mod.log': 'Action log',
   'mod.log.entry': '{moderator}: {action} ({kind} {id})',
   'mod.suspend': 'Suspend the author',
+  'mod.action.hide': 'post hidden',
+  'mod.action.restore': 'post restored',
+  'mod.action.suspend': 'account suspended',
+  'mod.kind.post': 'post',
+  'mod.kind.account': 'account',
   'mod.done': 'Action recorded in the log.',
   'mod.denied': 'This page is for moderators.',
   'mod.danger': 'Someone may be in danger',
@@ -252,4 +266,8 @@ export function tcn(key, n, params) {
   const rule = new Intl.PluralRules(locale()).select(n);
   const k = (strings[locale()] || fr)[`${key}.${rule}`] !== undefined ? `${key}.${rule}` : `${key}.other`;
   return tc(k, { ...params, n: new Intl.NumberFormat(locale()).format(n) });
+}
+
+export function has(key) {
+  return (strings[locale()] || fr)[key] !== undefined || fr[key] !== undefined;
 }

@@ -3,10 +3,15 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { problemMessage } from '../forms.js';
-import { tc } from './comm_i18n.js';
+import { tc, has } from './comm_i18n.js';
 import { commStyle, when } from './comm_ui.js';
 
 export const titleKey = 'nav.moderation';
+
+// A server code ("harmful", "hide", "post") said in words; an unknown one stays as it is.
+function words(prefix, code) {
+  return has(`${prefix}.${code}`) ? tc(`${prefix}.${code}`) : code;
+}
 
 export async function render(ctx) {
   commStyle();
@@ -31,7 +36,7 @@ export async function render(ctx) {
         r.priority === 'danger' ? h('p', {}, h('strong', { class: 'badge' }, tc('mod.danger'))) : null,
         h('h3', {}, h('a', { href: `/t/${r.thread.id}#post-${r.post}` }, r.thread.title)),
         r.source === 'classifier' ? h('p', { class: 'meta' }, tc('mod.danger.classifier'), ' · ', when(r.created_at))
-          : h('p', { class: 'meta' }, tc('mod.reported', { reporter: r.reporter || '—', reason: r.reason }), ' · ', when(r.created_at)),
+          : h('p', { class: 'meta' }, tc('mod.reported', { reporter: r.reporter || '—', reason: words('post.report', r.reason) }), ' · ', when(r.created_at)),
         h('blockquote', { class: 'quote' }, r.excerpt),
         r.steps ? h('details', { open: true }, h('summary', {}, tc('mod.danger.steps')), h('ol', {}, r.steps.map((s) => h('li', {}, s)))) : null,
         h('div', { class: 'actions' },
@@ -42,6 +47,6 @@ export async function render(ctx) {
         h('div', { role: 'status' })))) : h('p', {}, tc('mod.queue.none'))),
     h('section', { 'aria-labelledby': 'mod-log' },
       h('h2', { id: 'mod-log' }, tc('mod.log')),
-      h('ul', {}, log.actions.map((a) => h('li', {}, tc('mod.log.entry', { moderator: a.moderator || '—', action: a.action, kind: a.target.kind, id: a.target.id }), ' · ', when(a.at))))),
+      h('ul', {}, log.actions.map((a) => h('li', {}, tc('mod.log.entry', { moderator: a.moderator || '—', action: words('mod.action', a.action), kind: words('mod.kind', a.target.kind), id: a.target.id }), ' · ', when(a.at))))),
   ];
 }

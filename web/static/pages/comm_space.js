@@ -1,6 +1,7 @@
 // pages/comm_space.js - /c/:slug: a space, who can read it, its threads (keyset "older"
 // link), and the form to start a thread (with the audience shown before sending).
 import { h } from '../dom.js';
+import { colon } from '../format.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
 import { tc, tcn } from './comm_i18n.js';
@@ -20,7 +21,7 @@ export async function render(ctx) {
   return [
     h('h1', { lang: s.language }, s.name),
     s.description ? h('p', { class: 'lead', lang: s.language }, s.description) : null,
-    h('p', { class: 'audience' }, h('strong', {}, `${tc('audience.heading')} : `), audienceText(s.audience)),
+    h('p', { class: 'audience' }, h('strong', {}, colon(tc('audience.heading'))), audienceText(s.audience)),
     h('section', { 'aria-labelledby': 'space-threads' },
       h('h2', { id: 'space-threads' }, tc('space.threads')),
       s.threads.length ? h('ul', { class: 'comm-list' }, s.threads.map((th) => h('li', {},

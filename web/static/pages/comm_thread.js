@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
 import { problemMessage } from '../forms.js';
+import { confirmDialog } from '../ui.js';
 import { tc } from './comm_i18n.js';
 import { commStyle, robots, composeForm, postBody, when, label, day } from './comm_ui.js';
 import { holdEmergency, takeEmergency, emergencyPanel } from './comm_emergency.js';
@@ -76,6 +77,9 @@ function postView(p, th, ctx, reply) {
   }
   if (p.mine && !p.deleted) {
     actions.push(h('button', { type: 'button', class: 'button danger', onclick: async () => {
+      const sure = await confirmDialog({ title: tc('post.delete.confirm'), message: tc('post.delete.confirm.body'),
+        preview: postBody(p.html), confirmLabel: tc('post.delete'), danger: true });
+      if (!sure) return;
       try { await api.del(`/api/v1/posts/${p.id}`); ctx.announce(tc('post.delete.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
     } }, tc('post.delete')));
   }
@@ -150,7 +154,6 @@ export async function render(ctx) {
     h('h1', {}, title),
     h('div', { class: 'thread-layout' },
       h('div', {},
-        h('p', {}, label('testimony')),
         followButton,
         th.posts.map((p) => postView(p, th, ctx, reply)),
         th.next ? h('p', {}, h('a', { href: `/t/${th.id}?after=${th.next}` }, tc('thread.more'))) : null,

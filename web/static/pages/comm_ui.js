@@ -2,7 +2,8 @@
 // into DOM nodes through an allow-list (never innerHTML), the audience and retention of a
 // space (R4), labels (R5), and the compose form with the publishing check's findings
 // highlighted in the author's text (R1). The server enforces the check; this only shows it.
-import { h, uid } from '../dom.js';
+import { h, uid, fragment } from '../dom.js';
+import { colon, quoted, dateTime, day as formatDay } from '../format.js';
 import { api, ApiError } from '../api.js';
 import { locale } from '../i18n.js';
 import { problemMessage } from '../forms.js';
@@ -51,15 +52,11 @@ export function robots(indexed) {
 }
 
 export function when(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return dateTime(iso);
 }
 
 export function day(date) {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(d);
+  return formatDay(date, 'long') || date;
 }
 
 export function audienceText(a) {
@@ -146,18 +143,19 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, ex
   function showFindings(p, body) {
     const direct = p.direct > 0;
     const byField = (f) => p.findings.filter((x) => x.field === f);
-    findingsBox.replaceChildren(
+    // (replaceChildren is the DOM's: it would write a null child as the text "null")
+    findingsBox.replaceChildren(fragment(
       h('h3', {}, tc('compose.found')),
       h('p', {}, tc(direct ? 'compose.found.direct' : 'compose.found.quasi')),
-      h('ul', {}, p.findings.map((f) => h('li', {}, `${tc(`cat.${f.category}`)} : « ${f.excerpt} »`))),
-      h('p', { class: 'audience' }, h('strong', {}, `${tc('audience.heading')} : `), audienceText(p.audience)),
+      h('ul', {}, p.findings.map((f) => h('li', {}, colon(tc(`cat.${f.category}`)), quoted(f.excerpt)))),
+      h('p', { class: 'audience' }, h('strong', {}, colon(tc('audience.heading'))), audienceText(p.audience)),
       h('h4', {}, tc('compose.preview')),
       withTitle && byField('title').length ? h('p', { class: 'preview' }, highlighted(body.title, byField('title'))) : null,
       h('p', { class: 'preview' }, highlighted(body.body, byField('body'))),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'button', onclick: () => send({ redact: true }) }, tc('compose.redact')),
         direct ? null : h('button', { type: 'button', class: 'button secondary', onclick: () => send({ acknowledge_quasi: true }) }, tc('compose.ack')),
-        h('button', { type: 'button', class: 'button secondary', onclick: () => { findingsBox.hidden = true; bodyInput.focus(); } }, tc('compose.edit'))));
+        h('button', { type: 'button', class: 'button secondary', onclick: () => { findingsBox.hidden = true; bodyInput.focus(); } }, tc('compose.edit')))));
     findingsBox.hidden = false;
     findingsBox.focus();
   }
@@ -167,7 +165,7 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, ex
       h('label', { for: `${id}-body` }, tc('compose.body')),
       h('p', { class: 'hint', id: `${id}-hint` }, tc('compose.body.hint')),
       bodyInput),
-    h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, `${tc('audience.heading')} : `), audienceText(audience)),
+    h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, colon(tc('audience.heading'))), audienceText(audience)),
     sendButton, findingsBox, status);
   form.bodyInput = bodyInput;
   return form;

@@ -2,6 +2,7 @@
 // first, and for community managers the way to their institutions' queues and dashboards.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { colon } from '../format.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
 import { deskStyle, when } from './desk_ui.js';
@@ -18,7 +19,7 @@ export async function render() {
     h('h1', {}, t('desk.mine.title')),
     managed.length ? h('section', { 'aria-labelledby': 'desk-managed' },
       h('h2', { id: 'desk-managed' }, t('desk.managed.heading')),
-      h('ul', {}, managed.map((i) => h('li', {}, i.name, ' : ',
+      h('ul', {}, managed.map((i) => h('li', {}, colon(i.name),
         h('a', { href: `/desk/${encodeURIComponent(i.slug)}/queue` }, t('desk.queue.link')), ' · ',
         h('a', { href: `/desk/${encodeURIComponent(i.slug)}/dashboard` }, t('desk.dashboard.link')))))) : null,
     h('section', { 'aria-labelledby': 'desk-mine' },

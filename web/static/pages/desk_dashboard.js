@@ -4,6 +4,7 @@
 // a text alternative, and the same figures are in a table; CSV export.
 import { h } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
+import { day, percent } from '../format.js';
 import { api } from '../api.js';
 import { deskStyle, duration, TYPES } from './desk_ui.js';
 
@@ -21,7 +22,7 @@ function weekTable(d) {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('desk.dashboard.week')),
       TYPES.map((k) => h('th', { scope: 'col' }, t(`desk.type.${k}`))))),
     h('tbody', {}, d.weeks.map((w) => h('tr', {},
-      h('th', { scope: 'row' }, new Date(w.week).toLocaleDateString()),
+      h('th', { scope: 'row' }, day(w.week)),
       TYPES.map((k) => h('td', {}, formatNumber(w.counts[k]))))))));
 }
 
@@ -30,7 +31,7 @@ export async function render(ctx) {
   const slug = ctx.params.slug;
   const base = `/api/v1/institutions/${encodeURIComponent(slug)}/desk`;
   const d = await api.get(`${base}/dashboard`);
-  const share = `${Math.round(d.redirected_share * 100)} %`;
+  const share = percent(d.redirected_share);
   const row = (k, v) => [h('dt', {}, t(k)), h('dd', {}, v)];
   const weekTotals = d.weeks.map((w) => TYPES.reduce((s, k) => s + w.counts[k], 0)).join(', ');
   return [

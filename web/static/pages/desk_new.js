@@ -61,8 +61,10 @@ export async function render(ctx) {
     const panel = guidancePanel(r.guidance, slug);
     result.replaceChildren(
       panel,
-      h('p', { class: 'notice success' }, t(r.guidance.kind === 'received' ? 'desk.new.received' : 'desk.new.flagged'),
-        ' ', h('a', { href: `/desk/requests/${r.id}` }, t('desk.new.follow', { id: r.id }))));
+      // The urgent panel already says the message went to the top of the desk's queue.
+      h('p', { class: 'notice success' }, r.guidance.kind === 'urgent' ? null
+        : [t(r.guidance.kind === 'received' ? 'desk.new.received' : 'desk.new.flagged'), ' '],
+      h('a', { href: `/desk/requests/${r.id}` }, t('desk.new.follow', { id: r.id }))));
     ctl.form.hidden = true;
     another.hidden = false;
     result.focus();

@@ -4,6 +4,7 @@
 // managers get the data; anyone else sees the server's refusal.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { colon } from '../format.js';
 import { api } from '../api.js';
 import { buildForm, submitButton } from '../forms.js';
 import { deskStyle, select, when, duration, TYPES, STATUSES } from './desk_ui.js';
@@ -16,8 +17,8 @@ function item(r) {
     r.flag ? [' ', h('span', { class: 'desk-flag' }, t(`desk.flag.${r.flag}`))] : null,
     h('p', {}, t(`desk.type.${r.type}`), ' — ', t(`desk.status.${r.status}`), ' — ', r.requester,
       ' — ', when(r.created_at)),
-    h('p', { class: 'hint' }, t('desk.fact.assignee'), ' : ', r.assignee || t('desk.none'), ' · ',
-      t('desk.fact.first'), ' : ', duration(r.first_response_seconds)));
+    h('p', { class: 'hint' }, colon(t('desk.fact.assignee')), r.assignee || t('desk.none'), ' · ',
+      colon(t('desk.fact.first')), duration(r.first_response_seconds)));
 }
 
 export async function render(ctx) {

@@ -4,7 +4,8 @@
 // for types and statuses, dates, and the desk's own style sheet.
 import { h } from '../dom.js';
 import { textArea as formTextArea } from '../forms.js';
-import { t, locale } from '../i18n.js';
+import { t } from '../i18n.js';
+import { dateTime, duration as formatDuration } from '../format.js';
 
 // The desk's style sheet, added once (style-src 'self' allows it).
 export function deskStyle() {
@@ -22,15 +23,12 @@ export const TYPES = ['appointment', 'document_request', 'consultation', 'urgent
 export const STATUSES = ['new', 'in_progress', 'waiting', 'resolved'];
 
 export function when(iso) {
-  const d = Date.parse(iso || '');
-  if (!Number.isFinite(d)) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d));
+  return dateTime(iso || '');
 }
 
 export function duration(seconds) {
   if (seconds === null || seconds === undefined) return t('desk.none');
-  if (seconds < 3600) return t('desk.minutes', { n: Math.round(seconds / 60) });
-  return t('desk.hours', { n: (seconds / 3600).toFixed(1) });
+  return formatDuration(seconds);
 }
 
 function numberLink(n) {
@@ -52,7 +50,8 @@ export function urgentPanel(g) {
 export function consultationPanel(g, slug) {
   const items = (g.alternatives || []).map((a) => {
     if (a.kind === 'appointment') {
-      return h('li', {}, h('a', { href: `/desk/${encodeURIComponent(slug)}?form=appointment` }, t('desk.consult.appointment')));
+      const local = typeof a.href === 'string' && a.href.startsWith('/') && !a.href.startsWith('//');
+      return h('li', {}, h('a', { href: local ? a.href : `/desk/${encodeURIComponent(slug)}?form=appointment` }, t('desk.consult.appointment')));
     }
     if (a.kind === 'teleconsultation' && /^https:\/\//.test(a.href || '')) {
       return h('li', {}, h('a', { href: a.href, rel: 'noopener noreferrer' }, t('desk.consult.tele')));

@@ -1,7 +1,7 @@
 // pages/home.js - the front page: what this instance holds (GET /api/v1/instance), what
 // entraide is, its promise ("nobody recognisable"), and the way in (sign up, log in).
 import { h } from '../dom.js';
-import { t, tn } from '../i18n.js';
+import { t, tn, locale } from '../i18n.js';
 import { info } from '../instance.js';
 import { problemMessage } from '../forms.js';
 import * as session from '../session.js';
@@ -47,10 +47,13 @@ export async function render(ctx) {
   }
   const name = instance && typeof instance.name === 'string' && instance.name ? instance.name : t('app.name');
   ctx.setTitle(name);
+  // The description in the page's language (descriptions), else the one the server chose.
+  const texts = instance && instance.descriptions && typeof instance.descriptions === 'object' ? instance.descriptions : {};
+  const description = typeof texts[locale()] === 'string' && texts[locale()] ? texts[locale()]
+    : instance && typeof instance.description === 'string' ? instance.description : '';
   return [
     h('h1', {}, name),
-    instance && typeof instance.description === 'string' && instance.description
-      ? h('p', { class: 'lead' }, instance.description) : h('p', { class: 'lead' }, t('home.tagline')),
+    h('p', { class: 'lead' }, description || t('home.tagline')),
     failure ? h('p', { class: 'notice error' }, t('home.instance_error'), ' ', problemMessage(failure)) : null,
     welcome(instance),
     instance ? countsSection(instance) : null,

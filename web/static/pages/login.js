@@ -26,6 +26,7 @@ export function render(ctx) {
     name: 'password', type: 'password', label: t('login.password.label'), autocomplete: 'current-password',
   });
   const fields = [login, password];
+  const next = ctx.safeNext(ctx.query.get('next'));
   const form = buildForm(fields, submitButton(t('login.submit')), { labelledBy: 'login-h1' });
 
   form.onSubmit(async () => {
@@ -37,12 +38,12 @@ export function render(ctx) {
       password.input.value = '';
       return;
     }
-    ctx.navigate(ctx.safeNext(ctx.query.get('next')), { notice: t('login.done', { handle: me ? me.handle : '' }) });
+    ctx.navigate(next, { notice: t('login.done', { handle: me ? me.handle : '' }) });
   });
 
   return [
     h('h1', { id: 'login-h1' }, t('login.title')),
     form.form,
-    h('p', {}, t('login.no_account'), ' ', h('a', { href: '/signup' }, t('login.signup_link'))),
+    h('p', {}, t('login.no_account'), ' ', h('a', { href: next === '/' ? '/signup' : `/signup?next=${encodeURIComponent(next)}` }, t('login.signup_link'))),
   ];
 }

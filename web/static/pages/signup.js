@@ -1,7 +1,8 @@
 // pages/signup.js - creating an account: a pseudonymous handle (with advice on choosing one
 // that reveals nothing), an e-mail address (encrypted at rest, never shown) and a password.
-// POST /api/v1/accounts does not log in: on success the log-in page opens with the handle
-// filled in.
+// POST /api/v1/accounts does not log in: on success the page logs in with the same handle and
+// password and goes back to ?next= (the page the visitor came from), signed in. Should that
+// log-in fail (rate limit), the log-in page opens with the handle filled in.
 import { h } from '../dom.js';
 import { t, locale } from '../i18n.js';
 import { api } from '../api.js';
@@ -9,19 +10,20 @@ import { textField, buildForm, fieldMessage, submitButton } from '../forms.js';
 import { checkHandle, checkEmail, checkPassword } from '../validate.js';
 import { prefill } from './login.js';
 import { registrationOpen } from '../instance.js';
+import * as session from '../session.js';
 
 export const titleKey = 'signup.title';
 
-function closed() {
+function closed(ctx) {
   return [
     h('h1', {}, t('signup.title')),
     h('p', {}, t('home.registration_closed')),
-    h('p', {}, t('signup.have_account'), ' ', h('a', { href: '/login' }, t('signup.login_link'))),
+    h('p', {}, t('signup.have_account'), ' ', h('a', { href: withNext('/login', ctx) }, t('signup.login_link'))),
   ];
 }
 
 export async function render(ctx) {
-  if (!await registrationOpen()) return closed();
+  if (!await registrationOpen()) return closed(ctx);
   const handle = textField({
     name: 'handle', label: t('signup.handle.label'), hint: t('signup.handle.hint'),
     autocomplete: 'username', attrs: { autocapitalize: 'none', spellcheck: 'false', maxlength: '64' },
@@ -61,14 +63,27 @@ export async function render(ctx) {
     });
     if (!sent) return;
     form.clear();
-    prefill(values.handle);
-    ctx.navigate('/login', { notice: t('signup.done', { handle: values.handle }) });
+    const next = ctx.safeNext(ctx.query.get('next'));
+    try {
+      await session.logIn(values.handle, values.password);
+    } catch {
+      prefill(values.handle);
+      ctx.navigate(`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`, { notice: t('signup.done', { handle: values.handle }) });
+      return;
+    }
+    ctx.navigate(next, { notice: t('signup.welcome', { handle: values.handle }) });
   });
 
   return [
     h('h1', { id: 'signup-h1' }, t('signup.title')),
     h('p', {}, t('signup.intro')),
     form.form,
-    h('p', {}, t('signup.have_account'), ' ', h('a', { href: '/login' }, t('signup.login_link'))),
+    h('p', {}, t('signup.have_account'), ' ', h('a', { href: withNext('/login', ctx) }, t('signup.login_link'))),
   ];
+}
+
+// A link to the log-in or sign-up page that keeps ?next= (the page the visitor came from).
+export function withNext(path, ctx) {
+  const next = ctx.safeNext(ctx.query.get('next'));
+  return next === '/' ? path : `${path}?next=${encodeURIComponent(next)}`;
 }

@@ -8,6 +8,7 @@ import { textField, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
 import { tp } from './pro_i18n.js';
 import { proStyle, proSend, when } from './pro_ui.js';
+import { confirmDialog } from '../ui.js';
 
 export const titleKey = 'verif.title';
 export const title = () => tp('verif.title');
@@ -62,6 +63,11 @@ function decisionRow(v, ctx) {
   const act = async (what) => {
     const text = reason.value().trim();
     if (what !== 'approve' && text.length < 3) { reason.setError(tp('field.reason.too-short')); reason.input.focus(); return; }
+    const sure = await confirmDialog({
+      title: tp(`verif.${what}.confirm`, { handle: v.handle }),
+      message: tp(`verif.${what}.confirm.body`, { handle: v.handle, profession: v.profession, rpps: v.rpps }),
+      confirmLabel: tp(`verif.${what}`), danger: what !== 'approve' });
+    if (!sure) return;
     await api.post(`/api/v1/verifications/${v.id}/${what}`, what === 'approve' ? undefined : { reason: text });
     ctx.announce(tp('verif.done'));
     ctx.redraw();
