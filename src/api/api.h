@@ -93,6 +93,7 @@ struct api_req {
 	json_t *body;                    /* validated against route->fields; NULL without */
 	struct json_error errors[API_MAX_ERRORS];
 	size_t n_errors;
+	char found[API_MAX_ERRORS][160]; /* per error, what was found in the text ("" none) */
 	const char *slug;                /* refines the problem type of the returned error */
 	unsigned retry_after;            /* seconds, with ENT_ERATE */
 };
@@ -126,6 +127,11 @@ enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db);
 
 /* Records a validation error (field, stable reason) and returns ENT_EINVAL. */
 enum ent_err api_invalid(struct api_req *q, const char *field, const char *reason);
+/* The same, saying what in the field's text caused it (the words the privacy check found):
+ * sent back as the error's "found" so the author sees which words to remove. A second call
+ * for the same field and reason adds its text to the first's, ", "-separated. */
+enum ent_err api_invalid_found(struct api_req *q, const char *field, const char *reason,
+			       const char *text, size_t len);
 /* The value of path parameter {name} of the matched route, or NULL. */
 const char *api_param(struct api_req *q, const char *name);
 /* A validated string field of the body, or NULL when absent. */

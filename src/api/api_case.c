@@ -51,17 +51,15 @@ static enum ent_err check_text(struct api_req *q, const char *field, const char 
 		err = ent_priv_scan(eng, text, len, ENT_PRIV_AUTO, &sp);
 	if (err)
 		return err;
-	bool seen[ENT_PRIV__NTYPES] = {false};
 	bool blocked = false;
 	for (size_t i = 0; i < sp.n; i++) {
 		const struct ent_priv_span *s = &sp.v[i];
 		if (pro_is_direct(s->type)) {
 			blocked = true;
-			if (!seen[s->type])
-				api_invalid(q, field, s->type == ENT_PRIV_NAME ? "contains-name"
-						       : s->type == ENT_PRIV_CONTACT ? "contains-contact"
-						       : "contains-identifier");
-			seen[s->type] = true;
+			/* the words themselves go back to the author (never to a log) */
+			api_invalid_found(q, field, s->type == ENT_PRIV_NAME ? "contains-name"
+					  : s->type == ENT_PRIV_CONTACT ? "contains-contact"
+					  : "contains-identifier", text + s->start, s->end - s->start);
 			continue;
 		}
 		if (notes->len > 1)

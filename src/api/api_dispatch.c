@@ -114,6 +114,38 @@ enum ent_err api_invalid(struct api_req *q, const char *field, const char *reaso
 	return ENT_EINVAL;
 }
 
+/* Appends text[0..len) to dst (cap bytes with its NUL), cut at a UTF-8 character boundary. */
+static void append_utf8(char *dst, size_t cap, const char *text, size_t len)
+{
+	size_t at = strlen(dst);
+	if (at + 1 >= cap)
+		return;
+	size_t n = len < cap - 1 - at ? len : cap - 1 - at;
+	while (n && n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(dst + at, text, n);
+	dst[at + n] = '\0';
+}
+
+enum ent_err api_invalid_found(struct api_req *q, const char *field, const char *reason,
+			       const char *text, size_t len)
+{
+	if (!q)
+		return ENT_EINVAL;
+	for (size_t i = 0; i < q->n_errors; i++) {
+		if (!strcmp(q->errors[i].field, field) && !strcmp(q->errors[i].reason, reason)) {
+			append_utf8(q->found[i], sizeof q->found[i], ", ", 2);
+			append_utf8(q->found[i], sizeof q->found[i], text, len);
+			return ENT_EINVAL;
+		}
+	}
+	if (q->n_errors < API_MAX_ERRORS) {
+		q->found[q->n_errors][0] = '\0';
+		append_utf8(q->found[q->n_errors], sizeof q->found[q->n_errors], text, len);
+	}
+	return api_invalid(q, field, reason);
+}
+
 const char *api_param(struct api_req *q, const char *name)
 {
 	const struct http_params *p = &q->http->params;
@@ -324,6 +356,10 @@ static void render_problem(struct api_req *q, enum ent_err err)
 			buf_json_cstr(&extra, q->errors[i].field);
 			buf_puts(&extra, ",\"reason\":");
 			buf_json_cstr(&extra, q->errors[i].reason);
+			if (q->found[i][0]) {
+				buf_puts(&extra, ",\"found\":");
+				buf_json_cstr(&extra, q->found[i]);
+			}
 			buf_putc(&extra, '}');
 		}
 		buf_putc(&extra, ']');

@@ -50,6 +50,9 @@ test('a case: check, consent, answers, helpful answer, closing, median', async (
   let r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, body: 'Mme Sophie Durand, 06 12 34 56 78, lésion du dos depuis mars.' } });
   assertProblem(r, 422, 'validation');
   assert.ok(r.data.errors.some((e) => e.field === 'body' && e.reason === 'contains-contact'), r.text);
+  // issue 15: each error says which words were found, so the author knows what to remove
+  assert.equal(r.data.errors.find((e) => e.reason === 'contains-contact').found, '06 12 34 56 78', r.text);
+  assert.match(r.data.errors.find((e) => e.reason === 'contains-name').found, /Sophie Durand/, r.text);
   r = await dr.req('POST', '/api/v1/cases', { json: { ...CASE, consent_on: '2999-01-01' } });
   assertProblem(r, 422, 'validation');
   assert.deepEqual(r.data.errors, [{ field: 'consent_on', reason: 'not-a-past-date' }]);

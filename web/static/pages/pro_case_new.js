@@ -5,7 +5,7 @@
 // areas to cover; the server removes metadata and covers faces and those areas.
 import { h } from '../dom.js';
 import { api } from '../api.js';
-import { textField, radioGroup, buildForm, submitButton } from '../forms.js';
+import { textField, fileField, radioGroup, buildForm, submitButton } from '../forms.js';
 import { tp } from './pro_i18n.js';
 import { proStyle, proSend, textArea, select, maskEditor, masksText } from './pro_ui.js';
 
@@ -35,7 +35,7 @@ export async function render(ctx) {
   const how = radioGroup({ name: 'consent_how', legend: tp('case.consent.how'), value: 'oral',
     options: ['oral', 'written', 'electronic'].map((v) => ({ value: v, label: tp(`case.consent.how.${v}`) })) });
   const on = textField({ name: 'consent_on', label: tp('case.consent.on'), value: new Date().toISOString().slice(0, 10), attrs: { inputmode: 'numeric', maxlength: 10 } });
-  const photo = textField({ name: 'image', type: 'file', label: tp('case.photo'), hint: tp('case.photo.hint'), attrs: { accept: 'image/jpeg,image/png,image/webp,image/heic,image/heif' } });
+  const photo = fileField({ name: 'image', label: tp('case.photo'), hint: tp('case.photo.hint'), accept: 'image/jpeg,image/png,image/webp,image/heic,image/heif' });
   const editor = maskEditor();
   let dataUrl = null;
   photo.input.addEventListener('change', async () => {

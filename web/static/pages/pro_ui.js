@@ -2,6 +2,7 @@
 // fields built like forms.js's, field errors in this area's own strings, durations, and the
 // mask editor (a canvas preview of the photo on which the author or a reviewer drags the
 // rectangles to cover; a text field holds the same rectangles for keyboard users).
+import { quoted } from '../format.js';
 import { h } from '../dom.js';
 import { locale } from '../i18n.js';
 import { ApiError } from '../api.js';
@@ -33,7 +34,10 @@ export async function proSend(form, request) {
     if (err instanceof ApiError && err.errors.length) {
       form.showErrors(err.errors.map((e) => ({
         field: form.fields.find((f) => f.name === e.field) || null,
-        message: proFieldMessage(e.field, e.reason),
+        // the words the check found, so the author knows what to remove
+        message: typeof e.found === 'string' && e.found
+          ? `${proFieldMessage(e.field, e.reason)} ${tp('field.found', { words: quoted(e.found) })}`
+          : proFieldMessage(e.field, e.reason),
       })));
       return null;
     }
