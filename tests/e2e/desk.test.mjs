@@ -125,6 +125,11 @@ test('a community manager works the queue with a canned reply, delivers the docu
   // A canned reply first (placeholders filled by the server).
   await page.getByLabel('Réponse type').selectOption({ label: 'Copie de document disponible' });
   await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  // issue 15: the canned text is shown before it goes, in a dialog
+  const dialog = page.getByRole('dialog', { name: 'Envoyer la réponse type « Copie de document disponible » ?' });
+  await dialog.locator('.dialog-preview').filter({ hasText: /votre document est disponible/ }).waitFor();
+  await checkA11y(page, 'desk, canned reply preview');
+  await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await page.getByText(/Bonjour alice, votre document est disponible/).waitFor();
   // Identity checked, assigned, then the document, privately.
   await page.getByLabel('J’ai vérifié l’identité du demandeur').check();

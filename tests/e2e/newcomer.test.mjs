@@ -186,16 +186,22 @@ test('the desk dashboard and queue: French decimals, day-month dates in both lan
 });
 
 // Broken text in the moderation queue: reasons and actions in words, not codes.
-test('the moderation queue says reasons and actions in words', async () => {
+// alice reports a post of thread 1 that is not hers (as a visitor would see it reported).
+async function reportAPost(reason) {
   const reporter = await as('alice');
   const token = await reporter.page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()).then((m) => m.csrf_token));
   const thread = await reporter.page.evaluate(() => fetch('/api/v1/threads/1').then((r) => r.json()));
-  const target = thread.posts.find((p) => !p.mine);
-  const sent = await reporter.page.evaluate(async ([id, csrf]) => (await fetch(`/api/v1/posts/${id}/reports`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify({ reason: 'harmful' }),
-  })).status, [target.id, token]);
+  const target = thread.posts.find((p) => !p.mine && !p.deleted && p.author);
+  const sent = await reporter.page.evaluate(async ([id, csrf, why]) => (await fetch(`/api/v1/posts/${id}/reports`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify({ reason: why }),
+  })).status, [target.id, token, reason]);
   assert.ok(sent === 201 || sent === 200 || sent === 409, `report: ${sent}`);
   await reporter.context.close();
+  return target;
+}
+
+test('the moderation queue says reasons and actions in words', async () => {
+  await reportAPost('harmful');
   const { page, problems, context } = await as('modo');
   await page.goto(`${env.srv.url}/moderation`);
   await page.locator('main h2').first().waitFor();
@@ -284,16 +290,22 @@ test('the navigation links to Moderation and Verification for those who hold the
   }
 });
 
+// Replies on thread 1 through its form; the new post's <article>.
+async function replyOnThread1(page, text, shown) {
+  await page.goto(`${env.srv.url}/t/1`);
+  const form = page.locator('main form.compose');
+  await form.locator('textarea').fill(text);
+  await form.locator('button[type=submit]').click();
+  const mine = page.locator('article.post', { hasText: shown });
+  await mine.waitFor();
+  return mine;
+}
+
 // Acts without a second thought: deleting one's post asks first (a native modal <dialog>);
 // cancelling leaves it, confirming deletes it.
 test('deleting one’s own post asks for confirmation in a dialog', async () => {
   const { page, problems, context } = await as('alice');
-  await page.goto(`${env.srv.url}/t/1`);
-  const form = page.locator('main form.compose');
-  await form.locator('textarea').fill('Un message que je vais retirer, sans rien d’identifiant.');
-  await form.locator('button[type=submit]').click();
-  const mine = page.locator('article.post', { hasText: 'Un message que je vais retirer' });
-  await mine.waitFor();
+  const mine = await replyOnThread1(page, 'Un message que je vais retirer, sans rien d’identifiant.', 'Un message que je vais retirer');
   await mine.getByRole('button', { name: 'Supprimer' }).click();
   const dialog = page.getByRole('dialog', { name: 'Supprimer ce message ?' });
   await dialog.waitFor();
@@ -339,5 +351,97 @@ test('the design-system page shows each component, axe-clean everywhere', async 
       assertNoProblems(problems);
       await context.close();
     }
+  }
+});
+
+// Missing where people look: editing one's own post, through the same check as a new one.
+test('a member edits her own post', async () => {
+  const { page, problems, context } = await as('alice');
+  const mine = await replyOnThread1(page, 'Premier jet de mon message.', 'Premier jet de mon message.');
+  await mine.getByRole('button', { name: 'Modifier' }).click();
+  const editor = page.locator('article.post .post-edit textarea');
+  assert.equal(await editor.inputValue(), 'Premier jet de mon message.');
+  await checkA11y(page, 'editing a post');
+  await editor.fill('Message corrigé, sans rien d’identifiant.');
+  await page.getByRole('button', { name: 'Enregistrer la modification' }).click();
+  const edited = page.locator('article.post', { hasText: 'Message corrigé, sans rien d’identifiant.' });
+  await edited.waitFor();
+  await edited.getByText('modifié').first().waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+// Missing where people look: the post's author in the moderation queue.
+test('the moderation queue names the reported post’s author', async () => {
+  const target = await reportAPost('spam');
+  const { page, problems, context } = await as('modo');
+  await page.goto(`${env.srv.url}/moderation`);
+  await page.locator('main', { hasText: `Auteur : ${target.author}` }).first().waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+// Forms: an empty new thread says which fields are missing, next to each field.
+test('an empty new thread marks the title and the message', async () => {
+  const { page, problems, context } = await as('alice');
+  await page.goto(`${env.srv.url}/c/diabete-type-1`);
+  const form = page.locator('main form.compose');
+  await form.locator('button[type=submit]').click();
+  const title = form.getByLabel('Titre');
+  const body = form.getByLabel('Votre message');
+  await form.getByText('Donnez un titre à la discussion.').first().waitFor();
+  assert.equal(await title.getAttribute('aria-invalid'), '');
+  assert.equal(await body.getAttribute('aria-invalid'), '');
+  const describedBy = (await body.getAttribute('aria-describedby')).split(' ');
+  assert.equal(await page.locator(`[id="${describedBy[describedBy.length - 1]}"]`).innerText(), 'Écrivez votre message.');
+  assert.equal(await page.getByText('Certaines valeurs ne sont pas acceptées').count(), 0);
+  await checkA11y(page, 'empty new thread');
+  await title.fill('Une question');
+  await form.locator('button[type=submit]').click();
+  await form.getByText('Écrivez votre message.').first().waitFor();
+  assert.equal(await title.getAttribute('aria-invalid'), null, 'the title is no longer marked');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+// Forms: a case refused for identifiers names the words found; the case form is styled.
+test('a refused case names the words found; its fields use the shared look', async () => {
+  const { page, problems, context } = await as('dr.martin');
+  await page.goto(`${env.srv.url}/pro/cases/new`);
+  await waitForHeading(page, 'Présenter un cas');
+  for (const sel of ['select', 'textarea', 'input[type=file]']) {
+    const el = page.locator(`main form ${sel}`).first();
+    if (await el.count() === 0) continue;
+    const box = await el.boundingBox();
+    assert.ok(box.height >= 40, `${sel} at least 40 px high (${box.height})`);
+    assert.doesNotMatch(await el.evaluate((e) => getComputedStyle(e).fontFamily), /monospace/, `${sel} font`);
+  }
+  await page.getByLabel('Titre').fill('Plaie du talon');
+  await page.getByLabel(/^Description du cas/).fill('Mme Sophie Durand, 06 12 34 56 78, plaie du talon depuis six semaines.');
+  await page.getByLabel('Par écrit').check();
+  await page.getByRole('button', { name: /Présenter|Publier|Envoyer/ }).first().click();
+  await page.locator('.error-summary').getByText('06 12 34 56 78').first().waitFor();
+  await page.locator('.error-summary').getByText(/Sophie Durand/).first().waitFor();
+  await checkA11y(page, 'case refused with the words found');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+// Missing where people look: the home page shows recent discussions and the communities to join.
+test('the home page shows recent discussions and the communities to join', async () => {
+  for (const phone of [false, true]) {
+    const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone });
+    await page.goto(`${env.srv.url}/`);
+    const recent = page.getByRole('region', { name: 'Discussions récentes' });
+    await recent.getByRole('link').first().waitFor();
+    assert.ok(await recent.getByRole('link').count() >= 3);
+    const spaces = page.getByRole('region', { name: 'Communautés à rejoindre' });
+    await spaces.getByRole('link', { name: 'Diabète de type 1' }).waitFor();
+    assert.equal(await spaces.getByRole('link', { name: 'Sclérose en plaques' }).count(), 0, 'members-only spaces not offered to a visitor');
+    await checkA11y(page, `home with discussions (${phone ? 'phone' : 'desktop'})`);
+    await recent.getByRole('link').first().click();
+    await page.locator('main article.post').first().waitFor();
+    assertNoProblems(problems);
+    await context.close();
   }
 });

@@ -98,16 +98,16 @@ function drawHeader() {
   // Under 600 px the links fold behind a menu button (style.css hides the closed list there);
   // wider, the button is hidden and the links always show.
   const navList = h('ul', { id: 'site-nav-list' }, links);
-  const nav = h('nav', { 'aria-label': t('nav.label'), 'data-open': 'false' }, navList);
+  const navEl = h('nav', { 'aria-label': t('nav.label'), 'data-open': 'false' }, navList);
   const menu = h('button', { type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'site-nav-list', 'data-focus-key': 'menu-toggle' },
-    h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), t('nav.menu'));
+    h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), h('span', { class: 'menu-label' }, t('nav.menu')));
   menu.addEventListener('click', () => {
     const open = menu.getAttribute('aria-expanded') !== 'true';
     menu.setAttribute('aria-expanded', String(open));
-    nav.setAttribute('data-open', String(open));
+    navEl.setAttribute('data-open', String(open));
   });
-  nav.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Escape' && nav.getAttribute('data-open') === 'true') {
+  navEl.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && navEl.getAttribute('data-open') === 'true') {
       menu.click();
       menu.focus();
     }
@@ -120,7 +120,7 @@ function drawHeader() {
       h('span', { class: 'visually-hidden' }, t('lang.switch')), ' ',
       h('span', { lang: other }, localeName(other))),
     menu,
-    nav);
+    navEl);
 }
 
 function drawChrome() {

@@ -37,6 +37,7 @@ export async function render(ctx) {
         h('h3', {}, h('a', { href: `/t/${r.thread.id}#post-${r.post}` }, r.thread.title)),
         r.source === 'classifier' ? h('p', { class: 'meta' }, tc('mod.danger.classifier'), ' · ', when(r.created_at))
           : h('p', { class: 'meta' }, tc('mod.reported', { reporter: r.reporter || '—', reason: words('post.report', r.reason) }), ' · ', when(r.created_at)),
+        h('p', { class: 'meta' }, tc('mod.author', { author: r.author || tc('thread.anonymous') })),
         h('blockquote', { class: 'quote' }, r.excerpt),
         r.steps ? h('details', { open: true }, h('summary', {}, tc('mod.danger.steps')), h('ol', {}, r.steps.map((s) => h('li', {}, s)))) : null,
         h('div', { class: 'actions' },

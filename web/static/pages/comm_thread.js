@@ -75,6 +75,21 @@ function postView(p, th, ctx, reply) {
       actions.push(h('button', { type: 'button', class: 'button secondary', onclick: (e) => { e.target.after(reportForm(p, ctx, status)); e.target.remove(); } }, tc('post.report')));
     }
   }
+  if (p.mine && !p.deleted && typeof p.body === 'string' && th.can_write) {
+    // Editing one's own post: the same check as a new one (PATCH /api/v1/posts/:id).
+    actions.push(h('button', { type: 'button', class: 'button secondary', onclick: (e) => {
+      const article = e.target.closest('article');
+      const editor = composeForm({
+        audience: th.audience, path: `/api/v1/posts/${p.id}`, method: 'PATCH', initial: p.body,
+        submitLabel: tc('post.edit.save'),
+        onDone: (r, redacted) => { ctx.announce(tc(redacted ? 'compose.published.redacted' : 'post.edit.done')); ctx.redraw(); },
+      });
+      const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.redraw() }, tc('post.edit.cancel'));
+      article.querySelector('.post-body').replaceWith(h('div', { class: 'post-edit' }, editor, cancel));
+      article.querySelector('.actions').hidden = true;
+      editor.bodyInput.focus();
+    } }, tc('post.edit')));
+  }
   if (p.mine && !p.deleted) {
     actions.push(h('button', { type: 'button', class: 'button danger', onclick: async () => {
       const sure = await confirmDialog({ title: tc('post.delete.confirm'), message: tc('post.delete.confirm.body'),

@@ -114,20 +114,54 @@ function highlighted(text, findings) {
 // A compose form: optional title, body, the audience shown before sending, the findings and
 // the two ways on (redact, or acknowledge when only quasi identifiers remain).
 // send(body) returns the request's JSON; onDone(result, redacted) is called after success.
-export function composeForm({ audience, withTitle = false, submitLabel, path, extra = () => ({}), onDone }) {
+export function composeForm({ audience, withTitle = false, submitLabel, path, method = 'POST', initial = '', extra = () => ({}), onDone }) {
   const id = uid('compose');
   const titleInput = withTitle ? h('input', { type: 'text', id: `${id}-title`, name: 'title', required: true, maxlength: '200' }) : null;
   const bodyInput = h('textarea', { id: `${id}-body`, name: 'body', rows: '5', required: true, 'aria-describedby': `${id}-hint ${id}-aud` });
+  bodyInput.value = initial;
   const status = h('div', { class: 'compose-status', role: 'status', 'aria-live': 'polite' });
+  const titleError = h('p', { class: 'field-error', id: `${id}-title-error`, hidden: true });
+  const bodyError = h('p', { class: 'field-error', id: `${id}-body-error`, hidden: true });
   const findingsBox = h('div', { class: 'findings', hidden: true, tabindex: '-1' });
   const sendButton = h('button', { type: 'submit', class: 'button' }, submitLabel || tc('compose.send'));
+  // A field's error under its label, tied by aria-describedby and aria-invalid (like forms.js).
+  function markField(input, errorEl, hintIds, message) {
+    errorEl.textContent = message || '';
+    errorEl.hidden = !message;
+    input.toggleAttribute('aria-invalid', Boolean(message));
+    const ids = [hintIds, message ? errorEl.id : null].filter(Boolean).join(' ');
+    if (ids) input.setAttribute('aria-describedby', ids);
+    else input.removeAttribute('aria-describedby');
+    input.closest('.field').classList.toggle('has-error', Boolean(message));
+  }
+  function showFieldErrors(errors) {
+    if (titleInput) markField(titleInput, titleError, null, errors.title);
+    markField(bodyInput, bodyError, `${id}-hint ${id}-aud`, errors.body);
+    const list = Object.entries(errors).filter(([, m]) => m);
+    if (!list.length) return false;
+    status.replaceChildren(h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
+      h('p', {}, tc('compose.errors')),
+      h('ul', {}, list.map(([f, m]) => h('li', {}, h('a', { href: `#${id}-${f}`, onclick: (e) => { e.preventDefault(); (f === 'title' ? titleInput : bodyInput).focus(); } }, m))))));
+    (errors.title && titleInput ? titleInput : bodyInput).focus();
+    return true;
+  }
   async function send(flags) {
     status.replaceChildren();
     const body = { ...(withTitle ? { title: titleInput.value } : {}), body: bodyInput.value, ...extra(), ...flags };
+    // Empty fields are said next to each field before anything is sent.
+    if (showFieldErrors({
+      title: withTitle && !body.title.trim() ? tc('compose.title.required') : null,
+      body: !body.body.trim() ? tc('compose.body.required') : null,
+    })) return;
     let r;
     try {
-      r = await postChecked('POST', path, body);
+      r = await postChecked(method, path, body);
     } catch (err) {
+      const fields = err instanceof ApiError ? err.errors.filter((e) => e.field === 'title' || e.field === 'body') : [];
+      if (fields.length) {
+        showFieldErrors(Object.fromEntries(fields.map((e) => [e.field, tc(`compose.${e.field}.invalid`)])));
+        return;
+      }
       status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
       return;
     }
@@ -160,10 +194,11 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, ex
     findingsBox.focus();
   }
   const form = h('form', { class: 'compose stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); send({}); } },
-    withTitle ? h('div', { class: 'field' }, h('label', { for: `${id}-title` }, tc('compose.title')), titleInput) : null,
+    withTitle ? h('div', { class: 'field' }, h('label', { for: `${id}-title` }, tc('compose.title')), titleError, titleInput) : null,
     h('div', { class: 'field' },
       h('label', { for: `${id}-body` }, tc('compose.body')),
       h('p', { class: 'hint', id: `${id}-hint` }, tc('compose.body.hint')),
+      bodyError,
       bodyInput),
     h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, colon(tc('audience.heading'))), audienceText(audience)),
     sendButton, findingsBox, status);

@@ -4,6 +4,7 @@
 // status, assignment, identity check (documents are delivered only after it, privately,
 // inside entraide), replies from canned templates with placeholders.
 import { h } from '../dom.js';
+import { confirmDialog } from '../ui.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, radioGroup, checkbox, buildForm, submitButton } from '../forms.js';
@@ -92,8 +93,14 @@ function replyForm(r, canned, ctx) {
   const ctl = buildForm([kind, template, title, text], submitButton(t('desk.reply.submit')), { after: ready });
   ctl.onSubmit(async () => {
     const body = { kind: kind.value() };
-    if (template.value()) body.canned = Number(template.value());
-    else if (!ctl.check([[text, text.value().trim() ? null : 'required']])) return;
+    if (template.value()) {
+      // A canned reply is read before it goes: the member gets exactly this text.
+      const c = canned.find((x) => String(x.id) === template.value());
+      const sure = await confirmDialog({ title: t('desk.reply.canned.confirm', { title: c ? c.title : '' }),
+        message: t('desk.reply.canned.hint'), preview: c ? c.body : '', confirmLabel: t('desk.reply.submit') });
+      if (!sure) return;
+      body.canned = Number(template.value());
+    } else if (!ctl.check([[text, text.value().trim() ? null : 'required']])) return;
     else body.text = text.value();
     if (body.kind === 'document' && title.value().trim()) body.title = title.value();
     await api.post(`/api/v1/desk/requests/${r.id}/messages`, body);

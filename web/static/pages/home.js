@@ -3,6 +3,9 @@
 import { h } from '../dom.js';
 import { t, tn, locale } from '../i18n.js';
 import { info } from '../instance.js';
+import { api } from '../api.js';
+import { emptyState } from '../ui.js';
+import { dateTime } from '../format.js';
 import { problemMessage } from '../forms.js';
 import * as session from '../session.js';
 
@@ -36,15 +39,47 @@ function welcome(instance) {
     h('a', { class: open ? 'button secondary' : 'button', href: '/login' }, t('home.cta.login')));
 }
 
+// The communities to join (GET /api/v1/spaces: what this visitor or member may read), and the
+// recent discussions of the busiest ones, filled in after the page is drawn (no wait for them).
+function communities(spaces) {
+  const list = spaces.filter((s) => s.kind === 'community');
+  return h('section', { 'aria-labelledby': 'home-spaces' },
+    h('h2', { id: 'home-spaces' }, t('home.spaces.heading')),
+    list.length ? h('ul', { class: 'home-list' }, list.map((s) => h('li', {},
+      h('a', { href: `/c/${encodeURIComponent(s.slug)}`, lang: s.language }, s.name),
+      s.description ? h('p', { class: 'hint', lang: s.language }, s.description) : null)))
+      : emptyState(t('home.spaces.none')),
+    h('p', {}, h('a', { href: '/c' }, t('home.spaces.all'))));
+}
+
+function recentSection(spaces) {
+  const box = h('div', { 'aria-busy': 'true' }, h('p', { class: 'hint' }, t('home.recent.loading')));
+  const busiest = spaces.filter((s) => s.kind === 'community' && s.threads > 0)
+    .sort((a, b) => b.threads - a.threads).slice(0, 3);
+  Promise.all(busiest.map((s) => api.get(`/api/v1/spaces/${encodeURIComponent(s.slug)}`).catch(() => null)))
+    .then((answers) => {
+      const threads = answers.filter(Boolean).flatMap((s) => s.threads.map((th) => ({ ...th, space: s })))
+        .sort((a, b) => String(b.last_post_at).localeCompare(String(a.last_post_at))).slice(0, 5);
+      box.replaceChildren(threads.length ? h('ul', { class: 'home-list' }, threads.map((th) => h('li', {},
+        h('a', { href: `/t/${th.id}`, lang: th.space.language }, th.title),
+        h('p', { class: 'hint' }, th.space.name, ' · ', dateTime(th.last_post_at)))))
+        : emptyState(t('home.recent.none'), h('a', { href: '/c' }, t('home.spaces.all'))));
+      box.removeAttribute('aria-busy');
+    });
+  return h('section', { 'aria-labelledby': 'home-recent' }, h('h2', { id: 'home-recent' }, t('home.recent.heading')), box);
+}
+
 export async function render(ctx) {
   let instance = null;
   let failure = null;
+  const spacesAsked = api.get('/api/v1/spaces').then((r) => r.spaces || []).catch(() => []);
   try {
     instance = await info({ fresh: visited });
     visited = true;
   } catch (err) {
     failure = err;
   }
+  const spaces = await spacesAsked;
   const name = instance && typeof instance.name === 'string' && instance.name ? instance.name : t('app.name');
   ctx.setTitle(name);
   // The description in the page's language (descriptions), else the one the server chose.
@@ -56,6 +91,8 @@ export async function render(ctx) {
     h('p', { class: 'lead' }, description || t('home.tagline')),
     failure ? h('p', { class: 'notice error' }, t('home.instance_error'), ' ', problemMessage(failure)) : null,
     welcome(instance),
+    spaces.length ? recentSection(spaces) : null,
+    spaces.length ? communities(spaces) : null,
     instance ? countsSection(instance) : null,
     h('section', { 'aria-labelledby': 'home-what' },
       h('h2', { id: 'home-what' }, t('home.what.heading')),
