@@ -247,7 +247,10 @@ async function start() {
   });
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', onPopState);
-  drawChrome();
+  // The header now; the footer comes with the first page (drawChrome in render): drawn
+  // earlier, it would sit in view and then be pushed down by the page (a layout shift).
+  skipLink.textContent = t('skip');
+  drawHeader();
   await render();
 }
 

@@ -170,6 +170,7 @@ export async function render(ctx) {
     h('div', { class: 'thread-layout' },
       h('div', {},
         followButton,
+        h('h2', { class: 'visually-hidden' }, tc('thread.posts.heading')),
         th.posts.map((p) => postView(p, th, ctx, reply)),
         th.next ? h('p', {}, h('a', { href: `/t/${th.id}?after=${th.next}` }, tc('thread.more'))) : null,
         form ? h('section', { 'aria-labelledby': 'reply-h' }, h('h2', { id: 'reply-h' }, tc('thread.reply')), quoteNote, form) : null),
