@@ -200,7 +200,7 @@ test('reactions, follow, notifications and unread counts', async () => {
     assert.equal(r.data.posts[0].body, 'Merci à toutes pour vos messages.');
     assert.deepEqual(r.data.me.reactions, {});
     r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
-    assert.equal(r.status, 404, 'a members-only space stays closed to visitors');
+    assert.equal(r.status, 401, 'a members-only space stays closed to visitors (asked to log in: issue 15)');
   }
   r = await m.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Courage, on pense à vous.' } });
   assert.equal(r.status, 201, r.text);
