@@ -13,6 +13,8 @@ async function as(handle, options = {}) {
   const { page, problems, context } = await newPage(env.browser, env.srv.url, options);
   await logIn(page, handle, PASSWORD, { baseUrl: env.srv.url });
   await page.waitForURL((u) => u.pathname === '/');
+  // the header redrawn for the member (its log-out button; folded in the menu on a phone)
+  await page.locator('#site-header button.link-button').waitFor({ state: 'attached' });
   return { page, problems, context };
 }
 
