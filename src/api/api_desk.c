@@ -355,15 +355,9 @@ static enum ent_err load_visible(struct api_req *q, struct desk_request *r, stru
 	return ENT_OK;
 }
 
-struct msg_ctx {
-	struct buf *b;
-	bool first;
-	enum ent_err err;
-};
-
-static void write_message(const struct desk_message *m, void *arg)
+void api_desk_message_json(const struct desk_message *m, void *arg)
 {
-	struct msg_ctx *x = arg;
+	struct api_desk_msg_ctx *x = arg;
 	struct buf plain;
 	buf_init(&plain, DESK_SEALED_MAX);
 	enum ent_err err = desk_open(m->body_enc, m->body_len, &plain);
@@ -424,8 +418,8 @@ enum ent_err api_desk_request_get(struct api_req *q)
 		buf_clear(&filled);
 	}
 	buf_puts(&b, ",\"messages\":[");
-	struct msg_ctx x = {&b, true, ENT_OK};
-	err = desk_message_each(q->db, r.id, manager, write_message, &x);
+	struct api_desk_msg_ctx x = {&b, true, ENT_OK};
+	err = desk_message_each(q->db, r.id, manager, api_desk_message_json, &x);
 	if (!err)
 		err = x.err;
 	buf_puts(&b, "]}");

@@ -57,6 +57,15 @@ bool api_desk_is_manager(const struct api_req *q, const char *slug);
 enum ent_err api_desk_managed(struct api_req *q, struct desk_inst *inst);
 /* An ISO 8601 UTC time, or null for 0. */
 void api_desk_time(struct buf *b, int64_t t);
+/* desk_message_each callback: appends one message, opened, as JSON to x->b ("," before all but
+ * the first); a message that does not open sets x->err. */
+struct api_desk_msg_ctx {
+	struct buf *b;
+	bool first;
+	enum ent_err err;
+};
+struct desk_message;
+void api_desk_message_json(const struct desk_message *m, void *arg);
 /* Sets a response of another type than JSON (body taken from b). */
 void api_desk_reply_as(struct api_req *q, int status, const char *content_type, struct buf *b);
 /* Records an event for the live updates of the institution's queue (failures are logged

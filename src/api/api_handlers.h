@@ -22,6 +22,7 @@ enum ent_err api_me_get(struct api_req *q);
 enum ent_err api_me_patch(struct api_req *q);
 enum ent_err api_me_password(struct api_req *q);
 enum ent_err api_me_delete(struct api_req *q);
+enum ent_err api_me_export(struct api_req *q); /* api_export.c */
 
 /* api_admin.c */
 enum ent_err api_admin_accounts(struct api_req *q);

@@ -32,7 +32,7 @@
 #include "pro/pro.h"
 #include "store/store_media.h"
 
-#define MEDIA_PATH_MAX (CONFIG_PATH_MAX + 96)
+#define MEDIA_PATH_MAX API_MEDIA_PATH_MAX
 #define PURGE_BATCH 16
 
 /* DATA/media/ab/cdef... for hash; dir_only stops after DATA/media/ab. */
@@ -43,6 +43,11 @@ static void media_path(const struct api_app *app, const char *hash, bool dir_onl
 		snprintf(out, MEDIA_PATH_MAX, "%s/media/%.2s", app->cfg.data, hash);
 	else
 		snprintf(out, MEDIA_PATH_MAX, "%s/media/%.2s/%s", app->cfg.data, hash, hash + 2);
+}
+
+void api_media_file(const struct api_app *app, const char *hash, char out[API_MEDIA_PATH_MAX])
+{
+	media_path(app, hash, false, out);
 }
 
 /* Removes one batch of unreferenced files; returns how many entries it handled (0 when none

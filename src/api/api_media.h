@@ -5,6 +5,7 @@
 #include "api/api.h"
 
 #define API_MEDIA_BODY_MAX (20u * 1024 * 1024)
+#define API_MEDIA_PATH_MAX (CONFIG_PATH_MAX + 96)
 
 enum ent_err api_media_upload(struct api_req *q);
 enum ent_err api_media_get(struct api_req *q);
@@ -14,5 +15,7 @@ enum ent_err api_media_get(struct api_req *q);
  * call. Runs at the start of each media request; call it after deleting an account to
  * remove the files at once. */
 void api_media_purge(const struct api_app *app, struct store_conn *db);
+/* The file of a stored picture: DATA/media/ab/cdef... */
+void api_media_file(const struct api_app *app, const char *hash, char out[API_MEDIA_PATH_MAX]);
 
 #endif

@@ -37,6 +37,8 @@ const struct api_route api_routes[] = {
 	 api_me_password_fields, 0, "Change password (ends the other sessions)"},
 	{"DELETE", "/api/v1/me", api_me_delete, ROLE_ALL_ACCOUNTS, CSRF, api_me_delete_fields, 0,
 	 "Delete one's own account"},
+	{"GET", "/api/v1/me/export", api_me_export, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
+	 "A copy of one's data (ZIP: data.json, index.html, media/), streamed"},
 
 	/* administration */
 	{"GET", "/api/v1/admin/accounts", api_admin_accounts, ROLE_ADMINISTRATOR, SESSION, NULL, 0,

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/buf.h"
 #include "entraide/err.h"
@@ -31,6 +32,15 @@ struct http_params {
 	const char *name[HTTP_MAX_PARAMS];  /* borrowed from the pattern's copy */
 	char value[HTTP_MAX_PARAMS][128];
 };
+
+/* A streamed body: fills up to max bytes at out and returns how many (pos counts what was sent
+ * before), HTTP_STREAM_END once everything is sent, or HTTP_STREAM_ERROR to cut the
+ * connection (the client sees a truncated download, never a complete-looking one). Runs on a
+ * server thread, possibly not the one that handled the request, and between other requests of
+ * that thread: it must not hold statements of a thread's connection across calls. */
+typedef ssize_t (*http_stream_fn)(void *cls, uint64_t pos, char *out, size_t max);
+#define HTTP_STREAM_END ((ssize_t)-1)
+#define HTTP_STREAM_ERROR ((ssize_t)-2)
 
 struct http_req {
 	/* request, set by the server */
@@ -53,6 +63,9 @@ struct http_req {
 	struct buf out;
 	const void *out_static;  /* a body the server does not copy or free (static files) */
 	size_t out_static_len;
+	http_stream_fn stream;   /* a body written while it is sent (http_reply_stream) */
+	void (*stream_done)(void *cls);
+	void *stream_cls;
 	size_t n_headers;
 	char *header_name[HTTP_MAX_HEADERS];
 	char *header_value[HTTP_MAX_HEADERS];
@@ -115,6 +128,10 @@ void http_resume(struct http_req *r);
 void http_reply_json(struct http_req *r, int status, struct buf *b);
 /* Sets an empty response. */
 void http_reply_empty(struct http_req *r, int status);
+/* Answers with a body produced by fn while it is sent (chunked, size unknown). done(cls) is
+ * called exactly once when the response is released, whether it was sent or not. */
+void http_reply_stream(struct http_req *r, int status, const char *content_type,
+		       http_stream_fn fn, void (*done)(void *cls), void *cls);
 
 /* fr or en from Accept-Language (highest q among fr*, en*; French when neither). */
 enum http_lang http_lang_from_accept(const char *accept_language);

@@ -147,11 +147,26 @@ void http_resume(struct http_req *r)
 	pthread_mutex_unlock(&r->async_mu);
 }
 
+void http_reply_stream(struct http_req *r, int status, const char *content_type,
+		       http_stream_fn fn, void (*done)(void *cls), void *cls)
+{
+	buf_clear(&r->out);
+	if (r->stream && r->stream_done)
+		r->stream_done(r->stream_cls);
+	r->status = status;
+	r->content_type = content_type;
+	r->stream = fn;
+	r->stream_done = done;
+	r->stream_cls = cls;
+}
+
 static void req_free(struct http_req *r)
 {
 	if (r->async && r->async_free)
 		r->async_free(r->async);
 	pthread_mutex_destroy(&r->async_mu);
+	if (r->stream && r->stream_done) /* never handed to the server */
+		r->stream_done(r->stream_cls);
 	buf_clear(&r->body);
 	buf_clear(&r->out);
 	for (size_t i = 0; i < r->n_headers; i++) {
@@ -164,7 +179,12 @@ static void req_free(struct http_req *r)
 static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 {
 	struct MHD_Response *resp;
-	if (r->out_static) {
+	if (r->stream) {
+		resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, r->stream,
+							 r->stream_cls, r->stream_done);
+		if (resp)
+			r->stream = NULL; /* the response owns it now */
+	} else if (r->out_static) {
 		resp = MHD_create_response_from_buffer(r->out_static_len, (void *)r->out_static,
 						       MHD_RESPMEM_PERSISTENT);
 	} else if (r->out.len) {

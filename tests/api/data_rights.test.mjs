@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../lib/server.mjs';
-import { Client } from './helpers.mjs';
+import { Client, newMember } from './helpers.mjs';
 import { lesionPng } from './pro_helpers.mjs';
 
 const PW = 'correct horse battery';
@@ -17,13 +17,7 @@ let srv;
 before(async () => { srv = await startServer({ demo: true }); });
 after(async () => { await srv.stop(); });
 
-async function member(handle) {
-  const c = new Client(srv.url);
-  const json = { handle, email: `${handle}.mail@example.org`, password: PW };
-  assert.equal((await c.req('POST', '/api/v1/accounts', { json })).status, 201);
-  assert.equal((await c.login(handle, PW)).status, 200);
-  return c;
-}
+const member = (handle) => newMember(srv.url, handle, { email: `${handle}.mail@example.org` });
 
 // Every regular file under the data directory, with its bytes.
 function dataFiles(dir = srv.data) {

@@ -81,3 +81,13 @@ export function headOnly(base, method, path, headers = {}) {
     }, reject);
   });
 }
+
+// Signs up a new account (e-mail `${handle}@example.org` unless given) and logs it in.
+export async function newMember(base, handle, { password = 'correct horse battery', email } = {}) {
+  const c = new Client(base);
+  const json = { handle, email: email || `${handle}@example.org`, password };
+  const r = await c.req('POST', '/api/v1/accounts', { json });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await c.login(handle, password)).status, 200);
+  return c;
+}

@@ -1,6 +1,7 @@
 // pages/settings.js - the member's account: the interface language (kept in the account),
 // a new password (other sessions are ended by the server), and deleting the account for
-// good, with the choice between keeping one's posts anonymised and deleting them.
+// good, with the choice between keeping one's posts anonymised and deleting them; a copy of
+// one's data (GET /api/v1/me/export).
 import { h } from '../dom.js';
 import { t, locale, LOCALES, localeName } from '../i18n.js';
 import { api } from '../api.js';
@@ -130,6 +131,12 @@ export function render(ctx) {
     accountSummary(me),
     section('settings-lang', t('settings.lang.heading'), languageForm(ctx)),
     section('settings-password', t('settings.password.heading'), passwordForm(ctx)),
+    // GDPR art. 15 and 20: a plain download link (the session cookie goes with it; the app's
+    // router leaves links with `download` to the browser).
+    section('settings-export', t('settings.export.heading'),
+      h('p', {}, t('settings.export.intro')),
+      h('p', {}, h('a', { class: 'button', href: '/api/v1/me/export', download: 'entraide-export.zip' },
+        t('settings.export.button')))),
     section('settings-delete', t('settings.delete.heading'),
       h('p', {}, t('settings.delete.intro')),
       deleteForm(ctx)),
