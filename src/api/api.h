@@ -123,6 +123,26 @@ void api_erase_soon(void);
 /* Erases it now: files of deleted media, the search index rewritten, the WAL truncated. */
 enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db);
 
+/* --- retention (api_purge.c) --- */
+
+#define API_DESK_RETENTION_DEFAULT 365 /* days a resolved desk request is kept */
+#define API_DESK_RETENTION_DEFAULT_S "365"
+
+struct api_purge_report {
+	int64_t posts, threads, desk_requests, sessions, notifications, moderation_log, reports;
+	int64_t email_queue; /* always 0: no e-mail queue exists yet */
+};
+/* Applies every retention period as of now (see api_purge.c for the list); then erases the
+ * traces if anything went. Run hourly by the upkeep thread and by `entraide admin purge`. */
+enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
+		       struct api_purge_report *r);
+/* Sets how many days an institution keeps resolved desk requests (0 = until the requester
+ * deletes their account). ENT_ENOTFOUND for an unknown institution, ENT_EINVAL out of 0..36500. */
+enum ent_err api_desk_retention_set(struct store_conn *db, const char *slug, int64_t days,
+				    int64_t now);
+/* Sets a space's retention_days (0 = kept until deleted by its author); same errors. */
+enum ent_err api_space_retention_set(struct store_conn *db, const char *slug, int64_t days);
+
 /* --- for handlers --- */
 
 /* Records a validation error (field, stable reason) and returns ENT_EINVAL. */

@@ -2,7 +2,8 @@
  * api_upkeep.c - the work no request waits for, done by one thread of `serve`: rewriting the
  * search index after posts were deleted or edited (their words stay in it, marked deleted,
  * until its storage is rewritten) and checkpointing the WAL so the old frames leave the disk
- * (R6, real deletion); later the hourly retention purge (api_purge.c).
+ * (R6, real deletion); and the hourly retention purge (api_purge.c), first a minute after
+ * start.
  * Not responsible for: what is deleted (store_*_account_delete, the handlers).
  */
 #include <pthread.h>
@@ -17,6 +18,7 @@
 #include "store/store_community.h"
 
 #define UPKEEP_TICK_S 30
+#define PURGE_EVERY_S 3600
 
 struct api_upkeep {
 	struct api_app *app;
@@ -51,6 +53,7 @@ static void *run(void *arg)
 {
 	struct api_upkeep *u = arg;
 	struct store_conn *db = NULL;
+	int64_t next_purge = clock_now() + 2 * UPKEEP_TICK_S;
 	pthread_mutex_lock(&u->lock);
 	while (!u->stop) {
 		struct timespec until;
@@ -62,6 +65,12 @@ static void *run(void *arg)
 		pthread_mutex_unlock(&u->lock);
 		if (!db && store_conn_get(u->app->store, &db))
 			db = NULL;
+		int64_t now = clock_now();
+		if (db && now >= next_purge) {
+			struct api_purge_report r;
+			(void)api_purge(u->app, db, now, &r); /* logs its counts or its failure */
+			next_purge = now + PURGE_EVERY_S;
+		}
 		if (db && atomic_load(&erase_due))
 			(void)api_erase_traces(u->app, db);
 		pthread_mutex_lock(&u->lock);

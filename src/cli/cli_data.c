@@ -104,7 +104,9 @@ void cli_settings_help(void)
 	       "  --image-timeout S      wall-clock limit of one picture (default 20)\n"
 	       "  --upload-limit N       picture uploads per account per hour (default 60)\n"
 	       "  --upload-mb MB         megabytes of pictures per account per hour (default 300)\n"
-	       "  --name TEXT, --description TEXT, --description-en TEXT, --registration-open=false\n");
+	       "  --name TEXT, --description TEXT, --description-en TEXT, --registration-open=false\n"
+	       "  --notification-days N  notifications are deleted after N days (default 90)\n"
+	       "  --moderation-log-days N  moderation log and resolved reports, days (default 365)\n");
 }
 
 int cli_open_data(struct api_app *app, const struct config *c)

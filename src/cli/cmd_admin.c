@@ -4,11 +4,13 @@
  */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/cli_data.h"
+#include "core/clock.h"
 
 static void usage(FILE *f)
 {
@@ -22,7 +24,19 @@ static void usage(FILE *f)
 		"  revoke HANDLE ROLE [INSTITUTION]            moderator, administrator\n"
 		"  list                                  accounts, roles, suspension (no e-mail)\n"
 		"  suspend HANDLE | unsuspend HANDLE     a suspended account cannot log in; its\n"
-		"                                        sessions end\n");
+		"                                        sessions end\n"
+		"  purge [--now=WHEN]                    applies every retention period now (serve does\n"
+		"                                        it hourly): posts past their space's retention,\n"
+		"                                        resolved desk requests past their institution's,\n"
+		"                                        expired sessions, old notifications, moderation\n"
+		"                                        log and resolved reports; prints the counts.\n"
+		"                                        WHEN (YYYY-MM-DD or Unix seconds) moves the\n"
+		"                                        clock, for tests and previews (so does\n"
+		"                                        ENTRAIDE_PURGE_NOW)\n"
+		"  space-retention SPACE DAYS            days a post of the space is kept (0 = until its\n"
+		"                                        author deletes it)\n"
+		"  desk-retention INSTITUTION DAYS       days a resolved desk request is kept (default\n"
+		"                                        365; 0 = until its requester deletes the account)\n");
 }
 
 static int fail(const char *what, enum ent_err err)
@@ -109,6 +123,55 @@ static void print_account(const struct store_account *a, void *arg)
 	putchar('\n');
 }
 
+/* "2027-06-01" (midnight UTC) or Unix seconds; -1 when it is neither. */
+static int64_t parse_when(const char *s)
+{
+	int y, m, d, n = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && !s[n] && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= 31 && y >= 1970) {
+		/* days from civil (Howard Hinnant's algorithm) */
+		y -= m <= 2;
+		int64_t era = y / 400, yoe = y - era * 400;
+		int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+		int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+		return (era * 146097 + doe - 719468) * 86400;
+	}
+	char *end = NULL;
+	long long v = strtoll(s, &end, 10);
+	return *s && !*end && v >= 0 ? (int64_t)v : -1;
+}
+
+static int purge(struct api_app *app, struct store_conn *db, int argc, char **argv)
+{
+	const char *when = getenv("ENTRAIDE_PURGE_NOW");
+	for (int i = 1; i < argc; i++) {
+		if (!strncmp(argv[i], "--now=", 6))
+			when = argv[i] + 6;
+		else if (!strcmp(argv[i], "--now") && i + 1 < argc)
+			when = argv[++i];
+		else {
+			usage(stderr);
+			return CLI_EXIT_USAGE;
+		}
+	}
+	int64_t now = clock_now();
+	if (when && *when && (now = parse_when(when)) < 0) {
+		fprintf(stderr, "entraide admin purge: --now takes YYYY-MM-DD or Unix seconds\n");
+		return CLI_EXIT_USAGE;
+	}
+	struct api_purge_report r;
+	enum ent_err err = api_purge(app, db, now, &r);
+	if (err)
+		return fail("purge", err);
+	printf("{\"now\":%lld,\"posts\":%lld,\"threads\":%lld,\"desk_requests\":%lld,"
+	       "\"sessions\":%lld,\"notifications\":%lld,\"moderation_log\":%lld,"
+	       "\"reports\":%lld,\"email_queue\":%lld}\n",
+	       (long long)now, (long long)r.posts, (long long)r.threads, (long long)r.desk_requests,
+	       (long long)r.sessions, (long long)r.notifications, (long long)r.moderation_log,
+	       (long long)r.reports, (long long)r.email_queue);
+	return CLI_EXIT_OK;
+}
+
 int cmd_admin(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv)) {
@@ -143,6 +206,17 @@ int cmd_admin(int argc, char **argv)
 		err = find(db, av[1], &a);
 		if (!err)
 			err = store_account_set_suspended(db, a.id, action[0] == 's');
+		rc = err ? fail(action, err) : CLI_EXIT_OK;
+	} else if (!strcmp(action, "purge")) {
+		rc = purge(&app, db, rest, av);
+	} else if ((!strcmp(action, "desk-retention") || !strcmp(action, "space-retention")) &&
+		   rest == 3) {
+		char *end = NULL;
+		long long days = strtoll(av[2], &end, 10);
+		err = ENT_EINVAL;
+		if (*av[2] && !*end)
+			err = action[0] == 'd' ? api_desk_retention_set(db, av[1], days, clock_now())
+					       : api_space_retention_set(db, av[1], days);
 		rc = err ? fail(action, err) : CLI_EXIT_OK;
 	} else {
 		usage(stderr);

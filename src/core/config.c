@@ -11,7 +11,8 @@
 const char *const config_keys[] = {
 	"data", "listen", "web", "threads", "connection_limit", "timeout", "trust_proxy_tls",
 	"log_requests", "signup_limit", "image_workers", "image_memory", "image_timeout",
-	"upload_limit", "upload_mb", "name", "description", "description_en", "registration_open", NULL,
+	"upload_limit", "upload_mb", "name", "description", "description_en", "registration_open",
+	"notification_days", "moderation_log_days", NULL,
 };
 
 void config_defaults(struct config *c)
@@ -32,6 +33,8 @@ void config_defaults(struct config *c)
 	strcpy(c->name, "entraide");
 	strcpy(c->description, CONFIG_DESCRIPTION_FR);
 	c->registration_open = true;
+	c->notification_days = 90;
+	c->moderation_log_days = 365;
 }
 
 const char *config_description_en(const struct config *c)
@@ -137,6 +140,10 @@ enum ent_err config_set(struct config *c, const char *key, const char *v)
 		return set_str(c->description_en, sizeof c->description_en, v);
 	if (!strcmp(key, "registration_open"))
 		return set_bool(&c->registration_open, v);
+	if (!strcmp(key, "notification_days"))
+		return set_uint(&c->notification_days, v, 1, 36500);
+	if (!strcmp(key, "moderation_log_days"))
+		return set_uint(&c->moderation_log_days, v, 1, 36500);
 	return ENT_EINVAL;
 }
 

@@ -37,6 +37,8 @@ struct config {
 	char description_en[512];    /* in English; empty: the built-in English text while the
 	                              * French one is the default, else the French one */
 	bool registration_open;
+	unsigned notification_days;  /* notifications are purged after this many days (90) */
+	unsigned moderation_log_days; /* moderation log and resolved reports, days (365) */
 };
 
 #define CONFIG_DESCRIPTION_FR \
