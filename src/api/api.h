@@ -143,6 +143,28 @@ enum ent_err api_desk_retention_set(struct store_conn *db, const char *slug, int
 /* Sets a space's retention_days (0 = kept until deleted by its author); same errors. */
 enum ent_err api_space_retention_set(struct store_conn *db, const char *slug, int64_t days);
 
+/* --- deletions that backups honour (api_backup.c) --- */
+
+/* Deletes an account for real and records its tombstone (same transaction), then erases the
+ * traces (pictures, search index, WAL). The one way an account is deleted. */
+enum ent_err api_account_delete(struct api_app *app, struct store_conn *db, int64_t id,
+				enum store_posts_mode mode);
+/* Copies the database to path (online) and marks the copy: made now, expires after
+ * expires_days (1..36500). */
+enum ent_err api_backup_write(struct api_app *app, const char *path, int64_t now,
+			      unsigned expires_days);
+struct api_restore_report {
+	int64_t created_at, expires_at; /* of the copy; 0 when it carries none (older copies) */
+	bool expired;
+	int64_t deleted;                /* accounts deleted again */
+};
+/* Replaces the database of app's data directory with the copy at backup (stop the server
+ * first), after carrying the live tombstones into it and deleting again every account they
+ * name. An expired copy is refused (ENT_ECONFLICT, r->expired) unless force. On success
+ * app->store is the restored database. */
+enum ent_err api_backup_restore(struct api_app *app, const char *backup, int64_t now, bool force,
+				struct api_restore_report *r);
+
 /* --- for handlers --- */
 
 /* Records a validation error (field, stable reason) and returns ENT_EINVAL. */
@@ -158,6 +180,8 @@ const char *api_param(struct api_req *q, const char *name);
 const char *api_str(struct api_req *q, const char *name, size_t *len);
 /* Sends b as a JSON response with status. */
 void api_reply(struct api_req *q, int status, struct buf *b);
+/* The end of a read handler: on err, frees b and returns err; else sends b with 200. */
+enum ent_err api_reply_or_drop(struct api_req *q, struct buf *b, enum ent_err err);
 /* Sets or clears (token NULL) the session cookie. */
 enum ent_err api_set_cookie(struct api_req *q, const char *token);
 /* The session cookie's name for this instance ("__Host-" prefixed behind TLS). */

@@ -285,17 +285,15 @@ enum ent_err api_me_delete(struct api_req *q)
 	const char *pw = api_str(q, "password", &plen);
 	const char *posts = api_str(q, "posts", NULL);
 	enum ent_err err = check_password(q, &q->s.account, NULL, pw, plen);
+	/* Deletion is real (R6): the account's pictures leave the disk now, the search index is
+	 * rewritten without its words and the WAL truncated, before the answer; a tombstone keeps
+	 * it deleted when an older backup is restored. */
 	if (!err)
-		err = store_account_delete(q->db, q->s.account.id,
-					   strcmp(posts, "delete") == 0 ? STORE_POSTS_DELETE
-									: STORE_POSTS_ANONYMISE);
+		err = api_account_delete(q->app, q->db, q->s.account.id,
+					 strcmp(posts, "delete") == 0 ? STORE_POSTS_DELETE
+								      : STORE_POSTS_ANONYMISE);
 	if (err)
 		return err;
-	comm_changed(); /* cached thread pages and search answers showed its posts and handle */
-	/* Deletion is real (R6): the account's pictures leave the disk now, the search index is
-	 * rewritten without its words and the WAL truncated, before the answer. A WAL kept by a
-	 * long reader is retried by the upkeep thread. */
-	(void)api_erase_traces(q->app, q->db);
 	http_reply_empty(q->http, 204);
 	return api_set_cookie(q, NULL);
 }

@@ -172,6 +172,16 @@ void api_reply(struct api_req *q, int status, struct buf *b)
 	q->http->is_api = true;
 }
 
+enum ent_err api_reply_or_drop(struct api_req *q, struct buf *b, enum ent_err err)
+{
+	if (err) {
+		buf_clear(b);
+		return err;
+	}
+	api_reply(q, 200, b);
+	return ENT_OK;
+}
+
 const char *api_cookie_name(const struct api_app *app)
 {
 	return app->cfg.trust_proxy_tls ? "__Host-entraide_session" : "entraide_session";

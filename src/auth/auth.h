@@ -68,6 +68,11 @@ void auth_email_hash(const struct auth_keys *k, const char *norm, unsigned char 
 /* Seals a normalised address: out = nonce || secretbox; *out_len its size. */
 enum ent_err auth_email_seal(const struct auth_keys *k, const char *norm, unsigned char *out,
 			     size_t cap, size_t *out_len);
+/* The tombstone of a deleted account: a keyed hash (its own sub-key) of the account's e-mail
+ * lookup hash and creation time. Only this instance can recompute it from an account row of
+ * an old backup; it says nothing by itself. */
+void auth_tombstone(const struct auth_keys *k, const void *email_hash, size_t len,
+		    int64_t created_at, unsigned char out[AUTH_HASH_BYTES]);
 /* Opens a sealed address into out (NUL-terminated). */
 enum ent_err auth_email_open(const struct auth_keys *k, const unsigned char *in, size_t len,
 			     char out[AUTH_EMAIL_MAX + 1]);

@@ -24,7 +24,8 @@ enum ent_err auth_keys_from(const unsigned char master[32], struct auth_keys **o
 	static const char ctx[crypto_kdf_CONTEXTBYTES] = {'e', 'n', 't', 'r', 'a', 'i', 'd', 'e'};
 	if (crypto_kdf_derive_from_key(k->email_seal, sizeof k->email_seal, 1, ctx, master) ||
 	    crypto_kdf_derive_from_key(k->email_lookup, sizeof k->email_lookup, 2, ctx, master) ||
-	    crypto_kdf_derive_from_key(k->csrf, sizeof k->csrf, 3, ctx, master)) {
+	    crypto_kdf_derive_from_key(k->csrf, sizeof k->csrf, 3, ctx, master) ||
+	    crypto_kdf_derive_from_key(k->tombstone, sizeof k->tombstone, 4, ctx, master)) {
 		sodium_free(k);
 		return ENT_ECRYPTO;
 	}

@@ -8,6 +8,7 @@ struct auth_keys {
 	unsigned char email_seal[crypto_secretbox_KEYBYTES];
 	unsigned char email_lookup[crypto_generichash_KEYBYTES];
 	unsigned char csrf[crypto_generichash_KEYBYTES];
+	unsigned char tombstone[crypto_generichash_KEYBYTES];
 };
 
 #endif

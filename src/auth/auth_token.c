@@ -94,6 +94,19 @@ void auth_email_hash(const struct auth_keys *k, const char *norm, unsigned char 
 			   k->email_lookup, sizeof k->email_lookup);
 }
 
+void auth_tombstone(const struct auth_keys *k, const void *email_hash, size_t len,
+		    int64_t created_at, unsigned char out[AUTH_HASH_BYTES])
+{
+	unsigned char when[8];
+	for (int i = 0; i < 8; i++)
+		when[i] = (unsigned char)((uint64_t)created_at >> (8 * i));
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, k->tombstone, sizeof k->tombstone, AUTH_HASH_BYTES);
+	crypto_generichash_update(&st, email_hash, len);
+	crypto_generichash_update(&st, when, sizeof when);
+	crypto_generichash_final(&st, out, AUTH_HASH_BYTES);
+}
+
 enum ent_err auth_email_seal(const struct auth_keys *k, const char *norm, unsigned char *out,
 			     size_t cap, size_t *out_len)
 {

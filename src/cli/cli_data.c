@@ -134,3 +134,20 @@ int cli_start(int argc, char **argv, const char *usage, int n_rest_min, int n_re
 	}
 	return cli_open_data(app, c);
 }
+
+int64_t cli_parse_when(const char *s)
+{
+	int y, m, d, n = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && !s[n] && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= 31 && y >= 1970) {
+		/* days from civil (Howard Hinnant's algorithm) */
+		y -= m <= 2;
+		int64_t era = y / 400, yoe = y - era * 400;
+		int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+		int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+		return (era * 146097 + doe - 719468) * 86400;
+	}
+	char *end = NULL;
+	long long v = strtoll(s, &end, 10);
+	return *s && !*end && v >= 0 ? (int64_t)v : -1;
+}

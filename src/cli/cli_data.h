@@ -5,6 +5,8 @@
 #ifndef ENT_CLI_DATA_H
 #define ENT_CLI_DATA_H
 
+#include <stdint.h>
+
 #include "api/api.h"
 #include "core/config.h"
 
@@ -25,5 +27,9 @@ int cli_open_data(struct api_app *app, const struct config *c);
  * arguments besides the settings (else prints usage and returns CLI_EXIT_USAGE). */
 int cli_start(int argc, char **argv, const char *usage, int n_rest_min, int n_rest_max,
 	      struct config *c, struct api_app *app, int *n_rest);
+
+/* A moment given on the command line: "2027-06-01" (midnight UTC) or Unix seconds; -1 when it
+ * is neither. */
+int64_t cli_parse_when(const char *s);
 
 #endif

@@ -123,24 +123,6 @@ static void print_account(const struct store_account *a, void *arg)
 	putchar('\n');
 }
 
-/* "2027-06-01" (midnight UTC) or Unix seconds; -1 when it is neither. */
-static int64_t parse_when(const char *s)
-{
-	int y, m, d, n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && !s[n] && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= 31 && y >= 1970) {
-		/* days from civil (Howard Hinnant's algorithm) */
-		y -= m <= 2;
-		int64_t era = y / 400, yoe = y - era * 400;
-		int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-		int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-		return (era * 146097 + doe - 719468) * 86400;
-	}
-	char *end = NULL;
-	long long v = strtoll(s, &end, 10);
-	return *s && !*end && v >= 0 ? (int64_t)v : -1;
-}
-
 static int purge(struct api_app *app, struct store_conn *db, int argc, char **argv)
 {
 	const char *when = getenv("ENTRAIDE_PURGE_NOW");
@@ -155,7 +137,7 @@ static int purge(struct api_app *app, struct store_conn *db, int argc, char **ar
 		}
 	}
 	int64_t now = clock_now();
-	if (when && *when && (now = parse_when(when)) < 0) {
+	if (when && *when && (now = cli_parse_when(when)) < 0) {
 		fprintf(stderr, "entraide admin purge: --now takes YYYY-MM-DD or Unix seconds\n");
 		return CLI_EXIT_USAGE;
 	}

@@ -4,6 +4,7 @@
 #include "store/store_community.h"
 #include "store/store_media.h"
 #include "store/store_pro.h"
+#include "store/store_tombstone.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -220,9 +221,17 @@ enum ent_err store_account_set_suspended(struct store_conn *c, int64_t id, bool 
 
 enum ent_err store_account_delete(struct store_conn *c, int64_t id, enum store_posts_mode mode)
 {
+	return store_account_delete_recorded(c, id, mode, NULL);
+}
+
+enum ent_err store_account_delete_recorded(struct store_conn *c, int64_t id,
+					   enum store_posts_mode mode, const struct store_tombstone *t)
+{
 	enum ent_err err = store_tx_begin(c);
 	if (err)
 		return err;
+	if (t)
+		err = store_tombstone_add(c, t);
 	for (size_t i = 0; !err && delete_hooks[i]; i++)
 		err = delete_hooks[i](c, id, mode);
 	if (!err)

@@ -1,0 +1,62 @@
+// tests/api/backup.test.mjs - issue 18, backups honour deletion: a copy carries its expiry
+// (restore refuses it afterwards), and restoring a copy made before an account was deleted
+// deletes that account again (the tombstone list, keyed hashes only).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, BIN } from '../lib/server.mjs';
+import { newMember } from './helpers.mjs';
+
+const PW = 'correct horse battery';
+let srv, tmp;
+before(async () => {
+  srv = await startServer();
+  tmp = mkdtempSync(join(tmpdir(), 'entraide-backup-'));
+});
+after(async () => {
+  await srv.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const run = (...args) => spawnSync(BIN, args, { encoding: 'utf8' });
+
+function files(dir) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [readFileSync(p).toString('latin1')];
+  });
+}
+
+test('a restored backup deletes again the accounts deleted since; an expired one is refused', async () => {
+  const gone = await newMember(srv.url, 'bk.parti');
+  const kept = await newMember(srv.url, 'bk.reste');
+  const backup = join(tmp, 'old.db');
+  let out = run('backup', '--data', srv.data, '--expires', '30', backup);
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /expires in 30 days/);
+  assert.equal(run('backup', '--data', srv.data, '--expires', '0', join(tmp, 'x.db')).status, 2);
+  assert.ok(files(tmp).some((b) => b.includes('bk.parti')), 'the copy holds the account');
+  let r = await gone.req('DELETE', '/api/v1/me', { json: { password: PW, posts: 'delete' } });
+  assert.equal(r.status, 204, r.text);
+  assert.equal((await kept.req('GET', '/api/v1/me')).status, 200);
+  srv.child.kill('SIGTERM');
+  await new Promise((ok) => srv.child.once('exit', ok));
+
+  const day = 86400, now = Math.floor(Date.now() / 1000);
+  out = run('backup', 'restore', '--data', srv.data, `--now=${now + 31 * day}`, backup);
+  assert.equal(out.status, 1, 'expired copies are refused');
+  assert.match(out.stderr, /expired/);
+  out = run('backup', 'restore', '--data', srv.data, backup);
+  assert.equal(out.status, 0, out.stderr);
+  assert.deepEqual(JSON.parse(out.stdout), { restored: true, expired: false, accounts_deleted_again: 1 });
+  const list = execFileSync(BIN, ['admin', '--data', srv.data, 'list']).toString();
+  assert.match(list, /bk\.reste/);
+  assert.doesNotMatch(list, /bk\.parti/);
+  for (const f of files(srv.data)) assert.ok(!f.includes('bk.parti'), 'no file of the data directory holds the handle');
+  // The tombstone stays in the restored database: a second restore deletes again.
+  out = run('backup', 'restore', '--data', srv.data, backup);
+  assert.equal(JSON.parse(out.stdout).accounts_deleted_again, 1);
+});
