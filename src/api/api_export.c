@@ -123,6 +123,9 @@ static const struct section sections[] = {
 	  "WHERE author_id = ?1 ORDER BY id"},
 	 {{"id", 'i'}, {"case", 'i'}, {"mime", 't'}, {"width", 'i'}, {"height", 'i'},
 	  {"status", 't'}, {"created_at", 'd'}}},
+	{"consents", {"Consentements", "Consents"}, {"export.consents",
+	  "SELECT purpose, given_at, withdrawn_at FROM consents WHERE account_id = ?1 ORDER BY id"},
+	 {{"purpose", 't'}, {"given_at", 'd'}, {"withdrawn_at", 'd'}}},
 	{"media", {"Images envoyées", "Pictures uploaded"}, {"export.media",
 	  "SELECT id, format, width, height, bytes, created_at, "
 	  "'media/' || id || '.' || format FROM media WHERE account_id = ?1 ORDER BY id"},

@@ -23,6 +23,11 @@ enum ent_err api_me_patch(struct api_req *q);
 enum ent_err api_me_password(struct api_req *q);
 enum ent_err api_me_delete(struct api_req *q);
 enum ent_err api_me_export(struct api_req *q); /* api_export.c */
+enum ent_err api_consents_get(struct api_req *q); /* api_consent.c */
+enum ent_err api_consent_give(struct api_req *q);
+enum ent_err api_consent_withdraw(struct api_req *q);
+enum ent_err api_case_consent_withdraw(struct api_req *q);
+enum ent_err api_admin_register(struct api_req *q); /* api_register.c */
 
 /* api_admin.c */
 enum ent_err api_admin_accounts(struct api_req *q);

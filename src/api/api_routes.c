@@ -39,8 +39,18 @@ const struct api_route api_routes[] = {
 	 "Delete one's own account"},
 	{"GET", "/api/v1/me/export", api_me_export, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
 	 "A copy of one's data (ZIP: data.json, index.html, media/), streamed"},
+	{"GET", "/api/v1/me/consents", api_consents_get, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
+	 "One's consents, and the patients' consents one recorded for cases"},
+	{"PUT", "/api/v1/me/consents/{purpose}", api_consent_give, ROLE_ALL_ACCOUNTS, CSRF, NULL, 0,
+	 "Give a consent (email_digest)"},
+	{"DELETE", "/api/v1/me/consents/{purpose}", api_consent_withdraw, ROLE_ALL_ACCOUNTS, CSRF,
+	 NULL, 0, "Withdraw a consent"},
+	{"DELETE", "/api/v1/me/case-consents/{id}", api_case_consent_withdraw, ROLE_ALL_ACCOUNTS,
+	 CSRF, NULL, 0, "A patient withdrew their consent: the case, answers and photos are deleted"},
 
 	/* administration */
+	{"GET", "/api/v1/admin/register", api_admin_register, ROLE_ADMINISTRATOR, SESSION, NULL, 0,
+	 "The register of processing, from the instance's settings"},
 	{"GET", "/api/v1/admin/accounts", api_admin_accounts, ROLE_ADMINISTRATOR, SESSION, NULL, 0,
 	 "Accounts with their roles and state, no e-mail (administrators)"},
 

@@ -13,6 +13,9 @@ export const routes = [
   { path: '/signup', load: () => import('./pages/signup.js'), access: 'visitor' },
   { path: '/login', load: () => import('./pages/login.js'), access: 'visitor' },
   { path: '/settings', load: () => import('./pages/settings.js'), access: 'member' },
+  // data rights (issue 18)
+  { path: '/privacy', load: () => import('./pages/privacy.js'), access: 'member' },
+  { path: '/admin/register', load: () => import('./pages/admin_register.js'), access: 'member' },
   // communities and validated information (issue 5)
   { path: '/c', load: () => import('./pages/comm_spaces.js') },
   { path: '/c/:slug', load: () => import('./pages/comm_space.js') },

@@ -168,6 +168,7 @@ export default {
   'settings.export.heading': 'My data',
   'settings.export.intro': 'A copy of everything this instance keeps about your account: a ZIP file with your posts and their history, your requests to institutions and their answers, your notifications and your pictures, readable in a browser (index.html) and by other programs (data.json).',
   'settings.export.button': 'Download my data',
+  'settings.privacy.link': 'My consents and how long data is kept',
   'settings.delete.heading': 'Delete my account',
   'settings.delete.intro': 'Deletion is final: your account, your sessions and your e-mail address are erased from the server.',
   'settings.delete.posts.legend': 'What happens to your posts?',

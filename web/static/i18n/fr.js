@@ -169,6 +169,7 @@ export default {
   'settings.export.heading': 'Mes données',
   'settings.export.intro': 'Une copie de tout ce que cette instance garde sur votre compte : un fichier ZIP avec vos messages et leur historique, vos demandes aux établissements et leurs réponses, vos notifications, vos images, lisible dans un navigateur (index.html) et par d’autres programmes (data.json).',
   'settings.export.button': 'Télécharger mes données',
+  'settings.privacy.link': 'Mes consentements et la durée de conservation des données',
   'settings.delete.heading': 'Supprimer mon compte',
   'settings.delete.intro': 'La suppression est définitive : votre compte, vos sessions et votre adresse e-mail sont effacés du serveur.',
   'settings.delete.posts.legend': 'Que deviennent vos messages ?',
