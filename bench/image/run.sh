@@ -4,9 +4,13 @@
 #
 # Pictures: every "sanitize" fixture of ../shared/data/image-fixtures and the pictures of
 # ../shared/data/faces, copied to a temp dir per tool (mat2 and exiftool work in place or
-# next to the file). One process per file for every tool (entraide-batch: one process for
-# all, `sanitize --batch`), best of 3 rounds.
-# Needs mat2, exiftool, python3; ../shared for the pictures and its checker.
+# next to the file). Best of 3 rounds each:
+#   entraide-batch   `sanitize --batch` (faces covered; one worker thread per core)
+#   mat2-batch       `mat2 FILE...`, every file in one call (mat2's fastest way)
+#   entraide-keep-batch  `sanitize --batch --faces keep`
+# and with BENCH_ALL=1 also one process per file for entraide, entraide-keep, mat2 and
+# `exiftool -all=`. Then the server's upload rate (bench/media/upload.mjs, 2 clients).
+# Needs mat2, exiftool, python3, node; ../shared for the pictures and its checker.
 set -eu
 BUILD=${1:-build}
 BIN=$(cd "$(dirname "$BUILD/entraide")" && pwd)/entraide
@@ -39,12 +43,18 @@ round() {
 	cp -r "$T/src" "$T/$name"
 	mkdir -p "$T/$name.out"
 	t0=$(now)
-	if [ "$name" = entraide-batch ]; then
-		"$BIN" sanitize --batch "$T/$name.out" "$T/$name"/* 2>/dev/null || true
+	case $name in
+	entraide-batch | entraide-keep-batch | mat2-batch)
+		case $name in
+		entraide-batch) "$BIN" sanitize --batch "$T/$name.out" "$T/$name"/* 2>/dev/null || true ;;
+		entraide-keep-batch) "$BIN" sanitize --faces keep --batch "$T/$name.out" "$T/$name"/* 2>/dev/null || true ;;
+		mat2-batch) mat2 "$T/$name"/* >/dev/null 2>&1 || true ;;
+		esac
 		t1=$(now)
 		echo "$t1 - $t0" | bc
 		return
-	fi
+		;;
+	esac
 	for f in "$T/$name"/*; do
 		b=$(basename "$f")
 		case $name in
@@ -62,12 +72,15 @@ round() {
 echo "bench: $N pictures ($MB MB) on $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo "| tool | best of 3 (s) | images/s | outputs |"
 echo "| --- | --- | --- | --- |"
-for tool in entraide entraide-batch entraide-keep mat2-full exiftool; do
+TOOLS="entraide-batch mat2-batch entraide-keep-batch"
+[ -z "${BENCH_ALL:-}" ] || TOOLS="$TOOLS entraide entraide-keep mat2-full exiftool"
+for tool in $TOOLS; do
 	best=
 	for i in 1 2 3; do
 		s=$(round $tool)
 		if [ -z "$best" ] || [ "$(echo "$s < $best" | bc)" = 1 ]; then best=$s; fi
 	done
+	eval "best_$(echo $tool | tr - _)=$best"
 	case $tool in
 	mat2*) outs=$(ls "$T/$tool" | grep -c '\.cleaned\.' || true) ;;
 	*) outs=$(ls "$T/$tool.out" | wc -l) ;;
@@ -75,10 +88,23 @@ for tool in entraide entraide-batch entraide-keep mat2-full exiftool; do
 	printf '| %s | %.2f | %.1f | %s/%s |\n' "$tool" "$best" "$(echo "$N / $best" | bc -l)" "$outs" "$N"
 done
 
+echo
+printf 'entraide-batch / mat2-batch (images/s, same run): %.2fx\n' "$(echo "$best_mat2_batch / $best_entraide_batch" | bc -l)"
+printf 'entraide-keep-batch / mat2-batch: %.2fx\n' "$(echo "$best_mat2_batch / $best_entraide_keep_batch" | bc -l)"
+
+# The server: uploads per second to POST /api/v1/media (faces covered).
+if command -v node >/dev/null 2>&1; then
+	echo
+	echo "Server uploads (bench/media/upload.mjs):"
+	ENTRAIDE_BIN="$BIN" node "$(dirname "$0")/../media/upload.mjs" 3 || echo "upload bench failed"
+fi
+
 # What each tool leaves: the shared checker's reasons on every output, by kind.
 echo
 echo "What the checker still finds in the outputs (files failing / reasons):"
-for tool in entraide mat2-full exiftool; do
+CHECKED="entraide-batch mat2-batch"
+[ -z "${BENCH_ALL:-}" ] || CHECKED="entraide mat2-full exiftool"
+for tool in $CHECKED; do
 	fails=0
 	: >"$T/$tool.reasons"
 	for f in "$T/src"/*; do

@@ -5,9 +5,12 @@
  * OUT atomically: a temporary file next to OUT, flushed, then renamed; on any failure
  * nothing is left behind. Prints what was removed and covered (stderr, or JSON on stdout
  * with --json). Exit 0 written, 2 bad usage or refused input (one line on stderr).
+ * --batch spreads the files over one worker thread per online core, each with its own face
+ * detector; reports are printed in the order of the arguments.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,51 +146,52 @@ static int write_atomic(const char *path, const uint8_t *p, size_t len, const ch
 	return 0;
 }
 
-static void report_json(const struct ent_img_result *r)
+static void report_json(FILE *f, const struct ent_img_result *r)
 {
-	printf("{\"format\":\"%s\",\"input_format\":\"%s\",\"width\":%d,\"height\":%d,"
+	fprintf(f, "{\"format\":\"%s\",\"input_format\":\"%s\",\"width\":%d,\"height\":%d,"
 	       "\"orientation\":%d,\"bytes\":%zu,\"removed\":[",
 	       ent_img_format_name(r->format), ent_img_format_name(r->in_format), r->width, r->height,
 	       r->orientation, r->len);
 	int first = 1;
 	for (unsigned b = 1; b && b <= ENT_IMG_RM__LAST; b <<= 1) {
 		if (r->removed & b) {
-			printf("%s\"%s\"", first ? "" : ",", ent_img_removed_name(b));
+			fprintf(f, "%s\"%s\"", first ? "" : ",", ent_img_removed_name(b));
 			first = 0;
 		}
 	}
-	printf("],\"covered\":[");
+	fprintf(f, "],\"covered\":[");
 	for (size_t i = 0; i < r->n_regions; i++) {
 		const struct ent_img_region *g = &r->regions[i];
-		printf("%s{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"source\":\"%s\"}", i ? "," : "", g->rect.x,
+		fprintf(f, "%s{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"source\":\"%s\"}", i ? "," : "", g->rect.x,
 		       g->rect.y, g->rect.w, g->rect.h, ent_img_source_name(g->source));
 	}
-	printf("],\"faces\":%zu}\n", r->n_faces);
+	fprintf(f, "],\"faces\":%zu}\n", r->n_faces);
 }
 
-static void report_text(const struct ent_img_result *r)
+static void report_text(FILE *f, const struct ent_img_result *r)
 {
-	fprintf(stderr, "sanitized: %s -> %s %dx%d", ent_img_format_name(r->in_format),
+	fprintf(f, "sanitized: %s -> %s %dx%d", ent_img_format_name(r->in_format),
 		ent_img_format_name(r->format), r->width, r->height);
 	if (r->orientation != 1)
-		fprintf(stderr, ", orientation %d applied", r->orientation);
-	fprintf(stderr, "\nremoved:");
+		fprintf(f, ", orientation %d applied", r->orientation);
+	fprintf(f, "\nremoved:");
 	if (!r->removed)
-		fprintf(stderr, " nothing found");
+		fprintf(f, " nothing found");
 	for (unsigned b = 1; b && b <= ENT_IMG_RM__LAST; b <<= 1)
 		if (r->removed & b)
-			fprintf(stderr, " %s", ent_img_removed_name(b));
-	fprintf(stderr, "\ncovered: %zu region(s), %zu face(s)\n", r->n_regions, r->n_faces);
+			fprintf(f, " %s", ent_img_removed_name(b));
+	fprintf(f, "\ncovered: %zu region(s), %zu face(s)\n", r->n_regions, r->n_faces);
 	for (size_t i = 0; i < r->n_regions; i++) {
 		const struct ent_img_region *g = &r->regions[i];
-		fprintf(stderr, "  %s %d,%d,%d,%d\n", ent_img_source_name(g->source), g->rect.x, g->rect.y,
+		fprintf(f, "  %s %d,%d,%d,%d\n", ent_img_source_name(g->source), g->rect.x, g->rect.y,
 			g->rect.w, g->rect.h);
 	}
 }
 
-/* Sanitizes one file; prints the report or the one-line reason. */
+/* Sanitizes one file; prints the report or the one-line reason to out (the report) and
+ * err (the reason). */
 static int one(const char *in_path, const char *out_path, const struct ent_img_opts *o, int json,
-	       int batch)
+	       int batch, FILE *out, FILE *err)
 {
 	const char *why = NULL;
 	uint8_t *in = NULL;
@@ -203,21 +207,141 @@ static int one(const char *in_path, const char *out_path, const struct ent_img_o
 	if (write_atomic(out_path, res.data, res.len, &why))
 		goto fail;
 	if (json)
-		report_json(&res);
+		report_json(out, &res);
 	else
-		report_text(&res);
+		report_text(err, &res);
 	rc = CLI_EXIT_OK;
 	goto out;
 fail:
 	/* in a batch, name the file (the operator's own path, not its content) */
 	if (batch)
-		fprintf(stderr, "entraide sanitize: %s: %s\n", in_path, why);
+		fprintf(err, "entraide sanitize: %s: %s\n", in_path, why);
 	else
 		fail(why);
 out:
 	free(in);
 	ent_img_result_clear(&res);
 	return rc;
+}
+
+/* --batch: files are claimed in order by worker threads; each file's report is kept in
+ * memory and printed once every file before it has been printed. */
+struct batch {
+	const char **files;
+	int n;
+	const char *outdir;
+	const struct ent_img_opts *o;
+	int json;
+	pthread_mutex_t mu;
+	int next;          /* next file to claim */
+	int printed;       /* files printed so far */
+	char **out, **err; /* per file, NULL until done */
+	size_t *out_len, *err_len;
+	int *done;
+	int rc;
+	int shared_taken; /* the first worker uses the detector loaded by the caller */
+};
+
+static void batch_flush(struct batch *b)
+{
+	while (b->printed < b->n && b->done[b->printed]) {
+		int i = b->printed++;
+		fwrite(b->out[i], 1, b->out_len[i], stdout);
+		fwrite(b->err[i], 1, b->err_len[i], stderr);
+		free(b->out[i]);
+		free(b->err[i]);
+		b->out[i] = b->err[i] = NULL;
+	}
+	fflush(stdout);
+}
+
+static void *batch_worker(void *arg)
+{
+	struct batch *b = arg;
+	struct ent_img_opts o = *b->o;
+	pthread_mutex_lock(&b->mu);
+	int first = !b->shared_taken;
+	b->shared_taken = 1;
+	pthread_mutex_unlock(&b->mu);
+	if (!first && o.faces_mode == ENT_IMG_FACES_COVER && ent_img_faces_new(&o.faces, NULL))
+		o.faces = b->o->faces; /* shared behind its lock: slower, still correct */
+	for (;;) {
+		pthread_mutex_lock(&b->mu);
+		int i = b->next < b->n ? b->next++ : -1;
+		pthread_mutex_unlock(&b->mu);
+		if (i < 0)
+			break;
+		const char *base = strrchr(b->files[i], '/');
+		base = base ? base + 1 : b->files[i];
+		size_t n = strlen(b->outdir) + strlen(base) + 2;
+		char *dst = malloc(n);
+		FILE *out = open_memstream(&b->out[i], &b->out_len[i]);
+		FILE *err = open_memstream(&b->err[i], &b->err_len[i]);
+		int rc = CLI_EXIT_USAGE;
+		if (dst && out && err) {
+			snprintf(dst, n, "%s/%s", b->outdir, base);
+			rc = one(b->files[i], dst, &o, b->json, 1, out, err);
+		} else if (err) {
+			fprintf(err, "entraide sanitize: %s: out of memory\n", b->files[i]);
+		}
+		free(dst);
+		if (out)
+			fclose(out);
+		if (err)
+			fclose(err);
+		pthread_mutex_lock(&b->mu);
+		if (!b->out[i]) /* a memstream that could not be made */
+			b->out[i] = calloc(1, 1), b->out_len[i] = 0;
+		if (!b->err[i])
+			b->err[i] = calloc(1, 1), b->err_len[i] = 0;
+		if (rc)
+			b->rc = CLI_EXIT_USAGE;
+		b->done[i] = 1;
+		batch_flush(b);
+		pthread_mutex_unlock(&b->mu);
+	}
+	if (o.faces != b->o->faces)
+		ent_img_faces_free(o.faces);
+	return NULL;
+}
+
+static int run_batch(const char **files, int n, const char *outdir, const struct ent_img_opts *o,
+		     int json)
+{
+	struct batch b = {.files = files, .n = n, .outdir = outdir, .o = o, .json = json};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int n_threads = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+	if (n_threads > n)
+		n_threads = n;
+	pthread_t th[64];
+	b.out = calloc((size_t)n, sizeof *b.out);
+	b.err = calloc((size_t)n, sizeof *b.err);
+	b.out_len = calloc((size_t)n, sizeof *b.out_len);
+	b.err_len = calloc((size_t)n, sizeof *b.err_len);
+	b.done = calloc((size_t)n, sizeof *b.done);
+	pthread_mutex_init(&b.mu, NULL);
+	if (!b.out || !b.err || !b.out_len || !b.err_len || !b.done) {
+		b.rc = fail("out of memory");
+		goto out;
+	}
+	/* Each worker is one core's worth: OpenCV's own thread pool would only compete. */
+	ent_img_set_threads(1);
+	int started = 0;
+	for (; started < n_threads; started++)
+		if (pthread_create(&th[started], NULL, batch_worker, &b))
+			break;
+	if (started == 0)
+		batch_worker(&b);
+	for (int i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+out:
+	pthread_mutex_destroy(&b.mu);
+	free(b.out);
+	free(b.err);
+	free(b.out_len);
+	free(b.err_len);
+	free(b.done);
+	return b.rc;
 }
 
 int cmd_sanitize(int argc, char **argv)
@@ -301,24 +425,10 @@ int cmd_sanitize(int argc, char **argv)
 		}
 	}
 	if (!outdir) {
-		rc = one(pos[0], pos[1], &o, json, 0);
+		rc = one(pos[0], pos[1], &o, json, 0, stdout, stderr);
 		goto out;
 	}
-	rc = CLI_EXIT_OK;
-	for (int i = 0; i < n_pos; i++) {
-		const char *base = strrchr(pos[i], '/');
-		base = base ? base + 1 : pos[i];
-		size_t n = strlen(outdir) + strlen(base) + 2;
-		char *dst = malloc(n);
-		if (!dst) {
-			rc = fail("out of memory");
-			break;
-		}
-		snprintf(dst, n, "%s/%s", outdir, base);
-		if (one(pos[i], dst, &o, json, 1))
-			rc = CLI_EXIT_USAGE;
-		free(dst);
-	}
+	rc = run_batch(pos, n_pos, outdir, &o, json);
 	goto out;
 usage_faces:
 	fail("--faces takes cover or keep");

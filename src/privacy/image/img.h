@@ -30,6 +30,7 @@ struct img_ctx {
 	size_t max_bytes;
 	uint32_t max_side;
 	uint64_t max_pixels;
+	uint64_t max_out_pixels;
 	struct timespec deadline;
 	unsigned removed;        /* enum ent_img_removed bits found in the input */
 	int orientation;         /* 1..8 from EXIF (1 when none or ignored) */
@@ -64,6 +65,11 @@ enum ent_err img_check_time(struct img_ctx *c);
 /* Allocates w x h x ch pixels (after img_check_dims). */
 enum ent_err img_px_alloc(struct img_ctx *c, struct img_px *p, int w, int h, int ch);
 void img_px_free(struct img_px *p);
+
+/* Writes p scaled down (area average) to at most max_pixels into out, keeping its aspect
+ * (img_scale.cc). */
+enum ent_err img_px_shrink(struct img_ctx *c, const struct img_px *p, uint64_t max_pixels,
+			   struct img_px *out);
 
 /* --- EXIF (img_exif.c) --- */
 struct img_exif_info {
@@ -129,7 +135,8 @@ enum img_det {
 	IMG_DET_LBP_IMPROVED = 1u << 5,
 	IMG_DET_LBP_PROFILE = 1u << 6,
 	IMG_DET_DLIB = 1u << 7,
-	IMG_DET__ALL = (1u << 8) - 1
+	IMG_DET_BLAZEFACE = 1u << 8,     /* BlazeFace CNN over a pyramid of tiles */
+	IMG_DET__ALL = (1u << 9) - 1
 };
 unsigned img_faces_default(void);
 /* Loads only the detectors in set. */
@@ -138,6 +145,13 @@ enum ent_err img_faces_new_set(struct ent_img_faces **out, unsigned set, const c
 enum ent_err img_faces_detect_raw(struct ent_img_faces *f, unsigned set, const uint8_t *px,
 				  int w, int h, int channels, size_t stride,
 				  struct ent_img_region *out, size_t cap, size_t *n);
+/* Sets the CNN's smallest face (pixels of the detection copy) and score threshold, for the
+ * evaluation tool; 0 keeps a value. */
+void img_faces_tune(struct ent_img_faces *f, int min_face, double threshold);
+/* What ent_img_faces_detect() fills, from raw boxes (changed in place): each box enlarged
+ * (img_faces_enlarge), boxes of one face merged into their union. */
+enum ent_err img_faces_cover(struct ent_img_region *raw, size_t k, int w, int h,
+			     struct ent_img_region *out, size_t cap, size_t *n);
 /* Grows a detector box to cover hairline to chin and ears, clipped to w x h. */
 void img_faces_enlarge(struct ent_img_rect *r, enum ent_img_source src, int w, int h);
 

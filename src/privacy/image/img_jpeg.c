@@ -167,6 +167,16 @@ enum ent_err img_jpeg_decode(struct img_ctx *c, const uint8_t *in, size_t len, s
 	err = img_check_dims(c, ci.image_width, ci.image_height);
 	if (err)
 		goto out;
+	/* PRIV-IMG-05: a picture over the output cap is decoded at the largest scale k/8 that
+	 * fits (libjpeg-turbo's DCT scaling): time and memory follow what is kept. */
+	for (unsigned k = 8; k >= 1; k--) {
+		uint64_t w = ((uint64_t)ci.image_width * k + 7) / 8, h = ((uint64_t)ci.image_height * k + 7) / 8;
+		if (w * h <= c->max_out_pixels || k == 1) {
+			ci.scale_num = k;
+			ci.scale_denom = 8;
+			break;
+		}
+	}
 	int cmyk = ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK;
 	if (cmyk)
 		ci.out_color_space = JCS_CMYK;
@@ -241,7 +251,9 @@ enum ent_err img_jpeg_encode(struct img_ctx *c, const struct img_px *p, int qual
 	ci.in_color_space = p->ch == 1 ? JCS_GRAYSCALE : JCS_RGB;
 	jpeg_set_defaults(&ci);
 	jpeg_set_quality(&ci, quality, TRUE);
-	ci.optimize_coding = TRUE;
+	/* Standard Huffman tables: optimised ones save ~5% of bytes for a second pass over
+	 * every coefficient. */
+	ci.optimize_coding = FALSE;
 	ci.density_unit = 0;
 	ci.X_density = ci.Y_density = 1;
 	if (ci.input_components == 3) {

@@ -230,7 +230,8 @@ enum ent_err img_png_encode(struct img_ctx *c, const struct img_px *p, uint8_t *
 		goto out;
 	}
 	png_set_write_fn(png, &dst, on_write, on_flush);
-	png_set_compression_level(png, 6);
+	/* zlib level 3: a few percent larger than 6 at about half the time (pixels identical). */
+	png_set_compression_level(png, 3);
 	int ct = p->ch == 1 ? PNG_COLOR_TYPE_GRAY : p->ch == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA;
 	png_set_IHDR(png, info, (png_uint_32)p->w, (png_uint_32)p->h, 8, ct, PNG_INTERLACE_NONE,
 		     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);

@@ -125,6 +125,7 @@ ENT_EXPORT const char *ent_img_source_name(enum ent_img_source s)
 	case ENT_IMG_SRC_HAAR_PROFILE: return "haar-profile";
 	case ENT_IMG_SRC_LBP: return "lbp";
 	case ENT_IMG_SRC_DLIB_HOG: return "dlib-hog";
+	case ENT_IMG_SRC_BLAZEFACE: return "blazeface";
 	}
 	return "?";
 }
@@ -156,6 +157,7 @@ void img_ctx_init(struct img_ctx *c, const struct ent_img_opts *o)
 	c->max_bytes = o->max_bytes ? o->max_bytes : ENT_IMG_DEFAULT_MAX_BYTES;
 	c->max_side = o->max_side ? o->max_side : ENT_IMG_DEFAULT_MAX_SIDE;
 	c->max_pixels = o->max_pixels ? o->max_pixels : ENT_IMG_DEFAULT_MAX_PIXELS;
+	c->max_out_pixels = o->max_out_pixels ? o->max_out_pixels : ENT_IMG_DEFAULT_MAX_OUT_PIXELS;
 	clock_gettime(CLOCK_MONOTONIC, &c->deadline);
 	uint32_t ms = o->time_budget_ms ? o->time_budget_ms : ENT_IMG_DEFAULT_TIME_MS;
 	c->deadline.tv_sec += ms / 1000;
@@ -179,6 +181,15 @@ enum ent_err img_decode_upright(struct img_ctx *c, const uint8_t *in, size_t len
 	enum ent_err err = decode(c, ent_img_sniff(in, len), in, len, &raw);
 	if (err)
 		return err;
+	/* PRIV-IMG-05: larger than the output cap (JPEG came here already scaled by its DCT) */
+	if ((uint64_t)raw.w * (uint64_t)raw.h > c->max_out_pixels) {
+		struct img_px small = {0};
+		err = img_px_shrink(c, &raw, c->max_out_pixels, &small);
+		img_px_free(&raw);
+		if (err)
+			return err;
+		raw = small;
+	}
 	if (c->orientation < 1 || c->orientation > 8)
 		c->orientation = 1;
 	if (c->orientation != 1) {
@@ -268,7 +279,7 @@ ENT_EXPORT enum ent_err ent_img_sanitize(const uint8_t *in, size_t len, const st
 		err = img_fail(&c, ENT_ETOOBIG, "file is larger than allowed");
 		goto out;
 	}
-	int q = o->jpeg_quality ? o->jpeg_quality : 92;
+	int q = o->jpeg_quality ? o->jpeg_quality : ENT_IMG_DEFAULT_JPEG_QUALITY;
 	if (q < 1 || q > 100) {
 		err = img_fail(&c, ENT_EINVAL, "quality out of range");
 		goto out;

@@ -100,25 +100,44 @@ enum ent_err img_webp_encode(struct img_ctx *c, const struct img_px *p, int loss
 				       p->px[(size_t)y * p->stride + x], 3);
 		src = &rgb;
 	}
-	int s = (int)src->stride;
-	if (src->ch == 4)
-		n = lossless ? WebPEncodeLosslessRGBA(src->px, src->w, src->h, s, &buf)
-			     : WebPEncodeRGBA(src->px, src->w, src->h, s, (float)quality, &buf);
-	else
-		n = lossless ? WebPEncodeLosslessRGB(src->px, src->w, src->h, s, &buf)
-			     : WebPEncodeRGB(src->px, src->w, src->h, s, (float)quality, &buf);
+	/* Speed over the last percent of size: lossless at method 0 is about ten times faster
+	 * than the simple API's default and identical in pixels; lossy at method 2 keeps the
+	 * quality (PSNR) of the default method at about half the time. */
+	WebPConfig cfg;
+	WebPPicture pic;
+	WebPMemoryWriter wr;
+	int ok = WebPConfigInit(&cfg) && WebPPictureInit(&pic);
+	if (ok) {
+		cfg.lossless = lossless;
+		cfg.method = lossless ? 0 : 2;
+		cfg.quality = lossless ? 25.0f : (float)quality;
+		cfg.exact = lossless; /* the simple API kept hidden RGB under alpha 0 too */
+		pic.use_argb = lossless;
+		pic.width = src->w;
+		pic.height = src->h;
+		ok = WebPValidateConfig(&cfg) &&
+		     (src->ch == 4 ? WebPPictureImportRGBA(&pic, src->px, (int)src->stride)
+				   : WebPPictureImportRGB(&pic, src->px, (int)src->stride));
+	}
+	WebPMemoryWriterInit(&wr);
+	pic.writer = WebPMemoryWrite;
+	pic.custom_ptr = &wr;
+	ok = ok && WebPEncode(&cfg, &pic);
+	WebPPictureFree(&pic);
 	img_px_free(&rgb);
+	buf = wr.mem;
+	n = ok ? wr.size : 0;
 	if (!n || !buf) {
-		WebPFree(buf);
+		WebPMemoryWriterClear(&wr);
 		return img_fail(c, ENT_EINTERNAL, "WebP encoder failed");
 	}
 	*out = malloc(n);
 	if (!*out) {
-		WebPFree(buf);
+		WebPMemoryWriterClear(&wr);
 		return img_fail(c, ENT_ENOMEM, "out of memory");
 	}
 	memcpy(*out, buf, n);
 	*len = n;
-	WebPFree(buf);
+	WebPMemoryWriterClear(&wr);
 	return ENT_OK;
 }

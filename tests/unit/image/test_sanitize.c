@@ -185,6 +185,37 @@ static void huge_headers_refused(void **state)
 	free(png);
 }
 
+/* PRIV-IMG-05: over the output cap, a JPEG is decoded at a DCT scale k/8 and other formats
+ * are reduced after decoding; under it nothing changes. */
+static void output_cap_scales_down(void **state)
+{
+	(void)state;
+	size_t len;
+	struct ent_img_result r = {0};
+	struct ent_img_opts o = keep;
+	o.max_out_pixels = 100 * 75;
+	uint8_t *jpg = jpeg_of(400, 300, &len);
+	assert_int_equal(ent_img_sanitize(jpg, len, &o, &r), ENT_OK);
+	assert_int_equal(r.width, 100); /* 2/8 of 400 */
+	assert_int_equal(r.height, 75);
+	ent_img_result_clear(&r);
+	o.max_out_pixels = 0; /* default 16 MP: unchanged */
+	assert_int_equal(ent_img_sanitize(jpg, len, &o, &r), ENT_OK);
+	assert_int_equal(r.width, 400);
+	assert_int_equal(r.height, 300);
+	ent_img_result_clear(&r);
+	free(jpg);
+
+	uint8_t *png = png_of(400, 300, &len);
+	o.max_out_pixels = 30000;
+	assert_int_equal(ent_img_sanitize(png, len, &o, &r), ENT_OK);
+	assert_true((uint64_t)r.width * r.height <= 30000);
+	assert_in_range(r.width, 195, 200);
+	assert_in_range(r.height, 145, 150);
+	ent_img_result_clear(&r);
+	free(png);
+}
+
 static void truncated_and_trailing(void **state)
 {
 	(void)state;
@@ -274,6 +305,7 @@ int main(void)
 		cmocka_unit_test(fill_clips_and_is_opaque),
 		cmocka_unit_test(png_round_trip_is_exact),
 		cmocka_unit_test(huge_headers_refused),
+		cmocka_unit_test(output_cap_scales_down),
 		cmocka_unit_test(truncated_and_trailing),
 		cmocka_unit_test(masks_are_covered_and_reported),
 		cmocka_unit_test(options_checked),
