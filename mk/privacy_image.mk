@@ -30,7 +30,7 @@ $(BUILD)/gen/img_face_model.c: $(BUILD)/host/gen_face_model
 	@mkdir -p $(@D)
 	$< >$@.tmp && mv $@.tmp $@
 
-# Face detector evaluation tool (bench/image/faces_eval.py drives it; not part of `make check`).
+# Face detector evaluation tool (tests/image/faces_eval.py drives it, in `make eval`).
 $(BUILD)/bench/faces_eval: bench/image/faces_eval.c $(BUILD)/libentraide.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@.o -c
