@@ -17,12 +17,21 @@ export function holdEmergency(emergency, threadId) {
   pending = emergency ? { emergency, threadId: String(threadId) } : null;
 }
 
-// The held emergency object when it belongs to thread threadId (given once), or null.
+// The held emergency object when it belongs to thread threadId, or null. It stays while the
+// author is on that thread (the page may be drawn again: a reaction, a read marker); drawing
+// another thread or a space lets it go.
 export function takeEmergency(threadId) {
-  if (!pending || pending.threadId !== String(threadId)) return null;
-  const e = pending.emergency;
+  if (!pending) return null;
+  if (pending.threadId !== String(threadId)) {
+    pending = null;
+    return null;
+  }
+  return pending.emergency;
+}
+
+// Lets the held emergency object go (another page is drawn).
+export function dropEmergency() {
   pending = null;
-  return e;
 }
 
 function numberItem(n, lang) {

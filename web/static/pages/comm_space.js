@@ -6,12 +6,13 @@ import { api } from '../api.js';
 import * as session from '../session.js';
 import { tc, tcn } from './comm_i18n.js';
 import { commStyle, robots, composeForm, audienceText, when } from './comm_ui.js';
-import { holdEmergency } from './comm_emergency.js';
+import { holdEmergency, dropEmergency } from './comm_emergency.js';
 
 export const titleKey = 'nav.communities';
 
 export async function render(ctx) {
   commStyle();
+  dropEmergency();
   const slug = ctx.params.slug;
   const before = ctx.query.get('before');
   const s = await api.get(`/api/v1/spaces/${encodeURIComponent(slug)}${before ? `?before=${encodeURIComponent(before)}` : ''}`);
