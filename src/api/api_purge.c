@@ -55,8 +55,8 @@ static const struct store_stmt Q_DESK = {
 	"DELETE FROM desk_requests WHERE status = 'resolved' AND resolved_at IS NOT NULL AND "
 	"id IN (SELECT r.id FROM desk_requests r LEFT JOIN desk_settings s ON "
 	"s.institution_id = r.institution_id WHERE r.status = 'resolved' AND "
-	"coalesce(s.retention_days, " API_DESK_RETENTION_DEFAULT_S ") > 0 AND "
-	"r.resolved_at < ?1 - 86400 * coalesce(s.retention_days, " API_DESK_RETENTION_DEFAULT_S "))"};
+	"coalesce(s.retention_days, 365) > 0 AND "
+	"r.resolved_at < ?1 - 86400 * coalesce(s.retention_days, 365))"};
 static const struct store_stmt Q_SESSIONS = {
 	"purge.sessions", "DELETE FROM sessions WHERE expires_at <= ?1"};
 static const struct store_stmt Q_NOTIFICATIONS = {

@@ -92,7 +92,7 @@ static const struct store_stmt Q_SPACES = {
 	"register.spaces", "SELECT slug, name, visibility, retention_days FROM spaces ORDER BY slug"};
 static const struct store_stmt Q_DESKS = {
 	"register.desks",
-	"SELECT i.slug, i.name, coalesce(s.retention_days, " API_DESK_RETENTION_DEFAULT_S ") "
+	"SELECT i.slug, i.name, coalesce(s.retention_days, 365) "
 	"FROM institutions i LEFT JOIN desk_settings s ON s.institution_id = i.id ORDER BY i.slug"};
 
 static const char *const keep_text[][2] = {

@@ -49,6 +49,14 @@ static const struct {
 	{"desk.request_each", "the desk queue and a member's own requests share one statement with "
 			      "optional filters, sorted then cut at 200: to split into two indexed "
 			      "statements (issue 13 notes it)"},
+	{"purge.desk", "the hourly retention purge (api_purge.c), not a page: walks the resolved "
+		       "requests through their index once an hour"},
+	{"export.desk_ids", "one member's data export (api_export.c): sorts that member's own desk "
+			    "requests, a few rows"},
+	{"tomb.sources", "entraide backup restore (offline): reads every account of the restored "
+			 "copy once to match it against the tombstones"},
+	{"tomb.each", "entraide backup restore (offline): every tombstone once, in order"},
+	{"backup_info.get", "backup_info holds at most one row (the copy's expiry)"},
 	{NULL, NULL},
 };
 
