@@ -246,7 +246,9 @@ test('a picture past image_timeout kills its worker (422, replaced); a full pool
   try {
     const fay = await member(s.url, 'timeout_fay');
     const pid = s.child.pid;
-    const big = lesionPng(4000, 3000); // several seconds of decoding and detection
+    // 49 MP, just under the pixel cap: decoding, scaling to 16 MP, detection and encoding take
+    // well over the 1 s budget even on a quiet machine (12 MP no longer did once faster)
+    const big = lesionPng(7000, 7000);
     const r = await upload(fay, big, 'image/png');
     assertProblem(r, 422, 'image-rejected');
     assert.match(r.data.detail, /time/);
