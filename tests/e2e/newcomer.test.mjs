@@ -315,13 +315,15 @@ test('deleting one’s own post asks for confirmation in a dialog', async () => 
   await dialog.getByText('Un message que je vais retirer').waitFor();
   await checkA11y(page, 'delete confirmation');
   await dialog.getByRole('button', { name: 'Annuler' }).click();
-  assert.equal(await page.locator('dialog').count(), 0);
+  // The dialog leaves on its 'close' event, which the browser fires in a later task.
+  await page.locator('dialog').waitFor({ state: 'detached', timeout: 5000 });
   assert.equal(await mine.getByRole('button', { name: 'Supprimer' }).evaluate((b) => b === document.activeElement), true, 'focus back');
   await page.reload();
   await mine.waitFor();
   await mine.getByRole('button', { name: 'Supprimer' }).click();
+  await dialog.waitFor();
   await page.keyboard.press('Escape');
-  assert.equal(await page.locator('dialog').count(), 0, 'Escape cancels');
+  await page.locator('dialog').waitFor({ state: 'detached', timeout: 5000 }); // Escape cancels
   await mine.getByText('Un message que je vais retirer').waitFor();
   await mine.getByRole('button', { name: 'Supprimer' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Supprimer' }).click();
