@@ -3,9 +3,19 @@
 # development set (EVAL_TARGETS) and on our own held-out set (CHECK_EXTRA, no ../shared needed).
 
 INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
+# The safety tuning sets (issue 12) train the urgent score only (src/desk/intent_urgent.h): it
+# learns from their hard negatives how much the calm contexts (past, hypothetical, fiction, a
+# job, thanks...) weigh against a danger cue; the text model is trained on data/intent/ alone.
+INTENT_URGENT_DATA := $(sort $(wildcard tests/intent/safety-tuning*.jsonl))
+# Templated messages train the text model only: its out-of-fold probabilities on them are too
+# good to teach the urgent score how far to trust it on messages written by people.
+INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
+INTENT_ARGS := --text-only $(INTENT_TEXT_ONLY) --both $(filter-out $(INTENT_TEXT_ONLY),$(INTENT_DATA)) \
+               --urgent-only $(INTENT_URGENT_DATA)
 INTENT_TRAINER := $(BUILD)/host/intent_train
 INTENT_MODEL   := $(BUILD)/gen/intent_model.c
-INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c
+INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c src/desk/intent_rules.c \
+                  src/desk/intent_urgent.c
 # The trainer runs on the build machine only: plain flags, no sanitizers, whatever the build.
 INTENT_HOSTCC  := cc
 INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L \
@@ -13,14 +23,15 @@ INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_
 
 GEN_SRC += $(INTENT_MODEL)
 
-$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h include/entraide/intent.h
+$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h \
+                   src/desk/intent_urgent.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) $(shell pkg-config --cflags jansson libutf8proc) \
 		$(INTENT_HOSTSRC) -o $@ $(shell pkg-config --libs jansson libutf8proc) -lstemmer -lpthread -lm
 
-$(INTENT_MODEL): $(INTENT_TRAINER) $(INTENT_DATA)
+$(INTENT_MODEL): $(INTENT_TRAINER) $(INTENT_DATA) $(INTENT_URGENT_DATA) mk/intent.mk
 	@mkdir -p $(@D)
-	$(INTENT_TRAINER) -o $@.tmp $(INTENT_DATA) && mv $@.tmp $@
+	$(INTENT_TRAINER) -o $@.tmp $(INTENT_ARGS) && mv $@.tmp $@
 
 # The library's objects that read the model's declarations need it to exist first.
 $(BUILD)/obj/src/desk/intent.o: $(INTENT_MODEL)
@@ -28,7 +39,7 @@ $(BUILD)/obj/src/desk/intent.o: $(INTENT_MODEL)
 # K-fold cross-validation on the training data (for tuning; never on an evaluation set).
 .PHONY: intent-cv intent-eval intent-heldout
 intent-cv: $(INTENT_TRAINER)
-	$(INTENT_TRAINER) --cv 5 $(INTENT_DATA)
+	$(INTENT_TRAINER) --cv 5 $(INTENT_ARGS)
 
 intent-eval: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < $(SHARED)/data/intent-dev.jsonl > $(BUILD)/intent-dev.pred.jsonl
@@ -56,7 +67,7 @@ intent-safety: $(BUILD)/entraide
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.94 --max false_urgent_rate=0.18 --min macro_f1=0.79
+		--blind --min urgent_recall=0.96 --max false_urgent_rate=0.13 --min macro_f1=0.82
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-heldout

@@ -18,25 +18,41 @@
 #include <jansson.h>
 
 #include "desk/intent_feat.h"
+#include "desk/intent_rules.h"
+#include "desk/intent_urgent.h"
 
 #define NC ENT_INTENT__COUNT
 
 static const char *const names[NC] = {"appointment", "document_request", "consultation", "urgent",
                                       "complaint", "praise", "info", "other"};
 /* Missing an urgent or consultation message costs more than a false alarm (rules R2, R3). */
-static const float class_weight[NC] = {1, 1, 1.4f, 1.6f, 1, 1, 1, 1};
+static float class_weight[NC] = {1, 1, 1.4f, 1.6f, 1, 1, 1, 1};
 
 struct ex {
 	uint32_t *b;
 	float *v;
 	size_t n;
 	int y;
+	int file;                   /* index of the file it came from, for the reports */
+	size_t line;
+	int urgent_only;            /* trains the urgent score only, not the text model */
+	int text_only;              /* trains the text model only, not the urgent score */
+	struct intent_rule_hits h;  /* what the rules found */
+	float oof[NC];              /* the text model's probabilities, out of fold */
+	float x[IU__COUNT];         /* the signals of the urgent score */
 };
 
 struct collect {
 	uint32_t *b;
 	size_t n, cap;
+	struct intent_rule_hits h;
 };
+
+static void scan_fn(const struct intent_text *t, void *ctx)
+{
+	struct collect *c = ctx;
+	intent_rules_scan(t, &c->h);
+}
 
 static void collect_fn(uint32_t bucket, void *ctx)
 {
@@ -65,6 +81,11 @@ static int label_of(const char *s)
 			return i;
 	return -1;
 }
+
+static const char *file_names[64];
+static int n_files;
+
+static int loading_urgent_only, loading_text_only;
 
 static void load(const char *path, struct ex **exs, size_t *n, size_t *cap)
 {
@@ -95,7 +116,8 @@ static void load(const char *path, struct ex **exs, size_t *n, size_t *cap)
 			exit(1);
 		}
 		c.n = 0;
-		if (intent_extract(text, tl, -1, collect_fn, NULL, &c, &nf, &lang) != ENT_OK) {
+		memset(&c.h, 0, sizeof c.h);
+		if (intent_extract(text, tl, -1, collect_fn, scan_fn, &c, &nf, &lang) != ENT_OK) {
 			fprintf(stderr, "%s:%d: text rejected by the feature extractor\n", path, lineno);
 			exit(1);
 		}
@@ -109,6 +131,11 @@ static void load(const char *path, struct ex **exs, size_t *n, size_t *cap)
 		e->v = malloc(c.n * sizeof *e->v);
 		e->n = 0;
 		e->y = label_of(intent);
+		e->file = n_files;
+		e->line = (size_t)lineno;
+		e->urgent_only = loading_urgent_only;
+		e->text_only = loading_text_only;
+		e->h = c.h;
 		float norm = 1.0f / sqrtf((float)(nf ? nf : 1));
 		for (size_t i = 0; i < c.n; i++) {
 			if (e->n && e->b[e->n - 1] == c.b[i]) {
@@ -124,6 +151,8 @@ static void load(const char *path, struct ex **exs, size_t *n, size_t *cap)
 	free(line);
 	free(c.b);
 	fclose(f);
+	if (n_files < 64)
+		file_names[n_files++] = path;
 }
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -184,15 +213,19 @@ static void train(struct model *m, struct ex *exs, size_t n, size_t k, size_t fo
 	memset(m->bias, 0, sizeof m->bias);
 	memset(m->bg2, 0, sizeof m->bg2);
 	rng = 0x2545F4914F6CDD1Dull;
+	/* Only the text model's own examples are shuffled: the urgent score's examples do not
+	 * change the order, so adding some leaves the text model as it was. */
+	size_t m_n = 0;
 	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	for (int ep = 0; ep < epochs; ep++) {
-		for (size_t i = n - 1; i > 0; i--) {
+		if (!exs[i].urgent_only)
+			order[m_n++] = i;
+	for (int ep = 0; ep < epochs && m_n; ep++) {
+		for (size_t i = m_n - 1; i > 0; i--) {
 			size_t j = rnd() % (i + 1), t = order[i];
 			order[i] = order[j];
 			order[j] = t;
 		}
-		for (size_t oi = 0; oi < n; oi++) {
+		for (size_t oi = 0; oi < m_n; oi++) {
 			size_t idx = order[oi];
 			if (k && idx % k == fold)
 				continue;
@@ -214,7 +247,118 @@ static void train(struct model *m, struct ex *exs, size_t n, size_t k, size_t fo
 	free(order);
 }
 
-static void write_model(const struct model *m, const char *path, size_t n_train)
+
+/* --- the urgent score (src/desk/intent_urgent.h) -------------------------------------------- */
+
+#define OOF_FOLDS 5
+static float urgent_weight = 4.0f; /* a missed urgent message weighs as much as this many false alarms */
+static float urgent_l2 = 1e-3f;
+static int urgent_iters = 2000;
+static float urgent_threshold = 0.5f;
+static int show_errors;
+
+struct urgent_model {
+	float w[IU__COUNT];
+	float bias;
+};
+
+/* The text model's probabilities of each message from a model that never saw it, then the
+ * signals of the urgent score: what the score learns from is what it will see at run time. */
+static void out_of_fold(struct model *m, struct ex *exs, size_t n, size_t k)
+{
+	for (size_t fold = 0; fold < k; fold++) {
+		train(m, exs, n, k, fold);
+		for (size_t i = fold; i < n; i += k)
+			scores(m, &exs[i], exs[i].oof);
+	}
+	for (size_t i = 0; i < n; i++)
+		intent_urgent_features(&exs[i].h, exs[i].oof, exs[i].x);
+}
+
+/* Weighted logistic regression on the signals, full batch with AdaGrad, on the examples whose
+ * index i has (i % k != fold) (all when k == 0). */
+static void train_urgent(struct urgent_model *u, const struct ex *exs, size_t n, size_t k, size_t fold)
+{
+	float g2[IU__COUNT + 1] = {0};
+	double wsum = 0;
+	memset(u, 0, sizeof *u);
+	for (size_t i = 0; i < n; i++)
+		if ((!k || i % k != fold) && !exs[i].text_only)
+			wsum += exs[i].y == ENT_INTENT_URGENT ? urgent_weight : 1.0f;
+	for (int it = 0; it < urgent_iters; it++) {
+		double g[IU__COUNT + 1] = {0};
+		for (size_t i = 0; i < n; i++) {
+			if ((k && i % k == fold) || exs[i].text_only)
+				continue;
+			const struct ex *e = &exs[i];
+			float y = e->y == ENT_INTENT_URGENT ? 1.0f : 0.0f;
+			float d = (intent_urgent_score(u->w, u->bias, e->x) - y) * (y > 0 ? urgent_weight : 1.0f);
+			for (int j = 0; j < IU__COUNT; j++)
+				g[j] += d * e->x[j];
+			g[IU__COUNT] += d;
+		}
+		for (int j = 0; j <= IU__COUNT; j++) {
+			float *w = j < IU__COUNT ? &u->w[j] : &u->bias;
+			float gj = (float)(g[j] / wsum) + (j < IU__COUNT ? urgent_l2 * *w : 0.0f);
+			g2[j] += gj * gj;
+			*w -= 0.5f * gj / sqrtf(g2[j] + 1e-8f);
+		}
+	}
+}
+
+/* Cross-validated urgent recall and false urgent per training file, at several thresholds. */
+static void cv_urgent(const struct ex *exs, size_t n, size_t k)
+{
+	static const float th[] = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f};
+	enum { NT = sizeof th / sizeof th[0] };
+	size_t tp[64][NT] = {{0}}, fp[64][NT] = {{0}}, nu[64] = {0}, nc[64] = {0};
+	struct urgent_model u;
+	for (size_t fold = 0; fold < k; fold++) {
+		train_urgent(&u, exs, n, k, fold);
+		for (size_t i = fold; i < n; i += k) {
+			const struct ex *e = &exs[i];
+			float s = intent_urgent_score(u.w, u.bias, e->x);
+			int urgent = e->y == ENT_INTENT_URGENT;
+			(urgent ? nu : nc)[e->file]++;
+			if (show_errors && (urgent ? s < urgent_threshold : s >= urgent_threshold))
+				printf("cv %s %s:%zu score %.3f p_urgent %.3f\n", urgent ? "missed" : "false urgent",
+				       file_names[e->file], e->line, (double)s, (double)e->oof[ENT_INTENT_URGENT]);
+			for (int t = 0; t < NT; t++)
+				if (s >= th[t])
+					(urgent ? tp : fp)[e->file][t]++;
+		}
+	}
+	/* For comparison, the decision before the score: the rules force urgent, then the model
+	 * at 0.40 unless a calm context says otherwise (issue 12, first session). */
+	size_t btp[64] = {0}, bfp[64] = {0};
+	for (size_t i = 0; i < n; i++) {
+		const struct ex *e = &exs[i];
+		const struct intent_rule_hits *h = &e->h;
+		int calm = h->has_recovered || ((h->has_hypo || h->has_which || (h->has_past && h->consult_cue)) &&
+		                                !h->has_present);
+		int said = intent_rules_urgent(h) != ENT_INTENT_RULE_NONE ||
+		           (e->oof[ENT_INTENT_URGENT] >= 0.40f && !calm);
+		if (said)
+			(e->y == ENT_INTENT_URGENT ? btp : bfp)[e->file]++;
+	}
+	printf("urgent score, cv%zu: urgent recall / false urgent per file and threshold (rules: the rules "
+	       "forcing urgent)\n", k);
+	for (int f = 0; f < n_files; f++) {
+		const char *b = strrchr(file_names[f], '/');
+		printf("%-24.24s", b ? b + 1 : file_names[f]);
+		for (int t = 0; t < NT; t++)
+			printf(" %.1f:%.3f/%zu", (double)th[t], nu[f] ? (double)tp[f][t] / (double)nu[f] : 1.0, fp[f][t]);
+		printf("  rules:%.3f/%zu  (%zu urgent, %zu not)\n", nu[f] ? (double)btp[f] / (double)nu[f] : 1.0,
+		       bfp[f], nu[f], nc[f]);
+	}
+	train_urgent(&u, exs, n, 0, 0);
+	printf("weights (all data): bias %+.2f", (double)u.bias);
+	for (int j = 0; j < IU__COUNT; j++)
+		printf("%s %s %+.2f", j % 6 == 0 ? "\n " : "", intent_urgent_feature_names[j], (double)u.w[j]);
+	printf("\n");
+}
+
+static void write_model(const struct model *m, const struct urgent_model *u, const char *path, size_t n_train)
 {
 	FILE *f = fopen(path, "w");
 	float mx = 0;
@@ -248,6 +392,11 @@ static void write_model(const struct model *m, const char *path, size_t n_train)
 			fprintf(f, "%s%ld", c ? "," : "", lrintf(w[c] / scale));
 		fprintf(f, "},\n");
 	}
+	fprintf(f, "};\n\nconst float intent_urgent_bias = %.9ef;\n", (double)u->bias);
+	fprintf(f, "const float intent_urgent_threshold = %.9ef;\n", (double)urgent_threshold);
+	fprintf(f, "const float intent_urgent_w[IU__COUNT] = {");
+	for (int j = 0; j < IU__COUNT; j++)
+		fprintf(f, "%s%.9ef", j ? ", " : "", (double)u->w[j]);
 	fprintf(f, "};\n");
 	if (fclose(f) != 0) {
 		perror(path);
@@ -273,6 +422,22 @@ int main(int argc, char **argv)
 			lr = (float)atof(argv[++i]);
 		else if (strcmp(argv[i], "--l2") == 0 && i + 1 < argc)
 			l2 = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--model-urgent-weight") == 0 && i + 1 < argc)
+			class_weight[ENT_INTENT_URGENT] = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--show-errors") == 0)
+			show_errors = 1;
+		else if (strcmp(argv[i], "--urgent-weight") == 0 && i + 1 < argc)
+			urgent_weight = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--urgent-l2") == 0 && i + 1 < argc)
+			urgent_l2 = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--urgent-threshold") == 0 && i + 1 < argc)
+			urgent_threshold = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--urgent-only") == 0)
+			loading_urgent_only = 1, loading_text_only = 0;
+		else if (strcmp(argv[i], "--text-only") == 0)
+			loading_text_only = 1, loading_urgent_only = 0;
+		else if (strcmp(argv[i], "--both") == 0)
+			loading_text_only = 0, loading_urgent_only = 0;
 		else if (strcmp(argv[i], "--test") == 0 && i + 1 < argc)
 			load(argv[++i], &tests, &n_test, &cap_test);
 		else
@@ -295,6 +460,7 @@ int main(int argc, char **argv)
 			train(&m, exs, n, k, fold);
 			for (size_t i = fold; i < n; i += k) {
 				scores(&m, &exs[i], p);
+				memcpy(exs[i].oof, p, sizeof p);
 				int y = argmax(p);
 				ok += y == exs[i].y;
 				conf[exs[i].y][y]++;
@@ -310,6 +476,9 @@ int main(int argc, char **argv)
 				printf(" %4zu", conf[c][d]);
 			printf("\n");
 		}
+		for (size_t i = 0; i < n; i++)
+			intent_urgent_features(&exs[i].h, exs[i].oof, exs[i].x);
+		cv_urgent(exs, n, k);
 	}
 	if (n_test) {
 		size_t ok = 0;
@@ -322,8 +491,11 @@ int main(int argc, char **argv)
 		printf("test accuracy %.4f over %zu messages\n", (double)ok / (double)n_test, n_test);
 	}
 	if (out) {
+		struct urgent_model u;
+		out_of_fold(&m, exs, n, OOF_FOLDS);
+		train_urgent(&u, exs, n, 0, 0);
 		train(&m, exs, n, 0, 0);
-		write_model(&m, out, n);
+		write_model(&m, &u, out, n);
 		fprintf(stderr, "intent_train: %zu messages, model written\n", n);
 	}
 	for (size_t i = 0; i < n; i++) {

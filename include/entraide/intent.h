@@ -5,9 +5,11 @@
  * complaint, praise, info, other), chosen as the desk must act on it: urgent wins over
  * everything, then consultation (rule R2: never answered online), otherwise the dominant
  * purpose. A linear model trained at build time from data/intent/ scores the message;
- * explicit safety rules (rule R3: chest pain, stroke signs, not breathing, heavy bleeding,
- * unconsciousness, suicidal intent, overdose, anaphylaxis...) force `urgent`, and cue rules
- * for individual medical advice push towards `consultation`.
+ * explicit safety patterns (rule R3: chest pain, stroke signs, not breathing, heavy bleeding,
+ * unconsciousness, suicidal intent, overdose, anaphylaxis...) and their contexts (now, past,
+ * hypothetical, thanks, paperwork...) feed, with the model's probabilities, a calibrated urgent
+ * score learnt at build time; suicidal intent is urgent whatever the score. Cue rules for
+ * individual medical advice push towards `consultation`.
  *
  * Thread-safe: the model is read-only data; each thread keeps its own stemmers, created on its
  * first call and released when the thread exits. A call allocates nothing else.
@@ -62,9 +64,9 @@ enum ent_intent_lang {
 
 struct ent_intent_result {
 	enum ent_intent intent;
-	float confidence;                  /* in [0, 1]: model probability, or 1 when a safety rule decided */
-	enum ent_intent_rule rule;         /* ENT_INTENT_RULE_NONE when the model alone decided */
-	int is_safety_rule;                /* 1 when an urgent rule fired (rule is one of the urgent ones) */
+	float confidence;                  /* in [0, 1]: the urgent score for `urgent`, else the model's probability */
+	enum ent_intent_rule rule;         /* the danger pattern found (urgent), or consultation, or NONE */
+	int is_safety_rule;                /* 1 when the rules alone call the message urgent */
 	enum ent_intent_lang lang;         /* the language used for stemming (hint or detected) */
 	float prob[ENT_INTENT__COUNT];     /* the model's probabilities, before the rules */
 };

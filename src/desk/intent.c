@@ -1,11 +1,12 @@
 /*
- * intent.c - ent_intent_classify(): the model's probabilities, then the rules.
+ * intent.c - ent_intent_classify(): the model's probabilities, the rules' signals, the urgent score.
  *
- * Order of decision, as the desk must act (data/intent/README.md): an urgent safety rule wins
- * over everything; then a model probability of urgent above URGENT_FLOOR (a miss costs a life,
- * a false alarm costs little); then consultation, when the model is confident enough or when a
- * cue of individual medical advice meets a model that does not rule it out; otherwise the
- * model's most probable intent. Everything lives on the caller's stack: no allocation per call
+ * Order of decision, as the desk must act (data/intent/README.md): urgent wins over everything
+ * when the urgent score (the model's probabilities and the rules' signals, weighed by a second
+ * model trained at build time: desk/intent_urgent.h) reaches its threshold, or when the rules
+ * find suicidal intent; then consultation, when the model is confident enough or when a cue of
+ * individual medical advice meets a model that does not rule it out; otherwise the model's
+ * most probable intent. Everything lives on the caller's stack: no allocation per call
  * (the per-thread stemmers are made once per thread).
  */
 #include "entraide/intent.h"
@@ -17,10 +18,10 @@
 #include "desk/intent_feat.h"
 #include "desk/intent_model.h"
 #include "desk/intent_rules.h"
+#include "desk/intent_urgent.h"
 
 /* Chosen on hand-written training messages held out from the rest of the training data
  * (tools/intent_train.c --test), never on an evaluation set. */
-#define URGENT_FLOOR 0.40f
 #define CONSULT_FLOOR 0.35f
 #define CONSULT_CUE_FLOOR 0.05f
 
@@ -79,7 +80,6 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	struct run r;
 	size_t n_feat = 0;
 	enum ent_intent_lang lang;
-	enum ent_intent_rule urgent;
 	enum ent_err err;
 	int best = 0;
 
@@ -102,24 +102,22 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 		out->confidence = 1.0f;
 		return ENT_OK;
 	}
-	urgent = intent_rules_urgent(&r.hits);
-	if (urgent != ENT_INTENT_RULE_NONE) {
+	/* Rule R3: one calibrated score over the model's probabilities and the rules' signals
+	 * (desk/intent_urgent.h); at or above the threshold the message is urgent, whatever else it
+	 * asks. Suicidal intent found by the rules is urgent whatever the score: the rest of a long
+	 * message (a complaint, thanks) must not outweigh one sentence of crisis, and a missed
+	 * crisis costs more than any false alarm. The rule reported is the danger pattern found,
+	 * if any (3114 / 988 first for suicide); is_safety_rule says the rules alone would have
+	 * called it urgent (the moderators' queue puts those first). */
+	float x[IU__COUNT];
+	intent_urgent_features(&r.hits, out->prob, x);
+	float score = intent_urgent_score(intent_urgent_w, intent_urgent_bias, x);
+	enum ent_intent_rule ruled = intent_rules_urgent(&r.hits);
+	if (score >= intent_urgent_threshold || ruled == ENT_INTENT_RULE_SUICIDE) {
 		out->intent = ENT_INTENT_URGENT;
-		out->confidence = 1.0f;
-		out->rule = urgent;
-		out->is_safety_rule = 1;
-		return ENT_OK;
-	}
-	/* The model alone does not call urgent a message whose author says it is over ("je vais
-	 * mieux", "I survived"): the rules still do when something is happening now. */
-	/* ... nor a hypothetical or a question of advice about something past or long-standing
-	 * ("I sometimes feel a tight chest when anxious, is it my heart?"). */
-	int model_calm = r.hits.has_recovered ||
-			 ((r.hits.has_hypo || r.hits.has_which || (r.hits.has_past && r.hits.consult_cue)) &&
-			  !r.hits.has_present);
-	if (out->prob[ENT_INTENT_URGENT] >= URGENT_FLOOR && !model_calm) {
-		out->intent = ENT_INTENT_URGENT;
-		out->confidence = out->prob[ENT_INTENT_URGENT];
+		out->confidence = score > intent_urgent_threshold ? score : intent_urgent_threshold;
+		out->rule = intent_urgent_rule(&r.hits);
+		out->is_safety_rule = ruled != ENT_INTENT_RULE_NONE;
 		return ENT_OK;
 	}
 	if (best == ENT_INTENT_URGENT) {

@@ -11,10 +11,17 @@
 #include <stdint.h>
 
 #include "desk/intent_feat.h"
+#include "desk/intent_urgent.h"
 
 extern const float intent_model_bias[ENT_INTENT__COUNT];
 extern const float intent_model_scale;
 extern const int16_t intent_model_w[INTENT_N_BUCKETS][ENT_INTENT__COUNT];
 extern const unsigned intent_model_n_train;
+
+/* The urgent score (desk/intent_urgent.h): weights, bias and the threshold chosen by
+ * cross-validation; a message scoring at least the threshold is urgent. */
+extern const float intent_urgent_w[IU__COUNT];
+extern const float intent_urgent_bias;
+extern const float intent_urgent_threshold;
 
 #endif

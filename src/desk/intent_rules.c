@@ -567,6 +567,7 @@ static int negated_before(const struct intent_text *t, size_t ti)
 struct scan {
 	const struct intent_text *t;
 	size_t ti;
+	int negated;
 	uint64_t fired[FIRED_WORDS];
 };
 
@@ -579,8 +580,10 @@ static void try_pattern(uint16_t pi, void *ctx)
 		return;
 	if (!match_from(&patterns[pi], 0, s->t, s->ti))
 		return;
-	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, s->ti))
+	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, s->ti)) {
+		s->negated = 1;
 		return;
+	}
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 }
 
@@ -654,6 +657,7 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		const char *w = intent_tok(t, s.ti, &wl);
 		intent_wordmap_find(&first, w, wl, try_pattern, &s);
 	}
+	h->has_negated |= s.negated;
 	for (size_t i = 0; i < t->n_tok && h->urgent_count == ENT_INTENT_RULE_NONE; i++)
 		if (count_taken(t, i))
 			h->urgent_count = ENT_INTENT_RULE_OVERDOSE;

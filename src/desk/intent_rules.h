@@ -28,6 +28,7 @@ struct intent_rule_hits {
 	int has_worse;                    /* but worse now: "d'un coup", "suddenly", "unbearable" */
 	int has_which;                    /* asks which number to call ("quel numéro appeler ?") */
 	int has_present;                  /* something says it is happening now */
+	int has_negated;                  /* a danger pattern was found negated ("no chest pain") */
 	int consult_cue;                  /* a cue of a request for individual advice */
 	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */
 };

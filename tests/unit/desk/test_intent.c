@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "desk/intent_feat.h"
+#include "desk/intent_model.h"
 #include "entraide/intent.h"
 
 static void normalise(const char *in, char *out, size_t cap)
@@ -187,7 +188,7 @@ static void safety_rules_fire_in_french_and_english(void **state)
 		if (r.intent != ENT_INTENT_URGENT || r.rule != urgent_cases[i].rule)
 			fail_msg("case %zu: intent %s rule %s", i, ent_intent_name(r.intent), ent_intent_rule_name(r.rule));
 		assert_int_equal(r.is_safety_rule, 1);
-		assert_true(r.confidence == 1.0f);
+		assert_true(r.confidence >= intent_urgent_threshold);
 	}
 }
 

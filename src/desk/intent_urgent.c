@@ -1,0 +1,74 @@
+/* intent_urgent.c - the signals of the urgent score and the score itself (intent_urgent.h). */
+#include "desk/intent_urgent.h"
+
+#include <math.h>
+
+const char *const intent_urgent_feature_names[IU__COUNT] = {
+	[IU_LOGIT] = "model_logit", [IU_LOGIT_DANGER] = "model_logit_danger",     [IU_P_APPT] = "p_appointment",  [IU_P_DOC] = "p_document",
+	[IU_P_CONSULT] = "p_consult",   [IU_P_COMPLAINT] = "p_complaint", [IU_P_PRAISE] = "p_praise",
+	[IU_P_INFO] = "p_info",         [IU_P_OTHER] = "p_other",       [IU_SUICIDE] = "suicide",
+	[IU_STRONG] = "strong",         [IU_WEAK] = "weak",             [IU_HYPO_RULE] = "hypo_rule",
+	[IU_COUNT] = "count",           [IU_PRESENT] = "present",       [IU_PAST] = "past",
+	[IU_HYPO] = "hypothetical",     [IU_RECOVERED] = "over",        [IU_ADMIN] = "paperwork",
+	[IU_CHRONIC] = "chronic",       [IU_WORSE] = "worse",           [IU_WHICH] = "which_number",
+	[IU_CONSULT] = "consult_cue",   [IU_VETO] = "other_purpose",    [IU_NEGATED] = "negated",
+	[IU_DANGER_NOW] = "danger_now", [IU_DANGER_CALM] = "danger_calm", [IU_RULES] = "rules_say_urgent",
+};
+
+void intent_urgent_features(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT],
+                            float x[IU__COUNT])
+{
+	float p = prob[ENT_INTENT_URGENT];
+	p = p < 1e-6f ? 1e-6f : p > 1 - 1e-6f ? 1 - 1e-6f : p;
+	float lg = logf(p / (1 - p)) / 4;
+	lg = lg < -3 ? -3 : lg > 3 ? 3 : lg;
+	x[IU_P_APPT] = prob[ENT_INTENT_APPOINTMENT];
+	x[IU_P_DOC] = prob[ENT_INTENT_DOCUMENT_REQUEST];
+	x[IU_P_CONSULT] = prob[ENT_INTENT_CONSULTATION];
+	x[IU_P_COMPLAINT] = prob[ENT_INTENT_COMPLAINT];
+	x[IU_P_PRAISE] = prob[ENT_INTENT_PRAISE];
+	x[IU_P_INFO] = prob[ENT_INTENT_INFO];
+	x[IU_P_OTHER] = prob[ENT_INTENT_OTHER];
+	x[IU_SUICIDE] = h->urgent == ENT_INTENT_RULE_SUICIDE;
+	x[IU_STRONG] = h->urgent != ENT_INTENT_RULE_NONE && h->urgent != ENT_INTENT_RULE_SUICIDE;
+	x[IU_WEAK] = h->urgent_weak != ENT_INTENT_RULE_NONE;
+	x[IU_HYPO_RULE] = h->urgent_hypo != ENT_INTENT_RULE_NONE;
+	x[IU_COUNT] = h->urgent_count != ENT_INTENT_RULE_NONE;
+	x[IU_PRESENT] = h->has_present != 0;
+	x[IU_PAST] = h->has_past != 0;
+	x[IU_HYPO] = h->has_hypo != 0;
+	x[IU_RECOVERED] = h->has_recovered != 0;
+	x[IU_ADMIN] = h->has_admin != 0;
+	x[IU_CHRONIC] = h->has_chronic != 0;
+	x[IU_WORSE] = h->has_worse != 0;
+	x[IU_WHICH] = h->has_which != 0;
+	x[IU_CONSULT] = h->consult_cue != 0;
+	x[IU_VETO] = h->consult_veto != 0;
+	x[IU_NEGATED] = h->has_negated != 0;
+	int danger = intent_urgent_rule(h) != ENT_INTENT_RULE_NONE;
+	x[IU_LOGIT] = danger ? 0 : lg;
+	x[IU_LOGIT_DANGER] = danger ? lg : 0;
+	int calm = h->has_past || h->has_hypo || h->has_recovered || h->has_admin || h->has_chronic;
+	x[IU_DANGER_NOW] = danger && h->has_present;
+	x[IU_DANGER_CALM] = danger && calm && !h->has_present;
+	x[IU_RULES] = intent_rules_urgent(h) != ENT_INTENT_RULE_NONE;
+}
+
+enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h)
+{
+	if (h->urgent != ENT_INTENT_RULE_NONE)
+		return h->urgent;
+	if (h->urgent_count != ENT_INTENT_RULE_NONE)
+		return h->urgent_count;
+	if (h->urgent_weak != ENT_INTENT_RULE_NONE)
+		return h->urgent_weak;
+	return h->urgent_hypo;
+}
+
+float intent_urgent_score(const float w[IU__COUNT], float bias, const float x[IU__COUNT])
+{
+	float s = bias;
+	for (int i = 0; i < IU__COUNT; i++)
+		s += w[i] * x[i];
+	return 1.0f / (1.0f + expf(-s));
+}

@@ -1,0 +1,65 @@
+/*
+ * intent_urgent.h - the urgent decision of the intent classifier (rule R3) as one calibrated
+ * score instead of rules that force the label.
+ *
+ * A small logistic regression over dense signals: the text model's probabilities (its logit of
+ * urgent and its probabilities of the calm intents: thanks, documents, information, other...),
+ * the danger cues the rules found (suicidal intent, other strong cues, weak cues, a count of
+ * tablets), the contexts they found (happening now, past, hypothetical, over, paperwork,
+ * long-standing, worse now, negated) and two interactions: a danger cue with a cue of the present,
+ * a danger cue in a calm context with nothing of the present. tools/intent_train.c fits its
+ * weights at build time on the training messages, with the text model's probabilities taken
+ * out of fold, and chooses the threshold by cross-validation (docs/intent.md).
+ * Shared by the library (intent.c) and the trainer, so both compute the same vector.
+ */
+#ifndef ENT_DESK_INTENT_URGENT_H
+#define ENT_DESK_INTENT_URGENT_H
+
+#include "desk/intent_rules.h"
+
+enum intent_urgent_feature {
+	IU_LOGIT,      /* logit of the model's P(urgent), divided by 4, clipped to [-3, 3], when no
+	                  danger pattern fired... */
+	IU_LOGIT_DANGER, /* ... and when one did: the text model's doubt weighs less against a cue */
+	IU_P_APPT,     /* the model's probability of each calm intent */
+	IU_P_DOC,
+	IU_P_CONSULT,
+	IU_P_COMPLAINT,
+	IU_P_PRAISE,
+	IU_P_INFO,
+	IU_P_OTHER,
+	IU_SUICIDE,    /* a pattern of suicidal intent or self-harm */
+	IU_STRONG,     /* another strong danger pattern ("ne respire plus", "heavy bleeding") */
+	IU_WEAK,       /* a weak danger pattern ("AVC", "fainted": often about the past) */
+	IU_HYPO_RULE,  /* a danger pattern that is often a question (alcohol with medicines) */
+	IU_COUNT,      /* a count of tablets taken */
+	IU_PRESENT,    /* contexts */
+	IU_PAST,
+	IU_HYPO,
+	IU_RECOVERED,
+	IU_ADMIN,
+	IU_CHRONIC,
+	IU_WORSE,
+	IU_WHICH,
+	IU_CONSULT,
+	IU_VETO,
+	IU_NEGATED,    /* a danger pattern was found negated ("pas de douleur thoracique") */
+	IU_DANGER_NOW, /* a danger pattern and a cue of the present */
+	IU_DANGER_CALM, /* a danger pattern, a calm context, nothing of the present */
+	IU_RULES,      /* the hand-written combination of the rules says urgent (intent_rules_urgent) */
+	IU__COUNT
+};
+
+extern const char *const intent_urgent_feature_names[IU__COUNT];
+
+/* Fills x with the signals of a message from its rule hits and its model probabilities. */
+void intent_urgent_features(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT],
+                            float x[IU__COUNT]);
+
+/* The danger rule to report for a message the score calls urgent (NONE when no pattern fired). */
+enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h);
+
+/* sigmoid(bias + w . x), in [0, 1]. */
+float intent_urgent_score(const float w[IU__COUNT], float bias, const float x[IU__COUNT]);
+
+#endif
