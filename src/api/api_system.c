@@ -52,6 +52,9 @@ enum ent_err api_metrics(struct api_req *q)
 			   "# TYPE entraide_image_worker_failures_total counter\n"
 			   "entraide_image_worker_failures_total{kind=\"crash\"} %llu\n"
 			   "entraide_image_worker_failures_total{kind=\"timeout\"} %llu\n"
+			   "# HELP entraide_image_jobs_retried_total Pictures sent again to a fresh worker after theirs died.\n"
+			   "# TYPE entraide_image_jobs_retried_total counter\n"
+			   "entraide_image_jobs_retried_total %llu\n"
 			   "# HELP entraide_image_refused_busy_total Pictures refused with 503: every worker taken.\n"
 			   "# TYPE entraide_image_refused_busy_total counter\n"
 			   "entraide_image_refused_busy_total %llu\n"
@@ -60,7 +63,7 @@ enum ent_err api_metrics(struct api_req *q)
 			   "entraide_image_workers_started_total %llu\n",
 			   st.workers, st.busy + st.queued, (unsigned long long)st.jobs,
 			   (unsigned long long)st.crashed, (unsigned long long)st.timed_out,
-			   (unsigned long long)st.refused_busy, (unsigned long long)st.started);
+			   (unsigned long long)st.retried, (unsigned long long)st.refused_busy, (unsigned long long)st.started);
 	}
 	api_reply(q, 200, &b);
 	q->http->content_type = "text/plain; version=0.0.4; charset=utf-8";

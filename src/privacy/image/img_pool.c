@@ -8,7 +8,8 @@
  * deadline. Before each job the worker's CPU limit (RLIMIT_CPU, set from here with prlimit so
  * the worker cannot raise it) is moved to its CPU time so far plus the job's budget. A worker
  * that dies, overruns or answers anything malformed is killed (SIGKILL), reaped, logged
- * (signal number only: never the picture) and started again; the job gets a refusal.
+ * (signal number only: never the picture) and started again; a job whose worker died gets
+ * one more try on the fresh worker (run_job), else the job gets a refusal.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -66,7 +67,7 @@ struct img_pool {
 	unsigned n_queued, n_busy, queue_cap;
 	bool stopping;
 	struct slot *slots;
-	atomic_uint_fast64_t jobs, crashed, timed_out, refused_busy, started;
+	atomic_uint_fast64_t jobs, crashed, timed_out, refused_busy, started, retried;
 };
 
 static int64_t now_ms(void)
@@ -347,35 +348,55 @@ static void reap_idle(struct slot *s)
 	}
 }
 
+static bool pool_stopping(struct img_pool *p)
+{
+	pthread_mutex_lock(&p->mu);
+	bool stop = p->stopping;
+	pthread_mutex_unlock(&p->mu);
+	return stop;
+}
+
+/* Runs j on the slot's worker. A worker that dies before answering (a crash, or a kill from
+ * outside: an operator, the OOM killer, a worker caught dying between jobs) gets the job
+ * once more on a fresh worker: the second death is the picture's doing, and the job is
+ * refused. A job that overran (the deadline, or SIGXCPU) has used its budget and is not
+ * tried again. */
 static void run_job(struct slot *s, struct img_job *j)
 {
 	struct img_pool *p = s->p;
-	reap_idle(s);
-	if (atomic_load(&s->pid) <= 0 && spawn_worker(s)) {
-		fail_job(j, ENT_EBUSY, "no picture worker is available");
-		return;
-	}
-	cpu_limit(atomic_load(&s->pid), p->o.job_ms);
-	atomic_fetch_add(&p->jobs, 1);
-	int rc = exchange(s, j);
-	if (rc == 0)
-		return;
-	/* what the worker held is the job's: drop any half-read result */
-	ent_img_result_clear(&j->res);
-	if (rc == -2) {
-		atomic_fetch_add(&p->timed_out, 1);
-		log_worker("image worker overran its deadline", s->idx, end_worker(s, 0, true));
-		fail_job(j, ENT_ETIMEOUT, "picture took longer than the time budget");
-	} else {
+	for (int attempt = 0;; attempt++) {
+		reap_idle(s);
+		if (atomic_load(&s->pid) <= 0 && spawn_worker(s)) {
+			fail_job(j, ENT_EBUSY, "no picture worker is available");
+			return;
+		}
+		cpu_limit(atomic_load(&s->pid), p->o.job_ms);
+		if (!attempt)
+			atomic_fetch_add(&p->jobs, 1);
+		int rc = exchange(s, j);
+		if (rc == 0)
+			return;
+		/* what the worker held is the job's: drop any half-read result */
+		ent_img_result_clear(&j->res);
+		if (rc == -2) {
+			atomic_fetch_add(&p->timed_out, 1);
+			log_worker("image worker overran its deadline", s->idx, end_worker(s, 0, true));
+			fail_job(j, ENT_ETIMEOUT, "picture took longer than the time budget");
+			return;
+		}
 		int st = end_worker(s, 200, false);
 		log_worker("image worker died", s->idx, st);
 		if (st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGXCPU) {
 			atomic_fetch_add(&p->timed_out, 1);
 			fail_job(j, ENT_ETIMEOUT, "picture took more CPU time than allowed");
-		} else {
-			atomic_fetch_add(&p->crashed, 1);
-			fail_job(j, ENT_EFORMAT, "picture refused: it could not be decoded safely");
+			return;
 		}
+		atomic_fetch_add(&p->crashed, 1);
+		if (attempt > 0 || pool_stopping(p)) {
+			fail_job(j, ENT_EFORMAT, "picture refused: it could not be decoded safely");
+			return;
+		}
+		atomic_fetch_add(&p->retried, 1);
 	}
 }
 
@@ -602,6 +623,7 @@ void img_pool_stats(struct img_pool *p, struct img_pool_stats *s)
 	s->timed_out = atomic_load(&p->timed_out);
 	s->refused_busy = atomic_load(&p->refused_busy);
 	s->started = atomic_load(&p->started);
+	s->retried = atomic_load(&p->retried);
 }
 
 pid_t img_pool_worker_pid(struct img_pool *p, unsigned i)

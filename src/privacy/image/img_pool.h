@@ -53,8 +53,9 @@ enum ent_err img_pool_submit(struct img_pool *p, const uint8_t *in, size_t len,
 			     const struct ent_img_opts *o, void (*done)(void *arg), void *arg,
 			     struct img_job **out);
 /* After done(): the sanitizer's result, moved into res (data and regions become the
- * caller's; res->reason points into the job, valid until img_job_free). A worker that
- * crashed or was killed gives ENT_EFORMAT ("refused"), one that overran ENT_ETIMEOUT. */
+ * caller's; res->reason points into the job, valid until img_job_free). A job whose worker
+ * died (crashed or was killed) is sent once more to a fresh worker; when that one dies too
+ * the job gives ENT_EFORMAT ("refused"). One that overran gives ENT_ETIMEOUT at once. */
 enum ent_err img_job_result(struct img_job *j, struct ent_img_result *res);
 void img_job_free(struct img_job *j);
 
@@ -62,6 +63,7 @@ void img_job_free(struct img_job *j);
 struct img_pool_stats {
 	unsigned workers, busy, queued;
 	uint64_t jobs, crashed, timed_out, refused_busy, started;
+	uint64_t retried; /* jobs sent again to a fresh worker after their first one died */
 };
 void img_pool_stats(struct img_pool *p, struct img_pool_stats *s);
 /* The pid of worker i (0 when it is not running), for the tests that kill one. */
@@ -74,6 +76,10 @@ pid_t img_pool_worker_pid(struct img_pool *p, unsigned i);
  * by nice_value, enters the seccomp filter, then answers jobs until the parent closes.
  * Returns the exit status. */
 int img_worker_main(int fd, uint64_t memory, int nice_value);
+/* Blocking reads and writes of exactly n bytes on the worker's socket; 0 done, -1 closed or
+ * failed. */
+int img_wire_read(int fd, void *p, size_t n);
+int img_wire_write(int fd, const void *p, size_t n);
 
 /* --- the wire between them: fixed little headers, then bytes --- */
 #define IMG_WIRE_MAGIC 0x31574945u /* "EIW1" */

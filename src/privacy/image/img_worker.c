@@ -42,7 +42,7 @@
 #endif
 #endif
 
-static int read_full(int fd, void *p, size_t n)
+int img_wire_read(int fd, void *p, size_t n)
 {
 	uint8_t *b = p;
 	while (n) {
@@ -57,7 +57,7 @@ static int read_full(int fd, void *p, size_t n)
 	return 0;
 }
 
-static int write_full(int fd, const void *p, size_t n)
+int img_wire_write(int fd, const void *p, size_t n)
 {
 	const uint8_t *b = p;
 	while (n) {
@@ -234,14 +234,14 @@ static void answer(int fd, const struct img_wire_job *j, const uint8_t *in,
 	w.n_faces = (uint32_t)r.n_faces;
 	w.len = err ? 0 : r.len;
 	snprintf(w.reason, sizeof w.reason, "%s", r.reason ? r.reason : "");
-	int bad = write_full(fd, &w, sizeof w);
+	int bad = img_wire_write(fd, &w, sizeof w);
 	for (size_t i = 0; !bad && i < r.n_regions; i++) {
 		const struct ent_img_region *g = &r.regions[i];
 		struct img_wire_region x = {g->rect.x, g->rect.y, g->rect.w, g->rect.h, g->source};
-		bad = write_full(fd, &x, sizeof x);
+		bad = img_wire_write(fd, &x, sizeof x);
 	}
 	if (!bad && w.len)
-		bad = write_full(fd, r.data, r.len);
+		bad = img_wire_write(fd, r.data, r.len);
 	ent_img_result_clear(&r);
 	if (bad)
 		_exit(3);
@@ -292,17 +292,17 @@ int img_worker_main(int fd, uint64_t memory, int nice_value)
 		fprintf(stderr, "{\"level\":\"error\",\"msg\":\"image worker: seccomp filter not loaded\"}\n");
 		return 1;
 	}
-	if (write_full(fd, &h, sizeof h))
+	if (img_wire_write(fd, &h, sizeof h))
 		return 1;
 	for (;;) {
 		struct img_wire_job j;
-		if (read_full(fd, &j, sizeof j))
+		if (img_wire_read(fd, &j, sizeof j))
 			return 0; /* the parent closed: done */
 		if (j.magic != IMG_WIRE_MAGIC || j.n_masks > IMG_WIRE_MAX_MASKS ||
 		    j.len > j.max_bytes || j.len > ((uint64_t)1 << 31))
 			return 2;
 		uint8_t *in = malloc(j.len ? (size_t)j.len : 1);
-		if (!in || read_full(fd, in, (size_t)j.len))
+		if (!in || img_wire_read(fd, in, (size_t)j.len))
 			return 2;
 		answer(fd, &j, in, faces);
 		free(in);
