@@ -58,16 +58,24 @@ intent-heldout: $(BUILD)/entraide
 # someone who never read the code; scored blind, never read) is held to the floors it reaches
 # today so that nothing regresses; the issue's bars (urgent recall 1.00, false urgent <= 2 %,
 # macro-F1 >= 0.93) are not met on it yet (docs/intent.md, Figures).
-.PHONY: intent-safety intent-safety-heldout
+.PHONY: intent-safety intent-safety-2 intent-safety-heldout
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
 		--min urgent_recall=1.0 --max false_urgent_rate=0.02
 
+# The second tuning set (written by someone who never read the code, scored fresh once before
+# it trained the urgent score: docs/intent.md, Figures). Now training data: held to what it
+# reaches in-sample, every urgent message found.
+intent-safety-2: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-2.jsonl > $(BUILD)/intent-safety-2.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-2.jsonl $(BUILD)/intent-safety-2.pred.jsonl \
+		--min urgent_recall=1.0 --max false_urgent_rate=0.04
+
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.96 --max false_urgent_rate=0.13 --min macro_f1=0.82
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.125 --min macro_f1=0.83
 
 EVAL_TARGETS += intent-eval
-CHECK_EXTRA  += intent-heldout intent-safety intent-safety-heldout
+CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-heldout

@@ -1,7 +1,14 @@
 /*
  * intent_train.c - build-time trainer of the intent classifier (a host program, not shipped).
  *
- *   intent_train [-o MODEL.c] [--cv K] [--epochs N] FILE.jsonl...
+ *   intent_train [-o MODEL.c] [--cv K] [--epochs N] [--show-errors] [--urgent-threshold T]
+ *                [--text-only | --both | --urgent-only] FILE.jsonl...
+ *
+ * --text-only, --both (the default) and --urgent-only say what the files after them train: the
+ * text model, the urgent score (src/desk/intent_urgent.h), or both. The urgent score is fitted
+ * on the text model's out-of-fold probabilities; its threshold is chosen by cross-validation
+ * unless --urgent-threshold gives it. --cv also prints the score's cross-validated urgent recall
+ * and false urgents per file and threshold (--show-errors: the messages it gets wrong).
  *
  * Reads labelled messages {"id","lang","text","intent"} and fits a multinomial logistic
  * regression over the hashed features of src/desk/intent_feat.c (AdaGrad, L2, a fixed seed,
@@ -164,6 +171,15 @@ static uint32_t rnd(void)
 	return (uint32_t)(rng >> 11);
 }
 
+static void shuffle(size_t *order, size_t m)
+{
+	for (size_t i = m - 1; i > 0; i--) {
+		size_t j = rnd() % (i + 1), t = order[i];
+		order[i] = order[j];
+		order[j] = t;
+	}
+}
+
 struct model {
 	float *w;  /* [INTENT_N_BUCKETS][NC] */
 	float *g2; /* AdaGrad accumulators */
@@ -220,11 +236,7 @@ static void train(struct model *m, struct ex *exs, size_t n, size_t k, size_t fo
 		if (!exs[i].urgent_only)
 			order[m_n++] = i;
 	for (int ep = 0; ep < epochs && m_n; ep++) {
-		for (size_t i = m_n - 1; i > 0; i--) {
-			size_t j = rnd() % (i + 1), t = order[i];
-			order[i] = order[j];
-			order[j] = t;
-		}
+		shuffle(order, m_n);
 		for (size_t oi = 0; oi < m_n; oi++) {
 			size_t idx = order[oi];
 			if (k && idx % k == fold)
@@ -254,13 +266,26 @@ static void train(struct model *m, struct ex *exs, size_t n, size_t k, size_t fo
 static float urgent_weight = 4.0f; /* a missed urgent message weighs as much as this many false alarms */
 static float urgent_l2 = 1e-3f;
 static int urgent_iters = 2000;
-static float urgent_threshold = 0.5f;
+static float urgent_threshold = -1; /* < 0: chosen by cross-validation (choose_threshold) */
 static int show_errors;
+
+static int urgent_text_epochs = 10;
+static float urgent_text_lr = 0.1f, urgent_text_l2 = 1e-4f;
 
 struct urgent_model {
 	float w[IU__COUNT];
 	float bias;
+	float *tw, *tg2; /* [INTENT_N_BUCKETS]: weights of the text features (the residual) */
 };
+
+/* The text part of the urgent score of e: what the signals leave unexplained. */
+static float urgent_text(const struct urgent_model *u, const struct ex *e)
+{
+	float t = 0;
+	for (size_t i = 0; i < e->n; i++)
+		t += u->tw[e->b[i]] * e->v[i];
+	return t;
+}
 
 /* The text model's probabilities of each message from a model that never saw it, then the
  * signals of the urgent score: what the score learns from is what it will see at run time. */
@@ -281,7 +306,10 @@ static void train_urgent(struct urgent_model *u, const struct ex *exs, size_t n,
 {
 	float g2[IU__COUNT + 1] = {0};
 	double wsum = 0;
-	memset(u, 0, sizeof *u);
+	memset(u->w, 0, sizeof u->w);
+	u->bias = 0;
+	memset(u->tw, 0, INTENT_N_BUCKETS * sizeof *u->tw);
+	memset(u->tg2, 0, INTENT_N_BUCKETS * sizeof *u->tg2);
 	for (size_t i = 0; i < n; i++)
 		if ((!k || i % k != fold) && !exs[i].text_only)
 			wsum += exs[i].y == ENT_INTENT_URGENT ? urgent_weight : 1.0f;
@@ -292,7 +320,7 @@ static void train_urgent(struct urgent_model *u, const struct ex *exs, size_t n,
 				continue;
 			const struct ex *e = &exs[i];
 			float y = e->y == ENT_INTENT_URGENT ? 1.0f : 0.0f;
-			float d = (intent_urgent_score(u->w, u->bias, e->x) - y) * (y > 0 ? urgent_weight : 1.0f);
+			float d = (intent_urgent_score(u->w, u->bias, e->x, 0) - y) * (y > 0 ? urgent_weight : 1.0f);
 			for (int j = 0; j < IU__COUNT; j++)
 				g[j] += d * e->x[j];
 			g[IU__COUNT] += d;
@@ -304,30 +332,117 @@ static void train_urgent(struct urgent_model *u, const struct ex *exs, size_t n,
 			*w -= 0.5f * gj / sqrtf(g2[j] + 1e-8f);
 		}
 	}
+	/* Then the words: hashed text features learn, by AdaGrad over shuffled examples, what the
+	 * signals leave unexplained - the calm contexts of the hard negatives ("dans la série",
+	 * "postuler", "en 2019"), the urgent phrasings no pattern knows. */
+	size_t *order = malloc(n * sizeof *order), m_n = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((!k || i % k != fold) && !exs[i].text_only)
+			order[m_n++] = i;
+	rng = 0x9E3779B97F4A7C15ull;
+	for (int ep = 0; ep < urgent_text_epochs && m_n; ep++) {
+		shuffle(order, m_n);
+		for (size_t oi = 0; oi < m_n; oi++) {
+			const struct ex *e = &exs[order[oi]];
+			float y = e->y == ENT_INTENT_URGENT ? 1.0f : 0.0f;
+			float p = intent_urgent_score(u->w, u->bias, e->x, urgent_text(u, e));
+			float d = (p - y) * (y > 0 ? urgent_weight : 1.0f);
+			for (size_t i = 0; i < e->n; i++) {
+				float *w = &u->tw[e->b[i]];
+				float gw = d * e->v[i] + urgent_text_l2 * *w;
+				u->tg2[e->b[i]] += gw * gw;
+				*w -= urgent_text_lr * gw / sqrtf(u->tg2[e->b[i]] + 1e-8f);
+			}
+		}
+	}
+	free(order);
+}
+
+static void urgent_model_init(struct urgent_model *u)
+{
+	u->tw = calloc(INTENT_N_BUCKETS, sizeof *u->tw);
+	u->tg2 = calloc(INTENT_N_BUCKETS, sizeof *u->tg2);
+	if (!u->tw || !u->tg2) {
+		perror("intent_train");
+		exit(1);
+	}
+}
+
+static void urgent_model_free(struct urgent_model *u)
+{
+	free(u->tw);
+	free(u->tg2);
+}
+
+/* The urgent score of every message from a score trained on the other k - 1 folds. */
+static float *cv_scores(const struct ex *exs, size_t n, size_t k)
+{
+	struct urgent_model u;
+	float *sc = malloc(n * sizeof *sc);
+	if (!sc) {
+		perror("intent_train");
+		exit(1);
+	}
+	urgent_model_init(&u);
+	for (size_t fold = 0; fold < k; fold++) {
+		train_urgent(&u, exs, n, k, fold);
+		for (size_t i = fold; i < n; i += k)
+			sc[i] = intent_urgent_score(u.w, u.bias, exs[i].x, urgent_text(&u, &exs[i]));
+	}
+	urgent_model_free(&u);
+	return sc;
+}
+
+/* The threshold: the multiple of 0.05 in [0.10, 0.70] with the lowest cost in cross-validation
+ * (scores sc) over the messages that train the score, a missed urgent message costing
+ * MISS_COST false alarms (ties go to the lower threshold). */
+#define MISS_COST 10
+static float choose_threshold(const struct ex *exs, size_t n, const float *sc)
+{
+	enum { NT = 13 };
+	size_t miss[NT] = {0}, fa[NT] = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (exs[i].text_only)
+			continue;
+		for (int t = 0; t < NT; t++) {
+			int said = intent_urgent_decide(&exs[i].h, exs[i].oof, sc[i], 0.10f + 0.05f * (float)t);
+			if (exs[i].y == ENT_INTENT_URGENT && !said)
+				miss[t]++;
+			else if (exs[i].y != ENT_INTENT_URGENT && said)
+				fa[t]++;
+		}
+	}
+	int best = 0;
+	for (int t = 1; t < NT; t++)
+		if (MISS_COST * miss[t] + fa[t] < MISS_COST * miss[best] + fa[best])
+			best = t;
+	fprintf(stderr, "intent_train: urgent threshold %.2f (cross-validated: %zu urgent missed, %zu false urgent)\n",
+	        0.10 + 0.05 * best, miss[best], fa[best]);
+	return 0.10f + 0.05f * (float)best;
 }
 
 /* Cross-validated urgent recall and false urgent per training file, at several thresholds. */
 static void cv_urgent(const struct ex *exs, size_t n, size_t k)
 {
-	static const float th[] = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f};
+	static const float th[] = {0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.7f};
 	enum { NT = sizeof th / sizeof th[0] };
 	size_t tp[64][NT] = {{0}}, fp[64][NT] = {{0}}, nu[64] = {0}, nc[64] = {0};
-	struct urgent_model u;
-	for (size_t fold = 0; fold < k; fold++) {
-		train_urgent(&u, exs, n, k, fold);
-		for (size_t i = fold; i < n; i += k) {
-			const struct ex *e = &exs[i];
-			float s = intent_urgent_score(u.w, u.bias, e->x);
-			int urgent = e->y == ENT_INTENT_URGENT;
-			(urgent ? nu : nc)[e->file]++;
-			if (show_errors && (urgent ? s < urgent_threshold : s >= urgent_threshold))
-				printf("cv %s %s:%zu score %.3f p_urgent %.3f\n", urgent ? "missed" : "false urgent",
-				       file_names[e->file], e->line, (double)s, (double)e->oof[ENT_INTENT_URGENT]);
-			for (int t = 0; t < NT; t++)
-				if (s >= th[t])
-					(urgent ? tp : fp)[e->file][t]++;
-		}
+	float *sc = cv_scores(exs, n, k);
+	float st = urgent_threshold < 0 ? choose_threshold(exs, n, sc) : urgent_threshold;
+	for (size_t i = 0; i < n; i++) {
+		const struct ex *e = &exs[i];
+		int urgent = e->y == ENT_INTENT_URGENT;
+		(urgent ? nu : nc)[e->file]++;
+		int said = intent_urgent_decide(&e->h, e->oof, sc[i], st);
+		if (show_errors && urgent != said)
+			printf("cv %s %s:%zu score %.3f p_urgent %.3f cue %s\n", urgent ? "missed" : "false urgent",
+			       file_names[e->file], e->line, (double)sc[i], (double)e->oof[ENT_INTENT_URGENT],
+			       intent_urgent_has_cue(&e->h) ? "yes" : "no");
+		for (int t = 0; t < NT; t++)
+			if (intent_urgent_decide(&e->h, e->oof, sc[i], th[t]))
+				(urgent ? tp : fp)[e->file][t]++;
 	}
+	free(sc);
 	/* For comparison, the decision before the score: the rules force urgent, then the model
 	 * at 0.40 unless a calm context says otherwise (issue 12, first session). */
 	size_t btp[64] = {0}, bfp[64] = {0};
@@ -347,15 +462,18 @@ static void cv_urgent(const struct ex *exs, size_t n, size_t k)
 		const char *b = strrchr(file_names[f], '/');
 		printf("%-24.24s", b ? b + 1 : file_names[f]);
 		for (int t = 0; t < NT; t++)
-			printf(" %.1f:%.3f/%zu", (double)th[t], nu[f] ? (double)tp[f][t] / (double)nu[f] : 1.0, fp[f][t]);
+			printf(" %.2f:%.3f/%zu", (double)th[t], nu[f] ? (double)tp[f][t] / (double)nu[f] : 1.0, fp[f][t]);
 		printf("  rules:%.3f/%zu  (%zu urgent, %zu not)\n", nu[f] ? (double)btp[f] / (double)nu[f] : 1.0,
 		       bfp[f], nu[f], nc[f]);
 	}
+	struct urgent_model u;
+	urgent_model_init(&u);
 	train_urgent(&u, exs, n, 0, 0);
 	printf("weights (all data): bias %+.2f", (double)u.bias);
 	for (int j = 0; j < IU__COUNT; j++)
 		printf("%s %s %+.2f", j % 6 == 0 ? "\n " : "", intent_urgent_feature_names[j], (double)u.w[j]);
 	printf("\n");
+	urgent_model_free(&u);
 }
 
 static void write_model(const struct model *m, const struct urgent_model *u, const char *path, size_t n_train)
@@ -397,6 +515,15 @@ static void write_model(const struct model *m, const struct urgent_model *u, con
 	fprintf(f, "const float intent_urgent_w[IU__COUNT] = {");
 	for (int j = 0; j < IU__COUNT; j++)
 		fprintf(f, "%s%.9ef", j ? ", " : "", (double)u->w[j]);
+	float tmx = 0;
+	for (size_t b = 0; b < INTENT_N_BUCKETS; b++)
+		tmx = fabsf(u->tw[b]) > tmx ? fabsf(u->tw[b]) : tmx;
+	float tscale = tmx > 0 ? tmx / 32767.0f : 1.0f;
+	fprintf(f, "};\nconst float intent_urgent_text_scale = %.9ef;\n", (double)tscale);
+	fprintf(f, "const int16_t intent_urgent_text_w[INTENT_N_BUCKETS] = {\n");
+	for (size_t b = 0; b < INTENT_N_BUCKETS; b++)
+		if (lrintf(u->tw[b] / tscale) != 0)
+			fprintf(f, "[%zu]=%ld,\n", b, lrintf(u->tw[b] / tscale));
 	fprintf(f, "};\n");
 	if (fclose(f) != 0) {
 		perror(path);
@@ -430,6 +557,12 @@ int main(int argc, char **argv)
 			urgent_weight = (float)atof(argv[++i]);
 		else if (strcmp(argv[i], "--urgent-l2") == 0 && i + 1 < argc)
 			urgent_l2 = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--urgent-text-epochs") == 0 && i + 1 < argc)
+			urgent_text_epochs = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--urgent-text-l2") == 0 && i + 1 < argc)
+			urgent_text_l2 = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--urgent-text-lr") == 0 && i + 1 < argc)
+			urgent_text_lr = (float)atof(argv[++i]);
 		else if (strcmp(argv[i], "--urgent-threshold") == 0 && i + 1 < argc)
 			urgent_threshold = (float)atof(argv[++i]);
 		else if (strcmp(argv[i], "--urgent-only") == 0)
@@ -492,10 +625,17 @@ int main(int argc, char **argv)
 	}
 	if (out) {
 		struct urgent_model u;
+		urgent_model_init(&u);
 		out_of_fold(&m, exs, n, OOF_FOLDS);
+		if (urgent_threshold < 0) {
+			float *sc = cv_scores(exs, n, OOF_FOLDS);
+			urgent_threshold = choose_threshold(exs, n, sc);
+			free(sc);
+		}
 		train_urgent(&u, exs, n, 0, 0);
 		train(&m, exs, n, 0, 0);
 		write_model(&m, &u, out, n);
+		urgent_model_free(&u);
 		fprintf(stderr, "intent_train: %zu messages, model written\n", n);
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -27,6 +27,7 @@
 
 struct run {
 	int64_t acc[ENT_INTENT__COUNT];
+	int64_t acc_urgent; /* the urgent score's text weights */
 	struct intent_rule_hits hits;
 	size_t n_tok;
 };
@@ -37,6 +38,7 @@ static void add_feature(uint32_t bucket, void *ctx)
 	const int16_t *w = intent_model_w[bucket];
 	for (int c = 0; c < ENT_INTENT__COUNT; c++)
 		r->acc[c] += w[c];
+	r->acc_urgent += intent_urgent_text_w[bucket];
 }
 
 static void scan_chunk(const struct intent_text *t, void *ctx)
@@ -111,9 +113,11 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	 * called it urgent (the moderators' queue puts those first). */
 	float x[IU__COUNT];
 	intent_urgent_features(&r.hits, out->prob, x);
-	float score = intent_urgent_score(intent_urgent_w, intent_urgent_bias, x);
+	float words = intent_urgent_text_scale / sqrtf((float)(n_feat ? n_feat : 1)) * (float)r.acc_urgent;
+	float score = intent_urgent_score(intent_urgent_w, intent_urgent_bias, x, words);
 	enum ent_intent_rule ruled = intent_rules_urgent(&r.hits);
-	if (score >= intent_urgent_threshold || ruled == ENT_INTENT_RULE_SUICIDE) {
+	if (intent_urgent_decide(&r.hits, out->prob, score, intent_urgent_threshold) ||
+	    ruled == ENT_INTENT_RULE_SUICIDE) {
 		out->intent = ENT_INTENT_URGENT;
 		out->confidence = score > intent_urgent_threshold ? score : intent_urgent_threshold;
 		out->rule = intent_urgent_rule(&r.hits);

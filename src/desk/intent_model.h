@@ -23,5 +23,7 @@ extern const unsigned intent_model_n_train;
 extern const float intent_urgent_w[IU__COUNT];
 extern const float intent_urgent_bias;
 extern const float intent_urgent_threshold;
+extern const float intent_urgent_text_scale;
+extern const int16_t intent_urgent_text_w[INTENT_N_BUCKETS];
 
 #endif

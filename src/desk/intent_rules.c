@@ -29,7 +29,12 @@ enum kind {
 	K_WHICH,     /* asks which number to call: a question, for the model only (see intent.c) */
 	K_PRESENT,
 	K_CONSULT,
-	K_VETO
+	K_VETO,
+	K_DANGER_WORD, /* a word of danger on its own ("sang", "chest", "tuer"): a weak, broad cue */
+	K_FRAME,       /* not a person in danger: fiction, media, research, teaching, a job (also past) */
+	K_FAREWELL,    /* finality, leaving, putting affairs in order: indirect suicidal intent */
+	K_REASSURE,    /* the author says it is not urgent or that all is well now (also over) */
+	K_JOKE         /* a joke or a figure of speech: "lol", "mdr", a laughing face */
 };
 
 #define NEG 1
@@ -208,7 +213,8 @@ static const struct pattern_src sources[] = {
 	/* --- overdose, poisoning ---------------------------------------------------------------- */
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "intoxiqu*|empoisonn*|poisoned|poisoning|intoxication"},
-	{K_URGENT, R(OVERDOSE), NEG, "avale|avalee|avales|swallowed|ingere|ingested|bu|drank|drunk ~4 "
+	{K_URGENT, R(OVERDOSE), NEG, "avale|avalee|avales|swallowed|ingere|ingested|bu|drank|drunk|croque|croquee|"
+	                             "mange|mangee|ate|eaten|chewed|mache|machouille ~4 "
 	                             "comprimes|cachets|medicaments|medocs|piles|pile|produit*|javel|"
 	                             "detergent|pills|tablets|bleach|battery|batteries|capsules|gelules|"
 	                             "lessive|poison|champignon*|mushroom*|boite|plaquette|flacon|bottle"},
@@ -300,10 +306,54 @@ static const struct pattern_src sources[] = {
 	{K_PAST, 0, 0, "chaleur|chaud|clim*|canicule|heat|hot|ronfl*|snor*|apnee*|apnoea|apnea|nuits|night|nights"},
 	{K_PAST, 0, 0, "prevention|prevenir|prevent|risque*|risk|risks|reconnaitre|recognise|recognize|formation|"
 	               "course|atelier|conference|brochure|leaflet|webinar|groupe|association"},
-	{K_PAST, 0, 0, "film|films|movie*|serie|series|show|episode|documentaire|documentary|livre|book|roman|"
+	{K_FRAME, 0, 0, "film|films|movie*|serie|series|show|episode|documentaire|documentary|livre|book|roman|"
 	               "novel|personnage|character|podcast|article|jeu|game|chanson|song|theatre|actor|acteur"},
-	{K_PAST, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
+	{K_FRAME, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
 	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter"},
+	{K_FRAME, 0, 0, "lyrics|paroles|poeme|poem|personnage|character|scenario|script|thriller|polar|fiction|"
+	                "tiktok|youtube|instagram|video|jeu|game|d ~0 d|dissertation|memoire|these|thesis|"
+	                "etudiant*|student*|recherche|research*|interview*|enquete|survey|cours|course|lecture|"
+	                "lycee|college|school|ecole|eleves|pupils|classe|expose|affiche|poster|"
+	                "stagiaire|interne|infirmier|infirmiere|nurse|nursing|medecin|doctor|soignant*|"
+	                "collegue*|colleague*|patient|patients|patiente|client|clients|realiste|realistic|"
+	                "legit|vrai|true|myth*|mythe*"},
+	{K_FAREWELL, 0, 0, "adieu|adieux|goodbye|farewell"},
+	{K_FAREWELL, 0, 0, "serai|serais|will|ll ~1 plus|pas|not|no ~0 la|there|here|around|longer"},
+	{K_FAREWELL, 0, 0, "won|wont|will ~1 not|t ~1 be ~0 needing|need"},
+	{K_FAREWELL, 0, 0, "plus ~0 besoin"},
+	{K_FAREWELL, 0, 0, "donne|donner|gave|give|giving|given|vendu|sold ~3 chat|chien|cat|dog|guitare|guitar|"
+	                   "affaires|things|stuff|records|disques|belongings"},
+	{K_FAREWELL, 0, 0, "lettre|lettres|letters|letter|mot|mots|notes|note ~3 tout|chacun|everyone|everybody|"
+	                   "famille|family|enfants|kids"},
+	{K_FAREWELL, 0, 0, "tonight|ce ~0 soir ~3 the ~0 night|c ~0 est ~0 le ~0 soir"},
+	{K_FAREWELL, 0, 0, "tonight ~1 s|is ~0 the ~0 night"},
+	{K_FAREWELL, 0, 0, "over|fini|finie|termine ~1 soon|bientot|demain|tomorrow|ce|tonight"},
+	{K_FAREWELL, 0, 0, "bientot|soon ~1 fini|over|termine"},
+	{K_FAREWELL, 0, 0, "ce|cette|tonight|today|demain|tomorrow ~3 termine|fini|finie|over|done|end|ends"},
+	{K_FAREWELL, 0, 0, "achete|bought|got|trouve|found ~3 qu ~0 il ~0 fallait|what ~0 i ~0 need*|the ~0 stuff"},
+	{K_FAREWELL, 0, 0, "plan|plans ~4 stuff|moyens|means|ce ~0 soir|tonight|pret|ready"},
+	{K_FAREWELL, 0, 0, "pris|prise|made|taken ~1 ma|my ~0 decision"},
+	{K_FAREWELL, 0, 0, "pas|not ~0 sa|ta|votre|his|her|your|their ~0 faute|fault"},
+	{K_FAREWELL, 0, 0, "dites|dire|tell ~4 aime|love"},
+	{K_FAREWELL, 0, 0, "corde|rope|noose"},
+	{K_FAREWELL, 0, 0, "everything|tout ~1 ready|pret|prevu|planned|organise"},
+	{K_FAREWELL, 0, 0, "personne|nobody|no ~0 one ~2 occuper|look|care|worry|miss"},
+	{K_FAREWELL, 0, 0, "vide|vider|cleared|tidied|range|paid|paye|regle ~3 appart*|flat|appartement|"
+	                   "bills|factures|dettes|debts|affaires"},
+	{K_REASSURE, 0, 0, "pas|not|non|nothing|rien ~1 urgent|emergency|urgence|grave|serious"},
+	{K_REASSURE, 0, 0, "pas|not|plus|no ~1 en|in ~0 danger"},
+	{K_REASSURE, 0, 0, "pas|no ~0 de ~0 panique|panic"},
+	{K_REASSURE, 0, 0, "rassurez|rassure|rassurer|reassure|don ~0 t ~0 worry|dont ~0 worry"},
+	{K_REASSURE, 0, 0, "va|vont|allait|went|goes|going|is|are|was|were|s ~2 bien|well|fine|ok|okay|normalement|"
+	                   "normally|great"},
+	{K_REASSURE, 0, 0, "tout ~0 va|allait ~0 bien"},
+	{K_REASSURE, 0, 0, "stable|stabilise*|stabilized|home|maison|sorti|sortie|discharged|rentre|rentree"},
+	{K_REASSURE, 0, 0, "doing|feel|feeling|much|bcp|beaucoup ~1 ok|fine|mieux|better"},
+	{K_JOKE, 0, 0, "lol|lmao|mdr|ptdr|haha*|hihi*|jk|xd|\xf0\x9f\x98\x82|\xf0\x9f\x98\x85|\xf0\x9f\x98\xa4|\xf0\x9f\x99\x84|"
+	               "\xf0\x9f\xa4\xa3|\xf0\x9f\x98\x86|\xf0\x9f\x98\x89"},
+	{K_JOKE, 0, 0, "not ~0 me|moi"},
+	{K_PRESENT, 0, 0, "pendant|while|as ~1 que|i|je ~1 vous|you|write|type|writing|typing|ecris"},
+	{K_PRESENT, 0, 0, "la ~0 tout ~0 de ~0 suite|right ~0 now|en ~0 direct|live"},
 	{K_PAST, 0, 0, "follow ~0 up"},
 	{K_PAST, 0, 0, "visit|appointment|controle|checkup"},
 	{K_PAST, 0, 0, "admitted|admis|admise|hospitalise*|hospitalized|hospitalised|sejour|discharge*|treated"},
@@ -360,6 +410,29 @@ static const struct pattern_src sources[] = {
 	{K_PRESENT, 0, 0, "is|are|am ~1 having|bleeding|choking|unconscious|collapsed"},
 	{K_PRESENT, 0, 0, "ya|y ~2 h|heure|heures|min|minute|minutes|mn|" HOURS},
 	{K_PRESENT, 0, 0, "hour|hours|min|mins|minute|minutes|hr|hrs|" HOURS " ~0 ago"},
+	/* --- words of danger on their own: no pattern, only a broad cue the urgent score weighs
+	 * (with a cue of the present it often means an emergency the patterns did not foresee) -- */
+	{K_DANGER_WORD, 0, 0, "poitrine|thorax|thoraci*|coeur|cardiaque|respir*|souffle|souffler|etouff*|sang|saign*|"
+	                      "hemorr*|inconscient*|evanoui*|malaise|connaissance|convuls*|tuer|suicid*|mourir|"
+	                      "meurs|crever|pendre|sauter|veines|overdose|surdose|avale*|cachets|comprimes|medocs|"
+	                      "pilules|poison|intoxi*|gonfl*|gorge|paralys*|avc|bleu|bleue|bleues|violet*|"
+	                      "frappe*|couteau|arme|fusil|tombe|tombee|chute|noye*|brule*|accouch*|contraction*|"
+	                      "poignet*|scarif*|mutil*|crise|crises|convulse*|spasm*|pont|rambarde|balcon|"
+	                      "quai|rails|falaise|corde|carabine|marteau|tesson|voix|demon*|diable|plaie|entaill*|"
+	                      "coupee|coupure|gicle|monoxyde|electrocut*|renverse*|percute*|mou|"
+	                      "molle|inerte|glycemie|hypoglyc*|urticaire|oedeme|asthme|ventoline|sifflement|"
+	                      "javel|destop|somnif*|lexomil|xanax|tramadol|doliprane|dafalgan|paracetamol|"
+	                      "insuline|plaquette|flacon|nuque|omoplates|machoire|vomi*|vomit*|bave|"
+	                      "contractions"},
+	{K_DANGER_WORD, 0, 0, "chest|heart|breath*|breating|choke*|choking|blood|bleed*|unconscious|faint*|collaps*|"
+	                      "seizure*|seizing|kill|suicid*|die|dying|dead|hang|jump|overdose*|swallowed|pills|"
+	                      "tablets|poison*|swell*|swollen|throat|numb|paraly*|stroke|blue|knife|gun|fell|"
+	                      "drown*|burn*|burnt|labour|labor|contraction*|wrist*|cutting|harm|unresponsive|"
+	                      "fits|fitting|bridge|railing|balcony|platform|tracks|cliff|ledge|rope|rifle|"
+	                      "hammer|voices|devil|demon*|wound|gash|spurting|gushing|monoxide|"
+	                      "electrocut*|limp|floppy|glucose|hives|inhaler|wheez*|bleach|razor|insulin|"
+	                      "xanax|tramadol|panadol|tylenol|paracetamol|nurofen|advil|vomit*|"
+	                      "drool*|slurr*|gibberish|blurry|blurred"},
 	/* --- cues of a request for individual medical advice (R2) ------------------------------- */
 	{K_CONSULT, 0, 0, "je|j|on|il|elle|tu ~1 peux|peut|pourrais|pourrait|dois|devrais|doit|devrait|faut|"
 	                  "vais ~2 arreter|stopper|augmenter|diminuer|baisser|doubler|continuer|reprendre|associer|"
@@ -709,6 +782,22 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			break;
 		case K_VETO:
 			h->consult_veto = 1;
+			break;
+		case K_DANGER_WORD:
+			h->has_danger_word = 1;
+			break;
+		case K_FRAME:
+			h->has_frame = 1;
+			h->has_past = 1;
+			break;
+		case K_FAREWELL:
+			h->has_farewell = 1;
+			break;
+		case K_REASSURE:
+			h->has_reassure = 1;
+			break;
+		case K_JOKE:
+			h->has_joke = 1;
 			break;
 		}
 	}

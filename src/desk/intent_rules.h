@@ -29,6 +29,11 @@ struct intent_rule_hits {
 	int has_which;                    /* asks which number to call ("quel numéro appeler ?") */
 	int has_present;                  /* something says it is happening now */
 	int has_negated;                  /* a danger pattern was found negated ("no chest pain") */
+	int has_danger_word;              /* a word of danger on its own ("sang", "chest", "tuer") */
+	int has_frame;                    /* fiction, media, research, teaching, a job */
+	int has_farewell;                 /* finality, leaving, affairs put in order */
+	int has_reassure;                 /* "pas urgent", "not in danger", "tout va bien" */
+	int has_joke;                     /* "lol", "mdr", a laughing face, "(not me)" */
 	int consult_cue;                  /* a cue of a request for individual advice */
 	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */
 };

@@ -13,6 +13,9 @@ const char *const intent_urgent_feature_names[IU__COUNT] = {
 	[IU_CHRONIC] = "chronic",       [IU_WORSE] = "worse",           [IU_WHICH] = "which_number",
 	[IU_CONSULT] = "consult_cue",   [IU_VETO] = "other_purpose",    [IU_NEGATED] = "negated",
 	[IU_DANGER_NOW] = "danger_now", [IU_DANGER_CALM] = "danger_calm", [IU_RULES] = "rules_say_urgent",
+	[IU_WORD] = "danger_word",      [IU_WORD_NOW] = "danger_word_now", [IU_NO_CUE] = "no_cue",
+	[IU_FRAME] = "frame",           [IU_FAREWELL] = "farewell",     [IU_FAREWELL_NOW] = "farewell_now",
+	[IU_REASSURE] = "reassured",    [IU_JOKE] = "joke",
 };
 
 void intent_urgent_features(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT],
@@ -52,6 +55,25 @@ void intent_urgent_features(const struct intent_rule_hits *h, const float prob[E
 	x[IU_DANGER_NOW] = danger && h->has_present;
 	x[IU_DANGER_CALM] = danger && calm && !h->has_present;
 	x[IU_RULES] = intent_rules_urgent(h) != ENT_INTENT_RULE_NONE;
+	x[IU_WORD] = !danger && h->has_danger_word;
+	x[IU_WORD_NOW] = !danger && h->has_danger_word && h->has_present;
+	x[IU_NO_CUE] = !danger && !h->has_danger_word;
+	x[IU_FRAME] = h->has_frame != 0;
+	x[IU_FAREWELL] = h->has_farewell != 0;
+	x[IU_FAREWELL_NOW] = h->has_farewell && h->has_present;
+	x[IU_REASSURE] = h->has_reassure != 0;
+	x[IU_JOKE] = h->has_joke != 0;
+}
+
+int intent_urgent_has_cue(const struct intent_rule_hits *h)
+{
+	return intent_urgent_rule(h) != ENT_INTENT_RULE_NONE || h->has_danger_word || h->has_farewell;
+}
+
+int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT], float score,
+                         float threshold)
+{
+	return score >= threshold && (intent_urgent_has_cue(h) || prob[ENT_INTENT_URGENT] >= INTENT_URGENT_NO_CUE_FLOOR);
 }
 
 enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h)
@@ -65,9 +87,9 @@ enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h)
 	return h->urgent_hypo;
 }
 
-float intent_urgent_score(const float w[IU__COUNT], float bias, const float x[IU__COUNT])
+float intent_urgent_score(const float w[IU__COUNT], float bias, const float x[IU__COUNT], float text)
 {
-	float s = bias;
+	float s = bias + text;
 	for (int i = 0; i < IU__COUNT; i++)
 		s += w[i] * x[i];
 	return 1.0f / (1.0f + expf(-s));

@@ -47,6 +47,14 @@ enum intent_urgent_feature {
 	IU_DANGER_NOW, /* a danger pattern and a cue of the present */
 	IU_DANGER_CALM, /* a danger pattern, a calm context, nothing of the present */
 	IU_RULES,      /* the hand-written combination of the rules says urgent (intent_rules_urgent) */
+	IU_WORD,       /* no danger pattern, but a word of danger ("sang", "chest", "tuer")... */
+	IU_WORD_NOW,   /* ... with a cue of the present */
+	IU_NO_CUE,     /* neither a danger pattern nor a word of danger */
+	IU_FRAME,      /* fiction, media, research, teaching, a job */
+	IU_FAREWELL,   /* finality, leaving, affairs put in order (indirect suicidal intent)... */
+	IU_FAREWELL_NOW, /* ... with a cue of the present */
+	IU_REASSURE,   /* "pas urgent", "not in danger", "tout va bien" */
+	IU_JOKE,       /* "lol", "mdr", a laughing face */
 	IU__COUNT
 };
 
@@ -56,10 +64,21 @@ extern const char *const intent_urgent_feature_names[IU__COUNT];
 void intent_urgent_features(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT],
                             float x[IU__COUNT]);
 
+/* True when the message has a cue of danger: a pattern, a word of danger, a farewell. */
+int intent_urgent_has_cue(const struct intent_rule_hits *h);
+
+/* The decision: the score reaches the threshold and, when the message has no cue of danger,
+ * the text model itself finds `urgent` at least NO_CUE_FLOOR likely (on a message without a
+ * cue the words alone are noise: "Produit miracle." is not an emergency). */
+#define INTENT_URGENT_NO_CUE_FLOOR 0.30f
+int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT], float score,
+                         float threshold);
+
 /* The danger rule to report for a message the score calls urgent (NONE when no pattern fired). */
 enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h);
 
-/* sigmoid(bias + w . x), in [0, 1]. */
-float intent_urgent_score(const float w[IU__COUNT], float bias, const float x[IU__COUNT]);
+/* sigmoid(bias + w . x + text), in [0, 1]; text is the part of the message's words (the
+ * model's intent_urgent_text_w over its hashed features, normalised as the text model's). */
+float intent_urgent_score(const float w[IU__COUNT], float bias, const float x[IU__COUNT], float text);
 
 #endif
