@@ -36,7 +36,8 @@ MB=$(du -sm "$T/src" | cut -f1)
 
 now() { date +%s.%N; }
 
-# tool NAME: sets up $T/NAME fresh and runs the tool on every file; prints seconds.
+# tool NAME: sets up $T/NAME fresh and runs the tool on every file; prints seconds, and for
+# the batch tools the CPU seconds (user + system) of the call after them.
 round() {
 	name=$1
 	rm -rf "$T/$name"
@@ -46,12 +47,13 @@ round() {
 	case $name in
 	entraide-batch | entraide-keep-batch | mat2-batch)
 		case $name in
-		entraide-batch) "$BIN" sanitize --batch "$T/$name.out" "$T/$name"/* 2>/dev/null || true ;;
-		entraide-keep-batch) "$BIN" sanitize --faces keep --batch "$T/$name.out" "$T/$name"/* 2>/dev/null || true ;;
-		mat2-batch) mat2 "$T/$name"/* >/dev/null 2>&1 || true ;;
+		entraide-batch) set -- "$BIN" sanitize --batch "$T/$name.out" "$T/$name"/* ;;
+		entraide-keep-batch) set -- "$BIN" sanitize --faces keep --batch "$T/$name.out" "$T/$name"/* ;;
+		mat2-batch) set -- mat2 "$T/$name"/* ;;
 		esac
+		/usr/bin/time -f '%U %S' -o "$T/cpu" "$@" >/dev/null 2>&1 || true
 		t1=$(now)
-		echo "$t1 - $t0" | bc
+		echo "$(echo "$t1 - $t0" | bc) $(awk '{print $1 + $2}' "$T/cpu")"
 		return
 		;;
 	esac
@@ -69,28 +71,40 @@ round() {
 	echo "$t1 - $t0" | bc
 }
 
-echo "bench: $N pictures ($MB MB) on $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d)"
-echo "| tool | best of 3 (s) | images/s | outputs |"
-echo "| --- | --- | --- | --- |"
+echo "bench: $N pictures ($MB MB) on $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| tool | best of 3 (s) | images/s | CPU s (that round) | outputs |"
+echo "| --- | --- | --- | --- | --- |"
 TOOLS="entraide-batch mat2-batch entraide-keep-batch"
 [ -z "${BENCH_ALL:-}" ] || TOOLS="$TOOLS entraide entraide-keep mat2-full exiftool"
 for tool in $TOOLS; do
 	best=
+	cpu=-
 	for i in 1 2 3; do
-		s=$(round $tool)
-		if [ -z "$best" ] || [ "$(echo "$s < $best" | bc)" = 1 ]; then best=$s; fi
+		r=$(round $tool)
+		s=${r%% *}
+		if [ -z "$best" ] || [ "$(echo "$s < $best" | bc)" = 1 ]; then
+			best=$s
+			case $r in *' '*) cpu=${r#* } ;; esac
+		fi
 	done
 	eval "best_$(echo $tool | tr - _)=$best"
+	eval "cpu_$(echo $tool | tr - _)=$cpu"
 	case $tool in
 	mat2*) outs=$(ls "$T/$tool" | grep -c '\.cleaned\.' || true) ;;
 	*) outs=$(ls "$T/$tool.out" | wc -l) ;;
 	esac
-	printf '| %s | %.2f | %.1f | %s/%s |\n' "$tool" "$best" "$(echo "$N / $best" | bc -l)" "$outs" "$N"
+	printf '| %s | %.2f | %.1f | %s | %s/%s |\n' "$tool" "$best" "$(echo "$N / $best" | bc -l)" "$cpu" "$outs" "$N"
 done
 
 echo
 printf 'entraide-batch / mat2-batch (images/s, same run): %.2fx\n' "$(echo "$best_mat2_batch / $best_entraide_batch" | bc -l)"
 printf 'entraide-keep-batch / mat2-batch: %.2fx\n' "$(echo "$best_mat2_batch / $best_entraide_keep_batch" | bc -l)"
+# On a shared machine the wall-clock ratio moves with the others' load; CPU time does not
+# (entraide spreads over every core, mat2 uses one: on an idle machine with n cores the wall
+# ratio tends to n x the CPU ratio when the batch keeps every core busy).
+printf 'CPU seconds, mat2-batch / entraide-batch: %.2f (faces), %.2f (keep); load average now %s\n' \
+	"$(echo "$cpu_mat2_batch / $cpu_entraide_batch" | bc -l)" "$(echo "$cpu_mat2_batch / $cpu_entraide_keep_batch" | bc -l)" \
+	"$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The server: uploads per second to POST /api/v1/media (faces covered).
 if command -v node >/dev/null 2>&1; then
