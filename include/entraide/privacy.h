@@ -20,6 +20,7 @@
 #ifndef ENTRAIDE_PRIVACY_H
 #define ENTRAIDE_PRIVACY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "entraide/err.h"
@@ -108,6 +109,35 @@ const char *ent_priv_type_label(enum ent_priv_type type, enum ent_priv_lang lang
  * ENT_EINVAL for anything else. */
 enum ent_err ent_priv_lang_parse(const char *s, enum ent_priv_lang *out);
 enum ent_err ent_priv_policy_parse(const char *s, enum ent_priv_policy *out);
+
+/* Handles (pseudonyms chosen at sign-up): does the handle say who the member is? The rules
+ * differ from texts' (see priv_handle.c): a first name beside a surname, a mail provider, a
+ * phone number, or a name with a year of birth or a postcode is refused; a first name or a
+ * surname alone, or a year alone, is pointed out and kept if the member confirms. */
+#define ENT_PRIV_HANDLE_MAX 64
+
+enum ent_priv_handle_verdict {
+	ENT_PRIV_HANDLE_OK,          /* nothing found */
+	ENT_PRIV_HANDLE_CONFIRM,     /* point it out; keep it if the member confirms */
+	ENT_PRIV_HANDLE_IDENTIFYING  /* refuse it */
+};
+
+struct ent_priv_handle_check {
+	enum ent_priv_handle_verdict verdict;
+	/* why, when not OK: "full-name", "email", "phone", "name-and-number", "first-name",
+	 * "surname", "birth-year", "birth-date", "postcode" (a static string) */
+	const char *reason;
+	char found[64]; /* the words or digits found, lower case, separated by spaces */
+};
+
+/* Checks handle[0..len) (ASCII letters, digits, '.', '_', '-'; len <= ENT_PRIV_HANDLE_MAX).
+ * Reads only compiled-in tables: any thread may call it. ENT_EINVAL for an empty or too long
+ * handle. */
+enum ent_err ent_priv_handle_check(const char *handle, size_t len, struct ent_priv_handle_check *out);
+
+/* True when a lower-case ASCII word is no name, town or region in the tables: a word that
+ * may go into a suggested handle. */
+bool ent_priv_handle_word_ok(const char *word);
 
 #ifdef __cplusplus
 }

@@ -95,6 +95,7 @@ struct api_req {
 	size_t n_errors;
 	char found[API_MAX_ERRORS][160]; /* per error, what was found in the text ("" none) */
 	const char *slug;                /* refines the problem type of the returned error */
+	char problem_more[1024];         /* more members of the problem body ("\"suggestions\":[...]"), "" none */
 	unsigned retry_after;            /* seconds, with ENT_ERATE */
 };
 

@@ -8,10 +8,13 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "api/api_community.h"
 #include "api/api_handlers.h"
 #include "api/api_media.h"
 #include "core/clock.h"
+#include "entraide/privacy.h"
 
 static const char *const locales[] = {"fr", "en", NULL};
 static const char *const post_modes[] = {"anonymise", "delete", NULL};
@@ -21,6 +24,7 @@ const struct json_field api_account_create_fields[] = {
 	{"email", JF_STRING, true, 0, AUTH_EMAIL_MAX, NULL},
 	{"password", JF_STRING, true, 0, AUTH_PASSWORD_MAX, NULL},
 	{"locale", JF_STRING, false, 0, 0, locales},
+	{"handle_confirmed", JF_BOOL, false, 0, 0, NULL},
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_session_create_fields[] = {
@@ -90,6 +94,94 @@ static void write_me(struct api_req *q, struct buf *b)
 		   tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* Words for suggested handles: no name, town or region (checked again at run time). */
+static const char *const suggest_words[2][16] = {
+	{"colibri", "tilleul", "mesange", "luciole", "galet", "nuage", "bambou", "ecureuil",
+	 "lavande", "peuplier", "loutre", "mouette", "sapin", "ardoise", "comete", "boussole"},
+	{"heron", "willow", "pebble", "otter", "maple", "comet", "lantern", "sparrow", "harbour",
+	 "meadow", "acorn", "kestrel", "thistle", "puffin", "ember", "compass"},
+};
+
+/* Whether a suggestion may be offered: passes the check and is free. */
+static bool suggestion_ok(struct api_req *q, const char *cand)
+{
+	char key[STORE_HANDLE_MAX + 1];
+	struct ent_priv_handle_check c;
+	struct store_account a;
+	return !api_handle_key(cand, key) && !ent_priv_handle_check(cand, strlen(cand), &c) &&
+	       c.verdict == ENT_PRIV_HANDLE_OK && store_account_by_handle(q->db, key, &a) == ENT_ENOTFOUND;
+}
+
+/* Fills q->problem_more with up to three free handles that say nothing of the member,
+ * keeping an ordinary word of theirs when there is one ("alice.media" -> "media.colibri"). */
+static void suggest_handles(struct api_req *q, const char *handle, const char *found)
+{
+	const char *const *w = suggest_words[q->lang == HTTP_LANG_EN];
+	char kept[STORE_HANDLE_MAX + 1] = "";
+	for (const char *p = handle; *p && !kept[0];) {
+		size_t n = 0;
+		while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
+			n++;
+		if (n >= 3 && n < 20) {
+			char word[20];
+			for (size_t i = 0; i < n; i++)
+				word[i] = (char)(p[i] | 0x20);
+			word[n] = '\0';
+			struct ent_priv_handle_check c;
+			if (!strstr(found, word) && ent_priv_handle_word_ok(word) &&
+			    !ent_priv_handle_check(word, n, &c) && c.verdict == ENT_PRIV_HANDLE_OK)
+				memcpy(kept, word, n + 1);
+		}
+		p += n ? n : 1;
+	}
+	struct buf b;
+	buf_init(&b, sizeof q->problem_more);
+	buf_puts(&b, "\"suggestions\":[");
+	int n_out = 0;
+	for (int tries = 0; tries < 12 && n_out < 3; tries++) {
+		char cand[STORE_HANDLE_MAX + 1];
+		const char *a = w[randombytes_uniform(16)], *c = w[randombytes_uniform(16)];
+		if (n_out == 0 && kept[0])
+			snprintf(cand, sizeof cand, "%s.%s", kept, a);
+		else if (n_out == 2)
+			snprintf(cand, sizeof cand, "%s%u", a, 100 + randombytes_uniform(900));
+		else if (a != c)
+			snprintf(cand, sizeof cand, "%s_%s", a, c);
+		else
+			continue;
+		if (!suggestion_ok(q, cand)) {
+			if (n_out == 0)
+				kept[0] = '\0';
+			continue;
+		}
+		buf_puts(&b, n_out++ ? ",\"" : "\"");
+		buf_puts(&b, cand);
+		buf_putc(&b, '"');
+	}
+	buf_putc(&b, ']');
+	if (!buf_err(&b) && b.len < sizeof q->problem_more)
+		memcpy(q->problem_more, b.p, b.len + 1);
+	buf_clear(&b);
+}
+
+/* R1 at sign-up: a handle that identifies is refused (422 handle-identifying); one that may
+ * (a first name alone...) needs handle_confirmed (422 handle-confirm). Both answers say what
+ * was found and suggest other handles. */
+static enum ent_err check_handle(struct api_req *q, const char *handle)
+{
+	char key[STORE_HANDLE_MAX + 1];
+	struct ent_priv_handle_check c;
+	if (api_handle_key(handle, key) || ent_priv_handle_check(handle, strlen(handle), &c))
+		return ENT_OK; /* the syntax is refused by api_account_create */
+	if (c.verdict == ENT_PRIV_HANDLE_OK)
+		return ENT_OK;
+	if (c.verdict == ENT_PRIV_HANDLE_CONFIRM && json_is_true(json_object_get(q->body, "handle_confirmed")))
+		return ENT_OK;
+	q->slug = c.verdict == ENT_PRIV_HANDLE_IDENTIFYING ? "handle-identifying" : "handle-confirm";
+	suggest_handles(q, handle, c.found);
+	return api_invalid_found(q, "handle", c.reason, c.found, strlen(c.found));
+}
+
 enum ent_err api_account_create_h(struct api_req *q)
 {
 	struct api_app *app = q->app;
@@ -105,7 +197,10 @@ enum ent_err api_account_create_h(struct api_req *q)
 	const char *password = api_str(q, "password", &plen);
 	const char *locale = api_str(q, "locale", NULL);
 	const char *which;
-	enum ent_err err = api_account_create(app, q->db, q, handle, api_str(q, "email", NULL),
+	enum ent_err err = check_handle(q, handle);
+	if (err)
+		return err;
+	err = api_account_create(app, q->db, q, handle, api_str(q, "email", NULL),
 					      password, plen, locale, &which);
 	if (err == ENT_EEXIST && which && !strcmp(which, "handle"))
 		q->slug = "handle-taken";
@@ -200,8 +295,23 @@ enum ent_err api_session_create(struct api_req *q)
 	err = check_password(q, err ? NULL : &s->account, login, pw, plen);
 	if (err)
 		return err;
-	if (s->account.suspended)
-		return ENT_EPERM;
+	if (s->account.suspended) {
+		/* a suspension with an end is lifted by the first log-in after it */
+		bool lifted;
+		int64_t until;
+		err = store_account_lift_ended(q->db, s->account.id, clock_now(), &lifted);
+		if (err)
+			return err;
+		if (!lifted) {
+			if (!store_account_suspended_until(q->db, s->account.id, &until) && until) {
+				char iso[24];
+				comm_iso(until, iso);
+				snprintf(q->problem_more, sizeof q->problem_more, "\"suspended_until\":\"%s\"", iso);
+			}
+			return ENT_EPERM;
+		}
+		s->account.suspended = false;
+	}
 	char token[AUTH_TOKEN_CHARS + 1];
 	unsigned char hash[AUTH_HASH_BYTES];
 	int64_t now = clock_now();

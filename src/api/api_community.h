@@ -50,10 +50,12 @@ enum ent_err api_search(struct api_req *q);
 
 /* api_moderation.c */
 extern const struct json_field api_moderation_note_fields[];
+extern const struct json_field api_moderation_suspend_fields[];
 enum ent_err api_moderation_reports(struct api_req *q);
 enum ent_err api_moderation_hide(struct api_req *q);
 enum ent_err api_moderation_restore(struct api_req *q);
 enum ent_err api_moderation_resolve(struct api_req *q);
+enum ent_err api_moderation_dismiss(struct api_req *q);
 enum ent_err api_moderation_suspend(struct api_req *q);
 enum ent_err api_moderation_log(struct api_req *q);
 

@@ -374,6 +374,11 @@ static void render_problem(struct api_req *q, enum ent_err err)
 		}
 		buf_putc(&extra, ']');
 	}
+	if (q->problem_more[0]) {
+		if (extra.len)
+			buf_putc(&extra, ',');
+		buf_puts(&extra, q->problem_more);
+	}
 	if (!strcmp(slug, "internal")) {
 		char m[128];
 		snprintf(m, sizeof m, "\"err\":\"%s\",\"route\":\"%s\"", ent_errname(err),

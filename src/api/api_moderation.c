@@ -1,7 +1,8 @@
 /*
  * api_moderation.c - the moderators' side: the queue of open reports (with the reporter's
  * handle, which only moderators see), hiding and restoring a post, marking its reports handled,
- * suspending an account. The queue puts first, marked "danger" with the steps to follow, the
+ * dismissing them, suspending an account (with a reason and a number of days, or until
+ * lifted). The queue puts first, marked "danger" with the steps to follow, the
  * "someone may be in danger" reports and the posts the classifier read as an emergency (R3,
  * api_emergency.c gives the order).
  * Every action is appended to moderation_log in the same transaction as the action itself.
@@ -16,6 +17,16 @@ const struct json_field api_moderation_note_fields[] = {
 	{"note", JF_STRING, false, 0, 1000, NULL},
 	{NULL, 0, false, 0, 0, NULL},
 };
+
+const struct json_field api_moderation_suspend_fields[] = {
+	{"reason", JF_STRING, true, 1, 500, NULL},
+	{"days", JF_INT, false, 0, 0, NULL},
+	{"post", JF_INT, false, 0, 0, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+
+/* Longest suspension with an end, in days; longer is "until lifted" (no days). */
+#define SUSPEND_DAYS_MAX 365
 
 static const struct store_stmt Q_REPORTS = {
 	"comm.reports",
@@ -93,7 +104,11 @@ static const struct store_stmt Q_RESOLVE = {
 	"UPDATE reports SET resolved_at = ?2, resolution = ?3 WHERE post_id = ?1 AND resolved_at IS NULL"};
 static const struct store_stmt Q_POST_EXISTS = {"comm.post_exists", "SELECT 1 FROM posts WHERE id = ?1"};
 
-enum mod_action { MOD_HIDE, MOD_RESTORE, MOD_RESOLVE };
+enum mod_action { MOD_HIDE, MOD_RESTORE, MOD_RESOLVE, MOD_DISMISS };
+
+/* What the reports become, and the log's action name, per action. */
+static const char *const resolution[] = {"hidden", "restored", "handled", "dismissed"};
+static const char *const logged[] = {"hide", "restore", "resolve", "dismiss"};
 
 static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 {
@@ -116,8 +131,9 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 	if (err)
 		return err;
 	int64_t now = clock_now();
-	err = action == MOD_RESOLVE ? ENT_OK : store_q_open(q->db, hide ? &Q_HIDE : &Q_RESTORE, &st);
-	if (!err && action != MOD_RESOLVE) {
+	bool touches_post = action == MOD_HIDE || action == MOD_RESTORE;
+	err = !touches_post ? ENT_OK : store_q_open(q->db, hide ? &Q_HIDE : &Q_RESTORE, &st);
+	if (!err && touches_post) {
 		store_q_bind_int(st, 1, id);
 		if (hide)
 			store_q_bind_int(st, 2, now);
@@ -125,7 +141,7 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 		store_q_close(st);
 	}
 	if (!err) {
-		const char *res = action == MOD_RESOLVE ? "handled" : hide ? "hidden" : "restored";
+		const char *res = resolution[action];
 		err = store_q_open(q->db, &Q_RESOLVE, &st);
 		if (!err) {
 			store_q_bind_int(st, 1, id);
@@ -136,8 +152,7 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 		}
 	}
 	if (!err)
-		err = comm_audit(q, action == MOD_RESOLVE ? "resolve" : hide ? "hide" : "restore", "post", id,
-				 api_str(q, "note", NULL));
+		err = comm_audit(q, logged[action], "post", id, api_str(q, "note", NULL));
 	if (!err)
 		err = store_tx_commit(q->db);
 	else
@@ -147,8 +162,9 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 	comm_changed();
 	struct buf b;
 	buf_init(&b, 64);
-	if (action == MOD_RESOLVE)
-		buf_printf(&b, "{\"post\":%lld,\"resolved\":true}", (long long)id);
+	if (!touches_post)
+		buf_printf(&b, "{\"post\":%lld,\"resolved\":true,\"resolution\":\"%s\"}", (long long)id,
+			   resolution[action]);
 	else
 		buf_printf(&b, "{\"post\":%lld,\"hidden\":%s}", (long long)id, hide ? "true" : "false");
 	api_reply(q, 200, &b);
@@ -170,30 +186,73 @@ enum ent_err api_moderation_resolve(struct api_req *q)
 	return act_on_post(q, MOD_RESOLVE);
 }
 
+enum ent_err api_moderation_dismiss(struct api_req *q)
+{
+	return act_on_post(q, MOD_DISMISS);
+}
+
+/* Closes the open reports of a post as "suspended" (the author was suspended for it). */
+static enum ent_err close_reports(struct api_req *q, int64_t post, int64_t now)
+{
+	struct store_q *st;
+	enum ent_err err = store_q_open(q->db, &Q_RESOLVE, &st);
+	if (err)
+		return err;
+	store_q_bind_int(st, 1, post);
+	store_q_bind_int(st, 2, now);
+	store_q_bind_text(st, 3, "suspended", 9);
+	err = store_q_exec(st);
+	store_q_close(st);
+	return err;
+}
+
 enum ent_err api_moderation_suspend(struct api_req *q)
 {
 	char key[STORE_HANDLE_MAX + 1];
 	struct store_account a;
+	json_t *jd = json_object_get(q->body, "days"), *jp = json_object_get(q->body, "post");
+	json_int_t days = jd ? json_integer_value(jd) : 0;
+	if (jd && (days < 1 || days > SUSPEND_DAYS_MAX))
+		return api_invalid(q, "days", "out-of-range");
 	enum ent_err err = api_handle_key(q->http->params.value[0], key);
 	if (err)
 		return ENT_ENOTFOUND;
 	err = store_account_by_handle(q->db, key, &a);
 	if (!err && a.id == q->s.account.id)
 		err = ENT_ECONFLICT;
-	/* store_account_set_suspended runs its own transaction (it also ends the sessions); the
-	 * log entry follows it, so a crash in between leaves a suspension without its entry,
-	 * never an entry without the suspension. */
+	int64_t now = clock_now(), until = days ? now + (int64_t)days * 86400 : 0;
+	/* store_account_suspend runs its own transaction (it also ends the sessions); the log
+	 * entry and the report's closing follow it, so a crash in between leaves a suspension
+	 * without its entry, never an entry without the suspension. */
 	if (!err)
-		err = store_account_set_suspended(q->db, a.id, true);
+		err = store_account_suspend(q->db, a.id, true, until);
 	if (!err)
-		err = comm_audit(q, "suspend", "account", a.id, api_str(q, "note", NULL));
+		err = store_tx_begin(q->db);
 	if (err)
 		return err;
+	if (jp)
+		err = close_reports(q, json_integer_value(jp), now);
+	if (!err)
+		err = comm_audit(q, "suspend", "account", a.id, api_str(q, "reason", NULL));
+	if (!err)
+		err = store_tx_commit(q->db);
+	else
+		store_tx_rollback(q->db);
+	if (err)
+		return err;
+	comm_changed();
 	struct buf b;
-	buf_init(&b, 128);
+	buf_init(&b, 256);
 	buf_puts(&b, "{\"handle\":");
 	buf_json_cstr(&b, a.handle);
-	buf_puts(&b, ",\"suspended\":true}");
+	buf_puts(&b, ",\"suspended\":true,\"until\":");
+	if (until) {
+		char iso[24];
+		comm_iso(until, iso);
+		buf_printf(&b, "\"%s\"}", iso);
+	} else {
+		buf_puts(&b, "null}");
+	}
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }

@@ -46,6 +46,12 @@ static const struct kind kinds[] = {
 	  "The request conflicts with the current state."}},
 	{"handle-taken", 409, {"Pseudonyme déjà pris", "Handle already taken"},
 	 {"Choisissez un autre pseudonyme.", "Choose another handle."}},
+	{"handle-identifying", 422, {"Pseudonyme trop révélateur", "Handle gives you away"},
+	 {"Ce pseudonyme permettrait de vous reconnaître (nom et prénom, contact, numéro, année de naissance) : choisissez-en un autre.",
+	  "This handle could tell people who you are (first name and surname, contact, number, year of birth): choose another one."}},
+	{"handle-confirm", 422, {"Pseudonyme à confirmer", "Handle to confirm"},
+	 {"Ce pseudonyme contient peut-être un prénom, un nom ou une année de naissance : gardez-le seulement s'il ne vous désigne pas.",
+	  "This handle may hold a first name, a surname or a year of birth: keep it only if it does not point to you."}},
 	{"internal", 500, {"Erreur interne", "Internal error"},
 	 {"Une erreur inattendue s'est produite ; réessayez plus tard.",
 	  "An unexpected error occurred; try again later."}},
@@ -57,6 +63,7 @@ const char *const http_problem_slugs[] = {
 	"malformed-json", "validation", "body-too-large", "unsupported-media-type", "not-found",
 	"method-not-allowed",
 	"unauthenticated", "forbidden", "csrf", "rate-limited", "conflict", "handle-taken",
+	"handle-identifying", "handle-confirm",
 	"internal", "unavailable", NULL,
 };
 

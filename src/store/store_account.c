@@ -41,8 +41,15 @@ static const struct store_stmt Q_SET_PASSWORD = {
 	"account.set_password", "UPDATE accounts SET password_hash = ?2 WHERE id = ?1"};
 static const struct store_stmt Q_SUSPEND = {
 	"account.suspend",
-	"UPDATE accounts SET suspended_at = CASE WHEN ?2 = 1 THEN coalesce(suspended_at, ?3) END "
-	"WHERE id = ?1"};
+	"UPDATE accounts SET suspended_at = CASE WHEN ?2 = 1 THEN coalesce(suspended_at, ?3) END, "
+	"suspended_until = CASE WHEN ?2 = 1 THEN ?4 END WHERE id = ?1"};
+static const struct store_stmt Q_LIFT_ENDED = {
+	"account.lift_ended",
+	"UPDATE accounts SET suspended_at = NULL, suspended_until = NULL "
+	"WHERE id = ?1 AND suspended_until IS NOT NULL AND suspended_until <= ?2"};
+static const struct store_stmt Q_SUSPENDED_UNTIL = {
+	"account.suspended_until",
+	"SELECT suspended_until FROM accounts WHERE id = ?1 AND suspended_at IS NOT NULL"};
 static const struct store_stmt Q_DELETE = {"account.delete", "DELETE FROM accounts WHERE id = ?1"};
 
 static const struct store_stmt Q_ROLES = {
@@ -193,6 +200,45 @@ enum ent_err store_account_set_password(struct store_conn *c, int64_t id, const 
 
 enum ent_err store_account_set_suspended(struct store_conn *c, int64_t id, bool suspended)
 {
+	return store_account_suspend(c, id, suspended, 0);
+}
+
+enum ent_err store_account_lift_ended(struct store_conn *c, int64_t id, int64_t now, bool *lifted)
+{
+	struct store_q *q;
+	*lifted = false;
+	enum ent_err err = store_q_open(c, &Q_LIFT_ENDED, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, id);
+	store_q_bind_int(q, 2, now);
+	err = store_q_exec(q);
+	store_q_close(q);
+	if (!err)
+		*lifted = store_changes(c) > 0;
+	return err;
+}
+
+enum ent_err store_account_suspended_until(struct store_conn *c, int64_t id, int64_t *until)
+{
+	struct store_q *q;
+	bool row;
+	*until = 0;
+	enum ent_err err = store_q_open(c, &Q_SUSPENDED_UNTIL, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, id);
+	err = store_q_step(q, &row);
+	if (!err && !row)
+		err = ENT_ENOTFOUND;
+	if (!err && !store_q_is_null(q, 0))
+		*until = store_q_int(q, 0);
+	store_q_close(q);
+	return err;
+}
+
+enum ent_err store_account_suspend(struct store_conn *c, int64_t id, bool suspended, int64_t until)
+{
 	struct store_q *q;
 	enum ent_err err = store_tx_begin(c);
 	if (err)
@@ -202,6 +248,10 @@ enum ent_err store_account_set_suspended(struct store_conn *c, int64_t id, bool 
 		store_q_bind_int(q, 1, id);
 		store_q_bind_int(q, 2, suspended);
 		store_q_bind_int(q, 3, clock_now());
+		if (until)
+			store_q_bind_int(q, 4, until);
+		else
+			store_q_bind_null(q, 4);
 		err = store_q_exec(q);
 		store_q_close(q);
 		if (!err && store_changes(c) == 0)

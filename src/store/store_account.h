@@ -57,6 +57,14 @@ enum ent_err store_account_set_locale(struct store_conn *c, int64_t id, const ch
 enum ent_err store_account_set_password(struct store_conn *c, int64_t id, const char *hash);
 /* Suspending also ends every session of the account. */
 enum ent_err store_account_set_suspended(struct store_conn *c, int64_t id, bool suspended);
+/* The same with an end: until is a time (seconds), 0 = until lifted. Suspending again
+ * replaces the end and keeps the first suspended_at. */
+enum ent_err store_account_suspend(struct store_conn *c, int64_t id, bool suspended, int64_t until);
+/* Lifts a suspension whose end has passed (*lifted tells whether it did): run at log-in. */
+enum ent_err store_account_lift_ended(struct store_conn *c, int64_t id, int64_t now, bool *lifted);
+/* The end of a suspended account's suspension (0: until lifted); ENT_ENOTFOUND when the
+ * account is not suspended. */
+enum ent_err store_account_suspended_until(struct store_conn *c, int64_t id, int64_t *until);
 /* Deletes the account, its roles and sessions, after running the deletion hooks of the other
  * subsystems (posts anonymised or deleted) in the same transaction. */
 enum ent_err store_account_delete(struct store_conn *c, int64_t id, enum store_posts_mode mode);

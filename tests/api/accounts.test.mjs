@@ -33,17 +33,60 @@ test('health, instance and metrics', async () => {
 
 test('sign up, then the handle and e-mail are taken', async () => {
   const c = new Client(srv.url);
-  let r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'Lea.M', email: 'Lea@Example.org', password: PW } });
+  let r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'Lea.M', email: 'Lea@Example.org', password: PW, handle_confirmed: true } });
   assert.equal(r.status, 201, r.text);
   assert.deepEqual(r.data, { handle: 'Lea.M', roles: ['member'], locale: 'fr' });
   assert.equal(r.headers.get('set-cookie'), null, 'sign-up does not log in');
-  r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'lea.m', email: 'other@example.org', password: PW } });
+  r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'lea.m', email: 'other@example.org', password: PW, handle_confirmed: true } });
   assertProblem(r, 409, 'handle-taken');
   r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'someone', email: 'lea@example.ORG', password: PW } });
   assertProblem(r, 409, 'conflict');
-  r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'tom', email: 'tom@example.org', password: PW, locale: 'en' } });
+  r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'tom', email: 'tom@example.org', password: PW, locale: 'en', handle_confirmed: true } });
   assert.equal(r.status, 201);
   assert.equal(r.data.locale, 'en');
+});
+
+test('R1 at sign-up: a handle that identifies is refused, a first name alone needs confirming', async () => {
+  const c = new Client(srv.url);
+  const signUp = (handle, extra = {}, headers = {}) => c.req('POST', '/api/v1/accounts',
+    { json: { handle, email: `${handle.replace(/[^a-z0-9]/gi, '')}@example.org`, password: PW, ...extra }, headers });
+  // refused whatever the member says: a first name and a surname, a contact, a number
+  for (const [handle, reason, found] of [
+    ['lea.martin69', 'full-name', 'lea martin'], ['leamartin', 'full-name', 'lea martin'],
+    ['velo.gmail', 'email', 'gmail'], ['chat0612345678', 'phone', '0612345678'],
+    ['alice1985', 'name-and-number', 'alice 1985'],
+  ]) {
+    let r = await signUp(handle);
+    assertProblem(r, 422, 'handle-identifying');
+    assert.deepEqual(r.data.errors, [{ field: 'handle', reason, found }], handle);
+    assert.ok(Array.isArray(r.data.suggestions) && r.data.suggestions.length >= 2, r.text);
+    for (const s of r.data.suggestions) {
+      assert.match(s, /^[a-z0-9_.]{3,32}$/);
+      assert.ok(!s.includes('martin') && !s.includes('lea') && !/19\d\d/.test(s), s);
+    }
+    r = await signUp(handle, { handle_confirmed: true });
+    assertProblem(r, 422, 'handle-identifying');
+  }
+  // the detail is in the request's language
+  let r = await signUp('lea.martin69', {}, { 'accept-language': 'en' });
+  assert.match(r.data.detail, /could tell people who you are/);
+  // pointed out: a first name alone, kept once confirmed; the suggestion keeps the member's word
+  r = await signUp('alice.media');
+  assertProblem(r, 422, 'handle-confirm');
+  assert.deepEqual(r.data.errors, [{ field: 'handle', reason: 'first-name', found: 'alice' }]);
+  assert.match(r.data.suggestions[0], /^media\./);
+  r = await signUp('alice.media', { handle_confirmed: true });
+  assert.equal(r.status, 201, r.text);
+  // a suggestion is free and passes
+  r = await signUp('lea.martin69');
+  const s = r.data.suggestions[0];
+  r = await signUp(s);
+  assert.equal(r.status, 201, r.text);
+  // ordinary words pass without a word
+  r = await signUp('petit.ange');
+  assert.equal(r.status, 201, r.text);
+  r = await signUp('handle_confirmed', { handle_confirmed: 'yes' });
+  assertProblem(r, 422, 'validation');
 });
 
 test('sign-up values are checked', async () => {

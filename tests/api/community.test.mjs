@@ -24,7 +24,7 @@ async function login(handle) {
 
 async function signup(handle) {
   const c = new Client(srv.url);
-  const r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: 'correct horse battery' } });
+  const r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: 'correct horse battery', handle_confirmed: true } });
   assert.equal(r.status, 201, r.text);
   assert.equal((await c.login(handle, 'correct horse battery')).status, 200);
   return c;
@@ -325,13 +325,63 @@ test('report, moderators queue, hide, restore, suspend, audit log', async () => 
   assert.ok(!JSON.stringify(r.data).includes('alice'), 'the reporter stays hidden from the author');
   r = await modo.req('POST', `/api/v1/moderation/posts/${pid}/restore`, { json: {} });
   assert.equal(r.status, 200);
-  r = await modo.req('POST', '/api/v1/moderation/accounts/auteur_x/suspend', { json: { note: 'spam' } });
+  // a suspension needs a reason; its length is 1-365 days or until lifted
+  r = await modo.req('POST', '/api/v1/moderation/accounts/auteur_x/suspend', { json: {} });
+  assertProblem(r, 422, 'validation');
+  assert.deepEqual(r.data.errors, [{ field: 'reason', reason: 'required' }]);
+  r = await modo.req('POST', '/api/v1/moderation/accounts/auteur_x/suspend', { json: { reason: 'spam', days: 0 } });
+  assert.deepEqual(r.data.errors, [{ field: 'days', reason: 'out-of-range' }]);
+  r = await modo.req('POST', '/api/v1/moderation/accounts/auteur_x/suspend', { json: { reason: 'spam', days: 366 } });
+  assertProblem(r, 422, 'validation');
+  const before = Date.now();
+  r = await modo.req('POST', '/api/v1/moderation/accounts/auteur_x/suspend', { json: { reason: 'publicité répétée', days: 7, post: pid } });
   assert.equal(r.status, 200, r.text);
+  assert.equal(r.data.suspended, true);
+  const days = (Date.parse(r.data.until) - before) / 86400e3;
+  assert.ok(days > 6.99 && days < 7.01, r.data.until);
+  r = await modo.req('GET', '/api/v1/moderation/reports');
+  assert.ok(!r.data.reports.some((x) => x.post === pid), 'the report is closed with the suspension');
   r = await modo.req('GET', '/api/v1/moderation/log');
   const actions = r.data.actions.map((x) => x.action);
   for (const a of ['hide', 'restore', 'suspend']) assert.ok(actions.includes(a), a);
   assert.equal(r.data.actions[0].moderator, 'modo');
+  assert.equal(r.data.actions[0].note, 'publicité répétée');
   assertProblem(await author.req('GET', '/api/v1/notifications'), 401, 'unauthenticated');
+  // log-in refused until the end, which the answer gives; the first log-in after it lifts it
+  const again = new Client(srv.url);
+  r = await again.login('auteur_x', 'correct horse battery');
+  assertProblem(r, 403, 'forbidden');
+  assert.equal(r.data.suspended_until.slice(0, 10), new Date(before + 7 * 86400e3).toISOString().slice(0, 10));
+  execFileSync('sqlite3', [`${srv.data}/entraide.db`, "UPDATE accounts SET suspended_until = 1 WHERE handle_key = 'auteur_x'"]);
+  r = await again.login('auteur_x', 'correct horse battery');
+  assert.equal(r.status, 200, r.text);
+  // until lifted: no end in the answers
+  r = await modo.req('POST', '/api/v1/moderation/accounts/auteur_x/suspend', { json: { reason: 'récidive' } });
+  assert.equal(r.data.until, null);
+  r = await new Client(srv.url).login('auteur_x', 'correct horse battery');
+  assertProblem(r, 403, 'forbidden');
+  assert.equal(r.data.suspended_until, undefined);
+});
+
+test('a moderator dismisses a report: closed, the post untouched, logged', async () => {
+  const author = await signup('auteur_y');
+  let r = await author.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Mon capteur', body: 'Le capteur tient bien sous la douche.' } });
+  const pid = r.data.id, tid = r.data.thread;
+  const alice = await login('alice');
+  r = await alice.req('POST', `/api/v1/posts/${pid}/reports`, { json: { reason: 'spam' } });
+  assert.equal(r.status, 201, r.text);
+  assertProblem(await alice.req('POST', `/api/v1/moderation/posts/${pid}/dismiss`, { json: {} }), 403, 'forbidden');
+  const modo = await login('modo');
+  assertProblem(await modo.req('POST', '/api/v1/moderation/posts/999999/dismiss', { json: {} }), 404, 'not-found');
+  r = await modo.req('POST', `/api/v1/moderation/posts/${pid}/dismiss`, { json: { note: 'rien à redire' } });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.data, { post: pid, resolved: true, resolution: 'dismissed' });
+  r = await modo.req('GET', '/api/v1/moderation/reports');
+  assert.ok(!r.data.reports.some((x) => x.post === pid));
+  r = await new Client(srv.url).req('GET', `/api/v1/threads/${tid}`);
+  assert.ok(r.data.posts.some((p) => p.id === pid), 'the post is still shown');
+  r = await modo.req('GET', '/api/v1/moderation/log');
+  assert.deepEqual([r.data.actions[0].action, r.data.actions[0].target, r.data.actions[0].note], ['dismiss', { kind: 'post', id: pid }, 'rien à redire']);
 });
 
 test('validated articles: editors publish, everyone verifies, entraide verify', async () => {

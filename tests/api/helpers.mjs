@@ -82,10 +82,11 @@ export function headOnly(base, method, path, headers = {}) {
   });
 }
 
-// Signs up a new account (e-mail `${handle}@example.org` unless given) and logs it in.
+// Signs up a new account (e-mail `${handle}@example.org` unless given) and logs it in. The
+// handle is confirmed: tests pick first names freely (the check itself: accounts.test.mjs).
 export async function newMember(base, handle, { password = 'correct horse battery', email } = {}) {
   const c = new Client(base);
-  const json = { handle, email: email || `${handle}@example.org`, password };
+  const json = { handle, email: email || `${handle}@example.org`, password, handle_confirmed: true };
   const r = await c.req('POST', '/api/v1/accounts', { json });
   assert.equal(r.status, 201, r.text);
   assert.equal((await c.login(handle, password)).status, 200);

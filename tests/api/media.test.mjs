@@ -33,7 +33,7 @@ function has(cmd) {
 // A new account, logged in.
 async function member(handle) {
   const c = new Client(srv.url);
-  const json = { handle, email: `${handle}@example.org`, password: PW };
+  const json = { handle, email: `${handle}@example.org`, password: PW, handle_confirmed: true };
   assert.equal((await c.req('POST', '/api/v1/accounts', { json })).status, 201);
   assert.equal((await c.login(handle, PW)).status, 200);
   return c;

@@ -32,7 +32,7 @@ after(async () => { await srv.stop(); });
 
 async function member(base, handle) {
   const c = new Client(base);
-  const json = { handle, email: `${handle}@example.org`, password: PW };
+  const json = { handle, email: `${handle}@example.org`, password: PW, handle_confirmed: true };
   assert.equal((await c.req('POST', '/api/v1/accounts', { json })).status, 201);
   assert.equal((await c.login(handle, PW)).status, 200);
   return c;

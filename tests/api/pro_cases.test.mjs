@@ -174,7 +174,7 @@ test('deleting an account deletes or anonymises its cases', async () => {
   // anonymise first: SQLite may give a deleted case's id to the next case
   for (const [handle, rpps, posts] of [['pro.anon', '10000000009', 'anonymise'], ['pro.gone', '12345678903', 'delete']]) {
     const c = new Client(srv.url);
-    let r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW } });
+    let r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW, handle_confirmed: true } });
     assert.equal(r.status, 201, r.text);
     await c.login(handle, PW);
     r = await c.req('POST', '/api/v1/verifications', { json: { profession: 'médecin', rpps } });

@@ -14,7 +14,7 @@ after(async () => { await srv.stop(); });
 
 async function member(handle) {
   const c = new Client(srv.url);
-  let r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW } });
+  let r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW, handle_confirmed: true } });
   assert.equal(r.status, 201, r.text);
   r = await c.login(handle, PW);
   assert.equal(r.status, 200, r.text);

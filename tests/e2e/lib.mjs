@@ -9,7 +9,7 @@
 //
 // Chromium is Debian's /usr/bin/chromium (CHROMIUM_PATH overrides), driven by playwright-core.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -94,9 +94,10 @@ export async function checkA11y(page, label) {
   assert.equal(results.violations.length, 0, `axe violations on "${label}":\n${lines.join('\n')}`);
 }
 
-// A new account that nobody else uses in this run.
+// A new account that nobody else uses in this run. The id is six digits: hex could spell a
+// first name ("ada") or a year ("1987") that the sign-up's handle check points out.
 export function newAccount(prefix = 'e2e') {
-  const id = randomBytes(4).toString('hex');
+  const id = String(randomInt(100000, 1000000));
   return { handle: `${prefix}_${id}`, email: `${prefix}.${id}@example.org`, password: `phrase de passe ${id}` };
 }
 

@@ -107,7 +107,7 @@ test('a members-only space asks a visitor to log in; sign-up signs in and comes 
   await checkA11y(page, 'log in to read');
   await page.locator('main').getByRole('link', { name: 'Créer un compte' }).click();
   await waitForHeading(page, 'Créer un compte');
-  const id = Math.random().toString(16).slice(2, 8);
+  const id = String(Math.floor(100000 + Math.random() * 900000)); // digits: hex could spell a name
   await page.getByLabel('Pseudonyme').fill(`lecteur_${id}`);
   await page.getByLabel('Adresse e-mail').fill(`lecteur.${id}@example.org`);
   await page.getByLabel('Mot de passe', { exact: true }).fill(`phrase de passe ${id}`);

@@ -31,6 +31,7 @@ export class ApiError extends Error {
     this.slug = typeof p.type === 'string' ? p.type.replace(/^.*\/problems\//, '') : slugFor(status);
     this.title = typeof p.title === 'string' ? p.title : null;
     this.detail = typeof p.detail === 'string' ? p.detail : null;
+    this.suggestions = Array.isArray(p.suggestions) ? p.suggestions.filter((s) => typeof s === 'string') : [];
     this.errors = Array.isArray(p.errors)
       ? p.errors.filter((e) => e && typeof e.field === 'string')
       : [];

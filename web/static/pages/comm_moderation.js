@@ -1,8 +1,11 @@
 // pages/comm_moderation.js - /moderation: the open reports (moderators only), hide or restore
-// the post, suspend its author; the log of every moderator action.
+// the post, dismiss the report, suspend its author (a dialog asks the reason and the length;
+// the report is closed with it); the log of every moderator action with its note.
 import { h } from '../dom.js';
 import { api } from '../api.js';
-import { problemMessage } from '../forms.js';
+import { problemMessage, textArea, select } from '../forms.js';
+import { confirmDialog } from '../ui.js';
+import { quoted, dateTime } from '../format.js';
 import { tc, has } from './comm_i18n.js';
 import { commStyle, when } from './comm_ui.js';
 
@@ -24,9 +27,40 @@ export async function render(ctx) {
     throw err;
   }
   const log = await api.get('/api/v1/moderation/log');
+  // fn returns what to announce (or nothing: "recorded"), or false when the dialog was cancelled.
   const act = (fn) => async (e) => {
     const status = e.target.closest('li').querySelector('[role="status"]');
-    try { await fn(); ctx.announce(tc('mod.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
+    try {
+      const said = await fn();
+      if (said === false) return;
+      ctx.announce(said || tc('mod.done'));
+      ctx.redraw();
+    } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
+  };
+  const dismiss = (r) => async () => {
+    const note = textArea({ name: 'note', label: tc('mod.dismiss.note'), rows: 2, max: 1000 });
+    const v = await confirmDialog({ title: tc('mod.dismiss.title'), message: tc('mod.dismiss.message'), confirmLabel: tc('mod.dismiss'), fields: [note] });
+    if (!v) return false;
+    await api.post(`/api/v1/moderation/posts/${r.post}/dismiss`, v.note.trim() ? { note: v.note.trim() } : {});
+    return null;
+  };
+  const suspend = (r) => async () => {
+    const reason = textArea({ name: 'reason', label: tc('mod.suspend.reason'), hint: tc('mod.suspend.reason.hint'), rows: 3, max: 500 });
+    const length = select({
+      name: 'days', label: tc('mod.suspend.length'), value: '7',
+      options: [...['1', '7', '30', '365'].map((d) => ({ value: d, label: tc(`mod.suspend.d${d}`) })),
+        { value: '', label: tc('mod.suspend.lifted') }],
+    });
+    const v = await confirmDialog({
+      title: tc('mod.suspend.title', { author: r.author }), message: tc('mod.suspend.message'),
+      confirmLabel: tc('mod.suspend.confirm'), danger: true, fields: [reason, length], required: ['reason'],
+    });
+    if (!v) return false;
+    const body = { reason: v.reason.trim(), post: r.post };
+    if (v.days) body.days = Number(v.days);
+    const done = await api.post(`/api/v1/moderation/accounts/${encodeURIComponent(r.author)}/suspend`, body);
+    return done.until ? tc('mod.suspended.until', { author: r.author, date: dateTime(done.until) })
+      : tc('mod.suspended.lifted', { author: r.author });
   };
   return [
     h('h1', {}, tc('mod.title')),
@@ -44,10 +78,12 @@ export async function render(ctx) {
           r.priority === 'danger' ? h('button', { type: 'button', class: 'button', onclick: act(() => api.post(`/api/v1/moderation/posts/${r.post}/resolve`, {})) }, tc('mod.resolve')) : null,
           h('button', { type: 'button', class: 'button danger', onclick: act(() => api.post(`/api/v1/moderation/posts/${r.post}/${r.hidden ? 'restore' : 'hide'}`, {})) },
             tc(r.hidden ? 'post.restore' : 'post.hide')),
-          r.author ? h('button', { type: 'button', class: 'button secondary', onclick: act(() => api.post(`/api/v1/moderation/accounts/${encodeURIComponent(r.author)}/suspend`, {})) }, tc('mod.suspend')) : null),
+          h('button', { type: 'button', class: 'button secondary', onclick: act(dismiss(r)) }, tc('mod.dismiss')),
+          r.author ? h('button', { type: 'button', class: 'button secondary', onclick: act(suspend(r)) }, tc('mod.suspend')) : null),
         h('div', { role: 'status' })))) : h('p', {}, tc('mod.queue.none'))),
     h('section', { 'aria-labelledby': 'mod-log' },
       h('h2', { id: 'mod-log' }, tc('mod.log')),
-      h('ul', {}, log.actions.map((a) => h('li', {}, tc('mod.log.entry', { moderator: a.moderator || '—', action: words('mod.action', a.action), kind: words('mod.kind', a.target.kind), id: a.target.id }), ' · ', when(a.at))))),
+      h('ul', {}, log.actions.map((a) => h('li', {}, tc('mod.log.entry', { moderator: a.moderator || '—', action: words('mod.action', a.action), kind: words('mod.kind', a.target.kind), id: a.target.id }),
+        a.note ? [' · ', quoted(a.note)] : null, ' · ', when(a.at))))),
   ];
 }

