@@ -18,7 +18,7 @@ DATA    ?= var
 
 # Libraries with a pkg-config file. Fragments append to PKGS and LIBS.
 PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark libjpeg libpng libwebp libheif \
-           lcms2 libutf8proc libpcre2-8 libpq libseccomp
+           lcms2 libutf8proc libpcre2-8 libpq libseccomp zlib
 LIBS    := -lstemmer -lpthread -lm
 GEN_SRC :=
 

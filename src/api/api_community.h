@@ -15,6 +15,8 @@
 #define COMM_PAGE_MAX 100
 
 /* api_space.c */
+extern const struct json_field api_space_check_fields[];
+enum ent_err api_space_check(struct api_req *q);
 extern const struct json_field api_thread_create_fields[];
 extern const struct json_field api_reply_fields[];
 enum ent_err api_spaces_list(struct api_req *q);

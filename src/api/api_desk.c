@@ -38,6 +38,8 @@ const struct json_field api_desk_message_fields[] = {
 	{"text", JF_STRING, false, 0, DESK_TEXT_MAX, NULL},
 	{"canned", JF_INT, false, 0, 0, NULL},
 	{"title", JF_STRING, false, 0, 120, NULL},
+	{"file", JF_STRING, false, 0, API_DESK_FILE_B64_MAX, NULL},
+	{"file_name", JF_STRING, false, 1, DESK_FILE_NAME_MAX, NULL},
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_desk_patch_fields[] = {
@@ -276,7 +278,76 @@ enum ent_err api_desk_request_create(struct api_req *q)
 struct list_ctx {
 	struct buf *b;
 	bool first, manager;
+	struct api_req *q; /* set for the managers' queue: each item gets an excerpt */
 };
+
+/* Characters of the requester's first message shown on a queue card. */
+#define EXCERPT_CHARS 140
+
+/* The text an excerpt starts from: what the requester wrote, else the form's other answers
+ * joined by " · " (an appointment's department and times). */
+static void excerpt_source(json_t *doc, struct buf *out)
+{
+	static const char *const names[] = {"text", "department", "preferred_times", "document", "action"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *v = json_string_value(json_object_get(doc, names[i]));
+		if (!v || !*v)
+			continue;
+		if (out->len)
+			buf_puts(out, " \xC2\xB7 ");
+		buf_puts(out, v);
+		if (i == 0)
+			return;
+	}
+}
+
+/* Writes ,"excerpt":"..." - the start of what the requester wrote (opened here, never stored
+ * in clear), on one line, cut at a word within EXCERPT_CHARS characters, "…" when cut; null
+ * when there is nothing to show. */
+static void write_excerpt(struct api_req *q, int64_t request_id, struct buf *b)
+{
+	struct buf sealed, plain, src;
+	buf_init(&sealed, DESK_SEALED_MAX + 64);
+	buf_init(&plain, DESK_SEALED_MAX);
+	buf_init(&src, DESK_SEALED_MAX);
+	json_t *doc = NULL;
+	if (!desk_seal_init(q->app->cfg.data) && !desk_request_details(q->db, request_id, &sealed) &&
+	    !desk_open(sealed.p, sealed.len, &plain) && plain.len &&
+	    (doc = json_loadb(plain.p, plain.len, 0, NULL)))
+		excerpt_source(doc, &src);
+	buf_puts(b, ",\"excerpt\":");
+	if (!src.len || buf_err(&src)) {
+		buf_puts(b, "null");
+	} else {
+		char *text = src.p;
+		size_t n = 0, chars = 0, last_space = 0, len = src.len;
+		while (n < len && chars < EXCERPT_CHARS) {
+			if (text[n] == '\n' || text[n] == '\r' || text[n] == '\t')
+				text[n] = ' ';
+			if (text[n] == ' ')
+				last_space = n;
+			n++;
+			while (n < len && ((unsigned char)text[n] & 0xC0) == 0x80)
+				n++;
+			chars++;
+		}
+		bool cut = n < len;
+		if (cut && last_space > EXCERPT_CHARS / 2)
+			n = last_space;
+		src.len = n;
+		if (cut)
+			buf_puts(&src, "\xE2\x80\xA6");
+		buf_json_str(b, src.p, src.len);
+	}
+	json_decref(doc);
+	if (plain.p)
+		sodium_memzero(plain.p, plain.len);
+	if (src.p)
+		sodium_memzero(src.p, src.len);
+	buf_clear(&plain);
+	buf_clear(&src);
+	buf_clear(&sealed);
+}
 
 static void write_summary(const struct desk_request *r, void *arg)
 {
@@ -304,6 +375,8 @@ static void write_summary(const struct desk_request *r, void *arg)
 			buf_printf(b, "%lld", (long long)(r->resolved_at - r->created_at));
 		else
 			buf_puts(b, "null");
+		if (l->q)
+			write_excerpt(l->q, r->id, b);
 	}
 	buf_puts(b, ",\"created_at\":");
 	api_desk_time(b, r->created_at);
@@ -317,7 +390,7 @@ enum ent_err api_desk_list(struct api_req *q, const struct desk_filter *f, bool 
 {
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
-	struct list_ctx l = {&b, true, manager};
+	struct list_ctx l = {&b, true, manager, manager ? q : NULL};
 	buf_puts(&b, "{\"requests\":[");
 	enum ent_err err = desk_request_each(q->db, f, write_summary, &l);
 	buf_puts(&b, "]}");
@@ -373,10 +446,131 @@ void api_desk_message_json(const struct desk_message *m, void *arg)
 	buf_puts(x->b, ",\"body\":");
 	/* The sealed body is JSON written by post_message: {"text":...,"title":...}. */
 	buf_append(x->b, plain.p ? plain.p : "{}", plain.len ? plain.len : 2);
+	if (m->file_name[0]) {
+		buf_puts(x->b, ",\"file\":{\"name\":");
+		buf_json_cstr(x->b, m->file_name);
+		buf_printf(x->b, ",\"type\":\"%s\",\"size\":%lld", m->file_type, (long long)m->file_size);
+		if (x->request_id)
+			buf_printf(x->b, ",\"href\":\"/api/v1/desk/requests/%lld/messages/%lld/file\"",
+				   (long long)x->request_id, (long long)m->id);
+		buf_putc(x->b, '}');
+	}
 	buf_puts(x->b, ",\"created_at\":");
 	api_desk_time(x->b, m->created_at);
 	buf_putc(x->b, '}');
 	buf_clear(&plain);
+}
+
+/* --- documents' files --- */
+
+/* The type of a document from its first bytes: PDF, JPEG or PNG; NULL for anything else. */
+static const char *file_type_of(const unsigned char *p, size_t n)
+{
+	if (n >= 5 && !memcmp(p, "%PDF-", 5))
+		return "application/pdf";
+	if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+		return "image/jpeg";
+	if (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8))
+		return "image/png";
+	return NULL;
+}
+
+/* A file name safe in a header and on any disk: printable, no path, no quote; the type's
+ * extension when none was given. */
+static void file_name_of(const char *given, const char *type, char out[DESK_FILE_NAME_MAX + 1])
+{
+	size_t o = 0;
+	const char *base = given ? given : "";
+	for (const char *p = base; *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	for (const unsigned char *p = (const unsigned char *)base; *p && o < DESK_FILE_NAME_MAX; p++)
+		out[o++] = *p < 0x20 || *p == 0x7f || *p == '"' ? '_' : (char)*p;
+	while (o && (out[o - 1] & 0xC0) == 0x80) /* a character cut in two at the end */
+		o--;
+	if (o && (unsigned char)out[o - 1] >= 0xC0)
+		o--;
+	out[o] = '\0';
+	if (!o)
+		snprintf(out, DESK_FILE_NAME_MAX + 1, "document.%s",
+			 !strcmp(type, "application/pdf") ? "pdf" : !strcmp(type, "image/png") ? "png" : "jpg");
+}
+
+/* Reads, checks and seals the "file" of a document message (base64, DESK_FILE_MAX bytes at
+ * most, PDF, JPEG or PNG). A field error when it is not acceptable. */
+static enum ent_err document_file(struct api_req *q, const char **type, char name[DESK_FILE_NAME_MAX + 1],
+				  size_t *size, struct buf *sealed)
+{
+	size_t b64_len;
+	const char *b64 = api_str(q, "file", &b64_len);
+	unsigned char *bytes = malloc(DESK_FILE_MAX);
+	if (!bytes)
+		return ENT_ENOMEM;
+	size_t n = 0;
+	enum ent_err err = ENT_OK;
+	if (sodium_base642bin(bytes, DESK_FILE_MAX, b64, b64_len, " \r\n", &n, NULL,
+			      sodium_base64_VARIANT_ORIGINAL))
+		err = api_invalid(q, "file", b64_len * 3 / 4 > DESK_FILE_MAX ? JSON_REASON_LONG : "not-base64");
+	else if (n == 0)
+		err = api_invalid(q, "file", JSON_REASON_REQUIRED);
+	else if (!(*type = file_type_of(bytes, n)))
+		err = api_invalid(q, "file", "not-a-document-type");
+	if (!err) {
+		file_name_of(api_str(q, "file_name", NULL), *type, name);
+		*size = n;
+		err = desk_seal((const char *)bytes, n, sealed);
+	}
+	sodium_memzero(bytes, n);
+	free(bytes);
+	return err;
+}
+
+enum ent_err api_desk_file_get(struct api_req *q)
+{
+	struct desk_request r;
+	bool manager;
+	char name[DESK_FILE_NAME_MAX + 1], type[24];
+	const char *mid_s = api_desk_param(q, "message");
+	char *end;
+	long long mid = mid_s ? strtoll(mid_s, &end, 10) : 0;
+	if (!mid_s || *end || mid <= 0)
+		return ENT_ENOTFOUND;
+	struct buf sealed, plain;
+	buf_init(&sealed, DESK_FILE_MAX + 64);
+	buf_init(&plain, DESK_FILE_MAX);
+	enum ent_err err = load_visible(q, &r, NULL, &manager);
+	if (!err)
+		err = desk_file_get(q->db, r.id, mid, name, type, &sealed);
+	if (!err)
+		err = desk_open(sealed.p, sealed.len, &plain);
+	buf_clear(&sealed);
+	if (err) {
+		buf_clear(&plain);
+		return err;
+	}
+	api_reply(q, 200, &plain);
+	q->http->is_api = false; /* our own Cache-Control below */
+	q->http->content_type = !strcmp(type, "application/pdf") ? "application/pdf"
+				: !strcmp(type, "image/png")     ? "image/png"
+								 : "image/jpeg";
+	/* an ASCII name for old clients, the UTF-8 one (RFC 6266, 5987) for the others */
+	char disp[DESK_FILE_NAME_MAX * 4 + 96];
+	size_t o = (size_t)snprintf(disp, sizeof disp, "attachment; filename=\"");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		disp[o++] = *p < 0x80 && *p != '\\' ? (char)*p : '_';
+	o += (size_t)snprintf(disp + o, sizeof disp - o, "\"; filename*=UTF-8''");
+	for (const unsigned char *p = (const unsigned char *)name; *p && o + 4 < sizeof disp; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '-' || *p == '_')
+			disp[o++] = (char)*p;
+		else
+			o += (size_t)snprintf(disp + o, sizeof disp - o, "%%%02X", *p);
+	}
+	disp[o] = '\0';
+	err = http_add_header(q->http, "Cache-Control", "private, no-store");
+	if (!err)
+		err = http_add_header(q->http, "Content-Disposition", disp);
+	return err;
 }
 
 enum ent_err api_desk_request_get(struct api_req *q)
@@ -395,7 +589,7 @@ enum ent_err api_desk_request_get(struct api_req *q)
 		err = desk_open(sealed.p, sealed.len, &plain);
 	if (err)
 		goto out;
-	struct list_ctx l = {&b, true, manager};
+	struct list_ctx l = {&b, true, manager, NULL};
 	write_summary(&r, &l);
 	b.len--; /* reopen the object */
 	buf_puts(&b, ",\"institution_name\":");
@@ -418,7 +612,7 @@ enum ent_err api_desk_request_get(struct api_req *q)
 		buf_clear(&filled);
 	}
 	buf_puts(&b, ",\"messages\":[");
-	struct api_desk_msg_ctx x = {&b, true, ENT_OK};
+	struct api_desk_msg_ctx x = {&b, true, ENT_OK, r.id};
 	err = desk_message_each(q->db, r.id, manager, api_desk_message_json, &x);
 	if (!err)
 		err = x.err;
@@ -485,11 +679,15 @@ enum ent_err api_desk_message_post(struct api_req *q)
 	struct desk_request r;
 	struct desk_inst inst;
 	bool manager;
-	struct buf text, plain, sealed, b;
+	struct buf text, plain, sealed, b, file_sealed;
 	buf_init(&text, DESK_TEXT_MAX * 4);
 	buf_init(&plain, DESK_SEALED_MAX);
 	buf_init(&sealed, DESK_SEALED_MAX + 64);
 	buf_init(&b, 8192);
+	buf_init(&file_sealed, DESK_FILE_MAX + 64);
+	const char *file_type = NULL;
+	char file_name[DESK_FILE_NAME_MAX + 1] = "";
+	size_t file_size = 0;
 	const char *kind = api_str(q, "kind", NULL);
 	const char *type = NULL;
 	enum ent_intent_rule rule = ENT_INTENT_RULE_NONE;
@@ -509,6 +707,18 @@ enum ent_err api_desk_message_post(struct api_req *q)
 		/* Documents go only to a requester whose identity was checked first. */
 		err = api_invalid(q, "kind", "identity-not-checked");
 		goto out;
+	}
+	/* A document comes with its file ("document available below" without one was a dead
+	 * end); no other message carries one. */
+	bool has_file = api_str(q, "file", NULL) != NULL;
+	if (strcmp(kind, "document") ? has_file : !has_file) {
+		err = api_invalid(q, "file", has_file ? "only-with-document" : JSON_REASON_REQUIRED);
+		goto out;
+	}
+	if (has_file) {
+		err = document_file(q, &file_type, file_name, &file_size, &file_sealed);
+		if (err)
+			goto out;
 	}
 	if (!strcmp(kind, "message")) {
 		size_t n;
@@ -543,8 +753,17 @@ enum ent_err api_desk_message_post(struct api_req *q)
 	if (!err)
 		err = desk_seal(plain.p, plain.len, &sealed);
 	if (!err)
-		err = desk_message_insert(q->db, r.id, q->s.account.id, kind, sealed.p, sealed.len,
-					  clock_now());
+		err = store_tx_begin(q->db);
+	if (err)
+		goto out;
+	err = desk_message_insert(q->db, r.id, q->s.account.id, kind, sealed.p, sealed.len, clock_now());
+	if (!err && file_type)
+		err = desk_file_insert(q->db, r.id, file_name, file_type, file_size, file_sealed.p,
+				       file_sealed.len);
+	if (!err)
+		err = store_tx_commit(q->db);
+	else
+		store_tx_rollback(q->db);
 	if (err)
 		goto out;
 	api_desk_event(q, r.institution_id, r.id, kind);
@@ -560,6 +779,7 @@ out:
 	buf_clear(&plain);
 	buf_clear(&sealed);
 	buf_clear(&b);
+	buf_clear(&file_sealed);
 	return err;
 }
 
@@ -622,7 +842,7 @@ enum ent_err api_desk_request_patch(struct api_req *q)
 		return err;
 	struct buf b;
 	buf_init(&b, 8192);
-	struct list_ctx l = {&b, true, true};
+	struct list_ctx l = {&b, true, true, NULL};
 	write_summary(&r, &l);
 	api_reply(q, 200, &b);
 	return ENT_OK;

@@ -63,7 +63,12 @@ struct api_desk_msg_ctx {
 	struct buf *b;
 	bool first;
 	enum ent_err err;
+	int64_t request_id; /* set: a document's file gets its download address */
 };
+/* Longest base64 "file" of a document message (DESK_FILE_MAX bytes), and the route's body. */
+#define API_DESK_FILE_B64_MAX ((DESK_FILE_MAX + 2) / 3 * 4)
+#define API_DESK_MESSAGE_BODY_MAX (API_DESK_FILE_B64_MAX + 64 * 1024)
+enum ent_err api_desk_file_get(struct api_req *q);
 struct desk_message;
 void api_desk_message_json(const struct desk_message *m, void *arg);
 /* Sets a response of another type than JSON (body taken from b). */

@@ -297,7 +297,7 @@ static enum ent_err write_one_request(struct api_req *q, struct out *o, int64_t 
 	html_text(&o->html, plain.p ? plain.p : "", plain.len);
 	buf_puts(&o->html, "</pre>\n<ol>\n");
 	/* The requester's view: the institution's internal notes are not theirs. */
-	struct api_desk_msg_ctx x = {&o->json, true, ENT_OK};
+	struct api_desk_msg_ctx x = {&o->json, true, ENT_OK, 0};
 	err = desk_message_each(q->db, r.id, false, api_desk_message_json, &x);
 	if (!err)
 		err = x.err;

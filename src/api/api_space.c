@@ -13,6 +13,42 @@
 #include "core/clock.h"
 
 
+const struct json_field api_space_check_fields[] = {
+	{"text", JF_STRING, true, 0, COMM_BODY_MAX + COMM_TITLE_MAX + 1, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+
+/* The publishing check on a draft, while it is typed (the compose form asks it, debounced):
+ * what would block or be pointed out, and who would read it. Writes nothing, logs nothing of
+ * the text; the space's language and audience are the ones the post would get. */
+enum ent_err api_space_check(struct api_req *q)
+{
+	struct comm_space s;
+	enum ent_err err = comm_space_by_slug(q, q->http->params.value[0], &s);
+	if (err)
+		return err;
+	if (!policy_space_can_write(s.visibility, comm_roles(q)))
+		return ENT_EPERM;
+	size_t len;
+	const char *text = api_str(q, "text", &len);
+	struct comm_check c;
+	err = comm_check_run(text, len, s.language, &c);
+	if (err == ENT_EUTF8)
+		return api_invalid(q, "text", "invalid-utf8");
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 256 * 1024);
+	buf_printf(&b, "{\"direct\":%zu,\"quasi\":%zu,", c.n_direct, c.n_quasi);
+	comm_check_json(&b, &c, "text", text);
+	buf_putc(&b, ',');
+	comm_audience_json(&b, &s);
+	buf_putc(&b, '}');
+	comm_check_clear(&c);
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
 const struct json_field api_thread_create_fields[] = {
 	{"title", JF_STRING, true, 3, COMM_TITLE_MAX, NULL},
 	{"body", JF_STRING, true, 1, COMM_BODY_MAX, NULL},

@@ -22,6 +22,8 @@
 #define DESK_TEXT_MAX 8000        /* bytes of one message */
 #define DESK_SEALED_MAX (64 * 1024) /* a request's sealed details */
 #define DESK_URL_MAX 300
+#define DESK_FILE_MAX (2 * 1024 * 1024) /* bytes of a delivered document */
+#define DESK_FILE_NAME_MAX 120
 #define DESK_LIST_MAX 200         /* rows one listing returns */
 
 struct desk_inst {
@@ -99,8 +101,22 @@ struct desk_message {
 	const void *body_enc;
 	size_t body_len;
 	int64_t created_at;
+	char file_name[DESK_FILE_NAME_MAX + 1]; /* a document's file: "" when none */
+	char file_type[24];
+	int64_t file_size;
 };
 /* Messages in order; notes only when with_notes. */
+/* Attaches a sealed file to the request's last message (call in the transaction that
+ * inserted it). */
+enum ent_err desk_file_insert(struct store_conn *c, int64_t request_id, const char *name,
+			      const char *type, size_t size, const void *data_enc, size_t len);
+/* The file of a document message of that request: name, type and its sealed bytes appended
+ * to sealed; ENT_ENOTFOUND when there is none. */
+enum ent_err desk_file_get(struct store_conn *c, int64_t request_id, int64_t message_id,
+			   char name[DESK_FILE_NAME_MAX + 1], char type[24], struct buf *sealed);
+/* Appends the sealed details of a request (what its requester wrote: text, department...) to
+ * sealed; ENT_ENOTFOUND for an unknown request. */
+enum ent_err desk_request_details(struct store_conn *c, int64_t request_id, struct buf *sealed);
 enum ent_err desk_message_each(struct store_conn *c, int64_t request_id, bool with_notes,
 			       void (*fn)(const struct desk_message *m, void *arg), void *arg);
 

@@ -63,9 +63,20 @@ static const struct store_stmt Q_MSG_TOUCH = {
 	"WHERE id = ?1"};
 static const struct store_stmt Q_MSG_EACH = {
 	"desk.message_each",
-	"SELECT m.id, coalesce(a.handle, ''), m.kind, m.body_enc, m.created_at FROM desk_messages m "
-	"LEFT JOIN accounts a ON a.id = m.author_id WHERE m.request_id = ?1 AND (?2 OR m.kind <> "
-	"'note') ORDER BY m.id LIMIT 500"};
+	"SELECT m.id, coalesce(a.handle, ''), m.kind, m.body_enc, m.created_at, "
+	"coalesce(f.name, ''), coalesce(f.type, ''), coalesce(f.size, 0) FROM desk_messages m "
+	"LEFT JOIN accounts a ON a.id = m.author_id LEFT JOIN desk_files f ON f.message_id = m.id "
+	"WHERE m.request_id = ?1 AND (?2 OR m.kind <> 'note') ORDER BY m.id LIMIT 500"};
+static const struct store_stmt Q_FILE_INSERT = {
+	"desk.file_insert",
+	"INSERT INTO desk_files (message_id, name, type, size, data_enc) "
+	"VALUES ((SELECT max(id) FROM desk_messages WHERE request_id = ?1), ?2, ?3, ?4, ?5)"};
+static const struct store_stmt Q_FILE_GET = {
+	"desk.file_get",
+	"SELECT f.name, f.type, f.data_enc FROM desk_files f JOIN desk_messages m ON m.id = f.message_id "
+	"WHERE f.message_id = ?1 AND m.request_id = ?2 AND m.kind = 'document'"};
+static const struct store_stmt Q_REQ_DETAILS = {
+	"desk.request_details", "SELECT details_enc FROM desk_requests WHERE id = ?1"};
 static const struct store_stmt Q_CANNED_INSERT = {
 	"desk.canned_insert",
 	"INSERT INTO desk_canned (institution_id, title, body, created_at) VALUES (?1, ?2, ?3, ?4) "
@@ -328,6 +339,25 @@ enum ent_err desk_message_insert(struct store_conn *c, int64_t request_id, int64
 	return exec_close(q);
 }
 
+enum ent_err desk_request_details(struct store_conn *c, int64_t request_id, struct buf *sealed)
+{
+	struct store_q *q;
+	bool row;
+	enum ent_err err = open1(c, &Q_REQ_DETAILS, request_id, &q);
+	if (err)
+		return err;
+	err = store_q_step(q, &row);
+	if (!err && !row)
+		err = ENT_ENOTFOUND;
+	if (!err) {
+		size_t n;
+		const void *p = store_q_blob(q, 0, &n);
+		err = buf_append(sealed, p, n);
+	}
+	store_q_close(q);
+	return err;
+}
+
 enum ent_err desk_message_each(struct store_conn *c, int64_t request_id, bool with_notes,
 			       void (*fn)(const struct desk_message *m, void *arg), void *arg)
 {
@@ -344,7 +374,47 @@ enum ent_err desk_message_each(struct store_conn *c, int64_t request_id, bool wi
 		copy_col(m.kind, sizeof m.kind, q, 2);
 		m.body_enc = store_q_blob(q, 3, &m.body_len);
 		m.created_at = store_q_int(q, 4);
+		copy_col(m.file_name, sizeof m.file_name, q, 5);
+		copy_col(m.file_type, sizeof m.file_type, q, 6);
+		m.file_size = store_q_int(q, 7);
 		fn(&m, arg);
+	}
+	store_q_close(q);
+	return err;
+}
+
+enum ent_err desk_file_insert(struct store_conn *c, int64_t request_id, const char *name,
+			      const char *type, size_t size, const void *data_enc, size_t len)
+{
+	struct store_q *q;
+	enum ent_err err = open1(c, &Q_FILE_INSERT, request_id, &q);
+	if (err)
+		return err;
+	bind_str(q, 2, name);
+	bind_str(q, 3, type);
+	store_q_bind_int(q, 4, (int64_t)size);
+	store_q_bind_blob(q, 5, data_enc, len);
+	return exec_close(q);
+}
+
+enum ent_err desk_file_get(struct store_conn *c, int64_t request_id, int64_t message_id,
+			   char name[DESK_FILE_NAME_MAX + 1], char type[24], struct buf *sealed)
+{
+	struct store_q *q;
+	bool row;
+	enum ent_err err = open1(c, &Q_FILE_GET, message_id, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 2, request_id);
+	err = store_q_step(q, &row);
+	if (!err && !row)
+		err = ENT_ENOTFOUND;
+	if (!err) {
+		size_t n;
+		copy_col(name, DESK_FILE_NAME_MAX + 1, q, 0);
+		copy_col(type, 24, q, 1);
+		const void *p = store_q_blob(q, 2, &n);
+		err = buf_append(sealed, p, n);
 	}
 	store_q_close(q);
 	return err;

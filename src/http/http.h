@@ -182,5 +182,10 @@ extern const struct http_embedded http_web_files[];
 enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang);
 /* Whether an Accept-Encoding header accepts gzip (listed, or `*`, with a q above 0). */
 bool http_accepts_gzip(const char *accept_encoding);
+/* Bodies at least this long, of a compressible type, are gzipped for clients that accept it. */
+#define HTTP_GZIP_MIN 1024
+/* gzip-compresses in[0..len) into *out (malloc'd, the caller frees it). False when that
+ * fails or would not be smaller (*out is then NULL). */
+bool http_gzip(const void *in, size_t len, char **out, size_t *out_len);
 
 #endif

@@ -176,9 +176,17 @@ static void req_free(struct http_req *r)
 	free(r);
 }
 
+/* JSON (the API, problems) and CSV: what the server writes per request and clients read. */
+static bool compressible(const char *type)
+{
+	return type && (!strncmp(type, "application/json", 16) ||
+			!strncmp(type, "application/problem+json", 24) || !strncmp(type, "text/csv", 8));
+}
+
 static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 {
 	struct MHD_Response *resp;
+	bool vary = false, gzipped = false;
 	if (r->stream) {
 		resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, r->stream,
 							 r->stream_cls, r->stream_done);
@@ -188,8 +196,16 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 		resp = MHD_create_response_from_buffer(r->out_static_len, (void *)r->out_static,
 						       MHD_RESPMEM_PERSISTENT);
 	} else if (r->out.len) {
-		size_t len;
-		char *p = buf_detach(&r->out, &len);
+		size_t len, zlen;
+		char *p = buf_detach(&r->out, &len), *z;
+		vary = compressible(r->content_type);
+		if (vary && len >= HTTP_GZIP_MIN && http_accepts_gzip(http_header(r, "Accept-Encoding")) &&
+		    http_gzip(p, len, &z, &zlen)) {
+			free(p);
+			p = z;
+			len = zlen;
+			gzipped = true;
+		}
 		resp = MHD_create_response_from_buffer_with_free_callback(len, p, free);
 		if (!resp)
 			free(p);
@@ -204,6 +220,10 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	if (r->is_api)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (gzipped)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	if (vary)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
 	for (size_t i = 0; i < r->n_headers; i++)
 		MHD_add_response_header(resp, r->header_name[i], r->header_value[i]);
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, resp);

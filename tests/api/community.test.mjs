@@ -81,6 +81,25 @@ test('a public space is readable without an account, with its audience and label
   assertProblem(await anon.req('GET', '/api/v1/threads/abc'), 404, 'not-found');
 });
 
+test('the draft check: findings while typing, nothing stored', async () => {
+  const writer = await signup('brouillon_t1');
+  const before = await writer.req('GET', '/api/v1/spaces/diabete-type-1');
+  const body = 'Ma fille Léa a eu son diagnostic à Villeurbanne en mars.';
+  let r = await writer.req('POST', '/api/v1/spaces/diabete-type-1/check', { json: { text: `Un titre\n${body}` } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.headers.get('cache-control'), 'no-store');
+  assert.ok(r.data.direct >= 1 && r.data.quasi >= 1, r.text);
+  assert.ok(r.data.findings.some((f) => f.field === 'text' && f.category === 'name' && f.kind === 'direct' && f.excerpt === 'Léa'));
+  assert.equal(r.data.audience.visibility, 'public');
+  r = await writer.req('POST', '/api/v1/spaces/diabete-type-1/check', { json: { text: 'Le capteur tient bien sous la douche.' } });
+  assert.deepEqual([r.data.direct, r.data.quasi, r.data.findings], [0, 0, []]);
+  const after = await writer.req('GET', '/api/v1/spaces/diabete-type-1');
+  assert.deepEqual(after.data.threads, before.data.threads, 'nothing published');
+  assertProblem(await new Client(srv.url).req('POST', '/api/v1/spaces/diabete-type-1/check', { json: { text: body } }), 401, 'unauthenticated');
+  assertProblem(await writer.req('POST', '/api/v1/spaces/diabete-type-1/check', { json: {} }), 422, 'validation');
+  assertProblem(await writer.req('POST', '/api/v1/spaces/nulle-part/check', { json: { text: body } }), 404, 'not-found');
+});
+
 test('the publishing check: direct identifiers block, redact is applied by the server', async () => {
   const lea = await signup('lea_t1');
   const space = await lea.req('GET', '/api/v1/spaces/diabete-type-1');

@@ -14,6 +14,7 @@ const DEMO_PW = 'demo-entraide-2026';
 const PW = 'correct horse battery';
 const INST = 'chu-exemple';
 const DESK = `/api/v1/institutions/${INST}/desk`;
+const PDF = Buffer.from('%PDF-1.4\n% CANARI-ORDONNANCE du 3 mars\n%%EOF\n');
 let srv;
 let alice, sam, cm, otherCm;
 
@@ -143,8 +144,22 @@ test('the queue: managers of this institution only, urgent first, filters', asyn
   const types = q.map((x) => x.type);
   assert.ok(types.indexOf('consultation') < types.indexOf('appointment'));
   assert.equal(q.find((x) => x.id === urgent).first_response_seconds, null);
+  // each card carries the start of what the requester wrote, on one line, cut at a word
+  for (const x of q) assert.ok(x.excerpt === null || (typeof x.excerpt === 'string' && !/[\n\r\t]/.test(x.excerpt)), JSON.stringify(x));
+  const long = 'Bonjour, je voudrais savoir si le service de cardiologie peut me recevoir un mardi matin. '.repeat(3);
+  r = await alice.req('POST', `${DESK}/requests`, { json: { form: 'question', text: `${long}\nMerci` } });
+  assert.equal(r.status, 201, r.text);
+  const asked = r.data.id;
+  r = await cm.req('GET', `${DESK}/queue`);
+  const card = r.data.requests.find((x) => x.id === asked);
+  assert.ok(card.excerpt.startsWith('Bonjour, je voudrais savoir si le service de cardiologie'), card.excerpt);
+  assert.ok(card.excerpt.endsWith('…') && [...card.excerpt].length <= 141, card.excerpt);
+  assert.ok(!card.excerpt.includes('  ') && !/\s…$/.test(card.excerpt), card.excerpt);
+  const mine = (await alice.req('GET', '/api/v1/desk/requests')).data.requests;
+  assert.ok(mine.every((x) => !('excerpt' in x)), 'the requester\'s own list has no excerpt (no need)');
   r = await cm.req('GET', `${DESK}/queue?type=appointment&status=new`);
   assert.ok(r.data.requests.length >= 1);
+  assert.ok(r.data.requests.every((x) => typeof x.excerpt === 'string' && x.excerpt.length > 0), 'an appointment shows its department and times');
   assert.ok(r.data.requests.every((x) => x.type === 'appointment' && x.status === 'new'));
   r = await cm.req('GET', `${DESK}/queue?type=bogus`);
   assertProblem(r, 422, 'validation');
@@ -201,11 +216,37 @@ test('documents only after an identity check, and only to the requester', async 
   assert.equal(r.data.errors[0].reason, 'identity-not-checked');
   r = await cm.req('PATCH', `/api/v1/desk/requests/${doc}`, { json: { identity_checked: true } });
   assert.equal(r.data.identity_checked, true);
-  r = await cm.req('POST', `/api/v1/desk/requests/${doc}/messages`, { json: { kind: 'document', title: 'Ordonnance', text: 'Ordonnance du 3 mars : copie conforme.' } });
+  // a document comes with its file: PDF, JPEG or PNG, 2 MiB at most; nothing else carries one
+  const sendDoc = (extra) => cm.req('POST', `/api/v1/desk/requests/${doc}/messages`, { json: { kind: 'document', title: 'Ordonnance', text: 'Ordonnance du 3 mars : copie conforme.', ...extra } });
+  r = await sendDoc({});
+  assertProblem(r, 422, 'validation');
+  assert.deepEqual(r.data.errors, [{ field: 'file', reason: 'required' }]);
+  r = await sendDoc({ file: Buffer.from('MZ not a document').toString('base64') });
+  assert.deepEqual(r.data.errors, [{ field: 'file', reason: 'not-a-document-type' }]);
+  r = await sendDoc({ file: '***' });
+  assert.deepEqual(r.data.errors, [{ field: 'file', reason: 'not-base64' }]);
+  r = await sendDoc({ file: Buffer.alloc(2 * 1024 * 1024 + 1, 0x25).toString('base64') });
+  assert.equal(r.status, 422, r.text.slice(0, 300));
+  assert.equal(r.data.errors[0].field, 'file');
+  r = await cm.req('POST', `/api/v1/desk/requests/${doc}/messages`, { json: { kind: 'reply', text: 'x', file: PDF.toString('base64') } });
+  assert.deepEqual(r.data.errors, [{ field: 'file', reason: 'only-with-document' }]);
+  r = await sendDoc({ file: PDF.toString('base64'), file_name: '../../ordonnance "mars".pdf' });
   assert.equal(r.status, 201, r.text);
   r = await alice.req('GET', `/api/v1/desk/requests/${doc}`);
   const d = r.data.messages.find((m) => m.kind === 'document');
   assert.equal(d.body.title, 'Ordonnance');
+  assert.deepEqual(d.file, { name: 'ordonnance _mars_.pdf', type: 'application/pdf', size: PDF.length, href: `/api/v1/desk/requests/${doc}/messages/${d.id}/file` });
+  r = await alice.req('GET', d.file.href);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'application/pdf');
+  assert.equal(r.headers.get('cache-control'), 'private, no-store');
+  assert.match(r.headers.get('content-disposition'), /^attachment; filename="ordonnance _mars_\.pdf"; filename\*=UTF-8''ordonnance%20_mars_\.pdf$/);
+  assert.equal(r.text, PDF.toString());
+  assert.equal((await cm.req('GET', d.file.href)).status, 200, 'the managers too');
+  assertProblem(await sam.req('GET', d.file.href), 404, 'not-found');
+  assertProblem(await otherCm.req('GET', d.file.href), 404, 'not-found');
+  assertProblem(await new Client(srv.url).req('GET', d.file.href), 401, 'unauthenticated');
+  assertProblem(await alice.req('GET', `/api/v1/desk/requests/${doc}/messages/${d.id - 1}/file`), 404, 'not-found');
   assertProblem(await sam.req('GET', `/api/v1/desk/requests/${doc}`), 404, 'not-found');
 });
 
@@ -274,7 +315,7 @@ test('public criticism: answered publicly, private details offered the desk', as
 test('desk conversations are sealed at rest', async () => {
   const files = ['entraide.db', 'entraide.db-wal'].map((f) => join(srv.data, f)).filter(existsSync);
   const all = Buffer.concat(files.map((f) => readFileSync(f)));
-  for (const s of ['arrêter mon traitement', 'douleur dans la poitrine', 'copie conforme', 'Cardiologie', 'planning de cardiologie']) {
+  for (const s of ['arrêter mon traitement', 'douleur dans la poitrine', 'copie conforme', 'Cardiologie', 'planning de cardiologie', 'CANARI-ORDONNANCE']) {
     assert.equal(all.indexOf(Buffer.from(s, 'utf8')), -1, `"${s}" found in clear`);
   }
 });

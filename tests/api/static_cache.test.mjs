@@ -86,3 +86,30 @@ test('the shell follows Accept-Language', async () => {
     }
   }
 });
+
+// The API's JSON is gzipped for clients that accept it (issue 15: Lighthouse found it sent
+// as is), with Vary; small answers and clients that do not ask get it plain.
+test('API JSON is gzip-compressed when Accept-Encoding allows, with Vary', async () => {
+  const demo = await startServer({ demo: true });
+  try {
+    const url = `${demo.url}/api/v1/threads/1`;
+    const plain = await raw(url);
+    assert.equal(plain.status, 200);
+    assert.ok(plain.body.length >= 1024, `a page worth compressing (${plain.body.length} bytes)`);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers.vary, 'Accept-Encoding');
+    const gz = await raw(url, { 'Accept-Encoding': 'gzip, deflate, br' });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gz.headers.vary, 'Accept-Encoding');
+    assert.equal(gz.headers['cache-control'], 'no-store');
+    assert.ok(gz.body.length * 2 < plain.body.length, `${gz.body.length} bytes gzipped, ${plain.body.length} plain`);
+    assert.deepEqual(JSON.parse(gunzipSync(gz.body).toString()), JSON.parse(plain.body.toString()));
+    const refused = await raw(url, { 'Accept-Encoding': 'gzip;q=0, identity' });
+    assert.equal(refused.headers['content-encoding'], undefined);
+    const small = await raw(`${demo.url}/healthz`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(small.headers['content-encoding'], undefined, 'under 1 KiB: as it is');
+    assert.deepEqual(JSON.parse(small.body.toString()), { status: 'ok' });
+  } finally {
+    await demo.stop();
+  }
+});

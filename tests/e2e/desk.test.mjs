@@ -26,6 +26,8 @@ async function openDesk(page) {
 
 let prescriptionId = null;
 
+const PDF = Buffer.from('%PDF-1.4\n% ordonnance de sortie (test)\n%%EOF\n');
+
 test('a member books an appointment', async () => {
   const { page, problems } = await member();
   await openDesk(page);
@@ -139,8 +141,13 @@ test('a community manager works the queue with a canned reply, delivers the docu
   await page.getByLabel('Document (privé)').check();
   await page.getByLabel('Titre du document').fill('Ordonnance de sortie');
   await page.getByLabel('Texte', { exact: true }).fill('Copie conforme de votre ordonnance de sortie.');
+  // issue 15: a document comes with its file (a document without one is refused at once)
+  await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await page.locator('.field-error', { hasText: 'Joignez le fichier du document.' }).waitFor();
+  await page.getByLabel('Fichier du document').setInputFiles({ name: 'ordonnance-sortie.pdf', mimeType: 'application/pdf', buffer: PDF });
   await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await page.getByRole('heading', { name: 'Ordonnance de sortie' }).waitFor();
+  await page.getByRole('link', { name: /^Télécharger ordonnance-sortie\.pdf \(1\s?ko\)$/ }).waitFor();
   await checkA11y(page, 'desk, manager after reply');
   // The dashboard.
   await page.goto(`${env.srv.url}/desk/${SLUG}/dashboard`);
@@ -157,6 +164,10 @@ test('a community manager works the queue with a canned reply, delivers the docu
   await alice.page.goto(`${env.srv.url}/desk/requests/${prescriptionId}`);
   await alice.page.getByRole('heading', { name: 'Ordonnance de sortie' }).waitFor();
   await alice.page.getByText('Copie conforme de votre ordonnance de sortie.').waitFor();
+  const link = alice.page.getByRole('link', { name: /^Télécharger ordonnance-sortie\.pdf/ });
+  const href = await link.getAttribute('href');
+  const got = await alice.page.evaluate(async (u) => { const r = await fetch(u); return [r.status, r.headers.get('content-type'), await r.text()]; }, href);
+  assert.deepEqual(got, [200, 'application/pdf', PDF.toString()]);
   assert.equal(await alice.page.getByText('Note interne').count(), 0);
   await checkA11y(alice.page, 'desk, member sees the document');
   assertNoProblems(alice.problems);
@@ -164,6 +175,7 @@ test('a community manager works the queue with a canned reply, delivers the docu
   await sam.page.goto(`${env.srv.url}/desk/requests/${prescriptionId}`);
   await sam.page.locator('main h1').waitFor();
   assert.equal(await sam.page.getByText('Copie conforme').count(), 0);
+  assert.equal(await sam.page.evaluate((u) => fetch(u).then((r) => r.status), href), 404, 'another member cannot download it');
 });
 
 test('public reviews: private details are offered the desk; the institution answers publicly', async () => {

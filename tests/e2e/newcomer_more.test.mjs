@@ -178,3 +178,72 @@ test('a moderator dismisses a report: it leaves the queue, the post stays', asyn
     await context.close();
   }
 });
+
+// --- the desk queue: each card starts with what the requester wrote ---
+
+test('desk queue cards carry an excerpt of the request', async () => {
+  const alice = new Client(env.srv.url);
+  assert.equal((await alice.login('alice', DEMO_PW)).status, 200);
+  const text = 'Bonjour, pourriez-vous me dire si la consultation de diététique a lieu aussi le samedi matin ? Je travaille en semaine et je ne peux pas me libérer avant dix-huit heures.';
+  const sent = await alice.req('POST', '/api/v1/institutions/chu-exemple/desk/requests', { json: { form: 'question', text } });
+  assert.equal(sent.status, 201, sent.text);
+  const manager = `accueil_en_${Date.now().toString().slice(-6)}`;
+  execFileSync(BIN, ['admin', '--data', env.srv.data, 'create-account', manager, `${manager}@example.org`, 'en'], { input: `${PW}\n`, stdio: ['pipe', 'ignore', 'ignore'] });
+  execFileSync(BIN, ['admin', '--data', env.srv.data, 'grant', manager, 'community_manager', 'chu-exemple'], { stdio: 'ignore' });
+  for (const [phone, locale, colorScheme] of LOOKS) {
+    const en = locale.startsWith('en');
+    const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone, locale, colorScheme });
+    await logIn(page, en ? manager : 'accueil.chu', en ? PW : DEMO_PW, { baseUrl: env.srv.url });
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('#site-header button.link-button').waitFor({ state: 'attached' });
+    await page.goto(`${env.srv.url}/desk/chu-exemple/queue`);
+    await waitForHeading(page, en ? 'Desk queue' : 'File de l’accueil');
+    const card = page.locator('.desk-list li', { has: page.getByRole('link', { name: en ? `Request ${sent.data.id}` : `Demande n° ${sent.data.id}` }) });
+    const excerpt = card.locator('.desk-excerpt');
+    await excerpt.waitFor();
+    const said = await excerpt.innerText();
+    assert.ok(said.startsWith('Bonjour, pourriez-vous me dire si la consultation de diététique'), said);
+    assert.ok(said.endsWith('…') && said.length <= 141, said);
+    assert.ok(await page.locator('.desk-excerpt').count() >= 2, 'other cards too');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
+    await checkA11y(page, `desk queue with excerpts ${locale} ${colorScheme} ${phone ? 'phone' : 'desktop'}`);
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+// --- the publishing check's hints, while typing ---
+
+const HINTS = {
+  fr: { body: 'Votre message', direct: 'À retirer avant de publier', name: 'nom\u00a0: «\u00a0Léa\u00a0»', none: 'Rien qui permette de reconnaître quelqu’un' },
+  en: { body: 'Your message', direct: 'To remove before publishing', name: 'name: “Léa”', none: 'Nothing that could identify someone' },
+};
+
+test('the publishing check speaks while the member types, politely', async () => {
+  for (const [phone, locale, colorScheme] of LOOKS) {
+    const lang = locale.slice(0, 2), H = HINTS[lang];
+    const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone, locale, colorScheme });
+    // sam reads English, alice French (their accounts' setting)
+    await logIn(page, lang === 'en' ? 'sam' : 'alice', DEMO_PW, { baseUrl: env.srv.url });
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('#site-header button.link-button').waitFor({ state: 'attached' });
+    await page.goto(`${env.srv.url}/t/1`);
+    const box = page.getByLabel(H.body, { exact: true });
+    await box.waitFor();
+    const hints = page.locator('.compose-hints');
+    assert.equal(await hints.getAttribute('aria-live'), 'polite');
+    let checks = 0;
+    page.on('request', (r) => { if (r.url().endsWith('/check')) checks++; });
+    await box.pressSequentially('Ma fille Léa est diabétique', { delay: 20 });
+    await hints.locator('li', { hasText: H.name }).waitFor();
+    await hints.getByText(H.direct).waitFor();
+    assert.ok(checks <= 2, `debounced: ${checks} checks for one burst of typing`);
+    await checkA11y(page, `hints while typing ${locale} ${colorScheme} ${phone ? 'phone' : 'desktop'}`);
+    await box.fill('');
+    await box.pressSequentially('Le capteur tient bien', { delay: 10 });
+    await hints.getByText(H.none).waitFor();
+    await hints.locator('li').first().waitFor({ state: 'detached' });
+    assertNoProblems(problems);
+    await context.close();
+  }
+});

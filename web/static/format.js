@@ -47,6 +47,12 @@ export function duration(seconds) {
   return number(seconds / 3600, { style: 'unit', unit: 'hour', maximumFractionDigits: 1 });
 }
 
+// A file's size: "120 ko" / "120 kB", "1,4 Mo" / "1.4 MB".
+export function fileSize(bytes) {
+  if (bytes < 1000 * 1000) return number(Math.max(1, Math.round(bytes / 1000)), { style: 'unit', unit: 'kilobyte' });
+  return number(bytes / 1e6, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+}
+
 // "Qui pourra lire : " (fr, with a no-break space) / "Who will be able to read: " (en).
 export function colon(label) {
   return locale() === 'fr' ? `${label}\u00a0: ` : `${label}: `;

@@ -1,31 +1,27 @@
 // pages/comm_articles.js - /articles: validated articles, newest first; editors get the form
 // to publish a signed article for their institution.
-import { h, uid } from '../dom.js';
+import { h } from '../dom.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
-import { problemMessage } from '../forms.js';
+import { textField, textArea, buildForm, submitButton } from '../forms.js';
+import { checkRequired } from '../validate.js';
 import { tc } from './comm_i18n.js';
 import { commStyle, label, day } from './comm_ui.js';
 
 export const titleKey = 'nav.articles';
 
+// The editor's form: the design system's fields and form (empty fields said next to them and
+// in the summary, server problems too).
 function publishForm(ctx) {
-  const id = uid('article');
-  const title = h('input', { type: 'text', id: `${id}-t`, name: 'title', required: true, maxlength: '200' });
-  const body = h('textarea', { id: `${id}-b`, name: 'body', rows: '8', required: true });
-  const status = h('div', { role: 'status' });
-  return h('form', { class: 'compose stack', novalidate: true, onsubmit: async (e) => {
-    e.preventDefault();
-    try {
-      const r = await api.post('/api/v1/articles', { title: title.value, body: body.value });
-      ctx.navigate(`/articles/${r.id}`, { notice: tc('articles.new.done') });
-    } catch (err) {
-      status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
-    }
-  } },
-  h('div', { class: 'field' }, h('label', { for: `${id}-t` }, tc('articles.new.title')), title),
-  h('div', { class: 'field' }, h('label', { for: `${id}-b` }, tc('articles.new.body')), body),
-  h('button', { type: 'submit', class: 'button' }, tc('articles.new.send')), status);
+  const title = textField({ name: 'title', label: tc('articles.new.title'), attrs: { maxlength: '200' } });
+  const body = textArea({ name: 'body', label: tc('articles.new.body'), rows: 8, max: 131072 });
+  const ctl = buildForm([title, body], submitButton(tc('articles.new.send')));
+  ctl.onSubmit(async () => {
+    if (!ctl.check([[title, checkRequired(title.value().trim())], [body, checkRequired(body.value().trim())]])) return;
+    const r = await api.post('/api/v1/articles', { title: title.value(), body: body.value() });
+    ctx.navigate(`/articles/${r.id}`, { notice: tc('articles.new.done') });
+  });
+  return ctl.form;
 }
 
 export async function render(ctx) {

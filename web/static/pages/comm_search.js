@@ -2,6 +2,8 @@
 // and in validated articles.
 import { h } from '../dom.js';
 import { api } from '../api.js';
+import { textField, buildForm, submitButton } from '../forms.js';
+import { checkRequired } from '../validate.js';
 import { tc } from './comm_i18n.js';
 import { commStyle, label } from './comm_ui.js';
 
@@ -11,13 +13,15 @@ export async function render(ctx) {
   commStyle();
   ctx.setTitle(tc('search.title'));
   const q = ctx.query.get('q') || '';
-  const input = h('input', { type: 'search', id: 'search-q', name: 'q', value: q, required: true, maxlength: '200' });
-  const form = h('form', { class: 'search-form stack', role: 'search', onsubmit: (e) => {
-    e.preventDefault();
-    if (input.value.trim()) ctx.navigate(`/search?q=${encodeURIComponent(input.value.trim())}`);
-  } },
-  h('div', { class: 'field' }, h('label', { for: 'search-q' }, tc('search.label')), input),
-  h('button', { type: 'submit', class: 'button' }, tc('search.send')));
+  const input = textField({ name: 'q', type: 'search', label: tc('search.label'), value: q, attrs: { maxlength: '200' } });
+  const ctl = buildForm([input], submitButton(tc('search.send')));
+  ctl.form.classList.add('search-form');
+  ctl.form.setAttribute('role', 'search');
+  ctl.onSubmit(async () => {
+    if (!ctl.check([[input, checkRequired(input.value().trim())]])) return;
+    ctx.navigate(`/search?q=${encodeURIComponent(input.value().trim())}`);
+  });
+  const form = ctl.form;
   if (!q.trim()) return [h('h1', {}, tc('search.title')), form];
   const r = await api.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
   return [

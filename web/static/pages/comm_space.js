@@ -36,6 +36,7 @@ export async function render(ctx) {
         audience: s.audience,
         withTitle: true,
         path: `/api/v1/spaces/${encodeURIComponent(slug)}/threads`,
+        checkPath: `/api/v1/spaces/${encodeURIComponent(slug)}/check`,
         // R3: an emergency goes first on the thread page, instead of the usual notice.
         onDone: (r, redacted) => {
           holdEmergency(r.emergency, r.thread);

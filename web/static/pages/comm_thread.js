@@ -4,7 +4,7 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
-import { problemMessage } from '../forms.js';
+import { problemMessage, select, buildForm, submitButton } from '../forms.js';
 import { confirmDialog } from '../ui.js';
 import { tc } from './comm_i18n.js';
 import { commStyle, robots, composeForm, postBody, when, label, day } from './comm_ui.js';
@@ -30,21 +30,20 @@ function markRead(threadId, posts) {
 const KINDS = ['soutien', 'merci', 'utile'];
 const REASONS = ['identifying', 'harmful', 'spam', 'medical-misinformation', 'danger', 'other'];
 
+// The report form: the design system's select and form (errors in its summary, the focus
+// kept in order); a sent report replaces the form by its confirmation.
 function reportForm(p, ctx, status) {
-  const sel = h('select', { id: `report-${p.id}`, name: 'reason' }, REASONS.map((r) => h('option', { value: r }, tc(`post.report.${r}`))));
-  return h('form', { class: 'comm-form', onsubmit: async (e) => {
-    e.preventDefault();
-    try {
-      await api.post(`/api/v1/posts/${p.id}/reports`, { reason: sel.value });
-      ctx.announce(tc('post.report.done'));
-      status.replaceChildren(h('p', { class: 'notice success' }, tc('post.report.done')));
-      e.target.remove();
-    } catch (err) {
-      status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
-    }
-  } },
-  h('label', { for: `report-${p.id}` }, tc('post.report.reason')), sel, ' ',
-  h('button', { type: 'submit', class: 'button' }, tc('post.report.send')));
+  const reason = select({ name: 'reason', label: tc('post.report.reason'),
+    options: REASONS.map((r) => ({ value: r, label: tc(`post.report.${r}`) })) });
+  const ctl = buildForm([reason], submitButton(tc('post.report.send')));
+  ctl.form.classList.add('comm-form');
+  ctl.onSubmit(async () => {
+    await api.post(`/api/v1/posts/${p.id}/reports`, { reason: reason.value() });
+    ctx.announce(tc('post.report.done'));
+    status.replaceChildren(h('p', { class: 'notice success' }, tc('post.report.done')));
+    ctl.form.remove();
+  });
+  return ctl.form;
 }
 
 function postView(p, th, ctx, reply) {
@@ -81,6 +80,7 @@ function postView(p, th, ctx, reply) {
       const article = e.target.closest('article');
       const editor = composeForm({
         audience: th.audience, path: `/api/v1/posts/${p.id}`, method: 'PATCH', initial: p.body,
+        checkPath: `/api/v1/spaces/${encodeURIComponent(th.space.slug)}/check`,
         submitLabel: tc('post.edit.save'),
         onDone: (r, redacted) => { ctx.announce(tc(redacted ? 'compose.published.redacted' : 'post.edit.done')); ctx.redraw(); },
       });
@@ -132,6 +132,7 @@ export async function render(ctx) {
   const form = th.can_write ? composeForm({
     audience: th.audience,
     path: `/api/v1/threads/${th.id}/posts`,
+    checkPath: `/api/v1/spaces/${encodeURIComponent(th.space.slug)}/check`,
     submitLabel: tc('thread.reply'),
     extra: () => (quoteId ? { quote: quoteId } : {}),
     onDone: (r, redacted) => {

@@ -111,10 +111,57 @@ function highlighted(text, findings) {
   return parts;
 }
 
+// What the publishing check would find in a draft, said while it is typed: asked once the
+// member pauses (HINT_DELAY_MS), answers to older drafts ignored, announced politely and only
+// when what was found changes. A failed check says nothing (the server checks again on send).
+const HINT_DELAY_MS = 700;
+function liveHints(checkPath, draft) {
+  if (!checkPath) return null;
+  const el = h('div', { class: 'compose-hints', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  // said: the findings the region shows now (null: it is empty); found: something was found
+  // since "none" was last said, so that "none" is said once when it goes
+  let timer = null, asked = 0, said = null, found = false;
+  async function ask() {
+    const text = draft();
+    const n = ++asked;
+    if (text.trim().length < 3) {
+      el.replaceChildren();
+      said = null;
+      return;
+    }
+    let r;
+    try { r = await api.post(checkPath, { text }); } catch { return; }
+    if (n !== asked) return;
+    const key = r.findings.map((f) => `${f.category}:${f.excerpt}`).join('|');
+    if (key === said) return;
+    if (!key) {
+      if (!found) return;
+      found = false;
+      said = key;
+      el.replaceChildren(h('p', { class: 'hint-ok' }, tc('compose.live.none')));
+      return;
+    }
+    found = true;
+    said = key;
+    el.replaceChildren(
+      h('p', {}, tc(r.direct ? 'compose.live.direct' : 'compose.live.quasi')),
+      h('ul', {}, r.findings.map((f) => h('li', {}, colon(tc(`cat.${f.category}`)), quoted(f.excerpt)))));
+  }
+  return {
+    el,
+    typed() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, HINT_DELAY_MS);
+    },
+  };
+}
+
 // A compose form: optional title, body, the audience shown before sending, the findings and
 // the two ways on (redact, or acknowledge when only quasi identifiers remain).
 // send(body) returns the request's JSON; onDone(result, redacted) is called after success.
-export function composeForm({ audience, withTitle = false, submitLabel, path, method = 'POST', initial = '', extra = () => ({}), onDone }) {
+// checkPath: the space's draft check (POST {text}); with it, what the check would find is said
+// as the member types (debounced, in a polite live region), before anything is sent.
+export function composeForm({ audience, withTitle = false, submitLabel, path, method = 'POST', initial = '', extra = () => ({}), onDone, checkPath = null }) {
   const id = uid('compose');
   const titleInput = withTitle ? h('input', { type: 'text', id: `${id}-title`, name: 'title', required: true, maxlength: '200' }) : null;
   const bodyInput = h('textarea', { id: `${id}-body`, name: 'body', rows: '5', required: true, 'aria-describedby': `${id}-hint ${id}-aud` });
@@ -193,13 +240,16 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
     findingsBox.hidden = false;
     findingsBox.focus();
   }
+  const hints = liveHints(checkPath, () => `${titleInput ? `${titleInput.value}\n` : ''}${bodyInput.value}`);
+  for (const input of [titleInput, bodyInput]) if (input && hints) input.addEventListener('input', hints.typed);
   const form = h('form', { class: 'compose stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); send({}); } },
     withTitle ? h('div', { class: 'field' }, h('label', { for: `${id}-title` }, tc('compose.title')), titleError, titleInput) : null,
     h('div', { class: 'field' },
       h('label', { for: `${id}-body` }, tc('compose.body')),
       h('p', { class: 'hint', id: `${id}-hint` }, tc('compose.body.hint')),
       bodyError,
-      bodyInput),
+      bodyInput,
+      hints ? hints.el : null),
     h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, colon(tc('audience.heading'))), audienceText(audience)),
     sendButton, findingsBox, status);
   form.bodyInput = bodyInput;

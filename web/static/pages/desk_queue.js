@@ -1,6 +1,7 @@
 // pages/desk_queue.js - the community managers' queue (/desk/:slug/queue): urgent first,
 // then flagged, then oldest; filters by type and status; live updates by Server-Sent Events
-// (the list reloads and a polite announcement says so). Only the institution's community
+// (the list reloads and a polite announcement says so). Each card starts with the first words
+// the requester wrote (the server opens them for the institution's managers only). Only the institution's community
 // managers get the data; anyone else sees the server's refusal.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -15,6 +16,7 @@ function item(r) {
   return h('li', {},
     h('a', { href: `/desk/requests/${r.id}` }, t('desk.request.title', { id: r.id })),
     r.flag ? [' ', h('span', { class: 'desk-flag' }, t(`desk.flag.${r.flag}`))] : null,
+    r.excerpt ? h('p', { class: 'desk-excerpt' }, r.excerpt) : null,
     h('p', {}, t(`desk.type.${r.type}`), ' — ', t(`desk.status.${r.status}`), ' — ', r.requester,
       ' — ', when(r.created_at)),
     h('p', { class: 'hint' }, colon(t('desk.fact.assignee')), r.assignee || t('desk.none'), ' · ',

@@ -2,12 +2,14 @@
 // requester sees the replies and documents and can write again; community managers of the
 // institution also see internal notes and the ready reply of a flagged request, and work it:
 // status, assignment, identity check (documents are delivered only after it, privately,
-// inside entraide), replies from canned templates with placeholders.
+// inside entraide, with the document's file: PDF, JPEG or PNG, downloaded from the message),
+// replies from canned templates with placeholders.
 import { h } from '../dom.js';
 import { confirmDialog } from '../ui.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { textField, radioGroup, checkbox, buildForm, submitButton } from '../forms.js';
+import { textField, radioGroup, checkbox, fileField, buildForm, submitButton } from '../forms.js';
+import { fileSize } from '../format.js';
 import { deskStyle, textArea, select, guidancePanel, when, duration, STATUSES } from './desk_ui.js';
 
 export const titleKey = 'desk.request.page';
@@ -44,8 +46,22 @@ function message(m) {
   return h('li', { class: `desk-msg ${m.kind}` },
     h('p', { class: 'hint' }, t(`desk.kind.${m.kind}`), ' — ', m.author || t('desk.gone'), ' — ', when(m.created_at)),
     typeof body.title === 'string' ? h('h3', {}, body.title) : null,
-    h('p', {}, typeof body.text === 'string' ? body.text : ''));
+    h('p', {}, typeof body.text === 'string' ? body.text : ''),
+    m.file && m.file.href ? h('p', {}, h('a', { class: 'button secondary', href: m.file.href, download: m.file.name },
+      t('desk.file.download', { name: m.file.name, size: fileSize(m.file.size) }))) : null);
 }
+
+// The file as base64, for the JSON body of a document message.
+function base64Of(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+const FILE_MAX = 2 * 1024 * 1024;
+const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 function requesterForm(r, ctx) {
   const text = textArea({ name: 'text', label: t('desk.write.label') });
@@ -84,13 +100,17 @@ function replyForm(r, canned, ctx) {
   const template = select({ name: 'canned', label: t('desk.reply.canned'), hint: t('desk.reply.canned.hint'),
     options: [{ value: '', label: t('desk.reply.own') }, ...canned.map((c) => ({ value: String(c.id), label: c.title }))] });
   const title = textField({ name: 'title', label: t('desk.reply.title'), attrs: { maxlength: 120 } });
+  const file = fileField({ name: 'file', label: t('desk.reply.file'), hint: t('desk.reply.file.hint'), accept: FILE_TYPES.join(',') });
   const text = textArea({ name: 'text', label: t('desk.reply.text'), hint: t('desk.reply.text.hint') });
-  const sync = () => { title.el.hidden = kind.value() !== 'document'; };
+  const sync = () => {
+    title.el.hidden = kind.value() !== 'document';
+    file.el.hidden = kind.value() !== 'document';
+  };
   kind.group.addEventListener('change', sync);
   sync();
   const ready = r.ready_reply ? h('button', { type: 'button', class: 'button secondary',
     onclick: () => { text.input.value = r.ready_reply; text.input.focus(); } }, t('desk.reply.ready')) : null;
-  const ctl = buildForm([kind, template, title, text], submitButton(t('desk.reply.submit')), { after: ready });
+  const ctl = buildForm([kind, template, title, file, text], submitButton(t('desk.reply.submit')), { after: ready });
   ctl.onSubmit(async () => {
     const body = { kind: kind.value() };
     if (template.value()) {
@@ -103,6 +123,13 @@ function replyForm(r, canned, ctx) {
     } else if (!ctl.check([[text, text.value().trim() ? null : 'required']])) return;
     else body.text = text.value();
     if (body.kind === 'document' && title.value().trim()) body.title = title.value();
+    if (body.kind === 'document') {
+      const f = file.value();
+      const why = !f ? 'required' : f.size > FILE_MAX ? 'too-long' : !FILE_TYPES.includes(f.type) ? 'not-a-document-type' : null;
+      if (!ctl.check([[file, why]])) return;
+      body.file = await base64Of(f);
+      body.file_name = f.name;
+    }
     await api.post(`/api/v1/desk/requests/${r.id}/messages`, body);
     ctx.announce(t('desk.reply.sent'));
     ctx.redraw();

@@ -12,6 +12,7 @@ import * as session from '../session.js';
 export const titleKey = 'home.title';
 
 const COUNTS = ['members', 'spaces', 'threads', 'articles'];
+const RECENT_MAX = 5;
 
 // The first visit reuses the answer fetched at start-up; later ones ask again (counts change).
 let visited = false;
@@ -52,14 +53,22 @@ function communities(spaces) {
     h('p', {}, h('a', { href: '/c' }, t('home.spaces.all'))));
 }
 
+// While they come, the list holds as many empty rows as there will be discussions (the
+// spaces' counts say how many), each as tall as a real one: nothing below moves when they
+// arrive (Lighthouse measured a layout shift of 0.157 when the list grew from one line).
 function recentSection(spaces) {
-  const box = h('div', { 'aria-busy': 'true' }, h('p', { class: 'hint' }, t('home.recent.loading')));
   const busiest = spaces.filter((s) => s.kind === 'community' && s.threads > 0)
     .sort((a, b) => b.threads - a.threads).slice(0, 3);
+  const expected = Math.min(RECENT_MAX, busiest.reduce((n, s) => n + s.threads, 0));
+  const box = h('div', { 'aria-busy': 'true' },
+    h('p', { class: 'visually-hidden' }, t('home.recent.loading')),
+    expected ? h('ul', { class: 'home-list', 'aria-hidden': 'true' }, Array.from({ length: expected }, () => h('li', { class: 'placeholder' },
+      h('span', {}, '\u00a0'), h('p', { class: 'hint' }, '\u00a0'))))
+      : h('p', { class: 'hint' }, t('home.recent.loading')));
   Promise.all(busiest.map((s) => api.get(`/api/v1/spaces/${encodeURIComponent(s.slug)}`).catch(() => null)))
     .then((answers) => {
       const threads = answers.filter(Boolean).flatMap((s) => s.threads.map((th) => ({ ...th, space: s })))
-        .sort((a, b) => String(b.last_post_at).localeCompare(String(a.last_post_at))).slice(0, 5);
+        .sort((a, b) => String(b.last_post_at).localeCompare(String(a.last_post_at))).slice(0, RECENT_MAX);
       box.replaceChildren(threads.length ? h('ul', { class: 'home-list' }, threads.map((th) => h('li', {},
         h('a', { href: `/t/${th.id}`, lang: th.space.language }, th.title),
         h('p', { class: 'hint' }, th.space.name, ' · ', dateTime(th.last_post_at)))))
