@@ -6,7 +6,7 @@ import { h, uid, fragment } from '../dom.js';
 import { colon, quoted, dateTime, day as formatDay } from '../format.js';
 import { api, ApiError } from '../api.js';
 import { locale } from '../i18n.js';
-import { problemMessage } from '../forms.js';
+import { problemMessage, textField, textArea } from '../forms.js';
 import { tc } from './comm_i18n.js';
 
 export function commStyle() {
@@ -163,32 +163,32 @@ function liveHints(checkPath, draft) {
 // as the member types (debounced, in a polite live region), before anything is sent.
 export function composeForm({ audience, withTitle = false, submitLabel, path, method = 'POST', initial = '', extra = () => ({}), onDone, checkPath = null }) {
   const id = uid('compose');
-  const titleInput = withTitle ? h('input', { type: 'text', id: `${id}-title`, name: 'title', required: true, maxlength: '200' }) : null;
-  const bodyInput = h('textarea', { id: `${id}-body`, name: 'body', rows: '5', required: true, 'aria-describedby': `${id}-hint ${id}-aud` });
-  bodyInput.value = initial;
+  // The design system's fields (forms.js): label, hint, error under the label, aria-invalid.
+  const title = withTitle ? textField({ name: 'title', label: tc('compose.title'), attrs: { maxlength: '200', required: true } }) : null;
+  const bodyField = textArea({ name: 'body', label: tc('compose.body'), hint: tc('compose.body.hint'), value: initial, max: 32768, attrs: { required: true } });
+  const titleInput = title ? title.input : null;
+  const bodyInput = bodyField.input;
   const status = h('div', { class: 'compose-status', role: 'status', 'aria-live': 'polite' });
-  const titleError = h('p', { class: 'field-error', id: `${id}-title-error`, hidden: true });
-  const bodyError = h('p', { class: 'field-error', id: `${id}-body-error`, hidden: true });
   const findingsBox = h('div', { class: 'findings', hidden: true, tabindex: '-1' });
   const sendButton = h('button', { type: 'submit', class: 'button' }, submitLabel || tc('compose.send'));
-  // A field's error under its label, tied by aria-describedby and aria-invalid (like forms.js).
-  function markField(input, errorEl, hintIds, message) {
-    errorEl.textContent = message || '';
-    errorEl.hidden = !message;
-    input.toggleAttribute('aria-invalid', Boolean(message));
-    const ids = [hintIds, message ? errorEl.id : null].filter(Boolean).join(' ');
-    if (ids) input.setAttribute('aria-describedby', ids);
-    else input.removeAttribute('aria-describedby');
-    input.closest('.field').classList.toggle('has-error', Boolean(message));
+  // The body also names who will read it (R4): the audience line joins its description.
+  function describeAudience() {
+    const ids = (bodyInput.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== `${id}-aud`);
+    bodyInput.setAttribute('aria-describedby', [...ids, `${id}-aud`].join(' '));
   }
+  describeAudience();
   function showFieldErrors(errors) {
-    if (titleInput) markField(titleInput, titleError, null, errors.title);
-    markField(bodyInput, bodyError, `${id}-hint ${id}-aud`, errors.body);
+    if (title) title.setError(errors.title || null);
+    bodyField.setError(errors.body || null);
+    describeAudience();
     const list = Object.entries(errors).filter(([, m]) => m);
     if (!list.length) return false;
     status.replaceChildren(h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
       h('p', {}, tc('compose.errors')),
-      h('ul', {}, list.map(([f, m]) => h('li', {}, h('a', { href: `#${id}-${f}`, onclick: (e) => { e.preventDefault(); (f === 'title' ? titleInput : bodyInput).focus(); } }, m))))));
+      h('ul', {}, list.map(([f, m]) => {
+        const input = f === 'title' && titleInput ? titleInput : bodyInput;
+        return h('li', {}, h('a', { href: `#${input.id}`, onclick: (e) => { e.preventDefault(); input.focus(); } }, m));
+      }))));
     (errors.title && titleInput ? titleInput : bodyInput).focus();
     return true;
   }
@@ -243,13 +243,9 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
   const hints = liveHints(checkPath, () => `${titleInput ? `${titleInput.value}\n` : ''}${bodyInput.value}`);
   for (const input of [titleInput, bodyInput]) if (input && hints) input.addEventListener('input', hints.typed);
   const form = h('form', { class: 'compose stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); send({}); } },
-    withTitle ? h('div', { class: 'field' }, h('label', { for: `${id}-title` }, tc('compose.title')), titleError, titleInput) : null,
-    h('div', { class: 'field' },
-      h('label', { for: `${id}-body` }, tc('compose.body')),
-      h('p', { class: 'hint', id: `${id}-hint` }, tc('compose.body.hint')),
-      bodyError,
-      bodyInput,
-      hints ? hints.el : null),
+    title ? title.el : null,
+    bodyField.el,
+    hints ? hints.el : null,
     h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, colon(tc('audience.heading'))), audienceText(audience)),
     sendButton, findingsBox, status);
   form.bodyInput = bodyInput;
