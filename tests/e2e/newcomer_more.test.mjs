@@ -247,3 +247,85 @@ test('the publishing check speaks while the member types, politely', async () =>
     await context.close();
   }
 });
+
+// --- the home page does not shift when the recent discussions arrive ---
+
+test('the home page keeps its layout while recent discussions load', async () => {
+  for (const [phone, locale, colorScheme] of [LOOKS[0], LOOKS[1]]) {
+    const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone, locale, colorScheme });
+    await page.addInitScript(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // the spaces' threads come late, as on a slow phone network: the list arrives after the
+    // page is drawn, which is what shifted it
+    await page.route(/\/api\/v1\/spaces\/[^/?]+$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    await page.goto(`${env.srv.url}/`);
+    const recent = page.locator('section[aria-labelledby="home-recent"] > div');
+    await recent.waitFor();
+    await page.waitForFunction(() => !document.querySelector('section[aria-labelledby="home-recent"] > div[aria-busy]'));
+    await page.locator('section[aria-labelledby="home-recent"] li a').first().waitFor();
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__shifts);
+    assert.ok(cls < 0.02, `cumulative layout shift ${cls.toFixed(3)} (${locale}, ${phone ? 'phone' : 'desktop'})`);
+    await checkA11y(page, `home with recent discussions ${locale} ${colorScheme}`);
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+// --- every form from the design system: report, search, article ---
+
+test('the report, search and article forms use the shared fields and error summary', async () => {
+  for (const [phone, locale, colorScheme] of [LOOKS[0], LOOKS[1]]) {
+    const en = locale.startsWith('en');
+    const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone, locale, colorScheme });
+    // search: an empty search is said next to the field and in the summary
+    await page.goto(`${env.srv.url}/search`);
+    const q = page.getByLabel(en ? 'Search words' : 'Mots recherchés');
+    await q.waitFor();
+    assert.equal(await q.evaluate((el) => el.closest('.field') !== null), true);
+    await page.locator('main form button[type=submit]').click();
+    await page.locator('.error-summary').waitFor();
+    assert.equal(await q.getAttribute('aria-invalid'), 'true');
+    await checkA11y(page, `search, empty ${locale} ${colorScheme}`);
+    await q.fill('capteur');
+    await page.locator('main form button[type=submit]').click();
+    await page.waitForURL((u) => u.searchParams.get('q') === 'capteur');
+    await context.close();
+    assertNoProblems(problems);
+  }
+  // the report form (a member) and the article form (an editor), in French
+  const reader = await newPage(env.browser, env.srv.url, { phone: true });
+  await logIn(reader.page, 'alice', DEMO_PW, { baseUrl: env.srv.url });
+  await reader.page.waitForURL((u) => u.pathname === '/');
+  await reader.page.locator('#site-header button.link-button').waitFor({ state: 'attached' });
+  await reader.page.goto(`${env.srv.url}/t/1`);
+  await reader.page.getByRole('button', { name: 'Signaler' }).first().click();
+  const reason = reader.page.getByLabel('Motif du signalement');
+  await reason.waitFor();
+  assert.equal(await reason.evaluate((el) => el.tagName === 'SELECT' && el.closest('.field') !== null), true);
+  await checkA11y(reader.page, 'report form');
+  await reason.selectOption({ label: 'Publicité ou spam' });
+  await reader.page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+  await reader.page.locator('.notice.success', { hasText: 'le message a été signalé' }).waitFor();
+  assertNoProblems(reader.problems);
+  await reader.context.close();
+  const editor = await newPage(env.browser, env.srv.url);
+  await logIn(editor.page, 'redaction.chu', DEMO_PW, { baseUrl: env.srv.url });
+  await editor.page.waitForURL((u) => u.pathname === '/');
+  await editor.page.locator('#site-header button.link-button').waitFor({ state: 'attached' });
+  await editor.page.goto(`${env.srv.url}/articles`);
+  await editor.page.getByRole('button', { name: 'Signer et publier' }).click();
+  await editor.page.locator('.error-summary').waitFor();
+  assert.equal(await editor.page.getByLabel('Titre', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await editor.page.getByLabel('Texte (Markdown)').getAttribute('aria-invalid'), 'true');
+  await checkA11y(editor.page, 'article form, empty');
+  assertNoProblems(editor.problems);
+  await editor.context.close();
+});
