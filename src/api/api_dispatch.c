@@ -409,7 +409,7 @@ static void handle_unrouted(struct api_req *q)
 		if (strncmp(r->path, "/static/", 8) != 0 && http_cookie(r, api_cookie_name(app)) &&
 		    store_conn_get(app->store, &q->db) == ENT_OK)
 			(void)load_session(q);
-		if (http_static_serve(r, app->cfg.web[0] ? app->cfg.web : NULL, q->lang) == ENT_OK)
+		if (http_static_serve(r, app->cfg.web[0] ? app->cfg.web : NULL, q->lang, q->has_session) == ENT_OK)
 			return;
 	}
 	http_problem(r, "not-found", q->lang, NULL);

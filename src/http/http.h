@@ -177,9 +177,10 @@ extern const struct http_embedded http_web_files[];
 /* Answers a GET for the web front end: /static/... from web/static, the SPA shell
  * (index.html) for other paths, its <html lang> and skip link in lang (the caller picks it:
  * the account's setting, else Accept-Language). dir is a directory to serve from, or NULL for
- * the embedded files, which are sent gzip-compressed to clients that accept it. Returns
+ * the embedded files, which are sent gzip-compressed to clients that accept it. member: the
+ * request carries a live session (the shell then says so: <html data-member>). Returns
  * ENT_ENOTFOUND when there is no such file (the caller answers 404). */
-enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang);
+enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang, bool member);
 /* Whether an Accept-Encoding header accepts gzip (listed, or `*`, with a q above 0). */
 bool http_accepts_gzip(const char *accept_encoding);
 /* Bodies at least this long, of a compressible type, are gzipped for clients that accept it. */

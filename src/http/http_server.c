@@ -176,11 +176,13 @@ static void req_free(struct http_req *r)
 	free(r);
 }
 
-/* JSON (the API, problems) and CSV: what the server writes per request and clients read. */
+/* JSON (the API, problems), CSV and the shell rewritten per request (English, a member's):
+ * what the server writes per request and clients read. */
 static bool compressible(const char *type)
 {
 	return type && (!strncmp(type, "application/json", 16) ||
-			!strncmp(type, "application/problem+json", 24) || !strncmp(type, "text/csv", 8));
+			!strncmp(type, "application/problem+json", 24) || !strncmp(type, "text/csv", 8) ||
+			!strncmp(type, "text/html", 9));
 }
 
 static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)

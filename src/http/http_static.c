@@ -156,15 +156,21 @@ bool http_accepts_gzip(const char *ae)
 	return false;
 }
 
-/* The shell in English: <html lang> and the skip link, the first bytes a screen reader or a
- * translator reads, before the scripts draw the rest in the same language. */
-static enum ent_err shell_in_english(struct http_req *r)
+/* The shell rewritten for this request: in English, <html lang> and the skip link (the first
+ * bytes a screen reader or a translator reads, before the scripts draw the rest in the same
+ * language); for a member, <html data-member>, so that the page asks who is there (GET
+ * /api/v1/me) only when someone may be: a visitor's page makes no request that fails. */
+static enum ent_err shell_rewrite(struct http_req *r, bool english, bool member)
 {
-	static const struct {
+	static const char *const html_tag[2][2] = {
+		{"<html lang=\"fr\">", "<html lang=\"fr\" data-member>"},
+		{"<html lang=\"en\">", "<html lang=\"en\" data-member>"},
+	};
+	const struct {
 		const char *fr, *en;
 	} swap[] = {
-		{"<html lang=\"fr\">", "<html lang=\"en\">"},
-		{"Aller au contenu principal", "Skip to main content"},
+		{"<html lang=\"fr\">", html_tag[english][member]},
+		{"Aller au contenu principal", english ? "Skip to main content" : "Aller au contenu principal"},
 	};
 	struct buf src;
 	buf_init(&src, HTTP_RESP_MAX);
@@ -199,7 +205,7 @@ static enum ent_err shell_in_english(struct http_req *r)
 	return err;
 }
 
-enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang)
+enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang, bool member)
 {
 	const char *path = r->path;
 	bool is_static = strncmp(path, "/static/", 8) == 0;
@@ -217,14 +223,14 @@ enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_la
 	}
 	r->content_type = type_of(path);
 	const char *etag = emb ? emb->etag : NULL;
-	bool english = shell && lang == HTTP_LANG_EN;
-	if (english) {
-		enum ent_err e = shell_in_english(r);
+	bool english = shell && lang == HTTP_LANG_EN, rewritten = english || (shell && member);
+	if (rewritten) {
+		enum ent_err e = shell_rewrite(r, english, shell && member);
 		if (e)
 			return e;
-		etag = NULL; /* made from the French bytes; the English shell is small: no tag */
+		etag = NULL; /* made from the visitor's French bytes; the others are small: no tag */
 	}
-	bool gzipped = emb && emb->gz && !english && http_accepts_gzip(http_header(r, "Accept-Encoding"));
+	bool gzipped = emb && emb->gz && !rewritten && http_accepts_gzip(http_header(r, "Accept-Encoding"));
 	if (gzipped) {
 		r->out_static = emb->gz;
 		r->out_static_len = emb->gz_len;

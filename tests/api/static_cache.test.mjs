@@ -113,3 +113,24 @@ test('API JSON is gzip-compressed when Accept-Encoding allows, with Vary', async
     await demo.stop();
   }
 });
+
+// The shell says whether the request carried a live session, so that a visitor's page does
+// not ask /api/v1/me (a 401 in the console): <html data-member> for members only.
+test('the shell marks a member\'s page, never a visitor\'s', async () => {
+  const demo = await startServer({ demo: true });
+  try {
+    const visitor = await raw(`${demo.url}/c`);
+    assert.match(visitor.body.toString(), /^<!doctype html>\n<html lang="fr">/);
+    const login = await fetch(`${demo.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'alice', password: 'demo-entraide-2026' }) });
+    assert.equal(login.status, 200);
+    const cookie = login.headers.get('set-cookie').split(';')[0];
+    const member = await raw(`${demo.url}/c`, { Cookie: cookie, 'Accept-Encoding': 'gzip' });
+    const html = member.headers['content-encoding'] === 'gzip' ? gunzipSync(member.body).toString() : member.body.toString();
+    assert.match(html, /^<!doctype html>\n<html lang="fr" data-member>/);
+    assert.match(member.headers.vary, /Cookie/);
+    const stale = await raw(`${demo.url}/c`, { Cookie: 'entraide_session=AAAA' });
+    assert.match(stale.body.toString(), /^<!doctype html>\n<html lang="fr">/, 'an unknown session is a visitor');
+  } finally {
+    await demo.stop();
+  }
+});

@@ -33,7 +33,7 @@ test('an account from sign-up to deletion', async () => {
   const summary = page.locator('.error-summary');
   await summary.getByRole('heading', { name: 'Le formulaire contient 3 erreurs' }).waitFor();
   assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the error summary takes the focus');
-  const handleInput = page.getByLabel('Pseudonyme');
+  const handleInput = page.getByLabel('Pseudonyme', { exact: true });
   assert.equal(await handleInput.getAttribute('aria-invalid'), 'true');
   const described = (await handleInput.getAttribute('aria-describedby')).split(' ');
   const errorText = await page.locator(`[id="${described[described.length - 1]}"]`).textContent();

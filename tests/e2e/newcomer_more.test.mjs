@@ -265,6 +265,8 @@ test('the home page keeps its layout while recent discussions load', async () =>
       await new Promise((r) => setTimeout(r, 600));
       await route.continue();
     });
+    let askedMe = 0;
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/me') askedMe++; });
     await page.goto(`${env.srv.url}/`);
     const recent = page.locator('section[aria-labelledby="home-recent"] > div');
     await recent.waitFor();
@@ -273,6 +275,7 @@ test('the home page keeps its layout while recent discussions load', async () =>
     await page.waitForTimeout(300);
     const cls = await page.evaluate(() => window.__shifts);
     assert.ok(cls < 0.02, `cumulative layout shift ${cls.toFixed(3)} (${locale}, ${phone ? 'phone' : 'desktop'})`);
+    assert.equal(askedMe, 0, 'a visitor\'s page does not ask /api/v1/me (its 401 was an error in the console)');
     await checkA11y(page, `home with recent discussions ${locale} ${colorScheme}`);
     assertNoProblems(problems);
     await context.close();

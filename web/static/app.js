@@ -224,7 +224,9 @@ async function start() {
   if (first) first.route.load().catch(() => {});
   const open = registrationOpen();
   try {
-    const me = await session.refresh();
+    // The shell says whether the request carried a live session (<html data-member>): a
+    // visitor's page does not ask /me, whose 401 would be an error in the console.
+    const me = document.documentElement.hasAttribute('data-member') ? await session.refresh() : null;
     if (me && isLocale(me.locale)) applyLocale(me.locale);
   } catch {
     // The server did not answer /me: carry on as a visitor; pages report their own errors.
