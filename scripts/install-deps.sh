@@ -6,6 +6,7 @@
 set -eu
 
 BUILD="build-essential pkg-config clang libclang-rt-14-dev python3
+wasi-libc libclang-rt-14-dev-wasm32 lld
 libmicrohttpd-dev libsqlite3-dev sqlite3 libsodium-dev libjansson-dev libcmark-dev
 libjpeg62-turbo-dev libpng-dev libwebp-dev libheif-dev liblcms2-dev
 libopencv-dev opencv-data libdlib-dev

@@ -172,7 +172,10 @@ struct http_embedded {
 	const char *gz;   /* compression would not save much (images, fonts, tiny files) */
 	const char *gz_etag;
 };
+/* web/, then the files the build makes (the privacy module's WebAssembly): both end with a
+ * NULL path. */
 extern const struct http_embedded http_web_files[];
+extern const struct http_embedded http_web_gen_files[];
 
 /* Answers a GET for the web front end: /static/... from web/static, the SPA shell
  * (index.html) for other paths, its <html lang> and skip link in lang (the caller picks it:

@@ -29,7 +29,7 @@ struct http_server {
 
 static const char *const security_headers[][2] = {
 	{"Content-Security-Policy",
-	 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	 "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
 	 "connect-src 'self'; font-src 'self'; manifest-src 'self'; form-action 'self'; "
 	 "base-uri 'none'; frame-ancestors 'none'"},
 	{"X-Content-Type-Options", "nosniff"},

@@ -1,6 +1,7 @@
 /*
  * http_static.c - the web front end as static files: embedded in the binary at build time
- * (mk/web.mk), or read from a directory (`serve --web DIR`). Paths under /static/ are files;
+ * (mk/web.mk), or read from a directory (`serve --web DIR`; the files the build makes, the
+ * privacy module's WebAssembly, still come from the binary). Paths under /static/ are files;
  * any other path gets the single-page shell (index.html), except files that exist at the top
  * of web/ (robots.txt, favicon.ico...).
  * Not responsible for: deciding which paths are the front end's (src/api/api_dispatch.c).
@@ -34,6 +35,7 @@ static const struct {
 	{".woff2", "font/woff2"},
 	{".txt", "text/plain; charset=utf-8"},
 	{".map", "application/json"},
+	{".wasm", "application/wasm"},
 };
 
 static const char *type_of(const char *path)
@@ -65,9 +67,9 @@ static bool safe_path(const char *p)
 	return true;
 }
 
-static const struct http_embedded *find_embedded(const char *path)
+static const struct http_embedded *find_in(const struct http_embedded *table, const char *path)
 {
-	for (const struct http_embedded *f = http_web_files; f->path; f++)
+	for (const struct http_embedded *f = table; f->path; f++)
 		if (strcmp(f->path, path) == 0)
 			return f;
 	return NULL;
@@ -112,9 +114,13 @@ static bool load(const char *dir, const char *path, struct http_req *r,
 	*emb = NULL;
 	if (!safe_path(path))
 		return false;
-	if (dir)
-		return read_disk(dir, path, r);
-	*emb = find_embedded(path);
+	/* The files the build makes (the privacy module's WebAssembly) are never in web/: a
+	 * directory served instead of web/ gets them from the binary too. */
+	if (dir && read_disk(dir, path, r))
+		return true;
+	*emb = dir ? NULL : find_in(http_web_files, path);
+	if (!*emb)
+		*emb = find_in(http_web_gen_files, path);
 	if (!*emb)
 		return false;
 	r->out_static = (*emb)->data;
