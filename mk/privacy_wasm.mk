@@ -23,8 +23,7 @@ WASM_CFLAGS  := --target=wasm32-wasi --sysroot=/usr -O2 -std=c11 $(WARN) -Wno-ov
                 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WASM_LDFLAGS := --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -Wl,--strip-all
 
-WASM_SRC := $(sort $(wildcard src/privacy/text/*.c)) src/desk/intent.c src/desk/intent_feat.c \
-            src/desk/intent_rules.c src/desk/intent_wordmap.c src/core/err.c \
+WASM_SRC := $(sort $(wildcard src/privacy/text/*.c) $(wildcard src/desk/intent*.c)) src/core/err.c \
             $(sort $(wildcard wasm/*.c)) $(PRIV_LEX_C) $(INTENT_MODEL) $(WASM_U8_TAB)
 WASM_OBJ := $(WASM_SRC:%.c=$(WASM_DIR)/obj/%.o)
 
