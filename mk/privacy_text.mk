@@ -18,9 +18,13 @@ PRIV_LEX_NPM := node_modules/codes-postaux/codes-postaux.json node_modules/human
 $(PRIV_LEX_NPM):
 	scripts/install-deps.sh
 
-$(PRIV_LEX_C): $(PRIV_LEX_DEPS) $(PRIV_LEX_NPM)
+# One run writes both files: the tables, and their keys packed for the browser build
+# (mk/privacy_wasm.mk).
+PRIV_LEX_PACKED_C := $(BUILD)/gen/priv_lexicon_packed.c
+$(PRIV_LEX_C) $(PRIV_LEX_PACKED_C) &: $(PRIV_LEX_DEPS) $(PRIV_LEX_NPM)
 	@mkdir -p $(@D)
-	python3 scripts/gen_privacy_lexicon.py $@ src/privacy/text/priv_words.txt node_modules
+	python3 scripts/gen_privacy_lexicon.py $(PRIV_LEX_C) src/privacy/text/priv_words.txt node_modules \
+		$(PRIV_LEX_PACKED_C)
 
 # Every object of the engine includes priv_lex.h; the generated file must exist before them.
 $(BUILD)/obj/src/privacy/text/priv_lex.o: $(PRIV_LEX_C)
@@ -50,5 +54,5 @@ $(BUILD)/bench/bench_priv_text: bench/privacy_text/bench_priv_text.c $(BUILD)/li
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@ $(LDFLAGS) $(LIBENT) $(PKG_LIBS) $(LIBS) -lstdc++
 
-bench-privacy-text: $(BUILD)/bench/bench_priv_text
+bench-privacy-text: $(BUILD)/bench/bench_priv_text $(BUILD)/entraide
 	bench/privacy_text/run.sh $(BUILD)

@@ -7,8 +7,10 @@
 #
 # Three things the browser has no library for are answered in wasm/: utf8proc (tables written
 # at build time by tools/gen_u8lite.c from the build machine's utf8proc), libstemmer (the page's
-# JavaScript stems), pthread (one thread). Built once per build directory; sanitizer and fuzzing
-# builds leave it out (they serve no pages).
+# JavaScript stems), pthread (one thread). The word tables travel as their keys, packed
+# (priv_lexicon_packed.c), and are hashed into the native layout when the module starts
+# (wasm/wasm_lex.c). Built once per build directory; sanitizer and fuzzing builds leave it out
+# (they serve no pages).
 
 WASM_DIR     := $(BUILD)/wasm
 WEB_GEN_ROOT := $(BUILD)/web
@@ -20,11 +22,11 @@ WASM_U8_GEN  := $(BUILD)/host/gen_u8lite
 WASM_CC      := clang
 WASM_CFLAGS  := --target=wasm32-wasi --sysroot=/usr -O2 -std=c11 $(WARN) -Wno-overlength-strings \
                 -fvisibility=hidden -fno-strict-aliasing -Iwasm/include -Iinclude -Isrc -I$(BUILD)/gen \
-                -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+                -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPRIV_LEX_TAB_CONST=
 WASM_LDFLAGS := --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -Wl,--strip-all
 
 WASM_SRC := $(sort $(wildcard src/privacy/text/*.c) $(wildcard src/desk/intent*.c)) src/core/err.c \
-            $(sort $(wildcard wasm/*.c)) $(PRIV_LEX_C) $(INTENT_MODEL) $(WASM_U8_TAB)
+            $(sort $(wildcard wasm/*.c)) $(PRIV_LEX_PACKED_C) $(INTENT_MODEL) $(WASM_U8_TAB)
 WASM_OBJ := $(WASM_SRC:%.c=$(WASM_DIR)/obj/%.o)
 
 ifeq ($(SAN)$(FUZZ),)

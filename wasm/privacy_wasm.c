@@ -16,6 +16,7 @@
 
 #include "entraide/intent.h"
 #include "entraide/privacy.h"
+#include "wasm_lex.h"
 
 #define WASM_EXPORT(name) __attribute__((export_name(name)))
 
@@ -26,12 +27,16 @@ static int32_t *spans_out; /* per span: start, end (UTF-16 units), type */
 static size_t spans_cap;
 static struct ent_intent_result intent;
 
-/* Makes the engine; 0 on success, else an enum ent_err. Called once by the page. */
+/* Builds the word tables and makes the engine; 0 on success, else an enum ent_err. Called
+ * once by the page. */
 WASM_EXPORT("pw_init") int pw_init(void)
 {
 	if (engine)
 		return 0;
-	return (int)ent_priv_engine_new(&engine);
+	enum ent_err err = wasm_lex_unpack();
+	if (!err)
+		err = ent_priv_engine_new(&engine);
+	return (int)err;
 }
 
 /* A buffer of at least len bytes for the next text (kept and reused); NULL when out of memory. */

@@ -26,10 +26,16 @@ enum {
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)
 
+/* The browser build fills the key table and its index when the module starts, from the keys
+ * themselves (wasm/wasm_lex.c): there they are not const (-DPRIV_LEX_TAB_CONST=). */
+#ifndef PRIV_LEX_TAB_CONST
+#define PRIV_LEX_TAB_CONST const
+#endif
+
 #define PRIV_LEX_BUCKET_BITS 18
 extern const uint32_t priv_lex_n;
-extern const uint32_t priv_lex_tab[];   /* per key: hash >> 32, hash & 0xffffffff, flags */
-extern const uint32_t priv_lex_bucket[(1u << PRIV_LEX_BUCKET_BITS) + 1];
+extern PRIV_LEX_TAB_CONST uint32_t priv_lex_tab[]; /* per key: hash >> 32, hash & 0xffffffff, flags */
+extern PRIV_LEX_TAB_CONST uint32_t priv_lex_bucket[(1u << PRIV_LEX_BUCKET_BITS) + 1];
 extern const uint8_t priv_postcode_fr[];
 extern const char priv_fold_tab[0x180 - 0xC0][3];
 
