@@ -484,12 +484,15 @@ static void file_name_of(const char *given, const char *type, char out[DESK_FILE
 	for (const char *p = base; *p; p++)
 		if (*p == '/' || *p == '\\')
 			base = p + 1;
-	for (const unsigned char *p = (const unsigned char *)base; *p && o < DESK_FILE_NAME_MAX; p++)
+	const unsigned char *p = (const unsigned char *)base;
+	for (; *p && o < DESK_FILE_NAME_MAX; p++)
 		out[o++] = *p < 0x20 || *p == 0x7f || *p == '"' ? '_' : (char)*p;
-	while (o && (out[o - 1] & 0xC0) == 0x80) /* a character cut in two at the end */
-		o--;
-	if (o && (unsigned char)out[o - 1] >= 0xC0)
-		o--;
+	if (*p && (*p & 0xC0) == 0x80) { /* cut inside a character: drop its first bytes */
+		while (o && (out[o - 1] & 0xC0) == 0x80)
+			o--;
+		if (o)
+			o--;
+	}
 	out[o] = '\0';
 	if (!o)
 		snprintf(out, DESK_FILE_NAME_MAX + 1, "document.%s",

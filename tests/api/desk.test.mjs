@@ -243,6 +243,13 @@ test('documents only after an identity check, and only to the requester', async 
   assert.match(r.headers.get('content-disposition'), /^attachment; filename="ordonnance _mars_\.pdf"; filename\*=UTF-8''ordonnance%20_mars_\.pdf$/);
   assert.equal(r.text, PDF.toString());
   assert.equal((await cm.req('GET', d.file.href)).status, 200, 'the managers too');
+  // a name that ends with an accented letter keeps it; the header spells it for every client
+  r = await sendDoc({ file: PDF.toString('base64'), file_name: 'compte-rendu-été' });
+  assert.equal(r.status, 201, r.text);
+  const e = (await alice.req('GET', `/api/v1/desk/requests/${doc}`)).data.messages.filter((m) => m.file).pop();
+  assert.equal(e.file.name, 'compte-rendu-été');
+  r = await alice.req('GET', e.file.href);
+  assert.equal(r.headers.get('content-disposition'), "attachment; filename=\"compte-rendu-__t__\"; filename*=UTF-8''compte-rendu-%C3%A9t%C3%A9");
   assertProblem(await sam.req('GET', d.file.href), 404, 'not-found');
   assertProblem(await otherCm.req('GET', d.file.href), 404, 'not-found');
   assertProblem(await new Client(srv.url).req('GET', d.file.href), 401, 'unauthenticated');
