@@ -1,20 +1,39 @@
 #!/bin/sh
-# bench/privacy_text/run.sh [BUILD] - generates the corpus, times entraide's engine and
-# redact-pii on it (one core each: taskset when available), prints both and the ratio.
+# bench/privacy_text/run.sh [BUILD] - generates the two corpora, times entraide's engine (in
+# process, and end to end through `entraide redact --jsonl`) and redact-pii on each (one core
+# each: taskset when available), prints the figures and the ratios of the CPU figures.
+#   sparse: generated posts (gen_corpus.py), few identifiers
+#   dense:  our own annotated posts repeated and varied (gen_dense.py), identifiers in most
 # Not part of `make check`; run by `make BUILD=... bench-privacy-text`.
 set -eu
 build=${1:-build}
 here=$(dirname "$0")
-corpus=$build/bench/posts.txt
 mkdir -p "$build/bench"
-[ -f "$corpus" ] || python3 "$here/gen_corpus.py" "$corpus" "${BENCH_MB:-20}"
+sparse=$build/bench/posts.txt
+dense=$build/bench/dense
+[ -f "$sparse" ] || python3 "$here/gen_corpus.py" "$sparse" "${BENCH_MB:-20}"
+[ -f "$sparse.jsonl" ] || python3 -c '
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[1] + ".jsonl", "w", encoding="utf-8") as o:
+    for i, line in enumerate(f):
+        o.write(json.dumps({"id": i, "text": line.rstrip("\n")}, ensure_ascii=False) + "\n")
+' "$sparse"
+[ -f "$dense.txt" ] || python3 "$here/gen_dense.py" "$dense" "${BENCH_MB:-20}"
 pin=""
 command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
-ours=$($pin "$build/bench/bench_priv_text" "$corpus" 3)
-echo "$ours"
-theirs=$($pin node "$here/bench_redact_pii.mjs" "$corpus" "${PEER_MB:-2}")
-echo "$theirs"
-# the ratio compares CPU-time throughputs (the first figure of each line)
-a=$(echo "$ours" | sed 's/^entraide: \([0-9.]*\) MB.*/\1/')
-b=$(echo "$theirs" | sed 's/^redact-pii: \([0-9.]*\) MB.*/\1/')
-echo "ratio (cpu): $(python3 -c "print('%.1f' % ($a / $b))")x  (machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1 /proc/loadavg), $(date -u +%F))"
+cpu_of() { sed 's/^[^:]*: \([0-9.]*\) MB.*/\1/'; }
+for corpus in sparse dense; do
+	if [ $corpus = sparse ]; then txt=$sparse jsonl=$sparse.jsonl; else txt=$dense.txt jsonl=$dense.jsonl; fi
+	echo "--- $corpus corpus"
+	ours=$($pin "$build/bench/bench_priv_text" "$txt" 3)
+	echo "$ours"
+	cli=$(python3 "$here/time_cli.py" "$build/entraide" "$jsonl" 2)
+	echo "$cli"
+	theirs=$($pin node "$here/bench_redact_pii.mjs" "$txt" "${PEER_MB:-2}")
+	echo "$theirs"
+	a=$(echo "$ours" | cpu_of)
+	c=$(echo "$cli" | cpu_of)
+	b=$(echo "$theirs" | cpu_of)
+	echo "ratio (cpu) to redact-pii: in process $(python3 -c "print('%.1f' % ($a / $b))")x, end to end $(python3 -c "print('%.1f' % ($c / $b))")x"
+done
+echo "(machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1 /proc/loadavg), $(date -u +%F))"
