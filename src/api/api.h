@@ -27,7 +27,7 @@
 #include "store/store.h"
 #include "store/store_account.h"
 
-#define API_SESSION_TTL (14 * 24 * 3600) /* sliding: renewed when used */
+#define API_SESSION_TTL (14 * 24 * 3600) /* sliding: renewed by log-in and writes, not reads */
 #define API_JSON_DEPTH 8
 #define API_MAX_ERRORS 8
 
@@ -46,6 +46,7 @@ struct api_app {
 	struct auth_limiter *upload_count;  /* picture uploads per account */
 	struct auth_limiter *upload_kb;     /* kilobytes of pictures per account */
 	struct img_pool *pool;              /* sandboxed picture workers; NULL = in process */
+	struct api_writer *writer;          /* serve's writer thread (api_writer.c), or NULL */
 };
 
 struct api_session {
@@ -76,6 +77,10 @@ struct api_route {
  * (parameters ignored; anything else is 415), fields must be NULL, and the handler reads the
  * bytes from q->http->body, in memory, never on disk, up to the route's body_max. */
 #define API_RAW_IMAGE (1u << 16)
+/* API_KEEPS_SESSIONS: the route changes no account, session or role (a reply, a reaction, a
+ * read mark...), so it leaves the threads' session caches as they are (api_dispatch.c); every
+ * other state-changing route empties them. */
+#define API_KEEPS_SESSIONS (1u << 17)
 #define API_RAW_IMAGE_TYPES \
 	"image/jpeg image/png image/webp image/heic image/heif application/octet-stream"
 
@@ -123,6 +128,32 @@ void api_upkeep_stop(struct api_app *app);
 void api_erase_soon(void);
 /* Erases it now: files of deleted media, the search index rewritten, the WAL truncated. */
 enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db);
+
+/* --- the writer thread (api_writer.c): replies and read marks, group-committed --- */
+
+/* A write handed to the writer thread. Embed it first in a job struct that the request owns
+ * (r->async); fn runs inside the batch's transaction and must only write through db (it may
+ * run twice: alone again when its batch failed); after, if set, runs once it is committed. */
+struct api_write {
+	enum ent_err (*fn)(struct store_conn *db, struct api_write *w);
+	void (*after)(struct api_write *w);
+	enum ent_err err; /* the result, once done */
+	bool done;
+	struct http_req *r;
+	struct api_write *next;
+};
+/* Starts the writer thread; stop it after http_server_drain and before http_server_stop (it
+ * writes and resumes every job already queued; later jobs are written by their request's
+ * thread), free it after http_server_stop. */
+enum ent_err api_writer_start(struct api_app *app);
+void api_writer_stop(struct api_app *app);
+void api_writer_free(struct api_app *app);
+/* Writes w: hands it to the writer thread and suspends the request (*pending: return, the
+ * handler is called again with q->http->async == w, done), or, without a writer, writes it
+ * now in its own transaction on q->db. The request frees the job with job_free either way.
+ * Returns w->err when written now. */
+enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(void *job),
+		       bool *pending);
 
 /* --- retention (api_purge.c) --- */
 

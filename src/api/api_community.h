@@ -38,12 +38,10 @@ enum ent_err api_report_create(struct api_req *q);
 /* api_notification.c */
 enum ent_err api_follow_put(struct api_req *q);
 extern const struct json_field api_read_fields[];
+/* Moves the caller's read marker in a thread to post `last` (never backwards, never past the
+ * thread's last post) and marks the thread's notifications up to it read, through the writer
+ * thread with the other marks and replies of the moment; answers once that is committed. */
 enum ent_err api_thread_read(struct api_req *q);
-/* Moves a member's read marker in a thread to post `last` (never backwards, never past the
- * thread's last post) and marks the thread's notifications up to it read, written with the
- * marks of concurrent requests in one transaction; returns once that batch is committed
- * (api_read.c). */
-enum ent_err comm_read_mark(struct store_conn *db, int64_t account, int64_t thread, int64_t last);
 enum ent_err api_follow_delete(struct api_req *q);
 enum ent_err api_notifications_list(struct api_req *q);
 

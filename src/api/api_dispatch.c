@@ -201,8 +201,10 @@ enum ent_err api_set_cookie(struct api_req *q, const char *token)
  * burst of reads by one browser does not take a database read transaction each. Only GET and
  * HEAD requests use it; every other method reads the database, and every such request in this
  * process invalidates every thread's cache (session_gen), so log-out, password change,
- * deletion or a role change are seen at once. A change made by another process (the admin
- * CLI, another node) is seen by reads within SESSION_CACHE_NS.
+ * deletion or a role change are seen at once - except the routes marked API_KEEPS_SESSIONS
+ * (replies, read marks, reactions...), which change no account, session or role. A change
+ * made by another process (the admin CLI, another node) is seen by reads within
+ * SESSION_CACHE_NS.
  */
 #define SESSION_CACHE_SLOTS 16
 #define SESSION_CACHE_NS 1000000000ull
@@ -286,8 +288,10 @@ static enum ent_err load_session(struct api_req *q)
 	}
 	q->has_session = true;
 	q->lang = strcmp(s->account.locale, "en") == 0 ? HTTP_LANG_EN : HTTP_LANG_FR;
-	/* Sliding expiry, written at most once an hour per session. */
-	if (expires - now < API_SESSION_TTL - 3600) {
+	/* Sliding expiry, written at most once an hour per session, and only by a request that
+	 * writes anyway: a read never writes (issue 13). A member who reads posts what was seen
+	 * (POST /threads/{id}/read), which renews it. */
+	if (!is_read(q->http->method) && expires - now < API_SESSION_TTL - 3600) {
 		err = store_session_touch(q->db, s->id, now + API_SESSION_TTL);
 		if (!err) {
 			cache_put(s, hash, now + API_SESSION_TTL, atomic_load(&session_gen));
@@ -446,7 +450,7 @@ void api_handle(struct http_req *r, void *ctx)
 		err = read_body(&q);
 	if (!err)
 		err = q.route->handler(&q);
-	if (!is_read(r->method))
+	if (!is_read(r->method) && !(q.route->flags & API_KEEPS_SESSIONS))
 		atomic_fetch_add(&session_gen, 1); /* see the session cache above */
 	if (err)
 		render_problem(&q, err);

@@ -3,7 +3,7 @@
  * inside entraide (nothing is sent out by e-mail or push: R6).
  * Unread counts are counters kept by triggers on write (migration 0101): reading them is one
  * row. Reading a thread writes nothing: the page tells the server what was read (POST
- * /api/v1/threads/{id}/read), and those marks are written in batches (comm_read_mark).
+ * /api/v1/threads/{id}/read), and those marks are written in batches (api_read.c, api_writer.c).
  */
 #include <string.h>
 

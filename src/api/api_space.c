@@ -389,8 +389,53 @@ enum ent_err api_thread_create(struct api_req *q)
 	return replied ? ENT_OK : err;
 }
 
+/* A reply on its way to the writer thread (api_writer.c): what it writes and what its answer
+ * says, owned by the request. */
+struct reply_job {
+	struct api_write w; /* first */
+	struct comm_new_post p;
+	int64_t author;
+	char lang[3];
+	struct comm_emergency e;
+	char *body; /* the text after the publishing check */
+};
+
+static void reply_job_free(void *job)
+{
+	struct reply_job *j = job;
+	free(j->body);
+	free(j);
+}
+
+static enum ent_err reply_write(struct store_conn *db, struct api_write *w)
+{
+	struct reply_job *j = (struct reply_job *)w;
+	enum ent_err err = comm_post_insert(db, j->author, j->lang, &j->p);
+	if (!err)
+		err = comm_emergency_queue(db, j->p.thread_id, j->p.id, &j->e);
+	return err;
+}
+
+static void reply_written(struct api_write *w)
+{
+	comm_thread_changed(((struct reply_job *)w)->p.thread_id);
+}
+
+static enum ent_err reply_answer(struct api_req *q, struct reply_job *j)
+{
+	if (j->w.err)
+		return j->w.err;
+	reply_created(q, j->p.thread_id, j->p.id, j->p.redacted, j->body, j->p.len, &j->e);
+	return ENT_OK;
+}
+
+/* Checks on the request's thread, then the post, its index entry, the followers'
+ * notifications and the moderators' alert (R3) written by the writer thread with the replies
+ * of the same moment, in one transaction. */
 enum ent_err api_reply_create(struct api_req *q)
 {
+	if (q->http->async) /* called again: written */
+		return reply_answer(q, q->http->async);
 	struct comm_space s;
 	int64_t thread_id, quote = 0;
 	enum ent_err err = comm_path_id(q, "id", &thread_id);
@@ -422,27 +467,34 @@ enum ent_err api_reply_create(struct api_req *q)
 	char *fbody = NULL;
 	bool redacted = false, replied = false;
 	err = comm_publish_check(q, &s, "body", body, blen, &fbody, &flen, &redacted, &replied);
-	struct comm_new_post p = {.thread_id = thread_id, .quote_id = quote, .body = fbody, .len = flen,
-			     .redacted = redacted};
-	struct comm_emergency e = {0};
-	if (!err)
-		comm_emergency_read(NULL, 0, fbody, flen, &e);
-	if (!err)
-		err = store_tx_begin(q->db);
-	if (!err) {
-		err = comm_post_insert(q->db, q->s.account.id, s.language, &p);
-		if (!err)
-			err = comm_emergency_queue(q->db, thread_id, p.id, &e);
-		if (!err)
-			err = store_tx_commit(q->db);
-		else
-			store_tx_rollback(q->db);
-	}
-	if (!err) {
-		comm_thread_changed(thread_id);
-		reply_created(q, thread_id, p.id, redacted, fbody, flen, &e);
+	if (err)
+		return replied ? ENT_OK : err;
+	struct reply_job *j = calloc(1, sizeof *j);
+	if (j && fbody == body) {
+		j->body = malloc(flen + 1);
+		if (j->body) {
+			memcpy(j->body, body, flen);
+			j->body[flen] = '\0';
+		}
+	} else if (j) {
+		j->body = fbody; /* taken */
+		fbody = NULL;
 	}
 	if (fbody != body)
 		free(fbody);
-	return replied ? ENT_OK : err;
+	if (!j || !j->body) {
+		if (j)
+			reply_job_free(j);
+		return ENT_ENOMEM;
+	}
+	j->w.fn = reply_write;
+	j->w.after = reply_written;
+	j->author = q->s.account.id;
+	memcpy(j->lang, s.language, sizeof j->lang);
+	j->p = (struct comm_new_post){.thread_id = thread_id, .quote_id = quote, .body = j->body,
+				      .len = flen, .redacted = redacted};
+	comm_emergency_read(NULL, 0, j->body, flen, &j->e);
+	bool pending;
+	err = api_write(q, &j->w, reply_job_free, &pending);
+	return pending ? ENT_OK : reply_answer(q, j);
 }

@@ -80,6 +80,16 @@ int cmd_serve(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
+	if (!err)
+		err = api_writer_start(&app);
+	if (err) {
+		fprintf(stderr, "entraide serve: cannot start the writer thread: %s\n", ent_strerror(err));
+		img_pool_stop(app.pool);
+		img_pool_free(app.pool);
+		api_app_close(&app);
+		api_data_close(&app);
+		return CLI_EXIT_USAGE;
+	}
 	struct http_server *srv = NULL;
 	struct http_options o = {
 		.host = cfg.host,
@@ -95,6 +105,7 @@ int cmd_serve(int argc, char **argv)
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot listen on %s:%u: %s\n", cfg.host, cfg.port,
 			ent_strerror(err));
+		api_writer_free(&app);
 		img_pool_stop(app.pool);
 		img_pool_free(app.pool);
 		api_app_close(&app);
@@ -104,8 +115,10 @@ int cmd_serve(int argc, char **argv)
 	err = api_upkeep_start(&app);
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot start the upkeep thread: %s\n", ent_strerror(err));
+		api_writer_stop(&app);
 		img_pool_stop(app.pool);
 		http_server_stop(srv);
+		api_writer_free(&app);
 		img_pool_free(app.pool);
 		api_app_close(&app);
 		api_data_close(&app);
@@ -124,7 +137,9 @@ int cmd_serve(int argc, char **argv)
 	 * still waits, then the HTTP threads stop */
 	http_server_drain(srv, 5000);
 	img_pool_stop(app.pool);
+	api_writer_stop(&app); /* writes and answers what is queued */
 	http_server_stop(srv);
+	api_writer_free(&app);
 	api_upkeep_stop(&app);
 	img_pool_free(app.pool);
 	app.pool = NULL;

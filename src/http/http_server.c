@@ -137,14 +137,18 @@ void http_suspend(struct http_req *r)
 
 void http_resume(struct http_req *r)
 {
+	/* Once resumed, the connection's thread may answer and free r at once: r is not touched
+	 * after MHD_resume_connection (not even to unlock its mutex). */
+	struct MHD_Connection *conn = r->conn;
 	pthread_mutex_lock(&r->async_mu);
-	if (r->suspended) {
+	bool suspended = r->suspended;
+	if (suspended)
 		r->suspended = false;
-		MHD_resume_connection(r->conn);
-	} else {
+	else
 		r->resumed = true; /* the handler has not returned yet: on_access sees this */
-	}
 	pthread_mutex_unlock(&r->async_mu);
+	if (suspended)
+		MHD_resume_connection(conn);
 }
 
 void http_reply_stream(struct http_req *r, int status, const char *content_type,

@@ -266,6 +266,45 @@ test('reactions, follow, notifications and unread counts', async () => {
   assertProblem(await new Client(srv.url).req('GET', '/api/v1/notifications'), 401, 'unauthenticated');
 });
 
+// Replies and read marks go through one writer thread that commits what arrives together in
+// one transaction (issue 13): concurrent writes each get their own answer and the counters
+// come out exact.
+test('concurrent replies and read marks: every answer its own, counters exact', async () => {
+  const a = await login('alice');
+  const m = await login('papillon_bleu');
+  let r = await a.req('POST', '/api/v1/spaces/aidants/threads', { json: { title: 'Écrire ensemble', body: 'Un fil pour tester.' } });
+  assert.equal(r.status, 201, r.text);
+  const tid = r.data.thread;
+  assert.equal((await m.req('PUT', `/api/v1/threads/${tid}/follow`)).status, 200);
+  const before = (await m.req('GET', '/api/v1/notifications')).data.unread;
+  const n = 24;
+  const replies = await Promise.all(Array.from({ length: n }, (_, i) =>
+    a.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: `Réponse numéro ${i}.` } })));
+  const ids = new Set();
+  replies.forEach((x, i) => {
+    assert.equal(x.status, 201, x.text);
+    assert.equal(x.data.body, `Réponse numéro ${i}.`, 'each request gets its own post back');
+    ids.add(x.data.id);
+  });
+  assert.equal(ids.size, n);
+  r = await m.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.unread, before + n);
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, n);
+  const sorted = [...ids].sort((x, y) => x - y);
+  // Marks sent together, out of order: the furthest wins, the marker never moves back.
+  const marks = await Promise.all([sorted[n - 1], sorted[3], sorted[n / 2]].map((last) =>
+    m.req('POST', `/api/v1/threads/${tid}/read`, { json: { last } })));
+  marks.forEach((x) => assert.equal(x.status, 200, x.text));
+  r = await m.req('GET', '/api/v1/notifications');
+  assert.equal(r.data.unread, before);
+  assert.equal(r.data.following.find((f) => f.thread === tid).unread, 0);
+  r = await m.req('GET', `/api/v1/threads/${tid}`);
+  assert.equal(r.data.posts.length, n + 1);
+  // A reply to a thread that is gone fails alone; the others of its moment are written.
+  r = await a.req('POST', '/api/v1/threads/999999999/posts', { json: { body: 'Nulle part.' } });
+  assert.equal(r.status, 404);
+});
+
 test('search: diacritics folded, stemming, visibility respected', async () => {
   const anon = new Client(srv.url);
   let r = await anon.req('GET', `/api/v1/search?q=${encodeURIComponent('hypoglycemies')}`);
