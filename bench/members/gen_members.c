@@ -29,8 +29,8 @@ static const struct store_stmt Q_THREADS = {
 	"WHERE s.slug = 'banc-d-essai' ORDER BY t.id"};
 static const struct store_stmt Q_FOLLOW = {
 	"bench.follow",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, last_post_id, unread) "
-	"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"};
+	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
+	"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"};
 static const struct store_stmt Q_NOTIF = {
 	"bench.notification",
 	"INSERT INTO notifications (account_id, kind, thread_id, post_id, created_at, read_at) "
@@ -130,8 +130,9 @@ static enum ent_err one_member(struct api_app *app, struct store_conn *db, long 
 		int64_t behind = rand_r(seed) % 5 == 0 ? 1 + rand_r(seed) % 5 : 0;
 		if (behind >= t->n)
 			behind = 0;
-		int64_t v[5] = {id, t->id, t->last - behind, t->last, behind};
-		err = exec_ints(db, &Q_FOLLOW, v, 5, NULL);
+		/* the generated posts are all visible: n_posts of them */
+		int64_t v[4] = {id, t->id, t->last - behind, t->n - behind};
+		err = exec_ints(db, &Q_FOLLOW, v, 4, NULL);
 		if (!first)
 			first = t;
 	}

@@ -12,8 +12,8 @@
 
 static const struct store_stmt Q_FOLLOW = {
 	"comm.follow",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, last_post_id, unread) "
-	"SELECT ?1, ?2, last_post_id, last_post_id, 0 FROM threads WHERE id = ?2 ON CONFLICT DO NOTHING"};
+	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
+	"SELECT ?1, ?2, last_post_id, n_visible FROM threads WHERE id = ?2 ON CONFLICT DO NOTHING"};
 static const struct store_stmt Q_UNFOLLOW = {
 	"comm.unfollow", "DELETE FROM follows WHERE account_id = ?1 AND thread_id = ?2"};
 
@@ -62,8 +62,8 @@ static const struct store_stmt Q_NOTIFS = {
 	"WHERE n.account_id = ?1 AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3"};
 static const struct store_stmt Q_FOLLOWED = {
 	"comm.followed",
-	"SELECT t.id, t.title, f.unread FROM follows f JOIN threads t ON t.id = f.thread_id "
-	"WHERE f.account_id = ?1 ORDER BY f.last_post_id DESC LIMIT 50"};
+	"SELECT t.id, t.title, t.n_visible - f.read_visible FROM follows f "
+	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 ORDER BY t.last_post_id DESC LIMIT 50"};
 
 enum ent_err api_notifications_list(struct api_req *q)
 {

@@ -26,13 +26,16 @@ struct mark {
 	int64_t account, thread, last;
 };
 
-/* The read marker only moves forward and never past the thread's last post; unread is what
- * is left after it (a count on write, bounded by the posts after the marker). */
+/* The read marker only moves forward and never past the thread's last post; read_visible is
+ * the thread's visible posts up to it (migration 0103: unread = n_visible - read_visible),
+ * counted from the posts after the marker (usually none). */
 static const struct store_stmt Q_READ_FOLLOW = {
 	"comm.read_follow",
-	"UPDATE follows SET last_read_id = min(?3, last_post_id), unread = (SELECT count(*) FROM posts p "
-	"WHERE p.thread_id = ?2 AND p.id > min(?3, follows.last_post_id) AND p.hidden_at IS NULL "
-	"AND p.deleted_at IS NULL) WHERE account_id = ?1 AND thread_id = ?2 AND last_read_id < ?3"};
+	"UPDATE follows SET last_read_id = min(?3, t.last_post_id), read_visible = t.n_visible - "
+	"(SELECT count(*) FROM posts p WHERE p.thread_id = ?2 AND p.id > min(?3, t.last_post_id) "
+	"AND p.hidden_at IS NULL AND p.deleted_at IS NULL) FROM threads t "
+	"WHERE t.id = ?2 AND follows.account_id = ?1 AND follows.thread_id = ?2 "
+	"AND follows.last_read_id < ?3"};
 static const struct store_stmt Q_READ_NOTIFS = {
 	"comm.read_notifications",
 	"UPDATE notifications SET read_at = ?4 WHERE account_id = ?1 AND thread_id = ?2 "

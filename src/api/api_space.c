@@ -229,9 +229,9 @@ static const struct store_stmt Q_THREAD_BUMP = {
 	"UPDATE threads SET n_posts = n_posts + 1, last_post_id = ?2 WHERE id = ?1"};
 static const struct store_stmt Q_FOLLOW_SELF = {
 	"comm.follow_self",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, last_post_id, unread) "
-	"VALUES (?1, ?2, ?3, ?3, 0) ON CONFLICT (account_id, thread_id) DO UPDATE SET "
-	"last_read_id = excluded.last_read_id, last_post_id = excluded.last_post_id, unread = 0"};
+	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
+	"SELECT ?1, ?2, ?3, n_visible FROM threads WHERE id = ?2 ON CONFLICT (account_id, thread_id) "
+	"DO UPDATE SET last_read_id = excluded.last_read_id, read_visible = excluded.read_visible"};
 static const struct store_stmt Q_NOTIFY = {
 	"comm.notify",
 	"INSERT INTO notifications (account_id, kind, thread_id, post_id, created_at) "

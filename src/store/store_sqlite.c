@@ -65,9 +65,10 @@ static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
 	return ENT_EDB;
 }
 
-/* The page cache of each connection (one per worker thread), in KiB: enough for the upper
- * levels and hot leaves of the indexes every request walks (posts_thread, follows, sessions,
- * notifications_account); colder pages come from the OS page cache, shared by all connections.
+/* The page cache of each connection (one per worker thread, the writer and the upkeep
+ * thread), in KiB: enough for the upper levels and hot leaves of the indexes every request
+ * walks (posts_thread, follows, sessions, notifications_account); colder pages come from the
+ * OS page cache, shared by all connections.
  * Pages are allocated as they are used, so an idle connection holds little. */
 #define STORE_CACHE_KIB "2048"
 

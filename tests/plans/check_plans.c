@@ -57,6 +57,9 @@ static const struct {
 			 "copy once to match it against the tombstones"},
 	{"tomb.each", "entraide backup restore (offline): every tombstone once, in order"},
 	{"backup_info.get", "backup_info holds at most one row (the copy's expiry)"},
+	{"comm.followed", "one member's followed threads (GET /api/v1/notifications), sorted by "
+			  "their threads' activity: the sort is bounded by what that member follows; "
+			  "kept on the threads so that a reply updates no follower's row (0103)"},
 	{NULL, NULL},
 };
 
