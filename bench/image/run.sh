@@ -53,7 +53,7 @@ round() {
 		esac
 		/usr/bin/time -f '%U %S' -o "$T/cpu" "$@" >/dev/null 2>&1 || true
 		t1=$(now)
-		echo "$(echo "$t1 - $t0" | bc) $(awk '{print $1 + $2}' "$T/cpu")"
+		echo "$(echo "$t1 - $t0" | bc) $(awk 'END { print $1 + $2 }' "$T/cpu")"
 		return
 		;;
 	esac

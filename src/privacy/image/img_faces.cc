@@ -79,9 +79,10 @@ const cascade_def cascade_defs[] = {
  * HOG, a net for larger faces, at one no longer than NET_SIDE. */
 const int DETECT_SIDE = 1024;
 const int NET_SIDE = 640;
-/* The LBP cascade, which adds no face to the others on our set (bench/image/README.md), looks
- * at half of that: a net for large faces at a quarter of the cost. */
-const int LBP_SIDE = NET_SIDE / 2;
+/* The cascades (the default set has the improved LBP one, which adds no face to the others on
+ * our set: bench/image/README.md) look at half of that: a net for large faces at a quarter of
+ * the cost. */
+const int CASCADE_SIDE = NET_SIDE / 2;
 
 /* BlazeFace's front model scores a face of 20 px in its 128-px input at 0.91 on average
  * (all of 11 test faces above 0.75), one of 16 px at 0.79 and misses smaller ones: a tile
@@ -464,8 +465,8 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 	cv::Mat grey = reduced(in_colours(base, false), NET_SIDE, &inv_net);
 	double inv = inv_cnn * inv_net;
 	cv::Mat eq, flipped;
-	double inv_lbp;
-	cv::equalizeHist(reduced(grey, LBP_SIDE, &inv_lbp), eq);
+	double inv_lbp; /* the cascades' copy */
+	cv::equalizeHist(reduced(grey, CASCADE_SIDE, &inv_lbp), eq);
 	inv_lbp *= inv;
 	int min_side = std::max(20, std::min(eq.cols, eq.rows) / 40);
 	for (auto &c : f->cascades) {
@@ -489,17 +490,20 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 	}
 	if (set & f->set & IMG_DET_BLAZEFACE) {
 		cv::Mat rgb = in_colours(base, true);
-		/* A dark picture (low light) is brightened for the CNN: its scores on faces in
-		 * a picture at a quarter of the light drop below the threshold otherwise. */
-		double mean = cv::mean(grey)[0];
-		if (mean < 70) {
-			cv::Mat bright;
-			rgb.convertTo(bright, -1, std::min(4.0, 110.0 / std::max(mean, 1.0)), 0);
-			/* the gain multiplies the sensor noise as well: smooth it a little */
-			cv::GaussianBlur(bright, rgb, cv::Size(3, 3), 0);
-		}
+		/* A dark picture (low light) is also looked at brightened: the CNN's scores on
+		 * faces in a picture at a quarter of the light drop below the threshold otherwise,
+		 * while a small face in a dark part of a picture that is not that dark (a car
+		 * window) is lost in the brightened, smoothed copy. */
 		std::vector<bf_det> dets;
 		bf_detect(f, rgb, dets);
+		double mean = cv::mean(grey)[0];
+		if (mean < 70) {
+			cv::Mat bright, lit; /* new buffers: rgb may be the caller's own pixels */
+			rgb.convertTo(bright, -1, std::min(4.0, 110.0 / std::max(mean, 1.0)), 0);
+			/* the gain multiplies the sensor noise as well: smooth it a little */
+			cv::GaussianBlur(bright, lit, cv::Size(3, 3), 0);
+			bf_detect(f, lit, dets);
+		}
 		for (auto &d : dets) {
 			float x0 = std::max(0.0f, d.x0), y0 = std::max(0.0f, d.y0);
 			float x1 = std::min((float)rgb.cols, d.x1), y1 = std::min((float)rgb.rows, d.y1);

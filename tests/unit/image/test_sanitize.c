@@ -285,6 +285,45 @@ static void truncated_and_trailing(void **state)
 	free(png);
 }
 
+/* The face detectors look at copies: a dark picture, which the CNN also sees brightened,
+ * comes out with its own pixels (the brightened copy was once written over them when the
+ * picture needed no reduction). */
+static void faces_leave_a_dark_picture_as_it_is(void **state)
+{
+	(void)state;
+	struct img_ctx c = ctx();
+	struct img_px p;
+	assert_int_equal(img_px_alloc(&c, &p, 160, 120, 3), ENT_OK);
+	for (int y = 0; y < p.h; y++)
+		for (int x = 0; x < p.w; x++) {
+			uint8_t *q = p.px + (size_t)y * p.stride + 3 * (size_t)x;
+			q[0] = (uint8_t)(x % 40);
+			q[1] = (uint8_t)(y % 30);
+			q[2] = 9;
+		}
+	uint8_t *png = NULL;
+	size_t len = 0;
+	assert_int_equal(img_png_encode(&c, &p, &png, &len), ENT_OK);
+	struct ent_img_opts o = {.faces_mode = ENT_IMG_FACES_COVER};
+	assert_int_equal(ent_img_faces_new(&o.faces, NULL), ENT_OK);
+	struct ent_img_result r = {0};
+	assert_int_equal(ent_img_sanitize(png, len, &o, &r), ENT_OK);
+	assert_int_equal(r.n_regions, 0);
+	struct img_px out;
+	assert_int_equal(img_decode_upright(&c, r.data, r.len, &out), ENT_OK);
+	assert_int_equal(out.w, p.w);
+	assert_int_equal(out.h, p.h);
+	for (int y = 0; y < p.h; y++)
+		assert_memory_equal(out.px + (size_t)y * out.stride, p.px + (size_t)y * p.stride,
+				    (size_t)p.w * 3);
+	img_px_free(&out);
+	img_px_free(&p);
+	img_ctx_clear(&c);
+	ent_img_result_clear(&r);
+	ent_img_faces_free(o.faces);
+	free(png);
+}
+
 static void masks_are_covered_and_reported(void **state)
 {
 	(void)state;
@@ -352,6 +391,7 @@ int main(void)
 		cmocka_unit_test(output_cap_scales_down),
 		cmocka_unit_test(truncated_and_trailing),
 		cmocka_unit_test(masks_are_covered_and_reported),
+		cmocka_unit_test(faces_leave_a_dark_picture_as_it_is),
 		cmocka_unit_test(options_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
