@@ -9,7 +9,7 @@ ImageMagick's built-in rose:, granite:, netscape: and plasma fractals made here.
 Per detector (raw boxes from BUILD/bench/faces_eval): recall of faces at least 20 px high
 (a detection matches a face when its centre lies in the face box and its width is
 0.4x-2.5x the box's), per kind of picture, false covers on pictures with faces and on
-pictures without, milliseconds per picture. Then what `sanitize` fills ("cover": every
+pictures without, milliseconds of CPU time per picture. Then what `sanitize` fills ("cover": every
 detector of the default set, boxes enlarged and merged): a face counts as covered when the
 filled rectangles hide at least 80% of its box.
 
