@@ -1,23 +1,28 @@
 /*
  * api_export.c - GET /api/v1/me/export: a member's copy of their data (GDPR art. 15, right of
- * access, and art. 20, portability), as a ZIP archive streamed while it is written:
+ * access, and art. 20, portability), as a ZIP archive written while it is sent:
  *
- *   data.json   everything the instance keeps about the account, machine-readable
- *   index.html  the same, readable in a browser (no script, no outside resource)
- *   media/N.ext the member's own pictures, read from disk while they are sent
+ *   data.json          everything the instance keeps about the account, machine-readable
+ *   index.html         the same, readable in a browser (no script, no outside resource)
+ *   media/N.ext        the member's own pictures
+ *   desk/R/M-name      the documents institutions delivered on the member's desk requests,
+ *                      opened for their owner (request R, message M)
  *
- * What goes in is what the member wrote or what is about them: account (with the e-mail,
- * opened for its owner), roles, sessions (times only, never tokens), threads, posts and their
- * history, reactions, follows, notifications, reports they made, desk requests and the
- * messages they can read (decrypted; the institution's internal notes are not theirs), public
- * desk messages, professional verification, cases, answers, consents they recorded, picture
- * records, consents. Nothing about other people beyond what the member could already read: the
- * handle of a community manager who answered is there, nobody's e-mail is.
+ * What goes in is what the member wrote or what is about them (rights/rights_export.c lists
+ * it). Nothing about other people beyond what the member could already read: the handle of a
+ * community manager who answered is there, nobody's e-mail is; internal notes of the
+ * institution are not the member's.
  *
- * data.json and index.html are assembled in memory (bounded by EXPORT_TEXT_MAX each, a
- * member's own text); the pictures, the bulk, are streamed from their files in 64 KiB pieces.
- * The stream holds no database statement between pieces (http.h).
- * Not responsible for: the ZIP records (core/zip.c), who may call (api_routes.c).
+ * Nothing is built in memory: the archive is a libmicrohttpd callback response (http.h) that
+ * asks for the next bytes when the client has taken the last ones. Each call then produces one
+ * bounded piece (core/zip.h, zip_pull): a page of EXPORT_PAGE rows of one section of data.json
+ * or index.html (each item dumped with jansson), one desk request with its messages, 64 KiB of
+ * a picture, one document (at most DESK_FILE_MAX). Entries carry data descriptors, their CRC
+ * counted as they go. Each piece opens and closes its statements on the thread's connection
+ * (http.h: nothing is held between calls), reading keyset pages, so the memory an export
+ * holds does not grow with the account: the piece being sent and the archive's directory.
+ * The export only reads.
+ * Not responsible for: what is read (rights/), the ZIP records (core/zip.c), who may call.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,123 +33,58 @@
 #include <unistd.h>
 
 #include "api/api_community.h"
-#include "api/api_desk.h"
 #include "api/api_handlers.h"
 #include "api/api_media.h"
 #include "core/clock.h"
+#include "core/json.h"
+#include "core/log.h"
 #include "core/zip.h"
 #include "desk/desk.h"
+#include "rights/rights.h"
 
-#define EXPORT_TEXT_MAX (64u * 1024 * 1024)
-#define EXPORT_MEDIA_MAX 10000
+#define EXPORT_PAGE 32                          /* rows of a section per piece */
+#define EXPORT_CHUNK (64u * 1024)               /* bytes of a picture per piece */
+#define EXPORT_PIECE_MAX (24u * 1024 * 1024)    /* the largest piece (a page of long posts) */
 
-/* --- sections: one statement each, written as a JSON array and an HTML table --- */
+enum phase { PH_JSON, PH_HTML, PH_MEDIA, PH_DESK_FILES, PH_FINISH };
 
-struct col {
-	const char *name;
-	char type; /* i int, n int or null, t text, d date or null, b bool */
+struct exp {
+	struct api_app *app;
+	int64_t account, session;
+	char handle[40], locale[8];
+	enum http_lang lang;
+	int64_t now;
+	struct zip_pull pull;
+	enum phase phase;
+	size_t stage;                /* in a text entry: 0 head, 1..n sections, desk, tail */
+	struct rights_cursor cur;    /* of the current section */
+	bool stage_open;
+	int64_t key;                 /* desk request, picture or document walked last */
+	size_t count;                /* items of the current walk */
+	int fd;                      /* the picture being sent */
+	struct buf t;                /* the text of the current piece */
 };
 
-struct section {
-	const char *key;
-	const char *title[2]; /* fr, en */
-	struct store_stmt stmt; /* ?1 = account id, ?2 = the current session (when used) */
-	struct col cols[12];
-};
-
-static const struct section sections[] = {
-	{"roles", {"Rôles", "Roles"}, {"export.roles",
-	  "SELECT r.role, coalesce(i.slug, ''), r.granted_at FROM account_roles r "
-	  "LEFT JOIN institutions i ON i.id = r.institution_id WHERE r.account_id = ?1 ORDER BY r.role"},
-	 {{"role", 't'}, {"institution", 't'}, {"granted_at", 'd'}}},
-	{"sessions", {"Sessions ouvertes", "Open sessions"}, {"export.sessions",
-	  "SELECT created_at, expires_at, id = ?2 FROM sessions WHERE account_id = ?1 ORDER BY id"},
-	 {{"created_at", 'd'}, {"expires_at", 'd'}, {"current", 'b'}}},
-	{"threads", {"Fils ouverts", "Threads started"}, {"export.threads",
-	  "SELECT t.id, s.slug, t.title, t.created_at FROM threads t JOIN spaces s ON s.id = t.space_id "
-	  "WHERE t.author_id = ?1 ORDER BY t.id"},
-	 {{"id", 'i'}, {"space", 't'}, {"title", 't'}, {"created_at", 'd'}}},
-	{"posts", {"Messages", "Posts"}, {"export.posts",
-	  "SELECT p.id, p.thread_id, t.title, s.slug, p.body, p.label, p.redacted, p.created_at, "
-	  "p.edited_at, p.deleted_at, p.hidden_at FROM posts p JOIN threads t ON t.id = p.thread_id "
-	  "JOIN spaces s ON s.id = t.space_id WHERE p.author_id = ?1 ORDER BY p.id"},
-	 {{"id", 'i'}, {"thread", 'i'}, {"thread_title", 't'}, {"space", 't'}, {"body", 't'},
-	  {"label", 't'}, {"redacted", 'b'}, {"created_at", 'd'}, {"edited_at", 'd'},
-	  {"deleted_at", 'd'}, {"hidden_at", 'd'}}},
-	{"post_history", {"Versions précédentes des messages", "Earlier versions of posts"},
-	 {"export.post_history",
-	  "SELECT r.post_id, r.body, r.created_at FROM post_revisions r JOIN posts p ON p.id = r.post_id "
-	  "WHERE p.author_id = ?1 ORDER BY r.id"},
-	 {{"post", 'i'}, {"body", 't'}, {"written_at", 'd'}}},
-	{"reactions", {"Réactions", "Reactions"}, {"export.reactions",
-	  "SELECT post_id, kind, created_at FROM reactions WHERE account_id = ?1 ORDER BY created_at"},
-	 {{"post", 'i'}, {"kind", 't'}, {"created_at", 'd'}}},
-	{"follows", {"Fils suivis", "Followed threads"}, {"export.follows",
-	  "SELECT f.thread_id, t.title, f.last_read_id FROM follows f JOIN threads t ON t.id = f.thread_id "
-	  "WHERE f.account_id = ?1 ORDER BY f.thread_id"},
-	 {{"thread", 'i'}, {"title", 't'}, {"last_read_post", 'i'}}},
-	{"notifications", {"Notifications", "Notifications"}, {"export.notifications",
-	  "SELECT id, kind, thread_id, post_id, created_at, read_at FROM notifications "
-	  "WHERE account_id = ?1 ORDER BY id"},
-	 {{"id", 'i'}, {"kind", 't'}, {"thread", 'n'}, {"post", 'n'}, {"created_at", 'd'},
-	  {"read_at", 'd'}}},
-	{"reports", {"Signalements faits", "Reports made"}, {"export.reports",
-	  "SELECT post_id, reason, created_at, resolved_at, coalesce(resolution, '') FROM reports "
-	  "WHERE reporter_id = ?1 ORDER BY id"},
-	 {{"post", 'i'}, {"reason", 't'}, {"created_at", 'd'}, {"resolved_at", 'd'},
-	  {"resolution", 't'}}},
-	{"desk_public", {"Messages publics aux établissements", "Public messages to institutions"},
-	 {"export.desk_public",
-	  "SELECT i.slug, d.body, coalesce(d.reply, ''), d.created_at, d.replied_at FROM desk_public d "
-	  "JOIN institutions i ON i.id = d.institution_id WHERE d.author_id = ?1 ORDER BY d.id"},
-	 {{"institution", 't'}, {"body", 't'}, {"reply", 't'}, {"created_at", 'd'},
-	  {"replied_at", 'd'}}},
-	{"verification", {"Vérification professionnelle", "Professional verification"},
-	 {"export.verification",
-	  "SELECT profession, specialty, rpps, status, reason, verified_by, created_at, decided_at "
-	  "FROM pro_verifications WHERE account_id = ?1 ORDER BY id"},
-	 {{"profession", 't'}, {"specialty", 't'}, {"rpps", 't'}, {"status", 't'}, {"reason", 't'},
-	  {"verified_by", 't'}, {"created_at", 'd'}, {"decided_at", 'd'}}},
-	{"cases", {"Cas cliniques", "Cases"}, {"export.cases",
-	  "SELECT id, space, title, body, status, created_at, closed_at FROM pro_cases "
-	  "WHERE author_id = ?1 ORDER BY id"},
-	 {{"id", 'i'}, {"space", 't'}, {"title", 't'}, {"body", 't'}, {"status", 't'},
-	  {"created_at", 'd'}, {"closed_at", 'd'}}},
-	{"case_answers", {"Réponses aux cas", "Answers to cases"}, {"export.case_answers",
-	  "SELECT case_id, body, created_at FROM pro_case_answers WHERE author_id = ?1 ORDER BY id"},
-	 {{"case", 'i'}, {"body", 't'}, {"created_at", 'd'}}},
-	{"case_consents", {"Consentements de patients enregistrés", "Patient consents recorded"},
-	 {"export.case_consents",
-	  "SELECT case_id, who, how, given_on, recorded_at FROM pro_case_consents "
-	  "WHERE recorded_by = ?1 ORDER BY case_id"},
-	 {{"case", 'i'}, {"who", 't'}, {"how", 't'}, {"given_on", 't'}, {"recorded_at", 'd'}}},
-	{"case_photos", {"Photos de cas", "Case photos"}, {"export.case_photos",
-	  "SELECT id, case_id, mime, width, height, status, created_at FROM pro_case_photos "
-	  "WHERE author_id = ?1 ORDER BY id"},
-	 {{"id", 'i'}, {"case", 'i'}, {"mime", 't'}, {"width", 'i'}, {"height", 'i'},
-	  {"status", 't'}, {"created_at", 'd'}}},
-	{"consents", {"Consentements", "Consents"}, {"export.consents",
-	  "SELECT purpose, given_at, withdrawn_at FROM consents WHERE account_id = ?1 ORDER BY id"},
-	 {{"purpose", 't'}, {"given_at", 'd'}, {"withdrawn_at", 'd'}}},
-	{"media", {"Images envoyées", "Pictures uploaded"}, {"export.media",
-	  "SELECT id, format, width, height, bytes, created_at, "
-	  "'media/' || id || '.' || format FROM media WHERE account_id = ?1 ORDER BY id"},
-	 {{"id", 'i'}, {"format", 't'}, {"width", 'i'}, {"height", 'i'}, {"bytes", 'i'},
-	  {"created_at", 'd'}, {"file", 't'}}},
-};
+/* --- text helpers --- */
 
 static void html_text(struct buf *b, const char *s, size_t n)
 {
+	size_t run = 0; /* start of the characters that need no escaping */
 	for (size_t i = 0; i < n; i++) {
+		const char *e;
 		switch (s[i]) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, s[i]);
+		case '&': e = "&amp;"; break;
+		case '<': e = "&lt;"; break;
+		case '>': e = "&gt;"; break;
+		case '"': e = "&quot;"; break;
+		case '\'': e = "&#39;"; break;
+		default: continue;
 		}
+		buf_append(b, s + run, i - run);
+		buf_puts(b, e);
+		run = i + 1;
 	}
+	buf_append(b, s + run, n - run);
 }
 
 static void html_cstr(struct buf *b, const char *s)
@@ -152,504 +92,539 @@ static void html_cstr(struct buf *b, const char *s)
 	html_text(b, s, strlen(s));
 }
 
-struct out {
-	struct buf json, html;
-	enum http_lang lang;
-};
-
-static void cell(struct out *o, struct store_q *st, int i, char type)
+static json_t *jtime(int64_t t)
 {
+	if (!t)
+		return json_null();
 	char iso[24];
-	size_t len;
-	bool null = store_q_is_null(st, i);
-	switch (type) {
-	case 'i':
-	case 'n':
-		if (null && type == 'n') {
-			buf_puts(&o->json, "null");
-			break;
-		}
-		buf_printf(&o->json, "%lld", (long long)store_q_int(st, i));
-		buf_printf(&o->html, "%lld", (long long)store_q_int(st, i));
-		break;
-	case 'b':
-		buf_puts(&o->json, store_q_int(st, i) ? "true" : "false");
-		buf_puts(&o->html, store_q_int(st, i) ? "✓" : "");
-		break;
-	case 'd':
-		if (null) {
-			buf_puts(&o->json, "null");
-			break;
-		}
-		comm_iso(store_q_int(st, i), iso);
-		buf_printf(&o->json, "\"%s\"", iso);
-		buf_puts(&o->html, iso);
-		break;
-	default: {
-		const char *s = store_q_text(st, i, &len);
-		buf_json_str(&o->json, s, len);
-		html_text(&o->html, s, len);
-	}
-	}
+	comm_iso(t, iso);
+	return json_string(iso);
 }
 
-static enum ent_err write_section(struct api_req *q, struct out *o, const struct section *sec)
+static bool en(const struct exp *x)
 {
-	struct store_q *st;
-	enum ent_err err = store_q_open(q->db, &sec->stmt, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, q->s.account.id);
-	if (strstr(sec->stmt.sql, "?2"))
-		store_q_bind_int(st, 2, q->s.id);
-	buf_printf(&o->json, ",\"%s\":[", sec->key);
-	buf_printf(&o->html, "<section><h2 id=\"%s\">", sec->key);
-	html_cstr(&o->html, sec->title[o->lang]);
-	buf_puts(&o->html, "</h2>\n<table><thead><tr>");
-	for (const struct col *c = sec->cols; c->name; c++)
-		buf_printf(&o->html, "<th scope=\"col\">%s</th>", c->name);
-	buf_puts(&o->html, "</tr></thead><tbody>\n");
-	bool row;
-	size_t n = 0;
-	while (!(err = store_q_step(st, &row)) && row) {
-		buf_puts(&o->json, n++ ? ",{" : "{");
-		buf_puts(&o->html, "<tr>");
-		int i = 0;
-		for (const struct col *c = sec->cols; c->name; c++, i++) {
-			buf_printf(&o->json, "%s\"%s\":", i ? "," : "", c->name);
-			buf_puts(&o->html, "<td>");
-			cell(o, st, i, c->type);
-			buf_puts(&o->html, "</td>");
-		}
-		buf_putc(&o->json, '}');
-		buf_puts(&o->html, "</tr>\n");
-	}
-	store_q_close(st);
-	buf_putc(&o->json, ']');
-	buf_printf(&o->html, "</tbody></table>%s</section>\n",
-		   n ? "" : (o->lang == HTTP_LANG_EN ? "<p>None.</p>" : "<p>Aucun élément.</p>"));
-	return err;
+	return x->lang == HTTP_LANG_EN;
 }
 
-/* --- the desk: requests and the messages the member can read, opened --- */
-
-static const struct store_stmt Q_DESK_IDS = {
-	"export.desk_ids", "SELECT id FROM desk_requests WHERE requester_id = ?1 ORDER BY id"};
-
-/* The readable form of a message (data.json gets api_desk_message_json's). */
-struct html_ctx {
-	struct out *o;
-	enum ent_err err;
-};
-
-static void html_msg(const struct desk_message *m, void *arg)
+static const char *none(const struct exp *x)
 {
-	struct html_ctx *x = arg;
-	struct buf plain;
-	buf_init(&plain, DESK_SEALED_MAX);
-	enum ent_err err = desk_open(m->body_enc, m->body_len, &plain);
-	if (err) {
-		x->err = err;
-		buf_clear(&plain);
-		return;
-	}
-	struct out *o = x->o;
-	char iso[24];
-	comm_iso(m->created_at, iso);
-	buf_printf(&o->html, "<li><p class=\"meta\">%s · %s · ", iso, m->kind);
-	html_cstr(&o->html, m->author[0] ? m->author : "-");
-	buf_puts(&o->html, "</p><p>");
-	/* The sealed body is JSON written by the desk: {"text":...,"title":...}. */
-	json_t *j = json_loadb(plain.p ? plain.p : "{}", plain.len ? plain.len : 2, 0, NULL);
-	const char *text = j ? json_string_value(json_object_get(j, "text")) : NULL;
-	html_cstr(&o->html, text ? text : "");
-	json_decref(j);
-	buf_puts(&o->html, "</p></li>\n");
-	buf_clear(&plain);
+	return en(x) ? "<p>None.</p>" : "<p>Aucun élément.</p>";
 }
 
-static enum ent_err write_one_request(struct api_req *q, struct out *o, int64_t id, bool first)
-{
-	struct desk_request r;
-	struct buf sealed, plain;
-	buf_init(&sealed, DESK_SEALED_MAX + 64);
-	buf_init(&plain, DESK_SEALED_MAX);
-	enum ent_err err = desk_request_get(q->db, id, &r, &sealed);
-	if (!err)
-		err = desk_open(sealed.p, sealed.len, &plain);
-	if (!err && r.requester_id != q->s.account.id)
-		err = ENT_EINTERNAL;
-	if (err)
-		goto out;
-	buf_printf(&o->json, "%s{\"id\":%lld,\"institution\":", first ? "" : ",", (long long)r.id);
-	buf_json_cstr(&o->json, r.inst_slug);
-	buf_printf(&o->json, ",\"form\":\"%s\",\"type\":\"%s\",\"status\":\"%s\",\"created_at\":",
-		   r.form, r.type, r.status);
-	api_desk_time(&o->json, r.created_at);
-	buf_puts(&o->json, ",\"resolved_at\":");
-	api_desk_time(&o->json, r.resolved_at);
-	buf_puts(&o->json, ",\"details\":");
-	buf_append(&o->json, plain.p ? plain.p : "{}", plain.len ? plain.len : 2);
-	buf_puts(&o->json, ",\"messages\":[");
-	buf_printf(&o->html, "<article><h3>#%lld · ", (long long)r.id);
-	html_cstr(&o->html, r.inst_slug);
-	buf_printf(&o->html, " · %s · %s</h3>\n<pre>", r.type, r.status);
-	html_text(&o->html, plain.p ? plain.p : "", plain.len);
-	buf_puts(&o->html, "</pre>\n<ol>\n");
-	/* The requester's view: the institution's internal notes are not theirs. */
-	struct api_desk_msg_ctx x = {&o->json, true, ENT_OK, 0};
-	err = desk_message_each(q->db, r.id, false, api_desk_message_json, &x);
-	if (!err)
-		err = x.err;
-	struct html_ctx hx = {o, ENT_OK};
-	if (!err)
-		err = desk_message_each(q->db, r.id, false, html_msg, &hx);
-	if (!err)
-		err = hx.err;
-	buf_puts(&o->json, "]}");
-	buf_puts(&o->html, "</ol></article>\n");
-out:
-	buf_clear(&sealed);
-	buf_clear(&plain);
-	return err;
-}
+/* --- the head: the account --- */
 
-static enum ent_err write_desk(struct api_req *q, struct out *o)
+static enum ent_err write_head(struct exp *x, struct store_conn *db, bool json)
 {
-	/* Ids first: the statement is closed before each request opens its own. */
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
-	struct store_q *st;
-	enum ent_err err = store_q_open(q->db, &Q_DESK_IDS, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, q->s.account.id);
-	bool row;
-	while (!(err = store_q_step(st, &row)) && row) {
-		if (n == cap) {
-			size_t c = cap ? cap * 2 : 16;
-			int64_t *p = realloc(ids, c * sizeof *p);
-			if (!p) {
-				err = ENT_ENOMEM;
-				break;
-			}
-			ids = p;
-			cap = c;
-		}
-		ids[n++] = store_q_int(st, 0);
-	}
-	store_q_close(st);
-	buf_puts(&o->json, ",\"desk_requests\":[");
-	buf_printf(&o->html, "<section><h2 id=\"desk_requests\">%s</h2>\n",
-		   o->lang == HTTP_LANG_EN ? "Requests to institutions" : "Demandes aux établissements");
-	for (size_t i = 0; !err && i < n; i++)
-		err = write_one_request(q, o, ids[i], i == 0);
-	buf_putc(&o->json, ']');
-	if (!n)
-		buf_puts(&o->html, o->lang == HTTP_LANG_EN ? "<p>None.</p>" : "<p>Aucun élément.</p>");
-	buf_puts(&o->html, "</section>\n");
-	free(ids);
-	return err;
-}
-
-static const struct store_stmt Q_EMAIL = {
-	"export.email", "SELECT email_enc, created_at FROM accounts WHERE id = ?1"};
-
-static enum ent_err write_account(struct api_req *q, struct out *o)
-{
-	struct store_q *st;
-	bool row = false;
+	struct buf enc;
 	char email[AUTH_EMAIL_MAX + 1] = "";
 	int64_t created = 0;
-	enum ent_err err = store_q_open(q->db, &Q_EMAIL, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, q->s.account.id);
-	err = store_q_step(st, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err) {
-		size_t len;
-		const void *p = store_q_blob(st, 0, &len);
-		err = auth_email_open(q->app->keys, p, len, email);
-		created = store_q_int(st, 1);
-	}
-	store_q_close(st);
+	buf_init(&enc, 4096);
+	enum ent_err err = rights_account(db, x->account, &enc, &created);
+	if (!err)
+		err = auth_email_open(x->app->keys, (const unsigned char *)enc.p, enc.len, email);
+	buf_clear(&enc);
 	if (err)
 		return err;
 	char iso[24], now[24];
 	comm_iso(created, iso);
-	comm_iso(clock_now(), now);
-	buf_printf(&o->json, "{\"format\":\"entraide-export/1\",\"exported_at\":\"%s\",\"instance\":",
-		   now);
-	buf_json_cstr(&o->json, q->app->cfg.name);
-	buf_puts(&o->json, ",\"account\":{\"handle\":");
-	buf_json_cstr(&o->json, q->s.account.handle);
-	buf_puts(&o->json, ",\"email\":");
-	buf_json_cstr(&o->json, email);
-	buf_printf(&o->json, ",\"locale\":\"%s\",\"created_at\":\"%s\"}", q->s.account.locale, iso);
-	bool en = o->lang == HTTP_LANG_EN;
-	buf_printf(&o->html, "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+	comm_iso(x->now, now);
+	struct buf *b = &x->t;
+	if (json) {
+		json_t *head = json_pack("{s:s,s:s,s:o}", "format", "entraide-export/1", "exported_at", now,
+					 "instance", json_text(x->app->cfg.name, strlen(x->app->cfg.name)));
+		json_t *acc = json_pack("{s:o,s:o,s:s,s:s}", "handle", json_text(x->handle, strlen(x->handle)),
+					"email", json_text(email, strlen(email)), "locale", x->locale,
+					"created_at", iso);
+		if (!head || !acc || json_object_set_new(head, "account", acc)) {
+			json_decref(head);
+			err = ENT_ENOMEM;
+		} else {
+			/* the document stays open: sections follow as members of the same object */
+			err = json_dump_buf(head, b);
+			json_decref(head);
+			if (!err && b->len && b->p[b->len - 1] == '}')
+				b->p[--b->len] = '\0';
+		}
+		sodium_memzero(email, sizeof email);
+		return err;
+	}
+	buf_printf(b, "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 		   "<meta name=\"viewport\" content=\"width=device-width\"><title>%s</title>"
 		   "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;"
 		   "padding:0 1rem;line-height:1.5}table{border-collapse:collapse;width:100%%}"
 		   "th,td{border:1px solid #888;padding:.25rem;text-align:left;vertical-align:top;"
 		   "white-space:pre-wrap}pre{white-space:pre-wrap}.meta{color:#444}</style>"
 		   "</head><body><main><h1>%s</h1>\n<p>",
-		   en ? "en" : "fr", en ? "Your data" : "Vos données",
-		   en ? "Your data" : "Vos données");
-	html_cstr(&o->html, q->app->cfg.name);
-	buf_printf(&o->html, " · %s %s</p>\n<p>%s</p>\n<dl><dt>%s</dt><dd>", en ? "exported" : "export du",
-		   now,
-		   en ? "Everything this instance keeps about your account. data.json holds the same "
-			"in a form other programs can read; media/ holds your pictures."
-		      : "Tout ce que cette instance garde sur votre compte. data.json contient la même "
-			"chose sous une forme lisible par d’autres programmes ; media/ contient vos images.",
-		   en ? "Handle" : "Pseudonyme");
-	html_cstr(&o->html, q->s.account.handle);
-	buf_printf(&o->html, "</dd><dt>%s</dt><dd>", en ? "E-mail" : "Adresse e-mail");
-	html_cstr(&o->html, email);
-	buf_printf(&o->html, "</dd><dt>%s</dt><dd>%s</dd></dl>\n", en ? "Member since" : "Membre depuis",
-		   iso);
+		   en(x) ? "en" : "fr", en(x) ? "Your data" : "Vos données", en(x) ? "Your data" : "Vos données");
+	html_cstr(b, x->app->cfg.name);
+	buf_printf(b, " · %s %s</p>\n<p>%s</p>\n<dl><dt>%s</dt><dd>", en(x) ? "exported" : "export du", now,
+		   en(x) ? "Everything this instance keeps about your account. data.json holds the same "
+			   "in a form other programs can read; media/ holds your pictures, desk/ the "
+			   "documents institutions sent you."
+			 : "Tout ce que cette instance garde sur votre compte. data.json contient la même "
+			   "chose sous une forme lisible par d’autres programmes ; media/ contient vos "
+			   "images, desk/ les documents que des établissements vous ont envoyés.",
+		   en(x) ? "Handle" : "Pseudonyme");
+	html_cstr(b, x->handle);
+	buf_printf(b, "</dd><dt>%s</dt><dd>", en(x) ? "E-mail" : "Adresse e-mail");
+	html_cstr(b, email);
+	buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd></dl>\n", en(x) ? "Member since" : "Membre depuis", iso);
 	sodium_memzero(email, sizeof email);
-	return buf_err(&o->json);
+	return buf_err(b);
 }
 
-/* --- the archive, streamed --- */
+/* --- sections, a page at a time --- */
 
-struct item {
-	struct zip_entry z;
-	const char *mem;                 /* data.json, index.html; NULL for a file */
-	char path[API_MEDIA_PATH_MAX];
+struct page_ctx {
+	struct exp *x;
+	const struct rights_section *sec;
+	bool json;
+	size_t n;          /* items of the section so far */
+	enum ent_err err;
 };
 
-struct stream {
-	struct out o;
-	struct item *items;
-	size_t n, cur;
-	bool in_data, central_done;
-	int fd;
-	uint32_t sent;                   /* bytes of the current entry sent */
-	uint64_t pos;                    /* archive bytes produced */
-	struct buf pend;                 /* records waiting to be sent */
-	size_t pend_off;
-	int64_t now;
-};
-
-static void stream_free(void *cls)
+static json_t *json_cell(const struct rights_col *c, const struct rights_row *r, size_t k)
 {
-	struct stream *x = cls;
-	if (x->fd >= 0)
-		close(x->fd);
-	buf_clear(&x->o.json);
-	buf_clear(&x->o.html);
-	buf_clear(&x->pend);
-	free(x->items);
-	free(x);
-}
-
-/* Bytes of the current entry into out; -1 on a read failure. */
-static ssize_t entry_bytes(struct stream *x, struct item *it, char *out, size_t max)
-{
-	size_t k = it->z.size - x->sent;
-	if (k > max)
-		k = max;
-	if (it->mem) {
-		memcpy(out, it->mem + x->sent, k);
-		return (ssize_t)k;
+	switch (c->type) {
+	case 'i':
+		return json_integer(r->v[k].i);
+	case 'n':
+		return r->v[k].null ? json_null() : json_integer(r->v[k].i);
+	case 'b':
+		return json_boolean(r->v[k].i);
+	case 'd':
+		return r->v[k].null ? json_null() : jtime(r->v[k].i);
+	default:
+		return json_text(r->v[k].s, r->v[k].len);
 	}
-	if (x->fd < 0)
-		x->fd = open(it->path, O_RDONLY | O_CLOEXEC);
-	if (x->fd < 0)
-		return -1;
+}
+
+static void html_cell(struct buf *b, const struct rights_col *c, const struct rights_row *r, size_t k)
+{
+	char iso[24];
+	switch (c->type) {
+	case 'i':
+	case 'n':
+		if (!r->v[k].null || c->type == 'i')
+			buf_printf(b, "%lld", (long long)r->v[k].i);
+		break;
+	case 'b':
+		buf_puts(b, r->v[k].i ? "✓" : "");
+		break;
+	case 'd':
+		if (!r->v[k].null) {
+			comm_iso(r->v[k].i, iso);
+			buf_puts(b, iso);
+		}
+		break;
+	case 'f':
+		buf_puts(b, "<a href=\"");
+		html_text(b, r->v[k].s, r->v[k].len);
+		buf_puts(b, "\">");
+		html_text(b, r->v[k].s, r->v[k].len);
+		buf_puts(b, "</a>");
+		break;
+	default:
+		html_text(b, r->v[k].s, r->v[k].len);
+	}
+}
+
+static void page_row(const struct rights_row *r, void *arg)
+{
+	struct page_ctx *p = arg;
+	struct buf *b = &p->x->t;
+	if (p->err)
+		return;
+	if (!p->json) {
+		buf_puts(b, "<tr>");
+		for (size_t k = 0; p->sec->cols[k].name; k++) {
+			buf_puts(b, "<td>");
+			html_cell(b, &p->sec->cols[k], r, k);
+			buf_puts(b, "</td>");
+		}
+		buf_puts(b, "</tr>\n");
+		return;
+	}
+	json_t *o = json_object();
+	for (size_t k = 0; o && p->sec->cols[k].name; k++)
+		if (json_object_set_new(o, p->sec->cols[k].name, json_cell(&p->sec->cols[k], r, k))) {
+			json_decref(o);
+			o = NULL;
+		}
+	if (!o) {
+		p->err = ENT_ENOMEM;
+		return;
+	}
+	if (p->n++)
+		buf_putc(b, ',');
+	p->err = json_dump_buf(o, b);
+	json_decref(o);
+}
+
+static enum ent_err write_section_page(struct exp *x, struct store_conn *db, size_t i, bool json)
+{
+	const struct rights_section *sec = &rights_sections[i];
+	struct buf *b = &x->t;
+	if (!x->stage_open) {
+		x->stage_open = true;
+		memset(&x->cur, 0, sizeof x->cur);
+		if (json) {
+			buf_printf(b, ",\"%s\":[", sec->key);
+		} else {
+			buf_printf(b, "<section><h2 id=\"%s\">", sec->key);
+			html_cstr(b, sec->title[x->lang]);
+			buf_puts(b, "</h2>\n<table><thead><tr>");
+			for (const struct rights_col *c = sec->cols; c->name; c++)
+				buf_printf(b, "<th scope=\"col\">%s</th>", c->name);
+			buf_puts(b, "</tr></thead><tbody>\n");
+		}
+	}
+	struct page_ctx p = {x, sec, json, x->cur.rows, ENT_OK};
+	enum ent_err err = rights_section_page(db, i, x->account, x->session, &x->cur, EXPORT_PAGE,
+					       page_row, &p);
+	if (!err)
+		err = p.err;
+	if (!err && x->cur.done) {
+		if (json)
+			buf_putc(b, ']');
+		else
+			buf_printf(b, "</tbody></table>%s</section>\n", x->cur.rows ? "" : none(x));
+		x->stage_open = false;
+		x->stage++;
+	}
+	return err;
+}
+
+/* --- the desk: one request with the messages the member can read, opened --- */
+
+struct msg_ctx {
+	struct exp *x;
+	int64_t request;
+	json_t *list;      /* data.json */
+	struct buf *html;  /* index.html */
+	enum ent_err err;
+};
+
+static void doc_path(int64_t request, int64_t message, const char *name, char out[ZIP_NAME_MAX + 1])
+{
+	snprintf(out, ZIP_NAME_MAX + 1, "desk/%lld/%lld-%s", (long long)request, (long long)message, name);
+	zip_safe_name(out);
+}
+
+static void one_msg(const struct desk_message *m, void *arg)
+{
+	struct msg_ctx *c = arg;
+	if (c->err)
+		return;
+	struct buf plain;
+	buf_init(&plain, DESK_SEALED_MAX);
+	c->err = desk_open(m->body_enc, m->body_len, &plain);
+	/* The sealed body is JSON written by the desk: {"text":...,"title":...}. */
+	json_t *body = c->err ? NULL : json_loadb(plain.p ? plain.p : "{}", plain.len ? plain.len : 2, 0, NULL);
+	if (plain.p)
+		sodium_memzero(plain.p, plain.len);
+	buf_clear(&plain);
+	if (c->err)
+		return;
+	if (!body)
+		body = json_object();
+	char path[ZIP_NAME_MAX + 1] = "";
+	if (m->file_name[0])
+		doc_path(c->request, m->id, m->file_name, path);
+	if (c->list) {
+		json_t *o = json_pack("{s:I,s:s,s:o,s:O}", "id", (json_int_t)m->id, "kind", m->kind, "author",
+				      m->author[0] ? json_text(m->author, strlen(m->author)) : json_null(),
+				      "body", body);
+		if (o && m->file_name[0])
+			json_object_set_new(o, "file", json_pack("{s:o,s:s,s:I,s:o}", "name",
+								 json_text(m->file_name, strlen(m->file_name)),
+								 "type", m->file_type, "size",
+								 (json_int_t)m->file_size, "path",
+								 json_text(path, strlen(path))));
+		if (o)
+			json_object_set_new(o, "created_at", jtime(m->created_at));
+		if (!o || json_array_append_new(c->list, o))
+			c->err = ENT_ENOMEM;
+	} else {
+		struct buf *b = c->html;
+		char iso[24];
+		comm_iso(m->created_at, iso);
+		buf_printf(b, "<li><p class=\"meta\">%s · %s · ", iso, m->kind);
+		html_cstr(b, m->author[0] ? m->author : "-");
+		buf_puts(b, "</p><p>");
+		const char *text = json_string_value(json_object_get(body, "text"));
+		html_cstr(b, text ? text : "");
+		buf_puts(b, "</p>");
+		if (path[0]) {
+			buf_puts(b, "<p><a href=\"");
+			html_cstr(b, path);
+			buf_puts(b, "\">");
+			html_cstr(b, m->file_name);
+			buf_puts(b, "</a></p>");
+		}
+		buf_puts(b, "</li>\n");
+	}
+	json_decref(body);
+}
+
+static enum ent_err write_request(struct exp *x, struct store_conn *db, int64_t id, bool json)
+{
+	struct desk_request r;
+	struct buf sealed, plain;
+	struct buf *b = &x->t;
+	buf_init(&sealed, DESK_SEALED_MAX + 64);
+	buf_init(&plain, DESK_SEALED_MAX);
+	enum ent_err err = desk_request_get(db, id, &r, &sealed);
+	if (!err)
+		err = desk_open(sealed.p, sealed.len, &plain);
+	if (!err && r.requester_id != x->account)
+		err = ENT_EINTERNAL;
+	buf_clear(&sealed);
+	if (err)
+		goto out;
+	struct msg_ctx c = {x, r.id, NULL, b, ENT_OK};
+	if (json) {
+		json_t *details = json_loadb(plain.p ? plain.p : "{}", plain.len ? plain.len : 2, 0, NULL);
+		json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:[]}", "id", (json_int_t)r.id,
+				      "institution", r.inst_slug, "form", r.form, "type", r.type, "status",
+				      r.status, "created_at", jtime(r.created_at), "resolved_at",
+				      jtime(r.resolved_at), "details", details ? details : json_object(),
+				      "messages");
+		c.list = o ? json_object_get(o, "messages") : NULL;
+		/* The requester's view: the institution's internal notes are not theirs. */
+		err = o ? desk_message_each(db, r.id, false, one_msg, &c) : ENT_ENOMEM;
+		if (!err)
+			err = c.err;
+		if (!err) {
+			if (x->count)
+				buf_putc(b, ',');
+			err = json_dump_buf(o, b);
+		}
+		json_decref(o);
+	} else {
+		buf_printf(b, "<article><h3>#%lld · ", (long long)r.id);
+		html_cstr(b, r.inst_slug);
+		buf_printf(b, " · %s · %s</h3>\n<pre>", r.type, r.status);
+		html_text(b, plain.p ? plain.p : "", plain.len);
+		buf_puts(b, "</pre>\n<ol>\n");
+		err = desk_message_each(db, r.id, false, one_msg, &c);
+		if (!err)
+			err = c.err;
+		buf_puts(b, "</ol></article>\n");
+	}
+out:
+	if (plain.p)
+		sodium_memzero(plain.p, plain.len);
+	buf_clear(&plain);
+	return err;
+}
+
+static enum ent_err write_desk_step(struct exp *x, struct store_conn *db, bool json)
+{
+	struct buf *b = &x->t;
+	if (!x->stage_open) {
+		x->stage_open = true;
+		x->key = 0;
+		x->count = 0;
+		if (json)
+			buf_puts(b, ",\"desk_requests\":[");
+		else
+			buf_printf(b, "<section><h2 id=\"desk_requests\">%s</h2>\n",
+				   en(x) ? "Requests to institutions" : "Demandes aux établissements");
+	}
+	enum ent_err err = rights_next_desk_request(db, x->account, &x->key);
+	if (err)
+		return err;
+	if (x->key) {
+		err = write_request(x, db, x->key, json);
+		x->count++;
+		return err;
+	}
+	if (json)
+		buf_putc(b, ']');
+	else
+		buf_printf(b, "%s</section>\n", x->count ? "" : none(x));
+	x->stage_open = false;
+	x->stage++;
+	return ENT_OK;
+}
+
+/* One piece of data.json or index.html. */
+static enum ent_err text_step(struct exp *x, struct store_conn *db, struct zip_writer *w)
+{
+	bool json = x->phase == PH_JSON;
+	enum ent_err err = ENT_OK;
+	if (x->stage == 0) {
+		err = zip_begin(w, json ? "data.json" : "index.html");
+		if (!err)
+			err = write_head(x, db, json);
+		x->stage = 1;
+	} else if (x->stage <= rights_n_sections) {
+		err = write_section_page(x, db, x->stage - 1, json);
+	} else if (x->stage == rights_n_sections + 1) {
+		err = write_desk_step(x, db, json);
+	} else {
+		buf_puts(&x->t, json ? "}" : "</main></body></html>\n");
+		x->phase++;
+		x->stage = 0;
+	}
+	if (!err)
+		err = buf_err(&x->t);
+	if (!err)
+		err = zip_write(w, x->t.p, x->t.len);
+	if (!err && x->stage == 0)
+		err = zip_end(w);
+	buf_clear(&x->t);
+	return err;
+}
+
+/* --- files --- */
+
+/* One piece of a picture: opens the next one, or sends its next 64 KiB, or ends it. */
+static enum ent_err media_step(struct exp *x, struct store_conn *db, struct zip_writer *w)
+{
+	if (x->fd < 0) {
+		char hash[RIGHTS_HASH_MAX], path[ZIP_NAME_MAX + 1], file[API_MEDIA_PATH_MAX];
+		enum ent_err err = rights_next_media(db, x->account, &x->key, hash, path);
+		if (err)
+			return err;
+		if (!x->key) {
+			x->phase++;
+			return ENT_OK;
+		}
+		api_media_file(x->app, hash, file);
+		x->fd = open(file, O_RDONLY | O_CLOEXEC);
+		if (x->fd < 0) {
+			int e = errno;
+			/* removed since data.json listed it (the member deleted it meanwhile) */
+			log_line(LOG_WARN, "export: a picture's file is gone", NULL);
+			return e == ENOENT ? ENT_OK : ENT_EIO;
+		}
+		return zip_begin(w, path);
+	}
+	char *chunk = malloc(EXPORT_CHUNK);
+	if (!chunk)
+		return ENT_ENOMEM;
 	ssize_t r;
 	do
-		r = read(x->fd, out, k);
+		r = read(x->fd, chunk, EXPORT_CHUNK);
 	while (r < 0 && errno == EINTR);
-	return r > 0 ? r : -1; /* a file shorter than when it was measured is an error */
+	enum ent_err err = r < 0 ? ENT_EIO : r > 0 ? zip_write(w, chunk, (size_t)r) : zip_end(w);
+	free(chunk);
+	if (r <= 0) {
+		close(x->fd);
+		x->fd = -1;
+	}
+	return err;
+}
+
+/* One document delivered on a desk request, opened for its owner. */
+static enum ent_err desk_file_step(struct exp *x, struct store_conn *db, struct zip_writer *w)
+{
+	int64_t request = 0;
+	char path[ZIP_NAME_MAX + 1], name[DESK_FILE_NAME_MAX + 1], type[24];
+	enum ent_err err = rights_next_desk_file(db, x->account, &x->key, &request, path);
+	if (err)
+		return err;
+	if (!x->key) {
+		x->phase++;
+		return ENT_OK;
+	}
+	struct buf sealed, plain;
+	buf_init(&sealed, DESK_FILE_MAX + 64);
+	buf_init(&plain, DESK_FILE_MAX);
+	err = desk_file_get(db, request, x->key, name, type, &sealed);
+	if (!err)
+		err = desk_open(sealed.p, sealed.len, &plain);
+	buf_clear(&sealed);
+	if (!err)
+		err = zip_begin(w, path);
+	if (!err)
+		err = zip_write(w, plain.p, plain.len);
+	if (!err)
+		err = zip_end(w);
+	if (plain.p)
+		sodium_memzero(plain.p, plain.len);
+	buf_clear(&plain);
+	return err;
+}
+
+static int step(void *cls, struct zip_writer *w)
+{
+	struct exp *x = cls;
+	struct store_conn *db;
+	enum ent_err err = store_conn_get(x->app->store, &db);
+	if (!err) {
+		switch (x->phase) {
+		case PH_JSON:
+		case PH_HTML:
+			err = text_step(x, db, w);
+			if (!err && x->phase == PH_MEDIA)
+				x->key = 0;
+			break;
+		case PH_MEDIA:
+			err = media_step(x, db, w);
+			if (!err && x->phase == PH_DESK_FILES)
+				x->key = 0;
+			break;
+		case PH_DESK_FILES:
+			err = desk_file_step(x, db, w);
+			break;
+		case PH_FINISH:
+			err = zip_finish(w);
+			if (!err)
+				return 0;
+		}
+	}
+	if (err) {
+		/* the client sees a cut download, never a complete-looking one */
+		log_err("export: archive cut", err, "stream");
+		return -1;
+	}
+	return 1;
 }
 
 static ssize_t produce(void *cls, uint64_t pos, char *out, size_t max)
 {
-	struct stream *x = cls;
+	struct exp *x = cls;
 	(void)pos;
-	size_t w = 0;
-	while (w < max) {
-		if (x->pend_off < x->pend.len) {
-			size_t k = x->pend.len - x->pend_off;
-			if (k > max - w)
-				k = max - w;
-			memcpy(out + w, x->pend.p + x->pend_off, k);
-			x->pend_off += k;
-			w += k;
-			continue;
-		}
-		buf_clear(&x->pend);
-		x->pend_off = 0;
-		if (x->cur < x->n) {
-			struct item *it = &x->items[x->cur];
-			if (!x->in_data) {
-				if (zip_local_header(&x->pend, &it->z, x->pos, x->now))
-					return HTTP_STREAM_ERROR;
-				x->pos += x->pend.len;
-				x->in_data = true;
-				x->sent = 0;
-				continue;
-			}
-			if (x->sent == it->z.size) {
-				if (x->fd >= 0)
-					close(x->fd);
-				x->fd = -1;
-				x->in_data = false;
-				x->cur++;
-				continue;
-			}
-			ssize_t r = entry_bytes(x, it, out + w, max - w);
-			if (r < 0)
-				return HTTP_STREAM_ERROR;
-			x->sent += (uint32_t)r;
-			x->pos += (uint64_t)r;
-			w += (size_t)r;
-			continue;
-		}
-		if (x->central_done)
-			break;
-		struct zip_entry *z = malloc((x->n ? x->n : 1) * sizeof *z);
-		if (!z)
-			return HTTP_STREAM_ERROR;
-		for (size_t i = 0; i < x->n; i++)
-			z[i] = x->items[i].z;
-		enum ent_err err = zip_central(&x->pend, z, x->n, x->pos, x->now);
-		free(z);
-		if (err)
-			return HTTP_STREAM_ERROR;
-		x->central_done = true;
-	}
-	return w ? (ssize_t)w : HTTP_STREAM_END;
+	ssize_t r = zip_pull_read(&x->pull, out, max);
+	return r < 0 ? HTTP_STREAM_ERROR : r == 0 ? HTTP_STREAM_END : r;
 }
 
-/* The CRC-32 and size of a picture's file, read once before the archive starts (its local
- * header carries them). */
-static enum ent_err measure(const char *path, uint32_t *crc, uint32_t *size)
+static void exp_free(void *cls)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return ENT_EIO;
-	char chunk[65536];
-	uint64_t total = 0;
-	uint32_t c = 0;
-	ssize_t r;
-	while ((r = read(fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR)) {
-		if (r < 0)
-			continue;
-		c = zip_crc32(c, chunk, (size_t)r);
-		total += (uint64_t)r;
-	}
-	close(fd);
-	if (r < 0 || total > ZIP_SIZE_MAX)
-		return ENT_EIO;
-	*crc = c;
-	*size = (uint32_t)total;
-	return ENT_OK;
-}
-
-static const struct store_stmt Q_MEDIA_FILES = {
-	"export.media_files",
-	"SELECT id, hash, format FROM media WHERE account_id = ?1 ORDER BY id LIMIT ?2"};
-
-static enum ent_err add_item(struct stream *x, size_t *cap, struct item **it)
-{
-	if (x->n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		struct item *p = realloc(x->items, c * sizeof *p);
-		if (!p)
-			return ENT_ENOMEM;
-		x->items = p;
-		*cap = c;
-	}
-	*it = &x->items[x->n++];
-	memset(*it, 0, sizeof **it);
-	return ENT_OK;
-}
-
-static enum ent_err add_media(struct api_req *q, struct stream *x, size_t *cap)
-{
-	struct store_q *st;
-	enum ent_err err = store_q_open(q->db, &Q_MEDIA_FILES, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, q->s.account.id);
-	store_q_bind_int(st, 2, EXPORT_MEDIA_MAX);
-	bool row;
-	while (!err && !(err = store_q_step(st, &row)) && row) {
-		struct item *it;
-		err = add_item(x, cap, &it);
-		if (err)
-			break;
-		snprintf(it->z.name, sizeof it->z.name, "media/%lld.%s", (long long)store_q_int(st, 0),
-			 store_q_text(st, 2, NULL));
-		api_media_file(q->app, store_q_text(st, 1, NULL), it->path);
-	}
-	store_q_close(st);
-	/* Measured after the statement is closed: no statement stays open during file reads. */
-	for (size_t i = 0; !err && i < x->n; i++)
-		if (!x->items[i].mem)
-			err = measure(x->items[i].path, &x->items[i].z.crc, &x->items[i].z.size);
-	return err;
-}
-
-static void add_text(struct item *it, const char *name, const struct buf *b)
-{
-	snprintf(it->z.name, sizeof it->z.name, "%s", name);
-	it->mem = b->p ? b->p : "";
-	it->z.size = (uint32_t)b->len;
-	it->z.crc = zip_crc32(0, it->mem, b->len);
+	struct exp *x = cls;
+	if (x->fd >= 0)
+		close(x->fd);
+	zip_pull_free(&x->pull);
+	buf_clear(&x->t);
+	free(x);
 }
 
 enum ent_err api_me_export(struct api_req *q)
 {
-	struct stream *x = calloc(1, sizeof *x);
+	enum ent_err err = desk_seal_init(q->app->cfg.data);
+	if (err)
+		return err;
+	struct exp *x = calloc(1, sizeof *x);
 	if (!x)
 		return ENT_ENOMEM;
-	x->fd = -1;
+	x->app = q->app;
+	x->account = q->s.account.id;
+	x->session = q->s.id;
+	snprintf(x->handle, sizeof x->handle, "%s", q->s.account.handle);
+	snprintf(x->locale, sizeof x->locale, "%s", q->s.account.locale);
+	x->lang = q->lang;
 	x->now = clock_now();
-	buf_init(&x->pend, 1024 * 1024);
-	buf_init(&x->o.json, EXPORT_TEXT_MAX);
-	buf_init(&x->o.html, EXPORT_TEXT_MAX);
-	x->o.lang = q->lang;
-	size_t cap = 0;
-	enum ent_err err = write_account(q, &x->o);
-	for (size_t i = 0; !err && i < sizeof sections / sizeof sections[0]; i++)
-		err = write_section(q, &x->o, &sections[i]);
-	if (!err)
-		err = write_desk(q, &x->o);
-	buf_putc(&x->o.json, '}');
-	buf_puts(&x->o.html, "</main></body></html>\n");
-	if (!err)
-		err = buf_err(&x->o.json) ? buf_err(&x->o.json) : buf_err(&x->o.html);
-	if (!err)
-		err = add_media(q, x, &cap);
-	struct item *it;
-	if (!err)
-		err = add_item(x, &cap, &it);
-	if (!err) {
-		add_text(it, "data.json", &x->o.json);
-		err = add_item(x, &cap, &it);
-	}
-	if (!err) {
-		add_text(it, "index.html", &x->o.html);
-		/* data.json and index.html first: a reader sees them at the top. */
-		struct item a = x->items[x->n - 2], b = x->items[x->n - 1];
-		memmove(x->items + 2, x->items, (x->n - 2) * sizeof *x->items);
-		x->items[0] = a;
-		x->items[1] = b;
-		err = http_add_header(q->http, "Content-Disposition",
-				      "attachment; filename=\"entraide-export.zip\"");
-	}
+	x->fd = -1;
+	buf_init(&x->t, EXPORT_PIECE_MAX);
+	zip_pull_init(&x->pull, EXPORT_PIECE_MAX + 1024, x->now, step, x);
+	err = http_add_header(q->http, "Content-Disposition", "attachment; filename=\"entraide-export.zip\"");
 	if (err) {
-		stream_free(x);
+		exp_free(x);
 		return err;
 	}
-	http_reply_stream(q->http, 200, "application/zip", produce, stream_free, x);
+	http_reply_stream(q->http, 200, "application/zip", produce, exp_free, x);
 	return ENT_OK;
 }

@@ -109,3 +109,29 @@ const char *json_str(json_t *obj, const char *name, size_t *len)
 		*len = json_string_length(v);
 	return json_string_value(v);
 }
+
+static int dump_cb(const char *p, size_t n, void *b)
+{
+	return buf_append(b, p, n) ? -1 : 0;
+}
+
+enum ent_err json_dump_buf(const json_t *v, struct buf *b)
+{
+	if (json_dump_callback(v, dump_cb, b, JSON_COMPACT | JSON_ENCODE_ANY))
+		return buf_err(b) ? buf_err(b) : ENT_ENOMEM;
+	return buf_err(b);
+}
+
+json_t *json_text(const char *s, size_t n)
+{
+	json_t *j = json_stringn(s ? s : "", s ? n : 0);
+	if (j)
+		return j;
+	/* not UTF-8: buf_json_str writes a valid JSON string with U+FFFD in its place */
+	struct buf b;
+	buf_init(&b, n * 3 + 16);
+	buf_json_str(&b, s, n);
+	j = buf_err(&b) ? NULL : json_loadb(b.p, b.len, JSON_DECODE_ANY, NULL);
+	buf_clear(&b);
+	return j;
+}

@@ -6,7 +6,8 @@
  * object against a NULL-name-terminated array of declared fields: unknown fields, missing
  * required fields, wrong types and out-of-range lengths are all reported, each as
  * {field, reason}, so a handler only ever sees fields that passed.
- * Not responsible for: writing JSON (write it straight into a struct buf with buf_json_str).
+ * Writing: small answers go straight into a struct buf with buf_json_str; a long document
+ * made of many items (the data export) dumps each item with json_dump_buf as it goes.
  */
 #ifndef ENT_CORE_JSON_H
 #define ENT_CORE_JSON_H
@@ -15,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/buf.h"
 #include "entraide/err.h"
 
 enum json_field_type {
@@ -54,6 +56,11 @@ enum ent_err json_parse_bounded(const char *data, size_t len, int max_depth, jso
  * with field "" and reason wrong-type. */
 enum ent_err json_validate(json_t *obj, const struct json_field *fields, struct json_error *errs,
 			   size_t max_errs, size_t *n_errs);
+
+/* Appends v as compact JSON (keys in insertion order, UTF-8 as is) to b. */
+enum ent_err json_dump_buf(const json_t *v, struct buf *b);
+/* A JSON string of s[0..n); invalid UTF-8 is replaced by U+FFFD (never NULL but on no memory). */
+json_t *json_text(const char *s, size_t n);
 
 /* Borrowed string value of obj[name], or NULL when absent or not a string. */
 const char *json_str(json_t *obj, const char *name, size_t *len);

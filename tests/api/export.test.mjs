@@ -1,6 +1,8 @@
 // tests/api/export.test.mjs - issue 18, GET /api/v1/me/export: a member's copy of their data
-// as a ZIP (data.json, index.html, media/), with their thread, their desk request and its
-// answer decrypted, their picture, and nobody else's e-mail.
+// as a ZIP (data.json, index.html, media/, desk/), with their thread, their desk request and
+// its answer decrypted, their picture, the documents delivered to them byte for byte, and
+// nobody else's e-mail or document. (An account too large to build in memory:
+// export_large.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -39,6 +41,23 @@ function unzip(buf) {
     p += 46 + nlen + xlen + clen;
   }
   return out;
+}
+
+// Python's zipfile checks every entry's CRC: "None" and the number of entries.
+function pythonCheck(zip) {
+  const dir = mkdtempSync(join(tmpdir(), 'entraide-export-'));
+  try {
+    writeFileSync(join(dir, 'x.zip'), zip);
+    return execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.namelist()))', join(dir, 'x.zip')]).toString();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function exportOf(client) {
+  const res = await fetch(srv.url + '/api/v1/me/export', { headers: { cookie: client.cookie } });
+  assert.equal(res.status, 200);
+  return Buffer.from(await res.arrayBuffer());
 }
 
 test('anonymous callers get 401', async () => {
@@ -105,12 +124,58 @@ test('the export holds the member\'s thread, desk request and picture, and no ot
   assert.match(html, /zzqexportrep/);
   assert.ok(!/<script/i.test(html));
   // An independent reader agrees (Python's zipfile checks every CRC).
-  const dir = mkdtempSync(join(tmpdir(), 'entraide-export-'));
-  try {
-    writeFileSync(join(dir, 'x.zip'), zip);
-    const out = execFileSync('python3', ['-c', 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.namelist()))', join(dir, 'x.zip')]).toString();
-    assert.equal(out, `None\n${files.size}\n`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  assert.equal(pythonCheck(zip), `None\n${files.size}\n`);
+});
+
+test('the export holds each document delivered to the member, opened and byte-identical, and no one else\'s', async () => {
+  const m = await member('export.docs');
+  const other = await member('export.docs.autre');
+  const cm = new Client(srv.url);
+  assert.equal((await cm.login('accueil.chu', DEMO_PW)).status, 200);
+  // every byte value, after a PDF header, so that nothing is changed on the way
+  const mine = Buffer.concat([Buffer.from('%PDF-1.4\n% zzqexportpdf\n'), Buffer.from([...Array(256).keys()]), Buffer.from('\n%%EOF\n')]);
+  const theirs = Buffer.from('%PDF-1.4\n% zzqautrepdf\n%%EOF\n');
+  async function deliver(client, file, name) {
+    let r = await client.req('POST', '/api/v1/institutions/chu-exemple/desk/requests',
+      { json: { form: 'document', document: 'prescription', text: 'Une copie de mon ordonnance, svp.' } });
+    assert.equal(r.status, 201, r.text);
+    const rid = r.data.id;
+    r = await cm.req('PATCH', `/api/v1/desk/requests/${rid}`, { json: { identity_checked: true } });
+    assert.equal(r.status, 200, r.text);
+    r = await cm.req('POST', `/api/v1/desk/requests/${rid}/messages`,
+      { json: { kind: 'document', title: 'Ordonnance', text: 'Copie conforme.', file: file.toString('base64'), file_name: name } });
+    assert.equal(r.status, 201, r.text);
+    return rid;
   }
+  const rid = await deliver(m, mine, 'ordonnance: <mars>?.pdf');
+  await deliver(other, theirs, 'autre.pdf');
+
+  const zip = await exportOf(m);
+  const files = unzip(zip);
+  const data = JSON.parse(files.get('data.json').toString('utf8'));
+  assert.equal(data.desk_files.length, 1, JSON.stringify(data.desk_files));
+  const f = data.desk_files[0];
+  assert.equal(f.request, rid);
+  assert.equal(f.name, 'ordonnance: <mars>?.pdf');
+  assert.equal(f.type, 'application/pdf');
+  assert.equal(f.size, mine.length);
+  // the path inside the archive: the request, the message, a name any system accepts
+  assert.equal(f.file, `desk/${rid}/${f.message}-ordonnance_ _mars__.pdf`);
+  assert.ok(files.get(f.file), [...files.keys()].join(' '));
+  assert.ok(files.get(f.file).equals(mine), 'byte-identical to what the institution sent');
+  const doc = data.desk_requests.find((d) => d.id === rid).messages.find((x) => x.kind === 'document');
+  assert.deepEqual(doc.file, { name: f.name, type: 'application/pdf', size: mine.length, path: f.file });
+  const html = files.get('index.html').toString('utf8');
+  assert.ok(html.includes(`<a href="${f.file}">`), 'index.html links the document');
+  assert.ok(html.includes('ordonnance: &lt;mars&gt;?.pdf'));
+  // nobody else's document, in the listing or in the archive
+  assert.deepEqual([...files.keys()].filter((k) => k.startsWith('desk/')), [f.file]);
+  assert.ok(!zip.includes('zzqautrepdf'));
+  assert.equal(pythonCheck(zip), `None\n${files.size}\n`);
+  // and the other member gets theirs, not this one
+  const otherFiles = unzip(await exportOf(other));
+  const od = JSON.parse(otherFiles.get('data.json').toString('utf8')).desk_files;
+  assert.equal(od.length, 1);
+  assert.ok(otherFiles.get(od[0].file).equals(theirs));
+  assert.ok(![...otherFiles.values()].some((b) => b.includes('zzqexportpdf')));
 });

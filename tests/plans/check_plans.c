@@ -53,6 +53,10 @@ static const struct {
 		       "requests through their index once an hour"},
 	{"export.desk_ids", "one member's data export (api_export.c): sorts that member's own desk "
 			    "requests, a few rows"},
+	{"export.desk_files", "one member's data export: sorts the documents institutions sent that "
+			      "member (found through the member's requests), a few rows"},
+	{"export.desk_file_next", "one member's data export: the next document sent to that member, "
+				  "from the same few rows"},
 	{"tomb.sources", "entraide backup restore (offline): reads every account of the restored "
 			 "copy once to match it against the tombstones"},
 	{"tomb.each", "entraide backup restore (offline): every tombstone once, in order"},

@@ -74,12 +74,34 @@ static void fields_are_validated(void **state)
 	last = NULL;
 }
 
+static void writing(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1024);
+	json_t *o = json_pack("{s:i,s:o,s:o}", "id", 7, "ok", json_text("é <&>", strlen("é <&>")),
+			      "bad", json_text("a\xff" "b", 3));
+	assert_non_null(o);
+	assert_int_equal(json_dump_buf(o, &b), ENT_OK);
+	/* keys in order, UTF-8 as is, invalid bytes replaced by U+FFFD */
+	assert_string_equal(b.p, "{\"id\":7,\"ok\":\"é <&>\",\"bad\":\"a\xef\xbf\xbd" "b\"}");
+	json_decref(o);
+	struct buf tiny;
+	buf_init(&tiny, 4);
+	o = json_string("too long for four bytes");
+	assert_int_not_equal(json_dump_buf(o, &tiny), ENT_OK);
+	json_decref(o);
+	buf_clear(&tiny);
+	buf_clear(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(depth_is_limited),
 		cmocka_unit_test(malformed_is_rejected),
 		cmocka_unit_test(fields_are_validated),
+		cmocka_unit_test(writing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
