@@ -68,6 +68,15 @@ void auth_email_hash(const struct auth_keys *k, const char *norm, unsigned char 
 /* Seals a normalised address: out = nonce || secretbox; *out_len its size. */
 enum ent_err auth_email_seal(const struct auth_keys *k, const char *norm, unsigned char *out,
 			     size_t cap, size_t *out_len);
+/* Seals len bytes (a link, a TOTP secret) with the same key as addresses: out = nonce ||
+ * secretbox, AUTH_SEAL_OVERHEAD bytes longer than the input. ENT_ETOOBIG when cap is short. */
+#define AUTH_SEAL_OVERHEAD 40
+enum ent_err auth_seal(const struct auth_keys *k, const void *p, size_t len, unsigned char *out,
+		       size_t cap, size_t *out_len);
+/* Opens what auth_seal made into out (cap bytes; ENT_ETOOBIG when short), *out_len its size.
+ * ENT_ECRYPTO when it was not sealed by this instance. */
+enum ent_err auth_unseal(const struct auth_keys *k, const unsigned char *in, size_t len, void *out,
+			 size_t cap, size_t *out_len);
 /* The tombstone of a deleted account: a keyed hash (its own sub-key) of the account's e-mail
  * lookup hash and creation time. Only this instance can recompute it from an account row of
  * an old backup; it says nothing by itself. */

@@ -134,3 +134,32 @@ enum ent_err auth_email_open(const struct auth_keys *k, const unsigned char *in,
 	out[len - over] = '\0';
 	return ENT_OK;
 }
+
+_Static_assert(AUTH_SEAL_OVERHEAD == crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES,
+	       "auth.h: AUTH_SEAL_OVERHEAD");
+
+enum ent_err auth_seal(const struct auth_keys *k, const void *p, size_t len, unsigned char *out,
+		       size_t cap, size_t *out_len)
+{
+	if (len > cap || cap - len < AUTH_SEAL_OVERHEAD)
+		return ENT_ETOOBIG;
+	randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+	if (crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, p, len, out, k->email_seal) != 0)
+		return ENT_ECRYPTO;
+	*out_len = len + AUTH_SEAL_OVERHEAD;
+	return ENT_OK;
+}
+
+enum ent_err auth_unseal(const struct auth_keys *k, const unsigned char *in, size_t len, void *out,
+			 size_t cap, size_t *out_len)
+{
+	if (len < AUTH_SEAL_OVERHEAD)
+		return ENT_ECRYPTO;
+	if (len - AUTH_SEAL_OVERHEAD > cap)
+		return ENT_ETOOBIG;
+	if (crypto_secretbox_open_easy(out, in + crypto_secretbox_NONCEBYTES,
+				       len - crypto_secretbox_NONCEBYTES, in, k->email_seal) != 0)
+		return ENT_ECRYPTO;
+	*out_len = len - AUTH_SEAL_OVERHEAD;
+	return ENT_OK;
+}

@@ -10,7 +10,7 @@
 static bool is_bool_key(const char *k)
 {
 	return !strcmp(k, "trust_proxy_tls") || !strcmp(k, "log_requests") ||
-	       !strcmp(k, "registration_open");
+	       !strcmp(k, "registration_open") || !strcmp(k, "smtp_starttls");
 }
 
 /* "--trust-proxy-tls" -> "trust_proxy_tls" if it is a key; NULL otherwise. */
@@ -106,7 +106,14 @@ void cli_settings_help(void)
 	       "  --upload-mb MB         megabytes of pictures per account per hour (default 300)\n"
 	       "  --name TEXT, --description TEXT, --description-en TEXT, --registration-open=false\n"
 	       "  --notification-days N  notifications are deleted after N days (default 90)\n"
-	       "  --moderation-log-days N  moderation log and resolved reports, days (default 365)\n");
+	       "  --moderation-log-days N  moderation log and resolved reports, days (default 365)\n"
+	       "  --smtp URL             send e-mail through smtp://HOST:PORT or smtps://HOST:PORT\n"
+	       "                         (none: messages wait in the queue, see the admin page)\n"
+	       "  --smtp-starttls        require STARTTLS; --smtp-user NAME authenticates, with the\n"
+	       "                         password from --smtp-password-file FILE or the environment\n"
+	       "                         variable ENTRAIDE_SMTP_PASSWORD (never a flag)\n"
+	       "  --mail-from ADDRESS    From of e-mails (default entraide <noreply@HOST>)\n"
+	       "  --public-url URL       links in e-mails start with it (default http://LISTEN)\n");
 }
 
 int cli_open_data(struct api_app *app, const struct config *c)

@@ -32,4 +32,10 @@ int cli_start(int argc, char **argv, const char *usage, int n_rest_min, int n_re
  * is neither. */
 int64_t cli_parse_when(const char *s);
 
+struct mail_sender;
+/* Starts serve's e-mail sender when app->cfg.smtp is set (*out NULL otherwise): the password
+ * from smtp_password_file or ENTRAIDE_SMTP_PASSWORD; refuses credentials that would cross
+ * the network in clear. Prints and returns CLI_EXIT_USAGE on a problem. (cli_mail.c) */
+int cli_mail_start(struct api_app *app, struct mail_sender **out);
+
 #endif

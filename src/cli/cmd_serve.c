@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/cli_data.h"
 #include "core/log.h"
+#include "mail/mail.h"
 #include "privacy/image/img_pool.h"
 
 static void help(void)
@@ -63,6 +64,14 @@ int cmd_serve(int argc, char **argv)
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
 	}
+	/* the e-mail sender (none without --smtp): messages queued meanwhile wait for it */
+	struct mail_sender *mail = NULL;
+	rc = cli_mail_start(&app, &mail);
+	if (rc) {
+		api_app_close(&app);
+		api_data_close(&app);
+		return rc;
+	}
 	if (cfg.image_workers) {
 		struct img_pool_opts po = {
 			.workers = cfg.image_workers,
@@ -86,6 +95,7 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "entraide serve: cannot start the writer thread: %s\n", ent_strerror(err));
 		img_pool_stop(app.pool);
 		img_pool_free(app.pool);
+		mail_sender_stop(mail);
 		api_app_close(&app);
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
@@ -108,6 +118,7 @@ int cmd_serve(int argc, char **argv)
 		api_writer_free(&app);
 		img_pool_stop(app.pool);
 		img_pool_free(app.pool);
+		mail_sender_stop(mail);
 		api_app_close(&app);
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
@@ -120,6 +131,7 @@ int cmd_serve(int argc, char **argv)
 		http_server_stop(srv);
 		api_writer_free(&app);
 		img_pool_free(app.pool);
+		mail_sender_stop(mail);
 		api_app_close(&app);
 		api_data_close(&app);
 		return CLI_EXIT_USAGE;
@@ -141,6 +153,7 @@ int cmd_serve(int argc, char **argv)
 	http_server_stop(srv);
 	api_writer_free(&app);
 	api_upkeep_stop(&app);
+	mail_sender_stop(mail);
 	img_pool_free(app.pool);
 	app.pool = NULL;
 	api_app_close(&app);

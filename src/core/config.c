@@ -12,7 +12,8 @@ const char *const config_keys[] = {
 	"data", "listen", "web", "threads", "connection_limit", "timeout", "trust_proxy_tls",
 	"log_requests", "signup_limit", "image_workers", "image_memory", "image_timeout",
 	"upload_limit", "upload_mb", "name", "description", "description_en", "registration_open",
-	"notification_days", "moderation_log_days", NULL,
+	"notification_days", "moderation_log_days", "smtp", "smtp_user", "smtp_password_file",
+	"smtp_starttls", "mail_from", "public_url", NULL,
 };
 
 void config_defaults(struct config *c)
@@ -144,6 +145,22 @@ enum ent_err config_set(struct config *c, const char *key, const char *v)
 		return set_uint(&c->notification_days, v, 1, 36500);
 	if (!strcmp(key, "moderation_log_days"))
 		return set_uint(&c->moderation_log_days, v, 1, 36500);
+	if (!strcmp(key, "smtp"))
+		return !v[0] || !strncmp(v, "smtp://", 7) || !strncmp(v, "smtps://", 8)
+			       ? set_str(c->smtp, sizeof c->smtp, v)
+			       : ENT_EINVAL;
+	if (!strcmp(key, "smtp_user"))
+		return set_str(c->smtp_user, sizeof c->smtp_user, v);
+	if (!strcmp(key, "smtp_password_file"))
+		return set_str(c->smtp_password_file, sizeof c->smtp_password_file, v);
+	if (!strcmp(key, "smtp_starttls"))
+		return set_bool(&c->smtp_starttls, v);
+	if (!strcmp(key, "mail_from"))
+		return !v[0] || strchr(v, '@') ? set_str(c->mail_from, sizeof c->mail_from, v) : ENT_EINVAL;
+	if (!strcmp(key, "public_url"))
+		return !v[0] || !strncmp(v, "http://", 7) || !strncmp(v, "https://", 8)
+			       ? set_str(c->public_url, sizeof c->public_url, v)
+			       : ENT_EINVAL;
 	return ENT_EINVAL;
 }
 

@@ -39,6 +39,15 @@ struct config {
 	bool registration_open;
 	unsigned notification_days;  /* notifications are purged after this many days (90) */
 	unsigned moderation_log_days; /* moderation log and resolved reports, days (365) */
+	/* e-mail (src/mail/): no smtp URL = nothing is sent (messages wait in the queue). The
+	 * SMTP password is never a setting: a file (smtp_password_file) or the environment
+	 * variable ENTRAIDE_SMTP_PASSWORD, read by serve. */
+	char smtp[256];              /* smtp://host:port or smtps://host:port */
+	char smtp_user[128];
+	char smtp_password_file[CONFIG_PATH_MAX];
+	bool smtp_starttls;          /* require STARTTLS on smtp:// */
+	char mail_from[256];         /* From; default "entraide <noreply@HOST of public_url>" */
+	char public_url[256];        /* links in e-mails start with it; default http://LISTEN */
 };
 
 #define CONFIG_DESCRIPTION_FR \
