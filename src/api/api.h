@@ -47,6 +47,8 @@ struct api_app {
 	struct auth_limiter *upload_kb;     /* kilobytes of pictures per account */
 	struct img_pool *pool;              /* sandboxed picture workers; NULL = in process */
 	struct api_writer *writer;          /* serve's writer thread (api_writer.c), or NULL */
+	struct auth_limiter *reset_addr;    /* password reset requests per client address */
+	struct auth_limiter *reset_account; /* password reset e-mails per account */
 };
 
 struct api_session {
@@ -163,7 +165,8 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
 
 struct api_purge_report {
 	int64_t posts, threads, desk_requests, sessions, notifications, moderation_log, reports;
-	int64_t email_queue; /* always 0: no e-mail queue exists yet */
+	int64_t email_queue;  /* queued e-mails older than MAIL_KEEP_DAYS */
+	int64_t email_tokens; /* expired e-mail confirmation and password reset tokens */
 };
 /* Applies every retention period as of now (see api_purge.c for the list); then erases the
  * traces if anything went. Run hourly by the upkeep thread and by `entraide admin purge`. */

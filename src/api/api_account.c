@@ -14,6 +14,8 @@
 #include "api/api_handlers.h"
 #include "api/api_media.h"
 #include "core/clock.h"
+#include "core/log.h"
+#include "mail/mail_token.h"
 #include "entraide/privacy.h"
 
 static const char *const locales[] = {"fr", "en", NULL};
@@ -89,9 +91,12 @@ static void write_me(struct api_req *q, struct buf *b)
 	struct tm tm;
 	time_t t = (time_t)s->account.created_at;
 	gmtime_r(&t, &tm);
-	buf_printf(b, "],\"locale\":\"%s\",\"csrf_token\":\"%s\",\"created_at\":\"%04d-%02d-%02dT%02d:%02d:%02dZ\"}",
+	bool confirmed = false;
+	(void)mail_email_confirmed(q->db, s->account.id, &confirmed); /* false on error */
+	buf_printf(b, "],\"locale\":\"%s\",\"csrf_token\":\"%s\",\"created_at\":\"%04d-%02d-%02dT%02d:%02d:%02dZ\","
+		   "\"email_confirmed\":%s}",
 		   s->account.locale, csrf, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		   tm.tm_hour, tm.tm_min, tm.tm_sec);
+		   tm.tm_hour, tm.tm_min, tm.tm_sec, confirmed ? "true" : "false");
 }
 
 /* Words for suggested handles: no name, town or region (checked again at run time). */
@@ -182,6 +187,21 @@ static enum ent_err check_handle(struct api_req *q, const char *handle)
 	return api_invalid_found(q, "handle", c.reason, c.found, strlen(c.found));
 }
 
+/* Queues the link that confirms the new account's address; the account works without it, so
+ * a failure is logged, not returned (the member can ask again). */
+static void send_confirmation(struct api_req *q, const char *handle)
+{
+	char key[STORE_HANDLE_MAX + 1];
+	struct store_account a;
+	enum ent_err err = api_handle_key(handle, key);
+	if (!err)
+		err = store_account_by_handle(q->db, key, &a);
+	if (!err)
+		err = api_mail_confirm_send(q, a.id);
+	if (err)
+		log_err("confirmation e-mail not queued", err, NULL);
+}
+
 enum ent_err api_account_create_h(struct api_req *q)
 {
 	struct api_app *app = q->app;
@@ -207,6 +227,7 @@ enum ent_err api_account_create_h(struct api_req *q)
 	if (err)
 		return err;
 	auth_limiter_hit(app->signup_addr, addr, strlen(addr), clock_now());
+	send_confirmation(q, handle);
 	struct buf b;
 	buf_init(&b, 1024);
 	buf_puts(&b, "{\"handle\":");
@@ -406,4 +427,10 @@ enum ent_err api_me_delete(struct api_req *q)
 		return err;
 	http_reply_empty(q->http, 204);
 	return api_set_cookie(q, NULL);
+}
+
+enum ent_err api_account_find_login(struct api_req *q, const char *login, size_t len,
+				    struct store_account *a)
+{
+	return find_login(q, login, len, a);
 }

@@ -50,6 +50,10 @@ enum ent_err api_app_open(struct api_app *app, const struct config *cfg)
 	if (!err)
 		err = auth_limiter_new(4096, cfg->upload_mb ? cfg->upload_mb * 1024u : 1024u, 3600,
 				       &app->upload_kb);
+	if (!err)
+		err = auth_limiter_new(4096, 10, 3600, &app->reset_addr);
+	if (!err)
+		err = auth_limiter_new(4096, 3, 3600, &app->reset_account);
 	if (err)
 		return err;
 	for (size_t i = 0; i < api_n_routes && i < MAX_ROUTES; i++)
@@ -67,6 +71,9 @@ void api_app_close(struct api_app *app)
 	auth_limiter_free(app->signup_addr);
 	auth_limiter_free(app->upload_count);
 	auth_limiter_free(app->upload_kb);
+	auth_limiter_free(app->reset_addr);
+	auth_limiter_free(app->reset_account);
+	app->reset_addr = app->reset_account = NULL;
 	app->login_account = app->login_addr = app->signup_addr = NULL;
 	app->upload_count = app->upload_kb = NULL;
 }

@@ -9,7 +9,21 @@ enum ent_err api_healthz(struct api_req *q);
 enum ent_err api_metrics(struct api_req *q);
 enum ent_err api_instance(struct api_req *q);
 
+/* api_mail.c: password reset, e-mail confirmation, the queue for administrators */
+extern const struct json_field api_reset_ask_fields[];
+extern const struct json_field api_reset_use_fields[];
+enum ent_err api_password_reset_ask(struct api_req *q);
+enum ent_err api_password_reset_use(struct api_req *q);
+enum ent_err api_email_confirm(struct api_req *q);
+enum ent_err api_email_confirm_resend(struct api_req *q);
+enum ent_err api_admin_mail_queue(struct api_req *q);
+/* Queues a confirmation link for the account's address (sign-up). */
+enum ent_err api_mail_confirm_send(struct api_req *q, int64_t account_id);
+
 /* api_account.c */
+/* The account named by login (a handle or an e-mail address); ENT_ENOTFOUND when none. */
+enum ent_err api_account_find_login(struct api_req *q, const char *login, size_t len,
+				    struct store_account *a);
 extern const struct json_field api_account_create_fields[];
 extern const struct json_field api_session_create_fields[];
 extern const struct json_field api_me_patch_fields[];

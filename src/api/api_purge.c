@@ -12,7 +12,8 @@
  *   sessions    expired sessions
  *   notifications  older than notification_days (default 90)
  *   moderation  log entries and resolved reports older than moderation_log_days (default 365)
- *   e-mail queue   none: this instance sends no e-mail yet (reported as 0)
+ *   e-mail      queued messages older than MAIL_KEEP_DAYS (7; their address and link were
+ *               already erased once sent or given up), expired e-mail tokens
  *
  * docs/privacy-register.md and the administrator's register page state the same.
  * Not responsible for: account deletion (store_account_delete), when it runs (api_upkeep.c).
@@ -23,6 +24,8 @@
 #include "api/api.h"
 #include "api/api_community.h"
 #include "core/log.h"
+#include "mail/mail.h"
+#include "mail/mail_token.h"
 
 #define DAY 86400
 #define PURGE_SPACES_MAX 4096
@@ -164,7 +167,10 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 	if (!err)
 		err = step(db, &Q_REPORTS, now - (int64_t)app->cfg.moderation_log_days * DAY,
 			   &r->reports);
-	r->email_queue = 0; /* no e-mail queue exists */
+	if (!err)
+		err = mail_queue_purge(db, now - MAIL_KEEP_DAYS * DAY, &r->email_queue);
+	if (!err)
+		err = mail_token_purge(db, now, &r->email_tokens);
 	if (err) {
 		log_err("purge failed", err, NULL);
 		return err;
@@ -179,10 +185,11 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 	char m[256];
 	snprintf(m, sizeof m,
 		 "\"posts\":%lld,\"threads\":%lld,\"desk_requests\":%lld,\"sessions\":%lld,"
-		 "\"notifications\":%lld,\"moderation_log\":%lld,\"reports\":%lld",
+		 "\"notifications\":%lld,\"moderation_log\":%lld,\"reports\":%lld,"
+		 "\"email_queue\":%lld,\"email_tokens\":%lld",
 		 (long long)r->posts, (long long)r->threads, (long long)r->desk_requests,
 		 (long long)r->sessions, (long long)r->notifications, (long long)r->moderation_log,
-		 (long long)r->reports);
+		 (long long)r->reports, (long long)r->email_queue, (long long)r->email_tokens);
 	log_line(LOG_INFO, "purge", m);
 	return err;
 }

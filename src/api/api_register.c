@@ -21,6 +21,8 @@ enum keep {
 	KEEP_MODERATION,    /* moderation_log_days */
 	KEEP_FOREVER,       /* no personal data */
 	KEEP_MEMORY,        /* in memory only */
+	KEEP_MAIL,          /* address and link until sent, the row MAIL_KEEP_DAYS */
+	KEEP_TOKEN,         /* until used or expired */
 };
 
 struct entry {
@@ -78,6 +80,12 @@ static const struct entry entries[] = {
 		       "Verified professionals; the consent: its recorder"}},
 	{"consents", {"Consentements du membre", "The member's consents"}, "entraide.db: consents",
 	 "plain", KEEP_ACCOUNT, {"Le membre", "The member"}},
+	{"mail_queue", {"File d’envoi des e-mails", "E-mail queue"}, "entraide.db: mail_queue",
+	 "sealed", KEEP_MAIL,
+	 {"Administrateurs, sans adresse ni lien", "Administrators, without address nor link"}},
+	{"email_tokens", {"Liens de confirmation et de réinitialisation", "Confirmation and reset links"},
+	 "entraide.db: email_tokens, accounts.email_confirmed_at", "hashed", KEEP_TOKEN,
+	 {"Personne", "Nobody"}},
 	{"tombstones", {"Comptes supprimés (pour les restaurations)", "Deleted accounts (for restores)"},
 	 "entraide.db: account_tombstones", "hashed", KEEP_FOREVER,
 	 {"Personne (aucune donnée personnelle)", "Nobody (no personal data)"}},
@@ -109,6 +117,10 @@ static const char *const keep_text[][2] = {
 	[KEEP_FOREVER] = {"Sans limite (aucune donnée personnelle)", "No limit (no personal data)"},
 	[KEEP_MEMORY] = {"En mémoire seulement, jamais écrit par l’instance",
 			 "In memory only, never written by the instance"},
+	[KEEP_MAIL] = {"Adresse et lien effacés dès l’envoi (ou après 8 essais) ; la ligne 7 jours",
+		       "Address and link erased once sent (or after 8 tries); the row 7 days"},
+	[KEEP_TOKEN] = {"Jusqu’à son usage ou son expiration (30 minutes, 7 jours)",
+			"Until used or expired (30 minutes, 7 days)"},
 };
 
 static void write_entry(struct api_req *q, struct buf *b, const struct entry *e, bool first)

@@ -47,6 +47,14 @@ const struct api_route api_routes[] = {
 	 "Give a consent (email_digest)"},
 	{"DELETE", "/api/v1/me/consents/{purpose}", api_consent_withdraw, ROLE_ALL_ACCOUNTS, CSRF,
 	 NULL, 0, "Withdraw a consent"},
+	{"POST", "/api/v1/me/email-confirmation", api_email_confirm_resend, ROLE_ALL_ACCOUNTS, CSRF,
+	 NULL, 0, "Send a new link confirming one's e-mail address"},
+	{"POST", "/api/v1/email-confirmations/{token}", api_email_confirm, ROLE_EVERYONE, 0, NULL, 0,
+	 "Confirm an e-mail address with the link's token"},
+	{"POST", "/api/v1/password-resets", api_password_reset_ask, ROLE_EVERYONE, 0,
+	 api_reset_ask_fields, 0, "Ask for a password reset link by e-mail (202 in every case)"},
+	{"POST", "/api/v1/password-resets/{token}", api_password_reset_use, ROLE_EVERYONE, 0,
+	 api_reset_use_fields, 0, "Choose a new password with a reset token (ends every session)"},
 	{"DELETE", "/api/v1/me/case-consents/{id}", api_case_consent_withdraw, ROLE_ALL_ACCOUNTS,
 	 CSRF, NULL, 0, "A patient withdrew their consent: the case, answers and photos are deleted"},
 
@@ -55,6 +63,8 @@ const struct api_route api_routes[] = {
 	 "The register of processing, from the instance's settings"},
 	{"GET", "/api/v1/admin/accounts", api_admin_accounts, ROLE_ADMINISTRATOR, SESSION, NULL, 0,
 	 "Accounts with their roles and state, no e-mail (administrators)"},
+	{"GET", "/api/v1/admin/mail-queue", api_admin_mail_queue, ROLE_ADMINISTRATOR, SESSION, NULL,
+	 0, "The e-mail queue: templates, states, tries; no address nor link (administrators)"},
 
 	/* the relation desk (issue 6): requests, queue, live updates, dashboard, public criticism;
 	 * per-institution checks in api_desk*.c (community managers of that institution only) */

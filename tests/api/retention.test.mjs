@@ -61,6 +61,7 @@ test('set up: a space kept 30 days, a desk kept 30 days after resolution', async
 test('10 days on: nothing of ours is due (older demo posts may be)', async () => {
   const c = purgeAt(10);
   assert.equal(c.notifications, 0);
+  assert.ok(c.email_queue >= 1, 'the sign-ups\' confirmation e-mails are kept 7 days: ' + JSON.stringify(c));
   await settle();
   assert.equal((await new Client(srv.url).req('GET', `/api/v1/threads/${shortThread}`)).status, 200);
   assert.equal((await m.req('GET', `/api/v1/desk/requests/${resolved}`)).status, 200);
