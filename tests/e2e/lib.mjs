@@ -71,7 +71,7 @@ export async function newPage(browser, baseUrl, { phone = false, viewport = null
     // Chromium logs every non-2xx fetch ("Failed to load resource: ... 401"); API refusals are
     // part of the journeys under test (a visitor's GET /me is 401, a wrong password 401...).
     const url = msg.location() && msg.location().url ? msg.location().url : '';
-    if (/^Failed to load resource: the server responded with a status of (401|403|404|409|422|429)/.test(text)
+    if (/^Failed to load resource: the server responded with a status of (401|403|404|409|410|422|429)/.test(text)
       && url.startsWith(`${baseUrl}/api/`)) return;
     problems.push(`console: ${text} ${url}`);
   });

@@ -16,6 +16,11 @@ export const routes = [
   // data rights (issue 18)
   { path: '/privacy', load: () => import('./pages/privacy.js'), access: 'member' },
   { path: '/admin/register', load: () => import('./pages/admin_register.js'), access: 'member' },
+  // e-mail and account recovery (issue 17)
+  { path: '/password-reset', load: () => import('./pages/password_reset.js'), access: 'visitor' },
+  { path: '/password-reset/:token', load: () => import('./pages/password_reset_token.js') },
+  { path: '/confirm-email/:token', load: () => import('./pages/confirm_email.js') },
+  { path: '/admin/mail', load: () => import('./pages/admin_mail.js'), access: 'member' },
   // communities and validated information (issue 5)
   { path: '/c', load: () => import('./pages/comm_spaces.js') },
   { path: '/c/:slug', load: () => import('./pages/comm_space.js') },
@@ -58,6 +63,7 @@ export const nav = [
   { href: '/desk', key: 'nav.desk', when: 'member' },
   { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
   { href: '/verification', key: 'nav.verification', role: 'administrator' },
+  { href: '/admin/mail', key: 'nav.mail', role: 'administrator' },
 ];
 
 // Paths the server answers itself: links to them are followed normally, never routed here.

@@ -162,6 +162,7 @@ export default {
   'login.suspended': 'This account is suspended: it can no longer log in.',
   'login.to_read': 'This page is for members only: log in, or create an account, to read it.',
   'login.required': 'Log in to see this page.',
+  'login.forgot': 'Forgot your password?',
   'login.no_account': 'No account yet?',
   'login.signup_link': 'Sign up',
 
@@ -198,6 +199,7 @@ export default {
   'nav.articles': 'Validated information',
   'nav.search': 'Search',
   'nav.verification': 'Verifications',
+  'nav.mail': 'E-mails',
   'nav.moderation': 'Moderation',
 
   // the relation desk (issue 6)

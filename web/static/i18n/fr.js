@@ -163,6 +163,7 @@ export default {
   'login.suspended': 'Ce compte est suspendu : il ne peut plus se connecter.',
   'login.to_read': 'Cette page est réservée aux membres : connectez-vous, ou créez un compte, pour la lire.',
   'login.required': 'Connectez-vous pour accéder à cette page.',
+  'login.forgot': 'Mot de passe oublié ?',
   'login.no_account': 'Pas encore de compte ?',
   'login.signup_link': 'Créer un compte',
 
@@ -199,6 +200,7 @@ export default {
   'nav.articles': 'Informations validées',
   'nav.search': 'Rechercher',
   'nav.verification': 'Vérifications',
+  'nav.mail': 'E-mails',
   'nav.moderation': 'Modération',
 
   // the relation desk (issue 6)

@@ -44,6 +44,7 @@ export function render(ctx) {
   return [
     h('h1', { id: 'login-h1' }, t('login.title')),
     form.form,
+    h('p', {}, h('a', { href: '/password-reset' }, t('login.forgot'))),
     h('p', {}, t('login.no_account'), ' ', h('a', { href: next === '/' ? '/signup' : `/signup?next=${encodeURIComponent(next)}` }, t('login.signup_link'))),
   ];
 }

@@ -1,0 +1,127 @@
+// mail.test.mjs - account recovery in the browser, through a real SMTP conversation
+// (tests/lib/smtp_sink.mjs): confirming one's address from the sign-up e-mail, "forgot your
+// password" from the log-in page, the link of the e-mail, the new password, the used link;
+// the e-mail part of "My account" and the administrators' queue page. axe-core on every page
+// and state, phone viewport and keyboard for the forms.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { startSmtpSink, linkIn } from '../lib/smtp_sink.mjs';
+import { launch, newPage, checkA11y, assertNoProblems, newAccount, waitForHeading, logIn } from './lib.mjs';
+
+const env = { srv: null, browser: null, sink: null };
+before(async () => {
+  env.sink = await startSmtpSink();
+  env.srv = await startServer({ demo: true, args: ['--smtp', env.sink.url] });
+  env.browser = await launch();
+});
+after(async () => {
+  if (env.browser) await env.browser.close();
+  if (env.srv) await env.srv.stop();
+  if (env.sink) await env.sink.stop();
+});
+
+async function signUp(a, locale = 'fr') {
+  const r = await fetch(env.srv.url + '/api/v1/accounts', {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ handle: a.handle, email: a.email, password: a.password, locale }),
+  });
+  assert.equal(r.status, 201, await r.text());
+}
+
+const mailTo = (addr, path) => env.sink.waitFor((m) => m.to.includes(addr) && m.body.includes(path));
+
+test('confirm the address, then reset a forgotten password from the log-in page (phone)', async () => {
+  const a = newAccount('mail');
+  await signUp(a);
+  const { page, problems } = await newPage(env.browser, env.srv.url, { phone: true });
+  // the sign-up e-mail's link: confirming takes a press of the button
+  const confirmMail = await mailTo(a.email, '/confirm-email/');
+  await page.goto(linkIn(confirmMail, env.srv.url));
+  await waitForHeading(page, 'Confirmer votre adresse e-mail');
+  await checkA11y(page, 'confirm e-mail');
+  await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+  await page.getByText('Votre adresse e-mail est confirmée.').waitFor();
+  await checkA11y(page, 'confirm e-mail, done');
+
+  // "forgot your password" from the log-in page, with the keyboard
+  await page.goto(env.srv.url + '/login');
+  await waitForHeading(page, 'Se connecter');
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await waitForHeading(page, 'Mot de passe oublié');
+  await checkA11y(page, 'password reset, empty');
+  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+  await page.locator('.error-summary').waitFor();
+  await checkA11y(page, 'password reset, error');
+  await page.getByLabel('Pseudonyme ou adresse e-mail').fill(a.email);
+  await page.keyboard.press('Enter');
+  await page.getByText(/un e-mail vient de partir/).waitFor();
+  await checkA11y(page, 'password reset, sent');
+
+  const resetMail = await mailTo(a.email, '/password-reset/');
+  assert.equal(resetMail.subject, 'Choisir un nouveau mot de passe');
+  const link = linkIn(resetMail, env.srv.url);
+  await page.goto(link);
+  await waitForHeading(page, 'Choisir un nouveau mot de passe');
+  await checkA11y(page, 'new password, empty');
+  const np = 'une toute nouvelle phrase';
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(np);
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill('autre chose encore');
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await page.locator('.error-summary').waitFor();
+  await checkA11y(page, 'new password, mismatch');
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill(np);
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await waitForHeading(page, 'Se connecter');
+  await page.getByText('Votre mot de passe est changé. Connectez-vous avec le nouveau.').first().waitFor();
+  await logIn(page, a.handle, a.password, { navigate: false });
+  await page.locator('.error-summary').waitFor(); // the old password no longer works
+  await page.getByLabel('Mot de passe', { exact: true }).fill(np);
+  await page.locator('main form button[type=submit]').click();
+  await waitForHeading(page, /Bienvenue|Accueil|entraide/);
+
+  // the link works once
+  await page.goto(link);
+  await waitForHeading(page, 'Choisir un nouveau mot de passe');
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('encore une autre phrase');
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill('encore une autre phrase');
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await page.getByText(/Ce lien n’est plus valable/).waitFor();
+  await page.getByRole('link', { name: 'Demander un nouveau lien' }).waitFor();
+  await checkA11y(page, 'new password, used link');
+  assertNoProblems(problems);
+  await page.context().close();
+});
+
+test('"My account" says whether the address is confirmed and sends a new link (English)', async () => {
+  const a = newAccount('mailset');
+  await signUp(a, 'en');
+  await mailTo(a.email, '/confirm-email/');
+  const { page, problems } = await newPage(env.browser, env.srv.url, { locale: 'en-GB' });
+  await logIn(page, a.handle, a.password, { baseUrl: env.srv.url });
+  await page.waitForURL(env.srv.url + '/');
+  await page.goto(env.srv.url + '/settings');
+  await page.getByRole('heading', { level: 2, name: 'E-mail address' }).waitFor();
+  await page.getByText(/not confirmed yet/).waitFor();
+  await page.getByRole('button', { name: 'Send me a new confirmation link' }).click();
+  await page.getByText('A confirmation link is on its way to your address.').waitFor();
+  await checkA11y(page, 'settings, e-mail part');
+  await env.sink.waitFor((m) => m.to.includes(a.email) && m.body.includes('/confirm-email/') && m.subject === 'Confirm your e-mail address');
+  assertNoProblems(problems);
+  await page.context().close();
+});
+
+test('administrators see the e-mail queue, without addresses', async () => {
+  const { page, problems } = await newPage(env.browser, env.srv.url);
+  await logIn(page, 'admin', 'demo-entraide-2026', { baseUrl: env.srv.url });
+  await page.waitForURL(env.srv.url + '/');
+  await page.getByRole('link', { name: 'E-mails' }).click();
+  await waitForHeading(page, 'E-mails');
+  await page.getByRole('table', { name: 'Derniers e-mails' }).waitFor();
+  await page.getByRole('cell', { name: 'Nouveau mot de passe' }).first().waitFor();
+  const text = await page.locator('main').innerText();
+  assert.doesNotMatch(text, /@example\.org|password-reset\/|confirm-email\//);
+  await checkA11y(page, 'admin e-mail queue');
+  assertNoProblems(problems);
+  await page.context().close();
+});
