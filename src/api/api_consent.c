@@ -7,7 +7,7 @@
  *     withdrawing one (the patient changed their mind) deletes the case with its answers and
  *     photos, since the consent was what allowed it.
  *
- * Not responsible for: what a consent enables (e-mail digests are not sent yet).
+ * Not responsible for: what a consent enables (e-mail digests: api_mail.c, mail_digest.c).
  */
 #include <string.h>
 

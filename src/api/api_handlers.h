@@ -17,6 +17,10 @@ enum ent_err api_password_reset_use(struct api_req *q);
 enum ent_err api_email_confirm(struct api_req *q);
 enum ent_err api_email_confirm_resend(struct api_req *q);
 enum ent_err api_admin_mail_queue(struct api_req *q);
+extern const struct json_field api_digest_fields[];
+enum ent_err api_digest_get(struct api_req *q);
+enum ent_err api_digest_put(struct api_req *q);
+enum ent_err api_digest_delete(struct api_req *q);
 /* Queues a confirmation link for the account's address (sign-up). */
 enum ent_err api_mail_confirm_send(struct api_req *q, int64_t account_id);
 

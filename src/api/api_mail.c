@@ -10,6 +10,8 @@
  *   POST /api/v1/email-confirmations/{token}           204: the address is confirmed
  *   POST /api/v1/me/email-confirmation                 202: a new confirmation link
  *   GET  /api/v1/admin/mail-queue                      the queue, without address nor link
+ *   GET, PUT {"frequency"}, DELETE /api/v1/me/email-digest   opt-in digests (daily, weekly):
+ *        PUT records the consent "email_digest", DELETE withdraws it
  *
  * Sign-up asks for the first confirmation link (api_mail_confirm_send). Messages are queued
  * (src/mail/), never sent while a request waits.
@@ -30,6 +32,11 @@
 
 const struct json_field api_reset_ask_fields[] = {
 	{"login", JF_STRING, true, 1, AUTH_EMAIL_MAX, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+static const char *const frequencies[] = {"daily", "weekly", NULL};
+const struct json_field api_digest_fields[] = {
+	{"frequency", JF_STRING, true, 0, 0, frequencies},
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_reset_use_fields[] = {
@@ -222,4 +229,33 @@ enum ent_err api_admin_mail_queue(struct api_req *q)
 	buf_puts(&b, "]}");
 	free(rows);
 	return api_reply_or_drop(q, &b, err);
+}
+
+enum ent_err api_digest_get(struct api_req *q)
+{
+	char f[8];
+	enum ent_err err = mail_digest_get(q->db, q->s.account.id, f);
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 256);
+	if (f[0])
+		buf_printf(&b, "{\"frequency\":\"%s\"}", f);
+	else
+		buf_puts(&b, "{\"frequency\":null}");
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+enum ent_err api_digest_put(struct api_req *q)
+{
+	enum ent_err err = mail_digest_set(q->db, q->s.account.id, api_str(q, "frequency", NULL),
+					   clock_now());
+	return err ? err : api_digest_get(q);
+}
+
+enum ent_err api_digest_delete(struct api_req *q)
+{
+	enum ent_err err = mail_digest_set(q->db, q->s.account.id, NULL, clock_now());
+	return err ? err : api_digest_get(q);
 }

@@ -88,6 +88,19 @@ enum ent_err mail_queue_list(struct store_conn *db, struct mail_row *rows, size_
 /* Deletes the rows created before `before` (the retention purge); *n the rows deleted. */
 enum ent_err mail_queue_purge(struct store_conn *db, int64_t before, int64_t *n);
 
+/* --- opt-in digests (mail_digest.c) --- */
+
+/* Turns the account's digest on with frequency "daily" or "weekly" (and records the consent
+ * "email_digest"), or off (frequency NULL: the consent is withdrawn, its history kept). */
+enum ent_err mail_digest_set(struct store_conn *db, int64_t account_id, const char *frequency,
+			     int64_t now);
+/* The account's frequency into frequency ("" when off or the consent was withdrawn). */
+enum ent_err mail_digest_get(struct store_conn *db, int64_t account_id, char frequency[8]);
+/* Queues the digests due at now (members with unread notifications, a confirmed address and
+ * the consent); *queued counted. Run by the sender thread. */
+enum ent_err mail_digest_run(struct store_conn *db, const struct auth_keys *keys, int64_t now,
+			     unsigned *queued);
+
 /* --- the sender (serve) --- */
 
 struct mail_smtp {

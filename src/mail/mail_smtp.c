@@ -3,7 +3,8 @@
  * each (mail_compose) and sends it over SMTP with libcurl (STARTTLS when asked, smtps://,
  * credentials when given), then marks it sent or due again after mail_backoff(); after
  * MAIL_ATTEMPTS tries it is given up. It wakes when a message is queued (mail_wake) and every
- * MAIL_TICK_S seconds. Logs say how many went, never an address or a link.
+ * MAIL_TICK_S seconds, when it also queues the digests that are due (mail_digest.c). Logs say
+ * how many went, never an address or a link.
  * Not responsible for: what is queued (callers, mail_store.c).
  */
 #include <curl/curl.h>
@@ -172,9 +173,12 @@ static void *run(void *arg)
 		nanosleep(&pause, NULL);
 		if (!db && store_conn_get(s->store, &db))
 			db = NULL;
-		unsigned sent = 0, failed = 0;
+		unsigned sent = 0, failed = 0, digests = 0;
 		if (db) {
-			enum ent_err err = mail_send_due(s, db, clock_now(), &sent, &failed);
+			enum ent_err err = mail_digest_run(db, s->keys, clock_now(), &digests);
+			if (err)
+				log_err("mail digests", err, NULL);
+			err = mail_send_due(s, db, clock_now(), &sent, &failed);
 			if (err)
 				log_err("mail queue", err, NULL);
 		}

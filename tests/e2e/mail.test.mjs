@@ -107,6 +107,16 @@ test('"My account" says whether the address is confirmed and sends a new link (E
   await page.getByText('A confirmation link is on its way to your address.').waitFor();
   await checkA11y(page, 'settings, e-mail part');
   await env.sink.waitFor((m) => m.to.includes(a.email) && m.body.includes('/confirm-email/') && m.subject === 'Confirm your e-mail address');
+  // the digest: off by default, then weekly, kept after a reload
+  await page.getByRole('radio', { name: 'Never' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'Never' }).isChecked(), true);
+  await page.getByRole('radio', { name: 'At most once a week' }).check();
+  await page.locator('#settings-mail').locator('..').getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Your choice is saved.').waitFor();
+  await checkA11y(page, 'settings, digest saved');
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'E-mail address' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('input[name=digest][value=weekly]')?.checked);
   assertNoProblems(problems);
   await page.context().close();
 });

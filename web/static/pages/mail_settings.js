@@ -1,9 +1,10 @@
 // pages/mail_settings.js - the e-mail part of "My account" (/settings): whether the address
-// is confirmed, and a button for a new confirmation link. Rendered by settings.js.
+// is confirmed, a button for a new confirmation link, and the opt-in digest (off by default;
+// daily or weekly records the consent, "never" withdraws it). Rendered by settings.js.
 import { h } from '../dom.js';
 import { t, extend } from '../i18n.js';
 import { api } from '../api.js';
-import { buildForm, submitButton } from '../forms.js';
+import { buildForm, submitButton, radioGroup } from '../forms.js';
 import { mailStrings } from './mail_i18n.js';
 
 extend(mailStrings);
@@ -24,5 +25,27 @@ export function mailSection(ctx, me) {
     });
     body.push(h('p', {}, t('mailset.unconfirmed')), form.form, done);
   }
+  body.push(digestForm(ctx));
   return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, t('mailset.heading')), body);
+}
+
+function digestForm(ctx) {
+  const choice = radioGroup({
+    name: 'digest', legend: t('digest.legend'), hint: t('digest.hint'), value: 'off',
+    options: ['off', 'daily', 'weekly'].map((v) => ({ value: v, label: t(`digest.${v}`) })),
+  });
+  const done = h('p', { class: 'notice success', hidden: true });
+  const form = buildForm([choice], submitButton(t('digest.save'), 'button secondary'));
+  api.get('/api/v1/me/email-digest').then((r) => {
+    for (const i of choice.inputs) i.checked = i.value === (r.frequency || 'off');
+  }, () => {});
+  form.onSubmit(async () => {
+    const v = choice.value();
+    if (v === 'off') await api.del('/api/v1/me/email-digest');
+    else await api.put('/api/v1/me/email-digest', { frequency: v });
+    done.textContent = t('digest.saved');
+    done.hidden = false;
+    ctx.announce(t('digest.saved'));
+  });
+  return h('div', {}, form.form, done);
 }
