@@ -50,6 +50,14 @@ static const char *check_one(const struct json_field *f, json_t *v)
 		return json_is_integer(v) ? NULL : JSON_REASON_TYPE;
 	case JF_BOOL:
 		return json_is_boolean(v) ? NULL : JSON_REASON_TYPE;
+	case JF_ARRAY:
+		if (!json_is_array(v))
+			return JSON_REASON_TYPE;
+		if (f->min_len && json_array_size(v) < f->min_len)
+			return JSON_REASON_SHORT;
+		if (f->max_len && json_array_size(v) > f->max_len)
+			return JSON_REASON_LONG;
+		return NULL;
 	case JF_STRING:
 		break;
 	default:

@@ -23,13 +23,14 @@ enum json_field_type {
 	JF_STRING = 1,
 	JF_INT,
 	JF_BOOL,
+	JF_ARRAY, /* min_len/max_len count elements; the handler checks each one */
 };
 
 struct json_field {
 	const char *name;
 	enum json_field_type type;
 	bool required;
-	size_t min_len;             /* strings: bytes, 0 = no minimum */
+	size_t min_len;             /* strings: bytes (arrays: elements), 0 = no minimum */
 	size_t max_len;             /* strings: bytes, 0 = no maximum */
 	const char *const *one_of;  /* strings: NULL-terminated allowed values, or NULL */
 };
