@@ -167,6 +167,7 @@ struct api_purge_report {
 	int64_t posts, threads, desk_requests, sessions, notifications, moderation_log, reports;
 	int64_t email_queue;  /* queued e-mails older than MAIL_KEEP_DAYS */
 	int64_t email_tokens; /* expired e-mail confirmation and password reset tokens */
+	int64_t messages;     /* direct messages whose disappearing time came (issue 20) */
 };
 /* Applies every retention period as of now (see api_purge.c for the list); then erases the
  * traces if anything went. Run hourly by the upkeep thread and by `entraide admin purge`. */

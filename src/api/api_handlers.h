@@ -52,6 +52,7 @@ enum ent_err api_admin_accounts(struct api_req *q);
 
 /* the professional network: api_pro.h */
 #include "api/api_pro.h"
+#include "api/api_message.h"
 
 /* communities: api_community.h */
 #include "api/api_community.h"

@@ -18,10 +18,6 @@ enum ent_err api_verification_refuse(struct api_req *q);
 enum ent_err api_verification_revoke(struct api_req *q);
 enum ent_err api_badge_get(struct api_req *q);
 
-/* api_conversation.c */
-extern const struct json_field api_conversation_create_fields[];
-enum ent_err api_conversation_create(struct api_req *q);
-
 /* api_case.c */
 struct pro_case;
 extern const struct json_field api_case_create_fields[];

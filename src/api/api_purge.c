@@ -14,6 +14,7 @@
  *   moderation  log entries and resolved reports older than moderation_log_days (default 365)
  *   e-mail      queued messages older than MAIL_KEEP_DAYS (7; their address and link were
  *               already erased once sent or given up), expired e-mail tokens
+ *   messages    direct messages whose conversation's disappearing period is over (issue 20)
  *
  * docs/privacy-register.md and the administrator's register page state the same.
  * Not responsible for: account deletion (store_account_delete), when it runs (api_upkeep.c).
@@ -26,6 +27,7 @@
 #include "core/log.h"
 #include "mail/mail.h"
 #include "mail/mail_token.h"
+#include "message/msg.h"
 
 #define DAY 86400
 #define PURGE_SPACES_MAX 4096
@@ -171,25 +173,28 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 		err = mail_queue_purge(db, now - MAIL_KEEP_DAYS * DAY, &r->email_queue);
 	if (!err)
 		err = mail_token_purge(db, now, &r->email_tokens);
+	if (!err)
+		err = msg_purge_expired(db, now, &r->messages);
 	if (err) {
 		log_err("purge failed", err, NULL);
 		return err;
 	}
 	if (r->posts || r->threads || r->desk_requests || r->notifications || r->moderation_log ||
-	    r->reports) {
+	    r->reports || r->messages) {
 		/* Cached thread pages of this process go now; another process's (a purge run by
 		 * `entraide admin purge` while serve runs) expire within their TTL (api_thread.c). */
 		comm_changed();
 		err = api_erase_traces(app, db);
 	}
-	char m[256];
+	char m[512];
 	snprintf(m, sizeof m,
 		 "\"posts\":%lld,\"threads\":%lld,\"desk_requests\":%lld,\"sessions\":%lld,"
 		 "\"notifications\":%lld,\"moderation_log\":%lld,\"reports\":%lld,"
-		 "\"email_queue\":%lld,\"email_tokens\":%lld",
+		 "\"email_queue\":%lld,\"email_tokens\":%lld,\"messages\":%lld",
 		 (long long)r->posts, (long long)r->threads, (long long)r->desk_requests,
 		 (long long)r->sessions, (long long)r->notifications, (long long)r->moderation_log,
-		 (long long)r->reports, (long long)r->email_queue, (long long)r->email_tokens);
+		 (long long)r->reports, (long long)r->email_queue, (long long)r->email_tokens,
+		 (long long)r->messages);
 	log_line(LOG_INFO, "purge", m);
 	return err;
 }

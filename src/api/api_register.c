@@ -70,6 +70,12 @@ static const struct entry entries[] = {
 		   "Uploaded pictures (sanitized: no metadata, faces covered)"},
 	 "media/ab/cdef… (named by their BLAKE2b hash)", "file", KEEP_ACCOUNT,
 	 {"Leur auteur", "Their author"}},
+	{"messages", {"Messages privés (chiffrés de bout en bout), clés publiques, sauvegarde chiffrée des clés, blocages",
+		      "Private messages (end-to-end encrypted), public keys, encrypted key backup, blocks"},
+	 "entraide.db: msg_messages, msg_envelopes, msg_keys, msg_key_changes, msg_key_backups, "
+	 "msg_conversations, msg_members, msg_blocks", "sealed", KEEP_AUTHOR,
+	 {"Personne sur le serveur (chiffré dans le navigateur) ; le contenu : les membres de la conversation",
+	  "Nobody on the server (encrypted in the browser); the content: the conversation's members"}},
 	{"verification", {"Vérification professionnelle (numéro RPPS)", "Professional verification (RPPS number)"},
 	 "entraide.db: pro_verifications", "plain", KEEP_ACCOUNT,
 	 {"Administrateurs ; le badge seul est public", "Administrators; only the badge is public"}},

@@ -147,10 +147,11 @@ static int purge(struct api_app *app, struct store_conn *db, int argc, char **ar
 		return fail("purge", err);
 	printf("{\"now\":%lld,\"posts\":%lld,\"threads\":%lld,\"desk_requests\":%lld,"
 	       "\"sessions\":%lld,\"notifications\":%lld,\"moderation_log\":%lld,"
-	       "\"reports\":%lld,\"email_queue\":%lld,\"email_tokens\":%lld}\n",
+	       "\"reports\":%lld,\"email_queue\":%lld,\"email_tokens\":%lld,\"messages\":%lld}\n",
 	       (long long)now, (long long)r.posts, (long long)r.threads, (long long)r.desk_requests,
 	       (long long)r.sessions, (long long)r.notifications, (long long)r.moderation_log,
-	       (long long)r.reports, (long long)r.email_queue, (long long)r.email_tokens);
+	       (long long)r.reports, (long long)r.email_queue, (long long)r.email_tokens,
+	       (long long)r.messages);
 	return CLI_EXIT_OK;
 }
 

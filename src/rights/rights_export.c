@@ -56,6 +56,20 @@ const struct rights_section rights_sections[] = {
 	{"desk_files", {"Documents reçus des établissements", "Documents from institutions"},
 	 {{"request", 'i'}, {"message", 'i'}, {"name", 't'}, {"type", 't'}, {"size", 'i'},
 	  {"file", 'f'}}},
+	/* direct messages (issue 20): as the server holds them, ciphertexts and metadata; the
+	 * member's browser (or their key backup, sealed under their passphrase) opens them */
+	{"message_keys", {"Clés publiques des messages", "Message public keys"},
+	 {{"version", 'i'}, {"x25519", 't'}, {"ed25519", 't'}, {"changed_at", 'd'}}},
+	{"message_key_backup", {"Sauvegarde chiffrée des clés", "Encrypted key backup"},
+	 {{"salt", 't'}, {"nonce", 't'}, {"sealed", 't'}, {"opslimit", 'i'}, {"memlimit", 'i'},
+	  {"updated_at", 'd'}}},
+	{"message_blocks", {"Comptes bloqués", "Blocked accounts"},
+	 {{"handle", 't'}, {"since", 'd'}}},
+	{"conversations", {"Conversations privées", "Private conversations"},
+	 {{"conversation", 'i'}, {"member", 't'}, {"joined_at", 'd'}}},
+	{"messages", {"Messages privés (chiffrés)", "Private messages (encrypted)"},
+	 {{"id", 'i'}, {"conversation", 'i'}, {"sender", 't'}, {"sender_key", 'i'}, {"nonce", 't'},
+	  {"ciphertext", 't'}, {"sealed_key", 't'}, {"created_at", 'd'}, {"expires_at", 'd'}}},
 };
 const size_t rights_n_sections = sizeof rights_sections / sizeof rights_sections[0];
 
@@ -149,6 +163,33 @@ static const struct store_stmt Q_DESK_FILES = {
 	"SELECT f.message_id, 0, r.id, f.message_id, f.name, f.type, f.size, " DESK_FILE_PATH " "
 	 DESK_FILE_FROM "AND f.message_id > ?3 ORDER BY f.message_id LIMIT ?5"};
 
+static const struct store_stmt Q_MSG_KEYS = {
+	"export.msg_keys",
+	"SELECT id, 0, version, box_pk, sign_pk, changed_at FROM msg_key_changes "
+	"WHERE account_id = ?1 AND id > ?3 ORDER BY id LIMIT ?5"};
+static const struct store_stmt Q_MSG_KEY_BACKUP = {
+	"export.msg_key_backup",
+	"SELECT 0, 0, salt, nonce, sealed, opslimit, memlimit, updated_at FROM msg_key_backups "
+	"WHERE account_id = ?1 LIMIT ?5"};
+static const struct store_stmt Q_MSG_BLOCKS = {
+	"export.msg_blocks",
+	"SELECT b.blocked_id, 0, a.handle, b.created_at FROM msg_blocks b "
+	"JOIN accounts a ON a.id = b.blocked_id WHERE b.blocker_id = ?1 AND b.blocked_id > ?3 "
+	"ORDER BY b.blocked_id LIMIT ?5"};
+static const struct store_stmt Q_MSG_CONVERSATIONS = {
+	"export.msg_conversations",
+	"SELECT m.conversation_id, o.account_id, m.conversation_id, a.handle, o.joined_at "
+	"FROM msg_members m JOIN msg_members o ON o.conversation_id = m.conversation_id "
+	"JOIN accounts a ON a.id = o.account_id WHERE m.account_id = ?1 AND m.conversation_id >= ?3 "
+	"AND (m.conversation_id > ?3 OR o.account_id > ?4) ORDER BY m.conversation_id, o.account_id "
+	"LIMIT ?5"};
+static const struct store_stmt Q_MSG_MESSAGES = {
+	"export.msg_messages",
+	"SELECT e.message_id, 0, x.id, x.conversation_id, a.handle, x.sender_key, x.nonce, x.body, "
+	"e.sealed, x.created_at, x.expires_at FROM msg_envelopes e "
+	"JOIN msg_messages x ON x.id = e.message_id JOIN accounts a ON a.id = x.sender_id "
+	"WHERE e.account_id = ?1 AND e.message_id > ?3 ORDER BY e.message_id LIMIT ?5"};
+
 /* In the order of rights_sections. */
 static const struct store_stmt *const section_stmts[] = {
 	&Q_ROLES,
@@ -169,6 +210,11 @@ static const struct store_stmt *const section_stmts[] = {
 	&Q_CONSENTS,
 	&Q_MEDIA,
 	&Q_DESK_FILES,
+	&Q_MSG_KEYS,
+	&Q_MSG_KEY_BACKUP,
+	&Q_MSG_BLOCKS,
+	&Q_MSG_CONVERSATIONS,
+	&Q_MSG_MESSAGES,
 };
 _Static_assert(sizeof section_stmts / sizeof section_stmts[0] ==
 		       sizeof rights_sections / sizeof rights_sections[0],

@@ -137,23 +137,23 @@ test('refusal with a reason, seen by the person', async () => {
 
 test('R2: a member cannot open a private conversation with a professional', async () => {
   const m = await member('member.r2');
-  let r = await m.req('POST', '/api/v1/conversations', { json: { with: 'dr.martin' } });
+  let r = await m.req('POST', '/api/v1/conversations', { json: { with: ['dr.martin'] } });
   assertProblem(r, 403, 'forbidden');
   assert.equal(r.data.rule, 'R2');
   assert.equal(r.data.reason, 'member-to-professional');
   assert.match(r.data.explanation, /guichet/);
   assert.match(r.data.desk.href, /^\/desk/);
-  r = await m.req('POST', '/api/v1/conversations', { json: { with: 'alice' } });
-  assert.equal(r.status, 200);
+  r = await m.req('POST', '/api/v1/conversations', { json: { with: ['alice'] } });
+  assert.equal(r.status, 201, r.text);
   assert.equal(r.data.allowed, true);
-  r = await m.req('POST', '/api/v1/conversations', { json: { with: 'nobody.here' } });
+  r = await m.req('POST', '/api/v1/conversations', { json: { with: ['nobody.here'] } });
   assertProblem(r, 404, 'not-found');
-  r = await m.req('POST', '/api/v1/conversations', { json: { with: 'member.r2' } });
+  r = await m.req('POST', '/api/v1/conversations', { json: { with: ['member.r2'] } });
   assertProblem(r, 422, 'validation');
-  r = await new Client(srv.url).req('POST', '/api/v1/conversations', { json: { with: 'dr.martin' } });
+  r = await new Client(srv.url).req('POST', '/api/v1/conversations', { json: { with: ['dr.martin'] } });
   assertProblem(r, 401, 'unauthenticated');
   // professionals may talk to each other
   const pro = await as('dr.martin');
-  r = await pro.req('POST', '/api/v1/conversations', { json: { with: 'dr.martin' } });
+  r = await pro.req('POST', '/api/v1/conversations', { json: { with: ['dr.martin'] } });
   assertProblem(r, 422, 'validation');
 });

@@ -24,7 +24,7 @@ export async function render(ctx) {
   const write = h('button', { type: 'button', class: 'button', onclick: async () => {
     out.replaceChildren();
     try {
-      await api.post('/api/v1/conversations', { with: handle });
+      await api.post('/api/v1/conversations', { with: [handle] });
       out.append(h('p', { class: 'notice' }, tp('r2.allowed')));
     } catch (err) {
       if (err.status !== 403) throw err;
