@@ -178,10 +178,10 @@ static const struct store_stmt Q_MSG_BLOCKS = {
 	"ORDER BY b.blocked_id LIMIT ?5"};
 static const struct store_stmt Q_MSG_CONVERSATIONS = {
 	"export.msg_conversations",
-	"SELECT m.conversation_id, o.account_id, m.conversation_id, a.handle, o.joined_at "
-	"FROM msg_members m JOIN msg_members o ON o.conversation_id = m.conversation_id "
-	"JOIN accounts a ON a.id = o.account_id WHERE m.account_id = ?1 AND m.conversation_id >= ?3 "
-	"AND (m.conversation_id > ?3 OR o.account_id > ?4) ORDER BY m.conversation_id, o.account_id "
+	"SELECT o.conversation_id, o.account_id, o.conversation_id, a.handle, o.joined_at "
+	"FROM msg_members o JOIN accounts a ON a.id = o.account_id WHERE o.conversation_id IN "
+	"(SELECT conversation_id FROM msg_members WHERE account_id = ?1) AND o.conversation_id >= ?3 "
+	"AND (o.conversation_id > ?3 OR o.account_id > ?4) ORDER BY o.conversation_id, o.account_id "
 	"LIMIT ?5"};
 static const struct store_stmt Q_MSG_MESSAGES = {
 	"export.msg_messages",

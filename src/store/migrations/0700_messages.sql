@@ -61,6 +61,8 @@ CREATE TABLE msg_members (
 	PRIMARY KEY (conversation_id, account_id)
 );
 CREATE INDEX msg_members_account ON msg_members (account_id, sort_key);
+-- the export walks a member's conversations in order
+CREATE INDEX msg_members_account_conversation ON msg_members (account_id, conversation_id);
 
 -- One row per message: the ciphertext under a per-message key (crypto_secretbox), its nonce,
 -- who sent it with which version of their keys, when, and when it disappears (NULL: kept).
