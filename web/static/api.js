@@ -35,6 +35,7 @@ export class ApiError extends Error {
     this.errors = Array.isArray(p.errors)
       ? p.errors.filter((e) => e && typeof e.field === 'string')
       : [];
+    this.problem = p; // every member of the problem (a refusal's reason, rule, desk...)
     const seconds = Number.parseInt(retryAfter || '', 10);
     this.retryAfter = Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
   }
@@ -99,3 +100,22 @@ export const api = {
   patch: (path, body) => request('PATCH', path, body),
   del: (path, body) => request('DELETE', path, body),
 };
+
+// Sends raw bytes (a picture) and resolves to the answer's bytes as a Blob: for
+// POST /api/v1/media/sanitize, whose answer is a picture, not JSON.
+export async function postBytes(path, blob, type) {
+  const headers = { 'Content-Type': type, 'Accept-Language': acceptLanguage };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: blob, credentials: 'same-origin', cache: 'no-store', redirect: 'error' });
+  } catch {
+    throw new ApiError(0, null, null);
+  }
+  if (!res.ok) {
+    let data = null;
+    try { data = await res.json(); } catch { data = null; }
+    throw new ApiError(res.status, data, res.headers.get('Retry-After'));
+  }
+  return res.blob();
+}

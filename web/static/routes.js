@@ -45,6 +45,10 @@ export const routes = [
   { path: '/desk/:slug', load: () => import('./pages/desk_new.js'), access: 'member' },
   // links written before the form moved to /desk/:slug (the guidance of earlier versions)
   { path: '/desk/:slug/new', load: () => import('./pages/desk_new.js'), access: 'member' },
+  // direct messages, end-to-end encrypted (issue 20)
+  { path: '/messages', load: () => import('./pages/messages.js'), access: 'member' },
+  { path: '/messages/new', load: () => import('./pages/messages_new.js'), access: 'member' },
+  { path: '/messages/:id', load: () => import('./pages/messages_conv.js'), access: 'member' },
   // the design system's components, for developers (docs/ui.md): no login, no navigation link
   { path: '/dev/ui', load: () => import('./pages/dev_ui.js') },
 ];
@@ -61,6 +65,7 @@ export const nav = [
   { href: '/search', key: 'nav.search' },
   { href: '/pro', key: 'nav.pro', when: 'member' },
   { href: '/desk', key: 'nav.desk', when: 'member' },
+  { href: '/messages', key: 'nav.messages', when: 'member' },
   { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
   { href: '/verification', key: 'nav.verification', role: 'administrator' },
   { href: '/admin/mail', key: 'nav.mail', role: 'administrator' },

@@ -15,6 +15,7 @@ export default {
   'nav.login': 'Log in',
   'nav.pro': 'Pro space',
   'nav.settings': 'My account',
+  'nav.messages': 'Messages',
   'nav.logout': 'Log out',
   'footer.promise': 'entraide, the health social network where nobody is recognisable. No tracker, no third-party script.',
   'footer.emergency': 'In an emergency, call 112 (999 in the UK, 911 in North America). Suicidal thoughts: 988 in North America, 3114 in France.',

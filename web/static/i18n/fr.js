@@ -16,6 +16,7 @@ export default {
   'nav.login': 'Se connecter',
   'nav.pro': 'Espace pro',
   'nav.settings': 'Mon compte',
+  'nav.messages': 'Messages',
   'nav.logout': 'Se déconnecter',
   'footer.promise': 'entraide, le réseau social de santé où personne n’est reconnaissable. Aucun traceur, aucun script tiers.',
   'footer.emergency': 'En cas d’urgence, appelez le 15 (SAMU) ou le 112. Personnes sourdes ou malentendantes : 114 par SMS. Idées suicidaires : 3114.',

@@ -24,8 +24,8 @@ export async function render(ctx) {
   const write = h('button', { type: 'button', class: 'button', onclick: async () => {
     out.replaceChildren();
     try {
-      await api.post('/api/v1/conversations', { with: [handle] });
-      out.append(h('p', { class: 'notice' }, tp('r2.allowed')));
+      const r = await api.post('/api/v1/conversations', { with: [handle] });
+      ctx.navigate(`/messages/${r.conversation.id}`);
     } catch (err) {
       if (err.status !== 403) throw err;
       const desk = badge && badge.institution ? `/desk/${encodeURIComponent(badge.institution)}` : '/desk';
