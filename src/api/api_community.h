@@ -82,6 +82,7 @@ struct comm_space {
 	enum space_visibility visibility;
 	bool indexable;
 	int64_t retention_days;
+	bool archived; /* readable, but takes no new thread or reply (issue 17) */
 };
 
 /* A query-string parameter, or NULL (borrowed for the request). */
@@ -102,6 +103,8 @@ enum ent_err comm_path_id(struct api_req *q, const char *name, int64_t *out);
 unsigned comm_roles(const struct api_req *q);
 /* Loads a space by slug when the caller may read it; ENT_ENOTFOUND otherwise (no leak). */
 enum ent_err comm_space_by_slug(struct api_req *q, const char *slug, struct comm_space *out);
+/* ENT_ECONFLICT (problem space-archived) when s is archived: no new thread or reply. */
+enum ent_err comm_space_open_for_posts(struct api_req *q, const struct comm_space *s);
 /* Loads the space of a thread (same rule), *thread_title optional (caller buffer). */
 enum ent_err comm_space_of_thread(struct api_req *q, int64_t thread_id, struct comm_space *out,
 				  char *title, size_t title_cap);

@@ -30,6 +30,8 @@ extern const struct json_field api_desk_settings_fields[];
 extern const struct json_field api_desk_canned_fields[];
 enum ent_err api_desk_queue(struct api_req *q);
 enum ent_err api_desk_settings_put(struct api_req *q);
+/* A teleconsultation link: empty (none) or https:// with no space, quote or angle bracket. */
+bool api_desk_url_ok(const char *u);
 enum ent_err api_desk_canned_list(struct api_req *q);
 enum ent_err api_desk_canned_create(struct api_req *q);
 enum ent_err api_desk_events(struct api_req *q);

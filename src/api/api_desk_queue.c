@@ -74,7 +74,7 @@ enum ent_err api_desk_queue(struct api_req *q)
 }
 
 /* An https:// address without spaces, quotes or angle brackets (it becomes a link). */
-static bool url_ok(const char *u)
+bool api_desk_url_ok(const char *u)
 {
 	if (!*u)
 		return true;
@@ -94,7 +94,7 @@ enum ent_err api_desk_settings_put(struct api_req *q)
 	if (err)
 		return err;
 	const char *url = api_str(q, "teleconsult_url", NULL);
-	if (!url_ok(url))
+	if (!api_desk_url_ok(url))
 		return api_invalid(q, "teleconsult_url", "not-https");
 	err = desk_inst_set_teleconsult(q->db, inst.id, url, clock_now());
 	if (err)

@@ -47,8 +47,8 @@ enum ent_err api_consent_withdraw(struct api_req *q);
 enum ent_err api_case_consent_withdraw(struct api_req *q);
 enum ent_err api_admin_register(struct api_req *q); /* api_register.c */
 
-/* api_admin.c */
-enum ent_err api_admin_accounts(struct api_req *q);
+/* administration (issue 17): api_admin.h */
+#include "api/api_admin.h"
 
 /* the professional network: api_pro.h */
 #include "api/api_pro.h"

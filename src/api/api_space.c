@@ -71,7 +71,7 @@ static const struct store_stmt Q_SPACES = {
 	"SELECT s.slug, s.name, s.description, s.language, s.visibility, s.kind, s.indexable, "
 	"s.retention_days, (SELECT count(*) FROM threads t WHERE t.space_id = s.id), i.slug "
 	"FROM spaces s LEFT JOIN institutions i ON i.id = s.institution_id "
-	"WHERE s.slug > ?1 AND (s.visibility = 'public' OR (?2 AND s.visibility = 'members') "
+	"WHERE s.slug > ?1 AND s.archived_at IS NULL AND (s.visibility = 'public' OR (?2 AND s.visibility = 'members') "
 	"OR (?3 AND s.visibility = 'professionals')) ORDER BY s.slug LIMIT ?4"};
 
 enum ent_err api_spaces_list(struct api_req *q)
@@ -169,9 +169,10 @@ enum ent_err api_space_get(struct api_req *q)
 	buf_json_cstr(&b, s.slug);
 	buf_puts(&b, ",\"name\":");
 	buf_json_cstr(&b, s.name);
-	buf_printf(&b, ",\"language\":\"%s\",\"visibility\":\"%s\",\"can_write\":%s,", s.language,
-		   policy_space_visibility_name(s.visibility),
-		   policy_space_can_write(s.visibility, comm_roles(q)) ? "true" : "false");
+	buf_printf(&b, ",\"language\":\"%s\",\"visibility\":\"%s\",\"can_write\":%s,\"archived\":%s,",
+		   s.language, policy_space_visibility_name(s.visibility),
+		   policy_space_can_write(s.visibility, comm_roles(q)) && !s.archived ? "true" : "false",
+		   s.archived ? "true" : "false");
 	comm_audience_json(&b, &s);
 	struct store_q *st;
 	bool row;
@@ -350,6 +351,8 @@ enum ent_err api_thread_create(struct api_req *q)
 		return err;
 	if (!policy_space_can_write(s.visibility, comm_roles(q)))
 		return ENT_EPERM;
+	if ((err = comm_space_open_for_posts(q, &s)))
+		return err;
 	size_t tlen, blen, ft_len = 0, fb_len = 0;
 	const char *title = api_str(q, "title", &tlen), *body = api_str(q, "body", &blen);
 	char *ftitle = NULL, *fbody = NULL;
@@ -445,6 +448,8 @@ enum ent_err api_reply_create(struct api_req *q)
 		return err;
 	if (!policy_space_can_write(s.visibility, comm_roles(q)))
 		return ENT_EPERM;
+	if ((err = comm_space_open_for_posts(q, &s)))
+		return err;
 	json_t *jq = json_object_get(q->body, "quote");
 	if (jq) {
 		quote = json_integer_value(jq);

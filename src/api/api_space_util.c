@@ -84,7 +84,9 @@ unsigned comm_roles(const struct api_req *q)
 	return q->has_session ? q->s.roles : ROLE_ANON;
 }
 
-#define SPACE_COLS "s.id, s.slug, s.name, s.language, s.visibility, s.indexable, s.retention_days"
+#define SPACE_COLS \
+	"s.id, s.slug, s.name, s.language, s.visibility, s.indexable, s.retention_days, " \
+	"s.archived_at IS NOT NULL"
 
 static const struct store_stmt Q_SPACE_BY_SLUG = {
 	"comm.space_by_slug", "SELECT " SPACE_COLS " FROM spaces s WHERE s.slug = ?1"};
@@ -107,6 +109,7 @@ static enum ent_err read_space(struct api_req *q, struct store_q *st, struct com
 		out->visibility = SPACE_PROFESSIONALS; /* unknown: the narrowest */
 	out->indexable = store_q_int(st, 5) != 0;
 	out->retention_days = store_q_int(st, 6);
+	out->archived = store_q_int(st, 7) != 0;
 	if (policy_space_can_read(out->visibility, comm_roles(q)))
 		return ENT_OK;
 	/* Any visitor may sign up and read a members-only space: hiding it from visitors protects
@@ -130,6 +133,14 @@ enum ent_err comm_space_by_slug(struct api_req *q, const char *slug, struct comm
 	return err;
 }
 
+enum ent_err comm_space_open_for_posts(struct api_req *q, const struct comm_space *s)
+{
+	if (!s->archived)
+		return ENT_OK;
+	q->slug = "space-archived";
+	return ENT_ECONFLICT;
+}
+
 enum ent_err comm_space_of_thread(struct api_req *q, int64_t thread_id, struct comm_space *out,
 				  char *title, size_t title_cap)
 {
@@ -143,7 +154,7 @@ enum ent_err comm_space_of_thread(struct api_req *q, int64_t thread_id, struct c
 	if (!err)
 		err = row ? read_space(q, st, out) : ENT_ENOTFOUND;
 	if (!err && title)
-		copy(title, title_cap, store_q_text(st, 7, NULL));
+		copy(title, title_cap, store_q_text(st, 8, NULL));
 	store_q_close(st);
 	return err;
 }

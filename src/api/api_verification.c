@@ -2,7 +2,8 @@
  * api_verification.c - verification of health professionals (issue 7): a member asks with
  * profession, specialty and RPPS number (checked at once: 11 digits, Luhn key); an
  * administrator approves (which grants the professional role) or refuses with a reason, and
- * may later revoke (logged, role withdrawn). The badge says what was verified, by whom and
+ * may later revoke (logged, role withdrawn). An institution administrator (issue 17) sees and
+ * decides only the requests that name their institution, and never their own. The badge says what was verified, by whom and
  * when, never the RPPS number: the public profile stays pseudonymous.
  * Not responsible for: the professional spaces and cases (api_case.c).
  */
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api/api_admin.h"
 #include "api/api_handlers.h"
 #include "api/api_pro.h"
 #include "core/clock.h"
@@ -175,13 +177,26 @@ enum ent_err api_verification_mine(struct api_req *q)
 }
 
 struct list_ctx {
+	struct api_req *q;
 	struct buf *b;
 	bool first;
 };
 
+/* The administrator decides every request; an institution administrator those naming their
+ * institution, except their own. */
+static bool may_decide(const struct api_req *q, const struct pro_verification *v)
+{
+	if (q->s.roles & ROLE_ADMINISTRATOR)
+		return true;
+	return v->institution[0] && v->account_id != q->s.account.id &&
+	       api_admin_of_institution(q, v->institution);
+}
+
 static void list_one(const struct pro_verification *v, void *arg)
 {
 	struct list_ctx *c = arg;
+	if (!may_decide(c->q, v))
+		return;
 	if (!c->first)
 		buf_putc(c->b, ',');
 	c->first = false;
@@ -192,7 +207,7 @@ enum ent_err api_verification_list(struct api_req *q)
 {
 	struct buf b;
 	buf_init(&b, 4 * 1024 * 1024);
-	struct list_ctx c = {&b, true};
+	struct list_ctx c = {q, &b, true};
 	buf_puts(&b, "{\"verifications\":[");
 	enum ent_err err = pro_verif_each(q->db, list_one, &c);
 	if (err) {
@@ -215,6 +230,8 @@ static enum ent_err decide(struct api_req *q, const char *from, const char *to, 
 	err = pro_verif_get(q->db, id, &v);
 	if (err)
 		return err;
+	if (!may_decide(q, &v))
+		return ENT_EPERM;
 	const char *reason = api_str(q, "reason", NULL);
 	struct pro_verif_decision d = {
 		.id = id, .from = from, .to = to, .action = action,

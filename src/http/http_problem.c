@@ -55,6 +55,12 @@ static const struct kind kinds[] = {
 	{"link-invalid", 410, {"Lien expiré ou déjà utilisé", "Link expired or already used"},
 	 {"Ce lien n'est plus valable : demandez-en un nouveau.",
 	  "This link is no longer valid: ask for a new one."}},
+	{"slug-taken", 409, {"Identifiant déjà pris", "Identifier already taken"},
+	 {"Un autre élément porte déjà cet identifiant d'adresse : choisissez-en un autre.",
+	  "Something else already has this address identifier: choose another one."}},
+	{"space-archived", 409, {"Espace archivé", "Archived space"},
+	 {"Cet espace est archivé : on peut le lire, mais plus y écrire.",
+	  "This space is archived: it can be read, but no longer written in."}},
 	{"internal", 500, {"Erreur interne", "Internal error"},
 	 {"Une erreur inattendue s'est produite ; réessayez plus tard.",
 	  "An unexpected error occurred; try again later."}},
@@ -66,7 +72,7 @@ const char *const http_problem_slugs[] = {
 	"malformed-json", "validation", "body-too-large", "unsupported-media-type", "not-found",
 	"method-not-allowed",
 	"unauthenticated", "forbidden", "csrf", "rate-limited", "conflict", "handle-taken",
-	"handle-identifying", "handle-confirm",
+	"handle-identifying", "handle-confirm", "slug-taken", "space-archived",
 	"internal", "unavailable", NULL,
 };
 

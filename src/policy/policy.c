@@ -14,6 +14,7 @@ static const struct {
 	{ROLE_COMMUNITY_MANAGER, "community_manager"},
 	{ROLE_MODERATOR, "moderator"},
 	{ROLE_ADMINISTRATOR, "administrator"},
+	{ROLE_INSTITUTION_ADMIN, "institution_admin"},
 };
 
 enum ent_err policy_check(unsigned allowed, unsigned flags, const struct policy_caller *who)
@@ -51,5 +52,5 @@ unsigned policy_role_parse(const char *name)
 
 bool policy_role_needs_institution(unsigned role)
 {
-	return role == ROLE_EDITOR || role == ROLE_COMMUNITY_MANAGER;
+	return role == ROLE_EDITOR || role == ROLE_COMMUNITY_MANAGER || role == ROLE_INSTITUTION_ADMIN;
 }

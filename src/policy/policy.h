@@ -23,12 +23,14 @@ enum role {
 	ROLE_COMMUNITY_MANAGER = 1u << 4, /* attached to an institution */
 	ROLE_MODERATOR = 1u << 5,
 	ROLE_ADMINISTRATOR = 1u << 6,
+	ROLE_INSTITUTION_ADMIN = 1u << 7, /* attached to an institution: its staff, its
+	                                   * professionals' verifications (issue 17) */
 };
 #define ROLE_ALL_ACCOUNTS (ROLE_MEMBER | ROLE_PROFESSIONAL | ROLE_EDITOR | ROLE_COMMUNITY_MANAGER | \
-			   ROLE_MODERATOR | ROLE_ADMINISTRATOR)
+			   ROLE_MODERATOR | ROLE_ADMINISTRATOR | ROLE_INSTITUTION_ADMIN)
 #define ROLE_EVERYONE (ROLE_ANON | ROLE_ALL_ACCOUNTS)
 #define ROLE_STAFF (ROLE_EDITOR | ROLE_COMMUNITY_MANAGER)
-#define ROLE_N 7
+#define ROLE_N 8
 
 /* Route requirements beyond roles. */
 enum policy_flag {
@@ -50,7 +52,8 @@ enum ent_err policy_check(unsigned allowed, unsigned flags, const struct policy_
 const char *policy_role_name(unsigned role);
 /* The bit of a role name, or 0. "anonymous" is ROLE_ANON. */
 unsigned policy_role_parse(const char *name);
-/* True for roles that must name an institution (editor, community_manager). */
+/* True for roles that must name an institution (editor, community_manager,
+ * institution_admin). */
 bool policy_role_needs_institution(unsigned role);
 
 #endif

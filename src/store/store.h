@@ -68,6 +68,16 @@ void store_q_close(struct store_q *q);
 /* Rows changed by the last statement of this connection. */
 int64_t store_changes(struct store_conn *c);
 
+/* Helpers on top of the functions above, for any back end (store_util.c). */
+
+/* Opens stmt, binds key as ?1 and steps to its first row, left open for the caller to read
+ * and close; ENT_ENOTFOUND (closed) when there is none. */
+enum ent_err store_q_first_text(struct store_conn *c, const struct store_stmt *stmt,
+				const char *key, struct store_q **q);
+/* Runs a bound UPDATE or DELETE to the end and closes it; ENT_ENOTFOUND when it changed no
+ * row. */
+enum ent_err store_q_exec_changed(struct store_conn *c, struct store_q *q);
+
 /* Transactions (BEGIN IMMEDIATE on SQLite): commit or roll back, never leave one open. */
 enum ent_err store_tx_begin(struct store_conn *c);
 enum ent_err store_tx_commit(struct store_conn *c);

@@ -64,6 +64,9 @@ static const struct {
 	{"comm.followed", "one member's followed threads (GET /api/v1/notifications), sorted by "
 			  "their threads' activity: the sort is bounded by what that member follows; "
 			  "kept on the threads so that a reply updates no follower's row (0103)"},
+	{"admin.staff", "one institution's staff (api_institution.c), found through "
+			"account_roles_institution and sorted by handle: bounded by that institution's "
+			"roles, at most 1,000"},
 	{NULL, NULL},
 };
 

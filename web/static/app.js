@@ -89,7 +89,7 @@ function drawHeader() {
   const links = nav
     .filter((n) => !n.when || (n.when === 'member') === Boolean(me))
     .filter((n) => n.needs !== 'registration' || registrationIsOpen)
-    .filter((n) => !n.role || session.hasRole(n.role))
+    .filter((n) => !n.role || [].concat(n.role).some((r) => session.hasRole(r)))
     .map((n) => h('li', {}, h('a', { href: n.href, 'aria-current': n.href === path ? 'page' : null }, t(n.key))));
   if (me) {
     links.push(h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: logOut }, t('nav.logout'))));

@@ -6,7 +6,7 @@
 // 'visitor' (only without a session: members are sent home), or absent (everyone).
 // Nav entry: { href, key, when?, needs?, role? } with `when` 'visitor' or 'member' (absent:
 // always shown), `needs` 'registration' for links that only make sense while sign-up is open,
-// and `role` for links shown only to members holding that role (moderator, administrator).
+// and `role` for links shown only to members holding that role, or one of a list of roles.
 
 export const routes = [
   { path: '/', load: () => import('./pages/home.js') },
@@ -67,8 +67,8 @@ export const nav = [
   { href: '/desk', key: 'nav.desk', when: 'member' },
   { href: '/messages', key: 'nav.messages', when: 'member' },
   { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
-  { href: '/verification', key: 'nav.verification', role: 'administrator' },
   { href: '/admin/mail', key: 'nav.mail', role: 'administrator' },
+  { href: '/verification', key: 'nav.verification', role: ['administrator', 'institution_admin'] },
 ];
 
 // Paths the server answers itself: links to them are followed normally, never routed here.

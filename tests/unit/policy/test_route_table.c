@@ -17,7 +17,8 @@
 #include "api/api.h"
 
 static const unsigned single_roles[] = {ROLE_MEMBER, ROLE_PROFESSIONAL, ROLE_EDITOR,
-					ROLE_COMMUNITY_MANAGER, ROLE_MODERATOR, ROLE_ADMINISTRATOR};
+					ROLE_COMMUNITY_MANAGER, ROLE_MODERATOR, ROLE_ADMINISTRATOR,
+					ROLE_INSTITUTION_ADMIN};
 
 static bool state_changing(const char *m)
 {

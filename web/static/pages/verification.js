@@ -1,7 +1,8 @@
 // pages/verification.js - /verification: a member asks to be verified as a health
 // professional (profession, specialty, RPPS number checked at once in the browser and again
 // by the server: 11 digits, Luhn key) and follows the request; an administrator sees the
-// requests and approves, refuses or revokes them with a reason.
+// requests and approves, refuses or revokes them with a reason; an institution administrator
+// sees and decides only those naming their institution (the server filters and checks).
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
@@ -87,6 +88,7 @@ async function adminBlock(ctx) {
   const open = list.verifications.filter((v) => v.status === 'pending' || v.status === 'approved');
   return h('section', { class: 'panel', 'aria-labelledby': 'verif-admin' },
     h('h2', { id: 'verif-admin' }, tp('verif.admin')),
+    session.hasRole('administrator') ? null : h('p', {}, tp('verif.admin.institution')),
     open.length ? h('ul', { class: 'pro-list' }, open.map((v) => decisionRow(v, ctx))) : h('p', {}, tp('verif.admin.none')));
 }
 
@@ -105,6 +107,6 @@ export async function render(ctx) {
     h('p', {}, tp('verif.intro')),
     mine ? statusBlock(mine) : null,
     open || session.hasRole('professional') ? null : requestForm(ctx),
-    session.hasRole('administrator') ? await adminBlock(ctx) : null,
+    session.hasRole('administrator') || session.hasRole('institution_admin') ? await adminBlock(ctx) : null,
   ];
 }
