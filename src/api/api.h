@@ -58,6 +58,7 @@ struct api_session {
 	unsigned roles;                        /* ROLE_MEMBER | granted roles */
 	struct store_role granted[STORE_ROLES_MAX];
 	size_t n_granted;
+	bool totp_missing;                     /* staff roles held back: two-factor required, off */
 };
 
 struct api_req;

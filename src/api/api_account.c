@@ -32,6 +32,7 @@ const struct json_field api_account_create_fields[] = {
 const struct json_field api_session_create_fields[] = {
 	{"login", JF_STRING, true, 1, AUTH_EMAIL_MAX, NULL},
 	{"password", JF_STRING, true, 1, AUTH_PASSWORD_MAX, NULL},
+	{"otp", JF_STRING, false, 0, 32, NULL}, /* two-factor code or recovery code (api_twofa.c) */
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_me_patch_fields[] = {
@@ -94,9 +95,10 @@ static void write_me(struct api_req *q, struct buf *b)
 	bool confirmed = false;
 	(void)mail_email_confirmed(q->db, s->account.id, &confirmed); /* false on error */
 	buf_printf(b, "],\"locale\":\"%s\",\"csrf_token\":\"%s\",\"created_at\":\"%04d-%02d-%02dT%02d:%02d:%02dZ\","
-		   "\"email_confirmed\":%s}",
+		   "\"email_confirmed\":%s,\"totp_missing\":%s}",
 		   s->account.locale, csrf, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		   tm.tm_hour, tm.tm_min, tm.tm_sec, confirmed ? "true" : "false");
+		   tm.tm_hour, tm.tm_min, tm.tm_sec, confirmed ? "true" : "false",
+		   s->totp_missing ? "true" : "false");
 }
 
 /* Words for suggested handles: no name, town or region (checked again at run time). */
@@ -333,6 +335,9 @@ enum ent_err api_session_create(struct api_req *q)
 		}
 		s->account.suspended = false;
 	}
+	err = api_twofa_login(q, &s->account, api_str(q, "otp", NULL));
+	if (err)
+		return err;
 	char token[AUTH_TOKEN_CHARS + 1];
 	unsigned char hash[AUTH_HASH_BYTES];
 	int64_t now = clock_now();
@@ -341,6 +346,8 @@ enum ent_err api_session_create(struct api_req *q)
 	err = store_session_insert(q->db, hash, sizeof hash, s->account.id, now, now + API_SESSION_TTL);
 	if (!err)
 		err = api_load_roles(q->db, s);
+	if (!err)
+		err = api_twofa_gate(q->db, q->app->keys, s);
 	if (!err)
 		err = api_set_cookie(q, token);
 	if (err)
@@ -353,7 +360,8 @@ enum ent_err api_session_create(struct api_req *q)
 	buf_json_cstr(&b, s->account.handle);
 	buf_puts(&b, ",\"roles\":");
 	write_roles(&b, s->roles);
-	buf_printf(&b, ",\"locale\":\"%s\"}", s->account.locale);
+	buf_printf(&b, ",\"locale\":\"%s\",\"totp_missing\":%s}", s->account.locale,
+		   s->totp_missing ? "true" : "false");
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }

@@ -4,6 +4,7 @@
 
 const struct api_demo_step api_demo_steps[] = {
 	{"accounts", api_demo_accounts},
+	{"security", api_demo_security}, /* issue 17: staff log in with the password alone */
 	/* issue 5: {"communities", api_demo_communities}, ... */
 	{"communities", api_demo_communities},
 	{"desk", api_demo_desk},

@@ -34,4 +34,7 @@ enum ent_err api_demo_communities(struct api_app *app, struct store_conn *db, FI
 /* The relation desk's demo (api_demo_desk.c). */
 enum ent_err api_demo_desk(struct api_app *app, struct store_conn *db, FILE *out);
 
+/* Two-factor authentication not required on the demo instance, said on out (api_twofa.c). */
+enum ent_err api_demo_security(struct api_app *app, struct store_conn *db, FILE *out);
+
 #endif

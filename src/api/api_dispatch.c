@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "api/api.h"
+#include "api/api_handlers.h"
 #include "core/clock.h"
 #include "core/log.h"
 
@@ -328,8 +329,11 @@ static enum ent_err load_session(struct api_req *q)
 		s->account = ss.account;
 		s->roles = ROLE_MEMBER;
 		s->n_granted = 0;
+		s->totp_missing = false;
 		if (ss.has_roles) {
 			err = api_load_roles(q->db, s);
+			if (!err)
+				err = api_twofa_gate(q->db, q->app->keys, s);
 			if (err)
 				return err;
 		}

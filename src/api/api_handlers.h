@@ -24,6 +24,20 @@ enum ent_err api_digest_delete(struct api_req *q);
 /* Queues a confirmation link for the account's address (sign-up). */
 enum ent_err api_mail_confirm_send(struct api_req *q, int64_t account_id);
 
+/* api_twofa.c: two-factor authentication */
+extern const struct json_field api_totp_code_fields[];
+enum ent_err api_totp_get(struct api_req *q);
+enum ent_err api_totp_enrol(struct api_req *q);
+enum ent_err api_totp_confirm(struct api_req *q);
+enum ent_err api_totp_disable(struct api_req *q);
+/* At log-in, after the password: ENT_OK when the account has no second factor or otp is
+ * right; ENT_EAUTH (otp-required, otp-invalid) or ENT_ERATE otherwise. */
+enum ent_err api_twofa_login(struct api_req *q, const struct store_account *a, const char *otp);
+/* Holds back the staff roles of s (totp_missing) when the instance requires a second factor
+ * the account has not turned on. Called wherever roles are loaded. */
+enum ent_err api_twofa_gate(struct store_conn *db, const struct auth_keys *keys,
+			    struct api_session *s);
+
 /* api_account.c */
 /* The account named by login (a handle or an e-mail address); ENT_ENOTFOUND when none. */
 enum ent_err api_account_find_login(struct api_req *q, const char *login, size_t len,

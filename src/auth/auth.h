@@ -86,6 +86,22 @@ void auth_tombstone(const struct auth_keys *k, const void *email_hash, size_t le
 enum ent_err auth_email_open(const struct auth_keys *k, const unsigned char *in, size_t len,
 			     char out[AUTH_EMAIL_MAX + 1]);
 
+/* TOTP (RFC 6238, liboath): 6 digits, 30-second steps, HMAC-SHA1 for the members' apps. */
+#define AUTH_TOTP_SECRET 20
+#define AUTH_TOTP_STEP 30
+#define AUTH_TOTP_DIGITS 6
+#define AUTH_TOTP_URI_MAX 512
+enum auth_totp_alg { AUTH_TOTP_SHA1, AUTH_TOTP_SHA256, AUTH_TOTP_SHA512 };
+/* The code of secret at time t (digits 6..8) into out. */
+enum ent_err auth_totp_code(const unsigned char *secret, size_t len, int64_t t, unsigned digits,
+			    enum auth_totp_alg alg, char out[9]);
+/* Checks a 6-digit code at now, one step either side, refusing the steps up to last_step
+ * (a code is accepted once); *step the step it matched. ENT_EAUTH when it does not. */
+enum ent_err auth_totp_check(const unsigned char *secret, size_t len, int64_t now,
+			     int64_t last_step, const char *code, int64_t *step);
+/* The base32 text of a secret (for the authenticator app) into out. */
+enum ent_err auth_base32(const unsigned char *p, size_t len, char *out, size_t cap);
+
 /* In-memory rate limiter: at most `max` events per `window` seconds per key, in a bounded
  * table (the least recently seen key is forgotten when it is full). Keys are hashed before
  * they are kept, so it holds no handle or address in clear. Thread-safe. */

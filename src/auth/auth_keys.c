@@ -1,6 +1,7 @@
 /* auth_keys.c - the instance master key and the sub-keys derived from it; see auth.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <liboath/oath.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +14,9 @@
 
 enum ent_err auth_init(void)
 {
-	return sodium_init() < 0 ? ENT_ECRYPTO : ENT_OK;
+	if (sodium_init() < 0 || oath_init() != OATH_OK)
+		return ENT_ECRYPTO;
+	return ENT_OK;
 }
 
 enum ent_err auth_keys_from(const unsigned char master[32], struct auth_keys **out)

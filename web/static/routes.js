@@ -21,6 +21,7 @@ export const routes = [
   { path: '/password-reset/:token', load: () => import('./pages/password_reset_token.js') },
   { path: '/confirm-email/:token', load: () => import('./pages/confirm_email.js') },
   { path: '/admin/mail', load: () => import('./pages/admin_mail.js'), access: 'member' },
+  { path: '/settings/security', load: () => import('./pages/security.js'), access: 'member' },
   // communities and validated information (issue 5)
   { path: '/c', load: () => import('./pages/comm_spaces.js') },
   { path: '/c/:slug', load: () => import('./pages/comm_space.js') },

@@ -36,8 +36,9 @@ export async function refresh() {
   return me;
 }
 
-export async function logIn(login, password) {
-  await api.post('/api/v1/session', { login, password });
+// otp: the two-factor code or a recovery code, for accounts that use one (issue 17).
+export async function logIn(login, password, otp) {
+  await api.post('/api/v1/session', otp ? { login, password, otp } : { login, password });
   return refresh();
 }
 

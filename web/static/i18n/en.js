@@ -164,6 +164,11 @@ export default {
   'login.to_read': 'This page is for members only: log in, or create an account, to read it.',
   'login.required': 'Log in to see this page.',
   'login.forgot': 'Forgot your password?',
+  'login.otp.label': 'Log-in code',
+  'login.otp.hint': 'The 6 digits of your authenticator app, or a recovery code.',
+  'login.otp.required': 'Give the code of your app.',
+  'login.otp.invalid': 'This code does not match.',
+  'login.otp.needed': 'Your role needs two-factor authentication: turn it on to act as such.',
   'login.no_account': 'No account yet?',
   'login.signup_link': 'Sign up',
 

@@ -165,6 +165,11 @@ export default {
   'login.to_read': 'Cette page est réservée aux membres : connectez-vous, ou créez un compte, pour la lire.',
   'login.required': 'Connectez-vous pour accéder à cette page.',
   'login.forgot': 'Mot de passe oublié ?',
+  'login.otp.label': 'Code de connexion',
+  'login.otp.hint': 'Les 6 chiffres de votre application d’authentification, ou un code de secours.',
+  'login.otp.required': 'Donnez le code de votre application.',
+  'login.otp.invalid': 'Ce code ne convient pas.',
+  'login.otp.needed': 'Votre rôle demande la double authentification : activez-la pour agir en tant que tel.',
   'login.no_account': 'Pas encore de compte ?',
   'login.signup_link': 'Créer un compte',
 

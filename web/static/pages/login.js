@@ -1,4 +1,6 @@
-// pages/login.js - logging in with a handle or an e-mail address and a password. A wrong pair
+// pages/login.js - logging in with a handle or an e-mail address and a password (and the
+// two-factor code, asked for when the account uses one; a member whose role needs it but has
+// it off is sent to /settings/security). A wrong pair
 // gets one message that does not say which half was wrong; too many attempts get the wait
 // time from Retry-After. On success the page goes back to ?next= (a local path) or home.
 import { h } from '../dom.js';
@@ -25,17 +27,33 @@ export function render(ctx) {
   const password = textField({
     name: 'password', type: 'password', label: t('login.password.label'), autocomplete: 'current-password',
   });
-  const fields = [login, password];
+  // two-factor code: shown once the server answers otp-required (issue 17)
+  const otp = textField({
+    name: 'otp', label: t('login.otp.label'), hint: t('login.otp.hint'), autocomplete: 'one-time-code',
+    attrs: { inputmode: 'text', autocapitalize: 'none', spellcheck: 'false', maxlength: '32' },
+  });
+  otp.el.hidden = true;
+  const fields = [login, password, otp];
   const next = ctx.safeNext(ctx.query.get('next'));
   const form = buildForm(fields, submitButton(t('login.submit')), { labelledBy: 'login-h1' });
 
   form.onSubmit(async () => {
-    if (!form.check(fields.map((f) => [f, checkRequired(f.value().trim())]))) return;
+    if (!form.check(fields.filter((f) => !f.el.hidden).map((f) => [f, checkRequired(f.value().trim())]))) return;
     let me = null;
-    const sent = await form.send(async () => { me = await session.logIn(login.value().trim(), password.value()); },
-      { 401: { message: t('login.failed') }, 403: { message: t('login.suspended') } });
+    const code = otp.el.hidden ? '' : otp.value().replace(/\s+/g, '');
+    const sent = await form.send(async () => { me = await session.logIn(login.value().trim(), password.value(), code); }, {
+      'otp-required': { field: otp, message: t('login.otp.required') },
+      'otp-invalid': { field: otp, message: t('login.otp.invalid') },
+      401: { message: t('login.failed') }, 403: { message: t('login.suspended') },
+    });
     if (!sent) {
-      password.input.value = '';
+      if (otp.el.hidden && !otp.error.hidden) otp.el.hidden = false; // the server asked for a code
+      if (otp.el.hidden) password.input.value = '';
+      else otp.input.value = '';
+      return;
+    }
+    if (me && me.totp_missing) {
+      ctx.navigate('/settings/security', { notice: t('login.otp.needed') });
       return;
     }
     ctx.navigate(next, { notice: t('login.done', { handle: me ? me.handle : '' }) });

@@ -29,6 +29,14 @@ export function mailSection(ctx, me) {
   return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, t('mailset.heading')), body);
 }
 
+// The link to two-factor authentication (/settings/security).
+export function securitySection() {
+  const id = 'settings-security';
+  return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, t('totp.title')),
+    h('p', {}, t('totp.offer')),
+    h('p', {}, h('a', { href: '/settings/security' }, t('totp.manage'))));
+}
+
 function digestForm(ctx) {
   const choice = radioGroup({
     name: 'digest', legend: t('digest.legend'), hint: t('digest.hint'), value: 'off',

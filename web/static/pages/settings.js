@@ -8,7 +8,7 @@ import { api } from '../api.js';
 import { textField, radioGroup, checkbox, buildForm, fieldMessage, submitButton } from '../forms.js';
 import { checkPassword, checkRequired } from '../validate.js';
 import * as session from '../session.js';
-import { mailSection } from './mail_settings.js';
+import { mailSection, securitySection } from './mail_settings.js';
 
 export const titleKey = 'settings.title';
 
@@ -133,6 +133,7 @@ export function render(ctx) {
     section('settings-lang', t('settings.lang.heading'), languageForm(ctx)),
     section('settings-password', t('settings.password.heading'), passwordForm(ctx)),
     mailSection(ctx, me),
+    securitySection(),
     // GDPR art. 15 and 20: a plain download link (the session cookie goes with it; the app's
     // router leaves links with `download` to the browser).
     section('settings-export', t('settings.export.heading'),
