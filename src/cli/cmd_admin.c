@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/cli_data.h"
 #include "core/clock.h"
+#include "twofa/twofa.h"
 
 static void usage(FILE *f)
 {
@@ -39,7 +40,9 @@ static void usage(FILE *f)
 		"  space-retention SPACE DAYS            days a post of the space is kept (0 = until its\n"
 		"                                        author deletes it)\n"
 		"  desk-retention INSTITUTION DAYS       days a resolved desk request is kept (default\n"
-		"                                        365; 0 = until its requester deletes the account)\n");
+		"                                        365; 0 = until its requester deletes the account)\n"
+		"  totp-required on|off                  whether staff act as such only with two-factor\n"
+		"                                        authentication on (default on; demo: off)\n");
 }
 
 static int fail(const char *what, enum ent_err err)
@@ -203,6 +206,10 @@ int cmd_admin(int argc, char **argv)
 		if (*av[2] && !*end)
 			err = action[0] == 'd' ? api_desk_retention_set(db, av[1], days, clock_now())
 					       : api_space_retention_set(db, av[1], days);
+		rc = err ? fail(action, err) : CLI_EXIT_OK;
+	} else if (!strcmp(action, "totp-required") && rest == 2 &&
+		   (!strcmp(av[1], "on") || !strcmp(av[1], "off"))) {
+		err = twofa_set_required(db, av[1][1] == 'n');
 		rc = err ? fail(action, err) : CLI_EXIT_OK;
 	} else {
 		usage(stderr);

@@ -82,6 +82,22 @@ test('a member may turn it on and off; the code is checked', async () => {
   assert.ok(secret);
 });
 
+test('entraide admin totp-required off|on changes the instance setting', async () => {
+  const s = await startServer();
+  try {
+    const admin = (...a) => execFileSync(BIN, ['admin', '--data', s.data, ...a], { input: PW + '\n' });
+    admin('create-account', 'balise', 'balise@example.org');
+    admin('grant', 'balise', 'moderator');
+    admin('totp-required', 'off');
+    let r = await new Client(s.url).login('balise', PW);
+    assert.deepEqual(r.data.roles, ['member', 'moderator']);
+    admin('totp-required', 'on');
+    r = await new Client(s.url).login('balise', PW);
+    assert.deepEqual(r.data.roles, ['member']);
+    assert.equal(r.data.totp_missing, true);
+  } finally { await s.stop(); }
+});
+
 test('the demo instance does not require it, and says so', async () => {
   const data = mkdtempSync(join(tmpdir(), 'entraide-totp-'));
   try {
