@@ -41,7 +41,7 @@ test('confirm the address, then reset a forgotten password from the log-in page 
   await waitForHeading(page, 'Confirmer votre adresse e-mail');
   await checkA11y(page, 'confirm e-mail');
   await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
-  await page.getByText('Votre adresse e-mail est confirmée.').waitFor();
+  await page.locator('main').getByText('Votre adresse e-mail est confirmée.').waitFor();
   await checkA11y(page, 'confirm e-mail, done');
 
   // "forgot your password" from the log-in page, with the keyboard
@@ -55,7 +55,7 @@ test('confirm the address, then reset a forgotten password from the log-in page 
   await checkA11y(page, 'password reset, error');
   await page.getByLabel('Pseudonyme ou adresse e-mail').fill(a.email);
   await page.keyboard.press('Enter');
-  await page.getByText(/un e-mail vient de partir/).waitFor();
+  await page.locator('main').getByText(/un e-mail vient de partir/).waitFor();
   await checkA11y(page, 'password reset, sent');
 
   const resetMail = await mailTo(a.email, '/password-reset/');
@@ -73,7 +73,7 @@ test('confirm the address, then reset a forgotten password from the log-in page 
   await page.getByLabel('Confirmez le nouveau mot de passe').fill(np);
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
   await waitForHeading(page, 'Se connecter');
-  await page.getByText('Votre mot de passe est changé. Connectez-vous avec le nouveau.').first().waitFor();
+  await page.locator('main').getByText('Votre mot de passe est changé. Connectez-vous avec le nouveau.').first().waitFor();
   await logIn(page, a.handle, a.password, { navigate: false });
   await page.locator('.error-summary').waitFor(); // the old password no longer works
   await page.getByLabel('Mot de passe', { exact: true }).fill(np);
@@ -86,7 +86,7 @@ test('confirm the address, then reset a forgotten password from the log-in page 
   await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('encore une autre phrase');
   await page.getByLabel('Confirmez le nouveau mot de passe').fill('encore une autre phrase');
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-  await page.getByText(/Ce lien n’est plus valable/).waitFor();
+  await page.locator('main').getByText(/Ce lien n’est plus valable/).waitFor();
   await page.getByRole('link', { name: 'Demander un nouveau lien' }).waitFor();
   await checkA11y(page, 'new password, used link');
   assertNoProblems(problems);
@@ -102,9 +102,9 @@ test('"My account" says whether the address is confirmed and sends a new link (E
   await page.waitForURL(env.srv.url + '/');
   await page.goto(env.srv.url + '/settings');
   await page.getByRole('heading', { level: 2, name: 'E-mail address' }).waitFor();
-  await page.getByText(/not confirmed yet/).waitFor();
+  await page.locator('main').getByText(/not confirmed yet/).waitFor();
   await page.getByRole('button', { name: 'Send me a new confirmation link' }).click();
-  await page.getByText('A confirmation link is on its way to your address.').waitFor();
+  await page.locator('main').getByText('A confirmation link is on its way to your address.').waitFor();
   await checkA11y(page, 'settings, e-mail part');
   await env.sink.waitFor((m) => m.to.includes(a.email) && m.body.includes('/confirm-email/') && m.subject === 'Confirm your e-mail address');
   // the digest: off by default, then weekly, kept after a reload
@@ -112,7 +112,7 @@ test('"My account" says whether the address is confirmed and sends a new link (E
   assert.equal(await page.getByRole('radio', { name: 'Never' }).isChecked(), true);
   await page.getByRole('radio', { name: 'At most once a week' }).check();
   await page.locator('#settings-mail').locator('..').getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Your choice is saved.').waitFor();
+  await page.locator('main').getByText('Your choice is saved.').waitFor();
   await checkA11y(page, 'settings, digest saved');
   await page.reload();
   await page.getByRole('heading', { level: 2, name: 'E-mail address' }).waitFor();
@@ -128,7 +128,7 @@ test('administrators see the e-mail queue, without addresses', async () => {
   await page.getByRole('link', { name: 'E-mails' }).click();
   await waitForHeading(page, 'E-mails');
   await page.getByRole('table', { name: 'Derniers e-mails' }).waitFor();
-  await page.getByRole('cell', { name: 'Nouveau mot de passe' }).first().waitFor();
+  await page.getByRole('cell', { name: 'Confirmation d’adresse' }).first().waitFor();
   const text = await page.locator('main').innerText();
   assert.doesNotMatch(text, /@example\.org|password-reset\/|confirm-email\//);
   await checkA11y(page, 'admin e-mail queue');

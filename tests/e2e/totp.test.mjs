@@ -26,7 +26,7 @@ test('an administrator turns two-factor authentication on, then logs in with a c
   const { page, problems } = await newPage(env.browser, env.srv.url, { phone: true });
   await logIn(page, 'gardien', PW, { baseUrl: env.srv.url });
   await waitForHeading(page, 'Double authentification');
-  await page.getByText(/Votre rôle sur cette instance demande la double authentification/).waitFor();
+  await page.locator('main').getByText(/Votre rôle sur cette instance demande la double authentification/).waitFor();
   await checkA11y(page, 'totp, required');
   await page.getByRole('button', { name: 'Activer la double authentification' }).click();
   const secret = (await page.locator('#totp-secret').innerText()).trim();
