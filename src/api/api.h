@@ -35,6 +35,8 @@ struct img_pool;
 
 /* What every handler can reach: configuration, database, keys, rate limiters, the picture
  * workers. */
+#define API_LIMIT_KINDS 5 /* posts, desk requests, reports, draft checks, other writes */
+
 struct api_app {
 	struct config cfg;
 	struct store *store;
@@ -49,7 +51,17 @@ struct api_app {
 	struct api_writer *writer;          /* serve's writer thread (api_writer.c), or NULL */
 	struct auth_limiter *reset_addr;    /* password reset requests per client address */
 	struct auth_limiter *reset_account; /* password reset e-mails per account */
+	struct auth_limiter *writes[API_LIMIT_KINDS]; /* per-account write budgets (api_limits.c) */
 };
+
+/* --- per-account write budgets (api_limits.c) --- */
+
+struct api_req;
+enum ent_err api_limits_open(struct api_app *app);
+void api_limits_close(struct api_app *app);
+/* Takes one write from the caller's budget for the route (429 with Retry-After, through
+ * ENT_ERATE, when it is spent). The pipeline calls it for every write with a session. */
+enum ent_err api_limit_write(struct api_req *q);
 
 struct api_session {
 	int64_t id;

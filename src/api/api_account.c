@@ -258,13 +258,17 @@ static enum ent_err find_login(struct api_req *q, const char *login, size_t len,
 	return store_account_by_handle(q->db, key, a);
 }
 
-/* The rate-limit key of an account (by id) or of an unknown login (by its text). */
-static void limit_key(const struct store_account *a, const char *login, char *out, size_t cap)
+/* The rate-limit key of an account (by id) or of an unknown login (by its text), from one
+ * client address: failures lock that address out of that account, never the owner logging
+ * in from elsewhere (issue 17: ten wrong passwords from anywhere locked any account). The
+ * address's own limit (login_addr) still counts its failures over every account. */
+static void limit_key(const struct store_account *a, const char *login, const char *addr, char *out,
+		      size_t cap)
 {
 	if (a)
-		snprintf(out, cap, "id:%lld", (long long)a->id);
+		snprintf(out, cap, "id:%lld|%s", (long long)a->id, addr);
 	else
-		snprintf(out, cap, "login:%s", login);
+		snprintf(out, cap, "login:%s|%s", login, addr);
 }
 
 /* Checks password against the account's, within the log-in rate limits. */
@@ -272,10 +276,10 @@ static enum ent_err check_password(struct api_req *q, const struct store_account
 				   const char *login, const char *pw, size_t len)
 {
 	struct api_app *app = q->app;
-	char akey[300], addr[64];
+	char akey[400], addr[64];
 	int64_t now = clock_now();
-	limit_key(a, login, akey, sizeof akey);
 	http_client_key(q->http, addr);
+	limit_key(a, login, addr, akey, sizeof akey);
 	unsigned w1 = auth_limiter_check(app->login_account, akey, strlen(akey), now);
 	unsigned w2 = auth_limiter_check(app->login_addr, addr, strlen(addr), now);
 	if (w1 || w2) {

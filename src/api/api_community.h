@@ -51,6 +51,8 @@ enum ent_err api_search(struct api_req *q);
 /* api_moderation.c */
 extern const struct json_field api_moderation_note_fields[];
 extern const struct json_field api_moderation_suspend_fields[];
+extern const struct json_field api_moderation_lift_fields[];
+enum ent_err api_moderation_lift(struct api_req *q);
 enum ent_err api_moderation_reports(struct api_req *q);
 enum ent_err api_moderation_hide(struct api_req *q);
 enum ent_err api_moderation_restore(struct api_req *q);

@@ -55,6 +55,8 @@ enum ent_err api_app_open(struct api_app *app, const struct config *cfg)
 		err = auth_limiter_new(4096, 10, 3600, &app->reset_addr);
 	if (!err)
 		err = auth_limiter_new(4096, 3, 3600, &app->reset_account);
+	if (!err)
+		err = api_limits_open(app);
 	if (err)
 		return err;
 	for (size_t i = 0; i < api_n_routes && i < MAX_ROUTES; i++)
@@ -77,6 +79,7 @@ void api_app_close(struct api_app *app)
 	app->reset_addr = app->reset_account = NULL;
 	app->login_account = app->login_addr = app->signup_addr = NULL;
 	app->upload_count = app->upload_kb = NULL;
+	api_limits_close(app);
 }
 
 static bool is_reserved(const char *path)
@@ -502,6 +505,10 @@ void api_handle(struct http_req *r, void *ctx)
 	}
 	if (!err)
 		err = read_body(&q);
+	/* every write of an account takes from its budget (api_limits.c); a request resumed
+	 * after its asynchronous work (r->async) was counted when it came in */
+	if (!err && q.has_session && !is_read(r->method) && !r->async)
+		err = api_limit_write(&q);
 	if (!err)
 		err = q.route->handler(&q);
 	if (!is_read(r->method) && !(q.route->flags & API_KEEPS_SESSIONS))

@@ -2,7 +2,8 @@
  * api_moderation.c - the moderators' side: the queue of open reports (with the reporter's
  * handle, which only moderators see), hiding and restoring a post, marking its reports handled,
  * dismissing them, suspending an account (with a reason and a number of days, or until
- * lifted). The queue puts first, marked "danger" with the steps to follow, the
+ * lifted) and lifting it. Staff act only on accounts of a rank below theirs
+ * (policy_outranks), and only on posts of spaces they can read. The queue puts first, marked "danger" with the steps to follow, the
  * "someone may be in danger" reports and the posts the classifier read as an emergency (R3,
  * api_emergency.c gives the order).
  * Every action is appended to moderation_log in the same transaction as the action itself.
@@ -11,7 +12,9 @@
 
 #include "api/api_community.h"
 #include "api/api_emergency.h"
+#include "community/comm_store.h"
 #include "core/clock.h"
+#include "policy/policy_space.h"
 
 const struct json_field api_moderation_note_fields[] = {
 	{"note", JF_STRING, false, 0, 1000, NULL},
@@ -31,8 +34,9 @@ const struct json_field api_moderation_suspend_fields[] = {
 static const struct store_stmt Q_REPORTS = {
 	"comm.reports",
 	"SELECT r.queue_key, r.post_id, r.reason, r.created_at, ra.handle, p.thread_id, t.title, "
-	"substr(p.body, 1, 400), pa.handle, p.hidden_at IS NOT NULL, r.id, r.source, r.rule, r.confidence "
-	"FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id "
+	"substr(p.body, 1, 400), pa.handle, p.hidden_at IS NOT NULL, r.id, r.source, r.rule, r.confidence, "
+	"s.visibility FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id "
+	"JOIN spaces s ON s.id = t.space_id "
 	"LEFT JOIN accounts ra ON ra.id = r.reporter_id LEFT JOIN accounts pa ON pa.id = p.author_id "
 	"WHERE r.resolved_at IS NULL AND r.queue_key > ?1 ORDER BY r.queue_key LIMIT ?2"};
 
@@ -59,11 +63,17 @@ enum ent_err api_moderation_reports(struct api_req *q)
 	buf_init(&b, 1024 * 1024);
 	buf_puts(&b, "{\"reports\":[");
 	bool row;
-	int64_t n = 0, last = 0;
+	int64_t n = 0, seen = 0, last = 0;
 	while (!(err = store_q_step(st, &row)) && row) {
+		seen++;
 		char c[24];
 		comm_iso(store_q_int(st, 3), c);
 		last = store_q_int(st, 0);
+		/* a post of a space the moderator cannot read is not theirs to see or act on */
+		enum space_visibility vis;
+		if (!policy_space_visibility_parse(store_q_text(st, 14, NULL), &vis) ||
+		    !policy_space_can_read(vis, q->s.roles))
+			continue;
 		const char *reason = store_q_text(st, 2, NULL), *source = store_q_text(st, 11, NULL);
 		bool classifier = !strcmp(source, "classifier");
 		bool danger = classifier || !strncmp(reason, "danger", 6);
@@ -92,7 +102,7 @@ enum ent_err api_moderation_reports(struct api_req *q)
 		buf_printf(&b, ",\"hidden\":%s}", store_q_int(st, 9) ? "true" : "false");
 	}
 	store_q_close(st);
-	return comm_list_end(q, &b, err, n == limit, last);
+	return comm_list_end(q, &b, err, seen == limit, last);
 }
 
 static const struct store_stmt Q_HIDE = {
@@ -102,7 +112,6 @@ static const struct store_stmt Q_RESTORE = {
 static const struct store_stmt Q_RESOLVE = {
 	"comm.resolve",
 	"UPDATE reports SET resolved_at = ?2, resolution = ?3 WHERE post_id = ?1 AND resolved_at IS NULL"};
-static const struct store_stmt Q_POST_EXISTS = {"comm.post_exists", "SELECT 1 FROM posts WHERE id = ?1"};
 
 enum mod_action { MOD_HIDE, MOD_RESTORE, MOD_RESOLVE, MOD_DISMISS };
 
@@ -116,15 +125,12 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 	int64_t id;
 	enum ent_err err = comm_path_id(q, "id", &id);
 	struct store_q *st;
-	bool row = false;
+	enum space_visibility vis;
 	if (!err)
-		err = store_q_open(q->db, &Q_POST_EXISTS, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, id);
-	err = store_q_step(st, &row);
-	store_q_close(st);
-	if (!err && !row)
+		err = comm_post_visibility(q->db, id, &vis);
+	/* a moderator acts only where they can read: a post of a professionals-only space is
+	 * "not found" for a moderator who is not a verified professional */
+	if (!err && !policy_space_can_read(vis, q->s.roles))
 		err = ENT_ENOTFOUND;
 	if (!err)
 		err = store_tx_begin(q->db);
@@ -206,6 +212,51 @@ static enum ent_err close_reports(struct api_req *q, int64_t post, int64_t now)
 	return err;
 }
 
+/* The account a moderator or an administrator acts on: not themselves (409), and only of a
+ * rank below theirs (403: policy_outranks). */
+static enum ent_err find_target(struct api_req *q, const char *key, struct store_account *a)
+{
+	enum ent_err err = store_account_by_handle(q->db, key, a);
+	if (!err && a->id == q->s.account.id)
+		err = ENT_ECONFLICT;
+	struct store_role granted[STORE_ROLES_MAX];
+	size_t n = 0;
+	if (!err)
+		err = store_roles_of(q->db, a->id, granted, STORE_ROLES_MAX, &n);
+	unsigned roles = ROLE_MEMBER;
+	for (size_t i = 0; !err && i < n; i++)
+		roles |= policy_role_parse(granted[i].role);
+	if (!err && !policy_outranks(q->s.roles, roles))
+		err = ENT_EPERM;
+	return err;
+}
+
+/* Suspends (until: 0 = until lifted) or lifts, then logs it with the request's reason and
+ * closes the open reports of `post` (0: none) as "suspended". store_account_suspend runs its
+ * own transaction (it also ends the sessions); the log entry and the reports' closing follow
+ * it, so a crash in between leaves a suspension without its entry, never an entry without
+ * the suspension. */
+static enum ent_err apply_suspension(struct api_req *q, const struct store_account *a, bool suspend,
+				     int64_t until, int64_t post, int64_t now)
+{
+	enum ent_err err = store_account_suspend(q->db, a->id, suspend, until);
+	if (!err)
+		err = store_tx_begin(q->db);
+	if (err)
+		return err;
+	if (post)
+		err = close_reports(q, post, now);
+	if (!err)
+		err = comm_audit(q, suspend ? "suspend" : "lift", "account", a->id, api_str(q, "reason", NULL));
+	if (!err)
+		err = store_tx_commit(q->db);
+	else
+		store_tx_rollback(q->db);
+	if (!err)
+		comm_changed();
+	return err;
+}
+
 enum ent_err api_moderation_suspend(struct api_req *q)
 {
 	char key[STORE_HANDLE_MAX + 1];
@@ -217,30 +268,12 @@ enum ent_err api_moderation_suspend(struct api_req *q)
 	enum ent_err err = api_handle_key(q->http->params.value[0], key);
 	if (err)
 		return ENT_ENOTFOUND;
-	err = store_account_by_handle(q->db, key, &a);
-	if (!err && a.id == q->s.account.id)
-		err = ENT_ECONFLICT;
+	err = find_target(q, key, &a);
 	int64_t now = clock_now(), until = days ? now + (int64_t)days * 86400 : 0;
-	/* store_account_suspend runs its own transaction (it also ends the sessions); the log
-	 * entry and the report's closing follow it, so a crash in between leaves a suspension
-	 * without its entry, never an entry without the suspension. */
 	if (!err)
-		err = store_account_suspend(q->db, a.id, true, until);
-	if (!err)
-		err = store_tx_begin(q->db);
+		err = apply_suspension(q, &a, true, until, jp ? json_integer_value(jp) : 0, now);
 	if (err)
 		return err;
-	if (jp)
-		err = close_reports(q, json_integer_value(jp), now);
-	if (!err)
-		err = comm_audit(q, "suspend", "account", a.id, api_str(q, "reason", NULL));
-	if (!err)
-		err = store_tx_commit(q->db);
-	else
-		store_tx_rollback(q->db);
-	if (err)
-		return err;
-	comm_changed();
 	struct buf b;
 	buf_init(&b, 256);
 	buf_puts(&b, "{\"handle\":");
@@ -253,6 +286,34 @@ enum ent_err api_moderation_suspend(struct api_req *q)
 	} else {
 		buf_puts(&b, "null}");
 	}
+	api_reply(q, 200, &b);
+	return ENT_OK;
+}
+
+const struct json_field api_moderation_lift_fields[] = {
+	{"reason", JF_STRING, true, 1, 500, NULL},
+	{NULL, 0, false, 0, 0, NULL},
+};
+
+/* Lifts a suspension, by someone of a rank above the account's (a moderator lifts a
+ * member's, an administrator a moderator's). Lifting an account that is not suspended is
+ * not an error: it is not suspended afterwards either. */
+enum ent_err api_moderation_lift(struct api_req *q)
+{
+	char key[STORE_HANDLE_MAX + 1];
+	struct store_account a;
+	if (api_handle_key(q->http->params.value[0], key))
+		return ENT_ENOTFOUND;
+	enum ent_err err = find_target(q, key, &a);
+	if (!err)
+		err = apply_suspension(q, &a, false, 0, 0, clock_now());
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 128);
+	buf_puts(&b, "{\"handle\":");
+	buf_json_cstr(&b, a.handle);
+	buf_puts(&b, ",\"suspended\":false}");
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }

@@ -10,6 +10,7 @@
 #include "api/api_community.h"
 #include "api/api_emergency.h"
 #include "community/comm.h"
+#include "community/comm_store.h"
 #include "core/clock.h"
 
 /* "danger": someone may be in danger (R3) - top of the moderators' queue, moderators notified. */
@@ -344,12 +345,10 @@ enum ent_err api_reaction_delete(struct api_req *q)
 
 /* --- reports --- */
 
-static const struct store_stmt Q_REPORT = {
-	"comm.report",
-	"INSERT INTO reports (post_id, reporter_id, reason, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id"};
-
 /* A report, with its place in the moderators' queue; "danger" also notifies the moderators on
- * duty (R3), in the same transaction. */
+ * duty (R3), in the same transaction. A member reports a post once: reporting it again is
+ * idempotent, 200 with the report they made (open or resolved), nothing added, nobody
+ * notified again. */
 enum ent_err api_report_create(struct api_req *q)
 {
 	struct post_ref p;
@@ -368,27 +367,14 @@ enum ent_err api_report_create(struct api_req *q)
 		buf_puts(&why, ": ");
 		buf_append(&why, note, nlen);
 	}
-	struct store_q *st;
-	int64_t id = 0;
+	struct comm_report rep;
 	err = store_tx_begin(q->db);
 	if (err)
 		goto out;
-	err = store_q_open(q->db, &Q_REPORT, &st);
-	if (!err) {
-		bool row = false;
-		store_q_bind_int(st, 1, p.id);
-		store_q_bind_int(st, 2, q->s.account.id);
-		store_q_bind_text(st, 3, why.p ? why.p : "", why.len);
-		store_q_bind_int(st, 4, clock_now());
-		err = store_q_step(st, &row);
-		id = !err && row ? store_q_int(st, 0) : 0;
-		store_q_close(st);
-		if (!err && !id)
-			err = ENT_EDB;
-	}
-	if (!err)
-		err = comm_report_set_key(q->db, id, comm_report_queue_key(reason, id));
-	if (!err && danger)
+	err = comm_report_add(q->db, p.id, q->s.account.id, why.p ? why.p : "", why.len, clock_now(), &rep);
+	if (!err && rep.created)
+		err = comm_report_set_key(q->db, rep.id, comm_report_queue_key(reason, rep.id));
+	if (!err && rep.created && danger)
 		err = comm_notify_moderators(q->db, p.thread_id, p.id);
 	if (!err)
 		err = store_tx_commit(q->db);
@@ -398,9 +384,12 @@ enum ent_err api_report_create(struct api_req *q)
 		goto out;
 	struct buf b;
 	buf_init(&b, 128);
-	buf_printf(&b, "{\"id\":%lld,\"post\":%lld,\"status\":\"open\",\"priority\":\"%s\"}", (long long)id,
-		   (long long)p.id, danger ? "danger" : "normal");
-	api_reply(q, 201, &b);
+	buf_printf(&b, "{\"id\":%lld,\"post\":%lld,\"status\":\"%s\"", (long long)rep.id, (long long)p.id,
+		   rep.resolved ? "resolved" : "open");
+	if (rep.created)
+		buf_printf(&b, ",\"priority\":\"%s\"", danger ? "danger" : "normal");
+	buf_printf(&b, ",\"already_reported\":%s}", rep.created ? "false" : "true");
+	api_reply(q, rep.created ? 201 : 200, &b);
 out:
 	buf_clear(&why);
 	return err;

@@ -57,7 +57,7 @@ static const struct entry entries[] = {
 	{"notifications", {"Notifications", "Notifications"}, "entraide.db: notifications", "plain",
 	 KEEP_NOTIFICATIONS, {"Le membre", "The member"}},
 	{"reports", {"Signalements et journal de modération", "Reports and moderation log"},
-	 "entraide.db: reports, moderation_log", "plain", KEEP_MODERATION,
+	 "entraide.db: reports, report_marks, moderation_log", "plain", KEEP_MODERATION,
 	 {"Modérateurs (l’auteur d’un signalement n’est jamais montré)",
 	  "Moderators (a reporter is never shown)"}},
 	{"desk", {"Demandes aux établissements et leurs messages", "Requests to institutions and their messages"},

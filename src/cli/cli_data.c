@@ -104,6 +104,7 @@ void cli_settings_help(void)
 	       "  --image-timeout S      wall-clock limit of one picture (default 20)\n"
 	       "  --upload-limit N       picture uploads per account per hour (default 60)\n"
 	       "  --upload-mb MB         megabytes of pictures per account per hour (default 300)\n"
+	       "  --write-limits N       scales every per-account write budget (default 1; 0: none)\n"
 	       "  --name TEXT, --description TEXT, --description-en TEXT, --registration-open=false\n"
 	       "  --notification-days N  notifications are deleted after N days (default 90)\n"
 	       "  --moderation-log-days N  moderation log and resolved reports, days (default 365)\n"

@@ -13,7 +13,7 @@ const char *const config_keys[] = {
 	"log_requests", "signup_limit", "image_workers", "image_memory", "image_timeout",
 	"upload_limit", "upload_mb", "name", "description", "description_en", "registration_open",
 	"notification_days", "moderation_log_days", "smtp", "smtp_user", "smtp_password_file",
-	"smtp_starttls", "mail_from", "public_url", NULL,
+	"smtp_starttls", "mail_from", "public_url", "write_limits", NULL,
 };
 
 void config_defaults(struct config *c)
@@ -31,6 +31,7 @@ void config_defaults(struct config *c)
 	c->image_timeout = 20;
 	c->upload_limit = 60;
 	c->upload_mb = 300;
+	c->write_limits = 1;
 	strcpy(c->name, "entraide");
 	strcpy(c->description, CONFIG_DESCRIPTION_FR);
 	c->registration_open = true;
@@ -133,6 +134,8 @@ enum ent_err config_set(struct config *c, const char *key, const char *v)
 		return set_uint(&c->upload_limit, v, 1, 1000000);
 	if (!strcmp(key, "upload_mb"))
 		return set_uint(&c->upload_mb, v, 1, 1000000);
+	if (!strcmp(key, "write_limits"))
+		return set_uint(&c->write_limits, v, 0, 1000000);
 	if (!strcmp(key, "name"))
 		return v[0] ? set_str(c->name, sizeof c->name, v) : ENT_EINVAL;
 	if (!strcmp(key, "description"))

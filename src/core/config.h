@@ -32,6 +32,8 @@ struct config {
 	unsigned image_timeout;      /* seconds one picture may take (default 20) */
 	unsigned upload_limit;       /* picture uploads per account per hour (default 60) */
 	unsigned upload_mb;          /* MB of pictures per account per hour (default 300) */
+	unsigned write_limits;       /* scales every per-account write budget (api_limits.c):
+	                              * 1 = as documented (default), 0 = no write budget */
 	char name[128];              /* instance name shown on the home page */
 	char description[512];       /* what the instance is, in French (default below) */
 	char description_en[512];    /* in English; empty: the built-in English text while the

@@ -54,10 +54,12 @@ void log_err(const char *msg, int err, const char *what)
 	emit(LOG_ERROR, msg, m);
 }
 
-void log_request(const char *route, const char *method, int status, double ms)
+void log_request(const char *route, const char *method, int status, double ms, const char *aborted)
 {
 	char m[512];
-	snprintf(m, sizeof m, "\"route\":\"%s\",\"method\":\"%s\",\"status\":%d,\"ms\":%.3f", route,
-		 method, status, ms);
+	int n = snprintf(m, sizeof m, "\"route\":\"%s\",\"method\":\"%s\",\"status\":%d,\"ms\":%.3f",
+			 route, method, status, ms);
+	if (aborted && n > 0 && (size_t)n < sizeof m)
+		snprintf(m + n, sizeof m - (size_t)n, ",\"aborted\":\"%s\"", aborted);
 	emit(LOG_INFO, "request", m);
 }

@@ -20,7 +20,8 @@ void log_line(enum log_level lvl, const char *msg, const char *members);
 /* Logs msg with an "err" member naming err (an enum ent_err) and an optional static "what". */
 void log_err(const char *msg, int err, const char *what);
 
-/* The request line: route pattern, method, status, milliseconds. */
-void log_request(const char *route, const char *method, int status, double ms);
+/* The request line: route pattern, method, status, milliseconds, and for a request the client
+ * abandoned, how ("client": it closed the connection, "timeout": it went silent), else NULL. */
+void log_request(const char *route, const char *method, int status, double ms, const char *aborted);
 
 #endif

@@ -24,6 +24,9 @@
 #define HTTP_MAX_PARAMS 4
 #define HTTP_MAX_HEADERS 8
 #define HTTP_RESP_MAX (16u * 1024 * 1024)
+/* The status logged and counted for a request the client abandoned (closed the connection or
+ * went silent before the answer was whole): nginx's "client closed request". Never sent. */
+#define HTTP_STATUS_ABORTED 499
 
 enum http_lang { HTTP_LANG_FR, HTTP_LANG_EN };
 
@@ -66,6 +69,8 @@ struct http_req {
 	http_stream_fn stream;   /* a body written while it is sent (http_reply_stream) */
 	void (*stream_done)(void *cls);
 	void *stream_cls;
+	struct stream_wrap *stream_wrap; /* the server's: the stream once queued */
+	bool queued;             /* a response was handed to libmicrohttpd */
 	size_t n_headers;
 	char *header_name[HTTP_MAX_HEADERS];
 	char *header_value[HTTP_MAX_HEADERS];

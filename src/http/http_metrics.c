@@ -11,7 +11,7 @@
 #define MAX_SERIES 600
 
 static const int statuses[] = {200, 201, 204, 301, 304, 400, 401, 403, 404, 405,
-			       409, 413, 422, 429, 500, 503};
+			       409, 413, 422, 429, HTTP_STATUS_ABORTED, 500, 503};
 #define N_STATUS (sizeof statuses / sizeof statuses[0])
 static const double bounds[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
 				0.05, 0.1, 0.25, 0.5, 1, 2.5, 10};

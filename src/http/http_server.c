@@ -189,15 +189,51 @@ static bool compressible(const char *type)
 			!strncmp(type, "text/html", 9));
 }
 
+/* A streamed body as libmicrohttpd sees it: the application's producer, and whether it cut
+ * the stream itself (a failure of the server) rather than the client going away. The
+ * response owns it; libmicrohttpd releases a response after it has told on_completed that
+ * the request ended, so on_completed may still read `failed`. */
+struct stream_wrap {
+	http_stream_fn fn;
+	void (*done)(void *cls);
+	void *cls;
+	bool failed;
+};
+
+static ssize_t wrap_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct stream_wrap *w = cls;
+	ssize_t n = w->fn(w->cls, pos, buf, max);
+	if (n == HTTP_STREAM_ERROR)
+		w->failed = true;
+	return n;
+}
+
+static void wrap_free(void *cls)
+{
+	struct stream_wrap *w = cls;
+	if (w->done)
+		w->done(w->cls);
+	free(w);
+}
+
 static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 {
 	struct MHD_Response *resp;
 	bool vary = false, gzipped = false;
+	struct stream_wrap *wrap = NULL;
 	if (r->stream) {
-		resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, r->stream,
-							 r->stream_cls, r->stream_done);
-		if (resp)
+		wrap = malloc(sizeof *wrap);
+		resp = wrap ? MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, wrap_read,
+								wrap, wrap_free)
+			    : NULL;
+		if (resp) {
+			*wrap = (struct stream_wrap){r->stream, r->stream_done, r->stream_cls, false};
 			r->stream = NULL; /* the response owns it now */
+		} else {
+			free(wrap);
+			wrap = NULL;
+		}
 	} else if (r->out_static) {
 		resp = MHD_create_response_from_buffer(r->out_static_len, (void *)r->out_static,
 						       MHD_RESPMEM_PERSISTENT);
@@ -233,7 +269,11 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 	for (size_t i = 0; i < r->n_headers; i++)
 		MHD_add_response_header(resp, r->header_name[i], r->header_value[i]);
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, resp);
-	MHD_destroy_response(resp);
+	if (ret == MHD_YES) {
+		r->queued = true;
+		r->stream_wrap = wrap;
+	}
+	MHD_destroy_response(resp); /* without a queued response, this releases wrap */
 	return ret;
 }
 
@@ -321,13 +361,38 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct http_server *s = cls;
 	struct http_req *r = *con_cls;
 	(void)conn;
-	(void)toe;
 	if (!r)
 		return;
 	uint64_t ns = clock_mono_ns() - r->t0;
-	http_metrics_observe(r->metric, r->status, ns);
+	/* A request the client abandoned (it closed the connection, or went silent past the
+	 * timeout, before the answer was whole) is no failure of the server: it is logged and
+	 * counted as 499 ("client closed request", nginx's convention), apart from 500. */
+	int status = r->status;
+	const char *aborted = NULL;
+	switch (toe) {
+	case MHD_REQUEST_TERMINATED_READ_ERROR:
+	case MHD_REQUEST_TERMINATED_CLIENT_ABORT:
+		aborted = "client";
+		break;
+	case MHD_REQUEST_TERMINATED_TIMEOUT_REACHED:
+		aborted = "timeout";
+		break;
+	case MHD_REQUEST_TERMINATED_WITH_ERROR:
+		/* the connection died while the answer was being sent: the client went away,
+		 * unless the server cut its own stream */
+		if (r->stream_wrap && r->stream_wrap->failed)
+			status = 500;
+		else if (r->queued)
+			aborted = "client";
+		break;
+	default:
+		break;
+	}
+	if (aborted)
+		status = HTTP_STATUS_ABORTED;
+	http_metrics_observe(r->metric, status, ns);
 	if (s->log_requests)
-		log_request(r->route_name, r->method, r->status, (double)ns / 1e6);
+		log_request(r->route_name, r->method, status, (double)ns / 1e6, aborted);
 	req_free(r);
 	*con_cls = NULL;
 	atomic_fetch_sub(&s->in_flight, 1);

@@ -34,6 +34,20 @@ enum ent_err policy_check(unsigned allowed, unsigned flags, const struct policy_
 	return ENT_OK;
 }
 
+int policy_rank(unsigned bits)
+{
+	if (bits & ROLE_ADMINISTRATOR)
+		return 3;
+	if (bits & ROLE_MODERATOR)
+		return 2;
+	return 1;
+}
+
+bool policy_outranks(unsigned actor, unsigned target)
+{
+	return policy_rank(actor) > policy_rank(target);
+}
+
 const char *policy_role_name(unsigned role)
 {
 	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)

@@ -48,6 +48,14 @@ struct policy_caller {
  * without a session on a route that does not admit ROLE_ANON gets ENT_EAUTH. */
 enum ent_err policy_check(unsigned allowed, unsigned flags, const struct policy_caller *who);
 
+/* Acting on an account (suspending it, lifting its suspension): staff act only on ranks below
+ * theirs. Ranks: administrator 3, moderator 2, every other account 1 (members, professionals,
+ * editors, community managers). A moderator can suspend a member or an editor, not another
+ * moderator nor an administrator; an administrator can act on moderators, not on another
+ * administrator (that stays with the command line, `entraide admin`). */
+int policy_rank(unsigned roles);
+bool policy_outranks(unsigned actor, unsigned target);
+
 /* "member", "professional", ... for one role bit; NULL for anything else. */
 const char *policy_role_name(unsigned role);
 /* The bit of a role name, or 0. "anonymous" is ROLE_ANON. */

@@ -1,0 +1,103 @@
+/*
+ * api_limits.c - per-account budgets of writes (issue 17: one member sent 300 posts, 100 desk
+ * requests and reported the same post 12 times in seconds without a 429).
+ *
+ * Every write of a logged-in account (POST, PUT, PATCH, DELETE) takes one unit from a budget
+ * of that account, chosen by route; a spent budget answers 429 rate-limited with Retry-After
+ * (the seconds until its window ends). The budgets are far above what a person does and far
+ * below what a script does:
+ *
+ *   posts           30 per 10 minutes: threads, replies, edits, desk messages, public
+ *                   messages to institutions, cases and their answers
+ *   desk requests   10 per hour
+ *   reports         20 per hour (and one per member per post: comm_report_add)
+ *   draft checks    60 per minute (the compose form asks while the member types, debounced)
+ *   other writes   120 per minute (follows, reactions, read marks, settings, moderation...)
+ *
+ * Picture uploads have their own budgets (upload_limit, upload_mb: api_image.c), log-in its
+ * own limits (api_account.c); logging out and deleting one's account are never refused. The
+ * setting write_limits scales every budget (0 turns them off; benchmarks raise it).
+ * Windows are fixed, per account (auth_limiter): a budget is whole again when its window ends.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api_handlers.h"
+#include "core/clock.h"
+
+enum kind { K_POST, K_DESK, K_REPORT, K_CHECK, K_WRITE, K_NONE = -1 };
+
+static const struct {
+	unsigned max, window;
+} budgets[API_LIMIT_KINDS] = {
+	[K_POST] = {30, 600},
+	[K_DESK] = {10, 3600},
+	[K_REPORT] = {20, 3600},
+	[K_CHECK] = {60, 60},
+	[K_WRITE] = {120, 60},
+};
+
+static const struct {
+	const char *method, *pattern;
+	enum kind kind;
+} routes[] = {
+	{"POST", "/api/v1/spaces/{slug}/threads", K_POST},
+	{"POST", "/api/v1/threads/{id}/posts", K_POST},
+	{"PATCH", "/api/v1/posts/{id}", K_POST},
+	{"POST", "/api/v1/desk/requests/{id}/messages", K_POST},
+	{"POST", "/api/v1/institutions/{slug}/complaints", K_POST},
+	{"POST", "/api/v1/cases", K_POST},
+	{"POST", "/api/v1/cases/{id}/answers", K_POST},
+	{"POST", "/api/v1/institutions/{slug}/desk/requests", K_DESK},
+	{"POST", "/api/v1/posts/{id}/reports", K_REPORT},
+	{"POST", "/api/v1/spaces/{slug}/check", K_CHECK},
+	{"POST", "/api/v1/media", K_NONE},      /* upload_limit, upload_mb */
+	{"POST", "/api/v1/session", K_NONE},    /* log-in limits */
+	{"DELETE", "/api/v1/session", K_NONE},  /* logging out */
+	{"DELETE", "/api/v1/me", K_NONE},       /* deleting one's account */
+};
+
+enum ent_err api_limits_open(struct api_app *app)
+{
+	if (!app->cfg.write_limits)
+		return ENT_OK;
+	for (size_t k = 0; k < API_LIMIT_KINDS; k++) {
+		unsigned max = budgets[k].max;
+		max = app->cfg.write_limits > 4000000u / max ? 4000000u : max * app->cfg.write_limits;
+		enum ent_err err = auth_limiter_new(4096, max, budgets[k].window, &app->writes[k]);
+		if (err)
+			return err;
+	}
+	return ENT_OK;
+}
+
+void api_limits_close(struct api_app *app)
+{
+	for (size_t k = 0; k < API_LIMIT_KINDS; k++) {
+		auth_limiter_free(app->writes[k]);
+		app->writes[k] = NULL;
+	}
+}
+
+static enum kind kind_of(const struct api_route *r)
+{
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+		if (!strcmp(routes[i].method, r->method) && !strcmp(routes[i].pattern, r->pattern))
+			return routes[i].kind;
+	return K_WRITE;
+}
+
+enum ent_err api_limit_write(struct api_req *q)
+{
+	enum kind k = kind_of(q->route);
+	if (k == K_NONE || !q->app->writes[k])
+		return ENT_OK;
+	char key[24];
+	int n = snprintf(key, sizeof key, "%lld", (long long)q->s.account.id);
+	unsigned wait = auth_limiter_take(q->app->writes[k], key, (size_t)n, clock_now(), 1);
+	if (wait) {
+		q->retry_after = wait;
+		return ENT_ERATE;
+	}
+	return ENT_OK;
+}

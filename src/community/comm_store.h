@@ -1,0 +1,31 @@
+/*
+ * comm_store.h - moderation's reads and writes in the store (issue 17, the findings of the
+ * probe as an attacker): the space a post lives in, for the read check before a moderator
+ * acts on it, and one report per member per post.
+ * Not responsible for: who may call (the route table, policy), rendering (api_moderation.c,
+ * api_post.c).
+ */
+#ifndef ENT_COMM_STORE_H
+#define ENT_COMM_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "policy/policy_space.h"
+#include "store/store.h"
+
+/* The visibility of the space of post `post`; ENT_ENOTFOUND for an unknown post. */
+enum ent_err comm_post_visibility(struct store_conn *c, int64_t post, enum space_visibility *out);
+
+/* A member's report of a post: added when the member has none on that post (*created), else
+ * the one they made is found (id, and whether it was resolved). Call inside a transaction. */
+struct comm_report {
+	int64_t id;
+	bool created;
+	bool resolved;
+};
+enum ent_err comm_report_add(struct store_conn *c, int64_t post, int64_t reporter, const char *why,
+			     size_t len, int64_t now, struct comm_report *out);
+
+#endif
