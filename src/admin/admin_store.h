@@ -1,6 +1,7 @@
 /*
  * admin_store.h - what the administration pages read and write beyond accounts and spaces
- * (issue 17): institutions, their staff, and accounts found by handle. Plain data in, plain
+ * (issue 17): institutions, their staff, accounts found by handle, and the instance's
+ * settings, pages and invitations. Plain data in, plain
  * data out; src/api/ decides who may call what (administrators, institution administrators).
  * Not responsible for: granting roles (store_account.h), the desk's settings (desk.h).
  */
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "store/store.h"
 #include "store/store_account.h"
 
@@ -54,5 +56,36 @@ enum ent_err admin_staff_each(struct store_conn *c, int64_t inst_id,
 enum ent_err admin_account_search(struct store_conn *c, const char *prefix, const char *after,
 				  int64_t limit,
 				  void (*fn)(const struct admin_account *a, void *arg), void *arg);
+
+/* --- the instance's settings, pages and invitations (admin_settings.c, migration 0511) --- */
+
+#define ADMIN_PAGE_MAX (32 * 1024) /* bytes of the terms or the privacy policy */
+
+struct admin_settings {
+	char name[128];        /* "" = the configuration's */
+	char registration[12]; /* open, closed, invitation; "" = the configuration's */
+	char locales[8];       /* "fr,en", "fr", "en"; "" = both */
+};
+
+/* The settings row, or all "" when the administrator never saved it. */
+enum ent_err admin_settings_load(struct store_conn *c, struct admin_settings *out);
+/* Writes the row ("" columns stored as NULL: back to the configuration's value). */
+enum ent_err admin_settings_save(struct store_conn *c, const struct admin_settings *s, int64_t now);
+/* Appends the text of page ("terms" or "privacy") to out; ENT_ENOTFOUND when it has none. */
+enum ent_err admin_page_get(struct store_conn *c, const char *page, struct buf *out,
+			    int64_t *updated_at);
+/* Which pages have a text. */
+enum ent_err admin_pages_present(struct store_conn *c, bool *terms, bool *privacy);
+/* Sets the page's text; "" removes the page. */
+enum ent_err admin_page_set(struct store_conn *c, const char *page, const char *text, int64_t now);
+/* Records an invitation by the hash of its code. */
+enum ent_err admin_invitation_add(struct store_conn *c, const unsigned char *hash, size_t len,
+				  int64_t by, int64_t now, int64_t expires_at);
+/* Uses an invitation (once, before it expires); ENT_ENOTFOUND when there is no such live one.
+ * admin_invitation_give_back undoes it when the sign-up failed after all. */
+enum ent_err admin_invitation_take(struct store_conn *c, const unsigned char *hash, size_t len,
+				   int64_t now);
+enum ent_err admin_invitation_give_back(struct store_conn *c, const unsigned char *hash,
+					size_t len);
 
 #endif

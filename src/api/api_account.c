@@ -27,6 +27,7 @@ const struct json_field api_account_create_fields[] = {
 	{"password", JF_STRING, true, 0, AUTH_PASSWORD_MAX, NULL},
 	{"locale", JF_STRING, false, 0, 0, locales},
 	{"handle_confirmed", JF_BOOL, false, 0, 0, NULL},
+	{"invitation", JF_STRING, false, 0, 64, NULL}, /* sign-up by invitation (issue 17) */
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_session_create_fields[] = {
@@ -208,8 +209,13 @@ enum ent_err api_account_create_h(struct api_req *q)
 {
 	struct api_app *app = q->app;
 	char addr[64];
-	if (!app->cfg.registration_open)
+	struct api_settings set;
+	enum ent_err err = api_settings_get(app, q->db, &set);
+	if (err)
+		return err;
+	if (!strcmp(set.registration, "closed"))
 		return ENT_EPERM;
+	bool invited = !strcmp(set.registration, "invitation");
 	http_client_key(q->http, addr);
 	q->retry_after = auth_limiter_check(app->signup_addr, addr, strlen(addr), clock_now());
 	if (q->retry_after)
@@ -219,11 +225,18 @@ enum ent_err api_account_create_h(struct api_req *q)
 	const char *password = api_str(q, "password", &plen);
 	const char *locale = api_str(q, "locale", NULL);
 	const char *which;
-	enum ent_err err = check_handle(q, handle);
+	err = check_handle(q, handle);
 	if (err)
 		return err;
+	unsigned char invitation[AUTH_HASH_BYTES];
+	if (invited && !api_str(q, "invitation", NULL))
+		return api_invalid(q, "invitation", "required");
+	if (invited && api_invitation_use(q->db, api_str(q, "invitation", NULL), invitation))
+		return api_invalid(q, "invitation", "not-valid");
 	err = api_account_create(app, q->db, q, handle, api_str(q, "email", NULL),
 					      password, plen, locale, &which);
+	if (err && invited) /* the invitation was not used after all */
+		api_invitation_give_back(q->db, invitation);
 	if (err == ENT_EEXIST && which && !strcmp(which, "handle"))
 		q->slug = "handle-taken";
 	if (err)

@@ -46,6 +46,27 @@ enum ent_err api_staff_remove(struct api_req *q);
 /* True when the caller is the administrator, or an institution administrator of slug. */
 bool api_admin_of_institution(const struct api_req *q, const char *slug);
 
+/* api_admin_settings.c */
+extern const struct json_field api_admin_settings_fields[];
+enum ent_err api_admin_settings_get(struct api_req *q);
+enum ent_err api_admin_settings_patch(struct api_req *q);
+enum ent_err api_admin_invitation_create(struct api_req *q);
+enum ent_err api_instance_page(struct api_req *q);
+/* The settings in force: the administrator's where saved, else the configuration's. */
+struct api_settings {
+	char name[128];
+	char registration[12]; /* open, closed, invitation */
+	char locales[8];       /* "fr,en", "fr", "en" */
+};
+enum ent_err api_settings_get(struct api_app *app, struct store_conn *db, struct api_settings *out);
+/* Appends ,"pages":{"terms":bool,"privacy":bool} (GET /api/v1/instance). */
+enum ent_err api_instance_pages_json(struct store_conn *db, struct buf *b);
+/* Uses the invitation whose code is given (sign-up by invitation): ENT_ENOTFOUND when it is
+ * not a live one; hash receives what api_invitation_give_back needs if the sign-up fails. */
+enum ent_err api_invitation_use(struct store_conn *db, const char *code,
+				unsigned char hash[AUTH_HASH_BYTES]);
+void api_invitation_give_back(struct store_conn *db, const unsigned char hash[AUTH_HASH_BYTES]);
+
 /* api_admin.c */
 extern const struct json_field api_admin_suspend_fields[];
 extern const struct json_field api_admin_lift_fields[];

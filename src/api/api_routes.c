@@ -23,6 +23,8 @@ const struct api_route api_routes[] = {
 	{"GET", "/metrics", api_metrics, ROLE_EVERYONE, 0, NULL, 0, "Prometheus metrics"},
 	{"GET", "/api/v1/instance", api_instance, ROLE_EVERYONE, 0, NULL, 0,
 	 "What this instance is and holds (home page)"},
+	{"GET", "/api/v1/instance/pages/{page}", api_instance_page, ROLE_EVERYONE, 0, NULL, 0,
+	 "The instance's terms of use (terms) or privacy policy (privacy), as its administrator wrote them"},
 
 	/* accounts and sessions */
 	{"POST", "/api/v1/accounts", api_account_create_h, ROLE_EVERYONE, 0,
@@ -89,6 +91,13 @@ const struct api_route api_routes[] = {
 	 "Suspend an account with a reason, for 1-365 days or until lifted (administrators; logged)"},
 	{"POST", "/api/v1/admin/accounts/{handle}/unsuspend", api_admin_lift, ROLE_ADMINISTRATOR,
 	 CSRF, api_admin_lift_fields, 0, "Lift a suspension with a reason (administrators; logged)"},
+	{"GET", "/api/v1/admin/settings", api_admin_settings_get, ROLE_ADMINISTRATOR, SESSION, NULL,
+	 0, "The instance's settings: name, languages, sign-up, terms and privacy policy (administrators)"},
+	{"PATCH", "/api/v1/admin/settings", api_admin_settings_patch, ROLE_ADMINISTRATOR, CSRF,
+	 api_admin_settings_fields, 96 * 1024,
+	 "Change the instance's settings; they win over the configuration (administrators; logged)"},
+	{"POST", "/api/v1/admin/invitations", api_admin_invitation_create, ROLE_ADMINISTRATOR, CSRF,
+	 NULL, 0, "An invitation code for sign-up by invitation, good once for 14 days (administrators; logged)"},
 	{"GET", "/api/v1/admin/spaces", api_admin_spaces, ROLE_ADMINISTRATOR, SESSION, NULL, 0,
 	 "Every space, archived ones included (administrators)"},
 	{"POST", "/api/v1/spaces", api_space_create, ROLE_ADMINISTRATOR, CSRF, api_space_create_fields,

@@ -107,10 +107,14 @@ enum ent_err api_instance(struct api_req *q)
 		counts.articles = articles;
 		pthread_mutex_unlock(&counts_mu);
 	}
+	struct api_settings set; /* issue 17: what the administrator set in the browser */
+	err = api_settings_get(q->app, q->db, &set);
+	if (err)
+		return err;
 	struct buf b;
 	buf_init(&b, 16 * 1024);
 	buf_puts(&b, "{\"name\":");
-	buf_json_cstr(&b, c->name);
+	buf_json_cstr(&b, set.name);
 	/* description in the request's language; both for a page that switches language */
 	const char *en = config_description_en(c);
 	buf_puts(&b, ",\"description\":");
@@ -120,11 +124,14 @@ enum ent_err api_instance(struct api_req *q)
 	buf_puts(&b, ",\"en\":");
 	buf_json_cstr(&b, en);
 	buf_putc(&b, '}');
+	bool both = !strcmp(set.locales, "fr,en");
 	buf_printf(&b,
-		   ",\"locales\":[\"fr\",\"en\"],\"counts\":{\"members\":%lld,\"spaces\":%lld,"
-		   "\"threads\":%lld,\"articles\":%lld},\"registration_open\":%s}",
-		   (long long)members, (long long)spaces, (long long)threads, (long long)articles,
-		   c->registration_open ? "true" : "false");
-	api_reply(q, 200, &b);
-	return ENT_OK;
+		   ",\"locales\":[\"%s\"%s],\"counts\":{\"members\":%lld,\"spaces\":%lld,"
+		   "\"threads\":%lld,\"articles\":%lld},\"registration_open\":%s,\"registration\":\"%s\"",
+		   both ? "fr" : set.locales, both ? ",\"en\"" : "", (long long)members, (long long)spaces,
+		   (long long)threads, (long long)articles,
+		   strcmp(set.registration, "open") ? "false" : "true", set.registration);
+	err = api_instance_pages_json(q->db, &b);
+	buf_putc(&b, '}');
+	return api_reply_or_drop(q, &b, err);
 }

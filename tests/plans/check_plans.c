@@ -24,7 +24,8 @@
 /* Tables whose size does not grow with the use of the instance: configured by operators. */
 static const char *const small_tables[] = {
 	"spaces", "institutions", "institution_keys", "desk_settings", "desk_canned",
-	"schema_migrations", "sqlite_schema", "sqlite_master", NULL,
+	"schema_migrations", "sqlite_schema", "sqlite_master", "instance_settings", "instance_pages",
+	NULL,
 };
 
 /* Statements allowed to scan or sort a growing table, each with the reason it is acceptable. */

@@ -5,12 +5,12 @@
 // to it on every route change (not on the first load), the document title, the current
 // navigation link marked with aria-current, and announcements in the aria-live region.
 import { h, fragment } from './dom.js';
-import { t, locale, setLocale, storedLocale, storeLocale, isLocale, LOCALES, localeName } from './i18n.js';
+import { t, tn, locale, setLocale, storedLocale, storeLocale, isLocale, LOCALES, localeName } from './i18n.js';
 import { api, ApiError, setLanguage } from './api.js';
 import * as session from './session.js';
 import { nav, notFound, serverPaths, match } from './routes.js';
 import { problemMessage } from './forms.js';
-import { registrationOpen } from './instance.js';
+import { registrationOpen, info } from './instance.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('site-header');
@@ -90,7 +90,8 @@ function drawHeader() {
     .filter((n) => !n.when || (n.when === 'member') === Boolean(me))
     .filter((n) => n.needs !== 'registration' || registrationIsOpen)
     .filter((n) => !n.role || [].concat(n.role).some((r) => session.hasRole(r)))
-    .map((n) => h('li', {}, h('a', { href: n.href, 'aria-current': n.href === path ? 'page' : null }, t(n.key))));
+    .map((n) => h('li', {}, h('a', { href: n.href, 'aria-current': n.href === path ? 'page' : null,
+      'data-count': n.count || null }, t(n.key))));
   if (me) {
     links.push(h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: logOut }, t('nav.logout'))));
   }
@@ -123,12 +124,41 @@ function drawHeader() {
     navEl);
 }
 
+// The unread count in the notifications link (issue 17): asked after each page is drawn, so
+// the page never waits for it; reading it marks nothing read.
+async function drawCounts() {
+  const link = header.querySelector('a[data-count="notifications"]');
+  if (!link || !session.current()) return;
+  try {
+    const r = await api.get('/api/v1/notifications?limit=1');
+    if (link.isConnected && r.unread > 0) link.textContent = tn('nav.notifications.count', r.unread);
+  } catch {
+    // the count is a courtesy: the page works without it
+  }
+}
+
+// The instance's terms and privacy policy, when its administrator wrote them (issue 17).
+async function drawFooterLinks() {
+  let i = null;
+  try {
+    i = await info();
+  } catch {
+    return;
+  }
+  const pages = (i && i.pages) || {};
+  const links = [['terms', '/terms', 'footer.terms'], ['privacy', '/privacy-policy', 'footer.privacy']]
+    .filter(([k]) => pages[k]).map(([, href, key]) => h('li', {}, h('a', { href }, t(key))));
+  if (links.length && !footer.querySelector('.footer-links')) footer.append(h('ul', { class: 'inline-list footer-links' }, links));
+}
+
 function drawChrome() {
   skipLink.textContent = t('skip');
   drawHeader();
+  drawCounts();
   footer.replaceChildren(
     h('p', {}, t('footer.promise')),
     h('p', {}, t('footer.emergency')));
+  drawFooterLinks();
 }
 
 function errorView(err) {

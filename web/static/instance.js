@@ -1,5 +1,5 @@
 // instance.js - what the server says about itself (GET /api/v1/instance): name, description,
-// languages, counts, whether sign-up is open. Fetched once at start-up for the header and the
+// languages, counts, whether sign-up is open, closed or by invitation, which pages it has. Fetched once at start-up for the header and the
 // sign-up page; the home page asks for a fresh copy (the counts change).
 import { api } from './api.js';
 
@@ -17,11 +17,11 @@ export async function info({ fresh = false } = {}) {
   return cached;
 }
 
-// Sign-up is open unless the server said otherwise.
+// Sign-up is open (to everyone or by invitation) unless the server said otherwise.
 export async function registrationOpen() {
   try {
     const i = await info();
-    return !(i && i.registration_open === false);
+    return !(i && i.registration_open === false && i.registration !== 'invitation');
   } catch {
     return true;
   }

@@ -6,7 +6,8 @@
 // 'visitor' (only without a session: members are sent home), or absent (everyone).
 // Nav entry: { href, key, when?, needs?, role? } with `when` 'visitor' or 'member' (absent:
 // always shown), `needs` 'registration' for links that only make sense while sign-up is open,
-// and `role` for links shown only to members holding that role, or one of a list of roles.
+// `role` for links shown only to members holding that role, or one of a list of roles, and
+// `count: 'notifications'` for the link whose text says how many notifications are unread.
 
 export const routes = [
   { path: '/', load: () => import('./pages/home.js') },
@@ -16,6 +17,18 @@ export const routes = [
   // data rights (issue 18)
   { path: '/privacy', load: () => import('./pages/privacy.js'), access: 'member' },
   { path: '/admin/register', load: () => import('./pages/admin_register.js'), access: 'member' },
+  // administration in the browser (issue 17)
+  { path: '/admin', load: () => import('./pages/admin.js'), access: 'member' },
+  { path: '/admin/spaces', load: () => import('./pages/admin_spaces.js'), access: 'member' },
+  { path: '/admin/spaces/:slug', load: () => import('./pages/admin_space.js'), access: 'member' },
+  { path: '/admin/institutions', load: () => import('./pages/admin_institutions.js'), access: 'member' },
+  { path: '/admin/institutions/:slug', load: () => import('./pages/admin_institution.js'), access: 'member' },
+  { path: '/admin/accounts', load: () => import('./pages/admin_accounts.js'), access: 'member' },
+  { path: '/admin/log', load: () => import('./pages/admin_log.js'), access: 'member' },
+  { path: '/admin/settings', load: () => import('./pages/admin_settings.js'), access: 'member' },
+  { path: '/terms', load: () => import('./pages/instance_page.js') },
+  { path: '/privacy-policy', load: () => import('./pages/instance_page.js') },
+  { path: '/notifications', load: () => import('./pages/notifications.js'), access: 'member' },
   // e-mail and account recovery (issue 17)
   { path: '/password-reset', load: () => import('./pages/password_reset.js'), access: 'visitor' },
   { path: '/password-reset/:token', load: () => import('./pages/password_reset_token.js') },
@@ -43,6 +56,7 @@ export const routes = [
   { path: '/desk/:slug/queue', load: () => import('./pages/desk_queue.js'), access: 'member' },
   { path: '/desk/:slug/dashboard', load: () => import('./pages/desk_dashboard.js'), access: 'member' },
   { path: '/desk/:slug/avis', load: () => import('./pages/desk_public.js') },
+  { path: '/desk/:slug/settings', load: () => import('./pages/desk_settings.js'), access: 'member' },
   { path: '/desk/:slug', load: () => import('./pages/desk_new.js'), access: 'member' },
   // links written before the form moved to /desk/:slug (the guidance of earlier versions)
   { path: '/desk/:slug/new', load: () => import('./pages/desk_new.js'), access: 'member' },
@@ -61,6 +75,7 @@ export const nav = [
   { href: '/signup', key: 'nav.signup', when: 'visitor', needs: 'registration' },
   { href: '/login', key: 'nav.login', when: 'visitor' },
   { href: '/settings', key: 'nav.settings', when: 'member' },
+  { href: '/notifications', key: 'nav.notifications', when: 'member', count: 'notifications' },
   { href: '/c', key: 'nav.communities' },
   { href: '/articles', key: 'nav.articles' },
   { href: '/search', key: 'nav.search' },
@@ -70,6 +85,7 @@ export const nav = [
   { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
   { href: '/admin/mail', key: 'nav.mail', role: 'administrator' },
   { href: '/verification', key: 'nav.verification', role: ['administrator', 'institution_admin'] },
+  { href: '/admin', key: 'nav.admin', role: ['administrator', 'institution_admin'] },
 ];
 
 // Paths the server answers itself: links to them are followed normally, never routed here.

@@ -382,4 +382,18 @@ export default {
   'desk.public.reply.done': 'Answer published.',
   'desk.public.login': 'Log in to post a review.',
   'desk.public.desk': 'Write to the desk privately',
+  // administration (issue 17)
+  'nav.notifications': 'Notifications',
+  'nav.notifications.count.one': 'Notifications ({n} unread)',
+  'nav.notifications.count.other': 'Notifications ({n} unread)',
+  'nav.admin': 'Administration',
+  'role.institution_admin': 'institution administrator',
+  'problem.slug-taken': 'This address identifier is taken. Choose another one.',
+  'problem.space-archived': 'This space is archived: it can be read, but no longer written in.',
+  'footer.terms': 'Terms of use',
+  'footer.privacy': 'Privacy policy',
+  'signup.invitation.label': 'Invitation code',
+  'signup.invitation.hint': 'This instance welcomes people by invitation: the code is in the link you received.',
+  'field.invitation.required': 'Give the code of your invitation.',
+  'field.invitation.not-valid': 'This invitation is not valid: it may have been used already or have expired.',
 };

@@ -383,4 +383,18 @@ export default {
   'desk.public.reply.done': 'Réponse publiée.',
   'desk.public.login': 'Connectez-vous pour publier un avis.',
   'desk.public.desk': 'Écrire à l’accueil en privé',
+  // administration (issue 17)
+  'nav.notifications': 'Notifications',
+  'nav.notifications.count.one': 'Notifications ({n} non lue)',
+  'nav.notifications.count.other': 'Notifications ({n} non lues)',
+  'nav.admin': 'Administration',
+  'role.institution_admin': 'administrateur d’établissement',
+  'problem.slug-taken': 'Cet identifiant d’adresse est déjà pris. Choisissez-en un autre.',
+  'problem.space-archived': 'Cet espace est archivé : on peut le lire, mais plus y écrire.',
+  'footer.terms': 'Conditions d’utilisation',
+  'footer.privacy': 'Politique de confidentialité',
+  'signup.invitation.label': 'Code d’invitation',
+  'signup.invitation.hint': 'Cette instance accueille sur invitation : le code figure dans le lien reçu.',
+  'field.invitation.required': 'Indiquez le code de votre invitation.',
+  'field.invitation.not-valid': 'Cette invitation n’est pas valable : elle a peut-être déjà servi ou expiré.',
 };

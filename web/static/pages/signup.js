@@ -13,7 +13,7 @@ import { textField, checkbox, buildForm, fieldMessage, submitButton } from '../f
 import { quoted } from '../format.js';
 import { checkHandle, checkEmail, checkPassword } from '../validate.js';
 import { prefill } from './login.js';
-import { registrationOpen } from '../instance.js';
+import { registrationOpen, info } from '../instance.js';
 import * as session from '../session.js';
 
 export const titleKey = 'signup.title';
@@ -43,6 +43,11 @@ export async function render(ctx) {
   const confirm = textField({
     name: 'confirm', type: 'password', label: t('signup.confirm.label'), autocomplete: 'new-password',
   });
+  // issue 17: by invitation, the code of the link the administrator handed out
+  const invited = await info().then((i) => i && i.registration === 'invitation', () => false);
+  const invitation = invited ? textField({ name: 'invitation', label: t('signup.invitation.label'),
+    hint: t('signup.invitation.hint'), value: ctx.query.get('invitation') || '',
+    attrs: { autocapitalize: 'none', spellcheck: 'false', autocomplete: 'off', maxlength: '64' } }) : null;
   const keep = checkbox({ name: 'handle_confirmed', label: t('signup.handle.keep') });
   keep.el.hidden = true;
   const suggestions = h('div', { class: 'handle-suggestions', hidden: true });
@@ -51,7 +56,7 @@ export async function render(ctx) {
     keep.el.hidden = true;
     keep.input.checked = false;
   });
-  const fields = [handle, keep, email, password, confirm];
+  const fields = [...(invitation ? [invitation] : []), handle, keep, email, password, confirm];
   const form = buildForm(fields, submitButton(t('signup.submit')), { labelledBy: 'signup-h1' });
 
   form.onSubmit(async () => {
@@ -69,6 +74,7 @@ export async function render(ctx) {
     ]);
     if (!ok) return;
     const body = { ...values, locale: locale() };
+    if (invitation) body.invitation = invitation.value().trim();
     if (!keep.el.hidden && keep.value()) body.handle_confirmed = true;
     suggestions.hidden = true;
     let sent;
