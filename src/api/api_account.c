@@ -17,6 +17,7 @@
 #include "core/log.h"
 #include "mail/mail_token.h"
 #include "entraide/privacy.h"
+#include "learn/learn.h"
 
 static const char *const locales[] = {"fr", "en", NULL};
 static const char *const post_modes[] = {"anonymise", "delete", NULL};
@@ -28,6 +29,7 @@ const struct json_field api_account_create_fields[] = {
 	{"locale", JF_STRING, false, 0, 0, locales},
 	{"handle_confirmed", JF_BOOL, false, 0, 0, NULL},
 	{"invitation", JF_STRING, false, 0, 64, NULL}, /* sign-up by invitation (issue 17) */
+	{"age_band", JF_STRING, false, 0, 0, learn_bands}, /* issue 21: optional in the API */
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_session_create_fields[] = {
@@ -38,6 +40,7 @@ const struct json_field api_session_create_fields[] = {
 };
 const struct json_field api_me_patch_fields[] = {
 	{"locale", JF_STRING, false, 0, 0, locales},
+	{"age_band", JF_STRING, false, 0, 0, learn_bands},
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_me_password_fields[] = {
@@ -65,6 +68,19 @@ static void write_roles(struct buf *b, unsigned roles)
 		first = false;
 	}
 	buf_putc(b, ']');
+}
+
+/* ,"age_band":"15-17" (null: not said yet, the front end asks) and whether the account waits
+ * for a parent's confirmation (issue 21). */
+static void write_age(struct api_req *q, struct buf *b)
+{
+	char band[LEARN_BAND_MAX];
+	bool limited = false;
+	if (learn_age_band_get(q->db, q->s.account.id, band, &limited) || !band[0]) {
+		buf_puts(b, ",\"age_band\":null,\"age_limited\":false");
+		return;
+	}
+	buf_printf(b, ",\"age_band\":\"%s\",\"age_limited\":%s", band, limited ? "true" : "false");
 }
 
 static void write_me(struct api_req *q, struct buf *b)
@@ -96,10 +112,12 @@ static void write_me(struct api_req *q, struct buf *b)
 	bool confirmed = false;
 	(void)mail_email_confirmed(q->db, s->account.id, &confirmed); /* false on error */
 	buf_printf(b, "],\"locale\":\"%s\",\"csrf_token\":\"%s\",\"created_at\":\"%04d-%02d-%02dT%02d:%02d:%02dZ\","
-		   "\"email_confirmed\":%s,\"totp_missing\":%s}",
+		   "\"email_confirmed\":%s,\"totp_missing\":%s",
 		   s->account.locale, csrf, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 		   tm.tm_hour, tm.tm_min, tm.tm_sec, confirmed ? "true" : "false",
 		   s->totp_missing ? "true" : "false");
+	write_age(q, b);
+	buf_putc(b, '}');
 }
 
 /* Words for suggested handles: no name, town or region (checked again at run time). */
@@ -243,12 +261,28 @@ enum ent_err api_account_create_h(struct api_req *q)
 		return err;
 	auth_limiter_hit(app->signup_addr, addr, strlen(addr), clock_now());
 	send_confirmation(q, handle);
+	const char *band = api_str(q, "age_band", NULL);
+	if (band) {
+		char key[STORE_HANDLE_MAX + 1];
+		struct store_account a;
+		err = api_handle_key(handle, key);
+		if (!err)
+			err = store_account_by_handle(q->db, key, &a);
+		if (!err)
+			err = learn_age_band_set(q->db, a.id, band);
+		if (err)
+			return err;
+	}
 	struct buf b;
 	buf_init(&b, 1024);
 	buf_puts(&b, "{\"handle\":");
 	buf_json_cstr(&b, handle);
-	buf_printf(&b, ",\"roles\":[\"member\"],\"locale\":\"%s\"}",
+	buf_printf(&b, ",\"roles\":[\"member\"],\"locale\":\"%s\",\"age_band\":",
 		   locale && !strcmp(locale, "en") ? "en" : "fr");
+	if (band)
+		buf_printf(&b, "\"%s\"}", band);
+	else
+		buf_puts(&b, "null}");
 	api_reply(q, 201, &b);
 	return ENT_OK;
 }
@@ -377,8 +411,10 @@ enum ent_err api_session_create(struct api_req *q)
 	buf_json_cstr(&b, s->account.handle);
 	buf_puts(&b, ",\"roles\":");
 	write_roles(&b, s->roles);
-	buf_printf(&b, ",\"locale\":\"%s\",\"totp_missing\":%s}", s->account.locale,
+	buf_printf(&b, ",\"locale\":\"%s\",\"totp_missing\":%s", s->account.locale,
 		   s->totp_missing ? "true" : "false");
+	write_age(q, &b);
+	buf_putc(&b, '}');
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }
@@ -410,6 +446,12 @@ enum ent_err api_me_patch(struct api_req *q)
 			return err;
 		snprintf(q->s.account.locale, sizeof q->s.account.locale, "%s", locale);
 		q->lang = strcmp(locale, "en") == 0 ? HTTP_LANG_EN : HTTP_LANG_FR;
+	}
+	const char *band = api_str(q, "age_band", NULL);
+	if (band) {
+		enum ent_err err = learn_age_band_set(q->db, q->s.account.id, band);
+		if (err)
+			return err;
 	}
 	return api_me_get(q);
 }

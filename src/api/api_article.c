@@ -102,6 +102,22 @@ static enum ent_err inst_key(struct api_app *app, struct store_conn *db, const c
 	return err;
 }
 
+enum ent_err api_institution_sign(struct api_app *app, struct store_conn *db, const char *slug,
+				  const struct comm_article *a, unsigned char pk[COMM_PK_BYTES],
+				  unsigned char sig[COMM_SIG_BYTES])
+{
+	struct inst_key ik;
+	unsigned char k[32];
+	enum ent_err err = inst_key(app, db, slug, true, &ik);
+	if (err)
+		return err;
+	seal_key(app->keys, k);
+	err = comm_sign(k, ik.sealed, sizeof ik.sealed, a, sig);
+	sodium_memzero(k, sizeof k);
+	memcpy(pk, ik.pk, COMM_PK_BYTES);
+	return err;
+}
+
 static void today(char out[11])
 {
 	struct tm tm;

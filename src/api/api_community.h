@@ -111,6 +111,12 @@ enum ent_err comm_space_open_for_posts(struct api_req *q, const struct comm_spac
 enum ent_err comm_space_of_thread(struct api_req *q, int64_t thread_id, struct comm_space *out,
 				  char *title, size_t title_cap);
 /* ISO 8601 UTC of a Unix time. */
+struct comm_article;
+/* Signs a with the key of institution slug (made on first use, as for articles); its public
+ * key in pk. Used by course certificates (api_course.c). */
+enum ent_err api_institution_sign(struct api_app *app, struct store_conn *db, const char *slug,
+				  const struct comm_article *a, unsigned char pk[32],
+				  unsigned char sig[64]);
 void comm_iso(int64_t t, char out[24]);
 /* Writes "audience":{"visibility","indexed","retention_days"} for a space. */
 void comm_audience_json(struct buf *b, const struct comm_space *s);

@@ -9,5 +9,6 @@ const struct api_demo_step api_demo_steps[] = {
 	{"communities", api_demo_communities},
 	{"desk", api_demo_desk},
 	{"professionals", api_demo_pro}, /* issue 7: after the communities (its space) */
+	{"learning", api_demo_learn}, /* issue 21: after the accounts (its editor) */
 	{NULL, NULL},
 };

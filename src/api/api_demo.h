@@ -36,5 +36,7 @@ enum ent_err api_demo_desk(struct api_app *app, struct store_conn *db, FILE *out
 
 /* Two-factor authentication not required on the demo instance, said on out (api_twofa.c). */
 enum ent_err api_demo_security(struct api_app *app, struct store_conn *db, FILE *out);
+/* A young member and the prevention campaigns (api_demo_learn.c, issue 21). */
+enum ent_err api_demo_learn(struct api_app *app, struct store_conn *db, FILE *out);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api_demo.h"
+#include "learn/learn.h"
 
 #define DEMO_PASSWORD "demo-entraide-2026"
 
@@ -39,6 +40,9 @@ enum ent_err api_demo_account(struct api_app *app, struct store_conn *db, const 
 					 locale, &which);
 		if (!err)
 			err = store_account_by_handle(db, key, &a);
+		/* demo adults: no question at log-in (issue 21) */
+		if (!err)
+			err = learn_age_band_set(db, a.id, "25-plus");
 	}
 	if (!err && role)
 		err = store_role_grant(db, a.id, role, institution);

@@ -40,6 +40,7 @@
 #include "core/log.h"
 #include "core/zip.h"
 #include "desk/desk.h"
+#include "learn/learn.h"
 #include "rights/rights.h"
 
 #define EXPORT_PAGE 32                          /* rows of a section per piece */
@@ -135,7 +136,15 @@ static enum ent_err write_head(struct exp *x, struct store_conn *db, bool json)
 		json_t *acc = json_pack("{s:o,s:o,s:s,s:s}", "handle", json_text(x->handle, strlen(x->handle)),
 					"email", json_text(email, strlen(email)), "locale", x->locale,
 					"created_at", iso);
-		if (!head || !acc || json_object_set_new(head, "account", acc)) {
+		/* issue 21: the age band only, never a birth date (null: not given) */
+		char band[LEARN_BAND_MAX];
+		err = learn_age_band_get(db, x->account, band, NULL);
+		if (!err && acc)
+			json_object_set_new(acc, "age_band", band[0] ? json_string(band) : json_null());
+		if (err) {
+			json_decref(acc);
+			json_decref(head);
+		} else if (!head || !acc || json_object_set_new(head, "account", acc)) {
 			json_decref(head);
 			err = ENT_ENOMEM;
 		} else {

@@ -71,4 +71,7 @@ enum ent_err api_admin_register(struct api_req *q); /* api_register.c */
 /* communities: api_community.h */
 #include "api/api_community.h"
 
+/* learning and prevention: api_learn.h */
+#include "api/api_learn.h"
+
 #endif

@@ -329,6 +329,22 @@ const struct api_route api_routes[] = {
 	 API_MEDIA_BODY_MAX, "Upload a picture (raw bytes): metadata removed, faces and masks covered"},
 	{"GET", "/api/v1/media/{id}", api_media_get, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,
 	 "An uploaded picture (its owner only for now)"},
+
+	/* learning and prevention (issue 21): campaigns counted in aggregate only */
+	{"POST", "/api/v1/campaigns", api_campaign_create, ROLE_EDITOR | ROLE_ADMINISTRATOR, CSRF,
+	 api_campaign_create_fields, 0, "Create a prevention campaign for age bands (editors)"},
+	{"GET", "/api/v1/campaigns", api_campaign_list, ROLE_EDITOR | ROLE_ADMINISTRATOR, SESSION,
+	 NULL, 0, "The campaigns of the editor's institution"},
+	{"GET", "/api/v1/campaigns/current", api_campaign_current, ROLE_EVERYONE, 0, NULL, 0,
+	 "The campaigns running now for the caller's age band (visitors: those for everyone)"},
+	{"POST", "/api/v1/campaigns/{id}/seen", api_campaign_seen, ROLE_EVERYONE, 0,
+	 api_campaign_seen_fields, 0,
+	 "Count a view or a click (per campaign, band and day; never who)"},
+	{"GET", "/api/v1/campaigns/{id}/reach", api_campaign_reach, ROLE_EDITOR | ROLE_ADMINISTRATOR,
+	 SESSION, NULL, 0, "Views and clicks per band and day, figures below 10 as \"<10\" (editors)"},
+	{"GET", "/api/v1/campaigns/{id}/reach.csv", api_campaign_reach_csv,
+	 ROLE_EDITOR | ROLE_ADMINISTRATOR, SESSION, NULL, 0, "The same as CSV (editors)"},
+	/* end: learning and prevention (issue 21) */
 };
 
 const size_t api_n_routes = sizeof api_routes / sizeof api_routes[0];

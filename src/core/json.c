@@ -43,9 +43,44 @@ static void add(struct json_error *errs, size_t max_errs, size_t *n, const char 
 	(*n)++;
 }
 
+static bool is_one_of(const char *const *one_of, const char *s, size_t n)
+{
+	for (const char *const *o = one_of; *o; o++)
+		if (strlen(*o) == n && memcmp(*o, s, n) == 0)
+			return true;
+	return false;
+}
+
+/* JF_STRINGS: an array of strings; with one_of, distinct and each allowed. */
+static const char *check_strings(const struct json_field *f, json_t *v)
+{
+	if (!json_is_array(v))
+		return JSON_REASON_TYPE;
+	size_t n = json_array_size(v);
+	if (f->min_len && n < f->min_len)
+		return JSON_REASON_SHORT;
+	if (f->max_len && n > f->max_len)
+		return JSON_REASON_LONG;
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_array_get(v, i);
+		if (!json_is_string(e))
+			return JSON_REASON_TYPE;
+		if (!f->one_of)
+			continue;
+		if (!is_one_of(f->one_of, json_string_value(e), json_string_length(e)))
+			return JSON_REASON_VALUE;
+		for (size_t j = 0; j < i; j++)
+			if (json_equal(e, json_array_get(v, j)))
+				return JSON_REASON_VALUE;
+	}
+	return NULL;
+}
+
 static const char *check_one(const struct json_field *f, json_t *v)
 {
 	switch (f->type) {
+	case JF_STRINGS:
+		return check_strings(f, v);
 	case JF_INT:
 		return json_is_integer(v) ? NULL : JSON_REASON_TYPE;
 	case JF_BOOL:
@@ -70,13 +105,8 @@ static const char *check_one(const struct json_field *f, json_t *v)
 		return JSON_REASON_SHORT;
 	if (f->max_len && n > f->max_len)
 		return JSON_REASON_LONG;
-	if (f->one_of) {
-		const char *s = json_string_value(v);
-		for (const char *const *o = f->one_of; *o; o++)
-			if (strlen(*o) == n && memcmp(*o, s, n) == 0)
-				return NULL;
+	if (f->one_of && !is_one_of(f->one_of, json_string_value(v), n))
 		return JSON_REASON_VALUE;
-	}
 	return NULL;
 }
 

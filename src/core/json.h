@@ -24,6 +24,8 @@ enum json_field_type {
 	JF_INT,
 	JF_BOOL,
 	JF_ARRAY, /* min_len/max_len count elements; the handler checks each one */
+	JF_STRINGS, /* an array of strings: min_len..max_len items (0 = no bound); with one_of,
+		     * each one of them and no item twice */
 };
 
 struct json_field {

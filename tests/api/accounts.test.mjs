@@ -35,7 +35,7 @@ test('sign up, then the handle and e-mail are taken', async () => {
   const c = new Client(srv.url);
   let r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'Lea.M', email: 'Lea@Example.org', password: PW, handle_confirmed: true } });
   assert.equal(r.status, 201, r.text);
-  assert.deepEqual(r.data, { handle: 'Lea.M', roles: ['member'], locale: 'fr' });
+  assert.deepEqual(r.data, { handle: 'Lea.M', roles: ['member'], locale: 'fr', age_band: null });
   assert.equal(r.headers.get('set-cookie'), null, 'sign-up does not log in');
   r = await c.req('POST', '/api/v1/accounts', { json: { handle: 'lea.m', email: 'other@example.org', password: PW, handle_confirmed: true } });
   assertProblem(r, 409, 'handle-taken');

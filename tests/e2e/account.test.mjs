@@ -31,7 +31,7 @@ test('an account from sign-up to deletion', async () => {
   await checkA11y(page, 'sign-up');
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   const summary = page.locator('.error-summary');
-  await summary.getByRole('heading', { name: 'Le formulaire contient 3 erreurs' }).waitFor();
+  await summary.getByRole('heading', { name: 'Le formulaire contient 4 erreurs' }).waitFor();
   assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the error summary takes the focus');
   const handleInput = page.getByLabel('Pseudonyme', { exact: true });
   assert.equal(await handleInput.getAttribute('aria-invalid'), 'true');

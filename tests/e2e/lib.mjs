@@ -132,6 +132,7 @@ export async function submitSignUp(page, account) {
   await fill(page, 'Adresse e-mail', account.email);
   await fill(page, 'Mot de passe', account.password);
   await fill(page, 'Confirmez le mot de passe', account.password);
+  await page.getByRole('radio', { name: account.ageBand || '25 ans ou plus' }).check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
 }
 

@@ -113,6 +113,7 @@ test('a members-only space asks a visitor to log in; sign-up signs in and comes 
   await page.getByLabel('Adresse e-mail').fill(`lecteur.${id}@example.org`);
   await page.getByLabel('Mot de passe', { exact: true }).fill(`phrase de passe ${id}`);
   await page.getByLabel('Confirmez le mot de passe').fill(`phrase de passe ${id}`);
+  await page.getByRole('radio', { name: '18 à 24 ans' }).check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await waitForHeading(page, 'Sclérose en plaques');
   assert.equal(new URL(page.url()).pathname, '/c/sclerose-en-plaques');

@@ -17,8 +17,8 @@ const env = serverAndBrowser();
 const LOOKS = [[false, 'fr-FR', 'light'], [true, 'en-GB', 'dark'], [true, 'fr-FR', 'dark'], [false, 'en-GB', 'light']];
 
 const SIGNUP = {
-  fr: { title: 'Créer un compte', handle: 'Pseudonyme', email: 'Adresse e-mail', pw: 'Mot de passe', confirm: 'Confirmez le mot de passe', submit: 'Créer mon compte', full: '«\u00a0lea martin\u00a0» ressemble à un prénom et un nom de famille', first: '«\u00a0alice\u00a0» est un prénom.', keep: 'Je garde ce pseudonyme : il ne me désigne pas', use: 'Utiliser', welcome: 'Bienvenue, alice.media' },
-  en: { title: 'Sign up', handle: 'Handle', email: 'E-mail address', pw: 'Password', confirm: 'Confirm the password', submit: 'Create my account', full: '“lea martin” looks like a first name and a surname', first: '“alice” is a first name.', keep: 'I keep this handle: it does not point to me', use: 'Use', welcome: 'Welcome, alice.media' },
+  fr: { title: 'Créer un compte', handle: 'Pseudonyme', email: 'Adresse e-mail', pw: 'Mot de passe', confirm: 'Confirmez le mot de passe', submit: 'Créer mon compte', full: '«\u00a0lea martin\u00a0» ressemble à un prénom et un nom de famille', first: '«\u00a0alice\u00a0» est un prénom.', keep: 'Je garde ce pseudonyme : il ne me désigne pas', use: 'Utiliser', welcome: 'Bienvenue, alice.media', age: '25 ans ou plus' },
+  en: { title: 'Sign up', handle: 'Handle', email: 'E-mail address', pw: 'Password', confirm: 'Confirm the password', submit: 'Create my account', full: '“lea martin” looks like a first name and a surname', first: '“alice” is a first name.', keep: 'I keep this handle: it does not point to me', use: 'Use', welcome: 'Welcome, alice.media', age: '25 or older' },
 };
 
 // R1 at sign-up: "lea.martin69" is refused with what was found and free handles to pick;
@@ -35,6 +35,7 @@ test('sign-up refuses a handle that names the member and offers free ones', asyn
     await page.getByLabel(L.email).fill(`nouveau.${id}@example.org`);
     await page.getByLabel(L.pw, { exact: true }).fill(`phrase de passe ${id}`);
     await page.getByLabel(L.confirm).fill(`phrase de passe ${id}`);
+    await page.getByRole('radio', { name: L.age }).check();
     await page.getByRole('button', { name: L.submit }).click();
     const error = page.locator('.field-error', { hasText: L.full });
     await error.waitFor();
@@ -77,7 +78,7 @@ let made = 0;
 
 async function apiMember(handle, locale = 'fr') {
   const c = new Client(env.srv.url);
-  const r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW, locale, handle_confirmed: true } });
+  const r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW, locale, handle_confirmed: true, age_band: '25-plus' } });
   assert.equal(r.status, 201, r.text);
   assert.equal((await c.login(handle, PW)).status, 200);
   return c;

@@ -114,6 +114,7 @@ test('a taken handle is shown next to the field', async () => {
   await fill(page, 'Adresse e-mail', other.email);
   await fill(page, 'Mot de passe', other.password);
   await fill(page, 'Confirmez le mot de passe', other.password);
+  await page.getByRole('radio', { name: '25 ans ou plus' }).check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await page.locator('.field-error', { hasText: 'Ce pseudonyme est déjà pris.' }).waitFor();
   await checkA11y(page, 'sign-up, handle taken');

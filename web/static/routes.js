@@ -14,6 +14,9 @@ export const routes = [
   { path: '/signup', load: () => import('./pages/signup.js'), access: 'visitor' },
   { path: '/login', load: () => import('./pages/login.js'), access: 'visitor' },
   { path: '/settings', load: () => import('./pages/settings.js'), access: 'member' },
+  // learning and prevention (issue 21)
+  { path: '/age', load: () => import('./pages/learn_age.js'), access: 'member' },
+  { path: '/campaigns', load: () => import('./pages/learn_campaigns.js'), access: 'member' },
   // data rights (issue 18)
   { path: '/privacy', load: () => import('./pages/privacy.js'), access: 'member' },
   { path: '/admin/register', load: () => import('./pages/admin_register.js'), access: 'member' },
@@ -82,6 +85,7 @@ export const nav = [
   { href: '/pro', key: 'nav.pro', when: 'member' },
   { href: '/desk', key: 'nav.desk', when: 'member' },
   { href: '/messages', key: 'nav.messages', when: 'member' },
+  { href: '/campaigns', key: 'nav.campaigns', role: 'editor' },
   { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
   { href: '/admin/mail', key: 'nav.mail', role: 'administrator' },
   { href: '/verification', key: 'nav.verification', role: ['administrator', 'institution_admin'] },

@@ -14,6 +14,7 @@ static const struct json_field fields[] = {
 	{"age", JF_INT, false, 0, 0, NULL},
 	{"ok", JF_BOOL, false, 0, 0, NULL},
 	{"lang", JF_STRING, false, 0, 0, langs},
+	{"langs", JF_STRINGS, false, 1, 2, langs},
 	{NULL, 0, false, 0, 0, NULL},
 };
 
@@ -49,6 +50,29 @@ static void malformed_is_rejected(void **state)
 	const char *bad[] = {"", "{", "{\"a\":1,}", "{\"a\":1,\"a\":2}", "\"\\u0000\"", "{\"a\":\"\xff\"}", "nul"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_int_equal(json_parse_bounded(bad[i], strlen(bad[i]), 8, &v), ENT_EJSON);
+}
+
+/* JF_STRINGS: an array of allowed, distinct strings, within its item bounds. */
+static void string_arrays_are_validated(void **state)
+{
+	struct json_error e[8];
+	size_t n;
+	assert_int_equal(check("{\"name\":\"anna\",\"langs\":[\"fr\",\"en\"]}", e, &n), ENT_OK);
+	const char *bad[][2] = {
+		{"{\"name\":\"anna\",\"langs\":\"fr\"}", JSON_REASON_TYPE},
+		{"{\"name\":\"anna\",\"langs\":[1]}", JSON_REASON_TYPE},
+		{"{\"name\":\"anna\",\"langs\":[]}", JSON_REASON_SHORT},
+		{"{\"name\":\"anna\",\"langs\":[\"fr\",\"en\",\"fr\"]}", JSON_REASON_LONG},
+		{"{\"name\":\"anna\",\"langs\":[\"fr\",\"de\"]}", JSON_REASON_VALUE},
+		{"{\"name\":\"anna\",\"langs\":[\"fr\",\"fr\"]}", JSON_REASON_VALUE},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(check(bad[i][0], e, &n), ENT_EINVAL);
+		assert_int_equal(n, 1);
+		assert_string_equal(e[0].field, "langs");
+		assert_string_equal(e[0].reason, bad[i][1]);
+	}
+	(void)state;
 }
 
 static void fields_are_validated(void **state)
@@ -102,6 +126,7 @@ int main(void)
 		cmocka_unit_test(malformed_is_rejected),
 		cmocka_unit_test(fields_are_validated),
 		cmocka_unit_test(writing),
+		cmocka_unit_test(string_arrays_are_validated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

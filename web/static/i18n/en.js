@@ -210,6 +210,8 @@ export default {
 
   // the relation desk (issue 6)
   'nav.desk': 'Institution desks',
+  'nav.campaigns': 'Campaigns',
+  'nav.courses': 'Courses',
   'field.text.identifiers': 'The public answer holds a name, a contact or a number: remove it, or answer privately at the desk.',
   'field.kind.identity-not-checked': 'Check the requester’s identity first: a document is delivered only after that.',
   'field.teleconsult_url.not-https': 'Give an address starting with https://.',

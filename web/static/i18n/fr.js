@@ -211,6 +211,8 @@ export default {
 
   // the relation desk (issue 6)
   'nav.desk': 'Accueil des établissements',
+  'nav.campaigns': 'Campagnes',
+  'nav.courses': 'Formations',
   'field.text.identifiers': 'La réponse publique contient un nom, un contact ou un numéro : retirez-le, ou répondez en privé à l’accueil.',
   'field.kind.identity-not-checked': 'Vérifiez d’abord l’identité du demandeur : un document ne lui est remis qu’ensuite.',
   'field.teleconsult_url.not-https': 'Donnez une adresse qui commence par https://.',

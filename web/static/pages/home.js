@@ -8,6 +8,7 @@ import { emptyState } from '../ui.js';
 import { dateTime } from '../format.js';
 import { problemMessage } from '../forms.js';
 import * as session from '../session.js';
+import { currentCampaigns, campaignsSection } from './learn_ui.js';
 
 export const titleKey = 'home.title';
 
@@ -82,6 +83,7 @@ export async function render(ctx) {
   let instance = null;
   let failure = null;
   const spacesAsked = api.get('/api/v1/spaces').then((r) => r.spaces || []).catch(() => []);
+  const campaignsAsked = currentCampaigns(); // prevention for the caller's age band (issue 21)
   try {
     instance = await info({ fresh: visited });
     visited = true;
@@ -89,6 +91,7 @@ export async function render(ctx) {
     failure = err;
   }
   const spaces = await spacesAsked;
+  const campaigns = await campaignsAsked;
   const name = instance && typeof instance.name === 'string' && instance.name ? instance.name : t('app.name');
   ctx.setTitle(name);
   // The description in the page's language (descriptions), else the one the server chose.
@@ -100,6 +103,7 @@ export async function render(ctx) {
     h('p', { class: 'lead' }, description || t('home.tagline')),
     failure ? h('p', { class: 'notice error' }, t('home.instance_error'), ' ', problemMessage(failure)) : null,
     welcome(instance),
+    campaignsSection(campaigns),
     spaces.length ? recentSection(spaces) : null,
     spaces.length ? communities(spaces) : null,
     instance ? countsSection(instance) : null,

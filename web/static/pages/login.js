@@ -8,6 +8,7 @@ import { t } from '../i18n.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import { checkRequired } from '../validate.js';
 import * as session from '../session.js';
+import { afterLogin } from './learn_age.js';
 
 export const titleKey = 'login.title';
 
@@ -56,7 +57,7 @@ export function render(ctx) {
       ctx.navigate('/settings/security', { notice: t('login.otp.needed') });
       return;
     }
-    ctx.navigate(next, { notice: t('login.done', { handle: me ? me.handle : '' }) });
+    ctx.navigate(afterLogin(me, next), { notice: t('login.done', { handle: me ? me.handle : '' }) });
   });
 
   return [

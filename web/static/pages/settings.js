@@ -9,6 +9,7 @@ import { textField, radioGroup, checkbox, buildForm, fieldMessage, submitButton 
 import { checkPassword, checkRequired } from '../validate.js';
 import * as session from '../session.js';
 import { mailSection, securitySection } from './mail_settings.js';
+import { ageSection } from './learn_age.js';
 
 export const titleKey = 'settings.title';
 
@@ -131,6 +132,7 @@ export function render(ctx) {
     h('h1', {}, t('settings.title')),
     accountSummary(me),
     section('settings-lang', t('settings.lang.heading'), languageForm(ctx)),
+    ageSection(ctx),
     section('settings-password', t('settings.password.heading'), passwordForm(ctx)),
     mailSection(ctx, me),
     securitySection(),

@@ -15,6 +15,7 @@ import { checkHandle, checkEmail, checkPassword } from '../validate.js';
 import { prefill } from './login.js';
 import { registrationOpen, info } from '../instance.js';
 import * as session from '../session.js';
+import { ageBandField } from './learn_age.js';
 
 export const titleKey = 'signup.title';
 
@@ -56,7 +57,8 @@ export async function render(ctx) {
     keep.el.hidden = true;
     keep.input.checked = false;
   });
-  const fields = [...(invitation ? [invitation] : []), handle, keep, email, password, confirm];
+  const ageBand = ageBandField();
+  const fields = [...(invitation ? [invitation] : []), handle, keep, email, password, confirm, ageBand];
   const form = buildForm(fields, submitButton(t('signup.submit')), { labelledBy: 'signup-h1' });
 
   form.onSubmit(async () => {
@@ -71,9 +73,10 @@ export async function render(ctx) {
       [email, checkEmail(values.email)],
       [password, passwordReason],
       [confirm, !passwordReason && confirm.value() !== values.password ? 'mismatch' : null],
+      [ageBand, ageBand.value() ? null : 'required'],
     ]);
     if (!ok) return;
-    const body = { ...values, locale: locale() };
+    const body = { ...values, locale: locale(), age_band: ageBand.value() };
     if (invitation) body.invitation = invitation.value().trim();
     if (!keep.el.hidden && keep.value()) body.handle_confirmed = true;
     suggestions.hidden = true;
