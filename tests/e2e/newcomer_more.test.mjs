@@ -191,6 +191,10 @@ test('desk queue cards carry an excerpt of the request', async () => {
   const manager = `accueil_en_${Date.now().toString().slice(-6)}`;
   execFileSync(BIN, ['admin', '--data', env.srv.data, 'create-account', manager, `${manager}@example.org`, 'en'], { input: `${PW}\n`, stdio: ['pipe', 'ignore', 'ignore'] });
   execFileSync(BIN, ['admin', '--data', env.srv.data, 'grant', manager, 'community_manager', 'chu-exemple'], { stdio: 'ignore' });
+  // an adult: the age band asked after a first log-in (issue 21) is given here
+  const mc = new Client(env.srv.url);
+  assert.equal((await mc.login(manager, PW)).status, 200);
+  assert.equal((await mc.req('PATCH', '/api/v1/me', { json: { age_band: '25-plus' } })).status, 200);
   for (const [phone, locale, colorScheme] of LOOKS) {
     const en = locale.startsWith('en');
     const { page, problems, context } = await newPage(env.browser, env.srv.url, { phone, locale, colorScheme });
