@@ -12,6 +12,7 @@
 #include "community/comm.h"
 #include "core/clock.h"
 #include "http/http.h"
+#include "api/api_learn.h"
 #include "learn/learn.h"
 
 extern const struct http_embedded learn_content_files[];
@@ -97,6 +98,13 @@ enum ent_err api_demo_learn(struct api_app *app, struct store_conn *db, FILE *ou
 		json_decref(list);
 		return ENT_EFORMAT;
 	}
+	int shipped = 0;
+	err = api_learn_ship(app, db, &shipped); /* the shipped courses, also added by serve */
+	if (err) {
+		json_decref(list);
+		return err;
+	}
+	fprintf(out, "Formations / courses: %d ajoutées (added), /learn\n", shipped);
 	struct titles t = {json_object()};
 	int added = 0;
 	err = learn_campaign_of(db, API_DEMO_INSTITUTION, seen_title, &t);

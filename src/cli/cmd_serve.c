@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_handlers.h"
 #include "cli/cli.h"
 #include "cli/cli_data.h"
 #include "core/log.h"
@@ -72,6 +73,11 @@ int cmd_serve(int argc, char **argv)
 		api_data_close(&app);
 		return rc;
 	}
+	/* issue 21: the shipped courses the database does not hold yet (never fatal) */
+	struct store_conn *db = NULL;
+	int shipped = 0;
+	if (store_conn_get(app.store, &db) || api_learn_ship(&app, db, &shipped))
+		log_line(LOG_WARN, "shipped courses not added", NULL);
 	if (cfg.image_workers) {
 		struct img_pool_opts po = {
 			.workers = cfg.image_workers,

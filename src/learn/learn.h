@@ -197,6 +197,11 @@ enum ent_err learn_offers_at(struct store_conn *c, unsigned bit, const char *lan
 			     void (*fn)(const struct learn_course *k, const struct learn_lesson *l,
 					void *arg), void *arg);
 
+/* Whether the place of an offer is already behind the member (bit 1: they have posted;
+ * bit 2: they have attached a case photo); false for the other places and for visitors
+ * (account_id 0). */
+enum ent_err learn_offer_past(struct store_conn *c, int64_t account_id, unsigned bit, bool *past);
+
 /* --- progress, private to its member --- */
 
 /* Records a quiz result (the latest replaces the earlier). */

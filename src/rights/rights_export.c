@@ -50,6 +50,10 @@ const struct rights_section rights_sections[] = {
 	  {"status", 't'}, {"created_at", 'd'}}},
 	{"consents", {"Consentements", "Consents"},
 	 {{"purpose", 't'}, {"given_at", 'd'}, {"withdrawn_at", 'd'}}},
+	{"course_progress", {"Formations : progression", "Courses: progress"},
+	 {{"course", 't'}, {"lesson", 't'}, {"score", 'i'}, {"questions", 'i'}, {"done_at", 'd'}}},
+	{"course_certificates", {"Certificats de formation", "Course certificates"},
+	 {{"course", 't'}, {"institution", 't'}, {"holder", 't'}, {"date", 't'}}},
 	{"media", {"Images envoyées", "Pictures uploaded"},
 	 {{"id", 'i'}, {"format", 't'}, {"width", 'i'}, {"height", 'i'}, {"bytes", 'i'},
 	  {"created_at", 'd'}, {"file", 'f'}}},
@@ -153,6 +157,16 @@ static const struct store_stmt Q_CONSENTS = {
 	"export.consents",
 	"SELECT id, 0, purpose, given_at, withdrawn_at FROM consents WHERE account_id = ?1 "
 	"AND id > ?3 ORDER BY id LIMIT ?5"};
+static const struct store_stmt Q_COURSE_PROGRESS = {
+	"export.course_progress",
+	"SELECT p.lesson_id, 0, c.slug, l.slug, p.score, p.questions, p.done_at FROM course_progress p "
+	"JOIN course_lessons l ON l.id = p.lesson_id JOIN courses c ON c.id = p.course_id "
+	"WHERE p.account_id = ?1 AND p.lesson_id > ?3 ORDER BY p.lesson_id LIMIT ?5"};
+static const struct store_stmt Q_COURSE_CERTIFICATES = {
+	"export.course_certificates",
+	"SELECT x.id, 0, c.slug, i.slug, x.holder, x.date FROM course_certificates x "
+	"JOIN courses c ON c.id = x.course_id JOIN institutions i ON i.id = x.institution_id "
+	"WHERE x.account_id = ?1 AND x.id > ?3 ORDER BY x.id LIMIT ?5"};
 static const struct store_stmt Q_MEDIA = {
 	"export.media",
 	"SELECT id, 0, id, format, width, height, bytes, created_at, "
@@ -208,6 +222,8 @@ static const struct store_stmt *const section_stmts[] = {
 	&Q_CASE_CONSENTS,
 	&Q_CASE_PHOTOS,
 	&Q_CONSENTS,
+	&Q_COURSE_PROGRESS,
+	&Q_COURSE_CERTIFICATES,
 	&Q_MEDIA,
 	&Q_DESK_FILES,
 	&Q_MSG_KEYS,

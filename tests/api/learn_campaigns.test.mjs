@@ -3,35 +3,17 @@
 // anywhere that links an account to a campaign it was shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { startServer } from '../lib/server.mjs';
 import { Client, assertProblem } from './helpers.mjs';
+import { sqlOf, bandMember, demoLogin } from './learn_helpers.mjs';
 
 let srv;
 before(async () => { srv = await startServer({ demo: true }); });
 after(async () => { await srv.stop(); });
 
-const PW = 'correct horse battery';
-const DEMO_PW = 'demo-entraide-2026';
-
-function sql(query) {
-  return execFileSync('sqlite3', [join(srv.data, 'entraide.db'), query], { encoding: 'utf8' }).trim();
-}
-
-async function member(handle, band) {
-  const c = new Client(srv.url);
-  const r = await c.req('POST', '/api/v1/accounts', { json: { handle, email: `${handle}@example.org`, password: PW, handle_confirmed: true, age_band: band } });
-  assert.equal(r.status, 201, r.text);
-  assert.equal((await c.login(handle, PW)).status, 200);
-  return c;
-}
-
-async function demo(handle) {
-  const c = new Client(srv.url);
-  assert.equal((await c.login(handle, DEMO_PW)).status, 200);
-  return c;
-}
+const sql = (q) => sqlOf(srv)(q);
+const member = (handle, band) => bandMember(srv, handle, band);
+const demo = (handle) => demoLogin(srv, handle);
 
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 

@@ -17,6 +17,11 @@ export const routes = [
   // learning and prevention (issue 21)
   { path: '/age', load: () => import('./pages/learn_age.js'), access: 'member' },
   { path: '/campaigns', load: () => import('./pages/learn_campaigns.js'), access: 'member' },
+  { path: '/learn', load: () => import('./pages/learn_courses.js') },
+  { path: '/learn/:slug', load: () => import('./pages/learn_course.js') },
+  { path: '/learn/:slug/:lesson', load: () => import('./pages/learn_course.js') },
+  { path: '/learn-edit', load: () => import('./pages/learn_edit.js'), access: 'member' },
+  { path: '/learn-edit/:slug', load: () => import('./pages/learn_edit.js'), access: 'member' },
   // data rights (issue 18)
   { path: '/privacy', load: () => import('./pages/privacy.js'), access: 'member' },
   { path: '/admin/register', load: () => import('./pages/admin_register.js'), access: 'member' },
@@ -82,6 +87,7 @@ export const nav = [
   { href: '/c', key: 'nav.communities' },
   { href: '/articles', key: 'nav.articles' },
   { href: '/search', key: 'nav.search' },
+  { href: '/learn', key: 'nav.courses' },
   { href: '/pro', key: 'nav.pro', when: 'member' },
   { href: '/desk', key: 'nav.desk', when: 'member' },
   { href: '/messages', key: 'nav.messages', when: 'member' },

@@ -8,6 +8,7 @@ import { api, ApiError } from '../api.js';
 import { locale } from '../i18n.js';
 import { problemMessage, textField, textArea } from '../forms.js';
 import { tc } from './comm_i18n.js';
+import { courseOffer } from './learn_offer.js';
 
 export function commStyle() {
   if (document.querySelector('link[data-comm-style]')) return;
@@ -227,6 +228,7 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
     // (replaceChildren is the DOM's: it would write a null child as the text "null")
     findingsBox.replaceChildren(fragment(
       h('h3', {}, tc('compose.found')),
+      courseOffer('identifiers-found', { level: 4 }), // issue 21: a short lesson, offered
       h('p', {}, tc(direct ? 'compose.found.direct' : 'compose.found.quasi')),
       h('ul', {}, p.findings.map((f) => h('li', {}, colon(tc(`cat.${f.category}`)), quoted(f.excerpt)))),
       h('p', { class: 'audience' }, h('strong', {}, colon(tc('audience.heading'))), audienceText(p.audience)),
@@ -243,6 +245,7 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
   const hints = liveHints(checkPath, () => `${titleInput ? `${titleInput.value}\n` : ''}${bodyInput.value}`);
   for (const input of [titleInput, bodyInput]) if (input && hints) input.addEventListener('input', hints.typed);
   const form = h('form', { class: 'compose stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); send({}); } },
+    courseOffer('first-post'), // issue 21: before a member's first post, offered
     title ? title.el : null,
     bodyField.el,
     hints ? hints.el : null,

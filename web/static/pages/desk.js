@@ -6,6 +6,7 @@ import { colon } from '../format.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
 import { deskStyle, when } from './desk_ui.js';
+import { courseOffer } from './learn_offer.js';
 
 export const titleKey = 'desk.mine.title';
 
@@ -17,6 +18,7 @@ export async function render() {
   const slugs = [...new Set(requests.map((r) => r.institution))];
   return [
     h('h1', {}, t('desk.mine.title')),
+    courseOffer('desk', { level: 2 }), // issue 21: a short lesson, offered
     managed.length ? h('section', { 'aria-labelledby': 'desk-managed' },
       h('h2', { id: 'desk-managed' }, t('desk.managed.heading')),
       h('ul', {}, managed.map((i) => h('li', {}, colon(i.name),

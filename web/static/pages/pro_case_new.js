@@ -6,6 +6,7 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { textField, fileField, radioGroup, buildForm, submitButton } from '../forms.js';
+import { courseOffer } from './learn_offer.js';
 import { tp } from './pro_i18n.js';
 import { proStyle, proSend, textArea, select, maskEditor, masksText } from './pro_ui.js';
 
@@ -51,7 +52,7 @@ export async function render(ctx) {
   const audience = h('p', { class: 'notice' }, tp('case.audience'));
   const ctl = buildForm([], submitButton(tp('case.submit')));
   ctl.fields.push(...fields);
-  ctl.form.insertBefore(h('div', {}, space.el, title.el, body.el, consent, photo.el, editor.el, audience), ctl.form.lastChild);
+  ctl.form.insertBefore(h('div', {}, space.el, title.el, body.el, consent, courseOffer('first-case-photo'), photo.el, editor.el, audience), ctl.form.lastChild);
   ctl.onSubmit(async () => {
     const caseBody = { title: title.value().trim(), body: body.value().trim(), consent_who: who.value(), consent_how: how.value(), consent_on: on.value().trim() };
     if (space.value()) caseBody.space = space.value();
