@@ -31,8 +31,9 @@ async function tick(page, i, picks) {
   for (let j = 0; j < n; j++) await boxes.nth(j).setChecked(picks.includes(j));
 }
 
-async function takeCourse(page, course, { a11y }) {
-  const fr = course.language === 'fr';
+// ui: the interface's language (the account's), which may differ from the course's.
+async function takeCourse(page, course, { a11y, ui = course.language }) {
+  const fr = ui === 'fr';
   await page.goto(`${env.srv.url}/learn/${course.slug}`);
   await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
   if (a11y) await checkA11y(page, `course ${course.slug}`);
@@ -88,7 +89,7 @@ test('the professional course ends with a signed certificate', async () => {
   for (const c of courses.filter((x) => x.audience === 'professionals')) {
     const locale = c.language === 'fr' ? 'fr-FR' : 'en-GB';
     const { page, problems, context } = await as('dr.martin', locale);
-    await takeCourse(page, c, { a11y: c.language === 'fr' });
+    await takeCourse(page, c, { a11y: c.language === 'fr', ui: 'fr' }); // dr.martin reads French
     if (c.language === 'fr') {
       await page.getByRole('button', { name: 'Obtenir le certificat' }).click();
       await page.locator('.certificate', { hasText: 'Certificat signé par chu-exemple' }).waitFor();
@@ -122,8 +123,9 @@ test('a lesson is offered before a first post, read in the page; editors see the
   await page.goto(`${env.srv.url}/learn-edit`);
   await waitForHeading(page, 'Écrire des formations');
   await checkA11y(page, 'editors: courses');
-  await page.getByRole('link', { name: courses.find((c) => c.slug === 'garder-sa-sante-privee').title }).click();
-  await page.getByLabel('Document de la formation (JSON)').waitFor();
+  const privacy = courses.find((c) => c.slug === 'garder-sa-sante-privee');
+  await page.getByRole('link', { name: privacy.title }).click();
+  await waitForHeading(page, `Modifier « ${privacy.title} »`);
   const text = await page.getByLabel('Document de la formation (JSON)').inputValue();
   assert.equal(JSON.parse(text).slug, 'garder-sa-sante-privee');
   await page.getByLabel('Document de la formation (JSON)').fill(text.replace('"correct": true', '"correct": "oui"'));

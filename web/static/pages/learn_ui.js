@@ -65,7 +65,6 @@ export function currentCampaigns() {
 // The home page's section: nothing when no campaign runs for the caller.
 export function campaignsSection(list) {
   if (!list.length) return null;
-  learnStyle();
   return h('section', { 'aria-labelledby': 'home-campaigns' },
     h('h2', { id: 'home-campaigns' }, t('campaign.heading')),
     list.map((c) => campaignCard(c, 3)));
