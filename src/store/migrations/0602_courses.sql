@@ -64,4 +64,5 @@ CREATE TABLE course_certificates (
 	UNIQUE (account_id, course_id)
 );
 CREATE INDEX course_certificates_course ON course_certificates (course_id);
+CREATE INDEX course_certificates_account ON course_certificates (account_id, id);
 CREATE INDEX course_certificates_institution ON course_certificates (institution_id);
