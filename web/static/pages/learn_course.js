@@ -6,7 +6,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { buildForm, submitButton, radioGroup } from '../forms.js';
-import { day } from '../format.js';
+import { day, colon } from '../format.js';
 import * as session from '../session.js';
 import { postBody } from './comm_ui.js';
 import { learnStyle } from './learn_ui.js';
@@ -85,7 +85,7 @@ function explain(field, r) {
   const list = h('ul', { class: 'explanations' }, r.answers.map((a) => {
     const key = a.correct ? (a.chosen ? 'good' : 'missed') : (a.chosen ? 'bad' : 'other');
     return h('li', { class: `explanation ${a.correct === a.chosen ? 'right' : 'wrong'}` },
-      h('strong', {}, `${t(`lesson.answer.${key}`)} — `), a.text, ' : ', a.explanation);
+      h('strong', {}, `${t(`lesson.answer.${key}`)} — `), colon(a.text), a.explanation);
   }));
   field.group.append(h('p', { class: 'meta explanations-head' }, r.correct ? t('lesson.right') : t('lesson.wrong')), list);
   list.previousSibling.classList.add('explanations');

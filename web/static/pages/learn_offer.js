@@ -6,6 +6,7 @@
 import { h } from '../dom.js';
 import { t, extend } from '../i18n.js';
 import { api } from '../api.js';
+import { colon } from '../format.js';
 import { postBody } from './comm_ui.js';
 import { strings } from './learn_i18n.js';
 
@@ -19,7 +20,7 @@ export function courseOffer(at, { level = 3 } = {}) {
     const lessonBox = h('div', {});
     const back = `${window.location.pathname}${window.location.search}`;
     const details = h('details', {},
-      h('summary', {}, t('offer.title', { n: o.minutes }), ' : ', o.title),
+      h('summary', {}, colon(t('offer.title', { n: o.minutes })), o.title),
       h('p', { class: 'hint' }, t('offer.text', { title: o.title, course: o.course_title })),
       lessonBox,
       h('p', {}, h('a', { href: `/learn/${encodeURIComponent(o.course)}/${encodeURIComponent(o.lesson)}?back=${encodeURIComponent(back)}` }, t('offer.open'))));
