@@ -251,6 +251,7 @@ test('a new instance is set up and run from the browser alone', async () => {
   await fill(guest.page, 'Adresse e-mail', invited.email);
   await fill(guest.page, 'Mot de passe', invited.password);
   await fill(guest.page, 'Confirmez le mot de passe', invited.password);
+  await guest.page.getByRole('radio', { name: '18 à 24 ans' }).check();
   await guest.page.getByRole('button', { name: 'Créer mon compte' }).click();
   await guest.page.waitForURL((u) => u.pathname === '/');
   await guest.page.goto(`${url}/terms`);
