@@ -24,7 +24,7 @@ after(async () => {
 async function signUp(a, locale = 'fr') {
   const r = await fetch(env.srv.url + '/api/v1/accounts', {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ handle: a.handle, email: a.email, password: a.password, locale }),
+    body: JSON.stringify({ handle: a.handle, email: a.email, password: a.password, locale, age_band: '25-plus' }),
   });
   assert.equal(r.status, 201, await r.text());
 }
