@@ -244,13 +244,15 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
   }
   const hints = liveHints(checkPath, () => `${titleInput ? `${titleInput.value}\n` : ''}${bodyInput.value}`);
   for (const input of [titleInput, bodyInput]) if (input && hints) input.addEventListener('input', hints.typed);
+  // Issue 21's lesson offered before a member's first post comes after the button: its answer
+  // arrives while the member types, and a box appearing above would move the fields and the
+  // button under their finger (a tap then lands on the wrong thing).
   const form = h('form', { class: 'compose stack', novalidate: true, onsubmit: (e) => { e.preventDefault(); send({}); } },
-    courseOffer('first-post'), // issue 21: before a member's first post, offered
     title ? title.el : null,
     bodyField.el,
     hints ? hints.el : null,
     h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, colon(tc('audience.heading'))), audienceText(audience)),
-    sendButton, findingsBox, status);
+    sendButton, courseOffer('first-post'), findingsBox, status);
   form.bodyInput = bodyInput;
   return form;
 }
