@@ -251,6 +251,9 @@ enum ent_err api_handle_key(const char *handle, char key[STORE_HANDLE_MAX + 1]);
 enum ent_err api_password_ok(const char *pw, size_t len, const char **reason);
 /* Loads the granted roles of an account into s (roles bitmask and institutions). */
 enum ent_err api_load_roles(struct store_conn *db, struct api_session *s);
+/* May the caller suspend or lift account `target` (policy_account_action on its granted
+ * roles)? ENT_OK, ENT_ECONFLICT (themselves), ENT_EPERM (not below the caller's rank). */
+enum ent_err api_may_act_on_account(struct api_req *q, int64_t target);
 /* Opens the data directory (created 0700 with media/ and keys/), keys and store. */
 enum ent_err api_data_open(struct api_app *app, const char *dir);
 void api_data_close(struct api_app *app);

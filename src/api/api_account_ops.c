@@ -114,6 +114,15 @@ enum ent_err api_load_roles(struct store_conn *db, struct api_session *s)
 	return err;
 }
 
+enum ent_err api_may_act_on_account(struct api_req *q, int64_t target)
+{
+	struct api_session t;
+	memset(&t, 0, sizeof t);
+	t.account.id = target;
+	enum ent_err err = api_load_roles(q->db, &t);
+	return err ? err : policy_account_action(q->s.roles, target == q->s.account.id, t.roles);
+}
+
 static enum ent_err make_dir(const char *path)
 {
 	if (mkdir(path, 0700) == 0 || errno == EEXIST)

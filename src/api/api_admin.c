@@ -187,10 +187,10 @@ enum ent_err api_admin_suspend(struct api_req *q)
 		return api_invalid(q, "days", "out-of-range");
 	struct admin_account r;
 	enum ent_err err = target(q, &r);
+	if (!err)
+		err = api_may_act_on_account(q, r.a.id);
 	if (err)
 		return err;
-	if (r.a.id == q->s.account.id)
-		return ENT_ECONFLICT;
 	int64_t until = days ? clock_now() + (int64_t)days * 86400 : 0;
 	/* store_account_suspend runs its own transaction (it also ends the sessions); the audit
 	 * entry follows, as in the moderators' suspension (api_moderation.c). */
@@ -207,6 +207,8 @@ enum ent_err api_admin_lift(struct api_req *q)
 {
 	struct admin_account r;
 	enum ent_err err = target(q, &r);
+	if (!err)
+		err = api_may_act_on_account(q, r.a.id);
 	if (err)
 		return err;
 	if (!r.a.suspended)

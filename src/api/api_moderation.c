@@ -3,7 +3,7 @@
  * handle, which only moderators see), hiding and restoring a post, marking its reports handled,
  * dismissing them, suspending an account (with a reason and a number of days, or until
  * lifted) and lifting it. Staff act only on accounts of a rank below theirs
- * (policy_outranks), and only on posts of spaces they can read. The queue puts first, marked "danger" with the steps to follow, the
+ * (policy_account_action), and only on posts of spaces they can read. The queue puts first, marked "danger" with the steps to follow, the
  * "someone may be in danger" reports and the posts the classifier read as an emergency (R3,
  * api_emergency.c gives the order).
  * Every action is appended to moderation_log in the same transaction as the action itself.
@@ -213,22 +213,11 @@ static enum ent_err close_reports(struct api_req *q, int64_t post, int64_t now)
 }
 
 /* The account a moderator or an administrator acts on: not themselves (409), and only of a
- * rank below theirs (403: policy_outranks). */
+ * rank below theirs (403): policy_account_action, as on the administrator's page. */
 static enum ent_err find_target(struct api_req *q, const char *key, struct store_account *a)
 {
 	enum ent_err err = store_account_by_handle(q->db, key, a);
-	if (!err && a->id == q->s.account.id)
-		err = ENT_ECONFLICT;
-	struct store_role granted[STORE_ROLES_MAX];
-	size_t n = 0;
-	if (!err)
-		err = store_roles_of(q->db, a->id, granted, STORE_ROLES_MAX, &n);
-	unsigned roles = ROLE_MEMBER;
-	for (size_t i = 0; !err && i < n; i++)
-		roles |= policy_role_parse(granted[i].role);
-	if (!err && !policy_outranks(q->s.roles, roles))
-		err = ENT_EPERM;
-	return err;
+	return err ? err : api_may_act_on_account(q, a->id);
 }
 
 /* Suspends (until: 0 = until lifted) or lifts, then logs it with the request's reason and

@@ -48,6 +48,13 @@ bool policy_outranks(unsigned actor, unsigned target)
 	return policy_rank(actor) > policy_rank(target);
 }
 
+enum ent_err policy_account_action(unsigned actor, bool self, unsigned target)
+{
+	if (self)
+		return ENT_ECONFLICT;
+	return policy_outranks(actor, target) ? ENT_OK : ENT_EPERM;
+}
+
 const char *policy_role_name(unsigned role)
 {
 	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)

@@ -55,6 +55,10 @@ enum ent_err policy_check(unsigned allowed, unsigned flags, const struct policy_
  * administrator (that stays with the command line, `entraide admin`). */
 int policy_rank(unsigned roles);
 bool policy_outranks(unsigned actor, unsigned target);
+/* The one rule for acting on an account, whoever acts (the moderators' routes and the
+ * administrator's accounts page both decide here): ENT_ECONFLICT on one's own account,
+ * ENT_EPERM unless actor outranks target, else ENT_OK. */
+enum ent_err policy_account_action(unsigned actor, bool self, unsigned target);
 
 /* "member", "professional", ... for one role bit; NULL for anything else. */
 const char *policy_role_name(unsigned role);

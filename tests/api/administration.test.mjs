@@ -238,6 +238,19 @@ test('accounts: search by handle, roles, suspension with a reason and its liftin
   r = await new Client(srv.url).login('cible.suspension', 'correct horse battery');
   assert.equal(r.status, 200, r.text);
 
+  // one rank rule for the accounts page and the moderators' routes (policy_account_action):
+  // an administrator acts on a moderator, never on another administrator
+  await newMember(srv.url, 'second.admin');
+  assert.equal((await admin.req('PUT', '/api/v1/admin/accounts/second.admin/roles/administrator')).status, 200);
+  assertProblem(await admin.req('POST', '/api/v1/admin/accounts/second.admin/suspend', { json: { reason: 'rang égal' } }), 403, 'forbidden');
+  assertProblem(await admin.req('POST', '/api/v1/admin/accounts/second.admin/unsuspend', { json: { reason: 'rang égal' } }), 403, 'forbidden');
+  assertProblem(await admin.req('POST', '/api/v1/moderation/accounts/second.admin/suspend', { json: { reason: 'rang égal' } }), 403, 'forbidden');
+  assert.equal((await admin.req('DELETE', '/api/v1/admin/accounts/second.admin/roles/administrator')).status, 200);
+  assert.equal((await admin.req('PUT', '/api/v1/admin/accounts/second.admin/roles/moderator')).status, 200);
+  r = await admin.req('POST', '/api/v1/admin/accounts/second.admin/suspend', { json: { reason: 'modérateur suspendu', days: 1 } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await admin.req('POST', '/api/v1/admin/accounts/second.admin/unsuspend', { json: { reason: 'levée' } })).status, 200);
+
   r = await admin.req('GET', '/api/v1/moderation/log');
   const mine = r.data.actions.filter((a) => a.moderator === 'admin');
   const find = (action, note) => mine.find((a) => a.action === action && a.note === note);
