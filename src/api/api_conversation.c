@@ -5,7 +5,10 @@
  *
  * Who may write to whom: member <-> member and professional <-> professional, never a member
  * to a professional (R2: no online consultation; the refusal points to the institution's
- * desk) nor the other way round; nobody with someone who blocked them or whom they blocked.
+ * desk) nor the other way round; nobody with someone who blocked them or whom they blocked;
+ * nobody under 15 before a parent's confirmation (issue 21), and 13-14 accounts only with
+ * people who take part in one of their communities (msg_share_community). A refusal about a
+ * young other party says "unreachable", never why: a child's age is not told to strangers.
  * Every refusal is a 403 problem with "reason" (msg.h) and an explanation.
  * Not responsible for: the messages themselves (api_message.c), keys (api_message_keys.c).
  */
@@ -15,6 +18,7 @@
 #include "api/api_community.h"
 #include "api/api_handlers.h"
 #include "core/clock.h"
+#include "learn/learn.h"
 #include "pro/pro_store.h"
 
 static const char *const periods[] = {"off", "1d", "7d", "30d", NULL};
@@ -43,10 +47,22 @@ static bool has_role(const struct store_role *roles, size_t n, const char *role)
 	return false;
 }
 
-void api_msg_self(struct api_req *q, struct msg_party *out)
+/* Fills the age of party p (issue 21's bands): limited before a parent's confirmation
+ * (learn_age_limited: closed when the read fails), young in the 13-14 band. */
+static enum ent_err party_age(struct api_req *q, struct msg_party *p)
+{
+	char band[LEARN_BAND_MAX];
+	enum ent_err err = learn_age_band_get(q->db, p->id, band, NULL);
+	p->young = !err && learn_band_index(band) == 0;
+	p->limited = learn_age_limited(q->db, p->id);
+	return err;
+}
+
+enum ent_err api_msg_self(struct api_req *q, struct msg_party *out)
 {
 	*out = (struct msg_party){.id = q->s.account.id,
 				  .professional = (q->s.roles & ROLE_PROFESSIONAL) != 0};
+	return party_age(q, out);
 }
 
 enum ent_err api_msg_party(struct api_req *q, const char *handle, struct msg_party *out,
@@ -64,7 +80,7 @@ enum ent_err api_msg_party(struct api_req *q, const char *handle, struct msg_par
 		return err;
 	*out = (struct msg_party){.id = acc->id,
 				  .professional = has_role(roles, n, "professional")};
-	return ENT_OK;
+	return party_age(q, out);
 }
 
 static const char *explanation(const char *reason, enum http_lang lang)
@@ -84,11 +100,21 @@ static const char *explanation(const char *reason, enum http_lang lang)
 			  : "Les professionnels n'écrivent en privé qu'à des professionnels : les "
 			    "questions d'un membre passent par le guichet d'un établissement, jamais "
 			    "par une conversation privée.";
+	if (!strcmp(reason, MSG_NO_LIMITED))
+		return en ? "Your account is under 15: direct messages open once a parent has "
+			    "confirmed their agreement by e-mail (French data protection law, article "
+			    "45). Meanwhile, the communities are open to you."
+			  : "Votre compte a moins de 15 ans : les messages privés s'ouvriront quand un "
+			    "parent aura confirmé son accord par e-mail (loi Informatique et Libertés, "
+			    "article 45). Les communautés vous restent ouvertes en attendant.";
 	if (!strcmp(reason, MSG_NO_YOUNG))
-		return en ? "Accounts of the youngest age band write only to members of their own "
-			    "communities."
-			  : "Les comptes de la plus jeune tranche d'âge n'écrivent qu'aux membres de "
-			    "leurs communautés.";
+		return en ? "Accounts aged 13 to 14 write privately only to members of their own "
+			    "communities: this person takes part in none of yours."
+			  : "Les comptes de 13 à 14 ans n'écrivent en privé qu'aux membres de leurs "
+			    "communautés : cette personne ne participe à aucune des vôtres.";
+	if (!strcmp(reason, MSG_NO_UNREACHABLE))
+		return en ? "This person cannot receive direct messages from you."
+			  : "Cette personne ne peut pas recevoir de messages privés de votre part.";
 	return en ? "You cannot write to this person: one of you blocked the other."
 		  : "Vous ne pouvez pas écrire à cette personne : l'un de vous a bloqué l'autre.";
 }
@@ -119,22 +145,31 @@ static void refuse(struct api_req *q, const char *reason, int64_t pro_id)
 			buf_puts(&x, "{\"institution\":null,\"name\":null,\"href\":\"/desk\"}");
 		}
 	}
-	http_problem(q->http, "forbidden", q->lang, buf_err(&x) ? NULL : x.p);
+	http_problem(q->http, msg_refusal_is_age(reason) ? "messages-limited" : "forbidden", q->lang,
+		     buf_err(&x) ? NULL : x.p);
 	q->http->is_api = true;
 	buf_clear(&x);
 }
 
 enum ent_err api_msg_may_write(struct api_req *q, const struct msg_party *w,
-			       const struct msg_party *o, bool *refused)
+			       const struct msg_party *o, bool caller, bool *refused)
 {
 	*refused = false;
 	const char *why = msg_pair_refusal(w, o);
-	bool blocked = false;
-	enum ent_err err = why ? ENT_OK : msg_blocked(q->db, w->id, o->id, &blocked);
+	bool yes = false;
+	enum ent_err err = why ? ENT_OK : msg_blocked(q->db, w->id, o->id, &yes);
+	if (!err && yes)
+		why = MSG_NO_BLOCKED;
+	if (!err && !why && msg_needs_community(w, o)) {
+		err = msg_share_community(q->db, w->id, o->id, &yes);
+		if (!err && !yes)
+			why = msg_community_refusal(w);
+	}
 	if (err)
 		return err;
-	if (blocked)
-		why = MSG_NO_BLOCKED;
+	/* between two others of a group, the caller learns nothing of their ages */
+	if (why && !caller && msg_refusal_is_age(why))
+		why = MSG_NO_UNREACHABLE;
 	if (why) {
 		refuse(q, why, o->professional ? o->id : w->id);
 		*refused = true;
@@ -179,8 +214,10 @@ static enum ent_err read_with(struct api_req *q, struct msg_party *p, int *n, bo
 {
 	json_t *with = json_object_get(q->body, "with");
 	struct msg_party self;
-	api_msg_self(q, &self);
+	enum ent_err err0 = api_msg_self(q, &self);
 	*n = 0;
+	if (err0)
+		return err0;
 	size_t i;
 	json_t *v;
 	json_array_foreach(with, i, v) {
@@ -195,7 +232,7 @@ static enum ent_err read_with(struct api_req *q, struct msg_party *p, int *n, bo
 		for (int j = 0; j < *n; j++)
 			if (p[j].id == a.id)
 				return api_invalid(q, "with", "duplicate");
-		err = api_msg_may_write(q, &self, &p[*n], refused);
+		err = api_msg_may_write(q, &self, &p[*n], true, refused);
 		if (err || *refused)
 			return err;
 		(*n)++;
@@ -203,7 +240,7 @@ static enum ent_err read_with(struct api_req *q, struct msg_party *p, int *n, bo
 	/* In a group, every two others must be allowed together as well. */
 	for (int a = 0; a < *n; a++)
 		for (int b = a + 1; b < *n; b++) {
-			enum ent_err err = api_msg_may_write(q, &p[a], &p[b], refused);
+			enum ent_err err = api_msg_may_write(q, &p[a], &p[b], false, refused);
 			if (err || *refused)
 				return err;
 		}
@@ -294,6 +331,23 @@ enum ent_err api_conversations_list(struct api_req *q)
 		err = api_msg_conv_json(q, &v[i], now, &b);
 	}
 	return comm_list_end(q, &b, err, more, n ? v[n - 1].sort_key : 0);
+}
+
+/* The header's badge: at most MSG_UNREAD_CAP counted, "more" past it. */
+enum ent_err api_messages_unread(struct api_req *q)
+{
+	int64_t n = 0;
+	enum ent_err err = msg_unread_capped(q->db, q->s.account.id, clock_now(), MSG_UNREAD_CAP + 1,
+					     &n);
+	if (err)
+		return err;
+	struct buf b;
+	buf_init(&b, 64);
+	buf_printf(&b, "{\"unread\":%lld,\"more\":%s}",
+		   (long long)(n > MSG_UNREAD_CAP ? MSG_UNREAD_CAP : n),
+		   n > MSG_UNREAD_CAP ? "true" : "false");
+	api_reply(q, 200, &b);
+	return ENT_OK;
 }
 
 /* The {id} conversation as the caller sees it: ENT_ENOTFOUND unless a member. */

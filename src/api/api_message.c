@@ -121,12 +121,14 @@ static enum ent_err read_keys(struct api_req *q, const struct msg_conv *v,
 	return ENT_OK;
 }
 
-/* The pairing rule and blocks, checked again at each message (roles and blocks change). */
+/* The pairing rule, ages, communities and blocks, checked again at each message (they change). */
 static enum ent_err may_send(struct api_req *q, const struct msg_conv *v, bool *refused)
 {
 	struct msg_party self;
-	api_msg_self(q, &self);
 	*refused = false;
+	enum ent_err err0 = api_msg_self(q, &self);
+	if (err0)
+		return err0;
 	for (int i = 0; i < v->n_members; i++) {
 		if (v->members[i] == self.id)
 			continue;
@@ -136,7 +138,7 @@ static enum ent_err may_send(struct api_req *q, const struct msg_conv *v, bool *
 		if (err == ENT_ENOTFOUND)
 			continue; /* gone meanwhile */
 		if (!err)
-			err = api_msg_may_write(q, &self, &o, refused);
+			err = api_msg_may_write(q, &self, &o, true, refused);
 		if (err || *refused)
 			return err;
 	}

@@ -20,6 +20,7 @@ enum ent_err api_conversations_list(struct api_req *q);
 enum ent_err api_conversation_get(struct api_req *q);
 enum ent_err api_conversation_patch(struct api_req *q);
 enum ent_err api_conversation_read(struct api_req *q);
+enum ent_err api_messages_unread(struct api_req *q);
 
 /* api_message.c: the messages of a conversation, and photos sanitized for them */
 extern const struct json_field api_message_post_fields[];
@@ -45,12 +46,14 @@ enum ent_err api_block_delete(struct api_req *q);
 /* Loads the account named by handle as a party of the pairing rule (roles read). */
 enum ent_err api_msg_party(struct api_req *q, const char *handle, struct msg_party *out,
 			   struct store_account *acc);
-/* The caller as a party. */
-void api_msg_self(struct api_req *q, struct msg_party *out);
-/* Checks that writer may write to other (pairing rule, blocks); on a refusal, sends the 403
- * problem (rule, reason, explanation; the institution's desk for R2) and sets *refused. */
+/* The caller as a party (roles of the session, age band read). */
+enum ent_err api_msg_self(struct api_req *q, struct msg_party *out);
+/* Checks that writer may write to other (pairing rule, ages, blocks, shared community for
+ * 13-14); on a refusal, sends the 403 problem ("forbidden", or "messages-limited" for ages:
+ * rule, reason, explanation; the institution's desk for R2) and sets *refused. caller: the
+ * writer is the caller (else an age reason is told as "unreachable"). */
 enum ent_err api_msg_may_write(struct api_req *q, const struct msg_party *writer,
-			       const struct msg_party *other, bool *refused);
+			       const struct msg_party *other, bool caller, bool *refused);
 /* The conversation JSON object: id, members (handle, public keys or null), disappear,
  * unread, last message id. */
 enum ent_err api_msg_conv_json(struct api_req *q, const struct msg_conv *v, int64_t now,

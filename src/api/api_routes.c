@@ -301,6 +301,8 @@ const struct api_route api_routes[] = {
 	{"POST", "/api/v1/conversations/{id}/messages", api_message_post, ROLE_ALL_ACCOUNTS,
 	 CSRF_KEEP, api_message_post_fields, API_MESSAGE_BODY_MAX,
 	 "Send a message sealed in the browser: ciphertext, nonce, the key sealed to each member"},
+	{"GET", "/api/v1/me/unread-messages", api_messages_unread, ROLE_ALL_ACCOUNTS, SESSION, NULL,
+	 0, "Unread direct messages for the header: {unread (at most 99), more}, no content"},
 	{"PUT", "/api/v1/me/keys", api_keys_put, ROLE_ALL_ACCOUNTS, CSRF_KEEP, api_keys_put_fields, 0,
 	 "Publish one's X25519 and Ed25519 public keys (a change is recorded)"},
 	{"GET", "/api/v1/me/keys", api_keys_mine, ROLE_ALL_ACCOUNTS, SESSION, NULL, 0,

@@ -67,6 +67,9 @@ static const struct kind kinds[] = {
 	{"space-archived", 409, {"Espace archivé", "Archived space"},
 	 {"Cet espace est archivé : on peut le lire, mais plus y écrire.",
 	  "This space is archived: it can be read, but no longer written in."}},
+	{"messages-limited", 403, {"Messages privés limités", "Direct messages limited"},
+	 {"Les messages privés ne sont pas possibles entre ces comptes.",
+	  "Direct messages are not possible between these accounts."}},
 	{"internal", 500, {"Erreur interne", "Internal error"},
 	 {"Une erreur inattendue s'est produite ; réessayez plus tard.",
 	  "An unexpected error occurred; try again later."}},
@@ -79,7 +82,7 @@ const char *const http_problem_slugs[] = {
 	"method-not-allowed",
 	"unauthenticated", "forbidden", "csrf", "rate-limited", "conflict", "handle-taken",
 	"handle-identifying", "handle-confirm", "slug-taken", "space-archived",
-	"internal", "unavailable", NULL,
+	"messages-limited", "internal", "unavailable", NULL,
 };
 
 static const char *const by_err[ENT_ERR__COUNT] = {

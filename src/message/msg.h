@@ -34,6 +34,7 @@
 #define MSG_SALT_BYTES 16         /* crypto_pwhash_SALTBYTES */
 #define MSG_PAGE_DEFAULT 50
 #define MSG_PAGE_MAX 100
+#define MSG_UNREAD_CAP 99         /* the header shows "99+" past it */
 
 /* Disappearing messages: the only periods offered (seconds; 0 = kept). */
 #define MSG_DAY 86400
@@ -51,18 +52,28 @@ struct msg_party {
 	int64_t id;
 	bool professional;  /* holds the professional role */
 	bool young;         /* youngest age band (13-14): only with members of their communities */
+	bool limited;       /* under 15 without a parent's confirmation yet (issue 21): none */
 };
 
 /* Why two people may not share a conversation (stable strings, part of the API contract). */
 #define MSG_NO_MEMBER_TO_PRO "member-to-professional" /* R2: no online consultation */
 #define MSG_NO_PRO_TO_MEMBER "professional-to-member" /* R2 the other way round */
 #define MSG_NO_BLOCKED "blocked"
-#define MSG_NO_YOUNG "youngest-age-band"
+#define MSG_NO_YOUNG "youngest-age-band"   /* the writer is 13-14, the other shares no community */
+#define MSG_NO_LIMITED "age-limited"        /* the writer waits for a parent's confirmation */
+#define MSG_NO_UNREACHABLE "unreachable"    /* the other is young: why is not told (a child's age) */
 
-/* The pairing rule between the writer and another party: member <-> member and
- * professional <-> professional only. Returns NULL when allowed, else one of MSG_NO_*.
- * Blocks and communities are store questions (msg_blocked, the caller). */
+/* The pairing rule between the writer and another party: nobody under 15 before a parent's
+ * confirmation, then member <-> member and professional <-> professional only. Returns NULL
+ * when allowed, else one of MSG_NO_*. Blocks and communities are store questions
+ * (msg_blocked, msg_share_community): see msg_needs_community. */
 const char *msg_pair_refusal(const struct msg_party *writer, const struct msg_party *other);
+/* True when the two may write only if they share a community (either is 13-14); the refusal
+ * when they share none is msg_community_refusal(writer). */
+bool msg_needs_community(const struct msg_party *writer, const struct msg_party *other);
+const char *msg_community_refusal(const struct msg_party *writer);
+/* True for the reasons about age (problem type "messages-limited" rather than "forbidden"). */
+bool msg_refusal_is_age(const char *reason);
 
 /* --- tables (msg_store.c) --- */
 
@@ -98,6 +109,9 @@ enum ent_err msg_block(struct store_conn *c, int64_t blocker, int64_t blocked, i
 enum ent_err msg_unblock(struct store_conn *c, int64_t blocker, int64_t blocked);
 /* True when either blocked the other. */
 enum ent_err msg_blocked(struct store_conn *c, int64_t a, int64_t b, bool *yes);
+/* True when a and b take part in a common community: a space in which both follow a thread
+ * (writing in a thread follows it). The spaces are the communities; they have no member list. */
+enum ent_err msg_share_community(struct store_conn *c, int64_t a, int64_t b, bool *yes);
 
 struct msg_conv {
 	int64_t id, disappear_s, created_at, read_id, sort_key, last_id;
@@ -121,6 +135,9 @@ enum ent_err msg_conv_unread(struct store_conn *c, int64_t id, int64_t account, 
 			     int64_t *n);
 /* Every unread message of account, over all its conversations. */
 enum ent_err msg_unread_total(struct store_conn *c, int64_t account, int64_t now, int64_t *n);
+/* The same count, stopped at cap (the header's badge: cheap whatever the backlog). */
+enum ent_err msg_unread_capped(struct store_conn *c, int64_t account, int64_t now, int64_t cap,
+			       int64_t *n);
 /* account's conversations by last activity, newest first, keyset on sort_key (< before);
  * fills up to cap into out (members and handles included), *n set. */
 enum ent_err msg_conv_list(struct store_conn *c, int64_t account, int64_t before, size_t cap,

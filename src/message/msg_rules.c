@@ -63,9 +63,29 @@ bool msg_b64_ok(const char *s, size_t len, size_t min, size_t max, size_t *out_l
 
 const char *msg_pair_refusal(const struct msg_party *w, const struct msg_party *o)
 {
+	if (w->limited)
+		return MSG_NO_LIMITED;
+	if (o->limited)
+		return MSG_NO_UNREACHABLE;
 	if (w->professional && !o->professional)
 		return MSG_NO_PRO_TO_MEMBER;
 	if (!w->professional && o->professional)
 		return MSG_NO_MEMBER_TO_PRO;
 	return NULL;
+}
+
+bool msg_needs_community(const struct msg_party *w, const struct msg_party *o)
+{
+	return w->young || o->young;
+}
+
+const char *msg_community_refusal(const struct msg_party *w)
+{
+	return w->young ? MSG_NO_YOUNG : MSG_NO_UNREACHABLE;
+}
+
+bool msg_refusal_is_age(const char *reason)
+{
+	return !strcmp(reason, MSG_NO_YOUNG) || !strcmp(reason, MSG_NO_LIMITED) ||
+	       !strcmp(reason, MSG_NO_UNREACHABLE);
 }

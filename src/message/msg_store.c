@@ -48,6 +48,13 @@ static const struct store_stmt Q_BLOCKED = {
 	"msg.blocked",
 	"SELECT EXISTS (SELECT 1 FROM msg_blocks WHERE blocker_id = ?1 AND blocked_id = ?2) OR "
 	"EXISTS (SELECT 1 FROM msg_blocks WHERE blocker_id = ?2 AND blocked_id = ?1)"};
+/* The spaces of ?2's followed threads (a list built once), then ?1's followed threads until
+ * one is in them: both walks go through follows' primary key (account_id, thread_id). */
+static const struct store_stmt Q_SHARE_COMMUNITY = {
+	"msg.share_community",
+	"SELECT EXISTS (SELECT 1 FROM follows f JOIN threads t ON t.id = f.thread_id "
+	"WHERE f.account_id = ?1 AND t.space_id IN (SELECT u.space_id FROM follows g "
+	"JOIN threads u ON u.id = g.thread_id WHERE g.account_id = ?2))"};
 
 static const struct store_stmt Q_CONV_PAIR = {
 	"msg.conv_pair", "SELECT id FROM msg_conversations WHERE pair_key = ?1"};
@@ -87,6 +94,12 @@ static const struct store_stmt Q_UNREAD_TOTAL = {
 	"SELECT count(*) FROM msg_members m JOIN msg_messages x ON x.conversation_id = "
 	"m.conversation_id AND x.id > m.read_id WHERE m.account_id = ?1 AND x.sender_id <> ?1 "
 	"AND (x.expires_at IS NULL OR x.expires_at > ?2)"};
+/* The header's count: stops at ?3 rows (the page shows "99+" past it). */
+static const struct store_stmt Q_UNREAD_CAPPED = {
+	"msg.unread_capped",
+	"SELECT count(*) FROM (SELECT 1 FROM msg_members m JOIN msg_messages x ON "
+	"x.conversation_id = m.conversation_id AND x.id > m.read_id WHERE m.account_id = ?1 "
+	"AND x.sender_id <> ?1 AND (x.expires_at IS NULL OR x.expires_at > ?2) LIMIT ?3)"};
 static const struct store_stmt Q_CONV_LIST = {
 	"msg.conv_list",
 	"SELECT m.conversation_id, m.sort_key, m.read_id, c.disappear_s, c.created_at "
@@ -339,6 +352,14 @@ enum ent_err msg_blocked(struct store_conn *c, int64_t a, int64_t b, bool *yes)
 	return err;
 }
 
+enum ent_err msg_share_community(struct store_conn *c, int64_t a, int64_t b, bool *yes)
+{
+	int64_t p[2] = {a, b}, v = 0;
+	enum ent_err err = one_int(c, &Q_SHARE_COMMUNITY, p, 2, &v);
+	*yes = v != 0;
+	return err;
+}
+
 static void pair_key(int64_t a, int64_t b, char out[48])
 {
 	snprintf(out, 48, "%lld:%lld", (long long)(a < b ? a : b), (long long)(a < b ? b : a));
@@ -457,6 +478,13 @@ enum ent_err msg_unread_total(struct store_conn *c, int64_t account, int64_t now
 {
 	int64_t p[2] = {account, now};
 	return one_int(c, &Q_UNREAD_TOTAL, p, 2, n);
+}
+
+enum ent_err msg_unread_capped(struct store_conn *c, int64_t account, int64_t now, int64_t cap,
+			       int64_t *n)
+{
+	int64_t p[3] = {account, now, cap};
+	return one_int(c, &Q_UNREAD_CAPPED, p, 3, n);
 }
 
 enum ent_err msg_conv_list(struct store_conn *c, int64_t account, int64_t before, size_t cap,

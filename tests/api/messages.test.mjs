@@ -150,6 +150,9 @@ test('a conversation: opened once, a message sealed for each member, read by the
   assert.equal(r.data.unread, 1);
   const mine = r.data.conversations.find((x) => x.id === conv.id);
   assert.equal(mine.unread, 1);
+  r = await b.req('GET', '/api/v1/me/unread-messages');
+  assert.deepEqual(r.data, { unread: 1, more: false }, 'the header\'s count');
+  assert.deepEqual((await a.req('GET', '/api/v1/me/unread-messages')).data, { unread: 0, more: false }, 'not one\'s own');
   assert.deepEqual(Object.keys(mine).sort(), ['created_at', 'disappear', 'id', 'last', 'members', 'read', 'unread']);
   r = await b.req('GET', `/api/v1/conversations/${conv.id}/messages`);
   assert.equal(r.status, 200, r.text);
@@ -165,6 +168,7 @@ test('a conversation: opened once, a message sealed for each member, read by the
   assert.equal(r.status, 200, r.text);
   assert.equal(r.data.unread, 0);
   assert.equal((await b.req('GET', '/api/v1/conversations')).data.unread, 0);
+  assert.equal((await b.req('GET', '/api/v1/me/unread-messages')).data.unread, 0);
   // a third person sees nothing of it
   assertProblem(await c.req('GET', `/api/v1/conversations/${conv.id}/messages`), 404, 'not-found');
   assertProblem(await c.req('POST', `/api/v1/conversations/${conv.id}/messages`, { json: seal(c, conv, 'x') }), 404, 'not-found');
@@ -241,6 +245,51 @@ test('a group of three; every member gets an envelope', async () => {
     r = await x.req('GET', `/api/v1/conversations/${g.id}/messages`);
     assert.equal(open(x, a.sign.publicKey, r.data.messages[0]), 'à trois');
   }
+});
+
+test('under 15: no messages before a parent confirms; 13-14 only within their communities, refusals that never tell a child\'s age', async () => {
+  const kid = person(new Client(srv.url));
+  let r = await kid.req('POST', '/api/v1/accounts', { json: { handle: 'msg.kid', email: 'msg.kid@example.org',
+    password: 'correct horse battery', handle_confirmed: true, age_band: '13-14' } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await kid.login('msg.kid', 'correct horse battery')).data.age_limited, true);
+  assert.equal((await kid.publish()).status, 200);
+  r = await kid.req('POST', '/api/v1/conversations', { json: { with: ['msg.bruno'] } });
+  assertProblem(r, 403, 'messages-limited');
+  assert.equal(r.data.reason, 'age-limited');
+  assert.match(r.data.explanation, /parent/, 'French first, says what lifts it');
+  r = await b.req('POST', '/api/v1/conversations', { json: { with: ['msg.kid'] } });
+  assertProblem(r, 403, 'messages-limited');
+  assert.equal(r.data.reason, 'unreachable', 'the writer is not told the other is a child');
+  assert.doesNotMatch(r.data.explanation, /15|âge|parent/);
+  r = await a.req('POST', '/api/v1/conversations', { json: { with: ['msg.carla', 'msg.kid'] } });
+  assert.equal(r.data.reason, 'unreachable', 'nor in a group');
+  // a parent confirmed (issue 21's e-mail link; its store call, learn_age_confirm, sets this)
+  execFileSync('sqlite3', [join(srv.data, 'entraide.db'),
+    "UPDATE account_age_bands SET limited = 0 WHERE account_id = (SELECT id FROM accounts WHERE handle = 'msg.kid')"]);
+  r = await kid.req('POST', '/api/v1/conversations', { json: { with: ['msg.bruno'] } });
+  assertProblem(r, 403, 'messages-limited');
+  assert.equal(r.data.reason, 'youngest-age-band', 'no community in common yet');
+  assert.match(r.data.explanation, /communautés/);
+  r = await b.req('POST', '/api/v1/conversations', { json: { with: ['msg.kid'] } });
+  assert.equal(r.data.reason, 'unreachable');
+  // both take part in a thread of the same space: allowed, both ways
+  const spaces = (await kid.req('GET', '/api/v1/spaces')).data.spaces;
+  const space = (await kid.req('GET', `/api/v1/spaces/${spaces[0].slug}`)).data;
+  const thread = space.threads[0].id;
+  for (const x of [kid, b]) assert.equal((await x.req('PUT', `/api/v1/threads/${thread}/follow`)).status < 300, true);
+  r = await kid.req('POST', '/api/v1/conversations', { json: { with: ['msg.bruno'] } });
+  assert.equal(r.status, 201, r.text);
+  const kc = r.data.conversation;
+  r = await b.req('POST', `/api/v1/conversations/${kc.id}/messages`, { json: seal(b, kc, 'salut') });
+  assert.equal(r.status, 201, r.text);
+  // the limit comes back (the band declared again): nothing more is sent, either way
+  execFileSync('sqlite3', [join(srv.data, 'entraide.db'),
+    "UPDATE account_age_bands SET limited = 1 WHERE account_id = (SELECT id FROM accounts WHERE handle = 'msg.kid')"]);
+  r = await b.req('POST', `/api/v1/conversations/${kc.id}/messages`, { json: seal(b, kc, 'encore') });
+  assertProblem(r, 403, 'messages-limited');
+  r = await kid.req('POST', `/api/v1/conversations/${kc.id}/messages`, { json: seal(kid, kc, 'moi') });
+  assert.equal(r.data.reason, 'age-limited');
 });
 
 test('disappearing messages: listed until their time, then deleted by the purge (moved clock)', async () => {

@@ -1,6 +1,6 @@
 // messages.test.mjs - direct messages in the browser (issue 20), on a phone, axe-core on every
 // page and state:
-//   - alice writes to sam; sam reads it; no API answer, and no file of the data directory
+//   - alice writes to sam; sam sees the unread count in the header and reads it; no API answer, and no file of the data directory
 //     (database, WAL, media) nor the server's log holds a word of it (a canary);
 //   - a phone number in a message is pointed out and nothing is sent until the writer
 //     chooses; an urgent message shows the emergency numbers to its writer;
@@ -91,6 +91,7 @@ test('alice writes to sam, sam reads it; the server holds none of the words', as
 
   await sam.page.goto(`${env.srv.url}/messages`);
   await waitForHeading(sam.page, 'Messages');
+  await sam.page.locator('header a[data-count="messages"]', { hasText: 'Messages (1 unread)' }).waitFor({ state: 'attached' });
   const item = sam.page.locator('.msg-list li').filter({ hasText: 'alice' });
   await item.getByText('1 unread message').waitFor();
   await checkA11y(sam.page, '/messages with an unread conversation');

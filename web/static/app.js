@@ -124,16 +124,24 @@ function drawHeader() {
     navEl);
 }
 
-// The unread count in the notifications link (issue 17): asked after each page is drawn, so
-// the page never waits for it; reading it marks nothing read.
-async function drawCounts() {
-  const link = header.querySelector('a[data-count="notifications"]');
-  if (!link || !session.current()) return;
-  try {
-    const r = await api.get('/api/v1/notifications?limit=1');
-    if (link.isConnected && r.unread > 0) link.textContent = tn('nav.notifications.count', r.unread);
-  } catch {
-    // the count is a courtesy: the page works without it
+// The unread counts in the notifications and messages links (issues 17 and 20): asked after
+// each page is drawn, so the page never waits for them; reading them marks nothing read.
+const counts = [
+  ['notifications', '/api/v1/notifications?limit=1', (r) => tn('nav.notifications.count', r.unread)],
+  ['messages', '/api/v1/me/unread-messages',
+    (r) => (r.more ? t('nav.messages.count.more') : tn('nav.messages.count', r.unread))],
+];
+
+function drawCounts() {
+  if (!session.current()) return;
+  for (const [name, url, text] of counts) {
+    const link = header.querySelector(`a[data-count="${name}"]`);
+    if (!link) continue;
+    api.get(url).then((r) => {
+      if (link.isConnected && r.unread > 0) link.textContent = text(r);
+    }).catch(() => {
+      // the count is a courtesy: the page works without it
+    });
   }
 }
 

@@ -90,7 +90,7 @@ export const nav = [
   { href: '/learn', key: 'nav.courses' },
   { href: '/pro', key: 'nav.pro', when: 'member' },
   { href: '/desk', key: 'nav.desk', when: 'member' },
-  { href: '/messages', key: 'nav.messages', when: 'member' },
+  { href: '/messages', key: 'nav.messages', when: 'member', count: 'messages' },
   { href: '/campaigns', key: 'nav.campaigns', role: 'editor' },
   { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
   { href: '/admin/mail', key: 'nav.mail', role: 'administrator' },

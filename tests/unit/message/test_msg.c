@@ -1,5 +1,5 @@
 /*
- * test_msg.c - the pure checks of direct messages: the pairing rule (R2 both ways), the
+ * test_msg.c - the pure checks of direct messages: the pairing rule (R2 both ways, ages), the
  * disappearing periods, and base64url as the server accepts it for keys, nonces and
  * ciphertexts (libsodium's URLSAFE_NO_PADDING, one encoding per value).
  */
@@ -22,6 +22,23 @@ static void pairing_rule(void **state)
 	assert_null(msg_pair_refusal(&p1, &p2));
 	assert_string_equal(msg_pair_refusal(&m1, &p1), MSG_NO_MEMBER_TO_PRO);
 	assert_string_equal(msg_pair_refusal(&p1, &m1), MSG_NO_PRO_TO_MEMBER);
+}
+
+static void age_rule(void **state)
+{
+	(void)state;
+	struct msg_party m = {.id = 1}, kid = {.id = 2, .young = true, .limited = true};
+	struct msg_party teen = {.id = 3, .young = true};
+	assert_string_equal(msg_pair_refusal(&kid, &m), MSG_NO_LIMITED);
+	assert_string_equal(msg_pair_refusal(&m, &kid), MSG_NO_UNREACHABLE);
+	assert_null(msg_pair_refusal(&teen, &m));
+	assert_false(msg_needs_community(&m, &m));
+	assert_true(msg_needs_community(&m, &teen));
+	assert_true(msg_needs_community(&teen, &m));
+	assert_string_equal(msg_community_refusal(&teen), MSG_NO_YOUNG);
+	assert_string_equal(msg_community_refusal(&m), MSG_NO_UNREACHABLE);
+	assert_true(msg_refusal_is_age(MSG_NO_UNREACHABLE));
+	assert_false(msg_refusal_is_age(MSG_NO_BLOCKED));
 }
 
 static void periods(void **state)
@@ -69,6 +86,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pairing_rule),
+		cmocka_unit_test(age_rule),
 		cmocka_unit_test(periods),
 		cmocka_unit_test(base64url),
 	};
