@@ -59,7 +59,7 @@ static void write_roles(struct buf *b, unsigned roles)
 {
 	buf_putc(b, '[');
 	bool first = true;
-	for (unsigned bit = ROLE_MEMBER; bit <= ROLE_INSTITUTION_ADMIN; bit <<= 1) {
+	for (unsigned bit = ROLE_MEMBER; bit <= ROLE_SPACE_MODERATOR; bit <<= 1) {
 		if (!(roles & bit))
 			continue;
 		buf_puts(b, first ? "\"" : ",\"");

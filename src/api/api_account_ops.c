@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "api/api.h"
+#include "community/comm_store.h"
 #include "core/log.h"
 
 enum ent_err api_handle_key(const char *handle, char key[STORE_HANDLE_MAX + 1])
@@ -111,6 +112,11 @@ enum ent_err api_load_roles(struct store_conn *db, struct api_session *s)
 	s->roles = ROLE_MEMBER;
 	for (size_t i = 0; !err && i < s->n_granted; i++)
 		s->roles |= policy_role_parse(s->granted[i].role);
+	bool spaces = false; /* assigned to spaces by the administrator (0512) */
+	if (!err)
+		err = comm_moderates_any(db, s->account.id, &spaces);
+	if (spaces)
+		s->roles |= ROLE_SPACE_MODERATOR;
 	return err;
 }
 

@@ -21,6 +21,8 @@ enum ent_err api_space_create(struct api_req *q);
 enum ent_err api_space_patch(struct api_req *q);
 enum ent_err api_space_archive(struct api_req *q);
 enum ent_err api_space_unarchive(struct api_req *q);
+enum ent_err api_space_moderator_put(struct api_req *q);
+enum ent_err api_space_moderator_delete(struct api_req *q);
 /* An address identifier: 2-63 of a-z, 0-9 and single inner hyphens. */
 bool api_admin_slug_ok(const char *s);
 /* Ends the transaction the caller began for an administration change: on success of err

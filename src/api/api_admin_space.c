@@ -1,7 +1,8 @@
 /*
  * api_admin_space.c - the administrator's side of the spaces (issue 17): create, edit,
  * archive and bring back a community space, and the list of every space, archived ones
- * included. Every change is written in the audit log (moderation_log). The rows are
+ * included, and the moderators assigned to a space. Every change is written in the audit log
+ * (moderation_log). The rows are
  * src/community/comm_space_store.c; who may read a space stays policy_space.h.
  */
 #include <string.h>
@@ -78,7 +79,15 @@ void api_admin_time(struct buf *b, int64_t t)
 	buf_printf(b, "\"%s\"", iso);
 }
 
-static void write_space(struct buf *b, const struct comm_space_row *r)
+static void write_moderator(const char *handle, void *arg)
+{
+	struct buf *b = arg;
+	if (b->len && b->p[b->len - 1] != '[')
+		buf_putc(b, ',');
+	buf_json_cstr(b, handle);
+}
+
+static enum ent_err write_space(struct store_conn *db, struct buf *b, const struct comm_space_row *r)
 {
 	buf_puts(b, "{\"slug\":");
 	buf_json_cstr(b, r->slug);
@@ -95,7 +104,10 @@ static void write_space(struct buf *b, const struct comm_space_row *r)
 	api_admin_time(b, r->created_at);
 	buf_printf(b, ",\"archived\":%s,\"archived_at\":", r->archived_at ? "true" : "false");
 	api_admin_time(b, r->archived_at);
-	buf_putc(b, '}');
+	buf_puts(b, ",\"moderators\":[");
+	enum ent_err err = comm_space_moderators_each(db, r->id, write_moderator, b);
+	buf_puts(b, "]}");
+	return err;
 }
 
 static enum ent_err reply_space(struct api_req *q, int status, const char *slug)
@@ -105,8 +117,12 @@ static enum ent_err reply_space(struct api_req *q, int status, const char *slug)
 	if (err)
 		return err;
 	struct buf b;
-	buf_init(&b, 8 * 1024);
-	write_space(&b, &r);
+	buf_init(&b, 16 * 1024);
+	err = write_space(q->db, &b, &r);
+	if (err) {
+		buf_clear(&b);
+		return err;
+	}
 	api_reply(q, status, &b);
 	return ENT_OK;
 }
@@ -219,25 +235,64 @@ enum ent_err api_space_unarchive(struct api_req *q)
 	return change(q, "space-unarchive", unarchive);
 }
 
+/* PUT and DELETE /api/v1/spaces/{slug}/moderators/{handle}: the administrator assigns a
+ * moderator to a space, or takes them off it (0512). The account moderates that space only
+ * (policy_space_can_moderate); assigning the same account twice is 409. */
+static enum ent_err space_moderator(struct api_req *q, bool add)
+{
+	struct comm_space_row r;
+	struct store_account a;
+	char key[STORE_HANDLE_MAX + 1];
+	const char *slug = api_param(q, "slug"), *h = api_param(q, "handle");
+	enum ent_err err = slug ? comm_space_load(q->db, slug, &r) : ENT_ENOTFOUND;
+	if (!err)
+		err = h && !api_handle_key(h, key) ? store_account_by_handle(q->db, key, &a) : ENT_ENOTFOUND;
+	if (!err)
+		err = store_tx_begin(q->db);
+	if (err)
+		return err;
+	err = add ? comm_space_moderator_add(q->db, r.id, a.id, clock_now())
+		  : comm_space_moderator_remove(q->db, r.id, a.id);
+	err = api_admin_commit(q, err, add ? "space-moderator-add" : "space-moderator-remove",
+			       "account", a.id, r.slug);
+	return err ? err : reply_space(q, 200, r.slug);
+}
+
+enum ent_err api_space_moderator_put(struct api_req *q)
+{
+	return space_moderator(q, true);
+}
+
+enum ent_err api_space_moderator_delete(struct api_req *q)
+{
+	return space_moderator(q, false);
+}
+
 struct list_ctx {
+	struct store_conn *db;
 	struct buf *b;
 	bool first;
+	enum ent_err err;
 };
 
 static void list_one(const struct comm_space_row *r, void *arg)
 {
 	struct list_ctx *c = arg;
 	api_admin_comma(c->b, &c->first);
-	write_space(c->b, r);
+	enum ent_err err = write_space(c->db, c->b, r);
+	if (err && !c->err)
+		c->err = err;
 }
 
 enum ent_err api_admin_spaces(struct api_req *q)
 {
 	struct buf b;
 	buf_init(&b, 4 * 1024 * 1024);
-	struct list_ctx c = {&b, true};
+	struct list_ctx c = {q->db, &b, true, ENT_OK};
 	buf_puts(&b, "{\"spaces\":[");
 	enum ent_err err = comm_space_each(q->db, list_one, &c);
+	if (!err)
+		err = c.err;
 	if (!err)
 		buf_puts(&b, "]}");
 	return api_reply_or_drop(q, &b, err);

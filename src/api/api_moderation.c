@@ -35,7 +35,7 @@ static const struct store_stmt Q_REPORTS = {
 	"comm.reports",
 	"SELECT r.queue_key, r.post_id, r.reason, r.created_at, ra.handle, p.thread_id, t.title, "
 	"substr(p.body, 1, 400), pa.handle, p.hidden_at IS NOT NULL, r.id, r.source, r.rule, r.confidence, "
-	"s.visibility FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id "
+	"s.visibility, s.id FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id "
 	"JOIN spaces s ON s.id = t.space_id "
 	"LEFT JOIN accounts ra ON ra.id = r.reporter_id LEFT JOIN accounts pa ON pa.id = p.author_id "
 	"WHERE r.resolved_at IS NULL AND r.queue_key > ?1 ORDER BY r.queue_key LIMIT ?2"};
@@ -69,10 +69,16 @@ enum ent_err api_moderation_reports(struct api_req *q)
 		char c[24];
 		comm_iso(store_q_int(st, 3), c);
 		last = store_q_int(st, 0);
-		/* a post of a space the moderator cannot read is not theirs to see or act on */
+		/* a post of a space the moderator cannot read, or (space moderators) of a space not
+		 * assigned to them, is not theirs to see or act on */
 		enum space_visibility vis;
-		if (!policy_space_visibility_parse(store_q_text(st, 14, NULL), &vis) ||
-		    !policy_space_can_read(vis, q->s.roles))
+		bool assigned = false;
+		if (!policy_space_visibility_parse(store_q_text(st, 14, NULL), &vis))
+			continue;
+		if (!(q->s.roles & ROLE_MODERATOR) &&
+		    (err = comm_moderates_space(q->db, q->s.account.id, store_q_int(st, 15), &assigned)))
+			break;
+		if (!policy_space_can_moderate(vis, q->s.roles, assigned))
 			continue;
 		const char *reason = store_q_text(st, 2, NULL), *source = store_q_text(st, 11, NULL);
 		bool classifier = !strcmp(source, "classifier");
@@ -126,12 +132,19 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 	enum ent_err err = comm_path_id(q, "id", &id);
 	struct store_q *st;
 	enum space_visibility vis;
+	int64_t space = 0;
+	bool assigned = false;
 	if (!err)
-		err = comm_post_visibility(q->db, id, &vis);
+		err = comm_post_space(q->db, id, &vis, &space);
 	/* a moderator acts only where they can read: a post of a professionals-only space is
-	 * "not found" for a moderator who is not a verified professional */
+	 * "not found" for a moderator who is not a verified professional; a space moderator acts
+	 * only in the spaces assigned to them (403 elsewhere) */
 	if (!err && !policy_space_can_read(vis, q->s.roles))
 		err = ENT_ENOTFOUND;
+	if (!err && !(q->s.roles & ROLE_MODERATOR))
+		err = comm_moderates_space(q->db, q->s.account.id, space, &assigned);
+	if (!err && !policy_space_can_moderate(vis, q->s.roles, assigned))
+		err = ENT_EPERM;
 	if (!err)
 		err = store_tx_begin(q->db);
 	if (err)

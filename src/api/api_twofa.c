@@ -99,7 +99,9 @@ static bool required_here(struct api_req *q)
 	unsigned held = ROLE_MEMBER;
 	for (size_t i = 0; i < q->s.n_granted; i++)
 		held |= policy_role_parse(q->s.granted[i].role);
-	return (held & TWOFA_ROLES) && !twofa_required(q->db, &required) && required;
+	/* a space moderator has no granted row: the session's bit, unless the gate took it */
+	held |= q->s.roles;
+	return ((held & TWOFA_ROLES) || q->s.totp_missing) && !twofa_required(q->db, &required) && required;
 }
 
 enum ent_err api_totp_get(struct api_req *q)

@@ -99,6 +99,10 @@ static int role_change(struct store_conn *db, int argc, char **argv, bool grant)
 	}
 	unsigned role = policy_role_parse(argv[2]);
 	const char *inst = argc == 4 ? argv[3] : NULL;
+	if (role == ROLE_SPACE_MODERATOR) {
+		fprintf(stderr, "entraide admin: space moderators are assigned per space on the /admin page\n");
+		return CLI_EXIT_USAGE;
+	}
 	if (!role || role == ROLE_ANON || role == ROLE_MEMBER ||
 	    policy_role_needs_institution(role) != (inst != NULL)) {
 		fprintf(stderr, "entraide admin: role %s %s an institution\n", argv[2],

@@ -3,26 +3,66 @@
 
 #include <string.h>
 
-static const struct store_stmt Q_POST_VISIBILITY = {
-	"comm.post_visibility",
-	"SELECT s.visibility FROM posts p JOIN threads t ON t.id = p.thread_id "
+static const struct store_stmt Q_POST_SPACE = {
+	"comm.post_space",
+	"SELECT s.visibility, s.id FROM posts p JOIN threads t ON t.id = p.thread_id "
 	"JOIN spaces s ON s.id = t.space_id WHERE p.id = ?1"};
 
-enum ent_err comm_post_visibility(struct store_conn *c, int64_t post, enum space_visibility *out)
+enum ent_err comm_post_space(struct store_conn *c, int64_t post, enum space_visibility *vis,
+			     int64_t *space)
 {
 	struct store_q *q;
 	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_POST_VISIBILITY, &q);
+	enum ent_err err = store_q_open(c, &Q_POST_SPACE, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, post);
 	err = store_q_step(q, &row);
 	if (!err && !row)
 		err = ENT_ENOTFOUND;
-	if (!err && !policy_space_visibility_parse(store_q_text(q, 0, NULL), out))
+	if (!err && !policy_space_visibility_parse(store_q_text(q, 0, NULL), vis))
 		err = ENT_EINTERNAL;
+	if (!err && space)
+		*space = store_q_int(q, 1);
 	store_q_close(q);
 	return err;
+}
+
+enum ent_err comm_post_visibility(struct store_conn *c, int64_t post, enum space_visibility *out)
+{
+	return comm_post_space(c, post, out, NULL);
+}
+
+static const struct store_stmt Q_MODERATES_ANY = {
+	"comm.moderates_any", "SELECT 1 FROM space_moderators WHERE account_id = ?1 LIMIT 1"};
+static const struct store_stmt Q_MODERATES_SPACE = {
+	"comm.moderates_space",
+	"SELECT 1 FROM space_moderators WHERE account_id = ?1 AND space_id = ?2"};
+
+static enum ent_err exists(struct store_conn *c, const struct store_stmt *st, int64_t a, int64_t b,
+			   bool *out)
+{
+	struct store_q *q;
+	*out = false;
+	enum ent_err err = store_q_open(c, st, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, a);
+	if (b)
+		store_q_bind_int(q, 2, b);
+	err = store_q_step(q, out);
+	store_q_close(q);
+	return err;
+}
+
+enum ent_err comm_moderates_any(struct store_conn *c, int64_t account, bool *out)
+{
+	return exists(c, &Q_MODERATES_ANY, account, 0, out);
+}
+
+enum ent_err comm_moderates_space(struct store_conn *c, int64_t account, int64_t space, bool *out)
+{
+	return exists(c, &Q_MODERATES_SPACE, account, space, out);
 }
 
 /* report_marks (migration 0040): a member's report of a post, found by (post, reporter). The

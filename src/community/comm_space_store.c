@@ -130,3 +130,66 @@ enum ent_err comm_space_each(struct store_conn *c,
 	store_q_close(q);
 	return err;
 }
+
+static const struct store_stmt Q_MOD_COUNT = {
+	"space.moderators_count", "SELECT count(*) FROM space_moderators WHERE space_id = ?1"};
+static const struct store_stmt Q_MOD_ADD = {
+	"space.moderator_add",
+	"INSERT INTO space_moderators (space_id, account_id, granted_at) VALUES (?1, ?2, ?3) "
+	"ON CONFLICT DO NOTHING"};
+static const struct store_stmt Q_MOD_REMOVE = {
+	"space.moderator_remove", "DELETE FROM space_moderators WHERE space_id = ?1 AND account_id = ?2"};
+static const struct store_stmt Q_MOD_EACH = {
+	"space.moderators",
+	"SELECT a.handle FROM space_moderators m JOIN accounts a ON a.id = m.account_id "
+	"WHERE m.space_id = ?1 ORDER BY m.account_id"};
+
+enum ent_err comm_space_moderator_add(struct store_conn *c, int64_t space, int64_t account, int64_t now)
+{
+	struct store_q *q;
+	bool row = false;
+	enum ent_err err = store_q_open(c, &Q_MOD_COUNT, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, space);
+	err = store_q_step(q, &row);
+	int64_t n = !err && row ? store_q_int(q, 0) : 0;
+	store_q_close(q);
+	if (!err && n >= COMM_SPACE_MODERATORS_MAX)
+		err = ENT_ECONFLICT;
+	if (!err)
+		err = store_q_open(c, &Q_MOD_ADD, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, space);
+	store_q_bind_int(q, 2, account);
+	store_q_bind_int(q, 3, now);
+	err = store_q_exec_changed(c, q);
+	return err == ENT_ENOTFOUND ? ENT_EEXIST : err;
+}
+
+enum ent_err comm_space_moderator_remove(struct store_conn *c, int64_t space, int64_t account)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, &Q_MOD_REMOVE, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, space);
+	store_q_bind_int(q, 2, account);
+	return store_q_exec_changed(c, q);
+}
+
+enum ent_err comm_space_moderators_each(struct store_conn *c, int64_t space,
+					void (*fn)(const char *handle, void *arg), void *arg)
+{
+	struct store_q *q;
+	bool has;
+	enum ent_err err = store_q_open(c, &Q_MOD_EACH, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, space);
+	while (!(err = store_q_step(q, &has)) && has)
+		fn(store_q_text(q, 0, NULL), arg);
+	store_q_close(q);
+	return err;
+}

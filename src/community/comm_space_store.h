@@ -48,4 +48,17 @@ enum ent_err comm_space_set_archived(struct store_conn *c, int64_t id, int64_t a
 enum ent_err comm_space_each(struct store_conn *c,
 			     void (*fn)(const struct comm_space_row *row, void *arg), void *arg);
 
+/* The moderators assigned to a space (0512): the administrator adds and removes them; they
+ * moderate that space only (comm_store.h answers the moderation's questions). */
+#define COMM_SPACE_MODERATORS_MAX 100
+/* Assigns account to space; ENT_EEXIST when already assigned, ENT_ECONFLICT past
+ * COMM_SPACE_MODERATORS_MAX. Call inside a transaction. */
+enum ent_err comm_space_moderator_add(struct store_conn *c, int64_t space, int64_t account, int64_t now);
+/* ENT_ENOTFOUND when the account was not assigned to the space. */
+enum ent_err comm_space_moderator_remove(struct store_conn *c, int64_t space, int64_t account);
+/* The handles of a space's moderators, oldest account first (at most
+ * COMM_SPACE_MODERATORS_MAX: a bounded list). */
+enum ent_err comm_space_moderators_each(struct store_conn *c, int64_t space,
+					void (*fn)(const char *handle, void *arg), void *arg);
+
 #endif

@@ -15,6 +15,7 @@ static const struct {
 	{ROLE_MODERATOR, "moderator"},
 	{ROLE_ADMINISTRATOR, "administrator"},
 	{ROLE_INSTITUTION_ADMIN, "institution_admin"},
+	{ROLE_SPACE_MODERATOR, "space_moderator"},
 };
 
 enum ent_err policy_check(unsigned allowed, unsigned flags, const struct policy_caller *who)

@@ -25,12 +25,15 @@ enum role {
 	ROLE_ADMINISTRATOR = 1u << 6,
 	ROLE_INSTITUTION_ADMIN = 1u << 7, /* attached to an institution: its staff, its
 	                                   * professionals' verifications (issue 17) */
+	ROLE_SPACE_MODERATOR = 1u << 8,   /* assigned to one or more spaces by the administrator
+	                                   * (space_moderators, issue 17): moderates those only */
 };
 #define ROLE_ALL_ACCOUNTS (ROLE_MEMBER | ROLE_PROFESSIONAL | ROLE_EDITOR | ROLE_COMMUNITY_MANAGER | \
-			   ROLE_MODERATOR | ROLE_ADMINISTRATOR | ROLE_INSTITUTION_ADMIN)
+			   ROLE_MODERATOR | ROLE_ADMINISTRATOR | ROLE_INSTITUTION_ADMIN | \
+			   ROLE_SPACE_MODERATOR)
 #define ROLE_EVERYONE (ROLE_ANON | ROLE_ALL_ACCOUNTS)
 #define ROLE_STAFF (ROLE_EDITOR | ROLE_COMMUNITY_MANAGER)
-#define ROLE_N 8
+#define ROLE_N 9
 
 /* Route requirements beyond roles. */
 enum policy_flag {

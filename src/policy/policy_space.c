@@ -38,3 +38,9 @@ bool policy_space_can_write(enum space_visibility v, unsigned roles)
 {
 	return (roles & ROLE_ALL_ACCOUNTS) != 0 && policy_space_can_read(v, roles);
 }
+
+bool policy_space_can_moderate(enum space_visibility v, unsigned roles, bool assigned)
+{
+	bool moderator = (roles & ROLE_MODERATOR) || ((roles & ROLE_SPACE_MODERATOR) && assigned);
+	return moderator && policy_space_can_read(v, roles);
+}

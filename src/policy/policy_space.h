@@ -23,5 +23,9 @@ const char *policy_space_visibility_name(enum space_visibility v);
 bool policy_space_can_read(enum space_visibility v, unsigned roles);
 /* Writing (threads, replies, reactions, reports) needs an account and the right to read. */
 bool policy_space_can_write(enum space_visibility v, unsigned roles);
+/* Moderating a space's posts (its reports, hiding, restoring): the instance's moderators in
+ * every space they can read; a space moderator in the spaces assigned to them (assigned) that
+ * they can read. Nobody else. */
+bool policy_space_can_moderate(enum space_visibility v, unsigned roles, bool assigned);
 
 #endif

@@ -79,7 +79,8 @@ static const struct store_stmt Q_SESSION_FIND = {
 	"session.find",
 	"SELECT s.id, s.expires_at, a.id, a.handle, a.password_hash, a.locale, "
 	"a.suspended_at IS NOT NULL, a.created_at, "
-	"EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id) FROM sessions s JOIN accounts a ON "
+	"(EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id) OR "
+	"EXISTS (SELECT 1 FROM space_moderators m WHERE m.account_id = a.id)) FROM sessions s JOIN accounts a ON "
 	"a.id = s.account_id WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.suspended_at IS NULL"};
 static const struct store_stmt Q_SESSION_TOUCH = {
 	"session.touch", "UPDATE sessions SET expires_at = ?2 WHERE id = ?1"};

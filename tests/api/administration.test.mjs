@@ -262,3 +262,48 @@ test('accounts: search by handle, roles, suspension with a reason and its liftin
   assertProblem(await member.req('GET', '/api/v1/moderation/log'), 403, 'forbidden');
   assertProblem(await member.req('GET', '/api/v1/admin/accounts'), 403, 'forbidden');
 });
+
+test('space moderators: the administrator assigns one to a space, who moderates that space only', async () => {
+  const base = '/api/v1/spaces/aidants-alzheimer/moderators';
+  const mod = await newMember(srv.url, 'modo.aidants');
+  assertProblem(await mod.req('GET', '/api/v1/moderation/reports'), 403, 'forbidden');
+  assertProblem(await mod.req('PUT', `${base}/modo.aidants`), 403, 'forbidden');
+  assertProblem(await admin.req('PUT', `${base}/modo.aidants`, { csrf: false }), 403, 'csrf');
+  assertProblem(await admin.req('PUT', `${base}/personne.inconnue`), 404, 'not-found');
+  assertProblem(await admin.req('PUT', '/api/v1/spaces/pas-un-espace/moderators/modo.aidants'), 404, 'not-found');
+  let r = await admin.req('PUT', `${base}/modo.aidants`);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.data.moderators, ['modo.aidants']);
+  assertProblem(await admin.req('PUT', `${base}/modo.aidants`), 409, 'conflict');
+  r = await admin.req('GET', '/api/v1/admin/spaces');
+  assert.deepEqual(r.data.spaces.find((s) => s.slug === 'aidants-alzheimer').moderators, ['modo.aidants']);
+  assert.deepEqual(r.data.spaces.find((s) => s.slug === 'diabete-type-1').moderators, []);
+  assert.ok((await mod.req('GET', '/api/v1/me')).data.roles.includes('space_moderator'));
+
+  // a reported post in their space and one elsewhere: they see and act on theirs only
+  const author = await newMember(srv.url, 'auteur.aidants');
+  const here = (await author.req('POST', '/api/v1/spaces/aidants-alzheimer/threads', { json: { title: 'Entre aidants', body: 'Un message à signaler ici.' } })).data.id;
+  const there = (await author.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Ailleurs', body: 'Un message à signaler ailleurs.' } })).data.id;
+  const reporter = await newMember(srv.url, 'signale.aidants');
+  for (const post of [here, there]) assert.equal((await reporter.req('POST', `/api/v1/posts/${post}/reports`, { json: { reason: 'spam' } })).status, 201);
+  r = await mod.req('GET', '/api/v1/moderation/reports?limit=100');
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.data.reports.map((x) => x.post), [here]);
+  assertProblem(await mod.req('POST', `/api/v1/moderation/posts/${there}/hide`, { json: {} }), 403, 'forbidden');
+  r = await mod.req('POST', `/api/v1/moderation/posts/${here}/hide`, { json: { note: 'hors sujet' } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.data.hidden, true);
+  // a space moderator suspends nobody: that stays with the instance's moderators
+  assertProblem(await mod.req('POST', '/api/v1/moderation/accounts/auteur.aidants/suspend', { json: { reason: 'non' } }), 403, 'forbidden');
+  const modo = new Client(srv.url);
+  await modo.login('modo', DEMO_PW);
+  assert.ok((await modo.req('GET', '/api/v1/moderation/reports?limit=100')).data.reports.some((x) => x.post === there), 'the instance moderator sees every space');
+
+  r = await admin.req('DELETE', `${base}/modo.aidants`);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.data.moderators, []);
+  assertProblem(await admin.req('DELETE', `${base}/modo.aidants`), 404, 'not-found');
+  assertProblem(await mod.req('POST', `/api/v1/moderation/posts/${here}/restore`, { json: {} }), 403, 'forbidden');
+  r = await admin.req('GET', '/api/v1/moderation/log');
+  assert.ok(r.data.actions.some((a) => a.action === 'space-moderator-add' && a.note === 'aidants-alzheimer'));
+});

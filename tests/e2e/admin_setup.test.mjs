@@ -1,7 +1,7 @@
 // admin_setup.test.mjs - issue 17's "done when" for administration, through the browser: from
 // an EMPTY data directory, `entraide admin` creates the first administrator, who then sets
 // the instance up from the browser alone on a phone: a space (created, edited, archived,
-// reopened), an institution and its team (an institution administrator, a community
+// reopened, given a moderator of its own), an institution and its team (an institution administrator, a community
 // manager), the institution administrator approves a professional of their institution, the
 // community manager sets the desk's link and a canned reply, the administrator suspends an
 // account with a reason and lifts it, and reads it all in the log; a member reads their
@@ -135,6 +135,19 @@ test('a new instance is set up and run from the browser alone', async () => {
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await page.locator('main li', { hasText: desk.account.handle }).waitFor();
   await checkA11y(page, 'institution, team');
+
+  // 5b. The space gets a moderator of its own, who sees its reports and suspends nobody.
+  await page.goto(`${url}/admin/spaces/aidants-alzheimer`);
+  await waitForHeading(page, 'Espace Aidants Alzheimer');
+  await page.getByText('Aucun modérateur attitré').waitFor();
+  await fill(page, 'Pseudonyme du compte', someone.account.handle);
+  await page.getByRole('button', { name: 'Nommer modérateur' }).click();
+  await page.getByRole('button', { name: `Retirer ${someone.account.handle}` }).waitFor();
+  await checkA11y(page, 'space, moderators');
+  await someone.page.goto(`${url}/moderation`);
+  await waitForHeading(someone.page, 'Modération');
+  await someone.page.getByText('Aucun signalement en attente.').waitFor();
+  await checkA11y(someone.page, 'moderation, space moderator');
 
   // 6. The institution administrator approves the professional of their clinic.
   await director.page.goto(`${url}/verification`);

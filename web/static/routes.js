@@ -92,7 +92,7 @@ export const nav = [
   { href: '/desk', key: 'nav.desk', when: 'member' },
   { href: '/messages', key: 'nav.messages', when: 'member', count: 'messages' },
   { href: '/campaigns', key: 'nav.campaigns', role: 'editor' },
-  { href: '/moderation', key: 'nav.moderation', role: 'moderator' },
+  { href: '/moderation', key: 'nav.moderation', role: ['moderator', 'space_moderator'] },
   { href: '/admin/mail', key: 'nav.mail', role: 'administrator' },
   { href: '/verification', key: 'nav.verification', role: ['administrator', 'institution_admin'] },
   { href: '/admin', key: 'nav.admin', role: ['administrator', 'institution_admin'] },

@@ -18,7 +18,7 @@
 
 static const unsigned single_roles[] = {ROLE_MEMBER, ROLE_PROFESSIONAL, ROLE_EDITOR,
 					ROLE_COMMUNITY_MANAGER, ROLE_MODERATOR, ROLE_ADMINISTRATOR,
-					ROLE_INSTITUTION_ADMIN};
+					ROLE_INSTITUTION_ADMIN, ROLE_SPACE_MODERATOR};
 
 static bool state_changing(const char *m)
 {

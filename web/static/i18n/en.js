@@ -393,6 +393,7 @@ export default {
   'nav.messages.count.more': 'Messages (more than 99 unread)',
   'nav.admin': 'Administration',
   'role.institution_admin': 'institution administrator',
+  'role.space_moderator': 'space moderator',
   'problem.slug-taken': 'This address identifier is taken. Choose another one.',
   'problem.space-archived': 'This space is archived: it can be read, but no longer written in.',
   'problem.messages-limited': 'Direct messages are not possible between these accounts.',

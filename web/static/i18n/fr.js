@@ -394,6 +394,7 @@ export default {
   'nav.messages.count.more': 'Messages (plus de 99 non lus)',
   'nav.admin': 'Administration',
   'role.institution_admin': 'administrateur d’établissement',
+  'role.space_moderator': 'modérateur d’espace',
   'problem.slug-taken': 'Cet identifiant d’adresse est déjà pris. Choisissez-en un autre.',
   'problem.space-archived': 'Cet espace est archivé : on peut le lire, mais plus y écrire.',
   'problem.messages-limited': 'Les messages privés ne sont pas possibles entre ces comptes.',

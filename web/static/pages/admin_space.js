@@ -1,9 +1,10 @@
 // pages/admin_space.js - /admin/spaces/:slug: a space's settings (PATCH /api/v1/spaces/{slug})
-// and its state: archive it (still readable, nobody writes) or reopen it. Administrators only.
+// its moderators (assigned by handle: they moderate this space only) and its state: archive it
+// (still readable, nobody writes) or reopen it. Administrators only.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { buildForm, submitButton } from '../forms.js';
+import { buildForm, submitButton, textField } from '../forms.js';
 import * as session from '../session.js';
 import { adminStyle, adminSend, actionButton, denied } from './admin_ui.js';
 import { spaceFields, spaceBody } from './admin_spaces.js';
@@ -23,6 +24,34 @@ function settingsForm(ctx, space) {
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'space-settings' },
     h('h2', { id: 'space-settings' }, t('space.settings')), form.form);
+}
+
+function moderatorsBlock(ctx, space) {
+  const path = `/api/v1/spaces/${encodeURIComponent(space.slug)}/moderators`;
+  const handle = textField({ name: 'handle', label: t('space.mods.handle'), hint: t('space.mods.handle.hint'),
+    attrs: { maxlength: 32, autocapitalize: 'none', spellcheck: 'false', autocomplete: 'off' } });
+  const form = buildForm([handle], submitButton(t('space.mods.submit')), { labelledBy: 'space-mods-add' });
+  form.onSubmit(async () => {
+    const who = handle.value().trim();
+    if (!form.check([[handle, who ? null : 'required']])) return;
+    const r = await adminSend(form, () => api.put(`${path}/${encodeURIComponent(who)}`));
+    if (!r) return;
+    ctx.announce(t('space.mods.added', { handle: who }));
+    ctx.redraw();
+  });
+  const row = (m) => h('li', {}, h('p', {}, h('strong', {}, m)), h('p', { class: 'actions' },
+    actionButton(ctx, t('space.mods.remove', { handle: m }), {
+      danger: true,
+      confirm: { title: t('space.mods.remove.confirm', { handle: m, name: space.name }) },
+      act: () => api.del(`${path}/${encodeURIComponent(m)}`),
+      done: t('space.mods.removed'),
+    })));
+  return h('section', { class: 'panel', 'aria-labelledby': 'space-mods' },
+    h('h2', { id: 'space-mods' }, t('space.mods')),
+    h('p', {}, t('space.mods.intro')),
+    space.moderators.length ? h('ul', { class: 'admin-list' }, space.moderators.map(row)) : h('p', {}, t('space.mods.none')),
+    h('h3', { id: 'space-mods-add' }, t('space.mods.add')),
+    form.form);
 }
 
 function stateBlock(ctx, space) {
@@ -52,6 +81,7 @@ export async function render(ctx) {
     h('h1', {}, t('space.title', { name: space.name })),
     h('p', {}, h('a', { href: '/admin/spaces' }, t('adm.spaces.title')), ' · ', h('a', { href: `/c/${encodeURIComponent(space.slug)}` }, t('space.open'))),
     settingsForm(ctx, space),
+    moderatorsBlock(ctx, space),
     stateBlock(ctx, space),
   ];
 }

@@ -8,6 +8,7 @@ import { confirmDialog } from '../ui.js';
 import { quoted, dateTime } from '../format.js';
 import { tc, has } from './comm_i18n.js';
 import { commStyle, when } from './comm_ui.js';
+import * as session from '../session.js';
 
 export const titleKey = 'nav.moderation';
 
@@ -26,7 +27,10 @@ export async function render(ctx) {
     if (err.status === 403) return [h('h1', {}, tc('mod.title')), h('p', { class: 'notice' }, tc('mod.denied'))];
     throw err;
   }
-  const log = await api.get('/api/v1/moderation/log');
+  // a space moderator (assigned to spaces by the administrator) sees the reports of their
+  // spaces and suspends nobody; the log and suspensions are the instance moderators'
+  const instance = session.hasRole('moderator') || session.hasRole('administrator');
+  const log = instance ? await api.get('/api/v1/moderation/log') : null;
   // fn returns what to announce (or nothing: "recorded"), or false when the dialog was cancelled.
   const act = (fn) => async (e) => {
     const status = e.target.closest('li').querySelector('[role="status"]');
@@ -79,11 +83,11 @@ export async function render(ctx) {
           h('button', { type: 'button', class: 'button danger', onclick: act(() => api.post(`/api/v1/moderation/posts/${r.post}/${r.hidden ? 'restore' : 'hide'}`, {})) },
             tc(r.hidden ? 'post.restore' : 'post.hide')),
           h('button', { type: 'button', class: 'button secondary', onclick: act(dismiss(r)) }, tc('mod.dismiss')),
-          r.author ? h('button', { type: 'button', class: 'button secondary', onclick: act(suspend(r)) }, tc('mod.suspend')) : null),
+          r.author && instance ? h('button', { type: 'button', class: 'button secondary', onclick: act(suspend(r)) }, tc('mod.suspend')) : null),
         h('div', { role: 'status' })))) : h('p', {}, tc('mod.queue.none'))),
-    h('section', { 'aria-labelledby': 'mod-log' },
+    log ? h('section', { 'aria-labelledby': 'mod-log' },
       h('h2', { id: 'mod-log' }, tc('mod.log')),
       h('ul', {}, log.actions.map((a) => h('li', {}, tc('mod.log.entry', { moderator: a.moderator || '—', action: words('mod.action', a.action), kind: words('mod.kind', a.target.kind), id: a.target.id }),
-        a.note ? [' · ', quoted(a.note)] : null, ' · ', when(a.at))))),
+        a.note ? [' · ', quoted(a.note)] : null, ' · ', when(a.at))))) : null,
   ];
 }
