@@ -41,6 +41,13 @@ enum ent_err api_blocks_list(struct api_req *q);
 enum ent_err api_block_put(struct api_req *q);
 enum ent_err api_block_delete(struct api_req *q);
 
+/* api_message_report.c: reporting a conversation, the moderators' queue of those reports */
+extern const struct json_field api_message_report_fields[];
+extern const struct json_field api_message_report_resolve_fields[];
+enum ent_err api_message_report(struct api_req *q);
+enum ent_err api_moderation_message_reports(struct api_req *q);
+enum ent_err api_moderation_message_report_resolve(struct api_req *q);
+
 /* --- shared by these files --- */
 
 /* Loads the account named by handle as a party of the pairing rule (roles read). */

@@ -247,6 +247,59 @@ test('a group of three; every member gets an envelope', async () => {
   }
 });
 
+test('reporting: the reporter reveals the chosen messages\' keys, the server checks the signatures, moderators read and resolve', async () => {
+  const words = 'Tu vas voir ce qui t\'attend si tu parles.';
+  let r = await a.req('POST', `/api/v1/conversations/${conv.id}/messages`, { json: seal(a, conv, words) });
+  assert.equal(r.status, 201, r.text);
+  const bad = r.data.id;
+  // a message signed with someone else's key: the server cannot tell when it is sent
+  const forged = seal({ sign: c.sign }, conv, 'pas de moi');
+  const fid = (await a.req('POST', `/api/v1/conversations/${conv.id}/messages`, { json: forged })).data.id;
+  const own = (await b.req('POST', `/api/v1/conversations/${conv.id}/messages`, { json: seal(b, conv, 'Arrête.') })).data.id;
+  const list = (await b.req('GET', `/api/v1/conversations/${conv.id}/messages`)).data.messages;
+  const keyOf = (id) => sodium.to_base64(sodium.crypto_box_seal_open(sodium.from_base64(list.find((m) => m.id === id).key, B64()),
+    b.box.publicKey, b.box.privateKey), B64());
+  const report = (json, who = b) => who.req('POST', `/api/v1/conversations/${conv.id}/reports`, { json: { reason: 'harmful', ...json } });
+  const field = (res, reason) => { assertProblem(res, 422, 'validation'); assert.equal(res.data.errors[0].field, 'messages'); assert.equal(res.data.errors[0].reason, reason); };
+  field(await report({ messages: [{ id: bad, key: sodium.to_base64(sodium.randombytes_buf(32), B64()) }] }), 'does-not-open');
+  field(await report({ messages: [{ id: fid, key: keyOf(fid) }] }), 'signature-invalid');
+  field(await report({ messages: [{ id: own, key: keyOf(own) }] }), 'none-from-others');
+  field(await report({ messages: [{ id: bad, key: keyOf(bad) }, { id: bad, key: keyOf(bad) }] }), 'duplicate');
+  field(await report({ messages: [{ id: 999999, key: keyOf(bad) }] }), 'not-in-this-conversation');
+  assertProblem(await report({ messages: [] }), 422, 'validation');
+  assertProblem(await report({ reason: 'boring', messages: [{ id: bad, key: keyOf(bad) }] }), 422, 'validation');
+  assertProblem(await report({ messages: [{ id: bad, key: keyOf(bad) }] }, c), 404, 'not-found');
+  r = await report({ note: 'Il me menace.', messages: [{ id: own, key: keyOf(own) }, { id: bad, key: keyOf(bad) }] });
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual(r.data, { id: r.data.id, conversation: conv.id, messages: 2, status: 'open', priority: 'normal' });
+  const rid = r.data.id;
+
+  assertProblem(await b.req('GET', '/api/v1/moderation/message-reports'), 403, 'forbidden');
+  const modo = await as('modo');
+  r = await modo.req('GET', '/api/v1/moderation/message-reports');
+  assert.equal(r.status, 200, r.text);
+  const got = r.data.reports.find((x) => x.id === rid);
+  assert.equal(got.reporter, 'msg.bruno');
+  assert.equal(got.note, 'Il me menace.');
+  assert.deepEqual(got.messages.map((m) => [m.sender, m.text]), [['msg.anna', words], ['msg.bruno', 'Arrête.']]);
+  const m = got.messages[0];
+  assert.equal(m.check.key, sodium.to_base64(a.sign.publicKey, B64()), 'the sender\'s published key');
+  assert.ok(sodium.crypto_sign_verify_detached(sodium.from_base64(m.check.signature, B64()),
+    sodium.from_string(m.check.signed), sodium.from_base64(m.check.key, B64())), 'anyone can check it again');
+  assert.equal(JSON.parse(m.check.signed).t, words);
+
+  assertProblem(await modo.req('POST', `/api/v1/moderation/message-reports/${rid}/resolve`, { json: { resolution: 'maybe' } }), 422, 'validation');
+  r = await modo.req('POST', `/api/v1/moderation/message-reports/${rid}/resolve`, { json: { resolution: 'handled', note: 'averti' } });
+  assert.equal(r.status, 200, r.text);
+  assertProblem(await modo.req('POST', `/api/v1/moderation/message-reports/${rid}/resolve`, { json: { resolution: 'handled' } }), 404, 'not-found');
+  r = await modo.req('GET', '/api/v1/moderation/message-reports');
+  assert.ok(!r.data.reports.some((x) => x.id === rid), 'out of the queue');
+  const q = (sql) => execFileSync('sqlite3', [join(srv.data, 'entraide.db'), sql]).toString().trim();
+  assert.equal(q(`SELECT count(*) FROM msg_report_items WHERE report_id = ${rid}`), '0', 'the words are deleted');
+  r = await modo.req('GET', '/api/v1/moderation/log');
+  assert.ok(r.data.actions.some((x) => x.action === 'resolve' && x.target.kind === 'message-report' && x.target.id === rid));
+});
+
 test('under 15: no messages before a parent confirms; 13-14 only within their communities, refusals that never tell a child\'s age', async () => {
   const kid = person(new Client(srv.url));
   let r = await kid.req('POST', '/api/v1/accounts', { json: { handle: 'msg.kid', email: 'msg.kid@example.org',
@@ -381,7 +434,8 @@ test('deleting an account takes its keys, backup, messages and memberships', asy
   assert.equal(r.status, 200);
   assert.deepEqual(r.data.members.map((m) => m.handle), ['msg.bruno']);
   r = await b.req('GET', `/api/v1/conversations/${conv.id}/messages`);
-  assert.equal(r.data.messages.length, 0, 'her messages went with her');
+  assert.ok(r.data.messages.every((m) => m.sender !== 'msg.anna'), 'her messages went with her');
+  assert.equal(r.data.messages.length, 1, 'bruno\'s own stays');
   assertProblem(await b.req('GET', '/api/v1/accounts/msg.anna/keys'), 404, 'not-found');
   r = await b.req('POST', `/api/v1/conversations/${conv.id}/messages`, { json: seal(b, { members: r.data.members ?? [] }, 'x') });
   assert.ok(r.status === 422 || r.status === 409, r.text);

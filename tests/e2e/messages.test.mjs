@@ -5,6 +5,7 @@
 //   - a phone number in a message is pointed out and nothing is sent until the writer
 //     chooses; an urgent message shows the emergency numbers to its writer;
 //   - a member writing to a professional is refused with the pointer to the desk (R2);
+//   - sam reports a message he chooses; a moderator reads it, its signature checked;
 //   - sam on a fresh browser profile makes new keys: alice is told in the conversation.
 // The composer is used with the keyboard only.
 import { test, before, after } from 'node:test';
@@ -174,6 +175,31 @@ test('R2: a member cannot open a conversation with a professional; the desk is o
   assert.match(await panel.getByRole('link', { name: 'Écrire au guichet de l’établissement' }).getAttribute('href'), /^\/desk/);
   await checkA11y(page, 'R2 refusal');
   assertNoProblems(problems);
+});
+
+test('sam reports a message: he chooses it, the moderators read it with its signature checked', async () => {
+  const { page, problems } = sam;
+  await page.goto(`${env.srv.url}${convPath}`);
+  await waitForHeading(page, 'Conversation with alice');
+  await page.locator('.msg-report summary').click();
+  await page.getByLabel(/Appelle-moi au/).check();
+  await page.getByLabel('Reason for the report').selectOption('harmful');
+  await checkA11y(page, 'the report form');
+  const sent = page.waitForResponse((r) => /\/reports$/.test(new URL(r.url()).pathname));
+  await page.getByRole('button', { name: 'Send the report' }).click();
+  const res = await sent;
+  assert.equal(res.status(), 201);
+  assert.equal(JSON.parse(res.request().postData()).messages.length, 1, 'only the chosen message');
+  await page.locator('.msg-report').getByText('Thank you: the chosen messages were forwarded to the moderators.').waitFor();
+  const modo = await member('modo');
+  await modo.page.goto(`${env.srv.url}/moderation`);
+  const section = modo.page.getByRole('region', { name: 'Conversations privées signalées' });
+  await section.getByText('Appelle-moi au […] ce soir.').waitFor();
+  await section.getByText('Signature vérifiée (clé n° 1 de alice)').waitFor();
+  await checkA11y(modo.page, 'reported conversations');
+  assertNoProblems(problems);
+  assertNoProblems(modo.problems);
+  await modo.context.close();
 });
 
 test('sam on a fresh browser profile: new keys, and alice is told in the conversation', async () => {

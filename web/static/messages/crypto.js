@@ -155,6 +155,13 @@ export async function open(keys, m, senderSign, convId) {
   }
 }
 
+// The message key of m, opened with this browser's keys (base64url), to report m: revealing
+// it lets the server open that one message and check its signature (docs/messages.md).
+export async function messageKey(keys, m) {
+  const s = await sodium();
+  return b64(s, s.crypto_box_seal_open(unb64(s, m.key), keys.boxPk, keys.boxSk));
+}
+
 // The signing key of handle at version: from the conversation's current keys, else from the
 // recorded versions (GET /accounts/{handle}/keys, once per handle in cache, a Map the page
 // keeps for one drawing).

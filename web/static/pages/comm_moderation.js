@@ -1,6 +1,7 @@
 // pages/comm_moderation.js - /moderation: the open reports (moderators only), hide or restore
 // the post, dismiss the report, suspend its author (a dialog asks the reason and the length;
-// the report is closed with it); the log of every moderator action with its note.
+// the report is closed with it); the reported private conversations (issue 20); the log of
+// every moderator action with its note.
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { problemMessage, textArea, select } from '../forms.js';
@@ -17,6 +18,29 @@ function words(prefix, code) {
   return has(`${prefix}.${code}`) ? tc(`${prefix}.${code}`) : code;
 }
 
+// Reported private conversations (issue 20): the messages the reporter chose, opened by the
+// server with the keys the reporter revealed and checked against their writers' signatures.
+function messageReports(reports, act) {
+  const resolve = (r, resolution) => act(() => api.post(`/api/v1/moderation/message-reports/${r.id}/resolve`, { resolution }));
+  return h('section', { 'aria-labelledby': 'mod-msg' },
+    h('h2', { id: 'mod-msg' }, tc('mod.msg.queue')),
+    reports.length ? [h('p', { class: 'hint' }, tc('mod.msg.intro')), h('ul', { class: 'comm-list' }, reports.map((r) => h('li', { class: r.priority === 'danger' ? 'comm-danger' : null },
+      r.priority === 'danger' ? h('p', {}, h('strong', { class: 'badge' }, tc('mod.danger'))) : null,
+      h('h3', {}, tc('mod.msg.title', { id: r.conversation, reporter: r.reporter || '—' })),
+      h('p', { class: 'meta' }, tc('mod.msg.reason', { reason: words('post.report', r.reason) }), ' · ', when(r.created_at)),
+      r.note ? h('p', {}, tc('mod.msg.note', { note: r.note })) : null,
+      r.messages.map((m) => h('figure', {},
+        h('blockquote', { class: 'quote' }, m.text),
+        m.photo ? h('p', { class: 'meta' }, tc('mod.msg.photo')) : null,
+        h('figcaption', { class: 'meta' }, m.sender, ' · ', when(m.sent_at), ' · ',
+          tc('mod.msg.verified', { sender: m.sender, version: m.check.key_version })))),
+      r.steps ? h('details', { open: true }, h('summary', {}, tc('mod.danger.steps')), h('ol', {}, r.steps.map((s) => h('li', {}, s)))) : null,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'button', onclick: resolve(r, 'handled') }, tc('mod.resolve')),
+        h('button', { type: 'button', class: 'button secondary', onclick: resolve(r, 'dismissed') }, tc('mod.dismiss'))),
+      h('div', { role: 'status' }))))] : h('p', {}, tc('mod.msg.none')));
+}
+
 export async function render(ctx) {
   commStyle();
   ctx.setTitle(tc('mod.title'));
@@ -30,7 +54,9 @@ export async function render(ctx) {
   // a space moderator (assigned to spaces by the administrator) sees the reports of their
   // spaces and suspends nobody; the log and suspensions are the instance moderators'
   const instance = session.hasRole('moderator') || session.hasRole('administrator');
-  const log = instance ? await api.get('/api/v1/moderation/log') : null;
+  // reported private conversations are the instance moderators' (issue 20)
+  const [log, convReports] = await Promise.all([instance ? api.get('/api/v1/moderation/log') : null,
+    session.hasRole('moderator') ? api.get('/api/v1/moderation/message-reports') : null]);
   // fn returns what to announce (or nothing: "recorded"), or false when the dialog was cancelled.
   const act = (fn) => async (e) => {
     const status = e.target.closest('li').querySelector('[role="status"]');
@@ -85,6 +111,7 @@ export async function render(ctx) {
           h('button', { type: 'button', class: 'button secondary', onclick: act(dismiss(r)) }, tc('mod.dismiss')),
           r.author && instance ? h('button', { type: 'button', class: 'button secondary', onclick: act(suspend(r)) }, tc('mod.suspend')) : null),
         h('div', { role: 'status' })))) : h('p', {}, tc('mod.queue.none'))),
+    convReports ? messageReports(convReports.reports, act) : null,
     log ? h('section', { 'aria-labelledby': 'mod-log' },
       h('h2', { id: 'mod-log' }, tc('mod.log')),
       h('ul', {}, log.actions.map((a) => h('li', {}, tc('mod.log.entry', { moderator: a.moderator || '—', action: words('mod.action', a.action), kind: words('mod.kind', a.target.kind), id: a.target.id }),

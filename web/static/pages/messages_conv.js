@@ -2,7 +2,8 @@
 // with this browser's keys and their signatures checked; the composer checks the text before
 // it is sealed (messages_ui.js). Also: a notice when a contact's keys changed, the safety
 // numbers to compare, disappearing messages (hidden here once their time is up, deleted by
-// the server's purge), blocking, and the read marker posted once the messages are shown.
+// the server's purge), blocking, reporting (messages_report.js), and the read marker posted
+// once the messages are shown.
 import { h } from '../dom.js';
 import { api, postBytes } from '../api.js';
 import { select, buildForm, submitButton } from '../forms.js';
@@ -11,6 +12,7 @@ import { confirmDialog, notice, emptyState } from '../ui.js';
 import * as session from '../session.js';
 import { myKeys, seal, open, signKeyOf, keyChanges, acknowledge, safetyNumber } from '../messages/crypto.js';
 import { t, messagesStyle, others, composer, refusalPanel } from './messages_ui.js';
+import { reportPanel } from './messages_report.js';
 
 export const titleKey = 'msg.title';
 
@@ -20,6 +22,7 @@ async function messageItem(keys, conv, m, cache, me) {
   const content = m.key && sign ? await open(keys, m, sign, conv.id) : null;
   const mine = m.sender === me;
   const mime = content && /^image\/(jpeg|png|webp)$/.test(content.mime) ? content.mime : 'image/jpeg';
+  if (content) m.opened = content; // for a report (messages_report.js)
   return h('li', { class: mine ? 'msg-mine' : null },
     h('span', { class: 'msg-meta' }, h('strong', {}, mine ? t('msg.me') : m.sender), ' · ', dateTime(m.created_at),
       m.expires_at ? [' · ', t('msg.expires', { when: dateTime(m.expires_at) })] : null),
@@ -81,6 +84,7 @@ export async function render(ctx) {
   const cache = new Map();
   const holder = h('div', {});
   let timers = [];
+  let shown = []; // the messages on the page, oldest first
   // Draws the last messages (oldest first) and posts the read marker once they are shown (a
   // read never writes by itself). Disappearing messages go from the page when their time
   // comes, even if it stays open.
@@ -89,6 +93,7 @@ export async function render(ctx) {
     const now = Date.now();
     const live = page.messages.filter((m) => !m.expires_at || Date.parse(m.expires_at) > now).reverse();
     const items = await Promise.all(live.map((m) => messageItem(keys, conv, m, cache, me)));
+    shown = live;
     timers.forEach(clearTimeout);
     timers = [];
     live.forEach((m, i) => {
@@ -130,5 +135,6 @@ export async function render(ctx) {
     await safetyPanel(conv),
     periodForm(ctx, conv),
     blockButton(conv, status),
+    reportPanel(ctx, keys, conv, () => shown),
   ];
 }
