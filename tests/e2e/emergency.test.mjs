@@ -78,8 +78,12 @@ test('an emergency reply in an English community: English numbers first (phone)'
   const { page, problems } = await member('sam', 'en-GB');
   await page.goto(`${env.srv.url}/c/long-covid`);
   await waitForHeading(page, /Long COVID/);
-  await page.locator('main ul.comm-list a').first().click();
-  await page.locator('form.compose').waitFor();
+  // The space page has a compose form too (a new thread): wait for the thread's own heading, or
+  // a slow navigation lets the message be typed into the space's form, then lost.
+  const first = page.locator('main ul.comm-list a').first();
+  const title = (await first.innerText()).trim();
+  await first.click();
+  await waitForHeading(page, title);
   await page.locator('form.compose').getByLabel('Your message').fill('my husband has crushing chest pain right now and his left arm is numb');
   await page.locator('form.compose').getByRole('button', { name: 'Reply' }).click();
   const panel = page.getByRole('region', { name: 'You are not alone' });
