@@ -1,9 +1,13 @@
 #!/bin/sh
 # tests/check.sh MAKE BUILD - runs every test suite of `make check` in order, goes on after a
-# failing suite so one run shows every failure, and ends with one summary line.
+# failing suite so one run shows every failure, and ends with one summary line (and the time).
+# Each suite's make runs JOBS jobs at once (default: one per core): compiling, linking and the
+# evaluations (their outputs kept apart); the test runners decide their own concurrency
+# (Makefile: api-test, e2e).
 set -u
-MAKE_CMD=$1
+MAKE_CMD="$1 -j${JOBS:-$(nproc 2>/dev/null || echo 1)}"
 BUILD=$2
+check_start=$(date +%s)
 passed=0
 failed=0
 failures=""
@@ -38,8 +42,8 @@ fi
 for extra in $($MAKE_CMD --no-print-directory -s print-CHECK_EXTRA 2>/dev/null); do
 	step "$extra" $MAKE_CMD --no-print-directory BUILD="$BUILD" "$extra"
 done
-step eval $MAKE_CMD --no-print-directory BUILD="$BUILD" eval
+step eval $MAKE_CMD --output-sync=target --no-print-directory BUILD="$BUILD" eval
 
 [ -n "$failures" ] && echo "failed suites:$failures"
-echo "check: $passed passed, $failed failed"
+echo "check: $passed passed, $failed failed ($(($(date +%s) - check_start)) s)"
 [ "$failed" -eq 0 ]
