@@ -129,12 +129,37 @@ $(BUILD)/fuzz/%: fuzz/%.c fuzzlib
 
 fuzz: $(FUZZ_BIN)
 
-# Replays every stored corpus input once through its harness (no new inputs are made).
-fuzz-replay: $(FUZZ_BIN)
-	@tests/run_fuzz_replay.sh $(BUILD)/fuzz fuzz/corpus
+# Replays every stored corpus input once through its harness (no new inputs are made). A
+# replay needs no coverage feedback, so its harnesses link the ASan+UBSan library of asan-unit
+# (made once for both, UBSan errors fatal) instead of compiling every source a third time with
+# the fuzzing instrumentation; `make fuzz` still makes the instrumented harnesses.
+FUZZ_REPLAY_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz-replay/%)
+.PHONY: asanlib
+asanlib:
+	$(MAKE) SAN=1 CC=clang CXX=clang++ BUILD=$(BUILD)/asan $(BUILD)/asan/libentraide.a
 
+$(BUILD)/fuzz-replay/%: fuzz/%.c asanlib
+	@mkdir -p $(@D)
+	clang++ -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CPPFLAGS) -x c -std=c11 $< -x none \
+		$(BUILD)/asan/libentraide.a $(PKG_LIBS) $(LIBS) -o $@
+
+fuzz-replay: $(FUZZ_REPLAY_BIN)
+	@tests/run_fuzz_replay.sh $(BUILD)/fuzz-replay fuzz/corpus
+
+# The suite makes the demo data once (tests/lib/server.mjs, ENTRAIDE_DEMO_CACHE) in a
+# directory of its own, emptied first.
+# API test files run API_JOBS at a time (each has its own server, port and data directory),
+# except those whose header has a line "// test alone: REASON" (a latency bound, say): they
+# run first, one at a time, with nothing else running beside them.
+API_TESTS := $(sort $(wildcard tests/api/*.test.mjs))
+API_ALONE := $(shell grep -l '^// test alone:' $(API_TESTS) /dev/null 2>/dev/null)
+API_JOBS  ?= 2
 api-test: $(BIN)
-	@ENTRAIDE_BIN=$(BIN) node --test --test-concurrency=1 tests/api/
+	@rm -rf $(BUILD)/test-demo/api
+	@export ENTRAIDE_BIN=$(BIN) ENTRAIDE_DEMO_CACHE=$(BUILD)/test-demo/api; rc=0; \
+	$(if $(API_ALONE),node --test --test-concurrency=1 $(API_ALONE) || rc=1;) \
+	node --test --test-concurrency=$(API_JOBS) $(filter-out $(API_ALONE),$(API_TESTS)) || rc=1; \
+	exit $$rc
 
 e2e: $(BIN)
 	@ENTRAIDE_BIN=$(BIN) node --test --test-concurrency=1 tests/e2e/
