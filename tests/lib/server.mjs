@@ -6,8 +6,13 @@
 //   srv.log()                                        // stderr so far (with { captureLog: true })
 //
 // Each call gets its own temporary data directory, removed by stop().
+//
+// `entraide demo` takes seconds (an Argon2 hash per demo account). When ENTRAIDE_DEMO_CACHE
+// names a directory (`make api-test` empties one of the build tree before its run), the first
+// demo server of the run makes the demo data there once, and every demo server starts from its
+// own copy of it: a fresh data directory all the same.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,9 +31,37 @@ export function freePort() {
   });
 }
 
+function runDemo(data) {
+  execFileSync(BIN, ['demo', '--data', data], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// Fills the empty directory `data` with the demo data: a copy of the run's demo directory, made
+// first if needed (named after the binary, so a rebuilt one never gets an older binary's data).
+// Two test files starting at once may both make it: one rename wins, the other copy is dropped.
+function demoData(data) {
+  const cache = process.env.ENTRAIDE_DEMO_CACHE;
+  if (!cache) return runDemo(data);
+  const bin = statSync(BIN);
+  const made = join(resolve(cache), `demo-${bin.size}-${Math.floor(bin.mtimeMs)}`);
+  try {
+    statSync(join(made, 'entraide.db'));
+  } catch {
+    mkdirSync(cache, { recursive: true });
+    const tmp = mkdtempSync(join(resolve(cache), 'making-'));
+    runDemo(tmp);
+    try {
+      renameSync(tmp, made);
+    } catch (e) {
+      if (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') throw e;
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  cpSync(made, data, { recursive: true });
+}
+
 export async function startServer({ demo = false, args = [], env = {}, captureLog = false } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'entraide-test-'));
-  if (demo) execFileSync(BIN, ['demo', '--data', data], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (demo) demoData(data);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, ...args], {
