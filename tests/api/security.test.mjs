@@ -160,7 +160,12 @@ test('logs: one JSON line per request with the route pattern, no personal data',
   await c.req('POST', '/api/v1/accounts', { json: { handle: 'logcheck', email: 'secret.person@example.org', password: 'a long password' } });
   await c.login('logcheck', 'a long password');
   await c.req('GET', '/api/v1/me');
-  await new Promise((r) => setTimeout(r, 100));
+  // the request's line follows its answer: wait for it (a loaded machine may take more than
+  // the 100 ms that used to be waited)
+  const meLogged = () => srv.log().split('\n').some((l) => {
+    try { const j = JSON.parse(l); return j.msg === 'request' && j.route === '/api/v1/me' && j.status === 200; } catch { return false; }
+  });
+  for (let i = 0; i < 100 && !meLogged(); i++) await new Promise((r) => setTimeout(r, 50));
   const lines = srv.log().trim().split('\n');
   const parsed = lines.map((l) => JSON.parse(l));
   const reqs = parsed.filter((l) => l.msg === 'request');

@@ -1,5 +1,7 @@
 // tests/api/shutdown.test.mjs - SIGTERM lets the request in flight finish, then exits 0 with
 // the database closed cleanly (its WAL checkpointed).
+// test alone: the log-in must reach the server within the 40 ms before SIGTERM (Makefile,
+// api-test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
