@@ -6,6 +6,7 @@
 // tests/unit/image/test_img_pool.c). Several large pictures in the pool leave /healthz and a
 // thread page answering within 100 ms. Budgets: 413 from the declared length before the
 // body, 429 with Retry-After past the hourly upload and byte budgets.
+// test alone: a latency bound (Makefile, api-test), and its uploads keep both cores busy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -168,49 +169,66 @@ async function probe(base, thread) {
 }
 
 // The bound is on isolation, not on the machine: a decode inside the server held an HTTP thread
-// for seconds. On a shared 2-core machine an idle server's own slowest probes reach ~90 ms
-// (measured below as the baseline of the same run), so 95 % of the probes must answer within
-// 100 ms (or as many as on the idle server less 5 points, when the machine is noisier than that)
-// and none may take a second; the figures are printed.
+// for seconds. On a shared 2-core machine an idle server's own slowest probes reach ~90 ms, and
+// other work on the machine comes and goes: so a second server with the same data and no
+// picture to decode is probed in turn with the busy one, at the same moments. 95 % of the busy
+// server's probes must answer within 100 ms (or as many as the quiet server's less 5 points, when
+// the machine is noisier than that) and none may take a second; the figures are printed, with
+// the busy server's own idle baseline measured before.
 test('large pictures in the pool: /healthz and a thread page still answer within 100 ms', async () => {
-  const carol = await member(srv.url, 'big_pictures');
-  const space = await carol.req('GET', '/api/v1/spaces/diabete-type-1');
-  assert.equal(space.status, 200, space.text);
-  const thread = space.data.threads[0].id;
-  const idle = [];
-  for (let i = 0; i < 30; i++) {
-    idle.push(...await probe(srv.url, thread));
-    await new Promise((r) => setTimeout(r, 20));
+  const quiet = await startServer({ demo: true });
+  try {
+    const threadOf = async (base) => {
+      const c = await member(base, 'big_pictures');
+      const space = await c.req('GET', '/api/v1/spaces/diabete-type-1');
+      assert.equal(space.status, 200, space.text);
+      return [c, space.data.threads[0].id];
+    };
+    const [carol, thread] = await threadOf(srv.url);
+    const [, quietThread] = await threadOf(quiet.url);
+    const idle = [];
+    for (let i = 0; i < 30; i++) {
+      idle.push(...await probe(srv.url, thread));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const big = [lesionPng(2400, 1800), lesionPng(2300, 1700), lesionPng(2200, 1650), lesionPng(2400, 1600)];
+    let inFlight = big.length;
+    const uploads = big.map((b) => upload(carol, b, 'image/png').then((r) => { inFlight--; return r; }));
+    const lat = { healthz: [], thread: [] };
+    const calm = { healthz: [], thread: [] };
+    await new Promise((r) => setTimeout(r, 100)); // the jobs reach the workers
+    while (inFlight > 0) {
+      const [dh, dt] = await probe(srv.url, thread);
+      const [qh, qt] = await probe(quiet.url, quietThread);
+      if (inFlight > 0) {
+        lat.healthz.push(dh); lat.thread.push(dt);
+        calm.healthz.push(qh); calm.thread.push(qt);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const results = await Promise.all(uploads);
+    // on a loaded machine a picture may pass image_timeout: 422 with that reason, as designed
+    for (const r of results) {
+      assert.ok(r.status === 201 || r.status === 503 || (r.status === 422 && /time/.test(r.text)),
+        `${r.status} ${r.text}`);
+    }
+    assert.ok(results.some((r) => r.status !== 503), 'the pool took the pictures');
+    const top = (a) => [...a].sort((x, y) => y - x).slice(0, 4).map((x) => x.toFixed(0)).join(' ');
+    const within = (a) => a.filter((x) => x < 100).length / a.length;
+    const pct = (a) => `${(100 * within(a)).toFixed(1)}% (slowest ${top(a)})`;
+    const report = `busy: healthz n=${lat.healthz.length} ${pct(lat.healthz)} < 100 ms, thread ` +
+      `${pct(lat.thread)}; quiet server meanwhile: healthz ${pct(calm.healthz)}, thread ` +
+      `${pct(calm.thread)}; idle baseline before ${pct(idle)} ms`;
+    console.log(`# ${report}`);
+    assert.ok(lat.healthz.length >= 5, `too few probes while busy: ${report}`);
+    // 95 %, or as good as the quiet server at the same moments less 5 points on a noisier machine
+    const barH = Math.min(0.95, within(calm.healthz) - 0.05);
+    const barT = Math.min(0.95, within(calm.thread) - 0.05);
+    assert.ok(within(lat.healthz) >= barH && within(lat.thread) >= barT, `${report}; bars ${barH} ${barT}`);
+    assert.ok(Math.max(...lat.healthz, ...lat.thread) < 1000, report);
+  } finally {
+    await quiet.stop();
   }
-  const big = [lesionPng(2400, 1800), lesionPng(2300, 1700), lesionPng(2200, 1650), lesionPng(2400, 1600)];
-  let inFlight = big.length;
-  const uploads = big.map((b) => upload(carol, b, 'image/png').then((r) => { inFlight--; return r; }));
-  const lat = { healthz: [], thread: [] };
-  await new Promise((r) => setTimeout(r, 100)); // the jobs reach the workers
-  while (inFlight > 0) {
-    const [dh, dt] = await probe(srv.url, thread);
-    if (inFlight > 0) { lat.healthz.push(dh); lat.thread.push(dt); }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const results = await Promise.all(uploads);
-  // on a loaded machine a picture may pass image_timeout: 422 with that reason, as designed
-  for (const r of results) {
-    assert.ok(r.status === 201 || r.status === 503 || (r.status === 422 && /time/.test(r.text)),
-      `${r.status} ${r.text}`);
-  }
-  assert.ok(results.some((r) => r.status !== 503), 'the pool took the pictures');
-  const top = (a) => [...a].sort((x, y) => y - x).slice(0, 4).map((x) => x.toFixed(0)).join(' ');
-  const within = (a) => a.filter((x) => x < 100).length / a.length;
-  const report = `busy: healthz n=${lat.healthz.length} ${(100 * within(lat.healthz)).toFixed(1)}% ` +
-    `< 100 ms (slowest ${top(lat.healthz)}), thread ${(100 * within(lat.thread)).toFixed(1)}% ` +
-    `(slowest ${top(lat.thread)}); idle baseline ${(100 * within(idle)).toFixed(1)}% ` +
-    `(slowest ${top(idle)}) ms`;
-  console.log(`# ${report}`);
-  assert.ok(lat.healthz.length >= 5, `too few probes while busy: ${report}`);
-  // 95 %, or as good as the idle server of this same run less 5 points on a noisier machine
-  const bar = Math.min(0.95, within(idle) - 0.05);
-  assert.ok(within(lat.healthz) >= bar && within(lat.thread) >= bar, `${report}; bar ${bar}`);
-  assert.ok(Math.max(...lat.healthz, ...lat.thread) < 1000, report);
 });
 
 test('budgets: 413 from the declared length, 429 with Retry-After past the hourly budgets', async () => {
