@@ -179,7 +179,7 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
 struct api_purge_report {
 	int64_t posts, threads, desk_requests, sessions, notifications, moderation_log, reports;
 	int64_t email_queue;  /* queued e-mails older than MAIL_KEEP_DAYS */
-	int64_t email_tokens; /* expired e-mail confirmation and password reset tokens */
+	int64_t email_tokens; /* expired e-mail tokens: confirmation, reset, parent's */
 	int64_t messages;     /* direct messages whose disappearing time came (issue 20) */
 };
 /* Applies every retention period as of now (see api_purge.c for the list); then erases the

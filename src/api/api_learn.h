@@ -1,6 +1,7 @@
 /*
  * api_learn.h - the routes of learning and prevention (issue 21): prevention campaigns
- * (api_campaign.c), courses, progress and certificates (api_course.c). Included by
+ * (api_campaign.c), courses, progress and certificates (api_course.c), a parent's
+ * confirmation of an under-15 account (api_parent.c). Included by
  * api_handlers.h for the route table. The tables and their rules are in learn/learn.h.
  */
 #ifndef ENT_API_LEARN_H
@@ -37,6 +38,11 @@ enum ent_err api_course_put(struct api_req *q);
 enum ent_err api_course_document(struct api_req *q);
 enum ent_err api_course_certificate_get(struct api_req *q);
 enum ent_err api_course_certificate_create(struct api_req *q);
+/* api_parent.c: a parent's confirmation of an under-15 account */
+extern const struct json_field api_parent_request_fields[];
+enum ent_err api_parent_request(struct api_req *q);
+enum ent_err api_parent_confirm(struct api_req *q);
+
 /* Adds the shipped courses (content/courses/) that the database does not hold yet (by key
  * and language; an edited course is left alone); *added says how many. Run by serve at start
  * and by the demo. */

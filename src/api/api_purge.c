@@ -13,7 +13,8 @@
  *   notifications  older than notification_days (default 90)
  *   moderation  log entries and resolved reports older than moderation_log_days (default 365)
  *   e-mail      queued messages older than MAIL_KEEP_DAYS (7; their address and link were
- *               already erased once sent or given up), expired e-mail tokens
+ *               already erased once sent or given up), expired e-mail tokens (a parent's
+ *               confirmation of an under-15 account too: learn_parent.c)
  *   messages    direct messages whose conversation's disappearing period is over (issue 20)
  *
  * docs/privacy-register.md and the administrator's register page state the same.
@@ -25,6 +26,7 @@
 #include "api/api.h"
 #include "api/api_community.h"
 #include "core/log.h"
+#include "learn/learn.h"
 #include "mail/mail.h"
 #include "mail/mail_token.h"
 #include "message/msg.h"
@@ -173,6 +175,11 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 		err = mail_queue_purge(db, now - MAIL_KEEP_DAYS * DAY, &r->email_queue);
 	if (!err)
 		err = mail_token_purge(db, now, &r->email_tokens);
+	if (!err) {
+		int64_t n = 0;
+		err = learn_parent_token_purge(db, now, &n);
+		r->email_tokens += n;
+	}
 	if (!err)
 		err = msg_purge_expired(db, now, &r->messages);
 	if (err) {

@@ -390,6 +390,11 @@ const struct api_route api_routes[] = {
 	 "One's progress in courses (private)"},
 	{"DELETE", "/api/v1/me/courses/{slug}", api_my_course_reset, ROLE_ALL_ACCOUNTS, CSRF, NULL, 0,
 	 "Forget one's progress in a course"},
+	{"POST", "/api/v1/me/parent-confirmation", api_parent_request, ROLE_ALL_ACCOUNTS, CSRF,
+	 api_parent_request_fields, 0,
+	 "Under 15: send a parent a single-use link that lifts the account's limit (nothing about the parent kept)"},
+	{"POST", "/api/v1/parent-confirmations/{token}", api_parent_confirm, ROLE_EVERYONE, 0, NULL,
+	 0, "A parent confirms an under-15 account with the link's token: the limit is lifted"},
 	/* end: learning and prevention (issue 21) */
 };
 

@@ -33,9 +33,10 @@ int learn_band_index(const char *band);
  * it waits for a parent's confirmation. */
 enum ent_err learn_age_band_get(struct store_conn *c, int64_t account_id, char out[LEARN_BAND_MAX],
 				bool *limited);
-/* Sets (or replaces) the account's band. Declaring 13-14 limits the account until a parent
- * confirms (learn_age_confirm); a band changed upward keeps the limit. ENT_EINVAL for an
- * unknown band. */
+/* Sets (or replaces) the account's band. Moving to 13-14 (from no band or another band)
+ * limits the account until a parent confirms (learn_age_confirm); 13-14 given again keeps
+ * the account as it is (a parent's confirmation stays); a band changed upward keeps the
+ * limit. ENT_EINVAL for an unknown band. */
 enum ent_err learn_age_band_set(struct store_conn *c, int64_t account_id, const char *band);
 /* True when the account is under 15 and no parent has confirmed yet: no direct messages,
  * no public profile. For the other subsystems (direct messages, profiles): one indexed read;
@@ -43,6 +44,24 @@ enum ent_err learn_age_band_set(struct store_conn *c, int64_t account_id, const 
 bool learn_age_limited(struct store_conn *c, int64_t account_id);
 /* A parent confirmed: the limit is lifted. */
 enum ent_err learn_age_confirm(struct store_conn *c, int64_t account_id);
+
+/* --- a parent's confirmation by e-mail (learn_parent.c, migration 0603) --- */
+
+#define LEARN_PARENT_TTL (7 * 24 * 3600) /* a parent's link works for 7 days */
+#define LEARN_TOKEN_CHARS 43              /* base64url of 32 random bytes (AUTH_TOKEN_CHARS) */
+
+/* A new single-use token for the limited account (text form into text, for the parent's
+ * link); only its hash is stored, replacing the account's earlier one (only the last link
+ * sent works). Nothing about the parent is stored. */
+enum ent_err learn_parent_token_new(struct store_conn *c, int64_t account_id, int64_t now,
+				    char text[LEARN_TOKEN_CHARS + 1]);
+/* Uses a token: when it exists and has not expired, deletes it (once: two uses at once get
+ * one success), lifts the limit of its account (*account_id). ENT_ENOTFOUND for an unknown,
+ * used, expired or malformed one. Run it in the caller's transaction. */
+enum ent_err learn_parent_token_use(struct store_conn *c, const char *text, size_t len,
+				    int64_t now, int64_t *account_id);
+/* Deletes the expired tokens (the retention purge); *n counted. */
+enum ent_err learn_parent_token_purge(struct store_conn *c, int64_t now, int64_t *n);
 
 /* --- prevention campaigns (learn_campaign.c) --- */
 

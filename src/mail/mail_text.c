@@ -45,13 +45,14 @@ static const struct text texts[MAIL_N_TEMPLATES][2] = {
 		{"Confirmez le compte de votre enfant",
 		 "Bonjour,\r\n\r\nVotre enfant a créé un compte sur entraide et a donné votre adresse. "
 		 "Pour confirmer ce compte, ouvrez ce lien :",
-		 "Si vous ne connaissez pas cette demande, ignorez ce message : le compte ne sera pas "
-		 "confirmé."},
+		 "Il est valable 7 jours, une seule fois. Si vous ne connaissez pas cette demande, "
+		 "ignorez ce message : le compte ne sera pas confirmé. Nous ne gardons pas votre "
+		 "adresse."},
 		{"Confirm your child's account",
 		 "Hello,\r\n\r\nYour child created an account on entraide and gave your address. "
 		 "To confirm this account, open this link:",
-		 "If you do not know about this request, ignore this message: the account will not be "
-		 "confirmed."},
+		 "It is valid for 7 days, once. If you do not know about this request, ignore this "
+		 "message: the account will not be confirmed. We do not keep your address."},
 	},
 	[MAIL_DIGEST] = {
 		{"Du nouveau sur entraide",

@@ -1,15 +1,20 @@
 // learn_age.test.mjs - age bands (issue 21): given at sign-up or later, never a birth date,
-// changeable by the member, in the export, deleted with the account.
+// changeable by the member, in the export, deleted with the account; under 15, limited until a
+// parent confirms by e-mail (a real SMTP conversation: tests/lib/smtp_sink.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer } from '../lib/server.mjs';
+import { startSmtpSink, linkIn } from '../lib/smtp_sink.mjs';
 import { Client, assertProblem } from './helpers.mjs';
 
-let srv;
-before(async () => { srv = await startServer(); });
-after(async () => { await srv.stop(); });
+let srv, sink;
+before(async () => {
+  sink = await startSmtpSink();
+  srv = await startServer({ args: ['--smtp', sink.url] });
+});
+after(async () => { await srv.stop(); await sink.stop(); });
 
 const PW = 'correct horse battery';
 
@@ -84,4 +89,80 @@ test('under 15, the account is limited until a parent confirms; going up a band 
   assert.equal(me.data.age_limited, true);
   me = await c.req('PATCH', '/api/v1/me', { json: { age_band: '15-17' } });
   assert.equal(me.data.age_limited, true, 'changing the band does not lift the limit');
+});
+
+const ask = (c, parent_email) => c.req('POST', '/api/v1/me/parent-confirmation', { json: { parent_email } });
+const confirm = (token) => new Client(srv.url).req('POST', '/api/v1/parent-confirmations/' + token);
+async function parentLink(addr, n = 1) {
+  await sink.waitFor(() => sink.messages.filter((m) => m.to.includes(addr)).length >= n);
+  const m = sink.messages.filter((x) => x.to.includes(addr))[n - 1];
+  const link = linkIn(m, srv.url);
+  assert.match(link || '', /\/parent-confirm\/[A-Za-z0-9_-]{43}$/, m.body);
+  return { m, token: link.split('/').pop() };
+}
+
+test('under 15: a parent confirms by e-mail with a single-use link, and the limit lifts', async () => {
+  const { c } = await signUp('bande_sept', { age_band: '13-14' });
+  assert.equal((await c.login('bande_sept', PW)).data.age_limited, true);
+  assertProblem(await ask(c, 'pas une adresse'), 422, 'validation');
+  const own = await ask(c, 'Bande_Sept@example.org');
+  assertProblem(own, 422, 'validation');
+  assert.equal(own.data.errors[0].reason, 'own-address', 'a child cannot confirm itself with its own address');
+  assert.equal((await ask(c, 'parent.sept@example.org')).status, 202);
+  const first = await parentLink('parent.sept@example.org');
+  assert.equal(first.m.subject, 'Confirmez le compte de votre enfant');
+  assert.match(first.m.body, /valable 7 jours, une seule fois/);
+  assert.doesNotMatch(first.m.body, /bande_sept/, 'the e-mail does not name the account');
+
+  // a second request replaces the first link
+  assert.equal((await ask(c, 'parent.sept@example.org')).status, 202);
+  const second = await parentLink('parent.sept@example.org', 2);
+  assert.notEqual(second.token, first.token);
+  assertProblem(await confirm(first.token), 410, 'link-invalid');
+  assertProblem(await confirm('A'.repeat(43)), 410, 'link-invalid');
+  assertProblem(await confirm('court'), 410, 'link-invalid');
+  assert.equal((await c.req('GET', '/api/v1/me')).data.age_limited, true, 'still limited before the parent confirms');
+
+  // what is kept about the parent: the token's hash and times only; the address leaves the
+  // queue once sent (bounded wait: the sender marks the row after the SMTP conversation)
+  assert.equal(sql("SELECT group_concat(name) FROM pragma_table_info('parent_tokens')"), 'account_id,token_hash,created_at,expires_at');
+  for (let i = 0; i < 100 && sql("SELECT count(*) FROM mail_queue WHERE template = 'parent_confirm' AND to_enc IS NOT NULL") !== '0'; i++)
+    await new Promise((ok) => setTimeout(ok, 50));
+  assert.equal(sql("SELECT count(*) FROM mail_queue WHERE template = 'parent_confirm' AND (to_enc IS NOT NULL OR link_enc IS NOT NULL)"), '0');
+  assert.doesNotMatch(sql('.dump'), /parent\.sept|parent%2Esept/i);
+
+  assert.equal((await confirm(second.token)).status, 204);
+  const me = (await c.req('GET', '/api/v1/me')).data;
+  assert.equal(me.age_limited, false, 'the parent confirmed: the limit is lifted');
+  assert.equal(me.age_band, '13-14');
+  assertProblem(await confirm(second.token), 410, 'link-invalid');
+  assert.equal(sql("SELECT count(*) FROM parent_tokens"), '0', 'a used token is deleted');
+  assertProblem(await ask(c, 'parent.sept@example.org'), 409, 'conflict');
+  assert.equal((await c.req('PATCH', '/api/v1/me', { json: { age_band: '13-14' } })).data.age_limited, false,
+    'the same band saved again keeps the parent\'s confirmation');
+  await c.req('PATCH', '/api/v1/me', { json: { age_band: '15-17' } });
+  assert.equal((await c.req('PATCH', '/api/v1/me', { json: { age_band: '13-14' } })).data.age_limited, true,
+    'coming back under 15 from another band asks for an agreement again');
+});
+
+test('a parent\'s link expires; the requests are limited; an English account writes in English', async () => {
+  const { c } = await signUp('bande_huit', { age_band: '13-14', locale: 'en' });
+  await c.login('bande_huit', PW);
+  assert.equal((await ask(c, 'parent.huit@example.org')).status, 202);
+  const { m, token } = await parentLink('parent.huit@example.org');
+  assert.equal(m.subject, 'Confirm your child\'s account');
+  assert.match(m.body, /valid for 7 days, once/);
+  sql("UPDATE parent_tokens SET expires_at = created_at - 1");
+  assertProblem(await confirm(token), 410, 'link-invalid');
+  assert.equal((await c.req('GET', '/api/v1/me')).data.age_limited, true);
+  assert.equal((await ask(c, 'parent.huit@example.org')).status, 202);
+  assert.equal((await ask(c, 'parent.huit@example.org')).status, 202);
+  const r = await ask(c, 'parent.huit@example.org');
+  assertProblem(r, 429, 'rate-limited');
+  assert.ok(Number(r.headers.get('retry-after')) > 0);
+  // an account that is not limited has nothing to confirm; visitors cannot ask
+  const { c: adult } = await signUp('bande_neuf', { age_band: '25-plus' });
+  await adult.login('bande_neuf', PW);
+  assertProblem(await ask(adult, 'parent.neuf@example.org'), 409, 'conflict');
+  assert.equal((await ask(new Client(srv.url), 'parent.neuf@example.org')).status, 401);
 });

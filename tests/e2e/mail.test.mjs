@@ -1,8 +1,9 @@
 // mail.test.mjs - account recovery in the browser, through a real SMTP conversation
 // (tests/lib/smtp_sink.mjs): confirming one's address from the sign-up e-mail, "forgot your
 // password" from the log-in page, the link of the e-mail, the new password, the used link;
-// the e-mail part of "My account" and the administrators' queue page. axe-core on every page
-// and state, phone viewport and keyboard for the forms.
+// the e-mail part of "My account" and the administrators' queue page; a parent's agreement for
+// an under-15 account (issue 21): asked from the settings, given on the link's page. axe-core
+// on every page and state, phone viewport and keyboard for the forms.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -21,10 +22,10 @@ after(async () => {
   if (env.sink) await env.sink.stop();
 });
 
-async function signUp(a, locale = 'fr') {
+async function signUp(a, locale = 'fr', age_band = '25-plus') {
   const r = await fetch(env.srv.url + '/api/v1/accounts', {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ handle: a.handle, email: a.email, password: a.password, locale, age_band: '25-plus' }),
+    body: JSON.stringify({ handle: a.handle, email: a.email, password: a.password, locale, age_band }),
   });
   assert.equal(r.status, 201, await r.text());
 }
@@ -134,4 +135,42 @@ test('administrators see the e-mail queue, without addresses', async () => {
   await checkA11y(page, 'admin e-mail queue');
   assertNoProblems(problems);
   await page.context().close();
+});
+
+test('under 15: the member asks a parent from the settings; the parent confirms on the link\'s page (phone)', async () => {
+  const a = newAccount('jeune');
+  await signUp(a, 'fr', '13-14');
+  const child = await newPage(env.browser, env.srv.url, { phone: true });
+  await logIn(child.page, a.handle, a.password, { baseUrl: env.srv.url });
+  await child.page.waitForURL(env.srv.url + '/');
+  await child.page.goto(env.srv.url + '/settings');
+  await child.page.getByRole('heading', { level: 2, name: 'Tranche d’âge' }).waitFor();
+  await child.page.locator('main').getByText(/attend l’accord d’un parent/).waitFor();
+  await child.page.getByLabel('Adresse e-mail d’un parent').fill('parent.' + a.email);
+  await child.page.keyboard.press('Enter');
+  await child.page.locator('main').getByText('Le lien est parti.', { exact: false }).waitFor();
+  await checkA11y(child.page, 'settings, parent asked');
+
+  const mail = await mailTo('parent.' + a.email, '/parent-confirm/');
+  const link = linkIn(mail, env.srv.url);
+  const parent = await newPage(env.browser, env.srv.url, { phone: true });
+  await parent.page.goto(link);
+  await waitForHeading(parent.page, 'Accord d’un parent');
+  await parent.page.locator('main').getByText(/Nous ne gardons pas votre adresse e-mail/).waitFor();
+  await checkA11y(parent.page, 'parent confirm');
+  await parent.page.getByRole('button', { name: 'Je confirme, en tant que parent' }).click();
+  await parent.page.locator('main').getByText('Merci : le compte n’est plus limité.').waitFor();
+  await checkA11y(parent.page, 'parent confirm, done');
+  // the link works once: opened again, it says so
+  await parent.page.reload();
+  await parent.page.getByRole('button', { name: 'Je confirme, en tant que parent' }).click();
+  await parent.page.locator('.error-summary').getByText(/Ce lien n’est plus valable/).waitFor();
+  await checkA11y(parent.page, 'parent confirm, used link');
+
+  const me = await child.page.evaluate(async () => (await fetch('/api/v1/me')).json());
+  assert.equal(me.age_limited, false);
+  assertNoProblems(child.problems);
+  assertNoProblems(parent.problems);
+  await child.context.close();
+  await parent.context.close();
 });

@@ -22,6 +22,7 @@ export const routes = [
   { path: '/learn/:slug/:lesson', load: () => import('./pages/learn_course.js') },
   { path: '/learn-edit', load: () => import('./pages/learn_edit.js'), access: 'member' },
   { path: '/learn-edit/:slug', load: () => import('./pages/learn_edit.js'), access: 'member' },
+  { path: '/parent-confirm/:token', load: () => import('./pages/learn_parent.js') },
   // data rights (issue 18)
   { path: '/privacy', load: () => import('./pages/privacy.js'), access: 'member' },
   { path: '/admin/register', load: () => import('./pages/admin_register.js'), access: 'member' },

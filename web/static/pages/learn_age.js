@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import { radioGroup, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
 import { strings } from './learn_i18n.js';
+import { parentForm } from './learn_parent.js';
 
 extend(strings);
 
@@ -49,7 +50,8 @@ function bandForm(ctx, label, done) {
 export function ageSection(ctx) {
   const me = session.current();
   const line = h('p', { class: 'notice success', hidden: true });
-  const limited = h('p', { class: 'notice' }, t('age.limited'));
+  // under 15 without a parent's agreement: what is limited, and the form that asks a parent
+  const limited = h('div', { class: 'stack' }, h('p', { class: 'notice' }, t('age.limited')), parentForm(ctx));
   limited.hidden = !(me && me.age_limited);
   return h('section', { class: 'panel', 'aria-labelledby': 'settings-age' },
     h('h2', { id: 'settings-age' }, t('age.heading')),

@@ -1,0 +1,14 @@
+-- 0603_parent_confirm: a parent's confirmation of an under-15 account (issue 21; loi
+-- Informatique et Libertés, art. 45). One row per account waiting for it: only the BLAKE2b
+-- hash of the single-use token sent to the parent, when it was made and when it ends; never
+-- the parent's address (the mail queue seals it and erases it once the message is sent or
+-- given up). Using the token deletes the row and lifts the account's limit
+-- (account_age_bands.limited); a new request replaces the row; expired rows go with the
+-- retention purge, every row with its account.
+CREATE TABLE parent_tokens (
+	account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+	token_hash BLOB NOT NULL UNIQUE,
+	created_at INTEGER NOT NULL,
+	expires_at INTEGER NOT NULL
+);
+CREATE INDEX parent_tokens_expiry ON parent_tokens (expires_at);
