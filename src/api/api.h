@@ -52,6 +52,8 @@ struct api_app {
 	struct auth_limiter *reset_addr;    /* password reset requests per client address */
 	struct auth_limiter *reset_account; /* password reset e-mails per account */
 	struct auth_limiter *writes[API_LIMIT_KINDS]; /* per-account write budgets (api_limits.c) */
+	struct auth_limiter *seen_account; /* campaign views and clicks per account (api_limits.c) */
+	struct auth_limiter *seen_addr;    /* ... per client address, for visitors */
 };
 
 /* --- per-account write budgets (api_limits.c) --- */
@@ -62,6 +64,10 @@ void api_limits_close(struct api_app *app);
 /* Takes one write from the caller's budget for the route (429 with Retry-After, through
  * ENT_ERATE, when it is spent). The pipeline calls it for every write with a session. */
 enum ent_err api_limit_write(struct api_req *q);
+/* Takes one view or click (click) of campaign id from the caller's budget: per account when
+ * logged in, per client address for visitors (429 with Retry-After, through ENT_ERATE, when
+ * it is spent; nothing is counted then). */
+enum ent_err api_limit_seen(struct api_req *q, int64_t id, bool click);
 
 struct api_session {
 	int64_t id;

@@ -203,11 +203,21 @@ enum ent_err api_campaign_seen(struct api_req *q)
 	int64_t id = id_param(q);
 	if (!id)
 		return ENT_ENOTFOUND;
+	bool click = !strcmp(api_str(q, "kind", NULL), "click");
+	int64_t now = clock_now();
 	char band[LEARN_BAND_MAX];
-	enum ent_err err = caller_band(q, band);
+	struct learn_campaign k;
+	/* only a running campaign takes from the caller's budget (api_limits.c): made-up ids
+	 * cannot push real keys out of the limiter */
+	enum ent_err err = learn_campaign_get(q->db, id, &k);
+	if (!err && (now < k.starts_at || now >= k.ends_at))
+		err = ENT_ENOTFOUND;
 	if (!err)
-		err = learn_campaign_count(q->db, id, band, !strcmp(api_str(q, "kind", NULL), "click"),
-					   clock_now());
+		err = api_limit_seen(q, id, click);
+	if (!err)
+		err = caller_band(q, band);
+	if (!err)
+		err = learn_campaign_count(q->db, id, band, click, now);
 	if (!err)
 		http_reply_empty(q->http, 204);
 	return err;

@@ -14,6 +14,17 @@
  *   draft checks    60 per minute (the compose form asks while the member types, debounced)
  *   other writes   120 per minute (follows, reactions, read marks, settings, moderation...)
  *
+ * Views and clicks of prevention campaigns (POST /api/v1/campaigns/{id}/seen, open to
+ * visitors: issue 21) have their own, per campaign and kind, so that a script cannot inflate
+ * the figures an institution reads:
+ *
+ *   per account        6 views and 6 clicks of a campaign per hour
+ *   per client address 30 views and 30 clicks of a campaign per hour, for visitors (a school,
+ *                      a family or a workplace share one address)
+ *
+ * Past them, 429 and nothing is counted (the page ignores the answer). Like every limiter,
+ * the keys are hashed and live in memory only: no table of who saw what.
+ *
  * Picture uploads have their own budgets (upload_limit, upload_mb: api_image.c), log-in its
  * own limits (api_account.c); logging out and deleting one's account are never refused. The
  * setting write_limits scales every budget (0 turns them off; benchmarks raise it).
@@ -57,18 +68,31 @@ static const struct {
 	{"DELETE", "/api/v1/me", K_NONE},       /* deleting one's account */
 };
 
+#define SEEN_ACCOUNT_MAX 6
+#define SEEN_ADDR_MAX 30
+#define SEEN_WINDOW 3600
+
+/* max scaled by the setting write_limits, bounded */
+static unsigned scaled(const struct api_app *app, unsigned max)
+{
+	return app->cfg.write_limits > 4000000u / max ? 4000000u : max * app->cfg.write_limits;
+}
+
 enum ent_err api_limits_open(struct api_app *app)
 {
 	if (!app->cfg.write_limits)
 		return ENT_OK;
 	for (size_t k = 0; k < API_LIMIT_KINDS; k++) {
-		unsigned max = budgets[k].max;
-		max = app->cfg.write_limits > 4000000u / max ? 4000000u : max * app->cfg.write_limits;
-		enum ent_err err = auth_limiter_new(4096, max, budgets[k].window, &app->writes[k]);
+		enum ent_err err = auth_limiter_new(4096, scaled(app, budgets[k].max),
+						    budgets[k].window, &app->writes[k]);
 		if (err)
 			return err;
 	}
-	return ENT_OK;
+	enum ent_err err = auth_limiter_new(8192, scaled(app, SEEN_ACCOUNT_MAX), SEEN_WINDOW,
+					    &app->seen_account);
+	if (!err)
+		err = auth_limiter_new(8192, scaled(app, SEEN_ADDR_MAX), SEEN_WINDOW, &app->seen_addr);
+	return err;
 }
 
 void api_limits_close(struct api_app *app)
@@ -77,6 +101,28 @@ void api_limits_close(struct api_app *app)
 		auth_limiter_free(app->writes[k]);
 		app->writes[k] = NULL;
 	}
+	auth_limiter_free(app->seen_account);
+	auth_limiter_free(app->seen_addr);
+	app->seen_account = app->seen_addr = NULL;
+}
+
+enum ent_err api_limit_seen(struct api_req *q, int64_t id, bool click)
+{
+	struct auth_limiter *l = q->has_session ? q->app->seen_account : q->app->seen_addr;
+	if (!l)
+		return ENT_OK;
+	char who[64], key[112];
+	if (q->has_session)
+		snprintf(who, sizeof who, "%lld", (long long)q->s.account.id);
+	else
+		http_client_key(q->http, who);
+	int n = snprintf(key, sizeof key, "%s|%lld|%c", who, (long long)id, click ? 'c' : 'v');
+	unsigned wait = auth_limiter_take(l, key, (size_t)n, clock_now(), 1);
+	if (wait) {
+		q->retry_after = wait;
+		return ENT_ERATE;
+	}
+	return ENT_OK;
 }
 
 static enum kind kind_of(const struct api_route *r)

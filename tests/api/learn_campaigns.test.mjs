@@ -122,3 +122,30 @@ test('who may create and read; bad input; campaigns for everyone reach visitors'
   assert.equal(r.data.institution, 'chu-exemple');
   assert.ok(r.data.campaigns.some((c) => c.id === id));
 });
+
+test('views and clicks are limited per campaign: 6 an hour per account, 30 per visitor address', async () => {
+  const ed = await demo('redaction.chu');
+  const body = { title: 'Les écrans le soir', body: 'Texte', language: 'fr', age_bands: ['everyone'], starts_at: day(-1), ends_at: day(3), topic: 'screens' };
+  let r = await ed.req('POST', '/api/v1/campaigns', { json: body });
+  assert.equal(r.status, 201, r.text);
+  const id = r.data.id;
+  const seen = (c, kind, campaign = id) => c.req('POST', `/api/v1/campaigns/${campaign}/seen`, { json: { kind } });
+  const views = () => Number(sql(`SELECT coalesce(sum(views), 0) FROM campaign_counts WHERE campaign_id = ${id}`));
+
+  const m = await member('ecran_six', '18-24');
+  for (let i = 0; i < 6; i++) assert.equal((await seen(m, 'view')).status, 204);
+  r = await seen(m, 'view');
+  assertProblem(r, 429, 'rate-limited');
+  assert.ok(Number(r.headers.get('retry-after')) > 0);
+  assert.equal(views(), 6, 'the refused view is not counted');
+  assert.equal((await seen(m, 'click')).status, 204, 'clicks have their own budget');
+
+  // visitors share their address's budget (every client of this test is 127.0.0.1)
+  const visitor = new Client(srv.url);
+  for (let i = 0; i < 30; i++) assert.equal((await seen(visitor, 'view')).status, 204);
+  assertProblem(await seen(new Client(srv.url), 'view'), 429, 'rate-limited');
+  assert.equal(views(), 36);
+  // made-up and ended campaigns are 404 and take nothing from a budget
+  assertProblem(await seen(visitor, 'click', 99999999), 404, 'not-found');
+  assert.equal((await seen(visitor, 'click')).status, 204);
+});
