@@ -104,6 +104,12 @@ async function parentLink(addr, n = 1) {
 test('under 15: a parent confirms by e-mail with a single-use link, and the limit lifts', async () => {
   const { c } = await signUp('bande_sept', { age_band: '13-14' });
   assert.equal((await c.login('bande_sept', PW)).data.age_limited, true);
+  // limited: no direct message (issue 20 asks learn_age_limited)
+  assert.equal((await signUp('bande_dix', { age_band: '25-plus' })).r.status, 201);
+  const write = () => c.req('POST', '/api/v1/conversations', { json: { with: ['bande_dix'] } });
+  let dm = await write();
+  assertProblem(dm, 403, 'messages-limited');
+  assert.equal(dm.data.reason, 'age-limited');
   assertProblem(await ask(c, 'pas une adresse'), 422, 'validation');
   const own = await ask(c, 'Bande_Sept@example.org');
   assertProblem(own, 422, 'validation');
@@ -135,6 +141,8 @@ test('under 15: a parent confirms by e-mail with a single-use link, and the limi
   const me = (await c.req('GET', '/api/v1/me')).data;
   assert.equal(me.age_limited, false, 'the parent confirmed: the limit is lifted');
   assert.equal(me.age_band, '13-14');
+  dm = await write();
+  assert.notEqual(dm.data && dm.data.reason, 'age-limited', 'the parent\'s agreement lifts the age limit on messages (13-14 keep issue 20\'s community rule)');
   assertProblem(await confirm(second.token), 410, 'link-invalid');
   assert.equal(sql("SELECT count(*) FROM parent_tokens"), '0', 'a used token is deleted');
   assertProblem(await ask(c, 'parent.sept@example.org'), 409, 'conflict');
