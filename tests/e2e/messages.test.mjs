@@ -6,7 +6,8 @@
 //     chooses; an urgent message shows the emergency numbers to its writer;
 //   - a member writing to a professional is refused with the pointer to the desk (R2);
 //   - sam reports a message he chooses; a moderator reads it, its signature checked;
-//   - sam on a fresh browser profile makes new keys: alice is told in the conversation.
+//   - sam on a fresh browser profile makes new keys: alice is told in the conversation;
+//   - alice backs up her keys under a passphrase and restores them on a fresh profile.
 // The composer is used with the keyboard only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -227,5 +228,39 @@ test('sam on a fresh browser profile: new keys, and alice is told in the convers
   await fresh.page.reload();
   await fresh.page.locator('.msg-thread').getByText('Tu as changé de téléphone ?').waitFor();
   assertNoProblems(alice.problems);
+  assertNoProblems(fresh.problems);
+});
+
+test('key backup: alice seals her keys under a passphrase; on a fresh profile it restores them and she reads her old messages', async () => {
+  const { page, problems } = alice;
+  await page.goto(`${env.srv.url}/messages`);
+  await waitForHeading(page, 'Messages');
+  const offer = page.locator('details.msg-backup[open]');
+  const pass = 'trois chats gris sous la pluie';
+  await checkA11y(page, 'the key backup offered');
+  await offer.getByLabel('Phrase secrète', { exact: true }).fill(pass);
+  await offer.getByLabel('La même phrase secrète, encore').fill(pass);
+  await offer.getByRole('button', { name: 'Sauvegarder mes clés' }).click();
+  await offer.getByText('Vos clés sont sauvegardées.').waitFor();
+
+  const fresh = await member('alice');
+  const puts = [];
+  fresh.page.on('request', (r) => { if (r.method() === 'PUT' && new URL(r.url()).pathname === '/api/v1/me/keys') puts.push(r); });
+  await fresh.page.goto(`${env.srv.url}/messages`);
+  const panel = fresh.page.getByRole('region', { name: 'Restaurer vos clés' });
+  await panel.waitFor();
+  await checkA11y(fresh.page, 'restoring the keys');
+  const field = panel.getByLabel('Phrase secrète de la sauvegarde');
+  await field.fill('pas la bonne phrase');
+  await panel.getByRole('button', { name: 'Restaurer mes clés' }).click();
+  await panel.getByText('Cette phrase secrète n’ouvre pas la sauvegarde.').first().waitFor();
+  await field.fill(pass);
+  await panel.getByRole('button', { name: 'Restaurer mes clés' }).click();
+  await fresh.page.getByRole('link', { name: 'Avec sam' }).click();
+  await waitForHeading(fresh.page, 'Conversation avec sam');
+  await fresh.page.locator('.msg-thread').getByText('Tu as changé de téléphone ?').waitFor();
+  await fresh.page.locator('.msg-thread').getByText('Une photo pour toi.').waitFor();
+  assert.equal(puts.length, 0, 'the restored keys are the published ones: no new keys');
+  assertNoProblems(problems);
   assertNoProblems(fresh.problems);
 });

@@ -1,5 +1,6 @@
 // messages/crypto.js - end-to-end encryption of direct messages (issue 20, R6), in the page.
-// libsodium-wrappers is served by entraide itself (mk/messages.mk), never from a CDN.
+// libsodium-wrappers-sumo (the build with crypto_pwhash, Argon2id) is served by entraide
+// itself (mk/messages.mk), never from a CDN.
 //
 // Keys: an X25519 pair (crypto_box) and an Ed25519 pair (crypto_sign) per account and
 // browser, made on first use, kept in IndexedDB (database "entraide-messages"), the public
@@ -15,7 +16,7 @@ let sodiumP = null;
 
 export function sodium() {
   if (!sodiumP) {
-    sodiumP = import('/static/messages/sodium/libsodium-wrappers.mjs').then(async (m) => {
+    sodiumP = import('/static/messages/sodium/libsodium-wrappers-sumo.mjs').then(async (m) => {
       const s = m.default;
       await s.ready;
       return s;
@@ -83,6 +84,62 @@ export async function myKeys(handle) {
     published = (await api.put('/api/v1/me/keys', pub)).keys;
   }
   return { ...k, version: published.version };
+}
+
+// True when this browser holds the account's keys.
+export async function hasKeys(handle) {
+  return Boolean(await idbGet('keys', handle));
+}
+
+// The key backup (issue 20): the four keys (160 bytes: box public and secret, sign public and
+// secret) sealed with crypto_secretbox under a key that crypto_pwhash (Argon2id, the
+// "interactive" limits: 2 passes, 64 MiB) derives from a passphrase and a random salt. The
+// server stores the ciphertext, the salt and the limits, and cannot open it.
+const BACKUP_OPS = 2;
+const BACKUP_MEM = 64 * 1024 * 1024;
+
+export async function backupExists() {
+  try {
+    await api.get('/api/v1/me/keys/backup');
+    return true;
+  } catch (err) {
+    if (err.status === 404) return false;
+    throw err;
+  }
+}
+
+export async function backUp(handle, passphrase) {
+  const s = await sodium();
+  const k = await idbGet('keys', handle);
+  if (!k) throw new Error('no keys in this browser');
+  const salt = s.randombytes_buf(s.crypto_pwhash_SALTBYTES);
+  const key = s.crypto_pwhash(s.crypto_secretbox_KEYBYTES, passphrase, salt, BACKUP_OPS, BACKUP_MEM, s.crypto_pwhash_ALG_ARGON2ID13);
+  const nonce = s.randombytes_buf(s.crypto_secretbox_NONCEBYTES);
+  const plain = new Uint8Array(160);
+  [k.boxPk, k.boxSk, k.signPk, k.signSk].forEach((part, i) => plain.set(part, [0, 32, 64, 96][i]));
+  const sealed = s.crypto_secretbox_easy(plain, nonce, key);
+  s.memzero(key);
+  s.memzero(plain);
+  await api.put('/api/v1/me/keys/backup', { salt: b64(s, salt), nonce: b64(s, nonce), sealed: b64(s, sealed), opslimit: BACKUP_OPS, memlimit: BACKUP_MEM });
+}
+
+// Restores the keys of the backup into this browser: false when the passphrase does not open it.
+export async function restore(handle, passphrase) {
+  const s = await sodium();
+  const b = await api.get('/api/v1/me/keys/backup');
+  const key = s.crypto_pwhash(s.crypto_secretbox_KEYBYTES, passphrase, unb64(s, b.salt), b.opslimit, b.memlimit, s.crypto_pwhash_ALG_ARGON2ID13);
+  let plain;
+  try {
+    plain = s.crypto_secretbox_open_easy(unb64(s, b.sealed), unb64(s, b.nonce), key);
+  } catch {
+    return false;
+  } finally {
+    s.memzero(key);
+  }
+  if (plain.length !== 160) return false;
+  await idbPut('keys', handle, { boxPk: plain.slice(0, 32), boxSk: plain.slice(32, 64), signPk: plain.slice(64, 96), signSk: plain.slice(96) });
+  s.memzero(plain);
+  return true;
 }
 
 // Compares each member's published keys with what this browser saw before: returns the

@@ -10,7 +10,7 @@ import { select, buildForm, submitButton } from '../forms.js';
 import { dateTime } from '../format.js';
 import { confirmDialog, notice, emptyState } from '../ui.js';
 import * as session from '../session.js';
-import { myKeys, seal, open, signKeyOf, keyChanges, acknowledge, safetyNumber } from '../messages/crypto.js';
+import { myKeys, hasKeys, backupExists, seal, open, signKeyOf, keyChanges, acknowledge, safetyNumber } from '../messages/crypto.js';
 import { t, messagesStyle, others, composer, refusalPanel } from './messages_ui.js';
 import { reportPanel } from './messages_report.js';
 
@@ -77,6 +77,10 @@ function blockButton(conv, status) {
 export async function render(ctx) {
   messagesStyle();
   const me = session.current().handle;
+  if (!await hasKeys(me) && await backupExists()) { // restore first (/messages)
+    ctx.navigate('/messages', { replace: true });
+    return [];
+  }
   const keys = await myKeys(me);
   const conv = await api.get(`/api/v1/conversations/${encodeURIComponent(ctx.params.id)}`);
   const names = others(conv).join(', ');
