@@ -16,8 +16,8 @@
 #include "core/clock.h"
 #include "core/log.h"
 
-static const char *const forms[] = {"appointment", "document", "question", "complaint", "thanks",
-				    "free", NULL};
+const char *const api_desk_forms[] = {"appointment", "document", "question", "complaint", "thanks",
+				     "free", NULL};
 static const char *const actions[] = {"book", "move", "cancel", NULL};
 static const char *const documents[] = {"prescription", "results", "record", "certificate",
 					"invoice", NULL};
@@ -25,7 +25,7 @@ static const char *const msg_kinds[] = {"message", "reply", "note", "document", 
 static const char *const statuses[] = {"new", "in_progress", "waiting", "resolved", NULL};
 
 const struct json_field api_desk_request_fields[] = {
-	{"form", JF_STRING, true, 0, 0, forms},
+	{"form", JF_STRING, true, 0, 0, api_desk_forms},
 	{"text", JF_STRING, false, 0, DESK_TEXT_MAX, NULL},
 	{"action", JF_STRING, false, 0, 0, actions},
 	{"department", JF_STRING, false, 0, 100, NULL},
@@ -145,6 +145,15 @@ static int priority_of(const char *type)
 
 /* --- the desk's public face --- */
 
+void api_desk_forms_json(struct buf *b, const struct desk_inst *inst)
+{
+	buf_putc(b, '[');
+	for (size_t i = 0, n = 0; api_desk_forms[i]; i++)
+		if (desk_form_offered(inst, api_desk_forms[i]))
+			buf_printf(b, "%s\"%s\"", n++ ? "," : "", api_desk_forms[i]);
+	buf_putc(b, ']');
+}
+
 enum ent_err api_desk_info(struct api_req *q)
 {
 	struct desk_inst inst;
@@ -159,8 +168,9 @@ enum ent_err api_desk_info(struct api_req *q)
 	buf_json_cstr(&b, inst.name);
 	buf_puts(&b, ",\"teleconsult_url\":");
 	buf_json_cstr(&b, inst.teleconsult_url[0] ? inst.teleconsult_url : NULL);
-	buf_puts(&b, ",\"forms\":[\"appointment\",\"document\",\"question\",\"complaint\",\"thanks\","
-		     "\"free\"],\"documents\":[\"prescription\",\"results\",\"record\",\"certificate\","
+	buf_puts(&b, ",\"forms\":");
+	api_desk_forms_json(&b, &inst);
+	buf_puts(&b, ",\"documents\":[\"prescription\",\"results\",\"record\",\"certificate\","
 		     "\"invoice\"]");
 	buf_printf(&b, ",\"is_manager\":%s}", api_desk_is_manager(q, inst.slug) ? "true" : "false");
 	api_reply(q, 200, &b);
@@ -256,6 +266,9 @@ enum ent_err api_desk_request_create(struct api_req *q)
 	size_t text_len = 0;
 	const char *form = api_str(q, "form", NULL);
 	const char *text = api_str(q, "text", &text_len);
+	/* a form the institution does not offer (its managers chose: /desk/:slug/settings) */
+	if (!desk_form_offered(&inst, form))
+		return api_invalid(q, "form", "not-offered");
 	err = check_form(q, form, text_len);
 	if (err)
 		return err;

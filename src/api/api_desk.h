@@ -32,6 +32,10 @@ enum ent_err api_desk_queue(struct api_req *q);
 enum ent_err api_desk_settings_put(struct api_req *q);
 /* A teleconsultation link: empty (none) or https:// with no space, quote or angle bracket. */
 bool api_desk_url_ok(const char *u);
+/* The forms a desk may offer, in DESK_FORMS order, NULL-terminated. */
+extern const char *const api_desk_forms[];
+/* The forms inst offers, as a JSON array. */
+void api_desk_forms_json(struct buf *b, const struct desk_inst *inst);
 enum ent_err api_desk_canned_list(struct api_req *q);
 enum ent_err api_desk_canned_create(struct api_req *q);
 enum ent_err api_desk_events(struct api_req *q);

@@ -26,7 +26,8 @@ static const char *const types[] = {"appointment", "document_request", "consulta
 static const char *const statuses[] = {"new", "in_progress", "waiting", "resolved", "open", NULL};
 
 const struct json_field api_desk_settings_fields[] = {
-	{"teleconsult_url", JF_STRING, true, 0, DESK_URL_MAX, NULL},
+	{"teleconsult_url", JF_STRING, false, 0, DESK_URL_MAX, NULL},
+	{"forms", JF_STRINGS, false, 1, 6, api_desk_forms},
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_desk_canned_fields[] = {
@@ -94,15 +95,43 @@ enum ent_err api_desk_settings_put(struct api_req *q)
 	if (err)
 		return err;
 	const char *url = api_str(q, "teleconsult_url", NULL);
-	if (!api_desk_url_ok(url))
+	json_t *forms = json_object_get(q->body, "forms");
+	if (!url && !forms)
+		return api_invalid(q, "teleconsult_url", JSON_REASON_REQUIRED);
+	if (url && !api_desk_url_ok(url))
 		return api_invalid(q, "teleconsult_url", "not-https");
-	err = desk_inst_set_teleconsult(q->db, inst.id, url, clock_now());
+	/* the offered forms, kept in DESK_FORMS order (the field table checked each name) */
+	char offered[DESK_FORMS_MAX] = "";
+	for (size_t i = 0, n = 0; forms && api_desk_forms[i]; i++) {
+		bool chosen = false;
+		for (size_t k = 0; k < json_array_size(forms); k++)
+			chosen |= !strcmp(json_string_value(json_array_get(forms, k)), api_desk_forms[i]);
+		if (chosen)
+			n += (size_t)snprintf(offered + n, sizeof offered - n, "%s%s", n ? "," : "",
+					      api_desk_forms[i]);
+	}
+	int64_t now = clock_now();
+	err = store_tx_begin(q->db);
+	if (err)
+		return err;
+	if (url)
+		err = desk_inst_set_teleconsult(q->db, inst.id, url, now);
+	if (!err && forms)
+		err = desk_inst_set_forms(q->db, inst.id, offered, now);
+	err = err ? err : store_tx_commit(q->db);
+	if (err) {
+		store_tx_rollback(q->db);
+		return err;
+	}
+	err = api_desk_inst(q, &inst);
 	if (err)
 		return err;
 	struct buf b;
 	buf_init(&b, 1024);
 	buf_puts(&b, "{\"teleconsult_url\":");
-	buf_json_cstr(&b, *url ? url : NULL);
+	buf_json_cstr(&b, inst.teleconsult_url[0] ? inst.teleconsult_url : NULL);
+	buf_puts(&b, ",\"forms\":");
+	api_desk_forms_json(&b, &inst);
 	buf_putc(&b, '}');
 	api_reply(q, 200, &b);
 	return ENT_OK;

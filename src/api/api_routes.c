@@ -155,7 +155,7 @@ const struct api_route api_routes[] = {
 	 SESSION, NULL, 0, "The desk's queue, urgent first, filtered by type and status (managers)"},
 	{"PUT", "/api/v1/institutions/{slug}/desk/settings", api_desk_settings_put,
 	 ROLE_COMMUNITY_MANAGER, CSRF, api_desk_settings_fields, 0,
-	 "Set the institution's teleconsultation link (managers)"},
+	 "Set the desk's offered forms and its teleconsultation link (managers)"},
 	{"GET", "/api/v1/institutions/{slug}/desk/canned", api_desk_canned_list,
 	 ROLE_COMMUNITY_MANAGER, SESSION, NULL, 0, "Canned replies and their placeholders (managers)"},
 	{"POST", "/api/v1/institutions/{slug}/desk/canned", api_desk_canned_create,

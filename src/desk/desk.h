@@ -25,12 +25,16 @@
 #define DESK_FILE_MAX (2 * 1024 * 1024) /* bytes of a delivered document */
 #define DESK_FILE_NAME_MAX 120
 #define DESK_LIST_MAX 200         /* rows one listing returns */
+/* The forms a desk may offer (desk_requests.form), in the order they are shown. */
+#define DESK_FORMS "appointment,document,question,complaint,thanks,free"
+#define DESK_FORMS_MAX 64
 
 struct desk_inst {
 	int64_t id;
 	char slug[64];
 	char name[128];
 	char teleconsult_url[DESK_URL_MAX + 1];
+	char forms[DESK_FORMS_MAX]; /* offered forms, comma-separated, in DESK_FORMS order */
 };
 
 struct desk_request {
@@ -61,6 +65,12 @@ enum ent_err desk_open(const void *sealed, size_t len, struct buf *out);
 enum ent_err desk_inst_find(struct store_conn *c, const char *slug, struct desk_inst *out);
 enum ent_err desk_inst_set_teleconsult(struct store_conn *c, int64_t inst_id, const char *url,
 				       int64_t now);
+/* The forms the desk offers from now on: a comma-separated list of DESK_FORMS's names, in
+ * that order (the caller checks them). */
+enum ent_err desk_inst_set_forms(struct store_conn *c, int64_t inst_id, const char *forms,
+				 int64_t now);
+/* Whether the desk offers form. */
+bool desk_form_offered(const struct desk_inst *inst, const char *form);
 
 struct desk_request_new {
 	int64_t institution_id, requester_id;

@@ -17,12 +17,17 @@
 
 static const struct store_stmt Q_INST = {
 	"desk.inst",
-	"SELECT i.id, i.slug, i.name, coalesce(s.teleconsult_url, '') FROM institutions i "
+	"SELECT i.id, i.slug, i.name, coalesce(s.teleconsult_url, ''), "
+	"coalesce(s.forms, '" DESK_FORMS "') FROM institutions i "
 	"LEFT JOIN desk_settings s ON s.institution_id = i.id WHERE i.slug = ?1"};
 static const struct store_stmt Q_SET_TELE = {
 	"desk.set_teleconsult",
 	"INSERT INTO desk_settings (institution_id, teleconsult_url, updated_at) VALUES (?1, ?2, ?3) "
 	"ON CONFLICT (institution_id) DO UPDATE SET teleconsult_url = ?2, updated_at = ?3"};
+static const struct store_stmt Q_SET_FORMS = {
+	"desk.set_forms",
+	"INSERT INTO desk_settings (institution_id, forms, updated_at) VALUES (?1, ?2, ?3) "
+	"ON CONFLICT (institution_id) DO UPDATE SET forms = ?2, updated_at = ?3"};
 static const struct store_stmt Q_REQ_INSERT = {
 	"desk.request_insert",
 	"INSERT INTO desk_requests (institution_id, requester_id, form, type, intent, confidence, "
@@ -199,6 +204,7 @@ enum ent_err desk_inst_find(struct store_conn *c, const char *slug, struct desk_
 		copy_col(out->slug, sizeof out->slug, q, 1);
 		copy_col(out->name, sizeof out->name, q, 2);
 		copy_col(out->teleconsult_url, sizeof out->teleconsult_url, q, 3);
+		copy_col(out->forms, sizeof out->forms, q, 4);
 	}
 	store_q_close(q);
 	return err;
@@ -214,6 +220,31 @@ enum ent_err desk_inst_set_teleconsult(struct store_conn *c, int64_t inst_id, co
 	bind_str(q, 2, url);
 	store_q_bind_int(q, 3, now);
 	return exec_close(q);
+}
+
+enum ent_err desk_inst_set_forms(struct store_conn *c, int64_t inst_id, const char *forms,
+				 int64_t now)
+{
+	struct store_q *q;
+	enum ent_err err = open1(c, &Q_SET_FORMS, inst_id, &q);
+	if (err)
+		return err;
+	bind_str(q, 2, forms);
+	store_q_bind_int(q, 3, now);
+	return exec_close(q);
+}
+
+bool desk_form_offered(const struct desk_inst *inst, const char *form)
+{
+	size_t n = strlen(form);
+	for (const char *p = inst->forms; n && *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && !strncmp(p, form, n))
+			return true;
+		p += len + (end != NULL);
+	}
+	return false;
 }
 
 enum ent_err desk_request_insert(struct store_conn *c, const struct desk_request_new *r, int64_t *id)

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, BIN } from '../lib/server.mjs';
-import { Client, assertProblem } from './helpers.mjs';
+import { Client, assertProblem, newMember } from './helpers.mjs';
 
 const DEMO_PW = 'demo-entraide-2026';
 const PW = 'correct horse battery';
@@ -326,4 +326,31 @@ test('desk conversations are sealed at rest', async () => {
   for (const s of ['arrêter mon traitement, j’ai des vertiges', 'Mon père a une douleur dans la poitrine', 'copie conforme', 'Cardiologie', 'planning de cardiologie', 'CANARI-ORDONNANCE']) {
     assert.equal(all.indexOf(Buffer.from(s, 'utf8')), -1, `"${s}" found in clear`);
   }
+});
+
+test('an institution chooses the forms its desk offers; a form not offered is refused in words', async () => {
+  const base = '/api/v1/institutions/clinique-autre/desk';
+  const ALL = ['appointment', 'document', 'question', 'complaint', 'thanks', 'free'];
+  assert.deepEqual((await alice.req('GET', base)).data.forms, ALL, 'every form until the managers choose');
+  assertProblem(await alice.req('PUT', `${base}/settings`, { json: { forms: ['question'] } }), 403, 'forbidden');
+  assertProblem(await cm.req('PUT', `${base}/settings`, { json: { forms: ['question'] } }), 403, 'forbidden');
+  for (const [forms, reason] of [[[], 'too-short'], [['question', 'question'], 'not-allowed'], [['visite'], 'not-allowed'], ['question', 'wrong-type']]) {
+    const r = await otherCm.req('PUT', `${base}/settings`, { json: { forms } });
+    assertProblem(r, 422, 'validation');
+    assert.deepEqual(r.data.errors, [{ field: 'forms', reason }], JSON.stringify(forms));
+  }
+  let r = await otherCm.req('PUT', `${base}/settings`, { json: { forms: ['free', 'appointment', 'question'] } });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.data.forms, ['appointment', 'question', 'free'], 'kept in the desk order');
+  r = await otherCm.req('PUT', `${base}/settings`, { json: { teleconsult_url: 'https://visio.example/autre' } });
+  assert.deepEqual(r.data, { teleconsult_url: 'https://visio.example/autre', forms: ['appointment', 'question', 'free'] }, 'the link alone leaves the forms');
+  assert.deepEqual((await alice.req('GET', base)).data.forms, ['appointment', 'question', 'free']);
+  const writer = await newMember(srv.url, 'ecrit.formulaires'); // alice spent her budget above
+  r = await writer.req('POST', `${base}/requests`, { json: { form: 'document', document: 'prescription' } });
+  assertProblem(r, 422, 'validation');
+  assert.deepEqual(r.data.errors, [{ field: 'form', reason: 'not-offered' }]);
+  r = await writer.req('POST', `${base}/requests`, { json: { form: 'question', text: 'Quels sont vos horaires de visite ?' } });
+  assert.equal(r.status, 201, r.text);
+  // the other institution keeps every form
+  assert.deepEqual((await alice.req('GET', DESK)).data.forms, ALL);
 });

@@ -111,6 +111,25 @@ export function radioGroup({ name, legend, options, value, hint }) {
   return field;
 }
 
+// A group of check boxes in a fieldset (several choices among options: [{ value, label }]);
+// values: the ones checked at first. value() is the checked values, in the options' order.
+export function checkboxGroup({ name, legend, options, values = [], hint }) {
+  const id = uid(`f-${name}`);
+  const hintId = hint ? `${id}-hint` : null;
+  const inputs = options.map((o) => h('input', { type: 'checkbox', id: `${id}-${o.value}`, name, value: o.value }));
+  inputs.forEach((input) => { input.checked = values.includes(input.value); });
+  const error = errorNode(`${id}-error`);
+  const group = h('fieldset', { class: 'field', 'aria-describedby': hintId },
+    h('legend', {}, legend),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    error,
+    options.map((o, i) => h('div', { class: 'choice' }, inputs[i], h('label', { for: inputs[i].id }, o.label))));
+  const field = { name, el: group, group, inputs, error, hintId, focusTarget: inputs[0] };
+  field.setError = (message) => setFieldError(field, message);
+  field.value = () => inputs.filter((i) => i.checked).map((i) => i.value);
+  return field;
+}
+
 // A single check box (a confirmation, typically).
 export function checkbox({ name, label }) {
   const id = uid(`f-${name}`);

@@ -226,6 +226,7 @@ export default {
   'desk.new.follow': 'Follow request {id}',
   'desk.new.another': 'Write another request',
   'desk.form.legend': 'Your request is about',
+  'field.form.not-offered': 'This institution does not offer this form online: choose another one.',
   'desk.form.appointment': 'An appointment (book, move, cancel)',
   'desk.form.document': 'A copy of a document',
   'desk.form.question': 'A practical question',

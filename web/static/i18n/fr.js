@@ -227,6 +227,7 @@ export default {
   'desk.new.follow': 'Suivre la demande n° {id}',
   'desk.new.another': 'Écrire une autre demande',
   'desk.form.legend': 'Votre demande concerne',
+  'field.form.not-offered': 'Cet établissement ne propose pas ce formulaire en ligne : choisissez-en un autre.',
   'desk.form.appointment': 'Un rendez-vous (prendre, déplacer, annuler)',
   'desk.form.document': 'La copie d’un document',
   'desk.form.question': 'Une question pratique',

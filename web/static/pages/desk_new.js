@@ -1,5 +1,6 @@
 // pages/desk_new.js - writing to an institution's desk (/desk/:slug): a typed form
-// (appointment, copy of a document, practical question, complaint, thanks) or free text.
+// (appointment, copy of a document, practical question, complaint, thanks) or free text, among
+// the forms the institution offers.
 // The answer comes at once: for an emergency the numbers fill the top of the page before
 // anything else (R3); for a consultation, the allowed alternatives (R2); otherwise a
 // confirmation with a link to the conversation.
@@ -11,7 +12,6 @@ import { deskStyle, textArea, select, guidancePanel } from './desk_ui.js';
 
 export const titleKey = 'desk.new.title';
 
-const FORMS = ['appointment', 'document', 'question', 'complaint', 'thanks', 'free'];
 const SHOWN = {
   action: ['appointment'], department: ['appointment'], preferred_times: ['appointment'],
   document: ['document'],
@@ -22,10 +22,13 @@ export async function render(ctx) {
   const slug = ctx.params.slug;
   const desk = await api.get(`/api/v1/institutions/${encodeURIComponent(slug)}/desk`);
   ctx.setTitle(t('desk.new.heading', { name: desk.name }));
-  const initial = FORMS.includes(ctx.query.get('form')) ? ctx.query.get('form') : 'free';
+  // only the forms the institution offers (its managers choose them: /desk/:slug/settings)
+  const offered = desk.forms;
+  const asked = ctx.query.get('form');
+  const initial = offered.includes(asked) ? asked : offered.includes('free') ? 'free' : offered[0];
   const form = radioGroup({
     name: 'form', legend: t('desk.form.legend'), value: initial,
-    options: FORMS.map((f) => ({ value: f, label: t(`desk.form.${f}`) })),
+    options: offered.map((f) => ({ value: f, label: t(`desk.form.${f}`) })),
   });
   const action = select({
     name: 'action', label: t('desk.field.action'),

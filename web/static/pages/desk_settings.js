@@ -1,14 +1,32 @@
 // pages/desk_settings.js - /desk/:slug/settings: what the community managers of an
-// institution set for their desk (issue 17): the teleconsultation link offered to members who
-// ask for medical advice (PUT .../desk/settings) and the canned replies (GET/POST
-// .../desk/canned). The server lets only that institution's managers in.
+// institution set for their desk (issue 17): the forms the desk offers and the
+// teleconsultation link offered to members who ask for medical advice (PUT .../desk/settings),
+// and the canned replies (GET/POST .../desk/canned). The server lets only that institution's
+// managers in.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, ApiError } from '../api.js';
-import { textField, textArea, buildForm, submitButton } from '../forms.js';
+import { textField, textArea, checkboxGroup, buildForm, submitButton } from '../forms.js';
 import { adminStyle, adminSend, denied } from './admin_ui.js';
 
 export const titleKey = 'desk.settings.title';
+
+const FORMS = ['appointment', 'document', 'question', 'complaint', 'thanks', 'free'];
+
+function formsForm(ctx, base, info) {
+  const forms = checkboxGroup({ name: 'forms', legend: t('desk.settings.forms.legend'), hint: t('desk.settings.forms.hint'),
+    values: info.forms, options: FORMS.map((f) => ({ value: f, label: t(`desk.form.${f}`) })) });
+  const form = buildForm([forms], submitButton(t('desk.settings.forms.save')), { labelledBy: 'desk-forms' });
+  form.onSubmit(async () => {
+    if (!form.check([[forms, forms.value().length ? null : 'too-short']])) return;
+    const r = await adminSend(form, () => api.put(`${base}/settings`, { forms: forms.value() }));
+    if (!r) return;
+    ctx.announce(t('desk.settings.forms.saved'));
+    ctx.redraw();
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'desk-forms' },
+    h('h2', { id: 'desk-forms' }, t('desk.settings.forms')), form.form);
+}
 
 function linkForm(ctx, base, info) {
   const url = textField({ name: 'teleconsult_url', type: 'url', label: t('desk.settings.link'), hint: t('inst.teleconsult.hint'),
@@ -66,6 +84,7 @@ export async function render(ctx) {
   return [
     h('h1', {}, `${t('desk.settings.title')} — ${info.name}`),
     h('p', {}, t('desk.settings.intro')),
+    formsForm(ctx, base, info),
     linkForm(ctx, base, info),
     cannedBlock(ctx, base, canned),
   ];
