@@ -1,15 +1,18 @@
 // admin_setup.test.mjs - issue 17's "done when" for administration, through the browser: from
-// an EMPTY data directory, `entraide admin` creates the first administrator, who then sets
-// the instance up from the browser alone on a phone: a space (created, edited, archived,
+// an EMPTY data directory, `entraide admin` creates the first administrator, who turns
+// two-factor authentication on through /settings/security (required of staff on a new
+// instance) and then sets the instance up from the browser alone on a phone: a space (created, edited, archived,
 // reopened, given a moderator of its own), an institution and its team (an institution administrator, a community
 // manager), the institution administrator approves a professional of their institution, the
-// community manager sets the desk's link and a canned reply, the administrator suspends an
+// community manager chooses the desk's forms (a member's desk page then offers only those)
+// and sets its link and a canned reply, the administrator suspends an
 // account with a reason and lifts it, and reads it all in the log; a member reads their
 // notifications, counted in the header. axe-core checks every new page and state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { BIN } from '../lib/server.mjs';
+import { totpCode } from '../lib/totp.mjs';
 import {
   serverAndBrowser, newPage, checkA11y, assertNoProblems, newAccount, signUpAndLogIn, logIn,
   waitForHeading, fill,
@@ -54,11 +57,26 @@ test('a new instance is set up and run from the browser alone', async () => {
   // 0. The data directory is empty: one command creates the first administrator.
   cli('create-account', CHEF.handle, CHEF.email, 'fr');
   cli('grant', CHEF.handle, 'administrator');
-  // Two-factor authentication is required of staff on a new instance (tests/e2e/totp covers
-  // enrolling); this journey is about administration, so the instance setting is turned off.
-  cli('totp-required', 'off');
   const chef = await phone(CHEF.handle, CHEF.password);
   const { page } = chef;
+
+  // 0b. Two-factor authentication is required of staff on a new instance: the log-in sends the
+  // administrator to /settings/security, where they turn it on with their app's first code.
+  await waitForHeading(page, 'Double authentification');
+  await page.getByRole('button', { name: 'Activer la double authentification' }).click();
+  const secret = (await page.locator('#totp-secret').innerText()).trim();
+  await page.getByLabel('Code affiché par l’application').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Activer', exact: true }).click();
+  await page.getByRole('heading', { name: 'Vos codes de secours' }).waitFor();
+  // The other staff of this journey turn it on from their own session too (through the API:
+  // the pages are the administrator's above and tests/e2e/totp's).
+  const meOf = async (p) => (await (await p.request.get(`${url}/api/v1/me`)).json()).csrf_token;
+  const enrol = async (p) => {
+    const headers = { 'x-csrf-token': await meOf(p) };
+    const e = await (await p.request.post(`${url}/api/v1/me/totp/enrolment`, { headers })).json();
+    const r = await p.request.post(`${url}/api/v1/me/totp`, { headers, data: { code: totpCode(e.secret) } });
+    assert.equal(r.status(), 200, await r.text());
+  };
 
   // 1. The administration page and its sections.
   await page.goto(`${url}/admin`);
@@ -135,19 +153,21 @@ test('a new instance is set up and run from the browser alone', async () => {
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await page.locator('main li', { hasText: desk.account.handle }).waitFor();
   await checkA11y(page, 'institution, team');
+  await enrol(director.page);
+  await enrol(desk.page);
 
   // 5b. The space gets a moderator of its own, who sees its reports and suspends nobody.
   await page.goto(`${url}/admin/spaces/aidants-alzheimer`);
   await waitForHeading(page, 'Espace Aidants Alzheimer');
   await page.getByText('Aucun modérateur attitré').waitFor();
-  await fill(page, 'Pseudonyme du compte', someone.account.handle);
+  await fill(page, 'Pseudonyme du compte', director.account.handle);
   await page.getByRole('button', { name: 'Nommer modérateur' }).click();
-  await page.getByRole('button', { name: `Retirer ${someone.account.handle}` }).waitFor();
+  await page.getByRole('button', { name: `Retirer ${director.account.handle}` }).waitFor();
   await checkA11y(page, 'space, moderators');
-  await someone.page.goto(`${url}/moderation`);
-  await waitForHeading(someone.page, 'Modération');
-  await someone.page.getByText('Aucun signalement en attente.').waitFor();
-  await checkA11y(someone.page, 'moderation, space moderator');
+  await director.page.goto(`${url}/moderation`);
+  await waitForHeading(director.page, 'Modération');
+  await director.page.getByText('Aucun signalement en attente.').waitFor();
+  await checkA11y(director.page, 'moderation, space moderator');
 
   // 6. The institution administrator approves the professional of their clinic.
   await director.page.goto(`${url}/verification`);
@@ -167,11 +187,16 @@ test('a new instance is set up and run from the browser alone', async () => {
   await desk.page.goto(`${url}/desk/clinique-des-lilas/settings`);
   await waitForHeading(desk.page, 'Réglages de l’accueil — Clinique des Lilas');
   await checkA11y(desk.page, 'desk settings, empty');
+  // the clinic sends no document copies online: that form is no longer offered
+  await desk.page.getByRole('checkbox', { name: 'La copie d’un document' }).uncheck();
+  await desk.page.getByRole('button', { name: 'Enregistrer les formulaires' }).click();
+  await desk.page.locator('#announcer').filter({ hasText: 'Formulaires enregistrés.' }).waitFor();
+  assert.equal(await desk.page.getByRole('checkbox', { name: 'La copie d’un document' }).isChecked(), false);
   await desk.page.getByRole('textbox', { name: 'Lien de téléconsultation' }).fill('http://pas-sur.example');
-  await desk.page.getByRole('button', { name: 'Enregistrer' }).click();
+  await desk.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await desk.page.getByText('Donnez une adresse qui commence par https://.').first().waitFor();
   await desk.page.getByRole('textbox', { name: 'Lien de téléconsultation' }).fill('https://teleconsultation.example/lilas');
-  await desk.page.getByRole('button', { name: 'Enregistrer' }).click();
+  await desk.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await desk.page.locator('#announcer').filter({ hasText: 'Lien enregistré.' }).waitFor();
   await fill(desk.page, 'Titre', 'Prendre rendez-vous');
   await fill(desk.page, 'Texte', 'Bonjour {handle}, vous pouvez prendre rendez-vous en ligne : {teleconsultation}');
@@ -180,9 +205,12 @@ test('a new instance is set up and run from the browser alone', async () => {
   await checkA11y(desk.page, 'desk settings, filled');
   r = await desk.page.request.get(`${url}/api/v1/institutions/clinique-des-lilas/desk`);
   assert.equal((await r.json()).teleconsult_url, 'https://teleconsultation.example/lilas');
+  await someone.page.goto(`${url}/desk/clinique-des-lilas`);
+  await waitForHeading(someone.page, 'Écrire à l’accueil de Clinique des Lilas');
+  await someone.page.getByRole('radio', { name: 'Une question pratique' }).waitFor();
+  assert.equal(await someone.page.getByRole('radio', { name: 'La copie d’un document' }).count(), 0, 'a form not offered is not shown');
 
   // 8. A member writes in the new space; another replies: the first sees it counted.
-  const meOf = async (p) => (await (await p.request.get(`${url}/api/v1/me`)).json()).csrf_token;
   r = await someone.page.request.post(`${url}/api/v1/spaces/aidants-alzheimer/threads`, {
     headers: { 'x-csrf-token': await meOf(someone.page) },
     data: { title: 'Comment tenez-vous le coup ?', body: 'Les nuits sont courtes en ce moment.' },
