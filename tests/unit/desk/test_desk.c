@@ -16,7 +16,7 @@
 
 #include "desk/desk.h"
 
-static const struct desk_inst inst = {1, "chu-exemple", "CHU Exemple", "https://tc.invalid/x"};
+static const struct desk_inst inst = {1, "chu-exemple", "CHU Exemple", "https://tc.invalid/x", DESK_FORMS};
 
 static void urgent_and_consultation_win_over_forms(void **state)
 {
@@ -166,10 +166,27 @@ static void charts_are_accessible_svg(void **state)
 	buf_clear(&b);
 }
 
+/* The forms a desk offers: whole names of its list only. */
+static void forms_offered(void **state)
+{
+	(void)state;
+	assert_true(desk_form_offered(&inst, "appointment"));
+	assert_true(desk_form_offered(&inst, "free"));
+	struct desk_inst some = inst;
+	snprintf(some.forms, sizeof some.forms, "%s", "appointment,question");
+	assert_true(desk_form_offered(&some, "appointment"));
+	assert_true(desk_form_offered(&some, "question"));
+	assert_false(desk_form_offered(&some, "document"));
+	assert_false(desk_form_offered(&some, "quest"));
+	assert_false(desk_form_offered(&some, "appointment,question"));
+	assert_false(desk_form_offered(&some, ""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(urgent_and_consultation_win_over_forms),
+		cmocka_unit_test(forms_offered),
 		cmocka_unit_test(r3_numbers_first_in_the_senders_language),
 		cmocka_unit_test(r2_alternatives_never_an_answer),
 		cmocka_unit_test(placeholders_are_filled),
