@@ -6,7 +6,8 @@
 // manager), the institution administrator approves a professional of their institution, the
 // community manager chooses the desk's forms (a member's desk page then offers only those)
 // and sets its link and a canned reply, the administrator suspends an
-// account with a reason and lifts it, and reads it all in the log; a member reads their
+// account with a reason and lifts it, and reads it all in the log; the instance offers French
+// only (an English browser gets French, no switcher); a member reads their
 // notifications, counted in the header. axe-core checks every new page and state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -265,11 +266,12 @@ test('a new instance is set up and run from the browser alone', async () => {
   await again.page.getByText('Cette page est réservée aux administrateurs.').waitFor();
   await checkA11y(again.page, 'spaces, refused');
 
-  // 12. The instance's settings: its name, sign-up by invitation, terms of use.
+  // 12. The instance's settings: its name, French only, sign-up by invitation, terms of use.
   await page.goto(`${url}/admin/settings`);
   await waitForHeading(page, 'Réglages de l’instance');
   await checkA11y(page, 'settings');
   await fill(page, 'Nom de l’instance', 'Réseau des Lilas');
+  await page.getByLabel('Langues proposées').selectOption('fr');
   await page.getByLabel('Sur invitation').check();
   await fill(page, 'Conditions d’utilisation', 'Soyez bienveillants.\n\nNe publiez rien qui permette de reconnaître quelqu’un.');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -282,9 +284,12 @@ test('a new instance is set up and run from the browser alone', async () => {
     data: { handle: 'sans_invitation', email: 'sans@example.org', password: 'phrase de passe sans code' },
   });
   assert.equal(r.status(), 422, 'sign-up without an invitation is refused');
-  const guest = await phone();
+  // a visitor whose browser asks for English gets the one language offered, and no switcher
+  const guest = await newPage(env.browser, url, { phone: true, locale: 'en-GB' });
   await guest.page.goto(link);
   await waitForHeading(guest.page, 'Créer un compte');
+  assert.equal(await guest.page.locator('.lang-switch').count(), 0, 'no language switcher');
+  assert.equal(await guest.page.locator('html').getAttribute('lang'), 'fr');
   assert.equal(await guest.page.getByLabel('Code d’invitation').inputValue(), link.split('=')[1]);
   await checkA11y(guest.page, 'sign-up by invitation');
   const invited = newAccount('invite');

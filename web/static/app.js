@@ -5,7 +5,7 @@
 // to it on every route change (not on the first load), the document title, the current
 // navigation link marked with aria-current, and announcements in the aria-live region.
 import { h, fragment } from './dom.js';
-import { t, tn, locale, setLocale, storedLocale, storeLocale, isLocale, LOCALES, localeName } from './i18n.js';
+import { t, tn, locale, setLocale, storedLocale, storeLocale, isOffered, setOffered, offeredLocales, localeName } from './i18n.js';
 import { api, ApiError, setLanguage } from './api.js';
 import * as session from './session.js';
 import { nav, notFound, serverPaths, match } from './routes.js';
@@ -58,7 +58,7 @@ function safeNext(value) {
 // Switches the interface language, saving the choice in the account (PATCH /api/v1/me) for
 // a member and in localStorage in every case. Throws ApiError when the server refuses.
 async function changeLocale(value) {
-  if (!isLocale(value) || value === locale()) return;
+  if (!isOffered(value) || value === locale()) return;
   const focusKey = focusKeyNow();
   if (session.current()) session.update(await api.patch('/api/v1/me', { locale: value }));
   storeLocale(value);
@@ -95,7 +95,8 @@ function drawHeader() {
   if (me) {
     links.push(h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: logOut }, t('nav.logout'))));
   }
-  const other = LOCALES.find((l) => l !== locale());
+  // the switcher only when the instance offers another language (its administrator's setting)
+  const other = offeredLocales().find((l) => l !== locale());
   // Under 600 px the links fold behind a menu button (style.css hides the closed list there);
   // wider, the button is hidden and the links always show.
   const navList = h('ul', { id: 'site-nav-list' }, links);
@@ -117,9 +118,9 @@ function drawHeader() {
     h('a', { class: 'brand', href: '/' },
       h('img', { src: '/static/logo.svg', alt: '', width: '32', height: '32' }),
       h('span', {}, t('app.name'))),
-    h('button', { type: 'button', class: 'lang-switch', 'data-focus-key': 'lang-switch', onclick: () => changeLocale(other).catch(onActionError) },
+    other ? h('button', { type: 'button', class: 'lang-switch', 'data-focus-key': 'lang-switch', onclick: () => changeLocale(other).catch(onActionError) },
       h('span', { class: 'visually-hidden' }, t('lang.switch')), ' ',
-      h('span', { lang: other }, localeName(other))),
+      h('span', { lang: other }, localeName(other))) : null,
     menu,
     navEl);
 }
@@ -261,17 +262,23 @@ async function start() {
   const first = match(window.location.pathname);
   if (first) first.route.load().catch(() => {});
   const open = registrationOpen();
+  const languages = info().then((i) => i && i.locales, () => null);
+  const mine = document.documentElement.hasAttribute('data-member') ? session.refresh().catch(() => null) : null;
+  // The languages the instance offers: a visitor's remembered or browser language it does
+  // not offer gives way to one it does.
+  setOffered(await languages);
+  if (!isOffered(locale())) applyLocale(storedLocale());
   try {
     // The shell says whether the request carried a live session (<html data-member>): a
     // visitor's page does not ask /me, whose 401 would be an error in the console.
-    const me = document.documentElement.hasAttribute('data-member') ? await session.refresh() : null;
-    if (me && isLocale(me.locale)) applyLocale(me.locale);
+    const me = mine ? await mine : null;
+    if (me && isOffered(me.locale)) applyLocale(me.locale);
   } catch {
     // The server did not answer /me: carry on as a visitor; pages report their own errors.
   }
   registrationIsOpen = await open;
   session.onChange((me) => {
-    if (me && isLocale(me.locale) && me.locale !== locale()) {
+    if (me && isOffered(me.locale) && me.locale !== locale()) {
       applyLocale(me.locale);
       storeLocale(me.locale);
       drawChrome();

@@ -1,7 +1,9 @@
 // i18n.js - the string catalogue: every visible string of the front end goes through t() or
 // tn(). A visitor gets the browser's language (French or English, French otherwise) unless they
 // chose one (kept in localStorage); a member gets the account setting. <html lang> follows the
-// current language (the server already sends the shell in it).
+// current language (the server already sends the shell in it). An instance may offer one
+// language only (its administrator's setting, GET /api/v1/instance "locales"): setOffered()
+// then keeps the choices, the switcher and the default to it.
 //
 // Catalogues are flat objects { 'page.key': 'text with {param}' }. Plural forms are keys with
 // a CLDR suffix ('.one', '.other', ...), chosen with Intl.PluralRules.
@@ -18,6 +20,7 @@ export const DEFAULT_LOCALE = 'fr';
 const STORAGE_KEY = 'entraide.locale';
 
 let current = DEFAULT_LOCALE;
+let offered = LOCALES.slice();
 
 export function isLocale(value) {
   return typeof value === 'string' && LOCALES.includes(value);
@@ -25,6 +28,26 @@ export function isLocale(value) {
 
 export function locale() {
   return current;
+}
+
+// The languages the instance offers (GET /api/v1/instance "locales"); anything unknown or an
+// empty list leaves both.
+export function setOffered(list) {
+  const known = Array.isArray(list) ? LOCALES.filter((l) => list.includes(l)) : [];
+  offered = known.length ? known : LOCALES.slice();
+}
+
+export function offeredLocales() {
+  return offered.slice();
+}
+
+export function isOffered(value) {
+  return offered.includes(value);
+}
+
+// The language of an instance that does not speak the visitor's: French when offered.
+function fallbackLocale() {
+  return offered.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : offered[0];
 }
 
 // Changes the language of the interface (not of the account: the caller saves that).
@@ -35,20 +58,20 @@ export function setLocale(value) {
 }
 
 // The first of the browser's languages (navigator.languages, the same list as its
-// Accept-Language) that the interface speaks, or French.
+// Accept-Language) that the instance offers, or French (the offered one when French is not).
 export function browserLocale(languages = navigator.languages || [navigator.language]) {
   for (const tag of languages || []) {
     const base = String(tag || '').toLowerCase().split('-')[0];
-    if (isLocale(base)) return base;
+    if (isOffered(base)) return base;
   }
-  return DEFAULT_LOCALE;
+  return fallbackLocale();
 }
 
-// The visitor's remembered choice, else the browser's language, else French.
+// The visitor's remembered choice when still offered, else the browser's language, else French.
 export function storedLocale() {
   try {
     const v = window.localStorage.getItem(STORAGE_KEY);
-    if (isLocale(v)) return v;
+    if (isOffered(v)) return v;
   } catch { /* storage disabled: fall back to the browser's language */ }
   return browserLocale();
 }

@@ -3,7 +3,7 @@
 // good, with the choice between keeping one's posts anonymised and deleting them; a copy of
 // one's data (GET /api/v1/me/export).
 import { h } from '../dom.js';
-import { t, locale, LOCALES, localeName } from '../i18n.js';
+import { t, locale, offeredLocales, localeName } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, radioGroup, checkbox, buildForm, fieldMessage, submitButton } from '../forms.js';
 import { checkPassword, checkRequired } from '../validate.js';
@@ -53,7 +53,7 @@ function accountSummary(me) {
 function languageForm(ctx) {
   const choice = radioGroup({
     name: 'locale', legend: t('settings.lang.legend'), value: locale(),
-    options: LOCALES.map((l) => ({ value: l, label: h('span', { lang: l }, localeName(l)) })),
+    options: offeredLocales().map((l) => ({ value: l, label: h('span', { lang: l }, localeName(l)) })),
   });
   const submit = submitButton(t('settings.lang.submit'));
   submit.setAttribute('data-focus-key', 'settings-lang');
@@ -131,7 +131,8 @@ export function render(ctx) {
   return [
     h('h1', {}, t('settings.title')),
     accountSummary(me),
-    section('settings-lang', t('settings.lang.heading'), languageForm(ctx)),
+    // an instance that offers one language has nothing to choose
+    offeredLocales().length > 1 ? section('settings-lang', t('settings.lang.heading'), languageForm(ctx)) : null,
     ageSection(ctx),
     section('settings-password', t('settings.password.heading'), passwordForm(ctx)),
     mailSection(ctx, me),
