@@ -49,7 +49,7 @@ CPPFLAGS   += $(PKG_CFLAGS)
 
 LIB_C   := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
 LIB_CXX := $(sort $(shell find src -name '*.cc'))
-CLI_C   := $(sort $(wildcard src/cli/*.c))
+CLI_C   := $(sort $(wildcard src/cli/*.c src/cli/demo/*.c))
 LIB_OBJ := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o) \
            $(GEN_SRC:$(BUILD)/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_C:%.c=$(BUILD)/obj/%.o)

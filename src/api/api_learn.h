@@ -48,10 +48,6 @@ enum ent_err api_parent_confirm(struct api_req *q);
  * and by the demo. */
 enum ent_err api_learn_ship(struct api_app *app, struct store_conn *db, int *added);
 
-/* The embedded file of content/courses/ at path ("/campaigns.json"), or NULL
- * (api_demo_learn.c). */
-const struct http_embedded *api_learn_content(const char *path);
-
 /* The institution (slug) an editor acts for: the one named when the caller is its editor,
  * else the caller's first; NULL when the caller edits for none (administrators). */
 const char *api_learn_editor_institution(struct api_req *q, const char *named);

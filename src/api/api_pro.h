@@ -43,10 +43,6 @@ enum ent_err api_reviews_list(struct api_req *q);
 enum ent_err api_review_image(struct api_req *q);
 enum ent_err api_review_decide(struct api_req *q);
 
-/* api_demo_pro.c: the demo step (see api_demo.h) */
-#include <stdio.h>
-enum ent_err api_demo_pro(struct api_app *app, struct store_conn *db, FILE *out);
-
 /* Helpers. The {id} path parameter as a positive integer (ENT_ENOTFOUND otherwise). */
 enum ent_err api_pro_param_id(struct api_req *q, int64_t *id);
 /* Appends a quoted UTC date ("2026-11-29") or date-time ("2026-11-29T02:00:00Z"). */

@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "api/api_demo.h"
 #include "api/api_handlers.h"
 #include "core/clock.h"
 #include "twofa/twofa.h"
@@ -200,17 +199,5 @@ enum ent_err api_totp_disable(struct api_req *q)
 		err = twofa_disable(q->db, q->s.account.id);
 	if (!err)
 		http_reply_empty(q->http, 204);
-	return err;
-}
-
-enum ent_err api_demo_security(struct api_app *app, struct store_conn *db, FILE *out)
-{
-	(void)app;
-	enum ent_err err = twofa_set_required(db, false);
-	if (!err)
-		fprintf(out, "Double authentification non exigée sur cette instance de démonstration : "
-			     "les comptes de l'équipe se connectent avec leur mot de passe seul. / "
-			     "Two-factor authentication is not required on this demo instance: staff "
-			     "accounts log in with their password alone.\n");
 	return err;
 }

@@ -1,7 +1,7 @@
 /* cmd_demo.c - `entraide demo`: fills a data directory with demo content (idempotent). */
 #include <stdio.h>
 
-#include "api/api_demo.h"
+#include "cli/demo/demo.h"
 #include "cli/cli.h"
 #include "cli/cli_data.h"
 
@@ -22,7 +22,7 @@ int cmd_demo(int argc, char **argv)
 	if (rc)
 		return rc;
 	enum ent_err err = store_conn_get(app.store, &db);
-	for (const struct api_demo_step *s = api_demo_steps; !err && s->area; s++) {
+	for (const struct demo_step *s = demo_steps; !err && s->area; s++) {
 		err = s->run(&app, db, stdout);
 		if (err)
 			fprintf(stderr, "entraide demo: %s: %s\n", s->area, ent_strerror(err));

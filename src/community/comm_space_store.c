@@ -15,6 +15,11 @@ static const struct store_stmt Q_ADD = {
 	"INSERT INTO spaces (slug, name, description, language, visibility, kind, indexable, "
 	"retention_days, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 'community', ?6, ?7, ?8) "
 	"RETURNING id"};
+static const struct store_stmt Q_ENSURE = {
+	"space.ensure",
+	"INSERT INTO spaces (slug, name, description, language, visibility, kind, institution_id, "
+	"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	"(SELECT id FROM institutions WHERE slug = ?7), ?8) ON CONFLICT (slug) DO NOTHING RETURNING id"};
 static const struct store_stmt Q_LOAD = {"space.load", "SELECT " COLS "WHERE s.slug = ?1"};
 static const struct store_stmt Q_EACH = {"space.each",
 					 "SELECT " COLS "ORDER BY s.slug LIMIT 1000"};
@@ -54,25 +59,46 @@ static void bind_texts(struct store_q *q, const char *const *v, int n)
 		store_q_bind_text(q, i + 2, v[i], strlen(v[i]));
 }
 
-enum ent_err comm_space_add(struct store_conn *c, const struct comm_space_row *row, int64_t now,
-			    int64_t *id)
+/* Q_ADD (the administrator's community space) or Q_ENSURE (any kind, its institution). */
+static enum ent_err insert(struct store_conn *c, const struct store_stmt *stmt,
+			   const struct comm_space_row *row, int64_t now, int64_t *id)
 {
 	struct store_q *q;
 	bool has = false;
-	enum ent_err err = store_q_open(c, &Q_ADD, &q);
+	enum ent_err err = store_q_open(c, stmt, &q);
 	if (err)
 		return err;
 	store_q_bind_text(q, 1, row->slug, strlen(row->slug));
 	const char *v[] = {row->name, row->description, row->language, row->visibility};
 	bind_texts(q, v, 4);
-	store_q_bind_int(q, 6, row->indexable);
-	store_q_bind_int(q, 7, row->retention_days);
+	if (stmt == &Q_ENSURE) {
+		store_q_bind_text(q, 6, row->kind, strlen(row->kind));
+		if (row->institution[0])
+			store_q_bind_text(q, 7, row->institution, strlen(row->institution));
+		else
+			store_q_bind_null(q, 7);
+	} else {
+		store_q_bind_int(q, 6, row->indexable);
+		store_q_bind_int(q, 7, row->retention_days);
+	}
 	store_q_bind_int(q, 8, now);
 	err = store_q_step(q, &has);
-	if (!err && has && id)
-		*id = store_q_int(q, 0);
+	if (id)
+		*id = !err && has ? store_q_int(q, 0) : 0;
 	store_q_close(q);
 	return err;
+}
+
+enum ent_err comm_space_add(struct store_conn *c, const struct comm_space_row *row, int64_t now,
+			    int64_t *id)
+{
+	return insert(c, &Q_ADD, row, now, id);
+}
+
+enum ent_err comm_space_ensure(struct store_conn *c, const struct comm_space_row *row, int64_t now,
+			       int64_t *id)
+{
+	return insert(c, &Q_ENSURE, row, now, id);
 }
 
 enum ent_err comm_space_load(struct store_conn *c, const char *slug, struct comm_space_row *out)

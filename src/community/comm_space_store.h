@@ -37,6 +37,11 @@ struct comm_space_row {
  * indexable, retention_days); ENT_EEXIST when the slug is taken. */
 enum ent_err comm_space_add(struct store_conn *c, const struct comm_space_row *row, int64_t now,
 			    int64_t *id);
+/* Inserts the space of row (slug, name, description, language, visibility, kind and the
+ * institution's slug, "" for none; the other columns take their defaults) unless its slug is
+ * taken; *id is the new space's id, 0 when the slug was taken (nothing changed). */
+enum ent_err comm_space_ensure(struct store_conn *c, const struct comm_space_row *row, int64_t now,
+			       int64_t *id);
 /* The space with that slug, archived or not; ENT_ENOTFOUND. */
 enum ent_err comm_space_load(struct store_conn *c, const char *slug, struct comm_space_row *out);
 /* Writes back name, description, language, visibility, indexable and retention_days of the

@@ -1,4 +1,6 @@
 /* store_community.c - the communities' account deletion hook; see store_community.h. */
+#include <string.h>
+
 #include "store/store_community.h"
 
 static const struct store_stmt Q_UNINDEX = {
@@ -51,5 +53,23 @@ enum ent_err store_community_account_delete(struct store_conn *c, int64_t accoun
 		err = store_q_exec(q);
 		store_q_close(q);
 	}
+	return err;
+}
+
+static const struct store_stmt Q_ARTICLE_COUNT = {
+	"community.article_count",
+	"SELECT count(*) FROM articles a JOIN institutions i ON i.id = a.institution_id WHERE i.slug = ?1"};
+
+enum ent_err store_community_article_count(struct store_conn *c, const char *inst_slug, int64_t *n)
+{
+	struct store_q *q;
+	bool row = false;
+	enum ent_err err = store_q_open(c, &Q_ARTICLE_COUNT, &q);
+	if (err)
+		return err;
+	store_q_bind_text(q, 1, inst_slug, strlen(inst_slug));
+	err = store_q_step(q, &row);
+	*n = !err && row ? store_q_int(q, 0) : 0;
+	store_q_close(q);
 	return err;
 }

@@ -18,4 +18,8 @@ enum ent_err store_community_account_delete(struct store_conn *c, int64_t accoun
  * not on every edit. */
 enum ent_err store_community_fts_rewrite(struct store_conn *c);
 
+/* How many articles the institution with that slug has signed (0 for an unknown slug). */
+enum ent_err store_community_article_count(struct store_conn *c, const char *inst_slug,
+					   int64_t *n);
+
 #endif

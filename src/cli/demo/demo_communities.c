@@ -1,5 +1,5 @@
 /*
- * api_demo_communities.c - demo spaces (French and English patient communities, a carers'
+ * demo_communities.c - demo spaces (French and English patient communities, a carers'
  * space for members, a professional space, the demo institution's page), threads with
  * replies, and validated articles signed by the demo institution. Idempotent: a space that
  * already exists is left as it is; articles are published only when the institution has none.
@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "api/api_community.h"
-#include "api/api_demo.h"
+#include "community/comm_space_store.h"
+#include "cli/demo/demo.h"
 #include "core/clock.h"
+#include "store/store_community.h"
 
-#define DEMO_PASSWORD "demo-entraide-2026"
 
 struct demo_thread {
 	const char *title;
@@ -121,49 +122,20 @@ static const struct {
 	 "- Rest before you feel exhausted.\n- Talk to your doctor before starting a programme."},
 };
 
-static const struct store_stmt Q_SPACE_ADD = {
-	"demo.space_add",
-	"INSERT INTO spaces (slug, name, description, language, visibility, kind, institution_id, "
-	"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	"(SELECT id FROM institutions WHERE slug = ?7), ?8) ON CONFLICT (slug) DO NOTHING RETURNING id"};
-static const struct store_stmt Q_ARTICLE_COUNT = {
-	"demo.article_count",
-	"SELECT count(*) FROM articles a JOIN institutions i ON i.id = a.institution_id WHERE i.slug = ?1"};
-
-static enum ent_err account_id(struct store_conn *db, const char *handle, int64_t *id)
-{
-	char key[STORE_HANDLE_MAX + 1];
-	struct store_account a;
-	enum ent_err err = api_handle_key(handle, key);
-	if (!err)
-		err = store_account_by_handle(db, key, &a);
-	if (!err)
-		*id = a.id;
-	return err;
-}
-
 /* Creates the space when missing; *id 0 when it already existed. */
 static enum ent_err add_space(struct store_conn *db, const char *slug, const char *name,
 			      const char *desc, const char *lang, const char *vis, const char *kind,
 			      const char *inst, int64_t *id)
 {
-	struct store_q *st;
-	bool row = false;
-	enum ent_err err = store_q_open(db, &Q_SPACE_ADD, &st);
-	if (err)
-		return err;
-	const char *v[] = {slug, name, desc, lang, vis, kind};
-	for (int i = 0; i < 6; i++)
-		store_q_bind_text(st, i + 1, v[i], strlen(v[i]));
-	if (inst)
-		store_q_bind_text(st, 7, inst, strlen(inst));
-	else
-		store_q_bind_null(st, 7);
-	store_q_bind_int(st, 8, clock_now());
-	err = store_q_step(st, &row);
-	*id = !err && row ? store_q_int(st, 0) : 0;
-	store_q_close(st);
-	return err;
+	struct comm_space_row row = {0};
+	snprintf(row.slug, sizeof row.slug, "%s", slug);
+	snprintf(row.name, sizeof row.name, "%s", name);
+	snprintf(row.description, sizeof row.description, "%s", desc);
+	snprintf(row.language, sizeof row.language, "%s", lang);
+	snprintf(row.visibility, sizeof row.visibility, "%s", vis);
+	snprintf(row.kind, sizeof row.kind, "%s", kind);
+	snprintf(row.institution, sizeof row.institution, "%s", inst ? inst : "");
+	return comm_space_ensure(db, &row, clock_now(), id);
 }
 
 static enum ent_err fill_space(struct store_conn *db, const struct demo_space *s, int64_t space_id)
@@ -171,7 +143,7 @@ static enum ent_err fill_space(struct store_conn *db, const struct demo_space *s
 	int64_t authors[3];
 	enum ent_err err = ENT_OK;
 	for (int i = 0; !err && i < 3; i++)
-		err = account_id(db, s->authors[i], &authors[i]);
+		err = demo_account_id(db, s->authors[i], &authors[i]);
 	for (int t = 0; !err && t < 3 && s->threads[t].title; t++) {
 		const struct demo_thread *th = &s->threads[t];
 		struct comm_new_post p = {0};
@@ -186,14 +158,14 @@ static enum ent_err fill_space(struct store_conn *db, const struct demo_space *s
 	return err;
 }
 
-enum ent_err api_demo_communities(struct api_app *app, struct store_conn *db, FILE *out)
+enum ent_err demo_communities(struct api_app *app, struct store_conn *db, FILE *out)
 {
 	static const char *const members[] = {"papillon_bleu", "marc.t1"};
 	enum ent_err err = ENT_OK;
 	for (size_t i = 0; !err && i < sizeof members / sizeof members[0]; i++) {
 		char email[96];
 		snprintf(email, sizeof email, "%s@demo.entraide.invalid", members[i]);
-		err = api_demo_account(app, db, members[i], email, DEMO_PASSWORD, "fr", NULL, NULL);
+		err = demo_account(app, db, members[i], email, DEMO_PASSWORD, "fr", NULL, NULL);
 	}
 	if (err)
 		return err;
@@ -209,33 +181,25 @@ enum ent_err api_demo_communities(struct api_app *app, struct store_conn *db, FI
 			err = fill_space(db, s, id);
 	}
 	if (!err)
-		err = add_space(db, API_DEMO_INSTITUTION, "CHU Exemple",
+		err = add_space(db, DEMO_INSTITUTION, "CHU Exemple",
 				"La page de l'établissement : informations validées et actualités.", "fr",
-				"public", "institution", API_DEMO_INSTITUTION, &id);
+				"public", "institution", DEMO_INSTITUTION, &id);
 	if (!err)
 		err = store_tx_commit(db);
 	else
 		store_tx_rollback(db);
-	struct store_q *st;
-	bool row = false;
 	int64_t n = 0, editor = 0;
 	if (!err)
-		err = store_q_open(db, &Q_ARTICLE_COUNT, &st);
-	if (!err) {
-		store_q_bind_text(st, 1, API_DEMO_INSTITUTION, strlen(API_DEMO_INSTITUTION));
-		err = store_q_step(st, &row);
-		n = row ? store_q_int(st, 0) : 0;
-		store_q_close(st);
-	}
+		err = store_community_article_count(db, DEMO_INSTITUTION, &n);
 	if (!err)
-		err = account_id(db, "redaction.chu", &editor);
+		err = demo_account_id(db, "redaction.chu", &editor);
 	for (size_t i = 0; !err && n == 0 && i < sizeof articles / sizeof articles[0]; i++)
-		err = api_article_publish(app, db, API_DEMO_INSTITUTION, editor, articles[i].lang,
+		err = api_article_publish(app, db, DEMO_INSTITUTION, editor, articles[i].lang,
 					  articles[i].title, articles[i].body, &id);
 	if (err)
 		return err;
 	fprintf(out, "Communautés / communities: diabete-type-1 (public), long-covid (public, en), "
 		     "sclerose-en-plaques, aidants (membres), pro-dermatologie (professionnels); "
-		     "articles signés par %s\n", API_DEMO_INSTITUTION);
+		     "articles signés par %s\n", DEMO_INSTITUTION);
 	return ENT_OK;
 }

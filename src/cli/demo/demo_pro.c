@@ -1,5 +1,5 @@
 /*
- * api_demo_pro.c - the professional network's demo: verified professionals (with their
+ * demo_pro.c - the professional network's demo: verified professionals (with their
  * verification and badge), a case with the patient's consent, an answer marked helpful, and
  * a photo reviewed by a second professional. The photo is drawn here (a synthetic pigmented
  * "lesion" on skin tone) and goes through the sanitizer like any upload: no third-party
@@ -10,14 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_demo.h"
+#include "cli/demo/demo.h"
 #include "api/api_pro.h"
 #include "core/clock.h"
 #include "pro/pro.h"
 #include "pro/pro_case.h"
 #include "pro/pro_store.h"
 
-#define DEMO_PASSWORD "demo-entraide-2026"
 #define DEMO_SPACE "pro-dermatologie"
 #define CASE_TITLE "Lésion pigmentée du dos, avis dermoscopique"
 
@@ -30,34 +29,22 @@ static const struct {
 	 "10000000009"},
 };
 
-static enum ent_err account_id(struct store_conn *db, const char *handle, int64_t *id)
-{
-	char key[STORE_HANDLE_MAX + 1];
-	struct store_account a;
-	enum ent_err err = api_handle_key(handle, key);
-	if (!err)
-		err = store_account_by_handle(db, key, &a);
-	if (!err)
-		*id = a.id;
-	return err;
-}
-
 /* An approved verification (and so the role and the badge) for one professional. */
 static enum ent_err verified(struct api_app *app, struct store_conn *db, size_t i, int64_t admin)
 {
 	int64_t id;
 	struct pro_verification v;
-	enum ent_err err = api_demo_account(app, db, pros[i].handle, pros[i].email, DEMO_PASSWORD,
+	enum ent_err err = demo_account(app, db, pros[i].handle, pros[i].email, DEMO_PASSWORD,
 					    "fr", NULL, NULL);
 	if (!err)
-		err = account_id(db, pros[i].handle, &id);
+		err = demo_account_id(db, pros[i].handle, &id);
 	if (err)
 		return err;
 	err = pro_verif_approved(db, id, &v);
 	if (err != ENT_ENOTFOUND)
 		return err;
 	struct pro_verification_new n = {id, pros[i].profession, pros[i].specialty, pros[i].rpps,
-					 API_DEMO_INSTITUTION, clock_now()};
+					 DEMO_INSTITUTION, clock_now()};
 	int64_t vid;
 	err = pro_verif_insert(db, &n, &vid);
 	if (err)
@@ -178,16 +165,16 @@ static enum ent_err demo_case(struct store_conn *db, int64_t author, int64_t col
 	return err;
 }
 
-enum ent_err api_demo_pro(struct api_app *app, struct store_conn *db, FILE *out)
+enum ent_err demo_pro(struct api_app *app, struct store_conn *db, FILE *out)
 {
 	int64_t admin, author, colleague;
-	enum ent_err err = account_id(db, "admin", &admin);
+	enum ent_err err = demo_account_id(db, "admin", &admin);
 	for (size_t i = 0; !err && i < sizeof pros / sizeof pros[0]; i++)
 		err = verified(app, db, i, admin);
 	if (!err)
-		err = account_id(db, "dr.martin", &author);
+		err = demo_account_id(db, "dr.martin", &author);
 	if (!err)
-		err = account_id(db, "dr.leroy", &colleague);
+		err = demo_account_id(db, "dr.leroy", &colleague);
 	if (!err)
 		err = demo_case(db, author, colleague);
 	if (err)

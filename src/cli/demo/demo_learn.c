@@ -1,5 +1,5 @@
 /*
- * api_demo_learn.c - the demo of learning and prevention (issue 21): a young member (lou,
+ * demo_learn.c - the demo of learning and prevention (issue 21): a young member (lou,
  * 15-17) and the demo prevention campaigns of CHU Exemple (content/courses/campaigns.json,
  * embedded at build time), running from yesterday for 90 days. Idempotent: a campaign whose
  * title the institution already has is left as it is.
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_demo.h"
+#include "cli/demo/demo.h"
 #include "community/comm.h"
 #include "core/clock.h"
 #include "http/http.h"
@@ -18,7 +18,7 @@
 extern const struct http_embedded learn_content_files[];
 
 /* The embedded content file at path ("/campaigns.json"), or NULL. */
-const struct http_embedded *api_learn_content(const char *path)
+static const struct http_embedded *content_file(const char *path)
 {
 	for (const struct http_embedded *f = learn_content_files; f->path; f++)
 		if (!strcmp(f->path, path))
@@ -48,7 +48,7 @@ static enum ent_err one_campaign(struct store_conn *db, json_t *c, int64_t autho
 	if (json_object_get(t->seen, title))
 		return ENT_OK;
 	struct learn_campaign_new n = {
-		.author_id = author, .institution = API_DEMO_INSTITUTION, .title = title, .body = body,
+		.author_id = author, .institution = DEMO_INSTITUTION, .title = title, .body = body,
 		.language = lang, .now = now, .starts_at = now - 86400, .ends_at = now + 90 * 86400,
 	};
 	n.topic = "other";
@@ -75,10 +75,10 @@ static enum ent_err one_campaign(struct store_conn *db, json_t *c, int64_t autho
 	return err;
 }
 
-enum ent_err api_demo_learn(struct api_app *app, struct store_conn *db, FILE *out)
+enum ent_err demo_learn(struct api_app *app, struct store_conn *db, FILE *out)
 {
-	enum ent_err err = api_demo_account(app, db, "lou", "lou@demo.entraide.invalid",
-					    "demo-entraide-2026", "fr", NULL, NULL);
+	enum ent_err err = demo_account(app, db, "lou", "lou@demo.entraide.invalid",
+					    DEMO_PASSWORD, "fr", NULL, NULL);
 	char key[STORE_HANDLE_MAX + 1];
 	struct store_account lou, ed;
 	if (!err)
@@ -89,7 +89,7 @@ enum ent_err api_demo_learn(struct api_app *app, struct store_conn *db, FILE *ou
 		err = learn_age_band_set(db, lou.id, "15-17");
 	if (!err)
 		err = store_account_by_handle(db, "redaction.chu", &ed);
-	const struct http_embedded *f = api_learn_content("/campaigns.json");
+	const struct http_embedded *f = content_file("/campaigns.json");
 	if (err || !f)
 		return err ? err : ENT_ENOTFOUND;
 	json_error_t je;
@@ -107,7 +107,7 @@ enum ent_err api_demo_learn(struct api_app *app, struct store_conn *db, FILE *ou
 	fprintf(out, "Formations / courses: %d ajoutées (added), /learn\n", shipped);
 	struct titles t = {json_object()};
 	int added = 0;
-	err = learn_campaign_of(db, API_DEMO_INSTITUTION, seen_title, &t);
+	err = learn_campaign_of(db, DEMO_INSTITUTION, seen_title, &t);
 	int64_t now = clock_now();
 	for (size_t i = 0; !err && i < json_array_size(list); i++)
 		err = one_campaign(db, json_array_get(list, i), ed.id, now, &t, &added);

@@ -1,13 +1,13 @@
 /*
- * api_demo_accounts.c - the demo institution (a fictional hospital) and one account per role.
+ * demo_accounts.c - the demo institution (a fictional hospital) and one account per role.
  * The passwords are fixed and printed: this is demo data, never for a real instance.
  */
 #include <string.h>
 
-#include "api/api_demo.h"
+#include "cli/demo/demo.h"
 #include "learn/learn.h"
+#include "twofa/twofa.h"
 
-#define DEMO_PASSWORD "demo-entraide-2026"
 
 static const struct {
 	const char *handle, *email, *locale, *role, *institution, *what;
@@ -16,15 +16,15 @@ static const struct {
 	{"sam", "sam@demo.entraide.invalid", "en", NULL, NULL, "member (carer, English)"},
 	{"dr.martin", "dr.martin@demo.entraide.invalid", "fr", "professional", NULL,
 	 "professionnel de santé"},
-	{"redaction.chu", "redaction@demo.entraide.invalid", "fr", "editor", API_DEMO_INSTITUTION,
+	{"redaction.chu", "redaction@demo.entraide.invalid", "fr", "editor", DEMO_INSTITUTION,
 	 "éditrice, CHU Exemple"},
 	{"accueil.chu", "accueil@demo.entraide.invalid", "fr", "community_manager",
-	 API_DEMO_INSTITUTION, "chargé de relation, CHU Exemple"},
+	 DEMO_INSTITUTION, "chargé de relation, CHU Exemple"},
 	{"modo", "modo@demo.entraide.invalid", "fr", "moderator", NULL, "modératrice"},
 	{"admin", "admin@demo.entraide.invalid", "fr", "administrator", NULL, "administrateur"},
 };
 
-enum ent_err api_demo_account(struct api_app *app, struct store_conn *db, const char *handle,
+enum ent_err demo_account(struct api_app *app, struct store_conn *db, const char *handle,
 			      const char *email, const char *password, const char *locale,
 			      const char *role, const char *institution)
 {
@@ -49,11 +49,23 @@ enum ent_err api_demo_account(struct api_app *app, struct store_conn *db, const 
 	return err;
 }
 
-enum ent_err api_demo_accounts(struct api_app *app, struct store_conn *db, FILE *out)
+enum ent_err demo_account_id(struct store_conn *db, const char *handle, int64_t *id)
 {
-	enum ent_err err = store_institution_ensure(db, API_DEMO_INSTITUTION, "CHU Exemple");
+	char key[STORE_HANDLE_MAX + 1];
+	struct store_account a;
+	enum ent_err err = api_handle_key(handle, key);
+	if (!err)
+		err = store_account_by_handle(db, key, &a);
+	if (!err)
+		*id = a.id;
+	return err;
+}
+
+enum ent_err demo_accounts(struct api_app *app, struct store_conn *db, FILE *out)
+{
+	enum ent_err err = store_institution_ensure(db, DEMO_INSTITUTION, "CHU Exemple");
 	for (size_t i = 0; !err && i < sizeof accounts / sizeof accounts[0]; i++)
-		err = api_demo_account(app, db, accounts[i].handle, accounts[i].email, DEMO_PASSWORD,
+		err = demo_account(app, db, accounts[i].handle, accounts[i].email, DEMO_PASSWORD,
 				       accounts[i].locale, accounts[i].role, accounts[i].institution);
 	if (err)
 		return err;
@@ -65,4 +77,16 @@ enum ent_err api_demo_accounts(struct api_app *app, struct store_conn *db, FILE 
 		fprintf(out, "  %-14s %-18s %s\n", accounts[i].handle,
 			accounts[i].role ? accounts[i].role : "member", accounts[i].what);
 	return ENT_OK;
+}
+
+enum ent_err demo_security(struct api_app *app, struct store_conn *db, FILE *out)
+{
+	(void)app;
+	enum ent_err err = twofa_set_required(db, false);
+	if (!err)
+		fprintf(out, "Double authentification non exigée sur cette instance de démonstration : "
+			     "les comptes de l'équipe se connectent avec leur mot de passe seul. / "
+			     "Two-factor authentication is not required on this demo instance: staff "
+			     "accounts log in with their password alone.\n");
+	return err;
 }

@@ -1,5 +1,5 @@
 /*
- * api_demo_desk.c - the demo's relation desk: the CHU Exemple's desk with a teleconsultation
+ * demo_desk.c - the demo's relation desk: the CHU Exemple's desk with a teleconsultation
  * link, canned replies, and a realistic queue over the last weeks (appointments, document
  * copies, a consultation request redirected, an emergency, complaints, thanks), some answered,
  * some resolved, so the queue and the dashboard have something to show. Idempotent: nothing
@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "api/api_demo.h"
+#include "cli/demo/demo.h"
 #include "api/api_desk.h"
 #include "core/clock.h"
 
@@ -119,34 +119,29 @@ static enum ent_err add_request(struct store_conn *db, const struct desk_inst *i
 	return err;
 }
 
-static const struct store_stmt Q_HAS_REQUESTS = {
-	"desk.demo_has", "SELECT count(*) FROM desk_requests WHERE institution_id = ?1"};
+static void count_request(const struct desk_request *r, void *arg)
+{
+	(void)r;
+	(*(int64_t *)arg)++;
+}
 
-enum ent_err api_demo_desk(struct api_app *app, struct store_conn *db, FILE *out)
+enum ent_err demo_desk(struct api_app *app, struct store_conn *db, FILE *out)
 {
 	struct desk_inst inst;
 	char key[STORE_HANDLE_MAX + 1];
 	struct store_account manager;
 	enum ent_err err = desk_seal_init(app->cfg.data);
 	if (!err)
-		err = desk_inst_find(db, API_DEMO_INSTITUTION, &inst);
+		err = desk_inst_find(db, DEMO_INSTITUTION, &inst);
 	if (!err)
 		err = api_handle_key("accueil.chu", key);
 	if (!err)
 		err = store_account_by_handle(db, key, &manager);
 	if (err)
 		return err;
-	struct store_q *q;
-	bool row;
-	int64_t n = 0;
-	err = store_q_open(db, &Q_HAS_REQUESTS, &q);
-	if (err)
-		return err;
-	store_q_bind_int(q, 1, inst.id);
-	err = store_q_step(q, &row);
-	if (!err && row)
-		n = store_q_int(q, 0);
-	store_q_close(q);
+	int64_t n = 0; /* the desk's requests: the demo adds its queue to an empty desk only */
+	struct desk_filter any = {.institution_id = inst.id};
+	err = desk_request_each(db, &any, count_request, &n);
 	if (err)
 		return err;
 	int64_t now = clock_now(), id;
@@ -159,7 +154,7 @@ enum ent_err api_demo_desk(struct api_app *app, struct store_conn *db, FILE *out
 		err = add_request(db, &inst, i, manager.id, now);
 	if (!err)
 		fprintf(out, "Accueil / desk: /desk/%s (file / queue: /desk/%s/queue, dashboard: "
-			     "/desk/%s/dashboard)\n", API_DEMO_INSTITUTION, API_DEMO_INSTITUTION,
-			API_DEMO_INSTITUTION);
+			     "/desk/%s/dashboard)\n", DEMO_INSTITUTION, DEMO_INSTITUTION,
+			DEMO_INSTITUTION);
 	return err;
 }
