@@ -1,0 +1,118 @@
+/*
+ * priv_name.h - the parts of the person-name finder (inside src/privacy/text/ only): the
+ * predicates over tokens that the rule table of priv_name.c reads. priv_name_ctx.c holds
+ * those about the words around a word (the context), priv_name_shape.c those about the word
+ * itself and how far a name runs. Every predicate only reads the scan, except
+ * pn_join_inverted, pn_initials_name (they add spans) and pn_unshout (it changes the flags).
+ */
+#ifndef ENT_PRIV_NAME_H
+#define ENT_PRIV_NAME_H
+
+#include "privacy/text/priv_text.h"
+
+/* Lexicon flags of a word that is never a name without a title. */
+#define NOT_A_NAME (LX_MONTH | LX_DAY | LX_NOTNAME | LX_REGION | LX_TITLE | LX_KIN | LX_HOSP | \
+		    LX_HOSP_EN | LX_GREET | LX_STREET | LX_MEDCTX)
+
+/* --- the context (priv_name_ctx.c) --- */
+
+/* English auxiliaries that are also given names: lowercase after "my son" they are verbs. */
+extern const char *const pn_aux_verbs[];
+/* "my", "ma", "notre"...: a possessive right before token i. */
+int pn_possessive(const struct pctx *c, size_t i);
+/* An eponym used as such: "maladie de Crohn", "Crohn's disease", "syndrome de Down". */
+int pn_eponym_use(const struct pctx *c, size_t i);
+/* A pet word right before ("mon chat Félix"): no person. */
+int pn_pet_before(const struct pctx *c, size_t i);
+/* When the context says a name is expected: is token i one? */
+int pn_name_like_ctx(const struct pctx *c, size_t i);
+/* "ma ptite jade", "mon petit loulou": a possessive and a diminutive right before. */
+int pn_diminutive_before(const struct pctx *c, size_t i);
+/* After a title, almost any word is the name: "Dr House", "Dr Rose", "dr martin". */
+int pn_name_like_title(const struct pctx *c, size_t i);
+/* "N'Diaye", "O'Brien", "D'Souza": one capital letter glued by an apostrophe to a name. */
+int pn_letter_apos_name(const struct pctx *c, size_t i);
+/* Title just before token i ("Dr", "Dr.", "M.", "Mme", "Nurse")? */
+int pn_title_before(const struct pctx *c, size_t i);
+/* "tell aunty maria", "its auntie bisi": a lowercase name after a relative word used as a
+ * title, when the name is a hunspell first name or no word of the text's language. */
+int pn_kin_title_lower(const struct pctx *c, size_t i);
+/* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
+int pn_kin_before(const struct pctx *c, size_t i);
+/* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a
+ * word of the text's language, followed by an article or an adverb, is the verb. */
+int pn_verb_like(const struct pctx *c, size_t i);
+/* "my son hunter has ADHD", "ma fille ambre a 3 ans": a lowercase given name that is also an
+ * ordinary word, right after a relative and right before a verb. */
+int pn_kin_word_name(const struct pctx *c, size_t i);
+/* "text Chantelle on 07700...", "can u tell ravi?", "remercie Aurélien": a verb that takes a
+ * person, then a capitalised word no dictionary knows (or a given name), or a lowercase given
+ * name that is no word of the text's language. */
+int pn_person_verb_name(const struct pctx *c, size_t i);
+/* Greeting at the start of a line or after another greeting: "Bonjour Julie", "Hi Jen". */
+int pn_greeting_before(const struct pctx *c, size_t i);
+/* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
+int pn_intro_before(const struct pctx *c, size_t i);
+/* "Hi, Jess here": a name introducing itself after a greeting. */
+int pn_here_after(const struct pctx *c, size_t i);
+/* Lowercase particles that may open a name after a title: "Mrs van der Berg", "Dr de la Tour". */
+extern const char *const pn_title_particles[];
+/* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
+ * companion. Only names that the text's language does not know as a word count ("lea" is
+ * English, not French). */
+int pn_companion_name(const struct pctx *c, size_t i);
+/* "chez Nancy", "chez Laval", "avec Albert": a capitalised given name or surname right after
+ * "chez" (at someone's), or "avec", is a person even when it is also a town (after "avec",
+ * only a town that is a first name). */
+int pn_person_after_chez(const struct pctx *c, size_t i);
+
+/* --- the word itself and the extent of a name (priv_name_shape.c) --- */
+
+/* Confidence that a capitalised word with no context is a name (0: it is not). */
+float pn_name_alone(const struct pctx *c, size_t i);
+/* "Floc'h", "Le Gac'h": the Breton c'h glued to the word j. */
+int pn_breton_ch(const struct pctx *c, size_t j);
+/* Extends a name over the next words: "Eugénie André", "Jean-Pierre DUPONT", "Claire D.",
+ * "Marie de La Fontaine". Returns the last token of the name. */
+size_t pn_extend(const struct pctx *c, size_t j, int strong);
+/* "Guadalupe (Lupe to everyone)", "Oluwaseun ("Seun")", "Conceição - Sãozinha": a nickname
+ * in brackets, quotes or after a dash right after a name already found. */
+int pn_nickname_after_name(const struct pctx *c, size_t i);
+/* "anyone know tomasz? tomasz wisniewski": two lowercase words that are names in the lists
+ * and words in no dictionary, one after the other. */
+int pn_lower_name_pair(const struct pctx *c, size_t i);
+/* A signature: the last words of the text, after a sign-off, a dash or a line break. */
+int pn_signature(const struct pctx *c, size_t i, size_t j);
+/* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
+int pn_listed_after_name(const struct pctx *c, size_t i);
+/* "Soën (4 ans)", "Kélyan, 7 ans,", "Thaïs a 3 ans", "Nolhan is 6": a capitalised word that
+ * no list knows as an ordinary word, followed by an age. */
+int pn_followed_by_age(const struct pctx *c, size_t i);
+/* "#TeamLéa", "#ForEmma", "#PrayForNoah", "#LeaStrong": a hashtag that rallies around a given
+ * name. Token i follows the '#'. Returns 1 when the whole hashtag is a name. */
+int pn_hashtag_name(const struct pctx *c, size_t i);
+/* "Tom Fisher and I": a capitalised given name right before a name found on its own (the
+ * given name alone, an ordinary word at a sentence start, was not enough). Returns the first
+ * token of the name. */
+size_t pn_given_before(const struct pctx *c, size_t i);
+/* "Harris, Julie", "Roberts, Gary": a given name (tokens i..j) right after a surname already
+ * found and a comma is the same person written surname first. Adds the whole span; the
+ * longer span wins over both parts when overlaps are resolved. */
+void pn_join_inverted(struct pctx *c, size_t i, size_t j);
+/* A text written in capitals ("JE SUIS AUX URGENCES AVEC CHLOE") says nothing with its case:
+ * its words are read as if lowercase, where only the context and the lists decide. The
+ * flags are changed in the scan's own token array; the names pass is the last to read it. */
+void pn_unshout(struct pctx *c);
+/* A patient's initials after a title or a field word: "pt J.M. 8yo", "Mme A.-C. 45 ans". */
+int pn_initials_name(struct pctx *c, size_t i);
+/* A surname in capitals with an initial, as lists and bed states write them: "HUSSAIN A",
+ * "J SMITH". Returns the number of tokens, or 0. */
+int pn_surname_initial(const struct pctx *c, size_t i);
+/* "Okonkwo, Chidinma", "Rahman, Mohammed Abdul", "Ruiz, Maria Elena": a surname no dictionary
+ * knows, a comma and a hunspell first name (and maybe a second given name), not a list. */
+int pn_surname_comma_given(const struct pctx *c, size_t i);
+/* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
+ * a surname (or a word no list knows), both in capitals. */
+int pn_allcap_pair(const struct pctx *c, size_t i);
+
+#endif

@@ -1,0 +1,418 @@
+/*
+ * priv_name_ctx.c - person names: the words around a word that say a name is expected (a
+ * title, a relative, a greeting, a self-introduction, a verb that takes a person) or is not
+ * (an eponymous disease, a pet). Predicates over tokens, read by the rule table of
+ * priv_name.c; see priv_name.h.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "privacy/text/priv_name.h"
+
+/* English auxiliaries that are also given names: lowercase after "my son" they are verbs. */
+const char *const pn_aux_verbs[] = {"will", "can", "may", "might", "would", "could", "should",
+					"shall", "must", "did", "does", "had", "has", "was", "is",
+					"got", "gets", "won", NULL};
+
+int pn_possessive(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"ma", "mon", "mes", "my", "our", "notre", "nos", "sa", "son",
+					"ses", "his", "her", "their", "ta", "ton", "tes", "your",
+					"votre", "vos", "leur", "leurs", "la", "le", "l", "the",
+					"cette", "ce", "this", "que", "petit", "petite", "grand",
+					"grande", "little", "big", "cher", "chere", "dear", "best",
+					"meilleure", "meilleur", "eldest", "youngest", "older",
+					"younger", "ainee", "aine", "cadet", "cadette", "new",
+					"nouveau", "nouvelle", "mum", "mom", "dad", "mn", "mes", "ptit",
+					"ptite", "p'tit", "p'tite", NULL};
+	return tk_eq_any(c, i, w) || tk_apos(c, i);
+}
+
+/* An eponym used as such: "maladie de Crohn", "Crohn's disease", "syndrome de Down". */
+int pn_eponym_use(const struct pctx *c, size_t i)
+{
+	if (c->tk[i].lex & LX_EPONYM)
+		return 1;
+	/* the second half of a double eponym: "syndrome de Mallory-Weiss" */
+	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
+	    (c->tk[i - 2].f & TK_WORD) && pn_eponym_use(c, i - 2))
+		return 1;
+	/* a first name next to "maladie de" is the person's ("la maladie de Léa"), unless it is
+	 * half of a double eponym ("syndrome de Mallory-Weiss") */
+	if ((c->tk[i].lex & LX_PRN) && !(tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_is(c, i + 2, TK_CAP)))
+		return 0;
+	size_t pk = tk_prev_word(c, i, 1);
+	if (pk != SIZE_MAX && tk_lex(c, pk, LX_KIN) && !tk_lex(c, pk, LX_MEDCTX))
+		return 0; /* "my son Thabo's fracture": the relative says it is a person */
+	size_t n = tk_next_word(c, i, 2);
+	if (n < c->n_tk && tk_eq(c, n, "s") && tk_apos(c, i + 1) && tk_glued(c, i))
+		n = tk_next_word(c, n, 0); /* "Bell's palsy", "Graves' disease" */
+	if (n < c->n_tk && tk_lex(c, n, LX_MEDCTX))
+		return 1;
+	size_t p = tk_prev_word(c, i, 1);
+	if (p != SIZE_MAX && tk_lex(c, p, LX_MEDCTX))
+		return 1;
+	if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d") || tk_eq(c, p, "of"))) {
+		size_t p2 = tk_prev_word(c, p, 1);
+		if (p2 != SIZE_MAX && tk_lex(c, p2, LX_MEDCTX))
+			return 1;
+	}
+	return 0;
+}
+
+int pn_pet_before(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"chien", "chienne", "chat", "chatte", "chiot", "chaton",
+					"lapin", "hamster", "cheval", "dog", "cat", "puppy", "kitten",
+					"pony", "poney", "perroquet", "parrot", "doudou", "peluche",
+					"teddy", NULL};
+	size_t p = tk_prev_word(c, i, 1);
+	return p != SIZE_MAX && tk_eq_any(c, p, w);
+}
+
+/* When the context says a name is expected: is token i one? */
+int pn_name_like_ctx(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
+		return 0;
+	uint32_t f = c->tk[i].lex;
+	/* "my cousin Devon", "notre petite Lourdes": a region or a town that is also a given
+	 * name is the person when the context says a name comes */
+	int place_name = (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) && (f & (LX_HN | LX_PRN)) &&
+			 !(f & NOT_A_NAME & ~(uint32_t)LX_REGION);
+	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name)
+		return 0;
+	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
+		return 0;
+	/* a month is a name only when it is also a given name and no number follows: "my wife
+	 * June", "ma fille Avril", but not "June 2021" */
+	int month_name = (f & LX_MONTH) && (f & (LX_GIVEN | LX_PRN)) && !tk_is(c, tk_next_word(c, i, 1), TK_DIGIT);
+	if ((f & (LX_MONTH | LX_DAY)) && !month_name)
+		return 0;
+	if (pn_eponym_use(c, i))
+		return 0;
+	if (c->tk[i].f & TK_CAP)
+		return (f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD);
+	if (tk_len(c, i) < 3)
+		return 0;
+	/* lowercase: "ma fille lea" (lea is an English word, not a French one), but not "my son
+	 * will be 5" */
+	if (tk_eq_any(c, i, pn_aux_verbs))
+		return 0;
+	if (month_name)
+		return 1;
+	/* "mon pote tidiane": a lowercase word no list knows at all */
+	if (f == 0 && tk_len(c, i) >= 4)
+		return 1;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
+}
+
+/* "ma ptite jade", "mon petit loulou": a possessive and a diminutive right before. */
+int pn_diminutive_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || !(tk_eq(c, p, "ptite") || tk_eq(c, p, "ptit") || tk_eq(c, p, "petite") ||
+			       tk_eq(c, p, "petit") || tk_eq(c, p, "little")))
+		return 0;
+	size_t q = tk_prev_word(c, p, 1);
+	return q != SIZE_MAX && (tk_eq(c, q, "ma") || tk_eq(c, q, "mon") || tk_eq(c, q, "notre") ||
+				 tk_eq(c, q, "my") || tk_eq(c, q, "our"));
+}
+
+/* After a title, almost any word is the name: "Dr House", "Dr Rose", "dr martin". */
+int pn_name_like_title(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
+		return 0;
+	uint32_t f = c->tk[i].lex;
+	if (f & (LX_MONTH | LX_DAY | LX_TITLE | LX_STOPFR | LX_STOPEN | LX_HOSP | LX_KIN))
+		return (c->tk[i].f & TK_CAP) && (f & (LX_GIVEN | LX_PATR)) && !(f & (LX_STOPFR | LX_STOPEN));
+	if (c->tk[i].f & TK_CAP)
+		return !(f & LX_NOTNAME);
+	return !(f & LX_WORD) || (f & (LX_GIVEN | LX_PATR));
+}
+
+/* "N'Diaye", "O'Brien", "D'Souza": one capital letter glued by an apostrophe to a name. */
+int pn_letter_apos_name(const struct pctx *c, size_t i)
+{
+	return tk_len(c, i) == 1 && (c->tk[i].f & TK_CAP) && tk_glued(c, i) && tk_apos(c, i + 1) &&
+	       tk_glued(c, i + 1) && tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2);
+}
+
+/* Title just before token i ("Dr", "Dr.", "M.", "Mme", "Nurse")? */
+int pn_title_before(const struct pctx *c, size_t i)
+{
+	size_t p = i;
+	if (p > 0 && tk_ch(c, p - 1, '.'))
+		p--;
+	/* "Dr J. Martin": skip one initial */
+	if (p >= 3 && tk_len(c, p - 1) == 1 && (c->tk[p - 1].f & TK_CAP) && tk_glued(c, p - 1) &&
+	    p == i - 1 && ((c->tk[p - 2].f & TK_WORD) && (c->tk[p - 2].lex & LX_TITLE)))
+		p--;
+	if (p == 0)
+		return 0;
+	size_t t = p - 1;
+	/* "Mme Hélène Kergoat née Le Floc'h": a maiden name after "née" / "épouse" */
+	if (p == i && (tk_eq(c, t, "nee") || tk_eq(c, t, "epouse") || tk_eq(c, t, "ep")) &&
+	    (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP))
+		return 1;
+	if (!(c->tk[t].f & TK_WORD) || !(c->tk[t].lex & LX_TITLE))
+		return 0;
+	if ((c->tk[t].f & TK_ALLCAP) && !tk_eq(c, t, "dr"))
+		return 0; /* "MS", "ME" are diseases here */
+	if (tk_eq(c, t, "m") || tk_eq(c, t, "me"))
+		return (c->tk[t].f & TK_CAP) && (p < i || tk_eq(c, t, "me")) && (c->tk[i].f & TK_CAP);
+	if (c->tk[t].f & TK_CAP)
+		return 1;
+	/* SMS "pr" is "pour": "c bon pr demain"; a lowercase name after it must be no word */
+	if (tk_eq(c, t, "pr") && (c->tk[i].f & TK_LOWER) && (c->tk[i].lex & LX_WORD))
+		return 0;
+	static const char *const low[] = {"dr", "pr", "docteur", "doctor", "professeur", "mme",
+					  "mr", "mrs", "ms", "mlle", "madame", "monsieur", "doc",
+					  NULL};
+	return tk_eq_any(c, t, low);
+}
+
+/* "tell aunty maria", "its auntie bisi": a lowercase name after a relative word used as a
+ * title, when the name is a hunspell first name or no word of the text's language. */
+int pn_kin_title_lower(const struct pctx *c, size_t i)
+{
+	size_t p = i > 0 ? i - 1 : SIZE_MAX;
+	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN) || !(c->tk[i].f & TK_LOWER))
+		return 0;
+	if (p + 1 == i && (c->tk[i].f & TK_LOWER) && (c->tk[i].f & TK_SP) && tk_len(c, i) >= 3 &&
+	    tk_eq_any(c, p, (const char *const[]){"aunty", "auntie", "aunt", "uncle", "tonton", "tata",
+						  "tatie", "mamie", "papi", "papy", "mamy", "pepe", "meme",
+						  "nan", "nana", "nanna", "grandma", "grandpa", "granny",
+						  "grandad", "cousin", "cousine", "tante", "oncle", NULL}) &&
+	    ((c->tk[i].lex & LX_PRN) ||
+	     (((c->tk[i].lex & LX_HN) || c->tk[i].lex == 0) && !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))) &&
+	    !(c->tk[i].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && !tk_eq_any(c, i, pn_aux_verbs))
+		return 1;
+	return 0;
+}
+
+/* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
+int pn_kin_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 2);
+	/* "la maman de Timéo", "le papa d'Adam" */
+	if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d")) && (c->tk[i].f & TK_CAP)) {
+		size_t q = tk_prev_word(c, p, 0);
+		if (q != SIZE_MAX && (c->tk[q].lex & LX_KIN) && !(c->tk[q].lex & LX_WORD & 0) &&
+		    (tk_eq(c, q, "maman") || tk_eq(c, q, "papa") || tk_eq(c, q, "mere") ||
+		     tk_eq(c, q, "pere") || tk_eq(c, q, "parents") || tk_eq(c, q, "mamie") ||
+		     tk_eq(c, q, "fille") || tk_eq(c, q, "fils") || tk_eq(c, q, "soeur") ||
+		     tk_eq(c, q, "frere") || tk_eq(c, q, "femme") || tk_eq(c, q, "mari")))
+			return 1;
+	}
+	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN))
+		return 0;
+	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
+	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP) &&
+	    ((c->tk[i].lex & LX_GIVEN) ||
+	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)))))
+		return 1; /* ... "tonton Driss", but not "son AVC" */
+	for (size_t k = p + 1; k < i; k++)
+		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
+			return 0;
+	size_t pp = p > 0 ? p - 1 : SIZE_MAX;
+	if (pp != SIZE_MAX && (c->tk[pp].f & TK_WORD) && (c->tk[pp].lex & LX_KIN) && !pn_possessive(c, pp))
+		pp = pp > 0 ? pp - 1 : SIZE_MAX; /* "ma petite fille", "grand mere", not "son fils" */
+	if (pp != SIZE_MAX && pp > 0 && !pn_possessive(c, pp) && (c->tk[pp].f & TK_LOWER) &&
+	    !(c->tk[pp].f & TK_DIGIT) && tk_len(c, pp) >= 3 && (c->tk[pp].f & TK_SP) &&
+	    !(c->tk[pp].lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[pp - 1].f & TK_WORD) &&
+	    pn_possessive(c, pp - 1) && !tk_apos(c, pp - 1))
+		pp--; /* "our health visitor", "my support worker", "mon kiné" */
+	return pp != SIZE_MAX && pn_possessive(c, pp);
+}
+
+/* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a
+ * word of the text's language, followed by an article or an adverb, is the verb. */
+int pn_verb_like(const struct pctx *c, size_t i)
+{
+	static const char *const next_fr[] = {"le", "la", "les", "l", "un", "une", "des", "du", "pas",
+					      "bien", "trop", "beaucoup", "plus", "tout", NULL};
+	static const char *const next_en[] = {"the", "a", "an", "it", "her", "him", "them", "me",
+					      "not", "so", NULL};
+	int en = c->lang == ENT_PRIV_EN;
+	return (c->tk[i].f & TK_LOWER) && (c->tk[i].lex & (en ? LX_WEN : LX_WFR)) &&
+	       tk_eq_any(c, i + 1, en ? next_en : next_fr) && (c->tk[i + 1].f & TK_SP);
+}
+
+/* "my son hunter has ADHD", "ma fille ambre a 3 ans": a lowercase given name that is also an
+ * ordinary word, right after a relative and right before a verb. */
+int pn_kin_word_name(const struct pctx *c, size_t i)
+{
+	static const char *const verbs_en[] = {"is", "was", "has", "had", "and", "gets", "got",
+					       "turned", "turns", "starts", "started", "goes", "went",
+					       "loves", "needs", NULL};
+	static const char *const verbs_fr[] = {"a", "est", "etait", "avait", "et", "va", "fait",
+					       "aura", "vient", NULL};
+	const char *const *verbs = c->lang == ENT_PRIV_EN ? verbs_en : verbs_fr;
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    !(t->lex & (LX_PRN | LX_HN)) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_MONTH | LX_DAY | LX_KIN)) ||
+	    tk_eq_any(c, i, pn_aux_verbs) || i == 0 || !(c->tk[i - 1].lex & LX_KIN) || !(t->f & TK_SP))
+		return 0;
+	size_t n = i + 1;
+	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || !tk_eq_any(c, n, verbs))
+		return 0;
+	if (tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a')
+		return 0; /* "l'anesthésiste passe à 17h": the preposition */
+	return i >= 2 && (pn_possessive(c, i - 2) || ((c->tk[i - 2].lex & LX_KIN) && i >= 3 && pn_possessive(c, i - 3)));
+}
+
+/* "text Chantelle on 07700...", "can u tell ravi?", "remercie Aurélien": a verb that takes a
+ * person, then a capitalised word no dictionary knows (or a given name), or a lowercase given
+ * name that is no word of the text's language. */
+int pn_person_verb_name(const struct pctx *c, size_t i)
+{
+	static const char *const verbs[] = {"text", "texted", "call", "called", "ask", "asked", "tell",
+					    "told", "thank", "thanked", "ring", "rang", "message",
+					    "messaged", "dm", "email", "emailed", "phone", "phoned",
+					    "remind", "hug", "hugged", "meet", "met", "remercie",
+					    "remercier", "remerciez", "appelle", "appeler", "appelez",
+					    "demande", "demander", "demandez", "embrasse", "dis", "dites",
+					    "previens", "prevenir", "contacte", "contacter", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (i == 0 || (t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->f & TK_SP))
+		return 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_CITY | LX_REGION;
+	if (t->lex & bad)
+		return 0;
+	int like = (t->f & TK_CAP) ? t->lex == 0 || ((t->lex & LX_GIVEN) && !(t->lex & word))
+				   : (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (word | LX_TOWN));
+	return like && tk_eq_any(c, i - 1, verbs);
+}
+
+/* Greeting at the start of a line or after another greeting: "Bonjour Julie", "Hi Jen". */
+int pn_greeting_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || !(c->tk[p].lex & (LX_GREET)))
+		return 0;
+	if (tk_eq(c, p, "merci") || tk_eq(c, p, "thanks") || tk_eq(c, p, "bravo") || tk_eq(c, p, "courage"))
+		return 1;
+	/* "you're reading": the "re" of a contraction is no greeting */
+	if (p > 0 && tk_apos(c, p - 1) && tk_glued(c, p - 1))
+		return 0;
+	/* "@jules_m_hale hey jules": after a handle, as after punctuation */
+	return tk_sentence_start(c, p) || (p > 0 && (tk_is(c, p - 1, TK_PUNCT) ||
+						     (c->tk[p - 1].f & TK_CLAIMED)));
+}
+
+/* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
+int pn_intro_before(const struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 1);
+	if (p == SIZE_MAX)
+		return 0;
+	/* form fields: "nom : Belhadj", "Name: Valerie Okafor", "NAME ALBERT FINCH", "Patient
+	 * Lorraine Batty" - a label written as a label (a colon, or a capital) */
+	static const char *const fields[] = {"nom", "name", "surname", "patient", "patiente", "pt",
+					     "resident", "enfant", "child", "firstname", "lastname",
+					     "forename", NULL};
+	if (tk_eq_any(c, p, fields) && ((p + 2 == i && tk_ch(c, p + 1, ':')) ||
+					(p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z')))
+		return 1;
+	if ((tk_eq(c, p, "de") || tk_eq(c, p, "d") || tk_eq(c, p, "of")) && (c->tk[i].f & TK_CAP)) {
+		size_t q = tk_prev_word(c, p, 1);
+		if (q != SIZE_MAX && (tk_eq(c, q, "nom") || tk_eq(c, q, "name") || tk_eq(c, q, "prenom")))
+			return 1; /* "j'ai donné le nom de Babacar" */
+	}
+	if ((tk_eq(c, p, "ici") && (c->tk[i].f & TK_CAP)) ||
+	    tk_eq(c, p, "appelle") || tk_eq(c, p, "appelles") || tk_eq(c, p, "appelait") ||
+	    tk_eq(c, p, "appellent") || tk_eq(c, p, "signe") || tk_eq(c, p, "signee") ||
+	    tk_eq(c, p, "named") || tk_eq(c, p, "called") || tk_eq(c, p, "prenom") ||
+	    tk_eq(c, p, "prenomme") || tk_eq(c, p, "prenommee") || tk_eq(c, p, "nommee") ||
+	    tk_eq(c, p, "nomme"))
+		return 1;
+	size_t p2 = tk_prev_word(c, p, 1);
+	if (p2 == SIZE_MAX)
+		return 0;
+	if (((tk_eq(c, p, "is") || tk_eq(c, p, "s")) && tk_eq(c, p2, "name")) ||
+	    (tk_eq(c, p, "est") && tk_eq(c, p2, "prenom")))
+		return 1; /* "my name is", "my name's", "mon prénom est" */
+	if (tk_eq(c, p, "est") && tk_eq(c, p2, "c")) {
+		size_t p3 = tk_prev_word(c, p2, 1);
+		if (p3 != SIZE_MAX && tk_eq(c, p3, "moi"))
+			return 1;
+		/* "c'est Julie", "it's Dave": a known given name right after */
+		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
+		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
+	}
+	/* "hey its mel,", "c kenza": lowercase, a given name no word list of the language has */
+	if ((((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) ||
+	     (tk_eq(c, p, "est") && tk_eq(c, p2, "c"))) && (c->tk[i].f & TK_LOWER) &&
+	    (c->tk[i].lex & (LX_PRN | LX_HN)) && tk_len(c, i) >= 3 &&
+	    !(c->tk[i].lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
+		return 1;
+	if (((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) && (c->tk[i].f & TK_CAP) &&
+	    !(c->tk[i].f & TK_ALLCAP) && c->tk[i].lex == 0 && tk_len(c, i) >= 3 &&
+	    (tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, '!') || i + 1 >= c->n_tk))
+		return 1; /* "yo its Deji." */
+	if (((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) && (c->tk[i].f & TK_CAP) &&
+	    (c->tk[i].lex & LX_GIVEN) &&
+	    !(c->tk[i].lex & LX_WEN))
+		return 1;
+	/* "je suis Fanny", "jsuis ines": pn_name_like_ctx() has already said the word may be a name */
+	if ((tk_eq(c, p, "suis") && (tk_eq(c, p2, "je") || tk_eq(c, p2, "j"))) || tk_eq(c, p, "jsuis"))
+		return (c->tk[i].lex & ((c->tk[i].f & TK_LOWER) ? LX_PRN : LX_GIVEN)) &&
+		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
+	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
+	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
+		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
+		       (!(c->tk[i].lex & LX_WORD) || (c->tk[i].lex & LX_PRN) || tk_ch(c, i + 1, ',') ||
+			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!')); /* "I'm Grace, 34" */
+	return 0;
+}
+
+/* "Hi, Jess here": a name introducing itself after a greeting. */
+int pn_here_after(const struct pctx *c, size_t i)
+{
+	return tk_eq(c, i + 1, "here") && (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) &&
+	       (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_REGION | LX_STOPEN | LX_STOPFR));
+}
+
+/* Lowercase particles that may open a name after a title: "Mrs van der Berg", "Dr de la Tour". */
+const char *const pn_title_particles[] = {"de", "du", "des", "van", "von", "der", "den", "ter",
+					      "ten", "da", "di", "del", "della", "dos", "das", "le",
+					      "la", "al", "el", "ben", NULL};
+
+/* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
+ * companion. Only names that the text's language does not know as a word count ("lea" is
+ * English, not French). */
+int pn_companion_name(const struct pctx *c, size_t i)
+{
+	static const char *const w[] = {"avec", "chez", "voir", "vu", "vue", "appele", "appelee",
+					"pour", "for", "de", "a", "et", "c", "cest", "with", "visited", "visiting", "texted", "called", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
+	    (t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN |
+		       LX_TOWN | LX_CITY | LX_EPONYM | LX_NPR)))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	return p != SIZE_MAX && p + 1 == i && tk_eq_any(c, p, w);
+}
+
+/* "chez Nancy", "chez Laval", "avec Albert": a capitalised given name or surname right after
+ * "chez" (at someone's), or "avec", is a person even when it is also a town (after "avec",
+ * only a town that is a first name). */
+int pn_person_after_chez(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 ||
+	    !(t->lex & (LX_PRN | LX_PATR | LX_HN)) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_WFR | LX_CITY)))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || p + 1 != i)
+		return 0;
+	/* "avec Lyon au coeur": after "avec" a town must be a first name to be a person */
+	return tk_eq(c, p, "chez") || (tk_eq(c, p, "avec") && (!(t->lex & LX_TOWN) || (t->lex & LX_PRN)));
+}

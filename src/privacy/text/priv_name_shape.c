@@ -1,0 +1,637 @@
+/*
+ * priv_name_shape.c - person names: what a word and its neighbours look like on their own
+ * (a known name with no context, capitals, initials, "Surname, Given", a hashtag, a signature,
+ * a list of names) and how far a name runs (pn_extend). Read by the rule table of priv_name.c;
+ * see priv_name.h.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "privacy/text/priv_name.h"
+
+/* Confidence that a capitalised word with no context is a name (0: it is not). */
+float pn_name_alone(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	/* lowercase, no context: a hunspell first name that no dictionary knows ("chloe", "enzo") */
+	if ((t->f & TK_LOWER) && !(t->f & (TK_DIGIT | TK_CLAIMED)) && tk_len(c, i) >= 3 &&
+	    (t->lex & LX_PRN) && !(t->lex & (LX_WORD | LX_NOTNAME | LX_STOPFR | LX_STOPEN | LX_MONTH |
+					    LX_DAY | LX_TOWN | LX_CITY | LX_EPONYM | LX_KIN)) &&
+	    !(i > 0 && tk_glued(c, i - 1) && (tk_ch(c, i - 1, '#') || tk_ch(c, i - 1, '@') ||
+					      tk_ch(c, i - 1, '/') || tk_ch(c, i - 1, '.'))) &&
+	    (!tk_glued(c, i) || (tk_apos(c, i + 1) && tk_eq(c, i + 2, "s"))))
+		return 0.5f;
+	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3)
+		return 0;
+	uint32_t f = t->lex;
+	/* "Doreen's op went ahead": a given name no dictionary knows, with a possessive */
+	if ((f & LX_HN) && !(f & (LX_WORD | NOT_A_NAME | LX_TOWN | LX_CITY | LX_EPONYM)) &&
+	    tk_glued(c, i) && tk_apos(c, i + 1) && tk_eq(c, i + 2, "s") && !pn_eponym_use(c, i))
+		return 0.6f;
+	/* "The woman in the next bed, Doreen, is 96": a given name set off by commas */
+	if ((f & LX_HN) && !(f & (LX_WORD | NOT_A_NAME | LX_TOWN | LX_CITY | LX_EPONYM)) && i > 0 &&
+	    tk_ch(c, i - 1, ',') && tk_ch(c, i + 1, ','))
+		return 0.6f;
+	if (f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR))
+		if (!((f & LX_PRN) && !(f & (NOT_A_NAME | LX_EPONYM))))
+			return 0;
+	if (pn_eponym_use(c, i) || pn_pet_before(c, i))
+		return 0;
+	/* the second word of a capitalised brand or title: "Freestyle Libre", "Diabetes UK" */
+	if (i > 0 && (c->tk[i - 1].f & TK_CAP) && (c->tk[i - 1].f & TK_WORD) && tk_glued(c, i - 1) == 0 &&
+	    !(c->tk[i - 1].lex & (LX_GIVEN | LX_PATR | LX_TITLE | LX_GREET | LX_KIN)) &&
+	    !tk_sentence_start(c, i - 1) && !(c->tk[i - 1].f & TK_CLAIMED))
+		return 0;
+	/* the text's own language says what is an ordinary word: "Léa" is no French word */
+	int word = (f & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) != 0;
+	int sent = tk_sentence_start(c, i);
+	/* a hashtag word is a topic, not a person, unless a known first name */
+	if (i > 0 && tk_ch(c, i - 1, '#') && !(f & LX_PRN))
+		return 0;
+	if ((f & LX_PRN) && !word)
+		return 0.8f;
+	if ((f & LX_PRN) && !sent)
+		return 0.55f;
+	/* "Maxime est né", "Mark said": a given name at a sentence start, then a verb */
+	if (sent && (f & (LX_PRN | LX_HN)) && !(f & (LX_STOPFR | LX_STOPEN))) {
+		static const char *const verbs[] = {"est", "a", "va", "fait", "etait", "avait", "dit",
+						    "m", "me", "is", "was", "has", "had", "says", "said",
+						    "went", "got", "told", "came", "and", "et", "cried",
+						    "pleure", "dort", "sleeps", "arrived", "died", "turned",
+						    "turns", "loves", "needs", "wants", "started", "starts",
+						    "seems", "looks", "looked", "woke", "slept", "smiled",
+						    "walked", "asked", "from", NULL};
+		size_t n1 = i + 1;
+		if (tk_eq(c, n1, "a") && c->t[c->tk[n1].s] != 'a' && c->t[c->tk[n1].s] != 'A' && (f & LX_WFR))
+			return 0; /* "Pense à", "Grâce à", "Mise à jour" */
+		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)) ||
+		    (tk_ch(c, n1, ':') && (f & (LX_PRN | LX_FIRSTNAME)) && !(f & LX_NOTNAME)))
+			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans", "Marc : ça va ?" */
+		/* a bare noun rarely opens a sentence: "Claire pense que", "Jules tousse" */
+		if ((f & LX_PRN) && c->lang == ENT_PRIV_FR && n1 < c->n_tk && (c->tk[n1].f & TK_LOWER) &&
+		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, (const char *const[]){"le", "la", "les", "l", "un",
+										   "une", "the", NULL}) &&
+		    !tk_eq(c, n1, "de") && !tk_eq(c, n1, "d") && !tk_eq(c, n1, "du") && !tk_eq(c, n1, "des") &&
+		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX))
+			return 0.5f;
+		size_t n = tk_next_word(c, i, 0);
+		if (c->lang == ENT_PRIV_EN && (f & LX_WEN) && !(f & LX_CAPEN) && c->t[t->e - 1] == 's')
+			n = c->n_tk; /* "Fingers went white": a plural noun, not a name */
+		/* "Sue from the discharge lounge", but "Rose from my bed" is the verb */
+		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i) &&
+		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), (const char *const[]){
+			    "my", "our", "his", "her", "their", "your", NULL})))
+			return 0.55f;
+		/* "Grace starts school", "Harper seemed fine": a given name the dictionary writes
+		 * capitalised, then a verb in -s (or -ed when the name is no ordinary word) */
+		if (c->lang == ENT_PRIV_EN && n == i + 1 && n < c->n_tk && (f & LX_CAPEN) && (f & (LX_PRN | LX_FIRSTNAME)) &&
+		    (c->tk[n].f & TK_LOWER) && (c->tk[n].lex & LX_WEN) && tk_len(c, n) >= 4 &&
+		    !(c->tk[n].lex & (LX_STOPEN | LX_MONTH | LX_DAY))) {
+			const char *w = c->t + c->tk[n].s;
+			size_t l = tk_len(c, n);
+			/* a past tense after a word-name is too often a noun's ("Bill passed") */
+			if ((w[l - 1] == 's' && w[l - 2] != 's') ||
+			    (w[l - 2] == 'e' && w[l - 1] == 'd' && !(f & LX_WEN)))
+				return 0.55f;
+		}
+		/* "Harry's surgery": an English possessive after a given name */
+		if (c->lang == ENT_PRIV_EN && tk_apos(c, i + 1) && tk_glued(c, i) && tk_eq(c, i + 2, "s") &&
+		    (f & LX_CAPEN))
+			return 0.55f;
+	}
+	if ((f & LX_HN) && !word && !(f & LX_NPR))
+		return sent ? 0.55f : 0.7f;
+
+	if ((f & LX_PATR) && !word && !sent)
+		return 0.6f;
+	/* a known given name that is also a word, capitalised mid-sentence: "then Jack said" */
+	if ((f & LX_HN) && !sent && !(f & (LX_TOWN | LX_CITY | LX_NPR)) &&
+	    !(c->lang != ENT_PRIV_EN && (f & LX_WFR)) &&
+	    !((f & LX_WORD) && tk_is(c, i + 1, TK_NUM)) && /* "Ward 12", "Bed 4" */
+	    !((f & LX_WORD) && tk_eq_any(c, tk_prev_word(c, i, 1), (const char *const[]){
+		"m", "am", "is", "are", "was", "be", "so", "very", "feel", "feeling", "too", "not", NULL})) &&
+	    (i == 0 || !tk_is(c, i - 1, TK_PUNCT) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '(')) &&
+	    !(i > 0 && tk_is(c, i - 1, TK_CAP) && !(c->tk[i - 1].lex & LX_GIVEN)))
+		return 0.5f;
+	return 0;
+}
+
+/* A room word and its number ("WARD 6", "Bed 4", "chambre 12"): the end of a name. */
+static int room_number(const struct pctx *c, size_t k)
+{
+	static const char *const rooms[] = {"ward", "bed", "bay", "room", "unit", "side", "lit",
+					    "chambre", "box", "salle", "bureau", "poste", "bip",
+					    "bleep", "ext", "porte", NULL};
+	return tk_is(c, k + 1, TK_NUM) && tk_eq_any(c, k, rooms);
+}
+
+/* "Floc'h", "Le Gac'h": the Breton c'h glued to the word j. */
+int pn_breton_ch(const struct pctx *c, size_t j)
+{
+	return j + 2 < c->n_tk && tk_glued(c, j) && tk_apos(c, j + 1) && tk_glued(c, j + 1) &&
+	       tk_eq(c, j + 2, "h") && c->t[c->tk[j].e - 1] == 'c' &&
+	       !(tk_glued(c, j + 2) && tk_is(c, j + 3, TK_WORD));
+}
+
+/* Extends a name over the next words: "Eugénie André", "Jean-Pierre DUPONT", "Claire D.",
+ * "Marie de La Fontaine". Returns the last token of the name. */
+size_t pn_extend(const struct pctx *c, size_t j, int strong)
+{
+	for (;;) {
+		size_t k = j + 1;
+		if (k >= c->n_tk)
+			break;
+		if (pn_breton_ch(c, j)) {
+			j += 2;
+			continue;
+		}
+		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_ALPHA) &&
+		    tk_free(c, k + 1) && (c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k + 1].lex & LX_STOPFR)) {
+			j = k + 1;
+			continue;
+		}
+		/* "Byung-hun Choi", "Ji-woo": a short lowercase syllable after a hyphen */
+		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_LOWER) &&
+		    tk_free(c, k + 1) && tk_len(c, k + 1) >= 2 && tk_len(c, k + 1) <= 4 && tk_len(c, j) <= 6 &&
+		    (c->tk[j].f & TK_CAP) && !tk_glued(c, k + 1) && !(c->tk[k + 1].lex & (LX_WORD | LX_STOPFR | LX_STOPEN))) {
+			j = k + 1;
+			continue;
+		}
+		/* O'Brien, D'Angelo: one-letter prefix glued by an apostrophe */
+		if (tk_apos(c, k) && tk_len(c, j) == 1 && (c->tk[j].f & TK_CAP) && tk_glued(c, j) &&
+		    tk_glued(c, k) && tk_is(c, k + 1, TK_CAP) && tk_free(c, k + 1)) {
+			j = k + 1;
+			continue;
+		}
+		/* "Dolores "Dee" Kowalski": a nickname in quotes inside the name */
+		if (tk_ch(c, k, '"') && k + 3 < c->n_tk && (c->tk[k].f & TK_SP) && tk_glued(c, k) &&
+		    tk_is(c, k + 1, TK_CAP) && tk_ch(c, k + 2, '"') && tk_glued(c, k + 1) &&
+		    tk_is(c, k + 3, TK_CAP) && (c->tk[k + 3].f & TK_SP) && tk_free(c, k + 3) &&
+		    ((c->tk[k + 3].lex & (LX_PATR | LX_HN)) || c->tk[k + 3].lex == 0) &&
+		    !(c->tk[k + 3].lex & (NOT_A_NAME | LX_WORD))) {
+			j = k + 3;
+			continue;
+		}
+		if ((c->tk[k].f & (TK_PUNCT | TK_NL | TK_CLAIMED)) || !(c->tk[k].f & TK_SP))
+			break;
+		/* "Niamh O'Donoghue": a D'/O'/N' surname after the given name */
+		if (pn_letter_apos_name(c, k)) {
+			j = k + 2;
+			continue;
+		}
+		/* "Claire Hutchinson": a surname that is also an eponym, after a first name */
+		if ((c->tk[k].f & TK_CAP) && !(c->tk[k].f & TK_ALLCAP) && (c->tk[k].lex & LX_EPONYM) &&
+		    (c->tk[k].lex & (LX_HN | LX_PATR)) && (c->tk[j].lex & LX_PRN) && (c->tk[j].f & TK_CAP) &&
+		    !tk_lex(c, tk_next_word(c, k, 1), LX_MEDCTX) && !(tk_apos(c, k + 1) && tk_glued(c, k))) {
+			j = k;
+			continue;
+		}
+		/* "Gerald Whitcomb Jr.", "Sr" */
+		if ((tk_eq(c, k, "jr") || tk_eq(c, k, "sr")) && (c->tk[k].f & TK_CAP)) {
+			j = tk_ch(c, k + 1, '.') && tk_glued(c, k) ? k + 1 : k;
+			break;
+		}
+		uint32_t f = c->tk[k].lex;
+		if (strong && (f & LX_MONTH) && (f & (LX_PRN | LX_HN)) && (c->tk[k].f & TK_CAP) &&
+		    !tk_is(c, tk_next_word(c, k, 1), TK_DIGIT) && (c->tk[j].f & TK_CAP)) {
+			j = k; /* "Dr Vo Thi Mai" */
+			continue;
+		}
+		if ((c->tk[k].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k].f & TK_DIGIT) &&
+		    !(f & ((strong ? NOT_A_NAME & ~(uint32_t)LX_NOTNAME : NOT_A_NAME) | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
+		    ((f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD) || (c->tk[k].f & TK_ALLCAP) || strong)) {
+			if ((c->tk[k].f & TK_ALLCAP) && tk_len(c, k) <= 3 && !(f & (LX_GIVEN | LX_PATR)))
+				break; /* an acronym (IRM, CHU) */
+			if (room_number(c, k))
+				break; /* "Julie Bed 4" */
+			j = k;
+			continue;
+		}
+		/* a surname that is also a listed word, after a given name: "Christelle Noël" */
+		if ((c->tk[k].f & TK_CAP) && !(c->tk[k].f & (TK_ALLCAP | TK_DIGIT)) && (f & LX_NOTNAME) &&
+		    (f & (LX_HN | LX_PATR)) && (c->tk[j].lex & LX_PRN) && !(f & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY))) {
+			j = k;
+			continue;
+		}
+		/* lowercase surname after a lowercase first name: "chloe martin" */
+		/* ... in a text written in capitals, a surname that is also a word: "ROBERT MARTIN" */
+		uint32_t lang_word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+		if ((c->tk[k].f & TK_LOWER) && (c->tk[j].f & TK_LOWER) &&
+		    (((f & (LX_PATR | LX_GIVEN)) && !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+		      (!(f & lang_word) || c->shout)) ||
+		     (c->shout && strong && f == 0)) &&
+		    tk_len(c, k) >= 3 && !room_number(c, k)) {
+			j = k;
+			continue;
+		}
+		/* initial: "Claire D." */
+		if ((c->tk[k].f & TK_CAP) && tk_len(c, k) == 1 && tk_ch(c, k + 1, '.') && tk_glued(c, k)) {
+			j = k + 1;
+			continue;
+		}
+		/* particles: "de La Fontaine", "van Gogh", "Ben Ali" */
+		static const char *const part[] = {"de", "du", "do", "ap", "ibn", "abu", "binti", "van", "von", "der", "den", "da", "di",
+						   "del", "della", "ben", "bin", "el", "al", "le", "la",
+						   "mac", "mc", "ter", "ten", "dos", "das", NULL};
+		if (tk_eq_any(c, k, part) && k + 1 < c->n_tk) {
+			/* "de La Roche-Aymon", "van der Berg": two particles */
+			size_t m = k + 1;
+			if (tk_eq_any(c, m, part) && (c->tk[m].f & TK_SP) && m + 1 < c->n_tk)
+				m++;
+			uint32_t fm = c->tk[m].lex;
+			/* "de Saint-Exupéry": Saint opens a compound surname */
+			if ((tk_eq(c, m, "saint") || tk_eq(c, m, "sainte")) && tk_ch(c, m + 1, '-') && tk_glued(c, m))
+				fm &= ~(uint32_t)NOT_A_NAME;
+			/* after two particles a town's name is a family's: "de La Roche" */
+			uint32_t place = m > k + 1 ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
+			if ((c->tk[m].f & TK_CAP) && (c->tk[m].f & TK_SP) && tk_free(c, m) &&
+			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
+			    !(fm & (NOT_A_NAME | place))) {
+				j = m;
+				continue;
+			}
+		}
+		break;
+	}
+	return j;
+}
+
+/* "Guadalupe (Lupe to everyone)", "Oluwaseun ("Seun")", "Conceição - Sãozinha": a nickname
+ * in brackets, quotes or after a dash right after a name already found. */
+int pn_nickname_after_name(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (c->n_sp == 0 || !(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_WORD)))
+		return 0;
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	if (last->type != ENT_PRIV_NAME)
+		return 0;
+	size_t k = i, puncts = 0;
+	while (k > 0 && puncts < 3 && (c->tk[k - 1].f & TK_PUNCT)) {
+		k--;
+		puncts++;
+		if (!(tk_ch(c, k, '(') || tk_ch(c, k, '"') || tk_ch(c, k, '-') || tk_ch(c, k, ',') ||
+		      (c->t[c->tk[k].s] & 0x80)))
+			return 0;
+	}
+	return puncts > 0 && k > 0 && c->tk[k - 1].e == last->end;
+}
+
+/* "anyone know tomasz? tomasz wisniewski": two lowercase words that are names in the lists
+ * and words in no dictionary, one after the other. */
+int pn_lower_name_pair(const struct pctx *c, size_t i)
+{
+	const struct ptok *a = &c->tk[i];
+	size_t k = i + 1;
+	if (k >= c->n_tk || !(a->f & TK_LOWER) || !(c->tk[k].f & TK_LOWER) || !(c->tk[k].f & TK_SP) ||
+	    (c->tk[k].f & TK_NL) || tk_len(c, i) < 4 || tk_len(c, k) < 4 || ((a->f | c->tk[k].f) & TK_DIGIT))
+		return 0;
+	uint32_t bad = LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY;
+	return (a->lex & LX_GIVEN) && (c->tk[k].lex & (LX_PATR | LX_HN)) && !((a->lex | c->tk[k].lex) & bad);
+}
+
+/* A signature: the last words of the text, after a sign-off, a dash or a line break. */
+int pn_signature(const struct pctx *c, size_t i, size_t j)
+{
+	/* "Thanks, Lorraine, practice pharmacist": a sign-off and a comma make it one */
+	if (i >= 2 && tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_WORD) && (c->tk[i - 2].lex & LX_SIGNOFF) &&
+	    tk_ch(c, j + 1, ','))
+		return 1;
+	for (size_t k = j + 1; k < c->n_tk; k++) {
+		/* "- Efua & Kwabena Asamoah": several signers */
+		if (tk_ch(c, k, '&') || tk_eq(c, k, "and") || tk_eq(c, k, "et") ||
+		    ((c->tk[k].f & TK_CAP) && !(c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+		     (tk_ch(c, k - 1, '&') || tk_eq(c, k - 1, "and") || tk_eq(c, k - 1, "et") ||
+		      ((c->tk[k - 1].f & TK_CAP) && (c->tk[k].f & TK_SP)))))
+			continue;
+		if (c->tk[k].f & TK_WORD)
+			return tk_eq(c, k, "x") || tk_eq(c, k, "xx") || tk_eq(c, k, "xxx");
+	}
+	if (c->tk[i].f & TK_NL)
+		return 1;
+	if (i == 0)
+		return 0;
+	size_t p = i - 1;
+	/* "... inadmissible. Patrice": a given name closing the text after a sentence end */
+	if ((tk_ch(c, p, '.') || tk_ch(c, p, '!') || tk_ch(c, p, '?')) && (c->tk[i].lex & (LX_PRN | LX_HN)) &&
+	    (c->tk[i].f & TK_SP) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)))
+		return 1;
+	if (tk_ch(c, p, ',') && p > 0)
+		p--;
+	if ((c->tk[p].f & TK_PUNCT) && !tk_ch(c, p, '.') && !tk_ch(c, p, ',') && !tk_apos(c, p) &&
+	    !tk_ch(c, p, '#') && !tk_ch(c, p, '@') && !tk_ch(c, p, '(') && tk_glued(c, p) == 0)
+		return 1; /* "— Marc", "- Julie", emoji before */
+	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF);
+}
+
+/* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
+int pn_listed_after_name(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0)
+		return 0;
+	/* "Lizzie, Raj and Mo": a two-letter given name only after and/et */
+	if (tk_len(c, i) < 3 && !(tk_len(c, i) == 2 && (t->f & TK_CAP) && (t->lex & LX_HN) && i >= 1 &&
+				  (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et")) && !(t->lex & (LX_STOPFR | LX_STOPEN))))
+		return 0;
+	if (t->f & TK_LOWER) {
+		/* "maman de lou et jules": a lowercase given name listed after a lowercase name */
+		/* ... or a nickname no list knows: "merci à Cathy, Martine et fafa" */
+		int nick = t->lex == 0 && i >= 1 && (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and"));
+		if (!nick && (!(t->lex & (LX_PRN | LX_HN)) ||
+			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
+			      tk_eq_any(c, i, pn_aux_verbs) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))
+			return 0;
+	} else if (!(t->f & TK_CAP)) {
+		return 0;
+	} else if ((t->lex & (LX_WFR | LX_WEN)) && (t->lex & LX_CAPEN) && (t->lex & (LX_HN | LX_PRN)) &&
+		   !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) &&
+		   (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et"))) {
+		/* "Lizzie, Raj and Mo", "Tom and Grace": a given name the dictionary writes with
+		 * a capital, closing a list of names */
+	} else if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN)) {
+		/* "twins, Zofia and Jan": a month that is a given name, listed after a name */
+		if (!((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, i + 1, TK_SP | TK_NUM) &&
+		      !(t->lex & (LX_STOPFR | LX_STOPEN))) &&
+		    !((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, tk_next_word(c, i, 1), TK_DIGIT)))
+			return 0;
+	}
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	if (last->type != ENT_PRIV_NAME || i < 2)
+		return 0;
+	size_t k = i - 1;
+	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '&') || tk_eq(c, k, "et") || tk_eq(c, k, "and") ||
+	      tk_eq(c, k, "ou") || tk_eq(c, k, "or")))
+		return 0;
+	return c->tk[k - 1].e == last->end;
+}
+
+/* Is there an AGE span starting at token k? (spans are still in the order they were found) */
+static int age_at(const struct pctx *c, size_t k)
+{
+	/* a token flag, not a search of the span list: this runs for many tokens */
+	return k < c->n_tk && (c->tk[k].f & TK_AGE) && (k == 0 || !(c->tk[k - 1].f & TK_AGE));
+}
+
+/* "Soën (4 ans)", "Kélyan, 7 ans,", "Thaïs a 3 ans", "Nolhan is 6": a capitalised word that
+ * no list knows as an ordinary word, followed by an age. */
+int pn_followed_by_age(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 ||
+	    (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION | word)))
+		return 0;
+	size_t k = i + 1;
+	/* "Thuy-Linh, 23 ans": the age follows the whole compound */
+	while (tk_ch(c, k, '-') && tk_glued(c, k - 1) && tk_glued(c, k) && tk_is(c, k + 1, TK_CAP))
+		k += 2;
+	if (tk_ch(c, k, ',') || tk_ch(c, k, '('))
+		return age_at(c, k + 1);
+	if (age_at(c, k) && (c->tk[k].f & TK_SP) && !(c->tk[k].f & TK_NL))
+		return 1; /* "Yanis 12 ans, Sofia 8 ans" */
+	if (tk_eq(c, k, "a") || tk_eq(c, k, "has") || tk_eq(c, k, "is") || tk_eq(c, k, "was") ||
+	    tk_eq(c, k, "aged") || tk_eq(c, k, "vient"))
+		return age_at(c, k + 1) || (tk_eq(c, k + 1, "d") && age_at(c, k + 3));
+	return 0;
+}
+
+/* Length of an ASCII-folded prefix of s (n bytes) found in ws, or 0. */
+static size_t prefix_in(const char *s, size_t n, const char *const *ws)
+{
+	for (size_t k = 0; ws[k]; k++) {
+		size_t m = strlen(ws[k]);
+		if (m < n && strncasecmp(s, ws[k], m) == 0)
+			return m;
+	}
+	return 0;
+}
+
+/* Flags of the folded bytes s[0..n) (0 when too long). */
+static uint32_t lex_of(const char *s, size_t n)
+{
+	char buf[64];
+	size_t m = priv_fold(s, n, buf, sizeof buf);
+	return m ? priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, m)) : 0;
+}
+
+/* "#TeamLéa", "#ForEmma", "#PrayForNoah", "#LeaStrong": a hashtag that rallies around a given
+ * name. Token i follows the '#'. Returns 1 when the whole hashtag is a name. */
+int pn_hashtag_name(const struct pctx *c, size_t i)
+{
+	static const char *const pre[] = {"teamde", "team", "prayfor", "pray", "justicepour",
+					  "justicefor", "forever", "for", "pour", "love", "soutien",
+					  "courage", "allez", "go", "we love", "welove", "jesuis",
+					  "iam", "standwith", NULL};
+	static const char *const post[] = {"strong", "fighter", "warrior", "forever", "power",
+					   "team", "army", "courage", "force", "fight", NULL};
+	if (i == 0 || !tk_ch(c, i - 1, '#') || !tk_glued(c, i - 1) || (c->tk[i].f & (TK_DIGIT | TK_CLAIMED)) ||
+	    tk_len(c, i) < 6 || tk_glued(c, i))
+		return 0;
+	const char *s = c->t + c->tk[i].s;
+	size_t n = tk_len(c, i);
+	uint32_t bad = NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR;
+	size_t m = prefix_in(s, n, pre);
+	if (m && s[m] >= 'A' && s[m] <= 'Z') {
+		uint32_t f = lex_of(s + m, n - m);
+		return (f & LX_GIVEN) && !(f & bad);
+	}
+	for (size_t k = 0; post[k]; k++) {
+		size_t l = strlen(post[k]);
+		if (l + 3 <= n && strncasecmp(s + n - l, post[k], l) == 0 && s[n - l] >= 'A' &&
+		    s[n - l] <= 'Z') {
+			uint32_t f = lex_of(s, n - l);
+			return (f & LX_GIVEN) && !(f & bad);
+		}
+	}
+	return 0;
+}
+
+/* "Tom Fisher and I": a capitalised given name right before a name found on its own (the
+ * given name alone, an ordinary word at a sentence start, was not enough). Returns the first
+ * token of the name. */
+size_t pn_given_before(const struct pctx *c, size_t i)
+{
+	/* "Thuy-Linh", "Marie-Claude": a capitalised word hyphenated to the name belongs to it */
+	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
+	    (c->tk[i - 2].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) == TK_CAP &&
+	    !(c->tk[i - 2].lex & (LX_STOPFR | LX_STOPEN | LX_EPONYM)))
+		return pn_given_before(c, i - 2);
+	if (i == 0 || (c->tk[i].f & TK_NL))
+		return i;
+	if (!(c->tk[i].f & TK_SP) && !tk_apos(c, i - 1))
+		return i;
+	/* "D'Angelo", "O'Neill" at a sentence start: the prefix letter belongs to the name */
+	if (i >= 2 && tk_apos(c, i - 1) && tk_glued(c, i - 1) && tk_glued(c, i - 2) && tk_len(c, i - 2) == 1 &&
+	    c->t[c->tk[i - 2].s] && strchr("ODN", c->t[c->tk[i - 2].s]) && !(c->tk[i - 2].f & TK_CLAIMED))
+		return i - 2;
+	const struct ptok *p = &c->tk[i - 1];
+	/* "Delroy Samuels": a capitalised word no list knows, before a surname no dictionary
+	 * knows; "Mercy Osei": a given name that is also a town, the same */
+	int strong = !(c->tk[i].lex & LX_WORD) && (c->tk[i].lex & (LX_PATR | LX_HN)) && tk_len(c, i - 1) >= 3 &&
+		     (p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
+		     (p->lex == 0 || ((p->lex & LX_GIVEN) && !(p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR |
+									   LX_STOPEN | LX_REGION))));
+	if (!strong &&
+	    ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(p->lex & LX_GIVEN) ||
+	     (p->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION)) ||
+	     tk_len(c, i - 1) < 2 || (i >= 2 && tk_ch(c, i - 2, '#'))))
+		return i;
+	/* "When Mason was", "Since Ava": a capital only because the sentence starts there */
+	if ((p->lex & LX_WORD) && !(p->lex & (LX_CAPEN | LX_PRN)) && tk_sentence_start(c, i - 1))
+		return i;
+	/* "Marie-Claude Lebrun": the first half of a compound given name */
+	size_t f = i - 1;
+	while (f >= 2 && tk_ch(c, f - 1, '-') && tk_glued(c, f - 2) && tk_glued(c, f - 1) &&
+	       (c->tk[f - 2].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) == TK_CAP && (c->tk[f - 2].lex & LX_GIVEN))
+		f -= 2;
+	return f;
+}
+
+/* "Harris, Julie", "Roberts, Gary": a given name (tokens i..j) right after a surname already
+ * found and a comma is the same person written surname first. Adds the whole span; the
+ * longer span wins over both parts when overlaps are resolved. */
+void pn_join_inverted(struct pctx *c, size_t i, size_t j)
+{
+	if (i < 2 || c->n_sp == 0 || j != i || !tk_ch(c, i - 1, ',') || !(c->tk[i].f & TK_SP) ||
+	    (c->tk[i].f & TK_NL) || !(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)))
+		return;
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	const struct ptok *a = &c->tk[i - 2];
+	if (last->type != ENT_PRIV_NAME || last->start != a->s || last->end != a->e ||
+	    !(a->f & TK_CAP) || !(a->lex & (LX_PATR | LX_HN)) || (a->lex & (LX_PRN | LX_FIRSTNAME)))
+		return;
+	/* "Martin, Julie et Paul": a list of first names, not one person */
+	if (tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") || tk_ch(c, i + 1, '&'))
+		return;
+	priv_add(c, a->s, c->tk[j].e, ENT_PRIV_NAME, last->confidence, "name_inverted");
+}
+
+/* A text written in capitals ("JE SUIS AUX URGENCES AVEC CHLOE") says nothing with its case:
+ * its words are read as if lowercase, where only the context and the lists decide. The
+ * flags are changed in the scan's own token array; the names pass is the last to read it. */
+void pn_unshout(struct pctx *c)
+{
+	size_t caps = 0, words = 0;
+	for (size_t i = 0; i < c->n_tk; i++) {
+		if (!(c->tk[i].f & TK_ALPHA) || (c->tk[i].f & TK_DIGIT) || tk_len(c, i) < 2)
+			continue;
+		words++;
+		caps += (c->tk[i].f & TK_ALLCAP) != 0;
+	}
+	if (words < 5 || caps * 10 < words * 6)
+		return;
+	c->shout = 1;
+	for (size_t i = 0; i < c->n_tk; i++)
+		if ((c->tk[i].f & TK_ALLCAP) && !(c->tk[i].f & TK_DIGIT))
+			c->tk[i].f = (uint16_t)((c->tk[i].f & ~(TK_ALLCAP | TK_CAP)) | TK_LOWER);
+}
+
+/* "J.M.", "A.-C.": two or three initials glued with periods from token i. Returns the last
+ * token (the final period) or 0. */
+static size_t initials_run(const struct pctx *c, size_t i)
+{
+	size_t k = i, n = 0, last = 0;
+	while (n < 3 && tk_len(c, k) == 1 && (c->tk[k].f & TK_CAP) && !(c->tk[k].f & TK_CLAIMED) &&
+	       tk_ch(c, k + 1, '.') && tk_glued(c, k)) {
+		n++;
+		last = k + 1;
+		size_t m = k + 2;
+		if (!tk_glued(c, k + 1))
+			break;
+		if (tk_ch(c, m, '-') && tk_glued(c, m))
+			m++;
+		if (!(tk_len(c, m) == 1 && tk_is(c, m, TK_CAP)))
+			break;
+		k = m;
+	}
+	return n >= 2 ? last : 0;
+}
+
+/* A patient's initials after a title or a field word: "pt J.M. 8yo", "Mme A.-C. 45 ans". */
+int pn_initials_name(struct pctx *c, size_t i)
+{
+	static const char *const fields[] = {"pt", "patient", "patiente", "pat", "nom", "name", "enfant",
+					     "child", "bebe", "baby", "mr", "mrs", "ms", "mme", "m", "dr",
+					     "mlle", NULL};
+	if (tk_len(c, i) != 1 || !(c->tk[i].f & TK_CAP) || !tk_ch(c, i + 1, '.'))
+		return 0; /* most tokens stop here */
+	size_t p = tk_prev_word(c, i, 1);
+	if (p == SIZE_MAX || !tk_eq_any(c, p, fields))
+		return 0;
+	size_t e = initials_run(c, i);
+	/* one initial after "patient": "Le patient K. du box 2" */
+	if (!e && !tk_is(c, i + 2, TK_CAP) && tk_glued(c, i) &&
+	    (tk_eq(c, p, "patient") || tk_eq(c, p, "patiente") || tk_eq(c, p, "pt")))
+		e = i + 1;
+	if (!e)
+		return 0;
+	priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.8f, "name_title");
+	return (int)(e - i) + 1;
+}
+
+/* A surname in capitals with an initial, as lists and bed states write them: "HUSSAIN A",
+ * "J SMITH". Returns the number of tokens, or 0. */
+int pn_surname_initial(const struct pctx *c, size_t i)
+{
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_IDLABEL |
+		       LX_REGION | LX_MONTH | LX_DAY | LX_HOSP | LX_HOSP_EN | LX_STREET | LX_STREET_EN;
+	if (c->shout)
+		return 0;
+	/* SURNAME A (not "A." of a sentence, not "NHS A") */
+	if ((c->tk[i].f & TK_ALLCAP) && !(c->tk[i].f & TK_DIGIT) && tk_len(c, i) >= 4 && !(c->tk[i].lex & bad) &&
+	    ((c->tk[i].lex & (LX_PATR | LX_HN)) || c->tk[i].lex == 0) && !(c->tk[i].lex & LX_WORD) &&
+	    tk_len(c, i + 1) == 1 && tk_is(c, i + 1, TK_CAP) && (c->tk[i + 1].f & TK_SP) && !tk_glued(c, i + 1))
+		return 2;
+	/* J SMITH */
+	if (tk_len(c, i) == 1 && (c->tk[i].f & TK_CAP) && !tk_glued(c, i) && i + 1 < c->n_tk &&
+	    (c->tk[i + 1].f & TK_ALLCAP) && (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].f & TK_DIGIT) &&
+	    tk_len(c, i + 1) >= 4 && !(c->tk[i + 1].lex & bad) && (c->tk[i + 1].lex & (LX_PATR | LX_HN)) &&
+	    !(tk_sentence_start(c, i) && (tk_eq(c, i, "i") || tk_eq(c, i, "a"))))
+		return 2;
+	return 0;
+}
+
+/* "Okonkwo, Chidinma", "Rahman, Mohammed Abdul", "Ruiz, Maria Elena": a surname no dictionary
+ * knows, a comma and a hunspell first name (and maybe a second given name), not a list. */
+int pn_surname_comma_given(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_REGION | LX_WORD;
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 || (t->lex & bad) ||
+	    !((t->lex & (LX_PATR | LX_HN)) || t->lex == 0) || (t->lex & LX_PRN) || !tk_ch(c, i + 1, ',') ||
+	    !tk_glued(c, i))
+		return 0;
+	size_t g = i + 2;
+	if (g >= c->n_tk || (c->tk[g].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) != TK_CAP || !(c->tk[g].f & TK_SP) ||
+	    !((c->tk[g].lex & LX_PRN) || ((c->tk[g].lex & LX_HN) && !(c->tk[g].lex & LX_WORD))) ||
+	    (c->tk[g].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
+		return 0;
+	size_t e = g;
+	if (tk_is(c, g + 1, TK_CAP) && !tk_is(c, g + 1, TK_ALLCAP) && (c->tk[g + 1].f & TK_SP) &&
+	    (c->tk[g + 1].lex & LX_GIVEN) && !(c->tk[g + 1].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
+		e = g + 1;
+	/* "Martin, Julie et Paul", "Harris, Julie; Patel" is joined elsewhere: not a list */
+	if (tk_eq(c, e + 1, "et") || tk_eq(c, e + 1, "and") || tk_ch(c, e + 1, '&') ||
+	    (tk_ch(c, e + 1, ',') && tk_is(c, e + 2, TK_CAP) && (c->tk[e + 2].lex & LX_PRN)))
+		return 0;
+	return (int)(e - i) + 1;
+}
+
+/* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
+ * a surname (or a word no list knows), both in capitals. */
+int pn_allcap_pair(const struct pctx *c, size_t i)
+{
+	size_t k = i + 1;
+	if (k >= c->n_tk || !(c->tk[i].f & TK_ALLCAP) || !(c->tk[k].f & TK_ALLCAP) || !(c->tk[k].f & TK_SP) ||
+	    (c->tk[k].f & TK_NL) || tk_len(c, i) < 3 || tk_len(c, k) < 3 || !tk_free(c, k) ||
+	    ((c->tk[i].f | c->tk[k].f) & TK_DIGIT))
+		return 0;
+	uint32_t a = c->tk[i].lex, b = c->tk[k].lex;
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_IDLABEL;
+	if ((a | b) & bad)
+		return 0;
+	return ((a & LX_PRN) && ((b & (LX_PATR | LX_HN)) || b == 0)) ||
+	       ((b & LX_PRN) && ((a & (LX_PATR | LX_HN)) || a == 0));
+}
