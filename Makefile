@@ -161,8 +161,10 @@ api-test: $(BIN)
 	node --test --test-concurrency=$(API_JOBS) $(filter-out $(API_ALONE),$(API_TESTS)) || rc=1; \
 	exit $$rc
 
+# The demo data made once per run too (ENTRAIDE_DEMO_CACHE, as for api-test).
 e2e: $(BIN)
-	@ENTRAIDE_BIN=$(BIN) node --test --test-concurrency=1 tests/e2e/
+	@rm -rf $(BUILD)/test-demo/e2e
+	@ENTRAIDE_BIN=$(BIN) ENTRAIDE_DEMO_CACHE=$(BUILD)/test-demo/e2e node --test --test-concurrency=1 tests/e2e/
 
 # Evaluations on the shared development data; fragments add to EVAL_TARGETS.
 eval: $(BIN)

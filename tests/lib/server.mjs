@@ -8,9 +8,9 @@
 // Each call gets its own temporary data directory, removed by stop().
 //
 // `entraide demo` takes seconds (an Argon2 hash per demo account). When ENTRAIDE_DEMO_CACHE
-// names a directory (`make api-test` empties one of the build tree before its run), the first
-// demo server of the run makes the demo data there once, and every demo server starts from its
-// own copy of it: a fresh data directory all the same.
+// names a directory (`make api-test` and `make e2e` empty one of the build tree before their
+// run), the first demo server of the run makes the demo data there once, and every demo server
+// starts from its own copy of it: a fresh data directory all the same.
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
