@@ -8,9 +8,12 @@
 // Catalogues are flat objects { 'page.key': 'text with {param}' }. Plural forms are keys with
 // a CLDR suffix ('.one', '.other', ...), chosen with Intl.PluralRules.
 //
-// A capability may keep its strings beside its pages (pages/<area>_i18n.js exporting
-// `{ fr: {...}, en: {...} }`) and add them with extend(), after which t() finds them too; the
-// catalogue test checks every such file for the same keys in both languages.
+// One pattern for every area: an area keeps its strings beside its pages in
+// pages/<area>_i18n.js, which exports `strings = { fr: {...}, en: {...} }` and registers them
+// itself, last line `extend(strings);`. A page that shows them imports that file (for its
+// effect: `import './comm_i18n.js';`) and reads every string, shared or not, through t() and
+// tn() from this module; there is no area-specific t(). The catalogue test checks every such
+// file for the same keys in both languages, and no key may be defined twice.
 import fr from './i18n/fr.js';
 import en from './i18n/en.js';
 
@@ -116,15 +119,19 @@ export function t(key, params) {
   return fill(lookup(key), params);
 }
 
-export function formatNumber(n) {
-  return new Intl.NumberFormat(current).format(n);
+// The Intl tag of the page's language: fr-FR, or en-GB (day before month, like the French
+// pages and the server's charts). ui.js formats dates and numbers with it.
+const TAGS = { fr: 'fr-FR', en: 'en-GB' };
+
+export function intlLocale() {
+  return TAGS[current] || TAGS[DEFAULT_LOCALE];
 }
 
 // Plural: tn('home.count.members', 3) reads 'home.count.members.other' with {n} = "3".
 export function tn(key, n, params) {
   const rule = new Intl.PluralRules(current).select(n);
   const k = has(`${key}.${rule}`) ? `${key}.${rule}` : `${key}.other`;
-  return t(k, { ...params, n: formatNumber(n) });
+  return t(k, { ...params, n: new Intl.NumberFormat(intlLocale()).format(n) });
 }
 
 // The names of the languages, each written in its own language (shown in the switcher).

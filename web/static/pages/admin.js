@@ -3,12 +3,13 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import * as session from '../session.js';
-import { adminStyle, sections, denied } from './admin_ui.js';
+import { sections, denied } from './admin_ui.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'admin.title';
 
 export async function render() {
-  adminStyle();
+  stylesheet('admin');
   if (!session.hasRole('administrator') && !session.hasRole('institution_admin')) return denied('admin.title');
   return [
     h('h1', {}, t('admin.title')),

@@ -6,9 +6,9 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
-import { day, colon } from '../format.js';
 import * as session from '../session.js';
-import { adminStyle, actionButton, backLink, denied } from './admin_ui.js';
+import { actionButton, backLink, denied } from './admin_ui.js';
+import { day, colon, stylesheet } from '../ui.js';
 
 export const titleKey = 'accounts.title';
 
@@ -69,7 +69,7 @@ function item(ctx, a) {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   if (!session.hasRole('administrator')) return denied('accounts.title');
   const q = (ctx.query.get('q') || '').trim();
   const after = ctx.query.get('after') || '';

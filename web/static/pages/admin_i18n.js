@@ -1,7 +1,8 @@
 // pages/admin_i18n.js - the strings of the administration pages (issue 17): spaces,
 // institutions and their staff, accounts and suspensions, the audit log; the notifications
-// page and the community managers' desk settings. Added to t() with extend() by those pages.
-export const adminStrings = {
+// page and the community managers' desk settings. Registered with extend() when imported.
+import { extend } from '../i18n.js';
+export const strings = {
   fr: {
     'admin.title': 'Administration',
     'admin.intro': 'Tout ce qu’il faut pour faire vivre l’instance depuis le navigateur. Chaque changement est inscrit au journal.',
@@ -367,3 +368,4 @@ export const adminStrings = {
     'desk.settings.canned.added': 'Canned reply “{title}” added.',
   },
 };
+extend(strings);

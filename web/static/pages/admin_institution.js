@@ -7,7 +7,8 @@ import { t } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { textField, select, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
-import { adminStyle, adminSend, actionButton, denied } from './admin_ui.js';
+import { adminSend, actionButton, denied } from './admin_ui.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'inst.title';
 
@@ -64,7 +65,7 @@ function staffBlock(ctx, inst, base) {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   if (!session.hasRole('administrator') && !session.hasRole('institution_admin')) return denied('inst.title');
   const base = `/api/v1/institutions/${encodeURIComponent(ctx.params.slug)}`;
   let inst;

@@ -5,7 +5,8 @@ import { t, tn } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
-import { adminStyle, adminSend, backLink, denied } from './admin_ui.js';
+import { adminSend, backLink, denied } from './admin_ui.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'inst.title';
 
@@ -35,7 +36,7 @@ function item(i) {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   const admin = session.hasRole('administrator');
   if (!admin && !session.hasRole('institution_admin')) return denied('inst.title');
   const { institutions } = await api.get('/api/v1/institutions');

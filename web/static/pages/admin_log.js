@@ -3,14 +3,14 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { dateTime } from '../format.js';
 import * as session from '../session.js';
-import { adminStyle, backLink, denied } from './admin_ui.js';
+import { backLink, denied } from './admin_ui.js';
+import { dateTime, stylesheet } from '../ui.js';
 
 export const titleKey = 'log.title';
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   if (!session.hasRole('administrator')) return denied('log.title');
   const before = ctx.query.get('before');
   const r = await api.get(`/api/v1/moderation/log${before && /^[0-9]+$/.test(before) ? `?before=${before}` : ''}`);

@@ -3,18 +3,12 @@
 // latest messages with their template, state, tries and last error. No address nor link
 // reaches this page: the server never sends them.
 import { h } from '../dom.js';
-import { t, extend, formatNumber } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { mailStrings } from './mail_i18n.js';
-
-extend(mailStrings);
+import './mail_i18n.js';
+import { number, dateTime } from '../ui.js';
 
 export const titleKey = 'mailqueue.title';
-
-function when(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(document.documentElement.lang || 'fr');
-}
 
 export async function render() {
   const r = await api.get('/api/v1/admin/mail-queue');
@@ -24,15 +18,15 @@ export async function render() {
     h('td', {}, t(`mailqueue.template.${m.template}`)),
     h('td', {}, m.locale),
     h('td', {}, t(`mailqueue.status.${m.status}`)),
-    h('td', {}, formatNumber(m.attempts)),
-    h('td', {}, when(m.created_at)),
+    h('td', {}, number(m.attempts)),
+    h('td', {}, dateTime(m.created_at)),
     h('td', {}, m.last_error || '')));
   const cols = ['id', 'template', 'locale', 'status', 'attempts', 'created', 'error'];
   return [
     h('h1', {}, t('mailqueue.title')),
     h('p', {}, t('mailqueue.intro', { days: r.keep_days })),
     r.smtp_configured ? null : h('p', { class: 'notice' }, t('mailqueue.nosmtp')),
-    h('p', {}, t('mailqueue.counts', { pending: formatNumber(c.pending), sent: formatNumber(c.sent), failed: formatNumber(c.failed) })),
+    h('p', {}, t('mailqueue.counts', { pending: number(c.pending), sent: number(c.sent), failed: number(c.failed) })),
     rows.length === 0 ? h('p', {}, t('mailqueue.empty'))
       : h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('mailqueue.table') },
         h('table', {},

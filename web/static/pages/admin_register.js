@@ -3,11 +3,10 @@
 // each kind of data with where it is, its form, its retention and its readers; the spaces and
 // desks with their retention (issue 18).
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { privacyStrings } from './privacy_i18n.js';
-
-extend(privacyStrings);
+import './privacy_i18n.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'register.title';
 
@@ -22,9 +21,7 @@ function table(caption, head, rows) {
 }
 
 export async function render() {
-  if (!document.querySelector('link[data-privacy-style]')) {
-    document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/privacy.css', 'data-privacy-style': true }));
-  }
+  stylesheet('privacy');
   const r = await api.get('/api/v1/admin/register');
   const s = r.settings;
   return [

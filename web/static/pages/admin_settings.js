@@ -6,9 +6,9 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, textArea, select, radioGroup, buildForm, submitButton } from '../forms.js';
-import { dateTime } from '../format.js';
 import * as session from '../session.js';
-import { adminStyle, adminSend, backLink, denied } from './admin_ui.js';
+import { adminSend, backLink, denied } from './admin_ui.js';
+import { dateTime, stylesheet } from '../ui.js';
 
 export const titleKey = 'settings.admin.title';
 
@@ -55,7 +55,7 @@ function invitations() {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   if (!session.hasRole('administrator')) return denied('settings.admin.title');
   const s = await api.get('/api/v1/admin/settings');
   return [

@@ -6,8 +6,9 @@ import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { buildForm, submitButton, textField } from '../forms.js';
 import * as session from '../session.js';
-import { adminStyle, adminSend, actionButton, denied } from './admin_ui.js';
+import { adminSend, actionButton, denied } from './admin_ui.js';
 import { spaceFields, spaceBody } from './admin_spaces.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'adm.spaces.title';
 
@@ -71,7 +72,7 @@ function stateBlock(ctx, space) {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   if (!session.hasRole('administrator')) return denied('adm.spaces.title');
   const { spaces } = await api.get('/api/v1/admin/spaces');
   const space = spaces.find((s) => s.slug === ctx.params.slug);

@@ -6,7 +6,8 @@ import { t, tn, localeName, LOCALES } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, textArea, select, checkbox, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
-import { adminStyle, adminSend, backLink, denied } from './admin_ui.js';
+import { adminSend, backLink, denied } from './admin_ui.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'adm.spaces.title';
 
@@ -76,7 +77,7 @@ function item(s) {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   if (!session.hasRole('administrator')) return denied('adm.spaces.title');
   const { spaces } = await api.get('/api/v1/admin/spaces');
   return [

@@ -2,19 +2,12 @@
 // style sheet, the links between the sections, sending a form whose refusals land next to
 // their fields, and a button that acts after a confirmation and redraws the page.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { ApiError } from '../api.js';
 import { problemMessage, problemErrors } from '../forms.js';
 import { confirmDialog } from '../ui.js';
-import { adminStrings } from './admin_i18n.js';
+import './admin_i18n.js';
 import * as session from '../session.js';
-
-extend(adminStrings);
-
-export function adminStyle() {
-  if (document.querySelector('link[data-admin-style]')) return;
-  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/admin.css', 'data-admin-style': true }));
-}
 
 // The sections of /admin the caller may open (institution administrators: theirs only).
 export function sections() {

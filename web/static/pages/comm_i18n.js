@@ -1,7 +1,7 @@
 // pages/comm_i18n.js - the strings of the communities' pages (issue 5), French first, English
 // second, kept beside the pages that use them so the shared catalogues stay small.
-// tc() reads them in the interface language, like t() does for the shared catalogue.
-import { locale } from '../i18n.js';
+// Registered with extend() when imported: the pages read them with t() and tn().
+import { extend } from '../i18n.js';
 
 const fr = {
   'spaces.title': 'Communautés',
@@ -336,24 +336,4 @@ const en = {
 };
 
 export const strings = { fr, en };
-
-function fill(text, params) {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
-}
-
-export function tc(key, params) {
-  const own = strings[locale()] || fr;
-  const text = own[key] !== undefined ? own[key] : fr[key];
-  return fill(text !== undefined ? text : key, params);
-}
-
-export function tcn(key, n, params) {
-  const rule = new Intl.PluralRules(locale()).select(n);
-  const k = (strings[locale()] || fr)[`${key}.${rule}`] !== undefined ? `${key}.${rule}` : `${key}.other`;
-  return tc(k, { ...params, n: new Intl.NumberFormat(locale()).format(n) });
-}
-
-export function has(key) {
-  return (strings[locale()] || fr)[key] !== undefined || fr[key] !== undefined;
-}
+extend(strings);

@@ -5,10 +5,11 @@ import { h } from '../dom.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
 import { problemMessage, select, buildForm, submitButton } from '../forms.js';
-import { confirmDialog } from '../ui.js';
-import { tc } from './comm_i18n.js';
-import { commStyle, robots, composeForm, postBody, when, label, day } from './comm_ui.js';
+import { confirmDialog, stylesheet, dateTime } from '../ui.js';
+import './comm_i18n.js';
+import { robots, composeForm, postBody, label, day } from './comm_ui.js';
 import { holdEmergency, takeEmergency, emergencyPanel } from './comm_emergency.js';
+import { t } from '../i18n.js';
 
 export const titleKey = 'nav.communities';
 
@@ -33,14 +34,14 @@ const REASONS = ['identifying', 'harmful', 'spam', 'medical-misinformation', 'da
 // The report form: the design system's select and form (errors in its summary, the focus
 // kept in order); a sent report replaces the form by its confirmation.
 function reportForm(p, ctx, status) {
-  const reason = select({ name: 'reason', label: tc('post.report.reason'),
-    options: REASONS.map((r) => ({ value: r, label: tc(`post.report.${r}`) })) });
-  const ctl = buildForm([reason], submitButton(tc('post.report.send')));
+  const reason = select({ name: 'reason', label: t('post.report.reason'),
+    options: REASONS.map((r) => ({ value: r, label: t(`post.report.${r}`) })) });
+  const ctl = buildForm([reason], submitButton(t('post.report.send')));
   ctl.form.classList.add('comm-form');
   ctl.onSubmit(async () => {
     await api.post(`/api/v1/posts/${p.id}/reports`, { reason: reason.value() });
-    ctx.announce(tc('post.report.done'));
-    status.replaceChildren(h('p', { class: 'notice success' }, tc('post.report.done')));
+    ctx.announce(t('post.report.done'));
+    status.replaceChildren(h('p', { class: 'notice success' }, t('post.report.done')));
     ctl.form.remove();
   });
   return ctl.form;
@@ -53,13 +54,13 @@ function postView(p, th, ctx, reply) {
   const counts = { ...p.reactions };
   const reactButtons = KINDS.map((k) => {
     const given = ((th.me && th.me.reactions[p.id]) || []).includes(k);
-    const b = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': String(given) }, tc('react.count', { label: tc(`react.${k}`), n: counts[k] }));
+    const b = h('button', { type: 'button', class: 'button secondary', 'aria-pressed': String(given) }, t('react.count', { label: t(`react.${k}`), n: counts[k] }));
     b.addEventListener('click', async () => {
       const on = b.getAttribute('aria-pressed') === 'true';
       try {
         const r = on ? await api.del(`/api/v1/posts/${p.id}/reactions/${k}`) : await api.put(`/api/v1/posts/${p.id}/reactions/${k}`);
         b.setAttribute('aria-pressed', on ? 'false' : 'true');
-        b.textContent = tc('react.count', { label: tc(`react.${k}`), n: r.reactions[k] });
+        b.textContent = t('react.count', { label: t(`react.${k}`), n: r.reactions[k] });
       } catch (err) {
         status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
       }
@@ -69,9 +70,9 @@ function postView(p, th, ctx, reply) {
   const actions = [];
   if (me && !p.deleted && th.can_write) {
     actions.push(...reactButtons);
-    actions.push(h('button', { type: 'button', class: 'button secondary', onclick: () => reply.quote(p) }, tc('post.quote')));
+    actions.push(h('button', { type: 'button', class: 'button secondary', onclick: () => reply.quote(p) }, t('post.quote')));
     if (!p.mine) {
-      actions.push(h('button', { type: 'button', class: 'button secondary', onclick: (e) => { e.target.after(reportForm(p, ctx, status)); e.target.remove(); } }, tc('post.report')));
+      actions.push(h('button', { type: 'button', class: 'button secondary', onclick: (e) => { e.target.after(reportForm(p, ctx, status)); e.target.remove(); } }, t('post.report')));
     }
   }
   if (p.mine && !p.deleted && typeof p.body === 'string' && th.can_write) {
@@ -81,49 +82,49 @@ function postView(p, th, ctx, reply) {
       const editor = composeForm({
         audience: th.audience, path: `/api/v1/posts/${p.id}`, method: 'PATCH', initial: p.body,
         checkPath: `/api/v1/spaces/${encodeURIComponent(th.space.slug)}/check`,
-        submitLabel: tc('post.edit.save'),
-        onDone: (r, redacted) => { ctx.announce(tc(redacted ? 'compose.published.redacted' : 'post.edit.done')); ctx.redraw(); },
+        submitLabel: t('post.edit.save'),
+        onDone: (r, redacted) => { ctx.announce(t(redacted ? 'compose.published.redacted' : 'post.edit.done')); ctx.redraw(); },
       });
-      const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.redraw() }, tc('post.edit.cancel'));
+      const cancel = h('button', { type: 'button', class: 'button secondary', onclick: () => ctx.redraw() }, t('post.edit.cancel'));
       article.querySelector('.post-body').replaceWith(h('div', { class: 'post-edit' }, editor, cancel));
       article.querySelector('.actions').hidden = true;
       editor.bodyInput.focus();
-    } }, tc('post.edit')));
+    } }, t('post.edit')));
   }
   if (p.mine && !p.deleted) {
     actions.push(h('button', { type: 'button', class: 'button danger', onclick: async () => {
-      const sure = await confirmDialog({ title: tc('post.delete.confirm'), message: tc('post.delete.confirm.body'),
-        preview: postBody(p.html), confirmLabel: tc('post.delete'), danger: true });
+      const sure = await confirmDialog({ title: t('post.delete.confirm'), message: t('post.delete.confirm.body'),
+        preview: postBody(p.html), confirmLabel: t('post.delete'), danger: true });
       if (!sure) return;
-      try { await api.del(`/api/v1/posts/${p.id}`); ctx.announce(tc('post.delete.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
-    } }, tc('post.delete')));
+      try { await api.del(`/api/v1/posts/${p.id}`); ctx.announce(t('post.delete.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
+    } }, t('post.delete')));
   }
   if (mod && !p.deleted) {
     const act = p.hidden ? 'restore' : 'hide';
     actions.push(h('button', { type: 'button', class: 'button danger', onclick: async () => {
-      try { await api.post(`/api/v1/moderation/posts/${p.id}/${act}`, {}); ctx.announce(tc('mod.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
-    } }, tc(`post.${act}`)));
+      try { await api.post(`/api/v1/moderation/posts/${p.id}/${act}`, {}); ctx.announce(t('mod.done')); ctx.redraw(); } catch (err) { status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err))); }
+    } }, t(`post.${act}`)));
   }
   return h('article', { class: 'post', id: `post-${p.id}`, 'aria-labelledby': `post-${p.id}-h` },
     h('header', {},
-      h('h3', { id: `post-${p.id}-h`, class: 'meta' }, p.author || tc('thread.anonymous'), ' · ', when(p.created_at),
-        p.edited ? ` · ${tc('post.edited')}` : ''),
+      h('h3', { id: `post-${p.id}-h`, class: 'meta' }, p.author || t('thread.anonymous'), ' · ', dateTime(p.created_at),
+        p.edited ? ` · ${t('post.edited')}` : ''),
       label(p.label),
-      p.hidden ? h('span', { class: 'badge' }, tc('post.hidden')) : null),
-    p.quote ? h('blockquote', { class: 'quote' }, tc('post.quoting', { author: p.quote.author || tc('thread.anonymous') }), ' ', p.quote.excerpt || '…') : null,
-    p.deleted ? h('p', { class: 'meta' }, tc('post.deleted')) : postBody(p.html),
+      p.hidden ? h('span', { class: 'badge' }, t('post.hidden')) : null),
+    p.quote ? h('blockquote', { class: 'quote' }, t('post.quoting', { author: p.quote.author || t('thread.anonymous') }), ' ', p.quote.excerpt || '…') : null,
+    p.deleted ? h('p', { class: 'meta' }, t('post.deleted')) : postBody(p.html),
     actions.length ? h('div', { class: 'actions' }, actions) : null,
     status);
 }
 
 export async function render(ctx) {
-  commStyle();
+  stylesheet('comm');
   const id = ctx.params.id;
   const after = ctx.query.get('after');
   const th = await api.get(`/api/v1/threads/${encodeURIComponent(id)}${after ? `?after=${encodeURIComponent(after)}` : ''}`);
   robots(th.space.indexed === true);
   // A title is its author's words: it goes when they delete their first post or account.
-  const title = th.title || tc('thread.untitled');
+  const title = th.title || t('thread.untitled');
   ctx.setTitle(title);
   const me = session.current();
   if (me) markRead(th.id, th.posts);
@@ -133,11 +134,11 @@ export async function render(ctx) {
     audience: th.audience,
     path: `/api/v1/threads/${th.id}/posts`,
     checkPath: `/api/v1/spaces/${encodeURIComponent(th.space.slug)}/check`,
-    submitLabel: tc('thread.reply'),
+    submitLabel: t('thread.reply'),
     extra: () => (quoteId ? { quote: quoteId } : {}),
     onDone: (r, redacted) => {
       holdEmergency(r.emergency, th.id);
-      if (!r.emergency) ctx.announce(tc(redacted ? 'compose.published.redacted' : 'compose.published'));
+      if (!r.emergency) ctx.announce(t(redacted ? 'compose.published.redacted' : 'compose.published'));
       ctx.redraw();
     },
   }) : null;
@@ -145,19 +146,19 @@ export async function render(ctx) {
     quote(p) {
       quoteId = p.id;
       quoteNote.hidden = false;
-      quoteNote.textContent = tc('post.quoting', { author: p.author || tc('thread.anonymous') });
+      quoteNote.textContent = t('post.quoting', { author: p.author || t('thread.anonymous') });
       if (form) form.bodyInput.focus();
     },
   };
   let following = Boolean(th.me && th.me.following);
-  const followButton = me ? h('button', { type: 'button', class: 'button secondary', 'aria-pressed': String(following) }, tc(following ? 'thread.unfollow' : 'thread.follow')) : null;
+  const followButton = me ? h('button', { type: 'button', class: 'button secondary', 'aria-pressed': String(following) }, t(following ? 'thread.unfollow' : 'thread.follow')) : null;
   if (followButton) {
     followButton.addEventListener('click', async () => {
       following = !following;
       await (following ? api.put(`/api/v1/threads/${th.id}/follow`) : api.del(`/api/v1/threads/${th.id}/follow`));
       followButton.setAttribute('aria-pressed', String(following));
-      followButton.textContent = tc(following ? 'thread.unfollow' : 'thread.follow');
-      ctx.announce(following ? tc('thread.following') : tc('thread.follow'));
+      followButton.textContent = t(following ? 'thread.unfollow' : 'thread.follow');
+      ctx.announce(following ? t('thread.following') : t('thread.follow'));
     });
   }
   const related = th.related || [];
@@ -171,15 +172,15 @@ export async function render(ctx) {
     h('div', { class: 'thread-layout' },
       h('div', {},
         followButton,
-        h('h2', { class: 'visually-hidden' }, tc('thread.posts.heading')),
+        h('h2', { class: 'visually-hidden' }, t('thread.posts.heading')),
         th.posts.map((p) => postView(p, th, ctx, reply)),
-        th.next ? h('p', {}, h('a', { href: `/t/${th.id}?after=${th.next}` }, tc('thread.more'))) : null,
-        form ? h('section', { 'aria-labelledby': 'reply-h' }, h('h2', { id: 'reply-h' }, tc('thread.reply')), quoteNote, form) : null),
+        th.next ? h('p', {}, h('a', { href: `/t/${th.id}?after=${th.next}` }, t('thread.more'))) : null,
+        form ? h('section', { 'aria-labelledby': 'reply-h' }, h('h2', { id: 'reply-h' }, t('thread.reply')), quoteNote, form) : null),
       h('aside', { class: 'panel related', 'aria-labelledby': 'related-h' },
-        h('h2', { id: 'related-h' }, tc('thread.related')),
+        h('h2', { id: 'related-h' }, t('thread.related')),
         related.length ? h('ul', { class: 'comm-list' }, related.map((a) => h('li', {},
           label('validated'), ' ',
           h('a', { href: `/articles/${a.id}` }, a.title),
-          h('p', { class: 'meta' }, tc('articles.by', { institution: a.institution.name, date: day(a.reviewed) }))))) : h('p', {}, tc('thread.related.none')))),
+          h('p', { class: 'meta' }, t('articles.by', { institution: a.institution.name, date: day(a.reviewed) }))))) : h('p', {}, t('thread.related.none')))),
   ];
 }

@@ -1,19 +1,14 @@
-// pages/comm_ui.js - parts shared by the communities' pages: the stylesheet, post HTML turned
+// pages/comm_ui.js - parts shared by the communities' pages: post HTML turned
 // into DOM nodes through an allow-list (never innerHTML), the audience and retention of a
 // space (R4), labels (R5), and the compose form with the publishing check's findings
 // highlighted in the author's text (R1). The server enforces the check; this only shows it.
 import { h, uid, fragment } from '../dom.js';
-import { colon, quoted, dateTime, day as formatDay } from '../format.js';
 import { api, ApiError } from '../api.js';
-import { locale } from '../i18n.js';
+import { locale, t } from '../i18n.js';
 import { problemMessage, textField, textArea } from '../forms.js';
-import { tc } from './comm_i18n.js';
+import './comm_i18n.js';
 import { courseOffer } from './learn_offer.js';
-
-export function commStyle() {
-  if (document.querySelector('link[data-comm-style]')) return;
-  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/comm.css', 'data-comm-style': true }));
-}
+import { colon, quoted, day as formatDay } from '../ui.js';
 
 const ALLOWED = new Set(['P', 'EM', 'STRONG', 'A', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'CODE', 'PRE',
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BR', 'DEL']);
@@ -52,10 +47,6 @@ export function robots(indexed) {
   meta.setAttribute('content', indexed ? 'index, follow' : 'noindex, nofollow');
 }
 
-export function when(iso) {
-  return dateTime(iso);
-}
-
 export function day(date) {
   return formatDay(date, 'long') || date;
 }
@@ -64,13 +55,13 @@ export function audienceText(a) {
   if (!a) return '';
   const who = a.visibility === 'public' ? (a.indexed ? 'audience.public.indexed' : 'audience.public')
     : a.visibility === 'members' ? 'audience.members' : 'audience.professionals';
-  const keep = a.retention_days > 0 ? tc('retention.days', { n: a.retention_days }) : tc('retention.forever');
-  return `${tc(who)} ${keep}`;
+  const keep = a.retention_days > 0 ? t('retention.days', { n: a.retention_days }) : t('retention.forever');
+  return `${t(who)} ${keep}`;
 }
 
 export function label(kind) {
   return h('span', { class: `label label-${kind === 'validated' ? 'validated' : 'testimony'}` },
-    tc(kind === 'validated' ? 'label.validated' : 'label.testimony'));
+    t(kind === 'validated' ? 'label.validated' : 'label.testimony'));
 }
 
 // Sends a post; a 422 identifiers-found comes back as { findings: problem } instead of an
@@ -105,7 +96,7 @@ function highlighted(text, findings) {
     if (f.start < at || f.end > bytes.length) continue;
     parts.push(dec.decode(bytes.subarray(at, f.start)));
     parts.push(h('mark', { class: `finding finding-${f.kind}` }, dec.decode(bytes.subarray(f.start, f.end)),
-      h('span', { class: 'visually-hidden' }, ` (${tc(`cat.${f.category}`)})`)));
+      h('span', { class: 'visually-hidden' }, ` (${t(`cat.${f.category}`)})`)));
     at = f.end;
   }
   parts.push(dec.decode(bytes.subarray(at)));
@@ -139,14 +130,14 @@ function liveHints(checkPath, draft) {
       if (!found) return;
       found = false;
       said = key;
-      el.replaceChildren(h('p', { class: 'hint-ok' }, tc('compose.live.none')));
+      el.replaceChildren(h('p', { class: 'hint-ok' }, t('compose.live.none')));
       return;
     }
     found = true;
     said = key;
     el.replaceChildren(
-      h('p', {}, tc(r.direct ? 'compose.live.direct' : 'compose.live.quasi')),
-      h('ul', {}, r.findings.map((f) => h('li', {}, colon(tc(`cat.${f.category}`)), quoted(f.excerpt)))));
+      h('p', {}, t(r.direct ? 'compose.live.direct' : 'compose.live.quasi')),
+      h('ul', {}, r.findings.map((f) => h('li', {}, colon(t(`cat.${f.category}`)), quoted(f.excerpt)))));
   }
   return {
     el,
@@ -165,13 +156,13 @@ function liveHints(checkPath, draft) {
 export function composeForm({ audience, withTitle = false, submitLabel, path, method = 'POST', initial = '', extra = () => ({}), onDone, checkPath = null }) {
   const id = uid('compose');
   // The design system's fields (forms.js): label, hint, error under the label, aria-invalid.
-  const title = withTitle ? textField({ name: 'title', label: tc('compose.title'), attrs: { maxlength: '200', required: true } }) : null;
-  const bodyField = textArea({ name: 'body', label: tc('compose.body'), hint: tc('compose.body.hint'), value: initial, max: 32768, attrs: { required: true } });
+  const title = withTitle ? textField({ name: 'title', label: t('compose.title'), attrs: { maxlength: '200', required: true } }) : null;
+  const bodyField = textArea({ name: 'body', label: t('compose.body'), hint: t('compose.body.hint'), value: initial, max: 32768, attrs: { required: true } });
   const titleInput = title ? title.input : null;
   const bodyInput = bodyField.input;
   const status = h('div', { class: 'compose-status', role: 'status', 'aria-live': 'polite' });
   const findingsBox = h('div', { class: 'findings', hidden: true, tabindex: '-1' });
-  const sendButton = h('button', { type: 'submit', class: 'button' }, submitLabel || tc('compose.send'));
+  const sendButton = h('button', { type: 'submit', class: 'button' }, submitLabel || t('compose.send'));
   // The body also names who will read it (R4): the audience line joins its description.
   function describeAudience() {
     const ids = (bodyInput.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== `${id}-aud`);
@@ -185,7 +176,7 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
     const list = Object.entries(errors).filter(([, m]) => m);
     if (!list.length) return false;
     status.replaceChildren(h('div', { class: 'error-summary', role: 'alert', tabindex: '-1' },
-      h('p', {}, tc('compose.errors')),
+      h('p', {}, t('compose.errors')),
       h('ul', {}, list.map(([f, m]) => {
         const input = f === 'title' && titleInput ? titleInput : bodyInput;
         return h('li', {}, h('a', { href: `#${input.id}`, onclick: (e) => { e.preventDefault(); input.focus(); } }, m));
@@ -198,8 +189,8 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
     const body = { ...(withTitle ? { title: titleInput.value } : {}), body: bodyInput.value, ...extra(), ...flags };
     // Empty fields are said next to each field before anything is sent.
     if (showFieldErrors({
-      title: withTitle && !body.title.trim() ? tc('compose.title.required') : null,
-      body: !body.body.trim() ? tc('compose.body.required') : null,
+      title: withTitle && !body.title.trim() ? t('compose.title.required') : null,
+      body: !body.body.trim() ? t('compose.body.required') : null,
     })) return;
     let r;
     try {
@@ -207,7 +198,7 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
     } catch (err) {
       const fields = err instanceof ApiError ? err.errors.filter((e) => e.field === 'title' || e.field === 'body') : [];
       if (fields.length) {
-        showFieldErrors(Object.fromEntries(fields.map((e) => [e.field, tc(`compose.${e.field}.invalid`)])));
+        showFieldErrors(Object.fromEntries(fields.map((e) => [e.field, t(`compose.${e.field}.invalid`)])));
         return;
       }
       status.replaceChildren(h('p', { class: 'notice error' }, problemMessage(err)));
@@ -227,18 +218,18 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
     const byField = (f) => p.findings.filter((x) => x.field === f);
     // (replaceChildren is the DOM's: it would write a null child as the text "null")
     findingsBox.replaceChildren(fragment(
-      h('h3', {}, tc('compose.found')),
+      h('h3', {}, t('compose.found')),
       courseOffer('identifiers-found', { level: 4 }), // issue 21: a short lesson, offered
-      h('p', {}, tc(direct ? 'compose.found.direct' : 'compose.found.quasi')),
-      h('ul', {}, p.findings.map((f) => h('li', {}, colon(tc(`cat.${f.category}`)), quoted(f.excerpt)))),
-      h('p', { class: 'audience' }, h('strong', {}, colon(tc('audience.heading'))), audienceText(p.audience)),
-      h('h4', {}, tc('compose.preview')),
+      h('p', {}, t(direct ? 'compose.found.direct' : 'compose.found.quasi')),
+      h('ul', {}, p.findings.map((f) => h('li', {}, colon(t(`cat.${f.category}`)), quoted(f.excerpt)))),
+      h('p', { class: 'audience' }, h('strong', {}, colon(t('audience.heading'))), audienceText(p.audience)),
+      h('h4', {}, t('compose.preview')),
       withTitle && byField('title').length ? h('p', { class: 'preview' }, highlighted(body.title, byField('title'))) : null,
       h('p', { class: 'preview' }, highlighted(body.body, byField('body'))),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'button', onclick: () => send({ redact: true }) }, tc('compose.redact')),
-        direct ? null : h('button', { type: 'button', class: 'button secondary', onclick: () => send({ acknowledge_quasi: true }) }, tc('compose.ack')),
-        h('button', { type: 'button', class: 'button secondary', onclick: () => { findingsBox.hidden = true; bodyInput.focus(); } }, tc('compose.edit')))));
+        h('button', { type: 'button', class: 'button', onclick: () => send({ redact: true }) }, t('compose.redact')),
+        direct ? null : h('button', { type: 'button', class: 'button secondary', onclick: () => send({ acknowledge_quasi: true }) }, t('compose.ack')),
+        h('button', { type: 'button', class: 'button secondary', onclick: () => { findingsBox.hidden = true; bodyInput.focus(); } }, t('compose.edit')))));
     findingsBox.hidden = false;
     findingsBox.focus();
   }
@@ -251,7 +242,7 @@ export function composeForm({ audience, withTitle = false, submitLabel, path, me
     title ? title.el : null,
     bodyField.el,
     hints ? hints.el : null,
-    h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, colon(tc('audience.heading'))), audienceText(audience)),
+    h('p', { class: 'audience', id: `${id}-aud` }, h('strong', {}, colon(t('audience.heading'))), audienceText(audience)),
     sendButton, courseOffer('first-post'), findingsBox, status);
   form.bodyInput = bodyInput;
   return form;

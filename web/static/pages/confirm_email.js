@@ -2,12 +2,10 @@
 // takes a button press, not the page's opening: mail scanners that open links must not
 // confirm an address for its owner.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { buildForm, submitButton } from '../forms.js';
-import { mailStrings } from './mail_i18n.js';
-
-extend(mailStrings);
+import './mail_i18n.js';
 
 export const titleKey = 'confirm.title';
 

@@ -2,16 +2,15 @@
 // first, and for community managers the way to their institutions' queues and dashboards.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { colon } from '../format.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
-import { deskStyle, when } from './desk_ui.js';
 import { courseOffer } from './learn_offer.js';
+import { colon, stylesheet, dateTime } from '../ui.js';
 
 export const titleKey = 'desk.mine.title';
 
 export async function render() {
-  deskStyle();
+  stylesheet('desk');
   const me = session.current();
   const managed = (me.institutions || []).filter((i) => i.role === 'community_manager');
   const { requests } = await api.get('/api/v1/desk/requests');
@@ -28,7 +27,7 @@ export async function render() {
       h('h2', { id: 'desk-mine' }, t('desk.mine.heading')),
       requests.length ? h('ul', { class: 'desk-list' }, requests.map((r) => h('li', {},
         h('a', { href: `/desk/requests/${r.id}` }, t('desk.request.title', { id: r.id })),
-        ' — ', t(`desk.type.${r.type}`), ' — ', t(`desk.status.${r.status}`), ' — ', when(r.created_at))))
+        ' — ', t(`desk.type.${r.type}`), ' — ', t(`desk.status.${r.status}`), ' — ', dateTime(r.created_at))))
         : h('p', {}, t('desk.mine.none')),
       slugs.length ? h('p', {}, slugs.map((s) => h('a', { href: `/desk/${encodeURIComponent(s)}` }, t('desk.mine.write', { slug: s })))) : null),
   ];

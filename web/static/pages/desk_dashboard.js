@@ -3,10 +3,10 @@
 // requests redirected to a consultation. The charts are the server's SVG shown as images with
 // a text alternative, and the same figures are in a table; CSV export.
 import { h } from '../dom.js';
-import { t, formatNumber } from '../i18n.js';
-import { day, percent } from '../format.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { deskStyle, duration, TYPES } from './desk_ui.js';
+import { duration, TYPES } from './desk_ui.js';
+import { day, percent, stylesheet, number } from '../ui.js';
 
 export const titleKey = 'desk.dashboard.title';
 
@@ -23,11 +23,11 @@ function weekTable(d) {
       TYPES.map((k) => h('th', { scope: 'col' }, t(`desk.type.${k}`))))),
     h('tbody', {}, d.weeks.map((w) => h('tr', {},
       h('th', { scope: 'row' }, day(w.week)),
-      TYPES.map((k) => h('td', {}, formatNumber(w.counts[k]))))))));
+      TYPES.map((k) => h('td', {}, number(w.counts[k]))))))));
 }
 
 export async function render(ctx) {
-  deskStyle();
+  stylesheet('desk');
   const slug = ctx.params.slug;
   const base = `/api/v1/institutions/${encodeURIComponent(slug)}/desk`;
   const d = await api.get(`${base}/dashboard`);
@@ -37,11 +37,11 @@ export async function render(ctx) {
   return [
     h('h1', {}, t('desk.dashboard.title')),
     h('dl', { class: 'facts' },
-      row('desk.dashboard.total', formatNumber(d.total)),
+      row('desk.dashboard.total', number(d.total)),
       row('desk.dashboard.median', duration(d.median_first_response_seconds)),
       row('desk.dashboard.p90', duration(d.p90_first_response_seconds)),
       row('desk.dashboard.redirected', t('desk.dashboard.redirected.value', { n: d.redirected, share })),
-      row('desk.dashboard.urgent', formatNumber(d.urgent)),
+      row('desk.dashboard.urgent', number(d.urgent)),
       row('desk.dashboard.resolution', duration(d.median_resolution_seconds))),
     h('section', { class: 'desk-chart', 'aria-labelledby': 'desk-ch-weeks' },
       h('h2', { id: 'desk-ch-weeks' }, t('desk.dashboard.weeks')),

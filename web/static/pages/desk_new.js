@@ -8,7 +8,8 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, radioGroup, buildForm, submitButton } from '../forms.js';
-import { deskStyle, textArea, select, guidancePanel } from './desk_ui.js';
+import { textArea, select, guidancePanel } from './desk_ui.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'desk.new.title';
 
@@ -18,7 +19,7 @@ const SHOWN = {
 };
 
 export async function render(ctx) {
-  deskStyle();
+  stylesheet('desk');
   const slug = ctx.params.slug;
   const desk = await api.get(`/api/v1/institutions/${encodeURIComponent(slug)}/desk`);
   ctx.setTitle(t('desk.new.heading', { name: desk.name }));

@@ -8,7 +8,8 @@ import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
-import { deskStyle, textArea, guidancePanel, when } from './desk_ui.js';
+import { textArea, guidancePanel } from './desk_ui.js';
+import { stylesheet, dateTime } from '../ui.js';
 
 export const titleKey = 'desk.public.title';
 
@@ -54,7 +55,7 @@ function postForm(base, slug, ctx) {
 }
 
 export async function render(ctx) {
-  deskStyle();
+  stylesheet('desk');
   const slug = ctx.params.slug;
   const base = `/api/v1/institutions/${encodeURIComponent(slug)}/complaints`;
   const d = await api.get(base);
@@ -69,10 +70,10 @@ export async function render(ctx) {
     h('section', { 'aria-labelledby': 'desk-pub-list' },
       h('h2', { id: 'desk-pub-list' }, t('desk.public.list')),
       d.complaints.length ? h('ul', { class: 'desk-list' }, d.complaints.map((c) => h('li', {},
-        h('p', { class: 'hint' }, c.author || t('desk.gone'), ' — ', when(c.created_at)),
+        h('p', { class: 'hint' }, c.author || t('desk.gone'), ' — ', dateTime(c.created_at)),
         h('p', {}, c.text),
         c.reply ? h('div', { class: 'desk-msg' },
-          h('p', { class: 'hint' }, t('desk.public.answer', { name: d.institution }), ' — ', when(c.reply.at)),
+          h('p', { class: 'hint' }, t('desk.public.answer', { name: d.institution }), ' — ', dateTime(c.reply.at)),
           h('p', {}, c.reply.text))
           : d.can_reply ? replyForm(base, c, ctx) : null)))
         : h('p', {}, t('desk.public.none'))),

@@ -5,10 +5,10 @@
 // managers get the data; anyone else sees the server's refusal.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { colon } from '../format.js';
 import { api } from '../api.js';
 import { buildForm, submitButton } from '../forms.js';
-import { deskStyle, select, when, duration, TYPES, STATUSES } from './desk_ui.js';
+import { select, duration, TYPES, STATUSES } from './desk_ui.js';
+import { colon, stylesheet, dateTime } from '../ui.js';
 
 export const titleKey = 'desk.queue.title';
 
@@ -18,13 +18,13 @@ function item(r) {
     r.flag ? [' ', h('span', { class: 'desk-flag' }, t(`desk.flag.${r.flag}`))] : null,
     r.excerpt ? h('p', { class: 'desk-excerpt' }, r.excerpt) : null,
     h('p', {}, t(`desk.type.${r.type}`), ' — ', t(`desk.status.${r.status}`), ' — ', r.requester,
-      ' — ', when(r.created_at)),
+      ' — ', dateTime(r.created_at)),
     h('p', { class: 'hint' }, colon(t('desk.fact.assignee')), r.assignee || t('desk.none'), ' · ',
       colon(t('desk.fact.first')), duration(r.first_response_seconds)));
 }
 
 export async function render(ctx) {
-  deskStyle();
+  stylesheet('desk');
   const slug = ctx.params.slug;
   const base = `/api/v1/institutions/${encodeURIComponent(slug)}/desk`;
   const type = select({ name: 'type', label: t('desk.filter.type'), value: ctx.query.get('type') || '',

@@ -5,12 +5,11 @@
 // inside entraide, with the document's file: PDF, JPEG or PNG, downloaded from the message),
 // replies from canned templates with placeholders.
 import { h } from '../dom.js';
-import { confirmDialog } from '../ui.js';
+import { confirmDialog, fileSize, stylesheet, dateTime } from '../ui.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, radioGroup, checkbox, fileField, buildForm, submitButton } from '../forms.js';
-import { fileSize } from '../format.js';
-import { deskStyle, textArea, select, guidancePanel, when, duration, STATUSES } from './desk_ui.js';
+import { textArea, select, guidancePanel, duration, STATUSES } from './desk_ui.js';
 
 export const titleKey = 'desk.request.page';
 
@@ -20,7 +19,7 @@ function facts(r, manager) {
     row('desk.fact.institution', r.institution_name),
     row('desk.fact.type', t(`desk.type.${r.type}`)),
     row('desk.fact.status', t(`desk.status.${r.status}`)),
-    row('desk.fact.created', when(r.created_at)),
+    row('desk.fact.created', dateTime(r.created_at)),
     manager ? [
       row('desk.fact.requester', r.requester),
       row('desk.fact.assignee', r.assignee || t('desk.none')),
@@ -44,7 +43,7 @@ function details(d) {
 function message(m) {
   const body = m.body || {};
   return h('li', { class: `desk-msg ${m.kind}` },
-    h('p', { class: 'hint' }, t(`desk.kind.${m.kind}`), ' — ', m.author || t('desk.gone'), ' — ', when(m.created_at)),
+    h('p', { class: 'hint' }, t(`desk.kind.${m.kind}`), ' — ', m.author || t('desk.gone'), ' — ', dateTime(m.created_at)),
     typeof body.title === 'string' ? h('h3', {}, body.title) : null,
     h('p', {}, typeof body.text === 'string' ? body.text : ''),
     m.file && m.file.href ? h('p', {}, h('a', { class: 'button secondary', href: m.file.href, download: m.file.name },
@@ -138,7 +137,7 @@ function replyForm(r, canned, ctx) {
 }
 
 export async function render(ctx) {
-  deskStyle();
+  stylesheet('desk');
   const r = await api.get(`/api/v1/desk/requests/${encodeURIComponent(ctx.params.id)}`);
   const manager = 'requester' in r;
   const heading = t('desk.request.title', { id: r.id });

@@ -7,7 +7,8 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { textField, textArea, checkboxGroup, buildForm, submitButton } from '../forms.js';
-import { adminStyle, adminSend, denied } from './admin_ui.js';
+import { adminSend, denied } from './admin_ui.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'desk.settings.title';
 
@@ -67,7 +68,7 @@ function cannedBlock(ctx, base, canned) {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   const base = `/api/v1/institutions/${encodeURIComponent(ctx.params.slug)}/desk`;
   let info;
   let canned;

@@ -1,17 +1,11 @@
 // pages/desk_ui.js - parts shared by the desk's pages: a multi-line text field and a select
 // (forms.js's), the guidance a sender sees at once (emergency numbers first
 // for urgent messages, rule R3; the allowed alternatives for a consultation, rule R2), labels
-// for types and statuses, dates, and the desk's own style sheet.
+// for types and statuses, and durations.
 import { h } from '../dom.js';
 import { textArea as formTextArea } from '../forms.js';
 import { t } from '../i18n.js';
-import { dateTime, duration as formatDuration } from '../format.js';
-
-// The desk's style sheet, added once (style-src 'self' allows it).
-export function deskStyle() {
-  if (document.querySelector('link[data-desk-style]')) return;
-  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/desk.css', 'data-desk-style': true }));
-}
+import { duration as formatDuration } from '../ui.js';
 
 // Multi-line and select fields are forms.js's; the desk keeps shorter messages.
 export { select } from '../forms.js';
@@ -21,10 +15,6 @@ export function textArea(opts) {
 
 export const TYPES = ['appointment', 'document_request', 'consultation', 'urgent', 'complaint', 'praise', 'info', 'other'];
 export const STATUSES = ['new', 'in_progress', 'waiting', 'resolved'];
-
-export function when(iso) {
-  return dateTime(iso || '');
-}
 
 export function duration(seconds) {
   if (seconds === null || seconds === undefined) return t('desk.none');

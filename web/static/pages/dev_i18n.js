@@ -1,5 +1,6 @@
-// pages/dev_i18n.js - the strings of the design-system page (/dev/ui, for developers).
-import { locale } from '../i18n.js';
+// pages/dev_i18n.js - the strings of the design-system page (/dev/ui, for developers);
+// registered with extend() when imported.
+import { extend } from '../i18n.js';
 
 const fr = {
   'dev.title': 'Système de conception',
@@ -80,8 +81,4 @@ const en = {
 };
 
 export const strings = { fr, en };
-
-export function td(key) {
-  const cat = strings[locale()] || fr;
-  return cat[key] !== undefined ? cat[key] : fr[key];
-}
+extend(strings);

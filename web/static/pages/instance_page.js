@@ -4,13 +4,13 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, ApiError } from '../api.js';
-import { day } from '../format.js';
-import { adminStyle } from './admin_ui.js';
+import { day, stylesheet } from '../ui.js';
+import './admin_i18n.js';
 
 export const titleKey = 'page.terms';
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   const page = window.location.pathname === '/privacy-policy' ? 'privacy' : 'terms';
   const title = t(`page.${page}`);
   ctx.setTitle(title);

@@ -2,14 +2,12 @@
 // there), the settings section where the member changes it, and the page asked once after a
 // log-in when the account has none (/age?next=...). Never a birth date: four bands.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { radioGroup, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
-import { strings } from './learn_i18n.js';
+import './learn_i18n.js';
 import { parentForm } from './learn_parent.js';
-
-extend(strings);
 
 export const BANDS = ['13-14', '15-17', '18-24', '25-plus'];
 export const titleKey = 'age.ask.title';

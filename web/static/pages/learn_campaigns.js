@@ -7,10 +7,9 @@ import { h } from '../dom.js';
 import { t, locale } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, textArea, select, radioGroup, buildForm, submitButton } from '../forms.js';
-import { day } from '../format.js';
-import { emptyState } from '../ui.js';
+import { emptyState, day, stylesheet } from '../ui.js';
 import * as session from '../session.js';
-import { learnStyle, campaignCard } from './learn_ui.js';
+import { campaignCard } from './learn_ui.js';
 import { BANDS } from './learn_age.js';
 
 export const titleKey = 'campaigns.title';
@@ -105,7 +104,7 @@ function createForm(ctx, topics, onDone) {
 }
 
 export async function render(ctx) {
-  learnStyle();
+  stylesheet('learn');
   if (!session.hasRole('editor') && !session.hasRole('administrator')) {
     return [h('h1', {}, t('campaigns.title')), h('p', { class: 'notice' }, t('campaigns.not_editor'))];
   }

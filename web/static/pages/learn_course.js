@@ -6,10 +6,9 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { buildForm, submitButton, radioGroup } from '../forms.js';
-import { day, colon } from '../format.js';
 import * as session from '../session.js';
 import { postBody } from './comm_ui.js';
-import { learnStyle } from './learn_ui.js';
+import { day, colon, stylesheet } from '../ui.js';
 
 export const titleKey = 'courses.title';
 
@@ -128,7 +127,7 @@ async function lessonPage(ctx, c, index) {
 }
 
 export async function render(ctx) {
-  learnStyle();
+  stylesheet('learn');
   const c = await api.get(`/api/v1/courses/${encodeURIComponent(ctx.params.slug)}`);
   ctx.setTitle(c.title);
   if (!ctx.params.lesson) return coursePage(ctx, c);

@@ -3,9 +3,9 @@
 import { h } from '../dom.js';
 import { t, tn, locale } from '../i18n.js';
 import { api } from '../api.js';
-import { emptyState } from '../ui.js';
+import { emptyState, stylesheet } from '../ui.js';
 import * as session from '../session.js';
-import { learnStyle } from './learn_ui.js';
+import './learn_i18n.js';
 
 export const titleKey = 'courses.title';
 
@@ -20,7 +20,7 @@ export function courseItem(c, level = 2) {
 }
 
 export async function render(ctx) {
-  learnStyle();
+  stylesheet('learn');
   const lang = ctx.query.get('language') === 'en' || ctx.query.get('language') === 'fr' ? ctx.query.get('language') : locale();
   const other = lang === 'fr' ? 'en' : 'fr';
   const { courses } = await api.get(`/api/v1/courses?language=${lang}`);

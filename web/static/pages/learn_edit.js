@@ -6,8 +6,9 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textArea, buildForm, submitButton } from '../forms.js';
+import { stylesheet } from '../ui.js';
 import * as session from '../session.js';
-import { learnStyle } from './learn_ui.js';
+import './learn_i18n.js';
 
 export const titleKey = 'edit.title';
 
@@ -37,7 +38,7 @@ function documentForm(ctx, initial, label, send) {
 }
 
 export async function render(ctx) {
-  learnStyle();
+  stylesheet('learn');
   if (!session.hasRole('editor') && !session.hasRole('administrator')) {
     return [h('h1', {}, t('edit.title')), h('p', { class: 'notice' }, t('edit.not_editor'))];
   }

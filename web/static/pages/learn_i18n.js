@@ -1,5 +1,6 @@
 // pages/learn_i18n.js - the strings of learning and prevention (issue 21): age bands, courses,
-// prevention campaigns. French first, English second; added to t() by learn_ui.js (extend).
+// prevention campaigns. French first, English second; registered with extend() when imported.
+import { extend } from '../i18n.js';
 const fr = {
   'age.legend': 'Votre tranche d’âge',
   'age.hint': 'Nous ne demandons jamais de date de naissance : seulement une tranche, pour vous montrer les campagnes de prévention qui vous concernent. Vous pourrez la changer dans vos paramètres.',
@@ -285,3 +286,4 @@ const en = {
 };
 
 export const strings = { fr, en };
+extend(strings);

@@ -4,13 +4,11 @@
 // takes no room until the server says there is a lesson for this place; opened, it shows the
 // lesson in the page (a draft being written stays as it is) and links to its questions.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { colon } from '../format.js';
 import { postBody } from './comm_ui.js';
-import { strings } from './learn_i18n.js';
-
-extend(strings);
+import './learn_i18n.js';
+import { colon } from '../ui.js';
 
 export function courseOffer(at, { level = 3 } = {}) {
   const box = h('aside', { class: 'offer', hidden: true });

@@ -4,13 +4,11 @@
 // link opens. Confirming takes a button press, not the page's opening: mail scanners that
 // open links must not confirm an account for a parent.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import { checkEmail } from '../validate.js';
-import { strings } from './learn_i18n.js';
-
-extend(strings);
+import './learn_i18n.js';
 
 export const titleKey = 'parent.title';
 

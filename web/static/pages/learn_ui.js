@@ -4,18 +4,11 @@
 // day by the server, never per person. Campaign bodies are the server's cmark output, turned
 // into nodes through the communities' allow-list (never innerHTML).
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { day } from '../format.js';
 import { postBody } from './comm_ui.js';
-import { strings } from './learn_i18n.js';
-
-extend(strings);
-
-export function learnStyle() {
-  if (document.querySelector('link[data-learn-style]')) return;
-  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/learn.css', 'data-learn-style': true }));
-}
+import './learn_i18n.js';
+import { day } from '../ui.js';
 
 function seen(id, kind) {
   return api.post(`/api/v1/campaigns/${id}/seen`, { kind }).catch(() => null);

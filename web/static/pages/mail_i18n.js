@@ -1,7 +1,8 @@
 // pages/mail_i18n.js - the strings of the e-mail pages (issue 17): forgotten password (asking
 // for a link, choosing a new password), confirming one's address, the e-mail part of the
 // account settings, and the administrators' view of the e-mail queue.
-export const mailStrings = {
+import { extend } from '../i18n.js';
+export const strings = {
   fr: {
     'reset.title': 'Mot de passe oublié',
     'reset.intro': 'Indiquez votre pseudonyme ou votre adresse e-mail. Si votre adresse est confirmée, vous recevrez un lien pour choisir un nouveau mot de passe, valable 30 minutes.',
@@ -143,3 +144,4 @@ export const mailStrings = {
     'mailqueue.status.failed': 'given up',
   },
 };
+extend(strings);

@@ -2,12 +2,10 @@
 // is confirmed, a button for a new confirmation link, and the opt-in digest (off by default;
 // daily or weekly records the consent, "never" withdraws it). Rendered by settings.js.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { buildForm, submitButton, radioGroup } from '../forms.js';
-import { mailStrings } from './mail_i18n.js';
-
-extend(mailStrings);
+import './mail_i18n.js';
 
 export function mailSection(ctx, me) {
   const id = 'settings-mail';

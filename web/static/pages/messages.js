@@ -5,15 +5,16 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import * as session from '../session.js';
-import { emptyState } from '../ui.js';
+import { emptyState, stylesheet } from '../ui.js';
 import { myKeys, hasKeys, backupExists } from '../messages/crypto.js';
-import { t, tn, messagesStyle, others } from './messages_ui.js';
+import { others } from './messages_ui.js';
 import { backupPanel, restorePage } from './messages_backup.js';
+import { t, tn } from '../i18n.js';
 
 export const titleKey = 'msg.title';
 
 export async function render(ctx) {
-  messagesStyle();
+  stylesheet('messages');
   const me = session.current().handle;
   const backup = await backupExists();
   // a browser without keys restores the backup first, if there is one (new keys would not

@@ -3,10 +3,11 @@
 // when a backup exists, before any new keys are made (restoring reads the old messages; new
 // keys would not). The sealing is in messages/crypto.js (Argon2id, crypto_secretbox).
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import { notice } from '../ui.js';
 import { backUp, restore, myKeys } from '../messages/crypto.js';
-import { t } from './messages_ui.js';
+import './messages_i18n.js';
 
 const MIN = 12; // characters of a passphrase
 

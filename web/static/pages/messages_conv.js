@@ -7,12 +7,12 @@
 import { h } from '../dom.js';
 import { api, postBytes } from '../api.js';
 import { select, buildForm, submitButton } from '../forms.js';
-import { dateTime } from '../format.js';
-import { confirmDialog, notice, emptyState } from '../ui.js';
+import { confirmDialog, notice, emptyState, dateTime, stylesheet } from '../ui.js';
 import * as session from '../session.js';
 import { myKeys, hasKeys, backupExists, seal, open, signKeyOf, keyChanges, acknowledge, safetyNumber } from '../messages/crypto.js';
-import { t, messagesStyle, others, composer, refusalPanel } from './messages_ui.js';
+import { others, composer, refusalPanel } from './messages_ui.js';
 import { reportPanel } from './messages_report.js';
+import { t } from '../i18n.js';
 
 export const titleKey = 'msg.title';
 
@@ -75,7 +75,7 @@ function blockButton(conv, status) {
 }
 
 export async function render(ctx) {
-  messagesStyle();
+  stylesheet('messages');
   const me = session.current().handle;
   if (!await hasKeys(me) && await backupExists()) { // restore first (/messages)
     ctx.navigate('/messages', { replace: true });

@@ -1,5 +1,6 @@
 // pages/messages_i18n.js - the strings of the direct messages' pages (issue 20), French first,
-// English second; added to t() by the pages (extend).
+// English second; registered with extend() when imported.
+import { extend } from '../i18n.js';
 
 const fr = {
   'msg.title': 'Messages',
@@ -191,4 +192,5 @@ const en = {
   'field.again.mismatch': 'The two passphrases are not the same.',
 };
 
-export const catalogue = { fr, en };
+export const strings = { fr, en };
+extend(strings);

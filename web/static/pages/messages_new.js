@@ -4,12 +4,14 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
-import { t, messagesStyle, refusalPanel } from './messages_ui.js';
+import { refusalPanel } from './messages_ui.js';
+import { t } from '../i18n.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'msg.new.title';
 
 export async function render(ctx) {
-  messagesStyle();
+  stylesheet('messages');
   const out = h('div', {});
   const open = async (to) => {
     try {

@@ -6,10 +6,10 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { select, textArea, buildForm, submitButton } from '../forms.js';
-import { notice } from '../ui.js';
-import { dateTime } from '../format.js';
+import { notice, dateTime } from '../ui.js';
 import { messageKey } from '../messages/crypto.js';
-import { t } from './messages_ui.js';
+import { t } from '../i18n.js';
+import './messages_i18n.js';
 
 const REASONS = ['harmful', 'danger', 'identifying', 'spam', 'medical-misinformation', 'other'];
 

@@ -7,20 +7,11 @@
 // emergency numbers to its writer. Neither the text nor what was found leaves the page
 // unencrypted.
 import { h } from '../dom.js';
-import { t, tn, extend, locale } from '../i18n.js';
+import { t, locale } from '../i18n.js';
 import { textArea, fileField, buildForm, submitButton, problemMessage } from '../forms.js';
-import { notice } from '../ui.js';
-import { catalogue } from './messages_i18n.js';
+import { notice, stylesheet } from '../ui.js';
+import './messages_i18n.js';
 import { emergencyPanel } from './comm_emergency.js';
-import { commStyle } from './comm_ui.js';
-
-extend(catalogue);
-export { t, tn };
-
-export function messagesStyle() {
-  if (document.querySelector('link[data-msg-style]')) return;
-  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/messages.css', 'data-msg-style': true }));
-}
 
 // The others of a conversation, by handle.
 export function others(conv) {
@@ -47,7 +38,7 @@ const NUMBERS = {
 
 // The communities' emergency panel (comm_emergency.js, comm.css), with the words of a message.
 export function urgentPanel(lang) {
-  commStyle();
+  stylesheet('comm');
   const language = NUMBERS[lang] ? lang : 'fr';
   return emergencyPanel({ language, heading: t('msg.urgent.title'), message: t('msg.urgent.text'), numbers: NUMBERS[language] });
 }

@@ -4,8 +4,8 @@
 import { h } from '../dom.js';
 import { t, tn } from '../i18n.js';
 import { api } from '../api.js';
-import { dateTime } from '../format.js';
-import { adminStyle } from './admin_ui.js';
+import { dateTime, stylesheet } from '../ui.js';
+import './admin_i18n.js';
 
 export const titleKey = 'adm.notif.title';
 
@@ -19,7 +19,7 @@ function notification(n) {
 }
 
 export async function render(ctx) {
-  adminStyle();
+  stylesheet('admin');
   const before = ctx.query.get('before');
   const r = await api.get(`/api/v1/notifications${before && /^[0-9]+$/.test(before) ? `?before=${before}` : ''}`);
   return [

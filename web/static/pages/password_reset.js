@@ -2,13 +2,11 @@
 // answer is the same whether or not the account exists (the server says 202 in every case);
 // too many requests from one connection get the wait time in the error summary.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import { checkRequired } from '../validate.js';
-import { mailStrings } from './mail_i18n.js';
-
-extend(mailStrings);
+import './mail_i18n.js';
 
 export const titleKey = 'reset.title';
 

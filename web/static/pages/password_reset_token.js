@@ -2,14 +2,12 @@
 // new password. The server ends every session of the account; the page then sends the member
 // to log in. A used or expired link (410 link-invalid) says so and offers a new one.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import { checkPassword } from '../validate.js';
 import * as session from '../session.js';
-import { mailStrings } from './mail_i18n.js';
-
-extend(mailStrings);
+import './mail_i18n.js';
 
 export const titleKey = 'reset.new.title';
 

@@ -2,17 +2,16 @@
 // patients' consents a professional recorded for cases), a copy of their data, and what the
 // hourly purge deletes (issue 18).
 import { h } from '../dom.js';
-import { t, extend, locale } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { problemMessage } from '../forms.js';
 import * as session from '../session.js';
-import { privacyStrings } from './privacy_i18n.js';
+import './privacy_i18n.js';
+import { day as formatDay } from '../ui.js';
 
-extend(privacyStrings);
+const day = (iso) => formatDay(iso, 'long');
 
 export const titleKey = 'privacy.title';
-
-const day = (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(iso));
 
 function section(id, heading, ...content) {
   return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, heading), content);

@@ -1,7 +1,8 @@
 // pages/privacy_i18n.js - the strings of the privacy pages (issue 18): the member's privacy
 // page (consents, a copy of one's data, how long things are kept) and the administrators'
-// register of processing. Added to t() with extend() by the pages that use them.
-export const privacyStrings = {
+// register of processing. Registered with extend() when imported.
+import { extend } from '../i18n.js';
+export const strings = {
   fr: {
     'privacy.title': 'Vie privée',
     'privacy.intro': 'Ce que vous avez accepté, ce que l’instance garde et pour combien de temps, et une copie de vos données.',
@@ -105,3 +106,4 @@ export const privacyStrings = {
     'register.table': 'Register',
   },
 };
+extend(strings);

@@ -3,22 +3,24 @@
 // else is told the space is for verified professionals (the API refuses them anyway).
 import { h } from '../dom.js';
 import { api } from '../api.js';
-import { tp, tpn } from './pro_i18n.js';
-import { proStyle, duration, when } from './pro_ui.js';
+import './pro_i18n.js';
+import { duration } from './pro_ui.js';
+import { t, tn } from '../i18n.js';
+import { stylesheet, dateTime } from '../ui.js';
 
 export const titleKey = 'pro.title';
 
 function denied() {
   return [
-    h('h1', {}, tp('pro.title')),
-    h('p', { class: 'notice' }, tp('pro.denied')),
-    h('p', {}, h('a', { href: '/verification' }, tp('pro.denied.link'))),
+    h('h1', {}, t('pro.title')),
+    h('p', { class: 'notice' }, t('pro.denied')),
+    h('p', {}, h('a', { href: '/verification' }, t('pro.denied.link'))),
   ];
 }
 
 export async function render(ctx) {
-  proStyle();
-  ctx.setTitle(tp('pro.title'));
+  stylesheet('pro');
+  ctx.setTitle(t('pro.title'));
   let cases;
   try {
     cases = await api.get('/api/v1/cases');
@@ -28,21 +30,21 @@ export async function render(ctx) {
   }
   const reviews = await api.get('/api/v1/photo-reviews');
   return [
-    h('h1', {}, tp('pro.title')),
-    h('p', {}, tp('pro.intro')),
-    h('p', {}, cases.median_first_answer_seconds === null ? tp('pro.median.none')
-      : tp('pro.median', { time: duration(cases.median_first_answer_seconds) })),
-    h('p', {}, h('a', { class: 'button', href: '/pro/cases/new' }, tp('pro.new'))),
+    h('h1', {}, t('pro.title')),
+    h('p', {}, t('pro.intro')),
+    h('p', {}, cases.median_first_answer_seconds === null ? t('pro.median.none')
+      : t('pro.median', { time: duration(cases.median_first_answer_seconds) })),
+    h('p', {}, h('a', { class: 'button', href: '/pro/cases/new' }, t('pro.new'))),
     h('section', { class: 'panel', 'aria-labelledby': 'pro-reviews' },
-      h('h2', { id: 'pro-reviews' }, tp('pro.reviews')),
+      h('h2', { id: 'pro-reviews' }, t('pro.reviews')),
       reviews.reviews.length ? h('ul', { class: 'pro-list' }, reviews.reviews.map((r) => h('li', {},
-        h('a', { href: `/pro/reviews/${r.id}` }, tp('pro.review.open', { title: r.case_title })),
-        ` — ${when(r.created_at)}`))) : h('p', {}, tp('pro.reviews.none'))),
+        h('a', { href: `/pro/reviews/${r.id}` }, t('pro.review.open', { title: r.case_title })),
+        ` — ${dateTime(r.created_at)}`))) : h('p', {}, t('pro.reviews.none'))),
     h('section', { class: 'panel', 'aria-labelledby': 'pro-cases' },
-      h('h2', { id: 'pro-cases' }, tp('pro.cases')),
+      h('h2', { id: 'pro-cases' }, t('pro.cases')),
       cases.cases.length ? h('ul', { class: 'pro-list' }, cases.cases.map((c) => h('li', {},
         h('a', { href: `/pro/cases/${c.id}` }, c.title),
-        ` — ${tp(`pro.case.status.${c.status}`)} — ${tpn('pro.case.answers', c.n_answers)} — ${when(c.created_at)}`)))
-        : h('p', {}, tp('pro.cases.none'))),
+        ` — ${t(`pro.case.status.${c.status}`)} — ${tn('pro.case.answers', c.n_answers)} — ${dateTime(c.created_at)}`)))
+        : h('p', {}, t('pro.cases.none'))),
   ];
 }

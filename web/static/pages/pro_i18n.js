@@ -1,7 +1,7 @@
 // pages/pro_i18n.js - the strings of the professional network's pages (issue 7), French first,
 // English second, kept beside the pages that use them so the shared catalogues stay small.
-// tp() reads them in the interface language, like t() does for the shared catalogue.
-import { locale } from '../i18n.js';
+// Registered with extend() when imported: the pages read them with t() and tn().
+import { extend } from '../i18n.js';
 
 const fr = {
   'verif.title': 'Vérification professionnelle',
@@ -247,25 +247,5 @@ const en = {
   'duration.days': '{n} d',
 };
 
-const catalogues = { fr, en };
-
-export function tp(key, params) {
-  const cat = catalogues[locale()] || fr;
-  const text = cat[key] !== undefined ? cat[key] : fr[key] !== undefined ? fr[key] : key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
-}
-
-export function tpn(key, n, params) {
-  const rule = new Intl.PluralRules(locale()).select(n);
-  const cat = catalogues[locale()] || fr;
-  const k = cat[`${key}.${rule}`] !== undefined ? `${key}.${rule}` : `${key}.other`;
-  return tp(k, { n, ...params });
-}
-
-export function hasTp(key) {
-  return (catalogues[locale()] || fr)[key] !== undefined;
-}
-
-// Both catalogues, for the test that checks they hold the same keys.
-export const proCatalogues = catalogues;
+export const strings = { fr, en };
+extend(strings);

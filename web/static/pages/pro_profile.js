@@ -4,16 +4,16 @@
 // the institution's desk.
 import { h } from '../dom.js';
 import { api } from '../api.js';
-import { locale } from '../i18n.js';
-import { tp } from './pro_i18n.js';
-import { proStyle } from './pro_ui.js';
+import { locale, t } from '../i18n.js';
+import './pro_i18n.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'profile.title';
 
 export async function render(ctx) {
-  proStyle();
+  stylesheet('pro');
   const handle = ctx.params.handle;
-  ctx.setTitle(tp('profile.title', { handle }));
+  ctx.setTitle(t('profile.title', { handle }));
   let badge = null;
   try {
     badge = await api.get(`/api/v1/accounts/${encodeURIComponent(handle)}/badge`);
@@ -30,17 +30,17 @@ export async function render(ctx) {
       if (err.status !== 403) throw err;
       const desk = badge && badge.institution ? `/desk/${encodeURIComponent(badge.institution)}` : '/desk';
       out.append(h('section', { class: 'pro-r2', 'aria-labelledby': 'r2-title' },
-        h('h2', { id: 'r2-title' }, tp('r2.title')),
-        h('p', {}, tp('r2.text')),
-        h('p', {}, h('a', { class: 'button', href: desk }, tp('r2.desk')))));
+        h('h2', { id: 'r2-title' }, t('r2.title')),
+        h('p', {}, t('r2.text')),
+        h('p', {}, h('a', { class: 'button', href: desk }, t('r2.desk')))));
       out.querySelector('h2').setAttribute('tabindex', '-1');
       out.querySelector('h2').focus();
     }
-  } }, tp('profile.message'));
+  } }, t('profile.message'));
   return [
-    h('h1', {}, tp('profile.title', { handle })),
-    badge ? h('p', {}, h('span', { class: 'pro-badge' }, tp('profile.badge')), ' ',
-      badge.label[locale() === 'en' ? 'en' : 'fr']) : h('p', {}, tp('profile.nobadge')),
+    h('h1', {}, t('profile.title', { handle })),
+    badge ? h('p', {}, h('span', { class: 'pro-badge' }, t('profile.badge')), ' ',
+      badge.label[locale() === 'en' ? 'en' : 'fr']) : h('p', {}, t('profile.nobadge')),
     h('p', {}, write),
     out,
   ];

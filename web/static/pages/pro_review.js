@@ -4,14 +4,16 @@
 import { h } from '../dom.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
-import { tp } from './pro_i18n.js';
-import { proStyle, proSend, maskEditor, masksText } from './pro_ui.js';
+import './pro_i18n.js';
+import { proSend, maskEditor, masksText } from './pro_ui.js';
+import { t } from '../i18n.js';
+import { stylesheet } from '../ui.js';
 
 export const titleKey = 'review.title';
 
 export async function render(ctx) {
-  proStyle();
-  ctx.setTitle(tp('review.title'));
+  stylesheet('pro');
+  ctx.setTitle(t('review.title'));
   const id = encodeURIComponent(ctx.params.id);
   const list = await api.get('/api/v1/photo-reviews');
   const item = list.reviews.find((r) => String(r.id) === ctx.params.id);
@@ -21,26 +23,26 @@ export async function render(ctx) {
     throw err;
   }
   const editor = maskEditor();
-  const reason = textField({ name: 'reason', label: tp('review.reason'), attrs: { maxlength: 500 } });
-  const ctl = buildForm([editor.field, reason], submitButton(tp('review.approve')));
+  const reason = textField({ name: 'reason', label: t('review.reason'), attrs: { maxlength: 500 } });
+  const ctl = buildForm([editor.field, reason], submitButton(t('review.approve')));
   ctl.form.insertBefore(editor.el, ctl.form.firstChild.nextSibling);
   ctl.form.insertBefore(reason.el, ctl.form.lastChild);
-  const done = () => ctx.navigate('/pro', { notice: tp('review.done') });
+  const done = () => ctx.navigate('/pro', { notice: t('review.done') });
   ctl.onSubmit(async () => {
     const masks = masksText(editor.rects());
     const r = await proSend(ctl, () => api.post(`/api/v1/photo-reviews/${id}`, masks ? { decision: 'approve', masks } : { decision: 'approve' }));
     if (r) done();
   });
   const refuse = h('button', { type: 'button', class: 'button danger', onclick: async () => {
-    if (reason.value().trim().length < 3) { ctl.showErrors([{ field: reason, message: tp('field.reason.too-short') }]); return; }
+    if (reason.value().trim().length < 3) { ctl.showErrors([{ field: reason, message: t('field.reason.too-short') }]); return; }
     const r = await proSend(ctl, () => api.post(`/api/v1/photo-reviews/${id}`, { decision: 'refuse', reason: reason.value().trim() }));
     if (r) done();
-  } }, tp('review.refuse'));
+  } }, t('review.refuse'));
   await editor.load(item.image);
   return [
-    h('h1', {}, tp('review.title')),
+    h('h1', {}, t('review.title')),
     h('p', {}, h('a', { href: `/pro/cases/${item.case_id}` }, item.case_title)),
-    h('p', {}, tp('review.intro')),
+    h('p', {}, t('review.intro')),
     ctl.form,
     refuse,
   ];

@@ -2,28 +2,17 @@
 // fields built like forms.js's, field errors in this area's own strings, durations, and the
 // mask editor (a canvas preview of the photo on which the author or a reviewer drags the
 // rectangles to cover; a text field holds the same rectangles for keyboard users).
-import { quoted } from '../format.js';
 import { h } from '../dom.js';
-import { locale } from '../i18n.js';
+import { t } from '../i18n.js';
 import { ApiError } from '../api.js';
 import { fieldMessage, problemMessage, textField, textArea as formTextArea } from '../forms.js';
-import { tp, hasTp } from './pro_i18n.js';
-
-export function proStyle() {
-  if (document.querySelector('link[data-pro-style]')) return;
-  document.head.append(h('link', { rel: 'stylesheet', href: '/static/pages/pro.css', 'data-pro-style': true }));
-}
+import './pro_i18n.js';
+import { quoted } from '../ui.js';
 
 // Multi-line and select fields are forms.js's; case texts may be long.
 export { select } from '../forms.js';
 export function textArea(opts) {
   return formTextArea({ rows: 6, max: 20000, ...opts });
-}
-
-// A field's message for a 422 reason: this area's strings first, then the shared catalogue.
-export function proFieldMessage(field, reason) {
-  const key = `field.${field}.${reason}`;
-  return hasTp(key) ? tp(key) : fieldMessage(field, reason);
 }
 
 // Runs request; a problem becomes messages in the form (next to the fields it names).
@@ -36,8 +25,8 @@ export async function proSend(form, request) {
         field: form.fields.find((f) => f.name === e.field) || null,
         // the words the check found, so the author knows what to remove
         message: typeof e.found === 'string' && e.found
-          ? `${proFieldMessage(e.field, e.reason)} ${tp('field.found', { words: quoted(e.found) })}`
-          : proFieldMessage(e.field, e.reason),
+          ? `${fieldMessage(e.field, e.reason)} ${t('field.found', { words: quoted(e.found) })}`
+          : fieldMessage(e.field, e.reason),
       })));
       return null;
     }
@@ -50,15 +39,9 @@ export async function proSend(form, request) {
 }
 
 export function duration(seconds) {
-  if (seconds < 3600) return tp('duration.minutes', { n: Math.max(1, Math.round(seconds / 60)) });
-  if (seconds < 86400 * 2) return tp('duration.hours', { n: Math.round(seconds / 3600) });
-  return tp('duration.days', { n: Math.round(seconds / 86400) });
-}
-
-export function when(iso) {
-  const d = Date.parse(iso || '');
-  if (!Number.isFinite(d)) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d));
+  if (seconds < 3600) return t('duration.minutes', { n: Math.max(1, Math.round(seconds / 60)) });
+  if (seconds < 86400 * 2) return t('duration.hours', { n: Math.round(seconds / 3600) });
+  return t('duration.days', { n: Math.round(seconds / 86400) });
 }
 
 // Masks as the API takes them: "x,y,w,h;x,y,w,h".
@@ -79,9 +62,9 @@ export function parseMasks(text) {
 // The mask editor. src: a data: URL or a same-origin URL of the picture. Returns
 // { el, field (the text field, for forms), rects(), load(src) }.
 export function maskEditor({ name = 'masks' } = {}) {
-  const canvas = h('canvas', { class: 'pro-canvas', role: 'img', 'aria-label': tp('masks.canvas'), width: 1, height: 1 });
-  const text = textField({ name, label: tp('masks.label'), hint: tp('masks.hint'), autocomplete: 'off', attrs: { spellcheck: 'false' } });
-  const clear = h('button', { type: 'button', class: 'button secondary' }, tp('masks.clear'));
+  const canvas = h('canvas', { class: 'pro-canvas', role: 'img', 'aria-label': t('masks.canvas'), width: 1, height: 1 });
+  const text = textField({ name, label: t('masks.label'), hint: t('masks.hint'), autocomplete: 'off', attrs: { spellcheck: 'false' } });
+  const clear = h('button', { type: 'button', class: 'button secondary' }, t('masks.clear'));
   const wrap = h('div', { class: 'pro-editor', hidden: true }, canvas, text.el, clear);
   let img = null;
   let rects = [];

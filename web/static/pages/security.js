@@ -3,13 +3,11 @@
 // device; no QR code is drawn), asks for a first code, then shows the ten recovery codes once.
 // Staff whose instance requires it are sent here after logging in.
 import { h } from '../dom.js';
-import { t, extend } from '../i18n.js';
+import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
-import { mailStrings } from './mail_i18n.js';
-
-extend(mailStrings);
+import './mail_i18n.js';
 
 export const titleKey = 'totp.title';
 

@@ -10,6 +10,7 @@ import { checkPassword, checkRequired } from '../validate.js';
 import * as session from '../session.js';
 import { mailSection, securitySection } from './mail_settings.js';
 import { ageSection } from './learn_age.js';
+import { day } from '../ui.js';
 
 export const titleKey = 'settings.title';
 
@@ -42,7 +43,7 @@ function accountSummary(me) {
     h('dt', {}, t('settings.account.roles')), h('dd', {}, roles.join(', ')),
     Number.isFinite(created) ? [
       h('dt', {}, t('settings.account.since')),
-      h('dd', {}, new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(new Date(created))),
+      h('dd', {}, day(me.created_at, 'long')),
     ] : null,
     institutions.length ? [
       h('dt', {}, t('settings.account.institutions')),

@@ -10,12 +10,12 @@ import { h, uid } from '../dom.js';
 import { t, locale, has } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { textField, checkbox, buildForm, fieldMessage, submitButton } from '../forms.js';
-import { quoted } from '../format.js';
 import { checkHandle, checkEmail, checkPassword } from '../validate.js';
 import { prefill } from './login.js';
 import { registrationOpen, info } from '../instance.js';
 import * as session from '../session.js';
 import { ageBandField } from './learn_age.js';
+import { quoted } from '../ui.js';
 
 export const titleKey = 'signup.title';
 

@@ -7,12 +7,13 @@ import { h } from '../dom.js';
 import { api } from '../api.js';
 import { textField, buildForm, submitButton } from '../forms.js';
 import * as session from '../session.js';
-import { tp } from './pro_i18n.js';
-import { proStyle, proSend, when } from './pro_ui.js';
-import { confirmDialog } from '../ui.js';
+import './pro_i18n.js';
+import { proSend } from './pro_ui.js';
+import { confirmDialog, stylesheet, dateTime } from '../ui.js';
+import { t } from '../i18n.js';
 
 export const titleKey = 'verif.title';
-export const title = () => tp('verif.title');
+export const title = () => t('verif.title');
 
 // The same check as the server's (src/pro/pro_rpps.c), so a typo is refused at once.
 export function rppsReason(value) {
@@ -28,56 +29,56 @@ export function rppsReason(value) {
 
 function statusBlock(v) {
   return h('section', { class: 'panel', 'aria-labelledby': 'verif-status' },
-    h('h2', { id: 'verif-status' }, tp('verif.status')),
-    h('p', { class: 'notice' }, tp(`verif.status.${v.status}`)),
+    h('h2', { id: 'verif-status' }, t('verif.status')),
+    h('p', { class: 'notice' }, t(`verif.status.${v.status}`)),
     v.badge ? h('p', {}, h('span', { class: 'pro-badge' }, v.badge.label[document.documentElement.lang === 'en' ? 'en' : 'fr'])) : null,
-    v.reason ? h('p', {}, tp('verif.reason', { reason: v.reason })) : null);
+    v.reason ? h('p', {}, t('verif.reason', { reason: v.reason })) : null);
 }
 
 function requestForm(ctx) {
-  const profession = textField({ name: 'profession', label: tp('verif.profession'), hint: tp('verif.profession.hint'), attrs: { maxlength: 64 } });
-  const specialty = textField({ name: 'specialty', label: tp('verif.specialty'), attrs: { maxlength: 64 } });
-  const rpps = textField({ name: 'rpps', label: tp('verif.rpps'), hint: tp('verif.rpps.hint'), attrs: { inputmode: 'numeric', maxlength: 11, autocomplete: 'off' } });
-  const institution = textField({ name: 'institution', label: tp('verif.institution'), hint: tp('verif.institution.hint'), attrs: { maxlength: 63, autocomplete: 'off' } });
+  const profession = textField({ name: 'profession', label: t('verif.profession'), hint: t('verif.profession.hint'), attrs: { maxlength: 64 } });
+  const specialty = textField({ name: 'specialty', label: t('verif.specialty'), attrs: { maxlength: 64 } });
+  const rpps = textField({ name: 'rpps', label: t('verif.rpps'), hint: t('verif.rpps.hint'), attrs: { inputmode: 'numeric', maxlength: 11, autocomplete: 'off' } });
+  const institution = textField({ name: 'institution', label: t('verif.institution'), hint: t('verif.institution.hint'), attrs: { maxlength: 63, autocomplete: 'off' } });
   const fields = [profession, specialty, rpps, institution];
-  const form = buildForm(fields, submitButton(tp('verif.submit')));
+  const form = buildForm(fields, submitButton(t('verif.submit')));
   form.onSubmit(async () => {
     const number = rpps.value().trim();
     const reason = rppsReason(number);
     const errors = [];
-    if (profession.value().trim().length < 2) errors.push({ field: profession, message: tp('field.profession.too-short') });
-    if (reason) errors.push({ field: rpps, message: tp(`field.rpps.${reason}`) });
+    if (profession.value().trim().length < 2) errors.push({ field: profession, message: t('field.profession.too-short') });
+    if (reason) errors.push({ field: rpps, message: t(`field.rpps.${reason}`) });
     if (errors.length) { form.showErrors(errors); return; }
     const body = { profession: profession.value().trim(), rpps: number };
     if (specialty.value().trim()) body.specialty = specialty.value().trim();
     if (institution.value().trim()) body.institution = institution.value().trim();
     const r = await proSend(form, () => api.post('/api/v1/verifications', body));
     if (!r) return;
-    ctx.announce(tp('verif.sent'));
+    ctx.announce(t('verif.sent'));
     ctx.redraw();
   });
   return form.form;
 }
 
 function decisionRow(v, ctx) {
-  const reason = textField({ name: `reason-${v.id}`, label: tp('verif.decision.reason'), attrs: { maxlength: 500 } });
+  const reason = textField({ name: `reason-${v.id}`, label: t('verif.decision.reason'), attrs: { maxlength: 500 } });
   const act = async (what) => {
     const text = reason.value().trim();
-    if (what !== 'approve' && text.length < 3) { reason.setError(tp('field.reason.too-short')); reason.input.focus(); return; }
+    if (what !== 'approve' && text.length < 3) { reason.setError(t('field.reason.too-short')); reason.input.focus(); return; }
     const sure = await confirmDialog({
-      title: tp(`verif.${what}.confirm`, { handle: v.handle }),
-      message: tp(`verif.${what}.confirm.body`, { handle: v.handle, profession: v.profession, rpps: v.rpps }),
-      confirmLabel: tp(`verif.${what}`), danger: what !== 'approve' });
+      title: t(`verif.${what}.confirm`, { handle: v.handle }),
+      message: t(`verif.${what}.confirm.body`, { handle: v.handle, profession: v.profession, rpps: v.rpps }),
+      confirmLabel: t(`verif.${what}`), danger: what !== 'approve' });
     if (!sure) return;
     await api.post(`/api/v1/verifications/${v.id}/${what}`, what === 'approve' ? undefined : { reason: text });
-    ctx.announce(tp('verif.done'));
+    ctx.announce(t('verif.done'));
     ctx.redraw();
   };
-  const button = (what, cls = 'button') => h('button', { type: 'button', class: cls, onclick: () => act(what) }, tp(`verif.${what}`));
+  const button = (what, cls = 'button') => h('button', { type: 'button', class: cls, onclick: () => act(what) }, t(`verif.${what}`));
   return h('li', {},
     h('p', {}, h('strong', {}, v.handle), ` — ${v.profession}${v.specialty ? `, ${v.specialty}` : ''} — RPPS ${v.rpps}`,
-      v.institution ? ` — ${v.institution.name}` : '', ` — ${when(v.created_at)}`),
-    h('p', {}, tp(`verif.status.${v.status}`)),
+      v.institution ? ` — ${v.institution.name}` : '', ` — ${dateTime(v.created_at)}`),
+    h('p', {}, t(`verif.status.${v.status}`)),
     v.status === 'pending' || v.status === 'approved' ? reason.el : null,
     v.status === 'pending' ? [button('approve'), ' ', button('refuse', 'button secondary')] : null,
     v.status === 'approved' ? button('revoke', 'button danger') : null);
@@ -87,14 +88,14 @@ async function adminBlock(ctx) {
   const list = await api.get('/api/v1/verifications');
   const open = list.verifications.filter((v) => v.status === 'pending' || v.status === 'approved');
   return h('section', { class: 'panel', 'aria-labelledby': 'verif-admin' },
-    h('h2', { id: 'verif-admin' }, tp('verif.admin')),
-    session.hasRole('administrator') ? null : h('p', {}, tp('verif.admin.institution')),
-    open.length ? h('ul', { class: 'pro-list' }, open.map((v) => decisionRow(v, ctx))) : h('p', {}, tp('verif.admin.none')));
+    h('h2', { id: 'verif-admin' }, t('verif.admin')),
+    session.hasRole('administrator') ? null : h('p', {}, t('verif.admin.institution')),
+    open.length ? h('ul', { class: 'pro-list' }, open.map((v) => decisionRow(v, ctx))) : h('p', {}, t('verif.admin.none')));
 }
 
 export async function render(ctx) {
-  proStyle();
-  ctx.setTitle(tp('verif.title'));
+  stylesheet('pro');
+  ctx.setTitle(t('verif.title'));
   let mine = null;
   try {
     mine = await api.get('/api/v1/me/verification');
@@ -103,8 +104,8 @@ export async function render(ctx) {
   }
   const open = mine && (mine.status === 'pending' || mine.status === 'approved');
   return [
-    h('h1', {}, tp('verif.title')),
-    h('p', {}, tp('verif.intro')),
+    h('h1', {}, t('verif.title')),
+    h('p', {}, t('verif.intro')),
     mine ? statusBlock(mine) : null,
     open || session.hasRole('professional') ? null : requestForm(ctx),
     session.hasRole('administrator') || session.hasRole('institution_admin') ? await adminBlock(ctx) : null,
