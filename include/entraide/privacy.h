@@ -101,6 +101,10 @@ void ent_priv_result_clear(struct ent_priv_result *res);
 /* "NAME", "CONTACT", "ID", "LOCATION", "DATE", "AGE" (the annotation names); "?" if unknown. */
 const char *ent_priv_type_name(enum ent_priv_type type);
 
+/* Whether a finding of this type identifies someone by itself (name, contact, identifier),
+ * rather than being a quasi-identifier that does so only with others (place, date, age). */
+bool ent_priv_is_direct(enum ent_priv_type type);
+
 /* The mask label in a language: "[NOM]"/"[NAME]", "[CONTACT]", "[IDENTIFIANT]"/"[ID]",
  * "[LIEU]"/"[PLACE]", "[DATE]", "[ÂGE]"/"[AGE]". */
 const char *ent_priv_type_label(enum ent_priv_type type, enum ent_priv_lang lang);

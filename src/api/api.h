@@ -230,8 +230,29 @@ enum ent_err api_invalid(struct api_req *q, const char *field, const char *reaso
  * for the same field and reason adds its text to the first's, ", "-separated. */
 enum ent_err api_invalid_found(struct api_req *q, const char *field, const char *reason,
 			       const char *text, size_t len);
+/* --- the shared handler layer (api_params.c) --- */
+
 /* The value of path parameter {name} of the matched route, or NULL. */
-const char *api_param(struct api_req *q, const char *name);
+const char *api_param(const struct api_req *q, const char *name);
+/* The {name} path parameter as a positive id (decimal digits, at most API_ID_MAX);
+ * ENT_ENOTFOUND when it is not one. */
+#define API_ID_MAX (INT64_MAX / 16)
+enum ent_err api_path_id(const struct api_req *q, const char *name, int64_t *out);
+/* A query-string argument, or NULL (borrowed for the request). */
+const char *api_query(struct api_req *q, const char *name);
+/* A positive integer query argument, def when absent; ENT_EINVAL (recorded) when malformed. */
+enum ent_err api_query_int(struct api_req *q, const char *name, int64_t def, int64_t max, int64_t *out);
+/* Keyset parameters of a list: the cursor named key ("before": default INT64_MAX, "after":
+ * default 0) and limit (default API_PAGE_DEFAULT, at most API_PAGE_MAX). */
+#define API_PAGE_DEFAULT 50
+#define API_PAGE_MAX 100
+enum ent_err api_page(struct api_req *q, const char *key, int64_t *cursor, int64_t *limit);
+/* Ends a list written into b ("...[" items): on err clears b and returns err; else closes
+ * it with "],"next":<last or null>}" and replies 200. */
+enum ent_err api_page_end(struct api_req *q, struct buf *b, enum ent_err err, bool more, int64_t last);
+/* Writes a Unix time as a quoted ISO-8601 UTC string (clock_iso), or null when t is 0. */
+void api_json_time(struct buf *b, int64_t t);
+
 /* A validated string field of the body, or NULL when absent. */
 const char *api_str(struct api_req *q, const char *name, size_t *len);
 /* Sends b as a JSON response with status. */

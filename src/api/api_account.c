@@ -106,15 +106,13 @@ static void write_me(struct api_req *q, struct buf *b)
 		buf_putc(b, '}');
 		first = false;
 	}
-	struct tm tm;
-	time_t t = (time_t)s->account.created_at;
-	gmtime_r(&t, &tm);
+	char created[CLOCK_ISO_LEN];
+	clock_iso(s->account.created_at, created);
 	bool confirmed = false;
 	(void)mail_email_confirmed(q->db, s->account.id, &confirmed); /* false on error */
-	buf_printf(b, "],\"locale\":\"%s\",\"csrf_token\":\"%s\",\"created_at\":\"%04d-%02d-%02dT%02d:%02d:%02dZ\","
+	buf_printf(b, "],\"locale\":\"%s\",\"csrf_token\":\"%s\",\"created_at\":\"%s\","
 		   "\"email_confirmed\":%s,\"totp_missing\":%s",
-		   s->account.locale, csrf, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		   tm.tm_hour, tm.tm_min, tm.tm_sec, confirmed ? "true" : "false",
+		   s->account.locale, csrf, created, confirmed ? "true" : "false",
 		   s->totp_missing ? "true" : "false");
 	write_age(q, b);
 	buf_putc(b, '}');
@@ -379,7 +377,7 @@ enum ent_err api_session_create(struct api_req *q)
 		if (!lifted) {
 			if (!store_account_suspended_until(q->db, s->account.id, &until) && until) {
 				char iso[24];
-				comm_iso(until, iso);
+				clock_iso(until, iso);
 				snprintf(q->problem_more, sizeof q->problem_more, "\"suspended_until\":\"%s\"", iso);
 			}
 			return ENT_EPERM;

@@ -84,7 +84,7 @@ static void one(const struct admin_account *r, void *arg)
 enum ent_err api_admin_accounts(struct api_req *q)
 {
 	char prefix[STORE_HANDLE_MAX + 1] = "", after[STORE_HANDLE_MAX + 1] = "";
-	const char *p = comm_arg(q, "q"), *a = comm_arg(q, "after");
+	const char *p = api_query(q, "q"), *a = api_query(q, "after");
 	size_t n = p ? strlen(p) : 0;
 	if (n > STORE_HANDLE_MAX)
 		return api_invalid(q, "q", "too-long");

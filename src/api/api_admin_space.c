@@ -75,7 +75,7 @@ void api_admin_time(struct buf *b, int64_t t)
 		return;
 	}
 	char iso[24];
-	comm_iso(t, iso);
+	clock_iso(t, iso);
 	buf_printf(b, "\"%s\"", iso);
 }
 

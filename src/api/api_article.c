@@ -118,21 +118,13 @@ enum ent_err api_institution_sign(struct api_app *app, struct store_conn *db, co
 	return err;
 }
 
-static void today(char out[11])
-{
-	struct tm tm;
-	time_t t = (time_t)clock_now();
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 enum ent_err api_article_publish(struct api_app *app, struct store_conn *db, const char *inst,
 				 int64_t author_id, const char *lang, const char *title,
 				 const char *body, int64_t *id)
 {
 	struct inst_key ik;
-	char date[11];
-	today(date);
+	char date[CLOCK_DAY_LEN];
+	clock_day(clock_now(), date);
 	struct comm_article a = {inst, "editor", 1, date, date, lang, title, body};
 	unsigned char sig[COMM_SIG_BYTES], k[32];
 	char *html = NULL;
@@ -234,7 +226,7 @@ static const struct store_stmt Q_ARTICLES = {
 enum ent_err api_articles_list(struct api_req *q)
 {
 	int64_t before, limit;
-	enum ent_err err = comm_page(q, "before", &before, &limit);
+	enum ent_err err = api_page(q, "before", &before, &limit);
 	struct store_q *st;
 	if (!err)
 		err = store_q_open(q->db, &Q_ARTICLES, &st);
@@ -263,7 +255,7 @@ enum ent_err api_articles_list(struct api_req *q)
 		buf_puts(&b, ",\"label\":\"validated\"}");
 	}
 	store_q_close(st);
-	return comm_list_end(q, &b, err, n == limit, last);
+	return api_page_end(q, &b, err, n == limit, last);
 }
 
 static const struct store_stmt Q_ARTICLE = {
@@ -278,7 +270,7 @@ static const struct store_stmt Q_ARTICLE = {
 static enum ent_err write_article(struct api_req *q, bool export)
 {
 	int64_t id;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	struct store_q *st;
 	bool row = false;
 	if (!err)

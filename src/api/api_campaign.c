@@ -80,8 +80,8 @@ static void write_bands(struct buf *b, unsigned bands)
 static void write_campaign(struct buf *b, const struct learn_campaign *k)
 {
 	char s[24], e[24];
-	comm_iso(k->starts_at, s);
-	comm_iso(k->ends_at, e);
+	clock_iso(k->starts_at, s);
+	clock_iso(k->ends_at, e);
 	buf_printf(b, "{\"id\":%lld,\"title\":", (long long)k->id);
 	buf_json_cstr(b, k->title);
 	buf_printf(b, ",\"language\":\"%s\",\"topic\":\"%s\",\"age_bands\":", k->language, k->topic);

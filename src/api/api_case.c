@@ -54,7 +54,7 @@ static enum ent_err check_text(struct api_req *q, const char *field, const char 
 	bool blocked = false;
 	for (size_t i = 0; i < sp.n; i++) {
 		const struct ent_priv_span *s = &sp.v[i];
-		if (pro_is_direct(s->type)) {
+		if (ent_priv_is_direct(s->type)) {
 			blocked = true;
 			/* the words themselves go back to the author (never to a log) */
 			api_invalid_found(q, field, s->type == ENT_PRIV_NAME ? "contains-name"
@@ -147,10 +147,10 @@ static void write_case_head(struct buf *b, const struct pro_case *k)
 	else
 		buf_puts(b, "null");
 	buf_puts(b, ",\"created_at\":");
-	api_pro_date(b, k->created_at, true);
+	api_json_time(b, k->created_at);
 	buf_puts(b, ",\"closed_at\":");
 	if (k->closed_at)
-		api_pro_date(b, k->closed_at, true);
+		api_json_time(b, k->closed_at);
 	else
 		buf_puts(b, "null");
 }
@@ -209,7 +209,7 @@ static void answer_one(const struct pro_answer *a, void *arg)
 	buf_json_cstr(c->b, a->body);
 	buf_printf(c->b, ",\"helpful\":%s,\"created_at\":",
 		   a->id == c->helpful_id ? "true" : "false");
-	api_pro_date(c->b, a->created_at, true);
+	api_json_time(c->b, a->created_at);
 	buf_putc(c->b, '}');
 }
 
@@ -238,7 +238,7 @@ enum ent_err api_case_get(struct api_req *q)
 {
 	int64_t id;
 	struct pro_case k;
-	enum ent_err err = api_pro_param_id(q, &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = pro_case_get(q->db, id, &k);
 	if (err)
@@ -281,7 +281,7 @@ enum ent_err api_case_get(struct api_req *q)
 enum ent_err api_case_load(struct api_req *q, bool author_only, struct pro_case *k)
 {
 	int64_t id;
-	enum ent_err err = api_pro_param_id(q, &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = pro_case_get(q->db, id, k);
 	if (err)

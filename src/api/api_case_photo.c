@@ -155,7 +155,7 @@ enum ent_err api_photo_get(struct api_req *q)
 {
 	int64_t id;
 	struct pro_photo p;
-	enum ent_err err = api_pro_param_id(q, &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = pro_photo_get(q->db, id, &p);
 	if (err)
@@ -169,7 +169,7 @@ enum ent_err api_photo_get(struct api_req *q)
 static enum ent_err load_for_review(struct api_req *q, struct pro_photo *p)
 {
 	int64_t id;
-	enum ent_err err = api_pro_param_id(q, &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = pro_photo_get(q->db, id, p);
 	if (err)
@@ -210,7 +210,7 @@ static void review_one(const struct pro_photo *p, void *arg)
 	buf_printf(c->b, ",\"width\":%d,\"height\":%d,\"faces\":%d,\"masks\":%d,\"image\":"
 			 "\"/api/v1/photo-reviews/%lld/image\",\"created_at\":",
 		   p->width, p->height, p->n_faces, p->n_masks, (long long)p->id);
-	api_pro_date(c->b, p->created_at, true);
+	api_json_time(c->b, p->created_at);
 	buf_putc(c->b, '}');
 }
 

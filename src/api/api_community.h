@@ -11,9 +11,6 @@
 #include "api/api.h"
 #include "policy/policy_space.h"
 
-#define COMM_PAGE_DEFAULT 50
-#define COMM_PAGE_MAX 100
-
 /* api_space.c */
 extern const struct json_field api_space_check_fields[];
 enum ent_err api_space_check(struct api_req *q);
@@ -87,20 +84,6 @@ struct comm_space {
 	bool archived; /* readable, but takes no new thread or reply (issue 17) */
 };
 
-/* A query-string parameter, or NULL (borrowed for the request). */
-const char *comm_arg(struct api_req *q, const char *name);
-/* A positive integer query parameter, def when absent; ENT_EINVAL (recorded) when malformed. */
-enum ent_err comm_arg_int(struct api_req *q, const char *name, int64_t def, int64_t max, int64_t *out);
-/* Keyset parameters of a list: the cursor named key ("before": default INT64_MAX, "after":
- * default 0) and limit (default COMM_PAGE_DEFAULT, at most COMM_PAGE_MAX). */
-enum ent_err comm_page(struct api_req *q, const char *key, int64_t *cursor, int64_t *limit);
-/* Ends a list written into b ("...[" items): on err clears b and returns err; else closes
- * it with "],"next":<last or null>}" and replies 200. */
-enum ent_err comm_list_end(struct api_req *q, struct buf *b, enum ent_err err, bool more, int64_t last);
-/* Runs a statement whose only parameter ?1 is an id. */
-enum ent_err comm_exec_id(struct store_conn *db, const struct store_stmt *stmt, int64_t id);
-/* The {name} path parameter as a positive id; ENT_ENOTFOUND when it is not one. */
-enum ent_err comm_path_id(struct api_req *q, const char *name, int64_t *out);
 /* The caller's role bits (ROLE_ANON without a session). */
 unsigned comm_roles(const struct api_req *q);
 /* Loads a space by slug when the caller may read it; ENT_ENOTFOUND otherwise (no leak). */
@@ -110,14 +93,12 @@ enum ent_err comm_space_open_for_posts(struct api_req *q, const struct comm_spac
 /* Loads the space of a thread (same rule), *thread_title optional (caller buffer). */
 enum ent_err comm_space_of_thread(struct api_req *q, int64_t thread_id, struct comm_space *out,
 				  char *title, size_t title_cap);
-/* ISO 8601 UTC of a Unix time. */
 struct comm_article;
 /* Signs a with the key of institution slug (made on first use, as for articles); its public
  * key in pk. Used by course certificates (api_course.c). */
 enum ent_err api_institution_sign(struct api_app *app, struct store_conn *db, const char *slug,
 				  const struct comm_article *a, unsigned char pk[32],
 				  unsigned char sig[64]);
-void comm_iso(int64_t t, char out[24]);
 /* Writes "audience":{"visibility","indexed","retention_days"} for a space. */
 void comm_audience_json(struct buf *b, const struct comm_space *s);
 /* Runs the publishing check on body (the request's field `field`) and applies the author's answer. On findings that block,

@@ -53,7 +53,7 @@ static void iso_or_null(struct buf *b, struct store_q *st, int col)
 		return;
 	}
 	char iso[24];
-	comm_iso(store_q_int(st, col), iso);
+	clock_iso(store_q_int(st, col), iso);
 	buf_printf(b, "\"%s\"", iso);
 }
 
@@ -136,7 +136,7 @@ enum ent_err api_consent_withdraw(struct api_req *q)
 enum ent_err api_case_consent_withdraw(struct api_req *q)
 {
 	int64_t id;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	struct store_q *st;
 	if (!err)
 		err = store_q_open(q->db, &Q_CASE_DROP, &st);

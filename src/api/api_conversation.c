@@ -185,7 +185,7 @@ enum ent_err api_msg_conv_json(struct api_req *q, const struct msg_conv *v, int6
 	if (err)
 		return err;
 	char iso[24];
-	comm_iso(v->created_at, iso);
+	clock_iso(v->created_at, iso);
 	buf_printf(b, "{\"id\":%lld,\"created_at\":\"%s\",\"disappear\":\"%s\",\"unread\":%lld,"
 		      "\"last\":%lld,\"read\":%lld,\"members\":[",
 		   (long long)v->id, iso, msg_disappear_name(v->disappear_s), (long long)unread,
@@ -292,7 +292,7 @@ enum ent_err api_conversation_create(struct api_req *q)
 /* ?before= as any integer (sort keys are negative before the first message). */
 static enum ent_err before_arg(struct api_req *q, int64_t *out)
 {
-	const char *s = comm_arg(q, "before");
+	const char *s = api_query(q, "before");
 	*out = INT64_MAX;
 	if (!s)
 		return ENT_OK;
@@ -309,7 +309,7 @@ enum ent_err api_conversations_list(struct api_req *q)
 	int64_t before, limit, now = clock_now(), total = 0;
 	enum ent_err err = before_arg(q, &before);
 	if (!err)
-		err = comm_arg_int(q, "limit", 20, 50, &limit);
+		err = api_query_int(q, "limit", 20, 50, &limit);
 	if (!err)
 		err = msg_unread_total(q->db, q->s.account.id, now, &total);
 	if (err)
@@ -330,7 +330,7 @@ enum ent_err api_conversations_list(struct api_req *q)
 			buf_putc(&b, ',');
 		err = api_msg_conv_json(q, &v[i], now, &b);
 	}
-	return comm_list_end(q, &b, err, more, n ? v[n - 1].sort_key : 0);
+	return api_page_end(q, &b, err, more, n ? v[n - 1].sort_key : 0);
 }
 
 /* The header's badge: at most MSG_UNREAD_CAP counted, "more" past it. */
@@ -354,7 +354,7 @@ enum ent_err api_messages_unread(struct api_req *q)
 static enum ent_err conv_of(struct api_req *q, struct msg_conv *v)
 {
 	int64_t id;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	return err ? err : msg_conv_get(q->db, id, q->s.account.id, v);
 }
 

@@ -80,7 +80,7 @@ static void list_one(const struct learn_course *k, void *arg)
 
 enum ent_err api_courses_list(struct api_req *q)
 {
-	const char *lang = comm_arg(q, "language");
+	const char *lang = api_query(q, "language");
 	if (lang && strcmp(lang, "fr") && strcmp(lang, "en"))
 		return api_invalid(q, "language", JSON_REASON_VALUE);
 	struct buf b;
@@ -341,7 +341,7 @@ static void offer_one(const struct learn_course *k, const struct learn_lesson *l
 
 enum ent_err api_course_offers(struct api_req *q)
 {
-	unsigned bit = learn_offer_bit(comm_arg(q, "at"));
+	unsigned bit = learn_offer_bit(api_query(q, "at"));
 	if (!bit)
 		return api_invalid(q, "at", JSON_REASON_VALUE);
 	bool past = false;

@@ -245,10 +245,7 @@ enum ent_err api_course_certificate_create(struct api_req *q)
 	if (err)
 		return err;
 	snprintf(c.holder, sizeof c.holder, "%s", q->s.account.handle);
-	struct tm tm;
-	time_t t = (time_t)clock_now();
-	gmtime_r(&t, &tm);
-	strftime(c.date, sizeof c.date, "%Y-%m-%d", &tm);
+	clock_day(clock_now(), c.date);
 	char body[1024];
 	struct comm_article a;
 	unsigned char pk[COMM_PK_BYTES];

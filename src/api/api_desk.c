@@ -56,7 +56,7 @@ enum ent_err api_desk_inst(struct api_req *q, struct desk_inst *inst)
 	enum ent_err err = desk_seal_init(q->app->cfg.data);
 	if (err)
 		return err;
-	const char *slug = api_desk_param(q, "slug");
+	const char *slug = api_param(q, "slug");
 	return slug ? desk_inst_find(q->db, slug, inst) : ENT_ENOTFOUND;
 }
 
@@ -79,19 +79,6 @@ enum ent_err api_desk_managed(struct api_req *q, struct desk_inst *inst)
 	return err;
 }
 
-void api_desk_time(struct buf *b, int64_t t)
-{
-	if (!t) {
-		buf_puts(b, "null");
-		return;
-	}
-	struct tm tm;
-	time_t tt = (time_t)t;
-	gmtime_r(&tt, &tm);
-	buf_printf(b, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1,
-		   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 void api_desk_reply_as(struct api_req *q, int status, const char *content_type, struct buf *b)
 {
 	api_reply(q, status, b);
@@ -111,26 +98,6 @@ enum ent_err api_desk_classify(struct api_req *q, const char *text, size_t len,
 {
 	const char *lang = q->lang == HTTP_LANG_EN ? "en" : "fr";
 	return ent_intent_classify(text ? text : "", text ? len : 0, lang, out);
-}
-
-const char *api_desk_param(const struct api_req *q, const char *name)
-{
-	/* A parameter's name points into the route pattern: it ends at '}'. */
-	size_t n = strlen(name);
-	for (size_t i = 0; i < q->http->params.n; i++)
-		if (!strncmp(q->http->params.name[i], name, n) && q->http->params.name[i][n] == '}')
-			return q->http->params.value[i];
-	return NULL;
-}
-
-int64_t api_desk_param_id(const struct api_req *q)
-{
-	const char *v = api_desk_param(q, "id");
-	if (!v)
-		return 0;
-	char *end;
-	long long id = strtoll(v, &end, 10);
-	return *end || id <= 0 ? 0 : (int64_t)id;
 }
 
 static const char *flag_of(const char *type)
@@ -392,9 +359,9 @@ static void write_summary(const struct desk_request *r, void *arg)
 			write_excerpt(l->q, r->id, b);
 	}
 	buf_puts(b, ",\"created_at\":");
-	api_desk_time(b, r->created_at);
+	api_json_time(b, r->created_at);
 	buf_puts(b, ",\"updated_at\":");
-	api_desk_time(b, r->updated_at);
+	api_json_time(b, r->updated_at);
 	buf_putc(b, '}');
 }
 
@@ -427,10 +394,10 @@ static enum ent_err load_visible(struct api_req *q, struct desk_request *r, stru
 				 bool *manager)
 {
 	enum ent_err err = desk_seal_init(q->app->cfg.data);
-	int64_t id = api_desk_param_id(q);
+	int64_t id;
 	if (err)
 		return err;
-	if (!id)
+	if (api_path_id(q, "id", &id))
 		return ENT_ENOTFOUND;
 	err = desk_request_get(q->db, id, r, sealed);
 	if (err)
@@ -469,7 +436,7 @@ void api_desk_message_json(const struct desk_message *m, void *arg)
 		buf_putc(x->b, '}');
 	}
 	buf_puts(x->b, ",\"created_at\":");
-	api_desk_time(x->b, m->created_at);
+	api_json_time(x->b, m->created_at);
 	buf_putc(x->b, '}');
 	buf_clear(&plain);
 }
@@ -546,10 +513,8 @@ enum ent_err api_desk_file_get(struct api_req *q)
 	struct desk_request r;
 	bool manager;
 	char name[DESK_FILE_NAME_MAX + 1], type[24];
-	const char *mid_s = api_desk_param(q, "message");
-	char *end;
-	long long mid = mid_s ? strtoll(mid_s, &end, 10) : 0;
-	if (!mid_s || *end || mid <= 0)
+	int64_t mid;
+	if (api_path_id(q, "message", &mid))
 		return ENT_ENOTFOUND;
 	struct buf sealed, plain;
 	buf_init(&sealed, DESK_FILE_MAX + 64);

@@ -54,15 +54,10 @@ enum ent_err api_desk_complaint_reply(struct api_req *q);
 /* The institution named by the {slug} parameter; ENT_ENOTFOUND when unknown. Also makes sure
  * the desk key is loaded. */
 enum ent_err api_desk_inst(struct api_req *q, struct desk_inst *inst);
-/* A path parameter by name, or NULL; the {id} parameter as a positive integer, or 0. */
-const char *api_desk_param(const struct api_req *q, const char *name);
-int64_t api_desk_param_id(const struct api_req *q);
 /* True when the caller is a community manager of the institution with this slug. */
 bool api_desk_is_manager(const struct api_req *q, const char *slug);
 /* api_desk_inst, then ENT_EPERM unless the caller manages it. */
 enum ent_err api_desk_managed(struct api_req *q, struct desk_inst *inst);
-/* An ISO 8601 UTC time, or null for 0. */
-void api_desk_time(struct buf *b, int64_t t);
 /* desk_message_each callback: appends one message, opened, as JSON to x->b ("," before all but
  * the first); a message that does not open sets x->err. */
 struct api_desk_msg_ctx {

@@ -55,7 +55,7 @@ static enum ent_err identifiers(struct api_req *q, const char *text, size_t len,
 	buf_putc(b, '[');
 	for (size_t i = 0; i < spans.n; i++) {
 		enum ent_priv_type t = spans.v[i].type;
-		if (t != ENT_PRIV_NAME && t != ENT_PRIV_CONTACT && t != ENT_PRIV_ID)
+		if (!ent_priv_is_direct(t))
 			continue;
 		buf_printf(b, "%s{\"type\":\"%s\",\"start\":%zu,\"end\":%zu}", *n ? "," : "",
 			   ent_priv_type_name(t), spans.v[i].start, spans.v[i].end);
@@ -80,13 +80,13 @@ static void write_public(const struct desk_public *p, void *arg)
 	buf_puts(c->b, ",\"text\":");
 	buf_json_cstr(c->b, p->body);
 	buf_puts(c->b, ",\"created_at\":");
-	api_desk_time(c->b, p->created_at);
+	api_json_time(c->b, p->created_at);
 	buf_puts(c->b, ",\"reply\":");
 	if (p->replied_at) {
 		buf_puts(c->b, "{\"text\":");
 		buf_json_cstr(c->b, p->reply);
 		buf_puts(c->b, ",\"at\":");
-		api_desk_time(c->b, p->replied_at);
+		api_json_time(c->b, p->replied_at);
 		buf_putc(c->b, '}');
 	} else {
 		buf_puts(c->b, "null");
@@ -182,7 +182,8 @@ enum ent_err api_desk_complaint_reply(struct api_req *q)
 	enum ent_err err = api_desk_managed(q, &inst);
 	if (err)
 		return err;
-	int64_t id = api_desk_param_id(q);
+	int64_t id = 0;
+	(void)api_path_id(q, "id", &id); /* stays 0 when it is not an id: not found, after the checks */
 	size_t len, n_ids = 0;
 	const char *text = api_str(q, "text", &len);
 	struct buf found;

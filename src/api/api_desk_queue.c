@@ -9,9 +9,8 @@
  * ends; EventSource reconnects by itself after that delay with the last id it saw. This keeps
  * the server's small worker pool free (a held-open stream would take a worker per community
  * manager) at the cost of up to two seconds of latency. A callback-driven stream
- * (MHD_create_response_from_callback) is the next step once http/ offers one.
+ * (http_reply_stream) is the next step.
  */
-#include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,18 +35,11 @@ const struct json_field api_desk_canned_fields[] = {
 	{NULL, 0, false, 0, 0, NULL},
 };
 
-/* A query-string argument (GET routes only). The router exposes path parameters; query
- * arguments are read straight from libmicrohttpd here. */
-static const char *query_arg(struct api_req *q, const char *name)
-{
-	return MHD_lookup_connection_value(q->http->conn, MHD_GET_ARGUMENT_KIND, name);
-}
-
 /* value if it is one of allowed, NULL if absent; ENT_EINVAL (field error) otherwise. */
 static enum ent_err query_choice(struct api_req *q, const char *name, const char *const *allowed,
 				 const char **out)
 {
-	const char *v = query_arg(q, name);
+	const char *v = api_query(q, name);
 	*out = NULL;
 	if (!v || !*v)
 		return ENT_OK;
@@ -210,7 +202,7 @@ enum ent_err api_desk_events(struct api_req *q)
 		return err;
 	const char *last = http_header(q->http, "Last-Event-ID");
 	if (!last)
-		last = query_arg(q, "after");
+		last = api_query(q, "after");
 	struct buf b;
 	buf_init(&b, 256 * 1024);
 	buf_printf(&b, "retry: %d\n\n", EVENTS_RETRY_MS);
@@ -258,7 +250,7 @@ enum ent_err api_desk_dashboard(struct api_req *q)
 	buf_puts(&b, "{\"weeks\":[");
 	for (int w = 0; w < DESK_WEEKS; w++) {
 		buf_puts(&b, w ? ",{\"week\":" : "{\"week\":");
-		api_desk_time(&b, s.week0 + (int64_t)w * 604800);
+		api_json_time(&b, s.week0 + (int64_t)w * 604800);
 		buf_puts(&b, ",\"counts\":{");
 		for (int t = 0; t < ENT_INTENT__COUNT; t++)
 			buf_printf(&b, "%s\"%s\":%lld", t ? "," : "", ent_intent_name((enum ent_intent)t),
@@ -307,7 +299,7 @@ enum ent_err api_desk_dashboard_csv(struct api_req *q)
 	for (int w = 0; w < DESK_WEEKS; w++) {
 		struct buf day;
 		buf_init(&day, 64);
-		api_desk_time(&day, s.week0 + (int64_t)w * 604800);
+		api_json_time(&day, s.week0 + (int64_t)w * 604800);
 		buf_append(&b, day.p + 1, 10); /* "YYYY-MM-DD" */
 		buf_clear(&day);
 		int64_t total = 0;

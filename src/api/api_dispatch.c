@@ -157,16 +157,6 @@ enum ent_err api_invalid_found(struct api_req *q, const char *field, const char 
 	return api_invalid(q, field, reason);
 }
 
-const char *api_param(struct api_req *q, const char *name)
-{
-	const struct http_params *p = &q->http->params;
-	size_t n = strlen(name);
-	for (size_t i = 0; i < p->n; i++)
-		if (strncmp(p->name[i], name, n) == 0 && p->name[i][n] == '}')
-			return p->value[i];
-	return NULL;
-}
-
 const char *api_str(struct api_req *q, const char *name, size_t *len)
 {
 	return q->body ? json_str(q->body, name, len) : NULL;

@@ -98,7 +98,7 @@ static json_t *jtime(int64_t t)
 	if (!t)
 		return json_null();
 	char iso[24];
-	comm_iso(t, iso);
+	clock_iso(t, iso);
 	return json_string(iso);
 }
 
@@ -127,8 +127,8 @@ static enum ent_err write_head(struct exp *x, struct store_conn *db, bool json)
 	if (err)
 		return err;
 	char iso[24], now[24];
-	comm_iso(created, iso);
-	comm_iso(x->now, now);
+	clock_iso(created, iso);
+	clock_iso(x->now, now);
 	struct buf *b = &x->t;
 	if (json) {
 		json_t *head = json_pack("{s:s,s:s,s:o}", "format", "entraide-export/1", "exported_at", now,
@@ -222,7 +222,7 @@ static void html_cell(struct buf *b, const struct rights_col *c, const struct ri
 		break;
 	case 'd':
 		if (!r->v[k].null) {
-			comm_iso(r->v[k].i, iso);
+			clock_iso(r->v[k].i, iso);
 			buf_puts(b, iso);
 		}
 		break;
@@ -357,7 +357,7 @@ static void one_msg(const struct desk_message *m, void *arg)
 	} else {
 		struct buf *b = c->html;
 		char iso[24];
-		comm_iso(m->created_at, iso);
+		clock_iso(m->created_at, iso);
 		buf_printf(b, "<li><p class=\"meta\">%s · %s · ", iso, m->kind);
 		html_cstr(b, m->author[0] ? m->author : "-");
 		buf_puts(b, "</p><p>");

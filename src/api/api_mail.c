@@ -208,9 +208,9 @@ enum ent_err api_admin_mail_queue(struct api_req *q)
 	for (size_t i = 0; !err && i < n; i++) {
 		const struct mail_row *r = &rows[i];
 		char created[24], next[24], done[24];
-		comm_iso(r->created_at, created);
-		comm_iso(r->next_at, next);
-		comm_iso(r->done_at, done);
+		clock_iso(r->created_at, created);
+		clock_iso(r->next_at, next);
+		clock_iso(r->done_at, done);
 		buf_printf(&b, "%s{\"id\":%lld,\"template\":", i ? "," : "", (long long)r->id);
 		buf_json_cstr(&b, r->tmpl);
 		buf_printf(&b, ",\"locale\":\"%s\",\"status\":", r->locale);

@@ -16,7 +16,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <microhttpd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,29 +150,19 @@ static enum ent_err store_file(const struct api_app *app, const char *hash, cons
 static enum ent_err masks_of(struct api_req *q, struct ent_img_rect *m, size_t *n)
 {
 	const char *s = http_header(q->http, "X-Entraide-Masks");
-	if (!s && q->http->conn)
-		s = MHD_lookup_connection_value((struct MHD_Connection *)q->http->conn,
-						MHD_GET_ARGUMENT_KIND, "masks");
+	if (!s)
+		s = http_query(q->http, "masks");
 	*n = 0;
 	if (s && *s && pro_masks_parse(s, m, PRO_MASKS_MAX, n))
 		return api_invalid(q, "masks", "not-rectangles");
 	return ENT_OK;
 }
 
-static const char *const rejected_title[2] = {"Image refusée", "Picture rejected"};
-
 /* 422 image-rejected with the sanitizer's one-line reason (static English text). */
 static void reply_rejected(struct api_req *q, const char *reason)
 {
-	struct buf b;
-	buf_init(&b, 4096);
-	buf_puts(&b, "{\"type\":\"/problems/image-rejected\",\"title\":");
-	buf_json_cstr(&b, rejected_title[q->lang]);
-	buf_puts(&b, ",\"status\":422,\"detail\":");
-	buf_json_cstr(&b, reason && *reason ? reason : "not a usable picture");
-	buf_putc(&b, '}');
-	api_reply(q, 422, &b);
-	q->http->content_type = "application/problem+json";
+	http_problem_detail(q->http, "image-rejected", q->lang,
+			    reason && *reason ? reason : "not a usable picture", NULL);
 }
 
 static void write_created(struct buf *b, const struct store_media *m,

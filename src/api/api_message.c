@@ -48,13 +48,13 @@ static void page_one(void *arg, const struct msg_message *m)
 		return;
 	}
 	char iso[24];
-	comm_iso(m->created_at, iso);
+	clock_iso(m->created_at, iso);
 	buf_printf(p->b, "%s{\"id\":%lld,\"sender\":", p->n++ ? "," : "", (long long)m->id);
 	buf_json_cstr(p->b, m->sender);
 	buf_printf(p->b, ",\"sender_key\":%lld,\"created_at\":\"%s\",\"expires_at\":",
 		   (long long)m->sender_key, iso);
 	if (m->expires_at) {
-		comm_iso(m->expires_at, iso);
+		clock_iso(m->expires_at, iso);
 		buf_printf(p->b, "\"%s\"", iso);
 	} else {
 		buf_puts(p->b, "null");
@@ -72,13 +72,13 @@ enum ent_err api_messages_list(struct api_req *q)
 {
 	int64_t id, before, limit;
 	struct msg_conv v;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = msg_conv_get(q->db, id, q->s.account.id, &v);
 	if (!err)
-		err = comm_arg_int(q, "before", INT64_MAX, INT64_MAX, &before);
+		err = api_query_int(q, "before", INT64_MAX, INT64_MAX, &before);
 	if (!err)
-		err = comm_arg_int(q, "limit", MSG_PAGE_DEFAULT, MSG_PAGE_MAX, &limit);
+		err = api_query_int(q, "limit", MSG_PAGE_DEFAULT, MSG_PAGE_MAX, &limit);
 	if (err)
 		return err;
 	struct buf b;
@@ -88,7 +88,7 @@ enum ent_err api_messages_list(struct api_req *q)
 	buf_printf(&b, "{\"conversation\":%lld,\"messages\":[", (long long)id);
 	err = msg_message_page(q->db, id, q->s.account.id, before, clock_now(), (size_t)limit,
 			       page_one, &p, &more);
-	return comm_list_end(q, &b, err, more || p.full, p.last);
+	return api_page_end(q, &b, err, more || p.full, p.last);
 }
 
 /* Reads "keys": exactly one envelope per member of v, each a sealed 32-byte key. */
@@ -149,7 +149,7 @@ enum ent_err api_message_post(struct api_req *q)
 {
 	int64_t id;
 	struct msg_conv v;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = msg_conv_get(q->db, id, q->s.account.id, &v);
 	if (err)
@@ -195,11 +195,11 @@ enum ent_err api_message_post(struct api_req *q)
 	struct buf b;
 	buf_init(&b, 256);
 	char iso[24];
-	comm_iso(now, iso);
+	clock_iso(now, iso);
 	buf_printf(&b, "{\"id\":%lld,\"conversation\":%lld,\"created_at\":\"%s\",\"expires_at\":",
 		   (long long)mid, (long long)v.id, iso);
 	if (expires) {
-		comm_iso(expires, iso);
+		clock_iso(expires, iso);
 		buf_printf(&b, "\"%s\"}", iso);
 	} else {
 		buf_puts(&b, "null}");

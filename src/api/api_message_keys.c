@@ -45,7 +45,7 @@ const struct json_field api_key_backup_fields[] = {
 static void keys_json(struct buf *b, const struct msg_keys *k)
 {
 	char iso[24];
-	comm_iso(k->changed_at, iso);
+	clock_iso(k->changed_at, iso);
 	buf_printf(b, "{\"box\":\"%s\",\"sign\":\"%s\",\"version\":%lld,\"changed_at\":\"%s\"}",
 		   k->box_pk, k->sign_pk, (long long)k->version, iso);
 }
@@ -157,7 +157,7 @@ enum ent_err api_key_backup_get(struct api_req *q)
 	struct buf b;
 	buf_init(&b, 4096);
 	char iso[24];
-	comm_iso(k.updated_at, iso);
+	clock_iso(k.updated_at, iso);
 	buf_printf(&b, "{\"salt\":\"%s\",\"nonce\":\"%s\",\"sealed\":\"%s\",\"opslimit\":%lld,"
 		      "\"memlimit\":%lld,\"updated_at\":\"%s\"}",
 		   k.salt, k.nonce, k.sealed, (long long)k.opslimit, (long long)k.memlimit, iso);
@@ -194,7 +194,7 @@ enum ent_err api_blocks_list(struct api_req *q)
 	size_t n = 0;
 	while (!(err = store_q_step(st, &row)) && row) {
 		char iso[24];
-		comm_iso(store_q_int(st, 1), iso);
+		clock_iso(store_q_int(st, 1), iso);
 		buf_puts(&b, n++ ? ",{\"handle\":" : "{\"handle\":");
 		buf_json_cstr(&b, store_q_text(st, 0, NULL));
 		buf_printf(&b, ",\"since\":\"%s\"}", iso);

@@ -105,7 +105,7 @@ enum ent_err api_message_report(struct api_req *q)
 {
 	int64_t conv;
 	struct msg_conv v;
-	enum ent_err err = comm_path_id(q, "id", &conv);
+	enum ent_err err = api_path_id(q, "id", &conv);
 	if (!err)
 		err = msg_conv_get(q->db, conv, q->s.account.id, &v);
 	if (err)
@@ -158,7 +158,7 @@ static void on_report(void *arg, const struct msg_report *r)
 	struct buf *b = x->b;
 	bool danger = !strcmp(r->reason, "danger");
 	char iso[24];
-	comm_iso(r->created_at, iso);
+	clock_iso(r->created_at, iso);
 	if (x->n++)
 		buf_puts(b, "]},");
 	buf_printf(b, "{\"id\":%lld,\"conversation\":%lld,\"reason\":", (long long)r->id,
@@ -183,7 +183,7 @@ static void on_item(void *arg, const struct msg_report_item *i)
 	struct queue *x = arg;
 	struct buf *b = x->b;
 	char iso[24];
-	comm_iso(i->sent_at, iso);
+	clock_iso(i->sent_at, iso);
 	buf_printf(b, "%s{\"id\":%lld,\"sender\":", x->first_item ? "" : ",", (long long)i->message);
 	x->first_item = false;
 	buf_json_cstr(b, i->sender);
@@ -200,7 +200,7 @@ static void on_item(void *arg, const struct msg_report_item *i)
 enum ent_err api_moderation_message_reports(struct api_req *q)
 {
 	int64_t after, limit, n = 0;
-	enum ent_err err = comm_page(q, "after", &after, &limit);
+	enum ent_err err = api_page(q, "after", &after, &limit);
 	if (err)
 		return err;
 	if (limit > MSG_REPORT_PAGE_MAX)
@@ -212,13 +212,13 @@ enum ent_err api_moderation_message_reports(struct api_req *q)
 	err = msg_report_page(q->db, after, limit, on_report, on_item, &x, &n);
 	if (n)
 		buf_puts(&b, "]}");
-	return comm_list_end(q, &b, err, n == limit, x.last);
+	return api_page_end(q, &b, err, n == limit, x.last);
 }
 
 enum ent_err api_moderation_message_report_resolve(struct api_req *q)
 {
 	int64_t id;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = store_tx_begin(q->db);
 	if (err)

@@ -51,7 +51,7 @@ static void str_or_null(struct buf *b, struct store_q *st, int col)
 enum ent_err api_moderation_reports(struct api_req *q)
 {
 	int64_t after, limit;
-	enum ent_err err = comm_page(q, "after", &after, &limit);
+	enum ent_err err = api_page(q, "after", &after, &limit);
 	struct store_q *st;
 	if (!err)
 		err = store_q_open(q->db, &Q_REPORTS, &st);
@@ -67,7 +67,7 @@ enum ent_err api_moderation_reports(struct api_req *q)
 	while (!(err = store_q_step(st, &row)) && row) {
 		seen++;
 		char c[24];
-		comm_iso(store_q_int(st, 3), c);
+		clock_iso(store_q_int(st, 3), c);
 		last = store_q_int(st, 0);
 		/* a post of a space the moderator cannot read, or (space moderators) of a space not
 		 * assigned to them, is not theirs to see or act on */
@@ -108,7 +108,7 @@ enum ent_err api_moderation_reports(struct api_req *q)
 		buf_printf(&b, ",\"hidden\":%s}", store_q_int(st, 9) ? "true" : "false");
 	}
 	store_q_close(st);
-	return comm_list_end(q, &b, err, seen == limit, last);
+	return api_page_end(q, &b, err, seen == limit, last);
 }
 
 static const struct store_stmt Q_HIDE = {
@@ -129,7 +129,7 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 {
 	bool hide = action == MOD_HIDE;
 	int64_t id;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	struct store_q *st;
 	enum space_visibility vis;
 	int64_t space = 0;
@@ -283,7 +283,7 @@ enum ent_err api_moderation_suspend(struct api_req *q)
 	buf_puts(&b, ",\"suspended\":true,\"until\":");
 	if (until) {
 		char iso[24];
-		comm_iso(until, iso);
+		clock_iso(until, iso);
 		buf_printf(&b, "\"%s\"}", iso);
 	} else {
 		buf_puts(&b, "null}");
@@ -329,7 +329,7 @@ static const struct store_stmt Q_LOG = {
 enum ent_err api_moderation_log(struct api_req *q)
 {
 	int64_t before, limit;
-	enum ent_err err = comm_page(q, "before", &before, &limit);
+	enum ent_err err = api_page(q, "before", &before, &limit);
 	struct store_q *st;
 	if (!err)
 		err = store_q_open(q->db, &Q_LOG, &st);
@@ -344,7 +344,7 @@ enum ent_err api_moderation_log(struct api_req *q)
 	int64_t n = 0, last = 0;
 	while (!(err = store_q_step(st, &row)) && row) {
 		char c[24];
-		comm_iso(store_q_int(st, 6), c);
+		clock_iso(store_q_int(st, 6), c);
 		last = store_q_int(st, 0);
 		buf_printf(&b, "%s{\"id\":%lld,\"moderator\":", n++ ? "," : "", (long long)last);
 		str_or_null(&b, st, 1);
@@ -357,5 +357,5 @@ enum ent_err api_moderation_log(struct api_req *q)
 		buf_printf(&b, ",\"at\":\"%s\"}", c);
 	}
 	store_q_close(st);
-	return comm_list_end(q, &b, err, n == limit, last);
+	return api_page_end(q, &b, err, n == limit, last);
 }

@@ -21,7 +21,7 @@ static enum ent_err follow(struct api_req *q, const struct store_stmt *stmt, int
 {
 	struct comm_space s;
 	int64_t id;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = comm_space_of_thread(q, id, &s, NULL, 0);
 	struct store_q *st;
@@ -68,7 +68,7 @@ static const struct store_stmt Q_FOLLOWED = {
 enum ent_err api_notifications_list(struct api_req *q)
 {
 	int64_t before, limit;
-	enum ent_err err = comm_page(q, "before", &before, &limit);
+	enum ent_err err = api_page(q, "before", &before, &limit);
 	struct store_q *st;
 	bool row = false;
 	if (!err)
@@ -91,7 +91,7 @@ enum ent_err api_notifications_list(struct api_req *q)
 		store_q_bind_int(st, 3, limit);
 		while (!(err = store_q_step(st, &row)) && row) {
 			char c[24];
-			comm_iso(store_q_int(st, 5), c);
+			clock_iso(store_q_int(st, 5), c);
 			last = store_q_int(st, 0);
 			buf_printf(&b, "%s{\"id\":%lld,\"kind\":", n++ ? "," : "", (long long)last);
 			buf_json_cstr(&b, store_q_text(st, 1, NULL));

@@ -43,7 +43,7 @@ static const struct store_stmt Q_POST = {
  * posts; nobody else does). */
 static enum ent_err load_post(struct api_req *q, struct post_ref *p)
 {
-	enum ent_err err = comm_path_id(q, "id", &p->id);
+	enum ent_err err = api_path_id(q, "id", &p->id);
 	struct store_q *st;
 	bool row = false;
 	if (!err)
@@ -122,7 +122,7 @@ enum ent_err api_post_edit(struct api_req *q)
 	if (!err)
 		err = store_tx_begin(q->db);
 	if (!err) {
-		err = comm_exec_id(q->db, &Q_REVISION, p.id);
+		err = store_exec_ints(q->db, &Q_REVISION, 1, &p.id);
 		struct store_q *st;
 		if (!err)
 			err = store_q_open(q->db, &Q_EDIT, &st);
@@ -184,7 +184,7 @@ static enum ent_err untitle(struct store_conn *db, const struct post_ref *p)
 	store_q_bind_int(st, 2, p->id);
 	err = store_q_exec(st);
 	store_q_close(st);
-	return err ? err : comm_exec_id(db, &Q_DROP_EMPTY, p->thread_id);
+	return err ? err : store_exec_ints(db, &Q_DROP_EMPTY, 1, &p->thread_id);
 }
 
 enum ent_err api_post_delete(struct api_req *q)
@@ -204,7 +204,7 @@ enum ent_err api_post_delete(struct api_req *q)
 		store_q_close(st);
 	}
 	if (!err)
-		err = comm_exec_id(q->db, &Q_DELETE_REVS, p.id);
+		err = store_exec_ints(q->db, &Q_DELETE_REVS, 1, &p.id);
 	if (!err)
 		err = comm_unindex_post(q->db, p.id);
 	if (!err)
@@ -232,9 +232,9 @@ enum ent_err api_post_history(struct api_req *q)
 	int64_t before, limit;
 	enum ent_err err = load_post(q, &p);
 	if (!err)
-		err = comm_arg_int(q, "before", INT64_MAX, INT64_MAX, &before);
+		err = api_query_int(q, "before", INT64_MAX, INT64_MAX, &before);
 	if (!err)
-		err = comm_arg_int(q, "limit", COMM_PAGE_DEFAULT, COMM_PAGE_MAX, &limit);
+		err = api_query_int(q, "limit", API_PAGE_DEFAULT, API_PAGE_MAX, &limit);
 	if (!err && p.deleted)
 		err = ENT_ENOTFOUND;
 	struct store_q *st;
@@ -252,7 +252,7 @@ enum ent_err api_post_history(struct api_req *q)
 	int64_t n = 0, last = 0;
 	while (!(err = store_q_step(st, &row)) && row) {
 		char c[24];
-		comm_iso(store_q_int(st, 2), c);
+		clock_iso(store_q_int(st, 2), c);
 		last = store_q_int(st, 0);
 		buf_printf(&b, "%s{\"id\":%lld,\"written_at\":\"%s\",\"body\":", n++ ? "," : "",
 			   (long long)last, c);
@@ -260,7 +260,7 @@ enum ent_err api_post_history(struct api_req *q)
 		buf_putc(&b, '}');
 	}
 	store_q_close(st);
-	return comm_list_end(q, &b, err, n == limit, last);
+	return api_page_end(q, &b, err, n == limit, last);
 }
 
 /* --- reactions --- */

@@ -43,9 +43,4 @@ enum ent_err api_reviews_list(struct api_req *q);
 enum ent_err api_review_image(struct api_req *q);
 enum ent_err api_review_decide(struct api_req *q);
 
-/* Helpers. The {id} path parameter as a positive integer (ENT_ENOTFOUND otherwise). */
-enum ent_err api_pro_param_id(struct api_req *q, int64_t *id);
-/* Appends a quoted UTC date ("2026-11-29") or date-time ("2026-11-29T02:00:00Z"). */
-void api_pro_date(struct buf *b, int64_t at, bool with_time);
-
 #endif

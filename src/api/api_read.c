@@ -53,9 +53,7 @@ static enum ent_err exec_mark(struct store_conn *db, const struct store_stmt *st
 	store_q_bind_int(st, 3, m->last);
 	if (stmt == &Q_READ_NOTIFS)
 		store_q_bind_int(st, 4, now);
-	err = store_q_exec(st);
-	store_q_close(st);
-	return err;
+	return store_q_run(st);
 }
 
 static enum ent_err mark_write(struct store_conn *db, struct api_write *w)
@@ -82,7 +80,7 @@ enum ent_err api_thread_read(struct api_req *q)
 		return mark_answer(q, q->http->async);
 	struct comm_space s;
 	int64_t id;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = comm_space_of_thread(q, id, &s, NULL, 0);
 	if (err)

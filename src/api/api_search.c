@@ -214,21 +214,21 @@ static enum ent_err search_posts(struct api_req *q, const struct buf *m, struct 
 
 enum ent_err api_search(struct api_req *q)
 {
-	const char *text = comm_arg(q, "q");
+	const char *text = api_query(q, "q");
 	if (!text || !*text)
 		return api_invalid(q, "q", JSON_REASON_REQUIRED);
 	size_t tl = strlen(text);
 	if (tl > 200)
 		return api_invalid(q, "q", JSON_REASON_LONG);
 	int64_t before, limit;
-	enum ent_err err = comm_page(q, "before", &before, &limit);
+	enum ent_err err = api_page(q, "before", &before, &limit);
 	if (err)
 		return err;
 	if (limit > SEARCH_MAX)
 		limit = SEARCH_MAX;
-	const char *cur = comm_arg(q, "cursor");
+	const char *cur = api_query(q, "cursor");
 	struct cursor c = {0};
-	if (cur && (comm_arg(q, "before") || !parse_cursor(cur, &c)))
+	if (cur && (api_query(q, "before") || !parse_cursor(cur, &c)))
 		return api_invalid(q, "cursor", "malformed");
 	struct buf m;
 	buf_init(&m, 4096);

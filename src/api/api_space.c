@@ -77,9 +77,9 @@ static const struct store_stmt Q_SPACES = {
 enum ent_err api_spaces_list(struct api_req *q)
 {
 	unsigned roles = comm_roles(q);
-	const char *after = comm_arg(q, "after");
+	const char *after = api_query(q, "after");
 	int64_t limit;
-	enum ent_err err = comm_arg_int(q, "limit", COMM_PAGE_DEFAULT, COMM_PAGE_MAX, &limit);
+	enum ent_err err = api_query_int(q, "limit", API_PAGE_DEFAULT, API_PAGE_MAX, &limit);
 	if (err)
 		return err;
 	if (!after || strlen(after) > 64)
@@ -158,7 +158,7 @@ enum ent_err api_space_get(struct api_req *q)
 {
 	struct comm_space s;
 	int64_t before, limit;
-	enum ent_err err = comm_page(q, "before", &before, &limit);
+	enum ent_err err = api_page(q, "before", &before, &limit);
 	if (!err)
 		err = comm_space_by_slug(q, q->http->params.value[0], &s);
 	if (err)
@@ -201,8 +201,8 @@ enum ent_err api_space_get(struct api_req *q)
 	int64_t n = 0, last = 0;
 	while (!(err = store_q_step(st, &row)) && row) {
 		char c[24], l[24];
-		comm_iso(store_q_int(st, 4), c);
-		comm_iso(store_q_is_null(st, 6) ? store_q_int(st, 4) : store_q_int(st, 6), l);
+		clock_iso(store_q_int(st, 4), c);
+		clock_iso(store_q_is_null(st, 6) ? store_q_int(st, 4) : store_q_int(st, 6), l);
 		last = store_q_int(st, 3);
 		buf_printf(&b, "%s{\"id\":%lld,\"title\":", n++ ? "," : "", (long long)store_q_int(st, 0));
 		buf_json_cstr(&b, store_q_text(st, 1, NULL));
@@ -212,7 +212,7 @@ enum ent_err api_space_get(struct api_req *q)
 		buf_putc(&b, '}');
 	}
 	store_q_close(st);
-	return comm_list_end(q, &b, err, n == limit, last);
+	return api_page_end(q, &b, err, n == limit, last);
 }
 
 /* --- writing --- */
@@ -240,19 +240,6 @@ static const struct store_stmt Q_NOTIFY = {
 static const struct store_stmt Q_QUOTE_THREAD = {
 	"comm.quote_thread",
 	"SELECT thread_id FROM posts WHERE id = ?1 AND deleted_at IS NULL AND hidden_at IS NULL"};
-
-static enum ent_err exec2(struct store_conn *db, const struct store_stmt *stmt, int64_t a, int64_t b)
-{
-	struct store_q *st;
-	enum ent_err err = store_q_open(db, stmt, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, a);
-	store_q_bind_int(st, 2, b);
-	err = store_q_exec(st);
-	store_q_close(st);
-	return err;
-}
 
 enum ent_err comm_thread_insert(struct store_conn *db, int64_t space_id, int64_t author_id,
 				const char *title, size_t len, int64_t *id)
@@ -302,7 +289,7 @@ enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const ch
 	}
 	free(html);
 	if (!err)
-		err = exec2(db, &Q_THREAD_BUMP, p->thread_id, p->id);
+		err = store_exec_ints(db, &Q_THREAD_BUMP, 2, (const int64_t[]){p->thread_id, p->id});
 	if (!err)
 		err = comm_index_post(db, p->id, p->title, p->body, p->len, lang);
 	if (!err) {
@@ -441,7 +428,7 @@ enum ent_err api_reply_create(struct api_req *q)
 		return reply_answer(q, q->http->async);
 	struct comm_space s;
 	int64_t thread_id, quote = 0;
-	enum ent_err err = comm_path_id(q, "id", &thread_id);
+	enum ent_err err = api_path_id(q, "id", &thread_id);
 	if (!err)
 		err = comm_space_of_thread(q, thread_id, &s, NULL, 0);
 	if (err)

@@ -3,7 +3,6 @@
  * space under the visibility policy, the publishing check's answer (R1, R4), search indexing,
  * the moderators' audit log.
  */
-#include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,71 +12,6 @@
 #include "community/comm.h"
 #include "core/clock.h"
 
-const char *comm_arg(struct api_req *q, const char *name)
-{
-	if (!q->http->conn)
-		return NULL;
-	return MHD_lookup_connection_value((struct MHD_Connection *)q->http->conn,
-					   MHD_GET_ARGUMENT_KIND, name);
-}
-
-static bool parse_id(const char *s, int64_t max, int64_t *out)
-{
-	if (!s || !*s || strlen(s) > 18)
-		return false;
-	int64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return false;
-		v = v * 10 + (*p - '0');
-	}
-	if (v <= 0 || v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
-enum ent_err comm_arg_int(struct api_req *q, const char *name, int64_t def, int64_t max, int64_t *out)
-{
-	const char *s = comm_arg(q, name);
-	*out = def;
-	if (!s)
-		return ENT_OK;
-	return parse_id(s, max, out) ? ENT_OK : api_invalid(q, name, "not-a-positive-integer");
-}
-
-enum ent_err comm_page(struct api_req *q, const char *key, int64_t *cursor, int64_t *limit)
-{
-	enum ent_err err = comm_arg_int(q, key, strcmp(key, "after") ? INT64_MAX : 0, INT64_MAX, cursor);
-	return err ? err : comm_arg_int(q, "limit", COMM_PAGE_DEFAULT, COMM_PAGE_MAX, limit);
-}
-
-enum ent_err comm_list_end(struct api_req *q, struct buf *b, enum ent_err err, bool more, int64_t last)
-{
-	if (err) {
-		buf_clear(b);
-		return err;
-	}
-	buf_puts(b, "],\"next\":");
-	if (more)
-		buf_printf(b, "%lld", (long long)last);
-	else
-		buf_puts(b, "null");
-	buf_putc(b, '}');
-	api_reply(q, 200, b);
-	return ENT_OK;
-}
-
-enum ent_err comm_path_id(struct api_req *q, const char *name, int64_t *out)
-{
-	const struct http_params *p = &q->http->params;
-	for (size_t i = 0; i < p->n; i++) {
-		size_t n = strlen(name);
-		if (!strncmp(p->name[i], name, n) && p->name[i][n] == '}')
-			return parse_id(p->value[i], INT64_MAX / 16, out) ? ENT_OK : ENT_ENOTFOUND;
-	}
-	return ENT_ENOTFOUND;
-}
 
 unsigned comm_roles(const struct api_req *q)
 {
@@ -159,14 +93,6 @@ enum ent_err comm_space_of_thread(struct api_req *q, int64_t thread_id, struct c
 	return err;
 }
 
-void comm_iso(int64_t t, char out[24])
-{
-	struct tm tm;
-	time_t tt = (time_t)t;
-	gmtime_r(&tt, &tm);
-	strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 void comm_audience_json(struct buf *b, const struct comm_space *s)
 {
 	buf_printf(b, "\"audience\":{\"visibility\":\"%s\",\"indexed\":%s,\"retention_days\":%lld}",
@@ -180,38 +106,22 @@ static bool body_flag(struct api_req *q, const char *name)
 	return q->body && json_is_true(json_object_get(q->body, name));
 }
 
-static const char *const found_title[2] = {"Identifiants détectés", "Identifiers found"};
-static const char *const found_detail[2] = {
-	"Le texte contient des éléments qui permettent de reconnaître quelqu'un. Retirez-les, "
-	"acceptez le masquage proposé (\"redact\": true) ou, s'il ne reste que des indices "
-	"indirects, confirmez (\"acknowledge_quasi\": true).",
-	"The text holds details that could identify someone. Remove them, accept the proposed "
-	"redaction (\"redact\": true) or, when only indirect clues remain, confirm "
-	"(\"acknowledge_quasi\": true)."};
-
 static void reply_findings(struct api_req *q, const struct comm_space *s, const struct comm_check *c,
 			   const char *field, const char *body)
 {
 	struct buf b;
-	buf_init(&b, 256 * 1024);
-	buf_puts(&b, "{\"type\":\"/problems/identifiers-found\",\"title\":");
-	buf_json_cstr(&b, found_title[q->lang]);
-	buf_puts(&b, ",\"status\":422,\"detail\":");
-	buf_json_cstr(&b, found_detail[q->lang]);
-	buf_printf(&b, ",\"direct\":%zu,\"quasi\":%zu,", c->n_direct, c->n_quasi);
+	buf_init(&b, HTTP_PROBLEM_MAX);
+	buf_printf(&b, "\"direct\":%zu,\"quasi\":%zu,", c->n_direct, c->n_quasi);
 	comm_check_json(&b, c, field, body);
 	buf_putc(&b, ',');
 	comm_audience_json(&b, s);
-	buf_printf(&b, ",\"accepted_with\":%s}",
+	buf_printf(&b, ",\"accepted_with\":%s",
 		   c->n_direct ? "[\"redact\"]" : "[\"redact\",\"acknowledge_quasi\"]");
-	if (buf_err(&b)) {
-		buf_clear(&b);
+	if (buf_err(&b) || !b.p)
 		http_problem(q->http, "internal", q->lang, NULL);
-		return;
-	}
-	http_reply_json(q->http, 422, &b);
-	q->http->content_type = "application/problem+json";
-	q->http->is_api = true;
+	else
+		http_problem_detail(q->http, "identifiers-found", q->lang, NULL, b.p);
+	buf_clear(&b);
 }
 
 enum ent_err comm_publish_check(struct api_req *q, const struct comm_space *s, const char *field,
@@ -249,21 +159,9 @@ static const struct store_stmt Q_FTS_DEL = {"comm.fts_del", "DELETE FROM posts_f
 static const struct store_stmt Q_FTS_ADD = {
 	"comm.fts_add", "INSERT INTO posts_fts (rowid, terms) VALUES (?1, ?2)"};
 
-enum ent_err comm_exec_id(struct store_conn *db, const struct store_stmt *stmt, int64_t id)
-{
-	struct store_q *st;
-	enum ent_err err = store_q_open(db, stmt, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, id);
-	err = store_q_exec(st);
-	store_q_close(st);
-	return err;
-}
-
 enum ent_err comm_unindex_post(struct store_conn *db, int64_t post_id)
 {
-	return comm_exec_id(db, &Q_FTS_DEL, post_id);
+	return store_exec_ints(db, &Q_FTS_DEL, 1, &post_id);
 }
 
 enum ent_err comm_index_post(struct store_conn *db, int64_t post_id, const char *title,

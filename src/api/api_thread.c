@@ -151,7 +151,7 @@ static enum ent_err write_me(struct api_req *q, int64_t thread, int64_t first, i
 	struct given {
 		int64_t post;
 		char kinds[40];
-	} given[COMM_PAGE_MAX];
+	} given[API_PAGE_MAX];
 	size_t n = 0;
 	enum ent_err err = store_q_open(q->db, &Q_ME, &st);
 	if (err)
@@ -171,7 +171,7 @@ static enum ent_err write_me(struct api_req *q, int64_t thread, int64_t first, i
 		while (i < n && given[i].post != post)
 			i++;
 		if (i == n) {
-			if (n == COMM_PAGE_MAX)
+			if (n == API_PAGE_MAX)
 				continue;
 			given[n].post = post;
 			given[n++].kinds[0] = '\0';
@@ -240,7 +240,7 @@ static enum ent_err write_post(struct page *pg, struct store_q *st)
 	struct buf *b = &pg->json;
 	bool deleted = !store_q_is_null(st, 6), hidden = !store_q_is_null(st, 7);
 	char c[24];
-	comm_iso(store_q_int(st, 4), c);
+	clock_iso(store_q_int(st, 4), c);
 	buf_printf(b, "{\"id\":%lld,\"author\":", (long long)store_q_int(st, 0));
 	handle_or_null(b, st, 1);
 	buf_puts(b, ",\"label\":");
@@ -424,11 +424,11 @@ static void page_put(struct page *pg)
 enum ent_err api_thread_get(struct api_req *q)
 {
 	int64_t id, after, limit;
-	enum ent_err err = comm_path_id(q, "id", &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
-		err = comm_arg_int(q, "after", 0, INT64_MAX, &after);
+		err = api_query_int(q, "after", 0, INT64_MAX, &after);
 	if (!err)
-		err = comm_arg_int(q, "limit", COMM_PAGE_DEFAULT, COMM_PAGE_MAX, &limit);
+		err = api_query_int(q, "limit", API_PAGE_DEFAULT, API_PAGE_MAX, &limit);
 	if (err)
 		return err;
 	unsigned roles = comm_roles(q);

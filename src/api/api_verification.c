@@ -32,38 +32,6 @@ const struct json_field api_verification_reason_fields[] = {
 	{NULL, 0, false, 0, 0, NULL},
 };
 
-enum ent_err api_pro_param_id(struct api_req *q, int64_t *id)
-{
-	const struct http_params *p = &q->http->params;
-	for (size_t i = 0; i < p->n; i++) {
-		/* names point into the pattern, up to its '}' */
-		if (strncmp(p->name[i], "id}", 3) != 0)
-			continue;
-		const char *s = p->value[i];
-		char *end;
-		if (s[0] < '1' || s[0] > '9' || strlen(s) > 15)
-			return ENT_ENOTFOUND;
-		long long v = strtoll(s, &end, 10);
-		if (*end)
-			return ENT_ENOTFOUND;
-		*id = v;
-		return ENT_OK;
-	}
-	return ENT_ENOTFOUND;
-}
-
-void api_pro_date(struct buf *b, int64_t at, bool with_time)
-{
-	struct tm tm;
-	time_t t = (time_t)at;
-	gmtime_r(&t, &tm);
-	if (with_time)
-		buf_printf(b, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1,
-			   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-	else
-		buf_printf(b, "\"%04d-%02d-%02d\"", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static void key(struct buf *b, const char *k, const char *v)
 {
 	buf_printf(b, ",\"%s\":", k);
@@ -73,11 +41,8 @@ static void key(struct buf *b, const char *k, const char *v)
 /* The badge: "infirmière — RPPS vérifié par CHU X, 2026-11-29" and its English twin. */
 static void write_badge(struct buf *b, const struct pro_verification *v)
 {
-	struct tm tm;
-	time_t t = (time_t)v->decided_at;
-	gmtime_r(&t, &tm);
-	char day[48], fr[512], en[512];
-	snprintf(day, sizeof day, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	char day[CLOCK_DAY_LEN], fr[512], en[512];
+	clock_day(v->decided_at, day);
 	snprintf(fr, sizeof fr, "%s — RPPS vérifié par %s, %s", v->profession, v->verified_by, day);
 	snprintf(en, sizeof en, "%s — RPPS verified by %s, %s", v->profession, v->verified_by, day);
 	buf_puts(b, "{\"handle\":");
@@ -115,10 +80,10 @@ static void write_verif(struct buf *b, const struct pro_verification *v)
 	key(b, "status", v->status);
 	key(b, "reason", v->reason);
 	buf_puts(b, ",\"created_at\":");
-	api_pro_date(b, v->created_at, true);
+	api_json_time(b, v->created_at);
 	buf_puts(b, ",\"decided_at\":");
 	if (v->decided_at)
-		api_pro_date(b, v->decided_at, true);
+		api_json_time(b, v->decided_at);
 	else
 		buf_puts(b, "null");
 	buf_puts(b, ",\"badge\":");
@@ -223,7 +188,7 @@ enum ent_err api_verification_list(struct api_req *q)
 static enum ent_err decide(struct api_req *q, const char *from, const char *to, const char *action)
 {
 	int64_t id;
-	enum ent_err err = api_pro_param_id(q, &id);
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (err)
 		return err;
 	struct pro_verification v;

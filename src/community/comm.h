@@ -41,7 +41,6 @@ enum ent_err comm_engine(const struct ent_priv_engine **out);
 /* Scans text (UTF-8). lang "fr" or "en" (else auto). */
 enum ent_err comm_check_run(const char *text, size_t len, const char *lang, struct comm_check *out);
 void comm_check_clear(struct comm_check *c);
-bool comm_is_direct(enum ent_priv_type t);
 /* The text with every finding masked ([NOM], [LIEU]...); *out NUL-terminated, free() it. */
 enum ent_err comm_check_redact(const char *text, size_t len, const char *lang, char **out,
 			       size_t *out_len);

@@ -36,11 +36,6 @@ static enum ent_priv_lang lang_of(const char *lang)
 	return ENT_PRIV_AUTO;
 }
 
-bool comm_is_direct(enum ent_priv_type t)
-{
-	return t == ENT_PRIV_NAME || t == ENT_PRIV_CONTACT || t == ENT_PRIV_ID;
-}
-
 enum ent_err comm_check_run(const char *text, size_t len, const char *lang, struct comm_check *out)
 {
 	memset(out, 0, sizeof *out);
@@ -51,7 +46,7 @@ enum ent_err comm_check_run(const char *text, size_t len, const char *lang, stru
 	if (err)
 		return err;
 	for (size_t i = 0; i < out->spans.n; i++) {
-		if (comm_is_direct(out->spans.v[i].type))
+		if (ent_priv_is_direct(out->spans.v[i].type))
 			out->n_direct++;
 		else
 			out->n_quasi++;
@@ -97,7 +92,7 @@ void comm_check_json(struct buf *b, const struct comm_check *c, const char *fiel
 		const struct ent_priv_span *s = &c->spans.v[i];
 		buf_printf(b, "%s{\"field\":\"%s\",\"start\":%zu,\"end\":%zu,\"category\":\"%s\",\"kind\":\"%s\",\"excerpt\":",
 			   i ? "," : "", field, s->start, s->end, category(s->type),
-			   comm_is_direct(s->type) ? "direct" : "quasi");
+			   ent_priv_is_direct(s->type) ? "direct" : "quasi");
 		buf_json_str(b, text + s->start, s->end - s->start);
 		buf_putc(b, '}');
 	}

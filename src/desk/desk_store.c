@@ -136,47 +136,6 @@ static const struct store_stmt Q_STATS_RESOLVED = {
 	"SELECT resolved_at - created_at FROM desk_requests WHERE institution_id = ?1 AND "
 	"created_at >= ?2 AND resolved_at IS NOT NULL LIMIT 100000"};
 
-static void copy_col(char *dst, size_t cap, struct store_q *q, int col)
-{
-	size_t n;
-	const char *s = store_q_text(q, col, &n);
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
-static void bind_str(struct store_q *q, int idx, const char *s)
-{
-	if (s)
-		store_q_bind_text(q, idx, s, strlen(s));
-	else
-		store_q_bind_null(q, idx);
-}
-
-/* Runs an opened statement to the end and closes it. */
-static enum ent_err exec_close(struct store_q *q)
-{
-	enum ent_err err = store_q_exec(q);
-	store_q_close(q);
-	return err;
-}
-
-/* Opens a statement and binds its first parameter, an integer. */
-static enum ent_err open1(struct store_conn *c, const struct store_stmt *st, int64_t v,
-			  struct store_q **q)
-{
-	enum ent_err err = store_q_open(c, st, q);
-	if (err)
-		return err;
-	err = store_q_bind_int(*q, 1, v);
-	if (err) {
-		store_q_close(*q);
-		*q = NULL;
-	}
-	return err;
-}
-
 /* Steps an INSERT ... RETURNING id, reads the id and closes. */
 static enum ent_err step_id(struct store_q *q, int64_t *id)
 {
@@ -197,16 +156,16 @@ enum ent_err desk_inst_find(struct store_conn *c, const char *slug, struct desk_
 	enum ent_err err = store_q_open(c, &Q_INST, &q);
 	if (err)
 		return err;
-	bind_str(q, 1, slug);
+	store_q_bind_cstr(q, 1, slug);
 	err = store_q_step(q, &row);
 	if (!err && !row)
 		err = ENT_ENOTFOUND;
 	if (!err) {
 		out->id = store_q_int(q, 0);
-		copy_col(out->slug, sizeof out->slug, q, 1);
-		copy_col(out->name, sizeof out->name, q, 2);
-		copy_col(out->teleconsult_url, sizeof out->teleconsult_url, q, 3);
-		copy_col(out->forms, sizeof out->forms, q, 4);
+		store_q_text_copy(q, 1, out->slug, sizeof out->slug);
+		store_q_text_copy(q, 2, out->name, sizeof out->name);
+		store_q_text_copy(q, 3, out->teleconsult_url, sizeof out->teleconsult_url);
+		store_q_text_copy(q, 4, out->forms, sizeof out->forms);
 	}
 	store_q_close(q);
 	return err;
@@ -216,24 +175,24 @@ enum ent_err desk_inst_set_teleconsult(struct store_conn *c, int64_t inst_id, co
 				       int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_SET_TELE, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_SET_TELE, inst_id, &q);
 	if (err)
 		return err;
-	bind_str(q, 2, url);
+	store_q_bind_cstr(q, 2, url);
 	store_q_bind_int(q, 3, now);
-	return exec_close(q);
+	return store_q_run(q);
 }
 
 enum ent_err desk_inst_set_forms(struct store_conn *c, int64_t inst_id, const char *forms,
 				 int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_SET_FORMS, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_SET_FORMS, inst_id, &q);
 	if (err)
 		return err;
-	bind_str(q, 2, forms);
+	store_q_bind_cstr(q, 2, forms);
 	store_q_bind_int(q, 3, now);
-	return exec_close(q);
+	return store_q_run(q);
 }
 
 bool desk_form_offered(const struct desk_inst *inst, const char *form)
@@ -252,17 +211,17 @@ bool desk_form_offered(const struct desk_inst *inst, const char *form)
 enum ent_err desk_request_insert(struct store_conn *c, const struct desk_request_new *r, int64_t *id)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_REQ_INSERT, r->institution_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_REQ_INSERT, r->institution_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, r->requester_id);
-	bind_str(q, 3, r->form);
-	bind_str(q, 4, r->type);
-	bind_str(q, 5, r->intent);
+	store_q_bind_cstr(q, 3, r->form);
+	store_q_bind_cstr(q, 4, r->type);
+	store_q_bind_cstr(q, 5, r->intent);
 	store_q_bind_int(q, 6, r->confidence);
-	bind_str(q, 7, r->flag);
+	store_q_bind_cstr(q, 7, r->flag);
 	store_q_bind_int(q, 8, r->priority);
-	bind_str(q, 9, r->lang);
+	store_q_bind_cstr(q, 9, r->lang);
 	store_q_bind_blob(q, 10, r->details_enc, r->details_len);
 	store_q_bind_int(q, 11, r->now);
 	return step_id(q, id);
@@ -274,15 +233,15 @@ static void read_request(struct store_q *q, struct desk_request *r)
 	r->institution_id = store_q_int(q, 1);
 	r->requester_id = store_q_int(q, 2);
 	r->assignee_id = store_q_int(q, 3);
-	copy_col(r->inst_slug, sizeof r->inst_slug, q, 4);
-	copy_col(r->requester, sizeof r->requester, q, 5);
-	copy_col(r->assignee, sizeof r->assignee, q, 6);
-	copy_col(r->form, sizeof r->form, q, 7);
-	copy_col(r->type, sizeof r->type, q, 8);
-	copy_col(r->intent, sizeof r->intent, q, 9);
-	copy_col(r->flag, sizeof r->flag, q, 10);
-	copy_col(r->status, sizeof r->status, q, 11);
-	copy_col(r->lang, sizeof r->lang, q, 12);
+	store_q_text_copy(q, 4, r->inst_slug, sizeof r->inst_slug);
+	store_q_text_copy(q, 5, r->requester, sizeof r->requester);
+	store_q_text_copy(q, 6, r->assignee, sizeof r->assignee);
+	store_q_text_copy(q, 7, r->form, sizeof r->form);
+	store_q_text_copy(q, 8, r->type, sizeof r->type);
+	store_q_text_copy(q, 9, r->intent, sizeof r->intent);
+	store_q_text_copy(q, 10, r->flag, sizeof r->flag);
+	store_q_text_copy(q, 11, r->status, sizeof r->status);
+	store_q_text_copy(q, 12, r->lang, sizeof r->lang);
 	r->confidence = (int)store_q_int(q, 13);
 	r->priority = (int)store_q_int(q, 14);
 	r->identity_checked = store_q_int(q, 15) != 0;
@@ -297,7 +256,7 @@ enum ent_err desk_request_get(struct store_conn *c, int64_t id, struct desk_requ
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_REQ_GET, id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_REQ_GET, id, &q);
 	if (err)
 		return err;
 	err = store_q_step(q, &row);
@@ -320,12 +279,12 @@ enum ent_err desk_request_each(struct store_conn *c, const struct desk_filter *f
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_REQ_EACH, f->institution_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_REQ_EACH, f->institution_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, f->requester_id);
-	bind_str(q, 3, f->type);
-	bind_str(q, 4, f->status);
+	store_q_bind_cstr(q, 3, f->type);
+	store_q_bind_cstr(q, 4, f->status);
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct desk_request r;
 		read_request(q, &r);
@@ -339,44 +298,44 @@ enum ent_err desk_request_update(struct store_conn *c, int64_t id, const char *s
 				 int64_t assignee_id, int identity_checked, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_REQ_UPDATE, id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_REQ_UPDATE, id, &q);
 	if (err)
 		return err;
-	bind_str(q, 2, status);
+	store_q_bind_cstr(q, 2, status);
 	store_q_bind_int(q, 3, assignee_id);
 	store_q_bind_int(q, 4, identity_checked);
 	store_q_bind_int(q, 5, now);
-	return exec_close(q);
+	return store_q_run(q);
 }
 
 enum ent_err desk_message_insert(struct store_conn *c, int64_t request_id, int64_t author_id,
 				 const char *kind, const void *body_enc, size_t len, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_MSG_INSERT, request_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_MSG_INSERT, request_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, author_id);
-	bind_str(q, 3, kind);
+	store_q_bind_cstr(q, 3, kind);
 	store_q_bind_blob(q, 4, body_enc, len);
 	store_q_bind_int(q, 5, now);
-	err = exec_close(q);
+	err = store_q_run(q);
 	if (err)
 		return err;
 	err = store_q_open(c, &Q_MSG_TOUCH, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, request_id);
-	bind_str(q, 2, kind);
+	store_q_bind_cstr(q, 2, kind);
 	store_q_bind_int(q, 3, now);
-	return exec_close(q);
+	return store_q_run(q);
 }
 
 enum ent_err desk_request_details(struct store_conn *c, int64_t request_id, struct buf *sealed)
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_REQ_DETAILS, request_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_REQ_DETAILS, request_id, &q);
 	if (err)
 		return err;
 	err = store_q_step(q, &row);
@@ -396,19 +355,19 @@ enum ent_err desk_message_each(struct store_conn *c, int64_t request_id, bool wi
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_MSG_EACH, request_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_MSG_EACH, request_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, with_notes);
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct desk_message m;
 		m.id = store_q_int(q, 0);
-		copy_col(m.author, sizeof m.author, q, 1);
-		copy_col(m.kind, sizeof m.kind, q, 2);
+		store_q_text_copy(q, 1, m.author, sizeof m.author);
+		store_q_text_copy(q, 2, m.kind, sizeof m.kind);
 		m.body_enc = store_q_blob(q, 3, &m.body_len);
 		m.created_at = store_q_int(q, 4);
-		copy_col(m.file_name, sizeof m.file_name, q, 5);
-		copy_col(m.file_type, sizeof m.file_type, q, 6);
+		store_q_text_copy(q, 5, m.file_name, sizeof m.file_name);
+		store_q_text_copy(q, 6, m.file_type, sizeof m.file_type);
 		m.file_size = store_q_int(q, 7);
 		fn(&m, arg);
 	}
@@ -420,14 +379,14 @@ enum ent_err desk_file_insert(struct store_conn *c, int64_t request_id, const ch
 			      const char *type, size_t size, const void *data_enc, size_t len)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_FILE_INSERT, request_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_FILE_INSERT, request_id, &q);
 	if (err)
 		return err;
-	bind_str(q, 2, name);
-	bind_str(q, 3, type);
+	store_q_bind_cstr(q, 2, name);
+	store_q_bind_cstr(q, 3, type);
 	store_q_bind_int(q, 4, (int64_t)size);
 	store_q_bind_blob(q, 5, data_enc, len);
-	return exec_close(q);
+	return store_q_run(q);
 }
 
 enum ent_err desk_file_get(struct store_conn *c, int64_t request_id, int64_t message_id,
@@ -435,7 +394,7 @@ enum ent_err desk_file_get(struct store_conn *c, int64_t request_id, int64_t mes
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_FILE_GET, message_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_FILE_GET, message_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, request_id);
@@ -444,8 +403,8 @@ enum ent_err desk_file_get(struct store_conn *c, int64_t request_id, int64_t mes
 		err = ENT_ENOTFOUND;
 	if (!err) {
 		size_t n;
-		copy_col(name, DESK_FILE_NAME_MAX + 1, q, 0);
-		copy_col(type, 24, q, 1);
+		store_q_text_copy(q, 0, name, DESK_FILE_NAME_MAX + 1);
+		store_q_text_copy(q, 1, type, 24);
 		const void *p = store_q_blob(q, 2, &n);
 		err = buf_append(sealed, p, n);
 	}
@@ -457,11 +416,11 @@ enum ent_err desk_canned_insert(struct store_conn *c, int64_t inst_id, const cha
 				const char *body, int64_t now, int64_t *id)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_CANNED_INSERT, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_CANNED_INSERT, inst_id, &q);
 	if (err)
 		return err;
-	bind_str(q, 2, title);
-	bind_str(q, 3, body);
+	store_q_bind_cstr(q, 2, title);
+	store_q_bind_cstr(q, 3, body);
 	store_q_bind_int(q, 4, now);
 	return step_id(q, id);
 }
@@ -470,7 +429,7 @@ enum ent_err desk_canned_get(struct store_conn *c, int64_t inst_id, int64_t id, 
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_CANNED_GET, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_CANNED_GET, inst_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, id);
@@ -492,7 +451,7 @@ enum ent_err desk_canned_each(struct store_conn *c, int64_t inst_id,
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_CANNED_EACH, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_CANNED_EACH, inst_id, &q);
 	if (err)
 		return err;
 	while (!(err = store_q_step(q, &row)) && row)
@@ -505,19 +464,19 @@ enum ent_err desk_event_add(struct store_conn *c, int64_t inst_id, int64_t reque
 			    const char *what, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_EVENT_ADD, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_EVENT_ADD, inst_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, request_id);
-	bind_str(q, 3, what);
+	store_q_bind_cstr(q, 3, what);
 	store_q_bind_int(q, 4, now);
-	err = exec_close(q);
+	err = store_q_run(q);
 	/* Events are only for clients that are connected now: a day is plenty. */
 	if (!err && !(now % 16)) {
 		err = store_q_open(c, &Q_EVENT_PURGE, &q);
 		if (!err) {
 			store_q_bind_int(q, 1, now - 86400);
-			err = exec_close(q);
+			err = store_q_run(q);
 		}
 	}
 	return err;
@@ -529,7 +488,7 @@ enum ent_err desk_event_each(struct store_conn *c, int64_t inst_id, int64_t afte
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_EVENT_EACH, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_EVENT_EACH, inst_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, after);
@@ -545,7 +504,7 @@ static enum ent_err one_int(struct store_conn *c, const struct store_stmt *st, i
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, st, arg, &q);
+	enum ent_err err = store_q_open_int(c, st, arg, &q);
 	if (err)
 		return err;
 	err = store_q_step(q, &row);
@@ -564,11 +523,11 @@ enum ent_err desk_public_insert(struct store_conn *c, int64_t inst_id, int64_t a
 				const char *body, int64_t now, int64_t *id)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_PUB_INSERT, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_PUB_INSERT, inst_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, author_id);
-	bind_str(q, 3, body);
+	store_q_bind_cstr(q, 3, body);
 	store_q_bind_int(q, 4, now);
 	return step_id(q, id);
 }
@@ -577,14 +536,14 @@ enum ent_err desk_public_reply(struct store_conn *c, int64_t inst_id, int64_t id
 			       const char *reply, int64_t now)
 {
 	struct store_q *q;
-	enum ent_err err = open1(c, &Q_PUB_REPLY, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_PUB_REPLY, inst_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, id);
-	bind_str(q, 3, reply);
+	store_q_bind_cstr(q, 3, reply);
 	store_q_bind_int(q, 4, by);
 	store_q_bind_int(q, 5, now);
-	err = exec_close(q);
+	err = store_q_run(q);
 	if (!err && store_changes(c) == 0)
 		err = ENT_ENOTFOUND;
 	return err;
@@ -595,7 +554,7 @@ enum ent_err desk_public_each(struct store_conn *c, int64_t inst_id,
 {
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_PUB_EACH, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_PUB_EACH, inst_id, &q);
 	if (err)
 		return err;
 	while (!(err = store_q_step(q, &row)) && row) {
@@ -641,7 +600,7 @@ static enum ent_err durations(struct store_conn *c, const struct store_stmt *st,
 	bool row;
 	size_t n = 0, cap = 0;
 	double *v = NULL;
-	enum ent_err err = open1(c, st, inst, &q);
+	enum ent_err err = store_q_open_int(c, st, inst, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, since);
@@ -678,7 +637,7 @@ enum ent_err desk_stats_get(struct store_conn *c, int64_t inst_id, int64_t now, 
 	out->week0 = this_week - (DESK_WEEKS - 1) * week;
 	struct store_q *q;
 	bool row;
-	enum ent_err err = open1(c, &Q_STATS_WEEKS, inst_id, &q);
+	enum ent_err err = store_q_open_int(c, &Q_STATS_WEEKS, inst_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, out->week0);

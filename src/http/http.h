@@ -114,6 +114,9 @@ unsigned http_server_in_flight(struct http_server *s);
 
 /* A request header, or NULL. */
 const char *http_header(struct http_req *r, const char *name);
+/* A query-string argument ("?limit=20" -> "20"), decoded, or NULL when absent (or when the
+ * request has no connection: unit tests). */
+const char *http_query(struct http_req *r, const char *name);
 /* A cookie's value, or NULL. */
 const char *http_cookie(struct http_req *r, const char *name);
 /* The client's address as text, for rate limiting only (never log it): the TCP peer, or the
@@ -155,6 +158,11 @@ int http_problem_status(const char *slug);
 /* Sets a problem+json response for slug in lang; extra is pre-rendered JSON members
  * ("\"errors\":[...]") or NULL. */
 void http_problem(struct http_req *r, const char *slug, enum http_lang lang, const char *extra);
+/* The same with the table's detail replaced by detail (when not NULL), and extra members of any
+ * length up to HTTP_PROBLEM_MAX. */
+#define HTTP_PROBLEM_MAX (256u * 1024)
+void http_problem_detail(struct http_req *r, const char *slug, enum http_lang lang,
+			 const char *detail, const char *extra);
 /* Every slug, NULL-terminated (for tests and docs). */
 extern const char *const http_problem_slugs[];
 

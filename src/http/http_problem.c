@@ -70,6 +70,15 @@ static const struct kind kinds[] = {
 	{"messages-limited", 403, {"Messages privés limités", "Direct messages limited"},
 	 {"Les messages privés ne sont pas possibles entre ces comptes.",
 	  "Direct messages are not possible between these accounts."}},
+	{"identifiers-found", 422, {"Identifiants détectés", "Identifiers found"},
+	 {"Le texte contient des éléments qui permettent de reconnaître quelqu'un. Retirez-les, "
+	  "acceptez le masquage proposé (\"redact\": true) ou, s'il ne reste que des indices "
+	  "indirects, confirmez (\"acknowledge_quasi\": true).",
+	  "The text holds details that could identify someone. Remove them, accept the proposed "
+	  "redaction (\"redact\": true) or, when only indirect clues remain, confirm "
+	  "(\"acknowledge_quasi\": true)."}},
+	{"image-rejected", 422, {"Image refusée", "Picture rejected"},
+	 {"Cette image ne peut pas être lue sans risque.", "not a usable picture"}},
 	{"internal", 500, {"Erreur interne", "Internal error"},
 	 {"Une erreur inattendue s'est produite ; réessayez plus tard.",
 	  "An unexpected error occurred; try again later."}},
@@ -82,7 +91,7 @@ const char *const http_problem_slugs[] = {
 	"method-not-allowed",
 	"unauthenticated", "forbidden", "csrf", "rate-limited", "conflict", "handle-taken",
 	"handle-identifying", "handle-confirm", "slug-taken", "space-archived",
-	"messages-limited", "internal", "unavailable", NULL,
+	"messages-limited", "identifiers-found", "image-rejected", "internal", "unavailable", NULL,
 };
 
 static const char *const by_err[ENT_ERR__COUNT] = {
@@ -128,15 +137,16 @@ int http_problem_status(const char *slug)
 	return find(slug)->status;
 }
 
-void http_problem(struct http_req *r, const char *slug, enum http_lang lang, const char *extra)
+void http_problem_detail(struct http_req *r, const char *slug, enum http_lang lang,
+			 const char *detail, const char *extra)
 {
 	const struct kind *k = find(slug);
 	struct buf b;
-	buf_init(&b, 64 * 1024);
+	buf_init(&b, HTTP_PROBLEM_MAX);
 	buf_printf(&b, "{\"type\":\"/problems/%s\",\"title\":", k->slug);
 	buf_json_cstr(&b, k->title[lang]);
 	buf_printf(&b, ",\"status\":%d,\"detail\":", k->status);
-	buf_json_cstr(&b, k->detail[lang]);
+	buf_json_cstr(&b, detail ? detail : k->detail[lang]);
 	if (extra) {
 		buf_putc(&b, ',');
 		buf_puts(&b, extra);
@@ -144,10 +154,19 @@ void http_problem(struct http_req *r, const char *slug, enum http_lang lang, con
 	buf_putc(&b, '}');
 	if (buf_err(&b)) {
 		buf_clear(&b);
+		if (strcmp(k->slug, "internal")) {
+			http_problem_detail(r, "internal", lang, NULL, NULL);
+			return;
+		}
 		buf_puts(&b, "{\"type\":\"/problems/internal\",\"status\":500}");
 	}
 	http_reply_json(r, k->status, &b);
 	r->content_type = "application/problem+json";
 	r->is_api = true;
 	r->out_static = NULL;
+}
+
+void http_problem(struct http_req *r, const char *slug, enum http_lang lang, const char *extra)
+{
+	http_problem_detail(r, slug, lang, NULL, extra);
 }

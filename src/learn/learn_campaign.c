@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "learn/learn.h"
+#include "core/clock.h"
 
 const char *const learn_topics[] = {"tobacco-vaping", "alcohol", "mental-health", "sexual-health",
 				    "screens", "vaccination", "nutrition", "drugs", "other", NULL};
@@ -54,25 +55,20 @@ void learn_campaign_clear(struct learn_campaign *c)
 	c->body = c->html = NULL;
 }
 
-static void copy_col(char *dst, size_t cap, struct store_q *q, int col)
-{
-	snprintf(dst, cap, "%s", store_q_text(q, col, NULL));
-}
-
 static void read_campaign(struct store_q *q, struct learn_campaign *k)
 {
 	memset(k, 0, sizeof *k);
 	k->id = store_q_int(q, 0);
 	k->institution_id = store_q_int(q, 1);
-	copy_col(k->title, sizeof k->title, q, 2);
-	copy_col(k->language, sizeof k->language, q, 3);
-	copy_col(k->topic, sizeof k->topic, q, 4);
+	store_q_text_copy(q, 2, k->title, sizeof k->title);
+	store_q_text_copy(q, 3, k->language, sizeof k->language);
+	store_q_text_copy(q, 4, k->topic, sizeof k->topic);
 	k->bands = (unsigned)store_q_int(q, 5);
 	k->starts_at = store_q_int(q, 6);
 	k->ends_at = store_q_int(q, 7);
 	k->created_at = store_q_int(q, 8);
-	copy_col(k->inst_slug, sizeof k->inst_slug, q, 9);
-	copy_col(k->inst_name, sizeof k->inst_name, q, 10);
+	store_q_text_copy(q, 9, k->inst_slug, sizeof k->inst_slug);
+	store_q_text_copy(q, 10, k->inst_name, sizeof k->inst_name);
 }
 
 static int digits(const char *s, int n)
@@ -229,11 +225,8 @@ enum ent_err learn_campaign_count(struct store_conn *c, int64_t id, const char *
 		return err ? err : ENT_ENOTFOUND;
 	int i = learn_band_index(band);
 	const char *b = i >= 0 ? learn_bands[i] : "none";
-	char day[11];
-	struct tm tm;
-	time_t t = (time_t)now;
-	gmtime_r(&t, &tm);
-	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	char day[CLOCK_DAY_LEN];
+	clock_day(now, day);
 	err = store_q_open(c, &Q_COUNT, &q);
 	if (err)
 		return err;
@@ -258,8 +251,8 @@ enum ent_err learn_campaign_reach(struct store_conn *c, int64_t id,
 	bool row;
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct learn_reach_row r;
-		copy_col(r.band, sizeof r.band, q, 0);
-		copy_col(r.day, sizeof r.day, q, 1);
+		store_q_text_copy(q, 0, r.band, sizeof r.band);
+		store_q_text_copy(q, 1, r.day, sizeof r.day);
 		r.views = store_q_int(q, 2);
 		r.clicks = store_q_int(q, 3);
 		fn(&r, arg);

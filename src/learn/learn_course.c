@@ -77,26 +77,21 @@ static const struct store_stmt Q_SIGNER = {
 	"SELECT slug FROM institutions WHERE id = ?1 UNION ALL "
 	"SELECT slug FROM (SELECT slug FROM institutions ORDER BY id LIMIT 1)"};
 
-static void copy_col(char *dst, size_t cap, struct store_q *q, int col)
-{
-	snprintf(dst, cap, "%s", store_q_text(q, col, NULL));
-}
-
 static void read_course(struct store_q *q, struct learn_course *k)
 {
 	memset(k, 0, sizeof *k);
 	k->id = store_q_int(q, 0);
 	k->institution_id = store_q_int(q, 1);
-	copy_col(k->key, sizeof k->key, q, 2);
-	copy_col(k->slug, sizeof k->slug, q, 3);
-	copy_col(k->language, sizeof k->language, q, 4);
-	copy_col(k->audience, sizeof k->audience, q, 5);
-	copy_col(k->title, sizeof k->title, q, 6);
-	copy_col(k->summary, sizeof k->summary, q, 7);
+	store_q_text_copy(q, 2, k->key, sizeof k->key);
+	store_q_text_copy(q, 3, k->slug, sizeof k->slug);
+	store_q_text_copy(q, 4, k->language, sizeof k->language);
+	store_q_text_copy(q, 5, k->audience, sizeof k->audience);
+	store_q_text_copy(q, 6, k->title, sizeof k->title);
+	store_q_text_copy(q, 7, k->summary, sizeof k->summary);
 	k->minutes = (int)store_q_int(q, 8);
 	k->shipped = store_q_int(q, 9) != 0;
 	k->n_lessons = (int)store_q_int(q, 10);
-	copy_col(k->institution, sizeof k->institution, q, 11);
+	store_q_text_copy(q, 11, k->institution, sizeof k->institution);
 }
 
 static void read_lesson(struct store_q *q, int at, struct learn_lesson *l)
@@ -106,34 +101,11 @@ static void read_lesson(struct store_q *q, int at, struct learn_lesson *l)
 	l->position = (int)store_q_int(q, at + 1);
 	l->minutes = (int)store_q_int(q, at + 2);
 	l->offered_at = (unsigned)store_q_int(q, at + 3);
-	copy_col(l->slug, sizeof l->slug, q, at + 4);
-	copy_col(l->title, sizeof l->title, q, at + 5);
+	store_q_text_copy(q, at + 4, l->slug, sizeof l->slug);
+	store_q_text_copy(q, at + 5, l->title, sizeof l->title);
 	l->body = store_q_text(q, at + 6, NULL);
 	l->html = store_q_text(q, at + 7, NULL);
 	l->quiz = store_q_text(q, at + 8, NULL);
-}
-
-static void bind_str(struct store_q *q, int i, const char *s)
-{
-	if (s)
-		store_q_bind_text(q, i, s, strlen(s));
-	else
-		store_q_bind_null(q, i);
-}
-
-/* Runs a statement whose parameters are the given ints (?1, ?2...), for its effect. */
-static enum ent_err exec_ids(struct store_conn *c, const struct store_stmt *st, int n,
-			     const int64_t *v)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(c, st, &q);
-	if (err)
-		return err;
-	for (int i = 0; i < n; i++)
-		store_q_bind_int(q, i + 1, v[i]);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
 }
 
 enum ent_err learn_course_exists(struct store_conn *c, const char *key, const char *language,
@@ -143,8 +115,8 @@ enum ent_err learn_course_exists(struct store_conn *c, const char *key, const ch
 	enum ent_err err = store_q_open(c, &Q_FIND, &q);
 	if (err)
 		return err;
-	bind_str(q, 1, key);
-	bind_str(q, 2, language);
+	store_q_bind_cstr(q, 1, key);
+	store_q_bind_cstr(q, 2, language);
 	err = store_q_step(q, exists);
 	store_q_close(q);
 	return err;
@@ -158,8 +130,8 @@ static enum ent_err course_row(struct store_conn *c, const struct learn_doc *d,
 	enum ent_err err = store_q_open(c, &Q_FIND, &q);
 	if (err)
 		return err;
-	bind_str(q, 1, d->key);
-	bind_str(q, 2, d->language);
+	store_q_bind_cstr(q, 1, d->key);
+	store_q_bind_cstr(q, 2, d->language);
 	err = store_q_step(q, &row);
 	if (!err && row)
 		*id = store_q_int(q, 0);
@@ -171,23 +143,23 @@ static enum ent_err course_row(struct store_conn *c, const struct learn_doc *d,
 		return err;
 	if (row) {
 		store_q_bind_int(q, 1, *id);
-		bind_str(q, 2, d->slug);
-		bind_str(q, 3, d->title);
-		bind_str(q, 4, d->summary);
-		bind_str(q, 5, d->audience);
+		store_q_bind_cstr(q, 2, d->slug);
+		store_q_bind_cstr(q, 3, d->title);
+		store_q_bind_cstr(q, 4, d->summary);
+		store_q_bind_cstr(q, 5, d->audience);
 		store_q_bind_int(q, 6, d->minutes);
 		store_q_bind_int(q, 7, shipped);
 		store_q_bind_int(q, 8, now);
 		err = store_q_exec(q);
 	} else {
-		bind_str(q, 1, d->key);
-		bind_str(q, 2, d->slug);
-		bind_str(q, 3, d->language);
-		bind_str(q, 4, d->title);
-		bind_str(q, 5, d->summary);
-		bind_str(q, 6, d->audience);
+		store_q_bind_cstr(q, 1, d->key);
+		store_q_bind_cstr(q, 2, d->slug);
+		store_q_bind_cstr(q, 3, d->language);
+		store_q_bind_cstr(q, 4, d->title);
+		store_q_bind_cstr(q, 5, d->summary);
+		store_q_bind_cstr(q, 6, d->audience);
 		store_q_bind_int(q, 7, d->minutes);
-		bind_str(q, 8, institution);
+		store_q_bind_cstr(q, 8, institution);
 		store_q_bind_int(q, 9, shipped);
 		store_q_bind_int(q, 10, now);
 		err = store_q_step(q, &row);
@@ -206,7 +178,7 @@ enum ent_err learn_course_save(struct store_conn *c, const struct learn_doc *d, 
 		return err;
 	err = course_row(c, d, institution, shipped, now, id);
 	if (!err)
-		err = exec_ids(c, &Q_LESSON_SHIFT, 1, id);
+		err = store_exec_ints(c, &Q_LESSON_SHIFT, 1, id);
 	for (size_t i = 0; !err && i < d->n_lessons; i++) {
 		const struct learn_doc_lesson *l = &d->lessons[i];
 		struct store_q *q;
@@ -215,18 +187,18 @@ enum ent_err learn_course_save(struct store_conn *c, const struct learn_doc *d, 
 			break;
 		store_q_bind_int(q, 1, *id);
 		store_q_bind_int(q, 2, (int64_t)i);
-		bind_str(q, 3, l->slug);
-		bind_str(q, 4, l->title);
+		store_q_bind_cstr(q, 3, l->slug);
+		store_q_bind_cstr(q, 4, l->title);
 		store_q_bind_int(q, 5, l->minutes);
 		store_q_bind_int(q, 6, l->offered_at);
-		bind_str(q, 7, l->body);
-		bind_str(q, 8, html[i]);
-		bind_str(q, 9, l->quiz_json);
+		store_q_bind_cstr(q, 7, l->body);
+		store_q_bind_cstr(q, 8, html[i]);
+		store_q_bind_cstr(q, 9, l->quiz_json);
 		err = store_q_exec(q);
 		store_q_close(q);
 	}
 	if (!err)
-		err = exec_ids(c, &Q_LESSON_DROP, 1, id);
+		err = store_exec_ints(c, &Q_LESSON_DROP, 1, id);
 	if (err) {
 		store_tx_rollback(c);
 		return err;
@@ -241,7 +213,7 @@ enum ent_err learn_course_list(struct store_conn *c, const char *language,
 	enum ent_err err = store_q_open(c, &Q_LIST, &q);
 	if (err)
 		return err;
-	bind_str(q, 1, language);
+	store_q_bind_cstr(q, 1, language);
 	bool row;
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct learn_course k;
@@ -259,7 +231,7 @@ enum ent_err learn_course_get(struct store_conn *c, const char *slug, struct lea
 	enum ent_err err = store_q_open(c, &Q_GET, &q);
 	if (err)
 		return err;
-	bind_str(q, 1, slug);
+	store_q_bind_cstr(q, 1, slug);
 	err = store_q_step(q, &row);
 	if (!err && row)
 		read_course(q, out);
@@ -294,7 +266,7 @@ enum ent_err learn_lesson_get(struct store_conn *c, int64_t course_id, const cha
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, course_id);
-	bind_str(q, 2, slug);
+	store_q_bind_cstr(q, 2, slug);
 	err = store_q_step(q, &row);
 	if (!err && row) {
 		read_lesson(q, 0, out);
@@ -315,7 +287,7 @@ enum ent_err learn_offers_at(struct store_conn *c, unsigned bit, const char *lan
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, bit);
-	bind_str(q, 2, language);
+	store_q_bind_cstr(q, 2, language);
 	bool row;
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct learn_course k;
@@ -332,7 +304,7 @@ enum ent_err learn_progress_set(struct store_conn *c, int64_t account_id, int64_
 				int64_t lesson_id, int score, int questions, int64_t now)
 {
 	const int64_t v[] = {account_id, lesson_id, course_id, score, questions, now};
-	return exec_ids(c, &Q_PROGRESS_SET, 6, v);
+	return store_exec_ints(c, &Q_PROGRESS_SET, 6, v);
 }
 
 enum ent_err learn_progress_of(struct store_conn *c, int64_t account_id, int64_t course_id,
@@ -361,7 +333,7 @@ enum ent_err learn_progress_of(struct store_conn *c, int64_t account_id, int64_t
 enum ent_err learn_progress_reset(struct store_conn *c, int64_t account_id, int64_t course_id)
 {
 	const int64_t v[] = {account_id, course_id};
-	return exec_ids(c, &Q_PROGRESS_RESET, 2, v);
+	return store_exec_ints(c, &Q_PROGRESS_RESET, 2, v);
 }
 
 enum ent_err learn_certificate_get(struct store_conn *c, int64_t account_id, int64_t course_id,
@@ -379,9 +351,9 @@ enum ent_err learn_certificate_get(struct store_conn *c, int64_t account_id, int
 		size_t n = 0;
 		const void *sig = store_q_blob(q, 4, &n);
 		out->id = store_q_int(q, 0);
-		copy_col(out->institution, sizeof out->institution, q, 1);
-		copy_col(out->holder, sizeof out->holder, q, 2);
-		copy_col(out->date, sizeof out->date, q, 3);
+		store_q_text_copy(q, 1, out->institution, sizeof out->institution);
+		store_q_text_copy(q, 2, out->holder, sizeof out->holder);
+		store_q_text_copy(q, 3, out->date, sizeof out->date);
 		if (n != sizeof out->signature)
 			err = ENT_EINTERNAL;
 		else
@@ -400,9 +372,9 @@ enum ent_err learn_certificate_insert(struct store_conn *c, int64_t account_id, 
 		return err;
 	store_q_bind_int(q, 1, account_id);
 	store_q_bind_int(q, 2, course_id);
-	bind_str(q, 3, cert->institution);
-	bind_str(q, 4, cert->holder);
-	bind_str(q, 5, cert->date);
+	store_q_bind_cstr(q, 3, cert->institution);
+	store_q_bind_cstr(q, 4, cert->holder);
+	store_q_bind_cstr(q, 5, cert->date);
 	store_q_bind_blob(q, 6, cert->signature, sizeof cert->signature);
 	store_q_bind_int(q, 7, now);
 	err = store_q_exec(q);

@@ -136,21 +136,6 @@ static void copy(char *dst, size_t cap, const char *src)
 	snprintf(dst, cap, "%s", src ? src : "");
 }
 
-/* Runs a statement of integer parameters p[0..n) that returns no row. */
-static enum ent_err exec_ints(struct store_conn *c, const struct store_stmt *st, const int64_t *p,
-			      int n)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(c, st, &q);
-	if (err)
-		return err;
-	for (int i = 0; i < n; i++)
-		store_q_bind_int(q, i + 1, p[i]);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
-}
-
 /* Steps q once, reads its first column into *out (ENT_ENOTFOUND without a row), closes q. */
 static enum ent_err first_int(struct store_q *q, int64_t *out)
 {
@@ -323,7 +308,7 @@ enum ent_err msg_backup_put(struct store_conn *c, int64_t account, const struct 
 
 enum ent_err msg_backup_delete(struct store_conn *c, int64_t account)
 {
-	return exec_ints(c, &Q_BACKUP_DELETE, &account, 1);
+	return store_exec_ints(c, &Q_BACKUP_DELETE, 1, &account);
 }
 
 void msg_backup_clear(struct msg_backup *b)
@@ -335,13 +320,13 @@ void msg_backup_clear(struct msg_backup *b)
 enum ent_err msg_block(struct store_conn *c, int64_t blocker, int64_t blocked, int64_t now)
 {
 	int64_t p[3] = {blocker, blocked, now};
-	return exec_ints(c, &Q_BLOCK, p, 3);
+	return store_exec_ints(c, &Q_BLOCK, 3, p);
 }
 
 enum ent_err msg_unblock(struct store_conn *c, int64_t blocker, int64_t blocked)
 {
 	int64_t p[2] = {blocker, blocked};
-	return exec_ints(c, &Q_UNBLOCK, p, 2);
+	return store_exec_ints(c, &Q_UNBLOCK, 2, p);
 }
 
 enum ent_err msg_blocked(struct store_conn *c, int64_t a, int64_t b, bool *yes)
@@ -401,7 +386,7 @@ enum ent_err msg_conv_create(struct store_conn *c, const int64_t *ids, int n, in
 	err = first_int(q, id);
 	for (int i = 0; !err && i < n; i++) {
 		int64_t p[3] = {*id, ids[i], now};
-		err = exec_ints(c, &Q_MEMBER_INSERT, p, 3);
+		err = store_exec_ints(c, &Q_MEMBER_INSERT, 3, p);
 	}
 out:
 	if (err) {
@@ -454,7 +439,7 @@ enum ent_err msg_conv_set_disappear(struct store_conn *c, int64_t id, int64_t se
 	if (!msg_disappear_ok(seconds))
 		return ENT_EINVAL;
 	int64_t p[2] = {id, seconds};
-	return exec_ints(c, &Q_CONV_DISAPPEAR, p, 2);
+	return store_exec_ints(c, &Q_CONV_DISAPPEAR, 2, p);
 }
 
 enum ent_err msg_conv_read(struct store_conn *c, int64_t id, int64_t account, int64_t last)
@@ -464,7 +449,7 @@ enum ent_err msg_conv_read(struct store_conn *c, int64_t id, int64_t account, in
 	if (err)
 		return err;
 	int64_t p[3] = {id, account, last < max ? last : max};
-	return exec_ints(c, &Q_CONV_READ, p, 3);
+	return store_exec_ints(c, &Q_CONV_READ, 3, p);
 }
 
 enum ent_err msg_conv_unread(struct store_conn *c, int64_t id, int64_t account, int64_t now,
@@ -558,11 +543,11 @@ enum ent_err msg_message_add(struct store_conn *c, int64_t conv, int64_t sender,
 	}
 	if (!err) {
 		int64_t p[2] = {conv, *id};
-		err = exec_ints(c, &Q_MSG_SORT, p, 2);
+		err = store_exec_ints(c, &Q_MSG_SORT, 2, p);
 	}
 	if (!err) { /* one's own message is read */
 		int64_t p[3] = {conv, sender, *id};
-		err = exec_ints(c, &Q_MSG_READ_OWN, p, 3);
+		err = store_exec_ints(c, &Q_MSG_READ_OWN, 3, p);
 	}
 	return err;
 }
@@ -610,7 +595,7 @@ enum ent_err msg_purge_expired(struct store_conn *c, int64_t now, int64_t *n)
 {
 	enum ent_err err = store_tx_begin(c);
 	if (!err)
-		err = exec_ints(c, &Q_MSG_PURGE, &now, 1);
+		err = store_exec_ints(c, &Q_MSG_PURGE, 1, &now);
 	if (err) {
 		store_tx_rollback(c);
 		return err;

@@ -40,9 +40,6 @@ long long pro_median(long long *v, size_t n);
 enum ent_err pro_text_engine(const struct ent_priv_engine **out);
 enum ent_err pro_face_detector(struct ent_img_faces **out);
 
-/* True for the types that block publication (names, contacts, numbers). */
-bool pro_is_direct(enum ent_priv_type t);
-
 /* Parses "x,y,w,h;x,y,w,h" (at most cap rectangles of non-negative integers, w and h > 0,
  * each below 100000) into out. "" is zero masks. ENT_EINVAL on anything else. */
 enum ent_err pro_masks_parse(const char *s, struct ent_img_rect *out, size_t cap, size_t *n);

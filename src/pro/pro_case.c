@@ -73,27 +73,6 @@ static const struct store_stmt Q_PHOTO_REVIEW = {
 	"UPDATE pro_case_photos SET status = ?2, reason = ?3, reviewer_id = ?4, reviewed_at = ?5, "
 	"data = coalesce(?6, data), n_masks = n_masks + ?7 WHERE id = ?1 AND status = 'pending'"};
 
-static void bind_str(struct store_q *q, int i, const char *s)
-{
-	store_q_bind_text(q, i, s, strlen(s));
-}
-
-/* Runs a statement bound to up to three integers, ignoring rows. */
-static enum ent_err exec3(struct store_conn *c, const struct store_stmt *st, int n, int64_t a,
-			  int64_t b, int64_t d)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(c, st, &q);
-	if (err)
-		return err;
-	const int64_t v[3] = {a, b, d};
-	for (int i = 0; i < n; i++)
-		store_q_bind_int(q, i + 1, v[i]);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
-}
-
 void pro_case_clear(struct pro_case *k)
 {
 	free(k->body);
@@ -133,7 +112,7 @@ enum ent_err pro_space_check(struct store_conn *c, const char *slug)
 	enum ent_err err = store_q_open(c, &Q_SPACE, &q);
 	if (err)
 		return err;
-	bind_str(q, 1, slug);
+	store_q_bind_cstr(q, 1, slug);
 	err = store_q_step(q, &has);
 	store_q_close(q);
 	return !err && !has ? ENT_ENOTFOUND : err;
@@ -149,10 +128,10 @@ enum ent_err pro_case_insert(struct store_conn *c, const struct pro_case_new *n,
 	if (err)
 		goto out;
 	store_q_bind_int(q, 1, n->author_id);
-	bind_str(q, 2, n->title);
-	bind_str(q, 3, n->body);
+	store_q_bind_cstr(q, 2, n->title);
+	store_q_bind_cstr(q, 3, n->body);
 	store_q_bind_int(q, 4, n->now);
-	bind_str(q, 5, n->space ? n->space : "");
+	store_q_bind_cstr(q, 5, n->space ? n->space : "");
 	err = store_q_exec(q);
 	store_q_close(q);
 	if (!err)
@@ -162,9 +141,9 @@ enum ent_err pro_case_insert(struct store_conn *c, const struct pro_case_new *n,
 	if (err)
 		goto out;
 	store_q_bind_int(q, 1, *id);
-	bind_str(q, 2, n->consent_who);
-	bind_str(q, 3, n->consent_how);
-	bind_str(q, 4, n->consent_on);
+	store_q_bind_cstr(q, 2, n->consent_who);
+	store_q_bind_cstr(q, 3, n->consent_how);
+	store_q_bind_cstr(q, 4, n->consent_on);
 	store_q_bind_int(q, 5, n->author_id);
 	store_q_bind_int(q, 6, n->now);
 	err = store_q_exec(q);
@@ -250,7 +229,7 @@ enum ent_err pro_case_set_status(struct store_conn *c, int64_t id, const char *s
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, id);
-	bind_str(q, 2, status);
+	store_q_bind_cstr(q, 2, status);
 	store_q_bind_int(q, 3, now);
 	err = store_q_exec(q);
 	store_q_close(q);
@@ -259,7 +238,7 @@ enum ent_err pro_case_set_status(struct store_conn *c, int64_t id, const char *s
 
 enum ent_err pro_case_set_helpful(struct store_conn *c, int64_t id, int64_t answer_id)
 {
-	enum ent_err err = exec3(c, &Q_CASE_HELPFUL, 2, id, answer_id, 0);
+	enum ent_err err = store_exec_ints(c, &Q_CASE_HELPFUL, 2, (const int64_t[]){id, answer_id});
 	return !err && store_changes(c) == 0 ? ENT_ENOTFOUND : err;
 }
 
@@ -274,14 +253,14 @@ enum ent_err pro_answer_insert(struct store_conn *c, int64_t case_id, int64_t au
 		goto out;
 	store_q_bind_int(q, 1, case_id);
 	store_q_bind_int(q, 2, author_id);
-	bind_str(q, 3, body);
+	store_q_bind_cstr(q, 3, body);
 	store_q_bind_int(q, 4, now);
 	err = store_q_exec(q);
 	store_q_close(q);
 	if (!err)
 		err = pro_last_id(c, id);
 	if (!err)
-		err = exec3(c, &Q_FIRST_ANSWER, 2, case_id, now, 0);
+		err = store_exec_ints(c, &Q_FIRST_ANSWER, 2, (const int64_t[]){case_id, now});
 out:
 	if (err) {
 		store_tx_rollback(c);
@@ -319,7 +298,7 @@ enum ent_err pro_photo_insert(struct store_conn *c, const struct pro_photo_new *
 		return err;
 	store_q_bind_int(q, 1, n->case_id);
 	store_q_bind_int(q, 2, n->author_id);
-	bind_str(q, 3, n->mime);
+	store_q_bind_cstr(q, 3, n->mime);
 	store_q_bind_blob(q, 4, n->data, n->len);
 	store_q_bind_int(q, 5, n->width);
 	store_q_bind_int(q, 6, n->height);
@@ -401,8 +380,8 @@ enum ent_err pro_photo_review(struct store_conn *c, const struct pro_photo_revie
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, r->id);
-	bind_str(q, 2, r->status);
-	bind_str(q, 3, r->reason);
+	store_q_bind_cstr(q, 2, r->status);
+	store_q_bind_cstr(q, 3, r->reason);
 	store_q_bind_int(q, 4, r->reviewer_id);
 	store_q_bind_int(q, 5, r->now);
 	if (r->data)

@@ -42,11 +42,6 @@ enum ent_err pro_face_detector(struct ent_img_faces **out)
 	return faces_err;
 }
 
-bool pro_is_direct(enum ent_priv_type t)
-{
-	return t == ENT_PRIV_NAME || t == ENT_PRIV_CONTACT || t == ENT_PRIV_ID;
-}
-
 /* One non-negative integer below 100000 at *p, advancing *p. */
 static bool number(const char **p, int *v)
 {

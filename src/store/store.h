@@ -77,6 +77,30 @@ enum ent_err store_q_first_text(struct store_conn *c, const struct store_stmt *s
 /* Runs a bound UPDATE or DELETE to the end and closes it; ENT_ENOTFOUND when it changed no
  * row. */
 enum ent_err store_q_exec_changed(struct store_conn *c, struct store_q *q);
+/* Binds a boolean: a portable true/false (SQLite stores 1/0). */
+enum ent_err store_q_bind_bool(struct store_q *q, int idx, bool v);
+/* Binds a NUL-terminated text, or NULL when s is NULL. */
+enum ent_err store_q_bind_cstr(struct store_q *q, int idx, const char *s);
+/* Copies column col as text into dst (cap bytes, cut to fit, always terminated; "" for NULL). */
+void store_q_text_copy(struct store_q *q, int col, char *dst, size_t cap);
+/* Opens stmt and binds v as ?1; nothing is left open on error. */
+enum ent_err store_q_open_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,
+			      struct store_q **q);
+/* The one-row reader: steps an opened, bound statement to its first row and leaves it there
+ * for the caller to read its columns and close; on ENT_ENOTFOUND (no row) or any error q is
+ * closed already. Pattern:
+ *	if (!(err = store_q_row(q))) { read columns; store_q_close(q); } return err; */
+enum ent_err store_q_row(struct store_q *q);
+/* store_q_open_int then store_q_row: the row of stmt whose ?1 is v, left open. */
+enum ent_err store_q_first_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,
+			       struct store_q **q);
+/* Runs an opened, bound statement to the end (rows ignored) and closes it. */
+enum ent_err store_q_run(struct store_q *q);
+/* Opens stmt, binds text as ?1, runs it and closes it. */
+enum ent_err store_exec_text(struct store_conn *c, const struct store_stmt *stmt, const char *text);
+/* Opens stmt, binds v[0..n) as ?1..?n, runs it and closes it. */
+enum ent_err store_exec_ints(struct store_conn *c, const struct store_stmt *stmt, int n,
+			     const int64_t *v);
 
 /* Transactions (BEGIN IMMEDIATE on SQLite): commit or roll back, never leave one open. */
 enum ent_err store_tx_begin(struct store_conn *c);

@@ -182,11 +182,7 @@ static enum ent_err exec_id(struct store_conn *c, const struct store_stmt *stmt,
 		store_q_bind_text(q, 2, text, strlen(text));
 	else if (num)
 		store_q_bind_int(q, 2, *num);
-	err = store_q_exec(q);
-	store_q_close(q);
-	if (!err && store_changes(c) == 0)
-		err = ENT_ENOTFOUND;
-	return err;
+	return store_q_exec_changed(c, q);
 }
 
 enum ent_err store_account_set_locale(struct store_conn *c, int64_t id, const char *locale)

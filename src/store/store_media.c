@@ -19,20 +19,6 @@ static const struct store_stmt Q_GONE_DONE = {"media.gone_done",
 static const struct store_stmt Q_DEL_ACCOUNT = {"media.delete_account",
 						"DELETE FROM media WHERE account_id = ?1"};
 
-/* Runs a statement whose one parameter is a text. */
-static enum ent_err exec_text(struct store_conn *c, const struct store_stmt *st, const char *s)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(c, st, &q);
-	if (err)
-		return err;
-	err = store_q_bind_text(q, 1, s, strlen(s));
-	if (!err)
-		err = store_q_exec(q);
-	store_q_close(q);
-	return err;
-}
-
 enum ent_err store_media_insert(struct store_conn *c, struct store_media *m)
 {
 	struct store_q *q;
@@ -53,7 +39,7 @@ enum ent_err store_media_insert(struct store_conn *c, struct store_media *m)
 	if (!err)
 		m->id = store_q_int(q, 0);
 	store_q_close(q);
-	return err ? err : exec_text(c, &Q_GONE_DONE, m->hash);
+	return err ? err : store_exec_text(c, &Q_GONE_DONE, m->hash);
 }
 
 static void copy_text(struct store_q *q, int col, char *out, size_t cap)
@@ -125,7 +111,7 @@ enum ent_err store_media_referenced(struct store_conn *c, const char *hash, bool
 
 enum ent_err store_media_gone_done(struct store_conn *c, const char *hash)
 {
-	return exec_text(c, &Q_GONE_DONE, hash);
+	return store_exec_text(c, &Q_GONE_DONE, hash);
 }
 
 enum ent_err store_media_account_delete(struct store_conn *c, int64_t account_id,

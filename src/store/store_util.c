@@ -3,27 +3,114 @@
 
 #include "store/store.h"
 
+enum ent_err store_q_row(struct store_q *q)
+{
+	bool has = false;
+	enum ent_err err = store_q_step(q, &has);
+	if (!err && !has)
+		err = ENT_ENOTFOUND;
+	if (err)
+		store_q_close(q);
+	return err;
+}
+
 enum ent_err store_q_first_text(struct store_conn *c, const struct store_stmt *stmt,
 				const char *key, struct store_q **q)
 {
-	bool has = false;
 	enum ent_err err = store_q_open(c, stmt, q);
 	if (err)
 		return err;
 	store_q_bind_text(*q, 1, key, strlen(key));
-	err = store_q_step(*q, &has);
-	if (!err && !has)
-		err = ENT_ENOTFOUND;
+	return store_q_row(*q);
+}
+
+enum ent_err store_q_open_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,
+			      struct store_q **q)
+{
+	enum ent_err err = store_q_open(c, stmt, q);
 	if (err)
+		return err;
+	err = store_q_bind_int(*q, 1, v);
+	if (err) {
 		store_q_close(*q);
+		*q = NULL;
+	}
 	return err;
+}
+
+enum ent_err store_q_first_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,
+			       struct store_q **q)
+{
+	enum ent_err err = store_q_open_int(c, stmt, v, q);
+	return err ? err : store_q_row(*q);
+}
+
+enum ent_err store_q_run(struct store_q *q)
+{
+	enum ent_err err = store_q_exec(q);
+	store_q_close(q);
+	return err;
+}
+
+enum ent_err store_exec_ints(struct store_conn *c, const struct store_stmt *stmt, int n,
+			     const int64_t *v)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, stmt, &q);
+	if (err)
+		return err;
+	for (int i = 0; !err && i < n; i++)
+		err = store_q_bind_int(q, i + 1, v[i]);
+	if (err) {
+		store_q_close(q);
+		return err;
+	}
+	return store_q_run(q);
+}
+
+enum ent_err store_exec_text(struct store_conn *c, const struct store_stmt *stmt, const char *text)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, stmt, &q);
+	if (err)
+		return err;
+	err = store_q_bind_text(q, 1, text, strlen(text));
+	if (err) {
+		store_q_close(q);
+		return err;
+	}
+	return store_q_run(q);
 }
 
 enum ent_err store_q_exec_changed(struct store_conn *c, struct store_q *q)
 {
-	enum ent_err err = store_q_exec(q);
-	store_q_close(q);
+	enum ent_err err = store_q_run(q);
 	if (!err && store_changes(c) == 0)
 		err = ENT_ENOTFOUND;
 	return err;
+}
+
+enum ent_err store_q_bind_bool(struct store_q *q, int idx, bool v)
+{
+	return store_q_bind_int(q, idx, v ? 1 : 0);
+}
+
+enum ent_err store_q_bind_cstr(struct store_q *q, int idx, const char *s)
+{
+	return s ? store_q_bind_text(q, idx, s, strlen(s)) : store_q_bind_null(q, idx);
+}
+
+void store_q_text_copy(struct store_q *q, int col, char *dst, size_t cap)
+{
+	size_t n = 0;
+	const char *s = store_q_text(q, col, &n);
+	if (!cap)
+		return;
+	if (!s)
+		n = 0;
+	if (n >= cap)
+		n = cap - 1;
+	if (n)
+		memcpy(dst, s, n);
+	dst[n] = '\0';
 }

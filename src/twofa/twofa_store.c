@@ -47,9 +47,7 @@ static enum ent_err exec(struct store_conn *db, const struct store_stmt *stmt, i
 		store_q_bind_blob(st, 2, b, b_len);
 	else if (n >= 0)
 		store_q_bind_int(st, 2, n);
-	err = store_q_exec(st);
-	store_q_close(st);
-	return err;
+	return store_q_run(st);
 }
 
 enum ent_err twofa_required(struct store_conn *db, bool *required)

@@ -186,6 +186,11 @@ ENT_EXPORT void ent_priv_result_clear(struct ent_priv_result *res)
 	memset(res, 0, sizeof *res);
 }
 
+ENT_EXPORT bool ent_priv_is_direct(enum ent_priv_type type)
+{
+	return type == ENT_PRIV_NAME || type == ENT_PRIV_CONTACT || type == ENT_PRIV_ID;
+}
+
 ENT_EXPORT const char *ent_priv_type_name(enum ent_priv_type type)
 {
 	static const char *const names[] = {"NAME", "CONTACT", "ID", "LOCATION", "DATE", "AGE"};

@@ -1,0 +1,82 @@
+/* test_store_util.c - the helpers every store module shares (store_util.c): the one-row reader,
+ * running statements, binding booleans and texts, copying a column. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+static const struct store_stmt T_MAKE = {
+	"test.make", "CREATE TEMP TABLE t (id INTEGER PRIMARY KEY, name TEXT, flag INTEGER NOT NULL)"};
+static const struct store_stmt T_ADD = {"test.add",
+					"INSERT INTO t (id, name, flag) VALUES (?1, ?2, ?3)"};
+static const struct store_stmt T_GET = {"test.get", "SELECT name, flag FROM t WHERE id = ?1"};
+static const struct store_stmt T_FLAG = {"test.flag", "UPDATE t SET flag = ?2 WHERE id = ?1"};
+static const struct store_stmt T_DROP = {"test.drop", "DELETE FROM t WHERE name = ?1"};
+
+static void add(struct store_conn *c, int64_t id, const char *name, bool flag)
+{
+	struct store_q *q;
+	assert_int_equal(store_q_open_int(c, &T_ADD, id, &q), ENT_OK);
+	assert_int_equal(store_q_bind_cstr(q, 2, name), ENT_OK);
+	assert_int_equal(store_q_bind_bool(q, 3, flag), ENT_OK);
+	assert_int_equal(store_q_run(q), ENT_OK);
+}
+
+static void helpers(void **state)
+{
+	(void)state;
+	char dir[64] = "/tmp/entraide-store-util-XXXXXX", path[128], cmd[160];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/entraide.db", dir);
+	struct store *s;
+	struct store_conn *c;
+	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_conn_get(s, &c), ENT_OK);
+	assert_int_equal(store_exec_ints(c, &T_MAKE, 0, NULL), ENT_OK);
+	add(c, 1, "Camille", true);
+	add(c, 2, NULL, false);
+
+	struct store_q *q;
+	char name[4];
+	assert_int_equal(store_q_first_int(c, &T_GET, 1, &q), ENT_OK);
+	store_q_text_copy(q, 0, name, sizeof name); /* cut to fit */
+	assert_string_equal(name, "Cam");
+	assert_int_equal(store_q_int(q, 1), 1);
+	store_q_close(q);
+	assert_int_equal(store_q_first_int(c, &T_GET, 2, &q), ENT_OK);
+	store_q_text_copy(q, 0, name, sizeof name); /* NULL */
+	assert_string_equal(name, "");
+	assert_int_equal(store_q_int(q, 1), 0);
+	store_q_close(q);
+	assert_int_equal(store_q_first_int(c, &T_GET, 3, &q), ENT_ENOTFOUND);
+
+	assert_int_equal(store_exec_ints(c, &T_FLAG, 2, (const int64_t[]){2, 1}), ENT_OK);
+	assert_int_equal(store_q_first_int(c, &T_GET, 2, &q), ENT_OK);
+	assert_int_equal(store_q_int(q, 1), 1);
+	store_q_close(q);
+	assert_int_equal(store_q_open_int(c, &T_FLAG, 9, &q), ENT_OK);
+	store_q_bind_bool(q, 2, false);
+	assert_int_equal(store_q_exec_changed(c, q), ENT_ENOTFOUND);
+
+	assert_int_equal(store_exec_text(c, &T_DROP, "Camille"), ENT_OK);
+	assert_int_equal(store_changes(c), 1);
+	assert_int_equal(store_q_first_int(c, &T_GET, 1, &q), ENT_ENOTFOUND);
+	store_close(s);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(helpers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
