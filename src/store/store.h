@@ -15,9 +15,12 @@
  *     err = store_q_step(q, &row);  ...  store_q_col_int(q, 0) ...
  *     store_q_close(q);
  *
- * The SQLite back end (store_sqlite.c) is the only one today; a PostgreSQL one would implement
- * the same functions over libpq (statements prepared with PQprepare under their name, ?N
- * rewritten to $N once at preparation), which is why nothing here exposes sqlite3 types.
+ * Two back ends implement these functions (store.c picks one in store_open and hands each
+ * call to it): SQLite (store_sqlite.c, the default: a file) and PostgreSQL (store_pg.c, over
+ * libpq: statements prepared with PQprepare under their name, ?N rewritten to $N once at
+ * preparation), which is why nothing here exposes an engine's types. The SQL of a statement
+ * runs on both, so it keeps to what both engines accept (RETURNING, ON CONFLICT, CASE, times
+ * bound from C); engine-only syntax stays in the back ends and the migrations.
  * Not responsible for: what the tables mean (store_account.c and the other store_*.c files).
  */
 #ifndef ENT_STORE_H
@@ -38,7 +41,9 @@ struct store_stmt {
 	const char *sql;  /* a literal; parameters ?1, ?2, ... */
 };
 
-/* Opens (creating it if needed) the database file at path and applies pending migrations. */
+/* Opens the database and applies pending migrations. path is a PostgreSQL connection URI
+ * (postgresql://... or postgres://...: an existing database) or else an SQLite file, created
+ * if needed. */
 enum ent_err store_open(struct store **out, const char *path);
 /* Closes every connection (checkpointing the WAL) and frees the store. Call once no thread
  * uses it any more. NULL is a no-op. */
@@ -119,7 +124,9 @@ enum ent_err store_backup(struct store *s, const char *path);
 /* Seconds spent inside the database by every connection since start (for /metrics). */
 double store_db_seconds(void);
 
-/* Migrations: embedded at build time from src/store/migrations/NNNN_name.sql (mk/store.mk).
+/* Migrations: embedded at build time from src/store/migrations/NNNN_name.sql (mk/store.mk),
+ * with NNNN_name.pg.sql beside it where PostgreSQL needs other SQL (pg_sql; NULL when the
+ * one file serves both engines).
  * Ranges: 0001-0099 foundation, 0100-0199 communities, 0200-0299 desk, 0300-0399
  * professionals, 0400-0499 media. Applied in number order, each in its own transaction,
  * recorded in schema_migrations(version, name, applied_at). */
@@ -127,6 +134,7 @@ struct store_migration {
 	int version;
 	const char *name;
 	const char *sql;
+	const char *pg_sql;
 };
 extern const struct store_migration store_migrations[];
 extern const size_t store_n_migrations;

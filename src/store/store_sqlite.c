@@ -1,11 +1,11 @@
 /*
- * store_sqlite.c - the SQLite back end of store.h: per-thread connections in WAL mode,
+ * store_sqlite.c - the SQLite back end of store.h (store_backend.h): connections in WAL mode,
  * named statements prepared once per connection, migrations, online backup.
- * Not responsible for: the meaning of tables (store_account.c, ...).
+ * Not responsible for: the meaning of tables (store_account.c, ...), choosing the back end
+ * and keeping each thread's connection (store.c).
  */
 #include <pthread.h>
 #include <sqlite3.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,41 +13,28 @@
 
 #include "core/clock.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/store_backend.h"
 
-struct store_q {
-	const struct store_stmt *def;
+struct sq_q {
+	struct store_q base;
 	sqlite3_stmt *st;
-	struct store_conn *c;
+	struct sq_conn *c;
 };
 
-struct store_conn {
+struct sq_conn {
+	struct store_conn base;
 	sqlite3 *db;
-	struct store_q **qs; /* prepared statements of this connection */
-	size_t n_qs, cap_qs;
-	struct store_conn *next;
 };
 
-struct store {
-	uint64_t id;
+struct sq_store {
+	struct store base;
 	char *path;
-	pthread_mutex_t lock; /* guards conns */
-	struct store_conn *conns;
 };
 
-static atomic_uint_fast64_t next_store_id = 1;
-static atomic_uint_fast64_t db_ns;
-
-#define TL_SLOTS 4
-static _Thread_local struct {
-	uint64_t store_id;
-	struct store_conn *c;
-} tl[TL_SLOTS];
-
-double store_db_seconds(void)
-{
-	return (double)atomic_load(&db_ns) / 1e9;
-}
+/* The back end's own view of the objects store.c hands it (each embeds the neutral one). */
+#define SQ_S(x) ((struct sq_store *)(x))
+#define SQ_C(x) ((struct sq_conn *)(x))
+#define SQ_Q(x) ((struct sq_q *)(x))
 
 static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
 {
@@ -72,11 +59,13 @@ static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
  * Pages are allocated as they are used, so an idle connection holds little. */
 #define STORE_CACHE_KIB "2048"
 
-static enum ent_err conn_open(struct store *s, struct store_conn **out)
+static enum ent_err sq_conn_open(struct store *base, struct store_conn **out)
 {
-	struct store_conn *c = calloc(1, sizeof *c);
+	struct sq_store *s = SQ_S(base);
+	struct sq_conn *c = calloc(1, sizeof *c);
 	if (!c)
 		return ENT_ENOMEM;
+	c->base.ops = &store_sqlite_ops;
 	int rc = sqlite3_open_v2(s->path, &c->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -98,11 +87,7 @@ static enum ent_err conn_open(struct store *s, struct store_conn **out)
 		free(c);
 		return err;
 	}
-	pthread_mutex_lock(&s->lock);
-	c->next = s->conns;
-	s->conns = c;
-	pthread_mutex_unlock(&s->lock);
-	*out = c;
+	*out = &c->base;
 	return ENT_OK;
 }
 
@@ -110,8 +95,9 @@ static enum ent_err conn_open(struct store *s, struct store_conn **out)
  * a deletion frees in the database file; the WAL still holds the frames written before, until
  * a checkpoint copies them back and TRUNCATE cuts the file to zero bytes. It waits
  * (busy_timeout) for readers to finish; ENT_ECONFLICT if one stays. */
-enum ent_err store_wal_truncate(struct store_conn *c)
+static enum ent_err sq_wal_truncate(struct store_conn *base)
 {
+	struct sq_conn *c = SQ_C(base);
 	int n_log = 0, n_ckpt = 0;
 	int rc = sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_ckpt);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
@@ -121,39 +107,18 @@ enum ent_err store_wal_truncate(struct store_conn *c)
 	return rc == SQLITE_OK ? ENT_OK : map_rc(c->db, rc, "wal_truncate");
 }
 
-static void conn_free(struct store_conn *c, bool checkpoint)
+static void sq_conn_free(struct store_conn *base, bool checkpoint)
 {
-	for (size_t i = 0; i < c->n_qs; i++) {
-		sqlite3_finalize(c->qs[i]->st);
-		free(c->qs[i]);
+	struct sq_conn *c = SQ_C(base);
+	for (size_t i = 0; i < c->base.n_qs; i++) {
+		sqlite3_finalize(SQ_Q(c->base.qs[i])->st);
+		free(c->base.qs[i]);
 	}
-	free(c->qs);
+	free(c->base.qs);
 	if (checkpoint)
 		sqlite3_exec(c->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
 	sqlite3_close(c->db);
 	free(c);
-}
-
-enum ent_err store_conn_get(struct store *s, struct store_conn **out)
-{
-	int free_slot = -1;
-	for (int i = 0; i < TL_SLOTS; i++) {
-		if (tl[i].store_id == s->id) {
-			*out = tl[i].c;
-			return ENT_OK;
-		}
-		if (free_slot < 0 && tl[i].store_id == 0)
-			free_slot = i;
-	}
-	enum ent_err err = conn_open(s, out);
-	if (err)
-		return err;
-	/* With more stores than slots in one thread (tests only), the oldest slot is reused;
-	 * its connection stays owned by its store and is closed with it. */
-	int slot = free_slot >= 0 ? free_slot : 0;
-	tl[slot].store_id = s->id;
-	tl[slot].c = *out;
-	return ENT_OK;
 }
 
 static enum ent_err exec_plain(sqlite3 *db, const char *sql, const char *what)
@@ -162,44 +127,32 @@ static enum ent_err exec_plain(sqlite3 *db, const char *sql, const char *what)
 	return rc == SQLITE_OK ? ENT_OK : map_rc(db, rc, what);
 }
 
-enum ent_err store_tx_begin(struct store_conn *c)
+static enum ent_err sq_tx_begin(struct store_conn *c)
 {
-	return exec_plain(c->db, "BEGIN IMMEDIATE", "begin");
+	return exec_plain(SQ_C(c)->db, "BEGIN IMMEDIATE", "begin");
 }
 
-enum ent_err store_tx_commit(struct store_conn *c)
+static enum ent_err sq_tx_commit(struct store_conn *c)
 {
-	return exec_plain(c->db, "COMMIT", "commit");
+	return exec_plain(SQ_C(c)->db, "COMMIT", "commit");
 }
 
-void store_tx_rollback(struct store_conn *c)
+static void sq_tx_rollback(struct store_conn *c)
 {
-	if (!sqlite3_get_autocommit(c->db))
-		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(SQ_C(c)->db))
+		sqlite3_exec(SQ_C(c)->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int64_t store_changes(struct store_conn *c)
+static int64_t sq_changes(struct store_conn *c)
 {
-	return sqlite3_changes64(c->db);
+	return sqlite3_changes64(SQ_C(c)->db);
 }
 
-enum ent_err store_q_open(struct store_conn *c, const struct store_stmt *stmt, struct store_q **out)
+static enum ent_err sq_q_new(struct store_conn *base, const struct store_stmt *stmt,
+			     struct store_q **out)
 {
-	for (size_t i = 0; i < c->n_qs; i++) {
-		if (c->qs[i]->def == stmt) {
-			*out = c->qs[i];
-			return ENT_OK;
-		}
-	}
-	if (c->n_qs == c->cap_qs) {
-		size_t cap = c->cap_qs ? c->cap_qs * 2 : 32;
-		struct store_q **qs = realloc(c->qs, cap * sizeof *qs);
-		if (!qs)
-			return ENT_ENOMEM;
-		c->qs = qs;
-		c->cap_qs = cap;
-	}
-	struct store_q *q = calloc(1, sizeof *q);
+	struct sq_conn *c = SQ_C(base);
+	struct sq_q *q = calloc(1, sizeof *q);
 	if (!q)
 		return ENT_ENOMEM;
 	int rc = sqlite3_prepare_v3(c->db, stmt->sql, -1, SQLITE_PREPARE_PERSISTENT, &q->st, NULL);
@@ -207,90 +160,80 @@ enum ent_err store_q_open(struct store_conn *c, const struct store_stmt *stmt, s
 		free(q);
 		return map_rc(c->db, rc, stmt->name);
 	}
-	q->def = stmt;
 	q->c = c;
-	c->qs[c->n_qs++] = q;
-	*out = q;
+	*out = &q->base;
 	return ENT_OK;
 }
 
 static enum ent_err bind_rc(struct store_q *q, int rc)
 {
-	return rc == SQLITE_OK ? ENT_OK : map_rc(q->c->db, rc, q->def->name);
+	return rc == SQLITE_OK ? ENT_OK : map_rc(SQ_Q(q)->c->db, rc, q->def->name);
 }
 
-enum ent_err store_q_bind_text(struct store_q *q, int idx, const char *s, size_t len)
+static enum ent_err sq_bind_text(struct store_q *q, int idx, const char *s, size_t len)
 {
-	return bind_rc(q, sqlite3_bind_text64(q->st, idx, s, len, SQLITE_TRANSIENT, SQLITE_UTF8));
+	return bind_rc(q, sqlite3_bind_text64(SQ_Q(q)->st, idx, s, len, SQLITE_TRANSIENT,
+					      SQLITE_UTF8));
 }
 
-enum ent_err store_q_bind_blob(struct store_q *q, int idx, const void *p, size_t len)
+static enum ent_err sq_bind_blob(struct store_q *q, int idx, const void *p, size_t len)
 {
-	return bind_rc(q, sqlite3_bind_blob64(q->st, idx, p, len, SQLITE_TRANSIENT));
+	return bind_rc(q, sqlite3_bind_blob64(SQ_Q(q)->st, idx, p, len, SQLITE_TRANSIENT));
 }
 
-enum ent_err store_q_bind_int(struct store_q *q, int idx, int64_t v)
+static enum ent_err sq_bind_int(struct store_q *q, int idx, int64_t v)
 {
-	return bind_rc(q, sqlite3_bind_int64(q->st, idx, v));
+	return bind_rc(q, sqlite3_bind_int64(SQ_Q(q)->st, idx, v));
 }
 
-enum ent_err store_q_bind_null(struct store_q *q, int idx)
+static enum ent_err sq_bind_null(struct store_q *q, int idx)
 {
-	return bind_rc(q, sqlite3_bind_null(q->st, idx));
+	return bind_rc(q, sqlite3_bind_null(SQ_Q(q)->st, idx));
 }
 
-enum ent_err store_q_step(struct store_q *q, bool *row)
+static enum ent_err sq_step(struct store_q *base, bool *row)
 {
+	struct sq_q *q = SQ_Q(base);
 	uint64_t t0 = clock_mono_ns();
 	int rc = sqlite3_step(q->st);
-	atomic_fetch_add(&db_ns, clock_mono_ns() - t0);
+	store_time_add(clock_mono_ns() - t0);
 	*row = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return ENT_OK;
-	return map_rc(q->c->db, rc, q->def->name);
+	return map_rc(q->c->db, rc, q->base.def->name);
 }
 
-enum ent_err store_q_exec(struct store_q *q)
+static int64_t sq_col_int(struct store_q *q, int col)
 {
-	bool row;
-	enum ent_err err;
-	do
-		err = store_q_step(q, &row);
-	while (!err && row);
-	return err;
+	return sqlite3_column_int64(SQ_Q(q)->st, col);
 }
 
-int64_t store_q_int(struct store_q *q, int col)
+static const char *sq_col_text(struct store_q *q, int col, size_t *len)
 {
-	return sqlite3_column_int64(q->st, col);
-}
-
-const char *store_q_text(struct store_q *q, int col, size_t *len)
-{
-	const unsigned char *t = sqlite3_column_text(q->st, col);
+	sqlite3_stmt *st = SQ_Q(q)->st;
+	const unsigned char *t = sqlite3_column_text(st, col);
 	if (len)
-		*len = t ? (size_t)sqlite3_column_bytes(q->st, col) : 0;
+		*len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
 	return t ? (const char *)t : "";
 }
 
-const void *store_q_blob(struct store_q *q, int col, size_t *len)
+static const void *sq_col_blob(struct store_q *q, int col, size_t *len)
 {
-	const void *p = sqlite3_column_blob(q->st, col);
-	*len = p ? (size_t)sqlite3_column_bytes(q->st, col) : 0;
+	sqlite3_stmt *st = SQ_Q(q)->st;
+	const void *p = sqlite3_column_blob(st, col);
+	*len = p ? (size_t)sqlite3_column_bytes(st, col) : 0;
 	return p;
 }
 
-bool store_q_is_null(struct store_q *q, int col)
+static bool sq_col_is_null(struct store_q *q, int col)
 {
-	return sqlite3_column_type(q->st, col) == SQLITE_NULL;
+	return sqlite3_column_type(SQ_Q(q)->st, col) == SQLITE_NULL;
 }
 
-void store_q_close(struct store_q *q)
+static void sq_q_close(struct store_q *q)
 {
-	if (!q)
-		return;
-	sqlite3_reset(q->st);
-	sqlite3_clear_bindings(q->st);
+	sqlite3_reset(SQ_Q(q)->st);
+	sqlite3_clear_bindings(SQ_Q(q)->st);
 }
 
 /* --- migrations -------------------------------------------------------------------------- */
@@ -322,7 +265,7 @@ static enum ent_err apply_one(struct store_conn *c, const struct store_migration
 	store_q_close(q);
 	if (err || row)
 		goto out;
-	err = exec_plain(c->db, m->sql, m->name);
+	err = exec_plain(SQ_C(c)->db, m->sql, m->name);
 	if (err)
 		goto out;
 	err = store_q_open(c, &Q_MIG_ADD, &q);
@@ -362,7 +305,7 @@ static enum ent_err migrate(struct store_conn *c)
 	return err;
 }
 
-enum ent_err store_schema_version(struct store *s, int *version)
+static enum ent_err sq_schema_version(struct store *s, int *version)
 {
 	struct store_conn *c;
 	struct store_q *q;
@@ -389,11 +332,13 @@ static void configure(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-enum ent_err store_open(struct store **out, const char *path)
+static void sq_close(struct store *base);
+
+static enum ent_err sq_open(struct store **out, const char *path)
 {
 	*out = NULL;
 	pthread_once(&config_once, configure);
-	struct store *s = calloc(1, sizeof *s);
+	struct sq_store *s = calloc(1, sizeof *s);
 	if (!s)
 		return ENT_ENOMEM;
 	s->path = strdup(path);
@@ -401,46 +346,33 @@ enum ent_err store_open(struct store **out, const char *path)
 		free(s);
 		return ENT_ENOMEM;
 	}
-	pthread_mutex_init(&s->lock, NULL);
-	s->id = atomic_fetch_add(&next_store_id, 1);
+	store_base_init(&s->base, &store_sqlite_ops);
 	mode_t old = umask(077);
 	struct store_conn *c;
-	enum ent_err err = store_conn_get(s, &c);
+	enum ent_err err = store_conn_get(&s->base, &c);
 	umask(old);
 	if (!err)
 		err = migrate(c);
 	if (err) {
 		log_err("store open failed", err, NULL);
-		store_close(s);
+		sq_close(&s->base);
 		return err;
 	}
-	*out = s;
+	*out = &s->base;
 	return ENT_OK;
 }
 
-void store_close(struct store *s)
+static void sq_close(struct store *base)
 {
-	if (!s)
-		return;
-	pthread_mutex_lock(&s->lock);
-	struct store_conn *c = s->conns;
-	s->conns = NULL;
-	pthread_mutex_unlock(&s->lock);
-	while (c) {
-		struct store_conn *next = c->next;
-		conn_free(c, next == NULL);
-		c = next;
-	}
-	for (int i = 0; i < TL_SLOTS; i++)
-		if (tl[i].store_id == s->id)
-			tl[i].store_id = 0, tl[i].c = NULL;
-	pthread_mutex_destroy(&s->lock);
+	struct sq_store *s = SQ_S(base);
+	store_base_close(&s->base);
 	free(s->path);
 	free(s);
 }
 
-enum ent_err store_backup(struct store *s, const char *path)
+static enum ent_err sq_backup(struct store *base, const char *path)
 {
+	struct sq_store *s = SQ_S(base);
 	sqlite3 *src = NULL, *dst = NULL;
 	enum ent_err err = ENT_OK;
 	mode_t old = umask(077);
@@ -471,3 +403,29 @@ out:
 	sqlite3_close(dst);
 	return err;
 }
+
+const struct store_ops store_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.conn_open = sq_conn_open,
+	.conn_free = sq_conn_free,
+	.q_new = sq_q_new,
+	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
+	.bind_int = sq_bind_int,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_blob = sq_col_blob,
+	.col_is_null = sq_col_is_null,
+	.q_close = sq_q_close,
+	.changes = sq_changes,
+	.tx_begin = sq_tx_begin,
+	.tx_commit = sq_tx_commit,
+	.tx_rollback = sq_tx_rollback,
+	.wal_truncate = sq_wal_truncate,
+	.backup = sq_backup,
+	.schema_version = sq_schema_version,
+};

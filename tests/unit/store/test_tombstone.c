@@ -1,4 +1,5 @@
-/* test_tombstone.c - tombstones recorded with the deletion, listed once; backup expiry. */
+/* test_tombstone.c - tombstones recorded with the deletion, listed once; backup expiry.
+ * Also run on PostgreSQL (test_db.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "store/store_tombstone.h"
+#include "test_db.h"
 
 static void count(const struct store_tombstone *t, void *arg)
 {
@@ -21,9 +23,9 @@ static void count(const struct store_tombstone *t, void *arg)
 
 static void tombstones_and_expiry(void **state)
 {
-	char dir[] = "/tmp/entraide-tomb-XXXXXX", path[64];
+	char dir[] = "/tmp/entraide-tomb-XXXXXX", path[512];
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	test_db_path(path, sizeof path, dir, "t.db");
 	struct store *s;
 	struct store_conn *c;
 	assert_int_equal(store_open(&s, path), ENT_OK);
