@@ -80,4 +80,8 @@ void store_time_add(uint64_t ns);
 /* True when path names a PostgreSQL database (postgresql:// or postgres://). */
 bool store_path_is_pg(const char *path);
 
+/* PostgreSQL's text of a statement's SQL: ?N (and a bare ?) become $N outside quotes and
+ * comments; *n_params is the highest N. malloc'd; NULL when out of memory (store_pg.c). */
+char *store_pg_sql(const char *sql, int *n_params);
+
 #endif

@@ -7,10 +7,10 @@
  * rewritten to $N when it is first opened. SQLite types a value by what is bound, PostgreSQL
  * a parameter when the statement is prepared: so preparing waits for the first run, and
  * declares the types of that run's values (an integer is bigint, a blob bytea, text and NULL
- * are left for the server to infer from the SQL, as in `col = ?1`); a later run that binds
- * another type to a parameter prepares the statement again (rare: a NULL first, a number
- * after). Values go as text, BLOBs in binary, and rows come back as text: integers and
- * booleans are read as numbers, bytea decoded from its hex form.
+ * are left for the server to infer from the SQL, as in `col = ?1`, with fallbacks: prepare);
+ * a later run that binds another type to a parameter prepares the statement again (rare: a
+ * NULL first, a number after). Values go as text, BLOBs in binary, and rows come back as
+ * text: integers and booleans are read as numbers, bytea decoded from its hex form.
  * A step runs the statement on its first call and then walks the rows of the whole result,
  * so several statements may be open at once on a connection, as with SQLite.
  * Errors: unique violation (SQLSTATE 23505) is ENT_EEXIST, another integrity constraint
@@ -37,6 +37,7 @@
 #define BOOL_OID 16
 #define BYTEA_OID 17
 #define INT8_OID 20
+#define TEXT_OID 25
 
 struct pg_q {
 	struct store_q base;
@@ -61,6 +62,7 @@ struct pg_conn {
 	struct store_conn base;
 	PGconn *pg;
 	int64_t changes;
+	bool in_tx; /* between store_tx_begin and its commit or rollback */
 };
 
 struct pg_store {
@@ -112,6 +114,10 @@ static void on_notice(void *arg, const char *message)
 	log_line(LOG_DEBUG, "database notice", NULL);
 }
 
+/* Times are integers bound from C; the session settings only keep the server's own messages
+ * quiet and its clock in UTC. */
+#define SESSION_SQL "SET client_min_messages TO warning; SET TIME ZONE 'UTC'"
+
 static enum ent_err pg_conn_open(struct store *base, struct store_conn **out)
 {
 	struct pg_store *s = PG_S(base);
@@ -129,10 +135,7 @@ static enum ent_err pg_conn_open(struct store *base, struct store_conn **out)
 		return ENT_EDB;
 	}
 	PQsetNoticeProcessor(c->pg, on_notice, NULL);
-	/* Times are integers bound from C; the session settings only keep the server's own
-	 * messages quiet and its clock in UTC. */
-	enum ent_err err = exec_plain(c, "SET client_min_messages TO warning; SET TIME ZONE 'UTC'",
-				      "session");
+	enum ent_err err = exec_plain(c, SESSION_SQL, "session");
 	if (err) {
 		PQfinish(c->pg);
 		free(c);
@@ -140,6 +143,27 @@ static enum ent_err pg_conn_open(struct store *base, struct store_conn **out)
 	}
 	*out = &c->base;
 	return ENT_OK;
+}
+
+/* A connection the server dropped (a restart, a failover, a timeout) is opened again before
+ * the next statement, its statements to be prepared again; not inside a transaction, whose
+ * work is lost: that statement fails, the caller's rollback ends the transaction, and the
+ * next statement reconnects. */
+static enum ent_err conn_alive(struct pg_conn *c)
+{
+	if (PQstatus(c->pg) == CONNECTION_OK)
+		return ENT_OK;
+	if (c->in_tx)
+		return ENT_EDB;
+	PQreset(c->pg);
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		log_line(LOG_ERROR, "database connection failed", "\"engine\":\"postgresql\"");
+		return ENT_EDB;
+	}
+	log_line(LOG_WARN, "database connection opened again", "\"engine\":\"postgresql\"");
+	for (size_t i = 0; i < c->base.n_qs; i++)
+		PG_Q(c->base.qs[i])->is_prepared = false;
+	return exec_plain(c, SESSION_SQL, "session");
 }
 
 static void q_clear_row(struct pg_q *q)
@@ -178,8 +202,8 @@ static void pg_conn_free(struct store_conn *base, bool last)
 }
 
 /* SQLite's ?N (and a bare ?, the next number) become PostgreSQL's $N, outside quoted text,
- * quoted names and comments. Returns a malloc'd copy; *n_params is the highest number. */
-static char *rewrite_params(const char *sql, int *n_params)
+ * quoted names and comments (store_backend.h). */
+char *store_pg_sql(const char *sql, int *n_params)
 {
 	size_t n = strlen(sql), marks = 0;
 	for (const char *p = strchr(sql, '?'); p; p = strchr(p + 1, '?'))
@@ -234,7 +258,7 @@ static enum ent_err pg_q_new(struct store_conn *base, const struct store_stmt *s
 		return ENT_ENOMEM;
 	q->c = PG_C(base);
 	q->row = -1;
-	q->sql = rewrite_params(stmt->sql, &q->n_params);
+	q->sql = store_pg_sql(stmt->sql, &q->n_params);
 	if (!q->sql) {
 		free(q);
 		return ENT_ENOMEM;
@@ -255,10 +279,29 @@ static enum ent_err pg_q_new(struct store_conn *base, const struct store_stmt *s
 	return ENT_OK;
 }
 
-static PGresult *prepare_as(struct pg_q *q)
+/* PostgreSQL's answer when it could not type a parameter or an expression of one. */
+static bool type_error(const PGresult *res)
 {
-	for (int i = 0; i < q->n_params; i++)
-		q->prepared[i] = q->types[i];
+	static const char *const states[] = {"42804", "42883", "42P08", "42P18", "42725"};
+	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	for (size_t i = 0; state && i < sizeof states / sizeof states[0]; i++)
+		if (!strcmp(state, states[i]))
+			return true;
+	return false;
+}
+
+/* Prepares q, declaring the parameters bound as text or NULL (type 0) as: left to the server
+ * (attempt 0), bigint for the NULLs (1), text (2). */
+static PGresult *prepare_as(struct pg_q *q, int attempt)
+{
+	for (int i = 0; i < q->n_params; i++) {
+		Oid t = q->types[i];
+		if (!t && attempt == 1 && !q->vals[i])
+			t = INT8_OID;
+		else if (!t && attempt == 2)
+			t = TEXT_OID;
+		q->prepared[i] = t;
+	}
 	uint64_t t0 = clock_mono_ns();
 	PGresult *res = PQprepare(q->c->pg, q->name, q->sql, q->n_params, q->prepared);
 	store_time_add(clock_mono_ns() - t0);
@@ -266,22 +309,25 @@ static PGresult *prepare_as(struct pg_q *q)
 }
 
 /* Prepares q with the types of the values bound now, unless it already was with types these
- * values fit (a NULL fits any type).
- * A NULL has no type in SQLite; left to PostgreSQL, a parameter the SQL does not pin down
- * becomes text (CASE WHEN ... THEN ?4 END assigned to a bigint column fails: 42804), so when
- * the types are wrong and NULLs were left to the server, they are tried again as bigint. A
- * failed PREPARE inside a transaction would end it, so the first try has a savepoint then. */
+ * values fit (a NULL fits any type, text a text parameter).
+ * SQLite types a value, PostgreSQL a parameter, from the SQL around it; where the SQL does not
+ * pin one down (CASE WHEN ... THEN ?4 END assigned to a bigint column, `?1 IS NULL OR col =
+ * ?1`, a ?N the SQL does not use), it fails with a type error, and the parameters bound as
+ * text or NULL are tried again as bigint (the NULLs), then as text. A failed PREPARE inside a
+ * transaction would end it, so there it runs under a savepoint. */
 static enum ent_err prepare(struct pg_q *q)
 {
-	bool fits = q->is_prepared;
+	bool fits = q->is_prepared, untyped = false;
 	for (int i = 0; fits && i < q->n_params; i++)
-		fits = q->vals[i] == NULL || q->types[i] == q->prepared[i];
+		fits = q->vals[i] == NULL || q->types[i] == q->prepared[i] ||
+		       (q->types[i] == 0 && q->prepared[i] == TEXT_OID);
 	if (fits)
 		return ENT_OK;
+	PGconn *pg = q->c->pg;
 	if (q->is_prepared) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "DEALLOCATE \"%s\"", q->name);
-		PQclear(PQexec(q->c->pg, sql));
+		PQclear(PQexec(pg, sql));
 		q->is_prepared = false;
 	}
 	/* The statement's own name (what pg_prepared_statements shows), made unique on this
@@ -290,31 +336,29 @@ static enum ent_err prepare(struct pg_q *q)
 	while (idx < q->c->base.n_qs && q->c->base.qs[idx] != &q->base)
 		idx++;
 	snprintf(q->name, sizeof q->name, "%.40s/%zu/%u", q->base.def->name, idx, q->version++);
-	bool nulls = false;
 	for (int i = 0; i < q->n_params; i++)
-		nulls |= q->vals[i] == NULL && q->types[i] == 0;
-	bool in_tx = PQtransactionStatus(q->c->pg) == PQTRANS_INTRANS;
-	if (nulls && in_tx)
-		PQclear(PQexec(q->c->pg, "SAVEPOINT entraide_prepare"));
-	PGresult *res = prepare_as(q);
-	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-	if (nulls && state && (!strcmp(state, "42804") || !strcmp(state, "42883"))) {
+		untyped |= q->types[i] == 0;
+	bool in_tx = PQtransactionStatus(pg) == PQTRANS_INTRANS;
+	if (in_tx)
+		PQclear(PQexec(pg, "SAVEPOINT entraide_prepare"));
+	PGresult *res = prepare_as(q, 0);
+	for (int attempt = 1; attempt < 3 && untyped && type_error(res); attempt++) {
 		PQclear(res);
 		if (in_tx)
-			PQclear(PQexec(q->c->pg, "ROLLBACK TO SAVEPOINT entraide_prepare"));
-		for (int i = 0; i < q->n_params; i++)
-			if (q->vals[i] == NULL && q->types[i] == 0)
-				q->types[i] = INT8_OID;
-		res = prepare_as(q);
+			PQclear(PQexec(pg, "ROLLBACK TO SAVEPOINT entraide_prepare"));
+		res = prepare_as(q, attempt);
 	}
-	if (nulls && in_tx)
-		PQclear(PQexec(q->c->pg, "RELEASE SAVEPOINT entraide_prepare"));
 	enum ent_err err = ENT_OK;
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		err = map_res(res, q->base.def->name);
 	else
 		q->is_prepared = true;
 	PQclear(res);
+	if (in_tx) {
+		if (err) /* the transaction goes on, as after a statement SQLite could not prepare */
+			PQclear(PQexec(pg, "ROLLBACK TO SAVEPOINT entraide_prepare"));
+		PQclear(PQexec(pg, "RELEASE SAVEPOINT entraide_prepare"));
+	}
 	return err;
 }
 
@@ -382,7 +426,9 @@ static enum ent_err pg_step(struct store_q *base, bool *row)
 	struct pg_q *q = PG_Q(base);
 	*row = false;
 	if (!q->res) {
-		enum ent_err perr = prepare(q);
+		enum ent_err perr = conn_alive(q->c);
+		if (!perr)
+			perr = prepare(q);
 		if (perr)
 			return perr;
 		uint64_t t0 = clock_mono_ns();
@@ -498,14 +544,20 @@ static int64_t pg_changes(struct store_conn *c)
 	return PG_C(c)->changes;
 }
 
-static enum ent_err pg_tx_begin(struct store_conn *c)
+static enum ent_err pg_tx_begin(struct store_conn *base)
 {
-	return exec_plain(PG_C(c), "BEGIN", "begin");
+	struct pg_conn *c = PG_C(base);
+	enum ent_err err = conn_alive(c);
+	if (!err)
+		err = exec_plain(c, "BEGIN", "begin");
+	c->in_tx = !err;
+	return err;
 }
 
 static enum ent_err pg_tx_commit(struct store_conn *base)
 {
 	struct pg_conn *c = PG_C(base);
+	c->in_tx = false;
 	uint64_t t0 = clock_mono_ns();
 	PGresult *res = PQexec(c->pg, "COMMIT");
 	store_time_add(clock_mono_ns() - t0);
@@ -521,7 +573,9 @@ static enum ent_err pg_tx_commit(struct store_conn *base)
 static void pg_tx_rollback(struct store_conn *base)
 {
 	struct pg_conn *c = PG_C(base);
-	if (PQtransactionStatus(c->pg) != PQTRANS_IDLE)
+	c->in_tx = false;
+	PGTransactionStatusType st = PQtransactionStatus(c->pg);
+	if (st == PQTRANS_INTRANS || st == PQTRANS_INERROR)
 		PQclear(PQexec(c->pg, "ROLLBACK"));
 }
 

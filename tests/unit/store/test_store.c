@@ -168,6 +168,9 @@ static const struct store_stmt Q_BLOB = {
 static const struct store_stmt Q_NULL_EXPIRY = {
 	"test.update", "UPDATE sessions SET expires_at = ?2 WHERE account_id = ?1"};
 
+static const struct store_stmt Q_DROP_ME = {
+	"test.drop_me", "SELECT pg_terminate_backend(pg_backend_pid())"}; /* PostgreSQL only */
+
 static void statements_values_transactions(void **state)
 {
 	struct store *s;
@@ -219,6 +222,15 @@ static void statements_values_transactions(void **state)
 	assert_true(row);
 	assert_int_equal(store_q_int(q, 1), 2000);
 	store_q_close(q);
+	/* PostgreSQL: a connection the server dropped is opened again for the next statement */
+	if (test_db_pg()) {
+		assert_int_equal(store_q_open(c, &Q_DROP_ME, &q), ENT_OK);
+		assert_int_equal(store_q_step(q, &row), ENT_EDB);
+		store_q_close(q);
+		struct store_account a;
+		assert_int_equal(store_account_by_handle(c, "dora", &a), ENT_OK);
+		assert_int_equal(a.id, id);
+	}
 	/* NOT NULL: a constraint failure other than uniqueness */
 	assert_int_equal(store_q_open(c, &Q_NULL_EXPIRY, &q), ENT_OK);
 	store_q_bind_int(q, 1, id);
