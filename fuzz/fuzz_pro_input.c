@@ -1,7 +1,7 @@
 /*
  * fuzz_pro_input.c - what the professional network parses from the outside before storing
  * anything: an RPPS number (pro_rpps_check) and the masks drawn on a photo's preview
- * (pro_masks_parse). The first byte picks the target. Checks what must always hold: a valid
+ * (media_masks_parse). The first byte picks the target. Checks what must always hold: a valid
  * RPPS is 11 digits, parsed masks are inside the cap with positive sizes.
  */
 #include <stddef.h>
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "media/media.h"
 #include "pro/pro.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,10 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 	} else {
-		struct ent_img_rect r[PRO_MASKS_MAX];
+		struct ent_img_rect r[MEDIA_MASKS_MAX];
 		size_t k = 0;
-		if (pro_masks_parse(s, r, PRO_MASKS_MAX, &k) == ENT_OK) {
-			if (k > PRO_MASKS_MAX)
+		if (media_masks_parse(s, r, MEDIA_MASKS_MAX, &k) == ENT_OK) {
+			if (k > MEDIA_MASKS_MAX)
 				abort();
 			for (size_t i = 0; i < k; i++)
 				if (r[i].w <= 0 || r[i].h <= 0 || r[i].x < 0 || r[i].y < 0)

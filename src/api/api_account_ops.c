@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "community/comm_store.h"
 #include "core/log.h"
+#include "pro/pro_case.h"
 
 enum ent_err api_handle_key(const char *handle, char key[STORE_HANDLE_MAX + 1])
 {
@@ -136,6 +137,22 @@ static enum ent_err make_dir(const char *path)
 	return ENT_EIO;
 }
 
+/* Case photos stored in the database before 0401 go to their files, once (a no-op after). */
+static enum ent_err move_case_photos(struct store *store, const char *dir)
+{
+	struct store_conn *db;
+	size_t moved = 0;
+	enum ent_err err = store_conn_get(store, &db);
+	if (!err)
+		err = pro_photo_move_files(db, dir, &moved);
+	if (!err && moved) {
+		char n[32];
+		snprintf(n, sizeof n, "\"photos\":%zu", moved);
+		log_line(LOG_INFO, "case photos moved to files", n);
+	}
+	return err;
+}
+
 enum ent_err api_data_open(struct api_app *app, const char *dir)
 {
 	char path[CONFIG_PATH_MAX + 32];
@@ -151,6 +168,8 @@ enum ent_err api_data_open(struct api_app *app, const char *dir)
 	snprintf(path, sizeof path, "%s/entraide.db", dir);
 	if (!err)
 		err = store_open(&app->store, path);
+	if (!err)
+		err = move_case_photos(app->store, dir);
 	if (err) {
 		log_err("cannot open the data directory", err, NULL);
 		api_data_close(app);

@@ -14,6 +14,7 @@
 #include "api/api_image.h"
 #include "core/clock.h"
 #include "core/log.h"
+#include "media/media.h"
 #include "pro/pro.h"
 #include "pro/pro_case.h"
 
@@ -23,13 +24,13 @@ static const char *const decisions[] = {"approve", "refuse", NULL};
 
 const struct json_field api_photo_create_fields[] = {
 	{"image", JF_STRING, true, 8, PHOTO_MAX_BYTES / 3 * 4 + 64, NULL},
-	{"masks", JF_STRING, false, 0, PRO_MASKS_MAX * 24, NULL},
+	{"masks", JF_STRING, false, 0, MEDIA_MASKS_MAX * 24, NULL},
 	{NULL, 0, false, 0, 0, NULL},
 };
 const struct json_field api_photo_review_fields[] = {
 	{"decision", JF_STRING, true, 0, 0, decisions},
 	{"reason", JF_STRING, false, 0, 500, NULL},
-	{"masks", JF_STRING, false, 0, PRO_MASKS_MAX * 24, NULL},
+	{"masks", JF_STRING, false, 0, MEDIA_MASKS_MAX * 24, NULL},
 	{NULL, 0, false, 0, 0, NULL},
 };
 
@@ -43,7 +44,7 @@ static enum ent_err masks_of(struct api_req *q, struct ent_img_rect *m, size_t *
 {
 	const char *s = api_str(q, "masks", NULL);
 	*n = 0;
-	if (s && pro_masks_parse(s, m, PRO_MASKS_MAX, n))
+	if (s && media_masks_parse(s, m, MEDIA_MASKS_MAX, n))
 		return api_invalid(q, "masks", "not-rectangles");
 	return ENT_OK;
 }
@@ -64,7 +65,7 @@ static void write_result(struct buf *b, const struct ent_img_result *r)
 enum ent_err api_photo_create(struct api_req *q)
 {
 	struct pro_case k;
-	struct ent_img_rect masks[PRO_MASKS_MAX];
+	struct ent_img_rect masks[MEDIA_MASKS_MAX];
 	size_t n_masks;
 	enum ent_err err = api_case_load(q, true, &k);
 	if (err)
@@ -95,7 +96,7 @@ enum ent_err api_photo_create(struct api_req *q)
 	struct ent_img_result res = {0};
 	struct ent_img_opts o;
 	bool pending;
-	pro_photo_opts(masks, n_masks, &o);
+	media_photo_opts(masks, n_masks, &o);
 	err = api_image_sanitize(q, raw, raw_len, &o, true, &res, &pending);
 	free(raw);
 	if (pending)
@@ -112,7 +113,7 @@ enum ent_err api_photo_create(struct api_req *q)
 		struct pro_photo_new n = {k.id, q->s.account.id, mime_of(res.format), res.data,
 					  res.len, res.width, res.height, (int)res.n_faces,
 					  (int)n_masks, clock_now()};
-		err = pro_photo_insert(q->db, &n, &id);
+		err = pro_photo_insert(q->db, q->app->cfg.data, &n, &id);
 	}
 	if (err) {
 		if (res.reason)
@@ -133,15 +134,13 @@ enum ent_err api_photo_create(struct api_req *q)
 
 static enum ent_err send_picture(struct api_req *q, const struct pro_photo *p)
 {
-	void *data;
-	size_t len;
-	enum ent_err err = pro_photo_data(q->db, p->id, &data, &len);
-	if (err)
-		return err;
 	struct buf b;
 	buf_init(&b, PHOTO_MAX_BYTES * 2);
-	buf_append(&b, data, len);
-	free(data);
+	enum ent_err err = pro_photo_data(q->db, q->app->cfg.data, p->id, &b);
+	if (err) {
+		buf_clear(&b);
+		return err;
+	}
 	api_reply(q, 200, &b);
 	/* the stored type, as one of our static strings */
 	q->http->content_type = !strcmp(p->mime, "image/png")    ? "image/png"
@@ -233,7 +232,7 @@ enum ent_err api_reviews_list(struct api_req *q)
 enum ent_err api_review_decide(struct api_req *q)
 {
 	struct pro_photo p;
-	struct ent_img_rect masks[PRO_MASKS_MAX];
+	struct ent_img_rect masks[MEDIA_MASKS_MAX];
 	size_t n_masks;
 	enum ent_err err = load_for_review(q, &p);
 	if (!err)
@@ -249,24 +248,27 @@ enum ent_err api_review_decide(struct api_req *q)
 				     reason ? reason : "", NULL, 0, 0, clock_now()};
 	struct ent_img_result res = {0};
 	if (!refuse && n_masks) { /* the reviewer's masks, on the stored picture */
-		void *data;
-		size_t len;
-		err = pro_photo_data(q->db, p.id, &data, &len);
+		struct buf data;
+		buf_init(&data, PHOTO_MAX_BYTES * 2);
+		err = pro_photo_data(q->db, q->app->cfg.data, p.id, &data);
 		if (!err) {
 			struct ent_img_opts o;
 			bool pending;
-			pro_photo_opts(masks, n_masks, &o);
-			err = api_image_sanitize(q, data, len, &o, false, &res, &pending);
-			free(data);
+			media_photo_opts(masks, n_masks, &o);
+			err = api_image_sanitize(q, (const uint8_t *)data.p, data.len, &o, false, &res,
+						 &pending);
+			buf_clear(&data);
 			if (pending)
 				return ENT_OK; /* answered when a worker is done */
+		} else {
+			buf_clear(&data);
 		}
 		r.data = res.data;
 		r.len = res.len;
 		r.n_masks = (int)n_masks;
 	}
 	if (!err)
-		err = pro_photo_review(q->db, &r);
+		err = pro_photo_review(q->db, q->app->cfg.data, &r);
 	ent_img_result_clear(&res);
 	if (err)
 		return err;

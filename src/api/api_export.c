@@ -493,7 +493,7 @@ static enum ent_err text_step(struct exp *x, struct store_conn *db, struct zip_w
 static enum ent_err media_step(struct exp *x, struct store_conn *db, struct zip_writer *w)
 {
 	if (x->fd < 0) {
-		char hash[RIGHTS_HASH_MAX], path[ZIP_NAME_MAX + 1], file[API_MEDIA_PATH_MAX];
+		char hash[RIGHTS_HASH_MAX], path[ZIP_NAME_MAX + 1], file[MEDIA_PATH_MAX];
 		enum ent_err err = rights_next_media(db, x->account, &x->key, hash, path);
 		if (err)
 			return err;
@@ -501,7 +501,7 @@ static enum ent_err media_step(struct exp *x, struct store_conn *db, struct zip_
 			x->phase++;
 			return ENT_OK;
 		}
-		api_media_file(x->app, hash, file);
+		media_file_path(x->app->cfg.data, hash, file);
 		x->fd = open(file, O_RDONLY | O_CLOEXEC);
 		if (x->fd < 0) {
 			int e = errno;

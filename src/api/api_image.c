@@ -8,7 +8,7 @@
 #include "api/api_image.h"
 #include "core/clock.h"
 #include "core/log.h"
-#include "pro/pro.h"
+#include "media/media.h"
 #include "privacy/image/img_pool.h"
 
 static void job_done(void *arg)
@@ -57,7 +57,7 @@ enum ent_err api_image_sanitize(struct api_req *q, const uint8_t *in, size_t len
 		if (o->faces_mode == ENT_IMG_FACES_COVER) {
 			/* one detector for the process, loaded on first use; without it the upload
 			 * fails rather than let a face through */
-			enum ent_err err = pro_face_detector(&o->faces);
+			enum ent_err err = media_face_detector(&o->faces);
 			if (err) {
 				log_err("face detector unavailable", err, NULL);
 				return ENT_EINTERNAL;

@@ -4,7 +4,7 @@
  *
  * This header holds the pure checks (no SQL, no HTTP); pro_store.h holds the tables.
  * Not responsible for: who may call what (the route table and policy/), the text check
- * (privacy.h) or the photo sanitizer (image.h), which the API combines.
+ * (privacy.h) or the photos (media/media.h), which the API combines.
  */
 #ifndef ENT_PRO_H
 #define ENT_PRO_H
@@ -14,7 +14,6 @@
 #include <stdint.h>
 
 #include "entraide/err.h"
-#include "entraide/image.h"
 #include "entraide/privacy.h"
 
 #define PRO_RPPS_DIGITS 11
@@ -31,25 +30,11 @@ enum ent_err pro_rpps_check(const char *s, size_t len, const char **reason);
 /* Median of n values (sorted in place); 0 when n is 0. For the median time to first answer. */
 long long pro_median(long long *v, size_t n);
 
-/* --- the de-identification check and the photo sanitizer, as cases use them (pro_media.c) --- */
+/* --- the de-identification check, as cases use it (pro_text.c); photos: media/media.h --- */
 
-#define PRO_MASKS_MAX 32
-
-/* The text engine and the face detector, created once on first use and shared by every
- * thread (both are safe to share). The error of the first creation is returned each time. */
+/* The text engine, created once on first use and shared by every thread (it is safe to
+ * share). The error of the first creation is returned each time. */
 enum ent_err pro_text_engine(const struct ent_priv_engine **out);
-enum ent_err pro_face_detector(struct ent_img_faces **out);
 
-/* Parses "x,y,w,h;x,y,w,h" (at most cap rectangles of non-negative integers, w and h > 0,
- * each below 100000) into out. "" is zero masks. ENT_EINVAL on anything else. */
-enum ent_err pro_masks_parse(const char *s, struct ent_img_rect *out, size_t cap, size_t *n);
-
-/* Sanitizes a case photo: metadata gone, faces covered, masks filled, re-encoded as JPEG
- * (PNG input stays PNG). res must be zeroed; ent_img_result_clear() it. */
-/* The options pro_photo_sanitize uses (masks borrowed), for callers that sanitize through
- * the worker pool (api_image.c). */
-void pro_photo_opts(const struct ent_img_rect *masks, size_t n_masks, struct ent_img_opts *o);
-enum ent_err pro_photo_sanitize(const uint8_t *in, size_t len, const struct ent_img_rect *masks,
-				size_t n_masks, struct ent_img_result *res);
 
 #endif

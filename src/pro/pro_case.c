@@ -1,5 +1,6 @@
 /*
- * pro_case.c - cases, consent records, answers and photos in the store (see pro_case.h).
+ * pro_case.c - cases, consent records and answers in the store (see pro_case.h); their photos
+ * are in pro_photo.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,10 @@
 	"coalesce(k.helpful_id, 0), (SELECT count(*) FROM pro_case_answers x WHERE x.case_id = k.id), " \
 	"k.created_at, coalesce(k.first_answer_at, 0), coalesce(k.closed_at, 0), k.space, k.body "        \
 	"FROM pro_cases k LEFT JOIN accounts a ON a.id = k.author_id "
-#define PHOTO_COLS                                                                               \
-	"p.id, p.case_id, coalesce(p.author_id, 0), p.mime, p.width, p.height, p.n_faces, "      \
-	"p.n_masks, p.status, p.reason, k.title, p.created_at "                                   \
-	"FROM pro_case_photos p JOIN pro_cases k ON k.id = p.case_id "
-
 static const struct store_stmt Q_CASE_INSERT = {
 	"pro.case_insert",
-	"INSERT INTO pro_cases (author_id, title, body, created_at, space) VALUES (?1, ?2, ?3, ?4, ?5)"};
+	"INSERT INTO pro_cases (author_id, title, body, created_at, space) VALUES (?1, ?2, ?3, ?4, ?5) "
+	"RETURNING id"};
 /* The communities' spaces (issue 5): a case may belong to one whose visibility is professionals. */
 static const struct store_stmt Q_SPACE = {
 	"pro.space", "SELECT 1 FROM spaces WHERE slug = ?1 AND visibility = 'professionals'"};
@@ -47,7 +44,8 @@ static const struct store_stmt Q_CASE_HELPFUL = {
 	"pro_case_answers WHERE id = ?2 AND case_id = ?1)"};
 static const struct store_stmt Q_ANSWER_INSERT = {
 	"pro.answer_insert",
-	"INSERT INTO pro_case_answers (case_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4)"};
+	"INSERT INTO pro_case_answers (case_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4) "
+	"RETURNING id"};
 static const struct store_stmt Q_FIRST_ANSWER = {
 	"pro.first_answer",
 	"UPDATE pro_cases SET first_answer_at = ?2 WHERE id = ?1 AND first_answer_at IS NULL"};
@@ -55,23 +53,6 @@ static const struct store_stmt Q_ANSWER_EACH = {
 	"pro.answer_each",
 	"SELECT x.id, coalesce(a.handle, ''), x.body, x.created_at FROM pro_case_answers x "
 	"LEFT JOIN accounts a ON a.id = x.author_id WHERE x.case_id = ?1 ORDER BY x.id LIMIT 1000"};
-static const struct store_stmt Q_PHOTO_INSERT = {
-	"pro.photo_insert",
-	"INSERT INTO pro_case_photos (case_id, author_id, mime, data, width, height, n_faces, "
-	"n_masks, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"};
-static const struct store_stmt Q_PHOTO_GET = {"pro.photo_get",
-					      "SELECT " PHOTO_COLS "WHERE p.id = ?1"};
-static const struct store_stmt Q_PHOTO_DATA = {"pro.photo_data",
-					       "SELECT data FROM pro_case_photos WHERE id = ?1"};
-static const struct store_stmt Q_PHOTO_OF_CASE = {
-	"pro.photo_of_case", "SELECT " PHOTO_COLS "WHERE p.case_id = ?1 ORDER BY p.id LIMIT 100"};
-static const struct store_stmt Q_PHOTO_PENDING = {
-	"pro.photo_pending",
-	"SELECT " PHOTO_COLS "WHERE p.status = 'pending' AND ?1 = 0 ORDER BY p.id LIMIT 200"};
-static const struct store_stmt Q_PHOTO_REVIEW = {
-	"pro.photo_review",
-	"UPDATE pro_case_photos SET status = ?2, reason = ?3, reviewer_id = ?4, reviewed_at = ?5, "
-	"data = coalesce(?6, data), n_masks = n_masks + ?7 WHERE id = ?1 AND status = 'pending'"};
 
 void pro_case_clear(struct pro_case *k)
 {
@@ -132,10 +113,7 @@ enum ent_err pro_case_insert(struct store_conn *c, const struct pro_case_new *n,
 	store_q_bind_cstr(q, 3, n->body);
 	store_q_bind_int(q, 4, n->now);
 	store_q_bind_cstr(q, 5, n->space ? n->space : "");
-	err = store_q_exec(q);
-	store_q_close(q);
-	if (!err)
-		err = pro_last_id(c, id);
+	err = pro_q_insert_id(q, id);
 	if (!err)
 		err = store_q_open(c, &Q_CONSENT_INSERT, &q);
 	if (err)
@@ -255,10 +233,7 @@ enum ent_err pro_answer_insert(struct store_conn *c, int64_t case_id, int64_t au
 	store_q_bind_int(q, 2, author_id);
 	store_q_bind_cstr(q, 3, body);
 	store_q_bind_int(q, 4, now);
-	err = store_q_exec(q);
-	store_q_close(q);
-	if (!err)
-		err = pro_last_id(c, id);
+	err = pro_q_insert_id(q, id);
 	if (!err)
 		err = store_exec_ints(c, &Q_FIRST_ANSWER, 2, (const int64_t[]){case_id, now});
 out:
@@ -288,108 +263,4 @@ enum ent_err pro_answer_each(struct store_conn *c, int64_t case_id,
 	}
 	store_q_close(q);
 	return err;
-}
-
-enum ent_err pro_photo_insert(struct store_conn *c, const struct pro_photo_new *n, int64_t *id)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_PHOTO_INSERT, &q);
-	if (err)
-		return err;
-	store_q_bind_int(q, 1, n->case_id);
-	store_q_bind_int(q, 2, n->author_id);
-	store_q_bind_cstr(q, 3, n->mime);
-	store_q_bind_blob(q, 4, n->data, n->len);
-	store_q_bind_int(q, 5, n->width);
-	store_q_bind_int(q, 6, n->height);
-	store_q_bind_int(q, 7, n->n_faces);
-	store_q_bind_int(q, 8, n->n_masks);
-	store_q_bind_int(q, 9, n->now);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err ? err : pro_last_id(c, id);
-}
-
-static void photo_row(struct store_q *q, struct pro_photo *p)
-{
-	memset(p, 0, sizeof *p);
-	p->id = store_q_int(q, 0);
-	p->case_id = store_q_int(q, 1);
-	p->author_id = store_q_int(q, 2);
-	pro_col_text(q, 3, p->mime, sizeof p->mime);
-	p->width = (int)store_q_int(q, 4);
-	p->height = (int)store_q_int(q, 5);
-	p->n_faces = (int)store_q_int(q, 6);
-	p->n_masks = (int)store_q_int(q, 7);
-	pro_col_text(q, 8, p->status, sizeof p->status);
-	pro_col_text(q, 9, p->reason, sizeof p->reason);
-	pro_col_text(q, 10, p->case_title, sizeof p->case_title);
-	p->created_at = store_q_int(q, 11);
-}
-
-enum ent_err pro_photo_get(struct store_conn *c, int64_t id, struct pro_photo *out)
-{
-	struct store_q *q;
-	enum ent_err err = pro_q_row(c, &Q_PHOTO_GET, id, &q);
-	if (err)
-		return err;
-	photo_row(q, out);
-	store_q_close(q);
-	return ENT_OK;
-}
-
-enum ent_err pro_photo_data(struct store_conn *c, int64_t id, void **data, size_t *len)
-{
-	struct store_q *q;
-	*data = NULL;
-	enum ent_err err = pro_q_row(c, &Q_PHOTO_DATA, id, &q);
-	if (err)
-		return err;
-	const void *p = store_q_blob(q, 0, len);
-	*data = malloc(*len ? *len : 1);
-	if (*data)
-		memcpy(*data, p, *len);
-	else
-		err = ENT_ENOMEM;
-	store_q_close(q);
-	return err;
-}
-
-enum ent_err pro_photo_each(struct store_conn *c, int64_t case_id,
-			    void (*fn)(const struct pro_photo *p, void *arg), void *arg)
-{
-	struct store_q *q;
-	bool has;
-	struct pro_photo p;
-	enum ent_err err = store_q_open(c, case_id ? &Q_PHOTO_OF_CASE : &Q_PHOTO_PENDING, &q);
-	if (err)
-		return err;
-	store_q_bind_int(q, 1, case_id);
-	while (!(err = store_q_step(q, &has)) && has) {
-		photo_row(q, &p);
-		fn(&p, arg);
-	}
-	store_q_close(q);
-	return err;
-}
-
-enum ent_err pro_photo_review(struct store_conn *c, const struct pro_photo_review *r)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_PHOTO_REVIEW, &q);
-	if (err)
-		return err;
-	store_q_bind_int(q, 1, r->id);
-	store_q_bind_cstr(q, 2, r->status);
-	store_q_bind_cstr(q, 3, r->reason);
-	store_q_bind_int(q, 4, r->reviewer_id);
-	store_q_bind_int(q, 5, r->now);
-	if (r->data)
-		store_q_bind_blob(q, 6, r->data, r->len);
-	else
-		store_q_bind_null(q, 6);
-	store_q_bind_int(q, 7, r->n_masks);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return !err && store_changes(c) == 0 ? ENT_ECONFLICT : err;
 }

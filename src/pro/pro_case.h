@@ -9,6 +9,7 @@
 #ifndef ENT_PRO_CASE_H
 #define ENT_PRO_CASE_H
 
+#include "core/buf.h"
 #include "store/store.h"
 #include "store/store_account.h"
 
@@ -86,10 +87,17 @@ enum ent_err pro_answer_insert(struct store_conn *c, int64_t case_id, int64_t au
 enum ent_err pro_answer_each(struct store_conn *c, int64_t case_id,
 			     void (*fn)(const struct pro_answer *a, void *arg), void *arg);
 
-enum ent_err pro_photo_insert(struct store_conn *c, const struct pro_photo_new *n, int64_t *id);
+/* --- photos (pro_photo.c): the row here, the picture a content-addressed file under the data
+ * directory data_dir (media/media.h) --- */
+
+/* The row and the file of n->data in one transaction (not inside another). */
+enum ent_err pro_photo_insert(struct store_conn *c, const char *data_dir,
+			      const struct pro_photo_new *n, int64_t *id);
 enum ent_err pro_photo_get(struct store_conn *c, int64_t id, struct pro_photo *out);
-/* The picture's bytes (caller frees *data). */
-enum ent_err pro_photo_data(struct store_conn *c, int64_t id, void **data, size_t *len);
+/* Appends the picture's bytes to out (from its file, or from the row when it was stored
+ * before 0401 and not moved yet). */
+enum ent_err pro_photo_data(struct store_conn *c, const char *data_dir, int64_t id,
+			    struct buf *out);
 /* Photos of a case (case_id > 0) or pending photos of every case (case_id 0), oldest first. */
 enum ent_err pro_photo_each(struct store_conn *c, int64_t case_id,
 			    void (*fn)(const struct pro_photo *p, void *arg), void *arg);
@@ -103,6 +111,12 @@ struct pro_photo_review {
 	int n_masks;
 	int64_t now;
 };
-enum ent_err pro_photo_review(struct store_conn *c, const struct pro_photo_review *r);
+enum ent_err pro_photo_review(struct store_conn *c, const char *data_dir,
+			      const struct pro_photo_review *r);
+/* Moves the pictures of photos stored before 0401 out of the database into their files (the
+ * row keeps its bytes until its file is written: stopped anywhere, a second call finishes,
+ * and a call with nothing left changes nothing). *moved says how many. Not inside a
+ * transaction. */
+enum ent_err pro_photo_move_files(struct store_conn *c, const char *data_dir, size_t *moved);
 
 #endif

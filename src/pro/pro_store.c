@@ -15,8 +15,8 @@
 static const struct store_stmt Q_INSERT = {
 	"pro.verif_insert",
 	"INSERT INTO pro_verifications (account_id, profession, specialty, rpps, institution_id, "
-	"created_at) VALUES (?1, ?2, ?3, ?4, (SELECT id FROM institutions WHERE slug = ?5), ?6)"};
-static const struct store_stmt Q_LAST_ID = {"pro.last_id", "SELECT last_insert_rowid()"};
+	"created_at) VALUES (?1, ?2, ?3, ?4, (SELECT id FROM institutions WHERE slug = ?5), ?6) "
+	"RETURNING id"};
 static const struct store_stmt Q_EVENT = {
 	"pro.verif_event",
 	"INSERT INTO pro_verification_events (verification_id, actor_id, action, reason, at) "
@@ -61,14 +61,10 @@ enum ent_err pro_q_row(struct store_conn *c, const struct store_stmt *st, int64_
 	return err;
 }
 
-enum ent_err pro_last_id(struct store_conn *c, int64_t *id)
+enum ent_err pro_q_insert_id(struct store_q *q, int64_t *id)
 {
-	struct store_q *q;
-	bool has;
-	enum ent_err err = store_q_open(c, &Q_LAST_ID, &q);
-	if (err)
-		return err;
-	err = store_q_step(q, &has);
+	bool has = false;
+	enum ent_err err = store_q_step(q, &has);
 	*id = !err && has ? store_q_int(q, 0) : 0;
 	store_q_close(q);
 	return err;
@@ -143,10 +139,7 @@ enum ent_err pro_verif_insert(struct store_conn *c, const struct pro_verificatio
 	else
 		store_q_bind_null(q, 5);
 	store_q_bind_int(q, 6, v->now);
-	err = store_q_exec(q);
-	store_q_close(q);
-	if (!err)
-		err = pro_last_id(c, id);
+	err = pro_q_insert_id(q, id);
 	if (!err)
 		err = event(c, *id, v->account_id, "request", "", v->now);
 	if (!err && v->institution) { /* an unknown slug left the institution empty */

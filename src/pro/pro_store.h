@@ -75,7 +75,7 @@ void pro_col_text(struct store_q *q, int col, char *dst, size_t cap);
  * ENT_ENOTFOUND without a row (nothing to close). */
 enum ent_err pro_q_row(struct store_conn *c, const struct store_stmt *st, int64_t key,
 		       struct store_q **q);
-/* The rowid of the connection's last insert. */
-enum ent_err pro_last_id(struct store_conn *c, int64_t *id);
+/* Steps q, an INSERT ... RETURNING id, and closes it: *id the new row's (0 on error). */
+enum ent_err pro_q_insert_id(struct store_q *q, int64_t *id);
 
 #endif

@@ -2,7 +2,7 @@
 #include "store/store_account.h"
 
 #include "store/store_community.h"
-#include "store/store_media.h"
+#include "media/media_store.h"
 #include "store/store_pro.h"
 #include "store/store_tombstone.h"
 #include <stdio.h>

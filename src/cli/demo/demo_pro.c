@@ -13,6 +13,7 @@
 #include "cli/demo/demo.h"
 #include "api/api_pro.h"
 #include "core/clock.h"
+#include "media/media.h"
 #include "pro/pro.h"
 #include "pro/pro_case.h"
 #include "pro/pro_store.h"
@@ -118,7 +119,8 @@ static void find_case(const struct pro_case *k, void *arg)
 		c->id = k->id;
 }
 
-static enum ent_err demo_case(struct store_conn *db, int64_t author, int64_t colleague)
+static enum ent_err demo_case(struct store_conn *db, const char *data_dir, int64_t author,
+			      int64_t colleague)
 {
 	struct find_ctx f = {0};
 	enum ent_err err = pro_case_each(db, find_case, &f);
@@ -148,19 +150,21 @@ static enum ent_err demo_case(struct store_conn *db, int64_t author, int64_t col
 	if (err)
 		return err;
 	struct ent_img_result res = {0};
-	err = pro_photo_sanitize(png, len, NULL, 0, &res);
+	struct ent_img_opts o;
+	media_photo_opts(NULL, 0, &o);
+	err = media_sanitize(png, len, &o, &res);
 	free(png);
 	if (!err) {
 		struct pro_photo_new p = {id, author, "image/png", res.data, res.len, res.width,
 					  res.height, (int)res.n_faces, 0, clock_now() - 7000};
 		p.mime = res.format == ENT_IMG_PNG ? "image/png" : "image/jpeg";
-		err = pro_photo_insert(db, &p, &photo);
+		err = pro_photo_insert(db, data_dir, &p, &photo);
 	}
 	ent_img_result_clear(&res);
 	if (!err) {
 		struct pro_photo_review r = {photo, colleague, "approved", "", NULL, 0, 0,
 					     clock_now() - 5000};
-		err = pro_photo_review(db, &r);
+		err = pro_photo_review(db, data_dir, &r);
 	}
 	return err;
 }
@@ -176,7 +180,7 @@ enum ent_err demo_pro(struct api_app *app, struct store_conn *db, FILE *out)
 	if (!err)
 		err = demo_account_id(db, "dr.leroy", &colleague);
 	if (!err)
-		err = demo_case(db, author, colleague);
+		err = demo_case(db, app->cfg.data, author, colleague);
 	if (err)
 		return err;
 	fprintf(out, "Réseau professionnel / professional network (mot de passe / password: %s)\n",

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
-#include "store/store_media.h"
+#include "media/media_store.h"
 
 static char dir[64];
 

@@ -1,6 +1,7 @@
-/* store_media.h - uploaded pictures (issue 4): the media rows and the files to remove. */
-#ifndef ENT_STORE_MEDIA_H
-#define ENT_STORE_MEDIA_H
+/* media_store.h - uploaded pictures (issue 4): the media rows and the files to remove (media.h
+ * holds the files themselves). The functions keep their store_media_ names. */
+#ifndef ENT_MEDIA_STORE_H
+#define ENT_MEDIA_STORE_H
 
 #include "store/store_account.h"
 
@@ -21,7 +22,8 @@ enum ent_err store_media_get(struct store_conn *c, int64_t id, struct store_medi
 /* Up to cap hashes of files no row references any more (hex, NUL-terminated); *n set. */
 enum ent_err store_media_gone(struct store_conn *c, char (*out)[STORE_MEDIA_HASH_HEX + 1],
 			      size_t cap, size_t *n);
-/* True when a row references hash (a purge must then keep the file). */
+/* True when a row references hash, an upload's or a case photo's (a purge must then keep
+ * the file). */
 enum ent_err store_media_referenced(struct store_conn *c, const char *hash, bool *yes);
 /* Takes hash off the list of files to remove (once the file is gone). */
 enum ent_err store_media_gone_done(struct store_conn *c, const char *hash);

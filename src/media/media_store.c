@@ -1,5 +1,5 @@
-/* store_media.c - uploaded pictures (issue 4); see store_media.h and 0400_media.sql. */
-#include "store/store_media.h"
+/* media_store.c - the rows of uploaded pictures (issue 4); see media_store.h and 0400_media.sql. */
+#include "media/media_store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,8 +12,9 @@ static const struct store_stmt Q_GET = {
 	"media.get", "SELECT account_id, hash, format, width, height, bytes, created_at FROM media "
 		     "WHERE id = ?1"};
 static const struct store_stmt Q_GONE = {"media.gone", "SELECT hash FROM media_gone LIMIT ?1"};
-static const struct store_stmt Q_REFERENCED = {"media.referenced",
-					       "SELECT 1 FROM media WHERE hash = ?1 LIMIT 1"};
+static const struct store_stmt Q_REFERENCED = {
+	"media.referenced", "SELECT 1 FROM media WHERE hash = ?1 UNION ALL "
+			    "SELECT 1 FROM pro_case_photos WHERE hash = ?1 LIMIT 1"};
 static const struct store_stmt Q_GONE_DONE = {"media.gone_done",
 					      "DELETE FROM media_gone WHERE hash = ?1"};
 static const struct store_stmt Q_DEL_ACCOUNT = {"media.delete_account",
