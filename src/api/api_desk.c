@@ -100,18 +100,6 @@ enum ent_err api_desk_classify(struct api_req *q, const char *text, size_t len,
 	return ent_intent_classify(text ? text : "", text ? len : 0, lang, out);
 }
 
-static const char *flag_of(const char *type)
-{
-	return !strcmp(type, "urgent") ? "urgent" : !strcmp(type, "consultation") ? "consultation" : "";
-}
-
-static int priority_of(const char *type)
-{
-	return !strcmp(type, "urgent") ? 2 : !strcmp(type, "consultation") ? 1 : 0;
-}
-
-/* --- the desk's public face --- */
-
 void api_desk_forms_json(struct buf *b, const struct desk_inst *inst)
 {
 	buf_putc(b, '[');
@@ -203,10 +191,10 @@ enum ent_err api_desk_submit(struct api_req *q, const struct desk_inst *inst, co
 			.form = form,
 			.type = type,
 			.intent = ent_intent_name(res.intent),
-			.flag = flag_of(type),
+			.flag = desk_flag_of(type),
 			.lang = q->lang == HTTP_LANG_EN ? "en" : "fr",
 			.confidence = (int)(res.confidence * 1000),
-			.priority = priority_of(type),
+			.priority = desk_priority_of(type),
 			.details_enc = sealed.p,
 			.details_len = sealed.len,
 			.now = clock_now(),
@@ -218,7 +206,7 @@ enum ent_err api_desk_submit(struct api_req *q, const struct desk_inst *inst, co
 		return err;
 	api_desk_event(q, inst->id, id, "created");
 	buf_printf(out, "{\"id\":%lld,\"type\":\"%s\",\"flag\":\"%s\",\"status\":\"new\","
-			"\"guidance\":", (long long)id, type, flag_of(type));
+			"\"guidance\":", (long long)id, type, desk_flag_of(type));
 	err = desk_guidance_json(out, type, res.rule, q->lang == HTTP_LANG_EN, inst);
 	buf_putc(out, '}');
 	return err ? err : buf_err(out);
@@ -609,27 +597,6 @@ out:
 
 /* --- the conversation --- */
 
-/* Escalates a request when a later message of its requester is urgent or a consultation. */
-static const struct store_stmt Q_ESCALATE = {
-	"desk.escalate",
-	"UPDATE desk_requests SET type = ?2, flag = ?3, priority = max(priority, ?4) WHERE id = ?1 "
-	"AND priority < ?4"};
-
-static enum ent_err escalate(struct api_req *q, int64_t id, const char *type)
-{
-	struct store_q *st;
-	enum ent_err err = store_q_open(q->db, &Q_ESCALATE, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, id);
-	store_q_bind_text(st, 2, type, strlen(type));
-	store_q_bind_text(st, 3, flag_of(type), strlen(flag_of(type)));
-	store_q_bind_int(st, 4, priority_of(type));
-	err = store_q_exec(st);
-	store_q_close(st);
-	return err;
-}
-
 /* The text a community manager sends: a canned reply or their own words, placeholders
  * filled. */
 static enum ent_err manager_text(struct api_req *q, const struct desk_request *r,
@@ -655,110 +622,129 @@ static enum ent_err manager_text(struct api_req *q, const struct desk_request *r
 	return err;
 }
 
+/* The kind of message the caller may post on r (default: "message" for its requester, "reply"
+ * for a manager) and whether it must carry a file: a document comes with its file ("document
+ * available below" without one was a dead end), and goes only to a requester whose identity
+ * was checked first; no other message carries one. */
+static enum ent_err message_kind(struct api_req *q, const struct desk_request *r, bool manager,
+				 const char **kind)
+{
+	bool own = r->requester_id == q->s.account.id;
+	if (!*kind)
+		*kind = own ? "message" : "reply";
+	if (!strcmp(*kind, "message") ? !own : !manager)
+		return api_invalid(q, "kind", JSON_REASON_VALUE);
+	bool document = !strcmp(*kind, "document");
+	if (document && !r->identity_checked)
+		return api_invalid(q, "kind", "identity-not-checked");
+	bool has_file = api_str(q, "file", NULL) != NULL;
+	if (document != has_file)
+		return api_invalid(q, "file", has_file ? "only-with-document" : JSON_REASON_REQUIRED);
+	return ENT_OK;
+}
+
+/* The requester's own message: classified, and the request escalated when it is more pressing
+ * than before (R2, R3). *type and *rule for the guidance. */
+static enum ent_err requester_text(struct api_req *q, const struct desk_request *r, struct buf *out,
+				   const char **type, enum ent_intent_rule *rule)
+{
+	size_t n;
+	const char *t = api_str(q, "text", &n);
+	if (!t || !n)
+		return api_invalid(q, "text", JSON_REASON_REQUIRED);
+	struct ent_intent_result res;
+	enum ent_err err = api_desk_classify(q, t, n, &res);
+	if (err)
+		return err;
+	*type = desk_type_of("free", res.intent);
+	*rule = res.rule;
+	buf_append(out, t, n);
+	if (desk_priority_of(*type) > r->priority)
+		err = desk_request_escalate(q->db, r->id, *type);
+	return err;
+}
+
+/* A message sealed as {"text", "title"?} and stored with its file, in one transaction. */
+struct desk_outgoing {
+	const char *kind;
+	struct buf *text;
+	const char *file_type; /* NULL without a file */
+	const char *file_name;
+	size_t file_size;
+	struct buf *file_sealed;
+};
+
+static enum ent_err message_store(struct api_req *q, const struct desk_request *r,
+				  const struct desk_outgoing *m)
+{
+	struct buf plain, sealed;
+	buf_init(&plain, DESK_SEALED_MAX);
+	buf_init(&sealed, DESK_SEALED_MAX + 64);
+	buf_puts(&plain, "{\"text\":");
+	buf_json_str(&plain, m->text->p ? m->text->p : "", m->text->len);
+	const char *title = api_str(q, "title", NULL);
+	if (title && !strcmp(m->kind, "document")) {
+		buf_puts(&plain, ",\"title\":");
+		buf_json_cstr(&plain, title);
+	}
+	buf_putc(&plain, '}');
+	enum ent_err err = buf_err(&plain);
+	if (!err)
+		err = desk_seal(plain.p, plain.len, &sealed);
+	if (!err)
+		err = store_tx_begin(q->db);
+	if (!err) {
+		err = desk_message_insert(q->db, r->id, q->s.account.id, m->kind, sealed.p,
+					  sealed.len, clock_now());
+		if (!err && m->file_type)
+			err = desk_file_insert(q->db, r->id, m->file_name, m->file_type,
+					       m->file_size, m->file_sealed->p, m->file_sealed->len);
+		if (!err)
+			err = store_tx_commit(q->db);
+		else
+			store_tx_rollback(q->db);
+	}
+	buf_clear(&plain);
+	buf_clear(&sealed);
+	return err;
+}
+
 enum ent_err api_desk_message_post(struct api_req *q)
 {
 	struct desk_request r;
 	struct desk_inst inst;
 	bool manager;
-	struct buf text, plain, sealed, b, file_sealed;
+	struct buf text, b, file_sealed;
 	buf_init(&text, DESK_TEXT_MAX * 4);
-	buf_init(&plain, DESK_SEALED_MAX);
-	buf_init(&sealed, DESK_SEALED_MAX + 64);
 	buf_init(&b, 8192);
 	buf_init(&file_sealed, DESK_FILE_MAX + 64);
-	const char *file_type = NULL;
 	char file_name[DESK_FILE_NAME_MAX + 1] = "";
-	size_t file_size = 0;
-	const char *kind = api_str(q, "kind", NULL);
+	struct desk_outgoing m = {api_str(q, "kind", NULL), &text, NULL, file_name, 0, &file_sealed};
 	const char *type = NULL;
 	enum ent_intent_rule rule = ENT_INTENT_RULE_NONE;
 	enum ent_err err = load_visible(q, &r, NULL, &manager);
 	if (!err)
 		err = desk_inst_find(q->db, r.inst_slug, &inst);
-	if (err)
-		goto out;
-	bool own = r.requester_id == q->s.account.id;
-	if (!kind)
-		kind = own ? "message" : "reply";
-	if (!strcmp(kind, "message") ? !own : !manager) {
-		err = api_invalid(q, "kind", JSON_REASON_VALUE);
-		goto out;
-	}
-	if (!strcmp(kind, "document") && !r.identity_checked) {
-		/* Documents go only to a requester whose identity was checked first. */
-		err = api_invalid(q, "kind", "identity-not-checked");
-		goto out;
-	}
-	/* A document comes with its file ("document available below" without one was a dead
-	 * end); no other message carries one. */
-	bool has_file = api_str(q, "file", NULL) != NULL;
-	if (strcmp(kind, "document") ? has_file : !has_file) {
-		err = api_invalid(q, "file", has_file ? "only-with-document" : JSON_REASON_REQUIRED);
-		goto out;
-	}
-	if (has_file) {
-		err = document_file(q, &file_type, file_name, &file_size, &file_sealed);
-		if (err)
-			goto out;
-	}
-	if (!strcmp(kind, "message")) {
-		size_t n;
-		const char *t = api_str(q, "text", &n);
-		if (!t || !n) {
-			err = api_invalid(q, "text", JSON_REASON_REQUIRED);
-			goto out;
+	if (!err)
+		err = message_kind(q, &r, manager, &m.kind);
+	if (!err && api_str(q, "file", NULL))
+		err = document_file(q, &m.file_type, file_name, &m.file_size, &file_sealed);
+	if (!err)
+		err = !strcmp(m.kind, "message") ? requester_text(q, &r, &text, &type, &rule)
+						 : manager_text(q, &r, &inst, &text);
+	if (!err)
+		err = message_store(q, &r, &m);
+	if (!err) {
+		api_desk_event(q, r.institution_id, r.id, m.kind);
+		buf_printf(&b, "{\"request\":%lld,\"kind\":\"%s\"", (long long)r.id, m.kind);
+		if (type) {
+			buf_printf(&b, ",\"type\":\"%s\",\"guidance\":", type);
+			desk_guidance_json(&b, type, rule, q->lang == HTTP_LANG_EN, &inst);
 		}
-		struct ent_intent_result res;
-		err = api_desk_classify(q, t, n, &res);
-		if (err)
-			goto out;
-		type = desk_type_of("free", res.intent);
-		rule = res.rule;
-		buf_append(&text, t, n);
-		if (priority_of(type) > r.priority)
-			err = escalate(q, r.id, type);
-	} else {
-		err = manager_text(q, &r, &inst, &text);
+		buf_putc(&b, '}');
+		api_reply(q, 201, &b);
 	}
-	if (err)
-		goto out;
-	buf_puts(&plain, "{\"text\":");
-	buf_json_str(&plain, text.p ? text.p : "", text.len);
-	const char *title = api_str(q, "title", NULL);
-	if (title && !strcmp(kind, "document")) {
-		buf_puts(&plain, ",\"title\":");
-		buf_json_cstr(&plain, title);
-	}
-	buf_putc(&plain, '}');
-	err = buf_err(&plain);
-	if (!err)
-		err = desk_seal(plain.p, plain.len, &sealed);
-	if (!err)
-		err = store_tx_begin(q->db);
-	if (err)
-		goto out;
-	err = desk_message_insert(q->db, r.id, q->s.account.id, kind, sealed.p, sealed.len, clock_now());
-	if (!err && file_type)
-		err = desk_file_insert(q->db, r.id, file_name, file_type, file_size, file_sealed.p,
-				       file_sealed.len);
-	if (!err)
-		err = store_tx_commit(q->db);
-	else
-		store_tx_rollback(q->db);
-	if (err)
-		goto out;
-	api_desk_event(q, r.institution_id, r.id, kind);
-	buf_printf(&b, "{\"request\":%lld,\"kind\":\"%s\"", (long long)r.id, kind);
-	if (type) {
-		buf_printf(&b, ",\"type\":\"%s\",\"guidance\":", type);
-		desk_guidance_json(&b, type, rule, q->lang == HTTP_LANG_EN, &inst);
-	}
-	buf_putc(&b, '}');
-	api_reply(q, 201, &b);
-out:
 	buf_clear(&text);
-	buf_clear(&plain);
-	buf_clear(&sealed);
 	buf_clear(&b);
 	buf_clear(&file_sealed);
 	return err;

@@ -101,6 +101,10 @@ enum ent_err desk_request_each(struct store_conn *c, const struct desk_filter *f
 enum ent_err desk_request_update(struct store_conn *c, int64_t id, const char *status,
 				 int64_t assignee_id, int identity_checked, int64_t now);
 
+/* Raises a request to type (its flag and priority follow) when that is more pressing than
+ * what it is now; does nothing otherwise. */
+enum ent_err desk_request_escalate(struct store_conn *c, int64_t id, const char *type);
+
 /* Adds a message (sealed body). A reply or document sets first_response_at once. */
 enum ent_err desk_message_insert(struct store_conn *c, int64_t request_id, int64_t author_id,
 				 const char *kind, const void *body_enc, size_t len, int64_t now);
@@ -177,6 +181,9 @@ double desk_percentile(double *v, size_t n, double p);
 /* The type a request is queued as: the classifier's urgent and consultation always win (R3,
  * R2); otherwise the form's own type, or the classifier's label for free text. */
 const char *desk_type_of(const char *form, enum ent_intent intent);
+/* The queue's flag of a type ("urgent", "consultation" or "") and its priority (2, 1, 0). */
+const char *desk_flag_of(const char *type);
+int desk_priority_of(const char *type);
 /* Appends the JSON object the sender sees at once: {"kind":"urgent","numbers":[...],...} for
  * urgent, {"kind":"consultation","alternatives":[...]} for consultation, {"kind":"received"}
  * otherwise. en selects English numbers and wording. */

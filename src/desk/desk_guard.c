@@ -18,6 +18,16 @@
 
 #include "desk/desk.h"
 
+const char *desk_flag_of(const char *type)
+{
+	return !strcmp(type, "urgent") ? "urgent" : !strcmp(type, "consultation") ? "consultation" : "";
+}
+
+int desk_priority_of(const char *type)
+{
+	return !strcmp(type, "urgent") ? 2 : !strcmp(type, "consultation") ? 1 : 0;
+}
+
 const char *desk_type_of(const char *form, enum ent_intent intent)
 {
 	if (intent == ENT_INTENT_URGENT || intent == ENT_INTENT_CONSULTATION)

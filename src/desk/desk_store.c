@@ -17,6 +17,10 @@
 
 /* A desk whose managers never chose offers every form: the list is DESK_FORMS (desk.h), written
  * out because the statement lister reads plain literals (tests/api/desk checks the default). */
+/* Only ever raises: the new priority is above the current one (portable, no scalar max()). */
+static const struct store_stmt Q_ESCALATE = {
+	"desk.escalate",
+	"UPDATE desk_requests SET type = ?2, flag = ?3, priority = ?4 WHERE id = ?1 AND priority < ?4"};
 static const struct store_stmt Q_INST = {
 	"desk.inst",
 	"SELECT i.id, i.slug, i.name, coalesce(s.teleconsult_url, ''), "
@@ -305,6 +309,18 @@ enum ent_err desk_request_update(struct store_conn *c, int64_t id, const char *s
 	store_q_bind_int(q, 3, assignee_id);
 	store_q_bind_int(q, 4, identity_checked);
 	store_q_bind_int(q, 5, now);
+	return store_q_run(q);
+}
+
+enum ent_err desk_request_escalate(struct store_conn *c, int64_t id, const char *type)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open_int(c, &Q_ESCALATE, id, &q);
+	if (err)
+		return err;
+	store_q_bind_cstr(q, 2, type);
+	store_q_bind_cstr(q, 3, desk_flag_of(type));
+	store_q_bind_int(q, 4, desk_priority_of(type));
 	return store_q_run(q);
 }
 
