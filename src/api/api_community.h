@@ -9,6 +9,7 @@
 #define ENT_API_COMMUNITY_H
 
 #include "api/api.h"
+#include "community/comm_post_store.h"
 #include "policy/policy_space.h"
 
 /* api_space.c */
@@ -73,20 +74,17 @@ enum ent_err api_article_publish(struct api_app *app, struct store_conn *db, con
 
 /* --- helpers (api_space_util.c) --- */
 
-struct comm_space {
-	int64_t id;
-	char slug[64];
-	char name[128];
-	char language[3];
-	enum space_visibility visibility;
-	bool indexable;
-	int64_t retention_days;
-	bool archived; /* readable, but takes no new thread or reply (issue 17) */
+/* A keyset list being written: its buffer, the items so far, the cursor of the last one. */
+struct comm_list {
+	struct buf *b;
+	int64_t n, last;
 };
-
+/* Starts item id of l: the comma, {"id":id, and id as the next cursor. */
+void comm_list_item(struct comm_list *l, int64_t id);
 /* The caller's role bits (ROLE_ANON without a session). */
 unsigned comm_roles(const struct api_req *q);
-/* Loads a space by slug when the caller may read it; ENT_ENOTFOUND otherwise (no leak). */
+/* Loads a space by slug when the caller may read it (comm_space_find, then the policy);
+ * ENT_ENOTFOUND otherwise (no leak), ENT_EAUTH for a visitor at a members' space. */
 enum ent_err comm_space_by_slug(struct api_req *q, const char *slug, struct comm_space *out);
 /* ENT_ECONFLICT (problem space-archived) when s is archived: no new thread or reply. */
 enum ent_err comm_space_open_for_posts(struct api_req *q, const struct comm_space *s);
@@ -107,28 +105,6 @@ void comm_audience_json(struct buf *b, const struct comm_space *s);
 enum ent_err comm_publish_check(struct api_req *q, const struct comm_space *s, const char *field,
 				const char *body, size_t len, char **final, size_t *final_len,
 				bool *redacted, bool *replied);
-/* Indexes (or re-indexes) a post's text for search: the thread title goes with the first post. */
-enum ent_err comm_index_post(struct store_conn *db, int64_t post_id, const char *title,
-			     const char *body, size_t len, const char *lang);
-enum ent_err comm_unindex_post(struct store_conn *db, int64_t post_id);
-struct comm_new_post {
-	int64_t thread_id;
-	int64_t quote_id;  /* 0 = none */
-	const char *title; /* the thread's title, for the first post's index entry; else NULL */
-	const char *body;  /* already through the publishing check */
-	size_t len;
-	bool redacted;
-	int64_t id;        /* out */
-};
-/* Inside the caller's transaction: a thread; a post with the thread's counters, the search
- * index, the author's follow and the followers' notifications (api_space.c, also the demo). */
-enum ent_err comm_thread_insert(struct store_conn *db, int64_t space_id, int64_t author_id,
-				const char *title, size_t len, int64_t *id);
-enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const char *lang,
-			      struct comm_new_post *p);
-/* What a visitor can read, for the home page (api_system.c): public spaces, their threads,
- * validated articles. */
-enum ent_err comm_counts(struct store_conn *db, int64_t *spaces, int64_t *threads, int64_t *articles);
 /* Tells the thread-page cache that community content changed (call after the commit);
  * comm_thread_changed when only one thread's page changed (a reply, a reaction). */
 void comm_changed(void);

@@ -4,123 +4,87 @@
  * Unread counts are counters kept by triggers on write (migration 0101): reading them is one
  * row. Reading a thread writes nothing: the page tells the server what was read (POST
  * /api/v1/threads/{id}/read), and those marks are written in batches (api_read.c, api_writer.c).
+ * Not responsible for: the rows (comm_notify_store.h).
  */
 #include <string.h>
 
 #include "api/api_community.h"
+#include "community/comm_notify_store.h"
 #include "core/clock.h"
 
-static const struct store_stmt Q_FOLLOW = {
-	"comm.follow",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
-	"SELECT ?1, ?2, last_post_id, n_visible FROM threads WHERE id = ?2 ON CONFLICT DO NOTHING"};
-static const struct store_stmt Q_UNFOLLOW = {
-	"comm.unfollow", "DELETE FROM follows WHERE account_id = ?1 AND thread_id = ?2"};
-
-static enum ent_err follow(struct api_req *q, const struct store_stmt *stmt, int status)
+static enum ent_err follow(struct api_req *q, bool on)
 {
 	struct comm_space s;
 	int64_t id;
 	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
 		err = comm_space_of_thread(q, id, &s, NULL, 0);
-	struct store_q *st;
 	if (!err)
-		err = store_q_open(q->db, stmt, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, q->s.account.id);
-	store_q_bind_int(st, 2, id);
-	err = store_q_exec(st);
-	store_q_close(st);
+		err = on ? comm_follow_add(q->db, q->s.account.id, id)
+			 : comm_follow_remove(q->db, q->s.account.id, id);
 	if (err)
 		return err;
 	struct buf b;
 	buf_init(&b, 64);
-	buf_printf(&b, "{\"thread\":%lld,\"following\":%s}", (long long)id, status ? "true" : "false");
+	buf_printf(&b, "{\"thread\":%lld,\"following\":%s}", (long long)id, on ? "true" : "false");
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }
 
 enum ent_err api_follow_put(struct api_req *q)
 {
-	return follow(q, &Q_FOLLOW, 1);
+	return follow(q, true);
 }
 
 enum ent_err api_follow_delete(struct api_req *q)
 {
-	return follow(q, &Q_UNFOLLOW, 0);
+	return follow(q, false);
 }
 
-static const struct store_stmt Q_UNREAD = {
-	"comm.unread",
-	"SELECT unread FROM notification_counts WHERE account_id = ?1"};
-static const struct store_stmt Q_NOTIFS = {
-	"comm.notifications",
-	"SELECT n.id, n.kind, n.thread_id, t.title, n.post_id, n.created_at, n.read_at IS NOT NULL "
-	"FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id "
-	"WHERE n.account_id = ?1 AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3"};
-static const struct store_stmt Q_FOLLOWED = {
-	"comm.followed",
-	"SELECT t.id, t.title, t.n_visible - f.read_visible FROM follows f "
-	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 ORDER BY t.last_post_id DESC LIMIT 50"};
+static void write_notification(const struct comm_notification *n, void *arg)
+{
+	struct comm_list *l = arg;
+	char c[CLOCK_ISO_LEN];
+	clock_iso(n->created_at, c);
+	comm_list_item(l, n->id);
+	buf_puts(l->b, ",\"kind\":");
+	buf_json_cstr(l->b, n->kind);
+	buf_printf(l->b, ",\"thread\":{\"id\":%lld,\"title\":", (long long)n->thread);
+	buf_json_cstr(l->b, n->thread_title);
+	buf_printf(l->b, "},\"post\":%lld,\"created_at\":\"%s\",\"read\":%s}", (long long)n->post, c,
+		   n->read ? "true" : "false");
+}
+
+static void write_followed(const struct comm_followed *f, void *arg)
+{
+	struct comm_list *l = arg;
+	buf_printf(l->b, "%s{\"thread\":%lld,\"title\":", l->n++ ? "," : "", (long long)f->thread);
+	buf_json_cstr(l->b, f->title);
+	buf_printf(l->b, ",\"unread\":%lld}", (long long)f->unread);
+}
 
 enum ent_err api_notifications_list(struct api_req *q)
 {
-	int64_t before, limit;
+	int64_t before, limit, unread = 0, account = q->s.account.id;
 	enum ent_err err = api_page(q, "before", &before, &limit);
-	struct store_q *st;
-	bool row = false;
 	if (!err)
-		err = store_q_open(q->db, &Q_UNREAD, &st);
+		err = comm_unread_count(q->db, account, &unread);
 	if (err)
 		return err;
-	store_q_bind_int(st, 1, q->s.account.id);
-	err = store_q_step(st, &row);
-	int64_t unread = row ? store_q_int(st, 0) : 0;
-	store_q_close(st);
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
 	buf_printf(&b, "{\"unread\":%lld,\"notifications\":[", (long long)unread);
-	if (!err)
-		err = store_q_open(q->db, &Q_NOTIFS, &st);
-	int64_t n = 0, last = 0;
-	if (!err) {
-		store_q_bind_int(st, 1, q->s.account.id);
-		store_q_bind_int(st, 2, before);
-		store_q_bind_int(st, 3, limit);
-		while (!(err = store_q_step(st, &row)) && row) {
-			char c[24];
-			clock_iso(store_q_int(st, 5), c);
-			last = store_q_int(st, 0);
-			buf_printf(&b, "%s{\"id\":%lld,\"kind\":", n++ ? "," : "", (long long)last);
-			buf_json_cstr(&b, store_q_text(st, 1, NULL));
-			buf_printf(&b, ",\"thread\":{\"id\":%lld,\"title\":", (long long)store_q_int(st, 2));
-			buf_json_cstr(&b, store_q_text(st, 3, NULL));
-			buf_printf(&b, "},\"post\":%lld,\"created_at\":\"%s\",\"read\":%s}",
-				   (long long)store_q_int(st, 4), c, store_q_int(st, 6) ? "true" : "false");
-		}
-		store_q_close(st);
-	}
+	struct comm_list l = {.b = &b};
+	err = comm_notifications_each(q->db, account, before, limit, write_notification, &l);
 	buf_puts(&b, "],\"next\":");
-	if (n == limit)
-		buf_printf(&b, "%lld", (long long)last);
+	if (l.n == limit)
+		buf_printf(&b, "%lld", (long long)l.last);
 	else
 		buf_puts(&b, "null");
 	buf_puts(&b, ",\"following\":[");
+	l.n = 0;
 	if (!err)
-		err = store_q_open(q->db, &Q_FOLLOWED, &st);
-	if (!err) {
-		store_q_bind_int(st, 1, q->s.account.id);
-		n = 0;
-		while (!(err = store_q_step(st, &row)) && row) {
-			buf_printf(&b, "%s{\"thread\":%lld,\"title\":", n++ ? "," : "",
-				   (long long)store_q_int(st, 0));
-			buf_json_cstr(&b, store_q_text(st, 1, NULL));
-			buf_printf(&b, ",\"unread\":%lld}", (long long)store_q_int(st, 2));
-		}
-		store_q_close(st);
-	}
+		err = comm_followed_each(q->db, account, write_followed, &l);
 	buf_puts(&b, "]}");
 	if (err) {
 		buf_clear(&b);

@@ -3,12 +3,12 @@
  * check again, the previous text kept as visible history), delete (the text and its history
  * are really erased, R6), reactions of peer support, reports to the moderators (the
  * reporter's identity is never shown to the author).
+ * Not responsible for: the rows and their transactions (comm_post_store.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/api_community.h"
-#include "api/api_emergency.h"
 #include "community/comm.h"
 #include "community/comm_store.h"
 #include "core/clock.h"
@@ -30,80 +30,33 @@ const struct json_field api_report_fields[] = {
 };
 
 struct post_ref {
-	int64_t id, thread_id, author_id;
-	bool deleted, hidden;
+	struct comm_post_ref r;
 	struct comm_space space;
 };
-
-static const struct store_stmt Q_POST = {
-	"comm.post", "SELECT thread_id, coalesce(author_id, 0), deleted_at IS NOT NULL, "
-		     "hidden_at IS NOT NULL FROM posts WHERE id = ?1"};
 
 /* Loads the post named by {id} when the caller may read its space (moderators see hidden
  * posts; nobody else does). */
 static enum ent_err load_post(struct api_req *q, struct post_ref *p)
 {
-	enum ent_err err = api_path_id(q, "id", &p->id);
-	struct store_q *st;
-	bool row = false;
+	int64_t id;
+	enum ent_err err = api_path_id(q, "id", &id);
 	if (!err)
-		err = store_q_open(q->db, &Q_POST, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, p->id);
-	err = store_q_step(st, &row);
-	if (!err && row) {
-		p->thread_id = store_q_int(st, 0);
-		p->author_id = store_q_int(st, 1);
-		p->deleted = store_q_int(st, 2) != 0;
-		p->hidden = store_q_int(st, 3) != 0;
-	}
-	store_q_close(st);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err && p->hidden && !(comm_roles(q) & ROLE_MODERATOR))
+		err = comm_post_get(q->db, id, &p->r);
+	if (!err && p->r.hidden && !(comm_roles(q) & ROLE_MODERATOR))
 		err = ENT_ENOTFOUND;
 	if (!err)
-		err = comm_space_of_thread(q, p->thread_id, &p->space, NULL, 0);
+		err = comm_space_of_thread(q, p->r.thread_id, &p->space, NULL, 0);
 	return err;
 }
 
 static enum ent_err load_own_post(struct api_req *q, struct post_ref *p)
 {
 	enum ent_err err = load_post(q, p);
-	if (!err && p->deleted)
+	if (!err && p->r.deleted)
 		err = ENT_ENOTFOUND;
-	if (!err && p->author_id != q->s.account.id)
+	if (!err && p->r.author_id != q->s.account.id)
 		err = ENT_EPERM;
 	return err;
-}
-
-static const struct store_stmt Q_REVISION = {
-	"comm.revision",
-	"INSERT INTO post_revisions (post_id, body, created_at) "
-	"SELECT id, body, coalesce(edited_at, created_at) FROM posts WHERE id = ?1"};
-static const struct store_stmt Q_EDIT = {
-	"comm.edit",
-	"UPDATE posts SET body = ?2, html = ?3, edited_at = ?4, redacted = redacted OR ?5 WHERE id = ?1"};
-static const struct store_stmt Q_FIRST_POST = {
-	"comm.first_post",
-	"SELECT t.title FROM threads t WHERE t.id = ?1 AND (SELECT min(id) FROM posts WHERE thread_id = t.id) = ?2"};
-
-static enum ent_err reindex(struct api_req *q, const struct post_ref *p, const char *body, size_t len)
-{
-	char title[COMM_TITLE_MAX * 4 + 8] = "";
-	struct store_q *st;
-	bool row = false;
-	enum ent_err err = store_q_open(q->db, &Q_FIRST_POST, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, p->thread_id);
-	store_q_bind_int(st, 2, p->id);
-	err = store_q_step(st, &row);
-	if (!err && row)
-		snprintf(title, sizeof title, "%s", store_q_text(st, 0, NULL));
-	store_q_close(st);
-	return err ? err : comm_index_post(q->db, p->id, row ? title : NULL, body, len, p->space.language);
 }
 
 enum ent_err api_post_edit(struct api_req *q)
@@ -114,77 +67,25 @@ enum ent_err api_post_edit(struct api_req *q)
 		return err;
 	size_t blen, flen = 0;
 	const char *body = api_str(q, "body", &blen);
-	char *fbody = NULL, *html = NULL;
+	char *fbody = NULL;
 	bool redacted = false, replied = false;
 	err = comm_publish_check(q, &p.space, "body", body, blen, &fbody, &flen, &redacted, &replied);
 	if (!err)
-		err = comm_md_render(fbody, flen, &html);
-	if (!err)
-		err = store_tx_begin(q->db);
-	if (!err) {
-		err = store_exec_ints(q->db, &Q_REVISION, 1, &p.id);
-		struct store_q *st;
-		if (!err)
-			err = store_q_open(q->db, &Q_EDIT, &st);
-		if (!err) {
-			store_q_bind_int(st, 1, p.id);
-			store_q_bind_text(st, 2, fbody, flen);
-			store_q_bind_text(st, 3, html, strlen(html));
-			store_q_bind_int(st, 4, clock_now());
-			store_q_bind_int(st, 5, redacted);
-			err = store_q_exec(st);
-			store_q_close(st);
-		}
-		if (!err)
-			err = reindex(q, &p, fbody, flen);
-		if (!err)
-			err = store_tx_commit(q->db);
-		else
-			store_tx_rollback(q->db);
-	}
+		err = comm_post_edit(q->db, &p.r, fbody, flen, redacted, p.space.language, clock_now());
 	if (!err) {
 		comm_changed();
 		api_erase_soon(); /* the index still holds the previous words, marked deleted */
 		struct buf b;
 		buf_init(&b, 2 * COMM_BODY_MAX + 256);
-		buf_printf(&b, "{\"id\":%lld,\"edited\":true,\"redacted\":%s,\"body\":", (long long)p.id,
+		buf_printf(&b, "{\"id\":%lld,\"edited\":true,\"redacted\":%s,\"body\":", (long long)p.r.id,
 			   redacted ? "true" : "false");
 		buf_json_str(&b, fbody, flen);
 		buf_putc(&b, '}');
 		api_reply(q, 200, &b);
 	}
-	free(html);
 	if (fbody != body)
 		free(fbody);
 	return replied ? ENT_OK : err;
-}
-
-static const struct store_stmt Q_DELETE = {
-	"comm.delete", "UPDATE posts SET body = '', html = '', deleted_at = ?2 WHERE id = ?1"};
-static const struct store_stmt Q_DELETE_REVS = {
-	"comm.delete_revs", "DELETE FROM post_revisions WHERE post_id = ?1"};
-/* The title is the first post's words: it goes with it (R6), and a thread left with no post
- * goes entirely. */
-static const struct store_stmt Q_UNTITLE = {
-	"comm.untitle",
-	"UPDATE threads SET title = '' WHERE id = ?1 AND "
-	"(SELECT min(id) FROM posts WHERE thread_id = ?1) = ?2"};
-static const struct store_stmt Q_DROP_EMPTY = {
-	"comm.drop_empty_thread",
-	"DELETE FROM threads WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM posts "
-	"WHERE thread_id = ?1 AND deleted_at IS NULL)"};
-
-static enum ent_err untitle(struct store_conn *db, const struct post_ref *p)
-{
-	struct store_q *st;
-	enum ent_err err = store_q_open(db, &Q_UNTITLE, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, p->thread_id);
-	store_q_bind_int(st, 2, p->id);
-	err = store_q_exec(st);
-	store_q_close(st);
-	return err ? err : store_exec_ints(db, &Q_DROP_EMPTY, 1, &p->thread_id);
 }
 
 enum ent_err api_post_delete(struct api_req *q)
@@ -192,27 +93,7 @@ enum ent_err api_post_delete(struct api_req *q)
 	struct post_ref p;
 	enum ent_err err = load_own_post(q, &p);
 	if (!err)
-		err = store_tx_begin(q->db);
-	if (err)
-		return err;
-	struct store_q *st;
-	err = store_q_open(q->db, &Q_DELETE, &st);
-	if (!err) {
-		store_q_bind_int(st, 1, p.id);
-		store_q_bind_int(st, 2, clock_now());
-		err = store_q_exec(st);
-		store_q_close(st);
-	}
-	if (!err)
-		err = store_exec_ints(q->db, &Q_DELETE_REVS, 1, &p.id);
-	if (!err)
-		err = comm_unindex_post(q->db, p.id);
-	if (!err)
-		err = untitle(q->db, &p);
-	if (!err)
-		err = store_tx_commit(q->db);
-	else
-		store_tx_rollback(q->db);
+		err = comm_post_delete(q->db, &p.r, clock_now());
 	if (!err) {
 		comm_changed();
 		api_erase_soon(); /* the index still holds the words, marked deleted */
@@ -221,10 +102,16 @@ enum ent_err api_post_delete(struct api_req *q)
 	return err;
 }
 
-static const struct store_stmt Q_HISTORY = {
-	"comm.history",
-	"SELECT id, body, created_at FROM post_revisions WHERE post_id = ?1 AND id < ?2 "
-	"ORDER BY id DESC LIMIT ?3"};
+static void write_revision(const struct comm_revision *r, void *arg)
+{
+	struct comm_list *l = arg;
+	char c[CLOCK_ISO_LEN];
+	clock_iso(r->created_at, c);
+	comm_list_item(l, r->id);
+	buf_printf(l->b, ",\"written_at\":\"%s\",\"body\":", c);
+	buf_json_cstr(l->b, r->body);
+	buf_putc(l->b, '}');
+}
 
 enum ent_err api_post_history(struct api_req *q)
 {
@@ -235,112 +122,70 @@ enum ent_err api_post_history(struct api_req *q)
 		err = api_query_int(q, "before", INT64_MAX, INT64_MAX, &before);
 	if (!err)
 		err = api_query_int(q, "limit", API_PAGE_DEFAULT, API_PAGE_MAX, &limit);
-	if (!err && p.deleted)
+	if (!err && p.r.deleted)
 		err = ENT_ENOTFOUND;
-	struct store_q *st;
-	if (!err)
-		err = store_q_open(q->db, &Q_HISTORY, &st);
 	if (err)
 		return err;
-	store_q_bind_int(st, 1, p.id);
-	store_q_bind_int(st, 2, before);
-	store_q_bind_int(st, 3, limit);
 	struct buf b;
 	buf_init(&b, 8 * 1024 * 1024);
-	buf_printf(&b, "{\"post\":%lld,\"revisions\":[", (long long)p.id);
-	bool row;
-	int64_t n = 0, last = 0;
-	while (!(err = store_q_step(st, &row)) && row) {
-		char c[24];
-		clock_iso(store_q_int(st, 2), c);
-		last = store_q_int(st, 0);
-		buf_printf(&b, "%s{\"id\":%lld,\"written_at\":\"%s\",\"body\":", n++ ? "," : "",
-			   (long long)last, c);
-		buf_json_cstr(&b, store_q_text(st, 1, NULL));
-		buf_putc(&b, '}');
-	}
-	store_q_close(st);
-	return api_page_end(q, &b, err, n == limit, last);
+	buf_printf(&b, "{\"post\":%lld,\"revisions\":[", (long long)p.r.id);
+	struct comm_list l = {.b = &b};
+	err = comm_post_history_each(q->db, p.r.id, before, limit, write_revision, &l);
+	return api_page_end(q, &b, err, l.n == limit, l.last);
 }
 
 /* --- reactions --- */
 
-static const struct store_stmt Q_REACT_ADD = {
-	"comm.react_add",
-	"INSERT INTO reactions (post_id, account_id, kind, created_at) VALUES (?1, ?2, ?3, ?4) "
-	"ON CONFLICT DO NOTHING"};
-static const struct store_stmt Q_REACT_DEL = {
-	"comm.react_del", "DELETE FROM reactions WHERE post_id = ?1 AND account_id = ?2 AND kind = ?3"};
-static const struct store_stmt Q_REACT_COUNTS = {
-	"comm.react_counts",
-	"SELECT (SELECT count(*) FROM reactions WHERE post_id = ?1 AND kind = 'soutien'), "
-	"(SELECT count(*) FROM reactions WHERE post_id = ?1 AND kind = 'merci'), "
-	"(SELECT count(*) FROM reactions WHERE post_id = ?1 AND kind = 'utile')"};
-
-static const char *reaction_kind(struct api_req *q)
+static bool reaction_kind(struct api_req *q, enum comm_reaction *out)
 {
-	static const char *const kinds[] = {"soutien", "merci", "utile"};
 	const struct http_params *pr = &q->http->params;
 	for (size_t i = 0; i < pr->n; i++)
 		if (!strncmp(pr->name[i], "kind}", 5))
-			for (size_t k = 0; k < 3; k++)
-				if (!strcmp(pr->value[i], kinds[k]))
-					return kinds[k];
-	return NULL;
+			for (int k = 0; k < COMM_N_REACTIONS; k++)
+				if (!strcmp(pr->value[i], comm_reaction_names[k])) {
+					*out = (enum comm_reaction)k;
+					return true;
+				}
+	return false;
 }
 
-static enum ent_err react(struct api_req *q, const struct store_stmt *stmt)
+static enum ent_err react(struct api_req *q, bool on)
 {
 	struct post_ref p;
-	const char *kind = reaction_kind(q);
-	if (!kind)
+	enum comm_reaction kind;
+	if (!reaction_kind(q, &kind))
 		return ENT_ENOTFOUND;
 	enum ent_err err = load_post(q, &p);
-	if (!err && p.deleted)
+	if (!err && p.r.deleted)
 		err = ENT_ENOTFOUND;
 	if (!err && !policy_space_can_write(p.space.visibility, comm_roles(q)))
 		err = ENT_EPERM;
-	struct store_q *st;
 	if (!err)
-		err = store_q_open(q->db, stmt, &st);
+		err = comm_reaction_set(q->db, p.r.id, q->s.account.id, kind, on, clock_now());
 	if (err)
 		return err;
-	store_q_bind_int(st, 1, p.id);
-	store_q_bind_int(st, 2, q->s.account.id);
-	store_q_bind_text(st, 3, kind, strlen(kind));
-	if (stmt == &Q_REACT_ADD)
-		store_q_bind_int(st, 4, clock_now());
-	err = store_q_exec(st);
-	store_q_close(st);
-	if (!err)
-		comm_thread_changed(p.thread_id);
-	bool row = false;
-	if (!err)
-		err = store_q_open(q->db, &Q_REACT_COUNTS, &st);
+	comm_thread_changed(p.r.thread_id);
+	int64_t n[COMM_N_REACTIONS];
+	err = comm_reaction_counts(q->db, p.r.id, n);
 	if (err)
-		return err;
-	store_q_bind_int(st, 1, p.id);
-	err = store_q_step(st, &row);
-	if (!err && row) {
-		struct buf b;
-		buf_init(&b, 256);
-		buf_printf(&b, "{\"post\":%lld,\"reactions\":{\"soutien\":%lld,\"merci\":%lld,\"utile\":%lld}}",
-			   (long long)p.id, (long long)store_q_int(st, 0), (long long)store_q_int(st, 1),
-			   (long long)store_q_int(st, 2));
-		api_reply(q, 200, &b);
-	}
-	store_q_close(st);
-	return err;
+		return err == ENT_ENOTFOUND ? ENT_OK : err;
+	struct buf b;
+	buf_init(&b, 256);
+	buf_printf(&b, "{\"post\":%lld,\"reactions\":{\"soutien\":%lld,\"merci\":%lld,\"utile\":%lld}}",
+		   (long long)p.r.id, (long long)n[COMM_REACT_SOUTIEN], (long long)n[COMM_REACT_MERCI],
+		   (long long)n[COMM_REACT_UTILE]);
+	api_reply(q, 200, &b);
+	return ENT_OK;
 }
 
 enum ent_err api_reaction_put(struct api_req *q)
 {
-	return react(q, &Q_REACT_ADD);
+	return react(q, true);
 }
 
 enum ent_err api_reaction_delete(struct api_req *q)
 {
-	return react(q, &Q_REACT_DEL);
+	return react(q, false);
 }
 
 /* --- reports --- */
@@ -353,7 +198,7 @@ enum ent_err api_report_create(struct api_req *q)
 {
 	struct post_ref p;
 	enum ent_err err = load_post(q, &p);
-	if (!err && p.deleted)
+	if (!err && p.r.deleted)
 		err = ENT_ENOTFOUND;
 	if (err)
 		return err;
@@ -368,23 +213,13 @@ enum ent_err api_report_create(struct api_req *q)
 		buf_append(&why, note, nlen);
 	}
 	struct comm_report rep;
-	err = store_tx_begin(q->db);
-	if (err)
-		goto out;
-	err = comm_report_add(q->db, p.id, q->s.account.id, why.p ? why.p : "", why.len, clock_now(), &rep);
-	if (!err && rep.created)
-		err = comm_report_set_key(q->db, rep.id, comm_report_queue_key(reason, rep.id));
-	if (!err && rep.created && danger)
-		err = comm_notify_moderators(q->db, p.thread_id, p.id);
-	if (!err)
-		err = store_tx_commit(q->db);
-	else
-		store_tx_rollback(q->db);
+	err = comm_post_report(q->db, &p.r, q->s.account.id, reason, why.p ? why.p : "", why.len,
+			       clock_now(), &rep);
 	if (err)
 		goto out;
 	struct buf b;
 	buf_init(&b, 128);
-	buf_printf(&b, "{\"id\":%lld,\"post\":%lld,\"status\":\"%s\"", (long long)rep.id, (long long)p.id,
+	buf_printf(&b, "{\"id\":%lld,\"post\":%lld,\"status\":\"%s\"", (long long)rep.id, (long long)p.r.id,
 		   rep.resolved ? "resolved" : "open");
 	if (rep.created)
 		buf_printf(&b, ",\"priority\":\"%s\"", danger ? "danger" : "normal");

@@ -3,7 +3,9 @@
  * thread and replying through the publishing check (R1, R4). The thread page is api_thread.c.
  * Lists are paginated by keyset (never OFFSET) and bounded. Visibility is decided only by
  * policy_space_can_read/write (policy_space.h); a space the caller may not read is "not found".
+ * Not responsible for: the rows (comm_thread_store.h, comm_post_store.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +13,6 @@
 #include "api/api_emergency.h"
 #include "community/comm.h"
 #include "core/clock.h"
-
 
 const struct json_field api_space_check_fields[] = {
 	{"text", JF_STRING, true, 0, COMM_BODY_MAX + COMM_TITLE_MAX + 1, NULL},
@@ -66,13 +67,35 @@ const struct json_field api_reply_fields[] = {
 
 /* --- spaces --- */
 
-static const struct store_stmt Q_SPACES = {
-	"comm.spaces",
-	"SELECT s.slug, s.name, s.description, s.language, s.visibility, s.kind, s.indexable, "
-	"s.retention_days, (SELECT count(*) FROM threads t WHERE t.space_id = s.id), i.slug "
-	"FROM spaces s LEFT JOIN institutions i ON i.id = s.institution_id "
-	"WHERE s.slug > ?1 AND s.archived_at IS NULL AND (s.visibility = 'public' OR (?2 AND s.visibility = 'members') "
-	"OR (?3 AND s.visibility = 'professionals')) ORDER BY s.slug LIMIT ?4"};
+struct space_list {
+	struct buf *b;
+	int64_t n;
+	char last[72];
+};
+
+static void write_space(const struct comm_space_item *s, void *arg)
+{
+	struct space_list *l = arg;
+	struct buf *b = l->b;
+	snprintf(l->last, sizeof l->last, "%s", s->slug);
+	buf_puts(b, l->n++ ? ",{\"slug\":" : "{\"slug\":");
+	buf_json_cstr(b, s->slug);
+	buf_puts(b, ",\"name\":");
+	buf_json_cstr(b, s->name);
+	buf_puts(b, ",\"description\":");
+	buf_json_cstr(b, s->description);
+	buf_puts(b, ",\"language\":");
+	buf_json_cstr(b, s->language);
+	buf_puts(b, ",\"visibility\":");
+	buf_json_cstr(b, s->visibility);
+	buf_puts(b, ",\"kind\":");
+	buf_json_cstr(b, s->kind);
+	buf_printf(b, ",\"indexed\":%s,\"retention_days\":%lld,\"threads\":%lld,\"institution\":",
+		   s->indexable ? "true" : "false", (long long)s->retention_days,
+		   (long long)s->threads);
+	buf_json_cstr(b, s->institution);
+	buf_putc(b, '}');
+}
 
 enum ent_err api_spaces_list(struct api_req *q)
 {
@@ -84,52 +107,20 @@ enum ent_err api_spaces_list(struct api_req *q)
 		return err;
 	if (!after || strlen(after) > 64)
 		after = "";
-	struct store_q *st;
-	err = store_q_open(q->db, &Q_SPACES, &st);
-	if (err)
-		return err;
-	store_q_bind_text(st, 1, after, strlen(after));
-	store_q_bind_int(st, 2, policy_space_can_read(SPACE_MEMBERS, roles));
-	store_q_bind_int(st, 3, policy_space_can_read(SPACE_PROFESSIONALS, roles));
-	store_q_bind_int(st, 4, limit);
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
 	buf_puts(&b, "{\"spaces\":[");
-	bool row;
-	int64_t n = 0;
-	char last[72] = "";
-	while (!(err = store_q_step(st, &row)) && row) {
-		const char *slug = store_q_text(st, 0, NULL);
-		snprintf(last, sizeof last, "%s", slug);
-		buf_puts(&b, n++ ? ",{\"slug\":" : "{\"slug\":");
-		buf_json_cstr(&b, slug);
-		buf_puts(&b, ",\"name\":");
-		buf_json_cstr(&b, store_q_text(st, 1, NULL));
-		buf_puts(&b, ",\"description\":");
-		buf_json_cstr(&b, store_q_text(st, 2, NULL));
-		buf_puts(&b, ",\"language\":");
-		buf_json_cstr(&b, store_q_text(st, 3, NULL));
-		buf_puts(&b, ",\"visibility\":");
-		buf_json_cstr(&b, store_q_text(st, 4, NULL));
-		buf_puts(&b, ",\"kind\":");
-		buf_json_cstr(&b, store_q_text(st, 5, NULL));
-		buf_printf(&b, ",\"indexed\":%s,\"retention_days\":%lld,\"threads\":%lld,\"institution\":",
-			   store_q_int(st, 6) ? "true" : "false", (long long)store_q_int(st, 7),
-			   (long long)store_q_int(st, 8));
-		if (store_q_is_null(st, 9))
-			buf_puts(&b, "null");
-		else
-			buf_json_cstr(&b, store_q_text(st, 9, NULL));
-		buf_putc(&b, '}');
-	}
-	store_q_close(st);
+	struct space_list l = {.b = &b};
+	err = comm_spaces_each(q->db, after, policy_space_can_read(SPACE_MEMBERS, roles),
+			       policy_space_can_read(SPACE_PROFESSIONALS, roles), limit, write_space,
+			       &l);
 	if (err) {
 		buf_clear(&b);
 		return err;
 	}
 	buf_puts(&b, "],\"next\":");
-	if (n == limit)
-		buf_json_cstr(&b, last);
+	if (l.n == limit)
+		buf_json_cstr(&b, l.last);
 	else
 		buf_puts(&b, "null");
 	buf_putc(&b, '}');
@@ -137,21 +128,29 @@ enum ent_err api_spaces_list(struct api_req *q)
 	return ENT_OK;
 }
 
-static const struct store_stmt Q_SPACE_THREADS = {
-	"comm.space_threads",
-	"SELECT t.id, t.title, t.n_posts, t.last_post_id, t.created_at, a.handle, lp.created_at "
-	"FROM threads t LEFT JOIN accounts a ON a.id = t.author_id "
-	"LEFT JOIN posts lp ON lp.id = t.last_post_id "
-	"WHERE t.space_id = ?1 AND t.last_post_id < ?2 ORDER BY t.last_post_id DESC LIMIT ?3"};
-static const struct store_stmt Q_SPACE_DESC = {
-	"comm.space_desc", "SELECT description, kind FROM spaces WHERE id = ?1"};
-
-static void handle_or_null(struct buf *b, struct store_q *st, int col)
+static void write_about(const char *description, const char *kind, void *arg)
 {
-	if (store_q_is_null(st, col))
-		buf_puts(b, "null");
-	else
-		buf_json_cstr(b, store_q_text(st, col, NULL));
+	struct buf *b = arg;
+	buf_puts(b, ",\"description\":");
+	buf_json_cstr(b, description);
+	buf_puts(b, ",\"kind\":");
+	buf_json_cstr(b, kind);
+}
+
+static void write_thread(const struct comm_thread_item *t, void *arg)
+{
+	struct comm_list *l = arg;
+	char c[CLOCK_ISO_LEN], lp[CLOCK_ISO_LEN];
+	clock_iso(t->created_at, c);
+	clock_iso(t->last_post_at, lp);
+	comm_list_item(l, t->id);
+	l->last = t->last_post_id; /* the list's cursor */
+	buf_puts(l->b, ",\"title\":");
+	buf_json_cstr(l->b, t->title);
+	buf_printf(l->b, ",\"posts\":%lld,\"created_at\":\"%s\",\"last_post_at\":\"%s\",\"author\":",
+		   (long long)t->n_posts, c, lp);
+	buf_json_cstr(l->b, t->author);
+	buf_putc(l->b, '}');
 }
 
 enum ent_err api_space_get(struct api_req *q)
@@ -174,147 +173,15 @@ enum ent_err api_space_get(struct api_req *q)
 		   policy_space_can_write(s.visibility, comm_roles(q)) && !s.archived ? "true" : "false",
 		   s.archived ? "true" : "false");
 	comm_audience_json(&b, &s);
-	struct store_q *st;
-	bool row;
-	err = store_q_open(q->db, &Q_SPACE_DESC, &st);
-	if (!err) {
-		store_q_bind_int(st, 1, s.id);
-		err = store_q_step(st, &row);
-		if (!err && row) {
-			buf_puts(&b, ",\"description\":");
-			buf_json_cstr(&b, store_q_text(st, 0, NULL));
-			buf_puts(&b, ",\"kind\":");
-			buf_json_cstr(&b, store_q_text(st, 1, NULL));
-		}
-		store_q_close(st);
-	}
-	if (!err)
-		err = store_q_open(q->db, &Q_SPACE_THREADS, &st);
-	if (err) {
-		buf_clear(&b);
-		return err;
-	}
-	store_q_bind_int(st, 1, s.id);
-	store_q_bind_int(st, 2, before);
-	store_q_bind_int(st, 3, limit);
+	err = comm_space_about(q->db, s.id, write_about, &b);
 	buf_puts(&b, ",\"threads\":[");
-	int64_t n = 0, last = 0;
-	while (!(err = store_q_step(st, &row)) && row) {
-		char c[24], l[24];
-		clock_iso(store_q_int(st, 4), c);
-		clock_iso(store_q_is_null(st, 6) ? store_q_int(st, 4) : store_q_int(st, 6), l);
-		last = store_q_int(st, 3);
-		buf_printf(&b, "%s{\"id\":%lld,\"title\":", n++ ? "," : "", (long long)store_q_int(st, 0));
-		buf_json_cstr(&b, store_q_text(st, 1, NULL));
-		buf_printf(&b, ",\"posts\":%lld,\"created_at\":\"%s\",\"last_post_at\":\"%s\",\"author\":",
-			   (long long)store_q_int(st, 2), c, l);
-		handle_or_null(&b, st, 5);
-		buf_putc(&b, '}');
-	}
-	store_q_close(st);
-	return api_page_end(q, &b, err, n == limit, last);
+	struct comm_list l = {.b = &b};
+	if (!err)
+		err = comm_space_threads_each(q->db, s.id, before, limit, write_thread, &l);
+	return api_page_end(q, &b, err, l.n == limit, l.last);
 }
 
 /* --- writing --- */
-
-static const struct store_stmt Q_THREAD_INSERT = {
-	"comm.thread_insert",
-	"INSERT INTO threads (space_id, author_id, title, created_at) VALUES (?1, ?2, ?3, ?4) "
-	"RETURNING id"};
-static const struct store_stmt Q_POST_INSERT = {
-	"comm.post_insert",
-	"INSERT INTO posts (thread_id, author_id, body, html, quote_id, redacted, created_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"};
-static const struct store_stmt Q_THREAD_BUMP = {
-	"comm.thread_bump",
-	"UPDATE threads SET n_posts = n_posts + 1, last_post_id = ?2 WHERE id = ?1"};
-static const struct store_stmt Q_FOLLOW_SELF = {
-	"comm.follow_self",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
-	"SELECT ?1, ?2, ?3, n_visible FROM threads WHERE id = ?2 ON CONFLICT (account_id, thread_id) "
-	"DO UPDATE SET last_read_id = excluded.last_read_id, read_visible = excluded.read_visible"};
-static const struct store_stmt Q_NOTIFY = {
-	"comm.notify",
-	"INSERT INTO notifications (account_id, kind, thread_id, post_id, created_at) "
-	"SELECT account_id, 'reply', ?1, ?2, ?3 FROM follows WHERE thread_id = ?1 AND account_id != ?4"};
-static const struct store_stmt Q_QUOTE_THREAD = {
-	"comm.quote_thread",
-	"SELECT thread_id FROM posts WHERE id = ?1 AND deleted_at IS NULL AND hidden_at IS NULL"};
-
-enum ent_err comm_thread_insert(struct store_conn *db, int64_t space_id, int64_t author_id,
-				const char *title, size_t len, int64_t *id)
-{
-	struct store_q *st;
-	bool row = false;
-	enum ent_err err = store_q_open(db, &Q_THREAD_INSERT, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, space_id);
-	store_q_bind_int(st, 2, author_id);
-	store_q_bind_text(st, 3, title, len);
-	store_q_bind_int(st, 4, clock_now());
-	err = store_q_step(st, &row);
-	*id = !err && row ? store_q_int(st, 0) : 0;
-	store_q_close(st);
-	return !err && !*id ? ENT_EDB : err;
-}
-
-enum ent_err comm_post_insert(struct store_conn *db, int64_t author_id, const char *lang,
-			      struct comm_new_post *p)
-{
-	char *html = NULL;
-	enum ent_err err = comm_md_render(p->body, p->len, &html);
-	struct store_q *st;
-	bool row = false;
-	int64_t now = clock_now();
-	if (!err)
-		err = store_q_open(db, &Q_POST_INSERT, &st);
-	if (!err) {
-		store_q_bind_int(st, 1, p->thread_id);
-		store_q_bind_int(st, 2, author_id);
-		store_q_bind_text(st, 3, p->body, p->len);
-		store_q_bind_text(st, 4, html, strlen(html));
-		if (p->quote_id)
-			store_q_bind_int(st, 5, p->quote_id);
-		else
-			store_q_bind_null(st, 5);
-		store_q_bind_int(st, 6, p->redacted);
-		store_q_bind_int(st, 7, now);
-		err = store_q_step(st, &row);
-		if (!err)
-			p->id = row ? store_q_int(st, 0) : 0;
-		store_q_close(st);
-		if (!err && !p->id)
-			err = ENT_EDB;
-	}
-	free(html);
-	if (!err)
-		err = store_exec_ints(db, &Q_THREAD_BUMP, 2, (const int64_t[]){p->thread_id, p->id});
-	if (!err)
-		err = comm_index_post(db, p->id, p->title, p->body, p->len, lang);
-	if (!err) {
-		err = store_q_open(db, &Q_NOTIFY, &st);
-		if (!err) {
-			store_q_bind_int(st, 1, p->thread_id);
-			store_q_bind_int(st, 2, p->id);
-			store_q_bind_int(st, 3, now);
-			store_q_bind_int(st, 4, author_id);
-			err = store_q_exec(st);
-			store_q_close(st);
-		}
-	}
-	if (!err) {
-		err = store_q_open(db, &Q_FOLLOW_SELF, &st);
-		if (!err) {
-			store_q_bind_int(st, 1, author_id);
-			store_q_bind_int(st, 2, p->thread_id);
-			store_q_bind_int(st, 3, p->id);
-			err = store_q_exec(st);
-			store_q_close(st);
-		}
-	}
-	return err;
-}
 
 /* The 201 answer; "emergency" (R3) comes with it when the text reads as an emergency. */
 static void reply_created(struct api_req *q, int64_t thread_id, int64_t post_id, bool redacted,
@@ -351,22 +218,12 @@ enum ent_err api_thread_create(struct api_req *q)
 	struct comm_emergency e = {0};
 	if (!err)
 		comm_emergency_read(ftitle, ft_len, fbody, fb_len, &e);
-	if (!err)
-		err = store_tx_begin(q->db);
 	if (!err) {
-		err = comm_thread_insert(q->db, s.id, q->s.account.id, ftitle, ft_len, &p.thread_id);
 		p.title = ftitle;
 		p.body = fbody;
 		p.len = fb_len;
 		p.redacted = red_t || red_b;
-		if (!err)
-			err = comm_post_insert(q->db, q->s.account.id, s.language, &p);
-		if (!err)
-			err = comm_emergency_queue(q->db, p.thread_id, p.id, &e);
-		if (!err)
-			err = store_tx_commit(q->db);
-		else
-			store_tx_rollback(q->db);
+		err = comm_thread_create(q->db, s.id, q->s.account.id, s.language, ft_len, &p, &e);
 	}
 	if (!err) {
 		comm_thread_changed(p.thread_id);
@@ -400,10 +257,7 @@ static void reply_job_free(void *job)
 static enum ent_err reply_write(struct store_conn *db, struct api_write *w)
 {
 	struct reply_job *j = (struct reply_job *)w;
-	enum ent_err err = comm_post_insert(db, j->author, j->lang, &j->p);
-	if (!err)
-		err = comm_emergency_queue(db, j->p.thread_id, j->p.id, &j->e);
-	return err;
+	return comm_reply_add(db, j->author, j->lang, &j->p, &j->e);
 }
 
 static void reply_written(struct api_write *w)
@@ -440,18 +294,11 @@ enum ent_err api_reply_create(struct api_req *q)
 	json_t *jq = json_object_get(q->body, "quote");
 	if (jq) {
 		quote = json_integer_value(jq);
-		struct store_q *st;
-		bool row = false;
-		err = store_q_open(q->db, &Q_QUOTE_THREAD, &st);
+		int64_t of = 0;
+		err = comm_post_quotable(q->db, quote, &of);
 		if (err)
 			return err;
-		store_q_bind_int(st, 1, quote);
-		err = store_q_step(st, &row);
-		bool same = !err && row && store_q_int(st, 0) == thread_id;
-		store_q_close(st);
-		if (err)
-			return err;
-		if (!same)
+		if (of != thread_id)
 			return api_invalid(q, "quote", "not-in-thread");
 	}
 	size_t blen, flen = 0;

@@ -1,0 +1,76 @@
+/*
+ * api_thread_cache.h - the thread page's render cache (issues 5 and 13), and the generations
+ * that tell the community caches of this process (thread pages, search answers) that
+ * community content changed.
+ *
+ * Why in src/api/ and not in src/community/: what it keeps is rendered JSON, not data. The
+ * shared part of a page depends on the caller's roles (what policy lets them see and do) and
+ * language (the labels' wording), and is spliced per caller at byte offsets of that JSON; no
+ * other code could reuse it, and the domain below stays free of JSON and of roles. The domain
+ * is read again on a miss (comm_thread_page), so the cache only saves rendering and reads.
+ *
+ * An entry is the shared part of one page (thread, after, limit, language, roles): written as
+ * JSON straight into a buffer with, for each post that has an author, where its "mine" flag
+ * is and the Markdown its author gets for editing ("splices"). A request copies the shared
+ * part, turns on "mine" and adds the Markdown for the caller's own posts (api_thread_page_render).
+ *
+ * Invalidation: every community write bumps a global generation after its commit
+ * (comm_changed); replies and reactions bump only their thread's (comm_thread_changed). An
+ * entry also expires after API_THREAD_PAGE_TTL seconds, which bounds staleness from writes this
+ * process does not see (an account deleted by another subsystem, another application node).
+ * Not responsible for: building the page (api_thread.c), the data (comm_thread_store.h).
+ */
+#ifndef ENT_API_THREAD_CACHE_H
+#define ENT_API_THREAD_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "community/comm_thread_store.h"
+
+#define API_THREAD_PAGE_TTL 10
+
+struct api_thread_splice {
+	int64_t author;
+	size_t mine_at;            /* offset of the "false" after "mine": */
+	size_t body_at;            /* where the author's ,"body":... goes; 0 when deleted */
+	size_t body_off, body_len; /* its JSON text in page.bodies */
+};
+
+/* What makes one entry: a page of a thread for one language and set of roles. */
+struct api_thread_key {
+	int64_t thread, after, limit;
+	int lang;
+	unsigned roles;
+};
+
+struct api_thread_page {
+	struct api_thread_key k;
+	int64_t at;
+	uint64_t gen, tgen;
+	struct comm_space s;
+	int64_t first, last;  /* post ids on the page (0: none) */
+	struct buf json;      /* the shared part, without its closing brace */
+	struct buf bodies;    /* the authors' Markdown, as JSON strings */
+	struct api_thread_splice *sp;
+	size_t n_sp, cap_sp;
+};
+
+/* A new empty page for k, stamped with the generations of now (before it is read, so that
+ * a write during the build makes it stale); NULL when out of memory. api_thread_page_free
+ * it, or hand it to api_thread_cache_put. */
+struct api_thread_page *api_thread_page_new(const struct api_thread_key *k);
+void api_thread_page_free(struct api_thread_page *p);
+enum ent_err api_thread_page_splice(struct api_thread_page *p, const struct api_thread_splice *s);
+/* Copies the shared part into out with account's own posts marked (account 0: nobody). */
+void api_thread_page_render(const struct api_thread_page *p, int64_t account, struct buf *out);
+/* Renders a fresh cached page of k for account into out, with its space and first and last
+ * post ids; false when there is none. A page is cached for the roles it was built for, so
+ * the caller may read its space. */
+bool api_thread_cache_get(const struct api_thread_key *k, int64_t account, struct buf *out,
+			  struct comm_space *s, int64_t *first, int64_t *last);
+/* Keeps p (taken) in the cache, or frees it when it does not fit. */
+void api_thread_cache_put(struct api_thread_page *p);
+
+#endif

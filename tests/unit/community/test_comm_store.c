@@ -1,0 +1,272 @@
+/* test_comm_store.c - the communities' threads, posts and notifications on a real SQLite
+ * store (comm_thread_store.h, comm_post_store.h, comm_notify_store.h): a thread and its first
+ * post in one transaction, a reply notifying the followers, the read marker that never moves
+ * back nor past the last post, reactions and a member's own part of a page, editing with its
+ * history, deleting (the title goes with the first post, an empty thread goes), the
+ * moderators' queue for an emergency. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "community/comm_post_store.h"
+#include "community/comm_space_store.h"
+#include "community/comm_store.h"
+#include "store/store_account.h"
+
+static char dir[64];
+static struct store *st;
+static struct store_conn *c;
+static int64_t alice, bob, modo, space;
+static const int64_t NOW = 1767960000;
+
+static int64_t add_account(const char *handle, unsigned char tag)
+{
+	unsigned char h[32], enc[40];
+	memset(h, tag, sizeof h);
+	memset(enc, tag, sizeof enc);
+	struct store_account_new a = {handle, handle, h, sizeof h, enc, sizeof enc, "$argon2id$x", "fr"};
+	int64_t id = 0;
+	assert_int_equal(store_account_insert(c, &a, &id), ENT_OK);
+	return id;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/entraide-comm-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	char path[128];
+	snprintf(path, sizeof path, "%s/entraide.db", dir);
+	if (store_open(&st, path) || store_conn_get(st, &c))
+		return -1;
+	alice = add_account("alice", 1);
+	bob = add_account("bob", 2);
+	modo = add_account("modo", 3);
+	if (store_role_grant(c, modo, "moderator", NULL))
+		return -1;
+	struct comm_space_row row = {.slug = "entraide", .name = "Entraide", .language = "fr",
+				     .visibility = "public", .indexable = true};
+	return comm_space_add(c, &row, NOW, &space) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(st);
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int64_t new_thread(int64_t author, const char *title, const char *body, int64_t *post)
+{
+	struct comm_new_post p = {.title = title, .body = body, .len = strlen(body)};
+	struct comm_emergency e = {0};
+	assert_int_equal(comm_thread_create(c, space, author, "fr", strlen(title), &p, &e), ENT_OK);
+	assert_true(p.thread_id > 0 && p.id > 0);
+	if (post)
+		*post = p.id;
+	return p.thread_id;
+}
+
+static int64_t reply(int64_t thread, int64_t author, const char *body, int64_t quote)
+{
+	struct comm_new_post p = {.thread_id = thread, .body = body, .len = strlen(body),
+				  .quote_id = quote};
+	struct comm_emergency e = {0};
+	assert_int_equal(store_tx_begin(c), ENT_OK);
+	assert_int_equal(comm_reply_add(c, author, "fr", &p, &e), ENT_OK);
+	assert_int_equal(store_tx_commit(c), ENT_OK);
+	return p.id;
+}
+
+static void mark(int64_t account, int64_t thread, int64_t last)
+{
+	assert_int_equal(store_tx_begin(c), ENT_OK);
+	assert_int_equal(comm_read_mark(c, account, thread, last, NOW), ENT_OK);
+	assert_int_equal(store_tx_commit(c), ENT_OK);
+}
+
+struct seen {
+	int64_t n, ids[8], authors[8];
+	char bodies[8][64];
+	char excerpt[64];
+};
+
+static enum ent_err see_post(const struct comm_post_view *p, void *arg)
+{
+	struct seen *s = arg;
+	s->ids[s->n] = p->id;
+	s->authors[s->n] = p->author_id;
+	snprintf(s->bodies[s->n++], 64, "%s", p->body);
+	if (p->quote_excerpt)
+		snprintf(s->excerpt, sizeof s->excerpt, "%s", p->quote_excerpt);
+	return ENT_OK;
+}
+
+static void count_notification(const struct comm_notification *n, void *arg)
+{
+	assert_string_equal(n->kind, "reply");
+	(*(int64_t *)arg)++;
+}
+
+static void thread_reply_and_read_marker(void **state)
+{
+	(void)state;
+	int64_t first, n = 0, unread = -1;
+	int64_t t = new_thread(alice, "Fatigue le soir", "Comment faites-vous ?", &first);
+	struct comm_space s;
+	char title[64];
+	assert_int_equal(comm_thread_space(c, t, &s, title, sizeof title), ENT_OK);
+	assert_int_equal(s.id, space);
+	assert_string_equal(title, "Fatigue le soir");
+	assert_int_equal(comm_thread_space(c, t + 1000, &s, NULL, 0), ENT_ENOTFOUND);
+
+	int64_t r = reply(t, bob, "Je me repose.", first);
+	assert_int_equal(comm_thread_n_posts(c, t, &n), ENT_OK);
+	assert_int_equal(n, 2);
+	struct seen seen = {0};
+	assert_int_equal(comm_thread_page(c, t, 0, 50, false, see_post, &seen), ENT_OK);
+	assert_int_equal(seen.n, 2);
+	assert_int_equal(seen.ids[1], r);
+	assert_int_equal(seen.authors[0], alice);
+	assert_string_equal(seen.bodies[1], "Je me repose.");
+	assert_string_equal(seen.excerpt, "Comment faites-vous ?");
+
+	/* The author follows their own thread: bob's reply notifies alice, not bob. */
+	assert_int_equal(comm_unread_count(c, alice, &unread), ENT_OK);
+	assert_int_equal(unread, 1);
+	n = 0;
+	assert_int_equal(comm_notifications_each(c, alice, INT64_MAX, 50, count_notification, &n),
+			 ENT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_int_equal(unread, 0);
+
+	/* The marker stops at the thread's last post, and never moves back. */
+	mark(alice, t, r + 1000);
+	struct comm_thread_me *me = malloc(sizeof *me);
+	assert_non_null(me);
+	assert_int_equal(comm_thread_me(c, alice, t, first, r, me), ENT_OK);
+	assert_true(me->following);
+	assert_int_equal(me->last_read, r);
+	mark(alice, t, first);
+	assert_int_equal(comm_thread_me(c, alice, t, first, r, me), ENT_OK);
+	assert_int_equal(me->last_read, r);
+	assert_int_equal(comm_unread_count(c, alice, &unread), ENT_OK);
+	assert_int_equal(unread, 0);
+
+	/* Reactions: idempotent, counted, and listed in the member's own part. */
+	int64_t counts[COMM_N_REACTIONS];
+	assert_int_equal(comm_reaction_set(c, r, alice, COMM_REACT_MERCI, true, NOW), ENT_OK);
+	assert_int_equal(comm_reaction_set(c, r, alice, COMM_REACT_MERCI, true, NOW), ENT_OK);
+	assert_int_equal(comm_reaction_set(c, r, alice, COMM_REACT_SOUTIEN, true, NOW), ENT_OK);
+	assert_int_equal(comm_reaction_counts(c, r, counts), ENT_OK);
+	assert_int_equal(counts[COMM_REACT_MERCI], 1);
+	assert_int_equal(counts[COMM_REACT_SOUTIEN], 1);
+	assert_int_equal(counts[COMM_REACT_UTILE], 0);
+	assert_int_equal(comm_thread_me(c, alice, t, first, r, me), ENT_OK);
+	assert_int_equal(me->n, 1);
+	assert_int_equal(me->given[0].post, r);
+	assert_int_equal(me->given[0].n_kinds, 2);
+	assert_int_equal(comm_reaction_set(c, r, alice, COMM_REACT_MERCI, false, NOW), ENT_OK);
+	assert_int_equal(comm_reaction_counts(c, r, counts), ENT_OK);
+	assert_int_equal(counts[COMM_REACT_MERCI], 0);
+
+	/* Unfollowed: bob is not told of alice's next reply. */
+	assert_int_equal(comm_follow_remove(c, bob, t), ENT_OK);
+	reply(t, alice, "Merci.", 0);
+	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_int_equal(unread, 0);
+	free(me);
+}
+
+static void count_revision(const struct comm_revision *r, void *arg)
+{
+	assert_string_equal(r->body, "Premier jet.");
+	(*(int64_t *)arg)++;
+}
+
+static void edit_and_delete(void **state)
+{
+	(void)state;
+	int64_t first, n = 0, quotable = -1;
+	int64_t t = new_thread(bob, "Une question", "Premier jet.", &first);
+	int64_t r = reply(t, alice, "Une réponse.", 0);
+	struct comm_post_ref p;
+	assert_int_equal(comm_post_get(c, first, &p), ENT_OK);
+	assert_int_equal(p.author_id, bob);
+	assert_false(p.deleted);
+	assert_int_equal(comm_post_edit(c, &p, "Second jet.", 11, false, "fr", NOW + 60), ENT_OK);
+	assert_int_equal(comm_post_history_each(c, first, INT64_MAX, 50, count_revision, &n), ENT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(comm_post_quotable(c, first, &quotable), ENT_OK);
+	assert_int_equal(quotable, t);
+
+	/* The first post takes the title with it; the thread stays for its reply. */
+	assert_int_equal(comm_post_delete(c, &p, NOW + 120), ENT_OK);
+	assert_int_equal(comm_post_get(c, first, &p), ENT_OK);
+	assert_true(p.deleted);
+	assert_int_equal(comm_post_quotable(c, first, &quotable), ENT_OK);
+	assert_int_equal(quotable, 0);
+	struct comm_space s;
+	char title[64];
+	assert_int_equal(comm_thread_space(c, t, &s, title, sizeof title), ENT_OK);
+	assert_string_equal(title, "");
+	n = 0;
+	assert_int_equal(comm_post_history_each(c, first, INT64_MAX, 50, count_revision, &n), ENT_OK);
+	assert_int_equal(n, 0);
+	/* The last one takes the thread. */
+	assert_int_equal(comm_post_get(c, r, &p), ENT_OK);
+	assert_int_equal(comm_post_delete(c, &p, NOW + 180), ENT_OK);
+	assert_int_equal(comm_thread_space(c, t, &s, NULL, 0), ENT_ENOTFOUND);
+}
+
+static void count_moderation(const struct comm_notification *n, void *arg)
+{
+	if (!strcmp(n->kind, "moderation"))
+		(*(int64_t *)arg)++;
+}
+
+static void emergency_and_reports(void **state)
+{
+	(void)state;
+	int64_t first, n = 0;
+	struct comm_new_post p = {.title = "Aidez-moi", .body = "Je n'en peux plus.", .len = 18};
+	struct comm_emergency e = {.urgent = true, .rule = ENT_INTENT_RULE_NONE, .confidence = 700};
+	assert_int_equal(comm_thread_create(c, space, alice, "fr", 9, &p, &e), ENT_OK);
+	assert_int_equal(comm_notifications_each(c, modo, INT64_MAX, 50, count_moderation, &n),
+			 ENT_OK);
+	assert_int_equal(n, 1);
+	/* A danger report is at the top tier, any other one below the classifier's alerts. */
+	assert_int_equal(comm_report_queue_key("danger", 7), 7);
+	assert_true(comm_report_queue_key("spam", 7) > ((int64_t)1 << 50));
+	new_thread(bob, "Sujet", "Texte.", &first);
+	struct comm_post_ref ref;
+	struct comm_report rep;
+	assert_int_equal(comm_post_get(c, first, &ref), ENT_OK);
+	assert_int_equal(comm_post_report(c, &ref, alice, "danger", "danger", 6, NOW, &rep), ENT_OK);
+	assert_true(rep.created);
+	assert_int_equal(comm_post_report(c, &ref, alice, "danger", "danger", 6, NOW, &rep), ENT_OK);
+	assert_false(rep.created);
+	n = 0;
+	assert_int_equal(comm_notifications_each(c, modo, INT64_MAX, 50, count_moderation, &n),
+			 ENT_OK);
+	assert_int_equal(n, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(thread_reply_and_read_marker),
+		cmocka_unit_test(edit_and_delete),
+		cmocka_unit_test(emergency_and_reports),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
