@@ -178,8 +178,8 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
 
 /* --- retention (api_purge.c) --- */
 
-/* Days a resolved desk request is kept. The purge and register statements spell 365 out in
- * their SQL (the query-plan test reads statements as plain string literals): keep them equal. */
+/* Days a resolved desk request is kept. The purge and register statements (desk_retention_store.c)
+ * spell 365 out in their SQL (the query-plan test reads statements as plain string literals): keep them equal. */
 #define API_DESK_RETENTION_DEFAULT 365
 
 struct api_purge_report {
@@ -192,12 +192,6 @@ struct api_purge_report {
  * traces if anything went. Run hourly by the upkeep thread and by `entraide admin purge`. */
 enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 		       struct api_purge_report *r);
-/* Sets how many days an institution keeps resolved desk requests (0 = until the requester
- * deletes their account). ENT_ENOTFOUND for an unknown institution, ENT_EINVAL out of 0..36500. */
-enum ent_err api_desk_retention_set(struct store_conn *db, const char *slug, int64_t days,
-				    int64_t now);
-/* Sets a space's retention_days (0 = kept until deleted by its author); same errors. */
-enum ent_err api_space_retention_set(struct store_conn *db, const char *slug, int64_t days);
 
 /* --- deletions that backups honour (api_backup.c) --- */
 

@@ -66,6 +66,15 @@ enum ent_err api_article_create(struct api_req *q);
 enum ent_err api_article_get(struct api_req *q);
 enum ent_err api_article_export(struct api_req *q);
 enum ent_err api_institution_key(struct api_req *q);
+/* Writes an article found by search (store_search.h) into a list: arg is a struct
+ * api_article_list; with reviewed, its review date too (a thread's related articles). */
+struct store_search_article;
+struct api_article_list {
+	struct buf *b;
+	int64_t n;
+	bool reviewed;
+};
+enum ent_err api_article_hit(void *arg, const struct store_search_article *a);
 /* Signs and stores an article of institution inst (its key pair made on first use); also
  * used by the demo. author_id 0 = none. */
 enum ent_err api_article_publish(struct api_app *app, struct store_conn *db, const char *inst,

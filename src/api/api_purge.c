@@ -18,6 +18,8 @@
  *   messages    direct messages whose conversation's disappearing period is over (issue 20)
  *
  * docs/privacy-register.md and the administrator's register page state the same.
+ * The statements live with their domains (comm_retention.h, desk_retention.h,
+ * store_session_purge, mail, learn, msg); this file runs them in order and reports.
  * Not responsible for: account deletion (store_account_delete), when it runs (api_upkeep.c).
  */
 #include <stdlib.h>
@@ -25,7 +27,9 @@
 
 #include "api/api.h"
 #include "api/api_community.h"
+#include "community/comm_retention.h"
 #include "core/log.h"
+#include "desk/desk_retention.h"
 #include "learn/learn.h"
 #include "mail/mail.h"
 #include "mail/mail_token.h"
@@ -34,121 +38,15 @@
 #define DAY 86400
 #define PURGE_SPACES_MAX 4096
 
-static const struct store_stmt Q_SPACES = {
-	"purge.spaces", "SELECT id, retention_days FROM spaces WHERE retention_days > 0 LIMIT ?1"};
-static const struct store_stmt Q_UNINDEX = {
-	"purge.unindex",
-	"DELETE FROM posts_fts WHERE rowid IN (SELECT p.id FROM posts p JOIN threads t ON "
-	"t.id = p.thread_id WHERE t.space_id = ?1 AND p.created_at < ?2)"};
-static const struct store_stmt Q_UNTITLE = {
-	"purge.untitle",
-	"UPDATE threads SET title = '' WHERE space_id = ?1 AND created_at < ?2 AND title <> ''"};
-static const struct store_stmt Q_POSTS = {
-	"purge.posts",
-	"DELETE FROM posts WHERE created_at < ?2 AND thread_id IN "
-	"(SELECT id FROM threads WHERE space_id = ?1 AND created_at < ?2)"};
-static const struct store_stmt Q_THREADS = {
-	"purge.threads",
-	"DELETE FROM threads WHERE space_id = ?1 AND created_at < ?2 AND NOT EXISTS "
-	"(SELECT 1 FROM posts WHERE thread_id = threads.id)"};
-static const struct store_stmt Q_RECOUNT = {
-	"purge.recount",
-	"UPDATE threads SET n_posts = (SELECT count(*) FROM posts WHERE thread_id = threads.id), "
-	"last_post_id = coalesce((SELECT max(id) FROM posts WHERE thread_id = threads.id), 0) "
-	"WHERE space_id = ?1 AND created_at < ?2"};
-
-static const struct store_stmt Q_DESK = {
-	"purge.desk",
-	"DELETE FROM desk_requests WHERE status = 'resolved' AND resolved_at IS NOT NULL AND "
-	"id IN (SELECT r.id FROM desk_requests r LEFT JOIN desk_settings s ON "
-	"s.institution_id = r.institution_id WHERE r.status = 'resolved' AND "
-	"coalesce(s.retention_days, 365) > 0 AND "
-	"r.resolved_at < ?1 - 86400 * coalesce(s.retention_days, 365))"};
-static const struct store_stmt Q_SESSIONS = {
-	"purge.sessions", "DELETE FROM sessions WHERE expires_at <= ?1"};
-static const struct store_stmt Q_NOTIFICATIONS = {
-	"purge.notifications", "DELETE FROM notifications WHERE created_at < ?1"};
-static const struct store_stmt Q_MODLOG = {
-	"purge.moderation_log", "DELETE FROM moderation_log WHERE created_at < ?1"};
-static const struct store_stmt Q_REPORTS = {
-	"purge.reports",
-	"DELETE FROM reports WHERE resolved_at IS NOT NULL AND resolved_at < ?1"};
-
-/* Runs st with ?1 = a (and ?2 = b when has_b); adds the rows changed to *n when n. */
-static enum ent_err run(struct store_conn *db, const struct store_stmt *st, int64_t a, bool has_b,
-			int64_t b, int64_t *n)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(db, st, &q);
-	if (err)
-		return err;
-	store_q_bind_int(q, 1, a);
-	if (has_b)
-		store_q_bind_int(q, 2, b);
-	err = store_q_exec(q);
-	store_q_close(q);
-	if (!err && n)
-		*n += store_changes(db);
-	return err;
-}
-
-/* One statement in its own transaction. */
-static enum ent_err step(struct store_conn *db, const struct store_stmt *st, int64_t cutoff,
-			 int64_t *n)
-{
-	enum ent_err err = store_tx_begin(db);
-	if (!err)
-		err = run(db, st, cutoff, false, 0, n);
-	if (err) {
-		store_tx_rollback(db);
-		return err;
-	}
-	return store_tx_commit(db);
-}
-
-static enum ent_err purge_space(struct store_conn *db, int64_t space, int64_t cutoff,
-				struct api_purge_report *r)
-{
-	enum ent_err err = store_tx_begin(db);
-	if (!err)
-		err = run(db, &Q_UNINDEX, space, true, cutoff, NULL);
-	if (!err)
-		err = run(db, &Q_UNTITLE, space, true, cutoff, NULL);
-	if (!err)
-		err = run(db, &Q_POSTS, space, true, cutoff, &r->posts);
-	if (!err)
-		err = run(db, &Q_THREADS, space, true, cutoff, &r->threads);
-	if (!err)
-		err = run(db, &Q_RECOUNT, space, true, cutoff, NULL);
-	if (err) {
-		store_tx_rollback(db);
-		return err;
-	}
-	return store_tx_commit(db);
-}
-
 static enum ent_err purge_spaces(struct store_conn *db, int64_t now, struct api_purge_report *r)
 {
-	struct store_q *q;
-	enum ent_err err = store_q_open(db, &Q_SPACES, &q);
-	if (err)
-		return err;
-	int64_t(*sp)[2] = malloc(PURGE_SPACES_MAX * sizeof *sp);
+	struct comm_space_keep *sp = malloc(PURGE_SPACES_MAX * sizeof *sp);
 	size_t n = 0;
-	if (!sp) {
-		store_q_close(q);
+	if (!sp)
 		return ENT_ENOMEM;
-	}
-	store_q_bind_int(q, 1, PURGE_SPACES_MAX);
-	bool row;
-	while (n < PURGE_SPACES_MAX && !(err = store_q_step(q, &row)) && row) {
-		sp[n][0] = store_q_int(q, 0);
-		sp[n][1] = store_q_int(q, 1);
-		n++;
-	}
-	store_q_close(q); /* closed before the writes */
+	enum ent_err err = comm_retention_spaces(db, sp, PURGE_SPACES_MAX, &n);
 	for (size_t i = 0; !err && i < n; i++)
-		err = purge_space(db, sp[i][0], now - sp[i][1] * DAY, r);
+		err = comm_purge_space(db, sp[i].id, now - sp[i].days * DAY, &r->posts, &r->threads);
 	free(sp);
 	return err;
 }
@@ -159,18 +57,18 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 	memset(r, 0, sizeof *r);
 	enum ent_err err = purge_spaces(db, now, r);
 	if (!err)
-		err = step(db, &Q_DESK, now, &r->desk_requests);
+		err = desk_purge_resolved(db, now, &r->desk_requests);
 	if (!err)
-		err = step(db, &Q_SESSIONS, now, &r->sessions);
+		err = store_session_purge(db, now, &r->sessions);
 	if (!err)
-		err = step(db, &Q_NOTIFICATIONS, now - (int64_t)app->cfg.notification_days * DAY,
-			   &r->notifications);
+		err = comm_purge_notifications(db, now - (int64_t)app->cfg.notification_days * DAY,
+					       &r->notifications);
 	if (!err)
-		err = step(db, &Q_MODLOG, now - (int64_t)app->cfg.moderation_log_days * DAY,
-			   &r->moderation_log);
+		err = comm_purge_moderation_log(db, now - (int64_t)app->cfg.moderation_log_days * DAY,
+						&r->moderation_log);
 	if (!err)
-		err = step(db, &Q_REPORTS, now - (int64_t)app->cfg.moderation_log_days * DAY,
-			   &r->reports);
+		err = comm_purge_reports(db, now - (int64_t)app->cfg.moderation_log_days * DAY,
+					 &r->reports);
 	if (!err)
 		err = mail_queue_purge(db, now - MAIL_KEEP_DAYS * DAY, &r->email_queue);
 	if (!err)
@@ -204,44 +102,4 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 		 (long long)r->messages);
 	log_line(LOG_INFO, "purge", m);
 	return err;
-}
-
-static const struct store_stmt Q_DESK_RETENTION = {
-	"purge.desk_retention_set",
-	"INSERT INTO desk_settings (institution_id, teleconsult_url, updated_at, retention_days) "
-	"SELECT id, '', ?3, ?2 FROM institutions WHERE slug = ?1 "
-	"ON CONFLICT (institution_id) DO UPDATE SET retention_days = ?2, updated_at = ?3"};
-
-static const struct store_stmt Q_SPACE_RETENTION = {
-	"purge.space_retention_set", "UPDATE spaces SET retention_days = ?2 WHERE slug = ?1"};
-
-static enum ent_err set_days(struct store_conn *db, const struct store_stmt *st, const char *slug,
-			     int64_t days, int64_t now, bool with_now)
-{
-	if (days < 0 || days > 36500)
-		return ENT_EINVAL;
-	struct store_q *q;
-	enum ent_err err = store_q_open(db, st, &q);
-	if (err)
-		return err;
-	store_q_bind_text(q, 1, slug, strlen(slug));
-	store_q_bind_int(q, 2, days);
-	if (with_now)
-		store_q_bind_int(q, 3, now);
-	err = store_q_exec(q);
-	store_q_close(q);
-	if (!err && store_changes(db) == 0)
-		err = ENT_ENOTFOUND;
-	return err;
-}
-
-enum ent_err api_space_retention_set(struct store_conn *db, const char *slug, int64_t days)
-{
-	return set_days(db, &Q_SPACE_RETENTION, slug, days, 0, false);
-}
-
-enum ent_err api_desk_retention_set(struct store_conn *db, const char *slug, int64_t days,
-				    int64_t now)
-{
-	return set_days(db, &Q_DESK_RETENTION, slug, days, now, true);
 }

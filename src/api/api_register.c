@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "api/api_handlers.h"
+#include "community/comm_retention.h"
+#include "desk/desk_retention.h"
 
 enum keep {
 	KEEP_ACCOUNT,       /* until the account is deleted */
@@ -112,13 +114,6 @@ static const struct entry entries[] = {
 	  "The operator (no e-mail, IP address, handle or content)"}},
 };
 
-static const struct store_stmt Q_SPACES = {
-	"register.spaces", "SELECT slug, name, visibility, retention_days FROM spaces ORDER BY slug"};
-static const struct store_stmt Q_DESKS = {
-	"register.desks",
-	"SELECT i.slug, i.name, coalesce(s.retention_days, 365) "
-	"FROM institutions i LEFT JOIN desk_settings s ON s.institution_id = i.id ORDER BY i.slug"};
-
 static const char *const keep_text[][2] = {
 	[KEEP_ACCOUNT] = {"Jusqu’à la suppression du compte", "Until the account is deleted"},
 	[KEEP_AUTHOR] = {"Jusqu’à sa suppression par l’auteur ou celle du compte",
@@ -163,28 +158,36 @@ static void write_entry(struct api_req *q, struct buf *b, const struct entry *e,
 	buf_putc(b, '}');
 }
 
-static enum ent_err write_list(struct api_req *q, struct buf *b, const struct store_stmt *st,
-			       bool with_visibility)
+struct list {
+	struct buf *b;
+	size_t n;
+};
+
+static void write_item(struct list *l, const char *slug, const char *name, const char *visibility,
+		       int64_t days)
 {
-	struct store_q *sq;
-	enum ent_err err = store_q_open(q->db, st, &sq);
-	if (err)
-		return err;
-	bool row;
-	size_t n = 0;
-	while (!(err = store_q_step(sq, &row)) && row) {
-		buf_puts(b, n++ ? ",{\"slug\":" : "{\"slug\":");
-		buf_json_cstr(b, store_q_text(sq, 0, NULL));
-		buf_puts(b, ",\"name\":");
-		buf_json_cstr(b, store_q_text(sq, 1, NULL));
-		if (with_visibility) {
-			buf_puts(b, ",\"visibility\":");
-			buf_json_cstr(b, store_q_text(sq, 2, NULL));
-		}
-		buf_printf(b, ",\"retention_days\":%lld}", (long long)store_q_int(sq, with_visibility ? 3 : 2));
+	struct buf *b = l->b;
+	buf_puts(b, l->n++ ? ",{\"slug\":" : "{\"slug\":");
+	buf_json_cstr(b, slug);
+	buf_puts(b, ",\"name\":");
+	buf_json_cstr(b, name);
+	if (visibility) {
+		buf_puts(b, ",\"visibility\":");
+		buf_json_cstr(b, visibility);
 	}
-	store_q_close(sq);
-	return err;
+	buf_printf(b, ",\"retention_days\":%lld}", (long long)days);
+}
+
+static enum ent_err write_space(void *arg, const struct comm_space_retention *s)
+{
+	write_item(arg, s->slug, s->name, s->visibility, s->days);
+	return ENT_OK;
+}
+
+static enum ent_err write_desk(void *arg, const struct desk_retention *d)
+{
+	write_item(arg, d->slug, d->name, NULL, d->days);
+	return ENT_OK;
 }
 
 enum ent_err api_admin_register(struct api_req *q)
@@ -201,10 +204,11 @@ enum ent_err api_admin_register(struct api_req *q)
 	for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++)
 		write_entry(q, &b, &entries[i], i == 0);
 	buf_puts(&b, "],\"spaces\":[");
-	enum ent_err err = write_list(q, &b, &Q_SPACES, true);
+	struct list spaces = {&b, 0}, desks = {&b, 0};
+	enum ent_err err = comm_space_retention_each(q->db, write_space, &spaces);
 	buf_puts(&b, "],\"desks\":[");
 	if (!err)
-		err = write_list(q, &b, &Q_DESKS, false);
+		err = desk_retention_each(q->db, write_desk, &desks);
 	buf_puts(&b, "]}");
 	return api_reply_or_drop(q, &b, err);
 }

@@ -1,6 +1,7 @@
 /*
  * api_search.c - full-text search over the posts of the spaces the reader may see, and over
- * validated articles (FTS5; terms folded and stemmed by comm_terms/comm_query).
+ * validated articles (the store's full-text search, store_search.h; terms folded and stemmed
+ * by comm_terms/comm_query).
  *
  * Posts are ranked by relevance (bm25) with recency (issue 13), keeping keyset pagination and
  * a bounded cost: ranking every match would cost a pass over all of them (a common word
@@ -23,6 +24,7 @@
 #include "api/api_community.h"
 #include "community/comm.h"
 #include "core/clock.h"
+#include "store/store_search.h"
 
 #define SEARCH_MAX 20
 #define SEARCH_WINDOW 500
@@ -84,43 +86,7 @@ static void answer_put(const char *key, uint64_t gen, const struct buf *b)
 	pthread_mutex_unlock(&answers_mu);
 }
 
-#define POST_COLS "p.id, t.id, t.title, s.slug, s.name, substr(p.body, 1, 240)"
-#define VISIBLE                                                                                    \
-	"p.hidden_at IS NULL AND p.deleted_at IS NULL AND (s.visibility = 'public' OR (?2 AND "    \
-	"s.visibility = 'members') OR (?3 AND s.visibility = 'professionals'))"
-
-/* The window: newest match, oldest match and how many, among the newest SEARCH_WINDOW. */
-static const struct store_stmt Q_SEARCH_WINDOW = {
-	"comm.search_window",
-	"SELECT max(id), min(id), count(*) FROM (SELECT rowid AS id FROM posts_fts "
-	"WHERE posts_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"};
-static const struct store_stmt Q_SEARCH_RANKED = {
-	"comm.search_ranked",
-	"SELECT id, tid, title, slug, name, excerpt, score FROM (SELECT p.id AS id, t.id AS tid, "
-	"t.title AS title, s.slug AS slug, s.name AS name, substr(p.body, 1, 240) AS excerpt, "
-	"CAST(1e9 * -w.b / (1.0 + max(0, (SELECT created_at FROM posts WHERE id = ?5) - p.created_at) "
-	"/ 2592000.0) AS INTEGER) AS score "
-	"FROM (SELECT f.rowid AS id, bm25(posts_fts) AS b FROM posts_fts f WHERE posts_fts MATCH ?1 "
-	"AND f.rowid <= ?5 AND f.rowid >= ?6) w JOIN posts p ON p.id = w.id "
-	"JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id WHERE " VISIBLE ") r "
-	"WHERE score < ?7 OR (score = ?7 AND id < ?8) ORDER BY score DESC, id DESC LIMIT ?4"};
-static const struct store_stmt Q_SEARCH_POSTS = {
-	"comm.search_posts",
-	"SELECT " POST_COLS " FROM posts_fts f JOIN posts p ON p.id = f.rowid "
-	"JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id "
-	"WHERE posts_fts MATCH ?1 AND f.rowid < ?5 AND " VISIBLE " ORDER BY f.rowid DESC LIMIT ?4"};
-static const struct store_stmt Q_SEARCH_ARTICLES = {
-	"comm.search_articles",
-	"SELECT a.id, a.title, i.slug, i.name FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-	"JOIN institutions i ON i.id = a.institution_id WHERE articles_fts MATCH ?1 "
-	"ORDER BY bm25(articles_fts) / (1.0 + max(0, ?2 - a.created_at) / 31536000.0), a.id DESC "
-	"LIMIT 5"};
-
-struct cursor {
-	int64_t top, min, score, id;
-};
-
-static bool parse_cursor(const char *s, struct cursor *c)
+static bool parse_cursor(const char *s, struct store_search_after *c)
 {
 	int64_t v[4];
 	for (int i = 0; i < 4; i++) {
@@ -132,81 +98,68 @@ static bool parse_cursor(const char *s, struct cursor *c)
 		v[i] = x;
 		s = end + 1;
 	}
-	*c = (struct cursor){v[0], v[1], v[2], v[3]};
+	*c = (struct store_search_after){v[0], v[1], v[2], v[3]};
 	return c->top > 0 && c->min > 0 && c->min <= c->top && c->id > 0;
 }
 
-static void write_hit(struct buf *b, struct store_q *st, bool first)
+/* What the hits of a page write, and where the page ends. */
+struct hits {
+	struct buf *b;
+	int64_t n, last, score;
+};
+
+static enum ent_err write_hit(void *arg, const struct store_search_post *h)
 {
-	buf_printf(b, "%s{\"post\":%lld,\"thread\":{\"id\":%lld,\"title\":", first ? "" : ",",
-		   (long long)store_q_int(st, 0), (long long)store_q_int(st, 1));
-	buf_json_cstr(b, store_q_text(st, 2, NULL));
+	struct hits *w = arg;
+	struct buf *b = w->b;
+	buf_printf(b, "%s{\"post\":%lld,\"thread\":{\"id\":%lld,\"title\":", w->n++ ? "," : "",
+		   (long long)h->post, (long long)h->thread);
+	buf_json_cstr(b, h->title);
 	buf_puts(b, "},\"space\":{\"slug\":");
-	buf_json_cstr(b, store_q_text(st, 3, NULL));
+	buf_json_cstr(b, h->space_slug);
 	buf_puts(b, ",\"name\":");
-	buf_json_cstr(b, store_q_text(st, 4, NULL));
+	buf_json_cstr(b, h->space_name);
 	buf_puts(b, "},\"excerpt\":");
-	buf_json_cstr(b, store_q_text(st, 5, NULL));
+	buf_json_cstr(b, h->excerpt);
 	buf_puts(b, ",\"label\":\"testimony\"}");
+	w->last = h->post;
+	w->score = h->score;
+	return ENT_OK;
 }
 
 /* The window of the first page: its newest and oldest matches; full when it holds
  * SEARCH_WINDOW matches (older ones exist beyond it). */
-static enum ent_err window(struct api_req *q, const struct buf *m, struct cursor *c, bool *full)
+static enum ent_err window(struct api_req *q, const struct buf *m, struct store_search_after *c, bool *full)
 {
-	struct store_q *st;
-	bool row = false;
-	enum ent_err err = store_q_open(q->db, &Q_SEARCH_WINDOW, &st);
-	if (err)
-		return err;
-	store_q_bind_text(st, 1, m->p, m->len);
-	store_q_bind_int(st, 2, SEARCH_WINDOW);
-	err = store_q_step(st, &row);
-	if (!err && row && !store_q_is_null(st, 0)) {
-		*c = (struct cursor){store_q_int(st, 0), store_q_int(st, 1), INT64_MAX, INT64_MAX};
-		*full = store_q_int(st, 2) == SEARCH_WINDOW;
+	struct store_search_window w;
+	enum ent_err err = store_search_posts_window(q->db, m->p, m->len, SEARCH_WINDOW, &w);
+	if (!err && w.top) {
+		*c = (struct store_search_after){w.top, w.min, INT64_MAX, INT64_MAX};
+		*full = w.count == SEARCH_WINDOW;
 	}
-	store_q_close(st);
 	return err;
 }
 
 /* Posts: ranked inside the window (cursor c), then by recency before `before`. Writes the
  * hits and "next". */
-static enum ent_err search_posts(struct api_req *q, const struct buf *m, struct cursor *c,
+static enum ent_err search_posts(struct api_req *q, const struct buf *m, struct store_search_after *c,
 				 bool ranked, bool full, int64_t before, int64_t limit, struct buf *b)
 {
 	unsigned roles = comm_roles(q);
-	struct store_q *st;
-	bool row;
-	int64_t n = 0, last = 0, score = 0;
-	enum ent_err err = store_q_open(q->db, ranked ? &Q_SEARCH_RANKED : &Q_SEARCH_POSTS, &st);
-	if (err)
-		return err;
-	store_q_bind_text(st, 1, m->p, m->len);
-	store_q_bind_int(st, 2, policy_space_can_read(SPACE_MEMBERS, roles));
-	store_q_bind_int(st, 3, policy_space_can_read(SPACE_PROFESSIONALS, roles));
-	store_q_bind_int(st, 4, limit);
-	store_q_bind_int(st, 5, ranked ? c->top : before);
-	if (ranked) {
-		store_q_bind_int(st, 6, c->min);
-		store_q_bind_int(st, 7, c->score);
-		store_q_bind_int(st, 8, c->id);
-	}
-	while (!(err = store_q_step(st, &row)) && row) {
-		write_hit(b, st, n++ == 0);
-		last = store_q_int(st, 0);
-		if (ranked)
-			score = store_q_int(st, 6);
-	}
-	store_q_close(st);
+	struct store_search_scope scope = {policy_space_can_read(SPACE_MEMBERS, roles),
+					   policy_space_can_read(SPACE_PROFESSIONALS, roles)};
+	struct hits w = {.b = b};
+	enum ent_err err =
+		ranked ? store_search_posts_ranked(q->db, m->p, m->len, scope, c, limit, write_hit, &w)
+		       : store_search_posts_recent(q->db, m->p, m->len, scope, before, limit, write_hit, &w);
 	buf_puts(b, "],\"next\":");
-	if (ranked && n == limit)
+	if (ranked && w.n == limit)
 		buf_printf(b, "\"%lld_%lld_%lld_%lld\"", (long long)c->top, (long long)c->min,
-			   (long long)score, (long long)last);
+			   (long long)w.score, (long long)w.last);
 	else if (ranked && full) /* the window is read: older matches follow by recency */
 		buf_printf(b, "%lld", (long long)c->min);
-	else if (!ranked && n == limit)
-		buf_printf(b, "%lld", (long long)last);
+	else if (!ranked && w.n == limit)
+		buf_printf(b, "%lld", (long long)w.last);
 	else
 		buf_puts(b, "null");
 	return err;
@@ -227,7 +180,7 @@ enum ent_err api_search(struct api_req *q)
 	if (limit > SEARCH_MAX)
 		limit = SEARCH_MAX;
 	const char *cur = api_query(q, "cursor");
-	struct cursor c = {0};
+	struct store_search_after c = {0};
 	if (cur && (api_query(q, "before") || !parse_cursor(cur, &c)))
 		return api_invalid(q, "cursor", "malformed");
 	struct buf m;
@@ -263,26 +216,9 @@ enum ent_err api_search(struct api_req *q)
 	else
 		buf_puts(&b, "],\"next\":null");
 	buf_puts(&b, ",\"articles\":[");
-	struct store_q *st;
-	bool row;
-	int64_t n = 0;
 	if (!err && m.len && first) {
-		err = store_q_open(q->db, &Q_SEARCH_ARTICLES, &st);
-		if (!err) {
-			store_q_bind_text(st, 1, m.p, m.len);
-			store_q_bind_int(st, 2, clock_now());
-			while (!(err = store_q_step(st, &row)) && row) {
-				buf_printf(&b, "%s{\"id\":%lld,\"title\":", n++ ? "," : "",
-					   (long long)store_q_int(st, 0));
-				buf_json_cstr(&b, store_q_text(st, 1, NULL));
-				buf_puts(&b, ",\"institution\":{\"slug\":");
-				buf_json_cstr(&b, store_q_text(st, 2, NULL));
-				buf_puts(&b, ",\"name\":");
-				buf_json_cstr(&b, store_q_text(st, 3, NULL));
-				buf_puts(&b, "},\"label\":\"validated\"}");
-			}
-			store_q_close(st);
-		}
+		struct api_article_list w = {&b, 0, false};
+		err = store_search_articles(q->db, m.p, m.len, clock_now(), api_article_hit, &w);
 	}
 	buf_puts(&b, "]}");
 	buf_clear(&m);

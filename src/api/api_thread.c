@@ -19,6 +19,7 @@
 #include "api/api_thread_cache.h"
 #include "community/comm.h"
 #include "core/clock.h"
+#include "store/store_search.h"
 
 #define TESTIMONY_FR "témoignage — ne remplace pas un avis médical"
 #define TESTIMONY_EN "testimony — not a substitute for medical advice"
@@ -52,11 +53,6 @@ static enum ent_err write_me(struct api_req *q, int64_t thread, int64_t first, i
 
 /* --- the shared part --- */
 
-static const struct store_stmt Q_RELATED = {
-	"comm.related",
-	"SELECT a.id, a.title, i.slug, i.name, a.reviewed FROM articles_fts f "
-	"JOIN articles a ON a.id = f.rowid JOIN institutions i ON i.id = a.institution_id "
-	"WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT 3"};
 
 struct build {
 	struct api_thread_page *pg;
@@ -114,28 +110,9 @@ static enum ent_err write_related(struct api_req *q, struct buf *b, const char *
 	buf_init(&m, 4096);
 	enum ent_err err = comm_query(title, strlen(title), true, &m);
 	buf_puts(b, ",\"related\":[");
-	if (!err && m.len) {
-		struct store_q *st;
-		bool row;
-		int n = 0;
-		err = store_q_open(q->db, &Q_RELATED, &st);
-		if (!err) {
-			store_q_bind_text(st, 1, m.p, m.len);
-			while (!(err = store_q_step(st, &row)) && row) {
-				buf_printf(b, "%s{\"id\":%lld,\"title\":", n++ ? "," : "",
-					   (long long)store_q_int(st, 0));
-				buf_json_cstr(b, store_q_text(st, 1, NULL));
-				buf_puts(b, ",\"institution\":{\"slug\":");
-				buf_json_cstr(b, store_q_text(st, 2, NULL));
-				buf_puts(b, ",\"name\":");
-				buf_json_cstr(b, store_q_text(st, 3, NULL));
-				buf_puts(b, "},\"reviewed\":");
-				buf_json_cstr(b, store_q_text(st, 4, NULL));
-				buf_puts(b, ",\"label\":\"validated\"}");
-			}
-			store_q_close(st);
-		}
-	}
+	struct api_article_list r = {b, 0, true};
+	if (!err && m.len)
+		err = store_search_related(q->db, m.p, m.len, api_article_hit, &r);
 	buf_putc(b, ']');
 	buf_clear(&m);
 	return err;

@@ -15,7 +15,7 @@
 #include "api/api_media.h"
 #include "core/clock.h"
 #include "core/log.h"
-#include "store/store_community.h"
+#include "store/store_search.h"
 
 #define UPKEEP_TICK_S 30
 #define PURGE_EVERY_S 3600
@@ -39,7 +39,7 @@ enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db)
 {
 	atomic_store(&erase_due, false);
 	api_media_purge(app, db);
-	enum ent_err err = store_community_fts_rewrite(db);
+	enum ent_err err = store_search_rewrite(db);
 	if (!err)
 		err = store_wal_truncate(db);
 	if (err) {

@@ -10,7 +10,9 @@
 
 #include "cli/cli.h"
 #include "cli/cli_data.h"
+#include "community/comm_retention.h"
 #include "core/clock.h"
+#include "desk/desk_retention.h"
 #include "twofa/twofa.h"
 
 static void usage(FILE *f)
@@ -208,8 +210,8 @@ int cmd_admin(int argc, char **argv)
 		long long days = strtoll(av[2], &end, 10);
 		err = ENT_EINVAL;
 		if (*av[2] && !*end)
-			err = action[0] == 'd' ? api_desk_retention_set(db, av[1], days, clock_now())
-					       : api_space_retention_set(db, av[1], days);
+			err = action[0] == 'd' ? desk_retention_set(db, av[1], days, clock_now())
+					       : comm_space_retention_set(db, av[1], days);
 		rc = err ? fail(action, err) : CLI_EXIT_OK;
 	} else if (!strcmp(action, "totp-required") && rest == 2 &&
 		   (!strcmp(av[1], "on") || !strcmp(av[1], "off"))) {

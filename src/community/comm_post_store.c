@@ -9,6 +9,7 @@
 #include "community/comm_q.h"
 #include "community/comm_store.h"
 #include "core/clock.h"
+#include "store/store_search.h"
 
 /* --- writing --- */
 
@@ -315,13 +316,11 @@ enum ent_err comm_post_report(struct store_conn *c, const struct comm_post_ref *
 
 /* --- the search index of posts --- */
 
-static const struct store_stmt Q_FTS_DEL = {"comm.fts_del", "DELETE FROM posts_fts WHERE rowid = ?1"};
-static const struct store_stmt Q_FTS_ADD = {
-	"comm.fts_add", "INSERT INTO posts_fts (rowid, terms) VALUES (?1, ?2)"};
+/* The index itself is the store's (store_search.h). */
 
 enum ent_err comm_unindex_post(struct store_conn *c, int64_t post_id)
 {
-	return store_exec_ints(c, &Q_FTS_DEL, 1, &post_id);
+	return store_search_post_unindex(c, post_id);
 }
 
 enum ent_err comm_index_post(struct store_conn *c, int64_t post_id, const char *title,
@@ -336,15 +335,8 @@ enum ent_err comm_index_post(struct store_conn *c, int64_t post_id, const char *
 		err = comm_terms(body, len, lang, &t);
 	if (!err)
 		err = comm_unindex_post(c, post_id);
-	struct store_q *q;
 	if (!err)
-		err = store_q_open(c, &Q_FTS_ADD, &q);
-	if (!err) {
-		store_q_bind_int(q, 1, post_id);
-		store_q_bind_text(q, 2, t.p ? t.p : "", t.len);
-		err = store_q_exec(q);
-		store_q_close(q);
-	}
+		err = store_search_post_index(c, post_id, t.p, t.len);
 	buf_clear(&t);
 	return err;
 }

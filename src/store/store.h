@@ -82,6 +82,10 @@ enum ent_err store_q_first_text(struct store_conn *c, const struct store_stmt *s
 /* Runs a bound UPDATE or DELETE to the end and closes it; ENT_ENOTFOUND when it changed no
  * row. */
 enum ent_err store_q_exec_changed(struct store_conn *c, struct store_q *q);
+/* Runs stmt with ?1 = v to the end in a transaction of its own; adds the rows it changed to
+ * *changed (NULL: not counted). */
+enum ent_err store_tx_exec_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,
+			       int64_t *changed);
 /* Binds a boolean: a portable true/false (SQLite stores 1/0). */
 enum ent_err store_q_bind_bool(struct store_q *q, int idx, bool v);
 /* Binds a NUL-terminated text, or NULL when s is NULL. */

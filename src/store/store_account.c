@@ -440,6 +440,11 @@ enum ent_err store_session_insert(struct store_conn *c, const unsigned char *has
 	return err;
 }
 
+enum ent_err store_session_purge(struct store_conn *c, int64_t now, int64_t *n)
+{
+	return store_tx_exec_int(c, &Q_SESSION_PURGE, now, n);
+}
+
 enum ent_err store_session_find(struct store_conn *c, const unsigned char *hash, size_t len,
 				int64_t now, struct store_session *out)
 {

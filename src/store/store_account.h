@@ -96,5 +96,7 @@ enum ent_err store_session_delete(struct store_conn *c, int64_t id);
 /* Ends the account's sessions except keep (0 = all). */
 enum ent_err store_session_delete_others(struct store_conn *c, int64_t account_id, int64_t keep);
 enum ent_err store_session_count_open(struct store_conn *c, int64_t now, int64_t *n);
+/* Deletes the sessions expired by now, in a transaction of its own; adds how many to *n. */
+enum ent_err store_session_purge(struct store_conn *c, int64_t now, int64_t *n);
 
 #endif

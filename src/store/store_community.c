@@ -3,15 +3,15 @@
 
 #include "store/store_community.h"
 
-static const struct store_stmt Q_UNINDEX = {
-	"community.unindex_author",
-	"DELETE FROM posts_fts WHERE rowid IN (SELECT id FROM posts WHERE author_id = ?1)"};
+#include "core/clock.h"
+#include "store/store_search.h"
+
 static const struct store_stmt Q_REVISIONS = {
 	"community.revisions_author",
 	"DELETE FROM post_revisions WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?1)"};
 static const struct store_stmt Q_ERASE = {
 	"community.erase_author",
-	"UPDATE posts SET body = '', html = '', deleted_at = strftime('%s','now') "
+	"UPDATE posts SET body = '', html = '', deleted_at = ?2 "
 	"WHERE author_id = ?1 AND deleted_at IS NULL"};
 
 /* A thread's title is its author's words: when the author's posts go, a thread nobody else
@@ -22,34 +22,23 @@ static const struct store_stmt Q_DROP_THREADS = {
 	"WHERE p.thread_id = threads.id AND p.deleted_at IS NULL)"};
 static const struct store_stmt Q_UNTITLE = {
 	"community.untitle_author", "UPDATE threads SET title = '' WHERE author_id = ?1"};
-static const struct store_stmt Q_FTS_OPTIMIZE = {
-	"community.fts_optimize", "INSERT INTO posts_fts (posts_fts) VALUES ('optimize')"};
-
-enum ent_err store_community_fts_rewrite(struct store_conn *c)
-{
-	struct store_q *q;
-	enum ent_err err = store_q_open(c, &Q_FTS_OPTIMIZE, &q);
-	if (err)
-		return err;
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
-}
 
 enum ent_err store_community_account_delete(struct store_conn *c, int64_t account_id,
 					    enum store_posts_mode mode)
 {
 	if (mode != STORE_POSTS_DELETE)
 		return ENT_OK;
-	const struct store_stmt *steps[] = {&Q_UNINDEX, &Q_REVISIONS, &Q_ERASE,
-					      &Q_DROP_THREADS, &Q_UNTITLE};
-	enum ent_err err = ENT_OK;
+	const struct store_stmt *steps[] = {&Q_REVISIONS, &Q_ERASE, &Q_DROP_THREADS, &Q_UNTITLE};
+	int64_t now = clock_now();
+	enum ent_err err = store_search_post_unindex_author(c, account_id);
 	for (size_t i = 0; !err && i < sizeof steps / sizeof steps[0]; i++) {
 		struct store_q *q;
 		err = store_q_open(c, steps[i], &q);
 		if (err)
 			break;
 		store_q_bind_int(q, 1, account_id);
+		if (steps[i] == &Q_ERASE)
+			store_q_bind_int(q, 2, now);
 		err = store_q_exec(q);
 		store_q_close(q);
 	}

@@ -114,3 +114,22 @@ void store_q_text_copy(struct store_q *q, int col, char *dst, size_t cap)
 		memcpy(dst, s, n);
 	dst[n] = '\0';
 }
+
+enum ent_err store_tx_exec_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,
+			       int64_t *changed)
+{
+	struct store_q *q;
+	enum ent_err err = store_tx_begin(c);
+	if (err)
+		return err;
+	err = store_q_open_int(c, stmt, v, &q);
+	if (!err)
+		err = store_q_run(q);
+	if (!err && changed)
+		*changed += store_changes(c);
+	if (err) {
+		store_tx_rollback(c);
+		return err;
+	}
+	return store_tx_commit(c);
+}

@@ -1,0 +1,253 @@
+/*
+ * store_sqlite_search.c - store_search.h on SQLite: FTS5 tables posts_fts and articles_fts
+ * (migration 0100), their rowid the post's or the article's id, ranked by bm25.
+ *
+ * Posts are ranked with a bounded cost (issue 13): ranking every match would cost a pass over
+ * all of them (a common word matches tens of thousands of posts), so the ranked read takes the
+ * window of the newest matches (store_search_posts_window) and scores each by
+ * -bm25 / (1 + age / 30 days). Older matches follow newest first by id.
+ * Not responsible for: anything outside full-text search (store_sqlite.c).
+ */
+#include <string.h>
+
+#include "store/store_search.h"
+
+static const struct store_stmt Q_POST_ADD = {
+	"comm.fts_add", "INSERT INTO posts_fts (rowid, terms) VALUES (?1, ?2)"};
+static const struct store_stmt Q_POST_DEL = {
+	"comm.fts_del", "DELETE FROM posts_fts WHERE rowid = ?1"};
+static const struct store_stmt Q_UNINDEX_AUTHOR = {
+	"community.unindex_author",
+	"DELETE FROM posts_fts WHERE rowid IN (SELECT id FROM posts WHERE author_id = ?1)"};
+static const struct store_stmt Q_UNINDEX_SPACE = {
+	"purge.unindex",
+	"DELETE FROM posts_fts WHERE rowid IN (SELECT p.id FROM posts p JOIN threads t ON "
+	"t.id = p.thread_id WHERE t.space_id = ?1 AND p.created_at < ?2)"};
+static const struct store_stmt Q_ARTICLE_ADD = {
+	"comm.article_fts", "INSERT INTO articles_fts (rowid, terms) VALUES (?1, ?2)"};
+static const struct store_stmt Q_OPTIMIZE = {
+	"community.fts_optimize", "INSERT INTO posts_fts (posts_fts) VALUES ('optimize')"};
+
+/* Runs st with ?1 = a, and ?2 = b when has_b. */
+static enum ent_err run(struct store_conn *c, const struct store_stmt *st, int64_t a, bool has_b,
+			int64_t b)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, st, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, a);
+	if (has_b)
+		store_q_bind_int(q, 2, b);
+	err = store_q_exec(q);
+	store_q_close(q);
+	return err;
+}
+
+static enum ent_err add(struct store_conn *c, const struct store_stmt *st, int64_t id,
+			const char *terms, size_t len)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, st, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, id);
+	store_q_bind_text(q, 2, terms ? terms : "", terms ? len : 0);
+	err = store_q_exec(q);
+	store_q_close(q);
+	return err;
+}
+
+enum ent_err store_search_post_index(struct store_conn *c, int64_t post, const char *terms,
+				     size_t len)
+{
+	return add(c, &Q_POST_ADD, post, terms, len);
+}
+
+enum ent_err store_search_post_unindex(struct store_conn *c, int64_t post)
+{
+	return run(c, &Q_POST_DEL, post, false, 0);
+}
+
+enum ent_err store_search_post_unindex_author(struct store_conn *c, int64_t author)
+{
+	return run(c, &Q_UNINDEX_AUTHOR, author, false, 0);
+}
+
+enum ent_err store_search_post_unindex_space(struct store_conn *c, int64_t space, int64_t before)
+{
+	return run(c, &Q_UNINDEX_SPACE, space, true, before);
+}
+
+enum ent_err store_search_article_index(struct store_conn *c, int64_t article, const char *terms,
+					size_t len)
+{
+	return add(c, &Q_ARTICLE_ADD, article, terms, len);
+}
+
+enum ent_err store_search_rewrite(struct store_conn *c)
+{
+	struct store_q *q;
+	enum ent_err err = store_q_open(c, &Q_OPTIMIZE, &q);
+	if (err)
+		return err;
+	err = store_q_exec(q);
+	store_q_close(q);
+	return err;
+}
+
+/* --- posts --- */
+
+#define VISIBLE                                                                                    \
+	"p.hidden_at IS NULL AND p.deleted_at IS NULL AND (s.visibility = 'public' OR (?2 AND "    \
+	"s.visibility = 'members') OR (?3 AND s.visibility = 'professionals'))"
+
+static const struct store_stmt Q_WINDOW = {
+	"comm.search_window",
+	"SELECT max(id), min(id), count(*) FROM (SELECT rowid AS id FROM posts_fts "
+	"WHERE posts_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"};
+/* The age is never negative (a post newer than the window's top one, edited into it); CASE
+ * keeps a NULL age (the top post purged since) NULL, as max(0, age) did. */
+static const struct store_stmt Q_RANKED = {
+	"comm.search_ranked",
+	"SELECT id, tid, title, slug, name, excerpt, score FROM (SELECT p.id AS id, t.id AS tid, "
+	"t.title AS title, s.slug AS slug, s.name AS name, substr(p.body, 1, 240) AS excerpt, "
+	"CAST(1e9 * -w.b / (1.0 + (CASE WHEN (SELECT created_at FROM posts WHERE id = ?5) - "
+	"p.created_at < 0 THEN 0 ELSE (SELECT created_at FROM posts WHERE id = ?5) - p.created_at "
+	"END) / 2592000.0) AS INTEGER) AS score "
+	"FROM (SELECT f.rowid AS id, bm25(posts_fts) AS b FROM posts_fts f WHERE posts_fts MATCH ?1 "
+	"AND f.rowid <= ?5 AND f.rowid >= ?6) w JOIN posts p ON p.id = w.id "
+	"JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id WHERE " VISIBLE ") r "
+	"WHERE score < ?7 OR (score = ?7 AND id < ?8) ORDER BY score DESC, id DESC LIMIT ?4"};
+static const struct store_stmt Q_RECENT = {
+	"comm.search_posts",
+	"SELECT p.id, t.id, t.title, s.slug, s.name, substr(p.body, 1, 240) FROM posts_fts f "
+	"JOIN posts p ON p.id = f.rowid "
+	"JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id "
+	"WHERE posts_fts MATCH ?1 AND f.rowid < ?5 AND " VISIBLE " ORDER BY f.rowid DESC LIMIT ?4"};
+
+enum ent_err store_search_posts_window(struct store_conn *c, const char *query, size_t len,
+				       int64_t max, struct store_search_window *out)
+{
+	struct store_q *q;
+	bool row = false;
+	memset(out, 0, sizeof *out);
+	enum ent_err err = store_q_open(c, &Q_WINDOW, &q);
+	if (err)
+		return err;
+	store_q_bind_text(q, 1, query, len);
+	store_q_bind_int(q, 2, max);
+	err = store_q_step(q, &row);
+	if (!err && row && !store_q_is_null(q, 0))
+		*out = (struct store_search_window){store_q_int(q, 0), store_q_int(q, 1),
+						    store_q_int(q, 2)};
+	store_q_close(q);
+	return err;
+}
+
+/* Binds what both post reads share: ?1 query, ?2 ?3 scope, ?4 limit, ?5 upper bound. */
+static enum ent_err posts_open(struct store_conn *c, const struct store_stmt *st, const char *query,
+			       size_t len, struct store_search_scope scope, int64_t limit,
+			       int64_t upper, struct store_q **q)
+{
+	enum ent_err err = store_q_open(c, st, q);
+	if (err)
+		return err;
+	store_q_bind_text(*q, 1, query, len);
+	store_q_bind_int(*q, 2, scope.members);
+	store_q_bind_int(*q, 3, scope.professionals);
+	store_q_bind_int(*q, 4, limit);
+	store_q_bind_int(*q, 5, upper);
+	return ENT_OK;
+}
+
+static enum ent_err posts_read(struct store_q *q, bool ranked, store_search_post_fn fn, void *arg)
+{
+	bool row;
+	enum ent_err err;
+	while (!(err = store_q_step(q, &row)) && row) {
+		struct store_search_post hit = {
+			store_q_int(q, 0),	       store_q_int(q, 1),	store_q_text(q, 2, NULL),
+			store_q_text(q, 3, NULL), store_q_text(q, 4, NULL), store_q_text(q, 5, NULL),
+			ranked ? store_q_int(q, 6) : 0};
+		err = fn(arg, &hit);
+		if (err)
+			break;
+	}
+	store_q_close(q);
+	return err;
+}
+
+enum ent_err store_search_posts_ranked(struct store_conn *c, const char *query, size_t len,
+				       struct store_search_scope scope,
+				       const struct store_search_after *after, int64_t limit,
+				       store_search_post_fn fn, void *arg)
+{
+	struct store_q *q;
+	enum ent_err err = posts_open(c, &Q_RANKED, query, len, scope, limit, after->top, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 6, after->min);
+	store_q_bind_int(q, 7, after->score);
+	store_q_bind_int(q, 8, after->id);
+	return posts_read(q, true, fn, arg);
+}
+
+enum ent_err store_search_posts_recent(struct store_conn *c, const char *query, size_t len,
+				       struct store_search_scope scope, int64_t before,
+				       int64_t limit, store_search_post_fn fn, void *arg)
+{
+	struct store_q *q;
+	enum ent_err err = posts_open(c, &Q_RECENT, query, len, scope, limit, before, &q);
+	return err ? err : posts_read(q, false, fn, arg);
+}
+
+/* --- validated articles --- */
+
+static const struct store_stmt Q_ARTICLES = {
+	"comm.search_articles",
+	"SELECT a.id, a.title, i.slug, i.name FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+	"JOIN institutions i ON i.id = a.institution_id WHERE articles_fts MATCH ?1 "
+	"ORDER BY bm25(articles_fts) / (1.0 + (CASE WHEN ?2 - a.created_at < 0 THEN 0 "
+	"ELSE ?2 - a.created_at END) / 31536000.0), a.id DESC LIMIT 5"};
+static const struct store_stmt Q_RELATED = {
+	"comm.related",
+	"SELECT a.id, a.title, i.slug, i.name, a.reviewed FROM articles_fts f "
+	"JOIN articles a ON a.id = f.rowid JOIN institutions i ON i.id = a.institution_id "
+	"WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT 3"};
+
+static enum ent_err articles_read(struct store_conn *c, const struct store_stmt *st,
+				  const char *query, size_t len, bool with_now, int64_t now,
+				  store_search_article_fn fn, void *arg)
+{
+	struct store_q *q;
+	bool row;
+	enum ent_err err = store_q_open(c, st, &q);
+	if (err)
+		return err;
+	store_q_bind_text(q, 1, query, len);
+	if (with_now)
+		store_q_bind_int(q, 2, now);
+	while (!(err = store_q_step(q, &row)) && row) {
+		struct store_search_article hit = {store_q_int(q, 0), store_q_text(q, 1, NULL),
+						   store_q_text(q, 2, NULL), store_q_text(q, 3, NULL),
+						   with_now ? "" : store_q_text(q, 4, NULL)};
+		err = fn(arg, &hit);
+		if (err)
+			break;
+	}
+	store_q_close(q);
+	return err;
+}
+
+enum ent_err store_search_articles(struct store_conn *c, const char *query, size_t len, int64_t now,
+				   store_search_article_fn fn, void *arg)
+{
+	return articles_read(c, &Q_ARTICLES, query, len, true, now, fn, arg);
+}
+
+enum ent_err store_search_related(struct store_conn *c, const char *query, size_t len,
+				  store_search_article_fn fn, void *arg)
+{
+	return articles_read(c, &Q_RELATED, query, len, false, 0, fn, arg);
+}
