@@ -175,31 +175,29 @@ enum ent_err api_key_backup_delete(struct api_req *q)
 	return ENT_OK;
 }
 
-static const struct store_stmt Q_BLOCKS = {
-	"msg.blocks_list",
-	"SELECT a.handle, b.created_at FROM msg_blocks b JOIN accounts a ON a.id = b.blocked_id "
-	"WHERE b.blocker_id = ?1 ORDER BY b.blocked_id LIMIT 1000"};
+struct blocks {
+	struct buf *b;
+	size_t n;
+};
+
+static enum ent_err write_block(void *arg, const struct msg_block_row *r)
+{
+	struct blocks *l = arg;
+	char iso[24];
+	clock_iso(r->since, iso);
+	buf_puts(l->b, l->n++ ? ",{\"handle\":" : "{\"handle\":");
+	buf_json_cstr(l->b, r->handle);
+	buf_printf(l->b, ",\"since\":\"%s\"}", iso);
+	return ENT_OK;
+}
 
 enum ent_err api_blocks_list(struct api_req *q)
 {
-	struct store_q *st;
-	enum ent_err err = store_q_open(q->db, &Q_BLOCKS, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, q->s.account.id);
 	struct buf b;
 	buf_init(&b, 256 * 1024);
 	buf_puts(&b, "{\"blocked\":[");
-	bool row;
-	size_t n = 0;
-	while (!(err = store_q_step(st, &row)) && row) {
-		char iso[24];
-		clock_iso(store_q_int(st, 1), iso);
-		buf_puts(&b, n++ ? ",{\"handle\":" : "{\"handle\":");
-		buf_json_cstr(&b, store_q_text(st, 0, NULL));
-		buf_printf(&b, ",\"since\":\"%s\"}", iso);
-	}
-	store_q_close(st);
+	struct blocks l = {&b, 0};
+	enum ent_err err = msg_blocks_each(q->db, q->s.account.id, write_block, &l);
 	buf_puts(&b, "]}");
 	return api_reply_or_drop(q, &b, err);
 }

@@ -31,106 +31,89 @@ const struct json_field api_moderation_suspend_fields[] = {
 /* Longest suspension with an end, in days; longer is "until lifted" (no days). */
 #define SUSPEND_DAYS_MAX 365
 
-static const struct store_stmt Q_REPORTS = {
-	"comm.reports",
-	"SELECT r.queue_key, r.post_id, r.reason, r.created_at, ra.handle, p.thread_id, t.title, "
-	"substr(p.body, 1, 400), pa.handle, p.hidden_at IS NOT NULL, r.id, r.source, r.rule, r.confidence, "
-	"s.visibility, s.id FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id "
-	"JOIN spaces s ON s.id = t.space_id "
-	"LEFT JOIN accounts ra ON ra.id = r.reporter_id LEFT JOIN accounts pa ON pa.id = p.author_id "
-	"WHERE r.resolved_at IS NULL AND r.queue_key > ?1 ORDER BY r.queue_key LIMIT ?2"};
-
-static void str_or_null(struct buf *b, struct store_q *st, int col)
+static void str_or_null(struct buf *b, const char *s)
 {
-	if (store_q_is_null(st, col))
+	if (!s)
 		buf_puts(b, "null");
 	else
-		buf_json_cstr(b, store_q_text(st, col, NULL));
+		buf_json_cstr(b, s);
+}
+
+struct queue {
+	struct api_req *q;
+	struct buf *b;
+	int64_t n, seen, last;
+};
+
+static enum ent_err write_report(void *arg, const struct comm_report_row *r)
+{
+	struct queue *w = arg;
+	struct api_req *q = w->q;
+	struct buf *b = w->b;
+	enum ent_err err;
+	w->seen++;
+	w->last = r->queue_key;
+	/* a post of a space the moderator cannot read, or (space moderators) of a space not
+	 * assigned to them, is not theirs to see or act on */
+	enum space_visibility vis;
+	bool assigned = false;
+	if (!policy_space_visibility_parse(r->visibility, &vis))
+		return ENT_OK;
+	if (!(q->s.roles & ROLE_MODERATOR) &&
+	    (err = comm_moderates_space(q->db, q->s.account.id, r->space, &assigned)))
+		return err;
+	if (!policy_space_can_moderate(vis, q->s.roles, assigned))
+		return ENT_OK;
+	char c[24];
+	clock_iso(r->created_at, c);
+	bool classifier = !strcmp(r->source, "classifier");
+	bool danger = classifier || !strncmp(r->reason, "danger", 6);
+	buf_printf(b, "%s{\"id\":%lld,\"post\":%lld,\"reason\":", w->n++ ? "," : "",
+		   (long long)r->id, (long long)r->post);
+	buf_json_cstr(b, r->reason);
+	buf_printf(b, ",\"source\":\"%s\",\"priority\":\"%s\"", classifier ? "classifier" : "member",
+		   danger ? "danger" : "normal");
+	if (classifier) {
+		buf_puts(b, ",\"rule\":");
+		str_or_null(b, r->rule);
+		buf_printf(b, ",\"confidence\":%.3f", r->confidence / 1000.0);
+	}
+	if (danger) {
+		buf_puts(b, ",\"steps\":");
+		comm_emergency_steps_json(b, q->lang == HTTP_LANG_EN);
+	}
+	buf_printf(b, ",\"created_at\":\"%s\",\"reporter\":", c);
+	str_or_null(b, r->reporter);
+	buf_printf(b, ",\"thread\":{\"id\":%lld,\"title\":", (long long)r->thread);
+	buf_json_cstr(b, r->title);
+	buf_puts(b, "},\"excerpt\":");
+	buf_json_cstr(b, r->excerpt);
+	buf_puts(b, ",\"author\":");
+	str_or_null(b, r->author);
+	buf_printf(b, ",\"hidden\":%s}", r->hidden ? "true" : "false");
+	return ENT_OK;
 }
 
 enum ent_err api_moderation_reports(struct api_req *q)
 {
 	int64_t after, limit;
 	enum ent_err err = api_page(q, "after", &after, &limit);
-	struct store_q *st;
-	if (!err)
-		err = store_q_open(q->db, &Q_REPORTS, &st);
 	if (err)
 		return err;
-	store_q_bind_int(st, 1, after);
-	store_q_bind_int(st, 2, limit);
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
 	buf_puts(&b, "{\"reports\":[");
-	bool row;
-	int64_t n = 0, seen = 0, last = 0;
-	while (!(err = store_q_step(st, &row)) && row) {
-		seen++;
-		char c[24];
-		clock_iso(store_q_int(st, 3), c);
-		last = store_q_int(st, 0);
-		/* a post of a space the moderator cannot read, or (space moderators) of a space not
-		 * assigned to them, is not theirs to see or act on */
-		enum space_visibility vis;
-		bool assigned = false;
-		if (!policy_space_visibility_parse(store_q_text(st, 14, NULL), &vis))
-			continue;
-		if (!(q->s.roles & ROLE_MODERATOR) &&
-		    (err = comm_moderates_space(q->db, q->s.account.id, store_q_int(st, 15), &assigned)))
-			break;
-		if (!policy_space_can_moderate(vis, q->s.roles, assigned))
-			continue;
-		const char *reason = store_q_text(st, 2, NULL), *source = store_q_text(st, 11, NULL);
-		bool classifier = !strcmp(source, "classifier");
-		bool danger = classifier || !strncmp(reason, "danger", 6);
-		buf_printf(&b, "%s{\"id\":%lld,\"post\":%lld,\"reason\":", n++ ? "," : "",
-			   (long long)store_q_int(st, 10), (long long)store_q_int(st, 1));
-		buf_json_cstr(&b, reason);
-		buf_printf(&b, ",\"source\":\"%s\",\"priority\":\"%s\"", classifier ? "classifier" : "member",
-			   danger ? "danger" : "normal");
-		if (classifier) {
-			buf_puts(&b, ",\"rule\":");
-			str_or_null(&b, st, 12);
-			buf_printf(&b, ",\"confidence\":%.3f", store_q_int(st, 13) / 1000.0);
-		}
-		if (danger) {
-			buf_puts(&b, ",\"steps\":");
-			comm_emergency_steps_json(&b, q->lang == HTTP_LANG_EN);
-		}
-		buf_printf(&b, ",\"created_at\":\"%s\",\"reporter\":", c);
-		str_or_null(&b, st, 4);
-		buf_printf(&b, ",\"thread\":{\"id\":%lld,\"title\":", (long long)store_q_int(st, 5));
-		buf_json_cstr(&b, store_q_text(st, 6, NULL));
-		buf_puts(&b, "},\"excerpt\":");
-		buf_json_cstr(&b, store_q_text(st, 7, NULL));
-		buf_puts(&b, ",\"author\":");
-		str_or_null(&b, st, 8);
-		buf_printf(&b, ",\"hidden\":%s}", store_q_int(st, 9) ? "true" : "false");
-	}
-	store_q_close(st);
-	return api_page_end(q, &b, err, seen == limit, last);
+	struct queue w = {q, &b, 0, 0, 0};
+	err = comm_reports_open(q->db, after, limit, write_report, &w);
+	return api_page_end(q, &b, err, w.seen == limit, w.last);
 }
 
-static const struct store_stmt Q_HIDE = {
-	"comm.hide", "UPDATE posts SET hidden_at = ?2 WHERE id = ?1 AND hidden_at IS NULL"};
-static const struct store_stmt Q_RESTORE = {
-	"comm.restore", "UPDATE posts SET hidden_at = NULL WHERE id = ?1 AND hidden_at IS NOT NULL"};
-static const struct store_stmt Q_RESOLVE = {
-	"comm.resolve",
-	"UPDATE reports SET resolved_at = ?2, resolution = ?3 WHERE post_id = ?1 AND resolved_at IS NULL"};
-
-enum mod_action { MOD_HIDE, MOD_RESTORE, MOD_RESOLVE, MOD_DISMISS };
-
-/* What the reports become, and the log's action name, per action. */
-static const char *const resolution[] = {"hidden", "restored", "handled", "dismissed"};
-static const char *const logged[] = {"hide", "restore", "resolve", "dismiss"};
-
-static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
+static enum ent_err act_on_post(struct api_req *q, enum comm_mod_action action)
 {
-	bool hide = action == MOD_HIDE;
+	bool hide = action == COMM_MOD_HIDE;
+	bool touches_post = action == COMM_MOD_HIDE || action == COMM_MOD_RESTORE;
 	int64_t id;
 	enum ent_err err = api_path_id(q, "id", &id);
-	struct store_q *st;
 	enum space_visibility vis;
 	int64_t space = 0;
 	bool assigned = false;
@@ -146,36 +129,8 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 	if (!err && !policy_space_can_moderate(vis, q->s.roles, assigned))
 		err = ENT_EPERM;
 	if (!err)
-		err = store_tx_begin(q->db);
-	if (err)
-		return err;
-	int64_t now = clock_now();
-	bool touches_post = action == MOD_HIDE || action == MOD_RESTORE;
-	err = !touches_post ? ENT_OK : store_q_open(q->db, hide ? &Q_HIDE : &Q_RESTORE, &st);
-	if (!err && touches_post) {
-		store_q_bind_int(st, 1, id);
-		if (hide)
-			store_q_bind_int(st, 2, now);
-		err = store_q_exec(st);
-		store_q_close(st);
-	}
-	if (!err) {
-		const char *res = resolution[action];
-		err = store_q_open(q->db, &Q_RESOLVE, &st);
-		if (!err) {
-			store_q_bind_int(st, 1, id);
-			store_q_bind_int(st, 2, now);
-			store_q_bind_text(st, 3, res, strlen(res));
-			err = store_q_exec(st);
-			store_q_close(st);
-		}
-	}
-	if (!err)
-		err = comm_audit(q, logged[action], "post", id, api_str(q, "note", NULL));
-	if (!err)
-		err = store_tx_commit(q->db);
-	else
-		store_tx_rollback(q->db);
+		err = comm_mod_post_act(q->db, id, action, q->s.account.id, api_str(q, "note", NULL),
+					clock_now());
 	if (err)
 		return err;
 	comm_changed();
@@ -183,7 +138,7 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 	buf_init(&b, 64);
 	if (!touches_post)
 		buf_printf(&b, "{\"post\":%lld,\"resolved\":true,\"resolution\":\"%s\"}", (long long)id,
-			   resolution[action]);
+			   comm_mod_resolution(action));
 	else
 		buf_printf(&b, "{\"post\":%lld,\"hidden\":%s}", (long long)id, hide ? "true" : "false");
 	api_reply(q, 200, &b);
@@ -192,37 +147,22 @@ static enum ent_err act_on_post(struct api_req *q, enum mod_action action)
 
 enum ent_err api_moderation_hide(struct api_req *q)
 {
-	return act_on_post(q, MOD_HIDE);
+	return act_on_post(q, COMM_MOD_HIDE);
 }
 
 enum ent_err api_moderation_restore(struct api_req *q)
 {
-	return act_on_post(q, MOD_RESTORE);
+	return act_on_post(q, COMM_MOD_RESTORE);
 }
 
 enum ent_err api_moderation_resolve(struct api_req *q)
 {
-	return act_on_post(q, MOD_RESOLVE);
+	return act_on_post(q, COMM_MOD_RESOLVE);
 }
 
 enum ent_err api_moderation_dismiss(struct api_req *q)
 {
-	return act_on_post(q, MOD_DISMISS);
-}
-
-/* Closes the open reports of a post as "suspended" (the author was suspended for it). */
-static enum ent_err close_reports(struct api_req *q, int64_t post, int64_t now)
-{
-	struct store_q *st;
-	enum ent_err err = store_q_open(q->db, &Q_RESOLVE, &st);
-	if (err)
-		return err;
-	store_q_bind_int(st, 1, post);
-	store_q_bind_int(st, 2, now);
-	store_q_bind_text(st, 3, "suspended", 9);
-	err = store_q_exec(st);
-	store_q_close(st);
-	return err;
+	return act_on_post(q, COMM_MOD_DISMISS);
 }
 
 /* The account a moderator or an administrator acts on: not themselves (409), and only of a
@@ -243,17 +183,8 @@ static enum ent_err apply_suspension(struct api_req *q, const struct store_accou
 {
 	enum ent_err err = store_account_suspend(q->db, a->id, suspend, until);
 	if (!err)
-		err = store_tx_begin(q->db);
-	if (err)
-		return err;
-	if (post)
-		err = close_reports(q, post, now);
-	if (!err)
-		err = comm_audit(q, suspend ? "suspend" : "lift", "account", a->id, api_str(q, "reason", NULL));
-	if (!err)
-		err = store_tx_commit(q->db);
-	else
-		store_tx_rollback(q->db);
+		err = comm_mod_account_logged(q->db, q->s.account.id, suspend ? "suspend" : "lift",
+					      a->id, post, api_str(q, "reason", NULL), now);
 	if (!err)
 		comm_changed();
 	return err;
@@ -320,42 +251,40 @@ enum ent_err api_moderation_lift(struct api_req *q)
 	return ENT_OK;
 }
 
-static const struct store_stmt Q_LOG = {
-	"comm.modlog",
-	"SELECT l.id, m.handle, l.action, l.target_kind, l.target_id, l.note, l.created_at "
-	"FROM moderation_log l LEFT JOIN accounts m ON m.id = l.moderator_id "
-	"WHERE l.id < ?1 ORDER BY l.id DESC LIMIT ?2"};
+struct log_page {
+	struct buf *b;
+	int64_t n, last;
+};
+
+static enum ent_err write_entry(void *arg, const struct comm_modlog_row *r)
+{
+	struct log_page *w = arg;
+	struct buf *b = w->b;
+	char c[24];
+	clock_iso(r->at, c);
+	w->last = r->id;
+	buf_printf(b, "%s{\"id\":%lld,\"moderator\":", w->n++ ? "," : "", (long long)r->id);
+	str_or_null(b, r->moderator);
+	buf_puts(b, ",\"action\":");
+	buf_json_cstr(b, r->action);
+	buf_puts(b, ",\"target\":{\"kind\":");
+	buf_json_cstr(b, r->kind);
+	buf_printf(b, ",\"id\":%lld},\"note\":", (long long)r->target);
+	buf_json_cstr(b, r->note);
+	buf_printf(b, ",\"at\":\"%s\"}", c);
+	return ENT_OK;
+}
 
 enum ent_err api_moderation_log(struct api_req *q)
 {
 	int64_t before, limit;
 	enum ent_err err = api_page(q, "before", &before, &limit);
-	struct store_q *st;
-	if (!err)
-		err = store_q_open(q->db, &Q_LOG, &st);
 	if (err)
 		return err;
-	store_q_bind_int(st, 1, before);
-	store_q_bind_int(st, 2, limit);
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
 	buf_puts(&b, "{\"actions\":[");
-	bool row;
-	int64_t n = 0, last = 0;
-	while (!(err = store_q_step(st, &row)) && row) {
-		char c[24];
-		clock_iso(store_q_int(st, 6), c);
-		last = store_q_int(st, 0);
-		buf_printf(&b, "%s{\"id\":%lld,\"moderator\":", n++ ? "," : "", (long long)last);
-		str_or_null(&b, st, 1);
-		buf_puts(&b, ",\"action\":");
-		buf_json_cstr(&b, store_q_text(st, 2, NULL));
-		buf_puts(&b, ",\"target\":{\"kind\":");
-		buf_json_cstr(&b, store_q_text(st, 3, NULL));
-		buf_printf(&b, ",\"id\":%lld},\"note\":", (long long)store_q_int(st, 4));
-		buf_json_cstr(&b, store_q_text(st, 5, NULL));
-		buf_printf(&b, ",\"at\":\"%s\"}", c);
-	}
-	store_q_close(st);
-	return api_page_end(q, &b, err, n == limit, last);
+	struct log_page w = {&b, 0, 0};
+	err = comm_modlog_page(q->db, before, limit, write_entry, &w);
+	return api_page_end(q, &b, err, w.n == limit, w.last);
 }

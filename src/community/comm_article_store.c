@@ -88,30 +88,35 @@ static const struct store_stmt Q_ARTICLES = {
 	"FROM articles a JOIN institutions i ON i.id = a.institution_id "
 	"WHERE a.id < ?1 ORDER BY a.id DESC LIMIT ?2"};
 
+struct each {
+	comm_article_fn fn;
+	void *arg;
+};
+
+static enum ent_err list_row(struct store_q *q, void *arg)
+{
+	const struct each *e = arg;
+	struct comm_article_row r = {
+		.id = store_q_int(q, 0),
+		.a = {store_q_text(q, 2, NULL), "", store_q_int(q, 5), store_q_text(q, 6, NULL),
+		      store_q_text(q, 7, NULL), store_q_text(q, 4, NULL), store_q_text(q, 1, NULL),
+		      NULL},
+		.inst_name = store_q_text(q, 3, NULL),
+	};
+	return e->fn(e->arg, &r);
+}
+
 enum ent_err comm_articles_page(struct store_conn *c, int64_t before, int64_t limit,
 				comm_article_fn fn, void *arg)
 {
 	struct store_q *q;
+	struct each e = {fn, arg};
 	enum ent_err err = store_q_open(c, &Q_ARTICLES, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, before);
 	store_q_bind_int(q, 2, limit);
-	bool row;
-	while (!(err = store_q_step(q, &row)) && row) {
-		struct comm_article_row r = {
-			.id = store_q_int(q, 0),
-			.a = {store_q_text(q, 2, NULL), "", store_q_int(q, 5), store_q_text(q, 6, NULL),
-			      store_q_text(q, 7, NULL), store_q_text(q, 4, NULL),
-			      store_q_text(q, 1, NULL), NULL},
-			.inst_name = store_q_text(q, 3, NULL),
-		};
-		err = fn(arg, &r);
-		if (err)
-			break;
-	}
-	store_q_close(q);
-	return err;
+	return store_q_each(q, list_row, &e);
 }
 
 static const struct store_stmt Q_ARTICLE = {

@@ -122,20 +122,23 @@ enum ent_err comm_space_retention_set(struct store_conn *c, const char *slug, in
 static const struct store_stmt Q_RETENTIONS = {
 	"register.spaces", "SELECT slug, name, visibility, retention_days FROM spaces ORDER BY slug"};
 
+struct each {
+	comm_space_retention_fn fn;
+	void *arg;
+};
+
+static enum ent_err retention_row(struct store_q *q, void *arg)
+{
+	const struct each *e = arg;
+	struct comm_space_retention s = {store_q_text(q, 0, NULL), store_q_text(q, 1, NULL),
+					 store_q_text(q, 2, NULL), store_q_int(q, 3)};
+	return e->fn(e->arg, &s);
+}
+
 enum ent_err comm_space_retention_each(struct store_conn *c, comm_space_retention_fn fn, void *arg)
 {
 	struct store_q *q;
+	struct each e = {fn, arg};
 	enum ent_err err = store_q_open(c, &Q_RETENTIONS, &q);
-	if (err)
-		return err;
-	bool row;
-	while (!(err = store_q_step(q, &row)) && row) {
-		struct comm_space_retention s = {store_q_text(q, 0, NULL), store_q_text(q, 1, NULL),
-						 store_q_text(q, 2, NULL), store_q_int(q, 3)};
-		err = fn(arg, &s);
-		if (err)
-			break;
-	}
-	store_q_close(q);
-	return err;
+	return err ? err : store_q_each(q, retention_row, &e);
 }

@@ -42,20 +42,23 @@ static const struct store_stmt Q_DESKS = {
 	"SELECT i.slug, i.name, coalesce(s.retention_days, 365) "
 	"FROM institutions i LEFT JOIN desk_settings s ON s.institution_id = i.id ORDER BY i.slug"};
 
+struct each {
+	desk_retention_fn fn;
+	void *arg;
+};
+
+static enum ent_err retention_row(struct store_q *q, void *arg)
+{
+	const struct each *e = arg;
+	struct desk_retention d = {store_q_text(q, 0, NULL), store_q_text(q, 1, NULL),
+				   store_q_int(q, 2)};
+	return e->fn(e->arg, &d);
+}
+
 enum ent_err desk_retention_each(struct store_conn *c, desk_retention_fn fn, void *arg)
 {
 	struct store_q *q;
+	struct each e = {fn, arg};
 	enum ent_err err = store_q_open(c, &Q_DESKS, &q);
-	if (err)
-		return err;
-	bool row;
-	while (!(err = store_q_step(q, &row)) && row) {
-		struct desk_retention d = {store_q_text(q, 0, NULL), store_q_text(q, 1, NULL),
-					   store_q_int(q, 2)};
-		err = fn(arg, &d);
-		if (err)
-			break;
-	}
-	store_q_close(q);
-	return err;
+	return err ? err : store_q_each(q, retention_row, &e);
 }

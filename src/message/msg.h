@@ -107,6 +107,13 @@ void msg_backup_clear(struct msg_backup *b);
 /* Blocks: blocker no longer receives anything from blocked, and blocked cannot write to them. */
 enum ent_err msg_block(struct store_conn *c, int64_t blocker, int64_t blocked, int64_t now);
 enum ent_err msg_unblock(struct store_conn *c, int64_t blocker, int64_t blocked);
+/* The accounts blocker blocks (the first 1000, by id); handle borrowed for the call. */
+struct msg_block_row {
+	const char *handle;
+	int64_t since;
+};
+typedef enum ent_err (*msg_block_fn)(void *arg, const struct msg_block_row *b);
+enum ent_err msg_blocks_each(struct store_conn *c, int64_t blocker, msg_block_fn fn, void *arg);
 /* True when either blocked the other. */
 enum ent_err msg_blocked(struct store_conn *c, int64_t a, int64_t b, bool *yes);
 /* True when a and b take part in a common community: a space in which both follow a thread

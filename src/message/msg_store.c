@@ -44,6 +44,10 @@ static const struct store_stmt Q_BLOCK = {
 	"ON CONFLICT DO NOTHING"};
 static const struct store_stmt Q_UNBLOCK = {
 	"msg.unblock", "DELETE FROM msg_blocks WHERE blocker_id = ?1 AND blocked_id = ?2"};
+static const struct store_stmt Q_BLOCKS = {
+	"msg.blocks_list",
+	"SELECT a.handle, b.created_at FROM msg_blocks b JOIN accounts a ON a.id = b.blocked_id "
+	"WHERE b.blocker_id = ?1 ORDER BY b.blocked_id LIMIT 1000"};
 static const struct store_stmt Q_BLOCKED = {
 	"msg.blocked",
 	"SELECT EXISTS (SELECT 1 FROM msg_blocks WHERE blocker_id = ?1 AND blocked_id = ?2) OR "
@@ -327,6 +331,29 @@ enum ent_err msg_unblock(struct store_conn *c, int64_t blocker, int64_t blocked)
 {
 	int64_t p[2] = {blocker, blocked};
 	return store_exec_ints(c, &Q_UNBLOCK, 2, p);
+}
+
+struct blocks {
+	msg_block_fn fn;
+	void *arg;
+};
+
+static enum ent_err block_row(struct store_q *q, void *arg)
+{
+	const struct blocks *e = arg;
+	struct msg_block_row r = {store_q_text(q, 0, NULL), store_q_int(q, 1)};
+	return e->fn(e->arg, &r);
+}
+
+enum ent_err msg_blocks_each(struct store_conn *c, int64_t blocker, msg_block_fn fn, void *arg)
+{
+	struct store_q *q;
+	struct blocks e = {fn, arg};
+	enum ent_err err = store_q_open(c, &Q_BLOCKS, &q);
+	if (err)
+		return err;
+	store_q_bind_int(q, 1, blocker);
+	return store_q_each(q, block_row, &e);
 }
 
 enum ent_err msg_blocked(struct store_conn *c, int64_t a, int64_t b, bool *yes)

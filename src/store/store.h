@@ -82,6 +82,10 @@ enum ent_err store_q_first_text(struct store_conn *c, const struct store_stmt *s
 /* Runs a bound UPDATE or DELETE to the end and closes it; ENT_ENOTFOUND when it changed no
  * row. */
 enum ent_err store_q_exec_changed(struct store_conn *c, struct store_q *q);
+/* Steps q (opened and bound) through its rows, calling row(q, arg) on each, until the last
+ * one or the first error, which it returns; then closes q. */
+typedef enum ent_err (*store_row_fn)(struct store_q *q, void *arg);
+enum ent_err store_q_each(struct store_q *q, store_row_fn row, void *arg);
 /* Runs stmt with ?1 = v to the end in a transaction of its own; adds the rows it changed to
  * *changed (NULL: not counted). */
 enum ent_err store_tx_exec_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,

@@ -161,21 +161,20 @@ static enum ent_err posts_open(struct store_conn *c, const struct store_stmt *st
 	return ENT_OK;
 }
 
-static enum ent_err posts_read(struct store_q *q, bool ranked, store_search_post_fn fn, void *arg)
+struct posts {
+	store_search_post_fn fn;
+	void *arg;
+	bool ranked;
+};
+
+static enum ent_err post_row(struct store_q *q, void *arg)
 {
-	bool row;
-	enum ent_err err;
-	while (!(err = store_q_step(q, &row)) && row) {
-		struct store_search_post hit = {
-			store_q_int(q, 0),	       store_q_int(q, 1),	store_q_text(q, 2, NULL),
-			store_q_text(q, 3, NULL), store_q_text(q, 4, NULL), store_q_text(q, 5, NULL),
-			ranked ? store_q_int(q, 6) : 0};
-		err = fn(arg, &hit);
-		if (err)
-			break;
-	}
-	store_q_close(q);
-	return err;
+	const struct posts *e = arg;
+	struct store_search_post hit = {
+		store_q_int(q, 0),	  store_q_int(q, 1),	    store_q_text(q, 2, NULL),
+		store_q_text(q, 3, NULL), store_q_text(q, 4, NULL), store_q_text(q, 5, NULL),
+		e->ranked ? store_q_int(q, 6) : 0};
+	return e->fn(e->arg, &hit);
 }
 
 enum ent_err store_search_posts_ranked(struct store_conn *c, const char *query, size_t len,
@@ -190,7 +189,8 @@ enum ent_err store_search_posts_ranked(struct store_conn *c, const char *query, 
 	store_q_bind_int(q, 6, after->min);
 	store_q_bind_int(q, 7, after->score);
 	store_q_bind_int(q, 8, after->id);
-	return posts_read(q, true, fn, arg);
+	struct posts e = {fn, arg, true};
+	return store_q_each(q, post_row, &e);
 }
 
 enum ent_err store_search_posts_recent(struct store_conn *c, const char *query, size_t len,
@@ -198,8 +198,9 @@ enum ent_err store_search_posts_recent(struct store_conn *c, const char *query, 
 				       int64_t limit, store_search_post_fn fn, void *arg)
 {
 	struct store_q *q;
+	struct posts e = {fn, arg, false};
 	enum ent_err err = posts_open(c, &Q_RECENT, query, len, scope, limit, before, &q);
-	return err ? err : posts_read(q, false, fn, arg);
+	return err ? err : store_q_each(q, post_row, &e);
 }
 
 /* --- validated articles --- */
@@ -216,28 +217,34 @@ static const struct store_stmt Q_RELATED = {
 	"JOIN articles a ON a.id = f.rowid JOIN institutions i ON i.id = a.institution_id "
 	"WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT 3"};
 
+struct articles {
+	store_search_article_fn fn;
+	void *arg;
+	bool reviewed;
+};
+
+static enum ent_err article_row(struct store_q *q, void *arg)
+{
+	const struct articles *e = arg;
+	struct store_search_article hit = {store_q_int(q, 0), store_q_text(q, 1, NULL),
+					   store_q_text(q, 2, NULL), store_q_text(q, 3, NULL),
+					   e->reviewed ? store_q_text(q, 4, NULL) : ""};
+	return e->fn(e->arg, &hit);
+}
+
 static enum ent_err articles_read(struct store_conn *c, const struct store_stmt *st,
 				  const char *query, size_t len, bool with_now, int64_t now,
 				  store_search_article_fn fn, void *arg)
 {
 	struct store_q *q;
-	bool row;
+	struct articles e = {fn, arg, !with_now};
 	enum ent_err err = store_q_open(c, st, &q);
 	if (err)
 		return err;
 	store_q_bind_text(q, 1, query, len);
 	if (with_now)
 		store_q_bind_int(q, 2, now);
-	while (!(err = store_q_step(q, &row)) && row) {
-		struct store_search_article hit = {store_q_int(q, 0), store_q_text(q, 1, NULL),
-						   store_q_text(q, 2, NULL), store_q_text(q, 3, NULL),
-						   with_now ? "" : store_q_text(q, 4, NULL)};
-		err = fn(arg, &hit);
-		if (err)
-			break;
-	}
-	store_q_close(q);
-	return err;
+	return store_q_each(q, article_row, &e);
 }
 
 enum ent_err store_search_articles(struct store_conn *c, const char *query, size_t len, int64_t now,

@@ -133,3 +133,13 @@ enum ent_err store_tx_exec_int(struct store_conn *c, const struct store_stmt *st
 	}
 	return store_tx_commit(c);
 }
+
+enum ent_err store_q_each(struct store_q *q, store_row_fn row, void *arg)
+{
+	bool has;
+	enum ent_err err;
+	while (!(err = store_q_step(q, &has)) && has && !(err = row(q, arg)))
+		;
+	store_q_close(q);
+	return err;
+}
