@@ -154,8 +154,8 @@ static enum ent_err posts_open(struct store_conn *c, const struct store_stmt *st
 	if (err)
 		return err;
 	store_q_bind_text(*q, 1, query, len);
-	store_q_bind_int(*q, 2, scope.members);
-	store_q_bind_int(*q, 3, scope.professionals);
+	store_q_bind_bool(*q, 2, scope.members);
+	store_q_bind_bool(*q, 3, scope.professionals);
 	store_q_bind_int(*q, 4, limit);
 	store_q_bind_int(*q, 5, upper);
 	return ENT_OK;
