@@ -166,8 +166,8 @@ enum ent_err api_data_open(struct api_app *app, const char *dir)
 	if (!err)
 		err = auth_keys_load(path, &app->keys);
 	snprintf(path, sizeof path, "%s/entraide.db", dir);
-	if (!err)
-		err = store_open(&app->store, path);
+	if (!err) /* --database: PostgreSQL, and no entraide.db is made */
+		err = store_open(&app->store, app->cfg.database[0] ? app->cfg.database : path);
 	if (!err)
 		err = move_case_photos(app->store, dir);
 	if (err) {

@@ -207,6 +207,8 @@ enum ent_err api_backup_restore(struct api_app *app, const char *backup, int64_t
 				struct api_restore_report *r)
 {
 	memset(r, 0, sizeof *r);
+	if (app->cfg.database[0]) /* PostgreSQL: pg_dump and pg_restore (issue 16) */
+		return ENT_EUNSUPPORTED;
 	char db[CONFIG_PATH_MAX + 32], tmp[CONFIG_PATH_MAX + 32], side[CONFIG_PATH_MAX + 40];
 	snprintf(db, sizeof db, "%s/entraide.db", app->cfg.data);
 	snprintf(tmp, sizeof tmp, "%s/entraide.db.restore", app->cfg.data);

@@ -89,6 +89,8 @@ void cli_settings_help(void)
 {
 	printf("settings (flag > environment ENTRAIDE_<KEY> > config file > default):\n"
 	       "  --data DIR             data directory (default ./var), created 0700\n"
+	       "  --database URI         postgresql://... instead of DIR/entraide.db (SQLite); DIR\n"
+	       "                         still holds media and keys\n"
 	       "  --config FILE          file of `key = value` lines (keys as below, with _)\n"
 	       "  --listen HOST:PORT     (default 127.0.0.1:8080)\n"
 	       "  --web DIR              serve the web front end from DIR instead of the built-in copy\n"

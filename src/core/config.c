@@ -13,7 +13,7 @@ const char *const config_keys[] = {
 	"log_requests", "signup_limit", "image_workers", "image_memory", "image_timeout",
 	"upload_limit", "upload_mb", "name", "description", "description_en", "registration_open",
 	"notification_days", "moderation_log_days", "smtp", "smtp_user", "smtp_password_file",
-	"smtp_starttls", "mail_from", "public_url", "write_limits", NULL,
+	"smtp_starttls", "mail_from", "public_url", "write_limits", "database", NULL,
 };
 
 void config_defaults(struct config *c)
@@ -110,6 +110,10 @@ enum ent_err config_set(struct config *c, const char *key, const char *v)
 		return v[0] ? set_str(c->data, sizeof c->data, v) : ENT_EINVAL;
 	if (!strcmp(key, "listen"))
 		return set_listen(c, v);
+	if (!strcmp(key, "database")) /* a PostgreSQL URI, or empty for SQLite in data */
+		return !v[0] || !strncmp(v, "postgresql://", 13) || !strncmp(v, "postgres://", 11)
+			       ? set_str(c->database, sizeof c->database, v)
+			       : ENT_EINVAL;
 	if (!strcmp(key, "web"))
 		return set_str(c->web, sizeof c->web, v);
 	if (!strcmp(key, "threads"))

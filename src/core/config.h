@@ -17,6 +17,9 @@
 
 struct config {
 	char data[CONFIG_PATH_MAX];  /* data directory (default ./var) */
+	char database[CONFIG_PATH_MAX]; /* postgresql://... (issue 16); empty: SQLite, the file
+	                                 * entraide.db in data. Never logged (it may hold a
+	                                 * password: prefer ~/.pgpass or PGPASSFILE) */
 	char host[256];              /* listen address (default 127.0.0.1) */
 	unsigned port;               /* listen port (default 8080) */
 	char web[CONFIG_PATH_MAX];   /* web files directory; empty = the files built in */

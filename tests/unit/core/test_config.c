@@ -49,6 +49,14 @@ static void values(void **state)
 	assert_true(c.trust_proxy_tls);
 	assert_int_equal(config_set(&c, "trust_proxy_tls", "maybe"), ENT_EINVAL);
 	assert_int_equal(config_set(&c, "nope", "1"), ENT_EINVAL);
+	assert_string_equal(c.database, "");
+	assert_int_equal(config_set(&c, "database", "postgresql:///entraide?host=/run/pg"), ENT_OK);
+	assert_string_equal(c.database, "postgresql:///entraide?host=/run/pg");
+	assert_int_equal(config_set(&c, "database", "postgres://db.example/entraide"), ENT_OK);
+	assert_int_equal(config_set(&c, "database", "var/entraide.db"), ENT_EINVAL); /* --data */
+	assert_string_equal(c.database, "postgres://db.example/entraide");
+	assert_int_equal(config_set(&c, "database", ""), ENT_OK);
+	assert_string_equal(c.database, "");
 	char big[2000];
 	memset(big, 'a', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
