@@ -12,8 +12,8 @@ $(BUILD)/gen/store_migrations.c: $(MIGRATIONS) scripts/embed.py src/store/migrat
 # The store unit tests again on PostgreSQL (issue 16): one throwaway cluster for the run
 # (scripts/pg-test-cluster.sh), an empty database per test program. Skipped, saying so, where
 # Debian's postgresql is not installed (scripts/install-deps.sh --check installs it).
-# Joins CHECK_EXTRA once the deletion hook binds its time from C (store_community.c's
-# strftime, issue 14): until then test_store and test_tombstone stop there on PostgreSQL.
+# Part of make check (CHECK_EXTRA); the cluster is stopped and removed when the tests end.
+CHECK_EXTRA += pg-unit
 PG_UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(wildcard tests/unit/store/test_*.c))
 .PHONY: pg-unit
 pg-unit: $(PG_UNIT_BIN)
