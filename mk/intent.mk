@@ -58,7 +58,7 @@ intent-heldout: $(BUILD)/entraide
 # someone who never read the code; scored blind, never read) is held to the floors it reaches
 # today so that nothing regresses; the issue's bars (urgent recall 1.00, false urgent <= 2 %,
 # macro-F1 >= 0.93) are not met on it yet (docs/intent.md, Figures).
-.PHONY: intent-safety intent-safety-2 intent-safety-heldout
+.PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-heldout intent-safety-heldout-2
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -72,10 +72,25 @@ intent-safety-2: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-2.jsonl $(BUILD)/intent-safety-2.pred.jsonl \
 		--min urgent_recall=1.0 --max false_urgent_rate=0.04
 
+# The third tuning set (written by someone who never read the code; scored fresh before it
+# trained the score: 0.942 / 14.3 %). In-sample now: two urgent messages with no danger pattern
+# (a person with dementia missing in the cold, a child locked out in the snow) are still missed.
+intent-safety-3: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-3.jsonl > $(BUILD)/intent-safety-3.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-3.jsonl $(BUILD)/intent-safety-3.pred.jsonl \
+		--min urgent_recall=0.98 --max false_urgent_rate=0.035
+
+# The second held-out set (another writer, never read; scored blind): held to today's floors.
+intent-safety-heldout-2: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-2.jsonl > $(BUILD)/intent-safety-heldout-2.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-2.jsonl $(BUILD)/intent-safety-heldout-2.pred.jsonl \
+		--blind --min urgent_recall=0.97 --max false_urgent_rate=0.085 --min macro_f1=0.72
+
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.125 --min macro_f1=0.83
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.09 --min macro_f1=0.84
 
 EVAL_TARGETS += intent-eval
-CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-heldout
+CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-heldout \
+                intent-safety-heldout-2

@@ -106,9 +106,11 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	}
 	/* Rule R3: one calibrated score over the model's probabilities and the rules' signals
 	 * (desk/intent_urgent.h); at or above the threshold the message is urgent, whatever else it
-	 * asks. Suicidal intent found by the rules is urgent whatever the score: the rest of a long
-	 * message (a complaint, thanks) must not outweigh one sentence of crisis, and a missed
-	 * crisis costs more than any false alarm. The rule reported is the danger pattern found,
+	 * asks. Suicidal intent found by the rules is urgent whatever the score unless something
+	 * calm frames it and nothing says it is happening now (intent_urgent_forced): the rest of a
+	 * long message (a complaint, thanks) must not outweigh one sentence of crisis, and a missed
+	 * crisis costs more than any false alarm; a past attempt, a "what if", a job or a story is
+	 * left to the score, which weighs those frames. The rule reported is the danger pattern found,
 	 * if any (3114 / 988 first for suicide); is_safety_rule says the rules alone would have
 	 * called it urgent (the moderators' queue puts those first). */
 	float x[IU__COUNT];
@@ -117,7 +119,7 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	float score = intent_urgent_score(intent_urgent_w, intent_urgent_bias, x, words);
 	enum ent_intent_rule ruled = intent_rules_urgent(&r.hits);
 	if (intent_urgent_decide(&r.hits, out->prob, score, intent_urgent_threshold) ||
-	    ruled == ENT_INTENT_RULE_SUICIDE) {
+	    intent_urgent_forced(&r.hits)) {
 		out->intent = ENT_INTENT_URGENT;
 		out->confidence = score > intent_urgent_threshold ? score : intent_urgent_threshold;
 		out->rule = intent_urgent_rule(&r.hits);

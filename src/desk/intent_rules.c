@@ -54,7 +54,9 @@ enum kind {
 	"lysanxia|imovane|zopiclone|diazepam|lorazepam|alprazolam|benzo*|doliprane*|paracetamol*|"        \
 	"tylenol|panadol|advil|nurofen|ibuprofen*|dafalgan*|efferalgan*|aspirin*|insulin*|lithium|"       \
 	"lyrica|seroplex|prozac|zoloft|sertraline|atarax|laroxyl|deroxat|fentanyl|heroin*|cocaine|coke|"  \
-	"mdma|ketamine|ghb|subutex|methadone"
+	"mdma|ketamine|ghb|subutex|methadone|levothyrox|kardegic|previscan|coumadine|warfarin*|xarelto|"        \
+	"eliquis|digoxin*|metformin*|depakine|tegretol|risperdal|abilify|quetiapine|seroquel|olanzapine|"   \
+	"zyprexa|haldol|tercian|loxapac|propranolol|avlocardyl|amlodipine|clonazepam|rivotril|mogadon"
 
 struct pattern_src {
 	enum kind kind;
@@ -127,6 +129,9 @@ static const struct pattern_src sources[] = {
 	                             "normement|abondament"},
 	{K_URGENT, R(BLEEDING), NEG, "saign* ~2 arrete|arreter|arret|stoppe ~0 pas|plus"},
 	{K_URGENT, R(BLEEDING), NEG, "arrete|arret|stoppe ~1 pas|plus ~2 saign*"},
+	/* a deep wound that keeps bleeding, without the word "bleed": "its deep n wont stop" */
+	{K_URGENT, R(BLEEDING), NEG, "deep|profond|profonde|profondement ~4 wont|won|cant|doesnt|arrete|arret|stoppe ~1 "
+	                             "stop|stopping|t|pas|plus"},
 	{K_URGENT, R(BLEEDING), NEG, "bleed*|bleading ~3 heavily|lot|badly|everywhere|profuse*|severe*|much|loads|"
 	                             "heavy|won|wont|non"},
 	{K_URGENT, R(BLEEDING), NEG, "heavy|severe|massive|profuse|heavily|uncontrol* ~1 bleed*"},
@@ -218,6 +223,10 @@ static const struct pattern_src sources[] = {
 	                             "comprimes|cachets|medicaments|medocs|piles|pile|produit*|javel|"
 	                             "detergent|pills|tablets|bleach|battery|batteries|capsules|gelules|"
 	                             "lessive|poison|champignon*|mushroom*|boite|plaquette|flacon|bottle"},
+	/* medicines by name, swallowed: "a mangé des Levothyrox", "ate my nan's warfarin" */
+	{K_URGENT, R(OVERDOSE), NEG | HYPO, "a|as|ont|avons|avez ~1 avale|avalee|ingere|croque|croquee|mange|mangee|"
+	                                    "machouille ~4 " DRUGS},
+	{K_URGENT, R(OVERDOSE), NEG | HYPO, "swallowed|ingested|ate|eaten|chewed ~4 " DRUGS},
 	{K_URGENT, R(OVERDOSE), NEG, "toute|toutes|tous|tout|whole|entire|entiere|all ~2 boite|plaquette|bottle|box|"
 	                             "pack|packet|tube|flacon|pills|tablets|comprimes|cachets"},
 	{K_URGENT, R(OVERDOSE), NEG, "pris|prit|avale|took|taken|taking|swallowed ~1 trop|too ~1 de|much|many|"
@@ -254,6 +263,13 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "va|vais|going|gonna ~1 me|m|nous ~0 tuer|kill|buter"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "kill ~0 me|us ~0 tonight|now"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "viol|violee|raped"},
+	/* someone attacking a carer, a patient, a guard in front of the writer */
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "agresse|agressent|attaque|attaquent|frappe|frappent|tabasse|tabassent ~1 "
+	                                    "un|une|le|la|les|mon|ma|notre|nos ~1 infirmi*|soignant*|medecin*|docteur|"
+	                                    "collegue*|agent*|aide*|patient*|vigile*|femme|homme|enfant*|interne*"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "attacking|assaulting|hitting|beating|punching|stabbing ~1 a|the|my|our|"
+	                                    "another ~1 nurse*|doctor*|staff|colleague*|guard*|woman|man|patient*|"
+	                                    "kid|child"},
 	/* --- pregnancy --------------------------------------------------------------------------- */
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "enceinte|pregnant|grossesse|pregnancy ~8 saign*|bleed*|contraction*|"
 	                                     "convuls*"},
@@ -309,7 +325,8 @@ static const struct pattern_src sources[] = {
 	{K_FRAME, 0, 0, "film|films|movie*|serie|series|show|episode|documentaire|documentary|livre|book|roman|"
 	               "novel|personnage|character|podcast|article|jeu|game|chanson|song|theatre|actor|acteur"},
 	{K_FRAME, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
-	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter"},
+	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter|officer|"
+	               "surveillant*|educat*|cpe|enseignant*|teacher*|professeur*"},
 	{K_FRAME, 0, 0, "lyrics|paroles|poeme|poem|personnage|character|scenario|script|thriller|polar|fiction|"
 	                "tiktok|youtube|instagram|video|jeu|game|d ~0 d|dissertation|memoire|these|thesis|"
 	                "etudiant*|student*|recherche|research*|interview*|enquete|survey|cours|course|lecture|"
@@ -376,6 +393,8 @@ static const struct pattern_src sources[] = {
 	{K_HYPO, 0, 0, "what ~3 if|when"},
 	{K_HYPO, 0, 0, "si|if ~0 quelqu*|someone|somebody|on|un|une|a|an|your|votre|ton|ta|vous|you"},
 	{K_HYPO, 0, 0, "en|in ~0 cas|case ~0 de|d|of"},
+	{K_HYPO, 0, 0, "au ~0 cas ~0 ou"},
+	{K_HYPO, 0, 0, "just ~0 in ~0 case"},
 	{K_HYPO, 0, 0, "if|si ~3 another|next|again|autre|prochaine|nouvelle|nouveau|ever|jamais"},
 	{K_ADMIN, 0, 0, "factur*|bill|billed|invoice|rembours*|refund*|copie|copies|copy|certificat*|"
 	                "certificate|attestation*|discharge|dossier|records|ordonnance|prescription"},
@@ -409,6 +428,7 @@ static const struct pattern_src sources[] = {
 	{K_PRESENT, 0, 0, "vite|quick*|hurry|urgent|secours|help|aidez|sos"},
 	{K_PRESENT, 0, 0, "is|are|am ~1 having|bleeding|choking|unconscious|collapsed"},
 	{K_PRESENT, 0, 0, "ya|y ~2 h|heure|heures|min|minute|minutes|mn|" HOURS},
+	{K_PRESENT, 0, 0, "quart|demi ~1 heure|h"},
 	{K_PRESENT, 0, 0, "hour|hours|min|mins|minute|minutes|hr|hrs|" HOURS " ~0 ago"},
 	/* --- words of danger on their own: no pattern, only a broad cue the urgent score weighs
 	 * (with a cue of the present it often means an emergency the patterns did not foresee) -- */

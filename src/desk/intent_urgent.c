@@ -76,6 +76,15 @@ int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_
 	return score >= threshold && (intent_urgent_has_cue(h) || prob[ENT_INTENT_URGENT] >= INTENT_URGENT_NO_CUE_FLOOR);
 }
 
+int intent_urgent_forced(const struct intent_rule_hits *h)
+{
+	if (intent_rules_urgent(h) != ENT_INTENT_RULE_SUICIDE)
+		return 0;
+	int calm = h->has_past || h->has_hypo || h->has_recovered || h->has_admin || h->has_chronic ||
+	           h->has_frame || h->has_reassure || h->has_joke;
+	return h->has_present || !calm;
+}
+
 enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h)
 {
 	if (h->urgent != ENT_INTENT_RULE_NONE)

@@ -74,6 +74,11 @@ int intent_urgent_has_cue(const struct intent_rule_hits *h);
 int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT], float score,
                          float threshold);
 
+/* Suicidal intent found by the rules that nothing calm frames (a past attempt, a question of
+ * "what if", a job, a story, a joke, reassurance), or that something says is happening now: urgent
+ * whatever the score. A framed one is left to the score, which weighs the frame. */
+int intent_urgent_forced(const struct intent_rule_hits *h);
+
 /* The danger rule to report for a message the score calls urgent (NONE when no pattern fired). */
 enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h);
 
