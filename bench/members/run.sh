@@ -7,6 +7,7 @@
 #   make BUILD=build bench-members      (or: bench/members/run.sh BUILD_DIR)
 #   POSTS=100000 MEMBERS=2000 FOLLOWS=50 NOTIFICATIONS=1000000 REACTIONS=200000
 #   DURATION=10s CONNECTIONS=64 ROUNDS=3 BENCH_DATA=DIR (keep and reuse the generated data)
+#   MODES="thread space notifications search replies mixed" (a subset: only those runs)
 #
 # Data: demo, then bench/community's comm_gen (POSTS posts, threads of 50), then members_gen
 # (MEMBERS accounts with live sessions, each following FOLLOWS threads, NOTIFICATIONS in all,
@@ -57,6 +58,9 @@ p=$(bench_port)
 srv_pid=$!
 base="http://127.0.0.1:$p"
 bench_wait_url "$base/healthz"
+sleep 2
+rss() { awk '/^(VmRSS|RssAnon|RssFile)/ { printf "%s %.1f MB  ", $1, $2 / 1024 }' /proc/$srv_pid/status; }
+echo "server at idle (started, one /healthz): $(rss)"
 
 # The bytes one member gets, for nginx.
 set -- $(head -1 "$tmp/sessions.txt")
@@ -71,14 +75,14 @@ bench_nginx_start thread.json
 
 echo "wrk -t2 -c$CONN -d$DURATION --latency, $ROUNDS rounds, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 export SESSIONS="$tmp/sessions.txt" HOT="$hot" QUERY
+# MODES: which runs, in this order (default all); the read pages each with their nginx run.
+MODES=${MODES:-thread space notifications search replies mixed}
 r=0
 while [ $r -lt "$ROUNDS" ]; do
-	for m in thread space notifications search; do
+	for m in $MODES; do
 		MODE=$m WRK_SCRIPT=$SCRIPT bench_wrk "$m" "$base/" >>"$tmp/res"
-		bench_wrk "ngx_$m" "$ngx_base/$m.json" >>"$tmp/res"
+		case $m in replies | mixed) ;; *) bench_wrk "ngx_$m" "$ngx_base/$m.json" >>"$tmp/res" ;; esac
 	done
-	MODE=replies WRK_SCRIPT=$SCRIPT bench_wrk replies "$base/" >>"$tmp/res"
-	MODE=mixed WRK_SCRIPT=$SCRIPT bench_wrk mixed "$base/" >>"$tmp/res"
 	r=$((r + 1))
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -86,13 +90,15 @@ med() { bench_median "$tmp/res" "$1" "$2"; }
 sed 's/^/  round: /' "$tmp/res"
 printf '\n| endpoint | body bytes | entraide req/s | entraide p99 ms | nginx req/s | nginx p99 ms | ratio |\n| --- | --- | --- | --- | --- | --- | --- |\n'
 for n in thread space notifications search; do
+	case " $MODES " in *" $n "*) ;; *) continue ;; esac
 	e=$(med $n 2); g=$(med ngx_$n 2)
 	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(wc -c <"$tmp/www/$n.json")" "$e" "$(med $n 3)" \
 		"$g" "$(med ngx_$n 3)" "$(awk "BEGIN { printf \"%.2f\", $e / $g }")"
 done
 for n in replies mixed; do
+	case " $MODES " in *" $n "*) ;; *) continue ;; esac
 	printf '| %s | - | %s | %s | - | - | - |\n' "$n" "$(med $n 2)" "$(med $n 3)"
 done
-echo "server peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$srv_pid/status)"
+echo "server peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$srv_pid/status); now: $(rss)"
 bad=$(awk '$1 !~ /^ngx_/ { n += $4 } END { print n + 0 }' "$tmp/res")
 [ "$bad" = 0 ] || echo "warning: $bad non-2xx responses from entraide" >&2

@@ -1,7 +1,8 @@
 /*
  * api_image.h - the one way handlers sanitize a picture: in the worker pool when the server
- * has one (the request is suspended while a worker decodes, so HTTP threads stay free), in
- * process otherwise (tests, image_workers = 0). Used by POST /api/v1/media and the case
+ * has one (the request is suspended while a worker decodes, so HTTP threads stay free), else
+ * through ent_img_sanitize(), which in `entraide` waits for a worker of its own pool
+ * (src/cli/cli_image_remote.c; image_workers = 0). Used by POST /api/v1/media and the case
  * photos (api_case_photo.c).
  */
 #ifndef ENT_API_IMAGE_H

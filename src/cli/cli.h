@@ -21,7 +21,6 @@ int cmd_redact(int argc, char **argv);
 int cmd_sanitize(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
-int cmd_image_worker(int argc, char **argv);
 
 /* True when argv holds -h or --help (before a "--"). */
 int cli_wants_help(int argc, char **argv);

@@ -101,7 +101,7 @@ void cli_settings_help(void)
 	       "                         address from the last X-Forwarded-For entry\n"
 	       "  --log-requests=false   no log line per request\n"
 	       "  --signup-limit N       sign-ups per client address per hour (default 20)\n"
-	       "  --image-workers N      sandboxed picture decoders (default 2; 0 decodes in process)\n"
+	       "  --image-workers N      sandboxed picture decoders (default 2; 0: on first use)\n"
 	       "  --image-memory MB      memory the picture workers may use in all (default 1024)\n"
 	       "  --image-timeout S      wall-clock limit of one picture (default 20)\n"
 	       "  --upload-limit N       picture uploads per account per hour (default 60)\n"

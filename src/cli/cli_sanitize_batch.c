@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_image_remote.h"
 #include "cli/cli_sanitize.h"
 
 /* --batch: files are claimed in order by worker threads; each file's report is kept in
@@ -110,6 +111,7 @@ int sanitize_batch(const char **files, int n, const char *outdir, const struct e
 	}
 	/* Each worker is one core's worth: OpenCV's own thread pool would only compete. */
 	ent_img_set_threads(1);
+	cli_image_workers((unsigned)n_threads);
 	int started = 0;
 	for (; started < n_threads; started++)
 		if (pthread_create(&th[started], NULL, batch_worker, &b))

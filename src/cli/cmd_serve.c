@@ -14,6 +14,7 @@
 #include "api/api_handlers.h"
 #include "cli/cli.h"
 #include "cli/cli_data.h"
+#include "cli/cli_image_remote.h"
 #include "core/log.h"
 #include "mail/mail.h"
 #include "privacy/image/img_pool.h"
@@ -78,6 +79,9 @@ int cmd_serve(int argc, char **argv)
 	int shipped = 0;
 	if (store_conn_get(app.store, &db) || api_learn_ship(&app, db, &shipped))
 		log_line(LOG_WARN, "shipped courses not added", NULL);
+	/* the pictures serve sanitizes without suspending the request (direct messages'; all of
+	 * them with image_workers = 0) go to workers of the program's own pool, on first use */
+	cli_image_workers(cfg.image_workers ? cfg.image_workers : 1);
 	if (cfg.image_workers) {
 		struct img_pool_opts po = {
 			.workers = cfg.image_workers,

@@ -23,7 +23,6 @@ static const struct command commands[] = {
 	{"sanitize", cmd_sanitize, "strip metadata from an image, apply orientation, cover faces"},
 	{"classify", cmd_classify, "classify desk messages by intent"},
 	{"verify", cmd_verify, "check the signature of an exported validated article"},
-	{"image-worker", cmd_image_worker, "(started by serve) decode pictures in a sandbox"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -1,8 +1,8 @@
 /*
  * img_pool.c - the parent side of the picture pool (see img_pool.h for the design).
  *
- * One thread per worker slot: it keeps a worker running (posix_spawn of the binary itself,
- * which is safe from a threaded server, with the socket as fd 3, an empty signal mask and a
+ * One thread per worker slot: it keeps a worker running (posix_spawn of the worker binary,
+ * entraide-imaged, which is safe from a threaded server, with the socket as fd 3, an empty signal mask and a
  * process group of its own so a terminal's Ctrl-C reaches the server only), takes the next job
  * from the queue, sends it, and reads the answer, polling against the job's wall-clock
  * deadline. Before each job the worker's CPU limit (RLIMIT_CPU, set from here with prlimit so
@@ -204,7 +204,7 @@ static enum ent_err spawn_worker(struct slot *s)
 	sigaddset(&def, SIGTERM);
 	sigaddset(&def, SIGINT);
 	posix_spawnattr_setsigdefault(&at, &def);
-	char *argv[] = {(char *)"entraide", (char *)"image-worker", (char *)"--memory", p->mem_arg,
+	char *argv[] = {(char *)"entraide-imaged", (char *)"image-worker", (char *)"--memory", p->mem_arg,
 			(char *)"--nice", p->nice_arg, NULL};
 	/* one thread per worker: the pool, not the codecs, spreads pictures over the cores */
 	size_t n_env = 0;
@@ -455,6 +455,26 @@ static void *slot_main(void *arg)
 	return NULL;
 }
 
+int img_pool_default_exe(char *out, size_t cap)
+{
+	const char *env = getenv("ENTRAIDE_IMAGED");
+	if (env && *env) {
+		int n = snprintf(out, cap, "%s", env);
+		return n > 0 && (size_t)n < cap ? 0 : -1;
+	}
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		return -1;
+	self[n] = '\0';
+	char *slash = strrchr(self, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	int k = snprintf(out, cap, "%s/entraide-imaged", self);
+	return k > 0 && (size_t)k < cap ? 0 : -1;
+}
+
 enum ent_err img_pool_start(const struct img_pool_opts *o, struct img_pool **out)
 {
 	if (!o->workers || o->workers > 64 || !o->job_ms)
@@ -463,7 +483,12 @@ enum ent_err img_pool_start(const struct img_pool_opts *o, struct img_pool **out
 	if (!p)
 		return ENT_ENOMEM;
 	p->o = *o;
-	snprintf(p->exe, sizeof p->exe, "%s", o->exe ? o->exe : "/proc/self/exe");
+	if (o->exe)
+		snprintf(p->exe, sizeof p->exe, "%s", o->exe);
+	else if (img_pool_default_exe(p->exe, sizeof p->exe)) {
+		free(p);
+		return ENT_ENOTFOUND;
+	}
 	snprintf(p->mem_arg, sizeof p->mem_arg, "%llu",
 		 (unsigned long long)(o->memory / o->workers));
 	snprintf(p->nice_arg, sizeof p->nice_arg, "%d", o->nice);

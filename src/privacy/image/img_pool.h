@@ -3,9 +3,10 @@
  * processes, so that a decoder crash, a memory bomb or an endless loop costs one upload and
  * never the server (rule R1 stays with the sanitizer; this is where it runs).
  *
- * `serve` starts a small pool (img_pool_start); each worker is this same binary run as
- * `entraide image-worker` (exec'd, so it starts single-threaded and clean whatever threads the
- * server has), talks over one socketpair, loads its own face detectors, limits its address
+ * `serve` starts a small pool (img_pool_start); each worker is the separate binary
+ * `entraide-imaged image-worker` (src/cli/imaged/; exec'd, so it starts single-threaded and
+ * clean whatever threads the server has, and the only program that links the codecs and the
+ * face detectors: the server maps none of them), talks over one socketpair, loads its own face detectors, limits its address
  * space, drops to a seccomp filter (img_worker.c) and then takes one job at a time. A parent
  * thread per worker sends the job, waits for the answer under a wall-clock deadline and a
  * CPU limit, and replaces a worker that crashed, overran or answered nonsense. Callers submit
@@ -30,8 +31,13 @@ struct img_pool_opts {
 	unsigned job_ms;        /* wall-clock deadline of one job, from when a worker takes it */
 	unsigned queue;         /* jobs waiting for a worker beyond the busy ones; 0 = workers */
 	int nice;               /* workers' nice value (the HTTP threads stay ahead of them) */
-	const char *exe;        /* the binary to run; NULL = /proc/self/exe */
+	const char *exe;        /* the binary to run; NULL = img_pool_default_exe() */
 };
+
+/* The worker binary: $ENTRAIDE_IMAGED when set, else entraide-imaged in the directory of the
+ * running program (build/ next to build/entraide; the same directory once installed).
+ * 0 done, -1 when it does not fit in cap or /proc/self/exe cannot be read. */
+int img_pool_default_exe(char *out, size_t cap);
 
 struct img_pool;
 struct img_job;

@@ -113,7 +113,8 @@ static void sleep_ms(int ms)
 
 static struct img_pool *pool(unsigned job_ms)
 {
-	struct img_pool_opts o = {.workers = 1, .memory = 0, .job_ms = job_ms, .queue = 2};
+	struct img_pool_opts o = {.workers = 1, .memory = 0, .job_ms = job_ms, .queue = 2,
+				  .exe = "/proc/self/exe"};
 	struct img_pool *p = NULL;
 	assert_int_equal(img_pool_start(&o, &p), ENT_OK);
 	/* wait for the worker's hello */
