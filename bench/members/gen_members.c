@@ -6,8 +6,9 @@
  *
  * MEMBERS accounts (membre00001...), each with a live session, following FOLLOWS threads of
  * the space "banc-d-essai" (most read to the end, one in five a few posts behind), with
- * NOTIFICATIONS notifications in all (spread over the members, one in twenty unread) and
- * REACTIONS reactions on random posts. Counters are kept by the schema's triggers, as in
+ * NOTIFICATIONS reply notifications in all (spread over the members and their follows: each
+ * follow starts that many posts before the thread's end, migration 0104) and REACTIONS
+ * reactions on random posts. Counters are kept by the schema's triggers, as in
  * production. Writes OUT: one line per member, "SESSION_TOKEN CSRF_TOKEN THREAD_ID" (a thread
  * the member follows), for the wrk script. Deterministic (fixed seed). Accounts share one
  * password hash (hashing 2,000 passwords would take minutes); nobody logs in with it.
@@ -29,12 +30,8 @@ static const struct store_stmt Q_THREADS = {
 	"WHERE s.slug = 'banc-d-essai' ORDER BY t.id"};
 static const struct store_stmt Q_FOLLOW = {
 	"bench.follow",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
-	"VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"};
-static const struct store_stmt Q_NOTIF = {
-	"bench.notification",
-	"INSERT INTO notifications (account_id, kind, thread_id, post_id, created_at, read_at) "
-	"VALUES (?1, 'reply', ?2, ?3, ?4, ?5)"};
+	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible, notify_from) "
+	"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"};
 static const struct store_stmt Q_REACT = {
 	"bench.reaction",
 	"INSERT INTO reactions (post_id, account_id, kind, created_at) VALUES (?1, ?2, ?3, ?4) "
@@ -130,17 +127,18 @@ static enum ent_err one_member(struct api_app *app, struct store_conn *db, long 
 		int64_t behind = rand_r(seed) % 5 == 0 ? 1 + rand_r(seed) % 5 : 0;
 		if (behind >= t->n)
 			behind = 0;
+		/* this follow's reply notifications: the thread's last `window` posts (all by the
+		 * generator's authors), the read marker never before their start */
+		int64_t window = notifs / follows + (f < notifs % follows);
+		if (window > t->n - 1)
+			window = t->n - 1;
+		if (window < behind)
+			window = behind;
 		/* the generated posts are all visible: n_posts of them */
-		int64_t v[4] = {id, t->id, t->last - behind, t->n - behind};
-		err = exec_ints(db, &Q_FOLLOW, v, 4, NULL);
+		int64_t v[5] = {id, t->id, t->last - behind, t->n - behind, t->last - window};
+		err = exec_ints(db, &Q_FOLLOW, v, 5, NULL);
 		if (!first)
 			first = t;
-	}
-	for (long k = 0; !err && k < notifs; k++) {
-		const struct thread *t = &th[(base + (size_t)(rand_r(seed) % (follows ? follows : 1)) * 7919) % n_th];
-		int64_t post = t->last - rand_r(seed) % t->n;
-		int64_t v[5] = {id, t->id, post, now - (notifs - k) * 60, rand_r(seed) % 20 ? now : -1};
-		err = exec_ints(db, &Q_NOTIF, v, 5, NULL);
 	}
 	if (!err)
 		fprintf(out, "%s %s %lld\n", token, csrf, (long long)(first ? first->id : th[0].id));

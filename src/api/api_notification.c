@@ -1,8 +1,9 @@
 /*
  * api_notification.c - following a thread, unread counts, and the notifications of replies
  * inside entraide (nothing is sent out by e-mail or push: R6).
- * Unread counts are counters kept by triggers on write (migration 0101): reading them is one
- * row. Reading a thread writes nothing: the page tells the server what was read (POST
+ * Unread counts are counters kept on write: the moderation rows' counter (0101) plus the
+ * followed threads' cursors (0103); reply notifications are read from the followed threads,
+ * no row per follower (0104). Reading a thread writes nothing: the page tells the server what was read (POST
  * /api/v1/threads/{id}/read), and those marks are written in batches (api_read.c, api_writer.c).
  * Not responsible for: the rows (comm_notify_store.h).
  */

@@ -27,6 +27,7 @@
 
 #include "api/api.h"
 #include "api/api_community.h"
+#include "community/comm_notify_store.h"
 #include "community/comm_retention.h"
 #include "core/log.h"
 #include "desk/desk_retention.h"
@@ -63,6 +64,9 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
 	if (!err)
 		err = comm_purge_notifications(db, now - (int64_t)app->cfg.notification_days * DAY,
 					       &r->notifications);
+	if (!err)
+		err = comm_notify_purge(db, now - (int64_t)app->cfg.notification_days * DAY,
+					&r->notifications);
 	if (!err)
 		err = comm_purge_moderation_log(db, now - (int64_t)app->cfg.moderation_log_days * DAY,
 						&r->moderation_log);

@@ -10,19 +10,16 @@
 
 static const struct store_stmt Q_FOLLOW = {
 	"comm.follow",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
-	"SELECT ?1, ?2, last_post_id, n_visible FROM threads WHERE id = ?2 ON CONFLICT DO NOTHING"};
+	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible, notify_from) "
+	"SELECT ?1, ?2, last_post_id, n_visible, last_post_id FROM threads WHERE id = ?2 "
+	"ON CONFLICT DO NOTHING"};
 static const struct store_stmt Q_UNFOLLOW = {
 	"comm.unfollow", "DELETE FROM follows WHERE account_id = ?1 AND thread_id = ?2"};
 static const struct store_stmt Q_FOLLOW_SELF = {
 	"comm.follow_self",
-	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible) "
-	"SELECT ?1, ?2, ?3, n_visible FROM threads WHERE id = ?2 ON CONFLICT (account_id, thread_id) "
+	"INSERT INTO follows (account_id, thread_id, last_read_id, read_visible, notify_from) "
+	"SELECT ?1, ?2, ?3, n_visible, ?3 FROM threads WHERE id = ?2 ON CONFLICT (account_id, thread_id) "
 	"DO UPDATE SET last_read_id = excluded.last_read_id, read_visible = excluded.read_visible"};
-static const struct store_stmt Q_NOTIFY = {
-	"comm.notify",
-	"INSERT INTO notifications (account_id, kind, thread_id, post_id, created_at) "
-	"SELECT account_id, 'reply', ?1, ?2, ?3 FROM follows WHERE thread_id = ?1 AND account_id != ?4"};
 
 enum ent_err comm_follow_add(struct store_conn *c, int64_t account, int64_t thread)
 {
@@ -32,12 +29,6 @@ enum ent_err comm_follow_add(struct store_conn *c, int64_t account, int64_t thre
 enum ent_err comm_follow_remove(struct store_conn *c, int64_t account, int64_t thread)
 {
 	return store_exec_ints(c, &Q_UNFOLLOW, 2, (int64_t[]){account, thread});
-}
-
-enum ent_err comm_notify_reply(struct store_conn *c, int64_t thread, int64_t post,
-			       int64_t author, int64_t now)
-{
-	return store_exec_ints(c, &Q_NOTIFY, 4, (int64_t[]){thread, post, now, author});
 }
 
 enum ent_err comm_follow_own_post(struct store_conn *c, int64_t author, int64_t thread,
@@ -74,14 +65,32 @@ enum ent_err comm_read_mark(struct store_conn *c, int64_t account, int64_t threa
 
 /* --- a member's notifications --- */
 
+/* Unread: the moderation rows' counter (0101) and, per followed thread, its visible posts past
+ * the read marker (0103; the member's own posts are never past it: writing one moves it). */
 static const struct store_stmt Q_UNREAD = {
 	"comm.unread",
-	"SELECT unread FROM notification_counts WHERE account_id = ?1"};
+	"SELECT coalesce((SELECT unread FROM notification_counts WHERE account_id = ?1), 0) + "
+	"coalesce((SELECT sum(t.n_visible - f.read_visible) FROM follows f "
+	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1), 0)"};
+/* Replies (others' visible posts of the followed threads after each follow's notify_from,
+ * read when the marker covers them) and moderation rows, merged by post: key post * 2 for a
+ * reply, post * 2 + 1 for a moderation notification. The sort is bounded by what the member
+ * follows (the retention purge moves notify_from past what is older than notification_days). */
 static const struct store_stmt Q_NOTIFS = {
 	"comm.notifications",
-	"SELECT n.id, n.kind, n.thread_id, t.title, n.post_id, n.created_at, n.read_at IS NOT NULL "
+	"SELECT k, kind, thread_id, title, post_id, created_at, rd FROM ("
+	"SELECT p.id * 2 AS k, 'reply' AS kind, p.thread_id AS thread_id, t.title AS title, "
+	"p.id AS post_id, p.created_at AS created_at, "
+	"CASE WHEN p.id <= f.last_read_id THEN 1 ELSE 0 END AS rd "
+	"FROM follows f JOIN threads t ON t.id = f.thread_id "
+	"JOIN posts p ON p.thread_id = f.thread_id AND p.id > f.notify_from "
+	"WHERE f.account_id = ?1 AND p.id * 2 < ?2 AND (p.author_id IS NULL OR p.author_id <> ?1) "
+	"AND p.hidden_at IS NULL AND p.deleted_at IS NULL "
+	"UNION ALL "
+	"SELECT n.post_id * 2 + 1, n.kind, n.thread_id, t.title, n.post_id, n.created_at, "
+	"CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END "
 	"FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id "
-	"WHERE n.account_id = ?1 AND n.id < ?2 ORDER BY n.id DESC LIMIT ?3"};
+	"WHERE n.account_id = ?1 AND n.post_id * 2 + 1 < ?2) x ORDER BY k DESC LIMIT ?3"};
 static const struct store_stmt Q_FOLLOWED = {
 	"comm.followed",
 	"SELECT t.id, t.title, t.n_visible - f.read_visible FROM follows f "
@@ -138,6 +147,52 @@ enum ent_err comm_followed_each(struct store_conn *c, int64_t account,
 {
 	struct followed_cb cb = {fn, arg};
 	return comm_q_each(c, &Q_FOLLOWED, 1, &account, followed_row, &cb);
+}
+
+/* --- retention --- */
+
+/* The reply notifications older than the cutoff: counted, then every follow's notify_from moves
+ * past them and its read marker with it (notify_from <= last_read_id). Hourly (api_purge.c):
+ * each walks the follows once. */
+static const struct store_stmt Q_PURGE_COUNT = {
+	"comm.notify_purge_count",
+	"SELECT count(*) FROM follows f JOIN posts p ON p.thread_id = f.thread_id "
+	"AND p.id > f.notify_from WHERE p.created_at < ?1 "
+	"AND (p.author_id IS NULL OR p.author_id <> f.account_id) "
+	"AND p.hidden_at IS NULL AND p.deleted_at IS NULL"};
+static const struct store_stmt Q_PURGE_FROM = {
+	"comm.notify_purge_from",
+	"UPDATE follows SET notify_from = (SELECT max(p.id) FROM posts p WHERE "
+	"p.thread_id = follows.thread_id AND p.id > follows.notify_from AND p.created_at < ?1) "
+	"WHERE EXISTS (SELECT 1 FROM posts p WHERE p.thread_id = follows.thread_id "
+	"AND p.id > follows.notify_from AND p.created_at < ?1)"};
+static const struct store_stmt Q_PURGE_READ = {
+	"comm.notify_purge_read",
+	"UPDATE follows SET last_read_id = notify_from, read_visible = "
+	"(SELECT t.n_visible FROM threads t WHERE t.id = follows.thread_id) - "
+	"(SELECT count(*) FROM posts p WHERE p.thread_id = follows.thread_id "
+	"AND p.id > follows.notify_from AND p.hidden_at IS NULL AND p.deleted_at IS NULL) "
+	"WHERE last_read_id < notify_from"};
+
+enum ent_err comm_notify_purge(struct store_conn *c, int64_t cutoff, int64_t *n)
+{
+	int64_t k = 0;
+	enum ent_err err = store_tx_begin(c);
+	if (err)
+		return err;
+	err = comm_q_int(c, &Q_PURGE_COUNT, 1, &cutoff, &k);
+	if (!err && k)
+		err = store_exec_ints(c, &Q_PURGE_FROM, 1, &cutoff);
+	if (!err && k)
+		err = store_exec_ints(c, &Q_PURGE_READ, 0, NULL);
+	if (err) {
+		store_tx_rollback(c);
+		return err;
+	}
+	err = store_tx_commit(c);
+	if (!err)
+		*n += k;
+	return err;
 }
 
 /* --- the moderators' queue (R3) --- */

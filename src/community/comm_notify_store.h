@@ -3,6 +3,8 @@
  * read marks, a member's notifications and unread counts (counters kept by the triggers of
  * migrations 0101 and 0103), the moderators' queue for emergencies (R3, issue 12) and the
  * moderators' audit log.
+ * Reply notifications are read from the followed threads behind each follow's cursors
+ * (migration 0104), moderation notifications are rows.
  * Plain data in and out; every function returns enum ent_err. Structs handed to a callback
  * are borrowed for that call only (copy what you keep). Functions marked "inside the caller's
  * transaction" are called by a function that owns one (comm_post_store.h) or by the writer
@@ -22,14 +24,14 @@
 
 /* --- follows and read marks --- */
 
-/* Follows thread from its last post on (nothing when already followed). */
+/* Follows thread from its last post on (nothing when already followed): the visible posts
+ * others write after it are the member's "reply" notifications (migration 0104: read from
+ * the thread behind the follow's cursors, no row per follower; a reply writes the same rows
+ * whatever its audience). Unfollowing ends them. */
 enum ent_err comm_follow_add(struct store_conn *c, int64_t account, int64_t thread);
 enum ent_err comm_follow_remove(struct store_conn *c, int64_t account, int64_t thread);
-/* Inside the caller's transaction, when author writes post in thread: the followers (but
- * the author) get a "reply" notification, and the author follows the thread, read up to
- * their own post. */
-enum ent_err comm_notify_reply(struct store_conn *c, int64_t thread, int64_t post,
-			       int64_t author, int64_t now);
+/* Inside the caller's transaction, when author writes post in thread: the author follows the
+ * thread, read up to their own post (so their own posts are never unread nor notified). */
 enum ent_err comm_follow_own_post(struct store_conn *c, int64_t author, int64_t thread,
 				  int64_t post);
 /* Moves account's read marker in thread to post last (never backwards, never past the
@@ -40,7 +42,8 @@ enum ent_err comm_read_mark(struct store_conn *c, int64_t account, int64_t threa
 
 /* --- a member's notifications --- */
 
-/* Unread notifications of account (0 without a counter row). */
+/* Unread notifications of account: its unread moderation rows (a counter) plus, per followed
+ * thread, the visible posts past its read marker. */
 enum ent_err comm_unread_count(struct store_conn *c, int64_t account, int64_t *out);
 struct comm_notification {
 	int64_t id;
@@ -51,7 +54,8 @@ struct comm_notification {
 	int64_t created_at;
 	bool read;
 };
-/* account's notifications with id < before, newest first, at most limit. */
+/* account's notifications with id < before, newest first, at most limit. The id is a key
+ * by post: post * 2 for a reply, post * 2 + 1 for a moderation notification. */
 enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int64_t before,
 				     int64_t limit,
 				     void (*fn)(const struct comm_notification *n, void *arg),
@@ -64,6 +68,12 @@ struct comm_followed {
 /* The threads account follows, most recently active first (at most 50). */
 enum ent_err comm_followed_each(struct store_conn *c, int64_t account,
 				void (*fn)(const struct comm_followed *f, void *arg), void *arg);
+
+/* --- retention --- */
+
+/* In a transaction of its own: the reply notifications written before cutoff go (each
+ * follow's notify_from and read marker move past them); adds how many to *n. */
+enum ent_err comm_notify_purge(struct store_conn *c, int64_t cutoff, int64_t *n);
 
 /* --- the moderators' queue (R3) --- */
 

@@ -63,8 +63,6 @@ enum ent_err comm_post_insert(struct store_conn *c, int64_t author_id, const cha
 	if (!err)
 		err = comm_index_post(c, p->id, p->title, p->body, p->len, lang);
 	if (!err)
-		err = comm_notify_reply(c, p->thread_id, p->id, author_id, now);
-	if (!err)
 		err = comm_follow_own_post(c, author_id, p->thread_id, p->id);
 	return err;
 }

@@ -34,7 +34,9 @@ static const struct store_stmt Q_GET = {
 	"consents c WHERE c.account_id = ?1 AND c.purpose = 'email_digest' AND c.withdrawn_at IS NULL)"};
 static const struct store_stmt Q_DUE = {
 	"digest.due",
-	"SELECT d.account_id, d.frequency, coalesce(n.unread, 0), "
+	"SELECT d.account_id, d.frequency, coalesce(n.unread, 0) + coalesce((SELECT "
+	"sum(t.n_visible - f.read_visible) FROM follows f JOIN threads t ON t.id = f.thread_id "
+	"WHERE f.account_id = d.account_id), 0), "
 	"a.email_confirmed_at IS NOT NULL AND EXISTS (SELECT 1 FROM consents c WHERE "
 	"c.account_id = d.account_id AND c.purpose = 'email_digest' AND c.withdrawn_at IS NULL) "
 	"FROM email_digests d JOIN accounts a ON a.id = d.account_id "

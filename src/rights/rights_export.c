@@ -120,10 +120,21 @@ static const struct store_stmt Q_FOLLOWS = {
 	"SELECT f.thread_id, 0, f.thread_id, t.title, f.last_read_id FROM follows f "
 	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 AND f.thread_id > ?3 "
 	"ORDER BY f.thread_id LIMIT ?5"};
+/* The same notifications as GET /api/v1/notifications (comm_notify_store.c, migration 0104):
+ * replies read from the followed threads (no time of reading is kept for them: read_at is
+ * null) and moderation rows, keyed by post (post * 2, post * 2 + 1). */
 static const struct store_stmt Q_NOTIFICATIONS = {
 	"export.notifications",
-	"SELECT id, 0, id, kind, thread_id, post_id, created_at, read_at FROM notifications "
-	"WHERE account_id = ?1 AND id > ?3 ORDER BY id LIMIT ?5"};
+	"SELECT k, 0, k, kind, thread_id, post_id, created_at, read_at FROM ("
+	"SELECT p.id * 2 AS k, 'reply' AS kind, p.thread_id AS thread_id, p.id AS post_id, "
+	"p.created_at AS created_at, NULL AS read_at FROM follows f "
+	"JOIN posts p ON p.thread_id = f.thread_id AND p.id > f.notify_from "
+	"WHERE f.account_id = ?1 AND p.id * 2 > ?3 AND (p.author_id IS NULL OR p.author_id <> ?1) "
+	"AND p.hidden_at IS NULL AND p.deleted_at IS NULL "
+	"UNION ALL "
+	"SELECT n.post_id * 2 + 1, n.kind, n.thread_id, n.post_id, n.created_at, n.read_at "
+	"FROM notifications n WHERE n.account_id = ?1 AND n.post_id * 2 + 1 > ?3) x "
+	"ORDER BY k LIMIT ?5"};
 static const struct store_stmt Q_REPORTS = {
 	"export.reports",
 	"SELECT id, 0, post_id, reason, created_at, resolved_at, coalesce(resolution, '') "

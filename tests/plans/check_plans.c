@@ -66,6 +66,21 @@ static const struct {
 	{"comm.followed", "one member's followed threads (GET /api/v1/notifications), sorted by "
 			  "their threads' activity: the sort is bounded by what that member follows; "
 			  "kept on the threads so that a reply updates no follower's row (0103)"},
+	{"comm.notifications", "one member's notifications (GET /api/v1/notifications): replies read "
+			       "from the threads that member follows (0104: no row per follower) "
+			       "merged with their moderation rows by post; the sort is bounded by the "
+			       "posts after each follow's start, which the retention purge moves past "
+			       "notification_days"},
+	{"export.notifications", "one member's data export: the same notifications as "
+				 "comm.notifications, in ascending pages of 32"},
+	{"comm.notify_purge_count", "the hourly retention purge (api_purge.c), not a page: counts "
+				    "the reply notifications older than notification_days, walking "
+				    "the follows once"},
+	{"comm.notify_purge_from", "the hourly retention purge: moves each follow's notify_from "
+				   "past its notifications older than notification_days, walking the "
+				   "follows once"},
+	{"comm.notify_purge_read", "the hourly retention purge: the read marker of the follows "
+				   "whose notify_from passed it, walking the follows once"},
 	{"admin.staff", "one institution's staff (api_institution.c), found through "
 			"account_roles_institution and sorted by handle: bounded by that institution's "
 			"roles, at most 1,000"},

@@ -6,6 +6,7 @@
  * moderators' queue for an emergency. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -13,9 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "community/comm_notify_store.h"
 #include "community/comm_post_store.h"
 #include "community/comm_space_store.h"
 #include "community/comm_store.h"
+#include "core/clock.h"
 #include "store/store_account.h"
 
 static char dir[64];
@@ -261,12 +264,78 @@ static void emergency_and_reports(void **state)
 	assert_int_equal(n, 2);
 }
 
+struct listed {
+	int64_t n, keys[8], posts[8];
+	bool read[8];
+};
+
+static void list_reply(const struct comm_notification *n, void *arg)
+{
+	struct listed *l = arg;
+	assert_string_equal(n->kind, "reply");
+	if (l->n < 8) {
+		l->keys[l->n] = n->id;
+		l->posts[l->n] = n->post;
+		l->read[l->n] = n->read;
+	}
+	l->n++;
+}
+
+/* Reply notifications are read from the followed threads (0104): a reply writes no row per
+ * follower, the list pages by post, the author's own posts are neither unread nor listed,
+ * and the retention purge ends them without touching later ones. */
+static void replies_read_from_follows(void **state)
+{
+	(void)state;
+	int64_t first, before = 0, unread = -1, purged = 0;
+	int64_t t = new_thread(alice, "Le sommeil", "Vous dormez bien ?", &first);
+	assert_int_equal(comm_follow_add(c, bob, t), ENT_OK);
+	assert_int_equal(comm_unread_count(c, bob, &before), ENT_OK);
+	int64_t r1 = reply(t, alice, "Moi non.", 0), r2 = reply(t, alice, "Toujours pas.", 0);
+	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_int_equal(unread, before + 2);
+	struct listed l = {0};
+	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 1, list_reply, &l), ENT_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.posts[0], r2);
+	assert_int_equal(l.keys[0], r2 * 2);
+	assert_false(l.read[0]);
+	struct listed next = {0};
+	assert_int_equal(comm_notifications_each(c, bob, l.keys[0], 50, list_reply, &next), ENT_OK);
+	assert_true(next.n >= 1);
+	assert_int_equal(next.posts[0], r1);
+	/* bob writes: read up to his own post, which notifies alice but not him */
+	int64_t r3 = reply(t, bob, "Une tisane ?", 0);
+	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_int_equal(unread, before);
+	l = (struct listed){0};
+	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 2, list_reply, &l), ENT_OK);
+	assert_int_equal(l.posts[0], r2);
+	assert_true(l.read[0]);
+	(void)r3;
+	/* the purge: everything written so far is past a cutoff in the future */
+	assert_int_equal(comm_notify_purge(c, clock_now() + 60, &purged), ENT_OK);
+	assert_true(purged >= 3); /* r1 and r2 for bob, r3 for alice */
+	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_int_equal(unread, 0);
+	l = (struct listed){0};
+	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 50, list_reply, &l), ENT_OK);
+	assert_int_equal(l.n, 0);
+	int64_t r4 = reply(t, alice, "Bonne nuit.", 0);
+	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_int_equal(unread, 1);
+	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 50, list_reply, &l), ENT_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.posts[0], r4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(thread_reply_and_read_marker),
 		cmocka_unit_test(edit_and_delete),
 		cmocka_unit_test(emergency_and_reports),
+		cmocka_unit_test(replies_read_from_follows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
