@@ -171,6 +171,8 @@ extern const char *const http_problem_slugs[];
 /* Registers a (method, route) series; returns its slot or -1 when full. Call before start. */
 int http_metrics_register(const char *method, const char *route);
 void http_metrics_observe(int slot, int status, uint64_t ns);
+/* Requests begun (headers read) and not yet answered, across the process: +1 / -1. */
+void http_metrics_in_flight(int delta);
 /* Appends the HTTP series in Prometheus text format. */
 void http_metrics_render(struct buf *b);
 

@@ -26,6 +26,12 @@ struct series {
 
 static struct series series[MAX_SERIES];
 static atomic_int n_series;
+static atomic_int in_flight;
+
+void http_metrics_in_flight(int delta)
+{
+	atomic_fetch_add_explicit(&in_flight, delta, memory_order_relaxed);
+}
 
 int http_metrics_register(const char *method, const char *route)
 {
@@ -61,6 +67,9 @@ void http_metrics_observe(int slot, int status, uint64_t ns)
 void http_metrics_render(struct buf *out)
 {
 	int n = atomic_load(&n_series);
+	buf_printf(out, "# HELP entraide_http_requests_in_flight Requests begun and not yet answered "
+			"(this one included).\n# TYPE entraide_http_requests_in_flight gauge\n"
+			"entraide_http_requests_in_flight %d\n", atomic_load_explicit(&in_flight, memory_order_relaxed));
 	buf_puts(out, "# HELP entraide_http_requests_total HTTP requests by route pattern, method "
 		      "and status.\n# TYPE entraide_http_requests_total counter\n");
 	for (int i = 0; i < n; i++) {

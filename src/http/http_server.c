@@ -296,6 +296,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		if (!r)
 			return MHD_NO;
 		atomic_fetch_add(&s->in_flight, 1);
+		http_metrics_in_flight(1);
 		r->conn = conn;
 		r->method = method;
 		r->path = url;
@@ -403,6 +404,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	req_free(r);
 	*con_cls = NULL;
 	atomic_fetch_sub(&s->in_flight, 1);
+	http_metrics_in_flight(-1);
 }
 
 /* libmicrohttpd's own messages: only the format is logged, never its arguments (which can
