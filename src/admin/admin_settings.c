@@ -1,5 +1,4 @@
 /* admin_settings.c - the instance's settings, pages and invitations (see admin_store.h). */
-#include <stdio.h>
 #include <string.h>
 
 #include "admin/admin_store.h"
@@ -34,27 +33,18 @@ static const struct store_stmt Q_INVITE_TAKE = {
 static const struct store_stmt Q_INVITE_BACK = {
 	"invitation.give_back", "UPDATE invitations SET used_at = NULL WHERE code_hash = ?1"};
 
-static void text(struct store_q *q, int col, char *dst, size_t cap)
-{
-	snprintf(dst, cap, "%s", store_q_text(q, col, NULL));
-}
-
 enum ent_err admin_settings_load(struct store_conn *c, struct admin_settings *out)
 {
 	struct store_q *q;
-	bool has = false;
 	memset(out, 0, sizeof *out);
 	enum ent_err err = store_q_open(c, &Q_LOAD, &q);
-	if (err)
-		return err;
-	err = store_q_step(q, &has);
-	if (!err && has) {
-		text(q, 0, out->name, sizeof out->name);
-		text(q, 1, out->registration, sizeof out->registration);
-		text(q, 2, out->locales, sizeof out->locales);
+	if (!err && !(err = store_q_row(q))) {
+		store_q_text_copy(q, 0, out->name, sizeof out->name);
+		store_q_text_copy(q, 1, out->registration, sizeof out->registration);
+		store_q_text_copy(q, 2, out->locales, sizeof out->locales);
+		store_q_close(q);
 	}
-	store_q_close(q);
-	return err;
+	return err == ENT_ENOTFOUND ? ENT_OK : err; /* none saved yet: all empty */
 }
 
 static void bind_or_null(struct store_q *q, int idx, const char *s)
@@ -75,9 +65,7 @@ enum ent_err admin_settings_save(struct store_conn *c, const struct admin_settin
 	bind_or_null(q, 2, s->registration);
 	bind_or_null(q, 3, s->locales);
 	store_q_bind_int(q, 4, now);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 enum ent_err admin_page_get(struct store_conn *c, const char *page, struct buf *out,
@@ -105,9 +93,7 @@ enum ent_err admin_page_set(struct store_conn *c, const char *page, const char *
 		store_q_bind_text(q, 2, body, strlen(body));
 		store_q_bind_int(q, 3, now);
 	}
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 enum ent_err admin_invitation_add(struct store_conn *c, const unsigned char *hash, size_t len,
@@ -121,9 +107,7 @@ enum ent_err admin_invitation_add(struct store_conn *c, const unsigned char *has
 	store_q_bind_int(q, 2, by);
 	store_q_bind_int(q, 3, now);
 	store_q_bind_int(q, 4, expires_at);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 enum ent_err admin_invitation_take(struct store_conn *c, const unsigned char *hash, size_t len,

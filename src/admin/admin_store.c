@@ -1,5 +1,4 @@
 /* admin_store.c - institutions, staff and the account search (see admin_store.h). */
-#include <stdio.h>
 #include <string.h>
 
 #include "admin/admin_store.h"
@@ -32,18 +31,13 @@ static const struct store_stmt Q_SEARCH = {
 	"WHERE handle_key >= ?1 AND handle_key < ?1 || '~' AND handle_key > ?2 "
 	"ORDER BY handle_key LIMIT ?3"};
 
-static void text(struct store_q *q, int col, char *dst, size_t cap)
-{
-	snprintf(dst, cap, "%s", store_q_text(q, col, NULL));
-}
-
 static void read_inst(struct store_q *q, struct admin_inst *i)
 {
 	memset(i, 0, sizeof *i);
 	i->id = store_q_int(q, 0);
-	text(q, 1, i->slug, sizeof i->slug);
-	text(q, 2, i->name, sizeof i->name);
-	text(q, 3, i->teleconsult_url, sizeof i->teleconsult_url);
+	store_q_text_copy(q, 1, i->slug, sizeof i->slug);
+	store_q_text_copy(q, 2, i->name, sizeof i->name);
+	store_q_text_copy(q, 3, i->teleconsult_url, sizeof i->teleconsult_url);
 	i->staff = store_q_int(q, 4);
 	i->pending = store_q_int(q, 5);
 	i->created_at = store_q_int(q, 6);
@@ -53,18 +47,17 @@ enum ent_err admin_inst_add(struct store_conn *c, const char *slug, const char *
 			    int64_t *id)
 {
 	struct store_q *q;
-	bool has = false;
+	int64_t got;
 	enum ent_err err = store_q_open(c, &Q_INST_ADD, &q);
 	if (err)
 		return err;
 	store_q_bind_text(q, 1, slug, strlen(slug));
 	store_q_bind_text(q, 2, name, strlen(name));
 	store_q_bind_int(q, 3, now);
-	err = store_q_step(q, &has);
-	if (!err && has && id)
-		*id = store_q_int(q, 0);
-	store_q_close(q);
-	return err;
+	err = store_q_row_int(q, &got);
+	if (!err && id)
+		*id = got;
+	return err == ENT_ENOTFOUND ? ENT_OK : err;
 }
 
 enum ent_err admin_inst_load(struct store_conn *c, const char *slug, struct admin_inst *out)
@@ -117,8 +110,8 @@ enum ent_err admin_staff_each(struct store_conn *c, int64_t inst_id,
 	store_q_bind_int(q, 1, inst_id);
 	struct admin_staff s;
 	while (!(err = store_q_step(q, &has)) && has) {
-		text(q, 0, s.handle, sizeof s.handle);
-		text(q, 1, s.role, sizeof s.role);
+		store_q_text_copy(q, 0, s.handle, sizeof s.handle);
+		store_q_text_copy(q, 1, s.role, sizeof s.role);
 		s.granted_at = store_q_int(q, 2);
 		fn(&s, arg);
 	}
@@ -144,9 +137,9 @@ enum ent_err admin_account_search(struct store_conn *c, const char *prefix, cons
 	while (!(err = store_q_step(q, &has)) && has) {
 		memset(&r, 0, sizeof r);
 		r.a.id = store_q_int(q, 0);
-		text(q, 1, r.a.handle, sizeof r.a.handle);
-		text(q, 2, r.a.locale, sizeof r.a.locale);
-		r.a.suspended = store_q_int(q, 3) != 0;
+		store_q_text_copy(q, 1, r.a.handle, sizeof r.a.handle);
+		store_q_text_copy(q, 2, r.a.locale, sizeof r.a.locale);
+		r.a.suspended = store_q_bool(q, 3);
 		r.a.created_at = store_q_int(q, 4);
 		r.suspended_until = store_q_int(q, 5);
 		fn(&r, arg);

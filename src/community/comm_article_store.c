@@ -59,7 +59,6 @@ enum ent_err comm_article_insert(struct store_conn *c, int64_t inst, const struc
 				 const unsigned char sig[COMM_SIG_BYTES], int64_t *id)
 {
 	struct store_q *q;
-	bool row = false;
 	*id = 0;
 	enum ent_err err = store_q_open(c, &Q_ARTICLE_INSERT, &q);
 	if (err)
@@ -76,10 +75,8 @@ enum ent_err comm_article_insert(struct store_conn *c, int64_t inst, const struc
 	store_q_bind_text(q, 7, date, strlen(date));
 	store_q_bind_blob(q, 8, sig, COMM_SIG_BYTES);
 	store_q_bind_int(q, 9, n->now);
-	err = store_q_step(q, &row);
-	*id = !err && row ? store_q_int(q, 0) : 0;
-	store_q_close(q);
-	return err;
+	err = store_q_row_int(q, id);
+	return err == ENT_ENOTFOUND ? ENT_OK : err;
 }
 
 static const struct store_stmt Q_ARTICLES = {
@@ -129,18 +126,13 @@ static const struct store_stmt Q_ARTICLE = {
 enum ent_err comm_article_get(struct store_conn *c, int64_t id, comm_article_fn fn, void *arg)
 {
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_ARTICLE, &q);
+	enum ent_err err = store_q_first_int(c, &Q_ARTICLE, id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, id);
-	err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
 	size_t sl = 0, pl = 0;
-	const unsigned char *sig = err ? NULL : store_q_blob(q, 11, &sl);
-	const unsigned char *pk = err ? NULL : store_q_blob(q, 12, &pl);
-	if (!err && (sl != COMM_SIG_BYTES || pl != COMM_PK_BYTES))
+	const unsigned char *sig = store_q_blob(q, 11, &sl);
+	const unsigned char *pk = store_q_blob(q, 12, &pl);
+	if (sl != COMM_SIG_BYTES || pl != COMM_PK_BYTES)
 		err = ENT_EINTERNAL;
 	if (!err) {
 		struct comm_article_row r = {

@@ -94,7 +94,7 @@ enum ent_err comm_report_add(struct store_conn *c, int64_t post, int64_t reporte
 	err = store_q_step(q, &row);
 	if (!err && row) {
 		out->id = store_q_int(q, 0);
-		out->resolved = store_q_int(q, 1) != 0;
+		out->resolved = store_q_bool(q, 1);
 	}
 	store_q_close(q);
 	if (err || row)
@@ -163,7 +163,7 @@ static enum ent_err report_row(struct store_q *q, void *arg)
 		.visibility = store_q_text(q, 14, NULL),
 		.created_at = store_q_int(q, 3),
 		.confidence = store_q_int(q, 13),
-		.hidden = store_q_int(q, 9) != 0,
+		.hidden = store_q_bool(q, 9),
 	};
 	return e->fn(e->arg, &r);
 }

@@ -110,8 +110,8 @@ enum ent_err comm_post_get(struct store_conn *c, int64_t id, struct comm_post_re
 		return err;
 	*out = (struct comm_post_ref){.id = id, .thread_id = store_q_int(q, 0),
 				      .author_id = store_q_int(q, 1),
-				      .deleted = store_q_int(q, 2) != 0,
-				      .hidden = store_q_int(q, 3) != 0};
+				      .deleted = store_q_bool(q, 2),
+				      .hidden = store_q_bool(q, 3)};
 	store_q_close(q);
 	return ENT_OK;
 }
@@ -122,7 +122,8 @@ static const struct store_stmt Q_REVISION = {
 	"SELECT id, body, coalesce(edited_at, created_at) FROM posts WHERE id = ?1"};
 static const struct store_stmt Q_EDIT = {
 	"comm.edit",
-	"UPDATE posts SET body = ?2, html = ?3, edited_at = ?4, redacted = redacted OR ?5 WHERE id = ?1"};
+	"UPDATE posts SET body = ?2, html = ?3, edited_at = ?4, "
+	"redacted = CASE WHEN ?5 THEN 1 ELSE redacted END WHERE id = ?1"};
 static const struct store_stmt Q_FIRST_POST = {
 	"comm.first_post",
 	"SELECT t.title FROM threads t WHERE t.id = ?1 AND (SELECT min(id) FROM posts WHERE thread_id = t.id) = ?2"};
@@ -158,9 +159,7 @@ static enum ent_err write_edit(struct store_conn *c, const struct comm_post_ref 
 	store_q_bind_text(q, 3, html, strlen(html));
 	store_q_bind_int(q, 4, now);
 	store_q_bind_bool(q, 5, redacted);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 enum ent_err comm_post_edit(struct store_conn *c, const struct comm_post_ref *p, const char *body,

@@ -1,5 +1,4 @@
 /* comm_space_store.c - the spaces' rows (see comm_space_store.h). */
-#include <stdio.h>
 #include <string.h>
 
 #include "community/comm_space_store.h"
@@ -30,23 +29,18 @@ static const struct store_stmt Q_SAVE = {
 static const struct store_stmt Q_ARCHIVE = {
 	"space.archive", "UPDATE spaces SET archived_at = ?2 WHERE id = ?1"};
 
-static void text(struct store_q *q, int col, char *dst, size_t cap)
-{
-	snprintf(dst, cap, "%s", store_q_text(q, col, NULL));
-}
-
 static void read_row(struct store_q *q, struct comm_space_row *r)
 {
 	memset(r, 0, sizeof *r);
 	r->id = store_q_int(q, 0);
-	text(q, 1, r->slug, sizeof r->slug);
-	text(q, 2, r->name, sizeof r->name);
-	text(q, 3, r->description, sizeof r->description);
-	text(q, 4, r->language, sizeof r->language);
-	text(q, 5, r->visibility, sizeof r->visibility);
-	text(q, 6, r->kind, sizeof r->kind);
-	text(q, 7, r->institution, sizeof r->institution);
-	r->indexable = store_q_int(q, 8) != 0;
+	store_q_text_copy(q, 1, r->slug, sizeof r->slug);
+	store_q_text_copy(q, 2, r->name, sizeof r->name);
+	store_q_text_copy(q, 3, r->description, sizeof r->description);
+	store_q_text_copy(q, 4, r->language, sizeof r->language);
+	store_q_text_copy(q, 5, r->visibility, sizeof r->visibility);
+	store_q_text_copy(q, 6, r->kind, sizeof r->kind);
+	store_q_text_copy(q, 7, r->institution, sizeof r->institution);
+	r->indexable = store_q_bool(q, 8);
 	r->retention_days = store_q_int(q, 9);
 	r->threads = store_q_int(q, 10);
 	r->created_at = store_q_int(q, 11);

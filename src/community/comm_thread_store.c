@@ -28,9 +28,9 @@ static void read_space(struct store_q *q, struct comm_space *out)
 	store_q_text_copy(q, 3, out->language, sizeof out->language);
 	if (!policy_space_visibility_parse(store_q_text(q, 4, NULL), &out->visibility))
 		out->visibility = SPACE_PROFESSIONALS; /* unknown: the narrowest */
-	out->indexable = store_q_int(q, 5) != 0;
+	out->indexable = store_q_bool(q, 5);
 	out->retention_days = store_q_int(q, 6);
-	out->archived = store_q_int(q, 7) != 0;
+	out->archived = store_q_bool(q, 7);
 }
 
 enum ent_err comm_space_find(struct store_conn *c, const char *slug, struct comm_space *out)
@@ -84,7 +84,7 @@ enum ent_err comm_spaces_each(struct store_conn *c, const char *after, bool memb
 			.slug = store_q_text(q, 0, NULL), .name = store_q_text(q, 1, NULL),
 			.description = store_q_text(q, 2, NULL), .language = store_q_text(q, 3, NULL),
 			.visibility = store_q_text(q, 4, NULL), .kind = store_q_text(q, 5, NULL),
-			.indexable = store_q_int(q, 6) != 0, .retention_days = store_q_int(q, 7),
+			.indexable = store_q_bool(q, 6), .retention_days = store_q_int(q, 7),
 			.threads = store_q_int(q, 8),
 			.institution = store_q_is_null(q, 9) ? NULL : store_q_text(q, 9, NULL)};
 		fn(&s, arg);

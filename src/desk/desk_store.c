@@ -47,9 +47,9 @@ static const struct store_stmt Q_REQ_EACH = {
 	"desk.request_each",
 	"SELECT " REQ_COLS REQ_FROM
 	"WHERE (?1 = 0 OR r.institution_id = ?1) AND (?2 = 0 OR r.requester_id = ?2) "
-	"AND (?3 IS NULL OR r.type = ?3) "
-	"AND (?4 IS NULL OR r.status = ?4 OR (?4 = 'open' AND r.status <> 'resolved')) "
-	"ORDER BY CASE WHEN ?2 = 0 THEN r.status = 'resolved' ELSE 0 END, "
+	"AND (CAST(?3 AS TEXT) IS NULL OR r.type = ?3) "
+	"AND (CAST(?4 AS TEXT) IS NULL OR r.status = ?4 OR (?4 = 'open' AND r.status <> 'resolved')) "
+	"ORDER BY CASE WHEN ?2 = 0 AND r.status = 'resolved' THEN 1 ELSE 0 END, "
 	"CASE WHEN ?2 = 0 THEN -r.priority ELSE 0 END, "
 	"CASE WHEN ?2 = 0 AND r.type = 'urgent' THEN -r.confidence ELSE 0 END, "
 	"CASE WHEN ?2 = 0 THEN r.created_at ELSE -r.created_at END, r.id LIMIT 200"};
@@ -128,9 +128,10 @@ static const struct store_stmt Q_STATS_WEEKS = {
 	"WHERE institution_id = ?1 AND created_at >= ?2 GROUP BY 1, 2"};
 static const struct store_stmt Q_STATS_TOTALS = {
 	"desk.stats_totals",
-	"SELECT count(*), coalesce(sum(type = 'consultation'), 0), coalesce(sum(flag = "
-	"'consultation'), 0), coalesce(sum(type = 'urgent'), 0), coalesce(sum(status = "
-	"'resolved'), 0) FROM desk_requests WHERE institution_id = ?1 AND created_at >= ?2"};
+	"SELECT count(*), count(CASE WHEN type = 'consultation' THEN 1 END), "
+	"count(CASE WHEN flag = 'consultation' THEN 1 END), count(CASE WHEN type = 'urgent' THEN 1 "
+	"END), count(CASE WHEN status = 'resolved' THEN 1 END) FROM desk_requests "
+	"WHERE institution_id = ?1 AND created_at >= ?2"};
 static const struct store_stmt Q_STATS_FIRST = {
 	"desk.stats_first",
 	"SELECT first_response_at - created_at FROM desk_requests WHERE institution_id = ?1 AND "
@@ -143,36 +144,31 @@ static const struct store_stmt Q_STATS_RESOLVED = {
 /* Steps an INSERT ... RETURNING id, reads the id and closes. */
 static enum ent_err step_id(struct store_q *q, int64_t *id)
 {
-	bool row;
-	enum ent_err err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_EINTERNAL;
-	if (!err)
-		*id = store_q_int(q, 0);
-	store_q_close(q);
-	return err;
+	enum ent_err err = store_q_row_int(q, id);
+	return err == ENT_ENOTFOUND ? ENT_EINTERNAL : err;
+}
+
+/* Appends the blob of column col (a sealed body) to out. */
+static enum ent_err blob_append(struct store_q *q, int col, struct buf *out)
+{
+	size_t n;
+	const void *p = store_q_blob(q, col, &n);
+	return buf_append(out, p, n);
 }
 
 enum ent_err desk_inst_find(struct store_conn *c, const char *slug, struct desk_inst *out)
 {
 	struct store_q *q;
-	bool row;
-	enum ent_err err = store_q_open(c, &Q_INST, &q);
+	enum ent_err err = store_q_first_text(c, &Q_INST, slug, &q);
 	if (err)
 		return err;
-	store_q_bind_cstr(q, 1, slug);
-	err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err) {
-		out->id = store_q_int(q, 0);
-		store_q_text_copy(q, 1, out->slug, sizeof out->slug);
-		store_q_text_copy(q, 2, out->name, sizeof out->name);
-		store_q_text_copy(q, 3, out->teleconsult_url, sizeof out->teleconsult_url);
-		store_q_text_copy(q, 4, out->forms, sizeof out->forms);
-	}
+	out->id = store_q_int(q, 0);
+	store_q_text_copy(q, 1, out->slug, sizeof out->slug);
+	store_q_text_copy(q, 2, out->name, sizeof out->name);
+	store_q_text_copy(q, 3, out->teleconsult_url, sizeof out->teleconsult_url);
+	store_q_text_copy(q, 4, out->forms, sizeof out->forms);
 	store_q_close(q);
-	return err;
+	return ENT_OK;
 }
 
 enum ent_err desk_inst_set_teleconsult(struct store_conn *c, int64_t inst_id, const char *url,
@@ -248,7 +244,7 @@ static void read_request(struct store_q *q, struct desk_request *r)
 	store_q_text_copy(q, 12, r->lang, sizeof r->lang);
 	r->confidence = (int)store_q_int(q, 13);
 	r->priority = (int)store_q_int(q, 14);
-	r->identity_checked = store_q_int(q, 15) != 0;
+	r->identity_checked = store_q_bool(q, 15);
 	r->created_at = store_q_int(q, 16);
 	r->first_response_at = store_q_int(q, 17);
 	r->resolved_at = store_q_int(q, 18);
@@ -259,21 +255,12 @@ enum ent_err desk_request_get(struct store_conn *c, int64_t id, struct desk_requ
 			      struct buf *sealed)
 {
 	struct store_q *q;
-	bool row;
-	enum ent_err err = store_q_open_int(c, &Q_REQ_GET, id, &q);
+	enum ent_err err = store_q_first_int(c, &Q_REQ_GET, id, &q);
 	if (err)
 		return err;
-	err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err) {
-		read_request(q, out);
-		if (sealed) {
-			size_t n;
-			const void *p = store_q_blob(q, 20, &n);
-			err = buf_append(sealed, p, n);
-		}
-	}
+	read_request(q, out);
+	if (sealed)
+		err = blob_append(q, 20, sealed);
 	store_q_close(q);
 	return err;
 }
@@ -350,18 +337,10 @@ enum ent_err desk_message_insert(struct store_conn *c, int64_t request_id, int64
 enum ent_err desk_request_details(struct store_conn *c, int64_t request_id, struct buf *sealed)
 {
 	struct store_q *q;
-	bool row;
-	enum ent_err err = store_q_open_int(c, &Q_REQ_DETAILS, request_id, &q);
+	enum ent_err err = store_q_first_int(c, &Q_REQ_DETAILS, request_id, &q);
 	if (err)
 		return err;
-	err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err) {
-		size_t n;
-		const void *p = store_q_blob(q, 0, &n);
-		err = buf_append(sealed, p, n);
-	}
+	err = blob_append(q, 0, sealed);
 	store_q_close(q);
 	return err;
 }
@@ -374,7 +353,7 @@ enum ent_err desk_message_each(struct store_conn *c, int64_t request_id, bool wi
 	enum ent_err err = store_q_open_int(c, &Q_MSG_EACH, request_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 2, with_notes);
+	store_q_bind_bool(q, 2, with_notes);
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct desk_message m;
 		m.id = store_q_int(q, 0);
@@ -409,21 +388,15 @@ enum ent_err desk_file_get(struct store_conn *c, int64_t request_id, int64_t mes
 			   char name[DESK_FILE_NAME_MAX + 1], char type[24], struct buf *sealed)
 {
 	struct store_q *q;
-	bool row;
 	enum ent_err err = store_q_open_int(c, &Q_FILE_GET, message_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, request_id);
-	err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err) {
-		size_t n;
-		store_q_text_copy(q, 0, name, DESK_FILE_NAME_MAX + 1);
-		store_q_text_copy(q, 1, type, 24);
-		const void *p = store_q_blob(q, 2, &n);
-		err = buf_append(sealed, p, n);
-	}
+	if ((err = store_q_row(q)))
+		return err;
+	store_q_text_copy(q, 0, name, DESK_FILE_NAME_MAX + 1);
+	store_q_text_copy(q, 1, type, 24);
+	err = blob_append(q, 2, sealed);
 	store_q_close(q);
 	return err;
 }
@@ -444,19 +417,15 @@ enum ent_err desk_canned_insert(struct store_conn *c, int64_t inst_id, const cha
 enum ent_err desk_canned_get(struct store_conn *c, int64_t inst_id, int64_t id, struct buf *out)
 {
 	struct store_q *q;
-	bool row;
 	enum ent_err err = store_q_open_int(c, &Q_CANNED_GET, inst_id, &q);
 	if (err)
 		return err;
 	store_q_bind_int(q, 2, id);
-	err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err) {
-		size_t n;
-		const char *s = store_q_text(q, 0, &n);
-		err = buf_append(out, s, n);
-	}
+	if ((err = store_q_row(q)))
+		return err;
+	size_t n;
+	const char *s = store_q_text(q, 0, &n);
+	err = buf_append(out, s, n);
 	store_q_close(q);
 	return err;
 }
@@ -514,25 +483,14 @@ enum ent_err desk_event_each(struct store_conn *c, int64_t inst_id, int64_t afte
 	return err;
 }
 
-/* One integer from a statement binding one integer. */
-static enum ent_err one_int(struct store_conn *c, const struct store_stmt *st, int64_t arg,
-			    int64_t *out)
-{
-	struct store_q *q;
-	bool row;
-	enum ent_err err = store_q_open_int(c, st, arg, &q);
-	if (err)
-		return err;
-	err = store_q_step(q, &row);
-	if (!err)
-		*out = row ? store_q_int(q, 0) : 0;
-	store_q_close(q);
-	return err;
-}
-
 enum ent_err desk_event_last(struct store_conn *c, int64_t inst_id, int64_t *id)
 {
-	return one_int(c, &Q_EVENT_LAST, inst_id, id);
+	struct store_q *q;
+	enum ent_err err = store_q_open_int(c, &Q_EVENT_LAST, inst_id, &q);
+	*id = 0;
+	if (!err)
+		err = store_q_row_int(q, id);
+	return err == ENT_ENOTFOUND ? ENT_OK : err;
 }
 
 enum ent_err desk_public_insert(struct store_conn *c, int64_t inst_id, int64_t author_id,
@@ -559,10 +517,7 @@ enum ent_err desk_public_reply(struct store_conn *c, int64_t inst_id, int64_t id
 	store_q_bind_cstr(q, 3, reply);
 	store_q_bind_int(q, 4, by);
 	store_q_bind_int(q, 5, now);
-	err = store_q_run(q);
-	if (!err && store_changes(c) == 0)
-		err = ENT_ENOTFOUND;
-	return err;
+	return store_q_exec_changed(c, q);
 }
 
 enum ent_err desk_public_each(struct store_conn *c, int64_t inst_id,
@@ -666,20 +621,20 @@ enum ent_err desk_stats_get(struct store_conn *c, int64_t inst_id, int64_t now, 
 	store_q_close(q);
 	if (err)
 		return err;
-	err = store_q_open(c, &Q_STATS_TOTALS, &q);
+	err = store_q_open_int(c, &Q_STATS_TOTALS, inst_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, inst_id);
 	store_q_bind_int(q, 2, out->week0);
-	err = store_q_step(q, &row);
-	if (!err && row) {
+	if (!(err = store_q_row(q))) {
 		out->total = store_q_int(q, 0);
 		out->consultation = store_q_int(q, 1);
 		out->redirected = store_q_int(q, 2);
 		out->urgent = store_q_int(q, 3);
 		out->resolved = store_q_int(q, 4);
+		store_q_close(q);
 	}
-	store_q_close(q);
+	if (err == ENT_ENOTFOUND) /* an aggregate has its one row: cannot happen */
+		err = ENT_OK;
 	if (!err)
 		err = durations(c, &Q_STATS_FIRST, inst_id, out->week0, &out->median_first_response,
 				&out->p90_first_response, &out->n_responded);

@@ -31,25 +31,20 @@ enum ent_err learn_age_band_get(struct store_conn *c, int64_t account_id, char o
 				bool *limited)
 {
 	struct store_q *q;
-	bool row = false;
 	out[0] = '\0';
 	if (limited)
 		*limited = false;
-	enum ent_err err = store_q_open(c, &Q_GET, &q);
+	enum ent_err err = store_q_first_int(c, &Q_GET, account_id, &q);
 	if (err)
-		return err;
-	store_q_bind_int(q, 1, account_id);
-	err = store_q_step(q, &row);
-	if (!err && row) {
-		/* only the known bands are ever stored (CHECK) */
-		int i = learn_band_index(store_q_text(q, 0, NULL));
-		if (i >= 0)
-			snprintf(out, LEARN_BAND_MAX, "%s", learn_bands[i]);
-		if (limited)
-			*limited = store_q_int(q, 1) != 0;
-	}
+		return err == ENT_ENOTFOUND ? ENT_OK : err;
+	/* only the known bands are ever stored (CHECK) */
+	int i = learn_band_index(store_q_text(q, 0, NULL));
+	if (i >= 0)
+		snprintf(out, LEARN_BAND_MAX, "%s", learn_bands[i]);
+	if (limited)
+		*limited = store_q_bool(q, 1);
 	store_q_close(q);
-	return err;
+	return ENT_OK;
 }
 
 enum ent_err learn_age_band_set(struct store_conn *c, int64_t account_id, const char *band)
@@ -64,20 +59,16 @@ enum ent_err learn_age_band_set(struct store_conn *c, int64_t account_id, const 
 	store_q_bind_int(q, 1, account_id);
 	store_q_bind_text(q, 2, learn_bands[i], strlen(learn_bands[i]));
 	store_q_bind_int(q, 3, i == 0);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 bool learn_age_limited(struct store_conn *c, int64_t account_id)
 {
 	struct store_q *q;
-	bool row = false, limited = true;
-	if (store_q_open(c, &Q_LIMITED, &q))
-		return true;
-	store_q_bind_int(q, 1, account_id);
-	if (!store_q_step(q, &row))
-		limited = row && store_q_int(q, 0) != 0;
+	enum ent_err err = store_q_first_int(c, &Q_LIMITED, account_id, &q);
+	if (err) /* no band: not limited; an error: limited, to be safe */
+		return err != ENT_ENOTFOUND;
+	bool limited = store_q_bool(q, 0);
 	store_q_close(q);
 	return limited;
 }
@@ -89,7 +80,5 @@ enum ent_err learn_age_confirm(struct store_conn *c, int64_t account_id)
 	if (err)
 		return err;
 	store_q_bind_int(q, 1, account_id);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }

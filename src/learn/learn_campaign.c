@@ -127,7 +127,6 @@ enum ent_err learn_campaign_insert(struct store_conn *c, const struct learn_camp
 				   int64_t *id)
 {
 	struct store_q *q;
-	bool row = false;
 	enum ent_err err = store_q_open(c, &Q_INSERT, &q);
 	if (err)
 		return err;
@@ -145,26 +144,19 @@ enum ent_err learn_campaign_insert(struct store_conn *c, const struct learn_camp
 	store_q_bind_int(q, 9, n->starts_at);
 	store_q_bind_int(q, 10, n->ends_at);
 	store_q_bind_int(q, 11, n->now);
-	err = store_q_step(q, &row);
-	if (!err && row)
-		*id = store_q_int(q, 0);
-	store_q_close(q);
-	return err ? err : row ? ENT_OK : ENT_EDB;
+	err = store_q_row_int(q, id);
+	return err == ENT_ENOTFOUND ? ENT_EDB : err;
 }
 
 enum ent_err learn_campaign_get(struct store_conn *c, int64_t id, struct learn_campaign *out)
 {
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_GET, &q);
+	enum ent_err err = store_q_first_int(c, &Q_GET, id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, id);
-	err = store_q_step(q, &row);
-	if (!err && row)
-		read_campaign(q, out);
+	read_campaign(q, out);
 	store_q_close(q);
-	return err ? err : row ? ENT_OK : ENT_ENOTFOUND;
+	return ENT_OK;
 }
 
 /* Steps q to the end, calling fn with each campaign; with_html: column 11 is the HTML. */
@@ -213,16 +205,13 @@ enum ent_err learn_campaign_count(struct store_conn *c, int64_t id, const char *
 				  int64_t now)
 {
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_RUNNING, &q);
+	enum ent_err err = store_q_open_int(c, &Q_RUNNING, id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, id);
 	store_q_bind_int(q, 2, now);
-	err = store_q_step(q, &row);
+	if ((err = store_q_row(q)))
+		return err;
 	store_q_close(q);
-	if (err || !row)
-		return err ? err : ENT_ENOTFOUND;
 	int i = learn_band_index(band);
 	const char *b = i >= 0 ? learn_bands[i] : "none";
 	char day[CLOCK_DAY_LEN];
@@ -235,9 +224,7 @@ enum ent_err learn_campaign_count(struct store_conn *c, int64_t id, const char *
 	store_q_bind_text(q, 3, day, strlen(day));
 	store_q_bind_int(q, 4, !click);
 	store_q_bind_int(q, 5, click);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 enum ent_err learn_campaign_reach(struct store_conn *c, int64_t id,

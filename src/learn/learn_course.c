@@ -75,7 +75,7 @@ static const struct store_stmt Q_CERT_INSERT = {
 static const struct store_stmt Q_SIGNER = {
 	"learn.signer",
 	"SELECT slug FROM institutions WHERE id = ?1 UNION ALL "
-	"SELECT slug FROM (SELECT slug FROM institutions ORDER BY id LIMIT 1)"};
+	"SELECT slug FROM (SELECT slug FROM institutions ORDER BY id LIMIT 1) AS first"};
 
 static void read_course(struct store_q *q, struct learn_course *k)
 {
@@ -89,7 +89,7 @@ static void read_course(struct store_q *q, struct learn_course *k)
 	store_q_text_copy(q, 6, k->title, sizeof k->title);
 	store_q_text_copy(q, 7, k->summary, sizeof k->summary);
 	k->minutes = (int)store_q_int(q, 8);
-	k->shipped = store_q_int(q, 9) != 0;
+	k->shipped = store_q_bool(q, 9);
 	k->n_lessons = (int)store_q_int(q, 10);
 	store_q_text_copy(q, 11, k->institution, sizeof k->institution);
 }
@@ -126,17 +126,14 @@ static enum ent_err course_row(struct store_conn *c, const struct learn_doc *d,
 			       const char *institution, bool shipped, int64_t now, int64_t *id)
 {
 	struct store_q *q;
-	bool row = false;
 	enum ent_err err = store_q_open(c, &Q_FIND, &q);
 	if (err)
 		return err;
 	store_q_bind_cstr(q, 1, d->key);
 	store_q_bind_cstr(q, 2, d->language);
-	err = store_q_step(q, &row);
-	if (!err && row)
-		*id = store_q_int(q, 0);
-	store_q_close(q);
-	if (err)
+	err = store_q_row_int(q, id);
+	bool row = !err;
+	if (err && err != ENT_ENOTFOUND)
 		return err;
 	err = store_q_open(c, row ? &Q_UPDATE : &Q_INSERT, &q);
 	if (err)
@@ -150,24 +147,20 @@ static enum ent_err course_row(struct store_conn *c, const struct learn_doc *d,
 		store_q_bind_int(q, 6, d->minutes);
 		store_q_bind_int(q, 7, shipped);
 		store_q_bind_int(q, 8, now);
-		err = store_q_exec(q);
-	} else {
-		store_q_bind_cstr(q, 1, d->key);
-		store_q_bind_cstr(q, 2, d->slug);
-		store_q_bind_cstr(q, 3, d->language);
-		store_q_bind_cstr(q, 4, d->title);
-		store_q_bind_cstr(q, 5, d->summary);
-		store_q_bind_cstr(q, 6, d->audience);
-		store_q_bind_int(q, 7, d->minutes);
-		store_q_bind_cstr(q, 8, institution);
-		store_q_bind_int(q, 9, shipped);
-		store_q_bind_int(q, 10, now);
-		err = store_q_step(q, &row);
-		if (!err && row)
-			*id = store_q_int(q, 0);
+		return store_q_run(q);
 	}
-	store_q_close(q);
-	return err;
+	store_q_bind_cstr(q, 1, d->key);
+	store_q_bind_cstr(q, 2, d->slug);
+	store_q_bind_cstr(q, 3, d->language);
+	store_q_bind_cstr(q, 4, d->title);
+	store_q_bind_cstr(q, 5, d->summary);
+	store_q_bind_cstr(q, 6, d->audience);
+	store_q_bind_int(q, 7, d->minutes);
+	store_q_bind_cstr(q, 8, institution);
+	store_q_bind_int(q, 9, shipped);
+	store_q_bind_int(q, 10, now);
+	err = store_q_row_int(q, id);
+	return err == ENT_ENOTFOUND ? ENT_OK : err;
 }
 
 enum ent_err learn_course_save(struct store_conn *c, const struct learn_doc *d, char *const *html,
@@ -227,16 +220,12 @@ enum ent_err learn_course_list(struct store_conn *c, const char *language,
 enum ent_err learn_course_get(struct store_conn *c, const char *slug, struct learn_course *out)
 {
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_GET, &q);
+	enum ent_err err = store_q_first_text(c, &Q_GET, slug, &q);
 	if (err)
 		return err;
-	store_q_bind_cstr(q, 1, slug);
-	err = store_q_step(q, &row);
-	if (!err && row)
-		read_course(q, out);
+	read_course(q, out);
 	store_q_close(q);
-	return err ? err : row ? ENT_OK : ENT_ENOTFOUND;
+	return ENT_OK;
 }
 
 enum ent_err learn_lessons_of(struct store_conn *c, int64_t course_id,
@@ -261,21 +250,18 @@ enum ent_err learn_lesson_get(struct store_conn *c, int64_t course_id, const cha
 			      struct learn_lesson *out, struct buf *quiz)
 {
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_LESSON, &q);
+	enum ent_err err = store_q_open_int(c, &Q_LESSON, course_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, course_id);
 	store_q_bind_cstr(q, 2, slug);
-	err = store_q_step(q, &row);
-	if (!err && row) {
-		read_lesson(q, 0, out);
-		buf_puts(quiz, out->quiz);
-		out->body = out->html = out->quiz = NULL;
-		err = buf_err(quiz);
-	}
+	if ((err = store_q_row(q)))
+		return err;
+	read_lesson(q, 0, out);
+	buf_puts(quiz, out->quiz);
+	out->body = out->html = out->quiz = NULL;
+	err = buf_err(quiz);
 	store_q_close(q);
-	return err ? err : row ? ENT_OK : ENT_ENOTFOUND;
+	return err;
 }
 
 enum ent_err learn_offers_at(struct store_conn *c, unsigned bit, const char *language,
@@ -340,27 +326,24 @@ enum ent_err learn_certificate_get(struct store_conn *c, int64_t account_id, int
 				   struct learn_certificate *out)
 {
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_CERT_GET, &q);
+	enum ent_err err = store_q_open_int(c, &Q_CERT_GET, account_id, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, account_id);
 	store_q_bind_int(q, 2, course_id);
-	err = store_q_step(q, &row);
-	if (!err && row) {
-		size_t n = 0;
-		const void *sig = store_q_blob(q, 4, &n);
-		out->id = store_q_int(q, 0);
-		store_q_text_copy(q, 1, out->institution, sizeof out->institution);
-		store_q_text_copy(q, 2, out->holder, sizeof out->holder);
-		store_q_text_copy(q, 3, out->date, sizeof out->date);
-		if (n != sizeof out->signature)
-			err = ENT_EINTERNAL;
-		else
-			memcpy(out->signature, sig, n);
-	}
+	if ((err = store_q_row(q)))
+		return err;
+	size_t n = 0;
+	const void *sig = store_q_blob(q, 4, &n);
+	out->id = store_q_int(q, 0);
+	store_q_text_copy(q, 1, out->institution, sizeof out->institution);
+	store_q_text_copy(q, 2, out->holder, sizeof out->holder);
+	store_q_text_copy(q, 3, out->date, sizeof out->date);
+	if (n != sizeof out->signature)
+		err = ENT_EINTERNAL;
+	else
+		memcpy(out->signature, sig, n);
 	store_q_close(q);
-	return err ? err : row ? ENT_OK : ENT_ENOTFOUND;
+	return err;
 }
 
 enum ent_err learn_certificate_insert(struct store_conn *c, int64_t account_id, int64_t course_id,
@@ -377,25 +360,19 @@ enum ent_err learn_certificate_insert(struct store_conn *c, int64_t account_id, 
 	store_q_bind_cstr(q, 5, cert->date);
 	store_q_bind_blob(q, 6, cert->signature, sizeof cert->signature);
 	store_q_bind_int(q, 7, now);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 enum ent_err learn_signing_institution(struct store_conn *c, int64_t course_institution,
 				       char slug[64])
 {
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, &Q_SIGNER, &q);
+	enum ent_err err = store_q_first_int(c, &Q_SIGNER, course_institution, &q);
 	if (err)
 		return err;
-	store_q_bind_int(q, 1, course_institution);
-	err = store_q_step(q, &row);
-	if (!err && row)
-		snprintf(slug, 64, "%s", store_q_text(q, 0, NULL));
+	store_q_text_copy(q, 0, slug, 64);
 	store_q_close(q);
-	return err ? err : row ? ENT_OK : ENT_ENOTFOUND;
+	return ENT_OK;
 }
 
 static const struct store_stmt Q_HAS_POST = {
@@ -410,14 +387,10 @@ enum ent_err learn_offer_past(struct store_conn *c, int64_t account_id, unsigned
 	if (!st || !account_id)
 		return ENT_OK;
 	struct store_q *q;
-	bool row = false;
-	enum ent_err err = store_q_open(c, st, &q);
+	enum ent_err err = store_q_first_int(c, st, account_id, &q);
 	if (err)
-		return err;
-	store_q_bind_int(q, 1, account_id);
-	err = store_q_step(q, &row);
-	if (!err && row)
-		*past = store_q_int(q, 0) != 0;
+		return err == ENT_ENOTFOUND ? ENT_OK : err;
+	*past = store_q_bool(q, 0);
 	store_q_close(q);
-	return err;
+	return ENT_OK;
 }

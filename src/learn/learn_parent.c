@@ -36,9 +36,7 @@ enum ent_err learn_parent_token_new(struct store_conn *c, int64_t account_id, in
 	store_q_bind_blob(q, 2, hash, sizeof hash);
 	store_q_bind_int(q, 3, now);
 	store_q_bind_int(q, 4, now + LEARN_PARENT_TTL);
-	err = store_q_exec(q);
-	store_q_close(q);
-	return err;
+	return store_q_run(q);
 }
 
 enum ent_err learn_parent_token_use(struct store_conn *c, const char *text, size_t len,
@@ -49,18 +47,12 @@ enum ent_err learn_parent_token_use(struct store_conn *c, const char *text, size
 		return ENT_ENOTFOUND;
 	auth_token_hash(raw, hash);
 	struct store_q *q;
-	bool row = false;
 	enum ent_err err = store_q_open(c, &Q_USE, &q);
 	if (err)
 		return err;
 	store_q_bind_blob(q, 1, hash, sizeof hash);
 	store_q_bind_int(q, 2, now);
-	err = store_q_step(q, &row);
-	if (!err && !row)
-		err = ENT_ENOTFOUND;
-	if (!err)
-		*account_id = store_q_int(q, 0);
-	store_q_close(q);
+	err = store_q_row_int(q, account_id);
 	return err ? err : learn_age_confirm(c, *account_id);
 }
 

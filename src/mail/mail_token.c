@@ -112,7 +112,7 @@ enum ent_err mail_email_confirmed(struct store_conn *db, int64_t account_id, boo
 	store_q_bind_int(st, 1, account_id);
 	bool row;
 	err = store_q_step(st, &row);
-	*confirmed = !err && row && store_q_int(st, 0);
+	*confirmed = !err && row && store_q_bool(st, 0);
 	store_q_close(st);
 	return err;
 }

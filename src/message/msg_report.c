@@ -277,7 +277,7 @@ static enum ent_err items_of(struct store_conn *c, int64_t report,
 	while (!(err = store_q_step(q, &row)) && row) {
 		struct msg_report_item i = {
 			.message = store_q_int(q, 0), .sender_key = store_q_int(q, 1),
-			.sent_at = store_q_int(q, 2), .photo = store_q_int(q, 3) != 0,
+			.sent_at = store_q_int(q, 2), .photo = store_q_bool(q, 3),
 			.sender = store_q_text(q, 4, NULL), .sign_pk = store_q_text(q, 5, NULL),
 			.signature = store_q_text(q, 6, NULL), .signed_doc = text_or_null(q, 7),
 			.text = store_q_text(q, 8, NULL)};

@@ -103,7 +103,7 @@ static const struct store_stmt Q_UNREAD_CAPPED = {
 	"msg.unread_capped",
 	"SELECT count(*) FROM (SELECT 1 FROM msg_members m JOIN msg_messages x ON "
 	"x.conversation_id = m.conversation_id AND x.id > m.read_id WHERE m.account_id = ?1 "
-	"AND x.sender_id <> ?1 AND (x.expires_at IS NULL OR x.expires_at > ?2) LIMIT ?3)"};
+	"AND x.sender_id <> ?1 AND (x.expires_at IS NULL OR x.expires_at > ?2) LIMIT ?3) AS u"};
 static const struct store_stmt Q_CONV_LIST = {
 	"msg.conv_list",
 	"SELECT m.conversation_id, m.sort_key, m.read_id, c.disappear_s, c.created_at "

@@ -75,8 +75,8 @@ int64_t store_changes(struct store_conn *c);
 
 /* Helpers on top of the functions above, for any back end (store_util.c). */
 
-/* Opens stmt, binds key as ?1 and steps to its first row, left open for the caller to read
- * and close; ENT_ENOTFOUND (closed) when there is none. */
+/* Opens stmt, binds key as ?1 (NULL binds NULL) and steps to its first row, left open for the
+ * caller to read and close; ENT_ENOTFOUND (closed) when there is none. */
 enum ent_err store_q_first_text(struct store_conn *c, const struct store_stmt *stmt,
 				const char *key, struct store_q **q);
 /* Runs a bound UPDATE or DELETE to the end and closes it; ENT_ENOTFOUND when it changed no
@@ -104,6 +104,12 @@ enum ent_err store_q_open_int(struct store_conn *c, const struct store_stmt *stm
  * closed already. Pattern:
  *	if (!(err = store_q_row(q))) { read columns; store_q_close(q); } return err; */
 enum ent_err store_q_row(struct store_q *q);
+/* store_q_row, then column 0 as an integer into *v, and closes q: the id an INSERT ...
+ * RETURNING gives, one count, one value. ENT_ENOTFOUND (q closed) when there is no row. */
+enum ent_err store_q_row_int(struct store_q *q, int64_t *v);
+/* A column read as a boolean, whichever way the engine gives it: 1/0 on SQLite, true/false on
+ * PostgreSQL (the value of `x IS NULL`, EXISTS (...), a flag column); false for NULL. */
+bool store_q_bool(struct store_q *q, int col);
 /* store_q_open_int then store_q_row: the row of stmt whose ?1 is v, left open. */
 enum ent_err store_q_first_int(struct store_conn *c, const struct store_stmt *stmt, int64_t v,
 			       struct store_q **q);

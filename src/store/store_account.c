@@ -110,7 +110,7 @@ static void read_account(struct store_q *q, int at, struct store_account *a)
 	copy_text(a->handle, sizeof a->handle, q, at + 1);
 	copy_text(a->password_hash, sizeof a->password_hash, q, at + 2);
 	copy_text(a->locale, sizeof a->locale, q, at + 3);
-	a->suspended = store_q_int(q, at + 4) != 0;
+	a->suspended = store_q_bool(q, at + 4);
 	a->created_at = store_q_int(q, at + 5);
 }
 
@@ -462,7 +462,7 @@ enum ent_err store_session_find(struct store_conn *c, const unsigned char *hash,
 		out->id = store_q_int(q, 0);
 		out->expires_at = store_q_int(q, 1);
 		read_account(q, 2, &out->account);
-		out->has_roles = store_q_int(q, 8) != 0;
+		out->has_roles = store_q_bool(q, 8);
 	}
 	store_q_close(q);
 	return err;

@@ -14,13 +14,28 @@ enum ent_err store_q_row(struct store_q *q)
 	return err;
 }
 
+enum ent_err store_q_row_int(struct store_q *q, int64_t *v)
+{
+	enum ent_err err = store_q_row(q);
+	if (err)
+		return err;
+	*v = store_q_int(q, 0);
+	store_q_close(q);
+	return ENT_OK;
+}
+
+bool store_q_bool(struct store_q *q, int col)
+{
+	return store_q_int(q, col) != 0;
+}
+
 enum ent_err store_q_first_text(struct store_conn *c, const struct store_stmt *stmt,
 				const char *key, struct store_q **q)
 {
 	enum ent_err err = store_q_open(c, stmt, q);
 	if (err)
 		return err;
-	store_q_bind_text(*q, 1, key, strlen(key));
+	store_q_bind_cstr(*q, 1, key);
 	return store_q_row(*q);
 }
 

@@ -86,7 +86,7 @@ enum ent_err twofa_get(struct store_conn *db, const struct auth_keys *keys, int6
 		if (!err && n != AUTH_TOTP_SECRET)
 			err = ENT_ECRYPTO;
 		out->exists = !err;
-		out->enabled = !err && store_q_int(st, 1);
+		out->enabled = !err && store_q_bool(st, 1);
 		out->last_step = store_q_int(st, 2);
 	}
 	store_q_close(st);

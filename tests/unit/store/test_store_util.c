@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "unit/testdb.h"
 
 static const struct store_stmt T_MAKE = {
 	"test.make", "CREATE TEMP TABLE t (id INTEGER PRIMARY KEY, name TEXT, flag INTEGER NOT NULL)"};
@@ -19,6 +20,9 @@ static const struct store_stmt T_ADD = {"test.add",
 static const struct store_stmt T_GET = {"test.get", "SELECT name, flag FROM t WHERE id = ?1"};
 static const struct store_stmt T_FLAG = {"test.flag", "UPDATE t SET flag = ?2 WHERE id = ?1"};
 static const struct store_stmt T_DROP = {"test.drop", "DELETE FROM t WHERE name = ?1"};
+static const struct store_stmt T_NAMELESS = {
+	"test.nameless", "SELECT name IS NULL, flag FROM t WHERE id = ?1"};
+static const struct store_stmt T_COUNT = {"test.count", "SELECT count(*) FROM t WHERE flag = ?1"};
 
 static void add(struct store_conn *c, int64_t id, const char *name, bool flag)
 {
@@ -32,13 +36,9 @@ static void add(struct store_conn *c, int64_t id, const char *name, bool flag)
 static void helpers(void **state)
 {
 	(void)state;
-	char dir[64] = "/tmp/entraide-store-util-XXXXXX", path[128], cmd[160];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/entraide.db", dir);
-	struct store *s;
-	struct store_conn *c;
-	assert_int_equal(store_open(&s, path), ENT_OK);
-	assert_int_equal(store_conn_get(s, &c), ENT_OK);
+	struct testdb db;
+	assert_int_equal(testdb_open(&db, "store-util", TESTDB_SQLITE), 0);
+	struct store_conn *c = db.c;
 	assert_int_equal(store_exec_ints(c, &T_MAKE, 0, NULL), ENT_OK);
 	add(c, 1, "Camille", true);
 	add(c, 2, NULL, false);
@@ -61,6 +61,23 @@ static void helpers(void **state)
 	assert_int_equal(store_q_first_int(c, &T_GET, 2, &q), ENT_OK);
 	assert_int_equal(store_q_int(q, 1), 1);
 	store_q_close(q);
+	/* booleans read back: a flag column and the value of `x IS NULL` */
+	assert_int_equal(store_q_first_int(c, &T_NAMELESS, 2, &q), ENT_OK);
+	assert_true(store_q_bool(q, 0));
+	assert_true(store_q_bool(q, 1));
+	store_q_close(q);
+	assert_int_equal(store_q_first_int(c, &T_NAMELESS, 1, &q), ENT_OK);
+	assert_false(store_q_bool(q, 0));
+	assert_true(store_q_bool(q, 1));
+	store_q_close(q);
+	/* one value: the row's first column, then closed; no row: ENT_ENOTFOUND */
+	int64_t n = -1;
+	assert_int_equal(store_q_open_int(c, &T_COUNT, 1, &q), ENT_OK);
+	assert_int_equal(store_q_row_int(q, &n), ENT_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_q_open_int(c, &T_GET, 7, &q), ENT_OK);
+	assert_int_equal(store_q_row_int(q, &n), ENT_ENOTFOUND);
+	assert_int_equal(n, 2);
 	assert_int_equal(store_q_open_int(c, &T_FLAG, 9, &q), ENT_OK);
 	store_q_bind_bool(q, 2, false);
 	assert_int_equal(store_q_exec_changed(c, q), ENT_ENOTFOUND);
@@ -68,9 +85,7 @@ static void helpers(void **state)
 	assert_int_equal(store_exec_text(c, &T_DROP, "Camille"), ENT_OK);
 	assert_int_equal(store_changes(c), 1);
 	assert_int_equal(store_q_first_int(c, &T_GET, 1, &q), ENT_ENOTFOUND);
-	store_close(s);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	assert_int_equal(testdb_close(&db), 0);
 }
 
 int main(void)
