@@ -3,7 +3,7 @@
 // when present) is uploaded under every accepted Content-Type; after each, /healthz answers
 // and the server is the same process. A worker killed in the middle of a job is replaced and
 // the upload is sent again to its replacement (a picture that kills two workers is refused:
-// tests/unit/image/test_img_pool.c). Several large pictures in the pool leave /healthz and a
+// tests/unit/privacy/image/test_img_pool.c). Several large pictures in the pool leave /healthz and a
 // thread page answering within 100 ms. Budgets: 413 from the declared length before the
 // body, 429 with Retry-After past the hourly upload and byte budgets.
 // test alone: a latency bound (Makefile, api-test), and its uploads keep both cores busy.

@@ -20,38 +20,23 @@
 #include "community/comm_store.h"
 #include "core/clock.h"
 #include "store/store_account.h"
+#include "unit/testdb.h"
 
-static char dir[64];
-static struct store *st;
+static struct testdb db;
 static struct store_conn *c;
 static int64_t alice, bob, modo, space;
 static const int64_t NOW = 1767960000;
 
-static int64_t add_account(const char *handle, unsigned char tag)
-{
-	unsigned char h[32], enc[40];
-	memset(h, tag, sizeof h);
-	memset(enc, tag, sizeof enc);
-	struct store_account_new a = {handle, handle, h, sizeof h, enc, sizeof enc, "$argon2id$x", "fr"};
-	int64_t id = 0;
-	assert_int_equal(store_account_insert(c, &a, &id), ENT_OK);
-	return id;
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(dir, "/tmp/entraide-comm-XXXXXX");
-	if (!mkdtemp(dir))
+	if (testdb_open(&db, "comm", TESTDB_RUN))
 		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/entraide.db", dir);
-	if (store_open(&st, path) || store_conn_get(st, &c))
-		return -1;
-	alice = add_account("alice", 1);
-	bob = add_account("bob", 2);
-	modo = add_account("modo", 3);
-	if (store_role_grant(c, modo, "moderator", NULL))
+	c = db.c;
+	alice = testdb_account(c, "alice", 1);
+	bob = testdb_account(c, "bob", 2);
+	modo = testdb_account(c, "modo", 3);
+	if (!alice || !bob || !modo || store_role_grant(c, modo, "moderator", NULL))
 		return -1;
 	struct comm_space_row row = {.slug = "entraide", .name = "Entraide", .language = "fr",
 				     .visibility = "public", .indexable = true};
@@ -61,10 +46,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(st);
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return testdb_close(&db);
 }
 
 static int64_t new_thread(int64_t author, const char *title, const char *body, int64_t *post)

@@ -13,49 +13,31 @@
 
 #include "desk/desk.h"
 #include "store/store_account.h"
+#include "unit/testdb.h"
 
-static char dir[64];
-static struct store *st;
+static struct testdb db;
 static struct store_conn *c;
 static struct desk_inst inst;
 static int64_t alice, manager;
 static const int64_t NOW = 1767960000; /* a Friday */
 
-static int64_t add_account(const char *handle, unsigned char tag)
-{
-	unsigned char h[32], enc[40];
-	memset(h, tag, sizeof h);
-	memset(enc, tag, sizeof enc);
-	struct store_account_new a = {handle, handle, h, sizeof h, enc, sizeof enc, "$argon2id$x", "fr"};
-	int64_t id = 0;
-	assert_int_equal(store_account_insert(c, &a, &id), ENT_OK);
-	return id;
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(dir, "/tmp/entraide-desk-XXXXXX");
-	if (!mkdtemp(dir))
+	if (testdb_open(&db, "desk", TESTDB_RUN))
 		return -1;
-	char path[128];
-	snprintf(path, sizeof path, "%s/entraide.db", dir);
-	if (store_open(&st, path) || store_conn_get(st, &c))
-		return -1;
+	c = db.c;
 	if (store_institution_ensure(c, "chu", "CHU") || desk_inst_find(c, "chu", &inst))
 		return -1;
-	alice = add_account("alice", 1);
-	manager = add_account("accueil", 2);
-	return 0;
+	alice = testdb_account(c, "alice", 1);
+	manager = testdb_account(c, "accueil", 2);
+	return alice && manager ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(st);
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return testdb_close(&db);
 }
 
 static int64_t add_request(const char *type, int priority, int64_t at)

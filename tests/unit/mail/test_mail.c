@@ -14,8 +14,9 @@
 #include "mail/mail_store.h"
 #include "mail/mail_token.h"
 #include "store/store_account.h"
+#include "unit/testdb.h"
 
-static struct store *s;
+static struct testdb db;
 static struct store_conn *c;
 static struct auth_keys *keys;
 static int64_t account;
@@ -31,15 +32,11 @@ static bool contains(const unsigned char *p, size_t len, const char *w)
 
 static int setup(void **state)
 {
-	static char dir[] = "/tmp/entraide-mail-XXXXXX";
-	char path[64];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
 	assert_int_equal(auth_init(), ENT_OK);
 	unsigned char master[32] = {7};
 	assert_int_equal(auth_keys_from(master, &keys), ENT_OK);
-	assert_int_equal(store_open(&s, path), ENT_OK);
-	assert_int_equal(store_conn_get(s, &c), ENT_OK);
+	assert_int_equal(testdb_open(&db, "mail", TESTDB_RUN), 0);
+	c = db.c;
 	char norm[] = "member@example.org";
 	unsigned char eh[32] = {1}, sealed[AUTH_SEALED_MAX];
 	size_t sl;
@@ -53,9 +50,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	store_close(s);
 	auth_keys_free(keys);
-	return 0;
+	return testdb_close(&db);
 }
 
 static void compose_words_and_headers(void **state)

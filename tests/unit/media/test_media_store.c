@@ -12,22 +12,20 @@
 
 #include "store/store.h"
 #include "media/media_store.h"
+#include "unit/testdb.h"
 
-static char dir[64];
+static struct testdb db;
 
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(dir, "/tmp/entraide-media-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
+	return testdb_dir(&db, "media", TESTDB_RUN);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return testdb_close(&db);
 }
 
 /* Two accounts, ids in ids[0..1]. */
@@ -68,11 +66,9 @@ static size_t gone(struct store_conn *c, char (*out)[STORE_MEDIA_HASH_HEX + 1])
 static void rows_and_deletion(void **state)
 {
 	(void)state;
-	char path[128];
-	snprintf(path, sizeof path, "%s/entraide.db", dir);
 	struct store *s;
 	struct store_conn *c;
-	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_open(&s, db.path), ENT_OK);
 	assert_int_equal(store_conn_get(s, &c), ENT_OK);
 	int64_t acc[2];
 	two_accounts(c, acc);

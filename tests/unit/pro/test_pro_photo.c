@@ -18,17 +18,17 @@
 #include "media/media.h"
 #include "pro/pro_case.h"
 #include "store/store.h"
+#include "unit/testdb.h"
 
-static char dir[64], db_path[128];
+static struct testdb tdb;
+static const char *const dir = tdb.dir, *const db_path = tdb.path;
 static const uint8_t old_bytes[] = "\x89PNG old picture bytes, as a pre-0401 database holds them";
 
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(dir, "/tmp/entraide-photo-XXXXXX");
-	if (!mkdtemp(dir))
+	if (testdb_dir(&tdb, "photo", TESTDB_SQLITE)) /* a file: the test reads it with sqlite3 */
 		return -1;
-	snprintf(db_path, sizeof db_path, "%s/entraide.db", dir);
 	char media[96];
 	snprintf(media, sizeof media, "%s/media", dir);
 	return mkdir(media, 0700);
@@ -37,9 +37,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return testdb_close(&tdb);
 }
 
 static void sql(sqlite3 *db, const char *s)

@@ -13,34 +13,24 @@
 #include "store/store.h"
 #include "store/store_account.h"
 #include "test_db.h"
+#include "unit/testdb.h"
 
-static char dir[64];
-static char path[512];
+static struct testdb db;
 
 static int setup(void **state)
 {
-	strcpy(dir, "/tmp/entraide-store-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	test_db_path(path, sizeof path, dir, "entraide.db");
-	return 0;
+	return testdb_dir(&db, "store", TESTDB_RUN);
 }
 
 static int teardown(void **state)
 {
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return testdb_close(&db);
 }
 
 static int64_t add(struct store_conn *c, const char *handle, unsigned char tag)
 {
-	unsigned char h[32], enc[40];
-	memset(h, tag, sizeof h);
-	memset(enc, tag, sizeof enc);
-	struct store_account_new a = {handle, handle, h, sizeof h, enc, sizeof enc, "$argon2id$x", "fr"};
-	int64_t id = 0;
-	assert_int_equal(store_account_insert(c, &a, &id), ENT_OK);
+	int64_t id = testdb_account(c, handle, tag);
+	assert_true(id > 0);
 	return id;
 }
 
@@ -52,12 +42,12 @@ static void migrations_apply_once(void **state)
 	assert_int_equal(store_migrations[0].version, 1);
 	for (size_t i = 1; i < store_n_migrations; i++)
 		assert_true(store_migrations[i].version > store_migrations[i - 1].version);
-	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_open(&s, db.path), ENT_OK);
 	assert_int_equal(store_schema_version(s, &v), ENT_OK);
 	assert_int_equal(v, store_migrations[store_n_migrations - 1].version);
 	store_close(s);
 	/* reopening applies nothing again and keeps the data */
-	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_open(&s, db.path), ENT_OK);
 	assert_int_equal(store_schema_version(s, &v), ENT_OK);
 	assert_int_equal(v, store_migrations[store_n_migrations - 1].version);
 	store_close(s);
@@ -67,7 +57,7 @@ static void accounts_roles_sessions(void **state)
 {
 	struct store *s;
 	struct store_conn *c;
-	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_open(&s, db.path), ENT_OK);
 	assert_int_equal(store_conn_get(s, &c), ENT_OK);
 	int64_t alice = add(c, "alice", 1);
 	int64_t bob = add(c, "bob", 2);
@@ -145,7 +135,7 @@ static void accounts_roles_sessions(void **state)
 
 	/* backup while open (PostgreSQL's copies are pg_dump's: not offered) */
 	char bpath[160];
-	snprintf(bpath, sizeof bpath, "%s/backup.db", dir);
+	snprintf(bpath, sizeof bpath, "%s/backup.db", db.dir);
 	if (test_db_pg()) {
 		assert_int_equal(store_backup(s, bpath), ENT_EUNSUPPORTED);
 		store_close(s);
@@ -178,7 +168,7 @@ static void statements_values_transactions(void **state)
 	struct store_q *q;
 	bool row;
 	size_t n;
-	assert_int_equal(store_open(&s, path), ENT_OK);
+	assert_int_equal(store_open(&s, db.path), ENT_OK);
 	assert_int_equal(store_conn_get(s, &c), ENT_OK);
 	assert_int_equal(store_q_open(c, &Q_ECHO, &q), ENT_OK);
 	assert_int_equal(store_q_bind_text(q, 1, "un", 2), ENT_OK);

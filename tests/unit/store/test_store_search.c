@@ -11,9 +11,9 @@
 
 #include "store/store.h"
 #include "store/store_search.h"
+#include "unit/testdb.h"
 
-static char dir[64];
-static struct store *db;
+static struct testdb db;
 static struct store_conn *c;
 
 /* Fixtures: spaces 1 (public) and 2 (members), thread n in space n. */
@@ -50,13 +50,9 @@ static enum ent_err run(const struct store_stmt *st, int64_t a, int64_t b, const
 static int setup(void **state)
 {
 	(void)state;
-	char path[128];
-	strcpy(dir, "/tmp/entraide-search-XXXXXX");
-	if (!mkdtemp(dir))
+	if (testdb_open(&db, "search", TESTDB_SQLITE))
 		return -1;
-	snprintf(path, sizeof path, "%s/entraide.db", dir);
-	if (store_open(&db, path) || store_conn_get(db, &c))
-		return -1;
+	c = db.c;
 	if (run(&T_SPACE, 1, 0, "public") || run(&T_SPACE, 2, 0, "members") ||
 	    run(&T_THREAD, 1, 0, NULL) || run(&T_THREAD, 2, 0, NULL))
 		return -1;
@@ -73,10 +69,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(db);
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return testdb_close(&db);
 }
 
 struct seen {

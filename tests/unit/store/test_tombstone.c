@@ -12,6 +12,7 @@
 
 #include "store/store_tombstone.h"
 #include "test_db.h"
+#include "unit/testdb.h"
 
 static void count(const struct store_tombstone *t, void *arg)
 {
@@ -23,13 +24,9 @@ static void count(const struct store_tombstone *t, void *arg)
 
 static void tombstones_and_expiry(void **state)
 {
-	char dir[] = "/tmp/entraide-tomb-XXXXXX", path[512];
-	assert_non_null(mkdtemp(dir));
-	test_db_path(path, sizeof path, dir, "t.db");
-	struct store *s;
-	struct store_conn *c;
-	assert_int_equal(store_open(&s, path), ENT_OK);
-	assert_int_equal(store_conn_get(s, &c), ENT_OK);
+	struct testdb db;
+	assert_int_equal(testdb_open(&db, "tomb", TESTDB_RUN), 0);
+	struct store_conn *c = db.c;
 	unsigned char eh[32] = {1, 2, 3};
 	struct store_account_new a = {.handle = "tomb", .handle_key = "tomb", .email_hash = eh,
 				      .email_hash_len = sizeof eh, .email_enc = eh,
@@ -62,9 +59,7 @@ static void tombstones_and_expiry(void **state)
 	assert_int_equal(store_backup_info_clear(c), ENT_OK);
 	assert_int_equal(store_backup_info_get(c, &made, &expires), ENT_OK);
 	assert_int_equal(expires, 0);
-	store_close(s);
-	unlink(path);
-	rmdir(dir);
+	assert_int_equal(testdb_close(&db), 0);
 }
 
 int main(void)
