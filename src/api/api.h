@@ -24,6 +24,7 @@
 #include "core/json.h"
 #include "http/http.h"
 #include "policy/policy.h"
+#include "rights/rights_retention.h"
 #include "store/store.h"
 #include "store/store_account.h"
 
@@ -182,16 +183,11 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
  * spell 365 out in their SQL (the query-plan test reads statements as plain string literals): keep them equal. */
 #define API_DESK_RETENTION_DEFAULT 365
 
-struct api_purge_report {
-	int64_t posts, threads, desk_requests, sessions, notifications, moderation_log, reports;
-	int64_t email_queue;  /* queued e-mails older than MAIL_KEEP_DAYS */
-	int64_t email_tokens; /* expired e-mail tokens: confirmation, reset, parent's */
-	int64_t messages;     /* direct messages whose disappearing time came (issue 20) */
-};
-/* Applies every retention period as of now (see api_purge.c for the list); then erases the
- * traces if anything went. Run hourly by the upkeep thread and by `entraide admin purge`. */
+/* Applies every retention period as of now (rights_purge, rights_retention.h), then drops
+ * this process's cached pages and erases the traces if anything went; logs the counts. Run
+ * hourly by the upkeep thread and by `entraide admin purge`. */
 enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
-		       struct api_purge_report *r);
+		       struct rights_purge_report *r);
 
 /* --- deletions that backups honour (api_backup.c) --- */
 

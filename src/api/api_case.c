@@ -149,10 +149,7 @@ static void write_case_head(struct buf *b, const struct pro_case *k)
 	buf_puts(b, ",\"created_at\":");
 	api_json_time(b, k->created_at);
 	buf_puts(b, ",\"closed_at\":");
-	if (k->closed_at)
-		api_json_time(b, k->closed_at);
-	else
-		buf_puts(b, "null");
+	api_json_time(b, k->closed_at);
 }
 
 struct list_ctx {

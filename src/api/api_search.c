@@ -3,10 +3,10 @@
  * validated articles (the store's full-text search, store_search.h; terms folded and stemmed
  * by comm_terms/comm_query).
  *
- * Posts are ranked by relevance (bm25) with recency (issue 13), keeping keyset pagination and
+ * Posts are ranked by relevance with recency (issue 13), keeping keyset pagination and
  * a bounded cost: ranking every match would cost a pass over all of them (a common word
  * matches tens of thousands of posts), so the ranked part is the newest SEARCH_WINDOW matches,
- * each scored -bm25 / (1 + age / 30 days), the age counted from the newest match. Its pages
+ * each scored relevance / (1 + age / 30 days), the age counted from the newest match. Its pages
  * follow an opaque cursor "TOP_MIN_SCORE_ID" (the window's bounds, then the last row's score
  * in billionths and id), so new posts do not shift the pages being read. When the window is
  * exhausted, older matches follow newest first by `before=<post id>`, as before. Articles, few,
@@ -165,69 +165,94 @@ static enum ent_err search_posts(struct api_req *q, const struct buf *m, struct 
 	return err;
 }
 
-enum ent_err api_search(struct api_req *q)
-{
-	const char *text = api_query(q, "q");
-	if (!text || !*text)
-		return api_invalid(q, "q", JSON_REASON_REQUIRED);
-	size_t tl = strlen(text);
-	if (tl > 200)
-		return api_invalid(q, "q", JSON_REASON_LONG);
+/* What a search asks, from the query string. */
+struct ask {
+	const char *text, *cursor; /* cursor: NULL on a first or a `before` page */
+	size_t len;
 	int64_t before, limit;
-	enum ent_err err = api_page(q, "before", &before, &limit);
+	struct store_search_after c; /* the cursor, parsed */
+};
+
+static enum ent_err parse_ask(struct api_req *q, struct ask *a)
+{
+	*a = (struct ask){.text = api_query(q, "q")};
+	if (!a->text || !*a->text)
+		return api_invalid(q, "q", JSON_REASON_REQUIRED);
+	a->len = strlen(a->text);
+	if (a->len > 200)
+		return api_invalid(q, "q", JSON_REASON_LONG);
+	enum ent_err err = api_page(q, "before", &a->before, &a->limit);
 	if (err)
 		return err;
-	if (limit > SEARCH_MAX)
-		limit = SEARCH_MAX;
-	const char *cur = api_query(q, "cursor");
-	struct store_search_after c = {0};
-	if (cur && (api_query(q, "before") || !parse_cursor(cur, &c)))
+	if (a->limit > SEARCH_MAX)
+		a->limit = SEARCH_MAX;
+	a->cursor = api_query(q, "cursor");
+	if (a->cursor && (api_query(q, "before") || !parse_cursor(a->cursor, &a->c)))
 		return api_invalid(q, "cursor", "malformed");
-	struct buf m;
+	return ENT_OK;
+}
+
+/* The answers' cache key: the caller's roles, the page asked for and the folded query m;
+ * false when it does not fit (the answer is then not kept). */
+static bool answer_key(struct api_req *q, const struct ask *a, const struct buf *m,
+		       char key[SEARCH_KEY_MAX])
+{
+	int kl = snprintf(key, SEARCH_KEY_MAX, "%u|%lld|%lld|%s|%.*s", comm_roles(q),
+			  (long long)a->limit, (long long)a->before, a->cursor ? a->cursor : "",
+			  (int)m->len, m->p);
+	return kl > 0 && kl < SEARCH_KEY_MAX;
+}
+
+/* Writes the whole answer for the folded query m: the posts' page and its "next", then, on a
+ * first page, the articles. */
+static enum ent_err write_answer(struct api_req *q, const struct buf *m, struct ask *a,
+				 struct buf *b)
+{
+	enum ent_err err = ENT_OK;
+	bool first = !a->cursor && a->before == INT64_MAX, ranked = a->cursor != NULL, full = true;
+	if (first && m->len) {
+		err = window(q, m, &a->c, &full);
+		ranked = a->c.top != 0;
+	}
+	buf_puts(b, "{\"posts\":[");
+	if (!err && m->len && (ranked || !first))
+		err = search_posts(q, m, &a->c, ranked, full, a->before, a->limit, b);
+	else
+		buf_puts(b, "],\"next\":null");
+	buf_puts(b, ",\"articles\":[");
+	if (!err && m->len && first) {
+		struct api_article_list w = {b, 0, false};
+		err = store_search_articles(q->db, m->p, m->len, clock_now(), api_article_hit, &w);
+	}
+	buf_puts(b, "]}");
+	return err;
+}
+
+enum ent_err api_search(struct api_req *q)
+{
+	struct ask a;
+	enum ent_err err = parse_ask(q, &a);
+	if (err)
+		return err;
+	struct buf m, b;
 	buf_init(&m, 4096);
-	err = comm_query(text, tl, false, &m);
+	buf_init(&b, 1024 * 1024);
+	err = comm_query(a.text, a.len, false, &m);
 	if (err == ENT_EUTF8)
 		err = api_invalid(q, "q", "invalid-utf8");
-	if (err) {
-		buf_clear(&m);
-		return err;
-	}
-	unsigned roles = comm_roles(q);
 	char key[SEARCH_KEY_MAX];
-	int kl = snprintf(key, sizeof key, "%u|%lld|%lld|%s|%.*s", roles, (long long)limit,
-			  (long long)before, cur ? cur : "", (int)m.len, m.p);
-	bool keyed = kl > 0 && (size_t)kl < sizeof key;
+	bool keyed = !err && answer_key(q, &a, &m, key);
 	uint64_t gen = comm_search_generation();
-	struct buf b;
-	buf_init(&b, 1024 * 1024);
-	if (keyed && answer_get(key, &b)) {
-		buf_clear(&m);
-		api_reply(q, 200, &b);
-		return ENT_OK;
+	if (!err && !(keyed && answer_get(key, &b))) {
+		err = write_answer(q, &m, &a, &b);
+		if (!err && keyed)
+			answer_put(key, gen, &b);
 	}
-	bool first = !cur && before == INT64_MAX, ranked = cur != NULL, full = true;
-	if (first && m.len) {
-		err = window(q, &m, &c, &full);
-		ranked = c.top != 0;
-	}
-	buf_puts(&b, "{\"posts\":[");
-	if (!err && m.len && (ranked || !first))
-		err = search_posts(q, &m, &c, ranked, full, before, limit, &b);
-	else
-		buf_puts(&b, "],\"next\":null");
-	buf_puts(&b, ",\"articles\":[");
-	if (!err && m.len && first) {
-		struct api_article_list w = {&b, 0, false};
-		err = store_search_articles(q->db, m.p, m.len, clock_now(), api_article_hit, &w);
-	}
-	buf_puts(&b, "]}");
 	buf_clear(&m);
 	if (err) {
 		buf_clear(&b);
 		return err;
 	}
-	if (keyed)
-		answer_put(key, gen, &b);
 	api_reply(q, 200, &b);
 	return ENT_OK;
 }

@@ -67,7 +67,7 @@ static void *run(void *arg)
 			db = NULL;
 		int64_t now = clock_now();
 		if (db && now >= next_purge) {
-			struct api_purge_report r;
+			struct rights_purge_report r;
 			(void)api_purge(u->app, db, now, &r); /* logs its counts or its failure */
 			next_purge = now + PURGE_EVERY_S;
 		}

@@ -82,10 +82,7 @@ static void write_verif(struct buf *b, const struct pro_verification *v)
 	buf_puts(b, ",\"created_at\":");
 	api_json_time(b, v->created_at);
 	buf_puts(b, ",\"decided_at\":");
-	if (v->decided_at)
-		api_json_time(b, v->decided_at);
-	else
-		buf_puts(b, "null");
+	api_json_time(b, v->decided_at);
 	buf_puts(b, ",\"badge\":");
 	if (!strcmp(v->status, "approved"))
 		write_badge(b, v);

@@ -153,17 +153,13 @@ static int purge(struct api_app *app, struct store_conn *db, int argc, char **ar
 		fprintf(stderr, "entraide admin purge: --now takes YYYY-MM-DD or Unix seconds\n");
 		return CLI_EXIT_USAGE;
 	}
-	struct api_purge_report r;
+	struct rights_purge_report r;
 	enum ent_err err = api_purge(app, db, now, &r);
 	if (err)
 		return fail("purge", err);
-	printf("{\"now\":%lld,\"posts\":%lld,\"threads\":%lld,\"desk_requests\":%lld,"
-	       "\"sessions\":%lld,\"notifications\":%lld,\"moderation_log\":%lld,"
-	       "\"reports\":%lld,\"email_queue\":%lld,\"email_tokens\":%lld,\"messages\":%lld}\n",
-	       (long long)now, (long long)r.posts, (long long)r.threads, (long long)r.desk_requests,
-	       (long long)r.sessions, (long long)r.notifications, (long long)r.moderation_log,
-	       (long long)r.reports, (long long)r.email_queue, (long long)r.email_tokens,
-	       (long long)r.messages);
+	char m[512];
+	rights_purge_members(&r, m, sizeof m);
+	printf("{\"now\":%lld,%s}\n", (long long)now, m);
 	return CLI_EXIT_OK;
 }
 

@@ -53,8 +53,9 @@ void comm_check_json(struct buf *b, const struct comm_check *c, const char *fiel
 /* Appends the indexable terms of text: case-folded words stemmed in lang ("fr"/"en"),
  * separated by spaces. */
 enum ent_err comm_terms(const char *text, size_t len, const char *lang, struct buf *out);
-/* Turns a user query into an FTS5 MATCH expression: every word must match (any: one word
- * is enough, and only words of 4 letters or more count), as its French or English stem. Empty output when the query has no usable word. */
+/* Turns a user query into a full-text query (quoted stems, AND, OR: store_search.h): every
+ * word must match (any: one word is enough, and only words of 4 letters or more count), as
+ * its French or English stem. Empty output when the query has no usable word. */
 enum ent_err comm_query(const char *q, size_t len, bool any, struct buf *out);
 
 /* --- validated articles (comm_sign.c) --- */

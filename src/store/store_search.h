@@ -2,7 +2,7 @@
  * store_search.h - full-text search of community posts and validated articles, behind the
  * store: the index, its upkeep and its ranked and keyset-paged reads, in a form any back end
  * can implement. The SQLite back end (store_sqlite_search.c) keeps them in FTS5 tables
- * (posts_fts, articles_fts) ranked by bm25; a PostgreSQL one would keep a tsvector column
+ * (posts_fts, articles_fts) ranked by FTS5's relevance; a PostgreSQL one would keep a tsvector column
  * with a GIN index and rank with ts_rank, behind these same functions.
  *
  * Terms and queries come already folded and stemmed (comm_terms, comm_query): the index
@@ -72,7 +72,7 @@ enum ent_err store_search_posts_window(struct store_conn *c, const char *query, 
 struct store_search_after {
 	int64_t top, min, score, id;
 };
-/* The matches of the window [min, top] by relevance with recency: -bm25 / (1 + age / 30
+/* The matches of the window [min, top] by relevance with recency: relevance / (1 + age / 30
  * days), the age counted from the window's newest match; score then id descending, at most
  * limit, after `after`. */
 enum ent_err store_search_posts_ranked(struct store_conn *c, const char *query, size_t len,
