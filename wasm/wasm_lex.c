@@ -20,8 +20,8 @@ extern const unsigned char priv_lex_packed[];
 #define N_BUCKETS (1u << PRIV_LEX_BUCKET_BITS)
 
 /* Reads the key at *at into key (*klen bytes shared with the one before: 255 at most); its
- * hash and flag word. 0 when the packed bytes are malformed. */
-static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32_t *flags)
+ * hash and flag words (two per key). 0 when the packed bytes are malformed. */
+static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32_t flags[2])
 {
 	size_t i = *at, n = priv_lex_packed_len;
 	if (i >= n || priv_lex_packed[i] > *klen)
@@ -45,7 +45,8 @@ static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32
 		return 0;
 	*klen = k;
 	*h = priv_fnv(PRIV_FNV_INIT, key, k);
-	*flags = priv_lex_flag_words[idx];
+	flags[0] = priv_lex_flag_words[2 * (size_t)idx];
+	flags[1] = priv_lex_flag_words[2 * (size_t)idx + 1];
 	*at = i;
 	return 1;
 }
@@ -53,7 +54,7 @@ static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32
 static uint32_t digest_of_tables(void)
 {
 	uint32_t d = 0x811C9DC5u;
-	for (size_t i = 0; i < 3 * (size_t)priv_lex_n; i++)
+	for (size_t i = 0; i < PRIV_LEX_STRIDE * (size_t)priv_lex_n; i++)
 		d = (d ^ priv_lex_tab[i]) * 0x01000193u;
 	return d;
 }
@@ -64,7 +65,7 @@ enum ent_err wasm_lex_unpack(void)
 	size_t at = 0, klen = 0;
 	enum ent_err err = ENT_EINTERNAL;
 	uint64_t *hash = malloc((size_t)priv_lex_n * sizeof *hash);
-	uint32_t *flags = malloc((size_t)priv_lex_n * sizeof *flags);
+	uint32_t *flags = malloc(2 * (size_t)priv_lex_n * sizeof *flags);
 	uint32_t *next = malloc(N_BUCKETS * sizeof *next);
 	if (!hash || !flags || !next) {
 		err = ENT_ENOMEM;
@@ -73,7 +74,7 @@ enum ent_err wasm_lex_unpack(void)
 	/* the keys once: their hashes and flags, how many fall in each bucket */
 	memset(priv_lex_bucket, 0, sizeof priv_lex_bucket);
 	for (uint32_t k = 0; k < priv_lex_n; k++) {
-		if (!next_key(&at, key, &klen, &hash[k], &flags[k]))
+		if (!next_key(&at, key, &klen, &hash[k], &flags[2 * (size_t)k]))
 			goto out;
 		priv_lex_bucket[priv_lex_bucket_of(hash[k]) + 1]++;
 	}
@@ -88,15 +89,17 @@ enum ent_err wasm_lex_unpack(void)
 		uint32_t j = next[b]++;
 		uint32_t hh = (uint32_t)(hash[k] >> 32), hl = (uint32_t)hash[k];
 		while (j > priv_lex_bucket[b]) {
-			const uint32_t *p = &priv_lex_tab[3 * (size_t)(j - 1)];
+			const uint32_t *p = &priv_lex_tab[PRIV_LEX_STRIDE * (size_t)(j - 1)];
 			if (p[0] < hh || (p[0] == hh && p[1] < hl))
 				break;
-			memcpy(&priv_lex_tab[3 * (size_t)j], p, 3 * sizeof *p);
+			memcpy(&priv_lex_tab[PRIV_LEX_STRIDE * (size_t)j], p, PRIV_LEX_STRIDE * sizeof *p);
 			j--;
 		}
-		priv_lex_tab[3 * (size_t)j] = hh;
-		priv_lex_tab[3 * (size_t)j + 1] = hl;
-		priv_lex_tab[3 * (size_t)j + 2] = flags[k];
+		uint32_t *e = &priv_lex_tab[PRIV_LEX_STRIDE * (size_t)j];
+		e[0] = hh;
+		e[1] = hl;
+		e[2] = flags[2 * (size_t)k];
+		e[3] = flags[2 * (size_t)k + 1];
 	}
 	if (digest_of_tables() == priv_lex_digest)
 		err = ENT_OK;

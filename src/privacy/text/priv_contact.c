@@ -350,12 +350,9 @@ static void obfuscated_emails(struct pctx *c)
 /* "insta : marie.dupont75", "snap: lea_du_59": a handle named by its network, without '@'. */
 static void network_handles(struct pctx *c)
 {
-	static const char *const nets[] = {"insta", "instagram", "ig", "snap", "snapchat", "tiktok",
-					   "twitter", "fb", "facebook", "linkedin", "twitch", "discord",
-					   "telegram", "signal", "skype", "threads", "bluesky", "bsky",
-					   "mastodon", "whatsapp", "wa", "pseudo", "username", NULL};
+	/* the networks ("insta", "snap", "whatsapp", "pseudo"...): NET in priv_words.txt */
 	for (size_t i = 0; i + 1 < c->n_tk; i++) {
-		if (!(c->tk[i].f & TK_WORD) || !tk_eq_any(c, i, nets))
+		if (!(c->tk[i].f & TK_WORD) || !(c->tk[i].lex2 & LX2_NET))
 			continue;
 		size_t k = i + 1;
 		while (k < c->n_tk && (tk_ch(c, k, ':') || tk_ch(c, k, '-') || tk_ch(c, k, '=')) && k < i + 3)

@@ -3,8 +3,8 @@
  * input checks, the order the recognisers run in, span clean-up, and the redaction policies.
  *
  * The engine object holds no mutable state after creation, so one engine serves any number
- * of threads; each call works in its own context (tokens and spans on the heap, freed before
- * returning). The word tables are const data compiled into the library.
+ * of threads; each call works in its own context (tokens and their folded forms on the
+ * stack for a short text, on the heap otherwise; spans on the heap), freed before returning. The word tables are const data compiled into the library.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +136,12 @@ static enum ent_err scan(const struct ent_priv_engine *eng, const char *text, si
 		return ENT_EUTF8;
 	if (lang != ENT_PRIV_AUTO && lang != ENT_PRIV_FR && lang != ENT_PRIV_EN)
 		return ENT_EINVAL;
-	struct pctx c = {.t = text ? text : "", .len = len, .lang = lang};
+	/* a short post's tokens and folded forms stay on the stack (an arena per text); longer
+	 * texts get one allocation of each */
+	struct ptok tk_buf[128];
+	char fold_buf[1024];
+	struct pctx c = {.t = text ? text : "", .len = len, .lang = lang, .tk = tk_buf,
+			 .cap_tk = sizeof tk_buf / sizeof tk_buf[0], .fold = fold_buf, .cap_fold = sizeof fold_buf};
 	enum ent_err err = priv_tokenize(&c);
 	if (err)
 		goto out;
@@ -158,7 +163,7 @@ static enum ent_err scan(const struct ent_priv_engine *eng, const char *text, si
 	out->lang = c.lang;
 	c.sp = NULL;
 out:
-	free(c.tk);
+	priv_tok_free(&c);
 	free(c.sp);
 	return err;
 }

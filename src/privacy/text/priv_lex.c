@@ -9,20 +9,24 @@
 uint32_t priv_lex_get(uint64_t h)
 {
 	uint64_t b = h >> (64 - PRIV_LEX_BUCKET_BITS);
-	return priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1]);
+	uint32_t f2;
+	return priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
 }
 
-uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end)
+uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end, uint32_t *flags2)
 {
 	/* about two keys per bucket: a short linear scan in sorted order */
 	uint32_t hh = (uint32_t)(h >> 32), hl = (uint32_t)h;
 	for (; k < end; k++) {
-		const uint32_t *e = &priv_lex_tab[3 * (size_t)k];
-		if (e[0] == hh && e[1] == hl)
+		const uint32_t *e = &priv_lex_tab[PRIV_LEX_STRIDE * (size_t)k];
+		if (e[0] == hh && e[1] == hl) {
+			*flags2 = e[3];
 			return e[2];
+		}
 		if (e[0] > hh || (e[0] == hh && e[1] > hl))
 			break;
 	}
+	*flags2 = 0;
 	return 0;
 }
 

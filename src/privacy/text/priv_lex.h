@@ -3,8 +3,9 @@
  * scripts/gen_privacy_lexicon.py into $(BUILD)/gen/priv_lexicon.c) and their lookup.
  *
  * A key is a folded text (lowercase, accents removed) of one or more words joined by one
- * space; the table stores its 64-bit FNV-1a hash and a word of flags saying which lists hold
- * it. Lookups never allocate and touch only const data.
+ * space; the table stores its 64-bit FNV-1a hash and two words of flags saying which lists
+ * hold it (LX_ in the first, LX2_ in the second). Lookups never allocate and touch only const
+ * data.
  */
 #ifndef PRIV_LEX_H
 #define PRIV_LEX_H
@@ -23,6 +24,9 @@ enum {
 	LX_STOPFR = 1u << 27, LX_STOPEN = 1u << 28, LX_INTRO = 1u << 29, LX_PUBLICSITE = 1u << 30,
 	LX_MEDCTX = 1u << 31
 };
+/* The second word: hand lists read per token, and the first words of multi-word heads (a
+ * phrase is looked up only after its first word says one starts there). */
+enum { LX2_NET = 1u << 0, LX2_HOSP_P = 1u << 1, LX2_HOSP_EN_P = 1u << 2 };
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)
 
@@ -34,7 +38,9 @@ enum {
 
 #define PRIV_LEX_BUCKET_BITS 18
 extern const uint32_t priv_lex_n;
-extern PRIV_LEX_TAB_CONST uint32_t priv_lex_tab[]; /* per key: hash >> 32, hash & 0xffffffff, flags */
+/* per key: hash >> 32, hash & 0xffffffff, flags, second flags (16 bytes, aligned) */
+#define PRIV_LEX_STRIDE 4
+extern PRIV_LEX_TAB_CONST uint32_t priv_lex_tab[];
 extern PRIV_LEX_TAB_CONST uint32_t priv_lex_bucket[(1u << PRIV_LEX_BUCKET_BITS) + 1];
 extern const uint8_t priv_postcode_fr[];
 extern const char priv_fold_tab[0x180 - 0xC0][3];
@@ -53,8 +59,9 @@ static inline uint64_t priv_fnv(uint64_t h, const char *p, size_t n)
 
 /* Flags of the key whose hash is h (0 when absent). */
 uint32_t priv_lex_get(uint64_t h);
-/* The same, given the bucket's range (for lookups batched with prefetching). */
-uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end);
+/* Both flag words of the key whose hash is h, given the bucket's range (for lookups batched
+ * with prefetching); 0 and 0 when absent. */
+uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end, uint32_t *flags2);
 static inline uint32_t priv_lex_bucket_of(uint64_t h)
 {
 	return (uint32_t)(h >> (64 - PRIV_LEX_BUCKET_BITS));

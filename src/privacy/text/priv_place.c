@@ -33,7 +33,6 @@ static size_t town_at(const struct pctx *c, size_t i, uint32_t *fl)
 {
 	size_t best = SIZE_MAX, k = i;
 	uint64_t h = PRIV_FNV_INIT;
-	char buf[64];
 	*fl = 0;
 	for (size_t words = 0; k < c->n_tk && words < 7; k++) {
 		const struct ptok *t = &c->tk[k];
@@ -46,12 +45,12 @@ static size_t town_at(const struct pctx *c, size_t i, uint32_t *fl)
 		}
 		if (k > i && (c->tk[k].f & TK_NL))
 			break;
-		size_t n = priv_fold(c->t + t->s, t->e - t->s, buf, sizeof buf);
+		size_t n = t->flen;
 		if (!n)
 			break;
 		if (words++)
 			h = priv_fnv(h, " ", 1);
-		h = priv_fnv(h, buf, n);
+		h = priv_fnv(h, tk_fold(c, k), n);
 		uint32_t f = words == 1 ? t->lex : priv_lex_get(h);
 		if (f & (LX_TOWN | LX_CITY)) {
 			best = k;
@@ -148,7 +147,8 @@ static int hospital_fr(struct pctx *c, size_t i)
 	 * first word alone is no head, but is marked as the prefix of a listed phrase) */
 	if (!(c->tk[i].lex & (LX_HOSP | LX_TOWNPFX)))
 		return 0;
-	for (size_t n = 4; n >= 2; n--) {
+	/* phrases only from a word that starts one (a flag of the lexicon) */
+	for (size_t n = (c->tk[i].lex2 & LX2_HOSP_P) ? 4 : 1; n >= 2; n--) {
 		if (i + n - 1 < c->n_tk && (tk_lex_phrase(c, i, n) & LX_HOSP)) {
 			head_end = i + n - 1;
 			break;
@@ -196,8 +196,9 @@ static int hospital_en(struct pctx *c, size_t i)
 {
 	if (!(c->tk[i].f & (TK_CAP | TK_ALLCAP)) || !(c->tk[i].f & TK_WORD))
 		return 0;
-	/* multi-word heads first: "Medical Centre", "NHS Foundation Trust" */
-	size_t n = 3;
+	/* multi-word heads first: "Medical Centre", "NHS Foundation Trust" (only from a word that
+	 * starts one) */
+	size_t n = (c->tk[i].lex2 & LX2_HOSP_EN_P) ? 3 : 1;
 	while (n >= 2 && !(tk_lex_phrase(c, i, n) & LX_HOSP_EN))
 		n--;
 	if (n < 2 && !(c->tk[i].lex & LX_HOSP_EN))

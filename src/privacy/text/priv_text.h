@@ -3,7 +3,10 @@
  * context, its tokens and the span list. Not a public header.
  *
  * One call of ent_priv_scan() builds one context: a token array made in one pass over the
- * text (one allocation, grown by doubling), then runs the recognisers in a fixed order:
+ * text, each token folded once (into the context's fold arena) and looked up once in the
+ * lexicon (both flag words kept in the token); short texts use buffers on the caller's stack,
+ * longer ones one allocation each (the token array grown by doubling, the arena sized from
+ * the text), never one per token. Then the recognisers run in a fixed order:
  * patterns (e-mail, URL, handles), numbers (identifiers, phones, dates, ages, postcodes,
  * street numbers), words (IBAN, plates, labelled numbers, hospitals, streets, towns), and
  * names last. A recogniser claims the tokens it covers so that later ones skip them.
@@ -13,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "entraide/privacy.h"
 #include "privacy/text/priv_lex.h"
@@ -33,12 +37,17 @@ enum {
 };
 
 struct ptok {
-	uint64_t h;     /* hash of the folded word (words only) */
+	uint64_t h;     /* hash of the folded word (tokens with a letter only) */
 	uint32_t s, e;  /* byte range */
-	uint32_t lex;   /* lexicon flags of the folded word (words only) */
+	uint32_t lex;   /* lexicon flags (LX_) of the folded word (tokens with a letter only) */
+	uint32_t lex2;  /* its second flag word (LX2_) */
+	uint32_t fo;    /* folded form (every token): c->fold + fo, NUL-terminated */
 	uint16_t f;     /* TK_ flags */
-	uint16_t flen;  /* length of the folded form (0: too long to look up) */
+	uint16_t flen;  /* length of the folded form (0: over 64 bytes, never compared) */
 };
+
+/* Longest folded form that is looked up or compared. */
+#define PRIV_FOLD_MAX 64
 
 struct pctx {
 	const char *t; /* the text (borrowed) */
@@ -46,14 +55,21 @@ struct pctx {
 	enum ent_priv_lang lang;
 	struct ptok *tk;
 	size_t n_tk, cap_tk;
+	int tk_heap;   /* tk was allocated (else it is the caller's buffer) */
+	char *fold;    /* the folded forms of the tokens, one after the other */
+	size_t cap_fold;
+	int fold_heap; /* fold was allocated */
 	struct ent_priv_span *sp;
 	size_t n_sp, cap_sp;
 	int oom;
 	int shout; /* the text is written in capitals (set by the names pass) */
 };
 
-/* Tokenizer (priv_tok.c). Returns ENT_OK or ENT_ENOMEM. */
+/* Tokenizer (priv_tok.c): c->tk and c->fold may point at the caller's buffers (cap_tk tokens,
+ * cap_fold bytes) or be NULL; a buffer too small is replaced by an allocation (tk_heap,
+ * fold_heap), that priv_tok_free() releases. Returns ENT_OK or ENT_ENOMEM. */
 enum ent_err priv_tokenize(struct pctx *c);
+void priv_tok_free(struct pctx *c);
 /* Language guess from function words. */
 enum ent_priv_lang priv_guess_lang(const struct pctx *c);
 
@@ -94,19 +110,19 @@ static inline int tk_glued(const struct pctx *c, size_t i)
 {
 	return i + 1 < c->n_tk && c->tk[i].e == c->tk[i + 1].s;
 }
-/* Case-insensitive, accent-insensitive comparison of token i with an ASCII lowercase word.
- * The first byte is tested inline: most comparisons stop there. */
-int tk_eq_full(const struct pctx *c, size_t i, const char *w);
+/* The folded form of token i (lowercase, accents removed, NUL-terminated). */
+static inline const char *tk_fold(const struct pctx *c, size_t i)
+{
+	return c->fold + c->tk[i].fo;
+}
+/* Case-insensitive, accent-insensitive comparison of token i with an ASCII lowercase word:
+ * its folded form, made once by the tokenizer. The first byte settles most comparisons. */
 static inline int tk_eq(const struct pctx *c, size_t i, const char *w)
 {
-	if (i >= c->n_tk)
+	if (i >= c->n_tk || !c->tk[i].flen)
 		return 0;
-	char ch = c->t[c->tk[i].s];
-	if (ch >= 'A' && ch <= 'Z')
-		ch = (char)(ch + 32);
-	if (!(ch & 0x80) && ch != w[0])
-		return 0;
-	return tk_eq_full(c, i, w);
+	const char *f = tk_fold(c, i);
+	return f[0] == w[0] && strcmp(f, w) == 0;
 }
 /* Same, against a list of words ending with NULL. */
 int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws);

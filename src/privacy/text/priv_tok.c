@@ -3,9 +3,11 @@
  *
  * One pass over valid UTF-8 (the caller checked it): runs of letters and digits become word
  * tokens, every other non-space code point is a punctuation token of its own (emoji
- * included), white space only sets TK_SP/TK_NL on the next token. Each word is folded and
- * looked up once in the lexicon. The token array is one allocation grown by doubling; there
- * is no allocation per token.
+ * included), white space only sets TK_SP/TK_NL on the next token. Each token is folded once
+ * into the context's fold arena (what tk_eq and the phrase look-ups read), each word with a
+ * letter looked up once in the lexicon (both flag words kept). Short texts live in the
+ * caller's buffers; the token array is otherwise one allocation grown by doubling and the
+ * arena one allocation sized from the text; there is no allocation per token.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -63,22 +65,46 @@ static int push(struct pctx *c, const struct ptok *t)
 {
 	if (c->n_tk == c->cap_tk) {
 		size_t ncap = c->cap_tk ? c->cap_tk * 2 : c->len / 4 + 16;
-		struct ptok *nt = realloc(c->tk, ncap * sizeof *nt);
+		struct ptok *nt = c->tk_heap ? realloc(c->tk, ncap * sizeof *nt) : malloc(ncap * sizeof *nt);
 		if (!nt)
 			return -1;
+		if (!c->tk_heap && c->n_tk)
+			memcpy(nt, c->tk, c->n_tk * sizeof *nt);
 		c->tk = nt;
 		c->cap_tk = ncap;
+		c->tk_heap = 1;
 	}
 	c->tk[c->n_tk++] = *t;
 	return 0;
 }
 
-static void fold_hash(const struct pctx *c, struct ptok *t)
+static inline int looked_up(const struct ptok *t)
 {
-	char buf[64];
-	size_t n = priv_fold(c->t + t->s, t->e - t->s, buf, sizeof buf);
-	t->flen = (uint16_t)n;
-	t->h = n ? priv_fnv(PRIV_FNV_INIT, buf, n) : 0;
+	return (t->f & TK_ALPHA) && t->flen;
+}
+
+/* Folds token t into the arena at *at (the arena holds the text's length plus one byte per
+ * token: folding never lengthens a token); words with a letter get their hash. */
+static void fold_hash(const struct pctx *c, struct ptok *t, size_t *at)
+{
+	char *dst = c->fold + *at;
+	size_t n = priv_fold(c->t + t->s, t->e - t->s, dst, t->e - t->s);
+	dst[n] = 0;
+	t->fo = (uint32_t)*at;
+	*at += n + 1;
+	t->flen = n <= PRIV_FOLD_MAX ? (uint16_t)n : 0;
+	t->h = looked_up(t) ? priv_fnv(PRIV_FNV_INIT, dst, n) : 0;
+}
+
+void priv_tok_free(struct pctx *c)
+{
+	if (c->tk_heap)
+		free(c->tk);
+	if (c->fold_heap)
+		free(c->fold);
+	c->tk = NULL;
+	c->fold = NULL;
+	c->tk_heap = c->fold_heap = 0;
 }
 
 /* Looks every word up in the lexicon in three sweeps, prefetching the bucket index, then
@@ -86,26 +112,35 @@ static void fold_hash(const struct pctx *c, struct ptok *t)
 static void lookup_all(struct pctx *c)
 {
 	for (size_t i = 0; i < c->n_tk; i++)
-		if (c->tk[i].flen)
+		if (looked_up(&c->tk[i]))
 			__builtin_prefetch(&priv_lex_bucket[priv_lex_bucket_of(c->tk[i].h)]);
 	for (size_t i = 0; i < c->n_tk; i++)
-		if (c->tk[i].flen) {
+		if (looked_up(&c->tk[i])) {
 			uint32_t k = priv_lex_bucket[priv_lex_bucket_of(c->tk[i].h)];
 			c->tk[i].lex = k;
-			__builtin_prefetch(&priv_lex_tab[3 * (size_t)k]);
+			__builtin_prefetch(&priv_lex_tab[PRIV_LEX_STRIDE * (size_t)k]);
 		}
 	for (size_t i = 0; i < c->n_tk; i++)
-		if (c->tk[i].flen) {
+		if (looked_up(&c->tk[i])) {
 			struct ptok *t = &c->tk[i];
-			t->lex = priv_lex_get_from(t->h, t->lex, priv_lex_bucket[priv_lex_bucket_of(t->h) + 1]);
+			t->lex = priv_lex_get_from(t->h, t->lex, priv_lex_bucket[priv_lex_bucket_of(t->h) + 1],
+						   &t->lex2);
 		}
 }
 
 enum ent_err priv_tokenize(struct pctx *c)
 {
 	const unsigned char *p = (const unsigned char *)c->t;
-	size_t i = 0, n = c->len;
+	size_t i = 0, n = c->len, at = 0;
 	uint16_t pre = 0;
+	/* every folded form fits: at most the text's bytes, plus one terminator per token */
+	if (c->cap_fold < 2 * n + 1) {
+		c->fold = malloc(2 * n + 1);
+		if (!c->fold)
+			return ENT_ENOMEM;
+		c->cap_fold = 2 * n + 1;
+		c->fold_heap = 1;
+	}
 	while (i < n) {
 		size_t w = 1;
 		unsigned cp = p[i] < 0x80 ? p[i] : decode(p + i, n - i, &w);
@@ -156,13 +191,12 @@ enum ent_err priv_tokenize(struct pctx *c)
 				t.f |= TK_ALLCAP;
 			if (n_low && !n_up)
 				t.f |= TK_LOWER;
-			if (t.f & TK_ALPHA)
-				fold_hash(c, &t);
 		} else {
 			i += w;
 			t.e = (uint32_t)i;
 			t.f |= TK_PUNCT;
 		}
+		fold_hash(c, &t, &at);
 		if (push(c, &t))
 			return ENT_ENOMEM;
 	}
@@ -209,54 +243,14 @@ size_t priv_tok_at(const struct pctx *c, size_t b)
 	return lo;
 }
 
-int tk_eq_full(const struct pctx *c, size_t i, const char *w)
-{
-	if (i >= c->n_tk)
-		return 0;
-	size_t n = tk_len(c, i);
-	const char *s = c->t + c->tk[i].s;
-	for (size_t k = 0; k < n; k++) {
-		char ch = s[k];
-		if (ch & 0x80) {
-			/* accented: compare the folded form ("âgée" is "agee", "à" is "a") */
-			char buf[64];
-			size_t fl = priv_fold(s, n, buf, sizeof buf);
-			return fl && strncmp(buf, w, fl) == 0 && w[fl] == 0;
-		}
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch + 32);
-		if (!w[k] || ch != w[k])
-			return 0;
-	}
-	return w[n] == 0;
-}
-
 int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
 {
-	if (i >= c->n_tk)
+	if (i >= c->n_tk || !c->tk[i].flen)
 		return 0;
-	const char *s = c->t + c->tk[i].s;
-	size_t n = tk_len(c, i);
-	char f0 = s[0], f1 = n > 1 ? s[1] : 0;
-	if ((f0 & 0x80) || (f1 & 0x80)) {
-		/* accented: fold once, then compare ("âgée" is "agee", "à" is "a") */
-		char buf[64];
-		size_t fl = priv_fold(s, n, buf, sizeof buf - 1);
-		if (!fl)
-			return 0;
-		buf[fl] = 0;
-		for (; *ws; ws++)
-			if ((*ws)[0] == buf[0] && strcmp(*ws, buf) == 0)
-				return 1;
-		return 0;
-	}
-	/* plain ASCII: the first two letters settle most words without a call */
-	if (f0 >= 'A' && f0 <= 'Z')
-		f0 = (char)(f0 + 32);
-	if (f1 >= 'A' && f1 <= 'Z')
-		f1 = (char)(f1 + 32);
+	const char *f = tk_fold(c, i);
+	/* the first two letters settle most words without a call */
 	for (; *ws; ws++)
-		if ((*ws)[0] == f0 && (*ws)[1] == f1 && tk_eq_full(c, i, *ws))
+		if ((*ws)[0] == f[0] && (*ws)[1] == f[1] && strcmp(*ws, f) == 0)
 			return 1;
 	return 0;
 }
@@ -321,7 +315,6 @@ size_t tk_next_word(const struct pctx *c, size_t i, int max_punct)
 uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
 {
 	uint64_t h = PRIV_FNV_INIT;
-	char buf[64];
 	size_t words = 0;
 	/* the phrase is tokens i..i+n-1, ending on a word, joined by spaces, apostrophes or
 	 * hyphens only: "hôpital, Pépé" is no phrase */
@@ -333,12 +326,11 @@ uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
 				return 0;
 			continue;
 		}
-		size_t fl = priv_fold(c->t + c->tk[k].s, tk_len(c, k), buf, sizeof buf);
-		if (!fl)
+		if (!c->tk[k].flen)
 			return 0;
 		if (words++)
 			h = priv_fnv(h, " ", 1);
-		h = priv_fnv(h, buf, fl);
+		h = priv_fnv(h, tk_fold(c, k), c->tk[k].flen);
 	}
 	return words ? priv_lex_get(h) : 0;
 }
