@@ -52,6 +52,7 @@ FLAGS2 = {
     "NET": 1 << 0,        # hand list: social networks before a handle ("mon insta c'est ...")
     "HOSP_P": 1 << 1,     # derived: first word of a HOSP key of several words
     "HOSP_EN_P": 1 << 2,  # derived: first word of a HOSP_EN key of several words
+    "TOWN_W2": 1 << 3,    # derived: a later word of a TOWN, CITY or TOWNPFX key of several words
 }
 
 
@@ -282,11 +283,15 @@ def main():
         for i in range(1, len(words)):
             add(" ".join(words[:i]), FLAGS["TOWNPFX"])
 
+    town = FLAGS["TOWN"] | FLAGS["CITY"] | FLAGS["TOWNPFX"]
     for k, v in list(table.items()):
         if " " in k:
             for flag, mark in (("HOSP", "HOSP_P"), ("HOSP_EN", "HOSP_EN_P")):
                 if v & FLAGS[flag]:
                     add2(k.split(" ")[0], FLAGS2[mark])
+            if v & town:
+                for w in k.split(" ")[1:]:
+                    add2(w, FLAGS2["TOWN_W2"])
     rows = sorted((fnv(k), v, table2.get(k, 0)) for k, v in table.items())
     for a, b in zip(rows, rows[1:]):
         if a[0] == b[0]:

@@ -8,7 +8,8 @@
  * {"id", "text"[, "lang"]} and each output line, in the same order, is
  * {"id", "spans":[{"start","end","type"}], "text": REDACTED}; a line that is not valid JSON
  * or UTF-8 gets {"id"?, "error": ...} and the run goes on. Exit status 0 unless the input
- * could not be read (or bad usage). No text is ever written to stderr.
+ * could not be read (or bad usage). No text is ever written to stderr. Plain lines take the
+ * fast path of redact_jsonl.c (no JSON trees); the others, and every error line, this one.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/redact_jsonl.h"
 #include "entraide/privacy.h"
 
 #define LINE_MAX_BYTES (ENT_PRIV_MAX_TEXT * 2)
@@ -160,6 +162,7 @@ static int run_jsonl(const struct ent_priv_engine *eng, enum ent_priv_lang lang,
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
+	struct redact_jsonl_buf in = {0}, out = {0};
 	errno = 0;
 	while ((n = getline(&line, &cap, stdin)) >= 0) {
 		size_t len = (size_t)n;
@@ -169,11 +172,13 @@ static int run_jsonl(const struct ent_priv_engine *eng, enum ent_priv_lang lang,
 			continue;
 		if (len > LINE_MAX_BYTES)
 			print_json_line(error_line(NULL, "line too long"));
-		else
+		else if (!redact_jsonl_fast(eng, line, len, lang, lang_forced, policy, &in, &out))
 			one_line(eng, line, len, lang, lang_forced, policy);
 	}
 	int bad = ferror(stdin);
 	free(line);
+	free(in.v);
+	free(out.v);
 	if (bad) {
 		fprintf(stderr, "entraide redact: cannot read standard input\n");
 		return CLI_EXIT_USAGE;

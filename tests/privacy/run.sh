@@ -27,4 +27,13 @@ if ! cmp -s "$out/golden.mask.jsonl" "$here/golden.mask.jsonl"; then
 	diff "$here/golden.mask.jsonl" "$out/golden.mask.jsonl" | head -20
 	status=1
 fi
+# the command line's fast path (src/cli/redact_jsonl.c) and its general path (jansson) must
+# write the same bytes: odd lines (escapes, surrogates, ids of every type, duplicate keys,
+# bad JSON, bad bytes), their output as the general path alone wrote it
+"$bin" redact --jsonl <"$here/jsonl_edge.in.jsonl" >"$out/jsonl_edge.mask.jsonl" || status=1
+if ! cmp -s "$out/jsonl_edge.mask.jsonl" "$here/jsonl_edge.mask.jsonl"; then
+	echo "jsonl edge-case output differs:"
+	diff "$here/jsonl_edge.mask.jsonl" "$out/jsonl_edge.mask.jsonl" | head -20
+	status=1
+fi
 exit $status

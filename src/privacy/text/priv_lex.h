@@ -26,7 +26,12 @@ enum {
 };
 /* The second word: hand lists read per token, and the first words of multi-word heads (a
  * phrase is looked up only after its first word says one starts there). */
-enum { LX2_NET = 1u << 0, LX2_HOSP_P = 1u << 1, LX2_HOSP_EN_P = 1u << 2 };
+enum {
+	LX2_NET = 1u << 0,       /* hand list: a network before a handle */
+	LX2_HOSP_P = 1u << 1,    /* first word of a multi-word LX_HOSP key */
+	LX2_HOSP_EN_P = 1u << 2, /* first word of a multi-word LX_HOSP_EN key */
+	LX2_TOWN_W2 = 1u << 3    /* a later word of a multi-word LX_TOWN, LX_CITY or LX_TOWNPFX key */
+};
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)
 

@@ -48,6 +48,10 @@ static size_t town_at(const struct pctx *c, size_t i, uint32_t *fl)
 		size_t n = t->flen;
 		if (!n)
 			break;
+		/* a word that no town name holds past its first word ends the look-ups (words
+		 * without a letter are not in the lexicon: they are looked up) */
+		if (words && (t->f & TK_ALPHA) && !(t->lex2 & LX2_TOWN_W2))
+			break;
 		if (words++)
 			h = priv_fnv(h, " ", 1);
 		h = priv_fnv(h, tk_fold(c, k), n);

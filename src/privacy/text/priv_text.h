@@ -33,7 +33,8 @@ enum {
 	TK_SP = 1u << 8,      /* white space right before */
 	TK_NL = 1u << 9,      /* a line break right before */
 	TK_CLAIMED = 1u << 10, /* covered by a span already */
-	TK_AGE = 1u << 11      /* covered by an AGE span */
+	TK_AGE = 1u << 11,     /* covered by an AGE span */
+	TK_LATIN1 = 1u << 12   /* holds a letter of U+00C0..U+00FF ("é", "à", "ç"...) */
 };
 
 struct ptok {

@@ -164,6 +164,8 @@ enum ent_err priv_tokenize(struct pctx *c)
 				} else {
 					cp = decode(p + i, n - i, &w);
 					lc = letter_case(cp);
+					if (cp >= 0xC0 && cp < 0x100 && lc)
+						t.f |= TK_LATIN1;
 				}
 				if (!lc && !(cp >= '0' && cp <= '9'))
 					break;
@@ -219,11 +221,7 @@ enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 		wfr += (l & (LX_WFR | LX_WEN)) == LX_WFR;
 		wen += (l & (LX_WFR | LX_WEN)) == LX_WEN;
 		/* accented letters are a strong hint of French */
-		for (size_t b = c->tk[i].s; b < c->tk[i].e; b++)
-			if ((unsigned char)c->t[b] == 0xC3) {
-				fr++;
-				break;
-			}
+		fr += !!(c->tk[i].f & TK_LATIN1);
 	}
 	if (en != fr)
 		return en > fr ? ENT_PRIV_EN : ENT_PRIV_FR;

@@ -1,0 +1,307 @@
+/*
+ * redact_jsonl.c - the fast path of `entraide redact --jsonl` (issue 19): a line that is a
+ * plain {"id","text"[,"lang"]} object is read and answered without building JSON trees, with
+ * exactly the bytes the general path (jansson, cmd_redact.c) writes for it.
+ *
+ * Only the simple case is taken: keys "id", "text" and "lang" at most once each, "id" a
+ * string or an integer of at most 18 digits, "text" and "lang" strings, no "\u0000", valid
+ * UTF-8. Anything else (other keys, other values, bad JSON, an engine error) returns 0 and the
+ * caller runs the general path, which also writes every error line.
+ * Not responsible for: reading lines, options, error lines (cmd_redact.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "cli/redact_jsonl.h"
+
+static void ws(const char *s, size_t n, size_t *i)
+{
+	while (*i < n && (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' || s[*i] == '\r'))
+		(*i)++;
+}
+
+static int hex4(const char *s, unsigned *v)
+{
+	unsigned x = 0;
+	for (int k = 0; k < 4; k++) {
+		char ch = s[k];
+		unsigned d = ch >= '0' && ch <= '9' ? (unsigned)(ch - '0') :
+			     ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10) :
+			     ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10) : 16u;
+		if (d > 15)
+			return 0;
+		x = x * 16 + d;
+	}
+	*v = x;
+	return 1;
+}
+
+/* Length of the strict UTF-8 sequence at s (n bytes left), 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], cp, min;
+	size_t w;
+	if ((c & 0xE0) == 0xC0) {
+		w = 2, min = 0x80, cp = c & 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		w = 3, min = 0x800, cp = c & 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		w = 4, min = 0x10000, cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < w)
+		return 0;
+	for (size_t k = 1; k < w; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : w;
+}
+
+/* Reads the JSON string at s[*i] (the opening quote) into o (room for as many bytes as the
+ * line has: a string never grows when decoded); its length in *olen. 0 when it is not a
+ * string the fast path takes. */
+static int read_string(const char *s, size_t n, size_t *i, char *o, size_t *olen)
+{
+	size_t k = *i + 1, w = 0;
+	while (k < n) {
+		unsigned char ch = (unsigned char)s[k];
+		if (ch == '"') {
+			*i = k + 1;
+			*olen = w;
+			return 1;
+		}
+		if (ch < 0x20)
+			return 0;
+		if (ch >= 0x80) {
+			size_t l = utf8_len((const unsigned char *)s + k, n - k);
+			if (!l)
+				return 0;
+			memcpy(o + w, s + k, l);
+			w += l;
+			k += l;
+			continue;
+		}
+		if (ch != '\\') {
+			o[w++] = (char)ch;
+			k++;
+			continue;
+		}
+		if (k + 1 >= n)
+			return 0;
+		char e = s[k + 1];
+		static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+		const char *p = e ? strchr(from, e) : NULL;
+		if (p) {
+			o[w++] = to[p - from];
+			k += 2;
+			continue;
+		}
+		unsigned cp, lo;
+		if (e != 'u' || k + 6 > n || !hex4(s + k + 2, &cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+			return 0;
+		k += 6;
+		if (cp >= 0xD800 && cp <= 0xDBFF) {
+			if (k + 6 > n || s[k] != '\\' || s[k + 1] != 'u' || !hex4(s + k + 2, &lo) || lo < 0xDC00 ||
+			    lo > 0xDFFF)
+				return 0;
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			k += 6;
+		}
+		w += (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)o + w);
+	}
+	return 0;
+}
+
+/* An integer as jansson reads it (-?(0|[1-9][0-9]*), no fraction, no exponent), at most 18
+ * digits so that it fits. */
+static int read_int(const char *s, size_t n, size_t *i, long long *v)
+{
+	size_t k = *i;
+	int neg = k < n && s[k] == '-';
+	k += neg;
+	size_t d0 = k;
+	long long x = 0;
+	while (k < n && s[k] >= '0' && s[k] <= '9')
+		x = x * 10 + (s[k++] - '0');
+	size_t nd = k - d0;
+	if (nd == 0 || nd > 18 || (nd > 1 && s[d0] == '0'))
+		return 0;
+	if (k < n && (s[k] == '.' || s[k] == 'e' || s[k] == 'E' || (s[k] >= '0' && s[k] <= '9')))
+		return 0;
+	*v = neg ? -x : x;
+	*i = k;
+	return 1;
+}
+
+/* Appends s[0..n) as a JSON string the way jansson writes it (compact, UTF-8 as is). */
+static size_t put_json_string(char *o, const char *s, size_t n)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	size_t w = 0;
+	o[w++] = '"';
+	for (size_t k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)s[k];
+		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+			o[w++] = (char)ch;
+			continue;
+		}
+		o[w++] = '\\';
+		switch (ch) {
+		case '"': o[w++] = '"'; break;
+		case '\\': o[w++] = '\\'; break;
+		case '\b': o[w++] = 'b'; break;
+		case '\f': o[w++] = 'f'; break;
+		case '\n': o[w++] = 'n'; break;
+		case '\r': o[w++] = 'r'; break;
+		case '\t': o[w++] = 't'; break;
+		default:
+			memcpy(o + w, "u00", 3);
+			o[w + 3] = hexd[ch >> 4];
+			o[w + 4] = hexd[ch & 15];
+			w += 5;
+		}
+	}
+	o[w++] = '"';
+	return w;
+}
+
+static int grow(struct redact_jsonl_buf *b, size_t need)
+{
+	if (need <= b->cap)
+		return 1;
+	size_t cap = b->cap ? b->cap : 4096;
+	while (cap < need)
+		cap *= 2;
+	char *nb = realloc(b->v, cap);
+	if (!nb)
+		return 0;
+	b->v = nb;
+	b->cap = cap;
+	return 1;
+}
+
+int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_t len,
+		      enum ent_priv_lang lang, int lang_forced, enum ent_priv_policy policy,
+		      struct redact_jsonl_buf *in, struct redact_jsonl_buf *out)
+{
+	/* decoded strings: id, text and lang, each at most the line's length */
+	if (!grow(in, 3 * len + 3))
+		return 0;
+	char *id_s = in->v, *text = in->v + len + 1, *lang_s = in->v + 2 * len + 2;
+	size_t id_n = 0, text_n = 0, lang_n = 0;
+	long long id_i = 0;
+	int has_id = 0, id_int = 0, has_text = 0, has_lang = 0;
+	size_t i = 0;
+	ws(line, len, &i);
+	if (i >= len || line[i] != '{')
+		return 0;
+	i++;
+	ws(line, len, &i);
+	for (int first = 1;; first = 0) {
+		if (i < len && line[i] == '}' && first)
+			return 0; /* {}: no text, the general path says so */
+		char key[8];
+		size_t kn;
+		if (i >= len || line[i] != '"')
+			return 0;
+		size_t ke = i + 1;
+		while (ke < len && ke - i <= 5 && line[ke] != '"' && line[ke] != '\\')
+			ke++;
+		if (ke >= len || line[ke] != '"')
+			return 0;
+		kn = ke - i - 1;
+		memcpy(key, line + i + 1, kn);
+		key[kn] = 0;
+		i = ke + 1;
+		ws(line, len, &i);
+		if (i >= len || line[i] != ':')
+			return 0;
+		i++;
+		ws(line, len, &i);
+		if (i >= len)
+			return 0;
+		if (strcmp(key, "id") == 0 && !has_id) {
+			has_id = 1;
+			if (line[i] == '"') {
+				if (!read_string(line, len, &i, id_s, &id_n))
+					return 0;
+			} else if (read_int(line, len, &i, &id_i)) {
+				id_int = 1;
+			} else {
+				return 0;
+			}
+		} else if (strcmp(key, "text") == 0 && !has_text) {
+			has_text = 1;
+			if (line[i] != '"' || !read_string(line, len, &i, text, &text_n))
+				return 0;
+		} else if (strcmp(key, "lang") == 0 && !has_lang) {
+			has_lang = 1;
+			if (line[i] != '"' || !read_string(line, len, &i, lang_s, &lang_n))
+				return 0;
+		} else {
+			return 0;
+		}
+		ws(line, len, &i);
+		if (i < len && line[i] == ',') {
+			i++;
+			ws(line, len, &i);
+			continue;
+		}
+		if (i < len && line[i] == '}') {
+			i++;
+			break;
+		}
+		return 0;
+	}
+	ws(line, len, &i);
+	if (i != len || !has_text)
+		return 0;
+	enum ent_priv_lang use = lang;
+	if (has_lang && !lang_forced) {
+		lang_s[lang_n] = 0;
+		/* a "lang" holding a NUL or an unknown value keeps the option's language */
+		if (strlen(lang_s) != lang_n || ent_priv_lang_parse(lang_s, &use) != ENT_OK)
+			use = lang;
+	}
+	struct ent_priv_result res;
+	if (ent_priv_redact(eng, text, text_n, use, policy, &res) != ENT_OK)
+		return 0;
+	/* the id and the text escaped (6 bytes a byte at most), and 60 bytes a span */
+	size_t need = 6 * (id_n + res.len) + 60 * res.spans.n + 128;
+	if (!grow(out, need)) {
+		ent_priv_result_clear(&res);
+		return 0;
+	}
+	char *o = out->v;
+	size_t w = 0;
+	o[w++] = '{';
+	if (has_id) {
+		memcpy(o + w, "\"id\":", 5);
+		w += 5;
+		if (id_int)
+			w += (size_t)snprintf(o + w, 24, "%lld", id_i);
+		else
+			w += put_json_string(o + w, id_s, id_n);
+		o[w++] = ',';
+	}
+	memcpy(o + w, "\"spans\":[", 9);
+	w += 9;
+	for (size_t k = 0; k < res.spans.n; k++) {
+		const struct ent_priv_span *s = &res.spans.v[k];
+		w += (size_t)snprintf(o + w, 60, "%s{\"start\":%zu,\"end\":%zu,\"type\":\"%s\"}", k ? "," : "",
+				      s->start, s->end, ent_priv_type_name(s->type));
+	}
+	memcpy(o + w, "],\"text\":", 9);
+	w += 9;
+	w += put_json_string(o + w, res.text, res.len);
+	memcpy(o + w, "}\n", 2);
+	w += 2;
+	ent_priv_result_clear(&res);
+	fwrite(o, 1, w, stdout); /* a write error shows in ferror/fflush at the end of the run */
+	return 1;
+}
