@@ -170,6 +170,26 @@ static size_t put_json_string(char *o, const char *s, size_t n)
 	return w;
 }
 
+static size_t put_lit(char *o, const char *s)
+{
+	size_t n = strlen(s);
+	memcpy(o, s, n);
+	return n;
+}
+
+static size_t put_size(char *o, size_t v)
+{
+	char d[24];
+	size_t n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t k = 0; k < n; k++)
+		o[k] = d[n - 1 - k];
+	return n;
+}
+
 static int grow(struct redact_jsonl_buf *b, size_t need)
 {
 	if (need <= b->cap)
@@ -293,8 +313,13 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 	w += 9;
 	for (size_t k = 0; k < res.spans.n; k++) {
 		const struct ent_priv_span *s = &res.spans.v[k];
-		w += (size_t)snprintf(o + w, 60, "%s{\"start\":%zu,\"end\":%zu,\"type\":\"%s\"}", k ? "," : "",
-				      s->start, s->end, ent_priv_type_name(s->type));
+		w += put_lit(o + w, k ? ",{\"start\":" : "{\"start\":");
+		w += put_size(o + w, s->start);
+		w += put_lit(o + w, ",\"end\":");
+		w += put_size(o + w, s->end);
+		w += put_lit(o + w, ",\"type\":\"");
+		w += put_lit(o + w, ent_priv_type_name(s->type));
+		w += put_lit(o + w, "\"}");
 	}
 	memcpy(o + w, "],\"text\":", 9);
 	w += 9;
