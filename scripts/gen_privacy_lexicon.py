@@ -53,6 +53,8 @@ FLAGS2 = {
     "HOSP_P": 1 << 1,     # derived: first word of a HOSP key of several words
     "HOSP_EN_P": 1 << 2,  # derived: first word of a HOSP_EN key of several words
     "TOWN_W2": 1 << 3,    # derived: a later word of a TOWN, CITY or TOWNPFX key of several words
+    "IDFILL": 1 << 4,     # hand list: words between an identifier's label and its number
+    "AUX": 1 << 5,        # hand list: English auxiliaries that are also given names
 }
 
 

@@ -122,25 +122,6 @@ int priv_ssn_ok(const char *d, size_t n)
  * label's token index + 1, or 0 when there is none. */
 static size_t labelled(const struct pctx *c, size_t i)
 {
-	static const char *const filler[] = {"n", "no", "num", "nr", "nb", "est", "is", "de", "du",
-					     "d", "mon", "ma", "my", "the", "son", "sa", "his", "her",
-					     "votre", "your", "leur", "their", "patient", "la", "le",
-					     "l", "a", "was", "c", "of", "our", "notre", "nouveau",
-					     "new", "sous", "under", "pin", "code", "d'assure", "assure",
-					     "member", "id", "patiente", "conduire", "driving", "drivers",
-					     "m", "mme", "mr", "mrs", "ms", "at", "au", "chez", "for", "pour",
-					     "with", "avec", "s", "et", "and", "toujours", "still", "now",
-					     "bien", "actuel", "current", "ancien", "old", "medical", "medicale",
-					     "hospitalisation", "hospitalier", "administratif", "unique",
-					     "national", "nationale", "personnel", "sante", "health", "hospital",
-					     "hosp", "unit", "social", "sociale", "securite", "security",
-					     "on", "it", "sur", "here", "voici", "below", "porte", "portant",
-					     "indique", "ai", "j", "have", "has", "avez", "as", "referring",
-					     "provider", "prescriber", "prescribing", "ordering", "attending",
-					     "doc", "doctor", "physician", "medecin", "prescripteur", "sending",
-					     "receiving", "site", "bill", "statement", "letter", "invoice",
-					     "facture", "courrier", "form", "formulaire", "nous", "vous", "ici",
-					     "bas", "there", NULL};
 	int words = 0;
 	for (size_t k = i; k-- > 0 && i - k <= 16;) {
 		const struct ptok *t = &c->tk[k];
@@ -160,7 +141,7 @@ static size_t labelled(const struct pctx *c, size_t i)
 		/* a person's name between the label and the number: "mutuelle de M. Leroux : 0045..." */
 		/* ... and relatives or places: "dossier de ma mère est", "number at St Mary's is" */
 		/* ... and the institution: "numéro de patient à l'hôpital est le" */
-		if (!tk_eq_any(c, k, filler) && !(t->f & (TK_CAP | TK_CLAIMED)) &&
+		if (!tk_lex2(c, k, LX2_IDFILL) && !(t->f & (TK_CAP | TK_CLAIMED)) && /* IDFILL: priv_words.txt */
 		    !(t->lex & (LX_KIN | LX_HOSP | LX_HOSP_EN)))
 			return 0;
 		/* a place or a name found already counts as one word: "dossier à l'hôpital Foch

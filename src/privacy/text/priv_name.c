@@ -122,7 +122,7 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	if ((t->f & TK_CAP) && pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
 		return NAME_SCORE;
 	return (t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
-			       !((t->f & TK_LOWER) && tk_eq_any(c, i, pn_aux_verbs)) && !pn_verb_like(c, i) &&
+			       !((t->f & TK_LOWER) && tk_lex2(c, i, LX2_AUX)) && !pn_verb_like(c, i) &&
 			       /* "my GP said", "ma fille adore": a lowercase word of the text's language
 				* is a name only before a verb (pn_kin_word_name) */
 			       !((t->f & TK_LOWER) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) &&

@@ -16,8 +16,8 @@
 
 /* --- the context (priv_name_ctx.c) --- */
 
-/* English auxiliaries that are also given names: lowercase after "my son" they are verbs. */
-extern const char *const pn_aux_verbs[];
+/* English auxiliaries that are also given names ("will", "may"...): lowercase after "my son"
+ * they are verbs. The AUX list of priv_words.txt, read as tk_lex2(c, i, LX2_AUX). */
 /* "my", "ma", "notre"...: a possessive right before token i. */
 int pn_possessive(const struct pctx *c, size_t i);
 /* An eponym used as such: "maladie de Crohn", "Crohn's disease", "syndrome de Down". */

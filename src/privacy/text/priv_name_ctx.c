@@ -9,11 +9,6 @@
 
 #include "privacy/text/priv_name.h"
 
-/* English auxiliaries that are also given names: lowercase after "my son" they are verbs. */
-const char *const pn_aux_verbs[] = {"will", "can", "may", "might", "would", "could", "should",
-					"shall", "must", "did", "does", "had", "has", "was", "is",
-					"got", "gets", "won", NULL};
-
 int pn_possessive(const struct pctx *c, size_t i)
 {
 	static const char *const w[] = {"ma", "mon", "mes", "my", "our", "notre", "nos", "sa", "son",
@@ -97,7 +92,7 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 		return 0;
 	/* lowercase: "ma fille lea" (lea is an English word, not a French one), but not "my son
 	 * will be 5" */
-	if (tk_eq_any(c, i, pn_aux_verbs))
+	if (tk_lex2(c, i, LX2_AUX))
 		return 0;
 	if (month_name)
 		return 1;
@@ -188,7 +183,7 @@ int pn_kin_title_lower(const struct pctx *c, size_t i)
 						  "grandad", "cousin", "cousine", "tante", "oncle", NULL}) &&
 	    ((c->tk[i].lex & LX_PRN) ||
 	     (((c->tk[i].lex & LX_HN) || c->tk[i].lex == 0) && !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))) &&
-	    !(c->tk[i].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && !tk_eq_any(c, i, pn_aux_verbs))
+	    !(c->tk[i].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && !tk_lex2(c, i, LX2_AUX))
 		return 1;
 	return 0;
 }
@@ -255,7 +250,7 @@ int pn_kin_word_name(const struct pctx *c, size_t i)
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(t->lex & (LX_PRN | LX_HN)) ||
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_MONTH | LX_DAY | LX_KIN)) ||
-	    tk_eq_any(c, i, pn_aux_verbs) || i == 0 || !(c->tk[i - 1].lex & LX_KIN) || !(t->f & TK_SP))
+	    tk_lex2(c, i, LX2_AUX) || i == 0 || !(c->tk[i - 1].lex & LX_KIN) || !(t->f & TK_SP))
 		return 0;
 	size_t n = i + 1;
 	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || !tk_eq_any(c, n, verbs))

@@ -341,7 +341,7 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 		int nick = t->lex == 0 && i >= 1 && (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and"));
 		if (!nick && (!(t->lex & (LX_PRN | LX_HN)) ||
 			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
-			      tk_eq_any(c, i, pn_aux_verbs) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))
+			      tk_lex2(c, i, LX2_AUX) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))
 			return 0;
 	} else if (!(t->f & TK_CAP)) {
 		return 0;

@@ -100,6 +100,12 @@ static inline int tk_lex(const struct pctx *c, size_t i, uint32_t f)
 {
 	return i < c->n_tk && (c->tk[i].lex & f);
 }
+/* Second flag word (LX2_): for a hand list of words with a letter, the same answer as
+ * tk_eq_any() over the list, from the one look-up the tokenizer made. */
+static inline int tk_lex2(const struct pctx *c, size_t i, uint32_t f)
+{
+	return i < c->n_tk && (c->tk[i].lex2 & f);
+}
 /* True when token i is the punctuation character ch (ASCII). */
 static inline int tk_ch(const struct pctx *c, size_t i, char ch)
 {
