@@ -86,7 +86,7 @@ $as_owner "$bin/initdb" -D "$dir/data" -U entraide --auth=trust --no-locale -E U
 # listen_addresses='': no TCP socket at all; the Unix socket sits in the private folder.
 $as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "-c listen_addresses= \
 	-c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off \
-	-c full_page_writes=off -c max_connections=40 -c shared_buffers=32MB" start >/dev/null ||
+	-c full_page_writes=off -c max_connections=100 -c shared_buffers=32MB" start >/dev/null ||
 	{ cat "$dir/server.log" >&2; exit 1; }
 
 export ENTRAIDE_PG_HOST="$dir" ENTRAIDE_PG_BIN="$bin"

@@ -36,7 +36,7 @@ static const struct store_stmt Q_FIRST_ANSWERS = {
 	"ORDER BY id DESC LIMIT 10000"};
 static const struct store_stmt Q_CASE_STATUS = {
 	"pro.case_status",
-	"UPDATE pro_cases SET status = ?2, closed_at = CASE WHEN ?2 = 'closed' THEN ?3 END "
+	"UPDATE pro_cases SET status = ?2, closed_at = CASE WHEN ?2 = 'closed' THEN CAST(?3 AS BIGINT) END "
 	"WHERE id = ?1"};
 static const struct store_stmt Q_CASE_HELPFUL = {
 	"pro.case_helpful",

@@ -20,7 +20,7 @@
 static const struct store_stmt Q_PHOTO_INSERT = {
 	"pro.photo_insert",
 	"INSERT INTO pro_case_photos (case_id, author_id, mime, data, hash, bytes, width, height, "
-	"n_faces, n_masks, created_at) VALUES (?1, ?2, ?3, x'', ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+	"n_faces, n_masks, created_at) VALUES (?1, ?2, ?3, ?11, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
 	"RETURNING id"};
 static const struct store_stmt Q_PHOTO_GET = {"pro.photo_get",
 					      "SELECT " PHOTO_COLS "WHERE p.id = ?1"};
@@ -34,14 +34,14 @@ static const struct store_stmt Q_PHOTO_PENDING = {
 static const struct store_stmt Q_PHOTO_REVIEW = {
 	"pro.photo_review",
 	"UPDATE pro_case_photos SET status = ?2, reason = ?3, reviewer_id = ?4, reviewed_at = ?5, "
-	"hash = coalesce(?6, hash), bytes = coalesce(?7, bytes), data = x'', "
+	"hash = coalesce(?6, hash), bytes = coalesce(?7, bytes), data = ?9, "
 	"n_masks = n_masks + ?8 WHERE id = ?1 AND status = 'pending'"};
 static const struct store_stmt Q_PHOTO_UNMOVED = {
 	"pro.photo_unmoved",
 	"SELECT id, data FROM pro_case_photos WHERE hash IS NULL ORDER BY id LIMIT ?1"};
 static const struct store_stmt Q_PHOTO_MOVED = {
 	"pro.photo_moved",
-	"UPDATE pro_case_photos SET hash = ?2, bytes = ?3, data = x'' WHERE id = ?1 AND hash IS NULL"};
+	"UPDATE pro_case_photos SET hash = ?2, bytes = ?3, data = ?4 WHERE id = ?1 AND hash IS NULL"};
 
 static void bind_str(struct store_q *q, int i, const char *s)
 {
@@ -72,6 +72,7 @@ static enum ent_err insert_row(struct store_conn *c, void *arg)
 	store_q_bind_int(q, 8, n->n_faces);
 	store_q_bind_int(q, 9, n->n_masks);
 	store_q_bind_int(q, 10, n->now);
+	store_q_bind_blob(q, 11, "", 0); /* the bytes are in a file (media/) */
 	return pro_q_insert_id(q, x->id);
 }
 
@@ -177,6 +178,7 @@ static enum ent_err review_row(struct store_conn *c, void *arg)
 		store_q_bind_null(q, 7);
 	}
 	store_q_bind_int(q, 8, r->n_masks);
+	store_q_bind_blob(q, 9, "", 0);
 	err = store_q_exec(q);
 	store_q_close(q);
 	return !err && store_changes(c) == 0 ? ENT_ECONFLICT : err;
@@ -211,6 +213,7 @@ static enum ent_err moved_row(struct store_conn *c, void *arg)
 	store_q_bind_int(q, 1, u->id);
 	bind_str(q, 2, u->hash);
 	store_q_bind_int(q, 3, (int64_t)u->len);
+	store_q_bind_blob(q, 4, "", 0);
 	err = store_q_exec(q);
 	store_q_close(q);
 	return err;

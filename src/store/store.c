@@ -150,6 +150,11 @@ enum ent_err store_q_bind_null(struct store_q *q, int idx)
 	return q->ops->bind_null(q, idx);
 }
 
+enum ent_err store_q_bind_bool(struct store_q *q, int idx, bool v)
+{
+	return q->ops->bind_bool ? q->ops->bind_bool(q, idx, v) : q->ops->bind_int(q, idx, v ? 1 : 0);
+}
+
 enum ent_err store_q_step(struct store_q *q, bool *row)
 {
 	return q->ops->step(q, row);

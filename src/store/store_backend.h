@@ -36,8 +36,18 @@ struct store_q {
 	const struct store_stmt *def;
 };
 
+/* The statements of full-text search that differ between engines, with the same names,
+ * parameters and columns on each (store_search.c binds and runs them; store_search.h). */
+struct store_search_sql {
+	const struct store_stmt *rewrite; /* NULL: the engine has nothing to rewrite */
+	const struct store_stmt *window, *ranked, *recent, *articles, *related;
+};
+extern const struct store_search_sql store_sqlite_search; /* store_sqlite_search.c */
+extern const struct store_search_sql store_pg_search;     /* store_pg_search.c */
+
 struct store_ops {
 	const char *name; /* "sqlite", "postgresql" */
+	const struct store_search_sql *search;
 	enum ent_err (*open)(struct store **out, const char *path);
 	void (*close)(struct store *s);
 	enum ent_err (*conn_open)(struct store *s, struct store_conn **out);
@@ -50,6 +60,8 @@ struct store_ops {
 	enum ent_err (*bind_blob)(struct store_q *q, int idx, const void *p, size_t len);
 	enum ent_err (*bind_int)(struct store_q *q, int idx, int64_t v);
 	enum ent_err (*bind_null)(struct store_q *q, int idx);
+	/* NULL: bound as the integer 1 or 0 (SQLite). */
+	enum ent_err (*bind_bool)(struct store_q *q, int idx, bool v);
 	enum ent_err (*step)(struct store_q *q, bool *row);
 	int64_t (*col_int)(struct store_q *q, int col);
 	const char *(*col_text)(struct store_q *q, int col, size_t *len);

@@ -20,9 +20,10 @@
  * NNNN_name.sql text, each in its own transaction under an advisory lock, so that several
  * nodes starting at once apply each migration once.
  * Differences from SQLite that callers must know: store_tx_begin is a READ COMMITTED BEGIN
- * (SQLite's BEGIN IMMEDIATE takes the write lock at once); a failed statement inside a
- * transaction aborts it (only a rollback follows); store_backup is not offered (pg_dump is
- * the tool) and store_wal_truncate has nothing to do.
+ * that takes one advisory lock at once (TX_LOCK: one write transaction at a time, as SQLite's
+ * BEGIN IMMEDIATE); a failed statement inside a transaction aborts it (only a rollback
+ * follows); store_backup is not offered (pg_dump is the tool) and store_wal_truncate has
+ * nothing to do.
  * Not responsible for: choosing the back end (store.c), the SQL of the domain stores.
  */
 #include <libpq-fe.h>
@@ -114,9 +115,11 @@ static void on_notice(void *arg, const char *message)
 	log_line(LOG_DEBUG, "database notice", NULL);
 }
 
-/* Times are integers bound from C; the session settings only keep the server's own messages
- * quiet and its clock in UTC. */
-#define SESSION_SQL "SET client_min_messages TO warning; SET TIME ZONE 'UTC'"
+/* Times are integers bound from C; the session settings keep the server's own messages quiet
+ * and its clock in UTC, and give up a lock after 5 s as SQLite's busy timeout does (the
+ * statement fails with ENT_EDB rather than wait for ever). */
+#define SESSION_SQL                                                                                \
+	"SET client_min_messages TO warning; SET TIME ZONE 'UTC'; SET lock_timeout = '5s'"
 
 static enum ent_err pg_conn_open(struct store *base, struct store_conn **out)
 {
@@ -412,6 +415,13 @@ static enum ent_err pg_bind_null(struct store_q *q, int idx)
 	return bind(q, idx, NULL, 0, 0, 0);
 }
 
+/* "1" or "0" of a type left to the server: a boolean where the SQL wants one (`?2 AND ...`,
+ * `CASE WHEN ?5`), an integer beside an integer column (`flag = ?1`), as SQLite's 1 and 0. */
+static enum ent_err pg_bind_bool(struct store_q *q, int idx, bool v)
+{
+	return bind(q, idx, v ? "1" : "0", 1, 0, 0);
+}
+
 /* Rows a command changed, as sqlite3_changes counts them: INSERT, UPDATE and DELETE only. */
 static void note_changes(struct pg_conn *c, PGresult *res)
 {
@@ -544,12 +554,21 @@ static int64_t pg_changes(struct store_conn *c)
 	return PG_C(c)->changes;
 }
 
+/* The key of the advisory lock every write transaction takes ("ents"): the domain stores were
+ * written for SQLite's BEGIN IMMEDIATE, one writer at a time, reading then writing without
+ * another writer in between (a count checked before an insert, a next number); READ COMMITTED
+ * alone would let two transactions both pass such a check. Taken by every node on the one
+ * database, released at commit or rollback; reads outside a transaction never wait for it. */
+#define TX_LOCK "SELECT pg_advisory_xact_lock(1701737587)"
+
 static enum ent_err pg_tx_begin(struct store_conn *base)
 {
 	struct pg_conn *c = PG_C(base);
 	enum ent_err err = conn_alive(c);
 	if (!err)
-		err = exec_plain(c, "BEGIN", "begin");
+		err = exec_plain(c, "BEGIN; " TX_LOCK, "begin");
+	if (err && PQtransactionStatus(c->pg) != PQTRANS_IDLE)
+		PQclear(PQexec(c->pg, "ROLLBACK"));
 	c->in_tx = !err;
 	return err;
 }
@@ -596,8 +615,9 @@ static enum ent_err pg_backup(struct store *s, const char *path)
 
 /* --- migrations -------------------------------------------------------------------------- */
 
-/* The key of the advisory lock that serialises migrations between nodes ("entr"). */
-#define MIGRATE_LOCK "SELECT pg_advisory_xact_lock(1701737586)"
+/* The key of the advisory lock that serialises migrations between nodes ("entr"); a node waits
+ * for another's migration however long it takes (no lock_timeout). Inside a transaction. */
+#define MIGRATE_LOCK "SET LOCAL lock_timeout = 0; SELECT pg_advisory_xact_lock(1701737586)"
 
 /* Runs SQL with text parameters on c and returns its result (NULL after an error). */
 static PGresult *exec_params(struct pg_conn *c, const char *sql, int n, const char *const *vals,
@@ -717,6 +737,7 @@ static enum ent_err pg_open(struct store **out, const char *url)
 
 const struct store_ops store_pg_ops = {
 	.name = "postgresql",
+	.search = &store_pg_search,
 	.open = pg_open,
 	.close = pg_close,
 	.conn_open = pg_conn_open,
@@ -726,6 +747,7 @@ const struct store_ops store_pg_ops = {
 	.bind_blob = pg_bind_blob,
 	.bind_int = pg_bind_int,
 	.bind_null = pg_bind_null,
+	.bind_bool = pg_bind_bool,
 	.step = pg_step,
 	.col_int = pg_col_int,
 	.col_text = pg_col_text,

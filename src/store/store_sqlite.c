@@ -406,6 +406,7 @@ out:
 
 const struct store_ops store_sqlite_ops = {
 	.name = "sqlite",
+	.search = &store_sqlite_search,
 	.open = sq_open,
 	.close = sq_close,
 	.conn_open = sq_conn_open,

@@ -105,11 +105,6 @@ enum ent_err store_q_exec_changed(struct store_conn *c, struct store_q *q)
 	return err;
 }
 
-enum ent_err store_q_bind_bool(struct store_q *q, int idx, bool v)
-{
-	return store_q_bind_int(q, idx, v ? 1 : 0);
-}
-
 enum ent_err store_q_bind_cstr(struct store_q *q, int idx, const char *s)
 {
 	return s ? store_q_bind_text(q, idx, s, strlen(s)) : store_q_bind_null(q, idx);

@@ -11,13 +11,22 @@
 // names a directory (`make api-test` and `make e2e` empty one of the build tree before their
 // run), the first demo server of the run makes the demo data there once, and every demo server
 // starts from its own copy of it: a fresh data directory all the same.
+//
+// On PostgreSQL (`make pg-api-test`: inside scripts/pg-test-cluster.sh run, ENTRAIDE_PG_HOST set)
+// each server also gets a fresh database of its own (`--database`, srv.database), dropped by
+// stop(); the demo data is then a data directory plus a template database it names
+// (pg-database), and each demo server's database is a copy of that template.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const BIN = resolve(process.env.ENTRAIDE_BIN || 'build/entraide');
+const REAL_BIN = resolve(process.env.ENTRAIDE_BIN || 'build/entraide');
+// On PostgreSQL, a wrapper that runs the binary on the database of the --data directory given.
+export const BIN = process.env.ENTRAIDE_PG_HOST
+  ? resolve(new URL('.', import.meta.url).pathname, 'pg_entraide.sh') : REAL_BIN;
+if (process.env.ENTRAIDE_PG_HOST) process.env.ENTRAIDE_REAL_BIN = REAL_BIN;
 
 export function freePort() {
   return new Promise((ok, ko) => {
@@ -31,7 +40,30 @@ export function freePort() {
   });
 }
 
+const PG = process.env.ENTRAIDE_PG_HOST ? {
+  host: process.env.ENTRAIDE_PG_HOST,
+  bin: process.env.ENTRAIDE_PG_BIN,
+  uri: (name) => `postgresql:///${name}?host=${process.env.ENTRAIDE_PG_HOST}&user=entraide`,
+} : null;
+let pgSeq = 0;
+
+// A new empty database (a copy of template when given) in the test cluster; its name.
+function pgCreate(template) {
+  const name = `t${process.pid}_${++pgSeq}_${Math.random().toString(36).slice(2, 8)}`;
+  execFileSync(join(PG.bin, 'createdb'), ['-h', PG.host, '-U', 'entraide', ...(template ? ['-T', template] : []), name],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  return name;
+}
+
+function pgDrop(name) {
+  try {
+    execFileSync(join(PG.bin, 'dropdb'), ['-h', PG.host, '-U', 'entraide', '--force', '--if-exists', name],
+      { stdio: ['ignore', 'ignore', 'ignore'] });
+  } catch { /* the cluster goes away at the end of the run anyway */ }
+}
+
 function runDemo(data) {
+  if (PG) writeFileSync(join(data, 'pg-database'), pgCreate());
   execFileSync(BIN, ['demo', '--data', data], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -41,10 +73,10 @@ function runDemo(data) {
 function demoData(data) {
   const cache = process.env.ENTRAIDE_DEMO_CACHE;
   if (!cache) return runDemo(data);
-  const bin = statSync(BIN);
+  const bin = statSync(REAL_BIN);
   const made = join(resolve(cache), `demo-${bin.size}-${Math.floor(bin.mtimeMs)}`);
   try {
-    statSync(join(made, 'entraide.db'));
+    statSync(join(made, PG ? 'pg-database' : 'entraide.db'));
   } catch {
     mkdirSync(cache, { recursive: true });
     const tmp = mkdtempSync(join(resolve(cache), 'making-'));
@@ -53,6 +85,7 @@ function demoData(data) {
       renameSync(tmp, made);
     } catch (e) {
       if (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') throw e;
+      if (PG) pgDrop(readFileSync(join(tmp, 'pg-database'), 'utf8'));
       rmSync(tmp, { recursive: true, force: true });
     }
   }
@@ -62,6 +95,13 @@ function demoData(data) {
 export async function startServer({ demo = false, args = [], env = {}, captureLog = false } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'entraide-test-'));
   if (demo) demoData(data);
+  let database = null;
+  if (PG) { // the wrapper (BIN) reads it: serve, and any command a test runs on this directory
+    const template = demo ? readFileSync(join(data, 'pg-database'), 'utf8') : null;
+    database = pgCreate(template);
+    if (template && !process.env.ENTRAIDE_DEMO_CACHE) pgDrop(template); // made for this one
+    writeFileSync(join(data, 'pg-database'), database);
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, ...args], {
@@ -85,12 +125,13 @@ export async function startServer({ demo = false, args = [], env = {}, captureLo
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    url, port, data, child,
+    url, port, data, child, database: database && PG.uri(database),
     log: () => log,
     async stop() {
       if (!exited) child.kill('SIGTERM');
       const r = await exitPromise;
       rmSync(data, { recursive: true, force: true });
+      if (database) pgDrop(database);
       return r;
     },
   };

@@ -286,8 +286,10 @@ int main(int argc, char **argv)
 		printf("FAIL the checker misses a full scan or a sort\n");
 		failed++;
 	}
-	for (size_t i = 0; i < n; i++)
-		failed += check_one(db, all_stmts[i].file, all_stmts[i].name, all_stmts[i].sql, verbose);
+	for (size_t i = 0; i < n; i++) /* PostgreSQL's own statements never run on SQLite */
+		if (strncmp(all_stmts[i].file, "src/store/store_pg", 18))
+			failed += check_one(db, all_stmts[i].file, all_stmts[i].name, all_stmts[i].sql,
+					    verbose);
 	failed += check_foreign_keys(db, verbose);
 	/* An allow-list entry for a statement that no longer exists is dead weight. */
 	for (size_t a = 0; allowed[a].name; a++) {

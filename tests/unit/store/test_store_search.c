@@ -50,7 +50,7 @@ static enum ent_err run(const struct store_stmt *st, int64_t a, int64_t b, const
 static int setup(void **state)
 {
 	(void)state;
-	if (testdb_open(&db, "search", TESTDB_SQLITE))
+	if (testdb_open(&db, "search", TESTDB_RUN))
 		return -1;
 	c = db.c;
 	if (run(&T_SPACE, 1, 0, "public") || run(&T_SPACE, 2, 0, "members") ||
