@@ -126,8 +126,11 @@ static int read_int(const char *s, size_t n, size_t *i, long long *v)
 	k += neg;
 	size_t d0 = k;
 	long long x = 0;
-	while (k < n && s[k] >= '0' && s[k] <= '9')
-		x = x * 10 + (s[k++] - '0');
+	while (k < n && s[k] >= '0' && s[k] <= '9') {
+		if (k - d0 < 18) /* past 18 digits the line is refused below: never overflow */
+			x = x * 10 + (s[k] - '0');
+		k++;
+	}
 	size_t nd = k - d0;
 	if (nd == 0 || nd > 18 || (nd > 1 && s[d0] == '0'))
 		return 0;
