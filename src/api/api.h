@@ -50,6 +50,7 @@ struct api_app {
 	struct auth_limiter *upload_kb;     /* kilobytes of pictures per account */
 	struct img_pool *pool;              /* sandboxed picture workers; NULL = in process */
 	struct api_writer *writer;          /* serve's writer thread (api_writer.c), or NULL */
+	struct api_hasher *hasher;          /* serve's Argon2id threads (api_hasher.c), or NULL */
 	struct auth_limiter *reset_addr;    /* password reset requests per client address */
 	struct auth_limiter *reset_account; /* password reset e-mails per account */
 	struct auth_limiter *writes[API_LIMIT_KINDS]; /* per-account write budgets (api_limits.c) */
@@ -177,6 +178,35 @@ void api_writer_free(struct api_app *app);
 enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(void *job),
 		       bool *pending);
 
+/* --- password hashing threads (api_hasher.c) --- */
+
+/* A request's password work: check pw against check_hash (check; check_hash NULL: a check of
+ * the same cost against nothing, for an unknown account, always ENT_EAUTH), then, unless
+ * the check failed, hash new_pw (when set). The strings are copied. */
+struct api_pw_work {
+	bool check;
+	const char *check_hash;
+	const char *pw;
+	size_t pw_len;
+	const char *new_pw;
+	size_t new_len;
+};
+struct api_pw_result {
+	enum ent_err check_err; /* ENT_EAUTH: wrong password */
+	enum ent_err hash_err;
+	char new_hash[AUTH_PWHASH_MAX];
+};
+/* Starts one thread per core (at most 4); stop it after http_server_drain and before
+ * http_server_stop (queued work still runs and resumes its request), free it after. */
+enum ent_err api_hasher_start(struct api_app *app);
+void api_hasher_stop(struct api_app *app);
+void api_hasher_free(struct api_app *app);
+/* Runs w on the hashing threads and suspends the request (*pending: return ENT_OK at once;
+ * the handler is called again and this call then fills res from the finished work), or
+ * runs it now when serve has no such threads. ENT_EBUSY when too much work waits. */
+enum ent_err api_password_work(struct api_req *q, const struct api_pw_work *w,
+			       struct api_pw_result *res, bool *pending);
+
 /* --- retention (api_purge.c) --- */
 
 /* Days a resolved desk request is kept. The purge and register statements (desk_retention_store.c)
@@ -257,10 +287,12 @@ const char *api_cookie_name(const struct api_app *app);
 /* --- accounts, shared by the API and the CLI (api_account_ops.c) --- */
 
 /* Checks and creates an account. Field errors are recorded when q is not NULL. handle-taken
- * and an e-mail in use are ENT_EEXIST with *which set to "handle" or "email". */
+ * and an e-mail in use are ENT_EEXIST with *which set to "handle" or "email". pwhash_made is
+ * the password's hash when already made (serve's hashing threads), or NULL to make it here. */
 enum ent_err api_account_create(struct api_app *app, struct store_conn *db, struct api_req *q,
 				const char *handle, const char *email, const char *password,
-				size_t password_len, const char *locale, const char **which);
+				size_t password_len, const char *pwhash_made, const char *locale,
+				const char **which);
 /* Lower-cases a handle into key after checking it: 3..32 of [a-z0-9_.-] (any case). */
 enum ent_err api_handle_key(const char *handle, char key[STORE_HANDLE_MAX + 1]);
 /* Checks a new password's length: >= AUTH_PASSWORD_MIN characters, <= AUTH_PASSWORD_MAX bytes;

@@ -244,13 +244,25 @@ enum ent_err api_account_create_h(struct api_req *q)
 	err = check_handle(q, handle);
 	if (err)
 		return err;
+	/* the hash first, on the hashing threads: nothing is written before it is made */
+	struct api_pw_result res = {.hash_err = ENT_OK};
+	const char *reason;
+	if (!api_password_ok(password, plen, &reason)) {
+		struct api_pw_work w = {.new_pw = password, .new_len = plen};
+		bool pending;
+		err = api_password_work(q, &w, &res, &pending);
+		if (err || pending)
+			return err;
+		if (res.hash_err)
+			return res.hash_err;
+	}
 	unsigned char invitation[AUTH_HASH_BYTES];
 	if (invited && !api_str(q, "invitation", NULL))
 		return api_invalid(q, "invitation", "required");
 	if (invited && api_invitation_use(q->db, api_str(q, "invitation", NULL), invitation))
 		return api_invalid(q, "invitation", "not-valid");
-	err = api_account_create(app, q->db, q, handle, api_str(q, "email", NULL),
-					      password, plen, locale, &which);
+	err = api_account_create(app, q->db, q, handle, api_str(q, "email", NULL), password, plen,
+				 res.new_hash[0] ? res.new_hash : NULL, locale, &which);
 	if (err && invited) /* the invitation was not used after all */
 		api_invitation_give_back(q->db, invitation);
 	if (err == ENT_EEXIST && which && !strcmp(which, "handle"))
@@ -316,35 +328,40 @@ static void limit_key(const struct store_account *a, const char *login, const ch
 		snprintf(out, cap, "login:%s|%s", login, addr);
 }
 
-/* Checks password against the account's, within the log-in rate limits. */
+/* Checks password against the account's, within the log-in rate limits, then hashes new_pw
+ * into new_hash when set (w.new_pw). The Argon2id work runs on serve's hashing threads:
+ * *pending means return ENT_OK at once, the handler is called again with the result. */
 static enum ent_err check_password(struct api_req *q, const struct store_account *a,
-				   const char *login, const char *pw, size_t len)
+				   const char *login, const char *pw, size_t len,
+				   struct api_pw_work *w, struct api_pw_result *res, bool *pending)
 {
 	struct api_app *app = q->app;
 	char akey[400], addr[64];
 	int64_t now = clock_now();
 	http_client_key(q->http, addr);
 	limit_key(a, login, addr, akey, sizeof akey);
-	unsigned w1 = auth_limiter_check(app->login_account, akey, strlen(akey), now);
-	unsigned w2 = auth_limiter_check(app->login_addr, addr, strlen(addr), now);
-	if (w1 || w2) {
-		q->retry_after = w1 > w2 ? w1 : w2;
-		return ENT_ERATE;
+	if (!q->http->async) { /* the first call; the second brings the result */
+		unsigned w1 = auth_limiter_check(app->login_account, akey, strlen(akey), now);
+		unsigned w2 = auth_limiter_check(app->login_addr, addr, strlen(addr), now);
+		if (w1 || w2) {
+			q->retry_after = w1 > w2 ? w1 : w2;
+			return ENT_ERATE;
+		}
 	}
-	enum ent_err err;
-	if (a) {
-		err = auth_password_verify(a->password_hash, pw, len);
-	} else {
-		auth_password_dummy(pw, len);
-		err = ENT_EAUTH;
-	}
-	if (err) {
+	w->check = true;
+	w->check_hash = a ? a->password_hash : NULL;
+	w->pw = pw;
+	w->pw_len = len;
+	enum ent_err err = api_password_work(q, w, res, pending);
+	if (err || *pending)
+		return err;
+	if (res->check_err) {
 		auth_limiter_hit(app->login_account, akey, strlen(akey), now);
 		auth_limiter_hit(app->login_addr, addr, strlen(addr), now);
 		return ENT_EAUTH;
 	}
 	auth_limiter_reset(app->login_account, akey, strlen(akey));
-	return ENT_OK;
+	return res->hash_err;
 }
 
 enum ent_err api_session_create(struct api_req *q)
@@ -364,8 +381,11 @@ enum ent_err api_session_create(struct api_req *q)
 	enum ent_err err = find_login(q, login, llen, &s->account);
 	if (err && err != ENT_ENOTFOUND)
 		return err;
-	err = check_password(q, err ? NULL : &s->account, login, pw, plen);
-	if (err)
+	struct api_pw_work w = {0};
+	struct api_pw_result res;
+	bool pending;
+	err = check_password(q, err ? NULL : &s->account, login, pw, plen, &w, &res, &pending);
+	if (err || pending)
 		return err;
 	if (s->account.suspended) {
 		/* a suspension with an end is lifted by the first log-in after it */
@@ -462,12 +482,13 @@ enum ent_err api_me_password(struct api_req *q)
 	const char *reason;
 	if (api_password_ok(pw, nlen, &reason))
 		return api_invalid(q, "new_password", reason);
-	enum ent_err err = check_password(q, &q->s.account, NULL, cur, clen);
-	char hash[AUTH_PWHASH_MAX];
-	if (!err)
-		err = auth_password_hash(pw, nlen, hash);
-	if (!err)
-		err = store_account_set_password(q->db, q->s.account.id, hash);
+	struct api_pw_work w = {.new_pw = pw, .new_len = nlen};
+	struct api_pw_result res;
+	bool pending;
+	enum ent_err err = check_password(q, &q->s.account, NULL, cur, clen, &w, &res, &pending);
+	if (err || pending)
+		return err;
+	err = store_account_set_password(q->db, q->s.account.id, res.new_hash);
 	if (!err)
 		err = store_session_delete_others(q->db, q->s.account.id, q->s.id);
 	if (!err)
@@ -480,7 +501,12 @@ enum ent_err api_me_delete(struct api_req *q)
 	size_t plen;
 	const char *pw = api_str(q, "password", &plen);
 	const char *posts = api_str(q, "posts", NULL);
-	enum ent_err err = check_password(q, &q->s.account, NULL, pw, plen);
+	struct api_pw_work w = {0};
+	struct api_pw_result res;
+	bool pending;
+	enum ent_err err = check_password(q, &q->s.account, NULL, pw, plen, &w, &res, &pending);
+	if (err || pending)
+		return err;
 	/* Deletion is real (R6): the account's pictures leave the disk now, the search index is
 	 * rewritten without its words and the WAL truncated, before the answer; a tombstone keeps
 	 * it deleted when an older backup is restored. */

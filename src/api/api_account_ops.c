@@ -50,7 +50,8 @@ enum ent_err api_password_ok(const char *pw, size_t len, const char **reason)
 
 enum ent_err api_account_create(struct api_app *app, struct store_conn *db, struct api_req *q,
 				const char *handle, const char *email, const char *password,
-				size_t password_len, const char *locale, const char **which)
+				size_t password_len, const char *pwhash_made, const char *locale,
+				const char **which)
 {
 	char key[STORE_HANDLE_MAX + 1];
 	char norm[AUTH_EMAIL_MAX + 1];
@@ -87,7 +88,9 @@ enum ent_err api_account_create(struct api_app *app, struct store_conn *db, stru
 		return err ? err : ENT_EEXIST;
 	}
 	err = auth_email_seal(app->keys, norm, sealed, sizeof sealed, &sealed_len);
-	if (!err)
+	if (!err && pwhash_made)
+		snprintf(pwhash, sizeof pwhash, "%s", pwhash_made);
+	else if (!err)
 		err = auth_password_hash(password, password_len, pwhash);
 	if (err)
 		return err;

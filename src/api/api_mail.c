@@ -132,10 +132,15 @@ enum ent_err api_password_reset_use(struct api_req *q)
 	const char *reason;
 	if (api_password_ok(pw, plen, &reason))
 		return api_invalid(q, "password", reason);
-	char hash[AUTH_PWHASH_MAX];
-	enum ent_err err = auth_password_hash(pw, plen, hash);
-	if (err)
+	struct api_pw_work w = {.new_pw = pw, .new_len = plen};
+	struct api_pw_result res;
+	bool pending;
+	enum ent_err err = api_password_work(q, &w, &res, &pending); /* off the HTTP thread */
+	if (err || pending)
 		return err;
+	if (res.hash_err)
+		return res.hash_err;
+	const char *hash = res.new_hash;
 	int64_t id = 0, now = clock_now();
 	err = use_token(q, MAIL_TOKEN_RESET, now, &id);
 	if (!err)

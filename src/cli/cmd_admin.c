@@ -79,7 +79,7 @@ static int create_account(struct api_app *app, struct store_conn *db, int argc, 
 	}
 	pw[strcspn(pw, "\r\n")] = '\0';
 	const char *which = NULL;
-	enum ent_err err = api_account_create(app, db, NULL, argv[1], argv[2], pw, strlen(pw),
+	enum ent_err err = api_account_create(app, db, NULL, argv[1], argv[2], pw, strlen(pw), NULL,
 					      argc == 4 ? argv[3] : "fr", &which);
 	if (err == ENT_EEXIST)
 		fprintf(stderr, "entraide admin: that %s is taken\n", which ? which : "account");

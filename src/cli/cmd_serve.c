@@ -101,6 +101,8 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (!err)
 		err = api_writer_start(&app);
+	if (!err && (err = api_hasher_start(&app)) != ENT_OK)
+		api_writer_free(&app);
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot start the writer thread: %s\n", ent_strerror(err));
 		img_pool_stop(app.pool);
@@ -125,6 +127,7 @@ int cmd_serve(int argc, char **argv)
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot listen on %s:%u: %s\n", cfg.host, cfg.port,
 			ent_strerror(err));
+		api_hasher_free(&app);
 		api_writer_free(&app);
 		img_pool_stop(app.pool);
 		img_pool_free(app.pool);
@@ -137,8 +140,10 @@ int cmd_serve(int argc, char **argv)
 	if (err) {
 		fprintf(stderr, "entraide serve: cannot start the upkeep thread: %s\n", ent_strerror(err));
 		api_writer_stop(&app);
+		api_hasher_stop(&app);
 		img_pool_stop(app.pool);
 		http_server_stop(srv);
+		api_hasher_free(&app);
 		api_writer_free(&app);
 		img_pool_free(app.pool);
 		mail_sender_stop(mail);
@@ -160,7 +165,9 @@ int cmd_serve(int argc, char **argv)
 	http_server_drain(srv, 5000);
 	img_pool_stop(app.pool);
 	api_writer_stop(&app); /* writes and answers what is queued */
+	api_hasher_stop(&app); /* the same for password work */
 	http_server_stop(srv);
+	api_hasher_free(&app);
 	api_writer_free(&app);
 	api_upkeep_stop(&app);
 	mail_sender_stop(mail);

@@ -37,7 +37,7 @@ enum ent_err demo_account(struct api_app *app, struct store_conn *db, const char
 	if (err == ENT_ENOTFOUND) {
 		const char *which;
 		err = api_account_create(app, db, NULL, handle, email, password, strlen(password),
-					 locale, &which);
+					 NULL, locale, &which);
 		if (!err)
 			err = store_account_by_handle(db, key, &a);
 		/* demo adults: no question at log-in (issue 21) */
