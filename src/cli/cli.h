@@ -16,6 +16,8 @@
 int cmd_serve(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_admin(int argc, char **argv);
+/* `entraide admin migrate-db ...` (cmd_migrate_db.c): argv[0] is "migrate-db". */
+int cmd_admin_migrate_db(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_redact(int argc, char **argv);
 int cmd_sanitize(int argc, char **argv);

@@ -44,7 +44,9 @@ static void usage(FILE *f)
 		"  desk-retention INSTITUTION DAYS       days a resolved desk request is kept (default\n"
 		"                                        365; 0 = until its requester deletes the account)\n"
 		"  totp-required on|off                  whether staff act as such only with two-factor\n"
-		"                                        authentication on (default on; demo: off)\n");
+		"                                        authentication on (default on; demo: off)\n"
+		"  migrate-db --from DIR --to URI        copies the SQLite instance of DIR into an\n"
+		"                                        empty PostgreSQL database (migrate-db --help)\n");
 }
 
 static int fail(const char *what, enum ent_err err)
@@ -165,6 +167,8 @@ static int purge(struct api_app *app, struct store_conn *db, int argc, char **ar
 
 int cmd_admin(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "migrate-db")) /* opens no data directory of its own */
+		return cmd_admin_migrate_db(argc - 1, argv + 1);
 	if (cli_wants_help(argc, argv)) {
 		usage(stdout);
 		return CLI_EXIT_OK;
