@@ -8,6 +8,8 @@
 #   POSTS=100000 MEMBERS=2000 FOLLOWS=50 NOTIFICATIONS=1000000 REACTIONS=200000
 #   DURATION=10s CONNECTIONS=64 ROUNDS=3 BENCH_DATA=DIR (keep and reuse the generated data)
 #   MODES="thread space notifications search replies mixed" (a subset: only those runs)
+#   ENGINES="sqlite pg pg2" (default sqlite): also on PostgreSQL, one node and two nodes behind
+#   nginx, in the same rounds (bench/members/engines.sh; a throwaway cluster)
 #
 # Data: demo, then bench/community's comm_gen (POSTS posts, threads of 50), then members_gen
 # (MEMBERS accounts with live sessions, each following FOLLOWS threads, NOTIFICATIONS in all,
@@ -17,6 +19,14 @@
 # walking all sessions), ROUNDS times in turn. nginx serves, for each read endpoint, the bytes
 # one member got. Replies go through the publishing check. Not part of `make check`.
 set -eu
+ENGINES=${ENGINES:-sqlite}
+case " $ENGINES " in *" pg"*)
+	# In a throwaway PostgreSQL cluster (stopped and removed at the end), unless already in one.
+	if [ -z "${ENTRAIDE_PG_URL:-}" ]; then
+		exec "$(cd "$(dirname "$0")/../.." && pwd)/scripts/pg-test-cluster.sh" run "$0" "$@"
+	fi
+	;;
+esac
 B=${1:-build}
 BIN=$B/entraide
 POSTS=${POSTS:-100000}
@@ -33,6 +43,8 @@ for t in wrk curl "$NGINX" "$BIN" "$B/bench/comm_gen" "$B/bench/members_gen"; do
 done
 . "$(dirname "$0")/../lib.sh"
 SCRIPT=$(cd "$(dirname "$0")" && pwd)/members.lua
+with_pg=false
+case " $ENGINES " in *" pg"*) with_pg=true; . "$(dirname "$0")/engines.sh" ;; esac
 
 # BENCH_DATA=DIR keeps the generated data there and reuses it on the next run (it is copied,
 # so each run starts from the same database); delete DIR after changing the sizes or the schema.
@@ -52,6 +64,7 @@ else
 	fi
 fi
 hot=$(cat "$tmp/hot")
+$with_pg && pg_move
 p=$(bench_port)
 # --write-limits 0: the replies mode posts far faster than a person (its budget would answer 429)
 "$BIN" serve --data "$tmp/data" --listen "127.0.0.1:$p" --log-requests=false --write-limits 0 >/dev/null 2>"$tmp/serve.log" &
@@ -61,6 +74,7 @@ bench_wait_url "$base/healthz"
 sleep 2
 rss() { awk '/^(VmRSS|RssAnon|RssFile)/ { printf "%s %.1f MB  ", $1, $2 / 1024 }' /proc/$srv_pid/status; }
 echo "server at idle (started, one /healthz): $(rss)"
+$with_pg && pg_start
 
 # The bytes one member gets, for nginx.
 set -- $(head -1 "$tmp/sessions.txt")
@@ -80,7 +94,14 @@ MODES=${MODES:-thread space notifications search replies mixed}
 r=0
 while [ $r -lt "$ROUNDS" ]; do
 	for m in $MODES; do
-		MODE=$m WRK_SCRIPT=$SCRIPT bench_wrk "$m" "$base/" >>"$tmp/res"
+		if $with_pg; then
+			for e in $ENGINES; do
+				case $e in sqlite) n=$m ;; *) n=${e}_$m ;; esac
+				engine_wrk "$n" "$e" "$m"
+			done
+		else
+			MODE=$m WRK_SCRIPT=$SCRIPT bench_wrk "$m" "$base/" >>"$tmp/res"
+		fi
 		case $m in replies | mixed) ;; *) bench_wrk "ngx_$m" "$ngx_base/$m.json" >>"$tmp/res" ;; esac
 	done
 	r=$((r + 1))
@@ -100,5 +121,21 @@ for n in replies mixed; do
 	printf '| %s | - | %s | %s | - | - | - |\n' "$n" "$(med $n 2)" "$(med $n 3)"
 done
 echo "server peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$srv_pid/status); now: $(rss)"
+if $with_pg; then
+	printf '\n| endpoint | engine | req/s | p99 ms | ratio to nginx | entraide CPU us/req | PostgreSQL CPU us/req | in database us/req |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n'
+	for m in $MODES; do
+		for e in $ENGINES; do
+			case $e in sqlite) n=$m ;; *) n=${e}_$m ;; esac
+			case $m in replies | mixed) ratio=- ;; *) ratio=$(awk "BEGIN { printf \"%.2f\", $(med $n 2) / $(med ngx_$m 2) }") ;; esac
+			printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$m" "$e" "$(med $n 2)" "$(med $n 3)" "$ratio" \
+				"$(bench_median "$tmp/prof" "$n" 2)" "$(bench_median "$tmp/prof" "$n" 3)" "$(bench_median "$tmp/prof" "$n" 4)"
+		done
+	done
+	for p in $pg1_pid $pg2_pid; do
+		echo "entraide node $p on PostgreSQL, peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$p/status)"
+	done
+	echo "PostgreSQL server processes RSS now: $(ps -o rss= -p "$(pg_pids | tr ' ' ',')" | awk '{ t += $1 } END { printf "%.1f MB", t / 1024 }')"
+	pg_top
+fi
 bad=$(awk '$1 !~ /^ngx_/ { n += $4 } END { print n + 0 }' "$tmp/res")
 [ "$bad" = 0 ] || echo "warning: $bad non-2xx responses from entraide" >&2
