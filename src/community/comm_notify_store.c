@@ -1,9 +1,12 @@
 /* comm_notify_store.c - follows, read marks, notifications, the moderators' queue and log;
  * see comm_notify_store.h. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "community/comm_notify_store.h"
 #include "community/comm_q.h"
+#include "core/buf.h"
 #include "core/clock.h"
 
 /* --- follows and read marks --- */
@@ -72,25 +75,173 @@ static const struct store_stmt Q_UNREAD = {
 	"SELECT coalesce((SELECT unread FROM notification_counts WHERE account_id = ?1), 0) + "
 	"coalesce((SELECT sum(t.n_visible - f.read_visible) FROM follows f "
 	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1), 0)"};
-/* Replies (others' visible posts of the followed threads after each follow's notify_from,
- * read when the marker covers them) and moderation rows, merged by post: key post * 2 for a
- * reply, post * 2 + 1 for a moderation notification. The sort is bounded by what the member
- * follows (the retention purge moves notify_from past what is older than notification_days). */
-static const struct store_stmt Q_NOTIFS = {
-	"comm.notifications",
-	"SELECT k, kind, thread_id, title, post_id, created_at, rd FROM ("
-	"SELECT p.id * 2 AS k, 'reply' AS kind, p.thread_id AS thread_id, t.title AS title, "
-	"p.id AS post_id, p.created_at AS created_at, "
-	"CASE WHEN p.id <= f.last_read_id THEN 1 ELSE 0 END AS rd "
-	"FROM follows f JOIN threads t ON t.id = f.thread_id "
-	"JOIN posts p ON p.thread_id = f.thread_id AND p.id > f.notify_from "
-	"WHERE f.account_id = ?1 AND p.id * 2 < ?2 AND (p.author_id IS NULL OR p.author_id <> ?1) "
-	"AND p.hidden_at IS NULL AND p.deleted_at IS NULL "
-	"UNION ALL "
-	"SELECT n.post_id * 2 + 1, n.kind, n.thread_id, t.title, n.post_id, n.created_at, "
+/* A page of notifications is a merge, newest first, of the member's moderation rows and, per
+ * followed thread, the visible posts of others after the follow's notify_from (0104): key
+ * post * 2 for a reply, post * 2 + 1 for a moderation notification. The follows come
+ * most recently active first; a thread whose last post is older than the page's oldest
+ * entry so far cannot add to it, so the walk stops there, and each thread gives at most a
+ * page of posts. A page costs about what it shows, not the member's whole window (it sorted
+ * every reply of every followed thread: ~500 rows for 20 shown, issue 13). */
+static const struct store_stmt Q_NOTIF_FOLLOWS = {
+	"comm.notif_follows",
+	"SELECT f.thread_id, t.last_post_id, f.notify_from, f.last_read_id, t.title FROM follows f "
+	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 "
+	"AND t.last_post_id > f.notify_from ORDER BY t.last_post_id DESC"};
+static const struct store_stmt Q_NOTIF_REPLIES = {
+	"comm.notif_replies",
+	"SELECT id, created_at FROM posts WHERE thread_id = ?1 AND id > ?2 AND id <= ?3 "
+	"AND (author_id IS NULL OR author_id <> ?4) AND hidden_at IS NULL AND deleted_at IS NULL "
+	"ORDER BY id DESC LIMIT ?5"};
+static const struct store_stmt Q_NOTIF_MODERATION = {
+	"comm.notif_moderation",
+	"SELECT n.post_id, n.kind, n.thread_id, t.title, n.created_at, "
 	"CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END "
 	"FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id "
-	"WHERE n.account_id = ?1 AND n.post_id * 2 + 1 < ?2) x ORDER BY k DESC LIMIT ?3"};
+	"WHERE n.account_id = ?1 AND n.post_id <= ?2 ORDER BY n.post_id DESC LIMIT ?3"};
+
+#define NOTIF_PAGE_MAX 100
+
+struct notif_follow {
+	int64_t thread, last_post, notify_from, last_read;
+	size_t title; /* offset in the merge's titles */
+};
+struct notif_entry {
+	int64_t key, thread, created_at;
+	char kind[24];
+	size_t title;
+	bool read;
+};
+/* One page being merged: the best `limit` entries so far, newest first. */
+struct notif_merge {
+	struct notif_entry e[NOTIF_PAGE_MAX];
+	size_t n, limit;
+	struct buf titles; /* NUL-separated */
+	struct notif_follow *f;
+	size_t n_f, cap_f;
+	int64_t account;
+	const struct notif_follow *cur; /* the follow whose posts are being read */
+};
+
+static size_t title_add(struct notif_merge *m, const char *t)
+{
+	size_t at = m->titles.len;
+	buf_puts(&m->titles, t ? t : "");
+	buf_putc(&m->titles, '\0');
+	return at;
+}
+
+/* Would an entry of this key enter the page? */
+static bool notif_wanted(const struct notif_merge *m, int64_t key)
+{
+	return m->n < m->limit || key > m->e[m->n - 1].key;
+}
+
+static void notif_insert(struct notif_merge *m, const struct notif_entry *x)
+{
+	if (!notif_wanted(m, x->key))
+		return;
+	size_t i = m->n < m->limit ? m->n++ : m->n - 1;
+	while (i > 0 && m->e[i - 1].key < x->key) {
+		m->e[i] = m->e[i - 1];
+		i--;
+	}
+	m->e[i] = *x;
+}
+
+static enum ent_err follow_row(struct store_q *q, void *arg)
+{
+	struct notif_merge *m = arg;
+	if (m->n_f == m->cap_f) {
+		size_t cap = m->cap_f ? m->cap_f * 2 : 64;
+		struct notif_follow *f = realloc(m->f, cap * sizeof *f);
+		if (!f)
+			return ENT_ENOMEM;
+		m->f = f;
+		m->cap_f = cap;
+	}
+	m->f[m->n_f++] = (struct notif_follow){.thread = store_q_int(q, 0),
+					       .last_post = store_q_int(q, 1),
+					       .notify_from = store_q_int(q, 2),
+					       .last_read = store_q_int(q, 3),
+					       .title = title_add(m, store_q_text(q, 4, NULL))};
+	return ENT_OK;
+}
+
+static enum ent_err reply_row(struct store_q *q, void *arg)
+{
+	struct notif_merge *m = arg;
+	int64_t post = store_q_int(q, 0);
+	struct notif_entry x = {.key = post * 2, .thread = m->cur->thread,
+				.created_at = store_q_int(q, 1), .title = m->cur->title,
+				.read = post <= m->cur->last_read};
+	memcpy(x.kind, "reply", sizeof "reply");
+	notif_insert(m, &x);
+	return ENT_OK;
+}
+
+static enum ent_err moderation_row(struct store_q *q, void *arg)
+{
+	struct notif_merge *m = arg;
+	struct notif_entry x = {.key = store_q_int(q, 0) * 2 + 1, .thread = store_q_int(q, 2),
+				.created_at = store_q_int(q, 4), .read = store_q_int(q, 5) != 0};
+	snprintf(x.kind, sizeof x.kind, "%s", store_q_text(q, 1, NULL));
+	x.title = title_add(m, store_q_text(q, 3, NULL));
+	notif_insert(m, &x);
+	return ENT_OK;
+}
+
+static enum ent_err notif_merge_run(struct store_conn *c, struct notif_merge *m, int64_t before)
+{
+	/* key < before: a reply's post <= (before - 1) / 2, a moderation row's <= (before - 2) / 2 */
+	enum ent_err err = ENT_OK;
+	if (before >= 2)
+		err = comm_q_each(c, &Q_NOTIF_MODERATION, 3,
+				  (int64_t[]){m->account, (before - 2) / 2, (int64_t)m->limit},
+				  moderation_row, m);
+	if (!err && before >= 1)
+		err = comm_q_each(c, &Q_NOTIF_FOLLOWS, 1, &m->account, follow_row, m);
+	int64_t top = (before - 1) / 2;
+	for (size_t i = 0; !err && before >= 1 && i < m->n_f; i++) {
+		const struct notif_follow *f = &m->f[i];
+		int64_t upper = f->last_post < top ? f->last_post : top;
+		if (!notif_wanted(m, upper * 2))
+			break; /* the follows after this one are older still */
+		if (upper <= f->notify_from)
+			continue;
+		m->cur = f;
+		err = comm_q_each(c, &Q_NOTIF_REPLIES, 5,
+				  (int64_t[]){f->thread, f->notify_from, upper, m->account, (int64_t)m->limit},
+				  reply_row, m);
+	}
+	return err ? err : m->titles.err;
+}
+
+enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int64_t before,
+				     int64_t limit,
+				     void (*fn)(const struct comm_notification *n, void *arg),
+				     void *arg)
+{
+	struct notif_merge *m = calloc(1, sizeof *m);
+	if (!m)
+		return ENT_ENOMEM;
+	m->account = account;
+	m->limit = limit < 1 ? 1 : limit > NOTIF_PAGE_MAX ? NOTIF_PAGE_MAX : (size_t)limit;
+	buf_init(&m->titles, 1024 * 1024);
+	enum ent_err err = notif_merge_run(c, m, before);
+	for (size_t i = 0; !err && i < m->n; i++) {
+		const struct notif_entry *x = &m->e[i];
+		struct comm_notification n = {.id = x->key, .kind = x->kind, .thread = x->thread,
+					      .thread_title = m->titles.p + x->title,
+					      .post = x->key / 2, .created_at = x->created_at,
+					      .read = x->read};
+		fn(&n, arg);
+	}
+	buf_clear(&m->titles);
+	free(m->f);
+	free(m);
+	return err;
+}
+
 static const struct store_stmt Q_FOLLOWED = {
 	"comm.followed",
 	"SELECT t.id, t.title, t.n_visible - f.read_visible FROM follows f "
@@ -99,33 +250,6 @@ static const struct store_stmt Q_FOLLOWED = {
 enum ent_err comm_unread_count(struct store_conn *c, int64_t account, int64_t *out)
 {
 	return comm_q_int(c, &Q_UNREAD, 1, &account, out);
-}
-
-struct notification_cb {
-	void (*fn)(const struct comm_notification *n, void *arg);
-	void *arg;
-};
-
-static enum ent_err notification_row(struct store_q *q, void *arg)
-{
-	const struct notification_cb *cb = arg;
-	struct comm_notification n = {
-		.id = store_q_int(q, 0), .kind = store_q_text(q, 1, NULL),
-		.thread = store_q_int(q, 2), .thread_title = store_q_text(q, 3, NULL),
-		.post = store_q_int(q, 4), .created_at = store_q_int(q, 5),
-		.read = store_q_int(q, 6) != 0};
-	cb->fn(&n, cb->arg);
-	return ENT_OK;
-}
-
-enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int64_t before,
-				     int64_t limit,
-				     void (*fn)(const struct comm_notification *n, void *arg),
-				     void *arg)
-{
-	struct notification_cb cb = {fn, arg};
-	return comm_q_each(c, &Q_NOTIFS, 3, (int64_t[]){account, before, limit}, notification_row,
-			   &cb);
 }
 
 struct followed_cb {

@@ -66,13 +66,12 @@ static const struct {
 	{"comm.followed", "one member's followed threads (GET /api/v1/notifications), sorted by "
 			  "their threads' activity: the sort is bounded by what that member follows; "
 			  "kept on the threads so that a reply updates no follower's row (0103)"},
-	{"comm.notifications", "one member's notifications (GET /api/v1/notifications): replies read "
-			       "from the threads that member follows (0104: no row per follower) "
-			       "merged with their moderation rows by post; the sort is bounded by the "
-			       "posts after each follow's start, which the retention purge moves past "
-			       "notification_days"},
+	{"comm.notif_follows", "one member's notifications (GET /api/v1/notifications): that "
+			       "member's followed threads with something to notify, most recently "
+			       "active first, for the merge in C (comm_notify_store.c); the sort is "
+			       "bounded by what that member follows"},
 	{"export.notifications", "one member's data export: the same notifications as "
-				 "comm.notifications, in ascending pages of 32"},
+				 "the notifications page, in ascending pages of 32"},
 	{"comm.notify_purge_count", "the hourly retention purge (api_purge.c), not a page: counts "
 				    "the reply notifications older than notification_days, walking "
 				    "the follows once"},

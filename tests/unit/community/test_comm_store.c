@@ -311,6 +311,71 @@ static void replies_read_from_follows(void **state)
 	assert_int_equal(l.posts[0], r4);
 }
 
+struct paged {
+	int64_t n, posts[32], threads[32];
+	char titles[32][32];
+};
+
+static void page_reply(const struct comm_notification *n, void *arg)
+{
+	struct paged *l = arg;
+	assert_string_equal(n->kind, "reply");
+	assert_true(l->n < 32);
+	assert_int_equal(n->id, n->post * 2);
+	l->posts[l->n] = n->post;
+	l->threads[l->n] = n->thread;
+	snprintf(l->titles[l->n], sizeof l->titles[0], "%s", n->thread_title);
+	l->n++;
+}
+
+/* A page is a merge over the followed threads (comm_notify_store.c): replies spread over three
+ * threads come out newest first across them, with their own thread's title, the member's own
+ * reply left out, and paging by key neither skips nor repeats one, whatever the page size. */
+static void notifications_merge_threads(void **state)
+{
+	(void)state;
+	int64_t carol = testdb_account(c, "carol", 4);
+	assert_true(carol > 0);
+	const char *titles[3] = {"Fatigue", "Repas", "Marche"};
+	int64_t t[3], want[16], want_thread[16];
+	size_t n_want = 0;
+	for (int i = 0; i < 3; i++) {
+		t[i] = new_thread(alice, titles[i], "Un début.", NULL);
+		assert_int_equal(comm_follow_add(c, carol, t[i]), ENT_OK);
+	}
+	static const int order[] = {0, 1, 2, 0, 2, 2, 1, 0, 0, 1};
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		want_thread[n_want] = t[order[i]];
+		want[n_want++] = reply(t[order[i]], alice, "Une réponse.", 0);
+		if (i == 4)
+			(void)reply(t[1], carol, "La mienne.", 0); /* not notified to carol */
+	}
+	for (int64_t size = 1; size <= 4; size++) {
+		struct paged all = {0};
+		int64_t before = INT64_MAX;
+		for (;;) {
+			struct paged l = {0};
+			assert_int_equal(comm_notifications_each(c, carol, before, size, page_reply, &l), ENT_OK);
+			assert_true(l.n <= size);
+			for (int64_t i = 0; i < l.n; i++) {
+				all.posts[all.n] = l.posts[i];
+				all.threads[all.n] = l.threads[i];
+				memcpy(all.titles[all.n++], l.titles[i], sizeof l.titles[0]);
+			}
+			if (l.n < size)
+				break;
+			before = l.posts[l.n - 1] * 2;
+		}
+		assert_int_equal(all.n, (int64_t)n_want);
+		for (size_t i = 0; i < n_want; i++) {
+			assert_int_equal(all.posts[i], want[n_want - 1 - i]);
+			assert_int_equal(all.threads[i], want_thread[n_want - 1 - i]);
+			int k = all.threads[i] == t[0] ? 0 : all.threads[i] == t[1] ? 1 : 2;
+			assert_string_equal(all.titles[i], titles[k]);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +383,7 @@ int main(void)
 		cmocka_unit_test(edit_and_delete),
 		cmocka_unit_test(emergency_and_reports),
 		cmocka_unit_test(replies_read_from_follows),
+		cmocka_unit_test(notifications_merge_threads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
