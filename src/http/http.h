@@ -191,6 +191,8 @@ struct http_embedded {
  * NULL path. */
 extern const struct http_embedded http_web_files[];
 extern const struct http_embedded http_web_gen_files[];
+/* The CSP source allowing the embedded shell's inline <style> ("'sha256-...'"), or "". */
+extern const char http_web_files_style_src[];
 
 /* Answers a GET for the web front end: /static/... from web/static, the SPA shell
  * (index.html) for other paths, its <html lang> and skip link in lang (the caller picks it:

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +28,22 @@ struct http_server {
 	atomic_uint in_flight;
 };
 
+/* The policy allows no inline script or style attribute; the one inline <style> element, the
+ * embedded shell's style.css (scripts/embed.py inlines it so that the first paint waits for
+ * no other request), is allowed by the hash of its text, made at build time. */
+static char csp[768];
+static pthread_once_t csp_once = PTHREAD_ONCE_INIT;
+
+static void csp_make(void)
+{
+	snprintf(csp, sizeof csp,
+		 "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'%s%s; "
+		 "img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; "
+		 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+		 http_web_files_style_src[0] ? " " : "", http_web_files_style_src);
+}
+
 static const char *const security_headers[][2] = {
-	{"Content-Security-Policy",
-	 "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-	 "connect-src 'self'; font-src 'self'; manifest-src 'self'; form-action 'self'; "
-	 "base-uri 'none'; frame-ancestors 'none'"},
 	{"X-Content-Type-Options", "nosniff"},
 	{"Referrer-Policy", "no-referrer"},
 	{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
@@ -263,6 +275,8 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 	}
 	if (!resp)
 		return MHD_NO;
+	pthread_once(&csp_once, csp_make);
+	MHD_add_response_header(resp, "Content-Security-Policy", csp);
 	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
 		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
 	if (r->content_type)

@@ -8,11 +8,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <sodium.h>
 
 #include "http/http.h"
 
@@ -162,10 +165,11 @@ bool http_accepts_gzip(const char *ae)
 	return false;
 }
 
-/* The shell rewritten for this request: in English, <html lang> and the skip link (the first
+/* The shell rewritten for this request: in English, <html lang>, the skip link (the first
  * bytes a screen reader or a translator reads, before the scripts draw the rest in the same
- * language); for a member, <html data-member>, so that the page asks who is there (GET
- * /api/v1/me) only when someone may be: a visitor's page makes no request that fails. */
+ * language) and the preload of the language's catalogue (the only one the page fetches); for
+ * a member, <html data-member>, so that the page asks who is there (GET /api/v1/me) only when
+ * someone may be: a visitor's page makes no request that fails. */
 static enum ent_err shell_rewrite(struct http_req *r, bool english, bool member)
 {
 	static const char *const html_tag[2][2] = {
@@ -177,6 +181,7 @@ static enum ent_err shell_rewrite(struct http_req *r, bool english, bool member)
 	} swap[] = {
 		{"<html lang=\"fr\">", html_tag[english][member]},
 		{"Aller au contenu principal", english ? "Skip to main content" : "Aller au contenu principal"},
+		{"/static/i18n/fr.js", english ? "/static/i18n/en.js" : "/static/i18n/fr.js"},
 	};
 	struct buf src;
 	buf_init(&src, HTTP_RESP_MAX);
@@ -211,6 +216,18 @@ static enum ent_err shell_rewrite(struct http_req *r, bool english, bool member)
 	return err;
 }
 
+/* An entity tag of a rewritten shell as sent: its bytes' hash, "-gz" when http_server.c will
+ * compress it for this client (text/html from HTTP_GZIP_MIN bytes). */
+static void shell_etag(struct http_req *r, char tag[32])
+{
+	unsigned char h[12];
+	crypto_generichash(h, sizeof h, (const unsigned char *)r->out.p, r->out.len, NULL, 0);
+	char hex[2 * sizeof h + 1];
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	bool gz = r->out.len >= HTTP_GZIP_MIN && http_accepts_gzip(http_header(r, "Accept-Encoding"));
+	snprintf(tag, 32, "\"%s%s\"", hex, gz ? "-gz" : "");
+}
+
 enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_lang lang, bool member)
 {
 	const char *path = r->path;
@@ -230,11 +247,13 @@ enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_la
 	r->content_type = type_of(path);
 	const char *etag = emb ? emb->etag : NULL;
 	bool english = shell && lang == HTTP_LANG_EN, rewritten = english || (shell && member);
+	char shell_tag[32];
 	if (rewritten) {
 		enum ent_err e = shell_rewrite(r, english, shell && member);
 		if (e)
 			return e;
-		etag = NULL; /* made from the visitor's French bytes; the others are small: no tag */
+		shell_etag(r, shell_tag); /* the embedded tag is of the visitor's French bytes */
+		etag = shell_tag;
 	}
 	bool gzipped = emb && emb->gz && !rewritten && http_accepts_gzip(http_header(r, "Accept-Encoding"));
 	if (gzipped) {

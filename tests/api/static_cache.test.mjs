@@ -83,8 +83,19 @@ test('the shell follows Accept-Language', async () => {
       assert.match(body, new RegExp(`^<!doctype html>\\n<html lang="${lang}">`), `${al} ${path}`);
       assert.ok(body.includes(lang === 'en' ? 'Skip to main content' : 'Aller au contenu principal'), `${al}`);
       assert.match(r.headers.vary || '', /Accept-Language/);
+      // only the catalogue of the page's language is preloaded (and fetched: i18n.js)
+      const catalogues = [...body.matchAll(/<link rel="modulepreload" href="\/static\/i18n\/(\w+)\.js">/g)].map((m) => m[1]);
+      assert.deepEqual(catalogues, [lang], `${al} ${path}`);
     }
   }
+  // an English shell is rewritten per request: it has its own tag, and a 304 when it matches
+  const en = await raw(srv.url + '/', { 'Accept-Language': 'en', 'Accept-Encoding': 'gzip' });
+  const fr = await raw(srv.url + '/', { 'Accept-Encoding': 'gzip' });
+  assert.match(en.headers.etag, /^"[0-9a-f]{24}-gz"$/);
+  assert.notEqual(en.headers.etag, fr.headers.etag);
+  const again = await raw(srv.url + '/', { 'Accept-Language': 'en', 'Accept-Encoding': 'gzip', 'If-None-Match': en.headers.etag });
+  assert.equal(again.status, 304);
+  assert.equal((await fetch(srv.url + '/static/i18n/en.js')).status, 200);
 });
 
 // The API's JSON is gzipped for clients that accept it (issue 15: Lighthouse found it sent
@@ -132,5 +143,46 @@ test('the shell marks a member\'s page, never a visitor\'s', async () => {
     assert.match(stale.body.toString(), /^<!doctype html>\n<html lang="fr">/, 'an unknown session is a visitor');
   } finally {
     await demo.stop();
+  }
+});
+
+// The first paint waits for no stylesheet (issue 15): the embedded shell holds style.css in
+// one <style> element, allowed under the strict CSP by the hash of its text (made at build
+// time); nothing else is inline (no script, no style attribute), in either language.
+test('the shell\'s inline stylesheet is allowed by its hash, and nothing else inline', async () => {
+  const { createHash } = await import('node:crypto');
+  for (const al of ['fr', 'en']) {
+    const r = await raw(srv.url + '/t/1', { 'Accept-Language': al, 'Accept-Encoding': 'gzip' });
+    const html = r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body).toString() : r.body.toString();
+    const styles = [...html.matchAll(/<style( [^>]*)?>([\s\S]*?)<\/style>/g)];
+    assert.equal(styles.length, 1, al);
+    assert.ok(styles[0][2].includes('.site-header'), 'style.css is inline');
+    const hash = createHash('sha256').update(styles[0][2]).digest('base64');
+    const csp = r.headers['content-security-policy'];
+    assert.ok(csp.includes(`style-src 'self' 'sha256-${hash}';`), `${al}: ${csp}`);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-hashes/);
+    assert.doesNotMatch(html, /<link rel="stylesheet"/, 'no stylesheet to wait for');
+    assert.doesNotMatch(html, /\sstyle=/, 'no style attribute');
+    // scripts come from files; the one inline block is data (never run, see below)
+    for (const s of html.matchAll(/<script([^>]*)>/g)) assert.match(s[1], /\ssrc="\/static\/|^ type="application\/json" id="module-graph"$/);
+  }
+  assert.equal((await fetch(srv.url + '/static/style.css')).status, 200, 'the file stays (serve --web keeps the link)');
+});
+
+// A page's modules come in one round trip, not one level of imports per round trip: the shell
+// lists, for every route, the modules its page needs beyond the shell's (app.js preloads them).
+test('the shell lists each route\'s modules, and they exist', async () => {
+  const html = await (await fetch(srv.url + '/')).text();
+  const m = html.match(/<script type="application\/json" id="module-graph">([^<]*)<\/script>/);
+  assert.ok(m, 'the module graph is in the shell');
+  const graph = JSON.parse(m[1]);
+  assert.ok(graph['/t/:id'].includes('pages/comm_thread.js'));
+  assert.ok(graph['/t/:id'].includes('pages/comm_i18n.js'), 'the page\'s imports too');
+  assert.ok(graph['/t/:id'].includes('pages/comm.css'), 'and the stylesheet it adds');
+  assert.ok(graph['/desk/:slug/queue'].includes('pages/desk.css'));
+  assert.ok(graph['/'].includes('pages/learn_offer.js'), 'imports of imports too');
+  assert.ok(!graph['/'].includes('dom.js'), 'not what the shell preloads');
+  for (const url of new Set(Object.values(graph).flat())) {
+    assert.equal((await fetch(`${srv.url}/static/${url}`)).status, 200, url);
   }
 });

@@ -24,8 +24,10 @@ function staticImports(file, seen = new Set()) {
   return seen;
 }
 
-test('the shell preloads every module app.js imports, and nothing else', () => {
-  const wanted = [...staticImports('static/app.js')].map((p) => `/${p}`).sort();
+// ...and the catalogue of the shell's language (i18n.js imports it when the page starts; the
+// server writes i18n/en.js in an English shell).
+test('the shell preloads every module app.js imports and its language\'s catalogue, nothing else', () => {
+  const wanted = [...staticImports('static/app.js'), 'static/i18n/fr.js'].map((p) => `/${p}`).sort();
   const shell = readFileSync('web/index.html', 'utf8');
   const preloaded = [...shell.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
   assert.ok(wanted.length > 5, 'the import graph was read');
@@ -68,8 +70,12 @@ async function phoneLoad(path, waitFor, login = null) {
   await cdp.send('Network.emulateNetworkConditions', FAST_3G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   fresh.setDefaultTimeout(60000);
+  const gets = [];
+  fresh.on('request', (r) => { if (r.method() === 'GET' && r.url().includes('/api/')) gets.push(r.url()); });
   await fresh.goto(env.srv.url + path);
   await fresh.locator(waitFor).first().waitFor();
+  // the GETs asked early (routes.js `data`) are the ones the page makes: nothing asked twice
+  assert.deepEqual(gets.filter((u, i) => gets.indexOf(u) !== i), [], `${path}: ${gets.join(' ')}`);
   const m = await fresh.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     const nav = performance.getEntriesByType('navigation')[0];

@@ -93,8 +93,31 @@ export async function request(method, path, body) {
   }
 }
 
+// The GETs the first page makes first (routes.js `data`), asked at start-up beside the page's
+// modules instead of after them: the page's own api.get() of the same path takes the early
+// answer, once; any later one asks again. What the first page did not take is dropped.
+const early = new Map();
+
+export function prefetch(path) {
+  if (early.has(path)) return;
+  const answer = send('GET', path);
+  answer.catch(() => {}); // the page that takes it sees the error
+  early.set(path, answer);
+}
+
+export function dropPrefetched() {
+  early.clear();
+}
+
+function get(path) {
+  const answer = early.get(path);
+  if (!answer) return request('GET', path);
+  early.delete(path);
+  return answer;
+}
+
 export const api = {
-  get: (path) => request('GET', path),
+  get,
   post: (path, body) => request('POST', path, body),
   put: (path, body) => request('PUT', path, body),
   patch: (path, body) => request('PATCH', path, body),

@@ -5,8 +5,8 @@
 // to it on every route change (not on the first load), the document title, the current
 // navigation link marked with aria-current, and announcements in the aria-live region.
 import { h, fragment } from './dom.js';
-import { t, tn, locale, setLocale, storedLocale, storeLocale, isOffered, setOffered, offeredLocales, localeName } from './i18n.js';
-import { api, ApiError, setLanguage } from './api.js';
+import { t, tn, locale, isLocale, loadLocale, setLocale, storedLocale, storeLocale, isOffered, setOffered, offeredLocales, localeName } from './i18n.js';
+import { api, ApiError, setLanguage, prefetch, dropPrefetched } from './api.js';
 import * as session from './session.js';
 import { nav, notFound, serverPaths, match } from './routes.js';
 import { problemMessage } from './forms.js';
@@ -23,8 +23,12 @@ let renderToken = 0;
 let pendingNotice = null;
 let firstRender = true;
 let registrationIsOpen = true;
+let localeReady = Promise.resolve(); // a language change under way (the member's setting)
 
-function applyLocale(value) {
+// Switches the interface to a language once its catalogue is loaded (only the page's language
+// is fetched; the shell preloads it).
+async function applyLocale(value) {
+  await loadLocale(value);
   setLocale(value);
   setLanguage(value);
 }
@@ -62,7 +66,7 @@ async function changeLocale(value) {
   const focusKey = focusKeyNow();
   if (session.current()) session.update(await api.patch('/api/v1/me', { locale: value }));
   storeLocale(value);
-  applyLocale(value);
+  await applyLocale(value);
   await render({ keepFocus: true, focusKey });
   announce(t('lang.changed'));
 }
@@ -114,10 +118,15 @@ function drawHeader() {
       menu.focus();
     }
   });
+  // the brand of the shell is kept (a new <img> would ask for the logo again)
+  let brand = header.querySelector('a.brand');
+  if (!brand) {
+    brand = h('a', { class: 'brand', href: '/' },
+      h('img', { src: '/static/logo.svg', alt: '', width: '32', height: '32' }), h('span', {}));
+  }
+  brand.querySelector('span').textContent = t('app.name');
   header.replaceChildren(
-    h('a', { class: 'brand', href: '/' },
-      h('img', { src: '/static/logo.svg', alt: '', width: '32', height: '32' }),
-      h('span', {}, t('app.name'))),
+    brand,
     other ? h('button', { type: 'button', class: 'lang-switch', 'data-focus-key': 'lang-switch', onclick: () => changeLocale(other).catch(onActionError) },
       h('span', { class: 'visually-hidden' }, t('lang.switch')), ' ',
       h('span', { lang: other }, localeName(other))) : null,
@@ -177,12 +186,36 @@ function errorView(err) {
 // Draws the page of the current location. keepFocus: re-draw in place (language change):
 // the focus goes back to the element with the same data-focus-key (or to the heading)
 // instead of being lost with the old nodes.
+// The modules of a page (its module and its static imports, transitively, but for the
+// shell's) and the stylesheets they add, asked for at once instead of one level of imports
+// per round trip: the embedded shell lists them for each route (<script type=
+// "application/json" id="module-graph">, made by scripts/embed.py). Without the list
+// (serve --web), they come as they are found.
+let moduleGraph;
+function preloadPage(route) {
+  if (moduleGraph === undefined) {
+    try {
+      moduleGraph = JSON.parse(document.getElementById('module-graph').textContent);
+    } catch {
+      moduleGraph = null;
+    }
+  }
+  const files = moduleGraph && moduleGraph[route.path];
+  if (!Array.isArray(files)) return;
+  const have = new Set([...document.querySelectorAll('link[rel="modulepreload"], link[rel="stylesheet"]')].map((l) => l.getAttribute('href')));
+  for (const file of files) {
+    const href = `/static/${file}`;
+    if (!have.has(href)) document.head.append(h('link', { rel: file.endsWith('.css') ? 'stylesheet' : 'modulepreload', href }));
+  }
+}
+
 function focusKeyNow() {
   return document.activeElement ? document.activeElement.getAttribute('data-focus-key') : null;
 }
 
 async function render({ keepFocus = false, focusKey = keepFocus ? focusKeyNow() : null } = {}) {
   const token = ++renderToken;
+  await localeReady;
   const url = new URL(window.location.href);
   const found = match(url.pathname);
   const me = session.current();
@@ -201,6 +234,7 @@ async function render({ keepFocus = false, focusKey = keepFocus ? focusKeyNow() 
   let nodes;
   let title = null;
   try {
+    if (found) preloadPage(found.route);
     const page = await (found ? found.route.load() : notFound());
     title = t(page.titleKey);
     const ctx = {
@@ -257,31 +291,36 @@ function onPopState() {
 }
 
 async function start() {
-  applyLocale(storedLocale());
-  // The page's module is fetched while /me and /instance are asked, not after them.
+  const firstLocale = applyLocale(storedLocale(document.documentElement.lang));
+  const member = document.documentElement.hasAttribute('data-member');
+  // The page's modules are fetched while /me and /instance are asked, not after them.
   const first = match(window.location.pathname);
+  if (first && (first.route.access !== 'member' || member)) preloadPage(first.route);
   if (first) first.route.load().catch(() => {});
   const open = registrationOpen();
   const languages = info().then((i) => i && i.locales, () => null);
-  const mine = document.documentElement.hasAttribute('data-member') ? session.refresh().catch(() => null) : null;
-  // The languages the instance offers: a visitor's remembered or browser language it does
-  // not offer gives way to one it does.
-  setOffered(await languages);
-  if (!isOffered(locale())) applyLocale(storedLocale());
+  // The shell says whether the request carried a live session (<html data-member>): a
+  // visitor's page does not ask /me, whose 401 would be an error in the console.
+  const mine = member ? session.refresh().catch(() => null) : null;
+  await firstLocale;
+  // ...and the page's first GETs (routes.js `data`), in the page's language
+  if (first && first.route.data && (first.route.access !== 'member' || member)) {
+    for (const path of first.route.data(first.params, new URLSearchParams(window.location.search))) prefetch(path);
+  }
+  let me = null;
   try {
-    // The shell says whether the request carried a live session (<html data-member>): a
-    // visitor's page does not ask /me, whose 401 would be an error in the console.
-    const me = mine ? await mine : null;
-    if (me && isOffered(me.locale)) applyLocale(me.locale);
+    me = mine ? await mine : null;
+    if (me && isLocale(me.locale) && me.locale !== locale()) await applyLocale(me.locale);
   } catch {
     // The server did not answer /me: carry on as a visitor; pages report their own errors.
   }
-  registrationIsOpen = await open;
   session.onChange((me) => {
     if (me && isOffered(me.locale) && me.locale !== locale()) {
-      applyLocale(me.locale);
       storeLocale(me.locale);
-      drawChrome();
+      // the next page waits for it (render), so a member logging in gets their language
+      localeReady = applyLocale(me.locale).then(drawChrome, () => {
+        // the catalogue could not be fetched: the interface stays in its language
+      });
     }
   });
   session.onExpired(() => {
@@ -298,7 +337,22 @@ async function start() {
   // earlier, it would sit in view and then be pushed down by the page (a layout shift).
   skipLink.textContent = t('skip');
   drawHeader();
-  await render();
+  // The first page does not wait for the instance's answer (its languages, whether sign-up
+  // is open): the page's own requests go out beside it, not one round trip after it. Should
+  // the instance not offer the language drawn (its administrator's setting), the visitor's
+  // remembered or browser language gives way to one it offers, and the page is drawn again.
+  const drawnWith = `${registrationIsOpen} ${offeredLocales()}`;
+  const drawn = render();
+  setOffered(await languages);
+  registrationIsOpen = await open;
+  await drawn;
+  dropPrefetched();
+  if (!isOffered(locale())) {
+    await applyLocale(me && isOffered(me.locale) ? me.locale : storedLocale());
+    await render({ keepFocus: true });
+  } else if (`${registrationIsOpen} ${offeredLocales()}` !== drawnWith) {
+    drawHeader();
+  }
 }
 
 start();

@@ -5,6 +5,10 @@
 // language only (its administrator's setting, GET /api/v1/instance "locales"): setOffered()
 // then keeps the choices, the switcher and the default to it.
 //
+// Only the page's language is fetched: the shared catalogue of a language (i18n/<lang>.js) is
+// loaded by loadLocale(), which the start-up awaits before drawing (the server's shell already
+// preloads the one of its <html lang>); switching language loads the other one then.
+//
 // Catalogues are flat objects { 'page.key': 'text with {param}' }. Plural forms are keys with
 // a CLDR suffix ('.one', '.other', ...), chosen with Intl.PluralRules.
 //
@@ -14,11 +18,13 @@
 // effect: `import './comm_i18n.js';`) and reads every string, shared or not, through t() and
 // tn() from this module; there is no area-specific t(). The catalogue test checks every such
 // file for the same keys in both languages, and no key may be defined twice.
-import fr from './i18n/fr.js';
-import en from './i18n/en.js';
-
-const catalogues = { fr, en };
 export const LOCALES = ['fr', 'en'];
+// Each language's strings: its shared catalogue once loaded, and the areas' (extend()).
+const catalogues = { fr: {}, en: {} };
+const loading = {};
+// The names of the languages, each written in its own language (the switcher shows the
+// other one before its catalogue is loaded).
+const NAMES = { fr: 'Français', en: 'English' };
 export const DEFAULT_LOCALE = 'fr';
 const STORAGE_KEY = 'entraide.locale';
 
@@ -53,7 +59,20 @@ function fallbackLocale() {
   return offered.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : offered[0];
 }
 
-// Changes the language of the interface (not of the account: the caller saves that).
+// Fetches the shared catalogue of a language once; resolves when t() can use it.
+export function loadLocale(value) {
+  if (!isLocale(value)) return Promise.resolve();
+  if (!loading[value]) {
+    loading[value] = import(`./i18n/${value}.js`).then((m) => add(value, m.default), (err) => {
+      delete loading[value];
+      throw err;
+    });
+  }
+  return loading[value];
+}
+
+// Changes the language of the interface (not of the account: the caller saves that); its
+// catalogue must be loaded (loadLocale) first.
 export function setLocale(value) {
   if (!isLocale(value)) return;
   current = value;
@@ -70,13 +89,15 @@ export function browserLocale(languages = navigator.languages || [navigator.lang
   return fallbackLocale();
 }
 
-// The visitor's remembered choice when still offered, else the browser's language, else French.
-export function storedLocale() {
+// The visitor's remembered choice when still offered, else `preferred` when offered (the
+// shell's <html lang>: the server chose it from the account's setting or Accept-Language, and
+// preloaded its catalogue), else the browser's language, else French.
+export function storedLocale(preferred = null) {
   try {
     const v = window.localStorage.getItem(STORAGE_KEY);
     if (isOffered(v)) return v;
   } catch { /* storage disabled: fall back to the browser's language */ }
-  return browserLocale();
+  return isOffered(preferred) ? preferred : browserLocale();
 }
 
 export function storeLocale(value) {
@@ -97,18 +118,21 @@ function fill(text, params) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
-// Adds a capability's strings ({ fr, en }) to the catalogues. A key that already exists is
-// kept and reported (console.error, which the browser tests treat as a failure).
-export function extend(extra) {
-  for (const l of LOCALES) {
-    for (const [key, text] of Object.entries((extra && extra[l]) || {})) {
-      if (key in catalogues[l]) {
-        if (catalogues[l][key] !== text) console.error(`i18n: key defined twice: ${key}`);
-        continue;
-      }
-      catalogues[l][key] = text;
+// Adds strings to a language. A key that already exists is kept and reported (console.error,
+// which the browser tests treat as a failure).
+function add(l, entries) {
+  for (const [key, text] of Object.entries(entries || {})) {
+    if (key in catalogues[l]) {
+      if (catalogues[l][key] !== text) console.error(`i18n: key defined twice: ${key}`);
+      continue;
     }
+    catalogues[l][key] = text;
   }
+}
+
+// Adds an area's strings ({ fr, en }) to the catalogues (pages/<area>_i18n.js calls it).
+export function extend(extra) {
+  for (const l of LOCALES) add(l, extra && extra[l]);
 }
 
 export function has(key) {
@@ -136,5 +160,5 @@ export function tn(key, n, params) {
 
 // The names of the languages, each written in its own language (shown in the switcher).
 export function localeName(value) {
-  return catalogues[value]['lang.self'];
+  return NAMES[value];
 }

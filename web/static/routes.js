@@ -1,7 +1,10 @@
 // routes.js - the pages of the front end and the links of the main navigation, as data.
 // A later capability adds a page by adding one line here and one module under pages/.
 //
-// Route: { path, load, access? }. `path` may hold parameters (/c/:slug -> params.slug).
+// Route: { path, load, access?, data? }. `path` may hold parameters (/c/:slug -> params.slug).
+// `data(params, query)`: the paths of the GETs the page makes first, exactly as it asks them,
+// asked at start-up beside the page's modules when it is the first page (api.js prefetch;
+// tests/e2e/pageload.test.mjs checks that nothing is asked twice).
 // `access`: 'member' (a session is required: visitors are sent to /login?next=...),
 // 'visitor' (only without a session: members are sent home), or absent (everyone).
 // Nav entry: { href, key, when?, needs?, role? } with `when` 'visitor' or 'member' (absent:
@@ -10,7 +13,7 @@
 // `count: 'notifications'` for the link whose text says how many notifications are unread.
 
 export const routes = [
-  { path: '/', load: () => import('./pages/home.js') },
+  { path: '/', load: () => import('./pages/home.js'), data: () => ['/api/v1/spaces', '/api/v1/campaigns/current'] },
   { path: '/signup', load: () => import('./pages/signup.js'), access: 'visitor' },
   { path: '/login', load: () => import('./pages/login.js'), access: 'visitor' },
   { path: '/settings', load: () => import('./pages/settings.js'), access: 'member' },
@@ -47,7 +50,8 @@ export const routes = [
   // communities and validated information (issue 5)
   { path: '/c', load: () => import('./pages/comm_spaces.js') },
   { path: '/c/:slug', load: () => import('./pages/comm_space.js') },
-  { path: '/t/:id', load: () => import('./pages/comm_thread.js') },
+  { path: '/t/:id', load: () => import('./pages/comm_thread.js'),
+    data: (p, q) => [`/api/v1/threads/${encodeURIComponent(p.id)}${q.get('after') ? `?after=${encodeURIComponent(q.get('after'))}` : ''}`] },
   { path: '/articles', load: () => import('./pages/comm_articles.js') },
   { path: '/articles/:id', load: () => import('./pages/comm_article.js') },
   { path: '/search', load: () => import('./pages/comm_search.js') },
@@ -62,7 +66,8 @@ export const routes = [
   // the relation desk (issue 6)
   { path: '/desk', load: () => import('./pages/desk.js'), access: 'member' },
   { path: '/desk/requests/:id', load: () => import('./pages/desk_request.js'), access: 'member' },
-  { path: '/desk/:slug/queue', load: () => import('./pages/desk_queue.js'), access: 'member' },
+  { path: '/desk/:slug/queue', load: () => import('./pages/desk_queue.js'), access: 'member',
+    data: (p, q) => (q.has('type') || q.has('status') ? [] : [`/api/v1/institutions/${encodeURIComponent(p.slug)}/desk/queue?status=open`]) },
   { path: '/desk/:slug/dashboard', load: () => import('./pages/desk_dashboard.js'), access: 'member' },
   { path: '/desk/:slug/avis', load: () => import('./pages/desk_public.js') },
   { path: '/desk/:slug/settings', load: () => import('./pages/desk_settings.js'), access: 'member' },

@@ -68,7 +68,8 @@ export function quoted(text) {
 // --- stylesheets ---
 
 // An area's own stylesheet (web/static/pages/<name>.css: layout only), added to <head> once
-// (style-src 'self' allows it). stylesheet('comm') from every page of the communities.
+// (style-src 'self' allows it). stylesheet('comm') from every page of the communities. For
+// the first page, app.js has usually added it already, with the page's modules.
 export function stylesheet(name) {
   const href = `/static/pages/${name}.css`;
   if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.getAttribute('href') === href)) return;

@@ -1,7 +1,6 @@
 // i18n/en.js - the English catalogue. Keys are shared with fr.js; a test checks both have the
 // same keys and the same {parameters}.
 export default {
-  'lang.self': 'English',
   'lang.switch': 'Change language:',
   'lang.changed': 'The interface is now in English.',
 

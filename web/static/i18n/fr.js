@@ -2,7 +2,6 @@
 // test checks both have the same keys and the same {parameters}. French typography: a no-break
 // space before ':' and inside « », a narrow no-break space before ; ? !
 export default {
-  'lang.self': 'Français',
   'lang.switch': 'Changer de langue :',
   'lang.changed': 'L’interface est maintenant en français.',
 
