@@ -134,7 +134,8 @@ def module_graph(root, data):
         sheets = []
         for rel in order:
             with open(os.path.join(static, rel)) as fh:
-                for sheet in re.findall(r"\bstylesheet\('([a-z_]+)'\)", fh.read()):
+                code = re.sub(r'^\s*//.*$', '', fh.read(), flags=re.M)  # not the comments' examples
+                for sheet in re.findall(r"\bstylesheet\('([a-z_]+)'\)", code):
                     css = 'pages/%s.css' % sheet
                     if os.path.exists(os.path.join(static, css)) and css not in sheets:
                         sheets.append(css)
