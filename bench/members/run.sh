@@ -9,7 +9,7 @@
 #   DURATION=10s CONNECTIONS=64 ROUNDS=3 BENCH_DATA=DIR (keep and reuse the generated data)
 #   MODES="thread space notifications search replies mixed" (a subset: only those runs)
 #   ENGINES="sqlite pg pg2" (default sqlite): also on PostgreSQL, one node and two nodes behind
-#   nginx, in the same rounds (bench/members/engines.sh; a throwaway cluster)
+#   nginx, in the same rounds (bench/members/engines.sh; a throwaway cluster, pg_stat_statements)
 #
 # Data: demo, then bench/community's comm_gen (POSTS posts, threads of 50), then members_gen
 # (MEMBERS accounts with live sessions, each following FOLLOWS threads, NOTIFICATIONS in all,
