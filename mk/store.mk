@@ -40,8 +40,10 @@ pg-stmts: $(BUILD)/tests/plans/pg_stmts
 # per test server (tests/lib/server.mjs; the demo data made once as a template database); the
 # commands and the sqlite3 a test runs on a data directory reach its database
 # (tests/lib/pg_entraide.sh, tests/lib/pg_bin/sqlite3). Files run as in api-test (the "test
-# alone" ones first). Ten tests still fail there, all reading SQLite itself: backups (pg_dump's
-# on PostgreSQL), the bytes of entraide.db, SQLite-only SQL run through sqlite3.
+# alone" ones first); tests/api/pg_nodes.test.mjs runs two nodes on one database. In make
+# check (CHECK_EXTRA). Tests that cannot run there say why (onPostgres, tests/lib/server.mjs):
+# backups are pg_dump's; the bytes of entraide.db; SQLite-only SQL run through sqlite3.
+CHECK_EXTRA += pg-api-test
 .PHONY: pg-api-test
 pg-api-test: $(BIN)
 	@if scripts/pg-test-cluster.sh available; then \

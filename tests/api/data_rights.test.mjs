@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { startServer, onPostgres } from '../lib/server.mjs';
 import { Client, newMember } from './helpers.mjs';
 import { lesionPng } from './pro_helpers.mjs';
 
@@ -43,7 +43,7 @@ function needles(words) {
   return words.flatMap((w) => [w, w.slice(3, 11)]);
 }
 
-test('delete posts: handle, e-mail and words leave every file of the data directory', async () => {
+test('delete posts: handle, e-mail and words leave every file of the data directory', { skip: onPostgres("reads the bytes of SQLite's file entraide.db") }, async () => {
   const handle = 'zq.partant';
   const email = `${handle}.mail@example.org`;
   const gone = await member(handle);
@@ -133,7 +133,7 @@ test('deleting the first post of a thread takes its title', async () => {
   assert.equal(r.data.title, '');
 });
 
-test('anonymise: the words stay under "former member", the handle and e-mail go', async () => {
+test('anonymise: the words stay under "former member", the handle and e-mail go', { skip: onPostgres("reads the bytes of SQLite's file entraide.db") }, async () => {
   const handle = 'zq.anonyme';
   const m = await member(handle);
   let r = await m.req('POST', '/api/v1/spaces/diabete-type-1/threads',

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { startServer, onPostgres } from '../lib/server.mjs';
 import { newMember } from './helpers.mjs';
 
 const N = 3000;
@@ -27,7 +27,7 @@ function rss(pid, field) {
   return Number(m[1]) * 1024;
 }
 
-test('an account of 3,000 long posts exports as a valid ZIP with every post, in bounded memory', async () => {
+test('an account of 3,000 long posts exports as a valid ZIP with every post, in bounded memory', { skip: onPostgres("fills posts with SQLite's randomblob()") }, async () => {
   const m = await newMember(srv.url, 'export.gros');
   const r = await m.req('POST', '/api/v1/spaces/diabete-type-1/threads',
     { json: { title: 'Mon journal', body: 'Premier message du journal.' } });

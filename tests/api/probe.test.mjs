@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { BIN, startServer } from '../lib/server.mjs';
+import { BIN, startServer, onPostgres } from '../lib/server.mjs';
 import { Client, assertProblem, newMember } from './helpers.mjs';
 
 const DEMO_PW = 'demo-entraide-2026';
@@ -162,7 +162,7 @@ test('one report per member per post: reporting again is idempotent; 20 reports 
   assert.deepEqual(codes, [...Array(8).fill(201), 429]);
 });
 
-test('a request the client abandoned is logged and counted apart from 500', async () => {
+test('a request the client abandoned is logged and counted apart from 500', { skip: onPostgres("fills posts with SQLite's randomblob()") }, async () => {
   const before = await metrics();
   const m = await newMember(srv.url, 'probe.abandon');
   // a picture upload that stops halfway: the client closes the connection

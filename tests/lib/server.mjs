@@ -17,7 +17,9 @@
 // stop(); the demo data is then a data directory plus a template database it names
 // (pg-database), and each demo server's database is a copy of that template.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +29,11 @@ const REAL_BIN = resolve(process.env.ENTRAIDE_BIN || 'build/entraide');
 export const BIN = process.env.ENTRAIDE_PG_HOST
   ? resolve(new URL('.', import.meta.url).pathname, 'pg_entraide.sh') : REAL_BIN;
 if (process.env.ENTRAIDE_PG_HOST) process.env.ENTRAIDE_REAL_BIN = REAL_BIN;
+
+// A test that cannot run on PostgreSQL says why: test(name, { skip: onPostgres('why') }, fn).
+export function onPostgres(why) {
+  return process.env.ENTRAIDE_PG_HOST ? why : false;
+}
 
 export function freePort() {
   return new Promise((ok, ko) => {
@@ -92,11 +99,18 @@ function demoData(data) {
   cpSync(made, data, { recursive: true });
 }
 
-export async function startServer({ demo = false, args = [], env = {}, captureLog = false } = {}) {
+// nodeOf: another node of that server's instance (PostgreSQL only): its database, a copy of
+// its keys and its media directory (a symbolic link); its stop() leaves the database.
+export async function startServer({ demo = false, args = [], env = {}, captureLog = false, nodeOf = null } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'entraide-test-'));
-  if (demo) demoData(data);
+  if (nodeOf) {
+    if (!PG) throw new Error('a second node needs PostgreSQL (make pg-api-test)');
+    cpSync(join(nodeOf.data, 'keys'), join(data, 'keys'), { recursive: true });
+    symlinkSync(join(nodeOf.data, 'media'), join(data, 'media'));
+    writeFileSync(join(data, 'pg-database'), readFileSync(join(nodeOf.data, 'pg-database')));
+  } else if (demo) demoData(data);
   let database = null;
-  if (PG) { // the wrapper (BIN) reads it: serve, and any command a test runs on this directory
+  if (PG && !nodeOf) { // the wrapper (BIN) reads it: serve, and any command a test runs on this directory
     const template = demo ? readFileSync(join(data, 'pg-database'), 'utf8') : null;
     database = pgCreate(template);
     if (template && !process.env.ENTRAIDE_DEMO_CACHE) pgDrop(template); // made for this one
