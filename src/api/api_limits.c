@@ -23,18 +23,25 @@
  *                      a family or a workplace share one address)
  *
  * Past them, 429 and nothing is counted (the page ignores the answer). Like every limiter,
- * the keys are hashed and live in memory only: no table of who saw what.
+ * the keys are hashed, and kept in memory (in the database, still hashed, when several nodes
+ * share it: below): no table of who saw what.
  *
  * Picture uploads have their own budgets (upload_limit, upload_mb: api_image.c), log-in its
  * own limits (api_account.c); logging out and deleting one's account are never refused. The
  * setting write_limits scales every budget (0 turns them off; benchmarks raise it).
  * Windows are fixed, per account (auth_limiter): a budget is whole again when its window ends.
+ * On a shared database (PostgreSQL, several nodes: issue 16) every limiter of the instance,
+ * these and the log-in, sign-up, reset and upload ones, counts in the database (rate_limits,
+ * store_limit.h), so that a limit holds across nodes; on SQLite they stay in memory.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "api/api_handlers.h"
 #include "core/clock.h"
+#include "core/log.h"
+#include "store/store_limit.h"
 
 enum kind { K_POST, K_DESK, K_REPORT, K_CHECK, K_WRITE, K_NONE = -1 };
 
@@ -78,7 +85,72 @@ static unsigned scaled(const struct api_app *app, unsigned max)
 	return app->cfg.write_limits > 4000000u / max ? 4000000u : max * app->cfg.write_limits;
 }
 
-enum ent_err api_limits_open(struct api_app *app)
+/* --- several nodes (issue 16): the counts in the database (store_limit.h) --- */
+
+#define PURGE_EVERY 1024  /* counts between two purges of ended windows, per process */
+#define PURGE_AGE 86400   /* longer than any window */
+
+static enum ent_err shared_take(void *ctx, const char *name, const unsigned char h[16],
+				int64_t now, unsigned window, unsigned max, unsigned n,
+				unsigned *wait)
+{
+	static atomic_uint counted;
+	const struct api_app *app = ctx;
+	struct store_conn *c;
+	enum ent_err err = store_conn_get(app->store, &c);
+	if (!err)
+		err = store_limit_take(c, name, h, now, window, max, n, wait);
+	if (!err && n && atomic_fetch_add(&counted, 1) % PURGE_EVERY == PURGE_EVERY - 1 &&
+	    store_limit_purge(c, now - PURGE_AGE, NULL))
+		log_line(LOG_WARN, "rate limits not purged", NULL);
+	if (err)
+		log_err("shared rate limit not counted", err, NULL);
+	return err;
+}
+
+static enum ent_err shared_reset(void *ctx, const char *name, const unsigned char h[16])
+{
+	const struct api_app *app = ctx;
+	struct store_conn *c;
+	enum ent_err err = store_conn_get(app->store, &c);
+	if (!err)
+		err = store_limit_reset(c, name, h);
+	if (err)
+		log_err("shared rate limit not reset", err, NULL);
+	return err;
+}
+
+static struct auth_limiter_shared shared = {shared_take, shared_reset, NULL};
+
+/* Every limiter of app counts in the database when several nodes share it; SQLite keeps
+ * them in memory (one serving process, no statement per request). */
+static void share(struct api_app *app)
+{
+	if (!app->store || !app->keys || !store_shared(app->store))
+		return;
+	shared.ctx = app;
+	static const char *const names[API_LIMIT_KINDS] = {"write.post", "write.desk",
+							   "write.report", "write.check",
+							   "write.other"};
+	const struct {
+		struct auth_limiter *l;
+		const char *name;
+	} all[] = {
+		{app->login_account, "login.account"}, {app->login_addr, "login.addr"},
+		{app->signup_addr, "signup.addr"},     {app->upload_count, "upload.count"},
+		{app->upload_kb, "upload.kb"},         {app->reset_addr, "reset.addr"},
+		{app->reset_account, "reset.account"}, {app->seen_account, "seen.account"},
+		{app->seen_addr, "seen.addr"},
+	};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (all[i].l)
+			auth_limiter_share(all[i].l, all[i].name, &shared, app->keys);
+	for (size_t k = 0; k < API_LIMIT_KINDS; k++)
+		if (app->writes[k])
+			auth_limiter_share(app->writes[k], names[k], &shared, app->keys);
+}
+
+static enum ent_err budgets_open(struct api_app *app)
 {
 	if (!app->cfg.write_limits)
 		return ENT_OK;
@@ -92,6 +164,14 @@ enum ent_err api_limits_open(struct api_app *app)
 					    &app->seen_account);
 	if (!err)
 		err = auth_limiter_new(8192, scaled(app, SEEN_ADDR_MAX), SEEN_WINDOW, &app->seen_addr);
+	return err;
+}
+
+enum ent_err api_limits_open(struct api_app *app)
+{
+	enum ent_err err = budgets_open(app);
+	if (!err)
+		share(app);
 	return err;
 }
 

@@ -119,4 +119,23 @@ void auth_limiter_hit(struct auth_limiter *l, const char *key, size_t len, int64
 /* Forgets key (after a successful log-in). */
 void auth_limiter_reset(struct auth_limiter *l, const char *key, size_t len);
 
+/* Several nodes (issue 16): a limiter whose counts live elsewhere (the database), so that
+ * every node of an instance counts the same events. take counts n events of the key hashed
+ * h when they fit under max in h's window (always when max is UINT_MAX), and sets *wait to 0;
+ * otherwise counts nothing and sets *wait to the seconds until the window ends; with n = 0
+ * it only reads. reset forgets h. A failure (ENT_*) makes that one call count in memory, as
+ * an unshared limiter does. */
+struct auth_limiter_shared {
+	enum ent_err (*take)(void *ctx, const char *name, const unsigned char h[16], int64_t now,
+			     unsigned window, unsigned max, unsigned n, unsigned *wait);
+	enum ent_err (*reset)(void *ctx, const char *name, const unsigned char h[16]);
+	void *ctx;
+};
+/* Shares l under name (a literal, unique per limiter) through sh (borrowed, lives as long
+ * as l): from then on its keys are hashed with a key derived from the instance's keys, the
+ * same on every node, instead of a per-process one. */
+struct auth_keys;
+void auth_limiter_share(struct auth_limiter *l, const char *name,
+			const struct auth_limiter_shared *sh, const struct auth_keys *keys);
+
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_community.h"
 #include "api/api_handlers.h"
 #include "cli/cli.h"
 #include "cli/cli_data.h"
@@ -25,6 +26,16 @@ static void help(void)
 	       "                      [--threads N] [settings...]\n\n"
 	       "Serves the HTTP API and the web front end until SIGTERM or SIGINT.\n\n");
 	cli_settings_help();
+}
+
+/* A change of posts or threads through any node (store_watch): the pages this node cached. */
+static void on_change(int64_t thread, void *arg)
+{
+	(void)arg;
+	if (thread > 0)
+		comm_thread_changed(thread);
+	else
+		comm_changed();
 }
 
 int cmd_serve(int argc, char **argv)
@@ -78,6 +89,9 @@ int cmd_serve(int argc, char **argv)
 		api_data_close(&app);
 		return rc;
 	}
+	/* issue 16: pages cached by this node go stale when another node writes (PostgreSQL) */
+	if (store_watch(app.store, on_change, NULL))
+		log_line(LOG_WARN, "database changes not watched", NULL);
 	/* issue 21: the shipped courses the database does not hold yet (never fatal) */
 	struct store_conn *db = NULL;
 	int shipped = 0;

@@ -226,6 +226,16 @@ enum ent_err store_backup(struct store *s, const char *path)
 	return s->ops->backup(s, path);
 }
 
+enum ent_err store_watch(struct store *s, void (*fn)(int64_t thread, void *arg), void *arg)
+{
+	return s->ops->watch ? s->ops->watch(s, fn, arg) : ENT_OK;
+}
+
+bool store_shared(const struct store *s)
+{
+	return s->ops->shared;
+}
+
 enum ent_err store_schema_version(struct store *s, int *version)
 {
 	return s->ops->schema_version(s, version);

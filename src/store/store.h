@@ -135,6 +135,18 @@ enum ent_err store_wal_truncate(struct store_conn *c);
 /* Copies the database to path with the online backup API (works while others write). */
 enum ent_err store_backup(struct store *s, const char *path);
 
+/* Calls fn(thread, arg), from a thread of the store's own until store_close, each time
+ * community posts or threads change through any connection of any node (PostgreSQL:
+ * LISTEN/NOTIFY, migration 0106; thread: the thread whose page changed, 0 when any page may
+ * have), so that every node drops its cached pages. SQLite: nothing to watch (one process
+ * writes the file), ENT_OK. Once per store. */
+enum ent_err store_watch(struct store *s, void (*fn)(int64_t thread, void *arg), void *arg);
+
+/* True when several processes may use the database at once (PostgreSQL: the nodes of one
+ * instance), so that what one process would keep in memory for everyone (rate limits:
+ * store_limit.h) must live in the database; false for SQLite (one serving process). */
+bool store_shared(const struct store *s);
+
 /* Seconds spent inside the database by every connection since start (for /metrics). */
 double store_db_seconds(void);
 

@@ -47,6 +47,7 @@ extern const struct store_search_sql store_pg_search;     /* store_pg_search.c *
 
 struct store_ops {
 	const char *name; /* "sqlite", "postgresql" */
+	bool shared;      /* several processes may use one database (store_shared) */
 	const struct store_search_sql *search;
 	enum ent_err (*open)(struct store **out, const char *path);
 	void (*close)(struct store *s);
@@ -75,6 +76,8 @@ struct store_ops {
 	enum ent_err (*wal_truncate)(struct store_conn *c);
 	enum ent_err (*backup)(struct store *s, const char *path);
 	enum ent_err (*schema_version)(struct store *s, int *version);
+	/* NULL: nothing to watch (one process writes the database) */
+	enum ent_err (*watch)(struct store *s, void (*fn)(int64_t thread, void *arg), void *arg);
 };
 
 extern const struct store_ops store_sqlite_ops;

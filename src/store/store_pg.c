@@ -27,6 +27,8 @@
  * Not responsible for: choosing the back end (store.c), the SQL of the domain stores.
  */
 #include <libpq-fe.h>
+#include <poll.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +71,12 @@ struct pg_conn {
 struct pg_store {
 	struct store base;
 	char *url;
+	/* store_watch: a thread of the store's own that listens on entraide_change */
+	void (*watch_fn)(int64_t thread, void *arg);
+	void *watch_arg;
+	pthread_t watcher;
+	bool watching;
+	atomic_bool watch_stop;
 };
 
 #define PG_S(x) ((struct pg_store *)(x))
@@ -698,11 +706,80 @@ static enum ent_err pg_schema_version(struct store *s, int *version)
 	return err;
 }
 
+/* --- changes made through any node (LISTEN/NOTIFY) ------------------------------------------ */
+
+/* Migration 0106's triggers notify entraide_change at commit when posts or threads change,
+ * with the thread's id ("0": any page may have changed); the watcher hands each to watch_fn. */
+static PGconn *watch_connect(struct pg_store *s)
+{
+	PGconn *pg = PQconnectdb(s->url);
+	if (pg && PQstatus(pg) == CONNECTION_OK) {
+		PGresult *res = PQexec(pg, "LISTEN entraide_change");
+		bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+		PQclear(res);
+		if (ok)
+			return pg;
+	}
+	PQfinish(pg);
+	return NULL;
+}
+
+/* Listens until pg_close; a lost connection is opened again (every second), and what was
+ * missed meanwhile is told as "anything may have changed" (0). */
+static void *watch_main(void *arg)
+{
+	struct pg_store *s = arg;
+	PGconn *pg = NULL;
+	while (!atomic_load(&s->watch_stop)) {
+		if (!pg) {
+			pg = watch_connect(s);
+			if (!pg) {
+				log_line(LOG_WARN, "database watch not connected", "\"engine\":\"postgresql\"");
+				for (int i = 0; i < 4 && !atomic_load(&s->watch_stop); i++)
+					poll(NULL, 0, 250);
+				continue;
+			}
+			s->watch_fn(0, s->watch_arg);
+		}
+		struct pollfd p = {.fd = PQsocket(pg), .events = POLLIN};
+		if (poll(&p, 1, 250) > 0 && !PQconsumeInput(pg)) {
+			PQfinish(pg);
+			pg = NULL;
+			continue;
+		}
+		PGnotify *n;
+		while ((n = PQnotifies(pg))) {
+			s->watch_fn(strtoll(n->extra, NULL, 10), s->watch_arg);
+			PQfreemem(n);
+		}
+	}
+	PQfinish(pg);
+	return NULL;
+}
+
+static enum ent_err pg_watch(struct store *base, void (*fn)(int64_t thread, void *arg), void *arg)
+{
+	struct pg_store *s = PG_S(base);
+	if (s->watching)
+		return ENT_EINVAL;
+	s->watch_fn = fn;
+	s->watch_arg = arg;
+	atomic_store(&s->watch_stop, false);
+	if (pthread_create(&s->watcher, NULL, watch_main, s))
+		return ENT_ENOMEM;
+	s->watching = true;
+	return ENT_OK;
+}
+
 /* --- open, close ------------------------------------------------------------------------- */
 
 static void pg_close(struct store *base)
 {
 	struct pg_store *s = PG_S(base);
+	if (s->watching) {
+		atomic_store(&s->watch_stop, true);
+		pthread_join(s->watcher, NULL);
+	}
 	store_base_close(&s->base);
 	free(s->url);
 	free(s);
@@ -737,6 +814,7 @@ static enum ent_err pg_open(struct store **out, const char *url)
 
 const struct store_ops store_pg_ops = {
 	.name = "postgresql",
+	.shared = true,
 	.search = &store_pg_search,
 	.open = pg_open,
 	.close = pg_close,
@@ -761,4 +839,5 @@ const struct store_ops store_pg_ops = {
 	.wal_truncate = pg_wal_truncate,
 	.backup = pg_backup,
 	.schema_version = pg_schema_version,
+	.watch = pg_watch,
 };

@@ -117,6 +117,75 @@ static void limiter(void **state)
 	auth_limiter_free(l);
 }
 
+/* A shared limiter (issue 16) asks its callbacks, with a hash that is the same for every
+ * limiter made from the same keys; when they fail, it counts in memory. */
+struct fake_shared {
+	unsigned takes, resets, last_n, last_max;
+	unsigned char h[16];
+	enum ent_err fail;
+};
+
+static enum ent_err fake_take(void *ctx, const char *name, const unsigned char h[16], int64_t now,
+			      unsigned window, unsigned max, unsigned n, unsigned *wait)
+{
+	struct fake_shared *f = ctx;
+	(void)now;
+	assert_string_equal(name, "login.account");
+	assert_int_equal(window, 900);
+	f->takes++;
+	f->last_n = n;
+	f->last_max = max;
+	memcpy(f->h, h, 16);
+	*wait = 7;
+	return f->fail;
+}
+
+static enum ent_err fake_reset(void *ctx, const char *name, const unsigned char h[16])
+{
+	struct fake_shared *f = ctx;
+	(void)name;
+	(void)h;
+	f->resets++;
+	return f->fail;
+}
+
+static void limiter_shared(void **state)
+{
+	unsigned char master[32] = {5};
+	struct auth_keys *k;
+	assert_int_equal(auth_keys_from(master, &k), ENT_OK);
+	struct fake_shared f = {0};
+	struct auth_limiter_shared sh = {fake_take, fake_reset, &f};
+	struct auth_limiter *l, *l2;
+	assert_int_equal(auth_limiter_new(64, 3, 900, &l), ENT_OK);
+	assert_int_equal(auth_limiter_new(64, 3, 900, &l2), ENT_OK);
+	auth_limiter_share(l, "login.account", &sh, k);
+	auth_limiter_share(l2, "login.account", &sh, k);
+	assert_int_equal(auth_limiter_check(l, "a", 1, 1000), 7);
+	assert_int_equal(f.last_n, 0);
+	unsigned char h[16];
+	memcpy(h, f.h, 16);
+	assert_int_equal(auth_limiter_check(l2, "a", 1, 1000), 7); /* another node: the same hash */
+	assert_memory_equal(h, f.h, 16);
+	auth_limiter_hit(l, "a", 1, 1000);
+	assert_int_equal(f.last_n, 1);
+	assert_true(f.last_max > 1000000); /* a hit always counts */
+	assert_int_equal(auth_limiter_take(l, "a", 1, 1000, 2), 7);
+	assert_int_equal(f.last_n, 2);
+	assert_int_equal(f.last_max, 3);
+	auth_limiter_reset(l, "a", 1);
+	assert_int_equal(f.resets, 1);
+	/* the database fails: in memory, as before */
+	f.fail = ENT_EDB;
+	for (int i = 0; i < 3; i++)
+		auth_limiter_hit(l, "b", 1, 1000);
+	assert_int_equal(auth_limiter_check(l, "b", 1, 1000), 900);
+	assert_int_equal(f.takes, 8);
+	auth_limiter_free(l);
+	auth_limiter_free(l2);
+	auth_keys_free(k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -125,6 +194,7 @@ int main(void)
 		cmocka_unit_test(csrf),
 		cmocka_unit_test(email),
 		cmocka_unit_test(limiter),
+		cmocka_unit_test(limiter_shared),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
