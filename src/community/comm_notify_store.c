@@ -84,7 +84,7 @@ static const struct store_stmt Q_UNREAD = {
  * every reply of every followed thread: ~500 rows for 20 shown, issue 13). */
 static const struct store_stmt Q_NOTIF_FOLLOWS = {
 	"comm.notif_follows",
-	"SELECT f.thread_id, t.last_post_id, f.notify_from, f.last_read_id, t.title FROM follows f "
+	"SELECT f.thread_id, t.last_post_id, f.notify_from, f.last_read_id FROM follows f "
 	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 "
 	"AND t.last_post_id > f.notify_from ORDER BY t.last_post_id DESC"};
 static const struct store_stmt Q_NOTIF_REPLIES = {
@@ -94,41 +94,36 @@ static const struct store_stmt Q_NOTIF_REPLIES = {
 	"ORDER BY id DESC LIMIT ?5"};
 static const struct store_stmt Q_NOTIF_MODERATION = {
 	"comm.notif_moderation",
-	"SELECT n.post_id, n.kind, n.thread_id, t.title, n.created_at, "
+	"SELECT n.post_id, n.kind, n.thread_id, n.created_at, "
 	"CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END "
-	"FROM notifications n LEFT JOIN threads t ON t.id = n.thread_id "
+	"FROM notifications n "
 	"WHERE n.account_id = ?1 AND n.post_id <= ?2 ORDER BY n.post_id DESC LIMIT ?3"};
+/* Titles are read for the page's entries only, once per thread shown: a member may follow
+ * thousands of threads, and the walk reads them all (without their titles). */
+static const struct store_stmt Q_NOTIF_TITLE = {
+	"comm.notif_title", "SELECT title FROM threads WHERE id = ?1"};
 
 #define NOTIF_PAGE_MAX 100
 
 struct notif_follow {
 	int64_t thread, last_post, notify_from, last_read;
-	size_t title; /* offset in the merge's titles */
 };
 struct notif_entry {
 	int64_t key, thread, created_at;
 	char kind[24];
-	size_t title;
+	size_t title; /* offset in the merge's titles, once the page is known */
 	bool read;
 };
 /* One page being merged: the best `limit` entries so far, newest first. */
 struct notif_merge {
 	struct notif_entry e[NOTIF_PAGE_MAX];
 	size_t n, limit;
-	struct buf titles; /* NUL-separated */
+	struct buf titles; /* NUL-separated, of the page's threads only */
 	struct notif_follow *f;
 	size_t n_f, cap_f;
 	int64_t account;
 	const struct notif_follow *cur; /* the follow whose posts are being read */
 };
-
-static size_t title_add(struct notif_merge *m, const char *t)
-{
-	size_t at = m->titles.len;
-	buf_puts(&m->titles, t ? t : "");
-	buf_putc(&m->titles, '\0');
-	return at;
-}
 
 /* Would an entry of this key enter the page? */
 static bool notif_wanted(const struct notif_merge *m, int64_t key)
@@ -162,8 +157,7 @@ static enum ent_err follow_row(struct store_q *q, void *arg)
 	m->f[m->n_f++] = (struct notif_follow){.thread = store_q_int(q, 0),
 					       .last_post = store_q_int(q, 1),
 					       .notify_from = store_q_int(q, 2),
-					       .last_read = store_q_int(q, 3),
-					       .title = title_add(m, store_q_text(q, 4, NULL))};
+					       .last_read = store_q_int(q, 3)};
 	return ENT_OK;
 }
 
@@ -172,8 +166,7 @@ static enum ent_err reply_row(struct store_q *q, void *arg)
 	struct notif_merge *m = arg;
 	int64_t post = store_q_int(q, 0);
 	struct notif_entry x = {.key = post * 2, .thread = m->cur->thread,
-				.created_at = store_q_int(q, 1), .title = m->cur->title,
-				.read = post <= m->cur->last_read};
+				.created_at = store_q_int(q, 1), .read = post <= m->cur->last_read};
 	memcpy(x.kind, "reply", sizeof "reply");
 	notif_insert(m, &x);
 	return ENT_OK;
@@ -183,9 +176,8 @@ static enum ent_err moderation_row(struct store_q *q, void *arg)
 {
 	struct notif_merge *m = arg;
 	struct notif_entry x = {.key = store_q_int(q, 0) * 2 + 1, .thread = store_q_int(q, 2),
-				.created_at = store_q_int(q, 4), .read = store_q_int(q, 5) != 0};
+				.created_at = store_q_int(q, 3), .read = store_q_int(q, 4) != 0};
 	snprintf(x.kind, sizeof x.kind, "%s", store_q_text(q, 1, NULL));
-	x.title = title_add(m, store_q_text(q, 3, NULL));
 	notif_insert(m, &x);
 	return ENT_OK;
 }
@@ -213,7 +205,36 @@ static enum ent_err notif_merge_run(struct store_conn *c, struct notif_merge *m,
 				  (int64_t[]){f->thread, f->notify_from, upper, m->account, (int64_t)m->limit},
 				  reply_row, m);
 	}
-	return err ? err : m->titles.err;
+	return err;
+}
+
+static enum ent_err title_row(struct store_q *q, void *arg)
+{
+	struct notif_merge *m = arg;
+	const char *t = store_q_text(q, 0, NULL);
+	buf_puts(&m->titles, t ? t : "");
+	return ENT_OK;
+}
+
+/* Each entry's thread title: read once per thread of the page (a thread gone reads as ""). */
+static enum ent_err notif_titles(struct store_conn *c, struct notif_merge *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		struct notif_entry *x = &m->e[i];
+		size_t j = 0;
+		while (j < i && m->e[j].thread != x->thread)
+			j++;
+		if (j < i) {
+			x->title = m->e[j].title;
+			continue;
+		}
+		x->title = m->titles.len;
+		enum ent_err err = comm_q_each(c, &Q_NOTIF_TITLE, 1, &x->thread, title_row, m);
+		buf_putc(&m->titles, '\0');
+		if (err)
+			return err;
+	}
+	return m->titles.err;
 }
 
 enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int64_t before,
@@ -228,6 +249,8 @@ enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int6
 	m->limit = limit < 1 ? 1 : limit > NOTIF_PAGE_MAX ? NOTIF_PAGE_MAX : (size_t)limit;
 	buf_init(&m->titles, 1024 * 1024);
 	enum ent_err err = notif_merge_run(c, m, before);
+	if (!err)
+		err = notif_titles(c, m);
 	for (size_t i = 0; !err && i < m->n; i++) {
 		const struct notif_entry *x = &m->e[i];
 		struct comm_notification n = {.id = x->key, .kind = x->kind, .thread = x->thread,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "community/comm.h"
 #include "community/comm_notify_store.h"
 #include "community/comm_post_store.h"
 #include "community/comm_space_store.h"
@@ -376,6 +377,47 @@ static void notifications_merge_threads(void **state)
 	}
 }
 
+/* A member may follow thousands of threads: the walk reads every follow, but titles only for
+ * the threads of the page (they filled a 1 MiB buffer once: 1,400 titles of 200 characters
+ * of 4 bytes each). */
+static void notifications_many_follows(void **state)
+{
+	(void)state;
+	int64_t dora = testdb_account(c, "dora", 5);
+	assert_true(dora > 0);
+	enum { N = 1400 };
+	char title[4 * COMM_TITLE_MAX + 1];
+	int64_t threads[N];
+	for (int i = 0; i < N; i++) {
+		int at = snprintf(title, sizeof title, "%05d ", i);
+		for (int k = at; k < COMM_TITLE_MAX; k++)
+			at += snprintf(title + at, sizeof title - (size_t)at, "%s", "\xf0\x9d\x94\xb8");
+		threads[i] = new_thread(alice, title, "Un début.", NULL);
+	}
+	/* every followed thread has news: the walk reads all 1,400 follows */
+	int64_t last = 0;
+	assert_int_equal(store_tx_begin(c), ENT_OK);
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(comm_follow_add(c, dora, threads[i]), ENT_OK);
+		struct comm_new_post p = {.thread_id = threads[i], .body = "Une réponse.",
+					  .len = strlen("Une réponse.")};
+		struct comm_emergency e = {0};
+		assert_int_equal(comm_reply_add(c, alice, "fr", &p, &e), ENT_OK);
+		last = p.id;
+	}
+	assert_int_equal(store_tx_commit(c), ENT_OK);
+	struct paged l = {0};
+	assert_int_equal(comm_notifications_each(c, dora, INT64_MAX, 20, page_reply, &l), ENT_OK);
+	assert_int_equal(l.n, 20);
+	assert_int_equal(l.posts[0], last);
+	for (int i = 0; i < 20; i++) {
+		assert_int_equal(l.threads[i], threads[N - 1 - i]);
+		char want[8];
+		snprintf(want, sizeof want, "%05d ", N - 1 - i);
+		assert_true(strncmp(l.titles[i], want, 6) == 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -384,6 +426,7 @@ int main(void)
 		cmocka_unit_test(emergency_and_reports),
 		cmocka_unit_test(replies_read_from_follows),
 		cmocka_unit_test(notifications_merge_threads),
+		cmocka_unit_test(notifications_many_follows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
