@@ -41,7 +41,40 @@ struct name_rule {
 	const char *rec; /* the recogniser the finding names */
 	float conf;
 	enum name_verdict (*match)(struct pctx *c, size_t i, struct name_hit *h);
+	unsigned plain;  /* PLAIN_: the plain words the rule may say something about */
 };
+
+/* Plain words, which most rules never name (the pre-test of priv_find_names): every other
+ * rule needs a capital, a word no list knows, or a name list (LX_PRN, LX_PATR, LX_HN,
+ * LX_FIRSTNAME, LX_NPR) holding the word; on these words they answer NAME_NONE, or r_alone
+ * a confidence of 0, which does nothing. */
+enum {
+	PLAIN_LOWER = 1u << 0, /* lowercase (or unshouted: r_hashtag reads the bytes), known to
+				* the lexicon, in no name list */
+	PLAIN_CAP = 1u << 1,   /* capitalised (not in capitals), 2 letters or more, a word of the
+				* text's language, in no name list */
+	PLAIN_WORD = 1u << 2   /* lowercase, a word of the text's language, neither a hunspell
+				* first name (LX_PRN) nor a month, whatever other name lists hold
+				* it: only a title, a relative, a greeting, a '#' or a list before
+				* it can make it a name */
+};
+#define NAME_LISTS (LX_PRN | LX_PATR | LX_HN | LX_FIRSTNAME | LX_NPR)
+
+static unsigned plain_word(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (!t->lex)
+		return 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if ((t->f & TK_LOWER) && !(t->lex & NAME_LISTS))
+		return PLAIN_LOWER;
+	if ((t->f & TK_LOWER) && (t->lex & word) && !(t->lex & (LX_PRN | LX_MONTH)))
+		return PLAIN_WORD;
+	if ((t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_len(c, i) >= 2 && (t->lex & word) &&
+	    !(t->lex & NAME_LISTS))
+		return PLAIN_CAP;
+	return 0;
+}
 
 static enum name_verdict span(struct name_hit *h, size_t start, size_t end)
 {
@@ -53,6 +86,8 @@ static enum name_verdict span(struct name_hit *h, size_t start, size_t end)
 /* "#TeamLéa": the '#' and the word. */
 static enum name_verdict r_hashtag(struct pctx *c, size_t i, struct name_hit *h)
 {
+	if (i == 0 || !tk_ch(c, i - 1, '#'))
+		return NAME_NONE; /* what pn_hashtag_name tests first, without the call */
 	return pn_hashtag_name(c, i) ? span(h, i - 1, i) : NAME_NONE;
 }
 
@@ -283,35 +318,45 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 
 /* In order: the first rule that says something decides. */
 static const struct name_rule rules[] = {
-	{"name_hashtag", 0.8f, r_hashtag},
-	{"name_title", 0, r_initials}, /* reports its own spans */
-	{"name_title", 0.95f, r_title},
-	{"name_context", 0.8f, r_greeting_lower},
-	{"name_context", 0.9f, r_context},
-	{"name_context", 0.65f, r_lower_context},
-	{"name_context", 0.7f, r_kin_word},
-	{"name_context", 0.7f, r_companion},
-	{"name_signature", 0.7f, r_signature},
-	{"name_lexicon", 0.7f, r_initial_surname},
-	{"name_age", 0.7f, r_age},
-	{"name_list", 0.6f, r_list},
-	{"name_lexicon", 0.7f, r_surname_initial},
-	{"name_inverted", 0.7f, r_inverted},
-	{"name_lexicon", 0.7f, r_allcap_pair},
-	{"name_lexicon", 0.8f, r_allcap_surname},
-	{"name_lexicon", 0.8f, r_allcap_unknown},
-	{"name_lexicon", 0, r_alone},
-	{NULL, 0, NULL},
+	{"name_hashtag", 0.8f, r_hashtag, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP},
+	{"name_title", 0, r_initials, PLAIN_CAP}, /* reports its own spans */
+	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP},
+	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD},
+	{"name_context", 0.9f, r_context, 0},
+	{"name_context", 0.65f, r_lower_context, PLAIN_WORD},
+	{"name_context", 0.7f, r_kin_word, PLAIN_WORD},
+	{"name_context", 0.7f, r_companion, 0},
+	{"name_signature", 0.7f, r_signature, 0},
+	{"name_lexicon", 0.7f, r_initial_surname, 0},
+	{"name_age", 0.7f, r_age, 0},
+	{"name_list", 0.6f, r_list, PLAIN_WORD},
+	{"name_lexicon", 0.7f, r_surname_initial, 0},
+	{"name_inverted", 0.7f, r_inverted, 0},
+	{"name_lexicon", 0.7f, r_allcap_pair, 0},
+	{"name_lexicon", 0.8f, r_allcap_surname, 0},
+	{"name_lexicon", 0.8f, r_allcap_unknown, 0},
+	{"name_lexicon", 0, r_alone, 0},
+	{NULL, 0, NULL, 0},
 };
+
+#define N_RULES (sizeof rules / sizeof rules[0] - 1)
+_Static_assert(N_RULES <= 32, "one bit per rule");
 
 void priv_find_names(struct pctx *c)
 {
+	/* the rules to try on each kind of word: bit k for rules[k] (index 0: any word) */
+	uint32_t to_try[PLAIN_WORD + 1] = {0};
+	for (unsigned k = 0; k < N_RULES; k++)
+		for (unsigned p = 0; p <= PLAIN_WORD; p++)
+			if (!p || (rules[k].plain & p))
+				to_try[p] |= 1u << k;
 	pn_unshout(c);
 	for (size_t i = 0; i < c->n_tk; i++) {
 		const struct ptok *t = &c->tk[i];
 		if ((t->f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA) || (t->f & TK_DIGIT))
 			continue;
-		for (const struct name_rule *r = rules; r->match; r++) {
+		for (uint32_t m = to_try[plain_word(c, i)]; m; m &= m - 1) {
+			const struct name_rule *r = &rules[__builtin_ctz(m)];
 			struct name_hit h = {i, i, r->conf};
 			enum name_verdict v = r->match(c, i, &h);
 			if (v == NAME_NONE)
