@@ -22,6 +22,7 @@
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/json.h"
+#include "core/workq.h"
 #include "http/http.h"
 #include "policy/policy.h"
 #include "rights/rights_retention.h"
@@ -163,7 +164,7 @@ struct api_write {
 	enum ent_err err; /* the result, once done */
 	bool done;
 	struct http_req *r;
-	struct api_write *next;
+	struct workq_item link; /* in the writer's queue */
 };
 /* Starts the writer thread; stop it after http_server_drain and before http_server_stop (it
  * writes and resumes every job already queued; later jobs are written by their request's

@@ -11,13 +11,13 @@
  * Not responsible for: the log-in rate limits (the handlers check them before handing work
  * here and count the result after).
  */
-#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "api/api.h"
+#include "core/workq.h"
 
 #define HASHER_THREADS_MAX 4
 #define HASHER_QUEUE_MAX 256
@@ -25,7 +25,7 @@
 /* One request's password work, owned by the request (r->async) from submission on. The
  * passwords are copied into locked memory that is wiped when the job is freed. */
 struct pw_job {
-	struct pw_job *next;
+	struct workq_item link;
 	struct http_req *r;
 	bool check, dummy, done;
 	char check_hash[AUTH_PWHASH_MAX];
@@ -37,13 +37,7 @@ struct pw_job {
 };
 
 struct api_hasher {
-	pthread_t threads[HASHER_THREADS_MAX];
-	unsigned n_threads;
-	pthread_mutex_t mu;
-	pthread_cond_t wake;
-	struct pw_job *head, **tail;
-	size_t n;
-	bool stop, joined;
+	struct workq *q;
 };
 
 static void job_free(void *p)
@@ -84,28 +78,14 @@ static void run_job(struct pw_job *j)
 		j->res.hash_err = auth_password_hash(j->new_pw, j->new_len, j->res.new_hash);
 }
 
-static void *run(void *arg)
+/* On a hashing thread: one job at a time. */
+static void run(struct workq_item *it, void *ctx)
 {
-	struct api_hasher *h = arg;
-	pthread_mutex_lock(&h->mu);
-	for (;;) {
-		while (!h->head && !h->stop)
-			pthread_cond_wait(&h->wake, &h->mu);
-		struct pw_job *j = h->head;
-		if (!j)
-			break; /* stopping, nothing left */
-		h->head = j->next;
-		if (!h->head)
-			h->tail = &h->head;
-		h->n--;
-		pthread_mutex_unlock(&h->mu);
-		run_job(j);
-		j->done = true;
-		http_resume(j->r); /* the request owns j from here: do not touch it */
-		pthread_mutex_lock(&h->mu);
-	}
-	pthread_mutex_unlock(&h->mu);
-	return NULL;
+	(void)ctx;
+	struct pw_job *j = WORKQ_JOB(it, struct pw_job, link);
+	run_job(j);
+	j->done = true;
+	http_resume(j->r); /* the request owns j from here: do not touch it */
 }
 
 enum ent_err api_hasher_start(struct api_app *app)
@@ -115,16 +95,10 @@ enum ent_err api_hasher_start(struct api_app *app)
 		return ENT_ENOMEM;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned want = cores < 1 ? 1 : cores > HASHER_THREADS_MAX ? HASHER_THREADS_MAX : (unsigned)cores;
-	h->tail = &h->head;
-	pthread_mutex_init(&h->mu, NULL);
-	pthread_cond_init(&h->wake, NULL);
-	while (h->n_threads < want && !pthread_create(&h->threads[h->n_threads], NULL, run, h))
-		h->n_threads++;
-	if (!h->n_threads) {
-		pthread_cond_destroy(&h->wake);
-		pthread_mutex_destroy(&h->mu);
+	enum ent_err err = workq_start(&h->q, want, false, run, NULL);
+	if (err) {
 		free(h);
-		return ENT_EINTERNAL;
+		return err;
 	}
 	app->hasher = h;
 	return ENT_OK;
@@ -132,16 +106,8 @@ enum ent_err api_hasher_start(struct api_app *app)
 
 void api_hasher_stop(struct api_app *app)
 {
-	struct api_hasher *h = app->hasher;
-	if (!h || h->joined)
-		return;
-	pthread_mutex_lock(&h->mu);
-	h->stop = true; /* the jobs already queued still run */
-	pthread_cond_broadcast(&h->wake);
-	pthread_mutex_unlock(&h->mu);
-	for (unsigned i = 0; i < h->n_threads; i++)
-		pthread_join(h->threads[i], NULL);
-	h->joined = true;
+	if (app->hasher)
+		workq_stop(app->hasher->q); /* the jobs already queued still run */
 }
 
 void api_hasher_free(struct api_app *app)
@@ -149,34 +115,9 @@ void api_hasher_free(struct api_app *app)
 	struct api_hasher *h = app->hasher;
 	if (!h)
 		return;
-	if (!h->joined)
-		api_hasher_stop(app);
-	pthread_cond_destroy(&h->wake);
-	pthread_mutex_destroy(&h->mu);
+	workq_free(h->q);
 	free(h);
 	app->hasher = NULL;
-}
-
-enum submitted { QUEUED, QUEUE_FULL, STOPPING };
-
-/* Queues j, unless the queue is full or the threads stop (then the caller runs it itself). */
-static enum submitted submit(struct api_hasher *h, struct pw_job *j)
-{
-	enum submitted err = QUEUED;
-	pthread_mutex_lock(&h->mu);
-	if (h->stop) {
-		err = STOPPING;
-	} else if (h->n >= HASHER_QUEUE_MAX) {
-		err = QUEUE_FULL;
-	} else {
-		j->next = NULL;
-		*h->tail = j;
-		h->tail = &j->next;
-		h->n++;
-		pthread_cond_signal(&h->wake);
-	}
-	pthread_mutex_unlock(&h->mu);
-	return err;
 }
 
 enum ent_err api_password_work(struct api_req *q, const struct api_pw_work *w,
@@ -204,14 +145,16 @@ enum ent_err api_password_work(struct api_req *q, const struct api_pw_work *w,
 		return ENT_ENOMEM;
 	}
 	j->r = r;
-	enum submitted how = q->app->hasher ? submit(q->app->hasher, j) : STOPPING;
-	if (how == STOPPING) { /* no threads (tools, tests) or stopping: run it here */
+	enum workq_pushed how = q->app->hasher
+		? workq_push(q->app->hasher->q, &j->link, HASHER_QUEUE_MAX, false)
+		: WORKQ_STOPPING;
+	if (how == WORKQ_STOPPING) { /* no threads (tools, tests) or stopping: run it here */
 		run_job(j);
 		*res = j->res;
 		job_free(j);
 		return ENT_OK;
 	}
-	if (how == QUEUE_FULL) {
+	if (how == WORKQ_FULL) {
 		job_free(j);
 		return ENT_EBUSY;
 	}
