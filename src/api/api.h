@@ -226,19 +226,23 @@ enum ent_err api_purge(struct api_app *app, struct store_conn *db, int64_t now,
  * traces (pictures, search index, WAL). The one way an account is deleted. */
 enum ent_err api_account_delete(struct api_app *app, struct store_conn *db, int64_t id,
 				enum store_posts_mode mode);
-/* Copies the database to path (online) and marks the copy: made now, expires after
- * expires_days (1..36500). */
+/* Copies the database to path (online; an SQLite file whatever the engine: on PostgreSQL one
+ * snapshot of it) and marks the copy: made now, expires after expires_days (1..36500). why
+ * (cap bytes) says what failed, for the operator, when it can. */
 enum ent_err api_backup_write(struct api_app *app, const char *path, int64_t now,
-			      unsigned expires_days);
+			      unsigned expires_days, char *why, size_t cap);
 struct api_restore_report {
 	int64_t created_at, expires_at; /* of the copy; 0 when it carries none (older copies) */
 	bool expired;
 	int64_t deleted;                /* accounts deleted again */
+	char why[256];                  /* on PostgreSQL, what the copy refused ("" else) */
 };
-/* Replaces the database of app's data directory with the copy at backup (stop the server
- * first), after carrying the live tombstones into it and deleting again every account they
- * name. An expired copy is refused (ENT_ECONFLICT, r->expired) unless force. On success
- * app->store is the restored database. */
+/* Replaces the database of app's data directory (on PostgreSQL: the rows of app's database)
+ * with the copy at backup (stop the server, every node, first), after carrying the live
+ * tombstones into it and deleting again every account they name. An expired copy is refused
+ * (ENT_ECONFLICT, r->expired) unless force; on PostgreSQL a copy at another schema version
+ * than this entraide's (once migrated) too (ENT_ECONFLICT, r->why). On success app->store is
+ * the restored database. */
 enum ent_err api_backup_restore(struct api_app *app, const char *backup, int64_t now, bool force,
 				struct api_restore_report *r);
 

@@ -8,7 +8,18 @@
  *     database's tombstones are carried into the restored one, and every account of the copy
  *     whose hash is among them is deleted again with the mode its member chose.
  *
- * Not responsible for: the copy itself (store_backup), the command line (cmd_backup.c).
+ * One format for both engines: a copy is an SQLite file. On SQLite it is made with the online
+ * backup API (store_backup); on PostgreSQL by copying the database into a new SQLite file in
+ * one snapshot (store_copy_pg_to_sqlite). Restoring works the same way on both up to the last
+ * step: the copy is copied beside the data (DIR/entraide.db.restore, 0600), its expiry
+ * checked, the live tombstones carried in and the deletions applied there (prepare); then on
+ * SQLite that file takes the database's name, and on PostgreSQL its rows replace the
+ * database's in one transaction (store_copy_sqlite_replace_pg) and the file is removed. So an
+ * account deleted since the copy was made never reaches PostgreSQL again, and a copy made on
+ * either engine restores onto either.
+ *
+ * Not responsible for: the copy itself (store_backup, store_copy.h), the command line
+ * (cmd_backup.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +32,7 @@
 #include "api/api_community.h"
 #include "core/clock.h"
 #include "store/store_community.h"
+#include "store/store_copy.h"
 #include "store/store_tombstone.h"
 
 static void tomb_of(const struct api_app *app, const struct store_tomb_source *s,
@@ -47,11 +59,15 @@ enum ent_err api_account_delete(struct api_app *app, struct store_conn *db, int6
 }
 
 enum ent_err api_backup_write(struct api_app *app, const char *path, int64_t now,
-			      unsigned expires_days)
+			      unsigned expires_days, char *why, size_t cap)
 {
+	snprintf(why, cap, "%s", "");
 	if (!expires_days || expires_days > 36500)
 		return ENT_EINVAL;
-	enum ent_err err = store_backup(app->store, path);
+	static struct store_copy_report rep; /* one backup per process (the command line) */
+	enum ent_err err = app->cfg.database[0]
+				   ? store_copy_pg_to_sqlite(app->cfg.database, path, &rep, why, cap)
+				   : store_backup(app->store, path);
 	struct store *b = NULL;
 	struct store_conn *c;
 	if (!err)
@@ -203,15 +219,10 @@ static enum ent_err prepare(struct api_app *app, const char *tmp, const struct t
 	return err;
 }
 
-enum ent_err api_backup_restore(struct api_app *app, const char *backup, int64_t now, bool force,
-				struct api_restore_report *r)
+/* The live database's tombstones, then the copy at backup copied to tmp and prepared. */
+static enum ent_err restore_prepare(struct api_app *app, const char *backup, const char *tmp,
+				    int64_t now, bool force, struct api_restore_report *r)
 {
-	memset(r, 0, sizeof *r);
-	if (app->cfg.database[0]) /* PostgreSQL: pg_dump and pg_restore (issue 16) */
-		return ENT_EUNSUPPORTED;
-	char db[CONFIG_PATH_MAX + 32], tmp[CONFIG_PATH_MAX + 32], side[CONFIG_PATH_MAX + 40];
-	snprintf(db, sizeof db, "%s/entraide.db", app->cfg.data);
-	snprintf(tmp, sizeof tmp, "%s/entraide.db.restore", app->cfg.data);
 	struct tombs tombs = {0};
 	struct store_conn *live;
 	enum ent_err err = store_conn_get(app->store, &live);
@@ -224,13 +235,50 @@ enum ent_err api_backup_restore(struct api_app *app, const char *backup, int64_t
 	if (!err)
 		err = prepare(app, tmp, &tombs, now, force, r);
 	free(tombs.v);
+	return err;
+}
+
+static void unlink_db(const char *path)
+{
+	char side[CONFIG_PATH_MAX + 48];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/* PostgreSQL: the prepared copy's rows replace the database's, then traces are erased. */
+static enum ent_err restore_pg(struct api_app *app, const char *tmp, struct api_restore_report *r)
+{
+	static struct store_copy_report rep;
+	enum ent_err err = store_copy_sqlite_replace_pg(tmp, app->cfg.database, &rep, r->why,
+							sizeof r->why);
+	unlink_db(tmp);
+	struct store_conn *live;
+	if (!err && !(err = store_conn_get(app->store, &live)))
+		err = api_erase_traces(app, live);
+	return err;
+}
+
+enum ent_err api_backup_restore(struct api_app *app, const char *backup, int64_t now, bool force,
+				struct api_restore_report *r)
+{
+	memset(r, 0, sizeof *r);
+	char db[CONFIG_PATH_MAX + 32], tmp[CONFIG_PATH_MAX + 32];
+	snprintf(db, sizeof db, "%s/entraide.db", app->cfg.data);
+	snprintf(tmp, sizeof tmp, "%s/entraide.db.restore", app->cfg.data);
+	enum ent_err err = restore_prepare(app, backup, tmp, now, force, r);
 	if (err) {
-		unlink(tmp);
+		unlink_db(tmp);
 		return err;
 	}
+	if (app->cfg.database[0])
+		return restore_pg(app, tmp, r);
 	/* The live database goes: its WAL and index first, then the copy takes its name. */
 	store_close(app->store);
 	app->store = NULL;
+	char side[CONFIG_PATH_MAX + 40];
 	snprintf(side, sizeof side, "%s-wal", db);
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", db);

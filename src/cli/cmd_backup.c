@@ -1,6 +1,6 @@
 /*
- * cmd_backup.c - `entraide backup`: an online copy of the database that expires, and its
- * restore, which deletes again every account deleted since the copy was made (tombstones,
+ * cmd_backup.c - `entraide backup`: an online copy of the database (an SQLite file, on either
+ * engine) that expires, and its restore, which deletes again every account deleted since the copy was made (tombstones,
  * api_backup.c).
  */
 #include <stdio.h>
@@ -16,18 +16,24 @@
 static void help(FILE *f)
 {
 	fprintf(f,
-		"usage: entraide backup [--data DIR] [--expires DAYS] FILE\n"
-		"       entraide backup restore [--data DIR] [--now=WHEN] [--force] FILE\n\n"
-		"backup copies the database to FILE (mode 0600) with SQLite's online backup: safe\n"
-		"while the server runs. The copy expires after DAYS (default %d): it still holds the\n"
-		"accounts deleted after it was made, so keep it no longer than that, and restore\n"
-		"refuses it once expired. Keys (DIR/keys) and media (DIR/media) are files: copy them\n"
-		"too, and the keys with the same care as the database.\n\n"
-		"restore (server stopped) replaces DIR's database with FILE, then deletes again every\n"
-		"account deleted since FILE was made: the live database's list of deleted accounts\n"
-		"(keyed hashes, no personal data) is carried into the restored one and applied, with\n"
-		"each member's choice for their posts. --force restores an expired copy; --now=WHEN\n"
-		"(YYYY-MM-DD or Unix seconds) sets the date the expiry is checked against.\n",
+		"usage: entraide backup [--data DIR | --database URI] [--expires DAYS] FILE\n"
+		"       entraide backup restore [--data DIR | --database URI] [--now=WHEN] [--force] FILE\n\n"
+		"backup copies the database to FILE (mode 0600), safe while the server runs. FILE is\n"
+		"an SQLite database whatever the engine: on SQLite, SQLite's online backup; on\n"
+		"PostgreSQL (--database), every table read in one consistent snapshot (nodes keep\n"
+		"serving) and written into a new SQLite file. The format is the same, so a copy made\n"
+		"on either engine restores onto either. The copy expires after DAYS (default %d): it\n"
+		"still holds the accounts deleted after it was made, so keep it no longer than that,\n"
+		"and restore refuses it once expired. Keys (DIR/keys) and media (DIR/media) are\n"
+		"files, not in FILE: copy them too, and the keys with the same care as the database.\n\n"
+		"restore (the server stopped: every node on PostgreSQL) replaces the database with\n"
+		"FILE (on PostgreSQL, every row replaced in one transaction: nothing changes if it\n"
+		"fails), then deletes again every account deleted since FILE was made: the live\n"
+		"database's list of deleted accounts (keyed hashes, no personal data) is carried into\n"
+		"the restored one and applied, with each member's choice for their posts. --force\n"
+		"restores an expired copy; --now=WHEN (YYYY-MM-DD or Unix seconds) sets the date the\n"
+		"expiry is checked against. pg_dump or pg_basebackup copies do not re-apply deletions:\n"
+		"see docs/operations.md.\n",
 		DEFAULT_EXPIRES_DAYS);
 }
 
@@ -58,7 +64,8 @@ static int restore(struct api_app *app, int argc, char **argv)
 		return CLI_EXIT_NO;
 	}
 	if (err) {
-		fprintf(stderr, "entraide backup restore: %s\n", ent_strerror(err));
+		fprintf(stderr, "entraide backup restore: %s%s%s\n", ent_strerror(err),
+			r.why[0] ? ": " : "", r.why);
 		return CLI_EXIT_USAGE;
 	}
 	printf("{\"restored\":true,\"expired\":%s,\"accounts_deleted_again\":%lld}\n",
@@ -75,7 +82,7 @@ int cmd_backup(int argc, char **argv)
 	struct config cfg;
 	struct api_app app;
 	int rest;
-	int rc = cli_start(argc, argv, "usage: entraide backup [--data DIR] [--expires DAYS] FILE (see --help)\n",
+	int rc = cli_start(argc, argv, "usage: entraide backup [--data DIR | --database URI] [--expires DAYS] FILE (see --help)\n",
 			   1, 4, &cfg, &app, &rest);
 	if (rc)
 		return rc;
@@ -105,10 +112,12 @@ int cmd_backup(int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	}
 	int64_t now = clock_now();
-	enum ent_err err = api_backup_write(&app, file, now, (unsigned)days);
+	char why[256];
+	enum ent_err err = api_backup_write(&app, file, now, (unsigned)days, why, sizeof why);
 	api_data_close(&app);
 	if (err) {
-		fprintf(stderr, "entraide backup: %s\n", ent_strerror(err));
+		fprintf(stderr, "entraide backup: %s%s%s\n", ent_strerror(err), why[0] ? ": " : "",
+			why);
 		return CLI_EXIT_USAGE;
 	}
 	printf("backup written to %s, expires in %ld days\n", file, days);

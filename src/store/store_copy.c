@@ -42,7 +42,7 @@ static const struct {
 	{"articles_fts_config", "FTS5's settings of articles_fts"},
 };
 
-static const char *skip_reason(const char *name)
+const char *copy_skip_reason(const char *name)
 {
 	for (size_t i = 0; i < sizeof skipped / sizeof skipped[0]; i++)
 		if (!strcmp(skipped[i].name, name))
@@ -96,6 +96,7 @@ struct copy {
 	struct store_copy_report *r;
 	char *why;
 	size_t cap;
+	bool replace; /* the target holds an instance: its rows are deleted first */
 	/* the table being copied */
 	struct copy_tab *t;
 	const char **cols; /* its non-generated columns */
@@ -256,6 +257,22 @@ static enum ent_err copy_row(const struct copy_val *vals, void *arg)
 	return ENT_OK;
 }
 
+/* DELETE FROM "t" on the target. */
+static enum ent_err delete_rows(struct copy *k, const struct copy_tab *t)
+{
+	char qt[STORE_COPY_NAME_MAX * 2 + 3], *sql = malloc(sizeof qt + 16);
+	const struct store_stmt *del;
+	struct store_q *q;
+	if (sql && !copy_quote(t->name, qt, sizeof qt))
+		snprintf(sql, sizeof qt + 16, "DELETE FROM %s", qt);
+	else
+		free(sql), sql = NULL;
+	if (!(del = make_stmt(k, "copy.delete", sql)))
+		return ENT_ENOMEM;
+	enum ent_err err = store_q_open(k->c, del, &q);
+	return err ? err : store_q_run(q);
+}
+
 /* Copies table t, then checks its count on the target and moves its identity sequences. */
 static enum ent_err copy_table(struct copy *k, struct copy_tab *t)
 {
@@ -266,20 +283,8 @@ static enum ent_err copy_table(struct copy *k, struct copy_tab *t)
 			k->cols[k->n_cols++] = t->cols[i].name;
 	enum ent_err err = ENT_OK;
 	struct store_q *q;
-	if (t->clear) {
-		const struct store_stmt *del;
-		char qt[STORE_COPY_NAME_MAX * 2 + 3], *sql = malloc(sizeof qt + 16);
-		if (sql && !copy_quote(t->name, qt, sizeof qt))
-			snprintf(sql, sizeof qt + 16, "DELETE FROM %s", qt);
-		else
-			free(sql), sql = NULL;
-		if (!(del = make_stmt(k, "copy.clear", sql)))
-			return ENT_ENOMEM;
-		if (!(err = store_q_open(k->c, del, &q)))
-			err = store_q_run(q);
-		if (err)
-			return fail(k, err, "cannot replace the default rows of %s", t->name);
-	}
+	if (t->clear && (err = delete_rows(k, t)))
+		return fail(k, err, "cannot replace the default rows of %s", t->name);
 	err = copy_src_count(k->src, t->name, &k->total);
 	if (err)
 		return fail(k, err, "cannot count the rows of %s in SQLite", t->name);
@@ -348,7 +353,7 @@ static enum ent_err copy_table(struct copy *k, struct copy_tab *t)
 static enum ent_err check_src_table(const char *name, void *arg)
 {
 	struct copy *k = arg;
-	const char *why = skip_reason(name);
+	const char *why = copy_skip_reason(name);
 	if (!why && !strncmp(name, "sqlite_", 7))
 		why = "SQLite's own";
 	if (why) {
@@ -404,14 +409,54 @@ static enum ent_err check_schemas(struct copy *k)
 			err = ENT_ENOMEM;
 		if (!err && !(err = store_q_open(k->c, cnt, &q)))
 			err = store_q_row_int(q, &n);
-		if (!err && n && seeded(t->name))
-			t->clear = true;
+		if (!err && n && (k->replace || seeded(t->name)))
+			t->clear = !k->replace; /* replace: every table emptied before the copy */
 		else if (!err && n)
 			return fail(k, ENT_ECONFLICT, "the PostgreSQL database is not empty (table %s "
 				    "has rows): migrate-db copies into an empty database only",
 				    t->name);
 	}
 	return err;
+}
+
+enum ent_err copy_order(const struct copy_tab *tabs, size_t n, size_t *order, char *why,
+			size_t cap)
+{
+	bool *done = calloc(n ? n : 1, sizeof *done);
+	size_t m = 0;
+	if (!done)
+		return ENT_ENOMEM;
+	for (bool progress = true; progress;) {
+		progress = false;
+		for (size_t i = 0; i < n; i++) {
+			bool ready = !done[i];
+			for (size_t j = 0; ready && j < tabs[i].n_refs; j++)
+				for (size_t r = 0; r < n; r++)
+					if (!strcmp(tabs[r].name, tabs[i].refs[j]))
+						ready = done[r];
+			if (ready)
+				order[m++] = i, done[i] = progress = true;
+		}
+	}
+	for (size_t i = 0; i < n && m < n; i++)
+		if (!done[i]) {
+			snprintf(why, cap, "table %s is part of a cycle of foreign keys", tabs[i].name);
+			break;
+		}
+	free(done);
+	return m == n ? ENT_OK : ENT_ECONFLICT;
+}
+
+/* Deletes every row of the target (replace): the tables that reference others first. */
+static enum ent_err empty_all(struct copy *k, const size_t *order)
+{
+	for (size_t i = k->n_tabs; i-- > 0;) {
+		struct copy_tab *t = &k->tabs[order[i]];
+		enum ent_err err = t->done ? ENT_OK : delete_rows(k, t); /* done: schema_migrations */
+		if (err)
+			return fail(k, err, "cannot delete the rows of %s", t->name);
+	}
+	return ENT_OK;
 }
 
 /* Copies every table once those its foreign keys reference are copied. */
@@ -422,40 +467,28 @@ static enum ent_err copy_all(struct copy *k)
 		if (k->tabs[i].n_cols > max_cols)
 			max_cols = k->tabs[i].n_cols;
 	k->cols = calloc(max_cols, sizeof *k->cols);
-	if (!k->cols)
-		return ENT_ENOMEM;
-	enum ent_err err = ENT_OK;
-	for (bool progress = true; progress && !err;) {
-		progress = false;
-		for (size_t i = 0; i < k->n_tabs && !err; i++) {
-			struct copy_tab *t = &k->tabs[i];
-			bool ready = !t->done;
-			for (size_t j = 0; ready && j < t->n_refs; j++) {
-				struct copy_tab *ref = NULL;
-				for (size_t m = 0; m < k->n_tabs && !ref; m++)
-					if (!strcmp(k->tabs[m].name, t->refs[j]))
-						ref = &k->tabs[m];
-				ready = !ref || ref->done;
-			}
-			if (!ready)
-				continue;
+	size_t *order = calloc(k->n_tabs + 1, sizeof *order);
+	enum ent_err err = k->cols && order ? ENT_OK : ENT_ENOMEM;
+	if (!err)
+		err = copy_order(k->tabs, k->n_tabs, order, k->why, k->cap);
+	if (!err && k->replace)
+		err = empty_all(k, order);
+	for (size_t i = 0; i < k->n_tabs && !err; i++) {
+		struct copy_tab *t = &k->tabs[order[i]];
+		if (!t->done)
 			err = copy_table(k, t);
-			t->done = progress = true;
-		}
+		t->done = true;
 	}
-	for (size_t i = 0; i < k->n_tabs && !err; i++)
-		if (!k->tabs[i].done)
-			err = fail(k, ENT_ECONFLICT, "table %s is part of a cycle of foreign keys",
-				   k->tabs[i].name);
+	free(order);
 	return err;
 }
 
-enum ent_err store_copy_sqlite_to_pg(const char *sqlite_path, const char *pg_url,
-				     struct store_copy_report *r, char *why, size_t cap)
+static enum ent_err sqlite_to_pg(const char *sqlite_path, const char *pg_url, bool replace,
+				 struct store_copy_report *r, char *why, size_t cap)
 {
 	memset(r, 0, sizeof *r);
 	snprintf(why, cap, "%s", "");
-	struct copy k = {.r = r, .why = why, .cap = cap};
+	struct copy k = {.r = r, .why = why, .cap = cap, .replace = replace};
 	enum ent_err err = copy_src_open(sqlite_path, &k.src, why, cap);
 	if (err)
 		return err;
@@ -508,4 +541,16 @@ enum ent_err store_copy_sqlite_to_pg(const char *sqlite_path, const char *pg_url
 	free(k.made);
 	copy_src_close(k.src);
 	return err;
+}
+
+enum ent_err store_copy_sqlite_to_pg(const char *sqlite_path, const char *pg_url,
+				     struct store_copy_report *r, char *why, size_t cap)
+{
+	return sqlite_to_pg(sqlite_path, pg_url, false, r, why, cap);
+}
+
+enum ent_err store_copy_sqlite_replace_pg(const char *sqlite_path, const char *pg_url,
+					  struct store_copy_report *r, char *why, size_t cap)
+{
+	return sqlite_to_pg(sqlite_path, pg_url, true, r, why, cap);
 }

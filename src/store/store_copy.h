@@ -1,5 +1,7 @@
 /*
- * store_copy.h - moving an instance from SQLite to PostgreSQL (`entraide admin migrate-db`).
+ * store_copy.h - copying an instance between the engines: SQLite to PostgreSQL (`entraide
+ * admin migrate-db`, and `entraide backup restore` on PostgreSQL, which replaces the rows),
+ * PostgreSQL to SQLite (`entraide backup` on PostgreSQL: a backup is an SQLite file).
  *
  * store_copy_sqlite_to_pg opens the SQLite file read-only (one read transaction: a consistent
  * snapshot even while a server still runs on it), applies the PostgreSQL migrations to the
@@ -53,6 +55,29 @@ struct store_copy_report {
  * the target refused a row; why (cap bytes) then says what, for the operator (names of tables
  * and columns, never values). The target is left as it was (its migrations aside) on error. */
 enum ent_err store_copy_sqlite_to_pg(const char *sqlite_path, const char *pg_url,
+				     struct store_copy_report *r, char *why, size_t cap);
+
+/* The same copy into a PostgreSQL database that holds an instance already (`entraide backup
+ * restore`, every node stopped): inside the one transaction, every row of every table is
+ * deleted first (the tables that reference others before those they reference), then the
+ * SQLite file's rows are copied as above. Nothing is committed on error: the database keeps
+ * its rows. */
+enum ent_err store_copy_sqlite_replace_pg(const char *sqlite_path, const char *pg_url,
+					  struct store_copy_report *r, char *why, size_t cap);
+
+/* `entraide backup` on PostgreSQL (store_copy_back.c): the database at pg_url copied into a
+ * new SQLite file at sqlite_path (made mode 0600, replacing any file there; the SQLite
+ * migrations make its schema). PostgreSQL is read inside one REPEATABLE READ READ ONLY
+ * transaction of a connection of its own (a snapshot: nodes keep serving, no lock taken but
+ * the tables' share locks of a read), each table through a cursor (bounded memory), in the
+ * order of its foreign keys. The file is written in one SQLite transaction: its triggers
+ * (counters kept on insert) dropped during the copy and made again after it from their SQL,
+ * the rows its migrations wrote (default settings) replaced by PostgreSQL's, the search
+ * tables written as (rowid, terms) so that FTS5 builds its own index; values by their
+ * PostgreSQL type (integers, booleans as 1/0, bytea as BLOBs unless the SQLite column is
+ * declared TEXT, text), counts checked on both sides. Both schemas must be at the same
+ * migration. On error the file is removed; why says what (names, never values). */
+enum ent_err store_copy_pg_to_sqlite(const char *pg_url, const char *sqlite_path,
 				     struct store_copy_report *r, char *why, size_t cap);
 
 /* --- private to src/store/ (store_copy.c and the two engines' parts) ------------------------ */
@@ -121,6 +146,40 @@ enum ent_err copy_dst_triggers(struct store_conn *c, const char *url, bool enabl
 /* Runs ANALYZE on the target (its own connection): the planner's statistics of the tables just
  * filled, which autovacuum would gather only later. False when it failed. */
 bool copy_dst_analyze(const char *url);
+
+/* Why table is not copied (a static string), NULL when it is. */
+const char *copy_skip_reason(const char *name);
+
+/* The order of a copy: order[0..n) indexes of tabs, each table after those its foreign keys
+ * reference. ENT_ECONFLICT (why says which table) for a cycle. */
+enum ent_err copy_order(const struct copy_tab *tabs, size_t n, size_t *order, char *why,
+			size_t cap);
+
+/* The SQLite side as a target (store_sqlite_copy.c, struct copy_src opened for writing): the
+ * file made (0600) and migrated, one write transaction open, its triggers dropped. */
+enum ent_err copy_sqlite_create(const char *path, struct copy_src **out, char *why, size_t cap);
+/* Deletes table's rows (those its migrations wrote). */
+enum ent_err copy_sqlite_clear(struct copy_src *s, const char *table);
+/* Starts the rows of table: cols[0..n) (borrowed until copy_sqlite_insert_end). */
+enum ent_err copy_sqlite_insert_begin(struct copy_src *s, const char *table,
+				      const char *const *cols, size_t n);
+enum ent_err copy_sqlite_insert(struct copy_src *s, const struct copy_val *vals);
+void copy_sqlite_insert_end(struct copy_src *s);
+/* commit: triggers made again and the transaction committed; else rolled back. Then closes. */
+enum ent_err copy_sqlite_finish(struct copy_src *s, bool commit);
+
+/* The PostgreSQL side as a source (store_pg_copy.c): a connection of its own to url inside
+ * one REPEATABLE READ READ ONLY transaction. */
+struct copy_pg;
+enum ent_err copy_pg_open(const char *url, struct copy_pg **out, char *why, size_t cap);
+void copy_pg_close(struct copy_pg *p);
+enum ent_err copy_pg_version(struct copy_pg *p, int *version);
+enum ent_err copy_pg_count(struct copy_pg *p, const char *table, int64_t *n);
+/* Reads cols[0..n) (their types from the catalog: types[i]) of every row of table through a
+ * cursor, calling row(vals, arg) with n values each time (borrowed until the next row). */
+enum ent_err copy_pg_rows(struct copy_pg *p, const char *table, const char *const *cols,
+			  const char *const *types, size_t n,
+			  enum ent_err (*row)(const struct copy_val *vals, void *arg), void *arg);
 
 /* "name" with inner quotes doubled, into out (cap bytes); ENT_EINVAL when it does not fit. */
 enum ent_err copy_quote(const char *name, char *out, size_t cap);

@@ -1,10 +1,14 @@
 /*
- * store_pg_copy.c - the PostgreSQL side of `entraide admin migrate-db` (store_copy.h): the
+ * store_pg_copy.c - the PostgreSQL side of `entraide admin migrate-db`, `entraide backup` and
+ * its restore (store_copy.h). As a target: the
  * target's catalog (its tables in the current schema, their columns with type, identity and
  * generated flags, and the tables their foreign keys reference) and the setting of an
  * identity sequence, as named statements run through store.h; and the switching off and on
  * of the tables' own triggers (ALTER TABLE, which PostgreSQL does not prepare: identifiers
- * only, on a connection of its own).
+ * only, on a connection of its own). As a source (a backup): a connection of its own in one
+ * REPEATABLE READ READ ONLY transaction (BEGIN with options, which PostgreSQL does not
+ * prepare), each table read through a cursor declared on SQL made from the catalog's names,
+ * quoted, and fetched in batches; values read by their column's type.
  * Not responsible for: the copy itself (store_copy.c), the SQLite side (store_sqlite_copy.c).
  */
 #include <libpq-fe.h>
@@ -185,4 +189,186 @@ enum ent_err copy_dst_setval(struct store_conn *c, const char *qtable, const cha
 	store_q_bind_int(q, 3, max > 0 ? max : 1);
 	store_q_bind_bool(q, 4, max > 0);
 	return store_q_run(q);
+}
+
+/* --- as a source (a backup) --- */
+
+#define FETCH_ROWS "500"
+
+struct copy_pg {
+	PGconn *pg;
+};
+
+/* Runs sql (no parameter); ENT_EDB unless it gives tuples (want_rows) or is a command. */
+static PGresult *run(struct copy_pg *p, const char *sql, bool want_rows)
+{
+	PGresult *res = PQexec(p->pg, sql);
+	if (PQresultStatus(res) != (want_rows ? PGRES_TUPLES_OK : PGRES_COMMAND_OK)) {
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+enum ent_err copy_pg_open(const char *url, struct copy_pg **out, char *why, size_t cap)
+{
+	*out = NULL;
+	struct copy_pg *p = calloc(1, sizeof *p);
+	if (!p)
+		return ENT_ENOMEM;
+	p->pg = PQconnectdb(url);
+	PGresult *res = NULL;
+	if (PQstatus(p->pg) != CONNECTION_OK ||
+	    !(res = run(p, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", false))) {
+		snprintf(why, cap, "cannot open a read transaction on the PostgreSQL database");
+		copy_pg_close(p);
+		return ENT_EDB;
+	}
+	PQclear(res);
+	*out = p;
+	return ENT_OK;
+}
+
+void copy_pg_close(struct copy_pg *p)
+{
+	if (!p)
+		return;
+	if (p->pg && PQstatus(p->pg) == CONNECTION_OK)
+		PQclear(PQexec(p->pg, "ROLLBACK"));
+	PQfinish(p->pg);
+	free(p);
+}
+
+/* The integer in the one cell of sql's answer. */
+static enum ent_err one_int(struct copy_pg *p, const char *sql, int64_t *v)
+{
+	PGresult *res = run(p, sql, true);
+	if (!res)
+		return ENT_EDB;
+	enum ent_err err = PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) ? ENT_OK : ENT_EDB;
+	if (!err)
+		*v = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return err;
+}
+
+enum ent_err copy_pg_version(struct copy_pg *p, int *version)
+{
+	int64_t v = 0;
+	enum ent_err err = one_int(p, "SELECT coalesce(max(version), 0) FROM schema_migrations", &v);
+	*version = (int)v;
+	return err;
+}
+
+enum ent_err copy_pg_count(struct copy_pg *p, const char *table, int64_t *n)
+{
+	char q[STORE_COPY_NAME_MAX * 2 + 3], sql[sizeof q + 32];
+	enum ent_err err = copy_quote(table, q, sizeof q);
+	if (err)
+		return err;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", q);
+	return one_int(p, sql, n);
+}
+
+enum copy_kind { K_INT, K_BOOL, K_REAL, K_BYTEA, K_TEXT };
+
+static enum copy_kind kind_of(const char *type)
+{
+	if (!strcmp(type, "bigint") || !strcmp(type, "integer") || !strcmp(type, "smallint"))
+		return K_INT;
+	if (!strcmp(type, "boolean"))
+		return K_BOOL;
+	if (!strcmp(type, "double precision") || !strcmp(type, "real") ||
+	    !strncmp(type, "numeric", 7))
+		return K_REAL;
+	return !strcmp(type, "bytea") ? K_BYTEA : K_TEXT;
+}
+
+/* Calls row() on each row of res; bytea decoded into dec (freed here). */
+static enum ent_err each_row(PGresult *res, const enum copy_kind *kinds, size_t n,
+			     struct copy_val *v, unsigned char **dec,
+			     enum ent_err (*row)(const struct copy_val *vals, void *arg), void *arg)
+{
+	enum ent_err err = ENT_OK;
+	for (int r = 0; !err && r < PQntuples(res); r++) {
+		for (size_t i = 0; i < n; i++) {
+			int c = (int)i;
+			const char *s = PQgetvalue(res, r, c);
+			size_t len = (size_t)PQgetlength(res, r, c);
+			if (PQgetisnull(res, r, c)) {
+				v[i] = (struct copy_val){.type = COPY_NULL};
+				continue;
+			}
+			switch (kinds[i]) {
+			case K_INT:
+				v[i] = (struct copy_val){.type = COPY_INT, .i = strtoll(s, NULL, 10)};
+				break;
+			case K_BOOL:
+				v[i] = (struct copy_val){.type = COPY_INT, .i = s[0] == 't'};
+				break;
+			case K_REAL:
+				v[i] = (struct copy_val){.type = COPY_REAL, .d = strtod(s, NULL)};
+				break;
+			case K_BYTEA:
+				PQfreemem(dec[i]);
+				dec[i] = PQunescapeBytea((const unsigned char *)s, &len);
+				if (!dec[i])
+					return ENT_ENOMEM;
+				v[i] = (struct copy_val){.type = COPY_BLOB, .p = dec[i], .len = len};
+				break;
+			case K_TEXT:
+				v[i] = (struct copy_val){.type = COPY_TEXT, .p = s, .len = len};
+				break;
+			}
+		}
+		err = row(v, arg);
+	}
+	return err;
+}
+
+enum ent_err copy_pg_rows(struct copy_pg *p, const char *table, const char *const *cols,
+			  const char *const *types, size_t n,
+			  enum ent_err (*row)(const struct copy_val *vals, void *arg), void *arg)
+{
+	size_t cap = 96 + (n + 1) * (STORE_COPY_NAME_MAX * 2 + 4);
+	char *sql = malloc(cap), q[STORE_COPY_NAME_MAX * 2 + 3];
+	struct copy_val *v = calloc(n ? n : 1, sizeof *v);
+	enum copy_kind *kinds = calloc(n ? n : 1, sizeof *kinds);
+	unsigned char **dec = calloc(n ? n : 1, sizeof *dec);
+	enum ent_err err = sql && v && kinds && dec ? ENT_OK : ENT_ENOMEM;
+	size_t o = 0;
+	if (!err)
+		o = (size_t)snprintf(sql, cap, "DECLARE copy_rows NO SCROLL CURSOR FOR SELECT ");
+	for (size_t i = 0; !err && i < n; i++) {
+		kinds[i] = kind_of(types[i]);
+		if (!(err = copy_quote(cols[i], q, sizeof q)))
+			o += (size_t)snprintf(sql + o, cap - o, "%s%s", i ? ", " : "", q);
+	}
+	if (!err && !(err = copy_quote(table, q, sizeof q)))
+		snprintf(sql + o, cap - o, " FROM %s", q);
+	PGresult *res = NULL;
+	if (!err && !(res = run(p, sql, false)))
+		err = ENT_EDB;
+	PQclear(res);
+	bool open = !err;
+	while (!err) {
+		if (!(res = run(p, "FETCH " FETCH_ROWS " FROM copy_rows", true))) {
+			err = ENT_EDB;
+			break;
+		}
+		bool last = PQntuples(res) == 0;
+		err = each_row(res, kinds, n, v, dec, row, arg);
+		PQclear(res);
+		if (last)
+			break;
+	}
+	if (open)
+		PQclear(PQexec(p->pg, "CLOSE copy_rows"));
+	for (size_t i = 0; dec && i < n; i++)
+		PQfreemem(dec[i]);
+	free(dec);
+	free(kinds);
+	free(v);
+	free(sql);
+	return err;
 }
