@@ -10,7 +10,8 @@ Migration files are named NNNN_name.sql (and NNNN_name.pg.sql where PostgreSQL n
 SQL) and are sorted by number; two migrations with one number are an error. Web files are
 listed under ROOT with paths starting with '/'. The shell (ROOT/index.html) is embedded with
 style.css inline (inline_styles; NAME_style_src is the CSP source that allows it) and the
-table of each route's modules and stylesheets (module_graph).
+table of each route's modules and stylesheets (module_graph); NAME_routes gives the server,
+for each route, the links it writes into the shell of that route's paths (route_links).
 """
 import base64
 import gzip
@@ -106,17 +107,46 @@ ROUTE_RE = re.compile(r"""\{ path: '([^']+)', load: \(\) => import\('\./([^']+)'
 PRELOAD_RE = re.compile(rb'<link rel="modulepreload" href="/static/([^"]+)">')
 
 
+ROUTE_START_RE = re.compile(r"""^\s*\{ path: '""", re.M)
+ACCESS_RE = re.compile(r"""\baccess: '(member|visitor)'""")
+DATA_RE = re.compile(r"""\bdata: \[([^\]]*)\]""")
+
+
+def routes_of(routes_js):
+    """(pattern, module, access, [data paths]) for each route of routes.js, in its order."""
+    with open(routes_js) as fh:
+        text = fh.read()
+    starts = [m.start() for m in ROUTE_START_RE.finditer(text)] + [len(text)]
+    out = []
+    for a, b in zip(starts, starts[1:]):
+        chunk = text[a:b]
+        m = ROUTE_RE.search(chunk)
+        if not m:
+            sys.exit('embed.py: a route of %s is not { path: ..., load: () => import(...) }' % routes_js)
+        access = ACCESS_RE.search(chunk)
+        data = DATA_RE.search(chunk)
+        paths = re.findall(r"'([^']*)'", data.group(1)) if data else []
+        for p in paths:
+            if not re.match(r'^/api/[A-Za-z0-9_/:?=.-]*$', p):
+                sys.exit('embed.py: route %s: data path %r is not a plain /api/ path' % (m.group(1), p))
+        out.append((m.group(1), m.group(2), access.group(1) if access else '', paths))
+    if not out:
+        sys.exit('embed.py: no route found in %s' % routes_js)
+    return out
+
+
 def module_graph(root, data):
     """The shell with, before </head>, a JSON data block (never run: the CSP's script-src
     does not apply) giving for each route of static/routes.js the modules its page needs that
     the shell does not preload (the page's module and its static imports, transitively) and
     the pages' stylesheets they add (stylesheet('name') -> pages/name.css). app.js asks for
-    them all at once instead of one level of imports per round trip. The same bytes for every
-    path: the block is the whole table."""
+    them all at once instead of one level of imports per round trip (for the pages opened
+    after the first: the server preloads the first one's, route_links). The block is the whole
+    table. Returns the new bytes and, per route, (pattern, access, files, first GETs)."""
     static = os.path.join(root, 'static')
     routes_js = os.path.join(static, 'routes.js')
     if b'</head>' not in data or not os.path.exists(routes_js):
-        return data
+        return data, []
     in_shell = set(m.decode() for m in PRELOAD_RE.findall(data)) | {'app.js'}
 
     def graph(first):
@@ -141,16 +171,31 @@ def module_graph(root, data):
                         sheets.append(css)
         return sheets + [m for m in order if m not in in_shell]
 
-    with open(routes_js) as fh:
-        routes = ROUTE_RE.findall(fh.read())
-    if not routes:
-        sys.exit('embed.py: no route found in %s' % routes_js)
-    table = {pattern: graph(module) for pattern, module in routes}
+    routes = routes_of(routes_js)
+    table = {pattern: graph(module) for pattern, module, _, _ in routes}
     text = json.dumps(table, separators=(',', ':'))
-    if '<' in text:
-        sys.exit('embed.py: a module path holds "<"')
+    if '<' in text or '"' in ''.join(sum(table.values(), [])):
+        sys.exit('embed.py: a module path holds "<" or a quote')
     block = '<script type="application/json" id="module-graph">%s</script>\n' % text
-    return data.replace(b'</head>', block.encode() + b'</head>', 1)
+    return data.replace(b'</head>', block.encode() + b'</head>', 1), [
+        (pattern, access, table[pattern], paths) for pattern, _, access, paths in routes]
+
+
+def route_links(routes):
+    """The rows of NAME_routes: the route's pattern in http_path_match's syntax (:id ->
+    {id}), who gets the links (0 everyone, 1 members only, 2 visitors only), the links the
+    server writes into the shell of its paths (modulepreload of its modules, preload of its
+    stylesheets: a parser-inserted stylesheet would hold the first paint) and its first GETs
+    (one per line, {name} filled in by the server: preloaded as fetch)."""
+    rows = []
+    for pattern, access, files, paths in routes:
+        links = ''.join('<link rel="preload" as="style" href="/static/%s">\n' % f if f.endswith('.css')
+                        else '<link rel="modulepreload" href="/static/%s">\n' % f for f in files)
+        conv = lambda p: re.sub(r':(\w+)', r'{\1}', p)
+        rows.append('\t{%s, %d,\n\t%s,\n\t%s},\n' % (
+            c_bytes(conv(pattern).encode()), {'': 0, 'member': 1, 'visitor': 2}[access],
+            c_bytes(links.encode()), c_bytes(''.join(conv(p) + '\n' for p in paths).encode())))
+    return rows
 
 
 def web(out, root, name='http_web_files'):
@@ -168,12 +213,13 @@ def web(out, root, name='http_web_files'):
         o.write('#include "http/http.h"\n\n')
         o.write('const struct http_embedded %s[] = {\n' % name)
         style_src = ''
+        routes = []
         for path, p in files:
             with open(p, 'rb') as fh:
                 data = fh.read()
             if path == '/index.html':
                 data, style_src = inline_styles(root, data)
-                data = module_graph(root, data)
+                data, routes = module_graph(root, data)
             # The entity tag changes with the bytes, so a browser revalidates after an upgrade
             # instead of mixing old and new modules.
             digest = hashlib.blake2b(data, digest_size=12).hexdigest()
@@ -189,6 +235,10 @@ def web(out, root, name='http_web_files'):
                                                              c_bytes(etag.encode()), gz_part))
         o.write('\t{NULL, 0, NULL, NULL, 0, NULL, NULL},\n};\n')
         o.write('const char %s_style_src[] = "%s";\n' % (name, style_src))
+        o.write('const struct http_shell_route %s_routes[] = {\n' % name)
+        for row in route_links(routes):
+            o.write(row)
+        o.write('\t{NULL, 0, NULL, NULL},\n};\n')
 
 
 def blob(out, name, path):

@@ -117,6 +117,8 @@ const char *http_header(struct http_req *r, const char *name);
 /* A query-string argument ("?limit=20" -> "20"), decoded, or NULL when absent (or when the
  * request has no connection: unit tests). */
 const char *http_query(struct http_req *r, const char *name);
+/* How many query-string arguments the request has. */
+size_t http_query_count(struct http_req *r);
 /* A cookie's value, or NULL. */
 const char *http_cookie(struct http_req *r, const char *name);
 /* The client's address as text, for rate limiting only (never log it): the TCP peer, or the
@@ -193,6 +195,15 @@ extern const struct http_embedded http_web_files[];
 extern const struct http_embedded http_web_gen_files[];
 /* The CSP source allowing the embedded shell's inline <style> ("'sha256-...'"), or "". */
 extern const char http_web_files_style_src[];
+/* A route of the front end (web/static/routes.js, in its order) and what the shell of its
+ * paths preloads (scripts/embed.py makes the table; a NULL pattern ends it). */
+struct http_shell_route {
+	const char *pattern; /* http_path_match's syntax: "/t/{id}" */
+	int access;          /* the links are written for: 0 everyone, 1 members, 2 visitors */
+	const char *links;   /* <link rel="modulepreload"|"preload" as="style"> lines */
+	const char *data;    /* the page's first GETs, one per line, {name} from the path */
+};
+extern const struct http_shell_route http_web_files_routes[];
 
 /* Answers a GET for the web front end: /static/... from web/static, the SPA shell
  * (index.html) for other paths, its <html lang> and skip link in lang (the caller picks it:

@@ -63,6 +63,12 @@ const char *http_query(struct http_req *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+size_t http_query_count(struct http_req *r)
+{
+	int n = r->conn ? MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, NULL, NULL) : 0;
+	return n > 0 ? (size_t)n : 0;
+}
+
 const char *http_cookie(struct http_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);

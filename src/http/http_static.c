@@ -165,12 +165,95 @@ bool http_accepts_gzip(const char *ae)
 	return false;
 }
 
+/* A path parameter written into a preload as it is: a plain name (what encodeURIComponent
+ * leaves as it is, so the URL is the one the page asks). */
+static bool plain_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      *s == '.' || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+/* One first GET of a page (a line of http_shell_route.data, {name} from the path) as a
+ * <link rel="preload" as="fetch">; nothing when a parameter is not a plain name. crossorigin
+ * (anonymous: same-origin credentials) is what the page's fetch() asks, so it takes this
+ * answer instead of asking again. */
+static enum ent_err data_link(struct buf *out, const char *line, size_t len, const struct http_params *p)
+{
+	char url[512];
+	size_t u = 0;
+	for (size_t i = 0; i < len;) {
+		const char *piece = line + i;
+		size_t n = 1;
+		if (line[i] == '{') {
+			size_t close = i + 1;
+			while (close < len && line[close] != '}')
+				close++;
+			piece = NULL;
+			for (size_t k = 0; k < p->n && !piece; k++)
+				if (strncmp(p->name[k], line + i + 1, close - i - 1) == 0 && p->name[k][close - i - 1] == '}')
+					piece = p->value[k];
+			if (!piece || !plain_name(piece))
+				return ENT_OK;
+			n = strlen(piece);
+			i = close + 1;
+		} else {
+			i++;
+		}
+		if (u + n >= sizeof url)
+			return ENT_OK;
+		memcpy(url + u, piece, n);
+		u += n;
+	}
+	url[u] = '\0';
+	return buf_printf(out, "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"%s\">\n", url);
+}
+
+/* What the shell of this path preloads beyond its own modules (issue 15), so that the page's
+ * modules, stylesheets and first GETs are all asked as the shell arrives, not after app.js
+ * has run: the first route of routes.js matching the path (as routes.js's match(): one
+ * trailing slash allowed) gives its links and its first GETs (these only without a query
+ * string, which changes what the page asks). Nothing for a members' page to a visitor (who is
+ * sent to log in) or a visitors' page to a member (sent home). */
+static enum ent_err route_links(struct http_req *r, bool member, struct buf *out)
+{
+	char path[256];
+	size_t n = strlen(r->path);
+	if (n >= sizeof path)
+		return ENT_OK;
+	memcpy(path, r->path, n + 1);
+	if (n > 1 && path[n - 1] == '/')
+		path[n - 1] = '\0';
+	struct http_params params;
+	for (const struct http_shell_route *rt = http_web_files_routes; rt->pattern; rt++) {
+		if (!http_path_match(rt->pattern, path, &params))
+			continue;
+		if ((rt->access == 1 && !member) || (rt->access == 2 && member))
+			return ENT_OK;
+		enum ent_err err = buf_puts(out, rt->links);
+		if (err || http_query_count(r) > 0)
+			return err;
+		for (const char *line = rt->data; !err && *line;) {
+			size_t len = strcspn(line, "\n");
+			err = data_link(out, line, len, &params);
+			line += len + (line[len] == '\n');
+		}
+		return err;
+	}
+	return ENT_OK;
+}
+
 /* The shell rewritten for this request: in English, <html lang>, the skip link (the first
  * bytes a screen reader or a translator reads, before the scripts draw the rest in the same
  * language) and the preload of the language's catalogue (the only one the page fetches); for
  * a member, <html data-member>, so that the page asks who is there (GET /api/v1/me) only when
- * someone may be: a visitor's page makes no request that fails. */
-static enum ent_err shell_rewrite(struct http_req *r, bool english, bool member)
+ * someone may be: a visitor's page makes no request that fails; before </head>, head_end
+ * ("</head>" after the path's preloads). */
+static enum ent_err shell_rewrite(struct http_req *r, bool english, bool member, const char *head_end)
 {
 	static const char *const html_tag[2][2] = {
 		{"<html lang=\"fr\">", "<html lang=\"fr\" data-member>"},
@@ -182,6 +265,7 @@ static enum ent_err shell_rewrite(struct http_req *r, bool english, bool member)
 		{"<html lang=\"fr\">", html_tag[english][member]},
 		{"Aller au contenu principal", english ? "Skip to main content" : "Aller au contenu principal"},
 		{"/static/i18n/fr.js", english ? "/static/i18n/en.js" : "/static/i18n/fr.js"},
+		{"</head>", head_end},
 	};
 	struct buf src;
 	buf_init(&src, HTTP_RESP_MAX);
@@ -246,12 +330,20 @@ enum ent_err http_static_serve(struct http_req *r, const char *dir, enum http_la
 	}
 	r->content_type = type_of(path);
 	const char *etag = emb ? emb->etag : NULL;
-	bool english = shell && lang == HTTP_LANG_EN, rewritten = english || (shell && member);
+	bool english = shell && lang == HTTP_LANG_EN;
+	struct buf links;
+	buf_init(&links, 64 * 1024);
+	enum ent_err e = shell && emb ? route_links(r, member, &links) : ENT_OK;
+	if (!e)
+		e = buf_puts(&links, "</head>");
+	bool rewritten = english || (shell && member) || links.len > strlen("</head>");
 	char shell_tag[32];
+	if (!e && rewritten)
+		e = shell_rewrite(r, english, shell && member, links.p);
+	buf_clear(&links);
+	if (e)
+		return e;
 	if (rewritten) {
-		enum ent_err e = shell_rewrite(r, english, shell && member);
-		if (e)
-			return e;
 		shell_etag(r, shell_tag); /* the embedded tag is of the visitor's French bytes */
 		etag = shell_tag;
 	}

@@ -141,6 +141,14 @@ test('the shell marks a member\'s page, never a visitor\'s', async () => {
     assert.match(member.headers.vary, /Cookie/);
     const stale = await raw(`${demo.url}/c`, { Cookie: 'entraide_session=AAAA' });
     assert.match(stale.body.toString(), /^<!doctype html>\n<html lang="fr">/, 'an unknown session is a visitor');
+    // a members' page preloads its modules and first GETs for a member only (a visitor is sent to log in)
+    const queue = '<link rel="preload" as="fetch" crossorigin href="/api/v1/institutions/chu-exemple/desk/queue?status=open">';
+    const desk = await raw(`${demo.url}/desk/chu-exemple/queue`, { Cookie: cookie });
+    assert.ok(desk.body.toString().includes(queue), 'a member\'s desk queue preloads its list');
+    assert.ok(desk.body.toString().includes('<link rel="modulepreload" href="/static/pages/desk_queue.js">'));
+    const away = (await raw(`${demo.url}/desk/chu-exemple/queue`)).body.toString();
+    assert.ok(!away.includes('href="/static/pages/desk_queue.js"'), 'nothing preloaded for a visitor');
+    assert.ok(!away.includes(queue));
   } finally {
     await demo.stop();
   }
@@ -167,6 +175,32 @@ test('the shell\'s inline stylesheet is allowed by its hash, and nothing else in
     for (const s of html.matchAll(/<script([^>]*)>/g)) assert.match(s[1], /\ssrc="\/static\/|^ type="application\/json" id="module-graph"$/);
   }
   assert.equal((await fetch(srv.url + '/static/style.css')).status, 200, 'the file stays (serve --web keeps the link)');
+});
+
+// A page's modules, stylesheets and first GETs are asked as the shell arrives, not after
+// app.js has run (issue 15): the server writes into the shell of a path the preloads of the
+// first route of routes.js that matches it (scripts/embed.py's table), its first GETs only
+// without a query string (which changes what the page asks) and with plain parameters.
+test('the shell of a path preloads its page\'s modules, stylesheet and first GETs', async () => {
+  const head = async (path) => {
+    const html = await (await fetch(srv.url + path)).text();
+    return html.replace(/<script type="application\/json" id="module-graph">[^<]*<\/script>/, '');
+  };
+  const thread = await head('/t/12');
+  assert.ok(thread.includes('<link rel="modulepreload" href="/static/pages/comm_thread.js">'), thread);
+  assert.ok(thread.includes('<link rel="modulepreload" href="/static/pages/comm_i18n.js">'), 'its imports too');
+  assert.ok(thread.includes('<link rel="preload" as="style" href="/static/pages/comm.css">'), 'its stylesheet, not render-blocking');
+  assert.ok(thread.includes('<link rel="preload" as="fetch" crossorigin href="/api/v1/threads/12">'), 'its first GET');
+  assert.deepEqual(await head('/t/12/'), thread, 'one trailing slash, as routes.js');
+  assert.ok(!(await head('/t/12?after=40')).includes('/api/v1/threads/'), 'no first GET with a query string');
+  assert.ok(!(await head('/t/a%22b')).includes('/api/v1/threads/'), 'nor with a parameter that is not a plain name');
+  assert.ok(thread.includes('<link rel="preload" as="fetch" crossorigin href="/api/v1/instance">'), 'what every page asks');
+  const home = await head('/');
+  assert.ok(home.includes('<link rel="modulepreload" href="/static/pages/home.js">'));
+  assert.ok(home.includes('href="/api/v1/spaces">') && home.includes('href="/api/v1/campaigns/current">'));
+  assert.ok(!(await head('/nowhere/at/all')).includes('pages/'), 'an unknown path preloads no page');
+  assert.ok(!(await head('/settings')).includes('pages/settings.js'), 'a members\' page, to a visitor: nothing');
+  assert.ok((await head('/login')).includes('pages/login.js'));
 });
 
 // A page's modules come in one round trip, not one level of imports per round trip: the shell

@@ -34,16 +34,29 @@ test('the shell preloads every module app.js imports and its language\'s catalog
   assert.deepEqual(preloaded, wanted);
 });
 
-test('in the browser, every module of the start-up is requested before app.js has run', async () => {
+test('in the browser, every module of the start-up, the page\'s and its first GETs are asked by the shell', async () => {
   const { page, problems, context } = await newPage(env.browser, env.srv.url);
   const order = [];
   page.on('request', (r) => { if (r.url().includes('/static/')) order.push(new URL(r.url()).pathname); });
+  // who asked for each request: 'parser' is the shell's <link>s, 'script' a module's code
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const initiator = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const u = new URL(e.request.url);
+    if (!initiator.has(u.pathname + u.search)) initiator.set(u.pathname + u.search, e.initiator.type);
+  });
   await page.goto(`${env.srv.url}/`);
   await page.locator('main h2').first().waitFor();
   const graph = [...staticImports('static/app.js')].map((p) => `/${p}`);
   // With modulepreload, the start-up modules are all asked for from the shell (initiator:
   // the parser), so each is in the list before the first request made by a script (/api/).
   for (const m of graph) assert.ok(order.includes(m), `${m} requested`);
+  // ...and so are the home page's own modules and its first GETs (routes.js `data`, written
+  // into the shell by the server), not one round trip later by app.js
+  for (const u of ['/static/pages/home.js', '/static/pages/learn_ui.js', '/api/v1/instance', '/api/v1/spaces', '/api/v1/campaigns/current']) {
+    assert.equal(initiator.get(u), 'parser', `${u} asked by the shell (${initiator.get(u)})`);
+  }
   const compressed = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.name.includes('/static/') && e.name.endsWith('.js'))
     .map((e) => ({ name: e.name, transfer: e.encodedBodySize, decoded: e.decodedBodySize })));

@@ -5,10 +5,10 @@
 // to it on every route change (not on the first load), the document title, the current
 // navigation link marked with aria-current, and announcements in the aria-live region.
 import { h, fragment } from './dom.js';
-import { t, tn, locale, isLocale, loadLocale, setLocale, storedLocale, storeLocale, isOffered, setOffered, offeredLocales, localeName } from './i18n.js';
+import { t, tn, locale, isLocale, loadLocale, setLocale, storedLocale, storeLocale, isOffered, setOffered, offeredLocales, localeName, prepareFormatters } from './i18n.js';
 import { api, ApiError, setLanguage, prefetch, dropPrefetched } from './api.js';
 import * as session from './session.js';
-import { nav, notFound, serverPaths, match } from './routes.js';
+import { nav, notFound, serverPaths, match, firstData } from './routes.js';
 import { problemMessage } from './forms.js';
 import { registrationOpen, info } from './instance.js';
 
@@ -303,9 +303,11 @@ async function start() {
   // visitor's page does not ask /me, whose 401 would be an error in the console.
   const mine = member ? session.refresh().catch(() => null) : null;
   await firstLocale;
+  // the locale data of dates and numbers in a task of their own, while the page's data comes
+  window.setTimeout(prepareFormatters, 0);
   // ...and the page's first GETs (routes.js `data`), in the page's language
-  if (first && first.route.data && (first.route.access !== 'member' || member)) {
-    for (const path of first.route.data(first.params, new URLSearchParams(window.location.search))) prefetch(path);
+  if (first && (first.route.access !== 'member' || member)) {
+    for (const path of firstData(first, window.location.search)) prefetch(path);
   }
   let me = null;
   try {

@@ -2,9 +2,11 @@
 // A later capability adds a page by adding one line here and one module under pages/.
 //
 // Route: { path, load, access?, data? }. `path` may hold parameters (/c/:slug -> params.slug).
-// `data(params, query)`: the paths of the GETs the page makes first, exactly as it asks them,
-// asked at start-up beside the page's modules when it is the first page (api.js prefetch;
-// tests/e2e/pageload.test.mjs checks that nothing is asked twice).
+// `data`: the GETs the page makes first when opened without a query string, its parameters
+// written :name, exactly as the page asks them once filled in: the server preloads them from
+// the shell of the page's path (<link rel="preload" as="fetch">, scripts/embed.py and
+// http_static.c read this line: plain strings only) and api.js prefetch takes the answers
+// (tests/e2e/pageload.test.mjs checks that nothing is asked twice).
 // `access`: 'member' (a session is required: visitors are sent to /login?next=...),
 // 'visitor' (only without a session: members are sent home), or absent (everyone).
 // Nav entry: { href, key, when?, needs?, role? } with `when` 'visitor' or 'member' (absent:
@@ -13,7 +15,7 @@
 // `count: 'notifications'` for the link whose text says how many notifications are unread.
 
 export const routes = [
-  { path: '/', load: () => import('./pages/home.js'), data: () => ['/api/v1/spaces', '/api/v1/campaigns/current'] },
+  { path: '/', load: () => import('./pages/home.js'), data: ['/api/v1/spaces', '/api/v1/campaigns/current'] },
   { path: '/signup', load: () => import('./pages/signup.js'), access: 'visitor' },
   { path: '/login', load: () => import('./pages/login.js'), access: 'visitor' },
   { path: '/settings', load: () => import('./pages/settings.js'), access: 'member' },
@@ -51,7 +53,7 @@ export const routes = [
   { path: '/c', load: () => import('./pages/comm_spaces.js') },
   { path: '/c/:slug', load: () => import('./pages/comm_space.js') },
   { path: '/t/:id', load: () => import('./pages/comm_thread.js'),
-    data: (p, q) => [`/api/v1/threads/${encodeURIComponent(p.id)}${q.get('after') ? `?after=${encodeURIComponent(q.get('after'))}` : ''}`] },
+    data: ['/api/v1/threads/:id'] },
   { path: '/articles', load: () => import('./pages/comm_articles.js') },
   { path: '/articles/:id', load: () => import('./pages/comm_article.js') },
   { path: '/search', load: () => import('./pages/comm_search.js') },
@@ -67,7 +69,7 @@ export const routes = [
   { path: '/desk', load: () => import('./pages/desk.js'), access: 'member' },
   { path: '/desk/requests/:id', load: () => import('./pages/desk_request.js'), access: 'member' },
   { path: '/desk/:slug/queue', load: () => import('./pages/desk_queue.js'), access: 'member',
-    data: (p, q) => (q.has('type') || q.has('status') ? [] : [`/api/v1/institutions/${encodeURIComponent(p.slug)}/desk/queue?status=open`]) },
+    data: ['/api/v1/institutions/:slug/desk/queue?status=open'] },
   { path: '/desk/:slug/dashboard', load: () => import('./pages/desk_dashboard.js'), access: 'member' },
   { path: '/desk/:slug/avis', load: () => import('./pages/desk_public.js') },
   { path: '/desk/:slug/settings', load: () => import('./pages/desk_settings.js'), access: 'member' },
@@ -117,6 +119,13 @@ function compile(path) {
 }
 
 const compiled = routes.map((r) => ({ ...r, ...compile(r.path) }));
+
+// The first GETs (`data`) of a route found by match() for a page opened with query string
+// `search`: none with a query (it changes what the page asks), else its :names filled in.
+export function firstData(found, search) {
+  if (!found.route.data || search) return [];
+  return found.route.data.map((p) => p.replace(/:(\w+)/g, (m, name) => encodeURIComponent(found.params[name])));
+}
 
 // The route for a pathname and its decoded parameters, or null.
 export function match(pathname) {

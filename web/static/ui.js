@@ -10,12 +10,13 @@
 //   const v = await confirmDialog({ ..., fields: [textArea({ name: 'note', label: t('...') })], required: ['note'] });
 //   if (v) await api.post(..., { note: v.note });      // v: each field's value by name
 import { h, uid } from './dom.js';
-import { t, locale, intlLocale } from './i18n.js';
+import { t, locale, formatter } from './i18n.js';
 
 // --- dates and numbers (fr-FR, or en-GB: day before month in both languages) ---
 
+// Formatters are made once per language and options (i18n.js formatter).
 export function number(n, options = {}) {
-  return new Intl.NumberFormat(intlLocale(), options).format(n);
+  return formatter(Intl.NumberFormat, options).format(n);
 }
 
 // 0.42 -> "42 %" (fr) / "42%" (en).
@@ -33,13 +34,13 @@ function toDate(value) {
 // "2 nov. 2026, 14:05" / "2 Nov 2026, 14:05"; '' for no date.
 export function dateTime(value) {
   const d = toDate(value);
-  return d ? new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d) : '';
+  return d ? formatter(Intl.DateTimeFormat, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : '';
 }
 
 // "2 nov. 2026" / "2 Nov 2026" (style: 'long' gives "2 novembre 2026").
 export function day(value, style = 'medium') {
   const d = toDate(value);
-  return d ? new Intl.DateTimeFormat(intlLocale(), { dateStyle: style }).format(d) : '';
+  return d ? formatter(Intl.DateTimeFormat, { dateStyle: style }).format(d) : '';
 }
 
 // A duration in seconds as minutes under an hour, else hours with at most one decimal:
