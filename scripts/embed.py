@@ -147,6 +147,8 @@ def module_graph(root, data):
     routes_js = os.path.join(static, 'routes.js')
     if b'</head>' not in data or not os.path.exists(routes_js):
         return data, []
+    if data.count(b'</head>') != 1:
+        sys.exit('embed.py: %s holds "</head>" more than once (the server writes before it)' % os.path.join(root, 'index.html'))
     in_shell = set(m.decode() for m in PRELOAD_RE.findall(data)) | {'app.js'}
 
     def graph(first):

@@ -186,6 +186,11 @@ test('the shell of a path preloads its page\'s modules, stylesheet and first GET
     const html = await (await fetch(srv.url + path)).text();
     return html.replace(/<script type="application\/json" id="module-graph">[^<]*<\/script>/, '');
   };
+  // the module graph and the preloads are in the head, not in a comment (one </head>)
+  const whole = await (await fetch(srv.url + '/t/12')).text();
+  const before = whole.slice(0, whole.indexOf('<link rel="modulepreload" href="/static/pages/comm_thread.js">'));
+  assert.equal(before.split('<!--').length, before.split('-->').length, 'no comment left open');
+  assert.equal(whole.split('</head>').length, 2);
   const thread = await head('/t/12');
   assert.ok(thread.includes('<link rel="modulepreload" href="/static/pages/comm_thread.js">'), thread);
   assert.ok(thread.includes('<link rel="modulepreload" href="/static/pages/comm_i18n.js">'), 'its imports too');
