@@ -3,8 +3,8 @@
  * themselves, packed (priv_lexicon_packed.c, written by scripts/gen_privacy_lexicon.py), a
  * sixth of the download of their hashes; wasm_lex_unpack() hashes them when the module starts
  * and lays out priv_lex_tab and priv_lex_bucket exactly as priv_lexicon.c holds them for the
- * native build (sorted by hash, the same bucket index), then checks the result against the
- * generator's digest of the native tables.
+ * native build (sorted by hash, the same bucket index, the same pairs of flag words), then
+ * checks the result against the generator's digest of the native tables.
  * Not responsible for: lookups (priv_lex.c, shared with the native build).
  */
 #include <stdlib.h>
@@ -13,15 +13,15 @@
 #include "privacy/text/priv_lex.h"
 #include "wasm_lex.h"
 
-extern const uint32_t priv_lex_digest, priv_lex_n_flags, priv_lex_flag_words[];
+extern const uint32_t priv_lex_digest;
 extern const uint32_t priv_lex_packed_len;
 extern const unsigned char priv_lex_packed[];
 
 #define N_BUCKETS (1u << PRIV_LEX_BUCKET_BITS)
 
 /* Reads the key at *at into key (*klen bytes shared with the one before: 255 at most); its
- * hash and flag words (two per key). 0 when the packed bytes are malformed. */
-static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32_t flags[2])
+ * hash and the index of its pair of flag words. 0 when the packed bytes are malformed. */
+static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32_t *pair)
 {
 	size_t i = *at, n = priv_lex_packed_len;
 	if (i >= n || priv_lex_packed[i] > *klen)
@@ -41,12 +41,11 @@ static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32
 		if (!(b & 0x80))
 			break;
 	}
-	if (idx >= priv_lex_n_flags)
+	if (idx >= priv_lex_n_pairs)
 		return 0;
 	*klen = k;
 	*h = priv_fnv(PRIV_FNV_INIT, key, k);
-	flags[0] = priv_lex_flag_words[2 * (size_t)idx];
-	flags[1] = priv_lex_flag_words[2 * (size_t)idx + 1];
+	*pair = idx;
 	*at = i;
 	return 1;
 }
@@ -54,8 +53,10 @@ static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32
 static uint32_t digest_of_tables(void)
 {
 	uint32_t d = 0x811C9DC5u;
-	for (size_t i = 0; i < PRIV_LEX_STRIDE * (size_t)priv_lex_n; i++)
-		d = (d ^ priv_lex_tab[i]) * 0x01000193u;
+	for (size_t i = 0; i < priv_lex_n; i++) {
+		d = (d ^ (uint32_t)(priv_lex_tab[i] >> 32)) * 0x01000193u;
+		d = (d ^ (uint32_t)priv_lex_tab[i]) * 0x01000193u;
+	}
 	return d;
 }
 
@@ -65,16 +66,16 @@ enum ent_err wasm_lex_unpack(void)
 	size_t at = 0, klen = 0;
 	enum ent_err err = ENT_EINTERNAL;
 	uint64_t *hash = malloc((size_t)priv_lex_n * sizeof *hash);
-	uint32_t *flags = malloc(2 * (size_t)priv_lex_n * sizeof *flags);
+	uint32_t *pair = malloc((size_t)priv_lex_n * sizeof *pair);
 	uint32_t *next = malloc(N_BUCKETS * sizeof *next);
-	if (!hash || !flags || !next) {
+	if (!hash || !pair || !next) {
 		err = ENT_ENOMEM;
 		goto out;
 	}
 	/* the keys once: their hashes and flags, how many fall in each bucket */
 	memset(priv_lex_bucket, 0, sizeof priv_lex_bucket);
 	for (uint32_t k = 0; k < priv_lex_n; k++) {
-		if (!next_key(&at, key, &klen, &hash[k], &flags[2 * (size_t)k]))
+		if (!next_key(&at, key, &klen, &hash[k], &pair[k]))
 			goto out;
 		priv_lex_bucket[priv_lex_bucket_of(hash[k]) + 1]++;
 	}
@@ -87,25 +88,19 @@ enum ent_err wasm_lex_unpack(void)
 	for (uint32_t k = 0; k < priv_lex_n; k++) {
 		uint32_t b = priv_lex_bucket_of(hash[k]);
 		uint32_t j = next[b]++;
-		uint32_t hh = (uint32_t)(hash[k] >> 32), hl = (uint32_t)hash[k];
-		while (j > priv_lex_bucket[b]) {
-			const uint32_t *p = &priv_lex_tab[PRIV_LEX_STRIDE * (size_t)(j - 1)];
-			if (p[0] < hh || (p[0] == hh && p[1] < hl))
-				break;
-			memcpy(&priv_lex_tab[PRIV_LEX_STRIDE * (size_t)j], p, PRIV_LEX_STRIDE * sizeof *p);
+		/* the keys of a bucket differ below its bits: ordered by those, as the generator does */
+		uint64_t e = (hash[k] & PRIV_LEX_REM_MASK) << PRIV_LEX_PAIR_BITS | pair[k];
+		while (j > priv_lex_bucket[b] && priv_lex_tab[j - 1] > e) {
+			priv_lex_tab[j] = priv_lex_tab[j - 1];
 			j--;
 		}
-		uint32_t *e = &priv_lex_tab[PRIV_LEX_STRIDE * (size_t)j];
-		e[0] = hh;
-		e[1] = hl;
-		e[2] = flags[2 * (size_t)k];
-		e[3] = flags[2 * (size_t)k + 1];
+		priv_lex_tab[j] = e;
 	}
 	if (digest_of_tables() == priv_lex_digest)
 		err = ENT_OK;
 out:
 	free(hash);
-	free(flags);
+	free(pair);
 	free(next);
 	return err;
 }

@@ -442,7 +442,7 @@ static int is_helpline(const char *d, size_t nd)
 					    "0140474646", /* Drogues info service (ligne fixe) */
 					    NULL};
 	for (const char *const *s = exact; *s; s++)
-		if (strlen(*s) == nd && memcmp(d, *s, nd) == 0)
+		if (nd && (*s)[0] == d[0] && strlen(*s) == nd && memcmp(d, *s, nd) == 0)
 			return 1;
 	if (nd == 10 && d[0] == '0' && d[1] == '8' && d[2] == '0' && (d[3] == '0' || d[3] == '5' || d[3] == '9'))
 		return 1; /* numéros verts 0800, 0805, 0809 */

@@ -46,6 +46,16 @@ static int utf8_ok(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		/* ASCII eight bytes at a time */
+		while (n - i >= 8) {
+			uint64_t w8;
+			memcpy(&w8, s + i, 8);
+			if (w8 & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned c = s[i];
 		if (c < 0x80) {
 			i++;

@@ -13,23 +13,6 @@ uint32_t priv_lex_get(uint64_t h)
 	return priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
 }
 
-uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end, uint32_t *flags2)
-{
-	/* about two keys per bucket: a short linear scan in sorted order */
-	uint32_t hh = (uint32_t)(h >> 32), hl = (uint32_t)h;
-	for (; k < end; k++) {
-		const uint32_t *e = &priv_lex_tab[PRIV_LEX_STRIDE * (size_t)k];
-		if (e[0] == hh && e[1] == hl) {
-			*flags2 = e[3];
-			return e[2];
-		}
-		if (e[0] > hh || (e[0] == hh && e[1] > hl))
-			break;
-	}
-	*flags2 = 0;
-	return 0;
-}
-
 size_t priv_fold(const char *s, size_t n, char *dst, size_t cap)
 {
 	size_t o = 0;

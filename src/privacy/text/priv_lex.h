@@ -4,8 +4,10 @@
  *
  * A key is a folded text (lowercase, accents removed) of one or more words joined by one
  * space; the table stores its 64-bit FNV-1a hash and two words of flags saying which lists
- * hold it (LX_ in the first, LX2_ in the second). Lookups never allocate and touch only const
- * data.
+ * hold it (LX_ in the first, LX2_ in the second). A key takes 8 bytes: the hash bits below its
+ * bucket's (the top PRIV_LEX_BUCKET_BITS, which the bucket index says), then the index of its
+ * pair of flag words in priv_lex_pair (a thousand distinct pairs, a few kilobytes that stay in
+ * the cache); the whole hash is compared. Lookups never allocate and touch only const data.
  */
 #ifndef PRIV_LEX_H
 #define PRIV_LEX_H
@@ -43,12 +45,16 @@ enum {
 #define PRIV_LEX_TAB_CONST const
 #endif
 
-#define PRIV_LEX_BUCKET_BITS 18
+#define PRIV_LEX_BUCKET_BITS 17
+#define PRIV_LEX_PAIR_BITS 17
+#define PRIV_LEX_REM_MASK ((1ull << (64 - PRIV_LEX_BUCKET_BITS)) - 1)
 extern const uint32_t priv_lex_n;
-/* per key: hash >> 32, hash & 0xffffffff, flags, second flags (16 bytes, aligned) */
-#define PRIV_LEX_STRIDE 4
-extern PRIV_LEX_TAB_CONST uint32_t priv_lex_tab[];
+/* per key, sorted: (hash & PRIV_LEX_REM_MASK) << PRIV_LEX_PAIR_BITS | index of its flag pair */
+extern PRIV_LEX_TAB_CONST uint64_t priv_lex_tab[];
 extern PRIV_LEX_TAB_CONST uint32_t priv_lex_bucket[(1u << PRIV_LEX_BUCKET_BITS) + 1];
+/* the distinct pairs of flag words: LX_ then LX2_ */
+extern const uint32_t priv_lex_n_pairs;
+extern const uint32_t priv_lex_pair[];
 extern const uint8_t priv_postcode_fr[];
 extern const char priv_fold_tab[0x180 - 0xC0][3];
 
@@ -66,9 +72,25 @@ static inline uint64_t priv_fnv(uint64_t h, const char *p, size_t n)
 
 /* Flags of the key whose hash is h (0 when absent). */
 uint32_t priv_lex_get(uint64_t h);
-/* Both flag words of the key whose hash is h, given the bucket's range (for lookups batched
- * with prefetching); 0 and 0 when absent. */
-uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end, uint32_t *flags2);
+/* Both flag words of the key whose hash is h, given its bucket's range of keys (for lookups
+ * batched with prefetching); 0 and 0 when absent. About five keys per bucket, sorted: a short
+ * linear scan. */
+static inline uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end, uint32_t *flags2)
+{
+	uint64_t rem = h & PRIV_LEX_REM_MASK;
+	for (; k < end; k++) {
+		uint64_t e = priv_lex_tab[k];
+		if ((e >> PRIV_LEX_PAIR_BITS) >= rem) {
+			if ((e >> PRIV_LEX_PAIR_BITS) != rem)
+				break;
+			const uint32_t *pair = &priv_lex_pair[2 * (size_t)(e & ((1u << PRIV_LEX_PAIR_BITS) - 1))];
+			*flags2 = pair[1];
+			return pair[0];
+		}
+	}
+	*flags2 = 0;
+	return 0;
+}
 static inline uint32_t priv_lex_bucket_of(uint64_t h)
 {
 	return (uint32_t)(h >> (64 - PRIV_LEX_BUCKET_BITS));

@@ -24,7 +24,7 @@ static int cap_word(const struct pctx *c, size_t i)
 {
 	return i < c->n_tk && (c->tk[i].f & TK_WORD) && (c->tk[i].f & TK_CAP) &&
 	       !(c->tk[i].f & TK_CLAIMED) && !(c->tk[i].lex & (LX_MONTH | LX_DAY)) &&
-	       !(tk_sentence_start(c, i) && (c->tk[i].lex & (LX_STOPFR | LX_STOPEN)));
+	       !((c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) && tk_sentence_start(c, i));
 }
 
 /* Longest town name starting at token i (French commune or listed city); returns the last

@@ -83,17 +83,38 @@ static inline int looked_up(const struct ptok *t)
 	return (t->f & TK_ALPHA) && t->flen;
 }
 
-/* Folds token t into the arena at *at (the arena holds the text's length plus one byte per
- * token: folding never lengthens a token); words with a letter get their hash. */
-static void fold_hash(const struct pctx *c, struct ptok *t, size_t *at)
+/* Folds punctuation token t (one code point) into the arena at *at: an ASCII character is
+ * itself, any other goes through priv_fold (U+2019 becomes an apostrophe). */
+static void fold_punct(const struct pctx *c, struct ptok *t, size_t *at)
 {
 	char *dst = c->fold + *at;
-	size_t n = priv_fold(c->t + t->s, t->e - t->s, dst, t->e - t->s);
+	size_t n = t->e - t->s;
+	if (n == 1)
+		dst[0] = c->t[t->s];
+	else
+		n = priv_fold(c->t + t->s, n, dst, n);
 	dst[n] = 0;
 	t->fo = (uint32_t)*at;
 	*at += n + 1;
 	t->flen = n <= PRIV_FOLD_MAX ? (uint16_t)n : 0;
-	t->h = looked_up(t) ? priv_fnv(PRIV_FNV_INIT, dst, n) : 0;
+	t->h = 0;
+}
+
+/* Folds one letter of two bytes or more (code point cp, w bytes at s) into dst, as priv_fold
+ * does: a Latin-1 or Latin Extended-A letter by the folding table, any other as it is.
+ * Returns the bytes written (never more than w). */
+static size_t fold_letter(const unsigned char *s, size_t w, unsigned cp, char *dst)
+{
+	if (w == 2 && cp >= 0xC0 && cp < 0x180 && priv_fold_tab[cp - 0xC0][0]) {
+		const char *f = priv_fold_tab[cp - 0xC0];
+		dst[0] = f[0];
+		if (!f[1])
+			return 1;
+		dst[1] = f[1];
+		return 2;
+	}
+	memcpy(dst, s, w);
+	return w;
 }
 
 void priv_tok_free(struct pctx *c)
@@ -118,7 +139,7 @@ static void lookup_all(struct pctx *c)
 		if (looked_up(&c->tk[i])) {
 			uint32_t k = priv_lex_bucket[priv_lex_bucket_of(c->tk[i].h)];
 			c->tk[i].lex = k;
-			__builtin_prefetch(&priv_lex_tab[PRIV_LEX_STRIDE * (size_t)k]);
+			__builtin_prefetch(&priv_lex_tab[k]);
 		}
 	for (size_t i = 0; i < c->n_tk; i++)
 		if (looked_up(&c->tk[i])) {
@@ -155,29 +176,51 @@ enum ent_err priv_tokenize(struct pctx *c)
 		pre = 0;
 		int lc = letter_case(cp);
 		if (lc || (cp >= '0' && cp <= '9')) {
+			/* one pass over the word: its flags, its folded form written into the arena
+			 * (lowercase, accents removed: what priv_fold writes) and that form's hash */
 			int first = 1, n_up = 0, n_low = 0, n_dig = 0;
+			char *dst = c->fold + at;
+			size_t o = 0;
+			uint64_t h = PRIV_FNV_INIT;
 			while (i < n) {
-				if (p[i] < 0x80) {
-					cp = p[i];
-					w = 1;
-					lc = cp >= 'a' && cp <= 'z' ? 1 : cp >= 'A' && cp <= 'Z' ? 2 : 0;
-				} else {
-					cp = decode(p + i, n - i, &w);
-					lc = letter_case(cp);
-					if (cp >= 0xC0 && cp < 0x100 && lc)
-						t.f |= TK_LATIN1;
+				unsigned b = p[i];
+				if (b < 0x80) {
+					if ((b | 0x20u) - 'a' < 26u) {
+						if (b < 'a') {
+							n_up++;
+							if (first)
+								t.f |= TK_CAP;
+						} else {
+							n_low++;
+						}
+						b |= 0x20u;
+					} else if (b - '0' < 10u) {
+						n_dig++;
+					} else {
+						break;
+					}
+					dst[o++] = (char)b;
+					h = (h ^ b) * 0x100000001B3ull;
+					first = 0;
+					i++;
+					continue;
 				}
-				if (!lc && !(cp >= '0' && cp <= '9'))
+				cp = decode(p + i, n - i, &w);
+				lc = letter_case(cp);
+				if (!lc)
 					break;
+				if (cp < 0x100)
+					t.f |= TK_LATIN1;
 				if (lc == 2) {
 					n_up++;
 					if (first)
 						t.f |= TK_CAP;
-				} else if (lc == 1) {
-					n_low++;
 				} else {
-					n_dig++;
+					n_low++;
 				}
+				size_t fl = fold_letter(p + i, w, cp, dst + o);
+				h = priv_fnv(h, dst + o, fl);
+				o += fl;
 				first = 0;
 				i += w;
 			}
@@ -193,12 +236,17 @@ enum ent_err priv_tokenize(struct pctx *c)
 				t.f |= TK_ALLCAP;
 			if (n_low && !n_up)
 				t.f |= TK_LOWER;
+			dst[o] = 0;
+			t.fo = (uint32_t)at;
+			at += o + 1;
+			t.flen = o <= PRIV_FOLD_MAX ? (uint16_t)o : 0;
+			t.h = looked_up(&t) ? h : 0;
 		} else {
 			i += w;
 			t.e = (uint32_t)i;
 			t.f |= TK_PUNCT;
+			fold_punct(c, &t, &at);
 		}
-		fold_hash(c, &t, &at);
 		if (push(c, &t))
 			return ENT_ENOMEM;
 	}

@@ -1,0 +1,86 @@
+/* test_priv_lex.c - the lexicon table and the tokenizer's folding: a key is found by its whole
+ * hash (one bit changed anywhere, no key), and the folded form and hash the tokenizer writes
+ * in its one pass are the ones priv_fold and priv_fnv give for the token's bytes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "privacy/text/priv_text.h"
+
+static uint64_t hash_of(const char *folded)
+{
+	return priv_fnv(PRIV_FNV_INIT, folded, strlen(folded));
+}
+
+static void lookups_by_whole_hash(void **state)
+{
+	(void)state;
+	assert_true(priv_lex_word("crohn") & LX_EPONYM);
+	assert_true(priv_lex_word("docteur") & LX_TITLE);
+	assert_true(priv_lex_word("janvier") & LX_MONTH);
+	assert_true(priv_lex_word("rue") & LX_STREET);
+	assert_int_equal(priv_lex_word("zzqxjw"), 0);
+	/* both flag words come from the key's pair */
+	uint64_t h = hash_of("insta");
+	uint32_t b = priv_lex_bucket_of(h), f2 = 0;
+	priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+	assert_true(f2 & LX2_NET);
+	/* a hash one bit away from a key's is no key: the bucket bits, the bits kept in the entry */
+	const char *keys[] = {"crohn", "docteur", "janvier", "rue", "insta", NULL};
+	for (const char *const *k = keys; *k; k++) {
+		uint64_t kh = hash_of(*k);
+		for (unsigned bit = 0; bit < 64; bit++)
+			assert_int_equal(priv_lex_get(kh ^ (1ull << bit)), 0);
+	}
+}
+
+/* Tokenizes text and checks every token's folded form, length and hash against priv_fold and
+ * priv_fnv over its bytes. */
+static void check_folds(const char *text)
+{
+	struct pctx c = {.t = text, .len = strlen(text), .lang = ENT_PRIV_FR};
+	assert_int_equal(priv_tokenize(&c), ENT_OK);
+	assert_true(c.n_tk > 0);
+	for (size_t i = 0; i < c.n_tk; i++) {
+		const struct ptok *t = &c.tk[i];
+		char want[256];
+		size_t n = priv_fold(text + t->s, t->e - t->s, want, sizeof want);
+		assert_true(n > 0);
+		want[n] = 0;
+		assert_string_equal(tk_fold(&c, i), want);
+		assert_int_equal(t->flen, n <= PRIV_FOLD_MAX ? n : 0);
+		int looked = (t->f & TK_ALPHA) && t->flen;
+		assert_true(t->h == (looked ? priv_fnv(PRIV_FNV_INIT, want, n) : 0));
+		if (looked) {
+			uint32_t b = priv_lex_bucket_of(t->h), f2 = 0;
+			uint32_t f = priv_lex_get_from(t->h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+			assert_int_equal(t->lex, f);
+			assert_int_equal(t->lex2, f2);
+		}
+	}
+	priv_tok_free(&c);
+}
+
+static void one_pass_folding(void **state)
+{
+	(void)state;
+	check_folds("Bonjour Dr MARTIN, ma fille Léa (4 ans) est suivie à l\xE2\x80\x99HÔPITAL Necker.");
+	check_folds("\xC5\x92" "dème, c\xC5\x93ur, \xC3\x86sop, Stra\xC3\x9F" "e, \xC3\x89LODIE, \xC3\x80 B\xC3\x89THUNE");
+	check_folds("Ma\xC3\xABlle, Zo\xC3\xA9, No\xC3\xABl, Ga\xC3\xABtan, \xC5\x81" "ukasz, \xC5\xBB" "aneta, Dvo\xC5\x99\xC3\xA1k");
+	check_folds("tel 06 12 34 56 78, mail jean.dupont@exemple.fr, 75013 Paris, #TeamL\xC3\xA9" "a \xF0\x9F\x98\x8A");
+	check_folds("Œuvre X2B 3rd ΑΒΓ Привет 東京 abc123DEF àéîõü ÀÉÎÕÜ ŸÿĀāĂă");
+	/* a word over PRIV_FOLD_MAX bytes: folded, never looked up */
+	check_folds("Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis ok");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lookups_by_whole_hash),
+		cmocka_unit_test(one_pass_folding),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
