@@ -176,6 +176,8 @@ static enum ent_err prepare(struct api_app *app, const char *tmp, const struct t
 	struct store_conn *c;
 	int64_t n_accounts = 0;
 	enum ent_err err = store_open(&s, tmp);
+	if (err)
+		snprintf(r->why, sizeof r->why, "the copy is not an SQLite database of entraide");
 	if (!err)
 		err = store_conn_get(s, &c);
 	if (!err)
@@ -194,15 +196,14 @@ static enum ent_err prepare(struct api_app *app, const char *tmp, const struct t
 		if (!m.ids || !m.modes)
 			err = ENT_ENOMEM;
 	}
-	if (!err)
-		err = store_tx_begin(c);
+	bool tx = !err && !(err = store_tx_begin(c));
 	for (size_t i = 0; !err && i < tombs->n; i++)
 		err = store_tombstone_add(c, &tombs->v[i]);
 	if (!err)
 		err = store_backup_info_clear(c);
-	if (!err)
+	if (tx && !err)
 		err = store_tx_commit(c);
-	else
+	else if (tx)
 		store_tx_rollback(c);
 	if (!err)
 		err = store_tomb_source_each(c, match_account, &m);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, freePort, BIN } from '../lib/server.mjs';
@@ -99,4 +99,12 @@ test('a restored backup deletes again the accounts deleted since; an expired one
   const moved = execFileSync(REAL, ['admin', '--data', fresh, 'list']).toString();
   assert.match(moved, /bk\.parti/);
   assert.match(moved, /bk\.reste/);
+
+  // Anything else is refused, saying so, and leaves nothing behind.
+  const junk = join(tmp, 'junk.db');
+  writeFileSync(junk, 'not a database');
+  out = run('backup', 'restore', '--data', srv.data, junk);
+  assert.equal(out.status, 2, out.stderr);
+  assert.match(out.stderr, /not an SQLite database/);
+  assert.ok(!readdirSync(srv.data).includes('entraide.db.restore'));
 });
