@@ -2,8 +2,8 @@
  * api_upkeep.c - the work no request waits for, done by one thread of `serve`: rewriting the
  * search index after posts were deleted or edited (their words stay in it, marked deleted,
  * until its storage is rewritten) and checkpointing the WAL so the old frames leave the disk
- * (R6, real deletion); and the hourly retention purge (api_purge.c), first a minute after
- * start.
+ * (R6, real deletion; on PostgreSQL, rewriting the tables: store_erase_freed); and the hourly
+ * retention purge (api_purge.c), first a minute after start.
  * Not responsible for: what is deleted (store_*_account_delete, the handlers).
  */
 #include <pthread.h>
@@ -41,7 +41,7 @@ enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db)
 	api_media_purge(app, db);
 	enum ent_err err = store_search_rewrite(db);
 	if (!err)
-		err = store_wal_truncate(db);
+		err = store_erase_freed(db);
 	if (err) {
 		atomic_store(&erase_due, true); /* the next tick tries again */
 		log_err("erasing traces failed", err, NULL);

@@ -216,9 +216,9 @@ void store_tx_rollback(struct store_conn *c)
 	c->ops->tx_rollback(c);
 }
 
-enum ent_err store_wal_truncate(struct store_conn *c)
+enum ent_err store_erase_freed(struct store_conn *c)
 {
-	return c->ops->wal_truncate(c);
+	return c->ops->erase_freed(c);
 }
 
 enum ent_err store_backup(struct store *s, const char *path)

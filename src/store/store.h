@@ -126,11 +126,15 @@ enum ent_err store_tx_begin(struct store_conn *c);
 enum ent_err store_tx_commit(struct store_conn *c);
 void store_tx_rollback(struct store_conn *c);
 
-/* Real deletion (R6): every connection has SQLite's secure_delete on, so what a deletion frees
- * is overwritten with zeros; this then checkpoints the write-ahead log and truncates it to zero
- * bytes, so no frame written before the deletion stays on disk. Waits for readers (up to the
- * busy timeout); ENT_ECONFLICT when one stays. A no-op answer on back ends without a WAL. */
-enum ent_err store_wal_truncate(struct store_conn *c);
+/* Real deletion (R6), the engine's part once the rows are deleted (outside a transaction):
+ * SQLite: every connection has secure_delete on, so what a deletion frees is overwritten with
+ * zeros; this then checkpoints the write-ahead log and truncates it to zero bytes, so no frame
+ * written before the deletion stays on disk. Waits for readers (up to the busy timeout).
+ * PostgreSQL (store_pg_erase.c): a deleted row stays in its table's pages until the table is
+ * rewritten; this rewrites each table of the schema up to a size (VACUUM (FULL), a short
+ * exclusive lock) and vacuums the larger ones (docs/operations.md, "Real deletion").
+ * ENT_ECONFLICT when a reader or a lock kept it from finishing: call again later. */
+enum ent_err store_erase_freed(struct store_conn *c);
 
 /* Copies the database to path with the online backup API (works while others write). */
 enum ent_err store_backup(struct store *s, const char *path);

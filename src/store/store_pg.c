@@ -22,8 +22,8 @@
  * Differences from SQLite that callers must know: store_tx_begin is a READ COMMITTED BEGIN
  * that takes one advisory lock at once (TX_LOCK: one write transaction at a time, as SQLite's
  * BEGIN IMMEDIATE); a failed statement inside a transaction aborts it (only a rollback
- * follows); store_backup is not offered (pg_dump is the tool) and store_wal_truncate has
- * nothing to do.
+ * follows); store_backup is not offered (pg_dump is the tool) and store_erase_freed
+ * rewrites tables (store_pg_erase.c).
  * Not responsible for: choosing the back end (store.c), the SQL of the domain stores.
  */
 #include <libpq-fe.h>
@@ -36,6 +36,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "store/store_backend.h"
+#include "store/store_pg_erase.h"
 
 #define BOOL_OID 16
 #define BYTEA_OID 17
@@ -606,11 +607,10 @@ static void pg_tx_rollback(struct store_conn *base)
 		PQclear(PQexec(c->pg, "ROLLBACK"));
 }
 
-/* No write-ahead log of ours to cut: PostgreSQL recycles its own (store.h: a no-op). */
-static enum ent_err pg_wal_truncate(struct store_conn *c)
+/* store_erase_freed: the tables rewritten (store_pg_erase.c), never inside a transaction. */
+static enum ent_err pg_erase_freed(struct store_conn *c)
 {
-	(void)c;
-	return ENT_OK;
+	return PG_C(c)->in_tx ? ENT_ECONFLICT : store_pg_erase(c, PG_C(c)->pg);
 }
 
 static enum ent_err pg_backup(struct store *s, const char *path)
@@ -836,7 +836,7 @@ const struct store_ops store_pg_ops = {
 	.tx_begin = pg_tx_begin,
 	.tx_commit = pg_tx_commit,
 	.tx_rollback = pg_tx_rollback,
-	.wal_truncate = pg_wal_truncate,
+	.erase_freed = pg_erase_freed,
 	.backup = pg_backup,
 	.schema_version = pg_schema_version,
 	.watch = pg_watch,

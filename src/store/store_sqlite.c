@@ -428,7 +428,7 @@ const struct store_ops store_sqlite_ops = {
 	.tx_begin = sq_tx_begin,
 	.tx_commit = sq_tx_commit,
 	.tx_rollback = sq_tx_rollback,
-	.wal_truncate = sq_wal_truncate,
+	.erase_freed = sq_wal_truncate,
 	.backup = sq_backup,
 	.schema_version = sq_schema_version,
 };

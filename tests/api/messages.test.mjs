@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sodium from 'libsodium-wrappers';
-import { startServer, BIN, onPostgres } from '../lib/server.mjs';
+import { startServer, BIN } from '../lib/server.mjs';
+import { clusterFiles, columnsHolding, onPg } from '../lib/pg_sql.mjs';
 import { Client, assertProblem, newMember } from './helpers.mjs';
 
 const DEMO_PW = 'demo-entraide-2026';
@@ -418,13 +419,18 @@ function files(dir) {
   return out;
 }
 
-test('R6: no answer and no file of the data directory holds a word of the messages', { skip: onPostgres("reads the bytes of SQLite's file entraide.db") }, async () => {
+// On PostgreSQL: the files of the database in the test cluster (tables, TOAST, indexes) and its
+// write-ahead log, and every text column (tests/lib/pg_sql.mjs).
+test('R6: no answer and no file of the data directory holds a word of the messages', async () => {
   const needle = Buffer.from(CANARY);
   assert.ok(seen.length > 30);
   for (const t of seen) assert.ok(!t.includes(CANARY), 'an API answer holds the canary');
-  const all = files(srv.data);
-  assert.ok(all.some((f) => f.endsWith('.db-wal') || f.endsWith('.db')), all.join(' '));
-  for (const f of all) assert.ok(!readFileSync(f).includes(needle), `${f} holds the canary`);
+  const sql = (q) => execFileSync('sqlite3', [join(srv.data, 'entraide.db'), q], { encoding: 'utf8' }).trim();
+  const all = [...files(srv.data).map((path) => ({ path, bytes: readFileSync(path) })), ...clusterFiles(sql, { wal: true })];
+  assert.ok(all.some((f) => (onPg ? f.path.startsWith('pg:msg_') : f.path.endsWith('.db-wal') || f.path.endsWith('.db'))),
+    all.map((f) => f.path).join(' '));
+  for (const f of all) assert.ok(!f.bytes.includes(needle), `${f.path} holds the canary`);
+  assert.deepEqual(columnsHolding(sql, [CANARY]), []);
 });
 
 test('deleting an account takes its keys, backup, messages and memberships', async () => {

@@ -1,5 +1,6 @@
 /* test_store.c - migrations, accounts, roles, sessions and backup on a temporary directory;
- * the back end's statements, values and transactions. Also run on PostgreSQL (test_db.h). */
+ * the back end's statements, values and transactions; real deletion's part of the engine
+ * (store_erase_freed). Also run on PostgreSQL (test_db.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -230,12 +231,48 @@ static void statements_values_transactions(void **state)
 	store_close(s);
 }
 
+static const struct store_stmt Q_SESSIONS_FILE = {
+	"test.sessions_file", "SELECT pg_relation_filenode('sessions')"}; /* PostgreSQL only */
+static const struct store_stmt Q_SESSIONS_DEL = {"test.sessions_del", "DELETE FROM sessions"};
+
+/* Real deletion: the engine's part runs outside a transaction only; on PostgreSQL it rewrites
+ * the (small) tables, so a table's file is a new one after it. */
+static void erase_freed(void **state)
+{
+	struct store *s;
+	struct store_conn *c;
+	struct store_q *q;
+	int64_t before = 0, after = 0;
+	assert_int_equal(store_open(&s, db.path), ENT_OK);
+	assert_int_equal(store_conn_get(s, &c), ENT_OK);
+	int64_t id = add(c, "erin", 5);
+	unsigned char tok[32] = {5, 5, 5};
+	assert_int_equal(store_session_insert(c, tok, sizeof tok, id, 1000, 2000), ENT_OK);
+	assert_int_equal(store_q_open(c, &Q_SESSIONS_DEL, &q), ENT_OK);
+	assert_int_equal(store_q_run(q), ENT_OK);
+	if (test_db_pg()) {
+		assert_int_equal(store_q_open(c, &Q_SESSIONS_FILE, &q), ENT_OK);
+		assert_int_equal(store_q_row_int(q, &before), ENT_OK);
+		assert_int_equal(store_tx_begin(c), ENT_OK);
+		assert_int_equal(store_erase_freed(c), ENT_ECONFLICT);
+		store_tx_rollback(c);
+	}
+	assert_int_equal(store_erase_freed(c), ENT_OK);
+	if (test_db_pg()) {
+		assert_int_equal(store_q_open(c, &Q_SESSIONS_FILE, &q), ENT_OK);
+		assert_int_equal(store_q_row_int(q, &after), ENT_OK);
+		assert_true(after != before);
+	}
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(migrations_apply_once),
 		cmocka_unit_test(accounts_roles_sessions),
 		cmocka_unit_test(statements_values_transactions),
+		cmocka_unit_test(erase_freed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
