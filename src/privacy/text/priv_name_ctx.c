@@ -123,8 +123,10 @@ int pn_name_like_title(const struct pctx *c, size_t i)
 	uint32_t f = c->tk[i].lex;
 	if (f & (LX_MONTH | LX_DAY | LX_TITLE | LX_STOPFR | LX_STOPEN | LX_HOSP | LX_KIN))
 		return (c->tk[i].f & TK_CAP) && (f & (LX_GIVEN | LX_PATR)) && !(f & (LX_STOPFR | LX_STOPEN));
+	/* a listed word that the name lists also hold is the surname after a title: "M. Petit",
+	 * "Pr Grand" */
 	if (c->tk[i].f & TK_CAP)
-		return !(f & LX_NOTNAME);
+		return !(f & LX_NOTNAME) || (f & (LX_HN | LX_PATR));
 	return !(f & LX_WORD) || (f & (LX_GIVEN | LX_PATR));
 }
 

@@ -284,6 +284,10 @@ static void names(void **state)
 	found("ma fille chloe a 7 ans", FR, "chloe", ENT_PRIV_NAME);
 	found("le Dr Bouvier est top", FR, "Bouvier", ENT_PRIV_NAME);
 	found("vu par M. Lefèvre hier", FR, "Lefèvre", ENT_PRIV_NAME);
+	/* a word of the NOTNAME list that the name lists hold, after a title */
+	found("le kiné, M. Petit, m'a reçu", FR, "Petit", ENT_PRIV_NAME);
+	found("opérée par le Pr Grand hier", FR, "Grand", ENT_PRIV_NAME);
+	not_found("la Petite Sirène", FR, "Petite");
 	found("ma mère (Eugénie André, 80 ans)", FR, "Eugénie André", ENT_PRIV_NAME);
 	found("Bonjour Julie, merci", FR, "Julie", ENT_PRIV_NAME);
 	found("je m'appelle enzo", FR, "enzo", ENT_PRIV_NAME);
