@@ -171,17 +171,17 @@ static const struct store_stmt *insert_stmt(struct copy *k, size_t rows)
 	return make_stmt(k, "copy.insert", sql);
 }
 
-__attribute__((format(printf, 3, 4))) static enum ent_err fail(struct copy *k, enum ent_err err,
-								 const char *fmt, ...)
+enum ent_err copy_fail(char *why, size_t cap, enum ent_err err, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(k->why, k->cap, fmt, ap);
+	vsnprintf(why, cap, fmt, ap);
 	va_end(ap);
 	return err;
 }
+#define fail(k, err, ...) copy_fail((k)->why, (k)->cap, (err), __VA_ARGS__)
 
-static const struct copy_col *col_of(const struct copy_tab *t, const char *name)
+const struct copy_col *copy_col_of(const struct copy_tab *t, const char *name)
 {
 	for (size_t i = 0; i < t->n_cols; i++)
 		if (!strcmp(t->cols[i].name, name))
@@ -238,7 +238,7 @@ static enum ent_err copy_row(const struct copy_val *vals, void *arg)
 	}
 	for (size_t i = 0; i < k->n_cols; i++) {
 		int idx = (int)(k->in_q * k->n_cols + i + 1);
-		if ((err = bind_val(k, idx, &vals[i], col_of(k->t, k->cols[i])))) {
+		if ((err = bind_val(k, idx, &vals[i], copy_col_of(k->t, k->cols[i])))) {
 			store_q_close(k->q);
 			k->q = NULL;
 			return err;
@@ -374,7 +374,7 @@ static enum ent_err check_src_table(const char *name, void *arg)
 static enum ent_err check_src_column(const char *col, void *arg)
 {
 	struct copy *k = arg;
-	if (!col_of(k->t, col))
+	if (!copy_col_of(k->t, col))
 		return fail(k, ENT_ECONFLICT, "column %s.%s of the SQLite instance has no "
 			    "counterpart in PostgreSQL", k->t->name, col);
 	return ENT_OK;

@@ -184,4 +184,11 @@ enum ent_err copy_pg_rows(struct copy_pg *p, const char *table, const char *cons
 /* "name" with inner quotes doubled, into out (cap bytes); ENT_EINVAL when it does not fit. */
 enum ent_err copy_quote(const char *name, char *out, size_t cap);
 
+/* Writes the operator's reason for a failed copy into why (cap bytes) and returns err. */
+__attribute__((format(printf, 4, 5))) enum ent_err copy_fail(char *why, size_t cap,
+							     enum ent_err err, const char *fmt, ...);
+
+/* Column name of t, or NULL. */
+const struct copy_col *copy_col_of(const struct copy_tab *t, const char *name);
+
 #endif

@@ -6,7 +6,6 @@
  * Not responsible for: the backup's expiry (api_backup.c), either engine's SQL (the engine
  * files store_pg_copy.c and store_sqlite_copy.c).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,15 +26,7 @@ struct back {
 	int64_t total, done;
 };
 
-__attribute__((format(printf, 3, 4))) static enum ent_err fail(struct back *b, enum ent_err err,
-								 const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(b->why, b->cap, fmt, ap);
-	va_end(ap);
-	return err;
-}
+#define fail(b, err, ...) copy_fail((b)->why, (b)->cap, (err), __VA_ARGS__)
 
 static const struct copy_tab *tab_of(const struct back *b, const char *name)
 {
@@ -60,9 +51,8 @@ static struct store_copy_table *report_add(struct back *b, const char *name)
 static enum ent_err check_column(const char *col, void *arg)
 {
 	struct back *b = arg;
-	for (size_t i = 0; i < b->t->n_cols; i++)
-		if (!strcmp(b->t->cols[i].name, col))
-			return ENT_OK;
+	if (copy_col_of(b->t, col))
+		return ENT_OK;
 	return fail(b, ENT_ECONFLICT, "column %s.%s of SQLite has no counterpart in PostgreSQL",
 		    b->t->name, col);
 }

@@ -22,8 +22,9 @@
  * Differences from SQLite that callers must know: store_tx_begin is a READ COMMITTED BEGIN
  * that takes one advisory lock at once (TX_LOCK: one write transaction at a time, as SQLite's
  * BEGIN IMMEDIATE); a failed statement inside a transaction aborts it (only a rollback
- * follows); store_backup is not offered (pg_dump is the tool) and store_erase_freed
- * rewrites tables (store_pg_erase.c).
+ * follows); store_backup (SQLite's file copy) is not this engine's: `entraide backup`
+ * copies PostgreSQL into an SQLite file (store_copy_back.c); store_erase_freed rewrites
+ * tables (store_pg_erase.c).
  * Not responsible for: choosing the back end (store.c), the SQL of the domain stores.
  */
 #include <libpq-fe.h>
@@ -617,7 +618,8 @@ static enum ent_err pg_backup(struct store *s, const char *path)
 {
 	(void)s;
 	(void)path;
-	log_line(LOG_ERROR, "backup not offered on postgresql", "\"use\":\"pg_dump\"");
+	log_line(LOG_ERROR, "store_backup is SQLite's; on postgresql use store_copy_pg_to_sqlite",
+		 NULL);
 	return ENT_EUNSUPPORTED;
 }
 
