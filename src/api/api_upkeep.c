@@ -35,8 +35,13 @@ void api_erase_soon(void)
 	atomic_store(&erase_due, true);
 }
 
+/* One erase at a time in this process: a request's (an account deleted) and the upkeep's
+ * would otherwise wait for each other's table locks and both give up on them. */
+static pthread_mutex_t erase_lock = PTHREAD_MUTEX_INITIALIZER;
+
 enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db)
 {
+	pthread_mutex_lock(&erase_lock);
 	atomic_store(&erase_due, false);
 	api_media_purge(app, db);
 	enum ent_err err = store_search_rewrite(db);
@@ -46,6 +51,7 @@ enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db)
 		atomic_store(&erase_due, true); /* the next tick tries again */
 		log_err("erasing traces failed", err, NULL);
 	}
+	pthread_mutex_unlock(&erase_lock);
 	return err;
 }
 

@@ -7,7 +7,7 @@
 // write-ahead log keeps them until it is recycled (docs/operations.md, "Real deletion").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../lib/server.mjs';
@@ -165,4 +165,22 @@ test('anonymise: the words stay under "former member", the handle and e-mail go'
   assert.equal(r.data.title, 'Témoignage zzqgardetitre');
   assert.equal(r.data.posts[0].author, null);
   assert.match(r.data.posts[0].html, /zzqgardemot/);
+});
+
+// PostgreSQL: a rewrite copies the rows a running snapshot may still see. Another session's
+// statement that began before the deletion (another node's, an autovacuum ANALYZE) would keep
+// the deleted rows in the rewritten files; the erase waits for it (store_pg_erase.c).
+test('an older snapshot of another session does not keep a deleted account', { skip: !onPg && 'PostgreSQL only' }, async () => {
+  const handle = 'zq.horizon';
+  const m = await member(handle);
+  const db = join(srv.data, 'entraide.db');
+  // One statement of another session, holding its snapshot for 1.5 s.
+  const other = execFile('sqlite3', [db, 'SELECT count(*), pg_sleep(1.5) FROM accounts']);
+  const done = new Promise((resolve) => other.on('exit', resolve));
+  for (let i = 0; i < 100 && sql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(1.5)%' AND state = 'active' AND pid <> pg_backend_pid()") === '0'; i++)
+    await new Promise((res) => setTimeout(res, 20));
+  const r = await m.req('DELETE', '/api/v1/me', { json: { password: PW, posts: 'delete' } });
+  assert.equal(r.status, 204, r.text);
+  assert.equal(await done, 0, 'the other session ended well');
+  assert.deepEqual(holders(handle), []);
 });
