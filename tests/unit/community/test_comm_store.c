@@ -80,7 +80,7 @@ static void mark(int64_t account, int64_t thread, int64_t last)
 }
 
 struct seen {
-	int64_t n, ids[8], authors[8];
+	int64_t n, ids[8], authors[8], reactions[8][COMM_N_REACTIONS];
 	char bodies[8][64];
 	char excerpt[64];
 };
@@ -90,6 +90,7 @@ static enum ent_err see_post(const struct comm_post_view *p, void *arg)
 	struct seen *s = arg;
 	s->ids[s->n] = p->id;
 	s->authors[s->n] = p->author_id;
+	memcpy(s->reactions[s->n], p->reactions, sizeof p->reactions);
 	snprintf(s->bodies[s->n++], 64, "%s", p->body);
 	if (p->quote_excerpt)
 		snprintf(s->excerpt, sizeof s->excerpt, "%s", p->quote_excerpt);
@@ -164,6 +165,19 @@ static void thread_reply_and_read_marker(void **state)
 	assert_int_equal(comm_reaction_set(c, r, alice, COMM_REACT_MERCI, false, NOW), ENT_OK);
 	assert_int_equal(comm_reaction_counts(c, r, counts), ENT_OK);
 	assert_int_equal(counts[COMM_REACT_MERCI], 0);
+	/* The page counts each kind apart (packed in one value by the page's statement). */
+	assert_int_equal(comm_reaction_set(c, r, bob, COMM_REACT_SOUTIEN, true, NOW), ENT_OK);
+	assert_int_equal(comm_reaction_set(c, r, bob, COMM_REACT_UTILE, true, NOW), ENT_OK);
+	assert_int_equal(comm_reaction_set(c, first, bob, COMM_REACT_MERCI, true, NOW), ENT_OK);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(comm_thread_page(c, t, 0, 50, false, see_post, &seen), ENT_OK);
+	assert_int_equal(seen.n, 2);
+	assert_int_equal(seen.reactions[0][COMM_REACT_SOUTIEN], 0);
+	assert_int_equal(seen.reactions[0][COMM_REACT_MERCI], 1);
+	assert_int_equal(seen.reactions[0][COMM_REACT_UTILE], 0);
+	assert_int_equal(seen.reactions[1][COMM_REACT_SOUTIEN], 2);
+	assert_int_equal(seen.reactions[1][COMM_REACT_MERCI], 0);
+	assert_int_equal(seen.reactions[1][COMM_REACT_UTILE], 1);
 
 	/* Unfollowed: bob is not told of alice's next reply. */
 	assert_int_equal(comm_follow_remove(c, bob, t), ENT_OK);
