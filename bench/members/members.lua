@@ -4,6 +4,7 @@
 --   MODE=notifications  GET /api/v1/notifications
 --   MODE=search         GET /api/v1/search?q=...
 --   MODE=replies        POST /api/v1/threads/{a thread the member follows}/posts
+--   MODE=followed       GET /api/v1/threads/{a thread the member follows} (each its own)
 --   MODE=mixed          90 % reads (thread page of a followed thread, space, notifications),
 --                       10 % replies
 -- SESSIONS names the file written by members_gen ("TOKEN CSRF THREAD" per line). Each wrk
@@ -53,6 +54,8 @@ function request()
     return get("/api/v1/search?q=" .. query, s)
   elseif mode == "replies" then
     return reply(s)
+  elseif mode == "followed" then
+    return get("/api/v1/threads/" .. s.thread, s)
   end
   local r = counter % 10
   if r == 0 then

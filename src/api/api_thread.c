@@ -104,8 +104,15 @@ static enum ent_err write_post(const struct comm_post_view *v, void *arg)
 	return s.author ? api_thread_page_splice(pg, &s) : ENT_OK;
 }
 
-static enum ent_err write_related(struct api_req *q, struct buf *b, const char *title)
+/* The validated articles whose words the title has (R5), from their own cache when it has
+ * them (api_thread_cache.h). */
+static enum ent_err write_related(struct api_req *q, struct buf *b, int64_t thread,
+				  const char *title)
 {
+	uint64_t gen;
+	if (api_thread_related_get(thread, title, b, &gen))
+		return ENT_OK;
+	size_t at = b->len;
 	struct buf m;
 	buf_init(&m, 4096);
 	enum ent_err err = comm_query(title, strlen(title), true, &m);
@@ -115,6 +122,8 @@ static enum ent_err write_related(struct api_req *q, struct buf *b, const char *
 		err = store_search_related(q->db, m.p, m.len, api_article_hit, &r);
 	buf_putc(b, ']');
 	buf_clear(&m);
+	if (!err && !buf_err(b))
+		api_thread_related_put(thread, title, gen, b->p + at, b->len - at);
 	return err;
 }
 
@@ -161,7 +170,7 @@ static enum ent_err build(struct api_req *q, struct api_thread_page *pg, const c
 	else
 		buf_puts(b, "null");
 	if (pg->k.after == 0)
-		err = write_related(q, b, title);
+		err = write_related(q, b, pg->k.thread, title);
 	if (!err)
 		err = buf_err(b);
 	return err ? err : buf_err(&pg->bodies);

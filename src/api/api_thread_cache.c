@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "api/api_community.h"
 #include "api/api_thread_cache.h"
@@ -156,4 +157,64 @@ void api_thread_cache_put(struct api_thread_page *pg)
 	pthread_mutex_unlock(&pages_mu);
 	api_thread_page_free(old);
 	api_thread_page_free(pg);
+}
+
+/* --- related articles (api_thread_cache.h) --- */
+
+/* RELATED_SLOTS entries, one per slot (thread id modulo), each at most RELATED_MAX_BYTES:
+ * 32 KB of slots and a few hundred bytes an entry in use. */
+#define RELATED_SLOTS 4096
+#define RELATED_MAX_BYTES 2048
+
+struct related {
+	int64_t thread, at;
+	uint64_t title_hash, gen;
+	size_t len;
+	char json[];
+};
+
+static struct related *related[RELATED_SLOTS];
+static pthread_mutex_t related_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static uint64_t title_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+bool api_thread_related_get(int64_t thread, const char *title, struct buf *out, uint64_t *gen)
+{
+	*gen = atomic_load(&generation);
+	uint64_t h = title_hash(title);
+	bool hit = false;
+	pthread_mutex_lock(&related_mu);
+	const struct related *r = related[(uint64_t)thread % RELATED_SLOTS];
+	if (r && r->thread == thread && r->title_hash == h && r->gen == *gen &&
+	    clock_now() - r->at < API_THREAD_RELATED_TTL) {
+		buf_append(out, r->json, r->len);
+		hit = buf_err(out) == ENT_OK;
+	}
+	pthread_mutex_unlock(&related_mu);
+	return hit;
+}
+
+void api_thread_related_put(int64_t thread, const char *title, uint64_t gen, const char *json,
+			    size_t len)
+{
+	if (len > RELATED_MAX_BYTES)
+		return;
+	struct related *r = malloc(sizeof *r + len);
+	if (!r)
+		return; /* not kept: the next read queries again */
+	*r = (struct related){.thread = thread, .at = clock_now(), .title_hash = title_hash(title),
+			      .gen = gen, .len = len};
+	memcpy(r->json, json, len);
+	pthread_mutex_lock(&related_mu);
+	struct related **slot = &related[(uint64_t)thread % RELATED_SLOTS];
+	struct related *old = *slot;
+	*slot = r;
+	pthread_mutex_unlock(&related_mu);
+	free(old);
 }

@@ -73,4 +73,18 @@ bool api_thread_cache_get(const struct api_thread_key *k, int64_t account, struc
 /* Keeps p (taken) in the cache, or frees it when it does not fit. */
 void api_thread_cache_put(struct api_thread_page *p);
 
+/* The "related" part of a thread's first page (validated articles matching its title, an
+ * FTS query of every title word: about a quarter of rendering a page not in the cache,
+ * issue 13), kept apart and much longer than pages: a few hundred bytes a thread, so it
+ * holds the related lists of thousands of threads where the page cache holds fifty pages.
+ * An entry is for a thread and the hash of its title (an edited title misses), stamped with
+ * the global generation (an article published, changed or withdrawn bumps it: comm_changed)
+ * and expires after API_THREAD_RELATED_TTL seconds (another node's articles).
+ * api_thread_related_get appends the entry's JSON to out and returns true, or returns false
+ * with *gen set to the generation to stamp what the caller reads next; put copies json. */
+#define API_THREAD_RELATED_TTL 60
+bool api_thread_related_get(int64_t thread, const char *title, struct buf *out, uint64_t *gen);
+void api_thread_related_put(int64_t thread, const char *title, uint64_t gen, const char *json,
+			    size_t len);
+
 #endif

@@ -449,9 +449,18 @@ test('validated articles: editors publish, everyone verifies, entraide verify', 
   const alice = await login('alice');
   assertProblem(await alice.req('POST', '/api/v1/articles', { json: { title: 'Faux', body: 'x' } }), 403, 'forbidden');
   const ed = await login('redaction.chu');
-  let r = await ed.req('POST', '/api/v1/articles', { json: { title: 'Capteurs de glucose en continu', body: 'Le **capteur** mesure le glucose interstitiel.' } });
+  // A thread read before the article exists: its related list (kept apart, for a minute)
+  // must show the article once published.
+  let r = await alice.req('POST', '/api/v1/spaces/diabete-type-1/threads', { json: { title: 'Glucose en continu et sport', body: 'Vos capteurs tiennent ?' } });
+  const before = r.data.thread;
+  r = await alice.req('GET', `/api/v1/threads/${before}`);
+  const relatedBefore = r.data.related.map((a) => a.id);
+  r = await ed.req('POST', '/api/v1/articles', { json: { title: 'Capteurs de glucose en continu', body: 'Le **capteur** mesure le glucose interstitiel.' } });
   assert.equal(r.status, 201, r.text);
   const id = r.data.id;
+  assert.ok(!relatedBefore.includes(id));
+  r = await alice.req('GET', `/api/v1/threads/${before}`);
+  assert.ok(r.data.related.some((a) => a.id === id), JSON.stringify(r.data.related));
   r = await alice.req('GET', `/api/v1/articles/${id}`);
   assert.equal(r.data.label, 'validated');
   assert.equal(r.data.signature.verified, true);
