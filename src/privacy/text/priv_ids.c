@@ -535,6 +535,9 @@ static int old_plate(struct pctx *c, size_t i)
 
 void priv_find_numbers(struct pctx *c)
 {
+	/* every finding starts at a digits-only token */
+	if (!(c->f_any & TK_NUM))
+		return;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if (c->tk[i].f & TK_CLAIMED)
 			continue;
@@ -781,6 +784,9 @@ static int try_labelled_code(struct pctx *c, size_t i)
 
 void priv_find_words_ids(struct pctx *c)
 {
+	/* every try needs a word in capitals or with a digit, or an IPv6 colon */
+	if (!(c->f_any & (TK_ALLCAP | TK_DIGIT)) && !priv_has_punct(c, ':'))
+		return;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;

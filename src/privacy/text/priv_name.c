@@ -53,10 +53,15 @@ enum {
 				* the lexicon, in no name list */
 	PLAIN_CAP = 1u << 1,   /* capitalised (not in capitals), 2 letters or more, a word of the
 				* text's language, in no name list */
-	PLAIN_WORD = 1u << 2   /* lowercase, a word of the text's language, neither a hunspell
+	PLAIN_WORD = 1u << 2,  /* lowercase, a word of the text's language, neither a hunspell
 				* first name (LX_PRN) nor a month, whatever other name lists hold
 				* it: only a title, a relative, a greeting, a '#' or a list before
 				* it can make it a name */
+	PLAIN_WORD_ALONE = 1u << 3 /* a PLAIN_WORD right after no relative word (LX_KIN): of the
+				    * rules that may name a PLAIN_WORD, those of a relative before
+				    * (r_lower_context, r_kin_word) answer nothing; the other
+				    * predicates of r_lower_context need a capital or a word the
+				    * text's language does not know */
 };
 #define NAME_LISTS (LX_PRN | LX_PATR | LX_HN | LX_FIRSTNAME | LX_NPR)
 
@@ -69,7 +74,7 @@ static unsigned plain_word(const struct pctx *c, size_t i)
 	if ((t->f & TK_LOWER) && !(t->lex & NAME_LISTS))
 		return PLAIN_LOWER;
 	if ((t->f & TK_LOWER) && (t->lex & word) && !(t->lex & (LX_PRN | LX_MONTH)))
-		return PLAIN_WORD;
+		return i > 0 && (c->tk[i - 1].lex & LX_KIN) ? PLAIN_WORD : PLAIN_WORD_ALONE;
 	if ((t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_len(c, i) >= 2 && (t->lex & word) &&
 	    !(t->lex & NAME_LISTS))
 		return PLAIN_CAP;
@@ -95,8 +100,10 @@ static enum name_verdict r_hashtag(struct pctx *c, size_t i, struct name_hit *h)
 static enum name_verdict r_initials(struct pctx *c, size_t i, struct name_hit *h)
 {
 	int run = pn_initials_name(c, i);
+	if (!run)
+		return NAME_NONE; /* h untouched: the next rule reads it */
 	h->end = i + (size_t)run - 1;
-	return run ? NAME_SKIP : NAME_NONE;
+	return NAME_SKIP;
 }
 
 /* After a title: "Dr de La Tour", "Mrs. A. Patel", "Dr Y", "Mme H.", "Dr House", "Dr O'Brien". */
@@ -318,10 +325,10 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 
 /* In order: the first rule that says something decides. */
 static const struct name_rule rules[] = {
-	{"name_hashtag", 0.8f, r_hashtag, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP},
+	{"name_hashtag", 0.8f, r_hashtag, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE},
 	{"name_title", 0, r_initials, PLAIN_CAP}, /* reports its own spans */
-	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP},
-	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD},
+	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE},
+	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE},
 	{"name_context", 0.9f, r_context, 0},
 	{"name_context", 0.65f, r_lower_context, PLAIN_WORD},
 	{"name_context", 0.7f, r_kin_word, PLAIN_WORD},
@@ -329,7 +336,7 @@ static const struct name_rule rules[] = {
 	{"name_signature", 0.7f, r_signature, 0},
 	{"name_lexicon", 0.7f, r_initial_surname, 0},
 	{"name_age", 0.7f, r_age, 0},
-	{"name_list", 0.6f, r_list, PLAIN_WORD},
+	{"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE},
 	{"name_lexicon", 0.7f, r_surname_initial, 0},
 	{"name_inverted", 0.7f, r_inverted, 0},
 	{"name_lexicon", 0.7f, r_allcap_pair, 0},
@@ -345,19 +352,24 @@ _Static_assert(N_RULES <= 32, "one bit per rule");
 void priv_find_names(struct pctx *c)
 {
 	/* the rules to try on each kind of word: bit k for rules[k] (index 0: any word) */
-	uint32_t to_try[PLAIN_WORD + 1] = {0};
-	for (unsigned k = 0; k < N_RULES; k++)
-		for (unsigned p = 0; p <= PLAIN_WORD; p++)
-			if (!p || (rules[k].plain & p))
-				to_try[p] |= 1u << k;
+	uint32_t to_try[PLAIN_WORD_ALONE + 1] = {0};
+	for (unsigned k = 0; k < N_RULES; k++) {
+		to_try[0] |= 1u << k;
+		to_try[PLAIN_LOWER] |= (uint32_t)!!(rules[k].plain & PLAIN_LOWER) << k;
+		to_try[PLAIN_CAP] |= (uint32_t)!!(rules[k].plain & PLAIN_CAP) << k;
+		to_try[PLAIN_WORD] |= (uint32_t)!!(rules[k].plain & PLAIN_WORD) << k;
+		to_try[PLAIN_WORD_ALONE] |= (uint32_t)!!(rules[k].plain & PLAIN_WORD_ALONE) << k;
+	}
 	pn_unshout(c);
 	for (size_t i = 0; i < c->n_tk; i++) {
 		const struct ptok *t = &c->tk[i];
 		if ((t->f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA) || (t->f & TK_DIGIT))
 			continue;
+		/* a rule that answers NAME_NONE leaves h as it found it */
+		struct name_hit h = {i, i, 0};
 		for (uint32_t m = to_try[plain_word(c, i)]; m; m &= m - 1) {
 			const struct name_rule *r = &rules[__builtin_ctz(m)];
-			struct name_hit h = {i, i, r->conf};
+			h.conf = r->conf;
 			enum name_verdict v = r->match(c, i, &h);
 			if (v == NAME_NONE)
 				continue;

@@ -143,8 +143,9 @@ int pn_title_before(const struct pctx *c, size_t i)
 	/* what follows needs a title among the three tokens before, or "née" right before: most
 	 * words have neither (one test of their flags) */
 	int near = i > 0 && c->tk[i - 1].flen && (tk_fold(c, i - 1)[0] == 'n' || tk_fold(c, i - 1)[0] == 'e');
-	for (size_t k = i > 3 ? i - 3 : 0; k < i && !near; k++)
-		near = (c->tk[k].lex & LX_TITLE) != 0;
+	if (c->lex_any & LX_TITLE) /* no title in the text: "née" alone can answer */
+		for (size_t k = i > 3 ? i - 3 : 0; k < i && !near; k++)
+			near = (c->tk[k].lex & LX_TITLE) != 0;
 	if (!near)
 		return 0;
 	size_t p = i;

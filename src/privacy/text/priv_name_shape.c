@@ -329,7 +329,8 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 int pn_listed_after_name(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0)
+	/* what is tested last, first: the span before is a name (most words stop here) */
+	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0 || c->sp[c->n_sp - 1].type != ENT_PRIV_NAME || i < 2)
 		return 0;
 	/* "Lizzie, Raj and Mo": a two-letter given name only after and/et */
 	if (tk_len(c, i) < 3 && !(tk_len(c, i) == 2 && (t->f & TK_CAP) && (t->lex & LX_HN) && i >= 1 &&
@@ -514,6 +515,8 @@ void pn_join_inverted(struct pctx *c, size_t i, size_t j)
 void pn_unshout(struct pctx *c)
 {
 	size_t caps = 0, words = 0;
+	if (!(c->f_any & TK_ALLCAP))
+		return; /* no word in capitals: caps stays 0 */
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if (!(c->tk[i].f & TK_ALPHA) || (c->tk[i].f & TK_DIGIT) || tk_len(c, i) < 2)
 			continue;

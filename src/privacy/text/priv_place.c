@@ -623,8 +623,14 @@ static int hospital_royal(struct pctx *c, size_t i)
 
 void priv_find_places(struct pctx *c)
 {
-	/* heads first: a hospital's name may hold a town or a person's name */
-	for (size_t i = 0; i < c->n_tk; i++) {
+	/* heads first: a hospital's name may hold a town or a person's name. Each loop runs
+	 * only when the text holds a word its recognisers start from: a number, a street type,
+	 * a French head (or a town prefix, which starts "maison de santé"); an English head
+	 * (or the first word of one), a town, an English street type */
+	int first = (c->f_any & TK_DIGIT) || (c->lex_any & (LX_STREET | LX_HOSP | LX_TOWNPFX));
+	int second = (c->lex_any & (LX_HOSP_EN | LX_TOWN | LX_CITY | LX_TOWNPFX | LX_STREET_EN)) ||
+		     (c->lex2_any & LX2_HOSP_EN_P);
+	for (size_t i = 0; first && i < c->n_tk; i++) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
 		if (street(c, i) || postcode(c, i))
@@ -632,7 +638,7 @@ void priv_find_places(struct pctx *c)
 		if (hospital_fr(c, i))
 			continue;
 	}
-	for (size_t i = 0; i < c->n_tk; i++) {
+	for (size_t i = 0; second && i < c->n_tk; i++) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
 		if (hospital_en(c, i) || hospital_royal(c, i) || street_en(c, i))

@@ -64,7 +64,18 @@ struct pctx {
 	size_t n_sp, cap_sp;
 	int oom;
 	int shout; /* the text is written in capitals (set by the names pass) */
+	/* What the text holds, for the passes to skip it when they can find nothing (set by the
+	 * tokenizer): the TK_ flags of its tokens as tokenized, their LX_ and LX2_ flags, and the
+	 * ASCII punctuation characters (bit ch - 32 of punct, for ch in 33..95). */
+	uint32_t f_any, lex_any, lex2_any;
+	uint64_t punct;
 };
+
+/* The text holds the ASCII punctuation character ch (33..95) as a token. */
+static inline int priv_has_punct(const struct pctx *c, char ch)
+{
+	return (c->punct >> (ch - 32)) & 1;
+}
 
 /* Tokenizer (priv_tok.c): c->tk and c->fold may point at the caller's buffers (cap_tk tokens,
  * cap_fold bytes) or be NULL; a buffer too small is replaced by an allocation (tk_heap,

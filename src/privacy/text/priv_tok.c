@@ -141,12 +141,17 @@ static void lookup_all(struct pctx *c)
 			c->tk[i].lex = k;
 			__builtin_prefetch(&priv_lex_tab[k]);
 		}
+	uint32_t any = 0, any2 = 0;
 	for (size_t i = 0; i < c->n_tk; i++)
 		if (looked_up(&c->tk[i])) {
 			struct ptok *t = &c->tk[i];
 			t->lex = priv_lex_get_from(t->h, t->lex, priv_lex_bucket[priv_lex_bucket_of(t->h) + 1],
 						   &t->lex2);
+			any |= t->lex;
+			any2 |= t->lex2;
 		}
+	c->lex_any = any;
+	c->lex2_any = any2;
 }
 
 enum ent_err priv_tokenize(struct pctx *c)
@@ -165,7 +170,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 	while (i < n) {
 		size_t w = 1;
 		unsigned cp = p[i] < 0x80 ? p[i] : decode(p + i, n - i, &w);
-		if (is_space(cp)) {
+		if (cp < 0x80 ? cp == ' ' || cp - 9 < 5u : is_space(cp)) {
 			pre |= TK_SP;
 			if (cp == '\n' || cp == '\r')
 				pre |= TK_NL;
@@ -174,7 +179,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 		}
 		struct ptok t = {.s = (uint32_t)i, .f = pre};
 		pre = 0;
-		int lc = letter_case(cp);
+		int lc = cp < 0x80 ? (cp | 0x20u) - 'a' < 26u : letter_case(cp);
 		if (lc || (cp >= '0' && cp <= '9')) {
 			/* one pass over the word: its flags, its folded form written into the arena
 			 * (lowercase, accents removed: what priv_fold writes) and that form's hash */
@@ -246,7 +251,10 @@ enum ent_err priv_tokenize(struct pctx *c)
 			t.e = (uint32_t)i;
 			t.f |= TK_PUNCT;
 			fold_punct(c, &t, &at);
+			if (w == 1 && cp > 32 && cp < 96)
+				c->punct |= 1ull << (cp - 32);
 		}
+		c->f_any |= t.f;
 		if (push(c, &t))
 			return ENT_ENOMEM;
 	}

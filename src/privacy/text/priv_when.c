@@ -382,6 +382,8 @@ static int age(struct pctx *c, size_t i)
 
 void priv_find_when(struct pctx *c)
 {
+	if (!(c->f_any & TK_DIGIT) && !(c->lex_any & LX_MONTH))
+		return;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
