@@ -2,6 +2,7 @@
 #include "core/buf.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,17 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* The ASCII bytes a JSON string escapes here, one bit each (bytes 0-63, then 64-127): the
+ * control characters, '"', '\\' and DEL, and '<', '>', '&' so that the text is safe inside
+ * HTML as well. */
+#define JSON_ESC_LO (0xFFFFFFFFull | 1ull << '"' | 1ull << '&' | 1ull << '<' | 1ull << '>')
+#define JSON_ESC_HI (1ull << ('\\' - 64) | 1ull << (0x7F - 64))
+
+static bool json_escaped(unsigned char c)
+{
+	return c < 64 ? (JSON_ESC_LO >> c) & 1 : (JSON_ESC_HI >> (c - 64)) & 1;
+}
+
 enum ent_err buf_json_str(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -141,37 +153,42 @@ enum ent_err buf_json_str(struct buf *b, const char *s, size_t n)
 	size_t run = 0; /* start of the pending run of bytes copied as they are */
 	for (size_t i = 0; i < n;) {
 		unsigned char c = u[i];
-		const char *esc = NULL;
-		char tmp[7];
-		size_t step = 1;
-		if (c >= 0x80) {
+		char esc[6];
+		size_t esc_len = 2, step = 1;
+		if (c < 0x80) {
+			if (!json_escaped(c)) {
+				i++;
+				continue;
+			}
+			esc[0] = '\\';
+			switch (c) {
+			case '"': esc[1] = '"'; break;
+			case '\\': esc[1] = '\\'; break;
+			case '\n': esc[1] = 'n'; break;
+			case '\r': esc[1] = 'r'; break;
+			case '\t': esc[1] = 't'; break;
+			default:
+				memcpy(esc + 1, "u00", 3);
+				esc[4] = hex[c >> 4], esc[5] = hex[c & 15];
+				esc_len = 6;
+			}
+		} else {
+			/* two-byte sequences (accented Latin letters) checked here, the rest by utf8_seq */
+			if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
 			step = utf8_seq(u + i, n - i);
 			if (step) {
 				i += step;
 				continue;
 			}
-			esc = "\xEF\xBF\xBD";
+			memcpy(esc, "\xEF\xBF\xBD", 3); /* U+FFFD for a byte that is not UTF-8 */
+			esc_len = 3;
 			step = 1;
-		} else if (c == '"') {
-			esc = "\\\"";
-		} else if (c == '\\') {
-			esc = "\\\\";
-		} else if (c == '\n') {
-			esc = "\\n";
-		} else if (c == '\r') {
-			esc = "\\r";
-		} else if (c == '\t') {
-			esc = "\\t";
-		} else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F) {
-			tmp[0] = '\\', tmp[1] = 'u', tmp[2] = '0', tmp[3] = '0';
-			tmp[4] = hex[c >> 4], tmp[5] = hex[c & 15], tmp[6] = '\0';
-			esc = tmp;
-		} else {
-			i++;
-			continue;
 		}
 		buf_append(b, s + run, i - run);
-		buf_puts(b, esc);
+		buf_append(b, esc, esc_len);
 		i += step;
 		run = i;
 	}

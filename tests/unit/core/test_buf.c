@@ -1,11 +1,13 @@
 /* test_buf.c - bounded buffers and JSON string escaping. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 
 #include "core/buf.h"
 
@@ -58,9 +60,38 @@ static void json_escaping(void **state)
 	buf_clear(&b);
 }
 
+/* Every string of two bytes: the output is JSON that decodes to the input when the input is
+ * ASCII or one valid two-byte UTF-8 sequence, and never holds a raw control character, '<',
+ * '>' or '&'. */
+static void json_every_two_bytes(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 64);
+	for (unsigned x = 0; x < 65536; x++) {
+		unsigned char in[2] = {(unsigned char)(x >> 8), (unsigned char)x};
+		b.len = 0;
+		assert_int_equal(buf_json_str(&b, (const char *)in, 2), ENT_OK);
+		for (size_t i = 0; i < b.len; i++)
+			assert_true((unsigned char)b.p[i] >= 0x20 && !strchr("<>&", b.p[i]));
+		json_error_t e;
+		json_t *j = json_loadb(b.p, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &e);
+		assert_non_null(j);
+		bool ascii = in[0] < 0x80 && in[1] < 0x80;
+		bool two = in[0] >= 0xC2 && in[0] <= 0xDF && (in[1] & 0xC0) == 0x80;
+		if (ascii || two) {
+			assert_int_equal(json_string_length(j), 2);
+			assert_memory_equal(json_string_value(j), in, 2);
+		}
+		json_decref(j);
+	}
+	buf_clear(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(json_every_two_bytes),
 		cmocka_unit_test(cap_is_enforced),
 		cmocka_unit_test(printf_grows),
 		cmocka_unit_test(json_escaping),
