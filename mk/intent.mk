@@ -3,9 +3,11 @@
 # development set (EVAL_TARGETS) and on our own held-out set (CHECK_EXTRA, no ../shared needed).
 
 INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
-# The safety tuning sets (issue 12) train the urgent score only (src/desk/intent_urgent.h): it
-# learns from their hard negatives how much the calm contexts (past, hypothetical, fiction, a
-# job, thanks...) weigh against a danger cue; the text model is trained on data/intent/ alone.
+# The safety tuning sets (issue 12) train the urgent score (src/desk/intent_urgent.h) and the
+# calm intents' model (src/desk/intent_calm.h) only: they learn from their hard negatives how much
+# the calm contexts (past, hypothetical, fiction, a job, thanks...) weigh against a danger cue,
+# and that a question framed so is information, not advice; the text model is trained on
+# data/intent/ alone.
 INTENT_URGENT_DATA := $(sort $(wildcard tests/intent/safety-tuning*.jsonl))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
@@ -15,7 +17,7 @@ INTENT_ARGS := --text-only $(INTENT_TEXT_ONLY) --both $(filter-out $(INTENT_TEXT
 INTENT_TRAINER := $(BUILD)/host/intent_train
 INTENT_MODEL   := $(BUILD)/gen/intent_model.c
 INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c src/desk/intent_rules.c \
-                  src/desk/intent_urgent.c
+                  src/desk/intent_urgent.c src/desk/intent_calm.c
 # The trainer runs on the build machine only: plain flags, no sanitizers, whatever the build.
 INTENT_HOSTCC  := cc
 INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L \
@@ -24,7 +26,7 @@ INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_
 GEN_SRC += $(INTENT_MODEL)
 
 $(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h \
-                   src/desk/intent_urgent.h include/entraide/intent.h
+                   src/desk/intent_urgent.h src/desk/intent_calm.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) $(shell pkg-config --cflags jansson libutf8proc) \
 		$(INTENT_HOSTSRC) -o $@ $(shell pkg-config --libs jansson libutf8proc) -lstemmer -lpthread -lm
@@ -44,14 +46,15 @@ intent-cv: $(INTENT_TRAINER)
 intent-eval: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < $(SHARED)/data/intent-dev.jsonl > $(BUILD)/intent-dev.pred.jsonl
 	python3 $(SHARED)/tools/score_intent.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl \
-		--min accuracy=0.85 --min macro_f1=0.93 --min urgent_recall=1.0 --min consultation_recall=0.90
+		--min accuracy=0.92 --min macro_f1=0.93 --min urgent_recall=1.0 --min consultation_recall=0.90
 	python3 tests/intent/score.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl --blind \
 		--max false_urgent_rate=0.02 | tail -1
 
 intent-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/heldout.jsonl > $(BUILD)/intent-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/heldout.jsonl $(BUILD)/intent-heldout.pred.jsonl \
-		--min accuracy=0.85 --min macro_f1=0.85 --min urgent_recall=0.97 --min consultation_recall=0.90
+		--min accuracy=0.92 --min macro_f1=0.92 --min urgent_recall=1.0 --min consultation_recall=0.90 \
+		--max false_urgent_rate=0.015
 
 # Rule R3 (issue 12). Our own safety tuning set (read while writing the rules): every urgent
 # message found, at most 2 % of the others called urgent. The safety held-out set (written by
@@ -62,7 +65,7 @@ intent-heldout: $(BUILD)/entraide
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.02
+		--min urgent_recall=1.0 --max false_urgent_rate=0.02 --min macro_f1=0.87
 
 # The second tuning set (written by someone who never read the code, scored fresh once before
 # it trained the urgent score: docs/intent.md, Figures). Now training data: held to what it
@@ -70,7 +73,7 @@ intent-safety: $(BUILD)/entraide
 intent-safety-2: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-2.jsonl > $(BUILD)/intent-safety-2.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-2.jsonl $(BUILD)/intent-safety-2.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.04
+		--min urgent_recall=1.0 --max false_urgent_rate=0.02 --min macro_f1=0.83
 
 # The third tuning set (written by someone who never read the code; scored fresh before it
 # trained the score: 0.942 / 14.3 %). In-sample now: two urgent messages with no danger pattern
@@ -78,7 +81,7 @@ intent-safety-2: $(BUILD)/entraide
 intent-safety-3: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-3.jsonl > $(BUILD)/intent-safety-3.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-3.jsonl $(BUILD)/intent-safety-3.pred.jsonl \
-		--min urgent_recall=0.98 --max false_urgent_rate=0.035
+		--min urgent_recall=0.98 --max false_urgent_rate=0.035 --min macro_f1=0.74
 
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 intent-safety-heldout-2: $(BUILD)/entraide

@@ -2,13 +2,16 @@
  * intent_train.c - build-time trainer of the intent classifier (a host program, not shipped).
  *
  *   intent_train [-o MODEL.c] [--cv K] [--epochs N] [--show-errors] [--urgent-threshold T]
+ *                [--calm-consult-weight W] [--calm-l2 L] [--calm-unbalanced] [--calm-free]
  *                [--text-only | --both | --urgent-only] FILE.jsonl...
  *
  * --text-only, --both (the default) and --urgent-only say what the files after them train: the
  * text model, the urgent score (src/desk/intent_urgent.h), or both. The urgent score is fitted
  * on the text model's out-of-fold probabilities; its threshold is chosen by cross-validation
  * unless --urgent-threshold gives it. --cv also prints the score's cross-validated urgent recall
- * and false urgents per file and threshold (--show-errors: the messages it gets wrong).
+ * and false urgents per file and threshold (--show-errors: the messages it gets wrong), how
+ * often a false alarm outranks a real one in the queue, and the calm intents' model
+ * (src/desk/intent_calm.h) beside the decision before it, per file.
  *
  * Reads labelled messages {"id","lang","text","intent"} and fits a multinomial logistic
  * regression over the hashed features of src/desk/intent_feat.c (AdaGrad, L2, a fixed seed,
@@ -24,6 +27,7 @@
 
 #include <jansson.h>
 
+#include "desk/intent_calm.h"
 #include "desk/intent_feat.h"
 #include "desk/intent_rules.h"
 #include "desk/intent_urgent.h"
@@ -47,6 +51,7 @@ struct ex {
 	struct intent_rule_hits h;  /* what the rules found */
 	float oof[NC];              /* the text model's probabilities, out of fold */
 	float x[IU__COUNT];         /* the signals of the urgent score */
+	float xc[IC__COUNT];        /* the signals of the calm intents' model */
 };
 
 struct collect {
@@ -296,8 +301,10 @@ static void out_of_fold(struct model *m, struct ex *exs, size_t n, size_t k)
 		for (size_t i = fold; i < n; i += k)
 			scores(m, &exs[i], exs[i].oof);
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		intent_urgent_features(&exs[i].h, exs[i].oof, exs[i].x);
+		intent_calm_features(&exs[i].h, exs[i].oof, exs[i].xc);
+	}
 }
 
 /* Weighted logistic regression on the signals, full batch with AdaGrad, on the examples whose
@@ -442,6 +449,27 @@ static void cv_urgent(const struct ex *exs, size_t n, size_t k)
 			if (intent_urgent_decide(&e->h, e->oof, sc[i], th[t]))
 				(urgent ? tp : fp)[e->file][t]++;
 	}
+	/* The queue: urgent items are ordered by confidence (the score), so a false alarm above a
+	 * real one delays it. Pairs (real, false) among the messages called urgent, misordered. */
+	double mis = 0;
+	size_t pairs = 0, below = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct ex *e = &exs[i];
+		if (e->text_only || e->y != ENT_INTENT_URGENT || !intent_urgent_decide(&e->h, e->oof, sc[i], st))
+			continue;
+		int any = 0;
+		for (size_t j = 0; j < n; j++) {
+			const struct ex *f = &exs[j];
+			if (f->text_only || f->y == ENT_INTENT_URGENT || !intent_urgent_decide(&f->h, f->oof, sc[j], st))
+				continue;
+			pairs++;
+			mis += sc[j] > sc[i] ? 1.0 : sc[j] == sc[i] ? 0.5 : 0.0;
+			any |= sc[j] > sc[i];
+		}
+		below += (size_t)any;
+	}
+	printf("queue at %.2f: %.0f of %zu (real, false) pairs misordered (%.3f); %zu real urgent messages have a "
+	       "false one above them\n", (double)st, mis, pairs, pairs ? mis / (double)pairs : 0.0, below);
 	free(sc);
 	/* For comparison, the decision before the score: the rules force urgent, then the model
 	 * at 0.40 unless a calm context says otherwise (issue 12, first session). */
@@ -476,7 +504,190 @@ static void cv_urgent(const struct ex *exs, size_t n, size_t k)
 	urgent_model_free(&u);
 }
 
-static void write_model(const struct model *m, const struct urgent_model *u, const char *path, size_t n_train)
+
+/* --- the calm intents' model (src/desk/intent_calm.h) ----------------------------------------- */
+
+static float calm_l2 = 1e-3f;
+static int calm_iters = 1500;
+/* Missing a request for individual advice costs more than a wrong practical answer (rule R2). */
+static float calm_class_weight[NC] = {1, 1, 3.0f, 0, 1, 1, 1, 1};
+/* Each intent weighs as much in total (the safety tuning sets hold many more questions than the
+ * desk gets); the text model's log-probabilities keep a fixed weight and there is no bias: the
+ * model only learns what the frames add, so a message without any keeps the text model's choice
+ * (chosen by cross-validation, intent-cv; --calm-unbalanced, --calm-free lift each). */
+static int calm_balanced = 1, calm_fixed_logp = 1, calm_no_bias = 1;
+static float calm_w_of[NC]; /* per class: calm_class_weight, times the balancing factor */
+
+struct calm_model {
+	float w[IC__COUNT][NC];
+	float bias[NC];
+};
+
+/* The messages that train it: written by people (not templated), not urgent. */
+static int calm_example(const struct ex *e)
+{
+	return !e->text_only && e->y != ENT_INTENT_URGENT;
+}
+
+/* Softmax regression over the calm intents, full batch with AdaGrad, on the examples whose index
+ * i has (i % k != fold) (all when k == 0). */
+static void train_calm(struct calm_model *cm, const struct ex *exs, size_t n, size_t k, size_t fold)
+{
+	static float g2[IC__COUNT + 1][NC];
+	double wsum = 0;
+	size_t cnt[NC] = {0}, tot = 0;
+	memset(cm, 0, sizeof *cm);
+	memset(g2, 0, sizeof g2);
+	for (size_t i = 0; i < n; i++)
+		if ((!k || i % k != fold) && calm_example(&exs[i]))
+			cnt[exs[i].y]++, tot++;
+	for (int c = 0; c < NC; c++)
+		calm_w_of[c] = calm_class_weight[c] *
+		               (calm_balanced && cnt[c] ? (float)tot / (float)(NC - 1) / (float)cnt[c] : 1.0f);
+	for (int c = 0; c < NC; c++)
+		wsum += calm_w_of[c] * (double)cnt[c];
+	if (calm_fixed_logp)
+		for (int c = 0; c < NC; c++)
+			cm->w[IC_LOGP + c][c] = 4;
+	for (int it = 0; it < calm_iters && wsum > 0; it++) {
+		double g[IC__COUNT + 1][NC];
+		memset(g, 0, sizeof g);
+		for (size_t i = 0; i < n; i++) {
+			const struct ex *e = &exs[i];
+			if ((k && i % k == fold) || !calm_example(e))
+				continue;
+			float s[NC], mx = -1e30f, sum = 0;
+			for (int c = 0; c < NC; c++) {
+				if (c == ENT_INTENT_URGENT)
+					continue;
+				s[c] = cm->bias[c];
+				for (int j = 0; j < IC__COUNT; j++)
+					s[c] += cm->w[j][c] * e->xc[j];
+				mx = s[c] > mx ? s[c] : mx;
+			}
+			for (int c = 0; c < NC; c++)
+				if (c != ENT_INTENT_URGENT)
+					sum += s[c] = expf(s[c] - mx);
+			for (int c = 0; c < NC; c++) {
+				if (c == ENT_INTENT_URGENT)
+					continue;
+				float d = (s[c] / sum - (c == e->y)) * calm_w_of[e->y];
+				for (int j = 0; j < IC__COUNT; j++)
+					g[j][c] += d * e->xc[j];
+				g[IC__COUNT][c] += d;
+			}
+		}
+		for (int j = 0; j <= IC__COUNT; j++)
+			for (int c = 0; c < NC; c++) {
+				if (c == ENT_INTENT_URGENT || (calm_fixed_logp && j >= IC_LOGP && j < IC_LOGP + NC) ||
+				    (calm_no_bias && j == IC__COUNT))
+					continue;
+				float *w = j < IC__COUNT ? &cm->w[j][c] : &cm->bias[c];
+				float gj = (float)(g[j][c] / wsum) + (j < IC__COUNT ? calm_l2 * *w : 0.0f);
+				g2[j][c] += gj * gj;
+				*w -= 0.5f * gj / sqrtf(g2[j][c] + 1e-8f);
+			}
+	}
+}
+
+/* The decision before this model: the text model's most probable calm intent, then the rule of
+ * R2 (a floor on P(consultation) or a cue of individual advice). */
+static int calm_baseline(const struct ex *e)
+{
+	int best = -1;
+	for (int c = 0; c < NC; c++)
+		if (c != ENT_INTENT_URGENT && (best < 0 || e->oof[c] > e->oof[best]))
+			best = c;
+	if (best != ENT_INTENT_CONSULTATION && intent_calm_consult_rule(&e->h, e->oof))
+		best = ENT_INTENT_CONSULTATION;
+	return best;
+}
+
+static void calm_report(const char *what, size_t conf[NC][NC])
+{
+	size_t ok = 0, tot = 0;
+	double f1sum = 0;
+	int ncls = 0;
+	for (int c = 0; c < NC; c++) {
+		size_t tp = conf[c][c], ng = 0, np = 0;
+		for (int d = 0; d < NC; d++)
+			ng += conf[c][d], np += conf[d][c];
+		ok += tp, tot += ng;
+		if (c == ENT_INTENT_URGENT || !ng)
+			continue;
+		double pr = np ? (double)tp / (double)np : 0, rc = (double)tp / (double)ng;
+		f1sum += pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0;
+		ncls++;
+	}
+	printf("  %-10s accuracy %.3f (%zu/%zu) macro-F1 (calm) %.3f |", what, tot ? (double)ok / (double)tot : 0.0, ok,
+	       tot, ncls ? f1sum / ncls : 0.0);
+	for (int c = 0; c < NC; c++)
+		if (c != ENT_INTENT_URGENT) {
+			size_t ng = 0;
+			for (int d = 0; d < NC; d++)
+				ng += conf[c][d];
+			printf(" %.2s %.2f", names[c], ng ? (double)conf[c][c] / (double)ng : 0.0);
+		}
+	printf("\n");
+}
+
+/* Cross-validated choice among the calm intents on the messages that train it, per file, beside
+ * the decision before it (calm_baseline) on the same messages. */
+static void cv_calm(const struct ex *exs, size_t n, size_t k)
+{
+	static size_t cb[64][NC][NC], cs[64][NC][NC], tb[NC][NC], ts[NC][NC];
+	struct calm_model cm;
+	memset(cb, 0, sizeof cb);
+	memset(cs, 0, sizeof cs);
+	memset(tb, 0, sizeof tb);
+	memset(ts, 0, sizeof ts);
+	for (size_t fold = 0; fold < k; fold++) {
+		train_calm(&cm, exs, n, k, fold);
+		for (size_t i = fold; i < n; i += k) {
+			const struct ex *e = &exs[i];
+			if (!calm_example(e))
+				continue;
+			float conf;
+			int by_rule;
+			int b = calm_baseline(e), s = (int)intent_calm_decide(&e->h, e->oof, cm.w, cm.bias, &conf, &by_rule);
+			cb[e->file][e->y][b]++, tb[e->y][b]++;
+			cs[e->file][e->y][s]++, ts[e->y][s]++;
+			if (show_errors && s != e->y)
+				printf("cv calm %s:%zu gold %s said %s (before: %s)\n", file_names[e->file], e->line, names[e->y],
+				       names[s], names[b]);
+		}
+	}
+	printf("calm intents, cv%zu: before (the text model and the rule of R2) / stacked\n", k);
+	for (int f = 0; f < n_files; f++) {
+		const char *b = strrchr(file_names[f], '/');
+		size_t any = 0;
+		for (int c = 0; c < NC; c++)
+			for (int d = 0; d < NC; d++)
+				any += cb[f][c][d];
+		if (!any)
+			continue;
+		printf("%s\n", b ? b + 1 : file_names[f]);
+		calm_report("before", cb[f]);
+		calm_report("stacked", cs[f]);
+	}
+	printf("all\n");
+	calm_report("before", tb);
+	calm_report("stacked", ts);
+	train_calm(&cm, exs, n, 0, 0);
+	printf("calm weights (all data), per intent:\n");
+	for (int c = 0; c < NC; c++) {
+		if (c == ENT_INTENT_URGENT)
+			continue;
+		printf(" %-16s bias %+.2f", names[c], (double)cm.bias[c]);
+		for (int j = 0; j < IC__COUNT; j++)
+			if (fabsf(cm.w[j][c]) >= 0.3f)
+				printf(" %s %+.1f", intent_calm_feature_names[j], (double)cm.w[j][c]);
+		printf("\n");
+	}
+}
+
+static void write_model(const struct model *m, const struct urgent_model *u, const struct calm_model *cm,
+                        const char *path, size_t n_train)
 {
 	FILE *f = fopen(path, "w");
 	float mx = 0;
@@ -524,6 +735,16 @@ static void write_model(const struct model *m, const struct urgent_model *u, con
 	for (size_t b = 0; b < INTENT_N_BUCKETS; b++)
 		if (lrintf(u->tw[b] / tscale) != 0)
 			fprintf(f, "[%zu]=%ld,\n", b, lrintf(u->tw[b] / tscale));
+	fprintf(f, "};\n\nconst float intent_calm_bias[ENT_INTENT__COUNT] = {");
+	for (int c = 0; c < NC; c++)
+		fprintf(f, "%s%.9ef", c ? ", " : "", (double)cm->bias[c]);
+	fprintf(f, "};\nconst float intent_calm_w[IC__COUNT][ENT_INTENT__COUNT] = {\n");
+	for (int j = 0; j < IC__COUNT; j++) {
+		fprintf(f, "\t{");
+		for (int c = 0; c < NC; c++)
+			fprintf(f, "%s%.9ef", c ? ", " : "", (double)cm->w[j][c]);
+		fprintf(f, "}, /* %s */\n", intent_calm_feature_names[j]);
+	}
 	fprintf(f, "};\n");
 	if (fclose(f) != 0) {
 		perror(path);
@@ -551,6 +772,14 @@ int main(int argc, char **argv)
 			l2 = (float)atof(argv[++i]);
 		else if (strcmp(argv[i], "--model-urgent-weight") == 0 && i + 1 < argc)
 			class_weight[ENT_INTENT_URGENT] = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--calm-consult-weight") == 0 && i + 1 < argc)
+			calm_class_weight[ENT_INTENT_CONSULTATION] = (float)atof(argv[++i]);
+		else if (strcmp(argv[i], "--calm-unbalanced") == 0)
+			calm_balanced = 0;
+		else if (strcmp(argv[i], "--calm-free") == 0)
+			calm_no_bias = 0, calm_fixed_logp = 0;
+		else if (strcmp(argv[i], "--calm-l2") == 0 && i + 1 < argc)
+			calm_l2 = (float)atof(argv[++i]);
 		else if (strcmp(argv[i], "--show-errors") == 0)
 			show_errors = 1;
 		else if (strcmp(argv[i], "--urgent-weight") == 0 && i + 1 < argc)
@@ -609,9 +838,12 @@ int main(int argc, char **argv)
 				printf(" %4zu", conf[c][d]);
 			printf("\n");
 		}
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			intent_urgent_features(&exs[i].h, exs[i].oof, exs[i].x);
+			intent_calm_features(&exs[i].h, exs[i].oof, exs[i].xc);
+		}
 		cv_urgent(exs, n, k);
+		cv_calm(exs, n, k);
 	}
 	if (n_test) {
 		size_t ok = 0;
@@ -633,8 +865,10 @@ int main(int argc, char **argv)
 			free(sc);
 		}
 		train_urgent(&u, exs, n, 0, 0);
+		static struct calm_model cm;
+		train_calm(&cm, exs, n, 0, 0);
 		train(&m, exs, n, 0, 0);
-		write_model(&m, &u, out, n);
+		write_model(&m, &u, &cm, out, n);
 		urgent_model_free(&u);
 		fprintf(stderr, "intent_train: %zu messages, model written\n", n);
 	}

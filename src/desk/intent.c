@@ -4,10 +4,11 @@
  * Order of decision, as the desk must act (data/intent/README.md): urgent wins over everything
  * when the urgent score (the model's probabilities and the rules' signals, weighed by a second
  * model trained at build time: desk/intent_urgent.h) reaches its threshold, or when the rules
- * find suicidal intent; then consultation, when the model is confident enough or when a cue of
- * individual medical advice meets a model that does not rule it out; otherwise the model's
- * most probable intent. Everything lives on the caller's stack: no allocation per call
- * (the per-thread stemmers are made once per thread).
+ * find suicidal intent; otherwise a third small model chooses among the calm intents
+ * (desk/intent_calm.h) from the text model's probabilities, the frames the rules found and the
+ * rule of R2 (consultation when the model is confident enough, or when a cue of individual
+ * medical advice meets a model that does not rule it out). Everything lives on the caller's
+ * stack: no allocation per call (the per-thread stemmers are made once per thread).
  */
 #include "entraide/intent.h"
 
@@ -15,15 +16,11 @@
 #include <string.h>
 
 #include "core/export.h"
+#include "desk/intent_calm.h"
 #include "desk/intent_feat.h"
 #include "desk/intent_model.h"
 #include "desk/intent_rules.h"
 #include "desk/intent_urgent.h"
-
-/* Chosen on hand-written training messages held out from the rest of the training data
- * (tools/intent_train.c --test), never on an evaluation set. */
-#define CONSULT_FLOOR 0.35f
-#define CONSULT_CUE_FLOOR 0.05f
 
 struct run {
 	int64_t acc[ENT_INTENT__COUNT];
@@ -83,7 +80,6 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	size_t n_feat = 0;
 	enum ent_intent_lang lang;
 	enum ent_err err;
-	int best = 0;
 
 	if (!out || (!text && len))
 		return ENT_EINVAL;
@@ -95,9 +91,6 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 		return err;
 	out->lang = lang;
 	softmax(&r, n_feat, out->prob);
-	for (int c = 1; c < ENT_INTENT__COUNT; c++)
-		if (out->prob[c] > out->prob[best])
-			best = c;
 
 	if (r.n_tok == 0) {
 		out->intent = ENT_INTENT_OTHER;
@@ -126,24 +119,13 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 		out->is_safety_rule = ruled != ENT_INTENT_RULE_NONE;
 		return ENT_OK;
 	}
-	if (best == ENT_INTENT_URGENT) {
-		best = ENT_INTENT_URGENT == 0 ? 1 : 0;
-		for (int c = 0; c < ENT_INTENT__COUNT; c++)
-			if (c != ENT_INTENT_URGENT && out->prob[c] > out->prob[best])
-				best = c;
-	}
-	if (best != ENT_INTENT_CONSULTATION) {
-		float pc = out->prob[ENT_INTENT_CONSULTATION];
-		int cue = r.hits.consult_cue && !r.hits.consult_veto && pc >= CONSULT_CUE_FLOOR;
-		if (pc >= CONSULT_FLOOR || cue) {
-			out->intent = ENT_INTENT_CONSULTATION;
-			out->confidence = pc > 0.5f ? pc : 0.5f;
-			out->rule = cue ? ENT_INTENT_RULE_CONSULTATION : ENT_INTENT_RULE_NONE;
-			return ENT_OK;
-		}
-	}
-	out->intent = (enum ent_intent)best;
-	out->confidence = out->prob[best];
+	/* Otherwise the calm intents' model (desk/intent_calm.h): the text model's probabilities,
+	 * the frames the rules found (a question "just in case", for a film, a school project, a
+	 * job) and the rule of R2 (a floor on P(consultation), a cue of individual advice). */
+	int by_rule;
+	out->intent = intent_calm_decide(&r.hits, out->prob, intent_calm_w, intent_calm_bias, &out->confidence, &by_rule);
+	if (by_rule)
+		out->rule = ENT_INTENT_RULE_CONSULTATION;
 	return ENT_OK;
 }
 

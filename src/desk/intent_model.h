@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "desk/intent_calm.h"
 #include "desk/intent_feat.h"
 #include "desk/intent_urgent.h"
 
@@ -25,5 +26,9 @@ extern const float intent_urgent_bias;
 extern const float intent_urgent_threshold;
 extern const float intent_urgent_text_scale;
 extern const int16_t intent_urgent_text_w[INTENT_N_BUCKETS];
+
+/* The calm intents' model (desk/intent_calm.h). */
+extern const float intent_calm_w[IC__COUNT][ENT_INTENT__COUNT];
+extern const float intent_calm_bias[ENT_INTENT__COUNT];
 
 #endif
