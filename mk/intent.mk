@@ -87,12 +87,12 @@ intent-safety-3: $(BUILD)/entraide
 intent-safety-heldout-2: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-2.jsonl > $(BUILD)/intent-safety-heldout-2.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-2.jsonl $(BUILD)/intent-safety-heldout-2.pred.jsonl \
-		--blind --min urgent_recall=0.97 --max false_urgent_rate=0.085 --min macro_f1=0.72
+		--blind --min urgent_recall=0.97 --max false_urgent_rate=0.085 --min macro_f1=0.75
 
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.09 --min macro_f1=0.84
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.09 --min macro_f1=0.86
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-heldout \
