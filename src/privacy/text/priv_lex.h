@@ -56,6 +56,13 @@ extern PRIV_LEX_TAB_CONST uint32_t priv_lex_bucket[(1u << PRIV_LEX_BUCKET_BITS) 
 extern const uint32_t priv_lex_n_pairs;
 extern const uint32_t priv_lex_pair[];
 extern const uint8_t priv_postcode_fr[];
+/* The keys of 1 to PRIV_LEX_SHORT_LEN letters a-z ("de", "the", "mon", "dr"), about half the
+ * words of a text, indexed directly by their letters (priv_lex_short_index): 1 + the index of
+ * the key's pair of flag words, 0 for a word no list holds. 40 KB that stay in the cache,
+ * where a look-up in the hashed table misses twice (its bucket, then its key). */
+#define PRIV_LEX_SHORT_LEN 3
+#define PRIV_LEX_SHORT_N (27 * 27 * 27)
+extern const uint16_t priv_lex_short[PRIV_LEX_SHORT_N];
 extern const char priv_fold_tab[0x180 - 0xC0][3];
 
 #define PRIV_FNV_INIT 0xCBF29CE484222325ull
@@ -94,6 +101,22 @@ static inline uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end, u
 static inline uint32_t priv_lex_bucket_of(uint64_t h)
 {
 	return (uint32_t)(h >> (64 - PRIV_LEX_BUCKET_BITS));
+}
+
+/* Index in priv_lex_short of a folded word of n bytes, or -1 when it is longer than
+ * PRIV_LEX_SHORT_LEN or holds anything but a-z. */
+static inline int priv_lex_short_index(const char *w, size_t n)
+{
+	int idx = 0, mul = 1;
+	if (n == 0 || n > PRIV_LEX_SHORT_LEN)
+		return -1;
+	for (size_t k = 0; k < n; k++, mul *= 27) {
+		unsigned l = (unsigned char)w[k] - 'a';
+		if (l >= 26)
+			return -1;
+		idx += (int)(l + 1) * mul;
+	}
+	return idx;
 }
 
 /* Folds one token's bytes into dst (lowercase, accents removed); returns the length written,

@@ -34,7 +34,8 @@ enum {
 	TK_NL = 1u << 9,      /* a line break right before */
 	TK_CLAIMED = 1u << 10, /* covered by a span already */
 	TK_AGE = 1u << 11,     /* covered by an AGE span */
-	TK_LATIN1 = 1u << 12   /* holds a letter of U+00C0..U+00FF ("é", "à", "ç"...) */
+	TK_LATIN1 = 1u << 12,  /* holds a letter of U+00C0..U+00FF ("é", "à", "ç"...) */
+	TK_SHORTLEX = 1u << 13 /* the tokenizer's own: lexicon flags read from priv_lex_short */
 };
 
 struct ptok {

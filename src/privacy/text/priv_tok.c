@@ -78,9 +78,10 @@ static int push(struct pctx *c, const struct ptok *t)
 	return 0;
 }
 
+/* A word the hashed table is asked about (short words were answered by priv_lex_short). */
 static inline int looked_up(const struct ptok *t)
 {
-	return (t->f & TK_ALPHA) && t->flen;
+	return (t->f & (TK_ALPHA | TK_SHORTLEX)) == TK_ALPHA && t->flen;
 }
 
 /* Folds punctuation token t (one code point) into the arena at *at: an ASCII character is
@@ -142,14 +143,14 @@ static void lookup_all(struct pctx *c)
 			__builtin_prefetch(&priv_lex_tab[k]);
 		}
 	uint32_t any = 0, any2 = 0;
-	for (size_t i = 0; i < c->n_tk; i++)
-		if (looked_up(&c->tk[i])) {
-			struct ptok *t = &c->tk[i];
+	for (size_t i = 0; i < c->n_tk; i++) {
+		struct ptok *t = &c->tk[i];
+		if (looked_up(t))
 			t->lex = priv_lex_get_from(t->h, t->lex, priv_lex_bucket[priv_lex_bucket_of(t->h) + 1],
 						   &t->lex2);
-			any |= t->lex;
-			any2 |= t->lex2;
-		}
+		any |= t->lex;
+		any2 |= t->lex2;
+	}
 	c->lex_any = any;
 	c->lex2_any = any2;
 }
@@ -245,6 +246,16 @@ enum ent_err priv_tokenize(struct pctx *c)
 			t.fo = (uint32_t)at;
 			at += o + 1;
 			t.flen = o <= PRIV_FOLD_MAX ? (uint16_t)o : 0;
+			int s = (t.f & TK_ALPHA) ? priv_lex_short_index(dst, o) : -1;
+			if (s >= 0) {
+				/* the same flags as the hashed table's for this key */
+				unsigned v = priv_lex_short[s];
+				if (v) {
+					t.lex = priv_lex_pair[2 * (v - 1)];
+					t.lex2 = priv_lex_pair[2 * (v - 1) + 1];
+				}
+				t.f |= TK_SHORTLEX;
+			}
 			t.h = looked_up(&t) ? h : 0;
 		} else {
 			i += w;
