@@ -42,6 +42,19 @@ struct name_rule {
 	float conf;
 	enum name_verdict (*match)(struct pctx *c, size_t i, struct name_hit *h);
 	unsigned plain;  /* PLAIN_: the plain words the rule may say something about */
+	unsigned needs;  /* NEED_: what the text must hold for the rule to say anything */
+};
+
+/* What a rule cannot answer without, for any word: a text that lacks it skips the rule
+ * (see text_holds()). */
+enum {
+	NEED_HASH = 1u << 0,   /* a '#' (r_hashtag) */
+	NEED_PERIOD = 1u << 1, /* a '.' after an initial (r_initials, r_initial_surname) */
+	NEED_COMMA = 1u << 2,  /* a ',' (r_inverted) */
+	NEED_CAPS = 1u << 3,   /* a word in capitals (r_surname_initial and the r_allcap_ ones) */
+	NEED_GREET = 1u << 4,  /* a greeting (r_greeting_lower: pn_greeting_before) */
+	NEED_AGE = 1u << 5,    /* an AGE span (r_age: pn_followed_by_age) */
+	NEED_TITLE = 1u << 6   /* a title, or "née" / "épouse" / "ep" (r_title: pn_title_before) */
 };
 
 /* Plain words, which most rules never name (the pre-test of priv_find_names): every other
@@ -325,35 +338,65 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 
 /* In order: the first rule that says something decides. */
 static const struct name_rule rules[] = {
-	{"name_hashtag", 0.8f, r_hashtag, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE},
-	{"name_title", 0, r_initials, PLAIN_CAP}, /* reports its own spans */
-	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE},
-	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE},
-	{"name_context", 0.9f, r_context, 0},
-	{"name_context", 0.65f, r_lower_context, PLAIN_WORD},
-	{"name_context", 0.7f, r_kin_word, PLAIN_WORD},
-	{"name_context", 0.7f, r_companion, 0},
-	{"name_signature", 0.7f, r_signature, 0},
-	{"name_lexicon", 0.7f, r_initial_surname, 0},
-	{"name_age", 0.7f, r_age, 0},
-	{"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE},
-	{"name_lexicon", 0.7f, r_surname_initial, 0},
-	{"name_inverted", 0.7f, r_inverted, 0},
-	{"name_lexicon", 0.7f, r_allcap_pair, 0},
-	{"name_lexicon", 0.8f, r_allcap_surname, 0},
-	{"name_lexicon", 0.8f, r_allcap_unknown, 0},
-	{"name_lexicon", 0, r_alone, 0},
-	{NULL, 0, NULL, 0},
+	{"name_hashtag", 0.8f, r_hashtag, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_HASH},
+	{"name_title", 0, r_initials, PLAIN_CAP, NEED_PERIOD}, /* reports its own spans */
+	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_TITLE},
+	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE, NEED_GREET},
+	{"name_context", 0.9f, r_context, 0, 0},
+	{"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
+	{"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
+	{"name_context", 0.7f, r_companion, 0, 0},
+	{"name_signature", 0.7f, r_signature, 0, 0},
+	{"name_lexicon", 0.7f, r_initial_surname, 0, NEED_PERIOD},
+	{"name_age", 0.7f, r_age, 0, NEED_AGE},
+	{"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
+	{"name_lexicon", 0.7f, r_surname_initial, 0, NEED_CAPS},
+	{"name_inverted", 0.7f, r_inverted, 0, NEED_COMMA},
+	{"name_lexicon", 0.7f, r_allcap_pair, 0, NEED_CAPS},
+	{"name_lexicon", 0.8f, r_allcap_surname, 0, NEED_CAPS},
+	{"name_lexicon", 0.8f, r_allcap_unknown, 0, NEED_CAPS},
+	{"name_lexicon", 0, r_alone, 0, 0},
+	{NULL, 0, NULL, 0, 0},
 };
 
 #define N_RULES (sizeof rules / sizeof rules[0] - 1)
 _Static_assert(N_RULES <= 32, "one bit per rule");
 
+/* The NEED_ bits the text holds. Words in capitals are the tokenizer's (pn_unshout only
+ * takes some away); the AGE spans are all found before the names pass. */
+static unsigned text_holds(const struct pctx *c)
+{
+	unsigned have = 0;
+	if (priv_has_punct(c, '#'))
+		have |= NEED_HASH;
+	if (priv_has_punct(c, '.'))
+		have |= NEED_PERIOD;
+	if (priv_has_punct(c, ','))
+		have |= NEED_COMMA;
+	if (c->f_any & TK_ALLCAP)
+		have |= NEED_CAPS;
+	if (c->lex_any & LX_GREET)
+		have |= NEED_GREET;
+	for (size_t k = 0; k < c->n_sp && !(have & NEED_AGE); k++)
+		if (c->sp[k].type == ENT_PRIV_AGE)
+			have |= NEED_AGE;
+	if (c->lex_any & LX_TITLE)
+		have |= NEED_TITLE;
+	/* pn_title_before without a title: a maiden name right after one of these */
+	for (size_t k = 0; k < c->n_tk && !(have & NEED_TITLE); k++)
+		if (tk_eq(c, k, "nee") || tk_eq(c, k, "epouse") || tk_eq(c, k, "ep"))
+			have |= NEED_TITLE;
+	return have;
+}
+
 void priv_find_names(struct pctx *c)
 {
 	/* the rules to try on each kind of word: bit k for rules[k] (index 0: any word) */
 	uint32_t to_try[PLAIN_WORD_ALONE + 1] = {0};
+	unsigned have = text_holds(c);
 	for (unsigned k = 0; k < N_RULES; k++) {
+		if (rules[k].needs & ~have)
+			continue; /* it would answer NAME_NONE on every word of this text */
 		to_try[0] |= 1u << k;
 		to_try[PLAIN_LOWER] |= (uint32_t)!!(rules[k].plain & PLAIN_LOWER) << k;
 		to_try[PLAIN_CAP] |= (uint32_t)!!(rules[k].plain & PLAIN_CAP) << k;
