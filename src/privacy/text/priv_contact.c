@@ -282,6 +282,9 @@ static void obfuscated_emails(struct pctx *c)
 {
 	for (size_t i = 1; i + 2 < c->n_tk; i++) {
 		size_t at_end;
+		/* what follows needs a bracket, "at" or "arobase" here */
+		if (!(c->tk[i].f & TK_PUNCT) && c->tk[i].flen != 2 && c->tk[i].flen != 7)
+			continue;
 		if ((tk_ch(c, i, '[') || tk_ch(c, i, '(')) && (tk_eq(c, i + 1, "at") || tk_eq(c, i + 1, "arobase")) &&
 		    (tk_ch(c, i + 2, ']') || tk_ch(c, i + 2, ')')))
 			at_end = i + 2;
@@ -351,6 +354,8 @@ static void obfuscated_emails(struct pctx *c)
 static void network_handles(struct pctx *c)
 {
 	/* the networks ("insta", "snap", "whatsapp", "pseudo"...): NET in priv_words.txt */
+	if (!(c->lex2_any & LX2_NET))
+		return;
 	for (size_t i = 0; i + 1 < c->n_tk; i++) {
 		if (!(c->tk[i].f & TK_WORD) || !(c->tk[i].lex2 & LX2_NET))
 			continue;

@@ -631,21 +631,30 @@ void priv_find_places(struct pctx *c)
 	int second = (c->lex_any & (LX_HOSP_EN | LX_TOWN | LX_CITY | LX_TOWNPFX | LX_STREET_EN)) ||
 		     (c->lex2_any & LX2_HOSP_EN_P);
 	for (size_t i = 0; first && i < c->n_tk; i++) {
-		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
+		const struct ptok *t = &c->tk[i];
+		if ((t->f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
-		if (street(c, i) || postcode(c, i))
+		/* the first test of each, without the call: a number, a street type, a French
+		 * head or the first word of one */
+		if (((t->f & TK_DIGIT) || (t->lex & LX_STREET)) && street(c, i))
 			continue;
-		if (hospital_fr(c, i))
+		if ((t->f & TK_DIGIT) && postcode(c, i))
+			continue;
+		if ((t->lex & (LX_HOSP | LX_TOWNPFX)) && hospital_fr(c, i))
 			continue;
 	}
 	for (size_t i = 0; second && i < c->n_tk; i++) {
-		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
+		/* each of the three starts at a capitalised word */
+		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD || !(c->tk[i].f & (TK_CAP | TK_ALLCAP)))
 			continue;
 		if (hospital_en(c, i) || hospital_royal(c, i) || street_en(c, i))
 			continue;
 	}
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA))
+			continue;
+		/* a listed town, or a capitalised word after a place word */
+		if (!(c->tk[i].lex & (LX_TOWN | LX_CITY | LX_TOWNPFX)) && !(c->tk[i].f & TK_CAP))
 			continue;
 		if (town(c, i) || town_context(c, i))
 			continue;
