@@ -438,16 +438,22 @@ void priv_find_patterns(struct pctx *c)
 /* Emergency, helpline and toll-free numbers are public, not contacts. */
 static int is_helpline(const char *d, size_t nd)
 {
-	static const char *const exact[] = {"15", "17", "18", "112", "114", "115", "119", "3114",
-					    "3919", "3020", "3018", "3977", "999", "911", "988",
-					    "111", "101", "116117", "116123", "116006", "116111",
-					    "0800", "3624", "3646", "3237", "3966",
-					    "0972394050", /* SOS Amitié */
-					    "0145394000", /* SOS Amitié Île-de-France */
-					    "0140474646", /* Drogues info service (ligne fixe) */
-					    NULL};
-	for (const char *const *s = exact; *s; s++)
-		if (nd && (*s)[0] == d[0] && strlen(*s) == nd && memcmp(d, *s, nd) == 0)
+#define HL(s) {s, sizeof s - 1}
+	/* with their lengths: most numbers differ by length, compared first */
+	static const struct {
+		const char *s;
+		size_t n;
+	} exact[] = {HL("15"), HL("17"), HL("18"), HL("112"), HL("114"), HL("115"), HL("119"),
+		     HL("3114"), HL("3919"), HL("3020"), HL("3018"), HL("3977"), HL("999"), HL("911"),
+		     HL("988"), HL("111"), HL("101"), HL("116117"), HL("116123"), HL("116006"),
+		     HL("116111"), HL("0800"), HL("3624"), HL("3646"), HL("3237"), HL("3966"),
+		     HL("0972394050"), /* SOS Amitié */
+		     HL("0145394000"), /* SOS Amitié Île-de-France */
+		     HL("0140474646"), /* Drogues info service (ligne fixe) */
+		     {NULL, 0}};
+#undef HL
+	for (size_t k = 0; exact[k].s; k++)
+		if (exact[k].n == nd && exact[k].s[0] == d[0] && memcmp(d, exact[k].s, nd) == 0)
 			return 1;
 	if (nd == 10 && d[0] == '0' && d[1] == '8' && d[2] == '0' && (d[3] == '0' || d[3] == '5' || d[3] == '9'))
 		return 1; /* numéros verts 0800, 0805, 0809 */

@@ -35,7 +35,8 @@ enum {
 	TK_CLAIMED = 1u << 10, /* covered by a span already */
 	TK_AGE = 1u << 11,     /* covered by an AGE span */
 	TK_LATIN1 = 1u << 12,  /* holds a letter of U+00C0..U+00FF ("é", "à", "ç"...) */
-	TK_SHORTLEX = 1u << 13 /* the tokenizer's own: lexicon flags read from priv_lex_short */
+	TK_SHORTLEX = 1u << 13, /* the tokenizer's own: lexicon flags read from priv_lex_short */
+	TK_LOOKUP = 1u << 14    /* the tokenizer's own: to be looked up in the hashed table */
 };
 
 struct ptok {
@@ -70,6 +71,10 @@ struct pctx {
 	 * ASCII punctuation characters (bit ch - 32 of punct, for ch in 33..95). */
 	uint32_t f_any, lex_any, lex2_any;
 	uint64_t punct;
+	/* what priv_guess_lang() reads, counted by the tokenizer's last sweep over the first 60
+	 * words with a letter: function words of each language (and accented letters, for French),
+	 * words only one dictionary holds */
+	int guess_fr, guess_en, guess_wfr, guess_wen;
 };
 
 /* The text holds the ASCII punctuation character ch (33..95) as a token. */
@@ -83,7 +88,8 @@ static inline int priv_has_punct(const struct pctx *c, char ch)
  * fold_heap), that priv_tok_free() releases. Returns ENT_OK or ENT_ENOMEM. */
 enum ent_err priv_tokenize(struct pctx *c);
 void priv_tok_free(struct pctx *c);
-/* Language guess from function words. */
+/* Language guess from function words (counted by priv_tokenize when c->lang is
+ * ENT_PRIV_AUTO). */
 enum ent_priv_lang priv_guess_lang(const struct pctx *c);
 
 /* Adds a span over bytes [s,e) and claims the tokens it touches. */

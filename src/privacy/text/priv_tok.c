@@ -79,9 +79,14 @@ static int push(struct pctx *c, const struct ptok *t)
 }
 
 /* A word the hashed table is asked about (short words were answered by priv_lex_short). */
-static inline int looked_up(const struct ptok *t)
+static inline int to_look_up(const struct ptok *t)
 {
 	return (t->f & (TK_ALPHA | TK_SHORTLEX)) == TK_ALPHA && t->flen;
+}
+/* ... as the tokenizer marked it */
+static inline int looked_up(const struct ptok *t)
+{
+	return t->f & TK_LOOKUP;
 }
 
 /* Folds punctuation token t (one code point) into the arena at *at: an ASCII character is
@@ -143,6 +148,7 @@ static void lookup_all(struct pctx *c)
 			__builtin_prefetch(&priv_lex_tab[k]);
 		}
 	uint32_t any = 0, any2 = 0;
+	int seen = c->lang == ENT_PRIV_AUTO ? 0 : 60, fr = 0, en = 0, wfr = 0, wen = 0;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		struct ptok *t = &c->tk[i];
 		if (looked_up(t))
@@ -150,9 +156,25 @@ static void lookup_all(struct pctx *c)
 						   &t->lex2);
 		any |= t->lex;
 		any2 |= t->lex2;
+		if (seen < 60 && (t->f & TK_ALPHA)) {
+			uint32_t l = t->lex;
+			seen++;
+			fr += !!(l & LX_STOPFR);
+			en += !!(l & LX_STOPEN);
+			/* words only one dictionary knows break a tie of function words ("Saw Dr
+			 * Nwosu today, bloods fine") */
+			wfr += (l & (LX_WFR | LX_WEN)) == LX_WFR;
+			wen += (l & (LX_WFR | LX_WEN)) == LX_WEN;
+			/* accented letters are a strong hint of French */
+			fr += !!(t->f & TK_LATIN1);
+		}
 	}
 	c->lex_any = any;
 	c->lex2_any = any2;
+	c->guess_fr = fr;
+	c->guess_en = en;
+	c->guess_wfr = wfr;
+	c->guess_wen = wen;
 }
 
 enum ent_err priv_tokenize(struct pctx *c)
@@ -256,6 +278,8 @@ enum ent_err priv_tokenize(struct pctx *c)
 				}
 				t.f |= TK_SHORTLEX;
 			}
+			if (to_look_up(&t))
+				t.f |= TK_LOOKUP;
 			t.h = looked_up(&t) ? h : 0;
 		} else {
 			i += w;
@@ -275,24 +299,10 @@ enum ent_err priv_tokenize(struct pctx *c)
 
 enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 {
-	int fr = 0, en = 0, seen = 0, wfr = 0, wen = 0;
-	for (size_t i = 0; i < c->n_tk && seen < 60; i++) {
-		if (!(c->tk[i].f & TK_ALPHA))
-			continue;
-		seen++;
-		uint32_t l = c->tk[i].lex;
-		fr += !!(l & LX_STOPFR);
-		en += !!(l & LX_STOPEN);
-		/* words only one dictionary knows break a tie of function words ("Saw Dr Nwosu
-		 * today, bloods fine") */
-		wfr += (l & (LX_WFR | LX_WEN)) == LX_WFR;
-		wen += (l & (LX_WFR | LX_WEN)) == LX_WEN;
-		/* accented letters are a strong hint of French */
-		fr += !!(c->tk[i].f & TK_LATIN1);
-	}
-	if (en != fr)
-		return en > fr ? ENT_PRIV_EN : ENT_PRIV_FR;
-	return wen > wfr ? ENT_PRIV_EN : ENT_PRIV_FR;
+	/* the counts of the tokenizer's last sweep (lookup_all) */
+	if (c->guess_en != c->guess_fr)
+		return c->guess_en > c->guess_fr ? ENT_PRIV_EN : ENT_PRIV_FR;
+	return c->guess_wen > c->guess_wfr ? ENT_PRIV_EN : ENT_PRIV_FR;
 }
 
 size_t priv_tok_at(const struct pctx *c, size_t b)
