@@ -1,6 +1,8 @@
 /* test_priv_lex.c - the lexicon table and the tokenizer's folding: a key is found by its whole
- * hash (one bit changed anywhere, no key), and the folded form and hash the tokenizer writes
- * in its one pass are the ones priv_fold and priv_fnv give for the token's bytes. */
+ * hash (one bit changed anywhere, no key), the table of short words answers as the hashed
+ * table for every word of one to three letters, and the folded form, hash and flags the
+ * tokenizer writes in its one pass are the ones priv_fold, priv_fnv and the hashed table give
+ * for the token's bytes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,15 +55,55 @@ static void check_folds(const char *text)
 		assert_string_equal(tk_fold(&c, i), want);
 		assert_int_equal(t->flen, n <= PRIV_FOLD_MAX ? n : 0);
 		int looked = (t->f & TK_ALPHA) && t->flen;
-		assert_true(t->h == (looked ? priv_fnv(PRIV_FNV_INIT, want, n) : 0));
+		/* a word of one to three letters a-z is read in priv_lex_short, any other in the
+		 * hashed table: the flags are the hashed table's either way */
+		int short_word = looked && priv_lex_short_index(want, n) >= 0;
+		assert_int_equal(!!(t->f & TK_SHORTLEX), short_word);
+		assert_true(t->h == (looked && !short_word ? priv_fnv(PRIV_FNV_INIT, want, n) : 0));
 		if (looked) {
-			uint32_t b = priv_lex_bucket_of(t->h), f2 = 0;
-			uint32_t f = priv_lex_get_from(t->h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+			uint64_t h = priv_fnv(PRIV_FNV_INIT, want, n);
+			uint32_t b = priv_lex_bucket_of(h), f2 = 0;
+			uint32_t f = priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
 			assert_int_equal(t->lex, f);
 			assert_int_equal(t->lex2, f2);
 		}
 	}
 	priv_tok_free(&c);
+}
+
+/* Every word of one to three letters a-z: priv_lex_short gives the flags the hashed table
+ * gives for its hash (0 and 0 when no list holds it). */
+static void short_table_is_the_hashed_table(void **state)
+{
+	(void)state;
+	size_t keys = 0;
+	for (unsigned len = 1; len <= PRIV_LEX_SHORT_LEN; len++) {
+		unsigned total = 1;
+		for (unsigned k = 0; k < len; k++)
+			total *= 26;
+		for (unsigned v = 0; v < total; v++) {
+			char w[PRIV_LEX_SHORT_LEN + 1];
+			unsigned x = v;
+			for (unsigned k = 0; k < len; k++, x /= 26)
+				w[k] = (char)('a' + x % 26);
+			w[len] = 0;
+			int idx = priv_lex_short_index(w, len);
+			assert_in_range(idx, 0, PRIV_LEX_SHORT_N - 1);
+			uint64_t h = hash_of(w);
+			uint32_t b = priv_lex_bucket_of(h), f2 = 0;
+			uint32_t f = priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+			unsigned e = priv_lex_short[idx];
+			assert_int_equal(e ? priv_lex_pair[2 * (e - 1)] : 0, f);
+			assert_int_equal(e ? priv_lex_pair[2 * (e - 1) + 1] : 0, f2);
+			keys += e != 0;
+		}
+	}
+	assert_true(keys > 1000); /* "de", "the", "mon", "dr"... */
+	/* not a-z, empty or too long: not in the table */
+	assert_int_equal(priv_lex_short_index("", 0), -1);
+	assert_int_equal(priv_lex_short_index("abcd", 4), -1);
+	assert_int_equal(priv_lex_short_index("a1", 2), -1);
+	assert_int_equal(priv_lex_short_index("e\xCC", 2), -1);
 }
 
 static void one_pass_folding(void **state)
@@ -80,6 +122,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lookups_by_whole_hash),
+		cmocka_unit_test(short_table_is_the_hashed_table),
 		cmocka_unit_test(one_pass_folding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
