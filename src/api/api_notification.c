@@ -68,10 +68,16 @@ enum ent_err api_notifications_list(struct api_req *q)
 {
 	int64_t before, limit, unread = 0, account = q->s.account.id;
 	enum ent_err err = api_page(q, "before", &before, &limit);
-	if (!err)
-		err = comm_unread_count(q->db, account, &unread);
 	if (err)
 		return err;
+	/* Some 50 statements (one per followed thread with news): one read transaction. */
+	if ((err = store_read_begin(q->db)))
+		return err;
+	err = comm_unread_count(q->db, account, &unread);
+	if (err) {
+		store_read_end(q->db);
+		return err;
+	}
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
 	buf_printf(&b, "{\"unread\":%lld,\"notifications\":[", (long long)unread);
@@ -86,6 +92,7 @@ enum ent_err api_notifications_list(struct api_req *q)
 	l.n = 0;
 	if (!err)
 		err = comm_followed_each(q->db, account, write_followed, &l);
+	store_read_end(q->db);
 	buf_puts(&b, "]}");
 	if (err) {
 		buf_clear(&b);

@@ -211,6 +211,17 @@ enum ent_err store_tx_commit(struct store_conn *c)
 	return c->ops->tx_commit(c);
 }
 
+enum ent_err store_read_begin(struct store_conn *c)
+{
+	return c->ops->read_begin ? c->ops->read_begin(c) : ENT_OK;
+}
+
+void store_read_end(struct store_conn *c)
+{
+	if (c->ops->read_end)
+		c->ops->read_end(c);
+}
+
 void store_tx_rollback(struct store_conn *c)
 {
 	c->ops->tx_rollback(c);

@@ -73,6 +73,9 @@ struct store_ops {
 	enum ent_err (*tx_begin)(struct store_conn *c);
 	enum ent_err (*tx_commit)(struct store_conn *c);
 	void (*tx_rollback)(struct store_conn *c);
+	/* store_read_begin and store_read_end; NULL: nothing to do */
+	enum ent_err (*read_begin)(struct store_conn *c);
+	void (*read_end)(struct store_conn *c);
 	enum ent_err (*erase_freed)(struct store_conn *c); /* store_erase_freed */
 	enum ent_err (*backup)(struct store *s, const char *path);
 	enum ent_err (*schema_version)(struct store *s, int *version);

@@ -145,6 +145,20 @@ static void sq_tx_rollback(struct store_conn *c)
 		sqlite3_exec(SQ_C(c)->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+static enum ent_err sq_read_begin(struct store_conn *c)
+{
+	return exec_plain(SQ_C(c)->db, "BEGIN DEFERRED", "read_begin");
+}
+
+/* A read transaction wrote nothing: COMMIT only releases the read lock (ROLLBACK when it
+ * failed, so the connection goes back to its pool outside a transaction). */
+static void sq_read_end(struct store_conn *c)
+{
+	sqlite3 *db = SQ_C(c)->db;
+	if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static int64_t sq_changes(struct store_conn *c)
 {
 	return sqlite3_changes64(SQ_C(c)->db);
@@ -426,6 +440,8 @@ const struct store_ops store_sqlite_ops = {
 	.q_close = sq_q_close,
 	.changes = sq_changes,
 	.tx_begin = sq_tx_begin,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 	.tx_commit = sq_tx_commit,
 	.tx_rollback = sq_tx_rollback,
 	.erase_freed = sq_wal_truncate,

@@ -88,10 +88,51 @@ static void helpers(void **state)
 	assert_int_equal(testdb_close(&db), 0);
 }
 
+static const struct store_stmt T_MAKE_R = {
+	"test.make_r", "CREATE TABLE r (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)"};
+static const struct store_stmt T_ADD_R = {"test.add_r", "INSERT INTO r (id, n) VALUES (?1, 1)"};
+static const struct store_stmt T_COUNT_R = {"test.count_r", "SELECT count(*) FROM r"};
+
+static int64_t count_r(struct store_conn *c)
+{
+	struct store_q *q;
+	int64_t n = -1;
+	assert_int_equal(store_q_open(c, &T_COUNT_R, &q), ENT_OK);
+	assert_int_equal(store_q_row_int(q, &n), ENT_OK);
+	return n;
+}
+
+/* SQLite: a read transaction sees one snapshot (another connection's commit shows after its
+ * end), and the connection is outside any transaction after it (a write transaction begins). */
+static void read_transaction(void **state)
+{
+	(void)state;
+	struct testdb db;
+	assert_int_equal(testdb_open(&db, "store-read", TESTDB_SQLITE), 0);
+	struct store_conn *c = db.c, *other;
+	struct store *st2; /* a second store: a connection of its own (one per thread and store) */
+	assert_int_equal(store_exec_ints(c, &T_MAKE_R, 0, NULL), ENT_OK);
+	assert_int_equal(store_open(&st2, db.path), ENT_OK);
+	assert_int_equal(store_conn_get(st2, &other), ENT_OK);
+	assert_int_equal(store_read_begin(c), ENT_OK);
+	assert_int_equal(count_r(c), 0);
+	assert_int_equal(store_exec_ints(other, &T_ADD_R, 1, (const int64_t[]){1}), ENT_OK);
+	assert_int_equal(count_r(c), 0);
+	store_read_end(c);
+	assert_int_equal(count_r(c), 1);
+	assert_int_equal(store_tx_begin(c), ENT_OK);
+	assert_int_equal(store_exec_ints(c, &T_ADD_R, 1, (const int64_t[]){2}), ENT_OK);
+	assert_int_equal(store_tx_commit(c), ENT_OK);
+	assert_int_equal(count_r(other), 2);
+	store_close(st2);
+	assert_int_equal(testdb_close(&db), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(helpers),
+		cmocka_unit_test(read_transaction),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
