@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "store/store_backend.h"
+#include "store/store_sqlite_ckpt.h"
 
 struct sq_q {
 	struct store_q base;
@@ -29,6 +30,7 @@ struct sq_conn {
 struct sq_store {
 	struct store base;
 	char *path;
+	struct sq_ckpt *ckpt; /* the checkpointer thread; NULL: SQLite's automatic checkpoints */
 };
 
 /* The back end's own view of the objects store.c hands it (each embeds the neutral one). */
@@ -83,6 +85,8 @@ static enum ent_err sq_conn_open(struct store *base, struct store_conn **out)
 			  "PRAGMA trusted_schema=OFF; PRAGMA secure_delete=ON;"
 			  "PRAGMA cache_size=-" STORE_CACHE_KIB ";",
 			  NULL, NULL, NULL);
+	if (rc == SQLITE_OK && s->ckpt)
+		sq_ckpt_watch(s->ckpt, c->db);
 	if (rc != SQLITE_OK) {
 		enum ent_err err = map_rc(c->db, rc, "pragmas");
 		sqlite3_close(c->db);
@@ -363,6 +367,8 @@ static enum ent_err sq_open(struct store **out, const char *path)
 		return ENT_ENOMEM;
 	}
 	store_base_init(&s->base, &store_sqlite_ops);
+	if (sq_ckpt_start(path, &s->ckpt))
+		s->ckpt = NULL;
 	mode_t old = umask(077);
 	struct store_conn *c;
 	enum ent_err err = store_conn_get(&s->base, &c);
@@ -381,6 +387,7 @@ static enum ent_err sq_open(struct store **out, const char *path)
 static void sq_close(struct store *base)
 {
 	struct sq_store *s = SQ_S(base);
+	sq_ckpt_stop(s->ckpt); /* before the connections' own TRUNCATE checkpoints */
 	store_base_close(&s->base);
 	free(s->path);
 	free(s);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/store.h"
@@ -128,11 +129,41 @@ static void read_transaction(void **state)
 	assert_int_equal(testdb_close(&db), 0);
 }
 
+static const struct store_stmt T_MAKE_B = {
+	"test.make_b", "CREATE TABLE b (id INTEGER PRIMARY KEY, v BLOB NOT NULL)"};
+static const struct store_stmt T_ADD_B = {"test.add_b", "INSERT INTO b (v) VALUES (?1)"};
+
+/* SQLite: the log is copied back into the database file by the store's checkpointer thread
+ * (store_sqlite_ckpt.c; the connections' own automatic checkpoint is off): 2,500 commits of
+ * 4 KB reach the database file, which only a checkpoint writes, within seconds. */
+static void wal_checkpointed(void **state)
+{
+	(void)state;
+	struct testdb db;
+	assert_int_equal(testdb_open(&db, "store-ckpt", TESTDB_SQLITE), 0);
+	struct store_conn *c = db.c;
+	assert_int_equal(store_exec_ints(c, &T_MAKE_B, 0, NULL), ENT_OK);
+	static unsigned char blob[4096];
+	for (int i = 0; i < 2500; i++) {
+		blob[i % sizeof blob] = (unsigned char)i;
+		struct store_q *q;
+		assert_int_equal(store_q_open(c, &T_ADD_B, &q), ENT_OK);
+		assert_int_equal(store_q_bind_blob(q, 1, blob, sizeof blob), ENT_OK);
+		assert_int_equal(store_q_run(q), ENT_OK);
+	}
+	struct stat st = {0};
+	for (int i = 0; i < 200 && (stat(db.path, &st) || st.st_size < 8 * 1024 * 1024); i++)
+		usleep(50 * 1000);
+	assert_true(st.st_size >= 8 * 1024 * 1024);
+	assert_int_equal(testdb_close(&db), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(helpers),
 		cmocka_unit_test(read_transaction),
+		cmocka_unit_test(wal_checkpointed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
