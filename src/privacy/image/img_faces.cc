@@ -83,6 +83,9 @@ const int NET_SIDE = 640;
  * our set: bench/image/README.md) look at half of that: a net for large faces at a quarter of
  * the cost. */
 const int CASCADE_SIDE = NET_SIDE / 2;
+/* A picture whose mean grey is under this is dark (low light): the CNN looks at it brightened
+ * as well, and HOG at small ones twice as large. */
+const double DARK_MEAN = 70;
 
 /* BlazeFace's front model scores a face of 20 px in its 128-px input at 0.91 on average
  * (all of 11 test faces above 0.75), one of 16 px at 0.79 and misses smaller ones: a tile
@@ -488,6 +491,7 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 				    c.first->src);
 		}
 	}
+	bool cnn_ran = false, dark = false;
 	if (set & f->set & IMG_DET_BLAZEFACE) {
 		cv::Mat rgb = in_colours(base, true);
 		/* A dark picture (low light) is also looked at brightened: the CNN's scores on
@@ -497,7 +501,9 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 		std::vector<bf_det> dets;
 		bf_detect(f, rgb, dets);
 		double mean = cv::mean(grey)[0];
-		if (mean < 70) {
+		dark = mean < DARK_MEAN;
+		cnn_ran = true;
+		if (dark) {
 			cv::Mat bright, lit; /* new buffers: rgb may be the caller's own pixels */
 			rgb.convertTo(bright, -1, std::min(4.0, 110.0 / std::max(mean, 1.0)), 0);
 			/* the gain multiplies the sensor noise as well: smooth it a little */
@@ -514,8 +520,12 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 	}
 	if (set & f->set & IMG_DET_DLIB) {
 		dlib::cv_image<unsigned char> img(grey);
-		/* dlib's HOG window is 80 px: look at small pictures twice as large. */
-		double up = std::max(grey.cols, grey.rows) < NET_SIDE ? 2.0 : 1.0;
+		/* dlib's HOG window is 80 px: small pictures are looked at twice as large (faces of
+		 * 40 px) when HOG is all there is, or the picture is dark, where the CNN is weakest
+		 * (HOG once found a 37-px low-light face the CNN scored just under its threshold).
+		 * Otherwise faces of 20-80 px are the CNN's, which found all of them on our set, and
+		 * HOG stays the net for large ones at a quarter of the cost (bench/image/README.md). */
+		double up = std::max(grey.cols, grey.rows) < NET_SIDE && (!cnn_ran || dark) ? 2.0 : 1.0;
 		std::vector<dlib::rectangle> dets;
 		if (up > 1.0) {
 			dlib::array2d<unsigned char> big;

@@ -173,6 +173,8 @@ static void warm_up(struct ent_img_faces *faces)
 					    : img_webp_encode(&c, &px, 0, 80, &file, &len);
 		if (!err) {
 			struct ent_img_result r = {0};
+			/* the detectors once (their models and buffers), the decoders each */
+			o.faces_mode = f == 0 && faces ? ENT_IMG_FACES_COVER : ENT_IMG_FACES_KEEP;
 			(void)ent_img_sanitize(file, len, &o, &r);
 			ent_img_result_clear(&r);
 		}
