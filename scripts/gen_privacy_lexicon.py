@@ -56,6 +56,7 @@ FLAGS2 = {
     "TOWN_W2": 1 << 3,    # derived: a later word of a TOWN, CITY or TOWNPFX key of several words
     "IDFILL": 1 << 4,     # hand list: words between an identifier's label and its number
     "AUX": 1 << 5,        # hand list: English auxiliaries that are also given names
+    "TOWN_P": 1 << 6,     # derived: first word of a TOWN, CITY or TOWNPFX key of several words
 }
 
 
@@ -337,6 +338,7 @@ def main():
                 if v & FLAGS[flag]:
                     add2(k.split(" ")[0], FLAGS2[mark])
             if v & town:
+                add2(k.split(" ")[0], FLAGS2["TOWN_P"])
                 for w in k.split(" ")[1:]:
                     add2(w, FLAGS2["TOWN_W2"])
     palette, index = flag_palette(table, table2)

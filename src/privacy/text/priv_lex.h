@@ -34,7 +34,8 @@ enum {
 	LX2_HOSP_EN_P = 1u << 2, /* first word of a multi-word LX_HOSP_EN key */
 	LX2_TOWN_W2 = 1u << 3,   /* a later word of a multi-word LX_TOWN, LX_CITY or LX_TOWNPFX key */
 	LX2_IDFILL = 1u << 4,    /* hand list: between an identifier's label and its number */
-	LX2_AUX = 1u << 5        /* hand list: English auxiliaries that are also given names */
+	LX2_AUX = 1u << 5,       /* hand list: English auxiliaries that are also given names */
+	LX2_TOWN_P = 1u << 6     /* the first word of a multi-word LX_TOWN, LX_CITY or LX_TOWNPFX key */
 };
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)

@@ -62,6 +62,10 @@ static size_t town_at(const struct pctx *c, size_t i, uint32_t *fl)
 		}
 		if (!(f & (LX_TOWNPFX | LX_TOWN | LX_CITY)))
 			break;
+		/* no town name of several words starts with this one: the phrases would be no
+		 * keys (each look-up in the large table is a cache and TLB miss) */
+		if (words == 1 && !(t->lex2 & LX2_TOWN_P))
+			break;
 	}
 	return best;
 }
