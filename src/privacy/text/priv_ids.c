@@ -539,7 +539,8 @@ void priv_find_numbers(struct pctx *c)
 	if (!(c->f_any & TK_NUM))
 		return;
 	for (size_t i = 0; i < c->n_tk; i++) {
-		if (c->tk[i].f & TK_CLAIMED)
+		/* digits, or a '+' or '(' before digits: most tokens are neither */
+		if ((c->tk[i].f & TK_CLAIMED) || !(c->tk[i].f & (TK_NUM | TK_PUNCT)))
 			continue;
 		if (!(c->tk[i].f & TK_NUM) && !((tk_ch(c, i, '+') || tk_ch(c, i, '(')) && tk_is(c, i + 1, TK_NUM)))
 			continue;
@@ -789,6 +790,9 @@ void priv_find_words_ids(struct pctx *c)
 		return;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
+			continue;
+		/* each try below needs capitals or a digit, but an IPv6 address (a colon after) */
+		if (!(c->tk[i].f & (TK_ALLCAP | TK_DIGIT)) && !tk_ch(c, i + 1, ':'))
 			continue;
 		if (i > 0 && tk_glued(c, i - 1) && (c->tk[i - 1].f & TK_WORD))
 			continue;

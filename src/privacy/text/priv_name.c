@@ -247,6 +247,8 @@ static enum name_verdict r_age(struct pctx *c, size_t i, struct name_hit *h)
 static enum name_verdict r_list(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
+	if (c->n_sp == 0 || c->sp[c->n_sp - 1].type != ENT_PRIV_NAME)
+		return NAME_NONE; /* what pn_listed_after_name tests first, without the call */
 	return pn_listed_after_name(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
