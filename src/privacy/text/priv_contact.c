@@ -423,6 +423,10 @@ void priv_find_patterns(struct pctx *c)
 			      t[b - 1] == '/' || t[b - 1] == '-'))
 			continue;
 		size_t e = c->tk[i].e;
+		/* a period ending a sentence: the host would be the word and its period, which
+		 * host_len() trims to no host */
+		if (e < n && t[e] == '.' && (e + 1 == n || t[e + 1] == ' ' || t[e + 1] == '\n' || t[e + 1] == '\r'))
+			continue;
 		if (e < n && (t[e] == '.' || t[e] == ':' || t[e] == '-') && (c->tk[i].f & TK_ALPHA)) {
 			/* only when an e-mail does not start here */
 			size_t k = e;
