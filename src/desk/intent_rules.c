@@ -34,12 +34,16 @@ enum kind {
 	K_FRAME,       /* not a person in danger: fiction, media, research, teaching, a job (also past) */
 	K_FAREWELL,    /* finality, leaving, putting affairs in order: indirect suicidal intent */
 	K_REASSURE,    /* the author says it is not urgent or that all is well now (also over) */
-	K_JOKE         /* a joke or a figure of speech: "lol", "mdr", a laughing face */
+	K_JOKE,        /* a joke or a figure of speech: "lol", "mdr", a laughing face */
+	K_VULNERABLE,  /* a vulnerable person missing, out in the cold, a fever under chemotherapy */
+	K_DENIED       /* the danger is denied: "no bleeding", "not thinking of hurting myself" */
 };
 
 #define NEG 1
 #define WEAK 2
 #define HYPO 4 /* cancelled by a hypothetical or a question of advice, unless it is happening now */
+#define TOPIC 8 /* names the subject (suicide, self-harm, dark thoughts), not one's intent: an urgent
+                 * signal the score weighs, never urgent whatever the score (intent_urgent_forced) */
 
 #define R(r) ENT_INTENT_RULE_##r
 
@@ -50,7 +54,7 @@ enum kind {
 #define DRUGS                                                                                      \
 	"medoc*|medicament*|cachet*|comprime*|gelule*|pilule*|somnif*|anxiolyt*|xanax|lexomil|temesta|"   \
 	"valium|stilnox|zolpidem|tramadol|codein*|codamol|cocodamol|codoliprane|ixprim|lamaline|izalgi|" \
-	"pills|tablets|capsules|sleeping|painkiller*|antidepress*|oxycodone|oxycontin|morphin*|seresta|"  \
+	"pills|tablets|tabs|capsules|caps|sleeping|painkiller*|antidepress*|oxycodone|oxycontin|morphin*|seresta|"  \
 	"lysanxia|imovane|zopiclone|diazepam|lorazepam|alprazolam|benzo*|doliprane*|paracetamol*|"        \
 	"tylenol|panadol|advil|nurofen|ibuprofen*|dafalgan*|efferalgan*|aspirin*|insulin*|lithium|"       \
 	"lyrica|seroplex|prozac|zoloft|sertraline|atarax|laroxyl|deroxat|fentanyl|heroin*|cocaine|coke|"  \
@@ -125,6 +129,9 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(BREATHING), NEG, "noye|noyee|noyade|drown*"},
 	/* --- bleeding --------------------------------------------------------------------------- */
 	{K_URGENT, R(BLEEDING), NEG, "hemorrag*|hemorrhag*|haemorrhag*|hemoragie"},
+	{K_URGENT, R(BLEEDING), NEG | WEAK, "torn|ripped|split|sliced|cut|gashed ~0 open"},
+	{K_URGENT, R(BLEEDING), NEG | WEAK, "bit|bitten|mauled|mordu|mordue|arrache* ~3 face|visage|cheek|joue|neck|cou|"
+	                                     "throat|gorge|lip|levre"},
 	{K_URGENT, R(BLEEDING), NEG, "saign*|pisse ~3 beaucoup|abondam*|abondant*|enorm*|partout|fort|grave*|"
 	                             "normement|abondament"},
 	{K_URGENT, R(BLEEDING), NEG, "saign* ~2 arrete|arreter|arret|stoppe ~0 pas|plus"},
@@ -170,10 +177,10 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(SUICIDE), 0, "mettre|mis ~0 fin ~2 jours|vie|vies|existence"},
 	{K_URGENT, R(SUICIDE), 0, "plus|pas|aucune|aucun|perdu ~1 envie|gout|raison ~2 vivre|vie"},
 	{K_URGENT, R(SUICIDE), 0, "veux|voudrais|envie|prefere*|aimerais ~2 mourir|disparaitre|crever"},
-	{K_URGENT, R(SUICIDE), NEG | WEAK, "idees|pensees|idee|pensee|envies ~2 suicid*|noires|morbides|mort"},
-	{K_URGENT, R(SUICIDE), NEG | WEAK, "dark ~0 thoughts"},
-	{K_URGENT, R(SUICIDE), NEG, "suicidaire*|suicidal"},
-	{K_URGENT, R(SUICIDE), NEG | WEAK, "suicid*"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "idees|pensees|idee|pensee|envies ~2 suicid*|noires|morbides|mort"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "dark ~0 thoughts"},
+	{K_URGENT, R(SUICIDE), NEG | TOPIC, "suicidaire*|suicidal"},
+	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "suicid*"},
 	{K_URGENT, R(SUICIDE), 0, "mieux ~1 sans ~0 moi"},
 	{K_URGENT, R(SUICIDE), 0, "achete|acheter|bought|buy|got|pris|prepare* ~2 corde|rope|noose"},
 	{K_URGENT, R(SUICIDE), 0, "fini ~1 pour ~0 moi"},
@@ -202,8 +209,8 @@ static const struct pattern_src sources[] = {
 	{K_URGENT, R(SUICIDE), 0, "no ~0 point ~2 living|going|anymore|carrying"},
 	{K_URGENT, R(SUICIDE), 0, "can ~0 t|not ~0 go ~0 on"},
 	{K_URGENT, R(SUICIDE), 0, "want|wanna ~0 to ~0 disappear"},
-	{K_URGENT, R(SUICIDE), 0, "scarifi*|automutil*|mutile*"},
-	{K_URGENT, R(SUICIDE), 0, "self ~0 harm*"},
+	{K_URGENT, R(SUICIDE), TOPIC, "scarifi*|automutil*|mutile*"},
+	{K_URGENT, R(SUICIDE), TOPIC, "self ~0 harm*"},
 	{K_URGENT, R(SUICIDE), 0, "me ~0 couper|ouvrir|taillader ~2 veines|poignets|bras"},
 	{K_URGENT, R(SUICIDE), 0, "me|se ~0 faire ~1 du ~0 mal"},
 	{K_URGENT, R(SUICIDE), 0, "kill|killing|hurt|hurting|cut|cutting|harm|harming ~0 myself|himself|herself"},
@@ -269,13 +276,22 @@ static const struct pattern_src sources[] = {
 	                                    "collegue*|agent*|aide*|patient*|vigile*|femme|homme|enfant*|interne*"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "attacking|assaulting|hitting|beating|punching|stabbing ~1 a|the|my|our|"
 	                                    "another ~1 nurse*|doctor*|staff|colleague*|guard*|woman|man|patient*|"
-	                                    "kid|child"},
+	                                    "kid|child|receptionist|security|porter"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "hit|hits|punched|attacked|assaulted|kicked|headbutted ~1 a|the|my|our ~1 "
+	                                    "nurse*|doctor*|receptionist|guard*|security|porter|staff|woman|patient*"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "throwing|threw|smashing|smashed ~1 chairs|chair|things|furniture|bottles|"
+	                                    "glass"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "lance|lancent|jette|jettent|balance|balancent|casse|cassent ~1 des|les ~0 "
+	                                    "chaises|tables|objets|bouteilles|vitres"},
 	/* --- pregnancy --------------------------------------------------------------------------- */
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "enceinte|pregnant|grossesse|pregnancy ~8 saign*|bleed*|contraction*|"
 	                                     "convuls*"},
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perds|perd|pertes|perte|losing ~2 sang|blood"},
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perte|perds|perdu|perd ~1 des|les ~0 eaux"},
-	{K_URGENT, R(PREGNANCY), NEG | HYPO, "waters|water ~0 broke|broken|breaking"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "waters|water ~1 broke|broken|breaking|gushed|gushing|went|go|going|"
+	                                     "leaking|burst"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perdu|perds|perte|poche ~2 les|des ~0 eaux"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "poche ~0 des ~0 eaux ~2 rompu*|perce*|cass*|fissur*"},
 	{K_URGENT, R(PREGNANCY), NEG | HYPO, "perd*|leaking|leak* ~3 liquide|fluid"},
 	{K_URGENT, R(PREGNANCY), NEG | WEAK, "fausse ~0 couche"},
 	{K_URGENT, R(PREGNANCY), NEG | WEAK, "miscarry*|miscarriage"},
@@ -354,7 +370,21 @@ static const struct pattern_src sources[] = {
 	{K_FAREWELL, 0, 0, "dites|dire|tell ~4 aime|love"},
 	{K_FAREWELL, 0, 0, "corde|rope|noose"},
 	{K_FAREWELL, 0, 0, "everything|tout ~1 ready|pret|prevu|planned|organise"},
-	{K_FAREWELL, 0, 0, "personne|nobody|no ~0 one ~2 occuper|look|care|worry|miss"},
+	{K_FAREWELL, 0, 0, "personne|nobody|no ~0 one ~2 occuper|look|care|worry|miss|notice|remarquer*|remarquerait|"
+	                   "manquer*|manquerait"},
+	{K_FAREWELL, 0, 0, "sorry|desole|desolee|pardon ~1 for|pour ~0 everything|tout"},
+	{K_FAREWELL, 0, 0, "nuit|night ~0 pour|for ~0 toujours|ever|forever|good"},
+	{K_FAREWELL, 0, 0, "good ~0 night ~0 forever"},
+	{K_FAREWELL, 0, 0, "if|si ~0 i|j ~0 was|were|etais ~0 gone|parti|partie|plus ~0 la"},
+	{K_FAREWELL, 0, 0, "make|making ~0 sure ~0 of ~0 it"},
+	{K_FAREWELL, 0, 0, "gonna|going|ll|will|about ~2 end ~0 it"},
+	{K_FAREWELL, 0, 0, "end|finish ~1 it ~2 tonight|today|now|soon"},
+	{K_FAREWELL, 0, 0, "standing|debout|assis|sitting|perche* ~5 roof|toit|ledge|rebord|parapet|pont|bridge|edge|"
+	                   "bord|falaise|cliff|railing|rambarde"},
+	{K_FAREWELL, 0, 0, "sorted|made|written|updated|redige|fait|ecrit|rediger ~2 will|testament"},
+	{K_FAREWELL, 0, 0, "dernier|last ~0 message|msg|texto|text"},
+	{K_FAREWELL, 0, 0, "ne ~0 me ~0 cherchez|cherche ~0 pas"},
+	{K_FAREWELL, 0, 0, "don ~0 t ~0 look ~0 for ~0 me"},
 	{K_FAREWELL, 0, 0, "vide|vider|cleared|tidied|range|paid|paye|regle ~3 appart*|flat|appartement|"
 	                   "bills|factures|dettes|debts|affaires"},
 	{K_REASSURE, 0, 0, "pas|not|non|nothing|rien ~1 urgent|emergency|urgence|grave|serious"},
@@ -416,9 +446,18 @@ static const struct pattern_src sources[] = {
 	{K_RECOVERED, 0, 0, "grateful|gratitude|reconnaissant|reconnaissante|kudos|shoutout|heroes|heros"},
 	{K_RECOVERED, 0, 0, "gueri|guerie|remis|remise|survecu|survived|survivor|survivant*|recovered|recovery|"
 	                    "temoigner|temoignage|testimony|rescape*"},
-	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|immediately|immediatement|just|rn"},
+	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|immediately|immediatement|rn"},
+	/* "just" says now only before an event ("he just collapsed", "she's just taken"), not in "I
+	 * just want a copy", "just wondering", "just need my CPAP serviced". */
+	{K_PRESENT, 0, 0, "has|have|s|ve|he|she|they|it|someone|somebody|man|woman|guy|kid|baby|dad|mum|mom ~0 "
+	                  "just ~0 took|fell|had|hit|cut|ate|drank|stopped|started|went|walked|ran|got|broke|"
+	                  "swallowed|collapsed|found|told|said|threw|bit|burst|woke|lost|passed"},
+	{K_PRESENT, 0, 0, "just ~0 now|happened|collapsed|fainted|fell|passed|swallowed|stopped|started|found|"
+	                  "walked|broke|burst|gushed|woke|took|threw|hit|called|texted|messaged|sent"},
 	{K_PRESENT, 0, 0, "depuis|since ~0 hier|yesterday"},
 	{K_PRESENT, 0, 0, "en ~0 ce ~0 moment"},
+	{K_PRESENT, 0, 0, "depuis|since ~1 le|son|sa|mon|ma|this|the ~0 reveil|lever|matin|morning|wake|waking"},
+	{K_PRESENT, 0, 0, "since ~1 he|she|i|we|they ~0 woke|got ~0 up"},
 	{K_PRESENT, 0, 0, "tout ~0 de ~0 suite"},
 	{K_PRESENT, 0, 0, "vient|viens|venons ~0 de|d"},
 	{K_PRESENT, 0, 0, "train ~0 de|d"},
@@ -453,6 +492,33 @@ static const struct pattern_src sources[] = {
 	                      "electrocut*|limp|floppy|glucose|hives|inhaler|wheez*|bleach|razor|insulin|"
 	                      "xanax|tramadol|panadol|tylenol|paracetamol|nurofen|advil|vomit*|"
 	                      "drool*|slurr*|gibberish|blurry|blurred"},
+	/* --- a vulnerable person in a danger the patterns do not name: missing or wandering (dementia,
+	 * a child not home), out in the cold, a fever under chemotherapy. A cue the urgent score
+	 * weighs (no rule of its own). ----------------------------------------------------------- */
+	{K_VULNERABLE, 0, 0, "dementia|demented|alzheimer*|demence|dement|demente|desoriente*|disoriented|"
+	                     "disorientated|confused|confus|confuse ~10 missing|disparu*|introuvable|lost|perdu*|gone|"
+	                     "parti|partie|quitte|left|walked|sorti|sortie|wandered|wandering|fugue*|off|escaped"},
+	{K_VULNERABLE, 0, 0, "missing|disparu|disparue|introuvable|wandered|wandering|fugue ~10 dementia|alzheimer*|"
+	                     "demence|desoriente*|disoriented|confused|confus|confuse"},
+	{K_VULNERABLE, 0, 0, "missing|disparu*|introuvable|lost|perdu|perdue|locked|enferme*|dehors|outside|sorti|"
+	                     "sortie|walked|wandered|errer|erre ~8 cold|snow|freezing|froid|neige|gel|glacial|pyjama*|"
+	                     "gown|blouse|motorway|autoroute|nuit|night|coat|manteau"},
+	{K_VULNERABLE, 0, 0, "pas|not|never|t ~1 rentre|rentree|revenu|revenue|come|came|made|got ~0 home|back|maison"},
+	{K_VULNERABLE, 0, 0, "pas ~0 rentre|rentree|revenu|revenue"},
+	{K_VULNERABLE, 0, 0, "chimio*|chemo*|greffe*|greffee|transplant*|neutropeni* ~10 fievre|fever|febrile|"
+	                     "temperature|temp|38*|39*|40*|frissons|chills|shivering|rigors"},
+	{K_VULNERABLE, 0, 0, "fievre|fever|febrile|38*|39*|40* ~10 chimio*|chemo*|greffe*|transplant*"},
+	/* --- the writer denies a danger: "no bleeding, no pain", "not thinking of hurting myself",
+	 * "aucun saignement" (the score weighs it; "not breathing" is a danger, not a denial) ---- */
+	{K_DENIED, 0, 0, "no|aucun|aucune|sans|without|zero|pas ~1 bleeding|blood|pain|chest|breathing|breathlessness|"
+	                 "saignement*|sang|douleur*|essoufflement|vomissement*|vomiting|fever|fievre|fainting|"
+	                 "symptom*|symptome*|problem*|probleme*|signe*|sign|signs|danger|urgence|emergency|"
+	                 "idee*|idees|thoughts|plan|projet|intention*"},
+	{K_DENIED, 0, 0, "not|never|t ~0 thinking|planning|going|gonna|about|want|wanting ~3 hurt|hurting|harm|harming|"
+	                 "kill|killing|end|ending|suicide"},
+	{K_DENIED, 0, 0, "pas|jamais|plus ~3 me|m ~0 faire ~0 du ~0 mal"},
+	{K_DENIED, 0, 0, "pas|jamais ~3 me|m ~0 tuer|suicider|foutre"},
+	{K_DENIED, 0, 0, "not|pas ~0 suicidal|suicidaire*|depressed|depressive ~0 or|ou ~0 anything|rien"},
 	/* --- cues of a request for individual medical advice (R2) ------------------------------- */
 	{K_CONSULT, 0, 0, "je|j|on|il|elle|tu ~1 peux|peut|pourrais|pourrait|dois|devrais|doit|devrait|faut|"
 	                  "vais ~2 arreter|stopper|augmenter|diminuer|baisser|doubler|continuer|reprendre|associer|"
@@ -541,7 +607,7 @@ static const char count_heavy[] =
 	"methadone|subutex";
 static const char count_verbs[] =
 	"pris|pri|prit|prise|prises|avale*|gobe*|bu|took|taken|swallowed|ate|eaten|mange*|drank|had|"
-	"popped|overdosed|necked|downed";
+	"popped|overdosed|od|oded|necked|downed";
 static const char count_skip[] = "de|d|of|x|mes|my|his|her|ses|sa|son|the|les|des|du";
 static struct pattern count_pat[4]; /* drugs, heavy, verbs, skip: one slot each */
 
@@ -767,8 +833,11 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			} else if (src->flags & WEAK) {
 				if (h->urgent_weak == ENT_INTENT_RULE_NONE)
 					h->urgent_weak = src->rule;
-			} else if (h->urgent == ENT_INTENT_RULE_NONE) {
-				h->urgent = src->rule;
+			} else {
+				if (h->urgent == ENT_INTENT_RULE_NONE)
+					h->urgent = src->rule;
+				if (src->rule == ENT_INTENT_RULE_SUICIDE && !(src->flags & TOPIC))
+					h->suicide_intent = 1;
 			}
 			break;
 		case K_PAST:
@@ -818,6 +887,12 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			break;
 		case K_JOKE:
 			h->has_joke = 1;
+			break;
+		case K_VULNERABLE:
+			h->has_vulnerable = 1;
+			break;
+		case K_DENIED:
+			h->has_denied = 1;
 			break;
 		}
 	}

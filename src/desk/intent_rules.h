@@ -34,6 +34,9 @@ struct intent_rule_hits {
 	int has_farewell;                 /* finality, leaving, affairs put in order */
 	int has_reassure;                 /* "pas urgent", "not in danger", "tout va bien" */
 	int has_joke;                     /* "lol", "mdr", a laughing face, "(not me)" */
+	int has_vulnerable;               /* a vulnerable person missing, in the cold, fever on chemo */
+	int suicide_intent;               /* a pattern of suicidal intent, not only its topic, fired */
+	int has_denied;                   /* a danger denied: "no bleeding", "not thinking of hurting myself" */
 	int consult_cue;                  /* a cue of a request for individual advice */
 	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */
 };

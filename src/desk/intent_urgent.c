@@ -15,7 +15,8 @@ const char *const intent_urgent_feature_names[IU__COUNT] = {
 	[IU_DANGER_NOW] = "danger_now", [IU_DANGER_CALM] = "danger_calm", [IU_RULES] = "rules_say_urgent",
 	[IU_WORD] = "danger_word",      [IU_WORD_NOW] = "danger_word_now", [IU_NO_CUE] = "no_cue",
 	[IU_FRAME] = "frame",           [IU_FAREWELL] = "farewell",     [IU_FAREWELL_NOW] = "farewell_now",
-	[IU_REASSURE] = "reassured",    [IU_JOKE] = "joke",
+	[IU_REASSURE] = "reassured",    [IU_JOKE] = "joke",           [IU_VULNERABLE] = "vulnerable",
+	[IU_VULNERABLE_NOW] = "vulnerable_now", [IU_DENIED] = "denied",
 };
 
 void intent_urgent_features(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT],
@@ -63,11 +64,15 @@ void intent_urgent_features(const struct intent_rule_hits *h, const float prob[E
 	x[IU_FAREWELL_NOW] = h->has_farewell && h->has_present;
 	x[IU_REASSURE] = h->has_reassure != 0;
 	x[IU_JOKE] = h->has_joke != 0;
+	x[IU_VULNERABLE] = h->has_vulnerable != 0;
+	x[IU_VULNERABLE_NOW] = h->has_vulnerable && h->has_present;
+	x[IU_DENIED] = h->has_denied != 0;
 }
 
 int intent_urgent_has_cue(const struct intent_rule_hits *h)
 {
-	return intent_urgent_rule(h) != ENT_INTENT_RULE_NONE || h->has_danger_word || h->has_farewell;
+	return intent_urgent_rule(h) != ENT_INTENT_RULE_NONE || h->has_danger_word || h->has_farewell ||
+	       h->has_vulnerable;
 }
 
 int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT], float score,
@@ -78,10 +83,10 @@ int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_
 
 int intent_urgent_forced(const struct intent_rule_hits *h)
 {
-	if (intent_rules_urgent(h) != ENT_INTENT_RULE_SUICIDE)
+	if (intent_rules_urgent(h) != ENT_INTENT_RULE_SUICIDE || !h->suicide_intent)
 		return 0;
 	int calm = h->has_past || h->has_hypo || h->has_recovered || h->has_admin || h->has_chronic ||
-	           h->has_frame || h->has_reassure || h->has_joke;
+	           h->has_frame || h->has_reassure || h->has_joke || h->has_denied;
 	return h->has_present || !calm;
 }
 

@@ -55,6 +55,9 @@ enum intent_urgent_feature {
 	IU_FAREWELL_NOW, /* ... with a cue of the present */
 	IU_REASSURE,   /* "pas urgent", "not in danger", "tout va bien" */
 	IU_JOKE,       /* "lol", "mdr", a laughing face */
+	IU_VULNERABLE, /* a vulnerable person missing or out in the cold, a fever under chemotherapy... */
+	IU_VULNERABLE_NOW, /* ... with a cue of the present */
+	IU_DENIED,     /* the writer denies a danger ("no bleeding", "not thinking of hurting myself") */
 	IU__COUNT
 };
 
@@ -74,9 +77,11 @@ int intent_urgent_has_cue(const struct intent_rule_hits *h);
 int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT], float score,
                          float threshold);
 
-/* Suicidal intent found by the rules that nothing calm frames (a past attempt, a question of
- * "what if", a job, a story, a joke, reassurance), or that something says is happening now: urgent
- * whatever the score. A framed one is left to the score, which weighs the frame. */
+/* Suicidal intent found by the rules (a pattern of intent: "envie d'en finir", "kill myself", not
+ * only the topic: "suicide", "self-harm", "idées noires") that nothing calm frames (a past attempt,
+ * a question of "what if", a job, a story, a joke, reassurance, a denial), or that something says
+ * is happening now: urgent whatever the score. The rest is left to the score, which weighs the
+ * frame and the topic. */
 int intent_urgent_forced(const struct intent_rule_hits *h);
 
 /* The danger rule to report for a message the score calls urgent (NONE when no pattern fired). */
