@@ -16,7 +16,7 @@ INTENT_ARGS := --text-only $(INTENT_TEXT_ONLY) --both $(filter-out $(INTENT_TEXT
                --urgent-only $(INTENT_URGENT_DATA)
 INTENT_TRAINER := $(BUILD)/host/intent_train
 INTENT_MODEL   := $(BUILD)/gen/intent_model.c
-INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c src/desk/intent_rules.c \
+INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c src/desk/intent_rules.c src/desk/intent_patterns.c \
                   src/desk/intent_urgent.c src/desk/intent_calm.c
 # The trainer runs on the build machine only: plain flags, no sanitizers, whatever the build.
 INTENT_HOSTCC  := cc
@@ -25,7 +25,7 @@ INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_
 
 GEN_SRC += $(INTENT_MODEL)
 
-$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h \
+$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h src/desk/intent_patterns.h \
                    src/desk/intent_urgent.h src/desk/intent_calm.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) $(shell pkg-config --cflags jansson libutf8proc) \

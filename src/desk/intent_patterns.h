@@ -1,0 +1,55 @@
+/*
+ * intent_patterns.h - the pattern tables of the intent classifier's rules (intent_patterns.c),
+ * private to src/desk/: what each pattern says and how its match counts; the matcher is
+ * intent_rules.c.
+ */
+#ifndef ENT_INTENT_PATTERNS_H
+#define ENT_INTENT_PATTERNS_H
+
+#include <stddef.h>
+
+#include "entraide/intent.h"
+
+enum kind {
+	K_URGENT,
+	K_PAST,      /* or any calm context: administrative, thanks, a film, a job */
+	K_HYPO,      /* a hypothetical: "que faire si", "what if", "how to recognise" */
+	K_RECOVERED, /* the author says it is over: "je vais mieux", "I survived" */
+	K_ADMIN,     /* paperwork about it: a bill, a copy, a certificate (also a past context) */
+	K_CHRONIC,   /* long-standing: "depuis des mois", "for a few weeks now", "sometimes" */
+	K_WORSE,     /* but worse now: "d'un coup", "suddenly", "insupportable", "getting worse" */
+	K_WHICH,     /* asks which number to call: a question, for the model only (see intent.c) */
+	K_PRESENT,
+	K_CONSULT,
+	K_VETO,
+	K_DANGER_WORD, /* a word of danger on its own ("sang", "chest", "tuer"): a weak, broad cue */
+	K_FRAME,       /* not a person in danger: fiction, media, research, teaching, a job (also past) */
+	K_FAREWELL,    /* finality, leaving, putting affairs in order: indirect suicidal intent */
+	K_REASSURE,    /* the author says it is not urgent or that all is well now (also over) */
+	K_JOKE,        /* a joke or a figure of speech: "lol", "mdr", a laughing face */
+	K_VULNERABLE,  /* a vulnerable person missing, out in the cold, a fever under chemotherapy */
+	K_DENIED       /* the danger is denied: "no bleeding", "not thinking of hurting myself" */
+};
+
+#define NEG 1
+#define WEAK 2
+#define HYPO 4 /* cancelled by a hypothetical or a question of advice, unless it is happening now */
+#define TOPIC 8 /* names the subject (suicide, self-harm, dark thoughts), not one's intent: an urgent
+                 * signal the score weighs, never urgent whatever the score (intent_urgent_forced) */
+
+struct pattern_src {
+	enum kind kind;
+	enum ent_intent_rule rule;
+	int flags;
+	const char *text;
+};
+
+/* At most this many patterns (the matcher's arrays are sized by it; checked at build time). */
+#define INTENT_PATTERNS_MAX 1024
+
+extern const struct pattern_src intent_patterns[];
+extern const size_t intent_patterns_n;
+/* The medicines of the count rule ("j'ai pris 20 doliprane"), as one slot. */
+extern const char intent_patterns_drugs[];
+
+#endif
