@@ -1,0 +1,138 @@
+/* test_intent_signals.c - the signals the rules give the urgent score (desk/intent_rules.h,
+ * desk/intent_urgent.h), one test per signal: it fires on the kind of message it was written
+ * for, stays silent on a calm one that shares its words, and moves the decision the way it must.
+ * Each test fails when its signal is taken out of the pattern tables or of the score. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "desk/intent_feat.h"
+#include "desk/intent_model.h"
+#include "desk/intent_rules.h"
+#include "desk/intent_urgent.h"
+#include "entraide/intent.h"
+
+static void no_feature(uint32_t bucket, void *ctx)
+{
+	(void)bucket;
+	(void)ctx;
+}
+
+static void scan(const struct intent_text *t, void *ctx)
+{
+	intent_rules_scan(t, ctx);
+}
+
+/* What the rules find in s, as the classifier sees it (chunk by chunk). */
+static struct intent_rule_hits hits_of(const char *s)
+{
+	struct intent_rule_hits h;
+	size_t n_feat;
+	enum ent_intent_lang lang;
+	memset(&h, 0, sizeof h);
+	assert_int_equal(intent_extract(s, strlen(s), -1, no_feature, scan, &h, &n_feat, &lang), ENT_OK);
+	return h;
+}
+
+static struct ent_intent_result classify(const char *s)
+{
+	struct ent_intent_result r;
+	assert_int_equal(ent_intent_classify(s, strlen(s), NULL, &r), ENT_OK);
+	return r;
+}
+
+/* A vulnerable person missing, wandering, out in the cold, or a fever under chemotherapy: no
+ * danger pattern names it, the signal does (eighth session). */
+static void vulnerable_person_is_a_signal(void **state)
+{
+	static const char *const vulnerable[] = {
+		"my grandmother with dementia has gone missing in the cold, it's been 4 hours",
+		"Mum has Alzheimer's and walked out of the house in her nightie an hour ago, it's freezing",
+		"mon père atteint d'Alzheimer a disparu depuis ce matin",
+		"my son is 8 and hasn't come home from school, it's dark",
+		"39,5 de fièvre sous chimio depuis ce soir",
+		"he's on chemo and has a fever of 38.6 with chills",
+	};
+	static const char *const calm[] = {
+		"ma mère a la maladie d'Alzheimer, quelles aides existent à domicile ?",
+		"can you move my chemo appointment to Tuesday?",
+		"my dad has dementia, is there a carers' group?",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof vulnerable / sizeof vulnerable[0]; i++) {
+		struct intent_rule_hits h = hits_of(vulnerable[i]);
+		if (!h.has_vulnerable)
+			fail_msg("vulnerable case %zu: no signal", i);
+		assert_true(intent_urgent_has_cue(&h)); /* the no-cue guard does not apply */
+		float x[IU__COUNT], prob[ENT_INTENT__COUNT] = {0};
+		prob[ENT_INTENT_URGENT] = 0.5f;
+		intent_urgent_features(&h, prob, x);
+		assert_true(x[IU_VULNERABLE] == 1.0f);
+	}
+	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++)
+		if (hits_of(calm[i]).has_vulnerable)
+			fail_msg("calm case %zu: vulnerable", i);
+	/* "depuis ce matin" says now: the stronger signal. */
+	struct intent_rule_hits h = hits_of(vulnerable[2]);
+	float x[IU__COUNT], prob[ENT_INTENT__COUNT] = {0};
+	intent_urgent_features(&h, prob, x);
+	assert_true(x[IU_VULNERABLE_NOW] == 1.0f);
+	/* The score learnt that it raises urgency, and a missing person with dementia in the cold is
+	 * urgent though no danger pattern fires. */
+	assert_true(intent_urgent_w[IU_VULNERABLE] > 0.5f);
+	struct ent_intent_result r = classify(vulnerable[1]);
+	assert_int_equal(r.intent, ENT_INTENT_URGENT);
+	assert_int_equal(r.is_safety_rule, 0);
+}
+
+/* The writer denies a danger: "no bleeding, no pain", "not thinking of hurting myself". A signal
+ * of the score (it lowers it) and a calm frame for the forcing rule of suicidal intent. */
+static void denial_is_a_signal(void **state)
+{
+	static const char *const denied[] = {
+		"no bleeding, no pain, can I fly at 30 weeks?",
+		"I'm not thinking of killing myself, I'd like a counselling appointment",
+		"je ne pense pas à me faire du mal, je voudrais juste parler à quelqu'un",
+		"aucun saignement, aucune douleur, juste une question",
+		"I'm not suicidal or anything, I'd like to get back on the waitlist",
+	};
+	static const char *const not_denied[] = {
+		"he is not breathing",
+		"I'm thinking of killing myself",
+		"je pense à me faire du mal",
+		"there's blood everywhere and she won't wake up",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof denied / sizeof denied[0]; i++)
+		if (!hits_of(denied[i]).has_denied)
+			fail_msg("denied case %zu: no signal", i);
+	for (size_t i = 0; i < sizeof not_denied / sizeof not_denied[0]; i++)
+		if (hits_of(not_denied[i]).has_denied)
+			fail_msg("case %zu read as a denial", i);
+	/* Suicidal words under a denial are left to the score; the same words alone are forced. */
+	struct intent_rule_hits h = hits_of(denied[1]);
+	assert_true(h.suicide_intent);
+	assert_int_equal(intent_urgent_forced(&h), 0);
+	h = hits_of(not_denied[1]);
+	assert_int_equal(intent_urgent_forced(&h), 1);
+	assert_int_equal(classify(not_denied[1]).intent, ENT_INTENT_URGENT);
+	/* The score learnt that a denial lowers it. */
+	assert_true(intent_urgent_w[IU_DENIED] < -0.5f);
+	float x[IU__COUNT], prob[ENT_INTENT__COUNT] = {0};
+	h = hits_of(denied[0]);
+	intent_urgent_features(&h, prob, x);
+	assert_true(x[IU_DENIED] == 1.0f);
+	assert_int_not_equal(classify(denied[0]).intent, ENT_INTENT_URGENT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(vulnerable_person_is_a_signal),
+		cmocka_unit_test(denial_is_a_signal),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
