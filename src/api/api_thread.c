@@ -21,6 +21,8 @@
 #include "core/clock.h"
 #include "store/store_search.h"
 
+/* Bytes a post takes in a page, about (for the buffer's first size). */
+#define PAGE_BYTES_PER_POST 512
 #define TESTIMONY_FR "témoignage — ne remplace pas un avis médical"
 #define TESTIMONY_EN "testimony — not a substitute for medical advice"
 #define VALIDATED_FR "information validée"
@@ -71,13 +73,17 @@ static enum ent_err write_post(const struct comm_post_view *v, void *arg)
 	if (!pg->first)
 		pg->first = v->id;
 	clock_iso(v->created_at, c);
-	buf_printf(b, "{\"id\":%lld,\"author\":", (long long)v->id);
+	buf_puts(b, "{\"id\":");
+	buf_put_int(b, v->id);
+	buf_puts(b, ",\"author\":");
 	buf_json_cstr(b, v->author);
 	buf_puts(b, ",\"label\":");
 	buf_json_cstr(b, v->label);
-	buf_printf(b, ",\"created_at\":\"%s\",\"edited\":%s,\"deleted\":%s,\"hidden\":%s,\"mine\":",
-		   c, v->edited ? "true" : "false", v->deleted ? "true" : "false",
-		   v->hidden ? "true" : "false");
+	buf_puts(b, ",\"created_at\":\"");
+	buf_puts(b, c);
+	buf_puts(b, v->edited ? "\",\"edited\":true" : "\",\"edited\":false");
+	buf_puts(b, v->deleted ? ",\"deleted\":true" : ",\"deleted\":false");
+	buf_puts(b, v->hidden ? ",\"hidden\":true,\"mine\":" : ",\"hidden\":false,\"mine\":");
 	struct api_thread_splice s = {.author = v->author_id, .mine_at = b->len};
 	buf_puts(b, "false");
 	if (!v->deleted) {
@@ -90,9 +96,13 @@ static enum ent_err write_post(const struct comm_post_view *v, void *arg)
 			s.body_len = pg->bodies.len - s.body_off;
 		}
 	}
-	buf_printf(b, ",\"reactions\":{\"soutien\":%lld,\"merci\":%lld,\"utile\":%lld}",
-		   (long long)v->reactions[COMM_REACT_SOUTIEN], (long long)v->reactions[COMM_REACT_MERCI],
-		   (long long)v->reactions[COMM_REACT_UTILE]);
+	buf_puts(b, ",\"reactions\":{\"soutien\":");
+	buf_put_int(b, v->reactions[COMM_REACT_SOUTIEN]);
+	buf_puts(b, ",\"merci\":");
+	buf_put_int(b, v->reactions[COMM_REACT_MERCI]);
+	buf_puts(b, ",\"utile\":");
+	buf_put_int(b, v->reactions[COMM_REACT_UTILE]);
+	buf_putc(b, '}');
 	if (v->quote_id) {
 		buf_printf(b, ",\"quote\":{\"id\":%lld,\"author\":", (long long)v->quote_id);
 		buf_json_cstr(b, v->quote_author);
@@ -137,6 +147,9 @@ static enum ent_err build(struct api_req *q, struct api_thread_page *pg, const c
 	const struct comm_space *s = &pg->s;
 	buf_init(b, 4 * 1024 * 1024);
 	buf_init(&pg->bodies, 4 * 1024 * 1024);
+	/* About what a page of posts takes (the benchmark's: 22 KB for 50), so that the page
+	 * grows by one allocation and not by ten doublings, each a copy (issue 13). */
+	buf_reserve(b, 1024 + (size_t)pg->k.limit * PAGE_BYTES_PER_POST);
 	buf_printf(b, "{\"id\":%lld,\"title\":", (long long)pg->k.thread);
 	buf_json_cstr(b, title);
 	buf_puts(b, ",\"space\":{\"slug\":");

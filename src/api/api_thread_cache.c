@@ -105,6 +105,8 @@ static bool same_key(const struct api_thread_key *a, const struct api_thread_key
 void api_thread_page_render(const struct api_thread_page *p, int64_t account, struct buf *out)
 {
 	size_t pos = 0;
+	/* the page, the member's bodies and their part (api_thread.c's write_me) at once */
+	buf_reserve(out, p->json.len + (account ? p->bodies.len + 1024 : 16));
 	for (size_t i = 0; account && i < p->n_sp; i++) {
 		const struct api_thread_splice *s = &p->sp[i];
 		if (s->author != account)
@@ -143,6 +145,8 @@ bool api_thread_cache_get(const struct api_thread_key *k, int64_t account, struc
 
 void api_thread_cache_put(struct api_thread_page *pg)
 {
+	buf_shrink(&pg->json); /* the cache's budget counts what it holds */
+	buf_shrink(&pg->bodies);
 	size_t n = page_bytes(pg);
 	size_t i = slot_of(&pg->k);
 	struct api_thread_page *old = NULL;

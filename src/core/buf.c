@@ -58,6 +58,37 @@ static enum ent_err reserve(struct buf *b, size_t n)
 	return ENT_OK;
 }
 
+enum ent_err buf_reserve(struct buf *b, size_t n)
+{
+	if (!b->err && n > b->max - b->len)
+		n = b->max - b->len;
+	return reserve(b, n);
+}
+
+void buf_shrink(struct buf *b)
+{
+	if (!b->p || b->cap <= b->len + 1)
+		return;
+	char *p = realloc(b->p, b->len + 1);
+	if (p) { /* else the larger block stays: nothing lost */
+		b->p = p;
+		b->cap = b->len + 1;
+	}
+}
+
+enum ent_err buf_put_int(struct buf *b, int64_t v)
+{
+	char tmp[24], *e = tmp + sizeof tmp, *p = e;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	return buf_append(b, p, (size_t)(e - p));
+}
+
 enum ent_err buf_append(struct buf *b, const void *data, size_t n)
 {
 	enum ent_err err = reserve(b, n);

@@ -10,6 +10,7 @@
 #define ENT_CORE_BUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "entraide/err.h"
 
@@ -28,10 +29,19 @@ void buf_clear(struct buf *b);
 /* Hands the content over to the caller (free() it); the buffer is empty afterwards. */
 char *buf_detach(struct buf *b, size_t *len);
 
+/* Makes room for n more bytes at once (fewer if the cap is nearer: a hint, never a failure
+ * but for memory), so that a writer which knows about how much it will append does not grow
+ * the buffer by doubling, each step a realloc and a copy. */
+enum ent_err buf_reserve(struct buf *b, size_t n);
+/* Gives back what was allocated beyond the content (for a buffer kept in a cache). */
+void buf_shrink(struct buf *b);
 enum ent_err buf_append(struct buf *b, const void *data, size_t n);
 enum ent_err buf_puts(struct buf *b, const char *s);
 enum ent_err buf_putc(struct buf *b, char c);
 enum ent_err buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends v in decimal (buf_printf("%lld") without the format parsing: pages write several
+ * numbers per row). */
+enum ent_err buf_put_int(struct buf *b, int64_t v);
 /* Appends s[0..n) as a quoted JSON string, escaping what JSON requires plus '<', '>' and '&'
  * (safe to embed in HTML). Invalid UTF-8 is replaced by U+FFFD. */
 enum ent_err buf_json_str(struct buf *b, const char *s, size_t n);

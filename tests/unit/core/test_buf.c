@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -23,6 +24,41 @@ static void cap_is_enforced(void **state)
 	buf_clear(&b);
 	assert_int_equal(buf_printf(&b, "%d-%s", 42, "x"), ENT_OK);
 	assert_string_equal(b.p, "42-x");
+	buf_clear(&b);
+}
+
+static void ints_and_reserve(void **state)
+{
+	(void)state;
+	struct buf b;
+	char want[32];
+	int64_t vs[] = {0, 7, -7, 10, 99, -100, 123456789, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+	for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) {
+		buf_init(&b, 64);
+		assert_int_equal(buf_put_int(&b, vs[i]), ENT_OK);
+		snprintf(want, sizeof want, "%lld", (long long)vs[i]);
+		assert_string_equal(b.p, want);
+		buf_clear(&b);
+	}
+	buf_init(&b, 4);
+	assert_int_equal(buf_put_int(&b, 12345), ENT_ETOOBIG); /* the cap holds for numbers too */
+	buf_clear(&b);
+	buf_init(&b, 1 << 20);
+	assert_int_equal(buf_reserve(&b, 30000), ENT_OK);
+	assert_true(b.cap >= 30001);
+	char *p = b.p;
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&b, "0123456789");
+	assert_ptr_equal(b.p, p); /* no growth within what was reserved */
+	assert_int_equal(b.len, 10000);
+	assert_int_equal(buf_reserve(&b, (size_t)1 << 30), ENT_OK); /* a hint: up to the cap */
+	assert_int_equal(b.cap, (1 << 20) + 1);
+	assert_int_equal(buf_puts(&b, "x"), ENT_OK);
+	buf_shrink(&b);
+	assert_int_equal(b.cap, b.len + 1);
+	assert_int_equal(b.p[10000], 'x');
+	assert_int_equal(buf_puts(&b, "y"), ENT_OK); /* grows again after a shrink */
+	assert_string_equal(b.p + 10000, "xy");
 	buf_clear(&b);
 }
 
@@ -94,6 +130,7 @@ int main(void)
 		cmocka_unit_test(json_every_two_bytes),
 		cmocka_unit_test(cap_is_enforced),
 		cmocka_unit_test(printf_grows),
+		cmocka_unit_test(ints_and_reserve),
 		cmocka_unit_test(json_escaping),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
