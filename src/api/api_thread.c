@@ -92,7 +92,7 @@ static enum ent_err write_post(const struct comm_post_view *v, void *arg)
 		if (s.author) { /* the Markdown, for its author to edit */
 			s.body_at = b->len;
 			s.body_off = pg->bodies.len;
-			buf_json_cstr(&pg->bodies, v->body);
+			buf_puts(&pg->bodies, v->body ? v->body : ""); /* escaped if ever shown */
 			s.body_len = pg->bodies.len - s.body_off;
 		}
 	}

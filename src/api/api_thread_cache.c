@@ -105,8 +105,12 @@ static bool same_key(const struct api_thread_key *a, const struct api_thread_key
 void api_thread_page_render(const struct api_thread_page *p, int64_t account, struct buf *out)
 {
 	size_t pos = 0;
-	/* the page, the member's bodies and their part (api_thread.c's write_me) at once */
-	buf_reserve(out, p->json.len + (account ? p->bodies.len + 1024 : 16));
+	/* the page, the member's own bodies and their part (api_thread.c's write_me) at once */
+	size_t extra = account ? 1024 : 16;
+	for (size_t i = 0; account && i < p->n_sp; i++)
+		if (p->sp[i].author == account)
+			extra += p->sp[i].body_len + p->sp[i].body_len / 8 + 16;
+	buf_reserve(out, p->json.len + extra);
 	for (size_t i = 0; account && i < p->n_sp; i++) {
 		const struct api_thread_splice *s = &p->sp[i];
 		if (s->author != account)
@@ -117,7 +121,9 @@ void api_thread_page_render(const struct api_thread_page *p, int64_t account, st
 		if (s->body_at) {
 			buf_append(out, p->json.p + pos, s->body_at - pos);
 			buf_puts(out, ",\"body\":");
-			buf_append(out, p->bodies.p + s->body_off, s->body_len);
+			/* escaped here, for the few posts of the reader's own, not for every post
+			 * of every page built */
+			buf_json_str(out, p->bodies.p + s->body_off, s->body_len);
 			pos = s->body_at;
 		}
 	}

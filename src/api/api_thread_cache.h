@@ -35,7 +35,7 @@ struct api_thread_splice {
 	int64_t author;
 	size_t mine_at;            /* offset of the "false" after "mine": */
 	size_t body_at;            /* where the author's ,"body":... goes; 0 when deleted */
-	size_t body_off, body_len; /* its JSON text in page.bodies */
+	size_t body_off, body_len; /* its Markdown in page.bodies (raw UTF-8, not escaped) */
 };
 
 /* What makes one entry: a page of a thread for one language and set of roles. */
@@ -52,7 +52,7 @@ struct api_thread_page {
 	struct comm_space s;
 	int64_t first, last;  /* post ids on the page (0: none) */
 	struct buf json;      /* the shared part, without its closing brace */
-	struct buf bodies;    /* the authors' Markdown, as JSON strings */
+	struct buf bodies;    /* the authors' Markdown, raw: escaped when spliced for its author */
 	struct api_thread_splice *sp;
 	size_t n_sp, cap_sp;
 };

@@ -223,6 +223,18 @@ test('reactions, follow, notifications and unread counts', async () => {
   }
   r = await m.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'Courage, on pense à vous.' } });
   assert.equal(r.status, 201, r.text);
+  // The Markdown is kept raw in the shared page and escaped when given to its author: quotes,
+  // a backslash, markup and a line break come back exactly.
+  const tricky = 'Elle m\'a dit "tiens bon" \\o/ <3 & à demain\n\n**courage**';
+  r = await m.req('POST', '/api/v1/spaces/aidants/threads', { json: { title: 'Un mot pour vous', body: tricky } });
+  assert.equal(r.status, 201, r.text);
+  const trickyThread = r.data.thread, trickyId = r.data.id;
+  for (let i = 0; i < 2; i++) { // built, then from the cache
+    r = await m.req('GET', `/api/v1/threads/${trickyThread}`);
+    assert.equal(r.data.posts.find((p) => p.id === trickyId).body, tricky);
+    r = await a.req('GET', `/api/v1/threads/${trickyThread}`);
+    assert.equal(r.data.posts.find((p) => p.id === trickyId).body, undefined);
+  }
   r = await a.req('GET', '/api/v1/notifications');
   assert.equal(r.status, 200);
   assert.ok(r.data.unread >= 1);
