@@ -64,6 +64,18 @@ static void write_followed(const struct comm_followed *f, void *arg)
 	buf_printf(l->b, ",\"unread\":%lld}", (long long)f->unread);
 }
 
+struct followed_list {
+	struct comm_list l;
+	int64_t unread; /* the sum over the list */
+};
+
+static void add_followed(const struct comm_followed *f, void *arg)
+{
+	struct followed_list *fl = arg;
+	fl->unread += f->unread;
+	write_followed(f, &fl->l);
+}
+
 enum ent_err api_notifications_list(struct api_req *q)
 {
 	int64_t before, limit, unread = 0, account = q->s.account.id;
@@ -73,27 +85,38 @@ enum ent_err api_notifications_list(struct api_req *q)
 	/* Some 50 statements (one per followed thread with news): one read transaction. */
 	if ((err = store_read_begin(q->db)))
 		return err;
-	err = comm_unread_count(q->db, account, &unread);
-	if (err) {
-		store_read_end(q->db);
-		return err;
+	/* The followed threads first: when they are all in the list, their counts make the
+	 * unread total, and the follows are not walked once more for it (issue 13). */
+	struct buf fb;
+	buf_init(&fb, 256 * 1024);
+	struct followed_list fl = {.l = {.b = &fb}};
+	err = comm_followed_each(q->db, account, add_followed, &fl);
+	if (!err && fl.l.n < COMM_FOLLOWED_MAX) {
+		err = comm_unread_moderation(q->db, account, &unread);
+		unread += fl.unread;
+	} else if (!err) {
+		err = comm_unread_count(q->db, account, &unread);
 	}
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
-	buf_printf(&b, "{\"unread\":%lld,\"notifications\":[", (long long)unread);
-	struct comm_list l = {.b = &b};
-	err = comm_notifications_each(q->db, account, before, limit, write_notification, &l);
-	buf_puts(&b, "],\"next\":");
-	if (l.n == limit)
-		buf_printf(&b, "%lld", (long long)l.last);
-	else
-		buf_puts(&b, "null");
-	buf_puts(&b, ",\"following\":[");
-	l.n = 0;
-	if (!err)
-		err = comm_followed_each(q->db, account, write_followed, &l);
+	if (!err) {
+		buf_reserve(&b, 4096 + fb.len);
+		buf_printf(&b, "{\"unread\":%lld,\"notifications\":[", (long long)unread);
+		struct comm_list l = {.b = &b};
+		err = comm_notifications_each(q->db, account, before, limit, write_notification, &l);
+		buf_puts(&b, "],\"next\":");
+		if (l.n == limit)
+			buf_printf(&b, "%lld", (long long)l.last);
+		else
+			buf_puts(&b, "null");
+		buf_puts(&b, ",\"following\":[");
+		buf_append(&b, fb.p, fb.len);
+		buf_puts(&b, "]}");
+	}
 	store_read_end(q->db);
-	buf_puts(&b, "]}");
+	if (!err)
+		err = buf_err(&fb) ? buf_err(&fb) : buf_err(&b);
+	buf_clear(&fb);
 	if (err) {
 		buf_clear(&b);
 		return err;

@@ -265,10 +265,20 @@ enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int6
 	return err;
 }
 
+/* The LIMIT is COMM_FOLLOWED_MAX, written out (statements are plain literals: list_stmts.py) */
+_Static_assert(COMM_FOLLOWED_MAX == 50, "Q_FOLLOWED's LIMIT is COMM_FOLLOWED_MAX");
 static const struct store_stmt Q_FOLLOWED = {
 	"comm.followed",
 	"SELECT t.id, t.title, t.n_visible - f.read_visible FROM follows f "
 	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 ORDER BY t.last_post_id DESC LIMIT 50"};
+static const struct store_stmt Q_UNREAD_MOD = {
+	"comm.unread_moderation",
+	"SELECT coalesce((SELECT unread FROM notification_counts WHERE account_id = ?1), 0)"};
+
+enum ent_err comm_unread_moderation(struct store_conn *c, int64_t account, int64_t *out)
+{
+	return comm_q_int(c, &Q_UNREAD_MOD, 1, &account, out);
+}
 
 enum ent_err comm_unread_count(struct store_conn *c, int64_t account, int64_t *out)
 {

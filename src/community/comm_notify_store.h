@@ -65,9 +65,15 @@ struct comm_followed {
 	const char *title;
 	int64_t unread;
 };
-/* The threads account follows, most recently active first (at most 50). */
+/* The threads account follows, most recently active first (at most COMM_FOLLOWED_MAX). When
+ * fewer come, they are all, and their unread counts plus comm_unread_moderation's make
+ * comm_unread_count's total without walking the follows a second time. */
+#define COMM_FOLLOWED_MAX 50
 enum ent_err comm_followed_each(struct store_conn *c, int64_t account,
 				void (*fn)(const struct comm_followed *f, void *arg), void *arg);
+/* The unread moderation notifications of account (its counter row): comm_unread_count's
+ * first term. */
+enum ent_err comm_unread_moderation(struct store_conn *c, int64_t account, int64_t *out);
 
 /* --- retention --- */
 

@@ -23,6 +23,22 @@
 #include "store/store_account.h"
 #include "unit/testdb.h"
 
+/* The notifications page's sum (the moderation counter plus the followed list's counts)
+ * equals comm_unread_count's total (api_notification.c uses it for members with fewer than
+ * COMM_FOLLOWED_MAX follows). */
+static void add_unread(const struct comm_followed *f, void *arg)
+{
+	*(int64_t *)arg += f->unread;
+}
+
+static void assert_unread_parts(struct store_conn *c, int64_t account, int64_t total)
+{
+	int64_t mod = -1, followed = 0;
+	assert_int_equal(comm_unread_moderation(c, account, &mod), ENT_OK);
+	assert_int_equal(comm_followed_each(c, account, add_unread, &followed), ENT_OK);
+	assert_int_equal(mod + followed, total);
+}
+
 static struct testdb db;
 static struct store_conn *c;
 static int64_t alice, bob, modo, space;
@@ -128,12 +144,14 @@ static void thread_reply_and_read_marker(void **state)
 
 	/* The author follows their own thread: bob's reply notifies alice, not bob. */
 	assert_int_equal(comm_unread_count(c, alice, &unread), ENT_OK);
+	assert_unread_parts(c, alice, unread);
 	assert_int_equal(unread, 1);
 	n = 0;
 	assert_int_equal(comm_notifications_each(c, alice, INT64_MAX, 50, count_notification, &n),
 			 ENT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_unread_parts(c, bob, unread);
 	assert_int_equal(unread, 0);
 
 	/* The marker stops at the thread's last post, and never moves back. */
@@ -147,6 +165,7 @@ static void thread_reply_and_read_marker(void **state)
 	assert_int_equal(comm_thread_me(c, alice, t, first, r, me), ENT_OK);
 	assert_int_equal(me->last_read, r);
 	assert_int_equal(comm_unread_count(c, alice, &unread), ENT_OK);
+	assert_unread_parts(c, alice, unread);
 	assert_int_equal(unread, 0);
 
 	/* Reactions: idempotent, counted, and listed in the member's own part. */
@@ -183,6 +202,7 @@ static void thread_reply_and_read_marker(void **state)
 	assert_int_equal(comm_follow_remove(c, bob, t), ENT_OK);
 	reply(t, alice, "Merci.", 0);
 	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_unread_parts(c, bob, unread);
 	assert_int_equal(unread, 0);
 	free(me);
 }
@@ -288,8 +308,10 @@ static void replies_read_from_follows(void **state)
 	int64_t t = new_thread(alice, "Le sommeil", "Vous dormez bien ?", &first);
 	assert_int_equal(comm_follow_add(c, bob, t), ENT_OK);
 	assert_int_equal(comm_unread_count(c, bob, &before), ENT_OK);
+	assert_unread_parts(c, bob, before);
 	int64_t r1 = reply(t, alice, "Moi non.", 0), r2 = reply(t, alice, "Toujours pas.", 0);
 	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_unread_parts(c, bob, unread);
 	assert_int_equal(unread, before + 2);
 	struct listed l = {0};
 	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 1, list_reply, &l), ENT_OK);
@@ -304,6 +326,7 @@ static void replies_read_from_follows(void **state)
 	/* bob writes: read up to his own post, which notifies alice but not him */
 	int64_t r3 = reply(t, bob, "Une tisane ?", 0);
 	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_unread_parts(c, bob, unread);
 	assert_int_equal(unread, before);
 	l = (struct listed){0};
 	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 2, list_reply, &l), ENT_OK);
@@ -314,12 +337,14 @@ static void replies_read_from_follows(void **state)
 	assert_int_equal(comm_notify_purge(c, clock_now() + 60, &purged), ENT_OK);
 	assert_true(purged >= 3); /* r1 and r2 for bob, r3 for alice */
 	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_unread_parts(c, bob, unread);
 	assert_int_equal(unread, 0);
 	l = (struct listed){0};
 	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 50, list_reply, &l), ENT_OK);
 	assert_int_equal(l.n, 0);
 	int64_t r4 = reply(t, alice, "Bonne nuit.", 0);
 	assert_int_equal(comm_unread_count(c, bob, &unread), ENT_OK);
+	assert_unread_parts(c, bob, unread);
 	assert_int_equal(unread, 1);
 	assert_int_equal(comm_notifications_each(c, bob, INT64_MAX, 50, list_reply, &l), ENT_OK);
 	assert_int_equal(l.n, 1);
