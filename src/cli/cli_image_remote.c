@@ -56,6 +56,16 @@ static void pool_make(void)
 	pool_err = img_pool_start(&o, &pool);
 }
 
+void cli_image_stop(void)
+{
+	if (!pool)
+		return;
+	img_pool_stop(pool);
+	img_pool_free(pool);
+	pool = NULL;
+	pool_err = ENT_EBUSY; /* a late call fails cleanly instead of using a freed pool */
+}
+
 struct waiter {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;

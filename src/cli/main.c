@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cli_image_remote.h"
 #include "cli/cli.h"
 
 struct command {
@@ -67,8 +68,11 @@ int main(int argc, char **argv)
 		return CLI_EXIT_OK;
 	}
 	for (size_t i = 0; i < N_COMMANDS; i++) {
-		if (strcmp(name, commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+		if (strcmp(name, commands[i].name) == 0) {
+			int rc = commands[i].run(argc - 1, argv + 1);
+			cli_image_stop(); /* the picture workers, if any ran, end before we do */
+			return rc;
+		}
 	}
 	fprintf(stderr, "entraide: unknown command '%s'\n", name);
 	usage(stderr);
