@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """misses.py - what the engine misses or adds on our tuning texts, text by text.
 
-usage: python3 tests/privacy/misses.py [BIN] [FILTER]
+usage: python3 tests/privacy/misses.py [BIN] [FILTER] [SET.jsonl]
   BIN     the entraide binary (default build/entraide)
-  FILTER  only lines holding this word (MISS, EXTRA, TYPE, NAME, ID...)
+  FILTER  only lines holding this word (MISS, EXTRA, TYPE, NAME, ID...); "" for all
+  SET     a tuning set in the dev set's schema (tuning-2.jsonl...) instead of texts.txt
 
 Reads tests/privacy/texts.txt up to "## heldout" and never past it: the held-out texts are
 scored (make check-privacy-text), never read one by one, or they stop being held out.
@@ -23,6 +24,18 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     binp = sys.argv[1] if len(sys.argv) > 1 else "build/entraide"
     only = sys.argv[2] if len(sys.argv) > 2 else None
+    only = only or None
+    if len(sys.argv) > 3:
+        if "heldout" in os.path.basename(sys.argv[3]):
+            sys.exit("misses.py: held-out texts are scored, never read")
+        with open(sys.argv[3], encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+    else:
+        rows = read_texts(here)
+    run(binp, only, rows)
+
+
+def read_texts(here):
     rows = []
     with open(os.path.join(here, "texts.txt"), encoding="utf-8") as f:
         for line in f:
@@ -35,6 +48,10 @@ def main():
             lang, _genre = head.split()
             plain, spans = parse(text.replace("\\n", "\n"))
             rows.append({"id": str(len(rows)), "lang": lang, "text": plain, "spans": spans})
+    return rows
+
+
+def run(binp, only, rows):
     inp = "".join(json.dumps({"id": r["id"], "lang": r["lang"], "text": r["text"]}, ensure_ascii=False) + "\n"
                   for r in rows)
     out = subprocess.run([binp, "redact", "--jsonl", "--policy", "report"], input=inp.encode(),

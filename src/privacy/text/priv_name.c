@@ -140,6 +140,11 @@ static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 	}
 	if (!titled)
 		return NAME_NONE;
+	/* "dr le goff", "dr de la tour": lowercase, a surname no dictionary knows after them */
+	if (q > i && tk_is(c, q, TK_LOWER) && tk_free(c, q) && tk_is(c, q, TK_ALPHA) && !tk_is(c, q, TK_DIGIT) &&
+	    tk_len(c, q) >= 3 && (c->tk[q].lex & (LX_PATR | LX_HN)) &&
+	    !(c->tk[q].lex & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
+		return span(h, i, q);
 	if (tk_len(c, i) == 1 && (t->f & TK_CAP) && tk_ch(c, i + 1, '.') && tk_glued(c, i) &&
 	    tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) && pn_name_like_title(c, i + 2))
 		return span(h, i, pn_extend(c, i + 2, 1)); /* "Mrs. A. Patel": the initial belongs to the name */
@@ -182,10 +187,20 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 				* is a name only before a verb (pn_kin_word_name) */
 			       !((t->f & TK_LOWER) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) &&
 				 !(i + 1 >= c->n_tk || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, '.') ||
-				   tk_ch(c, i + 1, '!') || tk_ch(c, i + 1, '?') || tk_ch(c, i + 1, ')'))) &&
+				   tk_ch(c, i + 1, '!') || tk_ch(c, i + 1, '?') || tk_ch(c, i + 1, ')') ||
+				   /* "ma fille clemence 15 ans", "mon papa rene ❤️" */
+				   (c->tk[i + 1].f & TK_AGE) ||
+				   (tk_is(c, i + 1, TK_PUNCT) && (c->t[c->tk[i + 1].s] & 0x80)))) &&
 			       !(t->f & TK_DIGIT) && (pn_kin_before(c, i) || pn_diminutive_before(c, i))
 		       ? NAME_SCORE
 		       : NAME_NONE;
+}
+
+/* "je suis raymond petit 83 ans", "i'm bill, 62,". */
+static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *h)
+{
+	(void)h;
+	return pn_intro_age(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
 /* "tell aunty maria", "text Chantelle", "Guadalupe (Lupe)", "tomasz wisniewski". */
@@ -331,9 +346,10 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 	/* a capitalised ordinary word followed by a surname: "Rose Martin" */
 	if (conf == 0 && (t->f & TK_CAP) && !(t->f & TK_ALLCAP) && (t->lex & LX_PRN) &&
 	    !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN)) && pn_extend(c, i, 0) > i &&
-	    (c->tk[i + 1].lex & (LX_PATR | LX_HN)) && !(c->tk[i + 1].lex & LX_WORD) &&
-	    !tk_sentence_start(c, i))
-		conf = 0.6f;
+	    (c->tk[i + 1].lex & (LX_PATR | LX_HN)) &&
+	    (!(c->tk[i + 1].lex & LX_WORD) || (tk_ch(c, i - 1, ':') && (c->tk[i + 1].lex & LX_PATR))) &&
+	    (!tk_sentence_start(c, i) || tk_ch(c, i - 1, ':')))
+		conf = 0.6f; /* ... "Sage-femme : Prudence Weber": a field's value */
 	h->conf = conf;
 	return NAME_SCORE;
 }
@@ -345,6 +361,7 @@ static const struct name_rule rules[] = {
 	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_TITLE},
 	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE, NEED_GREET},
 	{"name_context", 0.9f, r_context, 0, 0},
+	{"name_context", 0.8f, r_intro_age, 0, 0},
 	{"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_companion, 0, 0},

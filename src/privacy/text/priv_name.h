@@ -26,6 +26,13 @@ int pn_eponym_use(const struct pctx *c, size_t i);
 int pn_pet_before(const struct pctx *c, size_t i);
 /* When the context says a name is expected: is token i one? */
 int pn_name_like_ctx(const struct pctx *c, size_t i);
+/* "doesn't", "Don't": the word before an apostrophe and a glued "t" (a verb). */
+int pn_contraction(const struct pctx *c, size_t i);
+/* "jvoudrais", "jprends": SMS French "j'" glued to a verb. */
+int pn_sms_j(const struct pctx *c, size_t i);
+/* "je suis raymond petit 83 ans", "i'm bill, 62,": a name-list word after a self-introduction,
+ * then an age. */
+int pn_intro_age(const struct pctx *c, size_t i);
 /* "ma ptite jade", "mon petit loulou": a possessive and a diminutive right before. */
 int pn_diminutive_before(const struct pctx *c, size_t i);
 /* After a title, almost any word is the name: "Dr House", "Dr Rose", "dr martin". */

@@ -68,7 +68,8 @@ int pn_pet_before(const struct pctx *c, size_t i)
 /* When the context says a name is expected: is token i one? */
 int pn_name_like_ctx(const struct pctx *c, size_t i)
 {
-	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
+	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA) ||
+	    pn_contraction(c, i))
 		return 0;
 	uint32_t f = c->tk[i].lex;
 	/* "my cousin Devon", "notre petite Lourdes": a region or a town that is also a given
@@ -96,11 +97,68 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 		return 0;
 	if (month_name)
 		return 1;
-	/* "mon pote tidiane": a lowercase word no list knows at all */
+	/* "mon pote tidiane": a lowercase word no list knows at all (but not SMS "jvoudrais") */
 	if (f == 0 && tk_len(c, i) >= 4)
-		return 1;
+		return !pn_sms_j(c, i);
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
+}
+
+/* "doesn't", "Don't", "isn't": the word before an apostrophe and a glued "t" is a verb. */
+int pn_contraction(const struct pctx *c, size_t i)
+{
+	return tk_glued(c, i) && tk_apos(c, i + 1) && tk_glued(c, i + 1) && tk_eq(c, i + 2, "t");
+}
+
+/* "jvoudrais", "jprends", "jcomprends": SMS French glues "j'" to the verb; a lowercase word
+ * that starts with "j" and a consonant is one of those, never a name. */
+int pn_sms_j(const struct pctx *c, size_t i)
+{
+	const char *w = tk_fold(c, i);
+	return (c->tk[i].f & TK_LOWER) && c->tk[i].flen >= 3 && w[0] == 'j' && strchr("bcdfgklmnpqrstvwxz", w[1]);
+}
+
+/* "je suis raymond petit, 83 ans", "i'm bill, 62", "c jordan 19 ans", "I'm Jade, 20": after a
+ * self-introduction, a word of a name list followed by an age (an AGE span, or a bare number
+ * closing the clause after a comma) is the writer's name, even when it is a word, a town or a
+ * region too. */
+int pn_intro_age(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->lex & LX_GIVEN) ||
+	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_KIN | LX_TITLE | LX_MONTH | LX_DAY | LX_EPONYM)) ||
+	    tk_lex2(c, i, LX2_AUX) || !(t->f & TK_SP))
+		return 0;
+	size_t k = i + 1;
+	/* "raymond petit 83 ans": a surname of a name list between */
+	if (tk_is(c, k, TK_WORD) && !tk_is(c, k, TK_DIGIT) && (c->tk[k].lex & (LX_PATR | LX_HN)) &&
+	    (c->tk[k].f & TK_SP) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN)))
+		k++;
+	if (tk_ch(c, k, ','))
+		k++;
+	if (!tk_is(c, k, TK_NUM) || !(c->tk[k].f & TK_SP))
+		return 0;
+	int age = (c->tk[k].f & TK_AGE) != 0;
+	if (!age) {
+		long v = tk_num(c, k);
+		/* "i'm bill, 62, COPD": a bare number, then the clause ends */
+		if (k != i + 2 || !tk_ch(c, i + 1, ',') || v < 10 || v > 110 || tk_glued(c, k) == 0 ||
+		    !(tk_ch(c, k + 1, ',') || tk_ch(c, k + 1, '.') || tk_ch(c, k + 1, '!')))
+			if (!(k + 1 >= c->n_tk && v >= 10 && v <= 110 && tk_ch(c, i + 1, ',')))
+				return 0;
+	}
+	size_t p = tk_prev_word(c, i, 1);
+	if (p == SIZE_MAX)
+		return 0;
+	size_t p2 = tk_prev_word(c, p, 1);
+	if (tk_eq(c, p, "jsuis") || tk_eq(c, p, "im") || tk_eq(c, p, "c") || tk_eq(c, p, "cest") ||
+	    tk_eq(c, p, "appelle"))
+		return 1;
+	if (p2 == SIZE_MAX)
+		return 0;
+	return (tk_eq(c, p, "suis") && (tk_eq(c, p2, "je") || tk_eq(c, p2, "j"))) ||
+	       (tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) ||
+	       (tk_eq(c, p, "est") && tk_eq(c, p2, "c")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "name"));
 }
 
 /* "ma ptite jade", "mon petit loulou": a possessive and a diminutive right before. */
@@ -365,9 +423,17 @@ int pn_intro_before(const struct pctx *c, size_t i)
 	    !(c->tk[i].lex & LX_WEN))
 		return 1;
 	/* "je suis Fanny", "jsuis ines": pn_name_like_ctx() has already said the word may be a name */
+	/* ... and a town that is a first name when a comma sets it off: "Je suis Lourdes, 41 ans"
+	 * ("je suis à Lourdes" has its preposition) */
 	if ((tk_eq(c, p, "suis") && (tk_eq(c, p2, "je") || tk_eq(c, p2, "j"))) || tk_eq(c, p, "jsuis"))
-		return (c->tk[i].lex & ((c->tk[i].f & TK_LOWER) ? LX_PRN : LX_GIVEN)) &&
-		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
+	{
+		uint32_t f = c->tk[i].lex;
+		if ((c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (f & (LX_TOWN | LX_CITY)) &&
+		    (f & LX_GIVEN) && !(f & LX_REGION) && tk_ch(c, i + 1, ','))
+			return 1;
+		return (f & ((c->tk[i].f & TK_LOWER) ? LX_PRN : LX_GIVEN)) &&
+		       !(f & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
+	}
 	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
 	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
@@ -379,7 +445,13 @@ int pn_intro_before(const struct pctx *c, size_t i)
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 int pn_here_after(const struct pctx *c, size_t i)
 {
-	return tk_eq(c, i + 1, "here") && (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) &&
+	/* "Mark Hastings here": a surname between */
+	size_t h = i + 1;
+	if (tk_is(c, h, TK_CAP) && !tk_is(c, h, TK_ALLCAP | TK_DIGIT) && (c->tk[h].f & TK_SP) &&
+	    ((c->tk[h].lex & (LX_PATR | LX_HN)) || c->tk[h].lex == 0) &&
+	    !(c->tk[h].lex & (NOT_A_NAME | LX_STOPEN | LX_STOPFR)))
+		h++;
+	return tk_eq(c, h, "here") && (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) &&
 	       (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_REGION | LX_STOPEN | LX_STOPFR));
 }
 

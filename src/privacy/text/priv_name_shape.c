@@ -13,6 +13,8 @@
 float pn_name_alone(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
+	if (pn_contraction(c, i))
+		return 0; /* "Don't post", "Doesn't matter" */
 	/* lowercase, no context: a hunspell first name that no dictionary knows ("chloe", "enzo") */
 	if ((t->f & TK_LOWER) && !(t->f & (TK_DIGIT | TK_CLAIMED)) && tk_len(c, i) >= 3 &&
 	    (t->lex & LX_PRN) && !(t->lex & (LX_WORD | LX_NOTNAME | LX_STOPFR | LX_STOPEN | LX_MONTH |
@@ -72,13 +74,19 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, (const char *const[]){"le", "la", "les", "l", "un",
 										   "une", "the", NULL}) &&
 		    !tk_eq(c, n1, "de") && !tk_eq(c, n1, "d") && !tk_eq(c, n1, "du") && !tk_eq(c, n1, "des") &&
-		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX))
+		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX) &&
+		    /* "Prudence avec les compléments", "Victoire sur la balance", "Pierre au rein":
+		     * a first name that is also a noun, then a preposition, is the noun */
+		    !((f & LX_WFR) && tk_eq_any(c, n1, (const char *const[]){"avec", "sur", "dans", "pour",
+			    "par", "sans", "contre", "au", "aux", "en", "chez", "vers", NULL})))
 			return 0.5f;
 		size_t n = tk_next_word(c, i, 0);
 		if (c->lang == ENT_PRIV_EN && (f & LX_WEN) && !(f & LX_CAPEN) && c->t[t->e - 1] == 's')
 			n = c->n_tk; /* "Fingers went white": a plural noun, not a name */
 		/* "Sue from the discharge lounge", but "Rose from my bed" is the verb */
 		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i) &&
+		    /* "Reach me at", "Call me": the object pronoun is French only ("Maxime me dit") */
+		    !(c->lang == ENT_PRIV_EN && (tk_eq(c, n, "me") || tk_eq(c, n, "m"))) &&
 		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), (const char *const[]){
 			    "my", "our", "his", "her", "their", "your", NULL})))
 			return 0.55f;
@@ -219,7 +227,9 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		if ((c->tk[k].f & TK_LOWER) && (c->tk[j].f & TK_LOWER) &&
 		    (((f & (LX_PATR | LX_GIVEN)) && !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
 		      (!(f & lang_word) || c->shout)) ||
-		     (c->shout && strong && f == 0)) &&
+		     (c->shout && strong && f == 0) ||
+		     /* "je m appelle ryan belkacem": after a context, a surname no list knows */
+		     (strong && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k))) &&
 		    tk_len(c, k) >= 3 && !room_number(c, k)) {
 			j = k;
 			continue;
@@ -291,6 +301,16 @@ int pn_lower_name_pair(const struct pctx *c, size_t i)
 	return (a->lex & LX_GIVEN) && (c->tk[k].lex & (LX_PATR | LX_HN)) && !((a->lex | c->tk[k].lex) & bad);
 }
 
+/* A sign-off ends at token p: one word ("Cordialement", "thx") or the last of a phrase of
+ * the list ("Thank you", "merci beaucoup", "bien à vous"). */
+static int signoff_ends_at(const struct pctx *c, size_t p)
+{
+	if (!(c->tk[p].f & TK_WORD))
+		return 0;
+	return (c->tk[p].lex & LX_SIGNOFF) || (p >= 1 && (tk_lex_phrase(c, p - 1, 2) & LX_SIGNOFF)) ||
+	       (p >= 2 && (tk_lex_phrase(c, p - 2, 3) & LX_SIGNOFF));
+}
+
 /* A signature: the last words of the text, after a sign-off, a dash or a line break. */
 int pn_signature(const struct pctx *c, size_t i, size_t j)
 {
@@ -322,7 +342,7 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 	if ((c->tk[p].f & TK_PUNCT) && !tk_ch(c, p, '.') && !tk_ch(c, p, ',') && !tk_apos(c, p) &&
 	    !tk_ch(c, p, '#') && !tk_ch(c, p, '@') && !tk_ch(c, p, '(') && tk_glued(c, p) == 0)
 		return 1; /* "— Marc", "- Julie", emoji before */
-	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF);
+	return signoff_ends_at(c, p);
 }
 
 /* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
@@ -348,9 +368,9 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 		return 0;
 	} else if ((t->lex & (LX_WFR | LX_WEN)) && (t->lex & LX_CAPEN) && (t->lex & (LX_HN | LX_PRN)) &&
 		   !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) &&
-		   (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et"))) {
-		/* "Lizzie, Raj and Mo", "Tom and Grace": a given name the dictionary writes with
-		 * a capital, closing a list of names */
+		   (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et") || tk_ch(c, i - 1, '&'))) {
+		/* "Lizzie, Raj and Mo", "Tom and Grace", "Bill & Olive": a given name the
+		 * dictionary writes with a capital, closing a list of names */
 	} else if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN)) {
 		/* "twins, Zofia and Jan": a month that is a given name, listed after a name */
 		if (!((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, i + 1, TK_SP | TK_NUM) &&
@@ -381,7 +401,9 @@ int pn_followed_by_age(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
-	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 ||
+	/* "manon, 26 ans": lowercase, a hunspell first name that is no word of the language */
+	int lower_name = (t->f & TK_LOWER) && (t->lex & LX_PRN);
+	if (!((t->f & TK_CAP) || lower_name) || (t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 ||
 	    (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_REGION | word)))
 		return 0;
 	size_t k = i + 1;

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "privacy/text/priv_name.h"
 #include "privacy/text/priv_text.h"
 
 static int connector(const struct pctx *c, size_t i)
@@ -556,6 +557,9 @@ static int town(struct pctx *c, size_t i)
 		    !tk_is(c, i + 1, TK_ALLCAP | TK_NL) && tk_lex(c, i + 1, LX_PATR | LX_HN) &&
 		    !tk_lex(c, i + 1, LX_WORD | LX_TOWN | LX_CITY | LX_HOSP | LX_HOSP_EN | LX_STREET |
 					 LX_STREET_EN | LX_REGION))
+			return 0;
+		/* "Je suis Lourdes, 41 ans": a self-introduction makes it a person */
+		if ((fl & LX_GIVEN) && pn_intro_before(c, i))
 			return 0;
 		/* "Dr Laval", "Mme Nancy": a title makes it a person */
 		size_t p = tk_prev_word(c, i, 1);
