@@ -115,7 +115,7 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
 	w->done = false;
 	if (q->app->writer &&
 	    workq_push(q->app->writer->q, &w->link, WRITER_QUEUE_MAX, true) == WORKQ_QUEUED) {
-		http_suspend(r);
+		http_suspend_short(r); /* a group commit: usually done within the grace */
 		*pending = true;
 		return ENT_OK;
 	}

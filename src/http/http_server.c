@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -158,6 +159,13 @@ void http_reply_empty(struct http_req *r, int status)
 void http_suspend(struct http_req *r)
 {
 	r->suspend_wanted = true;
+	r->suspend_grace_ns = 0;
+}
+
+void http_suspend_short(struct http_req *r)
+{
+	r->suspend_wanted = true;
+	r->suspend_grace_ns = (uint64_t)HTTP_SUSPEND_GRACE_US * 1000;
 }
 
 void http_resume(struct http_req *r)
@@ -169,8 +177,10 @@ void http_resume(struct http_req *r)
 	bool suspended = r->suspended;
 	if (suspended)
 		r->suspended = false;
-	else
+	else {
 		r->resumed = true; /* the handler has not returned yet: on_access sees this */
+		pthread_cond_signal(&r->async_cv); /* it may be waiting (http_suspend_short) */
+	}
 	pthread_mutex_unlock(&r->async_mu);
 	if (suspended)
 		MHD_resume_connection(conn);
@@ -194,6 +204,7 @@ static void req_free(struct http_req *r)
 	if (r->async && r->async_free)
 		r->async_free(r->async);
 	pthread_mutex_destroy(&r->async_mu);
+	pthread_cond_destroy(&r->async_cv);
 	if (r->stream && r->stream_done) /* never handed to the server */
 		r->stream_done(r->stream_cls);
 	buf_clear(&r->body);
@@ -304,6 +315,19 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct http_req *r)
 	return ret;
 }
 
+/* http_suspend_short: waits, under r->async_mu, until http_resume or the grace has passed. */
+static void wait_resumed(struct http_req *r)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	uint64_t ns = (uint64_t)until.tv_nsec + r->suspend_grace_ns;
+	until.tv_sec += (time_t)(ns / 1000000000u);
+	until.tv_nsec = (long)(ns % 1000000000u);
+	while (!r->resumed)
+		if (pthread_cond_timedwait(&r->async_cv, &r->async_mu, &until) == ETIMEDOUT)
+			break;
+}
+
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url,
 				 const char *method, const char *version, const char *upload_data,
 				 size_t *upload_size, void **con_cls)
@@ -326,6 +350,11 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 		r->route_name = "unmatched";
 		r->status = 500;
 		pthread_mutex_init(&r->async_mu, NULL);
+		pthread_condattr_t ca;
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&r->async_cv, &ca);
+		pthread_condattr_destroy(&ca);
 		buf_init(&r->out, HTTP_RESP_MAX);
 		*con_cls = r;
 		s->app.begin(r, s->app.ctx);
@@ -369,6 +398,8 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 				break;
 			r->suspend_wanted = false;
 			pthread_mutex_lock(&r->async_mu);
+			if (!r->resumed && r->suspend_grace_ns)
+				wait_resumed(r);
 			if (r->resumed) { /* the work ended before the handler returned */
 				r->resumed = false;
 				pthread_mutex_unlock(&r->async_mu);
