@@ -177,11 +177,17 @@ static int record_label(const struct pctx *c, size_t lab)
 	       (n < c->n_tk && tk_eq_any(c, n, record_labels));
 }
 
-/* "MRN55102", "IPP40028817": a record label glued to its digits. Adds the digits as an ID. */
+/* Labels of a phone line: "tel0612345678", "tél:", "mob07700900123". */
+static const char *const phone_labels[] = {"tel", "tl", "telephone", "mob", "mobile", "port",
+					   "portable", "gsm", "fax", "phone", "ph", "cell", NULL};
+
+/* "MRN55102", "IPP40028817": a record label glued to its digits. Adds the digits as an ID;
+ * "tel0612345678": a phone label glued to a phone number, the number as a CONTACT. */
 static int try_glued_label(struct pctx *c, size_t i)
 {
-	const char *s = c->t + c->tk[i].s;
-	size_t n = tk_len(c, i), a = 0;
+	/* the folded form: "tél" is "tel" there; the digits are ASCII, at the token's end */
+	const char *s = c->tk[i].flen ? tk_fold(c, i) : c->t + c->tk[i].s;
+	size_t n = c->tk[i].flen ? c->tk[i].flen : tk_len(c, i), a = 0;
 	while (a < n && ((s[a] >= 'A' && s[a] <= 'Z') || (s[a] >= 'a' && s[a] <= 'z')))
 		a++;
 	if (a < 2 || a > 8 || n - a < 5)
@@ -195,7 +201,23 @@ static int try_glued_label(struct pctx *c, size_t i)
 	low[a] = 0;
 	for (size_t k = 0; record_labels[k]; k++)
 		if (strcmp(low, record_labels[k]) == 0) {
-			priv_add(c, c->tk[i].s + a, c->tk[i].e, ENT_PRIV_ID, 0.8f, "labelled");
+			priv_add(c, c->tk[i].e - (n - a), c->tk[i].e, ENT_PRIV_ID, 0.8f, "labelled");
+			return 1;
+		}
+	for (size_t k = 0; phone_labels[k]; k++)
+		if (strcmp(low, phone_labels[k]) == 0) {
+			struct pdigits g;
+			memset(&g, 0, sizeof g);
+			if (n - a >= sizeof g.d)
+				return 0;
+			memcpy(g.d, s + a, n - a);
+			g.nd = n - a;
+			g.glen[0] = (uint8_t)g.nd;
+			g.ng = 1;
+			const char *kind = priv_phone_kind(c, &g);
+			if (!kind || strcmp(kind, "helpline") == 0)
+				return 0;
+			priv_add(c, c->tk[i].e - g.nd, c->tk[i].e, ENT_PRIV_CONTACT, 0.8f, kind);
 			return 1;
 		}
 	return 0;
@@ -568,9 +590,16 @@ void priv_find_numbers(struct pctx *c)
 			/* "(415)" keeps its closing bracket; "(RPPS 10304131336)" does not */
 			if (g.paren && tk_ch(c, g.tj + 1, ')') && m == 1 && c->t[g.s] == '(')
 				g.e = c->tk[g.tj + 1].e;
+			/* "(4402198)": a whole number in brackets, no area code; the brackets stay out */
+			size_t first = i;
+			if (g.paren && m == 1 && c->t[g.s] == '(' && g.nd >= 5 && tk_ch(c, g.tj + 1, ')')) {
+				g.s = c->tk[g.tj].s;
+				g.e = c->tk[g.tj].e;
+				first = g.tj;
+			}
 			if (tk_glued(c, g.tj) && tk_is(c, g.tj + 1, TK_ALPHA))
 				continue;
-			done = classify(c, &g, i);
+			done = classify(c, &g, first);
 		}
 	}
 }

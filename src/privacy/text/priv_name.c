@@ -208,7 +208,7 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
 {
 	(void)h;
 	return pn_kin_title_lower(c, i) || pn_person_verb_name(c, i) || pn_nickname_after_name(c, i) ||
-			       pn_lower_name_pair(c, i)
+			       pn_lower_name_pair(c, i) || pn_carer_lower(c, i) || pn_vocative_start(c, i)
 		       ? NAME_SCORE
 		       : NAME_NONE;
 }
@@ -262,7 +262,7 @@ static enum name_verdict r_age(struct pctx *c, size_t i, struct name_hit *h)
 static enum name_verdict r_list(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
-	if (c->n_sp == 0 || c->sp[c->n_sp - 1].type != ENT_PRIV_NAME)
+	if (c->n_sp == 0 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && c->sp[c->n_sp - 1].type != ENT_PRIV_CONTACT))
 		return NAME_NONE; /* what pn_listed_after_name tests first, without the call */
 	return pn_listed_after_name(c, i) ? NAME_SCORE : NAME_NONE;
 }
@@ -306,6 +306,10 @@ static enum name_verdict r_allcap_surname(struct pctx *c, size_t i, struct name_
 						      "la", "van", "von", "el", "al", "ben", "mac",
 						      "mc", "del", "della", "ait", NULL}))
 		f--;
+	/* "AÏT-AHMED Rachid": the first half of a compound in capitals */
+	while (f >= 2 && tk_ch(c, f - 1, '-') && tk_glued(c, f - 2) && tk_glued(c, f - 1) &&
+	       (c->tk[f - 2].f & TK_ALLCAP) && (c->tk[f - 2].f & TK_WORD) && !(c->tk[f - 2].f & (TK_CLAIMED | TK_DIGIT)))
+		f -= 2;
 	return span(h, f, pn_extend(c, g, 1));
 }
 

@@ -44,6 +44,11 @@ int pn_title_before(const struct pctx *c, size_t i);
 /* "tell aunty maria", "its auntie bisi": a lowercase name after a relative word used as a
  * title, when the name is a hunspell first name or no word of the text's language. */
 int pn_kin_title_lower(const struct pctx *c, size_t i);
+/* "nurse prudence": a lowercase carer's title, then a first name. */
+int pn_carer_lower(const struct pctx *c, size_t i);
+/* "Fi - just a heads up", "Ade, GMC 7340562 is": a given name opening the text, then a comma
+ * or a dash: the person it is written to. */
+int pn_vocative_start(const struct pctx *c, size_t i);
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 int pn_kin_before(const struct pctx *c, size_t i);
 /* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a

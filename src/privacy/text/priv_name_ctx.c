@@ -256,6 +256,21 @@ int pn_kin_title_lower(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* "nurse prudence", "sister grace": a lowercase carer's title, then a hunspell first name
+ * that the dictionary writes capitalised (or knows no other way), not an auxiliary. */
+int pn_carer_lower(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (i == 0 || !(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    !(c->tk[i - 1].f & TK_LOWER) || !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
+	    !((t->lex & LX_CAPEN) || !(t->lex & LX_WORD)) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) ||
+	    tk_lex2(c, i, LX2_AUX))
+		return 0;
+	return tk_eq_any(c, i - 1, (const char *const[]){"nurse", "sister", "matron", "midwife",
+							 "infirmiere", "infirmier", NULL});
+}
+
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 int pn_kin_before(const struct pctx *c, size_t i)
 {
@@ -304,6 +319,20 @@ int pn_verb_like(const struct pctx *c, size_t i)
 	       tk_eq_any(c, i + 1, en ? next_en : next_fr) && (c->tk[i + 1].f & TK_SP);
 }
 
+/* "ma ptite jade a peur": the same after a possessive and a diminutive. */
+static int diminutive_word_name(const struct pctx *c, size_t i)
+{
+	static const char *const verbs_fr[] = {"a", "est", "etait", "avait", "va", "fait", "aura", "vient", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
+	    !(t->lex & LX_PRN) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_KIN)) ||
+	    tk_lex2(c, i, LX2_AUX) || !(t->f & TK_SP) || !pn_diminutive_before(c, i))
+		return 0;
+	size_t n = i + 1;
+	return n < c->n_tk && (c->tk[n].f & TK_SP) && tk_eq_any(c, n, verbs_fr) &&
+	       !(tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a');
+}
+
 /* "my son hunter has ADHD", "ma fille ambre a 3 ans": a lowercase given name that is also an
  * ordinary word, right after a relative and right before a verb. */
 int pn_kin_word_name(const struct pctx *c, size_t i)
@@ -318,15 +347,18 @@ int pn_kin_word_name(const struct pctx *c, size_t i)
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(t->lex & (LX_PRN | LX_HN)) ||
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_MONTH | LX_DAY | LX_KIN)) ||
-	    tk_lex2(c, i, LX2_AUX) || i == 0 || !(c->tk[i - 1].lex & LX_KIN) || !(t->f & TK_SP))
+	    tk_lex2(c, i, LX2_AUX) || i == 0 || !(t->f & TK_SP))
 		return 0;
 	size_t n = i + 1;
+	if (i >= 1 && !(c->tk[i - 1].lex & LX_KIN))
+		return diminutive_word_name(c, i);
 	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || !tk_eq_any(c, n, verbs))
 		return 0;
 	if (tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a')
 		return 0; /* "l'anesthésiste passe à 17h": the preposition */
 	return i >= 2 && (pn_possessive(c, i - 2) || ((c->tk[i - 2].lex & LX_KIN) && i >= 3 && pn_possessive(c, i - 3)));
 }
+
 
 /* "text Chantelle on 07700...", "can u tell ravi?", "remercie Aurélien": a verb that takes a
  * person, then a capitalised word no dictionary knows (or a given name), or a lowercase given
@@ -350,6 +382,27 @@ int pn_person_verb_name(const struct pctx *c, size_t i)
 	int like = (t->f & TK_CAP) ? t->lex == 0 || ((t->lex & LX_GIVEN) && !(t->lex & word))
 				   : (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (word | LX_TOWN));
 	return like && tk_eq_any(c, i - 1, verbs);
+}
+
+int pn_vocative_start(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (i != 0 || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_CAP) || tk_len(c, i) < 2 ||
+	    !(t->lex & LX_GIVEN) || tk_lex2(c, i, LX2_AUX) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_NPR | LX_SIGNOFF | LX_INTRO)) ||
+	    ((t->lex & (LX_TOWN | LX_CITY)) && !(t->lex & LX_PRN)))
+		return 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if ((t->lex & LX_WORD) && !(t->lex & (LX_PRN | LX_CAPEN)))
+		return 0;
+	if ((t->lex & word) && tk_len(c, i) < 3)
+		return 0;
+	/* a comma, or a dash with spaces, then the message in lowercase or a number */
+	size_t k = i + 1;
+	if (!(tk_ch(c, k, ',') || (tk_ch(c, k, '-') && (c->tk[k].f & TK_SP))))
+		return 0;
+	return k + 1 < c->n_tk && (c->tk[k + 1].f & TK_SP) && !(c->tk[k + 1].f & TK_NL) &&
+	       ((c->tk[k + 1].f & (TK_LOWER | TK_ALLCAP)) || tk_is(c, k + 1, TK_NUM));
 }
 
 /* Greeting at the start of a line or after another greeting: "Bonjour Julie", "Hi Jen". */
@@ -382,6 +435,17 @@ int pn_intro_before(const struct pctx *c, size_t i)
 	if (tk_eq_any(c, p, fields) && ((p + 2 == i && tk_ch(c, p + 1, ':')) ||
 					(p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z')))
 		return 1;
+	/* "nom de naissance BOUCHARD, nom d'usage FAURE", "nom de jeune fille" */
+	if ((tk_eq(c, p, "naissance") || tk_eq(c, p, "usage") || tk_eq(c, p, "marital") ||
+	     (tk_eq(c, p, "fille") && tk_eq(c, tk_prev_word(c, p, 0), "jeune"))) &&
+	    (c->tk[i].f & (TK_CAP | TK_ALLCAP))) {
+		size_t q = p;
+		for (int k = 0; k < 3 && q != SIZE_MAX; k++) {
+			q = tk_prev_word(c, q, 1);
+			if (q != SIZE_MAX && (tk_eq(c, q, "nom") || tk_eq(c, q, "name")))
+				return 1;
+		}
+	}
 	if ((tk_eq(c, p, "de") || tk_eq(c, p, "d") || tk_eq(c, p, "of")) && (c->tk[i].f & TK_CAP)) {
 		size_t q = tk_prev_word(c, p, 1);
 		if (q != SIZE_MAX && (tk_eq(c, q, "nom") || tk_eq(c, q, "name") || tk_eq(c, q, "prenom")))
@@ -438,7 +502,8 @@ int pn_intro_before(const struct pctx *c, size_t i)
 	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
 		       (!(c->tk[i].lex & LX_WORD) || (c->tk[i].lex & LX_PRN) || tk_ch(c, i + 1, ',') ||
-			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!')); /* "I'm Grace, 34" */
+			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!') || /* "I'm Grace, 34" */
+			(tk_eq(c, i + 1, "and") && tk_eq(c, i + 2, "i"))); /* "I'm Hope and I'm 16" */
 	return 0;
 }
 

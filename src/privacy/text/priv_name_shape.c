@@ -9,6 +9,25 @@
 
 #include "privacy/text/priv_name.h"
 
+/* After token i, a verb only a person is the subject of ("dit", "m'a", "cried", "said"), or
+ * "et moi" / "and I" / "and me". */
+static int person_after(const struct pctx *c, size_t i)
+{
+	static const char *const verbs[] = {"dit", "disait", "pleure", "pleurait", "dort", "m", "me",
+					    "said", "says", "told", "tells", "cried", "cries",
+					    "smiled", "laughed", "woke", "slept", "sleeps", "asked",
+					    "texted", "rang", "called", "died", "loves", "wants",
+					    "arrive", "arrived", NULL};
+	size_t n = i + 1;
+	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || tk_glued(c, i))
+		return 0;
+	if (tk_eq(c, n, "et") || tk_eq(c, n, "and"))
+		return tk_eq(c, n + 1, "moi") || tk_eq(c, n + 1, "me") || (tk_eq(c, n + 1, "i") && (c->tk[n + 1].f & TK_CAP));
+	if ((tk_eq(c, n, "m") || tk_eq(c, n, "me")) && c->lang == ENT_PRIV_EN)
+		return 0;
+	return tk_eq_any(c, n, verbs);
+}
+
 /* Confidence that a capitalised word with no context is a name (0: it is not). */
 float pn_name_alone(const struct pctx *c, size_t i)
 {
@@ -34,6 +53,12 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	if ((f & LX_HN) && !(f & (LX_WORD | NOT_A_NAME | LX_TOWN | LX_CITY | LX_EPONYM)) && i > 0 &&
 	    tk_ch(c, i - 1, ',') && tk_ch(c, i + 1, ','))
 		return 0.6f;
+	/* "Lourdes et moi", "Rohan cried", "Lacoste m'a dit": a town that is also a given name,
+	 * with no place word before, doing what only a person does */
+	if ((f & (LX_TOWN | LX_CITY)) && (f & LX_GIVEN) &&
+	    !(f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
+	    !tk_lex(c, tk_prev_word(c, i, 1), LX_LOCPREP) && person_after(c, i))
+		return 0.55f;
 	if (f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR))
 		if (!((f & LX_PRN) && !(f & (NOT_A_NAME | LX_EPONYM))))
 			return 0;
@@ -115,7 +140,9 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	/* a known given name that is also a word, capitalised mid-sentence: "then Jack said" */
 	if ((f & LX_HN) && !sent && !(f & (LX_TOWN | LX_CITY | LX_NPR)) &&
 	    !(c->lang != ENT_PRIV_EN && (f & LX_WFR)) &&
-	    !((f & LX_WORD) && tk_is(c, i + 1, TK_NUM)) && /* "Ward 12", "Bed 4" */
+	    !((f & LX_WORD) && tk_is(c, i + 1, TK_NUM | TK_DIGIT)) && /* "Ward 12", "Bed 4", "Ward 5B" */
+	    /* "on Badger ward": a ward's name */
+	    !tk_eq_any(c, tk_next_word(c, i, 0), (const char *const[]){"ward", "unit", "bay", "wing", NULL}) &&
 	    !((f & LX_WORD) && tk_eq_any(c, tk_prev_word(c, i, 1), (const char *const[]){
 		"m", "am", "is", "are", "was", "be", "so", "very", "feel", "feeling", "too", "not", NULL})) &&
 	    (i == 0 || !tk_is(c, i - 1, TK_PUNCT) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '(')) &&
@@ -335,7 +362,10 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 	size_t p = i - 1;
 	/* "... inadmissible. Patrice": a given name closing the text after a sentence end */
 	if ((tk_ch(c, p, '.') || tk_ch(c, p, '!') || tk_ch(c, p, '?')) && (c->tk[i].lex & (LX_PRN | LX_HN)) &&
-	    (c->tk[i].f & TK_SP) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)))
+	    (c->tk[i].f & TK_SP) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) &&
+	    /* "... positionnels. Miracle.": a word of the language that is no hunspell first name
+	     * closes the text as a word */
+	    ((c->tk[i].lex & LX_PRN) || !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))))
 		return 1;
 	if (tk_ch(c, p, ',') && p > 0)
 		p--;
@@ -350,7 +380,10 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	/* what is tested last, first: the span before is a name (most words stop here) */
-	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0 || c->sp[c->n_sp - 1].type != ENT_PRIV_NAME || i < 2)
+	/* "Merci @NeuroLaurenceD, Soizic et toute l'équipe": a handle heads the list as a name */
+	int handle = c->n_sp > 0 && c->sp[c->n_sp - 1].type == ENT_PRIV_CONTACT && c->t[c->sp[c->n_sp - 1].start] == '@';
+	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !handle) ||
+	    i < 2)
 		return 0;
 	/* "Lizzie, Raj and Mo": a two-letter given name only after and/et */
 	if (tk_len(c, i) < 3 && !(tk_len(c, i) == 2 && (t->f & TK_CAP) && (t->lex & LX_HN) && i >= 1 &&
@@ -371,6 +404,12 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 		   (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et") || tk_ch(c, i - 1, '&'))) {
 		/* "Lizzie, Raj and Mo", "Tom and Grace", "Bill & Olive": a given name the
 		 * dictionary writes with a capital, closing a list of names */
+	} else if ((t->lex & (LX_WFR | LX_WEN)) && (t->lex & (LX_HN | LX_PRN)) &&
+		   !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) &&
+		   (tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") || tk_ch(c, i + 1, '&') || tk_ch(c, i + 1, ',')) &&
+		   tk_is(c, i + 2, TK_CAP) && !tk_is(c, i + 2, TK_ALLCAP) && tk_lex(c, i + 2, LX_GIVEN) &&
+		   !tk_lex(c, i + 2, NOT_A_NAME | LX_STOPFR | LX_STOPEN)) {
+		/* "Steph, Coco et Lili": a given name that is a word, inside a list of names */
 	} else if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN)) {
 		/* "twins, Zofia and Jan": a month that is a given name, listed after a name */
 		if (!((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, i + 1, TK_SP | TK_NUM) &&
@@ -379,7 +418,7 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 			return 0;
 	}
 	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
-	if (last->type != ENT_PRIV_NAME || i < 2)
+	if ((last->type != ENT_PRIV_NAME && !handle) || i < 2)
 		return 0;
 	size_t k = i - 1;
 	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '&') || tk_eq(c, k, "et") || tk_eq(c, k, "and") ||
