@@ -185,6 +185,11 @@ int pn_name_like_title(const struct pctx *c, size_t i)
 	 * "Pr Grand" */
 	if (c->tk[i].f & TK_CAP)
 		return !(f & LX_NOTNAME) || (f & (LX_HN | LX_PATR));
+	/* lowercase: "dr martin", "mme pinto :", but not "Prof super : Élise", where a title that
+	 * is also a word, then a word and a colon, are the field's label */
+	if ((f & LX_WORD) && tk_ch(c, i + 1, ':') && !(f & (LX_PRN | LX_PATR)) && i > 0 &&
+	    (c->tk[i - 1].lex & LX_WORD))
+		return 0;
 	return !(f & LX_WORD) || (f & (LX_GIVEN | LX_PATR));
 }
 

@@ -34,6 +34,15 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	if (pn_contraction(c, i))
 		return 0; /* "Don't post", "Doesn't matter" */
+	/* "Post-chimio", "Anti-inflammatoires": a prefix glued to a lowercase word */
+	if (tk_glued(c, i) && tk_ch(c, i + 1, '-') && tk_glued(c, i + 1) && (t->f & TK_CAP) &&
+	    tk_is(c, i + 2, TK_LOWER) && !(t->lex & LX_PRN))
+		return 0;
+	/* "Seine-Saint-Denis": a word of a region written with hyphens */
+	for (size_t s = i >= 4 ? i - 4 : 0; s <= i; s += 2)
+		if (s + 2 <= i + 4 && tk_ch(c, s + 1, '-') && tk_glued(c, s) &&
+		    ((tk_lex_phrase(c, s, 3) & LX_REGION) || (tk_lex_phrase(c, s, 5) & LX_REGION)))
+			return 0;
 	/* lowercase, no context: a hunspell first name that no dictionary knows ("chloe", "enzo") */
 	if ((t->f & TK_LOWER) && !(t->f & (TK_DIGIT | TK_CLAIMED)) && tk_len(c, i) >= 3 &&
 	    (t->lex & LX_PRN) && !(t->lex & (LX_WORD | LX_NOTNAME | LX_STOPFR | LX_STOPEN | LX_MONTH |
@@ -91,6 +100,10 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		size_t n1 = i + 1;
 		if (tk_eq(c, n1, "a") && c->t[c->tk[n1].s] != 'a' && c->t[c->tk[n1].s] != 'A' && (f & LX_WFR))
 			return 0; /* "Pense à", "Grâce à", "Mise à jour" */
+		/* "Prof super : Élise.": a first name alone as a field's value */
+		if (i > 0 && tk_ch(c, i - 1, ':') && (f & LX_PRN) &&
+		    (n1 >= c->n_tk || tk_ch(c, n1, '.') || tk_ch(c, n1, '!') || (c->tk[n1].f & TK_NL)))
+			return 0.55f;
 		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)) ||
 		    (tk_ch(c, n1, ':') && (f & (LX_PRN | LX_FIRSTNAME)) && !(f & LX_NOTNAME)))
 			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans", "Marc : ça va ?" */

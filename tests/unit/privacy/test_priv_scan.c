@@ -611,6 +611,13 @@ static void w19_round2(void **state)
 	not_found("Our boy Arjun (2) is on Badger ward.", EN, "Badger");
 	not_found("Dr Tomasz Nowak on Ward 5B at Royal Preston", EN, "Ward");
 	not_found("surname something Greek I can't spell", EN, "Greek");
+	/* a field "Prof super : Élise": the label is no name, the value is one */
+	not_found("Premier cours. Prof super : Élise. Post-chimio, ça fait du bien.", FR, "super");
+	found("Premier cours. Prof super : Élise. Post-chimio, ça fait du bien.", FR, "Élise", ENT_PRIV_NAME);
+	found("le bilan de mme pinto : ferritine 6", FR, "pinto", ENT_PRIV_NAME); /* (a guard) */
+	/* a prefix glued to a lowercase word; a region written with hyphens */
+	not_found("Premier cours. Prof super : Élise. Post-chimio, ça fait du bien.", FR, "Post");
+	not_found("Si quelqu'un de la caisse de Seine-Saint-Denis... non", FR, "Seine-Saint-Denis");
 }
 
 int main(void)
