@@ -376,9 +376,10 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 	/* "... inadmissible. Patrice": a given name closing the text after a sentence end */
 	if ((tk_ch(c, p, '.') || tk_ch(c, p, '!') || tk_ch(c, p, '?')) && (c->tk[i].lex & (LX_PRN | LX_HN)) &&
 	    (c->tk[i].f & TK_SP) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) &&
-	    /* "... positionnels. Miracle.": a word of the language that is no hunspell first name
-	     * closes the text as a word */
-	    ((c->tk[i].lex & LX_PRN) || !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))))
+	    /* "... positionnels. Miracle.": a word of the language that no list writes as a name
+	     * (a hunspell first name, a capitalised English entry: "... for mum. Hope") closes the
+	     * text as a word */
+	    ((c->tk[i].lex & (LX_PRN | LX_CAPEN)) || !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))))
 		return 1;
 	if (tk_ch(c, p, ',') && p > 0)
 		p--;

@@ -590,6 +590,7 @@ static void w19_round2(void **state)
 	found("Nom de naissance DUPUIS, nom d'usage FAURE, prénom Élodie", FR, "FAURE", ENT_PRIV_NAME);
 	/* a word closing the text after a sentence end is a word, unless a first name */
 	not_found("Merci au kiné. Miracle.", FR, "Miracle");
+	found("Thanks for everything you did for mum. Hope", EN, "Hope", ENT_PRIV_NAME); /* (a guard) */
 	/* a town that is a given name, doing what a person does */
 	found("Lourdes et moi, on a fait le pèlerinage.", FR, "Lourdes", ENT_PRIV_NAME);
 	found("Anjali shaved my head and Rohan cried more than me.", EN, "Rohan", ENT_PRIV_NAME);
