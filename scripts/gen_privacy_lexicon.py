@@ -57,6 +57,9 @@ FLAGS2 = {
     "IDFILL": 1 << 4,     # hand list: words between an identifier's label and its number
     "AUX": 1 << 5,        # hand list: English auxiliaries that are also given names
     "TOWN_P": 1 << 6,     # derived: first word of a TOWN, CITY or TOWNPFX key of several words
+    "PVERB": 1 << 7,      # hand list: verbs that take a person ("text Chantelle", "remercie")
+    "PET": 1 << 8,        # hand list: pets and toys, whose names are no persons ("mon chat Félix")
+    "PART": 1 << 9,       # hand list: particles inside a name ("de La Fontaine", "van der Berg")
 }
 
 

@@ -35,7 +35,10 @@ enum {
 	LX2_TOWN_W2 = 1u << 3,   /* a later word of a multi-word LX_TOWN, LX_CITY or LX_TOWNPFX key */
 	LX2_IDFILL = 1u << 4,    /* hand list: between an identifier's label and its number */
 	LX2_AUX = 1u << 5,       /* hand list: English auxiliaries that are also given names */
-	LX2_TOWN_P = 1u << 6     /* the first word of a multi-word LX_TOWN, LX_CITY or LX_TOWNPFX key */
+	LX2_TOWN_P = 1u << 6,    /* the first word of a multi-word LX_TOWN, LX_CITY or LX_TOWNPFX key */
+	LX2_PVERB = 1u << 7,     /* hand list: verbs that take a person (pn_person_verb_name) */
+	LX2_PET = 1u << 8,       /* hand list: pets and toys (pn_pet_before) */
+	LX2_PART = 1u << 9       /* hand list: particles inside a name (pn_extend) */
 };
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)

@@ -54,7 +54,8 @@ enum {
 	NEED_CAPS = 1u << 3,   /* a word in capitals (r_surname_initial and the r_allcap_ ones) */
 	NEED_GREET = 1u << 4,  /* a greeting (r_greeting_lower: pn_greeting_before) */
 	NEED_AGE = 1u << 5,    /* an AGE span (r_age: pn_followed_by_age) */
-	NEED_TITLE = 1u << 6   /* a title, or "née" / "épouse" / "ep" (r_title: pn_title_before) */
+	NEED_TITLE = 1u << 6,  /* a title, or "née" / "épouse" / "ep" (r_title: pn_title_before) */
+	NEED_NUM = 1u << 7     /* a number (r_intro_age: pn_intro_age) */
 };
 
 /* Plain words, which most rules never name (the pre-test of priv_find_names): every other
@@ -200,6 +201,10 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
+	/* what pn_intro_age tests first, without the call: a name list, a number after */
+	if (!(c->tk[i].lex & LX_GIVEN) ||
+	    !(tk_is(c, i + 1, TK_NUM) || tk_is(c, i + 2, TK_NUM) || tk_is(c, i + 3, TK_NUM)))
+		return NAME_NONE;
 	return pn_intro_age(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
@@ -208,7 +213,8 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
 {
 	(void)h;
 	return pn_kin_title_lower(c, i) || pn_person_verb_name(c, i) || pn_nickname_after_name(c, i) ||
-			       pn_lower_name_pair(c, i) || pn_carer_lower(c, i) || pn_vocative_start(c, i)
+			       pn_lower_name_pair(c, i) || ((c->tk[i].f & TK_LOWER) && pn_carer_lower(c, i)) ||
+			       (i == 0 && pn_vocative_start(c, i))
 		       ? NAME_SCORE
 		       : NAME_NONE;
 }
@@ -365,7 +371,7 @@ static const struct name_rule rules[] = {
 	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_TITLE},
 	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE, NEED_GREET},
 	{"name_context", 0.9f, r_context, 0, 0},
-	{"name_context", 0.8f, r_intro_age, 0, 0},
+	{"name_context", 0.8f, r_intro_age, 0, NEED_NUM},
 	{"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_companion, 0, 0},
@@ -405,6 +411,8 @@ static unsigned text_holds(const struct pctx *c)
 			have |= NEED_AGE;
 	if (c->lex_any & LX_TITLE)
 		have |= NEED_TITLE;
+	if (c->f_any & TK_NUM)
+		have |= NEED_NUM;
 	/* pn_title_before without a title: a maiden name right after one of these */
 	for (size_t k = 0; k < c->n_tk && !(have & NEED_TITLE); k++)
 		if (tk_eq(c, k, "nee") || tk_eq(c, k, "epouse") || tk_eq(c, k, "ep"))

@@ -57,12 +57,9 @@ int pn_eponym_use(const struct pctx *c, size_t i)
 
 int pn_pet_before(const struct pctx *c, size_t i)
 {
-	static const char *const w[] = {"chien", "chienne", "chat", "chatte", "chiot", "chaton",
-					"lapin", "hamster", "cheval", "dog", "cat", "puppy", "kitten",
-					"pony", "poney", "perroquet", "parrot", "doudou", "peluche",
-					"teddy", NULL};
+	/* the PET list of priv_words.txt */
 	size_t p = tk_prev_word(c, i, 1);
-	return p != SIZE_MAX && tk_eq_any(c, p, w);
+	return p != SIZE_MAX && tk_lex2(c, p, LX2_PET);
 }
 
 /* When the context says a name is expected: is token i one? */
@@ -104,12 +101,6 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 	return (f & (LX_GIVEN | LX_PATR)) && !(f & word);
 }
 
-/* "doesn't", "Don't", "isn't": the word before an apostrophe and a glued "t" is a verb. */
-int pn_contraction(const struct pctx *c, size_t i)
-{
-	return tk_glued(c, i) && tk_apos(c, i + 1) && tk_glued(c, i + 1) && tk_eq(c, i + 2, "t");
-}
-
 /* "jvoudrais", "jprends", "jcomprends": SMS French glues "j'" to the verb; a lowercase word
  * that starts with "j" and a consonant is one of those, never a name. */
 int pn_sms_j(const struct pctx *c, size_t i)
@@ -125,6 +116,9 @@ int pn_sms_j(const struct pctx *c, size_t i)
 int pn_intro_age(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
+	/* first what most words lack: a number one to three tokens after */
+	if (!(tk_is(c, i + 1, TK_NUM) || tk_is(c, i + 2, TK_NUM) || tk_is(c, i + 3, TK_NUM)))
+		return 0;
 	if ((t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->lex & LX_GIVEN) ||
 	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_KIN | LX_TITLE | LX_MONTH | LX_DAY | LX_EPONYM)) ||
 	    tk_lex2(c, i, LX2_AUX) || !(t->f & TK_SP))
@@ -370,13 +364,7 @@ int pn_kin_word_name(const struct pctx *c, size_t i)
  * name that is no word of the text's language. */
 int pn_person_verb_name(const struct pctx *c, size_t i)
 {
-	static const char *const verbs[] = {"text", "texted", "call", "called", "ask", "asked", "tell",
-					    "told", "thank", "thanked", "ring", "rang", "message",
-					    "messaged", "dm", "email", "emailed", "phone", "phoned",
-					    "remind", "hug", "hugged", "meet", "met", "remercie",
-					    "remercier", "remerciez", "appelle", "appeler", "appelez",
-					    "demande", "demander", "demandez", "embrasse", "dis", "dites",
-					    "previens", "prevenir", "contacte", "contacter", NULL};
+	/* the verbs: the PVERB list of priv_words.txt */
 	const struct ptok *t = &c->tk[i];
 	if (i == 0 || (t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->f & TK_SP))
 		return 0;
@@ -386,7 +374,7 @@ int pn_person_verb_name(const struct pctx *c, size_t i)
 		return 0;
 	int like = (t->f & TK_CAP) ? t->lex == 0 || ((t->lex & LX_GIVEN) && !(t->lex & word))
 				   : (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (word | LX_TOWN));
-	return like && tk_eq_any(c, i - 1, verbs);
+	return like && tk_lex2(c, i - 1, LX2_PVERB);
 }
 
 int pn_vocative_start(const struct pctx *c, size_t i)
@@ -437,13 +425,14 @@ int pn_intro_before(const struct pctx *c, size_t i)
 	static const char *const fields[] = {"nom", "name", "surname", "patient", "patiente", "pt",
 					     "resident", "enfant", "child", "firstname", "lastname",
 					     "forename", NULL};
-	if (tk_eq_any(c, p, fields) && ((p + 2 == i && tk_ch(c, p + 1, ':')) ||
-					(p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z')))
+	/* (the layout first, the list after: most words have neither) */
+	if (((p + 2 == i && tk_ch(c, p + 1, ':')) ||
+	     (p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z')) && tk_eq_any(c, p, fields))
 		return 1;
 	/* "nom de naissance BOUCHARD, nom d'usage FAURE", "nom de jeune fille" */
-	if ((tk_eq(c, p, "naissance") || tk_eq(c, p, "usage") || tk_eq(c, p, "marital") ||
-	     (tk_eq(c, p, "fille") && tk_eq(c, tk_prev_word(c, p, 0), "jeune"))) &&
-	    (c->tk[i].f & (TK_CAP | TK_ALLCAP))) {
+	if ((c->tk[i].f & (TK_CAP | TK_ALLCAP)) &&
+	    (tk_eq(c, p, "naissance") || tk_eq(c, p, "usage") || tk_eq(c, p, "marital") ||
+	     (tk_eq(c, p, "fille") && tk_eq(c, tk_prev_word(c, p, 0), "jeune")))) {
 		size_t q = p;
 		for (int k = 0; k < 3 && q != SIZE_MAX; k++) {
 			q = tk_prev_word(c, q, 1);

@@ -39,10 +39,11 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	    tk_is(c, i + 2, TK_LOWER) && !(t->lex & LX_PRN))
 		return 0;
 	/* "Seine-Saint-Denis": a word of a region written with hyphens */
-	for (size_t s = i >= 4 ? i - 4 : 0; s <= i; s += 2)
-		if (s + 2 <= i + 4 && tk_ch(c, s + 1, '-') && tk_glued(c, s) &&
-		    ((tk_lex_phrase(c, s, 3) & LX_REGION) || (tk_lex_phrase(c, s, 5) & LX_REGION)))
-			return 0;
+	if (tk_ch(c, i + 1, '-') || (i > 0 && tk_ch(c, i - 1, '-')))
+		for (size_t s = i >= 4 ? i - 4 : 0; s <= i; s += 2)
+			if (tk_ch(c, s + 1, '-') && tk_glued(c, s) &&
+			    ((tk_lex_phrase(c, s, 3) & LX_REGION) || (tk_lex_phrase(c, s, 5) & LX_REGION)))
+				return 0;
 	/* lowercase, no context: a hunspell first name that no dictionary knows ("chloe", "enzo") */
 	if ((t->f & TK_LOWER) && !(t->f & (TK_DIGIT | TK_CLAIMED)) && tk_len(c, i) >= 3 &&
 	    (t->lex & LX_PRN) && !(t->lex & (LX_WORD | LX_NOTNAME | LX_STOPFR | LX_STOPEN | LX_MONTH |
@@ -280,13 +281,11 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			continue;
 		}
 		/* particles: "de La Fontaine", "van Gogh", "Ben Ali" */
-		static const char *const part[] = {"de", "du", "do", "ap", "ibn", "abu", "binti", "van", "von", "der", "den", "da", "di",
-						   "del", "della", "ben", "bin", "el", "al", "le", "la",
-						   "mac", "mc", "ter", "ten", "dos", "das", NULL};
-		if (tk_eq_any(c, k, part) && k + 1 < c->n_tk) {
+		/* the PART list of priv_words.txt */
+		if (tk_lex2(c, k, LX2_PART) && k + 1 < c->n_tk) {
 			/* "de La Roche-Aymon", "van der Berg": two particles */
 			size_t m = k + 1;
-			if (tk_eq_any(c, m, part) && (c->tk[m].f & TK_SP) && m + 1 < c->n_tk)
+			if (tk_lex2(c, m, LX2_PART) && (c->tk[m].f & TK_SP) && m + 1 < c->n_tk)
 				m++;
 			uint32_t fm = c->tk[m].lex;
 			/* "de Saint-Exupéry": Saint opens a compound surname */
@@ -394,10 +393,11 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	/* what is tested last, first: the span before is a name (most words stop here) */
+	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0 || i < 2)
+		return 0;
 	/* "Merci @NeuroLaurenceD, Soizic et toute l'équipe": a handle heads the list as a name */
-	int handle = c->n_sp > 0 && c->sp[c->n_sp - 1].type == ENT_PRIV_CONTACT && c->t[c->sp[c->n_sp - 1].start] == '@';
-	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !handle) ||
-	    i < 2)
+	int handle = c->sp[c->n_sp - 1].type == ENT_PRIV_CONTACT && c->t[c->sp[c->n_sp - 1].start] == '@';
+	if (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !handle)
 		return 0;
 	/* "Lizzie, Raj and Mo": a two-letter given name only after and/et */
 	if (tk_len(c, i) < 3 && !(tk_len(c, i) == 2 && (t->f & TK_CAP) && (t->lex & LX_HN) && i >= 1 &&
