@@ -113,11 +113,7 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, (const char *const[]){"le", "la", "les", "l", "un",
 										   "une", "the", NULL}) &&
 		    !tk_eq(c, n1, "de") && !tk_eq(c, n1, "d") && !tk_eq(c, n1, "du") && !tk_eq(c, n1, "des") &&
-		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX) &&
-		    /* "Prudence avec les compléments", "Victoire sur la balance", "Pierre au rein":
-		     * a first name that is also a noun, then a preposition, is the noun */
-		    !((f & LX_WFR) && tk_eq_any(c, n1, (const char *const[]){"avec", "sur", "dans", "pour",
-			    "par", "sans", "contre", "au", "aux", "en", "chez", "vers", NULL})))
+		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX))
 			return 0.5f;
 		size_t n = tk_next_word(c, i, 0);
 		if (c->lang == ENT_PRIV_EN && (f & LX_WEN) && !(f & LX_CAPEN) && c->t[t->e - 1] == 's')

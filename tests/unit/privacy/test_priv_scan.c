@@ -566,9 +566,10 @@ static void w19_round(void **state)
 	found("mon medecin c le dr le goff a cesson", FR, "le goff", ENT_PRIV_NAME);
 	/* a field's value: a first name and a surname that are words too */
 	found("Sage-femme : Prudence Weber, au top.", FR, "Prudence Weber", ENT_PRIV_NAME);
-	/* a first name that is a noun, then a preposition, opening a sentence */
-	not_found("Prudence avec les compléments vendus en ligne", FR, "Prudence");
-	not_found("Victoire sur la balance : -12 kg", FR, "Victoire");
+	/* a first name that is also a noun, opening a sentence before a preposition, stays a name
+	 * (a rule that read it as the noun, "Prudence avec les compléments", was taken out) */
+	found("Jade en réa depuis hier soir.", FR, "Jade", ENT_PRIV_NAME);
+	found("Claire avec son mari est venue.", FR, "Claire", ENT_PRIV_NAME);
 	/* a départment is no person */
 	not_found("Des parents du Tarn qui ont vécu ça ?", FR, "Tarn");
 	/* a name and a surname before "here"; NP as a title */
