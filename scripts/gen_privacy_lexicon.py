@@ -60,6 +60,8 @@ FLAGS2 = {
     "PVERB": 1 << 7,      # hand list: verbs that take a person ("text Chantelle", "remercie")
     "PET": 1 << 8,        # hand list: pets and toys, whose names are no persons ("mon chat Félix")
     "PART": 1 << 9,       # hand list: particles inside a name ("de La Fontaine", "van der Berg")
+    "TPART": 1 << 10,     # hand list: lowercase particles opening a name after a title ("Dr de la Tour")
+    "SVERB": 1 << 11,     # hand list: verbs after a known name opening a sentence ("Maxime est né")
 }
 
 

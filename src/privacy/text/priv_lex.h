@@ -38,7 +38,9 @@ enum {
 	LX2_TOWN_P = 1u << 6,    /* the first word of a multi-word LX_TOWN, LX_CITY or LX_TOWNPFX key */
 	LX2_PVERB = 1u << 7,     /* hand list: verbs that take a person (pn_person_verb_name) */
 	LX2_PET = 1u << 8,       /* hand list: pets and toys (pn_pet_before) */
-	LX2_PART = 1u << 9       /* hand list: particles inside a name (pn_extend) */
+	LX2_PART = 1u << 9,      /* hand list: particles inside a name (pn_extend) */
+	LX2_TPART = 1u << 10,    /* hand list: particles opening a name after a title (r_title) */
+	LX2_SVERB = 1u << 11     /* hand list: verbs after a name opening a sentence (pn_name_alone) */
 };
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)

@@ -126,7 +126,8 @@ static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 	const struct ptok *t = &c->tk[i];
 	size_t q = i;
 	int titled = pn_title_before(c, i); /* first: the particle lists are read only after a title */
-	while (titled && q < i + 3 && tk_eq_any(c, q, pn_title_particles) && tk_is(c, q + 1, TK_SP))
+	/* particles: the TPART list of priv_words.txt ("Mrs van der Berg", "Dr de la Tour") */
+	while (titled && q < i + 3 && tk_lex2(c, q, LX2_TPART) && tk_is(c, q + 1, TK_SP))
 		q++;
 	if (q > i && tk_is(c, q, TK_CAP) && tk_is(c, q, TK_ALPHA) && tk_free(c, q)) {
 		/* "Dr de La Tour", "Mrs van der Berg": particles belong to the name */

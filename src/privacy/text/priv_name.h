@@ -71,8 +71,6 @@ int pn_greeting_before(const struct pctx *c, size_t i);
 int pn_intro_before(const struct pctx *c, size_t i);
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 int pn_here_after(const struct pctx *c, size_t i);
-/* Lowercase particles that may open a name after a title: "Mrs van der Berg", "Dr de la Tour". */
-extern const char *const pn_title_particles[];
 /* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
  * companion. Only names that the text's language does not know as a word count ("lea" is
  * English, not French). */

@@ -514,11 +514,6 @@ int pn_here_after(const struct pctx *c, size_t i)
 	       (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_REGION | LX_STOPEN | LX_STOPFR));
 }
 
-/* Lowercase particles that may open a name after a title: "Mrs van der Berg", "Dr de la Tour". */
-const char *const pn_title_particles[] = {"de", "du", "des", "van", "von", "der", "den", "ter",
-					      "ten", "da", "di", "del", "della", "dos", "das", "le",
-					      "la", "al", "el", "ben", NULL};
-
 /* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
  * companion. Only names that the text's language does not know as a word count ("lea" is
  * English, not French). */

@@ -91,13 +91,7 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		return 0.55f;
 	/* "Maxime est né", "Mark said": a given name at a sentence start, then a verb */
 	if (sent && (f & (LX_PRN | LX_HN)) && !(f & (LX_STOPFR | LX_STOPEN))) {
-		static const char *const verbs[] = {"est", "a", "va", "fait", "etait", "avait", "dit",
-						    "m", "me", "is", "was", "has", "had", "says", "said",
-						    "went", "got", "told", "came", "and", "et", "cried",
-						    "pleure", "dort", "sleeps", "arrived", "died", "turned",
-						    "turns", "loves", "needs", "wants", "started", "starts",
-						    "seems", "looks", "looked", "woke", "slept", "smiled",
-						    "walked", "asked", "from", NULL};
+		/* the verbs: the SVERB list of priv_words.txt */
 		size_t n1 = i + 1;
 		if (tk_eq(c, n1, "a") && c->t[c->tk[n1].s] != 'a' && c->t[c->tk[n1].s] != 'A' && (f & LX_WFR))
 			return 0; /* "Pense à", "Grâce à", "Mise à jour" */
@@ -119,7 +113,7 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		if (c->lang == ENT_PRIV_EN && (f & LX_WEN) && !(f & LX_CAPEN) && c->t[t->e - 1] == 's')
 			n = c->n_tk; /* "Fingers went white": a plural noun, not a name */
 		/* "Sue from the discharge lounge", but "Rose from my bed" is the verb */
-		if (n < c->n_tk && tk_eq_any(c, n, verbs) && !tk_glued(c, i) &&
+		if (n < c->n_tk && tk_lex2(c, n, LX2_SVERB) && !tk_glued(c, i) &&
 		    /* "Reach me at", "Call me": the object pronoun is French only ("Maxime me dit") */
 		    !(c->lang == ENT_PRIV_EN && (tk_eq(c, n, "me") || tk_eq(c, n, "m"))) &&
 		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), (const char *const[]){
