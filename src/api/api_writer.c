@@ -10,6 +10,8 @@
  * wait on each other's locks (SQLite's busy handler sleeps).
  * Not responsible for: what a job writes (its fn, next to its handler).
  */
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "api/api.h"
@@ -23,6 +25,14 @@ struct api_writer {
 	struct api_app *app;
 	struct workq *q;
 	struct store_conn *db; /* the writer thread's own, opened on its first batch */
+	/* Jobs handed over and not yet written. A job that finds none before it (the writer
+	 * idle: the usual case when most requests are reads) waits for its write on its HTTP
+	 * thread (http_suspend_short): about a group commit, 0.3 ms. When others are in
+	 * flight, the writer is busy and jobs are piling up for its next batch: the request
+	 * suspends at once, and its HTTP thread serves others meanwhile; waiting there would
+	 * hand the writer one job per HTTP thread a batch and lose the group commit (replies
+	 * alone fell from 5,300 to 2,950 a second in bench/members). */
+	atomic_int inflight;
 };
 
 static enum ent_err run_one(struct store_conn *db, struct api_write *w)
@@ -63,6 +73,10 @@ static void write_batch(struct workq_item *list, void *ctx)
 		store_tx_rollback(db);
 	for (struct api_write *w = write_of(list); w; w = write_of(w->link.next))
 		w->err = !err ? ENT_OK : db ? run_one(db, w) : ENT_EDB;
+	int n = 0;
+	for (struct workq_item *x = list; x; x = x->next)
+		n++;
+	atomic_fetch_sub(&wr->inflight, n);
 	while (list) {
 		struct api_write *w = write_of(list);
 		list = list->next;
@@ -79,6 +93,7 @@ enum ent_err api_writer_start(struct api_app *app)
 	if (!wr)
 		return ENT_ENOMEM;
 	wr->app = app;
+	atomic_init(&wr->inflight, 0);
 	enum ent_err err = workq_start(&wr->q, 1, true, write_batch, wr);
 	if (err) {
 		free(wr);
@@ -113,11 +128,18 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
 	r->async_free = job_free;
 	w->r = r;
 	w->done = false;
-	if (q->app->writer &&
-	    workq_push(q->app->writer->q, &w->link, WRITER_QUEUE_MAX, true) == WORKQ_QUEUED) {
-		http_suspend_short(r); /* a group commit: usually done within the grace */
-		*pending = true;
-		return ENT_OK;
+	struct api_writer *wr = q->app->writer;
+	if (wr) {
+		bool alone = atomic_fetch_add(&wr->inflight, 1) == 0;
+		if (workq_push(wr->q, &w->link, WRITER_QUEUE_MAX, true) == WORKQ_QUEUED) {
+			if (alone)
+				http_suspend_short(r); /* the next group commit is ours alone */
+			else
+				http_suspend(r);
+			*pending = true;
+			return ENT_OK;
+		}
+		atomic_fetch_sub(&wr->inflight, 1);
 	}
 	w->err = run_one(q->db, w);
 	if (!w->err && w->after)
