@@ -4,6 +4,10 @@
  * until its storage is rewritten) and checkpointing the WAL so the old frames leave the disk
  * (R6, real deletion; on PostgreSQL, rewriting the tables: store_erase_freed); and the hourly
  * retention purge (api_purge.c), first a minute after start.
+ * An erase that could not finish (another session's older snapshot or a table's lock on
+ * PostgreSQL, a reader holding the WAL on SQLite) is tried again soon, RETRY_FIRST_S seconds
+ * after, then twice as long each time up to the tick: a deleted account's words should leave
+ * the files within seconds, not at the next tick, and a long pg_dump is not hammered.
  * Not responsible for: what is deleted (store_*_account_delete, the handlers).
  */
 #include <pthread.h>
@@ -19,6 +23,7 @@
 
 #define UPKEEP_TICK_S 30
 #define PURGE_EVERY_S 3600
+#define RETRY_FIRST_S 1
 
 struct api_upkeep {
 	struct api_app *app;
@@ -26,6 +31,8 @@ struct api_upkeep {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool stop;
+	int64_t retry_at; /* when to erase again after a failure (clock_now), 0: at the tick */
+	int64_t retry_s;  /* the last wait before retry_at */
 };
 
 static atomic_bool erase_due;
@@ -33,6 +40,28 @@ static atomic_bool erase_due;
 void api_erase_soon(void)
 {
 	atomic_store(&erase_due, true);
+}
+
+/* After an erase: on failure, the next try RETRY_FIRST_S seconds after (twice the last wait
+ * after another failure, at most a tick), waking the thread to wait for it; none after a
+ * success. Without the thread (the command line), nothing. */
+static void erase_result(struct api_app *app, bool failed)
+{
+	struct api_upkeep *u = app->upkeep;
+	if (!u)
+		return;
+	pthread_mutex_lock(&u->lock);
+	if (failed) {
+		u->retry_s = u->retry_s ? u->retry_s * 2 : RETRY_FIRST_S;
+		if (u->retry_s > UPKEEP_TICK_S)
+			u->retry_s = UPKEEP_TICK_S;
+		u->retry_at = clock_now() + u->retry_s;
+		pthread_cond_signal(&u->wake);
+	} else {
+		u->retry_s = 0;
+		u->retry_at = 0;
+	}
+	pthread_mutex_unlock(&u->lock);
 }
 
 /* One erase at a time in this process: a request's (an account deleted) and the upkeep's
@@ -51,6 +80,7 @@ enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db)
 		atomic_store(&erase_due, true); /* the next tick tries again */
 		log_err("erasing traces failed", err, NULL);
 	}
+	erase_result(app, err != ENT_OK);
 	pthread_mutex_unlock(&erase_lock);
 	return err;
 }
@@ -60,26 +90,34 @@ static void *run(void *arg)
 	struct api_upkeep *u = arg;
 	struct store_conn *db = NULL;
 	int64_t next_purge = clock_now() + 2 * UPKEEP_TICK_S;
+	int64_t next_tick = clock_now() + UPKEEP_TICK_S;
 	pthread_mutex_lock(&u->lock);
 	while (!u->stop) {
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += UPKEEP_TICK_S;
-		pthread_cond_timedwait(&u->wake, &u->lock, &until);
+		int64_t wake_at = u->retry_at && u->retry_at < next_tick ? u->retry_at : next_tick;
+		struct timespec until = {.tv_sec = wake_at};
+		if (clock_now() < wake_at)
+			pthread_cond_timedwait(&u->wake, &u->lock, &until);
 		if (u->stop)
 			break;
+		int64_t now = clock_now();
+		bool tick = now >= next_tick, retry = u->retry_at && now >= u->retry_at;
+		if (!tick && !retry)
+			continue; /* woken to wait for a new retry_at */
+		if (tick)
+			next_tick = now + UPKEEP_TICK_S;
 		pthread_mutex_unlock(&u->lock);
 		if (!db && store_conn_get(u->app->store, &db))
 			db = NULL;
-		int64_t now = clock_now();
-		if (db && now >= next_purge) {
+		if (db && tick && now >= next_purge) {
 			struct rights_purge_report r;
 			(void)api_purge(u->app, db, now, &r); /* logs its counts or its failure */
 			next_purge = now + PURGE_EVERY_S;
 		}
 		if (db && atomic_load(&erase_due))
-			(void)api_erase_traces(u->app, db);
+			(void)api_erase_traces(u->app, db); /* sets the next retry_at on failure */
 		pthread_mutex_lock(&u->lock);
+		if (retry && u->retry_at && u->retry_at <= now)
+			u->retry_at = 0; /* nothing was due, or the erase ended without telling */
 	}
 	pthread_mutex_unlock(&u->lock);
 	return NULL;
