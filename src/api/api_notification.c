@@ -64,59 +64,61 @@ static void write_followed(const struct comm_followed *f, void *arg)
 	buf_printf(l->b, ",\"unread\":%lld}", (long long)f->unread);
 }
 
-struct followed_list {
-	struct comm_list l;
-	int64_t unread; /* the sum over the list */
+/* The page's two lists, written as the store gives them (followed threads, then
+ * notifications); the unread total comes last, so the body is put together after. */
+struct page_lists {
+	struct comm_list followed, notifications;
 };
 
-static void add_followed(const struct comm_followed *f, void *arg)
+static void on_followed(const struct comm_followed *f, void *arg)
 {
-	struct followed_list *fl = arg;
-	fl->unread += f->unread;
-	write_followed(f, &fl->l);
+	write_followed(f, &((struct page_lists *)arg)->followed);
+}
+
+static void on_notification(const struct comm_notification *n, void *arg)
+{
+	write_notification(n, &((struct page_lists *)arg)->notifications);
 }
 
 enum ent_err api_notifications_list(struct api_req *q)
 {
-	int64_t before, limit, unread = 0, account = q->s.account.id;
+	int64_t before, limit;
 	enum ent_err err = api_page(q, "before", &before, &limit);
 	if (err)
 		return err;
 	/* Some 50 statements (one per followed thread with news): one read transaction. */
 	if ((err = store_read_begin(q->db)))
 		return err;
-	/* The followed threads first: when they are all in the list, their counts make the
-	 * unread total, and the follows are not walked once more for it (issue 13). */
-	struct buf fb;
+	struct buf fb, nb;
 	buf_init(&fb, 256 * 1024);
-	struct followed_list fl = {.l = {.b = &fb}};
-	err = comm_followed_each(q->db, account, add_followed, &fl);
-	if (!err && fl.l.n < COMM_FOLLOWED_MAX) {
-		err = comm_unread_moderation(q->db, account, &unread);
-		unread += fl.unread;
-	} else if (!err) {
-		err = comm_unread_count(q->db, account, &unread);
-	}
+	buf_init(&nb, 512 * 1024);
+	buf_reserve(&fb, 4096);
+	buf_reserve(&nb, 8192);
+	struct page_lists pl = {.followed = {.b = &fb}, .notifications = {.b = &nb}};
+	struct comm_notification_page p = {
+		.followed = on_followed, .notification = on_notification, .arg = &pl};
+	err = comm_notifications_page(q->db, q->s.account.id, before, limit, &p);
+	store_read_end(q->db);
 	struct buf b;
 	buf_init(&b, 1024 * 1024);
+	if (!err)
+		err = buf_err(&fb) ? buf_err(&fb) : buf_err(&nb);
 	if (!err) {
-		buf_reserve(&b, 4096 + fb.len);
-		buf_printf(&b, "{\"unread\":%lld,\"notifications\":[", (long long)unread);
-		struct comm_list l = {.b = &b};
-		err = comm_notifications_each(q->db, account, before, limit, write_notification, &l);
+		buf_reserve(&b, 128 + nb.len + fb.len);
+		buf_printf(&b, "{\"unread\":%lld,\"notifications\":[", (long long)p.unread);
+		buf_append(&b, nb.p, nb.len);
 		buf_puts(&b, "],\"next\":");
-		if (l.n == limit)
-			buf_printf(&b, "%lld", (long long)l.last);
+		if (pl.notifications.n == limit)
+			buf_printf(&b, "%lld", (long long)pl.notifications.last);
 		else
 			buf_puts(&b, "null");
 		buf_puts(&b, ",\"following\":[");
 		buf_append(&b, fb.p, fb.len);
 		buf_puts(&b, "]}");
+		err = buf_err(&b);
 	}
-	store_read_end(q->db);
-	if (!err)
-		err = buf_err(&fb) ? buf_err(&fb) : buf_err(&b);
 	buf_clear(&fb);
+	buf_clear(&nb);
 	if (err) {
 		buf_clear(&b);
 		return err;

@@ -1,5 +1,6 @@
 /* comm_notify_store.c - follows, read marks, notifications, the moderators' queue and log;
  * see comm_notify_store.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,12 +82,16 @@ static const struct store_stmt Q_UNREAD = {
  * most recently active first; a thread whose last post is older than the page's oldest
  * entry so far cannot add to it, so the walk stops there, and each thread gives at most a
  * page of posts. A page costs about what it shows, not the member's whole window (it sorted
- * every reply of every followed thread: ~500 rows for 20 shown, issue 13). */
-static const struct store_stmt Q_NOTIF_FOLLOWS = {
-	"comm.notif_follows",
-	"SELECT f.thread_id, t.last_post_id, f.notify_from, f.last_read_id FROM follows f "
+ * every reply of every followed thread: ~500 rows for 20 shown, issue 13).
+ * The page's three parts (the unread total, the followed list, the merge's cursors) come from
+ * one walk of the member's follows: it was three (the list, the unread sum, the merge's
+ * follows), the third of the page's statement time with some 60 follows. */
+static const struct store_stmt Q_NOTIF_WALK = {
+	"comm.notif_walk",
+	"SELECT f.thread_id, t.last_post_id, f.notify_from, f.last_read_id, "
+	"t.n_visible - f.read_visible, t.title FROM follows f "
 	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 "
-	"AND t.last_post_id > f.notify_from ORDER BY t.last_post_id DESC"};
+	"ORDER BY t.last_post_id DESC"};
 static const struct store_stmt Q_NOTIF_REPLIES = {
 	"comm.notif_replies",
 	"SELECT id, created_at FROM posts WHERE thread_id = ?1 AND id > ?2 AND id <= ?3 "
@@ -98,15 +103,21 @@ static const struct store_stmt Q_NOTIF_MODERATION = {
 	"CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END "
 	"FROM notifications n "
 	"WHERE n.account_id = ?1 AND n.post_id <= ?2 ORDER BY n.post_id DESC LIMIT ?3"};
-/* Titles are read for the page's entries only, once per thread shown: a member may follow
- * thousands of threads, and the walk reads them all (without their titles). */
+/* Titles are kept from the walk for the followed list (its first COMM_FOLLOWED_MAX threads);
+ * an entry of another thread (a moderation row, an older follow) reads its title once: a
+ * member may follow thousands of threads. */
 static const struct store_stmt Q_NOTIF_TITLE = {
 	"comm.notif_title", "SELECT title FROM threads WHERE id = ?1"};
+static const struct store_stmt Q_UNREAD_MOD = {
+	"comm.unread_moderation",
+	"SELECT coalesce((SELECT unread FROM notification_counts WHERE account_id = ?1), 0)"};
 
 #define NOTIF_PAGE_MAX 100
+#define NO_TITLE SIZE_MAX
 
 struct notif_follow {
-	int64_t thread, last_post, notify_from, last_read;
+	int64_t thread, last_post, notify_from, last_read, unread;
+	size_t title; /* offset in the merge's titles, or NO_TITLE past the followed list */
 };
 struct notif_entry {
 	int64_t key, thread, created_at;
@@ -118,10 +129,10 @@ struct notif_entry {
 struct notif_merge {
 	struct notif_entry e[NOTIF_PAGE_MAX];
 	size_t n, limit;
-	struct buf titles; /* NUL-separated, of the page's threads only */
+	struct buf titles; /* NUL-separated: the followed list's, then the page's others */
 	struct notif_follow *f;
 	size_t n_f, cap_f;
-	int64_t account;
+	int64_t account, unread;
 	const struct notif_follow *cur; /* the follow whose posts are being read */
 };
 
@@ -154,10 +165,17 @@ static enum ent_err follow_row(struct store_q *q, void *arg)
 		m->f = f;
 		m->cap_f = cap;
 	}
-	m->f[m->n_f++] = (struct notif_follow){.thread = store_q_int(q, 0),
-					       .last_post = store_q_int(q, 1),
-					       .notify_from = store_q_int(q, 2),
-					       .last_read = store_q_int(q, 3)};
+	struct notif_follow *f = &m->f[m->n_f++];
+	*f = (struct notif_follow){.thread = store_q_int(q, 0), .last_post = store_q_int(q, 1),
+				   .notify_from = store_q_int(q, 2), .last_read = store_q_int(q, 3),
+				   .unread = store_q_int(q, 4), .title = NO_TITLE};
+	m->unread += f->unread;
+	if (m->n_f <= COMM_FOLLOWED_MAX) {
+		const char *t = store_q_text(q, 5, NULL);
+		f->title = m->titles.len;
+		buf_puts(&m->titles, t ? t : "");
+		buf_putc(&m->titles, '\0');
+	}
 	return ENT_OK;
 }
 
@@ -166,7 +184,8 @@ static enum ent_err reply_row(struct store_q *q, void *arg)
 	struct notif_merge *m = arg;
 	int64_t post = store_q_int(q, 0);
 	struct notif_entry x = {.key = post * 2, .thread = m->cur->thread,
-				.created_at = store_q_int(q, 1), .read = post <= m->cur->last_read};
+				.created_at = store_q_int(q, 1), .read = post <= m->cur->last_read,
+				.title = m->cur->title};
 	memcpy(x.kind, "reply", sizeof "reply");
 	notif_insert(m, &x);
 	return ENT_OK;
@@ -176,22 +195,27 @@ static enum ent_err moderation_row(struct store_q *q, void *arg)
 {
 	struct notif_merge *m = arg;
 	struct notif_entry x = {.key = store_q_int(q, 0) * 2 + 1, .thread = store_q_int(q, 2),
-				.created_at = store_q_int(q, 3), .read = store_q_int(q, 4) != 0};
+				.created_at = store_q_int(q, 3), .read = store_q_int(q, 4) != 0,
+				.title = NO_TITLE};
 	snprintf(x.kind, sizeof x.kind, "%s", store_q_text(q, 1, NULL));
 	notif_insert(m, &x);
 	return ENT_OK;
 }
 
+/* The walk of the follows (the unread sum, the followed list's titles, the merge's cursors),
+ * the moderation rows, then the followed threads' replies. */
 static enum ent_err notif_merge_run(struct store_conn *c, struct notif_merge *m, int64_t before)
 {
+	int64_t mod = 0;
+	enum ent_err err = comm_q_each(c, &Q_NOTIF_WALK, 1, &m->account, follow_row, m);
+	if (!err)
+		err = comm_q_int(c, &Q_UNREAD_MOD, 1, &m->account, &mod);
+	m->unread += mod;
 	/* key < before: a reply's post <= (before - 1) / 2, a moderation row's <= (before - 2) / 2 */
-	enum ent_err err = ENT_OK;
-	if (before >= 2)
+	if (!err && before >= 2)
 		err = comm_q_each(c, &Q_NOTIF_MODERATION, 3,
 				  (int64_t[]){m->account, (before - 2) / 2, (int64_t)m->limit},
 				  moderation_row, m);
-	if (!err && before >= 1)
-		err = comm_q_each(c, &Q_NOTIF_FOLLOWS, 1, &m->account, follow_row, m);
 	int64_t top = (before - 1) / 2;
 	for (size_t i = 0; !err && before >= 1 && i < m->n_f; i++) {
 		const struct notif_follow *f = &m->f[i];
@@ -216,14 +240,23 @@ static enum ent_err title_row(struct store_q *q, void *arg)
 	return ENT_OK;
 }
 
-/* Each entry's thread title: read once per thread of the page (a thread gone reads as ""). */
+/* The title of each entry the walk did not give: read once per thread of the page (a thread
+ * gone reads as ""). */
 static enum ent_err notif_titles(struct store_conn *c, struct notif_merge *m)
 {
 	for (size_t i = 0; i < m->n; i++) {
 		struct notif_entry *x = &m->e[i];
+		if (x->title != NO_TITLE)
+			continue;
 		size_t j = 0;
-		while (j < i && m->e[j].thread != x->thread)
+		while (j < m->n_f && j < COMM_FOLLOWED_MAX && m->f[j].thread != x->thread)
 			j++;
+		if (j < m->n_f && j < COMM_FOLLOWED_MAX) {
+			x->title = m->f[j].title;
+			continue;
+		}
+		for (j = 0; j < i && m->e[j].thread != x->thread; j++)
+			;
 		if (j < i) {
 			x->title = m->e[j].title;
 			continue;
@@ -237,10 +270,8 @@ static enum ent_err notif_titles(struct store_conn *c, struct notif_merge *m)
 	return m->titles.err;
 }
 
-enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int64_t before,
-				     int64_t limit,
-				     void (*fn)(const struct comm_notification *n, void *arg),
-				     void *arg)
+enum ent_err comm_notifications_page(struct store_conn *c, int64_t account, int64_t before,
+				     int64_t limit, struct comm_notification_page *p)
 {
 	struct notif_merge *m = calloc(1, sizeof *m);
 	if (!m)
@@ -248,16 +279,25 @@ enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int6
 	m->account = account;
 	m->limit = limit < 1 ? 1 : limit > NOTIF_PAGE_MAX ? NOTIF_PAGE_MAX : (size_t)limit;
 	buf_init(&m->titles, 1024 * 1024);
+	buf_reserve(&m->titles, 4096);
 	enum ent_err err = notif_merge_run(c, m, before);
 	if (!err)
 		err = notif_titles(c, m);
-	for (size_t i = 0; !err && i < m->n; i++) {
+	if (!err)
+		p->unread = m->unread;
+	for (size_t i = 0; !err && p->followed && i < m->n_f && i < COMM_FOLLOWED_MAX; i++) {
+		const struct notif_follow *f = &m->f[i];
+		struct comm_followed x = {.thread = f->thread, .title = m->titles.p + f->title,
+					  .unread = f->unread};
+		p->followed(&x, p->arg);
+	}
+	for (size_t i = 0; !err && p->notification && i < m->n; i++) {
 		const struct notif_entry *x = &m->e[i];
 		struct comm_notification n = {.id = x->key, .kind = x->kind, .thread = x->thread,
 					      .thread_title = m->titles.p + x->title,
 					      .post = x->key / 2, .created_at = x->created_at,
 					      .read = x->read};
-		fn(&n, arg);
+		p->notification(&n, p->arg);
 	}
 	buf_clear(&m->titles);
 	free(m->f);
@@ -265,45 +305,18 @@ enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int6
 	return err;
 }
 
-/* The LIMIT is COMM_FOLLOWED_MAX, written out (statements are plain literals: list_stmts.py) */
-_Static_assert(COMM_FOLLOWED_MAX == 50, "Q_FOLLOWED's LIMIT is COMM_FOLLOWED_MAX");
-static const struct store_stmt Q_FOLLOWED = {
-	"comm.followed",
-	"SELECT t.id, t.title, t.n_visible - f.read_visible FROM follows f "
-	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 ORDER BY t.last_post_id DESC LIMIT 50"};
-static const struct store_stmt Q_UNREAD_MOD = {
-	"comm.unread_moderation",
-	"SELECT coalesce((SELECT unread FROM notification_counts WHERE account_id = ?1), 0)"};
-
-enum ent_err comm_unread_moderation(struct store_conn *c, int64_t account, int64_t *out)
+enum ent_err comm_notifications_each(struct store_conn *c, int64_t account, int64_t before,
+				     int64_t limit,
+				     void (*fn)(const struct comm_notification *n, void *arg),
+				     void *arg)
 {
-	return comm_q_int(c, &Q_UNREAD_MOD, 1, &account, out);
+	struct comm_notification_page p = {.notification = fn, .arg = arg};
+	return comm_notifications_page(c, account, before, limit, &p);
 }
 
 enum ent_err comm_unread_count(struct store_conn *c, int64_t account, int64_t *out)
 {
 	return comm_q_int(c, &Q_UNREAD, 1, &account, out);
-}
-
-struct followed_cb {
-	void (*fn)(const struct comm_followed *f, void *arg);
-	void *arg;
-};
-
-static enum ent_err followed_row(struct store_q *q, void *arg)
-{
-	const struct followed_cb *cb = arg;
-	struct comm_followed f = {.thread = store_q_int(q, 0), .title = store_q_text(q, 1, NULL),
-				  .unread = store_q_int(q, 2)};
-	cb->fn(&f, cb->arg);
-	return ENT_OK;
-}
-
-enum ent_err comm_followed_each(struct store_conn *c, int64_t account,
-				void (*fn)(const struct comm_followed *f, void *arg), void *arg)
-{
-	struct followed_cb cb = {fn, arg};
-	return comm_q_each(c, &Q_FOLLOWED, 1, &account, followed_row, &cb);
 }
 
 /* --- retention --- */

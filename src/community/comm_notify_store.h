@@ -65,15 +65,19 @@ struct comm_followed {
 	const char *title;
 	int64_t unread;
 };
-/* The threads account follows, most recently active first (at most COMM_FOLLOWED_MAX). When
- * fewer come, they are all, and their unread counts plus comm_unread_moderation's make
- * comm_unread_count's total without walking the follows a second time. */
+/* The notifications page, from one walk of account's follows (comm_notifications_page). */
 #define COMM_FOLLOWED_MAX 50
-enum ent_err comm_followed_each(struct store_conn *c, int64_t account,
-				void (*fn)(const struct comm_followed *f, void *arg), void *arg);
-/* The unread moderation notifications of account (its counter row): comm_unread_count's
- * first term. */
-enum ent_err comm_unread_moderation(struct store_conn *c, int64_t account, int64_t *out);
+struct comm_notification_page {
+	int64_t unread; /* out: comm_unread_count's total */
+	/* Called for the threads account follows, most recently active first (at most
+	 * COMM_FOLLOWED_MAX), then for its notifications as comm_notifications_each gives them;
+	 * either may be NULL. The pointers they get live until they return. */
+	void (*followed)(const struct comm_followed *f, void *arg);
+	void (*notification)(const struct comm_notification *n, void *arg);
+	void *arg;
+};
+enum ent_err comm_notifications_page(struct store_conn *c, int64_t account, int64_t before,
+				     int64_t limit, struct comm_notification_page *p);
 
 /* --- retention --- */
 

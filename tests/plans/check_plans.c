@@ -63,13 +63,11 @@ static const struct {
 			 "copy once to match it against the tombstones"},
 	{"tomb.each", "entraide backup restore (offline): every tombstone once, in order"},
 	{"backup_info.get", "backup_info holds at most one row (the copy's expiry)"},
-	{"comm.followed", "one member's followed threads (GET /api/v1/notifications), sorted by "
-			  "their threads' activity: the sort is bounded by what that member follows; "
-			  "kept on the threads so that a reply updates no follower's row (0103)"},
-	{"comm.notif_follows", "one member's notifications (GET /api/v1/notifications): that "
-			       "member's followed threads with something to notify, most recently "
-			       "active first, for the merge in C (comm_notify_store.c); the sort is "
-			       "bounded by what that member follows"},
+	{"comm.notif_walk", "one member's notifications page (GET /api/v1/notifications): that "
+			    "member's followed threads, most recently active first, walked once for "
+			    "the unread total, the followed list and the merge in C "
+			    "(comm_notify_store.c); the sort is bounded by what that member follows, "
+			    "kept on the threads so that a reply updates no follower's row (0103)"},
 	{"export.notifications", "one member's data export: the same notifications as "
 				 "the notifications page, in ascending pages of 32"},
 	{"comm.notify_purge_count", "the hourly retention purge (api_purge.c), not a page: counts "
