@@ -61,32 +61,19 @@ static int letter_case(unsigned cp)
 	return 0;
 }
 
-static int push(struct pctx *c, const struct ptok *t)
+/* Makes room for one more token (the token array grows by doubling). */
+static int grow(struct pctx *c)
 {
-	if (c->n_tk == c->cap_tk) {
-		size_t ncap = c->cap_tk ? c->cap_tk * 2 : c->len / 4 + 16;
-		struct ptok *nt = c->tk_heap ? realloc(c->tk, ncap * sizeof *nt) : malloc(ncap * sizeof *nt);
-		if (!nt)
-			return -1;
-		if (!c->tk_heap && c->n_tk)
-			memcpy(nt, c->tk, c->n_tk * sizeof *nt);
-		c->tk = nt;
-		c->cap_tk = ncap;
-		c->tk_heap = 1;
-	}
-	c->tk[c->n_tk++] = *t;
+	size_t ncap = c->cap_tk ? c->cap_tk * 2 : c->len / 4 + 16;
+	struct ptok *nt = c->tk_heap ? realloc(c->tk, ncap * sizeof *nt) : malloc(ncap * sizeof *nt);
+	if (!nt)
+		return -1;
+	if (!c->tk_heap && c->n_tk)
+		memcpy(nt, c->tk, c->n_tk * sizeof *nt);
+	c->tk = nt;
+	c->cap_tk = ncap;
+	c->tk_heap = 1;
 	return 0;
-}
-
-/* A word the hashed table is asked about (short words were answered by priv_lex_short). */
-static inline int to_look_up(const struct ptok *t)
-{
-	return (t->f & (TK_ALPHA | TK_SHORTLEX)) == TK_ALPHA && t->flen;
-}
-/* ... as the tokenizer marked it */
-static inline int looked_up(const struct ptok *t)
-{
-	return t->f & TK_LOOKUP;
 }
 
 /* Folds punctuation token t (one code point) into the arena at *at: an ASCII character is
@@ -134,55 +121,99 @@ void priv_tok_free(struct pctx *c)
 	c->tk_heap = c->fold_heap = 0;
 }
 
-/* Looks every word up in the lexicon in three sweeps, prefetching the bucket index, then
- * the entries, so that the cache misses of many words overlap instead of adding up. */
-static void lookup_all(struct pctx *c)
+/* The hashed-table look-ups of the words of a text, made a batch at a time: the indices of the
+ * tokens to look up (the top bit: the token is one of the first 60 words with a letter, that
+ * the language guess counts), and what the text holds so far. */
+#define LOOKUP_BATCH 64
+#define LOOKUP_GUESS 0x80000000u
+struct lookups {
+	uint32_t k[LOOKUP_BATCH];
+	size_t n;
+	uint32_t any, any2;
+	int fr, en, wfr, wen;
+};
+
+/* What the language guess reads of one of the first 60 words with a letter. */
+static inline void guess_count(struct lookups *L, const struct ptok *t)
 {
-	for (size_t i = 0; i < c->n_tk; i++)
-		if (looked_up(&c->tk[i]))
-			__builtin_prefetch(&priv_lex_bucket[priv_lex_bucket_of(c->tk[i].h)]);
-	for (size_t i = 0; i < c->n_tk; i++)
-		if (looked_up(&c->tk[i])) {
-			uint32_t k = priv_lex_bucket[priv_lex_bucket_of(c->tk[i].h)];
-			c->tk[i].lex = k;
-			__builtin_prefetch(&priv_lex_tab[k]);
-		}
-	uint32_t any = 0, any2 = 0;
-	int seen = c->lang == ENT_PRIV_AUTO ? 0 : 60, fr = 0, en = 0, wfr = 0, wen = 0;
-	for (size_t i = 0; i < c->n_tk; i++) {
-		struct ptok *t = &c->tk[i];
-		if (looked_up(t))
-			t->lex = priv_lex_get_from(t->h, t->lex, priv_lex_bucket[priv_lex_bucket_of(t->h) + 1],
-						   &t->lex2);
-		any |= t->lex;
-		any2 |= t->lex2;
-		if (seen < 60 && (t->f & TK_ALPHA)) {
-			uint32_t l = t->lex;
-			seen++;
-			fr += !!(l & LX_STOPFR);
-			en += !!(l & LX_STOPEN);
-			/* words only one dictionary knows break a tie of function words ("Saw Dr
-			 * Nwosu today, bloods fine") */
-			wfr += (l & (LX_WFR | LX_WEN)) == LX_WFR;
-			wen += (l & (LX_WFR | LX_WEN)) == LX_WEN;
-			/* accented letters are a strong hint of French */
-			fr += !!(t->f & TK_LATIN1);
-		}
-	}
-	c->lex_any = any;
-	c->lex2_any = any2;
-	c->guess_fr = fr;
-	c->guess_en = en;
-	c->guess_wfr = wfr;
-	c->guess_wen = wen;
+	uint32_t l = t->lex;
+	L->fr += !!(l & LX_STOPFR);
+	L->en += !!(l & LX_STOPEN);
+	/* words only one dictionary knows break a tie of function words ("Saw Dr Nwosu today,
+	 * bloods fine") */
+	L->wfr += (l & (LX_WFR | LX_WEN)) == LX_WFR;
+	L->wen += (l & (LX_WFR | LX_WEN)) == LX_WEN;
+	/* accented letters are a strong hint of French */
+	L->fr += !!(t->f & TK_LATIN1);
 }
+
+/* Looks the batch up in three sweeps, prefetching the bucket index, then the entries, so that
+ * the cache misses of its words overlap instead of adding up. */
+static void lookup_batch(struct pctx *c, struct lookups *L)
+{
+	struct ptok *tk = c->tk;
+	uint32_t start[LOOKUP_BATCH];
+	for (size_t j = 0; j < L->n; j++)
+		__builtin_prefetch(&priv_lex_bucket[priv_lex_bucket_of(tk[L->k[j] & ~LOOKUP_GUESS].h)]);
+	for (size_t j = 0; j < L->n; j++) {
+		start[j] = priv_lex_bucket[priv_lex_bucket_of(tk[L->k[j] & ~LOOKUP_GUESS].h)];
+		__builtin_prefetch(&priv_lex_tab[start[j]]);
+	}
+	for (size_t j = 0; j < L->n; j++) {
+		struct ptok *t = &tk[L->k[j] & ~LOOKUP_GUESS];
+		t->lex = priv_lex_get_from(t->h, start[j], priv_lex_bucket[priv_lex_bucket_of(t->h) + 1],
+					   &t->lex2);
+		L->any |= t->lex;
+		L->any2 |= t->lex2;
+		if (L->k[j] & LOOKUP_GUESS)
+			guess_count(L, t);
+	}
+	L->n = 0;
+}
+
+/* Classes of bytes for the tokenizer's loops. */
+enum { CL_UP = 1, CL_LOW = 2, CL_DIG = 4, CL_SP = 8, CL_HI = 16 };
+#define CL_WORD (CL_UP | CL_LOW | CL_DIG)
+#define CL4(x) x, x, x, x
+#define CL16(x) CL4(x), CL4(x), CL4(x), CL4(x)
+static const uint8_t cls[256] = {
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, CL_SP, CL_SP, CL_SP, CL_SP, CL_SP, 0, 0,
+	/* 0x10 */ CL16(0),
+	/* 0x20 */ CL_SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x30 */ CL4(CL_DIG), CL4(CL_DIG), CL_DIG, CL_DIG, 0, 0, 0, 0, 0, 0,
+	/* 0x40 */ 0, CL4(CL_UP), CL4(CL_UP), CL4(CL_UP), CL_UP, CL_UP, CL_UP,
+	/* 0x50 */ CL4(CL_UP), CL4(CL_UP), CL_UP, CL_UP, CL_UP, 0, 0, 0, 0, 0,
+	/* 0x60 */ 0, CL4(CL_LOW), CL4(CL_LOW), CL4(CL_LOW), CL_LOW, CL_LOW, CL_LOW,
+	/* 0x70 */ CL4(CL_LOW), CL4(CL_LOW), CL_LOW, CL_LOW, CL_LOW, 0, 0, 0, 0, 0,
+	/* 0x80 */ CL16(CL_HI), CL16(CL_HI), CL16(CL_HI), CL16(CL_HI),
+	/* 0xC0 */ CL16(CL_HI), CL16(CL_HI), CL16(CL_HI), CL16(CL_HI)
+};
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SWAR_WORDS 1
+#define B8(x) (0x0101010101010101ull * (x))
+/* Bit 7 of each byte of y (bytes of 0..0x7F) set when the byte lies in lo..hi: y + (0x80 - lo)
+ * reaches bit 7 from lo up, y + (0x7F - hi) from hi + 1 up; no byte carries into the next. */
+static inline uint64_t in_range8(uint64_t y, unsigned lo, unsigned hi)
+{
+	return (y + B8(0x80 - lo)) & ~(y + B8(0x7F - hi)) & B8(0x80);
+}
+#endif
 
 enum ent_err priv_tokenize(struct pctx *c)
 {
 	const unsigned char *p = (const unsigned char *)c->t;
 	size_t i = 0, n = c->len, at = 0;
 	uint16_t pre = 0;
-	/* every folded form fits: at most the text's bytes, plus one terminator per token */
+	uint32_t f_any = 0;
+	uint64_t punct = 0;
+	int seen = c->lang == ENT_PRIV_AUTO ? 0 : 60;
+	struct lookups L; /* its k[] is written before it is read: not cleared */
+	L.n = 0;
+	L.any = L.any2 = 0;
+	L.fr = L.en = L.wfr = L.wen = 0;
+	/* every folded form fits: at most the text's bytes, plus one terminator per token (the
+	 * word loop below may also write up to 7 bytes past a word, never past this bound) */
 	if (c->cap_fold < 2 * n + 1) {
 		c->fold = malloc(2 * n + 1);
 		if (!c->fold)
@@ -191,115 +222,163 @@ enum ent_err priv_tokenize(struct pctx *c)
 		c->fold_heap = 1;
 	}
 	while (i < n) {
+		unsigned b = p[i], k = cls[b];
 		size_t w = 1;
-		unsigned cp = p[i] < 0x80 ? p[i] : decode(p + i, n - i, &w);
-		if (cp < 0x80 ? cp == ' ' || cp - 9 < 5u : is_space(cp)) {
-			pre |= TK_SP;
-			if (cp == '\n' || cp == '\r')
-				pre |= TK_NL;
-			i += w;
+		unsigned cp = b;
+		if (k & CL_SP) {
+			pre |= (b == '\n' || b == '\r') ? TK_SP | TK_NL : TK_SP;
+			i++;
 			continue;
 		}
-		struct ptok t = {.s = (uint32_t)i, .f = pre};
+		if (k & CL_HI) {
+			cp = decode(p + i, n - i, &w);
+			if (is_space(cp)) {
+				pre |= TK_SP;
+				i += w;
+				continue;
+			}
+		}
+		if (c->n_tk == c->cap_tk && grow(c))
+			return ENT_ENOMEM;
+		struct ptok *t = &c->tk[c->n_tk++];
+		uint16_t f = pre;
 		pre = 0;
-		int lc = cp < 0x80 ? (cp | 0x20u) - 'a' < 26u : letter_case(cp);
-		if (lc || (cp >= '0' && cp <= '9')) {
-			/* one pass over the word: its flags, its folded form written into the arena
-			 * (lowercase, accents removed: what priv_fold writes) and that form's hash */
-			int first = 1, n_up = 0, n_low = 0, n_dig = 0;
+		int lc = k & CL_HI ? letter_case(cp) : (k & (CL_UP | CL_LOW)) ? 1 + (int)(k & CL_UP) : 0;
+		if (lc || (k & CL_DIG)) {
+			/* one pass over the word: its flags and its folded form written into the arena
+			 * (lowercase, accents removed: what priv_fold writes) */
+			unsigned any = 0; /* CL_ classes seen */
+			int n_up = 0;
 			char *dst = c->fold + at;
-			size_t o = 0;
-			uint64_t h = PRIV_FNV_INIT;
-			while (i < n) {
-				unsigned b = p[i];
-				if (b < 0x80) {
-					if ((b | 0x20u) - 'a' < 26u) {
-						if (b < 'a') {
-							n_up++;
-							if (first)
-								t.f |= TK_CAP;
-						} else {
-							n_low++;
-						}
-						b |= 0x20u;
-					} else if (b - '0' < 10u) {
-						n_dig++;
-					} else {
+			size_t o = 0, s = i;
+			if (lc == 2)
+				f |= TK_CAP;
+			for (;;) {
+#ifdef SWAR_WORDS
+				/* eight ASCII bytes at a time while the word lasts */
+				while (n - i >= 8) {
+					uint64_t x;
+					memcpy(&x, p + i, 8);
+					uint64_t hi = x & B8(0x80), y = x & B8(0x7F);
+					uint64_t up = in_range8(y, 'A', 'Z') & ~hi, low = in_range8(y, 'a', 'z') & ~hi;
+					uint64_t dig = in_range8(y, '0', '9') & ~hi;
+					uint64_t stop = ~(up | low | dig) & B8(0x80);
+					size_t m = stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
+					uint64_t keep = m == 8 ? ~0ull : (1ull << (8 * m)) - 1;
+					up &= keep;
+					low &= keep;
+					dig &= keep;
+					x |= up >> 2; /* 'A'..'Z' + 0x20 */
+					memcpy(dst + o, &x, 8);
+					n_up += (up != 0) + ((up & (up - 1)) != 0);
+					any |= (low ? CL_LOW : 0) | (dig ? CL_DIG : 0);
+					o += m;
+					i += m;
+					if (m < 8)
 						break;
-					}
-					dst[o++] = (char)b;
-					h = (h ^ b) * 0x100000001B3ull;
-					first = 0;
+				}
+#endif
+				if (i >= n)
+					break;
+				b = p[i];
+				k = cls[b];
+				if (k & CL_WORD) {
+					dst[o++] = (char)(b | (k & CL_UP ? 0x20u : 0));
+					n_up += k & CL_UP;
+					any |= k;
 					i++;
 					continue;
 				}
+				if (!(k & CL_HI))
+					break;
 				cp = decode(p + i, n - i, &w);
 				lc = letter_case(cp);
 				if (!lc)
 					break;
 				if (cp < 0x100)
-					t.f |= TK_LATIN1;
-				if (lc == 2) {
+					f |= TK_LATIN1;
+				if (lc == 2)
 					n_up++;
-					if (first)
-						t.f |= TK_CAP;
-				} else {
-					n_low++;
-				}
-				size_t fl = fold_letter(p + i, w, cp, dst + o);
-				h = priv_fnv(h, dst + o, fl);
-				o += fl;
-				first = 0;
+				else
+					any |= CL_LOW;
+				o += fold_letter(p + i, w, cp, dst + o);
 				i += w;
 			}
-			t.e = (uint32_t)i;
-			t.f |= TK_WORD;
-			if (n_dig)
-				t.f |= TK_DIGIT;
-			if (n_up || n_low)
-				t.f |= TK_ALPHA;
-			if (!n_up && !n_low)
-				t.f |= TK_NUM;
-			if (n_up >= 2 && !n_low)
-				t.f |= TK_ALLCAP;
-			if (n_low && !n_up)
-				t.f |= TK_LOWER;
+			f |= TK_WORD;
+			if (any & CL_DIG)
+				f |= TK_DIGIT;
+			if (n_up || (any & CL_LOW))
+				f |= TK_ALPHA;
+			else
+				f |= TK_NUM;
+			if (n_up >= 2 && !(any & CL_LOW))
+				f |= TK_ALLCAP;
+			if ((any & CL_LOW) && !n_up)
+				f |= TK_LOWER;
 			dst[o] = 0;
-			t.fo = (uint32_t)at;
+			t->s = (uint32_t)s;
+			t->e = (uint32_t)i;
+			t->fo = (uint32_t)at;
 			at += o + 1;
-			t.flen = o <= PRIV_FOLD_MAX ? (uint16_t)o : 0;
-			int s = (t.f & TK_ALPHA) ? priv_lex_short_index(dst, o) : -1;
-			if (s >= 0) {
-				/* the same flags as the hashed table's for this key */
-				unsigned v = priv_lex_short[s];
-				if (v) {
-					t.lex = priv_lex_pair[2 * (v - 1)];
-					t.lex2 = priv_lex_pair[2 * (v - 1) + 1];
+			t->flen = o <= PRIV_FOLD_MAX ? (uint16_t)o : 0;
+			t->lex = t->lex2 = 0;
+			t->h = 0;
+			if (f & TK_ALPHA) {
+				int si = priv_lex_short_index(dst, o);
+				if (si >= 0) {
+					/* the same flags as the hashed table's for this key */
+					unsigned v = priv_lex_short[si];
+					if (v) {
+						t->lex = priv_lex_pair[2 * (v - 1)];
+						t->lex2 = priv_lex_pair[2 * (v - 1) + 1];
+					}
+					f |= TK_SHORTLEX;
+				} else if (t->flen) {
+					f |= TK_LOOKUP;
+					t->h = priv_fnv(PRIV_FNV_INIT, dst, o);
 				}
-				t.f |= TK_SHORTLEX;
 			}
-			if (to_look_up(&t))
-				t.f |= TK_LOOKUP;
-			t.h = looked_up(&t) ? h : 0;
+			t->f = f;
+			if (f & TK_LOOKUP) {
+				L.k[L.n++] = (uint32_t)(c->n_tk - 1) | (seen < 60 && (f & TK_ALPHA) ? LOOKUP_GUESS : 0);
+				if (L.n == LOOKUP_BATCH)
+					lookup_batch(c, &L);
+			} else {
+				L.any |= t->lex;
+				L.any2 |= t->lex2;
+				if (seen < 60 && (f & TK_ALPHA))
+					guess_count(&L, t);
+			}
+			seen += seen < 60 && (f & TK_ALPHA);
 		} else {
+			t->s = (uint32_t)i;
 			i += w;
-			t.e = (uint32_t)i;
-			t.f |= TK_PUNCT;
-			fold_punct(c, &t, &at);
+			t->e = (uint32_t)i;
+			t->lex = t->lex2 = 0;
+			fold_punct(c, t, &at);
+			f |= TK_PUNCT;
+			t->f = f;
 			if (w == 1 && cp > 32 && cp < 96)
-				c->punct |= 1ull << (cp - 32);
+				punct |= 1ull << (cp - 32);
 		}
-		c->f_any |= t.f;
-		if (push(c, &t))
-			return ENT_ENOMEM;
+		f_any |= f;
 	}
-	lookup_all(c);
+	if (L.n)
+		lookup_batch(c, &L);
+	c->f_any |= f_any;
+	c->punct |= punct;
+	c->lex_any = L.any;
+	c->lex2_any = L.any2;
+	c->guess_fr = L.fr;
+	c->guess_en = L.en;
+	c->guess_wfr = L.wfr;
+	c->guess_wen = L.wen;
 	return ENT_OK;
 }
 
 enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 {
-	/* the counts of the tokenizer's last sweep (lookup_all) */
+	/* the counts of the tokenizer (guess_count) */
 	if (c->guess_en != c->guess_fr)
 		return c->guess_en > c->guess_fr ? ENT_PRIV_EN : ENT_PRIV_FR;
 	return c->guess_wen > c->guess_wfr ? ENT_PRIV_EN : ENT_PRIV_FR;
