@@ -36,7 +36,8 @@ enum {
 	TK_AGE = 1u << 11,     /* covered by an AGE span */
 	TK_LATIN1 = 1u << 12,  /* holds a letter of U+00C0..U+00FF ("é", "à", "ç"...) */
 	TK_SHORTLEX = 1u << 13, /* the tokenizer's own: lexicon flags read from priv_lex_short */
-	TK_LOOKUP = 1u << 14    /* the tokenizer's own: to be looked up in the hashed table */
+	TK_SENT = 1u << 14,     /* starts a sentence (what tk_sentence_start() says, set once) */
+	TK_APOS = 1u << 15      /* an apostrophe: ' ` or U+2019 (what tk_apos() says) */
 };
 
 struct ptok {
@@ -46,7 +47,8 @@ struct ptok {
 	uint32_t lex2;  /* its second flag word (LX2_) */
 	uint32_t fo;    /* folded form (every token): c->fold + fo, NUL-terminated */
 	uint16_t f;     /* TK_ flags */
-	uint16_t flen;  /* length of the folded form (0: over 64 bytes, never compared) */
+	uint8_t flen;   /* length of the folded form (0: over 64 bytes, never compared) */
+	uint8_t ch;     /* a punctuation token of one byte: that byte (what tk_ch() reads); else 0 */
 };
 
 /* Longest folded form that is looked up or compared. */
@@ -124,11 +126,10 @@ static inline int tk_lex2(const struct pctx *c, size_t i, uint32_t f)
 {
 	return i < c->n_tk && (c->tk[i].lex2 & f);
 }
-/* True when token i is the punctuation character ch (ASCII). */
+/* True when token i is the punctuation character ch (ASCII, not NUL). */
 static inline int tk_ch(const struct pctx *c, size_t i, char ch)
 {
-	return i < c->n_tk && (c->tk[i].f & TK_PUNCT) && c->tk[i].e - c->tk[i].s == 1 &&
-	       c->t[c->tk[i].s] == ch;
+	return i < c->n_tk && c->tk[i].ch == (unsigned char)ch;
 }
 /* True when tokens i and i+1 touch (no space between). */
 static inline int tk_glued(const struct pctx *c, size_t i)
@@ -151,16 +152,42 @@ static inline int tk_eq(const struct pctx *c, size_t i, const char *w)
 }
 /* Same, against a list of words ending with NULL. */
 int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws);
-/* Token i is an apostrophe (' or U+2019). */
-int tk_apos(const struct pctx *c, size_t i);
-/* Token i starts a sentence (first token, or after . ! ? : ; a line break, a bullet...). */
-int tk_sentence_start(const struct pctx *c, size_t i);
+/* Token i is an apostrophe (' ` or U+2019). */
+static inline int tk_apos(const struct pctx *c, size_t i)
+{
+	return i < c->n_tk && (c->tk[i].f & TK_APOS);
+}
+/* Token i (< n_tk) starts a sentence (first token, or after . ! ? : ; a line break, a
+ * bullet...): the tokenizer decided it (TK_SENT). */
+static inline int tk_sentence_start(const struct pctx *c, size_t i)
+{
+	return i == 0 || (c->tk[i].f & TK_SENT);
+}
 /* Numeric value of a digits-only token (or -1 when too long). */
 long tk_num(const struct pctx *c, size_t i);
 /* Previous / next word token index, skipping at most max punctuation tokens
  * (returns SIZE_MAX / n_tk when none). */
-size_t tk_prev_word(const struct pctx *c, size_t i, int max_punct);
-size_t tk_next_word(const struct pctx *c, size_t i, int max_punct);
+static inline size_t tk_prev_word(const struct pctx *c, size_t i, int max_punct)
+{
+	while (i > 0) {
+		i--;
+		if (c->tk[i].f & TK_WORD)
+			return i;
+		if (max_punct-- <= 0)
+			break;
+	}
+	return SIZE_MAX;
+}
+static inline size_t tk_next_word(const struct pctx *c, size_t i, int max_punct)
+{
+	for (i++; i < c->n_tk; i++) {
+		if (c->tk[i].f & TK_WORD)
+			return i;
+		if (max_punct-- <= 0)
+			break;
+	}
+	return c->n_tk;
+}
 /* Lexicon flags of tokens i..i+n-1 read as one phrase (0 if not a key). */
 uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n);
 

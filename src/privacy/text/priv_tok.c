@@ -89,7 +89,7 @@ static void fold_punct(const struct pctx *c, struct ptok *t, size_t *at)
 	dst[n] = 0;
 	t->fo = (uint32_t)*at;
 	*at += n + 1;
-	t->flen = n <= PRIV_FOLD_MAX ? (uint16_t)n : 0;
+	t->flen = n <= PRIV_FOLD_MAX ? (uint8_t)n : 0;
 	t->h = 0;
 }
 
@@ -200,6 +200,21 @@ static inline uint64_t in_range8(uint64_t y, unsigned lo, unsigned hi)
 }
 #endif
 
+/* A token after prev starts a sentence when prev is punctuation other than an apostrophe,
+ * a comma, a hyphen, # @ & / or an opening parenthesis ("(Eugénie André, 80 ans)" reads
+ * mid-sentence). */
+static inline int starts_after(const struct ptok *prev)
+{
+	if ((prev->f & (TK_PUNCT | TK_APOS)) != TK_PUNCT)
+		return 0;
+	switch (prev->ch) {
+	case ',': case '-': case '#': case '@': case '&': case '/': case '(':
+		return 0;
+	default:
+		return 1;
+	}
+}
+
 enum ent_err priv_tokenize(struct pctx *c)
 {
 	const unsigned char *p = (const unsigned char *)c->t;
@@ -243,12 +258,14 @@ enum ent_err priv_tokenize(struct pctx *c)
 		struct ptok *t = &c->tk[c->n_tk++];
 		uint16_t f = pre;
 		pre = 0;
+		if (c->n_tk == 1 || (f & TK_NL) || starts_after(&c->tk[c->n_tk - 2]))
+			f |= TK_SENT;
 		int lc = k & CL_HI ? letter_case(cp) : (k & (CL_UP | CL_LOW)) ? 1 + (int)(k & CL_UP) : 0;
 		if (lc || (k & CL_DIG)) {
 			/* one pass over the word: its flags and its folded form written into the arena
 			 * (lowercase, accents removed: what priv_fold writes) */
 			unsigned any = 0; /* CL_ classes seen */
-			int n_up = 0;
+			int n_up = 0, look = 0;
 			char *dst = c->fold + at;
 			size_t o = 0, s = i;
 			if (lc == 2)
@@ -320,7 +337,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 			t->e = (uint32_t)i;
 			t->fo = (uint32_t)at;
 			at += o + 1;
-			t->flen = o <= PRIV_FOLD_MAX ? (uint16_t)o : 0;
+			t->flen = o <= PRIV_FOLD_MAX ? (uint8_t)o : 0;
 			t->lex = t->lex2 = 0;
 			t->h = 0;
 			if (f & TK_ALPHA) {
@@ -334,12 +351,13 @@ enum ent_err priv_tokenize(struct pctx *c)
 					}
 					f |= TK_SHORTLEX;
 				} else if (t->flen) {
-					f |= TK_LOOKUP;
+					look = 1;
 					t->h = priv_fnv(PRIV_FNV_INIT, dst, o);
 				}
 			}
 			t->f = f;
-			if (f & TK_LOOKUP) {
+			t->ch = 0;
+			if (look) {
 				L.k[L.n++] = (uint32_t)(c->n_tk - 1) | (seen < 60 && (f & TK_ALPHA) ? LOOKUP_GUESS : 0);
 				if (L.n == LOOKUP_BATCH)
 					lookup_batch(c, &L);
@@ -357,6 +375,9 @@ enum ent_err priv_tokenize(struct pctx *c)
 			t->lex = t->lex2 = 0;
 			fold_punct(c, t, &at);
 			f |= TK_PUNCT;
+			t->ch = w == 1 ? (uint8_t)b : 0;
+			if ((w == 1 && (b == '\'' || b == '`')) || (w == 3 && memcmp(p + t->s, "\xE2\x80\x99", 3) == 0))
+				f |= TK_APOS;
 			t->f = f;
 			if (w == 1 && cp > 32 && cp < 96)
 				punct |= 1ull << (cp - 32);
@@ -409,30 +430,6 @@ int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
 	return 0;
 }
 
-int tk_apos(const struct pctx *c, size_t i)
-{
-	if (i >= c->n_tk || !(c->tk[i].f & TK_PUNCT))
-		return 0;
-	size_t n = tk_len(c, i);
-	const char *s = c->t + c->tk[i].s;
-	return (n == 1 && (s[0] == '\'' || s[0] == '`')) || (n == 3 && memcmp(s, "\xE2\x80\x99", 3) == 0);
-}
-
-int tk_sentence_start(const struct pctx *c, size_t i)
-{
-	if (i == 0 || (c->tk[i].f & TK_NL))
-		return 1;
-	const struct ptok *p = &c->tk[i - 1];
-	if (!(p->f & TK_PUNCT))
-		return 0;
-	if (tk_apos(c, i - 1) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '-') || tk_ch(c, i - 1, '#') ||
-	    tk_ch(c, i - 1, '@') || tk_ch(c, i - 1, '&') || tk_ch(c, i - 1, '/'))
-		return 0;
-	if (tk_ch(c, i - 1, '(')) /* "(Eugénie André, 80 ans)" reads mid-sentence */
-		return 0;
-	return 1;
-}
-
 long tk_num(const struct pctx *c, size_t i)
 {
 	if (i >= c->n_tk || !(c->tk[i].f & TK_NUM) || tk_len(c, i) > 9)
@@ -441,29 +438,6 @@ long tk_num(const struct pctx *c, size_t i)
 	for (size_t b = c->tk[i].s; b < c->tk[i].e; b++)
 		v = v * 10 + (c->t[b] - '0');
 	return v;
-}
-
-size_t tk_prev_word(const struct pctx *c, size_t i, int max_punct)
-{
-	while (i > 0) {
-		i--;
-		if (c->tk[i].f & TK_WORD)
-			return i;
-		if (max_punct-- <= 0)
-			break;
-	}
-	return SIZE_MAX;
-}
-
-size_t tk_next_word(const struct pctx *c, size_t i, int max_punct)
-{
-	for (i++; i < c->n_tk; i++) {
-		if (c->tk[i].f & TK_WORD)
-			return i;
-		if (max_punct-- <= 0)
-			break;
-	}
-	return c->n_tk;
 }
 
 uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
