@@ -108,8 +108,19 @@ static void tidy(struct pctx *c, float min_conf)
 	for (size_t i = 0; i < c->n_sp; i++)
 		if (c->sp[i].confidence >= min_conf)
 			c->sp[n++] = c->sp[i];
-	if (n > 1)
+	/* a post has a few spans: insertion sort, stable as glibc's qsort (a merge sort) is, so
+	 * equal spans keep the order they were found in; qsort for the long texts */
+	if (n > 16) {
 		qsort(c->sp, n, sizeof *c->sp, span_cmp);
+	} else {
+		for (size_t i = 1; i < n; i++) {
+			struct ent_priv_span s = c->sp[i];
+			size_t j = i;
+			for (; j > 0 && span_cmp(&c->sp[j - 1], &s) > 0; j--)
+				c->sp[j] = c->sp[j - 1];
+			c->sp[j] = s;
+		}
+	}
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct ent_priv_span s = c->sp[i];
@@ -149,7 +160,7 @@ static enum ent_err scan(const struct ent_priv_engine *eng, const char *text, si
 	/* a short post's tokens and folded forms stay on the stack (an arena per text); longer
 	 * texts get one allocation of each */
 	struct ptok tk_buf[128];
-	char fold_buf[1024];
+	char fold_buf[PRIV_FOLD_ARENA(508)];
 	struct pctx c = {.t = text ? text : "", .len = len, .lang = lang, .tk = tk_buf,
 			 .cap_tk = sizeof tk_buf / sizeof tk_buf[0], .fold = fold_buf, .cap_fold = sizeof fold_buf};
 	enum ent_err err = priv_tokenize(&c);

@@ -53,6 +53,9 @@ struct ptok {
 
 /* Longest folded form that is looked up or compared. */
 #define PRIV_FOLD_MAX 64
+/* Bytes of the fold arena of a text of n bytes: every folded form, its terminator, and 8
+ * bytes the tokenizer may touch past the last word. */
+#define PRIV_FOLD_ARENA(n) (2 * (size_t)(n) + 8)
 
 struct pctx {
 	const char *t; /* the text (borrowed) */

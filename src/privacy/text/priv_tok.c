@@ -227,13 +227,13 @@ enum ent_err priv_tokenize(struct pctx *c)
 	L.n = 0;
 	L.any = L.any2 = 0;
 	L.fr = L.en = L.wfr = L.wen = 0;
-	/* every folded form fits: at most the text's bytes, plus one terminator per token (the
-	 * word loop below may also write up to 7 bytes past a word, never past this bound) */
-	if (c->cap_fold < 2 * n + 1) {
-		c->fold = malloc(2 * n + 1);
+	/* every folded form fits: at most the text's bytes, plus one terminator per token; the
+	 * word loop may write up to 7 bytes past a word: within this bound too */
+	if (c->cap_fold < PRIV_FOLD_ARENA(n)) {
+		c->fold = malloc(PRIV_FOLD_ARENA(n));
 		if (!c->fold)
 			return ENT_ENOMEM;
-		c->cap_fold = 2 * n + 1;
+		c->cap_fold = PRIV_FOLD_ARENA(n);
 		c->fold_heap = 1;
 	}
 	while (i < n) {
