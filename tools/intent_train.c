@@ -418,6 +418,9 @@ static float *cv_scores(const struct ex *exs, size_t n, size_t k)
 #define MISS_COST 10
 #define CV_REPEATS 4
 #define COST_SLACK 0.05
+/* Per file too, summed over the splits, so that a file added to the data can be compared with the
+ * files that were there before on the same footing (printed with --show-errors). */
+static size_t file_miss[64][13], file_fa[64][13];
 static void count_errors(const struct ex *exs, size_t n, const float *sc, size_t miss[13], size_t fa[13])
 {
 	for (size_t i = 0; i < n; i++) {
@@ -426,9 +429,9 @@ static void count_errors(const struct ex *exs, size_t n, const float *sc, size_t
 		for (int t = 0; t < 13; t++) {
 			int said = intent_urgent_decide(&exs[i].h, exs[i].oof, sc[i], 0.10f + 0.05f * (float)t);
 			if (exs[i].y == ENT_INTENT_URGENT && !said)
-				miss[t]++;
+				miss[t]++, file_miss[exs[i].file][t]++;
 			else if (exs[i].y != ENT_INTENT_URGENT && said)
-				fa[t]++;
+				fa[t]++, file_fa[exs[i].file][t]++;
 		}
 	}
 }
@@ -438,6 +441,8 @@ static float choose_threshold(const struct ex *exs, size_t n, size_t k)
 	enum { NT = 13 };
 	size_t miss[NT] = {0}, fa[NT] = {0};
 	size_t *perm = malloc(n * sizeof *perm);
+	memset(file_miss, 0, sizeof file_miss);
+	memset(file_fa, 0, sizeof file_fa);
 	if (!perm) {
 		perror("intent_train");
 		exit(1);
@@ -477,10 +482,18 @@ static float choose_threshold(const struct ex *exs, size_t n, size_t k)
 	for (int t = best + 1; t < NT; t++)
 		if ((double)(MISS_COST * miss[t] + fa[t]) <= (double)least * (1.0 + COST_SLACK))
 			best = t;
-	if (verbose_threshold)
+	if (verbose_threshold) {
 		for (int t = 0; t < NT; t++)
 			fprintf(stderr, "  threshold %.2f: %.2f missed, %.1f false urgent\n", 0.10 + 0.05 * t,
 			        (double)miss[t] / CV_REPEATS, (double)fa[t] / CV_REPEATS);
+		for (int f = 0; f < n_files && f < 64; f++) {
+			fprintf(stderr, "  %-22s", strrchr(file_names[f], '/') ? strrchr(file_names[f], '/') + 1 : file_names[f]);
+			for (int t = 0; t < 5; t++)
+				fprintf(stderr, " %.2f:%.2f/%.1f", 0.10 + 0.05 * t, (double)file_miss[f][t] / CV_REPEATS,
+				        (double)file_fa[f][t] / CV_REPEATS);
+			fprintf(stderr, "\n");
+		}
+	}
 	fprintf(stderr, "intent_train: urgent threshold %.2f (cross-validated %d times: %.1f urgent missed, %.1f false "
 	        "urgent on average)\n", 0.10 + 0.05 * best, CV_REPEATS, (double)miss[best] / CV_REPEATS,
 	        (double)fa[best] / CV_REPEATS);
