@@ -3,17 +3,30 @@
 # development set (EVAL_TARGETS) and on our own held-out set (CHECK_EXTRA, no ../shared needed).
 
 INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
-# The safety tuning sets (issue 12) train the urgent score (src/desk/intent_urgent.h) and the
-# calm intents' model (src/desk/intent_calm.h) only: they learn from their hard negatives how much
-# the calm contexts (past, hypothetical, fiction, a job, thanks...) weigh against a danger cue,
-# and that a question framed so is information, not advice; the text model is trained on
-# data/intent/ alone.
+# The safety tuning sets (issue 12) train the text model too since the ninth session, beside the
+# urgent score (src/desk/intent_urgent.h) and the calm intents' model (src/desk/intent_calm.h): the
+# text model's belief is the score's strongest signal, and trained on the desk's usual messages
+# alone it read their hard negatives ("I'm not thinking of hurting myself, I just want...") as
+# urgent with 0.97. With them, urgent is no longer a rare class of the text model (1,086 of 4,293
+# messages with the fifth set, instead of 266 of 2,172): its class weight goes from 1.6 to 0.2, chosen by the
+# cross-validated cost of the urgent score (1.6 / 1.0 / 0.5 / 0.3 / 0.2 / 0.1: the lowest at 0.2;
+# docs/intent.md). The score keeps taking the text model's probabilities out of fold.
 INTENT_URGENT_DATA := $(sort $(wildcard tests/intent/safety-tuning*.jsonl))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
 INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
-INTENT_ARGS := --text-only $(INTENT_TEXT_ONLY) --both $(filter-out $(INTENT_TEXT_ONLY),$(INTENT_DATA)) \
-               --urgent-only $(INTENT_URGENT_DATA)
+# The classifier also reads every community post (R3), but the desk's messages and the safety
+# sets are written to an institution. Trained on them, the text model gave short or unusual posts
+# a high prior of urgent: "Achetez ce complément, il guérit le diabète." read as urgent 0.79 and
+# the change that brought the tuning sets into the text model was reverted (ninth session).
+# tests/intent/safety-tuning-5.jsonl (written by the one who tunes: advertising, miracle cures,
+# spam, testimonials, fundraising, news, fiction, "urgent" paperwork, forum chatter, and crises
+# written in the same registers) trains all three models; it comes last so that the folds of
+# the other files are the ones they had before it (their cross-validated figures compare).
+INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
+INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
+               --both $(filter-out $(INTENT_TEXT_ONLY),$(INTENT_DATA)) \
+               $(filter-out $(INTENT_HARDNEG),$(INTENT_URGENT_DATA)) $(INTENT_HARDNEG)
 INTENT_TRAINER := $(BUILD)/host/intent_train
 INTENT_MODEL   := $(BUILD)/gen/intent_model.c
 INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c src/desk/intent_rules.c src/desk/intent_patterns.c \
@@ -46,28 +59,28 @@ intent-cv: $(INTENT_TRAINER)
 intent-eval: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < $(SHARED)/data/intent-dev.jsonl > $(BUILD)/intent-dev.pred.jsonl
 	python3 $(SHARED)/tools/score_intent.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl \
-		--min accuracy=0.92 --min macro_f1=0.93 --min urgent_recall=1.0 --min consultation_recall=0.90
+		--min accuracy=0.945 --min macro_f1=0.945 --min urgent_recall=1.0 --min consultation_recall=0.90
 	python3 tests/intent/score.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl --blind \
 		--max false_urgent_rate=0.02 | tail -1
 
 intent-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/heldout.jsonl > $(BUILD)/intent-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/heldout.jsonl $(BUILD)/intent-heldout.pred.jsonl \
-		--min accuracy=0.92 --min macro_f1=0.92 --min urgent_recall=1.0 --min consultation_recall=0.90 \
+		--min accuracy=0.94 --min macro_f1=0.94 --min urgent_recall=1.0 --min consultation_recall=0.90 \
 		--max false_urgent_rate=0.015
 
 # Rule R3 (issue 12). Our own safety tuning set (read while writing the rules): every urgent
-# message found, at most 2 % of the others called urgent (2.5 % since the eighth session: the
-# threshold that repeated cross-validation chose with tuning set 4, 0.20 instead of 0.25, lets
-# one more through, 2 of 87: a thank-you to the SAMU "venu si vite", a figure of speech). The safety held-out set (written by
-# someone who never read the code; scored blind, never read) is held to the floors it reaches
-# today so that nothing regresses; the issue's bars (urgent recall 1.00, false urgent <= 2 %,
-# macro-F1 >= 0.93) are not met on it yet (docs/intent.md, Figures).
-.PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-heldout intent-safety-heldout-2
+# message found, at most 2 % of the others called urgent. Since the ninth session the tuning sets
+# train the text model too, so all five are in-sample for every model (near 1.0): their floors
+# only catch a regression. The safety held-out sets (written by people who never read the code;
+# scored blind, never read) are held to the floors they reach today so that nothing regresses; the
+# issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
+# (docs/intent.md, Figures).
+.PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-heldout intent-safety-heldout-2
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.025 --min macro_f1=0.86
+		--min urgent_recall=1.0 --max false_urgent_rate=0.015 --min macro_f1=0.99
 
 # The second tuning set (written by someone who never read the code, scored fresh once before
 # it trained the urgent score: docs/intent.md, Figures). Now training data: held to what it
@@ -75,7 +88,7 @@ intent-safety: $(BUILD)/entraide
 intent-safety-2: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-2.jsonl > $(BUILD)/intent-safety-2.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-2.jsonl $(BUILD)/intent-safety-2.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.02 --min macro_f1=0.84
+		--min urgent_recall=1.0 --max false_urgent_rate=0.005 --min macro_f1=0.99
 
 # The third tuning set (written by someone who never read the code; scored fresh before it
 # trained the score: 0.942 / 14.3 %). In-sample now; the two urgent messages with no danger
@@ -84,26 +97,35 @@ intent-safety-2: $(BUILD)/entraide
 intent-safety-3: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-3.jsonl > $(BUILD)/intent-safety-3.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-3.jsonl $(BUILD)/intent-safety-3.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.03 --min macro_f1=0.75
+		--min urgent_recall=1.0 --max false_urgent_rate=0.005 --min macro_f1=0.99
 
 # The fourth tuning set (W12, written without reading the code; scored fresh once as it came:
 # 0.955 / 8.0 % / 0.810, docs/intent.md). Training data now: held to what it reaches in-sample.
 intent-safety-4: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-4.jsonl > $(BUILD)/intent-safety-4.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-4.jsonl $(BUILD)/intent-safety-4.pred.jsonl \
-		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.84
+		--min urgent_recall=1.0 --max false_urgent_rate=0.005 --min macro_f1=0.99
+
+# The fifth tuning set (tests/intent/safety-tuning-5.md: community registers, written by the one
+# who tunes). Training data from the start: held to what it reaches in-sample. Whether posts that
+# only advertise or chat stay calm is tested on posts it does not hold
+# (tests/unit/desk/test_intent_community.c).
+intent-safety-5: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-5.jsonl > $(BUILD)/intent-safety-5.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-5.jsonl $(BUILD)/intent-safety-5.pred.jsonl \
+		--min urgent_recall=1.0 --max false_urgent_rate=0.005 --min macro_f1=0.87
 
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 intent-safety-heldout-2: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-2.jsonl > $(BUILD)/intent-safety-heldout-2.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-2.jsonl $(BUILD)/intent-safety-heldout-2.pred.jsonl \
-		--blind --min urgent_recall=0.97 --max false_urgent_rate=0.085 --min macro_f1=0.75
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.045 --min macro_f1=0.855
 
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.09 --min macro_f1=0.86
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.055 --min macro_f1=0.905
 
 EVAL_TARGETS += intent-eval
-CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-heldout \
+CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-heldout \
                 intent-safety-heldout-2

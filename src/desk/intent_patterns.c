@@ -174,6 +174,7 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "better ~0 off ~0 dead|without"},
 	{K_URGENT, R(SUICIDE), 0, "want|wanna ~1 live ~1 anymore"},
 	{K_URGENT, R(SUICIDE), 0, "jump|jumping ~2 off|bridge|roof|window"},
+	{K_URGENT, R(SUICIDE), 0, "throw|throwing ~0 myself ~2 off|out|under|bridge|roof|window|train"},
 	{K_URGENT, R(SUICIDE), 0, "sauter|jeter ~3 pont|fenetre|train|balcon|toit|sous"},
 	/* --- overdose, poisoning ---------------------------------------------------------------- */
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
@@ -322,7 +323,7 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "pas|not ~0 sa|ta|votre|his|her|your|their ~0 faute|fault"},
 	{K_FAREWELL, 0, 0, "dites|dire|tell ~4 aime|love"},
 	{K_FAREWELL, 0, 0, "corde|rope|noose"},
-	{K_FAREWELL, 0, 0, "everything|tout ~1 ready|pret|prevu|planned|organise"},
+	{K_FAREWELL, 0, 0, "everything|tout|all ~1 ready|pret|prevu|planned|organise|prepare"},
 	{K_FAREWELL, 0, 0, "personne|nobody|no ~0 one ~2 occuper|look|care|worry|miss|notice|remarquer*|remarquerait|"
 	                   "manquer*|manquerait"},
 	{K_FAREWELL, 0, 0, "sorry|desole|desolee|pardon ~1 for|pour ~0 everything|tout"},
@@ -335,7 +336,8 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "standing|debout|assis|sitting|perche* ~5 roof|toit|ledge|rebord|parapet|pont|bridge|edge|"
 	                   "bord|falaise|cliff|railing|rambarde"},
 	{K_FAREWELL, 0, 0, "sorted|made|written|updated|redige|fait|ecrit|rediger ~2 will|testament"},
-	{K_FAREWELL, 0, 0, "dernier|last ~0 message|msg|texto|text"},
+	{K_FAREWELL, 0, 0, "dernier|last|final ~0 message|msg|texto|text|post"},
+	{K_FAREWELL, 0, 0, "message|msg|post ~1 est|is ~0 mon|my ~0 dernier|last"},
 	{K_FAREWELL, 0, 0, "ne ~0 me ~0 cherchez|cherche ~0 pas"},
 	{K_FAREWELL, 0, 0, "don ~0 t ~0 look ~0 for ~0 me"},
 	{K_FAREWELL, 0, 0, "vide|vider|cleared|tidied|range|paid|paye|regle ~3 appart*|flat|appartement|"
