@@ -210,19 +210,35 @@ static enum ent_err spawn_worker(struct slot *s)
 	size_t n_env = 0;
 	while (environ[n_env])
 		n_env++;
-	char **envp = calloc(n_env + 4, sizeof *envp);
+	char **envp = calloc(n_env + 5, sizeof *envp);
 	pid_t pid = -1;
 	int rc = ENOMEM;
+	/* glibc's malloc asks for transparent huge pages (madvise) for its heap and large
+	 * blocks: a worker touches ~100 MB at start-up (libraries, models, the CNN's buffers)
+	 * and tens of MB a picture. Measured on bench/image's batch: page faults 46k -> 7.7k,
+	 * CPU -7% with faces, -22% without; one worker's start-up 19k -> 5k faults. Added to
+	 * the caller's own tunables, if any. */
+	char tunables_buf[512];
+	char *tunables = (char *)"GLIBC_TUNABLES=glibc.malloc.hugetlb=1";
 	if (envp) {
 		size_t k = 0;
-		for (size_t i = 0; i < n_env; i++)
+		for (size_t i = 0; i < n_env; i++) {
+			if (!strncmp(environ[i], "GLIBC_TUNABLES=", 15)) {
+				int n = snprintf(tunables_buf, sizeof tunables_buf, "%s:glibc.malloc.hugetlb=1",
+						 environ[i]);
+				/* too long to add to: the caller's own, as they are */
+				tunables = n > 0 && (size_t)n < sizeof tunables_buf ? tunables_buf : environ[i];
+				continue;
+			}
 			if (strncmp(environ[i], "OPENCV_FOR_THREADS_NUM=", 23) &&
 			    strncmp(environ[i], "OPENBLAS_NUM_THREADS=", 21) &&
 			    strncmp(environ[i], "OMP_NUM_THREADS=", 16))
 				envp[k++] = environ[i];
+		}
 		envp[k++] = (char *)"OPENCV_FOR_THREADS_NUM=1";
 		envp[k++] = (char *)"OPENBLAS_NUM_THREADS=1";
 		envp[k++] = (char *)"OMP_NUM_THREADS=1";
+		envp[k++] = tunables;
 		envp[k] = NULL;
 		rc = posix_spawn(&pid, p->exe, &fa, &at, argv, envp);
 		free(envp);
