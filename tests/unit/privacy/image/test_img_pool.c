@@ -10,6 +10,8 @@
  *   "CRASH:PATH"  append a byte to PATH, then die by SIGSEGV (a hostile picture)
  *   "HOLD:PATH"   append a byte to PATH; on the first try wait to be killed, later answer
  *   "SLOW:PATH"   append a byte to PATH, then sleep past any deadline
+ *   "TUNABLES"    answer when GLIBC_TUNABLES holds the caller's own tunables and the
+ *                 huge pages the pool adds (glibc.malloc.hugetlb=1), else die
  * PATH counts the tries each job reached a worker. */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -73,6 +75,12 @@ static int fake_worker(int fd)
 		} else if (!strncmp(in, "SLOW:", 5)) {
 			count_try(path);
 			sleep(60);
+		} else if (!strcmp(in, "TUNABLES")) {
+			const char *t = getenv("GLIBC_TUNABLES");
+			if (!t || strcmp(t, "glibc.malloc.arena_max=4:glibc.malloc.hugetlb=1")) {
+				signal(SIGSEGV, SIG_DFL);
+				raise(SIGSEGV);
+			}
 		} else if (!strncmp(in, "HOLD:", 5)) {
 			int first = tries(path) == 0;
 			count_try(path);
@@ -184,6 +192,17 @@ static void test_ok(void **state)
 }
 
 /* Killed from outside while it holds the job: the job is sent to the replacement. */
+/* The pool gives its workers glibc's huge pages (img_pool.c: page faults were a tenth of a
+ * picture batch's CPU), added to the tunables of the program that starts it. */
+static void test_worker_tunables(void **state)
+{
+	(void)state;
+	struct img_pool *p = pool(5000);
+	struct waiter w;
+	assert_int_equal(finish(submit(p, "TUNABLES", &w), &w), ENT_OK);
+	stop(p);
+}
+
 static void test_killed_while_holding_is_retried(void **state)
 {
 	(void)state;
@@ -269,11 +288,14 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "image-worker"))
 		return fake_worker(3);
+	/* the caller's own tunables, which the pool keeps (this process was started without) */
+	setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=4", 1);
 	snprintf(dir, sizeof dir, "/tmp/ent-pool-test.XXXXXX");
 	if (!mkdtemp(dir))
 		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ok),
+		cmocka_unit_test(test_worker_tunables),
 		cmocka_unit_test(test_killed_while_holding_is_retried),
 		cmocka_unit_test(test_killed_just_before_is_retried),
 		cmocka_unit_test(test_crash_twice_is_refused),
