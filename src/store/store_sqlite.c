@@ -58,10 +58,11 @@ static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
  * thread), in KiB: enough for the upper levels and hot leaves of the indexes every request
  * walks (posts_thread, follows, sessions, notifications_account); colder pages come from the
  * OS page cache, shared by all connections.
- * Pages are allocated as they are used, so an idle connection holds little. 1 MiB (256
+ * Pages are allocated as they are used, so an idle connection holds little. 768 KiB (192
  * pages) holds those tops; 2 MiB cost 4 MB more at peak under bench/members' mixed load
- * (four connections) for no speed measured (issue 13). */
-#define STORE_CACHE_KIB "1024"
+ * (four connections) for no speed measured, and 1 MiB about 0.7 MB more than 768 KiB, with
+ * the same server CPU per request (issue 13: the 30 MB bar). */
+#define STORE_CACHE_KIB "768"
 
 static enum ent_err sq_conn_open(struct store *base, struct store_conn **out)
 {
