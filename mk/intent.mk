@@ -66,8 +66,8 @@ intent-eval: $(BUILD)/entraide
 intent-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/heldout.jsonl > $(BUILD)/intent-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/heldout.jsonl $(BUILD)/intent-heldout.pred.jsonl \
-		--min accuracy=0.94 --min macro_f1=0.94 --min urgent_recall=1.0 --min consultation_recall=0.90 \
-		--max false_urgent_rate=0.015
+		--min accuracy=0.95 --min macro_f1=0.95 --min urgent_recall=1.0 --min consultation_recall=0.90 \
+		--max false_urgent_rate=0.01
 
 # Rule R3 (issue 12). Our own safety tuning set (read while writing the rules): every urgent
 # message found, at most 2 % of the others called urgent. Since the ninth session the tuning sets
@@ -113,18 +113,18 @@ intent-safety-4: $(BUILD)/entraide
 intent-safety-5: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-5.jsonl > $(BUILD)/intent-safety-5.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-5.jsonl $(BUILD)/intent-safety-5.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.005 --min macro_f1=0.87
+		--min urgent_recall=1.0 --max false_urgent_rate=0.005 --min macro_f1=0.99
 
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 intent-safety-heldout-2: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-2.jsonl > $(BUILD)/intent-safety-heldout-2.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-2.jsonl $(BUILD)/intent-safety-heldout-2.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.045 --min macro_f1=0.855
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.045 --min macro_f1=0.87
 
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.055 --min macro_f1=0.905
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.045 --min macro_f1=0.90
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-heldout \
