@@ -120,6 +120,36 @@ static enum name_verdict r_initials(struct pctx *c, size_t i, struct name_hit *h
 	return NAME_SKIP;
 }
 
+/* "Dr Philippe-Alexandre de Montalembert", "Dr Anne de Saint-Exupéry-Morel": after a title,
+ * a given name (no surname yet), "de" and a capitalised word is the particle surname even when
+ * that word is a commune the places pass took (the longer span wins over it); not a large
+ * city ("le Dr Martin de Lyon" is where he works). Sets h to the whole name. */
+static int title_given_de(const struct pctx *c, size_t i, struct name_hit *h)
+{
+	size_t j = i;
+	/* the given name: one word or a compound ("Philippe-Alexandre") */
+	while (tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) && tk_is(c, j + 2, TK_CAP))
+		j += 2;
+	size_t d = j + 1;
+	if (!(tk_eq(c, d, "de") || tk_eq(c, d, "du")) || !tk_is(c, d, TK_LOWER) || !(c->tk[d].f & TK_SP))
+		return 0;
+	for (size_t k = i; k <= j; k += 2)
+		if ((c->tk[k].f & (TK_CAP | TK_ALLCAP)) != TK_CAP || !(c->tk[k].lex & LX_PRN) ||
+		    (c->tk[k].f & TK_CLAIMED))
+			return 0;
+	size_t s = d + 1;
+	if (!tk_is(c, s, TK_CAP) || tk_is(c, s, TK_ALLCAP | TK_DIGIT) || !(c->tk[s].f & TK_SP) ||
+	    (c->tk[s].f & TK_NL) || (c->tk[s].lex & (LX_CITY | LX_REGION | LX_STOPFR | LX_STOPEN | LX_HOSP)))
+		return 0;
+	size_t e = s;
+	while (tk_ch(c, e + 1, '-') && tk_glued(c, e) && tk_glued(c, e + 1) && tk_is(c, e + 2, TK_CAP))
+		e += 2;
+	h->start = i;
+	h->end = e;
+	h->conf = 0.9f;
+	return 1;
+}
+
 /* After a title: "Dr de La Tour", "Mrs. A. Patel", "Dr Y", "Mme H.", "Dr House", "Dr O'Brien". */
 static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -159,7 +189,9 @@ static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 		h->conf = 0.8f; /* "ma dermato (Dr K.)", "Mme H., 61 ans": an initial alone */
 		return span(h, i, i + 1);
 	}
-	return pn_name_like_title(c, i) || pn_letter_apos_name(c, i) ? NAME_SCORE : NAME_NONE;
+	if (!pn_name_like_title(c, i))
+		return pn_letter_apos_name(c, i) ? NAME_SCORE : NAME_NONE;
+	return title_given_de(c, i, h) ? NAME_SPAN : NAME_SCORE;
 }
 
 /* "hi john", "coucou grace": the dictionary knows the capitalised form as a name. */
@@ -179,7 +211,12 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	(void)h;
 	const struct ptok *t = &c->tk[i];
 	if (pn_name_like_ctx(c, i) && (pn_kin_before(c, i) || pn_greeting_before(c, i) ||
-				       pn_intro_before(c, i) || pn_here_after(c, i)))
+				       pn_intro_before(c, i) || pn_here_after(c, i) || pn_me_apposition(c, i)))
+		return NAME_SCORE;
+	/* "Nom de naissance BOUCHARD": a surname in capitals after a name field, even when a
+	 * disease is named after it */
+	if ((t->f & TK_ALLCAP) && (t->lex & LX_EPONYM) && (t->lex & (LX_HN | LX_PATR)) && !(t->f & TK_CLAIMED) &&
+	    pn_intro_before(c, i))
 		return NAME_SCORE;
 	if ((t->f & TK_CAP) && pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
 		return NAME_SCORE;
@@ -243,6 +280,23 @@ static enum name_verdict r_signature(struct pctx *c, size_t i, struct name_hit *
 			       ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))
 		       ? NAME_SCORE
 		       : NAME_NONE;
+}
+
+/* "thx Fi", "Thx R", "Thanks, JB": one or two capital letters closing the text after a
+ * sign-off are the writer's initial or nickname. */
+static enum name_verdict r_signoff_short(struct pctx *c, size_t i, struct name_hit *h)
+{
+	(void)h;
+	const struct ptok *t = &c->tk[i];
+	if (tk_len(c, i) > 2 || !(t->f & TK_CAP) || i == 0 || !(t->f & TK_SP) || (t->f & TK_DIGIT))
+		return NAME_NONE;
+	for (size_t k = i + 1; k < c->n_tk; k++)
+		if ((c->tk[k].f & TK_WORD) && !tk_eq(c, k, "x") && !tk_eq(c, k, "xx"))
+			return NAME_NONE;
+	size_t p = i - 1;
+	if (tk_ch(c, p, ',') && p > 0)
+		p--;
+	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF) ? NAME_SCORE : NAME_NONE;
 }
 
 /* "R. Patterson", "J. Dupuis": an initial and a surname. */
@@ -377,6 +431,7 @@ static const struct name_rule rules[] = {
 	{"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_companion, 0, 0},
 	{"name_signature", 0.7f, r_signature, 0, 0},
+	{"name_signature", 0.7f, r_signoff_short, PLAIN_CAP, 0},
 	{"name_lexicon", 0.7f, r_initial_surname, 0, NEED_PERIOD},
 	{"name_age", 0.7f, r_age, 0, NEED_AGE},
 	{"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
@@ -462,4 +517,5 @@ void priv_find_names(struct pctx *c)
 			break;
 		}
 	}
+	pn_repeat(c);
 }

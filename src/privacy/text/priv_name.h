@@ -69,6 +69,8 @@ int pn_person_verb_name(const struct pctx *c, size_t i);
 int pn_greeting_before(const struct pctx *c, size_t i);
 /* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
 int pn_intro_before(const struct pctx *c, size_t i);
+/* "Please call me, Lorraine, on ...": a given name set off by commas after "me" / "moi". */
+int pn_me_apposition(const struct pctx *c, size_t i);
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 int pn_here_after(const struct pctx *c, size_t i);
 /* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
@@ -128,5 +130,11 @@ int pn_surname_comma_given(const struct pctx *c, size_t i);
 /* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
  * a surname (or a word no list knows), both in capitals. */
 int pn_allcap_pair(const struct pctx *c, size_t i);
+
+/* --- repeated mentions (priv_name_repeat.c) --- */
+
+/* After the rules: a free word that repeats a word of a NAME span is the same person
+ * ("Over to you, Seun!"), unless its case or its place says it is the ordinary word. */
+void pn_repeat(struct pctx *c);
 
 #endif

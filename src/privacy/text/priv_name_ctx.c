@@ -73,13 +73,16 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 	 * name is the person when the context says a name comes */
 	int place_name = (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) && (f & (LX_HN | LX_PRN)) &&
 			 !(f & NOT_A_NAME & ~(uint32_t)LX_REGION);
-	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name)
+	/* a month is a name only when it is also a given name and no number follows: "my wife
+	 * June", "ma fille Avril", but not "June 2021" */
+	/* ... "sa nièce Mai, 07 81 30 55 26": a number after a comma is not the month's day */
+	int month_name = (f & LX_MONTH) && (f & (LX_GIVEN | LX_PRN)) && !tk_is(c, tk_next_word(c, i, 0), TK_DIGIT) &&
+			 !(tk_ch(c, i + 1, '/') || tk_ch(c, i + 1, '-'));
+	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name &&
+	    !(month_name && (c->tk[i].f & TK_CAP) && !(f & NOT_A_NAME & ~(uint32_t)LX_MONTH)))
 		return 0;
 	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
 		return 0;
-	/* a month is a name only when it is also a given name and no number follows: "my wife
-	 * June", "ma fille Avril", but not "June 2021" */
-	int month_name = (f & LX_MONTH) && (f & (LX_GIVEN | LX_PRN)) && !tk_is(c, tk_next_word(c, i, 1), TK_DIGIT);
 	if ((f & (LX_MONTH | LX_DAY)) && !month_name)
 		return 0;
 	if (pn_eponym_use(c, i))
@@ -499,6 +502,14 @@ int pn_intro_before(const struct pctx *c, size_t i)
 			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!') || /* "I'm Grace, 34" */
 			(tk_eq(c, i + 1, "and") && tk_eq(c, i + 2, "i"))); /* "I'm Hope and I'm 16" */
 	return 0;
+}
+
+/* "Please call me, Lorraine, on 01273...", "Moi, Julie, maman de": a name set off by commas
+ * right after "me" or "moi" is the writer's. */
+int pn_me_apposition(const struct pctx *c, size_t i)
+{
+	return i >= 2 && tk_ch(c, i - 1, ',') && tk_ch(c, i + 1, ',') && (c->tk[i].f & TK_CAP) &&
+	       (c->tk[i].lex & LX_GIVEN) && (tk_eq(c, i - 2, "me") || tk_eq(c, i - 2, "moi"));
 }
 
 /* "Hi, Jess here": a name introducing itself after a greeting. */

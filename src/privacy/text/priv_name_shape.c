@@ -260,7 +260,13 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		      (!(f & lang_word) || c->shout)) ||
 		     (c->shout && strong && f == 0) ||
 		     /* "je m appelle ryan belkacem": after a context, a surname no list knows */
-		     (strong && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k))) &&
+		     (strong && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
+		     /* "my name is darren cope and i": a surname that is also a word, when the
+		      * clause ends right after it */
+		     (strong && (f & (LX_PATR | LX_HN)) && !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+		      (c->tk[j].lex & LX_GIVEN) && !(c->tk[j].lex & lang_word) && tk_len(c, k) >= 4 &&
+		      (k + 1 >= c->n_tk || tk_ch(c, k + 1, ',') || tk_ch(c, k + 1, '.') || tk_eq(c, k + 1, "and") ||
+		       tk_eq(c, k + 1, "et") || tk_is(c, k + 1, TK_NUM)))) &&
 		    tk_len(c, k) >= 3 && !room_number(c, k)) {
 			j = k;
 			continue;
@@ -672,8 +678,11 @@ int pn_surname_comma_given(const struct pctx *c, size_t i)
 	    !tk_glued(c, i))
 		return 0;
 	size_t g = i + 2;
+	/* "Invited: Harris, Julie; Patel, Ravi; Thompson, Claire": in a list of people separated
+	 * by semicolons, a given name that is also a word ("ravi") */
+	int semi = (i > 0 && tk_ch(c, i - 1, ';')) || tk_ch(c, g + 1, ';');
 	if (g >= c->n_tk || (c->tk[g].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) != TK_CAP || !(c->tk[g].f & TK_SP) ||
-	    !((c->tk[g].lex & LX_PRN) || ((c->tk[g].lex & LX_HN) && !(c->tk[g].lex & LX_WORD))) ||
+	    !((c->tk[g].lex & LX_PRN) || ((c->tk[g].lex & LX_HN) && (!(c->tk[g].lex & LX_WORD) || semi))) ||
 	    (c->tk[g].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)))
 		return 0;
 	size_t e = g;

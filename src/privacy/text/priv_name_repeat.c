@@ -1,0 +1,107 @@
+/*
+ * priv_name_repeat.c - person names: a name found once is a name wherever the text repeats it.
+ *
+ * Posts name the same person several times, and only one mention may have the context the
+ * rules need: "my friend Oluwaseun ("Seun") ... Over to you, Seun!", "twins, Zofia and Jan.
+ * Jan is still in NICU", "ma fille Lou ... Lou a pleuré". After the rules, every free word
+ * whose folded form is a word of a NAME span is reported too, unless its case or its place
+ * says it is the ordinary word ("Hope Adebayo ... I hope"). Read by priv_find_names; see
+ * priv_name.h.
+ */
+#include <string.h>
+
+#include "privacy/text/priv_name.h"
+
+/* At most this many distinct words of names are remembered; a text with more is a list, and
+ * its repeats are found anyway by the rules that found the first ones. */
+#define REPEAT_MAX 24
+
+struct seen {
+	size_t tok; /* a token of the name: its folded form is compared */
+	int lower; /* the name was written in lowercase ("ma fille lea") */
+};
+
+/* Tokens a and b fold to the same word. */
+static int same_word(const struct pctx *c, size_t a, size_t b)
+{
+	/* the same length in bytes too: "Grâce à" is not "Grace" */
+	return tk_len(c, a) == tk_len(c, b) && c->tk[a].flen == c->tk[b].flen && memcmp(tk_fold(c, a), tk_fold(c, b), c->tk[a].flen) == 0;
+}
+
+/* Can word k of a NAME span stand for the person on its own? Not a particle, a title, a
+ * relative or a function word ("Dr", "de", "Le", "Mme"), nor one letter. */
+static int name_word(const struct pctx *c, size_t k)
+{
+	const struct ptok *t = &c->tk[k];
+	return (t->f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA && tk_len(c, k) >= 2 && t->flen &&
+	       !(t->lex & (LX_TITLE | LX_KIN | LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF)) &&
+	       !tk_lex2(c, k, LX2_PART | LX2_TPART | LX2_AUX);
+}
+
+/* Is the free word i, which repeats a name, the person again? */
+static int repeat_is_name(const struct pctx *c, size_t i, int src_lower)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	/* part of a compound or a handle: "Saint-Jean", "#TeamLou", "@lou" */
+	if (i > 0 && tk_glued(c, i - 1) &&
+	    (tk_ch(c, i - 1, '-') || tk_ch(c, i - 1, '#') || tk_ch(c, i - 1, '@') || tk_ch(c, i - 1, '/') ||
+	     tk_ch(c, i - 1, '.') || tk_ch(c, i - 1, '_')))
+		return 0;
+	if (tk_glued(c, i) && (tk_ch(c, i + 1, '-') || tk_ch(c, i + 1, '@') || tk_ch(c, i + 1, '_') ||
+			       tk_ch(c, i + 1, '/') ||
+			       (tk_ch(c, i + 1, '.') && tk_glued(c, i + 1) && tk_is(c, i + 2, TK_WORD))))
+		return 0; /* "lina.bzh22", "lina_59" */
+	if (pn_eponym_use(c, i) || pn_pet_before(c, i))
+		return 0;
+	if ((t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP) {
+		/* a capital a sentence start explains: the ordinary word ("Olive oil for ear wax?
+		 * My GP (Dr Olive Tembo)", "Victoire ! ... l'infirmière Victoire") */
+		if (tk_sentence_start(c, i) && (t->lex & word))
+			return 0;
+		return 1;
+	}
+	if (t->f & TK_ALLCAP) /* "SMITH John ... Smith": in capitals only when no word */
+		return !(t->lex & LX_WORD);
+	/* lowercase: the person when the name was written so too, or when it is no word */
+	return src_lower || !(t->lex & word);
+}
+
+void pn_repeat(struct pctx *c)
+{
+	struct seen seen[REPEAT_MAX];
+	size_t n = 0;
+	for (size_t k = 0; k < c->n_sp; k++) {
+		if (c->sp[k].type != ENT_PRIV_NAME)
+			continue;
+		for (size_t i = priv_tok_at(c, c->sp[k].start); i < c->n_tk && c->tk[i].s < c->sp[k].end; i++) {
+			if (!name_word(c, i))
+				continue;
+			size_t m = 0;
+			while (m < n && !same_word(c, seen[m].tok, i))
+				m++;
+			int lower = (c->tk[i].f & TK_LOWER) != 0;
+			if (m < n) {
+				seen[m].lower |= lower;
+			} else if (n < REPEAT_MAX) {
+				seen[n].tok = i;
+				seen[n++].lower = lower;
+			}
+		}
+	}
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < c->n_tk; i++) {
+		const struct ptok *t = &c->tk[i];
+		if ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) != TK_ALPHA || !t->flen)
+			continue;
+		size_t m = 0;
+		while (m < n && !same_word(c, seen[m].tok, i))
+			m++;
+		if (m == n || !name_word(c, i) || !repeat_is_name(c, i, seen[m].lower))
+			continue;
+		size_t j = pn_extend(c, i, 0);
+		priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.6f, "name_repeat");
+		i = j;
+	}
+}
