@@ -220,6 +220,8 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 		return NAME_SCORE;
 	if ((t->f & TK_CAP) && pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
 		return NAME_SCORE;
+	if (pn_thanks_to(c, i))
+		return NAME_SCORE;
 	return (t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
 			       !((t->f & TK_LOWER) && tk_lex2(c, i, LX2_AUX)) && !pn_verb_like(c, i) &&
 			       /* "my GP said", "ma fille adore": a lowercase word of the text's language
@@ -250,7 +252,8 @@ static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *
 static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
-	return pn_kin_title_lower(c, i) || pn_person_verb_name(c, i) || pn_nickname_after_name(c, i) ||
+	return pn_kin_title_lower(c, i) || pn_kin_given_surname(c, i) || pn_person_verb_name(c, i) ||
+			       pn_nickname_after_name(c, i) ||
 			       pn_lower_name_pair(c, i) || ((c->tk[i].f & TK_LOWER) && pn_carer_lower(c, i)) ||
 			       (i == 0 && pn_vocative_start(c, i))
 		       ? NAME_SCORE
@@ -348,6 +351,22 @@ static enum name_verdict r_allcap_pair(struct pctx *c, size_t i, struct name_hit
 	return pn_allcap_pair(c, i) ? span(h, i, i + 1) : NAME_NONE;
 }
 
+/* "DA SILVA Fernando", "LE BRIS Maëlle", "VAN DER BERGHE Nathalie": up to two particles in
+ * capitals before a surname in capitals belong to it. Returns the first token. */
+static size_t allcap_particles(const struct pctx *c, size_t i)
+{
+	size_t f = i;
+	for (int np = 0; np < 2 && f >= 1 && (c->tk[f - 1].f & TK_ALLCAP) && (c->tk[f].f & TK_SP) &&
+			 !(c->tk[f - 1].f & TK_CLAIMED) &&
+			 tk_eq_any(c, f - 1, (const char *const[]){"da", "de", "di", "do", "dos", "das", "du", "le",
+								   "la", "van", "von", "el", "al", "ben", "mac",
+								   "mc", "del", "della", "ait", "der", "den", "ter",
+								   "ten", "les", "des", NULL});
+	     np++)
+		f--;
+	return f;
+}
+
 /* A known surname in capitals and a given name: "DUBOIS Emma", "DA SILVA Fernando",
  * "CHEVALIER Jean-Marc"; without the given name nothing (and no later rule). */
 static enum name_verdict r_allcap_surname(struct pctx *c, size_t i, struct name_hit *h)
@@ -361,12 +380,7 @@ static enum name_verdict r_allcap_surname(struct pctx *c, size_t i, struct name_
 		return NAME_SKIP;
 	/* "DA SILVA Fernando", "LE BRIS Maëlle": a particle in capitals before;
 	 * "CHEVALIER Jean-Marc": the rest of a compound given name after */
-	size_t f = i;
-	if (f >= 1 && (c->tk[f - 1].f & TK_ALLCAP) && (c->tk[f].f & TK_SP) && !(c->tk[f - 1].f & TK_CLAIMED) &&
-	    tk_eq_any(c, f - 1, (const char *const[]){"da", "de", "di", "do", "dos", "das", "du", "le",
-						      "la", "van", "von", "el", "al", "ben", "mac",
-						      "mc", "del", "della", "ait", NULL}))
-		f--;
+	size_t f = allcap_particles(c, i);
 	/* "AÏT-AHMED Rachid": the first half of a compound in capitals */
 	while (f >= 2 && tk_ch(c, f - 1, '-') && tk_glued(c, f - 2) && tk_glued(c, f - 1) &&
 	       (c->tk[f - 2].f & TK_ALLCAP) && (c->tk[f - 2].f & TK_WORD) && !(c->tk[f - 2].f & (TK_CLAIMED | TK_DIGIT)))
@@ -381,7 +395,7 @@ static enum name_verdict r_allcap_unknown(struct pctx *c, size_t i, struct name_
 	if ((t->f & TK_ALLCAP) && tk_len(c, i) >= 4 && t->lex == 0 && tk_is(c, i + 1, TK_CAP) &&
 	    !tk_is(c, i + 1, TK_ALLCAP) && (c->tk[i + 1].lex & LX_PRN) && tk_free(c, i + 1) &&
 	    (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].lex & (NOT_A_NAME | LX_WFR)))
-		return span(h, i, i + 1);
+		return span(h, allcap_particles(c, i), i + 1);
 	return NAME_NONE;
 }
 
@@ -417,6 +431,17 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 		conf = 0.6f; /* ... "Sage-femme : Prudence Weber": a field's value */
 	h->conf = conf;
 	return NAME_SCORE;
+}
+
+/* "D'SOUZA, Francis", "O'BRIEN Declan": the letter and apostrophe glued before token i
+ * belong to the name. Returns the first token of the name. */
+static size_t apos_prefix(const struct pctx *c, size_t i)
+{
+	if (i >= 2 && tk_apos(c, i - 1) && tk_glued(c, i - 1) && tk_glued(c, i - 2) && tk_len(c, i - 2) == 1 &&
+	    (c->tk[i - 2].f & (TK_CAP | TK_CLAIMED)) == TK_CAP && strchr("ODN", c->t[c->tk[i - 2].s]) &&
+	    (i == 2 || !tk_glued(c, i - 3)))
+		return i - 2;
+	return i;
 }
 
 /* In order: the first rule that says something decides. */
@@ -504,7 +529,7 @@ void priv_find_names(struct pctx *c)
 			if (v == NAME_NONE)
 				continue;
 			if (v == NAME_SPAN) {
-				priv_add_tok(c, h.start, h.end, ENT_PRIV_NAME, h.conf, r->rec);
+				priv_add_tok(c, apos_prefix(c, h.start), h.end, ENT_PRIV_NAME, h.conf, r->rec);
 				i = h.end;
 			} else if (v == NAME_SKIP) {
 				i = h.end;

@@ -69,6 +69,14 @@ int pn_person_verb_name(const struct pctx *c, size_t i);
 int pn_greeting_before(const struct pctx *c, size_t i);
 /* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
 int pn_intro_before(const struct pctx *c, size_t i);
+/* "MY WIFE CHARITY MWANGI", "my father ram naresh gupta": a relative, a lowercase given
+ * name that may be a word, then a surname no dictionary knows. */
+int pn_kin_given_surname(const struct pctx *c, size_t i);
+/* "shoutout to Jo and Al", "merci à Samia": a capitalised given name after thanks to. */
+int pn_thanks_to(const struct pctx *c, size_t i);
+/* Token p is the "to" of "thank you to", "shoutout to" or the "à" of "merci à": the word
+ * after it is a person, not a place (read by the places pass too). */
+int pn_thanks_prep(const struct pctx *c, size_t p);
 /* "Please call me, Lorraine, on ...": a given name set off by commas after "me" / "moi". */
 int pn_me_apposition(const struct pctx *c, size_t i);
 /* "Hi, Jess here": a name introducing itself after a greeting. */

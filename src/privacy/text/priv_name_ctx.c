@@ -78,7 +78,12 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 	/* ... "sa nièce Mai, 07 81 30 55 26": a number after a comma is not the month's day */
 	int month_name = (f & LX_MONTH) && (f & (LX_GIVEN | LX_PRN)) && !tk_is(c, tk_next_word(c, i, 0), TK_DIGIT) &&
 			 !(tk_ch(c, i + 1, '/') || tk_ch(c, i + 1, '-'));
-	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name &&
+	/* "my son Ty": a word of the non-names list ("ty", thank you) that a name list holds,
+	 * capitalised right after a relative */
+	int kin_cap = (c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (f & LX_HN) && tk_len(c, i) <= 3 &&
+		      !(f & NOT_A_NAME & ~(uint32_t)LX_NOTNAME) && i > 0 && (c->tk[i - 1].lex & LX_KIN) &&
+		      (c->tk[i].f & TK_SP);
+	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name && !kin_cap &&
 	    !(month_name && (c->tk[i].f & TK_CAP) && !(f & NOT_A_NAME & ~(uint32_t)LX_MONTH)))
 		return 0;
 	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
@@ -502,6 +507,47 @@ int pn_intro_before(const struct pctx *c, size_t i)
 			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!') || /* "I'm Grace, 34" */
 			(tk_eq(c, i + 1, "and") && tk_eq(c, i + 2, "i"))); /* "I'm Hope and I'm 16" */
 	return 0;
+}
+
+/* "MY WIFE CHARITY MWANGI IS", "my father ram naresh gupta": after a relative, a lowercase
+ * given name that is also a word (or any word of a text in capitals), then a surname no
+ * dictionary knows: the pair says it is a name. */
+int pn_kin_given_surname(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	size_t k = i + 1;
+	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 || !(t->lex & LX_GIVEN) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) || k >= c->n_tk ||
+	    !(c->tk[k].f & TK_LOWER) || !(c->tk[k].f & TK_SP) || (c->tk[k].f & (TK_NL | TK_DIGIT | TK_CLAIMED)) ||
+	    tk_len(c, k) < 3 || !(c->tk[k].lex & (LX_PATR | LX_HN)) ||
+	    (c->tk[k].lex & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	return p != SIZE_MAX && p + 1 == i && (c->tk[p].lex & LX_KIN) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN));
+}
+
+/* "huge shoutout to Jo and Al", "thank you to Ally and Mo", "merci à Samia": a capitalised
+ * given name, however short or common a word, after thanks addressed to someone. */
+int pn_thanks_to(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 2 ||
+	    !(t->lex & LX_GIVEN) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) || i < 2)
+		return 0;
+	return (c->tk[i].f & TK_SP) && pn_thanks_prep(c, i - 1);
+}
+
+int pn_thanks_prep(const struct pctx *c, size_t p)
+{
+	if (!(tk_eq(c, p, "to") || tk_eq(c, p, "a")))
+		return 0;
+	size_t q = tk_prev_word(c, p, 0);
+	if (q == SIZE_MAX)
+		return 0;
+	if (tk_eq(c, p, "to"))
+		return tk_eq(c, q, "shoutout") || tk_eq(c, q, "thanks") || tk_eq(c, q, "grateful") ||
+		       tk_eq(c, q, "out") || (tk_eq(c, q, "you") && tk_eq(c, tk_prev_word(c, q, 0), "thank"));
+	return tk_eq(c, q, "merci") || tk_eq(c, q, "remercie") || tk_eq(c, q, "remercier") || tk_eq(c, q, "bravo");
 }
 
 /* "Please call me, Lorraine, on 01273...", "Moi, Julie, maman de": a name set off by commas

@@ -54,6 +54,13 @@ static int repeat_is_name(const struct pctx *c, size_t i, int src_lower)
 		return 0; /* "lina.bzh22", "lina_59" */
 	if (pn_eponym_use(c, i) || pn_pet_before(c, i))
 		return 0;
+	/* "My daughter June was born in June 2019 ... this June": a month or a day is the person
+	 * again only before a verb ("Jan is still in NICU"), or capitalised inside a French
+	 * sentence, where months are written lowercase ("..., Avril c'est son prénom") */
+	if ((t->lex & (LX_MONTH | LX_DAY)) && !(tk_lex2(c, i + 1, LX2_SVERB) && (c->tk[i + 1].f & TK_SP)) &&
+	    !(c->lang == ENT_PRIV_FR && (t->f & TK_CAP) && !tk_sentence_start(c, i) &&
+	      !tk_is(c, tk_next_word(c, i, 0), TK_DIGIT)))
+		return 0;
 	if ((t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP) {
 		/* a capital a sentence start explains: the ordinary word ("Olive oil for ear wax?
 		 * My GP (Dr Olive Tembo)", "Victoire ! ... l'infirmière Victoire") */

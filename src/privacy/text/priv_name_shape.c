@@ -184,6 +184,16 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			j += 2;
 			continue;
 		}
+		/* "Dr D. K. Mensah", "J. R. Smith": an initial of the name, then the rest */
+		if (tk_len(c, j) == 1 && (c->tk[j].f & TK_CAP) && tk_ch(c, k, '.') && tk_glued(c, j) &&
+		    tk_is(c, k + 1, TK_CAP) && tk_is(c, k + 1, TK_ALPHA) && !tk_is(c, k + 1, TK_DIGIT) &&
+		    (c->tk[k + 1].f & TK_SP) && !(c->tk[k + 1].f & TK_NL) && tk_free(c, k + 1) &&
+		    !(c->tk[k + 1].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) &&
+		    ((c->tk[k + 1].lex & (LX_GIVEN | LX_PATR)) || !(c->tk[k + 1].lex & LX_WORD) ||
+		     tk_len(c, k + 1) == 1)) {
+			j = k + 1;
+			continue;
+		}
 		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_ALPHA) &&
 		    tk_free(c, k + 1) && (c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k + 1].lex & LX_STOPFR)) {
 			j = k + 1;
@@ -192,13 +202,18 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		/* "Byung-hun Choi", "Ji-woo": a short lowercase syllable after a hyphen */
 		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_LOWER) &&
 		    tk_free(c, k + 1) && tk_len(c, k + 1) >= 2 && tk_len(c, k + 1) <= 4 && tk_len(c, j) <= 6 &&
-		    (c->tk[j].f & TK_CAP) && !tk_glued(c, k + 1) && !(c->tk[k + 1].lex & (LX_WORD | LX_STOPFR | LX_STOPEN))) {
+		    (c->tk[j].f & TK_CAP) && !tk_glued(c, k + 1) && !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) &&
+		    (!(c->tk[k + 1].lex & LX_WORD) ||
+		     /* "Ji-woo": both halves short, the second in a name list */
+		     ((c->tk[k + 1].lex & LX_HN) && tk_len(c, j) <= 3 && tk_len(c, k + 1) <= 3))) {
 			j = k + 1;
 			continue;
 		}
-		/* O'Brien, D'Angelo: one-letter prefix glued by an apostrophe */
+		/* O'Brien, D'Angelo: one-letter prefix glued by an apostrophe (O'ROURKE in a text
+		 * written in capitals, which reads lowercase here) */
 		if (tk_apos(c, k) && tk_len(c, j) == 1 && (c->tk[j].f & TK_CAP) && tk_glued(c, j) &&
-		    tk_glued(c, k) && tk_is(c, k + 1, TK_CAP) && tk_free(c, k + 1)) {
+		    tk_glued(c, k) && (tk_is(c, k + 1, TK_CAP) || (c->shout && tk_is(c, k + 1, TK_ALPHA))) &&
+		    tk_free(c, k + 1)) {
 			j = k + 1;
 			continue;
 		}
@@ -289,7 +304,8 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 				fm &= ~(uint32_t)NOT_A_NAME;
 			/* after two particles a town's name is a family's: "de La Roche" */
 			uint32_t place = m > k + 1 ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
-			if ((c->tk[m].f & TK_CAP) && (c->tk[m].f & TK_SP) && tk_free(c, m) &&
+			if (((c->tk[m].f & TK_CAP) || (c->shout && (c->tk[k].f & TK_LOWER))) &&
+			    (c->tk[m].f & TK_SP) && tk_free(c, m) &&
 			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
 			    !(fm & (NOT_A_NAME | place))) {
 				j = m;
@@ -566,11 +582,15 @@ size_t pn_given_before(const struct pctx *c, size_t i)
  * longer span wins over both parts when overlaps are resolved. */
 void pn_join_inverted(struct pctx *c, size_t i, size_t j)
 {
-	if (i < 2 || c->n_sp == 0 || j != i || !tk_ch(c, i - 1, ',') || !(c->tk[i].f & TK_SP) ||
-	    (c->tk[i].f & TK_NL) || !(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)))
+	if (i < 2 || c->n_sp == 0 || !tk_ch(c, i - 1, ',') || !(c->tk[i].f & TK_SP) || (c->tk[i].f & TK_NL))
 		return;
 	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
 	const struct ptok *a = &c->tk[i - 2];
+	/* "PATEL, Ravi Kumar": a surname in capitals before a capitalised name says the order;
+	 * else one given name that hunspell knows ("Harris, Julie") */
+	int caps = (a->f & TK_ALLCAP) && !c->shout && (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].f & TK_ALLCAP);
+	if (!caps && (j != i || !(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME))))
+		return;
 	if (last->type != ENT_PRIV_NAME || last->start != a->s || last->end != a->e ||
 	    !(a->f & TK_CAP) || !(a->lex & (LX_PATR | LX_HN)) || (a->lex & (LX_PRN | LX_FIRSTNAME)))
 		return;
@@ -641,6 +661,12 @@ int pn_initials_name(struct pctx *c, size_t i)
 		e = i + 1;
 	if (!e)
 		return 0;
+	/* "Dr J.-P. Martin": the surname after the initials */
+	if (tk_is(c, e + 1, TK_CAP) && tk_is(c, e + 1, TK_ALPHA) && !tk_is(c, e + 1, TK_DIGIT) &&
+	    (c->tk[e + 1].f & TK_SP) && !(c->tk[e + 1].f & TK_NL) && tk_free(c, e + 1) &&
+	    !(c->tk[e + 1].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) &&
+	    ((c->tk[e + 1].lex & (LX_GIVEN | LX_PATR)) || !(c->tk[e + 1].lex & LX_WORD)))
+		e = pn_extend(c, e + 1, 1);
 	priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.8f, "name_title");
 	return (int)(e - i) + 1;
 }
@@ -681,6 +707,11 @@ int pn_surname_comma_given(const struct pctx *c, size_t i)
 	/* "Invited: Harris, Julie; Patel, Ravi; Thompson, Claire": in a list of people separated
 	 * by semicolons, a given name that is also a word ("ravi") */
 	int semi = (i > 0 && tk_ch(c, i - 1, ';')) || tk_ch(c, g + 1, ';');
+	/* "Consultant: Okafor, C.": a surname no list calls a word, a comma and an initial */
+	if (g + 1 < c->n_tk && tk_len(c, g) == 1 && (c->tk[g].f & TK_CAP) && (c->tk[g].f & TK_SP) &&
+	    tk_ch(c, g + 1, '.') && tk_glued(c, g) && !(t->lex & LX_WORD) && (t->lex & (LX_PATR | LX_HN)) &&
+	    !tk_is(c, g + 2, TK_CAP))
+		return 3 + 1;
 	if (g >= c->n_tk || (c->tk[g].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) != TK_CAP || !(c->tk[g].f & TK_SP) ||
 	    !((c->tk[g].lex & LX_PRN) || ((c->tk[g].lex & LX_HN) && (!(c->tk[g].lex & LX_WORD) || semi))) ||
 	    (c->tk[g].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)))

@@ -77,7 +77,7 @@ static int loc_prep_before(const struct pctx *c, size_t i)
 	if (p == SIZE_MAX)
 		return 0;
 	if (tk_lex(c, p, LX_LOCPREP))
-		return 1;
+		return !pn_thanks_prep(c, p); /* "thank you to Ally and Mo" */
 	/* "à l'hôpital de Lyon" style: de + article is handled by the caller */
 	return 0;
 }
