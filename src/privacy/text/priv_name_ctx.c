@@ -214,7 +214,9 @@ int pn_title_before(const struct pctx *c, size_t i)
 	if (!near)
 		return 0;
 	size_t p = i;
-	if (p > 0 && tk_ch(c, p - 1, '.'))
+	/* "Dr. House", "Mrs. Patel": the period of an abbreviation, not a sentence's end
+	 * ("... d'un Monsieur. Moi c'est") */
+	if (p > 1 && tk_ch(c, p - 1, '.') && tk_len(c, p - 2) <= 4)
 		p--;
 	/* "Dr J. Martin": skip one initial */
 	if (p >= 3 && tk_len(c, p - 1) == 1 && (c->tk[p - 1].f & TK_CAP) && tk_glued(c, p - 1) &&

@@ -114,6 +114,8 @@ float pn_name_alone(const struct pctx *c, size_t i)
 			n = c->n_tk; /* "Fingers went white": a plural noun, not a name */
 		/* "Sue from the discharge lounge", but "Rose from my bed" is the verb */
 		if (n < c->n_tk && tk_lex2(c, n, LX2_SVERB) && !tk_glued(c, i) &&
+		    /* "Ask a psychiatrist": the English article */
+		    !(c->lang == ENT_PRIV_EN && tk_eq(c, n, "a")) &&
 		    /* "Reach me at", "Call me": the object pronoun is French only ("Maxime me dit") */
 		    !(c->lang == ENT_PRIV_EN && (tk_eq(c, n, "me") || tk_eq(c, n, "m"))) &&
 		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), (const char *const[]){
@@ -150,7 +152,11 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	    !((f & LX_WORD) && tk_eq_any(c, tk_prev_word(c, i, 1), (const char *const[]){
 		"m", "am", "is", "are", "was", "be", "so", "very", "feel", "feeling", "too", "not", NULL})) &&
 	    (i == 0 || !tk_is(c, i - 1, TK_PUNCT) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '(')) &&
-	    !(i > 0 && tk_is(c, i - 1, TK_CAP) && !(c->tk[i - 1].lex & LX_GIVEN)))
+	    !(i > 0 && tk_is(c, i - 1, TK_CAP) && !(c->tk[i - 1].lex & LX_GIVEN)) &&
+	    /* "Labor Day", "Blue Badge", "Marine Corps": a capitalised ordinary word after it
+	     * makes a title or a brand */
+	    !((f & LX_WORD) && tk_is(c, i + 1, TK_CAP) && !tk_is(c, i + 1, TK_ALLCAP) && (c->tk[i + 1].f & TK_SP) &&
+	      (c->tk[i + 1].lex & LX_WORD) && !(c->tk[i + 1].lex & (LX_GIVEN | LX_PATR))))
 		return 0.5f;
 	return 0;
 }
