@@ -142,8 +142,15 @@ static size_t labelled(const struct pctx *c, size_t i)
 		/* ... and relatives or places: "dossier de ma mère est", "number at St Mary's is" */
 		/* ... and the institution: "numéro de patient à l'hôpital est le" */
 		if (!tk_lex2(c, k, LX2_IDFILL) && !(t->f & (TK_CAP | TK_CLAIMED)) && /* IDFILL: priv_words.txt */
-		    !(t->lex & (LX_KIN | LX_HOSP | LX_HOSP_EN)))
+		    !(t->lex & (LX_KIN | LX_HOSP | LX_HOSP_EN))) {
+			/* "identifiant télésurveillance : TLS-004871", "numéro adhérent : ...": one
+			 * word saying which, right after the label */
+			if (k > 0 && (c->tk[k - 1].lex & LX_IDLABEL) && (c->tk[k - 1].f & TK_WORD) &&
+			    (t->f & TK_SP) && (t->f & TK_LOWER) && !(t->f & TK_DIGIT) &&
+			    !(t->lex & (LX_STOPFR | LX_STOPEN)) && (tk_ch(c, k + 1, ':') || k + 1 == i))
+				return k;
 			return 0;
+		}
 		/* a place or a name found already counts as one word: "dossier à l'hôpital Foch
 		 * porte le n° FO-2231874" */
 		if (!((t->f & TK_CLAIMED) && k > 0 && (c->tk[k - 1].f & TK_CLAIMED)) &&

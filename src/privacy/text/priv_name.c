@@ -168,7 +168,7 @@ static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 		if (pn_breton_ch(c, j))
 			j += 2;
 		h->conf = 0.9f;
-		return span(h, i, j);
+		return span(h, i, pn_extend(c, j, 1)); /* ... "Dr Le Gall-Nguyen" */
 	}
 	if (!titled)
 		return NAME_NONE;
@@ -348,7 +348,14 @@ static enum name_verdict r_inverted(struct pctx *c, size_t i, struct name_hit *h
 /* "EMMA DUBOIS" in a text that is not in capitals. */
 static enum name_verdict r_allcap_pair(struct pctx *c, size_t i, struct name_hit *h)
 {
-	return pn_allcap_pair(c, i) ? span(h, i, i + 1) : NAME_NONE;
+	if (!pn_allcap_pair(c, i))
+		return NAME_NONE;
+	/* "IVY PARK-SINCLAIR": the rest of a compound in capitals */
+	size_t j = i + 1;
+	while (tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) && tk_is(c, j + 2, TK_ALLCAP) &&
+	       !tk_is(c, j + 2, TK_DIGIT))
+		j += 2;
+	return span(h, i, j);
 }
 
 /* "DA SILVA Fernando", "LE BRIS Maëlle", "VAN DER BERGHE Nathalie": up to two particles in
@@ -386,6 +393,55 @@ static enum name_verdict r_allcap_surname(struct pctx *c, size_t i, struct name_
 	       (c->tk[f - 2].f & TK_ALLCAP) && (c->tk[f - 2].f & TK_WORD) && !(c->tk[f - 2].f & (TK_CLAIMED | TK_DIGIT)))
 		f -= 2;
 	return span(h, f, pn_extend(c, g, 1));
+}
+
+/* "bed 9 (IVY PARK-SINCLAIR, 58)", "DESTINY O'NEILL, 19,": two or three words in capitals in a
+ * text that is not, then an age: a patient written as lists write them. */
+static enum name_verdict r_allcap_age(struct pctx *c, size_t i, struct name_hit *h)
+{
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_IDLABEL | LX_HOSP | LX_HOSP_EN |
+		       LX_TOWN | LX_CITY | LX_REGION | LX_STREET;
+	if (c->shout || !(c->tk[i].f & TK_ALLCAP) || (c->tk[i].f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 2 ||
+	    (c->tk[i].lex & bad))
+		return NAME_NONE;
+	size_t j = i, words = 1;
+	int listed = (c->tk[i].lex & (LX_GIVEN | LX_PATR)) != 0;
+	for (;;) {
+		size_t k = j + 1;
+		/* "PARK-SINCLAIR", "O'NEILL": joined by a hyphen or an apostrophe */
+		if ((tk_ch(c, k, '-') || tk_apos(c, k)) && tk_glued(c, j) && tk_glued(c, k) &&
+		    tk_is(c, k + 1, TK_ALLCAP) && !tk_is(c, k + 1, TK_DIGIT)) {
+			j = k + 1;
+			continue;
+		}
+		/* "DESTINY O'NEILL": a letter, an apostrophe and a word in capitals */
+		if (words < 3 && tk_len(c, k) == 1 && tk_is(c, k, TK_CAP) && (c->tk[k].f & TK_SP) && tk_glued(c, k) &&
+		    tk_apos(c, k + 1) && tk_glued(c, k + 1) && tk_is(c, k + 2, TK_ALLCAP)) {
+			j = k + 2;
+			words++;
+			continue;
+		}
+		if (words < 3 && tk_is(c, k, TK_ALLCAP) && !tk_is(c, k, TK_DIGIT) && (c->tk[k].f & TK_SP) &&
+		    !(c->tk[k].f & (TK_NL | TK_CLAIMED)) && tk_len(c, k) >= 2 && !(c->tk[k].lex & bad)) {
+			listed |= (c->tk[k].lex & (LX_GIVEN | LX_PATR)) != 0;
+			j = k;
+			words++;
+			continue;
+		}
+		break;
+	}
+	/* the apostrophe's letter: "O'NEILL" starts with a one-letter token */
+	if (words < 2 && j == i)
+		return NAME_NONE;
+	size_t a = j + 1;
+	if (!(tk_ch(c, a, ',') || tk_ch(c, a, '(')) || !listed)
+		return NAME_NONE;
+	if (!(c->tk[a + 1 < c->n_tk ? a + 1 : a].f & TK_AGE)) {
+		long v = tk_num(c, a + 1);
+		if (v < 1 || v > 110 || !(tk_ch(c, a + 2, ',') || tk_ch(c, a + 2, ')')))
+			return NAME_NONE;
+	}
+	return span(h, i, j);
 }
 
 /* An unknown word in capitals and a given name: "NGUYEN-TRAN Linh". */
@@ -463,6 +519,7 @@ static const struct name_rule rules[] = {
 	{"name_lexicon", 0.7f, r_surname_initial, 0, NEED_CAPS},
 	{"name_inverted", 0.7f, r_inverted, 0, NEED_COMMA},
 	{"name_lexicon", 0.7f, r_allcap_pair, 0, NEED_CAPS},
+	{"name_lexicon", 0.8f, r_allcap_age, 0, NEED_CAPS | NEED_NUM},
 	{"name_lexicon", 0.8f, r_allcap_surname, 0, NEED_CAPS},
 	{"name_lexicon", 0.8f, r_allcap_unknown, 0, NEED_CAPS},
 	{"name_lexicon", 0, r_alone, 0, 0},

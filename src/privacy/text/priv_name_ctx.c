@@ -253,7 +253,9 @@ int pn_kin_title_lower(const struct pctx *c, size_t i)
 	size_t p = i > 0 ? i - 1 : SIZE_MAX;
 	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN) || !(c->tk[i].f & TK_LOWER))
 		return 0;
-	if (p + 1 == i && (c->tk[i].f & TK_LOWER) && (c->tk[i].f & TK_SP) && tk_len(c, i) >= 3 &&
+	/* ... "mamie jo": two letters when hunspell calls them a first name */
+	if (p + 1 == i && (c->tk[i].f & TK_LOWER) && (c->tk[i].f & TK_SP) &&
+	    (tk_len(c, i) >= 3 || (tk_len(c, i) == 2 && (c->tk[i].lex & LX_PRN))) &&
 	    tk_eq_any(c, p, (const char *const[]){"aunty", "auntie", "aunt", "uncle", "tonton", "tata",
 						  "tatie", "mamie", "papi", "papy", "mamy", "pepe", "meme",
 						  "nan", "nana", "nanna", "grandma", "grandpa", "granny",
@@ -387,9 +389,25 @@ int pn_person_verb_name(const struct pctx *c, size_t i)
 	return like && tk_lex2(c, i - 1, LX2_PVERB);
 }
 
+/* "Babeth, peux-tu rappeler", "Jonno, can you": a word no list knows opening the text, a
+ * comma, then a request in the second person. */
+static int vocative_unknown(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (t->lex != 0 || tk_len(c, i) < 3 || !tk_ch(c, i + 1, ',') || !tk_is(c, i + 2, TK_LOWER))
+		return 0;
+	size_t k = i + 2;
+	return tk_eq(c, k, "peux") || tk_eq(c, k, "tu") || tk_eq(c, k, "pourrais") || tk_eq(c, k, "pouvez") ||
+	       tk_eq(c, k, "can") || tk_eq(c, k, "could") || tk_eq(c, k, "are") || tk_eq(c, k, "pls") ||
+	       tk_eq(c, k, "please") || tk_eq(c, k, "t") || tk_eq(c, k, "as") || tk_eq(c, k, "you") ||
+	       tk_eq(c, k, "would") || tk_eq(c, k, "any") || tk_eq(c, k, "est");
+}
+
 int pn_vocative_start(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
+	if (i == 0 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && vocative_unknown(c, i))
+		return 1;
 	if (i != 0 || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_CAP) || tk_len(c, i) < 2 ||
 	    !(t->lex & LX_GIVEN) || tk_lex2(c, i, LX2_AUX) ||
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_NPR | LX_SIGNOFF | LX_INTRO)) ||
@@ -476,6 +494,12 @@ int pn_intro_before(const struct pctx *c, size_t i)
 		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
 		       !(c->tk[i].lex & (LX_WFR | LX_TOWN | LX_CITY | LX_REGION));
 	}
+	/* "merci d'avance c fatou": SMS "c" (c'est), then a lowercase name closing the text */
+	if (tk_eq(c, p, "c") && p + 1 == i && (c->tk[i].f & TK_LOWER) && (c->tk[i].lex & (LX_PRN | LX_HN)) &&
+	    tk_len(c, i) >= 3 &&
+	    !(c->tk[i].lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+	    (i + 1 >= c->n_tk || tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!') || (c->tk[i + 1].f & TK_NL)))
+		return 1;
 	/* "hey its mel,", "c kenza": lowercase, a given name no word list of the language has */
 	if ((((tk_eq(c, p, "s") && tk_eq(c, p2, "it")) || tk_eq(c, p, "its")) ||
 	     (tk_eq(c, p, "est") && tk_eq(c, p2, "c"))) && (c->tk[i].f & TK_LOWER) &&
@@ -563,6 +587,11 @@ int pn_me_apposition(const struct pctx *c, size_t i)
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 int pn_here_after(const struct pctx *c, size_t i)
 {
+	/* "coucou les filles, nono ici": lowercase, a word of no dictionary, then "ici" */
+	if ((c->tk[i].f & TK_LOWER) && tk_eq(c, i + 1, "ici") && (c->tk[i + 1].f & TK_SP) && tk_len(c, i) >= 3 &&
+	    !(c->tk[i].f & TK_DIGIT) && !(c->tk[i].lex & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+	    (i == 0 || tk_ch(c, i - 1, ',') || tk_sentence_start(c, i)))
+		return 1;
 	/* "Mark Hastings here": a surname between */
 	size_t h = i + 1;
 	if (tk_is(c, h, TK_CAP) && !tk_is(c, h, TK_ALLCAP | TK_DIGIT) && (c->tk[h].f & TK_SP) &&

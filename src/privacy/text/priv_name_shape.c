@@ -77,7 +77,11 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	/* the second word of a capitalised brand or title: "Freestyle Libre", "Diabetes UK" */
 	if (i > 0 && (c->tk[i - 1].f & TK_CAP) && (c->tk[i - 1].f & TK_WORD) && tk_glued(c, i - 1) == 0 &&
 	    !(c->tk[i - 1].lex & (LX_GIVEN | LX_PATR | LX_TITLE | LX_GREET | LX_KIN)) &&
-	    !tk_sentence_start(c, i - 1) && !(c->tk[i - 1].f & TK_CLAIMED))
+	    !tk_sentence_start(c, i - 1) && !(c->tk[i - 1].f & TK_CLAIMED) &&
+	    /* ... but "Gosia Kowalczyk": a word no list knows before a surname no dictionary
+	     * knows is a given name */
+	    !(c->tk[i - 1].lex == 0 && (f & (LX_HN | LX_PATR)) && !(f & LX_WORD) &&
+	      !(c->tk[i - 1].f & (TK_ALLCAP | TK_DIGIT)) && tk_len(c, i - 1) >= 3))
 		return 0;
 	/* the text's own language says what is an ordinary word: "Léa" is no French word */
 	int word = (f & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) != 0;
@@ -308,7 +312,19 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			/* "de Saint-Exupéry": Saint opens a compound surname */
 			if ((tk_eq(c, m, "saint") || tk_eq(c, m, "sainte")) && tk_ch(c, m + 1, '-') && tk_glued(c, m))
 				fm &= ~(uint32_t)NOT_A_NAME;
-			/* after two particles a town's name is a family's: "de La Roche" */
+			/* after two particles a town's name is a family's: "de La Roche"; so is a
+			 * commune after "de" and a first name, when the context said a person comes
+			 * ("mon compagnon Grégoire de Villiers"; the longer span wins over the town) */
+			int given_de = strong && m == k + 1 && (c->tk[j].f & TK_CAP) && (c->tk[j].lex & LX_PRN) &&
+				       (tk_eq(c, k, "de") || tk_eq(c, k, "du")) && (c->tk[m].f & TK_CLAIMED) &&
+				       (c->tk[m].lex & LX_TOWN) && !(c->tk[m].lex & (LX_CITY | LX_REGION)) &&
+				       (c->tk[m].f & TK_CAP) && (c->tk[m].f & TK_SP) && !(c->tk[m].f & TK_NL);
+			if (given_de) {
+				j = m;
+				while (tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) && tk_is(c, j + 2, TK_CAP))
+					j += 2;
+				break;
+			}
 			uint32_t place = m > k + 1 ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
 			if (((c->tk[m].f & TK_CAP) || (c->shout && (c->tk[k].f & TK_LOWER))) &&
 			    (c->tk[m].f & TK_SP) && tk_free(c, m) &&
