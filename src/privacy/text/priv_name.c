@@ -237,6 +237,16 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 		       : NAME_NONE;
 }
 
+/* "ma nièce Prune": a capitalised word of the language (which the other context rules, tried
+ * on words that may be names, never see) right after a relative. */
+static enum name_verdict r_relative_cap(struct pctx *c, size_t i, struct name_hit *h)
+{
+	(void)h;
+	if (i == 0 || !(c->tk[i - 1].lex & LX_KIN))
+		return NAME_NONE; /* what pn_relative_cap_word tests first, without the call */
+	return pn_relative_cap_word(c, i) && pn_name_like_ctx(c, i) ? NAME_SCORE : NAME_NONE;
+}
+
 /* "je suis raymond petit 83 ans", "i'm bill, 62,". */
 static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -507,6 +517,7 @@ static const struct name_rule rules[] = {
 	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_TITLE},
 	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE, NEED_GREET},
 	{"name_context", 0.9f, r_context, 0, 0},
+	{"name_context", 0.8f, r_relative_cap, PLAIN_CAP, 0},
 	{"name_context", 0.8f, r_intro_age, 0, NEED_NUM},
 	{"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},

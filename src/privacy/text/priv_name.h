@@ -24,6 +24,10 @@ int pn_possessive(const struct pctx *c, size_t i);
 int pn_eponym_use(const struct pctx *c, size_t i);
 /* A pet word right before ("mon chat Félix"): no person. */
 int pn_pet_before(const struct pctx *c, size_t i);
+/* "ma nièce Prune", "my sister Hazel": a capitalised ordinary word right after a word that
+ * names a relative (not a carer, not "son", which is French "his" too) is a name: nothing
+ * else writes a capital there. */
+int pn_relative_cap_word(const struct pctx *c, size_t i);
 /* When the context says a name is expected: is token i one? */
 int pn_name_like_ctx(const struct pctx *c, size_t i);
 /* "doesn't", "Don't": the word before an apostrophe and a glued "t" (a verb). Inline: it is

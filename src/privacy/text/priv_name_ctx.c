@@ -62,6 +62,23 @@ int pn_pet_before(const struct pctx *c, size_t i)
 	return p != SIZE_MAX && tk_lex2(c, p, LX2_PET);
 }
 
+int pn_relative_cap_word(const struct pctx *c, size_t i)
+{
+	static const char *const rel[] = {"fille", "fils", "mari", "femme", "epouse", "epoux", "compagnon",
+					  "compagne", "frere", "soeur", "mere", "pere", "maman", "papa",
+					  "mamie", "papi", "papy", "oncle", "tante", "cousin", "cousine",
+					  "neveu", "niece", "copain", "copine", "amie", "ami", "voisin",
+					  "voisine", "daughter", "husband", "wife", "partner", "brother",
+					  "sister", "mother", "father", "mum", "mom", "dad", "grandma",
+					  "grandpa", "nan", "uncle", "aunt", "auntie", "nephew", "friend",
+					  "neighbour", "neighbor", "girlfriend", "boyfriend", "bestie", "pote",
+					  NULL};
+	const struct ptok *t = &c->tk[i];
+	return i > 0 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) == TK_CAP && (t->f & TK_SP) && tk_len(c, i) >= 3 &&
+	       (t->lex & LX_WORD) && !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_MEDCTX | LX_EPONYM)) &&
+	       (c->tk[i - 1].lex & LX_KIN) && tk_eq_any(c, i - 1, rel);
+}
+
 /* When the context says a name is expected: is token i one? */
 int pn_name_like_ctx(const struct pctx *c, size_t i)
 {
@@ -93,7 +110,7 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 	if (pn_eponym_use(c, i))
 		return 0;
 	if (c->tk[i].f & TK_CAP)
-		return (f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD);
+		return (f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD) || pn_relative_cap_word(c, i);
 	if (tk_len(c, i) < 3)
 		return 0;
 	/* lowercase: "ma fille lea" (lea is an English word, not a French one), but not "my son
@@ -301,8 +318,9 @@ int pn_kin_before(const struct pctx *c, size_t i)
 	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
 	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP) &&
 	    ((c->tk[i].lex & LX_GIVEN) ||
-	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)))))
-		return 1; /* ... "tonton Driss", but not "son AVC" */
+	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN))) ||
+	     pn_relative_cap_word(c, i)))
+		return 1; /* ... "tonton Driss", "ma nièce Prune", but not "son AVC" */
 	for (size_t k = p + 1; k < i; k++)
 		if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(') || tk_ch(c, k, ':')))
 			return 0;

@@ -160,7 +160,9 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	    /* "Labor Day", "Blue Badge", "Marine Corps": a capitalised ordinary word after it
 	     * makes a title or a brand */
 	    !((f & LX_WORD) && tk_is(c, i + 1, TK_CAP) && !tk_is(c, i + 1, TK_ALLCAP) && (c->tk[i + 1].f & TK_SP) &&
-	      (c->tk[i + 1].lex & LX_WORD) && !(c->tk[i + 1].lex & (LX_GIVEN | LX_PATR))))
+	      (c->tk[i + 1].lex & LX_WORD) &&
+	      (!(c->tk[i + 1].lex & (LX_GIVEN | LX_PATR)) ||
+	       (c->tk[i + 1].lex & (LX_NOTNAME | LX_IDLABEL | LX_HOSP | LX_HOSP_EN)))))
 		return 0.5f;
 	return 0;
 }
@@ -630,13 +632,20 @@ void pn_unshout(struct pctx *c)
 	size_t caps = 0, words = 0;
 	if (!(c->f_any & TK_ALLCAP))
 		return; /* no word in capitals: caps stays 0 */
+	/* words of four letters or more: acronyms ("ED", "DOB", "COPD") are in capitals in any
+	 * clinical note ("ED handover: 71F, O'BRIEN Siobhan, DOB 2/3/53, PMH COPD") */
+	size_t long_words = 0, long_caps = 0;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if (!(c->tk[i].f & TK_ALPHA) || (c->tk[i].f & TK_DIGIT) || tk_len(c, i) < 2)
 			continue;
 		words++;
 		caps += (c->tk[i].f & TK_ALLCAP) != 0;
+		if (tk_len(c, i) >= 5) {
+			long_words++;
+			long_caps += (c->tk[i].f & TK_ALLCAP) != 0;
+		}
 	}
-	if (words < 5 || caps * 10 < words * 6)
+	if (words < 5 || caps * 10 < words * 6 || (long_words >= 3 && long_caps * 10 < long_words * 6))
 		return;
 	c->shout = 1;
 	for (size_t i = 0; i < c->n_tk; i++)
@@ -720,15 +729,16 @@ int pn_surname_initial(const struct pctx *c, size_t i)
 int pn_surname_comma_given(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_REGION | LX_WORD;
+	size_t g = i + 2;
+	/* "Invited: Harris, Julie; Patel, Ravi; Thompson, Claire": in a list of people separated
+	 * by semicolons, a surname or a given name that is also a word ("Shah", "ravi") */
+	int semi = (i > 0 && tk_ch(c, i - 1, ';')) || tk_ch(c, g + 1, ';');
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_REGION |
+		       (semi && (t->lex & (LX_PATR | LX_HN)) ? 0 : LX_WORD);
 	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 || (t->lex & bad) ||
 	    !((t->lex & (LX_PATR | LX_HN)) || t->lex == 0) || (t->lex & LX_PRN) || !tk_ch(c, i + 1, ',') ||
 	    !tk_glued(c, i))
 		return 0;
-	size_t g = i + 2;
-	/* "Invited: Harris, Julie; Patel, Ravi; Thompson, Claire": in a list of people separated
-	 * by semicolons, a given name that is also a word ("ravi") */
-	int semi = (i > 0 && tk_ch(c, i - 1, ';')) || tk_ch(c, g + 1, ';');
 	/* "Consultant: Okafor, C.": a surname no list calls a word, a comma and an initial */
 	if (g + 1 < c->n_tk && tk_len(c, g) == 1 && (c->tk[g].f & TK_CAP) && (c->tk[g].f & TK_SP) &&
 	    tk_ch(c, g + 1, '.') && tk_glued(c, g) && !(t->lex & LX_WORD) && (t->lex & (LX_PATR | LX_HN)) &&
