@@ -55,7 +55,9 @@ enum {
 	NEED_GREET = 1u << 4,  /* a greeting (r_greeting_lower: pn_greeting_before) */
 	NEED_AGE = 1u << 5,    /* an AGE span (r_age: pn_followed_by_age) */
 	NEED_TITLE = 1u << 6,  /* a title, or "née" / "épouse" / "ep" (r_title: pn_title_before) */
-	NEED_NUM = 1u << 7     /* a number (r_intro_age: pn_intro_age) */
+	NEED_NUM = 1u << 7,    /* a number (r_intro_age: pn_intro_age) */
+	NEED_SIGNOFF = 1u << 8, /* a sign-off (r_signoff_short) */
+	NEED_KIN = 1u << 9     /* a relative (r_relative_cap) */
 };
 
 /* Plain words, which most rules never name (the pre-test of priv_find_names): every other
@@ -211,7 +213,8 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	(void)h;
 	const struct ptok *t = &c->tk[i];
 	if (pn_name_like_ctx(c, i) && (pn_kin_before(c, i) || pn_greeting_before(c, i) ||
-				       pn_intro_before(c, i) || pn_here_after(c, i) || pn_me_apposition(c, i)))
+				       pn_intro_before(c, i) || pn_here_after(c, i) || pn_me_apposition(c, i) ||
+				       pn_trade_after(c, i)))
 		return NAME_SCORE;
 	/* "Nom de naissance BOUCHARD": a surname in capitals after a name field, even when a
 	 * disease is named after it */
@@ -220,8 +223,9 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 		return NAME_SCORE;
 	if ((t->f & TK_CAP) && pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
 		return NAME_SCORE;
-	if (pn_thanks_to(c, i))
-		return NAME_SCORE;
+	if (i >= 2 && (t->f & TK_CAP) && c->tk[i - 1].flen && (tk_fold(c, i - 1)[0] == 't' || tk_fold(c, i - 1)[0] == 'a') &&
+	    pn_thanks_to(c, i))
+		return NAME_SCORE; /* (what pn_thanks_to tests first, without the call: "to", "à") */
 	return (t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
 			       !((t->f & TK_LOWER) && tk_lex2(c, i, LX2_AUX)) && !pn_verb_like(c, i) &&
 			       /* "my GP said", "ma fille adore": a lowercase word of the text's language
@@ -262,7 +266,9 @@ static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *
 static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
-	return pn_kin_title_lower(c, i) || pn_kin_given_surname(c, i) || pn_person_verb_name(c, i) ||
+	return pn_kin_title_lower(c, i) ||
+			       ((c->tk[i].f & TK_LOWER) && i > 0 && (c->tk[i - 1].lex & LX_KIN) && pn_kin_given_surname(c, i)) ||
+			       pn_person_verb_name(c, i) ||
 			       pn_nickname_after_name(c, i) ||
 			       pn_lower_name_pair(c, i) || ((c->tk[i].f & TK_LOWER) && pn_carer_lower(c, i)) ||
 			       (i == 0 && pn_vocative_start(c, i))
@@ -301,7 +307,7 @@ static enum name_verdict r_signoff_short(struct pctx *c, size_t i, struct name_h
 {
 	(void)h;
 	const struct ptok *t = &c->tk[i];
-	if (tk_len(c, i) > 2 || !(t->f & TK_CAP) || i == 0 || !(t->f & TK_SP) || (t->f & TK_DIGIT))
+	if (c->tk[i].e - c->tk[i].s > 2 || !(t->f & TK_CAP) || i == 0 || !(t->f & TK_SP) || (t->f & TK_DIGIT))
 		return NAME_NONE;
 	for (size_t k = i + 1; k < c->n_tk; k++)
 		if ((c->tk[k].f & TK_WORD) && !tk_eq(c, k, "x") && !tk_eq(c, k, "xx"))
@@ -336,7 +342,7 @@ static enum name_verdict r_age(struct pctx *c, size_t i, struct name_hit *h)
 static enum name_verdict r_list(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
-	if (c->n_sp == 0 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && c->sp[c->n_sp - 1].type != ENT_PRIV_CONTACT))
+	if (c->n_sp == 0 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !priv_has_punct(c, '@')))
 		return NAME_NONE; /* what pn_listed_after_name tests first, without the call */
 	return pn_listed_after_name(c, i) ? NAME_SCORE : NAME_NONE;
 }
@@ -517,13 +523,13 @@ static const struct name_rule rules[] = {
 	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_TITLE},
 	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE, NEED_GREET},
 	{"name_context", 0.9f, r_context, 0, 0},
-	{"name_context", 0.8f, r_relative_cap, PLAIN_CAP, 0},
+	{"name_context", 0.8f, r_relative_cap, PLAIN_CAP, NEED_KIN},
 	{"name_context", 0.8f, r_intro_age, 0, NEED_NUM},
 	{"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
 	{"name_context", 0.7f, r_companion, 0, 0},
 	{"name_signature", 0.7f, r_signature, 0, 0},
-	{"name_signature", 0.7f, r_signoff_short, PLAIN_CAP, 0},
+	{"name_signature", 0.7f, r_signoff_short, PLAIN_CAP, NEED_SIGNOFF},
 	{"name_lexicon", 0.7f, r_initial_surname, 0, NEED_PERIOD},
 	{"name_age", 0.7f, r_age, 0, NEED_AGE},
 	{"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
@@ -562,6 +568,10 @@ static unsigned text_holds(const struct pctx *c)
 		have |= NEED_TITLE;
 	if (c->f_any & TK_NUM)
 		have |= NEED_NUM;
+	if (c->lex_any & LX_SIGNOFF)
+		have |= NEED_SIGNOFF;
+	if (c->lex_any & LX_KIN)
+		have |= NEED_KIN;
 	/* pn_title_before without a title: a maiden name right after one of these */
 	for (size_t k = 0; k < c->n_tk && !(have & NEED_TITLE); k++)
 		if (tk_eq(c, k, "nee") || tk_eq(c, k, "epouse") || tk_eq(c, k, "ep"))

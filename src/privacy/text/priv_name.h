@@ -83,6 +83,9 @@ int pn_thanks_to(const struct pctx *c, size_t i);
 int pn_thanks_prep(const struct pctx *c, size_t p);
 /* "Please call me, Lorraine, on ...": a given name set off by commas after "me" / "moi". */
 int pn_me_apposition(const struct pctx *c, size_t i);
+/* "Patience, l'aide-soignante de nuit", "Jenny the district nurse": a given name, an article
+ * and a carer's trade after it. */
+int pn_trade_after(const struct pctx *c, size_t i);
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 int pn_here_after(const struct pctx *c, size_t i);
 /* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a

@@ -421,10 +421,37 @@ static int vocative_unknown(const struct pctx *c, size_t i)
 	       tk_eq(c, k, "would") || tk_eq(c, k, "any") || tk_eq(c, k, "est");
 }
 
+/* The text opens with a request to someone: "Mo can u pick Layla up", "pierre t'es où??". */
+static int vocative_request(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_SIGNOFF | LX_INTRO | LX_TOWN | LX_CITY)) ||
+	    tk_lex2(c, i, LX2_AUX | LX2_PVERB) || !(c->tk[i + 1 < c->n_tk ? i + 1 : i].f & TK_SP))
+		return 0;
+	/* "Mo can u", "Jas could you": a given name the dictionary writes with a capital */
+	if ((t->f & TK_CAP) && ((t->lex & LX_PRN) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN))) &&
+	    (tk_eq(c, i + 1, "can") || tk_eq(c, i + 1, "could")) &&
+	    (tk_eq(c, i + 2, "u") || tk_eq(c, i + 2, "you") || tk_eq(c, i + 2, "ya")))
+		return 1;
+	/* "pierre t'es où": a lowercase first name, then "t'" */
+	return (t->f & TK_LOWER) && (t->lex & LX_PRN) && tk_len(c, i) >= 3 && tk_eq(c, i + 1, "t") &&
+	       tk_glued(c, i + 1) && tk_apos(c, i + 2);
+}
+
 int pn_vocative_start(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	if (i == 0 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && vocative_unknown(c, i))
+		return 1;
+	if (i == 0 && vocative_request(c, i))
+		return 1;
+	/* "Fi - just a heads up": two capital letters no word list of the language holds */
+	if (i == 0 && tk_len(c, i) == 2 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
+	    !(t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_GREET |
+			LX_TITLE | LX_SIGNOFF | LX_INTRO | LX_KIN | LX_MONTH | LX_DAY)) &&
+	    (tk_ch(c, 1, ',') || (tk_ch(c, 1, '-') && (c->tk[1].f & TK_SP))) && tk_is(c, 2, TK_LOWER) &&
+	    (c->tk[2].f & TK_SP))
 		return 1;
 	if (i != 0 || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_CAP) || tk_len(c, i) < 2 ||
 	    !(t->lex & LX_GIVEN) || tk_lex2(c, i, LX2_AUX) ||
@@ -600,6 +627,40 @@ int pn_me_apposition(const struct pctx *c, size_t i)
 {
 	return i >= 2 && tk_ch(c, i - 1, ',') && tk_ch(c, i + 1, ',') && (c->tk[i].f & TK_CAP) &&
 	       (c->tk[i].lex & LX_GIVEN) && (tk_eq(c, i - 2, "me") || tk_eq(c, i - 2, "moi"));
+}
+
+/* "Patience, l'aide-soignante de nuit", "Jenny the district nurse", "Salomé la sage-femme": a
+ * given name, then an article and a carer's trade. */
+int pn_trade_after(const struct pctx *c, size_t i)
+{
+	static const char *const trade[] = {"infirmiere", "infirmier", "aide", "auxiliaire", "sage", "kine",
+					    "medecin", "docteur", "interne", "brancardier", "brancardiere",
+					    "secretaire", "psychologue", "dieteticienne", "orthophoniste",
+					    "ergotherapeute", "puericultrice", "ambulancier", "pharmacienne",
+					    "pharmacien", "benevole", "interprete", "assistante", "manip",
+					    "nurse", "midwife", "physio", "hca", "carer", "doctor", "gp",
+					    "consultant", "registrar", "receptionist", "porter", "surgeon",
+					    "anaesthetist", "paramedic", "pharmacist", "dietitian",
+					    "psychologist", "therapist", "district", "matron", "chaplain",
+					    "volunteer", "interpreter", "physiotherapist", "cleaner", NULL};
+	static const char *const art[] = {"l", "la", "le", "the", "our", "notre", "my", "ma", "mon", "une",
+					  "un", "a", "an", "their", "his", "her", "sa", "son", "leur", NULL};
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 ||
+	    !(t->lex & LX_GIVEN) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) ||
+	    (i > 0 && tk_glued(c, i - 1)))
+		return 0;
+	/* "Can my carer", "Use the interpreter": a sentence's first word must be no word, or be
+	 * set off by a comma ("Patience, l'aide-soignante") */
+	if ((t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !tk_ch(c, i + 1, ',') && tk_sentence_start(c, i))
+		return 0;
+	size_t k = i + 1;
+	if (tk_ch(c, k, ','))
+		k++;
+	if (k >= c->n_tk || !(c->tk[k].f & TK_SP) || !tk_eq_any(c, k, art))
+		return 0;
+	k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
+	return tk_is(c, k, TK_LOWER) && tk_eq_any(c, k, trade);
 }
 
 /* "Hi, Jess here": a name introducing itself after a greeting. */

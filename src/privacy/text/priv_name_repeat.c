@@ -74,10 +74,18 @@ static int repeat_is_name(const struct pctx *c, size_t i, int src_lower)
 	return src_lower || !(t->lex & word);
 }
 
+/* A bit per (length, first letter) of a word: most words of a text share neither with the
+ * names found, and are passed over with one test. */
+static uint64_t shape_bit(const struct pctx *c, size_t i)
+{
+	return 1ull << ((c->tk[i].flen * 7u + (unsigned char)tk_fold(c, i)[0]) & 63u);
+}
+
 void pn_repeat(struct pctx *c)
 {
 	struct seen seen[REPEAT_MAX];
 	size_t n = 0;
+	uint64_t shapes = 0;
 	for (size_t k = 0; k < c->n_sp; k++) {
 		if (c->sp[k].type != ENT_PRIV_NAME)
 			continue;
@@ -93,6 +101,7 @@ void pn_repeat(struct pctx *c)
 			} else if (n < REPEAT_MAX) {
 				seen[n].tok = i;
 				seen[n++].lower = lower;
+				shapes |= shape_bit(c, i);
 			}
 		}
 	}
@@ -100,7 +109,7 @@ void pn_repeat(struct pctx *c)
 		return;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		const struct ptok *t = &c->tk[i];
-		if ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) != TK_ALPHA || !t->flen)
+		if ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) != TK_ALPHA || !t->flen || !(shapes & shape_bit(c, i)))
 			continue;
 		size_t m = 0;
 		while (m < n && !same_word(c, seen[m].tok, i))

@@ -431,10 +431,22 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 	/* what is tested last, first: the span before is a name (most words stop here) */
 	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0 || i < 2)
 		return 0;
-	/* "Merci @NeuroLaurenceD, Soizic et toute l'équipe": a handle heads the list as a name */
-	int handle = c->sp[c->n_sp - 1].type == ENT_PRIV_CONTACT && c->t[c->sp[c->n_sp - 1].start] == '@';
-	if (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !handle)
-		return 0;
+	/* "Merci @NeuroLaurenceD, Soizic et toute l'équipe": a handle heads the list as a name
+	 * (found by the first pass: later passes may have added spans since) */
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	int handle = 0;
+	if (last->type != ENT_PRIV_NAME) {
+		if (!priv_has_punct(c, '@'))
+			return 0;
+		for (size_t s = c->n_sp; s-- > 0 && !handle;)
+			if (c->sp[s].type == ENT_PRIV_CONTACT && c->sp[s].end == c->tk[i - 2].e &&
+			    c->t[c->sp[s].start] == '@') {
+				handle = 1;
+				last = &c->sp[s];
+			}
+		if (!handle)
+			return 0;
+	}
 	/* "Lizzie, Raj and Mo": a two-letter given name only after and/et */
 	if (tk_len(c, i) < 3 && !(tk_len(c, i) == 2 && (t->f & TK_CAP) && (t->lex & LX_HN) && i >= 1 &&
 				  (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et")) && !(t->lex & (LX_STOPFR | LX_STOPEN))))
@@ -467,9 +479,6 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 		    !((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, tk_next_word(c, i, 1), TK_DIGIT)))
 			return 0;
 	}
-	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
-	if ((last->type != ENT_PRIV_NAME && !handle) || i < 2)
-		return 0;
 	size_t k = i - 1;
 	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '&') || tk_eq(c, k, "et") || tk_eq(c, k, "and") ||
 	      tk_eq(c, k, "ou") || tk_eq(c, k, "or")))
