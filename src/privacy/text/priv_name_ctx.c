@@ -573,10 +573,15 @@ int pn_intro_before(const struct pctx *c, size_t i)
 	}
 	if ((tk_eq(c, p, "m") && tk_eq(c, p2, "i")) || tk_eq(c, p, "im") ||
 	    (tk_eq(c, p, "am") && tk_eq(c, p2, "i")) || (tk_eq(c, p, "is") && tk_eq(c, p2, "this")))
-		return (c->tk[i].f & TK_CAP) && (c->tk[i].lex & LX_GIVEN) &&
+		return (c->tk[i].f & TK_CAP) &&
+		       /* "I'm Delroy Thélus,": a word no list knows, then a capitalised word or a
+			* comma */
+		       (c->tk[i].lex == 0 ? !(c->tk[i].f & TK_ALLCAP) && tk_len(c, i) >= 3 &&
+						    (tk_ch(c, i + 1, ',') || tk_is(c, i + 1, TK_CAP)) :
+		       (c->tk[i].lex & LX_GIVEN) &&
 		       (!(c->tk[i].lex & LX_WORD) || (c->tk[i].lex & LX_PRN) || tk_ch(c, i + 1, ',') ||
 			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!') || /* "I'm Grace, 34" */
-			(tk_eq(c, i + 1, "and") && tk_eq(c, i + 2, "i"))); /* "I'm Hope and I'm 16" */
+			(tk_eq(c, i + 1, "and") && tk_eq(c, i + 2, "i")))); /* "I'm Hope and I'm 16" */
 	return 0;
 }
 

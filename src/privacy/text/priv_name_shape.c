@@ -327,7 +327,9 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 					j += 2;
 				break;
 			}
-			uint32_t place = m > k + 1 ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
+			/* ... and after a particle that never means "from" ("Dr Mendes da Costa") */
+			int from = tk_eq(c, k, "de") || tk_eq(c, k, "du") || tk_eq(c, k, "d") || tk_eq(c, k, "des");
+			uint32_t place = m > k + 1 || !from ? LX_REGION | LX_CITY : LX_TOWN | LX_REGION | LX_CITY;
 			if (((c->tk[m].f & TK_CAP) || (c->shout && (c->tk[k].f & TK_LOWER))) &&
 			    (c->tk[m].f & TK_SP) && tk_free(c, m) &&
 			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
@@ -619,6 +621,13 @@ void pn_join_inverted(struct pctx *c, size_t i, size_t j)
 		return;
 	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
 	const struct ptok *a = &c->tk[i - 2];
+	/* "Name Okonkwo-Baptiste, Daniel": a compound surname found whole, then a given name */
+	if (last->type == ENT_PRIV_NAME && last->end == a->e && last->start < a->s && j == i &&
+	    memchr(c->t + last->start, '-', last->end - last->start) && (c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)) &&
+	    !(tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") || tk_ch(c, i + 1, '&'))) {
+		priv_add(c, last->start, c->tk[j].e, ENT_PRIV_NAME, last->confidence, "name_inverted");
+		return;
+	}
 	/* "PATEL, Ravi Kumar": a surname in capitals before a capitalised name says the order;
 	 * else one given name that hunspell knows ("Harris, Julie") */
 	int caps = (a->f & TK_ALLCAP) && !c->shout && (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].f & TK_ALLCAP);
