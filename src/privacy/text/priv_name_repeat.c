@@ -6,7 +6,8 @@
  * Jan is still in NICU", "ma fille Lou ... Lou a pleuré". After the rules, every free word
  * whose folded form is a word of a NAME span is reported too, unless its case or its place
  * says it is the ordinary word ("Hope Adebayo ... I hope"). Read by priv_find_names; see
- * priv_name.h.
+ * priv_name.h. The same pass takes the first of two names joined by "ou" / "et" when only the
+ * second was found ("c'est Moreau ou Morel ?": "moreau" is a French word too).
  */
 #include <string.h>
 
@@ -81,8 +82,34 @@ static uint64_t shape_bit(const struct pctx *c, size_t i)
 	return 1ull << ((c->tk[i].flen * 7u + (unsigned char)tk_fold(c, i)[0]) & 63u);
 }
 
+/* "c'est Moreau ou Morel ?", "Grace and Tom Fisher": the word before "ou", "et", "or", "and"
+ * or "&" that opens a NAME span is a name too when a name list holds it as a surname or a
+ * hunspell first name, capitalised mid-sentence. */
+static void list_before(struct pctx *c)
+{
+	size_t n = c->n_sp;
+	for (size_t k = 0; k < n; k++) {
+		if (c->sp[k].type != ENT_PRIV_NAME)
+			continue;
+		size_t i = priv_tok_at(c, c->sp[k].start);
+		if (i < 2 || c->tk[i].s != c->sp[k].start ||
+		    !(tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "or") || tk_eq(c, i - 1, "and") ||
+		      tk_ch(c, i - 1, '&')))
+			continue;
+		size_t p = i - 2;
+		const struct ptok *t = &c->tk[p];
+		if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
+		    !(t->lex & (LX_PRN | LX_PATR)) ||
+		    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) ||
+		    tk_sentence_start(c, p) || (p > 0 && tk_glued(c, p - 1)) || !(c->tk[i - 1].f & TK_SP))
+			continue;
+		priv_add_tok(c, p, p, ENT_PRIV_NAME, 0.6f, "name_list");
+	}
+}
+
 void pn_repeat(struct pctx *c)
 {
+	list_before(c);
 	struct seen seen[REPEAT_MAX];
 	size_t n = 0;
 	uint64_t shapes = 0;
