@@ -115,6 +115,8 @@ static enum name_verdict r_hashtag(struct pctx *c, size_t i, struct name_hit *h)
 /* "pt J.M. 8yo": pn_initials_name reports the initials itself. */
 static enum name_verdict r_initials(struct pctx *c, size_t i, struct name_hit *h)
 {
+	if (c->tk[i].e - c->tk[i].s != 1)
+		return NAME_NONE; /* what pn_initials_name tests first, without the call */
 	int run = pn_initials_name(c, i);
 	if (!run)
 		return NAME_NONE; /* h untouched: the next rule reads it */
@@ -157,6 +159,13 @@ static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 {
 	const struct ptok *t = &c->tk[i];
 	size_t q = i;
+	/* what pn_title_before needs first, without the call: a title among the three words
+	 * before, or "née" / "épouse" right before */
+	uint32_t before = (i >= 1 ? c->tk[i - 1].lex : 0) | (i >= 2 ? c->tk[i - 2].lex : 0) |
+			  (i >= 3 ? c->tk[i - 3].lex : 0);
+	if (!(before & LX_TITLE) &&
+	    !(i > 0 && c->tk[i - 1].flen && (tk_fold(c, i - 1)[0] == 'n' || tk_fold(c, i - 1)[0] == 'e')))
+		return NAME_NONE;
 	int titled = pn_title_before(c, i); /* first: the particle lists are read only after a title */
 	/* particles: the TPART list of priv_words.txt ("Mrs van der Berg", "Dr de la Tour") */
 	while (titled && q < i + 3 && tk_lex2(c, q, LX2_TPART) && tk_is(c, q + 1, TK_SP))
@@ -221,7 +230,9 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	if ((t->f & TK_ALLCAP) && (t->lex & LX_EPONYM) && (t->lex & (LX_HN | LX_PATR)) && !(t->f & TK_CLAIMED) &&
 	    pn_intro_before(c, i))
 		return NAME_SCORE;
-	if ((t->f & TK_CAP) && pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
+	if ((t->f & TK_CAP) && i > 0 && c->tk[i - 1].flen &&
+	    (tk_fold(c, i - 1)[0] == 'p' || tk_fold(c, i - 1)[0] == 'l') && /* (ptite, petit, little) */
+	    pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
 		return NAME_SCORE;
 	if (i >= 2 && (t->f & TK_CAP) && c->tk[i - 1].flen && (tk_fold(c, i - 1)[0] == 't' || tk_fold(c, i - 1)[0] == 'a') &&
 	    pn_thanks_to(c, i))
@@ -266,11 +277,14 @@ static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *
 static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
-	return pn_kin_title_lower(c, i) ||
-			       ((c->tk[i].f & TK_LOWER) && i > 0 && (c->tk[i - 1].lex & LX_KIN) && pn_kin_given_surname(c, i)) ||
-			       pn_person_verb_name(c, i) ||
-			       pn_nickname_after_name(c, i) ||
-			       pn_lower_name_pair(c, i) || ((c->tk[i].f & TK_LOWER) && pn_carer_lower(c, i)) ||
+	/* each predicate behind what it tests first: a lowercase word after a relative, a verb
+	 * that takes a person, a capital after a name, a lowercase word */
+	const struct ptok *t = &c->tk[i];
+	int lower = (t->f & TK_LOWER) != 0, after_kin = i > 0 && (c->tk[i - 1].lex & LX_KIN);
+	return (lower && after_kin && (pn_kin_title_lower(c, i) || pn_kin_given_surname(c, i))) ||
+			       (i > 0 && tk_lex2(c, i - 1, LX2_PVERB) && pn_person_verb_name(c, i)) ||
+			       (c->n_sp && (t->f & TK_CAP) && pn_nickname_after_name(c, i)) ||
+			       (lower && (pn_lower_name_pair(c, i) || pn_carer_lower(c, i))) ||
 			       (i == 0 && pn_vocative_start(c, i))
 		       ? NAME_SCORE
 		       : NAME_NONE;
@@ -280,6 +294,8 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
 static enum name_verdict r_kin_word(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
+	if (!(c->tk[i].f & TK_LOWER))
+		return NAME_NONE; /* what pn_kin_word_name tests first, without the call */
 	return pn_kin_word_name(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
@@ -287,6 +303,8 @@ static enum name_verdict r_kin_word(struct pctx *c, size_t i, struct name_hit *h
 static enum name_verdict r_companion(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
+	if (!(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)))
+		return NAME_NONE; /* what both predicates need, without the calls */
 	return pn_companion_name(c, i) || pn_person_after_chez(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
@@ -321,6 +339,8 @@ static enum name_verdict r_signoff_short(struct pctx *c, size_t i, struct name_h
 /* "R. Patterson", "J. Dupuis": an initial and a surname. */
 static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name_hit *h)
 {
+	if (c->tk[i].e - c->tk[i].s != 1)
+		return NAME_NONE;
 	const struct ptok *t = &c->tk[i];
 	const struct ptok *s = i + 2 < c->n_tk ? &c->tk[i + 2] : NULL;
 	if (tk_len(c, i) == 1 && (t->f & TK_CAP) && !(t->lex & LX_TITLE) && tk_ch(c, i + 1, '.') &&
@@ -342,7 +362,9 @@ static enum name_verdict r_age(struct pctx *c, size_t i, struct name_hit *h)
 static enum name_verdict r_list(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
-	if (c->n_sp == 0 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !priv_has_punct(c, '@')))
+	if (c->n_sp == 0 || i < 2 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !priv_has_punct(c, '@')) ||
+	    !(tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '&') || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") ||
+	      tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "or")))
 		return NAME_NONE; /* what pn_listed_after_name tests first, without the call */
 	return pn_listed_after_name(c, i) ? NAME_SCORE : NAME_NONE;
 }
@@ -574,7 +596,8 @@ static unsigned text_holds(const struct pctx *c)
 		have |= NEED_KIN;
 	/* pn_title_before without a title: a maiden name right after one of these */
 	for (size_t k = 0; k < c->n_tk && !(have & NEED_TITLE); k++)
-		if (tk_eq(c, k, "nee") || tk_eq(c, k, "epouse") || tk_eq(c, k, "ep"))
+		if (c->tk[k].flen && (tk_fold(c, k)[0] == 'n' || tk_fold(c, k)[0] == 'e') &&
+		    (tk_eq(c, k, "nee") || tk_eq(c, k, "epouse") || tk_eq(c, k, "ep")))
 			have |= NEED_TITLE;
 	return have;
 }

@@ -97,11 +97,11 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 			 !(tk_ch(c, i + 1, '/') || tk_ch(c, i + 1, '-'));
 	/* "my son Ty": a word of the non-names list ("ty", thank you) that a name list holds,
 	 * capitalised right after a relative */
-	int kin_cap = (c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (f & LX_HN) && tk_len(c, i) <= 3 &&
-		      !(f & NOT_A_NAME & ~(uint32_t)LX_NOTNAME) && i > 0 && (c->tk[i - 1].lex & LX_KIN) &&
-		      (c->tk[i].f & TK_SP);
-	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name && !kin_cap &&
-	    !(month_name && (c->tk[i].f & TK_CAP) && !(f & NOT_A_NAME & ~(uint32_t)LX_MONTH)))
+	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name &&
+	    !(month_name && (c->tk[i].f & TK_CAP) && !(f & NOT_A_NAME & ~(uint32_t)LX_MONTH)) &&
+	    !((c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (f & LX_HN) && tk_len(c, i) <= 3 &&
+	      !(f & NOT_A_NAME & ~(uint32_t)LX_NOTNAME) && i > 0 && (c->tk[i - 1].lex & LX_KIN) &&
+	      (c->tk[i].f & TK_SP)))
 		return 0;
 	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
 		return 0;
@@ -662,7 +662,9 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	size_t k = i + 1;
 	if (tk_ch(c, k, ','))
 		k++;
-	if (k >= c->n_tk || !(c->tk[k].f & TK_SP) || !tk_eq_any(c, k, art))
+	/* (the articles are short lowercase words: most words after a name are not) */
+	if (k >= c->n_tk || !(c->tk[k].f & TK_SP) || !(c->tk[k].f & TK_LOWER) || c->tk[k].flen > 5 ||
+	    !tk_eq_any(c, k, art))
 		return 0;
 	k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
 	return tk_is(c, k, TK_LOWER) && tk_eq_any(c, k, trade);

@@ -83,40 +83,35 @@ static uint64_t shape_bit(const struct pctx *c, size_t i)
 }
 
 /* "c'est Moreau ou Morel ?", "Grace and Tom Fisher": the word before "ou", "et", "or", "and"
- * or "&" that opens a NAME span is a name too when a name list holds it as a surname or a
+ * or "&" and span k (whose first token is i), a NAME, is a name too when a name list holds it as a surname or a
  * hunspell first name, capitalised mid-sentence. */
-static void list_before(struct pctx *c)
+static void list_before(struct pctx *c, size_t k, size_t i)
 {
-	size_t n = c->n_sp;
-	for (size_t k = 0; k < n; k++) {
-		if (c->sp[k].type != ENT_PRIV_NAME)
-			continue;
-		size_t i = priv_tok_at(c, c->sp[k].start);
-		if (i < 2 || c->tk[i].s != c->sp[k].start ||
-		    !(tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "or") || tk_eq(c, i - 1, "and") ||
-		      tk_ch(c, i - 1, '&')))
-			continue;
-		size_t p = i - 2;
-		const struct ptok *t = &c->tk[p];
-		if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
-		    !(t->lex & (LX_PRN | LX_PATR)) ||
-		    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) ||
-		    tk_sentence_start(c, p) || (p > 0 && tk_glued(c, p - 1)) || !(c->tk[i - 1].f & TK_SP))
-			continue;
-		priv_add_tok(c, p, p, ENT_PRIV_NAME, 0.6f, "name_list");
-	}
+	if (i < 2 || c->tk[i].s != c->sp[k].start ||
+	    !(tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "or") || tk_eq(c, i - 1, "and") ||
+	      tk_ch(c, i - 1, '&')))
+		return;
+	size_t p = i - 2;
+	const struct ptok *t = &c->tk[p];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
+	    !(t->lex & (LX_PRN | LX_PATR)) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) ||
+	    tk_sentence_start(c, p) || (p > 0 && tk_glued(c, p - 1)) || !(c->tk[i - 1].f & TK_SP))
+		return;
+	/* (a new span: c->sp may move, the caller indexes it again) */
+	priv_add_tok(c, p, p, ENT_PRIV_NAME, 0.6f, "name_list");
 }
 
 void pn_repeat(struct pctx *c)
 {
-	list_before(c);
 	struct seen seen[REPEAT_MAX];
 	size_t n = 0;
 	uint64_t shapes = 0;
-	for (size_t k = 0; k < c->n_sp; k++) {
+	for (size_t k = 0, n_sp = c->n_sp; k < n_sp; k++) {
 		if (c->sp[k].type != ENT_PRIV_NAME)
 			continue;
-		for (size_t i = priv_tok_at(c, c->sp[k].start); i < c->n_tk && c->tk[i].s < c->sp[k].end; i++) {
+		size_t first = priv_tok_at(c, c->sp[k].start);
+		list_before(c, k, first);
+		for (size_t i = first; i < c->n_tk && c->tk[i].s < c->sp[k].end; i++) {
 			if (!name_word(c, i))
 				continue;
 			size_t m = 0;
@@ -134,9 +129,16 @@ void pn_repeat(struct pctx *c)
 	}
 	if (n == 0)
 		return;
+	/* a lowercase word of the language repeats a name only when a name was written in
+	 * lowercase (repeat_is_name): without one, such words are passed over on their flags */
+	int any_lower = 0;
+	for (size_t m = 0; m < n; m++)
+		any_lower |= seen[m].lower;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	for (size_t i = 0; i < c->n_tk; i++) {
 		const struct ptok *t = &c->tk[i];
-		if ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) != TK_ALPHA || !t->flen || !(shapes & shape_bit(c, i)))
+		if ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) != TK_ALPHA || (t->lex & (LX_STOPFR | LX_STOPEN)) ||
+		    (!any_lower && (t->f & TK_LOWER) && (t->lex & word)) || !t->flen || !(shapes & shape_bit(c, i)))
 			continue;
 		size_t m = 0;
 		while (m < n && !same_word(c, seen[m].tok, i))

@@ -748,12 +748,15 @@ int pn_surname_comma_given(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	size_t g = i + 2;
+	/* (first what most words lack: a capital, a comma glued after) */
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !tk_ch(c, i + 1, ','))
+		return 0;
 	/* "Invited: Harris, Julie; Patel, Ravi; Thompson, Claire": in a list of people separated
 	 * by semicolons, a surname or a given name that is also a word ("Shah", "ravi") */
 	int semi = (i > 0 && tk_ch(c, i - 1, ';')) || tk_ch(c, g + 1, ';');
 	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_REGION |
 		       (semi && (t->lex & (LX_PATR | LX_HN)) ? 0 : LX_WORD);
-	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 || (t->lex & bad) ||
+	if (tk_len(c, i) < 3 || (t->lex & bad) ||
 	    !((t->lex & (LX_PATR | LX_HN)) || t->lex == 0) || (t->lex & LX_PRN) || !tk_ch(c, i + 1, ',') ||
 	    !tk_glued(c, i))
 		return 0;

@@ -667,6 +667,18 @@ static void w19_round3(void **state)
 	/* labels: a qualifier word after the label, Aadhaar */
 	found("Son identifiant télésurveillance : TLS-004871, merci", FR, "TLS-004871", ENT_PRIV_ID);
 	found("Aadhaar 7384 1926 5017. The app says invalid.", EN, "7384 1926 5017", ENT_PRIV_ID);
+	/* a request opening the text, a carer's trade after a name, lists */
+	found("Mo can u grab milk on the way, im still at Ealing", EN, "Mo", ENT_PRIV_NAME);
+	found("julien t'es où ? le kiné t'attend", FR, "julien", ENT_PRIV_NAME);
+	found("Fi - the pt in bay 2 is back from Pinderfields", EN, "Fi", ENT_PRIV_NAME);
+	not_found("Can my carer come into the MRI room with me?", EN, "Can");
+	found("Patience, l'aide-soignante de nuit, porte bien son prénom.", FR, "Patience", ENT_PRIV_NAME);
+	not_found("Use the interpreter line, number is on the wall.", EN, "Use");
+	found("Merci @NeuroAnneD, Soazig et toute l'équipe de Pontchaillou 💪", FR, "Soazig", ENT_PRIV_NAME);
+	found("le dermato c'est Moreau ou Morel ? jme souviens plus", FR, "Moreau", ENT_PRIV_NAME);
+	found("Le Dr Mendes da Costa est son oncologue.", FR, "Mendes da Costa", ENT_PRIV_NAME);
+	found("Name Adeyemi-Baptiste, Daniel, DOB 09/11/2017.", EN, "Adeyemi-Baptiste, Daniel", ENT_PRIV_NAME);
+	found("Hello, I'm Delroy Thélus, I had a colonoscopy booked", EN, "Delroy", ENT_PRIV_NAME);
 	found("Je suis déjà venue en 2021. Merci.", FR, "2021", ENT_PRIV_DATE); /* "venue" is a label, not here */
 }
 
