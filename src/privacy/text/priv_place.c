@@ -629,6 +629,24 @@ static int hospital_royal(struct pctx *c, size_t i)
 	return 1;
 }
 
+/* "Royal Children's", "Birmingham Children's", "Sick Kids": a children's hospital named
+ * without its head noun ("Birmingham Children's Hospital" is left to the head noun). */
+static int hospital_children(struct pctx *c, size_t i)
+{
+	if (tk_eq(c, i, "sick") && tk_eq(c, i + 1, "kids") && (c->tk[i + 1].f & TK_CAP) && (c->tk[i + 1].f & TK_SP)) {
+		priv_add_tok(c, i, i + 1, ENT_PRIV_LOCATION, 0.7f, "hospital");
+		return 1;
+	}
+	uint32_t fl;
+	size_t e = tk_eq(c, i, "royal") ? i : town_at(c, i, &fl);
+	if (e == SIZE_MAX || !tk_eq(c, e + 1, "children") || !(c->tk[e + 1].f & TK_CAP) || !(c->tk[e + 1].f & TK_SP) ||
+	    !tk_apos(c, e + 2) || !tk_glued(c, e + 1) || !tk_eq(c, e + 3, "s") || !tk_glued(c, e + 2) ||
+	    (tk_is(c, e + 4, TK_CAP) && tk_lex(c, e + 4, LX_HOSP_EN)))
+		return 0;
+	priv_add_tok(c, i, e + 3, ENT_PRIV_LOCATION, 0.7f, "hospital");
+	return 1;
+}
+
 void priv_find_places(struct pctx *c)
 {
 	/* heads first: a hospital's name may hold a town or a person's name. Each loop runs
@@ -656,6 +674,12 @@ void priv_find_places(struct pctx *c)
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD || !(c->tk[i].f & (TK_CAP | TK_ALLCAP)))
 			continue;
 		if (hospital_en(c, i) || hospital_royal(c, i) || street_en(c, i))
+			continue;
+		/* (its first test: "Children" or "Kids" two words on, without the call) */
+		if (i + 1 < c->n_tk && (c->tk[i + 1].flen == 8 || c->tk[i + 1].flen == 4) &&
+		    (tk_eq(c, i + 1, "children") || tk_eq(c, i + 1, "kids") ||
+		     (i + 2 < c->n_tk && tk_eq(c, i + 2, "children"))) &&
+		    hospital_children(c, i))
 			continue;
 	}
 	for (size_t i = 0; i < c->n_tk; i++) {
