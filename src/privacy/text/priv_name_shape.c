@@ -289,8 +289,10 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		     /* "je m appelle ryan belkacem": after a context, a surname no list knows */
 		     (strong && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
 		     /* "my name is darren cope and i": a surname that is also a word, when the
-		      * clause ends right after it */
-		     (strong && (f & (LX_PATR | LX_HN)) && !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
+		      * clause ends right after it ("je suis raymond petit 83 ans": even a listed
+		      * non-name, before an age) */
+		     (strong && (f & (LX_PATR | LX_HN)) && !(f & (LX_STOPFR | LX_STOPEN)) &&
+		      !(f & (tk_is(c, k + 1, TK_AGE) ? NOT_A_NAME & ~(uint32_t)LX_NOTNAME : NOT_A_NAME)) &&
 		      (c->tk[j].lex & LX_GIVEN) && !(c->tk[j].lex & lang_word) && tk_len(c, k) >= 4 &&
 		      (k + 1 >= c->n_tk || tk_ch(c, k + 1, ',') || tk_ch(c, k + 1, '.') || tk_eq(c, k + 1, "and") ||
 		       tk_eq(c, k + 1, "et") || tk_is(c, k + 1, TK_NUM)))) &&
