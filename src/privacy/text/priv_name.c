@@ -221,6 +221,12 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
 	const struct ptok *t = &c->tk[i];
+	/* "Mark Hastings here": a surname the places pass took for a town, between a given name
+	 * and "here" (the longer span wins over the town) */
+	if ((t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_eq(c, i + 2, "here") && (c->tk[i + 1].f & TK_CLAIMED) &&
+	    (c->tk[i + 1].f & TK_CAP) && (c->tk[i + 1].f & TK_SP) && (c->tk[i + 1].lex & (LX_TOWN | LX_CITY)) &&
+	    (t->lex & LX_GIVEN) && !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && pn_name_like_ctx(c, i))
+		return span(h, i, i + 1);
 	if (pn_name_like_ctx(c, i) && (pn_kin_before(c, i) || pn_greeting_before(c, i) ||
 				       pn_intro_before(c, i) || pn_here_after(c, i) || pn_me_apposition(c, i) ||
 				       pn_trade_after(c, i)))
