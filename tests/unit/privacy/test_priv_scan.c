@@ -573,7 +573,7 @@ static void w19_round(void **state)
 	/* a départment is no person */
 	not_found("Des parents du Tarn qui ont vécu ça ?", FR, "Tarn");
 	/* a name and a surname before "here"; NP as a title */
-	found("Hello from Perth! Mark Hastings here.", EN, "Mark", ENT_PRIV_NAME);
+	found("Hello from Perth! Mark Hastings here.", EN, "Mark Hastings", ENT_PRIV_NAME);
 	found("and especially NP Kerry O'Brien. My wife", EN, "Kerry O'Brien", ENT_PRIV_NAME);
 }
 
