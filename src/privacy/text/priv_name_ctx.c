@@ -446,12 +446,12 @@ int pn_vocative_start(const struct pctx *c, size_t i)
 		return 1;
 	if (i == 0 && vocative_request(c, i))
 		return 1;
-	/* "Fi - just a heads up": two capital letters no word list of the language holds */
+	/* "Fi - just a heads up": two letters no word list of the language holds, then a dash
+	 * ("Hm, je sais pas" is no one) */
 	if (i == 0 && tk_len(c, i) == 2 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
 	    !(t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_GREET |
 			LX_TITLE | LX_SIGNOFF | LX_INTRO | LX_KIN | LX_MONTH | LX_DAY)) &&
-	    (tk_ch(c, 1, ',') || (tk_ch(c, 1, '-') && (c->tk[1].f & TK_SP))) && tk_is(c, 2, TK_LOWER) &&
-	    (c->tk[2].f & TK_SP))
+	    tk_ch(c, 1, '-') && (c->tk[1].f & TK_SP) && tk_is(c, 2, TK_LOWER) && (c->tk[2].f & TK_SP))
 		return 1;
 	if (i != 0 || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_CAP) || tk_len(c, i) < 2 ||
 	    !(t->lex & LX_GIVEN) || tk_lex2(c, i, LX2_AUX) ||
@@ -655,16 +655,29 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	    !(t->lex & LX_GIVEN) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) ||
 	    (i > 0 && tk_glued(c, i - 1)))
 		return 0;
-	/* "Can my carer", "Use the interpreter": a sentence's first word must be no word, or be
-	 * set off by a comma ("Patience, l'aide-soignante") */
-	if ((t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !tk_ch(c, i + 1, ',') && tk_sentence_start(c, i))
+	/* "Can my carer", "Use the interpreter", "Hier, l'infirmière", "Sinon, le médecin": a
+	 * sentence's first word that is a word of the language must be a first name hunspell
+	 * knows or the dictionary writes with a capital */
+	if ((t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(t->lex & (LX_PRN | LX_CAPEN)) &&
+	    tk_sentence_start(c, i))
 		return 0;
 	size_t k = i + 1;
-	if (tk_ch(c, k, ','))
+	int comma = tk_ch(c, k, ',') || tk_ch(c, k, '(');
+	if (comma)
 		k++;
+	if (k >= c->n_tk || !(c->tk[k].f & TK_LOWER))
+		return 0;
+	/* "Mai, bénévole à l'asso", "Marc, mon mari,", "Sophie (ma sœur)": after a comma or a
+	 * bracket, the trade without its article, or a possessive and a relative */
+	if (comma && tk_eq_any(c, k, trade))
+		return 1;
+	if (comma && pn_possessive(c, k) && tk_is(c, k + 1, TK_LOWER) && (c->tk[k + 1].lex & LX_KIN) &&
+	    !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[k + 1].f & TK_SP) &&
+	    (tk_eq(c, k, "mon") || tk_eq(c, k, "ma") || tk_eq(c, k, "my") || tk_eq(c, k, "notre") ||
+	     tk_eq(c, k, "our")))
+		return 1;
 	/* (the articles are short lowercase words: most words after a name are not) */
-	if (k >= c->n_tk || !(c->tk[k].f & TK_SP) || !(c->tk[k].f & TK_LOWER) || c->tk[k].flen > 5 ||
-	    !tk_eq_any(c, k, art))
+	if (!(c->tk[k].f & TK_SP) || c->tk[k].flen > 5 || !tk_eq_any(c, k, art))
 		return 0;
 	k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
 	return tk_is(c, k, TK_LOWER) && tk_eq_any(c, k, trade);

@@ -703,8 +703,15 @@ int pn_initials_name(struct pctx *c, size_t i)
 	if (tk_len(c, i) != 1 || !(c->tk[i].f & TK_CAP) || !tk_ch(c, i + 1, '.'))
 		return 0; /* most tokens stop here */
 	size_t p = tk_prev_word(c, i, 1);
-	if (p == SIZE_MAX || !tk_eq_any(c, p, fields))
-		return 0;
+	if (p == SIZE_MAX || !tk_eq_any(c, p, fields)) {
+		/* "J.-M. (mon mari) a fait un AVC": initials, then a relative in brackets */
+		size_t r = initials_run(c, i);
+		if (!r || !tk_ch(c, r + 1, '(') || !pn_possessive(c, r + 2) || !tk_lex(c, r + 3, LX_KIN) ||
+		    tk_lex(c, r + 3, LX_STOPFR | LX_STOPEN))
+			return 0;
+		priv_add_tok(c, i, r, ENT_PRIV_NAME, 0.8f, "name_context");
+		return (int)(r - i) + 1;
+	}
 	size_t e = initials_run(c, i);
 	/* one initial after "patient": "Le patient K. du box 2" */
 	if (!e && !tk_is(c, i + 2, TK_CAP) && tk_glued(c, i) &&

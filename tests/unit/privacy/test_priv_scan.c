@@ -672,7 +672,12 @@ static void w19_round3(void **state)
 	found("julien t'es où ? le kiné t'attend", FR, "julien", ENT_PRIV_NAME);
 	found("Fi - the pt in bay 2 is back from Pinderfields", EN, "Fi", ENT_PRIV_NAME);
 	not_found("Can my carer come into the MRI room with me?", EN, "Can");
-	found("Patience, l'aide-soignante de nuit, porte bien son prénom.", FR, "Patience", ENT_PRIV_NAME);
+	found("Capucine, l'aide-soignante de nuit, porte bien son prénom.", FR, "Capucine", ENT_PRIV_NAME);
+	found("J.-M. (mon mari) a fait un AVC à 54 ans.", FR, "J.-M.", ENT_PRIV_NAME);
+	not_found("Hier, l'infirmière m'a appelée.", FR, "Hier");
+	not_found("Sinon, le médecin m'a dit de revenir.", FR, "Sinon");
+	not_found("Hier, mon mari m'a dit de revenir.", FR, "Hier");
+	not_found("Hm, je sais pas trop.", FR, "Hm");
 	not_found("Use the interpreter line, number is on the wall.", EN, "Use");
 	found("Merci @NeuroAnneD, Soazig et toute l'équipe de Pontchaillou 💪", FR, "Soazig", ENT_PRIV_NAME);
 	found("le dermato c'est Moreau ou Morel ? jme souviens plus", FR, "Moreau", ENT_PRIV_NAME);
