@@ -31,11 +31,18 @@ struct api_upkeep {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool stop;
-	int64_t retry_at; /* when to erase again after a failure (clock_now), 0: at the tick */
+	int64_t retry_at; /* when to erase again after a failure (mono_s), 0: at the tick */
 	int64_t retry_s;  /* the last wait before retry_at */
 };
 
 static atomic_bool erase_due;
+
+/* The thread's schedule runs on the monotonic clock (its condition variable's too): a step
+ * of the wall clock (a VM resumed, NTP) must not stall the tick or the retries. */
+static int64_t mono_s(void)
+{
+	return (int64_t)(clock_mono_ns() / 1000000000u);
+}
 
 void api_erase_soon(void)
 {
@@ -55,7 +62,7 @@ static void erase_result(struct api_app *app, bool failed)
 		u->retry_s = u->retry_s ? u->retry_s * 2 : RETRY_FIRST_S;
 		if (u->retry_s > UPKEEP_TICK_S)
 			u->retry_s = UPKEEP_TICK_S;
-		u->retry_at = clock_now() + u->retry_s;
+		u->retry_at = mono_s() + u->retry_s;
 		pthread_cond_signal(&u->wake);
 	} else {
 		u->retry_s = 0;
@@ -89,17 +96,17 @@ static void *run(void *arg)
 {
 	struct api_upkeep *u = arg;
 	struct store_conn *db = NULL;
-	int64_t next_purge = clock_now() + 2 * UPKEEP_TICK_S;
-	int64_t next_tick = clock_now() + UPKEEP_TICK_S;
+	int64_t next_purge = mono_s() + 2 * UPKEEP_TICK_S;
+	int64_t next_tick = mono_s() + UPKEEP_TICK_S;
 	pthread_mutex_lock(&u->lock);
 	while (!u->stop) {
 		int64_t wake_at = u->retry_at && u->retry_at < next_tick ? u->retry_at : next_tick;
 		struct timespec until = {.tv_sec = wake_at};
-		if (clock_now() < wake_at)
+		if (mono_s() < wake_at)
 			pthread_cond_timedwait(&u->wake, &u->lock, &until);
 		if (u->stop)
 			break;
-		int64_t now = clock_now();
+		int64_t now = mono_s();
 		bool tick = now >= next_tick, retry = u->retry_at && now >= u->retry_at;
 		if (!tick && !retry)
 			continue; /* woken to wait for a new retry_at */
@@ -110,7 +117,7 @@ static void *run(void *arg)
 			db = NULL;
 		if (db && tick && now >= next_purge) {
 			struct rights_purge_report r;
-			(void)api_purge(u->app, db, now, &r); /* logs its counts or its failure */
+			(void)api_purge(u->app, db, clock_now(), &r); /* logs its counts or failure */
 			next_purge = now + PURGE_EVERY_S;
 		}
 		if (db && atomic_load(&erase_due))
@@ -130,7 +137,11 @@ enum ent_err api_upkeep_start(struct api_app *app)
 		return ENT_ENOMEM;
 	u->app = app;
 	pthread_mutex_init(&u->lock, NULL);
-	pthread_cond_init(&u->wake, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&u->wake, &ca);
+	pthread_condattr_destroy(&ca);
 	if (pthread_create(&u->thread, NULL, run, u)) {
 		pthread_cond_destroy(&u->wake);
 		pthread_mutex_destroy(&u->lock);

@@ -222,9 +222,14 @@ test('an erase that gave up is tried again within seconds', { skip: !onPg && 'Po
   assert.equal(r.status, 204, r.text);
   assert.ok(holders(handle).length > 0, 'the snapshot kept the handle in the files at first');
   assert.deepEqual(holders(handle, await filesWithout([handle], 20000)), []);
-  assert.ok(Date.now() - t0 < 20000, `erased after ${Date.now() - t0} ms`);
+  // The files may be clean before the erase says so (an autovacuum once the snapshot ended):
+  // its log lines are read until one tells of a done erase, at most 20 s after the deletion.
+  const erases = () => srv.log().slice(logBefore).split('\n').filter((l) => /deleted rows erased/.test(l));
+  while (!erases().some((l) => /"old_snapshot":false/.test(l)) && Date.now() - t0 < 20000)
+    await new Promise((res) => setTimeout(res, 250));
+  const lines = erases();
+  const done1 = lines.findIndex((l) => /"old_snapshot":false/.test(l));
+  assert.ok(done1 >= 2, `two give-ups, then the erase within 20 s:\n${lines.join('\n')}`);
+  assert.ok(lines.slice(0, done1).every((l) => /"old_snapshot":true/.test(l)), lines.join('\n'));
   assert.equal(await done, 0, 'the other session ended well');
-  const erases = srv.log().slice(logBefore).split('\n').filter((l) => /deleted rows erased/.test(l));
-  assert.ok(erases.filter((l) => /"old_snapshot":true/.test(l)).length >= 2, erases.join('\n'));
-  assert.match(erases.at(-1), /"old_snapshot":false/);
 });
