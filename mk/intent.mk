@@ -76,7 +76,7 @@ intent-heldout: $(BUILD)/entraide
 # scored blind, never read) are held to the floors they reach today so that nothing regresses; the
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
-.PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-heldout intent-safety-heldout-2
+.PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -121,6 +121,15 @@ intent-safety-heldout-2: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-2.jsonl $(BUILD)/intent-safety-heldout-2.pred.jsonl \
 		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.045 --min macro_f1=0.87
 
+# The third held-out set (eleventh session: 300 messages by a writer who never read the code or
+# any data set; the one who tunes never reads it). Its first score, on the model of d5f973f
+# before anything was tuned with the writer's tuning set 6: urgent recall 0.975, false urgent
+# 5.6 %, macro-F1 0.854 (docs/intent.md). The floors below hold that, not the issue's bars.
+intent-safety-heldout-3: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-3.jsonl > $(BUILD)/intent-safety-heldout-3.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-3.jsonl $(BUILD)/intent-safety-heldout-3.pred.jsonl \
+		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.056 --min macro_f1=0.85
+
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
@@ -128,4 +137,4 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-heldout \
-                intent-safety-heldout-2
+                intent-safety-heldout-2 intent-safety-heldout-3
