@@ -105,6 +105,11 @@ struct api_route {
  * read mark...), so it leaves the threads' session caches as they are (api_dispatch.c); every
  * other state-changing route empties them. */
 #define API_KEEPS_SESSIONS (1u << 17)
+/* API_READ_TX: a GET whose session look-up and page are read in one read transaction
+ * (store_read_begin): one snapshot, and on SQLite the file's read lock taken once instead of
+ * per statement (fcntl and fstat calls, each a system call: about a tenth of a member's
+ * thread page, issue 13). The handler must not write (the SQLite store refuses it). */
+#define API_READ_TX (1u << 18)
 #define API_RAW_IMAGE_TYPES \
 	"image/jpeg image/png image/webp image/heic image/heif application/octet-stream"
 

@@ -479,6 +479,9 @@ void api_handle(struct http_req *r, void *ctx)
 	}
 	r->is_api = true;
 	enum ent_err err = store_conn_get(app->store, &q.db);
+	bool read_tx = false;
+	if (!err && (q.route->flags & API_READ_TX) && is_read(r->method))
+		read_tx = !(err = store_read_begin(q.db));
 	if (!err)
 		err = load_session(&q);
 	if (!err) {
@@ -501,6 +504,8 @@ void api_handle(struct http_req *r, void *ctx)
 		err = api_limit_write(&q);
 	if (!err)
 		err = q.route->handler(&q);
+	if (read_tx)
+		store_read_end(q.db);
 	if (!is_read(r->method) && !(q.route->flags & API_KEEPS_SESSIONS))
 		atomic_fetch_add(&session_gen, 1); /* see the session cache above */
 	if (err)

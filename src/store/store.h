@@ -129,8 +129,9 @@ void store_tx_rollback(struct store_conn *c);
 /* A read transaction, for a page read by many statements: they see one snapshot and take the
  * database's read lock once. On SQLite a statement outside a transaction locks and unlocks
  * the file itself (fcntl and fstat calls: about a fifth of a notifications page's CPU time,
- * issue 13); this is a deferred BEGIN, which writes nothing. No statement inside may write
- * or begin a transaction. PostgreSQL: nothing (each statement has its own snapshot, as
+ * issue 13); this is a deferred BEGIN, which writes nothing. It nests (an inner begin and
+ * end keep the outer snapshot). No statement inside may write or begin a transaction: the
+ * SQLite store refuses both with ENT_EINTERNAL. PostgreSQL: nothing (each statement has its own snapshot, as
  * without), so that a page read holds no snapshot back (store_pg_erase.c). store_read_end
  * ends it, on every path (it ends nothing when begin failed). */
 enum ent_err store_read_begin(struct store_conn *c);

@@ -25,6 +25,9 @@ struct sq_q {
 struct sq_conn {
 	struct store_conn base;
 	sqlite3 *db;
+	/* Read transactions begun and not ended (store_read_begin nests: a request's and its
+	 * handler's share one); the statements inside must not write (sq_step checks). */
+	int read_depth;
 };
 
 struct sq_store {
@@ -134,8 +137,19 @@ static enum ent_err exec_plain(sqlite3 *db, const char *sql, const char *what)
 	return rc == SQLITE_OK ? ENT_OK : map_rc(db, rc, what);
 }
 
+/* A write, or a write transaction, asked inside a read transaction (store_read_begin). */
+static enum ent_err write_in_read(const char *what)
+{
+	char m[160];
+	snprintf(m, sizeof m, "\"stmt\":\"%s\"", what);
+	log_line(LOG_ERROR, "write inside a read transaction", m);
+	return ENT_EINTERNAL;
+}
+
 static enum ent_err sq_tx_begin(struct store_conn *c)
 {
+	if (SQ_C(c)->read_depth)
+		return write_in_read("begin");
 	return exec_plain(SQ_C(c)->db, "BEGIN IMMEDIATE", "begin");
 }
 
@@ -152,14 +166,28 @@ static void sq_tx_rollback(struct store_conn *c)
 
 static enum ent_err sq_read_begin(struct store_conn *c)
 {
-	return exec_plain(SQ_C(c)->db, "BEGIN DEFERRED", "read_begin");
+	struct sq_conn *sc = SQ_C(c);
+	if (sc->read_depth > 0) {
+		sc->read_depth++;
+		return ENT_OK;
+	}
+	enum ent_err err = exec_plain(sc->db, "BEGIN DEFERRED", "read_begin");
+	if (!err)
+		sc->read_depth = 1;
+	return err;
 }
 
 /* A read transaction wrote nothing: COMMIT only releases the read lock (ROLLBACK when it
  * failed, so the connection goes back to its pool outside a transaction). */
 static void sq_read_end(struct store_conn *c)
 {
-	sqlite3 *db = SQ_C(c)->db;
+	struct sq_conn *sc = SQ_C(c);
+	if (sc->read_depth > 1) {
+		sc->read_depth--;
+		return;
+	}
+	sc->read_depth = 0;
+	sqlite3 *db = sc->db;
 	if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -215,6 +243,10 @@ static enum ent_err sq_bind_null(struct store_q *q, int idx)
 static enum ent_err sq_step(struct store_q *base, bool *row)
 {
 	struct sq_q *q = SQ_Q(base);
+	/* A write inside a read transaction would need the write lock on an old snapshot
+	 * (SQLITE_BUSY_SNAPSHOT under load) and breaks "a read never writes": refused always. */
+	if (q->c->read_depth && !sqlite3_stmt_readonly(q->st))
+		return write_in_read(q->base.def->name);
 	uint64_t t0 = clock_mono_ns();
 	int rc = sqlite3_step(q->st);
 	store_time_add(clock_mono_ns() - t0);

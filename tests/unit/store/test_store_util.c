@@ -104,7 +104,8 @@ static int64_t count_r(struct store_conn *c)
 }
 
 /* SQLite: a read transaction sees one snapshot (another connection's commit shows after its
- * end), and the connection is outside any transaction after it (a write transaction begins). */
+ * end), nests, refuses writes, and the connection is outside any transaction after it (a write
+ * transaction begins). */
 static void read_transaction(void **state)
 {
 	(void)state;
@@ -119,6 +120,14 @@ static void read_transaction(void **state)
 	assert_int_equal(count_r(c), 0);
 	assert_int_equal(store_exec_ints(other, &T_ADD_R, 1, (const int64_t[]){1}), ENT_OK);
 	assert_int_equal(count_r(c), 0);
+	/* nested (a request's and its handler's): the inner end keeps the snapshot */
+	assert_int_equal(store_read_begin(c), ENT_OK);
+	assert_int_equal(count_r(c), 0);
+	store_read_end(c);
+	assert_int_equal(count_r(c), 0);
+	/* no write inside, neither a statement nor a write transaction */
+	assert_int_equal(store_exec_ints(c, &T_ADD_R, 1, (const int64_t[]){9}), ENT_EINTERNAL);
+	assert_int_equal(store_tx_begin(c), ENT_EINTERNAL);
 	store_read_end(c);
 	assert_int_equal(count_r(c), 1);
 	assert_int_equal(store_tx_begin(c), ENT_OK);
