@@ -154,6 +154,28 @@ static int title_given_de(const struct pctx *c, size_t i, struct name_hit *h)
 	return 1;
 }
 
+/* "the doctor said", "my doctor put me", "le docteur passe", "Nurse can you", "the doctor
+ * didn't": a lowercase word after a title is a verb, not a name, when it is an auxiliary, a
+ * contraction, or (after a title that is also a noun: doctor, nurse, madame...) a word of the
+ * text's language that hunspell does not list as a first name or surname, or lists but as a
+ * verb after a name ("said"). "dr martin", "docteur moreau", "dr le goff" stay names. */
+static int title_noun_verb(const struct pctx *c, size_t i)
+{
+	static const char *const noun[] = {"doctor", "docteur", "doc", "nurse", "sister", "professor",
+					   "professeur", "madame", "monsieur", "mademoiselle", "miss",
+					   "mister", "infirmiere", "infirmier", "sir", "dame", "lady",
+					   "lord", "maitre", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || (t->f & TK_DIGIT))
+		return 0;
+	if (tk_lex2(c, i, LX2_AUX) || (tk_apos(c, i + 1) && tk_glued(c, i) && tk_eq(c, i + 2, "t")))
+		return 1;
+	if (!tk_eq_any(c, i - 1, noun))
+		return 0;
+	uint32_t lang_word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	return (t->lex & lang_word) && (!(t->lex & (LX_PRN | LX_PATR)) || tk_lex2(c, i, LX2_SVERB));
+}
+
 /* After a title: "Dr de La Tour", "Mrs. A. Patel", "Dr Y", "Mme H.", "Dr House", "Dr O'Brien". */
 static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -200,6 +222,8 @@ static enum name_verdict r_title(struct pctx *c, size_t i, struct name_hit *h)
 		h->conf = 0.8f; /* "ma dermato (Dr K.)", "Mme H., 61 ans": an initial alone */
 		return span(h, i, i + 1);
 	}
+	if (title_noun_verb(c, i))
+		return NAME_NONE;
 	if (!pn_name_like_title(c, i))
 		return pn_letter_apos_name(c, i) ? NAME_SCORE : NAME_NONE;
 	return title_given_de(c, i, h) ? NAME_SPAN : NAME_SCORE;
@@ -244,7 +268,8 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	    pn_thanks_to(c, i))
 		return NAME_SCORE; /* (what pn_thanks_to tests first, without the call: "to", "à") */
 	return (t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
-			       !((t->f & TK_LOWER) && tk_lex2(c, i, LX2_AUX)) && !pn_verb_like(c, i) &&
+			       /* "... and my GP said", "mon fils dit.": a verb after a name is none */
+			       !((t->f & TK_LOWER) && tk_lex2(c, i, LX2_AUX | LX2_SVERB)) && !pn_verb_like(c, i) &&
 			       /* "my GP said", "ma fille adore": a lowercase word of the text's language
 				* is a name only before a verb (pn_kin_word_name) */
 			       !((t->f & TK_LOWER) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) &&

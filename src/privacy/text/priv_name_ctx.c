@@ -449,6 +449,8 @@ int pn_vocative_start(const struct pctx *c, size_t i)
 	/* "Fi - just a heads up": two letters no word list of the language holds, then a dash
 	 * ("Hm, je sais pas" is no one) */
 	if (i == 0 && tk_len(c, i) == 2 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
+	    /* (not an abbreviation the dictionary writes in capitals: "Ps - don't forget") */
+	    (!(t->lex & LX_CAPEN) || (t->lex & LX_GIVEN)) &&
 	    !(t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_GREET |
 			LX_TITLE | LX_SIGNOFF | LX_INTRO | LX_KIN | LX_MONTH | LX_DAY)) &&
 	    tk_ch(c, 1, '-') && (c->tk[1].f & TK_SP) && tk_is(c, 2, TK_LOWER) && (c->tk[2].f & TK_SP))
@@ -577,7 +579,9 @@ int pn_intro_before(const struct pctx *c, size_t i)
 		       /* "I'm Delroy Thélus,": a word no list knows, then a capitalised word or a
 			* comma */
 		       (c->tk[i].lex == 0 ? !(c->tk[i].f & TK_ALLCAP) && tk_len(c, i) >= 3 &&
-						    (tk_ch(c, i + 1, ',') || tk_is(c, i + 1, TK_CAP)) :
+						    /* (not "I'm Coeliac, any tips": a comma then an age) */
+						    ((tk_ch(c, i + 1, ',') && tk_is(c, i + 2, TK_DIGIT)) ||
+						     tk_is(c, i + 1, TK_CAP)) :
 		       (c->tk[i].lex & LX_GIVEN) &&
 		       (!(c->tk[i].lex & LX_WORD) || (c->tk[i].lex & LX_PRN) || tk_ch(c, i + 1, ',') ||
 			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!') || /* "I'm Grace, 34" */

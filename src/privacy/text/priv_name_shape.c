@@ -626,6 +626,8 @@ void pn_join_inverted(struct pctx *c, size_t i, size_t j)
 	/* "Name Okonkwo-Baptiste, Daniel": a compound surname found whole, then a given name */
 	if (last->type == ENT_PRIV_NAME && last->end == a->e && last->start < a->s && j == i &&
 	    memchr(c->t + last->start, '-', last->end - last->start) && (c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)) &&
+	    /* not a compound given name in a list: "Bonjour Jean-Marc, Sophie, ..." */
+	    !(c->tk[priv_tok_at(c, last->start)].lex & (LX_PRN | LX_FIRSTNAME)) &&
 	    !(tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") || tk_ch(c, i + 1, '&'))) {
 		priv_add(c, last->start, c->tk[j].e, ENT_PRIV_NAME, last->confidence, "name_inverted");
 		return;
@@ -704,10 +706,13 @@ int pn_initials_name(struct pctx *c, size_t i)
 		return 0; /* most tokens stop here */
 	size_t p = tk_prev_word(c, i, 1);
 	if (p == SIZE_MAX || !tk_eq_any(c, p, fields)) {
-		/* "J.-M. (mon mari) a fait un AVC": initials, then a relative in brackets */
-		size_t r = initials_run(c, i);
-		if (!r || !tk_ch(c, r + 1, '(') || !pn_possessive(c, r + 2) || !tk_lex(c, r + 3, LX_KIN) ||
-		    tk_lex(c, r + 3, LX_STOPFR | LX_STOPEN))
+		/* "J.-M. (mon mari) a fait un AVC": two initials, then a relative in brackets (three
+		 * are an acronym: "A.V.C. (ma mère)") */
+		size_t r = initials_run(c, i), letters = 0;
+		for (size_t k = i; r && k <= r; k++)
+			letters += tk_len(c, k) == 1 && tk_is(c, k, TK_ALPHA);
+		if (!r || letters != 2 || (i > 0 && tk_ch(c, i - 1, '.') && tk_glued(c, i - 1)) || !tk_ch(c, r + 1, '(') || !pn_possessive(c, r + 2) ||
+		    !tk_lex(c, r + 3, LX_KIN) || tk_lex(c, r + 3, LX_STOPFR | LX_STOPEN))
 			return 0;
 		priv_add_tok(c, i, r, ENT_PRIV_NAME, 0.8f, "name_context");
 		return (int)(r - i) + 1;
