@@ -54,11 +54,14 @@ check-image-fixtures: $(BUILD)/entraide
 	python3 tests/image/fixtures.py $(BUILD)/entraide $(if $(wildcard $(SHARED)/tools/check_sanitized.sh),$(SHARED))
 
 # `sanitize --batch` writes every picture and waits for its picture workers before it exits
-# (their CPU time is then counted by whoever ran it; tests/image/batch_reap.py).
+# (their CPU time is then counted by whoever ran it; tests/image/batch_reap.py); it puts its
+# outputs in place in flushed groups, reports in order, failures named, no temporary file left
+# (tests/image/batch_commit.py).
 CHECK_EXTRA += check-sanitize-batch
 .PHONY: check-sanitize-batch
 check-sanitize-batch: $(BUILD)/entraide $(BUILD)/entraide-imaged
 	python3 tests/image/batch_reap.py $(BUILD)/entraide
+	python3 tests/image/batch_commit.py $(BUILD)/entraide
 
 # The face evaluation (tests/image/faces_eval.py): a set built at test time from pictures in
 # Debian packages (tests/image/faces_set.cc), every detector's raw boxes and what sanitize

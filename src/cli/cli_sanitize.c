@@ -55,7 +55,7 @@ static void report_text(FILE *f, const struct ent_img_result *r)
 }
 
 int sanitize_one(const char *in_path, const char *out_path, const struct ent_img_opts *o, int json,
-	       int batch, FILE *out, FILE *err)
+	       int batch, FILE *out, FILE *err, struct cli_staged *stage)
 {
 	const char *why = NULL;
 	uint8_t *in = NULL;
@@ -68,7 +68,8 @@ int sanitize_one(const char *in_path, const char *out_path, const struct ent_img
 		why = res.reason;
 		goto fail;
 	}
-	if (cli_file_write_atomic(out_path, res.data, res.len, &why))
+	if (stage ? cli_file_stage(out_path, res.data, res.len, stage, &why)
+		  : cli_file_write_atomic(out_path, res.data, res.len, &why))
 		goto fail;
 	if (json)
 		report_json(out, &res);

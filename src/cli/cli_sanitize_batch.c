@@ -6,11 +6,19 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_file.h"
 #include "cli/cli_image_remote.h"
 #include "cli/cli_sanitize.h"
 
-/* --batch: files are claimed in order by worker threads; each file's report is kept in
- * memory and printed once every file before it has been printed. */
+/* --batch: files are claimed in order by worker threads; each file's output is staged (written
+ * to a temporary file, not yet flushed) and its report kept in memory. Once the files done in
+ * order make a group of BATCH_GROUP (or the last files), the group is committed: every file
+ * flushed to disk, then renamed into place, then the directory flushed, and only then are their
+ * reports printed. One fsync per file while the pictures were being made cost the batch a wait
+ * for the disk per file (47 of them, 0.54 s of wall time summed over two threads, loaded); a
+ * group waits once (cli_file_commit). */
+enum { BATCH_GROUP = 64 };
+
 struct batch {
 	const char **files;
 	int n;
@@ -23,19 +31,64 @@ struct batch {
 	char **out, **err; /* per file, NULL until done */
 	size_t *out_len, *err_len;
 	int *done;
+	int *ok;                   /* per file: sanitized and staged */
+	struct cli_staged *staged; /* per file, until committed */
 	int rc;
 	int shared_taken; /* the first worker uses the detector loaded by the caller */
 };
 
-static void batch_flush(struct batch *b)
+/* Commits files [from, to) that were staged (their reports still held), in one group. */
+static void batch_commit(struct batch *b, int from, int to)
 {
-	while (b->printed < b->n && b->done[b->printed]) {
-		int i = b->printed++;
-		fwrite(b->out[i], 1, b->out_len[i], stdout);
-		fwrite(b->err[i], 1, b->err_len[i], stderr);
+	struct cli_staged group[BATCH_GROUP];
+	int idx[BATCH_GROUP], ok[BATCH_GROUP], k = 0;
+	for (int i = from; i < to; i++)
+		if (b->ok[i]) {
+			idx[k] = i;
+			group[k++] = b->staged[i];
+		}
+	cli_file_commit(group, (size_t)k, b->outdir, ok);
+	for (int j = 0; j < k; j++) {
+		int i = idx[j];
+		if (ok[j])
+			continue;
+		/* the report said what would be written: replace it by the failure */
+		b->ok[i] = 0;
+		b->rc = CLI_EXIT_USAGE;
 		free(b->out[i]);
 		free(b->err[i]);
-		b->out[i] = b->err[i] = NULL;
+		b->out[i] = calloc(1, 1);
+		b->out_len[i] = 0;
+		FILE *e = open_memstream(&b->err[i], &b->err_len[i]);
+		if (e) {
+			fprintf(e, "entraide sanitize: %s: cannot write the output file\n", b->files[i]);
+			fclose(e);
+		} else {
+			b->err[i] = calloc(1, 1);
+			b->err_len[i] = 0;
+		}
+	}
+}
+
+/* Called with mu held after a file is done: commits and prints the next group when the files
+ * done in order fill one, or are the last. */
+static void batch_flush(struct batch *b)
+{
+	int ready = b->printed;
+	while (ready < b->n && b->done[ready])
+		ready++;
+	while (b->printed < ready &&
+	       (ready - b->printed >= BATCH_GROUP || ready == b->n)) {
+		int to = b->printed + BATCH_GROUP < ready ? b->printed + BATCH_GROUP : ready;
+		batch_commit(b, b->printed, to);
+		for (int i = b->printed; i < to; i++) {
+			fwrite(b->out[i] ? b->out[i] : "", 1, b->out_len[i], stdout);
+			fwrite(b->err[i] ? b->err[i] : "", 1, b->err_len[i], stderr);
+			free(b->out[i]);
+			free(b->err[i]);
+			b->out[i] = b->err[i] = NULL;
+		}
+		b->printed = to;
 	}
 	fflush(stdout);
 }
@@ -65,7 +118,7 @@ static void *batch_worker(void *arg)
 		int rc = CLI_EXIT_USAGE;
 		if (dst && out && err) {
 			snprintf(dst, n, "%s/%s", b->outdir, base);
-			rc = sanitize_one(b->files[i], dst, &o, b->json, 1, out, err);
+			rc = sanitize_one(b->files[i], dst, &o, b->json, 1, out, err, &b->staged[i]);
 		} else if (err) {
 			fprintf(err, "entraide sanitize: %s: out of memory\n", b->files[i]);
 		}
@@ -81,6 +134,7 @@ static void *batch_worker(void *arg)
 			b->err[i] = calloc(1, 1), b->err_len[i] = 0;
 		if (rc)
 			b->rc = CLI_EXIT_USAGE;
+		b->ok[i] = rc == CLI_EXIT_OK;
 		b->done[i] = 1;
 		batch_flush(b);
 		pthread_mutex_unlock(&b->mu);
@@ -104,8 +158,10 @@ int sanitize_batch(const char **files, int n, const char *outdir, const struct e
 	b.out_len = calloc((size_t)n, sizeof *b.out_len);
 	b.err_len = calloc((size_t)n, sizeof *b.err_len);
 	b.done = calloc((size_t)n, sizeof *b.done);
+	b.ok = calloc((size_t)n, sizeof *b.ok);
+	b.staged = calloc((size_t)n, sizeof *b.staged);
 	pthread_mutex_init(&b.mu, NULL);
-	if (!b.out || !b.err || !b.out_len || !b.err_len || !b.done) {
+	if (!b.out || !b.err || !b.out_len || !b.err_len || !b.done || !b.ok || !b.staged) {
 		b.rc = sanitize_fail("out of memory");
 		goto out;
 	}
@@ -127,5 +183,7 @@ out:
 	free(b.out_len);
 	free(b.err_len);
 	free(b.done);
+	free(b.ok);
+	free(b.staged);
 	return b.rc;
 }

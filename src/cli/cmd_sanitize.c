@@ -148,7 +148,7 @@ int cmd_sanitize(int argc, char **argv)
 		rc = CLI_EXIT_OK;
 	} else if (!(rc = parse_args(argc, argv, &a)) && !(rc = open_detector(&a.o))) {
 		rc = a.outdir ? sanitize_batch(a.pos, a.n_pos, a.outdir, &a.o, a.json)
-			      : sanitize_one(a.pos[0], a.pos[1], &a.o, a.json, 0, stdout, stderr);
+			      : sanitize_one(a.pos[0], a.pos[1], &a.o, a.json, 0, stdout, stderr, NULL);
 	}
 	free(a.pos);
 	ent_img_faces_free(a.o.faces);
