@@ -21,7 +21,7 @@ cc -O2 -Iinclude "$here/span_dump.c" "$1" $libs -o "$tmp/old"
 # shellcheck disable=SC2086
 cc -O2 -Iinclude "$here/span_dump.c" "$2" $libs -o "$tmp/new"
 rec() { python3 "$here/span_records.py" "$@"; }
-rec "$tmp/own" tests/privacy/tuning.jsonl tests/privacy/golden.in.jsonl tests/privacy/jsonl_edge.in.jsonl \
+rec "$tmp/own" tests/privacy/tuning*.jsonl tests/privacy/golden.in.jsonl tests/privacy/jsonl_edge.in.jsonl \
 	fuzz/corpus/privacy_text
 rec "$tmp/heldout" tests/privacy/heldout.jsonl tests/privacy/texts.txt
 corpora="own heldout"

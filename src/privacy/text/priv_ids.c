@@ -567,7 +567,9 @@ void priv_find_numbers(struct pctx *c)
 	/* every finding starts at a digits-only token */
 	if (!(c->f_any & TK_NUM))
 		return;
-	for (size_t i = 0; i < c->n_tk; i++) {
+	/* only words with a digit, '+' and '(' are visited (tk_next_any) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_DIGIT) | PB_SET(PB_SIGN));
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		/* digits, or a '+' or '(' before digits: most tokens are neither */
 		if ((c->tk[i].f & TK_CLAIMED) || !(c->tk[i].f & (TK_NUM | TK_PUNCT)))
 			continue;
@@ -819,12 +821,22 @@ static int try_labelled_code(struct pctx *c, size_t i)
 	return 1;
 }
 
+/* The next token at or after i that priv_find_words_ids tries: any, in a text with a colon
+ * (an IPv6 address); else a word with a capital or a digit. */
+static inline size_t next_word_id(const struct pctx *c, int colon, struct tk_walk *wk, size_t i)
+{
+	return colon ? i : tk_next_any(c, wk, i);
+}
+
 void priv_find_words_ids(struct pctx *c)
 {
 	/* every try needs a word in capitals or with a digit, or an IPv6 colon */
 	if (!(c->f_any & (TK_ALLCAP | TK_DIGIT)) && !priv_has_punct(c, ':'))
 		return;
-	for (size_t i = 0; i < c->n_tk; i++) {
+	/* a text without a colon: only the words with a capital or a digit are visited */
+	int colon = priv_has_punct(c, ':');
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS) | PB_SET(PB_DIGIT));
+	for (size_t i = next_word_id(c, colon, &wk, 0); i < c->n_tk; i = next_word_id(c, colon, &wk, i + 1)) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
 		/* each try below needs capitals or a digit, but an IPv6 address (a colon after) */

@@ -656,7 +656,9 @@ void priv_find_places(struct pctx *c)
 	int first = (c->f_any & TK_DIGIT) || (c->lex_any & (LX_STREET | LX_HOSP | LX_TOWNPFX));
 	int second = (c->lex_any & (LX_HOSP_EN | LX_TOWN | LX_CITY | LX_TOWNPFX | LX_STREET_EN)) ||
 		     (c->lex2_any & LX2_HOSP_EN_P);
-	for (size_t i = 0; first && i < c->n_tk; i++) {
+	/* each loop visits only the tokens its recognisers may start from (tk_next_any) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_DIGIT) | PB_SET(PB_START));
+	for (size_t i = tk_next_any(c, &wk, 0); first && i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		const struct ptok *t = &c->tk[i];
 		if ((t->f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
@@ -669,7 +671,8 @@ void priv_find_places(struct pctx *c)
 		if ((t->lex & (LX_HOSP | LX_TOWNPFX)) && hospital_fr(c, i))
 			continue;
 	}
-	for (size_t i = 0; second && i < c->n_tk; i++) {
+	wk = tk_walk_of(PB_SET(PB_CAPS));
+	for (size_t i = tk_next_any(c, &wk, 0); second && i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		/* each of the three starts at a capitalised word */
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD || !(c->tk[i].f & (TK_CAP | TK_ALLCAP)))
 			continue;
@@ -682,7 +685,8 @@ void priv_find_places(struct pctx *c)
 		    hospital_children(c, i))
 			continue;
 	}
-	for (size_t i = 0; i < c->n_tk; i++) {
+	wk = tk_walk_of(PB_SET(PB_TOWN) | PB_SET(PB_CAPS));
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA))
 			continue;
 		/* a listed town, or a capitalised word after a place word */

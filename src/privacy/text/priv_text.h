@@ -51,6 +51,26 @@ struct ptok {
 	uint8_t ch;     /* a punctuation token of one byte: that byte (what tk_ch() reads); else 0 */
 };
 
+/* Candidate sets: for each, one bit per token (bit i % 64 of word i / 64), set by the tokenizer
+ * once every token has its flags, so that a loop whose recognisers all start from such a token
+ * visits those tokens only (tk_next_any) instead of testing every token; the loop still tests
+ * its own conditions on each token it visits. The sets are those of the flags as tokenized:
+ * pn_unshout's changes (names pass) and TK_CLAIMED are not in them. */
+enum {
+	PB_DIGIT,  /* a word holding a digit (TK_DIGIT) */
+	PB_CAPS,   /* a word with a capital first or in capitals (TK_CAP or TK_ALLCAP) */
+	PB_SIGN,   /* a '+' or a '(' (what may open a phone number) */
+	PB_START,  /* a word that starts a street, a French hospital or a date (LX_STREET, LX_HOSP,
+		    * LX_TOWNPFX, LX_MONTH) */
+	PB_TOWN,   /* a listed town (LX_TOWN, LX_CITY, LX_TOWNPFX) */
+	PB_N
+};
+#define PB_SET(k) (1u << (k))
+#define PB_START_LEX (LX_STREET | LX_HOSP | LX_TOWNPFX | LX_MONTH)
+#define PB_TOWN_LEX (LX_TOWN | LX_CITY | LX_TOWNPFX)
+/* Words of PB_N bitmaps a context keeps on its own for a text of up to 128 tokens. */
+#define PB_LOCAL_WORDS 2
+
 /* Longest folded form that is looked up or compared. */
 #define PRIV_FOLD_MAX 64
 /* Bytes of the fold arena of a text of n bytes: every folded form, its terminator, and 8
@@ -80,7 +100,55 @@ struct pctx {
 	 * words with a letter: function words of each language (and accented letters, for French),
 	 * words only one dictionary holds */
 	int guess_fr, guess_en, guess_wfr, guess_wen;
+	/* the candidate sets (PB_): word w of set k is bm[w * PB_N + k], for w < nw (set by the
+	 * tokenizer); bm is bm_local or, for a long text, an allocation (bm_heap) */
+	uint64_t *bm;
+	size_t nw;
+	int bm_heap;
+	uint64_t bm_local[PB_LOCAL_WORDS * PB_N];
 };
+
+/* A walk over the tokens of some candidate sets (PB_SET bits): the union of their bitmaps is
+ * made once per word of 64 tokens, kept in the walk. */
+struct tk_walk {
+	unsigned sets;
+	size_t w;   /* the word held in m (SIZE_MAX: none yet) */
+	uint64_t m; /* the union of the sets over tokens 64w..64w+63 */
+};
+static inline struct tk_walk tk_walk_of(unsigned sets)
+{
+	return (struct tk_walk){sets, SIZE_MAX, 0};
+}
+static inline uint64_t tk_walk_word(const struct pctx *c, unsigned sets, size_t w)
+{
+	const uint64_t *b = c->bm + w * PB_N;
+	uint64_t m = 0;
+	for (unsigned k = 0; k < PB_N; k++)
+		if (sets & PB_SET(k))
+			m |= b[k];
+	return m;
+}
+/* The first token at or after i in the walk's sets, or n_tk when none. A loop `for (i =
+ * tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1))` visits the tokens of
+ * the sets in order, and may move i forward in its body. */
+static inline size_t tk_next_any(const struct pctx *c, struct tk_walk *wk, size_t i)
+{
+	size_t w = i >> 6;
+	if (w != wk->w) {
+		if (w >= c->nw)
+			return c->n_tk;
+		wk->w = w;
+		wk->m = tk_walk_word(c, wk->sets, w);
+	}
+	uint64_t m = wk->m & (~0ull << (i & 63));
+	while (!m) {
+		if (++w >= c->nw)
+			return c->n_tk;
+		wk->w = w;
+		m = wk->m = tk_walk_word(c, wk->sets, w);
+	}
+	return (w << 6) + (size_t)__builtin_ctzll(m);
+}
 
 /* The text holds the ASCII punctuation character ch (33..95) as a token. */
 static inline int priv_has_punct(const struct pctx *c, char ch)

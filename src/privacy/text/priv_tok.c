@@ -116,9 +116,51 @@ void priv_tok_free(struct pctx *c)
 		free(c->tk);
 	if (c->fold_heap)
 		free(c->fold);
+	if (c->bm_heap)
+		free(c->bm);
 	c->tk = NULL;
 	c->fold = NULL;
-	c->tk_heap = c->fold_heap = 0;
+	c->bm = NULL;
+	c->nw = 0;
+	c->tk_heap = c->fold_heap = c->bm_heap = 0;
+}
+
+/* The candidate sets (PB_ in priv_text.h) of the tokens, 64 tokens a word, without a branch on
+ * a token's flags. Returns -1 when out of memory. */
+_Static_assert(PB_N == 5, "build_sets writes every set");
+static int build_sets(struct pctx *c)
+{
+	size_t nw = (c->n_tk + 63) >> 6;
+	uint64_t *bm = c->bm_local;
+	if (nw > PB_LOCAL_WORDS) {
+		bm = malloc(nw * PB_N * sizeof *bm);
+		if (!bm)
+			return -1;
+		c->bm_heap = 1;
+	}
+	c->bm = bm;
+	c->nw = nw;
+	const struct ptok *tk = c->tk;
+	for (size_t w = 0; w < nw; w++) {
+		uint64_t dig = 0, caps = 0, sign = 0, start = 0, town = 0;
+		size_t end = (w + 1) * 64 < c->n_tk ? (w + 1) * 64 : c->n_tk;
+		for (size_t i = w * 64; i < end; i++) {
+			unsigned f = tk[i].f, j = (unsigned)(i & 63);
+			uint32_t l = tk[i].lex;
+			dig |= (uint64_t)!!(f & TK_DIGIT) << j;
+			caps |= (uint64_t)!!(f & (TK_CAP | TK_ALLCAP)) << j;
+			sign |= (uint64_t)(tk[i].ch == '+' || tk[i].ch == '(') << j;
+			start |= (uint64_t)!!(l & PB_START_LEX) << j;
+			town |= (uint64_t)!!(l & PB_TOWN_LEX) << j;
+		}
+		uint64_t *b = bm + w * PB_N;
+		b[PB_DIGIT] = dig;
+		b[PB_CAPS] = caps;
+		b[PB_SIGN] = sign;
+		b[PB_START] = start;
+		b[PB_TOWN] = town;
+	}
+	return 0;
 }
 
 /* The hashed-table look-ups of the words of a text, made a batch at a time: the indices of the
@@ -428,6 +470,8 @@ enum ent_err priv_tokenize(struct pctx *c)
 	}
 	if (L.n)
 		lookup_batch(c, &L);
+	if (build_sets(c))
+		return ENT_ENOMEM;
 	c->f_any |= f_any;
 	c->punct |= punct;
 	c->lex_any = L.any;

@@ -384,7 +384,9 @@ void priv_find_when(struct pctx *c)
 {
 	if (!(c->f_any & TK_DIGIT) && !(c->lex_any & LX_MONTH))
 		return;
-	for (size_t i = 0; i < c->n_tk; i++) {
+	/* only words with a digit or a month (tk_next_any) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_DIGIT) | PB_SET(PB_START));
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
 		if (c->tk[i].f & TK_DIGIT) {
