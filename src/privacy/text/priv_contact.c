@@ -280,7 +280,8 @@ static int mail_provider(const struct pctx *c, size_t i)
 /* "jean.dupont [at] gmail.com", "jean (at) gmail (dot) com", "jean arobase gmail.com". */
 static void obfuscated_emails(struct pctx *c)
 {
-	for (size_t i = 1; i + 2 < c->n_tk; i++) {
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_PAT)); /* brackets, "at", "arobase" among others */
+	for (size_t i = tk_next_any(c, &wk, 1); i + 2 < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		size_t at_end;
 		/* what follows needs a bracket, "at" or "arobase" here */
 		if (!(c->tk[i].f & TK_PUNCT) && c->tk[i].flen != 2 && c->tk[i].flen != 7)
@@ -409,7 +410,9 @@ void priv_find_patterns(struct pctx *c)
 	network_handles(c);
 	const char *t = c->t;
 	size_t n = c->len;
-	for (size_t i = 0; i < c->n_tk; i++) {
+	/* an '@', or a word right before a glued '.', ':' or '-', among others (PB_PAT) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_PAT));
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		if (c->tk[i].f & TK_CLAIMED)
 			continue;
 		size_t b = c->tk[i].s;

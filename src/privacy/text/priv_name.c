@@ -569,35 +569,119 @@ static size_t apos_prefix(const struct pctx *c, size_t i)
 	return i;
 }
 
+/* The rules' places in the table (bit k of a rule mask is rules[k]). */
+enum {
+	R_HASHTAG,
+	R_INITIALS,
+	R_TITLE,
+	R_GREETING_LOWER,
+	R_CONTEXT,
+	R_RELATIVE_CAP,
+	R_INTRO_AGE,
+	R_LOWER_CONTEXT,
+	R_KIN_WORD,
+	R_COMPANION,
+	R_SIGNATURE,
+	R_SIGNOFF_SHORT,
+	R_INITIAL_SURNAME,
+	R_AGE,
+	R_LIST,
+	R_SURNAME_INITIAL,
+	R_INVERTED,
+	R_ALLCAP_PAIR,
+	R_ALLCAP_AGE,
+	R_ALLCAP_SURNAME,
+	R_ALLCAP_UNKNOWN,
+	R_ALONE,
+	N_RULES
+};
+#define RB(k) (1u << (k))
+
 /* In order: the first rule that says something decides. */
 static const struct name_rule rules[] = {
-	{"name_hashtag", 0.8f, r_hashtag, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_HASH},
-	{"name_title", 0, r_initials, PLAIN_CAP, NEED_PERIOD}, /* reports its own spans */
-	{"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_TITLE},
-	{"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE, NEED_GREET},
-	{"name_context", 0.9f, r_context, 0, 0},
-	{"name_context", 0.8f, r_relative_cap, PLAIN_CAP, NEED_KIN},
-	{"name_context", 0.8f, r_intro_age, 0, NEED_NUM},
-	{"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
-	{"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
-	{"name_context", 0.7f, r_companion, 0, 0},
-	{"name_signature", 0.7f, r_signature, 0, 0},
-	{"name_signature", 0.7f, r_signoff_short, PLAIN_CAP, NEED_SIGNOFF},
-	{"name_lexicon", 0.7f, r_initial_surname, 0, NEED_PERIOD},
-	{"name_age", 0.7f, r_age, 0, NEED_AGE},
-	{"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
-	{"name_lexicon", 0.7f, r_surname_initial, 0, NEED_CAPS},
-	{"name_inverted", 0.7f, r_inverted, 0, NEED_COMMA},
-	{"name_lexicon", 0.7f, r_allcap_pair, 0, NEED_CAPS},
-	{"name_lexicon", 0.8f, r_allcap_age, 0, NEED_CAPS | NEED_NUM},
-	{"name_lexicon", 0.8f, r_allcap_surname, 0, NEED_CAPS},
-	{"name_lexicon", 0.8f, r_allcap_unknown, 0, NEED_CAPS},
-	{"name_lexicon", 0, r_alone, 0, 0},
-	{NULL, 0, NULL, 0, 0},
+	[R_HASHTAG] = {"name_hashtag", 0.8f, r_hashtag, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_HASH},
+	[R_INITIALS] = {"name_title", 0, r_initials, PLAIN_CAP, NEED_PERIOD}, /* reports its own spans */
+	[R_TITLE] = {"name_title", 0.95f, r_title, PLAIN_LOWER | PLAIN_WORD | PLAIN_CAP | PLAIN_WORD_ALONE, NEED_TITLE},
+	[R_GREETING_LOWER] = {"name_context", 0.8f, r_greeting_lower, PLAIN_WORD | PLAIN_WORD_ALONE, NEED_GREET},
+	[R_CONTEXT] = {"name_context", 0.9f, r_context, 0, 0},
+	[R_RELATIVE_CAP] = {"name_context", 0.8f, r_relative_cap, PLAIN_CAP, NEED_KIN},
+	[R_INTRO_AGE] = {"name_context", 0.8f, r_intro_age, 0, NEED_NUM},
+	[R_LOWER_CONTEXT] = {"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
+	[R_KIN_WORD] = {"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
+	[R_COMPANION] = {"name_context", 0.7f, r_companion, 0, 0},
+	[R_SIGNATURE] = {"name_signature", 0.7f, r_signature, 0, 0},
+	[R_SIGNOFF_SHORT] = {"name_signature", 0.7f, r_signoff_short, PLAIN_CAP, NEED_SIGNOFF},
+	[R_INITIAL_SURNAME] = {"name_lexicon", 0.7f, r_initial_surname, 0, NEED_PERIOD},
+	[R_AGE] = {"name_age", 0.7f, r_age, 0, NEED_AGE},
+	[R_LIST] = {"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
+	[R_SURNAME_INITIAL] = {"name_lexicon", 0.7f, r_surname_initial, 0, NEED_CAPS},
+	[R_INVERTED] = {"name_inverted", 0.7f, r_inverted, 0, NEED_COMMA},
+	[R_ALLCAP_PAIR] = {"name_lexicon", 0.7f, r_allcap_pair, 0, NEED_CAPS},
+	[R_ALLCAP_AGE] = {"name_lexicon", 0.8f, r_allcap_age, 0, NEED_CAPS | NEED_NUM},
+	[R_ALLCAP_SURNAME] = {"name_lexicon", 0.8f, r_allcap_surname, 0, NEED_CAPS},
+	[R_ALLCAP_UNKNOWN] = {"name_lexicon", 0.8f, r_allcap_unknown, 0, NEED_CAPS},
+	[R_ALONE] = {"name_lexicon", 0, r_alone, 0, 0},
 };
 
-#define N_RULES (sizeof rules / sizeof rules[0] - 1)
-_Static_assert(N_RULES <= 32, "one bit per rule");
+_Static_assert(N_RULES <= 32 && sizeof rules / sizeof rules[0] == N_RULES, "one bit per rule, each in the table");
+
+/* The rules a word may call by its own flags and length (what each tests first on them), by
+ * gate_index(): bit 0 TK_CAP, 1 TK_ALLCAP, 2 TK_LOWER, 3 one byte, 4 one or two bytes, 5 TK_SP. */
+#define G_CAP(x) ((x) & 1)
+#define G_ALLCAP(x) ((x) & 2)
+#define G_LOWER(x) ((x) & 4)
+#define G_LEN1(x) ((x) & 8)
+#define G_LEN2(x) ((x) & 16)
+#define G_SP(x) ((x) & 32)
+#define FG(x)                                                                                       \
+	(RB(R_CONTEXT) | RB(R_ALONE) | RB(R_HASHTAG) | RB(R_TITLE) | RB(R_RELATIVE_CAP) |            \
+	 RB(R_INTRO_AGE) | RB(R_LOWER_CONTEXT) | RB(R_COMPANION) | RB(R_LIST) |                       \
+	 (G_LEN1(x) ? RB(R_INITIALS) | RB(R_INITIAL_SURNAME) : 0) |                                   \
+	 (G_LOWER(x) ? RB(R_GREETING_LOWER) | RB(R_KIN_WORD) : 0) |                                   \
+	 (G_CAP(x) ? RB(R_SIGNATURE) : 0) | (G_CAP(x) && !G_ALLCAP(x) ? RB(R_INVERTED) : 0) |          \
+	 (G_CAP(x) && G_LEN2(x) && G_SP(x) ? RB(R_SIGNOFF_SHORT) : 0) |                               \
+	 (G_CAP(x) || G_LOWER(x) ? RB(R_AGE) : 0) |                                                   \
+	 (G_ALLCAP(x) || (G_CAP(x) && G_LEN1(x)) ? RB(R_SURNAME_INITIAL) : 0) |                       \
+	 (G_ALLCAP(x) ? RB(R_ALLCAP_PAIR) | RB(R_ALLCAP_AGE) | RB(R_ALLCAP_SURNAME) | RB(R_ALLCAP_UNKNOWN) \
+		      : 0))
+#define FG4(x) FG(x), FG((x) + 1), FG((x) + 2), FG((x) + 3)
+#define FG16(x) FG4(x), FG4((x) + 4), FG4((x) + 8), FG4((x) + 12)
+static const uint32_t f_gate[64] = {FG16(0), FG16(16), FG16(32), FG16(48)};
+_Static_assert(TK_CAP == 1u << 3 && TK_ALLCAP == 1u << 4 && TK_LOWER == 1u << 5 && TK_SP == 1u << 8,
+	       "gate_index reads the flags in place");
+
+static inline unsigned gate_index(unsigned f, size_t len)
+{
+	return ((f >> 3) & 7) | (unsigned)(len == 1) << 3 | (unsigned)(len <= 2) << 4 | ((f >> 8) & 1) << 5;
+}
+
+/* The rules that may say something about word i, from what each tests first on the word and
+ * the one before (each rule still tests it): a rule left out would answer NAME_NONE without a
+ * side effect. A table for the word's flags, then masks, with no branch on the word, so that a
+ * word calls only the rules whose first test it passes. */
+static uint32_t rule_gate(const struct pctx *c, size_t i)
+{
+	static const struct ptok none; /* before the first token: no flags, no byte, no form */
+	const struct ptok *t = &c->tk[i], *p = i > 0 ? &c->tk[i - 1] : &none;
+	unsigned f = t->f;
+	uint32_t lex = t->lex;
+	uint32_t m = f_gate[gate_index(f, t->e - t->s)];
+	/* r_title: a title among the three words before, or "née" / "épouse" / "ep" right before */
+	uint32_t before = p->lex | (i >= 2 ? c->tk[i - 2].lex : 0) | (i >= 3 ? c->tk[i - 3].lex : 0);
+	unsigned pf = (unsigned char)c->fold[p->fo];
+	unsigned titled = ((before & LX_TITLE) != 0) | ((p->flen != 0) & ((pf == 'n') | (pf == 'e')));
+	/* r_lower_context: a lowercase word, the text's first word, a verb that takes a person
+	 * before, a capital after a name found */
+	unsigned lower_ctx = ((f & TK_LOWER) != 0) | (i == 0) | ((p->lex2 & LX2_PVERB) != 0) |
+			     (((f & TK_CAP) != 0) & (c->n_sp != 0));
+	uint32_t off = (p->ch != '#') * RB(R_HASHTAG) | (!titled) * RB(R_TITLE) |
+		       ((lex & (LX_HN | LX_CAPEN)) != (LX_HN | LX_CAPEN)) * RB(R_GREETING_LOWER) |
+		       !(p->lex & LX_KIN) * RB(R_RELATIVE_CAP) | !(lex & LX_GIVEN) * RB(R_INTRO_AGE) |
+		       (!lower_ctx) * RB(R_LOWER_CONTEXT) |
+		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
+		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST);
+	return m & ~off;
+}
 
 /* The NEED_ bits the text holds. Words in capitals are the tokenizer's (pn_unshout only
  * takes some away); the AGE spans are all found before the names pass. */
@@ -654,7 +738,7 @@ void priv_find_names(struct pctx *c)
 			continue;
 		/* a rule that answers NAME_NONE leaves h as it found it */
 		struct name_hit h = {i, i, 0};
-		for (uint32_t m = to_try[plain_word(c, i)]; m; m &= m - 1) {
+		for (uint32_t m = to_try[plain_word(c, i)] & rule_gate(c, i); m; m &= m - 1) {
 			const struct name_rule *r = &rules[__builtin_ctz(m)];
 			h.conf = r->conf;
 			enum name_verdict v = r->match(c, i, &h);

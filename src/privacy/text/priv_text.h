@@ -63,6 +63,9 @@ enum {
 	PB_START,  /* a word that starts a street, a French hospital or a date (LX_STREET, LX_HOSP,
 		    * LX_TOWNPFX, LX_MONTH) */
 	PB_TOWN,   /* a listed town (LX_TOWN, LX_CITY, LX_TOWNPFX) */
+	PB_PAT,    /* what the patterns start from: an '@', a token right before a '.', ':' or '-'
+		    * glued to it (a host, a URL's scheme); a '[' or '(', "at" or "arobase" (an
+		    * e-mail address written out) */
 	PB_N
 };
 #define PB_SET(k) (1u << (k))

@@ -125,12 +125,28 @@ void priv_tok_free(struct pctx *c)
 	c->tk_heap = c->fold_heap = c->bm_heap = 0;
 }
 
-/* The candidate sets (PB_ in priv_text.h) of the tokens, 64 tokens a word, without a branch on
- * a token's flags. Returns -1 when out of memory. */
-_Static_assert(PB_N == 5, "build_sets writes every set");
+/* What a token's flags and punctuation byte put it in, for build_sets(): f_sets by bits 3..6 of
+ * TK_ flags (TK_CAP, TK_ALLCAP, TK_LOWER, TK_DIGIT), ch_sets by the byte of a punctuation token
+ * (CH_DOT: a '.', ':' or '-', that puts the token before it, when glued, in PB_PAT). */
+_Static_assert(TK_CAP == 1u << 3 && TK_ALLCAP == 1u << 4 && TK_DIGIT == 1u << 6, "f_sets' index");
+_Static_assert(PB_N <= 7, "a token's sets and CH_DOT in one byte");
+#define CH_DOT 0x80u
+static const uint8_t f_sets[16] = {
+	0, PB_SET(PB_CAPS), PB_SET(PB_CAPS), PB_SET(PB_CAPS), 0, PB_SET(PB_CAPS), PB_SET(PB_CAPS),
+	PB_SET(PB_CAPS), PB_SET(PB_DIGIT), PB_SET(PB_DIGIT) | PB_SET(PB_CAPS),
+	PB_SET(PB_DIGIT) | PB_SET(PB_CAPS), PB_SET(PB_DIGIT) | PB_SET(PB_CAPS), PB_SET(PB_DIGIT),
+	PB_SET(PB_DIGIT) | PB_SET(PB_CAPS), PB_SET(PB_DIGIT) | PB_SET(PB_CAPS),
+	PB_SET(PB_DIGIT) | PB_SET(PB_CAPS)};
+static const uint8_t ch_sets[256] = {
+	['+'] = PB_SET(PB_SIGN), ['('] = PB_SET(PB_SIGN) | PB_SET(PB_PAT), ['@'] = PB_SET(PB_PAT),
+	['['] = PB_SET(PB_PAT), ['.'] = CH_DOT, [':'] = CH_DOT, ['-'] = CH_DOT};
+
+/* The candidate sets (PB_ in priv_text.h) of the tokens, without a branch on a token's data:
+ * one byte of sets per token, 64 tokens at a time, then each set's bits gathered eight bytes
+ * at a time. Returns -1 when out of memory. */
 static int build_sets(struct pctx *c)
 {
-	size_t nw = (c->n_tk + 63) >> 6;
+	size_t n = c->n_tk, nw = (n + 63) >> 6;
 	uint64_t *bm = c->bm_local;
 	if (nw > PB_LOCAL_WORDS) {
 		bm = malloc(nw * PB_N * sizeof *bm);
@@ -141,24 +157,33 @@ static int build_sets(struct pctx *c)
 	c->bm = bm;
 	c->nw = nw;
 	const struct ptok *tk = c->tk;
+	const char *fold = c->fold;
 	for (size_t w = 0; w < nw; w++) {
-		uint64_t dig = 0, caps = 0, sign = 0, start = 0, town = 0;
-		size_t end = (w + 1) * 64 < c->n_tk ? (w + 1) * 64 : c->n_tk;
+		uint8_t cb[64];
+		size_t end = (w + 1) * 64 < n ? (w + 1) * 64 : n, groups = (end - w * 64 + 7) / 8;
+		memset(cb, 0, sizeof cb);
 		for (size_t i = w * 64; i < end; i++) {
-			unsigned f = tk[i].f, j = (unsigned)(i & 63);
-			uint32_t l = tk[i].lex;
-			dig |= (uint64_t)!!(f & TK_DIGIT) << j;
-			caps |= (uint64_t)!!(f & (TK_CAP | TK_ALLCAP)) << j;
-			sign |= (uint64_t)(tk[i].ch == '+' || tk[i].ch == '(') << j;
-			start |= (uint64_t)!!(l & PB_START_LEX) << j;
-			town |= (uint64_t)!!(l & PB_TOWN_LEX) << j;
+			const struct ptok *t = &tk[i];
+			/* the next token, glued: a '.', ':' or '-' (the last token has none) */
+			const struct ptok *nx = i + 1 < n ? &tk[i + 1] : t;
+			unsigned dot = (ch_sets[nx->ch] >> 7) & (nx->s == t->e);
+			unsigned k = f_sets[(t->f >> 3) & 15] | (ch_sets[t->ch] & ~CH_DOT) |
+				     (unsigned)!!(t->lex & PB_START_LEX) << PB_START |
+				     (unsigned)!!(t->lex & PB_TOWN_LEX) << PB_TOWN;
+			/* "at", and a superset of "arobase" (seven letters from 'a'): the loops test
+			 * the word itself */
+			const unsigned char *fo = (const unsigned char *)fold + t->fo;
+			unsigned at = (t->flen == 2 || t->flen == 7) & (fo[0] == 'a') & ((fo[1] == 't') | (t->flen == 7));
+			cb[i & 63] = (uint8_t)(k | (dot | at) << PB_PAT);
 		}
-		uint64_t *b = bm + w * PB_N;
-		b[PB_DIGIT] = dig;
-		b[PB_CAPS] = caps;
-		b[PB_SIGN] = sign;
-		b[PB_START] = start;
-		b[PB_TOWN] = town;
+		uint64_t sets[PB_N] = {0};
+		for (size_t g = 0; g < groups; g++) {
+			uint64_t x;
+			memcpy(&x, cb + 8 * g, 8);
+			for (unsigned k = 0; k < PB_N; k++)
+				sets[k] |= ((((x >> k) & 0x0101010101010101ull) * 0x0102040810204080ull) >> 56) << (8 * g);
+		}
+		memcpy(bm + w * PB_N, sets, sizeof sets);
 	}
 	return 0;
 }
