@@ -723,16 +723,18 @@ void priv_find_names(struct pctx *c)
 	uint32_t to_try[PLAIN_WORD_ALONE + 1] = {0};
 	unsigned have = text_holds(c);
 	for (unsigned k = 0; k < N_RULES; k++) {
-		if (rules[k].needs & ~have)
-			continue; /* it would answer NAME_NONE on every word of this text */
-		to_try[0] |= 1u << k;
-		to_try[PLAIN_LOWER] |= (uint32_t)!!(rules[k].plain & PLAIN_LOWER) << k;
-		to_try[PLAIN_CAP] |= (uint32_t)!!(rules[k].plain & PLAIN_CAP) << k;
-		to_try[PLAIN_WORD] |= (uint32_t)!!(rules[k].plain & PLAIN_WORD) << k;
-		to_try[PLAIN_WORD_ALONE] |= (uint32_t)!!(rules[k].plain & PLAIN_WORD_ALONE) << k;
+		/* a rule that needs what the text lacks would answer NAME_NONE on every word */
+		uint32_t bit = (uint32_t)!(rules[k].needs & ~have) << k;
+		to_try[0] |= bit;
+		to_try[PLAIN_LOWER] |= bit & -(uint32_t)!!(rules[k].plain & PLAIN_LOWER);
+		to_try[PLAIN_CAP] |= bit & -(uint32_t)!!(rules[k].plain & PLAIN_CAP);
+		to_try[PLAIN_WORD] |= bit & -(uint32_t)!!(rules[k].plain & PLAIN_WORD);
+		to_try[PLAIN_WORD_ALONE] |= bit & -(uint32_t)!!(rules[k].plain & PLAIN_WORD_ALONE);
 	}
 	pn_unshout(c);
-	for (size_t i = 0; i < c->n_tk; i++) {
+	/* words with a letter and no digit (tk_next_any; pn_unshout changes no flag of those) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_NAMEW));
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		const struct ptok *t = &c->tk[i];
 		if ((t->f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA) || (t->f & TK_DIGIT))
 			continue;

@@ -135,7 +135,30 @@ void pn_repeat(struct pctx *c)
 	for (size_t m = 0; m < n; m++)
 		any_lower |= seen[m].lower;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	/* the words that may repeat a name, 64 tokens at a time without a branch per token (most
+	 * share no shape with the names), then those one by one: the test again, as a word
+	 * claimed meanwhile fails it */
+	uint64_t cand = 0;
+	size_t cand_w = SIZE_MAX; /* the word of 64 tokens cand is of */
 	for (size_t i = 0; i < c->n_tk; i++) {
+		if (i >> 6 != cand_w) {
+			cand_w = i >> 6;
+			cand = 0;
+			for (size_t k = i & ~(size_t)63; k < c->n_tk && k < (i | 63) + 1; k++) {
+				const struct ptok *t = &c->tk[k];
+				unsigned lower_word = !any_lower & !!(t->f & TK_LOWER) & !!(t->lex & word);
+				unsigned ok = ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) == TK_ALPHA) &
+					      !(t->lex & (LX_STOPFR | LX_STOPEN)) & !lower_word & (t->flen != 0) &
+					      (unsigned)((shapes >> ((t->flen * 7u + (unsigned char)tk_fold(c, k)[0]) & 63u)) & 1);
+				cand |= (uint64_t)ok << (k & 63);
+			}
+		}
+		uint64_t rest = cand >> (i & 63);
+		if (!rest) {
+			i |= 63; /* the next word of 64 tokens */
+			continue;
+		}
+		i += (size_t)__builtin_ctzll(rest);
 		const struct ptok *t = &c->tk[i];
 		if ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) != TK_ALPHA || (t->lex & (LX_STOPFR | LX_STOPEN)) ||
 		    (!any_lower && (t->f & TK_LOWER) && (t->lex & word)) || !t->flen || !(shapes & shape_bit(c, i)))

@@ -658,14 +658,13 @@ void pn_unshout(struct pctx *c)
 	 * clinical note ("ED handover: 71F, O'BRIEN Siobhan, DOB 2/3/53, PMH COPD") */
 	size_t long_words = 0, long_caps = 0;
 	for (size_t i = 0; i < c->n_tk; i++) {
-		if (!(c->tk[i].f & TK_ALPHA) || (c->tk[i].f & TK_DIGIT) || tk_len(c, i) < 2)
-			continue;
-		words++;
-		caps += (c->tk[i].f & TK_ALLCAP) != 0;
-		if (tk_len(c, i) >= 5) {
-			long_words++;
-			long_caps += (c->tk[i].f & TK_ALLCAP) != 0;
-		}
+		/* counted without a branch on the word */
+		size_t len = c->tk[i].e - c->tk[i].s;
+		size_t word = (c->tk[i].f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA && len >= 2, cap = !!(c->tk[i].f & TK_ALLCAP);
+		words += word;
+		caps += word & cap;
+		long_words += word & (len >= 5);
+		long_caps += word & (len >= 5) & cap;
 	}
 	if (words < 5 || caps * 10 < words * 6 || (long_words >= 3 && long_caps * 10 < long_words * 6))
 		return;

@@ -66,6 +66,7 @@ enum {
 	PB_PAT,    /* what the patterns start from: an '@', a token right before a '.', ':' or '-'
 		    * glued to it (a host, a URL's scheme); a '[' or '(', "at" or "arobase" (an
 		    * e-mail address written out) */
+	PB_NAMEW,  /* a word with a letter and no digit (what the names pass tries) */
 	PB_N
 };
 #define PB_SET(k) (1u << (k))

@@ -174,7 +174,8 @@ static int build_sets(struct pctx *c)
 			 * the word itself */
 			const unsigned char *fo = (const unsigned char *)fold + t->fo;
 			unsigned at = (t->flen == 2 || t->flen == 7) & (fo[0] == 'a') & ((fo[1] == 't') | (t->flen == 7));
-			cb[i & 63] = (uint8_t)(k | (dot | at) << PB_PAT);
+			unsigned namew = (t->f & (TK_WORD | TK_ALPHA | TK_DIGIT)) == (TK_WORD | TK_ALPHA);
+			cb[i & 63] = (uint8_t)(k | (dot | at) << PB_PAT | namew << PB_NAMEW);
 		}
 		uint64_t sets[PB_N] = {0};
 		for (size_t g = 0; g < groups; g++) {
