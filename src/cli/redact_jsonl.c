@@ -9,6 +9,7 @@
  * caller runs the general path, which also writes every error line.
  * Not responsible for: reading lines, options, error lines (cmd_redact.c).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,28 @@ static int hex4(const char *s, unsigned *v)
 	}
 	*v = x;
 	return 1;
+}
+
+/* How many of the eight bytes at s, from the first, a JSON string holds as they are: not '"',
+ * '\\' or a control character, nor (unless high is set) a byte of 0x80 or more. Eight bytes a
+ * step (the bytes tested at once; a borrow only flags bytes above the first match), so that
+ * plain text is copied without a test per byte. */
+static inline size_t plain_run8(const char *s, int high)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+	uint64_t x, q, b;
+	memcpy(&x, s, 8);
+	q = x ^ (ones * '"');
+	b = x ^ (ones * '\\');
+	uint64_t stop = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+	stop = (stop | (high ? 0 : x)) & tops;
+	return stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
+#else
+	(void)s;
+	(void)high;
+	return 0;
+#endif
 }
 
 /* Length of the strict UTF-8 sequence at s (n bytes left), 0 when invalid. */
@@ -69,6 +92,15 @@ static int read_string(const char *s, size_t n, size_t *i, char *o, size_t *olen
 {
 	size_t k = *i + 1, w = 0;
 	while (k < n) {
+		/* plain ASCII eight bytes at a time; o has room: w + 8 <= k + 8 - (*i + 1) < n */
+		if (n - k >= 8) {
+			size_t m = plain_run8(s + k, 0);
+			memcpy(o + w, s + k, 8);
+			w += m;
+			k += m;
+			if (m == 8)
+				continue;
+		}
 		unsigned char ch = (unsigned char)s[k];
 		if (ch == '"') {
 			*i = k + 1;
@@ -148,6 +180,17 @@ static size_t put_json_string(char *o, const char *s, size_t n)
 	size_t w = 0;
 	o[w++] = '"';
 	for (size_t k = 0; k < n; k++) {
+		/* what needs no escape eight bytes at a time (o has room for 6 bytes a byte) */
+		while (n - k >= 8) {
+			size_t m = plain_run8(s + k, 1);
+			memcpy(o + w, s + k, 8);
+			w += m;
+			k += m;
+			if (m < 8)
+				break;
+		}
+		if (k >= n)
+			break;
 		unsigned char ch = (unsigned char)s[k];
 		if (ch >= 0x20 && ch != '"' && ch != '\\') {
 			o[w++] = (char)ch;
