@@ -1,7 +1,7 @@
 /*
  * intent_train.c - build-time trainer of the intent classifier (a host program, not shipped).
  *
- *   intent_train [-o MODEL.c] [--cv K] [--epochs N] [--show-errors] [--urgent-threshold T]
+ *   intent_train [-o MODEL.c] [--cv K] [--epochs N] [--show-errors] [--dump FILE] [--urgent-threshold T]
  *                [--calm-consult-weight W] [--calm-l2 L] [--calm-unbalanced] [--calm-free]
  *                [--text-only | --both | --urgent-only] FILE.jsonl...
  *
@@ -9,7 +9,8 @@
  * text model, the urgent score (src/desk/intent_urgent.h), or both. The urgent score is fitted
  * on the text model's out-of-fold probabilities; its threshold is chosen by cross-validation
  * unless --urgent-threshold gives it. --cv also prints the score's cross-validated urgent recall
- * and false urgents per file and threshold (--show-errors: the messages it gets wrong), how
+ * and false urgents per file and threshold (--show-errors: the messages it gets wrong; --dump: every
+ * message's cross-validated score, split by split, for studying other decision rules), how
  * often a false alarm outranks a real one in the queue, and the calm intents' model
  * (src/desk/intent_calm.h) beside the decision before it, per file.
  *
@@ -273,6 +274,7 @@ static float urgent_l2 = 1e-3f;
 static int urgent_iters = 2000;
 static float urgent_threshold = -1; /* < 0: chosen by cross-validation (choose_threshold) */
 static int show_errors;
+static FILE *dump; /* --dump FILE: every message's cross-validated score, one line per split */
 
 static int urgent_text_epochs = 10;
 static float urgent_text_lr = 0.1f, urgent_text_l2 = 1e-4f;
@@ -410,6 +412,13 @@ static float *cv_scores(const struct ex *exs, size_t n, size_t k)
 	return sc;
 }
 
+/* What the classifier says at run time (src/desk/intent.c): the score at the threshold, or
+ * suicidal intent the rules force whatever the score. */
+static int said_urgent(const struct ex *e, float score, float threshold)
+{
+	return intent_urgent_decide(&e->h, e->oof, score, threshold) || intent_urgent_forced(&e->h);
+}
+
 /* The threshold: the highest multiple of 0.05 in [0.10, 0.70] whose cost in cross-validation
  * over the messages that train the score is within COST_SLACK of the lowest, a missed urgent
  * message costing MISS_COST false alarms. One split into folds is noisy (the order of the files
@@ -427,7 +436,7 @@ static void count_errors(const struct ex *exs, size_t n, const float *sc, size_t
 		if (exs[i].text_only)
 			continue;
 		for (int t = 0; t < 13; t++) {
-			int said = intent_urgent_decide(&exs[i].h, exs[i].oof, sc[i], 0.10f + 0.05f * (float)t);
+			int said = said_urgent(&exs[i], sc[i], 0.10f + 0.05f * (float)t);
 			if (exs[i].y == ENT_INTENT_URGENT && !said)
 				miss[t]++, file_miss[exs[i].file][t]++;
 			else if (exs[i].y != ENT_INTENT_URGENT && said)
@@ -458,6 +467,11 @@ static float choose_threshold(const struct ex *exs, size_t n, size_t k)
 		}
 		float *sc = cv_scores(exs, n, k);
 		size_t m1[13] = {0}, f1[13] = {0};
+		for (size_t i = 0; dump && i < n; i++)
+			if (!exs[i].text_only)
+				fprintf(dump, "%d\t%s\t%zu\t%d\t%.5f\t%.5f\t%d\t%d\n", r, file_names[exs[i].file], exs[i].line,
+				        exs[i].y == ENT_INTENT_URGENT, (double)sc[i], (double)exs[i].oof[ENT_INTENT_URGENT],
+				        intent_urgent_has_cue(&exs[i].h), intent_urgent_forced(&exs[i].h));
 		count_errors(exs, n, sc, m1, f1);
 		for (int t = 0; t < NT; t++)
 			miss[t] += m1[t], fa[t] += f1[t];
@@ -512,13 +526,13 @@ static void cv_urgent(const struct ex *exs, size_t n, size_t k)
 		const struct ex *e = &exs[i];
 		int urgent = e->y == ENT_INTENT_URGENT;
 		(urgent ? nu : nc)[e->file]++;
-		int said = intent_urgent_decide(&e->h, e->oof, sc[i], st);
+		int said = said_urgent(e, sc[i], st);
 		if (show_errors && urgent != said)
 			printf("cv %s %s:%zu score %.3f p_urgent %.3f cue %s\n", urgent ? "missed" : "false urgent",
 			       file_names[e->file], e->line, (double)sc[i], (double)e->oof[ENT_INTENT_URGENT],
 			       intent_urgent_has_cue(&e->h) ? "yes" : "no");
 		for (int t = 0; t < NT; t++)
-			if (intent_urgent_decide(&e->h, e->oof, sc[i], th[t]))
+			if (said_urgent(e, sc[i], th[t]))
 				(urgent ? tp : fp)[e->file][t]++;
 	}
 	/* The queue: urgent items are ordered by confidence (the score), so a false alarm above a
@@ -527,12 +541,12 @@ static void cv_urgent(const struct ex *exs, size_t n, size_t k)
 	size_t pairs = 0, below = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct ex *e = &exs[i];
-		if (e->text_only || e->y != ENT_INTENT_URGENT || !intent_urgent_decide(&e->h, e->oof, sc[i], st))
+		if (e->text_only || e->y != ENT_INTENT_URGENT || !said_urgent(e, sc[i], st))
 			continue;
 		int any = 0;
 		for (size_t j = 0; j < n; j++) {
 			const struct ex *f = &exs[j];
-			if (f->text_only || f->y == ENT_INTENT_URGENT || !intent_urgent_decide(&f->h, f->oof, sc[j], st))
+			if (f->text_only || f->y == ENT_INTENT_URGENT || !said_urgent(f, sc[j], st))
 				continue;
 			pairs++;
 			mis += sc[j] > sc[i] ? 1.0 : sc[j] == sc[i] ? 0.5 : 0.0;
@@ -852,7 +866,12 @@ int main(int argc, char **argv)
 			calm_no_bias = 0, calm_fixed_logp = 0;
 		else if (strcmp(argv[i], "--calm-l2") == 0 && i + 1 < argc)
 			calm_l2 = (float)atof(argv[++i]);
-		else if (strcmp(argv[i], "--show-errors") == 0)
+		else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
+			if (!(dump = fopen(argv[++i], "w"))) {
+				perror(argv[i]);
+				return 1;
+			}
+		} else if (strcmp(argv[i], "--show-errors") == 0)
 			show_errors = 1, verbose_threshold = 1;
 		else if (strcmp(argv[i], "--urgent-weight") == 0 && i + 1 < argc)
 			urgent_weight = (float)atof(argv[++i]);
@@ -916,6 +935,10 @@ int main(int argc, char **argv)
 		}
 		cv_urgent(exs, n, k);
 		cv_calm(exs, n, k);
+	}
+	if (dump && fclose(dump) != 0) {
+		perror("intent_train: --dump");
+		return 1;
 	}
 	if (n_test) {
 		size_t ok = 0;
