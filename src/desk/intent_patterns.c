@@ -183,7 +183,9 @@ const struct pattern_src intent_patterns[] = {
 	                             "mange|mangee|ate|eaten|chewed|mache|machouille ~4 "
 	                             "comprimes|cachets|medicaments|medocs|piles|pile|produit*|javel|"
 	                             "detergent|pills|tablets|bleach|battery|batteries|capsules|gelules|"
-	                             "lessive|poison|champignon*|mushroom*|boite|plaquette|flacon|bottle"},
+	                             "lessive|poison|champignon*|mushroom*|boite|plaquette|flacon|bottle|gel|"
+	                             "hydroalcoolique|antigel|antifreeze|petrole|methanol|white|desinfectant|"
+	                             "disinfectant|sanitiser|sanitizer|nettoyant|cleaner|pods|pastille*|dosette*"},
 	/* medicines by name, swallowed: "a mangé des Levothyrox", "ate my nan's warfarin" */
 	{K_URGENT, R(OVERDOSE), NEG | HYPO, "a|as|ont|avons|avez ~1 avale|avalee|ingere|croque|croquee|mange|mangee|"
 	                                    "machouille ~4 " DRUGS},
@@ -218,6 +220,9 @@ const struct pattern_src intent_patterns[] = {
 	                                    "enfant*|femme|fils|fille|gosses|petits|bebe|mere|pere"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "menac*|threat* ~4 tuer|couteau|arme|fusil|kill|knife|gun|hurt"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "couteau|knife|gun|arme|fusil|hache ~4 menac*|threat*|tuer|kill|hurt"},
+	{K_URGENT, R(VIOLENCE), NEG | WEAK, "menac*|threaten*|threatening ~6 bouteille*|bottle*|tesson*|ciseaux|scissors|"
+	                                    "marteau|hammer|machette|machete|seringue|syringe|cutter|couteaux|knives|"
+	                                    "weapon*|batte|barre"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "break|breaking|broke ~0 into"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "broke ~0 in"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "entrer ~1 de ~0 force"},
@@ -226,7 +231,7 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "viol|violee|raped"},
 	/* someone attacking a carer, a patient, a guard in front of the writer */
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "agresse|agressent|attaque|attaquent|frappe|frappent|tabasse|tabassent ~1 "
-	                                    "un|une|le|la|les|mon|ma|notre|nos ~1 infirmi*|soignant*|medecin*|docteur|"
+	                                    "un|une|le|la|l|les|mon|ma|notre|nos ~1 infirmi*|soignant*|medecin*|docteur|"
 	                                    "collegue*|agent*|aide*|patient*|vigile*|femme|homme|enfant*|interne*"},
 	{K_URGENT, R(VIOLENCE), NEG | WEAK, "attacking|assaulting|hitting|beating|punching|stabbing ~1 a|the|my|our|"
 	                                    "another ~1 nurse*|doctor*|staff|colleague*|guard*|woman|man|patient*|"
@@ -257,6 +262,8 @@ const struct pattern_src intent_patterns[] = {
 	                                     "intense*|atroce*|unbearable|insupportable|taches|spots|blurred|"
 	                                     "blurry"},
 	{K_URGENT, R(PREGNANCY), NEG, "tete ~1 sort|sortie|visible"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "cordon ~2 sort|sorti|sortie|dehors|visible|pend|procidence"},
+	{K_URGENT, R(PREGNANCY), NEG | HYPO, "cord ~3 out|prolapse*|prolapsed|coming|hanging"},
 	{K_URGENT, R(PREGNANCY), NEG, "crowning|head ~1 is ~0 out|coming"},
 	{K_URGENT, R(PREGNANCY), NEG, "bebe|baby ~1 arrive|coming ~0 maintenant|now|vite|la"},
 	/* --- a baby or a child in danger ---------------------------------------------------------- */
@@ -306,26 +313,32 @@ const struct pattern_src intent_patterns[] = {
 	                "legit|vrai|true|myth*|mythe*"},
 	{K_FAREWELL, 0, 0, "adieu|adieux|goodbye|farewell"},
 	{K_FAREWELL, 0, 0, "serai|serais|will|ll ~1 plus|pas|not|no ~0 la|there|here|around|longer"},
-	{K_FAREWELL, 0, 0, "won|wont|will ~1 not|t ~1 be ~0 needing|need"},
+	{K_FAREWELL, 0, 0, "won|will ~1 not|t ~1 be ~0 needing|need"},
+	{K_FAREWELL, 0, 0, "wont ~1 be ~0 needing|need"},
 	{K_FAREWELL, 0, 0, "plus ~0 besoin"},
 	{K_FAREWELL, 0, 0, "donne|donner|gave|give|giving|given|vendu|sold ~3 chat|chien|cat|dog|guitare|guitar|"
 	                   "affaires|things|stuff|records|disques|belongings"},
 	{K_FAREWELL, 0, 0, "lettre|lettres|letters|letter|mot|mots|notes|note ~3 tout|chacun|everyone|everybody|"
 	                   "famille|family|enfants|kids"},
-	{K_FAREWELL, 0, 0, "tonight|ce ~0 soir ~3 the ~0 night|c ~0 est ~0 le ~0 soir"},
+	/* one phrase per pattern: words of a group are alternatives, "a ~0 b" a sequence */
+	{K_FAREWELL, 0, 0, "tonight ~3 the ~0 night"},
+	{K_FAREWELL, 0, 0, "ce ~0 soir ~3 c ~0 est ~0 le ~0 soir"},
 	{K_FAREWELL, 0, 0, "tonight ~1 s|is ~0 the ~0 night"},
 	{K_FAREWELL, 0, 0, "over|fini|finie|termine ~1 soon|bientot|demain|tomorrow|ce|tonight"},
 	{K_FAREWELL, 0, 0, "bientot|soon ~1 fini|over|termine"},
 	{K_FAREWELL, 0, 0, "ce|cette|tonight|today|demain|tomorrow ~3 termine|fini|finie|over|done|end|ends"},
-	{K_FAREWELL, 0, 0, "achete|bought|got|trouve|found ~3 qu ~0 il ~0 fallait|what ~0 i ~0 need*|the ~0 stuff"},
+	{K_FAREWELL, 0, 0, "achete|trouve ~3 qu ~0 il ~0 fallait"},
+	{K_FAREWELL, 0, 0, "bought|got|found ~3 what ~0 i ~0 need*"},
+	{K_FAREWELL, 0, 0, "bought|got|found ~3 the ~0 stuff"},
 	{K_FAREWELL, 0, 0, "plan|plans ~4 stuff|moyens|means|ce ~0 soir|tonight|pret|ready"},
 	{K_FAREWELL, 0, 0, "pris|prise|made|taken ~1 ma|my ~0 decision"},
 	{K_FAREWELL, 0, 0, "pas|not ~0 sa|ta|votre|his|her|your|their ~0 faute|fault"},
 	{K_FAREWELL, 0, 0, "dites|dire|tell ~4 aime|love"},
 	{K_FAREWELL, 0, 0, "corde|rope|noose"},
 	{K_FAREWELL, 0, 0, "everything|tout|all ~1 ready|pret|prevu|planned|organise|prepare"},
-	{K_FAREWELL, 0, 0, "personne|nobody|no ~0 one ~2 occuper|look|care|worry|miss|notice|remarquer*|remarquerait|"
-	                   "manquer*|manquerait"},
+	{K_FAREWELL, 0, 0, "personne|nobody ~2 occuper|look|care|worry|miss|notice|remarquer*|remarquerait|manquer*|"
+	                   "manquerait"},
+	{K_FAREWELL, 0, 0, "no ~0 one ~2 look|care|worry|miss|notice"},
 	{K_FAREWELL, 0, 0, "sorry|desole|desolee|pardon ~1 for|pour ~0 everything|tout"},
 	{K_FAREWELL, 0, 0, "nuit|night ~0 pour|for ~0 toujours|ever|forever|good"},
 	{K_FAREWELL, 0, 0, "good ~0 night ~0 forever"},
@@ -337,6 +350,10 @@ const struct pattern_src intent_patterns[] = {
 	                   "bord|falaise|cliff|railing|rambarde"},
 	{K_FAREWELL, 0, 0, "sorted|made|written|updated|redige|fait|ecrit|rediger ~2 will|testament"},
 	{K_FAREWELL, 0, 0, "dernier|last|final ~0 message|msg|texto|text|post"},
+	{K_FAREWELL, 0, 0, "embete|embeter|embeterai|derange|deranger|derangerai|ennuierai|encombrer*|poids ~2 plus"},
+	{K_FAREWELL, 0, 0, "bother|burden ~2 anymore|longer|again"},
+	{K_FAREWELL, 0, 0, "apres ~0 ce ~0 soir"},
+	{K_FAREWELL, 0, 0, "after ~0 tonight"},
 	{K_FAREWELL, 0, 0, "message|msg|post ~1 est|is ~0 mon|my ~0 dernier|last"},
 	{K_FAREWELL, 0, 0, "ne ~0 me ~0 cherchez|cherche ~0 pas"},
 	{K_FAREWELL, 0, 0, "don ~0 t ~0 look ~0 for ~0 me"},
@@ -345,11 +362,16 @@ const struct pattern_src intent_patterns[] = {
 	{K_REASSURE, 0, 0, "pas|not|non|nothing|rien ~1 urgent|emergency|urgence|grave|serious"},
 	{K_REASSURE, 0, 0, "pas|not|plus|no ~1 en|in ~0 danger"},
 	{K_REASSURE, 0, 0, "pas|no ~0 de ~0 panique|panic"},
-	{K_REASSURE, 0, 0, "rassurez|rassure|rassurer|reassure|don ~0 t ~0 worry|dont ~0 worry"},
+	{K_REASSURE, 0, 0, "rassurez|rassure|rassurer|reassure"},
+	{K_REASSURE, 0, 0, "don ~0 t ~0 worry"},
+	{K_REASSURE, 0, 0, "dont ~0 worry"},
 	{K_REASSURE, 0, 0, "va|vont|allait|went|goes|going|is|are|was|were|s ~2 bien|well|fine|ok|okay|normalement|"
 	                   "normally|great"},
 	{K_REASSURE, 0, 0, "tout ~0 va|allait ~0 bien"},
-	{K_REASSURE, 0, 0, "stable|stabilise*|stabilized|home|maison|sorti|sortie|discharged|rentre|rentree"},
+	{K_REASSURE, 0, 0, "stable|stabilise*|stabilized|home|maison|discharged|rentre|rentree"},
+	/* out of hospital, not "le cordon est sorti" */
+	{K_REASSURE, 0, 0, "sorti|sortie|sortis|sorties ~0 de|d|du|des|hier|ce|cet|cette|aujourd|ajd|lundi|mardi|"
+	                   "mercredi|jeudi|vendredi|samedi|dimanche|depuis|il|la|apres"},
 	{K_REASSURE, 0, 0, "doing|feel|feeling|much|bcp|beaucoup ~1 ok|fine|mieux|better"},
 	{K_JOKE, 0, 0, "lol|lmao|mdr|ptdr|haha*|hihi*|jk|xd|\xf0\x9f\x98\x82|\xf0\x9f\x98\x85|\xf0\x9f\x98\xa4|\xf0\x9f\x99\x84|"
 	               "\xf0\x9f\xa4\xa3|\xf0\x9f\x98\x86|\xf0\x9f\x98\x89"},
@@ -411,6 +433,12 @@ const struct pattern_src intent_patterns[] = {
 	                  "walked|broke|burst|gushed|woke|took|threw|hit|called|texted|messaged|sent"},
 	{K_PRESENT, 0, 0, "depuis|since ~0 hier|yesterday"},
 	{K_PRESENT, 0, 0, "en ~0 ce ~0 moment"},
+	/* help on its way or asked for now: "que faire en attendant ?", "envoyez la sécurité" */
+	{K_PRESENT, 0, 0, "en ~0 attendant ~2 secours|samu|smur|ambulance|ambulanciers|pompiers|?"},
+	{K_PRESENT, 0, 0, "while|until ~1 we|i|they|the|help|ambulance|paramedics ~1 wait|waiting|arrive|arrives|"
+	                  "get|gets|come|comes"},
+	{K_PRESENT, 0, 0, "envoyez|envoyer|send|sending ~2 securite|security|quelqu|someone|somebody|ambulance|"
+	                  "secours|help|samu|pompiers|police"},
 	{K_PRESENT, 0, 0, "depuis|since ~1 le|son|sa|mon|ma|this|the ~0 reveil|lever|matin|morning|wake|waking"},
 	{K_PRESENT, 0, 0, "since ~1 he|she|i|we|they ~0 woke|got ~0 up"},
 	{K_PRESENT, 0, 0, "tout ~0 de ~0 suite"},
@@ -472,6 +500,8 @@ const struct pattern_src intent_patterns[] = {
 	{K_DENIED, 0, 0, "not|never|t ~0 thinking|planning|going|gonna|about|want|wanting ~3 hurt|hurting|harm|harming|"
 	                 "kill|killing|end|ending|suicide"},
 	{K_DENIED, 0, 0, "pas|jamais|plus ~3 me|m ~0 faire ~0 du ~0 mal"},
+	{K_DENIED, 0, 0, "aucune|aucun|nulle|no ~1 envie|intention|idee|desire|wish|plan|plans ~2 me|m|myself|hurt|harm|"
+	                 "kill|end ~0 faire|tuer|suicider|myself|it"},
 	{K_DENIED, 0, 0, "pas|jamais ~3 me|m ~0 tuer|suicider|foutre"},
 	{K_DENIED, 0, 0, "not|pas ~0 suicidal|suicidaire*|depressed|depressive ~0 or|ou ~0 anything|rien"},
 	/* --- cues of a request for individual medical advice (R2) ------------------------------- */

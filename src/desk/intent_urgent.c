@@ -16,7 +16,7 @@ const char *const intent_urgent_feature_names[IU__COUNT] = {
 	[IU_WORD] = "danger_word",      [IU_WORD_NOW] = "danger_word_now", [IU_NO_CUE] = "no_cue",
 	[IU_FRAME] = "frame",           [IU_FAREWELL] = "farewell",     [IU_FAREWELL_NOW] = "farewell_now",
 	[IU_REASSURE] = "reassured",    [IU_JOKE] = "joke",           [IU_VULNERABLE] = "vulnerable",
-	[IU_VULNERABLE_NOW] = "vulnerable_now", [IU_DENIED] = "denied",
+	[IU_VULNERABLE_NOW] = "vulnerable_now", [IU_DENIED] = "denied", [IU_DANGER_PLAIN] = "danger_plain",
 };
 
 void intent_urgent_features(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT],
@@ -67,6 +67,8 @@ void intent_urgent_features(const struct intent_rule_hits *h, const float prob[E
 	x[IU_VULNERABLE] = h->has_vulnerable != 0;
 	x[IU_VULNERABLE_NOW] = h->has_vulnerable && h->has_present;
 	x[IU_DENIED] = h->has_denied != 0;
+	x[IU_DANGER_PLAIN] = danger && !calm && !h->has_which && !h->has_frame && !h->has_reassure && !h->has_joke &&
+	                     !h->has_denied && !h->has_negated;
 }
 
 int intent_urgent_has_cue(const struct intent_rule_hits *h)

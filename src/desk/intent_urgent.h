@@ -58,6 +58,8 @@ enum intent_urgent_feature {
 	IU_VULNERABLE, /* a vulnerable person missing or out in the cold, a fever under chemotherapy... */
 	IU_VULNERABLE_NOW, /* ... with a cue of the present */
 	IU_DENIED,     /* the writer denies a danger ("no bleeding", "not thinking of hurting myself") */
+	IU_DANGER_PLAIN, /* a danger pattern and nothing calm at all (no context, frame, joke, reassurance,
+	                    denial or negation): the text model's doubt alone must not outweigh it */
 	IU__COUNT
 };
 

@@ -37,6 +37,15 @@ static struct intent_rule_hits hits_of(const char *s)
 	return h;
 }
 
+/* Signal j of the urgent score for s (the model's probabilities left at zero: the rules' part). */
+static float signal_of(const char *s, enum intent_urgent_feature j)
+{
+	float x[IU__COUNT], prob[ENT_INTENT__COUNT] = {0};
+	struct intent_rule_hits h = hits_of(s);
+	intent_urgent_features(&h, prob, x);
+	return x[j];
+}
+
 static struct ent_intent_result classify(const char *s)
 {
 	struct ent_intent_result r;
@@ -128,11 +137,68 @@ static void denial_is_a_signal(void **state)
 	assert_int_not_equal(classify(denied[0]).intent, ENT_INTENT_URGENT);
 }
 
+/* A danger pattern with nothing calm around it: out of fold, the text model's doubt alone sank
+ * "je me suis fait poignarder" to 0.18 (eleventh session's cross-validation). Its own signal. */
+static void plain_danger_is_a_signal(void **state)
+{
+	static const char *const plain[] = {
+		"je me suis fait poignarder",
+		"someone is threatening the staff with a broken glass bottle in the waiting room",
+		"un homme frappe l'infirmière dans le couloir",
+		"le cordon est sorti, je suis à 38 semaines",
+	};
+	static const char *const framed[] = {
+		"dans ma série le héros se fait poignarder",
+		"il y a deux ans je me suis fait poignarder, j'aimerais une copie du dossier",
+		"pas de douleur thoracique, juste une question",
+		"lol someone is threatening me with a broken bottle in my game",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		if (signal_of(plain[i], IU_DANGER_PLAIN) != 1.0f)
+			fail_msg("plain case %zu: no signal", i);
+	for (size_t i = 0; i < sizeof framed / sizeof framed[0]; i++)
+		if (signal_of(framed[i], IU_DANGER_PLAIN) != 0.0f)
+			fail_msg("framed case %zu read as plain danger", i);
+	assert_true(intent_urgent_w[IU_DANGER_PLAIN] > 0.3f);
+}
+
+/* Help asked for or on its way says the danger is now ("que faire en attendant le SAMU ?",
+ * "send security"), and a farewell to a group ("je vous embêterai plus") is one. */
+static void help_now_and_group_farewell(void **state)
+{
+	(void)state;
+	assert_true(hits_of("il a avalé du produit, que faire en attendant le samu ?").has_present);
+	assert_true(hits_of("please send security to ward 4").has_present);
+	assert_true(hits_of("envoyez quelqu'un vite").has_present);
+	assert_false(hits_of("que faire en attendant mon rendez-vous de mars ?").has_present);
+	assert_true(hits_of("je vous embêterai plus, merci pour tout").has_farewell);
+	assert_true(hits_of("I won't be a burden to anyone anymore").has_farewell);
+	assert_false(hits_of("merci, je ne vous embête pas longtemps: une question sur ma facture").has_farewell);
+	assert_true(hits_of("personne ne remarquera rien").has_farewell);
+}
+
+/* A pattern's words are alternatives, a phrase is a sequence: "rassurez|rassure|...|don ~0 t ~0
+ * worry" once asked for "rassure t worry", and "je vous rassure" was never reassurance. */
+static void one_phrase_per_pattern(void **state)
+{
+	(void)state;
+	assert_true(hits_of("je vous rassure, il va mieux").has_reassure);
+	assert_true(hits_of("don't worry, nothing serious").has_reassure);
+	assert_false(hits_of("le cordon est sorti").has_reassure);
+	assert_true(hits_of("elle est sortie hier").has_reassure);
+	assert_true(hits_of("aucune envie de me faire du mal, juste une question").has_denied);
+	assert_true(hits_of("I have no intention to hurt myself").has_denied);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(vulnerable_person_is_a_signal),
 		cmocka_unit_test(denial_is_a_signal),
+		cmocka_unit_test(plain_danger_is_a_signal),
+		cmocka_unit_test(help_now_and_group_farewell),
+		cmocka_unit_test(one_phrase_per_pattern),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
