@@ -139,11 +139,12 @@ intent-safety-heldout-2: $(BUILD)/entraide
 # The third held-out set (eleventh session: 300 messages by a writer who never read the code or
 # any data set; the one who tunes never reads it). Its first score, on the model of d5f973f
 # before anything was tuned with the writer's tuning set 6: urgent recall 0.975, false urgent
-# 5.6 %, macro-F1 0.854 (docs/intent.md). The floors below hold that, not the issue's bars.
+# 5.6 %, macro-F1 0.854; on the model trained with set 6 (eleventh session): 0.975, 3.3 %,
+# 0.881. The floors below hold that, not the issue's bars.
 intent-safety-heldout-3: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-3.jsonl > $(BUILD)/intent-safety-heldout-3.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-3.jsonl $(BUILD)/intent-safety-heldout-3.pred.jsonl \
-		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.056 --min macro_f1=0.85
+		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.034 --min macro_f1=0.88
 
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
