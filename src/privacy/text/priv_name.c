@@ -240,6 +240,19 @@ static enum name_verdict r_greeting_lower(struct pctx *c, size_t i, struct name_
 		       : NAME_NONE;
 }
 
+/* Token i, lowercase, is followed by a lowercase surname that no dictionary knows and a name
+ * list holds: "faith adeyemi", "jade kervella". */
+static int surname_next(const struct pctx *c, size_t i)
+{
+	size_t k = i + 1;
+	if (k >= c->n_tk || !(c->tk[k].f & TK_SP) || (c->tk[k].f & (TK_NL | TK_DIGIT | TK_CLAIMED)) ||
+	    !tk_is(c, k, TK_LOWER) || tk_len(c, k) < 3)
+		return 0;
+	uint32_t f = c->tk[k].lex;
+	return (f & (LX_PATR | LX_HN)) &&
+	       !(f & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY));
+}
+
 /* After a relative, a greeting, a self-introduction or a diminutive: "ma fille Chloé". */
 static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -277,6 +290,11 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 				   tk_ch(c, i + 1, '!') || tk_ch(c, i + 1, '?') || tk_ch(c, i + 1, ')') ||
 				   /* "ma fille clemence 15 ans", "mon papa rene ❤️" */
 				   (c->tk[i + 1].f & TK_AGE) ||
+				   /* "mon mari jean-luc kervella", "my mum faith adeyemi": a compound
+				    * given name, or a surname no dictionary knows */
+				   (tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_glued(c, i + 1) &&
+				    tk_lex(c, i + 2, LX_PRN)) ||
+				   surname_next(c, i) ||
 				   (tk_is(c, i + 1, TK_PUNCT) && (c->t[c->tk[i + 1].s] & 0x80)))) &&
 			       !(t->f & TK_DIGIT) && (pn_kin_before(c, i) || pn_diminutive_before(c, i))
 		       ? NAME_SCORE
@@ -315,7 +333,7 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
 	return (lower && after_kin && (pn_kin_title_lower(c, i) || pn_kin_given_surname(c, i))) ||
 			       (i > 0 && tk_lex2(c, i - 1, LX2_PVERB) && pn_person_verb_name(c, i)) ||
 			       (c->n_sp && (t->f & TK_CAP) && pn_nickname_after_name(c, i)) ||
-			       (lower && (pn_lower_name_pair(c, i) || pn_carer_lower(c, i))) ||
+			       (lower && (pn_lower_name_pair(c, i) || pn_carer_lower(c, i) || pn_lower_name_verb(c, i))) ||
 			       (i == 0 && pn_vocative_start(c, i))
 		       ? NAME_SCORE
 		       : NAME_NONE;
@@ -344,7 +362,13 @@ static enum name_verdict r_signature(struct pctx *c, size_t i, struct name_hit *
 {
 	(void)h;
 	const struct ptok *t = &c->tk[i];
-	return pn_name_like_ctx(c, i) && (t->f & TK_CAP) && pn_signature(c, i, pn_extend(c, i, 1)) &&
+	/* a lowercase word (a text in capitals reads lowercase) only when no dictionary knows it
+	 * and a name list does: pn_signature tests it */
+	return pn_name_like_ctx(c, i) &&
+			       ((t->f & TK_CAP) ||
+				((t->f & TK_LOWER) && (t->lex & (LX_PRN | LX_HN)) && !(t->lex & LX_WORD) &&
+				 tk_len(c, i) >= 3)) &&
+			       pn_signature(c, i, pn_extend(c, i, 1)) &&
 			       ((t->lex & (LX_GIVEN | LX_PATR)) || !(t->lex & LX_CAPEN))
 		       ? NAME_SCORE
 		       : NAME_NONE;
@@ -390,6 +414,22 @@ static enum name_verdict r_age(struct pctx *c, size_t i, struct name_hit *h)
 }
 
 /* "Julie, Kélyan et Soën". */
+/* "merci à : titi, béa, jojo et manu", "thank u bev, shaz, big dave and precious": a thanked
+ * list of lowercase nicknames (reports its own spans). */
+static enum name_verdict r_series(struct pctx *c, size_t i, struct name_hit *h)
+{
+	/* what pn_thanks_series tests first: a preposition, a colon or "u"/"you" right before */
+	if (i < 2 || !(c->tk[i].f & TK_LOWER) ||
+	    !(tk_ch(c, i - 1, ':') || tk_eq(c, i - 1, "to") || tk_eq(c, i - 1, "a") || tk_eq(c, i - 1, "u") ||
+	      tk_eq(c, i - 1, "you")))
+		return NAME_NONE;
+	size_t e = pn_thanks_series(c, i);
+	if (!e)
+		return NAME_NONE;
+	h->end = e;
+	return NAME_SKIP;
+}
+
 static enum name_verdict r_list(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
@@ -585,6 +625,7 @@ enum {
 	R_SIGNOFF_SHORT,
 	R_INITIAL_SURNAME,
 	R_AGE,
+	R_SERIES,
 	R_LIST,
 	R_SURNAME_INITIAL,
 	R_INVERTED,
@@ -613,6 +654,7 @@ static const struct name_rule rules[] = {
 	[R_SIGNOFF_SHORT] = {"name_signature", 0.7f, r_signoff_short, PLAIN_CAP, NEED_SIGNOFF},
 	[R_INITIAL_SURNAME] = {"name_lexicon", 0.7f, r_initial_surname, 0, NEED_PERIOD},
 	[R_AGE] = {"name_age", 0.7f, r_age, 0, NEED_AGE},
+	[R_SERIES] = {"name_list", 0, r_series, PLAIN_WORD | PLAIN_WORD_ALONE, 0}, /* reports its own spans */
 	[R_LIST] = {"name_list", 0.6f, r_list, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
 	[R_SURNAME_INITIAL] = {"name_lexicon", 0.7f, r_surname_initial, 0, NEED_CAPS},
 	[R_INVERTED] = {"name_inverted", 0.7f, r_inverted, 0, NEED_COMMA},
@@ -637,8 +679,8 @@ _Static_assert(N_RULES <= 32 && sizeof rules / sizeof rules[0] == N_RULES, "one 
 	(RB(R_CONTEXT) | RB(R_ALONE) | RB(R_HASHTAG) | RB(R_TITLE) | RB(R_RELATIVE_CAP) |            \
 	 RB(R_INTRO_AGE) | RB(R_LOWER_CONTEXT) | RB(R_COMPANION) | RB(R_LIST) |                       \
 	 (G_LEN1(x) ? RB(R_INITIALS) | RB(R_INITIAL_SURNAME) : 0) |                                   \
-	 (G_LOWER(x) ? RB(R_GREETING_LOWER) | RB(R_KIN_WORD) : 0) |                                   \
-	 (G_CAP(x) ? RB(R_SIGNATURE) : 0) | (G_CAP(x) && !G_ALLCAP(x) ? RB(R_INVERTED) : 0) |          \
+	 (G_LOWER(x) ? RB(R_GREETING_LOWER) | RB(R_KIN_WORD) | RB(R_SERIES) : 0) |                    \
+	 (G_CAP(x) || G_LOWER(x) ? RB(R_SIGNATURE) : 0) | (G_CAP(x) && !G_ALLCAP(x) ? RB(R_INVERTED) : 0) |          \
 	 (G_CAP(x) && G_LEN2(x) && G_SP(x) ? RB(R_SIGNOFF_SHORT) : 0) |                               \
 	 (G_CAP(x) || G_LOWER(x) ? RB(R_AGE) : 0) |                                                   \
 	 (G_ALLCAP(x) || (G_CAP(x) && G_LEN1(x)) ? RB(R_SURNAME_INITIAL) : 0) |                       \

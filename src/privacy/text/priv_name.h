@@ -83,6 +83,12 @@ int pn_thanks_to(const struct pctx *c, size_t i);
 int pn_thanks_prep(const struct pctx *c, size_t p);
 /* "Please call me, Lorraine, on ...": a given name set off by commas after "me" / "moi". */
 int pn_me_apposition(const struct pctx *c, size_t i);
+/* "merci à : titi, béa, jojo et manu": three lowercase nicknames or more, thanked; adds
+ * their spans and returns the last one's token, or 0. */
+size_t pn_thanks_series(struct pctx *c, size_t i);
+/* "pierre est sorti", "MARINE A REPRIS": a first name opening a sentence before a verb, in a
+ * lowercase text or one in capitals. */
+int pn_lower_name_verb(const struct pctx *c, size_t i);
 /* "Patience, l'aide-soignante de nuit", "Jenny the district nurse": a given name, an article
  * and a carer's trade after it. */
 int pn_trade_after(const struct pctx *c, size_t i);

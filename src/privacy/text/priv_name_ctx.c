@@ -284,6 +284,27 @@ int pn_kin_title_lower(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* "pierre est sorti de la pitié", "MARINE A REPRIS LA PISCINE": a hunspell first name opening
+ * a sentence of a lowercase text or one in capitals, before a verb that follows a name; in
+ * English only a name no dictionary holds ("Hope is a strange thing", "grace is..." stay). */
+int pn_lower_name_verb(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || !(t->lex & LX_PRN) || tk_len(c, i) < 3 || (t->f & (TK_DIGIT | TK_CLAIMED)) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) ||
+	    (c->lang == ENT_PRIV_EN && (t->lex & LX_WEN)) || tk_lex2(c, i, LX2_AUX) || !tk_sentence_start(c, i))
+		return 0;
+	/* a virtue's name is the virtue here: "prudence est de mise", "patience est mère de..." */
+	const char *w = tk_fold(c, i);
+	size_t n = t->flen;
+	if ((t->lex & LX_WFR) && n > 4 && (memcmp(w + n - 4, "ence", 4) == 0 || memcmp(w + n - 4, "ance", 4) == 0))
+		return 0;
+	size_t k = i + 1;
+	/* (in capitals a one-letter verb keeps its capital: "MARINE A REPRIS") */
+	return k < c->n_tk && (c->tk[k].f & TK_SP) && (tk_is(c, k, TK_LOWER) || c->shout) && tk_lex2(c, k, LX2_SVERB) &&
+	       !tk_eq(c, k, "and") && !tk_eq(c, k, "et") && !tk_eq(c, k, "m") && !tk_eq(c, k, "me");
+}
+
 /* "nurse prudence", "sister grace": a lowercase carer's title, then a hunspell first name
  * that the dictionary writes capitalised (or knows no other way), not an auxiliary. */
 int pn_carer_lower(const struct pctx *c, size_t i)
@@ -607,14 +628,28 @@ int pn_kin_given_surname(const struct pctx *c, size_t i)
 }
 
 /* "huge shoutout to Jo and Al", "thank you to Ally and Mo", "merci à Samia": a capitalised
- * given name, however short or common a word, after thanks addressed to someone. */
+ * given name, however short or common a word, after thanks addressed to someone; lowercase
+ * (or in a text in capitals) a given name, or a nickname no dictionary knows ("BRAVO A
+ * JADE", "merci à : titi, béa"). */
 int pn_thanks_to(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 2 ||
-	    !(t->lex & LX_GIVEN) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) || i < 2)
+	if ((t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 2 ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) || i < 2 || !(c->tk[i].f & TK_SP))
 		return 0;
-	return (c->tk[i].f & TK_SP) && pn_thanks_prep(c, i - 1);
+	if (t->f & TK_CAP) {
+		if (!(t->lex & LX_GIVEN))
+			return 0;
+	} else if (!(t->f & TK_LOWER) || tk_len(c, i) < 3 || (t->lex & (LX_TOWN | LX_CITY | LX_KIN)) ||
+		   !(c->shout ? (t->lex & LX_GIVEN) != 0
+			      : (t->lex & LX_PRN) ||
+					(!(t->lex & (LX_WORD | LX_NPR)) && ((t->lex & LX_HN) || t->lex == 0)))) {
+		return 0;
+	}
+	size_t p = i - 1;
+	if (tk_ch(c, p, ':') && p > 1) /* "merci à : titi" */
+		p--;
+	return pn_thanks_prep(c, p);
 }
 
 int pn_thanks_prep(const struct pctx *c, size_t p)
@@ -628,6 +663,58 @@ int pn_thanks_prep(const struct pctx *c, size_t p)
 		return tk_eq(c, q, "shoutout") || tk_eq(c, q, "thanks") || tk_eq(c, q, "grateful") ||
 		       tk_eq(c, q, "out") || (tk_eq(c, q, "you") && tk_eq(c, tk_prev_word(c, q, 0), "thank"));
 	return tk_eq(c, q, "merci") || tk_eq(c, q, "remercie") || tk_eq(c, q, "remercier") || tk_eq(c, q, "bravo");
+}
+
+/* One item of a thanked list: a lowercase word a name list holds, or no list at all. */
+static int series_item(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || !tk_is(c, k, TK_LOWER) || tk_is(c, k, TK_DIGIT) || (c->tk[k].f & TK_CLAIMED) ||
+	    tk_len(c, k) < 2 || tk_len(c, k) > 12 || (tk_glued(c, k) && tk_apos(c, k + 1)))
+		return 0;
+	uint32_t f = c->tk[k].lex;
+	return (f == 0 || (f & (LX_HN | LX_PRN | LX_FIRSTNAME))) &&
+	       !(f & (LX_STOPFR | LX_STOPEN | NOT_A_NAME | LX_EPONYM | LX_TOWN | LX_CITY)) && !tk_lex2(c, k, LX2_AUX);
+}
+
+size_t pn_thanks_series(struct pctx *c, size_t i)
+{
+	size_t p = i - 1;
+	if (tk_ch(c, p, ':'))
+		p--;
+	/* thanks to the list, or "thank u" / "thank you" right before it */
+	if (!pn_thanks_prep(c, p) &&
+	    !((tk_eq(c, p, "u") || tk_eq(c, p, "you")) && p > 0 && tk_eq(c, tk_prev_word(c, p, 0), "thank")))
+		return 0;
+	static const char *const adj[] = {"big", "little", "lil", "wee", "petit", "petite", "grand",
+					  "grande", "old", "young", NULL};
+	size_t item[8], n = 0, k = i;
+	for (;;) {
+		if (tk_eq_any(c, k, adj) && (c->tk[k + 1 < c->n_tk ? k + 1 : k].f & TK_SP))
+			k++; /* "big dave": the name only */
+		if (!series_item(c, k) || n == 8)
+			return 0;
+		item[n++] = k;
+		size_t s = k + 1;
+		if (s < c->n_tk && (tk_ch(c, s, ',') || tk_ch(c, s, '&') || tk_eq(c, s, "et") || tk_eq(c, s, "and"))) {
+			int last = !tk_ch(c, s, ',');
+			k = s + 1;
+			if (last) {
+				if (tk_eq_any(c, k, adj) && (c->tk[k + 1 < c->n_tk ? k + 1 : k].f & TK_SP))
+					k++;
+				if (!series_item(c, k) || n == 8)
+					return 0;
+				item[n++] = k;
+				break;
+			}
+			continue;
+		}
+		return 0; /* a list ends with "et" / "and" before its last item */
+	}
+	if (n < 3)
+		return 0;
+	for (size_t m = 0; m < n; m++)
+		priv_add_tok(c, item[m], item[m], ENT_PRIV_NAME, 0.6f, "name_list");
+	return item[n - 1];
 }
 
 /* "Please call me, Lorraine, on 01273...", "Moi, Julie, maman de": a name set off by commas

@@ -71,7 +71,14 @@ static int repeat_is_name(const struct pctx *c, size_t i, int src_lower)
 	}
 	if (t->f & TK_ALLCAP) /* "SMITH John ... Smith": in capitals only when no word */
 		return !(t->lex & LX_WORD);
-	/* lowercase: the person when the name was written so too, or when it is no word */
+	/* lowercase: the person when the name was written so too, or when it is no word; not a
+	 * word after a determiner ("MY NAME IS FAITH ADEYEMI AND I HAVE LOST ALL FAITH") */
+	static const char *const det[] = {"all", "the", "a", "an", "my", "your", "his", "her", "our",
+					  "their", "some", "no", "any", "much", "le", "la", "les", "un",
+					  "une", "des", "du", "ma", "mon", "ta", "ton", "sa", "son", "ses",
+					  "mes", "ce", "cette", "l", NULL};
+	if ((t->lex & word) && i > 0 && (c->tk[i - 1].f & TK_WORD) && tk_eq_any(c, i - 1, det))
+		return 0;
 	return src_lower || !(t->lex & word);
 }
 

@@ -184,6 +184,55 @@ int pn_breton_ch(const struct pctx *c, size_t j)
 	       !(tk_glued(c, j + 2) && tk_is(c, j + 3, TK_WORD));
 }
 
+/* The bytes of token i are exactly s (a punctuation mark outside ASCII: "«"). */
+static int tk_bytes(const struct pctx *c, size_t i, const char *s)
+{
+	size_t n = strlen(s);
+	return i < c->n_tk && c->tk[i].e - c->tk[i].s == n && memcmp(c->t + c->tk[i].s, s, n) == 0;
+}
+
+/* Token k opens a quoted nickname inside a name and a surname follows it: "Dolores "Dee"
+ * Kowalski", "Gérard « Gégé » Fabre", "ROBERT 'BOB' HENDERSON", "PATRICIA 'PAT' O'SULLIVAN".
+ * Returns the surname's last token, or 0. */
+static size_t quoted_nickname(const struct pctx *c, size_t k)
+{
+	if (k + 3 >= c->n_tk || !(c->tk[k].f & TK_SP) || !(c->tk[k].f & TK_PUNCT))
+		return 0;
+	const char *close;
+	int spaced = 0;
+	if (tk_ch(c, k, '"'))
+		close = "\"";
+	else if (tk_apos(c, k))
+		close = NULL; /* an apostrophe, straight or curly */
+	else if (tk_bytes(c, k, "\xc2\xab")) /* « » */
+		close = "\xc2\xbb", spaced = 1;
+	else if (tk_bytes(c, k, "\xe2\x80\x9c")) /* “ ” */
+		close = "\xe2\x80\x9d";
+	else
+		return 0;
+	size_t n = k + 1;
+	if ((!spaced && !tk_glued(c, k)) || !tk_is(c, n, TK_ALPHA) || tk_is(c, n, TK_DIGIT) || tk_len(c, n) < 2 ||
+	    !(tk_is(c, n, TK_CAP) || c->shout) || (c->tk[n].lex & (LX_STOPFR | LX_STOPEN)))
+		return 0;
+	size_t e = n + 1;
+	if ((!spaced && !tk_glued(c, n)) || !(close ? tk_bytes(c, e, close) : tk_apos(c, e)))
+		return 0;
+	size_t s = e + 1;
+	if (s >= c->n_tk || !(c->tk[s].f & TK_SP) || (c->tk[s].f & TK_NL) || !tk_free(c, s) ||
+	    !tk_is(c, s, TK_ALPHA) || tk_is(c, s, TK_DIGIT) || !(tk_is(c, s, TK_CAP) || c->shout))
+		return 0;
+	/* "O'SULLIVAN": a letter and an apostrophe open the surname */
+	if (tk_len(c, s) == 1 && tk_glued(c, s) && tk_apos(c, s + 1) && tk_glued(c, s + 1) &&
+	    tk_is(c, s + 2, TK_ALPHA) && tk_free(c, s + 2))
+		return s + 2;
+	uint32_t f = c->tk[s].lex;
+	return tk_len(c, s) >= 3 && ((f & (LX_PATR | LX_HN)) || f == 0) &&
+			       !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) &&
+			       (!(f & LX_WORD) || (f & LX_PATR) || c->shout)
+		       ? s
+		       : 0;
+}
+
 /* Extends a name over the next words: "Eugénie André", "Jean-Pierre DUPONT", "Claire D.",
  * "Marie de La Fontaine". Returns the last token of the name. */
 size_t pn_extend(const struct pctx *c, size_t j, int strong)
@@ -207,7 +256,13 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			continue;
 		}
 		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_ALPHA) &&
-		    tk_free(c, k + 1) && (c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k + 1].lex & LX_STOPFR)) {
+		    tk_free(c, k + 1) && !(c->tk[k + 1].lex & LX_STOPFR) &&
+		    ((c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) ||
+		     /* "ENZO DUBOIS-MARTIN" in capitals, "jean-pierre morel": a name the lists hold
+		      * or no dictionary knows, after a lowercase one */
+		     ((c->tk[j].f & TK_LOWER) && tk_is(c, k + 1, TK_LOWER) && tk_len(c, k + 1) >= 3 &&
+		      !tk_is(c, k + 1, TK_DIGIT) && !(c->tk[k + 1].lex & (NOT_A_NAME | LX_STOPEN)) &&
+		      ((c->tk[k + 1].lex & (LX_GIVEN | LX_PATR)) || !(c->tk[k + 1].lex & LX_WORD))))) {
 			j = k + 1;
 			continue;
 		}
@@ -229,13 +284,11 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			j = k + 1;
 			continue;
 		}
-		/* "Dolores "Dee" Kowalski": a nickname in quotes inside the name */
-		if (tk_ch(c, k, '"') && k + 3 < c->n_tk && (c->tk[k].f & TK_SP) && tk_glued(c, k) &&
-		    tk_is(c, k + 1, TK_CAP) && tk_ch(c, k + 2, '"') && tk_glued(c, k + 1) &&
-		    tk_is(c, k + 3, TK_CAP) && (c->tk[k + 3].f & TK_SP) && tk_free(c, k + 3) &&
-		    ((c->tk[k + 3].lex & (LX_PATR | LX_HN)) || c->tk[k + 3].lex == 0) &&
-		    !(c->tk[k + 3].lex & (NOT_A_NAME | LX_WORD))) {
-			j = k + 3;
+		/* "Dolores "Dee" Kowalski", "Jean-Claude « Jeannot » Perrin", "PATRICIA 'PAT'
+		 * O'SULLIVAN": a nickname in quotes inside the name */
+		size_t q = quoted_nickname(c, k);
+		if (q) {
+			j = q;
 			continue;
 		}
 		if ((c->tk[k].f & (TK_PUNCT | TK_NL | TK_CLAIMED)) || !(c->tk[k].f & TK_SP))
@@ -286,6 +339,9 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		    (((f & (LX_PATR | LX_GIVEN)) && !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&
 		      (!(f & lang_word) || c->shout)) ||
 		     (c->shout && strong && f == 0) ||
+		     /* "... DE RAPPELER. GISELE KERGUELEN, NEE LE": in capitals, a word no list knows
+		      * after a given name */
+		     (c->shout && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
 		     /* "je m appelle ryan belkacem": after a context, a surname no list knows */
 		     (strong && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
 		     /* "my name is darren cope and i": a surname that is also a word, when the
@@ -374,10 +430,14 @@ int pn_lower_name_pair(const struct pctx *c, size_t i)
 	const struct ptok *a = &c->tk[i];
 	size_t k = i + 1;
 	if (k >= c->n_tk || !(a->f & TK_LOWER) || !(c->tk[k].f & TK_LOWER) || !(c->tk[k].f & TK_SP) ||
-	    (c->tk[k].f & TK_NL) || tk_len(c, i) < 4 || tk_len(c, k) < 4 || ((a->f | c->tk[k].f) & TK_DIGIT))
+	    (c->tk[k].f & TK_NL) || tk_len(c, i) < 3 || tk_len(c, k) < 4 || ((a->f | c->tk[k].f) & TK_DIGIT) ||
+	    (tk_len(c, i) < 4 && !(a->lex & LX_PRN)))
 		return 0;
 	uint32_t bad = LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY;
-	return (a->lex & LX_GIVEN) && (c->tk[k].lex & (LX_PATR | LX_HN)) && !((a->lex | c->tk[k].lex) & bad);
+	/* "pierre duval, né le", "PIERRE DUVAL" in capitals: a hunspell first name that is also a
+	 * word, before a surname no dictionary knows */
+	return (a->lex & LX_GIVEN) && (c->tk[k].lex & (LX_PATR | LX_HN)) && !(c->tk[k].lex & bad) &&
+	       !(a->lex & (bad & ~(uint32_t)LX_WORD)) && (!(a->lex & LX_WORD) || (a->lex & LX_PRN));
 }
 
 /* A sign-off ends at token p: one word ("Cordialement", "thx") or the last of a phrase of
@@ -414,6 +474,8 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 	size_t p = i - 1;
 	/* "... inadmissible. Patrice": a given name closing the text after a sentence end */
 	if ((tk_ch(c, p, '.') || tk_ch(c, p, '!') || tk_ch(c, p, '?')) && (c->tk[i].lex & (LX_PRN | LX_HN)) &&
+	    /* (lowercase, or in capitals: no word of the language: "... 087 555 0142. DECLAN") */
+	    (!(c->tk[i].f & TK_LOWER) || !(c->tk[i].lex & (LX_WORD | NOT_A_NAME))) &&
 	    (c->tk[i].f & TK_SP) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) &&
 	    /* "... positionnels. Miracle.": a word of the language that no list writes as a name
 	     * (a hunspell first name, a capitalised English entry: "... for mum. Hope") closes the
@@ -458,7 +520,14 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 	if (t->f & TK_LOWER) {
 		/* "maman de lou et jules": a lowercase given name listed after a lowercase name */
 		/* ... or a nickname no list knows: "merci à Cathy, Martine et fafa" */
-		int nick = t->lex == 0 && i >= 1 && (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and"));
+		/* ... or after a comma in a lowercase list: "merci à : titi, béa, jojo et manu" */
+		int unknown = t->lex == 0 || ((t->lex & LX_HN) && !(t->lex & (LX_WORD | NOT_A_NAME | LX_NPR | LX_TOWN |
+										 LX_CITY | LX_STOPFR | LX_STOPEN)));
+		int nick = unknown && i >= 2 &&
+			   (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") ||
+			    (tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_LOWER) && tk_len(c, i) >= 3 &&
+			     /* (not an SMS verb: "jsuis anthony, jhabite roubaix") */
+			     !(tk_fold(c, i)[0] == 'j' && strchr("bcdfghklmnpqrstvwxz", tk_fold(c, i)[1]))));
 		if (!nick && (!(t->lex & (LX_PRN | LX_HN)) ||
 			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
 			      tk_lex2(c, i, LX2_AUX) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))

@@ -720,6 +720,36 @@ static void s11_precision(void **state)
 	found("Congrats Tariq on finishing chemo!!", EN, "Tariq", ENT_PRIV_NAME);
 }
 
+/* Issue 19, eleventh session: W19's fourth set of texts (tests/privacy/tuning-4.jsonl), the
+ * classes of its misses, in texts written for the test (not W19's). */
+static void w19_round4(void **state)
+{
+	(void)state;
+	/* texts in capitals: a nickname in quotes, a hyphenated surname, a pair, a signature */
+	found("HELLO, I AM WRITING ABOUT MY MOTHER NORA 'NONIE' O'KEEFFE, DOB 02/11/1946, ADMITTED LAST NIGHT.", EN,
+	      "NORA 'NONIE' O'KEEFFE", ENT_PRIV_NAME);
+	found("MON FILS NATHAN LEROY-MARCHAND 19 ANS A ETE TRANSFERE CETTE NUIT A L'HOPITAL.", FR,
+	      "NATHAN LEROY-MARCHAND", ENT_PRIV_NAME);
+	found("PERSONNE NE REPOND AU TELEPHONE DEPUIS HIER SOIR. MERCI DE RAPPELER. GISELE KERGUELEN, NEE LE 3/4/1950.", FR,
+	      "GISELE KERGUELEN", ENT_PRIV_NAME);
+	found("NOBODY WILL TELL ME ANYTHING ABOUT MY DAD. RING ME ON 087 555 0142. CIARAN", EN, "CIARAN",
+	      ENT_PRIV_NAME);
+	found("MARINE A REPRIS LE SPORT APRES SIX MOIS DE REEDUCATION, MERCI AUX KINES", FR, "MARINE", ENT_PRIV_NAME);
+	found("BRAVO A SOLENE POUR SA PREMIERE INJECTION TOUTE SEULE !!!", FR, "SOLENE", ENT_PRIV_NAME);
+	not_found("MY NAME IS FAITH OKORO AND I HAVE LOST ALL FAITH IN THIS SERVICE, NOBODY CALLS BACK", EN,
+		  "ALL FAITH");
+	/* quotes of every kind around a nickname */
+	found("Mon oncle Jean-Louis « Loulou » Marchetti est sorti de réa.", FR, "Jean-Louis « Loulou » Marchetti",
+	      ENT_PRIV_NAME);
+	/* lowercase: a first name and a surname no dictionary knows, a list of nicknames */
+	found("bjr mon mari jean-luc kervella né le 4/7/58 a des essoufflements", FR, "jean-luc kervella",
+	      ENT_PRIV_NAME);
+	found("merci à : zaza, fifi, bibou et nono pour les courses", FR, "fifi", ENT_PRIV_NAME);
+	not_found("jsuis anthony, jhabite roubaix, rappelez moi", FR, "jhabite");
+	not_found("prudence est de mise avec ce traitement", FR, "prudence");
+	not_found("merci à : la pharmacie, le labo et le kiné", FR, "pharmacie");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -728,6 +758,7 @@ int main(void)
 		cmocka_unit_test(threads_share_one_engine), cmocka_unit_test(labelled_far),
 		cmocka_unit_test(w19_round),      cmocka_unit_test(w19_round2),
 		cmocka_unit_test(w19_round3),     cmocka_unit_test(s11_precision),
+		cmocka_unit_test(w19_round4),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
