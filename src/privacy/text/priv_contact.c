@@ -291,6 +291,11 @@ static void obfuscated_emails(struct pctx *c)
 			at_end = i + 2;
 		else if (tk_eq(c, i, "arobase") || (tk_eq(c, i, "at") && mail_provider(c, i + 1)))
 			at_end = i; /* "jean arobase gmail point com", "j.smith at hotmail dot co dot uk" */
+		else if (tk_ch(c, i, '@') && (c->tk[i].f & TK_SP) && (c->tk[i + 1].f & TK_SP))
+			at_end = i; /* "sylvie.caradec @ orange . fr": spaces for the robots */
+		else if (tk_ch(c, i, '(') && tk_eq(c, i + 1, "a") && tk_ch(c, i + 2, ')') && tk_glued(c, i) &&
+			 tk_glued(c, i + 1) && tk_glued(c, i + 2) && i > 0 && tk_glued(c, i - 1))
+			at_end = i + 2; /* "jp.lemoine(a)wanadoo.fr" */
 		else
 			continue;
 		size_t l = i - 1;
@@ -302,7 +307,9 @@ static void obfuscated_emails(struct pctx *c)
 		/* "mathilde point rivaud arobase ...", "yolande [point] mbarga [at] ..." */
 		for (size_t q = l; q >= 2;) {
 			size_t d = q - 1, w;
-			if (tk_eq(c, d, "point") || tk_eq(c, d, "dot"))
+			if (tk_eq(c, d, "point") || tk_eq(c, d, "dot") ||
+			    /* "kelly . osei @ outlook . com" */
+			    (tk_ch(c, d, '.') && (c->tk[d].f & TK_SP) && (c->tk[q].f & TK_SP)))
 				w = d - 1;
 			else if (d >= 3 && (tk_ch(c, d, ']') || tk_ch(c, d, ')')) &&
 				 (tk_eq(c, d - 1, "point") || tk_eq(c, d - 1, "dot")) &&
@@ -328,6 +335,12 @@ static void obfuscated_emails(struct pctx *c)
 			}
 			if (tk_ch(c, k, '.') && tk_glued(c, k - 1) && tk_is(c, k + 1, TK_WORD)) {
 				dotted = 1;
+				continue;
+			}
+			/* "@ orange . fr": a period between spaces, before a known TLD */
+			if (tk_ch(c, k, '.') && (c->tk[k].f & TK_SP) && (c->tk[k + 1 < c->n_tk ? k + 1 : k].f & TK_SP) &&
+			    tk_is(c, k + 1, TK_WORD) && known_tld(c->t + c->tk[k + 1].s, tk_len(c, k + 1))) {
+				dotted = after_dot = 1;
 				continue;
 			}
 			if ((tk_ch(c, k, '(') || tk_ch(c, k, '[')) && (tk_eq(c, k + 1, "dot") || tk_eq(c, k + 1, "point")) &&
@@ -404,9 +417,57 @@ static void network_handles(struct pctx *c)
 	}
 }
 
+/* A digit or a French number said as a word ("zéro", "quarante", "oh", "nine"): 1 for a
+ * word worth one digit in English ("double" two), 2 for a French number word, 0 for none. */
+static int number_word(const struct pctx *c, size_t i, int fr)
+{
+	static const char *const en[] = {"oh", "zero", "nought", "one", "two", "three", "four", "five",
+					 "six", "seven", "eight", "nine", NULL};
+	static const char *const frw[] = {"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept",
+					  "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
+					  "quinze", "seize", "vingt", "vingts", "trente", "quarante",
+					  "cinquante", "soixante", NULL};
+	if (!(c->tk[i].f & TK_ALPHA) || (c->tk[i].f & TK_DIGIT) || c->tk[i].flen > 9)
+		return 0;
+	if (fr)
+		return tk_eq_any(c, i, frw) ? 2 : 0;
+	if (tk_eq(c, i, "double"))
+		return 2;
+	return tk_eq_any(c, i, en) ? 1 : 0;
+}
+
+/* A phone number spelled out: "zéro six, quarante-deux, dix-sept, quatre-vingt-treize, zéro
+ * cinq", "oh seven seven oh oh, nine oh oh, four one nine" (from a zero: at least ten digits
+ * in English, six number words in French). */
+static void spelled_phones(struct pctx *c)
+{
+	for (size_t i = 0; i + 5 < c->n_tk; i++) {
+		if (!(tk_eq(c, i, "zero") || tk_eq(c, i, "oh")) || (c->tk[i].f & TK_CLAIMED))
+			continue;
+		int fr = tk_eq(c, i, "zero") && c->lang != ENT_PRIV_EN;
+		size_t last = i, words = 0, digits = 0;
+		for (size_t k = i; k < c->n_tk; k++) {
+			int w = number_word(c, k, fr);
+			if (w && !(c->tk[k].f & TK_CLAIMED)) {
+				words++;
+				digits += (size_t)w;
+				last = k;
+			} else if (!(tk_ch(c, k, ',') || (tk_ch(c, k, '-') && tk_glued(c, k - 1)) ||
+				     (fr && tk_eq(c, k, "et")))) {
+				break;
+			}
+		}
+		if (fr ? words < 6 : digits < 10)
+			continue;
+		priv_add_tok(c, i, last, ENT_PRIV_CONTACT, 0.8f, fr ? "phone_fr" : "phone_uk");
+		i = last;
+	}
+}
+
 void priv_find_patterns(struct pctx *c)
 {
 	obfuscated_emails(c);
+	spelled_phones(c);
 	network_handles(c);
 	const char *t = c->t;
 	size_t n = c->len;

@@ -168,7 +168,8 @@ static const char *const record_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "
 					    "passeport", "passport", "adherent", "ins", "patient",
 					    "hospital", "member", "policy", "contrat", "police",
 					    "mutuelle", "insurance", "beneficiaire", "allocataire",
-					    "client", "record", "case", "unit", "identifiant", NULL};
+					    "client", "record", "case", "unit", "identifiant", "gmc", "ppsn",
+					    "pps", "nmc", "ohip", "ramq", NULL};
 
 /* lab is labelled()'s answer: the label, or the word before a generic one ("patient
  * number", "numéro patient") names a record. */
@@ -197,9 +198,13 @@ static int try_glued_label(struct pctx *c, size_t i)
 	size_t n = c->tk[i].flen ? c->tk[i].flen : tk_len(c, i), a = 0;
 	while (a < n && ((s[a] >= 'A' && s[a] <= 'Z') || (s[a] >= 'a' && s[a] <= 'z')))
 		a++;
-	if (a < 2 || a > 8 || n - a < 5)
+	/* "PPSN2716405L": one or two letters may close the number */
+	size_t z = n;
+	while (z > a && n - z < 2 && (s[z - 1] | 0x20) >= 'a' && (s[z - 1] | 0x20) <= 'z')
+		z--;
+	if (a < 2 || a > 8 || z - a < 5)
 		return 0;
-	for (size_t k = a; k < n; k++)
+	for (size_t k = a; k < z; k++)
 		if (s[k] < '0' || s[k] > '9')
 			return 0;
 	char low[9];
@@ -211,7 +216,7 @@ static int try_glued_label(struct pctx *c, size_t i)
 			priv_add(c, c->tk[i].e - (n - a), c->tk[i].e, ENT_PRIV_ID, 0.8f, "labelled");
 			return 1;
 		}
-	for (size_t k = 0; phone_labels[k]; k++)
+	for (size_t k = 0; phone_labels[k] && z == n; k++)
 		if (strcmp(low, phone_labels[k]) == 0) {
 			struct pdigits g;
 			memset(&g, 0, sizeof g);

@@ -750,6 +750,27 @@ static void w19_round4(void **state)
 	not_found("merci à : la pharmacie, le labo et le kiné", FR, "pharmacie");
 }
 
+/* ... and its contacts and identifiers. */
+static void w19_round4_ids(void **state)
+{
+	(void)state;
+	/* contacts written for the robots, phone numbers spelled out */
+	found("mon mail c'est anne.le-goff @ orange . fr (sans les espaces)", FR, "anne.le-goff @ orange . fr",
+	      ENT_PRIV_CONTACT);
+	found("Drop me a line: tanya . mensah @ outlook . com x", EN, "tanya . mensah @ outlook . com",
+	      ENT_PRIV_CONTACT);
+	found("contactez Paul : p.lemaire(a)wanadoo.fr, il répond le soir", FR, "p.lemaire(a)wanadoo.fr",
+	      ENT_PRIV_CONTACT);
+	found("appelez-la au zéro six, trente-deux, quinze, quatre-vingt-dix-neuf, zéro huit, elle connaît tout le monde",
+	      FR, "zéro six, trente-deux, quinze, quatre-vingt-dix-neuf, zéro huit", ENT_PRIV_CONTACT);
+	found("text me on oh seven nine one one, four double two, eight one six if you need anything", EN,
+	      "oh seven nine one one, four double two, eight one six", ENT_PRIV_CONTACT);
+	not_found("on a compté zéro, un, deux, trois avec la kiné", FR, "zéro");
+	/* identifiers glued to their label, with a closing letter */
+	found("Locum cover: Dr Anand, GMC6612094, bleep 2231.", EN, "6612094", ENT_PRIV_ID);
+	found("my PPSN8834512K is on the form but they have no record", EN, "8834512K", ENT_PRIV_ID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -758,7 +779,7 @@ int main(void)
 		cmocka_unit_test(threads_share_one_engine), cmocka_unit_test(labelled_far),
 		cmocka_unit_test(w19_round),      cmocka_unit_test(w19_round2),
 		cmocka_unit_test(w19_round3),     cmocka_unit_test(s11_precision),
-		cmocka_unit_test(w19_round4),
+		cmocka_unit_test(w19_round4),     cmocka_unit_test(w19_round4_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
