@@ -2,7 +2,7 @@
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py), with the same
 # bars as the dev-set evaluation. The held-out set decides; the tuning sets are reported too
-# (tuning-2.jsonl, tuning-3.jsonl: texts written blind by a helper for issue 19, see their
+# (tuning-2.jsonl to tuning-4.jsonl: texts written blind by a helper for issue 19, see their
 # first lines).
 set -u
 bin=$1
@@ -11,7 +11,7 @@ here=$(dirname "$0")
 mkdir -p "$out"
 bars="--min direct_recall=0.97 --min direct_precision=0.90 --min quasi_recall=0.90 --min direct_doc_full=0.90"
 status=0
-for set in tuning tuning-2 tuning-3 heldout; do
+for set in tuning tuning-2 tuning-3 tuning-4 heldout; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
