@@ -301,8 +301,12 @@ int pn_lower_name_verb(const struct pctx *c, size_t i)
 		return 0;
 	size_t k = i + 1;
 	/* (in capitals a one-letter verb keeps its capital: "MARINE A REPRIS") */
-	return k < c->n_tk && (c->tk[k].f & TK_SP) && (tk_is(c, k, TK_LOWER) || c->shout) && tk_lex2(c, k, LX2_SVERB) &&
-	       !tk_eq(c, k, "and") && !tk_eq(c, k, "et") && !tk_eq(c, k, "m") && !tk_eq(c, k, "me");
+	if (k >= c->n_tk || !(c->tk[k].f & TK_SP) || !(tk_is(c, k, TK_LOWER) || c->shout))
+		return 0;
+	/* "marine et moi on a couru": the writer's companion */
+	if (tk_eq(c, k, "and") || tk_eq(c, k, "et"))
+		return tk_eq(c, k + 1, "moi") || tk_eq(c, k + 1, "me") || (tk_eq(c, k + 1, "i") && c->lang == ENT_PRIV_EN);
+	return tk_lex2(c, k, LX2_SVERB) && !tk_eq(c, k, "m") && !tk_eq(c, k, "me");
 }
 
 /* "nurse prudence", "sister grace": a lowercase carer's title, then a hunspell first name
@@ -634,10 +638,12 @@ int pn_kin_given_surname(const struct pctx *c, size_t i)
 int pn_thanks_to(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 2 ||
-	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) || i < 2 || !(c->tk[i].f & TK_SP))
+	if ((t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 2 ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) || i < 2 || !(c->tk[i].f & TK_SP) ||
+	    /* in capitals, a given name of three letters or more: "BRAVO A JADE 🎉 ... trop fière" */
+	    ((t->f & TK_ALLCAP) && (tk_len(c, i) < 3 || !(t->lex & (LX_PRN | LX_FIRSTNAME)))))
 		return 0;
-	if (t->f & TK_CAP) {
+	if (t->f & (TK_CAP | TK_ALLCAP)) {
 		if (!(t->lex & LX_GIVEN))
 			return 0;
 	} else if (!(t->f & TK_LOWER) || tk_len(c, i) < 3 || (t->lex & (LX_TOWN | LX_CITY | LX_KIN)) ||
@@ -762,6 +768,11 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	 * bracket, the trade without its article, or a possessive and a relative */
 	if (comma && tk_eq_any(c, k, trade))
 		return 1;
+	/* "MARINE, c'est ma sœur", "Tom, he's my brother": "c'est" / "it's" before them */
+	if (comma && ((tk_eq(c, k, "c") && tk_apos(c, k + 1) && tk_eq(c, k + 2, "est")) ||
+		      ((tk_eq(c, k, "it") || tk_eq(c, k, "he") || tk_eq(c, k, "she")) && tk_apos(c, k + 1) &&
+		       tk_eq(c, k + 2, "s"))))
+		k += 3;
 	if (comma && pn_possessive(c, k) && tk_is(c, k + 1, TK_LOWER) && (c->tk[k + 1].lex & LX_KIN) &&
 	    !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[k + 1].f & TK_SP) &&
 	    (tk_eq(c, k, "mon") || tk_eq(c, k, "ma") || tk_eq(c, k, "my") || tk_eq(c, k, "notre") ||

@@ -332,6 +332,8 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			j = k;
 			continue;
 		}
+		if (tk_eq(c, k, "nee") || tk_eq(c, k, "ne") || tk_eq(c, k, "epouse"))
+			break; /* "GERMAINE LEBRETON NEE LE 12/03/1941" */
 		/* lowercase surname after a lowercase first name: "chloe martin" */
 		/* ... in a text written in capitals, a surname that is also a word: "ROBERT MARTIN" */
 		uint32_t lang_word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
@@ -572,6 +574,15 @@ int pn_followed_by_age(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	/* "rose is 4 weeks old", "Sydney turned 5 today", "JOY IS 3": a given name that is also a
+	 * word or a town, opening a sentence, then a copula and an age */
+	if ((t->lex & LX_GIVEN) && !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
+	    !(t->f & (TK_DIGIT | TK_ALLCAP)) && tk_len(c, i) >= 3 && !tk_lex2(c, i, LX2_AUX) &&
+	    tk_sentence_start(c, i) && (c->tk[i + 1 < c->n_tk ? i + 1 : i].f & TK_SP) &&
+	    (tk_eq(c, i + 1, "is") || tk_eq(c, i + 1, "was") || tk_eq(c, i + 1, "turned") ||
+	     tk_eq(c, i + 1, "turns") || (c->lang == ENT_PRIV_FR && tk_eq(c, i + 1, "a"))) &&
+	    age_at(c, i + 2))
+		return 1;
 	/* "manon, 26 ans": lowercase, a hunspell first name that is no word of the language */
 	int lower_name = (t->f & TK_LOWER) && (t->lex & LX_PRN);
 	if (!((t->f & TK_CAP) || lower_name) || (t->f & (TK_ALLCAP | TK_DIGIT)) || tk_len(c, i) < 3 ||
@@ -692,6 +703,10 @@ void pn_join_inverted(struct pctx *c, size_t i, size_t j)
 		return;
 	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
 	const struct ptok *a = &c->tk[i - 2];
+	/* "merci à : Dr Faure, Nadège la puéricultrice": a surname after a title heads a list */
+	size_t f0 = priv_tok_at(c, last->start);
+	if (f0 > 0 && (c->tk[f0 - 1].lex & LX_TITLE))
+		return;
 	/* "Name Okonkwo-Baptiste, Daniel": a compound surname found whole, then a given name */
 	if (last->type == ENT_PRIV_NAME && last->end == a->e && last->start < a->s && j == i &&
 	    memchr(c->t + last->start, '-', last->end - last->start) && (c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)) &&

@@ -748,6 +748,19 @@ static void w19_round4(void **state)
 	not_found("jsuis anthony, jhabite roubaix, rappelez moi", FR, "jhabite");
 	not_found("prudence est de mise avec ce traitement", FR, "prudence");
 	not_found("merci à : la pharmacie, le labo et le kiné", FR, "pharmacie");
+	/* a word-name before a copula and an age, the writer's companion, relatives abroad */
+	found("rose is 4 weeks old today and still not feeding well", EN, "rose", ENT_PRIV_NAME);
+	found("Sydney turned 5 today and she is cancer free", EN, "Sydney", ENT_PRIV_NAME);
+	found("marine et moi on a couru 10 km dimanche pour sa maman", FR, "marine", ENT_PRIV_NAME);
+	found("Oom Piet (74) had his stent on Wednesday.", EN, "Piet", ENT_PRIV_NAME);
+	not_found("Oom Piet (74) had his stent on Wednesday.", EN, "Oom");
+	found("kindly share the summary of my father Shri R. Venkataraman, aged 74", EN, "R. Venkataraman",
+	      ENT_PRIV_NAME);
+	found("JE CHERCHE DES NOUVELLES DE MA MERE GERMAINE LEBRETON NEE LE 12/03/1941, PERSONNE NE REPOND", FR,
+	      "GERMAINE LEBRETON", ENT_PRIV_NAME);
+	found("merci à : l'équipe de nuit, Dr Faure, Nadège la puéricultrice, et ma mère", FR, "Faure", ENT_PRIV_NAME);
+	found("merci à : l'équipe de nuit, Dr Faure, Nadège la puéricultrice, et ma mère", FR, "Nadège", ENT_PRIV_NAME);
+	not_found("pour le dossier de mon père : NIR:160126912304543, né le 09/12/1960", FR, "NIR");
 }
 
 /* ... and its contacts and identifiers. */
