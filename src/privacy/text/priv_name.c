@@ -295,6 +295,12 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 				   (tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_glued(c, i + 1) &&
 				    tk_lex(c, i + 2, LX_PRN)) ||
 				   surname_next(c, i) ||
+				   /* "took my husband bill to a&e": a name the dictionary also writes
+				    * with a capital, before a preposition */
+				   ((t->lex & LX_CAPEN) && (c->tk[i + 1].f & TK_SP) &&
+				    tk_eq_any(c, i + 1, (const char *const[]){"to", "at", "in", "into", "from", "for",
+									 "with", "home", "back", "a", "au", "chez",
+									 "avec", NULL})) ||
 				   (tk_is(c, i + 1, TK_PUNCT) && (c->t[c->tk[i + 1].s] & 0x80)))) &&
 			       !(t->f & TK_DIGIT) && (pn_kin_before(c, i) || pn_diminutive_before(c, i))
 		       ? NAME_SCORE
@@ -316,8 +322,9 @@ static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *
 {
 	(void)h;
 	/* what pn_intro_age tests first, without the call: a name list, a number after */
-	if (!(c->tk[i].lex & LX_GIVEN) ||
-	    !(tk_is(c, i + 1, TK_NUM) || tk_is(c, i + 2, TK_NUM) || tk_is(c, i + 3, TK_NUM)))
+	if (!((c->tk[i].lex & LX_GIVEN) || (c->tk[i].lex == 0 && (c->tk[i].f & TK_CAP))) ||
+	    !(tk_is(c, i + 1, TK_NUM) || tk_is(c, i + 2, TK_NUM) || tk_is(c, i + 3, TK_NUM) ||
+	      tk_is(c, i + 4, TK_NUM) || tk_is(c, i + 5, TK_NUM)))
 		return NAME_NONE;
 	return pn_intro_age(c, i) ? NAME_SCORE : NAME_NONE;
 }

@@ -141,14 +141,22 @@ int pn_sms_j(const struct pctx *c, size_t i)
 int pn_intro_age(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	/* first what most words lack: a number one to three tokens after */
-	if (!(tk_is(c, i + 1, TK_NUM) || tk_is(c, i + 2, TK_NUM) || tk_is(c, i + 3, TK_NUM)))
+	/* first what most words lack: a number one to five tokens after */
+	if (!(tk_is(c, i + 1, TK_NUM) || tk_is(c, i + 2, TK_NUM) || tk_is(c, i + 3, TK_NUM) ||
+	      tk_is(c, i + 4, TK_NUM) || tk_is(c, i + 5, TK_NUM)))
 		return 0;
-	if ((t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || !(t->lex & LX_GIVEN) ||
+	/* "je suis Nguyễn Thị Mai, 52 ans": a capitalised word no list knows, and up to two more
+	 * capitalised words, before the age */
+	int unknown = t->lex == 0 && (t->f & TK_CAP);
+	if ((t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || (!(t->lex & LX_GIVEN) && !unknown) ||
 	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_KIN | LX_TITLE | LX_MONTH | LX_DAY | LX_EPONYM)) ||
 	    tk_lex2(c, i, LX2_AUX) || !(t->f & TK_SP))
 		return 0;
 	size_t k = i + 1;
+	for (int m = 0; unknown && m < 2 && tk_is(c, k, TK_CAP) && !tk_is(c, k, TK_ALLCAP | TK_DIGIT) &&
+			(c->tk[k].f & TK_SP) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN | LX_KIN | LX_TITLE));
+	     m++)
+		k++;
 	/* "raymond petit 83 ans": a surname of a name list between */
 	if (tk_is(c, k, TK_WORD) && !tk_is(c, k, TK_DIGIT) && (c->tk[k].lex & (LX_PATR | LX_HN)) &&
 	    (c->tk[k].f & TK_SP) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN)))

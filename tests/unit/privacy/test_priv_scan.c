@@ -761,6 +761,13 @@ static void w19_round4(void **state)
 	found("merci à : l'équipe de nuit, Dr Faure, Nadège la puéricultrice, et ma mère", FR, "Faure", ENT_PRIV_NAME);
 	found("merci à : l'équipe de nuit, Dr Faure, Nadège la puéricultrice, et ma mère", FR, "Nadège", ENT_PRIV_NAME);
 	not_found("pour le dossier de mon père : NIR:160126912304543, né le 09/12/1960", FR, "NIR");
+	/* a self-introduction: capitalised words no list knows before an age; a word-name after a
+	 * relative, before a preposition */
+	found("Bonsoir, je suis Zorbalune Kivtar, 52 ans, aidante de mon mari", FR, "Zorbalune Kivtar",
+	      ENT_PRIV_NAME);
+	not_found("je suis Fatigue, 2 jours que je dors pas", FR, "Fatigue");
+	found("drove my husband bill to the GP this morning, chest pains", EN, "bill", ENT_PRIV_NAME);
+	not_found("my husband paid the bill to the garage", EN, "bill");
 }
 
 /* ... and its contacts and identifiers. */
