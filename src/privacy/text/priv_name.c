@@ -277,8 +277,8 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	    (tk_fold(c, i - 1)[0] == 'p' || tk_fold(c, i - 1)[0] == 'l') && /* (ptite, petit, little) */
 	    pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
 		return NAME_SCORE;
-	if (i >= 2 && (t->f & TK_CAP) && c->tk[i - 1].flen && (tk_fold(c, i - 1)[0] == 't' || tk_fold(c, i - 1)[0] == 'a') &&
-	    pn_thanks_to(c, i))
+	if (i >= 2 && !(t->f & TK_DIGIT) && c->tk[i - 1].flen &&
+	    (tk_fold(c, i - 1)[0] == 't' || tk_fold(c, i - 1)[0] == 'a') && pn_thanks_to(c, i))
 		return NAME_SCORE; /* (what pn_thanks_to tests first, without the call: "to", "à") */
 	return (t->lex & LX_PRN) && !(t->lex & (LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY)) &&
 			       /* "... and my GP said", "mon fils dit.": a verb after a name is none */

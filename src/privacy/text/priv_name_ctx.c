@@ -660,6 +660,10 @@ int pn_thanks_to(const struct pctx *c, size_t i)
 					(!(t->lex & (LX_WORD | LX_NPR)) && ((t->lex & LX_HN) || t->lex == 0)))) {
 		return 0;
 	}
+	/* (a misspelt word before an article is no nickname: "merci a tute l'equipe") */
+	if ((t->f & TK_LOWER) && !(t->lex & LX_PRN) &&
+	    tk_eq_any(c, i + 1, (const char *const[]){"l", "la", "le", "les", "the", "d", "de", "du", "des", NULL}))
+		return 0;
 	size_t p = i - 1;
 	if (tk_ch(c, p, ':') && p > 1) /* "merci à : titi" */
 		p--;

@@ -768,6 +768,11 @@ static void w19_round4(void **state)
 	not_found("je suis Fatigue, 2 jours que je dors pas", FR, "Fatigue");
 	found("drove my husband bill to the GP this morning, chest pains", EN, "bill", ENT_PRIV_NAME);
 	not_found("my husband paid the bill to the garage", EN, "bill");
+	/* thanks to a given name in capitals, in a text in capitals or not */
+	found("THANK YOU TO MAUREEN ON THE DESK IN OUTPATIENTS!!! SHE SORTED IT IN MINUTES", EN, "MAUREEN",
+	      ENT_PRIV_NAME);
+	found("BRAVO A LOUNA 🎉 9 ANS ET SA PREMIERE INJECTION TOUTE SEULE !!! trop fière de ma grande", FR, "LOUNA", ENT_PRIV_NAME);
+	not_found("Merci merci merci a tute l'equipe de cardiologie", FR, "tute");
 }
 
 /* ... and its contacts and identifiers. */
