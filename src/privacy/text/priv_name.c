@@ -725,7 +725,8 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 			     (((f & TK_CAP) != 0) & (c->n_sp != 0));
 	uint32_t off = (p->ch != '#') * RB(R_HASHTAG) | (!titled) * RB(R_TITLE) |
 		       ((lex & (LX_HN | LX_CAPEN)) != (LX_HN | LX_CAPEN)) * RB(R_GREETING_LOWER) |
-		       !(p->lex & LX_KIN) * RB(R_RELATIVE_CAP) | !(lex & LX_GIVEN) * RB(R_INTRO_AGE) |
+		       !(p->lex & LX_KIN) * RB(R_RELATIVE_CAP) |
+		       !((lex & LX_GIVEN) || (lex == 0 && (f & TK_CAP))) * RB(R_INTRO_AGE) |
 		       (!lower_ctx) * RB(R_LOWER_CONTEXT) |
 		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
 		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST);
