@@ -28,6 +28,9 @@ struct sq_conn {
 	/* Read transactions begun and not ended (store_read_begin nests: a request's and its
 	 * handler's share one); the statements inside must not write (sq_step checks). */
 	int read_depth;
+	/* BEGIN DEFERRED and COMMIT of read transactions, prepared once: sqlite3_exec parses
+	 * its text on every call, which cost more than the file locks the transaction saves. */
+	sqlite3_stmt *read_begin_st, *read_commit_st;
 };
 
 struct sq_store {
@@ -125,6 +128,8 @@ static void sq_conn_free(struct store_conn *base, bool checkpoint)
 		free(c->base.qs[i]);
 	}
 	free(c->base.qs);
+	sqlite3_finalize(c->read_begin_st);
+	sqlite3_finalize(c->read_commit_st);
 	if (checkpoint)
 		sqlite3_exec(c->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
 	sqlite3_close(c->db);
@@ -171,10 +176,18 @@ static enum ent_err sq_read_begin(struct store_conn *c)
 		sc->read_depth++;
 		return ENT_OK;
 	}
-	enum ent_err err = exec_plain(sc->db, "BEGIN DEFERRED", "read_begin");
-	if (!err)
-		sc->read_depth = 1;
-	return err;
+	int rc = SQLITE_OK;
+	if (!sc->read_begin_st)
+		rc = sqlite3_prepare_v3(sc->db, "BEGIN DEFERRED", -1, SQLITE_PREPARE_PERSISTENT,
+					&sc->read_begin_st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(sc->read_begin_st);
+		sqlite3_reset(sc->read_begin_st);
+	}
+	if (rc != SQLITE_OK && rc != SQLITE_DONE)
+		return map_rc(sc->db, rc, "read_begin");
+	sc->read_depth = 1;
+	return ENT_OK;
 }
 
 /* A read transaction wrote nothing: COMMIT only releases the read lock (ROLLBACK when it
@@ -188,7 +201,17 @@ static void sq_read_end(struct store_conn *c)
 	}
 	sc->read_depth = 0;
 	sqlite3 *db = sc->db;
-	if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_get_autocommit(db))
+		return;
+	int rc = SQLITE_OK;
+	if (!sc->read_commit_st)
+		rc = sqlite3_prepare_v3(db, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &sc->read_commit_st,
+					NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(sc->read_commit_st);
+		sqlite3_reset(sc->read_commit_st);
+	}
+	if (rc != SQLITE_DONE)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
