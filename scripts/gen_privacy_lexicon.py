@@ -4,10 +4,10 @@
 usage: gen_privacy_lexicon.py OUT.c HANDLIST NODE_MODULES [OUT_PACKED.c]
 
 Reads, at build time, the Debian and npm packages named below and writes one C file of
-const arrays (the 64-bit FNV-1a hashes of folded keys, sorted, in 8 bytes a key: the hash
-below the top 17 bits and the index of the key's pair of flag words in a table of the
-distinct pairs; a bucket index on the top 17 bits of the hash; a bitmap of French postcodes
-and the folding table for U+00C0..U+017F). Nothing is read at run time; no data is copied into the repository.
+const arrays (the 64-bit FNV-1a hashes of folded keys in an open-addressed table of 2^20
+slots, in order of the hash times a constant, in 8 bytes a key: the hash relative to its slot and the index of the
+key's pair of flag words in a table of the distinct pairs; a bitmap of French postcodes and
+the folding table for U+00C0..U+017F). Nothing is read at run time; no data is copied into the repository.
 
 OUT_PACKED.c, for the browser build (mk/privacy_wasm.mk), holds the same tables with the keys
 themselves instead of their hashes, packed small (sorted, each written as the length of the
@@ -65,9 +65,19 @@ FLAGS2 = {
 }
 
 
-BUCKET_BITS = 17  # must match PRIV_LEX_BUCKET_BITS in priv_lex.h
-PAIR_BITS = 17    # must match PRIV_LEX_PAIR_BITS: the index of a key's pair of flag words
-REM_BITS = 64 - BUCKET_BITS  # the hash bits below the bucket's, kept in the entry
+SLOT_BITS = 20    # must match PRIV_LEX_SLOT_BITS in priv_lex.h: a key's home slot is its top bits
+MAX_DISP = 127    # must match PRIV_LEX_MAX_DISP: how far past its home slot a key may sit
+PAIR_BITS = 12    # must match PRIV_LEX_PAIR_BITS: the index of a key's pair of flag words
+REM_BITS = 64 - SLOT_BITS  # the hash bits below the home slot's
+N_SLOTS = (1 << SLOT_BITS) + MAX_DISP  # the last keys may sit past the last home slot
+EMPTY = (1 << 64) - 1  # an empty slot: above every key (see slot_entry)
+MIX = 0x9E3779B97F4A7C15  # must match PRIV_LEX_MIX: the table is laid out by hash * MIX
+
+
+def mixed(key_hash):
+    """The hash times an odd constant (mod 2^64: one to one, so equal mixes are equal hashes),
+    whose top bits, unlike FNV-1a's own, spread the keys evenly over the slots."""
+    return (key_hash * MIX) & ((1 << 64) - 1)
 
 
 SHORT_LEN = 3       # must match PRIV_LEX_SHORT_LEN: keys of 1 to 3 letters a-z are also ...
@@ -95,9 +105,29 @@ def short_table(table, table2, index):
     return short
 
 
-def entry(key_hash, pair):
-    """One key of priv_lex_tab: the hash bits below its bucket's, then its pair's index."""
-    return ((key_hash & ((1 << REM_BITS) - 1)) << PAIR_BITS) | pair
+def slot_entry(key_hash, slot, pair):
+    """One key of priv_lex_tab, at slot: its mixed hash minus (slot - MAX_DISP) << REM_BITS (below
+    2^51, as the key sits at most MAX_DISP past its home slot), then its pair's index. The
+    look-up (priv_lex_get2) subtracts the same from the hash it looks for, so that one
+    unsigned compare says equal, below or above, and the whole hash is compared."""
+    return ((key_hash - ((slot - MAX_DISP) << REM_BITS)) << PAIR_BITS) | pair
+
+
+def slot_table(rows):
+    """priv_lex_tab: the keys in order of mixed hash, each in its home slot (the top SLOT_BITS
+    of its mixed hash) or, when that is taken, in the first slot after the key before it
+    (ordered linear probing at a load of 0.6: a key sits 0.8 slot past its home on average, in
+    the cache line of its home slot nine times in ten, else in the next)."""
+    slots = [EMPTY] * N_SLOTS
+    prev = -1
+    for h, pair in sorted((mixed(h), pair) for h, pair in rows):
+        home = h >> REM_BITS
+        at = max(home, prev + 1)
+        if at - home > MAX_DISP:
+            sys.exit("gen_privacy_lexicon: a key sits too far from its home slot, raise SLOT_BITS")
+        slots[at] = slot_entry(h, at, pair)
+        prev = at
+    return slots
 
 
 def flag_palette(table, table2):
@@ -351,28 +381,23 @@ def main():
     for a, b in zip(rows, rows[1:]):
         if a[0] == b[0]:
             sys.exit("gen_privacy_lexicon: hash collision, change the seed")
-    nb = 1 << BUCKET_BITS
-    bucket = [0] * (nb + 1)
-    for h, _ in rows:
-        bucket[(h >> (64 - BUCKET_BITS)) + 1] += 1
-    for i in range(1, nb + 1):
-        bucket[i] += bucket[i - 1]
+    slots = slot_table(rows)
 
     def body(o):
-        # one entry = 8 bytes (the hash below its bucket's bits, the index of its flag words):
-        # half the cache lines of the whole hash and both flag words
-        o.write("const uint64_t priv_lex_tab[] __attribute__((aligned(64))) = {\n")
-        for i in range(0, len(rows), 6):
-            o.write(",".join("0x%xull" % entry(h, pair) for h, pair in rows[i:i + 6]) + ",\n")
+        # one entry = 8 bytes (the hash relative to its slot, the index of its flag words): a
+        # look-up reads one cache line (sometimes the next too), no index first
+        o.write("#define E_ 0xffffffffffffffffull /* an empty slot */\n")
+        o.write("const uint64_t priv_lex_tab[%d] __attribute__((aligned(64))) = {\n" % N_SLOTS)
+        for i in range(0, N_SLOTS, 8):
+            o.write(",".join("E_" if e == EMPTY else "0x%xull" % e for e in slots[i:i + 8]) + ",\n")
         o.write("};\n")
-        c_array(o, "const uint32_t priv_lex_bucket[%d]" % (nb + 1), bucket, 12)
         write_pairs(o, palette)
         write_shared(o, postcodes, short_table(table, table2, index))
 
     write_c(out_path, "/* Generated by scripts/gen_privacy_lexicon.py from hunspell-fr, wfrench, wamerican,\n"
             " * wbritish, humannames and codes-postaux. Do not edit. */\n", len(rows), body)
     if packed_path:
-        write_packed(packed_path, table, table2, rows, palette, index, postcodes)
+        write_packed(packed_path, table, table2, rows, slots, palette, index, postcodes)
 
 
 def write_c(path, comment, n_keys, body):
@@ -419,19 +444,18 @@ def uleb(n):
             return out
 
 
-def digest(rows):
+def digest(slots):
     """An FNV-1a-like digest (32 bits, a word at a time) of the table as the C side lays it
-    out: each entry's high half then low half (wasm/wasm_lex.c computes the same on the table
+    out: each slot's high half then low half (wasm/wasm_lex.c computes the same on the table
     it builds)."""
     h = 0x811C9DC5
-    for key_hash, pair in rows:
-        e = entry(key_hash, pair)
+    for e in slots:
         for word in (e >> 32, e & 0xFFFFFFFF):
             h = ((h ^ word) * 0x01000193) & 0xFFFFFFFF
     return h
 
 
-def write_packed(path, table, table2, rows, palette, index, postcodes):
+def write_packed(path, table, table2, rows, slots, palette, index, postcodes):
     packed = bytearray()
     prev = b""
     for k in sorted(table):
@@ -445,13 +469,12 @@ def write_packed(path, table, table2, rows, palette, index, postcodes):
         packed += uleb(index[(table[k], table2.get(k, 0))])
         prev = kb
     def body(o):
-        o.write("const uint32_t priv_lex_digest = 0x%x;\n" % digest(rows))
+        o.write("const uint32_t priv_lex_digest = 0x%x;\n" % digest(slots))
         write_pairs(o, palette)
         o.write("const uint32_t priv_lex_packed_len = %d;\n" % len(packed))
         c_array(o, "const unsigned char priv_lex_packed[]", packed, 32)
         o.write("/* filled by wasm/wasm_lex.c when the module starts */\n")
-        o.write("uint64_t priv_lex_tab[%d] __attribute__((aligned(64)));\n" % len(rows))
-        o.write("uint32_t priv_lex_bucket[%d];\n" % ((1 << BUCKET_BITS) + 1))
+        o.write("uint64_t priv_lex_tab[%d] __attribute__((aligned(64)));\n" % N_SLOTS)
         write_shared(o, postcodes, short_table(table, table2, index))
 
     write_c(path, "/* Generated by scripts/gen_privacy_lexicon.py for the browser build: the keys of\n"

@@ -2,9 +2,9 @@
  * wasm_lex.c - the text engine's word tables in the browser build: the module carries the keys
  * themselves, packed (priv_lexicon_packed.c, written by scripts/gen_privacy_lexicon.py), a
  * sixth of the download of their hashes; wasm_lex_unpack() hashes them when the module starts
- * and lays out priv_lex_tab and priv_lex_bucket exactly as priv_lexicon.c holds them for the
- * native build (sorted by hash, the same bucket index, the same pairs of flag words), then
- * checks the result against the generator's digest of the native tables.
+ * and lays out priv_lex_tab exactly as priv_lexicon.c holds it for the native build (the same
+ * slots in order of mixed hash, the same pairs of flag words), then checks the result against
+ * the generator's digest of the native table.
  * Not responsible for: lookups (priv_lex.c, shared with the native build).
  */
 #include <stdlib.h>
@@ -17,7 +17,9 @@ extern const uint32_t priv_lex_digest;
 extern const uint32_t priv_lex_packed_len;
 extern const unsigned char priv_lex_packed[];
 
-#define N_BUCKETS (1u << PRIV_LEX_BUCKET_BITS)
+/* the keys are sorted by the top bits of their mixed hash first, then within each group */
+#define SORT_BITS 17
+#define N_GROUPS (1u << SORT_BITS)
 
 /* Reads the key at *at into key (*klen bytes shared with the one before: 255 at most); its
  * hash and the index of its pair of flag words. 0 when the packed bytes are malformed. */
@@ -53,7 +55,7 @@ static int next_key(size_t *at, char key[512], size_t *klen, uint64_t *h, uint32
 static uint32_t digest_of_tables(void)
 {
 	uint32_t d = 0x811C9DC5u;
-	for (size_t i = 0; i < priv_lex_n; i++) {
+	for (size_t i = 0; i < PRIV_LEX_N_SLOTS; i++) {
 		d = (d ^ (uint32_t)(priv_lex_tab[i] >> 32)) * 0x01000193u;
 		d = (d ^ (uint32_t)priv_lex_tab[i]) * 0x01000193u;
 	}
@@ -67,40 +69,58 @@ enum ent_err wasm_lex_unpack(void)
 	enum ent_err err = ENT_EINTERNAL;
 	uint64_t *hash = malloc((size_t)priv_lex_n * sizeof *hash);
 	uint32_t *pair = malloc((size_t)priv_lex_n * sizeof *pair);
-	uint32_t *next = malloc(N_BUCKETS * sizeof *next);
-	if (!hash || !pair || !next) {
+	uint32_t *group = calloc(N_GROUPS + 1, sizeof *group);
+	uint32_t *next = malloc(N_GROUPS * sizeof *next);
+	uint64_t *sorted = malloc((size_t)priv_lex_n * sizeof *sorted);
+	uint32_t *sorted_pair = malloc((size_t)priv_lex_n * sizeof *sorted_pair);
+	if (!hash || !pair || !group || !next || !sorted || !sorted_pair) {
 		err = ENT_ENOMEM;
 		goto out;
 	}
-	/* the keys once: their hashes and flags, how many fall in each bucket */
-	memset(priv_lex_bucket, 0, sizeof priv_lex_bucket);
+	/* the keys once: their mixed hashes and flags, how many fall in each group */
 	for (uint32_t k = 0; k < priv_lex_n; k++) {
 		if (!next_key(&at, key, &klen, &hash[k], &pair[k]))
 			goto out;
-		priv_lex_bucket[priv_lex_bucket_of(hash[k]) + 1]++;
+		hash[k] = priv_lex_mix(hash[k]);
+		group[(hash[k] >> (64 - SORT_BITS)) + 1]++;
 	}
 	if (at != priv_lex_packed_len)
 		goto out;
-	for (uint32_t b = 1; b <= N_BUCKETS; b++)
-		priv_lex_bucket[b] += priv_lex_bucket[b - 1];
-	memcpy(next, priv_lex_bucket, N_BUCKETS * sizeof *next);
-	/* each key into its bucket, kept sorted by hash (a bucket holds a few keys) */
+	for (uint32_t g = 1; g <= N_GROUPS; g++)
+		group[g] += group[g - 1];
+	memcpy(next, group, N_GROUPS * sizeof *next);
+	/* in order of mixed hash: each key into its group, kept sorted (a group holds a few) */
 	for (uint32_t k = 0; k < priv_lex_n; k++) {
-		uint32_t b = priv_lex_bucket_of(hash[k]);
-		uint32_t j = next[b]++;
-		/* the keys of a bucket differ below its bits: ordered by those, as the generator does */
-		uint64_t e = (hash[k] & PRIV_LEX_REM_MASK) << PRIV_LEX_PAIR_BITS | pair[k];
-		while (j > priv_lex_bucket[b] && priv_lex_tab[j - 1] > e) {
-			priv_lex_tab[j] = priv_lex_tab[j - 1];
+		uint32_t g = (uint32_t)(hash[k] >> (64 - SORT_BITS));
+		uint32_t j = next[g]++;
+		while (j > group[g] && sorted[j - 1] > hash[k]) {
+			sorted[j] = sorted[j - 1];
+			sorted_pair[j] = sorted_pair[j - 1];
 			j--;
 		}
-		priv_lex_tab[j] = e;
+		sorted[j] = hash[k];
+		sorted_pair[j] = pair[k];
+	}
+	/* then each in its home slot, or just after the key before it (as the generator does) */
+	for (size_t i = 0; i < PRIV_LEX_N_SLOTS; i++)
+		priv_lex_tab[i] = ~0ull;
+	uint64_t prev = 0;
+	for (uint32_t k = 0; k < priv_lex_n; k++) {
+		uint64_t home = sorted[k] >> PRIV_LEX_REM_BITS, s = k && prev + 1 > home ? prev + 1 : home;
+		if (s - home > PRIV_LEX_MAX_DISP || (k && sorted[k] == sorted[k - 1]))
+			goto out;
+		priv_lex_tab[s] = (sorted[k] - ((s - PRIV_LEX_MAX_DISP) << PRIV_LEX_REM_BITS)) << PRIV_LEX_PAIR_BITS |
+				  sorted_pair[k];
+		prev = s;
 	}
 	if (digest_of_tables() == priv_lex_digest)
 		err = ENT_OK;
 out:
 	free(hash);
 	free(pair);
+	free(group);
 	free(next);
+	free(sorted);
+	free(sorted_pair);
 	return err;
 }

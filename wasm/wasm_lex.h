@@ -6,9 +6,8 @@
 
 #include "entraide/err.h"
 
-/* Builds priv_lex_tab and priv_lex_bucket from the packed keys, as the native build holds
- * them. ENT_EINTERNAL when the packed keys are malformed or the tables differ from the
- * generator's digest, ENT_ENOMEM. Called once, before any scan. */
+/* Builds priv_lex_tab from the packed keys, as the native build holds it. ENT_EINTERNAL when
+ * the packed keys are malformed or the table differs from the generator's digest, ENT_ENOMEM. Called once, before any scan. */
 enum ent_err wasm_lex_unpack(void);
 
 #endif

@@ -8,9 +8,8 @@
 
 uint32_t priv_lex_get(uint64_t h)
 {
-	uint64_t b = h >> (64 - PRIV_LEX_BUCKET_BITS);
 	uint32_t f2;
-	return priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+	return priv_lex_get2(h, &f2);
 }
 
 size_t priv_fold(const char *s, size_t n, char *dst, size_t cap)

@@ -4,10 +4,14 @@
  *
  * A key is a folded text (lowercase, accents removed) of one or more words joined by one
  * space; the table stores its 64-bit FNV-1a hash and two words of flags saying which lists
- * hold it (LX_ in the first, LX2_ in the second). A key takes 8 bytes: the hash bits below its
- * bucket's (the top PRIV_LEX_BUCKET_BITS, which the bucket index says), then the index of its
- * pair of flag words in priv_lex_pair (a thousand distinct pairs, a few kilobytes that stay in
- * the cache); the whole hash is compared. Lookups never allocate and touch only const data.
+ * hold it (LX_ in the first, LX2_ in the second). The table is open-addressed with no index:
+ * a key's home slot is the top PRIV_LEX_SLOT_BITS of its hash times PRIV_LEX_MIX (FNV-1a's own
+ * top bits cluster), and the keys lie in order of that product, each in its home slot or just
+ * after the key before it (0.8 slot past home on average at a load of 0.6): a look-up reads the
+ * cache line of the home slot, the next one time in ten. A key takes 8 bytes: its mixed hash
+ * relative to its slot, then the index of its pair of flag words in priv_lex_pair (a thousand
+ * distinct pairs, a few kilobytes that stay in the cache); the whole hash is compared.
+ * Lookups never allocate and touch only const data.
  */
 #ifndef PRIV_LEX_H
 #define PRIV_LEX_H
@@ -51,21 +55,25 @@ enum {
 #define PRIV_LEX_TAB_CONST const
 #endif
 
-#define PRIV_LEX_BUCKET_BITS 17
-#define PRIV_LEX_PAIR_BITS 17
-#define PRIV_LEX_REM_MASK ((1ull << (64 - PRIV_LEX_BUCKET_BITS)) - 1)
+#define PRIV_LEX_SLOT_BITS 20
+#define PRIV_LEX_REM_BITS (64 - PRIV_LEX_SLOT_BITS)
+#define PRIV_LEX_MAX_DISP 127 /* a key sits at most this many slots past its home */
+#define PRIV_LEX_PAIR_BITS 12
+#define PRIV_LEX_N_SLOTS ((1u << PRIV_LEX_SLOT_BITS) + PRIV_LEX_MAX_DISP)
+#define PRIV_LEX_MIX 0x9E3779B97F4A7C15ull
+/* the number of keys */
 extern const uint32_t priv_lex_n;
-/* per key, sorted: (hash & PRIV_LEX_REM_MASK) << PRIV_LEX_PAIR_BITS | index of its flag pair */
-extern PRIV_LEX_TAB_CONST uint64_t priv_lex_tab[];
-extern PRIV_LEX_TAB_CONST uint32_t priv_lex_bucket[(1u << PRIV_LEX_BUCKET_BITS) + 1];
-/* the distinct pairs of flag words: LX_ then LX2_ */
+/* per slot: all ones when empty; else, for the key whose mixed hash m sits at slot s,
+ * (m - ((s - PRIV_LEX_MAX_DISP) << PRIV_LEX_REM_BITS)) << PRIV_LEX_PAIR_BITS | index of its
+ * flag pair (the first term is below 2^51: above it, an empty slot compares above any key) */
+extern PRIV_LEX_TAB_CONST uint64_t priv_lex_tab[PRIV_LEX_N_SLOTS];
 extern const uint32_t priv_lex_n_pairs;
 extern const uint32_t priv_lex_pair[];
 extern const uint8_t priv_postcode_fr[];
 /* The keys of 1 to PRIV_LEX_SHORT_LEN letters a-z ("de", "the", "mon", "dr"), about half the
  * words of a text, indexed directly by their letters (priv_lex_short_index): 1 + the index of
  * the key's pair of flag words, 0 for a word no list holds. 40 KB that stay in the cache,
- * where a look-up in the hashed table misses twice (its bucket, then its key). */
+ * where a look-up in the hashed table misses the cache. */
 #define PRIV_LEX_SHORT_LEN 3
 #define PRIV_LEX_SHORT_N (27 * 27 * 27)
 extern const uint16_t priv_lex_short[PRIV_LEX_SHORT_N];
@@ -83,30 +91,39 @@ static inline uint64_t priv_fnv(uint64_t h, const char *p, size_t n)
 	return h;
 }
 
+/* The hash times an odd constant: one to one, with its top bits spread. */
+static inline uint64_t priv_lex_mix(uint64_t h)
+{
+	return h * PRIV_LEX_MIX;
+}
+/* The home slot of the key whose hash is h (what a batch of look-ups prefetches). */
+static inline const uint64_t *priv_lex_home(uint64_t h)
+{
+	return &priv_lex_tab[priv_lex_mix(h) >> PRIV_LEX_REM_BITS];
+}
+
 /* Flags of the key whose hash is h (0 when absent). */
 uint32_t priv_lex_get(uint64_t h);
-/* Both flag words of the key whose hash is h, given its bucket's range of keys (for lookups
- * batched with prefetching); 0 and 0 when absent. About five keys per bucket, sorted: a short
- * linear scan. */
-static inline uint32_t priv_lex_get_from(uint64_t h, uint32_t k, uint32_t end, uint32_t *flags2)
+/* Both flag words of the key whose hash is h; 0 and 0 when absent. The keys from its home
+ * slot on are in order: a short scan, that stops at the first key above it or an empty slot. */
+static inline uint32_t priv_lex_get2(uint64_t h, uint32_t *flags2)
 {
-	uint64_t rem = h & PRIV_LEX_REM_MASK;
-	for (; k < end; k++) {
-		uint64_t e = priv_lex_tab[k];
-		if ((e >> PRIV_LEX_PAIR_BITS) >= rem) {
-			if ((e >> PRIV_LEX_PAIR_BITS) != rem)
+	uint64_t m = priv_lex_mix(h);
+	const uint64_t *e = &priv_lex_tab[m >> PRIV_LEX_REM_BITS];
+	/* m as a key d slots past its home holds it (see priv_lex_tab) */
+	uint64_t t = (m & ((1ull << PRIV_LEX_REM_BITS) - 1)) | (uint64_t)PRIV_LEX_MAX_DISP << PRIV_LEX_REM_BITS;
+	for (unsigned d = 0; d <= PRIV_LEX_MAX_DISP; d++, t -= 1ull << PRIV_LEX_REM_BITS) {
+		uint64_t x = e[d] >> PRIV_LEX_PAIR_BITS;
+		if (x >= t) {
+			if (x != t)
 				break;
-			const uint32_t *pair = &priv_lex_pair[2 * (size_t)(e & ((1u << PRIV_LEX_PAIR_BITS) - 1))];
+			const uint32_t *pair = &priv_lex_pair[2 * (size_t)(e[d] & ((1u << PRIV_LEX_PAIR_BITS) - 1))];
 			*flags2 = pair[1];
 			return pair[0];
 		}
 	}
 	*flags2 = 0;
 	return 0;
-}
-static inline uint32_t priv_lex_bucket_of(uint64_t h)
-{
-	return (uint32_t)(h >> (64 - PRIV_LEX_BUCKET_BITS));
 }
 
 /* Index in priv_lex_short of a folded word of n bytes, or -1 when it is longer than

@@ -1,5 +1,6 @@
 /* test_priv_lex.c - the lexicon table and the tokenizer's folding: a key is found by its whole
- * hash (one bit changed anywhere, no key), the table of short words answers as the hashed
+ * hash (one bit changed anywhere, no key), every key of the table is where the look-up
+ * searches, the table of short words answers as the hashed
  * table for every word of one to three letters, and the folded form, hash and flags the
  * tokenizer writes in its one pass are the ones priv_fold, priv_fnv and the hashed table give
  * for the token's bytes. */
@@ -27,16 +28,48 @@ static void lookups_by_whole_hash(void **state)
 	assert_int_equal(priv_lex_word("zzqxjw"), 0);
 	/* both flag words come from the key's pair */
 	uint64_t h = hash_of("insta");
-	uint32_t b = priv_lex_bucket_of(h), f2 = 0;
-	priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+	uint32_t f2 = 0;
+	priv_lex_get2(h, &f2);
 	assert_true(f2 & LX2_NET);
-	/* a hash one bit away from a key's is no key: the bucket bits, the bits kept in the entry */
+	/* a hash one bit away from a key's is no key: the home slot's bits, the bits kept in the
+	 * entry */
 	const char *keys[] = {"crohn", "docteur", "janvier", "rue", "insta", NULL};
 	for (const char *const *k = keys; *k; k++) {
 		uint64_t kh = hash_of(*k);
 		for (unsigned bit = 0; bit < 64; bit++)
 			assert_int_equal(priv_lex_get(kh ^ (1ull << bit)), 0);
 	}
+}
+
+/* The table as priv_lex_tab's comment lays it out: every key within PRIV_LEX_MAX_DISP slots
+ * past its home, in strictly increasing order of mixed hash, priv_lex_n of them, and each
+ * found by its hash (the mixed hash times the inverse of PRIV_LEX_MIX) with its flag pair. */
+static void table_is_ordered_and_found(void **state)
+{
+	(void)state;
+	uint64_t inv = PRIV_LEX_MIX; /* Newton's iteration: each step doubles the correct bits */
+	for (int k = 0; k < 6; k++)
+		inv *= 2 - PRIV_LEX_MIX * inv;
+	assert_true(inv * PRIV_LEX_MIX == 1);
+	size_t keys = 0;
+	uint64_t prev = 0;
+	for (size_t s = 0; s < PRIV_LEX_N_SLOTS; s++) {
+		uint64_t e = priv_lex_tab[s];
+		if (e == ~0ull)
+			continue;
+		uint64_t m = (e >> PRIV_LEX_PAIR_BITS) + ((s - PRIV_LEX_MAX_DISP) << PRIV_LEX_REM_BITS);
+		uint64_t home = m >> PRIV_LEX_REM_BITS;
+		assert_true(home <= s && s - home <= PRIV_LEX_MAX_DISP);
+		assert_true(keys == 0 || m > prev);
+		uint32_t f2 = 0, f = priv_lex_get2(m * inv, &f2);
+		uint32_t p = (uint32_t)(e & ((1u << PRIV_LEX_PAIR_BITS) - 1));
+		assert_true(p < priv_lex_n_pairs);
+		assert_int_equal(f, priv_lex_pair[2 * p]);
+		assert_int_equal(f2, priv_lex_pair[2 * p + 1]);
+		prev = m;
+		keys++;
+	}
+	assert_int_equal(keys, priv_lex_n);
 }
 
 /* Tokenizes text and checks every token's folded form, length and hash against priv_fold and
@@ -62,8 +95,8 @@ static void check_folds(const char *text)
 		assert_true(t->h == (looked && !short_word ? priv_fnv(PRIV_FNV_INIT, want, n) : 0));
 		if (looked) {
 			uint64_t h = priv_fnv(PRIV_FNV_INIT, want, n);
-			uint32_t b = priv_lex_bucket_of(h), f2 = 0;
-			uint32_t f = priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+			uint32_t f2 = 0;
+			uint32_t f = priv_lex_get2(h, &f2);
 			assert_int_equal(t->lex, f);
 			assert_int_equal(t->lex2, f2);
 		}
@@ -90,8 +123,8 @@ static void short_table_is_the_hashed_table(void **state)
 			int idx = priv_lex_short_index(w, len);
 			assert_in_range(idx, 0, PRIV_LEX_SHORT_N - 1);
 			uint64_t h = hash_of(w);
-			uint32_t b = priv_lex_bucket_of(h), f2 = 0;
-			uint32_t f = priv_lex_get_from(h, priv_lex_bucket[b], priv_lex_bucket[b + 1], &f2);
+			uint32_t f2 = 0;
+			uint32_t f = priv_lex_get2(h, &f2);
 			unsigned e = priv_lex_short[idx];
 			assert_int_equal(e ? priv_lex_pair[2 * (e - 1)] : 0, f);
 			assert_int_equal(e ? priv_lex_pair[2 * (e - 1) + 1] : 0, f2);
@@ -122,6 +155,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lookups_by_whole_hash),
+		cmocka_unit_test(table_is_ordered_and_found),
 		cmocka_unit_test(short_table_is_the_hashed_table),
 		cmocka_unit_test(one_pass_folding),
 	};
