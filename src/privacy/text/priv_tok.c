@@ -198,21 +198,27 @@ struct lookups {
 	uint32_t k[LOOKUP_BATCH];
 	size_t n;
 	uint32_t any, any2;
-	int fr, en, wfr, wen;
+	uint32_t guess; /* the language guess's four counts, a byte each (guess_count) */
 };
 
-/* What the language guess reads of one of the first 60 words with a letter. */
+/* What the language guess reads of a word: function words of each language, accented letters
+ * (a strong hint of French), words only one dictionary knows (they break a tie of function
+ * words: "Saw Dr Nwosu today, bloods fine"). By bits LX_STOPFR, LX_STOPEN, then LX_WFR, LX_WEN,
+ * then TK_LATIN1 of the word, the counts to add: French, English, French-only word,
+ * English-only word, a byte each (60 words at most are counted: no byte overflows). */
+_Static_assert(LX_STOPFR == 1u << 27 && LX_STOPEN == 1u << 28 && LX_WFR == 1u << 4 &&
+	       LX_WEN == 1u << 5 && TK_LATIN1 == 1u << 12, "guess_index reads the flags in place");
+#define GUESS_ADD(x) ((((x) & 1u) + (((x) >> 4) & 1u)) | (((x) >> 1) & 1u) << 8 | \
+		      (uint32_t)((((x) >> 2) & 3u) == 1) << 16 | (uint32_t)((((x) >> 2) & 3u) == 2) << 24)
+#define GUESS4(x) GUESS_ADD(x), GUESS_ADD((x) + 1), GUESS_ADD((x) + 2), GUESS_ADD((x) + 3)
+static const uint32_t guess_add[32] = {GUESS4(0), GUESS4(4), GUESS4(8), GUESS4(12), GUESS4(16),
+				       GUESS4(20), GUESS4(24), GUESS4(28)};
+
+/* Counts one of the first 60 words with a letter for the language guess. */
 static inline void guess_count(struct lookups *L, const struct ptok *t)
 {
 	uint32_t l = t->lex;
-	L->fr += !!(l & LX_STOPFR);
-	L->en += !!(l & LX_STOPEN);
-	/* words only one dictionary knows break a tie of function words ("Saw Dr Nwosu today,
-	 * bloods fine") */
-	L->wfr += (l & (LX_WFR | LX_WEN)) == LX_WFR;
-	L->wen += (l & (LX_WFR | LX_WEN)) == LX_WEN;
-	/* accented letters are a strong hint of French */
-	L->fr += !!(t->f & TK_LATIN1);
+	L->guess += guess_add[((l >> 27) & 3u) | ((l >> 2) & 12u) | ((t->f >> 8) & 16u)];
 }
 
 /* Looks the batch up in two sweeps, prefetching the home slots first, so that the cache
@@ -335,7 +341,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 	struct lookups L; /* its k[] is written before it is read: not cleared */
 	L.n = 0;
 	L.any = L.any2 = 0;
-	L.fr = L.en = L.wfr = L.wen = 0;
+	L.guess = 0;
 	/* every folded form fits: at most the text's bytes, plus one terminator per token; the
 	 * word loop may write up to 7 bytes past a word: within this bound too */
 	if (c->cap_fold < PRIV_FOLD_ARENA(n)) {
@@ -501,10 +507,10 @@ enum ent_err priv_tokenize(struct pctx *c)
 	c->punct |= punct;
 	c->lex_any = L.any;
 	c->lex2_any = L.any2;
-	c->guess_fr = L.fr;
-	c->guess_en = L.en;
-	c->guess_wfr = L.wfr;
-	c->guess_wen = L.wen;
+	c->guess_fr = (int)(L.guess & 0xFF);
+	c->guess_en = (int)(L.guess >> 8 & 0xFF);
+	c->guess_wfr = (int)(L.guess >> 16 & 0xFF);
+	c->guess_wen = (int)(L.guess >> 24);
 	return ENT_OK;
 }
 
