@@ -7,7 +7,7 @@ Reads, at build time, the Debian and npm packages named below and writes one C f
 const arrays (the 64-bit FNV-1a hashes of folded keys in an open-addressed table of 2^20
 slots, in order of the hash times a constant, in 8 bytes a key: the hash relative to its slot and the index of the
 key's pair of flag words in a table of the distinct pairs; a bitmap of French postcodes and
-the folding table for U+00C0..U+017F). Nothing is read at run time; no data is copied into the repository.
+the folding tables for U+00C0..U+024F and U+1E00..U+1EFF). Nothing is read at run time; no data is copied into the repository.
 
 OUT_PACKED.c, for the browser build (mk/privacy_wasm.mk), holds the same tables with the keys
 themselves instead of their hashes, packed small (sorted, each written as the length of the
@@ -148,10 +148,10 @@ def fold_char(ch):
         return ch.lower()
     if c == 0x2019:
         return "'"
-    if 0xC0 <= c < 0x180:
+    if 0xC0 <= c < FOLD_END or 0x1E00 <= c < 0x1F00:
         special = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o",
                    "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i", "ð": "d", "Ð": "d",
-                   "þ": "th", "Þ": "th", "ĸ": "k", "ŉ": "n", "×": "×", "÷": "÷"}
+                   "þ": "th", "Þ": "th", "ĸ": "k", "ŉ": "n", "×": "×", "÷": "÷", "ẞ": "ss"}
         if ch in special:
             return special[ch]
         s = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode().lower()
@@ -159,9 +159,15 @@ def fold_char(ch):
     return ch
 
 
-def fold_table():
+FOLD_END = 0x250  # must match PRIV_FOLD2_END: letters of two bytes folded from U+00C0 up to it
+
+
+def fold_table(lo, hi):
+    """What priv_fold_tab (U+00C0..U+024F: Latin-1, Latin Extended-A and -B) or
+    priv_fold_tab_1e (U+1E00..U+1EFF: Latin Extended Additional, Vietnamese "ễ", "ạ") writes
+    for each letter: one or two ASCII letters, or "" for a letter kept as it is."""
     out = []
-    for c in range(0xC0, 0x180):
+    for c in range(lo, hi):
         f = fold_char(chr(c))
         if not f.isascii() or len(f) > 2:
             f = ""
@@ -169,15 +175,26 @@ def fold_table():
     return out
 
 
-FOLD = fold_table()
+FOLD = fold_table(0xC0, FOLD_END)
+FOLD_1E = fold_table(0x1E00, 0x1F00)
+
+
+def upper_bits(lo, hi):
+    """One bit per code point of lo..hi-1 (lo a multiple of 8): set for an uppercase or
+    titlecase letter (what the tokenizer's letter_case reads where case does not alternate)."""
+    bits = [0] * ((hi - lo) // 8)
+    for c in range(lo, hi):
+        if unicodedata.category(chr(c)) in ("Lu", "Lt"):
+            bits[(c - lo) >> 3] |= 1 << (c & 7)
+    return bits
 
 
 def fold(s):
     out = []
     for ch in s:
         c = ord(ch)
-        if 0xC0 <= c < 0x180:
-            f = FOLD[c - 0xC0]
+        f = FOLD[c - 0xC0] if 0xC0 <= c < FOLD_END else FOLD_1E[c - 0x1E00] if 0x1E00 <= c < 0x1F00 else None
+        if f is not None:
             out.append(f if f else ch)
         else:
             out.append(fold_char(ch))
@@ -190,7 +207,7 @@ def is_word_char(ch):
         return ch.isalnum()
     if ch in "×÷":
         return False
-    return 0xC0 <= c < 0x250 or 0x370 <= c < 0x530
+    return 0xC0 <= c < 0x250 or 0x370 <= c < 0x530 or 0x1E00 <= c < 0x1F00
 
 
 def key_of(s):
@@ -432,6 +449,10 @@ def write_shared(o, postcodes, short):
     c_array(o, "const uint8_t priv_postcode_fr[%d]" % len(postcodes), postcodes, 24)
     o.write("const char priv_fold_tab[%d][3] = {\n" % len(FOLD))
     o.write(",".join('"%s"' % f for f in FOLD) + "\n};\n")
+    o.write("const char priv_fold_tab_1e[%d][3] = {\n" % len(FOLD_1E))
+    o.write(",".join('"%s"' % f for f in FOLD_1E) + "\n};\n")
+    c_array(o, "const uint8_t priv_upper_180[%d]" % ((FOLD_END - 0x180) // 8), upper_bits(0x180, FOLD_END), 16)
+    c_array(o, "const uint8_t priv_upper_1e[32]", upper_bits(0x1E00, 0x1F00), 16)
 
 
 def uleb(n):

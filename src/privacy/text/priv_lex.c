@@ -28,19 +28,19 @@ size_t priv_fold(const char *s, size_t n, char *dst, size_t cap)
 		size_t w = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
 		if (i + w > n)
 			w = n - i;
-		if (w == 2) {
-			unsigned cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-			if (cp >= 0xC0 && cp < 0x180 && priv_fold_tab[cp - 0xC0][0]) {
-				const char *f = priv_fold_tab[cp - 0xC0];
-				size_t fl = f[1] ? 2 : 1;
-				if (o + fl > cap)
-					return 0;
-				memcpy(dst + o, f, fl);
-				o += fl;
-				i += 2;
-				continue;
-			}
-		} else if (w == 3 && c == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99) {
+		unsigned cp = w == 2 ? ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu)
+			      : w == 3 ? ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu) : 0;
+		const char *f = priv_fold_of(cp, w);
+		if (f) {
+			size_t fl = f[1] ? 2 : 1;
+			if (o + fl > cap)
+				return 0;
+			memcpy(dst + o, f, fl);
+			o += fl;
+			i += w;
+			continue;
+		}
+		if (w == 3 && c == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99) {
 			if (o + 1 > cap)
 				return 0;
 			dst[o++] = '\'';

@@ -77,7 +77,24 @@ extern const uint8_t priv_postcode_fr[];
 #define PRIV_LEX_SHORT_LEN 3
 #define PRIV_LEX_SHORT_N (27 * 27 * 27)
 extern const uint16_t priv_lex_short[PRIV_LEX_SHORT_N];
-extern const char priv_fold_tab[0x180 - 0xC0][3];
+/* Folding of the letters of two bytes from U+00C0 to PRIV_FOLD2_END (Latin-1, Latin Extended-A
+ * and -B: "é", "ł", Vietnamese "ơ") and of Latin Extended Additional, U+1E00..U+1EFF (three
+ * bytes: Vietnamese "ễ", "ạ"): one or two ASCII letters, "" for a letter kept as it is. */
+#define PRIV_FOLD2_END 0x250
+extern const char priv_fold_tab[PRIV_FOLD2_END - 0xC0][3];
+extern const char priv_fold_tab_1e[0x100][3];
+/* Uppercase (and titlecase) letters of U+0180..U+024F and U+1E00..U+1EFF, a bit each (bit
+ * cp % 8 of byte (cp - first) / 8), where upper and lower do not simply alternate. */
+extern const uint8_t priv_upper_180[(PRIV_FOLD2_END - 0x180) / 8];
+extern const uint8_t priv_upper_1e[0x100 / 8];
+/* The folding of the letter of w bytes whose code point is cp, or NULL when it is kept as it
+ * is (priv_fold and the tokenizer both read it). */
+static inline const char *priv_fold_of(unsigned cp, size_t w)
+{
+	const char *f = w == 2 && cp >= 0xC0 && cp < PRIV_FOLD2_END ? priv_fold_tab[cp - 0xC0]
+			: w == 3 && (cp >> 8) == 0x1E ? priv_fold_tab_1e[cp & 0xFF] : NULL;
+	return f && f[0] ? f : NULL;
+}
 
 #define PRIV_FNV_INIT 0xCBF29CE484222325ull
 

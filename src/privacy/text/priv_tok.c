@@ -55,8 +55,12 @@ static int letter_case(unsigned cp)
 		return 1;
 	if (cp >= 0x100 && cp < 0x180)
 		return (cp & 1) ? 1 : 2; /* Latin Extended-A alternates upper, lower (close enough) */
-	if ((cp >= 0x180 && cp < 0x250) || (cp >= 0x370 && cp < 0x530) ||
-	    (cp >= 0x1E00 && cp < 0x1F00))
+	/* Latin Extended-B and Additional (Vietnamese "Ơ", "Ễ"): by the generator's table */
+	if (cp >= 0x180 && cp < PRIV_FOLD2_END)
+		return (priv_upper_180[(cp - 0x180) >> 3] >> (cp & 7)) & 1 ? 2 : 1;
+	if (cp >= 0x1E00 && cp < 0x1F00)
+		return (priv_upper_1e[(cp & 0xFF) >> 3] >> (cp & 7)) & 1 ? 2 : 1;
+	if (cp >= 0x370 && cp < 0x530)
 		return 1;
 	return 0;
 }
@@ -94,12 +98,12 @@ static void fold_punct(const struct pctx *c, struct ptok *t, size_t *at)
 }
 
 /* Folds one letter of two bytes or more (code point cp, w bytes at s) into dst, as priv_fold
- * does: a Latin-1 or Latin Extended-A letter by the folding table, any other as it is.
- * Returns the bytes written (never more than w). */
+ * does: a Latin letter by the folding tables (priv_fold_of), any other as it is. Returns the
+ * bytes written (never more than w). */
 static size_t fold_letter(const unsigned char *s, size_t w, unsigned cp, char *dst)
 {
-	if (w == 2 && cp >= 0xC0 && cp < 0x180 && priv_fold_tab[cp - 0xC0][0]) {
-		const char *f = priv_fold_tab[cp - 0xC0];
+	const char *f = priv_fold_of(cp, w);
+	if (f) {
 		dst[0] = f[0];
 		if (!f[1])
 			return 1;

@@ -147,8 +147,29 @@ static void one_pass_folding(void **state)
 	check_folds("Ma\xC3\xABlle, Zo\xC3\xA9, No\xC3\xABl, Ga\xC3\xABtan, \xC5\x81" "ukasz, \xC5\xBB" "aneta, Dvo\xC5\x99\xC3\xA1k");
 	check_folds("tel 06 12 34 56 78, mail jean.dupont@exemple.fr, 75013 Paris, #TeamL\xC3\xA9" "a \xF0\x9F\x98\x8A");
 	check_folds("Œuvre X2B 3rd ΑΒΓ Привет 東京 abc123DEF àéîõü ÀÉÎÕÜ ŸÿĀāĂă");
+	check_folds("Nguyễn Thị Ánh, TRẦN VĂN ƠN, Phạm Đức, Ưng, Hồ Chí Minh, Đà Nẵng, ǅemal, ƀ ẞ");
 	/* a word over PRIV_FOLD_MAX bytes: folded, never looked up */
 	check_folds("Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis ok");
+}
+
+/* Vietnamese names fold to ASCII ("Nguyễn" is "nguyen", as the lists hold it) and keep their
+ * case: Latin Extended-B and Additional letters by the generator's tables. */
+static void vietnamese_letters(void **state)
+{
+	(void)state;
+	const char *text = "Nguyễn NGUYỄN Ơn ưng Ấn ẞ";
+	static const char *const want[] = {"nguyen", "nguyen", "on", "ung", "an", "ss"};
+	struct pctx c = {.t = text, .len = strlen(text), .lang = ENT_PRIV_FR};
+	assert_int_equal(priv_tokenize(&c), ENT_OK);
+	assert_int_equal(c.n_tk, 6);
+	for (size_t i = 0; i < c.n_tk; i++)
+		assert_string_equal(tk_fold(&c, i), want[i]);
+	assert_true(c.tk[0].f & TK_CAP);
+	assert_true(c.tk[1].f & TK_ALLCAP);
+	assert_true((c.tk[2].f & TK_CAP) && !(c.tk[2].f & TK_LOWER));
+	assert_true(c.tk[3].f & TK_LOWER);
+	assert_true(c.tk[4].f & TK_CAP);
+	priv_tok_free(&c);
 }
 
 int main(void)
@@ -158,6 +179,7 @@ int main(void)
 		cmocka_unit_test(table_is_ordered_and_found),
 		cmocka_unit_test(short_table_is_the_hashed_table),
 		cmocka_unit_test(one_pass_folding),
+		cmocka_unit_test(vietnamese_letters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
