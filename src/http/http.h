@@ -11,6 +11,7 @@
 #define ENT_HTTP_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -186,6 +187,10 @@ int http_metrics_register(const char *method, const char *route);
 void http_metrics_observe(int slot, int status, uint64_t ns);
 /* Requests begun (headers read) and not yet answered, across the process: +1 / -1. */
 void http_metrics_in_flight(int delta);
+/* The gauge of open connections of HTTP thread `thread` (0-based), shown in /metrics from
+ * then on; NULL past HTTP_METRICS_MAX_THREADS. Static storage: never freed. */
+#define HTTP_METRICS_MAX_THREADS 64
+atomic_int *http_metrics_connections(unsigned thread);
 /* Appends the HTTP series in Prometheus text format. */
 void http_metrics_render(struct buf *b);
 

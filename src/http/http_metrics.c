@@ -27,6 +27,19 @@ struct series {
 static struct series series[MAX_SERIES];
 static atomic_int n_series;
 static atomic_int in_flight;
+/* open connections per HTTP thread: the acceptor balances on these (http_accept.h) */
+static atomic_int connections[HTTP_METRICS_MAX_THREADS];
+static atomic_uint n_threads;
+
+atomic_int *http_metrics_connections(unsigned thread)
+{
+	if (thread >= HTTP_METRICS_MAX_THREADS)
+		return NULL;
+	unsigned n = atomic_load(&n_threads);
+	while (n < thread + 1 && !atomic_compare_exchange_weak(&n_threads, &n, thread + 1))
+		;
+	return &connections[thread];
+}
 
 void http_metrics_in_flight(int delta)
 {
@@ -70,6 +83,13 @@ void http_metrics_render(struct buf *out)
 	buf_printf(out, "# HELP entraide_http_requests_in_flight Requests begun and not yet answered "
 			"(this one included).\n# TYPE entraide_http_requests_in_flight gauge\n"
 			"entraide_http_requests_in_flight %d\n", atomic_load_explicit(&in_flight, memory_order_relaxed));
+	unsigned nt = atomic_load(&n_threads);
+	if (nt)
+		buf_puts(out, "# HELP entraide_http_connections Open connections held by each HTTP "
+			      "thread.\n# TYPE entraide_http_connections gauge\n");
+	for (unsigned t = 0; t < nt; t++)
+		buf_printf(out, "entraide_http_connections{thread=\"%u\"} %d\n", t,
+			   atomic_load(&connections[t]));
 	buf_puts(out, "# HELP entraide_http_requests_total HTTP requests by route pattern, method "
 		      "and status.\n# TYPE entraide_http_requests_total counter\n");
 	for (int i = 0; i < n; i++) {

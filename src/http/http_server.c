@@ -20,9 +20,14 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "http/http.h"
+#include "http/http_accept.h"
+
+#define HTTP_MAX_THREADS HTTP_METRICS_MAX_THREADS
 
 struct http_server {
-	struct MHD_Daemon *d;
+	struct http_acceptor *acceptor;
+	struct http_worker w[HTTP_MAX_THREADS];
+	unsigned n_workers;
 	struct http_app app;
 	bool log_requests;
 	bool quiesced;
@@ -478,28 +483,40 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	log_line(LOG_WARN, "http", m);
 }
 
+/* A connection's end, on its worker's thread: the acceptor counts it no more. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct http_worker *w = cls;
+	(void)conn;
+	(void)socket_context;
+	if (toe == MHD_CONNECTION_NOTIFY_CLOSED)
+		atomic_fetch_sub(w->load, 1);
+}
+
+static void stop_workers(struct http_server *s)
+{
+	for (unsigned i = 0; i < s->n_workers; i++)
+		MHD_stop_daemon(s->w[i].d);
+	s->n_workers = 0;
+}
+
 enum ent_err http_server_start(const struct http_options *o, const struct http_app *app,
 			       struct http_server **out)
 {
-	struct sockaddr_storage ss;
-	memset(&ss, 0, sizeof ss);
-	struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+	/* One daemon (one thread, its own epoll) per HTTP thread, none listening: the acceptor
+	 * deals the connections out (http_accept.h). */
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-			 MHD_USE_TURBO | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
-	if (inet_pton(AF_INET, o->host, &v4->sin_addr) == 1) {
-		v4->sin_family = AF_INET;
-		v4->sin_port = htons((uint16_t)o->port);
-	} else if (inet_pton(AF_INET6, o->host, &v6->sin6_addr) == 1) {
-		v6->sin6_family = AF_INET6;
-		v6->sin6_port = htons((uint16_t)o->port);
-		flags |= MHD_USE_IPv6;
-	} else {
-		return ENT_EINVAL;
-	}
+			 MHD_USE_TURBO | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
+			 MHD_USE_NO_LISTEN_SOCKET;
 	struct http_server *s = calloc(1, sizeof *s);
 	if (!s)
 		return ENT_ENOMEM;
+	enum ent_err err = http_accept_listen(o->host, o->port, &s->acceptor);
+	if (err) {
+		free(s);
+		return err;
+	}
 	s->app = *app;
 	s->log_requests = o->log_requests;
 	trust_forwarded = o->trust_forwarded;
@@ -508,17 +525,36 @@ enum ent_err http_server_start(const struct http_options *o, const struct http_a
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n < 2 ? 2 : n > 4 ? 4 : (unsigned)n;
 	}
-	s->d = MHD_start_daemon(
-		flags, (uint16_t)o->port, NULL, NULL, on_access, s, MHD_OPTION_EXTERNAL_LOGGER,
-		on_mhd_log, NULL, MHD_OPTION_SOCK_ADDR, &ss,
-		MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, o->connection_limit,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->connection_limit / 2 + 1,
-		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)16 * 1024, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_NOTIFY_COMPLETED,
-		on_completed, s, MHD_OPTION_END);
-	if (!s->d) {
+	if (threads > HTTP_MAX_THREADS)
+		threads = HTTP_MAX_THREADS;
+	/* The limits were the whole server's: each daemon takes its share (the acceptor keeps
+	 * the shares even, so one address still reaches about the same total). */
+	unsigned limit = (o->connection_limit + threads - 1) / threads;
+	unsigned per_ip = (o->connection_limit / 2 + 1 + threads - 1) / threads;
+	for (unsigned i = 0; i < threads; i++) {
+		struct http_worker *w = &s->w[i];
+		w->load = http_metrics_connections(i);
+		atomic_store(w->load, 0);
+		w->d = MHD_start_daemon(
+			flags, 0, NULL, NULL, on_access, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log,
+			NULL, MHD_OPTION_CONNECTION_LIMIT, limit ? limit : 1,
+			MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip ? per_ip : 1,
+			MHD_OPTION_CONNECTION_TIMEOUT, o->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+			(size_t)16 * 1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+			MHD_OPTION_NOTIFY_CONNECTION, on_connection, w, MHD_OPTION_END);
+		if (!w->d) {
+			err = ENT_EIO;
+			break;
+		}
+		s->n_workers++;
+	}
+	if (!err)
+		err = http_accept_run(s->acceptor, s->w, s->n_workers);
+	if (err) {
+		http_accept_free(s->acceptor);
+		stop_workers(s);
 		free(s);
-		return ENT_EIO;
+		return err;
 	}
 	*out = s;
 	return ENT_OK;
@@ -534,7 +570,7 @@ void http_server_drain(struct http_server *s, unsigned ms)
 	if (!s)
 		return;
 	if (!s->quiesced)
-		MHD_quiesce_daemon(s->d);
+		http_accept_stop(s->acceptor);
 	s->quiesced = true;
 	for (unsigned i = 0; i < ms / 10 && atomic_load(&s->in_flight); i++)
 		usleep(10000);
@@ -547,6 +583,7 @@ void http_server_stop(struct http_server *s)
 	/* Requests already being read or answered finish; idle keep-alive connections do not
 	 * hold the stop for long. */
 	http_server_drain(s, 5000);
-	MHD_stop_daemon(s->d);
+	stop_workers(s);
+	http_accept_free(s->acceptor);
 	free(s);
 }
