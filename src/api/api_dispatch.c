@@ -198,21 +198,26 @@ enum ent_err api_set_cookie(struct api_req *q, const char *token)
 }
 
 /*
- * Session cache. Each worker thread keeps the sessions it looked up in the last second, so a
- * burst of reads by one browser does not take a database read transaction each. Only GET and
- * HEAD requests use it; every other method reads the database, and every such request in this
- * process invalidates every thread's cache (session_gen), so log-out, password change,
- * deletion or a role change are seen at once - except the routes marked API_KEEPS_SESSIONS
- * (replies, read marks, reactions...), which change no account, session or role. A change
- * made by another process (the admin CLI, another node) is seen by reads within
- * SESSION_CACHE_NS.
+ * Session cache. Sessions looked up in the last second are kept, so that a page view's few
+ * requests, and many members at once, do not take a database read each. Only GET and HEAD
+ * requests use it; every other method reads the database, and every such request in this
+ * process invalidates the whole cache (session_gen), so log-out, password change, deletion
+ * or a role change are seen at once - except the routes marked API_KEEPS_SESSIONS (replies,
+ * read marks, reactions...), which change no account, session or role. A change made by
+ * another process (the admin CLI, another node) is seen by reads within SESSION_CACHE_NS.
  */
 #define SESSION_CACHE_SLOTS 16
 #define SESSION_CACHE_NS 1000000000ull
-/* Sessions without granted roles (members: most of them) in a compact entry of about 260
- * bytes: 512 per thread (128 KiB) keep a page view's few requests, and many members at once,
- * off the database. Sessions with granted roles (3.7 KB each) keep the 16 full slots. */
-#define MEMBER_CACHE_SLOTS 512
+/* Sessions without granted roles (members: most of them) are kept by the whole process in
+ * compact entries of 128 bytes (no password hash), 1,024 sets of 4: 512 KiB for 4,096
+ * sessions. Each HTTP thread kept 512 of its own before: with 2,000 members reading
+ * (bench/members) a slot was taken by another member before its owner came back, and the
+ * look-ups were 7.6 % of the mixed load's CPU; a browser's connections also land on
+ * different threads (http_accept.c). Sessions with granted roles (3.7 KB each) keep 16 full
+ * slots per thread. */
+#define MEMBER_SETS 1024
+#define MEMBER_WAYS 4
+#define MEMBER_LOCKS 64
 
 struct session_cached {
 	unsigned char hash[AUTH_HASH_BYTES];
@@ -224,23 +229,42 @@ struct session_cached {
 struct member_cached {
 	unsigned char hash[AUTH_HASH_BYTES];
 	uint64_t at_ns, gen;
-	int64_t expires_at, id;
+	int64_t expires_at, id, account_id, created_at;
 	unsigned roles;
-	struct store_account account;
+	bool suspended;
+	char locale[sizeof ((struct store_account *)0)->locale];
+	char handle[STORE_HANDLE_MAX + 1];
 };
+
+_Static_assert(sizeof(struct member_cached) <= 128, "a member's entry stays compact");
 
 static atomic_uint_fast64_t session_gen = 1;
 static _Thread_local struct session_cached session_cache[SESSION_CACHE_SLOTS];
-static _Thread_local struct member_cached member_cache[MEMBER_CACHE_SLOTS];
+static struct member_cached member_cache[MEMBER_SETS][MEMBER_WAYS];
+static pthread_mutex_t member_locks[MEMBER_LOCKS];
+static pthread_once_t member_once = PTHREAD_ONCE_INIT;
+
+static void member_locks_init(void)
+{
+	for (size_t i = 0; i < MEMBER_LOCKS; i++)
+		pthread_mutex_init(&member_locks[i], NULL);
+}
 
 static bool is_read(const char *method)
 {
 	return !strcmp(method, "GET") || !strcmp(method, "HEAD");
 }
 
-static size_t member_slot(const unsigned char *hash)
+/* The token hash is a cryptographic hash: any of its bytes are uniform. */
+static size_t member_set(const unsigned char *hash)
 {
-	return ((size_t)hash[1] << 8 | hash[2]) % MEMBER_CACHE_SLOTS;
+	return ((size_t)hash[1] << 8 | hash[2]) % MEMBER_SETS;
+}
+
+static pthread_mutex_t *member_lock(size_t set)
+{
+	pthread_once(&member_once, member_locks_init);
+	return &member_locks[set % MEMBER_LOCKS];
 }
 
 static bool fresh(uint64_t at_ns, uint64_t gen, int64_t expires_at, const unsigned char *held,
@@ -250,18 +274,66 @@ static bool fresh(uint64_t at_ns, uint64_t gen, int64_t expires_at, const unsign
 	       expires_at > now && sodium_memcmp(held, hash, AUTH_HASH_BYTES) == 0;
 }
 
-/* Fills q->s from the thread's cache; false when absent, stale or invalidated. */
-static bool cache_get(struct api_req *q, const unsigned char *hash, int64_t now, int64_t *expires)
+static bool member_get(struct api_req *q, const unsigned char *hash, int64_t now, int64_t *expires)
 {
-	const struct member_cached *m = &member_cache[member_slot(hash)];
-	if (fresh(m->at_ns, m->gen, m->expires_at, m->hash, hash, now)) {
+	size_t set = member_set(hash);
+	bool hit = false;
+	pthread_mutex_t *mu = member_lock(set);
+	pthread_mutex_lock(mu);
+	for (size_t w = 0; w < MEMBER_WAYS && !hit; w++) {
+		const struct member_cached *m = &member_cache[set][w];
+		if (!fresh(m->at_ns, m->gen, m->expires_at, m->hash, hash, now))
+			continue;
 		q->s.id = m->id;
-		q->s.account = m->account;
+		q->s.account = (struct store_account){.id = m->account_id, .suspended = m->suspended,
+						      .created_at = m->created_at};
+		memcpy(q->s.account.locale, m->locale, sizeof m->locale);
+		memcpy(q->s.account.handle, m->handle, sizeof m->handle);
 		q->s.roles = m->roles;
 		q->s.n_granted = 0;
 		*expires = m->expires_at;
-		return true;
+		hit = true;
 	}
+	pthread_mutex_unlock(mu);
+	return hit;
+}
+
+/* Into the way that holds this session already, else the oldest of the set. */
+static void member_put(const struct api_session *s, const unsigned char *hash, int64_t expires,
+		       uint64_t gen)
+{
+	size_t set = member_set(hash);
+	pthread_mutex_t *mu = member_lock(set);
+	pthread_mutex_lock(mu);
+	struct member_cached *m = &member_cache[set][0];
+	for (size_t w = 0; w < MEMBER_WAYS; w++) {
+		struct member_cached *c = &member_cache[set][w];
+		if (!memcmp(c->hash, hash, AUTH_HASH_BYTES)) {
+			m = c;
+			break;
+		}
+		if (c->at_ns < m->at_ns)
+			m = c;
+	}
+	memcpy(m->hash, hash, AUTH_HASH_BYTES);
+	m->id = s->id;
+	m->account_id = s->account.id;
+	m->created_at = s->account.created_at;
+	m->suspended = s->account.suspended;
+	memcpy(m->locale, s->account.locale, sizeof m->locale);
+	memcpy(m->handle, s->account.handle, sizeof m->handle);
+	m->roles = s->roles;
+	m->expires_at = expires;
+	m->gen = gen;
+	m->at_ns = clock_mono_ns();
+	pthread_mutex_unlock(mu);
+}
+
+/* Fills q->s from the cache; false when absent, stale or invalidated. */
+static bool cache_get(struct api_req *q, const unsigned char *hash, int64_t now, int64_t *expires)
+{
+	if (member_get(q, hash, now, expires))
+		return true;
 	struct session_cached *c = &session_cache[hash[0] % SESSION_CACHE_SLOTS];
 	if (!fresh(c->at_ns, c->gen, c->expires_at, c->hash, hash, now))
 		return false;
@@ -277,14 +349,7 @@ static void cache_put(const struct api_session *s, const unsigned char *hash, in
 		      uint64_t gen)
 {
 	if (!s->n_granted) {
-		struct member_cached *m = &member_cache[member_slot(hash)];
-		memcpy(m->hash, hash, AUTH_HASH_BYTES);
-		m->id = s->id;
-		m->account = s->account;
-		m->roles = s->roles;
-		m->expires_at = expires;
-		m->gen = gen;
-		m->at_ns = clock_mono_ns();
+		member_put(s, hash, expires, gen);
 		return;
 	}
 	struct session_cached *c = &session_cache[hash[0] % SESSION_CACHE_SLOTS];
