@@ -62,7 +62,7 @@ static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
 
 /* The page cache of each connection (one per worker thread, the writer and the upkeep
  * thread), in KiB: enough for the upper levels and hot leaves of the indexes every request
- * walks (posts_thread, follows, sessions, notifications_account); colder pages come from the
+ * walks (posts_notify, follows, sessions, notifications_account); colder pages come from the
  * OS page cache, shared by all connections.
  * Pages are allocated as they are used, so an idle connection holds little. 768 KiB (192
  * pages) holds those tops; 2 MiB cost 4 MB more at peak under bench/members' mixed load
