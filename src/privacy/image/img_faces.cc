@@ -45,6 +45,10 @@ extern const size_t img_face_model_len;
 /* $(BUILD)/gen/img_blazeface_front.c, made by scripts/embed.py from the npm package's ONNX file */
 extern const unsigned char img_blazeface_front[];
 extern const size_t img_blazeface_front_len;
+/* $(BUILD)/gen/img_blazeface_front8.c: the same model without its 16-px branch
+ * (tools/onnx_keep.py), for the tile net */
+extern const unsigned char img_blazeface_front8[];
+extern const size_t img_blazeface_front8_len;
 }
 
 #define CASCADES "/usr/share/opencv4/"
@@ -105,7 +109,7 @@ struct bf_det {
 };
 
 /* The front model, run fully convolutionally: on an input of S x S pixels (S a multiple of
- * 16) it gives its two heads' maps for every 8- and 16-px cell at once, the work of
+ * 16) it gives its heads' maps for every 8- and 16-px cell at once, the work of
  * (S / 128)^2 windows of 128 px in one run at a lower cost per pixel. The ONNX graph is made
  * for 128 px: its channel paddings are concatenations with constant zero blocks of a fixed
  * size, and its outputs are reshaped to [1, 512 or 384, k]. bf_load() gives the zero blocks
@@ -115,7 +119,8 @@ struct bf_det {
  * for a whole 1024-px picture holds some 200 MB. */
 struct bf_model {
 	cv::dnn::Net net;
-	std::vector<cv::String> heads; /* scores 8 px, boxes 8 px, scores 16 px, boxes 16 px */
+	/* scores 8 px, boxes 8 px, then (both heads) scores 16 px, boxes 16 px */
+	std::vector<cv::String> heads;
 	int side = 0;
 };
 
@@ -126,7 +131,8 @@ const char *const BF_HEADS[4] = {
 	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_20/BiasAdd", /* 6 x 16 regressors */
 };
 
-void bf_load(bf_model &m, const unsigned char *p, size_t n, int side)
+/* heads: 1 (the 8-px head, for a model made without the 16-px branch) or 2. */
+void bf_load(bf_model &m, const unsigned char *p, size_t n, int side, int heads)
 {
 	m.net = cv::dnn::readNetFromONNX((const char *)p, n);
 	m.net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
@@ -150,7 +156,8 @@ void bf_load(bf_model &m, const unsigned char *p, size_t n, int side)
 			r->newShapeDesc[1] = -1;
 		}
 	}
-	for (const char *h : BF_HEADS) {
+	for (int i = 0; i < 2 * heads; i++) {
+		const char *h = BF_HEADS[i];
 		if (m.net.getLayerId(h) < 0)
 			throw std::runtime_error("BlazeFace model has an unexpected shape");
 		m.heads.push_back(h);
@@ -164,7 +171,12 @@ struct ent_img_faces {
 	unsigned set = 0;
 	std::vector<std::pair<const cascade_def *, cv::CascadeClassifier>> cascades;
 	dlib::frontal_face_detector hog;
-	bf_model bf_tile, bf_small; /* inputs of BF_TILE and 128 px */
+	/* Inputs of BF_TILE px (the 8-px head only) and of 128 px (both heads). The tile net
+	 * runs every level but the last, where a level's faces (20-40 px) are the 8-px head's;
+	 * a larger face is 20-40 px at a later level, and the last level (the whole picture in
+	 * 128 px) has both heads for the faces larger than that. Without the 16-px branch a
+	 * tile costs ~12% less (tools/onnx_keep.py; bench/image/README.md). */
+	bf_model bf_tile, bf_small;
 	/* Smallest face height (pixels of the detection copy) the CNN's tiles are made for,
 	 * and its score threshold (img_faces_tune). */
 	int bf_min_face = 20;
@@ -202,8 +214,8 @@ extern "C" enum ent_err img_faces_new_set(struct ent_img_faces **out, unsigned s
 			f->cascades.emplace_back(&d, std::move(cc));
 		}
 		if (set & IMG_DET_BLAZEFACE) {
-			bf_load(f->bf_tile, img_blazeface_front, img_blazeface_front_len, BF_TILE);
-			bf_load(f->bf_small, img_blazeface_front, img_blazeface_front_len, 128);
+			bf_load(f->bf_tile, img_blazeface_front8, img_blazeface_front8_len, BF_TILE, 1);
+			bf_load(f->bf_small, img_blazeface_front, img_blazeface_front_len, 128, 2);
 		}
 		if (set & IMG_DET_DLIB) {
 			/* The plain serialised model loads in ~2 ms; dlib's own built-in copy is
@@ -281,7 +293,7 @@ extern "C" void img_faces_tune(struct ent_img_faces *f, int min_face, double thr
 /* Runs m on img (RGB, at most m.side on each side; padded with black to m.side) and appends
  * the anchors scoring at least thr, decoded as MediaPipe's face detection graph does (2
  * anchors per 8-px cell, 6 per 16-px cell, centred in their cells; regressors dx, dy, w, h,
- * then 6 key points, in input pixels; scores as logits), moved by (ox, oy) and divided by
+ * then 6 key points, in input pixels; scores as logits; the heads m has), moved by (ox, oy) and divided by
  * (sx, sy): img is a part of the detection copy scaled by sx, sy, from ox, oy. */
 static void bf_run(bf_model &m, const cv::Mat &img, int ox, int oy, double sx, double sy,
 		   float thr, std::vector<bf_det> &out)
@@ -297,7 +309,9 @@ static void bf_run(bf_model &m, const cv::Mat &img, int ox, int oy, double sx, d
 	m.net.forward(o, m.heads);
 	static const int stride[2] = {8, 16}, anchors[2] = {2, 6};
 	const float logit = std::log(thr / (1.0f - thr)); /* the sigmoid is monotonic */
-	for (int l = 0; l < 2; l++) {
+	if (o.size() != m.heads.size())
+		throw std::runtime_error("BlazeFace gave an unexpected number of outputs");
+	for (size_t l = 0; 2 * l < o.size(); l++) {
 		const cv::Mat &sc = o[2 * l], &bx = o[2 * l + 1];
 		const int g = S / stride[l], A = anchors[l];
 		if (sc.dims != 4 || sc.size[1] != A || sc.size[2] != g || sc.size[3] != g ||
