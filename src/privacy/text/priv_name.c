@@ -790,7 +790,9 @@ void priv_find_names(struct pctx *c)
 			continue;
 		/* a rule that answers NAME_NONE leaves h as it found it */
 		struct name_hit h = {i, i, 0};
-		for (uint32_t m = to_try[plain_word(c, i)] & rule_gate(c, i); m; m &= m - 1) {
+		/* a plain lowercase word has no rule to try in a text without a title or a '#' */
+		uint32_t m = to_try[plain_word(c, i)];
+		for (m = m ? m & rule_gate(c, i) : 0; m; m &= m - 1) {
 			const struct name_rule *r = &rules[__builtin_ctz(m)];
 			h.conf = r->conf;
 			enum name_verdict v = r->match(c, i, &h);
