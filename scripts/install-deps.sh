@@ -12,7 +12,7 @@ libjpeg62-turbo-dev libpng-dev libwebp-dev libheif-dev liblcms2-dev
 libopencv-dev opencv-data libdlib-dev
 libutf8proc-dev libpcre2-dev libstemmer-dev libpq-dev libcmocka-dev libseccomp-dev zlib1g-dev
 libcurl4-openssl-dev liboath-dev
-hunspell-fr wfrench wamerican wbritish"
+hunspell-fr wfrench wamerican wbritish ruby-faker"
 CHECK="chromium postgresql nginx-light wrk hyperfine mat2 libimage-exiftool-perl
 imagemagick webp libheif-examples curl"
 

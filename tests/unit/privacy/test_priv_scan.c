@@ -796,6 +796,16 @@ static void w19_round4_ids(void **state)
 	found("my PPSN8834512K is on the form but they have no record", EN, "8834512K", ENT_PRIV_ID);
 }
 
+/* Issue 19's seventh round (twelfth session): names from W19's fifth texts and the classes of
+ * our tuning misses. */
+static void s12_round5(void **state)
+{
+	(void)state;
+	/* given names of other lands (ruby-faker's lists), no context needed when capitalised */
+	found("aw naw, party cancelled. Bazza says hi to everyone from Paisley", EN, "Bazza", ENT_PRIV_NAME);
+	found("quick q, is Jonno still on the ward or has he gone home?", EN, "Jonno", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -805,6 +815,7 @@ int main(void)
 		cmocka_unit_test(w19_round),      cmocka_unit_test(w19_round2),
 		cmocka_unit_test(w19_round3),     cmocka_unit_test(s11_precision),
 		cmocka_unit_test(w19_round4),     cmocka_unit_test(w19_round4_ids),
+		cmocka_unit_test(s12_round5),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
