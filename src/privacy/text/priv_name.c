@@ -346,6 +346,13 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
 		       : NAME_NONE;
 }
 
+/* "AJ — pt in bed 12", "Folake if you're reading this", "sunny ur a star". */
+static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
+{
+	(void)h;
+	return pn_address(c, i) ? NAME_SCORE : NAME_NONE;
+}
+
 /* "my son hunter has ADHD". */
 static enum name_verdict r_kin_word(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -628,6 +635,7 @@ enum {
 	R_LOWER_CONTEXT,
 	R_KIN_WORD,
 	R_COMPANION,
+	R_ADDRESS,
 	R_SIGNATURE,
 	R_SIGNOFF_SHORT,
 	R_INITIAL_SURNAME,
@@ -656,7 +664,8 @@ static const struct name_rule rules[] = {
 	[R_INTRO_AGE] = {"name_context", 0.8f, r_intro_age, 0, NEED_NUM},
 	[R_LOWER_CONTEXT] = {"name_context", 0.65f, r_lower_context, PLAIN_WORD, 0},
 	[R_KIN_WORD] = {"name_context", 0.7f, r_kin_word, PLAIN_WORD, 0},
-	[R_COMPANION] = {"name_context", 0.7f, r_companion, 0, 0},
+	[R_COMPANION] = {"name_context", 0.7f, r_companion, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
+	[R_ADDRESS] = {"name_context", 0.7f, r_address, PLAIN_WORD | PLAIN_WORD_ALONE, 0},
 	[R_SIGNATURE] = {"name_signature", 0.7f, r_signature, 0, 0},
 	[R_SIGNOFF_SHORT] = {"name_signature", 0.7f, r_signoff_short, PLAIN_CAP, NEED_SIGNOFF},
 	[R_INITIAL_SURNAME] = {"name_lexicon", 0.7f, r_initial_surname, 0, NEED_PERIOD},
@@ -684,7 +693,7 @@ _Static_assert(N_RULES <= 32 && sizeof rules / sizeof rules[0] == N_RULES, "one 
 #define G_SP(x) ((x) & 32)
 #define FG(x)                                                                                       \
 	(RB(R_CONTEXT) | RB(R_ALONE) | RB(R_HASHTAG) | RB(R_TITLE) | RB(R_RELATIVE_CAP) |            \
-	 RB(R_INTRO_AGE) | RB(R_LOWER_CONTEXT) | RB(R_COMPANION) | RB(R_LIST) |                       \
+	 RB(R_INTRO_AGE) | RB(R_LOWER_CONTEXT) | RB(R_COMPANION) | RB(R_LIST) | RB(R_ADDRESS) |       \
 	 (G_LEN1(x) ? RB(R_INITIALS) | RB(R_INITIAL_SURNAME) : 0) |                                   \
 	 (G_LOWER(x) ? RB(R_GREETING_LOWER) | RB(R_KIN_WORD) | RB(R_SERIES) : 0) |                    \
 	 (G_CAP(x) || G_LOWER(x) ? RB(R_SIGNATURE) : 0) | (G_CAP(x) && !G_ALLCAP(x) ? RB(R_INVERTED) : 0) |          \
@@ -729,7 +738,9 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 		       !((lex & LX_GIVEN) || (lex == 0 && (f & TK_CAP))) * RB(R_INTRO_AGE) |
 		       (!lower_ctx) * RB(R_LOWER_CONTEXT) |
 		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
-		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST);
+		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST) |
+		       /* r_address: a word a name list holds, or none does; a token after it */
+		       (!((lex & LX_GIVEN) || lex == 0) | (i + 1 >= c->n_tk)) * RB(R_ADDRESS);
 	return m & ~off;
 }
 

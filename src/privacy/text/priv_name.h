@@ -57,6 +57,9 @@ int pn_carer_lower(const struct pctx *c, size_t i);
 /* "Fi - just a heads up", "Ade, GMC 7340562 is": a given name opening the text, then a comma
  * or a dash: the person it is written to. */
 int pn_vocative_start(const struct pctx *c, size_t i);
+/* The one a message is written to (priv_name_address.c): "AJ — pt in bed 12", "Folake if you're
+ * reading this", "sunny ur a star", "manu t'es grave". */
+int pn_address(const struct pctx *c, size_t i);
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 int pn_kin_before(const struct pctx *c, size_t i);
 /* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a

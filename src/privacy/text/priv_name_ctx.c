@@ -97,11 +97,16 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 			 !(tk_ch(c, i + 1, '/') || tk_ch(c, i + 1, '-'));
 	/* "my son Ty": a word of the non-names list ("ty", thank you) that a name list holds,
 	 * capitalised right after a relative */
+	/* "my son Ty", "My wife Sunny has", "His name's Ty": a word of the non-names list ("ty",
+	 * thank you; "sunny") that a name list holds, capitalised right after a relative or a
+	 * name's introduction */
 	if ((f & NOT_A_NAME) && !(f & LX_PRN) && !place_name &&
 	    !(month_name && (c->tk[i].f & TK_CAP) && !(f & NOT_A_NAME & ~(uint32_t)LX_MONTH)) &&
-	    !((c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (f & LX_HN) && tk_len(c, i) <= 3 &&
-	      !(f & NOT_A_NAME & ~(uint32_t)LX_NOTNAME) && i > 0 && (c->tk[i - 1].lex & LX_KIN) &&
-	      (c->tk[i].f & TK_SP)))
+	    !((c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (f & LX_HN) && !(f & (LX_SIGNOFF | LX_INTRO)) &&
+	      !(f & NOT_A_NAME & ~(uint32_t)LX_NOTNAME) && i > 0 && (c->tk[i].f & TK_SP) &&
+	      (((c->tk[i - 1].lex & LX_KIN) && (tk_len(c, i) <= 3 || (i >= 2 && pn_possessive(c, i - 2)))) ||
+	       (i >= 2 && (tk_eq(c, i - 1, "is") || (tk_eq(c, i - 1, "s") && tk_apos(c, i - 2))) &&
+		tk_eq(c, tk_prev_word(c, i - 1, 1), "name")))))
 		return 0;
 	if ((f & (LX_STOPFR | LX_STOPEN)) && !(f & LX_PRN))
 		return 0;
@@ -823,10 +828,18 @@ int pn_companion_name(const struct pctx *c, size_t i)
 	static const char *const w[] = {"avec", "chez", "voir", "vu", "vue", "appele", "appelee",
 					"pour", "for", "de", "a", "et", "c", "cest", "with", "visited", "visiting", "texted", "called", NULL};
 	const struct ptok *t = &c->tk[i];
+	/* "avec lulu", "chez jojo": a doubled syllable of a consonant and a, i, o or u ("tete" is
+	 * "tête", "bebe" "bébé"), written without an accent, that a name list holds, is a nickname
+	 * even when the language knows it as a word; not after "de" ("mal de tete") */
+	const char *fw = tk_fold(c, i);
+	int doubled = t->flen == 4 && tk_len(c, i) == 4 && fw[0] == fw[2] && fw[1] == fw[3] &&
+		      strchr("aiouy", fw[1]) && !strchr("aeiouy", fw[0]) && (t->lex & (LX_HN | LX_PRN)) &&
+		      !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_EPONYM)) && i > 0 &&
+		      !tk_eq(c, i - 1, "de");
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
-	    !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
-	    (t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN |
-		       LX_TOWN | LX_CITY | LX_EPONYM | LX_NPR)))
+	    (!doubled && (!(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
+			  (t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN |
+				     LX_TOWN | LX_CITY | LX_EPONYM | LX_NPR)))))
 		return 0;
 	size_t p = tk_prev_word(c, i, 0);
 	return p != SIZE_MAX && p + 1 == i && tk_eq_any(c, p, w);

@@ -52,6 +52,14 @@ float pn_name_alone(const struct pctx *c, size_t i)
 					      tk_ch(c, i - 1, '/') || tk_ch(c, i - 1, '.'))) &&
 	    (!tk_glued(c, i) || (tk_apos(c, i + 1) && tk_eq(c, i + 2, "s"))))
 		return 0.5f;
+	/* "Ro's got the kids", "to do Ade's dressing": a given name of two letters, or one that
+	 * is also a small town, with a possessive before a lowercase word */
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && (t->lex & LX_HN) &&
+	    (tk_len(c, i) == 2 || (tk_len(c, i) >= 3 && (t->lex & LX_TOWN))) &&
+	    !(t->lex & (LX_WORD | NOT_A_NAME | LX_CITY | LX_EPONYM | LX_NPR | LX_STOPFR | LX_STOPEN)) &&
+	    tk_glued(c, i) && tk_apos(c, i + 1) && tk_eq(c, i + 2, "s") && tk_glued(c, i + 1) &&
+	    tk_is(c, i + 3, TK_LOWER) && (c->tk[i + 3].f & TK_SP) && !pn_eponym_use(c, i))
+		return 0.6f;
 	if (!(t->f & TK_CAP) || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3)
 		return 0;
 	uint32_t f = t->lex;
@@ -529,7 +537,11 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 			   (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") ||
 			    (tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_LOWER) && tk_len(c, i) >= 3 &&
 			     /* (not an SMS verb: "jsuis anthony, jhabite roubaix") */
-			     !(tk_fold(c, i)[0] == 'j' && strchr("bcdfghklmnpqrstvwxz", tk_fold(c, i)[1]))));
+			     !(tk_fold(c, i)[0] == 'j' && strchr("bcdfghklmnpqrstvwxz", tk_fold(c, i)[1])) &&
+			     /* the list goes on or ends after it ("avec lea, tkt c rien" is no list) */
+			     (i + 1 >= c->n_tk || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, '&') || tk_ch(c, i + 1, '.') ||
+			      tk_ch(c, i + 1, '!') || tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") ||
+			      (c->tk[i + 1].f & TK_NL))));
 		if (!nick && (!(t->lex & (LX_PRN | LX_HN)) ||
 			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
 			      tk_lex2(c, i, LX2_AUX) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))

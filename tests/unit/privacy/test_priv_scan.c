@@ -804,6 +804,29 @@ static void s12_round5(void **state)
 	/* given names of other lands (ruby-faker's lists), no context needed when capitalised */
 	found("aw naw, party cancelled. Bazza says hi to everyone from Paisley", EN, "Bazza", ENT_PRIV_NAME);
 	found("quick q, is Jonno still on the ward or has he gone home?", EN, "Jonno", ENT_PRIV_NAME);
+	/* the one a message is written to: before a dash opening it, before a second person */
+	found("TJ — pt in side room 3 needs a cannula before 6", EN, "TJ", ENT_PRIV_NAME);
+	found("Quick one Kemi — can you ring pharmacy about bay 2?", EN, "Kemi", ENT_PRIV_NAME);
+	found("Tunde if you're reading this, thank you for last night", EN, "Tunde", ENT_PRIV_NAME);
+	found("cheers for the lift joy ur a star, the scan was fine", EN, "joy", ENT_PRIV_NAME);
+	found("faith is that u? new number, save it", EN, "faith", ENT_PRIV_NAME);
+	found("ptdr nono t'es trop drôle, bon sinon le scanner c'est lundi", FR, "nono", ENT_PRIV_NAME);
+	not_found("hope ur ok, the ward said visiting is at 2", EN, "hope");
+	not_found("Well ur a brave one, I could never do chemo twice", EN, "Well");
+	not_found("Aww ur so strong, sending love", EN, "Aww");
+	not_found("Update — the scan was fine, thanks all", EN, "Update");
+	not_found("babe ur a star for driving me", EN, "babe");
+	not_found("Bon t'as raison, j'appelle demain", FR, "Bon");
+	/* a short given name with a possessive; a word-name after a relative or "name's" */
+	found("they are keeping me in tonight. Jo's got the kids", EN, "Jo", ENT_PRIV_NAME);
+	found("My husband Sunny has his scan on Friday", EN, "Sunny", ENT_PRIV_NAME);
+	found("Any tips for keeping him calm? His name's Ty if you want to send a card", EN, "Ty", ENT_PRIV_NAME);
+	not_found("It was a sunny day at the clinic, Sunny Side ward was quiet", EN, "Sunny Side");
+	not_found("To Patient Records: please forward my letters", EN, "Records");
+	/* a doubled syllable after "avec"; a list goes on after its items */
+	found("jsuis aux urgences avec lulu, tkt c rien de grave", FR, "lulu", ENT_PRIV_NAME);
+	not_found("jsuis aux urgences avec lea, tkt c rien de grave", FR, "tkt");
+	not_found("enceinte de 8 mois, mal de tete violent depuis ce matin", FR, "tete");
 }
 
 int main(void)

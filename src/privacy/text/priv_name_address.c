@@ -1,0 +1,169 @@
+/*
+ * priv_name_address.c - the person a message is written to.
+ *
+ * Messages between carers and between friends name the one they speak to without a title or
+ * a relative: "AJ — pt in bed 12 is...", "Quick one Ade — can you re-book...", "Folake if
+ * you're reading this", "thx for the lift sunny ur a star", "mdr manu t'es grave". What says
+ * it is the address itself: the word opens the message before a dash, or a second person
+ * follows it ("ur a", "you're the", "if you're reading", "is that u?", "t'es"). Nicknames
+ * (two letters, no list) and given names that are words ("sunny", "grace") are named this way
+ * only; the markers that a verb could also take before them ("hope ur gonna be ok") are kept
+ * for names that are no ordinary word.
+ */
+#include <string.h>
+
+#include "privacy/text/priv_name.h"
+
+/* Words a message calls its reader that are no name: "babe ur a star", "mate, can you". */
+static const char *const endearment[] = {
+	"babe", "hun", "hon", "mate", "bro", "sis", "luv", "love", "darling", "sweetie", "honey", "dear",
+	"girl", "girls", "pal", "buddy", "dude", "bae", "chou", "cherie", "cheri", "loulou", "doudou", "bb",
+	"man", "mum", "mom", "dad", "son", "lad", "lads", "guys", "hen", "pet", "duck", "chuck", "petal",
+	"sweetheart", "sugar", "angel", "boo", "bestie", "fam", "bruv", "blud", "cuz", "papa", "maman",
+	"mamie", "papi", "ma", "pa", "doc", "boss", "chief", "sir", "madam", "miss", "sister", "nurse",
+	"team", "everyone", "all", "folks", "people", "lol", "mdr", "ptdr", "omg", "wow", NULL};
+
+/* Verbs that take "ur"/"you're" after them in a text message: "hope ur ok", "bet ur gonna". */
+static const char *const verb_before_you[] = {
+	"hope", "guess", "bet", "think", "know", "mean", "wish", "trust", "swear", "reckon", "miss",
+	"thank", "thanks", "pray", "hear", "heard", "sure", "glad", "proud", "cos", "coz", "cause",
+	"because", "and", "but", "so", "as", "when", "if", "unless", "whether", "that", "what", NULL};
+
+/* Token k is a dash set off by a space: "-", "–" (U+2013) or "—" (U+2014). */
+static int spaced_dash(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || !(c->tk[k].f & TK_PUNCT) || !((c->tk[k].f & TK_SP) || !tk_glued(c, k)))
+		return 0;
+	const char *b = c->t + c->tk[k].s;
+	size_t n = c->tk[k].e - c->tk[k].s;
+	return (n == 1 && b[0] == '-') || (n == 3 && memcmp(b, "\xe2\x80", 2) == 0 && (b[2] == '\x93' || b[2] == '\x94'));
+}
+
+/* Words that open a message before the name of the one it is for: "Quick one Ade —",
+ * "FYI Ronan —", "hey Jonno -". */
+static int opener(const struct pctx *c, size_t k)
+{
+	static const char *const w[] = {"quick", "q", "one", "question", "qn", "thing", "fyi", "ok", "okay",
+					"hey", "hi", "hiya", "yo", "cheers", "sorry", "morning", "evening",
+					"afternoon", "urgent", "update", "also", "btw", "ps", "re", "so", NULL};
+	return (c->tk[k].f & TK_WORD) && tk_eq_any(c, k, w);
+}
+
+/* Only opening words (at most three) stand before token i in the text. */
+static int opens_message(const struct pctx *c, size_t i)
+{
+	size_t words = 0;
+	for (size_t k = 0; k < i; k++) {
+		if (c->tk[k].f & TK_NL)
+			return 0;
+		if (tk_ch(c, k, ',') || tk_ch(c, k, ':'))
+			continue;
+		if (!opener(c, k) || ++words > 3)
+			return 0;
+	}
+	return 1;
+}
+
+/* Word i may be the name of the one written to. strong: -1 before a dash opening the message,
+ * 0 before a marker, 2 before "ur a" (which no verb takes before it, so a given name that is
+ * also a word counts: "sunny ur a star"), 3 before "if you're reading", "is that u?" (which
+ * no interjection takes either). */
+static int address_word(const struct pctx *c, size_t i, int strong)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t f = t->lex;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if ((t->f & (TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_ALPHA) || tk_len(c, i) < 2 ||
+	    (f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_MONTH | LX_DAY |
+		  LX_INTRO | LX_EPONYM | LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) ||
+	    tk_eq_any(c, i, endearment) || tk_eq_any(c, i, verb_before_you) || pn_contraction(c, i))
+		return 0;
+	if (t->f & TK_ALLCAP) /* "AJ —": initials a name list holds */
+		return tk_len(c, i) <= 3 && (f & LX_HN) && !(f & (word | LX_NOTNAME));
+	/* a word no list knows: before a dash or "if you're reading", not before "ur a" or "ur
+	 * gonna" ("Aww ur so strong", "Omg ur gonna": an interjection) */
+	if (f == 0)
+		return (t->f & TK_CAP) && tk_len(c, i) >= 3 && (strong == 3 || strong < 0);
+	if (!(f & LX_GIVEN))
+		return 0;
+	/* a given name that is also a word: one the dictionaries write as a name ("grace",
+	 * "Joy"), or one a name list holds that the non-names list keeps as a word ("sunny");
+	 * not "Well", "Brilliant", "Jesus" */
+	if (f & (word | LX_NOTNAME))
+		return strong >= 2 && (f & LX_HN) && tk_len(c, i) >= 3 &&
+		       ((f & LX_NOTNAME) ? !(f & (LX_PRN | LX_CAPEN)) : (f & (LX_PRN | LX_CAPEN)) != 0);
+	return 1;
+}
+
+/* "ur a star", "you're the best", "u r such a": a second person that only an address takes
+ * before it (a strong marker: 2, or 3 for "if you're reading", "is that u?"), or "ur gonna",
+ * "t'es", "tu peux" (a marker: 1); 0 for none. k is the first token after i. */
+static int second_person(const struct pctx *c, size_t k)
+{
+	static const char *const strong_next[] = {"a", "an", "the", "such", "so", "my", NULL};
+	static const char *const next[] = {"gonna", "going", "welcome", "amazing", "brilliant", "still",
+					   "always", "not", "back", "home", "free", "around", "there", NULL};
+	size_t n = SIZE_MAX;
+	if (tk_eq(c, k, "ur") || tk_eq(c, k, "youre"))
+		n = k + 1;
+	else if (tk_eq(c, k, "you") && tk_apos(c, k + 1) && tk_glued(c, k) && tk_eq(c, k + 2, "re"))
+		n = k + 3;
+	else if ((tk_eq(c, k, "u") && tk_eq(c, k + 1, "r")) || (tk_eq(c, k, "you") && tk_eq(c, k + 1, "are")))
+		n = k + 2;
+	if (n != SIZE_MAX)
+		return tk_eq_any(c, n, strong_next) && (c->tk[n].f & TK_SP) ? 2 : tk_eq_any(c, n, next) ? 1 : 0;
+	/* "grace is that u?" */
+	if (tk_eq(c, k, "is") && tk_eq(c, k + 1, "that") && (tk_eq(c, k + 2, "u") || tk_eq(c, k + 2, "you")) &&
+	    tk_ch(c, k + 3, '?'))
+		return 3;
+	/* "Folake if you're reading this", "if u see this" */
+	if (tk_eq(c, k, "if") && (tk_eq(c, k + 1, "u") || tk_eq(c, k + 1, "you") || tk_eq(c, k + 1, "ur") ||
+				  tk_eq(c, k + 1, "youre"))) {
+		size_t v = tk_next_word(c, k + 1, 1);
+		if (v < c->n_tk && tk_eq(c, v, "re"))
+			v = tk_next_word(c, v, 0);
+		if (v < c->n_tk && tk_eq(c, v, "r"))
+			v = tk_next_word(c, v, 0);
+		return v < c->n_tk && tk_eq_any(c, v, (const char *const[]){"reading", "read", "see", "seeing",
+									   "there", "around", NULL})
+			       ? 3
+			       : 0;
+	}
+	/* "manu t'es grave", "Babeth tu peux" */
+	if (c->lang == ENT_PRIV_FR &&
+	    ((tk_eq(c, k, "t") && tk_glued(c, k) && tk_apos(c, k + 1) &&
+	      tk_eq_any(c, k + 2, (const char *const[]){"es", "as", "etais", "avais", NULL})) ||
+	     (tk_eq(c, k, "tu") && tk_eq_any(c, k + 1, (const char *const[]){"es", "as", "peux", "pourrais", "vas",
+									   "sais", "viens", NULL}))))
+		return 1;
+	return 0;
+}
+
+int pn_address(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	size_t k = i + 1;
+	if (k >= c->n_tk)
+		return 0;
+	/* "AJ — pt in bed 12", "Quick one Ade — can you": the message opens on the name and a
+	 * dash, then goes on in lowercase */
+	if (spaced_dash(c, k) && opens_message(c, i) && address_word(c, i, -1) &&
+	    !((t->lex & LX_TOWN) && !(t->lex & LX_GIVEN)) && k + 1 < c->n_tk && (c->tk[k + 1].f & TK_LOWER) &&
+	    (c->tk[k + 1].f & TK_WORD))
+		return 1;
+	/* "Will ur gonna have to drive me": an auxiliary that is a given name opening the text
+	 * cannot take "ur gonna" */
+	if (i == 0 && (t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_lex2(c, i, LX2_AUX) && (t->lex & LX_PRN) &&
+	    (tk_eq(c, k, "ur") || tk_eq(c, k, "youre")) && tk_eq_any(c, k + 1, (const char *const[]){"gonna", "going", NULL}))
+		return 1;
+	int m = second_person(c, k);
+	if (!m || !(c->tk[k].f & TK_SP) || tk_glued(c, i))
+		return 0;
+	/* not the object of a word before: "thank u", "with you", "the kids ur" */
+	size_t p = tk_prev_word(c, i, 0);
+	if (p != SIZE_MAX && p + 1 == i &&
+	    (tk_eq_any(c, p, verb_before_you) || pn_possessive(c, p) ||
+	     (c->tk[p].lex & (LX_STOPEN | LX_STOPFR)) || tk_eq_any(c, p, (const char *const[]){"to", "a", "the", NULL})))
+		return 0;
+	return address_word(c, i, m >= 2 ? m : 0);
+}
