@@ -346,11 +346,12 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
 		       : NAME_NONE;
 }
 
-/* "AJ — pt in bed 12", "Folake if you're reading this", "sunny ur a star". */
+/* The one a message is written to, or that it says is a carer: "AJ — pt in bed 12", "Folake
+ * if you're reading this", "sunny ur a star", "grace was the best HCA". */
 static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
-	return pn_address(c, i) ? NAME_SCORE : NAME_NONE;
+	return pn_address(c, i) || pn_copula_trade(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
 /* "my son hunter has ADHD". */

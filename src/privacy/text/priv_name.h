@@ -60,6 +60,8 @@ int pn_vocative_start(const struct pctx *c, size_t i);
 /* The one a message is written to (priv_name_address.c): "AJ — pt in bed 12", "Folake if you're
  * reading this", "sunny ur a star", "manu t'es grave". */
 int pn_address(const struct pctx *c, size_t i);
+/* "grace was the best HCA": a given name, a copula and a carer's trade (priv_name_ctx.c). */
+int pn_copula_trade(const struct pctx *c, size_t i);
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 int pn_kin_before(const struct pctx *c, size_t i);
 /* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a

@@ -827,6 +827,12 @@ static void s12_round5(void **state)
 	found("jsuis aux urgences avec lulu, tkt c rien de grave", FR, "lulu", ENT_PRIV_NAME);
 	not_found("jsuis aux urgences avec lea, tkt c rien de grave", FR, "tkt");
 	not_found("enceinte de 8 mois, mal de tete violent depuis ce matin", FR, "tete");
+	/* a word-name described by a carer's trade: after a copula, or as an apposition */
+	found("faith was the best HCA on the ward, she held my hand all night", EN, "faith", ENT_PRIV_NAME);
+	found("Victoire, l'infirmière de nuit, passe toutes les heures", FR, "Victoire", ENT_PRIV_NAME);
+	not_found("Sinon, le médecin de garde, il est passé à 3h", FR, "Sinon");
+	not_found("Hier, l'infirmière m'a dit que tout allait bien", FR, "Hier");
+	not_found("hope is the best medicine, says my nan", EN, "hope");
 }
 
 int main(void)
