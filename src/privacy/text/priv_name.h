@@ -57,11 +57,6 @@ int pn_carer_lower(const struct pctx *c, size_t i);
 /* "Fi - just a heads up", "Ade, GMC 7340562 is": a given name opening the text, then a comma
  * or a dash: the person it is written to. */
 int pn_vocative_start(const struct pctx *c, size_t i);
-/* The one a message is written to (priv_name_address.c): "AJ — pt in bed 12", "Folake if you're
- * reading this", "sunny ur a star", "manu t'es grave". */
-int pn_address(const struct pctx *c, size_t i);
-/* "grace was the best HCA": a given name, a copula and a carer's trade (priv_name_ctx.c). */
-int pn_copula_trade(const struct pctx *c, size_t i);
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 int pn_kin_before(const struct pctx *c, size_t i);
 /* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a
@@ -94,9 +89,6 @@ size_t pn_thanks_series(struct pctx *c, size_t i);
 /* "pierre est sorti", "MARINE A REPRIS": a first name opening a sentence before a verb, in a
  * lowercase text or one in capitals. */
 int pn_lower_name_verb(const struct pctx *c, size_t i);
-/* "Patience, l'aide-soignante de nuit", "Jenny the district nurse": a given name, an article
- * and a carer's trade after it. */
-int pn_trade_after(const struct pctx *c, size_t i);
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 int pn_here_after(const struct pctx *c, size_t i);
 /* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
@@ -107,6 +99,17 @@ int pn_companion_name(const struct pctx *c, size_t i);
  * "chez" (at someone's), or "avec", is a person even when it is also a town (after "avec",
  * only a town that is a first name). */
 int pn_person_after_chez(const struct pctx *c, size_t i);
+
+/* --- the one written to, carers' trades (priv_name_address.c) --- */
+
+/* The one a message is written to: "AJ — pt in bed 12", "Folake if you're reading this",
+ * "sunny ur a star", "manu t'es grave". */
+int pn_address(const struct pctx *c, size_t i);
+/* "grace was the best HCA": a given name, a copula and a carer's trade. */
+int pn_copula_trade(const struct pctx *c, size_t i);
+/* "Patience, l'aide-soignante de nuit", "Jenny the district nurse": a given name, an article
+ * and a carer's trade after it. */
+int pn_trade_after(const struct pctx *c, size_t i);
 
 /* --- the word itself and the extent of a name (priv_name_shape.c) --- */
 
@@ -125,8 +128,6 @@ int pn_nickname_after_name(const struct pctx *c, size_t i);
 int pn_lower_name_pair(const struct pctx *c, size_t i);
 /* A signature: the last words of the text, after a sign-off, a dash or a line break. */
 int pn_signature(const struct pctx *c, size_t i, size_t j);
-/* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
-int pn_listed_after_name(const struct pctx *c, size_t i);
 /* "Soën (4 ans)", "Kélyan, 7 ans,", "Thaïs a 3 ans", "Nolhan is 6": a capitalised word that
  * no list knows as an ordinary word, followed by an age. */
 int pn_followed_by_age(const struct pctx *c, size_t i);
@@ -157,7 +158,10 @@ int pn_surname_comma_given(const struct pctx *c, size_t i);
  * a surname (or a word no list knows), both in capitals. */
 int pn_allcap_pair(const struct pctx *c, size_t i);
 
-/* --- repeated mentions (priv_name_repeat.c) --- */
+/* --- repeated mentions and lists (priv_name_repeat.c) --- */
+
+/* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
+int pn_listed_after_name(const struct pctx *c, size_t i);
 
 /* After the rules: a free word that repeats a word of a NAME span is the same person
  * ("Over to you, Seun!"), unless its case or its place says it is the ordinary word. */

@@ -1,5 +1,5 @@
 /*
- * priv_name_address.c - the person a message is written to.
+ * priv_name_address.c - the person a message is written to, or names by a carer's trade.
  *
  * Messages between carers and between friends name the one they speak to without a title or
  * a relative: "AJ — pt in bed 12 is...", "Quick one Ade — can you re-book...", "Folake if
@@ -8,7 +8,8 @@
  * follows it ("ur a", "you're the", "if you're reading", "is that u?", "t'es"). Nicknames
  * (two letters, no list) and given names that are words ("sunny", "grace") are named this way
  * only; the markers that a verb could also take before them ("hope ur gonna be ok") are kept
- * for names that are no ordinary word.
+ * for names that are no ordinary word. A carer's trade names a person the same way: "Jenny the
+ * district nurse", "Patience, l'aide-soignante de nuit, porte...", "grace was the best HCA".
  */
 #include <string.h>
 
@@ -166,4 +167,111 @@ int pn_address(const struct pctx *c, size_t i)
 	     (c->tk[p].lex & (LX_STOPEN | LX_STOPFR)) || tk_eq_any(c, p, (const char *const[]){"to", "a", "the", NULL})))
 		return 0;
 	return address_word(c, i, m >= 2 ? m : 0);
+}
+
+/* A carer's trades. */
+static const char *const trade[] = {"infirmiere", "infirmier", "aide", "auxiliaire", "sage", "kine",
+					    "medecin", "docteur", "interne", "brancardier", "brancardiere",
+					    "secretaire", "psychologue", "dieteticienne", "orthophoniste",
+					    "ergotherapeute", "puericultrice", "ambulancier", "pharmacienne",
+					    "pharmacien", "benevole", "interprete", "assistante", "manip",
+					    "nurse", "midwife", "physio", "hca", "carer", "doctor", "gp",
+					    "consultant", "registrar", "receptionist", "porter", "surgeon",
+					    "anaesthetist", "paramedic", "pharmacist", "dietitian",
+					    "psychologist", "therapist", "district", "matron", "chaplain",
+					    "volunteer", "interpreter", "physiotherapist", "cleaner", NULL};
+
+/* "grace was the best HCA", "Joy is an amazing midwife", "Mai est l'infirmière de nuit": a
+ * given name (a word too, or no word at all) opening a sentence, a copula, an article, at most
+ * two words and a carer's trade: a person ("Hope is the best medicine" names no trade). */
+int pn_copula_trade(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_ALPHA) || tk_len(c, i) < 3 || !(t->lex & LX_HN) ||
+	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) || !tk_sentence_start(c, i))
+		return 0;
+	size_t k = i + 1;
+	if (tk_apos(c, k) && tk_glued(c, i) && tk_eq(c, k + 1, "s"))
+		k += 2;
+	else if (tk_eq_any(c, k, (const char *const[]){"is", "was", "est", "etait", NULL}) && (c->tk[k].f & TK_SP))
+		k++;
+	else
+		return 0;
+	if (!tk_eq_any(c, k, (const char *const[]){"the", "a", "an", "our", "my", "la", "le", "l", "une", "un",
+						  "notre", "ma", "mon", NULL}))
+		return 0;
+	k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
+	for (int adj = 0; adj <= 2 && k < c->n_tk; adj++, k++) {
+		if (!(c->tk[k].f & TK_WORD) || (c->tk[k].f & TK_DIGIT))
+			return 0;
+		if (tk_eq_any(c, k, trade))
+			return !(tk_apos(c, k + 1) && tk_glued(c, k)) && !tk_ch(c, k + 1, '-');
+	}
+	return 0;
+}
+
+/* "Patience, l'aide-soignante de nuit", "Jenny the district nurse", "Salomé la sage-femme": a
+ * given name, then an article and a carer's trade. */
+int pn_trade_after(const struct pctx *c, size_t i)
+{
+	static const char *const art[] = {"l", "la", "le", "the", "our", "notre", "my", "ma", "mon", "une",
+					  "un", "a", "an", "their", "his", "her", "sa", "son", "leur", NULL};
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 ||
+	    !(t->lex & LX_GIVEN) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) ||
+	    (i > 0 && tk_glued(c, i - 1)))
+		return 0;
+	/* "Can my carer", "Use the interpreter", "Hier, l'infirmière", "Sinon, le médecin": a
+	 * sentence's first word that is a word of the language must be a first name hunspell
+	 * knows or the dictionary writes with a capital */
+	/* ... unless the trade is set off by commas on both sides ("Patience, l'aide-soignante de
+	 * nuit, porte bien son prénom": an apposition; "Hier, l'infirmière m'a dit" is none) */
+	int start_word = (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(t->lex & (LX_PRN | LX_CAPEN)) &&
+			 tk_sentence_start(c, i);
+	size_t k = i + 1;
+	int comma = tk_ch(c, k, ',') || tk_ch(c, k, '(');
+	if (comma)
+		k++;
+	if (k >= c->n_tk || !(c->tk[k].f & TK_LOWER))
+		return 0;
+	if (start_word && !tk_ch(c, i + 1, ','))
+		return 0;
+	/* "Mai, bénévole à l'asso", "Marc, mon mari,", "Sophie (ma sœur)": after a comma or a
+	 * bracket, the trade without its article, or a possessive and a relative */
+	if (comma && !start_word && tk_eq_any(c, k, trade))
+		return 1;
+	if (start_word) {
+		if (!(c->tk[k].f & TK_SP) || c->tk[k].flen > 5 || !tk_eq_any(c, k, art))
+			return 0;
+		k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
+		if (!tk_is(c, k, TK_LOWER) || !tk_eq_any(c, k, trade))
+			return 0;
+		/* the apposition closes with a comma within a few words, and the verb follows
+		 * without a subject of its own ("Sinon, le médecin de garde, il est passé") */
+		for (size_t e = k + 1; e < c->n_tk && e <= k + 8; e++) {
+			if (tk_ch(c, e, ','))
+				return tk_is(c, e + 1, TK_LOWER) && (c->tk[e + 1].f & TK_WORD) &&
+				       !tk_eq_any(c, e + 1, (const char *const[]){"il", "elle", "on", "je", "j", "ils", "elles",
+										  "nous", "vous", "tu", "c", "ce", "ca", "he",
+										  "she", "they", "we", "i", "it", "you", NULL});
+			if ((c->tk[e].f & (TK_PUNCT | TK_NL)) && !tk_ch(c, e, '-') && !tk_apos(c, e))
+				return 0;
+		}
+		return 0;
+	}
+	/* "MARINE, c'est ma sœur", "Tom, he's my brother": "c'est" / "it's" before them */
+	if (comma && ((tk_eq(c, k, "c") && tk_apos(c, k + 1) && tk_eq(c, k + 2, "est")) ||
+		      ((tk_eq(c, k, "it") || tk_eq(c, k, "he") || tk_eq(c, k, "she")) && tk_apos(c, k + 1) &&
+		       tk_eq(c, k + 2, "s"))))
+		k += 3;
+	if (comma && pn_possessive(c, k) && tk_is(c, k + 1, TK_LOWER) && (c->tk[k + 1].lex & LX_KIN) &&
+	    !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[k + 1].f & TK_SP) &&
+	    (tk_eq(c, k, "mon") || tk_eq(c, k, "ma") || tk_eq(c, k, "my") || tk_eq(c, k, "notre") ||
+	     tk_eq(c, k, "our")))
+		return 1;
+	/* (the articles are short lowercase words: most words after a name are not) */
+	if (!(c->tk[k].f & TK_SP) || c->tk[k].flen > 5 || !tk_eq_any(c, k, art))
+		return 0;
+	k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
+	return tk_is(c, k, TK_LOWER) && tk_eq_any(c, k, trade);
 }

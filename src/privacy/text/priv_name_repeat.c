@@ -7,7 +7,9 @@
  * whose folded form is a word of a NAME span is reported too, unless its case or its place
  * says it is the ordinary word ("Hope Adebayo ... I hope"). Read by priv_find_names; see
  * priv_name.h. The same pass takes the first of two names joined by "ou" / "et" when only the
- * second was found ("c'est Moreau ou Morel ?": "moreau" is a French word too).
+ * second was found ("c'est Moreau ou Morel ?": "moreau" is a French word too). And the rule
+ * for a word listed right after a name ("Julie, Kélyan et Soën"), which a list of names
+ * written after the first is found by.
  */
 #include <string.h>
 
@@ -21,6 +23,79 @@ struct seen {
 	size_t tok; /* a token of the name: its folded form is compared */
 	int lower; /* the name was written in lowercase ("ma fille lea") */
 };
+
+/* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
+int pn_listed_after_name(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	/* what is tested last, first: the span before is a name (most words stop here) */
+	if ((t->f & (TK_ALLCAP | TK_DIGIT)) || c->n_sp == 0 || i < 2)
+		return 0;
+	/* "Merci @NeuroLaurenceD, Soizic et toute l'équipe": a handle heads the list as a name
+	 * (found by the first pass: later passes may have added spans since) */
+	const struct ent_priv_span *last = &c->sp[c->n_sp - 1];
+	int handle = 0;
+	if (last->type != ENT_PRIV_NAME) {
+		if (!priv_has_punct(c, '@'))
+			return 0;
+		for (size_t s = c->n_sp; s-- > 0 && !handle;)
+			if (c->sp[s].type == ENT_PRIV_CONTACT && c->sp[s].end == c->tk[i - 2].e &&
+			    c->t[c->sp[s].start] == '@') {
+				handle = 1;
+				last = &c->sp[s];
+			}
+		if (!handle)
+			return 0;
+	}
+	/* "Lizzie, Raj and Mo": a two-letter given name only after and/et */
+	if (tk_len(c, i) < 3 && !(tk_len(c, i) == 2 && (t->f & TK_CAP) && (t->lex & LX_HN) && i >= 1 &&
+				  (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et")) && !(t->lex & (LX_STOPFR | LX_STOPEN))))
+		return 0;
+	if (t->f & TK_LOWER) {
+		/* "maman de lou et jules": a lowercase given name listed after a lowercase name */
+		/* ... or a nickname no list knows: "merci à Cathy, Martine et fafa" */
+		/* ... or after a comma in a lowercase list: "merci à : titi, béa, jojo et manu" */
+		int unknown = t->lex == 0 || ((t->lex & LX_HN) && !(t->lex & (LX_WORD | NOT_A_NAME | LX_NPR | LX_TOWN |
+										 LX_CITY | LX_STOPFR | LX_STOPEN)));
+		int nick = unknown && i >= 2 &&
+			   (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") ||
+			    (tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_LOWER) && tk_len(c, i) >= 3 &&
+			     /* (not an SMS verb: "jsuis anthony, jhabite roubaix") */
+			     !(tk_fold(c, i)[0] == 'j' && strchr("bcdfghklmnpqrstvwxz", tk_fold(c, i)[1])) &&
+			     /* the list goes on or ends after it ("avec lea, tkt c rien" is no list) */
+			     (i + 1 >= c->n_tk || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, '&') || tk_ch(c, i + 1, '.') ||
+			      tk_ch(c, i + 1, '!') || tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") ||
+			      (c->tk[i + 1].f & TK_NL))));
+		if (!nick && (!(t->lex & (LX_PRN | LX_HN)) ||
+			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
+			      tk_lex2(c, i, LX2_AUX) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))
+			return 0;
+	} else if (!(t->f & TK_CAP)) {
+		return 0;
+	} else if ((t->lex & (LX_WFR | LX_WEN)) && (t->lex & LX_CAPEN) && (t->lex & (LX_HN | LX_PRN)) &&
+		   !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) &&
+		   (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et") || tk_ch(c, i - 1, '&'))) {
+		/* "Lizzie, Raj and Mo", "Tom and Grace", "Bill & Olive": a given name the
+		 * dictionary writes with a capital, closing a list of names */
+	} else if ((t->lex & (LX_WFR | LX_WEN)) && (t->lex & (LX_HN | LX_PRN)) &&
+		   !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) &&
+		   (tk_eq(c, i + 1, "et") || tk_eq(c, i + 1, "and") || tk_ch(c, i + 1, '&') || tk_ch(c, i + 1, ',')) &&
+		   tk_is(c, i + 2, TK_CAP) && !tk_is(c, i + 2, TK_ALLCAP) && tk_lex(c, i + 2, LX_GIVEN) &&
+		   !tk_lex(c, i + 2, NOT_A_NAME | LX_STOPFR | LX_STOPEN)) {
+		/* "Steph, Coco et Lili": a given name that is a word, inside a list of names */
+	} else if (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_WFR | LX_WEN)) {
+		/* "twins, Zofia and Jan": a month that is a given name, listed after a name */
+		if (!((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, i + 1, TK_SP | TK_NUM) &&
+		      !(t->lex & (LX_STOPFR | LX_STOPEN))) &&
+		    !((t->lex & LX_MONTH) && (t->lex & (LX_PRN | LX_HN)) && !tk_is(c, tk_next_word(c, i, 1), TK_DIGIT)))
+			return 0;
+	}
+	size_t k = i - 1;
+	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '&') || tk_eq(c, k, "et") || tk_eq(c, k, "and") ||
+	      tk_eq(c, k, "ou") || tk_eq(c, k, "or")))
+		return 0;
+	return c->tk[k - 1].e == last->end;
+}
 
 /* Tokens a and b fold to the same word. */
 static int same_word(const struct pctx *c, size_t a, size_t b)
