@@ -105,6 +105,8 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 	    !((c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (f & LX_HN) && !(f & (LX_SIGNOFF | LX_INTRO)) &&
 	      !(f & NOT_A_NAME & ~(uint32_t)LX_NOTNAME) && i > 0 && (c->tk[i].f & TK_SP) &&
 	      (((c->tk[i - 1].lex & LX_KIN) && (tk_len(c, i) <= 3 || (i >= 2 && pn_possessive(c, i - 2)))) ||
+	       /* "Morning Ty, GP here" */
+	       (tk_len(c, i) <= 3 && tk_ch(c, i + 1, ',') && pn_greeting_before(c, i)) ||
 	       (i >= 2 && (tk_eq(c, i - 1, "is") || (tk_eq(c, i - 1, "s") && tk_apos(c, i - 2))) &&
 		tk_eq(c, tk_prev_word(c, i - 1, 1), "name")))))
 		return 0;
@@ -319,6 +321,9 @@ int pn_lower_name_verb(const struct pctx *c, size_t i)
 	/* "marine et moi on a couru": the writer's companion */
 	if (tk_eq(c, k, "and") || tk_eq(c, k, "et"))
 		return tk_eq(c, k + 1, "moi") || tk_eq(c, k + 1, "me") || (tk_eq(c, k + 1, "i") && c->lang == ENT_PRIV_EN);
+	/* "grâce à vous": the preposition, not the verb "a" */
+	if (tk_eq(c, k, "a") && c->t[c->tk[k].s] != 'a' && c->t[c->tk[k].s] != 'A')
+		return 0;
 	return tk_lex2(c, k, LX2_SVERB) && !tk_eq(c, k, "m") && !tk_eq(c, k, "me");
 }
 
@@ -353,6 +358,14 @@ int pn_kin_before(const struct pctx *c, size_t i)
 	}
 	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN))
 		return 0;
+	/* "Mum: Funmi, 07956 218 440", "Wife: Ngozi": a relative as a field's label */
+	if (p + 2 == i && tk_ch(c, p + 1, ':') && (c->tk[p].f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
+	    tk_sentence_start(c, p) && (c->tk[i].f & TK_CAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)) &&
+	    tk_eq_any(c, p, (const char *const[]){"mum", "mom", "mam", "mother", "dad", "father", "wife",
+						  "husband", "son", "daughter", "partner", "sister", "brother",
+						  "mere", "pere", "maman", "papa", "fille", "fils", "mari", "femme",
+						  "epouse", "epoux", "soeur", "frere", "conjoint", "conjointe", NULL}))
+		return 1; /* (not "Consultant: Adeyemi, T.", which the surname-first rule takes) */
 	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
 	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP) &&
 	    ((c->tk[i].lex & LX_GIVEN) ||
@@ -496,7 +509,10 @@ int pn_vocative_start(const struct pctx *c, size_t i)
 	if (i != 0 || (t->f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_CAP) || tk_len(c, i) < 2 ||
 	    !(t->lex & LX_GIVEN) || tk_lex2(c, i, LX2_AUX) ||
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_NPR | LX_SIGNOFF | LX_INTRO)) ||
-	    ((t->lex & (LX_TOWN | LX_CITY)) && !(t->lex & LX_PRN)))
+	    ((t->lex & (LX_TOWN | LX_CITY)) && !(t->lex & LX_PRN) &&
+	     /* "Ade, GMC 7340562 is the locum's number": a small town that is a given name, a
+	      * comma and no date after ("Ade, 12 mars" heads a letter) */
+	     ((t->lex & LX_CITY) || !(t->lex & LX_HN) || !tk_ch(c, i + 1, ',') || tk_is(c, i + 2, TK_DIGIT))))
 		return 0;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	if ((t->lex & LX_WORD) && !(t->lex & (LX_PRN | LX_CAPEN)))

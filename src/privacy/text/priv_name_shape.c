@@ -492,6 +492,17 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 	     * text as a word */
 	    ((c->tk[i].lex & (LX_PRN | LX_CAPEN)) || !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))))
 		return 1;
+	/* "... in Sydney who do bilingual therapy? Duy", "Reg on call, Olu": a capitalised word no
+	 * list knows, alone after a sentence end or a comma, closing the text (not an interjection:
+	 * "... all night. Ugh.") */
+	if (i == j && (tk_ch(c, p, '.') || tk_ch(c, p, '!') || tk_ch(c, p, '?') || tk_ch(c, p, ',')) &&
+	    c->tk[i].lex == 0 && (c->tk[i].f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) == TK_CAP && tk_len(c, i) >= 3 &&
+	    tk_len(c, i) <= 12 && (c->tk[i].f & TK_SP) && !tk_ch(c, i + 1, '!') && !tk_ch(c, i + 1, '?') &&
+	    !tk_eq_any(c, i, (const char *const[]){"ugh", "argh", "aargh", "yay", "meh", "pff", "pfff", "grr",
+						   "omg", "lol", "mdr", "ptdr", "xd", "hmm", "hmmm", "oops", "phew",
+						   "yikes", "welp", "wtf", "ffs", "smh", "tbh", "fml", "jk", "lmao",
+						   "rofl", "bsx", "bzh", "xoxo", "nhs", NULL}))
+		return 1;
 	if (tk_ch(c, p, ',') && p > 0)
 		p--;
 	if ((c->tk[p].f & TK_PUNCT) && !tk_ch(c, p, '.') && !tk_ch(c, p, ',') && !tk_apos(c, p) &&

@@ -833,6 +833,15 @@ static void s12_round5(void **state)
 	not_found("Sinon, le médecin de garde, il est passé à 3h", FR, "Sinon");
 	not_found("Hier, l'infirmière m'a dit que tout allait bien", FR, "Hier");
 	not_found("hope is the best medicine, says my nan", EN, "hope");
+	/* a word no list knows closing the text after a sentence end or a comma: a signature */
+	found("Husband aware, MRN7741029. Reg on call, Olu", EN, "Olu", ENT_PRIV_NAME);
+	not_found("It was a long night on the ward. Ugh.", EN, "Ugh");
+	/* a small town that is a given name opening the message before a comma; a relative as a
+	 * field's label; "grâce à" after a sentence end */
+	found("Ade, GMC 7340562 is the locum's number if HR asks", EN, "Ade", ENT_PRIV_NAME);
+	not_found("Ade, 12 mars 2024. Madame, Monsieur,", FR, "Ade");
+	found("Can the summary go to our GP? Mum: Funmi, 07956 218 440", EN, "Funmi", ENT_PRIV_NAME);
+	not_found("ma fille Grace a 9 ans. grâce à vous je panique moins", FR, "grâce");
 }
 
 int main(void)
