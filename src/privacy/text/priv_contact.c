@@ -525,8 +525,8 @@ static int is_helpline(const char *d, size_t nd)
 			return 1;
 	if (nd == 10 && d[0] == '0' && d[1] == '8' && d[2] == '0' && (d[3] == '0' || d[3] == '5' || d[3] == '9'))
 		return 1; /* numéros verts 0800, 0805, 0809 */
-	if (nd == 11 && memcmp(d, "080", 3) == 0)
-		return 1; /* UK freephone 0800, 0808 */
+	if (nd == 11 && (memcmp(d, "0800", 4) == 0 || memcmp(d, "0808", 4) == 0))
+		return 1; /* UK freephone 0800, 0808 (0803, 0806... are Nigerian mobiles) */
 	if (nd == 11 && memcmp(d, "1800", 4) == 0)
 		return 1;
 	return 0;
@@ -580,5 +580,12 @@ const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g)
 	}
 	if (nd == 11 && d[0] == '1' && d[1] >= '2' && g->ng >= 3)
 		return "phone_us";
+	/* Nigerian mobiles: 0803 412 5567, 08023 665 104 (070x, 080x, 081x, 090x, 091x) */
+	if (nd == 11 && d[0] == '0' && d[1] >= '7' && d[1] <= '9' && (d[2] == '0' || d[2] == '1') && g->ng >= 2)
+		return "phone_intl";
+	/* Indian mobiles in two groups of five: 98401 55023 */
+	if (nd == 10 && d[0] >= '6' && g->ng == 2 && g->glen[0] == 5 && g->glen[1] == 5 &&
+	    (g->sep[1] == ' ' || g->sep[1] == '-'))
+		return "phone_intl";
 	return NULL;
 }

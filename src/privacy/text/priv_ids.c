@@ -468,6 +468,30 @@ static int call_word_before(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* EAN-13: the digits weighted 1, 3, 1, 3... from the left, the check digit making a multiple
+ * of ten. */
+static int ean13_ok(const char *d)
+{
+	int sum = 0;
+	for (int k = 0; k < 12; k++)
+		sum += (d[k] - '0') * (k % 2 ? 3 : 1);
+	return (10 - sum % 10) % 10 == d[12] - '0';
+}
+
+/* Belgian NISS: YYMMDD (month 1-12, or +20 / +40 for a number given before the date was known),
+ * a serial of three digits, a key of two. */
+static int niss_ok(const char *d)
+{
+	int month = (d[2] - '0') * 10 + (d[3] - '0');
+	if (!((month >= 0 && month <= 12) || (month >= 20 && month <= 32) || (month >= 40 && month <= 52)))
+		return 0;
+	unsigned long long n = 0;
+	for (int k = 0; k < 9; k++)
+		n = n * 10 + (unsigned)(d[k] - '0');
+	unsigned key = (unsigned)((d[9] - '0') * 10 + (d[10] - '0'));
+	return 97 - n % 97 == key || 97 - (2000000000ull + n) % 97 == key;
+}
+
 static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 {
 	const char *d = g->d;
@@ -494,8 +518,19 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "rpps");
 		return 1;
 	}
+	/* Swiss AHV/AVS number 756.1234.5678.97: the EAN-13 check digit */
+	if (nd == 13 && memcmp(d, "756", 3) == 0 && (g->ng == 1 || g->ng == 4) && ean13_ok(d)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "avs_ch");
+		return 1;
+	}
 	if (nd >= 13 && nd <= 19 && d[0] != '0' && min_group(g) >= 3 && priv_luhn_ok(d, nd)) {
 		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "card");
+		return 1;
+	}
+	/* Belgian national register number 85.07.30-033.28: birth date, serial, 97 - (the nine
+	 * digits mod 97), with a 2 before them for a birth from 2000 */
+	if (nd == 11 && g->ng >= 3 && niss_ok(d)) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "niss_be");
 		return 1;
 	}
 	if (nd == 9 && g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 2 && g->glen[2] == 4 &&

@@ -844,6 +844,22 @@ static void s12_round5(void **state)
 	not_found("ma fille Grace a 9 ans. grâce à vous je panique moins", FR, "grâce");
 }
 
+/* ... and identifiers and contacts of other lands. */
+static void s12_round5_ids(void **state)
+{
+	(void)state;
+	/* mobiles: Nigerian (11 digits from 070, 080, 081, 090, 091), Indian in two fives */
+	found("Any update call me on 0806 412 5567 or text", EN, "0806 412 5567", ENT_PRIV_CONTACT);
+	found("Wife Ngozi 08023 665 104, she speaks Igbo", EN, "08023 665 104", ENT_PRIV_CONTACT);
+	found("Kindly revert on 98401 55023 before Friday", EN, "98401 55023", ENT_PRIV_CONTACT);
+	not_found("Freephone 0800 123 4567, open every day", EN, "0800 123 4567");
+	/* national numbers with their check digits: Belgian NISS, Swiss AVS */
+	found("mon numéro national est le 85.07.30-033.28, merci", FR, "85.07.30-033.28", ENT_PRIV_ID);
+	not_found("on a fait 85.07.30-033.27 au compteur", FR, "85.07.30-033.27");
+	found("je suis suivie aux HUG, AVS 756.1234.5678.97 si besoin", FR, "756.1234.5678.97", ENT_PRIV_ID);
+	not_found("on a fait 756.1234.5678.96 au compteur", FR, "756.1234.5678.96");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -853,7 +869,7 @@ int main(void)
 		cmocka_unit_test(w19_round),      cmocka_unit_test(w19_round2),
 		cmocka_unit_test(w19_round3),     cmocka_unit_test(s11_precision),
 		cmocka_unit_test(w19_round4),     cmocka_unit_test(w19_round4_ids),
-		cmocka_unit_test(s12_round5),
+		cmocka_unit_test(s12_round5),     cmocka_unit_test(s12_round5_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
