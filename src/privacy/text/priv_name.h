@@ -22,7 +22,7 @@
 int pn_possessive(const struct pctx *c, size_t i);
 /* An eponym used as such: "maladie de Crohn", "Crohn's disease", "syndrome de Down". */
 int pn_eponym_use(const struct pctx *c, size_t i);
-/* A pet word right before ("mon chat Félix"): no person. */
+/* A pet word right before ("mon chat Félix") or an animal emoji after ("Bazza 🐶"): no person. */
 int pn_pet_before(const struct pctx *c, size_t i);
 /* "ma nièce Prune", "my sister Hazel": a capitalised ordinary word right after a word that
  * names a relative (not a carer, not "son", which is French "his" too) is a name: nothing
@@ -91,6 +91,10 @@ size_t pn_thanks_series(struct pctx *c, size_t i);
 int pn_lower_name_verb(const struct pctx *c, size_t i);
 /* "Hi, Jess here": a name introducing itself after a greeting. */
 int pn_here_after(const struct pctx *c, size_t i);
+/* "lulu", "jojo", "titi": a doubled syllable of a consonant and a, i, o or u, without an accent
+ * ("tete" is "tête"), that a name list holds: a nickname even when the language knows it as a
+ * word. */
+int pn_doubled_nickname(const struct pctx *c, size_t i);
 /* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
  * companion. Only names that the text's language does not know as a word count ("lea" is
  * English, not French). */

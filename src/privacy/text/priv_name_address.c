@@ -79,6 +79,9 @@ static int address_word(const struct pctx *c, size_t i, int strong)
 		  LX_INTRO | LX_EPONYM | LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) ||
 	    tk_eq_any(c, i, endearment) || tk_eq_any(c, i, verb_before_you) || pn_contraction(c, i))
 		return 0;
+	/* "MDR JOJO t'es trop forte", "avec lulu": a doubled syllable, before a marker */
+	if (strong >= 0 && pn_doubled_nickname(c, i))
+		return 1;
 	if (t->f & TK_ALLCAP) /* "AJ —": initials a name list holds */
 		return tk_len(c, i) <= 3 && (f & LX_HN) && !(f & (word | LX_NOTNAME));
 	/* a word no list knows: before a dash or "if you're reading", not before "ur a" or "ur

@@ -57,6 +57,10 @@ int pn_eponym_use(const struct pctx *c, size_t i)
 
 int pn_pet_before(const struct pctx *c, size_t i)
 {
+	/* "Bazza 🐶 sat with me": an animal's emoji (U+1F400..U+1F43F) right after the name */
+	if (i + 1 < c->n_tk && (c->tk[i + 1].f & TK_PUNCT) && c->tk[i + 1].e - c->tk[i + 1].s == 4 &&
+	    memcmp(c->t + c->tk[i + 1].s, "\xf0\x9f\x90", 3) == 0)
+		return 1;
 	/* the PET list of priv_words.txt */
 	size_t p = tk_prev_word(c, i, 1);
 	return p != SIZE_MAX && tk_lex2(c, p, LX2_PET);
@@ -782,6 +786,15 @@ int pn_here_after(const struct pctx *c, size_t i)
 	       (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_REGION | LX_STOPEN | LX_STOPFR));
 }
 
+int pn_doubled_nickname(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	const char *fw = tk_fold(c, i);
+	return t->flen == 4 && tk_len(c, i) == 4 && fw[0] == fw[2] && fw[1] == fw[3] && strchr("aiouy", fw[1]) &&
+	       !strchr("aeiouy", fw[0]) && (t->lex & (LX_HN | LX_PRN)) &&
+	       !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_EPONYM));
+}
+
 /* "avec lea", "chez zoe", "with mia": a lowercase given name after a word that introduces a
  * companion. Only names that the text's language does not know as a word count ("lea" is
  * English, not French). */
@@ -793,11 +806,7 @@ int pn_companion_name(const struct pctx *c, size_t i)
 	/* "avec lulu", "chez jojo": a doubled syllable of a consonant and a, i, o or u ("tete" is
 	 * "tête", "bebe" "bébé"), written without an accent, that a name list holds, is a nickname
 	 * even when the language knows it as a word; not after "de" ("mal de tete") */
-	const char *fw = tk_fold(c, i);
-	int doubled = t->flen == 4 && tk_len(c, i) == 4 && fw[0] == fw[2] && fw[1] == fw[3] &&
-		      strchr("aiouy", fw[1]) && !strchr("aeiouy", fw[0]) && (t->lex & (LX_HN | LX_PRN)) &&
-		      !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_EPONYM)) && i > 0 &&
-		      !tk_eq(c, i - 1, "de");
+	int doubled = pn_doubled_nickname(c, i) && i > 0 && !tk_eq(c, i - 1, "de");
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    (!doubled && (!(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
 			  (t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN |

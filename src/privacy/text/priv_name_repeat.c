@@ -166,18 +166,31 @@ static uint64_t shape_bit(const struct pctx *c, size_t i)
 
 /* "c'est Moreau ou Morel ?", "Grace and Tom Fisher": the word before "ou", "et", "or", "and"
  * or "&" and span k (whose first token is i), a NAME, is a name too when a name list holds it as a surname or a
- * hunspell first name, capitalised mid-sentence. */
+ * hunspell first name, capitalised mid-sentence; or, in a list written in lowercase, a given
+ * name that is no word of the language ("sophie, karim et lulu"). */
 static void list_before(struct pctx *c, size_t k, size_t i)
 {
-	if (i < 2 || c->tk[i].s != c->sp[k].start ||
-	    !(tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "or") || tk_eq(c, i - 1, "and") ||
-	      tk_ch(c, i - 1, '&')))
+	if (i < 2 || c->tk[i].s != c->sp[k].start)
+		return;
+	/* "sophie, karim et lulu : merci": a comma joins them when the list goes on after span k */
+	size_t after = priv_tok_at(c, c->sp[k].end);
+	int comma = tk_ch(c, i - 1, ',') && after < c->n_tk &&
+		    (tk_ch(c, after, ',') || tk_eq(c, after, "et") || tk_eq(c, after, "and") || tk_ch(c, after, '&'));
+	if (!(comma || tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "or") ||
+	      tk_eq(c, i - 1, "and") || tk_ch(c, i - 1, '&')))
 		return;
 	size_t p = i - 2;
 	const struct ptok *t = &c->tk[p];
-	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
-	    !(t->lex & (LX_PRN | LX_PATR)) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) ||
-	    tk_sentence_start(c, p) || (p > 0 && tk_glued(c, p - 1)) || !(c->tk[i - 1].f & TK_SP))
+	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY;
+	/* ... lowercase: a given name that is no word of the text's language, where the list
+	 * is written in lowercase */
+	int lower = (t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && tk_len(c, p) >= 3 &&
+		    (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (bad | (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))) &&
+		    (c->tk[i].f & TK_LOWER);
+	if (!lower && ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
+		       !(t->lex & (LX_PRN | LX_PATR)) || (t->lex & bad) || tk_sentence_start(c, p)))
+		return;
+	if ((p > 0 && tk_glued(c, p - 1)) || !(c->tk[comma ? i : i - 1].f & TK_SP))
 		return;
 	/* (a new span: c->sp may move, the caller indexes it again) */
 	priv_add_tok(c, p, p, ENT_PRIV_NAME, 0.6f, "name_list");

@@ -103,6 +103,14 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		return 0.55f;
 	/* "Maxime est né", "Mark said": a given name at a sentence start, then a verb */
 	if (sent && (f & (LX_PRN | LX_HN)) && !(f & (LX_STOPFR | LX_STOPEN))) {
+		/* "Patience is a virtue", "Patience is running out": a word that a name list holds
+		 * but no dictionary writes as a name, before "is" and an article or an adverb, is
+		 * the noun */
+		if (!(f & (LX_PRN | LX_CAPEN)) && (f & LX_WEN) && c->lang == ENT_PRIV_EN && tk_eq(c, i + 1, "is") &&
+		    tk_eq_any(c, i + 2, (const char *const[]){"a", "an", "the", "not", "running", "wearing", "key",
+							      "so", "very", "all", "everything", "never", "always",
+							      NULL}))
+			return 0;
 		/* the verbs: the SVERB list of priv_words.txt */
 		size_t n1 = i + 1;
 		if (tk_eq(c, n1, "a") && c->t[c->tk[n1].s] != 'a' && c->t[c->tk[n1].s] != 'A' && (f & LX_WFR))

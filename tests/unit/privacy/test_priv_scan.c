@@ -842,6 +842,15 @@ static void s12_round5(void **state)
 	not_found("Ade, 12 mars 2024. Madame, Monsieur,", FR, "Ade");
 	found("Can the summary go to our GP? Mum: Funmi, 07956 218 440", EN, "Funmi", ENT_PRIV_NAME);
 	not_found("ma fille Grace a 9 ans. grâce à vous je panique moins", FR, "grâce");
+	/* words that name no one: a virtue before "is" and an article, a pet's emoji, greetings
+	 * and regions of other lands */
+	not_found("Scan results on Friday. Patience is a virtue they say", EN, "Patience");
+	not_found("Rex 🐶 sat with me the whole night after my panic attack", EN, "Rex");
+	not_found("Kia ora whānau, does anyone know a good hospice?", EN, "Kia");
+	not_found("we moved from Alberta to Halifax last year", EN, "Alberta");
+	/* the first of a lowercase list; a doubled syllable in capitals before "t'es" */
+	found("sophie, karim et lulu : merci d'avoir couru ce dimanche", FR, "sophie", ENT_PRIV_NAME);
+	found("MDR JOJO t'es trop forte, sinon le pédiatre est top", FR, "JOJO", ENT_PRIV_NAME);
 }
 
 /* ... and identifiers and contacts of other lands. */
