@@ -468,8 +468,7 @@ static int call_word_before(const struct pctx *c, size_t i)
 	return 0;
 }
 
-/* EAN-13: the digits weighted 1, 3, 1, 3... from the left, the check digit making a multiple
- * of ten. */
+/* EAN-13: digits weighted 1, 3, 1, 3... from the left; the check digit makes a multiple of 10. */
 static int ean13_ok(const char *d)
 {
 	int sum = 0;
