@@ -12,7 +12,7 @@ mkdir -p "$out"
 bars="--min direct_recall=0.97 --min direct_precision=0.90 --min quasi_recall=0.90 --min direct_doc_full=0.90"
 status=0
 # tuning-5 is held to a floor a notch below what the rules reach on it (it was scored blind first)
-floor5="--min direct_recall=0.95 --min direct_precision=0.98"
+floor5="--min direct_recall=0.955 --min direct_precision=0.99"
 for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 heldout; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
