@@ -70,14 +70,6 @@ static const struct {
 			    "kept on the threads so that a reply updates no follower's row (0103)"},
 	{"export.notifications", "one member's data export: the same notifications as "
 				 "the notifications page, in ascending pages of 32"},
-	{"comm.notify_purge_count", "the hourly retention purge (api_purge.c), not a page: counts "
-				    "the reply notifications older than notification_days, walking "
-				    "the follows once"},
-	{"comm.notify_purge_from", "the hourly retention purge: moves each follow's notify_from "
-				   "past its notifications older than notification_days, walking the "
-				   "follows once"},
-	{"comm.notify_purge_read", "the hourly retention purge: the read marker of the follows "
-				   "whose notify_from passed it, walking the follows once"},
 	{"admin.staff", "one institution's staff (api_institution.c), found through "
 			"account_roles_institution and sorted by handle: bounded by that institution's "
 			"roles, at most 1,000"},
