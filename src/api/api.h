@@ -183,6 +183,9 @@ void api_writer_free(struct api_app *app);
  * Returns w->err when written now. */
 enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(void *job),
 		       bool *pending);
+/* Counts a request on the calling HTTP thread (api_begin), so that api_write knows what
+ * share of that thread's recent requests are writes. */
+void api_writer_count_request(void);
 
 /* --- password hashing threads (api_hasher.c) --- */
 

@@ -95,6 +95,7 @@ static bool is_reserved(const char *path)
 void api_begin(struct http_req *r, void *ctx)
 {
 	(void)ctx;
+	api_writer_count_request();
 	bool known;
 	int i = api_route_find(r->method, r->path, &known, &r->params);
 	r->metric = metric_unmatched;

@@ -20,18 +20,32 @@
 
 /* Jobs waiting beyond this many make new ones wait for room (each holds one request). */
 #define WRITER_QUEUE_MAX 4096
+/* A job waits for its write on its HTTP thread (instead of suspending) only when fewer jobs
+ * than this are ahead of it: beyond, its write is unlikely to end within the grace. */
+#define WRITER_WAIT_AHEAD 4
+/* The recent requests of an HTTP thread: counts halved when reqs reaches this. */
+#define WRITER_MIX_WINDOW 512
+
+/* What the calling HTTP thread has served lately: requests, and writes among them. */
+static _Thread_local struct {
+	unsigned reqs, writes;
+} mix;
 
 struct api_writer {
 	struct api_app *app;
 	struct workq *q;
 	struct store_conn *db; /* the writer thread's own, opened on its first batch */
-	/* Jobs handed over and not yet written. A job that finds none before it (the writer
-	 * idle: the usual case when most requests are reads) waits for its write on its HTTP
-	 * thread (http_suspend_short): about a group commit, 0.3 ms. When others are in
-	 * flight, the writer is busy and jobs are piling up for its next batch: the request
-	 * suspends at once, and its HTTP thread serves others meanwhile; waiting there would
-	 * hand the writer one job per HTTP thread a batch and lose the group commit (replies
-	 * alone fell from 5,300 to 2,950 a second in bench/members). */
+	/* Jobs handed over and not yet written. A job waits for its write on its HTTP thread
+	 * (http_suspend_short: about a group commit, 0.3 ms, blocking that thread's other
+	 * connections) when none is before it (the writer idle), or when a few are and writes
+	 * are at most a quarter of what its thread serves lately (most requests are reads, as
+	 * in a community). A suspended request is answered only after its thread's next pass
+	 * over its ready connections and one more: 10-25 ms under load, which in bench/members'
+	 * mixed load (10 % replies) was the reply of one in seven and set the load's p99.
+	 * Otherwise (writes arriving faster than the writer ends them, e.g. a burst of replies)
+	 * the request suspends at once and its thread serves others meanwhile: waiting there
+	 * would hand the writer one job per HTTP thread a batch and lose the group commit
+	 * (replies alone fell from 5,300 to 2,950 a second in bench/members). */
 	atomic_int inflight;
 };
 
@@ -130,9 +144,11 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
 	w->done = false;
 	struct api_writer *wr = q->app->writer;
 	if (wr) {
-		bool alone = atomic_fetch_add(&wr->inflight, 1) == 0;
+		int ahead = atomic_fetch_add(&wr->inflight, 1);
+		mix.writes++;
+		bool wait = ahead == 0 || (ahead < WRITER_WAIT_AHEAD && mix.writes * 4 <= mix.reqs);
 		if (workq_push(wr->q, &w->link, WRITER_QUEUE_MAX, true) == WORKQ_QUEUED) {
-			if (alone)
+			if (wait)
 				http_suspend_short(r); /* the next group commit is ours alone */
 			else
 				http_suspend(r);
@@ -146,4 +162,12 @@ enum ent_err api_write(struct api_req *q, struct api_write *w, void (*job_free)(
 		w->after(w);
 	w->done = true;
 	return w->err;
+}
+
+void api_writer_count_request(void)
+{
+	if (++mix.reqs >= WRITER_MIX_WINDOW) {
+		mix.reqs /= 2;
+		mix.writes /= 2;
+	}
 }
