@@ -10,6 +10,7 @@
 #define ENT_CORE_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 
 #include "entraide/err.h"
@@ -36,7 +37,12 @@ enum ent_err buf_reserve(struct buf *b, size_t n);
 /* Gives back what was allocated beyond the content (for a buffer kept in a cache). */
 void buf_shrink(struct buf *b);
 enum ent_err buf_append(struct buf *b, const void *data, size_t n);
-enum ent_err buf_puts(struct buf *b, const char *s);
+/* Inline, so that the length of a literal is known when compiling (the thread page writes
+ * ~14 literals a post). */
+static inline enum ent_err buf_puts(struct buf *b, const char *s)
+{
+	return buf_append(b, s, strlen(s));
+}
 enum ent_err buf_putc(struct buf *b, char c);
 enum ent_err buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends v in decimal (buf_printf("%lld") without the format parsing: pages write several

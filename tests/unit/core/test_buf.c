@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <limits.h>
 #include <jansson.h>
 
 #include "core/buf.h"
@@ -60,6 +62,40 @@ static void ints_and_reserve(void **state)
 	assert_int_equal(buf_puts(&b, "y"), ENT_OK); /* grows again after a shrink */
 	assert_string_equal(b.p + 10000, "xy");
 	buf_clear(&b);
+}
+
+/* buf_printf writes the conversions it formats itself exactly as snprintf does, and hands
+ * the rest (flags, widths, other conversions, long results) to vsnprintf. */
+static void printf_same_as_snprintf(void **state)
+{
+	(void)state;
+	char want[512];
+	struct buf b;
+#define SAME(...)                                                                          \
+	do {                                                                               \
+		buf_init(&b, 4096);                                                        \
+		snprintf(want, sizeof want, __VA_ARGS__);                                  \
+		assert_int_equal(buf_printf(&b, __VA_ARGS__), ENT_OK);                     \
+		assert_string_equal(b.p, want);                                            \
+		assert_int_equal(b.len, strlen(want));                                     \
+		buf_clear(&b);                                                             \
+	} while (0)
+	SAME("plain");
+	SAME("%s", "");
+	SAME("{\"a\":%lld,\"b\":%s}", (long long)INT64_MIN, "true");
+	SAME("%lld %lld %lld", (long long)INT64_MAX, 0LL, -1LL);
+	SAME("%d %i %d %d", INT_MIN, INT_MAX, 0, -7);
+	SAME("%u %lu %llu %zu", UINT_MAX, ULONG_MAX, ULLONG_MAX, SIZE_MAX);
+	SAME("%ld %ld", LONG_MIN, 12345L);
+	SAME("100%% %c%c", 'o', 'k');
+	SAME("%s{\"thread\":%lld,\"title\":", ",", 42LL);
+	SAME("%5d|%-3s|%.2f|%x|%02lld", 42, "a", 1.5, 255u, 7LL); /* vsnprintf's */
+	SAME("%zd %hhd", (ssize_t)-3, (signed char)5);
+	char big[300];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	SAME("<%s|%d>", big, 9); /* longer than the small buffer */
+#undef SAME
 }
 
 static void printf_grows(void **state)
@@ -179,6 +215,7 @@ int main(void)
 		cmocka_unit_test(json_every_two_bytes),
 		cmocka_unit_test(cap_is_enforced),
 		cmocka_unit_test(printf_grows),
+		cmocka_unit_test(printf_same_as_snprintf),
 		cmocka_unit_test(ints_and_reserve),
 		cmocka_unit_test(json_escaping),
 		cmocka_unit_test(json_fast_path_same),
