@@ -72,6 +72,8 @@ enum {
 #define PB_SET(k) (1u << (k))
 #define PB_START_LEX (LX_STREET | LX_HOSP | LX_TOWNPFX | LX_MONTH)
 #define PB_TOWN_LEX (LX_TOWN | LX_CITY | LX_TOWNPFX)
+/* Bytes past the last token's set byte (pctx.pb) that the gather into bitmaps reads. */
+#define PB_PAD 8
 /* Words of PB_N bitmaps a context keeps on its own for a text of up to 128 tokens. */
 #define PB_LOCAL_WORDS 2
 
@@ -110,6 +112,11 @@ struct pctx {
 	size_t nw;
 	int bm_heap;
 	uint64_t bm_local[PB_LOCAL_WORDS * PB_N];
+	/* each token's candidate sets (PB_SET bits), one byte a token written by the tokenizer as
+	 * it makes the token (cap_tk + PB_PAD bytes: the caller's buffer with tk, or an allocation
+	 * grown with it, pb_heap); the tokenizer gathers them into bm */
+	uint8_t *pb;
+	int pb_heap;
 };
 
 /* A walk over the tokens of some candidate sets (PB_SET bits): the union of their bitmaps is

@@ -65,7 +65,7 @@ static int letter_case(unsigned cp)
 	return 0;
 }
 
-/* Makes room for one more token (the token array grows by doubling). */
+/* Makes room for one more token (the token array and its set bytes grow by doubling). */
 static int grow(struct pctx *c)
 {
 	size_t ncap = c->cap_tk ? c->cap_tk * 2 : c->len / 4 + 16;
@@ -75,8 +75,15 @@ static int grow(struct pctx *c)
 	if (!c->tk_heap && c->n_tk)
 		memcpy(nt, c->tk, c->n_tk * sizeof *nt);
 	c->tk = nt;
-	c->cap_tk = ncap;
 	c->tk_heap = 1;
+	uint8_t *np = c->pb_heap ? realloc(c->pb, ncap + PB_PAD) : malloc(ncap + PB_PAD);
+	if (!np)
+		return -1;
+	if (!c->pb_heap && c->n_tk)
+		memcpy(np, c->pb, c->n_tk);
+	c->pb = np;
+	c->pb_heap = 1;
+	c->cap_tk = ncap;
 	return 0;
 }
 
@@ -122,16 +129,19 @@ void priv_tok_free(struct pctx *c)
 		free(c->fold);
 	if (c->bm_heap)
 		free(c->bm);
+	if (c->pb_heap)
+		free(c->pb);
 	c->tk = NULL;
 	c->fold = NULL;
 	c->bm = NULL;
+	c->pb = NULL;
 	c->nw = 0;
-	c->tk_heap = c->fold_heap = c->bm_heap = 0;
+	c->tk_heap = c->fold_heap = c->bm_heap = c->pb_heap = 0;
 }
 
-/* What a token's flags and punctuation byte put it in, for build_sets(): f_sets by bits 3..6 of
- * TK_ flags (TK_CAP, TK_ALLCAP, TK_LOWER, TK_DIGIT), ch_sets by the byte of a punctuation token
- * (CH_DOT: a '.', ':' or '-', that puts the token before it, when glued, in PB_PAT). */
+/* What a token's flags and punctuation byte put it in (its byte of c->pb): f_sets by bits 3..6
+ * of TK_ flags (TK_CAP, TK_ALLCAP, TK_LOWER, TK_DIGIT), ch_sets by the byte of a punctuation
+ * token (CH_DOT: a '.', ':' or '-', that puts the token before it, when glued, in PB_PAT). */
 _Static_assert(TK_CAP == 1u << 3 && TK_ALLCAP == 1u << 4 && TK_DIGIT == 1u << 6, "f_sets' index");
 _Static_assert(PB_N <= 7, "a token's sets and CH_DOT in one byte");
 #define CH_DOT 0x80u
@@ -145,9 +155,22 @@ static const uint8_t ch_sets[256] = {
 	['+'] = PB_SET(PB_SIGN), ['('] = PB_SET(PB_SIGN) | PB_SET(PB_PAT), ['@'] = PB_SET(PB_PAT),
 	['['] = PB_SET(PB_PAT), ['.'] = CH_DOT, [':'] = CH_DOT, ['-'] = CH_DOT};
 
-/* The candidate sets (PB_ in priv_text.h) of the tokens, without a branch on a token's data:
- * one byte of sets per token, 64 tokens at a time, then each set's bits gathered eight bytes
- * at a time. Returns -1 when out of memory. */
+/* The sets a word's lexicon flags put it in. */
+static inline unsigned lex_sets(uint32_t lex)
+{
+	return (unsigned)!!(lex & PB_START_LEX) << PB_START | (unsigned)!!(lex & PB_TOWN_LEX) << PB_TOWN;
+}
+
+/* "at", and a superset of "arobase" (seven letters from 'a'), by a folded form of n bytes (the
+ * byte after it readable): an e-mail address written out, PB_PAT (the loops test the word). */
+static inline unsigned at_word(const char *fo, size_t n)
+{
+	return (unsigned)(((n == 2) & (fo[1] == 't')) | (n == 7)) & (fo[0] == 'a');
+}
+
+/* The candidate sets (PB_ in priv_text.h) as bitmaps: the tokens' set bytes (c->pb, written
+ * by the tokenizer), each set's bits gathered eight bytes at a time. Returns -1 when out of
+ * memory. */
 static int build_sets(struct pctx *c)
 {
 	size_t n = c->n_tk, nw = (n + 63) >> 6;
@@ -160,36 +183,30 @@ static int build_sets(struct pctx *c)
 	}
 	c->bm = bm;
 	c->nw = nw;
-	const struct ptok *tk = c->tk;
-	const char *fold = c->fold;
+	if (!n)
+		return 0; /* no set byte (c->pb may be NULL) */
+	/* the last group of eight reads up to seven bytes past the last token: none of its sets */
+	memset(c->pb + n, 0, PB_PAD);
+	_Static_assert(PB_N == 7, "the gather below names every set");
+#define PB_GATHER(k) (((((x >> (k)) & 0x0101010101010101ull) * 0x0102040810204080ull) >> 56) << (8 * g))
 	for (size_t w = 0; w < nw; w++) {
-		uint8_t cb[64];
-		size_t end = (w + 1) * 64 < n ? (w + 1) * 64 : n, groups = (end - w * 64 + 7) / 8;
-		memset(cb, 0, sizeof cb);
-		for (size_t i = w * 64; i < end; i++) {
-			const struct ptok *t = &tk[i];
-			/* the next token, glued: a '.', ':' or '-' (the last token has none) */
-			const struct ptok *nx = i + 1 < n ? &tk[i + 1] : t;
-			unsigned dot = (ch_sets[nx->ch] >> 7) & (nx->s == t->e);
-			unsigned k = f_sets[(t->f >> 3) & 15] | (ch_sets[t->ch] & ~CH_DOT) |
-				     (unsigned)!!(t->lex & PB_START_LEX) << PB_START |
-				     (unsigned)!!(t->lex & PB_TOWN_LEX) << PB_TOWN;
-			/* "at", and a superset of "arobase" (seven letters from 'a'): the loops test
-			 * the word itself */
-			const unsigned char *fo = (const unsigned char *)fold + t->fo;
-			unsigned at = (t->flen == 2 || t->flen == 7) & (fo[0] == 'a') & ((fo[1] == 't') | (t->flen == 7));
-			unsigned namew = (t->f & (TK_WORD | TK_ALPHA | TK_DIGIT)) == (TK_WORD | TK_ALPHA);
-			cb[i & 63] = (uint8_t)(k | (dot | at) << PB_PAT | namew << PB_NAMEW);
-		}
-		uint64_t sets[PB_N] = {0};
+		size_t base = w * 64, groups = n - base < 64 ? (n - base + 7) / 8 : 8;
+		uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
 		for (size_t g = 0; g < groups; g++) {
 			uint64_t x;
-			memcpy(&x, cb + 8 * g, 8);
-			for (unsigned k = 0; k < PB_N; k++)
-				sets[k] |= ((((x >> k) & 0x0101010101010101ull) * 0x0102040810204080ull) >> 56) << (8 * g);
+			memcpy(&x, c->pb + base + 8 * g, 8);
+			s0 |= PB_GATHER(0);
+			s1 |= PB_GATHER(1);
+			s2 |= PB_GATHER(2);
+			s3 |= PB_GATHER(3);
+			s4 |= PB_GATHER(4);
+			s5 |= PB_GATHER(5);
+			s6 |= PB_GATHER(6);
 		}
-		memcpy(bm + w * PB_N, sets, sizeof sets);
+		uint64_t *o = bm + w * PB_N;
+		o[0] = s0, o[1] = s1, o[2] = s2, o[3] = s3, o[4] = s4, o[5] = s5, o[6] = s6;
 	}
+#undef PB_GATHER
 	return 0;
 }
 
@@ -238,8 +255,10 @@ static void lookup_batch(struct pctx *c, struct lookups *L)
 		__builtin_prefetch(home + 4);
 	}
 	for (size_t j = 0; j < L->n; j++) {
-		struct ptok *t = &tk[L->k[j] & ~LOOKUP_GUESS];
+		size_t ti = L->k[j] & ~LOOKUP_GUESS;
+		struct ptok *t = &tk[ti];
 		t->lex = priv_lex_get2(t->h, &t->lex2);
+		c->pb[ti] |= (uint8_t)lex_sets(t->lex);
 		L->any |= t->lex;
 		L->any2 |= t->lex2;
 		if (L->k[j] & LOOKUP_GUESS)
@@ -476,6 +495,10 @@ enum ent_err priv_tokenize(struct pctx *c)
 			}
 			t->f = f;
 			t->ch = 0;
+			/* its sets (a looked-up word's lexicon sets come with its look-up) */
+			c->pb[c->n_tk - 1] = (uint8_t)(f_sets[(f >> 3) & 15] | lex_sets(t->lex) |
+						     at_word(dst, o) << PB_PAT |
+						     (unsigned)((f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA) << PB_NAMEW);
 			if (look) {
 				L.k[L.n++] = (uint32_t)(c->n_tk - 1) | (seen < 60 && (f & TK_ALPHA) ? LOOKUP_GUESS : 0);
 				if (L.n == LOOKUP_BATCH)
@@ -500,6 +523,11 @@ enum ent_err priv_tokenize(struct pctx *c)
 			t->f = f;
 			if (w == 1 && cp > 32 && cp < 96)
 				punct |= 1ull << (cp - 32);
+			/* its sets; a '.', ':' or '-' glued to the token before puts that one in PB_PAT */
+			unsigned cs = ch_sets[t->ch];
+			c->pb[c->n_tk - 1] = (uint8_t)((cs & ~CH_DOT) | at_word(c->fold + t->fo, t->flen) << PB_PAT);
+			if (c->n_tk >= 2)
+				c->pb[c->n_tk - 2] |= (uint8_t)(((cs >> 7) & (c->tk[c->n_tk - 2].e == t->s)) << PB_PAT);
 		}
 		f_any |= f;
 	}
