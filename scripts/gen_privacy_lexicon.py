@@ -63,6 +63,7 @@ FLAGS2 = {
     "PART": 1 << 9,       # hand list: particles inside a name ("de La Fontaine", "van der Berg")
     "TPART": 1 << 10,     # hand list: lowercase particles opening a name after a title ("Dr de la Tour")
     "SVERB": 1 << 11,     # hand list: verbs after a known name opening a sentence ("Maxime est né")
+    "COMPANION": 1 << 12, # hand list: words before a companion's first name ("avec lea", "chez Nancy")
 }
 
 

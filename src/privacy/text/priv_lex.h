@@ -44,7 +44,8 @@ enum {
 	LX2_PET = 1u << 8,       /* hand list: pets and toys (pn_pet_before) */
 	LX2_PART = 1u << 9,      /* hand list: particles inside a name (pn_extend) */
 	LX2_TPART = 1u << 10,    /* hand list: particles opening a name after a title (r_title) */
-	LX2_SVERB = 1u << 11     /* hand list: verbs after a name opening a sentence (pn_name_alone) */
+	LX2_SVERB = 1u << 11,    /* hand list: verbs after a name opening a sentence (pn_name_alone) */
+	LX2_COMPANION = 1u << 12 /* hand list: before a companion's first name (pn_companion_name) */
 };
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)

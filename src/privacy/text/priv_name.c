@@ -433,7 +433,8 @@ static enum name_verdict r_age(struct pctx *c, size_t i, struct name_hit *h)
  * list of lowercase nicknames (reports its own spans). */
 static enum name_verdict r_series(struct pctx *c, size_t i, struct name_hit *h)
 {
-	/* what pn_thanks_series tests first: a preposition, a colon or "u"/"you" right before */
+	/* what pn_thanks_series tests first: a preposition, a colon or "u"/"you" right before
+	 * (rule_gate() tests a superset of it: keep the two in step) */
 	if (i < 2 || !(c->tk[i].f & TK_LOWER) ||
 	    !(tk_ch(c, i - 1, ':') || tk_eq(c, i - 1, "to") || tk_eq(c, i - 1, "a") || tk_eq(c, i - 1, "u") ||
 	      tk_eq(c, i - 1, "you")))
@@ -451,7 +452,8 @@ static enum name_verdict r_list(struct pctx *c, size_t i, struct name_hit *h)
 	if (c->n_sp == 0 || i < 2 || (c->sp[c->n_sp - 1].type != ENT_PRIV_NAME && !priv_has_punct(c, '@')) ||
 	    !(tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '&') || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") ||
 	      tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "or")))
-		return NAME_NONE; /* what pn_listed_after_name tests first, without the call */
+		return NAME_NONE; /* what pn_listed_after_name tests first, without the call (rule_gate()
+				   * tests a superset of the word before: keep the two in step) */
 	return pn_listed_after_name(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
@@ -733,13 +735,21 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 	 * before, a capital after a name found */
 	unsigned lower_ctx = ((f & TK_LOWER) != 0) | (i == 0) | ((p->lex2 & LX2_PVERB) != 0) |
 			     (((f & TK_CAP) != 0) & (c->n_sp != 0));
+	/* r_series: a ':' or "to", "a", "u", "you" right before; r_list: a ',' or '&' or "et",
+	 * "and", "ou", "or" (what each tests first; here by length and first letter) */
+	unsigned pl = p->flen;
+	unsigned series = (p->ch == ':') | ((pl == 2) & (pf == 't')) | ((pl == 1) & ((pf == 'a') | (pf == 'u'))) |
+			  ((pl == 3) & (pf == 'y'));
+	unsigned listed = (p->ch == ',') | (p->ch == '&') | ((pl == 2) & ((pf == 'e') | (pf == 'o'))) |
+			  ((pl == 3) & (pf == 'a'));
 	uint32_t off = (p->ch != '#') * RB(R_HASHTAG) | (!titled) * RB(R_TITLE) |
 		       ((lex & (LX_HN | LX_CAPEN)) != (LX_HN | LX_CAPEN)) * RB(R_GREETING_LOWER) |
 		       !(p->lex & LX_KIN) * RB(R_RELATIVE_CAP) |
 		       !((lex & LX_GIVEN) || (lex == 0 && (f & TK_CAP))) * RB(R_INTRO_AGE) |
 		       (!lower_ctx) * RB(R_LOWER_CONTEXT) |
-		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
-		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST) |
+		       /* r_companion: a word of the COMPANION list right before */
+		       (!(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) | !(p->lex2 & LX2_COMPANION)) * RB(R_COMPANION) |
+		       ((c->n_sp == 0) | (i < 2) | !listed) * RB(R_LIST) | !series * RB(R_SERIES) |
 		       /* r_address: a word a name list holds, or none does; a token after it */
 		       (!((lex & LX_GIVEN) || lex == 0) | (i + 1 >= c->n_tk)) * RB(R_ADDRESS);
 	return m & ~off;

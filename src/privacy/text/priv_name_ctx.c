@@ -800,8 +800,6 @@ int pn_doubled_nickname(const struct pctx *c, size_t i)
  * English, not French). */
 int pn_companion_name(const struct pctx *c, size_t i)
 {
-	static const char *const w[] = {"avec", "chez", "voir", "vu", "vue", "appele", "appelee",
-					"pour", "for", "de", "a", "et", "c", "cest", "with", "visited", "visiting", "texted", "called", NULL};
 	const struct ptok *t = &c->tk[i];
 	/* "avec lulu", "chez jojo": a doubled syllable of a consonant and a, i, o or u ("tete" is
 	 * "tête", "bebe" "bébé"), written without an accent, that a name list holds, is a nickname
@@ -812,8 +810,9 @@ int pn_companion_name(const struct pctx *c, size_t i)
 			  (t->lex & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | NOT_A_NAME | LX_STOPFR | LX_STOPEN |
 				     LX_TOWN | LX_CITY | LX_EPONYM | LX_NPR)))))
 		return 0;
+	/* the word right before: the COMPANION list of priv_words.txt ("avec", "chez", "pour"...) */
 	size_t p = tk_prev_word(c, i, 0);
-	return p != SIZE_MAX && p + 1 == i && tk_eq_any(c, p, w);
+	return p != SIZE_MAX && p + 1 == i && tk_lex2(c, p, LX2_COMPANION);
 }
 
 /* "chez Nancy", "chez Laval", "avec Albert": a capitalised given name or surname right after
