@@ -161,11 +161,13 @@ static enum ent_err scan(const struct ent_priv_engine *eng, const char *text, si
 	 * texts get one allocation of each */
 	struct ptok tk_buf[128];
 	uint8_t pb_buf[128 + PB_PAD];
+	uint8_t nf_buf[128 + NF_PAD];
 	char fold_buf[PRIV_FOLD_ARENA(508)];
 	_Static_assert(sizeof pb_buf == sizeof tk_buf / sizeof tk_buf[0] + PB_PAD, "a set byte for every token");
 	struct pctx c = {.t = text ? text : "", .len = len, .lang = lang, .tk = tk_buf,
 			 .cap_tk = sizeof tk_buf / sizeof tk_buf[0], .fold = fold_buf, .cap_fold = sizeof fold_buf,
-			 .pb = pb_buf};
+			 .pb = pb_buf, .nf = nf_buf};
+	_Static_assert(sizeof nf_buf / sizeof nf_buf[0] == sizeof tk_buf / sizeof tk_buf[0] + NF_PAD, "NF_ bits for every token");
 	enum ent_err err = priv_tokenize(&c);
 	if (err)
 		goto out;

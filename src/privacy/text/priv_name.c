@@ -720,39 +720,44 @@ static inline unsigned gate_index(unsigned f, size_t len)
  * the one before (each rule still tests it): a rule left out would answer NAME_NONE without a
  * side effect. A table for the word's flags, then masks, with no branch on the word, so that a
  * word calls only the rules whose first test it passes. */
+/* The rules that the tokens around a word may make possible (what each tests first on them),
+ * by the NF_ bits of the token before; the others always. */
+#define NEAR_RULES (RB(R_HASHTAG) | RB(R_TITLE) | RB(R_RELATIVE_CAP) | RB(R_LOWER_CONTEXT) | RB(R_COMPANION) | \
+		    RB(R_LIST) | RB(R_SERIES))
+#define NG(x)                                                                                       \
+	(~(uint32_t)NEAR_RULES | ((x) & NF_HASH ? RB(R_HASHTAG) : 0) | ((x) & NF_NE ? RB(R_TITLE) : 0) | \
+	 ((x) & NF_KIN ? RB(R_RELATIVE_CAP) : 0) | ((x) & NF_PVERB ? RB(R_LOWER_CONTEXT) : 0) |          \
+	 ((x) & NF_COMPANION ? RB(R_COMPANION) : 0) | ((x) & NF_LISTED ? RB(R_LIST) : 0) |               \
+	 ((x) & NF_SERIES ? RB(R_SERIES) : 0))
+#define NG4(x) NG(x), NG((x) + 1), NG((x) + 2), NG((x) + 3)
+#define NG16(x) NG4(x), NG4((x) + 4), NG4((x) + 8), NG4((x) + 12)
+#define NG64(x) NG16(x), NG16((x) + 16), NG16((x) + 32), NG16((x) + 48)
+static const uint32_t near_gate[256] = {NG64(0), NG64(64), NG64(128), NG64(192)};
+
+/* The rules that may say something about word i, from what each tests first on the word and
+ * the ones around it (each rule still tests it): a rule left out would answer NAME_NONE without
+ * a side effect. Tables for the word's flags and the NF_ bits of the token before, then masks,
+ * with no branch on the word, so that a word calls only the rules whose first test it passes. */
 static uint32_t rule_gate(const struct pctx *c, size_t i)
 {
-	static const struct ptok none; /* before the first token: no flags, no byte, no form */
-	const struct ptok *t = &c->tk[i], *p = i > 0 ? &c->tk[i - 1] : &none;
-	unsigned f = t->f;
+	const struct ptok *t = &c->tk[i];
+	const uint8_t *nf = c->nf + NF_BEFORE + i; /* nf[-3..-1] are there, 0 before the text */
+	unsigned f = t->f, pn = nf[-1];
 	uint32_t lex = t->lex;
 	uint32_t m = f_gate[gate_index(f, t->e - t->s)];
-	/* r_title: a title among the three words before, or "née" / "épouse" / "ep" right before */
-	uint32_t before = p->lex | (i >= 2 ? c->tk[i - 2].lex : 0) | (i >= 3 ? c->tk[i - 3].lex : 0);
-	unsigned pf = (unsigned char)c->fold[p->fo];
-	unsigned titled = ((before & LX_TITLE) != 0) | ((p->flen != 0) & ((pf == 'n') | (pf == 'e')));
-	/* r_lower_context: a lowercase word, the text's first word, a verb that takes a person
-	 * before, a capital after a name found */
-	unsigned lower_ctx = ((f & TK_LOWER) != 0) | (i == 0) | ((p->lex2 & LX2_PVERB) != 0) |
-			     (((f & TK_CAP) != 0) & (c->n_sp != 0));
-	/* r_series: a ':' or "to", "a", "u", "you" right before; r_list: a ',' or '&' or "et",
-	 * "and", "ou", "or" (what each tests first; here by length and first letter) */
-	unsigned pl = p->flen;
-	unsigned series = (p->ch == ':') | ((pl == 2) & (pf == 't')) | ((pl == 1) & ((pf == 'a') | (pf == 'u'))) |
-			  ((pl == 3) & (pf == 'y'));
-	unsigned listed = (p->ch == ',') | (p->ch == '&') | ((pl == 2) & ((pf == 'e') | (pf == 'o'))) |
-			  ((pl == 3) & (pf == 'a'));
-	uint32_t off = (p->ch != '#') * RB(R_HASHTAG) | (!titled) * RB(R_TITLE) |
-		       ((lex & (LX_HN | LX_CAPEN)) != (LX_HN | LX_CAPEN)) * RB(R_GREETING_LOWER) |
-		       !(p->lex & LX_KIN) * RB(R_RELATIVE_CAP) |
+	uint32_t near = near_gate[pn] |
+			/* r_title: a title among the three words before (or "née"... right before) */
+			!!((pn | nf[-2] | nf[-3]) & NF_TITLE) * RB(R_TITLE) |
+			/* r_lower_context: a lowercase word, the text's first word, a capital after a
+			 * name found (or a verb that takes a person before) */
+			(((f & TK_LOWER) != 0) | (i == 0) | (((f & TK_CAP) != 0) & (c->n_sp != 0))) * RB(R_LOWER_CONTEXT);
+	uint32_t off = ((lex & (LX_HN | LX_CAPEN)) != (LX_HN | LX_CAPEN)) * RB(R_GREETING_LOWER) |
 		       !((lex & LX_GIVEN) || (lex == 0 && (f & TK_CAP))) * RB(R_INTRO_AGE) |
-		       (!lower_ctx) * RB(R_LOWER_CONTEXT) |
-		       /* r_companion: a word of the COMPANION list right before */
-		       (!(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) | !(p->lex2 & LX2_COMPANION)) * RB(R_COMPANION) |
-		       ((c->n_sp == 0) | (i < 2) | !listed) * RB(R_LIST) | !series * RB(R_SERIES) |
+		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
+		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST) |
 		       /* r_address: a word a name list holds, or none does; a token after it */
 		       (!((lex & LX_GIVEN) || lex == 0) | (i + 1 >= c->n_tk)) * RB(R_ADDRESS);
-	return m & ~off;
+	return m & near & ~off;
 }
 
 /* The NEED_ bits the text holds. Words in capitals are the tokenizer's (pn_unshout only

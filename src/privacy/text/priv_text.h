@@ -72,6 +72,27 @@ enum {
 #define PB_SET(k) (1u << (k))
 #define PB_START_LEX (LX_STREET | LX_HOSP | LX_TOWNPFX | LX_MONTH)
 #define PB_TOWN_LEX (LX_TOWN | LX_CITY | LX_TOWNPFX)
+/* What a token tells the rules of the names pass about the word next to it (pctx.nf, one
+ * byte a token, written by the tokenizer as it makes the token and, for a word looked up in
+ * the hashed table, with its look-up): rule_gate() in priv_name.c reads those of the tokens
+ * around a word instead of their flags, forms and bytes. */
+enum {
+	NF_SERIES = 1u << 0,    /* a ':', or a form of 2 letters from 't', 1 from 'a' or 'u', 3 from
+				 * 'y' (a superset of "to", "a", "u", "you": r_series) */
+	NF_LISTED = 1u << 1,    /* a ',' or '&', or a form of 2 letters from 'e' or 'o', 3 from 'a'
+				 * (a superset of "et", "ou", "and", "or": r_list) */
+	NF_HASH = 1u << 2,      /* a '#' */
+	NF_NE = 1u << 3,        /* a form from 'n' or 'e' (a superset of "née", "épouse", "ep") */
+	NF_TITLE = 1u << 4,     /* LX_TITLE */
+	NF_KIN = 1u << 5,       /* LX_KIN */
+	NF_PVERB = 1u << 6,     /* LX2_PVERB */
+	NF_COMPANION = 1u << 7  /* LX2_COMPANION */
+};
+/* Entries of pctx.nf before the first token and after the last one (all 0): nf[NF_BEFORE + i]
+ * is token i's, and the three before any token can be read. */
+#define NF_BEFORE 3
+#define NF_PAD (NF_BEFORE + 1)
+
 /* Bytes past the last token's set byte (pctx.pb) that the gather into bitmaps reads. */
 #define PB_PAD 8
 /* Words of PB_N bitmaps a context keeps on its own for a text of up to 128 tokens. */
@@ -117,6 +138,10 @@ struct pctx {
 	 * grown with it, pb_heap); the tokenizer gathers them into bm */
 	uint8_t *pb;
 	int pb_heap;
+	/* each token's NF_ bits at nf[NF_BEFORE + i] (cap_tk + NF_PAD entries: the caller's
+	 * buffer with tk, or an allocation grown with it, nf_heap) */
+	uint8_t *nf;
+	int nf_heap;
 };
 
 /* A walk over the tokens of some candidate sets (PB_SET bits): the union of their bitmaps is

@@ -83,6 +83,13 @@ static int grow(struct pctx *c)
 		memcpy(np, c->pb, c->n_tk);
 	c->pb = np;
 	c->pb_heap = 1;
+	uint8_t *nn = c->nf_heap ? realloc(c->nf, ncap + NF_PAD) : malloc(ncap + NF_PAD);
+	if (!nn)
+		return -1;
+	if (!c->nf_heap)
+		memcpy(nn, c->nf ? c->nf : (const uint8_t[NF_BEFORE]){0}, NF_BEFORE + (c->nf ? c->n_tk : 0));
+	c->nf = nn;
+	c->nf_heap = 1;
 	c->cap_tk = ncap;
 	return 0;
 }
@@ -131,12 +138,15 @@ void priv_tok_free(struct pctx *c)
 		free(c->bm);
 	if (c->pb_heap)
 		free(c->pb);
+	if (c->nf_heap)
+		free(c->nf);
 	c->tk = NULL;
 	c->fold = NULL;
 	c->bm = NULL;
 	c->pb = NULL;
+	c->nf = NULL;
 	c->nw = 0;
-	c->tk_heap = c->fold_heap = c->bm_heap = c->pb_heap = 0;
+	c->tk_heap = c->fold_heap = c->bm_heap = c->pb_heap = c->nf_heap = 0;
 }
 
 /* What a token's flags and punctuation byte put it in (its byte of c->pb): f_sets by bits 3..6
@@ -159,6 +169,37 @@ static const uint8_t ch_sets[256] = {
 static inline unsigned lex_sets(uint32_t lex)
 {
 	return (unsigned)!!(lex & PB_START_LEX) << PB_START | (unsigned)!!(lex & PB_TOWN_LEX) << PB_TOWN;
+}
+
+/* The NF_ bits a word's lexicon flags give it (bit tests as shifts: no branch, no multiply). */
+#define LEX_BIT(x, flag, nf) ((((x) / (flag)) & 1u) * (nf))
+static inline unsigned lex_nf(uint32_t lex, uint32_t lex2)
+{
+	return LEX_BIT(lex, LX_TITLE, NF_TITLE) | LEX_BIT(lex, LX_KIN, NF_KIN) | LEX_BIT(lex2, LX2_PVERB, NF_PVERB) |
+	       LEX_BIT(lex2, LX2_COMPANION, NF_COMPANION);
+}
+
+/* The NF_ bits of a folded form by its first byte and its length (0 for none, 4 for four bytes
+ * or more): byte n of form_nf_tab[first byte]. A one-byte ASCII punctuation token's form is
+ * its byte; another whose form is ':', ',', '&' or '#' gets the bits too, a superset that only
+ * lets a rule look (and answer no). */
+#define FORM_NF(c0, n)                                                                                       \
+	(((((c0) == ':' && (n) == 1) || ((n) == 2 && (c0) == 't') || ((n) == 1 && ((c0) == 'a' || (c0) == 'u')) || \
+	  ((n) == 3 && (c0) == 'y')) ? NF_SERIES : 0u) |                                                        \
+	(((((c0) == ',' || (c0) == '&') && (n) == 1) || ((n) == 2 && ((c0) == 'e' || (c0) == 'o')) ||            \
+	  ((n) == 3 && (c0) == 'a')) ? NF_LISTED : 0u) |                                                        \
+	((c0) == '#' && (n) == 1 ? NF_HASH : 0u) | ((n) != 0 && ((c0) == 'n' || (c0) == 'e') ? NF_NE : 0u))
+#define FNT(c0) ((uint64_t)FORM_NF(c0, 1) << 8 | (uint64_t)FORM_NF(c0, 2) << 16 | (uint64_t)FORM_NF(c0, 3) << 24 | \
+		 (uint64_t)FORM_NF(c0, 4) << 32)
+#define FNT4(x) FNT(x), FNT((x) + 1), FNT((x) + 2), FNT((x) + 3)
+#define FNT16(x) FNT4(x), FNT4((x) + 4), FNT4((x) + 8), FNT4((x) + 12)
+#define FNT64(x) FNT16(x), FNT16((x) + 16), FNT16((x) + 32), FNT16((x) + 48)
+static const uint64_t form_nf_tab[256] = {FNT64(0), FNT64(64), FNT64(128), FNT64(192)};
+
+/* The NF_ bits a token's folded form (n bytes, 0 for none) gives it. */
+static inline unsigned form_nf(const char *fo, size_t n)
+{
+	return (unsigned)(form_nf_tab[(unsigned char)fo[0]] >> (8 * (n < 4 ? n : 4))) & 0xFFu;
 }
 
 /* "at", and a superset of "arobase" (seven letters from 'a'), by a folded form of n bytes (the
@@ -259,6 +300,7 @@ static void lookup_batch(struct pctx *c, struct lookups *L)
 		struct ptok *t = &tk[ti];
 		t->lex = priv_lex_get2(t->h, &t->lex2);
 		c->pb[ti] |= (uint8_t)lex_sets(t->lex);
+		c->nf[NF_BEFORE + ti] |= (uint8_t)lex_nf(t->lex, t->lex2);
 		L->any |= t->lex;
 		L->any2 |= t->lex2;
 		if (L->k[j] & LOOKUP_GUESS)
@@ -367,6 +409,8 @@ enum ent_err priv_tokenize(struct pctx *c)
 	L.guess = 0;
 	/* every folded form fits: at most the text's bytes, plus one terminator per token; the
 	 * word loop may write up to 7 bytes past a word: within this bound too */
+	if (c->nf)
+		memset(c->nf, 0, NF_BEFORE * sizeof *c->nf);
 	if (c->cap_fold < PRIV_FOLD_ARENA(n)) {
 		c->fold = malloc(PRIV_FOLD_ARENA(n));
 		if (!c->fold)
@@ -499,6 +543,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 			c->pb[c->n_tk - 1] = (uint8_t)(f_sets[(f >> 3) & 15] | lex_sets(t->lex) |
 						     at_word(dst, o) << PB_PAT |
 						     (unsigned)((f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA) << PB_NAMEW);
+			c->nf[NF_BEFORE + c->n_tk - 1] = (uint8_t)(form_nf(dst, t->flen) | lex_nf(t->lex, t->lex2));
 			if (look) {
 				L.k[L.n++] = (uint32_t)(c->n_tk - 1) | (seen < 60 && (f & TK_ALPHA) ? LOOKUP_GUESS : 0);
 				if (L.n == LOOKUP_BATCH)
@@ -528,11 +573,14 @@ enum ent_err priv_tokenize(struct pctx *c)
 			c->pb[c->n_tk - 1] = (uint8_t)((cs & ~CH_DOT) | at_word(c->fold + t->fo, t->flen) << PB_PAT);
 			if (c->n_tk >= 2)
 				c->pb[c->n_tk - 2] |= (uint8_t)(((cs >> 7) & (c->tk[c->n_tk - 2].e == t->s)) << PB_PAT);
+			c->nf[NF_BEFORE + c->n_tk - 1] = (uint8_t)form_nf(c->fold + t->fo, t->flen);
 		}
 		f_any |= f;
 	}
 	if (L.n)
 		lookup_batch(c, &L);
+	if (c->nf)
+		c->nf[NF_BEFORE + c->n_tk] = 0; /* (cap_tk + NF_PAD entries) */
 	if (build_sets(c))
 		return ENT_ENOMEM;
 	c->f_any |= f_any;
