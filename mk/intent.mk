@@ -80,7 +80,7 @@ intent-heldout: $(BUILD)/entraide
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-heldout \
-        intent-safety-heldout-2 intent-safety-heldout-3
+        intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -146,6 +146,16 @@ intent-safety-heldout-3: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-3.jsonl $(BUILD)/intent-safety-heldout-3.pred.jsonl \
 		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.034 --min macro_f1=0.88
 
+# The fourth held-out set (thirteenth session: 300 messages by a writer, H12, who read only the
+# product rules and the label schema; the one who tunes never reads it). Its first score, on
+# main's model (9868b42) before anything of that session was tuned: urgent recall 0.967 (4 of
+# 120 missed), false urgent 3.3 % (6 of 180), macro-F1 0.868 (0.887 on ef4f731: the same
+# misses and false urgents). The floors hold that, not the issue's bars.
+intent-safety-heldout-4: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-4.jsonl > $(BUILD)/intent-safety-heldout-4.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-4.jsonl $(BUILD)/intent-safety-heldout-4.pred.jsonl \
+		--blind --min urgent_recall=0.966 --max false_urgent_rate=0.034 --min macro_f1=0.86
+
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
@@ -153,4 +163,4 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
-                intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3
+                intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
