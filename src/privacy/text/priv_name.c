@@ -799,6 +799,8 @@ void priv_find_names(struct pctx *c)
 	/* the rules to try on each kind of word: bit k for rules[k] (index 0: any word) */
 	uint32_t to_try[PLAIN_WORD_ALONE + 1] = {0};
 	unsigned have = text_holds(c);
+	/* unrolled: the table is const, so each rule's masks are constants (no loads, no loop) */
+#pragma GCC unroll 32
 	for (unsigned k = 0; k < N_RULES; k++) {
 		/* a rule that needs what the text lacks would answer NAME_NONE on every word */
 		uint32_t bit = (uint32_t)!(rules[k].needs & ~have) << k;
