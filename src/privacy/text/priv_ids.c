@@ -2,13 +2,12 @@
  * priv_ids.c - identifiers: NIR (with its key, Corsica 2A/2B), IBAN (mod 97), RPPS and card
  * numbers (Luhn), NHS numbers (mod 11), US SSNs, licence plates, IP addresses and numbers
  * introduced by a label (IPP, dossier, séjour, MRN, passport...). Also runs the number pass:
- * it gathers digit groups ("06 12 34 56 78", "1 85 05 2A 123 456 78", "12/03/2021") and asks,
- * longest grouping first, which kind of number they are (identifier, phone, IP, date).
- * Checksums are what keep a random run of digits (a lot number, a price) from being masked.
+ * it gathers digit groups ("06 12 34 56 78", "12/03/2021") and asks, longest grouping first,
+ * which kind they are (identifier, phone, IP, date). Checksums keep lot numbers and prices.
  */
 #include <string.h>
 
-#include "privacy/text/priv_text.h"
+#include "privacy/text/priv_ids.h"
 
 int priv_luhn_ok(const char *d, size_t n)
 {
@@ -897,4 +896,5 @@ void priv_find_words_ids(struct pctx *c)
 		if ((c->tk[i].f & TK_DIGIT) && !(c->tk[i].f & TK_CLAIMED))
 			try_labelled_code(c, i);
 	}
+	priv_find_ids_ref(c);
 }

@@ -170,6 +170,10 @@ static int title_noun_verb(const struct pctx *c, size_t i)
 		return 0;
 	if (tk_lex2(c, i, LX2_AUX) || (tk_apos(c, i + 1) && tk_glued(c, i) && tk_eq(c, i + 2, "t")))
 		return 1;
+	/* "the Dr said to keep going": a verb a name takes, a word of the text's language */
+	if (tk_lex2(c, i, LX2_SVERB) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && tk_len(c, i) >= 3 &&
+	    !(t->lex & LX_PATR))
+		return 1;
 	if (!tk_eq_any(c, i - 1, noun))
 		return 0;
 	uint32_t lang_word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
@@ -266,7 +270,7 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 		return span(h, i, i + 1);
 	if (pn_name_like_ctx(c, i) && (pn_kin_before(c, i) || pn_greeting_before(c, i) ||
 				       pn_intro_before(c, i) || pn_here_after(c, i) || pn_me_apposition(c, i) ||
-				       pn_trade_after(c, i)))
+				       pn_trade_after(c, i) || pn_trade_before(c, i)))
 		return NAME_SCORE;
 	/* "Nom de naissance BOUCHARD": a surname in capitals after a name field, even when a
 	 * disease is named after it */
@@ -350,8 +354,12 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
  * if you're reading this", "sunny ur a star", "grace was the best HCA". */
 static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
 {
-	(void)h;
-	return pn_address(c, i) || pn_copula_trade(c, i) ? NAME_SCORE : NAME_NONE;
+	size_t e = pn_caps_name(c, i);
+	if (e)
+		return span(h, i, e - 1); /* "ANGE TU ES OÙ": the name in capitals alone */
+	return pn_address(c, i) || pn_copula_trade(c, i) || pn_self_intro(c, i) || pn_word_name_marked(c, i)
+		       ? NAME_SCORE
+		       : NAME_NONE;
 }
 
 /* "my son hunter has ADHD". */

@@ -109,6 +109,19 @@ int pn_person_after_chez(const struct pctx *c, size_t i);
 /* The one a message is written to: "AJ — pt in bed 12", "Folake if you're reading this",
  * "sunny ur a star", "manu t'es grave". */
 int pn_address(const struct pctx *c, size_t i);
+/* The writer introducing themselves as a message opens: "mark here,", "Hi all, Sunny from Bath
+ * here", "Bonsoir, ici titi,", "Coucou c'est Patience", "yo its ty,". */
+int pn_self_intro(const struct pctx *c, size_t i);
+/* A word-name that a relative, a trade or an age set beside it: "Sunny (notre fille, 6 ans)",
+ * "Ange, mon homme,", "Mai, bénévole", "My brother Sunday is 19", "Dad is Sonny.". */
+int pn_word_name_marked(const struct pctx *c, size_t i);
+/* A given name in capitals opening a sentence of a text that is not: "ROSE!!!", "CLAIRE ET
+ * ANGE,", "MARIE-LOU est née", "ANGE TU ES OÙ". Returns the name's last token + 1 (a
+ * compound: "MARIE-LOU"), or 0. */
+size_t pn_caps_name(const struct pctx *c, size_t i);
+/* "l'infirmière Rakotomalala", "la diét Aisha": a carer's trade right before a capitalised
+ * name, even one no list holds. */
+int pn_trade_before(const struct pctx *c, size_t i);
 /* "grace was the best HCA": a given name, a copula and a carer's trade. */
 int pn_copula_trade(const struct pctx *c, size_t i);
 /* "Patience, l'aide-soignante de nuit", "Jenny the district nurse": a given name, an article

@@ -184,6 +184,19 @@ static const char *const trade[] = {"infirmiere", "infirmier", "aide", "auxiliai
 					    "psychologist", "therapist", "district", "matron", "chaplain",
 					    "volunteer", "interpreter", "physiotherapist", "cleaner", NULL};
 
+/* "l'infirmière Rakotomalala", "la psy Ezekwesili": a carer's trade in lowercase right before a
+ * capitalised word no list knows: the name the trade introduces (a listed name there is found
+ * by the lists already). */
+int pn_trade_before(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED | TK_NL)) != TK_CAP || !(t->f & TK_SP) ||
+	    tk_len(c, i) < 3 || i == 0 || tk_sentence_start(c, i) || !(c->tk[i - 1].f & TK_LOWER) ||
+	    t->lex != 0)
+		return 0;
+	return tk_eq_any(c, i - 1, trade) || tk_eq_any(c, i - 1, (const char *const[]){"diet", "psy", "ide", "sf", NULL});
+}
+
 /* "grace was the best HCA", "Joy is an amazing midwife", "Mai est l'infirmière de nuit": a
  * given name (a word too, or no word at all) opening a sentence, a copula, an article, at most
  * two words and a carer's trade: a person ("Hope is the best medicine" names no trade). */
@@ -220,9 +233,13 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	static const char *const art[] = {"l", "la", "le", "the", "our", "notre", "my", "ma", "mon", "une",
 					  "un", "a", "an", "their", "his", "her", "sa", "son", "leur", NULL};
 	const struct ptok *t = &c->tk[i];
+	/* (a word no list knows too: "Benslimane (IDE) signale", "Kavitha, ma collègue") */
 	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, i) < 3 ||
-	    !(t->lex & LX_GIVEN) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) ||
-	    (i > 0 && tk_glued(c, i - 1)))
+	    !((t->lex & LX_GIVEN) || t->lex == 0) || (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) ||
+	    (i > 0 && tk_glued(c, i - 1)) ||
+	    /* (a word no list knows opening a sentence only before a bracket: "Bronchiolite, kiné
+	     * respi demain" names a disease) */
+	    (t->lex == 0 && tk_sentence_start(c, i) && !tk_ch(c, i + 1, '(')))
 		return 0;
 	/* "Can my carer", "Use the interpreter", "Hier, l'infirmière", "Sinon, le médecin": a
 	 * sentence's first word that is a word of the language must be a first name hunspell
@@ -277,4 +294,225 @@ int pn_trade_after(const struct pctx *c, size_t i)
 		return 0;
 	k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
 	return tk_is(c, k, TK_LOWER) && tk_eq_any(c, k, trade);
+}
+
+/* Words that may stand before a writer's self-introduction: "Hi all, Sunny from Bath here",
+ * "hey fam, ty here", "slt tt le monde jsuis lolo". */
+static int intro_opener(const struct pctx *c, size_t k)
+{
+	static const char *const w[] = {"all", "everyone", "fam", "guys", "folks", "friends", "yall", "ladies",
+					"team", "tout", "tt", "le", "monde", "tous", "toutes", "les", "filles",
+					"gens", "amis", "again", "there", "so", "ok", "well", NULL};
+	return (c->tk[k].lex & LX_GREET) || opener(c, k) || tk_eq_any(c, k, w);
+}
+
+/* Only greetings and words of address (at most four) stand before token i, on its line. */
+static int intro_opening(const struct pctx *c, size_t i)
+{
+	size_t words = 0;
+	for (size_t k = i; k-- > 0;) {
+		if (c->tk[k + 1].f & TK_NL)
+			return 1;
+		if (c->tk[k].f & TK_PUNCT) {
+			if (tk_ch(c, k, ',') || tk_ch(c, k, '!') || tk_ch(c, k, ':') || spaced_dash(c, k))
+				continue;
+			return (c->tk[k].e - c->tk[k].s) >= 3 && (c->t[c->tk[k].s] & 0x80); /* an emoji */
+		}
+		if (!intro_opener(c, k) || ++words > 4)
+			return 0;
+	}
+	return 1;
+}
+
+/* Word i may be a name its context introduces: a given name that is no word of the text's
+ * language, or one the dictionaries write as a name ("Mark", "Ty"), or one written with a capital
+ * where the sentence gives it none ("Hi all, Sunny from Bath"), or a doubled nickname ("lolo"). */
+static int introduced_word(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t f = t->lex;
+	if ((t->f & (TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_ALPHA) || tk_len(c, i) < 2 || !(f & LX_GIVEN) ||
+	    (f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_MONTH | LX_DAY | LX_INTRO |
+		  LX_EPONYM | LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) ||
+	    tk_eq_any(c, i, endearment) || pn_contraction(c, i) || tk_lex2(c, i, LX2_AUX))
+		return 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	return (f & (LX_PRN | LX_CAPEN)) || !(f & (word | LX_NOTNAME)) || pn_doubled_nickname(c, i) ||
+	       ((t->f & TK_CAP) && !tk_sentence_start(c, i));
+}
+
+/* The writer introducing themselves as a message opens: "mark here, lurker", "LOURDES here",
+ * "Hi all, Sunny from Bath here", "Hey all, nat from Brisbane, 31", "Bonsoir, ici titi,", "Coucou
+ * c'est Patience", "yo its ty, my mum", "slt tt le monde jsuis lolo, 17 ans". */
+int pn_self_intro(const struct pctx *c, size_t i)
+{
+	size_t k = i + 1;
+	if (k >= c->n_tk)
+		return 0;
+	int here = tk_eq(c, k, "here") && (c->tk[k].f & TK_SP);
+	int from = tk_eq(c, k, "from") && (c->tk[k].f & TK_SP) && tk_is(c, k + 1, TK_CAP);
+	size_t p = i > 0 ? tk_prev_word(c, i, 0) : SIZE_MAX;
+	int lead = 0;
+	if (!here && !from && p != SIZE_MAX && p + 1 == i && c->tk[p].flen) {
+		char f0 = tk_fold(c, p)[0];
+		/* "ici titi", "c'est Patience", "its ty", "it's Ty", "jsuis lolo" */
+		if ((f0 == 'i' || f0 == 'e' || f0 == 's' || f0 == 'j') &&
+		    (tk_eq(c, p, "ici") || tk_eq(c, p, "its") || tk_eq(c, p, "jsuis") ||
+		     (tk_eq(c, p, "est") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "c")) ||
+		     (tk_eq(c, p, "s") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "it")) ||
+		     (tk_eq(c, p, "suis") && p >= 1 && (tk_eq(c, p - 1, "je") || (p >= 2 && tk_apos(c, p - 1) &&
+										    tk_eq(c, p - 2, "j"))))))
+			lead = 1;
+	}
+	if (!here && !from && !lead)
+		return 0;
+	/* after "c'est" / "it's", a capitalised word no list knows too: "Salut, c'est Tharshini de la
+	 * réa" */
+	if (!introduced_word(c, i) &&
+	    !(lead && c->tk[i].lex == 0 && (c->tk[i].f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
+	      tk_len(c, i) >= 3 && !tk_eq(c, p, "ici")))
+		return 0;
+	if (lead) {
+		/* the words before the introduction open the message; a pause, an age or the end
+		 * after the name */
+		size_t q = tk_eq(c, p, "est") || tk_eq(c, p, "s") || (tk_eq(c, p, "suis") && tk_apos(c, p - 1)) ? p - 2
+			   : tk_eq(c, p, "suis") ? p - 1 : p;
+		if (!intro_opening(c, q))
+			return 0;
+		return k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '.') || tk_ch(c, k, '!') ||
+		       (c->tk[k].f & TK_AGE) || (tk_is(c, k, TK_PUNCT) && (c->t[c->tk[k].s] & 0x80)) ||
+		       /* "c'est Tharshini de la réa", "it's Deji from ward 5" */
+		       ((tk_eq(c, k, "de") || tk_eq(c, k, "from")) && (c->tk[i].f & TK_CAP));
+	}
+	if (!intro_opening(c, i))
+		return 0;
+	if (here)
+		return 1;
+	/* "nat from Brisbane, 31", "Sunny from Bath here": the place, then "here", an age or a
+	 * comma and a number */
+	size_t e = k + 1;
+	while (e + 1 < c->n_tk && tk_is(c, e + 1, TK_CAP) && (c->tk[e + 1].f & TK_SP) && e < k + 3)
+		e++;
+	return tk_eq(c, e + 1, "here") || (tk_ch(c, e + 1, ',') && (tk_is(c, e + 2, TK_NUM) || (c->tk[e + 2 < c->n_tk ? e + 2 : e].f & TK_AGE))) ||
+	       (tk_ch(c, e + 1, '(') && tk_is(c, e + 2, TK_NUM));
+}
+
+/* A given name that is also an ordinary word, a month or a day, capitalised: what only the
+ * words around it can make a name ("Sunny", "Ange", "Mai", "Sunday"). */
+static int word_name(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t f = t->lex;
+	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && tk_len(c, i) >= 2 && (f & LX_GIVEN) &&
+	       !(f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_INTRO | LX_EPONYM |
+		      LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) &&
+	       !tk_eq_any(c, i, endearment) && !pn_contraction(c, i) && !tk_lex2(c, i, LX2_AUX) && !pn_pet_before(c, i);
+}
+
+/* Token k opens an age: an AGE span, or a bare number in brackets ("(12)"). */
+static int age_at(const struct pctx *c, size_t k)
+{
+	return k < c->n_tk && ((c->tk[k].f & TK_AGE) || (tk_ch(c, k, '(') && tk_is(c, k + 1, TK_NUM) &&
+							  (c->tk[k + 1].f & TK_AGE || tk_ch(c, k + 2, ')'))));
+}
+
+/* "Sunny (notre fille, 6 ans)", "Ange, mon homme,", "Mai, bénévole à l'asso", "la petite Mai
+ * (6 ans)", "Ange, 8 mois, trisomie 21", "My brother Sunday is 19", "Dad is Sonny.": a word-name
+ * that a relative, a trade or an age set beside it, or that a relative's "is" introduces. */
+int pn_word_name_marked(const struct pctx *c, size_t i)
+{
+	size_t k = i + 1;
+	if (k + 1 >= c->n_tk || !word_name(c, i))
+		return 0;
+	const struct ptok *t = &c->tk[i];
+	size_t p = tk_prev_word(c, i, 1);
+	/* "Dad is Sonny.", "Daughter is Morag,": a relative opening the sentence, "is", the name */
+	if (p != SIZE_MAX && p + 1 == i && (tk_eq(c, p, "is") || tk_eq(c, p, "est")) && p >= 1 &&
+	    (c->tk[p - 1].lex & LX_KIN) && !(c->tk[p - 1].lex & (LX_STOPFR | LX_STOPEN)) &&
+	    (tk_sentence_start(c, p - 1) || (p >= 2 && pn_possessive(c, p - 2))) &&
+	    (tk_ch(c, k, '.') || tk_ch(c, k, ',') || tk_ch(c, k, '!') || tk_ch(c, k, '(') ||
+	     (tk_is(c, k, TK_CAP) && (c->tk[k].lex & (LX_PATR | LX_HN)))) &&
+	    !(t->lex & (LX_MONTH | LX_DAY)))
+		return 1;
+	/* "My brother Sunday is 19": a day or a month right after a relative and a possessive,
+	 * then a verb or an age (not "I saw my mum Sunday") */
+	if ((t->lex & (LX_DAY | LX_MONTH | LX_NOTNAME)) && p != SIZE_MAX && p + 1 == i && (c->tk[p].lex & LX_KIN) &&
+	    p >= 1 && pn_possessive(c, p - 1) && (c->tk[k].f & TK_SP) &&
+	    (age_at(c, k) || (tk_lex2(c, k, LX2_SVERB) && tk_is(c, k, TK_LOWER) && !tk_eq(c, k, "and") &&
+			      !tk_eq(c, k, "et") && !tk_eq(c, k, "m") && !tk_eq(c, k, "me"))))
+		return 1;
+	/* the apposition: a pause right after the name, not a date's day ("le 3 Mai, ...") */
+	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(')) || (p != SIZE_MAX && p + 1 == i &&
+							 (c->tk[p].f & TK_DIGIT || (c->tk[p].lex & (LX_STOPFR | LX_STOPEN | LX_LOCPREP)))))
+		return 0;
+	size_t a = k + 1;
+	/* "(6 ans)", ", 8 mois,": an age (a month only in brackets: "Mai, 3 ans après") */
+	if ((t->lex & (LX_PRN | LX_CAPEN)) && !(t->lex & LX_DAY) && (c->tk[a].f & TK_AGE) &&
+	    (tk_ch(c, k, '(') || !(t->lex & LX_MONTH)))
+		return 1;
+	/* "(notre fille", ", mon homme": a possessive and a relative (not after a greeting: "Dear
+	 * Pals, my father" speaks of the writer's) */
+	if (pn_possessive(c, a) && !tk_eq(c, a, "the") && !tk_apos(c, a) && tk_is(c, a + 1, TK_LOWER) &&
+	    !(p != SIZE_MAX && (c->tk[p].lex & LX_GREET)) &&
+	    (c->tk[a + 1].lex & LX_KIN) && !(c->tk[a + 1].lex & (LX_STOPFR | LX_STOPEN)))
+		return !(t->lex & LX_DAY);
+	/* ", bénévole à l'asso": a carer's trade without its article */
+	return tk_ch(c, k, ',') && tk_is(c, a, TK_LOWER) && tk_eq_any(c, a, trade) && !(t->lex & LX_DAY) &&
+	       !(tk_apos(c, a + 1) && tk_glued(c, a)) && !tk_ch(c, a + 1, '-');
+}
+
+/* A given name written in capitals (hunspell's first names). */
+static int caps_given(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || (c->tk[k].f & (TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_ALLCAP || tk_len(c, k) < 3)
+		return 0;
+	uint32_t f = c->tk[k].lex;
+	return (f & LX_PRN) &&
+	       !(f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_MONTH | LX_DAY | LX_INTRO |
+		      LX_EPONYM | LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) &&
+	       !tk_lex2(c, k, LX2_AUX);
+}
+
+/* The end of a name in capitals from token i: "MARIE-LOU", "JEAN-MARC" (each part a given
+ * name). */
+static size_t caps_compound(const struct pctx *c, size_t i)
+{
+	size_t j = i;
+	while (tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) && caps_given(c, j + 2))
+		j += 2;
+	return j;
+}
+
+/* A given name in capitals opening a sentence of a text that is not in capitals: "ROSE!!! Where
+ * have you been", "CLAIRE ET ANGE, MERCI", "MARIE-LOU est née", "LÉO est né", "ANGE TU ES OÙ ?",
+ * "JEAN-MARC si tu me lis". What follows says it is a person: an exclamation or a pause, a
+ * second given name in capitals joined by "et", a verb, the second person. */
+size_t pn_caps_name(const struct pctx *c, size_t i)
+{
+	if (c->shout || !caps_given(c, i))
+		return 0;
+	size_t j = caps_compound(c, i), n = j + 1;
+	/* "ET ANGE": the second of a pair */
+	if (i >= 2 && (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") || tk_ch(c, i - 1, '&')) &&
+	    (c->tk[i - 1].f & (TK_ALLCAP | TK_PUNCT)) && caps_given(c, i - 2) && tk_sentence_start(c, i - 2) &&
+	    intro_opening(c, i - 2))
+		return j + 1;
+	if (!tk_sentence_start(c, i) || n >= c->n_tk)
+		return 0;
+	/* "ROSE!!!", "CLAIRE ET ANGE": opening the message (not "... leucémie : VICTOIRE !") */
+	if ((tk_ch(c, n, '!') || tk_ch(c, n, ',') ||
+	     ((tk_eq(c, n, "et") || tk_eq(c, n, "and") || tk_ch(c, n, '&')) && (c->tk[n].f & (TK_ALLCAP | TK_PUNCT)) &&
+	      caps_given(c, n + 1))) &&
+	    intro_opening(c, i))
+		return j + 1;
+	if (!(c->tk[n].f & TK_SP))
+		return 0;
+	/* "ANGE TU ES", "JEAN-MARC si tu me lis", "LÉO est né", "MARIE-LOU est née" */
+	if (tk_eq(c, n, "tu") || tk_eq(c, n, "you") || ((tk_eq(c, n, "si") || tk_eq(c, n, "if")) &&
+							  (tk_eq(c, n + 1, "tu") || tk_eq(c, n + 1, "you"))))
+		return j + 1;
+	return tk_is(c, n, TK_LOWER) && (j > i || (tk_lex2(c, n, LX2_SVERB) && !tk_eq(c, n, "and") && !tk_eq(c, n, "et") &&
+						  !tk_eq(c, n, "m") && !tk_eq(c, n, "me")))
+		       ? j + 1
+		       : 0;
 }

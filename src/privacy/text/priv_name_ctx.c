@@ -527,6 +527,12 @@ int pn_vocative_start(const struct pctx *c, size_t i)
 	size_t k = i + 1;
 	if (!(tk_ch(c, k, ',') || (tk_ch(c, k, '-') && (c->tk[k].f & TK_SP))))
 		return 0;
+	/* "Joy, joy, joy.", "Hope, faith and a lot of...": the word again, or a list of words */
+	if (k + 2 < c->n_tk && c->tk[k + 1].flen &&
+	    (strcmp(tk_fold(c, k + 1), tk_fold(c, i)) == 0 ||
+	     ((c->tk[k + 1].lex & word) && !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) &&
+	      (tk_eq(c, k + 2, "and") || tk_eq(c, k + 2, "et") || tk_ch(c, k + 2, ',')))))
+		return 0;
 	return k + 1 < c->n_tk && (c->tk[k + 1].f & TK_SP) && !(c->tk[k + 1].f & TK_NL) &&
 	       ((c->tk[k + 1].f & (TK_LOWER | TK_ALLCAP)) || tk_is(c, k + 1, TK_NUM));
 }
@@ -542,6 +548,9 @@ int pn_greeting_before(const struct pctx *c, size_t i)
 	/* "you're reading": the "re" of a contraction is no greeting */
 	if (p > 0 && tk_apos(c, p - 1) && tk_glued(c, p - 1))
 		return 0;
+	/* "Good morning Sarah" */
+	if (p > 0 && (tk_eq(c, p - 1, "good") || tk_eq(c, p - 1, "bon")) && tk_sentence_start(c, p - 1))
+		return 1;
 	/* "@jules_m_hale hey jules": after a handle, as after punctuation */
 	return tk_sentence_start(c, p) || (p > 0 && (tk_is(c, p - 1, TK_PUNCT) ||
 						     (c->tk[p - 1].f & TK_CLAIMED)));

@@ -34,6 +34,15 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	if (pn_contraction(c, i))
 		return 0; /* "Don't post", "Doesn't matter" */
+	/* "Call (617) 555-0199", "Tell Sue I'll...": a verb that takes a person, opening a sentence */
+	if ((t->f & TK_CAP) && tk_lex2(c, i, LX2_PVERB) && !(t->lex & LX_PRN) && tk_sentence_start(c, i))
+		return 0;
+	/* "Grace and patience, my friends": a word-name opening a sentence, listed with a word */
+	if ((t->f & TK_CAP) && (t->lex & LX_WORD) && tk_sentence_start(c, i) && (tk_eq(c, i + 1, "and") || tk_eq(c, i + 1, "et")) &&
+	    tk_is(c, i + 2, TK_LOWER) && (c->tk[i + 2].lex & LX_WORD) &&
+	    !(c->tk[i + 2].lex & (LX_PRN | LX_STOPFR | LX_STOPEN)) &&
+	    !tk_eq_any(c, i + 2, (const char *const[]){"moi", "me", "toi", "lui", "mum", "dad", "maman", "papa", NULL}))
+		return 0;
 	/* "Post-chimio", "Anti-inflammatoires": a prefix glued to a lowercase word */
 	if (tk_glued(c, i) && tk_ch(c, i + 1, '-') && tk_glued(c, i + 1) && (t->f & TK_CAP) &&
 	    tk_is(c, i + 2, TK_LOWER) && !(t->lex & LX_PRN))
@@ -285,7 +294,9 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		/* "Byung-hun Choi", "Ji-woo": a short lowercase syllable after a hyphen */
 		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_LOWER) &&
 		    tk_free(c, k + 1) && tk_len(c, k + 1) >= 2 && tk_len(c, k + 1) <= 4 && tk_len(c, j) <= 6 &&
-		    (c->tk[j].f & TK_CAP) && !tk_glued(c, k + 1) && !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) &&
+		    (c->tk[j].f & TK_CAP) && !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) &&
+		    /* (a comma or a full stop may close it: "Kim Min-jun, étudiant") */
+		    !(tk_glued(c, k + 1) && (tk_is(c, k + 2, TK_WORD) || tk_apos(c, k + 2) || tk_ch(c, k + 2, '-'))) &&
 		    (!(c->tk[k + 1].lex & LX_WORD) ||
 		     /* "Ji-woo": both halves short, the second in a name list */
 		     ((c->tk[k + 1].lex & LX_HN) && tk_len(c, j) <= 3 && tk_len(c, k + 1) <= 3))) {
@@ -327,9 +338,19 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			break;
 		}
 		uint32_t f = c->tk[k].lex;
+		/* "Dr Vo Thi Mai", "je suis Nguyễn Thị Mai, 52 ans": no day after the month */
 		if (strong && (f & LX_MONTH) && (f & (LX_PRN | LX_HN)) && (c->tk[k].f & TK_CAP) &&
-		    !tk_is(c, tk_next_word(c, k, 1), TK_DIGIT) && (c->tk[j].f & TK_CAP)) {
-			j = k; /* "Dr Vo Thi Mai" */
+		    (!tk_is(c, tk_next_word(c, k, 1), TK_DIGIT) || tk_is(c, tk_next_word(c, k, 1), TK_AGE)) &&
+		    (c->tk[j].f & TK_CAP)) {
+			j = k;
+			continue;
+		}
+		/* "Padraig Ó Súilleabháin", "Siobhán Ní Bhriain": an Irish particle, then the surname */
+		if ((c->tk[k].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_len(c, k) <= 3 && (c->tk[j].f & TK_CAP) &&
+		    (tk_eq(c, k, "o") || tk_eq(c, k, "ni") || tk_eq(c, k, "nic") || tk_eq(c, k, "ui")) &&
+		    c->t[c->tk[k].s] != 'O' && tk_is(c, k + 1, TK_CAP) && !tk_is(c, k + 1, TK_DIGIT) &&
+		    (c->tk[k + 1].f & TK_SP) && tk_free(c, k + 1) && !(c->tk[k + 1].lex & (NOT_A_NAME | LX_STOPEN | LX_STOPFR))) {
+			j = k + 1;
 			continue;
 		}
 		if ((c->tk[k].f & (TK_CAP | TK_ALLCAP)) && !(c->tk[k].f & TK_DIGIT) &&
@@ -643,6 +664,9 @@ size_t pn_given_before(const struct pctx *c, size_t i)
 		return i;
 	/* "When Mason was", "Since Ava": a capital only because the sentence starts there */
 	if ((p->lex & LX_WORD) && !(p->lex & (LX_CAPEN | LX_PRN)) && tk_sentence_start(c, i - 1))
+		return i;
+	/* "Tell Sue I'll bring soup": a verb that takes a person, opening the sentence */
+	if (tk_lex2(c, i - 1, LX2_PVERB) && !(p->lex & LX_PRN) && tk_sentence_start(c, i - 1))
 		return i;
 	/* "Marie-Claude Lebrun": the first half of a compound given name */
 	size_t f = i - 1;
