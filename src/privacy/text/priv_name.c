@@ -354,10 +354,26 @@ static enum name_verdict r_lower_context(struct pctx *c, size_t i, struct name_h
  * if you're reading this", "sunny ur a star", "grace was the best HCA". */
 static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
 {
-	size_t e = pn_caps_name(c, i);
-	if (e)
-		return span(h, i, e - 1); /* "ANGE TU ES OÙ": the name in capitals alone */
-	return pn_address(c, i) || pn_copula_trade(c, i) || pn_self_intro(c, i) || pn_word_name_marked(c, i)
+	/* (each predicate behind what it tests first: capitals, a text not in capitals) */
+	if ((c->tk[i].f & TK_ALLCAP) && !c->shout) {
+		size_t e = pn_caps_name(c, i);
+		if (e)
+			return span(h, i, e - 1); /* "ANGE TU ES OÙ": the name in capitals alone */
+	}
+	if (pn_address(c, i) || pn_copula_trade(c, i))
+		return NAME_SCORE;
+	/* what pn_self_intro tests first, without the call: "here" or "from" after, a word before
+	 * starting like "ici", "its", "est", "s", "suis", "jsuis"; what pn_word_name_marked tests
+	 * first: a capitalised word, a pause after or a relative or "is" / "est" before */
+	const struct ptok *t = &c->tk[i], *n = &c->tk[i + 1];
+	unsigned n0 = n->flen == 4 ? (unsigned char)tk_fold(c, i + 1)[0] : 0;
+	unsigned p0 = i > 0 && c->tk[i - 1].flen ? (unsigned char)tk_fold(c, i - 1)[0] : 0;
+	if ((n0 == 'h' || n0 == 'f' || p0 == 'i' || p0 == 'e' || p0 == 's' || p0 == 'j') && pn_self_intro(c, i))
+		return NAME_SCORE;
+	return (t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY)) &&
+			       (n->ch == ',' || n->ch == '(' || (i > 0 && (c->tk[i - 1].lex & LX_KIN)) || p0 == 'i' ||
+				p0 == 'e') &&
+			       pn_word_name_marked(c, i)
 		       ? NAME_SCORE
 		       : NAME_NONE;
 }
@@ -765,7 +781,26 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST) |
 		       /* r_address: a word a name list holds, or none does; a token after it */
 		       (!((lex & LX_GIVEN) || lex == 0) | (i + 1 >= c->n_tk)) * RB(R_ADDRESS);
-	return m & near & ~off;
+	m &= near & ~off;
+	/* r_address: the text's first word or a sentence's (pn_address, pn_copula_trade), capitals
+	 * in a text that is not (pn_caps_name), a pause, a bracket or a dash after (pn_address,
+	 * pn_word_name_marked), a word after starting like "ur", "you", "is", "if", "t'", "tu",
+	 * "here", "from" (pn_address, pn_self_intro), a relative or a word before starting like
+	 * "is", "est", "ici", "its", "it's", "suis", "jsuis" (pn_word_name_marked, pn_self_intro):
+	 * the first letters read as bits of a mask (a false yes only calls the rule) */
+	if ((m & RB(R_ADDRESS)) && !(f & (TK_SENT | TK_ALLCAP)) && i > 0 && !(c->tk[i - 1].lex & LX_KIN)) {
+		const struct ptok *p = &c->tk[i - 1], *n = &c->tk[i + 1];
+		unsigned pf = (unsigned char)c->fold[p->fo];
+		const uint32_t next_mask = 1u << ('u' & 31) | 1u << ('y' & 31) | 1u << ('i' & 31) | 1u << ('t' & 31) |
+					   1u << ('h' & 31) | 1u << ('f' & 31);
+		const uint32_t prev_mask = 1u << ('i' & 31) | 1u << ('e' & 31) | 1u << ('s' & 31) | 1u << ('j' & 31);
+		unsigned ch = n->ch;
+		if (!(ch == ',' || ch == '(' || ch == '-' || (n->f & TK_PUNCT) ||
+		      (((next_mask >> ((unsigned char)c->fold[n->fo] & 31)) & 1) && (n->f & TK_ALPHA)) ||
+		      (((prev_mask >> (pf & 31)) & 1) && (p->f & TK_ALPHA))))
+			m &= ~RB(R_ADDRESS);
+	}
+	return m;
 }
 
 /* The NEED_ bits the text holds. Words in capitals are the tokenizer's (pn_unshout only

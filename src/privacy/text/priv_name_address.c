@@ -31,7 +31,7 @@ static const char *const verb_before_you[] = {
 	"because", "and", "but", "so", "as", "when", "if", "unless", "whether", "that", "what", NULL};
 
 /* Token k is a dash set off by a space: "-", "–" (U+2013) or "—" (U+2014). */
-static int spaced_dash(const struct pctx *c, size_t k)
+static inline int spaced_dash(const struct pctx *c, size_t k)
 {
 	if (k >= c->n_tk || !(c->tk[k].f & TK_PUNCT) || !((c->tk[k].f & TK_SP) || !tk_glued(c, k)))
 		return 0;
@@ -334,11 +334,12 @@ static int introduced_word(const struct pctx *c, size_t i)
 	if ((t->f & (TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_ALPHA) || tk_len(c, i) < 2 || !(f & LX_GIVEN) ||
 	    (f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_MONTH | LX_DAY | LX_INTRO |
 		  LX_EPONYM | LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) ||
-	    tk_eq_any(c, i, endearment) || pn_contraction(c, i) || tk_lex2(c, i, LX2_AUX))
+	    pn_contraction(c, i) || tk_lex2(c, i, LX2_AUX))
 		return 0;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
-	return (f & (LX_PRN | LX_CAPEN)) || !(f & (word | LX_NOTNAME)) || pn_doubled_nickname(c, i) ||
-	       ((t->f & TK_CAP) && !tk_sentence_start(c, i));
+	return ((f & (LX_PRN | LX_CAPEN)) || !(f & (word | LX_NOTNAME)) || pn_doubled_nickname(c, i) ||
+		((t->f & TK_CAP) && !tk_sentence_start(c, i))) &&
+	       !tk_eq_any(c, i, endearment);
 }
 
 /* The writer introducing themselves as a message opens: "mark here, lurker", "LOURDES here",
@@ -348,6 +349,12 @@ int pn_self_intro(const struct pctx *c, size_t i)
 {
 	size_t k = i + 1;
 	if (k >= c->n_tk)
+		return 0;
+	/* what it tests first, from the first letters: "here" or "from" after, or "ici", "its",
+	 * "est", "s", "suis", "jsuis" before */
+	char n0 = c->tk[k].flen == 4 ? tk_fold(c, k)[0] : 0;
+	char p0 = i > 0 && c->tk[i - 1].flen ? tk_fold(c, i - 1)[0] : 0;
+	if (n0 != 'h' && n0 != 'f' && p0 != 'i' && p0 != 'e' && p0 != 's' && p0 != 'j')
 		return 0;
 	int here = tk_eq(c, k, "here") && (c->tk[k].f & TK_SP);
 	int from = tk_eq(c, k, "from") && (c->tk[k].f & TK_SP) && tk_is(c, k + 1, TK_CAP);
@@ -366,6 +373,12 @@ int pn_self_intro(const struct pctx *c, size_t i)
 	}
 	if (!here && !from && !lead)
 		return 0;
+	/* after the introduction, a pause, an age or the end after the name (the cheap tests first) */
+	if (lead && !(k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '.') || tk_ch(c, k, '!') ||
+		      (c->tk[k].f & TK_AGE) || (tk_is(c, k, TK_PUNCT) && (c->t[c->tk[k].s] & 0x80)) ||
+		      /* "c'est Tharshini de la réa", "it's Deji from ward 5" */
+		      ((tk_eq(c, k, "de") || tk_eq(c, k, "from")) && (c->tk[i].f & TK_CAP))))
+		return 0;
 	/* after "c'est" / "it's", a capitalised word no list knows too: "Salut, c'est Tharshini de la
 	 * réa" */
 	if (!introduced_word(c, i) &&
@@ -373,16 +386,10 @@ int pn_self_intro(const struct pctx *c, size_t i)
 	      tk_len(c, i) >= 3 && !tk_eq(c, p, "ici")))
 		return 0;
 	if (lead) {
-		/* the words before the introduction open the message; a pause, an age or the end
-		 * after the name */
+		/* the words before the introduction open the message */
 		size_t q = tk_eq(c, p, "est") || tk_eq(c, p, "s") || (tk_eq(c, p, "suis") && tk_apos(c, p - 1)) ? p - 2
 			   : tk_eq(c, p, "suis") ? p - 1 : p;
-		if (!intro_opening(c, q))
-			return 0;
-		return k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '.') || tk_ch(c, k, '!') ||
-		       (c->tk[k].f & TK_AGE) || (tk_is(c, k, TK_PUNCT) && (c->t[c->tk[k].s] & 0x80)) ||
-		       /* "c'est Tharshini de la réa", "it's Deji from ward 5" */
-		       ((tk_eq(c, k, "de") || tk_eq(c, k, "from")) && (c->tk[i].f & TK_CAP));
+		return intro_opening(c, q);
 	}
 	if (!intro_opening(c, i))
 		return 0;
@@ -406,7 +413,7 @@ static int word_name(const struct pctx *c, size_t i)
 	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && tk_len(c, i) >= 2 && (f & LX_GIVEN) &&
 	       !(f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_INTRO | LX_EPONYM |
 		      LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) &&
-	       !tk_eq_any(c, i, endearment) && !pn_contraction(c, i) && !tk_lex2(c, i, LX2_AUX) && !pn_pet_before(c, i);
+	       !pn_contraction(c, i) && !tk_lex2(c, i, LX2_AUX) && !pn_pet_before(c, i) && !tk_eq_any(c, i, endearment);
 }
 
 /* Token k opens an age: an AGE span, or a bare number in brackets ("(12)"). */
@@ -422,9 +429,16 @@ static int age_at(const struct pctx *c, size_t k)
 int pn_word_name_marked(const struct pctx *c, size_t i)
 {
 	size_t k = i + 1;
-	if (k + 1 >= c->n_tk || !word_name(c, i))
-		return 0;
 	const struct ptok *t = &c->tk[i];
+	/* what it tests first: a capitalised word that is also a word, a month or a day (a name
+	 * that is no word is found by the other rules), then a pause, or a relative or "is" /
+	 * "est" right before */
+	if (k + 1 >= c->n_tk || (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP ||
+	    !(t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY)) ||
+	    !(tk_ch(c, k, ',') || tk_ch(c, k, '(') ||
+	      (i > 0 && ((c->tk[i - 1].lex & LX_KIN) || tk_eq(c, i - 1, "is") || tk_eq(c, i - 1, "est")))) ||
+	    !word_name(c, i))
+		return 0;
 	size_t p = tk_prev_word(c, i, 1);
 	/* "Dad is Sonny.", "Daughter is Morag,": a relative opening the sentence, "is", the name */
 	if (p != SIZE_MAX && p + 1 == i && (tk_eq(c, p, "is") || tk_eq(c, p, "est")) && p >= 1 &&
