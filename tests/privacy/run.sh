@@ -2,8 +2,8 @@
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py), with the same
 # bars as the dev-set evaluation. The held-out set decides; the tuning sets are reported too
-# (tuning-2.jsonl to tuning-5.jsonl: texts written blind by a helper for issue 19, see their
-# first lines; tuning-5 with a floor).
+# (tuning-2.jsonl to tuning-6.jsonl: texts written blind by a helper for issue 19, see their
+# first lines; tuning-5 and tuning-6 with a floor).
 set -u
 bin=$1
 out=$2
@@ -13,7 +13,8 @@ bars="--min direct_recall=0.97 --min direct_precision=0.90 --min quasi_recall=0.
 status=0
 # tuning-5 is held to a floor a notch below what the rules reach on it (it was scored blind first)
 floor5="--min direct_recall=0.955 --min direct_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 heldout; do
+floor6="--min direct_recall=0.945 --min direct_precision=0.985"
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 heldout; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -23,6 +24,9 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 heldout; do
 	elif [ "$set" = tuning-5 ]; then
 		# shellcheck disable=SC2086
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor5 || status=1
+	elif [ "$set" = tuning-6 ]; then
+		# shellcheck disable=SC2086
+		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor6 || status=1
 	else
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl"
 	fi

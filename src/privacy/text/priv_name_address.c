@@ -455,9 +455,13 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	    (age_at(c, k) || (tk_lex2(c, k, LX2_SVERB) && tk_is(c, k, TK_LOWER) && !tk_eq(c, k, "and") &&
 			      !tk_eq(c, k, "et") && !tk_eq(c, k, "m") && !tk_eq(c, k, "me"))))
 		return 1;
-	/* the apposition: a pause right after the name, not a date's day ("le 3 Mai, ...") */
-	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(')) || (p != SIZE_MAX && p + 1 == i &&
-							 (c->tk[p].f & TK_DIGIT || (c->tk[p].lex & (LX_STOPFR | LX_STOPEN | LX_LOCPREP)))))
+	/* the apposition: a pause right after the name, not a date's day ("le 3 Mai, ..."), not a
+	 * word of the language capitalised by a sentence start ("Hier, mon mari m'a dit") */
+	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(')) ||
+	    (p != SIZE_MAX && p + 1 == i &&
+	     (c->tk[p].f & TK_DIGIT || (c->tk[p].lex & (LX_STOPFR | LX_STOPEN | LX_LOCPREP)))) ||
+	    ((t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(t->lex & (LX_PRN | LX_CAPEN)) &&
+	     tk_sentence_start(c, i)))
 		return 0;
 	size_t a = k + 1;
 	/* "(6 ans)", ", 8 mois,": an age (a month only in brackets: "Mai, 3 ans après") */
@@ -466,9 +470,11 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 		return 1;
 	/* "(notre fille", ", mon homme": a possessive and a relative (not after a greeting: "Dear
 	 * Pals, my father" speaks of the writer's) */
-	if (pn_possessive(c, a) && !tk_eq(c, a, "the") && !tk_apos(c, a) && tk_is(c, a + 1, TK_LOWER) &&
+	if (tk_eq_any(c, a, (const char *const[]){"mon", "ma", "mes", "notre", "nos", "sa", "son", "ses", "leur", "ta",
+						  "ton", "my", "our", "his", "her", "their", "your", NULL}) &&
+	    tk_is(c, a + 1, TK_LOWER) &&
 	    !(p != SIZE_MAX && (c->tk[p].lex & LX_GREET)) &&
-	    (c->tk[a + 1].lex & LX_KIN) && !(c->tk[a + 1].lex & (LX_STOPFR | LX_STOPEN)))
+	    (c->tk[a + 1].lex & LX_KIN))
 		return !(t->lex & LX_DAY);
 	/* ", bénévole à l'asso": a carer's trade without its article */
 	return tk_ch(c, k, ',') && tk_is(c, a, TK_LOWER) && tk_eq_any(c, a, trade) && !(t->lex & LX_DAY) &&
@@ -508,7 +514,8 @@ size_t pn_caps_name(const struct pctx *c, size_t i)
 	size_t j = caps_compound(c, i), n = j + 1;
 	/* "ET ANGE": the second of a pair */
 	if (i >= 2 && (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") || tk_ch(c, i - 1, '&')) &&
-	    (c->tk[i - 1].f & (TK_ALLCAP | TK_PUNCT)) && caps_given(c, i - 2) && tk_sentence_start(c, i - 2) &&
+	    (c->tk[i - 1].f & (TK_ALLCAP | TK_PUNCT)) && (c->tk[i - 2].f & TK_ALLCAP) && (c->tk[i - 2].lex & LX_PRN) &&
+	    tk_sentence_start(c, i - 2) &&
 	    intro_opening(c, i - 2))
 		return j + 1;
 	if (!tk_sentence_start(c, i) || n >= c->n_tk)

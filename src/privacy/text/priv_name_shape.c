@@ -37,6 +37,11 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	/* "Call (617) 555-0199", "Tell Sue I'll...": a verb that takes a person, opening a sentence */
 	if ((t->f & TK_CAP) && tk_lex2(c, i, LX2_PVERB) && !(t->lex & LX_PRN) && tk_sentence_start(c, i))
 		return 0;
+	/* "Joy, joy, joy.": the word said again in lowercase */
+	if ((t->f & TK_CAP) && tk_ch(c, i + 1, ',') && tk_is(c, i + 2, TK_LOWER) && c->tk[i + 2].flen &&
+	    !(c->tk[i + 2].f & TK_CLAIMED) && /* (not "Camille, camille.lebon@...") */
+	    strcmp(tk_fold(c, i + 2), tk_fold(c, i)) == 0)
+		return 0;
 	/* "Grace and patience, my friends": a word-name opening a sentence, listed with a word */
 	if ((t->f & TK_CAP) && (t->lex & LX_WORD) && tk_sentence_start(c, i) && (tk_eq(c, i + 1, "and") || tk_eq(c, i + 1, "et")) &&
 	    tk_is(c, i + 2, TK_LOWER) && (c->tk[i + 2].lex & LX_WORD) &&

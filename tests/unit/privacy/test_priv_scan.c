@@ -869,6 +869,65 @@ static void s12_round5_ids(void **state)
 	not_found("on a fait 756.1234.5678.96 au compteur", FR, "756.1234.5678.96");
 }
 
+/* Issue 19's eighth round (thirteenth session): W19's sixth texts and the classes of our tuning
+ * misses. */
+static void s13_round8(void **state)
+{
+	(void)state;
+	/* the writer introducing themselves as the message opens */
+	found("mark here, lurker. my gf has crohns, any GIs nearby?", EN, "mark", ENT_PRIV_NAME);
+	found("Hi all, Sunny from Bath here. My husband had his stroke in May", EN, "Sunny", ENT_PRIV_NAME);
+	found("Bonsoir, ici titi, maman de Enzo. Le CMPP a 18 mois d'attente", FR, "titi", ENT_PRIV_NAME);
+	found("Coucou c'est Patience, 38 ans, quelqu'un est suivi à Rennes ?", FR, "Patience", ENT_PRIV_NAME);
+	found("Salut, c'est Tharshini de la réa. Ton patient du box 3 est extubé", FR, "Tharshini", ENT_PRIV_NAME);
+	not_found("Same here, the waiting list is two years", EN, "Same");
+	not_found("Coucou c'est moi, je suis rentrée", FR, "moi");
+	not_found("Hello from Leeds, first post here", EN, "Hello");
+	/* a word-name beside a relative, a trade or an age */
+	found("Sunny (notre fille, 6 ans) a dormi tout le trajet", FR, "Sunny", ENT_PRIV_NAME);
+	found("Premier jour de chimio. Ange, mon homme, n'a pas lâché ma main", FR, "Ange", ENT_PRIV_NAME);
+	found("Merci au CHU. Ange, 3 ans, est sorti ce matin", FR, "Ange", ENT_PRIV_NAME);
+	found("My brother Sunday is 19 and in pain again", EN, "Sunday", ENT_PRIV_NAME);
+	found("Mum is Jade Price, phone on file. Dad is Sonny. Thanks", EN, "Sonny", ENT_PRIV_NAME);
+	not_found("I saw my mum Sunday and she was fine", EN, "Sunday");
+	not_found("Dear Pals, my father was discharged without his medication", EN, "Pals");
+	/* given names in capitals opening a text that is not in capitals */
+	found("ROSE!!! Where have you been, lovely? Missed you at group", EN, "ROSE", ENT_PRIV_NAME);
+	found("CLAIRE ET ANGE, MERCI pour vos messages !!!", FR, "CLAIRE", ENT_PRIV_NAME);
+	found("CLAIRE ET ANGE, MERCI pour vos messages !!!", FR, "ANGE", ENT_PRIV_NAME);
+	found("MARIE-LOU est née le 02/02/2019 avec une trisomie 21", FR, "MARIE-LOU", ENT_PRIV_NAME);
+	found("ANGE TU ES OÙ ? Le groupe s'inquiète", FR, "ANGE", ENT_PRIV_NAME);
+	not_found("Petit message pour elle, qui a vaincu sa leucémie : VICTOIRE ! Fin des traitements", FR, "VICTOIRE");
+	/* a carer's trade before a name no list holds; a greeting of the day */
+	found("La psy m'a aidée. Et l'infirmière Rakotomalala aussi.", FR, "Rakotomalala", ENT_PRIV_NAME);
+	found("Morning Jo, morning Bev. Bad night here", EN, "Jo", ENT_PRIV_NAME);
+	not_found("Trop de monde ce soir. Bronchiolite, kiné respi demain matin", FR, "Bronchiolite");
+	/* names of other lands run over their particles and syllables */
+	found("Bonsoir, je suis Nguyễn Thị Mai, 52 ans, aidante de mon mari", FR, "Nguyễn Thị Mai", ENT_PRIV_NAME);
+	found("FYI Ronan, transferring Padraig Ó Súilleabháin, 63, to Beaumont", EN, "Padraig Ó Súilleabháin",
+	      ENT_PRIV_NAME);
+	/* words that name no one */
+	not_found("Joy, joy, joy. Finally off the Prednisolone after eighteen months!", EN, "Joy");
+	not_found("Hope, faith and a lot of Sertraline got me through winter.", EN, "Hope");
+	not_found("Off the steroids! Grace and patience, my friends.", EN, "Grace");
+	not_found("Dr Kline wants a neuro consult. Call (617) 555-0199.", EN, "Call");
+	not_found("Sunny days help my psoriasis but the Dr said to keep going", EN, "said");
+}
+
+/* ... and numbers whose label is not right before them. */
+static void s13_round8_ids(void **state)
+{
+	(void)state;
+	found("pls send me ur MRN for billing, i gave them mine (4471-0082) and they cant find it", EN, "4471-0082",
+	      ENT_PRIV_ID);
+	found("Mon IPP, je l'ai retrouvé sur une vieille étiquette, c'est le 40017723. Ça sert à quoi ?", FR,
+	      "40017723", ENT_PRIV_ID);
+	found("account 0049217785, SSN last 4 is 1206. Still getting letters.", EN, "1206", ENT_PRIV_ID);
+	found("transferring him tmrw for EVD. PPS 7721094S. Wife has been told.", EN, "7721094S", ENT_PRIV_ID);
+	not_found("My son is 12. The last 4 is 1206 steps to the top.", EN, "1206");
+	not_found("On a fait le tour du lac, c'est le 40017723 ème visiteur", FR, "40017723");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -879,6 +938,7 @@ int main(void)
 		cmocka_unit_test(w19_round3),     cmocka_unit_test(s11_precision),
 		cmocka_unit_test(w19_round4),     cmocka_unit_test(w19_round4_ids),
 		cmocka_unit_test(s12_round5),     cmocka_unit_test(s12_round5_ids),
+		cmocka_unit_test(s13_round8),     cmocka_unit_test(s13_round8_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
