@@ -370,7 +370,8 @@ static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
 	unsigned p0 = i > 0 && c->tk[i - 1].flen ? (unsigned char)tk_fold(c, i - 1)[0] : 0;
 	if ((n0 == 'h' || n0 == 'f' || p0 == 'i' || p0 == 'e' || p0 == 's' || p0 == 'j') && pn_self_intro(c, i))
 		return NAME_SCORE;
-	return (t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && (t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY)) &&
+	return (t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
+			       ((t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY)) || p0 == 'i' || p0 == 'e') &&
 			       (n->ch == ',' || n->ch == '(' || (i > 0 && (c->tk[i - 1].lex & LX_KIN)) || p0 == 'i' ||
 				p0 == 'e') &&
 			       pn_word_name_marked(c, i)

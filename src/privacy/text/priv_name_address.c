@@ -184,17 +184,20 @@ static const char *const trade[] = {"infirmiere", "infirmier", "aide", "auxiliai
 					    "psychologist", "therapist", "district", "matron", "chaplain",
 					    "volunteer", "interpreter", "physiotherapist", "cleaner", NULL};
 
-/* "l'infirmière Rakotomalala", "la psy Ezekwesili": a carer's trade in lowercase right before a
- * capitalised word no list knows: the name the trade introduces (a listed name there is found
- * by the lists already). */
+/* "l'infirmière Rakotomalala", "la psy Ezekwesili", "my physio Greenwood": a carer's trade in
+ * lowercase right before a capitalised name that is no word, or a word no list knows: the name
+ * the trade introduces. */
 int pn_trade_before(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED | TK_NL)) != TK_CAP || !(t->f & TK_SP) ||
 	    tk_len(c, i) < 3 || i == 0 || tk_sentence_start(c, i) || !(c->tk[i - 1].f & TK_LOWER) ||
-	    t->lex != 0)
+	    !(t->lex == 0 || ((t->lex & (LX_GIVEN | LX_PATR)) && !(t->lex & (LX_WORD | LX_TOWN | LX_CITY | NOT_A_NAME)))))
 		return 0;
-	return tk_eq_any(c, i - 1, trade) || tk_eq_any(c, i - 1, (const char *const[]){"diet", "psy", "ide", "sf", NULL});
+	/* (not "l'infirmière Sandrine de Vitré": where she works, which the lists name already) */
+	if (t->lex != 0 && (tk_eq(c, i + 1, "de") || tk_eq(c, i + 1, "du") || tk_eq(c, i + 1, "d")))
+		return 0;
+	return tk_eq_any(c, i - 1, trade) || tk_eq_any(c, i - 1, (const char *const[]){"psy", "ide", "sf", NULL});
 }
 
 /* "grace was the best HCA", "Joy is an amazing midwife", "Mai est l'infirmière de nuit": a
@@ -239,7 +242,8 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	    (i > 0 && tk_glued(c, i - 1)) ||
 	    /* (a word no list knows opening a sentence only before a bracket: "Bronchiolite, kiné
 	     * respi demain" names a disease) */
-	    (t->lex == 0 && tk_sentence_start(c, i) && !tk_ch(c, i + 1, '(')))
+	    (t->lex == 0 && tk_sentence_start(c, i) && !tk_ch(c, i + 1, '(') &&
+	     !(tk_ch(c, i + 1, ',') && tk_eq_any(c, i + 2, art))))
 		return 0;
 	/* "Can my carer", "Use the interpreter", "Hier, l'infirmière", "Sinon, le médecin": a
 	 * sentence's first word that is a word of the language must be a first name hunspell
@@ -284,10 +288,20 @@ int pn_trade_after(const struct pctx *c, size_t i)
 		      ((tk_eq(c, k, "it") || tk_eq(c, k, "he") || tk_eq(c, k, "she")) && tk_apos(c, k + 1) &&
 		       tk_eq(c, k + 2, "s"))))
 		k += 3;
+	/* ("fille" and "fils" are function words of the language guess too: "Soan (ma fille)") */
 	if (comma && pn_possessive(c, k) && tk_is(c, k + 1, TK_LOWER) && (c->tk[k + 1].lex & LX_KIN) &&
-	    !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[k + 1].f & TK_SP) &&
+	    (!(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, k + 1, "fille") || tk_eq(c, k + 1, "fils")) &&
+	    (c->tk[k + 1].f & TK_SP) &&
 	    (tk_eq(c, k, "mon") || tk_eq(c, k, "ma") || tk_eq(c, k, "my") || tk_eq(c, k, "notre") ||
-	     tk_eq(c, k, "our")))
+	     tk_eq(c, k, "our") || tk_eq(c, k, "sa") || tk_eq(c, k, "son") || tk_eq(c, k, "his") ||
+	     tk_eq(c, k, "her")))
+		return 1; /* ... "Erwann, sa fille." signing */
+	/* "Larrouy (papa de Miles)", "Awa, maman de Kenzo,": a relative of someone named */
+	if (comma && (c->tk[k].lex & LX_KIN) && (tk_eq(c, k + 1, "de") || tk_eq(c, k + 1, "of")) &&
+	    tk_is(c, k + 2, TK_CAP) && !tk_is(c, k + 2, TK_DIGIT) &&
+	    (tk_eq(c, k, "papa") || tk_eq(c, k, "maman") || tk_eq(c, k, "mere") || tk_eq(c, k, "pere") ||
+	     tk_eq(c, k, "mum") || tk_eq(c, k, "mom") || tk_eq(c, k, "dad") || tk_eq(c, k, "mother") ||
+	     tk_eq(c, k, "father") || tk_eq(c, k, "grandmother") || tk_eq(c, k, "mamie") || tk_eq(c, k, "papi")))
 		return 1;
 	/* (the articles are short lowercase words: most words after a name are not) */
 	if (!(c->tk[k].f & TK_SP) || c->tk[k].flen > 5 || !tk_eq_any(c, k, art))
@@ -382,7 +396,7 @@ int pn_self_intro(const struct pctx *c, size_t i)
 	/* after "c'est" / "it's", a capitalised word no list knows too: "Salut, c'est Tharshini de la
 	 * réa" */
 	if (!introduced_word(c, i) &&
-	    !(lead && c->tk[i].lex == 0 && (c->tk[i].f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
+	    !((lead || here) && c->tk[i].lex == 0 && (c->tk[i].f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP &&
 	      tk_len(c, i) >= 3 && !tk_eq(c, p, "ici")))
 		return 0;
 	if (lead) {
@@ -391,6 +405,11 @@ int pn_self_intro(const struct pctx *c, size_t i)
 			   : tk_eq(c, p, "suis") ? p - 1 : p;
 		return intro_opening(c, q);
 	}
+	/* "Hello from Ballymena! Soizic here, mum to Layla": a sentence opening on a capitalised name
+	 * that is no word, "here" and a pause */
+	if (here && tk_sentence_start(c, i) && (c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
+	    !(c->tk[i].lex & (LX_WORD | LX_NOTNAME)) && (tk_ch(c, k + 1, ',') || tk_ch(c, k + 1, '(')))
+		return 1;
 	if (!intro_opening(c, i))
 		return 0;
 	if (here)
@@ -434,15 +453,21 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	 * that is no word is found by the other rules), then a pause, or a relative or "is" /
 	 * "est" right before */
 	if (k + 1 >= c->n_tk || (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP ||
-	    !(t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY)) ||
+	    !((t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY | LX_GIVEN)) || t->lex == 0) ||
 	    !(tk_ch(c, k, ',') || tk_ch(c, k, '(') ||
-	      (i > 0 && ((c->tk[i - 1].lex & LX_KIN) || tk_eq(c, i - 1, "is") || tk_eq(c, i - 1, "est")))) ||
-	    !word_name(c, i))
+	      (i > 0 && ((c->tk[i - 1].lex & LX_KIN) || tk_eq(c, i - 1, "is") || tk_eq(c, i - 1, "est")))))
 		return 0;
 	size_t p = tk_prev_word(c, i, 1);
+	/* "Son is Gégé,": a name that is no word, or none a list knows, after a relative's "is"
+	 * (below) */
+	int plain = !(t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY));
+	if (plain ? tk_len(c, i) < 3 || !(p != SIZE_MAX && p + 1 == i && (tk_eq(c, p, "is") || tk_eq(c, p, "est")))
+		  : !word_name(c, i))
+		return 0;
 	/* "Dad is Sonny.", "Daughter is Morag,": a relative opening the sentence, "is", the name */
 	if (p != SIZE_MAX && p + 1 == i && (tk_eq(c, p, "is") || tk_eq(c, p, "est")) && p >= 1 &&
-	    (c->tk[p - 1].lex & LX_KIN) && !(c->tk[p - 1].lex & (LX_STOPFR | LX_STOPEN)) &&
+	    (c->tk[p - 1].lex & LX_KIN) &&
+	    (!(c->tk[p - 1].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, p - 1, "son") || tk_eq(c, p - 1, "daughter")) &&
 	    (tk_sentence_start(c, p - 1) || (p >= 2 && pn_possessive(c, p - 2))) &&
 	    (tk_ch(c, k, '.') || tk_ch(c, k, ',') || tk_ch(c, k, '!') || tk_ch(c, k, '(') ||
 	     (tk_is(c, k, TK_CAP) && (c->tk[k].lex & (LX_PATR | LX_HN)))) &&
@@ -454,6 +479,12 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	    p >= 1 && pn_possessive(c, p - 1) && (c->tk[k].f & TK_SP) &&
 	    (age_at(c, k) || (tk_lex2(c, k, LX2_SVERB) && tk_is(c, k, TK_LOWER) && !tk_eq(c, k, "and") &&
 			      !tk_eq(c, k, "et") && !tk_eq(c, k, "m") && !tk_eq(c, k, "me"))))
+		return 1;
+	/* "Sunny, your photo with Daisy", "Olive, your lab results": a sentence opening on the
+	 * name, then the second person */
+	if (tk_ch(c, k, ',') && (tk_sentence_start(c, i) || (p != SIZE_MAX && tk_ch(c, i - 1, ':'))) &&
+	    ((t->lex & (LX_PRN | LX_CAPEN)) || (t->lex & LX_NOTNAME)) && !(t->lex & (LX_DAY | LX_MONTH)) &&
+	    (tk_eq(c, k + 1, "your") || tk_eq(c, k + 1, "ton") || tk_eq(c, k + 1, "ta") || tk_eq(c, k + 1, "tes")))
 		return 1;
 	/* the apposition: a pause right after the name, not a date's day ("le 3 Mai, ..."), not a
 	 * word of the language capitalised by a sentence start ("Hier, mon mari m'a dit") */
@@ -468,6 +499,11 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	if ((t->lex & (LX_PRN | LX_CAPEN)) && !(t->lex & LX_DAY) && (c->tk[a].f & TK_AGE) &&
 	    (tk_ch(c, k, '(') || !(t->lex & LX_MONTH)))
 		return 1;
+	/* "Murat (9 ans)", "Fortuné (ch 7, 6 ans)": an age inside the brackets right after it */
+	if (tk_ch(c, k, '(') && !(t->lex & LX_DAY))
+		for (size_t e = a; e < c->n_tk && e <= a + 5 && !tk_ch(c, e, ')'); e++)
+			if (c->tk[e].f & TK_AGE)
+				return 1;
 	/* "(notre fille", ", mon homme": a possessive and a relative (not after a greeting: "Dear
 	 * Pals, my father" speaks of the writer's) */
 	if (tk_eq_any(c, a, (const char *const[]){"mon", "ma", "mes", "notre", "nos", "sa", "son", "ses", "leur", "ta",

@@ -373,7 +373,9 @@ int pn_kin_before(const struct pctx *c, size_t i)
 	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
 	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP) &&
 	    ((c->tk[i].lex & LX_GIVEN) ||
-	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN))) ||
+	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) &&
+	      /* (not "son AVC"; "daughter", "fille" are function words of the language guess too) */
+	      (!(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, p, "daughter") || tk_eq(c, p, "fille"))) ||
 	     pn_relative_cap_word(c, i)))
 		return 1; /* ... "tonton Driss", "ma nièce Prune", but not "son AVC" */
 	for (size_t k = p + 1; k < i; k++)
@@ -473,7 +475,10 @@ static int vocative_unknown(const struct pctx *c, size_t i)
 	return tk_eq(c, k, "peux") || tk_eq(c, k, "tu") || tk_eq(c, k, "pourrais") || tk_eq(c, k, "pouvez") ||
 	       tk_eq(c, k, "can") || tk_eq(c, k, "could") || tk_eq(c, k, "are") || tk_eq(c, k, "pls") ||
 	       tk_eq(c, k, "please") || tk_eq(c, k, "t") || tk_eq(c, k, "as") || tk_eq(c, k, "you") ||
-	       tk_eq(c, k, "would") || tk_eq(c, k, "any") || tk_eq(c, k, "est");
+	       tk_eq(c, k, "would") || tk_eq(c, k, "any") || tk_eq(c, k, "est") ||
+	       /* "Kergoat, c'est Jools de la pharma", "Mahlangu, si tu lis ça" */
+	       (tk_eq(c, k, "c") && tk_apos(c, k + 1) && tk_eq(c, k + 2, "est")) ||
+	       (tk_eq(c, k, "si") && tk_eq(c, k + 1, "tu")) || (tk_eq(c, k, "if") && tk_eq(c, k + 1, "you"));
 }
 
 /* The text opens with a request to someone: "Mo can u pick Layla up", "pierre t'es où??". */
@@ -600,6 +605,10 @@ int pn_intro_before(const struct pctx *c, size_t i)
 	if (((tk_eq(c, p, "is") || tk_eq(c, p, "s")) && tk_eq(c, p2, "name")) ||
 	    (tk_eq(c, p, "est") && tk_eq(c, p2, "prenom")))
 		return 1; /* "my name is", "my name's", "mon prénom est" */
+	/* "In memory of Haruto", "En mémoire de Gosia" */
+	if ((c->tk[i].f & TK_CAP) && ((tk_eq(c, p, "of") && tk_eq(c, p2, "memory")) ||
+				      ((tk_eq(c, p, "de") || tk_eq(c, p, "d")) && tk_eq(c, p2, "memoire"))))
+		return 1;
 	if (tk_eq(c, p, "est") && tk_eq(c, p2, "c")) {
 		size_t p3 = tk_prev_word(c, p2, 1);
 		if (p3 != SIZE_MAX && tk_eq(c, p3, "moi"))
@@ -648,7 +657,9 @@ int pn_intro_before(const struct pctx *c, size_t i)
 		       (c->tk[i].lex == 0 ? !(c->tk[i].f & TK_ALLCAP) && tk_len(c, i) >= 3 &&
 						    /* (not "I'm Coeliac, any tips": a comma then an age) */
 						    ((tk_ch(c, i + 1, ',') && tk_is(c, i + 2, TK_DIGIT)) ||
-						     tk_is(c, i + 1, TK_CAP)) :
+						     tk_is(c, i + 1, TK_CAP) ||
+						     /* "this is Larrouy from Riverside Dental" */
+						     tk_eq(c, i + 1, "from")) :
 		       (c->tk[i].lex & LX_GIVEN) &&
 		       (!(c->tk[i].lex & LX_WORD) || (c->tk[i].lex & LX_PRN) || tk_ch(c, i + 1, ',') ||
 			tk_ch(c, i + 1, '.') || tk_ch(c, i + 1, '!') || /* "I'm Grace, 34" */

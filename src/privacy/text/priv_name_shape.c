@@ -91,6 +91,11 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	    !(f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
 	    !tk_lex(c, tk_prev_word(c, i, 1), LX_LOCPREP) && person_after(c, i))
 		return 0.55f;
+	/* "Benslimane est né cette nuit", "Tavita was born at 28 weeks": a word no list knows, born */
+	if (f == 0 && (c->tk[i + 1 < c->n_tk ? i + 1 : i].f & TK_SP) &&
+	    (((tk_eq(c, i + 1, "est") && (tk_eq(c, i + 2, "ne") || tk_eq(c, i + 2, "nee"))) ||
+	      ((tk_eq(c, i + 1, "was") || tk_eq(c, i + 1, "is")) && tk_eq(c, i + 2, "born")))))
+		return 0.6f;
 	if (f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR))
 		if (!((f & LX_PRN) && !(f & (NOT_A_NAME | LX_EPONYM))))
 			return 0;
