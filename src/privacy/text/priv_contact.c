@@ -364,12 +364,33 @@ static void obfuscated_emails(struct pctx *c)
 	}
 }
 
+/* "qui a le snap de Lina ? ... c'est lina.bzh22 je crois": a network named, then "c'est" or
+ * "it's" a few words later before a lowercase word glued by a '.' to digits. */
+static void network_handle_later(struct pctx *c, size_t i)
+{
+	for (size_t q = i + 2; q + 3 < c->n_tk && q < i + 24; q++) {
+		if (!((tk_eq(c, q, "est") && tk_apos(c, q - 1) && tk_eq(c, q - 2, "c")) ||
+		      (tk_eq(c, q, "s") && tk_apos(c, q - 1) && tk_eq(c, q - 2, "it"))))
+			continue;
+		size_t k = q + 1;
+		if ((c->tk[k].f & (TK_LOWER | TK_SP | TK_CLAIMED)) == (TK_LOWER | TK_SP) && tk_glued(c, k) &&
+		    tk_ch(c, k + 1, '.') && tk_glued(c, k + 1) && (c->tk[k + 2].f & TK_WORD) &&
+		    (c->tk[k + 2].f & TK_DIGIT) && !(c->tk[k + 2].f & TK_CLAIMED) &&
+		    !(tk_glued(c, k + 2) && k + 3 < c->n_tk && !(c->tk[k + 3].f & TK_PUNCT)))
+			priv_add(c, c->tk[k].s, c->tk[k + 2].e, ENT_PRIV_CONTACT, 0.7f, "handle");
+		return;
+	}
+}
+
 /* "insta : marie.dupont75", "snap: lea_du_59": a handle named by its network, without '@'. */
 static void network_handles(struct pctx *c)
 {
 	/* the networks ("insta", "snap", "whatsapp", "pseudo"...): NET in priv_words.txt */
 	if (!(c->lex2_any & LX2_NET))
 		return;
+	for (size_t i = 0; i + 1 < c->n_tk; i++)
+		if ((c->tk[i].f & TK_WORD) && (c->tk[i].lex2 & LX2_NET))
+			network_handle_later(c, i);
 	for (size_t i = 0; i + 1 < c->n_tk; i++) {
 		if (!(c->tk[i].f & TK_WORD) || !(c->tk[i].lex2 & LX2_NET))
 			continue;

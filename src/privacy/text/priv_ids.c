@@ -242,7 +242,7 @@ static size_t code_start(const struct pctx *c, size_t i)
 	while (i >= 2 && tk_glued(c, i - 1) && tk_glued(c, i - 2) &&
 	       (tk_ch(c, i - 1, '-') || tk_ch(c, i - 1, '/')) && (c->tk[i - 2].f & TK_WORD) &&
 	       ((c->tk[i - 2].f & (TK_ALLCAP | TK_DIGIT)) || (tk_len(c, i - 2) == 1 && (c->tk[i - 2].f & TK_CAP))) &&
-	       !(c->tk[i - 2].lex & LX_IDLABEL) &&
+	       (!(c->tk[i - 2].lex & LX_IDLABEL) || ((c->tk[i - 2].f & TK_ALLCAP) && tk_ch(c, i - 1, '-') && tk_len(c, i) >= 5)) &&
 	       !(c->tk[i - 2].f & TK_CLAIMED) && tk_len(c, i - 2) <= 6) {
 		i -= 2;
 		s = c->tk[i].s;
