@@ -323,6 +323,10 @@ static void obfuscated_emails(struct pctx *c)
 			s = c->tk[w].s;
 			q = w;
 		}
+		/* "p whitfield at btinternet dot com": an initial before the written-out local part */
+		if (s == c->tk[l].s && l >= 1 && tk_len(c, l - 1) == 1 && (c->tk[l - 1].f & TK_LOWER) &&
+		    (c->tk[l].f & TK_SP) && (c->tk[l - 1].f & TK_SP) && !strchr("aiyo", c->t[c->tk[l - 1].s]))
+			s = c->tk[l - 1].s;
 		size_t h = c->tk[at_end + 1].s, e = h;
 		int dotted = 0, after_dot = 0;
 		/* the host, with "." or " (dot) " / " [point] " between labels */
@@ -602,7 +606,9 @@ const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g)
 	if (nd == 11 && d[0] == '1' && d[1] >= '2' && g->ng >= 3)
 		return "phone_us";
 	/* Nigerian mobiles: 0803 412 5567, 08023 665 104 (070x, 080x, 081x, 090x, 091x) */
-	if (nd == 11 && d[0] == '0' && d[1] >= '7' && d[1] <= '9' && (d[2] == '0' || d[2] == '1') && g->ng >= 2)
+	/* (written in one piece too, 08023456789, but a 070 one that way is a UK line) */
+	if (nd == 11 && d[0] == '0' && d[1] >= '7' && d[1] <= '9' && (d[2] == '0' || d[2] == '1') &&
+	    (g->ng >= 2 || d[1] != '7'))
 		return "phone_intl";
 	/* Indian mobiles in two groups of five: 98401 55023 */
 	if (nd == 10 && d[0] >= '6' && g->ng == 2 && g->glen[0] == 5 && g->glen[1] == 5 &&

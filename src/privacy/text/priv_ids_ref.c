@@ -6,7 +6,7 @@
  * filler words before the number; here the sentence's own words say which number it is: "mine"
  * or "c'est le" right before it, and a record's label earlier in the same sentence. Run at the
  * end of the word pass, on digits no other recogniser took (phones, dates and checked numbers
- * are claimed before).
+ * are claimed before). Also the opening bracket of a phone's country code, "(+33) 6 ...".
  */
 #include <string.h>
 
@@ -113,6 +113,15 @@ static int last_digits(const struct pctx *c, size_t i)
 
 void priv_find_ids_ref(struct pctx *c)
 {
+	/* "tél. (+33) 6 12 90 45 78": the bracket opening the country code belongs to the phone
+	 * (the number pass starts it at the '+') */
+	if (priv_has_punct(c, '+') && priv_has_punct(c, '('))
+		for (size_t k = 0; k < c->n_sp; k++) {
+			struct ent_priv_span *sp = &c->sp[k];
+			if (sp->type == ENT_PRIV_CONTACT && sp->start > 0 && c->t[sp->start] == '+' &&
+			    c->t[sp->start - 1] == '(' && memchr(c->t + sp->start, ')', sp->end - sp->start))
+				sp->start--;
+		}
 	if (!(c->f_any & TK_NUM) || !(c->lex_any & LX_IDLABEL))
 		return;
 	struct tk_walk wk = tk_walk_of(PB_SET(PB_DIGIT));
