@@ -25,6 +25,11 @@ static int person_after(const struct pctx *c, size_t i)
 		return tk_eq(c, n + 1, "moi") || tk_eq(c, n + 1, "me") || (tk_eq(c, n + 1, "i") && (c->tk[n + 1].f & TK_CAP));
 	if ((tk_eq(c, n, "m") || tk_eq(c, n, "me")) && c->lang == ENT_PRIV_EN)
 		return 0;
+	/* "Lacoste est en congé mat", "is on leave": away from work, as only a person is */
+	if ((tk_eq(c, n, "est") && tk_eq(c, n + 1, "en") &&
+	     tk_eq_any(c, n + 2, (const char *const[]){"conge", "conges", "vacances", "arret", "formation", "repos", NULL})) ||
+	    (tk_eq(c, n, "is") && tk_eq(c, n + 1, "on") && (tk_eq(c, n + 2, "leave") || tk_eq(c, n + 2, "holiday"))))
+		return 1;
 	return tk_eq_any(c, n, verbs);
 }
 
@@ -656,6 +661,17 @@ size_t pn_given_before(const struct pctx *c, size_t i)
 		return i;
 	if (!(c->tk[i].f & TK_SP) && !tk_apos(c, i - 1))
 		return i;
+	/* "Ji-woo Park", "Min-jun Kim": a given name of two syllables, the second in lowercase */
+	if (i >= 3 && tk_is(c, i - 1, TK_LOWER) && tk_len(c, i - 1) >= 2 && tk_len(c, i - 1) <= 4 &&
+	    tk_ch(c, i - 2, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 3) && tk_len(c, i - 3) <= 3 &&
+	    (c->tk[i - 3].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) == TK_CAP &&
+	    !(c->tk[i - 1].lex & (LX_STOPFR | LX_STOPEN)) && !(c->tk[i - 3].lex & (LX_STOPFR | LX_STOPEN | LX_TITLE)))
+		return i - 3;
+	/* "Big Steve", "Little Mo": a nickname's adjective, capitalised inside a sentence */
+	if (!tk_sentence_start(c, i - 1) && (c->tk[i - 1].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) == TK_CAP &&
+	    (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & LX_WORD) &&
+	    (tk_eq(c, i - 1, "big") || tk_eq(c, i - 1, "little") || tk_eq(c, i - 1, "lil") || tk_eq(c, i - 1, "wee")))
+		return i - 1;
 	/* "D'Angelo", "O'Neill" at a sentence start: the prefix letter belongs to the name */
 	if (i >= 2 && tk_apos(c, i - 1) && tk_glued(c, i - 1) && tk_glued(c, i - 2) && tk_len(c, i - 2) == 1 &&
 	    c->t[c->tk[i - 2].s] && strchr("ODN", c->t[c->tk[i - 2].s]) && !(c->tk[i - 2].f & TK_CLAIMED))
