@@ -42,10 +42,9 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	/* "Call (617) 555-0199", "Tell Sue I'll...": a verb that takes a person, opening a sentence */
 	if ((t->f & TK_CAP) && tk_lex2(c, i, LX2_PVERB) && !(t->lex & LX_PRN) && tk_sentence_start(c, i))
 		return 0;
-	/* "Joy, joy, joy.": the word said again in lowercase */
+	/* "Joy, joy, joy.": the word said again in lowercase (not "Camille, camille.lebon@...") */
 	if ((t->f & TK_CAP) && tk_ch(c, i + 1, ',') && tk_is(c, i + 2, TK_LOWER) && c->tk[i + 2].flen &&
-	    !(c->tk[i + 2].f & TK_CLAIMED) && /* (not "Camille, camille.lebon@...") */
-	    strcmp(tk_fold(c, i + 2), tk_fold(c, i)) == 0)
+	    !(c->tk[i + 2].f & TK_CLAIMED) && strcmp(tk_fold(c, i + 2), tk_fold(c, i)) == 0)
 		return 0;
 	/* "Grace and patience, my friends": a word-name opening a sentence, listed with a word */
 	if ((t->f & TK_CAP) && (t->lex & LX_WORD) && tk_sentence_start(c, i) && (tk_eq(c, i + 1, "and") || tk_eq(c, i + 1, "et")) &&
@@ -97,9 +96,8 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	    !tk_lex(c, tk_prev_word(c, i, 1), LX_LOCPREP) && person_after(c, i))
 		return 0.55f;
 	/* "Benslimane est né cette nuit", "Tavita was born at 28 weeks": a word no list knows, born */
-	if (f == 0 && (c->tk[i + 1 < c->n_tk ? i + 1 : i].f & TK_SP) &&
-	    (((tk_eq(c, i + 1, "est") && (tk_eq(c, i + 2, "ne") || tk_eq(c, i + 2, "nee"))) ||
-	      ((tk_eq(c, i + 1, "was") || tk_eq(c, i + 1, "is")) && tk_eq(c, i + 2, "born")))))
+	if (f == 0 && (((tk_eq(c, i + 1, "est") && (tk_eq(c, i + 2, "ne") || tk_eq(c, i + 2, "nee"))) ||
+		       ((tk_eq(c, i + 1, "was") || tk_eq(c, i + 1, "is")) && tk_eq(c, i + 2, "born")))))
 		return 0.6f;
 	if (f & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_NPR))
 		if (!((f & LX_PRN) && !(f & (NOT_A_NAME | LX_EPONYM))))
@@ -669,8 +667,7 @@ size_t pn_given_before(const struct pctx *c, size_t i)
 		return i - 3;
 	/* "Big Steve", "Little Mo": a nickname's adjective, capitalised inside a sentence */
 	if (!tk_sentence_start(c, i - 1) && (c->tk[i - 1].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) == TK_CAP &&
-	    (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & LX_WORD) &&
-	    (tk_eq(c, i - 1, "big") || tk_eq(c, i - 1, "little") || tk_eq(c, i - 1, "lil") || tk_eq(c, i - 1, "wee")))
+	    (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & LX_WORD) && (tk_eq(c, i - 1, "big") || tk_eq(c, i - 1, "little")))
 		return i - 1;
 	/* "D'Angelo", "O'Neill" at a sentence start: the prefix letter belongs to the name */
 	if (i >= 2 && tk_apos(c, i - 1) && tk_glued(c, i - 1) && tk_glued(c, i - 2) && tk_len(c, i - 2) == 1 &&
