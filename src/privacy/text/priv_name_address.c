@@ -377,7 +377,8 @@ int pn_self_intro(const struct pctx *c, size_t i)
 	if (!here && !from && p != SIZE_MAX && p + 1 == i && c->tk[p].flen) {
 		char f0 = tk_fold(c, p)[0];
 		/* "ici titi", "c'est Patience", "its ty", "it's Ty", "jsuis lolo" */
-		if ((f0 == 'i' || f0 == 'e' || f0 == 's' || f0 == 'j') &&
+		unsigned pl = c->tk[p].flen;
+		if ((f0 == 'i' || f0 == 'e' || f0 == 's' || f0 == 'j') && (pl == 1 || pl >= 3) && pl <= 5 &&
 		    (tk_eq(c, p, "ici") || tk_eq(c, p, "its") || tk_eq(c, p, "jsuis") ||
 		     (tk_eq(c, p, "est") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "c")) ||
 		     (tk_eq(c, p, "s") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "it")) ||
