@@ -301,6 +301,12 @@ const struct pattern_src intent_patterns[] = {
 	               "course|atelier|conference|brochure|leaflet|webinar|groupe|association"},
 	{K_FRAME, 0, 0, "film|films|movie*|serie|series|show|episode|documentaire|documentary|livre|book|roman|"
 	               "novel|personnage|character|podcast|article|jeu|game|chanson|song|theatre|actor|acteur"},
+	/* the writer's own trade ("je suis ambulancier depuis 15 ans", "Pharmacist here"), not the
+	 * paramedics on their way */
+	{K_FRAME, 0, 0, "je ~0 suis ~0 ambulancier*|urgentiste*|pharmacien*|secouriste*|brancardier*|sage|aide|"
+	               "regulateur*|regulatrice*|pompier*"},
+	{K_FRAME, 0, 0, "i ~0 m|am ~0 a|an ~0 paramedic|pharmacist|midwife|emt|dispatcher|lifeguard|firefighter"},
+	{K_FRAME, 0, 0, "paramedic|pharmacist|midwife|emt|dispatcher|nurse|doctor|lifeguard ~0 here"},
 	{K_FRAME, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
 	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter|officer|"
 	               "surveillant*|educat*|cpe|enseignant*|teacher*|professeur*"},
@@ -413,6 +419,19 @@ const struct pattern_src intent_patterns[] = {
 	{K_HYPO, 0, 0, "compatible|compatibles|safe|dangereux|dangerous|interaction*"},
 	{K_RECOVERED, 0, 0, "vais|va|sens|porte|allons|feel|feeling|doing ~0 mieux|better|well"},
 	{K_RECOVERED, 0, 0, "me|m ~0 en ~0 suis ~0 sorti|sortie"},
+	/* a peer's story told to encourage others: "it gets better", "ne lâchez rien" */
+	{K_RECOVERED, 0, 0, "it ~0 gets|does ~1 better"},
+	{K_RECOVERED, 0, 0, "hang ~0 in ~0 there"},
+	{K_RECOVERED, 0, 0, "lachez|lache|lachons ~0 rien|pas"},
+	{K_RECOVERED, 0, 0, "on ~0 s ~0 en ~0 sort"},
+	{K_RECOVERED, 0, 0, "vous ~0 en ~0 sortirez"},
+	{K_RECOVERED, 0, 0, "there ~0 is ~0 hope"},
+	{K_RECOVERED, 0, 0, "garde|gardez|keep ~0 espoir|hope"},
+	{K_RECOVERED, 0, 0, "never ~0 lose ~0 hope"},
+	{K_RECOVERED, 0, 0, "proud ~0 of ~0 myself"},
+	{K_RECOVERED, 0, 0, "fier|fiere ~0 de ~0 moi"},
+	{K_RECOVERED, 0, 0, "years|months|ans|mois ~0 since|depuis ~0 my|mon|ma|the|la|le"},
+	{K_RECOVERED, 0, 0, "years|months|ans|mois ~0 clean|sober|abstinent*|sobre"},
 	/* Thanks for what happened, not the politeness that ends a call for help ("merci de venir
 	 * vite", "please help, thank you"). */
 	{K_RECOVERED, 0, 0, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment"},

@@ -191,6 +191,22 @@ static void one_phrase_per_pattern(void **state)
 	assert_true(hits_of("I have no intention to hurt myself").has_denied);
 }
 
+/* The writer's own trade is a frame ("je suis ambulancier depuis 15 ans", "Pharmacist here"), the
+ * crew on its way is not; a peer's encouragement says it is over ("it gets better", "ne lâchez
+ * rien"), not being unable to go on. */
+static void own_trade_and_encouragement(void **state)
+{
+	(void)state;
+	assert_true(hits_of("je suis ambulancier depuis 15 ans, on a tout vu").has_frame);
+	assert_true(hits_of("Pharmacist here - people buy three boxes at once").has_frame);
+	assert_false(hits_of("les ambulanciers arrivent, il ne respire plus").has_frame);
+	assert_false(hits_of("the paramedics are on their way, she collapsed").has_frame);
+	assert_true(hits_of("it does get better, I promise").has_recovered);
+	assert_true(hits_of("ne lâchez rien les filles").has_recovered);
+	assert_true(hits_of("three years since my overdose").has_recovered);
+	assert_false(hits_of("I can't keep going, I have nothing left").has_recovered);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +215,7 @@ int main(void)
 		cmocka_unit_test(plain_danger_is_a_signal),
 		cmocka_unit_test(help_now_and_group_farewell),
 		cmocka_unit_test(one_phrase_per_pattern),
+		cmocka_unit_test(own_trade_and_encouragement),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
