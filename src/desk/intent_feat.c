@@ -28,6 +28,8 @@ struct out {
 	struct intent_text *t;
 	int in_token;    /* the last byte written belongs to a token */
 	size_t tok_start;
+	int sent_end;    /* a sentence ended: the next token starts the next one */
+	uint8_t sent;
 };
 
 static void close_token(struct out *o)
@@ -38,6 +40,7 @@ static void close_token(struct out *o)
 	if (t->n_tok < INTENT_MAX_TOKENS) {
 		t->tok_off[t->n_tok] = (uint16_t)o->tok_start;
 		t->tok_len[t->n_tok] = (uint8_t)(t->len - o->tok_start);
+		t->tok_sent[t->n_tok] = o->sent;
 		t->n_tok++;
 	}
 	t->buf[t->len++] = ' ';
@@ -53,6 +56,9 @@ static void put_word_bytes(struct out *o, const char *s, size_t n)
 	if (!o->in_token) {
 		o->tok_start = t->len;
 		o->in_token = 1;
+		if (o->sent_end && o->sent < INTENT_SENT_MAX)
+			o->sent++;
+		o->sent_end = 0;
 	}
 	memcpy(t->buf + t->len, s, n);
 	t->len += n;
@@ -81,9 +87,13 @@ static void put_ascii(struct out *o, unsigned char c)
 		put_word_bytes(o, &ch, 1);
 	} else if (c == '?' || c == '!') {
 		char ch = (char)c;
+		o->sent_end = 0; /* "...?" is one end */
 		put_symbol(o, &ch, 1);
+		o->sent_end = 1;
 	} else {
 		close_token(o);
+		if (c == '.' || c == ';' || c == '\n')
+			o->sent_end = 1;
 	}
 }
 
@@ -104,10 +114,10 @@ static void put_codepoint(struct out *o, utf8proc_int32_t cp)
 		put_word_bytes(o, "ae", 2);
 		return;
 	case 0xbf: /* inverted question mark */
-		put_symbol(o, "?", 1);
+		put_ascii(o, '?');
 		return;
 	case 0xa1:
-		put_symbol(o, "!", 1);
+		put_ascii(o, '!');
 		return;
 	}
 	n = utf8proc_encode_char(cp, enc);

@@ -23,6 +23,7 @@
 #define INTENT_CHUNK 4096     /* bytes of normalised text per chunk */
 #define INTENT_TOKEN_MAX 48   /* longer runs of letters are split */
 #define INTENT_MAX_TOKENS (INTENT_CHUNK / 2 + 2)
+#define INTENT_SENT_MAX 63      /* sentences past it share the last index */
 
 /* One chunk of normalised text: " tok tok ? tok " (leading and trailing space, single spaces,
  * lower case ASCII where the input allowed it) and the position of each token in buf. */
@@ -31,6 +32,11 @@ struct intent_text {
 	size_t len;
 	uint16_t tok_off[INTENT_MAX_TOKENS];
 	uint8_t tok_len[INTENT_MAX_TOKENS];
+	/* The sentence of each token in the chunk, counted from 0 at ".", ";", a line break, "?" or
+	 * "!" (which stay in the sentence they end), at most INTENT_SENT_MAX: the rules scope the
+	 * contexts of a danger cue to its sentence ("Il y a un an j'écrivais mes lettres d'adieu.
+	 * Aujourd'hui j'ai mon diplôme."). Features ignore it. */
+	uint8_t tok_sent[INTENT_MAX_TOKENS];
 	size_t n_tok;
 };
 

@@ -173,14 +173,44 @@ struct scan {
 	size_t ti;
 	int negated;
 	uint64_t fired[FIRED_WORDS];
+	/* The sentences (bit = tok_sent) holding a cue of danger, a calm context, a cue of now. */
+	uint64_t cue, calm, now;
 };
+
+/* The sentence mask a pattern of kind k marks when it fires, or NULL. */
+static uint64_t *clause_mask(struct scan *s, enum kind k)
+{
+	switch (k) {
+	case K_URGENT:
+	case K_DANGER_WORD:
+	case K_FAREWELL:
+	case K_VULNERABLE:
+		return &s->cue;
+	case K_PAST:
+	case K_HYPO:
+	case K_RECOVERED:
+	case K_ADMIN:
+	case K_CHRONIC:
+	case K_FRAME:
+	case K_REASSURE:
+	case K_JOKE:
+		return &s->calm;
+	case K_PRESENT:
+	case K_WORSE:
+		return &s->now;
+	default:
+		return NULL;
+	}
+}
 
 /* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
 static void try_pattern(uint16_t pi, void *ctx)
 {
 	struct scan *s = ctx;
 	const struct pattern_src *src = &intent_patterns[pi];
-	if ((s->fired[pi / 64] >> (pi % 64)) & 1)
+	uint64_t *mask = clause_mask(s, src->kind), sent = 1ull << s->t->tok_sent[s->ti];
+	/* A pattern that fired is tried again only in a sentence its kind has not marked yet. */
+	if (((s->fired[pi / 64] >> (pi % 64)) & 1) && (!mask || (*mask & sent)))
 		return;
 	if (!match_from(&patterns[pi], 0, s->t, s->ti))
 		return;
@@ -189,6 +219,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 		return;
 	}
 	s->fired[pi / 64] |= 1ull << (pi % 64);
+	if (mask)
+		*mask |= sent;
 }
 
 /* The value of a count token: digits, or a number word; 0 when it is not one. */
@@ -262,9 +294,16 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		intent_wordmap_find(&first, w, wl, try_pattern, &s);
 	}
 	h->has_negated |= s.negated;
-	for (size_t i = 0; i < t->n_tok && h->urgent_count == ENT_INTENT_RULE_NONE; i++)
-		if (count_taken(t, i))
+	for (size_t i = 0; i < t->n_tok; i++)
+		if (count_taken(t, i)) {
 			h->urgent_count = ENT_INTENT_RULE_OVERDOSE;
+			s.cue |= 1ull << t->tok_sent[i];
+		}
+	if (s.cue) {
+		h->clause_cue = 1;
+		h->clause_now |= (s.cue & s.now) != 0;
+		h->clause_plain |= (s.cue & ~s.calm & ~s.now) != 0;
+	}
 	/* In table order, so the first urgent rule of the table is the one reported. */
 	for (size_t pi = 0; pi < intent_patterns_n; pi++) {
 		const struct pattern_src *src = &intent_patterns[pi];

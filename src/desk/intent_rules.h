@@ -37,6 +37,11 @@ struct intent_rule_hits {
 	int has_vulnerable;               /* a vulnerable person missing, in the cold, fever on chemo */
 	int suicide_intent;               /* a pattern of suicidal intent, not only its topic, fired */
 	int has_denied;                   /* a danger denied: "no bleeding", "not thinking of hurting myself" */
+	/* The same contexts scoped to the sentence of a cue of danger (a pattern, a count of tablets,
+	 * a word of danger, a farewell, a vulnerable person): */
+	int clause_now;                   /* a cue and a cue of the present in one sentence */
+	int clause_plain;                 /* a cue in a sentence with nothing of the present or calm */
+	int clause_cue;                   /* a cue in some sentence */
 	int consult_cue;                  /* a cue of a request for individual advice */
 	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */
 };

@@ -17,6 +17,7 @@ const char *const intent_urgent_feature_names[IU__COUNT] = {
 	[IU_FRAME] = "frame",           [IU_FAREWELL] = "farewell",     [IU_FAREWELL_NOW] = "farewell_now",
 	[IU_REASSURE] = "reassured",    [IU_JOKE] = "joke",           [IU_VULNERABLE] = "vulnerable",
 	[IU_VULNERABLE_NOW] = "vulnerable_now", [IU_DENIED] = "denied", [IU_DANGER_PLAIN] = "danger_plain",
+	[IU_CLAUSE_NOW] = "clause_now", [IU_CLAUSE_CALM] = "clause_calm",
 };
 
 void intent_urgent_features(const struct intent_rule_hits *h, const float prob[ENT_INTENT__COUNT],
@@ -69,6 +70,8 @@ void intent_urgent_features(const struct intent_rule_hits *h, const float prob[E
 	x[IU_DENIED] = h->has_denied != 0;
 	x[IU_DANGER_PLAIN] = danger && !calm && !h->has_which && !h->has_frame && !h->has_reassure && !h->has_joke &&
 	                     !h->has_denied && !h->has_negated;
+	x[IU_CLAUSE_NOW] = h->clause_now != 0;
+	x[IU_CLAUSE_CALM] = h->clause_cue && !h->clause_now && !h->clause_plain;
 }
 
 int intent_urgent_has_cue(const struct intent_rule_hits *h)

@@ -60,6 +60,9 @@ enum intent_urgent_feature {
 	IU_DENIED,     /* the writer denies a danger ("no bleeding", "not thinking of hurting myself") */
 	IU_DANGER_PLAIN, /* a danger pattern and nothing calm at all (no context, frame, joke, reassurance,
 	                    denial or negation): the text model's doubt alone must not outweigh it */
+	IU_CLAUSE_NOW,  /* a cue of danger and a cue of the present in one sentence */
+	IU_CLAUSE_CALM, /* every sentence with a cue of danger has a calm context and nothing of the
+	                   present ("Il y a un an j'écrivais mes lettres d'adieu. Aujourd'hui...") */
 	IU__COUNT
 };
 

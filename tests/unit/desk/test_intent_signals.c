@@ -207,6 +207,45 @@ static void own_trade_and_encouragement(void **state)
 	assert_false(hits_of("I can't keep going, I have nothing left").has_recovered);
 }
 
+/* Sentences: "." ";" a line break "?" and "!" end one; the mark stays with the sentence it ends. */
+static void sentences_of_tokens(void **state)
+{
+	(void)state;
+	static struct intent_text t;
+	const char *s = "Il tombe ? Non. Il dort;\nbien";
+	size_t pos = 0;
+	static const uint8_t want[] = {0, 0, 0, 1, 2, 2, 3};
+	assert_int_equal(intent_normalize(s, strlen(s), &pos, &t), ENT_OK);
+	assert_int_equal(t.n_tok, sizeof want);
+	for (size_t i = 0; i < t.n_tok; i++)
+		assert_int_equal(t.tok_sent[i], want[i]);
+}
+
+/* The contexts of a cue of danger are read in its own sentence too: a past told in one sentence
+ * and a present in another ("Il y a un an j'écrivais mes lettres d'adieu. Aujourd'hui j'ai mon
+ * diplôme.") is calm around the cue, which the message-wide contexts cannot see; a cue of now in
+ * the cue's sentence is now whatever the other sentences say. */
+static void contexts_scoped_to_the_sentence(void **state)
+{
+	(void)state;
+	const char *healed = "A year ago I was writing goodbye letters to everyone. Today I graduated.";
+	assert_true(hits_of(healed).has_present);
+	assert_float_equal(signal_of(healed, IU_CLAUSE_CALM), 1, 0);
+	assert_float_equal(signal_of(healed, IU_CLAUSE_NOW), 0, 0);
+	const char *now = "Il y a deux ans il a fait un AVC. Là maintenant il ne peut plus parler.";
+	assert_float_equal(signal_of(now, IU_CLAUSE_NOW), 1, 0);
+	assert_float_equal(signal_of(now, IU_CLAUSE_CALM), 0, 0);
+	/* one sentence with a cue and nothing around it is enough to be neither calm nor now */
+	const char *plain = "En 2019 j'ai fait une overdose. Il ne respire plus.";
+	assert_float_equal(signal_of(plain, IU_CLAUSE_CALM), 0, 0);
+	assert_float_equal(signal_of(plain, IU_CLAUSE_NOW), 0, 0);
+	/* a pattern that fired in one sentence still marks the next one */
+	const char *twice = "Hier il saignait beaucoup. Maintenant il saigne beaucoup.";
+	assert_float_equal(signal_of(twice, IU_CLAUSE_NOW), 1, 0);
+	assert_true(intent_urgent_w[IU_CLAUSE_NOW] > 0.2f);
+	assert_true(intent_urgent_w[IU_CLAUSE_CALM] < -0.2f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +255,8 @@ int main(void)
 		cmocka_unit_test(help_now_and_group_farewell),
 		cmocka_unit_test(one_phrase_per_pattern),
 		cmocka_unit_test(own_trade_and_encouragement),
+		cmocka_unit_test(sentences_of_tokens),
+		cmocka_unit_test(contexts_scoped_to_the_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
