@@ -442,7 +442,8 @@ const struct pattern_src intent_patterns[] = {
 	{K_RECOVERED, 0, 0, "grateful|gratitude|reconnaissant|reconnaissante|kudos|shoutout|heroes|heros"},
 	{K_RECOVERED, 0, 0, "gueri|guerie|remis|remise|survecu|survived|survivor|survivant*|recovered|recovery|"
 	                    "temoigner|temoignage|testimony|rescape*"},
-	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|immediately|immediatement|rn"},
+	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|rn"},
+	{K_PRESENT, 0, PLEA, "immediately|immediatement"},
 	/* "just" says now only before an event ("he just collapsed", "she's just taken"), not in "I
 	 * just want a copy", "just wondering", "just need my CPAP serviced". */
 	{K_PRESENT, 0, 0, "has|have|s|ve|he|she|they|it|someone|somebody|man|woman|guy|kid|baby|dad|mum|mom ~0 "
@@ -460,13 +461,13 @@ const struct pattern_src intent_patterns[] = {
 	                  "secours|help|samu|pompiers|police"},
 	{K_PRESENT, 0, 0, "depuis|since ~1 le|son|sa|mon|ma|this|the ~0 reveil|lever|matin|morning|wake|waking"},
 	{K_PRESENT, 0, 0, "since ~1 he|she|i|we|they ~0 woke|got ~0 up"},
-	{K_PRESENT, 0, 0, "tout ~0 de ~0 suite"},
+	{K_PRESENT, 0, PLEA, "tout ~0 de ~0 suite"},
 	{K_PRESENT, 0, 0, "vient|viens|venons ~0 de|d"},
 	{K_PRESENT, 0, 0, "train ~0 de|d"},
 	{K_PRESENT, 0, 0, "depuis|for|since ~2 minute*|min|mn|heure*|h|tout|ce|cette|this|hour*"},
 	{K_PRESENT, 0, 0, "ce|cette|this ~0 matin|soir|nuit|morning|evening|afternoon|aprem"},
 	{K_PRESENT, 0, 0, "tonight|today|aujourd"},
-	{K_PRESENT, 0, 0, "vite|quick*|hurry|urgent|secours|help|aidez|sos"},
+	{K_PRESENT, 0, PLEA, "vite|quick*|hurry|urgent|secours|help|aidez|sos"},
 	{K_PRESENT, 0, 0, "is|are|am ~1 having|bleeding|choking|unconscious|collapsed"},
 	{K_PRESENT, 0, 0, "ya|y ~2 h|heure|heures|min|minute|minutes|mn|" HOURS},
 	{K_PRESENT, 0, 0, "quart|demi ~1 heure|h"},

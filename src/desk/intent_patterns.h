@@ -36,6 +36,9 @@ enum kind {
 #define HYPO 4 /* cancelled by a hypothetical or a question of advice, unless it is happening now */
 #define TOPIC 8 /* names the subject (suicide, self-harm, dark thoughts), not one's intent: an urgent
                  * signal the score weighs, never urgent whatever the score (intent_urgent_forced) */
+#define PLEA 16 /* a cue of the present that only presses ("urgent", "vite", "help", "immediately"):
+                 * paperwork says it too ("c'est urgent : mon ordonnance expire demain"), so it
+                 * counts for the message but never marks its sentence as happening now */
 
 struct pattern_src {
 	enum kind kind;

@@ -208,7 +208,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 {
 	struct scan *s = ctx;
 	const struct pattern_src *src = &intent_patterns[pi];
-	uint64_t *mask = clause_mask(s, src->kind), sent = 1ull << s->t->tok_sent[s->ti];
+	uint64_t *mask = src->flags & PLEA ? NULL : clause_mask(s, src->kind);
+	uint64_t sent = 1ull << s->t->tok_sent[s->ti];
 	/* A pattern that fired is tried again only in a sentence its kind has not marked yet. */
 	if (((s->fired[pi / 64] >> (pi % 64)) & 1) && (!mask || (*mask & sent)))
 		return;

@@ -242,6 +242,13 @@ static void contexts_scoped_to_the_sentence(void **state)
 	/* a pattern that fired in one sentence still marks the next one */
 	const char *twice = "Hier il saignait beaucoup. Maintenant il saigne beaucoup.";
 	assert_float_equal(signal_of(twice, IU_CLAUSE_NOW), 1, 0);
+	/* words that only press are the present of the message, not of a cue's sentence: paperwork
+	 * says them too (a prescription that expires is "urgent") */
+	const char *paper = "C'est urgent : mon ordonnance de pompe à insuline expire demain, vite svp";
+	assert_true(hits_of(paper).has_present);
+	assert_float_equal(signal_of(paper, IU_CLAUSE_NOW), 0, 0);
+	assert_float_equal(signal_of("Help, I need my insulin pump prescription immediately", IU_CLAUSE_NOW), 0, 0);
+	assert_float_equal(signal_of("Vite, il ne respire plus depuis deux minutes", IU_CLAUSE_NOW), 1, 0);
 	assert_true(intent_urgent_w[IU_CLAUSE_NOW] > 0.2f);
 	assert_true(intent_urgent_w[IU_CLAUSE_CALM] < -0.2f);
 }
