@@ -321,6 +321,7 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "serai|serais|will|ll ~1 plus|pas|not|no ~0 la|there|here|around|longer"},
 	{K_FAREWELL, 0, 0, "won|will ~1 not|t ~1 be ~0 needing|need"},
 	{K_FAREWELL, 0, 0, "wont ~1 be ~0 needing|need"},
+	{K_FAREWELL, 0, 0, "won|wont ~1 be ~0 around|here"},
 	{K_FAREWELL, 0, 0, "plus ~0 besoin"},
 	{K_FAREWELL, 0, 0, "donne|donner|gave|give|giving|given|vendu|sold ~3 chat|chien|cat|dog|guitare|guitar|"
 	                   "affaires|things|stuff|records|disques|belongings"},
@@ -465,6 +466,10 @@ const struct pattern_src intent_patterns[] = {
 	{K_PRESENT, 0, 0, "vient|viens|venons ~0 de|d"},
 	{K_PRESENT, 0, 0, "train ~0 de|d"},
 	{K_PRESENT, 0, 0, "depuis|for|since ~2 minute*|min|mn|heure*|h|tout|ce|cette|this|hour*"},
+	/* "for the past half hour", "for the last 20 minutes" */
+	{K_PRESENT, 0, 0, "for ~0 the ~0 past|last ~2 minute*|min|mins|hour*|hr|hrs"},
+	{K_PRESENT, 0, 0, "while|as ~0 i ~0 m ~0 writing|typing"},
+	{K_PRESENT, 0, 0, "while|pendant ~0 writing|typing|que ~0 j ~0 ecris"},
 	{K_PRESENT, 0, 0, "ce|cette|this ~0 matin|soir|nuit|morning|evening|afternoon|aprem"},
 	{K_PRESENT, 0, 0, "tonight|today|aujourd"},
 	{K_PRESENT, 0, PLEA, "vite|quick*|hurry|urgent|secours|help|aidez|sos"},

@@ -253,6 +253,18 @@ static void contexts_scoped_to_the_sentence(void **state)
 	assert_true(intent_urgent_w[IU_CLAUSE_CALM] < -0.2f);
 }
 
+/* "for the past half hour", "while I'm typing this" say now; "I won't be around" is a farewell. */
+static void durations_writing_and_not_around(void **state)
+{
+	(void)state;
+	assert_true(hits_of("chest pain for the past half hour, it goes into my jaw").has_present);
+	assert_true(hits_of("numb arm for the last 20 minutes").has_present);
+	assert_false(hits_of("for the past two years I have had the same GP").has_present);
+	assert_true(hits_of("my lips are swelling while I'm typing this").has_present);
+	assert_true(hits_of("I won't be around to look after him after this weekend").has_farewell);
+	assert_false(hits_of("I won't be able to come on Monday").has_farewell);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +276,7 @@ int main(void)
 		cmocka_unit_test(own_trade_and_encouragement),
 		cmocka_unit_test(sentences_of_tokens),
 		cmocka_unit_test(contexts_scoped_to_the_sentence),
+		cmocka_unit_test(durations_writing_and_not_around),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
