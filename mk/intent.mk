@@ -25,8 +25,12 @@ INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
 # the other files are the ones they had before it (their cross-validated figures compare).
 # tests/intent/safety-tuning-6.jsonl (W12, eleventh session: 200 crises, 200 hard negatives, 100
 # ordinary messages, scored once as it came) comes after it for the same reason.
+# tests/intent/safety-tuning-7.jsonl (W12, twelfth session, the same mix; each batch scored once as
+# it came) and its supplement (50 calm messages in the registers the 500 only gave to crises: ALL
+# CAPS, dictation, very short, no accents) come after set 6.
 INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
-INTENT_LAST    := tests/intent/safety-tuning-6.jsonl
+INTENT_LAST    := tests/intent/safety-tuning-6.jsonl tests/intent/safety-tuning-7.jsonl \
+                  tests/intent/safety-tuning-7-supplement.jsonl
 INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
                --both $(filter-out $(INTENT_TEXT_ONLY),$(INTENT_DATA)) \
                $(filter-out $(INTENT_HARDNEG) $(INTENT_LAST),$(INTENT_URGENT_DATA)) $(INTENT_HARDNEG) $(INTENT_LAST)
@@ -79,7 +83,8 @@ intent-heldout: $(BUILD)/entraide
 # scored blind, never read) are held to the floors they reach today so that nothing regresses; the
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
-.PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-heldout \
+.PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
+        intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
@@ -127,6 +132,19 @@ intent-safety-6: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-6.jsonl $(BUILD)/intent-safety-6.pred.jsonl \
 		--min urgent_recall=1.0 --max false_urgent_rate=0.005 --min macro_f1=0.99
 
+# The seventh tuning set (W12, twelfth session, written without reading the code; each batch
+# scored once as it came with main's 38cc142: 0.985 / 4.7 % / 0.849 in all; tests/intent/
+# safety-tuning-7.md) and its supplement (calm messages only, in the registers of crises; scored
+# once: 6 of 50 called urgent). Training data now: held to what they reach in-sample.
+intent-safety-7: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-7.jsonl > $(BUILD)/intent-safety-7.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-7.jsonl $(BUILD)/intent-safety-7.pred.jsonl \
+		--min urgent_recall=1.0 --max false_urgent_rate=0.01 --min macro_f1=0.99
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-7-supplement.jsonl \
+		> $(BUILD)/intent-safety-7s.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-7-supplement.jsonl $(BUILD)/intent-safety-7s.pred.jsonl \
+		--min accuracy=0.98 --max false_urgent_rate=0.02
+
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 # Eleventh session: false urgent 4.4 % -> 3.9 %, macro-F1 0.874 -> 0.865 with tuning set 6 in the
 # calm intents' model (cross-validated on the older files it rises: 0.863 -> 0.880; dev 0.950 ->
@@ -163,4 +181,5 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
+                intent-safety-7 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
