@@ -366,6 +366,29 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "don ~0 t ~0 look ~0 for ~0 me"},
 	{K_FAREWELL, 0, 0, "vide|vider|cleared|tidied|range|paid|paye|regle ~3 appart*|flat|appartement|"
 	                   "bills|factures|dettes|debts|affaires"},
+	/* indirect farewells, both languages: "not for long" any more, a sleep with no waking, affairs
+	 * put in order, a decision taken, things not needed any more, a pet left alone (not "je ne
+	 * vous embête pas longtemps", "I won't bother you for long": politeness before a question) */
+	{K_FAREWELL, 0, 0, "plus ~0 pour ~0 longtemps"},
+	{K_FAREWELL, 0, 0, "debarrasse|debarrasses|debarrassee|debarrassees|debarrasser ~1 de ~0 moi"},
+	{K_FAREWELL, 0, 0, "rid ~0 of ~0 me"},
+	{K_FAREWELL, 0, 0, "plus|jamais ~0 me|m ~0 reveiller|reveille"},
+	{K_FAREWELL, 0, 0, "never|not ~0 wake ~0 up"},
+	{K_FAREWELL, 0, 0, "sleep|asleep ~1 forever"},
+	{K_FAREWELL, 0, 0, "dormir|endormir ~0 pour ~0 toujours"},
+	{K_FAREWELL, 0, 0, "ordre ~1 dans ~1 mes|mon|ma ~0 papiers|affaires|comptes|vie"},
+	{K_FAREWELL, 0, 0, "affaires|papiers ~1 en ~0 ordre"},
+	{K_FAREWELL, 0, 0, "affairs ~2 in ~0 order"},
+	{K_FAREWELL, 0, 0, "c ~0 est ~0 decide"},
+	{K_FAREWELL, 0, 0, "it ~0 s|is ~0 decided"},
+	{K_FAREWELL, 0, 0, "mind ~0 is ~0 made ~0 up"},
+	{K_FAREWELL, 0, 0, "made ~0 up ~0 my ~0 mind"},
+	{K_FAREWELL, 0, 0, "won ~0 t ~0 need|needing"},
+	{K_FAREWELL, 0, 0, "wont ~0 need|needing"},
+	{K_FAREWELL, 0, 0, "will ~0 not ~0 need|needing"},
+	{K_FAREWELL, 0, 0, "n ~0 en ~0 aurai ~0 plus"},
+	{K_FAREWELL, 0, 0, "chat|chien|cat|dog ~2 seul|seule|alone"},
+	{K_FAREWELL, 0, 0, "achete|trouve|eu ~3 ce ~0 qu ~0 il ~0 faut"},
 	{K_REASSURE, 0, 0, "pas|not|non|nothing|rien ~1 urgent|emergency|urgence|grave|serious"},
 	{K_REASSURE, 0, 0, "pas|not|plus|no ~1 en|in ~0 danger"},
 	{K_REASSURE, 0, 0, "pas|no ~0 de ~0 panique|panic"},
@@ -383,6 +406,14 @@ const struct pattern_src intent_patterns[] = {
 	{K_JOKE, 0, 0, "lol|lmao|mdr|ptdr|haha*|hihi*|jk|xd|\xf0\x9f\x98\x82|\xf0\x9f\x98\x85|\xf0\x9f\x98\xa4|\xf0\x9f\x99\x84|"
 	               "\xf0\x9f\xa4\xa3|\xf0\x9f\x98\x86|\xf0\x9f\x98\x89"},
 	{K_JOKE, 0, 0, "not ~0 me|moi"},
+	/* figures of speech: "je meurs de faim", "dying of boredom", "that TV is murder" */
+	{K_JOKE, 0, 0, "mourir|meurs|meurt|mort|morte|morts|crever|creve ~1 de|d ~0 faim|rire|ennui|soif|chaud|"
+	               "froid|honte|fatigue|impatience|envie|jalousie"},
+	{K_JOKE, 0, 0, "die|dying|died|dead ~1 of|from ~0 boredom|laughter|laughing|embarrassment|shame|hunger|"
+	               "thirst|cuteness|curiosity"},
+	{K_JOKE, 0, 0, "dying ~0 for|to ~0 a|some|get|see|know|try|hear|go"},
+	{K_JOKE, 0, 0, "is|s|was ~0 murder|torture"},
+	{K_JOKE, 0, 0, "crie|crier|criait ~0 famine"},
 	{K_PRESENT, 0, 0, "pendant|while|as ~1 que|i|je ~1 vous|you|write|type|writing|typing|ecris"},
 	{K_PRESENT, 0, 0, "la ~0 tout ~0 de ~0 suite|right ~0 now|en ~0 direct|live"},
 	{K_PAST, 0, 0, "follow ~0 up"},
@@ -408,6 +439,10 @@ const struct pattern_src intent_patterns[] = {
 	{K_HYPO, 0, 0, "si|if ~0 quelqu*|someone|somebody|on|un|une|a|an|your|votre|ton|ta|vous|you"},
 	{K_HYPO, 0, 0, "en|in ~0 cas|case ~0 de|d|of"},
 	{K_HYPO, 0, 0, "au ~0 cas ~0 ou"},
+	{K_HYPO, 0, 0, "hypothetically|hypothetical|hypothetiquement|hypothetique|imaginons|supposons|admettons|"
+	               "suppose|supposing"},
+	{K_HYPO, 0, 0, "si|if ~0 un ~0 jour"},
+	{K_HYPO, 0, 0, "if ~0 ever"},
 	{K_HYPO, 0, 0, "just ~0 in ~0 case"},
 	{K_HYPO, 0, 0, "if|si ~3 another|next|again|autre|prochaine|nouvelle|nouveau|ever|jamais"},
 	{K_ADMIN, 0, 0, "factur*|bill|billed|invoice|rembours*|refund*|copie|copies|copy|certificat*|"

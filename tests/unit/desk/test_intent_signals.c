@@ -265,6 +265,32 @@ static void durations_writing_and_not_around(void **state)
 	assert_false(hits_of("I won't be able to come on Monday").has_farewell);
 }
 
+/* Indirect farewells in both languages (tuning set 8's missed crises were all of this kind), and
+ * figures of speech and hypotheticals that are calm. */
+static void indirect_farewells_and_figures(void **state)
+{
+	(void)state;
+	static const char *const farewell[] = {
+		"je ne serai plus là pour longtemps",      "you'll be rid of me soon",
+		"j'ai acheté de quoi ne plus me réveiller", "I just want to go to sleep and never wake up",
+		"j'ai mis de l'ordre dans mes papiers",    "my affairs are in order now",
+		"c'est décidé, ce soir",                   "my mind is made up",
+		"I won't need my account after Sunday",    "le chien sera tout seul demain",
+	};
+	for (size_t i = 0; i < sizeof farewell / sizeof farewell[0]; i++)
+		if (!hits_of(farewell[i]).has_farewell)
+			fail_msg("no farewell: %s", farewell[i]);
+	assert_false(hits_of("je vais pas vous embeter longtemps, juste une question").has_farewell);
+	assert_false(hits_of("I won't bother you for long, quick question").has_farewell);
+	assert_false(hits_of("I need my account details").has_farewell);
+	assert_true(hits_of("je meurs de faim dans cette salle d'attente").has_joke);
+	assert_true(hits_of("I'm dying of boredom, is there wifi").has_joke);
+	assert_true(hits_of("that TV volume is murder").has_joke);
+	assert_false(hits_of("he is dying, come quickly").has_joke);
+	assert_true(hits_of("Hypothetically, what if he cuts himself").has_hypo);
+	assert_true(hits_of("si un jour mon fils avale un produit").has_hypo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +303,7 @@ int main(void)
 		cmocka_unit_test(sentences_of_tokens),
 		cmocka_unit_test(contexts_scoped_to_the_sentence),
 		cmocka_unit_test(durations_writing_and_not_around),
+		cmocka_unit_test(indirect_farewells_and_figures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
