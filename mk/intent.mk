@@ -28,12 +28,20 @@ INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
 # tests/intent/safety-tuning-7.jsonl (W12, twelfth session, the same mix; each batch scored once as
 # it came) and its supplement (50 calm messages in the registers the 500 only gave to crises: ALL
 # CAPS, dictation, very short, no accents) come after set 6.
+# tests/intent/safety-tuning-8.jsonl (W12, thirteenth session, the same mix; scored blind once as
+# it came) trains the urgent score and the calm intents' model, not the text model: in the text
+# model it took the development set's macro-F1 from 0.957 to 0.944 (below intent-eval's floor);
+# in the score alone, cross-validated on the files before set 7 (4 splits, threshold 0.136), it
+# takes the crises missed from 7.50 to 4.25 for 120.0 -> 120.6 false urgent, set 7's from 2.25 to
+# 1.50 (tests/intent/safety-tuning-8.md).
+INTENT_URGENT_ONLY := tests/intent/safety-tuning-8.jsonl
 INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
 INTENT_LAST    := tests/intent/safety-tuning-6.jsonl tests/intent/safety-tuning-7.jsonl \
                   tests/intent/safety-tuning-7-supplement.jsonl
 INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
                --both $(filter-out $(INTENT_TEXT_ONLY),$(INTENT_DATA)) \
-               $(filter-out $(INTENT_HARDNEG) $(INTENT_LAST),$(INTENT_URGENT_DATA)) $(INTENT_HARDNEG) $(INTENT_LAST)
+               $(filter-out $(INTENT_HARDNEG) $(INTENT_LAST) $(INTENT_URGENT_ONLY),$(INTENT_URGENT_DATA)) \
+               $(INTENT_HARDNEG) $(INTENT_LAST) --urgent-only $(INTENT_URGENT_ONLY)
 INTENT_TRAINER := $(BUILD)/host/intent_train
 INTENT_MODEL   := $(BUILD)/gen/intent_model.c
 INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c src/desk/intent_rules.c src/desk/intent_patterns.c \
@@ -84,7 +92,7 @@ intent-heldout: $(BUILD)/entraide
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
-        intent-safety-heldout \
+        intent-safety-8 intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
@@ -145,6 +153,15 @@ intent-safety-7: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-7-supplement.jsonl $(BUILD)/intent-safety-7s.pred.jsonl \
 		--min accuracy=0.98 --max false_urgent_rate=0.02
 
+# The eighth tuning set (W12, thirteenth session, written without reading the code; scored blind
+# once as it came, before anything was changed with it: 0.965 / 4.3 % / 0.879 on the model of the
+# time; tests/intent/safety-tuning-8.md). Training data of the urgent score now: held to what it
+# reaches in-sample.
+intent-safety-8: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-8.jsonl > $(BUILD)/intent-safety-8.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-8.jsonl $(BUILD)/intent-safety-8.pred.jsonl \
+		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.90
+
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 # Eleventh session: false urgent 4.4 % -> 3.9 %, macro-F1 0.874 -> 0.865 with tuning set 6 in the
 # calm intents' model (cross-validated on the older files it rises: 0.863 -> 0.880; dev 0.950 ->
@@ -181,5 +198,5 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
-                intent-safety-7 \
+                intent-safety-7 intent-safety-8 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
