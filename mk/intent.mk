@@ -26,18 +26,18 @@ INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
 # tests/intent/safety-tuning-6.jsonl (W12, eleventh session: 200 crises, 200 hard negatives, 100
 # ordinary messages, scored once as it came) comes after it for the same reason.
 # tests/intent/safety-tuning-7.jsonl (W12, twelfth session, the same mix; each batch scored once as
-# it came) and its supplement (50 calm messages in the registers the 500 only gave to crises: ALL
-# CAPS, dictation, very short, no accents) come after set 6.
-# tests/intent/safety-tuning-8.jsonl (W12, thirteenth session, the same mix; scored blind once as
-# it came) trains the urgent score and the calm intents' model, not the text model: in the text
-# model it took the development set's macro-F1 from 0.957 to 0.944 (below intent-eval's floor);
-# in the score alone, cross-validated on the files before set 7 (4 splits, threshold 0.136), it
-# takes the crises missed from 7.50 to 4.25 for 120.0 -> 120.6 false urgent, set 7's from 2.25 to
-# 1.50 (tests/intent/safety-tuning-8.md).
-INTENT_URGENT_ONLY := tests/intent/safety-tuning-8.jsonl
+# it came), its supplement (50 calm messages in the registers the 500 only gave to crises: ALL CAPS,
+# dictation, very short, no accents) and tests/intent/safety-tuning-8.jsonl (W12, thirteenth
+# session, the same mix, scored blind once as it came) train the urgent score and the calm intents'
+# model, not the text model (--urgent-only). In the text model set 7 cost held-out set 1 a crisis in
+# all five variants scored (twelfth and thirteenth sessions), and set 8 took the development
+# set's macro-F1 from 0.957 to 0.944. In the score alone, cross-validated (4 splits) on the files
+# before set 7, at each model's calibrated threshold: 7.00 missed / 130.0 false urgent without
+# them -> 6.25 / 116.8 (tests/intent/safety-tuning-8.md).
+INTENT_URGENT_ONLY := tests/intent/safety-tuning-7.jsonl tests/intent/safety-tuning-7-supplement.jsonl \
+                      tests/intent/safety-tuning-8.jsonl
 INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
-INTENT_LAST    := tests/intent/safety-tuning-6.jsonl tests/intent/safety-tuning-7.jsonl \
-                  tests/intent/safety-tuning-7-supplement.jsonl
+INTENT_LAST    := tests/intent/safety-tuning-6.jsonl
 INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
                --both $(filter-out $(INTENT_TEXT_ONLY),$(INTENT_DATA)) \
                $(filter-out $(INTENT_HARDNEG) $(INTENT_LAST) $(INTENT_URGENT_ONLY),$(INTENT_URGENT_DATA)) \
@@ -143,20 +143,21 @@ intent-safety-6: $(BUILD)/entraide
 # The seventh tuning set (W12, twelfth session, written without reading the code; each batch
 # scored once as it came with main's 38cc142: 0.985 / 4.7 % / 0.849 in all; tests/intent/
 # safety-tuning-7.md) and its supplement (calm messages only, in the registers of crises; scored
-# once: 6 of 50 called urgent). Training data now: held to what they reach in-sample.
+# once: 6 of 50 called urgent). They train the urgent score and the calm intents' model: held to
+# what they reach in-sample (the text model has not seen them, hence the lower macro-F1).
 intent-safety-7: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-7.jsonl > $(BUILD)/intent-safety-7.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-7.jsonl $(BUILD)/intent-safety-7.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.01 --min macro_f1=0.99
+		--min urgent_recall=1.0 --max false_urgent_rate=0.02 --min macro_f1=0.86
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-7-supplement.jsonl \
 		> $(BUILD)/intent-safety-7s.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-7-supplement.jsonl $(BUILD)/intent-safety-7s.pred.jsonl \
-		--min accuracy=0.98 --max false_urgent_rate=0.02
+		--min accuracy=0.80 --max false_urgent_rate=0.02
 
 # The eighth tuning set (W12, thirteenth session, written without reading the code; scored blind
 # once as it came, before anything was changed with it: 0.965 / 4.3 % / 0.879 on the model of the
 # time; tests/intent/safety-tuning-8.md). Training data of the urgent score now: held to what it
-# reaches in-sample.
+# reaches in-sample (one crisis it does not find: tests/intent/safety-tuning-8.md).
 intent-safety-8: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-8.jsonl > $(BUILD)/intent-safety-8.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-8.jsonl $(BUILD)/intent-safety-8.pred.jsonl \
