@@ -186,10 +186,10 @@ intent-safety-heldout-3: $(BUILD)/entraide
 		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.039 --min macro_f1=0.88
 
 # The fourth held-out set (thirteenth session: 300 messages by a writer, H12, who read only the
-# product rules and the label schema; the one who tunes never reads it). Its first score, on
-# main's model (9868b42) before anything of that session was tuned: urgent recall 0.967 (4 of
-# 120 missed), false urgent 3.3 % (6 of 180), macro-F1 0.868 (0.887 on ef4f731: the same
-# misses and false urgents). The floors hold that, not the issue's bars.
+# product rules and the label schema; the one who tunes never reads it). Its first score, blind,
+# on main's model before anything of that session was tuned (9868b42): urgent recall 0.967 (4 of
+# 120 missed), false urgent 3.3 % (6 of 180), macro-F1 0.887 (0.868 was a stale build's, read
+# first); with that session's model: 0.967, 3.3 %, 0.892. The floors hold that, not the bars.
 intent-safety-heldout-4: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-4.jsonl > $(BUILD)/intent-safety-heldout-4.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-4.jsonl $(BUILD)/intent-safety-heldout-4.pred.jsonl \
