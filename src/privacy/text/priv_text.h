@@ -100,9 +100,9 @@ enum {
 
 /* Longest folded form that is looked up or compared. */
 #define PRIV_FOLD_MAX 64
-/* Bytes of the fold arena of a text of n bytes: every folded form, its terminator, and 8
- * bytes the tokenizer may touch past the last word. */
-#define PRIV_FOLD_ARENA(n) (2 * (size_t)(n) + 8)
+/* Bytes of the fold arena of a text of n bytes: every folded form, its terminator, and 16
+ * bytes the tokenizer may touch past the last word (it copies a word 16 bytes at a time). */
+#define PRIV_FOLD_ARENA(n) (2 * (size_t)(n) + 16)
 
 struct pctx {
 	const char *t; /* the text (borrowed) */
@@ -196,6 +196,10 @@ static inline int priv_has_punct(const struct pctx *c, char ch)
  * cap_fold bytes) or be NULL; a buffer too small is replaced by an allocation (tk_heap,
  * fold_heap), that priv_tok_free() releases. Returns ENT_OK or ENT_ENOMEM. */
 enum ent_err priv_tokenize(struct pctx *c);
+/* The same tokens, flags, forms, sets and counts, made by the portable walk over the bytes
+ * that priv_tokenize() uses where SSE2 is missing (WebAssembly, other CPUs): for the test
+ * that compares the two walks. */
+enum ent_err priv_tokenize_bytes(struct pctx *c);
 void priv_tok_free(struct pctx *c);
 /* Language guess from function words (counted by priv_tokenize when c->lang is
  * ENT_PRIV_AUTO). */

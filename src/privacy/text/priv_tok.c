@@ -1,5 +1,5 @@
 /*
- * priv_tok.c - the tokenizer of the text engine and the token helpers the recognisers share.
+ * priv_tok.c - the tokenizer of the text engine (the token helpers are in priv_tok_help.c).
  *
  * One pass over valid UTF-8 (the caller checked it): runs of letters and digits become word
  * tokens, every other non-space code point is a punctuation token of its own (emoji
@@ -173,9 +173,11 @@ static inline unsigned lex_sets(uint32_t lex)
 
 /* The NF_ bits a word's lexicon flags give it (bit tests as shifts: no branch, no multiply). */
 #define LEX_BIT(x, flag, nf) ((((x) / (flag)) & 1u) * (nf))
+_Static_assert((unsigned)LX_KIN == (unsigned)LX_TITLE << 1 && (unsigned)NF_KIN == (unsigned)NF_TITLE << 1 &&
+	       (unsigned)LX_TITLE > (unsigned)NF_TITLE, "one shift for both");
 static inline unsigned lex_nf(uint32_t lex, uint32_t lex2)
 {
-	return LEX_BIT(lex, LX_TITLE, NF_TITLE) | LEX_BIT(lex, LX_KIN, NF_KIN) | LEX_BIT(lex2, LX2_PVERB, NF_PVERB) |
+	return ((lex / ((unsigned)LX_TITLE / NF_TITLE)) & (NF_TITLE | NF_KIN)) | LEX_BIT(lex2, LX2_PVERB, NF_PVERB) |
 	       LEX_BIT(lex2, LX2_COMPANION, NF_COMPANION);
 }
 
@@ -380,218 +382,416 @@ static inline uint64_t in_range8(uint64_t y, unsigned lo, unsigned hi)
 }
 #endif
 
-/* A token after prev starts a sentence when prev is punctuation other than an apostrophe,
- * a comma, a hyphen, # @ & / or an opening parenthesis ("(Eugénie André, 80 ans)" reads
- * mid-sentence). */
-static inline int starts_after(const struct ptok *prev)
+/* A token after a punctuation token starts a sentence unless that token is an apostrophe, a
+ * comma, a hyphen, # @ & / or an opening parenthesis ("(Eugénie André, 80 ans)" reads
+ * mid-sentence): 1 by the byte of such a token (0 for one of several bytes). */
+static const uint8_t mid_sentence[256] = {[','] = 1, ['-'] = 1, ['#'] = 1, ['@'] = 1, ['&'] = 1,
+					  ['/'] = 1, ['('] = 1};
+
+/* What the tokenizer carries from token to token (both walks below). */
+struct tokst {
+	size_t at;      /* bytes of the fold arena used */
+	unsigned pre;   /* TK_SP, TK_NL: the white space since the last token */
+	unsigned sent;  /* TK_SENT when the next token starts a sentence (the first one does) */
+	uint32_t f_any; /* the TK_ flags of the tokens so far */
+	uint64_t punct; /* their ASCII punctuation (bit ch - 32) */
+	int seen;       /* words with a letter the language guess has counted (it stops at 60) */
+	struct lookups L;
+};
+
+/* A new token at the end of c->tk, *f its first flags (the white space before it, TK_SENT), or
+ * NULL when out of memory. */
+_Static_assert(TK_SENT == TK_NL << 5, "a line break before a token starts a sentence");
+static inline struct ptok *tok_new(struct pctx *c, struct tokst *st, unsigned *f)
 {
-	if ((prev->f & (TK_PUNCT | TK_APOS)) != TK_PUNCT)
-		return 0;
-	switch (prev->ch) {
-	case ',': case '-': case '#': case '@': case '&': case '/': case '(':
-		return 0;
-	default:
-		return 1;
-	}
+	if (c->n_tk == c->cap_tk && grow(c))
+		return NULL;
+	*f = st->pre | st->sent | (st->pre & TK_NL) << 5;
+	st->pre = 0;
+	return &c->tk[c->n_tk++];
 }
 
-enum ent_err priv_tokenize(struct pctx *c)
+/* The TK_ flags of a word from its first ones (f), its uppercase letters (n_up: 0, 1, or 2 for
+ * two or more) and the CL_LOW and CL_DIG classes of its other characters (any). */
+static inline unsigned word_flags(unsigned f, int n_up, unsigned any)
+{
+	f |= TK_WORD;
+	if (any & CL_DIG)
+		f |= TK_DIGIT;
+	if (n_up || (any & CL_LOW))
+		f |= TK_ALPHA;
+	else
+		f |= TK_NUM;
+	if (n_up >= 2 && !(any & CL_LOW))
+		f |= TK_ALLCAP;
+	if ((any & CL_LOW) && !n_up)
+		f |= TK_LOWER;
+	return f;
+}
+
+/* Finishes word token t, bytes s..e of the text with flags f, whose folded form (o bytes) is
+ * written at dst, the arena's end: its terminator and fields, its flags read in
+ * priv_lex_short or its look-up queued, its set and NF_ bytes, the language guess. */
+static inline __attribute__((always_inline)) void word_done(struct pctx *c, struct tokst *st, struct ptok *t, unsigned f, char *dst, size_t o,
+			     size_t s, size_t e)
+{
+	size_t ti = c->n_tk - 1;
+	int look = 0;
+	unsigned pbv = 0, nfv = 0; /* the set and NF_ bits of its lexicon flags */
+	dst[o] = 0;
+	t->s = (uint32_t)s;
+	t->e = (uint32_t)e;
+	t->fo = (uint32_t)st->at;
+	st->at += o + 1;
+	t->flen = o <= PRIV_FOLD_MAX ? (uint8_t)o : 0;
+	t->lex = t->lex2 = 0;
+	t->h = 0;
+	if (f & TK_ALPHA) {
+		int si = o <= PRIV_LEX_SHORT_LEN ? short_index(dst, o) : -1;
+		if (si >= 0) {
+			/* the same flags as the hashed table's for this key */
+			unsigned v = priv_lex_short[si];
+			if (v) {
+				t->lex = priv_lex_pair[2 * (v - 1)];
+				t->lex2 = priv_lex_pair[2 * (v - 1) + 1];
+				pbv = lex_sets(t->lex);
+				nfv = lex_nf(t->lex, t->lex2);
+			}
+			f |= TK_SHORTLEX;
+		} else if (t->flen) {
+			look = 1;
+			t->h = fnv_word(dst, o);
+		}
+	}
+	t->f = (uint16_t)f;
+	t->ch = 0;
+	/* its sets (a looked-up word's lexicon sets come with its look-up) */
+	if (dst[0] == 'a')
+		pbv |= at_word(dst, o) << PB_PAT;
+	c->pb[ti] = (uint8_t)(f_sets[(f >> 3) & 15] | pbv | (unsigned)((f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA) << PB_NAMEW);
+	c->nf[NF_BEFORE + ti] = (uint8_t)(form_nf(dst, t->flen) | nfv);
+	int guess = st->seen < 60 && (f & TK_ALPHA);
+	if (look) {
+		st->L.k[st->L.n++] = (uint32_t)ti | (guess ? LOOKUP_GUESS : 0);
+		if (st->L.n == LOOKUP_BATCH)
+			lookup_batch(c, &st->L);
+	} else {
+		st->L.any |= t->lex;
+		st->L.any2 |= t->lex2;
+		if (guess)
+			guess_count(&st->L, t);
+	}
+	st->seen += guess;
+	st->sent = 0;
+	st->f_any |= f;
+}
+
+/* Makes punctuation token t (flags f): code point cp, w bytes at i, b its first byte. */
+static inline void punct_done(struct pctx *c, struct tokst *st, struct ptok *t, unsigned f, size_t i, size_t w,
+			      unsigned b, unsigned cp)
+{
+	size_t ti = c->n_tk - 1;
+	t->s = (uint32_t)i;
+	t->e = (uint32_t)(i + w);
+	t->lex = t->lex2 = 0;
+	fold_punct(c, t, &st->at);
+	f |= TK_PUNCT;
+	t->ch = w == 1 ? (uint8_t)b : 0;
+	if ((w == 1 && (b == '\'' || b == '`')) || (w == 3 && memcmp(c->t + i, "\xE2\x80\x99", 3) == 0))
+		f |= TK_APOS;
+	t->f = (uint16_t)f;
+	if (w == 1 && cp > 32 && cp < 96)
+		st->punct |= 1ull << (cp - 32);
+	/* its sets; a '.', ':' or '-' glued to the token before puts that one in PB_PAT */
+	unsigned cs = ch_sets[t->ch];
+	c->pb[ti] = (uint8_t)(cs & ~CH_DOT); /* (no punctuation is "at" or "arobase") */
+	if (ti >= 1)
+		c->pb[ti - 1] |= (uint8_t)(((cs >> 7) & (c->tk[ti - 1].e == t->s)) << PB_PAT);
+	c->nf[NF_BEFORE + ti] = (uint8_t)form_nf(c->fold + t->fo, t->flen);
+	st->sent = (f & TK_APOS) || mid_sentence[t->ch] ? 0 : TK_SENT;
+	st->f_any |= f;
+}
+
+/* One step of the walk over the bytes from i (< c->len): one code point of white space, or one
+ * token. Returns where the next step starts, or 0 when out of memory. */
+static inline size_t tok_step(struct pctx *c, struct tokst *st, size_t i)
 {
 	const unsigned char *p = (const unsigned char *)c->t;
-	size_t i = 0, n = c->len, at = 0;
-	uint16_t pre = 0;
-	uint32_t f_any = 0;
-	uint64_t punct = 0;
-	int seen = c->lang == ENT_PRIV_AUTO ? 0 : 60;
-	struct lookups L; /* its k[] is written before it is read: not cleared */
-	L.n = 0;
-	L.any = L.any2 = 0;
-	L.guess = 0;
-	/* every folded form fits: at most the text's bytes, plus one terminator per token; the
-	 * word loop may write up to 7 bytes past a word: within this bound too */
-	if (c->nf)
-		memset(c->nf, 0, NF_BEFORE * sizeof *c->nf);
-	if (c->cap_fold < PRIV_FOLD_ARENA(n)) {
-		c->fold = malloc(PRIV_FOLD_ARENA(n));
-		if (!c->fold)
-			return ENT_ENOMEM;
-		c->cap_fold = PRIV_FOLD_ARENA(n);
-		c->fold_heap = 1;
+	size_t n = c->len, w = 1;
+	unsigned b = p[i], k = cls[b], cp = b, f;
+	if (k & CL_SP) {
+		st->pre |= (b == '\n' || b == '\r') ? TK_SP | TK_NL : TK_SP;
+		return i + 1;
 	}
-	while (i < n) {
-		unsigned b = p[i], k = cls[b];
-		size_t w = 1;
-		unsigned cp = b;
-		if (k & CL_SP) {
-			pre |= (b == '\n' || b == '\r') ? TK_SP | TK_NL : TK_SP;
+	if (k & CL_HI) {
+		cp = decode(p + i, n - i, &w);
+		if (is_space(cp)) {
+			st->pre |= TK_SP;
+			return i + w;
+		}
+	}
+	struct ptok *t = tok_new(c, st, &f);
+	if (!t)
+		return 0;
+	int lc = k & CL_HI ? letter_case(cp) : (k & (CL_UP | CL_LOW)) ? 1 + (int)(k & CL_UP) : 0;
+	if (!lc && !(k & CL_DIG)) {
+		punct_done(c, st, t, f, i, w, b, cp);
+		return i + w;
+	}
+	/* one pass over the word: its flags and its folded form written into the arena
+	 * (lowercase, accents removed: what priv_fold writes) */
+	unsigned any = 0; /* CL_ classes seen */
+	int n_up = 0;
+	char *dst = c->fold + st->at;
+	size_t o = 0, s = i;
+	if (lc == 2)
+		f |= TK_CAP;
+	for (;;) {
+#ifdef SWAR_WORDS
+		/* eight ASCII bytes at a time while the word lasts */
+		while (n - i >= 8) {
+			uint64_t x;
+			memcpy(&x, p + i, 8);
+			uint64_t hi = x & B8(0x80), y = x & B8(0x7F);
+			uint64_t up = in_range8(y, 'A', 'Z') & ~hi, low = in_range8(y, 'a', 'z') & ~hi;
+			uint64_t dig = in_range8(y, '0', '9') & ~hi;
+			uint64_t stop = ~(up | low | dig) & B8(0x80);
+			size_t m = stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
+			uint64_t keep = m == 8 ? ~0ull : (1ull << (8 * m)) - 1;
+			up &= keep;
+			low &= keep;
+			dig &= keep;
+			x |= up >> 2; /* 'A'..'Z' + 0x20 */
+			memcpy(dst + o, &x, 8);
+			n_up += (up != 0) + ((up & (up - 1)) != 0);
+			any |= (low ? CL_LOW : 0) | (dig ? CL_DIG : 0);
+			o += m;
+			i += m;
+			if (m < 8)
+				break;
+		}
+#endif
+		if (i >= n)
+			break;
+		b = p[i];
+		k = cls[b];
+		if (k & CL_WORD) {
+			dst[o++] = (char)(b | (k & CL_UP ? 0x20u : 0));
+			n_up += k & CL_UP;
+			any |= k;
 			i++;
 			continue;
 		}
-		if (k & CL_HI) {
-			cp = decode(p + i, n - i, &w);
-			if (is_space(cp)) {
-				pre |= TK_SP;
-				i += w;
-				continue;
-			}
+		if (!(k & CL_HI))
+			break;
+		cp = decode(p + i, n - i, &w);
+		lc = letter_case(cp);
+		if (!lc)
+			break;
+		if (cp < 0x100)
+			f |= TK_LATIN1;
+		if (lc == 2)
+			n_up++;
+		else
+			any |= CL_LOW;
+		o += fold_letter(p + i, w, cp, dst + o);
+		i += w;
+	}
+	word_done(c, st, t, word_flags(f, n_up, any), dst, o, s, i);
+	return i;
+}
+
+/* The walk over 64 bytes at a time: SSE2 (every x86-64) classifies them into bitmasks, and the
+ * tokens of plain ASCII are read from the masks (white space skipped, a word's end found, its
+ * letters counted and lowered sixteen at a time); a token holding a byte above 0x7F, and a
+ * word of 64 bytes or more, go through tok_step. The tokens, forms and flags are the byte
+ * walk's (test_priv_tok compares the two). */
+#if defined(__SSE2__) && !defined(PRIV_TOK_BYTES_ONLY)
+#include <emmintrin.h>
+#define TOK_BLOCKS 1
+/* 64 bytes of the text from some base: bit k of each mask says what byte base + k is; low
+ * holds the bytes with 'A'..'Z' lowered, then 16 zeros (a word's last copy reads past). */
+struct blk {
+	uint64_t word, up, dig, lower, sp, nl, hi;
+	unsigned char low[80];
+};
+
+/* The bytes of x from lo to lo + cnt - 1: x - lo below cnt unsigned, compared signed once both
+ * are moved by 0x80. */
+static inline __m128i in_range16(__m128i x, int lo, int cnt)
+{
+	return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo))), _mm_set1_epi8((char)(cnt - 0x80)));
+}
+
+/* Classifies the avail bytes at p (64 at most; ' ' stands for those past the text). */
+static void blk_load(struct blk *b, const unsigned char *p, size_t avail)
+{
+	unsigned char pad[64];
+	if (avail < 64) {
+		memcpy(pad, p, avail);
+		memset(pad + avail, ' ', 64 - avail);
+		p = pad;
+	}
+	uint64_t word = 0, up = 0, dig = 0, lower = 0, sp = 0, nl = 0, hi = 0;
+	for (unsigned k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		__m128i u = in_range16(x, 'A', 26), d = in_range16(x, '0', 10);
+		__m128i lw = in_range16(x, 'a', 26), wd = _mm_or_si128(_mm_or_si128(u, d), lw);
+		__m128i s = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), in_range16(x, 9, 5));
+		__m128i l = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+		_mm_storeu_si128((__m128i *)(void *)(b->low + 16 * k), _mm_or_si128(x, _mm_and_si128(u, _mm_set1_epi8(0x20))));
+		unsigned sh = 16 * k;
+		word |= (uint64_t)(unsigned)_mm_movemask_epi8(wd) << sh;
+		up |= (uint64_t)(unsigned)_mm_movemask_epi8(u) << sh;
+		dig |= (uint64_t)(unsigned)_mm_movemask_epi8(d) << sh;
+		lower |= (uint64_t)(unsigned)_mm_movemask_epi8(lw) << sh;
+		sp |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << sh;
+		nl |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << sh;
+		hi |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << sh;
+	}
+	_mm_storeu_si128((__m128i *)(void *)(b->low + 64), _mm_setzero_si128());
+	b->word = word, b->up = up, b->dig = dig, b->lower = lower, b->sp = sp, b->nl = nl, b->hi = hi;
+}
+
+static enum ent_err tok_walk(struct pctx *c, struct tokst *st)
+{
+	const unsigned char *p = (const unsigned char *)c->t;
+	size_t n = c->len, i = 0, base = 0;
+	struct blk b;
+	if (n)
+		blk_load(&b, p, n);
+	while (i < n) {
+		size_t r = i - base;
+		if (r >= 64) {
+			base = i;
+			r = 0;
+			blk_load(&b, p + i, n - i);
 		}
-		if (c->n_tk == c->cap_tk && grow(c))
-			return ENT_ENOMEM;
-		struct ptok *t = &c->tk[c->n_tk++];
-		uint16_t f = pre;
-		pre = 0;
-		if (c->n_tk == 1 || (f & TK_NL) || starts_after(&c->tk[c->n_tk - 2]))
-			f |= TK_SENT;
-		int lc = k & CL_HI ? letter_case(cp) : (k & (CL_UP | CL_LOW)) ? 1 + (int)(k & CL_UP) : 0;
-		if (lc || (k & CL_DIG)) {
-			/* one pass over the word: its flags and its folded form written into the arena
-			 * (lowercase, accents removed: what priv_fold writes) */
-			unsigned any = 0; /* CL_ classes seen */
-			int n_up = 0, look = 0;
-			char *dst = c->fold + at;
-			size_t o = 0, s = i;
-			if (lc == 2)
-				f |= TK_CAP;
-			for (;;) {
-#ifdef SWAR_WORDS
-				/* eight ASCII bytes at a time while the word lasts */
-				while (n - i >= 8) {
-					uint64_t x;
-					memcpy(&x, p + i, 8);
-					uint64_t hi = x & B8(0x80), y = x & B8(0x7F);
-					uint64_t up = in_range8(y, 'A', 'Z') & ~hi, low = in_range8(y, 'a', 'z') & ~hi;
-					uint64_t dig = in_range8(y, '0', '9') & ~hi;
-					uint64_t stop = ~(up | low | dig) & B8(0x80);
-					size_t m = stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
-					uint64_t keep = m == 8 ? ~0ull : (1ull << (8 * m)) - 1;
-					up &= keep;
-					low &= keep;
-					dig &= keep;
-					x |= up >> 2; /* 'A'..'Z' + 0x20 */
-					memcpy(dst + o, &x, 8);
-					n_up += (up != 0) + ((up & (up - 1)) != 0);
-					any |= (low ? CL_LOW : 0) | (dig ? CL_DIG : 0);
-					o += m;
-					i += m;
-					if (m < 8)
-						break;
-				}
-#endif
-				if (i >= n)
-					break;
-				b = p[i];
-				k = cls[b];
-				if (k & CL_WORD) {
-					dst[o++] = (char)(b | (k & CL_UP ? 0x20u : 0));
-					n_up += k & CL_UP;
-					any |= k;
-					i++;
+		/* white space: to the first other byte, or to the block's end */
+		uint64_t ns = ~b.sp >> r;
+		if (!ns) {
+			st->pre |= TK_SP | ((b.nl >> r) ? TK_NL : 0);
+			i = base + 64;
+			continue;
+		}
+		unsigned g = (unsigned)__builtin_ctzll(ns);
+		if (g) {
+			st->pre |= TK_SP | (((b.nl >> r) & ((1ull << g) - 1)) ? TK_NL : 0);
+			i += g;
+			r += g;
+		}
+		uint64_t bit = 1ull << r, wr = b.word >> r;
+		unsigned f, len = 0;
+		if (wr & 1) {
+			if (wr == ~0ull >> r) {
+				/* the word runs to the block's end: read it from a block of its own */
+				if (r) {
+					base = i;
+					blk_load(&b, p + i, n - i);
 					continue;
 				}
-				if (!(k & CL_HI))
-					break;
-				cp = decode(p + i, n - i, &w);
-				lc = letter_case(cp);
-				if (!lc)
-					break;
-				if (cp < 0x100)
-					f |= TK_LATIN1;
-				if (lc == 2)
-					n_up++;
-				else
-					any |= CL_LOW;
-				o += fold_letter(p + i, w, cp, dst + o);
-				i += w;
-			}
-			f |= TK_WORD;
-			if (any & CL_DIG)
-				f |= TK_DIGIT;
-			if (n_up || (any & CL_LOW))
-				f |= TK_ALPHA;
-			else
-				f |= TK_NUM;
-			if (n_up >= 2 && !(any & CL_LOW))
-				f |= TK_ALLCAP;
-			if ((any & CL_LOW) && !n_up)
-				f |= TK_LOWER;
-			dst[o] = 0;
-			t->s = (uint32_t)s;
-			t->e = (uint32_t)i;
-			t->fo = (uint32_t)at;
-			at += o + 1;
-			t->flen = o <= PRIV_FOLD_MAX ? (uint8_t)o : 0;
-			t->lex = t->lex2 = 0;
-			t->h = 0;
-			if (f & TK_ALPHA) {
-				int si = o <= PRIV_LEX_SHORT_LEN ? short_index(dst, o) : -1;
-				if (si >= 0) {
-					/* the same flags as the hashed table's for this key */
-					unsigned v = priv_lex_short[si];
-					if (v) {
-						t->lex = priv_lex_pair[2 * (v - 1)];
-						t->lex2 = priv_lex_pair[2 * (v - 1) + 1];
-					}
-					f |= TK_SHORTLEX;
-				} else if (t->flen) {
-					look = 1;
-					t->h = fnv_word(dst, o);
-				}
-			}
-			t->f = f;
-			t->ch = 0;
-			/* its sets (a looked-up word's lexicon sets come with its look-up) */
-			c->pb[c->n_tk - 1] = (uint8_t)(f_sets[(f >> 3) & 15] | lex_sets(t->lex) |
-						     at_word(dst, o) << PB_PAT |
-						     (unsigned)((f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA) << PB_NAMEW);
-			c->nf[NF_BEFORE + c->n_tk - 1] = (uint8_t)(form_nf(dst, t->flen) | lex_nf(t->lex, t->lex2));
-			if (look) {
-				L.k[L.n++] = (uint32_t)(c->n_tk - 1) | (seen < 60 && (f & TK_ALPHA) ? LOOKUP_GUESS : 0);
-				if (L.n == LOOKUP_BATCH)
-					lookup_batch(c, &L);
+				b.hi |= bit; /* 64 bytes or more: the byte walk */
 			} else {
-				L.any |= t->lex;
-				L.any2 |= t->lex2;
-				if (seen < 60 && (f & TK_ALPHA))
-					guess_count(&L, t);
+				len = (unsigned)__builtin_ctzll(~wr);
+				if ((b.hi >> (r + len)) & 1)
+					b.hi |= bit; /* letters above 0x7F follow ("Zo" "é"): the byte walk */
 			}
-			seen += seen < 60 && (f & TK_ALPHA);
-		} else {
-			t->s = (uint32_t)i;
-			i += w;
-			t->e = (uint32_t)i;
-			t->lex = t->lex2 = 0;
-			fold_punct(c, t, &at);
-			f |= TK_PUNCT;
-			t->ch = w == 1 ? (uint8_t)b : 0;
-			if ((w == 1 && (b == '\'' || b == '`')) || (w == 3 && memcmp(p + t->s, "\xE2\x80\x99", 3) == 0))
-				f |= TK_APOS;
-			t->f = f;
-			if (w == 1 && cp > 32 && cp < 96)
-				punct |= 1ull << (cp - 32);
-			/* its sets; a '.', ':' or '-' glued to the token before puts that one in PB_PAT */
-			unsigned cs = ch_sets[t->ch];
-			c->pb[c->n_tk - 1] = (uint8_t)((cs & ~CH_DOT) | at_word(c->fold + t->fo, t->flen) << PB_PAT);
-			if (c->n_tk >= 2)
-				c->pb[c->n_tk - 2] |= (uint8_t)(((cs >> 7) & (c->tk[c->n_tk - 2].e == t->s)) << PB_PAT);
-			c->nf[NF_BEFORE + c->n_tk - 1] = (uint8_t)form_nf(c->fold + t->fo, t->flen);
 		}
-		f_any |= f;
+		if (b.hi & bit) {
+			if (!(i = tok_step(c, st, i)))
+				return ENT_ENOMEM;
+			continue;
+		}
+		struct ptok *t = tok_new(c, st, &f);
+		if (!t)
+			return ENT_ENOMEM;
+		if (!len) {
+			punct_done(c, st, t, f, i, 1, p[i], p[i]);
+			i++;
+			continue;
+		}
+		uint64_t wm = ((1ull << len) - 1) << r, up = b.up & wm;
+		unsigned any = ((b.lower & wm) ? CL_LOW : 0) | ((b.dig & wm) ? CL_DIG : 0);
+		if (up & bit)
+			f |= TK_CAP;
+		char *dst = c->fold + st->at;
+		for (unsigned k = 0; k < len; k += 16)
+			_mm_storeu_si128((__m128i *)(void *)(dst + k),
+					 _mm_loadu_si128((const __m128i *)(const void *)(b.low + r + k)));
+		word_done(c, st, t, word_flags(f, (up != 0) + ((up & (up - 1)) != 0), any), dst, len, i, i + len);
+		i += len;
 	}
-	if (L.n)
-		lookup_batch(c, &L);
+	return ENT_OK;
+}
+#endif
+
+/* Before a walk: the state, the NF_ entries before the first token, the fold arena. */
+static enum ent_err tok_begin(struct pctx *c, struct tokst *st)
+{
+	st->at = 0;
+	st->pre = 0;
+	st->sent = TK_SENT;
+	st->f_any = 0;
+	st->punct = 0;
+	st->seen = c->lang == ENT_PRIV_AUTO ? 0 : 60;
+	st->L.n = 0; /* its k[] is written before it is read: not cleared */
+	st->L.any = st->L.any2 = 0;
+	st->L.guess = 0;
+	if (c->nf)
+		memset(c->nf, 0, NF_BEFORE * sizeof *c->nf);
+	/* every folded form fits: at most the text's bytes, plus one terminator per token; the
+	 * walks may write up to 15 bytes past a word: within this bound too */
+	if (c->cap_fold < PRIV_FOLD_ARENA(c->len)) {
+		c->fold = malloc(PRIV_FOLD_ARENA(c->len));
+		if (!c->fold)
+			return ENT_ENOMEM;
+		c->cap_fold = PRIV_FOLD_ARENA(c->len);
+		c->fold_heap = 1;
+	}
+	return ENT_OK;
+}
+
+/* After a walk: the last look-ups, the candidate sets, what the text holds. */
+static enum ent_err tok_end(struct pctx *c, struct tokst *st)
+{
+	if (st->L.n)
+		lookup_batch(c, &st->L);
 	if (c->nf)
 		c->nf[NF_BEFORE + c->n_tk] = 0; /* (cap_tk + NF_PAD entries) */
 	if (build_sets(c))
 		return ENT_ENOMEM;
-	c->f_any |= f_any;
-	c->punct |= punct;
-	c->lex_any = L.any;
-	c->lex2_any = L.any2;
-	c->guess_fr = (int)(L.guess & 0xFF);
-	c->guess_en = (int)(L.guess >> 8 & 0xFF);
-	c->guess_wfr = (int)(L.guess >> 16 & 0xFF);
-	c->guess_wen = (int)(L.guess >> 24);
+	c->f_any |= st->f_any;
+	c->punct |= st->punct;
+	c->lex_any = st->L.any;
+	c->lex2_any = st->L.any2;
+	c->guess_fr = (int)(st->L.guess & 0xFF);
+	c->guess_en = (int)(st->L.guess >> 8 & 0xFF);
+	c->guess_wfr = (int)(st->L.guess >> 16 & 0xFF);
+	c->guess_wen = (int)(st->L.guess >> 24);
 	return ENT_OK;
+}
+
+enum ent_err priv_tokenize_bytes(struct pctx *c)
+{
+	struct tokst st;
+	enum ent_err err = tok_begin(c, &st);
+	for (size_t i = 0; err == ENT_OK && i < c->len;)
+		if (!(i = tok_step(c, &st, i)))
+			err = ENT_ENOMEM;
+	return err == ENT_OK ? tok_end(c, &st) : err;
+}
+
+enum ent_err priv_tokenize(struct pctx *c)
+{
+#ifdef TOK_BLOCKS
+	struct tokst st;
+	enum ent_err err = tok_begin(c, &st);
+	if (err == ENT_OK)
+		err = tok_walk(c, &st);
+	return err == ENT_OK ? tok_end(c, &st) : err;
+#else
+	return priv_tokenize_bytes(c);
+#endif
 }
 
 enum ent_priv_lang priv_guess_lang(const struct pctx *c)
@@ -600,89 +800,4 @@ enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 	if (c->guess_en != c->guess_fr)
 		return c->guess_en > c->guess_fr ? ENT_PRIV_EN : ENT_PRIV_FR;
 	return c->guess_wen > c->guess_wfr ? ENT_PRIV_EN : ENT_PRIV_FR;
-}
-
-size_t priv_tok_at(const struct pctx *c, size_t b)
-{
-	size_t lo = 0, hi = c->n_tk;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->tk[mid].e <= b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
-{
-	if (i >= c->n_tk || !c->tk[i].flen)
-		return 0;
-	const char *f = tk_fold(c, i);
-	/* the first two letters settle most words without a call */
-	for (; *ws; ws++)
-		if ((*ws)[0] == f[0] && (*ws)[1] == f[1] && strcmp(*ws, f) == 0)
-			return 1;
-	return 0;
-}
-
-long tk_num(const struct pctx *c, size_t i)
-{
-	if (i >= c->n_tk || !(c->tk[i].f & TK_NUM) || tk_len(c, i) > 9)
-		return -1;
-	long v = 0;
-	for (size_t b = c->tk[i].s; b < c->tk[i].e; b++)
-		v = v * 10 + (c->t[b] - '0');
-	return v;
-}
-
-uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
-{
-	uint64_t h = PRIV_FNV_INIT;
-	size_t words = 0;
-	/* the phrase is tokens i..i+n-1, ending on a word, joined by spaces, apostrophes or
-	 * hyphens only: "hôpital, Pépé" is no phrase */
-	if (i + n > c->n_tk || !(c->tk[i + n - 1].f & TK_WORD))
-		return 0;
-	for (size_t k = i; k < i + n; k++) {
-		if (!(c->tk[k].f & TK_WORD)) {
-			if (!tk_apos(c, k) && !tk_ch(c, k, '-'))
-				return 0;
-			continue;
-		}
-		if (!c->tk[k].flen)
-			return 0;
-		if (words++)
-			h = priv_fnv(h, " ", 1);
-		h = priv_fnv(h, tk_fold(c, k), c->tk[k].flen);
-	}
-	return words ? priv_lex_get(h) : 0;
-}
-
-void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float conf,
-	      const char *rec)
-{
-	if (s >= e || e > c->len)
-		return;
-	if (c->n_sp == c->cap_sp) {
-		size_t ncap = c->cap_sp ? c->cap_sp * 2 : 16;
-		struct ent_priv_span *ns = realloc(c->sp, ncap * sizeof *ns);
-		if (!ns) {
-			c->oom = 1;
-			return;
-		}
-		c->sp = ns;
-		c->cap_sp = ncap;
-	}
-	c->sp[c->n_sp++] = (struct ent_priv_span){s, e, type, conf, rec};
-	for (size_t i = priv_tok_at(c, s); i < c->n_tk && c->tk[i].s < e; i++)
-		c->tk[i].f |= TK_CLAIMED | (type == ENT_PRIV_AGE ? TK_AGE : 0);
-}
-
-void priv_add_tok(struct pctx *c, size_t i, size_t j, enum ent_priv_type type, float conf,
-		  const char *rec)
-{
-	if (i < c->n_tk && j < c->n_tk && i <= j)
-		priv_add(c, c->tk[i].s, c->tk[j].e, type, conf, rec);
 }

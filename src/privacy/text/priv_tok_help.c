@@ -1,0 +1,94 @@
+/*
+ * priv_tok_help.c - the token helpers the recognisers share (declared in priv_text.h): the
+ * token at a byte, word-list and number reads of a token, phrase look-ups, and adding a span
+ * (which claims the tokens it covers). The tokenizer that makes the tokens is priv_tok.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/text/priv_text.h"
+
+size_t priv_tok_at(const struct pctx *c, size_t b)
+{
+	size_t lo = 0, hi = c->n_tk;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tk[mid].e <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
+{
+	if (i >= c->n_tk || !c->tk[i].flen)
+		return 0;
+	const char *f = tk_fold(c, i);
+	/* the first two letters settle most words without a call */
+	for (; *ws; ws++)
+		if ((*ws)[0] == f[0] && (*ws)[1] == f[1] && strcmp(*ws, f) == 0)
+			return 1;
+	return 0;
+}
+
+long tk_num(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || !(c->tk[i].f & TK_NUM) || tk_len(c, i) > 9)
+		return -1;
+	long v = 0;
+	for (size_t b = c->tk[i].s; b < c->tk[i].e; b++)
+		v = v * 10 + (c->t[b] - '0');
+	return v;
+}
+
+uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
+{
+	uint64_t h = PRIV_FNV_INIT;
+	size_t words = 0;
+	/* the phrase is tokens i..i+n-1, ending on a word, joined by spaces, apostrophes or
+	 * hyphens only: "hôpital, Pépé" is no phrase */
+	if (i + n > c->n_tk || !(c->tk[i + n - 1].f & TK_WORD))
+		return 0;
+	for (size_t k = i; k < i + n; k++) {
+		if (!(c->tk[k].f & TK_WORD)) {
+			if (!tk_apos(c, k) && !tk_ch(c, k, '-'))
+				return 0;
+			continue;
+		}
+		if (!c->tk[k].flen)
+			return 0;
+		if (words++)
+			h = priv_fnv(h, " ", 1);
+		h = priv_fnv(h, tk_fold(c, k), c->tk[k].flen);
+	}
+	return words ? priv_lex_get(h) : 0;
+}
+
+void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float conf,
+	      const char *rec)
+{
+	if (s >= e || e > c->len)
+		return;
+	if (c->n_sp == c->cap_sp) {
+		size_t ncap = c->cap_sp ? c->cap_sp * 2 : 16;
+		struct ent_priv_span *ns = realloc(c->sp, ncap * sizeof *ns);
+		if (!ns) {
+			c->oom = 1;
+			return;
+		}
+		c->sp = ns;
+		c->cap_sp = ncap;
+	}
+	c->sp[c->n_sp++] = (struct ent_priv_span){s, e, type, conf, rec};
+	for (size_t i = priv_tok_at(c, s); i < c->n_tk && c->tk[i].s < e; i++)
+		c->tk[i].f |= TK_CLAIMED | (type == ENT_PRIV_AGE ? TK_AGE : 0);
+}
+
+void priv_add_tok(struct pctx *c, size_t i, size_t j, enum ent_priv_type type, float conf,
+		  const char *rec)
+{
+	if (i < c->n_tk && j < c->n_tk && i <= j)
+		priv_add(c, c->tk[i].s, c->tk[j].e, type, conf, rec);
+}
