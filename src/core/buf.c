@@ -90,7 +90,7 @@ enum ent_err buf_put_int(struct buf *b, int64_t v)
 	return buf_append(b, p, (size_t)(e - p));
 }
 
-enum ent_err buf_append(struct buf *b, const void *data, size_t n)
+enum ent_err buf_append_slow(struct buf *b, const void *data, size_t n)
 {
 	enum ent_err err = reserve(b, n);
 	if (err)
@@ -100,11 +100,6 @@ enum ent_err buf_append(struct buf *b, const void *data, size_t n)
 	b->len += n;
 	b->p[b->len] = '\0';
 	return ENT_OK;
-}
-
-enum ent_err buf_putc(struct buf *b, char c)
-{
-	return buf_append(b, &c, 1);
 }
 
 /* Writes u in decimal, ending at end; returns where it starts. */
