@@ -77,18 +77,6 @@ void buf_shrink(struct buf *b)
 	}
 }
 
-enum ent_err buf_put_int(struct buf *b, int64_t v)
-{
-	char tmp[24], *e = tmp + sizeof tmp, *p = e;
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--p = '-';
-	return buf_append(b, p, (size_t)(e - p));
-}
 
 enum ent_err buf_append_slow(struct buf *b, const void *data, size_t n)
 {
@@ -110,6 +98,15 @@ static char *fmt_u64(char *end, uint64_t u)
 		u /= 10;
 	} while (u);
 	return end;
+}
+
+enum ent_err buf_put_int(struct buf *b, int64_t v)
+{
+	char tmp[24], *e = tmp + sizeof tmp;
+	char *p = fmt_u64(e, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+	if (v < 0)
+		*--p = '-';
+	return buf_append(b, p, (size_t)(e - p));
 }
 
 /* buf_printf's own formatting of what the pages' JSON uses: %s, %c, %d, %i, %u (with l, ll
