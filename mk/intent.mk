@@ -29,13 +29,15 @@ INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
 # it came), its supplement (50 calm messages in the registers the 500 only gave to crises: ALL CAPS,
 # dictation, very short, no accents) and tests/intent/safety-tuning-8.jsonl (W12, thirteenth
 # session, the same mix, scored blind once as it came) train the urgent score and the calm intents'
-# model, not the text model (--urgent-only). In the text model set 7 cost held-out set 1 a crisis in
-# all five variants scored (twelfth and thirteenth sessions), and set 8 took the development
-# set's macro-F1 from 0.957 to 0.944. In the score alone, cross-validated (4 splits) on the files
-# before set 7, at each model's calibrated threshold: 7.00 missed / 130.0 false urgent without
-# them -> 6.25 / 116.8 (tests/intent/safety-tuning-8.md).
+# model, not the text model (--urgent-only), and so does tests/intent/safety-tuning-9.jsonl (W12,
+# fourteenth session: indirect crises and their hard negatives, scored blind once as it came). In
+# the text model set 7 cost held-out set 1 a crisis in all five variants scored (twelfth and
+# thirteenth sessions), and set 8 took the development set's macro-F1 from 0.957 to 0.944. In the
+# score alone, cross-validated (4 splits) on the files before set 7, at each model's calibrated
+# threshold: 7.00 missed / 130.0 false urgent without them -> 6.25 / 116.8
+# (tests/intent/safety-tuning-8.md).
 INTENT_URGENT_ONLY := tests/intent/safety-tuning-7.jsonl tests/intent/safety-tuning-7-supplement.jsonl \
-                      tests/intent/safety-tuning-8.jsonl
+                      tests/intent/safety-tuning-8.jsonl tests/intent/safety-tuning-9.jsonl
 INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
 INTENT_LAST    := tests/intent/safety-tuning-6.jsonl
 INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
@@ -92,7 +94,7 @@ intent-heldout: $(BUILD)/entraide
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
-        intent-safety-8 intent-safety-heldout \
+        intent-safety-8 intent-safety-9 intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
@@ -163,6 +165,16 @@ intent-safety-8: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-8.jsonl $(BUILD)/intent-safety-8.pred.jsonl \
 		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.90
 
+# The ninth tuning set (W12, fourteenth session, written without reading the code: indirect crises -
+# farewells, a date chosen, belongings given away - and hard negatives - crises told in retrospect,
+# peer support, quotes, handled emergencies; scored blind once as it came with main's c0bc7b8:
+# 0.900 / 11.3 % / 0.822; tests/intent/safety-tuning-9.md). Training data of the urgent score now:
+# held to what it reaches in-sample (two crises it does not find).
+intent-safety-9: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-9.jsonl > $(BUILD)/intent-safety-9.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-9.jsonl $(BUILD)/intent-safety-9.pred.jsonl \
+		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.87
+
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 # Eleventh session: false urgent 4.4 % -> 3.9 %, macro-F1 0.874 -> 0.865 with tuning set 6 in the
 # calm intents' model (cross-validated on the older files it rises: 0.863 -> 0.880; dev 0.950 ->
@@ -202,5 +214,5 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
-                intent-safety-7 intent-safety-8 \
+                intent-safety-7 intent-safety-8 intent-safety-9 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4

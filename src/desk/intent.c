@@ -100,12 +100,12 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	/* Rule R3: one calibrated score over the model's probabilities and the rules' signals
 	 * (desk/intent_urgent.h); at or above the threshold the message is urgent, whatever else it
 	 * asks. Suicidal intent found by the rules is urgent whatever the score unless something
-	 * calm frames it and nothing says it is happening now (intent_urgent_forced): the rest of a
-	 * long message (a complaint, thanks) must not outweigh one sentence of crisis, and a missed
-	 * crisis costs more than any false alarm; a past attempt, a "what if", a job or a story is
-	 * left to the score, which weighs those frames. The rule reported is the danger pattern found,
-	 * if any (3114 / 988 first for suicide); is_safety_rule says the rules alone would have
-	 * called it urgent (the moderators' queue puts those first). */
+	 * calm frames it and nothing in its sentence says it is happening now (intent_urgent_forced):
+	 * the rest of a long message (a complaint, thanks) must not outweigh one sentence of crisis,
+	 * and a missed crisis costs more than any false alarm; a past attempt, a "what if", a job or
+	 * a story is left to the score, which weighs those frames. The rule reported is the danger
+	 * pattern found, if any (3114 / 988 first for suicide); is_safety_rule says the rules alone
+	 * would have called it urgent (the moderators' queue puts those first). */
 	float x[IU__COUNT];
 	intent_urgent_features(&r.hits, out->prob, x);
 	float words = intent_urgent_text_scale / sqrtf((float)(n_feat ? n_feat : 1)) * (float)r.acc_urgent;

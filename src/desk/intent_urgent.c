@@ -51,8 +51,9 @@ void intent_urgent_features(const struct intent_rule_hits *h, const float prob[E
 	x[IU_VETO] = h->consult_veto != 0;
 	x[IU_NEGATED] = h->has_negated != 0;
 	int danger = intent_urgent_rule(h) != ENT_INTENT_RULE_NONE;
-	x[IU_LOGIT] = danger ? 0 : lg;
-	x[IU_LOGIT_DANGER] = danger ? lg : 0;
+	int cue = danger || h->has_farewell || h->has_vulnerable;
+	x[IU_LOGIT] = cue ? 0 : lg;
+	x[IU_LOGIT_DANGER] = cue ? lg : 0;
 	int calm = h->has_past || h->has_hypo || h->has_recovered || h->has_admin || h->has_chronic;
 	x[IU_DANGER_NOW] = danger && h->has_present;
 	x[IU_DANGER_CALM] = danger && calm && !h->has_present;
@@ -92,7 +93,10 @@ int intent_urgent_forced(const struct intent_rule_hits *h)
 		return 0;
 	int calm = h->has_past || h->has_hypo || h->has_recovered || h->has_admin || h->has_chronic ||
 	           h->has_frame || h->has_reassure || h->has_joke || h->has_denied;
-	return h->has_present || !calm;
+	/* A cue of the present elsewhere in the message does not force it ("Three years ago I tried
+	 * to end my life. I'm in a good place now."): one in the sentence of a cue does, and so does
+	 * a cue in a sentence with nothing calm or present around it (fourteenth session). */
+	return !calm || h->clause_now || h->clause_plain;
 }
 
 enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h)

@@ -19,8 +19,10 @@
 
 enum intent_urgent_feature {
 	IU_LOGIT,      /* logit of the model's P(urgent), divided by 4, clipped to [-3, 3], when no
-	                  danger pattern fired... */
-	IU_LOGIT_DANGER, /* ... and when one did: the text model's doubt weighs less against a cue */
+	                  danger pattern, farewell or vulnerable person was found... */
+	IU_LOGIT_DANGER, /* ... and when one was: the text model's doubt weighs less against a cue
+	                    (farewells and vulnerable people since the fourteenth session: the text
+	                    model, trained on the desk's usual messages, barely knows them) */
 	IU_P_APPT,     /* the model's probability of each calm intent */
 	IU_P_DOC,
 	IU_P_CONSULT,
@@ -84,9 +86,9 @@ int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_
 
 /* Suicidal intent found by the rules (a pattern of intent: "envie d'en finir", "kill myself", not
  * only the topic: "suicide", "self-harm", "idées noires") that nothing calm frames (a past attempt,
- * a question of "what if", a job, a story, a joke, reassurance, a denial), or that something says
- * is happening now: urgent whatever the score. The rest is left to the score, which weighs the
- * frame and the topic. */
+ * a question of "what if", a job, a story, a joke, reassurance, a denial), or whose sentence says
+ * it is happening now or has nothing calm in it: urgent whatever the score. The rest is left to
+ * the score, which weighs the frame and the topic. */
 int intent_urgent_forced(const struct intent_rule_hits *h);
 
 /* The danger rule to report for a message the score calls urgent (NONE when no pattern fired). */

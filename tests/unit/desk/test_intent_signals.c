@@ -46,6 +46,19 @@ static float signal_of(const char *s, enum intent_urgent_feature j)
 	return x[j];
 }
 
+/* Fails unless the hit `what` (an int field of struct intent_rule_hits at offset off) is set, or
+ * clear when want is 0, for every text. */
+static void each_hit(const char *const *texts, size_t n, size_t off, int want, const char *what)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct intent_rule_hits h = hits_of(texts[i]);
+		if ((*(const int *)((const char *)&h + off) != 0) != want)
+			fail_msg("%s %s: %s", want ? "no" : "unexpected", what, texts[i]);
+	}
+}
+#define EACH_HIT(texts, field, want)                                                                        \
+	each_hit(texts, sizeof texts / sizeof texts[0], offsetof(struct intent_rule_hits, field), want, #field)
+
 static struct ent_intent_result classify(const char *s)
 {
 	struct ent_intent_result r;
@@ -291,6 +304,106 @@ static void indirect_farewells_and_figures(void **state)
 	assert_true(hits_of("si un jour mon fils avale un produit").has_hypo);
 }
 
+/* Fourteenth session. A present of one phrase per pattern: "là tout de suite" was the first slot of a
+ * six-slot sequence ("la tout de suite right now en direct live") that never fired; unlike "tout
+ * de suite" alone (which only presses) it marks its sentence as now. "live" is not a present. */
+static void present_phrases_one_per_pattern(void **state)
+{
+	(void)state;
+	assert_float_equal(signal_of("Là tout de suite il saigne beaucoup.", IU_CLAUSE_NOW), 1, 0);
+	assert_true(hits_of("on regarde le match en direct").has_present);
+	assert_false(hits_of("I live alone with my cat").has_present);
+}
+
+/* The frames of fiction, media and research were one two-slot pattern (cut by "d ~0 d") that never
+ * fired; the words of care and school, places and people of real emergencies, are not frames. */
+static void media_and_research_frames(void **state)
+{
+	(void)state;
+	static const char *const framed[] = {
+		"the lyrics say he wants to die young",    "ma fille chante une chanson triste sur la mort",
+		"my D&D character got stabbed",            "pour une enquête sur les overdoses, des chiffres ?",
+		"a survey about self-harm in teenagers",   "le personnage principal se suicide à la fin",
+	};
+	static const char *const not_framed[] = {
+		"the nurse says he is not breathing",      "my son fell at school and won't wake up",
+		"un AVC en cours, il ne parle plus",       "of course I'm scared, there's blood everywhere",
+	};
+	EACH_HIT(framed, has_frame, 1);
+	EACH_HIT(not_framed, has_frame, 0);
+}
+
+/* Tuning set 9's missed crises were indirect farewells: a date or an hour chosen, a decision with
+ * nothing after it, letters written, everything arranged, papers at the notary's, belongings given,
+ * pills saved up, "I wanted someone to know". A farewell is now a cue for the text model's logit
+ * too: trained on the desk's usual messages, its doubt about them weighs less. */
+static void farewell_decided_and_arranged(void **state)
+{
+	(void)state;
+	static const char *const farewell[] = {
+		"j'ai choisi la date, ce sera vendredi",      "I've picked the day and nobody will stop me",
+		"samedi, c'est le jour que j'ai fixé",        "I have decided and I am calm about it",
+		"I've written my letters, they're in the drawer", "tout est réglé pour mes enfants",
+		"everything is sorted with the bank",         "mes papiers sont chez le notaire",
+		"this is the last time I post here",          "I've been a burden for too long",
+		"j'ai donné mes livres et mes vêtements",     "I've been stockpiling my sleeping tablets",
+		"je voulais juste que quelqu'un le sache",    "I only wanted someone to know",
+		"I won't be requiring the follow-up",
+	};
+	static const char *const calm[] = {
+		"can someone let me know the visiting hours?", "I've decided to change my GP",
+		"could you set a date for my surgery?",        "j'ai donné mes coordonnées à l'accueil",
+		"je voudrais savoir si quelqu'un peut m'aider pour un formulaire",
+	};
+	EACH_HIT(farewell, has_farewell, 1);
+	EACH_HIT(calm, has_farewell, 0);
+	/* the text model's logit goes to the weight it has beside a cue */
+	assert_true(signal_of(farewell[0], IU_LOGIT_DANGER) < 0);
+	assert_float_equal(signal_of(farewell[0], IU_LOGIT), 0, 0);
+	assert_true(signal_of(calm[1], IU_LOGIT) < 0);
+	assert_int_equal(classify("Pouvez-vous annuler mon rendez-vous de mardi ? J'ai choisi la date, mes lettres "
+	                          "sont écrites et tout est réglé. Je voulais que quelqu'un le sache.").intent,
+	                 ENT_INTENT_URGENT);
+}
+
+/* An emergency handled in time, a false alarm, a peer's support say it is over; a crisis told in
+ * retrospect with a present elsewhere ("I'm in a good place now") is not forced urgent, a present
+ * or nothing calm in the crisis's own sentence still is. */
+static void handled_support_and_retrospect(void **state)
+{
+	(void)state;
+	static const char *const over[] = {
+		"ses parents l'ont trouvée à temps",  "the crew got to him in time",
+		"plus de peur que de mal",            "fausse alerte, tout va bien",
+		"you're not alone in this",           "tu n'es pas seule, courage à toi",
+		"proud of you for posting",           "I've been there and it does pass",
+	};
+	EACH_HIT(over, has_recovered, 1);
+	assert_false(hits_of("I'm alone and I can't breathe").has_recovered);
+	struct intent_rule_hits h = hits_of("Two years ago I tried to kill myself. I'm doing well now, could I book "
+	                                    "a review?");
+	assert_true(h.suicide_intent);
+	assert_true(h.has_present);
+	assert_int_equal(intent_urgent_forced(&h), 0);
+	h = hits_of("Il y a deux ans j'ai voulu me tuer. Ce soir je veux me tuer.");
+	assert_int_equal(intent_urgent_forced(&h), 1);
+	h = hits_of("L'an dernier j'ai fait une tentative. Je veux en finir.");
+	assert_int_equal(intent_urgent_forced(&h), 1);
+}
+
+/* Figures of speech ("kill me now", "j'ai cru y laisser ma peau") and sight lost in one eye. */
+static void figures_and_sight_lost(void **state)
+{
+	(void)state;
+	assert_true(hits_of("kill me now, the printer ate my form again").has_joke);
+	assert_true(hits_of("deux heures de queue, j'ai cru y laisser ma peau").has_joke);
+	assert_int_equal(hits_of("d'un coup je vois plus rien de l'oeil droit").urgent_weak, ENT_INTENT_RULE_STROKE);
+	assert_int_equal(hits_of("suddenly it's like a curtain came down over my left eye").urgent_weak,
+	                 ENT_INTENT_RULE_STROKE);
+	assert_int_equal(hits_of("I can't see out of my right eye since ten minutes ago").urgent_weak,
+	                 ENT_INTENT_RULE_STROKE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -304,6 +417,11 @@ int main(void)
 		cmocka_unit_test(contexts_scoped_to_the_sentence),
 		cmocka_unit_test(durations_writing_and_not_around),
 		cmocka_unit_test(indirect_farewells_and_figures),
+		cmocka_unit_test(present_phrases_one_per_pattern),
+		cmocka_unit_test(media_and_research_frames),
+		cmocka_unit_test(farewell_decided_and_arranged),
+		cmocka_unit_test(handled_support_and_retrospect),
+		cmocka_unit_test(figures_and_sight_lost),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
