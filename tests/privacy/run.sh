@@ -2,8 +2,8 @@
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py), with the same
 # bars as the dev-set evaluation. The held-out set decides; the tuning sets are reported too
-# (tuning-2.jsonl to tuning-6.jsonl: texts written blind by a helper for issue 19, see their
-# first lines; tuning-5 and tuning-6 with a floor).
+# (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a helper for issue 19, see their
+# first lines; tuning-5 to tuning-7 with a floor).
 set -u
 bin=$1
 out=$2
@@ -14,7 +14,8 @@ status=0
 # tuning-5 is held to a floor a notch below what the rules reach on it (it was scored blind first)
 floor5="--min direct_recall=0.955 --min direct_precision=0.99"
 floor6="--min direct_recall=0.945 --min direct_precision=0.985"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 heldout; do
+floor7="--min direct_recall=0.91 --min direct_precision=0.985"
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 heldout; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -27,6 +28,9 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 heldout; do
 	elif [ "$set" = tuning-6 ]; then
 		# shellcheck disable=SC2086
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor6 || status=1
+	elif [ "$set" = tuning-7 ]; then
+		# shellcheck disable=SC2086
+		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor7 || status=1
 	else
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl"
 	fi

@@ -889,5 +889,6 @@ void priv_find_names(struct pctx *c)
 			break;
 		}
 	}
+	pn_anchor_names(c);
 	pn_repeat(c);
 }

@@ -183,5 +183,8 @@ int pn_listed_after_name(const struct pctx *c, size_t i);
 /* After the rules: a free word that repeats a word of a NAME span is the same person
  * ("Over to you, Seun!"), unless its case or its place says it is the ordinary word. */
 void pn_repeat(struct pctx *c);
+/* Names no list holds, from the words around them (priv_name_anchor.c): identity lines, wishes,
+ * records, the writer introducing themselves. Adds spans. */
+void pn_anchor_names(struct pctx *c);
 
 #endif

@@ -374,8 +374,9 @@ int pn_kin_before(const struct pctx *c, size_t i)
 	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP) &&
 	    ((c->tk[i].lex & LX_GIVEN) ||
 	     (c->tk[i].lex == 0 && !(c->tk[i].f & TK_ALLCAP) &&
-	      /* (not "son AVC"; "daughter", "fille" are function words of the language guess too) */
-	      (!(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, p, "daughter") || tk_eq(c, p, "fille"))) ||
+	      /* (not "son AVC"; "daughter", "fille", "fils" are function words of the language guess too) */
+	      (!(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, p, "daughter") || tk_eq(c, p, "fille") ||
+	       tk_eq(c, p, "fils"))) ||
 	     pn_relative_cap_word(c, i)))
 		return 1; /* ... "tonton Driss", "ma nièce Prune", but not "son AVC" */
 	for (size_t k = p + 1; k < i; k++)

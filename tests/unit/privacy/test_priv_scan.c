@@ -928,6 +928,40 @@ static void s13_round8_ids(void **state)
 	not_found("On a fait le tour du lac, c'est le 40017723 ème visiteur", FR, "40017723");
 }
 
+/* Issue 19's ninth round (fourteenth session): names no list holds, read from the words around
+ * them (priv_name_anchor.c), and W19's seventh texts. */
+static void s14_round9(void **state)
+{
+	(void)state;
+	/* an identity line: the name opens a line, a comma and the person's data follow */
+	found("Merci de décaler mon rdv.\nLindiwe Bouaziz, née le 17/04/1979, IPP 40028817", FR, "Lindiwe Bouaziz",
+	      ENT_PRIV_NAME);
+	found("Can I move my appt to a later date. Seun Kervéguen, 07911 123456.", EN, "Seun Kervéguen", ENT_PRIV_NAME);
+	found("Handover from Grzegorz: Hinemoa Tamatea (39), DOB 17/04/1987, awaiting CT", EN, "Hinemoa Tamatea",
+	      ENT_PRIV_NAME);
+	not_found("Lovenox, 40 mg le soir depuis lundi", FR, "Lovenox");
+	/* wishes, news and requests about someone */
+	found("Sending love to Faadumo and her little boy", EN, "Faadumo", ENT_PRIV_NAME);
+	found("Grosse pensée pour Lounès qui nous a quittés cette nuit", FR, "Lounès", ENT_PRIV_NAME);
+	found("Rest easy Tshilanda. My aunt passed on 1st December", EN, "Tshilanda", ENT_PRIV_NAME);
+	found("he keeps asking for Xiaoling (wife). she's at work", EN, "Xiaoling", ENT_PRIV_NAME);
+	found("vous connaissez Mwajuma ? elle a créé l'asso", FR, "Mwajuma", ENT_PRIV_NAME);
+	found("tu peux passer voir Kerjean (chambre 12) avant ta pause ?", FR, "Kerjean", ENT_PRIV_NAME);
+	not_found("son ordonnance d'Anapen est valable à l'étranger ?", FR, "Anapen");
+	/* the text opens on the name, then a verb; a relative, a bracket, a trade */
+	found("Agbodjan loves the garden again, first time since chemo", EN, "Agbodjan", ENT_PRIV_NAME);
+	found("Tchouaméni a enfin dormi une nuit complète", FR, "Tchouaméni", ENT_PRIV_NAME);
+	not_found("Flatmate had a panic attack but now her lips are blue", EN, "Flatmate");
+	not_found("Rdv à 14h, reçu à 16h45, sans un mot d'excuse.", FR, "Rdv");
+	found("Dad (Sourav) wants a call first: 07700 900642.", EN, "Sourav", ENT_PRIV_NAME);
+	found("Coucou les mamans, Rélwendé (mon grand, 11 ans) a son premier rdv", FR, "Rélwendé", ENT_PRIV_NAME);
+	found("Contact famille : petit-fils Wendkouni, +226 70 12 45 88.", FR, "Wendkouni", ENT_PRIV_NAME);
+	found("Petites victoires. Etxeberria l'infirmier m'a laissé sortir", FR, "Etxeberria", ENT_PRIV_NAME);
+	/* words that name no one */
+	not_found("Happy to take any night next week. Ta", EN, "Ta");
+	not_found("On m'a posé un Holter pour 24h.", FR, "Holter");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -939,6 +973,7 @@ int main(void)
 		cmocka_unit_test(w19_round4),     cmocka_unit_test(w19_round4_ids),
 		cmocka_unit_test(s12_round5),     cmocka_unit_test(s12_round5_ids),
 		cmocka_unit_test(s13_round8),     cmocka_unit_test(s13_round8_ids),
+		cmocka_unit_test(s14_round9),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

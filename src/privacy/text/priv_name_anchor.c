@@ -1,0 +1,300 @@
+/*
+ * priv_name_anchor.c - names no list holds, found from what is written right around them.
+ *
+ * The rules of priv_name.c start from a word and ask its lists first; a capitalised word that
+ * no list knows (no name list and no dictionary: "Agbodjan", "Kervéguen") is named there only
+ * after a title, a relative and a few other contexts. This pass runs after them, on such words
+ * only, and names them when the words around say that a person is meant:
+ *   - an identity line: the word (and the capitalised words after it) opens a sentence or a
+ *     line, and a comma then gives that person's data: a date of birth, an identifier, a phone
+ *     number, an e-mail, an age ("Lindiwe Bouaziz, née le 17/04/1979", "Seun Bouaziz, 07911
+ *     123456", "Re: Kavitha Kervéguen DOB 09/12/1988");
+ *   - wishes or news about someone: "Sending love to", "Thinking of", "Congrats to", "pray
+ *     for", "Pensées pour", "courage à", "bisous à", "Joyeux anniversaire", "ask for";
+ *   - the writer: "je suis", "I'm", "I am", "this is", before the word and a pause after;
+ *   - a record of someone: "le dossier de", "la chambre de", "referral for", "appt for".
+ * A drug or a brand no list knows reads like such a word ("Lovenox", "Oramorph"); the contexts
+ * are those that take a person, not a thing.
+ */
+#include <string.h>
+
+#include "privacy/text/priv_name.h"
+
+/* The type of the span covering token k, or -1. */
+static int span_type_at(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || !(c->tk[k].f & TK_CLAIMED))
+		return -1;
+	size_t b = c->tk[k].s;
+	for (size_t n = 0; n < c->n_sp; n++)
+		if (c->sp[n].start <= b && b < c->sp[n].end)
+			return (int)c->sp[n].type;
+	return -1;
+}
+
+/* The word before token k (no punctuation between) is a, and the one before it is b (NULL: any). */
+static int before_is(const struct pctx *c, size_t k, const char *a, const char *b)
+{
+	size_t p = tk_prev_word(c, k, 0);
+	if (p == SIZE_MAX || !tk_eq(c, p, a))
+		return 0;
+	return !b || tk_eq(c, tk_prev_word(c, p, 1), b);
+}
+
+/* What follows a name on an identity line, from token k: "née le", "DOB", "IPP", a phone
+ * number, an identifier, an e-mail, an age; a date only after a name of two words or more (a
+ * drug may come with its date). */
+static int identity_after(const struct pctx *c, size_t k, int words)
+{
+	if (k >= c->n_tk)
+		return 0;
+	int t = span_type_at(c, k);
+	if (t == ENT_PRIV_CONTACT || t == ENT_PRIV_ID || t == ENT_PRIV_AGE)
+		return 1;
+	if (t == ENT_PRIV_DATE)
+		return words >= 2;
+	if (!(c->tk[k].f & TK_ALPHA))
+		return 0;
+	if (tk_eq(c, k, "ne") || tk_eq(c, k, "nee"))
+		return tk_eq(c, k + 1, "le") || span_type_at(c, k + 1) == ENT_PRIV_DATE;
+	return tk_eq_any(c, k, (const char *const[]){"dob", "ddn", "born", "ipp", "nhs", "mrn", "hosp",
+							"hospital", "ssn", "nir", "chi", "medicare", "tel", NULL}) ||
+	       (c->tk[k].lex & LX_IDLABEL);
+}
+
+/* Wishes, news or a request about someone right before token s: "Sending love to", "Thinking
+ * of", "Congrats to", "pray for", "ask for", "Pensées pour", "courage à", "Joyeux
+ * anniversaire", "Rest easy", "RIP", "Lettre à", "nouvelles de", "de la part de", "Titulaire :",
+ * "vous connaissez", "everyone calls her". */
+static int wishes_before(const struct pctx *c, size_t s)
+{
+	size_t p = tk_prev_word(c, s, 1);
+	if (p == SIZE_MAX)
+		return 0;
+	if (p + 2 == s && tk_ch(c, p + 1, ':'))
+		return tk_eq(c, p, "titulaire");
+	if (p + 1 != s)
+		return 0;
+	if (tk_eq(c, p, "to"))
+		return before_is(c, p, "love", NULL) || before_is(c, p, "congrats", NULL) ||
+		       before_is(c, p, "congratulations", NULL) || before_is(c, p, "wishes", NULL) ||
+		       before_is(c, p, "prayers", NULL) || before_is(c, p, "hugs", NULL);
+	if (tk_eq(c, p, "of"))
+		return before_is(c, p, "thinking", NULL);
+	if (tk_eq(c, p, "for"))
+		return before_is(c, p, "pray", NULL) || before_is(c, p, "praying", NULL) ||
+		       before_is(c, p, "prayers", NULL) || before_is(c, p, "ask", NULL) ||
+		       before_is(c, p, "asked", NULL) || before_is(c, p, "asking", NULL) || before_is(c, p, "asks", NULL);
+	if (tk_eq(c, p, "pour"))
+		return before_is(c, p, "pensee", NULL) || before_is(c, p, "pensees", NULL) ||
+		       before_is(c, p, "prie", NULL) || before_is(c, p, "prions", NULL) ||
+		       before_is(c, p, "prieres", NULL);
+	if (tk_eq(c, p, "a"))
+		return before_is(c, p, "courage", NULL) || before_is(c, p, "bisous", NULL) ||
+		       before_is(c, p, "pensees", NULL) || before_is(c, p, "dis", NULL) ||
+		       before_is(c, p, "anniversaire", NULL) || before_is(c, p, "anniv", NULL) ||
+		       before_is(c, p, "lettre", NULL);
+	if (tk_eq(c, p, "de"))
+		return before_is(c, p, "nouvelles", NULL) || before_is(c, p, "part", "la");
+	if (tk_eq(c, p, "her") || tk_eq(c, p, "him"))
+		return before_is(c, p, "calls", NULL) || before_is(c, p, "call", NULL);
+	if (tk_eq(c, p, "easy"))
+		return before_is(c, p, "rest", NULL);
+	return tk_eq(c, p, "anniversaire") || tk_eq(c, p, "anniv") || tk_eq(c, p, "birthday") ||
+	       tk_eq(c, p, "congrats") || tk_eq(c, p, "rip") || tk_eq(c, p, "connaissez") || tk_eq(c, p, "connais");
+}
+
+/* A verb that takes a person right before token s: "passer voir Kerjean", "il réclame", "tell",
+ * "visiting" (not "saw" nor "called": "a drug called ..."). */
+static int person_verb_before(const struct pctx *c, size_t s)
+{
+	size_t p = tk_prev_word(c, s, 0);
+	return p != SIZE_MAX && p + 1 == s &&
+	       tk_eq_any(c, p, (const char *const[]){"voir", "appeler", "rappeler", "reclame", "demande", "texted",
+							 "ask", "tell", "visit", "visited", "visiting", NULL});
+}
+
+/* Two words of the dictionaries glued into one ("Flatmate"): no name. */
+static int compound_word(const struct pctx *c, size_t i)
+{
+	const char *w = tk_fold(c, i);
+	size_t n = c->tk[i].flen;
+	char pre[PRIV_FOLD_MAX + 1];
+	if (n < 6 || n > PRIV_FOLD_MAX)
+		return 0;
+	for (size_t k = 3; k + 3 <= n; k++) {
+		if (!(priv_lex_word(w + k) & LX_WORD))
+			continue;
+		memcpy(pre, w, k);
+		pre[k] = 0;
+		if (priv_lex_word(pre) & LX_WORD)
+			return 1;
+	}
+	return 0;
+}
+
+/* The text opens on the name, and a verb or "et moi" follows: "Agbodjan loves the garden",
+ * "Tchouaméni a enfin dormi", "Goulven et moi". Not a word of four letters or fewer ("Derm
+ * says", "Rdv à 14h") nor two words glued. */
+static int subject_opening(const struct pctx *c, size_t s, size_t i, size_t j)
+{
+	size_t k = j + 1;
+	if (tk_prev_word(c, s, 8) != SIZE_MAX || k >= c->n_tk || !(c->tk[k].f & TK_SP) || tk_len(c, i) < 5)
+		return 0;
+	if (!(((c->tk[k].f & TK_LOWER) && tk_lex2(c, k, LX2_SVERB) && !tk_eq(c, k, "and") && !tk_eq(c, k, "et") &&
+	       !tk_eq(c, k, "from")) ||
+	      ((tk_eq(c, k, "et") || tk_eq(c, k, "and")) &&
+	       (tk_eq(c, k + 1, "moi") || tk_eq(c, k + 1, "i") || tk_eq(c, k + 1, "me")))))
+		return 0;
+	return !compound_word(c, i);
+}
+
+/* A record of someone right before token s: "le dossier de", "la chambre de", "referral
+ * for", "appt for". */
+static int record_before(const struct pctx *c, size_t s)
+{
+	size_t p = tk_prev_word(c, s, 1);
+	if (p == SIZE_MAX || (p + 1 != s && !(p + 2 == s && tk_apos(c, p + 1))))
+		return 0;
+	size_t q = tk_prev_word(c, p, 0);
+	if (q == SIZE_MAX)
+		return 0;
+	if (tk_eq(c, p, "de") || tk_eq(c, p, "d"))
+		return tk_eq_any(c, q, (const char *const[]){"dossier", "chambre", "scanner", "resultats", "bilan",
+								"irm", "rdv", "operatoire", "sortie",
+								"transfert", "soeur", "frere", "fille", "fils", "epouse",
+								"mari", "maman", "papa", "mere", "pere", NULL});
+	if (tk_eq(c, p, "for"))
+		return tk_eq_any(c, q, (const char *const[]){"appointment", "appt", "referral", "mri", "bloods",
+								"prescription", "request", "slot", "bed", NULL});
+	return 0;
+}
+
+/* The writer introducing themselves right before token s ("je suis", "jsuis", "I'm", "I am",
+ * "this is"), and a pause, a capital or a birth after the name ending at token j. */
+static int intro_around(const struct pctx *c, size_t s, size_t j)
+{
+	size_t p = tk_prev_word(c, s, 1);
+	if (p == SIZE_MAX || p + 3 < s)
+		return 0;
+	int fr = (tk_eq(c, p, "suis") && (before_is(c, p, "je", NULL) || before_is(c, p, "j", NULL))) ||
+		 tk_eq(c, p, "jsuis");
+	int en = (tk_eq(c, p, "m") && before_is(c, p, "i", NULL)) || tk_eq(c, p, "im") ||
+		 (tk_eq(c, p, "am") && before_is(c, p, "i", NULL)) || (tk_eq(c, p, "is") && before_is(c, p, "this", NULL));
+	if (!fr && !en)
+		return 0;
+	if (p + 1 != s)
+		return 0;
+	/* "I'm Coeliac", "I'm Diabetic": an adjective no list knows, in English */
+	const char *w = tk_fold(c, s);
+	size_t n = c->tk[s].flen;
+	if (en && n >= 3 && j == s &&
+	    (strcmp(w + n - 2, "ic") == 0 || strcmp(w + n - 2, "ed") == 0 || strcmp(w + n - 3, "ing") == 0 ||
+	     strcmp(w + n - 3, "ive") == 0 || strcmp(w + n - 3, "ous") == 0 || strcmp(w + n - 3, "ful") == 0))
+		return 0;
+	size_t k = j + 1;
+	return k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '.') || tk_ch(c, k, '!') || tk_ch(c, k, '(') ||
+	       (c->tk[k].f & TK_NL) || tk_eq(c, k, "ne") || tk_eq(c, k, "nee") || tk_eq(c, k, "from") ||
+	       tk_is(c, k, TK_AGE);
+}
+
+/* A capitalised word no list knows: "Agbodjan", "Kervéguen" (not in a text in capitals). */
+static int unknown_cap(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && t->lex == 0 && t->e - t->s >= 3;
+}
+
+/* "Etxeberria l'infirmier m'a laissé sortir": the name, then its trade with an article. */
+static int trade_after(const struct pctx *c, size_t j)
+{
+	size_t k = j + 1;
+	if (!(tk_eq(c, k, "l") && tk_apos(c, k + 1)) && !tk_eq(c, k, "la") && !tk_eq(c, k, "le") && !tk_eq(c, k, "the"))
+		return 0;
+	k = tk_next_word(c, k, 1);
+	return tk_eq_any(c, k, (const char *const[]){"infirmier", "infirmiere", "aide", "kine", "medecin", "interne",
+							 "psy", "sage", "auxiliaire", "nurse", "physio", "midwife",
+							 "porter", "hca", "carer", NULL});
+}
+
+/* On an identity line, the listed names before the one no list knows: "Staff du mardi :
+ * Kouassi N'Guessan Ange-Marius, 44 ans". */
+static size_t names_before(const struct pctx *c, size_t s)
+{
+	for (int n = 0; n < 3 && s > 0; n++) {
+		const struct ptok *p = &c->tk[s - 1];
+		if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(c->tk[s].f & TK_SP) ||
+		    (c->tk[s].f & TK_NL) || !(p->lex & (LX_GIVEN | LX_PATR)) ||
+		    (p->lex & (NOT_A_NAME | LX_WORD | LX_STOPFR | LX_STOPEN | LX_EPONYM)))
+			break;
+		s--;
+	}
+	return s;
+}
+
+/* The NAME span that starts right after token j, on the same line ("Hinemoa Tamatea (39)": the
+ * age rule named the surname alone), or SIZE_MAX. */
+static size_t name_span_after(const struct pctx *c, size_t j)
+{
+	size_t k = j + 1;
+	if (k >= c->n_tk || (c->tk[k].f & (TK_CLAIMED | TK_CAP | TK_SP | TK_NL)) != (TK_CLAIMED | TK_CAP | TK_SP))
+		return SIZE_MAX;
+	for (size_t n = 0; n < c->n_sp; n++)
+		if (c->sp[n].start == c->tk[k].s)
+			return c->sp[n].type == ENT_PRIV_NAME ? n : SIZE_MAX;
+	return SIZE_MAX;
+}
+
+void pn_anchor_names(struct pctx *c)
+{
+	if (c->shout)
+		return;
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS));
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
+		if (!unknown_cap(c, i))
+			continue;
+		size_t s = pn_given_before(c, i), j = pn_extend(c, i, 0);
+		size_t joined = name_span_after(c, j);
+		if (joined != SIZE_MAX)
+			j = priv_tok_at(c, c->sp[joined].end - 1);
+		size_t k = j + 1;
+		int words = 0;
+		for (size_t w = s; w <= j; w++)
+			words += (c->tk[w].f & TK_WORD) && tk_len(c, w) >= 2;
+		int hit = 0;
+		/* an identity line: "Seun Bouaziz, 07911 123456", "Re: Kavitha Kervéguen DOB ...",
+		 * "Hinemoa Tamatea (39), DOB 17/04/1987" */
+		size_t s0 = names_before(c, s);
+		if (tk_sentence_start(c, s0) || tk_ch(c, s0 - 1, ':') || tk_ch(c, s0 - 1, '/')) {
+			size_t a = k;
+			if (tk_ch(c, a, '(') && tk_is(c, a + 1, TK_NUM) && tk_ch(c, a + 2, ')'))
+				a += 3;
+			hit = (tk_ch(c, a, ',') && identity_after(c, a + 1, words)) ||
+			      (tk_ch(c, a, '(') && identity_after(c, a + 1, words)) ||
+			      (a == k && !tk_ch(c, k, ',') && !tk_is(c, k, TK_CLAIMED) && tk_is(c, k, TK_ALPHA) &&
+			       identity_after(c, k, 2));
+			if (hit)
+				s = s0;
+		}
+		if (!hit && s > 0 && !tk_sentence_start(c, s))
+			hit = wishes_before(c, s) || record_before(c, s) || intro_around(c, s, j) ||
+			      (tk_len(c, i) >= 5 && person_verb_before(c, s)) ||
+			      /* "Dad (Sourav) wants a call", "Mum (Efua)" */
+			      (tk_ch(c, s - 1, '(') && tk_ch(c, k, ')') && tk_lex(c, tk_prev_word(c, s, 1), LX_KIN));
+		/* "Rélwendé (mon grand, 11 ans)": a possessive opening a bracket after the name */
+		if (!hit && tk_ch(c, k, '('))
+			hit = tk_eq_any(c, k + 1, (const char *const[]){"mon", "ma", "my", "notre", "our", "his", "her", "sa",
+									     NULL}) != 0;
+		if (!hit)
+			hit = subject_opening(c, s, i, j) || trade_after(c, j);
+		if (hit && joined != SIZE_MAX) {
+			c->sp[joined].start = c->tk[s].s; /* the name found after takes in the words before */
+			for (size_t w = s; w < j; w++)
+				c->tk[w].f |= TK_CLAIMED;
+			i = j;
+		} else if (hit) {
+			priv_add_tok(c, s, j, ENT_PRIV_NAME, 0.6f, "name_context");
+			i = j;
+		}
+	}
+}
