@@ -610,6 +610,12 @@ static enum name_verdict r_allcap_unknown(struct pctx *c, size_t i, struct name_
 	return NAME_NONE;
 }
 
+/* A word no list knows that the words around make a name: "Agbodjan loves" (pn_anchor_name). */
+static enum name_verdict r_anchor(struct pctx *c, size_t i, struct name_hit *h)
+{
+	return pn_anchor_name(c, i, &h->start, &h->end) ? NAME_SPAN : NAME_NONE;
+}
+
 /* No context: the lists decide (pn_name_alone), or the word after ("Precious Mahlangu",
  * "Morgane Le Dantec", "Rose Martin"). Always decides, with 0 for no name. */
 static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
@@ -680,6 +686,7 @@ enum {
 	R_ALLCAP_AGE,
 	R_ALLCAP_SURNAME,
 	R_ALLCAP_UNKNOWN,
+	R_ANCHOR,
 	R_ALONE,
 	N_RULES
 };
@@ -710,6 +717,7 @@ static const struct name_rule rules[] = {
 	[R_ALLCAP_AGE] = {"name_lexicon", 0.8f, r_allcap_age, 0, NEED_CAPS | NEED_NUM},
 	[R_ALLCAP_SURNAME] = {"name_lexicon", 0.8f, r_allcap_surname, 0, NEED_CAPS},
 	[R_ALLCAP_UNKNOWN] = {"name_lexicon", 0.8f, r_allcap_unknown, 0, NEED_CAPS},
+	[R_ANCHOR] = {"name_context", 0.6f, r_anchor, 0, 0},
 	[R_ALONE] = {"name_lexicon", 0, r_alone, 0, 0},
 };
 
@@ -733,7 +741,8 @@ _Static_assert(N_RULES <= 32 && sizeof rules / sizeof rules[0] == N_RULES, "one 
 	 (G_CAP(x) || G_LOWER(x) ? RB(R_AGE) : 0) |                                                   \
 	 (G_ALLCAP(x) || (G_CAP(x) && G_LEN1(x)) ? RB(R_SURNAME_INITIAL) : 0) |                       \
 	 (G_ALLCAP(x) ? RB(R_ALLCAP_PAIR) | RB(R_ALLCAP_AGE) | RB(R_ALLCAP_SURNAME) | RB(R_ALLCAP_UNKNOWN) \
-		      : 0))
+		      : 0) |                                                                                      \
+	 (G_CAP(x) && !G_ALLCAP(x) && !G_LEN2(x) ? RB(R_ANCHOR) : 0))
 #define FG4(x) FG(x), FG((x) + 1), FG((x) + 2), FG((x) + 3)
 #define FG16(x) FG4(x), FG4((x) + 4), FG4((x) + 8), FG4((x) + 12)
 static const uint32_t f_gate[64] = {FG16(0), FG16(16), FG16(32), FG16(48)};
@@ -745,10 +754,6 @@ static inline unsigned gate_index(unsigned f, size_t len)
 	return ((f >> 3) & 7) | (unsigned)(len == 1) << 3 | (unsigned)(len <= 2) << 4 | ((f >> 8) & 1) << 5;
 }
 
-/* The rules that may say something about word i, from what each tests first on the word and
- * the one before (each rule still tests it): a rule left out would answer NAME_NONE without a
- * side effect. A table for the word's flags, then masks, with no branch on the word, so that a
- * word calls only the rules whose first test it passes. */
 /* The rules that the tokens around a word may make possible (what each tests first on them),
  * by the NF_ bits of the token before; the others always. */
 #define NEAR_RULES (RB(R_HASHTAG) | RB(R_TITLE) | RB(R_RELATIVE_CAP) | RB(R_LOWER_CONTEXT) | RB(R_COMPANION) | \
@@ -784,6 +789,7 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 		       !((lex & LX_GIVEN) || (lex == 0 && (f & TK_CAP))) * RB(R_INTRO_AGE) |
 		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
 		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST) |
+		       (lex != 0) * RB(R_ANCHOR) | /* r_anchor: a word no list knows */
 		       /* r_address: a word a name list holds, or none does; a token after it */
 		       (!((lex & LX_GIVEN) || lex == 0) | (i + 1 >= c->n_tk)) * RB(R_ADDRESS);
 	m &= near & ~off;
@@ -889,6 +895,5 @@ void priv_find_names(struct pctx *c)
 			break;
 		}
 	}
-	pn_anchor_names(c);
 	pn_repeat(c);
 }

@@ -183,8 +183,9 @@ int pn_listed_after_name(const struct pctx *c, size_t i);
 /* After the rules: a free word that repeats a word of a NAME span is the same person
  * ("Over to you, Seun!"), unless its case or its place says it is the ordinary word. */
 void pn_repeat(struct pctx *c);
-/* Names no list holds, from the words around them (priv_name_anchor.c): identity lines, wishes,
- * records, the writer introducing themselves. Adds spans. */
-void pn_anchor_names(struct pctx *c);
+/* A name no list holds, from the words around it (priv_name_anchor.c): identity lines, wishes,
+ * records, the writer introducing themselves. Token i is a capitalised word no list knows; the
+ * name's first and last tokens go to *first and *last. */
+int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last);
 
 #endif

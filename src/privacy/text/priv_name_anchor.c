@@ -3,8 +3,9 @@
  *
  * The rules of priv_name.c start from a word and ask its lists first; a capitalised word that
  * no list knows (no name list and no dictionary: "Agbodjan", "Kervéguen") is named there only
- * after a title, a relative and a few other contexts. This pass runs after them, on such words
- * only, and names them when the words around say that a person is meant:
+ * after a title, a relative and a few other contexts. The rule r_anchor, tried on such words
+ * only (rule_gate) and right before the lists alone decide (r_alone), names them when the words
+ * around say that a person is meant:
  *   - an identity line: the word (and the capitalised words after it) opens a sentence or a
  *     line, and a comma then gives that person's data: a date of birth, an identifier, a phone
  *     number, an e-mail, an age ("Lindiwe Bouaziz, née le 17/04/1979", "Seun Bouaziz, 07911
@@ -232,69 +233,45 @@ static size_t names_before(const struct pctx *c, size_t s)
 	return s;
 }
 
-/* The NAME span that starts right after token j, on the same line ("Hinemoa Tamatea (39)": the
- * age rule named the surname alone), or SIZE_MAX. */
-static size_t name_span_after(const struct pctx *c, size_t j)
+/* Token i, a capitalised word no list knows that no rule before named, is a name from the words
+ * around it: its first and last tokens in *first and *last (left alone when it is not). */
+int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 {
-	size_t k = j + 1;
-	if (k >= c->n_tk || (c->tk[k].f & (TK_CLAIMED | TK_CAP | TK_SP | TK_NL)) != (TK_CLAIMED | TK_CAP | TK_SP))
-		return SIZE_MAX;
-	for (size_t n = 0; n < c->n_sp; n++)
-		if (c->sp[n].start == c->tk[k].s)
-			return c->sp[n].type == ENT_PRIV_NAME ? n : SIZE_MAX;
-	return SIZE_MAX;
-}
-
-void pn_anchor_names(struct pctx *c)
-{
-	if (c->shout)
-		return;
-	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS));
-	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
-		if (!unknown_cap(c, i))
-			continue;
-		size_t s = pn_given_before(c, i), j = pn_extend(c, i, 0);
-		size_t joined = name_span_after(c, j);
-		if (joined != SIZE_MAX)
-			j = priv_tok_at(c, c->sp[joined].end - 1);
-		size_t k = j + 1;
-		int words = 0;
-		for (size_t w = s; w <= j; w++)
-			words += (c->tk[w].f & TK_WORD) && tk_len(c, w) >= 2;
-		int hit = 0;
-		/* an identity line: "Seun Bouaziz, 07911 123456", "Re: Kavitha Kervéguen DOB ...",
-		 * "Hinemoa Tamatea (39), DOB 17/04/1987" */
-		size_t s0 = names_before(c, s);
-		if (tk_sentence_start(c, s0) || tk_ch(c, s0 - 1, ':') || tk_ch(c, s0 - 1, '/')) {
-			size_t a = k;
-			if (tk_ch(c, a, '(') && tk_is(c, a + 1, TK_NUM) && tk_ch(c, a + 2, ')'))
-				a += 3;
-			hit = (tk_ch(c, a, ',') && identity_after(c, a + 1, words)) ||
-			      (tk_ch(c, a, '(') && identity_after(c, a + 1, words)) ||
-			      (a == k && !tk_ch(c, k, ',') && !tk_is(c, k, TK_CLAIMED) && tk_is(c, k, TK_ALPHA) &&
-			       identity_after(c, k, 2));
-			if (hit)
-				s = s0;
-		}
-		if (!hit && s > 0 && !tk_sentence_start(c, s))
-			hit = wishes_before(c, s) || record_before(c, s) || intro_around(c, s, j) ||
-			      (tk_len(c, i) >= 5 && person_verb_before(c, s)) ||
-			      /* "Dad (Sourav) wants a call", "Mum (Efua)" */
-			      (tk_ch(c, s - 1, '(') && tk_ch(c, k, ')') && tk_lex(c, tk_prev_word(c, s, 1), LX_KIN));
-		/* "Rélwendé (mon grand, 11 ans)": a possessive opening a bracket after the name */
-		if (!hit && tk_ch(c, k, '('))
-			hit = tk_eq_any(c, k + 1, (const char *const[]){"mon", "ma", "my", "notre", "our", "his", "her", "sa",
-									     NULL}) != 0;
-		if (!hit)
-			hit = subject_opening(c, s, i, j) || trade_after(c, j);
-		if (hit && joined != SIZE_MAX) {
-			c->sp[joined].start = c->tk[s].s; /* the name found after takes in the words before */
-			for (size_t w = s; w < j; w++)
-				c->tk[w].f |= TK_CLAIMED;
-			i = j;
-		} else if (hit) {
-			priv_add_tok(c, s, j, ENT_PRIV_NAME, 0.6f, "name_context");
-			i = j;
-		}
+	if (!unknown_cap(c, i))
+		return 0;
+	size_t s = pn_given_before(c, i), j = pn_extend(c, i, 0), k = j + 1;
+	int words = 0;
+	for (size_t w = s; w <= j; w++)
+		words += (c->tk[w].f & TK_WORD) && tk_len(c, w) >= 2;
+	int hit = 0;
+	/* an identity line: "Seun Bouaziz, 07911 123456", "Re: Kavitha Kervéguen DOB ...",
+	 * "Hinemoa Tamatea (39), DOB 17/04/1987" */
+	size_t s0 = names_before(c, s);
+	if (tk_sentence_start(c, s0) || tk_ch(c, s0 - 1, ':') || tk_ch(c, s0 - 1, '/')) {
+		size_t a = k;
+		if (tk_ch(c, a, '(') && tk_is(c, a + 1, TK_NUM) && tk_ch(c, a + 2, ')'))
+			a += 3;
+		hit = (tk_ch(c, a, ',') && identity_after(c, a + 1, words)) ||
+		      (tk_ch(c, a, '(') && identity_after(c, a + 1, words)) ||
+		      (a == k && !tk_ch(c, k, ',') && !tk_is(c, k, TK_CLAIMED) && tk_is(c, k, TK_ALPHA) &&
+		       identity_after(c, k, 2));
+		if (hit)
+			s = s0;
 	}
+	if (!hit && s > 0 && !tk_sentence_start(c, s))
+		hit = wishes_before(c, s) || record_before(c, s) || intro_around(c, s, j) ||
+		      (tk_len(c, i) >= 5 && person_verb_before(c, s)) ||
+		      /* "Dad (Sourav) wants a call", "Mum (Efua)" */
+		      (tk_ch(c, s - 1, '(') && tk_ch(c, k, ')') && tk_lex(c, tk_prev_word(c, s, 1), LX_KIN));
+	/* "Rélwendé (mon grand, 11 ans)": a possessive opening a bracket after the name */
+	if (!hit && tk_ch(c, k, '('))
+		hit = tk_eq_any(c, k + 1, (const char *const[]){"mon", "ma", "my", "notre", "our", "his", "her", "sa",
+								 NULL}) != 0;
+	if (!hit)
+		hit = subject_opening(c, s, i, j) || trade_after(c, j);
+	if (hit) {
+		*first = s;
+		*last = j;
+	}
+	return hit;
 }
