@@ -14,7 +14,7 @@ status=0
 # tuning-5 is held to a floor a notch below what the rules reach on it (it was scored blind first)
 floor5="--min direct_recall=0.955 --min direct_precision=0.99"
 floor6="--min direct_recall=0.945 --min direct_precision=0.985"
-floor7="--min direct_recall=0.91 --min direct_precision=0.985"
+floor7="--min direct_recall=0.93 --min direct_precision=0.985"
 for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 heldout; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1

@@ -291,6 +291,10 @@ static void obfuscated_emails(struct pctx *c)
 			at_end = i + 2;
 		else if (tk_eq(c, i, "arobase") || (tk_eq(c, i, "at") && mail_provider(c, i + 1)))
 			at_end = i; /* "jean arobase gmail point com", "j.smith at hotmail dot co dot uk" */
+		else if (tk_eq(c, i, "at") && tk_is(c, i + 1, TK_WORD) && tk_eq(c, i + 2, "dot") && i + 3 < c->n_tk &&
+			 known_tld(c->t + c->tk[i + 3].s, tk_len(c, i + 3)) && i >= 2 && tk_glued(c, i - 2) &&
+			 (tk_ch(c, i - 2, '.') || tk_ch(c, i - 2, '_')))
+			at_end = i; /* "teodora.m at eircom dot net": a dotted name, any host, "dot", a TLD */
 		else if (tk_ch(c, i, '@') && (c->tk[i].f & TK_SP) && (c->tk[i + 1].f & TK_SP))
 			at_end = i; /* "sylvie.caradec @ orange . fr": spaces for the robots */
 		else if (tk_ch(c, i, '(') && tk_eq(c, i + 1, "a") && tk_ch(c, i + 2, ')') && tk_glued(c, i) &&

@@ -161,14 +161,11 @@ static size_t labelled(const struct pctx *c, size_t i)
 
 /* Labels that name a record or registration number and never a phone line: a number they
  * introduce is an identifier even when it is shaped like a phone number ("CHI 0101501234"). */
-static const char *const record_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nhs",
-					    "chi", "rpps", "adeli", "dossier", "sejour", "insee",
-					    "matricule", "nss", "mbi", "medicare", "hosp", "secu",
-					    "passeport", "passport", "adherent", "ins", "patient",
-					    "hospital", "member", "policy", "contrat", "police",
-					    "mutuelle", "insurance", "beneficiaire", "allocataire",
-					    "client", "record", "case", "unit", "identifiant", "gmc", "ppsn",
-					    "pps", "nmc", "ohip", "ramq", NULL};
+static const char *const record_labels[] = {
+	"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nhs", "chi", "rpps", "adeli", "dossier", "sejour", "insee",
+	"matricule", "nss", "mbi", "medicare", "hosp", "secu", "passeport", "passport", "adherent", "ins", "patient",
+	"hospital", "member", "policy", "contrat", "police", "mutuelle", "insurance", "beneficiaire", "allocataire",
+	"client", "record", "case", "unit", "identifiant", "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", NULL};
 
 /* lab is labelled()'s answer: the label, or the word before a generic one ("patient
  * number", "numéro patient") names a record. */
@@ -302,9 +299,16 @@ static size_t collect(const struct pctx *c, size_t i, struct pdigits *g, size_t 
 		g->ng++;
 		/* what joins this group to the next one? */
 		size_t nx = k + 1;
-		if (tk_ch(c, nx, ')') && tk_glued(c, k)) {
-			g->paren = 1;
-			nx++;
+		if (tk_ch(c, nx, ')') && tk_glued(c, k))
+			g->paren = 1, nx++;
+		/* "(+33)7 81 22 90 14": glued to the bracket; "07 911 - 123 - 456": dashes between spaces */
+		int glued7 = g->paren && g->plus && g->ng == 1 && tk_is(c, nx, TK_NUM) && tk_glued(c, nx - 1);
+		if (glued7 || (tk_ch(c, nx, '-') && (c->tk[nx].f & (TK_SP | TK_NL)) == TK_SP && tk_is(c, nx + 1, TK_NUM) &&
+			       (c->tk[nx + 1].f & (TK_SP | TK_NL)) == TK_SP && g->ng >= 2 &&
+			       (g->sep[g->ng - 1] == '-' || (tk_ch(c, nx + 2, '-') && tk_is(c, nx + 3, TK_NUM))))) {
+			sep = glued7 ? ' ' : '-';
+			k = glued7 ? nx : nx + 1;
+			continue;
 		}
 		if (tk_ch(c, nx, '(') && tk_eq(c, nx + 1, "0") && tk_ch(c, nx + 2, ')') &&
 		    tk_is(c, nx + 3, TK_NUM)) {
@@ -406,19 +410,16 @@ static int numeric_date(const struct pctx *c, const struct pdigits *g, size_t fi
 			return g->glen[0] <= 2 && a >= 1 && a <= 12 && b >= 1900 && b <= 2099;
 		if (g->glen[0] > 2 || g->glen[1] > 2 || a < 1 || a > 31 || b < 1 || b > 12)
 			return 0;
-		static const char *const before[] = {"le", "du", "au", "on", "depuis", "since", "from",
-						     "until", "jusqu", "rdv", "ne", "nee", "born",
-						     "opere", "operee", "dated", "date", "des", "by",
-						     "before", "avant", "apres", "after", "lundi", "mardi",
-						     "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-						     "monday", "tuesday", "wednesday", "thursday", "friday",
-						     "saturday", "sunday", "dob", "ddn", "naissance", NULL};
+		static const char *const before[] = {
+			"le", "du", "au", "on", "depuis", "since", "from", "until", "jusqu", "rdv", "ne", "nee", "born",
+			"opere", "operee", "dated", "date", "des", "by", "before", "avant", "apres", "after", "lundi",
+			"mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday",
+			"thursday", "friday", "saturday", "sunday", "dob", "ddn", "naissance", NULL};
 		size_t p = tk_prev_word(c, first_tok, 1);
 		if (p != SIZE_MAX && tk_eq_any(c, p, before))
 			return 1;
 		/* "09/07" with both parts on two digits and no unit after */
 		size_t nx = tk_next_word(c, g->ti, 0);
-		(void)nx;
 		return g->glen[0] == 2 && g->glen[1] == 2 && g->sep[1] == '/' &&
 		       !(nx < c->n_tk && (c->tk[nx].f & TK_ALPHA) && !(c->tk[nx].f & TK_SP));
 	}
@@ -438,8 +439,6 @@ static int is_ip4(const struct pdigits *g)
 	return 1;
 }
 
-/* Classifies g (already cut to some groups); returns 1 when it added a span or decided
- * the digits are public (a helpline), 0 to try a shorter grouping. */
 /* Smallest group after the first: "1 1 1 1 ..." (a list) is no identifier layout. */
 static size_t min_group(const struct pdigits *g)
 {
@@ -490,6 +489,7 @@ static int niss_ok(const char *d)
 	return 97 - n % 97 == key || 97 - (2000000000ull + n) % 97 == key;
 }
 
+/* Classifies g (cut to some groups): 1 when it added a span or found a helpline, 0 to try fewer. */
 static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 {
 	const char *d = g->d;

@@ -206,6 +206,21 @@ static int unknown_cap(const struct pctx *c, size_t i)
 	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && t->lex == 0 && t->e - t->s >= 3;
 }
 
+/* The message opens on the name of the one it is written to, a comma, then what is asked of
+ * them: "Delroy, heads up: bed 6 is...", "Hemi, can u check", "Teiki, la patiente..." (not
+ * "Lovenox, le soir": a drug takes no request). */
+static int address_opening(const struct pctx *c, size_t s, size_t j)
+{
+	size_t k = j + 2;
+	if (!tk_ch(c, j + 1, ',') || tk_prev_word(c, s, 8) != SIZE_MAX || k >= c->n_tk || !(c->tk[k].f & TK_LOWER))
+		return 0;
+	if ((tk_eq(c, k, "la") && tk_eq(c, k + 1, "patiente")) || (tk_eq(c, k, "le") && tk_eq(c, k + 1, "patient")))
+		return 1;
+	return tk_eq_any(c, k, (const char *const[]){"can", "could", "pls", "please", "heads", "bed", "pt", "just",
+							 "quick", "fyi", "are", "r", "u", "tu", "t", "vous", "peux", "pourrais",
+							 "pouvez", "est", NULL});
+}
+
 /* "Etxeberria l'infirmier m'a laissé sortir": the name, then its trade with an article. */
 static int trade_after(const struct pctx *c, size_t j)
 {
@@ -268,7 +283,7 @@ int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 		hit = tk_eq_any(c, k + 1, (const char *const[]){"mon", "ma", "my", "notre", "our", "his", "her", "sa",
 								 NULL}) != 0;
 	if (!hit)
-		hit = subject_opening(c, s, i, j) || trade_after(c, j);
+		hit = subject_opening(c, s, i, j) || address_opening(c, s, j) || trade_after(c, j);
 	if (hit) {
 		*first = s;
 		*last = j;

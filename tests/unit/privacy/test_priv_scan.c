@@ -957,9 +957,23 @@ static void s14_round9(void **state)
 	found("Coucou les mamans, Rélwendé (mon grand, 11 ans) a son premier rdv", FR, "Rélwendé", ENT_PRIV_NAME);
 	found("Contact famille : petit-fils Wendkouni, +226 70 12 45 88.", FR, "Wendkouni", ENT_PRIV_NAME);
 	found("Petites victoires. Etxeberria l'infirmier m'a laissé sortir", FR, "Etxeberria", ENT_PRIV_NAME);
+	found("Delroy, heads up: bed 6 is Marcia, 54, post-op day 2", EN, "Delroy", ENT_PRIV_NAME);
+	not_found("Lovenox, le soir depuis lundi, et ça pique", FR, "Lovenox");
 	/* words that name no one */
 	not_found("Happy to take any night next week. Ta", EN, "Ta");
 	not_found("On m'a posé un Holter pour 24h.", FR, "Holter");
+}
+
+/* ... and contacts and identifiers of other shapes and lands. */
+static void s14_round9_ids(void **state)
+{
+	(void)state;
+	found("Il est dispo les mardis, tél (+33)7 81 22 90 14.", FR, "(+33)7 81 22 90 14", ENT_PRIV_CONTACT);
+	found("number on file is wrong, try 07 911 - 123 - 456? thanks", EN, "07 911 - 123 - 456", ENT_PRIV_CONTACT);
+	not_found("Il a fait 10 - 12 - 14 pompes ce matin", FR, "10 - 12 - 14");
+	found("Happy to swap notes: teodora.m at eircom dot net", EN, "teodora.m at eircom dot net", ENT_PRIV_CONTACT);
+	not_found("Meet at home dot com for the group", EN, "at home dot com");
+	found("Her PESEL is 86042712345 if needed.", EN, "86042712345", ENT_PRIV_ID);
 }
 
 int main(void)
@@ -973,7 +987,7 @@ int main(void)
 		cmocka_unit_test(w19_round4),     cmocka_unit_test(w19_round4_ids),
 		cmocka_unit_test(s12_round5),     cmocka_unit_test(s12_round5_ids),
 		cmocka_unit_test(s13_round8),     cmocka_unit_test(s13_round8_ids),
-		cmocka_unit_test(s14_round9),
+		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
