@@ -85,13 +85,15 @@ static const struct store_stmt Q_UNREAD = {
  * every reply of every followed thread: ~500 rows for 20 shown, issue 13).
  * The page's three parts (the unread total, the followed list, the merge's cursors) come from
  * one walk of the member's follows: it was three (the list, the unread sum, the merge's
- * follows), the third of the page's statement time with some 60 follows. */
+ * follows), the third of the page's statement time with some 60 follows. The walk comes in
+ * the follows' key order and is sorted here (notif_sort): SQLite's ORDER BY over the join
+ * went through a temporary B-tree with every row's title, a third of the walk's instructions
+ * (88 k of 263 k a page with 50 follows, bench/members' data under callgrind). */
 static const struct store_stmt Q_NOTIF_WALK = {
 	"comm.notif_walk",
 	"SELECT f.thread_id, t.last_post_id, f.notify_from, f.last_read_id, "
 	"t.n_visible - f.read_visible, t.title FROM follows f "
-	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1 "
-	"ORDER BY t.last_post_id DESC"};
+	"JOIN threads t ON t.id = f.thread_id WHERE f.account_id = ?1"};
 static const struct store_stmt Q_NOTIF_REPLIES = {
 	"comm.notif_replies",
 	"SELECT id, created_at FROM posts WHERE thread_id = ?1 AND id > ?2 AND id <= ?3 "
@@ -114,6 +116,8 @@ static const struct store_stmt Q_UNREAD_MOD = {
 
 #define NOTIF_PAGE_MAX 100
 #define NO_TITLE SIZE_MAX
+/* Bytes of titles the walk keeps (the buffer holds up to 1 MiB: the page's others follow). */
+#define NOTIF_TITLES_BUDGET (256 * 1024)
 
 struct notif_follow {
 	int64_t thread, last_post, notify_from, last_read, unread;
@@ -170,13 +174,26 @@ static enum ent_err follow_row(struct store_q *q, void *arg)
 				   .notify_from = store_q_int(q, 2), .last_read = store_q_int(q, 3),
 				   .unread = store_q_int(q, 4), .title = NO_TITLE};
 	m->unread += f->unread;
-	if (m->n_f <= COMM_FOLLOWED_MAX) {
-		const char *t = store_q_text(q, 5, NULL);
+	/* Kept while the titles stay small: only the COMM_FOLLOWED_MAX most active are shown, and
+	 * which those are is known once the walk is sorted; one past the budget is read again if
+	 * it is shown (notif_title_of). */
+	const char *t = store_q_text(q, 5, NULL);
+	size_t len = t ? strlen(t) : 0;
+	if (m->titles.len + len < NOTIF_TITLES_BUDGET) {
 		f->title = m->titles.len;
-		buf_puts(&m->titles, t ? t : "");
+		buf_append(&m->titles, t ? t : "", len);
 		buf_putc(&m->titles, '\0');
 	}
 	return ENT_OK;
+}
+
+/* Most recently active first (the thread's last post); a tie by the newer thread. */
+static int by_activity(const void *a, const void *b)
+{
+	const struct notif_follow *x = a, *y = b;
+	if (x->last_post != y->last_post)
+		return x->last_post < y->last_post ? 1 : -1;
+	return x->thread < y->thread ? 1 : x->thread > y->thread ? -1 : 0;
 }
 
 static enum ent_err reply_row(struct store_q *q, void *arg)
@@ -208,6 +225,8 @@ static enum ent_err notif_merge_run(struct store_conn *c, struct notif_merge *m,
 {
 	int64_t mod = 0;
 	enum ent_err err = comm_q_each(c, &Q_NOTIF_WALK, 1, &m->account, follow_row, m);
+	if (!err && m->n_f > 1)
+		qsort(m->f, m->n_f, sizeof *m->f, by_activity);
 	if (!err)
 		err = comm_q_int(c, &Q_UNREAD_MOD, 1, &m->account, &mod);
 	m->unread += mod;
@@ -240,11 +259,25 @@ static enum ent_err title_row(struct store_q *q, void *arg)
 	return ENT_OK;
 }
 
-/* The title of each entry the walk did not give: read once per thread of the page (a thread
- * gone reads as ""). */
+/* Reads a thread's title into the merge's titles; *at is where it starts. */
+static enum ent_err title_read(struct store_conn *c, struct notif_merge *m, int64_t thread,
+			       size_t *at)
+{
+	*at = m->titles.len;
+	enum ent_err err = comm_q_each(c, &Q_NOTIF_TITLE, 1, &thread, title_row, m);
+	buf_putc(&m->titles, '\0');
+	return err ? err : m->titles.err;
+}
+
+/* The titles the walk did not keep: those of the followed list past its budget, then each
+ * entry's, read once per thread of the page (a thread gone reads as ""). */
 static enum ent_err notif_titles(struct store_conn *c, struct notif_merge *m)
 {
-	for (size_t i = 0; i < m->n; i++) {
+	enum ent_err err = ENT_OK;
+	for (size_t i = 0; !err && i < m->n_f && i < COMM_FOLLOWED_MAX; i++)
+		if (m->f[i].title == NO_TITLE)
+			err = title_read(c, m, m->f[i].thread, &m->f[i].title);
+	for (size_t i = 0; !err && i < m->n; i++) {
 		struct notif_entry *x = &m->e[i];
 		if (x->title != NO_TITLE)
 			continue;
@@ -257,17 +290,13 @@ static enum ent_err notif_titles(struct store_conn *c, struct notif_merge *m)
 		}
 		for (j = 0; j < i && m->e[j].thread != x->thread; j++)
 			;
-		if (j < i) {
+		if (j < i && m->e[j].title != NO_TITLE) {
 			x->title = m->e[j].title;
 			continue;
 		}
-		x->title = m->titles.len;
-		enum ent_err err = comm_q_each(c, &Q_NOTIF_TITLE, 1, &x->thread, title_row, m);
-		buf_putc(&m->titles, '\0');
-		if (err)
-			return err;
+		err = title_read(c, m, x->thread, &x->title);
 	}
-	return m->titles.err;
+	return err ? err : m->titles.err;
 }
 
 enum ent_err comm_notifications_page(struct store_conn *c, int64_t account, int64_t before,

@@ -419,6 +419,21 @@ static void notifications_merge_threads(void **state)
 /* A member may follow thousands of threads: the walk reads every follow, but titles only for
  * the threads of the page (they filled a 1 MiB buffer once: 1,400 titles of 200 characters
  * of 4 bytes each). */
+struct followed_list {
+	int n;
+	int64_t threads[COMM_FOLLOWED_MAX];
+	char prefix[COMM_FOLLOWED_MAX][8];
+};
+
+static void list_followed(const struct comm_followed *f, void *arg)
+{
+	struct followed_list *l = arg;
+	assert_true(l->n < COMM_FOLLOWED_MAX);
+	l->threads[l->n] = f->thread;
+	snprintf(l->prefix[l->n], sizeof l->prefix[0], "%.6s", f->title);
+	l->n++;
+}
+
 static void notifications_many_follows(void **state)
 {
 	(void)state;
@@ -454,6 +469,18 @@ static void notifications_many_follows(void **state)
 		char want[8];
 		snprintf(want, sizeof want, "%05d ", N - 1 - i);
 		assert_true(strncmp(l.titles[i], want, 6) == 0);
+	}
+	/* the followed list: the most active first, with their titles, though the walk (in the
+	 * follows' order, the newest threads last) kept only the first ~300 KiB of titles */
+	struct followed_list f = {0};
+	struct comm_notification_page pg = {.followed = list_followed, .arg = &f};
+	assert_int_equal(comm_notifications_page(c, dora, INT64_MAX, 20, &pg), ENT_OK);
+	assert_int_equal(f.n, COMM_FOLLOWED_MAX);
+	for (int i = 0; i < COMM_FOLLOWED_MAX; i++) {
+		char want[8];
+		snprintf(want, sizeof want, "%05d ", N - 1 - i);
+		assert_int_equal(f.threads[i], threads[N - 1 - i]);
+		assert_string_equal(f.prefix[i], want);
 	}
 }
 
