@@ -4,8 +4,10 @@
  * Not responsible for: what a route does (api_<resource>.c) or who may call it (the table in
  * api_routes.c, decided by policy_check()).
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +23,49 @@
 static int route_metric[MAX_ROUTES];
 static int metric_static = -1, metric_spa = -1, metric_unmatched = -1;
 
+/* The routes by the byte after "/api/v1/" (ASCII; 0: the patterns that do not start so, or
+ * have a parameter there), each bucket in the table's order: a request walks its bucket and
+ * bucket 0 merged, about ten patterns. Walking all ~160 was ~10 k instructions a request, a
+ * tenth of a cached thread page's (callgrind, issue 13). */
+#define ROUTE_PREFIX "/api/v1/"
+#define ROUTE_PREFIX_LEN (sizeof ROUTE_PREFIX - 1)
+static uint16_t route_order[MAX_ROUTES];
+static uint16_t route_start[129];
+static pthread_once_t route_once = PTHREAD_ONCE_INIT;
+
+static unsigned route_key(const char *s)
+{
+	if (strncmp(s, ROUTE_PREFIX, ROUTE_PREFIX_LEN) != 0)
+		return 0;
+	unsigned char c = (unsigned char)s[ROUTE_PREFIX_LEN];
+	return c == '{' || c >= 128 ? 0 : c;
+}
+
+static void route_index(void)
+{
+	size_t n = api_n_routes < MAX_ROUTES ? api_n_routes : MAX_ROUTES;
+	uint16_t count[129] = {0};
+	for (size_t i = 0; i < n; i++)
+		count[route_key(api_routes[i].pattern) + 1]++;
+	for (unsigned k = 1; k < 129; k++)
+		count[k] += count[k - 1];
+	memcpy(route_start, count, sizeof route_start);
+	for (size_t i = 0; i < n; i++)
+		route_order[count[route_key(api_routes[i].pattern)]++] = (uint16_t)i;
+}
+
 int api_route_find(const char *method, const char *path, bool *path_known,
 		   struct http_params *params)
 {
+	pthread_once(&route_once, route_index);
 	*path_known = false;
-	for (size_t i = 0; i < api_n_routes; i++) {
+	unsigned k = route_key(path);
+	const uint16_t *a = route_order + route_start[k], *a_end = route_order + route_start[k + 1];
+	const uint16_t *g = route_order + route_start[0], *g_end = route_order + route_start[1];
+	if (k == 0)
+		a = a_end; /* bucket 0 is g */
+	while (a < a_end || g < g_end) {
+		size_t i = g == g_end || (a < a_end && *a < *g) ? *a++ : *g++;
 		if (!http_path_match(api_routes[i].pattern, path, params))
 			continue;
 		if (strcmp(api_routes[i].method, method) == 0 ||

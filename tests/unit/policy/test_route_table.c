@@ -96,6 +96,59 @@ static void spot_checks(void **state)
 	assert_false(known);
 }
 
+/* The first route of the table that takes method and path, as api_route_find did before it
+ * had an index: every pattern in order. */
+static int linear_find(const char *method, const char *path, bool *known)
+{
+	struct http_params p;
+	*known = false;
+	for (size_t i = 0; i < api_n_routes; i++) {
+		if (!http_path_match(api_routes[i].pattern, path, &p))
+			continue;
+		if (!strcmp(api_routes[i].method, method) ||
+		    (!strcmp(method, "HEAD") && !strcmp(api_routes[i].method, "GET")))
+			return (int)i;
+		*known = true;
+	}
+	return -1;
+}
+
+/* Every route's pattern, its parameters filled, and a few paths that no route takes: the
+ * indexed look-up gives what the walk of the whole table gives, for every method. */
+static void index_same_as_walk(void **state)
+{
+	static const char *methods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
+	static const char *others[] = {"/", "/api/v1/", "/api/v1/zzz", "/api/v1/{x}", "/healthz",
+				       "/static/app.js", "/api/v2/me", "/api/v1/\xc3\xa9t\xc3\xa9"};
+	char path[512];
+	for (size_t i = 0; i < api_n_routes + sizeof others / sizeof others[0]; i++) {
+		if (i < api_n_routes) {
+			size_t n = 0;
+			for (const char *c = api_routes[i].pattern; *c && n < sizeof path - 4; c++) {
+				if (*c == '{') {
+					c = strchr(c, '}');
+					memcpy(path + n, "x1", 2);
+					n += 2;
+					continue;
+				}
+				path[n++] = *c;
+			}
+			path[n] = '\0';
+		} else {
+			snprintf(path, sizeof path, "%s", others[i - api_n_routes]);
+		}
+		for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+			bool known, want_known;
+			struct http_params p;
+			int want = linear_find(methods[m], path, &want_known);
+			assert_int_equal(api_route_find(methods[m], path, &known, &p), want);
+			assert_int_equal(known, want_known);
+			if (i < api_n_routes && !strcmp(methods[m], api_routes[i].method))
+				assert_true(want >= 0);
+		}
+	}
+}
+
 static void table_rules(void **state)
 {
 	for (size_t i = 0; i < api_n_routes; i++) {
@@ -166,6 +219,7 @@ int main(void)
 		cmocka_unit_test(default_deny),
 		cmocka_unit_test(spot_checks),
 		cmocka_unit_test(table_rules),
+		cmocka_unit_test(index_same_as_walk),
 		cmocka_unit_test(openapi_matches_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
