@@ -65,6 +65,23 @@ FLAGS2 = {
     "SVERB": 1 << 11,     # hand list: verbs after a known name opening a sentence ("Maxime est né")
     "COMPANION": 1 << 12, # hand list: words before a companion's first name ("avec lea", "chez Nancy")
 }
+# Derived into the top byte of every pair's second word (write_pairs): what the key's flags
+# give a token in the tokenizer's candidate sets (PB_START, PB_TOWN) and NF_ bits, at the
+# places priv_tok.c reads them with one shift (LX2_TK_ in priv_lex.h; test_priv_tok checks
+# them against the C definitions).
+TOKEN_BITS = (
+    (1 << 25, 0, FLAGS["STREET"] | FLAGS["HOSP"] | FLAGS["TOWNPFX"] | FLAGS["MONTH"]),  # TK_START
+    (1 << 26, 0, FLAGS["TOWN"] | FLAGS["CITY"] | FLAGS["TOWNPFX"]),  # TK_TOWN
+    (1 << 28, 0, FLAGS["TITLE"]),  # TK_TITLE
+    (1 << 29, 0, FLAGS["KIN"]),  # TK_KIN
+    (1 << 30, 1, FLAGS2["PVERB"]),  # TK_PVERB
+    (1 << 31, 1, FLAGS2["COMPANION"]),  # TK_COMPANION
+)
+
+
+def token_bits(pair):
+    """The LX2_TK_ bits of a pair of flag words."""
+    return sum(bit for bit, word, mask in TOKEN_BITS if pair[word] & mask)
 
 
 SLOT_BITS = 20    # must match PRIV_LEX_SLOT_BITS in priv_lex.h: a key's home slot is its top bits
@@ -503,7 +520,8 @@ def c_array(o, decl, values, per_row, fmt="%d"):
 def write_pairs(o, palette):
     """The distinct pairs of flag words (both outputs: the same palette, the same indexes)."""
     o.write("const uint32_t priv_lex_n_pairs = %d;\n" % len(palette))
-    c_array(o, "const uint32_t priv_lex_pair[]", [w for pair in palette for w in pair], 8, "0x%x")
+    words = [w for pair in palette for w in (pair[0], pair[1] | token_bits(pair))]
+    c_array(o, "const uint32_t priv_lex_pair[]", words, 8, "0x%x")
 
 
 def write_shared(o, postcodes, short):

@@ -45,7 +45,17 @@ enum {
 	LX2_PART = 1u << 9,      /* hand list: particles inside a name (pn_extend) */
 	LX2_TPART = 1u << 10,    /* hand list: particles opening a name after a title (r_title) */
 	LX2_SVERB = 1u << 11,    /* hand list: verbs after a name opening a sentence (pn_name_alone) */
-	LX2_COMPANION = 1u << 12 /* hand list: before a companion's first name (pn_companion_name) */
+	LX2_COMPANION = 1u << 12, /* hand list: before a companion's first name (pn_companion_name) */
+	/* derived by the generator from the pair of flag words (its top byte): what the flags
+	 * give a token in the tokenizer's candidate sets and NF_ bits (priv_tok.c reads them
+	 * with one shift each; test_priv_tok checks them against PB_START_LEX, PB_TOWN_LEX and
+	 * the flags of the NF_ bits) */
+	LX2_TK_START = 1u << 25,    /* PB_START_LEX */
+	LX2_TK_TOWN = 1u << 26,     /* PB_TOWN_LEX */
+	LX2_TK_TITLE = 1u << 28,    /* LX_TITLE: NF_TITLE */
+	LX2_TK_KIN = 1u << 29,      /* LX_KIN: NF_KIN */
+	LX2_TK_PVERB = 1u << 30,    /* LX2_PVERB: NF_PVERB */
+	LX2_TK_COMPANION = 1u << 31 /* LX2_COMPANION: NF_COMPANION */
 };
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)

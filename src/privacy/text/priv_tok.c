@@ -165,20 +165,23 @@ static const uint8_t ch_sets[256] = {
 	['+'] = PB_SET(PB_SIGN), ['('] = PB_SET(PB_SIGN) | PB_SET(PB_PAT), ['@'] = PB_SET(PB_PAT),
 	['['] = PB_SET(PB_PAT), ['.'] = CH_DOT, [':'] = CH_DOT, ['-'] = CH_DOT};
 
-/* The sets a word's lexicon flags put it in. */
-static inline unsigned lex_sets(uint32_t lex)
+/* The sets a word's lexicon flags put it in (PB_START, PB_TOWN), read from the bits the
+ * generator derived into its second flag word. */
+_Static_assert((unsigned)LX2_TK_TOWN == (unsigned)LX2_TK_START << 1 && PB_TOWN == PB_START + 1 &&
+	       (unsigned)LX2_TK_START > PB_SET(PB_START), "one shift for both sets");
+static inline unsigned lex_sets(uint32_t lex2)
 {
-	return (unsigned)!!(lex & PB_START_LEX) << PB_START | (unsigned)!!(lex & PB_TOWN_LEX) << PB_TOWN;
+	return (lex2 / ((unsigned)LX2_TK_START / PB_SET(PB_START))) & (PB_SET(PB_START) | PB_SET(PB_TOWN));
 }
 
-/* The NF_ bits a word's lexicon flags give it (bit tests as shifts: no branch, no multiply). */
-#define LEX_BIT(x, flag, nf) ((((x) / (flag)) & 1u) * (nf))
-_Static_assert((unsigned)LX_KIN == (unsigned)LX_TITLE << 1 && (unsigned)NF_KIN == (unsigned)NF_TITLE << 1 &&
-	       (unsigned)LX_TITLE > (unsigned)NF_TITLE, "one shift for both");
-static inline unsigned lex_nf(uint32_t lex, uint32_t lex2)
+/* The NF_ bits a word's lexicon flags give it, from the same derived bits. */
+_Static_assert((unsigned)LX2_TK_TITLE / NF_TITLE == (unsigned)LX2_TK_KIN / NF_KIN &&
+	       (unsigned)LX2_TK_TITLE / NF_TITLE == (unsigned)LX2_TK_PVERB / NF_PVERB &&
+	       (unsigned)LX2_TK_TITLE / NF_TITLE == (unsigned)LX2_TK_COMPANION / NF_COMPANION,
+	       "one shift for the four NF_ bits");
+static inline unsigned lex_nf(uint32_t lex2)
 {
-	return ((lex / ((unsigned)LX_TITLE / NF_TITLE)) & (NF_TITLE | NF_KIN)) | LEX_BIT(lex2, LX2_PVERB, NF_PVERB) |
-	       LEX_BIT(lex2, LX2_COMPANION, NF_COMPANION);
+	return (lex2 / ((unsigned)LX2_TK_TITLE / NF_TITLE)) & (NF_TITLE | NF_KIN | NF_PVERB | NF_COMPANION);
 }
 
 /* The NF_ bits of a folded form by its first byte and its length (0 for none, 4 for four bytes
@@ -301,8 +304,8 @@ static void lookup_batch(struct pctx *c, struct lookups *L)
 		size_t ti = L->k[j] & ~LOOKUP_GUESS;
 		struct ptok *t = &tk[ti];
 		t->lex = priv_lex_get2(t->h, &t->lex2);
-		c->pb[ti] |= (uint8_t)lex_sets(t->lex);
-		c->nf[NF_BEFORE + ti] |= (uint8_t)lex_nf(t->lex, t->lex2);
+		c->pb[ti] |= (uint8_t)lex_sets(t->lex2);
+		c->nf[NF_BEFORE + ti] |= (uint8_t)lex_nf(t->lex2);
 		L->any |= t->lex;
 		L->any2 |= t->lex2;
 		if (L->k[j] & LOOKUP_GUESS)
@@ -454,8 +457,8 @@ static inline __attribute__((always_inline)) void word_done(struct pctx *c, stru
 			if (v) {
 				t->lex = priv_lex_pair[2 * (v - 1)];
 				t->lex2 = priv_lex_pair[2 * (v - 1) + 1];
-				pbv = lex_sets(t->lex);
-				nfv = lex_nf(t->lex, t->lex2);
+				pbv = lex_sets(t->lex2);
+				nfv = lex_nf(t->lex2);
 			}
 			f |= TK_SHORTLEX;
 		} else if (t->flen) {
@@ -609,6 +612,34 @@ static inline size_t tok_step(struct pctx *c, struct tokst *st, size_t i)
 #if defined(__SSE2__) && !defined(PRIV_TOK_BYTES_ONLY)
 #include <emmintrin.h>
 #define TOK_BLOCKS 1
+/* What punct_done() does for one ASCII byte b at i that is no letter, digit or space (the
+ * block walk's punctuation, without the cases of several bytes). */
+static inline void punct1_done(struct pctx *c, struct tokst *st, struct ptok *t, unsigned f, size_t i, unsigned b)
+{
+	size_t ti = c->n_tk - 1;
+	char *dst = c->fold + st->at;
+	dst[0] = (char)b;
+	dst[1] = 0;
+	t->s = (uint32_t)i;
+	t->e = (uint32_t)(i + 1);
+	t->lex = t->lex2 = 0;
+	t->fo = (uint32_t)st->at;
+	st->at += 2;
+	t->flen = 1;
+	t->h = 0;
+	t->ch = (uint8_t)b;
+	f |= TK_PUNCT | (b == '\'' || b == '`' ? TK_APOS : 0);
+	t->f = (uint16_t)f;
+	st->punct |= (uint64_t)(b > 32 && b < 96) << ((b - 32) & 63);
+	unsigned cs = ch_sets[b];
+	c->pb[ti] = (uint8_t)(cs & ~CH_DOT);
+	if (ti >= 1)
+		c->pb[ti - 1] |= (uint8_t)(((cs >> 7) & (c->tk[ti - 1].e == i)) << PB_PAT);
+	c->nf[NF_BEFORE + ti] = (uint8_t)(form_nf_tab[b] >> 8);
+	st->sent = (f & TK_APOS) || mid_sentence[b] ? 0 : TK_SENT;
+	st->f_any |= f;
+}
+
 /* 64 bytes of the text from some base: bit k of each mask says what byte base + k is; low
  * holds the bytes with 'A'..'Z' lowered, then 16 zeros (a word's last copy reads past). */
 struct blk {
@@ -706,7 +737,7 @@ static enum ent_err tok_walk(struct pctx *c, struct tokst *st)
 		if (!t)
 			return ENT_ENOMEM;
 		if (!len) {
-			punct_done(c, st, t, f, i, 1, p[i], p[i]);
+			punct1_done(c, st, t, f, i, p[i]);
 			i++;
 			continue;
 		}

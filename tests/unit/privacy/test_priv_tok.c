@@ -3,7 +3,8 @@
  * what the WebAssembly build runs) give the same tokens, fields, folded forms, set and NF_
  * bytes, candidate bitmaps and text-wide counts, on hand-made texts that sit words across the
  * blocks' edges and on random texts drawn from ASCII, accented letters, odd spaces, quotes
- * and emoji. Where SSE2 is missing both names run the byte walk and the test is moot. */
+ * and emoji (where SSE2 is missing both names run the byte walk and that part is moot); and
+ * the lexicon bits the tokenizer reads instead of testing flags are the flags' own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,11 +130,35 @@ static void random_texts(void **state)
 	free(buf);
 }
 
+/* The bits the generator derives into each pair's second flag word (LX2_TK_, read by the
+ * tokenizer for the candidate sets and NF_ bits) are what the flags say. */
+static void derived_token_bits(void **state)
+{
+	(void)state;
+	assert_true(priv_lex_n_pairs > 1);
+	for (uint32_t k = 0; k < priv_lex_n_pairs; k++) {
+		uint32_t lex = priv_lex_pair[2 * k], lex2 = priv_lex_pair[2 * k + 1];
+		assert_int_equal(!!(lex2 & LX2_TK_START), !!(lex & PB_START_LEX));
+		assert_int_equal(!!(lex2 & LX2_TK_TOWN), !!(lex & PB_TOWN_LEX));
+		assert_int_equal(!!(lex2 & LX2_TK_TITLE), !!(lex & LX_TITLE));
+		assert_int_equal(!!(lex2 & LX2_TK_KIN), !!(lex & LX_KIN));
+		assert_int_equal(!!(lex2 & LX2_TK_PVERB), !!(lex2 & LX2_PVERB));
+		assert_int_equal(!!(lex2 & LX2_TK_COMPANION), !!(lex2 & LX2_COMPANION));
+	}
+	/* and words that have them */
+	uint32_t f2 = 0;
+	priv_lex_get2(priv_fnv(PRIV_FNV_INIT, "docteur", 7), &f2);
+	assert_true(f2 & LX2_TK_TITLE);
+	priv_lex_get2(priv_fnv(PRIV_FNV_INIT, "boulevard", 9), &f2);
+	assert_true(f2 & LX2_TK_START);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hand_made_texts),
 		cmocka_unit_test(random_texts),
+		cmocka_unit_test(derived_token_bits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
