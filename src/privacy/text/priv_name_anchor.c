@@ -52,8 +52,17 @@ static int identity_after(const struct pctx *c, size_t k, int words)
 	int t = span_type_at(c, k);
 	if (t == ENT_PRIV_CONTACT || t == ENT_PRIV_ID || t == ENT_PRIV_AGE)
 		return 1;
+	/* "Pedro Lorraine, 81.", "Bras Line 93 - DNACPR": a bare age after a name of two words */
+	if (words >= 2 && (c->tk[k].f & TK_NUM) && t < 0 && tk_len(c, k) <= 3 && tk_num(c, k) >= 1 && tk_num(c, k) <= 110 &&
+	    (k + 1 >= c->n_tk || tk_ch(c, k + 1, ',') || tk_ch(c, k + 1, '.') || tk_ch(c, k + 1, '-') ||
+	     tk_ch(c, k + 1, ';')))
+		return 1;
 	if (t == ENT_PRIV_DATE)
 		return words >= 2;
+	/* "27F", "68M": an age and a sex, as a ward writes them */
+	if ((c->tk[k].f & (TK_DIGIT | TK_ALPHA)) == (TK_DIGIT | TK_ALPHA) && tk_len(c, k) <= 4 &&
+	    strchr("FM", c->t[c->tk[k].e - 1]) && c->t[c->tk[k].s] >= '1' && c->t[c->tk[k].s] <= '9')
+		return 1;
 	if (!(c->tk[k].f & TK_ALPHA))
 		return 0;
 	if (tk_eq(c, k, "ne") || tk_eq(c, k, "nee"))
@@ -85,7 +94,8 @@ static int wishes_before(const struct pctx *c, size_t s)
 	if (tk_eq(c, p, "for"))
 		return before_is(c, p, "pray", NULL) || before_is(c, p, "praying", NULL) ||
 		       before_is(c, p, "prayers", NULL) || before_is(c, p, "ask", NULL) ||
-		       before_is(c, p, "asked", NULL) || before_is(c, p, "asking", NULL) || before_is(c, p, "asks", NULL);
+		       before_is(c, p, "asked", NULL) || before_is(c, p, "asking", NULL) || before_is(c, p, "asks", NULL) ||
+		       before_is(c, p, "covering", NULL);
 	if (tk_eq(c, p, "pour"))
 		return before_is(c, p, "pensee", NULL) || before_is(c, p, "pensees", NULL) ||
 		       before_is(c, p, "prie", NULL) || before_is(c, p, "prions", NULL) ||
@@ -212,7 +222,14 @@ static int unknown_cap(const struct pctx *c, size_t i)
 static int address_opening(const struct pctx *c, size_t s, size_t j)
 {
 	size_t k = j + 2;
-	if (!tk_ch(c, j + 1, ',') || tk_prev_word(c, s, 8) != SIZE_MAX || k >= c->n_tk || !(c->tk[k].f & TK_LOWER))
+	if (tk_prev_word(c, s, 8) != SIZE_MAX)
+		return 0;
+	/* "Chassagne can you ring the family", "Baker covering for Noam today" */
+	if ((tk_eq(c, j + 1, "can") || tk_eq(c, j + 1, "could")) && (tk_eq(c, j + 2, "you") || tk_eq(c, j + 2, "u")))
+		return tk_len(c, j) >= 4; /* (not "Pls can you") */
+	if (tk_eq(c, j + 1, "covering") && tk_eq(c, j + 2, "for"))
+		return 1;
+	if (!tk_ch(c, j + 1, ',') || k >= c->n_tk || !(c->tk[k].f & TK_LOWER))
 		return 0;
 	if ((tk_eq(c, k, "la") && tk_eq(c, k + 1, "patiente")) || (tk_eq(c, k, "le") && tk_eq(c, k + 1, "patient")))
 		return 1;
@@ -262,14 +279,20 @@ int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 	/* an identity line: "Seun Bouaziz, 07911 123456", "Re: Kavitha Kervéguen DOB ...",
 	 * "Hinemoa Tamatea (39), DOB 17/04/1987" */
 	size_t s0 = names_before(c, s);
-	if (tk_sentence_start(c, s0) || tk_ch(c, s0 - 1, ':') || tk_ch(c, s0 - 1, '/')) {
+	if (tk_sentence_start(c, s0) || tk_ch(c, s0 - 1, ':') || tk_ch(c, s0 - 1, '/') ||
+	    /* "Safeguarding concern - Kenold Gaz, 3 yrs", "pt Bình Aït-Ouarab 27F in resus" */
+	    (tk_ch(c, s0 - 1, '-') && (c->tk[s0 - 1].f & TK_SP) && (c->tk[s0].f & TK_SP)) ||
+	    tk_eq(c, s0 - 1, "pt") || tk_eq(c, s0 - 1, "patient") ||
+	    /* "bay 3 bed 2 Bras Line 93 -" */
+	    (tk_is(c, s0 - 1, TK_NUM) && (tk_eq(c, s0 - 2, "bed") || tk_eq(c, s0 - 2, "lit") || tk_eq(c, s0 - 2, "room") ||
+					  tk_eq(c, s0 - 2, "chambre") || tk_eq(c, s0 - 2, "ch")))) {
 		size_t a = k;
 		if (tk_ch(c, a, '(') && tk_is(c, a + 1, TK_NUM) && tk_ch(c, a + 2, ')'))
 			a += 3;
 		hit = (tk_ch(c, a, ',') && identity_after(c, a + 1, words)) ||
 		      (tk_ch(c, a, '(') && identity_after(c, a + 1, words)) ||
-		      (a == k && !tk_ch(c, k, ',') && !tk_is(c, k, TK_CLAIMED) && tk_is(c, k, TK_ALPHA) &&
-		       identity_after(c, k, 2));
+		      (a == k && !tk_ch(c, k, ',') && !tk_is(c, k, TK_CLAIMED) &&
+		       (tk_is(c, k, TK_ALPHA) || (words >= 2 && tk_is(c, k, TK_NUM))) && identity_after(c, k, words > 2 ? words : 2));
 		if (hit)
 			s = s0;
 	}
@@ -278,6 +301,10 @@ int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 		      (tk_len(c, i) >= 5 && person_verb_before(c, s)) ||
 		      /* "Dad (Sourav) wants a call", "Mum (Efua)" */
 		      (tk_ch(c, s - 1, '(') && tk_ch(c, k, ')') && tk_lex(c, tk_prev_word(c, s, 1), LX_KIN));
+	/* "Thanks - Côté (FY1)", "Thanks, Thu (sister, ward 31)": a sign-off, the name, its role */
+	if (!hit && tk_ch(c, k, '(') && s >= 2 && (tk_ch(c, s - 1, '-') || tk_ch(c, s - 1, ',')) &&
+	    tk_eq_any(c, s - 2, (const char *const[]){"thanks", "thank", "thx", "cheers", "merci", "regards", NULL}))
+		hit = 1;
 	/* "Rélwendé (mon grand, 11 ans)": a possessive opening a bracket after the name */
 	if (!hit && tk_ch(c, k, '('))
 		hit = tk_eq_any(c, k + 1, (const char *const[]){"mon", "ma", "my", "notre", "our", "his", "her", "sa",
