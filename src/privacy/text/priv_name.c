@@ -789,7 +789,8 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 		       !((lex & LX_GIVEN) || (lex == 0 && (f & TK_CAP))) * RB(R_INTRO_AGE) |
 		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
 		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST) |
-		       (lex != 0) * RB(R_ANCHOR) | /* r_anchor: a word no list knows */
+		       /* r_anchor: a word no list knows, or a name list does */
+		       (lex != 0 && !(lex & (LX_GIVEN | LX_PATR))) * RB(R_ANCHOR) |
 		       /* r_address: a word a name list holds, or none does; a token after it */
 		       (!((lex & LX_GIVEN) || lex == 0) | (i + 1 >= c->n_tk)) * RB(R_ADDRESS);
 	m &= near & ~off;

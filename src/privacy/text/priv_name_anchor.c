@@ -216,6 +216,16 @@ static int unknown_cap(const struct pctx *c, size_t i)
 	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && t->lex == 0 && t->e - t->s >= 3;
 }
 
+/* Or one that a name list holds and no rule named (a word or a town too: "Bouchard", "Jordan"),
+ * in no list of what never names a person; a word of the dictionaries opening a sentence is
+ * read as the word ("Full SSN is", "Carte vitale", "Billing account"). */
+static int listed_cap(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && (t->lex & (LX_GIVEN | LX_PATR)) &&
+	       !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_MONTH | LX_DAY | LX_CITY)) && t->e - t->s >= 3;
+}
+
 /* The message opens on the name of the one it is written to, a comma, then what is asked of
  * them: "Delroy, heads up: bed 6 is...", "Hemi, can u check", "Teiki, la patiente..." (not
  * "Lovenox, le soir": a drug takes no request). */
@@ -269,9 +279,11 @@ static size_t names_before(const struct pctx *c, size_t s)
  * around it: its first and last tokens in *first and *last (left alone when it is not). */
 int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 {
-	if (!unknown_cap(c, i))
+	int unknown = unknown_cap(c, i);
+	if (!unknown && !listed_cap(c, i))
 		return 0;
 	size_t s = pn_given_before(c, i), j = pn_extend(c, i, 0), k = j + 1;
+	int word = !unknown && (c->tk[i].lex & LX_WORD);
 	int words = 0;
 	for (size_t w = s; w <= j; w++)
 		words += (c->tk[w].f & TK_WORD) && tk_len(c, w) >= 2;
@@ -279,7 +291,7 @@ int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 	/* an identity line: "Seun Bouaziz, 07911 123456", "Re: Kavitha Kervéguen DOB ...",
 	 * "Hinemoa Tamatea (39), DOB 17/04/1987" */
 	size_t s0 = names_before(c, s);
-	if (tk_sentence_start(c, s0) || tk_ch(c, s0 - 1, ':') || tk_ch(c, s0 - 1, '/') ||
+	if ((tk_sentence_start(c, s0) && !word) || tk_ch(c, s0 - 1, ':') || (tk_ch(c, s0 - 1, '/') && !word) ||
 	    /* "Safeguarding concern - Kenold Gaz, 3 yrs", "pt Bình Aït-Ouarab 27F in resus" */
 	    (tk_ch(c, s0 - 1, '-') && (c->tk[s0 - 1].f & TK_SP) && (c->tk[s0].f & TK_SP)) ||
 	    tk_eq(c, s0 - 1, "pt") || tk_eq(c, s0 - 1, "patient") ||
@@ -291,8 +303,8 @@ int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 			a += 3;
 		hit = (tk_ch(c, a, ',') && identity_after(c, a + 1, words)) ||
 		      (tk_ch(c, a, '(') && identity_after(c, a + 1, words)) ||
-		      (a == k && !tk_ch(c, k, ',') && !tk_is(c, k, TK_CLAIMED) &&
-		       (tk_is(c, k, TK_ALPHA) || (words >= 2 && tk_is(c, k, TK_NUM))) && identity_after(c, k, words > 2 ? words : 2));
+		      (a == k && !tk_ch(c, k, ',') && (tk_is(c, k, TK_ALPHA) || (words >= 2 && tk_is(c, k, TK_NUM))) &&
+		       identity_after(c, k, words));
 		if (hit)
 			s = s0;
 	}
@@ -309,7 +321,7 @@ int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 	if (!hit && tk_ch(c, k, '('))
 		hit = tk_eq_any(c, k + 1, (const char *const[]){"mon", "ma", "my", "notre", "our", "his", "her", "sa",
 								 NULL}) != 0;
-	if (!hit)
+	if (!hit && unknown)
 		hit = subject_opening(c, s, i, j) || address_opening(c, s, j) || trade_after(c, j);
 	if (hit) {
 		*first = s;

@@ -958,6 +958,19 @@ static void s14_round9(void **state)
 	found("Contact famille : petit-fils Wendkouni, +226 70 12 45 88.", FR, "Wendkouni", ENT_PRIV_NAME);
 	found("Petites victoires. Etxeberria l'infirmier m'a laissé sortir", FR, "Etxeberria", ENT_PRIV_NAME);
 	found("Delroy, heads up: bed 6 is Marcia, 54, post-op day 2", EN, "Delroy", ENT_PRIV_NAME);
+	/* ward and desk messages: an age and a sex, a bare age, a label, a role after a sign-off */
+	found("pt Kenold Kervéguen 27F in resus, anaphylaxis after peanut", EN, "Kenold Kervéguen", ENT_PRIV_NAME);
+	found("Medicare MBI 1EG4-TE5-MK73, patient Pedro Kervéguen, 81.", EN, "Pedro Kervéguen", ENT_PRIV_NAME);
+	found("Safeguarding concern - Kenold Gaz, 3 yrs, attended with a fracture", EN, "Kenold Gaz", ENT_PRIV_NAME);
+	found("Kerjean can you ring the family of bed 6", EN, "Kerjean", ENT_PRIV_NAME);
+	not_found("Pls can you add her to the list", EN, "Pls");
+	found("AF on the monitor, already on apixaban. Thanks - Côté (FY1)", EN, "Côté", ENT_PRIV_NAME);
+	/* a name that is also a word, on an identity line after a colon or with its role */
+	found("Pour info : Claire Petit, née le 03/03/1962, séjour 2400918822", FR, "Claire Petit", ENT_PRIV_NAME);
+	found("Thanks - Baker (FY1)", EN, "Baker", ENT_PRIV_NAME);
+	not_found("Not sure? Call NHS 111.", EN, "Call");
+	not_found("Full SSN is 399-79-6975, name on the card", EN, "Full");
+	not_found("Quels papiers ? Carte vitale, mutuelle, ordonnance.", FR, "Carte");
 	not_found("Lovenox, le soir depuis lundi, et ça pique", FR, "Lovenox");
 	/* words that name no one */
 	not_found("Happy to take any night next week. Ta", EN, "Ta");
