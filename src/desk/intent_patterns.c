@@ -58,10 +58,6 @@ const struct pattern_src intent_patterns[] = {
 	 "soudain*|brutal*|brusque*|sudden*|suddenly|coup ~3 faiblesse|weakness|paralys*|paralyz*|"
 	 "engourd*|numb*|aveugle|blind|vision"},
 	{K_URGENT, R(STROKE), NEG | WEAK, "moitie|cote|side|half ~3 paralys*|paralyz*|engourd*|numb*|insensib*"},
-	/* someone doing CPR now ("my brother's doing CPR", "quelqu'un fait le massage cardiaque"), not
-	 * a CPR course or a story of CPR done */
-	{K_URGENT, R(UNCONSCIOUS), NEG, "doing|giving|performing|started|starting ~0 cpr|compressions"},
-	{K_URGENT, R(UNCONSCIOUS), NEG, "fait|fais|font|faisons|commence ~1 le|un|du ~0 massage ~0 cardiaque"},
 	/* sight lost in one eye ("je vois plus rien de l'œil droit", "like a curtain") */
 	{K_URGENT, R(STROKE), NEG | WEAK, "vois|voit|voyait|voyais ~0 plus ~0 rien"},
 	{K_URGENT, R(STROKE), NEG | WEAK, "can ~0 t|not ~0 see ~0 out ~0 of"},
@@ -315,8 +311,6 @@ const struct pattern_src intent_patterns[] = {
 	               "regulateur*|regulatrice*|pompier*"},
 	{K_FRAME, 0, 0, "i ~0 m|am ~0 a|an ~0 paramedic|pharmacist|midwife|emt|dispatcher|lifeguard|firefighter"},
 	{K_FRAME, 0, 0, "paramedic|pharmacist|midwife|emt|dispatcher|nurse|doctor|lifeguard ~0 here"},
-	{K_FRAME, 0, 0, "as ~0 a|an ~0 gp|nurse|doctor|paramedic|pharmacist|midwife|carer|counsellor|therapist|"
-	                "psychologist|firefighter"},
 	{K_FRAME, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
 	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter|officer|"
 	               "surveillant*|educat*|cpe|enseignant*|teacher*|professeur*"},
@@ -460,11 +454,6 @@ const struct pattern_src intent_patterns[] = {
 	{K_PRESENT, 0, 0, "la ~0 tout ~0 de ~0 suite"},
 	{K_PRESENT, 0, 0, "en ~0 direct"},
 	{K_PAST, 0, 0, "follow ~0 up"},
-	/* anniversaries: the sentence is told in retrospect, its "tonight" is not now */
-	{K_PAST, 0, ANNIV, "years|year ~0 ago ~0 today|tonight"},
-	{K_PAST, 0, ANNIV, "jour ~0 pour ~0 jour"},
-	{K_PAST, 0, ANNIV, "y ~0 a ~1 an|ans ~0 aujourd"},
-	{K_PAST, 0, ANNIV, "this ~0 time ~0 last ~0 year"},
 	{K_PAST, 0, 0, "visit|appointment|controle|checkup"},
 	{K_PAST, 0, 0, "admitted|admis|admise|hospitalise*|hospitalized|hospitalised|sejour|discharge*|treated"},
 	{K_PAST, 0, 0, "desagreable*|impoli*|accueilli*|accueil"},
@@ -530,7 +519,6 @@ const struct pattern_src intent_patterns[] = {
 	{K_RECOVERED, 0, 0, "courage ~0 a ~0 toi|vous"},
 	{K_RECOVERED, 0, 0, "i ~0 ve|have ~0 been ~0 there"},
 	{K_RECOVERED, 0, 0, "suis ~0 passe|passee ~0 par ~0 la"},
-	{K_RECOVERED, 0, 0, "your|ton|ta|votre ~0 post|message|msg"},
 	/* Thanks for what happened, not the politeness that ends a call for help ("merci de venir
 	 * vite", "please help, thank you"). */
 	{K_RECOVERED, 0, 0, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment"},

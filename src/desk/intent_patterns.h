@@ -39,8 +39,6 @@ enum kind {
 #define PLEA 16 /* a cue of the present that only presses ("urgent", "vite", "help", "immediately"):
                  * paperwork says it too ("c'est urgent : mon ordonnance expire demain"), so it
                  * counts for the message but never marks its sentence as happening now */
-#define ANNIV 32 /* a calm context that is an anniversary ("two years ago tonight", "il y a un an jour pour
-                  * jour"): its sentence is not happening now, whatever word of the present it holds */
 
 struct pattern_src {
 	enum kind kind;

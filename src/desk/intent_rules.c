@@ -175,7 +175,6 @@ struct scan {
 	uint64_t fired[FIRED_WORDS];
 	/* The sentences (bit = tok_sent) holding a cue of danger, a calm context, a cue of now. */
 	uint64_t cue, calm, now;
-	uint64_t anniv; /* the sentences an anniversary marks: not now */
 };
 
 /* The sentence mask a pattern of kind k marks when it fires, or NULL. */
@@ -223,8 +222,6 @@ static void try_pattern(uint16_t pi, void *ctx)
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 	if (mask)
 		*mask |= sent;
-	if (src->flags & ANNIV)
-		s->anniv |= sent;
 }
 
 /* The value of a count token: digits, or a number word; 0 when it is not one. */
@@ -303,7 +300,6 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			h->urgent_count = ENT_INTENT_RULE_OVERDOSE;
 			s.cue |= 1ull << t->tok_sent[i];
 		}
-	s.now &= ~s.anniv;
 	if (s.cue) {
 		h->clause_cue = 1;
 		h->clause_now |= (s.cue & s.now) != 0;

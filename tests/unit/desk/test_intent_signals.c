@@ -404,27 +404,6 @@ static void figures_and_sight_lost(void **state)
 	                 ENT_INTENT_RULE_STROKE);
 }
 
-/* An anniversary takes the present out of its sentence ("Two years ago tonight I had the pills lined
- * up"), not a recent date ("born two weeks ago, tonight she..."); someone doing CPR now is a strong
- * danger, a CPR course is not; "as a GP" is the writer's trade; a reply to someone's post is a
- * peer's support. */
-static void anniversary_cpr_trade_and_replies(void **state)
-{
-	(void)state;
-	const char *anniv = "Two years ago tonight I had the pills lined up on my desk.";
-	assert_float_equal(signal_of(anniv, IU_CLAUSE_NOW), 0, 0);
-	assert_float_equal(signal_of(anniv, IU_CLAUSE_CALM), 1, 0);
-	const char *jour = "Il y a un an jour pour jour, j'avais les cachets alignés ce soir-là.";
-	assert_float_equal(signal_of(jour, IU_CLAUSE_NOW), 0, 0);
-	assert_float_equal(signal_of("Born two weeks ago, tonight she is not breathing properly.", IU_CLAUSE_NOW), 1, 0);
-	assert_int_equal(hits_of("he collapsed, my brother's doing CPR").urgent, ENT_INTENT_RULE_UNCONSCIOUS);
-	assert_int_equal(hits_of("quelqu'un fait le massage cardiaque, venez").urgent, ENT_INTENT_RULE_UNCONSCIOUS);
-	assert_int_equal(hits_of("I did a CPR course last year, when is the refresher?").urgent, ENT_INTENT_RULE_NONE);
-	assert_true(hits_of("As a GP I see this more and more").has_frame);
-	assert_true(hits_of("I saw your post about saving up tablets, Lou").has_recovered);
-	assert_false(hits_of("I saved up my tablets and tonight I take them").has_recovered);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,7 +422,6 @@ int main(void)
 		cmocka_unit_test(farewell_decided_and_arranged),
 		cmocka_unit_test(handled_support_and_retrospect),
 		cmocka_unit_test(figures_and_sight_lost),
-		cmocka_unit_test(anniversary_cpr_trade_and_replies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
