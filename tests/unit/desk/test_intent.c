@@ -167,6 +167,13 @@ static const struct {
 	{"je me suis coupé les veines", ENT_INTENT_RULE_SUICIDE},
 	{"tout le monde serait mieux sans moi", ENT_INTENT_RULE_SUICIDE},
 	{"I've written goodbye letters to my kids", ENT_INTENT_RULE_SUICIDE},
+	/* a first-person wish to die beside words that, elsewhere, mark a peer's reply, the
+	 * writer's trade or a crisis handled in time (the fourteenth session's review) */
+	{"Ton message m'a fait pleurer, je veux mourir aussi.", ENT_INTENT_RULE_SUICIDE},
+	{"Your post made me cry, I want to die too.", ENT_INTENT_RULE_SUICIDE},
+	{"Je bosse à temps partiel et j'ai envie d'en finir.", ENT_INTENT_RULE_SUICIDE},
+	{"As a nurse I know exactly what to take, I want to die.", ENT_INTENT_RULE_SUICIDE},
+	{"Ma vie est en jeu, je veux mourir.", ENT_INTENT_RULE_SUICIDE},
 	{"mon mari me frappe, j'ai peur", ENT_INTENT_RULE_VIOLENCE},
 	{"he has a knife and threatens to kill us", ENT_INTENT_RULE_VIOLENCE},
 	{"enceinte de 7 mois et je saigne", ENT_INTENT_RULE_PREGNANCY},
