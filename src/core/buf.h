@@ -41,10 +41,12 @@ enum ent_err buf_append_slow(struct buf *b, const void *data, size_t n);
 /* Inline: most appends fit in what is allocated, and the thread page makes ~1,500 of them
  * (literals, numbers, escaped strings); the call and the growth checks were ~14 % of the
  * server's instructions under bench/members' mixed load (issue 13). Room for n bytes and the
- * NUL means n < cap - len; cap is 0 while nothing is allocated, and never past max + 1. */
+ * NUL means n < cap - len; cap is 0 while nothing is allocated, and never past max + 1. len <
+ * cap is tested too: a caller that counts bytes in len of a cleared buffer (http_server.c,
+ * a body too large, discarded) must reach the slow path, not a copy to NULL + len. */
 static inline enum ent_err buf_append(struct buf *b, const void *data, size_t n)
 {
-	if (__builtin_expect(!b->err && n < b->cap - b->len, 1)) {
+	if (__builtin_expect(!b->err && b->len < b->cap && n < b->cap - b->len, 1)) {
 		if (n)
 			memcpy(b->p + b->len, data, n);
 		b->len += n;

@@ -66,6 +66,22 @@ static void ints_and_reserve(void **state)
 
 /* buf_printf writes the conversions it formats itself exactly as snprintf does, and hands
  * the rest (flags, widths, other conversions, long results) to vsnprintf. */
+/* A cleared buffer whose len counts discarded bytes (http_server.c, a body too large): an
+ * append there takes the slow path, not the inline copy at NULL + len. */
+static void append_after_len_bumped(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 1024);
+	buf_puts(&b, "abc");
+	buf_clear(&b);
+	b.len = 100;
+	assert_int_equal(buf_puts(&b, "xyz"), ENT_OK);
+	assert_int_equal(b.len, 103);
+	assert_memory_equal(b.p + 100, "xyz", 4);
+	buf_clear(&b);
+}
+
 static void printf_same_as_snprintf(void **state)
 {
 	(void)state;
@@ -217,6 +233,7 @@ int main(void)
 		cmocka_unit_test(printf_grows),
 		cmocka_unit_test(printf_same_as_snprintf),
 		cmocka_unit_test(ints_and_reserve),
+		cmocka_unit_test(append_after_len_bumped),
 		cmocka_unit_test(json_escaping),
 		cmocka_unit_test(json_fast_path_same),
 	};
