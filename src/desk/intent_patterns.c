@@ -506,19 +506,15 @@ const struct pattern_src intent_patterns[] = {
 	{K_RECOVERED, 0, 0, "years|months|ans|mois ~0 since|depuis ~0 my|mon|ma|the|la|le"},
 	{K_RECOVERED, 0, 0, "years|months|ans|mois ~0 clean|sober|abstinent*|sobre"},
 	/* handled in time, a false alarm (fourteenth session): "trouvée à temps", "got to him in
-	 * time", "plus de peur que de mal"; a peer's support: "tu n'es pas seule", "proud of you" */
+	 * time", "plus de peur que de mal". A peer's support ("tu n'es pas seule", "proud of you",
+	 * "I've been there") is not here: it does not end a crisis, and in the sentence of a
+	 * writer's own wish to die it kept that wish from being forced urgent ("Proud of you,
+	 * honestly I want to kill myself." read other; the session's review). */
 	{K_RECOVERED, 0, 0, "a ~0 temps"},
 	{K_RECOVERED, 0, 0, "in ~0 time"},
 	{K_RECOVERED, 0, 0, "plus ~0 de ~0 peur ~0 que"},
 	{K_RECOVERED, 0, 0, "fausse ~0 alerte"},
 	{K_RECOVERED, 0, 0, "false ~0 alarm"},
-	{K_RECOVERED, 0, 0, "tu ~0 n ~0 es ~0 pas ~0 seul|seule"},
-	{K_RECOVERED, 0, 0, "you ~0 re|are ~0 not ~0 alone"},
-	{K_RECOVERED, 0, 0, "proud ~0 of ~0 you"},
-	{K_RECOVERED, 0, 0, "you ~0 matter"},
-	{K_RECOVERED, 0, 0, "courage ~0 a ~0 toi|vous"},
-	{K_RECOVERED, 0, 0, "i ~0 ve|have ~0 been ~0 there"},
-	{K_RECOVERED, 0, 0, "suis ~0 passe|passee ~0 par ~0 la"},
 	/* Thanks for what happened, not the politeness that ends a call for help ("merci de venir
 	 * vite", "please help, thank you"). */
 	{K_RECOVERED, 0, 0, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment"},

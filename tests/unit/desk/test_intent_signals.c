@@ -375,11 +375,20 @@ static void handled_support_and_retrospect(void **state)
 	static const char *const over[] = {
 		"ses parents l'ont trouvée à temps",  "the crew got to him in time",
 		"plus de peur que de mal",            "fausse alerte, tout va bien",
-		"you're not alone in this",           "tu n'es pas seule, courage à toi",
-		"proud of you for posting",           "I've been there and it does pass",
 	};
 	EACH_HIT(over, has_recovered, 1);
 	assert_false(hits_of("I'm alone and I can't breathe").has_recovered);
+	/* a peer's support does not end a crisis, and never calms the writer's own wish to die
+	 * in its sentence (the fourteenth session's review) */
+	static const char *const support[] = {
+		"you're not alone in this", "tu n'es pas seule, courage à toi",
+		"proud of you for posting", "I've been there and it does pass",
+	};
+	EACH_HIT(support, has_recovered, 0);
+	struct intent_rule_hits p = hits_of("Proud of you, honestly I want to kill myself.");
+	assert_int_equal(intent_urgent_forced(&p), 1);
+	p = hits_of("You matter to everyone but I want to die.");
+	assert_int_equal(intent_urgent_forced(&p), 1);
 	struct intent_rule_hits h = hits_of("Two years ago I tried to kill myself. I'm doing well now, could I book "
 	                                    "a review?");
 	assert_true(h.suicide_intent);
