@@ -95,7 +95,7 @@ intent-heldout: $(BUILD)/entraide
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
         intent-safety-8 intent-safety-9 intent-safety-heldout \
-        intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
+        intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 intent-safety-heldout-5
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -207,6 +207,15 @@ intent-safety-heldout-4: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-4.jsonl $(BUILD)/intent-safety-heldout-4.pred.jsonl \
 		--blind --min urgent_recall=0.966 --max false_urgent_rate=0.034 --min macro_f1=0.86
 
+# The fifth held-out set (fifteenth session: 300 messages by a writer, H12, who read only the
+# product rules and the label schema; the one who tunes never reads it). Its first score, blind,
+# on main's model before anything of that session was tuned (4a45283): urgent recall 0.975 (3 of
+# 120 missed), false urgent 2.2 % (4 of 180), macro-F1 0.924. The floors hold that, not the bars.
+intent-safety-heldout-5: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-5.jsonl > $(BUILD)/intent-safety-heldout-5.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-5.jsonl $(BUILD)/intent-safety-heldout-5.pred.jsonl \
+		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.023 --min macro_f1=0.92
+
 intent-safety-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
@@ -215,4 +224,5 @@ intent-safety-heldout: $(BUILD)/entraide
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 \
-                intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4
+                intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 \
+                intent-safety-heldout-5
