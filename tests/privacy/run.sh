@@ -3,7 +3,8 @@
 # annotated texts and scores them with our own scorer (tests/privacy/score.py), with the same
 # bars as the dev-set evaluation. The held-out set decides; the tuning sets are reported too
 # (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a helper for issue 19, see their
-# first lines; tuning-5 to tuning-7 with a floor).
+# first lines; tuning-5 to tuning-7 with a floor); heldout-2.jsonl, a second held-out set
+# written blind (heldout-2.md), with a floor.
 set -u
 bin=$1
 out=$2
@@ -15,13 +16,20 @@ status=0
 floor5="--min direct_recall=0.955 --min direct_precision=0.99"
 floor6="--min direct_recall=0.945 --min direct_precision=0.985"
 floor7="--min direct_recall=0.93 --min direct_precision=0.985"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 heldout; do
+# held-out set 2 (fifteenth session, written blind by W19, heldout-2.md): its first score, blind,
+# on main's engine (3d05481): direct recall 0.9933, precision 0.9900, quasi recall 0.9760,
+# direct_doc_full 0.9831; the floor holds that (the issue's bar: direct recall >= 0.99)
+floorh2="--min direct_recall=0.99 --min direct_precision=0.989 --min quasi_recall=0.975 --min direct_doc_full=0.983"
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 heldout heldout-2; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
 	if [ "$set" = heldout ]; then
 		# shellcheck disable=SC2086
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $bars || status=1
+	elif [ "$set" = heldout-2 ]; then
+		# shellcheck disable=SC2086
+		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floorh2 || status=1
 	elif [ "$set" = tuning-5 ]; then
 		# shellcheck disable=SC2086
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor5 || status=1
