@@ -14,7 +14,8 @@
 
 void comm_list_item(struct comm_list *l, int64_t id)
 {
-	buf_printf(l->b, "%s{\"id\":%lld", l->n++ ? "," : "", (long long)id);
+	buf_puts(l->b, l->n++ ? ",{\"id\":" : "{\"id\":");
+	buf_put_int(l->b, id);
 	l->last = id;
 }
 
