@@ -190,6 +190,39 @@ static void png_round_trip_is_exact(void **state)
 	free(in);
 }
 
+/* Both ways of deflating a PNG output (Z_RLE for photograph-like pictures, zlib's default for
+ * drawings: img_png.c) give back the same pixels. */
+static void png_encode_photo_and_drawing_exact(void **state)
+{
+	(void)state;
+	for (int kind = 0; kind < 2; kind++) {
+		struct img_ctx c = ctx();
+		struct img_px p, back;
+		assert_int_equal(img_px_alloc(&c, &p, 67, 41, 3), ENT_OK);
+		uint32_t r = 12345;
+		for (int y = 0; y < p.h; y++)
+			for (int x = 0; x < p.w * 3; x++) {
+				r = r * 1103515245u + 12345u; /* noise: no pixel like its neighbour */
+				p.px[(size_t)y * p.stride + (size_t)x] =
+					kind == 0 ? (uint8_t)(r >> 24) : (uint8_t)(x / 30 * 60 + y / 20 * 90);
+			}
+		uint8_t *out = NULL;
+		size_t len = 0;
+		assert_int_equal(img_png_encode(&c, &p, &out, &len), ENT_OK);
+		assert_int_equal(img_png_decode(&c, out, len, &back), ENT_OK);
+		assert_int_equal(back.w, p.w);
+		assert_int_equal(back.h, p.h);
+		assert_int_equal(back.ch, 3);
+		for (int y = 0; y < p.h; y++)
+			assert_memory_equal(back.px + (size_t)y * back.stride, p.px + (size_t)y * p.stride,
+					    (size_t)p.w * 3);
+		free(out);
+		img_px_free(&back);
+		img_px_free(&p);
+		img_ctx_clear(&c);
+	}
+}
+
 /* PRIV-IMG-04: a bomb is refused from its header. */
 static void huge_headers_refused(void **state)
 {
@@ -387,6 +420,7 @@ int main(void)
 		cmocka_unit_test(orientations_match_the_definition),
 		cmocka_unit_test(fill_clips_and_is_opaque),
 		cmocka_unit_test(png_round_trip_is_exact),
+		cmocka_unit_test(png_encode_photo_and_drawing_exact),
 		cmocka_unit_test(huge_headers_refused),
 		cmocka_unit_test(output_cap_scales_down),
 		cmocka_unit_test(truncated_and_trailing),
