@@ -35,6 +35,7 @@ enum name_verdict {
 struct name_hit {
 	size_t start, end; /* tokens; both i unless the rule says otherwise */
 	float conf;        /* the table's unless the rule says otherwise */
+	int like;          /* pn_name_like_ctx(c, i) once a rule asked (like_ctx), else -1 */
 };
 
 struct name_rule {
@@ -95,6 +96,16 @@ static unsigned plain_word(const struct pctx *c, size_t i)
 	    !(t->lex & NAME_LISTS))
 		return PLAIN_CAP;
 	return 0;
+}
+
+/* pn_name_like_ctx(c, i) for the rules of word i, computed once: the rules tried on a word
+ * before one says something change nothing it reads (a rule that answers NAME_NONE has no
+ * side effect). */
+static int like_ctx(const struct pctx *c, size_t i, struct name_hit *h)
+{
+	if (h->like < 0)
+		h->like = pn_name_like_ctx(c, i);
+	return h->like;
 }
 
 static enum name_verdict span(struct name_hit *h, size_t start, size_t end)
@@ -260,15 +271,14 @@ static int surname_next(const struct pctx *c, size_t i)
 /* After a relative, a greeting, a self-introduction or a diminutive: "ma fille Chloé". */
 static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 {
-	(void)h;
 	const struct ptok *t = &c->tk[i];
 	/* "Mark Hastings here": a surname the places pass took for a town, between a given name
 	 * and "here" (the longer span wins over the town) */
 	if ((t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_eq(c, i + 2, "here") && (c->tk[i + 1].f & TK_CLAIMED) &&
 	    (c->tk[i + 1].f & TK_CAP) && (c->tk[i + 1].f & TK_SP) && (c->tk[i + 1].lex & (LX_TOWN | LX_CITY)) &&
-	    (t->lex & LX_GIVEN) && !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && pn_name_like_ctx(c, i))
+	    (t->lex & LX_GIVEN) && !(t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && like_ctx(c, i, h))
 		return span(h, i, i + 1);
-	if (pn_name_like_ctx(c, i) && (pn_kin_before(c, i) || pn_greeting_before(c, i) ||
+	if (like_ctx(c, i, h) && (pn_kin_before(c, i) || pn_greeting_before(c, i) ||
 				       pn_intro_before(c, i) || pn_here_after(c, i) || pn_me_apposition(c, i) ||
 				       pn_trade_after(c, i) || pn_trade_before(c, i)))
 		return NAME_SCORE;
@@ -279,7 +289,7 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 		return NAME_SCORE;
 	if ((t->f & TK_CAP) && i > 0 && c->tk[i - 1].flen &&
 	    (tk_fold(c, i - 1)[0] == 'p' || tk_fold(c, i - 1)[0] == 'l') && /* (ptite, petit, little) */
-	    pn_diminutive_before(c, i) && pn_name_like_ctx(c, i))
+	    pn_diminutive_before(c, i) && like_ctx(c, i, h))
 		return NAME_SCORE;
 	if (i >= 2 && !(t->f & TK_DIGIT) && c->tk[i - 1].flen &&
 	    (tk_fold(c, i - 1)[0] == 't' || tk_fold(c, i - 1)[0] == 'a') && pn_thanks_to(c, i))
@@ -315,10 +325,9 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
  * on words that may be names, never see) right after a relative. */
 static enum name_verdict r_relative_cap(struct pctx *c, size_t i, struct name_hit *h)
 {
-	(void)h;
 	if (i == 0 || !(c->tk[i - 1].lex & LX_KIN))
 		return NAME_NONE; /* what pn_relative_cap_word tests first, without the call */
-	return pn_relative_cap_word(c, i) && pn_name_like_ctx(c, i) ? NAME_SCORE : NAME_NONE;
+	return pn_relative_cap_word(c, i) && like_ctx(c, i, h) ? NAME_SCORE : NAME_NONE;
 }
 
 /* "je suis raymond petit 83 ans", "i'm bill, 62,". */
@@ -404,11 +413,10 @@ static enum name_verdict r_companion(struct pctx *c, size_t i, struct name_hit *
 /* The last words of the text, after a sign-off. */
 static enum name_verdict r_signature(struct pctx *c, size_t i, struct name_hit *h)
 {
-	(void)h;
 	const struct ptok *t = &c->tk[i];
 	/* a lowercase word (a text in capitals reads lowercase) only when no dictionary knows it
 	 * and a name list does: pn_signature tests it */
-	return pn_name_like_ctx(c, i) &&
+	return like_ctx(c, i, h) &&
 			       ((t->f & TK_CAP) ||
 				((t->f & TK_LOWER) && (t->lex & (LX_PRN | LX_HN)) && !(t->lex & LX_WORD) &&
 				 tk_len(c, i) >= 3)) &&
@@ -841,11 +849,21 @@ static unsigned text_holds(const struct pctx *c)
 		have |= NEED_SIGNOFF;
 	if (c->lex_any & LX_KIN)
 		have |= NEED_KIN;
-	/* pn_title_before without a title: a maiden name right after one of these */
-	for (size_t k = 0; k < c->n_tk && !(have & NEED_TITLE); k++)
-		if (c->tk[k].flen && (tk_fold(c, k)[0] == 'n' || tk_fold(c, k)[0] == 'e') &&
-		    (tk_eq(c, k, "nee") || tk_eq(c, k, "epouse") || tk_eq(c, k, "ep")))
-			have |= NEED_TITLE;
+	/* pn_title_before without a title: a maiden name right after one of these. The tokens
+	 * whose form starts with 'n' or 'e' are those with NF_NE in their NF_ byte: eight bytes
+	 * are tested at a time, and only those tokens are compared */
+	const uint8_t *nf = c->nf + NF_BEFORE;
+	const uint64_t ne8 = 0x0101010101010101ull * NF_NE;
+	for (size_t k0 = 0; k0 < c->n_tk && !(have & NEED_TITLE); k0 += 8) {
+		uint64_t w = 0;
+		size_t nb = c->n_tk - k0 < 8 ? c->n_tk - k0 : 8;
+		memcpy(&w, nf + k0, nb);
+		if (!(w & ne8))
+			continue;
+		for (size_t k = k0; k < k0 + nb; k++)
+			if ((nf[k] & NF_NE) && (tk_eq(c, k, "nee") || tk_eq(c, k, "epouse") || tk_eq(c, k, "ep")))
+				have |= NEED_TITLE;
+	}
 	return have;
 }
 
@@ -873,7 +891,7 @@ void priv_find_names(struct pctx *c)
 		if ((t->f & (TK_CLAIMED | TK_WORD | TK_ALPHA)) != (TK_WORD | TK_ALPHA) || (t->f & TK_DIGIT))
 			continue;
 		/* a rule that answers NAME_NONE leaves h as it found it */
-		struct name_hit h = {i, i, 0};
+		struct name_hit h = {i, i, 0, -1};
 		/* a plain lowercase word has no rule to try in a text without a title or a '#' */
 		uint32_t m = to_try[plain_word(c, i)];
 		for (m = m ? m & rule_gate(c, i) : 0; m; m &= m - 1) {
