@@ -239,7 +239,10 @@ void pn_repeat(struct pctx *c)
 		if (i >> 6 != cand_w) {
 			cand_w = i >> 6;
 			cand = 0;
-			for (size_t k = i & ~(size_t)63; k < c->n_tk && k < (i | 63) + 1; k++) {
+			/* only the words with a letter and no digit (PB_NAMEW, as tokenized: no
+			 * pass changes those two flags) can pass the first test below */
+			for (uint64_t wm = c->bm[cand_w * PB_N + PB_NAMEW]; wm; wm &= wm - 1) {
+				size_t k = (cand_w << 6) + (size_t)__builtin_ctzll(wm);
 				const struct ptok *t = &c->tk[k];
 				unsigned lower_word = !any_lower & !!(t->f & TK_LOWER) & !!(t->lex & word);
 				unsigned ok = ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) == TK_ALPHA) &
