@@ -372,15 +372,12 @@ static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
 	if (pn_address(c, i) || pn_copula_trade(c, i))
 		return NAME_SCORE;
 	/* what pn_self_intro tests first, without the call: "here" or "from" after, a word before
-	 * starting like "ici", "its", "est", "s", "suis", "jsuis"; what pn_word_name_marked tests
+	 * of the length and first letter of "ici", "its", "est", "s", "suis", "jsuis"; what pn_word_name_marked tests
 	 * first: a capitalised word, a pause after or a relative or "is" / "est" before */
 	const struct ptok *t = &c->tk[i], *n = &c->tk[i + 1];
 	unsigned n0 = n->flen == 4 ? (unsigned char)tk_fold(c, i + 1)[0] : 0;
 	unsigned pl = i > 0 ? c->tk[i - 1].flen : 0, p0 = pl ? (unsigned char)tk_fold(c, i - 1)[0] : 0;
-	/* (the words before are "s", "ici", "its", "est", "suis", "jsuis": 1, 3, 4 or 5 letters) */
-	if ((n0 == 'h' || n0 == 'f' ||
-	     ((pl == 1 || pl >= 3) && pl <= 5 && (p0 == 'i' || p0 == 'e' || p0 == 's' || p0 == 'j'))) &&
-	    pn_self_intro(c, i))
+	if ((n0 == 'h' || n0 == 'f' || (i > 0 && pn_self_intro_lead_form(c, i - 1))) && pn_self_intro(c, i))
 		return NAME_SCORE;
 	return (t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
 			       ((t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY)) || (pl == 2 && p0 == 'i') ||

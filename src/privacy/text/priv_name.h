@@ -112,6 +112,15 @@ int pn_address(const struct pctx *c, size_t i);
 /* The writer introducing themselves as a message opens: "mark here,", "Hi all, Sunny from Bath
  * here", "Bonsoir, ici titi,", "Coucou c'est Patience", "yo its ty,". */
 int pn_self_intro(const struct pctx *c, size_t i);
+/* Token p (< n_tk) has the length and first letter of a word that pn_self_intro reads right
+ * before the name ("s", "ici", "its", "est", "suis", "jsuis"): what it tests first, with
+ * "here" or "from" after the name. Keep in step with its words. */
+static inline int pn_self_intro_lead_form(const struct pctx *c, size_t p)
+{
+	unsigned n = c->tk[p].flen;
+	char f0 = n ? tk_fold(c, p)[0] : 0;
+	return (n == 3 && (f0 == 'i' || f0 == 'e')) || ((n == 1 || n == 4) && f0 == 's') || (n == 5 && f0 == 'j');
+}
 /* A word-name that a relative, a trade or an age set beside it: "Sunny (notre fille, 6 ans)",
  * "Ange, mon homme,", "Mai, bénévole", "My brother Sunday is 19", "Dad is Sonny.". */
 int pn_word_name_marked(const struct pctx *c, size_t i);

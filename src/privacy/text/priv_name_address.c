@@ -367,8 +367,7 @@ int pn_self_intro(const struct pctx *c, size_t i)
 	/* what it tests first, from the first letters: "here" or "from" after, or "ici", "its",
 	 * "est", "s", "suis", "jsuis" before */
 	char n0 = c->tk[k].flen == 4 ? tk_fold(c, k)[0] : 0;
-	char p0 = i > 0 && c->tk[i - 1].flen ? tk_fold(c, i - 1)[0] : 0;
-	if (n0 != 'h' && n0 != 'f' && p0 != 'i' && p0 != 'e' && p0 != 's' && p0 != 'j')
+	if (n0 != 'h' && n0 != 'f' && !(i > 0 && pn_self_intro_lead_form(c, i - 1)))
 		return 0;
 	int here = tk_eq(c, k, "here") && (c->tk[k].f & TK_SP);
 	int from = tk_eq(c, k, "from") && (c->tk[k].f & TK_SP) && tk_is(c, k + 1, TK_CAP);
