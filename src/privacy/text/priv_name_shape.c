@@ -746,15 +746,18 @@ void pn_unshout(struct pctx *c)
 	/* words of four letters or more: acronyms ("ED", "DOB", "COPD") are in capitals in any
 	 * clinical note ("ED handover: 71F, O'BRIEN Siobhan, DOB 2/3/53, PMH COPD") */
 	size_t long_words = 0, long_caps = 0;
-	for (size_t i = 0; i < c->n_tk; i++) {
-		/* counted without a branch on the word */
-		size_t len = c->tk[i].e - c->tk[i].s;
-		size_t word = (c->tk[i].f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA && len >= 2, cap = !!(c->tk[i].f & TK_ALLCAP);
-		words += word;
-		caps += word & cap;
-		long_words += word & (len >= 5);
-		long_caps += word & (len >= 5) & cap;
-	}
+	/* the words with a letter and no digit (PB_NAMEW: no pass changes those two flags), each
+	 * counted without a branch on it */
+	for (size_t w = 0; w < c->nw; w++)
+		for (uint64_t m = c->bm[w * PB_N + PB_NAMEW]; m; m &= m - 1) {
+			const struct ptok *t = &c->tk[(w << 6) + (size_t)__builtin_ctzll(m)];
+			size_t len = t->e - t->s;
+			size_t word = len >= 2, cap = !!(t->f & TK_ALLCAP);
+			words += word;
+			caps += word & cap;
+			long_words += word & (len >= 5);
+			long_caps += word & (len >= 5) & cap;
+		}
 	if (words < 5 || caps * 10 < words * 6 || (long_words >= 3 && long_caps * 10 < long_words * 6))
 		return;
 	c->shout = 1;
