@@ -32,7 +32,7 @@ static int cap_word(const struct pctx *c, size_t i)
  * token or SIZE_MAX, and its flags in *fl. Words may be joined by spaces, '-' or '\''. */
 static size_t town_at(const struct pctx *c, size_t i, uint32_t *fl)
 {
-	size_t best = SIZE_MAX, k = i;
+	size_t best = SIZE_MAX, k = i, k1 = i; /* k1: the first word */
 	uint64_t h = PRIV_FNV_INIT;
 	*fl = 0;
 	for (size_t words = 0; k < c->n_tk && words < 7; k++) {
@@ -53,9 +53,16 @@ static size_t town_at(const struct pctx *c, size_t i, uint32_t *fl)
 		 * without a letter are not in the lexicon: they are looked up) */
 		if (words && (t->f & TK_ALPHA) && !(t->lex2 & LX2_TOWN_W2))
 			break;
-		if (words++)
+		/* the first word's flags are the token's: its hash is made only when a second word
+		 * follows (most look-ups end on the first) */
+		if (words++ == 0) {
+			k1 = k;
+		} else {
+			if (words == 2)
+				h = priv_fnv(h, tk_fold(c, k1), c->tk[k1].flen);
 			h = priv_fnv(h, " ", 1);
-		h = priv_fnv(h, tk_fold(c, k), n);
+			h = priv_fnv(h, tk_fold(c, k), n);
+		}
 		uint32_t f = words == 1 ? t->lex : priv_lex_get(h);
 		if (f & (LX_TOWN | LX_CITY)) {
 			best = k;
