@@ -369,7 +369,10 @@ static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
 		if (e)
 			return span(h, i, e - 1); /* "ANGE TU ES OÙ": the name in capitals alone */
 	}
-	if (pn_address(c, i) || pn_copula_trade(c, i))
+	/* (each call behind what it tests first: pn_copula_trade needs a name list's word (LX_HN)
+	 * opening a sentence) */
+	if ((pn_address_lead(c, i) && pn_address(c, i)) ||
+	    ((c->tk[i].lex & LX_HN) && tk_sentence_start(c, i) && pn_copula_trade(c, i)))
 		return NAME_SCORE;
 	/* what pn_self_intro tests first, without the call: "here" or "from" after, a word before
 	 * of the length and first letter of "ici", "its", "est", "s", "suis", "jsuis"; what pn_word_name_marked tests

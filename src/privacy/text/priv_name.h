@@ -109,6 +109,22 @@ int pn_person_after_chez(const struct pctx *c, size_t i);
 /* The one a message is written to: "AJ — pt in bed 12", "Folake if you're reading this",
  * "sunny ur a star", "manu t'es grave". */
 int pn_address(const struct pctx *c, size_t i);
+/* What pn_address tests first: a token after word i, and the text's first word, a
+ * punctuation token after it (a dash) or a word after it of the length and first letter of
+ * "ur", "youre", "you", "u", "is", "if", "t", "tu" (second_person). Keep in step with them. */
+static inline int pn_address_lead(const struct pctx *c, size_t i)
+{
+	size_t k = i + 1;
+	if (k >= c->n_tk)
+		return 0;
+	/* (without a branch on the word: a table of first letters by length, bit l & 31) */
+	static const uint32_t first[6] = {0, 1u << ('u' & 31) | 1u << ('t' & 31),
+					  1u << ('u' & 31) | 1u << ('i' & 31) | 1u << ('t' & 31), 1u << ('y' & 31), 0,
+					  1u << ('y' & 31)};
+	unsigned n = c->tk[k].flen, l = (unsigned char)c->fold[c->tk[k].fo];
+	return (i == 0) | ((c->tk[k].f & TK_PUNCT) != 0) |
+	       ((n < 6) & (l >= 'a') & (l <= 'z') & (unsigned)(first[n < 6 ? n : 0] >> (l & 31)));
+}
 /* The writer introducing themselves as a message opens: "mark here,", "Hi all, Sunny from Bath
  * here", "Bonsoir, ici titi,", "Coucou c'est Patience", "yo its ty,". */
 int pn_self_intro(const struct pctx *c, size_t i);
