@@ -271,6 +271,9 @@ static int surname_next(const struct pctx *c, size_t i)
 /* After a relative, a greeting, a self-introduction or a diminutive: "ma fille Chloé". */
 static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 {
+	static const char *const w_to[] = {
+		"to", "at", "in", "into", "from", "for", "with", "home", "back", "a", "au", "chez", "avec", NULL
+	};
 	const struct ptok *t = &c->tk[i];
 	/* "Mark Hastings here": a surname the places pass took for a town, between a given name
 	 * and "here" (the longer span wins over the town) */
@@ -312,9 +315,7 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 				   /* "took my husband bill to a&e": a name the dictionary also writes
 				    * with a capital, before a preposition */
 				   ((t->lex & LX_CAPEN) && (c->tk[i + 1].f & TK_SP) &&
-				    tk_eq_any(c, i + 1, (const char *const[]){"to", "at", "in", "into", "from", "for",
-									 "with", "home", "back", "a", "au", "chez",
-									 "avec", NULL})) ||
+				    tk_eq_any(c, i + 1, w_to)) ||
 				   (tk_is(c, i + 1, TK_PUNCT) && (c->t[c->tk[i + 1].s] & 0x80)))) &&
 			       !(t->f & TK_DIGIT) && (pn_kin_before(c, i) || pn_diminutive_before(c, i))
 		       ? NAME_SCORE
@@ -525,13 +526,14 @@ static enum name_verdict r_allcap_pair(struct pctx *c, size_t i, struct name_hit
  * capitals before a surname in capitals belong to it. Returns the first token. */
 static size_t allcap_particles(const struct pctx *c, size_t i)
 {
+	static const char *const w_da[] = {
+		"da", "de", "di", "do", "dos", "das", "du", "le", "la", "van", "von", "el", "al", "ben", "mac",
+		"mc", "del", "della", "ait", "der", "den", "ter", "ten", "les", "des", NULL
+	};
 	size_t f = i;
 	for (int np = 0; np < 2 && f >= 1 && (c->tk[f - 1].f & TK_ALLCAP) && (c->tk[f].f & TK_SP) &&
 			 !(c->tk[f - 1].f & TK_CLAIMED) &&
-			 tk_eq_any(c, f - 1, (const char *const[]){"da", "de", "di", "do", "dos", "das", "du", "le",
-								   "la", "van", "von", "el", "al", "ben", "mac",
-								   "mc", "del", "della", "ait", "der", "den", "ter",
-								   "ten", "les", "des", NULL});
+			 tk_eq_any(c, f - 1, w_da);
 	     np++)
 		f--;
 	return f;
@@ -628,6 +630,7 @@ static enum name_verdict r_anchor(struct pctx *c, size_t i, struct name_hit *h)
  * "Morgane Le Dantec", "Rose Martin"). Always decides, with 0 for no name. */
 static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 {
+	static const char *const w_le[] = {"le", "la", "de", "du", "da", "van", "von", "ben", "el", "di", NULL};
 	const struct ptok *t = &c->tk[i];
 	float conf = pn_name_alone(c, i);
 	/* a given name followed by a capitalised word no list knows: "Precious
@@ -642,8 +645,7 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 	 * particle and a surname no list knows */
 	if (conf == 0 && (t->f & TK_CAP) && !(t->f & TK_ALLCAP) && (t->lex & LX_PRN) &&
 	    !(t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_REGION)) &&
-	    tk_is(c, i + 1, TK_CAP) && tk_eq_any(c, i + 1, (const char *const[]){"le", "la", "de", "du",
-		    "da", "van", "von", "ben", "el", "di", NULL}) && (c->tk[i + 1].f & TK_SP) &&
+	    tk_is(c, i + 1, TK_CAP) && tk_eq_any(c, i + 1, w_le) && (c->tk[i + 1].f & TK_SP) &&
 	    tk_is(c, i + 2, TK_CAP) && !tk_is(c, i + 2, TK_ALLCAP | TK_DIGIT) && tk_free(c, i + 2) &&
 	    (c->tk[i + 2].f & TK_SP) && c->tk[i + 2].lex == 0 && tk_len(c, i + 2) >= 3)
 		conf = 0.6f;

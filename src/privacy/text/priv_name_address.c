@@ -104,6 +104,9 @@ static int address_word(const struct pctx *c, size_t i, int strong)
  * "t'es", "tu peux" (a marker: 1); 0 for none. k is the first token after i. */
 static int second_person(const struct pctx *c, size_t k)
 {
+	static const char *const w_reading[] = {"reading", "read", "see", "seeing", "there", "around", NULL};
+	static const char *const w_es[] = {"es", "as", "etais", "avais", NULL};
+	static const char *const w_es2[] = {"es", "as", "peux", "pourrais", "vas", "sais", "viens", NULL};
 	static const char *const strong_next[] = {"a", "an", "the", "such", "so", "my", NULL};
 	static const char *const next[] = {"gonna", "going", "welcome", "amazing", "brilliant", "still",
 					   "always", "not", "back", "home", "free", "around", "there", NULL};
@@ -128,23 +131,23 @@ static int second_person(const struct pctx *c, size_t k)
 			v = tk_next_word(c, v, 0);
 		if (v < c->n_tk && tk_eq(c, v, "r"))
 			v = tk_next_word(c, v, 0);
-		return v < c->n_tk && tk_eq_any(c, v, (const char *const[]){"reading", "read", "see", "seeing",
-									   "there", "around", NULL})
+		return v < c->n_tk && tk_eq_any(c, v, w_reading)
 			       ? 3
 			       : 0;
 	}
 	/* "manu t'es grave", "Babeth tu peux" */
 	if (c->lang == ENT_PRIV_FR &&
 	    ((tk_eq(c, k, "t") && tk_glued(c, k) && tk_apos(c, k + 1) &&
-	      tk_eq_any(c, k + 2, (const char *const[]){"es", "as", "etais", "avais", NULL})) ||
-	     (tk_eq(c, k, "tu") && tk_eq_any(c, k + 1, (const char *const[]){"es", "as", "peux", "pourrais", "vas",
-									   "sais", "viens", NULL}))))
+	      tk_eq_any(c, k + 2, w_es)) ||
+	     (tk_eq(c, k, "tu") && tk_eq_any(c, k + 1, w_es2))))
 		return 1;
 	return 0;
 }
 
 int pn_address(const struct pctx *c, size_t i)
 {
+	static const char *const w_gonna[] = {"gonna", "going", NULL};
+	static const char *const w_to[] = {"to", "a", "the", NULL};
 	const struct ptok *t = &c->tk[i];
 	size_t k = i + 1;
 	if (k >= c->n_tk)
@@ -158,7 +161,7 @@ int pn_address(const struct pctx *c, size_t i)
 	/* "Will ur gonna have to drive me": an auxiliary that is a given name opening the text
 	 * cannot take "ur gonna" */
 	if (i == 0 && (t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_lex2(c, i, LX2_AUX) && (t->lex & LX_PRN) &&
-	    (tk_eq(c, k, "ur") || tk_eq(c, k, "youre")) && tk_eq_any(c, k + 1, (const char *const[]){"gonna", "going", NULL}))
+	    (tk_eq(c, k, "ur") || tk_eq(c, k, "youre")) && tk_eq_any(c, k + 1, w_gonna))
 		return 1;
 	int m = second_person(c, k);
 	if (!m || !(c->tk[k].f & TK_SP) || tk_glued(c, i))
@@ -167,7 +170,7 @@ int pn_address(const struct pctx *c, size_t i)
 	size_t p = tk_prev_word(c, i, 0);
 	if (p != SIZE_MAX && p + 1 == i &&
 	    (tk_eq_any(c, p, verb_before_you) || pn_possessive(c, p) ||
-	     (c->tk[p].lex & (LX_STOPEN | LX_STOPFR)) || tk_eq_any(c, p, (const char *const[]){"to", "a", "the", NULL})))
+	     (c->tk[p].lex & (LX_STOPEN | LX_STOPFR)) || tk_eq_any(c, p, w_to)))
 		return 0;
 	return address_word(c, i, m >= 2 ? m : 0);
 }
@@ -189,6 +192,7 @@ static const char *const trade[] = {"infirmiere", "infirmier", "aide", "auxiliai
  * the trade introduces. */
 int pn_trade_before(const struct pctx *c, size_t i)
 {
+	static const char *const w_psy[] = {"psy", "ide", "sf", NULL};
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED | TK_NL)) != TK_CAP || !(t->f & TK_SP) ||
 	    tk_len(c, i) < 3 || i == 0 || tk_sentence_start(c, i) || !(c->tk[i - 1].f & TK_LOWER) ||
@@ -197,7 +201,7 @@ int pn_trade_before(const struct pctx *c, size_t i)
 	/* (not "l'infirmière Sandrine de Vitré": where she works, which the lists name already) */
 	if (t->lex != 0 && (tk_eq(c, i + 1, "de") || tk_eq(c, i + 1, "du") || tk_eq(c, i + 1, "d")))
 		return 0;
-	return tk_eq_any(c, i - 1, trade) || tk_eq_any(c, i - 1, (const char *const[]){"psy", "ide", "sf", NULL});
+	return tk_eq_any(c, i - 1, trade) || tk_eq_any(c, i - 1, w_psy);
 }
 
 /* "grace was the best HCA", "Joy is an amazing midwife", "Mai est l'infirmière de nuit": a
@@ -205,6 +209,10 @@ int pn_trade_before(const struct pctx *c, size_t i)
  * two words and a carer's trade: a person ("Hope is the best medicine" names no trade). */
 int pn_copula_trade(const struct pctx *c, size_t i)
 {
+	static const char *const w_is[] = {"is", "was", "est", "etait", NULL};
+	static const char *const w_the[] = {
+		"the", "a", "an", "our", "my", "la", "le", "l", "une", "un", "notre", "ma", "mon", NULL
+	};
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_DIGIT | TK_CLAIMED)) || !(t->f & TK_ALPHA) || tk_len(c, i) < 3 || !(t->lex & LX_HN) ||
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) || !tk_sentence_start(c, i))
@@ -212,12 +220,11 @@ int pn_copula_trade(const struct pctx *c, size_t i)
 	size_t k = i + 1;
 	if (tk_apos(c, k) && tk_glued(c, i) && tk_eq(c, k + 1, "s"))
 		k += 2;
-	else if (tk_eq_any(c, k, (const char *const[]){"is", "was", "est", "etait", NULL}) && (c->tk[k].f & TK_SP))
+	else if (tk_eq_any(c, k, w_is) && (c->tk[k].f & TK_SP))
 		k++;
 	else
 		return 0;
-	if (!tk_eq_any(c, k, (const char *const[]){"the", "a", "an", "our", "my", "la", "le", "l", "une", "un",
-						  "notre", "ma", "mon", NULL}))
+	if (!tk_eq_any(c, k, w_the))
 		return 0;
 	k = tk_eq(c, k, "l") && tk_apos(c, k + 1) ? k + 2 : k + 1;
 	for (int adj = 0; adj <= 2 && k < c->n_tk; adj++, k++) {
@@ -233,6 +240,10 @@ int pn_copula_trade(const struct pctx *c, size_t i)
  * given name, then an article and a carer's trade. */
 int pn_trade_after(const struct pctx *c, size_t i)
 {
+	static const char *const w_il[] = {
+		"il", "elle", "on", "je", "j", "ils", "elles", "nous", "vous", "tu", "c", "ce", "ca", "he",
+		"she", "they", "we", "i", "it", "you", NULL
+	};
 	static const char *const art[] = {"l", "la", "le", "the", "our", "notre", "my", "ma", "mon", "une",
 					  "un", "a", "an", "their", "his", "her", "sa", "son", "leur", NULL};
 	const struct ptok *t = &c->tk[i];
@@ -275,9 +286,7 @@ int pn_trade_after(const struct pctx *c, size_t i)
 		for (size_t e = k + 1; e < c->n_tk && e <= k + 8; e++) {
 			if (tk_ch(c, e, ','))
 				return tk_is(c, e + 1, TK_LOWER) && (c->tk[e + 1].f & TK_WORD) &&
-				       !tk_eq_any(c, e + 1, (const char *const[]){"il", "elle", "on", "je", "j", "ils", "elles",
-										  "nous", "vous", "tu", "c", "ce", "ca", "he",
-										  "she", "they", "we", "i", "it", "you", NULL});
+				       !tk_eq_any(c, e + 1, w_il);
 			if ((c->tk[e].f & (TK_PUNCT | TK_NL)) && !tk_ch(c, e, '-') && !tk_apos(c, e))
 				return 0;
 		}
@@ -447,6 +456,10 @@ static int age_at(const struct pctx *c, size_t k)
  * that a relative, a trade or an age set beside it, or that a relative's "is" introduces. */
 int pn_word_name_marked(const struct pctx *c, size_t i)
 {
+	static const char *const w_mon[] = {
+		"mon", "ma", "mes", "notre", "nos", "sa", "son", "ses", "leur", "ta", "ton", "my", "our", "his",
+		"her", "their", "your", NULL
+	};
 	size_t k = i + 1;
 	const struct ptok *t = &c->tk[i];
 	/* what it tests first: a capitalised word that is also a word, a month or a day (a name
@@ -506,8 +519,7 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 				return 1;
 	/* "(notre fille", ", mon homme": a possessive and a relative (not after a greeting: "Dear
 	 * Pals, my father" speaks of the writer's) */
-	if (tk_eq_any(c, a, (const char *const[]){"mon", "ma", "mes", "notre", "nos", "sa", "son", "ses", "leur", "ta",
-						  "ton", "my", "our", "his", "her", "their", "your", NULL}) &&
+	if (tk_eq_any(c, a, w_mon) &&
 	    tk_is(c, a + 1, TK_LOWER) &&
 	    !(p != SIZE_MAX && (c->tk[p].lex & LX_GREET)) &&
 	    (c->tk[a + 1].lex & LX_KIN))

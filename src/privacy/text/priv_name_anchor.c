@@ -47,6 +47,10 @@ static int before_is(const struct pctx *c, size_t k, const char *a, const char *
  * drug may come with its date). */
 static int identity_after(const struct pctx *c, size_t k, int words)
 {
+	static const char *const w_dob[] = {
+		"dob", "ddn", "born", "ipp", "nhs", "mrn", "hosp", "hospital", "ssn", "nir", "chi", "medicare",
+		"tel", NULL
+	};
 	if (k >= c->n_tk)
 		return 0;
 	int t = span_type_at(c, k);
@@ -67,8 +71,7 @@ static int identity_after(const struct pctx *c, size_t k, int words)
 		return 0;
 	if (tk_eq(c, k, "ne") || tk_eq(c, k, "nee"))
 		return tk_eq(c, k + 1, "le") || span_type_at(c, k + 1) == ENT_PRIV_DATE;
-	return tk_eq_any(c, k, (const char *const[]){"dob", "ddn", "born", "ipp", "nhs", "mrn", "hosp",
-							"hospital", "ssn", "nir", "chi", "medicare", "tel", NULL}) ||
+	return tk_eq_any(c, k, w_dob) ||
 	       (c->tk[k].lex & LX_IDLABEL);
 }
 
@@ -119,10 +122,13 @@ static int wishes_before(const struct pctx *c, size_t s)
  * "visiting" (not "saw" nor "called": "a drug called ..."). */
 static int person_verb_before(const struct pctx *c, size_t s)
 {
+	static const char *const w_voir[] = {
+		"voir", "appeler", "rappeler", "reclame", "demande", "texted", "ask", "tell", "visit",
+		"visited", "visiting", NULL
+	};
 	size_t p = tk_prev_word(c, s, 0);
 	return p != SIZE_MAX && p + 1 == s &&
-	       tk_eq_any(c, p, (const char *const[]){"voir", "appeler", "rappeler", "reclame", "demande", "texted",
-							 "ask", "tell", "visit", "visited", "visiting", NULL});
+	       tk_eq_any(c, p, w_voir);
 }
 
 /* Two words of the dictionaries glued into one ("Flatmate"): no name. */
@@ -164,6 +170,15 @@ static int subject_opening(const struct pctx *c, size_t s, size_t i, size_t j)
  * for", "appt for". */
 static int record_before(const struct pctx *c, size_t s)
 {
+	static const char *const w_dossier[] = {
+		"dossier", "chambre", "scanner", "resultats", "bilan", "irm", "rdv", "operatoire", "sortie",
+		"transfert", "soeur", "frere", "fille", "fils", "epouse", "mari", "maman", "papa", "mere",
+		"pere", NULL
+	};
+	static const char *const w_appointment[] = {
+		"appointment", "appt", "referral", "mri", "bloods", "prescription", "request", "slot", "bed",
+		NULL
+	};
 	size_t p = tk_prev_word(c, s, 1);
 	if (p == SIZE_MAX || (p + 1 != s && !(p + 2 == s && tk_apos(c, p + 1))))
 		return 0;
@@ -171,13 +186,9 @@ static int record_before(const struct pctx *c, size_t s)
 	if (q == SIZE_MAX)
 		return 0;
 	if (tk_eq(c, p, "de") || tk_eq(c, p, "d"))
-		return tk_eq_any(c, q, (const char *const[]){"dossier", "chambre", "scanner", "resultats", "bilan",
-								"irm", "rdv", "operatoire", "sortie",
-								"transfert", "soeur", "frere", "fille", "fils", "epouse",
-								"mari", "maman", "papa", "mere", "pere", NULL});
+		return tk_eq_any(c, q, w_dossier);
 	if (tk_eq(c, p, "for"))
-		return tk_eq_any(c, q, (const char *const[]){"appointment", "appt", "referral", "mri", "bloods",
-								"prescription", "request", "slot", "bed", NULL});
+		return tk_eq_any(c, q, w_appointment);
 	return 0;
 }
 
@@ -231,6 +242,10 @@ static int listed_cap(const struct pctx *c, size_t i)
  * "Lovenox, le soir": a drug takes no request). */
 static int address_opening(const struct pctx *c, size_t s, size_t j)
 {
+	static const char *const w_can[] = {
+		"can", "could", "pls", "please", "heads", "bed", "pt", "just", "quick", "fyi", "are", "r", "u",
+		"tu", "t", "vous", "peux", "pourrais", "pouvez", "est", NULL
+	};
 	size_t k = j + 2;
 	if (tk_prev_word(c, s, 8) != SIZE_MAX)
 		return 0;
@@ -243,21 +258,21 @@ static int address_opening(const struct pctx *c, size_t s, size_t j)
 		return 0;
 	if ((tk_eq(c, k, "la") && tk_eq(c, k + 1, "patiente")) || (tk_eq(c, k, "le") && tk_eq(c, k + 1, "patient")))
 		return 1;
-	return tk_eq_any(c, k, (const char *const[]){"can", "could", "pls", "please", "heads", "bed", "pt", "just",
-							 "quick", "fyi", "are", "r", "u", "tu", "t", "vous", "peux", "pourrais",
-							 "pouvez", "est", NULL});
+	return tk_eq_any(c, k, w_can);
 }
 
 /* "Etxeberria l'infirmier m'a laissé sortir": the name, then its trade with an article. */
 static int trade_after(const struct pctx *c, size_t j)
 {
+	static const char *const w_infirmier[] = {
+		"infirmier", "infirmiere", "aide", "kine", "medecin", "interne", "psy", "sage", "auxiliaire",
+		"nurse", "physio", "midwife", "porter", "hca", "carer", NULL
+	};
 	size_t k = j + 1;
 	if (!(tk_eq(c, k, "l") && tk_apos(c, k + 1)) && !tk_eq(c, k, "la") && !tk_eq(c, k, "le") && !tk_eq(c, k, "the"))
 		return 0;
 	k = tk_next_word(c, k, 1);
-	return tk_eq_any(c, k, (const char *const[]){"infirmier", "infirmiere", "aide", "kine", "medecin", "interne",
-							 "psy", "sage", "auxiliaire", "nurse", "physio", "midwife",
-							 "porter", "hca", "carer", NULL});
+	return tk_eq_any(c, k, w_infirmier);
 }
 
 /* On an identity line, the listed names before the one no list knows: "Staff du mardi :
@@ -279,6 +294,8 @@ static size_t names_before(const struct pctx *c, size_t s)
  * around it: its first and last tokens in *first and *last (left alone when it is not). */
 int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 {
+	static const char *const w_thanks[] = {"thanks", "thank", "thx", "cheers", "merci", "regards", NULL};
+	static const char *const w_mon[] = {"mon", "ma", "my", "notre", "our", "his", "her", "sa", NULL};
 	int unknown = unknown_cap(c, i);
 	if (!unknown && !listed_cap(c, i))
 		return 0;
@@ -315,12 +332,11 @@ int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
 		      (tk_ch(c, s - 1, '(') && tk_ch(c, k, ')') && tk_lex(c, tk_prev_word(c, s, 1), LX_KIN));
 	/* "Thanks - Côté (FY1)", "Thanks, Thu (sister, ward 31)": a sign-off, the name, its role */
 	if (!hit && tk_ch(c, k, '(') && s >= 2 && (tk_ch(c, s - 1, '-') || tk_ch(c, s - 1, ',')) &&
-	    tk_eq_any(c, s - 2, (const char *const[]){"thanks", "thank", "thx", "cheers", "merci", "regards", NULL}))
+	    tk_eq_any(c, s - 2, w_thanks))
 		hit = 1;
 	/* "Rélwendé (mon grand, 11 ans)": a possessive opening a bracket after the name */
 	if (!hit && tk_ch(c, k, '('))
-		hit = tk_eq_any(c, k + 1, (const char *const[]){"mon", "ma", "my", "notre", "our", "his", "her", "sa",
-								 NULL}) != 0;
+		hit = tk_eq_any(c, k + 1, w_mon) != 0;
 	if (!hit && unknown)
 		hit = subject_opening(c, s, i, j) || address_opening(c, s, j) || trade_after(c, j);
 	if (hit) {

@@ -286,16 +286,18 @@ int pn_title_before(const struct pctx *c, size_t i)
  * title, when the name is a hunspell first name or no word of the text's language. */
 int pn_kin_title_lower(const struct pctx *c, size_t i)
 {
+	static const char *const w_aunty[] = {
+		"aunty", "auntie", "aunt", "uncle", "tonton", "tata", "tatie", "mamie", "papi", "papy", "mamy",
+		"pepe", "meme", "nan", "nana", "nanna", "grandma", "grandpa", "granny", "grandad", "cousin",
+		"cousine", "tante", "oncle", NULL
+	};
 	size_t p = i > 0 ? i - 1 : SIZE_MAX;
 	if (p == SIZE_MAX || !(c->tk[p].lex & LX_KIN) || !(c->tk[i].f & TK_LOWER))
 		return 0;
 	/* ... "mamie jo": two letters when hunspell calls them a first name */
 	if (p + 1 == i && (c->tk[i].f & TK_LOWER) && (c->tk[i].f & TK_SP) &&
 	    (tk_len(c, i) >= 3 || (tk_len(c, i) == 2 && (c->tk[i].lex & LX_PRN))) &&
-	    tk_eq_any(c, p, (const char *const[]){"aunty", "auntie", "aunt", "uncle", "tonton", "tata",
-						  "tatie", "mamie", "papi", "papy", "mamy", "pepe", "meme",
-						  "nan", "nana", "nanna", "grandma", "grandpa", "granny",
-						  "grandad", "cousin", "cousine", "tante", "oncle", NULL}) &&
+	    tk_eq_any(c, p, w_aunty) &&
 	    ((c->tk[i].lex & LX_PRN) ||
 	     (((c->tk[i].lex & LX_HN) || c->tk[i].lex == 0) && !(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))) &&
 	    !(c->tk[i].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) && !tk_lex2(c, i, LX2_AUX))
@@ -335,6 +337,9 @@ int pn_lower_name_verb(const struct pctx *c, size_t i)
  * that the dictionary writes capitalised (or knows no other way), not an auxiliary. */
 int pn_carer_lower(const struct pctx *c, size_t i)
 {
+	static const char *const w_nurse[] = {
+		"nurse", "sister", "matron", "midwife", "infirmiere", "infirmier", NULL
+	};
 	const struct ptok *t = &c->tk[i];
 	if (i == 0 || !(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(c->tk[i - 1].f & TK_LOWER) || !(t->lex & (LX_PRN | LX_FIRSTNAME)) ||
@@ -342,13 +347,17 @@ int pn_carer_lower(const struct pctx *c, size_t i)
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY)) ||
 	    tk_lex2(c, i, LX2_AUX))
 		return 0;
-	return tk_eq_any(c, i - 1, (const char *const[]){"nurse", "sister", "matron", "midwife",
-							 "infirmiere", "infirmier", NULL});
+	return tk_eq_any(c, i - 1, w_nurse);
 }
 
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 int pn_kin_before(const struct pctx *c, size_t i)
 {
+	static const char *const w_mum[] = {
+		"mum", "mom", "mam", "mother", "dad", "father", "wife", "husband", "son", "daughter", "partner",
+		"sister", "brother", "mere", "pere", "maman", "papa", "fille", "fils", "mari", "femme",
+		"epouse", "epoux", "soeur", "frere", "conjoint", "conjointe", NULL
+	};
 	size_t p = tk_prev_word(c, i, 2);
 	/* "la maman de Timéo", "le papa d'Adam" */
 	if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d")) && (c->tk[i].f & TK_CAP)) {
@@ -365,10 +374,7 @@ int pn_kin_before(const struct pctx *c, size_t i)
 	/* "Mum: Funmi, 07956 218 440", "Wife: Ngozi": a relative as a field's label */
 	if (p + 2 == i && tk_ch(c, p + 1, ':') && (c->tk[p].f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
 	    tk_sentence_start(c, p) && (c->tk[i].f & TK_CAP) && !(c->tk[p].lex & (LX_STOPFR | LX_STOPEN)) &&
-	    tk_eq_any(c, p, (const char *const[]){"mum", "mom", "mam", "mother", "dad", "father", "wife",
-						  "husband", "son", "daughter", "partner", "sister", "brother",
-						  "mere", "pere", "maman", "papa", "fille", "fils", "mari", "femme",
-						  "epouse", "epoux", "soeur", "frere", "conjoint", "conjointe", NULL}))
+	    tk_eq_any(c, p, w_mum))
 		return 1; /* (not "Consultant: Adeyemi, T.", which the surname-first rule takes) */
 	/* "Auntie Pam", "Baby Noah", "Mamie Jeanne": a relative word used as a title */
 	if (p + 1 == i && (c->tk[i].f & TK_CAP) && (c->tk[i].f & TK_SP) &&
@@ -714,6 +720,7 @@ int pn_kin_given_surname(const struct pctx *c, size_t i)
  * JADE", "merci à : titi, béa"). */
 int pn_thanks_to(const struct pctx *c, size_t i)
 {
+	static const char *const w_l[] = {"l", "la", "le", "les", "the", "d", "de", "du", "des", NULL};
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 2 ||
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) || i < 2 || !(c->tk[i].f & TK_SP) ||
@@ -731,7 +738,7 @@ int pn_thanks_to(const struct pctx *c, size_t i)
 	}
 	/* (a misspelt word before an article is no nickname: "merci a tute l'equipe") */
 	if ((t->f & TK_LOWER) && !(t->lex & LX_PRN) &&
-	    tk_eq_any(c, i + 1, (const char *const[]){"l", "la", "le", "les", "the", "d", "de", "du", "des", NULL}))
+	    tk_eq_any(c, i + 1, w_l))
 		return 0;
 	size_t p = i - 1;
 	if (tk_ch(c, p, ':') && p > 1) /* "merci à : titi" */

@@ -13,6 +13,7 @@
  * "et moi" / "and I" / "and me". */
 static int person_after(const struct pctx *c, size_t i)
 {
+	static const char *const w_conge[] = {"conge", "conges", "vacances", "arret", "formation", "repos", NULL};
 	static const char *const verbs[] = {"dit", "disait", "pleure", "pleurait", "dort", "m", "me",
 					    "said", "says", "told", "tells", "cried", "cries",
 					    "smiled", "laughed", "woke", "slept", "sleeps", "asked",
@@ -27,7 +28,7 @@ static int person_after(const struct pctx *c, size_t i)
 		return 0;
 	/* "Lacoste est en congé mat", "is on leave": away from work, as only a person is */
 	if ((tk_eq(c, n, "est") && tk_eq(c, n + 1, "en") &&
-	     tk_eq_any(c, n + 2, (const char *const[]){"conge", "conges", "vacances", "arret", "formation", "repos", NULL})) ||
+	     tk_eq_any(c, n + 2, w_conge)) ||
 	    (tk_eq(c, n, "is") && tk_eq(c, n + 1, "on") && (tk_eq(c, n + 2, "leave") || tk_eq(c, n + 2, "holiday"))))
 		return 1;
 	return tk_eq_any(c, n, verbs);
@@ -36,6 +37,17 @@ static int person_after(const struct pctx *c, size_t i)
 /* Confidence that a capitalised word with no context is a name (0: it is not). */
 float pn_name_alone(const struct pctx *c, size_t i)
 {
+	static const char *const w_moi[] = {"moi", "me", "toi", "lui", "mum", "dad", "maman", "papa", NULL};
+	static const char *const w_a[] = {
+		"a", "an", "the", "not", "running", "wearing", "key", "so", "very", "all", "everything",
+		"never", "always", NULL
+	};
+	static const char *const w_le[] = {"le", "la", "les", "l", "un", "une", "the", NULL};
+	static const char *const w_my[] = {"my", "our", "his", "her", "their", "your", NULL};
+	static const char *const w_ward[] = {"ward", "unit", "bay", "wing", NULL};
+	static const char *const w_m[] = {
+		"m", "am", "is", "are", "was", "be", "so", "very", "feel", "feeling", "too", "not", NULL
+	};
 	const struct ptok *t = &c->tk[i];
 	if (pn_contraction(c, i))
 		return 0; /* "Don't post", "Doesn't matter" */
@@ -50,7 +62,7 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	if ((t->f & TK_CAP) && (t->lex & LX_WORD) && tk_sentence_start(c, i) && (tk_eq(c, i + 1, "and") || tk_eq(c, i + 1, "et")) &&
 	    tk_is(c, i + 2, TK_LOWER) && (c->tk[i + 2].lex & LX_WORD) &&
 	    !(c->tk[i + 2].lex & (LX_PRN | LX_STOPFR | LX_STOPEN)) &&
-	    !tk_eq_any(c, i + 2, (const char *const[]){"moi", "me", "toi", "lui", "mum", "dad", "maman", "papa", NULL}))
+	    !tk_eq_any(c, i + 2, w_moi))
 		return 0;
 	/* "Post-chimio", "Anti-inflammatoires": a prefix glued to a lowercase word */
 	if (tk_glued(c, i) && tk_ch(c, i + 1, '-') && tk_glued(c, i + 1) && (t->f & TK_CAP) &&
@@ -129,9 +141,7 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		 * but no dictionary writes as a name, before "is" and an article or an adverb, is
 		 * the noun */
 		if (!(f & (LX_PRN | LX_CAPEN)) && (f & LX_WEN) && c->lang == ENT_PRIV_EN && tk_eq(c, i + 1, "is") &&
-		    tk_eq_any(c, i + 2, (const char *const[]){"a", "an", "the", "not", "running", "wearing", "key",
-							      "so", "very", "all", "everything", "never", "always",
-							      NULL}))
+		    tk_eq_any(c, i + 2, w_a))
 			return 0;
 		/* the verbs: the SVERB list of priv_words.txt */
 		size_t n1 = i + 1;
@@ -146,8 +156,7 @@ float pn_name_alone(const struct pctx *c, size_t i)
 			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans", "Marc : ça va ?" */
 		/* a bare noun rarely opens a sentence: "Claire pense que", "Jules tousse" */
 		if ((f & LX_PRN) && c->lang == ENT_PRIV_FR && n1 < c->n_tk && (c->tk[n1].f & TK_LOWER) &&
-		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, (const char *const[]){"le", "la", "les", "l", "un",
-										   "une", "the", NULL}) &&
+		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, w_le) &&
 		    !tk_eq(c, n1, "de") && !tk_eq(c, n1, "d") && !tk_eq(c, n1, "du") && !tk_eq(c, n1, "des") &&
 		    !tk_eq(c, n1, "of") && !(c->tk[n1].lex & LX_MEDCTX))
 			return 0.5f;
@@ -160,8 +169,7 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		    !(c->lang == ENT_PRIV_EN && tk_eq(c, n, "a")) &&
 		    /* "Reach me at", "Call me": the object pronoun is French only ("Maxime me dit") */
 		    !(c->lang == ENT_PRIV_EN && (tk_eq(c, n, "me") || tk_eq(c, n, "m"))) &&
-		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), (const char *const[]){
-			    "my", "our", "his", "her", "their", "your", NULL})))
+		    !(tk_eq(c, n, "from") && tk_eq_any(c, tk_next_word(c, n, 0), w_my)))
 			return 0.55f;
 		/* "Grace starts school", "Harper seemed fine": a given name the dictionary writes
 		 * capitalised, then a verb in -s (or -ed when the name is no ordinary word) */
@@ -190,9 +198,8 @@ float pn_name_alone(const struct pctx *c, size_t i)
 	    !(c->lang != ENT_PRIV_EN && (f & LX_WFR)) &&
 	    !((f & LX_WORD) && tk_is(c, i + 1, TK_NUM | TK_DIGIT)) && /* "Ward 12", "Bed 4", "Ward 5B" */
 	    /* "on Badger ward": a ward's name */
-	    !tk_eq_any(c, tk_next_word(c, i, 0), (const char *const[]){"ward", "unit", "bay", "wing", NULL}) &&
-	    !((f & LX_WORD) && tk_eq_any(c, tk_prev_word(c, i, 1), (const char *const[]){
-		"m", "am", "is", "are", "was", "be", "so", "very", "feel", "feeling", "too", "not", NULL})) &&
+	    !tk_eq_any(c, tk_next_word(c, i, 0), w_ward) &&
+	    !((f & LX_WORD) && tk_eq_any(c, tk_prev_word(c, i, 1), w_m)) &&
 	    (i == 0 || !tk_is(c, i - 1, TK_PUNCT) || tk_ch(c, i - 1, ',') || tk_ch(c, i - 1, '(')) &&
 	    !(i > 0 && tk_is(c, i - 1, TK_CAP) && !(c->tk[i - 1].lex & LX_GIVEN)) &&
 	    /* "Labor Day", "Blue Badge", "Marine Corps": a capitalised ordinary word after it
@@ -505,6 +512,11 @@ static int signoff_ends_at(const struct pctx *c, size_t p)
 /* A signature: the last words of the text, after a sign-off, a dash or a line break. */
 int pn_signature(const struct pctx *c, size_t i, size_t j)
 {
+	static const char *const w_ugh[] = {
+		"ugh", "argh", "aargh", "yay", "meh", "pff", "pfff", "grr", "omg", "lol", "mdr", "ptdr", "xd",
+		"hmm", "hmmm", "oops", "phew", "yikes", "welp", "wtf", "ffs", "smh", "tbh", "fml", "jk", "lmao",
+		"rofl", "bsx", "bzh", "xoxo", "nhs", NULL
+	};
 	/* "Thanks, Lorraine, practice pharmacist": a sign-off and a comma make it one */
 	if (i >= 2 && tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_WORD) && (c->tk[i - 2].lex & LX_SIGNOFF) &&
 	    tk_ch(c, j + 1, ','))
@@ -540,10 +552,7 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 	if (i == j && (tk_ch(c, p, '.') || tk_ch(c, p, '!') || tk_ch(c, p, '?') || tk_ch(c, p, ',')) &&
 	    c->tk[i].lex == 0 && (c->tk[i].f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) == TK_CAP && tk_len(c, i) >= 3 &&
 	    tk_len(c, i) <= 12 && (c->tk[i].f & TK_SP) && !tk_ch(c, i + 1, '!') && !tk_ch(c, i + 1, '?') &&
-	    !tk_eq_any(c, i, (const char *const[]){"ugh", "argh", "aargh", "yay", "meh", "pff", "pfff", "grr",
-						   "omg", "lol", "mdr", "ptdr", "xd", "hmm", "hmmm", "oops", "phew",
-						   "yikes", "welp", "wtf", "ffs", "smh", "tbh", "fml", "jk", "lmao",
-						   "rofl", "bsx", "bzh", "xoxo", "nhs", NULL}))
+	    !tk_eq_any(c, i, w_ugh))
 		return 1;
 	if (tk_ch(c, p, ',') && p > 0)
 		p--;

@@ -335,6 +335,7 @@ static size_t unit_tail(const struct pctx *c, size_t j)
 /* Postcode and town after a street: ", 75013 Paris", ", Leeds LS1 4AP". */
 static size_t address_tail(const struct pctx *c, size_t j)
 {
+	static const char *const w_on[] = {"on", "upon", "under", "in", "le", NULL};
 	j = unit_tail(c, j);
 	size_t k = j + 1;
 	if (tk_ch(c, k, ','))
@@ -357,7 +358,7 @@ static size_t address_tail(const struct pctx *c, size_t j)
 	if (t != SIZE_MAX && k != j + 1) {
 		/* "Southend-on-Sea SS2 6EB", "Leeds, LS1 4AP" */
 		while (t + 4 < c->n_tk && tk_ch(c, t + 1, '-') && tk_glued(c, t) && tk_glued(c, t + 1) &&
-		       tk_eq_any(c, t + 2, (const char *const[]){"on", "upon", "under", "in", "le", NULL}) &&
+		       tk_eq_any(c, t + 2, w_on) &&
 		       tk_ch(c, t + 3, '-') && tk_glued(c, t + 2) && tk_glued(c, t + 3) && tk_is(c, t + 4, TK_CAP))
 			t += 4;
 		size_t pc = tk_ch(c, t + 1, ',') ? t + 2 : t + 1;
@@ -375,12 +376,14 @@ static size_t address_tail(const struct pctx *c, size_t j)
  * Returns the first token. */
 static size_t unit_before(const struct pctx *c, size_t num)
 {
+	static const char *const w_flat[] = {
+		"flat", "apt", "apartment", "unit", "suite", "appt", "appartement", NULL
+	};
 	size_t k = num;
 	if (k >= 1 && tk_ch(c, k - 1, ','))
 		k--;
 	if (k >= 2 && tk_is(c, k - 1, TK_DIGIT) && !tk_is(c, k - 1, TK_CLAIMED) &&
-	    tk_eq_any(c, k - 2, (const char *const[]){"flat", "apt", "apartment", "unit", "suite",
-						       "appt", "appartement", NULL}))
+	    tk_eq_any(c, k - 2, w_flat))
 		return k - 2;
 	return num;
 }
@@ -504,6 +507,9 @@ static int postcode(struct pctx *c, size_t i)
 
 static int town(struct pctx *c, size_t i)
 {
+	static const char *const w_on2[] = {
+		"on", "upon", "under", "sur", "en", "les", "le", "la", "de", "in", NULL
+	};
 	const struct ptok *t = &c->tk[i];
 	if (!(t->lex & (LX_TOWN | LX_CITY | LX_TOWNPFX)))
 		return 0;
@@ -576,8 +582,7 @@ static int town(struct pctx *c, size_t i)
 	j = arrondissement(c, j);
 	/* "Stoke-on-Trent", "Newcastle-upon-Tyne", "Saint-Martin-sur-Oust" */
 	while (j + 4 < c->n_tk && tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) &&
-	       tk_eq_any(c, j + 2, (const char *const[]){"on", "upon", "under", "sur", "en", "les", "le",
-							"la", "de", "in", NULL}) &&
+	       tk_eq_any(c, j + 2, w_on2) &&
 	       tk_ch(c, j + 3, '-') && tk_glued(c, j + 2) && tk_glued(c, j + 3) && tk_is(c, j + 4, TK_CAP))
 		j += 4;
 	j = us_state_tail(c, j);

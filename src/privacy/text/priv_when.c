@@ -87,6 +87,14 @@ static int date_day_month(struct pctx *c, size_t i)
  * number. */
 static int date_day_only(struct pctx *c, size_t i)
 {
+	static const char *const w_h[] = {
+		"h", "fois", "times", "heures", "hours", "minutes", "min", "jours", "days", "semaines", "weeks",
+		"mg", "ml", "kg", "personnes", "people", "pm", "am", NULL
+	};
+	static const char *const w_on[] = {
+		"on", "around", "by", "until", "till", "since", "from", "before", "after", "for", NULL
+	};
+	static const char *const w_and[] = {"and", "for", "at", "so", "but", "when", "then", "with", "if", NULL};
 	int day;
 	if (!ordinal_day(c, i, &day) || !tk_free(c, i))
 		return 0;
@@ -96,9 +104,7 @@ static int date_day_only(struct pctx *c, size_t i)
 	if (n < c->n_tk && tk_glued(c, i) && (tk_ch(c, n, ':') || tk_ch(c, n, 'h') || tk_is(c, n, TK_ALPHA)))
 		return 0;
 	if (tk_is(c, n, TK_WORD) && (c->tk[n].f & TK_SP) &&
-	    tk_eq_any(c, n, (const char *const[]){"h", "fois", "times", "heures", "hours", "minutes",
-						  "min", "jours", "days", "semaines", "weeks", "mg",
-						  "ml", "kg", "personnes", "people", "pm", "am", NULL}))
+	    tk_eq_any(c, n, w_h))
 		return 0;
 	size_t p = tk_prev_word(c, i, 0);
 	/* a weekday written out ("mardi", "Tues") or an English abbreviation with an ordinal
@@ -111,11 +117,9 @@ static int date_day_only(struct pctx *c, size_t i)
 	/* "on the 3rd", "around the 10th", "le 1er" is already a date with its month */
 	if (suffixed && p != SIZE_MAX && tk_eq(c, p, "the")) {
 		size_t pp = tk_prev_word(c, p, 0);
-		int after_prep = pp != SIZE_MAX && tk_eq_any(c, pp, (const char *const[]){
-			"on", "around", "by", "until", "till", "since", "from", "before", "after", "for", NULL});
+		int after_prep = pp != SIZE_MAX && tk_eq_any(c, pp, w_on);
 		int ends = n >= c->n_tk || (c->tk[n].f & TK_PUNCT) ||
-			   tk_eq_any(c, n, (const char *const[]){"and", "for", "at", "so", "but", "when",
-								 "then", "with", "if", NULL});
+			   tk_eq_any(c, n, w_and);
 		if (after_prep && ends) {
 			priv_add_tok(c, i, i, ENT_PRIV_DATE, 0.6f, "date_text");
 			return 1;
@@ -219,6 +223,12 @@ static int duration_after(const struct pctx *c, size_t j)
 /* Ages: "34 ans", "7-year-old", "45yo", "3 mois", "80 years old", "aged 34", "(F, 34)". */
 static int age(struct pctx *c, size_t i)
 {
+	static const char *const w_is[] = {"is", "was", "turns", "turned", NULL};
+	static const char *const w_he[] = {"he", "she", NULL};
+	static const char *const w_he2[] = {"he", "she", NULL};
+	static const char *const w_he3[] = {"he", "she", NULL};
+	static const char *const w_last[] = {"last", "yesterday", "this", "on", "in", "next", "today", NULL};
+	static const char *const w_and2[] = {"and", "so", "but", "now", "with", "&", "this", "next", "last", NULL};
 	const struct ptok *t = &c->tk[i];
 	const char *s = c->t + t->s;
 	size_t n = tk_len(c, i);
@@ -280,10 +290,10 @@ static int age(struct pctx *c, size_t i)
 		size_t be = tk_prev_word(c, i, 0);
 		size_t who = be != SIZE_MAX ? tk_prev_word(c, be, 1) : SIZE_MAX;
 		if (be == i - 1 && who != SIZE_MAX && !duration_after(c, u) &&
-		    ((tk_eq_any(c, be, (const char *const[]){"is", "was", "turns", "turned", NULL}) &&
-		      (tk_lex(c, who, LX_KIN) || tk_eq_any(c, who, (const char *const[]){"he", "she", NULL}))) ||
+		    ((tk_eq_any(c, be, w_is) &&
+		      (tk_lex(c, who, LX_KIN) || tk_eq_any(c, who, w_he))) ||
 		     (tk_eq(c, be, "s") && tk_apos(c, be - 1) &&
-		      tk_eq_any(c, who, (const char *const[]){"he", "she", NULL})))) {
+		      tk_eq_any(c, who, w_he2)))) {
 			priv_add_tok(c, i, u, ENT_PRIV_AGE, 0.7f, "age");
 			return 1;
 		}
@@ -351,7 +361,7 @@ static int age(struct pctx *c, size_t i)
 	}
 	/* "he is 15 and", "she was 61.", "diagnosed at 19," */
 	int shes = p != SIZE_MAX && p == i - 1 && tk_eq(c, p, "s") && p >= 2 && tk_apos(c, p - 1) &&
-		   tk_eq_any(c, p - 2, (const char *const[]){"he", "she", NULL});
+		   tk_eq_any(c, p - 2, w_he3);
 	if (v >= 2 && v <= 110 && p != SIZE_MAX && p == i - 1 &&
 	    (shes || tk_eq(c, p, "is") || tk_eq(c, p, "was") || tk_eq(c, p, "am") || tk_eq(c, p, "turned") ||
 	     tk_eq(c, p, "turns") || tk_eq(c, p, "at") || tk_eq(c, p, "be") || tk_eq(c, p, "now") ||
@@ -362,8 +372,7 @@ static int age(struct pctx *c, size_t i)
 			  tk_eq(c, nx, "now") || tk_eq(c, nx, "today") || tk_eq(c, nx, "but") ||
 			  tk_eq(c, nx, "so") || tk_eq(c, nx, "with") ||
 			  ((tk_eq(c, p, "turned") || tk_eq(c, p, "turns")) &&
-			   tk_eq_any(c, nx, (const char *const[]){"last", "yesterday", "this", "on", "in",
-								  "next", "today", NULL}));
+			   tk_eq_any(c, nx, w_last));
 		if (end && !(tk_ch(c, nx, '.') && tk_is(c, nx + 1, TK_NUM)) && !tk_ch(c, nx + 1, ':')) {
 			priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.6f, "age_bare");
 			return 1;
@@ -372,8 +381,7 @@ static int age(struct pctx *c, size_t i)
 	if (p != SIZE_MAX && v >= 10 && (tk_eq(c, p, "m") || tk_eq(c, p, "im")) && p >= 1 &&
 	    tk_apos(c, p - 1) && tk_eq(c, p - 2, "i") &&
 	    (!tk_is(c, tk_next_word(c, i, 0), TK_ALPHA) ||
-	     tk_eq_any(c, i + 1, (const char *const[]){"and", "so", "but", "now", "with", "&", "this",
-						       "next", "last", NULL}))) {
+	     tk_eq_any(c, i + 1, w_and2))) {
 		priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.7f, "age_bare");
 		return 1;
 	}
