@@ -12,6 +12,22 @@
 
 #include "privacy/text/priv_text.h"
 
+/* The n bytes at s (n >= 1) are an ordinal suffix: "er", "st", "ème"... (a function of its
+ * own: its buffer gives it a stack canary, which the bare numbers of ordinal_day skip). */
+static int ordinal_suffix(const char *s, size_t n)
+{
+	static const char *const suf[] = {"", "er", "re", "st", "nd", "rd", "th", "e", "eme", NULL};
+	char buf[8];
+	size_t fl = n < 6 ? priv_fold(s, n, buf, sizeof buf - 1) : 0;
+	if (!fl)
+		return 0;
+	buf[fl] = 0;
+	for (const char *const *p = suf; *p; p++)
+		if (strcmp(buf, *p) == 0)
+			return 1;
+	return 0;
+}
+
 /* "1er", "2nd", "3rd", "21st", "4th", "2ème", "3e": day number with an ordinal suffix. */
 static int ordinal_day(const struct pctx *c, size_t i, int *day)
 {
@@ -24,18 +40,11 @@ static int ordinal_day(const struct pctx *c, size_t i, int *day)
 		v = v * 10 + (s[k++] - '0');
 	if (k == 0 || v < 1 || v > 31)
 		return 0;
-	static const char *const suf[] = {"", "er", "re", "st", "nd", "rd", "th", "e", "eme", NULL};
-	char buf[8];
-	size_t fl = n - k < 6 ? priv_fold(s + k, n - k, buf, sizeof buf - 1) : 0;
-	if (n - k && !fl)
+	/* a bare number of one or two digits has the empty suffix */
+	if (k < n && !ordinal_suffix(s + k, n - k))
 		return 0;
-	buf[fl] = 0;
-	for (const char *const *p = suf; *p; p++)
-		if (strcmp(buf, *p) == 0) {
-			*day = v;
-			return 1;
-		}
-	return 0;
+	*day = v;
+	return 1;
 }
 
 static int is_year(const struct pctx *c, size_t i)
