@@ -208,10 +208,22 @@ static int hospital_fr(struct pctx *c, size_t i)
 
 /* English order: name then head noun ("Royal Free Hospital", "St Thomas' Hospital",
  * "Leeds Teaching Hospitals NHS Trust"); triggered on the head. */
+static int hospital_en_head(struct pctx *c, size_t i);
+
 static int hospital_en(struct pctx *c, size_t i)
 {
 	if (!(c->tk[i].f & (TK_CAP | TK_ALLCAP)) || !(c->tk[i].f & TK_WORD))
 		return 0;
+	/* what the head's look-ups need: a word that is a head or starts one (most words are
+	 * neither; the rest is a function of its own, whose stack canary they skip) */
+	if (!((c->tk[i].lex2 & LX2_HOSP_EN_P) | (c->tk[i].lex & LX_HOSP_EN)))
+		return 0;
+	return hospital_en_head(c, i);
+}
+
+/* hospital_en from the head's look-ups on. */
+static __attribute__((noinline)) int hospital_en_head(struct pctx *c, size_t i)
+{
 	/* multi-word heads first: "Medical Centre", "NHS Foundation Trust" (only from a word that
 	 * starts one) */
 	size_t n = (c->tk[i].lex2 & LX2_HOSP_EN_P) ? 3 : 1;
