@@ -32,6 +32,9 @@ int pn_eponym_use(const struct pctx *c, size_t i)
 	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
 	    (c->tk[i - 2].f & TK_WORD) && pn_eponym_use(c, i - 2))
 		return 1;
+	/* every other yes below reads a medical word around it (LX_MEDCTX): none in the text, no */
+	if (!(c->lex_any & LX_MEDCTX))
+		return 0;
 	/* a first name next to "maladie de" is the person's ("la maladie de Léa"), unless it is
 	 * half of a double eponym ("syndrome de Mallory-Weiss") */
 	if ((c->tk[i].lex & LX_PRN) && !(tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_is(c, i + 2, TK_CAP)))
