@@ -16,16 +16,24 @@
  * own: its buffer gives it a stack canary, which the bare numbers of ordinal_day skip). */
 static int ordinal_suffix(const char *s, size_t n)
 {
-	static const char *const suf[] = {"", "er", "re", "st", "nd", "rd", "th", "e", "eme", NULL};
 	char buf[8];
 	size_t fl = n < 6 ? priv_fold(s, n, buf, sizeof buf - 1) : 0;
 	if (!fl)
 		return 0;
-	buf[fl] = 0;
-	for (const char *const *p = suf; *p; p++)
-		if (strcmp(buf, *p) == 0)
-			return 1;
-	return 0;
+	/* the suffixes "e", "er", "re", "st", "nd", "rd", "th", "eme" by their length (a word's
+	 * folded bytes hold no NUL) */
+	unsigned a = (unsigned char)buf[0], b = fl >= 2 ? (unsigned char)buf[1] : 0;
+	switch (fl) {
+	case 1:
+		return a == 'e';
+	case 2:
+		return (a == 'e' && b == 'r') || (a == 'r' && (b == 'e' || b == 'd')) || (a == 's' && b == 't') ||
+		       (a == 'n' && b == 'd') || (a == 't' && b == 'h');
+	case 3:
+		return a == 'e' && b == 'm' && buf[2] == 'e';
+	default:
+		return 0;
+	}
 }
 
 /* "1er", "2nd", "3rd", "21st", "4th", "2ème", "3e": day number with an ordinal suffix. */
