@@ -859,7 +859,10 @@ static unsigned text_holds(const struct pctx *c)
 	for (size_t k0 = 0; k0 < c->n_tk && !(have & NEED_TITLE); k0 += 8) {
 		uint64_t w = 0;
 		size_t nb = c->n_tk - k0 < 8 ? c->n_tk - k0 : 8;
-		memcpy(&w, nf + k0, nb);
+		if (nb == 8)
+			memcpy(&w, nf + k0, 8); /* (one load) */
+		else
+			memcpy(&w, nf + k0, nb);
 		if (!(w & ne8))
 			continue;
 		for (size_t k = k0; k < k0 + nb; k++)
