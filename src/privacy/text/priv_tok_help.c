@@ -10,15 +10,17 @@
 
 size_t priv_tok_at(const struct pctx *c, size_t b)
 {
-	size_t lo = 0, hi = c->n_tk;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->tk[mid].e <= b)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* a binary search whose halving is a conditional move, not a branch (the tokens end in
+	 * increasing order; which half holds b is a coin toss a predictor cannot learn) */
+	size_t lo = 0, n = c->n_tk;
+	if (!n)
+		return 0;
+	while (n > 1) {
+		size_t half = n / 2;
+		lo = c->tk[lo + half].e <= b ? lo + half : lo;
+		n -= half;
 	}
-	return lo;
+	return lo + (c->tk[lo].e <= b);
 }
 
 int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws)
