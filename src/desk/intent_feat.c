@@ -30,7 +30,20 @@ struct out {
 	size_t tok_start;
 	int sent_end;    /* a sentence ended: the next token starts the next one */
 	uint8_t sent;
+	int quote;       /* the open quotation: 0 none, QUOTE_SINGLE, QUOTE_DOUBLE, QUOTE_PAIR */
+	int quote_pending; /* a "'" that opens or closes only if the next code point says so */
+	size_t quote_first; /* the first token inside the open quotation */
+	uint8_t tok_q;   /* the token being written is inside the open quotation */
 };
+
+#define QUOTE_SINGLE 1 /* '...' and ‘...’: also an apostrophe ("j'ai", "don't") */
+#define QUOTE_DOUBLE 2 /* "..." */
+#define QUOTE_PAIR 3   /* “...”, «...», „...“ */
+#define QUOTE_MAX_TOKENS 40 /* a longer "quotation" is a stray mark... */
+#define QUOTE_SINGLE_MAX 12 /* ... shorter for '...', whose marks are also apostrophes: "'cause I
+                             * want to die, my parents' house" is no quotation */
+#define PENDING_OPEN 1
+#define PENDING_CLOSE 2
 
 static void close_token(struct out *o)
 {
@@ -41,6 +54,7 @@ static void close_token(struct out *o)
 		t->tok_off[t->n_tok] = (uint16_t)o->tok_start;
 		t->tok_len[t->n_tok] = (uint8_t)(t->len - o->tok_start);
 		t->tok_sent[t->n_tok] = o->sent;
+		t->tok_quote[t->n_tok] = o->tok_q;
 		t->n_tok++;
 	}
 	t->buf[t->len++] = ' ';
@@ -59,6 +73,7 @@ static void put_word_bytes(struct out *o, const char *s, size_t n)
 		if (o->sent_end && o->sent < INTENT_SENT_MAX)
 			o->sent++;
 		o->sent_end = 0;
+		o->tok_q = o->quote != 0;
 	}
 	memcpy(t->buf + t->len, s, n);
 	t->len += n;
@@ -97,6 +112,22 @@ static void put_ascii(struct out *o, unsigned char c)
 	}
 }
 
+/* Letters and digits make words; everything else separates them or is a symbol. */
+static int is_word_category(utf8proc_int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void put_codepoint(struct out *o, utf8proc_int32_t cp)
 {
 	utf8proc_uint8_t enc[4];
@@ -121,15 +152,11 @@ static void put_codepoint(struct out *o, utf8proc_int32_t cp)
 		return;
 	}
 	n = utf8proc_encode_char(cp, enc);
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_ND:
+	if (is_word_category(cp)) {
 		put_word_bytes(o, (const char *)enc, (size_t)n);
-		break;
+		return;
+	}
+	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_SO:
 		put_symbol(o, (const char *)enc, (size_t)n);
 		break;
@@ -139,6 +166,86 @@ static void put_codepoint(struct out *o, utf8proc_int32_t cp)
 		break; /* combining marks left after folding, variation selectors */
 	default:
 		close_token(o);
+	}
+}
+
+/* --- quotations ---------------------------------------------------------------------------- */
+
+/* A quotation that ends unclosed (a line break, the chunk's end, too long) was a stray mark: its
+ * tokens are unmarked, so an apostrophe read as an opening quote never hides the writer's own
+ * words. */
+static void quote_drop(struct out *o)
+{
+	struct intent_text *t = o->t;
+	if (!o->quote)
+		return;
+	for (size_t k = o->quote_first; k < t->n_tok; k++)
+		t->tok_quote[k] = 0;
+	o->tok_q = 0;
+	o->quote = 0;
+}
+
+static void quote_open(struct out *o, int kind)
+{
+	o->quote = kind;
+	o->quote_first = o->t->n_tok;
+}
+
+static int is_word_cp(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	return is_word_category(cp);
+}
+
+/* Follows the quotation marks, code point by code point of the input, before it is written. A
+ * "'" after a letter closes an open '...' only when no letter follows ("'je vais me tuer',"
+ * but not "'j'ai"); before a letter and after anything else it opens one. */
+static void quote_step(struct out *o, utf8proc_int32_t cp)
+{
+	int word = is_word_cp(cp);
+	if (o->quote_pending == PENDING_OPEN && word && !o->quote)
+		quote_open(o, QUOTE_SINGLE);
+	else if (o->quote_pending == PENDING_CLOSE && !word)
+		o->quote = 0;
+	o->quote_pending = 0;
+	if (o->quote && o->t->n_tok - o->quote_first > (o->quote == QUOTE_SINGLE ? QUOTE_SINGLE_MAX : QUOTE_MAX_TOKENS))
+		quote_drop(o);
+	switch (cp) {
+	case '\n':
+		quote_drop(o);
+		break;
+	case '"':
+		if (o->quote == QUOTE_DOUBLE)
+			o->quote = 0;
+		else if (!o->quote)
+			quote_open(o, QUOTE_DOUBLE);
+		break;
+	case 0x201c: /* “ */
+	case 0xab:   /* « */
+	case 0x201e: /* „ */
+		if (!o->quote)
+			quote_open(o, QUOTE_PAIR);
+		break;
+	case 0x201d: /* ” */
+	case 0xbb:   /* » */
+		if (o->quote == QUOTE_PAIR)
+			o->quote = 0;
+		break;
+	case '\'':
+	case 0x2018: /* ‘ */
+	case 0x2019: /* ’ */
+		if (o->quote == QUOTE_SINGLE && o->in_token && o->t->buf[o->t->len - 1] == 's')
+			break; /* "my parents' house": a possessive; an unclosed quotation marks nothing */
+		if (o->quote == QUOTE_SINGLE && o->in_token)
+			o->quote_pending = PENDING_CLOSE;
+		else if (o->quote == QUOTE_SINGLE)
+			o->quote = 0; /* after a space or a mark: "il a dit 'stop' ." */
+		else if (!o->quote && !o->in_token)
+			o->quote_pending = PENDING_OPEN;
+		break;
+	default:
+		break;
 	}
 }
 
@@ -155,6 +262,7 @@ enum ent_err intent_normalize(const char *text, size_t len, size_t *pos, struct 
 	 * separators; stop early enough and only between tokens when possible. */
 	while (i < len && t->len < INTENT_CHUNK) {
 		if (s[i] < 0x80) {
+			quote_step(&o, s[i]);
 			put_ascii(&o, s[i]);
 			i++;
 		} else {
@@ -163,6 +271,7 @@ enum ent_err intent_normalize(const char *text, size_t len, size_t *pos, struct 
 			if (n <= 0 || cp < 0)
 				return ENT_EUTF8;
 			i += (size_t)n;
+			quote_step(&o, cp);
 			int bound = 0;
 			utf8proc_ssize_t nd = utf8proc_decompose_char(
 				cp, dec, 24,
@@ -177,7 +286,10 @@ enum ent_err intent_normalize(const char *text, size_t len, size_t *pos, struct 
 		if (!o.in_token && t->len >= INTENT_CHUNK - 256)
 			break;
 	}
+	if (o.quote_pending == PENDING_CLOSE)
+		o.quote = 0;
 	close_token(&o);
+	quote_drop(&o);
 	t->buf[t->len] = '\0';
 	*pos = i;
 	return ENT_OK;

@@ -37,6 +37,11 @@ struct intent_text {
 	 * contexts of a danger cue to its sentence ("Il y a un an j'écrivais mes lettres d'adieu.
 	 * Aujourd'hui j'ai mon diplôme."). Features ignore it. */
 	uint8_t tok_sent[INTENT_MAX_TOKENS];
+	/* 1 for a token inside quotation marks ("...", “...”, «...», '...') that were both seen in
+	 * its line: words someone else said, or said before ('je vais me tuer' he kept saying). The
+	 * rules read whose words a cue of suicidal intent is (intent_rules.c). A mark with no partner
+	 * marks nothing ("'cause I want to die"). Features ignore it. */
+	uint8_t tok_quote[INTENT_MAX_TOKENS];
 	size_t n_tok;
 };
 

@@ -59,7 +59,11 @@ const struct pattern_src intent_patterns[] = {
 	 "engourd*|numb*|aveugle|blind|vision"},
 	{K_URGENT, R(STROKE), NEG | WEAK, "moitie|cote|side|half ~3 paralys*|paralyz*|engourd*|numb*|insensib*"},
 	/* sight lost in one eye ("je vois plus rien de l'œil droit", "like a curtain") */
-	{K_URGENT, R(STROKE), NEG | WEAK, "vois|voit|voyait|voyais ~0 plus ~0 rien"},
+	{K_URGENT, R(STROKE), NEG | WEAK, "vois|voit|voyait|voyais ~0 plus ~0 rien ~4 oeil|yeux|gauche|droit|droite|cote|"
+	                                  "coup|soudain*|flou|trouble|noir|rideau"},
+	/* the eye or the suddenness is what makes it sight lost: "je ne vois plus rien de positif"
+	 * is a figure (fifteenth session's review) */
+	{K_URGENT, R(STROKE), NEG | WEAK, "coup|soudain*|brutalement|brusquement ~3 vois|voit ~0 plus ~0 rien"},
 	{K_URGENT, R(STROKE), NEG | WEAK, "can ~0 t|not ~0 see ~0 out ~0 of"},
 	{K_URGENT, R(STROKE), NEG | WEAK, "rideau|curtain ~6 oeil|eye|yeux|eyes|vue|vision|sight"},
 	/* --- breathing -------------------------------------------------------------------------- */
@@ -288,10 +292,16 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(CHILD), NEG, "avale|avalee|swallowed|swallow ~3 pile|piece|coin|aimant*|magnet*|battery|"
 	                          "button|bouton"},
 	/* --- context: past, administrative, thanks, prevention --------------------------------- */
-	{K_PAST, 0, 0, "y ~0 a ~2 ans|an|mois|semaines|annees"},
-	{K_PAST, 0, 0, "an|annee|mois|ete|hiver|semaine|fois ~0 dernier|derniere|passe|passee"},
-	{K_PAST, 0, 0, "years|months|weeks|year|month ~0 ago"},
-	{K_PAST, 0, 0, "last ~0 year|month|summer|winter|spring|autumn|week|time"},
+	{K_PAST, 0, TIME, "y ~0 a ~2 ans|an|mois|semaines|annees"},
+	{K_PAST, 0, TIME, "an|annee|mois|ete|hiver|semaine|fois ~0 dernier|derniere|passe|passee"},
+	{K_PAST, 0, TIME, "years|months|weeks|year|month ~0 ago"},
+	{K_PAST, 0, TIME, "last ~0 year|month|summer|winter|spring|autumn|week|time"},
+	/* the writer's own past: "quand j'avais 17 ans", "when I was 15", "after trying to end my
+	 * life" (not "à 16 ans": "ma fille a 16 ans" is her age now) */
+	{K_PAST, 0, TIME, "quand|lorsque ~0 j ~0 avais|etais ~0 1*|2*|3*|4*|5*|6*|7*|8*|9*|ado|etudiant*|enfant|jeune"},
+	{K_PAST, 0, TIME, "when ~0 i ~0 was ~0 1*|2*|3*|4*|5*|6*|7*|8*|9*|younger|little|young|teenager"},
+	{K_PAST, 0, TIME, "after ~0 trying|attempting ~0 to"},
+	{K_PAST, 0, TIME, "apres ~0 avoir ~0 tente|essaye|voulu"},
 	{K_PAST, 0, 0, "en|in|depuis|since ~0 19*|20*"},
 	{K_PAST, 0, 0, "antecedent*|history|historique"},
 	{K_PAST, 0, 0, "compte ~0 rendu|rendus"},
@@ -418,7 +428,10 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "tout ~0 prendre ~3 coup"},
 	{K_FAREWELL, 0, 0, "tout ~0 laisser ~0 propre"},
 	/* "I just wanted someone to know", "pour que quelqu'un le sache" (not "let me know") */
-	{K_FAREWELL, 0, 0, "someone|somebody|person ~0 to|should|must ~0 know"},
+	{K_FAREWELL, 0, 0, "someone|somebody|person ~0 to ~0 know"},
+	/* "just thought someone should know", not the question "someone must know when the pharmacy
+	 * reopens?" (fifteenth session's review) */
+	{K_FAREWELL, 0, 0, "thought|think|figured ~0 someone|somebody|you ~0 should|must ~0 know"},
 	{K_FAREWELL, 0, 0, "quelqu|qqn|quelquun ~2 sache|saches"},
 	{K_FAREWELL, 0, 0, "achete|trouve|eu ~3 ce ~0 qu ~0 il ~0 faut"},
 	{K_REASSURE, 0, 0, "pas|not|non|nothing|rien ~1 urgent|emergency|urgence|grave|serious"},
@@ -448,6 +461,11 @@ const struct pattern_src intent_patterns[] = {
 	{K_JOKE, 0, 0, "crie|crier|criait ~0 famine"},
 	{K_JOKE, 0, 0, "kill|shoot ~0 me ~0 now"},
 	{K_JOKE, 0, 0, "y ~0 laisser ~0 ma|sa|ta ~0 peau"},
+	/* a queue or a switchboard that "makes me want to throw myself out of the window", "c'est à
+	 * se pendre": idioms of jumping and hanging, not "makes me want to die" (fifteenth session) */
+	{K_JOKE, 0, 0, "c|ca|est ~0 a ~0 se ~0 pendre|flinguer|tirer"},
+	{K_JOKE, 0, 0, "donne|donnent ~0 envie ~0 de ~0 me ~0 jeter|pendre|defenestrer|flinguer"},
+	{K_JOKE, 0, 0, "makes|make ~0 me ~0 want ~0 to ~0 throw|jump|hang"},
 	{K_PRESENT, 0, 0, "pendant|while|as ~1 que|i|je ~1 vous|you|write|type|writing|typing|ecris"},
 	/* one phrase per pattern (this was one six-slot sequence that never matched); "right now" is
 	 * "now" already, and "live" is the verb far more often than the broadcast ("I live alone") */
@@ -517,12 +535,12 @@ const struct pattern_src intent_patterns[] = {
 	{K_RECOVERED, 0, 0, "false ~0 alarm"},
 	/* Thanks for what happened, not the politeness that ends a call for help ("merci de venir
 	 * vite", "please help, thank you"). */
-	{K_RECOVERED, 0, 0, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment"},
-	{K_RECOVERED, 0, 0, "merci ~0 d ~0 avoir"},
-	{K_RECOVERED, 0, 0, "grand|gros|immense ~0 merci"},
-	{K_RECOVERED, 0, 0, "thank|thanks ~1 to"},
-	{K_RECOVERED, 0, 0, "thank ~0 you ~0 for ~0 saving|looking|taking|caring|everything|treating"},
-	{K_RECOVERED, 0, 0, "grateful|gratitude|reconnaissant|reconnaissante|kudos|shoutout|heroes|heros"},
+	{K_RECOVERED, 0, THANKS, "merci|remercie|remercier|remercions|bravo ~0 a|au|aux|infiniment"},
+	{K_RECOVERED, 0, THANKS, "merci ~0 d ~0 avoir"},
+	{K_RECOVERED, 0, THANKS, "grand|gros|immense ~0 merci"},
+	{K_RECOVERED, 0, THANKS, "thank|thanks ~1 to"},
+	{K_RECOVERED, 0, THANKS, "thank ~0 you ~0 for ~0 saving|looking|taking|caring|everything|treating"},
+	{K_RECOVERED, 0, THANKS, "grateful|gratitude|reconnaissant|reconnaissante|kudos|shoutout|heroes|heros"},
 	{K_RECOVERED, 0, 0, "gueri|guerie|remis|remise|survecu|survived|survivor|survivant*|recovered|recovery|"
 	                    "temoigner|temoignage|testimony|rescape*"},
 	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|rn"},

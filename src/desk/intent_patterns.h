@@ -39,6 +39,13 @@ enum kind {
 #define PLEA 16 /* a cue of the present that only presses ("urgent", "vite", "help", "immediately"):
                  * paperwork says it too ("c'est urgent : mon ordonnance expire demain"), so it
                  * counts for the message but never marks its sentence as happening now */
+#define TIME 32 /* a context of time ("il y a deux ans", "last year"), not of the writer's frame
+                 * (thanks, a complaint, a copy, a job): only time, a hypothetical, "it's over", a
+                 * joke or reassurance in its sentence keep the writer's own wish to die from being
+                 * urgent whatever the score (intent_rules.c, own_plain) */
+#define THANKS 64 /* "it's over" said by thanking someone ("merci au SAMU", "thank you for
+                   * everything"): over for what happened, never for the writer's own wish to die in
+                   * its sentence ("Thank you for everything, I want to die.") */
 
 struct pattern_src {
 	enum kind kind;

@@ -166,6 +166,14 @@ static int negated_before(const struct intent_text *t, size_t ti)
 	return neg;
 }
 
+static int word_in(const char *const *list, size_t n, const char *w, size_t wl)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == wl && memcmp(list[i], w, wl) == 0)
+			return 1;
+	return 0;
+}
+
 #define FIRED_WORDS ((INTENT_PATTERNS_MAX + 63) / 64)
 
 struct scan {
@@ -175,7 +183,71 @@ struct scan {
 	uint64_t fired[FIRED_WORDS];
 	/* The sentences (bit = tok_sent) holding a cue of danger, a calm context, a cue of now. */
 	uint64_t cue, calm, now;
+	/* Whose words the patterns of suicidal intent that fired are (speaker_of). */
+	int own, third, reported;
+	/* The sentences holding the writer's own wish to die, and those with a context of time, a
+	 * hypothetical, "it's over", a joke or reassurance (what can calm the writer's own words). */
+	uint64_t own_sent, tcalm;
 };
+
+/* A pattern of suicidal intent ("je veux mourir", "kill myself", "lettre d'adieu"), not its
+ * topic ("suicide", "idées noires") nor a weak or hypothetical cue. */
+static int is_intent(const struct pattern_src *src)
+{
+	return src->kind == K_URGENT && src->rule == ENT_INTENT_RULE_SUICIDE && !(src->flags & (TOPIC | WEAK | HYPO));
+}
+
+enum speaker { SPK_OWN, SPK_THIRD, SPK_REPORTED };
+
+/* Whose words a cue at token ti is: the nearest subject among the few tokens before it (before
+ * the quotation it stands in, if any) in its sentence - the writer's ("je", "I"), someone
+ * else's ("elle", "he", "une patiente", "the heroine", "mon fils"). "You" or "tu" just before it
+ * is the reader's ("feeling like you want to disappear is scary"; not "thank you, I want to
+ * die"). Outside a quotation nothing found is the writer's: a missed crisis costs more than a
+ * false alarm, so only a subject seen makes it someone else's. Inside one it is reported
+ * ("'je vais me tuer', il a répété toute la nuit", "the receptionist said 'you're not going to
+ * die'") unless a subject says whose ("I keep saying 'I want to die'", "my son just texted me
+ * 'I'm going to kill myself'"). */
+#define SPEAKER_WINDOW 6
+static enum speaker speaker_of(const struct intent_text *t, size_t ti)
+{
+	static const char *const you_words[] = {"you", "u", "tu"};
+	static const char *const object_words[] = {"thank", "thanks", "love", "miss", "of", "for", "to", "with", "and", "merci", "a"};
+	static const char *const own_words[] = {"je", "j", "i", "im", "ive", "id", "moi", "jsuis", "jveux", "chui"};
+	static const char *const other_words[] = {
+		"il", "elle", "ils", "elles", "he", "she", "they", "patient", "patiente", "patients", "heroine", "heros",
+		"hero", "character", "personnage", "who", "qui", "resident", "residente", "client", "cliente", "customer", "narrator",
+		"narrateur", "fils", "fille", "mari", "femme", "epouse", "mere", "pere", "maman", "papa", "frere", "soeur",
+		"ami", "amie", "copain", "copine", "son", "daughter", "husband", "wife", "mum", "mom", "mother", "dad",
+		"father", "brother", "sister", "friend", "boyfriend", "girlfriend", "ex", "partner"};
+#define IN(list, w, wl) word_in(list, sizeof list / sizeof list[0], w, wl)
+	size_t wl;
+	const char *w;
+	size_t at = ti;
+	int quoted = t->tok_quote[ti];
+	while (quoted && at > 0 && t->tok_quote[at - 1])
+		at--; /* the subject of a quotation stands before it */
+	if (!quoted && at >= 1) {
+		w = intent_tok(t, at - 1, &wl);
+		if (IN(you_words, w, wl) && t->tok_sent[at - 1] == t->tok_sent[at]) {
+			size_t pl = 0;
+			const char *pw = at >= 2 ? intent_tok(t, at - 2, &pl) : "";
+			if (!(at >= 2 && IN(object_words, pw, pl)))
+				return SPK_REPORTED;
+		}
+	}
+	for (size_t k = at; k-- > 0 && at - k <= SPEAKER_WINDOW && t->tok_sent[k] == t->tok_sent[at];) {
+		w = intent_tok(t, k, &wl);
+		if (IN(own_words, w, wl))
+			return SPK_OWN;
+		if (IN(other_words, w, wl))
+			return SPK_THIRD;
+		if (IN(you_words, w, wl) && quoted)
+			return SPK_REPORTED;
+	}
+	return quoted ? SPK_REPORTED : SPK_OWN;
+#undef IN
+}
 
 /* The sentence mask a pattern of kind k marks when it fires, or NULL. */
 static uint64_t *clause_mask(struct scan *s, enum kind k)
@@ -194,6 +266,7 @@ static uint64_t *clause_mask(struct scan *s, enum kind k)
 	case K_FRAME:
 	case K_REASSURE:
 	case K_JOKE:
+	case K_DENIED: /* "I'm not thinking of hurting myself, I just want..." (fifteenth session) */
 		return &s->calm;
 	case K_PRESENT:
 	case K_WORSE:
@@ -210,8 +283,10 @@ static void try_pattern(uint16_t pi, void *ctx)
 	const struct pattern_src *src = &intent_patterns[pi];
 	uint64_t *mask = src->flags & PLEA ? NULL : clause_mask(s, src->kind);
 	uint64_t sent = 1ull << s->t->tok_sent[s->ti];
-	/* A pattern that fired is tried again only in a sentence its kind has not marked yet. */
-	if (((s->fired[pi / 64] >> (pi % 64)) & 1) && (!mask || (*mask & sent)))
+	/* A pattern that fired is tried again only in a sentence its kind has not marked yet; one of
+	 * suicidal intent until it fired on the writer's own words. */
+	int intent = is_intent(src);
+	if (((s->fired[pi / 64] >> (pi % 64)) & 1) && (!mask || (*mask & sent)) && !(intent && !s->own))
 		return;
 	if (!match_from(&patterns[pi], 0, s->t, s->ti))
 		return;
@@ -222,6 +297,18 @@ static void try_pattern(uint16_t pi, void *ctx)
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 	if (mask)
 		*mask |= sent;
+	if ((src->kind == K_PAST && (src->flags & TIME)) || src->kind == K_HYPO ||
+	    (src->kind == K_RECOVERED && !(src->flags & THANKS)) ||
+	    src->kind == K_CHRONIC || src->kind == K_REASSURE || src->kind == K_JOKE || src->kind == K_DENIED)
+		s->tcalm |= sent;
+	if (intent) {
+		enum speaker who = speaker_of(s->t, s->ti);
+		if (who == SPK_OWN)
+			s->own_sent |= sent;
+		s->own |= who == SPK_OWN;
+		s->third |= who == SPK_THIRD;
+		s->reported |= who == SPK_REPORTED;
+	}
 }
 
 /* The value of a count token: digits, or a number word; 0 when it is not one. */
@@ -295,6 +382,10 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		intent_wordmap_find(&first, w, wl, try_pattern, &s);
 	}
 	h->has_negated |= s.negated;
+	h->suicide_intent |= s.own;
+	h->suicide_third |= s.third;
+	h->suicide_reported |= s.reported;
+	h->own_plain |= (s.own_sent & ~s.tcalm) != 0;
 	for (size_t i = 0; i < t->n_tok; i++)
 		if (count_taken(t, i)) {
 			h->urgent_count = ENT_INTENT_RULE_OVERDOSE;
@@ -321,8 +412,6 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			} else {
 				if (h->urgent == ENT_INTENT_RULE_NONE)
 					h->urgent = src->rule;
-				if (src->rule == ENT_INTENT_RULE_SUICIDE && !(src->flags & TOPIC))
-					h->suicide_intent = 1;
 			}
 			break;
 		case K_PAST:

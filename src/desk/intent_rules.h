@@ -35,13 +35,22 @@ struct intent_rule_hits {
 	int has_reassure;                 /* "pas urgent", "not in danger", "tout va bien" */
 	int has_joke;                     /* "lol", "mdr", a laughing face, "(not me)" */
 	int has_vulnerable;               /* a vulnerable person missing, in the cold, fever on chemo */
-	int suicide_intent;               /* a pattern of suicidal intent, not only its topic, fired */
+	int suicide_intent;               /* a pattern of suicidal intent, not only its topic, fired
+	                                     on the writer's own words (intent_rules.c, speaker_of) */
+	int suicide_third;                /* ... on someone else's told by the writer ("elle veut se
+	                                     suicider", "the heroine writes goodbye letters") */
+	int suicide_reported;             /* ... inside a quotation or said to the reader ("'je vais
+	                                     me tuer', il a répété", "you want to disappear") */
 	int has_denied;                   /* a danger denied: "no bleeding", "not thinking of hurting myself" */
 	/* The same contexts scoped to the sentence of a cue of danger (a pattern, a count of tablets,
 	 * a word of danger, a farewell, a vulnerable person): */
 	int clause_now;                   /* a cue and a cue of the present in one sentence */
 	int clause_plain;                 /* a cue in a sentence with nothing of the present or calm */
 	int clause_cue;                   /* a cue in some sentence */
+	int own_plain;                    /* the writer's own wish to die in a sentence with nothing
+	                                     of time, a hypothetical, "it's over", a joke or
+	                                     reassurance (thanks, a peer's reply, a trade, a complaint
+	                                     may stand beside it) */
 	int consult_cue;                  /* a cue of a request for individual advice */
 	int consult_veto;                 /* words of another desk purpose (waiting, billing...) */
 };

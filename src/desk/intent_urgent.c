@@ -89,14 +89,28 @@ int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_
 
 int intent_urgent_forced(const struct intent_rule_hits *h)
 {
-	if (intent_rules_urgent(h) != ENT_INTENT_RULE_SUICIDE || !h->suicide_intent)
+	if (intent_rules_urgent(h) != ENT_INTENT_RULE_SUICIDE)
 		return 0;
 	int calm = h->has_past || h->has_hypo || h->has_recovered || h->has_admin || h->has_chronic ||
 	           h->has_frame || h->has_reassure || h->has_joke || h->has_denied;
-	/* A cue of the present elsewhere in the message does not force it ("Three years ago I tried
-	 * to end my life. I'm in a good place now."): one in the sentence of a cue does, and so does
-	 * a cue in a sentence with nothing calm or present around it (fourteenth session). */
-	return !calm || h->clause_now || h->clause_plain;
+	/* The writer's own words: a cue of the present elsewhere in the message does not force them
+	 * ("Three years ago I tried to end my life. I'm in a good place now."): one in the sentence of
+	 * a cue does, and so does a cue in a sentence with nothing calm or present around it
+	 * (fourteenth session). Nor does a peer's reply, thanks, a trade or a complaint in their
+	 * sentence: only time, a hypothetical, "it's over", a joke or reassurance there leave them to
+	 * the score ("Merci à toi, j'ai envie d'en finir.", "As a nurse I know what to take, I want to
+	 * die."; fifteenth session). */
+	if (h->suicide_intent)
+		return !calm || h->clause_now || h->clause_plain || h->own_plain;
+	/* Someone else's, told by the writer ("ma fille dit qu'elle va se suicider"): forced when
+	 * nothing calm frames the message or their sentence is plain; a patient's goodbye letter told
+	 * by a nurse, a heroine's in a book, are left to the score even beside a word of the present
+	 * (fifteenth session). Words quoted with no subject or said to the reader never force: "'je
+	 * vais me tuer', il a répété toute la nuit", "feeling like you want to disappear is scary" -
+	 * the score weighs them with the rest. */
+	if (h->suicide_third)
+		return !calm || h->clause_plain;
+	return 0;
 }
 
 enum ent_intent_rule intent_urgent_rule(const struct intent_rule_hits *h)

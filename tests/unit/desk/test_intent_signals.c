@@ -141,9 +141,13 @@ static void denial_is_a_signal(void **state)
 	h = hits_of(not_denied[1]);
 	assert_int_equal(intent_urgent_forced(&h), 1);
 	assert_int_equal(classify(not_denied[1]).intent, ENT_INTENT_URGENT);
-	/* The score learnt that a denial lowers it. */
-	assert_true(intent_urgent_w[IU_DENIED] < -0.5f);
+	/* The score learnt that a denial lowers it: its own signal, and since the fifteenth session
+	 * the calm it gives the sentence of the cue it denies (IU_CLAUSE_CALM). */
 	float x[IU__COUNT], prob[ENT_INTENT__COUNT] = {0};
+	h = hits_of(denied[1]);
+	intent_urgent_features(&h, prob, x);
+	assert_true(x[IU_DENIED] == 1.0f && x[IU_CLAUSE_CALM] == 1.0f);
+	assert_true(intent_urgent_w[IU_DENIED] < 0 && intent_urgent_w[IU_DENIED] + intent_urgent_w[IU_CLAUSE_CALM] < -0.5f);
 	h = hits_of(denied[0]);
 	intent_urgent_features(&h, prob, x);
 	assert_true(x[IU_DENIED] == 1.0f);
@@ -413,6 +417,98 @@ static void figures_and_sight_lost(void **state)
 	                 ENT_INTENT_RULE_STROKE);
 }
 
+/* Quotation marks seen in pairs mark their tokens; an apostrophe is no quotation, nor is a mark
+ * with no partner ("'cause ...") or a possessive ("my parents' house") (fifteenth session). */
+static void quotations_of_tokens(void **state)
+{
+	(void)state;
+	static struct intent_text t;
+	static const struct {
+		const char *s;
+		uint8_t want[12];
+		size_t n;
+	} cases[] = {
+		{"il a dit 'je vais me tuer', puis rien", {0, 0, 0, 1, 1, 1, 1, 0, 0}, 9},
+		{"elle disait « je veux mourir » hier", {0, 0, 1, 1, 1, 0}, 6},
+		{"he said \"I'm done\" and left", {0, 0, 1, 1, 1, 0, 0}, 7},
+		{"'cause I want to die, my parents' house", {0, 0, 0, 0, 0, 0, 0, 0}, 8},
+		{"j'ai dit 'j'arrive' ok", {0, 0, 0, 1, 1, 0}, 6},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t pos = 0;
+		assert_int_equal(intent_normalize(cases[c].s, strlen(cases[c].s), &pos, &t), ENT_OK);
+		assert_int_equal(t.n_tok, cases[c].n);
+		for (size_t i = 0; i < t.n_tok; i++)
+			if (t.tok_quote[i] != cases[c].want[i])
+				fail_msg("%s: token %zu quoted %d", cases[c].s, i, t.tok_quote[i]);
+	}
+}
+
+/* Whose wish to die it is (speaker_of, intent_urgent_forced). The writer's own is forced beside
+ * thanks, a peer's reply or a trade in its sentence; only time, a hypothetical, "it's over", a
+ * joke, reassurance or a denial there leave it to the score. Someone else's told by the writer
+ * (a patient, a heroine) is left to the score beside a calm frame; words quoted with no subject
+ * or said to the reader never force (fifteenth session). */
+static void speaker_of_a_wish_to_die(void **state)
+{
+	(void)state;
+	static const char *const own[] = {
+		"Proud of you, honestly I want to kill myself.",
+		"You matter to everyone but I want to die.",
+		"merci pour ce groupe, ce soir je vais en finir",
+		"Merci à toi, j'ai envie d'en finir.",
+		"Thank you for everything, I want to die.",
+		"Thanks for the group, you all helped, but I can't go on",
+		"As a nurse I know exactly what to take, I want to die.",
+		"Infirmière en psy, ce soir j'ai envie d'en finir",
+		"I keep saying 'I want to die' and nobody listens",
+		"'cause I want to die, my parents' house is empty",
+		"Do you want to know? I want to die.",
+		"my daughter says she's going to kill herself, she has pills",
+		"My son just texted me 'I'm going to kill myself' and won't answer",
+	};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		struct intent_rule_hits h = hits_of(own[i]);
+		if (!intent_urgent_forced(&h))
+			fail_msg("not forced: %s", own[i]);
+	}
+	static const char *const others[] = {
+		"Le patient du lit d'à côté a répété toute la nuit 'je vais me tuer', les infirmières sont venues et ça "
+		"s'est calmé.",
+		"The receptionist said 'you're not going to die from it' when I asked for some water. Out of order.",
+		"Proud of you for posting that, Sam. Feeling like you want to disappear is scary but telling people is "
+		"the first step.",
+		"Je viens de finir le livre où l'héroïne écrit des lettres d'adieu à toute sa famille. J'ai pleuré.",
+		"The novel is about a teenager who wants to end it all, great book for parents.",
+		"Quand j'avais 17 ans j'avais écrit une lettre d'adieu à mes parents. Ils l'ont trouvée à temps.",
+		"I'm not thinking of hurting myself, I just want to get back on the waitlist.",
+		"votre standard me donne envie de me jeter par la fenêtre, 45 min d'attente",
+	};
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		struct intent_rule_hits h = hits_of(others[i]);
+		if (intent_urgent_forced(&h))
+			fail_msg("forced: %s", others[i]);
+	}
+	assert_true(hits_of("'je vais me tuer', il a répété toute la nuit").suicide_reported);
+	assert_true(hits_of("il a répété 'je vais me tuer' toute la nuit").suicide_third);
+	assert_true(hits_of("feeling like you want to disappear is scary").suicide_reported);
+	assert_true(hits_of("l'héroïne écrit des lettres d'adieu").suicide_third);
+	assert_true(hits_of("Thank you, I want to die.").suicide_intent);
+}
+
+/* Figures the review found read as danger: "je ne vois plus rien de positif" is no loss of sight,
+ * "someone must know when the pharmacy reopens?" no farewell (fifteenth session). */
+static void figures_of_sight_and_knowing(void **state)
+{
+	(void)state;
+	assert_int_equal(hits_of("je ne vois plus rien de positif").urgent_weak, ENT_INTENT_RULE_NONE);
+	assert_int_equal(hits_of("je ne vois plus rien de l'oeil droit").urgent_weak, ENT_INTENT_RULE_STROKE);
+	assert_int_equal(hits_of("d'un coup je ne vois plus rien").urgent_weak, ENT_INTENT_RULE_STROKE);
+	assert_false(hits_of("Someone must know when the pharmacy reopens?").has_farewell);
+	assert_true(hits_of("Just thought someone should know").has_farewell);
+	assert_true(hits_of("I only wanted someone to know").has_farewell);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -431,6 +527,9 @@ int main(void)
 		cmocka_unit_test(farewell_decided_and_arranged),
 		cmocka_unit_test(handled_support_and_retrospect),
 		cmocka_unit_test(figures_and_sight_lost),
+		cmocka_unit_test(quotations_of_tokens),
+		cmocka_unit_test(speaker_of_a_wish_to_die),
+		cmocka_unit_test(figures_of_sight_and_knowing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
