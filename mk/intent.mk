@@ -37,7 +37,8 @@ INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
 # threshold: 7.00 missed / 130.0 false urgent without them -> 6.25 / 116.8
 # (tests/intent/safety-tuning-8.md).
 INTENT_URGENT_ONLY := tests/intent/safety-tuning-7.jsonl tests/intent/safety-tuning-7-supplement.jsonl \
-                      tests/intent/safety-tuning-8.jsonl tests/intent/safety-tuning-9.jsonl
+                      tests/intent/safety-tuning-8.jsonl tests/intent/safety-tuning-9.jsonl \
+                      tests/intent/safety-tuning-10.jsonl
 INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
 INTENT_LAST    := tests/intent/safety-tuning-6.jsonl
 INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
@@ -94,7 +95,7 @@ intent-heldout: $(BUILD)/entraide
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
-        intent-safety-8 intent-safety-9 intent-safety-heldout \
+        intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 intent-safety-heldout-5
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
@@ -175,6 +176,19 @@ intent-safety-9: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-9.jsonl $(BUILD)/intent-safety-9.pred.jsonl \
 		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.87
 
+# The tenth tuning set (W12, fifteenth session, written without reading the code: who is speaking
+# and when - crises beside peer support, thanks, a complaint or an appointment, buried in a practical
+# message; hard negatives from carers' and first-aiders' jobs, quotes, peer replies, figures of
+# speech, past and resolved events; tests/intent/safety-tuning-10.md). Scored blind once as it came
+# with this branch's model before anything was changed with it: 0.967 (6 of 180 missed) / 6.6 % (21
+# of 320) / 0.855. Training data of the urgent score now: held a notch below what it reaches
+# in-sample with the speaker of a wish to die read (0.983 / 1.6 % / 0.877; three crises it does not
+# find: tests/intent/safety-tuning-10.md).
+intent-safety-10: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-10.jsonl > $(BUILD)/intent-safety-10.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-10.jsonl $(BUILD)/intent-safety-10.pred.jsonl \
+		--min urgent_recall=0.98 --max false_urgent_rate=0.025 --min macro_f1=0.86
+
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 # Eleventh session: false urgent 4.4 % -> 3.9 %, macro-F1 0.874 -> 0.865 with tuning set 6 in the
 # calm intents' model (cross-validated on the older files it rises: 0.863 -> 0.880; dev 0.950 ->
@@ -223,6 +237,6 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
-                intent-safety-7 intent-safety-8 intent-safety-9 \
+                intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 \
                 intent-safety-heldout-5
