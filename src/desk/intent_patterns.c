@@ -321,6 +321,12 @@ const struct pattern_src intent_patterns[] = {
 	               "regulateur*|regulatrice*|pompier*"},
 	{K_FRAME, 0, 0, "i ~0 m|am ~0 a|an ~0 paramedic|pharmacist|midwife|emt|dispatcher|lifeguard|firefighter"},
 	{K_FRAME, 0, 0, "paramedic|pharmacist|midwife|emt|dispatcher|nurse|doctor|lifeguard ~0 here"},
+	/* a reply to another member's post ("I read your post about...", "j'ai lu ton message"): a
+	 * frame the score weighs; the writer's own wish to die beside it is forced all the same
+	 * (intent_urgent_forced, own_plain: the fourteenth session's version, before the speaker was
+	 * read, calmed "Your post made me cry, I want to die too.") */
+	{K_FRAME, 0, 0, "read|saw|seen ~0 your ~0 post|message|story|comment"},
+	{K_FRAME, 0, 0, "lu|vu ~0 ton|ta|votre ~0 message|post|temoignage|commentaire"},
 	{K_FRAME, 0, 0, "awareness|sensibilisation|benevol*|volunteer*|postuler|candidature|apply|job|emploi|"
 	               "recrut*|stage|internship|metier|career|carriere|paramedic|pompier|firefighter|officer|"
 	               "surveillant*|educat*|cpe|enseignant*|teacher*|professeur*"},

@@ -494,6 +494,14 @@ static void speaker_of_a_wish_to_die(void **state)
 	assert_true(hits_of("feeling like you want to disappear is scary").suicide_reported);
 	assert_true(hits_of("l'héroïne écrit des lettres d'adieu").suicide_third);
 	assert_true(hits_of("Thank you, I want to die.").suicide_intent);
+	/* a reply to another member's post is a frame; the writer's own wish beside it still forced */
+	assert_true(hits_of("Hey Tom, I read your post about feeling like you're done.").has_frame);
+	assert_true(hits_of("j'ai lu ton message hier soir").has_frame);
+	struct intent_rule_hits h = hits_of("I read your post and I want to die too.");
+	assert_true(h.has_frame);
+	assert_int_equal(intent_urgent_forced(&h), 1);
+	h = hits_of("J'ai lu ton message, moi aussi j'ai envie d'en finir.");
+	assert_int_equal(intent_urgent_forced(&h), 1);
 }
 
 /* Figures the review found read as danger: "je ne vois plus rien de positif" is no loss of sight,
