@@ -211,6 +211,6 @@ void pn_repeat(struct pctx *c);
 /* A name no list holds, from the words around it (priv_name_anchor.c): identity lines, wishes,
  * records, the writer introducing themselves. Token i is a capitalised word no list knows; the
  * name's first and last tokens go to *first and *last. */
-int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last);
+int pn_anchor_name(struct pctx *c, size_t i, size_t *first, size_t *last);
 
 #endif

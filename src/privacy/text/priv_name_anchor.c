@@ -17,17 +17,42 @@
  * A drug or a brand no list knows reads like such a word ("Lovenox", "Oramorph"); the contexts
  * are those that take a person, not a thing.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "privacy/text/priv_name.h"
 
-/* The type of the span covering token k, or -1. */
-static int span_type_at(const struct pctx *c, size_t k)
+/* A text of this many spans or more has each token's type written once (span_type_at). */
+#define SPAN_TYPED_MIN 32
+
+/* The type of the span covering token k's first byte, or -1; the first such span found when
+ * several do. A post holds a few spans, read one by one. A long text may hold thousands and
+ * ask about a token for each name of an identity line (2 ms on a 32 KiB list of patients):
+ * there the first look-up writes each token's type once (c->sp_type), and later ones read it
+ * and the spans added since (the names pass adds NAME spans only, a few) one by one. */
+static int span_type_at(struct pctx *c, size_t k)
 {
 	if (k >= c->n_tk || !(c->tk[k].f & TK_CLAIMED))
 		return -1;
-	size_t b = c->tk[k].s;
-	for (size_t n = 0; n < c->n_sp; n++)
+	if (!c->sp_type && c->n_sp >= SPAN_TYPED_MIN) {
+		/* without the memory the spans are read one by one: slower, the same answer */
+		c->sp_type = calloc(c->n_tk, 1);
+		if (c->sp_type) {
+			c->n_sp_typed = c->n_sp;
+			/* from the last span to the first: the first span covering a token writes last */
+			for (size_t n = c->n_sp; n-- > 0;)
+				for (size_t i = priv_tok_at(c, c->sp[n].start); i < c->n_tk && c->tk[i].s < c->sp[n].end; i++)
+					if (c->tk[i].s >= c->sp[n].start)
+						c->sp_type[i] = (uint8_t)(c->sp[n].type + 1);
+		}
+	}
+	size_t b = c->tk[k].s, n = 0;
+	if (c->sp_type) {
+		if (c->sp_type[k])
+			return c->sp_type[k] - 1;
+		n = c->n_sp_typed;
+	}
+	for (; n < c->n_sp; n++)
 		if (c->sp[n].start <= b && b < c->sp[n].end)
 			return (int)c->sp[n].type;
 	return -1;
@@ -45,7 +70,7 @@ static int before_is(const struct pctx *c, size_t k, const char *a, const char *
 /* What follows a name on an identity line, from token k: "née le", "DOB", "IPP", a phone
  * number, an identifier, an e-mail, an age; a date only after a name of two words or more (a
  * drug may come with its date). */
-static int identity_after(const struct pctx *c, size_t k, int words)
+static int identity_after(struct pctx *c, size_t k, int words)
 {
 	static const char *const w_dob[] = {
 		"dob", "ddn", "born", "ipp", "nhs", "mrn", "hosp", "hospital", "ssn", "nir", "chi", "medicare",
@@ -292,7 +317,7 @@ static size_t names_before(const struct pctx *c, size_t s)
 
 /* Token i, a capitalised word no list knows that no rule before named, is a name from the words
  * around it: its first and last tokens in *first and *last (left alone when it is not). */
-int pn_anchor_name(const struct pctx *c, size_t i, size_t *first, size_t *last)
+int pn_anchor_name(struct pctx *c, size_t i, size_t *first, size_t *last)
 {
 	static const char *const w_thanks[] = {"thanks", "thank", "thx", "cheers", "merci", "regards", NULL};
 	static const char *const w_mon[] = {"mon", "ma", "my", "notre", "our", "his", "her", "sa", NULL};

@@ -142,6 +142,11 @@ struct pctx {
 	 * buffer with tk, or an allocation grown with it, nf_heap) */
 	uint8_t *nf;
 	int nf_heap;
+	/* the type + 1 of the first of the spans sp[0..n_sp_typed) that covers each token's first
+	 * byte (0: none), written by the first look-up of priv_name_anchor.c in a text of many
+	 * spans; NULL until then (priv_tok_free() releases it) */
+	uint8_t *sp_type;
+	size_t n_sp_typed;
 };
 
 /* A walk over the tokens of some candidate sets (PB_SET bits): the union of their bitmaps is

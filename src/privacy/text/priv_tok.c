@@ -140,6 +140,9 @@ void priv_tok_free(struct pctx *c)
 		free(c->pb);
 	if (c->nf_heap)
 		free(c->nf);
+	free(c->sp_type);
+	c->sp_type = NULL;
+	c->n_sp_typed = 0;
 	c->tk = NULL;
 	c->fold = NULL;
 	c->bm = NULL;

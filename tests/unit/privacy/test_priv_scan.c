@@ -989,6 +989,26 @@ static void s14_round9_ids(void **state)
 	found("Her PESEL is 86042712345 if needed.", EN, "86042712345", ENT_PRIV_ID);
 }
 
+/* A long list of patients (the review's F6): past 32 spans the anchor rule reads each token's
+ * span type from a table written once; the names and the drug must read as in a short text. */
+static void long_identity_list(void **state)
+{
+	(void)state;
+	static const char *const first[] = {"Kenold", "Hinemoa", "Lindiwe", "Seun"};
+	char text[4096];
+	size_t len = 0;
+	for (int k = 0; k < 48; k++) {
+		int n = snprintf(text + len, sizeof text - len, "%s Kervéguen%c, 07911 1234%02d\n", first[k % 4],
+				 'a' + k % 26, k);
+		assert_true(n > 0 && (size_t)n < sizeof text - len);
+		len += (size_t)n;
+	}
+	snprintf(text + len, sizeof text - len, "Lovenox, 40 mg le soir.\nSeun Kervéguenzz, 07911 123499");
+	found(text, EN, "Seun Kervéguenzz", ENT_PRIV_NAME);
+	found(text, EN, "Hinemoa Kervéguenb", ENT_PRIV_NAME);
+	not_found(text, EN, "Lovenox");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1001,6 +1021,7 @@ int main(void)
 		cmocka_unit_test(s12_round5),     cmocka_unit_test(s12_round5_ids),
 		cmocka_unit_test(s13_round8),     cmocka_unit_test(s13_round8_ids),
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
+		cmocka_unit_test(long_identity_list),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
