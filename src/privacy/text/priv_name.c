@@ -466,9 +466,7 @@ static enum name_verdict r_age(struct pctx *c, size_t i, struct name_hit *h)
 	return pn_followed_by_age(c, i) ? NAME_SCORE : NAME_NONE;
 }
 
-/* "Julie, Kélyan et Soën". */
-/* "merci à : titi, béa, jojo et manu", "thank u bev, shaz, big dave and precious": a thanked
- * list of lowercase nicknames (reports its own spans). */
+/* "merci à : titi, béa, jojo et manu": a thanked list of nicknames (reports its own spans). */
 static enum name_verdict r_series(struct pctx *c, size_t i, struct name_hit *h)
 {
 	/* what pn_thanks_series tests first: a preposition, a colon or "u"/"you" right before
@@ -484,6 +482,7 @@ static enum name_verdict r_series(struct pctx *c, size_t i, struct name_hit *h)
 	return NAME_SKIP;
 }
 
+/* "Julie, Kélyan et Soën". */
 static enum name_verdict r_list(struct pctx *c, size_t i, struct name_hit *h)
 {
 	(void)h;
@@ -919,5 +918,6 @@ void priv_find_names(struct pctx *c)
 			break;
 		}
 	}
+	pn_series_late(c);
 	pn_repeat(c);
 }

@@ -762,58 +762,6 @@ int pn_thanks_prep(const struct pctx *c, size_t p)
 	return tk_eq(c, q, "merci") || tk_eq(c, q, "remercie") || tk_eq(c, q, "remercier") || tk_eq(c, q, "bravo");
 }
 
-/* One item of a thanked list: a lowercase word a name list holds, or no list at all. */
-static int series_item(const struct pctx *c, size_t k)
-{
-	if (k >= c->n_tk || !tk_is(c, k, TK_LOWER) || tk_is(c, k, TK_DIGIT) || (c->tk[k].f & TK_CLAIMED) ||
-	    tk_len(c, k) < 2 || tk_len(c, k) > 12 || (tk_glued(c, k) && tk_apos(c, k + 1)))
-		return 0;
-	uint32_t f = c->tk[k].lex;
-	return (f == 0 || (f & (LX_HN | LX_PRN | LX_FIRSTNAME))) &&
-	       !(f & (LX_STOPFR | LX_STOPEN | NOT_A_NAME | LX_EPONYM | LX_TOWN | LX_CITY)) && !tk_lex2(c, k, LX2_AUX);
-}
-
-size_t pn_thanks_series(struct pctx *c, size_t i)
-{
-	size_t p = i - 1;
-	if (tk_ch(c, p, ':'))
-		p--;
-	/* thanks to the list, or "thank u" / "thank you" right before it */
-	if (!pn_thanks_prep(c, p) &&
-	    !((tk_eq(c, p, "u") || tk_eq(c, p, "you")) && p > 0 && tk_eq(c, tk_prev_word(c, p, 0), "thank")))
-		return 0;
-	static const char *const adj[] = {"big", "little", "lil", "wee", "petit", "petite", "grand",
-					  "grande", "old", "young", NULL};
-	size_t item[8], n = 0, k = i;
-	for (;;) {
-		if (tk_eq_any(c, k, adj) && (c->tk[k + 1 < c->n_tk ? k + 1 : k].f & TK_SP))
-			k++; /* "big dave": the name only */
-		if (!series_item(c, k) || n == 8)
-			return 0;
-		item[n++] = k;
-		size_t s = k + 1;
-		if (s < c->n_tk && (tk_ch(c, s, ',') || tk_ch(c, s, '&') || tk_eq(c, s, "et") || tk_eq(c, s, "and"))) {
-			int last = !tk_ch(c, s, ',');
-			k = s + 1;
-			if (last) {
-				if (tk_eq_any(c, k, adj) && (c->tk[k + 1 < c->n_tk ? k + 1 : k].f & TK_SP))
-					k++;
-				if (!series_item(c, k) || n == 8)
-					return 0;
-				item[n++] = k;
-				break;
-			}
-			continue;
-		}
-		return 0; /* a list ends with "et" / "and" before its last item */
-	}
-	if (n < 3)
-		return 0;
-	for (size_t m = 0; m < n; m++)
-		priv_add_tok(c, item[m], item[m], ENT_PRIV_NAME, 0.6f, "name_list");
-	return item[n - 1];
-}
-
 /* "Please call me, Lorraine, on 01273...", "Moi, Julie, maman de": a name set off by commas
  * right after "me" or "moi" is the writer's. */
 int pn_me_apposition(const struct pctx *c, size_t i)

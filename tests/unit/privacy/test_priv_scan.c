@@ -989,6 +989,23 @@ static void s14_round9_ids(void **state)
 	found("Her PESEL is 86042712345 if needed.", EN, "86042712345", ENT_PRIV_ID);
 }
 
+/* Issue 19's tenth round (fifteenth session): W19's lists of lowercase nicknames the rules
+ * left, opening the message or after "surtout" in thanks (priv_name_series.c). */
+static void s15_round10(void **state)
+{
+	(void)state;
+	found("merci à toutes pour vos conseils, surtout adjoua, kossiwa et yannig qui m'ont répondu", FR, "kossiwa",
+	      ENT_PRIV_NAME);
+	found("tehani, poerava et heimana : les 3 mousquetaires de la dialyse du mardi", FR, "tehani", ENT_PRIV_NAME);
+	found("titi, bibi et dédé, mes 3 copines de chimio du jeudi", FR, "dédé", ENT_PRIV_NAME);
+	found("Thank you rangi, hone and aunty pani for the kai", EN, "pani", ENT_PRIV_NAME);
+	not_found("Thank you rangi, hone and aunty pani for the kai", EN, "aunty");
+	not_found("merci à tous, surtout les infirmières, les aides et les kinés", FR, "infirmières");
+	not_found("thanks all, especially mum, dad and nan", EN, "dad");
+	not_found("paracétamol, ibuprofène et tramadol : mes 3 alliés", FR, "tramadol");
+	not_found("insulin, metformin and gliclazide: my 3 meds", EN, "metformin");
+}
+
 /* A long list of patients (the review's F6): past 32 spans the anchor rule reads each token's
  * span type from a table written once; the names and the drug must read as in a short text. */
 static void long_identity_list(void **state)
@@ -1021,7 +1038,7 @@ int main(void)
 		cmocka_unit_test(s12_round5),     cmocka_unit_test(s12_round5_ids),
 		cmocka_unit_test(s13_round8),     cmocka_unit_test(s13_round8_ids),
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
-		cmocka_unit_test(long_identity_list),
+		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
