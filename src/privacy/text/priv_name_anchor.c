@@ -350,7 +350,8 @@ int pn_anchor_name(struct pctx *c, size_t i, size_t *first, size_t *last)
 		if (hit)
 			s = s0;
 	}
-	if (!hit && s > 0 && !tk_sentence_start(c, s))
+	/* (a colon opens a sentence, and ends a label: "Titulaire : Hamadou Djimadoum.") */
+	if (!hit && s > 0 && (!tk_sentence_start(c, s) || tk_ch(c, s - 1, ':')))
 		hit = wishes_before(c, s) || record_before(c, s) || intro_around(c, s, j) ||
 		      (tk_len(c, i) >= 5 && person_verb_before(c, s)) ||
 		      /* "Dad (Sourav) wants a call", "Mum (Efua)" */

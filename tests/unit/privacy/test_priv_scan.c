@@ -1004,6 +1004,10 @@ static void s15_round10(void **state)
 	not_found("thanks all, especially mum, dad and nan", EN, "dad");
 	not_found("paracétamol, ibuprofène et tramadol : mes 3 alliés", FR, "tramadol");
 	not_found("insulin, metformin and gliclazide: my 3 meds", EN, "metformin");
+	/* a label's colon opens a sentence: the name after it is still the holder's */
+	found("sur mon IBAN FR55 3000 4028 3700 0104 5127 833. Titulaire : Hamadou Djimadoum. Je ne reçois pas", FR,
+	      "Hamadou Djimadoum", ENT_PRIV_NAME);
+	not_found("Traitement : Lovenox. Le soir, une injection", FR, "Lovenox");
 }
 
 /* A long list of patients (the review's F6): past 32 spans the anchor rule reads each token's
