@@ -6,7 +6,10 @@
  * filler words before the number; here the sentence's own words say which number it is: "mine"
  * or "c'est le" right before it, and a record's label earlier in the same sentence. Run at the
  * end of the word pass, on digits no other recogniser took (phones, dates and checked numbers
- * are claimed before). Also the opening bracket of a phone's country code, "(+33) 6 ...".
+ * are claimed before). Also the opening bracket of a phone's country code, "(+33) 6 ...";
+ * a number after "n°" and the word saying which ("n° patient SN-2025-118734", "n° AVS
+ * 756.9876.5432.10", "n° de patient 11873499"); the key after a NIR whose key is wrong
+ * ("1 47 10 29 019 088 25": a number written from memory keeps its shape, not its key).
  */
 #include <string.h>
 
@@ -39,14 +42,14 @@ static int label_in_sentence(const struct pctx *c, size_t i)
 	return 0;
 }
 
-/* The digits from token i: one number, or groups joined by '-' or a space ("4471-0082",
- * "114 287 630"). Returns the last token and the count of digits in *nd, or SIZE_MAX when
- * a token in it is taken or holds letters. */
+/* The digits from token i: one number, or groups joined by '-', '.' or '/' ("4471-0082",
+ * "756.9876.5432.10"). Returns the last token and the count of digits in *nd. */
 static size_t digit_run(const struct pctx *c, size_t i, size_t *nd)
 {
 	size_t j = i, n = tk_len(c, i);
-	while (j + 2 < c->n_tk && tk_glued(c, j) && tk_glued(c, j + 1) && tk_ch(c, j + 1, '-') &&
-	       tk_is(c, j + 2, TK_NUM) && tk_free(c, j + 2)) {
+	while (j + 2 < c->n_tk && tk_glued(c, j) && tk_glued(c, j + 1) &&
+	       (tk_ch(c, j + 1, '-') || tk_ch(c, j + 1, '.') || tk_ch(c, j + 1, '/')) && tk_is(c, j + 2, TK_NUM) &&
+	       tk_free(c, j + 2)) {
 		j += 2;
 		n += tk_len(c, j);
 	}
@@ -72,6 +75,33 @@ static int refers_back(const struct pctx *c, size_t i)
 	if (tk_eq(c, w, "le") || tk_eq(c, w, "celui"))
 		w = tk_prev_word(c, w, 0);
 	return w != SIZE_MAX && tk_eq(c, w, "est") && w >= 2 && tk_apos(c, w - 1) && tk_eq(c, w - 2, "c");
+}
+
+/* "n°" (or "nº") at token k: an 'n' glued to the degree sign. */
+static int n_degree(const struct pctx *c, size_t k)
+{
+	if (k == SIZE_MAX || !tk_eq(c, k, "n") || !tk_glued(c, k))
+		return 0;
+	const unsigned char *b = (const unsigned char *)c->t + c->tk[k + 1].s;
+	return c->tk[k + 1].e - c->tk[k + 1].s == 2 && b[0] == 0xc2 && (b[1] == 0xb0 || b[1] == 0xba);
+}
+
+/* "n° patient", "n° de patient :", "n° AVS", "n° 40017723" right before token i: the number
+ * of a record, a person's (not "n° de lot", "n° de chambre": a batch, a room). */
+static int numbered_before(const struct pctx *c, size_t i)
+{
+	size_t w = tk_prev_word(c, i, 1);
+	if (w == SIZE_MAX || n_degree(c, w))
+		return w != SIZE_MAX;
+	if ((c->tk[w].f & TK_DIGIT) || tk_len(c, w) > 14 ||
+	    tk_eq_any(c, w, (const char *const[]){"lot", "chambre", "lit", "box", "bureau", "page", "rue", "porte", "bus",
+						    "ligne", "vol", "version", "article", "salle", "appartement",
+						    "appt", "batiment", "etage", "tel", "telephone", "portable", NULL}))
+		return 0;
+	size_t p = tk_prev_word(c, w, 1);
+	if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d")))
+		p = tk_prev_word(c, p, 1);
+	return n_degree(c, p);
 }
 
 /* "SSN last 4 is 1206", "last four digits of my SSN: 1206": four digits after "last 4". */
@@ -122,7 +152,20 @@ void priv_find_ids_ref(struct pctx *c)
 			    c->t[sp->start - 1] == '(' && memchr(c->t + sp->start, ')', sp->end - sp->start))
 				sp->start--;
 		}
-	if (!(c->f_any & TK_NUM) || !(c->lex_any & LX_IDLABEL))
+	/* "1 47 10 29 019 088 25": the two digits after a NIR that failed its key are that key */
+	for (size_t k = 0; k < c->n_sp; k++) {
+		struct ent_priv_span *sp = &c->sp[k];
+		if (strcmp(sp->recogniser, "nir_nokey") != 0)
+			continue;
+		size_t j = priv_tok_at(c, sp->end);
+		if (tk_is(c, j, TK_NUM) && tk_len(c, j) == 2 && tk_free(c, j) && c->tk[j].s == sp->end + 1 &&
+		    c->t[sp->end] == ' ' && !(tk_glued(c, j) && tk_is(c, j + 1, TK_WORD)) &&
+		    !tk_eq(c, tk_next_word(c, j, 0), "ans") && !tk_eq(c, tk_next_word(c, j, 0), "years")) {
+			sp->end = c->tk[j].e;
+			c->tk[j].f |= TK_CLAIMED;
+		}
+	}
+	if (!(c->f_any & TK_NUM))
 		return;
 	struct tk_walk wk = tk_walk_of(PB_SET(PB_DIGIT));
 	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
@@ -133,8 +176,15 @@ void priv_find_ids_ref(struct pctx *c)
 		/* a number glued to a letter or a unit after it is no record's ("1206mg") */
 		if (tk_glued(c, j) && j + 1 < c->n_tk && ((c->tk[j + 1].f & TK_WORD) || tk_ch(c, j + 1, '%')))
 			continue;
-		if ((nd >= 6 && refers_back(c, i) && label_in_sentence(c, i)) || last_digits(c, i)) {
-			priv_add_tok(c, i, j, ENT_PRIV_ID, 0.7f, "labelled");
+		/* a letter prefix glued by a dash: "SN-2025-118734" */
+		size_t s = i;
+		if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
+		    tk_is(c, i - 2, TK_ALLCAP) && !tk_is(c, i - 2, TK_DIGIT) && tk_len(c, i - 2) <= 4 && tk_free(c, i - 2))
+			s = i - 2;
+		int labels = (c->lex_any & LX_IDLABEL) != 0;
+		if ((nd >= 6 && labels && refers_back(c, i) && label_in_sentence(c, i)) || (labels && last_digits(c, i)) ||
+		    (nd >= 5 && numbered_before(c, s))) {
+			priv_add_tok(c, s, j, ENT_PRIV_ID, 0.7f, "labelled");
 			i = j;
 		}
 	}

@@ -1010,6 +1010,30 @@ static void s15_round10(void **state)
 	not_found("Traitement : Lovenox. Le soir, une injection", FR, "Lovenox");
 }
 
+/* ... and numbers after "n°" and the word saying which, the key of a NIR written from memory
+ * (what: the ID, or NULL for none in `no`). */
+static void s15_round10_ids(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *what, *no;
+	} t[] = {
+		{"Je suis Mame Diarra Sow, n° patient SN-2025-118734", "SN-2025-118734", NULL},
+		{"depuis l'hôpital de Sion, n° AVS 756.9876.5432.10, arrivée prévue lundi", "756.9876.5432.10", NULL},
+		{"Merci, n° de patient 11873499.", "11873499", NULL},
+		{"Réclamation : facture n° 23634008, montant 320 €", "23634008", NULL},
+		{"pour son transport : 1 47 10 29 019 088 25. Elle s'appelle", "1 47 10 29 019 088 25", NULL},
+		{"vaccin n° de lot 4471234, posé hier", NULL, "4471234"},
+		{"Il habite au n° 12 de la rue", NULL, "12"},
+	};
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		if (t[k].what)
+			found(t[k].text, FR, t[k].what, ENT_PRIV_ID);
+		else
+			not_found(t[k].text, FR, t[k].no);
+	}
+}
+
 /* A long list of patients (the review's F6): past 32 spans the anchor rule reads each token's
  * span type from a table written once; the names and the drug must read as in a short text. */
 static void long_identity_list(void **state)
@@ -1043,6 +1067,7 @@ int main(void)
 		cmocka_unit_test(s13_round8),     cmocka_unit_test(s13_round8_ids),
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
+		cmocka_unit_test(s15_round10_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
