@@ -15,6 +15,10 @@
 
 #include "privacy/text/priv_ids.h"
 
+/* What never opens or closes a code (the names' list of non-names, priv_name.h, less the
+ * medical words). */
+#define NOT_A_NAME_ID (LX_MONTH | LX_DAY | LX_NOTNAME | LX_REGION | LX_TITLE | LX_KIN | LX_STOPFR | LX_STOPEN)
+
 /* Labels that name one person's record (not "number", "code" or "card", which a price, a
  * door or a gift card also have). */
 static const char *const ref_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nhs", "chi",
@@ -141,6 +145,36 @@ static int last_digits(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* A word in capitals (two to four letters no list knows, or one letter but "A" and "I"). */
+static int code_word(const struct pctx *c, size_t k, size_t max)
+{
+	if (!tk_free(c, k) || !(c->tk[k].f & (TK_CAP | TK_ALLCAP)) || (c->tk[k].f & TK_DIGIT) || tk_len(c, k) > max)
+		return 0;
+	if (tk_len(c, k) == 1)
+		return !tk_eq(c, k, "a") && !tk_eq(c, k, "i");
+	return (c->tk[k].f & TK_ALLCAP) && !(c->tk[k].lex & (LX_WORD | LX_IDLABEL | NOT_A_NAME_ID));
+}
+
+/* Widens a labelled identifier over the code words around it, one space away: a letter before
+ * ("B 774 1092"), four before eight digits in two groups (RAMQ's layout: "TREM 5412 2511"; an
+ * insurer's name stays out, "MGEN 7745 2201 93"), two capitals after. */
+static void code_words(struct pctx *c, struct ent_priv_span *sp)
+{
+	size_t i = priv_tok_at(c, sp->start), j = priv_tok_at(c, sp->end);
+	int ramq = j == i + 2 && j < c->n_tk && tk_len(c, i) == 4 && tk_len(c, i + 1) == 4 && tk_is(c, i, TK_NUM) &&
+		   tk_is(c, i + 1, TK_NUM) && c->tk[i].e + 1 == c->tk[i + 1].s;
+	if (i > 0 && i < c->n_tk && c->tk[i].s == sp->start && c->tk[i - 1].e + 1 == sp->start &&
+	    code_word(c, i - 1, ramq ? 4 : 1) && (tk_len(c, i - 1) == 1 || tk_len(c, i - 1) == 4)) {
+		sp->start = c->tk[i - 1].s;
+		c->tk[i - 1].f |= TK_CLAIMED;
+	}
+	if (j < c->n_tk && c->tk[j].s == sp->end + 1 && tk_len(c, j) == 2 && (c->tk[j].f & TK_ALLCAP) && code_word(c, j, 2) &&
+	    (j + 1 >= c->n_tk || (c->tk[j + 1].f & TK_PUNCT) || (c->tk[j + 1].f & TK_NL))) {
+		sp->end = c->tk[j].e;
+		c->tk[j].f |= TK_CLAIMED;
+	}
+}
+
 void priv_find_ids_ref(struct pctx *c)
 {
 	/* "tél. (+33) 6 12 90 45 78": the bracket opening the country code belongs to the phone
@@ -165,6 +199,12 @@ void priv_find_ids_ref(struct pctx *c)
 			c->tk[j].f |= TK_CLAIMED;
 		}
 	}
+	/* "carte RAMQ c'est TREM 5412 2511", "hospital number is B 774 1092", "health card is 1666
+	 * 599 962 AK": a code word in capitals no list knows before a labelled number, two capitals
+	 * closing it (Ontario's version code) */
+	for (size_t k = 0; k < c->n_sp; k++)
+		if (c->sp[k].type == ENT_PRIV_ID && strcmp(c->sp[k].recogniser, "labelled") == 0)
+			code_words(c, &c->sp[k]);
 	if (!(c->f_any & TK_NUM))
 		return;
 	struct tk_walk wk = tk_walk_of(PB_SET(PB_DIGIT));

@@ -1017,20 +1017,28 @@ static void s15_round10_ids(void **state)
 	(void)state;
 	static const struct {
 		const char *text, *what, *no;
+		enum ent_priv_lang lang;
 	} t[] = {
-		{"Je suis Mame Diarra Sow, n° patient SN-2025-118734", "SN-2025-118734", NULL},
-		{"depuis l'hôpital de Sion, n° AVS 756.9876.5432.10, arrivée prévue lundi", "756.9876.5432.10", NULL},
-		{"Merci, n° de patient 11873499.", "11873499", NULL},
-		{"Réclamation : facture n° 23634008, montant 320 €", "23634008", NULL},
-		{"pour son transport : 1 47 10 29 019 088 25. Elle s'appelle", "1 47 10 29 019 088 25", NULL},
-		{"vaccin n° de lot 4471234, posé hier", NULL, "4471234"},
-		{"Il habite au n° 12 de la rue", NULL, "12"},
+		{"Je suis Mame Diarra Sow, n° patient SN-2025-118734", "SN-2025-118734", NULL, FR},
+		{"depuis l'hôpital de Sion, n° AVS 756.9876.5432.10, arrivée prévue lundi", "756.9876.5432.10", NULL, FR},
+		{"Merci, n° de patient 11873499.", "11873499", NULL, FR},
+		{"Réclamation : facture n° 23634008, montant 320 €", "23634008", NULL, FR},
+		{"pour son transport : 1 47 10 29 019 088 25. Elle s'appelle", "1 47 10 29 019 088 25", NULL, FR},
+		{"vaccin n° de lot 4471234, posé hier", NULL, "4471234", FR},
+		{"Il habite au n° 12 de la rue", NULL, "12", FR},
+		/* code words around a labelled number; an insurer's name stays out */
+		{"Bonjour, ma carte RAMQ c'est TREM 5412 2511, pis j'ai", "TREM 5412 2511", NULL, FR},
+		{"Mon numéro d'assurance maladie : COTG 6205 1412. Rappelez-moi", "COTG 6205 1412", NULL, FR},
+		{"Hi, my health card is 1666 599 962 AK. The clinic says", "1666 599 962 AK", NULL, EN},
+		{"his hospital number is B 774 1092 and we live", "B 774 1092", NULL, EN},
+		{"Mutuelle n° MGEN 7745 2201 93. Je lui ai", NULL, "MGEN", FR},
+		{"NPI of referring MD 1545523395 (Dr. Lorraine Baptiste)", NULL, "MD", EN},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
 		if (t[k].what)
-			found(t[k].text, FR, t[k].what, ENT_PRIV_ID);
+			found(t[k].text, t[k].lang, t[k].what, ENT_PRIV_ID);
 		else
-			not_found(t[k].text, FR, t[k].no);
+			not_found(t[k].text, t[k].lang, t[k].no);
 	}
 }
 
