@@ -583,6 +583,10 @@ static int town(struct pctx *c, size_t i)
 		    !tk_lex(c, i + 1, LX_WORD | LX_TOWN | LX_CITY | LX_HOSP | LX_HOSP_EN | LX_STREET |
 					 LX_STREET_EN | LX_REGION))
 			return 0;
+		/* "Marie-Lourdes", "MARIE-JOSÉE": a given name joined to another is a compound one */
+		if ((fl & LX_PRN) && tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_glued(c, i + 1) &&
+		    (c->tk[i + 2 < c->n_tk ? i + 2 : i].f & (TK_CAP | TK_ALLCAP)) && tk_lex(c, i + 2, LX_PRN | LX_NPR | LX_FIRSTNAME))
+			return 0;
 		/* "Je suis Lourdes, 41 ans": a self-introduction makes it a person */
 		if ((fl & LX_GIVEN) && pn_intro_before(c, i))
 			return 0;

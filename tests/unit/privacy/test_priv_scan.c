@@ -1008,6 +1008,9 @@ static void s15_round10(void **state)
 	found("sur mon IBAN FR55 3000 4028 3700 0104 5127 833. Titulaire : Hamadou Djimadoum. Je ne reçois pas", FR,
 	      "Hamadou Djimadoum", ENT_PRIV_NAME);
 	not_found("Traitement : Lovenox. Le soir, une injection", FR, "Lovenox");
+	/* a given name that is also a town, joined to another given name, is a compound given name */
+	found("c'est Kenold ici, le mari de Marie-Lourdes. Elle ne peut plus écrire", FR, "Marie-Lourdes", ENT_PRIV_NAME);
+	found("Je suis née à Saint-Malo et j'habite à Lourdes.", FR, "Lourdes", ENT_PRIV_LOCATION);
 }
 
 /* ... and numbers after "n°" and the word saying which, the key of a NIR written from memory
