@@ -140,6 +140,12 @@ static void tidy(struct pctx *c, float min_conf)
 				continue;
 			}
 		}
+		/* "Kouassi N'Guessan Ange-Marius": two names one space apart are one person's */
+		if (o > 0 && s.type == ENT_PRIV_NAME && c->sp[o - 1].type == ENT_PRIV_NAME && s.start == c->sp[o - 1].end + 1 &&
+		    c->t[c->sp[o - 1].end] == ' ') {
+			c->sp[o - 1].end = s.end;
+			continue;
+		}
 		c->sp[o++] = s;
 	}
 	c->n_sp = o;

@@ -1011,6 +1011,9 @@ static void s15_round10(void **state)
 	/* a given name that is also a town, joined to another given name, is a compound given name */
 	found("c'est Kenold ici, le mari de Marie-Lourdes. Elle ne peut plus écrire", FR, "Marie-Lourdes", ENT_PRIV_NAME);
 	found("Je suis née à Saint-Malo et j'habite à Lourdes.", FR, "Lourdes", ENT_PRIV_LOCATION);
+	/* two names one space apart are one person's */
+	found("Staff du mardi : Kouassi N'Guessan Ange-Marius, 44 ans, LNH", FR, "Kouassi N'Guessan Ange-Marius",
+	      ENT_PRIV_NAME);
 }
 
 /* ... and numbers after "n°" and the word saying which, the key of a NIR written from memory
