@@ -315,6 +315,28 @@ static size_t names_before(const struct pctx *c, size_t s)
 	return s;
 }
 
+/* Two words no list knows, joined by "et" / "and" and opening a sentence before what only people
+ * do: "Haizea et Oihana ont décoré sa chambre", "Tavita and Losana cried" (two drugs no list
+ * knows "ont les mêmes effets", "have side effects": not them). */
+static int pair_subject(const struct pctx *c, size_t s, size_t i, size_t j)
+{
+	static const char *const did[] = {"said", "told", "came", "cried", "arrived", "died", "love", "woke", "slept",
+					  "smiled", "walked", "asked", "went", "visited", "laughed", "played", "sang",
+					  "called", "decorated", "hugged", "dit", "pleure", "pleurent", "dorment",
+					  "rigolent", "decore", "dormi", "ri", "rigole", "chante", "joue",
+					  "appele", "ecrit", "mange", "visite", "adore", "fete", "venus", "venues",
+					  "arrives", "arrivees", "sleep", "cry", "hug", NULL};
+	size_t k = j + 1;
+	if (!tk_sentence_start(c, s) || !(tk_eq(c, k, "et") || tk_eq(c, k, "and")) || !unknown_cap(c, k + 1) ||
+	    tk_len(c, i) < 4 || tk_len(c, k + 1) < 4 || compound_word(c, i) || compound_word(c, k + 1))
+		return 0;
+	size_t v = k + 2;
+	/* "ont décoré", "have cried", "sont venues", "were hugging" */
+	if (tk_eq_any(c, v, (const char *const[]){"ont", "have", "had", "sont", "were", "are", "se", NULL}))
+		v++;
+	return (c->tk[v < c->n_tk ? v : k].f & TK_LOWER) && tk_eq_any(c, v, did);
+}
+
 /* Token i, a capitalised word no list knows that no rule before named, is a name from the words
  * around it: its first and last tokens in *first and *last (left alone when it is not). */
 int pn_anchor_name(struct pctx *c, size_t i, size_t *first, size_t *last)
@@ -364,7 +386,8 @@ int pn_anchor_name(struct pctx *c, size_t i, size_t *first, size_t *last)
 	if (!hit && tk_ch(c, k, '('))
 		hit = tk_eq_any(c, k + 1, w_mon) != 0;
 	if (!hit && unknown)
-		hit = subject_opening(c, s, i, j) || address_opening(c, s, j) || trade_after(c, j);
+		hit = subject_opening(c, s, i, j) || address_opening(c, s, j) || trade_after(c, j) ||
+		      pair_subject(c, s, i, j);
 	if (hit) {
 		*first = s;
 		*last = j;

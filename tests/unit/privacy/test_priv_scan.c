@@ -1011,6 +1011,10 @@ static void s15_round10(void **state)
 	/* a given name that is also a town, joined to another given name, is a compound given name */
 	found("c'est Kenold ici, le mari de Marie-Lourdes. Elle ne peut plus écrire", FR, "Marie-Lourdes", ENT_PRIV_NAME);
 	found("Je suis née à Saint-Malo et j'habite à Lourdes.", FR, "Lourdes", ENT_PRIV_LOCATION);
+	/* two words no list knows opening a sentence before what only people do */
+	found("elle sort de Pellegrin demain. Haizea et Oihana ont décoré sa chambre", FR, "Haizea", ENT_PRIV_NAME);
+	not_found("Bref. Xeljanz et Rinvoq ont les mêmes effets", FR, "Xeljanz");
+	not_found("Day 3. Xeljanz and Rinvoq have side effects", EN, "Rinvoq");
 	/* two names one space apart are one person's */
 	found("Staff du mardi : Kouassi N'Guessan Ange-Marius, 44 ans, LNH", FR, "Kouassi N'Guessan Ange-Marius",
 	      ENT_PRIV_NAME);
