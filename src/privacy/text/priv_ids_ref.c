@@ -94,13 +94,14 @@ static int n_degree(const struct pctx *c, size_t k)
  * of a record, a person's (not "n° de lot", "n° de chambre": a batch, a room). */
 static int numbered_before(const struct pctx *c, size_t i)
 {
+	static const char *const not_person[] = {"lot", "chambre", "lit", "box", "bureau", "page", "rue", "porte", "bus",
+						 "ligne", "vol", "version", "article", "salle", "appartement", "appt",
+						 "batiment", "etage", "tel", "telephone", "portable", NULL};
 	size_t w = tk_prev_word(c, i, 1);
 	if (w == SIZE_MAX || n_degree(c, w))
 		return w != SIZE_MAX;
 	if ((c->tk[w].f & TK_DIGIT) || tk_len(c, w) > 14 ||
-	    tk_eq_any(c, w, (const char *const[]){"lot", "chambre", "lit", "box", "bureau", "page", "rue", "porte", "bus",
-						    "ligne", "vol", "version", "article", "salle", "appartement",
-						    "appt", "batiment", "etage", "tel", "telephone", "portable", NULL}))
+	    tk_eq_any(c, w, not_person))
 		return 0;
 	size_t p = tk_prev_word(c, w, 1);
 	if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d")))

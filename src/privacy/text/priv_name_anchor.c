@@ -326,13 +326,14 @@ static int pair_subject(const struct pctx *c, size_t s, size_t i, size_t j)
 					  "rigolent", "decore", "dormi", "ri", "rigole", "chante", "joue",
 					  "appele", "ecrit", "mange", "visite", "adore", "fete", "venus", "venues",
 					  "arrives", "arrivees", "sleep", "cry", "hug", NULL};
+	static const char *const aux[] = {"ont", "have", "had", "sont", "were", "are", "se", NULL};
 	size_t k = j + 1;
 	if (!tk_sentence_start(c, s) || !(tk_eq(c, k, "et") || tk_eq(c, k, "and")) || !unknown_cap(c, k + 1) ||
 	    tk_len(c, i) < 4 || tk_len(c, k + 1) < 4 || compound_word(c, i) || compound_word(c, k + 1))
 		return 0;
 	size_t v = k + 2;
 	/* "ont décoré", "have cried", "sont venues", "were hugging" */
-	if (tk_eq_any(c, v, (const char *const[]){"ont", "have", "had", "sont", "were", "are", "se", NULL}))
+	if (tk_eq_any(c, v, aux))
 		v++;
 	return (c->tk[v < c->n_tk ? v : k].f & TK_LOWER) && tk_eq_any(c, v, did);
 }

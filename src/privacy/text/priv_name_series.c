@@ -84,13 +84,13 @@ void pn_series_late(struct pctx *c)
 {
 	static const char *const most[] = {"surtout", "especially", "esp", "notamment", NULL};
 	static const char *const thanks[] = {"merci", "thanks", "thank", "thx", "shoutout", "remercie", "bravo", NULL};
+	static const char *const ours[] = {"mes", "nos", "my", "our", NULL};
 	size_t item[8], n;
 	if (c->n_tk < 6 || !(c->f_any & TK_LOWER))
 		return;
 	if (tk_is(c, 0, TK_LOWER) && (n = series_scan(c, 0, item)) != 0) {
 		size_t e = item[n - 1];
-		if (tk_ch(c, e + 1, ':') || (tk_ch(c, e + 1, ',') && tk_eq_any(c, e + 2, (const char *const[]){
-										"mes", "nos", "my", "our", NULL})))
+		if (tk_ch(c, e + 1, ':') || (tk_ch(c, e + 1, ',') && tk_eq_any(c, e + 2, ours)))
 			series_add(c, item, n);
 	}
 	for (size_t i = 1; i + 4 < c->n_tk; i++) {
