@@ -561,6 +561,15 @@ static int is_helpline(const char *d, size_t nd)
 	return 0;
 }
 
+/* Every group of g after the first is set off by a space. */
+static int same_sep_space(const struct pdigits *g)
+{
+	for (size_t k = 1; k < g->ng; k++)
+		if (g->sep[k] != ' ')
+			return 0;
+	return 1;
+}
+
 const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g)
 {
 	const char *d = g->d;
@@ -613,6 +622,10 @@ const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g)
 	/* (written in one piece too, 08023456789, but a 070 one that way is a UK line) */
 	if (nd == 11 && d[0] == '0' && d[1] >= '7' && d[1] <= '9' && (d[2] == '0' || d[2] == '1') &&
 	    (g->ng >= 2 || d[1] != '7'))
+		return "phone_intl";
+	/* Senegalese mobiles as written there, 2-3-2-2: 77 654 32 10 (70, 75, 76, 77, 78) */
+	if (nd == 9 && d[0] == '7' && strchr("05678", d[1]) && g->ng == 4 && g->glen[0] == 2 && g->glen[1] == 3 &&
+	    g->glen[2] == 2 && g->glen[3] == 2 && same_sep_space(g))
 		return "phone_intl";
 	/* Indian mobiles in two groups of five: 98401 55023 */
 	if (nd == 10 && d[0] >= '6' && g->ng == 2 && g->glen[0] == 5 && g->glen[1] == 5 &&

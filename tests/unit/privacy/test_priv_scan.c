@@ -1050,6 +1050,8 @@ static void s15_round10_ids(void **state)
 		else
 			not_found(t[k].text, t[k].lang, t[k].no);
 	}
+	/* a Senegalese mobile as written there (2-3-2-2) */
+	found("Mon num sénégalais : 77 654 32 10. Je suis", FR, "77 654 32 10", ENT_PRIV_CONTACT);
 }
 
 /* A long list of patients (the review's F6): past 32 spans the anchor rule reads each token's
