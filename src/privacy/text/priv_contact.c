@@ -467,7 +467,8 @@ static int number_word(const struct pctx *c, size_t i, int fr)
 
 /* A phone number spelled out: "zéro six, quarante-deux, dix-sept, quatre-vingt-treize, zéro
  * cinq", "oh seven seven oh oh, nine oh oh, four one nine" (from a zero: at least ten digits
- * in English, six number words in French). */
+ * in English, six number words in French), or begun so and ended in figures ("zéro six 14 22
+ * 87 53"). */
 static void spelled_phones(struct pctx *c)
 {
 	for (size_t i = 0; i + 5 < c->n_tk; i++) {
@@ -477,6 +478,9 @@ static void spelled_phones(struct pctx *c)
 		size_t last = i, words = 0, digits = 0;
 		for (size_t k = i; k < c->n_tk; k++) {
 			int w = number_word(c, k, fr);
+			/* "zéro six 14 22 87 53": spelled, then in figures */
+			if (!w && words >= 2 && (c->tk[k].f & TK_NUM) && tk_len(c, k) <= 2 && (c->tk[k].f & TK_SP))
+				w = (int)tk_len(c, k);
 			if (w && !(c->tk[k].f & TK_CLAIMED)) {
 				words++;
 				digits += (size_t)w;

@@ -1052,6 +1052,8 @@ static void s15_round10_ids(void **state)
 	}
 	/* a Senegalese mobile as written there (2-3-2-2) */
 	found("Mon num sénégalais : 77 654 32 10. Je suis", FR, "77 654 32 10", ENT_PRIV_CONTACT);
+	/* spelled, then in figures */
+	found("Réponse au zéro six 14 22 87 53 svp. Hélène", FR, "zéro six 14 22 87 53", ENT_PRIV_CONTACT);
 }
 
 /* A long list of patients (the review's F6): past 32 spans the anchor rule reads each token's
