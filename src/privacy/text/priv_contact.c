@@ -411,8 +411,14 @@ static void network_handles(struct pctx *c)
 			k += 3;
 			copula = 1;
 		} else if (tk_eq(c, k, "is") || tk_eq(c, k, "est") || tk_eq(c, k, "cest") ||
-			   (tk_eq(c, k, "c") && !tk_apos(c, k + 1))) {
+			   (tk_eq(c, k, "c") && !tk_apos(c, k + 1)) || tk_eq(c, k, "jsuis") || tk_eq(c, k, "im")) {
 			k += 1;
+			copula = 1;
+		} else if ((tk_eq(c, k, "je") && tk_eq(c, k + 1, "suis")) || (tk_eq(c, k, "i") && tk_eq(c, k + 1, "am"))) {
+			k += 2; /* "sur insta je suis ainhoa.etxe64" */
+			copula = 1;
+		} else if (tk_eq(c, k, "i") && tk_apos(c, k + 1) && tk_eq(c, k + 2, "m")) {
+			k += 3;
 			copula = 1;
 		}
 		if (k >= c->n_tk || !(c->tk[k].f & TK_WORD) || (c->tk[k].f & TK_CLAIMED) ||

@@ -1052,6 +1052,9 @@ static void s15_round10_ids(void **state)
 	}
 	/* a Senegalese mobile as written there (2-3-2-2) */
 	found("Mon num sénégalais : 77 654 32 10. Je suis", FR, "77 654 32 10", ENT_PRIV_CONTACT);
+	/* a handle after its network and "je suis" / "i'm" */
+	found("Des familles basques ? sur insta je suis ainhoa.etxe64", FR, "ainhoa.etxe64", ENT_PRIV_CONTACT);
+	not_found("sur insta je suis fatiguée de tout ça", FR, "fatiguée");
 	/* spelled, then in figures */
 	found("Réponse au zéro six 14 22 87 53 svp. Hélène", FR, "zéro six 14 22 87 53", ENT_PRIV_CONTACT);
 }
