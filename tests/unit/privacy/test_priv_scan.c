@@ -1042,6 +1042,9 @@ static void s15_round10_ids(void **state)
 		{"Hi, my health card is 1666 599 962 AK. The clinic says", "1666 599 962 AK", NULL, EN},
 		{"his hospital number is B 774 1092 and we live", "B 774 1092", NULL, EN},
 		{"Mutuelle n° MGEN 7745 2201 93. Je lui ai", NULL, "MGEN", FR},
+		/* what may stand between a label and its number */
+		{"Bonjour, mon numéro de registre national est 85.07.30-033.61. Je suis", "85.07.30-033.61", NULL, FR},
+		{"MRN on her band is 0098123, in case you ring the ward.", "0098123", NULL, EN},
 		{"NPI of referring MD 1545523395 (Dr. Lorraine Baptiste)", NULL, "MD", EN},
 	};
 	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
