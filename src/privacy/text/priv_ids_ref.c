@@ -109,6 +109,40 @@ static int numbered_before(const struct pctx *c, size_t i)
 	return n_degree(c, p);
 }
 
+/* A record's label among the 30 tokens before token i, whatever the sentence ("Mon numéro de
+ * dossier ? c'est sur le courrier, attendez... voilà : A26-0099812"), or the reference asked
+ * for ("quote the reference at the top when replying, so here: RX-4471-09"). */
+static int label_before(const struct pctx *c, size_t i)
+{
+	for (size_t k = i; k-- > 0 && i - k <= 30;)
+		if (((c->tk[k].lex & LX_IDLABEL) && tk_eq_any(c, k, ref_labels)) || tk_eq(c, k, "reference"))
+			return 1;
+	return 0;
+}
+
+/* "voilà : A26-...", "so here: RX-...", "(trouvé en bas de la lettre, ...) : HDJ-55-0731": what
+ * opens a number given after a record was named (token s: the number or its prefix). */
+static int given_after(const struct pctx *c, size_t s)
+{
+	if (s < 2 || !tk_ch(c, s - 1, ':'))
+		return 0;
+	size_t w = s - 2;
+	if (tk_eq(c, w, "voila") || tk_eq(c, w, "voici") || tk_eq(c, w, "here"))
+		return label_before(c, s);
+	/* a bracket right after the label: "mon numéro de dossier (trouvé ...) : HDJ-55-0731" */
+	if (!tk_ch(c, w, ')'))
+		return 0;
+	for (size_t k = w; k-- > 0 && w - k <= 40;) {
+		if (tk_ch(c, k, ')'))
+			return 0;
+		if (tk_ch(c, k, '(')) {
+			size_t p = tk_prev_word(c, k, 0);
+			return p != SIZE_MAX && (c->tk[p].lex & LX_IDLABEL) && tk_eq_any(c, p, ref_labels);
+		}
+	}
+	return 0;
+}
+
 /* "SSN last 4 is 1206", "last four digits of my SSN: 1206": four digits after "last 4". */
 static int last_digits(const struct pctx *c, size_t i)
 {
@@ -219,12 +253,14 @@ void priv_find_ids_ref(struct pctx *c)
 			continue;
 		/* a letter prefix glued by a dash: "SN-2025-118734" */
 		size_t s = i;
-		if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
-		    tk_is(c, i - 2, TK_ALLCAP) && !tk_is(c, i - 2, TK_DIGIT) && tk_len(c, i - 2) <= 4 && tk_free(c, i - 2))
-			s = i - 2;
+		if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) && tk_len(c, i - 2) <= 4 &&
+		    tk_free(c, i - 2) &&
+		    (tk_is(c, i - 2, TK_ALLCAP) || ((c->tk[i - 2].f & (TK_CAP | TK_DIGIT)) == (TK_CAP | TK_DIGIT))) &&
+		    !(i >= 3 && tk_glued(c, i - 3)))
+			s = i - 2; /* (and "A26-0099812") */
 		int labels = (c->lex_any & LX_IDLABEL) != 0;
 		if ((nd >= 6 && labels && refers_back(c, i) && label_in_sentence(c, i)) || (labels && last_digits(c, i)) ||
-		    (nd >= 5 && numbered_before(c, s))) {
+		    (nd >= 5 && (numbered_before(c, s) || given_after(c, s)))) {
 			priv_add_tok(c, s, j, ENT_PRIV_ID, 0.7f, "labelled");
 			i = j;
 		}

@@ -1042,6 +1042,13 @@ static void s15_round10_ids(void **state)
 		{"Hi, my health card is 1666 599 962 AK. The clinic says", "1666 599 962 AK", NULL, EN},
 		{"his hospital number is B 774 1092 and we live", "B 774 1092", NULL, EN},
 		{"Mutuelle n° MGEN 7745 2201 93. Je lui ai", NULL, "MGEN", FR},
+		/* a number given after its record was named: "voilà :", "here:", a bracket */
+		{"Mon numéro de dossier ? c'est sur le courrier, attendez... voilà : A26-0099812. Je suis", "A26-0099812", NULL,
+		 FR},
+		{"the letter says to quote the reference at the top when replying, so here: RX-4471-09. My", "RX-4471-09",
+		 NULL, EN},
+		{"mon numéro de dossier (trouvé en bas de la lettre, pas sûre) : HDJ-55-0731. C'est", "HDJ-55-0731", NULL, FR},
+		{"Ils étaient nombreux, voilà : 12345 personnes au stade", NULL, "12345", FR},
 		/* what may stand between a label and its number */
 		{"Bonjour, mon numéro de registre national est 85.07.30-033.61. Je suis", "85.07.30-033.61", NULL, FR},
 		{"MRN on her band is 0098123, in case you ring the ward.", "0098123", NULL, EN},
