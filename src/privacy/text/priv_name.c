@@ -918,6 +918,6 @@ void priv_find_names(struct pctx *c)
 			break;
 		}
 	}
-	pn_series_late(c);
+	pn_late(c);
 	pn_repeat(c);
 }

@@ -86,9 +86,9 @@ int pn_me_apposition(const struct pctx *c, size_t i);
 /* "merci à : titi, béa, jojo et manu": three lowercase nicknames or more, thanked; adds
  * their spans and returns the last one's token, or 0. */
 size_t pn_thanks_series(struct pctx *c, size_t i);
-/* After the rules: lists of lowercase nicknames opening the message or after "surtout" in
- * thanks (priv_name_ctx.c). */
-void pn_series_late(struct pctx *c);
+/* After the rules (priv_name_series.c): lists of lowercase nicknames opening the message or
+ * after "surtout" in thanks; a capitalised word no list knows right before a name found. */
+void pn_late(struct pctx *c);
 /* "pierre est sorti", "MARINE A REPRIS": a first name opening a sentence before a verb, in a
  * lowercase text or one in capitals. */
 int pn_lower_name_verb(const struct pctx *c, size_t i);

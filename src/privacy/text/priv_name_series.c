@@ -4,7 +4,8 @@
  * run, a list opening the message ("tehani, poerava et heimana : les 3 mousquetaires") or after
  * "surtout" in thanks ("merci à toutes, surtout adjoua, kossiwa et yannig"). Three items or more,
  * words no list knows or that a name list holds; a relative's word before an item stays out
- * ("thank you rangi, hone and aunty pani").
+ * ("thank you rangi, hone and aunty pani"). Also, after the rules, a capitalised word no list
+ * knows one space before a name found ("my mother in law Teuila Faleolo (61)").
  */
 #include "privacy/text/priv_name.h"
 
@@ -80,8 +81,28 @@ size_t pn_thanks_series(struct pctx *c, size_t i)
  * colon or a possessive ("tehani, poerava et heimana : les 3 mousquetaires", "titi, bibi et
  * dédé, mes 3 copines de chimio"), one after "surtout", "especially"... in thanks ("merci à
  * toutes pour vos conseils, surtout adjoua, kossiwa et yannig"). */
-void pn_series_late(struct pctx *c)
+/* "my mother in law Teuila Faleolo (61)": a capitalised word no list knows, one space before a
+ * name found, on its line, is the given name before it. */
+static void unknown_before_names(struct pctx *c)
 {
+	for (size_t k = 0; k < c->n_sp; k++) {
+		struct ent_priv_span *sp = &c->sp[k];
+		size_t i = priv_tok_at(c, sp->start);
+		if (sp->type != ENT_PRIV_NAME || i == 0 || i >= c->n_tk || c->tk[i].s != sp->start ||
+		    c->tk[i - 1].e + 1 != sp->start || c->t[c->tk[i - 1].e] != ' ')
+			continue;
+		const struct ptok *p = &c->tk[i - 1];
+		if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && p->lex == 0 && p->e - p->s >= 3 &&
+		    !(i >= 2 && tk_glued(c, i - 2))) {
+			sp->start = p->s;
+			c->tk[i - 1].f |= TK_CLAIMED;
+		}
+	}
+}
+
+void pn_late(struct pctx *c)
+{
+	unknown_before_names(c);
 	static const char *const most[] = {"surtout", "especially", "esp", "notamment", NULL};
 	static const char *const thanks[] = {"merci", "thanks", "thank", "thx", "shoutout", "remercie", "bravo", NULL};
 	static const char *const ours[] = {"mes", "nos", "my", "our", NULL};

@@ -1015,6 +1015,8 @@ static void s15_round10(void **state)
 	found("elle sort de Pellegrin demain. Haizea et Oihana ont décoré sa chambre", FR, "Haizea", ENT_PRIV_NAME);
 	not_found("Bref. Xeljanz et Rinvoq ont les mêmes effets", FR, "Xeljanz");
 	not_found("Day 3. Xeljanz and Rinvoq have side effects", EN, "Rinvoq");
+	/* a word no list knows right before a name found */
+	found("my mother in law Teuila Faleolo (61) has been waiting 5 months", EN, "Teuila Faleolo", ENT_PRIV_NAME);
 	/* two names one space apart are one person's */
 	found("Staff du mardi : Kouassi N'Guessan Ange-Marius, 44 ans, LNH", FR, "Kouassi N'Guessan Ange-Marius",
 	      ENT_PRIV_NAME);
