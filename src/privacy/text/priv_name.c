@@ -521,23 +521,6 @@ static enum name_verdict r_allcap_pair(struct pctx *c, size_t i, struct name_hit
 	return span(h, i, j);
 }
 
-/* "DA SILVA Fernando", "LE BRIS Maëlle", "VAN DER BERGHE Nathalie": up to two particles in
- * capitals before a surname in capitals belong to it. Returns the first token. */
-static size_t allcap_particles(const struct pctx *c, size_t i)
-{
-	static const char *const w_da[] = {
-		"da", "de", "di", "do", "dos", "das", "du", "le", "la", "van", "von", "el", "al", "ben", "mac",
-		"mc", "del", "della", "ait", "der", "den", "ter", "ten", "les", "des", NULL
-	};
-	size_t f = i;
-	for (int np = 0; np < 2 && f >= 1 && (c->tk[f - 1].f & TK_ALLCAP) && (c->tk[f].f & TK_SP) &&
-			 !(c->tk[f - 1].f & TK_CLAIMED) &&
-			 tk_eq_any(c, f - 1, w_da);
-	     np++)
-		f--;
-	return f;
-}
-
 /* A known surname in capitals and a given name: "DUBOIS Emma", "DA SILVA Fernando",
  * "CHEVALIER Jean-Marc"; without the given name nothing (and no later rule). */
 static enum name_verdict r_allcap_surname(struct pctx *c, size_t i, struct name_hit *h)
@@ -551,7 +534,7 @@ static enum name_verdict r_allcap_surname(struct pctx *c, size_t i, struct name_
 		return NAME_SKIP;
 	/* "DA SILVA Fernando", "LE BRIS Maëlle": a particle in capitals before;
 	 * "CHEVALIER Jean-Marc": the rest of a compound given name after */
-	size_t f = allcap_particles(c, i);
+	size_t f = pn_allcap_particles(c, i);
 	/* "AÏT-AHMED Rachid": the first half of a compound in capitals */
 	while (f >= 2 && tk_ch(c, f - 1, '-') && tk_glued(c, f - 2) && tk_glued(c, f - 1) &&
 	       (c->tk[f - 2].f & TK_ALLCAP) && (c->tk[f - 2].f & TK_WORD) && !(c->tk[f - 2].f & (TK_CLAIMED | TK_DIGIT)))
@@ -559,53 +542,11 @@ static enum name_verdict r_allcap_surname(struct pctx *c, size_t i, struct name_
 	return span(h, f, pn_extend(c, g, 1));
 }
 
-/* "bed 9 (IVY PARK-SINCLAIR, 58)", "DESTINY O'NEILL, 19,": two or three words in capitals in a
- * text that is not, then an age: a patient written as lists write them. */
+/* "bed 9 (IVY PARK-SINCLAIR, 58)": words in capitals, then an age (pn_allcap_age). */
 static enum name_verdict r_allcap_age(struct pctx *c, size_t i, struct name_hit *h)
 {
-	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_IDLABEL | LX_HOSP | LX_HOSP_EN |
-		       LX_TOWN | LX_CITY | LX_REGION | LX_STREET;
-	if (c->shout || !(c->tk[i].f & TK_ALLCAP) || (c->tk[i].f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 2 ||
-	    (c->tk[i].lex & bad))
-		return NAME_NONE;
-	size_t j = i, words = 1;
-	int listed = (c->tk[i].lex & (LX_GIVEN | LX_PATR)) != 0;
-	for (;;) {
-		size_t k = j + 1;
-		/* "PARK-SINCLAIR", "O'NEILL": joined by a hyphen or an apostrophe */
-		if ((tk_ch(c, k, '-') || tk_apos(c, k)) && tk_glued(c, j) && tk_glued(c, k) &&
-		    tk_is(c, k + 1, TK_ALLCAP) && !tk_is(c, k + 1, TK_DIGIT)) {
-			j = k + 1;
-			continue;
-		}
-		/* "DESTINY O'NEILL": a letter, an apostrophe and a word in capitals */
-		if (words < 3 && tk_len(c, k) == 1 && tk_is(c, k, TK_CAP) && (c->tk[k].f & TK_SP) && tk_glued(c, k) &&
-		    tk_apos(c, k + 1) && tk_glued(c, k + 1) && tk_is(c, k + 2, TK_ALLCAP)) {
-			j = k + 2;
-			words++;
-			continue;
-		}
-		if (words < 3 && tk_is(c, k, TK_ALLCAP) && !tk_is(c, k, TK_DIGIT) && (c->tk[k].f & TK_SP) &&
-		    !(c->tk[k].f & (TK_NL | TK_CLAIMED)) && tk_len(c, k) >= 2 && !(c->tk[k].lex & bad)) {
-			listed |= (c->tk[k].lex & (LX_GIVEN | LX_PATR)) != 0;
-			j = k;
-			words++;
-			continue;
-		}
-		break;
-	}
-	/* the apostrophe's letter: "O'NEILL" starts with a one-letter token */
-	if (words < 2 && j == i)
-		return NAME_NONE;
-	size_t a = j + 1;
-	if (!(tk_ch(c, a, ',') || tk_ch(c, a, '(')) || !listed)
-		return NAME_NONE;
-	if (!(c->tk[a + 1 < c->n_tk ? a + 1 : a].f & TK_AGE)) {
-		long v = tk_num(c, a + 1);
-		if (v < 1 || v > 110 || !(tk_ch(c, a + 2, ',') || tk_ch(c, a + 2, ')')))
-			return NAME_NONE;
-	}
-	return span(h, i, j);
+	size_t j;
+	return pn_allcap_age(c, i, &j) ? span(h, i, j) : NAME_NONE;
 }
 
 /* An unknown word in capitals and a given name: "NGUYEN-TRAN Linh". */
@@ -615,7 +556,7 @@ static enum name_verdict r_allcap_unknown(struct pctx *c, size_t i, struct name_
 	if ((t->f & TK_ALLCAP) && tk_len(c, i) >= 4 && t->lex == 0 && tk_is(c, i + 1, TK_CAP) &&
 	    !tk_is(c, i + 1, TK_ALLCAP) && (c->tk[i + 1].lex & LX_PRN) && tk_free(c, i + 1) &&
 	    (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].lex & (NOT_A_NAME | LX_WFR)))
-		return span(h, allcap_particles(c, i), i + 1);
+		return span(h, pn_allcap_particles(c, i), i + 1);
 	return NAME_NONE;
 }
 

@@ -156,7 +156,9 @@ int pn_copula_trade(const struct pctx *c, size_t i);
  * and a carer's trade after it. */
 int pn_trade_after(const struct pctx *c, size_t i);
 
-/* --- the word itself and the extent of a name (priv_name_shape.c) --- */
+/* --- the word itself and the extent of a name (priv_name_shape.c; names in capitals:
+ * pn_unshout, pn_surname_initial, pn_allcap_pair, pn_allcap_particles, pn_allcap_age in
+ * priv_name_caps.c) --- */
 
 /* Confidence that a capitalised word with no context is a name (0: it is not). */
 float pn_name_alone(const struct pctx *c, size_t i);
@@ -202,6 +204,13 @@ int pn_surname_comma_given(const struct pctx *c, size_t i);
 /* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
  * a surname (or a word no list knows), both in capitals. */
 int pn_allcap_pair(const struct pctx *c, size_t i);
+/* "DA SILVA Fernando", "VAN DER BERGHE Nathalie": up to two particles in capitals before the
+ * surname in capitals at token i belong to it. Returns the first token. */
+size_t pn_allcap_particles(const struct pctx *c, size_t i);
+/* "bed 9 (IVY PARK-SINCLAIR, 58)", "DESTINY O'NEILL, 19,": two or three words in capitals from
+ * token i in a text that is not, one of them a listed name, then an age after a comma or a
+ * bracket. True with *end the last token of the name. */
+int pn_allcap_age(const struct pctx *c, size_t i, size_t *end);
 
 /* --- repeated mentions and lists (priv_name_repeat.c) --- */
 

@@ -1,6 +1,6 @@
 /*
  * priv_name_shape.c - person names: what a word and its neighbours look like on their own
- * (a known name with no context, capitals, initials, "Surname, Given", a hashtag, a signature,
+ * (a known name with no context, initials, "Surname, Given", a hashtag, a signature,
  * a list of names) and how far a name runs (pn_extend). Read by the rule table of priv_name.c;
  * see priv_name.h.
  */
@@ -744,37 +744,6 @@ void pn_join_inverted(struct pctx *c, size_t i, size_t j)
 	priv_add(c, a->s, c->tk[j].e, ENT_PRIV_NAME, last->confidence, "name_inverted");
 }
 
-/* A text written in capitals ("JE SUIS AUX URGENCES AVEC CHLOE") says nothing with its case:
- * its words are read as if lowercase, where only the context and the lists decide. The
- * flags are changed in the scan's own token array; the names pass is the last to read it. */
-void pn_unshout(struct pctx *c)
-{
-	size_t caps = 0, words = 0;
-	if (!(c->f_any & TK_ALLCAP))
-		return; /* no word in capitals: caps stays 0 */
-	/* words of four letters or more: acronyms ("ED", "DOB", "COPD") are in capitals in any
-	 * clinical note ("ED handover: 71F, O'BRIEN Siobhan, DOB 2/3/53, PMH COPD") */
-	size_t long_words = 0, long_caps = 0;
-	/* the words with a letter and no digit (PB_NAMEW: no pass changes those two flags), each
-	 * counted without a branch on it */
-	for (size_t w = 0; w < c->nw; w++)
-		for (uint64_t m = c->bm[w * PB_N + PB_NAMEW]; m; m &= m - 1) {
-			const struct ptok *t = &c->tk[(w << 6) + (size_t)__builtin_ctzll(m)];
-			size_t len = t->e - t->s;
-			size_t word = len >= 2, cap = !!(t->f & TK_ALLCAP);
-			words += word;
-			caps += word & cap;
-			long_words += word & (len >= 5);
-			long_caps += word & (len >= 5) & cap;
-		}
-	if (words < 5 || caps * 10 < words * 6 || (long_words >= 3 && long_caps * 10 < long_words * 6))
-		return;
-	c->shout = 1;
-	for (size_t i = 0; i < c->n_tk; i++)
-		if ((c->tk[i].f & TK_ALLCAP) && !(c->tk[i].f & TK_DIGIT))
-			c->tk[i].f = (uint16_t)((c->tk[i].f & ~(TK_ALLCAP | TK_CAP)) | TK_LOWER);
-}
-
 /* "J.M.", "A.-C.": two or three initials glued with periods from token i. Returns the last
  * token (the final period) or 0. */
 static size_t initials_run(const struct pctx *c, size_t i)
@@ -834,28 +803,6 @@ int pn_initials_name(struct pctx *c, size_t i)
 	return (int)(e - i) + 1;
 }
 
-/* A surname in capitals with an initial, as lists and bed states write them: "HUSSAIN A",
- * "J SMITH". Returns the number of tokens, or 0. */
-int pn_surname_initial(const struct pctx *c, size_t i)
-{
-	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_IDLABEL |
-		       LX_REGION | LX_MONTH | LX_DAY | LX_HOSP | LX_HOSP_EN | LX_STREET | LX_STREET_EN;
-	if (c->shout)
-		return 0;
-	/* SURNAME A (not "A." of a sentence, not "NHS A") */
-	if ((c->tk[i].f & TK_ALLCAP) && !(c->tk[i].f & TK_DIGIT) && tk_len(c, i) >= 4 && !(c->tk[i].lex & bad) &&
-	    ((c->tk[i].lex & (LX_PATR | LX_HN)) || c->tk[i].lex == 0) && !(c->tk[i].lex & LX_WORD) &&
-	    tk_len(c, i + 1) == 1 && tk_is(c, i + 1, TK_CAP) && (c->tk[i + 1].f & TK_SP) && !tk_glued(c, i + 1))
-		return 2;
-	/* J SMITH */
-	if (tk_len(c, i) == 1 && (c->tk[i].f & TK_CAP) && !tk_glued(c, i) && i + 1 < c->n_tk &&
-	    (c->tk[i + 1].f & TK_ALLCAP) && (c->tk[i + 1].f & TK_SP) && !(c->tk[i + 1].f & TK_DIGIT) &&
-	    tk_len(c, i + 1) >= 4 && !(c->tk[i + 1].lex & bad) && (c->tk[i + 1].lex & (LX_PATR | LX_HN)) &&
-	    !(tk_sentence_start(c, i) && (tk_eq(c, i, "i") || tk_eq(c, i, "a"))))
-		return 2;
-	return 0;
-}
-
 /* "Okonkwo, Chidinma", "Rahman, Mohammed Abdul", "Ruiz, Maria Elena": a surname no dictionary
  * knows, a comma and a hunspell first name (and maybe a second given name), not a list. */
 int pn_surname_comma_given(const struct pctx *c, size_t i)
@@ -892,21 +839,4 @@ int pn_surname_comma_given(const struct pctx *c, size_t i)
 	    (tk_ch(c, e + 1, ',') && tk_is(c, e + 2, TK_CAP) && (c->tk[e + 2].lex & LX_PRN)))
 		return 0;
 	return (int)(e - i) + 1;
-}
-
-/* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
- * a surname (or a word no list knows), both in capitals. */
-int pn_allcap_pair(const struct pctx *c, size_t i)
-{
-	size_t k = i + 1;
-	if (k >= c->n_tk || !(c->tk[i].f & TK_ALLCAP) || !(c->tk[k].f & TK_ALLCAP) || !(c->tk[k].f & TK_SP) ||
-	    (c->tk[k].f & TK_NL) || tk_len(c, i) < 3 || tk_len(c, k) < 3 || !tk_free(c, k) ||
-	    ((c->tk[i].f | c->tk[k].f) & TK_DIGIT))
-		return 0;
-	uint32_t a = c->tk[i].lex, b = c->tk[k].lex;
-	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_IDLABEL;
-	if ((a | b) & bad)
-		return 0;
-	return ((a & LX_PRN) && ((b & (LX_PATR | LX_HN)) || b == 0)) ||
-	       ((b & LX_PRN) && ((a & (LX_PATR | LX_HN)) || a == 0));
 }
