@@ -379,9 +379,8 @@ static enum name_verdict r_address(struct pctx *c, size_t i, struct name_hit *h)
 	 * of the length and first letter of "ici", "its", "est", "s", "suis", "jsuis"; what pn_word_name_marked tests
 	 * first: a capitalised word, a pause after or a relative or "is" / "est" before */
 	const struct ptok *t = &c->tk[i], *n = &c->tk[i + 1];
-	unsigned n0 = n->flen == 4 ? (unsigned char)tk_fold(c, i + 1)[0] : 0;
 	unsigned pl = i > 0 ? c->tk[i - 1].flen : 0, p0 = pl ? (unsigned char)tk_fold(c, i - 1)[0] : 0;
-	if ((n0 == 'h' || n0 == 'f' || (i > 0 && pn_self_intro_lead_form(c, i - 1))) && pn_self_intro(c, i))
+	if (pn_self_intro_lead(c, i) && pn_self_intro(c, i))
 		return NAME_SCORE;
 	return (t->f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
 			       ((t->lex & (LX_WORD | LX_NOTNAME | LX_MONTH | LX_DAY)) || (pl == 2 && p0 == 'i') ||

@@ -73,6 +73,27 @@ int pn_person_verb_name(const struct pctx *c, size_t i);
 int pn_greeting_before(const struct pctx *c, size_t i);
 /* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
 int pn_intro_before(const struct pctx *c, size_t i);
+/* What pn_intro_before tests first: a word before the name of length n, folded first byte b,
+ * that it may compare there (see the pre-tests below): the first letters of its words by
+ * length, bit b - 'a' of first[n]. */
+static inline int pn_intro_before_word(unsigned n, unsigned b)
+{
+#define FB(l) (1u << ((l) - 'a'))
+	static const uint32_t first[10] = {
+		[1] = FB('s') | FB('d') | FB('c') | FB('m'),                     /* s d c m */
+		[2] = FB('p') | FB('d') | FB('o') | FB('i') | FB('a'),           /* pt de of is im am */
+		[3] = FB('n') | FB('i') | FB('e'),                               /* nom ici its est */
+		[4] = FB('n') | FB('s'),                                         /* name suis */
+		[5] = FB('c') | FB('u') | FB('f') | FB('n') | FB('s') | FB('j'), /* child usage fille named nomme signe jsuis */
+		[6] = FB('e') | FB('s') | FB('c') | FB('p') | FB('n'),           /* enfant signee called prenom nommee */
+		[7] = FB('s') | FB('p') | FB('m') | FB('a'),                     /* surname patient marital appelle */
+		[8] = FB('p') | FB('r') | FB('l') | FB('f') | FB('a'),           /* patiente prenomme resident lastname forename appelles appelait */
+		[9] = FB('n') | FB('f') | FB('a') | FB('p'),                     /* naissance firstname appellent prenommee */
+	};
+#undef FB
+	unsigned l = b - 'a';
+	return n < sizeof first / sizeof first[0] && l < 26 && ((first[n] >> l) & 1);
+}
 /* "MY WIFE CHARITY MWANGI", "my father ram naresh gupta": a relative, a lowercase given
  * name that may be a word, then a surname no dictionary knows. */
 int pn_kin_given_surname(const struct pctx *c, size_t i);
@@ -112,33 +133,59 @@ int pn_person_after_chez(const struct pctx *c, size_t i);
 /* The one a message is written to: "AJ — pt in bed 12", "Folake if you're reading this",
  * "sunny ur a star", "manu t'es grave". */
 int pn_address(const struct pctx *c, size_t i);
+/* The pre-tests: what pn_address, pn_self_intro and pn_intro_before test first, from the
+ * length and first letter of one word (most words have neither: "the", "and", "my"). Each must
+ * let through every word its function compares there, or that function silently stops finding
+ * the names after it; tests/unit/privacy/test_priv_name_guards.c reads those words out of the
+ * functions' source and fails on any word its pre-test would turn away. */
+
+/* A word of length n, folded first byte l, that second_person (and pn_address) may compare right
+ * after the name: "ur", "youre", "you", "u", "is", "if", "t", "tu". (Without a branch on the
+ * word: a table of first letters by length, bit l & 31.) */
+static inline int pn_address_lead_word(unsigned n, unsigned l)
+{
+	static const uint32_t first[6] = {0, 1u << ('u' & 31) | 1u << ('t' & 31),
+					  1u << ('u' & 31) | 1u << ('i' & 31) | 1u << ('t' & 31), 1u << ('y' & 31), 0,
+					  1u << ('y' & 31)};
+	return (n < 6) & (l >= 'a') & (l <= 'z') & (unsigned)(first[n < 6 ? n : 0] >> (l & 31));
+}
 /* What pn_address tests first: a token after word i, and the text's first word, a
- * punctuation token after it (a dash) or a word after it of the length and first letter of
- * "ur", "youre", "you", "u", "is", "if", "t", "tu" (second_person). Keep in step with them. */
+ * punctuation token after it (a dash) or a word after it that pn_address_lead_word lets
+ * through. */
 static inline int pn_address_lead(const struct pctx *c, size_t i)
 {
 	size_t k = i + 1;
 	if (k >= c->n_tk)
 		return 0;
-	/* (without a branch on the word: a table of first letters by length, bit l & 31) */
-	static const uint32_t first[6] = {0, 1u << ('u' & 31) | 1u << ('t' & 31),
-					  1u << ('u' & 31) | 1u << ('i' & 31) | 1u << ('t' & 31), 1u << ('y' & 31), 0,
-					  1u << ('y' & 31)};
 	unsigned n = c->tk[k].flen, l = (unsigned char)c->fold[c->tk[k].fo];
-	return (i == 0) | ((c->tk[k].f & TK_PUNCT) != 0) |
-	       ((n < 6) & (l >= 'a') & (l <= 'z') & (unsigned)(first[n < 6 ? n : 0] >> (l & 31)));
+	return (i == 0) | ((c->tk[k].f & TK_PUNCT) != 0) | pn_address_lead_word(n, l);
 }
 /* The writer introducing themselves as a message opens: "mark here,", "Hi all, Sunny from Bath
  * here", "Bonsoir, ici titi,", "Coucou c'est Patience", "yo its ty,". */
 int pn_self_intro(const struct pctx *c, size_t i);
-/* Token p (< n_tk) has the length and first letter of a word that pn_self_intro reads right
- * before the name ("s", "ici", "its", "est", "suis", "jsuis"): what it tests first, with
- * "here" or "from" after the name. Keep in step with its words. */
-static inline int pn_self_intro_lead_form(const struct pctx *c, size_t p)
+/* A word of length n, folded first letter f0, that pn_self_intro may compare right before the
+ * name ("s", "ici", "its", "est", "suis", "jsuis"). */
+static inline int pn_self_intro_lead_word(unsigned n, char f0)
 {
-	unsigned n = c->tk[p].flen;
-	char f0 = n ? tk_fold(c, p)[0] : 0;
 	return (n == 3 && (f0 == 'i' || f0 == 'e')) || ((n == 1 || n == 4) && f0 == 's') || (n == 5 && f0 == 'j');
+}
+/* ... and one it may compare right after the name, without a word before it lets through
+ * ("here", "from"). */
+static inline int pn_self_intro_next_word(unsigned n, char f0)
+{
+	return n == 4 && (f0 == 'h' || f0 == 'f');
+}
+/* What pn_self_intro tests first (i + 1 < n_tk): the word after i or the one before it (token
+ * i - 1) of the length and first letter of one it compares there. */
+static inline int pn_self_intro_lead(const struct pctx *c, size_t i)
+{
+	unsigned n = c->tk[i + 1].flen;
+	if (pn_self_intro_next_word(n, n ? tk_fold(c, i + 1)[0] : 0))
+		return 1;
+	if (i == 0)
+		return 0;
+	n = c->tk[i - 1].flen;
+	return pn_self_intro_lead_word(n, n ? tk_fold(c, i - 1)[0] : 0);
 }
 /* A word-name that a relative, a trade or an age set beside it: "Sunny (notre fille, 6 ans)",
  * "Ange, mon homme,", "Mai, bénévole", "My brother Sunday is 19", "Dad is Sonny.". */

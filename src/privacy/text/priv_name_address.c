@@ -375,8 +375,7 @@ int pn_self_intro(const struct pctx *c, size_t i)
 		return 0;
 	/* what it tests first, from the first letters: "here" or "from" after, or "ici", "its",
 	 * "est", "s", "suis", "jsuis" before */
-	char n0 = c->tk[k].flen == 4 ? tk_fold(c, k)[0] : 0;
-	if (n0 != 'h' && n0 != 'f' && !(i > 0 && pn_self_intro_lead_form(c, i - 1)))
+	if (!pn_self_intro_lead(c, i))
 		return 0;
 	int here = tk_eq(c, k, "here") && (c->tk[k].f & TK_SP);
 	int from = tk_eq(c, k, "from") && (c->tk[k].f & TK_SP) && tk_is(c, k + 1, TK_CAP);

@@ -572,34 +572,14 @@ int pn_greeting_before(const struct pctx *c, size_t i)
 }
 
 /* "je m'appelle X", "my name is X", "moi c'est X", "I'm X", "signé X". */
-/* The first letters of the words pn_intro_before reads as the word before a name, by their
- * length (bit l - 'a' of intro_first[n]): every one of its answers of 1 needs that word to be
- * one of them. A word whose length and first letter no such word has ends it at once (most
- * words: "the", "and", "my", "with"). Keep the table in step with the words below. */
-#define FB(l) (1u << ((l) - 'a'))
-static const uint32_t intro_first[10] = {
-	[1] = FB('s') | FB('d') | FB('c') | FB('m'),                     /* s d c m */
-	[2] = FB('p') | FB('d') | FB('o') | FB('i') | FB('a'),           /* pt de of is im am */
-	[3] = FB('n') | FB('i') | FB('e'),                               /* nom ici its est */
-	[4] = FB('n') | FB('s'),                                         /* name suis */
-	[5] = FB('c') | FB('u') | FB('f') | FB('n') | FB('s') | FB('j'), /* child usage fille named nomme signe jsuis */
-	[6] = FB('e') | FB('s') | FB('c') | FB('p') | FB('n'),           /* enfant signee called prenom nommee */
-	[7] = FB('s') | FB('p') | FB('m') | FB('a'),                     /* surname patient marital appelle */
-	[8] = FB('p') | FB('r') | FB('l') | FB('f') | FB('a'),           /* patiente prenomme resident lastname forename appelles appelait */
-	[9] = FB('n') | FB('f') | FB('a') | FB('p'),                     /* naissance firstname appellent prenommee */
-};
-#undef FB
-
 int pn_intro_before(const struct pctx *c, size_t i)
 {
 	size_t p = tk_prev_word(c, i, 1);
 	if (p == SIZE_MAX)
 		return 0;
-	{
-		unsigned n = c->tk[p].flen, l = (unsigned char)tk_fold(c, p)[0] - 'a';
-		if (n >= sizeof intro_first / sizeof intro_first[0] || l >= 26 || !((intro_first[n] >> l) & 1))
-			return 0;
-	}
+	/* (most words end it here: pn_intro_before_word) */
+	if (!pn_intro_before_word(c->tk[p].flen, (unsigned char)tk_fold(c, p)[0]))
+		return 0;
 	/* form fields: "nom : Belhadj", "Name: Valerie Okafor", "NAME ALBERT FINCH", "Patient
 	 * Lorraine Batty" - a label written as a label (a colon, or a capital) */
 	static const char *const fields[] = {"nom", "name", "surname", "patient", "patiente", "pt",
