@@ -752,9 +752,7 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 	if ((m & RB(R_ADDRESS)) && !(f & (TK_SENT | TK_ALLCAP)) && i > 0 && !(c->tk[i - 1].lex & LX_KIN)) {
 		const struct ptok *p = &c->tk[i - 1], *n = &c->tk[i + 1];
 		unsigned pf = (unsigned char)c->fold[p->fo];
-		const uint32_t next_mask = 1u << ('u' & 31) | 1u << ('y' & 31) | 1u << ('i' & 31) | 1u << ('t' & 31) |
-					   1u << ('h' & 31) | 1u << ('f' & 31);
-		const uint32_t prev_mask = 1u << ('i' & 31) | 1u << ('e' & 31) | 1u << ('s' & 31) | 1u << ('j' & 31);
+		const uint32_t next_mask = PN_ADDRESS_NEXT_FIRST, prev_mask = PN_ADDRESS_PREV_FIRST;
 		unsigned ch = n->ch;
 		if (!(ch == ',' || ch == '(' || ch == '-' || (n->f & TK_PUNCT) ||
 		      (((next_mask >> ((unsigned char)c->fold[n->fo] & 31)) & 1) && (n->f & TK_ALPHA)) ||

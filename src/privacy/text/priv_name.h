@@ -187,6 +187,15 @@ static inline int pn_self_intro_lead(const struct pctx *c, size_t i)
 	n = c->tk[i - 1].flen;
 	return pn_self_intro_lead_word(n, n ? tk_fold(c, i - 1)[0] : 0);
 }
+/* The first letters (bit l & 31) of every word after a name that pn_address_lead_word or
+ * pn_self_intro_next_word lets through, and of every word before one that
+ * pn_self_intro_lead_word lets through (and "is", "est": pn_word_name_marked): what
+ * rule_gate() in priv_name.c asks before it lets r_address be called at all (tested against
+ * the pre-tests by test_priv_name_guards.c). */
+#define PN_ADDRESS_NEXT_FIRST                                                                       \
+	(1u << ('u' & 31) | 1u << ('y' & 31) | 1u << ('i' & 31) | 1u << ('t' & 31) | 1u << ('h' & 31) | \
+	 1u << ('f' & 31))
+#define PN_ADDRESS_PREV_FIRST (1u << ('i' & 31) | 1u << ('e' & 31) | 1u << ('s' & 31) | 1u << ('j' & 31))
 /* A word-name that a relative, a trade or an age set beside it: "Sunny (notre fille, 6 ans)",
  * "Ange, mon homme,", "Mai, bénévole", "My brother Sunday is 19", "Dad is Sonny.". */
 int pn_word_name_marked(const struct pctx *c, size_t i);

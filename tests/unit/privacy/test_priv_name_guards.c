@@ -5,7 +5,9 @@
  * and not to its pre-test would never be compared, and the names it introduces would leak
  * without any other test noticing. So the words are not listed here: they are read out of the
  * functions' source (every tk_eq(c, X, "word") and every list passed as tk_eq_any(c, X, list),
- * X the guarded token), and each must pass. Run from the top of the tree (make unit). */
+ * X the guarded token), and each must pass; and the first letters rule_gate() asks before
+ * r_address cover every word the pre-tests let through. Run from the top of the tree (make
+ * unit). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -273,6 +275,24 @@ static void test_address(void **state)
 	all_pass(&w, address_lead_word, NULL, "pn_address (second_person), the word after a name");
 }
 
+/* rule_gate() (priv_name.c) lets r_address be called only when the word after the name, or
+ * the one before, has a first letter of PN_ADDRESS_NEXT_FIRST, PN_ADDRESS_PREV_FIRST: every
+ * word a pre-test there lets through (and so every word the functions compare, above) has one. */
+static void test_rule_gate(void **state)
+{
+	(void)state;
+	for (unsigned n = 1; n < 32; n++)
+		for (unsigned b = 'a'; b <= 'z'; b++) {
+			if (address_lead_word(n, b) || self_intro_next_word(n, b))
+				if (!((PN_ADDRESS_NEXT_FIRST >> (b & 31)) & 1))
+					fail_msg("a word of %u letters starting with %c may follow an address, "
+						 "but PN_ADDRESS_NEXT_FIRST (priv_name.h) lacks its letter", n, (char)b);
+			if (self_intro_lead_word(n, b) && !((PN_ADDRESS_PREV_FIRST >> (b & 31)) & 1))
+				fail_msg("a word of %u letters starting with %c may introduce a name, "
+					 "but PN_ADDRESS_PREV_FIRST (priv_name.h) lacks its letter", n, (char)b);
+		}
+}
+
 /* The pre-tests do turn words away (else they would cost without a use), and the reading finds
  * a word in a list passed by name. */
 static void test_reading(void **state)
@@ -299,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_intro_before),
 		cmocka_unit_test(test_self_intro),
 		cmocka_unit_test(test_address),
+		cmocka_unit_test(test_rule_gate),
 		cmocka_unit_test(test_reading),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
