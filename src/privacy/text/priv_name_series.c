@@ -87,8 +87,10 @@ static void unknown_before_names(struct pctx *c)
 {
 	for (size_t k = 0; k < c->n_sp; k++) {
 		struct ent_priv_span *sp = &c->sp[k];
+		if (sp->type != ENT_PRIV_NAME)
+			continue;
 		size_t i = priv_tok_at(c, sp->start);
-		if (sp->type != ENT_PRIV_NAME || i == 0 || i >= c->n_tk || c->tk[i].s != sp->start ||
+		if (i == 0 || i >= c->n_tk || c->tk[i].s != sp->start ||
 		    c->tk[i - 1].e + 1 != sp->start || c->t[c->tk[i - 1].e] != ' ')
 			continue;
 		const struct ptok *p = &c->tk[i - 1];
@@ -114,8 +116,11 @@ void pn_late(struct pctx *c)
 		if (tk_ch(c, e + 1, ':') || (tk_ch(c, e + 1, ',') && tk_eq_any(c, e + 2, ours)))
 			series_add(c, item, n);
 	}
+	/* (the cheap tests first: the word after, then the length and first letter of one of most) */
+	const struct tk_form most_form = tk_form_of(most);
 	for (size_t i = 1; i + 4 < c->n_tk; i++) {
-		if (!tk_eq_any(c, i, most) || (c->tk[i + 1].f & (TK_CLAIMED | TK_LOWER)) != TK_LOWER)
+		if ((c->tk[i + 1].f & (TK_CLAIMED | TK_LOWER)) != TK_LOWER || !tk_form_may(c, i, most_form) ||
+		    !tk_eq_any(c, i, most))
 			continue;
 		/* thanks earlier in the sentence */
 		int thanked = 0;

@@ -268,6 +268,29 @@ static inline int tk_eq(const struct pctx *c, size_t i, const char *w)
 }
 /* Same, against a list of words ending with NULL. */
 int tk_eq_any(const struct pctx *c, size_t i, const char *const *ws);
+/* What the words of a list share (tk_form_of): bit n of len for a word of n bytes (31: 31 or
+ * more), bit l & 31 of first for one starting with byte l. A pre-test for tk_eq_any() made
+ * from the list itself, so that it cannot turn away a word added to the list. */
+struct tk_form {
+	uint32_t len, first;
+};
+static inline struct tk_form tk_form_of(const char *const *ws)
+{
+	struct tk_form m = {0, 0};
+	for (; *ws; ws++) {
+		size_t n = strlen(*ws);
+		m.len |= 1u << (n < 31 ? n : 31);
+		m.first |= 1u << ((unsigned char)(*ws)[0] & 31);
+	}
+	return m;
+}
+/* Token i (< n_tk) has the length and first letter of a word of m's list: when not,
+ * tk_eq_any() over that list says 0. */
+static inline int tk_form_may(const struct pctx *c, size_t i, struct tk_form m)
+{
+	unsigned n = c->tk[i].flen;
+	return ((m.len >> (n < 31 ? n : 31)) & 1) && n && ((m.first >> ((unsigned char)c->fold[c->tk[i].fo] & 31)) & 1);
+}
 /* Token i is an apostrophe (' ` or U+2019). */
 static inline int tk_apos(const struct pctx *c, size_t i)
 {

@@ -293,6 +293,30 @@ static void test_rule_gate(void **state)
 		}
 }
 
+/* tk_form_may (priv_text.h), the pre-test a list makes of itself: every word of the list passes,
+ * written any way ("Surtout", "ÉSP"), and a word tk_eq_any() would find nowhere in it may not. */
+static void test_tk_form(void **state)
+{
+	(void)state;
+	static const char *const list[] = {"surtout", "especially", "esp", "notamment", NULL};
+	const struct tk_form m = tk_form_of(list);
+	const char text[] = "Surtout ESPECIALLY \xc3\x89sp notamment, the esprit surtoutx s no";
+	struct pctx c = {.t = text, .len = sizeof text - 1, .lang = ENT_PRIV_AUTO};
+	assert_int_equal(priv_tokenize(&c), ENT_OK);
+	size_t found = 0;
+	for (size_t i = 0; i < c.n_tk; i++) {
+		if (tk_eq_any(&c, i, list)) {
+			assert_true(tk_form_may(&c, i, m));
+			found++;
+		}
+	}
+	assert_int_equal(found, 4);
+	for (size_t i = 0; i < c.n_tk; i++)
+		if (tk_eq(&c, i, "the") || tk_eq(&c, i, "esprit") || tk_eq(&c, i, "surtoutx") || tk_eq(&c, i, "no"))
+			assert_false(tk_form_may(&c, i, m));
+	priv_tok_free(&c);
+}
+
 /* The pre-tests do turn words away (else they would cost without a use), and the reading finds
  * a word in a list passed by name. */
 static void test_reading(void **state)
@@ -320,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_self_intro),
 		cmocka_unit_test(test_address),
 		cmocka_unit_test(test_rule_gate),
+		cmocka_unit_test(test_tk_form),
 		cmocka_unit_test(test_reading),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
