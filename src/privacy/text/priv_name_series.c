@@ -119,7 +119,7 @@ void pn_late(struct pctx *c)
 	/* (the cheap tests first: the word after, then the length and first letter of one of most) */
 	const struct tk_form most_form = tk_form_of(most);
 	for (size_t i = 1; i + 4 < c->n_tk; i++) {
-		if ((c->tk[i + 1].f & (TK_CLAIMED | TK_LOWER)) != TK_LOWER || !tk_form_may(c, i, most_form) ||
+		if (!(((c->tk[i + 1].f & (TK_CLAIMED | TK_LOWER)) == TK_LOWER) & tk_form_may(c, i, most_form)) ||
 		    !tk_eq_any(c, i, most))
 			continue;
 		/* thanks earlier in the sentence */

@@ -285,11 +285,12 @@ static inline struct tk_form tk_form_of(const char *const *ws)
 	return m;
 }
 /* Token i (< n_tk) has the length and first letter of a word of m's list: when not,
- * tk_eq_any() over that list says 0. */
+ * tk_eq_any() over that list says 0. (Without a branch: every token has a folded form; flen 0,
+ * a form never compared, has bit 0, which no word sets.) */
 static inline int tk_form_may(const struct pctx *c, size_t i, struct tk_form m)
 {
-	unsigned n = c->tk[i].flen;
-	return ((m.len >> (n < 31 ? n : 31)) & 1) && n && ((m.first >> ((unsigned char)c->fold[c->tk[i].fo] & 31)) & 1);
+	unsigned n = c->tk[i].flen, b = (unsigned char)c->fold[c->tk[i].fo];
+	return (int)((m.len >> (n < 31 ? n : 31)) & (m.first >> (b & 31)) & 1);
 }
 /* Token i is an apostrophe (' ` or U+2019). */
 static inline int tk_apos(const struct pctx *c, size_t i)
