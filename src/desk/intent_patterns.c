@@ -379,6 +379,11 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "end|finish ~1 it ~2 tonight|today|now|soon"},
 	{K_FAREWELL, 0, 0, "standing|debout|assis|sitting|perche* ~5 roof|toit|ledge|rebord|parapet|pont|bridge|edge|"
 	                   "bord|falaise|cliff|railing|rambarde"},
+	/* sixteenth session (tuning set 10): a goodbye said plainly to the group, a height reached
+	 * ("i'm on the roof of my building now"), a blade held; cues the score weighs, not rules */
+	{K_FAREWELL, 0, 0, "say|saying|said|dire ~2 bye|byebye|bye-bye"},
+	{K_FAREWELL, 0, 0, "m|am|suis ~1 on|sur ~2 roof|rooftop|toit|ledge|rebord|parapet"},
+	{K_FAREWELL, 0, 0, "holding|hold|holds|tiens|tenir|tient ~3 blade|blades|razor|lame|lames|rasoir"},
 	{K_FAREWELL, 0, 0, "sorted|made|written|updated|redige|fait|ecrit|rediger ~2 will|testament"},
 	{K_FAREWELL, 0, 0, "dernier|last|final ~0 message|msg|texto|text|post"},
 	{K_FAREWELL, 0, 0, "embete|embeter|embeterai|derange|deranger|derangerai|ennuierai|encombrer*|poids ~2 plus"},

@@ -209,6 +209,29 @@ static void safety_rules_fire_in_french_and_english(void **state)
 	}
 }
 
+/* A relative's crisis happening now stays urgent, whether the rules force it or the score
+ * weighs it (someone else's wish to die is no longer forced beside a calm frame: fifteenth
+ * session); and so do the crises of tuning set 10 that no rule names (sixteenth session). */
+static void relatives_crises_now_stay_urgent(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"mon fils dit qu'il va se tuer ce soir",
+		"my daughter just told me she took all her pills",
+		"ma fille vient de me dire qu'elle a avalé toute la boîte de Doliprane",
+		"my son says he's going to kill himself tonight, he has a rope",
+		"my husband is on the roof threatening to jump right now",
+		"Just wanted to say bye to the people in this group who replied to me. I'm done. Please don't feel "
+		"bad.",
+		"been complaining for weeks that nobody from the mental health team calls back. well, i'm on the "
+		"roof of my building now. great job",
+		"Two years ago I tried. Tonight I have the pills lined up.",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (classify(texts[i]).intent != ENT_INTENT_URGENT)
+			fail_msg("not urgent: %s", texts[i]);
+}
+
 static void safety_rules_skip_negation_and_past(void **state)
 {
 	static const char *const calm[] = {
@@ -363,6 +386,7 @@ int main(void)
 		cmocka_unit_test(language_is_detected_by_function_words),
 		cmocka_unit_test(safety_rules_fire_in_french_and_english),
 		cmocka_unit_test(safety_rules_skip_negation_and_past),
+		cmocka_unit_test(relatives_crises_now_stay_urgent),
 		cmocka_unit_test(consultation_requests_are_recognised),
 		cmocka_unit_test(other_intents_are_recognised),
 		cmocka_unit_test(hostile_input_is_refused_or_handled),
