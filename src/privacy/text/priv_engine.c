@@ -146,6 +146,14 @@ static void tidy(struct pctx *c, float min_conf)
 			c->sp[o - 1].end = s.end;
 			continue;
 		}
+		/* "Margaret Ellis née Croft": a married name and the maiden name are one person's name,
+		 * as ../shared/data/README.md's "first + last name is one span" reads (W19's sets) */
+		if (o > 0 && s.type == ENT_PRIV_NAME && c->sp[o - 1].type == ENT_PRIV_NAME &&
+		    ((s.start == c->sp[o - 1].end + 6 && memcmp(c->t + c->sp[o - 1].end, " n\xc3\xa9" "e ", 6) == 0) ||
+		     (s.start == c->sp[o - 1].end + 5 && memcmp(c->t + c->sp[o - 1].end, " nee ", 5) == 0))) {
+			c->sp[o - 1].end = s.end;
+			continue;
+		}
 		c->sp[o++] = s;
 	}
 	c->n_sp = o;

@@ -369,7 +369,7 @@ static void names(void **state)
 	found("bjr, nom : Belhadj prénom : Leïla", FR, "Belhadj", ENT_PRIV_NAME);
 	found("Patient Lorraine Batty, 0113 496 0277", EN, "Lorraine Batty", ENT_PRIV_NAME);
 	found("ma dermato (Dr K.) part à la retraite", FR, "K.", ENT_PRIV_NAME);
-	found("Mme Hélène Kergoat née Le Floc'h, IPP 2219 8834.", FR, "Le Floc'h", ENT_PRIV_NAME);
+	found("Mme Hélène Kergoat née Le Floc'h, IPP 2219 8834.", FR, "Hélène Kergoat née Le Floc'h", ENT_PRIV_NAME);
 	found("l'orthophoniste Gwenaëlle Le Bihan prend des patients", FR, "Gwenaëlle Le Bihan", ENT_PRIV_NAME);
 	found("Papi Jean-Baptiste de La Roche-Aymon, 88 ans", FR, "Jean-Baptiste de La Roche-Aymon", ENT_PRIV_NAME);
 	found("Yanis 12 ans, Sofia 8 ans et Ilyes 3 ans", FR, "Sofia", ENT_PRIV_NAME);
@@ -1091,6 +1091,19 @@ static void long_identity_list(void **state)
 	not_found(text, EN, "Lovenox");
 }
 
+/* Round 11 (fifteenth session): a married name and the maiden name are one name (the shared
+ * README's "first + last name is one span") */
+static void s15_round11(void **state)
+{
+	(void)state;
+	found("My mum, Margaret Ellis née Croft, was diagnosed in March 1998.", EN, "Margaret Ellis née Croft",
+	      ENT_PRIV_NAME);
+	found("Ma belle-mère, Odette Lambert née Rose, 90 ans, refuse de partir.", FR, "Odette Lambert née Rose",
+	      ENT_PRIV_NAME);
+	/* a birth date after "née" stays a date */
+	found("Sandrine Lemaire, née le 17/04/1979, IPP 40028817.", FR, "Sandrine Lemaire", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1104,7 +1117,7 @@ int main(void)
 		cmocka_unit_test(s13_round8),     cmocka_unit_test(s13_round8_ids),
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
-		cmocka_unit_test(s15_round10_ids),
+		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
