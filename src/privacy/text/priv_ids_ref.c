@@ -210,6 +210,30 @@ static void code_words(struct pctx *c, struct ent_priv_span *sp)
 	}
 }
 
+/* "3184 72603 1": an Australian Medicare number as the card prints it, four, five and one digit
+ * (the first 2 to 6; the ninth the check digit, the weighted sum of the first eight mod 10 with
+ * weights 1 3 7 9 1 3 7 9; the tenth the card's issue number). Its shape and key are enough,
+ * as a NIR's are: no phone or date is written 4-5-1. */
+static int medicare_au(const struct pctx *c, size_t i)
+{
+	static const int w[8] = {1, 3, 7, 9, 1, 3, 7, 9};
+	if (tk_len(c, i) != 4 || tk_len(c, i + 1) != 5 || tk_len(c, i + 2) != 1 || !tk_is(c, i + 1, TK_NUM) ||
+	    !tk_is(c, i + 2, TK_NUM) || !tk_free(c, i + 1) || !tk_free(c, i + 2) || c->tk[i].e + 1 != c->tk[i + 1].s ||
+	    c->tk[i + 1].e + 1 != c->tk[i + 2].s || c->t[c->tk[i].e] != ' ' || c->t[c->tk[i + 1].e] != ' ' ||
+	    (tk_glued(c, i + 2) && !tk_is(c, i + 3, TK_PUNCT)))
+		return 0;
+	char d[10];
+	memcpy(d, c->t + c->tk[i].s, 4);
+	memcpy(d + 4, c->t + c->tk[i + 1].s, 5);
+	d[9] = c->t[c->tk[i + 2].s];
+	if (d[0] < '2' || d[0] > '6')
+		return 0;
+	int sum = 0;
+	for (int k = 0; k < 8; k++)
+		sum += w[k] * (d[k] - '0');
+	return sum % 10 == d[8] - '0';
+}
+
 void priv_find_ids_ref(struct pctx *c)
 {
 	/* "tél. (+33) 6 12 90 45 78": the bracket opening the country code belongs to the phone
@@ -247,6 +271,11 @@ void priv_find_ids_ref(struct pctx *c)
 		if ((c->tk[i].f & (TK_CLAIMED | TK_NUM)) != TK_NUM || (i > 0 && tk_glued(c, i - 1) &&
 								      (c->tk[i - 1].f & TK_WORD)))
 			continue;
+		if (medicare_au(c, i)) {
+			priv_add_tok(c, i, i + 2, ENT_PRIV_ID, 0.85f, "medicare_au");
+			i += 2;
+			continue;
+		}
 		size_t nd, j = digit_run(c, i, &nd);
 		/* a number glued to a letter or a unit after it is no record's ("1206mg") */
 		if (tk_glued(c, j) && j + 1 < c->n_tk && ((c->tk[j + 1].f & TK_WORD) || tk_ch(c, j + 1, '%')))

@@ -1102,6 +1102,9 @@ static void s15_round11(void **state)
 	      ENT_PRIV_NAME);
 	/* a birth date after "née" stays a date */
 	found("Sandrine Lemaire, née le 17/04/1979, IPP 40028817.", FR, "Sandrine Lemaire", ENT_PRIV_NAME);
+	/* an Australian Medicare number by its shape and key alone; a wrong key is no number */
+	found("the one with the 1 at the end: 3184 72603 1.", EN, "3184 72603 1", ENT_PRIV_ID);
+	not_found("the one with the 1 at the end: 3184 72604 1.", EN, "72604");
 }
 
 int main(void)
