@@ -110,6 +110,9 @@ size_t pn_thanks_series(struct pctx *c, size_t i);
 /* After the rules (priv_name_series.c): lists of lowercase nicknames opening the message or
  * after "surtout" in thanks; a capitalised word no list knows right before a name found. */
 void pn_late(struct pctx *c);
+/* After the rules (priv_name_word.c): given names that are also words, after a sign-off closing
+ * the text ("Regards, Sunny") or before an age ("la petite Mai (6 ans)"). */
+void pn_word_names(struct pctx *c);
 /* "pierre est sorti", "MARINE A REPRIS": a first name opening a sentence before a verb, in a
  * lowercase text or one in capitals. */
 int pn_lower_name_verb(const struct pctx *c, size_t i);

@@ -105,6 +105,7 @@ static void unknown_before_names(struct pctx *c)
 void pn_late(struct pctx *c)
 {
 	unknown_before_names(c);
+	pn_word_names(c);
 	static const char *const most[] = {"surtout", "especially", "esp", "notamment", NULL};
 	static const char *const thanks[] = {"merci", "thanks", "thank", "thx", "shoutout", "remercie", "bravo", NULL};
 	static const char *const ours[] = {"mes", "nos", "my", "our", NULL};

@@ -1105,6 +1105,14 @@ static void s15_round11(void **state)
 	/* an Australian Medicare number by its shape and key alone; a wrong key is no number */
 	found("the one with the 1 at the end: 3184 72603 1.", EN, "3184 72603 1", ENT_PRIV_ID);
 	not_found("the one with the 1 at the end: 3184 72604 1.", EN, "72604");
+	/* given names that are also words: after a closing sign-off, before an age */
+	found("Admitted 04/12 at CMC Vellore. Regards, Sunny", EN, "Sunny", ENT_PRIV_NAME);
+	found("Ange, 8 mois, trisomie 21. Son frère l'appelle « mon ange ».", FR, "Ange", ENT_PRIV_NAME);
+	found("Ange, 8 mois, trisomie 21. Son frère l'appelle « mon ange ».", FR, "8 mois", ENT_PRIV_AGE);
+	found("Coucou Marine, la petite Mai (6 ans) de la chambre 12 a 39,5.", FR, "Mai", ENT_PRIV_NAME);
+	not_found("Sunny is not so sunny today.", EN, "Sunny");
+	not_found("On se revoit en Mai (6 ans après la greffe).", FR, "Mai");
+	not_found("Hope you are well. Regards", EN, "Hope");
 }
 
 int main(void)
