@@ -4,7 +4,8 @@
  * month, an English word), in the places where only a name stands: closing the text after a
  * sign-off ("Regards, Sunny") and before an age, opening the text or after a relative's word or
  * "petit(e)" / "little" ("Ange, 8 mois, trisomie 21", "la petite Mai (6 ans)"). Elsewhere the
- * word stays a word ("Sunny is not so sunny today" is left: a copula is no proof).
+ * word stays a word ("Sunny is not so sunny today" is left: a copula is no proof). And the
+ * parts of a Vietnamese name the rules found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng").
  */
 #include "privacy/text/priv_name.h"
 
@@ -47,10 +48,55 @@ static size_t aged(const struct pctx *c, size_t i)
 	return paren && tk_ch(c, i + 3, ')') ? i + 2 : 0;
 }
 
+/* Vietnamese names, family name first, then a middle name (Thị for women, Văn for men) and one
+ * or two given names of one syllable each: "Tran Thi Thu Huong", "Lê Văn Thắng". The rules find
+ * parts ("Tran Thi" and "Huong", "Văn Thắng"): a span ending on the middle name takes the
+ * capitalised syllables after it (tidy() then joins it to a name one space on), and one opening
+ * on it takes the family name before it. */
+static const char *const viet_middle[] = {"thi", "van", NULL};
+static const char *const viet_family[] = {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu",
+					  "vo", "bui", "ho", "ngo", "duong", "ly", "truong", "dinh", "trinh",
+					  "luong", "doan", "vuong", "dao", "lam", NULL};
+
+/* A capitalised syllable one space after token k (k + 1), free or a name's. */
+static int syllable_after(const struct pctx *c, size_t k)
+{
+	return k + 1 < c->n_tk && c->tk[k].e + 1 == c->tk[k + 1].s && c->t[c->tk[k].e] == ' ' &&
+	       (c->tk[k + 1].f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) == TK_CAP && tk_len(c, k + 1) <= 8 &&
+	       !(c->tk[k + 1].lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_MONTH));
+}
+
+static void viet_names(struct pctx *c)
+{
+	for (size_t k = 0; k < c->n_sp; k++) {
+		struct ent_priv_span *sp = &c->sp[k];
+		if (sp->type != ENT_PRIV_NAME || sp->end <= sp->start)
+			continue;
+		size_t i = priv_tok_at(c, sp->start), j = priv_tok_at(c, sp->end - 1);
+		if (j >= c->n_tk || i >= c->n_tk)
+			continue;
+		if (j > i && tk_eq_any(c, j, viet_middle) && syllable_after(c, j) && !(c->tk[j + 1].f & TK_CLAIMED)) {
+			size_t e = j + 1;
+			if (syllable_after(c, e) && !(c->tk[e + 1].f & TK_CLAIMED))
+				e++;
+			for (size_t m = j + 1; m <= e; m++)
+				c->tk[m].f |= TK_CLAIMED;
+			sp->end = c->tk[e].e;
+		}
+		if (i > 0 && tk_eq_any(c, i, viet_middle) && (c->tk[i].f & TK_CAP) && tk_eq_any(c, i - 1, viet_family) &&
+		    (c->tk[i - 1].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED)) == TK_CAP &&
+		    c->tk[i - 1].e + 1 == c->tk[i].s) {
+			c->tk[i - 1].f |= TK_CLAIMED;
+			sp->start = c->tk[i - 1].s;
+		}
+	}
+}
+
 void pn_word_names(struct pctx *c)
 {
 	if (!(c->f_any & TK_CAP))
 		return;
+	viet_names(c);
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if (!word_name(c, i))
 			continue;

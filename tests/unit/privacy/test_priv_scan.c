@@ -1113,6 +1113,10 @@ static void s15_round11(void **state)
 	not_found("Sunny is not so sunny today.", EN, "Sunny");
 	not_found("On se revoit en Mai (6 ans après la greffe).", FR, "Mai");
 	not_found("Hope you are well. Regards", EN, "Hope");
+	/* the parts of a Vietnamese name made whole */
+	found("the lady in side room 2 (Tran Thi Thu Huong) needs an interpreter", EN, "Tran Thi Thu Huong",
+	      ENT_PRIV_NAME);
+	found("C'est pour l'ordo de Lê Văn Thắng (81 ans), sortie demain.", FR, "Lê Văn Thắng", ENT_PRIV_NAME);
 }
 
 int main(void)
