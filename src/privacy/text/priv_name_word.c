@@ -92,11 +92,45 @@ static void viet_names(struct pctx *c)
 	}
 }
 
+/* "my mother in law Sunita", "his sister-in-law Margaret Cole": the rules read the relative's
+ * word right before a name, and "law" is none; a capitalised word after a relative's "in law"
+ * (hyphens or not) that a given-name list holds or no list knows is the relative, with a
+ * capitalised word after it that no list knows or a surname list holds. */
+static void in_law(struct pctx *c)
+{
+	for (size_t i = 2; i + 1 < c->n_tk; i++) {
+		if (!tk_eq(c, i, "law"))
+			continue;
+		size_t k = i - 1;
+		if (tk_ch(c, k, '-') && k > 0)
+			k--;
+		if (!tk_eq(c, k, "in") || k == 0)
+			continue;
+		k--;
+		if (tk_ch(c, k, '-') && k > 0)
+			k--;
+		size_t n = i + 1;
+		const struct ptok *t = &c->tk[n];
+		if (!(c->tk[k].lex & LX_KIN) || (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP ||
+		    !(t->f & TK_SP) || tk_len(c, n) < 3 || !((t->lex & LX_GIVEN) || t->lex == 0) ||
+		    (t->lex & (NOT_A_NAME | LX_STOPEN | LX_STOPFR | LX_EPONYM)))
+			continue;
+		size_t e = n;
+		const struct ptok *u = n + 1 < c->n_tk ? &c->tk[n + 1] : NULL;
+		if (u && (u->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && (u->f & TK_SP) &&
+		    !(u->f & TK_NL) && (u->lex == 0 || ((u->lex & LX_PATR) && !(u->lex & (NOT_A_NAME | LX_WORD)))))
+			e = n + 1;
+		priv_add_tok(c, n, e, ENT_PRIV_NAME, 0.7f, "name_context");
+		i = e;
+	}
+}
+
 void pn_word_names(struct pctx *c)
 {
 	if (!(c->f_any & TK_CAP))
 		return;
 	viet_names(c);
+	in_law(c);
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if (!word_name(c, i))
 			continue;

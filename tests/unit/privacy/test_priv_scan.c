@@ -1117,6 +1117,10 @@ static void s15_round11(void **state)
 	found("the lady in side room 2 (Tran Thi Thu Huong) needs an interpreter", EN, "Tran Thi Thu Huong",
 	      ENT_PRIV_NAME);
 	found("C'est pour l'ordo de Lê Văn Thắng (81 ans), sortie demain.", FR, "Lê Văn Thắng", ENT_PRIV_NAME);
+	/* a relative's "in law", hyphens or not, before a name */
+	found("my mother in law Sunita had a fall last night", EN, "Sunita", ENT_PRIV_NAME);
+	found("my mother-in-law Sunita had a fall last night", EN, "Sunita", ENT_PRIV_NAME);
+	not_found("my brother in law Since then nobody called", EN, "Since");
 }
 
 int main(void)
