@@ -125,12 +125,61 @@ static void in_law(struct pctx *c)
 	}
 }
 
+/* The end of a capitalised compound from token i, its parts glued by hyphens ("Ti-Jo", "J-F"),
+ * or i when it is none; *letters says whether every part is one letter. */
+static size_t hyph_compound(const struct pctx *c, size_t i, int *letters)
+{
+	size_t e = i;
+	*letters = tk_len(c, i) == 1;
+	while (tk_glued(c, e) && tk_ch(c, e + 1, '-') && tk_glued(c, e + 1) && e + 2 < c->n_tk &&
+	       (c->tk[e + 2].f & (TK_CAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP) {
+		e += 2;
+		*letters = *letters && tk_len(c, e) == 1;
+	}
+	return tk_glued(c, e) && !tk_is(c, e + 1, TK_PUNCT) ? i : e;
+}
+
+/* "Mon chum J-F a eu son opération", "Lettre à Ti-Jo, mon grand frère": initials joined by a
+ * hyphen after a relative's word, and a hyphenated given name before ", mon/ma/my (...) <relative>"
+ * (the rules take neither: one letter is no word, and a relative after a name is no context they
+ * read). */
+static void hyphen_names(struct pctx *c)
+{
+	static const char *const poss[] = {"mon", "ma", "my", "notre", "our", "his", "her", "son", "sa", NULL};
+	if (!priv_has_punct(c, '-'))
+		return;
+	for (size_t i = 1; i + 2 < c->n_tk; i++) {
+		if ((c->tk[i].f & (TK_CAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(c->tk[i].f & TK_SP) ||
+		    (tk_glued(c, i - 1)))
+			continue;
+		int letters;
+		size_t e = hyph_compound(c, i, &letters);
+		if (e == i)
+			continue;
+		int kin_before = letters && (c->tk[i - 1].lex & LX_KIN) && !(c->tk[i - 1].lex & (LX_STOPFR | LX_STOPEN));
+		int kin_after = 0;
+		if (tk_ch(c, e + 1, ',') && tk_eq_any(c, e + 2, poss))
+			for (size_t k = e + 3; k <= e + 5 && k < c->n_tk && !kin_after; k++)
+				kin_after = (c->tk[k].lex & LX_KIN) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN));
+		if (!kin_before && !kin_after)
+			continue;
+		int word = 0;
+		for (size_t k = i; k <= e; k += 2)
+			word |= (c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) != 0;
+		if (word && !letters)
+			continue;
+		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.7f, "name_context");
+		i = e;
+	}
+}
+
 void pn_word_names(struct pctx *c)
 {
 	if (!(c->f_any & TK_CAP))
 		return;
 	viet_names(c);
 	in_law(c);
+	hyphen_names(c);
 	for (size_t i = 0; i < c->n_tk; i++) {
 		if (!word_name(c, i))
 			continue;

@@ -1121,6 +1121,10 @@ static void s15_round11(void **state)
 	found("my mother in law Sunita had a fall last night", EN, "Sunita", ENT_PRIV_NAME);
 	found("my mother-in-law Sunita had a fall last night", EN, "Sunita", ENT_PRIV_NAME);
 	not_found("my brother in law Since then nobody called", EN, "Since");
+	/* hyphenated initials after a relative's word, a hyphenated name before ", mon grand frère" */
+	found("Allo! Mon chum J-F a eu son opération au CHUM le 2 novembre.", FR, "J-F", ENT_PRIV_NAME);
+	found("Lettre à Ti-Jo, mon grand frère parti de la drépano à 34 ans.", FR, "Ti-Jo", ENT_PRIV_NAME);
+	not_found("Les notes A-E de mon fils sont bonnes.", FR, "A-E");
 }
 
 int main(void)
