@@ -3,9 +3,12 @@
  * "Ange", "Mai", "Olive", "Joy", "Hope"), which the rules leave alone (a list of non-names, a
  * month, an English word), in the places where only a name stands: closing the text after a
  * sign-off ("Regards, Sunny") and before an age, opening the text or after a relative's word or
- * "petit(e)" / "little" ("Ange, 8 mois, trisomie 21", "la petite Mai (6 ans)"). Elsewhere the
- * word stays a word ("Sunny is not so sunny today" is left: a copula is no proof). And the
- * parts of a Vietnamese name the rules found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng").
+ * "petit(e)" / "little" ("Ange, 8 mois, trisomie 21", "la petite Mai (6 ans)"), before an aside
+ * a relative's word closes ("Ange, my radiographer,"), and in lowercase after a relative and
+ * before an age ("my little sister hope (12)"). Elsewhere the word stays a word ("Sunny is not
+ * so sunny today" is left: a copula is no proof). And the parts of a Vietnamese name the rules
+ * found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng"); a relative's "in law" before a name;
+ * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère").
  */
 #include "privacy/text/priv_name.h"
 
@@ -46,6 +49,31 @@ static size_t aged(const struct pctx *c, size_t i)
 	if (tk_eq_any(c, i + 3, units) && (!paren || tk_ch(c, i + 4, ')')) && (c->tk[i + 3].f & TK_SP))
 		return i + 3;
 	return paren && tk_ch(c, i + 3, ')') ? i + 2 : 0;
+}
+
+/* "Ange, my radiographer, hummed": ", my/mon/ma" and a relative's or carer's word within three
+ * words after it. */
+static int apposed(const struct pctx *c, size_t i)
+{
+	static const char *const poss[] = {"my", "mon", "ma", "our", "notre", NULL};
+	static const char *const roles[] = {"radiographer", "radiographe", "manip", "midwife", "carer", "caregiver",
+					    "aide", "therapist", NULL};
+	if (!tk_ch(c, i + 1, ',') || !tk_eq_any(c, i + 2, poss) || (c->tk[i].lex & (LX_DAY | LX_MONTH)))
+		return 0;
+	/* the relative's word closes the aside ("Samedi, ma sœur Hélène" names the sister) */
+	for (size_t k = i + 3; k <= i + 5 && k < c->n_tk && (c->tk[k].f & TK_WORD); k++)
+		if (((c->tk[k].lex & LX_KIN) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN))) || tk_eq_any(c, k, roles))
+			return k + 1 >= c->n_tk || (c->tk[k + 1].f & TK_PUNCT);
+	return 0;
+}
+
+/* "my little sister hope (12)": in a lowercase text, a given name that is also a word right
+ * after a relative's word and before an age. */
+static int lower_kin_aged(const struct pctx *c, size_t i)
+{
+	return i > 0 && (c->tk[i].f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && (c->tk[i].lex & LX_GIVEN) &&
+	       tk_len(c, i) >= 3 && (c->tk[i - 1].lex & LX_KIN) && !(c->tk[i - 1].lex & (LX_STOPFR | LX_STOPEN)) &&
+	       !(c->tk[i].lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_STOPFR | LX_STOPEN)) && aged(c, i);
 }
 
 /* Vietnamese names, family name first, then a middle name (Thị for women, Văn for men) and one
@@ -175,16 +203,15 @@ static void hyphen_names(struct pctx *c)
 
 void pn_word_names(struct pctx *c)
 {
-	if (!(c->f_any & TK_CAP))
-		return;
 	viet_names(c);
 	in_law(c);
 	hyphen_names(c);
 	for (size_t i = 0; i < c->n_tk; i++) {
-		if (!word_name(c, i))
+		int lower = lower_kin_aged(c, i);
+		if (!word_name(c, i) && !lower)
 			continue;
 		size_t a = aged(c, i);
-		if (a || signed_off(c, i))
+		if (a || signed_off(c, i) || apposed(c, i))
 			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 		if (a && !(c->tk[i + 2].f & (TK_AGE | TK_CLAIMED)))
 			priv_add_tok(c, i + 2, a, ENT_PRIV_AGE, 0.7f, "age");

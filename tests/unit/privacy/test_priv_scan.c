@@ -1113,6 +1113,9 @@ static void s15_round11(void **state)
 	not_found("Sunny is not so sunny today.", EN, "Sunny");
 	not_found("On se revoit en Mai (6 ans après la greffe).", FR, "Mai");
 	not_found("Hope you are well. Regards", EN, "Hope");
+	found("Day 1 of radiotherapy. Ange, my radiographer, hummed ABBA the whole time.", EN, "Ange", ENT_PRIV_NAME);
+	found("update on my little sister hope (12): her op went fine", EN, "hope", ENT_PRIV_NAME);
+	not_found("Samedi, ma sœur Hélène m'a accompagnée à la séance.", FR, "Samedi");
 	/* the parts of a Vietnamese name made whole */
 	found("the lady in side room 2 (Tran Thi Thu Huong) needs an interpreter", EN, "Tran Thi Thu Huong",
 	      ENT_PRIV_NAME);
