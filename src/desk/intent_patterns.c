@@ -184,6 +184,8 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "jump|jumping ~2 off|bridge|roof|window"},
 	{K_URGENT, R(SUICIDE), 0, "throw|throwing ~0 myself ~2 off|out|under|bridge|roof|window|train"},
 	{K_URGENT, R(SUICIDE), 0, "sauter|jeter ~3 pont|fenetre|train|balcon|toit|sous"},
+	/* text-message English: "imma kms tonight", "gonna kys" (the session's review) */
+	{K_URGENT, R(SUICIDE), 0, "imma|ima|gonna|going|finna|wanna|will|bout|about ~2 kms|kys"},
 	/* --- overdose, poisoning ---------------------------------------------------------------- */
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "intoxiqu*|empoisonn*|poisoned|poisoning|intoxication"},
@@ -204,6 +206,9 @@ const struct pattern_src intent_patterns[] = {
 	                             "d ~1 comprime*|cachet*|medicament*|pills|tablets|medicine*|doliprane|"
 	                             "paracetamol|xanax|lexomil|insuline|insulin|medocs|somniferes"},
 	{K_URGENT, R(OVERDOSE), NEG, "too ~0 many ~1 pills|tablets|sleeping|painkillers"},
+	/* "g pri tt mes médocs", "took all my meds": every one of them, text-message spelling too
+	 * (the session's review) */
+	{K_URGENT, R(OVERDOSE), NEG, "pris|pri|prit|avale|took|taken|swallowed ~1 tout|tous|toutes|toute|tt|all ~2 " DRUGS},
 	{K_URGENT, R(OVERDOSE), NEG | HYPO,
 	 "alcool|alcohol|vodka|whisky|whiskey|vin|wine|biere|beer|beers|booze|rhum|rum|gin|tequila|pastis ~5 " DRUGS},
 	{K_URGENT, R(OVERDOSE), NEG | HYPO, DRUGS " ~5 alcool|alcohol|vodka|whisky|whiskey|wine|booze|rhum|rum|"

@@ -232,6 +232,29 @@ static void relatives_crises_now_stay_urgent(void **state)
 			fail_msg("not urgent: %s", texts[i]);
 }
 
+/* Text-message spelling the session's review found missed: "kms" (kill myself) after a
+ * future, every medicine taken ("g pri tt mes médocs"); and distances in "kms" stay calm. */
+static void text_message_crises_are_urgent(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"read ur post thx. imma kms tonight fr",
+		"honestly gonna kms",
+		"mrc pour tt. g pri tt mes médocs",
+		"i took all my meds an hour ago",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (classify(texts[i]).intent != ENT_INTENT_URGENT)
+			fail_msg("not urgent: %s", texts[i]);
+	static const char *const calm[] = {
+		"J'habite à 12 kms de l'hôpital, y a-t-il une navette ?",
+		"I walked 5 kms today after my surgery, thanks physio team!",
+	};
+	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++)
+		if (classify(calm[i]).intent == ENT_INTENT_URGENT)
+			fail_msg("urgent: %s", calm[i]);
+}
+
 static void safety_rules_skip_negation_and_past(void **state)
 {
 	static const char *const calm[] = {
@@ -387,6 +410,7 @@ int main(void)
 		cmocka_unit_test(safety_rules_fire_in_french_and_english),
 		cmocka_unit_test(safety_rules_skip_negation_and_past),
 		cmocka_unit_test(relatives_crises_now_stay_urgent),
+		cmocka_unit_test(text_message_crises_are_urgent),
 		cmocka_unit_test(consultation_requests_are_recognised),
 		cmocka_unit_test(other_intents_are_recognised),
 		cmocka_unit_test(hostile_input_is_refused_or_handled),
