@@ -27,14 +27,11 @@
  * caller's connection (idle, outside a transaction, as VACUUM requires), with a table name
  * PostgreSQL quoted itself (format('%I')); the list of tables is a named statement.
  * Statistics: ANALYZE copies sampled values into the catalog pg_statistic, which no rewrite of
- * the tables touches. The columns of who a member is and what they wrote are kept out of it
- * (migration 0702), but posts_fts.tsv keeps its element statistics (they choose the search's
- * plan), and on a small instance a deleted post's words may be among its most common
- * elements. So when posts_fts is small enough to be rewritten, the erase analyses it again
- * and rewrites pg_statistic (VACUUM (FULL): the replaced row's bytes would stay in its page).
- * That needs the database's owner (PostgreSQL 15 lets the owner vacuum its catalogs): another
- * role gets "stats":"not_owner" in the log (docs/operations.md). On a larger posts_fts a
- * single post's words are not among its most common elements.
+ * the tables touches; the columns of who a member is and what they wrote are kept out of it
+ * (migration 0702). posts_fts.tsv keeps its most common elements (they choose the search's
+ * plan): the erase does not rewrite pg_statistic (a VACUUM (FULL) of a catalog locks every
+ * node's planning out of it, and keeps the rows an older snapshot may see: the session's
+ * second review); docs/operations.md says what that leaves.
  * Not responsible for: the WAL, standbys and backups, which keep what they hold (documented);
  * what is deleted (the domain stores).
  */
@@ -86,8 +83,6 @@ struct erase {
 	char why[6]; /* the SQLSTATE of the last failure */
 	unsigned nbusy;
 	char busy_names[BUSY_MAX][136]; /* a name: 63 bytes, quotes doubled, two around */
-	bool fts_small;                /* posts_fts was rewritten: its statistics are renewed */
-	const char *stats;             /* what became of pg_statistic (the log's "stats") */
 };
 
 /* Runs a utility command; its SQLSTATE into state (empty when it succeeded). */
@@ -147,8 +142,6 @@ static enum ent_err erase_table(struct store_q *q, void *arg)
 	struct erase *e = arg;
 	char name[136];
 	store_q_text_copy(q, 0, name, sizeof name);
-	if (!strcmp(name, "posts_fts"))
-		e->fts_small = store_q_int(q, 1) <= STORE_PG_REWRITE_MAX;
 	if (store_q_int(q, 1) > STORE_PG_REWRITE_MAX) {
 		vacuum(e, name);
 	} else if (!rewrite(e, name)) {
@@ -180,36 +173,6 @@ static void retry_busy(struct erase *e)
 		vacuum(e, e->busy_names[i]);
 	}
 	e->nbusy = 0;
-}
-
-/* posts_fts analysed again (its sample no longer holds the deleted rows) and pg_statistic
- * rewritten without the row it replaced. A lock that did not come counts busy (the erase is
- * tried again); a role that does not own the database is logged, not retried. */
-static void renew_statistics(struct erase *e)
-{
-	char state[6];
-	if (!e->fts_small) {
-		e->stats = "large";
-		return;
-	}
-	if (!run(e->pg, "ANALYZE posts_fts", state)) {
-		e->stats = "failed";
-		e->failed++;
-		memcpy(e->why, state, sizeof e->why);
-		return;
-	}
-	if (run(e->pg, "VACUUM (FULL) pg_statistic", state)) {
-		e->stats = "rewritten";
-	} else if (!strcmp(state, "55P03")) {
-		e->stats = "busy";
-		e->busy++;
-	} else if (!strcmp(state, "42501")) {
-		e->stats = "not_owner";
-	} else {
-		e->stats = "failed";
-		e->failed++;
-		memcpy(e->why, state, sizeof e->why);
-	}
 }
 
 /* Waits, at most HORIZON_WAIT_MS, until no other session holds a snapshot older than the
@@ -253,16 +216,14 @@ enum ent_err store_pg_erase(struct store_conn *c, PGconn *pg)
 		err = store_q_each(q, erase_table, e);
 	if (!err)
 		retry_busy(e);
-	if (!err)
-		renew_statistics(e);
 	if (!snapshot && !run(pg, LOCK_BACK, state) && !err)
 		err = ENT_EDB;
-	char m[256];
+	char m[224];
 	snprintf(m, sizeof m,
 		 "\"rewritten\":%u,\"vacuumed\":%u,\"busy\":%u,\"retries\":%u,\"failed\":%u,"
-		 "\"stats\":\"%s\",\"old_snapshot\":%s,\"sqlstate\":\"%s\",\"ms\":%llu",
+		 "\"old_snapshot\":%s,\"sqlstate\":\"%s\",\"ms\":%llu",
 		 e->rewritten, e->vacuumed, e->busy, e->retries, e->failed,
-		 e->stats ? e->stats : "none", snapshot ? "true" : "false", e->why,
+		 snapshot ? "true" : "false", e->why,
 		 (unsigned long long)((clock_mono_ns() - t0) / 1000000));
 	log_line(e->failed || snapshot ? LOG_WARN : LOG_INFO, "deleted rows erased from the tables",
 		 m);

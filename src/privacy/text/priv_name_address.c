@@ -385,7 +385,8 @@ int pn_self_intro(const struct pctx *c, size_t i)
 		char f0 = tk_fold(c, p)[0];
 		/* "ici titi", "c'est Patience", "its ty", "it's Ty", "jsuis lolo" */
 		unsigned pl = c->tk[p].flen;
-		if ((f0 == 'i' || f0 == 'e' || f0 == 's' || f0 == 'j') && (pl == 1 || pl >= 3) && pl <= 5 &&
+		/* the pre-test of the words compared below (test_priv_name_guards.c keeps them in step) */
+		if (pn_self_intro_lead_word(pl, f0) &&
 		    (tk_eq(c, p, "ici") || tk_eq(c, p, "its") || tk_eq(c, p, "jsuis") ||
 		     (tk_eq(c, p, "est") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "c")) ||
 		     (tk_eq(c, p, "s") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "it")) ||

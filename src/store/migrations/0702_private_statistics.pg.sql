@@ -13,8 +13,8 @@
 -- by key or through unique indexes (handle_key's range and order use its B-tree whatever the
 -- estimate). Not here: posts_fts.tsv, whose element statistics choose between the GIN index
 -- and the rowid order for a search (without them a rare word walked the whole table, 10 ms
--- -> 50-60 ms at 100,000 posts, the session's review); the erase re-analyses posts_fts and
--- rewrites pg_statistic after a deletion instead (store_pg_erase.c). posts_fts.terms gets the
+-- -> 50-60 ms at 100,000 posts, the session's review); what its most common elements may
+-- keep is in docs/operations.md, "Real deletion". posts_fts.terms gets the
 -- target only: tsv is generated from it, so its type cannot be altered (nor that of
 -- pro_case_photos.hash, which a trigger reads); statistics sampled from them before this
 -- migration stay until a superuser deletes those rows of pg_statistic (docs/operations.md,
@@ -106,5 +106,34 @@ ALTER TABLE msg_report_items ALTER COLUMN text TYPE TEXT,
 	ALTER COLUMN text SET STATISTICS 0,
 	ALTER COLUMN signed TYPE TEXT,
 	ALTER COLUMN signed SET STATISTICS 0;
+-- secrets, keys and hashes of tokens, tombstones and limits (the second review)
+ALTER TABLE account_totp ALTER COLUMN secret_enc TYPE BYTEA,
+	ALTER COLUMN secret_enc SET STATISTICS 0;
+ALTER TABLE desk_files ALTER COLUMN data_enc TYPE BYTEA,
+	ALTER COLUMN data_enc SET STATISTICS 0;
+ALTER TABLE msg_key_backups ALTER COLUMN sealed TYPE TEXT,
+	ALTER COLUMN sealed SET STATISTICS 0,
+	ALTER COLUMN salt TYPE TEXT,
+	ALTER COLUMN salt SET STATISTICS 0,
+	ALTER COLUMN nonce TYPE TEXT,
+	ALTER COLUMN nonce SET STATISTICS 0;
+ALTER TABLE msg_report_items ALTER COLUMN signature TYPE TEXT,
+	ALTER COLUMN signature SET STATISTICS 0,
+	ALTER COLUMN sign_pk TYPE TEXT,
+	ALTER COLUMN sign_pk SET STATISTICS 0;
+ALTER TABLE rate_limits ALTER COLUMN key TYPE BYTEA,
+	ALTER COLUMN key SET STATISTICS 0;
+ALTER TABLE sessions ALTER COLUMN token_hash TYPE BYTEA,
+	ALTER COLUMN token_hash SET STATISTICS 0;
+ALTER TABLE account_tombstones ALTER COLUMN hash TYPE BYTEA,
+	ALTER COLUMN hash SET STATISTICS 0;
+ALTER TABLE email_tokens ALTER COLUMN token_hash TYPE BYTEA,
+	ALTER COLUMN token_hash SET STATISTICS 0;
+ALTER TABLE parent_tokens ALTER COLUMN token_hash TYPE BYTEA,
+	ALTER COLUMN token_hash SET STATISTICS 0;
+ALTER TABLE invitations ALTER COLUMN code_hash TYPE BYTEA,
+	ALTER COLUMN code_hash SET STATISTICS 0;
+ALTER TABLE totp_recovery_codes ALTER COLUMN code_hash TYPE BYTEA,
+	ALTER COLUMN code_hash SET STATISTICS 0;
 ALTER TABLE posts_fts ALTER COLUMN terms SET STATISTICS 0;
 ALTER TABLE pro_case_photos ALTER COLUMN hash SET STATISTICS 0;
