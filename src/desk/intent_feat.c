@@ -34,8 +34,6 @@ struct out {
 	int quote_pending; /* a "'" that opens or closes only if the next code point says so */
 	size_t quote_first; /* the first token inside the open quotation */
 	uint8_t tok_q;   /* the token being written is inside the open quotation */
-	uint8_t pause;   /* a mark other than a space was seen since the last token (tok_pause) */
-	uint8_t tok_p;   /* the token being written follows such a mark */
 };
 
 #define QUOTE_SINGLE 1 /* '...' and ‘...’: also an apostrophe ("j'ai", "don't") */
@@ -57,7 +55,6 @@ static void close_token(struct out *o)
 		t->tok_len[t->n_tok] = (uint8_t)(t->len - o->tok_start);
 		t->tok_sent[t->n_tok] = o->sent;
 		t->tok_quote[t->n_tok] = o->tok_q;
-		t->tok_pause[t->n_tok] = o->tok_p;
 		t->n_tok++;
 	}
 	t->buf[t->len++] = ' ';
@@ -77,8 +74,6 @@ static void put_word_bytes(struct out *o, const char *s, size_t n)
 			o->sent++;
 		o->sent_end = 0;
 		o->tok_q = o->quote != 0;
-		o->tok_p = o->pause;
-		o->pause = 0;
 	}
 	memcpy(t->buf + t->len, s, n);
 	t->len += n;
@@ -114,8 +109,6 @@ static void put_ascii(struct out *o, unsigned char c)
 		close_token(o);
 		if (c == '.' || c == ';' || c == '\n')
 			o->sent_end = 1;
-		if (c != ' ' && c != '\t' && c != '\'' && c != '"')
-			o->pause = 1;
 	}
 }
 
@@ -171,14 +164,8 @@ static void put_codepoint(struct out *o, utf8proc_int32_t cp)
 	case UTF8PROC_CATEGORY_MC:
 	case UTF8PROC_CATEGORY_ME:
 		break; /* combining marks left after folding, variation selectors */
-	case UTF8PROC_CATEGORY_ZS:
-	case UTF8PROC_CATEGORY_PI: /* quotation marks: words quoted are still one phrase */
-	case UTF8PROC_CATEGORY_PF:
-		close_token(o);
-		break;
 	default:
 		close_token(o);
-		o->pause = 1;
 	}
 }
 

@@ -42,10 +42,6 @@ struct intent_text {
 	 * rules read whose words a cue of suicidal intent is (intent_rules.c). A mark with no partner
 	 * marks nothing ("'cause I want to die"). Features ignore it. */
 	uint8_t tok_quote[INTENT_MAX_TOKENS];
-	/* 1 for a token after a mark that is not a space, an apostrophe or a quotation mark (",",
-	 * ":", a dash, a full stop): the rules read "two years ago tonight" as one phrase and "two
-	 * years ago, tonight" as two (intent_rules.c). Features ignore it. */
-	uint8_t tok_pause[INTENT_MAX_TOKENS];
 	size_t n_tok;
 };
 

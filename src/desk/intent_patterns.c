@@ -184,8 +184,10 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "jump|jumping ~2 off|bridge|roof|window"},
 	{K_URGENT, R(SUICIDE), 0, "throw|throwing ~0 myself ~2 off|out|under|bridge|roof|window|train"},
 	{K_URGENT, R(SUICIDE), 0, "sauter|jeter ~3 pont|fenetre|train|balcon|toit|sous"},
-	/* text-message English: "imma kms tonight", "gonna kys" (the session's review) */
-	{K_URGENT, R(SUICIDE), 0, "imma|ima|gonna|going|finna|wanna|will|bout|about ~2 kms|kys"},
+	/* text-message English: "imma kms tonight", "gonna kys", "i want to kms" (the session's
+	 * reviews); right after the future or the wish, so "going 20 kms", "about 5 kms" stay */
+	{K_URGENT, R(SUICIDE), 0, "imma|ima|gonna|finna|wanna|tryna|will|gon ~0 kms|kys"},
+	{K_URGENT, R(SUICIDE), 0, "going|want|wants|about|bout|trying|need|wish ~0 to ~0 kms|kys"},
 	/* --- overdose, poisoning ---------------------------------------------------------------- */
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "intoxiqu*|empoisonn*|poisoned|poisoning|intoxication"},
@@ -206,9 +208,6 @@ const struct pattern_src intent_patterns[] = {
 	                             "d ~1 comprime*|cachet*|medicament*|pills|tablets|medicine*|doliprane|"
 	                             "paracetamol|xanax|lexomil|insuline|insulin|medocs|somniferes"},
 	{K_URGENT, R(OVERDOSE), NEG, "too ~0 many ~1 pills|tablets|sleeping|painkillers"},
-	/* "g pri tt mes médocs", "took all my meds": every one of them, text-message spelling too
-	 * (the session's review) */
-	{K_URGENT, R(OVERDOSE), NEG, "pris|pri|prit|avale|took|taken|swallowed ~1 tout|tous|toutes|toute|tt|all ~2 " DRUGS},
 	{K_URGENT, R(OVERDOSE), NEG | HYPO,
 	 "alcool|alcohol|vodka|whisky|whiskey|vin|wine|biere|beer|beers|booze|rhum|rum|gin|tequila|pastis ~5 " DRUGS},
 	{K_URGENT, R(OVERDOSE), NEG | HYPO, DRUGS " ~5 alcool|alcohol|vodka|whisky|whiskey|wine|booze|rhum|rum|"
@@ -384,11 +383,6 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "end|finish ~1 it ~2 tonight|today|now|soon"},
 	{K_FAREWELL, 0, 0, "standing|debout|assis|sitting|perche* ~5 roof|toit|ledge|rebord|parapet|pont|bridge|edge|"
 	                   "bord|falaise|cliff|railing|rambarde"},
-	/* sixteenth session (tuning set 10): a goodbye said plainly to the group, a height reached
-	 * ("i'm on the roof of my building now"), a blade held; cues the score weighs, not rules */
-	{K_FAREWELL, 0, 0, "say|saying|said|dire ~2 bye|byebye|bye-bye"},
-	{K_FAREWELL, 0, 0, "m|am|suis ~1 on|sur ~2 roof|rooftop|toit|ledge|rebord|parapet"},
-	{K_FAREWELL, 0, 0, "holding|hold|holds|tiens|tenir|tient ~3 blade|blades|razor|lame|lames|rasoir"},
 	{K_FAREWELL, 0, 0, "sorted|made|written|updated|redige|fait|ecrit|rediger ~2 will|testament"},
 	{K_FAREWELL, 0, 0, "dernier|last|final ~0 message|msg|texto|text|post"},
 	{K_FAREWELL, 0, 0, "embete|embeter|embeterai|derange|deranger|derangerai|ennuierai|encombrer*|poids ~2 plus"},

@@ -149,18 +149,6 @@ static int match_from(const struct pattern *p, size_t si, const struct intent_te
 	return 0;
 }
 
-/* The last token of p's match from token ti (match_from is true there), the first one found. */
-static size_t match_end(const struct pattern *p, size_t si, const struct intent_text *t, size_t ti)
-{
-	if (si + 1 == p->n_slots)
-		return ti;
-	size_t gap = p->slots[si + 1].gap;
-	for (size_t tj = ti + 1; tj < t->n_tok && tj <= ti + 1 + gap; tj++)
-		if (match_from(p, si + 1, t, tj))
-			return match_end(p, si + 1, t, tj);
-	return ti;
-}
-
 static void set_flag(uint16_t value, void *ctx)
 {
 	(void)value;
@@ -200,10 +188,6 @@ struct scan {
 	/* The sentences holding the writer's own wish to die, and those with a context of time, a
 	 * hypothetical, "it's over", a joke or reassurance (what can calm the writer's own words). */
 	uint64_t own_sent, tcalm;
-	/* One past the last token of the last context of time matched ("two years ago", "il y a
-	 * deux ans"), 0 when none: a word of the present just after it names the day of what is
-	 * past, not now (an anniversary: "Two years ago tonight I had the pills lined up"). */
-	size_t time_end;
 };
 
 /* A pattern of suicidal intent ("je veux mourir", "kill myself", "lettre d'adieu"), not its
@@ -306,10 +290,6 @@ static void try_pattern(uint16_t pi, void *ctx)
 		return;
 	if (!match_from(&patterns[pi], 0, s->t, s->ti))
 		return;
-	/* "years ago tonight", "il y a deux ans ce soir", with nothing but a space between (a
-	 * comma or a full stop starts another clause: "two years ago. Tonight I..." stays now). */
-	if (src->kind == K_PRESENT && s->time_end && s->ti == s->time_end && !s->t->tok_pause[s->ti])
-		return;
 	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, s->ti)) {
 		s->negated = 1;
 		return;
@@ -317,8 +297,6 @@ static void try_pattern(uint16_t pi, void *ctx)
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 	if (mask)
 		*mask |= sent;
-	if (src->kind == K_PAST && (src->flags & TIME))
-		s->time_end = match_end(&patterns[pi], 0, s->t, s->ti) + 1;
 	if ((src->kind == K_PAST && (src->flags & TIME)) || src->kind == K_HYPO ||
 	    (src->kind == K_RECOVERED && !(src->flags & THANKS)) ||
 	    src->kind == K_CHRONIC || src->kind == K_REASSURE || src->kind == K_JOKE || src->kind == K_DENIED)

@@ -517,35 +517,6 @@ static void figures_of_sight_and_knowing(void **state)
 	assert_true(hits_of("I only wanted someone to know").has_farewell);
 }
 
-/* An anniversary: a word of the present right after a time gone ("two years ago tonight", "il y
- * a deux ans ce soir") names the day of what is past; after a comma or a full stop it is now
- * again. A goodbye said to the group, a height reached, a blade held are farewell cues the score
- * weighs (sixteenth session, tuning set 10). */
-static void anniversaries_and_plain_goodbyes(void **state)
-{
-	(void)state;
-	struct intent_rule_hits h = hits_of("Two years ago tonight I had the pills lined up.");
-	assert_false(h.has_present);
-	assert_int_equal(intent_urgent_forced(&h), 0);
-	assert_false(hits_of("il y a deux ans ce soir j'avais les cachets devant moi").has_present);
-	static const char *const now[] = {
-		"Two years ago, tonight I have the pills lined up.",
-		"Two years ago I tried. Tonight I have the pills lined up.",
-		"A year ago today I lost my job, today I want to die.",
-		"Il y a un an ce soir j'ai perdu ma femme. Ce soir je vais en finir.",
-	};
-	for (size_t i = 0; i < sizeof now / sizeof now[0]; i++) {
-		h = hits_of(now[i]);
-		if (!h.has_present || !intent_urgent_forced(&h))
-			fail_msg("not now and forced: %s", now[i]);
-	}
-	assert_true(hits_of("Just wanted to say bye to the people in this group. I'm done.").has_farewell);
-	assert_true(hits_of("well, i'm on the roof of my building now").has_farewell);
-	assert_true(hits_of("je suis sur le toit de l'immeuble").has_farewell);
-	assert_true(hits_of("ive been holding the blade for an hour").has_farewell);
-	assert_false(hits_of("the roof of the clinic leaks").has_farewell);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -567,7 +538,6 @@ int main(void)
 		cmocka_unit_test(quotations_of_tokens),
 		cmocka_unit_test(speaker_of_a_wish_to_die),
 		cmocka_unit_test(figures_of_sight_and_knowing),
-		cmocka_unit_test(anniversaries_and_plain_goodbyes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
