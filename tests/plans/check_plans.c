@@ -51,6 +51,9 @@ static const struct {
 	{"desk.request_each", "the desk queue and a member's own requests share one statement with "
 			      "optional filters, sorted then cut at 200: to split into two indexed "
 			      "statements (issue 13 notes it)"},
+	{"comm.notify_purge_upto", "the hourly retention purge (api_purge.c), not a page: reads "
+				   "the posts of the notifications' retention window, newest first, "
+				   "and stops at the first older one (comm_notify_store.c)"},
 	{"purge.desk", "the hourly retention purge (api_purge.c), not a page: walks the resolved "
 		       "requests through their index once an hour"},
 	{"export.desk_ids", "one member's data export (api_export.c): sorts that member's own desk "
