@@ -79,10 +79,14 @@ void api_thread_cache_put(struct api_thread_page *p);
  * holds the related lists of thousands of threads where the page cache holds fifty pages.
  * An entry is for a thread and the hash of its title (an edited title misses), stamped with
  * the global generation (an article published, changed or withdrawn bumps it: comm_changed)
- * and expires after API_THREAD_RELATED_TTL seconds (another node's articles).
+ * and expires after API_THREAD_RELATED_TTL seconds. Another node's article changes reach this
+ * one's generation too (store_watch: 0106's trigger on articles), so the expiry is only a
+ * backstop; it was 60 s, after which a thread read less than once a minute paid the query
+ * again (~450 k instructions, FTS5 reading the index of every title word in both languages):
+ * bench/members' mixed load began each round with some 1,300 such misses.
  * api_thread_related_get appends the entry's JSON to out and returns true, or returns false
  * with *gen set to the generation to stamp what the caller reads next; put copies json. */
-#define API_THREAD_RELATED_TTL 60
+#define API_THREAD_RELATED_TTL 600
 bool api_thread_related_get(int64_t thread, const char *title, struct buf *out, uint64_t *gen);
 void api_thread_related_put(int64_t thread, const char *title, uint64_t gen, const char *json,
 			    size_t len);
