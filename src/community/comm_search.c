@@ -104,10 +104,48 @@ struct query_ctx {
 	struct buf *out;
 };
 
+/* Function words of four bytes or more, French and English, case-folded and composed as
+ * each_word gives them, in byte order. A related panel's query (any word of a thread's title)
+ * leaves them out: "Je note mes questions pour la prochaine consultation" showed an article
+ * on insulin pumps for its "pour" alone, and each term costs FTS5 a look-up (issue 13). A
+ * member's own search keeps them (all its words must match). */
+static const char *const STOP_WORDS[] = {
+	"about", "after", "again", "ainsi", "alors", "also", "anyone", "anything", "apres",
+	"après", "aussi", "autre", "autres", "avant", "avec", "avez", "avoir", "avons",
+	"because", "been", "before", "being", "bien", "ceci", "cela", "celle", "celui",
+	"cette", "ceux", "chaque", "chez", "comme", "could", "dans", "deja", "depuis", "does",
+	"doing", "donc", "déjà", "each", "elle", "elles", "encore", "entre", "etait", "etre",
+	"even", "faire", "fait", "from", "have", "here", "into", "jamais", "just", "leur",
+	"leurs", "mais", "many", "meme", "moins", "more", "most", "much", "même", "notre",
+	"nous", "only", "other", "over", "parce", "pendant", "peut", "peux", "plus", "pour",
+	"puis", "quand", "quel", "quelle", "quelles", "quels", "quoi", "rien", "sans",
+	"should", "some", "someone", "something", "sont", "sous", "souvent", "still", "such",
+	"suis", "than", "that", "their", "them", "then", "there", "these", "they", "this",
+	"those", "toujours", "tous", "tout", "toute", "toutes", "tres", "très", "vers", "very",
+	"votre", "vous", "were", "what", "when", "where", "which", "while", "will", "with",
+	"would", "your", "était", "être"
+};
+
+static int stop_cmp(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+static bool is_stop_word(const char *w, size_t n)
+{
+	char k[WORD_MAX + 1];
+	if (n > WORD_MAX)
+		return false;
+	memcpy(k, w, n);
+	k[n] = '\0';
+	return bsearch(k, STOP_WORDS, sizeof STOP_WORDS / sizeof STOP_WORDS[0], sizeof STOP_WORDS[0],
+		       stop_cmp) != NULL;
+}
+
 static void query_word(const char *w, size_t n, void *arg)
 {
 	struct query_ctx *c = arg;
-	if (c->any && n < 4)
+	if (c->any && (n < 4 || is_stop_word(w, n)))
 		return;
 	char fr[WORD_MAX * 2 + 1], en[WORD_MAX * 2 + 1];
 	struct buf b1 = {0}, b2 = {0};

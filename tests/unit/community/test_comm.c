@@ -86,6 +86,23 @@ static void terms_and_queries(void **state)
 	assert_int_equal(comm_query("a de la", 7, true, &b), ENT_OK);
 	assert_int_equal(b.len, 0); /* short words do not count for related articles */
 	buf_clear(&b);
+	/* nor function words, whatever their case or accents: only the title's own words */
+	static const char title[] = "Je note mes questions POUR la prochaine consultation, Être avec";
+	assert_int_equal(comm_query(title, sizeof title - 1, true, &b), ENT_OK);
+	assert_non_null(strstr(b.p, "\"consult"));
+	assert_non_null(strstr(b.p, "\"question"));
+	assert_null(strstr(b.p, "\"pour"));
+	assert_null(strstr(b.p, "\"avec"));
+	assert_null(strstr(b.p, "\"etre"));
+	assert_null(strstr(b.p, "\"être"));
+	buf_clear(&b);
+	assert_int_equal(comm_query("what about this", 15, true, &b), ENT_OK);
+	assert_int_equal(b.len, 0);
+	buf_clear(&b);
+	/* a member's own search keeps every word (all of them must match) */
+	assert_int_equal(comm_query("pour", 4, false, &b), ENT_OK);
+	assert_non_null(strstr(b.p, "\"pour\""));
+	buf_clear(&b);
 	assert_int_equal(comm_query("\xff", 1, false, &b), ENT_EUTF8);
 	buf_clear(&b);
 }
