@@ -244,20 +244,30 @@ struct reply_job {
 	int64_t author;
 	char lang[3];
 	struct comm_emergency e;
-	char *body; /* the text after the publishing check */
+	char *body;       /* the text after the publishing check */
+	char *html;       /* body rendered (comm_md_render) */
+	struct buf terms; /* body's index terms (comm_terms) */
 };
 
 static void reply_job_free(void *job)
 {
 	struct reply_job *j = job;
 	free(j->body);
+	free(j->html);
+	buf_clear(&j->terms);
 	free(j);
 }
 
 static enum ent_err reply_write(struct store_conn *db, struct api_write *w)
 {
 	struct reply_job *j = (struct reply_job *)w;
-	return comm_reply_add(db, j->author, j->lang, &j->p, &j->e);
+	return comm_reply_add_rows(db, j->author, j->html, &j->p, &j->e);
+}
+
+static enum ent_err reply_index(struct store_conn *db, struct api_write *w)
+{
+	struct reply_job *j = (struct reply_job *)w;
+	return comm_index_new_post(db, j->p.id, j->terms.p, j->terms.len);
 }
 
 static void reply_written(struct api_write *w)
@@ -326,7 +336,18 @@ enum ent_err api_reply_create(struct api_req *q)
 			reply_job_free(j);
 		return ENT_ENOMEM;
 	}
+	/* Markdown and index terms made here, on this HTTP thread, not on the one writer thread
+	 * every reply waits for (issue 13). */
+	buf_init(&j->terms, 4 * COMM_BODY_MAX);
+	err = comm_md_render(j->body, flen, &j->html);
+	if (!err)
+		err = comm_terms(j->body, flen, s.language, &j->terms);
+	if (err) {
+		reply_job_free(j);
+		return err;
+	}
 	j->w.fn = reply_write;
+	j->w.last = reply_index;
 	j->w.after = reply_written;
 	j->author = q->s.account.id;
 	memcpy(j->lang, s.language, sizeof j->lang);

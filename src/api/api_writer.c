@@ -55,6 +55,8 @@ static enum ent_err run_one(struct store_conn *db, struct api_write *w)
 	if (err)
 		return err;
 	err = w->fn(db, w);
+	if (!err && w->last)
+		err = w->last(db, w);
 	if (!err)
 		err = store_tx_commit(db);
 	else
@@ -81,6 +83,9 @@ static void write_batch(struct workq_item *list, void *ctx)
 	bool tx = !err;
 	for (struct api_write *w = write_of(list); !err && w; w = write_of(w->link.next))
 		err = w->fn(db, w);
+	for (struct api_write *w = write_of(list); !err && w; w = write_of(w->link.next))
+		if (w->last)
+			err = w->last(db, w);
 	if (tx && !err)
 		err = store_tx_commit(db);
 	else if (tx)

@@ -49,21 +49,28 @@ static enum ent_err insert_row(struct store_conn *c, int64_t author_id, const ch
 	return !err && !p->id ? ENT_EDB : err;
 }
 
+/* The post's row, its thread's counters and its author's follow. */
+static enum ent_err post_rows(struct store_conn *c, int64_t author_id, const char *html,
+			      struct comm_new_post *p)
+{
+	enum ent_err err = insert_row(c, author_id, html, clock_now(), p);
+	if (!err)
+		err = store_exec_ints(c, &Q_THREAD_BUMP, 2, (int64_t[]){p->thread_id, p->id});
+	if (!err)
+		err = comm_follow_own_post(c, author_id, p->thread_id, p->id);
+	return err;
+}
+
 enum ent_err comm_post_insert(struct store_conn *c, int64_t author_id, const char *lang,
 			      struct comm_new_post *p)
 {
 	char *html = NULL;
-	int64_t now = clock_now();
 	enum ent_err err = comm_md_render(p->body, p->len, &html);
 	if (!err)
-		err = insert_row(c, author_id, html, now, p);
+		err = post_rows(c, author_id, html, p);
 	free(html);
 	if (!err)
-		err = store_exec_ints(c, &Q_THREAD_BUMP, 2, (int64_t[]){p->thread_id, p->id});
-	if (!err)
 		err = comm_index_post(c, p->id, p->title, p->body, p->len, lang);
-	if (!err)
-		err = comm_follow_own_post(c, author_id, p->thread_id, p->id);
 	return err;
 }
 
@@ -72,6 +79,21 @@ enum ent_err comm_reply_add(struct store_conn *c, int64_t author, const char *la
 {
 	enum ent_err err = comm_post_insert(c, author, lang, p);
 	return err ? err : comm_emergency_queue(c, p->thread_id, p->id, e);
+}
+
+enum ent_err comm_reply_add_rows(struct store_conn *c, int64_t author, const char *html,
+				 struct comm_new_post *p, const struct comm_emergency *e)
+{
+	enum ent_err err = post_rows(c, author, html, p);
+	if (!err) /* an entry a deleted post of the same id may have left (ids can be reused) */
+		err = comm_unindex_post(c, p->id);
+	return err ? err : comm_emergency_queue(c, p->thread_id, p->id, e);
+}
+
+enum ent_err comm_index_new_post(struct store_conn *c, int64_t post_id, const char *terms,
+				 size_t len)
+{
+	return store_search_post_index(c, post_id, terms, len);
 }
 
 enum ent_err comm_thread_create(struct store_conn *c, int64_t space, int64_t author,

@@ -42,10 +42,22 @@ enum ent_err comm_post_insert(struct store_conn *c, int64_t author_id, const cha
 enum ent_err comm_thread_create(struct store_conn *c, int64_t space, int64_t author,
 				const char *lang, size_t tlen, struct comm_new_post *p,
 				const struct comm_emergency *e);
-/* Inside the caller's transaction (the writer thread's batch): a reply p and the moderators'
- * alert when e->urgent. */
+/* Inside the caller's transaction: a reply p and the moderators' alert when e->urgent. */
 enum ent_err comm_reply_add(struct store_conn *c, int64_t author, const char *lang,
 			    struct comm_new_post *p, const struct comm_emergency *e);
+/* The same in two steps, for the writer thread's batches (api_space.c), with the Markdown
+ * rendered and the index terms made by the caller beforehand (comm_md_render, comm_terms: CPU
+ * work taken off the one writer thread). comm_reply_add_rows writes the post, its thread's
+ * counters, its author's follow and the moderators' alert (e->urgent), and removes any index
+ * entry of its id; comm_index_new_post, called after the rows of every reply of the batch,
+ * adds its index entry. FTS5 writes the terms it holds at the next statement that opens a
+ * statement journal (a post's insert does: its trigger), so indexing a batch's replies after
+ * all their rows makes one index segment per batch instead of one per reply (issue 13).
+ * Both inside the caller's transaction; html and terms are borrowed. */
+enum ent_err comm_reply_add_rows(struct store_conn *c, int64_t author, const char *html,
+				 struct comm_new_post *p, const struct comm_emergency *e);
+enum ent_err comm_index_new_post(struct store_conn *c, int64_t post_id, const char *terms,
+				 size_t len);
 /* The thread of a post that may be quoted (neither deleted nor hidden); 0 when there is none. */
 enum ent_err comm_post_quotable(struct store_conn *c, int64_t post, int64_t *thread);
 
