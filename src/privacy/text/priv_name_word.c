@@ -127,7 +127,7 @@ static void viet_names(struct pctx *c)
 static void in_law(struct pctx *c)
 {
 	for (size_t i = 2; i + 1 < c->n_tk; i++) {
-		if (!tk_eq(c, i, "law"))
+		if (c->tk[i].flen != 3 || !tk_eq(c, i, "law")) /* (the length first: one test a word) */
 			continue;
 		size_t k = i - 1;
 		if (tk_ch(c, k, '-') && k > 0)
@@ -206,7 +206,12 @@ void pn_word_names(struct pctx *c)
 	viet_names(c);
 	in_law(c);
 	hyphen_names(c);
+	if (!(c->lex_any & LX_GIVEN))
+		return;
 	for (size_t i = 0; i < c->n_tk; i++) {
+		/* both kinds of word are in a given-name list: one test passes the others over */
+		if (!(c->tk[i].lex & LX_GIVEN))
+			continue;
 		int lower = lower_kin_aged(c, i);
 		if (!word_name(c, i) && !lower)
 			continue;
