@@ -64,6 +64,7 @@ FLAGS2 = {
     "TPART": 1 << 10,     # hand list: lowercase particles opening a name after a title ("Dr de la Tour")
     "SVERB": 1 << 11,     # hand list: verbs after a known name opening a sentence ("Maxime est né")
     "COMPANION": 1 << 12, # hand list: words before a companion's first name ("avec lea", "chez Nancy")
+    "MOST": 1 << 13,      # hand list: "surtout", "especially"... before a list of nicknames in thanks
 }
 # Derived into the top byte of every pair's second word (write_pairs): what the key's flags
 # give a token in the tokenizer's candidate sets (PB_START, PB_TOWN) and NF_ bits, at the

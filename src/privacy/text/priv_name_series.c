@@ -106,7 +106,6 @@ void pn_late(struct pctx *c)
 {
 	unknown_before_names(c);
 	pn_word_names(c);
-	static const char *const most[] = {"surtout", "especially", "esp", "notamment", NULL};
 	static const char *const thanks[] = {"merci", "thanks", "thank", "thx", "shoutout", "remercie", "bravo", NULL};
 	static const char *const ours[] = {"mes", "nos", "my", "our", NULL};
 	size_t item[8], n;
@@ -117,11 +116,12 @@ void pn_late(struct pctx *c)
 		if (tk_ch(c, e + 1, ':') || (tk_ch(c, e + 1, ',') && tk_eq_any(c, e + 2, ours)))
 			series_add(c, item, n);
 	}
-	/* (the cheap tests first: the word after, then the length and first letter of one of most) */
-	const struct tk_form most_form = tk_form_of(most);
+	/* "surtout", "especially"... (LX2_MOST, read with the word's look-up): a text without one
+	 * has nothing to walk */
+	if (!(c->lex2_any & LX2_MOST))
+		return;
 	for (size_t i = 1; i + 4 < c->n_tk; i++) {
-		if (!(((c->tk[i + 1].f & (TK_CLAIMED | TK_LOWER)) == TK_LOWER) & tk_form_may(c, i, most_form)) ||
-		    !tk_eq_any(c, i, most))
+		if (!(c->tk[i].lex2 & LX2_MOST) || (c->tk[i + 1].f & (TK_CLAIMED | TK_LOWER)) != TK_LOWER)
 			continue;
 		/* thanks earlier in the sentence */
 		int thanked = 0;
