@@ -201,6 +201,20 @@ static void hyphen_names(struct pctx *c)
 	}
 }
 
+/* A word of the main loop of pn_word_names: named, with its age, when it stands where only a
+ * name stands. */
+static void word_name_at(struct pctx *c, size_t i)
+{
+	int lower = lower_kin_aged(c, i);
+	if (!word_name(c, i) && !lower)
+		return;
+	size_t a = aged(c, i);
+	if (a || signed_off(c, i) || apposed(c, i))
+		priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
+	if (a && !(c->tk[i + 2].f & (TK_AGE | TK_CLAIMED)))
+		priv_add_tok(c, i + 2, a, ENT_PRIV_AGE, 0.7f, "age");
+}
+
 void pn_word_names(struct pctx *c)
 {
 	viet_names(c);
@@ -208,17 +222,21 @@ void pn_word_names(struct pctx *c)
 	hyphen_names(c);
 	if (!(c->lex_any & LX_GIVEN))
 		return;
-	for (size_t i = 0; i < c->n_tk; i++) {
-		/* both kinds of word are in a given-name list: one test passes the others over */
-		if (!(c->tk[i].lex & LX_GIVEN))
-			continue;
-		int lower = lower_kin_aged(c, i);
-		if (!word_name(c, i) && !lower)
-			continue;
-		size_t a = aged(c, i);
-		if (a || signed_off(c, i) || apposed(c, i))
-			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
-		if (a && !(c->tk[i + 2].f & (TK_AGE | TK_CLAIMED)))
-			priv_add_tok(c, i + 2, a, ENT_PRIV_AGE, 0.7f, "age");
+	/* the words either kind may be, 64 tokens at a time without a branch on a token: in a
+	 * given-name list, and capitalised (word_name) or lowercase after a
+	 * relative's word (lower_kin_aged: NF_KIN is LX_KIN); each is then tested in full (a word
+	 * the loop claims meanwhile fails the test again; none becomes a candidate) */
+	const uint8_t *nf_before = c->nf + NF_BEFORE - 1; /* [k]: token k - 1's (0 before the text) */
+	for (size_t w0 = 0; w0 < c->n_tk; w0 += 64) {
+		size_t end = c->n_tk - w0 < 64 ? c->n_tk : w0 + 64;
+		uint64_t cand = 0;
+		for (size_t k = w0; k < end; k++) {
+			const struct ptok *t = &c->tk[k];
+			unsigned cap = (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP;
+			unsigned low = ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER) & !!(nf_before[k] & NF_KIN);
+			cand |= (uint64_t)((cap | low) & !!(t->lex & LX_GIVEN)) << (k - w0);
+		}
+		for (; cand; cand &= cand - 1)
+			word_name_at(c, w0 + (size_t)__builtin_ctzll(cand));
 	}
 }
