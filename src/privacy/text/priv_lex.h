@@ -47,6 +47,7 @@ enum {
 	LX2_SVERB = 1u << 11,    /* hand list: verbs after a name opening a sentence (pn_name_alone) */
 	LX2_COMPANION = 1u << 12, /* hand list: before a companion's first name (pn_companion_name) */
 	LX2_MOST = 1u << 13,     /* hand list: "surtout", "especially"... in thanks (pn_late) */
+	LX2_LATE = 1u << 14,     /* hand list: what in_law and viet_names start from (priv_name_word.c) */
 	/* derived by the generator from the pair of flag words (its top byte): what the flags
 	 * give a token in the tokenizer's candidate sets and NF_ bits (priv_tok.c reads them
 	 * with one shift each; test_priv_tok checks them against PB_START_LEX, PB_TOWN_LEX and

@@ -96,6 +96,8 @@ static int syllable_after(const struct pctx *c, size_t k)
 
 static void viet_names(struct pctx *c)
 {
+	if (!(c->lex2_any & LX2_LATE))
+		return; /* no "thi" nor "van" (LX2_LATE: each span below needs one) */
 	for (size_t k = 0; k < c->n_sp; k++) {
 		struct ent_priv_span *sp = &c->sp[k];
 		if (sp->type != ENT_PRIV_NAME || sp->end <= sp->start)
@@ -126,6 +128,8 @@ static void viet_names(struct pctx *c)
  * capitalised word after it that no list knows or a surname list holds. */
 static void in_law(struct pctx *c)
 {
+	if (!(c->lex2_any & LX2_LATE))
+		return; /* no "law" (LX2_LATE) */
 	for (size_t i = 2; i + 1 < c->n_tk; i++) {
 		if (c->tk[i].flen != 3 || !tk_eq(c, i, "law")) /* (the length first: one test a word) */
 			continue;
