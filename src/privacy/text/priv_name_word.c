@@ -10,6 +10,8 @@
  * found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng"); a relative's "in law" before a name;
  * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère").
  */
+#include <string.h>
+
 #include "privacy/text/priv_name.h"
 
 /* A capitalised word (not in capitals) that a given-name list holds, free. */
@@ -226,18 +228,30 @@ void pn_word_names(struct pctx *c)
 	hyphen_names(c);
 	if (!(c->lex_any & LX_GIVEN))
 		return;
-	/* the words either kind may be, 64 tokens at a time without a branch on a token: in a
-	 * given-name list, and capitalised (word_name) or lowercase after a
-	 * relative's word (lower_kin_aged: NF_KIN is LX_KIN); each is then tested in full (a word
-	 * the loop claims meanwhile fails the test again; none becomes a candidate) */
-	const uint8_t *nf_before = c->nf + NF_BEFORE - 1; /* [k]: token k - 1's (0 before the text) */
-	for (size_t w0 = 0; w0 < c->n_tk; w0 += 64) {
-		size_t end = c->n_tk - w0 < 64 ? c->n_tk : w0 + 64;
+	/* the words either kind may be, 64 tokens at a time: among those with a capital as
+	 * tokenized (PB_CAPS: pn_unshout only takes capitals away) and those right after a
+	 * relative's word (NF_KIN is LX_KIN; eight NF_ bytes at a time), the ones in a given-name
+	 * list, capitalised (word_name) or lowercase after a relative's word (lower_kin_aged),
+	 * without a branch on a token; each is then tested in full (a word the loop claims
+	 * meanwhile fails the test again; none becomes a candidate) */
+	const uint8_t *nf = c->nf + NF_BEFORE;
+	for (size_t w = 0; w < c->nw; w++) {
+		size_t w0 = w << 6, nb = c->n_tk - w0 < 64 ? c->n_tk - w0 : 64;
+		uint64_t kin = 0;
+		for (size_t g = 0; g < nb; g += 8) {
+			uint64_t x = 0;
+			memcpy(&x, nf + w0 + g, nb - g < 8 ? nb - g : 8);
+			kin |= ((((x >> 5) & 0x0101010101010101ull) * 0x0102040810204080ull) >> 56) << g;
+		}
+		_Static_assert(NF_KIN == 1u << 5, "the gather reads bit 5 of each NF_ byte");
+		uint64_t after_kin = kin << 1 | (uint64_t)((c->nf[NF_BEFORE - 1 + w0] & NF_KIN) != 0); /* (0 before the text) */
+		uint64_t m = (c->bm[w * PB_N + PB_CAPS] | after_kin) & (nb == 64 ? ~0ull : (1ull << nb) - 1);
 		uint64_t cand = 0;
-		for (size_t k = w0; k < end; k++) {
+		for (; m; m &= m - 1) {
+			size_t k = w0 + (size_t)__builtin_ctzll(m);
 			const struct ptok *t = &c->tk[k];
 			unsigned cap = (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP;
-			unsigned low = ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER) & !!(nf_before[k] & NF_KIN);
+			unsigned low = ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER) & (unsigned)((after_kin >> (k - w0)) & 1);
 			cand |= (uint64_t)((cap | low) & !!(t->lex & LX_GIVEN)) << (k - w0);
 		}
 		for (; cand; cand &= cand - 1)
