@@ -477,8 +477,11 @@ static int number_word(const struct pctx *c, size_t i, int fr)
  * 87 53"). */
 static void spelled_phones(struct pctx *c)
 {
+	/* "zero" or "oh" (ZERO in priv_words.txt, read with the word's look-up) opens one */
+	if (!(c->lex2_any & LX2_ZERO))
+		return;
 	for (size_t i = 0; i + 5 < c->n_tk; i++) {
-		if (!(tk_eq(c, i, "zero") || tk_eq(c, i, "oh")) || (c->tk[i].f & TK_CLAIMED))
+		if (!(c->tk[i].lex2 & LX2_ZERO) || (c->tk[i].f & TK_CLAIMED))
 			continue;
 		int fr = tk_eq(c, i, "zero") && c->lang != ENT_PRIV_EN;
 		size_t last = i, words = 0, digits = 0;
