@@ -164,6 +164,9 @@ static inline uint64_t tk_walk_word(const struct pctx *c, unsigned sets, size_t 
 {
 	const uint64_t *b = c->bm + w * PB_N;
 	uint64_t m = 0;
+	/* unrolled: a walk's sets are a constant at each call, so this is one load per set walked
+	 * (gcc kept a loop of seven bit tests) */
+#pragma GCC unroll 8
 	for (unsigned k = 0; k < PB_N; k++)
 		if (sets & PB_SET(k))
 			m |= b[k];
