@@ -68,11 +68,11 @@ uint32_t tk_lex_phrase(const struct pctx *c, size_t i, size_t n)
 	return words ? priv_lex_get(h) : 0;
 }
 
-void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float conf,
-	      const char *rec)
+/* Appends the span over bytes [s,e) (s < e <= len) and claims the tokens from i on that start
+ * before e, i the first token whose end is after s. */
+static void add_from(struct pctx *c, size_t i, size_t s, size_t e, enum ent_priv_type type, float conf,
+		     const char *rec)
 {
-	if (s >= e || e > c->len)
-		return;
 	if (c->n_sp == c->cap_sp) {
 		size_t ncap = c->cap_sp ? c->cap_sp * 2 : 16;
 		struct ent_priv_span *ns = realloc(c->sp, ncap * sizeof *ns);
@@ -84,13 +84,23 @@ void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float
 		c->cap_sp = ncap;
 	}
 	c->sp[c->n_sp++] = (struct ent_priv_span){s, e, type, conf, rec};
-	for (size_t i = priv_tok_at(c, s); i < c->n_tk && c->tk[i].s < e; i++)
+	for (; i < c->n_tk && c->tk[i].s < e; i++)
 		c->tk[i].f |= TK_CLAIMED | (type == ENT_PRIV_AGE ? TK_AGE : 0);
+}
+
+void priv_add(struct pctx *c, size_t s, size_t e, enum ent_priv_type type, float conf,
+	      const char *rec)
+{
+	if (s >= e || e > c->len)
+		return;
+	add_from(c, priv_tok_at(c, s), s, e, type, conf, rec);
 }
 
 void priv_add_tok(struct pctx *c, size_t i, size_t j, enum ent_priv_type type, float conf,
 		  const char *rec)
 {
-	if (i < c->n_tk && j < c->n_tk && i <= j)
-		priv_add(c, c->tk[i].s, c->tk[j].e, type, conf, rec);
+	/* token i is the first whose end is after its own start (tokens are never empty and
+	 * follow one another): no search */
+	if (i < c->n_tk && j < c->n_tk && i <= j && c->tk[i].s < c->tk[j].e)
+		add_from(c, i, c->tk[i].s, c->tk[j].e, type, conf, rec);
 }
