@@ -859,22 +859,17 @@ static int try_labelled_code(struct pctx *c, size_t i)
 	return 1;
 }
 
-/* The next token at or after i that priv_find_words_ids tries: any, in a text with a colon
- * (an IPv6 address); else a word with a capital or a digit. */
-static inline size_t next_word_id(const struct pctx *c, int colon, struct tk_walk *wk, size_t i)
-{
-	return colon ? i : tk_next_any(c, wk, i);
-}
-
 void priv_find_words_ids(struct pctx *c)
 {
 	/* every try needs a word in capitals or with a digit, or an IPv6 colon */
 	if (!(c->f_any & (TK_ALLCAP | TK_DIGIT)) && !priv_has_punct(c, ':'))
 		return;
-	/* a text without a colon: only the words with a capital or a digit are visited */
+	/* the words with a capital or a digit, and in a text with a colon those glued to the
+	 * token after them (PB_PAT: an IPv6 address's first group, lowercase letters alone,
+	 * reaches no try below but try_ipv6, which needs a ':' glued after it) */
 	int colon = priv_has_punct(c, ':');
-	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS) | PB_SET(PB_DIGIT));
-	for (size_t i = next_word_id(c, colon, &wk, 0); i < c->n_tk; i = next_word_id(c, colon, &wk, i + 1)) {
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS) | PB_SET(PB_DIGIT) | (colon ? PB_SET(PB_PAT) : 0));
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
 			continue;
 		/* each try below needs capitals or a digit, but an IPv6 address (a colon after) */
