@@ -182,7 +182,9 @@ static void hyphen_names(struct pctx *c)
 	static const char *const poss[] = {"mon", "ma", "my", "notre", "our", "his", "her", "son", "sa", NULL};
 	if (!priv_has_punct(c, '-'))
 		return;
-	for (size_t i = 1; i + 2 < c->n_tk; i++) {
+	/* (a capitalised word: among those with a capital as tokenized, PB_CAPS) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS));
+	for (size_t i = tk_next_any(c, &wk, 1); i + 2 < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		if ((c->tk[i].f & (TK_CAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(c->tk[i].f & TK_SP) ||
 		    (tk_glued(c, i - 1)))
 			continue;
