@@ -20,6 +20,15 @@ void pn_unshout(struct pctx *c)
 	/* words of four letters or more: acronyms ("ED", "DOB", "COPD") are in capitals in any
 	 * clinical note ("ED handover: 71F, O'BRIEN Siobhan, DOB 2/3/53, PMH COPD") */
 	size_t long_words = 0, long_caps = 0;
+	/* a text in capitals has three words in capitals at least (five words, 60 % of them): the
+	 * words in capitals (two letters or more) are among those with a capital as tokenized,
+	 * a few, counted first */
+	for (size_t w = 0; w < c->nw && caps < 3; w++)
+		for (uint64_t m = c->bm[w * PB_N + PB_NAMEW] & c->bm[w * PB_N + PB_CAPS]; m; m &= m - 1)
+			caps += !!(c->tk[(w << 6) + (size_t)__builtin_ctzll(m)].f & TK_ALLCAP);
+	if (caps < 3)
+		return;
+	caps = 0;
 	/* the words with a letter and no digit (PB_NAMEW: no pass changes those two flags), each
 	 * counted without a branch on it */
 	for (size_t w = 0; w < c->nw; w++)
