@@ -94,7 +94,7 @@ enum {
 #define NF_PAD (NF_BEFORE + 1)
 
 /* Bytes past the last token's set byte (pctx.pb) that the gather into bitmaps reads. */
-#define PB_PAD 8
+#define PB_PAD 16
 /* Words of PB_N bitmaps a context keeps on its own for a text of up to 128 tokens. */
 #define PB_LOCAL_WORDS 2
 
