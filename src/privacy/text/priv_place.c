@@ -20,12 +20,16 @@ static int connector(const struct pctx *c, size_t i)
 	return tk_eq_any(c, i, w) || tk_apos(c, i);
 }
 
-/* A capitalised word usable inside a place name. */
-static int cap_word(const struct pctx *c, size_t i)
+/* A capitalised word usable inside a place name. (Its tests without a branch each: it is
+ * asked of some 40,000 words a dense 400 KB, one call each where gcc split it.) */
+static inline int cap_word(const struct pctx *c, size_t i)
 {
-	return i < c->n_tk && (c->tk[i].f & TK_WORD) && (c->tk[i].f & TK_CAP) &&
-	       !(c->tk[i].f & TK_CLAIMED) && !(c->tk[i].lex & (LX_MONTH | LX_DAY)) &&
-	       !((c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) && tk_sentence_start(c, i));
+	if (i >= c->n_tk)
+		return 0;
+	const struct ptok *t = &c->tk[i];
+	unsigned sent = (i == 0) | !!(t->f & TK_SENT); /* tk_sentence_start */
+	return (int)(((t->f & (TK_WORD | TK_CAP | TK_CLAIMED)) == (TK_WORD | TK_CAP)) & !(t->lex & (LX_MONTH | LX_DAY)) &
+		     !((t->lex & (LX_STOPFR | LX_STOPEN)) && sent));
 }
 
 /* Longest town name starting at token i (French commune or listed city); returns the last
