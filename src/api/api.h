@@ -166,7 +166,9 @@ enum ent_err api_erase_traces(struct api_app *app, struct store_conn *db);
 struct api_write {
 	enum ent_err (*fn)(struct store_conn *db, struct api_write *w);
 	/* Optional: called in the same transaction after the fn of every job of the batch (a
-	 * reply's full-text index entry: comm_post_store.h says why). */
+	 * reply's full-text index entry: comm_post_store.h says why); it may rely on what its
+	 * own fn set (the post's id). Like fn, it runs again, after fn, when a failed batch is
+	 * written job by job. */
 	enum ent_err (*last)(struct store_conn *db, struct api_write *w);
 	void (*after)(struct api_write *w);
 	enum ent_err err; /* the result, once done */

@@ -179,6 +179,8 @@ enum ent_err api_institution_patch(struct api_req *q)
 	if (!err && url)
 		err = desk_inst_set_teleconsult(q->db, i.id, url, clock_now());
 	err = api_admin_commit(q, err, "institution-edit", "institution", i.id, i.slug);
+	if (!err && name)
+		comm_changed(); /* the related panels cached with the old name (api_thread_cache.h) */
 	return err ? err : reply_inst(q, 200, i.slug);
 }
 

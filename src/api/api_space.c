@@ -242,7 +242,6 @@ struct reply_job {
 	struct api_write w; /* first */
 	struct comm_new_post p;
 	int64_t author;
-	char lang[3];
 	struct comm_emergency e;
 	char *body;       /* the text after the publishing check */
 	char *html;       /* body rendered (comm_md_render) */
@@ -350,7 +349,6 @@ enum ent_err api_reply_create(struct api_req *q)
 	j->w.last = reply_index;
 	j->w.after = reply_written;
 	j->author = q->s.account.id;
-	memcpy(j->lang, s.language, sizeof j->lang);
 	j->p = (struct comm_new_post){.thread_id = thread_id, .quote_id = quote, .body = j->body,
 				      .len = flen, .redacted = redacted};
 	comm_emergency_read(NULL, 0, j->body, flen, &j->e);

@@ -79,9 +79,10 @@ void api_thread_cache_put(struct api_thread_page *p);
  * holds the related lists of thousands of threads where the page cache holds fifty pages.
  * An entry is for a thread and the hash of its title (an edited title misses), stamped with
  * the global generation (an article published, changed or withdrawn bumps it: comm_changed)
- * and expires after API_THREAD_RELATED_TTL seconds. Another node's article changes reach this
- * one's generation too (store_watch: 0106's trigger on articles), so the expiry is only a
- * backstop; it was 60 s, after which a thread read less than once a minute paid the query
+ * and expires after API_THREAD_RELATED_TTL seconds. Another node's changes of articles and of
+ * institutions' names reach this one's generation too (store_watch: the triggers of 0106 and
+ * 0109; a node whose watch reconnects drops everything), so the expiry is only a backstop for
+ * a watch connection that died unnoticed; it was 60 s, after which a thread read less than once a minute paid the query
  * again (~450 k instructions, FTS5 reading the index of every title word in both languages):
  * bench/members' mixed load began each round with some 1,300 such misses.
  * api_thread_related_get appends the entry's JSON to out and returns true, or returns false

@@ -25,9 +25,11 @@ static bool is_word_char(utf8proc_int32_t c)
 	       (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO);
 }
 
-typedef void (*word_fn)(const char *w, size_t n, void *arg);
+/* Returns whether the word counted (a query leaves some out). */
+typedef bool (*word_fn)(const char *w, size_t n, void *arg);
 
-/* Calls fn for each case-folded word of text; stops after max words (0 = no limit). */
+/* Calls fn for each case-folded word of text; stops after max words fn counted (0 = no
+ * limit). */
 static enum ent_err each_word(const char *text, size_t len, size_t max, word_fn fn, void *arg)
 {
 	utf8proc_uint8_t *folded = NULL;
@@ -53,8 +55,7 @@ static enum ent_err each_word(const char *text, size_t len, size_t max, word_fn 
 			if (wl > 1) {
 				if (wl > WORD_MAX)
 					wl = WORD_MAX; /* may cut a character: the stemmer copes, FTS too */
-				fn((const char *)folded + start, wl, arg);
-				if (max && ++count >= max)
+				if (fn((const char *)folded + start, wl, arg) && max && ++count >= max)
 					break;
 			}
 			start = -1;
@@ -79,12 +80,13 @@ static void put_stem(struct sb_stemmer *st, const char *w, size_t n, struct buf 
 		buf_append(out, w, n);
 }
 
-static void term_word(const char *w, size_t n, void *arg)
+static bool term_word(const char *w, size_t n, void *arg)
 {
 	struct term_ctx *c = arg;
 	if (c->out->len)
 		buf_putc(c->out, ' ');
 	put_stem(c->st, w, n, c->out);
+	return true;
 }
 
 enum ent_err comm_terms(const char *text, size_t len, const char *lang, struct buf *out)
@@ -142,11 +144,11 @@ static bool is_stop_word(const char *w, size_t n)
 		       stop_cmp) != NULL;
 }
 
-static void query_word(const char *w, size_t n, void *arg)
+static bool query_word(const char *w, size_t n, void *arg)
 {
 	struct query_ctx *c = arg;
 	if (c->any && (n < 4 || is_stop_word(w, n)))
-		return;
+		return false; /* not counted: a long title's later words still make the query */
 	char fr[WORD_MAX * 2 + 1], en[WORD_MAX * 2 + 1];
 	struct buf b1 = {0}, b2 = {0};
 	buf_init(&b1, sizeof fr - 1);
@@ -156,7 +158,7 @@ static void query_word(const char *w, size_t n, void *arg)
 	if (buf_err(&b1) || buf_err(&b2) || !b1.len || !b2.len) {
 		buf_clear(&b1);
 		buf_clear(&b2);
-		return;
+		return false;
 	}
 	memcpy(fr, b1.p, b1.len + 1);
 	memcpy(en, b2.p, b2.len + 1);
@@ -170,6 +172,7 @@ static void query_word(const char *w, size_t n, void *arg)
 		buf_printf(c->out, "\"%s\"", fr);
 	else
 		buf_printf(c->out, "(\"%s\" OR \"%s\")", fr, en);
+	return true;
 }
 
 enum ent_err comm_query(const char *q, size_t len, bool any, struct buf *out)

@@ -293,15 +293,22 @@ test('concurrent replies and read marks: every answer its own, counters exact', 
   // is beyond what a person does, and past the 30 posts per 10 minutes budget of issue 17)
   const n = 24;
   const writers = [a, await signup('ecrit.deux'), await signup('ecrit.trois')];
+  // each with a word of its own: the writer indexes a batch's replies after all their rows
+  const fruits = ['abricot', 'banane', 'cerise', 'datte', 'figue', 'goyave', 'kiwi', 'litchi',
+    'mangue', 'noisette', 'olive', 'papaye', 'pomme', 'prune', 'raisin', 'tomate', 'carotte',
+    'poireau', 'navet', 'radis', 'citron', 'melon', 'ananas', 'myrtille'];
+  const word = (i) => fruits[i];
   const replies = await Promise.all(Array.from({ length: n }, (_, i) =>
-    writers[i % 3].req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: `Réponse numéro ${i}.` } })));
+    writers[i % 3].req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: `Réponse numéro ${i} ${word(i)}.` } })));
   const ids = new Set();
   replies.forEach((x, i) => {
     assert.equal(x.status, 201, x.text);
-    assert.equal(x.data.body, `Réponse numéro ${i}.`, 'each request gets its own post back');
+    assert.equal(x.data.body, `Réponse numéro ${i} ${word(i)}.`, 'each request gets its own post back');
     ids.add(x.data.id);
   });
   assert.equal(ids.size, n);
+  const found = await Promise.all(replies.map((x, i) => m.req('GET', `/api/v1/search?q=${word(i)}`)));
+  found.forEach((x, i) => assert.ok(x.data.posts.some((p) => p.post === replies[i].data.id), `${word(i)}: ${x.text}`));
   r = await m.req('GET', '/api/v1/notifications');
   assert.equal(r.data.unread, before + n);
   assert.equal(r.data.following.find((f) => f.thread === tid).unread, n);

@@ -53,7 +53,8 @@ static const struct {
 			      "statements (issue 13 notes it)"},
 	{"comm.notify_purge_upto", "the hourly retention purge (api_purge.c), not a page: reads "
 				   "the posts of the notifications' retention window, newest first, "
-				   "and stops at the first older one (comm_notify_store.c)"},
+				   "and stops at the first older one (comm_notify_store.c); every post "
+				   "while none is that old yet (an instance younger than the window)"},
 	{"purge.desk", "the hourly retention purge (api_purge.c), not a page: walks the resolved "
 		       "requests through their index once an hour"},
 	{"export.desk_ids", "one member's data export (api_export.c): sorts that member's own desk "

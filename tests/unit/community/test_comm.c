@@ -99,6 +99,12 @@ static void terms_and_queries(void **state)
 	assert_int_equal(comm_query("what about this", 15, true, &b), ENT_OK);
 	assert_int_equal(b.len, 0);
 	buf_clear(&b);
+	/* the words left out do not count towards the query's twelve */
+	static const char wordy[] = "Pour avec dans sans mais donc comme plus moins tout tous cette "
+				    "elle nous vous leur insuline";
+	assert_int_equal(comm_query(wordy, sizeof wordy - 1, true, &b), ENT_OK);
+	assert_non_null(strstr(b.p, "\"insulin"));
+	buf_clear(&b);
 	/* a member's own search keeps every word (all of them must match) */
 	assert_int_equal(comm_query("pour", 4, false, &b), ENT_OK);
 	assert_non_null(strstr(b.p, "\"pour\""));
