@@ -71,6 +71,13 @@ static void not_found(const char *text, enum ent_priv_lang lang, const char *wha
 	assert_false(hit);
 }
 
+/* not_found() on each {text, part} of a table, the language guessed. */
+static void none_of(const char *const cases[][2], size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		not_found(cases[k][0], ENT_PRIV_AUTO, cases[k][1]);
+}
+
 #define FR ENT_PRIV_FR
 #define EN ENT_PRIV_EN
 #define AUTO ENT_PRIV_AUTO
@@ -1150,8 +1157,7 @@ static void s16_eponyms(void **state)
 		{"Mon fils a le syndrome de Gilles de la Tourette.", "Gilles"},
 		{"Ma cousine a la maladie de Verneuil depuis 2 ans.", "Verneuil"},
 	};
-	for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
-		not_found(none[k][0], AUTO, none[k][1]);
+	none_of(none, sizeof none / sizeof none[0]);
 	/* the same shapes around a person stay names */
 	found("Lettre à Ti-Jo, mon grand frère parti de la drépano à 34 ans.", FR, "Ti-Jo", ENT_PRIV_NAME);
 	found("Lettre à Marie-Ève, ma grande sœur.", FR, "Marie-Ève", ENT_PRIV_NAME);
@@ -1162,6 +1168,22 @@ static void s16_eponyms(void **state)
 	found("ring me on 2123 45670 1 tonight", EN, "2123 45670 1", ENT_PRIV_ID);
 	not_found("ring me on 2123 45671 1 tonight", EN, "45671");
 	found("my Medicare number is 2123 45671 1", EN, "2123 45671 1", ENT_PRIV_ID);
+}
+
+/* A month or a span of time is no name and age: "6 mois de chimio" is a treatment's length. */
+static void s16_durations(void **state)
+{
+	(void)state;
+	static const char *const none[][2] = {
+		{"Mai, 6 mois de chimio et ça va mieux.", "Mai"},
+		{"Mars, 3 mois de radiothérapie.", "3 mois"},
+		{"Mai, 3 ans après la greffe, tout va bien.", "Mai"},
+		{"Ange, 8 mois de chimio derrière elle.", "Ange"},
+		{"June, 6 months of chemo and still going.", "June"},
+	};
+	none_of(none, sizeof none / sizeof none[0]);
+	found("Mai, 27 ans, atteinte de lupus.", FR, "Mai", ENT_PRIV_NAME);
+	found("Mai (6 mois) dort enfin.", FR, "Mai", ENT_PRIV_NAME);
 }
 
 int main(void)
@@ -1178,7 +1200,7 @@ int main(void)
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
-		cmocka_unit_test(s16_eponyms),
+		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s16_durations),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
