@@ -1156,6 +1156,10 @@ static void s16_eponyms(void **state)
 		{"Je vous écris. Gilles de la Tourette, mon fils a ce syndrome.", "Gilles"},
 		{"Mon fils a le syndrome de Gilles de la Tourette.", "Gilles"},
 		{"Ma cousine a la maladie de Verneuil depuis 2 ans.", "Verneuil"},
+		/* drug brands no name list holds, opening the text before a relative */
+		{"Lovenox, ma mère en fait une injection le soir.", "Lovenox"},
+		{"Seroquel, my son is on 50 mg now.", "Seroquel"},
+		{"Zoely, ma sœur la prend aussi.", "Zoely"},
 	};
 	none_of(none, sizeof none / sizeof none[0]);
 	/* the same shapes around a person stay names */
