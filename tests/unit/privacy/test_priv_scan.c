@@ -1174,7 +1174,8 @@ static void s16_eponyms(void **state)
 	found("my Medicare number is 2123 45671 1", EN, "2123 45671 1", ENT_PRIV_ID);
 }
 
-/* A month or a span of time is no name and age: "6 mois de chimio" is a treatment's length. */
+/* A month or a span of time is no name and age: "6 mois de chimio" is a treatment's length,
+ * "Mai, ma mère est décédée" says when. */
 static void s16_durations(void **state)
 {
 	(void)state;
@@ -1184,10 +1185,16 @@ static void s16_durations(void **state)
 		{"Mai, 3 ans après la greffe, tout va bien.", "Mai"},
 		{"Ange, 8 mois de chimio derrière elle.", "Ange"},
 		{"June, 6 months of chemo and still going.", "June"},
+		/* a month or a feast before a relative that is the sentence's subject: when */
+		{"Mai, ma mère est décédée il y a 2 ans.", "Mai"},
+		{"June, my mum passed away in her sleep.", "June"},
+		{"Since April, my son has been seizure free.", "April"},
+		{"Christmas, my son was in PICU.", "Christmas"},
 	};
 	none_of(none, sizeof none / sizeof none[0]);
 	found("Mai, 27 ans, atteinte de lupus.", FR, "Mai", ENT_PRIV_NAME);
 	found("Mai (6 mois) dort enfin.", FR, "Mai", ENT_PRIV_NAME);
+	found("Mai, ma mère, a 80 ans.", FR, "Mai", ENT_PRIV_NAME);
 }
 
 int main(void)
