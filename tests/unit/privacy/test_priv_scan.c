@@ -1160,6 +1160,8 @@ static void s16_eponyms(void **state)
 		{"Lovenox, ma mère en fait une injection le soir.", "Lovenox"},
 		{"Seroquel, my son is on 50 mg now.", "Seroquel"},
 		{"Zoely, ma sœur la prend aussi.", "Zoely"},
+		/* a pet's name opening the text */
+		{"Olive, ma chienne, est morte cette nuit.", "Olive"},
 	};
 	none_of(none, sizeof none / sizeof none[0]);
 	/* the same shapes around a person stay names */
