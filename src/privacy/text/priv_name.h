@@ -20,13 +20,20 @@
  * they are verbs. The AUX list of priv_words.txt, read as tk_lex2(c, i, LX2_AUX). */
 /* "Guillain-Barré", "Charcot-Marie-Tooth", "Lennox-Gastaut": token i glued by hyphens to an
  * eponym, before or after it (a disease's other names, however ordinary or given a word they
- * are). */
+ * are); "Anti-TNF", "Post-Polio": a compound opening on a medical prefix. */
 static inline int pn_eponym_part(const struct pctx *c, size_t i)
 {
-	for (size_t k = i; k >= 2 && tk_ch(c, k - 1, '-') && tk_glued(c, k - 2) && tk_glued(c, k - 1); k -= 2)
+	static const char *const prefix[] = {"anti", "post", "pre", "pro", "non", "mi", "semi", "ex", "auto", "neo",
+					     "pseudo", "para", "peri", "hyper", "hypo", "multi", "poly", "inter",
+					     "intra", "sous", "sub", "sur", "trans", "co", "long", NULL};
+	size_t k = i;
+	for (; k >= 2 && tk_ch(c, k - 1, '-') && tk_glued(c, k - 2) && tk_glued(c, k - 1); k -= 2)
 		if (c->tk[k - 2].lex & LX_EPONYM)
 			return 1;
-	for (size_t k = i; tk_ch(c, k + 1, '-') && tk_glued(c, k) && tk_glued(c, k + 1) && k + 2 < c->n_tk; k += 2)
+	if (k < i || (tk_ch(c, i + 1, '-') && tk_glued(c, i)))
+		if (tk_eq_any(c, k, prefix))
+			return 1;
+	for (k = i; tk_ch(c, k + 1, '-') && tk_glued(c, k) && tk_glued(c, k + 1) && k + 2 < c->n_tk; k += 2)
 		if (c->tk[k + 2].lex & LX_EPONYM)
 			return 1;
 	return 0;

@@ -207,13 +207,14 @@ static void hyphen_names(struct pctx *c)
 		if (!kin_before && !kin_after)
 			continue;
 		/* a word or a disease's name among the parts ("Creutzfeldt-Jakob, ma tante",
-		 * "Parkinson-Plus, my dad"); and a name before a relative has a given name in it */
+		 * "Parkinson-Plus, my dad"), a medical prefix ("Post-Polio, my grandad"); and a name
+		 * before a relative has a given name in it */
 		int word = 0, given = 0;
 		for (size_t k = i; k <= e; k += 2) {
 			word |= (c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) != 0;
 			given |= (c->tk[k].lex & LX_GIVEN) != 0;
 		}
-		if (!letters && (word || !given))
+		if (!letters && (word || !given || pn_eponym_part(c, i)))
 			continue;
 		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.7f, "name_context");
 		i = e;
