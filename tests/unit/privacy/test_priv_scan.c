@@ -1156,6 +1156,8 @@ static void s16_eponyms(void **state)
 		{"Je vous écris. Gilles de la Tourette, mon fils a ce syndrome.", "Gilles"},
 		{"Mon fils a le syndrome de Gilles de la Tourette.", "Gilles"},
 		{"Ma cousine a la maladie de Verneuil depuis 2 ans.", "Verneuil"},
+		{"Bonjour. Diamond-Blackfan, mon fils a ce syndrome depuis 2 ans.", "Diamond"},
+		{"Hello. Takotsubo, my mum had it after dad died.", "Takotsubo"},
 		{"Bonjour. Anti-TNF, ma fille en est à sa 3e injection.", "Anti-TNF"},
 		{"Bonjour. Post-AVC, mon père remarche un peu.", "Post-AVC"},
 		{"Hello. Post-Polio, my grandad uses a chair.", "Post-Polio"},
