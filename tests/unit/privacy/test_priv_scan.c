@@ -1197,9 +1197,15 @@ static void s16_durations(void **state)
 		{"June, my mum passed away in her sleep.", "June"},
 		{"Since April, my son has been seizure free.", "April"},
 		{"Christmas, my son was in PICU.", "Christmas"},
+		/* "Grâce au", the charity's nurse (a first name before a preposition stays one) */
+		{"Grâce au Lyrica ça va un peu mieux.", "Grâce"},
+		{"Grâce aux infirmières, ma mère a tenu.", "Grâce"},
+		{"Macmillan nurse came round today.", "Macmillan"},
 	};
 	none_of(none, sizeof none / sizeof none[0]);
 	found("Mai, 27 ans, atteinte de lupus.", FR, "Mai", ENT_PRIV_NAME);
+	found("Claire avec son mari est venue me voir.", FR, "Claire", ENT_PRIV_NAME);
+	found("Grace au bloc ce matin, on croise les doigts.", FR, "Grace", ENT_PRIV_NAME);
 	found("Mai (6 mois) dort enfin.", FR, "Mai", ENT_PRIV_NAME);
 	found("Mai, ma mère, a 80 ans.", FR, "Mai", ENT_PRIV_NAME);
 }
