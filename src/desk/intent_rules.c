@@ -209,6 +209,35 @@ enum speaker { SPK_OWN, SPK_THIRD, SPK_REPORTED };
  * die'") unless a subject says whose ("I keep saying 'I want to die'", "my son just texted me
  * 'I'm going to kill myself'"). */
 #define SPEAKER_WINDOW 6
+#define COPULA_WINDOW 6
+#define IN(list, w, wl) word_in(list, sizeof list / sizeof list[0], w, wl)
+
+/* True when the "who" / "qui" at token k stands for the writer: a first-person copula a few
+ * tokens before it with only the description between ("I'm a mum who wants to die", "je suis une
+ * maman qui veut mourir", "I'm the kind of person who..."; the session's review), not a relative
+ * or a friend met on the way ("I'm worried about my friend who...", "I know someone who..."). */
+static int who_is_writer(const struct intent_text *t, size_t k)
+{
+	static const char *const copula_one[] = {"im", "jsuis", "chui", "chuis"};
+	static const char *const copula[] = {"m", "am", "suis", "was", "etais"};
+	static const char *const first_person[] = {"i", "je", "j"};
+	static const char *const stop[] = {"about", "with", "for", "to", "avec", "pour", "know", "met", "have", "has",
+	                                   "connais", "ai", "de", "worried", "inquiet", "inquiete", "and", "et"};
+	for (size_t j = k; j-- > 0 && k - j <= COPULA_WINDOW && t->tok_sent[j] == t->tok_sent[k];) {
+		size_t wl, pl = 0;
+		const char *w = intent_tok(t, j, &wl);
+		if (IN(copula_one, w, wl))
+			return 1;
+		if (IN(copula, w, wl)) {
+			const char *pw = j >= 1 ? intent_tok(t, j - 1, &pl) : "";
+			return j >= 1 && IN(first_person, pw, pl);
+		}
+		if (IN(stop, w, wl))
+			return 0;
+	}
+	return 0;
+}
+
 static enum speaker speaker_of(const struct intent_text *t, size_t ti)
 {
 	static const char *const you_words[] = {"you", "u", "tu"};
@@ -220,7 +249,7 @@ static enum speaker speaker_of(const struct intent_text *t, size_t ti)
 		"narrateur", "fils", "fille", "mari", "femme", "epouse", "mere", "pere", "maman", "papa", "frere", "soeur",
 		"ami", "amie", "copain", "copine", "son", "daughter", "husband", "wife", "mum", "mom", "mother", "dad",
 		"father", "brother", "sister", "friend", "boyfriend", "girlfriend", "ex", "partner"};
-#define IN(list, w, wl) word_in(list, sizeof list / sizeof list[0], w, wl)
+	static const char *const who_words[] = {"who", "qui"};
 	size_t wl;
 	const char *w;
 	size_t at = ti;
@@ -240,14 +269,16 @@ static enum speaker speaker_of(const struct intent_text *t, size_t ti)
 		w = intent_tok(t, k, &wl);
 		if (IN(own_words, w, wl))
 			return SPK_OWN;
+		if (IN(who_words, w, wl) && who_is_writer(t, k))
+			return SPK_OWN;
 		if (IN(other_words, w, wl))
 			return SPK_THIRD;
 		if (IN(you_words, w, wl) && quoted)
 			return SPK_REPORTED;
 	}
 	return quoted ? SPK_REPORTED : SPK_OWN;
-#undef IN
 }
+#undef IN
 
 /* The sentence mask a pattern of kind k marks when it fires, or NULL. */
 static uint64_t *clause_mask(struct scan *s, enum kind k)

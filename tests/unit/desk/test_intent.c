@@ -233,6 +233,16 @@ static void relatives_crises_now_stay_urgent(void **state)
 			fail_msg("not urgent: %s", texts[i]);
 }
 
+/* Every text urgent / none urgent (the probes of a class of phrasing, both ways). */
+static void expect_urgent(const char *const *texts, size_t n, int urgent)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((classify(texts[i]).intent == ENT_INTENT_URGENT) != urgent)
+			fail_msg("%s: %s", urgent ? "not urgent" : "urgent", texts[i]);
+}
+#define EXPECT_URGENT(a) expect_urgent(a, sizeof a / sizeof a[0], 1)
+#define EXPECT_CALM(a) expect_urgent(a, sizeof a / sizeof a[0], 0)
+
 /* Text-message spelling the session's review found missed: "kms" / "kys" (kill myself /
  * yourself) right after a future or a wish; distances in "kms" stay calm. */
 static void text_message_crises_are_urgent(void **state)
@@ -244,9 +254,7 @@ static void text_message_crises_are_urgent(void **state)
 		"tryna kms tonight",
 		"i want to kms",
 	};
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		if (classify(texts[i]).intent != ENT_INTENT_URGENT)
-			fail_msg("not urgent: %s", texts[i]);
+	EXPECT_URGENT(texts);
 	static const char *const calm[] = {
 		"J'habite à 12 kms de l'hôpital, y a-t-il une navette ?",
 		"I walked 5 kms today after my surgery, thanks physio team!",
@@ -254,9 +262,31 @@ static void text_message_crises_are_urgent(void **state)
 		"going 20 kms to the clinic",
 		"we are about 5 kms from the hospital",
 	};
-	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++)
-		if (classify(calm[i]).intent == ENT_INTENT_URGENT)
-			fail_msg("urgent: %s", calm[i]);
+	EXPECT_CALM(calm);
+}
+
+/* The writer's own wish after "who" / "qui" ("I'm a mum who wants to die": the session's review)
+ * is the writer's, and "wants" / "veut" read as a wish; hair dye, "die on this hill" and someone
+ * else met on the way ("I know someone who...") are not the writer's crisis. */
+static void own_wish_after_who_is_urgent(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"I'm a mum who wants to die",
+		"je suis une maman qui veut mourir",
+		"i'm a student who wants to die, i have no one",
+		"I am a nurse who wants to die tonight",
+		"she wants to die, she's locked herself in the bathroom",
+	};
+	EXPECT_URGENT(texts);
+	static const char *const calm[] = {
+		"I'm a mum who wants to know the visiting hours",
+		"je suis une maman qui veut prendre rendez-vous pour ma fille",
+		"my son wants to dye his hair blue, is it ok with eczema?",
+		"I know someone who wants to die his hair green for charity",
+		"who wants to die on that hill? not me. what time is the pharmacy open?",
+	};
+	EXPECT_CALM(calm);
 }
 
 static void safety_rules_skip_negation_and_past(void **state)
@@ -415,6 +445,7 @@ int main(void)
 		cmocka_unit_test(safety_rules_skip_negation_and_past),
 		cmocka_unit_test(relatives_crises_now_stay_urgent),
 		cmocka_unit_test(text_message_crises_are_urgent),
+		cmocka_unit_test(own_wish_after_who_is_urgent),
 		cmocka_unit_test(consultation_requests_are_recognised),
 		cmocka_unit_test(other_intents_are_recognised),
 		cmocka_unit_test(hostile_input_is_refused_or_handled),
