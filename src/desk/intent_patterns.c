@@ -22,6 +22,14 @@
 	"eliquis|digoxin*|metformin*|depakine|tegretol|risperdal|abilify|quetiapine|seroquel|olanzapine|"   \
 	"zyprexa|haldol|tercian|loxapac|propranolol|avlocardyl|amlodipine|clonazepam|rivotril|mogadon"
 
+/* A suicide attempt, or an overdose, told in the past (a repetition after it is a crisis). */
+#define ATTEMPT "ts|tentative|tentatives|attempted|overdosed|oded"
+/* Medicines in general words, for "all my medicines" taken. */
+#define MEDS "meds|medocs|medoc|medicaments|medication|medications|medicines|pills|pill|tablets|cachets|comprimes|" \
+             "gelules|pilules|boites"
+/* Now, or within hours. */
+#define NOW_WORDS "soir|nuit|tonight|maintenant|now|ajd|aujourd|today|demain|tomorrow"
+
 const struct pattern_src intent_patterns[] = {
 	/* --- chest pain, heart attack -------------------------------------------------------- */
 	{K_URGENT, R(CHEST_PAIN), NEG | WEAK,
@@ -190,6 +198,31 @@ const struct pattern_src intent_patterns[] = {
 	 * reviews); right after the future or the wish, so "going 20 kms", "about 5 kms" stay */
 	{K_URGENT, R(SUICIDE), 0, "imma|ima|gonna|finna|wanna|tryna|will|gon ~0 kms|kys"},
 	{K_URGENT, R(SUICIDE), 0, "going|want|wants|about|bout|trying|need|wish ~0 to ~0 kms|kys"},
+	/* an attempt told in the past, then its repetition now (the session's review, tuning set 11):
+	 * "il y a 2 ans j'ai fait une TS, ce soir je recommence", "last year I attempted, tonight I
+	 * finish it", "in 2019 I overdosed. this time I won't fail". The cue is the repetition (LATE:
+	 * its sentence, its speaker), and it must end its sentence or meet a time of now, so "ma TS il
+	 * y a 2 ans ; aujourd'hui je recommence à vivre" stays calm. */
+	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 recommence|recommencer|recommencerai|refais|refaire|referai|"
+	                                   "retente|retenter|retenterai|reessaie|reessaye|reessayer|remets|remettre"},
+	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 recommence|recommencer|recommencerai|refais|refaire|referai|"
+	                             "retente|retenter|remets ~2 " NOW_WORDS},
+	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 finish|end|finishing|ending|do|doing|try|trying ~0 it|this ~0 "
+	                                   "properly|right|tonight|today|now"},
+	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 do|doing|try|trying ~0 it|this ~0 again"},
+	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 do|doing|try|trying ~0 it|this ~0 again ~1 " NOW_WORDS},
+	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 finish|end|finishing|ending ~0 it|this"},
+	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 this|cette ~0 time|fois ~3 fail|rater|louper|survive|bout|succeed|"
+	                             "reussir|reussirai|properly|bonne"},
+	/* "I'm doing it tonight." ending its sentence (a cue the score weighs: "The form? I'm doing it
+	 * tonight." reads urgent too; the French "je le fais ce soir." was left out, a chore far more
+	 * often), "ce soir je passe à l'acte" (tuning set 11: a complaint or a request that ends with
+	 * the crisis) */
+	{K_FAREWELL, 0, END, "doing ~0 it ~0 tonight"},
+	{K_URGENT, R(SUICIDE), 0, "je|j ~1 passe|passerai ~0 a ~0 l ~0 acte"},
+	{K_URGENT, R(SUICIDE), 0, "je|j ~1 vais ~0 passer ~0 a ~0 l ~0 acte"},
+	{K_URGENT, R(SUICIDE), 0, "se|me|m|te ~0 foutre ~0 en ~0 l ~0 air"},
+	{K_URGENT, R(SUICIDE), 0, "decided|decide|chosen ~6 day ~1 i|she|he ~0 die|dies"},
 	/* --- overdose, poisoning ---------------------------------------------------------------- */
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "intoxiqu*|empoisonn*|poisoned|poisoning|intoxication"},
@@ -210,6 +243,13 @@ const struct pattern_src intent_patterns[] = {
 	                             "d ~1 comprime*|cachet*|medicament*|pills|tablets|medicine*|doliprane|"
 	                             "paracetamol|xanax|lexomil|insuline|insulin|medocs|somniferes"},
 	{K_URGENT, R(OVERDOSE), NEG, "too ~0 many ~1 pills|tablets|sleeping|painkillers"},
+	/* every medicine one has, taken or about to be ("g pri tt mes médocs", "took all my meds",
+	 * "im taking every pill i have"; the session's review, tuning set 11); a routine said beside it
+	 * ("comme d'hab", "as prescribed", "mes comprimés du mois") is calm (K_REASSURE below) */
+	{K_URGENT, R(OVERDOSE), NEG, "pris|pri|prit|avale|avalee|took|taken|swallowed|gobe ~1 tout|tous|toutes|toute|tt|"
+	                             "all|every ~2 " MEDS},
+	{K_URGENT, R(OVERDOSE), NEG, "taking|take|prends|prendre|prendrai|avaler|avalerai ~1 tout|tous|toutes|tt|all|"
+	                             "every ~2 " MEDS " ~2 i|que|in|ce|this ~0 have|own|got|ai|house|maison|soir|tonight"},
 	{K_URGENT, R(OVERDOSE), NEG | HYPO,
 	 "alcool|alcohol|vodka|whisky|whiskey|vin|wine|biere|beer|beers|booze|rhum|rum|gin|tequila|pastis ~5 " DRUGS},
 	{K_URGENT, R(OVERDOSE), NEG | HYPO, DRUGS " ~5 alcool|alcohol|vodka|whisky|whiskey|wine|booze|rhum|rum|"
@@ -319,6 +359,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_PAST, 0, 0, "chaleur|chaud|clim*|canicule|heat|hot|ronfl*|snor*|apnee*|apnoea|apnea|nuits|night|nights"},
 	{K_PAST, 0, 0, "prevention|prevenir|prevent|risque*|risk|risks|reconnaitre|recognise|recognize|formation|"
 	               "course|atelier|conference|brochure|leaflet|webinar|groupe|association"},
+	/* an end-of-life wish, not a crisis: "she wants to die peacefully at home", "mourir chez elle"
+	 * (palliative care; "wants" is read since this session) */
+	{K_FRAME, 0, 0, "die|mourir ~0 peacefully|paisiblement|sereinement|dignement|chez|with ~0 dignity|at ~0 home"},
 	{K_FRAME, 0, 0, "film|films|movie*|serie|series|show|episode|documentaire|documentary|livre|book|roman|"
 	               "novel|personnage|character|podcast|article|jeu|game|chanson|song|theatre|actor|acteur"},
 	/* the writer's own trade ("je suis ambulancier depuis 15 ans", "Pharmacist here"), not the
@@ -383,6 +426,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "make|making ~0 sure ~0 of ~0 it"},
 	{K_FAREWELL, 0, 0, "gonna|going|ll|will|about ~2 end ~0 it"},
 	{K_FAREWELL, 0, 0, "end|finish ~1 it ~2 tonight|today|now|soon"},
+	/* "ce soir c'est la fin." ending its sentence, not "ce soir c'est la fin de ma chimio" (tuning
+	 * set 11) */
+	{K_FAREWELL, 0, END, "soir|nuit|tonight ~2 la|the ~0 fin|end"},
 	{K_FAREWELL, 0, 0, "standing|debout|assis|sitting|perche* ~5 roof|toit|ledge|rebord|parapet|pont|bridge|edge|"
 	                   "bord|falaise|cliff|railing|rambarde"},
 	{K_FAREWELL, 0, 0, "sorted|made|written|updated|redige|fait|ecrit|rediger ~2 will|testament"},
@@ -460,6 +506,14 @@ const struct pattern_src intent_patterns[] = {
 	{K_REASSURE, 0, 0, "sorti|sortie|sortis|sorties ~0 de|d|du|des|hier|ce|cet|cette|aujourd|ajd|lundi|mardi|"
 	                   "mercredi|jeudi|vendredi|samedi|dimanche|depuis|il|la|apres"},
 	{K_REASSURE, 0, 0, "doing|feel|feeling|much|bcp|beaucoup ~1 ok|fine|mieux|better"},
+	/* a treatment taken as it should be: "tous mes médicaments ce matin comme d'hab", "all my meds
+	 * as prescribed" (tuning set 11; not "mes cachets du mois", which a crisis says too: "g pris tt
+	 * mes cachets du mois d'un coup") */
+	{K_REASSURE, 0, 0, "comme ~0 d ~0 hab|habitude"},
+	{K_REASSURE, 0, 0, "comme ~0 prevu|prescrit|prescrits|convenu|indique"},
+	{K_REASSURE, 0, 0, "as ~0 usual|prescribed|directed"},
+	{K_REASSURE, 0, 0, "medicaments|medocs|cachets|comprimes ~0 du ~0 matin|midi"},
+	{K_REASSURE, 0, 0, "morning ~0 meds|pills|tablets|medication|medicines"},
 	{K_JOKE, 0, 0, "lol|lmao|mdr|ptdr|haha*|hihi*|jk|xd|\xf0\x9f\x98\x82|\xf0\x9f\x98\x85|\xf0\x9f\x98\xa4|\xf0\x9f\x99\x84|"
 	               "\xf0\x9f\xa4\xa3|\xf0\x9f\x98\x86|\xf0\x9f\x98\x89"},
 	{K_JOKE, 0, 0, "not ~0 me|moi"},
@@ -471,6 +525,8 @@ const struct pattern_src intent_patterns[] = {
 	{K_JOKE, 0, 0, "dying ~0 for|to ~0 a|some|get|see|know|try|hear|go"},
 	/* "die on this hill", hair "died" purple: "wants to die" reads them since "wants" counts */
 	{K_JOKE, 0, 0, "die ~0 on ~0 this|that|a ~0 hill"},
+	{K_JOKE, 0, 0, "could|would ~0 die|kill ~0 for"},
+	{K_JOKE, 0, 0, "nobody|noone|everyone|everybody ~0 wants|want ~2 die"},
 	{K_JOKE, 0, 0, "die|died|dye|dyed ~2 hair|beard|roots|eyebrows|purple|pink|blue|blonde|red"},
 	{K_JOKE, 0, 0, "is|s|was ~0 murder|torture"},
 	{K_JOKE, 0, 0, "crie|crier|criait ~0 famine"},

@@ -47,6 +47,12 @@ enum kind {
                    * everything"): over for what happened, never for the writer's own wish to die in
                    * its sentence ("Thank you for everything, I want to die.") */
 
+#define END 128 /* the match ends its sentence (the next token, if any, is in the next sentence or is
+                 * a closing "!"): "I'm doing it tonight." but not "we're doing it tonight, the party" */
+#define LATE 256 /* the cue is the match's last slot: its sentence and its speaker are those of the
+                  * match's end ("il y a 2 ans j'ai fait une TS, ce soir je recommence": the attempt
+                  * is the past, the "recommence" is now) */
+
 struct pattern_src {
 	enum kind kind;
 	enum ent_intent_rule rule;

@@ -133,18 +133,33 @@ static int slot_matches(const struct slot *sl, const char *w, size_t wl)
 	return 0;
 }
 
-/* True when pattern p matches with slot si at token ti (and the following slots after it). */
-static int match_from(const struct pattern *p, size_t si, const struct intent_text *t, size_t ti)
+/* True when token ti ends its sentence: the last token, one before a new sentence, or one before
+ * a closing "!" (END). */
+static int ends_sentence(const struct intent_text *t, size_t ti)
+{
+	size_t wl;
+	if (ti + 1 >= t->n_tok || t->tok_sent[ti + 1] != t->tok_sent[ti])
+		return 1;
+	const char *w = intent_tok(t, ti + 1, &wl);
+	return wl == 1 && w[0] == '!' && (ti + 2 >= t->n_tok || t->tok_sent[ti + 2] != t->tok_sent[ti]);
+}
+
+/* True when pattern p matches with slot si at token ti (and the following slots after it); *end
+ * is the token of the last slot. With end_sent the match must end its sentence. */
+static int match_from(const struct pattern *p, size_t si, const struct intent_text *t, size_t ti, int end_sent,
+                      size_t *end)
 {
 	size_t wl;
 	const char *w = intent_tok(t, ti, &wl);
 	if (!slot_matches(&p->slots[si], w, wl))
 		return 0;
-	if (si + 1 == p->n_slots)
-		return 1;
+	if (si + 1 == p->n_slots) {
+		*end = ti;
+		return !end_sent || ends_sentence(t, ti);
+	}
 	size_t gap = p->slots[si + 1].gap;
 	for (size_t tj = ti + 1; tj < t->n_tok && tj <= ti + 1 + gap; tj++)
-		if (match_from(p, si + 1, t, tj))
+		if (match_from(p, si + 1, t, tj, end_sent, end))
 			return 1;
 	return 0;
 }
@@ -315,13 +330,18 @@ static void try_pattern(uint16_t pi, void *ctx)
 	uint64_t *mask = src->flags & PLEA ? NULL : clause_mask(s, src->kind);
 	uint64_t sent = 1ull << s->t->tok_sent[s->ti];
 	/* A pattern that fired is tried again only in a sentence its kind has not marked yet; one of
-	 * suicidal intent until it fired on the writer's own words. */
+	 * suicidal intent until it fired on the writer's own words. (A LATE pattern's sentence is
+	 * known after the match: it is tried again until it fired on the writer's own words.) */
 	int intent = is_intent(src);
-	if (((s->fired[pi / 64] >> (pi % 64)) & 1) && (!mask || (*mask & sent)) && !(intent && !s->own))
+	if (((s->fired[pi / 64] >> (pi % 64)) & 1) && (!mask || (*mask & sent)) && !(intent && !s->own) &&
+	    !(src->flags & LATE))
 		return;
-	if (!match_from(&patterns[pi], 0, s->t, s->ti))
+	size_t end = s->ti;
+	if (!match_from(&patterns[pi], 0, s->t, s->ti, (src->flags & END) != 0, &end))
 		return;
-	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, s->ti)) {
+	size_t at = src->flags & LATE ? end : s->ti;
+	sent = 1ull << s->t->tok_sent[at];
+	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, at)) {
 		s->negated = 1;
 		return;
 	}
@@ -333,7 +353,7 @@ static void try_pattern(uint16_t pi, void *ctx)
 	    src->kind == K_CHRONIC || src->kind == K_REASSURE || src->kind == K_JOKE || src->kind == K_DENIED)
 		s->tcalm |= sent;
 	if (intent) {
-		enum speaker who = speaker_of(s->t, s->ti);
+		enum speaker who = speaker_of(s->t, at);
 		if (who == SPK_OWN)
 			s->own_sent |= sent;
 		s->own |= who == SPK_OWN;

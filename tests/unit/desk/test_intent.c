@@ -289,6 +289,38 @@ static void own_wish_after_who_is_urgent(void **state)
 	EXPECT_CALM(calm);
 }
 
+/* A crisis now after an attempt told in the past, every medicine taken, a crisis at the end of
+ * a complaint (the session's review, tuning set 11) - and their look-alikes: a resolved attempt,
+ * starting again at living, a first-aid course or IVF tried again, a regimen taken as usual. */
+static void crisis_after_past_attempt_is_urgent(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"il y a 2 ans j'ai fait une TS, ce soir je recommence",
+		"g fait une ts l'an dernier, ce soir je recommence",
+		"last year i attempted, tonight i finish it",
+		"attempted last spring, doing it again tonight",
+		"in 2019 i overdosed. this time i'll do it properly",
+		"took all my meds",
+		"mrc pour tt. g pri tt mes médocs",
+		"this is the last time now, im taking every pill i have",
+		"Je me plains depuis des semaines. Ce soir je passe à l'acte.",
+		"I've complained three times about the wait and nobody listens. I'm doing it tonight.",
+	};
+	EXPECT_URGENT(texts);
+	static const char *const calm[] = {
+		"il y a 2 ans j'ai fait une TS, aujourd'hui je recommence à vivre",
+		"last year i attempted. today i started again at university",
+		"Today is the anniversary of my attempt. I'm proud to be alive.",
+		"we attempted CPR last year in the first aid course, can we do it again this year?",
+		"our first IVF attempt failed, we want to try again in June, who do we call?",
+		"I took all my meds this morning as prescribed, can I get a refill?",
+		"il est passé à l'acte il y a 3 ans, je voudrais le compte rendu de son hospitalisation",
+		"We're doing it tonight, the birthday party for my mum at the ward, can we bring a cake?",
+	};
+	EXPECT_CALM(calm);
+}
+
 static void safety_rules_skip_negation_and_past(void **state)
 {
 	static const char *const calm[] = {
@@ -446,6 +478,7 @@ int main(void)
 		cmocka_unit_test(relatives_crises_now_stay_urgent),
 		cmocka_unit_test(text_message_crises_are_urgent),
 		cmocka_unit_test(own_wish_after_who_is_urgent),
+		cmocka_unit_test(crisis_after_past_attempt_is_urgent),
 		cmocka_unit_test(consultation_requests_are_recognised),
 		cmocka_unit_test(other_intents_are_recognised),
 		cmocka_unit_test(hostile_input_is_refused_or_handled),
