@@ -22,8 +22,9 @@
 	"eliquis|digoxin*|metformin*|depakine|tegretol|risperdal|abilify|quetiapine|seroquel|olanzapine|"   \
 	"zyprexa|haldol|tercian|loxapac|propranolol|avlocardyl|amlodipine|clonazepam|rivotril|mogadon"
 
-/* A suicide attempt, or an overdose, told in the past (a repetition after it is a crisis). */
-#define ATTEMPT "ts|tentative|tentatives|attempted|overdosed|oded"
+/* A suicide attempt, or an overdose, told in the past (a repetition after it is a crisis; "3
+ * tentatives d'appel" is not one, nor "attempted to book": intent_rules.c, attempt_is_suicidal). */
+#define ATTEMPT "ts|tentative|attempted|overdosed|oded"
 /* Medicines in general words, for "all my medicines" taken. */
 #define MEDS "meds|medocs|medoc|medicaments|medication|medications|medicines|pills|pill|tablets|cachets|comprimes|" \
              "gelules|pilules|boites"

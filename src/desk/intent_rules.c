@@ -322,6 +322,26 @@ static uint64_t *clause_mask(struct scan *s, enum kind k)
 	}
 }
 
+/* A LATE pattern starts on an attempt told in the past: "attempted" and "tentative" are also the
+ * plain verb and noun ("I attempted to book online", "3 tentatives d'appel"), so one followed by
+ * "to", "de", "pour" counts only before suicide or oneself ("tentative de suicide", "tentative de me
+ * tuer", "attempted to kill myself"). */
+static int attempt_is_suicidal(const struct intent_text *t, size_t ti)
+{
+	static const char *const linkers[] = {"to", "de", "d", "pour", "for", "at"};
+	static const char *const selves[] = {"me", "m", "se", "s", "kill", "end", "take", "hang", "overdose"};
+	size_t wl;
+	if (ti + 1 >= t->n_tok)
+		return 1;
+	const char *w = intent_tok(t, ti + 1, &wl);
+	if (!word_in(linkers, sizeof linkers / sizeof linkers[0], w, wl))
+		return 1;
+	if (ti + 2 >= t->n_tok)
+		return 0;
+	w = intent_tok(t, ti + 2, &wl);
+	return (wl >= 6 && memcmp(w, "suicid", 6) == 0) || word_in(selves, sizeof selves / sizeof selves[0], w, wl);
+}
+
 /* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
 static void try_pattern(uint16_t pi, void *ctx)
 {
@@ -338,6 +358,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 		return;
 	size_t end = s->ti;
 	if (!match_from(&patterns[pi], 0, s->t, s->ti, (src->flags & END) != 0, &end))
+		return;
+	if ((src->flags & LATE) && !attempt_is_suicidal(s->t, s->ti))
 		return;
 	size_t at = src->flags & LATE ? end : s->ti;
 	sent = 1ull << s->t->tok_sent[at];
