@@ -217,13 +217,16 @@ const struct pattern_src intent_patterns[] = {
 	                             "reussir|reussirai|properly|bonne"},
 	/* "I'm doing it tonight." ending its sentence (a cue the score weighs: "The form? I'm doing it
 	 * tonight." reads urgent too; the French "je le fais ce soir." was left out, a chore far more
-	 * often), "ce soir je passe à l'acte" (tuning set 11: a complaint or a request that ends with
+	 * often), "ce soir je passe à l'acte." ending its sentence or before a time of now, not "je
+	 * passe à l'acte : j'arrête de fumer" (tuning set 11: a complaint or a request that ends with
 	 * the crisis) */
 	{K_FAREWELL, 0, END, "doing ~0 it ~0 tonight"},
-	{K_URGENT, R(SUICIDE), 0, "je|j ~1 passe|passerai ~0 a ~0 l ~0 acte"},
-	{K_URGENT, R(SUICIDE), 0, "je|j ~1 vais ~0 passer ~0 a ~0 l ~0 acte"},
+	{K_URGENT, R(SUICIDE), END, "je|j ~1 passe|passerai ~0 a ~0 l ~0 acte"},
+	{K_URGENT, R(SUICIDE), 0, "je|j ~1 passe|passerai ~0 a ~0 l ~0 acte ~1 " NOW_WORDS},
+	{K_URGENT, R(SUICIDE), END, "je|j ~1 vais ~0 passer ~0 a ~0 l ~0 acte"},
+	{K_URGENT, R(SUICIDE), 0, "je|j ~1 vais ~0 passer ~0 a ~0 l ~0 acte ~1 " NOW_WORDS},
 	{K_URGENT, R(SUICIDE), 0, "se|me|m|te ~0 foutre ~0 en ~0 l ~0 air"},
-	{K_URGENT, R(SUICIDE), 0, "decided|decide|chosen ~6 day ~1 i|she|he ~0 die|dies"},
+	{K_URGENT, R(SUICIDE), 0, "today|tonight|tomorrow ~0 is ~0 the ~0 day|night ~1 i|she|he ~0 die|dies"},
 	/* --- overdose, poisoning ---------------------------------------------------------------- */
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "overdose*|surdose|surdosage|od|overdosed|overdosing"},
 	{K_URGENT, R(OVERDOSE), NEG | WEAK, "intoxiqu*|empoisonn*|poisoned|poisoning|intoxication"},

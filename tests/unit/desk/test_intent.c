@@ -317,6 +317,8 @@ static void crisis_after_past_attempt_is_urgent(void **state)
 		"our first IVF attempt failed, we want to try again in June, who do we call?",
 		"I attempted to book online three times, nobody answered. I'll do it again tonight.",
 		"après 3 tentatives d'appel sans réponse, je recommence ce soir",
+		"je passe à l'acte : j'arrête de fumer lundi, avez-vous un tabacologue ?",
+		"I've decided that the day I die my organs go to donation, where do I register?",
 		"I took all my meds this morning as prescribed, can I get a refill?",
 		"il est passé à l'acte il y a 3 ans, je voudrais le compte rendu de son hospitalisation",
 		"We're doing it tonight, the birthday party for my mum at the ward, can we bring a cake?",
