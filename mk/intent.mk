@@ -81,14 +81,14 @@ intent-cv: $(INTENT_TRAINER)
 intent-eval: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < $(SHARED)/data/intent-dev.jsonl > $(BUILD)/intent-dev.pred.jsonl
 	python3 $(SHARED)/tools/score_intent.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl \
-		--min accuracy=0.945 --min macro_f1=0.945 --min urgent_recall=1.0 --min consultation_recall=0.90
+		--min accuracy=0.96 --min macro_f1=0.96 --min urgent_recall=1.0 --min consultation_recall=0.90
 	python3 tests/intent/score.py $(SHARED)/data/intent-dev.jsonl $(BUILD)/intent-dev.pred.jsonl --blind \
 		--max false_urgent_rate=0.02 | tail -1
 
 intent-heldout: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/heldout.jsonl > $(BUILD)/intent-heldout.pred.jsonl
 	python3 tests/intent/score.py tests/intent/heldout.jsonl $(BUILD)/intent-heldout.pred.jsonl \
-		--min accuracy=0.95 --min macro_f1=0.95 --min urgent_recall=1.0 --min consultation_recall=0.90 \
+		--min accuracy=0.96 --min macro_f1=0.96 --min urgent_recall=1.0 --min consultation_recall=0.90 \
 		--max false_urgent_rate=0.01
 
 # Rule R3 (issue 12). Our own safety tuning set (read while writing the rules): every urgent
@@ -215,13 +215,16 @@ intent-safety-11: $(BUILD)/entraide
 		--min urgent_recall=0.98 --max false_urgent_rate=0.01 --min macro_f1=0.80
 
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
+# Sixteenth session (tuning set 11 in the score): the held-out floors rose to what the model
+# reaches (recall 0.99 on sets 2 and 3, 0.98 on set 4; macro-F1 0.87 / 0.885 / 0.90 / 0.93 on sets
+# 2 / 3 / 4 / 5; false urgent 2.8 % on set 4; the desk held-out set and dev 0.96).
 # Eleventh session: false urgent 4.4 % -> 3.9 %, macro-F1 0.874 -> 0.865 with tuning set 6 in the
 # calm intents' model (cross-validated on the older files it rises: 0.863 -> 0.880; dev 0.950 ->
 # 0.969; held-out set 1 0.904 -> 0.917), so its macro-F1 floor went from 0.87 to 0.86.
 intent-safety-heldout-2: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-2.jsonl > $(BUILD)/intent-safety-heldout-2.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-2.jsonl $(BUILD)/intent-safety-heldout-2.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.044 --min macro_f1=0.86
+		--blind --min urgent_recall=0.99 --max false_urgent_rate=0.044 --min macro_f1=0.87
 
 # The third held-out set (eleventh session: 300 messages by a writer who never read the code or
 # any data set; the one who tunes never reads it). Its first score, on the model of d5f973f
@@ -234,7 +237,7 @@ intent-safety-heldout-2: $(BUILD)/entraide
 intent-safety-heldout-3: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-3.jsonl > $(BUILD)/intent-safety-heldout-3.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-3.jsonl $(BUILD)/intent-safety-heldout-3.pred.jsonl \
-		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.039 --min macro_f1=0.875
+		--blind --min urgent_recall=0.99 --max false_urgent_rate=0.039 --min macro_f1=0.885
 
 # The fourth held-out set (thirteenth session: 300 messages by a writer, H12, who read only the
 # product rules and the label schema; the one who tunes never reads it). Its first score, blind,
@@ -244,7 +247,7 @@ intent-safety-heldout-3: $(BUILD)/entraide
 intent-safety-heldout-4: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-4.jsonl > $(BUILD)/intent-safety-heldout-4.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-4.jsonl $(BUILD)/intent-safety-heldout-4.pred.jsonl \
-		--blind --min urgent_recall=0.966 --max false_urgent_rate=0.034 --min macro_f1=0.86
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.028 --min macro_f1=0.90
 
 # The fifteenth session's model (whose wish to die it is: the writer's own, someone else's,
 # quoted; tuning set 10), scored once on the held-out sets after it was written: urgent recall
@@ -260,7 +263,7 @@ intent-safety-heldout-4: $(BUILD)/entraide
 intent-safety-heldout-5: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-5.jsonl > $(BUILD)/intent-safety-heldout-5.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-5.jsonl $(BUILD)/intent-safety-heldout-5.pred.jsonl \
-		--blind --min urgent_recall=0.983 --max false_urgent_rate=0.023 --min macro_f1=0.92
+		--blind --min urgent_recall=0.983 --max false_urgent_rate=0.023 --min macro_f1=0.93
 
 # The first held-out set (never read). Sixteenth session: false urgent 3.5 -> 4.0 % (7 of 173, one
 # more) with the rules of tuning set 11's classes (the crisis after a past attempt, every medicine
