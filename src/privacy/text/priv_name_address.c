@@ -441,19 +441,7 @@ static int word_name(const struct pctx *c, size_t i)
 	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && tk_len(c, i) >= 2 && (f & LX_GIVEN) &&
 	       !(f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_INTRO | LX_EPONYM |
 		      LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) &&
-	       !pn_contraction(c, i) && !tk_lex2(c, i, LX2_AUX) && !pn_pet_before(c, i) && !tk_eq_any(c, i, endearment) &&
-	       !pn_eponym_part(c, i);
-}
-
-/* An aside closes at token k or one word on: ", ma sœur," / ", mon grand-père," / ", my
- * sister Ann)". */
-static int aside_closes(const struct pctx *c, size_t k)
-{
-	if (tk_ch(c, k, '-') && tk_glued(c, k) && k + 1 < c->n_tk)
-		k += 2;
-	else if (k < c->n_tk && (c->tk[k].f & TK_WORD))
-		k++;
-	return k < c->n_tk && (tk_ch(c, k, ',') || tk_ch(c, k, ')'));
+	       !pn_contraction(c, i) && !tk_lex2(c, i, LX2_AUX) && !pn_pet_before(c, i) && !tk_eq_any(c, i, endearment);
 }
 
 /* Token k opens an age: an AGE span, or a bare number in brackets ("(12)"). */
@@ -515,7 +503,7 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	 * word of the language capitalised by a sentence start ("Hier, mon mari m'a dit") */
 	if (!(tk_ch(c, k, ',') || tk_ch(c, k, '(')) ||
 	    (p != SIZE_MAX && p + 1 == i &&
-	     (c->tk[p].f & TK_DIGIT || (c->tk[p].lex & (LX_STOPFR | LX_STOPEN | LX_LOCPREP | LX_DURATION)))) ||
+	     (c->tk[p].f & TK_DIGIT || (c->tk[p].lex & (LX_STOPFR | LX_STOPEN | LX_LOCPREP)))) ||
 	    ((t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(t->lex & (LX_PRN | LX_CAPEN)) &&
 	     tk_sentence_start(c, i)))
 		return 0;
@@ -535,9 +523,7 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	    tk_is(c, a + 1, TK_LOWER) &&
 	    !(p != SIZE_MAX && (c->tk[p].lex & LX_GREET)) &&
 	    (c->tk[a + 1].lex & LX_KIN))
-		/* a month or a feast only as an aside that closes ("Mai, ma mère, ..."; not "Mai,
-		 * ma mère est décédée", "Christmas, my son was in PICU": when it happened) */
-		return !(t->lex & LX_DAY) && (!(t->lex & (LX_MONTH | LX_NOTNAME)) || aside_closes(c, a + 2));
+		return !(t->lex & LX_DAY);
 	/* ", bénévole à l'asso": a carer's trade without its article */
 	return tk_ch(c, k, ',') && tk_is(c, a, TK_LOWER) && tk_eq_any(c, a, trade) && !(t->lex & LX_DAY) &&
 	       !(tk_apos(c, a + 1) && tk_glued(c, a)) && !tk_ch(c, a + 1, '-');

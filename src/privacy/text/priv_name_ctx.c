@@ -512,9 +512,6 @@ static int vocative_request(const struct pctx *c, size_t i)
 int pn_vocative_start(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
-	/* "Olive, ma chienne, est morte", "Filou, my dog": a pet's name */
-	if (tk_ch(c, i + 1, ',') && tk_lex2(c, i + 3, LX2_PET) && pn_possessive(c, i + 2))
-		return 0;
 	if (i == 0 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && vocative_unknown(c, i))
 		return 1;
 	if (i == 0 && vocative_request(c, i))

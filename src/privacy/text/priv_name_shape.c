@@ -154,10 +154,6 @@ float pn_name_alone(const struct pctx *c, size_t i)
 		if (tk_ch(c, n1, '(') || (tk_ch(c, n1, ',') && (f & LX_PRN)) ||
 		    (tk_ch(c, n1, ':') && (f & (LX_PRN | LX_FIRSTNAME)) && !(f & LX_NOTNAME)))
 			return 0.55f; /* "Julien (papa de Lou) :", "Chloé, 15 ans", "Marc : ça va ?" */
-		/* "Grâce au Lyrica", "Grâce aux infirmières": the accented word, as "Grâce à" (a
-		 * first name before a preposition stays one: "Jade au bloc", "Claire avec son mari") */
-		if ((tk_eq(c, n1, "au") || tk_eq(c, n1, "aux")) && tk_eq(c, i, "grace") && tk_len(c, i) == 6)
-			return 0;
 		/* a bare noun rarely opens a sentence: "Claire pense que", "Jules tousse" */
 		if ((f & LX_PRN) && c->lang == ENT_PRIV_FR && n1 < c->n_tk && (c->tk[n1].f & TK_LOWER) &&
 		    (c->tk[n1].f & TK_SP) && !tk_eq_any(c, n1, w_le) &&
@@ -454,7 +450,7 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			if (((c->tk[m].f & TK_CAP) || (c->shout && (c->tk[k].f & TK_LOWER))) &&
 			    (c->tk[m].f & TK_SP) && tk_free(c, m) &&
 			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
-			    !(fm & (NOT_A_NAME | place | LX_EPONYM))) {
+			    !(fm & (NOT_A_NAME | place))) {
 				j = m;
 				continue;
 			}

@@ -44,18 +44,11 @@ static size_t aged(const struct pctx *c, size_t i)
 {
 	static const char *const small[] = {"petit", "petite", "little", NULL};
 	static const char *const units[] = {"ans", "an", "mois", "semaines", "years", "year", "yrs", "months", "weeks", NULL};
-	static const char *const of[] = {"de", "d", "of", NULL};
 	int paren = tk_ch(c, i + 1, '(');
 	if (!(paren || tk_ch(c, i + 1, ',')) || !tk_is(c, i + 2, TK_NUM) || tk_len(c, i + 2) > 3 ||
 	    !(i == 0 || (c->tk[i - 1].lex & LX_KIN) || tk_eq_any(c, i - 1, small)))
 		return 0;
-	/* "Mai, 6 mois de chimio", "March, 3 months of rehab": a span of time "of" something is
-	 * no one's age; and a month's or a day's age is set apart by a pause after it ("Mai, 27
-	 * ans, lupus", not "Mai, 3 ans après la greffe") */
-	if (tk_eq_any(c, i + 3, units) && (!paren || tk_ch(c, i + 4, ')')) && (c->tk[i + 3].f & TK_SP) &&
-	    !tk_eq_any(c, i + 4, of) &&
-	    (paren || !(c->tk[i].lex & (LX_MONTH | LX_DAY)) || i + 4 >= c->n_tk || tk_ch(c, i + 4, ',') ||
-	     tk_ch(c, i + 4, '.')))
+	if (tk_eq_any(c, i + 3, units) && (!paren || tk_ch(c, i + 4, ')')) && (c->tk[i + 3].f & TK_SP))
 		return i + 3;
 	return paren && tk_ch(c, i + 3, ')') ? i + 2 : 0;
 }
@@ -206,15 +199,10 @@ static void hyphen_names(struct pctx *c)
 				kin_after = (c->tk[k].lex & LX_KIN) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN));
 		if (!kin_before && !kin_after)
 			continue;
-		/* a word or a disease's name among the parts ("Creutzfeldt-Jakob, ma tante",
-		 * "Parkinson-Plus, my dad"), a medical prefix ("Post-Polio, my grandad"); and a name
-		 * before a relative has a given name in it */
-		int word = 0, given = 0;
-		for (size_t k = i; k <= e; k += 2) {
-			word |= (c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) != 0;
-			given |= (c->tk[k].lex & LX_GIVEN) != 0;
-		}
-		if (!letters && (word || !given || pn_eponym_part(c, i)))
+		int word = 0;
+		for (size_t k = i; k <= e; k += 2)
+			word |= (c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) != 0;
+		if (word && !letters)
 			continue;
 		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.7f, "name_context");
 		i = e;

@@ -71,13 +71,6 @@ static void not_found(const char *text, enum ent_priv_lang lang, const char *wha
 	assert_false(hit);
 }
 
-/* not_found() on each {text, part} of a table, the language guessed. */
-static void none_of(const char *const cases[][2], size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		not_found(cases[k][0], ENT_PRIV_AUTO, cases[k][1]);
-}
-
 #define FR ENT_PRIV_FR
 #define EN ENT_PRIV_EN
 #define AUTO ENT_PRIV_AUTO
@@ -1137,79 +1130,6 @@ static void s15_round11(void **state)
 	not_found("Les notes A-E de mon fils sont bonnes.", FR, "A-E");
 }
 
-/* Session 16's review: over-masking a user would notice. Diseases named after people are
- * neither names nor towns, hyphenated or with particles; a name that merely looks like one
- * still is. */
-static void s16_eponyms(void **state)
-{
-	(void)state;
-	/* {text, the part no span may touch} */
-	static const char *const none[][2] = {
-		{"Je vous écris. Creutzfeldt-Jakob, ma tante en est morte l'an dernier.", "Creutzfeldt"},
-		{"Long story. Parkinson-Plus, my dad was diagnosed with it last year.", "Parkinson-Plus"},
-		{"Je vous écris. Guillain-Barré, mon père l'a eu en 2019.", "Barré"},
-		{"Je vous écris. Charcot-Marie-Tooth, ma fille est atteinte.", "Marie-Tooth"},
-		{"Lennox-Gastaut, ma fille fait 10 crises par jour.", "Lennox"},
-		{"Ma mère a un Brown-Séquard depuis l'accident.", "Brown"},
-		{"Ma fille a le syndrome de Prader-Willi.", "Prader-Willi"},
-		{"Mon père a une dystrophie de Steinert.", "Steinert"},
-		{"Je vous écris. Gilles de la Tourette, mon fils a ce syndrome.", "Gilles"},
-		{"Mon fils a le syndrome de Gilles de la Tourette.", "Gilles"},
-		{"Ma cousine a la maladie de Verneuil depuis 2 ans.", "Verneuil"},
-		{"Bonjour. Diamond-Blackfan, mon fils a ce syndrome depuis 2 ans.", "Diamond"},
-		{"Hello. Takotsubo, my mum had it after dad died.", "Takotsubo"},
-		{"Bonjour. Anti-TNF, ma fille en est à sa 3e injection.", "Anti-TNF"},
-		{"Bonjour. Post-AVC, mon père remarche un peu.", "Post-AVC"},
-		{"Hello. Post-Polio, my grandad uses a chair.", "Post-Polio"},
-		/* drug brands no name list holds, opening the text before a relative */
-		{"Lovenox, ma mère en fait une injection le soir.", "Lovenox"},
-		{"Seroquel, my son is on 50 mg now.", "Seroquel"},
-		{"Zoely, ma sœur la prend aussi.", "Zoely"},
-		/* a pet's name opening the text */
-		{"Olive, ma chienne, est morte cette nuit.", "Olive"},
-	};
-	none_of(none, sizeof none / sizeof none[0]);
-	/* the same shapes around a person stay names */
-	found("Lettre à Ti-Jo, mon grand frère parti de la drépano à 34 ans.", FR, "Ti-Jo", ENT_PRIV_NAME);
-	found("Lettre à Marie-Ève, ma grande sœur.", FR, "Marie-Ève", ENT_PRIV_NAME);
-	found("Mon ami Gilles de Kervenoael est venu.", FR, "Gilles de Kervenoael", ENT_PRIV_NAME);
-	found("J'habite à Verneuil depuis 2 ans.", FR, "Verneuil", ENT_PRIV_LOCATION);
-	/* an Australian Medicare number: its key decides, with a label or without */
-	found("Medicare 2123 45670 1", EN, "2123 45670 1", ENT_PRIV_ID);
-	found("ring me on 2123 45670 1 tonight", EN, "2123 45670 1", ENT_PRIV_ID);
-	not_found("ring me on 2123 45671 1 tonight", EN, "45671");
-	found("my Medicare number is 2123 45671 1", EN, "2123 45671 1", ENT_PRIV_ID);
-}
-
-/* A month or a span of time is no name and age: "6 mois de chimio" is a treatment's length,
- * "Mai, ma mère est décédée" says when. */
-static void s16_durations(void **state)
-{
-	(void)state;
-	static const char *const none[][2] = {
-		{"Mai, 6 mois de chimio et ça va mieux.", "Mai"},
-		{"Mars, 3 mois de radiothérapie.", "3 mois"},
-		{"Mai, 3 ans après la greffe, tout va bien.", "Mai"},
-		{"Ange, 8 mois de chimio derrière elle.", "Ange"},
-		{"June, 6 months of chemo and still going.", "June"},
-		/* a month or a feast before a relative that is the sentence's subject: when */
-		{"Mai, ma mère est décédée il y a 2 ans.", "Mai"},
-		{"June, my mum passed away in her sleep.", "June"},
-		{"Since April, my son has been seizure free.", "April"},
-		{"Christmas, my son was in PICU.", "Christmas"},
-		/* "Grâce au", the charity's nurse (a first name before a preposition stays one) */
-		{"Grâce au Lyrica ça va un peu mieux.", "Grâce"},
-		{"Grâce aux infirmières, ma mère a tenu.", "Grâce"},
-		{"Macmillan nurse came round today.", "Macmillan"},
-	};
-	none_of(none, sizeof none / sizeof none[0]);
-	found("Mai, 27 ans, atteinte de lupus.", FR, "Mai", ENT_PRIV_NAME);
-	found("Claire avec son mari est venue me voir.", FR, "Claire", ENT_PRIV_NAME);
-	found("Grace au bloc ce matin, on croise les doigts.", FR, "Grace", ENT_PRIV_NAME);
-	found("Mai (6 mois) dort enfin.", FR, "Mai", ENT_PRIV_NAME);
-	found("Mai, ma mère, a 80 ans.", FR, "Mai", ENT_PRIV_NAME);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1224,7 +1144,6 @@ int main(void)
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
-		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s16_durations),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
