@@ -571,6 +571,7 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 {
 	static const char *const w_le[] = {"le", "la", "de", "du", "da", "van", "von", "ben", "el", "di", NULL};
 	const struct ptok *t = &c->tk[i];
+	/* "Gilles de la Tourette": a disease named after a whole name, particles and all */
 	float conf = pn_name_alone(c, i);
 	/* a given name followed by a capitalised word no list knows: "Precious
 	 * Mahlangu", "Mercy Osei" */
@@ -595,6 +596,11 @@ static enum name_verdict r_alone(struct pctx *c, size_t i, struct name_hit *h)
 	    (!(c->tk[i + 1].lex & LX_WORD) || (tk_ch(c, i - 1, ':') && (c->tk[i + 1].lex & LX_PATR))) &&
 	    (!tk_sentence_start(c, i) || tk_ch(c, i - 1, ':')))
 		conf = 0.6f; /* ... "Sage-femme : Prudence Weber": a field's value */
+	/* "Gilles de la Tourette": a disease named after a whole name, particles and all */
+	if (conf > 0 && (t->f & TK_CAP) && pn_eponym_particles(c, i)) {
+		h->end = tk_lex2(c, i + 2, LX2_PART) ? i + 3 : i + 2;
+		return NAME_SKIP;
+	}
 	h->conf = conf;
 	return NAME_SCORE;
 }
@@ -842,12 +848,18 @@ void priv_find_names(struct pctx *c)
 			enum name_verdict v = r->match(c, i, &h);
 			if (v == NAME_NONE)
 				continue;
+			/* "Lennox-Gastaut", "Brown-Séquard": a part of a disease's compound name is no
+			 * one's (asked only of the few words a rule takes) */
 			if (v == NAME_SPAN) {
+				if (priv_has_punct(c, '-') && pn_eponym_part(c, i))
+					break;
 				priv_add_tok(c, apos_prefix(c, h.start), h.end, ENT_PRIV_NAME, h.conf, r->rec);
 				i = h.end;
 			} else if (v == NAME_SKIP) {
 				i = h.end;
 			} else if (h.conf > 0) {
+				if (priv_has_punct(c, '-') && pn_eponym_part(c, i))
+					break;
 				size_t j = pn_extend(c, i, strcmp(r->rec, "name_lexicon") != 0);
 				pn_join_inverted(c, i, j);
 				priv_add_tok(c, pn_given_before(c, i), j, ENT_PRIV_NAME, h.conf, r->rec);

@@ -18,6 +18,28 @@
 
 /* English auxiliaries that are also given names ("will", "may"...): lowercase after "my son"
  * they are verbs. The AUX list of priv_words.txt, read as tk_lex2(c, i, LX2_AUX). */
+/* "Guillain-Barré", "Charcot-Marie-Tooth", "Lennox-Gastaut": token i glued by hyphens to an
+ * eponym, before or after it (a disease's other names, however ordinary or given a word they
+ * are). */
+static inline int pn_eponym_part(const struct pctx *c, size_t i)
+{
+	for (size_t k = i; k >= 2 && tk_ch(c, k - 1, '-') && tk_glued(c, k - 2) && tk_glued(c, k - 1); k -= 2)
+		if (c->tk[k - 2].lex & LX_EPONYM)
+			return 1;
+	for (size_t k = i; tk_ch(c, k + 1, '-') && tk_glued(c, k) && tk_glued(c, k + 1) && k + 2 < c->n_tk; k += 2)
+		if (c->tk[k + 2].lex & LX_EPONYM)
+			return 1;
+	return 0;
+}
+/* "Gilles de la Tourette": one or two particles after token i, then a capitalised eponym (a
+ * disease named after a whole name: no person, no town). */
+static inline int pn_eponym_particles(const struct pctx *c, size_t i)
+{
+	if (!tk_lex2(c, i + 1, LX2_PART))
+		return 0;
+	size_t m = tk_lex2(c, i + 2, LX2_PART) ? i + 3 : i + 2;
+	return m < c->n_tk && (c->tk[m].lex & LX_EPONYM) && tk_is(c, m, TK_CAP);
+}
 /* "my", "ma", "notre"...: a possessive right before token i. */
 int pn_possessive(const struct pctx *c, size_t i);
 /* An eponym used as such: "maladie de Crohn", "Crohn's disease", "syndrome de Down". */

@@ -441,7 +441,8 @@ static int word_name(const struct pctx *c, size_t i)
 	return (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && tk_len(c, i) >= 2 && (f & LX_GIVEN) &&
 	       !(f & (LX_STOPFR | LX_STOPEN | LX_GREET | LX_SIGNOFF | LX_TITLE | LX_KIN | LX_INTRO | LX_EPONYM |
 		      LX_IDLABEL | LX_CITY | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET)) &&
-	       !pn_contraction(c, i) && !tk_lex2(c, i, LX2_AUX) && !pn_pet_before(c, i) && !tk_eq_any(c, i, endearment);
+	       !pn_contraction(c, i) && !tk_lex2(c, i, LX2_AUX) && !pn_pet_before(c, i) && !tk_eq_any(c, i, endearment) &&
+	       !pn_eponym_part(c, i);
 }
 
 /* Token k opens an age: an AGE span, or a bare number in brackets ("(12)"). */

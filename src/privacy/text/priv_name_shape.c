@@ -450,7 +450,7 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			if (((c->tk[m].f & TK_CAP) || (c->shout && (c->tk[k].f & TK_LOWER))) &&
 			    (c->tk[m].f & TK_SP) && tk_free(c, m) &&
 			    !(c->tk[m].f & TK_DIGIT) && ((fm & (LX_PATR | LX_HN)) || !(fm & LX_WORD)) &&
-			    !(fm & (NOT_A_NAME | place))) {
+			    !(fm & (NOT_A_NAME | place | LX_EPONYM))) {
 				j = m;
 				continue;
 			}

@@ -199,10 +199,14 @@ static void hyphen_names(struct pctx *c)
 				kin_after = (c->tk[k].lex & LX_KIN) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN));
 		if (!kin_before && !kin_after)
 			continue;
-		int word = 0;
-		for (size_t k = i; k <= e; k += 2)
-			word |= (c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) != 0;
-		if (word && !letters)
+		/* a word or a disease's name among the parts ("Creutzfeldt-Jakob, ma tante",
+		 * "Parkinson-Plus, my dad"); and a name before a relative has a given name in it */
+		int word = 0, given = 0;
+		for (size_t k = i; k <= e; k += 2) {
+			word |= (c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) != 0;
+			given |= (c->tk[k].lex & LX_GIVEN) != 0;
+		}
+		if (!letters && (word || !given))
 			continue;
 		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.7f, "name_context");
 		i = e;

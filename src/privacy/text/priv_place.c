@@ -594,6 +594,13 @@ static int town(struct pctx *c, size_t i)
 		/* "Je suis Lourdes, 41 ans": a self-introduction makes it a person */
 		if ((fl & LX_GIVEN) && pn_intro_before(c, i))
 			return 0;
+		/* "maladie de Verneuil", "syndrome de Gilles de la Tourette": a disease named
+		 * after a person (a disease's word before "de", or particles and an eponym after) */
+		if ((f1 & LX_EPONYM) && pp != SIZE_MAX && (c->tk[pp].lex & LX_MEDCTX) &&
+		    (tk_eq(c, pw, "de") || tk_eq(c, pw, "d")))
+			return 0;
+		if (pn_eponym_particles(c, i))
+			return 0;
 		/* "Dr Laval", "Mme Nancy": a title makes it a person */
 		size_t p = tk_prev_word(c, i, 1);
 		if (p != SIZE_MAX && (c->tk[p].lex & LX_TITLE) && !(c->tk[p].lex & LX_LOCPREP))

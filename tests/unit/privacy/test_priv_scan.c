@@ -1130,6 +1130,40 @@ static void s15_round11(void **state)
 	not_found("Les notes A-E de mon fils sont bonnes.", FR, "A-E");
 }
 
+/* Session 16's review: over-masking a user would notice. Diseases named after people are
+ * neither names nor towns, hyphenated or with particles; a name that merely looks like one
+ * still is. */
+static void s16_eponyms(void **state)
+{
+	(void)state;
+	/* {text, the part no span may touch} */
+	static const char *const none[][2] = {
+		{"Je vous écris. Creutzfeldt-Jakob, ma tante en est morte l'an dernier.", "Creutzfeldt"},
+		{"Long story. Parkinson-Plus, my dad was diagnosed with it last year.", "Parkinson-Plus"},
+		{"Je vous écris. Guillain-Barré, mon père l'a eu en 2019.", "Barré"},
+		{"Je vous écris. Charcot-Marie-Tooth, ma fille est atteinte.", "Marie-Tooth"},
+		{"Lennox-Gastaut, ma fille fait 10 crises par jour.", "Lennox"},
+		{"Ma mère a un Brown-Séquard depuis l'accident.", "Brown"},
+		{"Ma fille a le syndrome de Prader-Willi.", "Prader-Willi"},
+		{"Mon père a une dystrophie de Steinert.", "Steinert"},
+		{"Je vous écris. Gilles de la Tourette, mon fils a ce syndrome.", "Gilles"},
+		{"Mon fils a le syndrome de Gilles de la Tourette.", "Gilles"},
+		{"Ma cousine a la maladie de Verneuil depuis 2 ans.", "Verneuil"},
+	};
+	for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
+		not_found(none[k][0], AUTO, none[k][1]);
+	/* the same shapes around a person stay names */
+	found("Lettre à Ti-Jo, mon grand frère parti de la drépano à 34 ans.", FR, "Ti-Jo", ENT_PRIV_NAME);
+	found("Lettre à Marie-Ève, ma grande sœur.", FR, "Marie-Ève", ENT_PRIV_NAME);
+	found("Mon ami Gilles de Kervenoael est venu.", FR, "Gilles de Kervenoael", ENT_PRIV_NAME);
+	found("J'habite à Verneuil depuis 2 ans.", FR, "Verneuil", ENT_PRIV_LOCATION);
+	/* an Australian Medicare number: its key decides, with a label or without */
+	found("Medicare 2123 45670 1", EN, "2123 45670 1", ENT_PRIV_ID);
+	found("ring me on 2123 45670 1 tonight", EN, "2123 45670 1", ENT_PRIV_ID);
+	not_found("ring me on 2123 45671 1 tonight", EN, "45671");
+	found("my Medicare number is 2123 45671 1", EN, "2123 45671 1", ENT_PRIV_ID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1144,6 +1178,7 @@ int main(void)
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
+		cmocka_unit_test(s16_eponyms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
