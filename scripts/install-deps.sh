@@ -9,7 +9,7 @@ BUILD="build-essential pkg-config clang libclang-rt-14-dev python3
 wasi-libc libclang-rt-14-dev-wasm32 lld
 libmicrohttpd-dev libsqlite3-dev sqlite3 libsodium-dev libjansson-dev libcmark-dev
 libjpeg62-turbo-dev libpng-dev libwebp-dev libheif-dev liblcms2-dev
-libopencv-dev opencv-data libdlib-dev
+libopencv-dev opencv-data libdlib-dev libxnnpack-dev libpthreadpool-dev
 libutf8proc-dev libpcre2-dev libstemmer-dev libpq-dev libcmocka-dev libseccomp-dev zlib1g-dev
 libcurl4-openssl-dev liboath-dev
 hunspell-fr wfrench wamerican wbritish ruby-faker"

