@@ -199,7 +199,8 @@ void bf_net::load(const unsigned char *p, size_t n, int width, int height)
 	for (auto &m : outs_)
 		if (m.gw == 0)
 			throw std::runtime_error("BlazeFace net's head is not made");
-	in_.assign((size_t)width * height * 3, 0.0f);
+	/* XNNPACK's kernels may read up to XNN_EXTRA_BYTES past the end of an input */
+	in_.assign((size_t)width * height * 3 + XNN_EXTRA_BYTES / sizeof(float), 0.0f);
 	/* no thread pool: runs on the calling thread */
 	check(xnn_create_runtime_v2(sg.g, nullptr, 0, &rt_), "XNNPACK runtime");
 	std::vector<xnn_external_value> ext;
