@@ -329,17 +329,39 @@ static uint64_t *clause_mask(struct scan *s, enum kind k)
 static int attempt_is_suicidal(const struct intent_text *t, size_t ti)
 {
 	static const char *const linkers[] = {"to", "de", "d", "pour", "for", "at"};
-	static const char *const selves[] = {"me", "m", "se", "s", "kill", "end", "take", "hang", "overdose"};
+	static const char *const selves[] = {"kill", "end", "take", "hang", "overdose"};
+	static const char *const reflexive[] = {"me", "m", "se", "s"};
+	/* after "me"/"se": a verb of self-harm, not any reflexive one ("une tentative pour me
+	 * connecter": the second review) */
+	static const char *const harm[] = {"tuer", "suicider", "pendre", "foutre", "supprimer", "jeter", "ouvrir",
+	                                   "tailler", "taillader", "scarifier", "empoisonner", "noyer", "defenestrer"};
+	/* "ts" is also text-speak for "tous" ("j'ai ts essayé"): a suicide attempt only after a
+	 * determiner or a count ("une TS", "ma 2e TS", "deux TS") or opening its sentence */
+	static const char *const ts_before[] = {"une", "un", "ma", "sa", "ta", "des", "la", "1", "2", "3", "deux",
+	                                        "trois", "premiere", "derniere", "2e", "2eme", "fait", "faite"};
 	size_t wl;
+	const char *w = intent_tok(t, ti, &wl);
+	if (wl == 2 && memcmp(w, "ts", 2) == 0) {
+		size_t pl = 0;
+		const char *pw = ti >= 1 ? intent_tok(t, ti - 1, &pl) : "";
+		if (ti >= 1 && t->tok_sent[ti - 1] == t->tok_sent[ti] &&
+		    !word_in(ts_before, sizeof ts_before / sizeof ts_before[0], pw, pl))
+			return 0; /* (opening its sentence, "TS l'an dernier, ce soir je recommence", it counts) */
+	}
 	if (ti + 1 >= t->n_tok)
 		return 1;
-	const char *w = intent_tok(t, ti + 1, &wl);
+	w = intent_tok(t, ti + 1, &wl);
 	if (!word_in(linkers, sizeof linkers / sizeof linkers[0], w, wl))
 		return 1;
 	if (ti + 2 >= t->n_tok)
 		return 0;
 	w = intent_tok(t, ti + 2, &wl);
-	return (wl >= 6 && memcmp(w, "suicid", 6) == 0) || word_in(selves, sizeof selves / sizeof selves[0], w, wl);
+	if ((wl >= 6 && memcmp(w, "suicid", 6) == 0) || word_in(selves, sizeof selves / sizeof selves[0], w, wl))
+		return 1;
+	if (!word_in(reflexive, sizeof reflexive / sizeof reflexive[0], w, wl) || ti + 3 >= t->n_tok)
+		return 0;
+	w = intent_tok(t, ti + 3, &wl);
+	return (wl >= 6 && memcmp(w, "suicid", 6) == 0) || word_in(harm, sizeof harm / sizeof harm[0], w, wl);
 }
 
 /* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
