@@ -199,8 +199,12 @@ static enum ent_err wait_horizon(struct store_conn *c)
 
 enum ent_err store_pg_erase(struct store_conn *c, PGconn *pg)
 {
-	if (PQtransactionStatus(pg) != PQTRANS_IDLE)
+	if (PQtransactionStatus(pg) != PQTRANS_IDLE) {
+		/* said, so that a deletion whose erase never ran shows in the log (the caller tries
+		 * again later on the upkeep's connection) */
+		log_line(LOG_WARN, "deleted rows not erased yet: the connection is in a transaction", NULL);
 		return ENT_ECONFLICT;
+	}
 	uint64_t t0 = clock_mono_ns();
 	struct erase *e = calloc(1, sizeof *e);
 	if (!e)

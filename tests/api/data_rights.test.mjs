@@ -58,7 +58,7 @@ async function filesWithout(needles, ms = 20000) {
     const files = dataFiles();
     if (needles.every((n) => holders(n, files).length === 0)) return files;
     if (Date.now() > end) {
-      console.error(srv.log().split('\n').filter((l) => /erase/.test(l)).join('\n'));
+      console.error(srv.log().split('\n').filter((l) => /eras|purge/.test(l)).join('\n'));
       return files;
     }
     await new Promise((r) => setTimeout(r, 250));
