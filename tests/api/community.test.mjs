@@ -165,7 +165,11 @@ test('threads: create, Markdown is safe, quote, edit history, delete', async () 
   assert.equal(r.status, 201, r.text);
   const reply = r.data.id;
   r = await other.req('GET', `/api/v1/threads/${tid}`);
-  assert.equal(r.data.posts.find((p) => p.id === reply).quote.id, first);
+  const quoted = r.data.posts.find((p) => p.id === reply).quote;
+  assert.equal(quoted.id, first);
+  assert.equal(quoted.author, r.data.posts[0].author);
+  assert.match(quoted.excerpt, /^Essai /);
+  assert.equal(r.data.posts[0].quote, undefined, 'a post that quotes nothing has no quote');
   assertProblem(await other.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'x', quote: 1 } }), 422, 'validation');
   // only the author edits; the old text stays visible in the history
   assertProblem(await other.req('PATCH', `/api/v1/posts/${first}`, { json: { body: 'non' } }), 403, 'forbidden');
@@ -176,6 +180,7 @@ test('threads: create, Markdown is safe, quote, edit history, delete', async () 
   assert.match(r.data.revisions[0].body, /^Essai/);
   r = await c.req('GET', `/api/v1/threads/${tid}`);
   assert.equal(r.data.posts[0].edited, true);
+  assert.equal(r.data.posts.find((p) => p.id === reply).quote.excerpt, 'Texte corrigé.', 'a quote shows the edited text');
   // delete erases the text and its history
   r = await other.req('DELETE', `/api/v1/posts/${reply}`);
   assert.equal(r.status, 204);
