@@ -176,53 +176,110 @@ static void json_every_two_bytes(void **state)
 	buf_clear(&b);
 }
 
-/* The eight-byte path gives what the byte-by-byte one gives: random strings over an alphabet
- * of the bytes that matter (plain letters, each escaped byte, UTF-8 leads and tails, invalid
- * bytes), compared with the same strings escaped one byte per call. */
+/* The escaping written the plain way, one byte at a time, for json_fast_path_same: the bytes
+ * buf_json_str escapes, UTF-8 sequences jansson accepts kept, any other byte U+FFFD. */
+static size_t ref_utf8(const unsigned char *s, size_t n)
+{
+	/* the length the lead announces, then jansson's own UTF-8 check as the judge */
+	size_t len = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (!len || len > n)
+		return 0;
+	json_t *j = json_stringn((const char *)s, len);
+	bool valid = j != NULL;
+	json_decref(j);
+	return valid ? len : 0;
+}
+
+static void ref_json(const unsigned char *in, size_t n, struct buf *b)
+{
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n;) {
+		unsigned char c = in[i];
+		if (c >= 0x80) {
+			size_t len = ref_utf8(in + i, n - i);
+			if (len)
+				buf_append(b, in + i, len);
+			else
+				buf_append(b, "\xEF\xBF\xBD", 3);
+			i += len ? len : 1;
+			continue;
+		}
+		if (c == '"')
+			buf_puts(b, "\\\"");
+		else if (c == '\\')
+			buf_puts(b, "\\\\");
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c < 0x20 || c == 0x7F || c == '<' || c == '>' || c == '&')
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+		i++;
+	}
+	buf_putc(b, '"');
+}
+
+/* The eight- and sixteen-byte paths give what the plain escaping gives: random strings over an
+ * alphabet of the bytes that matter (plain letters, each escaped byte, UTF-8 leads and tails
+ * alone and as accented letters, invalid bytes), at every offset of a block. */
 static void json_fast_path_same(void **state)
 {
 	(void)state;
 	static const unsigned char alphabet[] = {
 		'a', 'b', ' ', 'z', '~', 0x7F, 0x00, 0x01, 0x1F, 0x20, '"', '\\', '<', '>', '&', '\n',
-		0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0xC0, 0xED, 0xA0, '/', '0'};
+		0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0xC0, 0xC1, 0xC2, 0xDF,
+		0xBF, 0xE0, 0xED, 0xA0, '/', '0'};
+	static const unsigned char *accents[] = {
+		(const unsigned char *)"\xC3\xA9", (const unsigned char *)"\xC3\xA0",
+		(const unsigned char *)"\xC2\xA0", (const unsigned char *)"\xDF\xBF",
+		(const unsigned char *)"\xC5\x93"};
 	struct buf fast, slow;
 	buf_init(&fast, 1 << 16);
 	buf_init(&slow, 1 << 16);
 	unsigned seed = 12345;
-	for (int t = 0; t < 20000; t++) {
-		unsigned char in[64];
-		size_t n = (seed = seed * 1103515245u + 12345u) >> 16 & 63;
+	for (int t = 0; t < 40000; t++) {
+		unsigned char in[96];
+		seed = seed * 1103515245u + 12345u;
+		size_t n = (seed >> 16) % 96;
 		for (size_t i = 0; i < n; i++) {
 			seed = seed * 1103515245u + 12345u;
-			/* mostly plain letters, as in a post, so that the fast path runs */
-			in[i] = (seed >> 16) % 4 ? (unsigned char)('a' + (seed >> 20) % 26)
-						 : alphabet[(seed >> 20) % sizeof alphabet];
+			unsigned r = (seed >> 16) % 8;
+			/* mostly plain letters and accented ones, as in a post, so that the fast
+			 * paths run */
+			if (r == 0)
+				in[i] = alphabet[(seed >> 20) % sizeof alphabet];
+			else if (r <= 2 && i + 1 < n) {
+				const unsigned char *a = accents[(seed >> 20) % 5];
+				in[i] = a[0];
+				in[++i] = a[1];
+			} else
+				in[i] = (unsigned char)('a' + (seed >> 20) % 26);
 		}
 		fast.len = slow.len = 0;
-		if (!n)
-			continue;
 		assert_int_equal(buf_json_str(&fast, (const char *)in, n), ENT_OK);
-		/* the reference: the same string escaped in pieces cut between two ASCII bytes
-		 * (never inside a UTF-8 sequence, valid or not), so that no piece holds two ASCII
-		 * bytes in a row and the eight-byte path never runs on it */
-		buf_putc(&slow, '"');
-		size_t from = 0;
-		for (size_t i = 1; i <= n; i++) {
-			if (i < n && !(in[i - 1] < 0x80 && in[i] < 0x80))
-				continue;
-			struct buf part;
-			buf_init(&part, 1 << 10);
-			assert_int_equal(buf_json_str(&part, (const char *)in + from, i - from), ENT_OK);
-			buf_append(&slow, part.p + 1, part.len - 2);
-			buf_clear(&part);
-			from = i;
-		}
-		buf_putc(&slow, '"');
+		ref_json(in, n, &slow);
 		assert_int_equal(fast.len, slow.len);
 		assert_memory_equal(fast.p, slow.p, fast.len);
 	}
 	buf_clear(&fast);
 	buf_clear(&slow);
+}
+
+/* Near the buffer's bound (no room for the worst case of six bytes a byte): a string whose
+ * escaping fits is written whole, one that does not fails with ENT_ETOOBIG. */
+static void json_near_max(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 16);
+	assert_int_equal(buf_json_str(&b, "abc<d", 5), ENT_OK);
+	assert_string_equal(b.p, "\"abc\\u003cd\"");
+	assert_int_equal(buf_json_str(&b, "xyz", 3), ENT_ETOOBIG);
+	buf_clear(&b);
 }
 
 int main(void)
@@ -236,6 +293,7 @@ int main(void)
 		cmocka_unit_test(append_after_len_bumped),
 		cmocka_unit_test(json_escaping),
 		cmocka_unit_test(json_fast_path_same),
+		cmocka_unit_test(json_near_max),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
