@@ -19,7 +19,7 @@ static const struct store_stmt Q_POST_INSERT = {
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"};
 static const struct store_stmt Q_THREAD_BUMP = {
 	"comm.thread_bump",
-	"UPDATE threads SET n_posts = n_posts + 1, last_post_id = ?2 WHERE id = ?1"};
+	"UPDATE threads SET n_posts = n_posts + 1, last_post_id = ?2, last_post_at = ?3 WHERE id = ?1"};
 static const struct store_stmt Q_QUOTE_THREAD = {
 	"comm.quote_thread",
 	"SELECT thread_id FROM posts WHERE id = ?1 AND deleted_at IS NULL AND hidden_at IS NULL"};
@@ -53,9 +53,10 @@ static enum ent_err insert_row(struct store_conn *c, int64_t author_id, const ch
 static enum ent_err post_rows(struct store_conn *c, int64_t author_id, const char *html,
 			      struct comm_new_post *p)
 {
-	enum ent_err err = insert_row(c, author_id, html, clock_now(), p);
+	int64_t now = clock_now();
+	enum ent_err err = insert_row(c, author_id, html, now, p);
 	if (!err)
-		err = store_exec_ints(c, &Q_THREAD_BUMP, 2, (int64_t[]){p->thread_id, p->id});
+		err = store_exec_ints(c, &Q_THREAD_BUMP, 3, (int64_t[]){p->thread_id, p->id, now});
 	if (!err)
 		err = comm_follow_own_post(c, author_id, p->thread_id, p->id);
 	return err;

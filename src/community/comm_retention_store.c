@@ -21,7 +21,8 @@ static const struct store_stmt Q_THREADS = {
 static const struct store_stmt Q_RECOUNT = {
 	"purge.recount",
 	"UPDATE threads SET n_posts = (SELECT count(*) FROM posts WHERE thread_id = threads.id), "
-	"last_post_id = coalesce((SELECT max(id) FROM posts WHERE thread_id = threads.id), 0) "
+	"last_post_id = coalesce((SELECT max(id) FROM posts WHERE thread_id = threads.id), 0), "
+	"last_post_at = (SELECT created_at FROM posts WHERE thread_id = threads.id ORDER BY id DESC LIMIT 1) "
 	"WHERE space_id = ?1 AND created_at < ?2"};
 
 static const struct store_stmt Q_NOTIFICATIONS = {

@@ -113,9 +113,8 @@ enum ent_err comm_space_about(struct store_conn *c, int64_t id,
 
 static const struct store_stmt Q_SPACE_THREADS = {
 	"comm.space_threads",
-	"SELECT t.id, t.title, t.n_posts, t.last_post_id, t.created_at, a.handle, lp.created_at "
+	"SELECT t.id, t.title, t.n_posts, t.last_post_id, t.created_at, a.handle, t.last_post_at "
 	"FROM threads t LEFT JOIN accounts a ON a.id = t.author_id "
-	"LEFT JOIN posts lp ON lp.id = t.last_post_id "
 	"WHERE t.space_id = ?1 AND t.last_post_id < ?2 ORDER BY t.last_post_id DESC LIMIT ?3"};
 
 static const char *text_or_null(struct store_q *q, int col)

@@ -170,6 +170,11 @@ test('threads: create, Markdown is safe, quote, edit history, delete', async () 
   assert.equal(quoted.author, r.data.posts[0].author);
   assert.match(quoted.excerpt, /^Essai /);
   assert.equal(r.data.posts[0].quote, undefined, 'a post that quotes nothing has no quote');
+  // the space page shows the time of the thread's last post (kept on the thread's row, 0110)
+  const replyAt = r.data.posts.find((p) => p.id === reply).created_at;
+  const listed = (await other.req('GET', '/api/v1/spaces/diabete-type-1')).data.threads.find((t) => t.id === tid);
+  assert.equal(listed.last_post_at, replyAt);
+  assert.ok(listed.last_post_at >= listed.created_at && !listed.last_post_at.startsWith('1970'));
   assertProblem(await other.req('POST', `/api/v1/threads/${tid}/posts`, { json: { body: 'x', quote: 1 } }), 422, 'validation');
   // only the author edits; the old text stays visible in the history
   assertProblem(await other.req('PATCH', `/api/v1/posts/${first}`, { json: { body: 'non' } }), 403, 'forbidden');
