@@ -6,8 +6,11 @@
  * regions `sanitize` would fill (one call with the default detectors, enlarged and merged)
  * as detector "cover".
  * tests/image/faces_eval.py turns this into recall and false-cover rates.
- * FACES_EVAL_MIN_FACE and FACES_EVAL_THRESHOLD tune the CNN (img_faces_tune) for trials;
- * FACES_EVAL_ONLY="name name..." runs only those detectors (and the cover).
+ * FACES_EVAL_MIN_FACE and FACES_EVAL_THRESHOLD tune the CNN, FACES_EVAL_HOG_SIDE and
+ * FACES_EVAL_LBP_SIDE the sides of HOG's and the cascades' copies (img_faces_tune) for trials;
+ * FACES_EVAL_ONLY="name name..." runs only those detectors (and the cover);
+ * FACES_EVAL_COVER="name name..." makes the cover with those detectors instead of the
+ * default set (what covering without the nets would leave, for instance).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,8 +56,20 @@ int main(void)
 		return 2;
 	}
 	const char *mf = getenv("FACES_EVAL_MIN_FACE"), *th = getenv("FACES_EVAL_THRESHOLD");
-	img_faces_tune(f, mf ? atoi(mf) : 0, th ? atof(th) : 0);
-	const unsigned def = img_faces_default();
+	const char *hs = getenv("FACES_EVAL_HOG_SIDE"), *ls = getenv("FACES_EVAL_LBP_SIDE");
+	img_faces_tune(f, mf ? atoi(mf) : 0, th ? atof(th) : 0, hs ? atoi(hs) : 0, ls ? atoi(ls) : 0);
+	unsigned def = img_faces_default();
+	const char *cov = getenv("FACES_EVAL_COVER");
+	if (cov) {
+		def = 0;
+		for (size_t d = 0; d < sizeof dets / sizeof dets[0]; d++)
+			if (has_word(cov, dets[d].name))
+				def |= dets[d].bit;
+		if (!def) {
+			fprintf(stderr, "faces_eval: FACES_EVAL_COVER names no detector\n");
+			return 2;
+		}
+	}
 	char path[4096];
 	static struct ent_img_region out[512], raw[512], cover[512];
 	while (fgets(path, sizeof path, stdin)) {

@@ -145,9 +145,12 @@ enum ent_err img_faces_new_set(struct ent_img_faces **out, unsigned set, const c
 enum ent_err img_faces_detect_raw(struct ent_img_faces *f, unsigned set, const uint8_t *px,
 				  int w, int h, int channels, size_t stride,
 				  struct ent_img_region *out, size_t cap, size_t *n);
-/* Sets the CNN's smallest face (pixels of the detection copy) and score threshold, for the
- * evaluation tool; 0 keeps a value. */
-void img_faces_tune(struct ent_img_faces *f, int min_face, double threshold);
+/* Sets the CNN's smallest face (pixels of the detection copy) and score threshold, and the
+ * longest sides of the copies HOG (net_side, 640) and the cascades (cascade_side, 320) look
+ * at, for the evaluation tool's trials of what a lesser promise would cost and save; 0 keeps
+ * a value. */
+void img_faces_tune(struct ent_img_faces *f, int min_face, double threshold, int net_side,
+		    int cascade_side);
 /* What ent_img_faces_detect() fills, from raw boxes (changed in place): each box enlarged
  * (img_faces_enlarge), boxes of one face merged into their union. */
 enum ent_err img_faces_cover(struct ent_img_region *raw, size_t k, int w, int h,

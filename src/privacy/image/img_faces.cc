@@ -126,6 +126,8 @@ struct ent_img_faces {
 	 * and its score threshold (img_faces_tune). */
 	int bf_min_face = 20;
 	float bf_threshold = 0.75f;
+	/* Longest sides of HOG's and the cascades' copies (img_faces_tune) */
+	int net_side = NET_SIDE, cascade_side = CASCADE_SIDE;
 	std::mutex mu;
 };
 
@@ -227,12 +229,18 @@ extern "C" void img_faces_enlarge(struct ent_img_rect *r, enum ent_img_source sr
 	r->h = std::max(0, (int)(y1 + 0.999) - r->y);
 }
 
-extern "C" void img_faces_tune(struct ent_img_faces *f, int min_face, double threshold)
+extern "C" void img_faces_tune(struct ent_img_faces *f, int min_face, double threshold,
+			       int net_side, int cascade_side)
 {
 	if (min_face > 0)
 		f->bf_min_face = min_face;
 	if (threshold > 0 && threshold < 1)
 		f->bf_threshold = (float)threshold;
+	/* under 80 px, HOG's window no longer fits */
+	if (net_side >= 80)
+		f->net_side = net_side;
+	if (cascade_side >= 40)
+		f->cascade_side = cascade_side;
 }
 
 /* Runs m on img (RGB, at most m's input size; padded with black to it) and appends
@@ -420,11 +428,11 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 	 * copy of at most NET_SIDE px. */
 	double inv_cnn, inv_net;
 	cv::Mat base = reduced(src, DETECT_SIDE, &inv_cnn);
-	cv::Mat grey = reduced(in_colours(base, false), NET_SIDE, &inv_net);
+	cv::Mat grey = reduced(in_colours(base, false), f->net_side, &inv_net);
 	double inv = inv_cnn * inv_net;
 	cv::Mat eq, flipped;
 	double inv_lbp; /* the cascades' copy */
-	cv::equalizeHist(reduced(grey, CASCADE_SIDE, &inv_lbp), eq);
+	cv::equalizeHist(reduced(grey, f->cascade_side, &inv_lbp), eq);
 	inv_lbp *= inv;
 	int min_side = std::max(20, std::min(eq.cols, eq.rows) / 40);
 	for (auto &c : f->cascades) {
@@ -480,7 +488,7 @@ static std::vector<ent_img_region> detect(ent_img_faces *f, unsigned set, const 
 		 * (HOG once found a 37-px low-light face the CNN scored just under its threshold).
 		 * Otherwise faces of 20-80 px are the CNN's, which found all of them on our set, and
 		 * HOG stays the net for large ones at a quarter of the cost (bench/image/README.md). */
-		double up = std::max(grey.cols, grey.rows) < NET_SIDE && (!cnn_ran || dark) ? 2.0 : 1.0;
+		double up = std::max(grey.cols, grey.rows) < f->net_side && (!cnn_ran || dark) ? 2.0 : 1.0;
 		std::vector<dlib::rectangle> dets;
 		if (up > 1.0) {
 			dlib::array2d<unsigned char> big;
