@@ -36,6 +36,20 @@ static int signed_off(const struct pctx *c, size_t i)
 	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF);
 }
 
+/* Token k opens an age (an AGE span) that ends the aside: its last token is followed by a
+ * pause or the end ("de 16 ans,", ", 6 ans."), not by what makes it a span of time ("6 mois de
+ * chimio", "3 ans après la greffe"). */
+static int age_closes(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || !(c->tk[k].f & TK_AGE))
+		return 0;
+	while (k + 1 < c->n_tk && (c->tk[k + 1].f & TK_AGE))
+		k++;
+	if (tk_eq(c, k + 1, "of") && tk_eq(c, k + 2, "age")) /* "12 years of age," */
+		k += 2;
+	return k + 1 >= c->n_tk || (c->tk[k + 1].f & TK_PUNCT) || tk_eq(c, k + 1, "et") || tk_eq(c, k + 1, "and");
+}
+
 /* "Ange, 8 mois", "la petite Mai (6 ans)", "Sunny (17)": an age right after, the text's first
  * word or one after a relative's word or "petit(e)" / "little" (not "en mai (6 ans après)").
  * The age pass wants a person before an age; this one has none yet, so its age is added here
@@ -48,25 +62,109 @@ static size_t aged(const struct pctx *c, size_t i)
 	if (!(paren || tk_ch(c, i + 1, ',')) || !tk_is(c, i + 2, TK_NUM) || tk_len(c, i + 2) > 3 ||
 	    !(i == 0 || (c->tk[i - 1].lex & LX_KIN) || tk_eq_any(c, i - 1, small)))
 		return 0;
-	if (tk_eq_any(c, i + 3, units) && (!paren || tk_ch(c, i + 4, ')')) && (c->tk[i + 3].f & TK_SP))
+	/* a month or a day before a span of time says when ("Mai, 6 mois de chimio", "June, 6 months
+	 * of chemo", "Mai, 3 ans après la greffe"): its age must close the aside ("Mai, 6 ans, est") */
+	if (tk_eq_any(c, i + 3, units) && (!paren || tk_ch(c, i + 4, ')')) && (c->tk[i + 3].f & TK_SP) &&
+	    (paren || !(c->tk[i].lex & (LX_MONTH | LX_DAY)) || i + 4 >= c->n_tk || (c->tk[i + 4].f & TK_PUNCT) ||
+	     tk_eq(c, i + 4, "et") || tk_eq(c, i + 4, "and") || (tk_eq(c, i + 4, "of") && tk_eq(c, i + 5, "age"))))
 		return i + 3;
 	return paren && tk_ch(c, i + 3, ')') ? i + 2 : 0;
 }
 
-/* "Ange, my radiographer, hummed": ", my/mon/ma" and a relative's or carer's word within three
- * words after it. */
+/* The relative's word of an aside opening at token a with a possessive ("ma fille", "my little
+ * girl", "notre fils": at most one word between), or 0. Right after the possessive, "fille",
+ * "fils", "son", "daughter" are the relative, though the language guess counts them as function
+ * words. */
+static size_t poss_kin(const struct pctx *c, size_t a)
+{
+	static const char *const poss[] = {"my", "mon", "ma", "our", "notre", "nos", "mes", NULL};
+	if (!tk_eq_any(c, a, poss))
+		return 0;
+	for (size_t k = a + 1; k <= a + 2 && k < c->n_tk && tk_is(c, k, TK_LOWER); k++)
+		if (c->tk[k].lex & LX_KIN)
+			return k;
+	return 0;
+}
+
+/* "Ange, my radiographer, hummed", "Perle, ma fille." / "Patience, ma fille de 4 ans": ", my/mon/
+ * ma" and a relative's or carer's word within three words after it, which closes the aside (a
+ * pause, the end, or the relative's age). Not a word that opens a sentence to say when or how
+ * ("Hier, ma mère, qui a 80 ans", "Sinon, ma mère,", "Well, my mum,"). */
 static int apposed(const struct pctx *c, size_t i)
 {
 	static const char *const poss[] = {"my", "mon", "ma", "our", "notre", NULL};
 	static const char *const roles[] = {"radiographer", "radiographe", "manip", "midwife", "carer", "caregiver",
 					    "aide", "therapist", NULL};
-	if (!tk_ch(c, i + 1, ',') || !tk_eq_any(c, i + 2, poss) || (c->tk[i].lex & (LX_DAY | LX_MONTH)))
+	static const char *const adverbs[] = {"hier", "demain", "sinon", "bon", "bien", "deja", "well", "now",
+					      "then", "last", "like", "still", "just", "too", "ok", "okay", NULL};
+	if (!tk_ch(c, i + 1, ',') || !tk_eq_any(c, i + 2, poss) || (c->tk[i].lex & (LX_DAY | LX_MONTH)) ||
+	    tk_eq_any(c, i, adverbs))
 		return 0;
+	size_t r = poss_kin(c, i + 2);
+	if (r && (r + 1 >= c->n_tk || (c->tk[r + 1].f & TK_PUNCT) || age_closes(c, r + 1) ||
+		  ((tk_eq(c, r + 1, "de") || tk_eq(c, r + 1, "of")) && age_closes(c, r + 2))))
+		return 1;
 	/* the relative's word closes the aside ("Samedi, ma sœur Hélène" names the sister) */
 	for (size_t k = i + 3; k <= i + 5 && k < c->n_tk && (c->tk[k].f & TK_WORD); k++)
 		if (((c->tk[k].lex & LX_KIN) && !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN))) || tk_eq_any(c, k, roles))
 			return k + 1 >= c->n_tk || (c->tk[k + 1].f & TK_PUNCT);
 	return 0;
+}
+
+/* Token k is "a" / "is" / "turned"... and k + 1 opens an AGE span: "Avril a 16 ans", "June is 12
+ * years old", "Sunday turned 6". */
+static int has_age(const struct pctx *c, size_t k)
+{
+	static const char *const verbs[] = {"a", "aura", "avait", "is", "was", "turned", "turns", NULL};
+	return k + 1 < c->n_tk && tk_eq_any(c, k, verbs) && (c->tk[k + 1].f & TK_AGE);
+}
+
+/* A month or a day that is a given name ("Avril", "April", "June", "Mai", "May", "Sunday"),
+ * opening a sentence, in what only a person does (the rules leave months and days alone): a
+ * relative set beside it ("Avril, ma fille de 16 ans", "April, my daughter has autism", "June,
+ * my daughter"; a day only when the aside closes: "Dimanche, ma fille a fait une crise" says
+ * when), not when the relative's own name follows ("Samedi, ma sœur Hélène"); an age ("April,
+ * 16, was admitted", "June, 12 years of age,", "Avril a 16 ans", "June is 12 years old"); the
+ * second person ("Avril, tu me manques", "April, I miss you": a month only); "et moi" / "and
+ * I"; a birth or an illness ("Avril est née", "April was born"). A leak costs more than a month
+ * read as a name: when in doubt, it is one. */
+static int month_person(const struct pctx *c, size_t i)
+{
+	static const char *const you[] = {"tu", "toi", "you", "u", NULL};
+	static const char *const me[] = {"moi", "i", "me", NULL};
+	static const char *const person[] = {"nee", "ne", "born", "decedee", "decede", "morte", "died",
+					     "hospitalisee", "hospitalise", "hospitalised", "hospitalized",
+					     "admitted", "diagnosed", "diagnostiquee", "diagnostique", "malade",
+					     "autiste", "autistic", "enceinte", "pregnant", NULL};
+	const struct ptok *t = &c->tk[i];
+	size_t k = i + 1;
+	if (!(t->lex & (LX_MONTH | LX_DAY)) || !tk_sentence_start(c, i) || k + 1 >= c->n_tk)
+		return 0;
+	int day = (t->lex & LX_DAY) != 0;
+	if (tk_ch(c, k, ',')) {
+		size_t r = poss_kin(c, k + 1);
+		if (r) {
+			if (tk_is(c, r + 1, TK_CAP) && (c->tk[r + 1].f & TK_SP))
+				return 0;
+			return !day || r + 1 >= c->n_tk || (c->tk[r + 1].f & TK_PUNCT) || age_closes(c, r + 1) ||
+			       ((tk_eq(c, r + 1, "de") || tk_eq(c, r + 1, "of")) && age_closes(c, r + 2));
+		}
+		if (!day && tk_eq_any(c, k + 1, you) && (c->tk[k + 1].f & TK_LOWER))
+			return 1;
+		if (!day && tk_eq(c, k + 1, "i") && tk_is(c, k + 2, TK_LOWER) && !tk_eq(c, k + 2, "was"))
+			return 1;
+		/* ", 16 ans,", ", 12 years of age,", ", 16," */
+		if (age_closes(c, k + 1))
+			return 1;
+		return tk_is(c, k + 1, TK_NUM) && tk_len(c, k + 1) <= 2 && tk_ch(c, k + 2, ',') &&
+		       !tk_is(c, k + 3, TK_NUM);
+	}
+	if (has_age(c, k))
+		return 1;
+	if ((tk_eq(c, k, "et") || tk_eq(c, k, "and")) && tk_eq_any(c, k + 1, me) &&
+	    (k + 2 >= c->n_tk || !tk_is(c, k + 2, TK_NUM)))
+		return 1;
+	return (tk_eq(c, k, "est") || tk_eq(c, k, "was") || tk_eq(c, k, "is")) && tk_eq_any(c, k + 1, person);
 }
 
 /* "my little sister hope (12)": in a lowercase text, a given name that is also a word right
@@ -76,6 +174,47 @@ static int lower_kin_aged(const struct pctx *c, size_t i)
 	return i > 0 && (c->tk[i].f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && (c->tk[i].lex & LX_GIVEN) &&
 	       tk_len(c, i) >= 3 && (c->tk[i - 1].lex & LX_KIN) && !(c->tk[i - 1].lex & (LX_STOPFR | LX_STOPEN)) &&
 	       !(c->tk[i].lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_STOPFR | LX_STOPEN)) && aged(c, i);
+}
+
+/* "ma fille avril a 16 ans", "my daughter may is 6", "my son sunday is 6", "ma fille mi-young a
+ * 7 ans", "ma fille avril 16 ans": in lowercase, a given name right after a relative's word and
+ * its possessive, then an age or "a" / "is" and an age (the parts of a hyphenated name taken in).
+ * A month, a day, a hunspell first name or a word the text's language does not know: not an
+ * adjective a name list also holds ("mon fils aîné a 10 ans", "ma fille cadette a 4 ans"), nor a
+ * function word ("ma fille qui a 4 ans"). Returns the name's last token, or 0. */
+static size_t lower_kin_named(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if (i < 2 || (t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) != TK_LOWER || !(c->tk[i - 1].lex & LX_KIN) ||
+	    !pn_possessive(c, i - 2) || tk_len(c, i) < 2 ||
+	    (t->lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_STOPFR | LX_STOPEN | LX_EPONYM)))
+		return 0;
+	size_t e = i;
+	while (tk_glued(c, e) && tk_ch(c, e + 1, '-') && tk_glued(c, e + 1) && tk_is(c, e + 2, TK_LOWER) &&
+	       !(c->tk[e + 2].lex & (LX_STOPFR | LX_STOPEN | LX_EPONYM)) && (c->tk[e + 2].lex & (LX_GIVEN | LX_PATR)))
+		e += 2;
+	if (!((t->lex & (LX_MONTH | LX_DAY | LX_PRN)) || !(t->lex & word) || e > i))
+		return 0;
+	if (tk_glued(c, e) && !tk_is(c, e + 1, TK_PUNCT))
+		return 0;
+	return (e + 1 < c->n_tk && (c->tk[e + 1].f & TK_AGE)) || has_age(c, e + 1) ? e : 0;
+}
+
+/* "avril a 16 ans elle est autiste", "june is 12": in lowercase, a month that is a given name
+ * opening a sentence before "a" / "is" and an age (no month is 16 years old). */
+static void lower_month_aged(struct pctx *c)
+{
+	if (!(c->lex_any & LX_MONTH))
+		return;
+	/* (a month: among the words that may start a date, PB_START) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_START));
+	for (size_t i = tk_next_any(c, &wk, 0); i + 2 < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
+		const struct ptok *t = &c->tk[i];
+		if ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && (t->lex & LX_MONTH) &&
+		    (t->lex & LX_GIVEN) && tk_sentence_start(c, i) && has_age(c, i + 1))
+			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
+	}
 }
 
 /* Vietnamese names, family name first, then a middle name (Thị for women, Văn for men) and one
@@ -218,10 +357,15 @@ static void hyphen_names(struct pctx *c)
 static void word_name_at(struct pctx *c, size_t i)
 {
 	int lower = lower_kin_aged(c, i);
+	size_t named = lower ? 0 : lower_kin_named(c, i);
+	if (named) {
+		priv_add_tok(c, i, named, ENT_PRIV_NAME, 0.7f, "name_word");
+		return;
+	}
 	if (!word_name(c, i) && !lower)
 		return;
 	size_t a = aged(c, i);
-	if (a || signed_off(c, i) || apposed(c, i))
+	if (a || signed_off(c, i) || apposed(c, i) || (!lower && month_person(c, i)))
 		priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	if (a && !(c->tk[i + 2].f & (TK_AGE | TK_CLAIMED)))
 		priv_add_tok(c, i + 2, a, ENT_PRIV_AGE, 0.7f, "age");
@@ -232,6 +376,7 @@ void pn_word_names(struct pctx *c)
 	viet_names(c);
 	in_law(c);
 	hyphen_names(c);
+	lower_month_aged(c);
 	if (!(c->lex_any & LX_GIVEN))
 		return;
 	/* the words either kind may be, 64 tokens at a time: among those with a capital as

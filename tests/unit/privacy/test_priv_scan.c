@@ -1164,6 +1164,74 @@ static void s16_eponyms(void **state)
 	found("my Medicare number is 2123 45671 1", EN, "2123 45671 1", ENT_PRIV_ID);
 }
 
+/* Session 17: given names that are also months or days, and their shapes that say when. */
+static void s17_month_names(void **state)
+{
+	(void)state;
+	/* {text, the name} */
+	static const char *const names[][2] = {
+		{"Avril, ma fille de 16 ans, a été hospitalisée.", "Avril"},
+		{"Avril, ma fille, a fait une crise hier.", "Avril"},
+		{"Avril a 16 ans et elle est autiste.", "Avril"},
+		{"Avril et moi on est allées à l'hôpital.", "Avril"},
+		{"Avril est née en 2008.", "Avril"},
+		{"Avril, tu me manques.", "Avril"},
+		{"Janvier, mon fils de 5 ans.", "Janvier"},
+		{"April, my daughter has autism.", "April"},
+		{"April, 16, was admitted yesterday.", "April"},
+		{"April is 16 and has autism.", "April"},
+		{"April and I went to the hospital.", "April"},
+		{"April was born in 2008.", "April"},
+		{"April, I miss you.", "April"},
+		{"June, 12 years of age, has epilepsy.", "June"},
+		{"June is 12 years old.", "June"},
+		{"Mai a 6 ans.", "Mai"},
+		{"May, my daughter, is 6.", "May"},
+		{"May, 6, is in chemo.", "May"},
+		{"Sunday, my daughter, is 6.", "Sunday"},
+		{"Sunday, 6, was admitted.", "Sunday"},
+		{"Dimanche, ma fille de 6 ans.", "Dimanche"},
+		{"Bonjour à tous. Avril, ma fille de 16 ans, est autiste.", "Avril"},
+		/* in lowercase, after a relative and before an age or "a" / "is" and an age */
+		{"ma fille avril a 16 ans", "avril"},
+		{"ma fille avril 16 ans", "avril"},
+		{"my daughter may is 6", "may"},
+		{"my son august is 3", "august"},
+		{"my son sunday is 6", "sunday"},
+		{"ma fille mai a 6 ans", "mai"},
+		{"ma fille mi-young a 7 ans", "mi-young"},
+		{"my daughter mi-young is 7", "mi-young"},
+		{"avril a 16 ans elle est autiste", "avril"},
+		/* word-names before an aside a relative closes */
+		{"Perle, ma fille.", "Perle"},
+		{"Patience, ma fille de 4 ans.", "Patience"},
+		{"Perle, ma mère, est sortie.", "Perle"},
+	};
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		found(names[k][0], AUTO, names[k][1], ENT_PRIV_NAME);
+	/* a month or a day that says when */
+	static const char *const none[][2] = {
+		{"Mai, 6 mois de chimio et enfin la rémission.", "Mai"},
+		{"June, 6 months of chemo and finally remission.", "June"},
+		{"Mai, 3 ans après la greffe, tout va bien.", "Mai"},
+		{"Samedi, ma sœur Hélène est venue.", "Samedi"},
+		{"Sunday, my sister Jess came over.", "Sunday"},
+		{"Dimanche, ma fille a fait une crise.", "Dimanche"},
+		{"En avril, ma fille a été hospitalisée.", "avril"},
+		{"In April, my daughter was diagnosed.", "April"},
+		{"Hier, ma mère, qui a 80 ans, est tombée.", "Hier"},
+		{"Sinon, ma mère, elle va bien.", "Sinon"},
+		{"Well, my mum, she is fine.", "Well"},
+		{"ma fille qui a 4 ans", "qui"},
+	};
+	for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
+		not_found(none[k][0], AUTO, none[k][1]);
+	/* the same shapes around a name that is no month stay names */
+	found("Maïa, 6 mois de chimio déjà.", FR, "Maïa", ENT_PRIV_NAME);
+	found("Mai, 6 ans, est en chimio.", FR, "Mai", ENT_PRIV_NAME);
+	found("Samedi, ma sœur Hélène est venue.", FR, "Hélène", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1178,7 +1246,7 @@ int main(void)
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
-		cmocka_unit_test(s16_eponyms),
+		cmocka_unit_test(s16_eponyms), cmocka_unit_test(s17_month_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
