@@ -1222,6 +1222,8 @@ static void s17_month_names(void **state)
 		{"Hier, ma mère, qui a 80 ans, est tombée.", "Hier"},
 		{"Sinon, ma mère, elle va bien.", "Sinon"},
 		{"Well, my mum, she is fine.", "Well"},
+		{"mon fils aîné a 10 ans", "aîné"},
+		{"ma fille cadette a 4 ans", "cadette"},
 		{"ma fille qui a 4 ans", "qui"},
 	};
 	for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
@@ -1230,6 +1232,10 @@ static void s17_month_names(void **state)
 	found("Maïa, 6 mois de chimio déjà.", FR, "Maïa", ENT_PRIV_NAME);
 	found("Mai, 6 ans, est en chimio.", FR, "Mai", ENT_PRIV_NAME);
 	found("Samedi, ma sœur Hélène est venue.", FR, "Hélène", ENT_PRIV_NAME);
+	/* "aîné", "cadette" say which child; a first name in the same place stays one */
+	found("mon fils benjamin a 10 ans", FR, "benjamin", ENT_PRIV_NAME);
+	found("ma fille ambre a 3 ans", FR, "ambre", ENT_PRIV_NAME);
+	found("my son hunter has ADHD", EN, "hunter", ENT_PRIV_NAME);
 }
 
 int main(void)
