@@ -86,6 +86,12 @@ static size_t poss_kin(const struct pctx *c, size_t a)
 	return 0;
 }
 
+/* Words a name list holds that open a sentence to say when or how ("Hier, ma mère,", "Well, my
+ * mum,"), or whose ("Ours is 9"). */
+static const char *const adverbs[] = {"hier", "demain", "sinon", "bon", "bien", "deja", "well", "now", "then",
+				      "last", "like", "still", "just", "too", "ok", "okay", "ours", "mine",
+				      "yours", "hers", "theirs", "his", "one", "each", "both", NULL};
+
 /* "Ange, my radiographer, hummed", "Perle, ma fille." / "Patience, ma fille de 4 ans": ", my/mon/
  * ma" and a relative's or carer's word within three words after it, which closes the aside (a
  * pause, the end, or the relative's age). Not a word that opens a sentence to say when or how
@@ -95,8 +101,6 @@ static int apposed(const struct pctx *c, size_t i)
 	static const char *const poss[] = {"my", "mon", "ma", "our", "notre", NULL};
 	static const char *const roles[] = {"radiographer", "radiographe", "manip", "midwife", "carer", "caregiver",
 					    "aide", "therapist", NULL};
-	static const char *const adverbs[] = {"hier", "demain", "sinon", "bon", "bien", "deja", "well", "now",
-					      "then", "last", "like", "still", "just", "too", "ok", "okay", NULL};
 	if (!tk_ch(c, i + 1, ',') || !tk_eq_any(c, i + 2, poss) || (c->tk[i].lex & (LX_DAY | LX_MONTH)) ||
 	    tk_eq_any(c, i, adverbs))
 		return 0;
@@ -117,6 +121,18 @@ static int has_age(const struct pctx *c, size_t k)
 {
 	static const char *const verbs[] = {"a", "aura", "avait", "is", "was", "turned", "turns", NULL};
 	return k + 1 < c->n_tk && tk_eq_any(c, k, verbs) && (c->tk[k + 1].f & TK_AGE);
+}
+
+/* Token k opens an AGE span followed by a verb: "mai 6 ans est en chimio", "june 12 yo has
+ * epilepsy". */
+static int age_verb(const struct pctx *c, size_t k)
+{
+	static const char *const verbs[] = {"est", "a", "va", "is", "has", "was", "had", NULL};
+	if (k >= c->n_tk || !(c->tk[k].f & TK_AGE))
+		return 0;
+	while (k + 1 < c->n_tk && (c->tk[k + 1].f & TK_AGE))
+		k++;
+	return tk_is(c, k + 1, TK_LOWER) && tk_eq_any(c, k + 1, verbs);
 }
 
 /* A month or a day that is a given name ("Avril", "April", "June", "Mai", "May", "Sunday"),
@@ -159,7 +175,11 @@ static int month_person(const struct pctx *c, size_t i)
 		return tk_is(c, k + 1, TK_NUM) && tk_len(c, k + 1) <= 2 && tk_ch(c, k + 2, ',') &&
 		       !tk_is(c, k + 3, TK_NUM);
 	}
-	if (has_age(c, k))
+	if (has_age(c, k) || age_verb(c, k))
+		return 1;
+	/* "avril ma fille de 16 ans est hospitalisée": no pause, the relative's age */
+	size_t r = poss_kin(c, k);
+	if (r && !day && (tk_eq(c, r + 1, "de") || tk_eq(c, r + 1, "of")) && tk_is(c, r + 2, TK_AGE))
 		return 1;
 	if ((tk_eq(c, k, "et") || tk_eq(c, k, "and")) && tk_eq_any(c, k + 1, me) &&
 	    (k + 2 >= c->n_tk || !tk_is(c, k + 2, TK_NUM)))
@@ -174,6 +194,14 @@ static int lower_kin_aged(const struct pctx *c, size_t i)
 	return i > 0 && (c->tk[i].f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && (c->tk[i].lex & LX_GIVEN) &&
 	       tk_len(c, i) >= 3 && (c->tk[i - 1].lex & LX_KIN) && !(c->tk[i - 1].lex & (LX_STOPFR | LX_STOPEN)) &&
 	       !(c->tk[i].lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_STOPFR | LX_STOPEN)) && aged(c, i);
+}
+
+/* "Noël a 5 ans", "Summer is 5": a word-name opening a sentence before "a" / "is" and an age (no
+ * word that says when or how is 5 years old). */
+static int aged_subject(const struct pctx *c, size_t i)
+{
+	return tk_sentence_start(c, i) && has_age(c, i + 1) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) &&
+	       !tk_eq_any(c, i, adverbs);
 }
 
 /* "ma fille avril a 16 ans", "my daughter may is 6", "my son sunday is 6", "ma fille mi-young a
@@ -212,7 +240,7 @@ static void lower_month_aged(struct pctx *c)
 	for (size_t i = tk_next_any(c, &wk, 0); i + 2 < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		const struct ptok *t = &c->tk[i];
 		if ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && (t->lex & LX_MONTH) &&
-		    (t->lex & LX_GIVEN) && tk_sentence_start(c, i) && has_age(c, i + 1))
+		    (t->lex & LX_GIVEN) && tk_sentence_start(c, i) && month_person(c, i))
 			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	}
 }
@@ -365,7 +393,7 @@ static void word_name_at(struct pctx *c, size_t i)
 	if (!word_name(c, i) && !lower)
 		return;
 	size_t a = aged(c, i);
-	if (a || signed_off(c, i) || apposed(c, i) || (!lower && month_person(c, i)))
+	if (a || signed_off(c, i) || apposed(c, i) || (!lower && (month_person(c, i) || aged_subject(c, i))))
 		priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	if (a && !(c->tk[i + 2].f & (TK_AGE | TK_CLAIMED)))
 		priv_add_tok(c, i + 2, a, ENT_PRIV_AGE, 0.7f, "age");

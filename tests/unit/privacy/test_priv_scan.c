@@ -1202,6 +1202,12 @@ static void s17_month_names(void **state)
 		{"ma fille mi-young a 7 ans", "mi-young"},
 		{"my daughter mi-young is 7", "mi-young"},
 		{"avril a 16 ans elle est autiste", "avril"},
+		{"june, my daughter has autism", "june"},
+		{"avril ma fille de 16 ans est hospitalisée", "avril"},
+		{"mai 6 ans est en chimio", "mai"},
+		{"june 12 yo has epilepsy", "june"},
+		/* a word-name opening a sentence before "a" / "is" and an age */
+		{"Noël a 5 ans.", "Noël"},
 		/* word-names before an aside a relative closes */
 		{"Perle, ma fille.", "Perle"},
 		{"Patience, ma fille de 4 ans.", "Patience"},
@@ -1222,6 +1228,9 @@ static void s17_month_names(void **state)
 		{"Hier, ma mère, qui a 80 ans, est tombée.", "Hier"},
 		{"Sinon, ma mère, elle va bien.", "Sinon"},
 		{"Well, my mum, she is fine.", "Well"},
+		{"Ours is 9, has iritis and is followed at Moorfields.", "Ours"},
+		{"Mine is 4 years old.", "Mine"},
+		{"Samedi ma mère de 90 ans est restée sur un brancard.", "Samedi"},
 		{"mon fils aîné a 10 ans", "aîné"},
 		{"ma fille cadette a 4 ans", "cadette"},
 		{"ma fille qui a 4 ans", "qui"},
