@@ -403,6 +403,11 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		     (c->shout && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
 		     /* "je m appelle ryan belkacem": after a context, a surname no list knows */
 		     (strong && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
+		     /* "kevin fanconi est mon voisin": without one, between a given name that is no
+		      * word and a verb */
+		     (f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !(c->tk[j].lex & lang_word) &&
+		      !pn_sms_j(c, k) && tk_lex2(c, k + 1, LX2_SVERB) && tk_is(c, k + 1, TK_LOWER) &&
+		      (c->tk[k + 1].f & TK_SP)) ||
 		     /* "my name is darren cope and i": a surname that is also a word, when the
 		      * clause ends right after it ("je suis raymond petit 83 ans": even a listed
 		      * non-name, before an age) */

@@ -1208,6 +1208,9 @@ static void s17_month_names(void **state)
 		{"june 12 yo has epilepsy", "june"},
 		/* a word-name opening a sentence before "a" / "is" and an age */
 		{"Noël a 5 ans.", "Noël"},
+		/* a lowercase surname no list knows between a given name and a verb */
+		{"kevin fanconi est mon voisin", "kevin fanconi"},
+		{"kevin zorglub est mon voisin", "kevin zorglub"},
 		/* word-names before an aside a relative closes */
 		{"Perle, ma fille.", "Perle"},
 		{"Patience, ma fille de 4 ans.", "Patience"},
