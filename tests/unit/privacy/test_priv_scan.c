@@ -1250,6 +1250,20 @@ static void s17_month_names(void **state)
 	found("my son hunter has ADHD", EN, "hunter", ENT_PRIV_NAME);
 }
 
+/* Session 17: shapes that read as a name and are none, each beside the same shape around a
+ * name, which stays one. */
+static void s17_not_names(void **state)
+{
+	(void)state;
+	/* a medical prefix opening a compound */
+	not_found("Anti-TNF, ma fille en prend depuis 2 ans.", FR, "Anti-TNF");
+	not_found("Post-AVC, mon père a du mal à parler.", FR, "Post-AVC");
+	not_found("Post-Polio, my grandad struggles.", EN, "Post-Polio");
+	found("Mi-Young, ma fille de 7 ans, est malade.", FR, "Mi-Young", ENT_PRIV_NAME);
+	found("Poly-Anne, ma fille de 7 ans, est malade.", FR, "Poly-Anne", ENT_PRIV_NAME);
+	found("Ji-Woo, mon fils de 7 ans, est malade.", FR, "Ji-Woo", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1265,6 +1279,7 @@ int main(void)
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
 		cmocka_unit_test(s16_eponyms), cmocka_unit_test(s17_month_names),
+		cmocka_unit_test(s17_not_names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
