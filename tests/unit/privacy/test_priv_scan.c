@@ -1262,6 +1262,14 @@ static void s17_not_names(void **state)
 	found("Mi-Young, ma fille de 7 ans, est malade.", FR, "Mi-Young", ENT_PRIV_NAME);
 	found("Poly-Anne, ma fille de 7 ans, est malade.", FR, "Poly-Anne", ENT_PRIV_NAME);
 	found("Ji-Woo, mon fils de 7 ans, est malade.", FR, "Ji-Woo", ENT_PRIV_NAME);
+	/* a word no list knows that the relative set beside it takes */
+	not_found("Lovenox, ma mère en fait tous les soirs.", FR, "Lovenox");
+	not_found("Seroquel, mon frère en prend.", FR, "Seroquel");
+	not_found("Keytruda, my dad is on it.", EN, "Keytruda");
+	found("Lovena, ma mère en a parlé.", FR, "Lovena", ENT_PRIV_NAME);
+	found("Lovena, ma mère est malade.", FR, "Lovena", ENT_PRIV_NAME);
+	found("Lovena, ma mère en prend soin.", FR, "Lovena", ENT_PRIV_NAME);
+	found("Lovenox, ma mère.", FR, "Lovenox", ENT_PRIV_NAME); /* in doubt, a name */
 }
 
 int main(void)
