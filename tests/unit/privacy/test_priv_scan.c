@@ -1244,6 +1244,14 @@ static void s17_month_names(void **state)
 	found("Maïa, 6 mois de chimio déjà.", FR, "Maïa", ENT_PRIV_NAME);
 	found("Mai, 6 ans, est en chimio.", FR, "Mai", ENT_PRIV_NAME);
 	found("Samedi, ma sœur Hélène est venue.", FR, "Hélène", ENT_PRIV_NAME);
+	/* a month or a day that is a given name, before the surname */
+	found("Sunday Adeyemi is my son.", EN, "Sunday Adeyemi", ENT_PRIV_NAME);
+	found("Avril Dupont a 16 ans.", FR, "Avril Dupont", ENT_PRIV_NAME);
+	found("June Okafor, 12, has epilepsy.", EN, "June Okafor", ENT_PRIV_NAME);
+	found("Mai Nguyen, 6 ans.", FR, "Mai Nguyen", ENT_PRIV_NAME);
+	not_found("On Sunday Adeyemi came.", EN, "Sunday");
+	not_found("En Avril Dupont a déménagé.", FR, "Avril");
+	not_found("Mon Eneko (6 ans) louche depuis cet été.", FR, "Mon");
 	/* "aîné", "cadette" say which child; a first name in the same place stays one */
 	found("mon fils benjamin a 10 ans", FR, "benjamin", ENT_PRIV_NAME);
 	found("ma fille ambre a 3 ans", FR, "ambre", ENT_PRIV_NAME);
