@@ -120,7 +120,7 @@ static int apposed(const struct pctx *c, size_t i)
 static int has_age(const struct pctx *c, size_t k)
 {
 	static const char *const verbs[] = {"a", "aura", "avait", "is", "was", "turned", "turns", NULL};
-	return k + 1 < c->n_tk && tk_eq_any(c, k, verbs) && (c->tk[k + 1].f & TK_AGE);
+	return k + 1 < c->n_tk && (c->tk[k + 1].f & TK_AGE) && tk_eq_any(c, k, verbs);
 }
 
 /* Token k opens an AGE span followed by a verb: "mai 6 ans est en chimio", "june 12 yo has
@@ -200,8 +200,8 @@ static int lower_kin_aged(const struct pctx *c, size_t i)
  * word that says when or how is 5 years old). */
 static int aged_subject(const struct pctx *c, size_t i)
 {
-	return tk_sentence_start(c, i) && has_age(c, i + 1) && !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) &&
-	       !tk_eq_any(c, i, adverbs);
+	return tk_is(c, i + 2, TK_AGE) && tk_sentence_start(c, i) && has_age(c, i + 1) &&
+	       !(c->tk[i].lex & (LX_STOPFR | LX_STOPEN)) && !tk_eq_any(c, i, adverbs);
 }
 
 /* "ma fille avril a 16 ans", "my daughter may is 6", "my son sunday is 6", "ma fille mi-young a
@@ -215,25 +215,27 @@ static size_t lower_kin_named(const struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	if (i < 2 || (t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) != TK_LOWER || !(c->tk[i - 1].lex & LX_KIN) ||
-	    !pn_possessive(c, i - 2) || tk_len(c, i) < 2 ||
-	    (t->lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_STOPFR | LX_STOPEN | LX_EPONYM)))
+	    tk_len(c, i) < 2 || (t->lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_STOPFR | LX_STOPEN | LX_EPONYM)))
 		return 0;
 	size_t e = i;
 	while (tk_glued(c, e) && tk_ch(c, e + 1, '-') && tk_glued(c, e + 1) && tk_is(c, e + 2, TK_LOWER) &&
 	       !(c->tk[e + 2].lex & (LX_STOPFR | LX_STOPEN | LX_EPONYM)) && (c->tk[e + 2].lex & (LX_GIVEN | LX_PATR)))
 		e += 2;
-	if (!((t->lex & (LX_MONTH | LX_DAY | LX_PRN)) || !(t->lex & word) || e > i))
+	/* (the age first, the possessive's list last: most words fail the first) */
+	if (!(tk_is(c, e + 1, TK_AGE) || has_age(c, e + 1)) ||
+	    !((t->lex & (LX_MONTH | LX_DAY | LX_PRN)) || !(t->lex & word) || e > i) ||
+	    (tk_glued(c, e) && !tk_is(c, e + 1, TK_PUNCT)))
 		return 0;
-	if (tk_glued(c, e) && !tk_is(c, e + 1, TK_PUNCT))
-		return 0;
-	return (e + 1 < c->n_tk && (c->tk[e + 1].f & TK_AGE)) || has_age(c, e + 1) ? e : 0;
+	return pn_possessive(c, i - 2) ? e : 0;
 }
 
 /* "avril a 16 ans elle est autiste", "june is 12": in lowercase, a month that is a given name
  * opening a sentence before "a" / "is" and an age (no month is 16 years old). */
 static void lower_month_aged(struct pctx *c)
 {
-	if (!(c->lex_any & LX_MONTH))
+	/* (a text whose writer capitalises opens its sentences with capitals: months there are
+	 * capitalised, and the rules above read them) */
+	if (!(c->lex_any & LX_MONTH) || !(c->tk[0].f & TK_LOWER))
 		return;
 	/* (a month: among the words that may start a date, PB_START) */
 	struct tk_walk wk = tk_walk_of(PB_SET(PB_START));
@@ -242,6 +244,42 @@ static void lower_month_aged(struct pctx *c)
 		if ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && (t->lex & LX_MONTH) &&
 		    (t->lex & LX_GIVEN) && tk_sentence_start(c, i) && month_person(c, i))
 			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
+	}
+}
+
+/* "je m'appelle rose et j'ai 16 ans", "je m'appelle avril", "my name is hope": right after "je
+ * m'appelle" / "my name is" / "my name's", a lowercase word a given-name list holds, a word of
+ * the language or a month too (the rules read a lowercase word there only when it is no word);
+ * not a function word ("je m'appelle pas", "my name is not"). */
+static void intro_lower(struct pctx *c)
+{
+	static const char *const call[] = {"appelle", "appelles", "appelait", "prenomme", "prenommee", NULL};
+	static const char *const asking[] = {"comment", "tous", "toutes", "comme", "quoi", "encore", NULL};
+	if (!(c->lex2_any & LX2_CALLED))
+		return; /* no "appelle" nor "name" (LX2_CALLED: every name below follows one) */
+	for (size_t p = 0; p + 1 < c->n_tk; p++) {
+		if (!(c->tk[p].lex2 & LX2_CALLED))
+			continue;
+		size_t i;
+		if (tk_eq_any(c, p, call) && p >= 2 && tk_apos(c, p - 1) &&
+		    (tk_eq(c, p - 2, "m") || tk_eq(c, p - 2, "s") || tk_eq(c, p - 2, "t")))
+			i = p + 1; /* (reflexive: "je m'appelle", not "l'EHPAD nous appelle tous") */
+		else if (tk_eq(c, p, "name") && tk_eq(c, p + 1, "is"))
+			i = p + 2;
+		else if (tk_eq(c, p, "name") && tk_apos(c, p + 1) && tk_eq(c, p + 2, "s"))
+			i = p + 3;
+		else
+			continue;
+		if (i >= c->n_tk)
+			break;
+		const struct ptok *t = &c->tk[i];
+		if ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) != TK_LOWER || !(t->f & TK_SP) || tk_len(c, i) < 3 ||
+		    !(t->lex & (LX_GIVEN | LX_MONTH)) ||
+		    (t->lex & (LX_STOPFR | LX_STOPEN | LX_TITLE | LX_KIN | LX_EPONYM | LX_INTRO)) ||
+		    ((t->lex & LX_NOTNAME) && !(t->lex & LX_MONTH)) || tk_eq_any(c, i, adverbs) ||
+		    tk_eq_any(c, i, asking))
+			continue;
+		priv_add_tok(c, i, pn_extend(c, i, 1), ENT_PRIV_NAME, 0.8f, "name_context");
 	}
 }
 
@@ -385,7 +423,7 @@ static void hyphen_names(struct pctx *c)
 static void word_name_at(struct pctx *c, size_t i)
 {
 	int lower = lower_kin_aged(c, i);
-	size_t named = lower ? 0 : lower_kin_named(c, i);
+	size_t named = !lower && (c->tk[i].f & TK_LOWER) ? lower_kin_named(c, i) : 0;
 	if (named) {
 		priv_add_tok(c, i, named, ENT_PRIV_NAME, 0.7f, "name_word");
 		return;
@@ -393,7 +431,9 @@ static void word_name_at(struct pctx *c, size_t i)
 	if (!word_name(c, i) && !lower)
 		return;
 	size_t a = aged(c, i);
-	if (a || signed_off(c, i) || apposed(c, i) || (!lower && (month_person(c, i) || aged_subject(c, i))))
+	if (a || signed_off(c, i) || apposed(c, i) ||
+	    (!lower && (((c->tk[i].lex & (LX_MONTH | LX_DAY)) && month_person(c, i)) ||
+			(tk_is(c, i + 2, TK_AGE) && aged_subject(c, i)))))
 		priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	if (a && !(c->tk[i + 2].f & (TK_AGE | TK_CLAIMED)))
 		priv_add_tok(c, i + 2, a, ENT_PRIV_AGE, 0.7f, "age");
@@ -405,6 +445,7 @@ void pn_word_names(struct pctx *c)
 	in_law(c);
 	hyphen_names(c);
 	lower_month_aged(c);
+	intro_lower(c);
 	if (!(c->lex_any & LX_GIVEN))
 		return;
 	/* the words either kind may be, 64 tokens at a time: among those with a capital as

@@ -1211,6 +1211,11 @@ static void s17_month_names(void **state)
 		/* a lowercase surname no list knows between a given name and a verb */
 		{"kevin fanconi est mon voisin", "kevin fanconi"},
 		{"kevin zorglub est mon voisin", "kevin zorglub"},
+		/* a lowercase word-name or month right after "je m'appelle" / "my name is" */
+		{"je m'appelle rose et j'ai 16 ans", "rose"},
+		{"je m'appelle avril et j'ai 16 ans", "avril"},
+		{"my name is hope and im 12", "hope"},
+		{"my name's june", "june"},
 		/* word-names before an aside a relative closes */
 		{"Perle, ma fille.", "Perle"},
 		{"Patience, ma fille de 4 ans.", "Patience"},
@@ -1232,6 +1237,10 @@ static void s17_month_names(void **state)
 		{"Sinon, ma mère, elle va bien.", "Sinon"},
 		{"Well, my mum, she is fine.", "Well"},
 		{"Ours is 9, has iritis and is followed at Moorfields.", "Ours"},
+		{"L'EHPAD nous appelle tous les jours.", "tous"},
+		{"il s'appelle comment déjà le kiné ?", "comment"},
+		{"je m'appelle pas comme ça", "pas"},
+		{"my name is not important", "not"},
 		{"Mine is 4 years old.", "Mine"},
 		{"Samedi ma mère de 90 ans est restée sur un brancard.", "Samedi"},
 		{"mon fils aîné a 10 ans", "aîné"},
