@@ -283,6 +283,34 @@ static void intro_lower(struct pctx *c)
 	}
 }
 
+/* "Jade Parkinson est ma voisine", "Jean Crohn m'a appelée": a capitalised eponym one space after
+ * a capitalised hunspell first name, neither taken, is that person's surname (the rules leave a
+ * first name that is a word at a sentence start, and an eponym, alone); not a disease's name: a
+ * medical word or "'s" after it ("Marie Parkinson's disease"), a medical word or another eponym
+ * among the two words before the first name ("Charcot Marie Tooth", "maladie de James
+ * Parkinson"). */
+static void eponym_surnames(struct pctx *c)
+{
+	if (!(c->lex_any & LX_EPONYM))
+		return;
+	/* (an eponym: among the words with a capital as tokenized, PB_CAPS) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS));
+	for (size_t i = tk_next_any(c, &wk, 1); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
+		const struct ptok *t = &c->tk[i], *g = &c->tk[i - 1];
+		if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || !(t->lex & LX_EPONYM) ||
+		    (g->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || g->e + 1 != t->s ||
+		    c->t[g->e] != ' ' || !(g->lex & LX_PRN) ||
+		    (g->lex & (LX_STOPFR | LX_STOPEN | LX_NOTNAME | LX_MONTH | LX_DAY | LX_EPONYM | LX_TITLE | LX_KIN)) ||
+		    tk_lex(c, tk_next_word(c, i, 1), LX_MEDCTX) || (tk_apos(c, i + 1) && tk_glued(c, i)))
+			continue;
+		size_t p = tk_prev_word(c, i - 1, 1), q = p == SIZE_MAX ? p : tk_prev_word(c, p, 1);
+		if ((p != SIZE_MAX && (c->tk[p].lex & (LX_MEDCTX | LX_EPONYM))) ||
+		    (q != SIZE_MAX && (c->tk[q].lex & (LX_MEDCTX | LX_EPONYM))))
+			continue;
+		priv_add_tok(c, i - 1, i, ENT_PRIV_NAME, 0.7f, "name_lexicon");
+	}
+}
+
 /* Vietnamese names, family name first, then a middle name (Thị for women, Văn for men) and one
  * or two given names of one syllable each: "Tran Thi Thu Huong", "Lê Văn Thắng". The rules find
  * parts ("Tran Thi" and "Huong", "Văn Thắng"): a span ending on the middle name takes the
@@ -446,6 +474,7 @@ void pn_word_names(struct pctx *c)
 	hyphen_names(c);
 	lower_month_aged(c);
 	intro_lower(c);
+	eponym_surnames(c);
 	if (!(c->lex_any & LX_GIVEN))
 		return;
 	/* the words either kind may be, 64 tokens at a time: among those with a capital as

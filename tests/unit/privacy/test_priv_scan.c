@@ -1208,6 +1208,10 @@ static void s17_month_names(void **state)
 		{"june 12 yo has epilepsy", "june"},
 		/* a word-name opening a sentence before "a" / "is" and an age */
 		{"Noël a 5 ans.", "Noël"},
+		/* a surname that is an eponym after a first name the rules left */
+		{"Jade Parkinson est ma voisine.", "Jade Parkinson"},
+		{"Jean Crohn m'a appelée.", "Jean Crohn"},
+		{"Claire Hutchinson est venue.", "Claire Hutchinson"},
 		/* a lowercase surname no list knows between a given name and a verb */
 		{"kevin fanconi est mon voisin", "kevin fanconi"},
 		{"kevin zorglub est mon voisin", "kevin zorglub"},
@@ -1241,6 +1245,8 @@ static void s17_month_names(void **state)
 		{"il s'appelle comment déjà le kiné ?", "comment"},
 		{"je m'appelle pas comme ça", "pas"},
 		{"my name is not important", "not"},
+		{"Jean Parkinson disease.", "Parkinson"},
+		{"Mon père a un Parkinson.", "Parkinson"},
 		{"Mine is 4 years old.", "Mine"},
 		{"Samedi ma mère de 90 ans est restée sur un brancard.", "Samedi"},
 		{"mon fils aîné a 10 ans", "aîné"},
