@@ -30,10 +30,22 @@ static int signed_off(const struct pctx *c, size_t i)
 			return 0;
 	if (i == 0 || !(c->tk[i].f & TK_SP))
 		return 0;
+	static const char *const kisses[] = {"x", "xx", "xxx", NULL};
+	static const char *const all[] = {"all", "everyone", "tous", "toutes", "tout", "le", "monde", "a",
+					  "you", "so", "much", "again", "bcp", "beaucoup", "encore", NULL};
 	size_t p = i - 1;
-	if (tk_ch(c, p, ',') && p > 0)
+	/* "x April": kisses opening the closing line */
+	if (tk_eq_any(c, p, kisses) && (p == 0 || tk_sentence_start(c, p) || (c->tk[p].f & TK_NL) ||
+					!(c->tk[p - 1].f & TK_WORD)))
+		return 1;
+	if (tk_ch(c, p, ',') && p > 0) {
 		p--;
-	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF);
+		/* "Thanks all, June", "Merci à tous, April": the sign-off's own words before the pause */
+		for (int n = 0; n < 3 && p > 0 && !(c->tk[p].lex & LX_SIGNOFF) && tk_eq_any(c, p, all); n++)
+			p--;
+	}
+	/* ("thank you": the phrase is the sign-off, "thank" alone no word of the list) */
+	return (c->tk[p].f & TK_WORD) && ((c->tk[p].lex & LX_SIGNOFF) || (tk_eq(c, p, "thank") && tk_eq(c, p + 1, "you")));
 }
 
 /* Token k opens an age (an AGE span) that ends the aside: its last token is followed by a
@@ -239,10 +251,14 @@ static void lower_month_aged(struct pctx *c)
 		return;
 	/* (a month: among the words that may start a date, PB_START) */
 	struct tk_walk wk = tk_walk_of(PB_SET(PB_START));
-	for (size_t i = tk_next_any(c, &wk, 0); i + 2 < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
+	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		const struct ptok *t = &c->tk[i];
-		if ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && (t->lex & LX_MONTH) &&
-		    (t->lex & LX_GIVEN) && tk_sentence_start(c, i) && month_person(c, i))
+		if ((t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) != TK_LOWER || !(t->lex & LX_MONTH) || !(t->lex & LX_GIVEN))
+			continue;
+		/* "coucou avril", "merci avril", "hey june": right after a greeting, no day after it */
+		int greeted = i > 0 && (c->tk[i - 1].lex & LX_GREET) && tk_is(c, i - 1, TK_LOWER) &&
+			      !tk_lex2(c, i, LX2_AUX) && !tk_is(c, tk_next_word(c, i, 0), TK_DIGIT);
+		if (greeted || month_person(c, i))
 			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	}
 }

@@ -1220,6 +1220,13 @@ static void s17_month_names(void **state)
 		{"je m'appelle avril et j'ai 16 ans", "avril"},
 		{"my name is hope and im 12", "hope"},
 		{"my name's june", "june"},
+		/* a month closing the text after a sign-off and its words, or kisses; after a greeting */
+		{"Love you all. x April", "April"},
+		{"Thanks all, June", "June"},
+		{"Merci à tous, April", "April"},
+		{"Thank you so much, May", "May"},
+		{"coucou avril, ça va ?", "avril"},
+		{"merci avril", "avril"},
 		/* word-names before an aside a relative closes */
 		{"Perle, ma fille.", "Perle"},
 		{"Patience, ma fille de 4 ans.", "Patience"},
@@ -1246,6 +1253,9 @@ static void s17_month_names(void **state)
 		{"je m'appelle pas comme ça", "pas"},
 		{"my name is not important", "not"},
 		{"Jean Parkinson disease.", "Parkinson"},
+		{"hi may i ask a question", "may"},
+		{"Thanks all, see you in June", "June"},
+		{"bonjour, en avril ma fille a été opérée", "avril"},
 		{"Mon père a un Parkinson.", "Parkinson"},
 		{"Mine is 4 years old.", "Mine"},
 		{"Samedi ma mère de 90 ans est restée sur un brancard.", "Samedi"},
