@@ -688,11 +688,14 @@ size_t pn_given_before(const struct pctx *c, size_t i)
 	    c->t[c->tk[i - 2].s] && strchr("ODN", c->t[c->tk[i - 2].s]) && !(c->tk[i - 2].f & TK_CLAIMED))
 		return i - 2;
 	const struct ptok *p = &c->tk[i - 1];
-	/* "Avril Dupont", "June Okafor", "Sunday Adeyemi": a month that is a given name (a day, the
-	 * English ones written in full: not "Mon Eneko") right before the name, not after what makes it a date ("on Sunday", "le 3
+	/* "Avril Dupont", "June Okafor", "Sunday Adeyemi", "Christmas Adeyemi": a month that is a
+	 * given name (a day, the English ones written in full: not "Mon Eneko"; a feast) right before
+	 * the name, not after what makes it a date ("on Sunday", "le 3
 	 * Mai", "en Avril"): its first name would leak */
+	static const char *const feasts[] = {"christmas", "easter", "noel", NULL};
 	if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && (p->lex & LX_GIVEN) &&
-	    ((p->lex & LX_MONTH) || ((p->lex & LX_DAY) && (p->lex & LX_CAPEN) && tk_len(c, i - 1) >= 6)) &&
+	    ((p->lex & LX_MONTH) || ((p->lex & LX_DAY) && (p->lex & LX_CAPEN) && tk_len(c, i - 1) >= 6) ||
+	     ((p->lex & LX_NOTNAME) && tk_eq_any(c, i - 1, feasts))) &&
 	    tk_len(c, i - 1) >= 3 && !(p->lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[i].f & TK_CAP)) {
 		static const char *const when[] = {"on", "in", "since", "last", "next", "this", "every", "until",
 						   "till", "by", "before", "after", "from", "of", "le", "la", "en",

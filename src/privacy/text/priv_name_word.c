@@ -196,6 +196,11 @@ static int month_person(const struct pctx *c, size_t i)
 	if ((tk_eq(c, k, "et") || tk_eq(c, k, "and")) && tk_eq_any(c, k + 1, me) &&
 	    (k + 2 >= c->n_tk || !tk_is(c, k + 2, TK_NUM)))
 		return 1;
+	/* "Avril et Léa sont sœurs", "April and Jess are sisters": joined to a name found */
+	if ((tk_eq(c, k, "et") || tk_eq(c, k, "and")) && tk_is(c, k + 1, TK_CLAIMED) && tk_is(c, k + 1, TK_CAP))
+		for (size_t m = 0; m < c->n_sp; m++)
+			if (c->sp[m].type == ENT_PRIV_NAME && c->sp[m].start == c->tk[k + 1].s)
+				return 1;
 	return (tk_eq(c, k, "est") || tk_eq(c, k, "was") || tk_eq(c, k, "is")) && tk_eq_any(c, k + 1, person);
 }
 
@@ -493,6 +498,14 @@ void pn_word_names(struct pctx *c)
 	eponym_surnames(c);
 	if (!(c->lex_any & LX_GIVEN))
 		return;
+	/* "hope, 4, has leukaemia", "rose, 4 ans, est malade": a lowercase text opening on a given
+	 * name (hunspell's, or one English writes with a capital) set off by an age */
+	const struct ptok *t0 = &c->tk[0];
+	if ((t0->f & (TK_LOWER | TK_CLAIMED)) == TK_LOWER && (t0->lex & (LX_PRN | LX_CAPEN)) && (t0->lex & LX_GIVEN) &&
+	    !(t0->lex & (LX_STOPFR | LX_STOPEN | LX_TITLE | LX_KIN | LX_MONTH | LX_DAY | LX_GREET | LX_SIGNOFF)) &&
+	    tk_len(c, 0) >= 3 && tk_ch(c, 1, ',') &&
+	    (age_closes(c, 2) || (tk_is(c, 2, TK_NUM) && tk_len(c, 2) <= 2 && tk_ch(c, 3, ','))))
+		priv_add_tok(c, 0, 0, ENT_PRIV_NAME, 0.7f, "name_word");
 	/* the words either kind may be, 64 tokens at a time: among those with a capital as
 	 * tokenized (PB_CAPS: pn_unshout only takes capitals away) and those right after a
 	 * relative's word (NF_KIN is LX_KIN; eight NF_ bytes at a time), the ones in a given-name

@@ -1220,6 +1220,11 @@ static void s17_month_names(void **state)
 		{"je m'appelle avril et j'ai 16 ans", "avril"},
 		{"my name is hope and im 12", "hope"},
 		{"my name's june", "june"},
+		/* a month joined to a name found; a lowercase text opening on a given name and an age */
+		{"Avril et Léa sont sœurs.", "Avril"},
+		{"April and Jess are sisters.", "April"},
+		{"hope, 4, has leukaemia", "hope"},
+		{"rose, 4 ans, est malade", "rose"},
 		/* a month closing the text after a sign-off and its words, or kisses; after a greeting */
 		{"Love you all. x April", "April"},
 		{"Thanks all, June", "June"},
@@ -1254,6 +1259,9 @@ static void s17_month_names(void **state)
 		{"my name is not important", "not"},
 		{"Jean Parkinson disease.", "Parkinson"},
 		{"hi may i ask a question", "may"},
+		{"well, 4 years later she is fine", "well"},
+		{"May and June are the best months.", "May"},
+		{"Avril et Mai, les pires mois.", "Avril"},
 		{"Thanks all, see you in June", "June"},
 		{"bonjour, en avril ma fille a été opérée", "avril"},
 		{"Mon père a un Parkinson.", "Parkinson"},
@@ -1277,6 +1285,8 @@ static void s17_month_names(void **state)
 	not_found("On Sunday Adeyemi came.", EN, "Sunday");
 	not_found("En Avril Dupont a déménagé.", FR, "Avril");
 	not_found("Mon Eneko (6 ans) louche depuis cet été.", FR, "Mon");
+	found("Christmas Adeyemi is my dad.", EN, "Christmas Adeyemi", ENT_PRIV_NAME);
+	found("Easter Okafor is my mum.", EN, "Easter Okafor", ENT_PRIV_NAME);
 	/* "aîné", "cadette" say which child; a first name in the same place stays one */
 	found("mon fils benjamin a 10 ans", FR, "benjamin", ENT_PRIV_NAME);
 	found("ma fille ambre a 3 ans", FR, "ambre", ENT_PRIV_NAME);
