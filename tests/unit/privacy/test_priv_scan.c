@@ -1313,6 +1313,9 @@ static void s17_not_names(void **state)
 	found("Lovena, ma mère est malade.", FR, "Lovena", ENT_PRIV_NAME);
 	found("Lovena, ma mère en prend soin.", FR, "Lovena", ENT_PRIV_NAME);
 	found("Lovenox, ma mère.", FR, "Lovenox", ENT_PRIV_NAME); /* in doubt, a name */
+	/* the disease written without its hyphens */
+	not_found("Ma fille a le Charcot Marie Tooth.", FR, "Tooth");
+	found("Marie Tooth est venue.", FR, "Marie Tooth", ENT_PRIV_NAME);
 }
 
 int main(void)
