@@ -213,6 +213,15 @@ static int lower_kin_aged(const struct pctx *c, size_t i)
 	       !(c->tk[i].lex & (LX_TITLE | LX_KIN | LX_SIGNOFF | LX_STOPFR | LX_STOPEN)) && aged(c, i);
 }
 
+/* "Je suis avec Avril ce soir", "I was with April", "jsuis avec avril": a month that is a given
+ * name right after "avec" / "chez" / "with", no day or year after it (nobody is with a month). */
+static int month_companion(const struct pctx *c, size_t i)
+{
+	static const char *const with[] = {"avec", "chez", "with", NULL};
+	return (c->tk[i].lex & LX_MONTH) && i > 0 && tk_is(c, i - 1, TK_LOWER) && tk_eq_any(c, i - 1, with) &&
+	       !tk_is(c, tk_next_word(c, i, 0), TK_DIGIT);
+}
+
 /* "Noël a 5 ans", "Summer is 5": a word-name opening a sentence before "a" / "is" and an age (no
  * word that says when or how is 5 years old). */
 static int aged_subject(const struct pctx *c, size_t i)
@@ -263,7 +272,7 @@ static void lower_month_aged(struct pctx *c)
 		/* "coucou avril", "merci avril", "hey june": right after a greeting, no day after it */
 		int greeted = i > 0 && (c->tk[i - 1].lex & LX_GREET) && tk_is(c, i - 1, TK_LOWER) &&
 			      !tk_lex2(c, i, LX2_AUX) && !tk_is(c, tk_next_word(c, i, 0), TK_DIGIT);
-		if (greeted || month_person(c, i))
+		if (greeted || month_person(c, i) || month_companion(c, i))
 			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	}
 }
@@ -481,7 +490,7 @@ static void word_name_at(struct pctx *c, size_t i)
 		return;
 	size_t a = aged(c, i);
 	if (a || signed_off(c, i) || apposed(c, i) ||
-	    (!lower && (((c->tk[i].lex & (LX_MONTH | LX_DAY)) && month_person(c, i)) ||
+	    (!lower && (((c->tk[i].lex & (LX_MONTH | LX_DAY)) && (month_person(c, i) || month_companion(c, i))) ||
 			(tk_is(c, i + 2, TK_AGE) && aged_subject(c, i)))))
 		priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	if (a && !(c->tk[i + 2].f & (TK_AGE | TK_CLAIMED)))

@@ -1225,6 +1225,10 @@ static void s17_month_names(void **state)
 		{"April and Jess are sisters.", "April"},
 		{"hope, 4, has leukaemia", "hope"},
 		{"rose, 4 ans, est malade", "rose"},
+		/* a month after "avec" / "chez" / "with" */
+		{"Je suis avec Avril ce soir.", "Avril"},
+		{"I was with April at the hospital.", "April"},
+		{"jsuis avec avril ce soir", "avril"},
 		/* a month closing the text after a sign-off and its words, or kisses; after a greeting */
 		{"Love you all. x April", "April"},
 		{"Thanks all, June", "June"},
@@ -1316,6 +1320,7 @@ static void s17_not_names(void **state)
 	/* the disease written without its hyphens */
 	not_found("Ma fille a le Charcot Marie Tooth.", FR, "Tooth");
 	found("Marie Tooth est venue.", FR, "Marie Tooth", ENT_PRIV_NAME);
+	found("avec avril 2024 comme date", FR, "avril 2024", ENT_PRIV_DATE); /* a date, no name */
 }
 
 int main(void)
