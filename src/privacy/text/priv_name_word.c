@@ -285,6 +285,7 @@ static void intro_lower(struct pctx *c)
 {
 	static const char *const call[] = {"appelle", "appelles", "appelait", "prenomme", "prenommee", NULL};
 	static const char *const asking[] = {"comment", "tous", "toutes", "comme", "quoi", "encore", NULL};
+	static const char *const sms_call[] = {"jmappelle", "mappelle", "mapelle", "jmapelle", NULL};
 	if (!(c->lex2_any & LX2_CALLED))
 		return; /* no "appelle" nor "name" (LX2_CALLED: every name below follows one) */
 	for (size_t p = 0; p + 1 < c->n_tk; p++) {
@@ -292,8 +293,16 @@ static void intro_lower(struct pctx *c)
 			continue;
 		size_t i;
 		if (tk_eq_any(c, p, call) && p >= 2 && tk_apos(c, p - 1) &&
-		    (tk_eq(c, p - 2, "m") || tk_eq(c, p - 2, "s") || tk_eq(c, p - 2, "t")))
+		    (tk_eq(c, p - 2, "m") || tk_eq(c, p - 2, "s") || tk_eq(c, p - 2, "t") || tk_eq(c, p - 2, "jm")))
 			i = p + 1; /* (reflexive: "je m'appelle", not "l'EHPAD nous appelle tous") */
+		else if (tk_eq_any(c, p, sms_call) || (tk_eq(c, p, "names") && p > 0 && tk_eq(c, p - 1, "my")))
+			i = p + 1; /* "jmappelle rose", "je mapelle rose", "my names hope" */
+		else if (tk_eq(c, p, "called") && p > 0 && (tk_eq(c, p - 1, "is") || tk_eq(c, p - 1, "was")))
+			i = p + 1; /* "my daughter is called hope" */
+		else if (tk_eq(c, p, "prenom") && tk_eq(c, p + 1, "est"))
+			i = p + 2; /* "mon prénom est rose" */
+		else if (tk_eq(c, p, "prenom") && tk_eq(c, p + 1, "c") && tk_apos(c, p + 2) && tk_eq(c, p + 3, "est"))
+			i = p + 4; /* "mon prénom c'est rose" */
 		else if (tk_eq(c, p, "name") && tk_eq(c, p + 1, "is"))
 			i = p + 2;
 		else if (tk_eq(c, p, "name") && tk_apos(c, p + 1) && tk_eq(c, p + 2, "s"))
