@@ -272,7 +272,11 @@ static void lower_month_aged(struct pctx *c)
 		/* "coucou avril", "merci avril", "hey june": right after a greeting, no day after it */
 		int greeted = i > 0 && (c->tk[i - 1].lex & LX_GREET) && tk_is(c, i - 1, TK_LOWER) &&
 			      !tk_lex2(c, i, LX2_AUX) && !tk_is(c, tk_next_word(c, i, 0), TK_DIGIT);
-		if (greeted || month_person(c, i) || month_companion(c, i))
+		/* "moi c'est avril, 16 ans", "moi c avril": the writer's self-introduction */
+		size_t q = tk_prev_word(c, i, 0);
+		int intro = q != SIZE_MAX && (tk_eq(c, q, "c") || (tk_eq(c, q, "est") && q >= 2 && tk_apos(c, q - 1))) &&
+			    tk_eq(c, tk_prev_word(c, tk_eq(c, q, "c") ? q : q - 2, 0), "moi");
+		if (greeted || intro || month_person(c, i) || month_companion(c, i))
 			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_word");
 	}
 }

@@ -1227,6 +1227,8 @@ static void s17_month_names(void **state)
 		{"mon prenom est rose", "rose"},
 		{"my names hope", "hope"},
 		{"my daughter is called hope", "hope"},
+		{"moi c'est avril, 16 ans", "avril"},
+		{"moi c avril", "avril"},
 		/* a month joined to a name found; a lowercase text opening on a given name and an age */
 		{"Avril et Léa sont sœurs.", "Avril"},
 		{"April and Jess are sisters.", "April"},
@@ -1270,6 +1272,8 @@ static void s17_month_names(void **state)
 		{"my name is not important", "not"},
 		{"I called rose yesterday", "yesterday"},
 		{"they called back today", "back"},
+		{"c'est avril, il fait beau", "avril"},
+		{"moi c'est en avril que j'ai accouché", "avril"},
 		{"Jean Parkinson disease.", "Parkinson"},
 		{"hi may i ask a question", "may"},
 		{"well, 4 years later she is fine", "well"},
