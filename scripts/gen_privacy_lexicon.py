@@ -67,7 +67,6 @@ FLAGS2 = {
     "MOST": 1 << 13,      # hand list: "surtout", "especially"... before a list of nicknames in thanks
     "LATE": 1 << 14,      # hand list: the words the late name passes start from ("law", "thi", "van")
     "ZERO": 1 << 15,      # hand list: the words a phone number spelled out starts from ("zero", "oh")
-    "CALLED": 1 << 16,    # hand list: what intro_lower starts from ("je m'appelle", "my name is")
 }
 # Derived into the top byte of every pair's second word (write_pairs): what the key's flags
 # give a token in the tokenizer's candidate sets (PB_START, PB_TOWN) and NF_ bits, at the

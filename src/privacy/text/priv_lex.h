@@ -49,7 +49,6 @@ enum {
 	LX2_MOST = 1u << 13,     /* hand list: "surtout", "especially"... in thanks (pn_late) */
 	LX2_LATE = 1u << 14,     /* hand list: what in_law and viet_names start from (priv_name_word.c) */
 	LX2_ZERO = 1u << 15,     /* hand list: what spelled_phones starts from (priv_contact.c) */
-	LX2_CALLED = 1u << 16,   /* hand list: what intro_lower starts from (priv_name_word.c) */
 	/* derived by the generator from the pair of flag words (its top byte): what the flags
 	 * give a token in the tokenizer's candidate sets and NF_ bits (priv_tok.c reads them
 	 * with one shift each; test_priv_tok checks them against PB_START_LEX, PB_TOWN_LEX and

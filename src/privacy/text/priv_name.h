@@ -18,23 +18,9 @@
 
 /* English auxiliaries that are also given names ("will", "may"...): lowercase after "my son"
  * they are verbs. The AUX list of priv_words.txt, read as tk_lex2(c, i, LX2_AUX). */
-/* "Anti-TNF", "Post-AVC", "Post-Polio": token i opens a compound of two parts, a medical
- * prefix then an acronym or a word of the dictionaries that is no hunspell first name or surname
- * ("Mi-Young", "Poly-Anne" stay names: "mi" is no prefix here, "Anne" a first name). */
-static inline int pn_med_prefix(const struct pctx *c, size_t i)
-{
-	static const char *const prefix[] = {"anti", "post", "pre", "non", "semi", "pseudo", "hyper", "hypo",
-					     "multi", "poly", "intra", "trans", "sous", "auto", NULL};
-	if (!tk_ch(c, i + 1, '-') || !tk_glued(c, i) || !tk_glued(c, i + 1) || i + 2 >= c->n_tk ||
-	    (tk_glued(c, i + 2) && tk_ch(c, i + 3, '-')) || !tk_eq_any(c, i, prefix))
-		return 0;
-	const struct ptok *t = &c->tk[i + 2];
-	return ((t->f & TK_ALLCAP) && tk_len(c, i + 2) <= 6) ||
-	       ((t->lex & LX_WORD) && !(t->lex & (LX_PRN | LX_PATR | LX_FIRSTNAME)));
-}
 /* "Guillain-Barré", "Charcot-Marie-Tooth", "Lennox-Gastaut": token i glued by hyphens to an
  * eponym, before or after it (a disease's other names, however ordinary or given a word they
- * are); a compound opening on a medical prefix (pn_med_prefix). */
+ * are). */
 static inline int pn_eponym_part(const struct pctx *c, size_t i)
 {
 	for (size_t k = i; k >= 2 && tk_ch(c, k - 1, '-') && tk_glued(c, k - 2) && tk_glued(c, k - 1); k -= 2)
@@ -43,7 +29,7 @@ static inline int pn_eponym_part(const struct pctx *c, size_t i)
 	for (size_t k = i; tk_ch(c, k + 1, '-') && tk_glued(c, k) && tk_glued(c, k + 1) && k + 2 < c->n_tk; k += 2)
 		if (c->tk[k + 2].lex & LX_EPONYM)
 			return 1;
-	return pn_med_prefix(c, i) || (i >= 2 && tk_ch(c, i - 1, '-') && pn_med_prefix(c, i - 2));
+	return 0;
 }
 /* "Gilles de la Tourette": one or two particles after token i, then a capitalised eponym (a
  * disease named after a whole name: no person, no town). */

@@ -236,24 +236,6 @@ int pn_copula_trade(const struct pctx *c, size_t i)
 	return 0;
 }
 
-/* "Lovenox, ma mère en prend", "... en fait tous les soirs", "Keytruda, my dad is on it": token k,
- * right after a relative set beside a word no list knows, says the relative takes it: the word
- * is a drug ("Lovena, ma mère en a parlé", "... en prend soin" stay names). */
-static int relative_takes_it(const struct pctx *c, size_t k)
-{
-	static const char *const take[] = {"prend", "prends", "prenait", "injecte", "injectait", "fait", "faisait",
-					   NULL};
-	static const char *const when[] = {"tous", "toutes", "chaque", "le", "un", "une", "deux", "trois",
-					   "depuis", NULL};
-	if (tk_eq(c, k, "en") && tk_eq_any(c, k + 1, take))
-		return tk_eq(c, k + 1, "fait") || tk_eq(c, k + 1, "faisait")
-			       ? tk_eq_any(c, k + 2, when)
-			       : !(tk_eq(c, k + 2, "soin") || tk_eq(c, k + 2, "note") || tk_eq(c, k + 2, "conscience"));
-	if ((tk_eq(c, k, "takes") || tk_eq(c, k, "took") || tk_eq(c, k, "injects")) && tk_eq(c, k + 1, "it"))
-		return 1;
-	return (tk_eq(c, k, "is") || tk_eq(c, k, "was")) && tk_eq(c, k + 1, "on") && tk_eq(c, k + 2, "it");
-}
-
 /* "Patience, l'aide-soignante de nuit", "Jenny the district nurse", "Salomé la sage-femme": a
  * given name, then an article and a carer's trade. */
 int pn_trade_after(const struct pctx *c, size_t i)
@@ -322,7 +304,7 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	    (tk_eq(c, k, "mon") || tk_eq(c, k, "ma") || tk_eq(c, k, "my") || tk_eq(c, k, "notre") ||
 	     tk_eq(c, k, "our") || tk_eq(c, k, "sa") || tk_eq(c, k, "son") || tk_eq(c, k, "his") ||
 	     tk_eq(c, k, "her")))
-		return !(t->lex == 0 && relative_takes_it(c, k + 2)); /* ... "Erwann, sa fille." signing */
+		return 1; /* ... "Erwann, sa fille." signing */
 	/* "Larrouy (papa de Miles)", "Awa, maman de Kenzo,": a relative of someone named */
 	if (comma && (c->tk[k].lex & LX_KIN) && (tk_eq(c, k + 1, "de") || tk_eq(c, k + 1, "of")) &&
 	    tk_is(c, k + 2, TK_CAP) && !tk_is(c, k + 2, TK_DIGIT) &&

@@ -452,13 +452,6 @@ int pn_kin_word_name(const struct pctx *c, size_t i)
 		return 0;
 	if (tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a')
 		return 0; /* "l'anesthésiste passe à 17h": the preposition */
-	/* "mon fils aîné a 10 ans", "ma fille cadette a", "my son now has": which one, or when, in
-	 * words a name list also holds (a first name of hunspell's stays one: "ma fille ambre a") */
-	static const char *const which[] = {"aine", "ainee", "cadet", "cadette", "benjamine", "jeune", "adore",
-					    "adoree", "dernier", "second", "deja", "now", "too", "younger",
-					    "older", "middle", "first", "third", "lately", NULL};
-	if (!(t->lex & LX_PRN) && tk_eq_any(c, i, which))
-		return 0;
 	return i >= 2 && (pn_possessive(c, i - 2) || ((c->tk[i - 2].lex & LX_KIN) && i >= 3 && pn_possessive(c, i - 3)));
 }
 

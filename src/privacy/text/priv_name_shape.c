@@ -403,11 +403,6 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		     (c->shout && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
 		     /* "je m appelle ryan belkacem": after a context, a surname no list knows */
 		     (strong && f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !pn_sms_j(c, k)) ||
-		     /* "kevin fanconi est mon voisin": without one, between a given name that is no
-		      * word and a verb */
-		     (f == 0 && tk_len(c, k) >= 4 && (c->tk[j].lex & LX_GIVEN) && !(c->tk[j].lex & lang_word) &&
-		      !pn_sms_j(c, k) && tk_lex2(c, k + 1, LX2_SVERB) && tk_is(c, k + 1, TK_LOWER) &&
-		      (c->tk[k + 1].f & TK_SP)) ||
 		     /* "my name is darren cope and i": a surname that is also a word, when the
 		      * clause ends right after it ("je suis raymond petit 83 ans": even a listed
 		      * non-name, before an age) */
@@ -688,24 +683,6 @@ size_t pn_given_before(const struct pctx *c, size_t i)
 	    c->t[c->tk[i - 2].s] && strchr("ODN", c->t[c->tk[i - 2].s]) && !(c->tk[i - 2].f & TK_CLAIMED))
 		return i - 2;
 	const struct ptok *p = &c->tk[i - 1];
-	/* "Avril Dupont", "June Okafor", "Sunday Adeyemi", "Christmas Adeyemi": a month that is a
-	 * given name (a day, the English ones written in full: not "Mon Eneko"; a feast) right before
-	 * the name, not after what makes it a date ("on Sunday", "le 3
-	 * Mai", "en Avril"): its first name would leak */
-	static const char *const feasts[] = {"christmas", "easter", "noel", NULL};
-	if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && (p->lex & LX_GIVEN) &&
-	    ((p->lex & LX_MONTH) || ((p->lex & LX_DAY) && (p->lex & LX_CAPEN) && tk_len(c, i - 1) >= 6) ||
-	     ((p->lex & LX_NOTNAME) && tk_eq_any(c, i - 1, feasts))) &&
-	    tk_len(c, i - 1) >= 3 && !(p->lex & (LX_STOPFR | LX_STOPEN)) && (c->tk[i].f & TK_CAP)) {
-		static const char *const when[] = {"on", "in", "since", "last", "next", "this", "every", "until",
-						   "till", "by", "before", "after", "from", "of", "le", "la", "en",
-						   "depuis", "des", "jusqu", "au", "du", "ce", "cet", "chaque",
-						   "dernier", "prochain", "mois", "fin", "debut", "mi", NULL};
-		size_t q = i - 1;
-		if (q == 0 || !(c->tk[q - 1].f & TK_WORD) ||
-		    !((c->tk[q - 1].f & TK_DIGIT) || tk_eq_any(c, q - 1, when)))
-			return q;
-	}
 	/* "Delroy Samuels": a capitalised word no list knows, before a surname no dictionary
 	 * knows; "Mercy Osei": a given name that is also a town, the same */
 	int strong = !(c->tk[i].lex & LX_WORD) && (c->tk[i].lex & (LX_PATR | LX_HN)) && tk_len(c, i - 1) >= 3 &&
