@@ -17,6 +17,7 @@
 #include "community/comm.h"
 #include "community/comm_notify_store.h"
 #include "community/comm_post_store.h"
+#include "community/comm_retention.h"
 #include "community/comm_space_store.h"
 #include "community/comm_store.h"
 #include "core/clock.h"
@@ -484,6 +485,56 @@ static void notifications_many_follows(void **state)
 	}
 }
 
+/* The space page's last post time is kept on the thread's row (0110): a reply writes it, and
+ * the retention purge, which deletes a thread's oldest posts, recounts it from what is left.
+ * Old dates are written by hand (a reply is dated now). */
+static const struct store_stmt Q_TEST_POST_AT = {
+	"test.post_at", "UPDATE posts SET created_at = ?2 WHERE id = ?1"};
+static const struct store_stmt Q_TEST_THREAD_AT = {
+	"test.thread_at", "UPDATE threads SET created_at = ?2, last_post_at = ?2 WHERE id = ?1"};
+
+struct listed_at {
+	int64_t thread, last_post_id, last_post_at;
+};
+
+static void find_listed(const struct comm_thread_item *t, void *arg)
+{
+	struct listed_at *l = arg;
+	if (t->id == l->thread) {
+		l->last_post_id = t->last_post_id;
+		l->last_post_at = t->last_post_at;
+	}
+}
+
+static void last_post_time_kept(void **state)
+{
+	(void)state;
+	int64_t first;
+	int64_t t = new_thread(alice, "Vieux fil", "Premier message.", &first);
+	int64_t r = reply(t, bob, "Une réponse.", 0);
+	struct listed_at l = {.thread = t};
+	assert_int_equal(comm_space_threads_each(c, space, INT64_MAX, 50, find_listed, &l), ENT_OK);
+	assert_int_equal(l.last_post_id, r);
+	assert_true(l.last_post_at >= clock_now() - 60); /* the reply's time, written by it */
+
+	int64_t r2 = reply(t, alice, "Une autre.", 0);
+	assert_int_equal(store_tx_begin(c), ENT_OK);
+	assert_int_equal(store_exec_ints(c, &Q_TEST_THREAD_AT, 2, (int64_t[]){t, 1000}), ENT_OK);
+	assert_int_equal(store_exec_ints(c, &Q_TEST_POST_AT, 2, (int64_t[]){first, 1000}), ENT_OK);
+	assert_int_equal(store_exec_ints(c, &Q_TEST_POST_AT, 2, (int64_t[]){r, 2000}), ENT_OK);
+	assert_int_equal(store_exec_ints(c, &Q_TEST_POST_AT, 2, (int64_t[]){r2, 3000}), ENT_OK);
+	assert_int_equal(store_tx_commit(c), ENT_OK);
+	/* the purge takes the first two posts; the thread keeps its last one, and its time */
+	int64_t posts = 0, threads = 0;
+	assert_int_equal(comm_purge_space(c, space, 2500, &posts, &threads), ENT_OK);
+	assert_int_equal(posts, 2);
+	assert_int_equal(threads, 0);
+	l = (struct listed_at){.thread = t};
+	assert_int_equal(comm_space_threads_each(c, space, INT64_MAX, 50, find_listed, &l), ENT_OK);
+	assert_int_equal(l.last_post_id, r2);
+	assert_int_equal(l.last_post_at, 3000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +544,7 @@ int main(void)
 		cmocka_unit_test(replies_read_from_follows),
 		cmocka_unit_test(notifications_merge_threads),
 		cmocka_unit_test(notifications_many_follows),
+		cmocka_unit_test(last_post_time_kept),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
