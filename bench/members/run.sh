@@ -18,6 +18,13 @@
 # wrk -t2 -cCONNECTIONS --latency with bench/members/members.lua (one member per request,
 # walking all sessions), ROUNDS times in turn. nginx serves, for each read endpoint, the bytes
 # one member got. Replies go through the publishing check. Not part of `make check`.
+# Each round measures the data as generated: on SQLite (the default engine) the server is
+# stopped after a round, the database copied back from the generated one and the server
+# started again (the OS keeps the files cached). The replies mode alone adds some 50,000
+# posts and their notifications in 10 s: without the copy, the rounds after the first would
+# measure a database two to three times the stated size. AFTER_REPLIES=1 adds, in each
+# round, one more mixed run after the replies (mixed_after in the tables) to see that
+# effect. On PostgreSQL the data is generated once and grows over the rounds.
 set -eu
 ENGINES=${ENGINES:-sqlite}
 case " $ENGINES " in *" pg"*)
@@ -66,12 +73,27 @@ fi
 hot=$(cat "$tmp/hot")
 $with_pg && pg_move
 p=$(bench_port)
-# --write-limits 0: the replies mode posts far faster than a person (its budget would answer 429)
-"$BIN" serve --data "$tmp/data" --listen "127.0.0.1:$p" --log-requests=false --write-limits 0 >/dev/null 2>"$tmp/serve.log" &
-srv_pid=$!
 base="http://127.0.0.1:$p"
-bench_wait_url "$base/healthz"
-sleep 2
+# The generated data, kept to start each round from it (SQLite only; see the header).
+$with_pg || cp -r "$tmp/data" "$tmp/data.gen"
+# --write-limits 0: the replies mode posts far faster than a person (its budget would answer 429)
+serve() {
+	"$BIN" serve --data "$tmp/data" --listen "127.0.0.1:$p" --log-requests=false --write-limits 0 >/dev/null 2>>"$tmp/serve.log" &
+	srv_pid=$!
+	bench_wait_url "$base/healthz"
+	sleep 2
+}
+# The server's peak resident memory (VmHWM) over every round's process, in kB.
+peak_kb=0
+hwm() { awk -v p="$peak_kb" '/VmHWM/ { print ($2 > p) ? $2 : p }' /proc/$srv_pid/status; }
+# A round after the first: the server stopped, the generated data back, the server again.
+fresh_data() {
+	peak_kb=$(hwm)
+	kill -TERM "$srv_pid" && wait "$srv_pid" 2>/dev/null || true
+	rm -rf "$tmp/data" && cp -r "$tmp/data.gen" "$tmp/data"
+	serve
+}
+serve
 rss() { awk '/^(VmRSS|RssAnon|RssFile)/ { printf "%s %.1f MB  ", $1, $2 / 1024 }' /proc/$srv_pid/status; }
 echo "server at idle (started, one /healthz): $(rss)"
 $with_pg && pg_start
@@ -90,10 +112,16 @@ bench_nginx_start thread.json
 echo "wrk -t2 -c$CONN -d$DURATION --latency, $ROUNDS rounds, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 export SESSIONS="$tmp/sessions.txt" HOT="$hot" QUERY
 # MODES: which runs, in this order (default all); the read pages each with their nginx run.
-MODES=${MODES:-thread space notifications search replies mixed}
+MODES=${MODES:-thread space notifications search mixed replies}
+case " $MODES " in *" replies "*) [ "${AFTER_REPLIES:-0}" = 1 ] && MODES="$MODES mixed_after" ;; esac
 r=0
 while [ $r -lt "$ROUNDS" ]; do
+	[ $r -gt 0 ] && ! $with_pg && fresh_data
 	for m in $MODES; do
+		if [ "$m" = mixed_after ]; then
+			MODE=mixed WRK_SCRIPT=$SCRIPT bench_wrk "$m" "$base/" >>"$tmp/res"
+			continue
+		fi
 		if $with_pg; then
 			for e in $ENGINES; do
 				case $e in sqlite) n=$m ;; *) n=${e}_$m ;; esac
@@ -116,11 +144,11 @@ for n in thread space notifications search; do
 	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(wc -c <"$tmp/www/$n.json")" "$e" "$(med $n 3)" \
 		"$g" "$(med ngx_$n 3)" "$(awk "BEGIN { printf \"%.2f\", $e / $g }")"
 done
-for n in replies mixed; do
+for n in mixed replies mixed_after; do
 	case " $MODES " in *" $n "*) ;; *) continue ;; esac
 	printf '| %s | - | %s | %s | - | - | - |\n' "$n" "$(med $n 2)" "$(med $n 3)"
 done
-echo "server peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' /proc/$srv_pid/status); now: $(rss)"
+echo "server peak RSS (VmHWM, the highest of the rounds' processes): $(awk "BEGIN { printf \"%.1f MB\", $(hwm) / 1024 }"); now: $(rss)"
 if $with_pg; then
 	printf '\n| endpoint | engine | req/s | p99 ms | ratio to nginx | entraide CPU us/req | PostgreSQL CPU us/req | in database us/req |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n'
 	for m in $MODES; do
