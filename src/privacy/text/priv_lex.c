@@ -1,15 +1,21 @@
 /*
  * priv_lex.c - lookups in the generated word tables and the folding they rely on.
- * The tables are const arrays (priv_lexicon.c, generated); nothing here allocates.
+ * The tables are const arrays (priv_lexicon.c, generated), with one small table of recent
+ * answers (priv_lex_cache, see priv_lex.h); nothing here allocates.
  */
 #include <string.h>
 
 #include "privacy/text/priv_lex.h"
 
+priv_lex_cache_entry priv_lex_cache[1u << PRIV_LEX_CACHE_BITS];
+
 uint32_t priv_lex_get(uint64_t h)
 {
-	uint32_t f2;
-	return priv_lex_get2(h, &f2);
+	uint64_t m = priv_lex_mix(h);
+	unsigned code = priv_lex_cache_get(m);
+	if (!code)
+		code = priv_lex_cache_put(m, priv_lex_find(m));
+	return code >= 2 ? priv_lex_pair[2 * (size_t)(code - 2)] : 0;
 }
 
 size_t priv_fold(const char *s, size_t n, char *dst, size_t cap)

@@ -11,11 +11,15 @@
  * cache line of the home slot, the next one time in ten. A key takes 8 bytes: its mixed hash
  * relative to its slot, then the index of its pair of flag words in priv_lex_pair (a thousand
  * distinct pairs, a few kilobytes that stay in the cache); the whole hash is compared.
- * Lookups never allocate and touch only const data.
+ * Lookups never allocate. Besides the const tables they read and write one small table of
+ * recent answers (priv_lex_cache), exact and safe to share between threads.
  */
 #ifndef PRIV_LEX_H
 #define PRIV_LEX_H
 
+#ifndef __STDC_NO_ATOMICS__
+#include <stdatomic.h>
+#endif
 #include <stddef.h>
 #include <stdint.h>
 
@@ -127,19 +131,14 @@ static inline uint64_t priv_lex_mix(uint64_t h)
 {
 	return h * PRIV_LEX_MIX;
 }
-/* The home slot of the key whose hash is h (what a batch of look-ups prefetches). */
-static inline const uint64_t *priv_lex_home(uint64_t h)
-{
-	return &priv_lex_tab[priv_lex_mix(h) >> PRIV_LEX_REM_BITS];
-}
 
-/* Flags of the key whose hash is h (0 when absent). */
+/* Flags of the key whose hash is h (0 when absent); through priv_lex_cache. */
 uint32_t priv_lex_get(uint64_t h);
-/* Both flag words of the key whose hash is h; 0 and 0 when absent. The keys from its home
- * slot on are in order: a short scan, that stops at the first key above it or an empty slot. */
-static inline uint32_t priv_lex_get2(uint64_t h, uint32_t *flags2)
+/* The index in priv_lex_pair of the flag words of the key whose mixed hash is m, or -1 when
+ * absent. The keys from its home slot on are in order: a short scan, that stops at the first
+ * key above it or an empty slot. */
+static inline int priv_lex_find(uint64_t m)
 {
-	uint64_t m = priv_lex_mix(h);
 	const uint64_t *e = &priv_lex_tab[m >> PRIV_LEX_REM_BITS];
 	/* m as a key d slots past its home holds it (see priv_lex_tab) */
 	uint64_t t = (m & ((1ull << PRIV_LEX_REM_BITS) - 1)) | (uint64_t)PRIV_LEX_MAX_DISP << PRIV_LEX_REM_BITS;
@@ -148,13 +147,68 @@ static inline uint32_t priv_lex_get2(uint64_t h, uint32_t *flags2)
 		if (x >= t) {
 			if (x != t)
 				break;
-			const uint32_t *pair = &priv_lex_pair[2 * (size_t)(e[d] & ((1u << PRIV_LEX_PAIR_BITS) - 1))];
-			*flags2 = pair[1];
-			return pair[0];
+			return (int)(e[d] & ((1u << PRIV_LEX_PAIR_BITS) - 1));
 		}
 	}
-	*flags2 = 0;
-	return 0;
+	return -1;
+}
+/* Both flag words of the key whose hash is h; 0 and 0 when absent (the table itself, not the
+ * cache). */
+static inline uint32_t priv_lex_get2(uint64_t h, uint32_t *flags2)
+{
+	int k = priv_lex_find(priv_lex_mix(h));
+	if (k < 0) {
+		*flags2 = 0;
+		return 0;
+	}
+	*flags2 = priv_lex_pair[2 * (size_t)k + 1];
+	return priv_lex_pair[2 * (size_t)k];
+}
+
+/* The recent answers of the key table: 2^PRIV_LEX_CACHE_BITS entries of 8 bytes, direct
+ * mapped by bits PRIV_LEX_CACHE_SHIFT.. of the mixed hash m. A look-up of a rarer word in the
+ * 8 MB table is a cache and TLB miss (about half the time of the batched look-ups is the
+ * prefetch's and the load's stall); the words of a text are mostly a few thousand common
+ * ones, whose answers stay here. An entry is m with its index bits replaced by a code: 0
+ * empty, 1 no key, 2 + the index of the key's flag pair. Its position gives the index bits
+ * back, so a hit compares the whole hash, as the table does: the answer is the table's. Each
+ * entry is one atomic word (relaxed: any entry read, old or new, is a right answer or no
+ * hit), so threads scanning with one engine share it without a lock. */
+#define PRIV_LEX_CACHE_BITS 14
+#define PRIV_LEX_CACHE_SHIFT 40
+#define PRIV_LEX_CACHE_MASK (((1ull << PRIV_LEX_CACHE_BITS) - 1) << PRIV_LEX_CACHE_SHIFT)
+#ifndef __STDC_NO_ATOMICS__
+typedef _Atomic uint64_t priv_lex_cache_entry;
+#define PRIV_LEX_CACHE_LOAD(p) atomic_load_explicit((p), memory_order_relaxed)
+#define PRIV_LEX_CACHE_STORE(p, v) atomic_store_explicit((p), (v), memory_order_relaxed)
+#else
+typedef uint64_t priv_lex_cache_entry; /* (a compiler without atomics: one thread) */
+#define PRIV_LEX_CACHE_LOAD(p) (*(p))
+#define PRIV_LEX_CACHE_STORE(p, v) (*(p) = (v))
+#endif
+extern priv_lex_cache_entry priv_lex_cache[1u << PRIV_LEX_CACHE_BITS];
+
+/* The entry of mixed hash m. */
+static inline priv_lex_cache_entry *priv_lex_cache_at(uint64_t m)
+{
+	return &priv_lex_cache[(m & PRIV_LEX_CACHE_MASK) >> PRIV_LEX_CACHE_SHIFT];
+}
+/* The cached answer for mixed hash m: 1 no key, 2 + the index of its flag pair, 0 not
+ * cached. */
+static inline unsigned priv_lex_cache_get(uint64_t m)
+{
+	uint64_t e = PRIV_LEX_CACHE_LOAD(priv_lex_cache_at(m));
+	unsigned code = (unsigned)((e & PRIV_LEX_CACHE_MASK) >> PRIV_LEX_CACHE_SHIFT);
+	return ((e ^ m) & ~PRIV_LEX_CACHE_MASK) ? 0 : code;
+}
+/* Records the table's answer for mixed hash m (k: priv_lex_find's) and returns its code.
+ * A pair index too large for the code is simply not cached. */
+static inline unsigned priv_lex_cache_put(uint64_t m, int k)
+{
+	unsigned code = (unsigned)(k + 2);
+	if (code < (1u << PRIV_LEX_CACHE_BITS))
+		PRIV_LEX_CACHE_STORE(priv_lex_cache_at(m), (m & ~PRIV_LEX_CACHE_MASK) | (uint64_t)code << PRIV_LEX_CACHE_SHIFT);
+	return code;
 }
 
 /* Index in priv_lex_short of a folded word of n bytes, or -1 when it is longer than

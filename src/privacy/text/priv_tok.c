@@ -308,28 +308,49 @@ static inline void guess_count(struct lookups *L, const struct ptok *t)
 	L->guess += guess_add[((l >> 27) & 3u) | ((l >> 2) & 12u) | ((t->f >> 8) & 16u)];
 }
 
-/* Looks the batch up in two sweeps, prefetching the home slots first, so that the cache
- * misses of its words overlap instead of adding up. A key sits in its home slot's cache line
- * nine times in ten, else in the next: the slot four further is prefetched too (the same line
- * when the home slot is among the first four of its line). */
+/* Gives looked-up token k (a LOOKUP_ entry) the flag words of its answer (code: as
+ * priv_lex_cache_get's) and what they bring. */
+static inline void lookup_done(struct pctx *c, struct lookups *L, uint32_t k, unsigned code)
+{
+	size_t ti = k & ~LOOKUP_GUESS;
+	struct ptok *t = &c->tk[ti];
+	const uint32_t *pair = &priv_lex_pair[2 * (size_t)(code >= 2 ? code - 2 : 0)];
+	t->lex = code >= 2 ? pair[0] : 0;
+	t->lex2 = code >= 2 ? pair[1] : 0;
+	c->pb[ti] |= (uint8_t)lex_sets(t->lex2);
+	c->nf[NF_BEFORE + ti] |= (uint8_t)lex_nf(t->lex2);
+	L->any |= t->lex;
+	L->any2 |= t->lex2;
+	if (k & LOOKUP_GUESS)
+		guess_count(L, t);
+}
+
+/* Looks the batch up: the words whose answer is in priv_lex_cache at once, the others in two
+ * sweeps, prefetching their home slots first, so that the cache misses of those words overlap
+ * instead of adding up. A key sits in its home slot's cache line nine times in ten, else in
+ * the next: the slot four further is prefetched too (the same line when the home slot is
+ * among the first four of its line). */
 static void lookup_batch(struct pctx *c, struct lookups *L)
 {
 	struct ptok *tk = c->tk;
+	size_t n_miss = 0;
 	for (size_t j = 0; j < L->n; j++) {
-		const uint64_t *home = priv_lex_home(tk[L->k[j] & ~LOOKUP_GUESS].h);
+		uint32_t k = L->k[j];
+		uint64_t m = priv_lex_mix(tk[k & ~LOOKUP_GUESS].h);
+		unsigned code = priv_lex_cache_get(m);
+		if (code) {
+			lookup_done(c, L, k, code);
+			continue;
+		}
+		const uint64_t *home = &priv_lex_tab[m >> PRIV_LEX_REM_BITS];
 		__builtin_prefetch(home);
 		__builtin_prefetch(home + 4);
+		L->k[n_miss++] = k;
 	}
-	for (size_t j = 0; j < L->n; j++) {
-		size_t ti = L->k[j] & ~LOOKUP_GUESS;
-		struct ptok *t = &tk[ti];
-		t->lex = priv_lex_get2(t->h, &t->lex2);
-		c->pb[ti] |= (uint8_t)lex_sets(t->lex2);
-		c->nf[NF_BEFORE + ti] |= (uint8_t)lex_nf(t->lex2);
-		L->any |= t->lex;
-		L->any2 |= t->lex2;
-		if (L->k[j] & LOOKUP_GUESS)
-			guess_count(L, t);
+	for (size_t j = 0; j < n_miss; j++) {
+		uint32_t k = L->k[j];
+		uint64_t m = priv_lex_mix(tk[k & ~LOOKUP_GUESS].h);
+		lookup_done(c, L, k, priv_lex_cache_put(m, priv_lex_find(m)));
 	}
 	L->n = 0;
 }

@@ -1,6 +1,7 @@
 /* test_priv_lex.c - the lexicon table and the tokenizer's folding: a key is found by its whole
  * hash (one bit changed anywhere, no key), every key of the table is where the look-up
- * searches, the table of short words answers as the hashed
+ * searches, the cache of recent answers gives the table's answer and only for the hash it
+ * was given, the table of short words answers as the hashed
  * table for every word of one to three letters, and the folded form, hash and flags the
  * tokenizer writes in its one pass are the ones priv_fold, priv_fnv and the hashed table give
  * for the token's bytes. */
@@ -38,6 +39,34 @@ static void lookups_by_whole_hash(void **state)
 		uint64_t kh = hash_of(*k);
 		for (unsigned bit = 0; bit < 64; bit++)
 			assert_int_equal(priv_lex_get(kh ^ (1ull << bit)), 0);
+	}
+}
+
+/* priv_lex_cache answers as the table does, and only for the whole mixed hash it holds: not
+ * for one a bit away (a bit of its index: another entry; any other bit: the entry's own
+ * compare), nor for one that shares the entry. */
+static void cache_is_exact(void **state)
+{
+	(void)state;
+	const char *keys[] = {"crohn", "docteur", "janvier", "rue", "insta", "zzqxjw", "centre hospitalier", NULL};
+	for (const char *const *k = keys; *k; k++) {
+		uint64_t h = hash_of(*k);
+		uint32_t f2 = 0, f = priv_lex_get2(h, &f2);
+		/* the first look-up fills the entry, the second reads it */
+		assert_int_equal(priv_lex_get(h), f);
+		assert_int_equal(priv_lex_get(h), f);
+		uint64_t m = priv_lex_mix(h);
+		unsigned code = priv_lex_cache_get(m);
+		int at = priv_lex_find(m);
+		assert_int_equal(code, (unsigned)(at + 2));
+		for (unsigned bit = 0; bit < 64; bit++)
+			assert_int_equal(priv_lex_cache_get(m ^ (1ull << bit)), 0);
+		/* another hash of the same entry takes it; the first is then no hit */
+		uint64_t other = m ^ (1ull << 3) ^ (1ull << 63);
+		priv_lex_cache_put(other, -1);
+		assert_int_equal(priv_lex_cache_get(other), 1);
+		assert_int_equal(priv_lex_cache_get(m), 0);
+		assert_int_equal(priv_lex_get(h), f);
 	}
 }
 
@@ -177,6 +206,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lookups_by_whole_hash),
 		cmocka_unit_test(table_is_ordered_and_found),
+		cmocka_unit_test(cache_is_exact),
 		cmocka_unit_test(short_table_is_the_hashed_table),
 		cmocka_unit_test(one_pass_folding),
 		cmocka_unit_test(vietnamese_letters),
