@@ -101,7 +101,7 @@ intent-heldout: $(BUILD)/entraide
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 intent-safety-heldout-5 \
-        intent-safety-heldout-6
+        intent-safety-heldout-6 intent-safety-heldout-7
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -276,6 +276,15 @@ intent-safety-heldout-6: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-6.jsonl $(BUILD)/intent-safety-heldout-6.pred.jsonl \
 		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.062 --min macro_f1=0.85
 
+# The seventh held-out set (eighteenth session: 200 messages, 100 French then 100 English, by a
+# new writer, H12-7, who read only the product rules and the label schema; the one who tunes
+# never reads it). Its first score, blind, on main's model (6a9773a): urgent recall 0.950 (4 of
+# 80 missed), false urgent 1.7 % (2 of 120), macro-F1 0.867. The floors hold that, not the bars.
+intent-safety-heldout-7: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-7.jsonl > $(BUILD)/intent-safety-heldout-7.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-7.jsonl $(BUILD)/intent-safety-heldout-7.pred.jsonl \
+		--blind --min urgent_recall=0.95 --max false_urgent_rate=0.017 --min macro_f1=0.86
+
 # The first held-out set (never read). Sixteenth session: false urgent 3.5 -> 4.0 % (7 of 173, one
 # more) with the rules of tuning set 11's classes (the crisis after a past attempt, every medicine
 # taken, a crisis ending a complaint) and the weights the score learnt with them; each group of
@@ -290,4 +299,4 @@ EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 \
-                intent-safety-heldout-5 intent-safety-heldout-6
+                intent-safety-heldout-5 intent-safety-heldout-6 intent-safety-heldout-7
