@@ -11,7 +11,12 @@ INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
 # messages with the fifth set, instead of 266 of 2,172): its class weight goes from 1.6 to 0.2, chosen by the
 # cross-validated cost of the urgent score (1.6 / 1.0 / 0.5 / 0.3 / 0.2 / 0.1: the lowest at 0.2;
 # docs/intent.md). The score keeps taking the text model's probabilities out of fold.
-INTENT_URGENT_DATA := $(sort $(wildcard tests/intent/safety-tuning*.jsonl))
+# tests/intent/safety-tuning-12.jsonl (W12, seventeenth session, written blind) trains no model:
+# the eighteenth session keeps it as an evaluation of the rules (read, so not held out, but
+# unseen by every weight), since the seventeenth session's branch that trained on it lost a
+# crisis on two held-out sets (docs/intent.md).
+INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl
+INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
 INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
@@ -99,7 +104,7 @@ intent-heldout: $(BUILD)/entraide
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
-        intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-heldout \
+        intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 intent-safety-heldout-5 \
         intent-safety-heldout-6 intent-safety-heldout-7
 intent-safety: $(BUILD)/entraide
@@ -215,6 +220,17 @@ intent-safety-11: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-11.jsonl $(BUILD)/intent-safety-11.pred.jsonl \
 		--min urgent_recall=0.98 --max false_urgent_rate=0.01 --min macro_f1=0.80
 
+# The twelfth tuning set (W12, seventeenth session, written without reading the code: the
+# urgent boundary - calm messages with a crisis's words (someone else's past, a film, a medicine's
+# normal use, hyperbole, a professional's patient, prevention) and crises phrased in new ways;
+# tests/intent/safety-tuning-12.md). Scored blind once as it came on main's model (5603f75):
+# 0.960 (8 of 200 missed) / 8.0 % (24 of 300) / 0.887. It trains no model (INTENT_EVAL_ONLY):
+# the rules read it, the weights never saw it. Held to what the rules reach.
+intent-safety-12: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-12.jsonl > $(BUILD)/intent-safety-12.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-12.jsonl $(BUILD)/intent-safety-12.pred.jsonl \
+		--min urgent_recall=0.95 --max false_urgent_rate=0.085 --min macro_f1=0.88
+
 # The second held-out set (another writer, never read; scored blind): held to today's floors.
 # Sixteenth session (tuning set 11 in the score): the held-out floors rose to what the model
 # reaches (recall 0.99 on sets 2 and 3, 0.98 on set 4; macro-F1 0.87 / 0.885 / 0.90 / 0.93 on sets
@@ -297,6 +313,6 @@ intent-safety-heldout: $(BUILD)/entraide
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
-                intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 \
+                intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 \
                 intent-safety-heldout-5 intent-safety-heldout-6 intent-safety-heldout-7
