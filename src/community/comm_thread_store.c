@@ -1,9 +1,11 @@
 /* comm_thread_store.c - spaces as readers see them, threads and their pages; see
  * comm_thread_store.h. */
+#include <stdint.h>
 #include <string.h>
 
 #include "community/comm_q.h"
 #include "community/comm_thread_store.h"
+#include "core/buf.h"
 #include "core/clock.h"
 
 const char *const comm_reaction_names[COMM_N_REACTIONS] = {"soutien", "merci", "utile"};
@@ -183,13 +185,17 @@ enum ent_err comm_thread_insert(struct store_conn *c, int64_t space_id, int64_t 
  * million members. */
 #define REACT_BITS 21
 
+/* The authors' handles are read once per author of the page (post_author), not joined on
+ * each row: a page of fifty posts has about eight authors on bench/members' data, and the
+ * join's seek into accounts on every row cost more than the eight look-ups (issue 13). */
 static const struct store_stmt Q_THREAD_POSTS = {
 	"comm.thread_posts",
-	"SELECT p.id, a.handle, p.html, p.label, p.created_at, p.edited_at, p.deleted_at, "
+	"SELECT p.id, p.html, p.label, p.created_at, p.edited_at, p.deleted_at, "
 	"p.hidden_at, p.author_id, p.reaction_counts, p.quote_id, p.body "
-	"FROM posts p LEFT JOIN accounts a ON a.id = p.author_id "
-	"WHERE p.thread_id = ?1 AND p.id > ?2 AND (p.hidden_at IS NULL OR ?4) "
+	"FROM posts p WHERE p.thread_id = ?1 AND p.id > ?2 AND (p.hidden_at IS NULL OR ?4) "
 	"ORDER BY p.id LIMIT ?3"};
+static const struct store_stmt Q_AUTHOR_HANDLE = {
+	"comm.author_handle", "SELECT handle FROM accounts WHERE id = ?1"};
 /* The quoted post of a page's post, read only for the posts that quote one: the two LEFT
  * JOINs it was (posts, accounts) cost every row about 1,800 instructions even when nothing
  * is quoted, a fifth of the page's statement (issue 13, callgrind on bench/members' data). */
@@ -200,24 +206,73 @@ static const struct store_stmt Q_POST_QUOTE = {
 static const struct store_stmt Q_THREAD_COUNT = {
 	"comm.thread_count", "SELECT n_posts FROM threads WHERE id = ?1"};
 
+/* The handles of a page's authors, read once each in the same read transaction as the
+ * posts, so the page is the one the join gave: the memo's first AUTHOR_MEMO authors are
+ * kept, a further one is read again at each of its posts. */
+#define AUTHOR_MEMO 32
+#define NO_HANDLE SIZE_MAX
+
 struct post_cb {
 	struct store_conn *c;
 	enum ent_err (*fn)(const struct comm_post_view *p, void *arg);
 	void *arg;
+	size_t n_authors;
+	struct {
+		int64_t id;
+		size_t at; /* in names, or NO_HANDLE: no such account (NULL, as the LEFT JOIN) */
+	} authors[AUTHOR_MEMO];
+	struct buf names; /* the handles, each NUL-terminated */
 };
+
+/* The offset in cb->names of account id's handle, or NO_HANDLE when it is gone. */
+static enum ent_err post_author(struct post_cb *cb, int64_t id, size_t *at)
+{
+	for (size_t i = 0; i < cb->n_authors; i++)
+		if (cb->authors[i].id == id) {
+			*at = cb->authors[i].at;
+			return ENT_OK;
+		}
+	struct store_q *q;
+	enum ent_err err = store_q_first_int(cb->c, &Q_AUTHOR_HANDLE, id, &q);
+	if (err && err != ENT_ENOTFOUND)
+		return err;
+	*at = NO_HANDLE;
+	if (!err) {
+		if (!store_q_is_null(q, 0)) {
+			*at = cb->names.len;
+			buf_puts(&cb->names, store_q_text(q, 0, NULL));
+			buf_putc(&cb->names, '\0');
+		}
+		store_q_close(q);
+		if ((err = buf_err(&cb->names)))
+			return err;
+	}
+	if (cb->n_authors < AUTHOR_MEMO) {
+		cb->authors[cb->n_authors].id = id;
+		cb->authors[cb->n_authors++].at = *at;
+	}
+	return ENT_OK;
+}
 
 static enum ent_err post_row(struct store_q *q, void *arg)
 {
-	const struct post_cb *cb = arg;
+	struct post_cb *cb = arg;
 	struct comm_post_view p = {
-		.id = store_q_int(q, 0), .author = text_or_null(q, 1),
-		.html = store_q_text(q, 2, NULL), .label = store_q_text(q, 3, NULL),
-		.created_at = store_q_int(q, 4), .edited = !store_q_is_null(q, 5),
-		.deleted = !store_q_is_null(q, 6), .hidden = !store_q_is_null(q, 7),
-		.author_id = store_q_is_null(q, 8) ? 0 : store_q_int(q, 8),
-		.quote_id = store_q_is_null(q, 10) ? 0 : store_q_int(q, 10),
-		.body = store_q_text(q, 11, NULL)};
-	uint64_t packed = (uint64_t)store_q_int(q, 9);
+		.id = store_q_int(q, 0),
+		.html = store_q_text(q, 1, NULL), .label = store_q_text(q, 2, NULL),
+		.created_at = store_q_int(q, 3), .edited = !store_q_is_null(q, 4),
+		.deleted = !store_q_is_null(q, 5), .hidden = !store_q_is_null(q, 6),
+		.author_id = store_q_is_null(q, 7) ? 0 : store_q_int(q, 7),
+		.quote_id = store_q_is_null(q, 9) ? 0 : store_q_int(q, 9),
+		.body = store_q_text(q, 10, NULL)};
+	if (p.author_id) {
+		size_t at;
+		enum ent_err err = post_author(cb, p.author_id, &at);
+		if (err)
+			return err;
+		p.author = at == NO_HANDLE ? NULL : cb->names.p + at;
+	}
+	uint64_t packed = (uint64_t)store_q_int(q, 8);
 	for (int i = 0; i < COMM_N_REACTIONS; i++)
 		p.reactions[i] = (int64_t)((packed >> (REACT_BITS * i)) & ((1u << REACT_BITS) - 1));
 	if (!p.quote_id)
@@ -246,13 +301,18 @@ enum ent_err comm_thread_page(struct store_conn *c, int64_t thread, int64_t afte
 			      enum ent_err (*fn)(const struct comm_post_view *p, void *arg),
 			      void *arg)
 {
-	struct post_cb cb = {c, fn, arg};
+	struct post_cb cb = {.c = c, .fn = fn, .arg = arg};
 	struct store_q *q;
 	enum ent_err err = comm_q_open_ints(c, &Q_THREAD_POSTS, 3, (int64_t[]){thread, after, limit},
 					    &q);
 	if (!err)
 		err = store_q_bind_bool(q, 4, with_hidden);
-	return err ? err : comm_q_rows(q, post_row, &cb);
+	if (err)
+		return err;
+	buf_init(&cb.names, 64 * 1024);
+	err = comm_q_rows(q, post_row, &cb);
+	buf_clear(&cb.names);
+	return err;
 }
 
 /* One statement (one read transaction: each costs file locks): the follow row first, then
