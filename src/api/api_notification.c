@@ -44,14 +44,15 @@ enum ent_err api_follow_delete(struct api_req *q)
 
 /* The titles the followed list wrote, escaped: the page's notifications are replies in a few
  * of those threads (most of fifty entries in six or seven threads on bench/members' data),
- * and escaping each title again was a tenth of the page's instructions. Keyed by the title's
- * address: the store gives one thread's title at one address for the whole page. */
+ * and escaping each title again was a tenth of the page's instructions. Keyed by the thread's
+ * id, not by the title's address: the store promises its strings only until each callback
+ * returns (comm_notify_store.h), and a freed title's address may come back holding another. */
 #define TITLE_MEMO 64
 
 struct title_memo {
 	size_t n, hit;
 	struct {
-		const char *title;
+		int64_t thread;
 		size_t at, len; /* the escaped title in the followed list's buffer */
 	} e[TITLE_MEMO];
 };
@@ -77,8 +78,8 @@ static void write_notification(const struct comm_notification *n, struct comm_li
 	buf_put_int(l->b, n->thread);
 	buf_puts(l->b, ",\"title\":");
 	size_t i = tm->hit;
-	if (i >= tm->n || tm->e[i].title != n->thread_title)
-		for (i = 0; i < tm->n && tm->e[i].title != n->thread_title; i++)
+	if (i >= tm->n || tm->e[i].thread != n->thread)
+		for (i = 0; i < tm->n && tm->e[i].thread != n->thread; i++)
 			;
 	if (i < tm->n && !buf_err(fb)) {
 		tm->hit = i;
@@ -102,7 +103,7 @@ static void write_followed(const struct comm_followed *f, struct comm_list *l,
 	size_t at = l->b->len;
 	buf_json_cstr(l->b, f->title);
 	if (tm->n < TITLE_MEMO && f->title) {
-		tm->e[tm->n].title = f->title;
+		tm->e[tm->n].thread = f->thread;
 		tm->e[tm->n].at = at;
 		tm->e[tm->n++].len = l->b->len - at;
 	}

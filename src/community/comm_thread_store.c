@@ -206,9 +206,12 @@ static const struct store_stmt Q_POST_QUOTE = {
 static const struct store_stmt Q_THREAD_COUNT = {
 	"comm.thread_count", "SELECT n_posts FROM threads WHERE id = ?1"};
 
-/* The handles of a page's authors, read once each in the same read transaction as the
- * posts, so the page is the one the join gave: the memo's first AUTHOR_MEMO authors are
- * kept, a further one is read again at each of its posts. */
+/* The handles of a page's authors, read once each: the memo's first AUTHOR_MEMO authors are
+ * kept, a further one is read again at each of its posts. On SQLite in the same read
+ * transaction as the posts, so the page is the one the join gave; on PostgreSQL (whose
+ * statement has all its rows before the first callback) each in a snapshot of its own: an
+ * account deleted meanwhile reads as none, one renamed with its new handle (ids are never
+ * reused). */
 #define AUTHOR_MEMO 32
 #define NO_HANDLE SIZE_MAX
 
