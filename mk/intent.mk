@@ -106,7 +106,7 @@ intent-heldout: $(BUILD)/entraide
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-heldout \
         intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 intent-safety-heldout-5 \
-        intent-safety-heldout-6 intent-safety-heldout-7
+        intent-safety-heldout-6 intent-safety-heldout-7 intent-safety-heldout-8
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -301,6 +301,16 @@ intent-safety-heldout-7: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-7.jsonl $(BUILD)/intent-safety-heldout-7.pred.jsonl \
 		--blind --min urgent_recall=0.95 --max false_urgent_rate=0.017 --min macro_f1=0.86
 
+# The eighth held-out set (nineteenth session: 200 messages, 100 French then 100 English, by a
+# new writer, H12-8, who read only the product rules and the label schema, safety-heldout-8.md;
+# the one who tunes never reads it). Its first score, blind, on main's model (08f94e9): urgent
+# recall 0.9875 (1 of 80 missed), false urgent 2.5 % (3 of 120), macro-F1 0.909. The floors
+# hold that, not the bars.
+intent-safety-heldout-8: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-8.jsonl > $(BUILD)/intent-safety-heldout-8.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-8.jsonl $(BUILD)/intent-safety-heldout-8.pred.jsonl \
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.025 --min macro_f1=0.90
+
 # The first held-out set (never read). Sixteenth session: false urgent 3.5 -> 4.0 % (7 of 173, one
 # more) with the rules of tuning set 11's classes (the crisis after a past attempt, every medicine
 # taken, a crisis ending a complaint) and the weights the score learnt with them; each group of
@@ -315,4 +325,4 @@ EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
                 intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 \
-                intent-safety-heldout-5 intent-safety-heldout-6 intent-safety-heldout-7
+                intent-safety-heldout-5 intent-safety-heldout-6 intent-safety-heldout-7 intent-safety-heldout-8
