@@ -3,10 +3,12 @@
 heldout.jsonl in the schema of the shared dev set, with UTF-8 byte offsets computed here.
 
 usage: python3 tests/privacy/build_sets.py   (run from the repository root; rewrites both files)
+       python3 tests/privacy/build_sets.py NAME   (NAME.txt, one set, into NAME.jsonl: numwords)
 """
 import json
 import os
 import re
+import sys
 
 TYPES = {"N": "NAME", "C": "CONTACT", "I": "ID", "L": "LOCATION", "D": "DATE", "A": "AGE"}
 MARK = re.compile(r"\{([NCIDLA]):([^{}]+)\}")
@@ -27,12 +29,13 @@ def parse(text):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    sets = {"tuning": [], "heldout": []}
-    cur = "tuning"
-    with open(os.path.join(here, "texts.txt"), encoding="utf-8") as f:
+    src = sys.argv[1] if len(sys.argv) > 1 else "texts"
+    sets = {"tuning": [], "heldout": []} if src == "texts" else {src: []}
+    cur = "tuning" if src == "texts" else src
+    with open(os.path.join(here, src + ".txt"), encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
-            if line.startswith("## heldout"):
+            if line.startswith("## heldout") and src == "texts":
                 cur = "heldout"
                 continue
             if not line.strip() or line.startswith("#"):
@@ -42,7 +45,7 @@ def main():
             lang, genre = head.split()
             plain, spans = parse(text)
             n = len(sets[cur]) + 1
-            sets[cur].append({"id": "own-%s-%s-%03d" % (cur[0], lang, n), "lang": lang, "genre": genre,
+            sets[cur].append({"id": "own-%s-%s-%03d" % (cur[0] if src == "texts" else cur, lang, n), "lang": lang, "genre": genre,
                               "text": plain, "spans": spans})
     for name, rows in sets.items():
         with open(os.path.join(here, name + ".jsonl"), "w", encoding="utf-8") as o:
