@@ -67,13 +67,19 @@ FLAGS2 = {
     "MOST": 1 << 13,      # hand list: "surtout", "especially"... before a list of nicknames in thanks
     "LATE": 1 << 14,      # hand list: the words the late name passes start from ("law", "thi", "van")
     "ZERO": 1 << 15,      # hand list: the words a phone number spelled out starts from ("zero", "oh")
+    "NUMW": 1 << 16,      # hand list: numbers written in words ("quinze", "twenty", "premier", "third")
 }
+# Bits 17..23 of the second word of a NUMW key: its place in the NUMW list (LX2_NUMW_IX_SHIFT and
+# LX2_NUMW_IX_MASK in priv_lex.h).
+NUMW_IX_SHIFT = 17
+NUMW_IX_MASK = 127
 # Derived into the top byte of every pair's second word (write_pairs): what the key's flags
 # give a token in the tokenizer's candidate sets (PB_START, PB_TOWN) and NF_ bits, at the
 # places priv_tok.c reads them with one shift (LX2_TK_ in priv_lex.h; test_priv_tok checks
 # them against the C definitions).
 TOKEN_BITS = (
     (1 << 25, 0, FLAGS["STREET"] | FLAGS["HOSP"] | FLAGS["TOWNPFX"] | FLAGS["MONTH"]),  # TK_START
+    (1 << 25, 1, FLAGS2["NUMW"]),  # TK_START: a number in words may start an age or a date
     (1 << 26, 0, FLAGS["TOWN"] | FLAGS["CITY"] | FLAGS["TOWNPFX"]),  # TK_TOWN
     (1 << 28, 0, FLAGS["TITLE"]),  # TK_TITLE
     (1 << 29, 0, FLAGS["KIN"]),  # TK_KIN
@@ -83,8 +89,12 @@ TOKEN_BITS = (
 
 
 def token_bits(pair):
-    """The LX2_TK_ bits of a pair of flag words."""
-    return sum(bit for bit, word, mask in TOKEN_BITS if pair[word] & mask)
+    """The LX2_TK_ bits of a pair of flag words (or-ed: two entries may give the same bit)."""
+    bits = 0
+    for bit, word, mask in TOKEN_BITS:
+        if pair[word] & mask:
+            bits |= bit
+    return bits
 
 
 SLOT_BITS = 20    # must match PRIV_LEX_SLOT_BITS in priv_lex.h: a key's home slot is its top bits
@@ -415,6 +425,14 @@ def main():
             if not line or line.startswith("#"):
                 continue
             name, _, words = line.partition(":")
+            if name.strip() == "NUMW":
+                # each number word also holds its place in the list (priv_when.c reads its
+                # value from nw_defs[], in the same order, without comparing words)
+                ws = [w.strip() for w in words.split(",")]
+                assert len(ws) <= NUMW_IX_MASK + 1, "NUMW: too many words for the index bits"
+                for ix, w in enumerate(ws):
+                    add2(key_of(w), FLAGS2["NUMW"] | ix << NUMW_IX_SHIFT)
+                continue
             if name.strip() in FLAGS2:
                 for w in words.split(","):
                     add2(key_of(w.strip()), FLAGS2[name.strip()])

@@ -6,7 +6,7 @@
 # first lines; tuning-5 to tuning-7 with a floor); heldout-2.jsonl, a second held-out set
 # written blind (heldout-2.md), with a floor; heldout-3.jsonl, a third (heldout-3.md), and
 # heldout-4.jsonl, a fourth (heldout-4.md), and heldout-5.jsonl, a fifth (heldout-5.md), each
-# with a floor.
+# with a floor; numwords.jsonl (ages and dates in words, numwords.txt) with a floor.
 set -u
 bin=$1
 out=$2
@@ -38,7 +38,11 @@ floorh4="--min direct_recall=0.963 --min direct_precision=0.990 --min quasi_reca
 # precision 0.9920, quasi recall 0.8990, direct_doc_full 0.9265 (AGE 0.57 by bytes). The floor
 # holds that.
 floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_recall=0.898 --min direct_doc_full=0.926"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 heldout heldout-2 heldout-3 heldout-4 heldout-5; do
+# numwords: ages and dates written in words and their hard negatives (durations, doses, counts,
+# thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
+# material, held to what the rules reach on it
+floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 numwords heldout heldout-2 heldout-3 heldout-4 heldout-5; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -63,6 +67,9 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 heldout 
 	elif [ "$set" = tuning-6 ]; then
 		# shellcheck disable=SC2086
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor6 || status=1
+	elif [ "$set" = numwords ]; then
+		# shellcheck disable=SC2086
+		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floornw || status=1
 	elif [ "$set" = tuning-7 ]; then
 		# shellcheck disable=SC2086
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor7 || status=1

@@ -53,6 +53,9 @@ enum {
 	LX2_MOST = 1u << 13,     /* hand list: "surtout", "especially"... in thanks (pn_late) */
 	LX2_LATE = 1u << 14,     /* hand list: what in_law and viet_names start from (priv_name_word.c) */
 	LX2_ZERO = 1u << 15,     /* hand list: what spelled_phones starts from (priv_contact.c) */
+	LX2_NUMW = 1u << 16,     /* hand list: a number in words, what the ages and dates in words
+				  * start from (priv_when.c, numw_parse); bits 17..23 hold its place
+				  * in the list (LX2_NUMW_IX_SHIFT) */
 	/* derived by the generator from the pair of flag words (its top byte): what the flags
 	 * give a token in the tokenizer's candidate sets and NF_ bits (priv_tok.c reads them
 	 * with one shift each; test_priv_tok checks them against PB_START_LEX, PB_TOWN_LEX and
@@ -64,6 +67,9 @@ enum {
 	LX2_TK_PVERB = 1u << 30,    /* LX2_PVERB: NF_PVERB */
 	LX2_TK_COMPANION = 1u << 31 /* LX2_COMPANION: NF_COMPANION */
 };
+/* A NUMW word's place in its list (the generator's NUMW_IX_SHIFT, NUMW_IX_MASK). */
+#define LX2_NUMW_IX_SHIFT 17
+#define LX2_NUMW_IX_MASK 127u
 #define LX_WORD (LX_WFR | LX_WEN)
 #define LX_GIVEN (LX_PRN | LX_HN | LX_FIRSTNAME)
 

@@ -61,7 +61,7 @@ enum {
 	PB_CAPS,   /* a word with a capital first or in capitals (TK_CAP or TK_ALLCAP) */
 	PB_SIGN,   /* a '+' or a '(' (what may open a phone number) */
 	PB_START,  /* a word that starts a street, a French hospital or a date (LX_STREET, LX_HOSP,
-		    * LX_TOWNPFX, LX_MONTH) */
+		    * LX_TOWNPFX, LX_MONTH), or a number in words (LX2_NUMW: an age or a date) */
 	PB_TOWN,   /* a listed town (LX_TOWN, LX_CITY, LX_TOWNPFX) */
 	PB_PAT,    /* what the patterns start from: an '@', a token right before a '.', ':' or '-'
 		    * glued to it (a host, a URL's scheme); a '[' or '(', "at" or "arobase" (an
@@ -71,6 +71,7 @@ enum {
 };
 #define PB_SET(k) (1u << (k))
 #define PB_START_LEX (LX_STREET | LX_HOSP | LX_TOWNPFX | LX_MONTH)
+#define PB_START_LEX2 LX2_NUMW
 #define PB_TOWN_LEX (LX_TOWN | LX_CITY | LX_TOWNPFX)
 /* What a token tells the rules of the names pass about the word next to it (pctx.nf, one
  * byte a token, written by the tokenizer as it makes the token and, for a word looked up in

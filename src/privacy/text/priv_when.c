@@ -79,6 +79,179 @@ static size_t with_weekday(const struct pctx *c, size_t i)
 	return i;
 }
 
+/* Numbers written in words (LX2_NUMW, the NUMW list of priv_words.txt): each word's value,
+ * language (NW_FR, NW_EN) and whether it is an ordinal ("premier", "third"). */
+enum { NW_FR = 1, NW_EN = 2, NW_ORD = 4 };
+struct nw_def {
+	char w[12];
+	unsigned char v, kind; /* v: the value; 100 for "cent"/"hundred", 200 for "mille"/"thousand" */
+};
+#define NW_HUNDRED 100
+#define NW_THOUSAND 200
+/* In the order of the NUMW list of priv_words.txt: the lexicon gives each word its place. */
+static const struct nw_def nw_defs[] = {
+	{"un", 1, NW_FR}, {"une", 1, NW_FR}, {"deux", 2, NW_FR}, {"trois", 3, NW_FR},
+	{"quatre", 4, NW_FR}, {"cinq", 5, NW_FR}, {"six", 6, NW_FR | NW_EN}, {"sept", 7, NW_FR},
+	{"huit", 8, NW_FR}, {"neuf", 9, NW_FR}, {"dix", 10, NW_FR}, {"onze", 11, NW_FR},
+	{"douze", 12, NW_FR}, {"treize", 13, NW_FR}, {"quatorze", 14, NW_FR}, {"quinze", 15, NW_FR},
+	{"seize", 16, NW_FR}, {"vingt", 20, NW_FR}, {"vingts", 20, NW_FR}, {"trente", 30, NW_FR},
+	{"quarante", 40, NW_FR}, {"cinquante", 50, NW_FR}, {"soixante", 60, NW_FR},
+	{"septante", 70, NW_FR}, {"huitante", 80, NW_FR}, {"octante", 80, NW_FR}, {"nonante", 90, NW_FR},
+	{"cent", NW_HUNDRED, NW_FR}, {"cents", NW_HUNDRED, NW_FR}, {"mille", NW_THOUSAND, NW_FR},
+	{"mil", NW_THOUSAND, NW_FR}, {"premier", 1, NW_FR | NW_ORD}, {"premiere", 1, NW_FR | NW_ORD},
+	{"one", 1, NW_EN}, {"two", 2, NW_EN}, {"three", 3, NW_EN}, {"four", 4, NW_EN}, {"five", 5, NW_EN},
+	{"seven", 7, NW_EN}, {"eight", 8, NW_EN}, {"nine", 9, NW_EN}, {"ten", 10, NW_EN},
+	{"eleven", 11, NW_EN}, {"twelve", 12, NW_EN}, {"thirteen", 13, NW_EN}, {"fourteen", 14, NW_EN},
+	{"fifteen", 15, NW_EN}, {"sixteen", 16, NW_EN}, {"seventeen", 17, NW_EN}, {"eighteen", 18, NW_EN},
+	{"nineteen", 19, NW_EN}, {"twenty", 20, NW_EN}, {"thirty", 30, NW_EN}, {"forty", 40, NW_EN},
+	{"fourty", 40, NW_EN}, {"fifty", 50, NW_EN}, {"sixty", 60, NW_EN}, {"seventy", 70, NW_EN},
+	{"eighty", 80, NW_EN}, {"ninety", 90, NW_EN}, {"hundred", NW_HUNDRED, NW_EN},
+	{"thousand", NW_THOUSAND, NW_EN}, {"first", 1, NW_EN | NW_ORD}, {"second", 2, NW_EN | NW_ORD},
+	{"third", 3, NW_EN | NW_ORD}, {"fourth", 4, NW_EN | NW_ORD}, {"fifth", 5, NW_EN | NW_ORD},
+	{"sixth", 6, NW_EN | NW_ORD}, {"seventh", 7, NW_EN | NW_ORD}, {"eighth", 8, NW_EN | NW_ORD},
+	{"ninth", 9, NW_EN | NW_ORD}, {"tenth", 10, NW_EN | NW_ORD}, {"eleventh", 11, NW_EN | NW_ORD},
+	{"twelfth", 12, NW_EN | NW_ORD}, {"thirteenth", 13, NW_EN | NW_ORD},
+	{"fourteenth", 14, NW_EN | NW_ORD}, {"fifteenth", 15, NW_EN | NW_ORD},
+	{"sixteenth", 16, NW_EN | NW_ORD}, {"seventeenth", 17, NW_EN | NW_ORD},
+	{"eighteenth", 18, NW_EN | NW_ORD}, {"nineteenth", 19, NW_EN | NW_ORD},
+	{"twentieth", 20, NW_EN | NW_ORD}, {"thirtieth", 30, NW_EN | NW_ORD},
+};
+
+/* The number word at token i (a free word the NUMW list flags), or NULL: its entry is at the
+ * place the lexicon gives it, checked (a list and a table out of step find no number, never a
+ * wrong one). */
+static const struct nw_def *nw_def(const struct pctx *c, size_t i)
+{
+	if (i >= c->n_tk || !(c->tk[i].lex2 & LX2_NUMW) || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)))
+		return NULL;
+	size_t k = (c->tk[i].lex2 >> LX2_NUMW_IX_SHIFT) & LX2_NUMW_IX_MASK;
+	if (k >= sizeof nw_defs / sizeof nw_defs[0] || strcmp(nw_defs[k].w, tk_fold(c, i)) != 0)
+		return NULL;
+	return &nw_defs[k];
+}
+
+/* A number written in words from token i: "quinze", "quatre-vingt-dix-sept", "vingt et un",
+ * "soixante et onze", "deux mille vingt", "twenty-nine", "twenty nine", "a hundred and two",
+ * "twenty-first", "premier". */
+struct numw {
+	size_t j;   /* its last token */
+	long v;     /* its value */
+	int kind;   /* NW_FR and/or NW_EN: the languages all its words belong to; NW_ORD when its
+		     * last word is an ordinal */
+	int big;    /* it holds "mille" or "thousand" (a year written out) */
+};
+
+/* Can word d come after the words read so far (s: the value below a thousand, r = s % 100,
+ * prev: the last word)? Returns the new s, or -1. French tens take a unit or, after
+ * "soixante" and "quatre-vingt", a ten; "quatre" then "vingt" is 80; English tens a unit. */
+static long nw_next(long s, const struct nw_def *prev, const struct nw_def *d)
+{
+	long r = s % 100, v = d->v;
+	if (v == NW_HUNDRED)
+		return s < 10 ? (s ? s : 1) * 100 : -1;
+	if (v >= 20 && v % 10 == 0) { /* a ten */
+		if (r == 0)
+			return s + v;
+		/* "quatre-vingt(s)" */
+		return v == 20 && r == 4 && prev->v == 4 && (d->kind & NW_FR) ? s + 76 : -1;
+	}
+	if (v >= 10) /* "dix" .. "dix-neuf", "eleven" .. "nineteen" */
+		return r == 0 || ((d->kind & NW_FR) && (r == 60 || r == 80)) ? s + v : -1;
+	/* a unit after nothing, a ten or "dix" ("dix-sept", "soixante-dix-neuf") */
+	return r == 0 || (r % 10 == 0 && (r >= 20 || (d->kind & NW_FR))) ? s + v : -1;
+}
+
+static int numw_parse(const struct pctx *c, size_t i, struct numw *o)
+{
+	const struct nw_def *d = nw_def(c, i);
+	if (!d)
+		return 0;
+	int big = d->v == NW_THOUSAND;
+	long total = big ? 1000 : 0, s = big ? 0 : d->v == NW_HUNDRED ? 100 : d->v;
+	int kind = d->kind & (NW_FR | NW_EN);
+	size_t j = i;
+	while (!(d->kind & NW_ORD)) {
+		/* the next word: after a hyphen glued on both sides, a space, "et" before "un"/"onze"
+		 * ("vingt et un"), "and" after a hundred or a thousand ("a hundred and two") */
+		size_t k = j + 1;
+		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k))
+			k++;
+		else if (k < c->n_tk && (c->tk[k].f & TK_WORD) && (tk_eq(c, k, "et") || tk_eq(c, k, "and"))) {
+			int et = tk_eq(c, k, "et");
+			if (et ? !(s % 10 == 0 && s % 100 >= 20 && s % 100 <= 60) : (s % 100 != 0 || (s == 0 && !total)))
+				break;
+			k++;
+			const struct nw_def *u = nw_def(c, k);
+			if (!u || (et && !(u->v == 1 || u->v == 11)))
+				break;
+		}
+		if (k >= c->n_tk || !(c->tk[k].f & TK_WORD))
+			break;
+		const struct nw_def *n = nw_def(c, k);
+		if (!n || !(n->kind & kind))
+			break;
+		long ns;
+		if (n->v == NW_THOUSAND) {
+			if (total || s >= 1000)
+				break;
+			total = (s ? s : 1) * 1000;
+			ns = 0;
+			big = 1;
+		} else if ((ns = nw_next(s, d, n)) < 0) {
+			break;
+		}
+		s = ns;
+		d = n;
+		kind &= n->kind;
+		j = k;
+	}
+	o->j = j;
+	o->v = total + s;
+	o->kind = kind | (d->kind & NW_ORD);
+	o->big = big;
+	return 1;
+}
+
+/* A year written out after a month: "deux mille vingt", "mil neuf cent quarante-huit", "two
+ * thousand and twenty", "nineteen eighty-five", "twenty twenty-one". Its last token, or
+ * SIZE_MAX. */
+static size_t year_words(const struct pctx *c, size_t k)
+{
+	struct numw y, y2;
+	if (!numw_parse(c, k, &y) || (y.kind & NW_ORD))
+		return SIZE_MAX;
+	if (y.big)
+		return y.v >= 1900 && y.v <= 2099 ? y.j : SIZE_MAX;
+	/* English pairs: "nineteen eighty-five", "twenty twenty" */
+	if ((y.v == 19 || y.v == 20) && y.j == k && (y.kind & NW_EN) && numw_parse(c, k + 1, &y2) &&
+	    y2.v >= 10 && y2.v <= 99 && (y2.kind & NW_EN) && !(y2.kind & NW_ORD))
+		return y2.j;
+	return SIZE_MAX;
+}
+
+/* A French month's name ("mars", "août", "sept"): a French day written in words takes one. */
+static int fr_month(const struct pctx *c, size_t m)
+{
+	static const char *const fr[] = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+					 "septembre", "octobre", "novembre", "decembre", "janv", "fev", "fevr",
+					 "avr", "juil", "sept", "oct", "nov", "dec", NULL};
+	return tk_eq_any(c, m, fr);
+}
+
+/* The last token of a date ending with the month at m: the month, or the year after it ("mars
+ * 2023", "March, 2021", "mars deux mille vingt"). */
+static size_t year_after(const struct pctx *c, size_t m)
+{
+	size_t y;
+	if (is_year(c, m + 1) && tk_free(c, m + 1))
+		return m + 1;
+	if (tk_ch(c, m + 1, ',') && is_year(c, m + 2))
+		return m + 2;
+	if ((y = year_words(c, m + 1)) != SIZE_MAX)
+		return y;
+	return m;
+}
+
 /* Written dates anchored on a day number: "12 mars 2023", "1er janvier", "3rd of March". */
 static int date_day_month(struct pctx *c, size_t i)
 {
@@ -90,12 +263,27 @@ static int date_day_month(struct pctx *c, size_t i)
 		m++;
 	if (!is_month(c, m) || !tk_free(c, m))
 		return 0;
-	size_t end = m;
-	if (is_year(c, m + 1) && tk_free(c, m + 1))
-		end = m + 1;
-	else if (tk_ch(c, m + 1, ',') && is_year(c, m + 2))
-		end = m + 2;
-	priv_add_tok(c, with_weekday(c, i), end, ENT_PRIV_DATE, 0.9f, "date_text");
+	priv_add_tok(c, with_weekday(c, i), year_after(c, m), ENT_PRIV_DATE, 0.9f, "date_text");
+	return 1;
+}
+
+/* A date whose day is written in words (numw_parse, token i): "douze mars", "vingt-trois
+ * avril", "premier juin", "trente et un décembre deux mille dix-neuf", "third of May",
+ * "twenty-first of March", "twelfth June". A French day (a cardinal, or "premier") takes a
+ * French month; an English one is an ordinal, before "of" or a capitalised month ("ten may
+ * seem a lot", "six May" are no dates). */
+static int date_words_day(struct pctx *c, size_t i, const struct numw *n)
+{
+	/* (a French first is "premier": "un mai pluvieux" is no date) */
+	if (n->v < 1 || n->v > 31 || n->big || (n->v == 1 && !(n->kind & NW_ORD)))
+		return 0;
+	size_t m = n->j + 1;
+	int en = (n->kind & NW_EN) && (n->kind & NW_ORD), of = en && tk_eq(c, m, "of");
+	m += of;
+	if (!is_month(c, m) || !tk_free(c, m) ||
+	    !(((n->kind & NW_FR) && fr_month(c, m)) || (en && (of || (c->tk[m].f & TK_CAP)))))
+		return 0;
+	priv_add_tok(c, with_weekday(c, i), year_after(c, m), ENT_PRIV_DATE, 0.85f, "date_words");
 	return 1;
 }
 
@@ -152,6 +340,13 @@ static int date_month_first(struct pctx *c, size_t m)
 		return 0;
 	int day;
 	size_t k = m + 1;
+	struct numw n;
+	/* "March the 2nd", "April the twenty-first": an ordinal after "the" ("May the 4th" opening
+	 * a sentence is the wish) */
+	int the = tk_eq(c, k, "the") && (c->tk[m].f & TK_CAP) &&
+		  !(tk_eq(c, m, "may") && tk_sentence_start(c, m));
+	if (the && ordinal_day(c, k + 1, &day) && tk_len(c, k + 1) > (day >= 10 ? 2u : 1u))
+		k++;
 	if (ordinal_day(c, k, &day) && tk_free(c, k)) {
 		/* English order; a capitalised month avoids "may 2 of us" */
 		if (!(c->tk[m].f & TK_CAP))
@@ -170,30 +365,60 @@ static int date_month_first(struct pctx *c, size_t m)
 		priv_add_tok(c, m, k, ENT_PRIV_DATE, 0.85f, "date_text");
 		return 1;
 	}
-	return 0;
+	/* in words: "May third", "April twenty-first", "March the second" (an English ordinal
+	 * after a capitalised month), "mars deux mille vingt" (a year) */
+	k = m + 1 + (the && tk_lex2(c, m + 2, LX2_NUMW));
+	if (!tk_lex2(c, k, LX2_NUMW))
+		return 0;
+	size_t end = the ? SIZE_MAX : year_words(c, k);
+	if (end == SIZE_MAX && (c->tk[m].f & TK_CAP) && numw_parse(c, k, &n) && (n.kind & NW_EN) &&
+	    (n.kind & NW_ORD) && n.v >= 1 && n.v <= 31)
+		end = year_after(c, n.j);
+	if (end == SIZE_MAX)
+		return 0;
+	priv_add_tok(c, with_weekday(c, m), end, ENT_PRIV_DATE, 0.85f, "date_words");
+	return 1;
 }
+
+/* The words that tie a year after them to an event: "en 2019", "born in 1985". */
+static const char *const year_before[] = {"en", "in", "depuis", "since", "nee", "ne", "born", "annee", "year",
+					  "ete", "hiver", "printemps", "automne", "summer", "winter", "spring",
+					  "autumn", "fall", "debut", "fin", "mi", "early", "late", "mid", "of",
+					  "de", "d", "noel", "christmas", "until", "jusqu", "from", "depuis",
+					  "during", "pendant", "avant", "apres", "before", "after", "circa",
+					  "vers", "class", "promo", "died", "passed", "deceased", "decede",
+					  "decedee", "diagnosed", "diagnostique", "diagnostiquee", "dx",
+					  "operated", "opere", "operee", "married", "marie", "mariee", NULL};
 
 /* A year alone, after a word that ties it to an event: "en 2019", "born in 1985". */
 static int date_year(struct pctx *c, size_t i)
 {
-	static const char *const before[] = {"en", "in", "depuis", "since", "nee", "ne", "born",
-					     "annee", "year", "ete", "hiver", "printemps", "automne",
-					     "summer", "winter", "spring", "autumn", "fall", "debut",
-					     "fin", "mi", "early", "late", "mid", "of", "de", "d",
-					     "noel", "christmas", "until", "jusqu", "from", "depuis",
-					     "during", "pendant", "avant", "apres", "before", "after",
-					     "circa", "vers", "class", "promo", "died", "passed", "deceased",
-					     "decede", "decedee", "diagnosed", "diagnostique", "diagnostiquee",
-					     "dx", "operated", "opere", "operee", "married", "marie", "mariee",
-					     NULL};
 	if (!is_year(c, i))
 		return 0;
 	size_t p = tk_prev_word(c, i, 1);
-	if (p == SIZE_MAX || !tk_eq_any(c, p, before))
+	if (p == SIZE_MAX || !tk_eq_any(c, p, year_before))
 		return 0;
 	if (tk_glued(c, i) && tk_is(c, i + 1, TK_ALPHA))
 		return 0;
 	priv_add_tok(c, i, i, ENT_PRIV_DATE, 0.6f, "date_year");
+	return 1;
+}
+
+/* The same, written out (year_words): "born nineteen eighty-five", "née en mille neuf cent
+ * soixante." - at the end of a clause ("en deux mille morceaux", "de deux mille euros" are no
+ * years). Token i starts the number. */
+static int date_year_words(struct pctx *c, size_t i, const struct numw *n)
+{
+	/* (what year_words takes: a thousand, or "nineteen"/"twenty" alone, read again there) */
+	if (!n->big && !((n->v == 19 || n->v == 20) && n->j == i))
+		return 0;
+	size_t e = year_words(c, i), p = tk_prev_word(c, i, 1);
+	if (e == SIZE_MAX || p == SIZE_MAX || !tk_eq_any(c, p, year_before))
+		return 0;
+	if (e + 1 < c->n_tk && !tk_ch(c, e + 1, '.') && !tk_ch(c, e + 1, ',') && !tk_ch(c, e + 1, ';') &&
+	    !tk_ch(c, e + 1, '!') && !tk_ch(c, e + 1, ')') && !tk_eq(c, e + 1, "et") && !tk_eq(c, e + 1, "and"))
+		return 0;
+	priv_add_tok(c, i, e, ENT_PRIV_DATE, 0.6f, "date_year");
 	return 1;
 }
 
@@ -235,6 +460,173 @@ static int duration_after(const struct pctx *c, size_t j)
 		return 1;
 	return tk_eq_any(c, n, after) && !tk_eq(c, n, "de") && !tk_eq(c, n, "en") &&
 	       !tk_eq(c, n, "plus");
+}
+
+/* An English unit of age at u: "year(s)", "yr(s)", "month(s)", "week(s)", "day(s)". */
+static inline int age_unit_en(const struct pctx *c, size_t u)
+{
+	/* (tk_eq one by one: each is one byte compared for most words, where tk_eq_any is a call
+	 * and a loop, on every number of a text) */
+	return u < c->n_tk && (tk_eq(c, u, "year") || tk_eq(c, u, "years") || tk_eq(c, u, "yr") ||
+			       tk_eq(c, u, "yrs") || tk_eq(c, u, "month") || tk_eq(c, u, "months") ||
+			       tk_eq(c, u, "week") || tk_eq(c, u, "weeks") || tk_eq(c, u, "day") ||
+			       tk_eq(c, u, "days"));
+}
+
+/* "ans et demi", "mois et demi": an age's unit at u and the half after it ("3 ans et demi",
+ * "deux ans et demi" are one span); the last token. */
+static size_t and_half(const struct pctx *c, size_t u)
+{
+	if (tk_eq(c, u + 1, "et") && (tk_eq(c, u + 2, "demi") || tk_eq(c, u + 2, "demie")) && tk_free(c, u + 2))
+		return u + 2;
+	return u;
+}
+
+/* Is the word at k a person an age can belong to: a relative or a child ("fille", "son",
+ * "bébé", "garçon"), a pronoun ("he", "she"), or a capitalised word inside a sentence that no
+ * list calls a month or a day (a name: "Jack (seven)", "Mr Jones, seventy-two,")? */
+static int age_person(const struct pctx *c, size_t k)
+{
+	static const char *const w[] = {"he", "she", "who", "moi", "enfant", "enfants", "ado", "ados",
+					"adolescent", "adolescente", "gamin", "gamine", "petit", "petite",
+					"nourrisson", "puce", "loulou", "jeune", "dame", "monsieur", "madame", "man",
+					"woman", "child", "children", "kids", "boys", "girls", "age", "agee", "ages",
+					"agees", NULL};
+	if (k >= c->n_tk || (c->tk[k].lex2 & LX2_PET))
+		return 0;
+	if ((c->tk[k].lex & LX_KIN) || tk_eq_any(c, k, w))
+		return 1;
+	/* a name: capitalised inside a sentence, or a first name that is no word opening it ("Jack
+	 * is seven and", but not "Sessions are two", "We are two") */
+	uint32_t lex = c->tk[k].lex;
+	return (c->tk[k].f & TK_CAP) && (c->tk[k].f & TK_ALPHA) && !(lex & (LX_MONTH | LX_DAY)) &&
+	       (!tk_sentence_start(c, k) ||
+		((lex & (LX_PRN | LX_FIRSTNAME)) && !(lex & (LX_WORD | LX_STOPEN | LX_STOPFR | LX_NOTNAME))));
+}
+
+/* What may follow a bare age in English: the end of a clause ("she was eight when...", "I'm
+ * forty-two and...", "turned one on June 5th"); after "turned" or "be", also "in", "on",
+ * "last", "next"... */
+static int age_end_en(const struct pctx *c, size_t k, int turned)
+{
+	static const char *const w[] = {"and", "when", "but", "so", "with", "now", "today", "because",
+					"though", "yet", NULL};
+	static const char *const w_turned[] = {"in", "on", "last", "this", "next", "yesterday", "tomorrow",
+					       "soon", NULL};
+	if (k >= c->n_tk)
+		return 1;
+	unsigned char ch = c->tk[k].ch;
+	if (ch == '.' || ch == ',' || ch == '!' || ch == '?' || ch == ';' || ch == ')' || ch == ':')
+		return !(ch == '.' && tk_is(c, k + 1, TK_NUM) && tk_glued(c, k));
+	return (c->tk[k].f & TK_WORD) && (tk_eq_any(c, k, w) || (turned && tk_eq_any(c, k, w_turned)));
+}
+
+/* Ages written in words (numw_parse, tokens i..n->j):
+ *   "quinze ans", "un an et demi", "trois mois" after a verb that gives an age ("a", "avait",
+ *   "aura", "eu", "mes", "ses"), "à", "(", or "de" after a person ("ma fille de quinze ans",
+ *   "bébé d'un an"), or between commas after a person ("Mon mari, cinquante-huit ans,");
+ *   never a duration or a threshold ("depuis quinze ans", "au bout de deux ans", "plus de
+ *   soixante-cinq ans", "deux ans de chimio", "il a mis deux ans");
+ *   "twenty-nine years old", "seven-year-old", "six months old";
+ *   a bare English number after "turned", "aged", a person and a copula ("my son is fifteen
+ *   and", "I'm forty-two", "she was eight when"), "at" (13 and over: "diagnosed at
+ *   thirty-four,"), or a person and "(" or "," ("Dad (seventy-nine, stubborn)", "My husband,
+ *   fifty-two, had"): never a score, a time, a count ("my pain is seven out of ten", "it was
+ *   two in the morning", "at four", "one of the lucky ones"). */
+static int age_words(struct pctx *c, size_t i, const struct numw *n)
+{
+	static const char *const w_have[] = {"a", "ai", "as", "avait", "avais", "avaient", "avons", "avez", "ont",
+					     "aura", "aurai", "auras", "aurait", "auront", "avoir", "ayant", "eu",
+					     "fete", "fetera", "feter", "fetait", "mes", "ses", "tes", "nos", "vos",
+					     "leurs", NULL};
+	static const char *const w_poss[] = {"mes", "ses", "tes", "nos", "vos", "leurs", NULL};
+	static const char *const w_fete[] = {"fete", "fetera", "feter", "fetait", "fetais", "celebre", "celebrer",
+					     "pour", NULL};
+	static const char *const w_adv[] = {"presque", "bientot", "deja", "juste", "que", "pas", "tout",
+					    "maintenant", "seulement", "quasiment", "only", "just", "nearly",
+					    "almost", "barely", "now", "already", "still", NULL};
+	static const char *const w_be[] = {"is", "was", "am", "are", "were", "be", "m", "s", "im", NULL};
+	/* what a follow-up is counted from, before "à" ("survie à cinq ans", "contrôle à trois
+	 * mois", "suivi à six mois puis à un an") */
+	static const char *const w_follow[] = {"survie", "suivi", "controle", "bilan", "visite", "vous",
+					       "consultation", "risque", "resultat", "resultats", "taux",
+					       "echographie", "echo", "evaluation", "reevaluation", "mortalite",
+					       "recidive", "rechute", "puis", "revu", "revue", "ou", NULL};
+	static const char *const w_will[] = {"will", "ll", "would", "d", "to", NULL};
+	if ((n->kind & NW_ORD) || n->big || n->v < 1 || n->v > 120)
+		return 0;
+	size_t j = n->j, u = j + 1, o;
+	if (u < c->n_tk && !(c->tk[u].f & TK_WORD) && tk_ch(c, u, '-') && tk_glued(c, j))
+		u++; /* "seven-year-old" */
+	if (age_unit_en(c, u) && (o = tk_next_word(c, u, 1)) < c->n_tk && tk_eq(c, o, "old") && o - u <= 2) {
+		priv_add_tok(c, i, o, ENT_PRIV_AGE, 0.95f, "age_words");
+		return 1;
+	}
+	u = j + 1;
+	int fr = (n->kind & NW_FR) && u < c->n_tk && (c->tk[u].f & TK_SP) &&
+		 (tk_eq(c, u, "ans") || tk_eq(c, u, "an") || tk_eq(c, u, "mois") || tk_eq(c, u, "semaines") ||
+		  tk_eq(c, u, "jours"));
+	if (!fr && !(n->kind & NW_EN))
+		return 0;
+	/* the word before, past "presque", "que", "only"... */
+	size_t p = tk_prev_word(c, i, 1);
+	for (int k = 0; k < 2 && p != SIZE_MAX && tk_eq_any(c, p, w_adv); k++)
+		p = tk_prev_word(c, p, 1);
+	if (fr) {
+		/* "il a deux ans pour", "j'ai deux ans devant moi" */
+		if (duration_before(c, i) || duration_after(c, u) || tk_eq(c, u + 1, "pour") ||
+		    tk_eq(c, u + 1, "devant"))
+			return 0;
+		int years = tk_eq(c, u, "ans") || tk_eq(c, u, "an"), weeks = tk_eq(c, u, "semaines") || tk_eq(c, u, "jours");
+		int ok = i > 0 && tk_ch(c, i - 1, '(');
+		if (!ok && p != SIZE_MAX && tk_eq_any(c, p, w_have))
+			/* "il a trois semaines", but "né à trente-deux semaines" (a term); "mes quarante
+			 * ans", "fêté mes quarante ans à l'hôpital", but "mes deux ans à l'hôpital", "nos
+			 * deux ans passés" (a time spent) */
+			ok = tk_eq(c, p, "a") ? (weeks ? c->t[c->tk[p].s] == 'a' : !tk_eq_any(c, tk_prev_word(c, p, 1), w_follow))
+			     : tk_eq_any(c, p, w_poss)
+				     ? tk_eq_any(c, tk_prev_word(c, p, 0), w_fete) ||
+					       !(tk_eq(c, u + 1, "a") || tk_eq(c, u + 1, "passes") || tk_eq(c, u + 1, "passees"))
+				     : 1;
+		if (!ok && p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d")))
+			ok = age_person(c, tk_prev_word(c, p, 1));
+		/* "Mon mari, cinquante-huit ans, attend" */
+		if (!ok && i > 0 && tk_ch(c, i - 1, ',') && years && p == i - 2 && age_person(c, p))
+			ok = age_end_en(c, u + 1, 0);
+		if (!ok)
+			return 0;
+		priv_add_tok(c, i, and_half(c, u), ENT_PRIV_AGE, years ? 0.9f : 0.7f, "age_words");
+		return 1;
+	}
+	if (!(n->kind & NW_EN) || p == SIZE_MAX)
+		return 0;
+	/* "Dad (seventy-nine, stubborn)", "Jack (seven)", "My husband, fifty-two, had" */
+	if (i >= 2 && (tk_ch(c, i - 1, '(') || tk_ch(c, i - 1, ',')) && p == i - 2 && age_person(c, p) &&
+	    (tk_ch(c, j + 1, ',') || tk_ch(c, j + 1, ')') || (tk_ch(c, i - 1, ',') && age_end_en(c, j + 1, 0)))) {
+		priv_add_tok(c, i, j, ENT_PRIV_AGE, 0.7f, "age_words");
+		return 1;
+	}
+	int turned = tk_eq(c, p, "turned") || tk_eq(c, p, "turns") || tk_eq(c, p, "turning");
+	int ok = (turned && age_end_en(c, j + 1, 1)) || tk_eq(c, p, "aged") ||
+		 (tk_eq(c, p, "at") && n->v >= 13 && age_end_en(c, j + 1, 0));
+	if (!ok && tk_eq_any(c, p, w_be)) {
+		/* the copula's subject: "I'm", "she's", "my son is", "Mum was", "he'll be" */
+		size_t s = tk_prev_word(c, p, 1);
+		int be = tk_eq(c, p, "be");
+		if (be && s != SIZE_MAX && tk_eq_any(c, s, w_will))
+			s = tk_prev_word(c, s, 1);
+		if (tk_eq(c, p, "im") || ((tk_eq(c, p, "m") || tk_eq(c, p, "am")) && tk_eq(c, s, "i")))
+			ok = 1;
+		else if (tk_eq(c, p, "s") && (p == 0 || !tk_apos(c, p - 1)))
+			ok = 0;
+		else
+			ok = (s != SIZE_MAX && (age_person(c, s) || (tk_eq(c, s, "i") && !tk_eq(c, p, "is"))));
+		ok = ok && age_end_en(c, j + 1, be);
+	}
+	if (!ok)
+		return 0;
+	priv_add_tok(c, i, j, ENT_PRIV_AGE, 0.7f, "age_words");
+	return 1;
 }
 
 /* Ages: "34 ans", "7-year-old", "45yo", "3 mois", "80 years old", "aged 34", "(F, 34)". */
@@ -289,10 +681,7 @@ static int age(struct pctx *c, size_t i)
 		return 0;
 	size_t u = tk_next_word(c, i, 1);
 	/* "7-year-old", "7 year old", "34 years old", "34 yrs", "34 y/o" */
-	if (u < c->n_tk && (tk_eq(c, u, "year") || tk_eq(c, u, "years") || tk_eq(c, u, "yr") ||
-			    tk_eq(c, u, "yrs") || tk_eq(c, u, "month") || tk_eq(c, u, "months") ||
-			    tk_eq(c, u, "week") || tk_eq(c, u, "weeks") || tk_eq(c, u, "day") ||
-			    tk_eq(c, u, "days"))) {
+	if (age_unit_en(c, u)) {
 		size_t o = tk_next_word(c, u, 1);
 		if (o < c->n_tk && tk_eq(c, o, "old") && o - u <= 2) {
 			priv_add_tok(c, i, o, ENT_PRIV_AGE, 0.95f, "age");
@@ -342,7 +731,7 @@ static int age(struct pctx *c, size_t i)
 			if (!ok)
 				return 0;
 		}
-		priv_add_tok(c, i, u, ENT_PRIV_AGE, months ? 0.7f : 0.9f, "age");
+		priv_add_tok(c, i, and_half(c, u), ENT_PRIV_AGE, months ? 0.7f : 0.9f, "age");
 		return 1;
 	}
 	/* bare ages: "aged 34", "age 34", "I'm 34", "j'ai 34", "(F, 34)", "(34, F)" */
@@ -407,9 +796,9 @@ static int age(struct pctx *c, size_t i)
 
 void priv_find_when(struct pctx *c)
 {
-	if (!(c->f_any & TK_DIGIT) && !(c->lex_any & LX_MONTH))
+	if (!(c->f_any & TK_DIGIT) && !(c->lex_any & LX_MONTH) && !(c->lex2_any & LX2_NUMW))
 		return;
-	/* only words with a digit or a month (tk_next_any) */
+	/* only words with a digit, a month or a number in words (tk_next_any) */
 	struct tk_walk wk = tk_walk_of(PB_SET(PB_DIGIT) | PB_SET(PB_START));
 	for (size_t i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
 		if ((c->tk[i].f & (TK_CLAIMED | TK_WORD)) != TK_WORD)
@@ -417,8 +806,19 @@ void priv_find_when(struct pctx *c)
 		if (c->tk[i].f & TK_DIGIT) {
 			if (date_day_month(c, i) || age(c, i) || date_year(c, i) || date_day_only(c, i))
 				continue;
-		} else if (c->tk[i].lex & LX_MONTH) {
-			date_month_first(c, i);
+		} else {
+			/* a number in words: its date or age, else the number is skipped whole (not
+			 * read again from its second word: "vingt-trois", "trois") */
+			struct numw n;
+			if ((c->tk[i].lex2 & LX2_NUMW) && numw_parse(c, i, &n)) {
+				if (date_words_day(c, i, &n) || age_words(c, i, &n) || date_year_words(c, i, &n) || n.j > i ||
+				    !(c->tk[i].lex & LX_MONTH)) {
+					i = n.j;
+					continue;
+				}
+			}
+			if (c->tk[i].lex & LX_MONTH)
+				date_month_first(c, i);
 		}
 	}
 }

@@ -229,6 +229,68 @@ static void dates_ages(void **state)
 	found("my dad Derek (died 2011, bowel cancer)", EN, "2011", ENT_PRIV_DATE);
 }
 
+/* Ages and dates written in words (priv_when.c: numw_parse, age_words, date_words_day), and the
+ * durations, doses, counts, thresholds and times written the same way that stay unlabelled. */
+static void ages_dates_in_words(void **state)
+{
+	(void)state;
+	found("ma fille de quinze ans ne dort plus", FR, "quinze ans", ENT_PRIV_AGE);
+	found("j'ai fêté mes quarante-deux ans", FR, "quarante-deux ans", ENT_PRIV_AGE);
+	found("Ma grand-mère a quatre-vingt-dix-sept ans", FR, "quatre-vingt-dix-sept ans", ENT_PRIV_AGE);
+	found("Il a vingt et un ans", FR, "vingt et un ans", ENT_PRIV_AGE);
+	found("Mon bébé d'un an et demi fait ses dents", FR, "un an et demi", ENT_PRIV_AGE);
+	found("Mon fils a 2 ans et demi, toujours rien", FR, "2 ans et demi", ENT_PRIV_AGE);
+	found("Mon mari, cinquante-huit ans, attend une greffe", FR, "cinquante-huit ans", ENT_PRIV_AGE);
+	found("Elle n'a que vingt-trois ans", FR, "vingt-trois ans", ENT_PRIV_AGE);
+	found("Ma mère de septante-huit ans", FR, "septante-huit ans", ENT_PRIV_AGE);
+	found("né le douze mars", FR, "douze mars", ENT_PRIV_DATE);
+	found("opérée le vingt-trois avril dernier", FR, "vingt-trois avril", ENT_PRIV_DATE);
+	found("il est décédé le dix-sept novembre deux mille dix-neuf", FR, "dix-sept novembre deux mille dix-neuf",
+	      ENT_PRIV_DATE);
+	found("rendez-vous le jeudi vingt-quatre octobre", FR, "jeudi vingt-quatre octobre", ENT_PRIV_DATE);
+	found("née le premier janvier", FR, "premier janvier", ENT_PRIV_DATE);
+	found("my son turned seventeen last week", EN, "seventeen", ENT_PRIV_AGE);
+	found("I'm twenty-nine years old and tired", EN, "twenty-nine years old", ENT_PRIV_AGE);
+	found("My seven-year-old has asthma", EN, "seven-year-old", ENT_PRIV_AGE);
+	found("My daughter is fifteen and refuses insulin", EN, "fifteen", ENT_PRIV_AGE);
+	found("She was eight when she was diagnosed", EN, "eight", ENT_PRIV_AGE);
+	found("I was diagnosed at thirty-four, right after", EN, "thirty-four", ENT_PRIV_AGE);
+	found("Dad (seventy-nine, stubborn) refused", EN, "seventy-nine", ENT_PRIV_AGE);
+	found("surgery on the third of May", EN, "third of May", ENT_PRIV_DATE);
+	found("off work since March the 2nd", EN, "March the 2nd", ENT_PRIV_DATE);
+	found("Dad passed away on April twenty-first, peacefully", EN, "April twenty-first", ENT_PRIV_DATE);
+	found("I was born nineteen eighty-five.", EN, "nineteen eighty-five", ENT_PRIV_DATE);
+	not_found("diabétique depuis quinze ans", FR, "quinze ans");
+	not_found("Ça fait vingt ans que je me bats", FR, "vingt ans");
+	not_found("Au bout de deux ans, j'ai arrêté", FR, "deux ans");
+	not_found("Deux ans de chimio, et me voilà", FR, "Deux ans");
+	not_found("Il a mis deux ans à s'en remettre", FR, "deux ans");
+	not_found("Ça dure depuis presque deux ans", FR, "deux ans");
+	not_found("dépistage à partir de cinquante ans", FR, "cinquante ans");
+	not_found("Le taux de survie à cinq ans est bon", FR, "cinq ans");
+	not_found("Elle est née à trente-deux semaines", FR, "trente-deux semaines");
+	not_found("Trois fois par jour, un comprimé de 15 mg", FR, "Trois");
+	not_found("En mai, fais ce qu'il te plaît", FR, "mai");
+	not_found("Mon chat de quinze ans ne mange plus", FR, "quinze ans");
+	not_found("Il a sept enfants", FR, "sept");
+	not_found("Deux mille euros de dépassement", FR, "Deux mille");
+	not_found("for ten years I have lived with it", EN, "ten years");
+	not_found("Ten may seem a lot", EN, "Ten may");
+	not_found("My pain is seven out of ten", EN, "seven");
+	not_found("It was two in the morning", EN, "two");
+	not_found("We met at seven, after my shift", EN, "seven");
+	not_found("I was one of the lucky ones", EN, "one");
+	not_found("I'm six weeks pregnant", EN, "six weeks");
+	not_found("Screening is offered to everyone over fifty.", EN, "fifty");
+	not_found("The second opinion was worse", EN, "second");
+	not_found("Our cat is fifteen and still going", EN, "fifteen");
+	not_found("Mes deux ans à l'hôpital m'ont marquée", FR, "deux ans");
+	found("J'ai fêté mes quarante-deux ans à l'hôpital", FR, "quarante-deux ans", ENT_PRIV_AGE);
+	not_found("Un mai pluvieux, comme toujours", FR, "Un mai");
+	not_found("Sessions are two and a half hours", EN, "two");
+	not_found("We are two in the flat", EN, "two");
+}
+
 static void places(void **state)
 {
 	(void)state;
@@ -1168,6 +1230,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids),    cmocka_unit_test(contacts),     cmocka_unit_test(dates_ages),
+		cmocka_unit_test(ages_dates_in_words),
 		cmocka_unit_test(places), cmocka_unit_test(names),        cmocka_unit_test(api_contract),
 		cmocka_unit_test(threads_share_one_engine), cmocka_unit_test(labelled_far),
 		cmocka_unit_test(w19_round),      cmocka_unit_test(w19_round2),

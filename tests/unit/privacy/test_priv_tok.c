@@ -138,7 +138,7 @@ static void derived_token_bits(void **state)
 	assert_true(priv_lex_n_pairs > 1);
 	for (uint32_t k = 0; k < priv_lex_n_pairs; k++) {
 		uint32_t lex = priv_lex_pair[2 * k], lex2 = priv_lex_pair[2 * k + 1];
-		assert_int_equal(!!(lex2 & LX2_TK_START), !!(lex & PB_START_LEX));
+		assert_int_equal(!!(lex2 & LX2_TK_START), !!((lex & PB_START_LEX) | (lex2 & PB_START_LEX2)));
 		assert_int_equal(!!(lex2 & LX2_TK_TOWN), !!(lex & PB_TOWN_LEX));
 		assert_int_equal(!!(lex2 & LX2_TK_TITLE), !!(lex & LX_TITLE));
 		assert_int_equal(!!(lex2 & LX2_TK_KIN), !!(lex & LX_KIN));
@@ -151,6 +151,8 @@ static void derived_token_bits(void **state)
 	assert_true(f2 & LX2_TK_TITLE);
 	priv_lex_get2(priv_fnv(PRIV_FNV_INIT, "boulevard", 9), &f2);
 	assert_true(f2 & LX2_TK_START);
+	priv_lex_get2(priv_fnv(PRIV_FNV_INIT, "quinze", 6), &f2);
+	assert_true((f2 & LX2_TK_START) && (f2 & LX2_NUMW));
 }
 
 int main(void)
