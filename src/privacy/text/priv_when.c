@@ -546,16 +546,21 @@ static int age_words(struct pctx *c, size_t i, const struct numw *n)
 					    "maintenant", "seulement", "quasiment", "only", "just", "nearly",
 					    "almost", "barely", "now", "already", "still", NULL};
 	static const char *const w_be[] = {"is", "was", "am", "are", "were", "be", "m", "s", "im", NULL};
-	/* what a follow-up is counted from, before "à" ("survie à cinq ans", "contrôle à trois
-	 * mois", "suivi à six mois puis à un an") */
+	/* what a follow-up or a limit is counted from, before "à" ("survie à cinq ans", "contrôle
+	 * à trois mois", "suivi à six mois puis à un an", "jusqu'à trois ans") */
 	static const char *const w_follow[] = {"survie", "suivi", "controle", "bilan", "visite", "vous",
 					       "consultation", "risque", "resultat", "resultats", "taux",
 					       "echographie", "echo", "evaluation", "reevaluation", "mortalite",
-					       "recidive", "rechute", "puis", "revu", "revue", "ou", NULL};
+					       "recidive", "rechute", "puis", "revu", "revue", "ou", "jusqu",
+					       "jusque", NULL};
 	static const char *const w_will[] = {"will", "ll", "would", "d", "to", NULL};
 	if ((n->kind & NW_ORD) || n->big || n->v < 1 || n->v > 120)
 		return 0;
-	size_t j = n->j, u = j + 1, o;
+	size_t j = n->j, u, o;
+	/* "three and a half (years old)" is one age */
+	if ((n->kind & NW_EN) && tk_eq(c, j + 1, "and") && tk_eq(c, j + 2, "a") && tk_eq(c, j + 3, "half"))
+		j += 3;
+	u = j + 1;
 	if (u < c->n_tk && !(c->tk[u].f & TK_WORD) && tk_ch(c, u, '-') && tk_glued(c, j))
 		u++; /* "seven-year-old" */
 	if (age_unit_en(c, u) && (o = tk_next_word(c, u, 1)) < c->n_tk && tk_eq(c, o, "old") && o - u <= 2) {
@@ -573,9 +578,9 @@ static int age_words(struct pctx *c, size_t i, const struct numw *n)
 	for (int k = 0; k < 2 && p != SIZE_MAX && tk_eq_any(c, p, w_adv); k++)
 		p = tk_prev_word(c, p, 1);
 	if (fr) {
-		/* "il a deux ans pour", "j'ai deux ans devant moi" */
+		/* "il a deux ans pour", "j'ai deux ans devant moi", "à un an près", "un an plus tôt" */
 		if (duration_before(c, i) || duration_after(c, u) || tk_eq(c, u + 1, "pour") ||
-		    tk_eq(c, u + 1, "devant"))
+		    tk_eq(c, u + 1, "devant") || tk_eq(c, u + 1, "pres") || tk_eq(c, u + 1, "plus"))
 			return 0;
 		int years = tk_eq(c, u, "ans") || tk_eq(c, u, "an"), weeks = tk_eq(c, u, "semaines") || tk_eq(c, u, "jours");
 		int ok = i > 0 && tk_ch(c, i - 1, '(');

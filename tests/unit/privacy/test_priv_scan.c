@@ -289,6 +289,9 @@ static void ages_dates_in_words(void **state)
 	not_found("Un mai pluvieux, comme toujours", FR, "Un mai");
 	not_found("Sessions are two and a half hours", EN, "two");
 	not_found("We are two in the flat", EN, "two");
+	not_found("Jusqu'à trois ans, l'enfant est suivi en PMI", FR, "trois ans");
+	found("My son is three and a half and still not talking", EN, "three and a half", ENT_PRIV_AGE);
+	not_found("I waited two and a half hours", EN, "two");
 }
 
 static void places(void **state)
