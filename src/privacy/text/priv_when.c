@@ -554,6 +554,8 @@ static int age_words(struct pctx *c, size_t i, const struct numw *n)
 					       "recidive", "rechute", "puis", "revu", "revue", "ou", "jusqu",
 					       "jusque", NULL};
 	static const char *const w_will[] = {"will", "ll", "would", "d", "to", NULL};
+	static const char *const w_subj[] = {"i", "he", "she", "we", "they", "you", "my", "his", "her", "our",
+					     "their", NULL};
 	if ((n->kind & NW_ORD) || n->big || n->v < 1 || n->v > 120)
 		return 0;
 	size_t j = n->j, u, o;
@@ -612,7 +614,10 @@ static int age_words(struct pctx *c, size_t i, const struct numw *n)
 		return 1;
 	}
 	int turned = tk_eq(c, p, "turned") || tk_eq(c, p, "turns") || tk_eq(c, p, "turning");
+	/* "aged", "at the age of" */
 	int ok = (turned && age_end_en(c, j + 1, 1)) || tk_eq(c, p, "aged") ||
+		 (tk_eq(c, p, "of") && tk_eq(c, tk_prev_word(c, p, 0), "age") &&
+		  (age_end_en(c, j + 1, 1) || tk_eq_any(c, j + 1, w_subj))) ||
 		 (tk_eq(c, p, "at") && n->v >= 13 && age_end_en(c, j + 1, 0));
 	if (!ok && tk_eq_any(c, p, w_be)) {
 		/* the copula's subject: "I'm", "she's", "my son is", "Mum was", "he'll be" */

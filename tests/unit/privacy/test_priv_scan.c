@@ -292,6 +292,8 @@ static void ages_dates_in_words(void **state)
 	not_found("Jusqu'à trois ans, l'enfant est suivi en PMI", FR, "trois ans");
 	found("My son is three and a half and still not talking", EN, "three and a half", ENT_PRIV_AGE);
 	not_found("I waited two and a half hours", EN, "two");
+	found("At the age of seven I had my first seizure", EN, "seven", ENT_PRIV_AGE);
+	not_found("In the age of two screens, who reads a leaflet?", EN, "two");
 }
 
 static void places(void **state)
