@@ -521,6 +521,15 @@ static int age_end_en(const struct pctx *c, size_t k, int turned)
 	return (c->tk[k].f & TK_WORD) && (tk_eq_any(c, k, w) || (turned && tk_eq_any(c, k, w_turned)));
 }
 
+/* Is the "à" / "at" at p the start of a follow-up, a limit or a range rather than a person's
+ * age: after a word of the list ("survie à cinq ans", "screening at fifty") or a number ("de
+ * deux à cinq ans", "between 2 and 5")? */
+static int age_range_from(const struct pctx *c, size_t p, const char *const *follow)
+{
+	size_t q = tk_prev_word(c, p, 1);
+	return q != SIZE_MAX && (tk_eq_any(c, q, follow) || (c->tk[q].f & TK_DIGIT) || (c->tk[q].lex2 & LX2_NUMW));
+}
+
 /* Ages written in words (numw_parse, tokens i..n->j):
  *   "quinze ans", "un an et demi", "trois mois" after a verb that gives an age ("a", "avait",
  *   "aura", "eu", "mes", "ses"), "à", "(", or "de" after a person ("ma fille de quinze ans",
@@ -552,7 +561,11 @@ static int age_words(struct pctx *c, size_t i, const struct numw *n)
 					       "consultation", "risque", "resultat", "resultats", "taux",
 					       "echographie", "echo", "evaluation", "reevaluation", "mortalite",
 					       "recidive", "rechute", "puis", "revu", "revue", "ou", "jusqu",
-					       "jusque", NULL};
+					       "jusque", "vaccin", "vaccins", "vaccination", "rappel", "depistage",
+					       "mammographie", "coloscopie", "examen", "frottis", "screening",
+					       "screened", "vaccine", "vaccinated", "jab", "booster", "check",
+					       "checkup", "review", "scan", "smear", "mammogram", "colonoscopy",
+					       "test", "tested", "offered", "eligible", NULL};
 	static const char *const w_will[] = {"will", "ll", "would", "d", "to", NULL};
 	static const char *const w_subj[] = {"i", "he", "she", "we", "they", "you", "my", "his", "her", "our",
 					     "their", NULL};
@@ -590,7 +603,7 @@ static int age_words(struct pctx *c, size_t i, const struct numw *n)
 			/* "il a trois semaines", but "né à trente-deux semaines" (a term); "mes quarante
 			 * ans", "fêté mes quarante ans à l'hôpital", but "mes deux ans à l'hôpital", "nos
 			 * deux ans passés" (a time spent) */
-			ok = tk_eq(c, p, "a") ? (weeks ? c->t[c->tk[p].s] == 'a' : !tk_eq_any(c, tk_prev_word(c, p, 1), w_follow))
+			ok = tk_eq(c, p, "a") ? (weeks ? c->t[c->tk[p].s] == 'a' : !age_range_from(c, p, w_follow))
 			     : tk_eq_any(c, p, w_poss)
 				     ? tk_eq_any(c, tk_prev_word(c, p, 0), w_fete) ||
 					       !(tk_eq(c, u + 1, "a") || tk_eq(c, u + 1, "passes") || tk_eq(c, u + 1, "passees"))
@@ -618,7 +631,7 @@ static int age_words(struct pctx *c, size_t i, const struct numw *n)
 	int ok = (turned && age_end_en(c, j + 1, 1)) || tk_eq(c, p, "aged") ||
 		 (tk_eq(c, p, "of") && tk_eq(c, tk_prev_word(c, p, 0), "age") &&
 		  (age_end_en(c, j + 1, 1) || tk_eq_any(c, j + 1, w_subj))) ||
-		 (tk_eq(c, p, "at") && n->v >= 13 && age_end_en(c, j + 1, 0));
+		 (tk_eq(c, p, "at") && n->v >= 13 && age_end_en(c, j + 1, 0) && !age_range_from(c, p, w_follow));
 	if (!ok && tk_eq_any(c, p, w_be)) {
 		/* the copula's subject: "I'm", "she's", "my son is", "Mum was", "he'll be" */
 		size_t s = tk_prev_word(c, p, 1);

@@ -294,6 +294,9 @@ static void ages_dates_in_words(void **state)
 	not_found("I waited two and a half hours", EN, "two");
 	found("At the age of seven I had my first seizure", EN, "seven", ENT_PRIV_AGE);
 	not_found("In the age of two screens, who reads a leaflet?", EN, "two");
+	not_found("Le vaccin à deux ans, puis le rappel à six ans", FR, "six ans");
+	not_found("De deux à cinq ans, les enfants dorment beaucoup", FR, "cinq ans");
+	not_found("Bowel screening is offered at sixty.", EN, "sixty");
 }
 
 static void places(void **state)
