@@ -297,6 +297,9 @@ static void ages_dates_in_words(void **state)
 	not_found("Le vaccin à deux ans, puis le rappel à six ans", FR, "six ans");
 	not_found("De deux à cinq ans, les enfants dorment beaucoup", FR, "cinq ans");
 	not_found("Bowel screening is offered at sixty.", EN, "sixty");
+	not_found("A second March rally for the hospital is planned", EN, "second March");
+	not_found("First May I say thank you to the ward", EN, "First May");
+	found("My op is on twelfth June, can I bring someone?", EN, "twelfth June", ENT_PRIV_DATE);
 }
 
 static void places(void **state)
