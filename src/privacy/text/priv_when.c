@@ -282,10 +282,12 @@ static int date_words_day(struct pctx *c, size_t i, const struct numw *n)
 	m += of;
 	/* an English day without "of" ("twelfth June") not after "a" ("a second March"), nor before
 	 * the modal ("First May I say") */
+	if (!is_month(c, m) || !tk_free(c, m))
+		return 0;
 	size_t pa = tk_prev_word(c, i, 0);
 	int en_ok = en && (of || ((c->tk[m].f & TK_CAP) && !tk_eq(c, m, "may") &&
 				   !(pa != SIZE_MAX && (tk_eq(c, pa, "a") || tk_eq(c, pa, "an")))));
-	if (!is_month(c, m) || !tk_free(c, m) || !(((n->kind & NW_FR) && fr_month(c, m)) || en_ok))
+	if (!(((n->kind & NW_FR) && fr_month(c, m)) || en_ok))
 		return 0;
 	priv_add_tok(c, with_weekday(c, i), year_after(c, m), ENT_PRIV_DATE, 0.85f, "date_words");
 	return 1;
