@@ -284,6 +284,12 @@ static int date_words_day(struct pctx *c, size_t i, const struct numw *n)
 	 * the modal ("First May I say") */
 	if (!is_month(c, m) || !tk_free(c, m))
 		return 0;
+	/* a street named after a date is the place's ("rue du Quatre Septembre", "avenue du Onze
+	 * Novembre"): the street's recogniser runs later and takes it whole */
+	size_t pd = tk_prev_word(c, i, 1);
+	if (pd != SIZE_MAX && (tk_eq(c, pd, "du") || tk_eq(c, pd, "de") || tk_eq(c, pd, "des")) &&
+	    tk_lex(c, tk_prev_word(c, pd, 1), LX_STREET))
+		return 0;
 	size_t pa = tk_prev_word(c, i, 0);
 	int en_ok = en && (of || ((c->tk[m].f & TK_CAP) && !tk_eq(c, m, "may") &&
 				   !(pa != SIZE_MAX && (tk_eq(c, pa, "a") || tk_eq(c, pa, "an")))));
