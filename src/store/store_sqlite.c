@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "store/store_backend.h"
 #include "store/store_sqlite_ckpt.h"
+#include "store/store_sqlite_vfs.h"
 
 struct sq_q {
 	struct store_q base;
@@ -77,8 +78,10 @@ static enum ent_err sq_conn_open(struct store *base, struct store_conn **out)
 	if (!c)
 		return ENT_ENOMEM;
 	c->base.ops = &store_sqlite_ops;
+	/* The shared page cache under every connection of the process (store_sqlite_vfs.h). */
 	int rc = sqlite3_open_v2(s->path, &c->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+				 sq_vfs_name());
 	if (rc != SQLITE_OK) {
 		enum ent_err err = map_rc(NULL, rc, "open");
 		sqlite3_close(c->db);

@@ -22,6 +22,7 @@
 
 #include "core/log.h"
 #include "store/store_sqlite_ckpt.h"
+#include "store/store_sqlite_vfs.h"
 
 /* SQLite's own threshold (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT). */
 #define SQ_CKPT_PAGES 1000
@@ -58,7 +59,8 @@ static void checkpoint(struct sq_ckpt *k)
 	/* A new connection knows the file is in WAL mode only once it has read it: until then a
 	 * checkpoint does nothing (and says so only by a log size of -1). */
 	if (!k->db &&
-	    (sqlite3_open_v2(k->path, &k->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    (sqlite3_open_v2(k->path, &k->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			     sq_vfs_name()) !=
 		     SQLITE_OK ||
 	     sqlite3_exec(k->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK)) {
 		sqlite3_close(k->db);
