@@ -62,14 +62,17 @@ static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
 }
 
 /* The page cache of each connection (one per worker thread, the writer and the upkeep
- * thread), in KiB: enough for the upper levels and hot leaves of the indexes every request
- * walks (posts_notify, follows, sessions, notifications_account); colder pages come from the
- * OS page cache, shared by all connections.
- * Pages are allocated as they are used, so an idle connection holds little. 768 KiB (192
- * pages) holds those tops; 2 MiB cost 4 MB more at peak under bench/members' mixed load
- * (four connections) for no speed measured, and 1 MiB about 0.7 MB more than 768 KiB, with
- * the same server CPU per request (issue 13: the 30 MB bar). */
-#define STORE_CACHE_KIB "768"
+ * thread), in KiB: the pages a request reads more than once. Since the shared cache under every
+ * connection (store_sqlite_vfs.c, 3 MiB) holds the pages all requests walk (the tops of
+ * posts_notify, follows, sessions, notifications_account), a page this cache lacks costs a copy
+ * from there, not a system call; and in WAL mode SQLite empties this cache whenever another
+ * connection committed, one request in ten under bench/members' mixed load.
+ * Pages are allocated as they are used, so an idle connection holds little. 768 KiB here with
+ * the shared cache peaked at 28.5-29.6 MB under the mixed load (main without it: 25.5-26.4);
+ * 128 KiB at 26.9-28.1 MB, with 7.2 preads a request against 5.2 at 768 KiB (18.5 without the
+ * shared cache), and the same saving of server CPU per request against main within the noise
+ * of our shared VM (about 11-12 % for both; issue 13: the 30 MB bar). */
+#define STORE_CACHE_KIB "128"
 
 static enum ent_err sq_conn_open(struct store *base, struct store_conn **out)
 {
