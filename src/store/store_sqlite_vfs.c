@@ -53,8 +53,11 @@
  * this VFS also drop what they touch: a write drops the pages it overlaps, a truncation every
  * page of that database (its cache id changes), and a database whose last file closes forgets
  * its pages (a new one at the same path gets a new id).
- * The reasoning leans on the x86-64 memory order (loads are not reordered with loads, stores
- * not with stores) for SQLite's relaxed store of nBackfill after the header.
+ * The reasoning leans on the x86 memory order (loads are not reordered with loads, stores not
+ * with stores) for SQLite's relaxed store of nBackfill after the header: on other processors
+ * the VFS is not registered (sq_vfs_name() is NULL, SQLite's default VFS is used). It also
+ * leans on SQLite 3.40's wal.c, whose wal-index format (iVersion 3007000) is checked on every
+ * read: another format passes through.
  *
  * The cache: STORE_VFS_PAGES pages (3 MiB), in sets of N_WAYS slots chosen by a hash of the
  * key without its generation, each set under its own mutex; a page is copied in and out under
@@ -81,6 +84,7 @@
 #define STORE_VFS_PAGES (N_SETS * N_WAYS)
 /* A write longer than this many pages drops the whole database instead of page by page. */
 #define DROP_MAX 64
+#define WALINDEX_VERSION 3007000u
 
 enum kind { K_OTHER, K_MAIN, K_WAL };
 
@@ -162,7 +166,9 @@ static bool gen_read(volatile unsigned char *shm, struct gen *g)
 	memcpy(b, h0, sizeof b);
 	uint16_t sz;
 	memcpy(&sz, b + 14, sizeof sz);
-	if (!b[12] || sz != PAGE)
+	/* iVersion: the wal-index format this file was written for (WALINDEX_MAX_VERSION); a
+	 * SQLite that changes it may change what the reasoning above leans on. */
+	if (h0[0] != WALINDEX_VERSION || !b[12] || sz != PAGE)
 		return false;
 	g->mx = h0[4];
 	g->salt1 = h0[8];
@@ -592,6 +598,10 @@ static int v_current_time64(sqlite3_vfs *v, sqlite3_int64 *out)
 
 static void register_once(void)
 {
+#if !defined(__x86_64__) && !defined(__i386__)
+	/* The reasoning leans on x86's memory order (this file's header): elsewhere, no cache. */
+	return;
+#endif
 	sqlite3_vfs *real = sqlite3_vfs_find(NULL);
 	if (!real || real->iVersion < 2 || !real->xCurrentTimeInt64)
 		return;
