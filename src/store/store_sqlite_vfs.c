@@ -71,6 +71,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "store/store_sqlite_vfs.h"
 
@@ -398,13 +399,35 @@ static int v_write(sqlite3_file *p, const void *buf, int amt, sqlite3_int64 off)
 	return rc;
 }
 
+/* Empties and zeroes every slot of database id db: a truncation is how deleted data leaves
+ * the files (secure_delete, then a TRUNCATE checkpoint: store_sqlite.c), so its copies leave
+ * memory too instead of waiting for CLOCK to reuse their slots. */
+static void db_wipe(uint32_t db)
+{
+	for (size_t si = 0; si < N_SETS; si++) {
+		struct set *st = &sets[si];
+		pthread_mutex_lock(&st->mu);
+		for (int i = 0; i < N_WAYS; i++) {
+			struct slot *s = &st->s[i];
+			if (s->kind != K_OTHER && s->db == db) {
+				s->kind = K_OTHER;
+				memset(pages + (si * N_WAYS + (size_t)i) * PAGE, 0, PAGE);
+			}
+		}
+		pthread_mutex_unlock(&st->mu);
+	}
+}
+
 static int v_truncate(sqlite3_file *p, sqlite3_int64 size)
 {
 	int rc = R(p)->pMethods->xTruncate(R(p), size);
 	struct vfile *f = F(p);
 	struct vfile *m = f->kind == K_WAL ? f->main : f;
-	if (f->kind != K_OTHER && m)
+	if (f->kind != K_OTHER && m) {
+		uint32_t old = __atomic_load_n(&m->db->id, __ATOMIC_ACQUIRE);
 		db_forget(m->db);
+		db_wipe(old);
+	}
 	return rc;
 }
 
@@ -606,15 +629,22 @@ static void register_once(void)
 	if (!real || real->iVersion < 2 || !real->xCurrentTimeInt64)
 		return;
 	sets = calloc(N_SETS, sizeof *sets);
-	/* malloc, not calloc: the arena's pages are touched (and count in RSS) as they fill. */
-	pages = malloc((size_t)STORE_VFS_PAGES * PAGE);
-	if (!sets || !pages) {
+	/* An anonymous mapping: its pages are touched (and count in RSS) as they fill, and it is
+	 * left out of core dumps (it holds copies of members' posts, deleted ones included until
+	 * their slot is reused or the log truncated). */
+	void *arena = mmap(NULL, (size_t)STORE_VFS_PAGES * PAGE, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!sets || arena == MAP_FAILED) {
 		free(sets);
-		free(pages);
+		if (arena != MAP_FAILED)
+			munmap(arena, (size_t)STORE_VFS_PAGES * PAGE);
 		sets = NULL;
-		pages = NULL;
 		return;
 	}
+	pages = arena;
+#ifdef MADV_DONTDUMP
+	madvise(pages, (size_t)STORE_VFS_PAGES * PAGE, MADV_DONTDUMP);
+#endif
 	for (size_t i = 0; i < N_SETS; i++)
 		pthread_mutex_init(&sets[i].mu, NULL);
 	vfs = (sqlite3_vfs){
