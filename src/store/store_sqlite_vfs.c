@@ -178,6 +178,16 @@ static bool gen_read(volatile unsigned char *shm, struct gen *g)
 	return g->nb <= g->mx;
 }
 
+bool sq_vfs_generation(const void *walindex, struct sq_vfs_gen *out)
+{
+	struct gen g;
+	if (!gen_read((volatile unsigned char *)(uintptr_t)walindex, &g))
+		return false;
+	*out = (struct sq_vfs_gen){.salt1 = g.salt1, .salt2 = g.salt2, .mx_frame = g.mx,
+				   .n_backfill = g.nb};
+	return true;
+}
+
 /* --- the cache ----------------------------------------------------------------------------- */
 
 static size_t set_index(uint32_t db, uint32_t kind, uint64_t off)

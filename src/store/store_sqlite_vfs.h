@@ -26,6 +26,7 @@
 #ifndef ENT_STORE_SQLITE_VFS_H
 #define ENT_STORE_SQLITE_VFS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* The name to pass to sqlite3_open_v2; NULL (SQLite's default VFS) when it could not be
@@ -40,5 +41,13 @@ struct sq_vfs_stats {
 	uint64_t passed; /* reads not cacheable (no wal-index, other sizes, uncommitted frames) */
 };
 void sq_vfs_stats_get(struct sq_vfs_stats *out);
+
+/* The generation the cache keys its pages by, read from region 0 of a wal-index as the VFS
+ * reads it (store_sqlite_vfs.c: both header copies equal, isInit set, format 3007000, 4 KiB
+ * pages, nBackfill <= mxFrame); false when it would not be trusted. For the tests. */
+struct sq_vfs_gen {
+	uint32_t salt1, salt2, mx_frame, n_backfill;
+};
+bool sq_vfs_generation(const void *walindex, struct sq_vfs_gen *out);
 
 #endif

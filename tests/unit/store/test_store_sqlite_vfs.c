@@ -459,6 +459,57 @@ static void test_rollback_journal_passes_through(void **state)
 	sqlite3_close(db);
 }
 
+/* A wal-index header as SQLite 3.40 writes it (walformat.html): two equal 48-byte copies, then
+ * nBackfill at +96. */
+static void make_header(uint32_t w[34], uint32_t mx, uint32_t nb)
+{
+	memset(w, 0, 34 * sizeof *w);
+	w[0] = 3007000;                     /* iVersion */
+	unsigned char *b = (unsigned char *)w;
+	b[12] = 1;                          /* isInit */
+	uint16_t sz = 4096;
+	memcpy(b + 14, &sz, sizeof sz);     /* szPage */
+	w[4] = mx;                          /* mxFrame */
+	w[8] = 0x11111111u;                 /* aSalt */
+	w[9] = 0x22222222u;
+	memcpy(w + 12, w, 48);              /* the second copy */
+	w[24] = nb;                         /* nBackfill */
+}
+
+/* Each condition under which the VFS must not trust the header (and so cache nothing). */
+static void test_generation_trusted_only_when_whole(void **state)
+{
+	(void)state;
+	uint32_t w[34];
+	struct sq_vfs_gen g;
+	make_header(w, 10, 4);
+	assert_true(sq_vfs_generation(w, &g));
+	assert_int_equal(g.salt1, 0x11111111u);
+	assert_int_equal(g.salt2, 0x22222222u);
+	assert_int_equal(g.mx_frame, 10);
+	assert_int_equal(g.n_backfill, 4);
+	make_header(w, 10, 4);
+	w[12 + 4] = 11; /* copies differ: a committer between its two writes */
+	assert_false(sq_vfs_generation(w, &g));
+	make_header(w, 10, 4);
+	w[12 + 8] ^= 1; /* salts differ between the copies */
+	assert_false(sq_vfs_generation(w, &g));
+	make_header(w, 10, 11); /* nBackfill past mxFrame: a restart half seen */
+	assert_false(sq_vfs_generation(w, &g));
+	make_header(w, 10, 4);
+	((unsigned char *)w)[12] = 0;
+	((unsigned char *)w)[48 + 12] = 0; /* not initialised */
+	assert_false(sq_vfs_generation(w, &g));
+	make_header(w, 10, 4);
+	w[0] = w[12] = 3007001; /* another wal-index format */
+	assert_false(sq_vfs_generation(w, &g));
+	make_header(w, 10, 4);
+	uint16_t sz = 8192; /* another page size */
+	memcpy((unsigned char *)w + 14, &sz, sizeof sz);
+	memcpy((unsigned char *)w + 48 + 14, &sz, sizeof sz);
+	assert_false(sq_vfs_generation(w, &g));
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -477,6 +528,7 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_generation_trusted_only_when_whole),
 		cmocka_unit_test(test_rollback_journal_passes_through),
 		cmocka_unit_test(test_other_process_writes),
 		cmocka_unit_test(test_threads_see_the_truth),
