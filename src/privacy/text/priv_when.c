@@ -267,6 +267,25 @@ static int date_day_month(struct pctx *c, size_t i)
 	return 1;
 }
 
+/* Is the number word at i the start of a place's name: a capitalised day after "du", "de",
+ * "des" or "d'" ("Lycée du Quatre Septembre", "la fête du Premier Mai" is no one's date either),
+ * or right after the head of a street, an institution or a station ("rue Huit Mai 1945",
+ * "métro Quatre Septembre")? */
+static int place_named_after(const struct pctx *c, size_t i)
+{
+	static const char *const heads[] = {"metro", "station", "gare", "lycee", "college", "ecole", "school",
+					    NULL};
+	size_t pd = tk_prev_word(c, i, 1);
+	if (pd == SIZE_MAX)
+		return 0;
+	const unsigned place = LX_STREET | LX_STREET_EN | LX_HOSP | LX_HOSP_EN;
+	if (tk_eq(c, pd, "du") || tk_eq(c, pd, "de") || tk_eq(c, pd, "des") || tk_eq(c, pd, "d")) {
+		size_t ph = tk_prev_word(c, pd, 1);
+		return (c->tk[i].f & TK_CAP) || (ph != SIZE_MAX && (tk_lex(c, ph, place) || tk_eq_any(c, ph, heads)));
+	}
+	return (c->tk[i].f & TK_CAP) && (tk_lex(c, pd, place) || tk_eq_any(c, pd, heads));
+}
+
 /* A date whose day is written in words (numw_parse, token i): "douze mars", "vingt-trois
  * avril", "premier juin", "trente et un décembre deux mille dix-neuf", "third of May",
  * "twenty-first of March", "twelfth June". A French day (a cardinal, or "premier") takes a
@@ -284,11 +303,11 @@ static int date_words_day(struct pctx *c, size_t i, const struct numw *n)
 	 * the modal ("First May I say") */
 	if (!is_month(c, m) || !tk_free(c, m))
 		return 0;
-	/* a street named after a date is the place's ("rue du Quatre Septembre", "avenue du Onze
-	 * Novembre"): the street's recogniser runs later and takes it whole */
-	size_t pd = tk_prev_word(c, i, 1);
-	if (pd != SIZE_MAX && (tk_eq(c, pd, "du") || tk_eq(c, pd, "de") || tk_eq(c, pd, "des")) &&
-	    tk_lex(c, tk_prev_word(c, pd, 1), LX_STREET))
+	/* a place named after a date is the place's ("rue du Quatre Septembre", "clinique du
+	 * Premier Mai", "EHPAD du Onze Novembre", "12 rue Huit Mai 1945", "métro Quatre
+	 * Septembre"): the place recognisers run later and take what they know of it; a date
+	 * here would leave the head ("clinique du", "12 rue") unmasked (review R19) */
+	if (place_named_after(c, i))
 		return 0;
 	size_t pa = tk_prev_word(c, i, 0);
 	int en_ok = en && (of || ((c->tk[m].f & TK_CAP) && !tk_eq(c, m, "may") &&
@@ -846,11 +865,18 @@ void priv_find_when(struct pctx *c)
 			 * read again from its second word: "vingt-trois", "trois") */
 			struct numw n;
 			if ((c->tk[i].lex2 & LX2_NUMW) && numw_parse(c, i, &n)) {
-				if (date_words_day(c, i, &n) || age_words(c, i, &n) || date_year_words(c, i, &n) || n.j > i ||
-				    !(c->tk[i].lex & LX_MONTH)) {
+				if (date_words_day(c, i, &n) || age_words(c, i, &n) || date_year_words(c, i, &n)) {
 					i = n.j;
 					continue;
 				}
+				/* a number that ends on a month's name ("trente sept 2022", "le dix sept
+				 * 2021") is read up to it: the month starts its own date below */
+				if (n.j > i) {
+					i = (c->tk[n.j].lex & LX_MONTH) ? n.j - 1 : n.j;
+					continue;
+				}
+				if (!(c->tk[i].lex & LX_MONTH))
+					continue;
 			}
 			if (c->tk[i].lex & LX_MONTH)
 				date_month_first(c, i);

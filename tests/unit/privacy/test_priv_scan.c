@@ -272,6 +272,18 @@ static void ages_dates_in_words(void **state)
 	found("off work since March the 2nd", EN, "March the 2nd", ENT_PRIV_DATE);
 	found("Dad passed away on April twenty-first, peacefully", EN, "April twenty-first", ENT_PRIV_DATE);
 	found("I was born nineteen eighty-five.", EN, "nineteen eighty-five", ENT_PRIV_DATE);
+	/* review R19: a place named after a date keeps its head masked (no date in its place), and
+	 * a number ending on a month's name ("sept") leaves the month its own date */
+	found("Elle est à la clinique du Premier Mai à Nantes.", FR, "clinique du Premier", ENT_PRIV_LOCATION);
+	found("EHPAD du Onze Novembre à Toulouse.", FR, "EHPAD du Onze", ENT_PRIV_LOCATION);
+	found("Maison de santé du Huit Mai, Dijon.", FR, "Maison de santé du Huit", ENT_PRIV_LOCATION);
+	found("On se retrouve au métro Quatre Septembre.", FR, "métro Quatre", ENT_PRIV_LOCATION);
+	found("12 rue Huit Mai 1945 Lille", FR, "12 rue Huit", ENT_PRIV_LOCATION);
+	no_span("Lycée du Quatre Septembre, Paris.", FR, "Quatre Septembre", ENT_PRIV_DATE);
+	found("Opérée le trente sept 2022.", FR, "sept 2022", ENT_PRIV_DATE);
+	found("Mme First, quatre-vingt-dix-sept ans, opérée le vingt sept 1947 au CHU de Nantes.", FR, "sept 1947",
+	      ENT_PRIV_DATE);
+	found("Opéré le Douze Mars 2021 à Lyon.", FR, "Douze Mars 2021", ENT_PRIV_DATE);
 	not_found("diabétique depuis quinze ans", FR, "quinze ans");
 	not_found("Ça fait vingt ans que je me bats", FR, "vingt ans");
 	not_found("Au bout de deux ans, j'ai arrêté", FR, "deux ans");
