@@ -27,17 +27,20 @@ floorh2="--min direct_recall=0.99 --min direct_precision=0.989 --min quasi_recal
 # blind, on main's engine (28a40c8): direct recall 0.9415, precision 0.9966, quasi recall 0.8340,
 # direct_doc_full 0.8889 (ages written in words, AGE 0.36 by bytes): far below the first two
 # held-out sets, which had been scored many times while rules were chosen. The floor holds that.
-floorh3="--min direct_recall=0.941 --min direct_precision=0.996 --min quasi_recall=0.833 --min direct_doc_full=0.888"
+floorh3="--min direct_recall=0.941 --min direct_precision=0.996 --min quasi_recall=0.886 --min direct_doc_full=0.888"
 # held-out set 4 (eighteenth session, written blind by H19-4, another writer new to the
 # project under the same rules, heldout-4.md): its first score, blind, on main's engine
 # (7228799): direct recall 0.9633, precision 0.9905, quasi recall 0.8529, direct_doc_full
 # 0.9098 (AGE 0.48 by bytes again, DATE 0.88). The floor holds that.
-floorh4="--min direct_recall=0.963 --min direct_precision=0.990 --min quasi_recall=0.852 --min direct_doc_full=0.909"
+floorh4="--min direct_recall=0.963 --min direct_precision=0.990 --min quasi_recall=0.936 --min direct_doc_full=0.909"
+# Nineteenth session: ages and dates in words (priv_when.c, T19) raised quasi recall on held-out
+# 3 (0.834 -> 0.887), 4 (0.853 -> 0.937) and 5 (0.899 -> 0.947), every other figure the same;
+# their quasi-recall floors hold that.
 # held-out set 5 (nineteenth session, written blind by H19-5, new to the project, under the same
 # rules, heldout-5.md): its first score, blind, on main's engine (08f94e9): direct recall 0.9712,
 # precision 0.9920, quasi recall 0.8990, direct_doc_full 0.9265 (AGE 0.57 by bytes). The floor
 # holds that.
-floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_recall=0.898 --min direct_doc_full=0.926"
+floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_recall=0.946 --min direct_doc_full=0.926"
 # numwords: ages and dates written in words and their hard negatives (durations, doses, counts,
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
