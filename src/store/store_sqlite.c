@@ -63,16 +63,17 @@ static enum ent_err map_rc(sqlite3 *db, int rc, const char *what)
 
 /* The page cache of each connection (one per worker thread, the writer and the upkeep
  * thread), in KiB: the pages a request reads more than once. Since the shared cache under every
- * connection (store_sqlite_vfs.c, 3 MiB) holds the pages all requests walk (the tops of
+ * connection (store_sqlite_vfs.c, 2 MiB) holds the pages all requests walk (the tops of
  * posts_notify, follows, sessions, notifications_account), a page this cache lacks costs a copy
  * from there, not a system call; and in WAL mode SQLite empties this cache whenever another
  * connection committed, one request in ten under bench/members' mixed load.
- * Pages are allocated as they are used, so an idle connection holds little. 768 KiB here with
- * the shared cache peaked at 28.5-29.6 MB under the mixed load (main without it: 25.5-26.4);
- * 128 KiB at 26.9-28.1 MB, with 7.2 preads a request against 5.2 at 768 KiB (18.5 without the
- * shared cache), and the same saving of server CPU per request against main within the noise
- * of our shared VM (about 11-12 % for both; issue 13: the 30 MB bar). */
-#define STORE_CACHE_KIB "128"
+ * Pages are allocated as they are used, so an idle connection holds little. The notifications
+ * page walks more pages in one request than 128 or 256 KiB hold: bench/members' notifications
+ * mode ran at 7,500 and 9,600 req/s with them against 13,600 on main (768 KiB, no shared
+ * cache), and 13,300 at 384 KiB. Peak RSS under the benchmark (the 30 MB bar of issue 13):
+ * 28.2-28.5 MB at 128 KiB with a 3 MiB shared cache, 29.9 at 256, 30.1 at 512, 29.0 at 384 KiB
+ * with the shared cache at 2 MiB (main: 27.2). */
+#define STORE_CACHE_KIB "384"
 
 static enum ent_err sq_conn_open(struct store *base, struct store_conn **out)
 {

@@ -59,7 +59,7 @@
  * leans on SQLite 3.40's wal.c, whose wal-index format (iVersion 3007000) is checked on every
  * read: another format passes through.
  *
- * The cache: STORE_VFS_PAGES pages (3 MiB), in sets of N_WAYS slots chosen by a hash of the
+ * The cache: STORE_VFS_PAGES pages (2 MiB), in sets of N_WAYS slots chosen by a hash of the
  * key without its generation, each set under its own mutex; a page is copied in and out under
  * the lock. Eviction is CLOCK within a set (a hit sets the slot's bit; a new page starts
  * without it, so pages read once go first). The arena is allocated once and touched as it
@@ -81,7 +81,7 @@
 #define FRAME_HDR 24
 #define FRAME (PAGE + FRAME_HDR)
 #define N_SETS 128 /* a power of two */
-#define N_WAYS 6
+#define N_WAYS 4 /* 512 pages: the room the per-connection caches leave under 30 MB (store_sqlite.c) */
 #define STORE_VFS_PAGES (N_SETS * N_WAYS)
 /* A write longer than this many pages drops the whole database instead of page by page. */
 #define DROP_MAX 64
