@@ -50,9 +50,10 @@
  * Other processes write the same -shm file, mapped shared, so their commits, checkpoints
  * (PASSIVE, TRUNCATE) and restarts move the same header (tests/unit/store/
  * test_store_sqlite_vfs.c checks it with a forked writer). Writes and truncations made through
- * this VFS also drop what they touch: a write drops the pages it overlaps, a truncation every
- * page of that database (its cache id changes), and a database whose last file closes forgets
- * its pages (a new one at the same path gets a new id).
+ * this VFS also drop what they touch: a write drops the pages it overlaps, a truncation of the
+ * database file the pages past its new end, a truncation of the log every page of that
+ * database (its cache id changes, the slots are zeroed), and a database whose last file closes
+ * forgets its pages (a new one at the same path gets a new id).
  * The reasoning leans on the x86 memory order (loads are not reordered with loads, stores not
  * with stores) for SQLite's relaxed store of nBackfill after the header: on other processors
  * the VFS is not registered (sq_vfs_name() is NULL, SQLite's default VFS is used). It also
@@ -94,7 +95,7 @@ struct dbent {
 	struct dbent *next;
 	char *path;
 	int refs;     /* open main files of this path; under reg_mu */
-	uint32_t id;  /* atomic: a truncation moves it to a fresh id */
+	uint32_t id;  /* atomic: a truncation of the log moves it to a fresh id */
 };
 
 struct vfile {
@@ -409,17 +410,17 @@ static int v_write(sqlite3_file *p, const void *buf, int amt, sqlite3_int64 off)
 	return rc;
 }
 
-/* Empties and zeroes every slot of database id db: a truncation is how deleted data leaves
- * the files (secure_delete, then a TRUNCATE checkpoint: store_sqlite.c), so its copies leave
- * memory too instead of waiting for CLOCK to reuse their slots. */
-static void db_wipe(uint32_t db)
+/* Empties and zeroes the slots of database id db of kind `kind` (K_OTHER: both) at offset
+ * `from` or past it. */
+static void db_wipe(uint32_t db, uint32_t kind, uint64_t from)
 {
 	for (size_t si = 0; si < N_SETS; si++) {
 		struct set *st = &sets[si];
 		pthread_mutex_lock(&st->mu);
 		for (int i = 0; i < N_WAYS; i++) {
 			struct slot *s = &st->s[i];
-			if (s->kind != K_OTHER && s->db == db) {
+			if (s->kind != K_OTHER && s->db == db && (kind == K_OTHER || s->kind == kind) &&
+			    s->off >= from) {
 				s->kind = K_OTHER;
 				memset(pages + (si * N_WAYS + (size_t)i) * PAGE, 0, PAGE);
 			}
@@ -428,15 +429,22 @@ static void db_wipe(uint32_t db)
 	}
 }
 
+/* The database file: SQLite truncates it to its size after every complete checkpoint (wal.c),
+ * which changes no page below that size: only the pages past it go. The log: a truncation is
+ * how deleted data leaves the files (secure_delete, then a TRUNCATE checkpoint: store_sqlite.c),
+ * so every copy of that database leaves memory with it (the database pages cached before the
+ * checkpoint hold the bytes it overwrote) instead of waiting for CLOCK to reuse their slots. */
 static int v_truncate(sqlite3_file *p, sqlite3_int64 size)
 {
 	int rc = R(p)->pMethods->xTruncate(R(p), size);
 	struct vfile *f = F(p);
 	struct vfile *m = f->kind == K_WAL ? f->main : f;
-	if (f->kind != K_OTHER && m) {
+	if (f->kind == K_MAIN) {
+		db_wipe(__atomic_load_n(&m->db->id, __ATOMIC_ACQUIRE), K_MAIN, size > 0 ? (uint64_t)size : 0);
+	} else if (f->kind == K_WAL && m) {
 		uint32_t old = __atomic_load_n(&m->db->id, __ATOMIC_ACQUIRE);
 		db_forget(m->db);
-		db_wipe(old);
+		db_wipe(old, K_OTHER, 0);
 	}
 	return rc;
 }

@@ -273,8 +273,8 @@ static int date_day_month(struct pctx *c, size_t i)
  * "métro Quatre Septembre")? */
 static int place_named_after(const struct pctx *c, size_t i)
 {
-	static const char *const heads[] = {"metro", "station", "gare", "lycee", "college", "ecole", "school",
-					    NULL};
+	/* heads the place lists lack ("station" and "school" are LX_HOSP_EN heads already) */
+	static const char *const heads[] = {"metro", "gare", "lycee", "college", "ecole", NULL};
 	size_t pd = tk_prev_word(c, i, 1);
 	if (pd == SIZE_MAX)
 		return 0;
