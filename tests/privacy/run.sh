@@ -49,33 +49,21 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 numwords
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
-	if [ "$set" = heldout ]; then
+	case $set in
+	heldout) floor=$bars ;;
+	heldout-2) floor=$floorh2 ;;
+	heldout-3) floor=$floorh3 ;;
+	heldout-4) floor=$floorh4 ;;
+	heldout-5) floor=$floorh5 ;;
+	tuning-5) floor=$floor5 ;;
+	tuning-6) floor=$floor6 ;;
+	tuning-7) floor=$floor7 ;;
+	numwords) floor=$floornw ;;
+	*) floor= ;;
+	esac
+	if [ -n "$floor" ]; then
 		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $bars || status=1
-	elif [ "$set" = heldout-2 ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floorh2 || status=1
-	elif [ "$set" = heldout-3 ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floorh3 || status=1
-	elif [ "$set" = heldout-4 ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floorh4 || status=1
-	elif [ "$set" = heldout-5 ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floorh5 || status=1
-	elif [ "$set" = tuning-5 ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor5 || status=1
-	elif [ "$set" = tuning-6 ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor6 || status=1
-	elif [ "$set" = numwords ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floornw || status=1
-	elif [ "$set" = tuning-7 ]; then
-		# shellcheck disable=SC2086
-		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor7 || status=1
+		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl" $floor || status=1
 	else
 		python3 "$here/score.py" "$gold" "$out/own-$set.pred.jsonl"
 	fi
