@@ -219,6 +219,26 @@ test('an older snapshot of another session does not keep a deleted account', { s
   assert.deepEqual(holders(handle, await filesWithout([handle])), []);
 });
 
+// PostgreSQL: a transaction of another database of the cluster (another deployment's, a
+// CREATE DATABASE from a template) that began before the deletion: every new snapshot, the
+// rewrite's own included, keeps rows deleted after the oldest transaction still running, so
+// a rewrite while it runs copies the deleted account (a CI run met it: the erase said done,
+// the handle stayed). The erase waits for it to end (store_pg_erase.c).
+test('a transaction of another database begun before the deletion does not keep it', { skip: !onPg && 'PostgreSQL only' }, async () => {
+  const handle = 'zq.voisin';
+  const m = await member(handle);
+  const psql = join(process.env.ENTRAIDE_PG_BIN ?? '', 'psql');
+  const other = execFile(psql, ['-X', '-q', '-tA', '-h', process.env.ENTRAIDE_PG_HOST, '-U', 'entraide',
+    '-d', 'postgres', '-c', 'SELECT pg_current_xact_id(), pg_sleep(1.5)']);
+  const done = new Promise((resolve) => other.on('exit', resolve));
+  for (let i = 0; i < 100 && sql(`SELECT count(*) FROM pg_stat_activity WHERE datname = 'postgres' AND backend_xid IS NOT NULL AND query LIKE '%pg_sleep(1.5)%'`) === '0'; i++)
+    await new Promise((res) => setTimeout(res, 20));
+  const r = await m.req('DELETE', '/api/v1/me', { json: { password: PW, posts: 'delete' } });
+  assert.equal(r.status, 204, r.text);
+  assert.equal(await done, 0, 'the other transaction ended well');
+  assert.deepEqual(holders(handle, await filesWithout([handle], 20000)), []);
+});
+
 // PostgreSQL: a snapshot held longer than the erase waits for (2 s, store_pg_erase.c): the
 // deletion answers, its erase gives up, and the server tries again a second later (gives up
 // again after 2 s: the snapshot lasts 9 s), then two seconds later, and erases once the
