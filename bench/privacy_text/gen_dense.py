@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen_dense.py - writes the dense corpus of the text engine's benchmark: posts as full of
 identifiers as real ones (a name, a place or a number in most of them, about 130 bytes each),
-made from our own annotated texts (tests/privacy/tuning.jsonl and heldout.jsonl, written by
+made from our own annotated texts (tests/privacy/tuning.jsonl and tuning-8.jsonl, written by
 people who never read the engine) repeated and varied: copy after copy, each annotated name
 becomes another name, the digits of phones, dates, ages and addresses other digits, the
 letters before an e-mail's @ other letters (identifiers with checksums stay as they are), so
@@ -101,7 +101,7 @@ def main():
     base = sys.argv[1]
     size = int(float(sys.argv[2]) * 1e6) if len(sys.argv) > 2 else 20 * 10**6
     here = os.path.dirname(os.path.abspath(__file__))
-    seeds = sys.argv[3:] or [os.path.join(here, "..", "..", "tests", "privacy", n) for n in ("tuning.jsonl", "heldout.jsonl")]
+    seeds = sys.argv[3:] or [os.path.join(here, "..", "..", "tests", "privacy", n) for n in ("tuning.jsonl", "tuning-8.jsonl")]
     items = []
     for path in seeds:
         with open(path, encoding="utf-8") as f:

@@ -1,10 +1,10 @@
 #!/bin/sh
 # bench/privacy_text/span_diff.sh OLD_LIB NEW_LIB - are the spans of two builds of the engine
 # the same? Links span_dump.c with each libentraide.a, runs both on every text we have (in
-# auto, fr and en) and prints one verdict per corpus: "same" or "DIFFERENT", nothing else (the
-# held-out texts are compared, never shown). Exit status 1 when a corpus differs.
+# auto, fr and en) and prints one verdict per corpus: "same" or "DIFFERENT", nothing else (no
+# text is shown). Exit status 1 when a corpus differs.
 #   OLD_LIB: e.g. a copy of build/libentraide.a made before the change; NEW_LIB: build/libentraide.a
-# Corpora: tests/privacy (tuning, golden, edge; held-out and texts.txt apart), the fuzz seeds,
+# Corpora: tests/privacy (tuning sets, golden, edge; texts.txt apart), the fuzz seeds,
 # ../shared's dev sets when present, and build/bench's corpora when `make bench-privacy-text`
 # has written them.
 set -eu
@@ -23,8 +23,8 @@ cc -O2 -Iinclude "$here/span_dump.c" "$2" $libs -o "$tmp/new"
 rec() { python3 "$here/span_records.py" "$@"; }
 rec "$tmp/own" tests/privacy/tuning*.jsonl tests/privacy/golden.in.jsonl tests/privacy/jsonl_edge.in.jsonl \
 	fuzz/corpus/privacy_text
-rec "$tmp/heldout" tests/privacy/heldout.jsonl tests/privacy/texts.txt
-corpora="own heldout"
+rec "$tmp/texts" tests/privacy/texts.txt
+corpora="own texts"
 if [ -d "$shared/data" ]; then
 	rec "$tmp/dev" "$shared/data/phi-dev.jsonl" "$shared/data/intent-dev.jsonl"
 	corpora="$corpora dev"

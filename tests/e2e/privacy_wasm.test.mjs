@@ -138,7 +138,7 @@ test('the module and its WebAssembly are served compressed, with their types, un
 });
 
 test('scan in the browser gives the native spans on the project\'s own texts', async (t) => {
-  const items = [...OWN, ...readJsonl('tests/privacy/golden.in.jsonl'), ...readJsonl('tests/privacy/heldout.jsonl'),
+  const items = [...OWN, ...readJsonl('tests/privacy/golden.in.jsonl'), ...readJsonl('tests/privacy/tuning-8.jsonl'),
     ...readJsonl('tests/privacy/tuning.jsonl')];
   await scanParity(t, 'own texts', items, 0.99);
 });

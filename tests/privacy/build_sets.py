@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """build_sets.py - turns tests/privacy/texts.txt (inline {T:...} markup) into tuning.jsonl and
-heldout.jsonl in the schema of the shared dev set, with UTF-8 byte offsets computed here.
+tuning-8.jsonl (the lines after "## tuning-8", held out until the twentieth session) in the
+schema of the shared dev set, with UTF-8 byte offsets computed here.
 
 usage: python3 tests/privacy/build_sets.py   (run from the repository root; rewrites both files)
        python3 tests/privacy/build_sets.py NAME   (NAME.txt, one set, into NAME.jsonl: numwords)
@@ -30,13 +31,16 @@ def parse(text):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     src = sys.argv[1] if len(sys.argv) > 1 else "texts"
-    sets = {"tuning": [], "heldout": []} if src == "texts" else {src: []}
+    sets = {"tuning": [], "tuning-8": []} if src == "texts" else {src: []}
+    # id letters of texts.txt's two parts: tuning-8 keeps the "h" of its held-out days, so
+    # that its ids (and the bytes of tuning-8.jsonl) stay what they were
+    letter = {"tuning": "t", "tuning-8": "h"}
     cur = "tuning" if src == "texts" else src
     with open(os.path.join(here, src + ".txt"), encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
-            if line.startswith("## heldout") and src == "texts":
-                cur = "heldout"
+            if line.startswith("## tuning-8") and src == "texts":
+                cur = "tuning-8"
                 continue
             if not line.strip() or line.startswith("#"):
                 continue
@@ -45,7 +49,7 @@ def main():
             lang, genre = head.split()
             plain, spans = parse(text)
             n = len(sets[cur]) + 1
-            sets[cur].append({"id": "own-%s-%s-%03d" % (cur[0] if src == "texts" else cur, lang, n), "lang": lang, "genre": genre,
+            sets[cur].append({"id": "own-%s-%s-%03d" % (letter[cur] if src == "texts" else cur, lang, n), "lang": lang, "genre": genre,
                               "text": plain, "spans": spans})
     for name, rows in sets.items():
         with open(os.path.join(here, name + ".jsonl"), "w", encoding="utf-8") as o:

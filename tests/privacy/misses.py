@@ -6,8 +6,10 @@ usage: python3 tests/privacy/misses.py [BIN] [FILTER] [SET.jsonl]
   FILTER  only lines holding this word (MISS, EXTRA, TYPE, NAME, ID...); "" for all
   SET     a tuning set in the dev set's schema (tuning-2.jsonl...) instead of texts.txt
 
-Reads tests/privacy/texts.txt up to "## heldout" and never past it: the held-out texts are
-scored (make check-privacy-text), never read one by one, or they stop being held out.
+Reads tests/privacy/texts.txt up to "## tuning-8" (tuning.jsonl's texts; the part after it,
+held out until the twentieth session, is read as tuning-8.jsonl). Refuses a file named
+heldout*: the held-out sets (heldout-3.jsonl...) are scored (make check-privacy-text), never
+read one by one, or they stop being held out.
 Prints each text with its misses (gold bytes not covered), extras (predicted bytes outside
 every gold span) and type confusions, then the bytes missed per type.
 """
@@ -40,7 +42,7 @@ def read_texts(here):
     with open(os.path.join(here, "texts.txt"), encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
-            if line.startswith("## heldout"):
+            if line.startswith("## tuning-8"):
                 break
             if not line.strip() or line.startswith("#"):
                 continue

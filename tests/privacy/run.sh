@@ -1,12 +1,13 @@
 #!/bin/sh
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
-# annotated texts and scores them with our own scorer (tests/privacy/score.py), with the same
-# bars as the dev-set evaluation. The held-out set decides; the tuning sets are reported too
+# annotated texts and scores them with our own scorer (tests/privacy/score.py). The held-out
+# sets decide: heldout-3.jsonl (heldout-3.md), heldout-4.jsonl (heldout-4.md) and
+# heldout-5.jsonl (heldout-5.md), each with a floor. The tuning sets are reported too
 # (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a helper for issue 19, see their
-# first lines; tuning-5 to tuning-7 with a floor); heldout-2.jsonl, a second held-out set
-# written blind (heldout-2.md), with a floor; heldout-3.jsonl, a third (heldout-3.md), and
-# heldout-4.jsonl, a fourth (heldout-4.md), and heldout-5.jsonl, a fifth (heldout-5.md), each
-# with a floor; numwords.jsonl (ages and dates in words, numwords.txt) with a floor.
+# first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
+# tuning-9.jsonl (tuning-9.md), the first two held-out sets, retired into tuning material in
+# the twentieth session, keep their floors as regression floors (tuning-8 the dev-set
+# evaluation's bars); numwords.jsonl (ages and dates in words, numwords.txt) with a floor.
 set -u
 bin=$1
 out=$2
@@ -18,15 +19,19 @@ status=0
 floor5="--min direct_recall=0.955 --min direct_precision=0.99"
 floor6="--min direct_recall=0.945 --min direct_precision=0.985"
 floor7="--min direct_recall=0.93 --min direct_precision=0.985"
-# held-out set 2 (fifteenth session, written blind by W19, heldout-2.md): its first score, blind,
-# on main's engine (3d05481): direct recall 0.9933, precision 0.9900, quasi recall 0.9760,
-# direct_doc_full 0.9831; the floor holds that (the issue's bar: direct recall >= 0.99)
-floorh2="--min direct_recall=0.99 --min direct_precision=0.989 --min quasi_recall=0.975 --min direct_doc_full=0.983"
+# tuning-8 (the first held-out set until the twentieth session, tuning-8.md) keeps the bars of
+# the dev-set evaluation ($bars) as its floor.
+# tuning-9 (held-out set 2 until the twentieth session, written blind by W19 in the fifteenth,
+# tuning-9.md): its first score, blind, on main's engine (3d05481): direct recall 0.9933,
+# precision 0.9900, quasi recall 0.9760, direct_doc_full 0.9831; the floor holds that (the
+# issue's bar: direct recall >= 0.99)
+floort9="--min direct_recall=0.99 --min direct_precision=0.989 --min quasi_recall=0.975 --min direct_doc_full=0.983"
 # held-out set 3 (seventeenth session, written blind by H19, a writer new to the project who
 # read only the product rules and the annotation conventions, heldout-3.md): its first score,
 # blind, on main's engine (28a40c8): direct recall 0.9415, precision 0.9966, quasi recall 0.8340,
 # direct_doc_full 0.8889 (ages written in words, AGE 0.36 by bytes): far below the first two
-# held-out sets, which had been scored many times while rules were chosen. The floor holds that.
+# held-out sets (now tuning-8 and tuning-9), which had been scored many times while rules were
+# chosen. The floor holds that.
 floorh3="--min direct_recall=0.941 --min direct_precision=0.996 --min quasi_recall=0.886 --min direct_doc_full=0.888"
 # held-out set 4 (eighteenth session, written blind by H19-4, another writer new to the
 # project under the same rules, heldout-4.md): its first score, blind, on main's engine
@@ -45,19 +50,19 @@ floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_reca
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 numwords heldout heldout-2 heldout-3 heldout-4 heldout-5; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 numwords heldout-3 heldout-4 heldout-5; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
 	case $set in
-	heldout) floor=$bars ;;
-	heldout-2) floor=$floorh2 ;;
 	heldout-3) floor=$floorh3 ;;
 	heldout-4) floor=$floorh4 ;;
 	heldout-5) floor=$floorh5 ;;
 	tuning-5) floor=$floor5 ;;
 	tuning-6) floor=$floor6 ;;
 	tuning-7) floor=$floor7 ;;
+	tuning-8) floor=$bars ;;
+	tuning-9) floor=$floort9 ;;
 	numwords) floor=$floornw ;;
 	*) floor= ;;
 	esac
