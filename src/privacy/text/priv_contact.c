@@ -618,10 +618,11 @@ const char *priv_phone_kind(const struct pctx *c, const struct pdigits *g)
 		return "phone_uk";
 	if (nd == 11 && d[0] == '3' && d[1] == '3' && d[2] >= '1' && d[2] <= '9' && g->ng >= 3)
 		return "phone_fr"; /* "33 6 12 34 56 78", the + forgotten */
-	/* "(555) 014-2290": the area code in brackets and 3-4 after it say a US line even when
-	 * the exchange is no valid one (numbers made up for an example are written so) */
-	if (nd == 10 && d[0] >= '2' && g->paren && g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 3 &&
-	    g->glen[2] == 4)
+	/* "(555) 014-2290", "555-014-2290", "555.013.4477": the area code in brackets, or three
+	 * groups of 3, 3 and 4 digits set off by the same dash or dot, say a US line even when the
+	 * exchange is no valid one (numbers made up for an example are written so) */
+	if (nd == 10 && d[0] >= '2' && g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 3 && g->glen[2] == 4 &&
+	    (g->paren || (g->sep[1] == g->sep[2] && (g->sep[1] == '-' || g->sep[1] == '.'))))
 		return "phone_us";
 	if (nd == 10 && d[0] >= '2' && d[3] >= '2' && d[0] != '0') {
 		/* North American: (415) 555-0132, 415-555-0132, 415.555.0132 */

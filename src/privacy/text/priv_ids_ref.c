@@ -280,12 +280,15 @@ void priv_find_ids_ref(struct pctx *c)
 		/* a number glued to a letter or a unit after it is no record's ("1206mg") */
 		if (tk_glued(c, j) && j + 1 < c->n_tk && ((c->tk[j + 1].f & TK_WORD) || tk_ch(c, j + 1, '%')))
 			continue;
-		/* a letter prefix glued by a dash: "SN-2025-118734" */
+		/* a letter prefix glued by a dash: "SN-2025-118734" (and "n°P-2019-33871": glued to
+		 * the "n°" before it) */
 		size_t s = i;
+		int n_glued = i >= 4 && tk_glued(c, i - 3) && n_degree(c, i - 4);
 		if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) && tk_len(c, i - 2) <= 4 &&
 		    tk_free(c, i - 2) &&
-		    (tk_is(c, i - 2, TK_ALLCAP) || ((c->tk[i - 2].f & (TK_CAP | TK_DIGIT)) == (TK_CAP | TK_DIGIT))) &&
-		    !(i >= 3 && tk_glued(c, i - 3)))
+		    (tk_is(c, i - 2, TK_ALLCAP) || ((c->tk[i - 2].f & (TK_CAP | TK_DIGIT)) == (TK_CAP | TK_DIGIT)) ||
+		     (n_glued && tk_is(c, i - 2, TK_CAP))) &&
+		    !(i >= 3 && tk_glued(c, i - 3) && !n_glued))
 			s = i - 2; /* (and "A26-0099812") */
 		int labels = (c->lex_any & LX_IDLABEL) != 0;
 		if ((nd >= 6 && labels && refers_back(c, i) && label_in_sentence(c, i)) || (labels && last_digits(c, i)) ||

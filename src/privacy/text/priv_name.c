@@ -443,6 +443,16 @@ static enum name_verdict r_signoff_short(struct pctx *c, size_t i, struct name_h
 	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF) ? NAME_SCORE : NAME_NONE;
 }
 
+/* Token k closes a line or an item: the end of the text, a line break before it, or ',', ';',
+ * ')', or a full stop that ends the text or its line ("Merci,\nS. Moreau", "Pts: B. Hughes,
+ * T. Mahlangu, F. Quinn."). */
+static int item_closes(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || (c->tk[k].f & TK_NL) || tk_ch(c, k, ',') || tk_ch(c, k, ';') || tk_ch(c, k, ')'))
+		return 1;
+	return tk_ch(c, k, '.') && (k + 1 >= c->n_tk || (c->tk[k + 1].f & TK_NL));
+}
+
 /* "R. Patterson", "J. Dupuis": an initial and a surname. */
 static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -450,11 +460,33 @@ static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name
 		return NAME_NONE;
 	const struct ptok *t = &c->tk[i];
 	const struct ptok *s = i + 2 < c->n_tk ? &c->tk[i + 2] : NULL;
-	if (tk_len(c, i) == 1 && (t->f & TK_CAP) && !(t->lex & LX_TITLE) && tk_ch(c, i + 1, '.') &&
-	    tk_glued(c, i) && tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) && !tk_is(c, i + 2, TK_ALLCAP) &&
-	    (s->lex & (LX_PATR | LX_HN)) && !(s->lex & NOT_A_NAME) &&
-	    (!(s->lex & LX_WORD) || (s->lex & LX_CAPEN)) && (s->f & TK_SP))
+	if (!(tk_len(c, i) == 1 && (t->f & TK_CAP) && !(t->lex & LX_TITLE) && tk_ch(c, i + 1, '.') &&
+	      tk_glued(c, i) && tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) && !tk_is(c, i + 2, TK_ALLCAP) &&
+	      (s->f & TK_SP)))
+		return NAME_NONE;
+	/* a germ's second word is no surname, however capitalised: "H. Pylori", "E. Coli" */
+	static const char *const germs[] = {"pylori", "aureus", "coli", "difficile", "diff", "pneumoniae",
+					    "aeruginosa", "albicans", "gondii", "faecalis", "epidermidis",
+					    "tuberculosis", "meningitidis", "monocytogenes", "pyogenes",
+					    "agalactiae", "influenzae", "mutans", "vulgaris", "burgdorferi",
+					    "trachomatis", "gonorrhoeae", "vaginalis", "jirovecii", NULL};
+	if (tk_eq_any(c, i + 2, germs))
+		return NAME_NONE;
+	uint32_t f = s->lex, word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if ((f & (LX_PATR | LX_HN)) && !(f & NOT_A_NAME) && (!(f & LX_WORD) || (f & LX_CAPEN)))
 		return span(h, i, pn_extend(c, i + 2, 0));
+	/* "T. Mahlangu", "P. Tchoumi": a surname no list knows */
+	if (f == 0 && tk_len(c, i + 2) >= 3)
+		return span(h, i, pn_extend(c, i + 2, 0));
+	/* "svp\nS. Moreau", "Reg S. Obi": a surname that is also a word (of the other language
+	 * only, when no surname list holds it) closing a line or an item of a list: not "vitamine
+	 * D. Bon, ..." */
+	if (((f & LX_PATR) || ((f & LX_HN) && !(f & word))) &&
+	    !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_EPONYM | LX_INTRO | LX_SIGNOFF))) {
+		size_t e = pn_extend(c, i + 2, 0);
+		if (item_closes(c, e + 1))
+			return span(h, i, e);
+	}
 	return NAME_NONE;
 }
 

@@ -83,6 +83,21 @@ static void not_typed(const char *text, enum ent_priv_lang lang, const char *wha
 	no_span(text, lang, what, (int)type);
 }
 
+/* A table of texts: `what` found with type `type`, or (what NULL) no span on `no`. */
+struct scan_case {
+	const char *text, *what, *no;
+	enum ent_priv_lang lang;
+};
+static void check_cases(const struct scan_case *t, size_t n, enum ent_priv_type type)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (t[k].what)
+			found(t[k].text, t[k].lang, t[k].what, type);
+		else
+			not_found(t[k].text, t[k].lang, t[k].no);
+	}
+}
+
 #define FR ENT_PRIV_FR
 #define EN ENT_PRIV_EN
 #define AUTO ENT_PRIV_AUTO
@@ -634,6 +649,11 @@ static void w19_round(void **state)
 	(void)state;
 	/* a US line with its area code in brackets, whatever its exchange */
 	found("Reach me at (555) 014-2290. Thanks", EN, "(555) 014-2290", ENT_PRIV_CONTACT);
+	/* ... and in three groups of 3, 3 and 4 set off by the same dash or dot (twentieth session) */
+	found("Call me at 555-014-2290 or email", EN, "555-014-2290", ENT_PRIV_CONTACT);
+	found("please call back at 555.013.4477 to reschedule", EN, "555.013.4477", ENT_PRIV_CONTACT);
+	not_typed("lot 555-014/2290 recalled", EN, "555-014/2290", ENT_PRIV_CONTACT);
+	not_typed("scores 155-014-2290", EN, "155-014-2290", ENT_PRIV_CONTACT);
 	/* an English "me" after a sentence's first word is no French pronoun */
 	not_found("Reach me at home", EN, "Reach");
 	/* "&" closes a list of names like "and" */
@@ -1127,10 +1147,7 @@ static void s15_round10(void **state)
 static void s15_round10_ids(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *text, *what, *no;
-		enum ent_priv_lang lang;
-	} t[] = {
+	static const struct scan_case t[] = {
 		{"Je suis Mame Diarra Sow, n° patient SN-2025-118734", "SN-2025-118734", NULL, FR},
 		{"depuis l'hôpital de Sion, n° AVS 756.9876.5432.10, arrivée prévue lundi", "756.9876.5432.10", NULL, FR},
 		{"Merci, n° de patient 11873499.", "11873499", NULL, FR},
@@ -1138,6 +1155,9 @@ static void s15_round10_ids(void **state)
 		{"pour son transport : 1 47 10 29 019 088 25. Elle s'appelle", "1 47 10 29 019 088 25", NULL, FR},
 		{"vaccin n° de lot 4471234, posé hier", NULL, "4471234", FR},
 		{"Il habite au n° 12 de la rue", NULL, "12", FR},
+		/* a letter prefix glued to "n°" (twentieth session) */
+		{"Dossier pédiatrie n°P-2019-33871. Mme Diop", "P-2019-33871", NULL, FR},
+		{"le n°RX-4471-09 svp", "RX-4471-09", NULL, FR},
 		/* code words around a labelled number; an insurer's name stays out */
 		{"Bonjour, ma carte RAMQ c'est TREM 5412 2511, pis j'ai", "TREM 5412 2511", NULL, FR},
 		{"Mon numéro d'assurance maladie : COTG 6205 1412. Rappelez-moi", "COTG 6205 1412", NULL, FR},
@@ -1156,12 +1176,8 @@ static void s15_round10_ids(void **state)
 		{"MRN on her band is 0098123, in case you ring the ward.", "0098123", NULL, EN},
 		{"NPI of referring MD 1545523395 (Dr. Lorraine Baptiste)", NULL, "MD", EN},
 	};
-	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
-		if (t[k].what)
-			found(t[k].text, t[k].lang, t[k].what, ENT_PRIV_ID);
-		else
-			not_found(t[k].text, t[k].lang, t[k].no);
-	}
+	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_ID);
+	not_typed("vaccin n° de lot B-44712, posé hier", FR, "B-44712", ENT_PRIV_ID);
 	/* a Senegalese mobile as written there (2-3-2-2) */
 	found("Mon num sénégalais : 77 654 32 10. Je suis", FR, "77 654 32 10", ENT_PRIV_CONTACT);
 	/* a handle after its network and "je suis" / "i'm" */
@@ -1264,6 +1280,29 @@ static void s16_eponyms(void **state)
 	found("my Medicare number is 2123 45671 1", EN, "2123 45671 1", ENT_PRIV_ID);
 }
 
+/* Twentieth session: classes of the misses on the retired held-out sets (tuning-8, tuning-9)
+ * and the other tuning sets (each found() line failed before its rule). */
+static void s20_retired(void **state)
+{
+	(void)state;
+	static const struct scan_case t[] = {
+		/* an initial and a surname no list knows; a surname that is also a word closing a
+		 * line or an item of a list */
+		{"Pts: B. Hughes, T. Mahlangu, F. Quinn. Notes on the system.", "T. Mahlangu", NULL, EN},
+		{"Je ne le trouve pas dans la messagerie. Merci, P. Tchoumi", "P. Tchoumi", NULL, FR},
+		{"j'ai été débitée deux fois !! remboursez moi svp\nS. Moreau", "S. Moreau", NULL, FR},
+		{"Husband Cian on +353 87 412 9088. Reg S. Obi", "S. Obi", NULL, EN},
+		{"voir T. Mahlangu demain matin", "T. Mahlangu", NULL, FR},
+		/* a germ's second word; a sentence's end before a word that is a surname too */
+		{"I have H. Pylori again, second time", NULL, "Pylori", EN},
+		{"They found S. Aureus in the wound", NULL, "Aureus", EN},
+		{"Sous vitamine D. Bon, je reprends demain", NULL, "Bon", FR},
+		{"taking vitamin D. Then I slept", NULL, "Then", EN},
+		{"J'ai l'hépatite C. Merci pour vos réponses", NULL, "Merci", FR},
+	};
+	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1279,7 +1318,7 @@ int main(void)
 		cmocka_unit_test(s14_round9),     cmocka_unit_test(s14_round9_ids),
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
-		cmocka_unit_test(s16_eponyms),
+		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s20_retired),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
