@@ -448,6 +448,13 @@ int pn_kin_word_name(const struct pctx *c, size_t i)
 	size_t n = i + 1;
 	if (i >= 1 && !(c->tk[i - 1].lex & LX_KIN))
 		return diminutive_word_name(c, i);
+	/* "ma fille lulu (9 ans)", "mon fils titi, 4 ans": an age in brackets or after a comma
+	 * (not a birth order, "ma fille cadette (9 ans)", "mon fils benjamin, 4 ans") */
+	static const char *const order[] = {"aine", "ainee", "cadet", "cadette", "benjamin", "benjamine",
+					    "middle", "junior", "jumeau", "jumelle", "twin", NULL};
+	if (n + 1 < c->n_tk && (tk_ch(c, n, '(') || tk_ch(c, n, ',')) && (c->tk[n + 1].f & TK_AGE) &&
+	    !tk_eq_any(c, i, order))
+		return i >= 2 && pn_possessive(c, i - 2);
 	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || !tk_eq_any(c, n, verbs))
 		return 0;
 	if (tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a')

@@ -664,6 +664,12 @@ size_t pn_given_before(const struct pctx *c, size_t i)
 	    (c->tk[i - 2].f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) == TK_CAP &&
 	    !(c->tk[i - 2].lex & (LX_STOPFR | LX_STOPEN | LX_EPONYM)))
 		return pn_given_before(c, i - 2);
+	/* "marie-josée" in lowercase (or in a text in capitals, read so): a given name hyphenated
+	 * to a lowercase name belongs to it */
+	if (i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) && (c->tk[i].f & TK_LOWER) &&
+	    (c->tk[i - 2].f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) == TK_LOWER && (c->tk[i - 2].lex & LX_GIVEN) &&
+	    !(c->tk[i - 2].lex & (LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TITLE | LX_KIN | NOT_A_NAME)))
+		return pn_given_before(c, i - 2);
 	if (i == 0 || (c->tk[i].f & TK_NL))
 		return i;
 	if (!(c->tk[i].f & TK_SP) && !tk_apos(c, i - 1))

@@ -1299,6 +1299,16 @@ static void s20_retired(void **state)
 		{"Sous vitamine D. Bon, je reprends demain", NULL, "Bon", FR},
 		{"taking vitamin D. Then I slept", NULL, "Then", EN},
 		{"J'ai l'hépatite C. Merci pour vos réponses", NULL, "Merci", FR},
+		/* a lowercase name after a relative, then an age in brackets or after a comma; not a
+		 * birth order */
+		{"ma fille lulu (9 ans) vient d'être diagnostiquée", "lulu", NULL, FR},
+		{"mon fils titi, 4 ans, est suivi à Necker", "titi", NULL, FR},
+		{"ma fille cadette (9 ans) vient d'être diagnostiquée", NULL, "cadette", FR},
+		{"mon fils cadet, 4 ans, est suivi à Necker", NULL, "cadet", FR},
+		/* a given name hyphenated to a lowercase name (a text in capitals reads lowercase) */
+		{"merci à marie-josée et à toute l'équipe", "marie-josée", NULL, FR},
+		{"MERCI À MARIE-JOSÉE ET À TOUTE L'ÉQUIPE DU 5E À L'HÔTEL-DIEU", "MARIE-JOSÉE", NULL, FR},
+		{"ma grand-mère est rentrée hier", NULL, "grand", FR},
 	};
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
 }
