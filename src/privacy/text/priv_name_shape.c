@@ -300,6 +300,16 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 			j = k + 1;
 			continue;
 		}
+		/* "Marchand-Le Bihan", "Dupont-De Vries": a capitalised particle after a hyphen, then
+		 * the rest of the surname, capitalised */
+		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && (c->tk[j].f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
+		    (c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && tk_lex2(c, k + 1, LX2_PART) && tk_free(c, k + 1) &&
+		    k + 2 < c->n_tk && (c->tk[k + 2].f & (TK_SP | TK_NL)) == TK_SP &&
+		    (c->tk[k + 2].f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) == TK_CAP && tk_free(c, k + 2) &&
+		    !(c->tk[k + 2].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_HOSP))) {
+			j = k + 2;
+			continue;
+		}
 		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_ALPHA) &&
 		    tk_free(c, k + 1) && !(c->tk[k + 1].lex & LX_STOPFR) &&
 		    ((c->tk[k + 1].f & (TK_CAP | TK_ALLCAP)) ||

@@ -1309,6 +1309,10 @@ static void s20_retired(void **state)
 		{"merci à marie-josée et à toute l'équipe", "marie-josée", NULL, FR},
 		{"MERCI À MARIE-JOSÉE ET À TOUTE L'ÉQUIPE DU 5E À L'HÔTEL-DIEU", "MARIE-JOSÉE", NULL, FR},
 		{"ma grand-mère est rentrée hier", NULL, "grand", FR},
+		/* a capitalised particle after a hyphen inside a surname */
+		{"Bonjour, ici le secrétariat du Dr Marchand-Le Bihan. Le rdv est déplacé", "Marchand-Le Bihan", NULL, FR},
+		{"le Dr Dupont-De Vries est absent lundi", "Dupont-De Vries", NULL, FR},
+		{"j'habite à Aix-La Chapelle depuis dix ans", NULL, "Chapelle", FR},
 	};
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
 }
