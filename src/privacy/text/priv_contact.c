@@ -135,6 +135,30 @@ static int host_is_social(const char *h, size_t n)
 	return 0;
 }
 
+/* "sandrine-et-la-sla.fr", "cagnotte-pour-lea.fr": a hyphenated host whose first label holds a
+ * given name and a little word joining it to the rest (a blog's or a fundraiser's title), and
+ * no surname: not "pierre-et-marie-curie.fr", nor "association-des-patients.org" (no given
+ * name), which is how organisations name theirs. */
+static int host_names_someone(const char *h, size_t n)
+{
+	int given = 0, link = 0;
+	for (size_t i = 0, st = 0; i <= n; i++) {
+		if (i == n || h[i] == '.' || h[i] == '-') {
+			char buf[32];
+			size_t fl = i - st < sizeof buf ? priv_fold(h + st, i - st, buf, sizeof buf) : 0;
+			uint32_t f = fl ? priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, fl)) : 0;
+			if ((f & LX_PATR) && !(f & (LX_STOPFR | LX_STOPEN)))
+				return 0;
+			given |= (f & (LX_PRN | LX_FIRSTNAME)) != 0;
+			link |= (f & (LX_STOPFR | LX_STOPEN)) != 0;
+			if (i == n || h[i] == '.')
+				break;
+			st = i + 1;
+		}
+	}
+	return given && link;
+}
+
 static const char *const tlds[] = {"com", "fr", "org", "net", "uk", "io", "me", "be", "ch",
 				   "ca", "eu", "info", "blog", "us", "co", "ly", "gl", "tv",
 				   "site", "online", "page", "app", "social", "ee", "de", "it", "es",
@@ -221,7 +245,7 @@ static size_t try_url(struct pctx *c, size_t b)
 	else {
 		/* an unknown site: personal, unless a bare multi-word name with no path, which is
 		 * how organisations name theirs ("association-des-patients.org") */
-		personal = scheme || has_path || !memchr(host, '-', hl);
+		personal = scheme || has_path || !memchr(host, '-', hl) || host_names_someone(host, hl);
 		conf = 0.6f;
 	}
 	if (personal)

@@ -1315,6 +1315,16 @@ static void s20_retired(void **state)
 		{"j'habite à Aix-La Chapelle depuis dix ans", NULL, "Chapelle", FR},
 	};
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
+	/* a hyphenated host holding a given name and a little word: a blog's or a fundraiser's;
+	 * not an organisation's (no given name, or a surname) */
+	static const struct scan_case u[] = {
+		{"Sandrine, Besançon. Mon blog : sandrine-et-la-sla.fr", "sandrine-et-la-sla.fr", NULL, FR},
+		{"la cagnotte est en ligne : www.cagnotte-pour-lea.fr merci", "www.cagnotte-pour-lea.fr", NULL, FR},
+		{"les infos sont sur pierre-et-marie-curie.fr pour les familles", NULL, "pierre-et-marie-curie.fr", FR},
+		{"voir www.association-des-patients.org pour les aides", NULL, "association-des-patients.org", FR},
+		{"le guide de france-alzheimer.org est bien fait", NULL, "france-alzheimer.org", FR},
+	};
+	check_cases(u, sizeof u / sizeof u[0], ENT_PRIV_CONTACT);
 }
 
 int main(void)
