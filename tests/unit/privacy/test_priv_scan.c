@@ -1325,6 +1325,16 @@ static void s20_retired(void **state)
 		{"le guide de france-alzheimer.org est bien fait", NULL, "france-alzheimer.org", FR},
 	};
 	check_cases(u, sizeof u / sizeof u[0], ENT_PRIV_CONTACT);
+	/* the labels of other lands' identity numbers: Canada's SIN and NAS, France's CNI,
+	 * Morocco's CIN, Australia's IHI and TFN */
+	static const struct scan_case v[] = {
+		{"my SIN is 046 454 286 if you need it", "046 454 286", NULL, EN},
+		{"ma CNI 180375123456 a expiré le mois dernier", "180375123456", NULL, FR},
+		{"CIN AB123456 au Maroc, je peux l'envoyer", "AB123456", NULL, FR},
+		{"my IHI is 8003 6012 3456 7890 apparently", "8003 6012 3456 7890", NULL, EN},
+		{"my sin is eating 12345 calories a day", NULL, "12345", EN},
+	};
+	check_cases(v, sizeof v / sizeof v[0], ENT_PRIV_ID);
 }
 
 int main(void)
