@@ -282,6 +282,7 @@ static size_t quoted_nickname(const struct pctx *c, size_t k)
  * "Marie de La Fontaine". Returns the last token of the name. */
 size_t pn_extend(const struct pctx *c, size_t j, int strong)
 {
+	size_t j0 = j;
 	for (;;) {
 		size_t k = j + 1;
 		if (k >= c->n_tk)
@@ -467,6 +468,10 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		}
 		break;
 	}
+	/* "Merci Nadia R.", "Bien cordialement,\nAna F.": the full stop of an initial closing
+	 * the name is the initial's, whichever branch took the letter */
+	if (j > j0 && tk_len(c, j) == 1 && (c->tk[j].f & TK_CAP) && tk_ch(c, j + 1, '.') && tk_glued(c, j))
+		j++;
 	return j;
 }
 

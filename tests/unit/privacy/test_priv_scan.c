@@ -1313,6 +1313,9 @@ static void s20_retired(void **state)
 		{"Bonjour, ici le secrétariat du Dr Marchand-Le Bihan. Le rdv est déplacé", "Marchand-Le Bihan", NULL, FR},
 		{"le Dr Dupont-De Vries est absent lundi", "Dupont-De Vries", NULL, FR},
 		{"j'habite à Aix-La Chapelle depuis dix ans", NULL, "Chapelle", FR},
+		/* the full stop of an initial closing a name, after thanks or a sign-off too */
+		{"est-ce possible ?\nBien cordialement,\nAna F.", "Ana F.", NULL, FR},
+		{"Merci Nadia R. pour tout", "Nadia R.", NULL, FR},
 	};
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
 	/* a hyphenated host holding a given name and a little word: a blog's or a fundraiser's;
