@@ -704,6 +704,24 @@ size_t pn_given_before(const struct pctx *c, size_t i)
 	    c->t[c->tk[i - 2].s] && strchr("ODN", c->t[c->tk[i - 2].s]) && !(c->tk[i - 2].f & TK_CLAIMED))
 		return i - 2;
 	const struct ptok *p = &c->tk[i - 1];
+	/* "Mum Sunday O'Neill", "Profile: June Whitaker", "really, Sunny Bhattacharjee": a given name that
+	 * is also a month, a day or a word of the non-names list, capitalised right before a
+	 * capitalised surname no dictionary knows; not after a word that makes it a date ("in June
+	 * Whitaker was", "on Sunday Smith called", "last June Ross") */
+	static const char *const when[] = {"last", "next", "this", "every", "each", "until", "till", "since",
+					   "dernier", "prochain", "ce", "chaque", NULL};
+	const uint32_t wordish = LX_MONTH | LX_DAY | LX_NOTNAME;
+	if ((p->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && (p->f & TK_WORD) && tk_len(c, i - 1) >= 3 &&
+	    (p->lex & LX_GIVEN) && (p->lex & wordish) &&
+	    !(p->lex & ((NOT_A_NAME & ~wordish) | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_SIGNOFF |
+			LX_INTRO)) &&
+	    (c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && !(c->tk[i].lex & LX_WORD) &&
+	    (c->tk[i].lex & (LX_PATR | LX_HN)) &&
+	    /* "When Noah": a word opening a sentence has its capital from there */
+	    !((p->lex & LX_WORD) && tk_sentence_start(c, i - 1)) &&
+	    (i < 2 || !(c->tk[i - 2].f & TK_WORD) ||
+	     !((c->tk[i - 2].lex & (LX_STOPFR | LX_STOPEN | LX_LOCPREP | LX_DURATION)) || tk_eq_any(c, i - 2, when))))
+		return i - 1;
 	/* "Delroy Samuels": a capitalised word no list knows, before a surname no dictionary
 	 * knows; "Mercy Osei": a given name that is also a town, the same */
 	int strong = !(c->tk[i].lex & LX_WORD) && (c->tk[i].lex & (LX_PATR | LX_HN)) && tk_len(c, i - 1) >= 3 &&

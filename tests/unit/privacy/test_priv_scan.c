@@ -1316,6 +1316,13 @@ static void s20_retired(void **state)
 		/* the full stop of an initial closing a name, after thanks or a sign-off too */
 		{"est-ce possible ?\nBien cordialement,\nAna F.", "Ana F.", NULL, FR},
 		{"Merci Nadia R. pour tout", "Nadia R.", NULL, FR},
+		/* a given name that is also a month, a day or a word, right before a surname no
+		 * dictionary knows; not after a word that makes it a date, nor opening a sentence */
+		{"Profile: June Whitaker, 68, volunteer at the hospice", "June Whitaker", NULL, EN},
+		{"no really, Sunny Bhattacharjee, my parents were optimists", "Sunny Bhattacharjee", NULL, EN},
+		{"In June Whitaker was admitted again", NULL, "June", EN},
+		{"last June Whitaker told me", NULL, "June", EN},
+		{"When Noah came home we cried", NULL, "When", EN},
 	};
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
 	/* a hyphenated host holding a given name and a little word: a blog's or a fundraiser's;
