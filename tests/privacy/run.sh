@@ -1,10 +1,9 @@
 #!/bin/sh
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py). The held-out
-# sets decide: heldout-3.jsonl (heldout-3.md), heldout-4.jsonl (heldout-4.md) and
-# heldout-5.jsonl (heldout-5.md), each with a floor. The tuning sets are reported too
-# (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a helper for issue 19, see their
-# first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
+# sets decide: heldout-3.jsonl to heldout-6.jsonl (each with its .md), each with a floor. The
+# tuning sets are reported too (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a
+# helper for issue 19, see their first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
 # tuning-9.jsonl (tuning-9.md), the first two held-out sets, retired into tuning material in
 # the twentieth session, keep their floors as regression floors (tuning-8 the dev-set
 # evaluation's bars); numwords.jsonl (ages and dates in words, numwords.txt) with a floor.
@@ -46,11 +45,16 @@ floorh4="--min direct_recall=0.963 --min direct_precision=0.990 --min quasi_reca
 # precision 0.9920, quasi recall 0.8990, direct_doc_full 0.9265 (AGE 0.57 by bytes). The floor
 # holds that.
 floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_recall=0.946 --min direct_doc_full=0.926"
+# held-out set 6 (twentieth session, written blind by W19-6, new to the project, under the same
+# rules, heldout-6.md): its first score, blind, on main's engine (b80752f): direct recall 0.9798,
+# precision 0.9718, quasi recall 0.9074, direct_doc_full 0.9407 (LOCATION 0.91, AGE 0.82 by
+# bytes); 0.9816 with the same session's rules. The floor holds that.
+floorh6="--min direct_recall=0.981 --min direct_precision=0.971 --min quasi_recall=0.907 --min direct_doc_full=0.940"
 # numwords: ages and dates written in words and their hard negatives (durations, doses, counts,
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 numwords heldout-3 heldout-4 heldout-5; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 numwords heldout-3 heldout-4 heldout-5 heldout-6; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -58,6 +62,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	heldout-3) floor=$floorh3 ;;
 	heldout-4) floor=$floorh4 ;;
 	heldout-5) floor=$floorh5 ;;
+	heldout-6) floor=$floorh6 ;;
 	tuning-5) floor=$floor5 ;;
 	tuning-6) floor=$floor6 ;;
 	tuning-7) floor=$floor7 ;;
