@@ -15,7 +15,11 @@ INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
 # the eighteenth session keeps it as an evaluation of the rules (read, so not held out, but
 # unseen by every weight), since the seventeenth session's branch that trained on it lost a
 # crisis on two held-out sets (docs/intent.md).
-INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl
+# Tuning sets 14 to 17 (the four oldest held-out sets, retired in the twentieth session) are
+# evaluation only until measured as training data.
+INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl tests/intent/safety-tuning-14.jsonl \
+                    tests/intent/safety-tuning-15.jsonl tests/intent/safety-tuning-16.jsonl \
+                    tests/intent/safety-tuning-17.jsonl
 INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
@@ -104,8 +108,8 @@ intent-heldout: $(BUILD)/entraide
 # issue's bars (urgent recall 1.00, false urgent <= 2 %, macro-F1 >= 0.93) are not met on them yet
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
-        intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-heldout \
-        intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 intent-safety-heldout-5 \
+        intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-14 \
+        intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-heldout-5 \
         intent-safety-heldout-6 intent-safety-heldout-7 intent-safety-heldout-8
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
@@ -231,44 +235,40 @@ intent-safety-12: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-12.jsonl $(BUILD)/intent-safety-12.pred.jsonl \
 		--min urgent_recall=0.95 --max false_urgent_rate=0.085 --min macro_f1=0.88
 
-# The second held-out set (another writer, never read; scored blind): held to today's floors.
-# Sixteenth session (tuning set 11 in the score): the held-out floors rose to what the model
-# reaches (recall 0.99 on sets 2 and 3, 0.98 on set 4; macro-F1 0.87 / 0.885 / 0.90 / 0.93 on sets
-# 2 / 3 / 4 / 5; false urgent 2.8 % on set 4; the desk held-out set and dev 0.96).
-# Eleventh session: false urgent 4.4 % -> 3.9 %, macro-F1 0.874 -> 0.865 with tuning set 6 in the
-# calm intents' model (cross-validated on the older files it rises: 0.863 -> 0.880; dev 0.950 ->
-# 0.969; held-out set 1 0.904 -> 0.917), so its macro-F1 floor went from 0.87 to 0.86.
-intent-safety-heldout-2: $(BUILD)/entraide
-	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-2.jsonl > $(BUILD)/intent-safety-heldout-2.pred.jsonl
-	python3 tests/intent/score.py tests/intent/safety-heldout-2.jsonl $(BUILD)/intent-safety-heldout-2.pred.jsonl \
-		--blind --min urgent_recall=0.99 --max false_urgent_rate=0.044 --min macro_f1=0.87
+# Tuning sets 14 to 17 were the four oldest safety held-out sets (safety-heldout.jsonl, -2, -3,
+# -4; each written by a person who never read the code). Retired in the twentieth session: scored
+# in aggregate dozens of times while rules were chosen, they no longer measured generalisation.
+# Their last blind scores (main b80752f) are in each .md; the held-out history of their floors is
+# in docs/intent.md. Sets 5 to 8 stay held out.
+# Set 14 (once held-out set 1): its false-urgent floor moved from 3.5 to 4.0 % in the sixteenth
+# session with the rules of tuning set 11's classes.
+intent-safety-14: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-14.jsonl > $(BUILD)/intent-safety-14.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-14.jsonl $(BUILD)/intent-safety-14.pred.jsonl \
+		--min urgent_recall=0.99 --max false_urgent_rate=0.041 --min macro_f1=0.91
 
-# The third held-out set (eleventh session: 300 messages by a writer who never read the code or
-# any data set; the one who tunes never reads it). Its first score, on the model of d5f973f
-# before anything was tuned with the writer's tuning set 6: urgent recall 0.975, false urgent
-# 5.6 %, macro-F1 0.854; on the model trained with set 6 (eleventh session): 0.975, 3.3 %,
-# 0.881. Thirteenth session (the calibrated threshold, sentence-scoped cues, sets 7 and 8 in
-# the urgent score): 0.975, 3.9 % (7 of 180: one more), 0.881; taken because the same model
-# finds one more crisis on held-out set 2 (0.987 -> 0.993) and has one false urgent fewer
-# there, one more on set 1. The floors below hold that, not the issue's bars.
-intent-safety-heldout-3: $(BUILD)/entraide
-	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-3.jsonl > $(BUILD)/intent-safety-heldout-3.pred.jsonl
-	python3 tests/intent/score.py tests/intent/safety-heldout-3.jsonl $(BUILD)/intent-safety-heldout-3.pred.jsonl \
-		--blind --min urgent_recall=0.99 --max false_urgent_rate=0.039 --min macro_f1=0.885
+# Set 15 (once held-out set 2; its macro-F1 floor went 0.87 -> 0.86 -> 0.87 over the eleventh to
+# sixteenth sessions).
+intent-safety-15: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-15.jsonl > $(BUILD)/intent-safety-15.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-15.jsonl $(BUILD)/intent-safety-15.pred.jsonl \
+		--min urgent_recall=0.99 --max false_urgent_rate=0.044 --min macro_f1=0.87
 
-# The fourth held-out set (thirteenth session: 300 messages by a writer, H12, who read only the
-# product rules and the label schema; the one who tunes never reads it). Its first score, blind,
-# on main's model before anything of that session was tuned (9868b42): urgent recall 0.967 (4 of
-# 120 missed), false urgent 3.3 % (6 of 180), macro-F1 0.887 (0.868 was a stale build's, read
-# first); with that session's model: 0.967, 3.3 %, 0.892. The floors hold that, not the bars.
-intent-safety-heldout-4: $(BUILD)/entraide
-	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-4.jsonl > $(BUILD)/intent-safety-heldout-4.pred.jsonl
-	python3 tests/intent/score.py tests/intent/safety-heldout-4.jsonl $(BUILD)/intent-safety-heldout-4.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.028 --min macro_f1=0.90
+# Set 16 (once held-out set 3, W12's; first scored 0.975 / 5.6 % / 0.854 on d5f973f).
+intent-safety-16: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-16.jsonl > $(BUILD)/intent-safety-16.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-16.jsonl $(BUILD)/intent-safety-16.pred.jsonl \
+		--min urgent_recall=0.99 --max false_urgent_rate=0.039 --min macro_f1=0.885
+
+# Set 17 (once held-out set 4, H12's; first scored 0.967 / 3.3 % / 0.887 on 9868b42).
+intent-safety-17: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-17.jsonl > $(BUILD)/intent-safety-17.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-17.jsonl $(BUILD)/intent-safety-17.pred.jsonl \
+		--min urgent_recall=0.98 --max false_urgent_rate=0.028 --min macro_f1=0.90
 
 # The fifteenth session's model (whose wish to die it is: the writer's own, someone else's,
 # quoted; tuning set 10), scored once on the held-out sets after it was written: urgent recall
-# 0.987 -> 0.993 on set 1 and 0.975 -> 0.983 on set 5 (one more crisis found on each), false
+# 0.987 -> 0.993 on set 1 (now tuning set 14) and 0.975 -> 0.983 on set 5 (one more crisis found on each), false
 # urgent 2.9 -> 3.5 % on set 1 and 3.9 -> 4.4 % on set 2 (one more each), macro-F1 on set 3
 # 0.885 -> 0.878; sets 4 and the first desk held-out unchanged. A missed crisis is the error
 # R3 forbids, so the trade was taken and the floors moved with it (recall up, false urgent
@@ -311,18 +311,8 @@ intent-safety-heldout-8: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-8.jsonl $(BUILD)/intent-safety-heldout-8.pred.jsonl \
 		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.025 --min macro_f1=0.90
 
-# The first held-out set (never read). Sixteenth session: false urgent 3.5 -> 4.0 % (7 of 173, one
-# more) with the rules of tuning set 11's classes (the crisis after a past attempt, every medicine
-# taken, a crisis ending a complaint) and the weights the score learnt with them; each group of
-# them taken out in turn left it at 7 (no single group explains it: the score moved), and they find
-# 5.5 more crises per split in cross-validation at the same false urgents. Its floor moved with it.
-intent-safety-heldout: $(BUILD)/entraide
-	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout.jsonl > $(BUILD)/intent-safety-heldout.pred.jsonl
-	python3 tests/intent/score.py tests/intent/safety-heldout.jsonl $(BUILD)/intent-safety-heldout.pred.jsonl \
-		--blind --min urgent_recall=0.99 --max false_urgent_rate=0.041 --min macro_f1=0.91
-
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
-                intent-safety-heldout intent-safety-heldout-2 intent-safety-heldout-3 intent-safety-heldout-4 \
+                intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 \
                 intent-safety-heldout-5 intent-safety-heldout-6 intent-safety-heldout-7 intent-safety-heldout-8
