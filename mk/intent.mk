@@ -10,16 +10,13 @@ INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
 # urgent with 0.97. With them, urgent is no longer a rare class of the text model (1,086 of 4,293
 # messages with the fifth set, instead of 266 of 2,172): its class weight goes from 1.6 to 0.2, chosen by the
 # cross-validated cost of the urgent score (1.6 / 1.0 / 0.5 / 0.3 / 0.2 / 0.1: the lowest at 0.2;
-# docs/intent.md). The score keeps taking the text model's probabilities out of fold.
+# docs/intent.md); 0.15 since the twentieth session (INTENT_RETIRED below). The score keeps taking
+# the text model's probabilities out of fold.
 # tests/intent/safety-tuning-12.jsonl (W12, seventeenth session, written blind) trains no model:
 # the eighteenth session keeps it as an evaluation of the rules (read, so not held out, but
 # unseen by every weight), since the seventeenth session's branch that trained on it lost a
 # crisis on two held-out sets (docs/intent.md).
-# Tuning sets 14 to 17 (the four oldest held-out sets, retired in the twentieth session) are
-# evaluation only until measured as training data.
-INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl tests/intent/safety-tuning-14.jsonl \
-                    tests/intent/safety-tuning-15.jsonl tests/intent/safety-tuning-16.jsonl \
-                    tests/intent/safety-tuning-17.jsonl
+INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl
 INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
@@ -52,12 +49,23 @@ INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
 INTENT_URGENT_ONLY := tests/intent/safety-tuning-7.jsonl tests/intent/safety-tuning-7-supplement.jsonl \
                       tests/intent/safety-tuning-8.jsonl tests/intent/safety-tuning-9.jsonl \
                       tests/intent/safety-tuning-10.jsonl tests/intent/safety-tuning-11.jsonl
+# Tuning sets 14 to 17 (the four oldest held-out sets, four writers; retired in the twentieth
+# session) train all three models. They come last so that every older file keeps its folds.
+# Cross-validated (4 splits, run-time decision, every file with them) they cost least in all three
+# models: 31.50 missed / 251.5 false urgent per split in the score and the calm model only, 26.75 /
+# 238.0 in the text model too; on the older files alone at 0.20 (one split), 23 / 229 without them
+# -> 22 / 233 in the score only -> 18 / 207 in all three. With them urgent is 1,844 of 6,196
+# messages of the text model (1,301 of 4,892 before), and its weight was chosen again by the same
+# cost: 0.30 26.00 / 241.2, 0.20 26.75 / 238.0, 0.15 26.25 / 236.8 (within the noise, but the lowest
+# both ways: 0.15).
+INTENT_RETIRED := tests/intent/safety-tuning-14.jsonl tests/intent/safety-tuning-15.jsonl \
+                  tests/intent/safety-tuning-16.jsonl tests/intent/safety-tuning-17.jsonl
 INTENT_HARDNEG := tests/intent/safety-tuning-5.jsonl
 INTENT_LAST    := tests/intent/safety-tuning-6.jsonl
-INTENT_ARGS := --model-urgent-weight 0.2 --text-only $(INTENT_TEXT_ONLY) \
+INTENT_ARGS := --model-urgent-weight 0.15 --text-only $(INTENT_TEXT_ONLY) \
                --both $(filter-out $(INTENT_TEXT_ONLY),$(INTENT_DATA)) \
-               $(filter-out $(INTENT_HARDNEG) $(INTENT_LAST) $(INTENT_URGENT_ONLY),$(INTENT_URGENT_DATA)) \
-               $(INTENT_HARDNEG) $(INTENT_LAST) --urgent-only $(INTENT_URGENT_ONLY)
+               $(filter-out $(INTENT_HARDNEG) $(INTENT_LAST) $(INTENT_URGENT_ONLY) $(INTENT_RETIRED),$(INTENT_URGENT_DATA)) \
+               $(INTENT_HARDNEG) $(INTENT_LAST) --urgent-only $(INTENT_URGENT_ONLY) --both $(INTENT_RETIRED)
 INTENT_TRAINER := $(BUILD)/host/intent_train
 INTENT_MODEL   := $(BUILD)/gen/intent_model.c
 INTENT_HOSTSRC := tools/intent_train.c src/desk/intent_feat.c src/desk/intent_wordmap.c src/desk/intent_rules.c src/desk/intent_patterns.c \
@@ -174,11 +182,13 @@ intent-safety-7: $(BUILD)/entraide
 # The eighth tuning set (W12, thirteenth session, written without reading the code; scored blind
 # once as it came, before anything was changed with it: 0.965 / 4.3 % / 0.879 on the model of the
 # time; tests/intent/safety-tuning-8.md). Training data of the urgent score now: held to what it
-# reaches in-sample (one crisis it does not find: tests/intent/safety-tuning-8.md).
+# reaches in-sample (one crisis it does not find: tests/intent/safety-tuning-8.md). Twentieth
+# session (tuning sets 14-17 in all three models): false urgent 8 -> 5 of 300, macro-F1 0.906 ->
+# 0.897 (calm intents), so its macro-F1 floor went from 0.90 to 0.89.
 intent-safety-8: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-8.jsonl > $(BUILD)/intent-safety-8.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-8.jsonl $(BUILD)/intent-safety-8.pred.jsonl \
-		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.90
+		--min urgent_recall=0.99 --max false_urgent_rate=0.03 --min macro_f1=0.89
 
 # The ninth tuning set (W12, fourteenth session, written without reading the code: indirect crises -
 # farewells, a date chosen, belongings given away - and hard negatives - crises told in retrospect,
@@ -239,32 +249,33 @@ intent-safety-12: $(BUILD)/entraide
 # -4; each written by a person who never read the code). Retired in the twentieth session: scored
 # in aggregate dozens of times while rules were chosen, they no longer measured generalisation.
 # Their last blind scores (main b80752f) are in each .md; the held-out history of their floors is
-# in docs/intent.md. Sets 5 to 8 stay held out.
-# Set 14 (once held-out set 1): its false-urgent floor moved from 3.5 to 4.0 % in the sixteenth
-# session with the rules of tuning set 11's classes.
+# in docs/intent.md. Sets 5 to 8 stay held out. Since the twentieth session they train all three
+# models (INTENT_RETIRED): held to what they reach in-sample, every crisis found.
+# Set 14 (once held-out set 1; last held-out floors 0.99 / 4.1 % / 0.91).
 intent-safety-14: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-14.jsonl > $(BUILD)/intent-safety-14.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-14.jsonl $(BUILD)/intent-safety-14.pred.jsonl \
-		--min urgent_recall=0.99 --max false_urgent_rate=0.041 --min macro_f1=0.91
+		--min urgent_recall=1.0 --max false_urgent_rate=0.006 --min macro_f1=0.99
 
-# Set 15 (once held-out set 2; its macro-F1 floor went 0.87 -> 0.86 -> 0.87 over the eleventh to
-# sixteenth sessions).
+# Set 15 (once held-out set 2; last held-out floors 0.99 / 4.4 % / 0.87).
 intent-safety-15: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-15.jsonl > $(BUILD)/intent-safety-15.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-15.jsonl $(BUILD)/intent-safety-15.pred.jsonl \
-		--min urgent_recall=0.99 --max false_urgent_rate=0.044 --min macro_f1=0.87
+		--min urgent_recall=1.0 --max false_urgent_rate=0.006 --min macro_f1=0.99
 
-# Set 16 (once held-out set 3, W12's; first scored 0.975 / 5.6 % / 0.854 on d5f973f).
+# Set 16 (once held-out set 3, W12's; first scored 0.975 / 5.6 % / 0.854 on d5f973f; last
+# held-out floors 0.99 / 3.9 % / 0.885).
 intent-safety-16: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-16.jsonl > $(BUILD)/intent-safety-16.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-16.jsonl $(BUILD)/intent-safety-16.pred.jsonl \
-		--min urgent_recall=0.99 --max false_urgent_rate=0.039 --min macro_f1=0.885
+		--min urgent_recall=1.0 --max false_urgent_rate=0.006 --min macro_f1=0.99
 
-# Set 17 (once held-out set 4, H12's; first scored 0.967 / 3.3 % / 0.887 on 9868b42).
+# Set 17 (once held-out set 4, H12's; first scored 0.967 / 3.3 % / 0.887 on 9868b42; last
+# held-out floors 0.98 / 2.8 % / 0.90).
 intent-safety-17: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-17.jsonl > $(BUILD)/intent-safety-17.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-17.jsonl $(BUILD)/intent-safety-17.pred.jsonl \
-		--min urgent_recall=0.98 --max false_urgent_rate=0.028 --min macro_f1=0.90
+		--min urgent_recall=1.0 --max false_urgent_rate=0.006 --min macro_f1=0.99
 
 # The fifteenth session's model (whose wish to die it is: the writer's own, someone else's,
 # quoted; tuning set 10), scored once on the held-out sets after it was written: urgent recall
@@ -277,10 +288,15 @@ intent-safety-17: $(BUILD)/entraide
 # product rules and the label schema; the one who tunes never reads it). Its first score, blind,
 # on main's model before anything of that session was tuned (4a45283): urgent recall 0.975 (3 of
 # 120 missed), false urgent 2.2 % (4 of 180), macro-F1 0.924. The floors hold that, not the bars.
+# Twentieth session (tuning sets 14-17 in all three models), on sets 5 / 6 / 7 / 8: no crisis
+# lost or gained; false urgent one more on set 5 (4 -> 5 of 180), one fewer on set 7 (2 -> 1 of
+# 120), the same on 6 and 8 (20 in all, before and after); macro-F1 0.932 -> 0.940, 0.858 ->
+# 0.880, 0.867 -> 0.877, 0.909 -> 0.900 (sum +0.031). Set 5's false-urgent floor moved with it
+# (2.3 -> 2.8 %); the floors of 6 and 7 rose to what the model reaches.
 intent-safety-heldout-5: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-5.jsonl > $(BUILD)/intent-safety-heldout-5.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-5.jsonl $(BUILD)/intent-safety-heldout-5.pred.jsonl \
-		--blind --min urgent_recall=0.983 --max false_urgent_rate=0.023 --min macro_f1=0.93
+		--blind --min urgent_recall=0.983 --max false_urgent_rate=0.028 --min macro_f1=0.935
 
 # The sixth held-out set (seventeenth session: 300 messages by a new writer, H12, who read only
 # the product rules and the label schema; the one who tunes never reads it). Its first score,
@@ -290,7 +306,7 @@ intent-safety-heldout-5: $(BUILD)/entraide
 intent-safety-heldout-6: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-6.jsonl > $(BUILD)/intent-safety-heldout-6.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-6.jsonl $(BUILD)/intent-safety-heldout-6.pred.jsonl \
-		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.062 --min macro_f1=0.85
+		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.062 --min macro_f1=0.875
 
 # The seventh held-out set (eighteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-7, who read only the product rules and the label schema; the one who tunes
@@ -299,7 +315,7 @@ intent-safety-heldout-6: $(BUILD)/entraide
 intent-safety-heldout-7: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-7.jsonl > $(BUILD)/intent-safety-heldout-7.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-7.jsonl $(BUILD)/intent-safety-heldout-7.pred.jsonl \
-		--blind --min urgent_recall=0.95 --max false_urgent_rate=0.017 --min macro_f1=0.86
+		--blind --min urgent_recall=0.95 --max false_urgent_rate=0.009 --min macro_f1=0.875
 
 # The eighth held-out set (nineteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-8, who read only the product rules and the label schema, safety-heldout-8.md;
