@@ -213,6 +213,14 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 do|doing|try|trying ~0 it|this ~0 again"},
 	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 do|doing|try|trying ~0 it|this ~0 again ~1 " NOW_WORDS},
 	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 finish|end|finishing|ending ~0 it|this"},
+	/* the repetition as finishing what one started (twentieth session: with the retired held-out
+	 * sets in the text model, "failed attempt in the summer. Tonight I'm finishing what I
+	 * started." of tuning set 11 fell below the threshold); "attempt" the noun only here, where
+	 * the repetition is this specific ("our IVF attempt failed, we'll try again" stays calm) */
+	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT "|attempt ~12 finish|finishing|complete|completing ~0 what ~0 i ~0 "
+	                                   "started"},
+	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 finir|terminer|finis|termine|achever|acheve ~0 ce ~0 que ~0 j ~0 "
+	                                   "ai ~0 commence"},
 	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 this|cette ~0 time|fois ~3 fail|rater|louper|survive|bout|succeed|"
 	                             "reussir|reussirai|properly|bonne"},
 	/* "I'm doing it tonight." ending its sentence (a cue the score weighs: "The form? I'm doing it
