@@ -216,10 +216,12 @@ const struct pattern_src intent_patterns[] = {
 	/* the repetition as finishing what one started (twentieth session: with the retired held-out
 	 * sets in the text model, "failed attempt in the summer. Tonight I'm finishing what I
 	 * started." of tuning set 11 fell below the threshold); "attempt" the noun only here, where
-	 * the repetition is this specific ("our IVF attempt failed, we'll try again" stays calm) */
-	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT "|attempt ~12 finish|finishing|complete|completing ~0 what ~0 i ~0 "
+	 * the repetition is this specific ("our IVF attempt failed, we'll try again" stays calm), and
+	 * the bare noun only dated right away (NOUN: "My thesis attempt got rejected in June. This
+	 * year I'm finishing what I started." is calm, the twentieth session's review) */
+	{K_URGENT, R(SUICIDE), LATE | END | NOUN, ATTEMPT "|attempt ~12 finish|finishing|complete|completing ~0 what ~0 i ~0 "
 	                                   "started"},
-	{K_URGENT, R(SUICIDE), LATE | END, ATTEMPT " ~12 finir|terminer|finis|termine|achever|acheve ~0 ce ~0 que ~0 j ~0 "
+	{K_URGENT, R(SUICIDE), LATE | END | NOUN, ATTEMPT " ~12 finir|terminer|finis|termine|achever|acheve ~0 ce ~0 que ~0 j ~0 "
 	                                   "ai ~0 commence"},
 	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 this|cette ~0 time|fois ~3 fail|rater|louper|survive|bout|succeed|"
 	                             "reussir|reussirai|properly|bonne"},

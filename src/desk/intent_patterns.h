@@ -52,6 +52,11 @@ enum kind {
 #define LATE 256 /* the cue is the match's last slot: its sentence and its speaker are those of the
                   * match's end ("il y a 2 ans j'ai fait une TS, ce soir je recommence": the attempt
                   * is the past, the "recommence" is now) */
+#define NOUN 512 /* with LATE: the bare noun "attempt" / "tentative" (no "de suicide") counts only
+                  * opening its sentence or after "my", "failed", "first", "last", "ma", "première",
+                  * then (past "failed" / "ratée") a time right away: "Failed attempt in the summer.",
+                  * "Tentative ratée en août." but not "My thesis attempt got rejected" nor "Tentative
+                  * ratée pour le permis" (intent_rules.c, attempt_noun_dated) */
 
 struct pattern_src {
 	enum kind kind;

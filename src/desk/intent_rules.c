@@ -322,11 +322,95 @@ static uint64_t *clause_mask(struct scan *s, enum kind k)
 	}
 }
 
+#define WORD_IN(list, w, wl) word_in(list, sizeof list / sizeof list[0], w, wl)
+
+/* Token i, in sentence sent: a time told right away after a bare "attempt" / "tentative" ("in the
+ * summer", "en août", "last spring", "l'an dernier", "il y a un an", "2 years ago", "in 2019"). */
+static int time_at(const struct intent_text *t, size_t i, unsigned sent)
+{
+	static const char *const alone[] = {"last", "dernier", "derniere", "ago", "yesterday", "hier"};
+	static const char *const before[] = {"in", "en", "au", "during", "over", "this", "cet", "cette", "l",
+	                                     "a", "an", "one", "un", "une"};
+	static const char *const when[] = {
+		"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+		"juillet", "aout", "septembre", "octobre", "novembre", "decembre", "summer", "spring",
+		"winter", "autumn", "fall", "ete", "printemps", "hiver", "automne", "year", "month", "week",
+		"an", "annee", "mois", "semaine", "few", "couple", "the", "debut", "fin"};
+	static const char *const spans[] = {"years", "months", "weeks", "days", "ans", "mois", "semaines",
+	                                    "jours", "year", "month", "week", "an"};
+	size_t wl;
+	if (i >= t->n_tok || t->tok_sent[i] != sent)
+		return 0;
+	const char *w = intent_tok(t, i, &wl);
+	if (WORD_IN(alone, w, wl))
+		return 1;
+	if (wl == 2 && memcmp(w, "il", 2) == 0 && i + 1 < t->n_tok && t->tok_sent[i + 1] == sent) {
+		w = intent_tok(t, i + 1, &wl);
+		return wl == 1 && w[0] == 'y'; /* "il y a" */
+	}
+	int digits = wl > 0;
+	for (size_t k = 0; k < wl; k++)
+		digits &= w[k] >= '0' && w[k] <= '9';
+	int before_time = WORD_IN(before, w, wl);
+	if (!digits && !before_time)
+		return 0;
+	if (i + 1 >= t->n_tok || t->tok_sent[i + 1] != sent)
+		return 0;
+	size_t nl;
+	const char *n = intent_tok(t, i + 1, &nl);
+	if (digits) /* "2 years ago", "3 mois" */
+		return WORD_IN(spans, n, nl);
+	if (nl == 4 && (memcmp(n, "19", 2) == 0 || memcmp(n, "20", 2) == 0) && n[2] >= '0' && n[2] <= '9' &&
+	    n[3] >= '0' && n[3] <= '9')
+		return 1; /* "in 2019" */
+	if (!WORD_IN(when, n, nl))
+		return 0;
+	if ((nl == 3 && memcmp(n, "the", 3) == 0) || (nl == 3 && memcmp(n, "few", 3) == 0) ||
+	    (nl == 6 && memcmp(n, "couple", 6) == 0) || (nl == 5 && memcmp(n, "debut", 5) == 0) ||
+	    (nl == 3 && memcmp(n, "fin", 3) == 0)) /* "in the summer", "a few months", "début juin" */
+		return i + 2 < t->n_tok && t->tok_sent[i + 2] == sent &&
+		       (n = intent_tok(t, i + 2, &nl)) != NULL && WORD_IN(when, n, nl) &&
+		       !(nl == 3 && memcmp(n, "the", 3) == 0);
+	return 1;
+}
+
+/* A bare noun "attempt" / "tentative" at ti (not "de suicide": attempt_is_suicidal) for a NOUN
+ * pattern: it names a suicide attempt only opening its sentence or after "my", "failed", "first",
+ * "last", "ma", "première" ("Failed attempt in the summer.", "Tentative ratée en août."), then,
+ * past "failed" / "ratée", a time right away. A thesis, a marathon, the bac or the driving test
+ * has its own word before or after it ("My thesis attempt got rejected", "Ma première tentative
+ * au bac a raté", "Tentative ratée pour le permis"): the twentieth session's review. */
+static int attempt_noun_dated(const struct intent_text *t, size_t ti)
+{
+	static const char *const openers[] = {"my", "failed", "first", "last", "ma", "premiere", "derniere"};
+	static const char *const failed[] = {"failed", "ratee", "rate", "echouee", "manquee"};
+	size_t wl;
+	const char *w = intent_tok(t, ti, &wl);
+	if (!((wl == 7 && memcmp(w, "attempt", 7) == 0) || (wl == 9 && memcmp(w, "tentative", 9) == 0)))
+		return 1; /* "ts", "attempted", "overdosed", "oded" as before */
+	unsigned sent = t->tok_sent[ti];
+	if (ti >= 1 && t->tok_sent[ti - 1] == sent) {
+		w = intent_tok(t, ti - 1, &wl);
+		if (!WORD_IN(openers, w, wl))
+			return 0;
+	}
+	size_t i = ti + 1;
+	if (i < t->n_tok && t->tok_sent[i] == sent) {
+		w = intent_tok(t, i, &wl);
+		if (WORD_IN(failed, w, wl))
+			i++;
+	}
+	return time_at(t, i, sent);
+}
+
+#undef WORD_IN
+
 /* A LATE pattern starts on an attempt told in the past: "attempted" and "tentative" are also the
  * plain verb and noun ("I attempted to book online", "3 tentatives d'appel"), so one followed by
  * "to", "de", "pour" counts only before suicide or oneself ("tentative de suicide", "tentative de me
  * tuer", "attempted to kill myself"). */
-static int attempt_is_suicidal(const struct intent_text *t, size_t ti)
+static int attempt_is_suicidal(const struct intent_text *t, size_t ti, int noun)
 {
 	static const char *const linkers[] = {"to", "de", "d", "pour", "for", "at"};
 	static const char *const selves[] = {"kill", "end", "take", "hang", "overdose"};
@@ -352,7 +436,7 @@ static int attempt_is_suicidal(const struct intent_text *t, size_t ti)
 		return 1;
 	w = intent_tok(t, ti + 1, &wl);
 	if (!word_in(linkers, sizeof linkers / sizeof linkers[0], w, wl))
-		return 1;
+		return !noun || attempt_noun_dated(t, ti);
 	if (ti + 2 >= t->n_tok)
 		return 0;
 	w = intent_tok(t, ti + 2, &wl);
@@ -381,7 +465,7 @@ static void try_pattern(uint16_t pi, void *ctx)
 	size_t end = s->ti;
 	if (!match_from(&patterns[pi], 0, s->t, s->ti, (src->flags & END) != 0, &end))
 		return;
-	if ((src->flags & LATE) && !attempt_is_suicidal(s->t, s->ti))
+	if ((src->flags & LATE) && !attempt_is_suicidal(s->t, s->ti, (src->flags & NOUN) != 0))
 		return;
 	size_t at = src->flags & LATE ? end : s->ti;
 	sent = 1ull << s->t->tok_sent[at];

@@ -303,6 +303,9 @@ static void crisis_after_past_attempt_is_urgent(void **state)
 		"attempted last spring, doing it again tonight",
 		"Failed attempt in the summer. Tonight I'm finishing what I started.",
 		"ma TS l'an dernier a raté, ce soir je vais finir ce que j'ai commencé.",
+		"Tentative ratée en août. Cette nuit je finis ce que j'ai commencé.",
+		"Tentative l'an dernier. Cette fois je vais terminer ce que j'ai commencé.",
+		"after my attempt last spring everyone thinks im fine. im not. im finishing what i started.",
 		"in 2019 i overdosed. this time i'll do it properly",
 		"took all my meds",
 		"mrc pour tt. g pri tt mes médocs",
@@ -319,6 +322,14 @@ static void crisis_after_past_attempt_is_urgent(void **state)
 		"our first IVF attempt failed, we want to try again in June, who do we call?",
 		"My first attempt at the cake failed lol. Tonight I'm finishing what I started.",
 		"Ma première tentative de gâteau a raté, ce soir je vais finir ce que j'ai commencé.",
+		/* the bare noun of another attempt: a thesis, a marathon, the bac, the driving test, a
+		 * renovation (the twentieth session's review) */
+		"My thesis attempt got rejected by the committee in June. This year I'm finishing what I started.",
+		"Marathon attempt #1: DNF at km 30. Next April I'm finishing what I started.",
+		"Ma première tentative au bac a raté. Cette année je vais finir ce que j'ai commencé.",
+		"Tentative ratée pour le permis en juin. En septembre je finis ce que j'ai commencé.",
+		"Our renovation attempt in spring was a disaster, this summer I'm finishing what I started. "
+		"Any tips for dust allergy?",
 		"I attempted to book online three times, nobody answered. I'll do it again tonight.",
 		"après 3 tentatives d'appel sans réponse, je recommence ce soir",
 		"je passe à l'acte : j'arrête de fumer lundi, avez-vous un tabacologue ?",
