@@ -24,7 +24,7 @@
 
 /* A suicide attempt, or an overdose, told in the past (a repetition after it is a crisis; "3
  * tentatives d'appel" is not one, nor "attempted to book": intent_rules.c, attempt_is_suicidal). */
-#define ATTEMPT "ts|tentative|attempted|overdosed|oded"
+#define ATTEMPT "ts|tentative|attempted|overdosed|oded|tente"
 /* Medicines in general words, for "all my medicines" taken. */
 #define MEDS "meds|medocs|medoc|medicaments|medication|medications|medicines|pills|pill|tablets|cachets|comprimes|" \
              "gelules|pilules|boites"
@@ -223,6 +223,23 @@ const struct pattern_src intent_patterns[] = {
 	                                   "started"},
 	{K_URGENT, R(SUICIDE), LATE | END | NOUN, ATTEMPT " ~12 finir|terminer|finis|termine|achever|acheve ~0 ce ~0 que ~0 j ~0 "
 	                                   "ai ~0 commence"},
+	/* a plan for tonight after a past attempt, ending its sentence, however long the years
+	 * between them are told ("i attempted suicide in 2019, got help, was ok for years. relapsed
+	 * badly and i have a plan for tonight"; the twentieth session's review: the retrained text
+	 * model let it fall below the threshold) - and the repetition beside its means ("j'ai tenté
+	 * de me suicider il y a 1 an. aujourd'hui je recommence, j'ai la lame dans la main": "j'ai"
+	 * right before the means, so "je recommence à vivre, je reprends mes médicaments" stays calm).
+	 * The gap is long, so the attempt must be named ("attempted suicide", "tentative de suicide",
+	 * "une TS", "overdosed"), not a bare "attempted" ("I attempted the recipe... I have a plan for
+	 * tonight"). */
+	{K_URGENT, R(SUICIDE), LATE | END, "attempted|tried|attempt|suicide ~1 suicide|attempt ~30 have|got|made ~0 a ~0 "
+	                                   "plan ~0 for ~0 tonight|today"},
+	{K_URGENT, R(SUICIDE), LATE | END, "ts|overdosed|oded ~30 have|got|made ~0 a ~0 plan ~0 for ~0 tonight|today"},
+	{K_URGENT, R(SUICIDE), LATE | END, "tentative|tente ~3 suicide|suicider|tuer ~30 ai ~0 un ~0 plan ~0 pour ~1 "
+	                                   "soir|nuit"},
+	{K_URGENT, R(SUICIDE), LATE | END, "ts ~30 ai ~0 un ~0 plan ~0 pour ~1 soir|nuit"},
+	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 recommence|recommencer|refais|refaire ~4 ai ~1 lame|lames|corde|rasoir|"
+	                             "cutter|couteau|cachets|medocs|comprimes"},
 	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 this|cette ~0 time|fois ~3 fail|rater|louper|survive|bout|succeed|"
 	                             "reussir|reussirai|properly|bonne"},
 	/* "I'm doing it tonight." ending its sentence (a cue the score weighs: "The form? I'm doing it

@@ -434,9 +434,12 @@ static int attempt_is_suicidal(const struct intent_text *t, size_t ti, int noun)
 	}
 	if (ti + 1 >= t->n_tok)
 		return 1;
+	/* "tenté" alone is also a tent or a temptation ("ça me tente"): an attempt only before "de me
+	 * suicider", "de me tuer" (the twentieth session's review) */
+	int tente = wl == 5 && memcmp(w, "tente", 5) == 0;
 	w = intent_tok(t, ti + 1, &wl);
 	if (!word_in(linkers, sizeof linkers / sizeof linkers[0], w, wl))
-		return !noun || attempt_noun_dated(t, ti);
+		return !tente && (!noun || attempt_noun_dated(t, ti));
 	if (ti + 2 >= t->n_tok)
 		return 0;
 	w = intent_tok(t, ti + 2, &wl);

@@ -306,6 +306,10 @@ static void crisis_after_past_attempt_is_urgent(void **state)
 		"Tentative ratée en août. Cette nuit je finis ce que j'ai commencé.",
 		"Tentative l'an dernier. Cette fois je vais terminer ce que j'ai commencé.",
 		"after my attempt last spring everyone thinks im fine. im not. im finishing what i started.",
+		"i attempted suicide in 2019, got help, was ok for years. relapsed badly this month and i have a "
+		"plan for tonight",
+		"i attempted suicide in 2019, got help, was ok for years. relapsed badly and i have a plan for tonight",
+		"j'ai tenté de me suicider il y a 1 an. aujourd'hui je recommence, j'ai la lame dans la main",
 		"in 2019 i overdosed. this time i'll do it properly",
 		"took all my meds",
 		"mrc pour tt. g pri tt mes médocs",
@@ -330,6 +334,9 @@ static void crisis_after_past_attempt_is_urgent(void **state)
 		"Tentative ratée pour le permis en juin. En septembre je finis ce que j'ai commencé.",
 		"Our renovation attempt in spring was a disaster, this summer I'm finishing what I started. "
 		"Any tips for dust allergy?",
+		"I attempted the recipe last week and it flopped. I have a plan for tonight.",
+		"J'ai tenté de me suicider il y a 5 ans. Aujourd'hui je recommence à vivre, je reprends mes "
+		"médicaments et le sport.",
 		"I attempted to book online three times, nobody answered. I'll do it again tonight.",
 		"après 3 tentatives d'appel sans réponse, je recommence ce soir",
 		"je passe à l'acte : j'arrête de fumer lundi, avez-vous un tabacologue ?",
