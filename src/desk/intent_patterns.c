@@ -30,6 +30,10 @@
              "gelules|pilules|boites"
 /* Now, or within hours. */
 #define NOW_WORDS "soir|nuit|tonight|maintenant|now|ajd|aujourd|today|demain|tomorrow"
+/* the time before "finishing what I started" after a past attempt: now, or "this time" ("Tentative
+ * l'an dernier. Cette fois je vais terminer ce que j'ai commencé."); without one, an exam or a
+ * marathon finished next year was read as a crisis (the twentieth session's second review) */
+#define NOW_FINISH "tonight|today|tomorrow|soir|nuit|ajd|aujourd|demain|time|fois"
 
 const struct pattern_src intent_patterns[] = {
 	/* --- chest pain, heart attack -------------------------------------------------------- */
@@ -219,10 +223,10 @@ const struct pattern_src intent_patterns[] = {
 	 * the repetition is this specific ("our IVF attempt failed, we'll try again" stays calm), and
 	 * the bare noun only dated right away (NOUN: "My thesis attempt got rejected in June. This
 	 * year I'm finishing what I started." is calm, the twentieth session's review) */
-	{K_URGENT, R(SUICIDE), LATE | END | NOUN, ATTEMPT "|attempt ~12 finish|finishing|complete|completing ~0 what ~0 i ~0 "
-	                                   "started"},
-	{K_URGENT, R(SUICIDE), LATE | END | NOUN, ATTEMPT " ~12 finir|terminer|finis|termine|achever|acheve ~0 ce ~0 que ~0 j ~0 "
-	                                   "ai ~0 commence"},
+	{K_URGENT, R(SUICIDE), LATE | END | NOUN, ATTEMPT "|attempt ~12 " NOW_FINISH " ~3 finish|finishing|complete|"
+	                                   "completing ~0 what ~0 i ~0 started"},
+	{K_URGENT, R(SUICIDE), LATE | END | NOUN, ATTEMPT " ~12 " NOW_FINISH " ~3 finir|terminer|finis|termine|achever|"
+	                                   "acheve ~0 ce ~0 que ~1 ai|jai ~0 commence"},
 	/* a plan for tonight after a past attempt, ending its sentence, however long the years
 	 * between them are told ("i attempted suicide in 2019, got help, was ok for years. relapsed
 	 * badly and i have a plan for tonight"; the twentieth session's review: the retrained text
@@ -231,15 +235,17 @@ const struct pattern_src intent_patterns[] = {
 	 * right before the means, so "je recommence à vivre, je reprends mes médicaments" stays calm).
 	 * The gap is long, so the attempt must be named ("attempted suicide", "tentative de suicide",
 	 * "une TS", "overdosed"), not a bare "attempted" ("I attempted the recipe... I have a plan for
-	 * tonight"). */
-	{K_URGENT, R(SUICIDE), LATE | END, "attempted|tried|attempt|suicide ~1 suicide|attempt ~30 have|got|made ~0 a ~0 "
-	                                   "plan ~0 for ~0 tonight|today"},
-	{K_URGENT, R(SUICIDE), LATE | END, "ts|overdosed|oded ~30 have|got|made ~0 a ~0 plan ~0 for ~0 tonight|today"},
-	{K_URGENT, R(SUICIDE), LATE | END, "tentative|tente ~3 suicide|suicider|tuer ~30 ai ~0 un ~0 plan ~0 pour ~1 "
-	                                   "soir|nuit"},
-	{K_URGENT, R(SUICIDE), LATE | END, "ts ~30 ai ~0 un ~0 plan ~0 pour ~1 soir|nuit"},
-	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 recommence|recommencer|refais|refaire ~4 ai ~1 lame|lames|corde|rasoir|"
-	                             "cutter|couteau|cachets|medocs|comprimes"},
+	 * tonight"), the plan the writer's own ("I have", "j'ai"; not "we made a plan for today", a
+	 * safety plan with a therapist) and the evening this one ("pour ce soir", not "pour samedi
+	 * soir"): the twentieth session's second review. */
+	{K_URGENT, R(SUICIDE), LATE | END, "attempted|tried|attempt|suicide ~0 suicide|attempt ~30 i|ive|ve ~0 have|"
+	                                   "got ~0 a ~0 plan ~0 for ~0 tonight|today"},
+	{K_URGENT, R(SUICIDE), LATE | END, "ts|overdosed|oded ~30 i|ive|ve ~0 have|got ~0 a ~0 plan ~0 for ~0 tonight|today"},
+	{K_URGENT, R(SUICIDE), LATE | END, "tentative|tente ~3 suicide|suicider|tuer ~30 ai|jai ~0 un ~0 plan ~0 pour ~0 "
+	                                   "ce|cette|la ~0 soir|nuit"},
+	{K_URGENT, R(SUICIDE), LATE | END, "ts ~30 ai|jai ~0 un ~0 plan ~0 pour ~0 ce|cette|la ~0 soir|nuit"},
+	{K_URGENT, R(SUICIDE), LATE | NOUN, ATTEMPT " ~12 recommence|recommencer|refais|refaire ~1 ai|jai ~1 lame|lames|"
+	                             "corde|rasoir|cutter|couteau|cachets|medocs|comprimes"},
 	{K_URGENT, R(SUICIDE), LATE, ATTEMPT " ~12 this|cette ~0 time|fois ~3 fail|rater|louper|survive|bout|succeed|"
 	                             "reussir|reussirai|properly|bonne"},
 	/* "I'm doing it tonight." ending its sentence (a cue the score weighs: "The form? I'm doing it
