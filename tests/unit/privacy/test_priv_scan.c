@@ -1352,8 +1352,16 @@ static void s20_retired(void **state)
 		{"CIN AB123456 au Maroc, je peux l'envoyer", "AB123456", NULL, FR},
 		{"my IHI is 8003 6012 3456 7890 apparently", "8003 6012 3456 7890", NULL, EN},
 		{"my sin is eating 12345 calories a day", NULL, "12345", EN},
+		/* only in capitals, before a code of 8 letters and digits or more: not a word, a
+		 * year nor a short number (a year may stay a date) */
+		{"what a sin, 123456789 steps and still no change", NULL, "123456789", EN},
 	};
 	check_cases(v, sizeof v / sizeof v[0], ENT_PRIV_ID);
+	not_typed("the sin of 2019 was skipping my scans", EN, "2019", ENT_PRIV_ID);
+	not_typed("ma cni de 2015 est périmée", FR, "2015", ENT_PRIV_ID);
+	not_typed("CIN 2019 et frottis normal depuis", FR, "2019", ENT_PRIV_ID);
+	not_typed("the TFN 2023 deadline stressed me out", EN, "2023", ENT_PRIV_ID);
+	not_typed("La CNI 2021 ne change rien pour la carte vitale", FR, "2021", ENT_PRIV_ID);
 }
 
 int main(void)
