@@ -149,7 +149,10 @@ static int host_names_someone(const char *h, size_t n)
 			uint32_t f = fl ? priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, fl)) : 0;
 			if ((f & LX_PATR) && !(f & (LX_STOPFR | LX_STOPEN)))
 				return 0;
-			given |= (f & (LX_PRN | LX_FIRSTNAME)) != 0;
+			/* (not a given name that is also a month, a day, a word never a name or a French
+			 * word: walk-in-june.org, la-vie-en-rose.fr, grace-et-la-vie.org; "lea" is an
+			 * English word only) */
+			given |= (f & (LX_PRN | LX_FIRSTNAME)) && !(f & (LX_MONTH | LX_DAY | LX_NOTNAME | LX_WFR));
 			link |= (f & (LX_STOPFR | LX_STOPEN)) != 0;
 			if (i == n || h[i] == '.')
 				break;
