@@ -141,7 +141,8 @@ static int host_is_social(const char *h, size_t n)
  * name), which is how organisations name theirs. */
 static int host_names_someone(const char *h, size_t n)
 {
-	int given = 0, link = 0;
+	static const char *const for_whom[] = {"pour", "for", "de", "avec", "with", NULL};
+	int given = 0, link = 0, after_for = 0;
 	for (size_t i = 0, st = 0; i <= n; i++) {
 		if (i == n || h[i] == '.' || h[i] == '-') {
 			char buf[32];
@@ -149,11 +150,18 @@ static int host_names_someone(const char *h, size_t n)
 			uint32_t f = fl ? priv_lex_get(priv_fnv(PRIV_FNV_INIT, buf, fl)) : 0;
 			if ((f & LX_PATR) && !(f & (LX_STOPFR | LX_STOPEN)))
 				return 0;
-			/* (not a given name that is also a month, a day, a word never a name or a French
-			 * word: walk-in-june.org, la-vie-en-rose.fr, grace-et-la-vie.org; "lea" is an
-			 * English word only) */
-			given |= (f & (LX_PRN | LX_FIRSTNAME)) && !(f & (LX_MONTH | LX_DAY | LX_NOTNAME | LX_WFR));
+			/* not a given name that is also a month, a day or a word never a name
+			 * (walk-in-june.org, cure-for-june.org), nor one that is also a French word unless
+			 * "pour", "de", "for" brings it (la-vie-en-rose.fr, grace-et-la-vie.org,
+			 * octobre-rose-pour-toutes.fr; but ensemble-pour-claire.fr, hope-for-grace.org) */
+			if ((f & (LX_PRN | LX_FIRSTNAME)) && !(f & (LX_MONTH | LX_DAY | LX_NOTNAME)) &&
+			    (!(f & LX_WFR) || after_for))
+				given = 1;
 			link |= (f & (LX_STOPFR | LX_STOPEN)) != 0;
+			after_for = 0;
+			for (size_t w = 0; fl && for_whom[w]; w++)
+				if (strlen(for_whom[w]) == fl && memcmp(buf, for_whom[w], fl) == 0)
+					after_for = 1;
 			if (i == n || h[i] == '.')
 				break;
 			st = i + 1;

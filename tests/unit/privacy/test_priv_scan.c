@@ -1342,12 +1342,15 @@ static void s20_retired(void **state)
 		{"les infos sont sur pierre-et-marie-curie.fr pour les familles", NULL, "pierre-et-marie-curie.fr", FR},
 		{"voir www.association-des-patients.org pour les aides", NULL, "association-des-patients.org", FR},
 		{"le guide de france-alzheimer.org est bien fait", NULL, "france-alzheimer.org", FR},
-		/* nor a given name that is also a month, a day or a French word */
+		/* nor a given name that is also a month, a day or a French word ... */
 		{"la chanson la-vie-en-rose.fr est en ligne", NULL, "la-vie-en-rose.fr", FR},
 		{"la marche octobre-rose-pour-toutes.fr a lieu samedi", NULL, "octobre-rose-pour-toutes.fr", FR},
 		{"we joined walk-in-june.org for the hospice", NULL, "walk-in-june.org", EN},
 		{"donate at cure-for-june.org if you can", NULL, "cure-for-june.org", EN},
 		{"le site grace-et-la-vie.org parle de foi", NULL, "grace-et-la-vie.org", FR},
+		/* unless "pour", "de", "for" brings it */
+		{"la cagnotte ensemble-pour-claire.fr est ouverte", "ensemble-pour-claire.fr", NULL, FR},
+		{"we set up hope-for-grace.org for her treatment", "hope-for-grace.org", NULL, EN},
 	};
 	check_cases(u, sizeof u / sizeof u[0], ENT_PRIV_CONTACT);
 	/* the labels of other lands' identity numbers: Canada's SIN and NAS, France's CNI,
