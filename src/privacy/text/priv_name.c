@@ -453,6 +453,22 @@ static int item_closes(const struct pctx *c, size_t k)
 	return tk_ch(c, k, '.') && (k + 1 >= c->n_tk || (c->tk[k + 1].f & TK_NL));
 }
 
+/* A germ's second word no list knows, by its Latin ending ("K. Oxytoca", "E. Faecium",
+ * "C. Glabrata", "L. Rhamnosus", "C. Neoformans"), or one of the few that end otherwise. */
+static int latin_species(const struct pctx *c, size_t k)
+{
+	static const char *const ends[] = {"ae", "ii", "us", "um", "is", "ica", "ata", "ans", "ens", NULL};
+	static const char *const other[] = {"oxytoca", "maltophilia", "pneumophila", "lamblia", NULL};
+	const char *f = tk_fold(c, k);
+	size_t n = strlen(f);
+	for (size_t j = 0; ends[j]; j++) {
+		size_t m = strlen(ends[j]);
+		if (n > m && memcmp(f + n - m, ends[j], m) == 0)
+			return 1;
+	}
+	return tk_eq_any(c, k, other);
+}
+
 /* "R. Patterson", "J. Dupuis": an initial and a surname. */
 static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -472,11 +488,19 @@ static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name
 					    "trachomatis", "gonorrhoeae", "vaginalis", "jirovecii", NULL};
 	if (tk_eq_any(c, i + 2, germs))
 		return NAME_NONE;
+	/* a letter that names a vitamin, a type, a plan, a stage or an answer, not a person's
+	 * initial: "Vitamin D. Ergocalciferol", "Type B. Aortic dissection", "Answer: C. Tachycardia" */
+	static const char *const letter_of[] = {"vitamin", "vitamine", "vit", "type", "plan", "groupe", "group",
+						"hep", "hepatite", "stage", "grade", "option", "phase", "answer",
+						"reponse", NULL};
+	size_t pw = tk_prev_word(c, i, 1);
+	if (pw != SIZE_MAX && tk_eq_any(c, pw, letter_of))
+		return NAME_NONE;
 	uint32_t f = s->lex, word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	if ((f & (LX_PATR | LX_HN)) && !(f & NOT_A_NAME) && (!(f & LX_WORD) || (f & LX_CAPEN)))
 		return span(h, i, pn_extend(c, i + 2, 0));
 	/* "T. Mahlangu", "P. Tchoumi": a surname no list knows */
-	if (f == 0 && tk_len(c, i + 2) >= 3)
+	if (f == 0 && tk_len(c, i + 2) >= 3 && !latin_species(c, i + 2))
 		return span(h, i, pn_extend(c, i + 2, 0));
 	/* "svp\nS. Moreau", "Reg S. Obi": a surname that is also a word (of the other language
 	 * only, when no surname list holds it) closing a line or an item of a list: not "vitamine
