@@ -117,31 +117,6 @@ int priv_ssn_ok(const char *d, size_t n)
 	return 1;
 }
 
-/* Labels of other lands' identity numbers that are also words or common letters ("what a
- * sin", "ma cni de 2015", "CIN 2019"): a label only in capitals, before a code of 8 or more
- * letters and digits (a SIN has 9 digits, a CIN 1-2 letters and 6 digits, an IHI 16). */
-static const char *const weak_labels[] = {"sin", "nas", "cni", "cin", "ihi", "tfn", NULL};
-
-/* Is label k, if it is one of weak_labels, written in capitals before a long enough code
- * starting at token i? Letters and digits, runs of digits set off by one space, '-' or '.'. */
-static int weak_label_ok(const struct pctx *c, size_t k, size_t i)
-{
-	if (!tk_eq_any(c, k, weak_labels))
-		return 1;
-	if (!(c->tk[k].f & TK_ALLCAP))
-		return 0;
-	size_t n = 0;
-	for (size_t b = c->tk[i].s; b < c->len; b++) {
-		unsigned char ch = (unsigned char)c->t[b];
-		if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
-			n++;
-		else if (!((ch == ' ' || ch == '-' || ch == '.') && b + 1 < c->len && c->t[b + 1] >= '0' &&
-			   c->t[b + 1] <= '9'))
-			break;
-	}
-	return n >= 8;
-}
-
 /* Is a label (IPP, dossier, MRN, NHS number...) written shortly before token i? Returns the
  * label's token index + 1, or 0 when there is none. */
 static size_t labelled(const struct pctx *c, size_t i)
@@ -161,7 +136,7 @@ static size_t labelled(const struct pctx *c, size_t i)
 		if (t->f & TK_DIGIT)
 			return 0;
 		if (t->lex & LX_IDLABEL)
-			return weak_label_ok(c, k, i) ? k + 1 : 0;
+			return priv_weak_label_ok(c, k, i) ? k + 1 : 0;
 		/* a person's name between the label and the number: "mutuelle de M. Leroux : 0045..." */
 		/* ... and relatives or places: "dossier de ma mère est", "number at St Mary's is" */
 		/* ... and the institution: "numéro de patient à l'hôpital est le" */

@@ -10,5 +10,9 @@
  * (4471-0082)", "c'est le 40017723"), the last four digits named after a label ("SSN last 4 is
  * 1206"). Run at the end of priv_find_words_ids. */
 void priv_find_ids_ref(struct pctx *c);
+/* Is label k, if it is one of the labels that are also words or common letters (SIN, NAS, CNI,
+ * CIN, IHI, TFN: "what a sin", "ma cni de 2015"), written in capitals before a code of 8 or more
+ * letters and digits starting at token i? 1 for every other label. (priv_ids_ref.c) */
+int priv_weak_label_ok(const struct pctx *c, size_t k, size_t i);
 
 #endif

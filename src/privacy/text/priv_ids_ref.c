@@ -10,6 +10,8 @@
  * a number after "n°" and the word saying which ("n° patient SN-2025-118734", "n° AVS
  * 756.9876.5432.10", "n° de patient 11873499"); the key after a NIR whose key is wrong
  * ("1 47 10 29 019 088 25": a number written from memory keeps its shape, not its key).
+ * And the labels that are also words ("sin", "cni"), which labelled() takes only in capitals
+ * before a long code.
  */
 #include <string.h>
 
@@ -297,4 +299,27 @@ void priv_find_ids_ref(struct pctx *c)
 			i = j;
 		}
 	}
+}
+
+/* Labels of other lands' identity numbers that are also words or common letters ("what a
+ * sin", "ma cni de 2015", "CIN 2019"): a label only in capitals, before a code of 8 or more
+ * letters and digits (a SIN has 9 digits, a CIN 1-2 letters and 6 digits, an IHI 16). */
+static const char *const weak_labels[] = {"sin", "nas", "cni", "cin", "ihi", "tfn", NULL};
+
+int priv_weak_label_ok(const struct pctx *c, size_t k, size_t i)
+{
+	if (!tk_eq_any(c, k, weak_labels))
+		return 1;
+	if (!(c->tk[k].f & TK_ALLCAP))
+		return 0;
+	size_t n = 0;
+	for (size_t b = c->tk[i].s; b < c->len; b++) {
+		unsigned char ch = (unsigned char)c->t[b];
+		if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+			n++;
+		else if (!((ch == ' ' || ch == '-' || ch == '.') && b + 1 < c->len && c->t[b + 1] >= '0' &&
+			   c->t[b + 1] <= '9'))
+			break;
+	}
+	return n >= 8;
 }

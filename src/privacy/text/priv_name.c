@@ -443,32 +443,6 @@ static enum name_verdict r_signoff_short(struct pctx *c, size_t i, struct name_h
 	return (c->tk[p].f & TK_WORD) && (c->tk[p].lex & LX_SIGNOFF) ? NAME_SCORE : NAME_NONE;
 }
 
-/* Token k closes a line or an item: the end of the text, a line break before it, or ',', ';',
- * ')', or a full stop that ends the text or its line ("Merci,\nS. Moreau", "Pts: B. Hughes,
- * T. Mahlangu, F. Quinn."). */
-static int item_closes(const struct pctx *c, size_t k)
-{
-	if (k >= c->n_tk || (c->tk[k].f & TK_NL) || tk_ch(c, k, ',') || tk_ch(c, k, ';') || tk_ch(c, k, ')'))
-		return 1;
-	return tk_ch(c, k, '.') && (k + 1 >= c->n_tk || (c->tk[k + 1].f & TK_NL));
-}
-
-/* A germ's second word no list knows, by its Latin ending ("K. Oxytoca", "E. Faecium",
- * "C. Glabrata", "L. Rhamnosus", "C. Neoformans"), or one of the few that end otherwise. */
-static int latin_species(const struct pctx *c, size_t k)
-{
-	static const char *const ends[] = {"ae", "ii", "us", "um", "is", "ica", "ata", "ans", "ens", NULL};
-	static const char *const other[] = {"oxytoca", "maltophilia", "pneumophila", "lamblia", NULL};
-	const char *f = tk_fold(c, k);
-	size_t n = strlen(f);
-	for (size_t j = 0; ends[j]; j++) {
-		size_t m = strlen(ends[j]);
-		if (n > m && memcmp(f + n - m, ends[j], m) == 0)
-			return 1;
-	}
-	return tk_eq_any(c, k, other);
-}
-
 /* "R. Patterson", "J. Dupuis": an initial and a surname. */
 static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name_hit *h)
 {
@@ -480,27 +454,13 @@ static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name
 	      tk_glued(c, i) && tk_is(c, i + 2, TK_CAP) && tk_free(c, i + 2) && !tk_is(c, i + 2, TK_ALLCAP) &&
 	      (s->f & TK_SP)))
 		return NAME_NONE;
-	/* a germ's second word is no surname, however capitalised: "H. Pylori", "E. Coli" */
-	static const char *const germs[] = {"pylori", "aureus", "coli", "difficile", "diff", "pneumoniae",
-					    "aeruginosa", "albicans", "gondii", "faecalis", "epidermidis",
-					    "tuberculosis", "meningitidis", "monocytogenes", "pyogenes",
-					    "agalactiae", "influenzae", "mutans", "vulgaris", "burgdorferi",
-					    "trachomatis", "gonorrhoeae", "vaginalis", "jirovecii", NULL};
-	if (tk_eq_any(c, i + 2, germs))
-		return NAME_NONE;
-	/* a letter that names a vitamin, a type, a plan, a stage or an answer, not a person's
-	 * initial: "Vitamin D. Ergocalciferol", "Type B. Aortic dissection", "Answer: C. Tachycardia" */
-	static const char *const letter_of[] = {"vitamin", "vitamine", "vit", "type", "plan", "groupe", "group",
-						"hep", "hepatite", "stage", "grade", "option", "phase", "answer",
-						"reponse", NULL};
-	size_t pw = tk_prev_word(c, i, 1);
-	if (pw != SIZE_MAX && tk_eq_any(c, pw, letter_of))
+	if (pn_initial_of_thing(c, i))
 		return NAME_NONE;
 	uint32_t f = s->lex, word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	if ((f & (LX_PATR | LX_HN)) && !(f & NOT_A_NAME) && (!(f & LX_WORD) || (f & LX_CAPEN)))
 		return span(h, i, pn_extend(c, i + 2, 0));
 	/* "T. Mahlangu", "P. Tchoumi": a surname no list knows */
-	if (f == 0 && tk_len(c, i + 2) >= 3 && !latin_species(c, i + 2))
+	if (f == 0 && tk_len(c, i + 2) >= 3 && !pn_latin_species(c, i + 2))
 		return span(h, i, pn_extend(c, i + 2, 0));
 	/* "svp\nS. Moreau", "Reg S. Obi": a surname that is also a word (of the other language
 	 * only, when no surname list holds it) closing a line or an item of a list: not "vitamine
@@ -508,7 +468,7 @@ static enum name_verdict r_initial_surname(struct pctx *c, size_t i, struct name
 	if (((f & LX_PATR) || ((f & LX_HN) && !(f & word))) &&
 	    !(f & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY | LX_EPONYM | LX_INTRO | LX_SIGNOFF))) {
 		size_t e = pn_extend(c, i + 2, 0);
-		if (item_closes(c, e + 1))
+		if (pn_item_closes(c, e + 1))
 			return span(h, i, e);
 	}
 	return NAME_NONE;

@@ -152,6 +152,18 @@ int pn_companion_name(const struct pctx *c, size_t i);
  * "chez" (at someone's), or "avec", is a person even when it is also a town (after "avec",
  * only a town that is a first name). */
 int pn_person_after_chez(const struct pctx *c, size_t i);
+/* Token k closes a line or an item: the end of the text, a line break before it, or ',', ';',
+ * ')', or a full stop that ends the text or its line ("Merci,\nS. Moreau", "Pts: B. Hughes,
+ * T. Mahlangu, F. Quinn."). */
+int pn_item_closes(const struct pctx *c, size_t k);
+/* A germ's second word no list knows, by its Latin ending ("K. Oxytoca", "E. Faecium",
+ * "C. Glabrata", "L. Rhamnosus", "C. Neoformans"), or one of the few that end otherwise. */
+int pn_latin_species(const struct pctx *c, size_t k);
+/* The capital letter i (followed by '.') is no person's initial: a germ's genus before its
+ * species ("H. Pylori", "E. Coli", however capitalised), or the letter of a vitamin, a type, a
+ * plan, a stage or an answer ("Vitamin D. Ergocalciferol", "Type B. Aortic dissection",
+ * "Answer: C. Tachycardia"). */
+int pn_initial_of_thing(const struct pctx *c, size_t i);
 
 /* --- the one written to, carers' trades (priv_name_address.c) --- */
 

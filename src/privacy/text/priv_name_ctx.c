@@ -832,3 +832,40 @@ int pn_person_after_chez(const struct pctx *c, size_t i)
 	/* "avec Lyon au coeur": after "avec" a town must be a first name to be a person */
 	return tk_eq(c, p, "chez") || (tk_eq(c, p, "avec") && (!(t->lex & LX_TOWN) || (t->lex & LX_PRN)));
 }
+
+int pn_item_closes(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || (c->tk[k].f & TK_NL) || tk_ch(c, k, ',') || tk_ch(c, k, ';') || tk_ch(c, k, ')'))
+		return 1;
+	return tk_ch(c, k, '.') && (k + 1 >= c->n_tk || (c->tk[k + 1].f & TK_NL));
+}
+
+int pn_latin_species(const struct pctx *c, size_t k)
+{
+	static const char *const ends[] = {"ae", "ii", "us", "um", "is", "ica", "ata", "ans", "ens", NULL};
+	static const char *const other[] = {"oxytoca", "maltophilia", "pneumophila", "lamblia", NULL};
+	const char *f = tk_fold(c, k);
+	size_t n = strlen(f);
+	for (size_t j = 0; ends[j]; j++) {
+		size_t m = strlen(ends[j]);
+		if (n > m && memcmp(f + n - m, ends[j], m) == 0)
+			return 1;
+	}
+	return tk_eq_any(c, k, other);
+}
+
+int pn_initial_of_thing(const struct pctx *c, size_t i)
+{
+	static const char *const germs[] = {"pylori", "aureus", "coli", "difficile", "diff", "pneumoniae",
+					    "aeruginosa", "albicans", "gondii", "faecalis", "epidermidis",
+					    "tuberculosis", "meningitidis", "monocytogenes", "pyogenes",
+					    "agalactiae", "influenzae", "mutans", "vulgaris", "burgdorferi",
+					    "trachomatis", "gonorrhoeae", "vaginalis", "jirovecii", NULL};
+	static const char *const letter_of[] = {"vitamin", "vitamine", "vit", "type", "plan", "groupe", "group",
+						"hep", "hepatite", "stage", "grade", "option", "phase", "answer",
+						"reponse", NULL};
+	if (i + 2 < c->n_tk && tk_eq_any(c, i + 2, germs))
+		return 1;
+	size_t pw = tk_prev_word(c, i, 1);
+	return pw != SIZE_MAX && tk_eq_any(c, pw, letter_of);
+}

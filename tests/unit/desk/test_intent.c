@@ -306,8 +306,8 @@ static void crisis_after_past_attempt_is_urgent(void **state)
 		"Tentative ratée en août. Cette nuit je finis ce que j'ai commencé.",
 		"Tentative l'an dernier. Cette fois je vais terminer ce que j'ai commencé.",
 		"after my attempt last spring everyone thinks im fine. im not. im finishing what i started.",
-		"i attempted suicide in 2019, got help, was ok for years. relapsed badly this month and i have a "
-		"plan for tonight",
+		("i attempted suicide in 2019, got help, was ok for years. relapsed badly this month and i have a "
+		 "plan for tonight"),
 		"i attempted suicide in 2019, got help, was ok for years. relapsed badly and i have a plan for tonight",
 		"j'ai tenté de me suicider il y a 1 an. aujourd'hui je recommence, j'ai la lame dans la main",
 		"in 2019 i overdosed. this time i'll do it properly",
