@@ -339,6 +339,8 @@ static int time_at(const struct intent_text *t, size_t i, unsigned sent)
 		"an", "annee", "mois", "semaine", "few", "couple", "the", "debut", "fin"};
 	static const char *const spans[] = {"years", "months", "weeks", "days", "ans", "mois", "semaines",
 	                                    "jours", "year", "month", "week", "an"};
+	/* words of `when` that need a time after them */
+	static const char *const leads[] = {"the", "few", "couple", "debut", "fin"};
 	size_t wl;
 	if (i >= t->n_tok || t->tok_sent[i] != sent)
 		return 0;
@@ -366,9 +368,7 @@ static int time_at(const struct intent_text *t, size_t i, unsigned sent)
 		return 1; /* "in 2019" */
 	if (!WORD_IN(when, n, nl))
 		return 0;
-	if ((nl == 3 && memcmp(n, "the", 3) == 0) || (nl == 3 && memcmp(n, "few", 3) == 0) ||
-	    (nl == 6 && memcmp(n, "couple", 6) == 0) || (nl == 5 && memcmp(n, "debut", 5) == 0) ||
-	    (nl == 3 && memcmp(n, "fin", 3) == 0)) /* "in the summer", "a few months", "début juin" */
+	if (WORD_IN(leads, n, nl)) /* "in the summer", "a few months", "début juin" */
 		return i + 2 < t->n_tok && t->tok_sent[i + 2] == sent &&
 		       (n = intent_tok(t, i + 2, &nl)) != NULL && WORD_IN(when, n, nl) &&
 		       !(nl == 3 && memcmp(n, "the", 3) == 0);

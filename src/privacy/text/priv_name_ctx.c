@@ -429,14 +429,6 @@ static int diminutive_word_name(const struct pctx *c, size_t i)
 	       !(tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a');
 }
 
-/* "lulu", "titi", "loulou": a pet name made of one syllable said twice (folded halves alike). */
-static int doubled_syllable(const struct pctx *c, size_t i)
-{
-	const char *f = tk_fold(c, i);
-	size_t n = strlen(f);
-	return (n == 4 || n == 6) && memcmp(f, f + n / 2, n / 2) == 0;
-}
-
 /* "my son hunter has ADHD", "ma fille ambre a 3 ans": a lowercase given name that is also an
  * ordinary word, right after a relative and right before a verb. */
 int pn_kin_word_name(const struct pctx *c, size_t i)
@@ -462,11 +454,12 @@ int pn_kin_word_name(const struct pctx *c, size_t i)
 					    "middle", "junior", "jumeau", "jumelle", "twin", NULL};
 	if (n + 1 < c->n_tk && (tk_ch(c, n, '(') || tk_ch(c, n, ',')) && (c->tk[n + 1].f & TK_AGE) &&
 	    !tk_eq_any(c, i, order))
-		/* a given name's list, no word of either language, or a doubled syllable (lulu, titi,
-		 * which the surname list and the French words hold as they hold "hier", "seul"): not
-		 * "my daughter too (9 years old)", "ma fille née (9 ans)" */
+		/* a given name's list, no word of either language, or a doubled syllable a name list
+		 * holds (pn_doubled_nickname: lulu, titi, which the surname list and the French words
+		 * hold as they hold "hier", "seul"): not "my daughter too (9 years old)", "ma fille
+		 * née (9 ans)" */
 		return i >= 2 && pn_possessive(c, i - 2) &&
-		       ((t->lex & (LX_PRN | LX_FIRSTNAME)) || !(t->lex & LX_WORD) || doubled_syllable(c, i));
+		       ((t->lex & (LX_PRN | LX_FIRSTNAME)) || !(t->lex & LX_WORD) || pn_doubled_nickname(c, i));
 	if (n >= c->n_tk || !(c->tk[n].f & TK_SP) || !tk_eq_any(c, n, verbs))
 		return 0;
 	if (tk_eq(c, n, "a") && c->t[c->tk[n].s] != 'a')
