@@ -161,10 +161,19 @@ api-test: $(BIN)
 	node --test --test-concurrency=$(API_JOBS) $(filter-out $(API_ALONE),$(API_TESTS)) || rc=1; \
 	exit $$rc
 
-# The demo data made once per run too (ENTRAIDE_DEMO_CACHE, as for api-test).
+# The demo data made once per run too (ENTRAIDE_DEMO_CACHE, as for api-test). Browser test
+# files run E2E_JOBS at a time, as API test files do (each file has its own server and
+# browser; a browser test waits on page loads and axe-core more than it computes, so a second
+# file keeps the other core busy), and "// test alone: REASON" files first, one at a time.
+E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
+E2E_ALONE := $(shell grep -l '^// test alone:' $(E2E_TESTS) /dev/null 2>/dev/null)
+E2E_JOBS  ?= 2
 e2e: $(BIN)
 	@rm -rf $(BUILD)/test-demo/e2e
-	@ENTRAIDE_BIN=$(BIN) ENTRAIDE_DEMO_CACHE=$(BUILD)/test-demo/e2e node --test --test-concurrency=1 tests/e2e/
+	@export ENTRAIDE_BIN=$(BIN) ENTRAIDE_DEMO_CACHE=$(BUILD)/test-demo/e2e; rc=0; \
+	$(if $(E2E_ALONE),node --test --test-concurrency=1 $(E2E_ALONE) || rc=1;) \
+	node --test --test-concurrency=$(E2E_JOBS) $(filter-out $(E2E_ALONE),$(E2E_TESTS)) || rc=1; \
+	exit $$rc
 
 # Evaluations on the shared development data; fragments add to EVAL_TARGETS.
 eval: $(BIN)
