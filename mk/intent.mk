@@ -16,7 +16,10 @@ INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
 # the eighteenth session keeps it as an evaluation of the rules (read, so not held out, but
 # unseen by every weight), since the seventeenth session's branch that trained on it lost a
 # crisis on two held-out sets (docs/intent.md).
-INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl
+# Tuning sets 18 and 19 (held-out sets 5 and 6, retired in the twenty-first session) are
+# evaluation only until measured as training data.
+INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl tests/intent/safety-tuning-18.jsonl \
+                    tests/intent/safety-tuning-19.jsonl
 INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
@@ -117,8 +120,8 @@ intent-heldout: $(BUILD)/entraide
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-14 \
-        intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-heldout-5 \
-        intent-safety-heldout-6 intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9
+        intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
+        intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -249,7 +252,7 @@ intent-safety-12: $(BUILD)/entraide
 # -4; each written by a person who never read the code). Retired in the twentieth session: scored
 # in aggregate dozens of times while rules were chosen, they no longer measured generalisation.
 # Their last blind scores (main b80752f) are in each .md; the held-out history of their floors is
-# in docs/intent.md. Sets 5 to 8 stay held out. Since the twentieth session they train all three
+# in docs/intent.md. Since the twentieth session they train all three
 # models (INTENT_RETIRED): held to what they reach in-sample, every crisis found.
 # Set 14 (once held-out set 1; last held-out floors 0.99 / 4.1 % / 0.91).
 intent-safety-14: $(BUILD)/entraide
@@ -284,8 +287,12 @@ intent-safety-17: $(BUILD)/entraide
 # 0.885 -> 0.878; sets 4 and the first desk held-out unchanged. A missed crisis is the error
 # R3 forbids, so the trade was taken and the floors moved with it (recall up, false urgent
 # and F1 down where they moved).
-# The fifth held-out set (fifteenth session: 300 messages by a writer, H12, who read only the
-# product rules and the label schema; the one who tunes never reads it). Its first score, blind,
+# Tuning sets 18 and 19 were safety held-out sets 5 and 6 (each written by H12, who read only the
+# product rules and the label schema). Retired in the twenty-first session: scored in aggregate many
+# times while rules were chosen, they no longer measured generalisation. Their last blind scores
+# (main 18cc62a) are in each .md; the history of their floors below is from when they were held out.
+# Set 18 (once held-out set 5). The fifth held-out set (fifteenth session: 300 messages by a
+# writer, H12, who read only the product rules and the label schema; the one who tunes never read it). Its first score, blind,
 # on main's model before anything of that session was tuned (4a45283): urgent recall 0.975 (3 of
 # 120 missed), false urgent 2.2 % (4 of 180), macro-F1 0.924. The floors hold that, not the bars.
 # Twentieth session (tuning sets 14-17 in all three models), on sets 5 / 6 / 7 / 8: no crisis
@@ -293,20 +300,21 @@ intent-safety-17: $(BUILD)/entraide
 # 120), the same on 6 and 8 (20 in all, before and after); macro-F1 0.932 -> 0.940, 0.858 ->
 # 0.880, 0.867 -> 0.877, 0.909 -> 0.900 (sum +0.031). Set 5's false-urgent floor moved with it
 # (2.3 -> 2.8 %); the floors of 6 and 7 rose to what the model reaches.
-intent-safety-heldout-5: $(BUILD)/entraide
-	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-5.jsonl > $(BUILD)/intent-safety-heldout-5.pred.jsonl
-	python3 tests/intent/score.py tests/intent/safety-heldout-5.jsonl $(BUILD)/intent-safety-heldout-5.pred.jsonl \
-		--blind --min urgent_recall=0.983 --max false_urgent_rate=0.028 --min macro_f1=0.935
+intent-safety-18: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-18.jsonl > $(BUILD)/intent-safety-18.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-18.jsonl $(BUILD)/intent-safety-18.pred.jsonl \
+		--min urgent_recall=0.983 --max false_urgent_rate=0.028 --min macro_f1=0.935
 
-# The sixth held-out set (seventeenth session: 300 messages by a new writer, H12, who read only
-# the product rules and the label schema; the one who tunes never reads it). Its first score,
+# Set 19 (once held-out set 6). The sixth held-out set (seventeenth session: 300 messages by a
+# new writer, H12, who read only the product rules and the label schema; the one who tunes never
+# read it). Its first score,
 # blind, on main's model before anything of that session was tuned (5603f75): urgent recall 0.975
 # (3 of 120 missed), false urgent 6.1 % (11 of 180), macro-F1 0.858: fresh material is where the
 # classifier is weakest. The floors hold that, not the bars.
-intent-safety-heldout-6: $(BUILD)/entraide
-	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-6.jsonl > $(BUILD)/intent-safety-heldout-6.pred.jsonl
-	python3 tests/intent/score.py tests/intent/safety-heldout-6.jsonl $(BUILD)/intent-safety-heldout-6.pred.jsonl \
-		--blind --min urgent_recall=0.975 --max false_urgent_rate=0.062 --min macro_f1=0.875
+intent-safety-19: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-19.jsonl > $(BUILD)/intent-safety-19.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-19.jsonl $(BUILD)/intent-safety-19.pred.jsonl \
+		--min urgent_recall=0.975 --max false_urgent_rate=0.062 --min macro_f1=0.875
 
 # The seventh held-out set (eighteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-7, who read only the product rules and the label schema; the one who tunes
@@ -340,6 +348,5 @@ intent-safety-heldout-9: $(BUILD)/entraide
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
-                intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 \
-                intent-safety-heldout-5 intent-safety-heldout-6 intent-safety-heldout-7 intent-safety-heldout-8 \
-                intent-safety-heldout-9
+                intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
+                intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9
