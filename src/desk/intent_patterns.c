@@ -142,7 +142,10 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(UNCONSCIOUS), NEG | WEAK, "tombe|tombee|fell|fallen ~3 bouge|bouger|respond*|move|moving|reagit|"
 	                                       "tete|head|sol|floor"},
 	/* --- suicidal intent and self-harm: always wins --------------------------------------- */
-	{K_URGENT, R(SUICIDE), 0, "envie|veux|vais|voudrais|pense*|besoin|decide*|prete|pret|penser ~3 en|den ~0 finir"},
+	/* "je compte en finir cette nuit" (tuning set 19); none of them before a thing of everyday life
+	 * ("je veux en finir avec ce dossier": FINIR) */
+	{K_URGENT, R(SUICIDE), FINIR, "envie|veux|vais|voudrais|pense*|besoin|decide*|prete|pret|penser|"
+	                              "compte ~3 en|den ~0 finir"},
 	{K_URGENT, R(SUICIDE), 0, "finir ~2 jours|vie"},
 	{K_URGENT, R(SUICIDE), 0, "veux|vais|envie|pense*|voudrais|penser|decide*|compte|aller ~3 "
 	                          "me|se ~0 tuer|suicider|pendre|jeter|flinguer"},
@@ -153,6 +156,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "veux|veut|voudrais|envie|prefere*|aimerais ~2 mourir|disparaitre|crever"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "idees|pensees|idee|pensee|envies ~2 suicid*|noires|morbides|mort"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "dark ~0 thoughts"},
+	/* "I'm leaving the forum and this world": the world is no group one leaves (K_DEPART) */
+	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "quitter|quitte|quitterai|leave|leaving ~4 ce|cette|this ~0 "
+	                                          "monde|world|earth|terre"},
 	{K_URGENT, R(SUICIDE), NEG | TOPIC, "suicidaire*|suicidal"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK | TOPIC, "suicid*"},
 	{K_URGENT, R(SUICIDE), 0, "mieux ~1 sans ~0 moi"},
@@ -292,6 +298,11 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(OVERDOSE), NEG | HYPO, DRUGS " ~5 alcool|alcohol|vodka|whisky|whiskey|wine|booze|rhum|rum|"
 	                                    "tequila|pastis|beers|bieres"},
 	{K_URGENT, R(OVERDOSE), NEG, "mixed|melange|melanger|mixing ~3 " DRUGS},
+	/* everything left, about to be taken with alcohol ("i'm about to take all of what's left of it
+	 * with the vodka", tuning set 19); a question ("can I take all my meds with wine?") is HYPO */
+	{K_URGENT, R(OVERDOSE), NEG | HYPO, "take|taking|swallow|prendre|prends|avaler ~1 all|everything|rest|tout|tous|"
+	                                    "toutes|reste ~10 alcool|alcohol|vodka|whisky|whiskey|wine|vin|booze|rhum|"
+	                                    "rum|gin|tequila|pastis|beer|beers|biere|bieres"},
 	/* --- anaphylaxis ------------------------------------------------------------------------- */
 	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "anaphyla*|quincke"},
 	{K_URGENT, R(ANAPHYLAXIS), NEG, "choc|shock ~1 allergi*|anaphyla*"},
@@ -441,7 +452,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "tonight ~3 the ~0 night"},
 	{K_FAREWELL, 0, 0, "ce ~0 soir ~3 c ~0 est ~0 le ~0 soir"},
 	{K_FAREWELL, 0, 0, "tonight ~1 s|is ~0 the ~0 night"},
-	{K_FAREWELL, 0, 0, "over|fini|finie|termine ~1 soon|bientot|demain|tomorrow|ce|tonight"},
+	/* "ce soir", "cette nuit", not "ma boîte de Xanax est finie, est-ce que..." (tuning set 19) */
+	{K_FAREWELL, 0, 0, "over|fini|finie|termine ~1 soon|bientot|demain|tomorrow|tonight"},
+	{K_FAREWELL, 0, 0, "over|fini|finie|termine ~1 ce|cette ~0 soir|nuit"},
 	{K_FAREWELL, 0, 0, "bientot|soon ~1 fini|over|termine"},
 	{K_FAREWELL, 0, 0, "ce|cette|tonight|today|demain|tomorrow ~3 termine|fini|finie|over|done|end|ends"},
 	{K_FAREWELL, 0, 0, "achete|trouve ~3 qu ~0 il ~0 fallait"},
@@ -529,20 +542,28 @@ const struct pattern_src intent_patterns[] = {
 	{K_FAREWELL, 0, 0, "thought|think|figured ~0 someone|somebody|you ~0 should|must ~0 know"},
 	{K_FAREWELL, 0, 0, "quelqu|qqn|quelquun ~2 sache|saches"},
 	{K_FAREWELL, 0, 0, "achete|trouve|eu ~3 ce ~0 qu ~0 il ~0 faut"},
+	/* everyday departures (tuning set 19: "c'est mon dernier message ici, je quitte le groupe
+	 * diabète", "Goodbye everyone, I'm moving abroad next month"): not "je quitte ce monde" */
+	{K_DEPART, 0, 0, "quitte|quitter|quittons|quittais|leaving|leave|left ~4 groupe|group|forum|region|area|ville|"
+	                 "city|town|pays|country|asso|association|club|france|uk|boulot|job"},
+	{K_DEPART, 0, 0, "demenage*|demenagement|relocat*|emigr*|expatri*"},
+	{K_DEPART, 0, 0, "moving|move|moved ~0 abroad|away|house|home|city|country|to|back|out"},
+	{K_DEPART, 0, 0, "retraite|retiring|retirement|retire|mutation|mute|mutee"},
+	{K_DEPART, 0, 0, "new|nouveau|nouvel ~0 job|poste|boulot|travail"},
 	{K_REASSURE, 0, 0, "pas|not|non|nothing|rien ~1 urgent|emergency|urgence|grave|serious"},
-	{K_REASSURE, 0, 0, "pas|not|plus|no ~1 en|in ~0 danger"},
+	{K_REASSURE, 0, 0, "pas|not|plus|no ~1 en|in ~1 danger"},
 	{K_REASSURE, 0, 0, "pas|no ~0 de ~0 panique|panic"},
 	{K_REASSURE, 0, 0, "rassurez|rassure|rassurer|reassure"},
 	{K_REASSURE, 0, 0, "don ~0 t ~0 worry"},
 	{K_REASSURE, 0, 0, "dont ~0 worry"},
-	{K_REASSURE, 0, 0, "va|vont|allait|went|goes|going|is|are|was|were|s ~2 bien|well|fine|ok|okay|normalement|"
+	{K_REASSURE, 0, WELL, "va|vont|allait|went|goes|going|is|are|was|were|s ~2 bien|well|fine|ok|okay|normalement|"
 	                   "normally|great"},
-	{K_REASSURE, 0, 0, "tout ~0 va|allait ~0 bien"},
+	{K_REASSURE, 0, WELL, "tout ~0 va|allait ~0 bien"},
 	{K_REASSURE, 0, 0, "stable|stabilise*|stabilized|home|maison|discharged|rentre|rentree"},
 	/* out of hospital, not "le cordon est sorti" */
 	{K_REASSURE, 0, 0, "sorti|sortie|sortis|sorties ~0 de|d|du|des|hier|ce|cet|cette|aujourd|ajd|lundi|mardi|"
 	                   "mercredi|jeudi|vendredi|samedi|dimanche|depuis|il|la|apres"},
-	{K_REASSURE, 0, 0, "doing|feel|feeling|much|bcp|beaucoup ~1 ok|fine|mieux|better"},
+	{K_REASSURE, 0, WELL, "doing|feel|feeling|much|bcp|beaucoup ~1 ok|fine|mieux|better"},
 	/* a treatment taken as it should be: "tous mes médicaments ce matin comme d'hab", "all my meds
 	 * as prescribed" (tuning set 11; not "mes cachets du mois", which a crisis says too: "g pris tt
 	 * mes cachets du mois d'un coup") */
@@ -616,13 +637,17 @@ const struct pattern_src intent_patterns[] = {
 	{K_HYPO, 0, 0, "peux|peut|puis|pourrais|can|could|may ~3 boire|drink|prendre|take|melanger|mix|combine|"
 	               "associer"},
 	{K_HYPO, 0, 0, "compatible|compatibles|safe|dangereux|dangerous|interaction*"},
-	{K_RECOVERED, 0, 0, "vais|va|sens|porte|allons|feel|feeling|doing ~0 mieux|better|well"},
+	{K_RECOVERED, 0, WELL, "vais|va|sens|porte|allons|feel|feeling|doing ~0 mieux|better|well"},
 	{K_RECOVERED, 0, 0, "me|m ~0 en ~0 suis ~0 sorti|sortie"},
 	/* a peer's story told to encourage others: "it gets better", "ne lâchez rien" */
 	{K_RECOVERED, 0, 0, "it ~0 gets|does ~1 better"},
 	{K_RECOVERED, 0, 0, "hang ~0 in ~0 there"},
 	{K_RECOVERED, 0, 0, "lachez|lache|lachons ~0 rien|pas"},
 	{K_RECOVERED, 0, 0, "on ~0 s ~0 en ~0 sort"},
+	/* a parent's story to other parents: "on a paniqué, maintenant on sait gérer", "we panicked too,
+	 * now we know what to do" (tuning set 18; not "I know what to do", nor "on ne sait pas") */
+	{K_RECOVERED, 0, WELL, "on|nous ~0 sait|savons ~0 gerer|reagir|faire|quoi"},
+	{K_RECOVERED, 0, WELL, "we ~0 know ~0 how|what ~0 to"},
 	{K_RECOVERED, 0, 0, "vous ~0 en ~0 sortirez"},
 	{K_RECOVERED, 0, 0, "there ~0 is ~0 hope"},
 	{K_RECOVERED, 0, 0, "garde|gardez|keep ~0 espoir|hope"},
@@ -651,7 +676,7 @@ const struct pattern_src intent_patterns[] = {
 	{K_RECOVERED, 0, THANKS, "grateful|gratitude|reconnaissant|reconnaissante|kudos|shoutout|heroes|heros"},
 	{K_RECOVERED, 0, 0, "gueri|guerie|remis|remise|survecu|survived|survivor|survivant*|recovered|recovery|"
 	                    "temoigner|temoignage|testimony|rescape*"},
-	{K_PRESENT, 0, 0, "maintenant|actuellement|now|currently|rn"},
+	{K_PRESENT, 0, BARE, "maintenant|actuellement|now|currently|rn"},
 	{K_PRESENT, 0, PLEA, "immediately|immediatement"},
 	/* "just" says now only before an event ("he just collapsed", "she's just taken"), not in "I
 	 * just want a copy", "just wondering", "just need my CPAP serviced". */
@@ -672,8 +697,14 @@ const struct pattern_src intent_patterns[] = {
 	{K_PRESENT, 0, 0, "since ~1 he|she|i|we|they ~0 woke|got ~0 up"},
 	{K_PRESENT, 0, PLEA, "tout ~0 de ~0 suite"},
 	{K_PRESENT, 0, 0, "vient|viens|venons ~0 de|d"},
-	{K_PRESENT, 0, 0, "train ~0 de|d"},
-	{K_PRESENT, 0, 0, "depuis|for|since ~2 minute*|min|mn|heure*|h|tout|ce|cette|this|hour*"},
+	/* not "je ne suis pas en train de faire un malaise" (tuning set 18) */
+	{K_PRESENT, 0, NEG, "train ~0 de|d"},
+	/* "depuis ce matin", "depuis tout à l'heure"; not "depuis, tout est ok" nor "depuis tout petit" */
+	{K_PRESENT, 0, 0, "depuis|for|since ~2 minute*|min|mn|heure*|h|ce|cette|this|hour*"},
+	{K_PRESENT, 0, 0, "depuis ~0 tout ~0 a ~0 l ~0 heure"},
+	/* someone who fell or collapsed is still on the floor (tuning set 19: a complaint about the
+	 * switchboard while it happens) */
+	{K_PRESENT, 0, 0, "toujours|still ~4 terre|sol|floor|ground"},
 	/* "for the past half hour", "for the last 20 minutes" */
 	{K_PRESENT, 0, 0, "for ~0 the ~0 past|last ~2 minute*|min|mins|hour*|hr|hrs"},
 	{K_PRESENT, 0, 0, "while|as ~0 i ~0 m ~0 writing|typing"},
@@ -736,6 +767,7 @@ const struct pattern_src intent_patterns[] = {
 	{K_DENIED, 0, 0, "aucune|aucun|nulle|no ~1 envie|intention|idee|desire|wish|plan|plans ~2 me|m|myself|hurt|harm|"
 	                 "kill|end ~0 faire|tuer|suicider|myself|it"},
 	{K_DENIED, 0, 0, "pas|jamais ~3 me|m ~0 tuer|suicider|foutre"},
+	{K_DENIED, 0, 0, "pas|jamais|plus ~2 en|den ~0 finir"},
 	{K_DENIED, 0, 0, "not|pas ~0 suicidal|suicidaire*|depressed|depressive ~0 or|ou ~0 anything|rien"},
 	/* --- cues of a request for individual medical advice (R2) ------------------------------- */
 	{K_CONSULT, 0, 0, "je|j|on|il|elle|tu ~1 peux|peut|pourrais|pourrait|dois|devrais|doit|devrait|faut|"

@@ -28,7 +28,10 @@ enum kind {
 	K_REASSURE,    /* the author says it is not urgent or that all is well now (also over) */
 	K_JOKE,        /* a joke or a figure of speech: "lol", "mdr", a laughing face */
 	K_VULNERABLE,  /* a vulnerable person missing, out in the cold, a fever under chemotherapy */
-	K_DENIED       /* the danger is denied: "no bleeding", "not thinking of hurting myself" */
+	K_DENIED,      /* the danger is denied: "no bleeding", "not thinking of hurting myself" */
+	K_DEPART       /* an everyday departure: leaving a group, a region, a country, moving house,
+	                * retiring ("je quitte la région le mois prochain", "I'm moving abroad"): a
+	                * farewell in its sentence is not one unless the sentence also says now */
 };
 
 #define NEG 1
@@ -57,6 +60,13 @@ enum kind {
                   * then (past "failed" / "ratée") a time right away: "Failed attempt in the summer.",
                   * "Tentative ratée en août." but not "My thesis attempt got rejected" nor "Tentative
                   * ratée pour le permis" (intent_rules.c, attempt_noun_dated) */
+#define BARE 1024 /* a bare cue of the present ("maintenant", "now") that a word of being well in its
+                   * sentence takes back: "tout va bien maintenant", "I'm fine now" say it is over */
+#define FINIR 2048 /* "en finir" is no wish to die before "avec" and a thing of everyday life: "je veux
+                    * en finir avec ce dossier", "en finir avec la clope" (intent_rules.c,
+                    * finir_calm_object) */
+#define WELL 4096 /* the writer or the person is well now ("tout va bien", "doing fine", "on sait gérer"):
+                   * takes back a BARE "now" in its sentence (not "home": "a home care nurse... right now") */
 
 struct pattern_src {
 	enum kind kind;

@@ -181,6 +181,19 @@ static int negated_before(const struct intent_text *t, size_t ti)
 	return neg;
 }
 
+/* True when a negation stands among the three tokens before token from or up to token to: "il ne
+ * va pas bien maintenant" is no word of being well. */
+static int negated_within(const struct intent_text *t, size_t from, size_t to)
+{
+	int neg = negated_before(t, from);
+	for (size_t k = from; k <= to && k < t->n_tok && !neg; k++) {
+		size_t wl;
+		const char *w = intent_tok(t, k, &wl);
+		intent_wordmap_find(&negations, w, wl, set_flag, &neg);
+	}
+	return neg;
+}
+
 static int word_in(const char *const *list, size_t n, const char *w, size_t wl)
 {
 	for (size_t i = 0; i < n; i++)
@@ -198,6 +211,10 @@ struct scan {
 	uint64_t fired[FIRED_WORDS];
 	/* The sentences (bit = tok_sent) holding a cue of danger, a calm context, a cue of now. */
 	uint64_t cue, calm, now;
+	/* ... a farewell and an everyday departure (a farewell counts as a cue only in a sentence
+	 * without the second or with a cue of now), a bare "now" and a word of being well (the bare
+	 * "now" counts only in a sentence without the second: "tout va bien maintenant"). */
+	uint64_t farewell, depart, now_bare, well;
 	/* Whose words the patterns of suicidal intent that fired are (speaker_of). */
 	int own, third, reported;
 	/* The sentences holding the writer's own wish to die, and those with a context of time, a
@@ -301,9 +318,12 @@ static uint64_t *clause_mask(struct scan *s, enum kind k)
 	switch (k) {
 	case K_URGENT:
 	case K_DANGER_WORD:
-	case K_FAREWELL:
 	case K_VULNERABLE:
 		return &s->cue;
+	case K_FAREWELL:
+		return &s->farewell;
+	case K_DEPART:
+		return &s->depart;
 	case K_PAST:
 	case K_HYPO:
 	case K_RECOVERED:
@@ -451,12 +471,65 @@ static int attempt_is_suicidal(const struct intent_text *t, size_t ti, int noun)
 	return (wl >= 6 && memcmp(w, "suicid", 6) == 0) || word_in(harm, sizeof harm / sizeof harm[0], w, wl);
 }
 
+/* True when the word of danger at token ti names a medicine, a test or a department with the word
+ * after it ("blood thinner", "blood test", "respiratory medicine": tuning set 19's "forgot my
+ * blood thinner last night, do i double up tonight?") or "prise de sang" (a blood test). */
+static int danger_compound(const struct intent_text *t, size_t ti)
+{
+	static const char *const after_blood[] = {"thinner", "thinners", "test", "tests", "donation", "donor", "bank"};
+	static const char *const after_resp[] = {"medicine", "clinic", "department", "ward", "unit", "physio",
+	                                         "physiotherapy", "team", "nurse", "service"};
+	size_t wl, nl = 0;
+	const char *w = intent_tok(t, ti, &wl);
+	if (wl == 4 && memcmp(w, "sang", 4) == 0 && ti >= 2) {
+		size_t a, b;
+		const char *pw = intent_tok(t, ti - 1, &b), *ppw = intent_tok(t, ti - 2, &a);
+		return a == 5 && memcmp(ppw, "prise", 5) == 0 && b == 2 && memcmp(pw, "de", 2) == 0;
+	}
+	if (ti + 1 >= t->n_tok || t->tok_sent[ti + 1] != t->tok_sent[ti])
+		return 0;
+	const char *nw = intent_tok(t, ti + 1, &nl);
+	if (wl == 5 && memcmp(w, "blood", 5) == 0)
+		return word_in(after_blood, sizeof after_blood / sizeof after_blood[0], nw, nl);
+	if (wl == 11 && memcmp(w, "respiratory", 11) == 0)
+		return word_in(after_resp, sizeof after_resp / sizeof after_resp[0], nw, nl);
+	return 0;
+}
+
+/* True when "en finir" ending at token end goes on with "avec" and a thing of everyday life
+ * ("je veux en finir avec ce dossier", "en finir avec la clope"): no wish to die (FINIR). "en finir
+ * avec la vie", "avec tout", "avec moi" are not on the list. */
+static int finir_calm_object(const struct intent_text *t, size_t end)
+{
+	static const char *const dets[] = {"le", "la", "les", "l", "ce", "cet", "cette", "ces", "mon", "ma", "mes",
+	                                   "son", "sa", "ses", "mes", "cette", "votre", "vos", "du", "des"};
+	static const char *const things[] = {
+		"dossier", "dossiers", "paperasse", "papiers", "demarche", "demarches", "procedure", "formulaire",
+		"tabac", "cigarette", "cigarettes", "clope", "clopes", "alcool", "dettes", "dette", "credit", "mutuelle",
+		"facture", "factures", "attente", "travaux", "cours", "examens", "partiels", "memoire", "these", "projet",
+		"regime", "sucre", "rdv", "rendez", "administration", "banque"};
+	size_t i = end + 1, wl;
+	if (i >= t->n_tok || t->tok_sent[i] != t->tok_sent[end])
+		return 0;
+	const char *w = intent_tok(t, i, &wl);
+	if (!(wl == 4 && memcmp(w, "avec", 4) == 0))
+		return 0;
+	for (i++; i < t->n_tok && i <= end + 4 && t->tok_sent[i] == t->tok_sent[end]; i++) {
+		w = intent_tok(t, i, &wl);
+		if (word_in(things, sizeof things / sizeof things[0], w, wl))
+			return 1;
+		if (!word_in(dets, sizeof dets / sizeof dets[0], w, wl))
+			return 0;
+	}
+	return 0;
+}
+
 /* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
 static void try_pattern(uint16_t pi, void *ctx)
 {
 	struct scan *s = ctx;
 	const struct pattern_src *src = &intent_patterns[pi];
-	uint64_t *mask = src->flags & PLEA ? NULL : clause_mask(s, src->kind);
+	uint64_t *mask = src->flags & PLEA ? NULL : src->flags & BARE ? &s->now_bare : clause_mask(s, src->kind);
 	uint64_t sent = 1ull << s->t->tok_sent[s->ti];
 	/* A pattern that fired is tried again only in a sentence its kind has not marked yet; one of
 	 * suicidal intent until it fired on the writer's own words. (A LATE pattern's sentence is
@@ -470,12 +543,19 @@ static void try_pattern(uint16_t pi, void *ctx)
 		return;
 	if ((src->flags & LATE) && !attempt_is_suicidal(s->t, s->ti, (src->flags & NOUN) != 0))
 		return;
+	if ((src->flags & FINIR) && finir_calm_object(s->t, end))
+		return;
+	if (src->kind == K_DANGER_WORD && danger_compound(s->t, s->ti))
+		return;
 	size_t at = src->flags & LATE ? end : s->ti;
 	sent = 1ull << s->t->tok_sent[at];
 	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, at)) {
 		s->negated = 1;
 		return;
 	}
+	/* a cue of the present negated ("je ne suis pas en train de faire un malaise") says nothing */
+	if (src->kind == K_PRESENT && (src->flags & NEG) && negated_before(s->t, at))
+		return;
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 	if (mask)
 		*mask |= sent;
@@ -483,6 +563,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 	    (src->kind == K_RECOVERED && !(src->flags & THANKS)) ||
 	    src->kind == K_CHRONIC || src->kind == K_REASSURE || src->kind == K_JOKE || src->kind == K_DENIED)
 		s->tcalm |= sent;
+	if ((src->flags & WELL) && !negated_within(s->t, at, end))
+		s->well |= sent;
 	if (intent) {
 		enum speaker who = speaker_of(s->t, at);
 		if (who == SPK_OWN)
@@ -568,6 +650,10 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 	h->suicide_third |= s.third;
 	h->suicide_reported |= s.reported;
 	h->own_plain |= (s.own_sent & ~s.tcalm) != 0;
+	s.now |= s.now_bare & ~s.well;
+	uint64_t farewell = s.farewell & ~(s.depart & ~s.now);
+	s.cue |= farewell;
+	h->has_farewell |= farewell != 0;
 	for (size_t i = 0; i < t->n_tok; i++)
 		if (count_taken(t, i)) {
 			h->urgent_count = ENT_INTENT_RULE_OVERDOSE;
@@ -620,7 +706,8 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			h->has_past = 1;
 			break;
 		case K_PRESENT:
-			h->has_present = 1;
+			if (!(src->flags & BARE) || (s.now_bare & ~s.well))
+				h->has_present = 1;
 			break;
 		case K_CONSULT:
 			h->consult_cue = 1;
@@ -635,8 +722,8 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			h->has_frame = 1;
 			h->has_past = 1;
 			break;
-		case K_FAREWELL:
-			h->has_farewell = 1;
+		case K_FAREWELL: /* (has_farewell above, by sentence) */
+		case K_DEPART:
 			break;
 		case K_REASSURE:
 			h->has_reassure = 1;

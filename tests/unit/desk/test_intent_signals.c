@@ -393,7 +393,9 @@ static void handled_support_and_retrospect(void **state)
 	assert_int_equal(intent_urgent_forced(&p), 1);
 	p = hits_of("You matter to everyone but I want to die.");
 	assert_int_equal(intent_urgent_forced(&p), 1);
-	struct intent_rule_hits h = hits_of("Two years ago I tried to kill myself. I'm doing well now, could I book "
+	/* (a present other than a bare "now", which "doing well" takes back since the twenty-first
+	 * session) */
+	struct intent_rule_hits h = hits_of("Two years ago I tried to kill myself. Today I'm doing well, could I book "
 	                                    "a review?");
 	assert_true(h.suicide_intent);
 	assert_true(h.has_present);
@@ -517,6 +519,155 @@ static void figures_of_sight_and_knowing(void **state)
 	assert_true(hits_of("I only wanted someone to know").has_farewell);
 }
 
+/* The twenty-first session's rules (tuning sets 18 and 19, the retired held-out sets 5 and 6), each
+ * with the hard negatives written for it (past, negation, a question, someone else, a film, a job)
+ * and the crises that must stay. Rules only: they do not depend on the trained weights. */
+
+/* Leaving a group, a region, a country, moving house: a goodbye in that sentence is no farewell,
+ * unless the sentence also says now or the next one is a farewell of its own. */
+static void everyday_departure_is_no_farewell(void **state)
+{
+	(void)state;
+	static const char *const calm[] = {
+		"Goodbye everyone, I'm moving abroad next month, thanks for everything",
+		"c'est mon dernier message ici, je quitte le groupe diabète, bonne continuation a tous",
+		"this is my last post here, I'm leaving the diabetes group, best of luck to you all",
+		"Je vous dis adieu, je quitte la région le mois prochain, comment je récupère mon dossier ?",
+		"adieu à tous, nous déménageons à Lyon en mars",
+		"goodbye to the physio team, I'm retiring after 30 years",
+		"Ma boite de Xanax est finie, est ce que le Dr peut me refaire l'ordo sans rdv ?",
+	};
+	static const char *const farewell[] = {
+		"goodbye everyone, I'm leaving the group, tonight is the night",
+		"je quitte le groupe. adieu à tous, j'ai écrit mes lettres",
+		"c'est mon dernier message ici. prenez soin de vous",
+		"tout sera fini ce soir, j'ai la boîte de xanax",
+		"Goodbye everyone, thanks for trying",
+	};
+	EACH_HIT(calm, has_farewell, 0);
+	EACH_HIT(farewell, has_farewell, 1);
+	/* the world is no group one leaves */
+	assert_int_equal(hits_of("this is my last post, I'm leaving the forum and this world").urgent_weak,
+	                 ENT_INTENT_RULE_SUICIDE);
+	assert_int_equal(hits_of("je veux quitter ce monde").urgent_weak, ENT_INTENT_RULE_SUICIDE);
+	assert_int_equal(hits_of("I'm leaving the group next month").urgent_weak, ENT_INTENT_RULE_NONE);
+}
+
+/* "maintenant" / "now" beside a word of being well says it is over; negated, or beside "home"
+ * (a home care nurse), it still says now. "pas en train de" and "depuis, tout est ok" are no
+ * present either; someone still on the floor is. */
+static void bare_now_and_being_well(void **state)
+{
+	(void)state;
+	static const char *const not_now[] = {
+		"J'ai eu une hémorragie il y a 2 ans, tout va bien maintenant.",
+		"I tried to take my own life two years ago and I'm doing well now.",
+		"nous aussi on a paniqué, maintenant on sait gérer, courage a vous",
+		"we panicked too, now we know what to do. you've got this",
+		"non je ne suis pas en train de faire un malaise, c'est mon fils qui a écrit",
+		"y a 3 semaines jai fait une crise, jai vu le neuro depuis, tout est ok.",
+		"il fait de l'asthme depuis tout petit",
+	};
+	static const char *const now[] = {
+		"ma mère ne va pas bien du tout maintenant, elle respire très mal",
+		"I'm a home care nurse and my patient's son is beating her right now",
+		"we don't know what to do now, she collapsed",
+		"il est en train de convulser",
+		"il a mal depuis tout à l'heure",
+		"my wife collapsed and NOBODY answers. She is still on the floor",
+		"elle est toujours allongée par terre",
+	};
+	EACH_HIT(not_now, has_present, 0);
+	EACH_HIT(now, has_present, 1);
+}
+
+/* "not in immediate danger" reassures; "in immediate danger" does not. */
+static void danger_denied_with_an_adjective(void **state)
+{
+	(void)state;
+	assert_true(hits_of("she's in treatment, not in immediate danger").has_reassure);
+	assert_true(hits_of("elle n'est pas en danger immédiat").has_reassure);
+	assert_false(hits_of("she's in immediate danger, he has a knife").has_reassure);
+}
+
+/* A medicine, a test, a department: no word of danger. Blood itself still is. */
+static void danger_words_that_name_a_thing(void **state)
+{
+	(void)state;
+	static const char *const calm[] = {
+		"forgot my blood thinner last night, do i double up?",
+		"can I get my blood test results by email?",
+		"Which building is respiratory medicine in please?",
+		"les résultats de ma prise de sang sont arrivés ?",
+	};
+	static const char *const danger[] = {
+		"there is blood everywhere",
+		"je crache du sang depuis ce matin",
+		"respiratory distress in my son, he is blue",
+	};
+	EACH_HIT(calm, has_danger_word, 0);
+	EACH_HIT(danger, has_danger_word, 1);
+	/* a danger pattern beside the thinner still fires */
+	assert_int_equal(hits_of("on blood thinners and bleeding heavily for an hour").urgent, ENT_INTENT_RULE_BLEEDING);
+}
+
+/* "je compte en finir cette nuit" is the writer's wish to die; "en finir avec" a file, smoking or
+ * paperwork is not; "je ne compte pas en finir" is denied; a film's heroine is not forced. */
+static void en_finir_and_its_objects(void **state)
+{
+	(void)state;
+	struct intent_rule_hits h = hits_of("je compte en finir cette nuit");
+	assert_int_equal(h.urgent, ENT_INTENT_RULE_SUICIDE);
+	assert_true(intent_urgent_forced(&h));
+	static const char *const things[] = {
+		"je compte en finir avec la paperasse cette semaine",
+		"je veux en finir avec ce dossier de mutuelle, qui dois-je appeler ?",
+		"je compte en finir avec la clope cette année, vous avez un atelier ?",
+		"j'ai envie d'en finir avec mes dettes",
+	};
+	for (size_t i = 0; i < sizeof things / sizeof things[0]; i++)
+		if (hits_of(things[i]).urgent != ENT_INTENT_RULE_NONE)
+			fail_msg("suicidal intent read in: %s", things[i]);
+	static const char *const crises[] = {"je veux en finir avec la vie", "je veux en finir avec tout ça ce soir",
+	                                     "j'ai envie d'en finir avec moi"};
+	for (size_t i = 0; i < sizeof crises / sizeof crises[0]; i++) {
+		h = hits_of(crises[i]);
+		if (h.urgent != ENT_INTENT_RULE_SUICIDE || !intent_urgent_forced(&h))
+			fail_msg("not forced urgent: %s", crises[i]);
+	}
+	h = hits_of("je ne compte pas en finir, je veux juste un rendez-vous avec le psy");
+	assert_true(h.has_denied);
+	assert_false(intent_urgent_forced(&h));
+	h = hits_of("dans le film, l'héroïne compte en finir à la fin du premier acte");
+	assert_false(intent_urgent_forced(&h));
+	/* the past tense is not this rule's */
+	assert_int_equal(hits_of("il y a deux ans je comptais en finir, aujourd'hui je vais bien").urgent,
+	                 ENT_INTENT_RULE_NONE);
+}
+
+/* Everything left, about to be taken with alcohol: an overdose; as a question, negated, or
+ * someone's job, the rules do not call it urgent. */
+static void everything_left_with_alcohol(void **state)
+{
+	(void)state;
+	struct intent_rule_hits h =
+		hits_of("i'm about to take all of what's left of it with the vodka so maybe it doesn't matter");
+	assert_int_equal(h.urgent_hypo, ENT_INTENT_RULE_OVERDOSE);
+	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_OVERDOSE);
+	h = hits_of("je vais prendre tout ce qui reste avec la vodka ce soir");
+	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_OVERDOSE);
+	/* someone else's, now */
+	h = hits_of("my mum says she is going to take all her pills with the whisky tonight");
+	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_OVERDOSE);
+	h = hits_of("can I take everything the doctor gave me with a glass of wine?");
+	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_NONE);
+	h = hits_of("I will never take all my pills with the wine again, I want to book a check-up");
+	assert_int_equal(h.urgent, ENT_INTENT_RULE_NONE);
+	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_NONE);
+	h = hits_of("last year I was about to take everything with vodka, I would like to book a follow-up");
+	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -538,6 +689,12 @@ int main(void)
 		cmocka_unit_test(quotations_of_tokens),
 		cmocka_unit_test(speaker_of_a_wish_to_die),
 		cmocka_unit_test(figures_of_sight_and_knowing),
+		cmocka_unit_test(everyday_departure_is_no_farewell),
+		cmocka_unit_test(bare_now_and_being_well),
+		cmocka_unit_test(danger_denied_with_an_adjective),
+		cmocka_unit_test(danger_words_that_name_a_thing),
+		cmocka_unit_test(en_finir_and_its_objects),
+		cmocka_unit_test(everything_left_with_alcohol),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
