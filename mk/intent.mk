@@ -18,8 +18,10 @@ INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
 # crisis on two held-out sets (docs/intent.md).
 # Tuning sets 18 and 19 (held-out sets 5 and 6, retired in the twenty-first session) are
 # evaluation only until measured as training data.
+# Tuning sets 20 and 21 (D12's desk messages and community posts, twenty-first session) too.
 INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl tests/intent/safety-tuning-18.jsonl \
-                    tests/intent/safety-tuning-19.jsonl
+                    tests/intent/safety-tuning-19.jsonl tests/intent/safety-tuning-20.jsonl \
+                    tests/intent/safety-tuning-21.jsonl
 INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
@@ -120,8 +122,8 @@ intent-heldout: $(BUILD)/entraide
 # (docs/intent.md, Figures).
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-14 \
-        intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
-        intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9
+        intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 intent-safety-20 \
+        intent-safety-21 intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -316,6 +318,20 @@ intent-safety-19: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-19.jsonl $(BUILD)/intent-safety-19.pred.jsonl \
 		--min urgent_recall=0.975 --max false_urgent_rate=0.062 --min macro_f1=0.875
 
+# Tuning sets 20 and 21 (twenty-first session: D12's 300 desk messages - 100 crises, 200 hard
+# negatives and ordinary messages - and 300 community posts - 90 crises; both written blind,
+# tests/intent/safety-tuning-20.md, -21.md). Scored once as they came, on main 18cc62a: 1.000 / 6.0 %
+# / 0.891 and 0.956 / 17.1 % / 0.662. Held to what they reach.
+intent-safety-20: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-20.jsonl > $(BUILD)/intent-safety-20.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-20.jsonl $(BUILD)/intent-safety-20.pred.jsonl \
+		--min urgent_recall=1.0 --max false_urgent_rate=0.065 --min macro_f1=0.88
+
+intent-safety-21: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-21.jsonl > $(BUILD)/intent-safety-21.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-21.jsonl $(BUILD)/intent-safety-21.pred.jsonl \
+		--min urgent_recall=0.95 --max false_urgent_rate=0.17 --min macro_f1=0.66
+
 # The seventh held-out set (eighteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-7, who read only the product rules and the label schema; the one who tunes
 # never reads it). Its first score, blind, on main's model (6a9773a): urgent recall 0.950 (4 of
@@ -349,4 +365,4 @@ EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
                 intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
-                intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9
+                intent-safety-20 intent-safety-21 intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9
