@@ -621,6 +621,12 @@ const struct pattern_src intent_patterns[] = {
 	{K_HYPO, 0, 0, "que|quoi ~0 faire ~0 si|en|quand"},
 	{K_HYPO, 0, 0, "what ~3 if|when"},
 	{K_HYPO, 0, 0, "si|if ~0 quelqu*|someone|somebody|on|un|une|a|an|your|votre|ton|ta|vous|you"},
+	/* a moderator's or a carer's general question: "Que se passe-t-il quand quelqu'un écrit qu'il veut
+	 * se suicider ?", "what happens when someone posts that..." (tuning set 20: someone else's wish,
+	 * forced urgent); only after what happens or what one does, not "quand il", "when she", nor "I want
+	 * to die, nobody notices when someone like me disappears" */
+	{K_HYPO, 0, 0, "passe|happens|happen|do|does|faites|fait|faire|react|reagir|reagit ~4 quand|lorsque|when|"
+	               "whenever ~0 quelqu*|qqn|someone|somebody|anyone|anybody"},
 	{K_HYPO, 0, 0, "en|in ~0 cas|case ~0 de|d|of"},
 	{K_HYPO, 0, 0, "au ~0 cas ~0 ou"},
 	{K_HYPO, 0, 0, "hypothetically|hypothetical|hypothetiquement|hypothetique|imaginons|supposons|admettons|"

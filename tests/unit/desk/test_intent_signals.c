@@ -668,6 +668,28 @@ static void everything_left_with_alcohol(void **state)
 	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_NONE);
 }
 
+/* A moderator's general question about "someone" who writes they want to die is hypothetical,
+ * not forced; the writer's own wish beside "when someone", or a friend's told now, still are. */
+static void a_general_question_about_someone(void **state)
+{
+	(void)state;
+	struct intent_rule_hits h =
+		hits_of("Je suis modératrice. Que se passe-t-il quand quelqu'un écrit qu'il veut se suicider ?");
+	assert_true(h.has_hypo);
+	assert_false(intent_urgent_forced(&h));
+	assert_true(hits_of("what happens when someone posts that they want to kill themselves?").has_hypo);
+	static const char *const forced[] = {
+		"I want to kill myself, nobody notices when someone like me disappears",
+		"my friend just texted me that she wants to kill herself tonight, when someone says that what do I do??",
+		"quand il m'a dit qu'il voulait se suicider ce soir j'ai paniqué, il est seul chez lui",
+	};
+	for (size_t i = 0; i < sizeof forced / sizeof forced[0]; i++) {
+		h = hits_of(forced[i]);
+		if (!intent_urgent_forced(&h))
+			fail_msg("not forced urgent: %s", forced[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -695,6 +717,7 @@ int main(void)
 		cmocka_unit_test(danger_words_that_name_a_thing),
 		cmocka_unit_test(en_finir_and_its_objects),
 		cmocka_unit_test(everything_left_with_alcohol),
+		cmocka_unit_test(a_general_question_about_someone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
