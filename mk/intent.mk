@@ -248,7 +248,7 @@ intent-safety-11: $(BUILD)/entraide
 intent-safety-12: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-12.jsonl > $(BUILD)/intent-safety-12.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-12.jsonl $(BUILD)/intent-safety-12.pred.jsonl \
-		--min urgent_recall=0.95 --max false_urgent_rate=0.085 --min macro_f1=0.88
+		--min urgent_recall=0.96 --max false_urgent_rate=0.077 --min macro_f1=0.88
 
 # Tuning sets 14 to 17 were the four oldest safety held-out sets (safety-heldout.jsonl, -2, -3,
 # -4; each written by a person who never read the code). Retired in the twentieth session: scored
@@ -305,7 +305,7 @@ intent-safety-17: $(BUILD)/entraide
 intent-safety-18: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-18.jsonl > $(BUILD)/intent-safety-18.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-18.jsonl $(BUILD)/intent-safety-18.pred.jsonl \
-		--min urgent_recall=0.983 --max false_urgent_rate=0.028 --min macro_f1=0.935
+		--min urgent_recall=0.983 --max false_urgent_rate=0.012 --min macro_f1=0.95
 
 # Set 19 (once held-out set 6). The sixth held-out set (seventeenth session: 300 messages by a
 # new writer, H12, who read only the product rules and the label schema; the one who tunes never
@@ -313,19 +313,24 @@ intent-safety-18: $(BUILD)/entraide
 # blind, on main's model before anything of that session was tuned (5603f75): urgent recall 0.975
 # (3 of 120 missed), false urgent 6.1 % (11 of 180), macro-F1 0.858: fresh material is where the
 # classifier is weakest. The floors hold that, not the bars.
+# Twenty-first session, read (tuning sets 18 and 19), the rules of their false urgents' causes
+# (docs/intent.md): set 18 5 -> 2 false urgent of 180, set 19 11 -> 5 and 117 -> 119 crises of 120.
+# Their floors rose to that. Trained into the models (either way, with or without sets 20-21) they
+# cost a crisis of held-out set 7 that the rules find, so they train nothing yet.
 intent-safety-19: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-19.jsonl > $(BUILD)/intent-safety-19.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-19.jsonl $(BUILD)/intent-safety-19.pred.jsonl \
-		--min urgent_recall=0.975 --max false_urgent_rate=0.062 --min macro_f1=0.875
+		--min urgent_recall=0.99 --max false_urgent_rate=0.028 --min macro_f1=0.895
 
 # Tuning sets 20 and 21 (twenty-first session: D12's 300 desk messages - 100 crises, 200 hard
 # negatives and ordinary messages - and 300 community posts - 90 crises; both written blind,
 # tests/intent/safety-tuning-20.md, -21.md). Scored once as they came, on main 18cc62a: 1.000 / 6.0 %
-# / 0.891 and 0.956 / 17.1 % / 0.662. Held to what they reach.
+# / 0.891 and 0.956 / 17.1 % / 0.662; with the same session's rules 1.000 / 6.0 % / 0.891 and
+# 0.956 / 16.7 % / 0.663. Held to what they reach.
 intent-safety-20: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-20.jsonl > $(BUILD)/intent-safety-20.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-20.jsonl $(BUILD)/intent-safety-20.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.065 --min macro_f1=0.88
+		--min urgent_recall=1.0 --max false_urgent_rate=0.06 --min macro_f1=0.89
 
 intent-safety-21: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-21.jsonl > $(BUILD)/intent-safety-21.pred.jsonl
@@ -336,10 +341,12 @@ intent-safety-21: $(BUILD)/entraide
 # new writer, H12-7, who read only the product rules and the label schema; the one who tunes
 # never reads it). Its first score, blind, on main's model (6a9773a): urgent recall 0.950 (4 of
 # 80 missed), false urgent 1.7 % (2 of 120), macro-F1 0.867. The floors hold that, not the bars.
+# Twenty-first session (the rules of tuning sets 18 and 19): recall 0.950 -> 0.9625, macro-F1 0.877
+# -> 0.883, scored in aggregate only; the floors rose with it.
 intent-safety-heldout-7: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-7.jsonl > $(BUILD)/intent-safety-heldout-7.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-7.jsonl $(BUILD)/intent-safety-heldout-7.pred.jsonl \
-		--blind --min urgent_recall=0.95 --max false_urgent_rate=0.009 --min macro_f1=0.875
+		--blind --min urgent_recall=0.96 --max false_urgent_rate=0.009 --min macro_f1=0.88
 
 # The eighth held-out set (nineteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-8, who read only the product rules and the label schema, safety-heldout-8.md;
@@ -355,11 +362,12 @@ intent-safety-heldout-8: $(BUILD)/entraide
 # who read only the product rules and the label schema, safety-heldout-9.md): its first score,
 # blind, on main's model (b80752f): urgent recall 0.975, false urgent 3.3 %, macro-F1 0.907; with
 # the same session's model (tuning sets 14-17 in training) 0.9875 / 3.3 % / 0.935. The floors
-# hold that; the issue's bars (recall 1.00, false urgent <= 2 %) are not met on it.
+# hold that; the issue's bars (recall 1.00, false urgent <= 2 %) are not met on it. Twenty-first
+# session (the rules of tuning sets 18 and 19): false urgent 4 -> 3 of 120, macro-F1 0.935 -> 0.939.
 intent-safety-heldout-9: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-9.jsonl > $(BUILD)/intent-safety-heldout-9.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-heldout-9.jsonl $(BUILD)/intent-safety-heldout-9.pred.jsonl \
-		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.034 --min macro_f1=0.93
+		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.025 --min macro_f1=0.935
 
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
