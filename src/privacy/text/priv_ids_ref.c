@@ -27,7 +27,7 @@ static const char *const ref_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "iep
 					 "dossier", "sejour", "insee", "matricule", "nss", "mbi", "medicare",
 					 "medicaid", "secu", "passeport", "passport", "adherent", "mutuelle",
 					 "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", "ssn", "trn", "uhid",
-					 "identifiant", "vitale", NULL};
+					 "identifiant", "vitale", "npi", NULL};
 
 /* A record's label among the tokens of the sentence before token i (at most 30 back). */
 static int label_in_sentence(const struct pctx *c, size_t i)
@@ -81,6 +81,40 @@ static int refers_back(const struct pctx *c, size_t i)
 	if (tk_eq(c, w, "le") || tk_eq(c, w, "celui"))
 		w = tk_prev_word(c, w, 0);
 	return w != SIZE_MAX && tk_eq(c, w, "est") && w >= 2 && tk_apos(c, w - 1) && tk_eq(c, w - 2, "c");
+}
+
+/* "NPI for the new nurse practitioner, Aminata Koné-Baptiste: 1245678903.", "my passport
+ * number for an out-of-state visit: 541982736.": a number of 8 to 14 digits (token i to j)
+ * given after a colon and closing its clause, in a sentence that named a record's label
+ * earlier, however many words between (labelled() stops after seven). */
+static int colon_after_label(const struct pctx *c, size_t i, size_t j, size_t nd)
+{
+	if (nd < 8 || nd > 14 || i < 2 || !tk_ch(c, i - 1, ':') || !(c->tk[i - 2].f & TK_WORD))
+		return 0;
+	if (j + 1 < c->n_tk && !(c->tk[j + 1].f & TK_NL) &&
+	    !(tk_ch(c, j + 1, '.') || tk_ch(c, j + 1, ',') || tk_ch(c, j + 1, ')') || tk_ch(c, j + 1, '!') ||
+	      tk_ch(c, j + 1, '?') || tk_ch(c, j + 1, ';')))
+		return 0;
+	/* the label names a number itself (NPI, IPP, MRN...) or before "number" ("passport
+	 * number", "n° de dossier"): not "NHS waiting list in my area, total: 12345678" */
+	static const char *const own_number[] = {"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nss", "mbi",
+						 "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", "ssn", "trn", "uhid",
+						 "npi", "matricule", NULL};
+	static const char *const number[] = {"number", "no", "num", "numero", "nr", "n", "id", NULL};
+	for (size_t k = i; k-- > 0 && i - k <= 30;) {
+		if (tk_ch(c, k, '.') || tk_ch(c, k, '!') || tk_ch(c, k, '?') || (c->tk[k].f & TK_NL))
+			return 0;
+		if (!(c->tk[k].lex & LX_IDLABEL) || !tk_eq_any(c, k, ref_labels))
+			continue;
+		if (tk_eq_any(c, k, own_number) || tk_eq_any(c, tk_next_word(c, k, 0), number))
+			return 1;
+		size_t p = tk_prev_word(c, k, 1);
+		if (p != SIZE_MAX && (tk_eq(c, p, "de") || tk_eq(c, p, "d")))
+			p = tk_prev_word(c, p, 1);
+		if (p != SIZE_MAX && tk_eq_any(c, p, number))
+			return 1;
+	}
+	return 0;
 }
 
 /* "n°" (or "nº") at token k: an 'n' glued to the degree sign. */
@@ -294,6 +328,7 @@ void priv_find_ids_ref(struct pctx *c)
 			s = i - 2; /* (and "A26-0099812") */
 		int labels = (c->lex_any & LX_IDLABEL) != 0;
 		if ((nd >= 6 && labels && refers_back(c, i) && label_in_sentence(c, i)) || (labels && last_digits(c, i)) ||
+		    (labels && s == i && colon_after_label(c, i, j, nd)) ||
 		    (nd >= 5 && (numbered_before(c, s) || given_after(c, s)))) {
 			priv_add_tok(c, s, j, ENT_PRIV_ID, 0.7f, "labelled");
 			i = j;

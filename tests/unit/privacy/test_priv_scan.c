@@ -1383,6 +1383,28 @@ static void s20_retired(void **state)
 	not_typed("La CNI 2021 ne change rien pour la carte vitale", FR, "2021", ENT_PRIV_ID);
 }
 
+/* Session 21: rules drawn from tuning-10 (held-out set 3 until then), with their hard
+ * negatives. */
+static void s21_retired(void **state)
+{
+	(void)state;
+	/* a number after a colon closing its clause, in a sentence that named a record's number
+	 * earlier, however many words between */
+	static const struct scan_case t[] = {
+		{"NPI for the new nurse practitioner, Aminata Koné-Baptiste: 1245678903. Can you add her?", "1245678903",
+		 NULL, EN},
+		{"they need my passport number for an out-of-state visit: 541982736. Is that right?", "541982736", NULL, EN},
+		{"Le numéro de dossier de ma mère à l'hôpital Nord, celui de la cardio : 40017723.", "40017723", NULL, FR},
+		/* not a label that names no number (the NHS, a passport), nor a number that goes on */
+		{"NHS waiting list in my area, total: 12345678.", NULL, "12345678", EN},
+		{"My passport expired last year and the fee is now: 12500000 won.", NULL, "12500000", EN},
+		{"passport number for the trip, price: 12500000 won", NULL, "12500000", EN},
+		{"Mon dossier MDPH est complet. Montant : 12500000.", NULL, "12500000", FR},
+		{"my MRN is on the letter, and the steps today: 12345678 apparently", NULL, "12345678", EN},
+	};
+	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_ID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1399,6 +1421,7 @@ int main(void)
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
 		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s20_retired),
+		cmocka_unit_test(s21_retired),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
