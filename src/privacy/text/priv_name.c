@@ -292,7 +292,11 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 		return NAME_SCORE;
 	if ((t->f & TK_CAP) && i > 0 && c->tk[i - 1].flen &&
 	    (tk_fold(c, i - 1)[0] == 'p' || tk_fold(c, i - 1)[0] == 'l') && /* (ptite, petit, little) */
-	    pn_diminutive_before(c, i) && like_ctx(c, i, h))
+	    (pn_diminutive_before(c, i) ||
+	     /* "d'une petite Seo-yeon, née le": without a possessive, a romanised given name */
+	     (pn_syllable_pair(c, i) && (tk_eq(c, i - 1, "petite") || tk_eq(c, i - 1, "petit") ||
+					 tk_eq(c, i - 1, "little")))) &&
+	    like_ctx(c, i, h))
 		return NAME_SCORE;
 	if (i >= 2 && !(t->f & TK_DIGIT) && c->tk[i - 1].flen &&
 	    (tk_fold(c, i - 1)[0] == 't' || tk_fold(c, i - 1)[0] == 'a') && pn_thanks_to(c, i))

@@ -52,6 +52,10 @@ int pn_pet_before(const struct pctx *c, size_t i);
 int pn_relative_cap_word(const struct pctx *c, size_t i);
 /* When the context says a name is expected: is token i one? */
 int pn_name_like_ctx(const struct pctx *c, size_t i);
+/* "Sun-hee", "Seo-yeon", "Min-jun": a romanised given name of two syllables, a capitalised
+ * one of two to four letters glued by a hyphen to a lowercase one that the text's language
+ * does not know as a word (a name list may hold it). */
+int pn_syllable_pair(const struct pctx *c, size_t i);
 /* "doesn't", "Don't": the word before an apostrophe and a glued "t" (a verb). Inline: it is
  * asked of most words, and most are no contraction (the cheapest tests first). */
 static inline int pn_contraction(const struct pctx *c, size_t i)

@@ -86,12 +86,31 @@ int pn_relative_cap_word(const struct pctx *c, size_t i)
 	       (c->tk[i - 1].lex & LX_KIN) && tk_eq_any(c, i - 1, rel);
 }
 
+int pn_syllable_pair(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) != TK_CAP || tk_len(c, i) < 2 || tk_len(c, i) > 4 ||
+	    !tk_ch(c, i + 1, '-') || !tk_glued(c, i) || !tk_glued(c, i + 1) || !tk_is(c, i + 2, TK_LOWER) ||
+	    tk_is(c, i + 2, TK_DIGIT) || tk_len(c, i + 2) < 2 || tk_len(c, i + 2) > 4 ||
+	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_TITLE | LX_KIN)))
+		return 0;
+	/* not "Co-op", "Pre-op", "Re-do", "Anti-tnf": a second half the language knows (unless a
+	 * given name's list holds it: "Ji-woo"), and no third part ("Tout-en-un") */
+	uint32_t g = c->tk[i + 2].lex;
+	return !((g & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(g & LX_GIVEN)) &&
+	       !(g & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) && !(tk_glued(c, i + 2) && tk_ch(c, i + 3, '-'));
+}
+
 /* When the context says a name is expected: is token i one? */
 int pn_name_like_ctx(const struct pctx *c, size_t i)
 {
 	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA) ||
 	    pn_contraction(c, i))
 		return 0;
+	/* "my daughter Sun-hee": a day, a month or a word as the first syllable of a romanised
+	 * given name */
+	if (pn_syllable_pair(c, i))
+		return 1;
 	uint32_t f = c->tk[i].lex;
 	/* "my cousin Devon", "notre petite Lourdes": a region or a town that is also a given
 	 * name is the person when the context says a name comes */

@@ -52,6 +52,10 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 				  (tk_eq(c, i - 1, "and") || tk_eq(c, i - 1, "et")) && !(t->lex & (LX_STOPFR | LX_STOPEN))))
 		return 0;
 	if (t->f & TK_LOWER) {
+		/* the name before in lowercase: its last word, and its first letter ("Seo-yeon, née
+		 * le 8 février" is a capitalised name whose last part is lowercase) */
+		unsigned char first = (unsigned char)c->t[last->start];
+		int lower_before = (c->tk[i - 2].f & TK_LOWER) && !(first >= 'A' && first <= 'Z');
 		/* "maman de lou et jules": a lowercase given name listed after a lowercase name */
 		/* ... or a nickname no list knows: "merci à Cathy, Martine et fafa" */
 		/* ... or after a comma in a lowercase list: "merci à : titi, béa, jojo et manu" */
@@ -59,7 +63,7 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 										 LX_CITY | LX_STOPFR | LX_STOPEN)));
 		int nick = unknown && i >= 2 &&
 			   (tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "and") ||
-			    (tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_LOWER) && tk_len(c, i) >= 3 &&
+			    (tk_ch(c, i - 1, ',') && lower_before && tk_len(c, i) >= 3 &&
 			     /* (not an SMS verb: "jsuis anthony, jhabite roubaix") */
 			     !(tk_fold(c, i)[0] == 'j' && strchr("bcdfghklmnpqrstvwxz", tk_fold(c, i)[1])) &&
 			     /* the list goes on or ends after it ("avec lea, tkt c rien" is no list) */
@@ -68,7 +72,7 @@ int pn_listed_after_name(const struct pctx *c, size_t i)
 			      (c->tk[i + 1].f & TK_NL))));
 		if (!nick && (!(t->lex & (LX_PRN | LX_HN)) ||
 			      (t->lex & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY)) ||
-			      tk_lex2(c, i, LX2_AUX) || i < 2 || !(c->tk[i - 2].f & TK_LOWER)))
+			      tk_lex2(c, i, LX2_AUX) || !lower_before))
 			return 0;
 	} else if (!(t->f & TK_CAP)) {
 		return 0;

@@ -1403,6 +1403,25 @@ static void s21_retired(void **state)
 		{"my MRN is on the letter, and the steps today: 12345678 apparently", NULL, "12345678", EN},
 	};
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_ID);
+	/* a romanised given name of two syllables after a relative or "petite", whatever its
+	 * first syllable is as a word (a day, "Sun"); not a word's prefix and a word the
+	 * language knows, nor a third part */
+	static const struct scan_case u[] = {
+		{"But my daughter Sun-hee is 4 and she keeps me going.", "Sun-hee", NULL, EN},
+		{"On est parents d'une petite Seo-yeon, née le 8 février 2026.", "Seo-yeon", NULL, FR},
+		{"Hi Hye-jin, your results are in", "Hye-jin", NULL, EN},
+		{"my son Ji-woo is 4", "Ji-woo", NULL, EN},
+		{"une petite Anti-âge crème pour le visage", NULL, "Anti", FR},
+		{"la petite Mi-temps du service", NULL, "Mi-temps", FR},
+		{"a little Co-op store near the clinic", NULL, "Co-op", EN},
+		{"a little Pre-op anxiety is normal", NULL, "Pre-op", EN},
+		{"my daughter Tout-en-un pack", NULL, "en-un", FR},
+		/* the word after a capitalised name whose last part is lowercase is no listed
+		 * lowercase name ("née" opens the birth) */
+		{"ma petite Seo-yeon, née le 8 février, va bien", NULL, "née", FR},
+		{"maman de lou et jules", "jules", NULL, FR},
+	};
+	check_cases(u, sizeof u / sizeof u[0], ENT_PRIV_NAME);
 }
 
 int main(void)
