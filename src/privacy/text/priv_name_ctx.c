@@ -86,21 +86,6 @@ int pn_relative_cap_word(const struct pctx *c, size_t i)
 	       (c->tk[i - 1].lex & LX_KIN) && tk_eq_any(c, i - 1, rel);
 }
 
-int pn_syllable_pair(const struct pctx *c, size_t i)
-{
-	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) != TK_CAP || tk_len(c, i) < 2 || tk_len(c, i) > 4 ||
-	    !tk_ch(c, i + 1, '-') || !tk_glued(c, i) || !tk_glued(c, i + 1) || !tk_is(c, i + 2, TK_LOWER) ||
-	    tk_is(c, i + 2, TK_DIGIT) || tk_len(c, i + 2) < 2 || tk_len(c, i + 2) > 4 ||
-	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_TITLE | LX_KIN)))
-		return 0;
-	/* not "Co-op", "Pre-op", "Re-do", "Anti-tnf": a second half the language knows (unless a
-	 * given name's list holds it: "Ji-woo"), and no third part ("Tout-en-un") */
-	uint32_t g = c->tk[i + 2].lex;
-	return !((g & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(g & LX_GIVEN)) &&
-	       !(g & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) && !(tk_glued(c, i + 2) && tk_ch(c, i + 3, '-'));
-}
-
 /* When the context says a name is expected: is token i one? */
 int pn_name_like_ctx(const struct pctx *c, size_t i)
 {
@@ -587,8 +572,26 @@ int pn_vocative_start(const struct pctx *c, size_t i)
 int pn_greeting_before(const struct pctx *c, size_t i)
 {
 	size_t p = tk_prev_word(c, i, 0);
-	if (p == SIZE_MAX || !(c->tk[p].lex & (LX_GREET)))
+	if (p == SIZE_MAX)
 		return 0;
+	if (!(c->tk[p].lex & (LX_GREET))) {
+		/* a farewell opening a sentence, as "RIP": "Rest easy Phoenix", "Fly high Jordan",
+		 * "Sleep tight Sunny", "Repose en paix Lucas" */
+		size_t q = p > 0 ? tk_prev_word(c, p, 0) : SIZE_MAX;
+		/* the name closes the farewell: a pause or the end after it (not "Sleep tight
+		 * Eagles fans") */
+		if (q == SIZE_MAX || q + 1 != p || p + 1 != i ||
+		    (i + 1 < c->n_tk && (c->tk[i + 1].f & TK_WORD) && !(c->tk[i + 1].f & TK_NL)))
+			return 0;
+		if (tk_eq(c, p, "paix") && tk_eq(c, q, "en"))
+			q = q > 0 ? tk_prev_word(c, q, 0) : SIZE_MAX;
+		else if (!((tk_eq(c, p, "easy") && tk_eq(c, q, "rest")) || (tk_eq(c, p, "high") && tk_eq(c, q, "fly")) ||
+			   (tk_eq(c, p, "tight") && tk_eq(c, q, "sleep"))))
+			return 0;
+		return q != SIZE_MAX && (tk_eq(c, q, "rest") || tk_eq(c, q, "fly") || tk_eq(c, q, "sleep") ||
+					 tk_eq(c, q, "repose") || tk_eq(c, q, "reposes")) &&
+		       tk_sentence_start(c, q);
+	}
 	if (tk_eq(c, p, "merci") || tk_eq(c, p, "thanks") || tk_eq(c, p, "bravo") || tk_eq(c, p, "courage"))
 		return 1;
 	/* "you're reading": the "re" of a contraction is no greeting */

@@ -8,7 +8,8 @@
  * before an age ("my little sister hope (12)"). Elsewhere the word stays a word ("Sunny is not
  * so sunny today" is left: a copula is no proof). And the parts of a Vietnamese name the rules
  * found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng"); a relative's "in law" before a name;
- * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère").
+ * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère"). Also what the
+ * context rules ask of a romanised given name of two syllables ("Sun-hee", pn_syllable_pair).
  */
 #include <string.h>
 
@@ -263,4 +264,19 @@ void pn_word_names(struct pctx *c)
 		for (; cand; cand &= cand - 1)
 			word_name_at(c, w0 + (size_t)__builtin_ctzll(cand));
 	}
+}
+
+int pn_syllable_pair(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) != TK_CAP || tk_len(c, i) < 2 || tk_len(c, i) > 4 ||
+	    !tk_ch(c, i + 1, '-') || !tk_glued(c, i) || !tk_glued(c, i + 1) || !tk_is(c, i + 2, TK_LOWER) ||
+	    tk_is(c, i + 2, TK_DIGIT) || tk_len(c, i + 2) < 2 || tk_len(c, i + 2) > 4 ||
+	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_TITLE | LX_KIN)))
+		return 0;
+	/* not "Co-op", "Pre-op", "Re-do", "Anti-tnf": a second half the language knows (unless a
+	 * given name's list holds it: "Ji-woo"), and no third part ("Tout-en-un") */
+	uint32_t g = c->tk[i + 2].lex;
+	return !((g & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(g & LX_GIVEN)) &&
+	       !(g & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) && !(tk_glued(c, i + 2) && tk_ch(c, i + 3, '-'));
 }

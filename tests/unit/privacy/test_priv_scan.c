@@ -1422,6 +1422,18 @@ static void s21_retired(void **state)
 		{"maman de lou et jules", "jules", NULL, FR},
 	};
 	check_cases(u, sizeof u / sizeof u[0], ENT_PRIV_NAME);
+	/* a farewell opening a sentence, as "RIP", then the name and a pause: even a town or a
+	 * country that is a given name too; not a farewell inside a sentence, nor a word after */
+	static const struct scan_case v[] = {
+		{"Rest easy Phoenix, gone at 8 after a brave fight with DIPG.", "Phoenix", NULL, EN},
+		{"Fly high Jordan 💙 we miss you", "Jordan", NULL, EN},
+		{"Repose en paix Lucas.", "Lucas", NULL, FR},
+		{"Rest easy, everyone, the ward is calm tonight", NULL, "everyone", EN},
+		{"Rest easy knowing the team is there", NULL, "knowing", EN},
+		{"You can rest easy Tuesday, the results are fine", NULL, "Tuesday", EN},
+		{"Sleep tight Tuesday night, everyone", NULL, "Tuesday", EN},
+	};
+	check_cases(v, sizeof v / sizeof v[0], ENT_PRIV_NAME);
 }
 
 int main(void)
