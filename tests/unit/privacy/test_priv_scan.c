@@ -1434,6 +1434,17 @@ static void s21_retired(void **state)
 		{"Sleep tight Tuesday night, everyone", NULL, "Tuesday", EN},
 	};
 	check_cases(v, sizeof v / sizeof v[0], ENT_PRIV_NAME);
+	/* a lowercase word of a name list no dictionary knows after a possessive and "little" /
+	 * "petite", then an age; not without the age, nor a word of the language */
+	static const struct scan_case w[] = {
+		{"our little jayden 3yo has tubes in his ears now", "jayden", NULL, EN},
+		{"ma petite lilou 3 ans a la varicelle", "lilou", NULL, FR},
+		{"my little fella had a febrile convulsion", NULL, "fella", EN},
+		{"our little bubba is poorly again", NULL, "bubba", EN},
+		{"my little man 3yo has croup", NULL, "man", EN},
+		{"ma ptite puce 3 ans a de la fièvre", NULL, "puce", FR},
+	};
+	check_cases(w, sizeof w / sizeof w[0], ENT_PRIV_NAME);
 }
 
 int main(void)
