@@ -56,6 +56,10 @@ int pn_name_like_ctx(const struct pctx *c, size_t i);
  * one of two to four letters glued by a hyphen to a lowercase one that the text's language
  * does not know as a word (a name list may hold it). */
 int pn_syllable_pair(const struct pctx *c, size_t i);
+/* "my niece is called Addison", "elle s'appelle Charcot": a person's given name that is also
+ * an eponym, right after a person (a relative or a pronoun) is said to be called so, and no
+ * possessive nor medical word after it (not "a disease called Addison's"). */
+int pn_eponym_named(const struct pctx *c, size_t i);
 /* "doesn't", "Don't": the word before an apostrophe and a glued "t" (a verb). Inline: it is
  * asked of most words, and most are no contraction (the cheapest tests first). */
 static inline int pn_contraction(const struct pctx *c, size_t i)

@@ -125,7 +125,7 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 		return 0;
 	if ((f & (LX_MONTH | LX_DAY)) && !month_name)
 		return 0;
-	if (pn_eponym_use(c, i))
+	if (pn_eponym_use(c, i) && !pn_eponym_named(c, i))
 		return 0;
 	if (c->tk[i].f & TK_CAP)
 		return (f & (LX_GIVEN | LX_PATR)) || !(f & LX_WORD) || pn_relative_cap_word(c, i);

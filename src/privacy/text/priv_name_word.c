@@ -9,7 +9,8 @@
  * so sunny today" is left: a copula is no proof). And the parts of a Vietnamese name the rules
  * found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng"); a relative's "in law" before a name;
  * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère"). Also what the
- * context rules ask of a romanised given name of two syllables ("Sun-hee", pn_syllable_pair).
+ * context rules ask of a romanised given name of two syllables ("Sun-hee", pn_syllable_pair)
+ * and of an eponym a person is called by ("my niece is called Addison", pn_eponym_named).
  */
 #include <string.h>
 
@@ -279,4 +280,36 @@ int pn_syllable_pair(const struct pctx *c, size_t i)
 	uint32_t g = c->tk[i + 2].lex;
 	return !((g & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(g & LX_GIVEN)) &&
 	       !(g & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) && !(tk_glued(c, i + 2) && tk_ch(c, i + 3, '-'));
+}
+
+int pn_eponym_named(const struct pctx *c, size_t i)
+{
+	static const char *const named[] = {"called", "named", "appelle", "appelait", "prenommee", "prenomme", NULL};
+	static const char *const person[] = {"she", "he", "elle", "il", "who", "qui", NULL};
+	if ((c->tk[i].f & (TK_CAP | TK_ALLCAP)) != TK_CAP || !(c->tk[i].lex & LX_GIVEN) || tk_apos(c, i + 1) ||
+	    tk_lex(c, tk_next_word(c, i, 1), LX_MEDCTX))
+		return 0;
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || p + 1 != i || !tk_eq_any(c, p, named))
+		return 0;
+	/* "is called", "s'appelle", "a daughter named": a copula or the relative right before
+	 * (not "my mum has something called Addison") */
+	static const char *const copula[] = {"is", "was", "s", "be", "been", "being", "m", "re", NULL};
+	size_t b = tk_prev_word(c, p, 1);
+	if (b == SIZE_MAX || !(tk_eq_any(c, b, copula) || (c->tk[b].lex & LX_KIN)))
+		return 0;
+	/* the one called so: a relative or a pronoun at most three words before */
+	size_t q = p;
+	for (int k = 0; k < 3; k++) {
+		q = tk_prev_word(c, q, 1);
+		if (q == SIZE_MAX)
+			return 0;
+		/* (not "son syndrome s'appelle Cushing": a medical word, or French "son", between) */
+		static const char *const det[] = {"my", "our", "his", "her", "their", "your", "a", "the", NULL};
+		if ((c->tk[q].lex & LX_MEDCTX) || (tk_eq(c, q, "son") && !tk_eq_any(c, tk_prev_word(c, q, 0), det)))
+			return 0;
+		if ((c->tk[q].lex & LX_KIN) || tk_eq_any(c, q, person))
+			return 1;
+	}
+	return 0;
 }

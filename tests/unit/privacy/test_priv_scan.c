@@ -1445,6 +1445,19 @@ static void s21_retired(void **state)
 		{"ma ptite puce 3 ans a de la fièvre", NULL, "puce", FR},
 	};
 	check_cases(w, sizeof w / sizeof w[0], ENT_PRIV_NAME);
+	/* an eponym that is a given name too, which a relative or a pronoun is called by */
+	static const struct scan_case x[] = {
+		{"my niece is called Addison, which causes confusion: Mum has Addison's disease", "Addison", NULL, EN},
+		{"ma nièce s'appelle Addison et elle a 4 ans", "Addison", NULL, FR},
+		{"we have a daughter called Addison.", "Addison", NULL, EN},
+		/* not the disease called so, nor without the person, nor French "son" */
+		{"a disease called Addison's is rare", NULL, "Addison", EN},
+		{"she has a condition called Addison disease", NULL, "Addison", EN},
+		{"my mum has something called Addison", NULL, "Addison", EN},
+		{"son syndrome s'appelle Cushing, c'est rare", NULL, "Cushing", FR},
+		{"son traitement s'appelle Addison", NULL, "Addison", FR},
+	};
+	check_cases(x, sizeof x / sizeof x[0], ENT_PRIV_NAME);
 }
 
 int main(void)
