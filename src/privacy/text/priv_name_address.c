@@ -525,6 +525,19 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	    !(p != SIZE_MAX && (c->tk[p].lex & LX_GREET)) &&
 	    (c->tk[a + 1].lex & LX_KIN))
 		return !(t->lex & LX_DAY);
+	/* "Sully, le fils de Mme Poirier, a appelé", "Grace, the daughter of bed 4": an article, a
+	 * relative's word and "de" / "of" (a town that is a given name too, as the text's first
+	 * word, is the person) */
+	static const char *const art[] = {"le", "la", "l", "the", NULL};
+	static const char *const rel[] = {"fils", "fille", "frere", "soeur", "mari", "femme", "mere", "pere",
+					  "neveu", "niece", "cousin", "cousine", "son", "daughter", "brother",
+					  "sister", "husband", "wife", "mother", "father", "nephew", NULL};
+	if (tk_ch(c, k, ',') && tk_eq_any(c, a, art)) {
+		size_t r = tk_next_word(c, a, 1);
+		if (tk_eq_any(c, r, rel) && (tk_eq(c, r + 1, "de") || tk_eq(c, r + 1, "d") || tk_eq(c, r + 1, "of")) &&
+		    !(t->lex & (LX_DAY | LX_MONTH)))
+			return 1;
+	}
 	/* ", bénévole à l'asso": a carer's trade without its article */
 	return tk_ch(c, k, ',') && tk_is(c, a, TK_LOWER) && tk_eq_any(c, a, trade) && !(t->lex & LX_DAY) &&
 	       !(tk_apos(c, a + 1) && tk_glued(c, a)) && !tk_ch(c, a + 1, '-');

@@ -1458,6 +1458,18 @@ static void s21_retired(void **state)
 		{"son traitement s'appelle Addison", NULL, "Addison", FR},
 	};
 	check_cases(x, sizeof x / sizeof x[0], ENT_PRIV_NAME);
+	/* a given name (a town too) set beside an article, a relative's word and "de" / "of"; not
+	 * a word opening the sentence, a greeting, a town or a month */
+	static const struct scan_case y[] = {
+		{"Urgent : Sully, le fils de Mme Poirier, a appelé.", "Sully", NULL, FR},
+		{"Rose, la fille de Mme Martin, a appelé", "Rose", NULL, FR},
+		{"Hier, le fils de Mme Poirier a appelé", NULL, "Hier", FR},
+		{"Merci, la fille de ma voisine est passée", NULL, "Merci", FR},
+		{"Lyon, la ville de mon enfance", NULL, "Lyon", FR},
+		{"Enfin, le fils de Mme Poirier est venu", NULL, "Enfin", FR},
+		{"Mars, le mois de la sensibilisation", NULL, "Mars", FR},
+	};
+	check_cases(y, sizeof y / sizeof y[0], ENT_PRIV_NAME);
 }
 
 int main(void)
