@@ -606,6 +606,14 @@ static int town(struct pctx *c, size_t i)
 		if (p != SIZE_MAX && (c->tk[p].lex & LX_TITLE) && !(c->tk[p].lex & LX_LOCPREP))
 			return 0;
 	}
+	/* "Les salles d'attente me rendent anxieuse": a town's name opening on an article (Les
+	 * Salles) with a word of the language in lowercase after it (not a particle: "La
+	 * Roche-sur-Yon", "Les Sables-d'Olonne"), and no place word before, is the phrase */
+	if (cap && !single && !prep && (f1 & (LX_STOPFR | LX_STOPEN)))
+		for (size_t k = i + 1; k <= j; k++)
+			if ((c->tk[k].f & TK_LOWER) && (c->tk[k].lex & LX_WORD) && tk_len(c, k) >= 3 &&
+			    !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN)))
+				return 0;
 	j = arrondissement(c, j);
 	/* "Stoke-on-Trent", "Newcastle-upon-Tyne", "Saint-Martin-sur-Oust" */
 	while (j + 4 < c->n_tk && tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) &&

@@ -1470,6 +1470,19 @@ static void s21_retired(void **state)
 		{"Mars, le mois de la sensibilisation", NULL, "Mars", FR},
 	};
 	check_cases(y, sizeof y / sizeof y[0], ENT_PRIV_NAME);
+	/* a town's name opening on an article, with a word of the language in lowercase after
+	 * it and no place word before, is the phrase; the town still with its capitals or a place
+	 * word, and with its particles */
+	static const struct scan_case z[] = {
+		{"Les salles d'attente me rendent anxieuse.", NULL, "Les salles", FR},
+		{"La chambre 412 était sale à mon arrivée", NULL, "La chambre", FR},
+		{"La pierre de mon rein a décidé de sortir", NULL, "La pierre", FR},
+		{"Il habite Les Salles depuis 2010", "Les Salles", NULL, FR},
+		{"j'habite à Les Salles", "Les Salles", NULL, FR},
+		{"Les Sables-d'Olonne, c'est beau", "Les Sables-d'Olonne", NULL, FR},
+		{"La Roche-sur-Yon est loin", "La Roche-sur-Yon", NULL, FR},
+	};
+	check_cases(z, sizeof z / sizeof z[0], ENT_PRIV_LOCATION);
 }
 
 int main(void)
