@@ -134,6 +134,12 @@ static size_t name_after(const struct pctx *c, size_t k, int allow_lower_town)
 				continue;
 			}
 		}
+		/* "rémission clinique sous Stelara": a name opens on a capital or an article ("de la",
+		 * "d'"), never on "sous", "sur", "en", "et" ("Saint-Martin-sur-Oust" has its name
+		 * before) */
+		if (last == SIZE_MAX && (tk_eq(c, k, "sous") || tk_eq(c, k, "sur") || tk_eq(c, k, "en") ||
+					 tk_eq(c, k, "et") || tk_eq(c, k, "and") || tk_eq(c, k, "lez")))
+			break;
 		if ((tk_ch(c, k, '-') && tk_glued(c, k) && last != SIZE_MAX) || (connector(c, k) && conns < 3)) {
 			/* "Saint-Jean", "de la", "d'": continue only if a name follows */
 			conns++;

@@ -1483,6 +1483,15 @@ static void s21_retired(void **state)
 		{"La Roche-sur-Yon est loin", "La Roche-sur-Yon", NULL, FR},
 	};
 	check_cases(z, sizeof z / sizeof z[0], ENT_PRIV_LOCATION);
+	/* a place's name never opens on "sous", "sur", "en", "et", "and" right after its head */
+	static const struct scan_case h[] = {
+		{"Aujourd'hui rémission clinique sous Stelara.", NULL, "clinique", FR},
+		{"Est-ce qu'il y a une navette entre la gare et l'hopital ?", NULL, "gare", FR},
+		{"I'm by the nurses station and I have scissors", NULL, "station", EN},
+		{"la clinique de la Sagesse à Rennes", "clinique de la Sagesse", NULL, FR},
+		{"hôpital Saint-Martin-sur-Oust", "hôpital Saint-Martin-sur-Oust", NULL, FR},
+	};
+	check_cases(h, sizeof h / sizeof h[0], ENT_PRIV_LOCATION);
 }
 
 int main(void)
