@@ -343,12 +343,23 @@ static const char *const weak_labels[] = {"sin", "nas", "cni", "cin", "ihi", "tf
 
 int priv_weak_label_ok(const struct pctx *c, size_t k, size_t i)
 {
-	if (!tk_eq_any(c, k, weak_labels))
+	/* "Ticket UC-0099231": a ticket's reference, letters then digits, 8 or more (not "parking
+	 * ticket 2024", "ticket number 4589 in the queue") */
+	int ticket = tk_eq(c, k, "ticket");
+	if (!ticket && !tk_eq_any(c, k, weak_labels))
 		return 1;
-	if (!(c->tk[k].f & TK_ALLCAP))
+	size_t b0 = c->tk[i].s;
+	if (ticket) {
+		/* the digits' letter prefix, glued by a dash ("UC-"), opens the code */
+		if (!(i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) &&
+		      (c->tk[i - 2].f & TK_ALLCAP) && i - 2 > k))
+			return 0;
+		b0 = c->tk[i - 2].s;
+	} else if (!(c->tk[k].f & TK_ALLCAP)) {
 		return 0;
+	}
 	size_t n = 0;
-	for (size_t b = c->tk[i].s; b < c->len; b++) {
+	for (size_t b = b0; b < c->len; b++) {
 		unsigned char ch = (unsigned char)c->t[b];
 		if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
 			n++;

@@ -1403,6 +1403,11 @@ static void s21_retired(void **state)
 		{"my MRN is on the letter, and the steps today: 12345678 apparently", NULL, "12345678", EN},
 	};
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_ID);
+	/* a ticket's reference: a letter prefix glued by a dash to digits, 8 characters or more */
+	found("Complaint: I waited 4 hours at your urgent care. Ticket UC-0099231.", EN, "UC-0099231", ENT_PRIV_ID);
+	not_typed("parking ticket 2024 was £3.50", EN, "2024", ENT_PRIV_ID);
+	not_typed("mon ticket 20240312 de caisse", FR, "20240312", ENT_PRIV_ID);
+	not_typed("Ticket AB-12 for the raffle", EN, "AB-12", ENT_PRIV_ID);
 	/* a romanised given name of two syllables after a relative or "petite", whatever its
 	 * first syllable is as a word (a day, "Sun"); not a word's prefix and a word the
 	 * language knows, nor a third part */
