@@ -290,12 +290,12 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	if ((t->f & TK_ALLCAP) && (t->lex & LX_EPONYM) && (t->lex & (LX_HN | LX_PATR)) && !(t->f & TK_CLAIMED) &&
 	    pn_intro_before(c, i))
 		return NAME_SCORE;
-	if ((t->f & (TK_CAP | TK_LOWER)) && i > 0 && c->tk[i - 1].flen &&
+	if (((t->f & TK_CAP) || ((t->f & TK_LOWER) && i + 1 < c->n_tk && (c->tk[i + 1].f & TK_AGE))) && i > 0 &&
+	    c->tk[i - 1].flen &&
 	    (tk_fold(c, i - 1)[0] == 'p' || tk_fold(c, i - 1)[0] == 'l') && /* (ptite, petit, little) */
 	    /* "our little jayden 3yo": lowercase, a name list's word no dictionary knows, then an
 	     * age (not "my little fella had") */
 	    (!(t->f & TK_LOWER) || ((t->lex & (LX_HN | LX_FIRSTNAME)) && tk_len(c, i) >= 3 &&
-				    i + 1 < c->n_tk && (c->tk[i + 1].f & TK_AGE) &&
 				    !(t->lex & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY |
 						LX_EPONYM)))) &&
 	    (pn_diminutive_before(c, i) ||

@@ -94,7 +94,7 @@ int pn_name_like_ctx(const struct pctx *c, size_t i)
 		return 0;
 	/* "my daughter Sun-hee": a day, a month or a word as the first syllable of a romanised
 	 * given name */
-	if (pn_syllable_pair(c, i))
+	if (tk_ch(c, i + 1, '-') && pn_syllable_pair(c, i))
 		return 1;
 	uint32_t f = c->tk[i].lex;
 	/* "my cousin Devon", "notre petite Lourdes": a region or a town that is also a given
@@ -576,7 +576,11 @@ int pn_greeting_before(const struct pctx *c, size_t i)
 		return 0;
 	if (!(c->tk[p].lex & (LX_GREET))) {
 		/* a farewell opening a sentence, as "RIP": "Rest easy Phoenix", "Fly high Jordan",
-		 * "Sleep tight Sunny", "Repose en paix Lucas" */
+		 * "Sleep tight Sunny", "Repose en paix Lucas" (first the length and first letter of
+		 * "easy", "high", "tight", "paix": most words stop there) */
+		unsigned pl = c->tk[p].flen, p0 = pl ? (unsigned char)tk_fold(c, p)[0] : 0;
+		if (!((pl == 4 && (p0 == 'e' || p0 == 'h' || p0 == 'p')) || (pl == 5 && p0 == 't')))
+			return 0;
 		size_t q = p > 0 ? tk_prev_word(c, p, 0) : SIZE_MAX;
 		/* the name closes the farewell: a pause or the end after it (not "Sleep tight
 		 * Eagles fans") */
