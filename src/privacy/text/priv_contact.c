@@ -185,6 +185,28 @@ static int known_tld(const char *p, size_t n)
 
 /* A URL starting at byte b (scheme, www. or bare host with a known TLD); adds it when
  * personal. Returns the end of what was examined (b when nothing). */
+/* "I run a small group for dads ...: facebook.com/groups/spectrumdadsuk": a group page the
+ * writer says they run, in the sentence before byte b (at most 200 bytes back), is theirs. */
+static int runs_group(const struct pctx *c, size_t b)
+{
+	/* (a verb of the writer's: not "my group", "mon groupe préféré", which may be anyone's) */
+	static const char *const says[] = {"i run ", "i started ", "i set up ", "i admin ", "i created ",
+					   "we run ", "j'anime ", "j'ai cree ", "j'ai créé ", "on anime ", NULL};
+	size_t s = b;
+	while (s > 0 && b - s < 200 && !strchr(".!?\n", c->t[s - 1]))
+		s--;
+	for (size_t k = s; k < b; k++) {
+		if (k > s && ((unsigned char)c->t[k - 1] >= 0x80 || is_alnum((unsigned char)c->t[k - 1])))
+			continue; /* a phrase opens a word */
+		for (const char *const *w = says; *w; w++) {
+			size_t m = strlen(*w);
+			if (m <= b - k && strncasecmp(c->t + k, *w, m) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static size_t try_url(struct pctx *c, size_t b)
 {
 	const char *t = c->t;
@@ -250,7 +272,7 @@ static size_t try_url(struct pctx *c, size_t b)
 		if (i - path0 >= strlen(*sp) && strncasecmp(t + path0, *sp, strlen(*sp)) == 0)
 			shared = 1;
 	if (host_is_social(host, hl))
-		personal = (has_path && !shared) || hl > 14; /* facebook.com alone names nobody */
+		personal = (has_path && (!shared || runs_group(c, b))) || hl > 14; /* facebook.com alone names nobody */
 	else if (host_is_public(host, hl))
 		personal = memchr(t + path0, '@', i - path0) != NULL || memchr(t + path0, '~', i - path0) != NULL;
 	else {

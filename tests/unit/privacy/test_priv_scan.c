@@ -1497,6 +1497,17 @@ static void s21_retired(void **state)
 		{"hôpital Saint-Martin-sur-Oust", "hôpital Saint-Martin-sur-Oust", NULL, FR},
 	};
 	check_cases(h, sizeof h / sizeof h[0], ENT_PRIV_LOCATION);
+	/* a social network's group page is the writer's when the sentence says they run it */
+	static const struct scan_case g[] = {
+		{"I run a small group for dads, no sales, just dads: facebook.com/groups/spectrumdadsuk or text me",
+		 "facebook.com/groups/spectrumdadsuk", NULL, EN},
+		{"j'anime un groupe de parole : facebook.com/groups/aidants35", "facebook.com/groups/aidants35", NULL, FR},
+		{"There is a great group: facebook.com/groups/t1dparentsuk if you need it", NULL, "facebook.com", EN},
+		{"I run every morning. Join facebook.com/groups/t1dparentsuk", NULL, "facebook.com", EN},
+		{"Mon groupe préféré : facebook.com/groups/aidants35", NULL, "facebook.com", FR},
+		{"My group meets on Tuesdays, see facebook.com/groups/t1dparentsuk", NULL, "facebook.com", EN},
+	};
+	check_cases(g, sizeof g / sizeof g[0], ENT_PRIV_CONTACT);
 }
 
 int main(void)
