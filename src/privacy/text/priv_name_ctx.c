@@ -802,8 +802,15 @@ int pn_here_after(const struct pctx *c, size_t i)
 	    ((c->tk[h].lex & (LX_PATR | LX_HN)) || c->tk[h].lex == 0) &&
 	    !(c->tk[h].lex & (NOT_A_NAME | LX_STOPEN | LX_STOPFR)))
 		h++;
-	return tk_eq(c, h, "here") && (c->tk[i].f & TK_CAP) && !(c->tk[i].f & TK_ALLCAP) &&
-	       (c->tk[i].lex & LX_GIVEN) && !(c->tk[i].lex & (LX_REGION | LX_STOPEN | LX_STOPFR));
+	if (!tk_eq(c, h, "here") || !(c->tk[i].f & TK_CAP) || (c->tk[i].f & TK_ALLCAP) || !(c->tk[i].lex & LX_GIVEN) ||
+	    (c->tk[i].lex & (LX_STOPEN | LX_STOPFR)))
+		return 0;
+	/* "Jordan here, twenty-three, I was born with CF": a country that is a given name too,
+	 * opening the text, when an age follows ("Jamaica here, it's hot" is the place) */
+	return !(c->tk[i].lex & LX_REGION) ||
+	       (h == i + 1 && i == 0 && tk_ch(c, h + 1, ',') &&
+		(tk_lex2(c, h + 2, LX2_NUMW) || (tk_is(c, h + 2, TK_NUM) && tk_num(c, h + 2) >= 10 &&
+						  tk_num(c, h + 2) <= 110 && tk_ch(c, h + 3, ','))));
 }
 
 int pn_doubled_nickname(const struct pctx *c, size_t i)

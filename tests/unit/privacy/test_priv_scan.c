@@ -1475,6 +1475,12 @@ static void s21_retired(void **state)
 		{"Mars, le mois de la sensibilisation", NULL, "Mars", FR},
 	};
 	check_cases(y, sizeof y / sizeof y[0], ENT_PRIV_NAME);
+	/* a country that is a given name too, opening the text before "here" and an age */
+	found("Jordan here, twenty-three, I was born with cystic fibrosis.", EN, "Jordan", ENT_PRIV_NAME);
+	found("Jordan here, 23, born with CF.", EN, "Jordan", ENT_PRIV_NAME);
+	not_typed("Jamaica here, it's hot", EN, "Jamaica", ENT_PRIV_NAME);
+	not_typed("Jordan here, we have a good hospital", EN, "Jordan", ENT_PRIV_NAME);
+	not_typed("Jordan here, 2024 was hard", EN, "Jordan", ENT_PRIV_NAME);
 	/* a town's name opening on an article, with a word of the language in lowercase after
 	 * it and no place word before, is the phrase; the town still with its capitals or a place
 	 * word, and with its particles */
