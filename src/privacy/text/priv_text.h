@@ -309,6 +309,10 @@ static inline int tk_sentence_start(const struct pctx *c, size_t i)
 }
 /* Numeric value of a digits-only token (or -1 when too long). */
 long tk_num(const struct pctx *c, size_t i);
+/* "Mon fils Noé, 18 mois,", "My daughter Harper-Rose, 6 weeks,": the number at token i, its
+ * unit at u, set off by commas right after a capitalised name that a relative's word (or
+ * "bébé", "baby") introduces: the person's age, not a duration (priv_tok_help.c). */
+int tk_apposed_age(const struct pctx *c, size_t i, size_t u);
 /* Previous / next word token index, skipping at most max punctuation tokens
  * (returns SIZE_MAX / n_tk when none). */
 static inline size_t tk_prev_word(const struct pctx *c, size_t i, int max_punct)

@@ -110,3 +110,23 @@ void priv_add_tok(struct pctx *c, size_t i, size_t j, enum ent_priv_type type, f
 	if (i < c->n_tk && j < c->n_tk && i <= j && c->tk[i].s < c->tk[j].e)
 		add_from(c, i, c->tk[i].s, c->tk[j].e, type, conf, rec);
 }
+
+int tk_apposed_age(const struct pctx *c, size_t i, size_t u)
+{
+	if (i < 3 || u + 1 >= c->n_tk || !tk_ch(c, i - 1, ',') || !(tk_ch(c, u + 1, ',') || tk_ch(c, u + 1, ')')))
+		return 0;
+	/* the name: capitalised words, hyphens glued between ("Harper-Rose"), at most four tokens */
+	size_t k = i - 2, n = 0;
+	while (n < 4 && (c->tk[k].f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) == TK_CAP && k > 0) {
+		n++;
+		if (k >= 2 && tk_ch(c, k - 1, '-') && tk_glued(c, k - 2) && tk_glued(c, k - 1))
+			k -= 2;
+		else
+			break;
+	}
+	if (!n || (c->tk[k].f & TK_SENT))
+		return 0;
+	size_t p = tk_prev_word(c, k, 0);
+	return p != SIZE_MAX && p + 1 == k && (c->tk[p].lex & LX_KIN) && !tk_eq(c, p, "patient") &&
+	       !tk_eq(c, p, "patiente");
+}

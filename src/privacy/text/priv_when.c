@@ -749,6 +749,10 @@ static int age(struct pctx *c, size_t i)
 		/* "my son is 18 months", "she's 6 weeks", "he was 3 days": a person is that old */
 		size_t be = tk_prev_word(c, i, 0);
 		size_t who = be != SIZE_MAX ? tk_prev_word(c, be, 1) : SIZE_MAX;
+		if (tk_apposed_age(c, i, u) && !tk_eq(c, u, "year") && !tk_eq(c, u, "yr")) {
+			priv_add_tok(c, i, u, ENT_PRIV_AGE, 0.7f, "age");
+			return 1;
+		}
 		if (be == i - 1 && who != SIZE_MAX && !duration_after(c, u) &&
 		    ((tk_eq_any(c, be, w_is) &&
 		      (tk_lex(c, who, LX_KIN) || tk_eq_any(c, who, w_he))) ||
@@ -782,7 +786,7 @@ static int age(struct pctx *c, size_t i)
 			    !(tk_lex(c, p2, LX_KIN) || tk_eq(c, p2, "bebe") || tk_eq(c, p2, "enfant") ||
 			      tk_eq(c, p2, "bambin") || tk_eq(c, p2, "nourrisson") || tk_eq(c, p2, "puce")))
 				ok = 0;
-			if (!ok)
+			if (!ok && !tk_apposed_age(c, i, u))
 				return 0;
 		}
 		priv_add_tok(c, i, and_half(c, u), ENT_PRIV_AGE, months ? 0.7f : 0.9f, "age");

@@ -1514,6 +1514,19 @@ static void s21_retired(void **state)
 		{"My group meets on Tuesdays, see facebook.com/groups/t1dparentsuk", NULL, "facebook.com", EN},
 	};
 	check_cases(g, sizeof g / sizeof g[0], ENT_PRIV_CONTACT);
+	/* months, weeks and years between commas after a name a relative's word introduces: the
+	 * person's age; not a duration after anything else */
+	static const struct scan_case a[] = {
+		{"Mon fils Noé, 18 mois, a été hospitalisé pour une bronchiolite.", "18 mois", NULL, FR},
+		{"Bébé Mai, 3 mois, née à 36 SA.", "3 mois", NULL, FR},
+		{"My daughter Harper-Rose, 6 weeks, has an appointment", "6 weeks", NULL, EN},
+		{"Baby April, 3 months, born at 36 weeks.", "3 months", NULL, EN},
+		{"Paris, 3 mois, c'est long", NULL, "3 mois", FR},
+		{"Mon fils Noé, 18 mois de chimio et toujours le sourire", NULL, "18 mois", FR},
+		{"Le patient Martin, 3 semaines, toujours hospitalisé", NULL, "3 semaines", FR},
+		{"The ward, 6 weeks, was closed", NULL, "6 weeks", EN},
+	};
+	check_cases(a, sizeof a / sizeof a[0], ENT_PRIV_AGE);
 }
 
 int main(void)
