@@ -83,6 +83,27 @@ static int refers_back(const struct pctx *c, size_t i)
 	return w != SIZE_MAX && tk_eq(c, w, "est") && w >= 2 && tk_apos(c, w - 1) && tk_eq(c, w - 2, "c");
 }
 
+/* A quantity's word among the (at most eight) words of the clause before the colon at token
+ * k: what follows is a count, a sum or a measure, not a record's number ('my platelet count
+ * this morning:', 'the viral load result came back:', 'le nombre de patients suivis en
+ * France :', 'the bonus they paid me:', 'my daughter's weight in mg:'). */
+static int quantity_before(const struct pctx *c, size_t k)
+{
+	static const char *const qty[] = {"count", "total", "cost", "volume", "amount", "paid", "weight",
+					  "load", "result", "results", "level", "steps", "nombre", "compteur",
+					  "montant", "remboursement", "poids", "taux", "charge", NULL};
+	for (int n = 0; n < 8 && k-- > 0;) {
+		if (tk_ch(c, k, ',') || tk_ch(c, k, ';') || tk_ch(c, k, ':') || tk_ch(c, k, '.') || (c->tk[k].f & TK_NL))
+			return 0;
+		if (!(c->tk[k].f & TK_WORD))
+			continue;
+		if (tk_eq_any(c, k, qty))
+			return 1;
+		n++;
+	}
+	return 0;
+}
+
 /* "NPI for the new nurse practitioner, Aminata Koné-Baptiste: 1245678903.", "my passport
  * number for an out-of-state visit: 541982736.": a number of 8 to 14 digits (token i to j)
  * given after a colon and closing its clause, in a sentence that named a record's label
@@ -101,8 +122,18 @@ static int colon_after_label(const struct pctx *c, size_t i, size_t j, size_t nd
 						 "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", "ssn", "trn", "uhid",
 						 "npi", "matricule", NULL};
 	static const char *const number[] = {"number", "no", "num", "numero", "nr", "n", "id", NULL};
-	for (size_t k = i; k-- > 0 && i - k <= 30;) {
-		if (tk_ch(c, k, '.') || tk_ch(c, k, '!') || tk_ch(c, k, '?') || (c->tk[k].f & TK_NL))
+	/* a round figure (five zeros or more at its end) is a count or a sum, not a record's
+	 * number: 'NHS number holders ... at last count: 62000000.' */
+	if (c->tk[j].e - c->tk[j].s >= 5 && memcmp(c->t + c->tk[j].e - 5, "00000", 5) == 0)
+		return 0;
+	if (quantity_before(c, i - 1))
+		return 0;
+	/* the label stays in the clause: the look-back stops at a ';' and at an earlier ':' ('Mon
+	 * numéro de sécu est bon ; ... le compteur de pas : 12500000', 'Medicare number
+	 * questions: call volume this month: 45000000') */
+	for (size_t k = i - 1; k-- > 0 && i - k <= 30;) {
+		if (tk_ch(c, k, '.') || tk_ch(c, k, '!') || tk_ch(c, k, '?') || tk_ch(c, k, ';') || tk_ch(c, k, ':') ||
+		    (c->tk[k].f & TK_NL))
 			return 0;
 		if (!(c->tk[k].lex & LX_IDLABEL) || !tk_eq_any(c, k, ref_labels))
 			continue;

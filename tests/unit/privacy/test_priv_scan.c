@@ -1529,6 +1529,45 @@ static void s21_retired(void **state)
 	check_cases(a, sizeof a / sizeof a[0], ENT_PRIV_AGE);
 }
 
+/* Session 21, after the review (R19): the colon rule narrowed. Its false spans (counts, sums,
+ * measures after a colon; a label in another clause) stay unspanned, its gains stay spanned. */
+static void s21_review_ids(void **state)
+{
+	(void)state;
+	static const struct scan_case t[] = {
+		{"NHS number holders registered in England at last count: 62000000.", NULL, "62000000", EN},
+		{"Medicare number cards reissued last year: 12500000.", NULL, "12500000", EN},
+		{"I checked my passport number and the cost for the whole family: 100000000.", NULL, "100000000", EN},
+		{"My MRN is on my wristband, and my platelet count this morning: 150000000.", NULL, "150000000", EN},
+		{"My SSN was stolen last year; the fraud cost me in total: 12000000, in pesos.", NULL, "12000000", EN},
+		{"Mon numéro de dossier a changé, et le nombre de patients suivis en France : 15000000.", NULL, "15000000",
+		 FR},
+		{"MRN issue aside, the viral load result came back: 10000000, copies per ml.", NULL, "10000000", EN},
+		{"My matricule at work changed; the bonus they paid me: 10000000.", NULL, "10000000", EN},
+		{"Medicare number questions: call volume this month: 45000000.", NULL, "45000000", EN},
+		{"My SSN number got flagged, steps counted this year by my watch: 10234567.", NULL, "10234567", EN},
+		{"NIR number check done; the bacterial count: 100000000!", NULL, "100000000", EN},
+		{"MRN aside, the CPT code and the amount billed in cents: 125000000.", NULL, "125000000", EN},
+		{"Mon numéro de sécu est bon ; pour info le compteur de pas : 12500000.", NULL, "12500000", FR},
+		{"My NHS number is 943 476 5919 and my daughter's weight in mg: 15000000.", NULL, "15000000", EN},
+		{"Ma mutuelle et mon numéro d'adhérent, tout est à jour ; remboursement total depuis 2010 : 25000000.",
+		 NULL, "25000000", FR},
+		/* the gains */
+		{"NPI for the new nurse practitioner, Aminata Koné-Baptiste: 1245-678-903.", "1245-678-903", NULL, EN},
+		{"NPI for the new nurse practitioner, Aminata Koné-Baptiste:\n1245678903", "1245678903", NULL, EN},
+		{"Le n° de dossier de ma mère, hospitalisée à Lyon en mars : 12345678.", "12345678", NULL, FR},
+		{"Le numéro de dossier de ma mère, hospitalisée à Lyon en mars : 12345678.", "12345678", NULL, FR},
+		{"Mon numéro adhérent de mutuelle pour ma fille Léa, née en 2019 : 123456789.", "123456789", NULL, FR},
+		{"Mon numéro de mutuelle pour ma fille Léa, née en 2019 : 123456789.", "123456789", NULL, FR},
+		{"MRN for my dad Peter Grant, admitted last Tuesday:12345678.", "12345678", NULL, EN},
+		{"mrn for my dad peter grant admitted last tuesday: 12345678", "12345678", NULL, EN},
+		{"Numéro IPP du patient transféré hier soir depuis les urgences de Nantes : 12345678.", "12345678", NULL,
+		 FR},
+		{"My passport number didn't match, so the reference they gave me: 20231104.", "20231104", NULL, EN},
+	};
+	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_ID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1545,7 +1584,7 @@ int main(void)
 		cmocka_unit_test(long_identity_list), cmocka_unit_test(s15_round10),
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
 		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s20_retired),
-		cmocka_unit_test(s21_retired),
+		cmocka_unit_test(s21_retired),    cmocka_unit_test(s21_review_ids),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
