@@ -299,9 +299,8 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 				    !(t->lex & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY |
 						LX_EPONYM)))) &&
 	    (pn_diminutive_before(c, i) ||
-	     /* "d'une petite Seo-yeon, née le": without a possessive, a romanised given name */
-	     (pn_syllable_pair(c, i) && (tk_eq(c, i - 1, "petite") || tk_eq(c, i - 1, "petit") ||
-					 tk_eq(c, i - 1, "little")))) &&
+	     /* "d'une petite Seo-yeon, née le": a romanised given name without a possessive */
+	     pn_little_pair(c, i)) &&
 	    like_ctx(c, i, h))
 		return NAME_SCORE;
 	if (i >= 2 && !(t->f & TK_DIGIT) && c->tk[i - 1].flen &&

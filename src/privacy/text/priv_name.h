@@ -56,6 +56,18 @@ int pn_name_like_ctx(const struct pctx *c, size_t i);
  * one of two to four letters glued by a hyphen to a lowercase one that the text's language
  * does not know as a word (a name list may hold it). */
 int pn_syllable_pair(const struct pctx *c, size_t i);
+/* "d'une petite Seo-yeon, née le", "a little Min-jun, born today": a romanised given name
+ * (pn_syllable_pair) after 'petite' / 'petit' / 'little' without a possessive, closed by a
+ * pause or told of a birth or an age (not "a little Co-amox left", "a little Kit-kat after
+ * chemo"). */
+int pn_little_pair(const struct pctx *c, size_t i);
+/* The apostrophe at token a and a glued 's' closing the word: an English possessive
+ * ("Sun-hee's"), not "l'" nor "Jane's-" glued on. */
+static inline int pn_possessive_s(const struct pctx *c, size_t a)
+{
+	return tk_apos(c, a) && tk_glued(c, a) && tk_eq(c, a + 1, "s") &&
+	       !(tk_glued(c, a + 1) && (tk_is(c, a + 2, TK_WORD) || tk_ch(c, a + 2, '-')));
+}
 /* "my niece is called Addison", "elle s'appelle Charcot": a person's given name that is also
  * an eponym, right after a person (a relative or a pronoun) is said to be called so, and no
  * possessive nor medical word after it (not "a disease called Addison's"). */

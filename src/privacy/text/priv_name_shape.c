@@ -326,8 +326,10 @@ size_t pn_extend(const struct pctx *c, size_t j, int strong)
 		if (tk_ch(c, k, '-') && tk_glued(c, j) && tk_glued(c, k) && tk_is(c, k + 1, TK_LOWER) &&
 		    tk_free(c, k + 1) && tk_len(c, k + 1) >= 2 && tk_len(c, k + 1) <= 4 && tk_len(c, j) <= 6 &&
 		    (c->tk[j].f & TK_CAP) && !(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) &&
-		    /* (a comma or a full stop may close it: "Kim Min-jun, étudiant") */
-		    !(tk_glued(c, k + 1) && (tk_is(c, k + 2, TK_WORD) || tk_apos(c, k + 2) || tk_ch(c, k + 2, '-'))) &&
+		    /* (a comma or a full stop may close it: "Kim Min-jun, étudiant"; a possessive's
+		     * "'s" too: "my daughter Sun-hee's fever") */
+		    !(tk_glued(c, k + 1) && (tk_is(c, k + 2, TK_WORD) || tk_ch(c, k + 2, '-') ||
+					     (tk_apos(c, k + 2) && !pn_possessive_s(c, k + 2)))) &&
 		    (!(c->tk[k + 1].lex & LX_WORD) ||
 		     /* "Ji-woo": both halves short, the second in a name list */
 		     ((c->tk[k + 1].lex & LX_HN) && tk_len(c, j) <= 3 && tk_len(c, k + 1) <= 3))) {

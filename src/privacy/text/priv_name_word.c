@@ -275,11 +275,33 @@ int pn_syllable_pair(const struct pctx *c, size_t i)
 	    tk_is(c, i + 2, TK_DIGIT) || tk_len(c, i + 2) < 2 || tk_len(c, i + 2) > 4 ||
 	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_TITLE | LX_KIN)))
 		return 0;
+	/* not a prefix as the first syllable ("Pre-teen", "Co-amox", "Ex-prem", "Semi-pro",
+	 * "Pré-ado"), nor a doubled one ("Ha-ha", "Cha-cha") */
+	static const char *const prefix[] = {"pre", "co", "ex", "non", "bi", "uni", "semi", "anti", "post",
+					     "re", "sub", "pro", "auto", "demi", "mini", "tri", "mono", "poly", NULL};
+	if (tk_eq_any(c, i, prefix) || strcmp(tk_fold(c, i), tk_fold(c, i + 2)) == 0)
+		return 0;
 	/* not "Co-op", "Pre-op", "Re-do", "Anti-tnf": a second half the language knows (unless a
 	 * given name's list holds it: "Ji-woo"), and no third part ("Tout-en-un") */
 	uint32_t g = c->tk[i + 2].lex;
 	return !((g & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && !(g & LX_GIVEN)) &&
 	       !(g & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM)) && !(tk_glued(c, i + 2) && tk_ch(c, i + 3, '-'));
+}
+
+int pn_little_pair(const struct pctx *c, size_t i)
+{
+	if (!(tk_eq(c, i - 1, "petite") || tk_eq(c, i - 1, "petit") || tk_eq(c, i - 1, "little")) ||
+	    !pn_syllable_pair(c, i))
+		return 0;
+	size_t k = i + 3; /* after the second syllable */
+	if (k >= c->n_tk || (c->tk[k].f & TK_NL) || tk_ch(c, k, ',') || tk_ch(c, k, '.') || tk_ch(c, k, '!') ||
+	    tk_ch(c, k, '?') || tk_ch(c, k, ';') || tk_ch(c, k, ':') || tk_ch(c, k, '('))
+		return 1;
+	static const char *const born[] = {"born", "nee", "ne", "aged", "agee", "age", NULL};
+	static const char *const is[] = {"was", "is", "est", "a", NULL};
+	if (tk_eq_any(c, k, is))
+		k = tk_next_word(c, k, 0);
+	return tk_eq_any(c, k, born);
 }
 
 int pn_eponym_named(const struct pctx *c, size_t i)

@@ -1568,6 +1568,25 @@ static void s21_review_ids(void **state)
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_ID);
 }
 
+/* Session 21, after the review (R19): the romanised two-syllable name narrowed. Its false
+ * spans stay unspanned, its gains stay spanned, and a possessive takes the whole name. */
+static void s21_review_syllables(void **state)
+{
+	(void)state;
+	static const struct scan_case t[] = {
+		{"a little Co-amox left from last time", NULL, "Co-amox", EN},
+		{"my son Pre-teen is moody", NULL, "Pre-teen", EN},
+		{"a little Kit-kat after chemo", NULL, "Kit-kat", EN},
+		{"a little Ha-ha moment", NULL, "Ha-ha", EN},
+		/* the gains */
+		{"my daughter Sun-hee is 4", "Sun-hee", NULL, EN},
+		{"d'une petite Seo-yeon, née le 8 février", "Seo-yeon", NULL, FR},
+		{"my daughter May-lin is 4", "May-lin", NULL, EN},
+		{"my daughter Sun-hee's fever is back", "Sun-hee", NULL, EN},
+	};
+	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1585,6 +1604,7 @@ int main(void)
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
 		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s20_retired),
 		cmocka_unit_test(s21_retired),    cmocka_unit_test(s21_review_ids),
+		cmocka_unit_test(s21_review_syllables),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
