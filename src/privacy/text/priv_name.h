@@ -61,6 +61,10 @@ int pn_syllable_pair(const struct pctx *c, size_t i);
  * pause or told of a birth or an age (not "a little Co-amox left", "a little Kit-kat after
  * chemo"). */
 int pn_little_pair(const struct pctx *c, size_t i);
+/* A farewell opening a sentence, as "RIP", its last word at token p, then the name at token i
+ * (right after, or after a comma) closing it: "Rest easy Phoenix", "Fly high, Jordan.",
+ * "Sleep tight Sunny", "Repose en paix Lucas" (priv_name_word.c). */
+int pn_farewell_before(const struct pctx *c, size_t p, size_t i);
 /* The apostrophe at token a and a glued 's' closing the word: an English possessive
  * ("Sun-hee's"), not "l'" nor "Jane's-" glued on. */
 static inline int pn_possessive_s(const struct pctx *c, size_t a)

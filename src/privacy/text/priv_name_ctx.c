@@ -572,30 +572,10 @@ int pn_vocative_start(const struct pctx *c, size_t i)
 int pn_greeting_before(const struct pctx *c, size_t i)
 {
 	size_t p = tk_prev_word(c, i, 0);
-	if (p == SIZE_MAX)
-		return 0;
-	if (!(c->tk[p].lex & (LX_GREET))) {
-		/* a farewell opening a sentence, as "RIP": "Rest easy Phoenix", "Fly high Jordan",
-		 * "Sleep tight Sunny", "Repose en paix Lucas" (first the length and first letter of
-		 * "easy", "high", "tight", "paix": most words stop there) */
-		unsigned pl = c->tk[p].flen, p0 = pl ? (unsigned char)tk_fold(c, p)[0] : 0;
-		if (!((pl == 4 && (p0 == 'e' || p0 == 'h' || p0 == 'p')) || (pl == 5 && p0 == 't')))
-			return 0;
-		size_t q = p > 0 ? tk_prev_word(c, p, 0) : SIZE_MAX;
-		/* the name closes the farewell: a pause or the end after it (not "Sleep tight
-		 * Eagles fans") */
-		if (q == SIZE_MAX || q + 1 != p || p + 1 != i ||
-		    (i + 1 < c->n_tk && (c->tk[i + 1].f & TK_WORD) && !(c->tk[i + 1].f & TK_NL)))
-			return 0;
-		if (tk_eq(c, p, "paix") && tk_eq(c, q, "en"))
-			q = q > 0 ? tk_prev_word(c, q, 0) : SIZE_MAX;
-		else if (!((tk_eq(c, p, "easy") && tk_eq(c, q, "rest")) || (tk_eq(c, p, "high") && tk_eq(c, q, "fly")) ||
-			   (tk_eq(c, p, "tight") && tk_eq(c, q, "sleep"))))
-			return 0;
-		return q != SIZE_MAX && (tk_eq(c, q, "rest") || tk_eq(c, q, "fly") || tk_eq(c, q, "sleep") ||
-					 tk_eq(c, q, "repose") || tk_eq(c, q, "reposes")) &&
-		       tk_sentence_start(c, q);
-	}
+	if (p == SIZE_MAX) /* "Rest easy, Jordan." */
+		return i >= 2 && tk_ch(c, i - 1, ',') && pn_farewell_before(c, i - 2, i);
+	if (!(c->tk[p].lex & (LX_GREET)))
+		return pn_farewell_before(c, p, i);
 	if (tk_eq(c, p, "merci") || tk_eq(c, p, "thanks") || tk_eq(c, p, "bravo") || tk_eq(c, p, "courage"))
 		return 1;
 	/* "you're reading": the "re" of a contraction is no greeting */

@@ -304,6 +304,36 @@ int pn_little_pair(const struct pctx *c, size_t i)
 	return tk_eq_any(c, k, born);
 }
 
+int pn_farewell_before(const struct pctx *c, size_t p, size_t i)
+{
+	/* (first the length and first letter of "easy", "high", "tight", "paix": most words stop
+	 * there) */
+	unsigned pl = c->tk[p].flen, p0 = pl ? (unsigned char)tk_fold(c, p)[0] : 0;
+	if (!((pl == 4 && (p0 == 'e' || p0 == 'h' || p0 == 'p')) || (pl == 5 && p0 == 't')))
+		return 0;
+	size_t q = p > 0 ? tk_prev_word(c, p, 0) : SIZE_MAX;
+	/* the name right after the farewell (or its comma) closes it: a pause or the end after it
+	 * (not "Sleep tight Eagles fans") */
+	if (q == SIZE_MAX || q + 1 != p || !(p + 1 == i || (p + 2 == i && tk_ch(c, p + 1, ','))) ||
+	    (i + 1 < c->n_tk && (c->tk[i + 1].f & TK_WORD) && !(c->tk[i + 1].f & TK_NL)))
+		return 0;
+	int fr = tk_eq(c, p, "paix") && tk_eq(c, q, "en");
+	if (fr)
+		q = q > 0 ? tk_prev_word(c, q, 0) : SIZE_MAX;
+	else if (!((tk_eq(c, p, "easy") && tk_eq(c, q, "rest")) || (tk_eq(c, p, "high") && tk_eq(c, q, "fly")) ||
+		   (tk_eq(c, p, "tight") && tk_eq(c, q, "sleep"))))
+		return 0;
+	/* not a word the farewell's language knows that no given-name list holds (a mixed list
+	 * may), unless a town's name too, as 'Phoenix': "Repose en paix Champion.", "Repose en
+	 * paix Guerrière.", "Rest easy, everyone" */
+	uint32_t w = c->tk[i].lex;
+	if ((w & (fr ? LX_WFR : LX_WEN)) && !(w & (LX_PRN | LX_FIRSTNAME | LX_TOWN | LX_CITY)))
+		return 0;
+	return q != SIZE_MAX && (tk_eq(c, q, "rest") || tk_eq(c, q, "fly") || tk_eq(c, q, "sleep") ||
+				 tk_eq(c, q, "repose") || tk_eq(c, q, "reposes")) &&
+	       tk_sentence_start(c, q);
+}
+
 int pn_eponym_named(const struct pctx *c, size_t i)
 {
 	static const char *const named[] = {"called", "named", "appelle", "appelait", "prenommee", "prenomme", NULL};

@@ -1587,6 +1587,28 @@ static void s21_review_syllables(void **state)
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
 }
 
+/* Session 21, after the review (R19): the farewell then a name narrowed (a word of the
+ * farewell's language that no given-name list holds) and widened to a comma after the
+ * farewell. */
+static void s21_review_farewell(void **state)
+{
+	(void)state;
+	static const struct scan_case t[] = {
+		{"Repose en paix Champion.", NULL, "Champion", FR},
+		{"Repose en paix Guerrière.", NULL, "Guerrière", FR},
+		{"Rest easy, everyone, the ward is calm tonight", NULL, "everyone", EN},
+		/* the gains */
+		{"Rest easy Phoenix, gone at 8", "Phoenix", NULL, EN},
+		{"Rest easy Phoenix.", "Phoenix", NULL, EN},
+		{"Fly high Jordan!!", "Jordan", NULL, EN},
+		{"We lost him last night. Rest easy Jordan, we love you.", "Jordan", NULL, EN},
+		{"Sleep tight Jan.", "Jan", NULL, EN},
+		{"Rest easy, Jordan.", "Jordan", NULL, EN},
+		{"Fly high, Jordan.", "Jordan", NULL, EN},
+	};
+	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1604,7 +1626,7 @@ int main(void)
 		cmocka_unit_test(s15_round10_ids), cmocka_unit_test(s15_round11),
 		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s20_retired),
 		cmocka_unit_test(s21_retired),    cmocka_unit_test(s21_review_ids),
-		cmocka_unit_test(s21_review_syllables),
+		cmocka_unit_test(s21_review_syllables), cmocka_unit_test(s21_review_farewell),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
