@@ -293,11 +293,11 @@ static enum name_verdict r_context(struct pctx *c, size_t i, struct name_hit *h)
 	if (((t->f & TK_CAP) || ((t->f & TK_LOWER) && i + 1 < c->n_tk && (c->tk[i + 1].f & TK_AGE))) && i > 0 &&
 	    c->tk[i - 1].flen &&
 	    (tk_fold(c, i - 1)[0] == 'p' || tk_fold(c, i - 1)[0] == 'l') && /* (ptite, petit, little) */
-	    /* "our little jayden 3yo": lowercase, a name list's word no dictionary knows, then an
-	     * age (not "my little fella had") */
+	    /* "our little jayden 3yo": lowercase, a name list's word no dictionary knows, no
+	     * surname nor nickname, then an age (not "my little fella had", "my little bubba 2yo") */
 	    (!(t->f & TK_LOWER) || ((t->lex & (LX_HN | LX_FIRSTNAME)) && tk_len(c, i) >= 3 &&
 				    !(t->lex & (LX_WORD | NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_TOWN | LX_CITY |
-						LX_EPONYM)))) &&
+						LX_EPONYM | LX_PATR)) && !pn_nickname_word(c, i))) &&
 	    (pn_diminutive_before(c, i) ||
 	     /* "d'une petite Seo-yeon, née le": a romanised given name without a possessive */
 	     pn_little_pair(c, i)) &&

@@ -61,6 +61,9 @@ int pn_syllable_pair(const struct pctx *c, size_t i);
  * pause or told of a birth or an age (not "a little Co-amox left", "a little Kit-kat after
  * chemo"). */
 int pn_little_pair(const struct pctx *c, size_t i);
+/* "bubba", "missy", "fella", "loulou", "choupette": a common English or French nickname for
+ * a child (a given-name list may hold it), not a name after "my little" (priv_name_word.c). */
+int pn_nickname_word(const struct pctx *c, size_t i);
 /* A farewell opening a sentence, as "RIP", its last word at token p, then the name at token i
  * (right after, or after a comma) closing it: "Rest easy Phoenix", "Fly high, Jordan.",
  * "Sleep tight Sunny", "Repose en paix Lucas" (priv_name_word.c). */

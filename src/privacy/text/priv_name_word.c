@@ -334,6 +334,14 @@ int pn_farewell_before(const struct pctx *c, size_t p, size_t i)
 	       tk_sentence_start(c, q);
 }
 
+int pn_nickname_word(const struct pctx *c, size_t i)
+{
+	static const char *const nick[] = {"bubba", "bub", "bubby", "bubs", "missy", "boi", "fella", "bambino",
+					   "bambina", "cutie", "dino", "munchkin", "monkey", "man", "guy", "lad",
+					   "kiddo", "loulou", "puce", "choupette", "bebou", "nana", "bichon", NULL};
+	return tk_eq_any(c, i, nick);
+}
+
 int pn_eponym_named(const struct pctx *c, size_t i)
 {
 	static const char *const named[] = {"called", "named", "appelle", "appelait", "prenommee", "prenomme", NULL};

@@ -1609,6 +1609,28 @@ static void s21_review_farewell(void **state)
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
 }
 
+/* Session 21, after the review (R19): a lowercase name after "my little" and before an age
+ * is no surname nor a common nickname for a child. */
+static void s21_review_little(void **state)
+{
+	(void)state;
+	static const struct scan_case t[] = {
+		{"our little bubba 2yo is teething", NULL, "bubba", EN},
+		{"my little missy 4yo has a rash", NULL, "missy", EN},
+		{"my little boi 3yo has eczema", NULL, "boi", EN},
+		{"my little fella 3yo had a febrile convulsion", NULL, "fella", EN},
+		{"my little bambino 1yo", NULL, "bambino", EN},
+		{"my little cutie 3yo", NULL, "cutie", EN},
+		{"my little dino 4yo", NULL, "dino", EN},
+		/* the gains */
+		{"our little jayden 3yo has tubes", "jayden", NULL, EN},
+		{"our little kayleigh 3 years old", "kayleigh", NULL, EN},
+		{"our little jayden 3 yrs old", "jayden", NULL, EN},
+		{"ma petite lilou 3 ans", "lilou", NULL, FR},
+	};
+	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1627,6 +1649,7 @@ int main(void)
 		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s20_retired),
 		cmocka_unit_test(s21_retired),    cmocka_unit_test(s21_review_ids),
 		cmocka_unit_test(s21_review_syllables), cmocka_unit_test(s21_review_farewell),
+		cmocka_unit_test(s21_review_little),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
