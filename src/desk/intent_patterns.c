@@ -10,6 +10,10 @@
 /* "1h", "2h30", "20min": a short while, in one token. */
 #define HOURS "1h*|2h*|3h*|4h*|5h*|10min*|15min*|20min*|30min*|45min*"
 
+/* Drinks everything left may be taken with. */
+#define ALCOHOLS                                                                                   \
+	"alcool|alcohol|vodka|whisky|whiskey|wine|vin|booze|rhum|rum|gin|tequila|pastis|beer|beers|biere|bieres"
+
 /* Medicines people take too many of, by family, common brand names included. */
 #define DRUGS                                                                                      \
 	"medoc*|medicament*|cachet*|comprime*|gelule*|pilule*|somnif*|anxiolyt*|xanax|lexomil|temesta|"   \
@@ -144,8 +148,11 @@ const struct pattern_src intent_patterns[] = {
 	/* --- suicidal intent and self-harm: always wins --------------------------------------- */
 	/* "je compte en finir cette nuit" (tuning set 19); none of them before a thing of everyday life
 	 * ("je veux en finir avec ce dossier": FINIR) */
-	{K_URGENT, R(SUICIDE), FINIR, "envie|veux|vais|voudrais|pense*|besoin|decide*|prete|pret|penser|"
-	                              "compte ~3 en|den ~0 finir"},
+	{K_URGENT, R(SUICIDE), FINIR, "envie|veux|vais|voudrais|pense*|besoin|decide*|prete|pret|penser ~3 en|den ~0 "
+	                              "finir"},
+	/* "compte" also says what one does not mean to do: "je ne compte pas en finir, je veux juste
+	 * parler à quelqu'un", "je compte pas en finir hein" (R12's probes, session 21) */
+	{K_URGENT, R(SUICIDE), FINIR | NEGIN, "compte ~3 en|den ~0 finir"},
 	{K_URGENT, R(SUICIDE), 0, "finir ~2 jours|vie"},
 	{K_URGENT, R(SUICIDE), 0, "veux|vais|envie|pense*|voudrais|penser|decide*|compte|aller ~3 "
 	                          "me|se ~0 tuer|suicider|pendre|jeter|flinguer"},
@@ -299,10 +306,14 @@ const struct pattern_src intent_patterns[] = {
 	                                    "tequila|pastis|beers|bieres"},
 	{K_URGENT, R(OVERDOSE), NEG, "mixed|melange|melanger|mixing ~3 " DRUGS},
 	/* everything left, about to be taken with alcohol ("i'm about to take all of what's left of it
-	 * with the vodka", tuning set 19); a question ("can I take all my meds with wine?") is HYPO */
-	{K_URGENT, R(OVERDOSE), NEG | HYPO, "take|taking|swallow|prendre|prends|avaler ~1 all|everything|rest|tout|tous|"
-	                                    "toutes|reste ~10 alcool|alcohol|vodka|whisky|whiskey|wine|vin|booze|rhum|"
-	                                    "rum|gin|tequila|pastis|beer|beers|biere|bieres"},
+	 * with the vodka", tuning set 19; "prendre tout le reste avec la biere"); a question ("can I take
+	 * all my meds with wine?") is HYPO. Near, and no negation in between: not "je prends tout ce que
+	 * le médecin me dit, mais le vin me manque", "tout mon traitement et je ne bois jamais d'alcool"
+	 * (R12's probes, session 21) */
+	{K_URGENT, R(OVERDOSE), NEG | NEGIN | HYPO, "take|taking|swallow|prendre|prends|avaler ~1 all|everything|rest|"
+	                                            "tout|tous|toutes|reste ~5 " ALCOHOLS},
+	{K_URGENT, R(OVERDOSE), NEG | NEGIN | HYPO, "take|taking|swallow|prendre|prends|avaler ~1 all|everything|tout|"
+	                                            "tous|toutes ~4 left|reste|restant|restants|remaining ~4 " ALCOHOLS},
 	/* --- anaphylaxis ------------------------------------------------------------------------- */
 	{K_URGENT, R(ANAPHYLAXIS), NEG | WEAK, "anaphyla*|quincke"},
 	{K_URGENT, R(ANAPHYLAXIS), NEG, "choc|shock ~1 allergi*|anaphyla*"},
@@ -550,6 +561,20 @@ const struct pattern_src intent_patterns[] = {
 	{K_DEPART, 0, 0, "moving|move|moved ~0 abroad|away|house|home|city|country|to|back|out"},
 	{K_DEPART, 0, 0, "retraite|retiring|retirement|retire|mutation|mute|mutee"},
 	{K_DEPART, 0, 0, "new|nouveau|nouvel ~0 job|poste|boulot|travail"},
+	/* affairs put in order beside the departure: "merci de clôturer mon compte et d'envoyer mon
+	 * dossier médical à ma fille. Je quitte le groupe, adieu à tous" (R12's probes, session 21) */
+	{K_ORDER, 0, 0, "cloturer|cloturez|cloture|clore|supprimer|supprimez|fermer|fermez|close|delete|deleting|"
+	                "closing ~3 compte|account|profil|profile"},
+	{K_ORDER, 0, 0, "envoyer|envoyez|transmettre|transmettez|send|forward ~5 a|au|to ~2 fille|fils|femme|mari|"
+	                "epouse|soeur|frere|mere|pere|daughter|son|wife|husband|sister|brother|mother|father|family|"
+	                "famille|enfants|children|kids"},
+	{K_ORDER, 0, 0, "tout ~0 range|regle|organise|prepare"},
+	{K_ORDER, 0, 0, "taken|took ~0 care ~0 of ~0 everything"},
+	{K_ORDER, 0, 0, "everything ~0 is|s ~0 in ~0 order"},
+	{K_ORDER, 0, 0, "lettre|lettres|letter|letters|testament"},
+	{K_ORDER, 0, 0, "sorry|desole|desolee|pardon ~2 for|pour ~0 everything|tout"},
+	{K_ORDER, 0, 0, "pour|for ~0 toujours|ever|good"},
+	{K_ORDER, 0, 0, "forever|definitivement"},
 	{K_REASSURE, 0, 0, "pas|not|non|nothing|rien ~1 urgent|emergency|urgence|grave|serious"},
 	{K_REASSURE, 0, 0, "pas|not|plus|no ~1 en|in ~1 danger"},
 	{K_REASSURE, 0, 0, "pas|no ~0 de ~0 panique|panic"},

@@ -29,9 +29,12 @@ enum kind {
 	K_JOKE,        /* a joke or a figure of speech: "lol", "mdr", a laughing face */
 	K_VULNERABLE,  /* a vulnerable person missing, out in the cold, a fever under chemotherapy */
 	K_DENIED,      /* the danger is denied: "no bleeding", "not thinking of hurting myself" */
-	K_DEPART       /* an everyday departure: leaving a group, a region, a country, moving house,
+	K_DEPART,      /* an everyday departure: leaving a group, a region, a country, moving house,
 	                * retiring ("je quitte la région le mois prochain", "I'm moving abroad"): a
 	                * farewell in its sentence is not one unless the sentence also says now */
+	K_ORDER        /* affairs put in order: closing one's account, one's file sent to a relative, "j'ai
+	                * tout rangé", letters, "sorry for everything", "forever": an everyday departure
+	                * takes back no farewell in a message that has one (R12's probes, session 21) */
 };
 
 #define NEG 1
@@ -65,6 +68,9 @@ enum kind {
 #define FINIR 2048 /* "en finir" is no wish to die before "avec" and a thing of everyday life: "je veux
                     * en finir avec ce dossier", "en finir avec la clope" (intent_rules.c,
                     * finir_calm_object) */
+#define NEGIN 8192 /* cancelled by a negation just before the match or inside it: "je ne compte pas en
+                     * finir", "je compte pas en finir", "tout mon traitement et je ne bois jamais
+                     * d'alcool" (not three tokens back: "j'en peux plus, je compte en finir") */
 #define WELL 4096 /* the writer or the person is well now ("tout va bien", "doing fine", "on sait gérer"):
                    * takes back a BARE "now" in its sentence (not "home": "a home care nurse... right now") */
 

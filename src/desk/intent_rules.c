@@ -181,11 +181,11 @@ static int negated_before(const struct intent_text *t, size_t ti)
 	return neg;
 }
 
-/* True when a negation stands among the three tokens before token from or up to token to: "il ne
- * va pas bien maintenant" is no word of being well. */
-static int negated_within(const struct intent_text *t, size_t from, size_t to)
+/* True when a negation stands from token from up to token to, or (before) among the three tokens
+ * before from: "il ne va pas bien maintenant" is no word of being well. */
+static int negated_within(const struct intent_text *t, size_t from, size_t to, int before)
 {
-	int neg = negated_before(t, from);
+	int neg = before && negated_before(t, from);
 	for (size_t k = from; k <= to && k < t->n_tok && !neg; k++) {
 		size_t wl;
 		const char *w = intent_tok(t, k, &wl);
@@ -215,6 +215,9 @@ struct scan {
 	 * without the second or with a cue of now), a bare "now" and a word of being well (the bare
 	 * "now" counts only in a sentence without the second: "tout va bien maintenant"). */
 	uint64_t farewell, depart, now_bare, well;
+	/* ... and affairs put in order (K_ORDER): anywhere in the message, no departure takes back a
+	 * farewell. */
+	uint64_t order;
 	/* Whose words the patterns of suicidal intent that fired are (speaker_of). */
 	int own, third, reported;
 	/* The sentences holding the writer's own wish to die, and those with a context of time, a
@@ -324,6 +327,8 @@ static uint64_t *clause_mask(struct scan *s, enum kind k)
 		return &s->farewell;
 	case K_DEPART:
 		return &s->depart;
+	case K_ORDER:
+		return &s->order;
 	case K_PAST:
 	case K_HYPO:
 	case K_RECOVERED:
@@ -496,6 +501,37 @@ static int danger_compound(const struct intent_text *t, size_t ti)
 	return 0;
 }
 
+/* True when the sentence of token end or the next one says death, insurance or finality: "en
+ * finir avec mes dettes, ma femme touchera l'assurance", "en finir avec cette attente, de partir
+ * pour de bon" (R12's probes, session 21) take no calm reading from their everyday thing. */
+static int finir_final_cue(const struct intent_text *t, size_t end)
+{
+	static const char *const words[] = {
+		"assurance", "assurances", "insurance", "deces", "mort", "morte", "mourir", "meurs", "mourrai", "crever",
+		"partir", "pars", "partirai", "adieu", "adieux", "toujours", "definitivement", "dernier", "derniere",
+		"testament", "lettre", "lettres", "heritage", "suicide", "tuer", "vie", "ciel"};
+	static const char *const pairs[][2] = {{"de", "bon"}, {"avec", "tout"}, {"ce", "soir"}, {"cette", "nuit"},
+	                                       {"cette", "fois"}, {"une", "fois"}};
+	size_t sent = t->tok_sent[end];
+	size_t prev_wl = 0;
+	const char *prev = NULL;
+	for (size_t i = 0; i < t->n_tok; i++) {
+		if (t->tok_sent[i] != sent && t->tok_sent[i] != sent + 1)
+			continue;
+		size_t wl;
+		const char *w = intent_tok(t, i, &wl);
+		if (word_in(words, sizeof words / sizeof words[0], w, wl))
+			return 1;
+		for (size_t p = 0; prev && p < sizeof pairs / sizeof pairs[0]; p++)
+			if (strlen(pairs[p][0]) == prev_wl && memcmp(pairs[p][0], prev, prev_wl) == 0 &&
+			    strlen(pairs[p][1]) == wl && memcmp(pairs[p][1], w, wl) == 0)
+				return 1;
+		prev = w;
+		prev_wl = wl;
+	}
+	return 0;
+}
+
 /* True when "en finir" ending at token end goes on with "avec" and a thing of everyday life
  * ("je veux en finir avec ce dossier", "en finir avec la clope"): no wish to die (FINIR). "en finir
  * avec la vie", "avec tout", "avec moi" are not on the list. */
@@ -505,9 +541,9 @@ static int finir_calm_object(const struct intent_text *t, size_t end)
 	                                   "son", "sa", "ses", "mes", "cette", "votre", "vos", "du", "des"};
 	static const char *const things[] = {
 		"dossier", "dossiers", "paperasse", "papiers", "demarche", "demarches", "procedure", "formulaire",
-		"tabac", "cigarette", "cigarettes", "clope", "clopes", "alcool", "dettes", "dette", "credit", "mutuelle",
-		"facture", "factures", "attente", "travaux", "cours", "examens", "partiels", "memoire", "these", "projet",
-		"regime", "sucre", "rdv", "rendez", "administration", "banque"};
+		"tabac", "cigarette", "cigarettes", "clope", "clopes", "credit", "mutuelle", "facture", "factures",
+		"travaux", "cours", "examens", "partiels", "memoire", "these", "projet", "sucre", "rdv", "rendez",
+		"administration", "banque"};
 	size_t i = end + 1, wl;
 	if (i >= t->n_tok || t->tok_sent[i] != t->tok_sent[end])
 		return 0;
@@ -517,7 +553,7 @@ static int finir_calm_object(const struct intent_text *t, size_t end)
 	for (i++; i < t->n_tok && i <= end + 4 && t->tok_sent[i] == t->tok_sent[end]; i++) {
 		w = intent_tok(t, i, &wl);
 		if (word_in(things, sizeof things / sizeof things[0], w, wl))
-			return 1;
+			return !finir_final_cue(t, end);
 		if (!word_in(dets, sizeof dets / sizeof dets[0], w, wl))
 			return 0;
 	}
@@ -549,7 +585,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 		return;
 	size_t at = src->flags & LATE ? end : s->ti;
 	sent = 1ull << s->t->tok_sent[at];
-	if (src->kind == K_URGENT && (src->flags & NEG) && negated_before(s->t, at)) {
+	if (src->kind == K_URGENT && (((src->flags & NEG) && negated_before(s->t, at)) ||
+	                              ((src->flags & NEGIN) && negated_within(s->t, at > 0 ? at - 1 : 0, end, 0)))) {
 		s->negated = 1;
 		return;
 	}
@@ -563,7 +600,7 @@ static void try_pattern(uint16_t pi, void *ctx)
 	    (src->kind == K_RECOVERED && !(src->flags & THANKS)) ||
 	    src->kind == K_CHRONIC || src->kind == K_REASSURE || src->kind == K_JOKE || src->kind == K_DENIED)
 		s->tcalm |= sent;
-	if ((src->flags & WELL) && !negated_within(s->t, at, end))
+	if ((src->flags & WELL) && !negated_within(s->t, at, end, 1))
 		s->well |= sent;
 	if (intent) {
 		enum speaker who = speaker_of(s->t, at);
@@ -651,7 +688,7 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 	h->suicide_reported |= s.reported;
 	h->own_plain |= (s.own_sent & ~s.tcalm) != 0;
 	s.now |= s.now_bare & ~s.well;
-	uint64_t farewell = s.farewell & ~(s.depart & ~s.now);
+	uint64_t farewell = s.order ? s.farewell : s.farewell & ~(s.depart & ~s.now);
 	s.cue |= farewell;
 	h->has_farewell |= farewell != 0;
 	for (size_t i = 0; i < t->n_tok; i++)
@@ -724,6 +761,7 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			break;
 		case K_FAREWELL: /* (has_farewell above, by sentence) */
 		case K_DEPART:
+		case K_ORDER:
 			break;
 		case K_REASSURE:
 			h->has_reassure = 1;

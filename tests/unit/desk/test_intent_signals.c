@@ -56,6 +56,18 @@ static void each_hit(const char *const *texts, size_t n, size_t off, int want, c
 			fail_msg("%s %s: %s", want ? "no" : "unexpected", what, texts[i]);
 	}
 }
+
+/* Fails unless the rules' urgent verdict is want (is not want when equal is 0) for every text. */
+static void each_rule(const char *const *texts, size_t n, enum ent_intent_rule want, int equal)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct intent_rule_hits h = hits_of(texts[i]);
+		if ((intent_rules_urgent(&h) == want) != equal)
+			fail_msg("rule %d %s: %s", (int)want, equal ? "not read" : "read", texts[i]);
+	}
+}
+#define EACH_RULE(texts, want, equal) each_rule(texts, sizeof texts / sizeof texts[0], want, equal)
+
 #define EACH_HIT(texts, field, want)                                                                        \
 	each_hit(texts, sizeof texts / sizeof texts[0], offsetof(struct intent_rule_hits, field), want, #field)
 
@@ -623,7 +635,7 @@ static void en_finir_and_its_objects(void **state)
 		"je compte en finir avec la paperasse cette semaine",
 		"je veux en finir avec ce dossier de mutuelle, qui dois-je appeler ?",
 		"je compte en finir avec la clope cette année, vous avez un atelier ?",
-		"j'ai envie d'en finir avec mes dettes",
+		"j'ai envie d'en finir avec ces factures",
 	};
 	for (size_t i = 0; i < sizeof things / sizeof things[0]; i++)
 		if (hits_of(things[i]).urgent != ENT_INTENT_RULE_NONE)
@@ -666,6 +678,67 @@ static void everything_left_with_alcohol(void **state)
 	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_NONE);
 	h = hits_of("last year I was about to take everything with vodka, I would like to book a follow-up");
 	assert_int_equal(intent_rules_urgent(&h), ENT_INTENT_RULE_NONE);
+}
+
+/* R12's probes (session 21): debts and waiting are no everyday thing once insurance, death or
+ * finality follow; a farewell beside an account closed and one's file sent to a daughter is one
+ * even in a departure's sentence; "je (ne) compte pas en finir" is negated; everything taken with
+ * alcohol only near it and with no negation between. */
+static void r12_probes_session_21(void **state)
+{
+	(void)state;
+	static const char *const finir_crises[] = {
+		"Je vais en finir avec mes dettes, ma femme touchera l'assurance.",
+		"Je veux en finir avec les dettes, mes enfants toucheront l'assurance décès.",
+		"J'ai envie d'en finir avec cette attente, de partir pour de bon.",
+		("Bonjour, merci de m'envoyer la copie de mon dossier pour la mutuelle. Je veux en finir avec les dettes, "
+		 "mes enfants toucheront l'assurance décès."),
+		"je veux en finir avec ce dossier. Adieu.",
+	};
+	EACH_RULE(finir_crises, ENT_INTENT_RULE_SUICIDE, 1);
+	static const char *const finir_calm[] = {
+		"je veux en finir avec ce dossier de mutuelle, qui peut m'aider?",
+		"je veux en finir avec ma thèse avant l'été",
+		"je veux en finir avec la mutuelle de mon ancien employeur",
+	};
+	EACH_RULE(finir_calm, ENT_INTENT_RULE_NONE, 1);
+	static const char *const farewell[] = {
+		("Bonjour, merci de clôturer mon compte et d'envoyer mon dossier médical à ma fille. Je quitte le groupe, "
+		 "adieu à tous, merci pour tout."),
+		("Bonjour, pouvez-vous supprimer mon compte et transmettre mes comptes rendus à mon fils. Je quitte le "
+		 "groupe, adieu à tous, j'ai tout rangé."),
+		"Goodbye everyone, I'm leaving the group. I've taken care of everything.",
+	};
+	static const char *const departure[] = {
+		"Je vous dis adieu, je quitte la région le mois prochain, merci à tous",
+		"Goodbye everyone, I'm moving abroad next month, thank you for everything",
+	};
+	EACH_HIT(farewell, has_farewell, 1);
+	EACH_HIT(departure, has_farewell, 0);
+	static const char *const not_meant[] = {
+		"je ne compte pas en finir, je veux juste parler à quelqu'un",
+		"je compte pas en finir hein",
+		"je ne compte pas en finir, rassurez-vous, j'ai juste besoin de conseils pour dormir",
+	};
+	for (size_t i = 0; i < sizeof not_meant / sizeof not_meant[0]; i++) {
+		struct intent_rule_hits h = hits_of(not_meant[i]);
+		if (h.urgent != ENT_INTENT_RULE_NONE || intent_urgent_forced(&h) ||
+		    classify(not_meant[i]).intent == ENT_INTENT_URGENT)
+			fail_msg("urgent: %s", not_meant[i]);
+	}
+	assert_int_equal(hits_of("j'en peux plus, je compte en finir cette nuit").urgent, ENT_INTENT_RULE_SUICIDE);
+	static const char *const taken_calm[] = {
+		"Le reste du temps je prends tout ce que le médecin me dit, mais le vin me manque",
+		"je prends tout mon traitement et je ne bois jamais d'alcool",
+		"je prends tout mais pas avec l'alcool",
+	};
+	EACH_RULE(taken_calm, ENT_INTENT_RULE_OVERDOSE, 0);
+	static const char *const taken[] = {
+		"prendre tout le reste avec la biere c'est ce que je vais faire",
+		"about to take all of what's left with the vodka",
+		"i'm about to take all of what's left of it with the vodka so maybe it doesn't matter",
+	};
+	EACH_RULE(taken, ENT_INTENT_RULE_OVERDOSE, 1);
 }
 
 /* A moderator's general question about "someone" who writes they want to die is hypothetical,
@@ -716,6 +789,7 @@ int main(void)
 		cmocka_unit_test(danger_denied_with_an_adjective),
 		cmocka_unit_test(danger_words_that_name_a_thing),
 		cmocka_unit_test(en_finir_and_its_objects),
+		cmocka_unit_test(r12_probes_session_21),
 		cmocka_unit_test(everything_left_with_alcohol),
 		cmocka_unit_test(a_general_question_about_someone),
 	};
