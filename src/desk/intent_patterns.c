@@ -571,7 +571,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_ORDER, 0, 0, "tout ~0 range|regle|organise|prepare"},
 	{K_ORDER, 0, 0, "taken|took ~0 care ~0 of ~0 everything"},
 	{K_ORDER, 0, 0, "everything ~0 is|s ~0 in ~0 order"},
-	{K_ORDER, 0, 0, "lettre|lettres|letter|letters|testament"},
+	/* letters written or left, not "je vous écrirai une lettre de Lyon" */
+	{K_ORDER, 0, 0, "ecrit|laisse|written|wrote|left|writing ~3 lettre|lettres|letter|letters|mot|note"},
+	{K_ORDER, 0, 0, "testament"},
 	{K_ORDER, 0, 0, "sorry|desole|desolee|pardon ~2 for|pour ~0 everything|tout"},
 	{K_ORDER, 0, 0, "pour|for ~0 toujours|ever|good"},
 	{K_ORDER, 0, 0, "forever|definitivement"},

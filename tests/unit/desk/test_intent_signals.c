@@ -708,10 +708,12 @@ static void r12_probes_session_21(void **state)
 		("Bonjour, pouvez-vous supprimer mon compte et transmettre mes comptes rendus à mon fils. Je quitte le "
 		 "groupe, adieu à tous, j'ai tout rangé."),
 		"Goodbye everyone, I'm leaving the group. I've taken care of everything.",
+		"je quitte le groupe, adieu à tous, j'ai laissé une lettre à ma soeur",
 	};
 	static const char *const departure[] = {
 		"Je vous dis adieu, je quitte la région le mois prochain, merci à tous",
 		"Goodbye everyone, I'm moving abroad next month, thank you for everything",
+		"je quitte le groupe, adieu à tous, je vous écrirai une lettre de Lyon",
 	};
 	EACH_HIT(farewell, has_farewell, 1);
 	EACH_HIT(departure, has_farewell, 0);
