@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py). The held-out
-# sets decide: heldout-4.jsonl to heldout-6.jsonl (each with its .md), each with a floor. The
+# sets decide: heldout-4.jsonl to heldout-7.jsonl (each with its .md), each with a floor. The
 # tuning sets are reported too (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a
 # helper for issue 19, see their first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
 # tuning-9.jsonl (tuning-9.md), the first two held-out sets, retired into tuning material in
@@ -52,11 +52,16 @@ floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_reca
 # precision 0.9718, quasi recall 0.9074, direct_doc_full 0.9407 (LOCATION 0.91, AGE 0.82 by
 # bytes); 0.9816 with the same session's rules. The floor holds that.
 floorh6="--min direct_recall=0.981 --min direct_precision=0.971 --min quasi_recall=0.907 --min direct_doc_full=0.940"
+# held-out set 7 (twenty-first session, written blind by W19-7, new to the project, under the same
+# rules, heldout-7.md): its first score, blind, on main's engine (18cc62a): direct recall 0.9844,
+# precision 0.9608, quasi recall 0.9100, direct_doc_full 0.9521; the same with the session's
+# rules. The floor holds that.
+floorh7="--min direct_recall=0.984 --min direct_precision=0.960 --min quasi_recall=0.910 --min direct_doc_full=0.952"
 # numwords: ages and dates written in words and their hard negatives (durations, doses, counts,
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 numwords heldout-4 heldout-5 heldout-6; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 numwords heldout-4 heldout-5 heldout-6 heldout-7; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -64,6 +69,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	heldout-4) floor=$floorh4 ;;
 	heldout-5) floor=$floorh5 ;;
 	heldout-6) floor=$floorh6 ;;
+	heldout-7) floor=$floorh7 ;;
 	tuning-5) floor=$floor5 ;;
 	tuning-6) floor=$floor6 ;;
 	tuning-7) floor=$floor7 ;;
