@@ -175,18 +175,52 @@ static const char *const tlds[] = {"com", "fr", "org", "net", "uk", "io", "me", 
 				   "site", "online", "page", "app", "social", "ee", "de", "it", "es",
 				   "nl", "pt", "ie", "au", "nz", "gg", "to", "link", "bio", NULL};
 
-static int known_tld(const char *p, size_t n)
+/* One of words (a NULL-terminated list) is the n bytes at p, in any case. */
+static int word_in(const char *p, size_t n, const char *const *words)
 {
-	for (const char *const *s = tlds; *s; s++)
-		if (strlen(*s) == n && strncasecmp(p, *s, n) == 0)
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && strncasecmp(p, *w, n) == 0)
 			return 1;
 	return 0;
 }
 
-/* A URL starting at byte b (scheme, www. or bare host with a known TLD); adds it when
- * personal. Returns the end of what was examined (b when nothing). */
+static int known_tld(const char *p, size_t n)
+{
+	return word_in(p, n, tlds);
+}
+
+/* After a verb of running ending at byte p: is what the writer runs a group ("a small group",
+ * "un groupe de parole", "our community": a determiner of one's own or 'a', then a group word,
+ * within four words) or the URL itself (p == b)? Not "I run out of", "I run to this group",
+ * "I started chemo ... this group", "I created an account to join", "on anime des ateliers". */
+static int runs_what_group(const char *t, size_t p, size_t b)
+{
+	static const char *const det[] = {"a", "our", "my", "un", "une", "notre", "mon", NULL};
+	static const char *const grp[] = {"group", "groupe", "page", "community", "communauté",
+					  "communaute", "forum", NULL};
+	if (p == b)
+		return 1;
+	int owned = 0;
+	for (int nw = 0; nw < 4 && p < b; nw++) {
+		size_t e = p;
+		while (e < b && !strchr(" \t,;:()", t[e]))
+			e++;
+		if (e == p)
+			return 0; /* punctuation before any group word: the phrase ended */
+		if (word_in(t + p, e - p, det))
+			owned = 1;
+		else if (word_in(t + p, e - p, grp))
+			return owned;
+		p = e;
+		while (p < b && (t[p] == ' ' || t[p] == '\t'))
+			p++;
+	}
+	return 0;
+}
+
 /* "I run a small group for dads ...: facebook.com/groups/spectrumdadsuk": a group page the
- * writer says they run, in the sentence before byte b (at most 200 bytes back), is theirs. */
+ * writer says they run (a group, or the URL right after the verb: runs_what_group), in the
+ * sentence before byte b (at most 200 bytes back), is theirs. */
 static int runs_group(const struct pctx *c, size_t b)
 {
 	/* (a verb of the writer's: not "my group", "mon groupe préféré", which may be anyone's) */
@@ -200,13 +234,15 @@ static int runs_group(const struct pctx *c, size_t b)
 			continue; /* a phrase opens a word */
 		for (const char *const *w = says; *w; w++) {
 			size_t m = strlen(*w);
-			if (m <= b - k && strncasecmp(c->t + k, *w, m) == 0)
+			if (m <= b - k && strncasecmp(c->t + k, *w, m) == 0 && runs_what_group(c->t, k + m, b))
 				return 1;
 		}
 	}
 	return 0;
 }
 
+/* A URL starting at byte b (scheme, www. or bare host with a known TLD); adds it when
+ * personal. Returns the end of what was examined (b when nothing). */
 static size_t try_url(struct pctx *c, size_t b)
 {
 	const char *t = c->t;

@@ -1512,6 +1512,20 @@ static void s21_retired(void **state)
 		{"I run every morning. Join facebook.com/groups/t1dparentsuk", NULL, "facebook.com", EN},
 		{"Mon groupe préféré : facebook.com/groups/aidants35", NULL, "facebook.com", FR},
 		{"My group meets on Tuesdays, see facebook.com/groups/t1dparentsuk", NULL, "facebook.com", EN},
+		/* the verb must run a group ('a', a possessive and a group word within four words) or
+		 * the URL itself (R19b's probes) */
+		{"I co-founded nothing; I run facebook.com/groups/mumsms", "facebook.com/groups/mumsms", NULL, EN},
+		{"I started chemo last week and this group helped: facebook.com/groups/chemobuddies", NULL,
+		 "facebook.com", EN},
+		{"I set up an appointment after reading facebook.com/groups/endouk", NULL, "facebook.com", EN},
+		{"I created an account to join facebook.com/groups/endouk", NULL, "facebook.com", EN},
+		{"I run out of meds, so I asked on facebook.com/groups/endouk", NULL, "facebook.com", EN},
+		{"I run to this group when I'm low: facebook.com/groups/endouk", NULL, "facebook.com", EN},
+		{"I started on insulin, the charity group facebook.com/groups/diabetesuk helped", NULL,
+		 "facebook.com", EN},
+		{"On anime des ateliers, voir facebook.com/groups/sepfrance", NULL, "facebook.com", FR},
+		{"J'anime rien du tout, je lis facebook.com/groups/sepfrance", NULL, "facebook.com", FR},
+		{"J'ai créé un compte pour rejoindre facebook.com/groups/sepfrance", NULL, "facebook.com", FR},
 	};
 	check_cases(g, sizeof g / sizeof g[0], ENT_PRIV_CONTACT);
 	/* months, weeks and years between commas after a name a relative's word introduces: the
