@@ -372,6 +372,20 @@ void priv_find_ids_ref(struct pctx *c)
  * letters and digits (a SIN has 9 digits, a CIN 1-2 letters and 6 digits, an IHI 16). */
 static const char *const weak_labels[] = {"sin", "nas", "cni", "cin", "ihi", "tfn", NULL};
 
+/* The n bytes at p are a year (19xx, 20xx) or a date written YYYYMMDD. */
+static int digits_year_or_date(const char *p, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		if (p[j] < '0' || p[j] > '9')
+			return 0;
+	if ((n != 4 && n != 8) || !(memcmp(p, "19", 2) == 0 || memcmp(p, "20", 2) == 0))
+		return 0;
+	if (n == 4)
+		return 1;
+	int mo = (p[4] - '0') * 10 + (p[5] - '0'), d = (p[6] - '0') * 10 + (p[7] - '0');
+	return mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
 int priv_weak_label_ok(const struct pctx *c, size_t k, size_t i)
 {
 	/* "Ticket UC-0099231": a ticket's reference, letters then digits, 8 or more (not "parking
@@ -386,6 +400,13 @@ int priv_weak_label_ok(const struct pctx *c, size_t k, size_t i)
 		      (c->tk[i - 2].f & TK_ALLCAP) && i - 2 > k))
 			return 0;
 		b0 = c->tk[i - 2].s;
+		/* a year or a date after the dash, ending the code, names an event, a fare or a
+		 * receipt ("Ticket COVID-2020", "ticket STAR-2025 pour le bus", "ticket FR-20240312
+		 * du restaurant"); not "ticket DEM-2024-00123" */
+		size_t e = c->tk[i].e; /* (the code's end: "DEM-2024-00123" goes on) */
+		if (digits_year_or_date(c->t + c->tk[i].s, e - c->tk[i].s) &&
+		    !(e + 1 < c->len && strchr("-./", c->t[e]) && c->t[e + 1] >= '0' && c->t[e + 1] <= '9'))
+			return 0;
 	} else if (!(c->tk[k].f & TK_ALLCAP)) {
 		return 0;
 	}

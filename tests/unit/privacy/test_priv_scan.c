@@ -1408,6 +1408,12 @@ static void s21_retired(void **state)
 	not_typed("parking ticket 2024 was £3.50", EN, "2024", ENT_PRIV_ID);
 	not_typed("mon ticket 20240312 de caisse", FR, "20240312", ENT_PRIV_ID);
 	not_typed("Ticket AB-12 for the raffle", EN, "AB-12", ENT_PRIV_ID);
+	/* a year or a YYYYMMDD date ending the code is an event, a fare, a receipt (R19b) */
+	not_typed("Ticket COVID-2020 was a mess.", EN, "COVID-2020", ENT_PRIV_ID);
+	not_typed("Ticket STAR-2025 pour le bus", FR, "STAR-2025", ENT_PRIV_ID);
+	not_typed("the lottery ticket EURO-2024 lost", EN, "EURO-2024", ENT_PRIV_ID);
+	not_typed("ticket FR-20240312 du restaurant", FR, "FR-20240312", ENT_PRIV_ID);
+	found("Votre ticket DEM-2024-00123 est clos.", FR, "DEM-2024-00123", ENT_PRIV_ID);
 	/* a romanised given name of two syllables after a relative or "petite", whatever its
 	 * first syllable is as a word (a day, "Sun"); not a word's prefix and a word the
 	 * language knows, nor a third part */
