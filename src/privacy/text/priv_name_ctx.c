@@ -786,9 +786,11 @@ int pn_here_after(const struct pctx *c, size_t i)
 	    (c->tk[i].lex & (LX_STOPEN | LX_STOPFR)))
 		return 0;
 	/* "Jordan here, twenty-three, I was born with CF": a country that is a given name too,
-	 * opening the text, when an age follows ("Jamaica here, it's hot" is the place) */
+	 * opening the text, when an age follows ("Jamaica here, it's hot" is the place); only
+	 * those commonly given as names (not "Ireland here, 30,", "Kenya here, 35, hot") */
+	static const char *const given_countries[] = {"jordan", "india", "georgia", "chad", NULL};
 	return !(c->tk[i].lex & LX_REGION) ||
-	       (h == i + 1 && i == 0 && tk_ch(c, h + 1, ',') &&
+	       (h == i + 1 && i == 0 && tk_eq_any(c, i, given_countries) && tk_ch(c, h + 1, ',') &&
 		(tk_lex2(c, h + 2, LX2_NUMW) || (tk_is(c, h + 2, TK_NUM) && tk_num(c, h + 2) >= 10 &&
 						  tk_num(c, h + 2) <= 110 && tk_ch(c, h + 3, ','))));
 }

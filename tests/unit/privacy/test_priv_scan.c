@@ -1485,6 +1485,9 @@ static void s21_retired(void **state)
 	found("Jordan here, twenty-three, I was born with cystic fibrosis.", EN, "Jordan", ENT_PRIV_NAME);
 	found("Jordan here, 23, born with CF.", EN, "Jordan", ENT_PRIV_NAME);
 	not_typed("Jamaica here, it's hot", EN, "Jamaica", ENT_PRIV_NAME);
+	/* only the countries commonly given as names (R19b) */
+	not_typed("Ireland here, 30, waiting lists are long.", EN, "Ireland", ENT_PRIV_NAME);
+	not_typed("Kenya here, 35, hot and dry.", EN, "Kenya", ENT_PRIV_NAME);
 	not_typed("Jordan here, we have a good hospital", EN, "Jordan", ENT_PRIV_NAME);
 	not_typed("Jordan here, 2024 was hard", EN, "Jordan", ENT_PRIV_NAME);
 	/* a town's name opening on an article, with a word of the language in lowercase after
