@@ -345,31 +345,31 @@ int pn_nickname_word(const struct pctx *c, size_t i)
 int pn_eponym_named(const struct pctx *c, size_t i)
 {
 	static const char *const named[] = {"called", "named", "appelle", "appelait", "prenommee", "prenomme", NULL};
-	static const char *const person[] = {"she", "he", "elle", "il", "who", "qui", NULL};
+	/* (not "who" / "qui": "une maladie qui s'appelle Crohn") */
+	static const char *const person[] = {"she", "he", "elle", "il", NULL};
 	if ((c->tk[i].f & (TK_CAP | TK_ALLCAP)) != TK_CAP || !(c->tk[i].lex & LX_GIVEN) || tk_apos(c, i + 1) ||
 	    tk_lex(c, tk_next_word(c, i, 1), LX_MEDCTX))
 		return 0;
 	size_t p = tk_prev_word(c, i, 0);
 	if (p == SIZE_MAX || p + 1 != i || !tk_eq_any(c, p, named))
 		return 0;
-	/* "is called", "s'appelle", "a daughter named": a copula or the relative right before
-	 * (not "my mum has something called Addison") */
-	static const char *const copula[] = {"is", "was", "s", "be", "been", "being", "m", "re", NULL};
+	/* "is called", "s'appelle", "se prénomme", "a daughter named": a copula or the relative
+	 * right before (not "my mum has something called Addison") */
+	static const char *const copula[] = {"is", "was", "s", "se", "be", "been", "being", "m", "re", NULL};
 	size_t b = tk_prev_word(c, p, 1);
-	if (b == SIZE_MAX || !(tk_eq_any(c, b, copula) || (c->tk[b].lex & LX_KIN)))
+	if (b == SIZE_MAX)
 		return 0;
-	/* the one called so: a relative or a pronoun at most three words before */
-	size_t q = p;
-	for (int k = 0; k < 3; k++) {
-		q = tk_prev_word(c, q, 1);
-		if (q == SIZE_MAX)
-			return 0;
-		/* (not "son syndrome s'appelle Cushing": a medical word, or French "son", between) */
-		static const char *const det[] = {"my", "our", "his", "her", "their", "your", "a", "the", NULL};
-		if ((c->tk[q].lex & LX_MEDCTX) || (tk_eq(c, q, "son") && !tk_eq_any(c, tk_prev_word(c, q, 0), det)))
-			return 0;
-		if ((c->tk[q].lex & LX_KIN) || tk_eq_any(c, q, person))
-			return 1;
-	}
-	return 0;
+	if (c->tk[b].lex & LX_KIN)
+		return 1;
+	if (!tk_eq_any(c, b, copula))
+		return 0;
+	/* the one called so: a relative or a pronoun right before the copula, nothing between
+	 * (not "what she has is called", "ce qu'elle a s'appelle", "la maladie qu'il a
+	 * s'appelle", "my brother's is called", "it's called"); French "son" is no relative
+	 * after a possessive's absence ("son syndrome s'appelle Cushing") */
+	size_t q = tk_prev_word(c, b, 1);
+	static const char *const det[] = {"my", "our", "his", "her", "their", "your", "a", "the", NULL};
+	if (q == SIZE_MAX || (tk_eq(c, q, "son") && !tk_eq_any(c, tk_prev_word(c, q, 0), det)))
+		return 0;
+	return (c->tk[q].lex & LX_KIN) || tk_eq_any(c, q, person);
 }

@@ -1466,6 +1466,15 @@ static void s21_retired(void **state)
 		{"she has a condition called Addison disease", NULL, "Addison", EN},
 		{"my mum has something called Addison", NULL, "Addison", EN},
 		{"son syndrome s'appelle Cushing, c'est rare", NULL, "Cushing", FR},
+		/* the relative or the pronoun right before the copula, no 'who' / 'qui' (R19b) */
+		{"Il a une maladie qui s'appelle Crohn.", NULL, "Crohn", FR},
+		{"Mon fils a un syndrome qui s'appelle Gilbert.", NULL, "Gilbert", FR},
+		{"Mon père a ce qui s'appelle Parkinson.", NULL, "Parkinson", FR},
+		{"What she has is called Addison.", NULL, "Addison", EN},
+		{"La maladie qu'il a s'appelle Crohn.", NULL, "Crohn", FR},
+		{"My brother's is called Gilbert, not serious.", NULL, "Gilbert", EN},
+		{"Ma fille se prénomme Addison.", "Addison", NULL, FR},
+		{"My son is named Wilson, he has asthma.", "Wilson", NULL, EN},
 		{"son traitement s'appelle Addison", NULL, "Addison", FR},
 	};
 	check_cases(x, sizeof x / sizeof x[0], ENT_PRIV_NAME);
