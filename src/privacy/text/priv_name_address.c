@@ -532,11 +532,19 @@ int pn_word_name_marked(const struct pctx *c, size_t i)
 	static const char *const rel[] = {"fils", "fille", "frere", "soeur", "mari", "femme", "mere", "pere",
 					  "neveu", "niece", "cousin", "cousine", "son", "daughter", "brother",
 					  "sister", "husband", "wife", "mother", "father", "nephew", NULL};
-	if (tk_ch(c, k, ',') && tk_eq_any(c, a, art)) {
+	/* (not a feast, "Noël, la fille de ma voisine est venue"; nor the place 'y' points back
+	 * to after the relative's phrase, "Lourdes, la mère de ma copine y va") */
+	static const char *const feast[] = {"noel", "paques", "toussaint", NULL};
+	if (tk_ch(c, k, ',') && tk_eq_any(c, a, art) && !tk_eq_any(c, i, feast)) {
 		size_t r = tk_next_word(c, a, 1);
 		if (tk_eq_any(c, r, rel) && (tk_eq(c, r + 1, "de") || tk_eq(c, r + 1, "d") || tk_eq(c, r + 1, "of")) &&
-		    !(t->lex & (LX_DAY | LX_MONTH)))
-			return 1;
+		    !(t->lex & (LX_DAY | LX_MONTH))) {
+			size_t y = r + 2;
+			while (y < c->n_tk && y <= r + 6 && !tk_eq(c, y, "y") && !(c->tk[y].f & TK_PUNCT))
+				y++;
+			if (!(y < c->n_tk && tk_eq(c, y, "y")))
+				return 1;
+		}
 	}
 	/* ", bénévole à l'asso": a carer's trade without its article */
 	return tk_ch(c, k, ',') && tk_is(c, a, TK_LOWER) && tk_eq_any(c, a, trade) && !(t->lex & LX_DAY) &&

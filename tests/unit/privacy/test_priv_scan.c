@@ -1482,6 +1482,10 @@ static void s21_retired(void **state)
 	 * a word opening the sentence, a greeting, a town or a month */
 	static const struct scan_case y[] = {
 		{"Urgent : Sully, le fils de Mme Poirier, a appelé.", "Sully", NULL, FR},
+		/* not a feast, nor a place that 'y' points back to (R19b) */
+		{"Noël, la fille de ma voisine est venue nous voir.", NULL, "Noël", FR},
+		{"Lourdes, la mère de ma copine y va chaque année.", NULL, "Lourdes", FR},
+		{"Nice, la fille de ma voisine y travaille.", NULL, "Nice", FR},
 		{"Rose, la fille de Mme Martin, a appelé", "Rose", NULL, FR},
 		{"Hier, le fils de Mme Poirier a appelé", NULL, "Hier", FR},
 		{"Merci, la fille de ma voisine est passée", NULL, "Merci", FR},
