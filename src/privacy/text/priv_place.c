@@ -614,8 +614,16 @@ static int town(struct pctx *c, size_t i)
 	}
 	/* "Les salles d'attente me rendent anxieuse": a town's name opening on an article (Les
 	 * Salles) with a word of the language in lowercase after it (not a particle: "La
-	 * Roche-sur-Yon", "Les Sables-d'Olonne"), and no place word before, is the phrase */
-	if (cap && !single && !prep && (f1 & (LX_STOPFR | LX_STOPEN)))
+	 * Roche-sur-Yon", "Les Sables-d'Olonne"), and no place word before, is the phrase; not a
+	 * big city (LX_CITY; the French gazetteer has no such flag, hence "Le havre me manque",
+	 * "Le mans c'est à 2h" by hand) nor a name of three words or more ("Les sables d'olonne"),
+	 * which a phrase does not open on */
+	static const char *const art_cities[] = {"havre", "mans", NULL};
+	size_t nw = 0;
+	for (size_t k = i; k <= j && !single; k++)
+		nw += (c->tk[k].f & TK_WORD) != 0;
+	if (cap && !single && !prep && (f1 & (LX_STOPFR | LX_STOPEN)) && !(fl & LX_CITY) && nw < 3 &&
+	    !(nw == 2 && tk_eq_any(c, i + 1, art_cities)))
 		for (size_t k = i + 1; k <= j; k++)
 			if ((c->tk[k].f & TK_LOWER) && (c->tk[k].lex & LX_WORD) && tk_len(c, k) >= 3 &&
 			    !(c->tk[k].lex & (LX_STOPFR | LX_STOPEN)))

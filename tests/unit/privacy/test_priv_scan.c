@@ -1510,6 +1510,10 @@ static void s21_retired(void **state)
 		{"Les salles d'attente me rendent anxieuse.", NULL, "Les salles", FR},
 		{"La chambre 412 était sale à mon arrivée", NULL, "La chambre", FR},
 		{"La pierre de mon rein a décidé de sortir", NULL, "La pierre", FR},
+		/* not a big city, nor a name of three words or more (R19b) */
+		{"Le havre me manque depuis mon opération.", "Le havre", NULL, FR},
+		{"Le mans c'est à 2h de Paris.", "Le mans", NULL, FR},
+		{"Les sables d'olonne c'est top pour la rééducation.", "Les sables d'olonne", NULL, FR},
 		{"Il habite Les Salles depuis 2010", "Les Salles", NULL, FR},
 		{"j'habite à Les Salles", "Les Salles", NULL, FR},
 		{"Les Sables-d'Olonne, c'est beau", "Les Sables-d'Olonne", NULL, FR},
