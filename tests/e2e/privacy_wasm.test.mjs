@@ -9,6 +9,8 @@
 // sets (../shared/data/phi-dev.jsonl, intent-dev.jsonl) when ../shared is present. Size and
 // load time on a phone-sized page (CPU x4) are REPORTED (t.diagnostic), never judged: the
 // machine is shared.
+// test alone: the module's load time on a phone profile (CPU x4) is reported, and each step is
+// bounded by 60 s: the same reason as pageload.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
