@@ -538,7 +538,7 @@ static int finir_final_cue(const struct intent_text *t, size_t end)
 static int finir_calm_object(const struct intent_text *t, size_t end)
 {
 	static const char *const dets[] = {"le", "la", "les", "l", "ce", "cet", "cette", "ces", "mon", "ma", "mes",
-	                                   "son", "sa", "ses", "mes", "cette", "votre", "vos", "du", "des"};
+	                                   "son", "sa", "ses", "votre", "vos", "du", "des"};
 	static const char *const things[] = {
 		"dossier", "dossiers", "paperasse", "papiers", "demarche", "demarches", "procedure", "formulaire",
 		"tabac", "cigarette", "cigarettes", "clope", "clopes", "credit", "mutuelle", "facture", "factures",
