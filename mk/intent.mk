@@ -18,10 +18,11 @@ INTENT_DATA    := $(sort $(wildcard data/intent/*.jsonl))
 # crisis on two held-out sets (docs/intent.md).
 # Tuning sets 18 and 19 (held-out sets 5 and 6, retired in the twenty-first session) are
 # evaluation only until measured as training data.
-# Tuning sets 20 and 21 (D12's desk messages and community posts, twenty-first session) too.
+# Tuning sets 20 and 21 (D12's desk messages and community posts, twenty-first session) too, and
+# tuning set 22 (held-out set 7, retired in the twenty-second).
 INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl tests/intent/safety-tuning-18.jsonl \
                     tests/intent/safety-tuning-19.jsonl tests/intent/safety-tuning-20.jsonl \
-                    tests/intent/safety-tuning-21.jsonl
+                    tests/intent/safety-tuning-21.jsonl tests/intent/safety-tuning-22.jsonl
 INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
@@ -123,7 +124,7 @@ intent-heldout: $(BUILD)/entraide
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-14 \
         intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 intent-safety-20 \
-        intent-safety-21 intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9 \
+        intent-safety-21 intent-safety-22 intent-safety-heldout-8 intent-safety-heldout-9 \
         intent-safety-heldout-10
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
@@ -338,16 +339,16 @@ intent-safety-21: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-21.jsonl $(BUILD)/intent-safety-21.pred.jsonl \
 		--min urgent_recall=0.95 --max false_urgent_rate=0.17 --min macro_f1=0.66
 
-# The seventh held-out set (eighteenth session: 200 messages, 100 French then 100 English, by a
-# new writer, H12-7, who read only the product rules and the label schema; the one who tunes
-# never reads it). Its first score, blind, on main's model (6a9773a): urgent recall 0.950 (4 of
-# 80 missed), false urgent 1.7 % (2 of 120), macro-F1 0.867. The floors hold that, not the bars.
-# Twenty-first session (the rules of tuning sets 18 and 19): recall 0.950 -> 0.9625, macro-F1 0.877
-# -> 0.883, scored in aggregate only; the floors rose with it.
-intent-safety-heldout-7: $(BUILD)/entraide
-	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-7.jsonl > $(BUILD)/intent-safety-heldout-7.pred.jsonl
-	python3 tests/intent/score.py tests/intent/safety-heldout-7.jsonl $(BUILD)/intent-safety-heldout-7.pred.jsonl \
-		--blind --min urgent_recall=0.96 --max false_urgent_rate=0.009 --min macro_f1=0.88
+# Set 22 (once held-out set 7; retired in the twenty-second session, after it had been scored in
+# aggregate in four sessions while rules were chosen). 200 messages, 100 French then 100 English,
+# by H12-7, who read only the product rules and the label schema (safety-tuning-22.md). Its first
+# score, blind, on main's model (6a9773a): urgent recall 0.950 (4 of 80 missed), false urgent 1.7 %
+# (2 of 120), macro-F1 0.867; its last blind score (367d3a5): 0.9625 / 0.8 % / 0.883. Now tuning
+# material, held to that.
+intent-safety-22: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-22.jsonl > $(BUILD)/intent-safety-22.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-22.jsonl $(BUILD)/intent-safety-22.pred.jsonl \
+		--min urgent_recall=0.96 --max false_urgent_rate=0.009 --min macro_f1=0.88
 
 # The eighth held-out set (nineteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-8, who read only the product rules and the label schema, safety-heldout-8.md;
@@ -384,5 +385,5 @@ EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
                 intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
-                intent-safety-20 intent-safety-21 intent-safety-heldout-7 intent-safety-heldout-8 intent-safety-heldout-9 \
+                intent-safety-20 intent-safety-21 intent-safety-22 intent-safety-heldout-8 intent-safety-heldout-9 \
                 intent-safety-heldout-10

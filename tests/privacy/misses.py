@@ -8,7 +8,7 @@ usage: python3 tests/privacy/misses.py [BIN] [FILTER] [SET.jsonl]
 
 Reads tests/privacy/texts.txt up to "## tuning-8" (tuning.jsonl's texts; the part after it,
 held out until the twentieth session, is read as tuning-8.jsonl). Refuses a file named
-heldout*: the held-out sets (heldout-4.jsonl...) are scored (make check-privacy-text), never
+heldout*: the held-out sets (heldout-5.jsonl...) are scored (make check-privacy-text), never
 read one by one, or they stop being held out.
 Prints each text with its misses (gold bytes not covered), extras (predicted bytes outside
 every gold span) and type confusions, then the bytes missed per type.

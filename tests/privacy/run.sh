@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py). The held-out
-# sets decide: heldout-4.jsonl to heldout-7.jsonl (each with its .md), each with a floor. The
+# sets decide: heldout-5.jsonl to heldout-7.jsonl (each with its .md), each with a floor. The
 # tuning sets are reported too (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a
 # helper for issue 19, see their first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
 # tuning-9.jsonl (tuning-9.md), the first two held-out sets, retired into tuning material in
@@ -34,11 +34,12 @@ floort9="--min direct_recall=0.99 --min direct_precision=0.989 --min quasi_recal
 # held-out sets (now tuning-8 and tuning-9), which had been scored many times while rules were
 # chosen. The floor holds that (and stays as a regression floor).
 floort10="--min direct_recall=0.941 --min direct_precision=0.996 --min quasi_recall=0.886 --min direct_doc_full=0.888"
-# held-out set 4 (eighteenth session, written blind by H19-4, another writer new to the
-# project under the same rules, heldout-4.md): its first score, blind, on main's engine
+# tuning-11 (held-out set 4 until the twenty-second session, written blind by H19-4 in the
+# eighteenth, another writer new to the project under the same rules, tuning-11.md; retired after
+# four sessions of aggregate scores while rules were chosen): its first score, blind, on main's engine
 # (7228799): direct recall 0.9633, precision 0.9905, quasi recall 0.8529, direct_doc_full
 # 0.9098 (AGE 0.48 by bytes again, DATE 0.88). The floor holds that.
-floorh4="--min direct_recall=0.963 --min direct_precision=0.990 --min quasi_recall=0.936 --min direct_doc_full=0.909"
+floort11="--min direct_recall=0.963 --min direct_precision=0.990 --min quasi_recall=0.936 --min direct_doc_full=0.909"
 # Nineteenth session: ages and dates in words (priv_when.c, T19) raised quasi recall on held-out
 # 3 (now tuning-10; 0.834 -> 0.887), 4 (0.853 -> 0.937) and 5 (0.899 -> 0.947), every other
 # figure the same; their quasi-recall floors hold that.
@@ -61,12 +62,11 @@ floorh7="--min direct_recall=0.984 --min direct_precision=0.960 --min quasi_reca
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 numwords heldout-4 heldout-5 heldout-6 heldout-7; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 numwords heldout-5 heldout-6 heldout-7; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
 	case $set in
-	heldout-4) floor=$floorh4 ;;
 	heldout-5) floor=$floorh5 ;;
 	heldout-6) floor=$floorh6 ;;
 	heldout-7) floor=$floorh7 ;;
@@ -76,6 +76,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	tuning-8) floor=$bars ;;
 	tuning-9) floor=$floort9 ;;
 	tuning-10) floor=$floort10 ;;
+	tuning-11) floor=$floort11 ;;
 	numwords) floor=$floornw ;;
 	*) floor= ;;
 	esac
