@@ -125,7 +125,7 @@ intent-heldout: $(BUILD)/entraide
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-14 \
         intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 intent-safety-20 \
         intent-safety-21 intent-safety-22 intent-safety-heldout-8 intent-safety-heldout-9 \
-        intent-safety-heldout-10
+        intent-safety-heldout-10 intent-safety-heldout-11
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -381,9 +381,19 @@ intent-safety-heldout-10: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-10.jsonl $(BUILD)/intent-safety-heldout-10.pred.jsonl \
 		--blind --min urgent_recall=0.98 --max false_urgent_rate=0.042 --min macro_f1=0.92
 
+# Held-out set 11 (twenty-second session, 200 messages written blind by W12-11, new to the
+# project, who read only the product rules and the label schema, safety-heldout-11.md: 80 crises,
+# 84 hard negatives, half community posts): its first score, blind, on main's model (ae95d23):
+# urgent recall 1.000 (80 of 80), false urgent 12.5 % (15 of 120), macro-F1 0.872. The floors
+# hold that; the issue's bars are not met on it.
+intent-safety-heldout-11: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-11.jsonl > $(BUILD)/intent-safety-heldout-11.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-11.jsonl $(BUILD)/intent-safety-heldout-11.pred.jsonl \
+		--blind --min urgent_recall=1.0 --max false_urgent_rate=0.125 --min macro_f1=0.87
+
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
                 intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
                 intent-safety-20 intent-safety-21 intent-safety-22 intent-safety-heldout-8 intent-safety-heldout-9 \
-                intent-safety-heldout-10
+                intent-safety-heldout-10 intent-safety-heldout-11

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py). The held-out
-# sets decide: heldout-5.jsonl to heldout-7.jsonl (each with its .md), each with a floor. The
+# sets decide: heldout-5.jsonl to heldout-8.jsonl (each with its .md), each with a floor. The
 # tuning sets are reported too (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a
 # helper for issue 19, see their first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
 # tuning-9.jsonl (tuning-9.md), the first two held-out sets, retired into tuning material in
@@ -58,11 +58,21 @@ floorh6="--min direct_recall=0.981 --min direct_precision=0.971 --min quasi_reca
 # precision 0.9608, quasi recall 0.9100, direct_doc_full 0.9521; the same with the session's
 # rules. The floor holds that.
 floorh7="--min direct_recall=0.984 --min direct_precision=0.960 --min quasi_recall=0.910 --min direct_doc_full=0.952"
+# held-out set 8 (twenty-second session, written blind by W19-8, new to the project, under the
+# same rules, heldout-8.md): its first score, blind, on main's engine (ae95d23): direct recall
+# 0.9840, precision 0.9873, quasi recall 0.9457, direct_doc_full 0.9714. The floor holds that.
+floorh8="--min direct_recall=0.984 --min direct_precision=0.987 --min quasi_recall=0.945 --min direct_doc_full=0.971"
+# tuning-12 (twenty-second session, written blind by W19t, new to the project, on the registers
+# the issue names: text-message spelling, no capitals, lists, signatures, names that are words,
+# labels glued to codes; tuning-12.md): scored once as it came, on main (ae95d23): direct recall
+# 0.9443, precision 0.9837, quasi recall 0.8947, direct_doc_full 0.8849. Tuning material, held
+# to what the rules reach on it.
+floort12="--min direct_recall=0.944 --min direct_precision=0.983 --min quasi_recall=0.894 --min direct_doc_full=0.884"
 # numwords: ages and dates written in words and their hard negatives (durations, doses, counts,
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 numwords heldout-5 heldout-6 heldout-7; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 tuning-12 numwords heldout-5 heldout-6 heldout-7 heldout-8; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -70,6 +80,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	heldout-5) floor=$floorh5 ;;
 	heldout-6) floor=$floorh6 ;;
 	heldout-7) floor=$floorh7 ;;
+	heldout-8) floor=$floorh8 ;;
 	tuning-5) floor=$floor5 ;;
 	tuning-6) floor=$floor6 ;;
 	tuning-7) floor=$floor7 ;;
@@ -77,6 +88,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	tuning-9) floor=$floort9 ;;
 	tuning-10) floor=$floort10 ;;
 	tuning-11) floor=$floort11 ;;
+	tuning-12) floor=$floort12 ;;
 	numwords) floor=$floornw ;;
 	*) floor= ;;
 	esac
