@@ -7,7 +7,13 @@
  * string or an integer of at most 18 digits, "text" and "lang" strings, no "\u0000", valid
  * UTF-8. Anything else (other keys, other values, bad JSON, an engine error) returns 0 and the
  * caller runs the general path, which also writes every error line.
- * Not responsible for: reading lines, options, error lines (cmd_redact.c).
+ *
+ * A "text" without a backslash is not copied: the engine reads it in the line, and the masked
+ * text is written from the spans, the line's bytes between them and the labels, without the
+ * masked copy ent_priv_redact() would make: in a JSON string without a backslash no byte needs
+ * an escape ('"', '\\' and control characters cannot be there), so the bytes of the line are
+ * the bytes jansson writes for them (sixteenth round of bench/privacy_text/README.md).
+ * Not responsible for: reading lines, options, error lines, writing out (cmd_redact.c).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -173,12 +179,42 @@ static int read_int(const char *s, size_t n, size_t *i, long long *v)
 	return 1;
 }
 
-/* Appends s[0..n) as a JSON string the way jansson writes it (compact, UTF-8 as is). */
-static size_t put_json_string(char *o, const char *s, size_t n)
+/* The end of the JSON string at s[i] (its opening quote) when it holds no backslash: returns 1
+ * and the closing quote's offset in *end. 2 when there is a backslash (the caller decodes the
+ * string: read_string), 0 when the fast path does not take it (a control character, no closing
+ * quote). UTF-8 is not checked here: the engine refuses a text that is not valid UTF-8, and
+ * the caller then leaves the line to the general path. */
+static int raw_string(const char *s, size_t n, size_t i, size_t *end)
+{
+	size_t k = i + 1;
+	for (;;) {
+		while (n - k >= 8) {
+			size_t m = plain_run8(s + k, 1);
+			k += m;
+			if (m < 8)
+				break;
+		}
+		if (k >= n)
+			return 0;
+		unsigned char ch = (unsigned char)s[k];
+		if (ch == '"') {
+			*end = k;
+			return 1;
+		}
+		if (ch == '\\')
+			return 2;
+		if (ch < 0x20)
+			return 0;
+		k++;
+	}
+}
+
+/* Appends s[0..n) escaped as jansson escapes a string's bytes (compact, UTF-8 as is), without
+ * the quotes. */
+static size_t put_json_body(char *o, const char *s, size_t n)
 {
 	static const char hexd[] = "0123456789ABCDEF";
 	size_t w = 0;
-	o[w++] = '"';
 	for (size_t k = 0; k < n; k++) {
 		/* what needs no escape eight bytes at a time (o has room for 6 bytes a byte) */
 		while (n - k >= 8) {
@@ -212,8 +248,17 @@ static size_t put_json_string(char *o, const char *s, size_t n)
 			w += 5;
 		}
 	}
-	o[w++] = '"';
 	return w;
+}
+
+/* The bytes of a text, as they are when they come from a JSON string without a backslash
+ * (nothing in them needs an escape), escaped otherwise. */
+static size_t put_text(char *o, const char *s, size_t n, int raw)
+{
+	if (!raw)
+		return put_json_body(o, s, n);
+	memcpy(o, s, n);
+	return n;
 }
 
 static size_t put_lit(char *o, const char *s)
@@ -255,13 +300,17 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		      enum ent_priv_lang lang, int lang_forced, enum ent_priv_policy policy,
 		      struct redact_jsonl_buf *in, struct redact_jsonl_buf *out)
 {
-	/* decoded strings: id, text and lang, each at most the line's length */
+	if (policy != ENT_PRIV_MASK && policy != ENT_PRIV_PSEUDONYMISE && policy != ENT_PRIV_REPORT)
+		return 0;
+	/* decoded strings: id, text (when it has a backslash) and lang, each at most the line's
+	 * length */
 	if (!grow(in, 3 * len + 3))
 		return 0;
-	char *id_s = in->v, *text = in->v + len + 1, *lang_s = in->v + 2 * len + 2;
+	char *id_s = in->v, *lang_s = in->v + 2 * len + 2;
+	const char *text = NULL;
 	size_t id_n = 0, text_n = 0, lang_n = 0;
 	long long id_i = 0;
-	int has_id = 0, id_int = 0, has_text = 0, has_lang = 0;
+	int has_id = 0, id_int = 0, has_text = 0, has_lang = 0, text_raw = 0;
 	size_t i = 0;
 	ws(line, len, &i);
 	if (i >= len || line[i] != '{')
@@ -303,8 +352,21 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 			}
 		} else if (strcmp(key, "text") == 0 && !has_text) {
 			has_text = 1;
-			if (line[i] != '"' || !read_string(line, len, &i, text, &text_n))
+			if (line[i] != '"')
 				return 0;
+			size_t end;
+			int r = raw_string(line, len, i, &end);
+			if (r == 1) {
+				text = line + i + 1;
+				text_n = end - i - 1;
+				text_raw = 1;
+				i = end + 1;
+			} else {
+				char *t = in->v + len + 1;
+				if (r == 0 || !read_string(line, len, &i, t, &text_n))
+					return 0;
+				text = t;
+			}
 		} else if (strcmp(key, "lang") == 0 && !has_lang) {
 			has_lang = 1;
 			if (line[i] != '"' || !read_string(line, len, &i, lang_s, &lang_n))
@@ -334,31 +396,42 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		if (strlen(lang_s) != lang_n || ent_priv_lang_parse(lang_s, &use) != ENT_OK)
 			use = lang;
 	}
-	struct ent_priv_result res;
-	if (ent_priv_redact(eng, text, text_n, use, policy, &res) != ENT_OK)
+	/* pseudonyms need ent_priv_redact()'s bookkeeping; masks and reports are written here from
+	 * the spans, without a masked copy of the text */
+	struct ent_priv_result res = {0};
+	if (policy == ENT_PRIV_PSEUDONYMISE) {
+		if (ent_priv_redact(eng, text, text_n, use, policy, &res) != ENT_OK)
+			return 0;
+	} else if (ent_priv_scan(eng, text, text_n, use, &res.spans) != ENT_OK) {
 		return 0;
-	/* the id and the text escaped (6 bytes a byte at most), and 60 bytes a span */
-	size_t need = 6 * (id_n + res.len) + 60 * res.spans.n + 128;
-	if (!grow(out, need)) {
+	}
+	const struct ent_priv_spans *sp = &res.spans;
+	/* the id and the text escaped (6 bytes a byte at most; a pseudonym or a label adds at most
+	 * 16 bytes a span), and 80 bytes a span's JSON */
+	size_t need = 6 * (id_n + text_n) + 176 * sp->n + 128;
+	if (!grow(out, out->len + need)) {
 		ent_priv_result_clear(&res);
 		return 0;
 	}
-	char *o = out->v;
+	char *o = out->v + out->len;
 	size_t w = 0;
 	o[w++] = '{';
 	if (has_id) {
 		memcpy(o + w, "\"id\":", 5);
 		w += 5;
-		if (id_int)
+		if (id_int) {
 			w += (size_t)snprintf(o + w, 24, "%lld", id_i);
-		else
-			w += put_json_string(o + w, id_s, id_n);
+		} else {
+			o[w++] = '"';
+			w += put_json_body(o + w, id_s, id_n);
+			o[w++] = '"';
+		}
 		o[w++] = ',';
 	}
 	memcpy(o + w, "\"spans\":[", 9);
 	w += 9;
-	for (size_t k = 0; k < res.spans.n; k++) {
-		const struct ent_priv_span *s = &res.spans.v[k];
+	for (size_t k = 0; k < sp->n; k++) {
+		const struct ent_priv_span *s = &sp->v[k];
 		w += put_lit(o + w, k ? ",{\"start\":" : "{\"start\":");
 		w += put_size(o + w, s->start);
 		w += put_lit(o + w, ",\"end\":");
@@ -367,12 +440,25 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		w += put_lit(o + w, ent_priv_type_name(s->type));
 		w += put_lit(o + w, "\"}");
 	}
-	memcpy(o + w, "],\"text\":", 9);
-	w += 9;
-	w += put_json_string(o + w, res.text, res.len);
-	memcpy(o + w, "}\n", 2);
-	w += 2;
+	memcpy(o + w, "],\"text\":\"", 10);
+	w += 10;
+	if (policy == ENT_PRIV_PSEUDONYMISE) {
+		w += put_json_body(o + w, res.text, res.len);
+	} else {
+		/* what ent_priv_redact() writes, in the same order: the text between the spans, and
+		 * each span's label (none for a report) */
+		size_t at = 0;
+		for (size_t k = 0; k < sp->n && policy == ENT_PRIV_MASK; k++) {
+			const struct ent_priv_span *s = &sp->v[k];
+			w += put_text(o + w, text + at, s->start - at, text_raw);
+			w += put_lit(o + w, ent_priv_type_label(s->type, sp->lang));
+			at = s->end;
+		}
+		w += put_text(o + w, text + at, text_n - at, text_raw);
+	}
+	memcpy(o + w, "\"}\n", 3);
+	w += 3;
 	ent_priv_result_clear(&res);
-	fwrite(o, 1, w, stdout); /* a write error shows in ferror/fflush at the end of the run */
+	out->len += w;
 	return 1;
 }
