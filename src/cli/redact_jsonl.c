@@ -20,12 +20,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cli/redact_jsonl.h"
 
 static void ws(const char *s, size_t n, size_t *i)
 {
-	while (*i < n && (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' || s[*i] == '\r'))
+	/* most calls find no space at all: one test for every byte above ' ' */
+	while (*i < n && (unsigned char)s[*i] <= ' ' &&
+	       (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' || s[*i] == '\r'))
 		(*i)++;
 }
 
@@ -187,6 +192,21 @@ static int read_int(const char *s, size_t n, size_t *i, long long *v)
 static int raw_string(const char *s, size_t n, size_t i, size_t *end)
 {
 	size_t k = i + 1;
+#ifdef __SSE2__
+	/* sixteen bytes a step while there are sixteen (a post's text is a hundred bytes or so) */
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+	while (n - k >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+					 _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits) {
+			k += (size_t)__builtin_ctz(bits);
+			break;
+		}
+		k += 16;
+	}
+#endif
 	for (;;) {
 		while (n - k >= 8) {
 			size_t m = plain_run8(s + k, 1);
@@ -270,15 +290,52 @@ static size_t put_lit(char *o, const char *s)
 
 static size_t put_size(char *o, size_t v)
 {
-	char d[24];
-	size_t n = 0;
-	do {
-		d[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (size_t k = 0; k < n; k++)
-		o[k] = d[n - 1 - k];
+	/* offsets have up to 7 digits (a text is at most 1 MB): count them, then write from the
+	 * last, without a reversed copy */
+	size_t n = 1;
+	for (size_t p = 10; n < 20 && v >= p; p *= 10)
+		n++;
+	for (size_t k = n; k-- > 0; v /= 10)
+		o[k] = (char)('0' + v % 10);
 	return n;
+}
+
+/* A type's name and its labels, with their lengths, read once from the engine
+ * (ent_priv_type_name, ent_priv_type_label): each written with one fixed-size copy. */
+struct piece {
+	char s[16];
+	size_t n;
+};
+static struct piece type_names[ENT_PRIV__NTYPES], labels[2][ENT_PRIV__NTYPES];
+
+static int piece_set(struct piece *p, const char *s)
+{
+	p->n = strlen(s);
+	if (p->n >= sizeof p->s)
+		return 0;
+	memcpy(p->s, s, p->n);
+	return 1;
+}
+
+static int pieces_ready(void)
+{
+	static int ready; /* 1 when set, -1 when a label did not fit: the general path then */
+	for (int t = 0; !ready && t < ENT_PRIV__NTYPES; t++) {
+		if (!piece_set(&type_names[t], ent_priv_type_name((enum ent_priv_type)t)) ||
+		    !piece_set(&labels[0][t], ent_priv_type_label((enum ent_priv_type)t, ENT_PRIV_FR)) ||
+		    !piece_set(&labels[1][t], ent_priv_type_label((enum ent_priv_type)t, ENT_PRIV_EN)))
+			ready = -1;
+	}
+	if (!ready)
+		ready = 1;
+	return ready > 0;
+}
+
+/* Writes the 16 bytes of p (the caller has room), counts its length. */
+static size_t put_piece(char *o, const struct piece *p)
+{
+	memcpy(o, p->s, sizeof p->s);
+	return p->n;
 }
 
 static int grow(struct redact_jsonl_buf *b, size_t need)
@@ -300,7 +357,8 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		      enum ent_priv_lang lang, int lang_forced, enum ent_priv_policy policy,
 		      struct redact_jsonl_buf *in, struct redact_jsonl_buf *out)
 {
-	if (policy != ENT_PRIV_MASK && policy != ENT_PRIV_PSEUDONYMISE && policy != ENT_PRIV_REPORT)
+	if ((policy != ENT_PRIV_MASK && policy != ENT_PRIV_PSEUDONYMISE && policy != ENT_PRIV_REPORT) ||
+	    !pieces_ready())
 		return 0;
 	/* decoded strings: id, text (when it has a backslash) and lang, each at most the line's
 	 * length */
@@ -310,7 +368,7 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 	const char *text = NULL;
 	size_t id_n = 0, text_n = 0, lang_n = 0;
 	long long id_i = 0;
-	int has_id = 0, id_int = 0, has_text = 0, has_lang = 0, text_raw = 0;
+	int has_id = 0, id_int = 0, id_raw = 0, has_text = 0, has_lang = 0, text_raw = 0;
 	size_t i = 0;
 	ws(line, len, &i);
 	if (i >= len || line[i] != '{')
@@ -320,8 +378,6 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 	for (int first = 1;; first = 0) {
 		if (i < len && line[i] == '}' && first)
 			return 0; /* {}: no text, the general path says so */
-		char key[8];
-		size_t kn;
 		if (i >= len || line[i] != '"')
 			return 0;
 		size_t ke = i + 1;
@@ -329,9 +385,12 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 			ke++;
 		if (ke >= len || line[ke] != '"')
 			return 0;
-		kn = ke - i - 1;
-		memcpy(key, line + i + 1, kn);
-		key[kn] = 0;
+		/* the key's bytes as they are (an escaped key is the general path's): all of them
+		 * compared, so that "id" followed by a NUL byte is no "id" */
+		const char *key = line + i + 1;
+		size_t kn = ke - i - 1;
+		int is_id = kn == 2 && memcmp(key, "id", 2) == 0, is_text = kn == 4 && memcmp(key, "text", 4) == 0,
+		    is_lang = kn == 4 && memcmp(key, "lang", 4) == 0;
 		i = ke + 1;
 		ws(line, len, &i);
 		if (i >= len || line[i] != ':')
@@ -340,17 +399,20 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		ws(line, len, &i);
 		if (i >= len)
 			return 0;
-		if (strcmp(key, "id") == 0 && !has_id) {
+		if (is_id && !has_id) {
 			has_id = 1;
 			if (line[i] == '"') {
+				size_t i0 = i;
 				if (!read_string(line, len, &i, id_s, &id_n))
 					return 0;
+				/* no escape in it: the bytes need none on the way out either */
+				id_raw = id_n == i - i0 - 2;
 			} else if (read_int(line, len, &i, &id_i)) {
 				id_int = 1;
 			} else {
 				return 0;
 			}
-		} else if (strcmp(key, "text") == 0 && !has_text) {
+		} else if (is_text && !has_text) {
 			has_text = 1;
 			if (line[i] != '"')
 				return 0;
@@ -367,7 +429,7 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 					return 0;
 				text = t;
 			}
-		} else if (strcmp(key, "lang") == 0 && !has_lang) {
+		} else if (is_lang && !has_lang) {
 			has_lang = 1;
 			if (line[i] != '"' || !read_string(line, len, &i, lang_s, &lang_n))
 				return 0;
@@ -423,7 +485,7 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 			w += (size_t)snprintf(o + w, 24, "%lld", id_i);
 		} else {
 			o[w++] = '"';
-			w += put_json_body(o + w, id_s, id_n);
+			w += put_text(o + w, id_s, id_n, id_raw);
 			o[w++] = '"';
 		}
 		o[w++] = ',';
@@ -437,7 +499,7 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		w += put_lit(o + w, ",\"end\":");
 		w += put_size(o + w, s->end);
 		w += put_lit(o + w, ",\"type\":\"");
-		w += put_lit(o + w, ent_priv_type_name(s->type));
+		w += put_piece(o + w, &type_names[s->type]);
 		w += put_lit(o + w, "\"}");
 	}
 	memcpy(o + w, "],\"text\":\"", 10);
@@ -447,11 +509,12 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 	} else {
 		/* what ent_priv_redact() writes, in the same order: the text between the spans, and
 		 * each span's label (none for a report) */
+		const struct piece *lab = labels[sp->lang == ENT_PRIV_EN];
 		size_t at = 0;
 		for (size_t k = 0; k < sp->n && policy == ENT_PRIV_MASK; k++) {
 			const struct ent_priv_span *s = &sp->v[k];
 			w += put_text(o + w, text + at, s->start - at, text_raw);
-			w += put_lit(o + w, ent_priv_type_label(s->type, sp->lang));
+			w += put_piece(o + w, &lab[s->type]);
 			at = s->end;
 		}
 		w += put_text(o + w, text + at, text_n - at, text_raw);
