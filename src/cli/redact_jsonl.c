@@ -26,12 +26,13 @@
 
 #include "cli/redact_jsonl.h"
 
-static void ws(const char *s, size_t n, size_t *i)
+/* The offset of the first byte at or after i that is not JSON white space. */
+static inline size_t ws(const char *s, size_t n, size_t i)
 {
-	/* most calls find no space at all: one test for every byte above ' ' */
-	while (*i < n && (unsigned char)s[*i] <= ' ' &&
-	       (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' || s[*i] == '\r'))
-		(*i)++;
+	/* one test for a byte above ' ' (most calls find no space at all) */
+	while (i < n && (unsigned char)s[i] <= ' ' && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
 }
 
 static int hex4(const char *s, unsigned *v)
@@ -370,11 +371,11 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 	long long id_i = 0;
 	int has_id = 0, id_int = 0, id_raw = 0, has_text = 0, has_lang = 0, text_raw = 0;
 	size_t i = 0;
-	ws(line, len, &i);
+	i = ws(line, len, i);
 	if (i >= len || line[i] != '{')
 		return 0;
 	i++;
-	ws(line, len, &i);
+	i = ws(line, len, i);
 	for (int first = 1;; first = 0) {
 		if (i < len && line[i] == '}' && first)
 			return 0; /* {}: no text, the general path says so */
@@ -392,11 +393,11 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		int is_id = kn == 2 && memcmp(key, "id", 2) == 0, is_text = kn == 4 && memcmp(key, "text", 4) == 0,
 		    is_lang = kn == 4 && memcmp(key, "lang", 4) == 0;
 		i = ke + 1;
-		ws(line, len, &i);
+		i = ws(line, len, i);
 		if (i >= len || line[i] != ':')
 			return 0;
 		i++;
-		ws(line, len, &i);
+		i = ws(line, len, i);
 		if (i >= len)
 			return 0;
 		if (is_id && !has_id) {
@@ -436,10 +437,10 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		} else {
 			return 0;
 		}
-		ws(line, len, &i);
+		i = ws(line, len, i);
 		if (i < len && line[i] == ',') {
 			i++;
-			ws(line, len, &i);
+			i = ws(line, len, i);
 			continue;
 		}
 		if (i < len && line[i] == '}') {
@@ -448,7 +449,7 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 		}
 		return 0;
 	}
-	ws(line, len, &i);
+	i = ws(line, len, i);
 	if (i != len || !has_text)
 		return 0;
 	enum ent_priv_lang use = lang;
@@ -460,12 +461,15 @@ int redact_jsonl_fast(const struct ent_priv_engine *eng, const char *line, size_
 	}
 	/* pseudonyms need ent_priv_redact()'s bookkeeping; masks and reports are written here from
 	 * the spans, without a masked copy of the text */
-	struct ent_priv_result res = {0};
+	struct ent_priv_result res; /* filled by the engine (a "= {0}" here was a rep stos a line) */
 	if (policy == ENT_PRIV_PSEUDONYMISE) {
 		if (ent_priv_redact(eng, text, text_n, use, policy, &res) != ENT_OK)
 			return 0;
-	} else if (ent_priv_scan(eng, text, text_n, use, &res.spans) != ENT_OK) {
-		return 0;
+	} else {
+		res.text = NULL;
+		res.len = 0;
+		if (ent_priv_scan(eng, text, text_n, use, &res.spans) != ENT_OK)
+			return 0;
 	}
 	const struct ent_priv_spans *sp = &res.spans;
 	/* the id and the text escaped (6 bytes a byte at most; a pseudonym or a label adds at most
