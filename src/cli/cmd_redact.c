@@ -185,7 +185,8 @@ static void flush_out(struct redact_jsonl_buf *out, int sync)
 static int next_line(struct line_reader *r, struct redact_jsonl_buf *out, char **line, size_t *len)
 {
 	for (;;) {
-		char *nl = memchr(r->buf + r->scanned, '\n', r->end - r->scanned);
+		/* (buf is NULL before the first read: no pointer arithmetic on it then) */
+		char *nl = r->end > r->scanned ? memchr(r->buf + r->scanned, '\n', r->end - r->scanned) : NULL;
 		if (nl || (r->eof && r->start < r->end)) {
 			size_t e = nl ? (size_t)(nl - r->buf) + 1 : r->end;
 			*line = r->buf + r->start;
