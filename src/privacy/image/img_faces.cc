@@ -102,14 +102,16 @@ const int BF_OVERLAP = 40;
 
 /* A tile is skipped when no window of a level's face size in it has any contrast: every
  * FLAT_WIN-px window (step FLAT_WIN / 2) has a grey standard deviation under FLAT_REL times
- * its mean (+ 8, so that the noise of a black area does not count as contrast). Relative,
- * so a dark picture's faces count as much as a bright one's, and grey, so colour and white
- * balance play no part. Measured (bench/image/README.md, 2026-12-07T17:40Z): on
- * tests/image/faces_eval.py's set, every tile where the CNN scores anything above 0.27 has a
- * window of at least 0.32, the tiles under 0.15 score at most 0.05; the bench pictures' flat
- * plasma tiles (3 of 17 tile runs of a 1024x768 picture) are under 0.1. */
+ * its mean + FLAT_DARK. Relative, so that a face in the dark counts as much as one in the
+ * light (FLAT_DARK only keeps an all-black window of 0 from being a division by 0: a window
+ * of mean 10 passes with a deviation of 1.8), and grey, so that colour and white balance play
+ * no part. Measured (bench/image/README.md, 2026-12-07T17:40Z): on tests/image/faces_eval.py's
+ * set, every tile where the CNN scores anything above 0.27 has a window of at least 0.32,
+ * the tiles under 0.15 score at most 0.05; the bench pictures' flat plasma tiles (3 of 17
+ * tile runs of a 1024x768 picture) are under 0.1. */
 const int FLAT_WIN = 24;
 const double FLAT_REL = 0.15;
+const double FLAT_DARK = 2;
 
 /* One detection of the CNN, in pixels of the detection copy. */
 struct bf_det {
@@ -331,7 +333,7 @@ static bool bf_has_contrast(const cv::Mat &s1, const cv::Mat &s2, const cv::Rect
 			const double b = s2.at<double>(y1, x1) - s2.at<double>(y, x1) - s2.at<double>(y1, x) +
 					 s2.at<double>(y, x);
 			const double m = a / n, var = b / n - m * m;
-			const double lim = FLAT_REL * (m + 8);
+			const double lim = FLAT_REL * (m + FLAT_DARK);
 			if (var > lim * lim)
 				return true;
 			if (x1 == x_end)
