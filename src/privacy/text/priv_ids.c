@@ -532,8 +532,8 @@ static int classify(struct pctx *c, struct pdigits *g, size_t first_tok)
 		return 1;
 	}
 	if (nd == 9 && g->ng == 3 && g->glen[0] == 3 && g->glen[1] == 2 && g->glen[2] == 4 &&
-	    (same_seps(g, "-") || same_seps(g, " ")) && priv_ssn_ok(d, nd)) {
-		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, "ssn_us");
+	    (same_seps(g, "-") || same_seps(g, " ")) && (priv_ssn_ok(d, nd) || priv_itin_ok(d, nd))) {
+		priv_add(c, g->s, g->e, ENT_PRIV_ID, 0.9f, d[0] == '9' ? "itin_us" : "ssn_us");
 		return 1;
 	}
 	if (is_ip4(g)) {

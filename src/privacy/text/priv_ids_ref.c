@@ -29,6 +29,23 @@ static const char *const ref_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "iep
 					 "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", "ssn", "trn", "uhid",
 					 "identifiant", "vitale", "npi", NULL};
 
+/* A US Individual Taxpayer Identification Number, written as an SSN (3-2-4): the IRS issues
+ * them from area 9 with a group of 50-65, 70-88, 90-92 or 94-99, which an SSN never has
+ * (priv_ssn_ok refuses area 9). The advertising range 987-65-4320..4329 that writers use
+ * for made-up SSNs lies inside it. Nine digits. */
+int priv_itin_ok(const char *d, size_t n)
+{
+	if (n != 9 || d[0] != '9')
+		return 0;
+	for (size_t i = 0; i < 9; i++)
+		if (d[i] < '0' || d[i] > '9')
+			return 0;
+	int grp = (d[3] - '0') * 10 + (d[4] - '0');
+	if (!((grp >= 50 && grp <= 65) || (grp >= 70 && grp <= 88) || (grp >= 90 && grp <= 92) || grp >= 94))
+		return 0;
+	return memcmp(d + 5, "0000", 4) != 0;
+}
+
 /* A record's label among the tokens of the sentence before token i (at most 30 back). */
 static int label_in_sentence(const struct pctx *c, size_t i)
 {

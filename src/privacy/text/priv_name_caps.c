@@ -84,8 +84,14 @@ int pn_allcap_pair(const struct pctx *c, size_t i)
 	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY | LX_IDLABEL;
 	if ((a | b) & bad)
 		return 0;
-	return ((a & LX_PRN) && ((b & (LX_PATR | LX_HN)) || b == 0)) ||
-	       ((b & LX_PRN) && ((a & (LX_PATR | LX_HN)) || a == 0));
+	if (((a & LX_PRN) && ((b & (LX_PATR | LX_HN)) || b == 0)) || ((b & LX_PRN) && ((a & (LX_PATR | LX_HN)) || a == 0)))
+		return 1;
+	/* "KRZYSZTOF NOWAK", "DONNA OKAFOR": a given name of the other lists (humannames, the
+	 * given names of many lands) that no dictionary knows, before a surname or a word no list
+	 * knows that no dictionary knows either (humannames holds most English words: "GRACE
+	 * WARD", "COVID VACCINE" are words); not in a text in capitals */
+	return !c->shout && (a & (LX_HN | LX_FIRSTNAME)) && !(a & LX_WORD) && ((b & (LX_PATR | LX_HN)) || b == 0) &&
+	       !(b & LX_WORD);
 }
 
 /* "DA SILVA Fernando", "LE BRIS Maëlle", "VAN DER BERGHE Nathalie": up to two particles in

@@ -224,6 +224,19 @@ int pn_name_like_title(const struct pctx *c, size_t i)
 	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
 		return 0;
 	uint32_t f = c->tk[i].lex;
+	/* "le Dr Juin", "Mme Octobre": a month is a surname too (no name list holds Juin), when
+	 * it is capitalised right after a capitalised title and no day, year or range follows
+	 * ("Dr Juin 2025", "Pr Mai 12", "dr juin" stay months; a day after a title is a when:
+	 * "RDV Dr Lundi") */
+	if ((f & LX_MONTH) && !(f & (LX_DAY | LX_STOPFR | LX_STOPEN)) && (c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
+	    i > 0) {
+		size_t k = tk_ch(c, i - 1, '.') && i > 1 && tk_glued(c, i - 2) ? i - 2 : i - 1;
+		size_t n = tk_next_word(c, i, 1);
+		if ((c->tk[k].lex & LX_TITLE) && (c->tk[k].f & TK_CAP) && (c->tk[k].f & TK_WORD) &&
+		    !(n < c->n_tk && ((c->tk[n].f & TK_DIGIT) || tk_lex2(c, n, LX2_NUMW))) &&
+		    !tk_ch(c, i + 1, '/') && !tk_ch(c, i + 1, '-'))
+			return 1;
+	}
 	if (f & (LX_MONTH | LX_DAY | LX_TITLE | LX_STOPFR | LX_STOPEN | LX_HOSP | LX_KIN))
 		return (c->tk[i].f & TK_CAP) && (f & (LX_GIVEN | LX_PATR)) && !(f & (LX_STOPFR | LX_STOPEN));
 	/* a listed word that the name lists also hold is the surname after a title: "M. Petit",
@@ -604,8 +617,18 @@ int pn_intro_before(const struct pctx *c, size_t i)
 					     "resident", "enfant", "child", "firstname", "lastname",
 					     "forename", NULL};
 	/* (the layout first, the list after: most words have neither) */
+	/* ... or the value written as a value, in capitals after a lowercase label, when a name
+	 * list holds it and no dictionary, or after "name"/"nom" a dictionary only with a capital
+	 * ("patient KOWALSKI", "name DONNA.", "name GRACE"; not "patient ECG", "child ADHD", "pt
+	 * NHS", "patient WILL need", "name URGENT") */
 	if (((p + 2 == i && tk_ch(c, p + 1, ':')) ||
-	     (p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z')) && tk_eq_any(c, p, fields))
+	     (p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z') ||
+	     (p + 1 == i && (c->tk[i].f & TK_ALLCAP) && !c->shout && tk_len(c, i) >= 3 &&
+	      (c->tk[i].lex & (LX_GIVEN | LX_PATR)) &&
+	      !(c->tk[i].lex & (NOT_A_NAME | LX_IDLABEL | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
+	      (!(c->tk[i].lex & LX_WORD) ||
+	       ((c->tk[i].lex & LX_CAPEN) && (tk_eq(c, p, "name") || tk_eq(c, p, "nom")))))) &&
+	    tk_eq_any(c, p, fields))
 		return 1;
 	/* "nom de naissance BOUCHARD, nom d'usage FAURE", "nom de jeune fille" */
 	if ((c->tk[i].f & (TK_CAP | TK_ALLCAP)) &&

@@ -345,6 +345,7 @@ int priv_nir_ok(const char *s, size_t n); /* 15 chars, dept may be 2A/2B */
 int priv_iban_ok(const char *s, size_t n); /* compact, no spaces */
 int priv_nhs_ok(const char *d, size_t n);
 int priv_ssn_ok(const char *d, size_t n);
+int priv_itin_ok(const char *d, size_t n);
 /* True when s[0..n) has the shape pat: 'A' an uppercase ASCII letter, '9' a digit. */
 int priv_shape(const char *s, size_t n, const char *pat);
 
