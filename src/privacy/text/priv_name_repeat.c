@@ -191,8 +191,16 @@ static void list_before(struct pctx *c, size_t k, size_t i)
 	int lower = (t->f & (TK_LOWER | TK_DIGIT | TK_CLAIMED)) == TK_LOWER && tk_len(c, p) >= 3 &&
 		    (t->lex & (LX_PRN | LX_HN)) && !(t->lex & (bad | (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))) &&
 		    (c->tk[i].f & TK_LOWER);
+	/* ... a region or a town that is a given name and no place word stands before: "Especially
+	 * Lorraine and Kwame on nights" (a town the places pass took is claimed; not "in Lorraine
+	 * and Kwame", "en Lorraine et Karim", "de la Lorraine et") */
+	uint32_t place = LX_REGION | LX_TOWN | LX_CITY;
+	size_t b = p > 1 && (tk_eq(c, p - 1, "la") || tk_eq(c, p - 1, "le") || tk_eq(c, p - 1, "the")) ? p - 2 : p - 1;
+	int placename = (t->lex & place) && (t->lex & (LX_PRN | LX_HN)) && !(t->lex & bad & ~place) && p > 0 &&
+			!(c->tk[b].lex & (LX_LOCPREP | LX_STREET | LX_STREET_EN)) && !tk_eq(c, b, "en") && !tk_eq(c, b, "of");
 	if (!lower && ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
-		       !(t->lex & (LX_PRN | LX_PATR)) || (t->lex & bad) || tk_sentence_start(c, p)))
+		       !(t->lex & (LX_PRN | LX_PATR | (placename ? LX_HN : 0))) || ((t->lex & bad) && !placename) ||
+		       tk_sentence_start(c, p)))
 		return;
 	if ((p > 0 && tk_glued(c, p - 1)) || !(c->tk[comma ? i : i - 1].f & TK_SP))
 		return;
