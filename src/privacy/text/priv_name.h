@@ -162,6 +162,9 @@ void pn_late(struct pctx *c);
 /* After the rules (priv_name_word.c): given names that are also words, after a sign-off closing
  * the text ("Regards, Sunny") or before an age ("la petite Mai (6 ans)"). */
 void pn_word_names(struct pctx *c);
+/* After the rules (priv_name_postal.c): a given name and one or two capitalised words right
+ * before the house number of an address span ("Bernard Chauvin, 8 allée des Tilleuls"). */
+void pn_postal_names(struct pctx *c);
 /* "pierre est sorti", "MARINE A REPRIS": a first name opening a sentence before a verb, in a
  * lowercase text or one in capitals. */
 int pn_lower_name_verb(const struct pctx *c, size_t i);

@@ -233,6 +233,7 @@ void pn_word_names(struct pctx *c)
 {
 	viet_names(c);
 	in_law(c);
+	pn_postal_names(c);
 	hyphen_names(c);
 	if (!(c->lex_any & LX_GIVEN))
 		return;
