@@ -165,6 +165,9 @@ void pn_word_names(struct pctx *c);
 /* After the rules (priv_name_postal.c): a given name and one or two capitalised words right
  * before the house number of an address span ("Bernard Chauvin, 8 allée des Tilleuls"). */
 void pn_postal_names(struct pctx *c);
+/* A capitalised month right after a capitalised title, no day or year after it: a surname ("le
+ * Dr Juin"; priv_name_word.c). */
+int pn_title_month(const struct pctx *c, size_t i);
 /* "pierre est sorti", "MARINE A REPRIS": a first name opening a sentence before a verb, in a
  * lowercase text or one in capitals. */
 int pn_lower_name_verb(const struct pctx *c, size_t i);

@@ -224,19 +224,8 @@ int pn_name_like_title(const struct pctx *c, size_t i)
 	if (i >= c->n_tk || (c->tk[i].f & (TK_CLAIMED | TK_DIGIT)) || !(c->tk[i].f & TK_ALPHA))
 		return 0;
 	uint32_t f = c->tk[i].lex;
-	/* "le Dr Juin", "Mme Octobre": a month is a surname too (no name list holds Juin), when
-	 * it is capitalised right after a capitalised title and no day, year or range follows
-	 * ("Dr Juin 2025", "Pr Mai 12", "dr juin" stay months; a day after a title is a when:
-	 * "RDV Dr Lundi") */
-	if ((f & LX_MONTH) && !(f & (LX_DAY | LX_STOPFR | LX_STOPEN)) && (c->tk[i].f & (TK_CAP | TK_ALLCAP)) == TK_CAP &&
-	    i > 0) {
-		size_t k = tk_ch(c, i - 1, '.') && i > 1 && tk_glued(c, i - 2) ? i - 2 : i - 1;
-		size_t n = tk_next_word(c, i, 1);
-		if ((c->tk[k].lex & LX_TITLE) && (c->tk[k].f & TK_CAP) && (c->tk[k].f & TK_WORD) &&
-		    !(n < c->n_tk && ((c->tk[n].f & TK_DIGIT) || tk_lex2(c, n, LX2_NUMW))) &&
-		    !tk_ch(c, i + 1, '/') && !tk_ch(c, i + 1, '-'))
-			return 1;
-	}
+	if ((f & LX_MONTH) && pn_title_month(c, i)) /* "le Dr Juin" (priv_name_word.c) */
+		return 1;
 	if (f & (LX_MONTH | LX_DAY | LX_TITLE | LX_STOPFR | LX_STOPEN | LX_HOSP | LX_KIN))
 		return (c->tk[i].f & TK_CAP) && (f & (LX_GIVEN | LX_PATR)) && !(f & (LX_STOPFR | LX_STOPEN));
 	/* a listed word that the name lists also hold is the surname after a title: "M. Petit",

@@ -8,7 +8,8 @@
  * before an age ("my little sister hope (12)"). Elsewhere the word stays a word ("Sunny is not
  * so sunny today" is left: a copula is no proof). And the parts of a Vietnamese name the rules
  * found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng"); a relative's "in law" before a name;
- * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère"). Also what the
+ * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère"); a month after a
+ * title ("le Dr Juin", pn_title_month). Also what the
  * context rules ask of a romanised given name of two syllables ("Sun-hee", pn_syllable_pair)
  * and of an eponym a person is called by ("my niece is called Addison", pn_eponym_named).
  */
@@ -373,4 +374,20 @@ int pn_eponym_named(const struct pctx *c, size_t i)
 	if (q == SIZE_MAX || (tk_eq(c, q, "son") && !tk_eq_any(c, tk_prev_word(c, q, 0), det)))
 		return 0;
 	return (c->tk[q].lex & LX_KIN) || tk_eq_any(c, q, person);
+}
+
+/* "le Dr Juin", "Mme Octobre": a month is a surname too (no name list holds Juin), when it is
+ * capitalised right after a capitalised title and no day, year or range follows ("Dr Juin
+ * 2025", "Pr Mai 12", "dr juin" stay months; a day after a title is a when: "RDV Dr Lundi").
+ * Token i is a month (pn_name_like_title asks). */
+int pn_title_month(const struct pctx *c, size_t i)
+{
+	uint32_t f = c->tk[i].lex;
+	if ((f & (LX_DAY | LX_STOPFR | LX_STOPEN)) || (c->tk[i].f & (TK_CAP | TK_ALLCAP)) != TK_CAP || i == 0)
+		return 0;
+	size_t k = tk_ch(c, i - 1, '.') && i > 1 && tk_glued(c, i - 2) ? i - 2 : i - 1;
+	size_t n = tk_next_word(c, i, 1);
+	return (c->tk[k].lex & LX_TITLE) && (c->tk[k].f & TK_CAP) && (c->tk[k].f & TK_WORD) &&
+	       !(n < c->n_tk && ((c->tk[n].f & TK_DIGIT) || tk_lex2(c, n, LX2_NUMW))) && !tk_ch(c, i + 1, '/') &&
+	       !tk_ch(c, i + 1, '-');
 }

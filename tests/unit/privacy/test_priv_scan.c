@@ -1671,6 +1671,42 @@ static void s21_review_little(void **state)
 	check_cases(t, sizeof t / sizeof t[0], ENT_PRIV_NAME);
 }
 
+/* Twenty-second session: the classes of tuning-11's misses (held-out set 4 until then). */
+static void s22_retired(void **state)
+{
+	(void)state;
+	/* a US ITIN in the SSN layout: area 9 and the IRS's groups (not 9xx-34-...) */
+	found("SSN for the new admit in 410 is 987-65-4327, she gave it verbally.", EN, "987-65-4327", ENT_PRIV_ID);
+	found("her ITIN 912-78-3456 was on the W-7", EN, "912-78-3456", ENT_PRIV_ID);
+	not_typed("serial 900-93-1111 on the pump", EN, "900-93-1111", ENT_PRIV_ID);
+	not_typed("scores were 987-65-43 in the quiz", EN, "987-65-43", ENT_PRIV_ID);
+	/* a capitalised month right after a capitalised title is a surname */
+	found("Le neurologue, le Dr Juin, a regardé mon IRM.", FR, "Juin", ENT_PRIV_NAME);
+	found("Mme Octobre nous a reçus à la PMI ce matin.", FR, "Octobre", ENT_PRIV_NAME);
+	not_typed("RDV avec le Dr Juin 2025 à confirmer", FR, "Juin", ENT_PRIV_NAME);
+	not_typed("vu le dr juin dernier pour la douleur", FR, "juin", ENT_PRIV_NAME);
+	not_typed("Vu le Dr en Mars pour la douleur", FR, "Mars", ENT_PRIV_NAME);
+	/* two words in capitals: a given name only humannames or faker holds, no dictionary word */
+	found("can you review KRZYSZTOF NOWAK in resus 3 when you're free?", EN, "KRZYSZTOF NOWAK", ENT_PRIV_NAME);
+	not_typed("the COVID VACCINE clinic is closed today", EN, "COVID VACCINE", ENT_PRIV_NAME);
+	not_typed("she's on AMOXICILLIN CLAVULANATE for a week", EN, "AMOXICILLIN", ENT_PRIV_NAME);
+	/* a lowercase form label, then the value in capitals */
+	found("they're purple. name DONNA. donnajones1982@example.com", EN, "DONNA", ENT_PRIV_NAME);
+	found("patient KOWALSKI in bay 3 needs a review", EN, "KOWALSKI", ENT_PRIV_NAME);
+	not_typed("the patient ECG was normal", EN, "ECG", ENT_PRIV_NAME);
+	not_typed("name URGENT on the envelope please", EN, "URGENT", ENT_PRIV_NAME);
+	/* a region that is a given name, before "and" and a name found */
+	found("Especially Lorraine and Kwame on nights. Thank you.", EN, "Lorraine", ENT_PRIV_NAME);
+	not_typed("She grew up in Lorraine and Kwame in Accra.", EN, "Lorraine", ENT_PRIV_NAME);
+	not_typed("Le nord de la Lorraine et Karim Benali, c'est loin.", FR, "Lorraine", ENT_PRIV_NAME);
+	/* a person named before the house number of their address */
+	found("Pouvez-vous vérifier ? Bernard Chauvin, 8 allée des Tilleuls, 49300 Cholet.", FR, "Bernard Chauvin",
+	      ENT_PRIV_NAME);
+	found("Bien à vous.\nJean Boucher\n8 rue du Moulin, 29200 Brest", FR, "Jean Boucher", ENT_PRIV_NAME);
+	not_typed("le lycée Jean Moulin, 5 rue des Écoles, 29000 Quimper", FR, "Jean Moulin", ENT_PRIV_NAME);
+	not_typed("Hôpital Saint Louis, 1 avenue Claude Vellefaux, 75010 Paris", FR, "Saint Louis", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1689,7 +1725,7 @@ int main(void)
 		cmocka_unit_test(s16_eponyms),    cmocka_unit_test(s20_retired),
 		cmocka_unit_test(s21_retired),    cmocka_unit_test(s21_review_ids),
 		cmocka_unit_test(s21_review_syllables), cmocka_unit_test(s21_review_farewell),
-		cmocka_unit_test(s21_review_little),
+		cmocka_unit_test(s21_review_little), cmocka_unit_test(s22_retired),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
