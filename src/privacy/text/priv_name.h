@@ -168,6 +168,9 @@ void pn_postal_names(struct pctx *c);
 /* A capitalised month right after a capitalised title, no day or year after it: a surname ("le
  * Dr Juin"; priv_name_word.c). */
 int pn_title_month(const struct pctx *c, size_t i);
+/* A month or an auxiliary that is a name after "my <relative>" and before a verb only a person
+ * takes there ("my mum may has"; priv_name_word.c). */
+int pn_kin_month_name(const struct pctx *c, size_t i, const char *const *verbs);
 /* "pierre est sorti", "MARINE A REPRIS": a first name opening a sentence before a verb, in a
  * lowercase text or one in capitals. */
 int pn_lower_name_verb(const struct pctx *c, size_t i);

@@ -446,6 +446,8 @@ int pn_kin_word_name(const struct pctx *c, size_t i)
 					       "aura", "vient", NULL};
 	const char *const *verbs = c->lang == ENT_PRIV_EN ? verbs_en : verbs_fr;
 	const struct ptok *t = &c->tk[i];
+	if (pn_kin_month_name(c, i, verbs)) /* "my mum may has" (priv_name_word.c) */
+		return 1;
 	if (!(t->f & TK_LOWER) || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_len(c, i) < 3 ||
 	    !(t->lex & (LX_PRN | LX_HN)) ||
 	    (t->lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_MONTH | LX_DAY | LX_KIN)) ||

@@ -9,7 +9,8 @@
  * so sunny today" is left: a copula is no proof). And the parts of a Vietnamese name the rules
  * found, made whole ("Tran Thi Thu Huong", "Lê Văn Thắng"); a relative's "in law" before a name;
  * hyphenated initials and names ("mon chum J-F", "Ti-Jo, mon grand frère"); a month after a
- * title ("le Dr Juin", pn_title_month). Also what the
+ * title ("le Dr Juin", pn_title_month), a month or "may" after a relative before a verb ("my
+ * mum may has", pn_kin_month_name). Also what the
  * context rules ask of a romanised given name of two syllables ("Sun-hee", pn_syllable_pair)
  * and of an eponym a person is called by ("my niece is called Addison", pn_eponym_named).
  */
@@ -390,4 +391,18 @@ int pn_title_month(const struct pctx *c, size_t i)
 	return (c->tk[k].lex & LX_TITLE) && (c->tk[k].f & TK_CAP) && (c->tk[k].f & TK_WORD) &&
 	       !(n < c->n_tk && ((c->tk[n].f & TK_DIGIT) || tk_lex2(c, n, LX2_NUMW))) && !tk_ch(c, i + 1, '/') &&
 	       !tk_ch(c, i + 1, '-');
+}
+
+/* "my mum may has", "my wife june is": after a possessive and a relative's word, a month, or an
+ * auxiliary a dictionary writes as a name ("May", "Will"), that a name list holds, before one of
+ * the verbs (pn_kin_word_name's) that no month or auxiliary stands before; not "my mum may
+ * have", "my son will be", "my mum can is", "my mum may and". */
+int pn_kin_month_name(const struct pctx *c, size_t i, const char *const *verbs)
+{
+	const struct ptok *t = &c->tk[i];
+	return (t->f & TK_LOWER) && tk_len(c, i) >= 3 && i >= 2 && (t->lex & (LX_PRN | LX_HN)) &&
+	       ((t->lex & LX_MONTH) || (tk_lex2(c, i, LX2_AUX) && (t->lex & (LX_PRN | LX_CAPEN)))) &&
+	       (c->tk[i - 1].lex & LX_KIN) && pn_possessive(c, i - 2) && !(t->lex & (LX_DAY | LX_KIN | LX_EPONYM)) &&
+	       !(t->f & (TK_DIGIT | TK_CLAIMED)) && (t->f & TK_SP) && tk_is(c, i + 1, TK_SP) && !tk_eq(c, i + 1, "and") &&
+	       !tk_eq(c, i + 1, "et") && !tk_eq(c, i + 1, "a") && tk_eq_any(c, i + 1, verbs);
 }

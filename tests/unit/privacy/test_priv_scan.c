@@ -1705,6 +1705,14 @@ static void s22_retired(void **state)
 	found("Bien à vous.\nJean Boucher\n8 rue du Moulin, 29200 Brest", FR, "Jean Boucher", ENT_PRIV_NAME);
 	not_typed("le lycée Jean Moulin, 5 rue des Écoles, 29000 Quimper", FR, "Jean Moulin", ENT_PRIV_NAME);
 	not_typed("Hôpital Saint Louis, 1 avenue Claude Vellefaux, 75010 Paris", FR, "Saint Louis", ENT_PRIV_NAME);
+	/* a month or "may" / "will" after "my <relative>", before a verb no month or auxiliary
+	 * stands before */
+	found("my mum may has vascular dementia and keeps trying to leave", EN, "may", ENT_PRIV_NAME);
+	found("my wife june is in the ICU since Friday", EN, "june", ENT_PRIV_NAME);
+	found("ma fille avril est à l'hôpital depuis lundi", FR, "avril", ENT_PRIV_NAME);
+	not_typed("my mum may have vascular dementia, they are testing", EN, "may", ENT_PRIV_NAME);
+	not_typed("my son will be 18 next week", EN, "will", ENT_PRIV_NAME);
+	not_typed("my mum can is a joke she says", EN, "can", ENT_PRIV_NAME);
 }
 
 int main(void)
