@@ -1,18 +1,19 @@
 /*
- * priv_name_postal.c - after the rules: the person whose postal address follows their name,
- * as a letter's signature or a form writes it ("Pouvez-vous vérifier ? Bernard Chauvin, 8
- * allée des Tilleuls, 49300 Cholet.", "Pauline Greaves\n14 Mill Lane"). The rules leave such a
- * name when its words are also words ("chauvin") and it opens a sentence; the address the
- * places pass found says a person comes before it. Only a given name and one or two
- * capitalised words right before a comma or a line break and the house number of an address
- * span; not a named place ("Résidence Marie Curie, 12 rue ...", "Hôpital Saint Louis, 1
- * avenue ...": a capitalised word or a place's head before the given name), nor a street's own
- * name.
+ * priv_name_postal.c - after the rules: the person whose postal address or phone number
+ * follows their name, as a letter's signature or a form writes it ("Pouvez-vous vérifier ?
+ * Bernard Chauvin, 8 allée des Tilleuls, 49300 Cholet.", "Pauline Greaves\n14 Mill Lane",
+ * "est-ce normal ? Capucine Grange 06 52 38 10 96"). The rules leave such a name when its words
+ * are also words ("chauvin", "grange") and it opens a sentence; the address or the phone line
+ * the earlier passes found says a person comes before it. Only a given name and one or two
+ * capitalised words right before (a space, a comma, a colon, a dash or a line break) the house
+ * number of an address span or a phone number; not a named place ("Résidence Marie Curie, 12
+ * rue ...", "Hôpital Saint Louis, 1 avenue ...", "Pharmacie Centrale 02 99 ...": a capitalised
+ * word or a place's head before the given name, or no given name), nor a street's own name.
  */
 #include "privacy/text/priv_name.h"
 
-/* Token k opens an address span: a number the places pass claimed, then within three tokens
- * a street's type it claimed too ("8 allée", "3 bis rue", "14 Mill Lane"). */
+/* Token k opens an address: a number, then within three tokens a street's type, all claimed
+ * ("8 allée", "3 bis rue", "14 Mill Lane"). */
 static int address_opens(const struct pctx *c, size_t k)
 {
 	if (k >= c->n_tk || (c->tk[k].f & (TK_NUM | TK_CLAIMED)) != (TK_NUM | TK_CLAIMED) || tk_len(c, k) > 5)
@@ -35,34 +36,45 @@ static int name_part(const struct pctx *c, size_t i)
 			   LX_SIGNOFF | LX_GREET | LX_INTRO));
 }
 
+/* The name ending on token e, before the span opening on token k: a given name and one or two
+ * capitalised words, one space apart, with nothing named before it. */
+static void name_before(struct pctx *c, size_t e)
+{
+	size_t s = e;
+	while (s > 0 && e - s < 2 && name_part(c, s - 1) && (c->tk[s].f & TK_SP) && !(c->tk[s].f & TK_NL))
+		s--;
+	if (s == e || !name_part(c, e) || !name_part(c, s) || !(c->tk[s].lex & LX_GIVEN))
+		return;
+	/* nothing named before it: "Résidence Marie Curie", "Hôpital Saint Louis" */
+	if (s > 0 && !(c->tk[s].f & TK_NL) &&
+	    ((c->tk[s - 1].f & (TK_CAP | TK_ALLCAP)) || (c->tk[s - 1].lex & (LX_HOSP | LX_HOSP_EN | LX_TITLE))) &&
+	    (c->tk[s - 1].f & TK_WORD) && !(c->tk[s - 1].lex & (LX_SIGNOFF | LX_GREET)))
+		return;
+	priv_add_tok(c, s, e, ENT_PRIV_NAME, 0.7f, "name_signature");
+}
+
 void pn_postal_names(struct pctx *c)
 {
-	if (!(c->lex_any & (LX_STREET | LX_STREET_EN)) || !(c->lex_any & LX_GIVEN))
-		return;
-	for (size_t k = 2; k + 1 < c->n_tk; k++) {
-		/* the end of the name: a comma before the number, or the number on the next line */
-		size_t e, num;
-		if (tk_ch(c, k, ',') && address_opens(c, k + 1)) {
-			e = k - 1;
-			num = k + 1;
-		} else if ((c->tk[k].f & TK_NL) && address_opens(c, k)) {
-			e = k - 1;
-			num = k;
-		} else {
+	if (!(c->f_any & TK_DIGIT) || !(c->lex_any & LX_GIVEN))
+		return; /* (a house number or a phone line holds a digit) */
+	/* the spans the earlier passes found (a new one is a NAME, after them: not read) */
+	for (size_t n = 0, n_sp = c->n_sp; n < n_sp; n++) {
+		enum ent_priv_type type = c->sp[n].type;
+		unsigned char b0 = (unsigned char)c->t[c->sp[n].start];
+		if ((type != ENT_PRIV_CONTACT && type != ENT_PRIV_LOCATION) || !((b0 >= '0' && b0 <= '9') || b0 == '+' || b0 == '('))
+			continue; /* (what both open on: most places and contacts are words) */
+		size_t k = priv_tok_at(c, c->sp[n].start);
+		if (k < 2 || k >= c->n_tk)
 			continue;
-		}
-		/* a given name and one or two capitalised words, one space apart */
-		size_t s = e;
-		while (s > 0 && e - s < 2 && name_part(c, s - 1) && (c->tk[s].f & TK_SP) && !(c->tk[s].f & TK_NL))
-			s--;
-		if (s == e || !name_part(c, e) || !name_part(c, s) || !(c->tk[s].lex & LX_GIVEN))
+		/* a phone number ("06 52 ...", "+44 ...", "(415) ..."), or an address's house number */
+		int phone = type == ENT_PRIV_CONTACT && ((c->tk[k].f & TK_NUM) || tk_ch(c, k, '+') || tk_ch(c, k, '('));
+		if (!phone && !(type == ENT_PRIV_LOCATION && address_opens(c, k)))
 			continue;
-		/* nothing named before it: "Résidence Marie Curie", "Hôpital Saint Louis" */
-		if (s > 0 && !(c->tk[s].f & TK_NL) &&
-		    ((c->tk[s - 1].f & (TK_CAP | TK_ALLCAP)) || (c->tk[s - 1].lex & (LX_HOSP | LX_HOSP_EN | LX_TITLE))) &&
-		    (c->tk[s - 1].f & TK_WORD) && !(c->tk[s - 1].lex & (LX_SIGNOFF | LX_GREET)))
-			continue;
-		priv_add_tok(c, s, e, ENT_PRIV_NAME, 0.7f, "name_signature");
-		k = num;
+		/* the end of the name: a comma before either; a colon or a dash, or a space, before a
+		 * phone number; a line break before either */
+		if (tk_ch(c, k - 1, ',') || (phone && (tk_ch(c, k - 1, ':') || tk_ch(c, k - 1, '-'))))
+			name_before(c, k - 2);
+		else if ((c->tk[k - 1].f & TK_WORD) && ((c->tk[k].f & TK_NL) || (phone && (c->tk[k].f & TK_SP))))
+			name_before(c, k - 1);
 	}
 }

@@ -1705,6 +1705,12 @@ static void s22_retired(void **state)
 	found("Bien à vous.\nJean Boucher\n8 rue du Moulin, 29200 Brest", FR, "Jean Boucher", ENT_PRIV_NAME);
 	not_typed("le lycée Jean Moulin, 5 rue des Écoles, 29000 Quimper", FR, "Jean Moulin", ENT_PRIV_NAME);
 	not_typed("Hôpital Saint Louis, 1 avenue Claude Vellefaux, 75010 Paris", FR, "Saint Louis", ENT_PRIV_NAME);
+	/* ... or before their phone number */
+	found("Il a toujours un drain, est-ce normal ? Capucine Grange 06 52 38 10 96", FR, "Capucine Grange",
+	      ENT_PRIV_NAME);
+	found("Any news? Will Baker - 0161 496 0123", EN, "Will Baker", ENT_PRIV_NAME);
+	not_typed("Hôpital Saint Louis 01 99 00 12 34", FR, "Saint Louis", ENT_PRIV_NAME);
+	not_typed("Bonjour Madame 06 39 98 12 34", FR, "Madame", ENT_PRIV_NAME);
 	/* a month or "may" / "will" after "my <relative>", before a verb no month or auxiliary
 	 * stands before */
 	found("my mum may has vascular dementia and keeps trying to leave", EN, "may", ENT_PRIV_NAME);
