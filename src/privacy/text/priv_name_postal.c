@@ -43,7 +43,12 @@ static void name_before(struct pctx *c, size_t e)
 	size_t s = e;
 	while (s > 0 && e - s < 2 && name_part(c, s - 1) && (c->tk[s].f & TK_SP) && !(c->tk[s].f & TK_NL))
 		s--;
-	if (s == e || !name_part(c, e) || !name_part(c, s) || !(c->tk[s].lex & LX_GIVEN))
+	/* the given name: a first-name list's (hunspell, faker) or a humannames name the English
+	 * dictionary writes with a capital ("Will", "Hope"); humannames alone holds most words
+	 * ("Allo Taxi", "Croix Rouge" 01 ...) */
+	uint32_t g = c->tk[s].lex;
+	if (s == e || !name_part(c, e) || !name_part(c, s) ||
+	    !((g & (LX_PRN | LX_FIRSTNAME)) || ((g & LX_HN) && (g & LX_CAPEN))))
 		return;
 	/* nothing named before it: "Résidence Marie Curie", "Hôpital Saint Louis" */
 	if (s > 0 && !(c->tk[s].f & TK_NL) &&
