@@ -40,8 +40,11 @@ floort10="--min direct_recall=0.941 --min direct_precision=0.996 --min quasi_rec
 # (7228799): direct recall 0.9633, precision 0.9905, quasi recall 0.8529, direct_doc_full
 # 0.9098 (AGE 0.48 by bytes again, DATE 0.88); its last, on main ae95d23: 0.9633 / 0.9905 / 0.9373 /
 # 0.9098. Twenty-second session (T19), rules drawn from the classes of its misses: direct recall
-# 0.9928, precision 0.9907, quasi recall 0.9373, direct_doc_full 0.9672. The floor holds that.
-floort11="--min direct_recall=0.992 --min direct_precision=0.990 --min quasi_recall=0.937 --min direct_doc_full=0.967"
+# 0.9928, precision 0.9907, quasi recall 0.9373, direct_doc_full 0.9672; after R19's probes (T19c)
+# an auxiliary is a name only when the text names the person so elsewhere ('my mum may has
+# vascular dementia' is missed again, as 'my dad may has dementia' must stay a verb): 0.9913 /
+# 0.9907 / 0.9373 / 0.9590. The floor holds that.
+floort11="--min direct_recall=0.991 --min direct_precision=0.990 --min quasi_recall=0.937 --min direct_doc_full=0.959"
 # Nineteenth session: ages and dates in words (priv_when.c, T19) raised quasi recall on held-out
 # 3 (now tuning-10; 0.834 -> 0.887), 4 (0.853 -> 0.937) and 5 (0.899 -> 0.947), every other
 # figure the same; their quasi-recall floors hold that.

@@ -27,7 +27,7 @@ static const char *const ref_labels[] = {"ipp", "nip", "pid", "mrn", "nda", "iep
 					 "dossier", "sejour", "insee", "matricule", "nss", "mbi", "medicare",
 					 "medicaid", "secu", "passeport", "passport", "adherent", "mutuelle",
 					 "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", "ssn", "trn", "uhid",
-					 "identifiant", "vitale", "npi", NULL};
+					 "identifiant", "vitale", "npi", "itin", NULL};
 
 /* A US Individual Taxpayer Identification Number, written as an SSN (3-2-4): the IRS issues
  * them from area 9 with a group of 50-65, 70-88, 90-92 or 94-99, which an SSN never has
@@ -136,7 +136,7 @@ static int colon_after_label(const struct pctx *c, size_t i, size_t j, size_t nd
 	/* the label names a number itself (NPI, IPP, MRN...) or before "number" ("passport
 	 * number", "n° de dossier"): not "NHS waiting list in my area, total: 12345678" */
 	static const char *const own_number[] = {"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nss", "mbi",
-						 "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", "ssn", "trn", "uhid",
+						 "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", "ssn", "itin", "trn", "uhid",
 						 "npi", "matricule", NULL};
 	static const char *const number[] = {"number", "no", "num", "numero", "nr", "n", "id", NULL};
 	/* a round figure (five zeros or more at its end) is a count or a sum, not a record's

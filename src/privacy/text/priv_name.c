@@ -537,12 +537,12 @@ static enum name_verdict r_allcap_pair(struct pctx *c, size_t i, struct name_hit
 {
 	if (!pn_allcap_pair(c, i))
 		return NAME_NONE;
-	/* "IVY PARK-SINCLAIR": the rest of a compound in capitals */
+	/* "IVY PARK-SINCLAIR": the rest of a compound in capitals; "MARIE-CLAIRE DUBOIS": its start */
 	size_t j = i + 1;
 	while (tk_ch(c, j + 1, '-') && tk_glued(c, j) && tk_glued(c, j + 1) && tk_is(c, j + 2, TK_ALLCAP) &&
 	       !tk_is(c, j + 2, TK_DIGIT))
 		j += 2;
-	return span(h, i, j);
+	return span(h, pn_allcap_start(c, i), j);
 }
 
 /* A known surname in capitals and a given name: "DUBOIS Emma", "DA SILVA Fernando",

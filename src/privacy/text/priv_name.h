@@ -333,6 +333,15 @@ int pn_surname_comma_given(const struct pctx *c, size_t i);
 /* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
  * a surname (or a word no list knows), both in capitals. */
 int pn_allcap_pair(const struct pctx *c, size_t i);
+/* A given name that is also an acronym of medicine or care in capitals ("ANCA", "ELSA",
+ * "LADA"; priv_name_caps.c). */
+int pn_acronym(const struct pctx *c, size_t i);
+/* The first token of the pair in capitals opening on i, with a hyphened given name before it
+ * ("MARIE-CLAIRE DUBOIS"; priv_name_caps.c). */
+size_t pn_allcap_start(const struct pctx *c, size_t i);
+/* A value in capitals after a lowercase form label ("patient KOWALSKI", "name DONNA";
+ * priv_name_caps.c); p is the label, i the value. */
+int pn_label_caps(const struct pctx *c, size_t p, size_t i);
 /* "DA SILVA Fernando", "VAN DER BERGHE Nathalie": up to two particles in capitals before the
  * surname in capitals at token i belong to it. Returns the first token. */
 size_t pn_allcap_particles(const struct pctx *c, size_t i);

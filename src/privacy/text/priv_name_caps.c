@@ -71,6 +71,32 @@ int pn_surname_initial(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* A word in capitals no list knows, after a given name of the other lists, may be a surname
+ * ("THABO MOKOENA") but not a lab's acronym of three letters ("ANCA MPO") nor a drug's
+ * generic name, read off its ending ("CAMILA NORETHINDRONE", "ELLA ULIPRISTAL": R19's probes
+ * of the twenty-second session). */
+static int unknown_surname(const struct pctx *c, size_t k)
+{
+	static const char *const drug[] = {"one", "ine", "ide", "ate", "ole", "ol", "stal", "mab", "nib", "pril",
+					   "sartan", "vir", "pam", "lam", "fen", "ium", "ase", "xin", "cin", "tide",
+					   "afil", "ane", "yl", NULL};
+	size_t n = tk_len(c, k);
+	if (n < 4)
+		return 0;
+	const char *w = c->t + c->tk[k].s;
+	for (size_t d = 0; drug[d]; d++) {
+		size_t m = strlen(drug[d]);
+		if (n > m + 2) {
+			size_t x = 0;
+			while (x < m && (w[n - m + x] | 0x20) == drug[d][x])
+				x++;
+			if (x == m)
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* "EMMA DUBOIS", "DUBOIS Emma" in capitals inside a text that is not: a hunspell first name and
  * a surname (or a word no list knows), both in capitals. */
 int pn_allcap_pair(const struct pctx *c, size_t i)
@@ -90,8 +116,27 @@ int pn_allcap_pair(const struct pctx *c, size_t i)
 	 * given names of many lands) that no dictionary knows, before a surname or a word no list
 	 * knows that no dictionary knows either (humannames holds most English words: "GRACE
 	 * WARD", "COVID VACCINE" are words); not in a text in capitals */
-	return !c->shout && (a & (LX_HN | LX_FIRSTNAME)) && !(a & LX_WORD) && ((b & (LX_PATR | LX_HN)) || b == 0) &&
-	       !(b & LX_WORD);
+	return !c->shout && (a & (LX_HN | LX_FIRSTNAME)) && !(a & LX_WORD) &&
+	       ((b & (LX_PATR | LX_HN)) || (b == 0 && unknown_surname(c, k))) && !(b & LX_WORD) && !pn_acronym(c, i);
+}
+
+/* A given name that is also an acronym of medicine or of a care service, read as the acronym in
+ * capitals ("ANCA MPO", "ELISA HIV", "patient LADA", "l'équipe ELSA", "la MAIA", "ELLA
+ * ULIPRISTAL"): R19's probes of the twenty-second session. */
+int pn_acronym(const struct pctx *c, size_t i)
+{
+	static const char *const acr[] = {"anca", "elisa", "lada", "maia", "elsa", "ella", "alma",
+					  "mody", "ana", "asa", "tia", "gina", NULL};
+	return (c->tk[i].f & TK_ALLCAP) && tk_eq_any(c, i, acr);
+}
+
+/* The first token of the pair opening on token i: a given name in capitals hyphened before
+ * the pair's own belongs to it ("MARIE-CLAIRE DUBOIS"). */
+size_t pn_allcap_start(const struct pctx *c, size_t i)
+{
+	int hy = i >= 2 && tk_ch(c, i - 1, '-') && tk_glued(c, i - 2) && tk_glued(c, i - 1) && tk_is(c, i - 2, TK_ALLCAP) &&
+		 !tk_is(c, i - 2, TK_DIGIT) && tk_free(c, i - 2) && (c->tk[i - 2].lex & LX_GIVEN);
+	return hy ? i - 2 : i;
 }
 
 /* "DA SILVA Fernando", "LE BRIS Maëlle", "VAN DER BERGHE Nathalie": up to two particles in
@@ -159,4 +204,30 @@ int pn_allcap_age(const struct pctx *c, size_t i, size_t *end)
 	}
 	*end = j;
 	return 1;
+}
+
+/* The value written as a value, in capitals after a lowercase form label p (one of
+ * pn_intro_before's), when a name list holds it and no dictionary, or after "name"/"nom" a
+ * dictionary only with a capital ("patient KOWALSKI", "name DONNA.", "name GRACE"; not "patient
+ * ECG", "child ADHD", "pt NHS", "patient WILL need", "name URGENT"). Not an acronym ("child ANCA
+ * negative", "pt ANCA +ve"); not a product's name ("trade name ALLEGRA", "nom de marque"); not
+ * the word "name" that an article or a possessive makes a noun of the sentence, where a name is
+ * talked about as a word ("Son nom ELSA veut dire", "Le nom ELSA ou le nom MAIA", "Pour le nom
+ * ZARA"): a form's label stands bare. */
+int pn_label_caps(const struct pctx *c, size_t p, size_t i)
+{
+	static const char *const product[] = {"brand", "trade", "generic", "drug", "commercial", "marque",
+					      "proprietary", "product", "produit", "medicament", NULL};
+	static const char *const det[] = {"le", "la", "l", "un", "une", "son", "sa", "mon", "ma", "ton", "ta",
+					  "leur", "notre", "votre", "ce", "cet", "du", "the", "a", "an", "his",
+					  "her", "its", "my", "your", "their", "our", "this", "that", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_ALLCAP) || c->shout || tk_len(c, i) < 3 || !(t->lex & (LX_GIVEN | LX_PATR)) ||
+	    (t->lex & (NOT_A_NAME | LX_IDLABEL | LX_EPONYM | LX_STOPFR | LX_STOPEN)) || pn_acronym(c, i))
+		return 0;
+	int nm = tk_eq(c, p, "name") || tk_eq(c, p, "nom");
+	if (!(!(t->lex & LX_WORD) || ((t->lex & LX_CAPEN) && nm)))
+		return 0;
+	size_t q = tk_prev_word(c, p, 0);
+	return q == SIZE_MAX || !(tk_eq_any(c, q, product) || (nm && tk_eq_any(c, q, det)));
 }

@@ -608,17 +608,11 @@ int pn_intro_before(const struct pctx *c, size_t i)
 					     "resident", "enfant", "child", "firstname", "lastname",
 					     "forename", NULL};
 	/* (the layout first, the list after: most words have neither) */
-	/* ... or the value written as a value, in capitals after a lowercase label, when a name
-	 * list holds it and no dictionary, or after "name"/"nom" a dictionary only with a capital
-	 * ("patient KOWALSKI", "name DONNA.", "name GRACE"; not "patient ECG", "child ADHD", "pt
-	 * NHS", "patient WILL need", "name URGENT") */
+	/* ... or the value written as a value, in capitals after a lowercase label
+	 * (pn_label_caps: "patient KOWALSKI", "name DONNA.") */
 	if (((p + 2 == i && tk_ch(c, p + 1, ':')) ||
 	     (p + 1 == i && c->t[c->tk[p].s] >= 'A' && c->t[c->tk[p].s] <= 'Z') ||
-	     (p + 1 == i && (c->tk[i].f & TK_ALLCAP) && !c->shout && tk_len(c, i) >= 3 &&
-	      (c->tk[i].lex & (LX_GIVEN | LX_PATR)) &&
-	      !(c->tk[i].lex & (NOT_A_NAME | LX_IDLABEL | LX_EPONYM | LX_STOPFR | LX_STOPEN)) &&
-	      (!(c->tk[i].lex & LX_WORD) ||
-	       ((c->tk[i].lex & LX_CAPEN) && (tk_eq(c, p, "name") || tk_eq(c, p, "nom")))))) &&
+	     (p + 1 == i && pn_label_caps(c, p, i))) &&
 	    tk_eq_any(c, p, fields))
 		return 1;
 	/* "nom de naissance BOUCHARD, nom d'usage FAURE", "nom de jeune fille" */

@@ -10,6 +10,8 @@
  * rue ...", "Hôpital Saint Louis, 1 avenue ...", "Pharmacie Centrale 02 99 ...": a capitalised
  * word or a place's head before the given name, or no given name), nor a street's own name.
  */
+#include <string.h>
+
 #include "privacy/text/priv_name.h"
 
 /* Token k opens an address: a number, then within three tokens a street's type, all claimed
@@ -47,6 +49,16 @@ static void name_before(struct pctx *c, size_t e)
 	 * dictionary writes with a capital ("Will", "Hope"); humannames alone holds most words
 	 * ("Allo Taxi", "Croix Rouge" 01 ...) */
 	uint32_t g = c->tk[s].lex;
+	/* a trade's name ends on its trade ("Marine Ambulances 02 ...", "Aurore Transports",
+	 * "Victoire Santé, 2 rue ...", "Holly Lodge, 3 ...") */
+	static const char *const trade[] = {"ambulance", "ambulances", "taxi", "taxis", "transport", "transports",
+					    "sante", "audition", "optique", "optic", "optical", "pharmacie",
+					    "pharmacy", "mutuelle", "lodge", "house", "beaute", "coiffure",
+					    "services", "care", "cars", "medical", "dental", "clinic", "clinique",
+					    "assurance", "assurances", "insurance", "centre", "center", "trust",
+					    "funeraire", "funeral", NULL};
+	if (tk_eq_any(c, e, trade))
+		return;
 	if (s == e || !name_part(c, e) || !name_part(c, s) ||
 	    !((g & (LX_PRN | LX_FIRSTNAME)) || ((g & LX_HN) && (g & LX_CAPEN))))
 		return;
@@ -56,6 +68,16 @@ static void name_before(struct pctx *c, size_t e)
 	    (c->tk[s - 1].f & TK_WORD) && !(c->tk[s - 1].lex & (LX_SIGNOFF | LX_GREET)))
 		return;
 	priv_add_tok(c, s, e, ENT_PRIV_NAME, 0.7f, "name_signature");
+}
+
+/* A hyphen, an en dash or an em dash ("Capucine Grange – 06 52 ..."). */
+static int dash(const struct pctx *c, size_t k)
+{
+	if (tk_ch(c, k, '-'))
+		return 1;
+	size_t n = tk_len(c, k);
+	const char *p = c->t + c->tk[k].s;
+	return n == 3 && (memcmp(p, "\xe2\x80\x93", 3) == 0 || memcmp(p, "\xe2\x80\x94", 3) == 0);
 }
 
 void pn_postal_names(struct pctx *c)
@@ -77,7 +99,7 @@ void pn_postal_names(struct pctx *c)
 			continue;
 		/* the end of the name: a comma before either; a colon or a dash, or a space, before a
 		 * phone number; a line break before either */
-		if (tk_ch(c, k - 1, ',') || (phone && (tk_ch(c, k - 1, ':') || tk_ch(c, k - 1, '-'))))
+		if (tk_ch(c, k - 1, ',') || (phone && (tk_ch(c, k - 1, ':') || dash(c, k - 1))))
 			name_before(c, k - 2);
 		else if ((c->tk[k - 1].f & TK_WORD) && ((c->tk[k].f & TK_NL) || (phone && (c->tk[k].f & TK_SP))))
 			name_before(c, k - 1);

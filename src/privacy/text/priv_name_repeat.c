@@ -168,6 +168,22 @@ static uint64_t shape_bit(const struct pctx *c, size_t i)
 	return 1ull << ((c->tk[i].flen * 7u + (unsigned char)tk_fold(c, i)[0]) & 63u);
 }
 
+/* Token a, after a name, is a verb in the third person singular ("Jess swims", "Julien a
+ * trouvé", "Léa dormait", "Chloé me manque"). */
+static int sing_verb(const struct pctx *c, size_t a)
+{
+	static const char *const en[] = {"is", "was", "has", "does", NULL};
+	static const char *const fr[] = {"a", "est", "etait", "avait", "va", "fait", "me", "m", "te", "t", "lui",
+					 "se", "s", "ne", "n", NULL};
+	if (a >= c->n_tk || (c->tk[a].f & (TK_LOWER | TK_DIGIT)) != TK_LOWER)
+		return 0;
+	const char *w = c->t + c->tk[a].s;
+	size_t n = tk_len(c, a);
+	if (c->lang == ENT_PRIV_EN)
+		return tk_eq_any(c, a, en) || (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u');
+	return tk_eq_any(c, a, fr) || (n >= 4 && memcmp(w + n - 3, "ait", 3) == 0);
+}
+
 /* "c'est Moreau ou Morel ?", "Grace and Tom Fisher": the word before "ou", "et", "or", "and"
  * or "&" and span k (whose first token is i), a NAME, is a name too when a name list holds it as a surname or a
  * hunspell first name, capitalised mid-sentence; or, in a list written in lowercase, a given
@@ -194,10 +210,20 @@ static void list_before(struct pctx *c, size_t k, size_t i)
 	/* ... a region or a town that is a given name and no place word stands before: "Especially
 	 * Lorraine and Kwame on nights" (a town the places pass took is claimed; not "in Lorraine
 	 * and Kwame", "en Lorraine et Karim", "de la Lorraine et") */
+	/* A French article before the region makes it the place by itself ("On a quitté la Lorraine
+	 * et Julien", "Traverser la Savoie et Léa"); two people joined are the subject of a plural
+	 * verb, so a singular one after the second name says "and" joins two clauses and the region
+	 * is the first one's place ("We love Cornwall and Jess swims", sing_verb); "merci à",
+	 * "thanks to" thank people, that "à" and "to" are no place's */
+	static const char *const thanks[] = {"merci", "thanks", "thank", "grateful", "gratitude", NULL};
 	uint32_t place = LX_REGION | LX_TOWN | LX_CITY;
-	size_t b = p > 1 && (tk_eq(c, p - 1, "la") || tk_eq(c, p - 1, "le") || tk_eq(c, p - 1, "the")) ? p - 2 : p - 1;
+	size_t b = p > 1 && tk_eq(c, p - 1, "the") ? p - 2 : p - 1;
+	int thanked = b > 0 && (tk_eq(c, b, "a") || tk_eq(c, b, "to")) && tk_prev_word(c, b, 0) != SIZE_MAX &&
+		      tk_eq_any(c, tk_prev_word(c, b, 0), thanks);
 	int placename = (t->lex & place) && (t->lex & (LX_PRN | LX_HN)) && !(t->lex & bad & ~place) && p > 0 &&
-			!(c->tk[b].lex & (LX_LOCPREP | LX_STREET | LX_STREET_EN)) && !tk_eq(c, b, "en") && !tk_eq(c, b, "of");
+			!tk_eq(c, p - 1, "la") && !tk_eq(c, p - 1, "le") && !sing_verb(c, after) &&
+			(thanked || (!(c->tk[b].lex & (LX_LOCPREP | LX_STREET | LX_STREET_EN)) && !tk_eq(c, b, "en") &&
+				     !tk_eq(c, b, "of")));
 	if (!lower && ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
 		       !(t->lex & (LX_PRN | LX_PATR | (placename ? LX_HN : 0))) || ((t->lex & bad) && !placename) ||
 		       tk_sentence_start(c, p)))

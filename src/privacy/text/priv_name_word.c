@@ -377,6 +377,22 @@ int pn_eponym_named(const struct pctx *c, size_t i)
 	return (c->tk[q].lex & LX_KIN) || tk_eq_any(c, q, person);
 }
 
+/* Token n opens a time of day ("14h30", "9h", "14:30"): the hour of an appointment with the
+ * person, which a month has not before it ("le Dr Juin 14h30"). */
+static int clock_time(const struct pctx *c, size_t n)
+{
+	const char *p = c->t + c->tk[n].s, *e = p;
+	const char *end = c->t + c->tk[n].e;
+	while (e < end && *e >= '0' && *e <= '9')
+		e++;
+	if (e == p || e - p > 2)
+		return 0;
+	if (e < end)
+		return *e == 'h';
+	/* the hour alone in its token: "h" or ":" glued after it */
+	return tk_glued(c, n) && n + 1 < c->n_tk && (c->t[c->tk[n + 1].s] == 'h' || c->t[c->tk[n + 1].s] == ':');
+}
+
 /* "le Dr Juin", "Mme Octobre": a month is a surname too (no name list holds Juin), when it is
  * capitalised right after a capitalised title and no day, year or range follows ("Dr Juin
  * 2025", "Pr Mai 12", "dr juin" stay months; a day after a title is a when: "RDV Dr Lundi").
@@ -388,21 +404,57 @@ int pn_title_month(const struct pctx *c, size_t i)
 		return 0;
 	size_t k = tk_ch(c, i - 1, '.') && i > 1 && tk_glued(c, i - 2) ? i - 2 : i - 1;
 	size_t n = tk_next_word(c, i, 1);
+	/* "Dr Juin prochain" (next June's appointment), "Octobre rose" (the campaign) */
+	static const char *const when[] = {"prochain", "prochaine", "dernier", "derniere", "next", "last", "rose", NULL};
+	if (n < c->n_tk && tk_eq_any(c, n, when))
+		return 0;
 	return (c->tk[k].lex & LX_TITLE) && (c->tk[k].f & TK_CAP) && (c->tk[k].f & TK_WORD) &&
-	       !(n < c->n_tk && ((c->tk[n].f & TK_DIGIT) || tk_lex2(c, n, LX2_NUMW))) && !tk_ch(c, i + 1, '/') &&
+	       !(n < c->n_tk && (((c->tk[n].f & TK_DIGIT) && !clock_time(c, n)) || tk_lex2(c, n, LX2_NUMW))) &&
+	       !tk_ch(c, i + 1, '/') &&
 	       !tk_ch(c, i + 1, '-');
+}
+
+/* The auxiliary i ("will", "may") stands elsewhere in the text as a name does, capitalised
+ * inside a sentence ("my son will is autistic ... Will loves trains"). */
+static int aux_named_elsewhere(const struct pctx *c, size_t i)
+{
+	for (size_t j = 0; j < c->n_tk; j++)
+		if (j != i && (c->tk[j].f & (TK_CAP | TK_ALLCAP)) == TK_CAP && c->tk[j].flen == c->tk[i].flen &&
+		    strcmp(tk_fold(c, j), tk_fold(c, i)) == 0 && !tk_sentence_start(c, j))
+			return 1;
+	return 0;
 }
 
 /* "my mum may has", "my wife june is": after a possessive and a relative's word, a month, or an
  * auxiliary a dictionary writes as a name ("May", "Will"), that a name list holds, before one of
  * the verbs (pn_kin_word_name's) that no month or auxiliary stands before; not "my mum may
- * have", "my son will be", "my mum can is", "my mum may and". */
+ * have", "my son will be", "my mum can is", "my mum may and". Not after a preposition, where the
+ * month is the time the sentence is about ("For my son august was hard", "Chez mon père mai est
+ * chargé", "Selon mon frère juillet était pire"). An auxiliary only when the text names the
+ * person so elsewhere: a learner of English writes the verb after it with an s ("my dad may has
+ * dementia", "my son will turns 18"), and a false name there hides the sentence's sense. "ma
+ * fille avril a 3 ans": "a" with an age. */
 int pn_kin_month_name(const struct pctx *c, size_t i, const char *const *verbs)
 {
+	static const char *const prep[] = {"for", "pour", "chez", "selon", "with", "avec", "to", "from", "by",
+					   "about", "de", "du", "par", "sans", "apres", "avant", "after", "before",
+					   "since", "depuis", "pendant", "during", "without", "vers", "a", "in",
+					   "en", "of", "on", "sur", "pour", "than", "que", NULL};
 	const struct ptok *t = &c->tk[i];
-	return (t->f & TK_LOWER) && tk_len(c, i) >= 3 && i >= 2 && (t->lex & (LX_PRN | LX_HN)) &&
-	       ((t->lex & LX_MONTH) || (tk_lex2(c, i, LX2_AUX) && (t->lex & (LX_PRN | LX_CAPEN)))) &&
-	       (c->tk[i - 1].lex & LX_KIN) && pn_possessive(c, i - 2) && !(t->lex & (LX_DAY | LX_KIN | LX_EPONYM)) &&
-	       !(t->f & (TK_DIGIT | TK_CLAIMED)) && (t->f & TK_SP) && tk_is(c, i + 1, TK_SP) && !tk_eq(c, i + 1, "and") &&
-	       !tk_eq(c, i + 1, "et") && !tk_eq(c, i + 1, "a") && tk_eq_any(c, i + 1, verbs);
+	if (!((t->f & TK_LOWER) && tk_len(c, i) >= 3 && i >= 2 && (t->lex & (LX_PRN | LX_HN)) &&
+	      ((t->lex & LX_MONTH) || (tk_lex2(c, i, LX2_AUX) && (t->lex & (LX_PRN | LX_CAPEN)))) &&
+	      (c->tk[i - 1].lex & LX_KIN) && pn_possessive(c, i - 2) && !(t->lex & (LX_DAY | LX_KIN | LX_EPONYM)) &&
+	      !(t->f & (TK_DIGIT | TK_CLAIMED)) && (t->f & TK_SP) && tk_is(c, i + 1, TK_SP) && !tk_eq(c, i + 1, "and") &&
+	      !tk_eq(c, i + 1, "et") && tk_eq_any(c, i + 1, verbs)))
+		return 0;
+	size_t q = tk_prev_word(c, i - 2, 0);
+	if (q != SIZE_MAX && tk_eq_any(c, q, prep))
+		return 0;
+	if (tk_lex2(c, i, LX2_AUX) && !aux_named_elsewhere(c, i))
+		return 0;
+	if (!tk_eq(c, i + 1, "a"))
+		return 1;
+	/* "a" the verb (not "à"), then an age */
+	return c->t[c->tk[i + 1].s] == 'a' && i + 3 < c->n_tk && (c->tk[i + 2].f & TK_NUM) &&
+	       (tk_eq(c, i + 3, "ans") || tk_eq(c, i + 3, "an") || tk_eq(c, i + 3, "mois"));
 }

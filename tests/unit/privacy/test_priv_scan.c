@@ -1713,12 +1713,48 @@ static void s22_retired(void **state)
 	not_typed("Bonjour Madame 06 39 98 12 34", FR, "Madame", ENT_PRIV_NAME);
 	/* a month or "may" / "will" after "my <relative>", before a verb no month or auxiliary
 	 * stands before */
-	found("my mum may has vascular dementia and keeps trying to leave", EN, "may", ENT_PRIV_NAME);
+	found("our son will is autistic, Will loves trains", EN, "will", ENT_PRIV_NAME);
 	found("my wife june is in the ICU since Friday", EN, "june", ENT_PRIV_NAME);
 	found("ma fille avril est à l'hôpital depuis lundi", FR, "avril", ENT_PRIV_NAME);
 	not_typed("my mum may have vascular dementia, they are testing", EN, "may", ENT_PRIV_NAME);
 	not_typed("my son will be 18 next week", EN, "will", ENT_PRIV_NAME);
 	not_typed("my mum can is a joke she says", EN, "can", ENT_PRIV_NAME);
+}
+
+/* Twenty-second session: R19's review of those rules (/work/team/probes/r19s22). */
+static void s22_review(void **state)
+{
+	(void)state;
+	/* acronyms and drugs in capitals are no names; the true pairs stay */
+	not_typed("My ANCA MPO came back positive, anyone with vasculitis?", EN, "ANCA", ENT_PRIV_NAME);
+	not_typed("Does anyone take CAMILA NORETHINDRONE? my hair is falling out.", EN, "CAMILA", ENT_PRIV_NAME);
+	not_typed("Took ELLA ULIPRISTAL within 24 hours.", EN, "ELLA", ENT_PRIV_NAME);
+	found("ward round: THABO MOKOENA for discharge", EN, "THABO MOKOENA", ENT_PRIV_NAME);
+	found("thank you MARIE-CLAIRE DUBOIS for the card", EN, "MARIE-CLAIRE DUBOIS", ENT_PRIV_NAME);
+	/* a lowercase label: not a product's name, an acronym, a name talked about as a word */
+	not_typed("Its trade name ALLEGRA, the generic is fexofenadine.", EN, "ALLEGRA", ENT_PRIV_NAME);
+	not_typed("child ANCA negative, ANA weakly positive.", EN, "ANCA", ENT_PRIV_NAME);
+	not_typed("Son nom ELSA veut dire équipe de liaison, pas une personne !", FR, "ELSA", ENT_PRIV_NAME);
+	not_typed("Pour le nom ZARA, c'est la marque où j'ai acheté le gilet.", FR, "ZARA", ENT_PRIV_NAME);
+	found("name SMITH, date of birth on file", EN, "SMITH", ENT_PRIV_NAME);
+	/* a region before "et"/"and": an article, a singular verb after; thanks with "à" */
+	not_typed("On a quitté la Lorraine et Julien a trouvé un poste à Lyon.", FR, "Lorraine", ENT_PRIV_NAME);
+	not_typed("We love Cornwall and Jess swims every day.", EN, "Cornwall", ENT_PRIV_NAME);
+	found("Merci à Lorraine et Fatou du service de nuit.", FR, "Lorraine", ENT_PRIV_NAME);
+	/* a month or an auxiliary after a relative: not after a preposition, not an auxiliary alone */
+	not_typed("For my son august was hard, the hospital stay was long.", EN, "august", ENT_PRIV_NAME);
+	not_typed("Chez mon père mai est toujours chargé en rendez-vous.", FR, "mai", ENT_PRIV_NAME);
+	not_typed("my dad may has dementia, how do I get him assessed?", EN, "may", ENT_PRIV_NAME);
+	not_typed("my son will turns 18 so he moves to adult services", EN, "will", ENT_PRIV_NAME);
+	found("ma fille avril a 3 ans et de l'eczéma", FR, "avril", ENT_PRIV_NAME);
+	/* the signer: not a trade's name; an en dash before the phone */
+	not_typed("Le transport : Marine Ambulances 02 41 55 66 77, très ponctuels.", FR, "Marine", ENT_PRIV_NAME);
+	not_typed("L'EHPAD ? Les Jardins. Victoire Santé, 2 rue Pasteur, 86000 Poitiers.", FR, "Victoire", ENT_PRIV_NAME);
+	found("Rappelez-moi svp. Capucine Grange – 06 52 38 10 96", FR, "Capucine Grange", ENT_PRIV_NAME);
+	/* an ITIN labelled, compact; a title's month before a time */
+	found("ITIN: 957703311 - can the billing office use that instead of an SSN?", EN, "957703311", ENT_PRIV_ID);
+	found("Bonjour, je dois voir le Dr Juin 14h30 mardi, est-ce maintenu ?", FR, "Juin", ENT_PRIV_NAME);
+	not_typed("Consultation avec le Dr Blanc ; Dr Juin prochain pour le suivi ?", FR, "Juin", ENT_PRIV_NAME);
 }
 
 int main(void)
@@ -1740,6 +1776,7 @@ int main(void)
 		cmocka_unit_test(s21_retired),    cmocka_unit_test(s21_review_ids),
 		cmocka_unit_test(s21_review_syllables), cmocka_unit_test(s21_review_farewell),
 		cmocka_unit_test(s21_review_little), cmocka_unit_test(s22_retired),
+		cmocka_unit_test(s22_review),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
