@@ -4,40 +4,9 @@
  * the matcher: the tables grow with every kind of message taught, the matcher does not.
  */
 #include "desk/intent_patterns.h"
+#include "desk/intent_words.h"
 
 #define R(r) ENT_INTENT_RULE_##r
-
-/* "1h", "2h30", "20min": a short while, in one token. */
-#define HOURS "1h*|2h*|3h*|4h*|5h*|10min*|15min*|20min*|30min*|45min*"
-
-/* Drinks everything left may be taken with. */
-#define ALCOHOLS                                                                                   \
-	"alcool|alcohol|vodka|whisky|whiskey|wine|vin|booze|rhum|rum|gin|tequila|pastis|beer|beers|biere|bieres"
-
-/* Medicines people take too many of, by family, common brand names included. */
-#define DRUGS                                                                                      \
-	"medoc*|medicament*|cachet*|comprime*|gelule*|pilule*|somnif*|anxiolyt*|xanax|lexomil|temesta|"   \
-	"valium|stilnox|zolpidem|tramadol|codein*|codamol|cocodamol|codoliprane|ixprim|lamaline|izalgi|" \
-	"pills|tablets|tabs|capsules|caps|sleeping|painkiller*|antidepress*|oxycodone|oxycontin|morphin*|seresta|"  \
-	"lysanxia|imovane|zopiclone|diazepam|lorazepam|alprazolam|benzo*|doliprane*|paracetamol*|"        \
-	"tylenol|panadol|advil|nurofen|ibuprofen*|dafalgan*|efferalgan*|aspirin*|insulin*|lithium|"       \
-	"lyrica|seroplex|prozac|zoloft|sertraline|atarax|laroxyl|deroxat|fentanyl|heroin*|cocaine|coke|"  \
-	"mdma|ketamine|ghb|subutex|methadone|levothyrox|kardegic|previscan|coumadine|warfarin*|xarelto|"        \
-	"eliquis|digoxin*|metformin*|depakine|tegretol|risperdal|abilify|quetiapine|seroquel|olanzapine|"   \
-	"zyprexa|haldol|tercian|loxapac|propranolol|avlocardyl|amlodipine|clonazepam|rivotril|mogadon"
-
-/* A suicide attempt, or an overdose, told in the past (a repetition after it is a crisis; "3
- * tentatives d'appel" is not one, nor "attempted to book": intent_rules.c, attempt_is_suicidal). */
-#define ATTEMPT "ts|tentative|attempted|overdosed|oded|tente"
-/* Medicines in general words, for "all my medicines" taken. */
-#define MEDS "meds|medocs|medoc|medicaments|medication|medications|medicines|pills|pill|tablets|cachets|comprimes|" \
-             "gelules|pilules|boites"
-/* Now, or within hours. */
-#define NOW_WORDS "soir|nuit|tonight|maintenant|now|ajd|aujourd|today|demain|tomorrow"
-/* the time before "finishing what I started" after a past attempt: now, or "this time" ("Tentative
- * l'an dernier. Cette fois je vais terminer ce que j'ai commencé."); without one, an exam or a
- * marathon finished next year was read as a crisis (the twentieth session's second review) */
-#define NOW_FINISH "tonight|today|tomorrow|soir|nuit|ajd|aujourd|demain|time|fois"
 
 const struct pattern_src intent_patterns[] = {
 	/* --- chest pain, heart attack -------------------------------------------------------- */
@@ -182,6 +151,28 @@ const struct pattern_src intent_patterns[] = {
 	                          "counted"},
 	{K_URGENT, R(SUICIDE), 0, "plus ~0 jamais ~0 me ~0 voir|revoir"},
 	{K_URGENT, R(SUICIDE), 0, "never ~0 see ~0 me ~0 again"},
+	/* a goodbye to the group with nothing after it, the post that ends a member's presence
+	 * (twenty-second session, tuning set 21: "signing off for good. it was nice knowing you all
+	 * x", "... the whole bottle of it. see you never"): the writer's own wish to die unless the
+	 * message gives an everyday departure ("I'm moving to the Lyon group, it was nice knowing
+	 * you all": BYE, intent_rules.c); a joke or reassurance beside it leaves it to the score */
+	/* to everyone, or ending its sentence: not "it was nice knowing you, Dad" at a funeral, nor
+	 * "see you never, treadmill" */
+	{K_URGENT, R(SUICIDE), BYE, "nice|good|lovely|great|glad|happy|pleasure ~0 knowing ~0 you|ya|u ~0 all|everyone|"
+	                            "everybody|guys|folks|lot"},
+	{K_URGENT, R(SUICIDE), BYE | END, "nice|good|lovely|great|glad|happy|pleasure ~0 knowing ~0 you|yall|ya|u"},
+	{K_URGENT, R(SUICIDE), BYE | END, "see ~0 you|ya|u ~0 never"},
+	{K_URGENT, R(SUICIDE), BYE, "signing|logging|checking ~0 off|out ~0 for ~0 good|ever"},
+	{K_URGENT, R(SUICIDE), BYE, "signing|logging|checking ~0 off|out ~0 forever|permanently"},
+	{K_URGENT, R(SUICIDE), BYE | END, "content|contente|heureux|heureuse|ravi|ravie|bien|plaisir|chouette|sympa ~2 "
+	                                  "de|d ~0 vous|vs ~0 avoir ~0 connu|connus|connue|connues|croise|croises|croisee|"
+	                                  "croisees"},
+	{K_URGENT, R(SUICIDE), BYE, "content|contente|heureux|heureuse|ravi|ravie|bien|plaisir|chouette|sympa ~2 de|d ~0 "
+	                            "vous|vs ~0 avoir ~0 connu|connus|connue|connues|croise|croises|croisee|croisees ~0 "
+	                            "tous|toutes|tout|les|vraiment"},
+	{K_URGENT, R(SUICIDE), BYE | END, "bien|chouette|sympa|cool|beau|plaisir ~1 de|d ~0 vous|vs ~0 connaitre|conaitre"},
+	{K_URGENT, R(SUICIDE), BYE, "bien|chouette|sympa|cool|beau|plaisir ~1 de|d ~0 vous|vs ~0 connaitre|conaitre ~0 "
+	                            "tous|toutes|tout|les|vraiment"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK, "dire|dit|say|said|saying ~2 adieu|adieux|goodbye|goodbyes"},
 	{K_URGENT, R(SUICIDE), NEG | WEAK, "suis|am|being|im ~1 un|une|a ~0 fardeau|poids|burden"},
 	{K_URGENT, R(SUICIDE), 0, "plus|pas ~0 la ~0 peine ~2 continuer|vivre|rester"},
@@ -391,6 +382,16 @@ const struct pattern_src intent_patterns[] = {
 	                                 "fievre|fever|febrile|temperature|temp|38*|39*|40*"},
 	{K_URGENT, R(CHILD), NEG | HYPO, "1|2|un|deux|one|two ~0 mois|month|months ~8 fievre|fever|febrile|temperature|"
 	                                 "temp|38*|39*|40*"},
+	/* the temperature first, the baby's age after it (twenty-second session, tuning set 22: "is
+	 * 38.4 a high temperature for a 2 week old?"): an age in days or weeks, "old" right after it
+	 * ("a fever for 3 days" is no age), or a newborn named */
+	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile|temperature|temp|38*|39*|40* ~8 day|days|week|weeks|wk|"
+	                                 "wks ~0 old"},
+	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile|temperature|temp|38*|39*|40* ~8 mon|ma|notre|my|our ~0 "
+	                                 "newborn|nourrisson|nne"},
+	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile|temperature|temp|38*|39*|40* ~8 bebe|bb|baby|fils|fille|"
+	                                 "son|daughter ~1 de|d|of ~0 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|20|21|un|deux|"
+	                                 "trois|quatre|quinze|one|two|three|four ~0 jours|jour|semaines|semaine|sem|days|weeks"},
 	{K_URGENT, R(CHILD), NEG, "taches|tache|plaques|boutons|spots|rash ~3 violet*|violacee*|pourpre*|purple"},
 	{K_URGENT, R(CHILD), NEG, "rash|taches|spots ~6 doesn|don|not|won|ne|pas ~1 fade|disappear*|disparai*|"
 	                          "partent|effacent"},
@@ -405,6 +406,13 @@ const struct pattern_src intent_patterns[] = {
 	 * life" (not "à 16 ans": "ma fille a 16 ans" is her age now) */
 	{K_PAST, 0, TIME, "quand|lorsque ~0 j ~0 avais|etais ~0 1*|2*|3*|4*|5*|6*|7*|8*|9*|ado|etudiant*|enfant|jeune"},
 	{K_PAST, 0, TIME, "when ~0 i ~0 was ~0 1*|2*|3*|4*|5*|6*|7*|8*|9*|younger|little|young|teenager"},
+	/* an anniversary (twenty-second session, tuning set 21: "10 ans jour pour jour que papa a fait
+	 * son infarctus", "the anniversary of his death"); a word of now that dates one is the past
+	 * too (intent_rules.c, anniversary_at) */
+	{K_PAST, 0, TIME, "jour ~0 pour ~0 jour"},
+	{K_PAST, 0, TIME, "anniversary|anniversaire ~2 of|de|du ~2 death|passing|attempt|suicide|loss|overdose|mort|"
+	                  "deces|depart|suicide|ts|tentative"},
+	{K_PAST, 0, TIME, "deathiversary|angelversary"},
 	{K_PAST, 0, TIME, "after ~0 trying|attempting ~0 to"},
 	{K_PAST, 0, TIME, "apres ~0 avoir ~0 tente|essaye|voulu"},
 	{K_PAST, 0, 0, "en|in|depuis|since ~0 19*|20*"},
@@ -599,9 +607,23 @@ const struct pattern_src intent_patterns[] = {
 	{K_REASSURE, 0, 0, "as ~0 usual|prescribed|directed"},
 	{K_REASSURE, 0, 0, "medicaments|medocs|cachets|comprimes ~0 du ~0 matin|midi"},
 	{K_REASSURE, 0, 0, "morning ~0 meds|pills|tablets|medication|medicines"},
-	{K_JOKE, 0, 0, "lol|lmao|mdr|ptdr|haha*|hihi*|jk|xd|\xf0\x9f\x98\x82|\xf0\x9f\x98\x85|\xf0\x9f\x98\xa4|\xf0\x9f\x99\x84|"
-	               "\xf0\x9f\xa4\xa3|\xf0\x9f\x98\x86|\xf0\x9f\x98\x89"},
-	{K_JOKE, 0, 0, "not ~0 me|moi"},
+	{K_JOKE, 0, LAUGH, "lol|lmao|mdr|ptdr|haha*|hihi*|jk|xd|\xf0\x9f\x98\x82|\xf0\x9f\x98\x85|\xf0\x9f\x98\xa4|\xf0\x9f\x99\x84|"
+	                   "\xf0\x9f\xa4\xa3|\xf0\x9f\x98\x86|\xf0\x9f\x98\x89"},
+	{K_JOKE, 0, LAUGH, "not ~0 me|moi"},
+	/* the joke taken back (twenty-second session, tuning set 21: "lmao imagine being so tired you
+	 * stockpile your meds for 3 months. couldn't be me. (it's me. tonight.)"): the laughing
+	 * markers above calm nothing in the message. "It's me" / "c'est moi" only ending their
+	 * sentence ("it's me again with my parking question" is no reveal); a figure of speech
+	 * ("mourir de rire") stays calm whatever is revealed */
+	{K_JOKE, 0, REVEAL | END, "it ~0 s|is ~0 me"},
+	{K_JOKE, 0, REVEAL | END, "its ~0 me"},
+	{K_JOKE, 0, REVEAL | END, "c ~0 est ~0 moi"},
+	{K_JOKE, 0, REVEAL | END, "cest ~0 moi"},
+	{K_JOKE, 0, REVEAL, "not|only|half ~0 joking|kidding"},
+	{K_JOKE, 0, REVEAL, "no ~0 joke"},
+	{K_JOKE, 0, REVEAL, "je|j|ne ~0 rigole|plaisante|blague ~0 pas"},
+	{K_JOKE, 0, REVEAL, "pas ~0 une ~0 blague"},
+	{K_JOKE, 0, REVEAL, "sans ~0 blague|rire|deconner"},
 	/* figures of speech: "je meurs de faim", "dying of boredom", "that TV is murder" */
 	{K_JOKE, 0, 0, "mourir|meurs|meurt|mort|morte|morts|crever|creve ~1 de|d ~0 faim|rire|ennui|soif|chaud|"
 	               "froid|honte|fatigue|impatience|envie|jalousie"},
@@ -611,6 +633,9 @@ const struct pattern_src intent_patterns[] = {
 	/* "die on this hill", hair "died" purple: "wants to die" reads them since "wants" counts */
 	{K_JOKE, 0, 0, "die ~0 on ~0 this|that|a ~0 hill"},
 	{K_JOKE, 0, 0, "could|would ~0 die|kill ~0 for"},
+	/* "I could murder a pizza", a British idiom of hunger (twenty-second session, tuning set 21);
+	 * not "I could murder someone" */
+	{K_JOKE, 0, 0, "could|would ~0 murder ~0 a|an|some"},
 	{K_JOKE, 0, 0, "nobody|noone|everyone|everybody ~0 wants|want ~2 die"},
 	{K_JOKE, 0, 0, "die|died|dye|dyed ~2 hair|beard|roots|eyebrows|purple|pink|blue|blonde|red"},
 	{K_JOKE, 0, 0, "is|s|was ~0 murder|torture"},

@@ -223,6 +223,13 @@ struct scan {
 	/* The sentences holding the writer's own wish to die, and those with a context of time, a
 	 * hypothetical, "it's over", a joke or reassurance (what can calm the writer's own words). */
 	uint64_t own_sent, tcalm;
+	/* Laughing markers (LAUGH: calm unless the joke is revealed, REVEAL) and the sentences of a
+	 * goodbye to the group (BYE: the writer's own wish to die unless the message gives an
+	 * everyday departure), with whose words they are and the first such pattern. */
+	uint64_t laugh, bye_sent, bye_own_sent;
+	int reveal, bye_pi, bye_own, bye_third, bye_reported;
+	/* A word of now that dated an anniversary was seen (anniversary_at): a context of the past. */
+	int anniv;
 };
 
 /* A pattern of suicidal intent ("je veux mourir", "kill myself", "lettre d'adieu"), not its
@@ -560,12 +567,50 @@ static int finir_calm_object(const struct intent_text *t, size_t end)
 	return 0;
 }
 
+static unsigned count_value(const char *w, size_t wl);
+
+/* True when the word of now at tokens [at, end] dates an anniversary, not a danger happening now
+ * (twenty-second session, tuning set 21: "Ça fait un an aujourd'hui que j'ai fait ma TS", "ce soir
+ * ça fera 1 an que ma sœur est morte d'une overdose", "Eight years today since we lost our son to
+ * a fentanyl overdose"): a count of years or months within four tokens of it, and a death, a loss
+ * or an attempt within ten tokens after it, all in its sentence. Another word of now in the
+ * message is not taken ("Un an aujourd'hui que ma femme est morte. Ce soir je la rejoins."), nor
+ * an ongoing wish ("ça fait un an aujourd'hui que je veux mourir": no event). */
+static int anniversary_at(const struct intent_text *t, size_t at, size_t end)
+{
+	static const char *const units[] = {"an", "ans", "annee", "annees", "mois", "year", "years", "month", "months"};
+	static const char *const small[] = {"un", "une", "deux", "trois", "quatre", "one", "two", "three", "four", "a"};
+	static const char *const events[] = {
+		"lost", "died", "passed", "death", "attempt", "attempted", "overdose", "overdosed", "suicide", "killed",
+		"funeral", "mort", "morte", "morts", "decede", "decedee", "deces", "suicide", "suicidee", "ts",
+		"tentative", "infarctus", "avc", "perdu", "perdue", "enterrement", "partie", "parti"};
+	unsigned sent = t->tok_sent[at];
+	int unit = 0, event = 0;
+	for (size_t k = at > 4 ? at - 4 : 0; k < t->n_tok && k <= end + 4; k++) {
+		size_t wl, pl;
+		const char *w = intent_tok(t, k, &wl);
+		if (t->tok_sent[k] != sent || k == 0 || !word_in(units, sizeof units / sizeof units[0], w, wl))
+			continue;
+		const char *pw = intent_tok(t, k - 1, &pl);
+		unit |= count_value(pw, pl) > 0 || word_in(small, sizeof small / sizeof small[0], pw, pl);
+	}
+	for (size_t k = end + 1; unit && k < t->n_tok && k <= end + 10 && t->tok_sent[k] == sent; k++) {
+		size_t wl;
+		const char *w = intent_tok(t, k, &wl);
+		event |= word_in(events, sizeof events / sizeof events[0], w, wl);
+	}
+	return unit && event;
+}
+
 /* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
 static void try_pattern(uint16_t pi, void *ctx)
 {
 	struct scan *s = ctx;
 	const struct pattern_src *src = &intent_patterns[pi];
-	uint64_t *mask = src->flags & PLEA ? NULL : src->flags & BARE ? &s->now_bare : clause_mask(s, src->kind);
+	uint64_t *mask = src->flags & (PLEA | REVEAL) ? NULL
+	                 : src->flags & BARE  ? &s->now_bare
+	                 : src->flags & LAUGH ? &s->laugh
+	                                      : clause_mask(s, src->kind);
 	uint64_t sent = 1ull << s->t->tok_sent[s->ti];
 	/* A pattern that fired is tried again only in a sentence its kind has not marked yet; one of
 	 * suicidal intent until it fired on the writer's own words. (A LATE pattern's sentence is
@@ -590,16 +635,40 @@ static void try_pattern(uint16_t pi, void *ctx)
 		s->negated = 1;
 		return;
 	}
+	/* A goodbye to the group is recorded and decided at the end of the chunk, once every everyday
+	 * departure is known ("It was nice knowing you all. I'm moving to Canada.": no crisis). */
+	if (src->flags & BYE) {
+		enum speaker who = speaker_of(s->t, at);
+		if (!s->bye_sent)
+			s->bye_pi = (int)pi;
+		s->bye_sent |= sent;
+		s->bye_own_sent |= who == SPK_OWN ? sent : 0;
+		s->bye_own |= who == SPK_OWN;
+		s->bye_third |= who == SPK_THIRD;
+		s->bye_reported |= who == SPK_REPORTED;
+		return;
+	}
 	/* a cue of the present negated ("je ne suis pas en train de faire un malaise") says nothing */
 	if (src->kind == K_PRESENT && (src->flags & NEG) && negated_before(s->t, at))
 		return;
+	/* nor one that dates an anniversary: its sentence is the past, calm for the writer's own
+	 * words too (a context of time) */
+	if (src->kind == K_PRESENT && !(src->flags & PLEA) && anniversary_at(s->t, at, end)) {
+		s->calm |= sent;
+		s->tcalm |= sent;
+		s->anniv = 1;
+		return;
+	}
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 	if (mask)
 		*mask |= sent;
 	if ((src->kind == K_PAST && (src->flags & TIME)) || src->kind == K_HYPO ||
 	    (src->kind == K_RECOVERED && !(src->flags & THANKS)) ||
-	    src->kind == K_CHRONIC || src->kind == K_REASSURE || src->kind == K_JOKE || src->kind == K_DENIED)
+	    src->kind == K_CHRONIC || src->kind == K_REASSURE || (src->kind == K_JOKE && !(src->flags & (LAUGH | REVEAL))) ||
+	    src->kind == K_DENIED)
 		s->tcalm |= sent;
+	if (src->flags & REVEAL)
+		s->reveal = 1;
 	if ((src->flags & WELL) && !negated_within(s->t, at, end, 1))
 		s->well |= sent;
 	if (intent) {
@@ -683,6 +752,23 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		intent_wordmap_find(&first, w, wl, try_pattern, &s);
 	}
 	h->has_negated |= s.negated;
+	/* A laughing marker calms its sentence unless the joke was taken back ("(it's me. tonight.)"). */
+	if (!s.reveal) {
+		s.calm |= s.laugh;
+		s.tcalm |= s.laugh;
+	}
+	/* A goodbye to the group with no everyday departure in the message is suicidal intent, whose
+	 * words it is as for the other patterns; with one, a member leaving (K_FAREWELL's own words,
+	 * "adieu", still weigh in the score). */
+	if (s.bye_sent && !s.depart) {
+		s.fired[s.bye_pi / 64] |= 1ull << (s.bye_pi % 64);
+		s.cue |= s.bye_sent;
+		s.own_sent |= s.bye_own_sent;
+		s.own |= s.bye_own;
+		s.third |= s.bye_third;
+		s.reported |= s.bye_reported;
+	}
+	h->has_past |= s.anniv;
 	h->suicide_intent |= s.own;
 	h->suicide_third |= s.third;
 	h->suicide_reported |= s.reported;
@@ -767,7 +853,8 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			h->has_reassure = 1;
 			break;
 		case K_JOKE:
-			h->has_joke = 1;
+			if (!(src->flags & REVEAL) && (!(src->flags & LAUGH) || !s.reveal))
+				h->has_joke = 1;
 			break;
 		case K_VULNERABLE:
 			h->has_vulnerable = 1;

@@ -765,6 +765,76 @@ static void a_general_question_about_someone(void **state)
 	}
 }
 
+/* The twenty-second session's rules (docs/intent.md; probes in /work/team/probes/i12s22): a
+ * goodbye to the group is suicidal intent unless the message gives an everyday departure; a joke
+ * taken back calms nothing; a newborn's temperature told before the age; a word of now that dates
+ * an anniversary is the past, another word of now in the message is not. */
+static void session_22_rules(void **state)
+{
+	(void)state;
+	static const char *const bye[] = {
+		"signing off for good. it was nice knowing you all x",
+		"c'était bien de vous connaître. prenez soin de vous.",
+		"Ravie de vous avoir connus, vraiment. Je vous embrasse tous.",
+		"the whole bottle of it. see you never",
+	};
+	EACH_HIT(bye, suicide_intent, 1);
+	static const char *const leaving[] = {
+		"I'm moving to Canada next month and leaving the group, it was nice knowing you all! Take care.",
+		"Je quitte le groupe, je déménage à Lyon. Ravie de vous avoir connus, bonne continuation !",
+		"At the funeral everyone said how lucky they were. It was nice knowing you, Dad.",
+		"Gym membership cancelled. See you never, treadmill.",
+		"c'était chouette de vous connaître en vrai au pique-nique de samedi !",
+	};
+	EACH_HIT(leaving, suicide_intent, 0);
+	static const char *const revealed[] = {
+		"lol I bought a rope today. no joke.",
+		"lmao imagine being so tired you stockpile your meds for 3 months. couldn't be me. (it's me. tonight.)",
+		"mdr j'ai acheté une corde. je rigole pas.",
+	};
+	EACH_HIT(revealed, has_joke, 0);
+	static const char *const jokes[] = {
+		"lol I bought a rope today.",
+		"Je meurs de rire mdr, c'est pas une blague ce sketch",
+		"lol it's me again with my parking question",
+	};
+	EACH_HIT(jokes, has_joke, 1);
+	static const char *const newborn[] = {
+		"fever 38.5 for our 3 week old daughter, she won't feed",
+		"Is 38.4 a high temperature for a 2 week old?",
+		"38,6 de fièvre chez mon nourrisson, il a 12 jours",
+		"Fièvre à 38,3 pour ma fille de 3 semaines, on fait quoi ?",
+	};
+	for (size_t i = 0; i < sizeof newborn / sizeof newborn[0]; i++)
+		if (hits_of(newborn[i]).urgent_hypo != ENT_INTENT_RULE_CHILD)
+			fail_msg("no newborn fever: %s", newborn[i]);
+	static const char *const not_newborn[] = {
+		"I've had a fever for 3 days and feel awful, should I see a GP?",
+		"fièvre 38,5 chez ma fille de 15 ans, je peux lui donner de l'ibuprofène ?",
+		"Pour info, une fièvre de 38 chez un nourrisson de moins de 3 mois, on appelle le 15.",
+	};
+	for (size_t i = 0; i < sizeof not_newborn / sizeof not_newborn[0]; i++)
+		if (hits_of(not_newborn[i]).urgent_hypo == ENT_INTENT_RULE_CHILD)
+			fail_msg("newborn fever read: %s", not_newborn[i]);
+	static const char *const anniversary[] = {
+		"Eight years today since we lost our son to a fentanyl overdose.",
+		"ce soir ça fera 1 an que ma soeur est morte d'une overdose.",
+		"Ça fait un an aujourd'hui que j'ai fait ma TS.",
+	};
+	EACH_HIT(anniversary, has_present, 0);
+	EACH_HIT(anniversary, has_past, 1);
+	static const char *const now_too[] = {
+		"Ça fait un an aujourd'hui que ma femme est morte. Ce soir je vais la rejoindre.",
+		"Ça fait un an aujourd'hui que je veux mourir, et ce soir je passe à l'acte.",
+		"Five years today since my brother died. I want to kill myself tonight.",
+	};
+	EACH_HIT(now_too, has_present, 1);
+	static const char *const ongoing[] = {
+		"Ça fait un an aujourd'hui que je veux mourir.",
+	};
+	EACH_HIT(ongoing, has_present, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -792,6 +862,7 @@ int main(void)
 		cmocka_unit_test(danger_words_that_name_a_thing),
 		cmocka_unit_test(en_finir_and_its_objects),
 		cmocka_unit_test(r12_probes_session_21),
+		cmocka_unit_test(session_22_rules),
 		cmocka_unit_test(everything_left_with_alcohol),
 		cmocka_unit_test(a_general_question_about_someone),
 	};
