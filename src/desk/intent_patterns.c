@@ -408,11 +408,12 @@ const struct pattern_src intent_patterns[] = {
 	{K_PAST, 0, TIME, "when ~0 i ~0 was ~0 1*|2*|3*|4*|5*|6*|7*|8*|9*|younger|little|young|teenager"},
 	/* an anniversary (twenty-second session, tuning set 21: "10 ans jour pour jour que papa a fait
 	 * son infarctus", "the anniversary of his death"); a word of now that dates one is the past
-	 * too (intent_rules.c, anniversary_at) */
-	{K_PAST, 0, TIME, "jour ~0 pour ~0 jour"},
-	{K_PAST, 0, TIME, "anniversary|anniversaire ~2 of|de|du ~2 death|passing|attempt|suicide|loss|overdose|mort|"
-	                  "deces|depart|suicide|ts|tentative"},
-	{K_PAST, 0, TIME, "deathiversary|angelversary"},
+	 * too (intent_rules.c, anniversary_at). Not a context of time (TIME): the writer's own wish
+	 * to die in its sentence is still forced ("Un an jour pour jour après ma TS, je veux mourir.") */
+	{K_PAST, 0, 0, "jour ~0 pour ~0 jour"},
+	{K_PAST, 0, 0, "anniversary|anniversaire ~2 of|de|du ~2 death|passing|attempt|suicide|loss|overdose|mort|"
+	               "deces|depart|suicide|ts|tentative"},
+	{K_PAST, 0, 0, "deathiversary|angelversary"},
 	{K_PAST, 0, TIME, "after ~0 trying|attempting ~0 to"},
 	{K_PAST, 0, TIME, "apres ~0 avoir ~0 tente|essaye|voulu"},
 	{K_PAST, 0, 0, "en|in|depuis|since ~0 19*|20*"},
@@ -569,6 +570,13 @@ const struct pattern_src intent_patterns[] = {
 	{K_DEPART, 0, 0, "moving|move|moved ~0 abroad|away|house|home|city|country|to|back|out"},
 	{K_DEPART, 0, 0, "retraite|retiring|retirement|retire|mutation|mute|mutee"},
 	{K_DEPART, 0, 0, "new|nouveau|nouvel ~0 job|poste|boulot|travail"},
+	/* an internship or a contract that ends, a forum that closes (twenty-second session's probes of
+	 * a goodbye to the group: "Fin de mon stage au service, c'était bien de vous connaître tous !",
+	 * "This forum is closing down on Friday. It was nice knowing you all") */
+	{K_DEPART, 0, 0, "fin ~0 de|d ~0 mon|ma ~0 stage|contrat|mission|cdd|internat|externat"},
+	{K_DEPART, 0, 0, "end ~0 of ~0 my ~0 placement|internship|contract|rotation|residency|secondment"},
+	{K_DEPART, 0, 0, "forum|group|groupe|site|app|appli|page|server|serveur|association|asso ~2 closing|closes|"
+	                 "ferme|fermera|shutting|shuts"},
 	/* affairs put in order beside the departure: "merci de clôturer mon compte et d'envoyer mon
 	 * dossier médical à ma fille. Je quitte le groupe, adieu à tous" (R12's probes, session 21) */
 	{K_ORDER, 0, 0, "cloturer|cloturez|cloture|clore|supprimer|supprimez|fermer|fermez|close|delete|deleting|"

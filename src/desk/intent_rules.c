@@ -651,11 +651,11 @@ static void try_pattern(uint16_t pi, void *ctx)
 	/* a cue of the present negated ("je ne suis pas en train de faire un malaise") says nothing */
 	if (src->kind == K_PRESENT && (src->flags & NEG) && negated_before(s->t, at))
 		return;
-	/* nor one that dates an anniversary: its sentence is the past, calm for the writer's own
-	 * words too (a context of time) */
+	/* nor one that dates an anniversary: its sentence is the past for the score, but not a
+	 * context of time for the writer's own words ("Ça fait un an aujourd'hui que j'ai fait ma TS
+	 * et je veux mourir." is forced as before) */
 	if (src->kind == K_PRESENT && !(src->flags & PLEA) && anniversary_at(s->t, at, end)) {
 		s->calm |= sent;
-		s->tcalm |= sent;
 		s->anniv = 1;
 		return;
 	}
@@ -757,23 +757,32 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		s.calm |= s.laugh;
 		s.tcalm |= s.laugh;
 	}
-	/* A goodbye to the group with no everyday departure in the message is suicidal intent, whose
-	 * words it is as for the other patterns; with one, a member leaving (K_FAREWELL's own words,
-	 * "adieu", still weigh in the score). */
-	if (s.bye_sent && !s.depart) {
+	s.now |= s.now_bare & ~s.well;
+	/* A goodbye to the group is suicidal intent, whose words it is as for the other patterns, when
+	 * the message tells nothing else: every sentence a goodbye, a cue of danger, a farewell or a
+	 * cue of now ("signing off for good. it was nice knowing you all x"; "... the whole bottle of
+	 * it. see you never"). A message that gives a reason ("Off to enjoy remission.", "This forum
+	 * is closing down on Friday.", "Last day at the clinic") keeps it as a farewell the score
+	 * weighs (so "it was nice knowing you all. take care of each other x" is still found); an
+	 * everyday departure anywhere (K_DEPART) takes it back whole. */
+	uint64_t all = 0;
+	for (size_t i = 0; i < t->n_tok; i++)
+		all |= 1ull << t->tok_sent[i];
+	if (s.bye_sent && !s.depart && !(all & ~(s.bye_sent | s.cue | s.farewell | s.now))) {
 		s.fired[s.bye_pi / 64] |= 1ull << (s.bye_pi % 64);
 		s.cue |= s.bye_sent;
 		s.own_sent |= s.bye_own_sent;
 		s.own |= s.bye_own;
 		s.third |= s.bye_third;
 		s.reported |= s.bye_reported;
+	} else if (s.bye_sent && !s.depart) {
+		s.farewell |= s.bye_sent;
 	}
 	h->has_past |= s.anniv;
 	h->suicide_intent |= s.own;
 	h->suicide_third |= s.third;
 	h->suicide_reported |= s.reported;
 	h->own_plain |= (s.own_sent & ~s.tcalm) != 0;
-	s.now |= s.now_bare & ~s.well;
 	uint64_t farewell = s.order ? s.farewell : s.farewell & ~(s.depart & ~s.now);
 	s.cue |= farewell;
 	h->has_farewell |= farewell != 0;

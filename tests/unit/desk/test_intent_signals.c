@@ -774,8 +774,8 @@ static void session_22_rules(void **state)
 	(void)state;
 	static const char *const bye[] = {
 		"signing off for good. it was nice knowing you all x",
-		"c'était bien de vous connaître. prenez soin de vous.",
-		"Ravie de vous avoir connus, vraiment. Je vous embrasse tous.",
+		"au revoir tout le monde, c'était bien de vous connaître. je vais rejoindre mon frère ce soir",
+		"Ravie de vous avoir connus, tous.",
 		"the whole bottle of it. see you never",
 	};
 	EACH_HIT(bye, suicide_intent, 1);
@@ -785,8 +785,19 @@ static void session_22_rules(void **state)
 		"At the funeral everyone said how lucky they were. It was nice knowing you, Dad.",
 		"Gym membership cancelled. See you never, treadmill.",
 		"c'était chouette de vous connaître en vrai au pique-nique de samedi !",
+		"This forum is closing down on Friday. It was nice knowing you all, see you on Facebook.",
+		"Fin de mon stage au service, c'était bien de vous connaître tous !",
+		"Thanks for the support during my chemo, it was nice knowing you all! Off to enjoy remission.",
 	};
 	EACH_HIT(leaving, suicide_intent, 0);
+	/* a goodbye beside words that are no cue stays a farewell the score weighs */
+	static const char *const goodbye_and_more[] = {
+		"it was nice knowing you all. take care of each other x",
+		"c'était bien de vous connaître. prenez soin de vous.",
+		"Ravie de vous avoir connus, vraiment. Je vous embrasse tous.",
+		"Thanks for the support during my chemo, it was nice knowing you all! Off to enjoy remission.",
+	};
+	EACH_HIT(goodbye_and_more, has_farewell, 1);
 	static const char *const revealed[] = {
 		"lol I bought a rope today. no joke.",
 		"lmao imagine being so tired you stockpile your meds for 3 months. couldn't be me. (it's me. tonight.)",
@@ -833,6 +844,12 @@ static void session_22_rules(void **state)
 		"Ça fait un an aujourd'hui que je veux mourir.",
 	};
 	EACH_HIT(ongoing, has_present, 1);
+	/* the writer's own wish in the anniversary's sentence is forced as before */
+	static const char *const own_wish[] = {
+		"Ça fait un an aujourd'hui que j'ai fait ma TS et je veux mourir.",
+		"Un an aujourd'hui que mon fils est mort, je veux en finir.",
+	};
+	EACH_HIT(own_wish, own_plain, 1);
 }
 
 int main(void)
