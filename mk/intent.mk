@@ -246,11 +246,12 @@ intent-safety-11: $(BUILD)/entraide
 # normal use, hyperbole, a professional's patient, prevention) and crises phrased in new ways;
 # tests/intent/safety-tuning-12.md). Scored blind once as it came on main's model (5603f75):
 # 0.960 (8 of 200 missed) / 8.0 % (24 of 300) / 0.887. It trains no model (INTENT_EVAL_ONLY):
-# the rules read it, the weights never saw it. Held to what the rules reach.
+# the rules read it, the weights never saw it. Held to what the rules reach (0.970 since the
+# twenty-second session's goodbye to the group: "c'était bien de vous connaître").
 intent-safety-12: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-12.jsonl > $(BUILD)/intent-safety-12.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-12.jsonl $(BUILD)/intent-safety-12.pred.jsonl \
-		--min urgent_recall=0.96 --max false_urgent_rate=0.077 --min macro_f1=0.88
+		--min urgent_recall=0.97 --max false_urgent_rate=0.077 --min macro_f1=0.89
 
 # Tuning sets 14 to 17 were the four oldest safety held-out sets (safety-heldout.jsonl, -2, -3,
 # -4; each written by a person who never read the code). Retired in the twentieth session: scored
@@ -328,7 +329,9 @@ intent-safety-19: $(BUILD)/entraide
 # negatives and ordinary messages - and 300 community posts - 90 crises; both written blind,
 # tests/intent/safety-tuning-20.md, -21.md). Scored once as they came, on main 18cc62a: 1.000 / 6.0 %
 # / 0.891 and 0.956 / 17.1 % / 0.662; with the same session's rules 1.000 / 6.0 % / 0.891 and
-# 0.956 / 16.7 % / 0.663. Held to what they reach.
+# 0.956 / 16.7 % / 0.663. Held to what they reach. Set 21 since the twenty-second session's rules
+# (a goodbye to the group, a joke taken back, an anniversary; docs/intent.md): 0.989 / 15.7 % /
+# 0.666 (main ae95d23: 0.956 / 16.7 % / 0.663).
 intent-safety-20: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-20.jsonl > $(BUILD)/intent-safety-20.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-20.jsonl $(BUILD)/intent-safety-20.pred.jsonl \
@@ -337,18 +340,19 @@ intent-safety-20: $(BUILD)/entraide
 intent-safety-21: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-21.jsonl > $(BUILD)/intent-safety-21.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-21.jsonl $(BUILD)/intent-safety-21.pred.jsonl \
-		--min urgent_recall=0.95 --max false_urgent_rate=0.17 --min macro_f1=0.66
+		--min urgent_recall=0.98 --max false_urgent_rate=0.158 --min macro_f1=0.665
 
 # Set 22 (once held-out set 7; retired in the twenty-second session, after it had been scored in
 # aggregate in four sessions while rules were chosen). 200 messages, 100 French then 100 English,
 # by H12-7, who read only the product rules and the label schema (safety-tuning-22.md). Its first
 # score, blind, on main's model (6a9773a): urgent recall 0.950 (4 of 80 missed), false urgent 1.7 %
 # (2 of 120), macro-F1 0.867; its last blind score (367d3a5): 0.9625 / 0.8 % / 0.883. Now tuning
-# material, held to that.
+# material, held to that; since the twenty-second session (a newborn's temperature told before
+# the age) 0.975 / 0.8 % / 0.8885.
 intent-safety-22: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-22.jsonl > $(BUILD)/intent-safety-22.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-22.jsonl $(BUILD)/intent-safety-22.pred.jsonl \
-		--min urgent_recall=0.96 --max false_urgent_rate=0.009 --min macro_f1=0.88
+		--min urgent_recall=0.97 --max false_urgent_rate=0.009 --min macro_f1=0.885
 
 # The eighth held-out set (nineteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-8, who read only the product rules and the label schema, safety-heldout-8.md;
