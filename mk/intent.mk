@@ -331,11 +331,11 @@ intent-safety-19: $(BUILD)/entraide
 # / 0.891 and 0.956 / 17.1 % / 0.662; with the same session's rules 1.000 / 6.0 % / 0.891 and
 # 0.956 / 16.7 % / 0.663. Held to what they reach. Set 21 since the twenty-second session's rules
 # (a goodbye to the group, a joke taken back, an anniversary; docs/intent.md): 0.989 / 15.7 % /
-# 0.666 (main ae95d23: 0.956 / 16.7 % / 0.663).
+# 0.666 (main ae95d23: 0.956 / 16.7 % / 0.663); set 20 1.000 / 5.5 % / 0.894 (main 6.0 % / 0.891).
 intent-safety-20: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-20.jsonl > $(BUILD)/intent-safety-20.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-20.jsonl $(BUILD)/intent-safety-20.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.06 --min macro_f1=0.89
+		--min urgent_recall=1.0 --max false_urgent_rate=0.055 --min macro_f1=0.893
 
 intent-safety-21: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-21.jsonl > $(BUILD)/intent-safety-21.pred.jsonl

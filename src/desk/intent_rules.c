@@ -223,13 +223,11 @@ struct scan {
 	/* The sentences holding the writer's own wish to die, and those with a context of time, a
 	 * hypothetical, "it's over", a joke or reassurance (what can calm the writer's own words). */
 	uint64_t own_sent, tcalm;
-	/* Laughing markers (LAUGH: calm unless the joke is revealed, REVEAL) and the sentences of a
-	 * goodbye to the group (BYE: the writer's own wish to die unless the message gives an
-	 * everyday departure), with whose words they are and the first such pattern. */
+	/* Laughing markers (LAUGH, calm unless a REVEAL) and the sentences of a goodbye to the group
+	 * (BYE), with whose words they are and the first such pattern. */
 	uint64_t laugh, bye_sent, bye_own_sent;
 	int reveal, bye_pi, bye_own, bye_third, bye_reported;
-	/* A word of now that dated an anniversary was seen (anniversary_at): a context of the past. */
-	int anniv;
+	int anniv; /* a word of now that dated an anniversary (anniversary_at): the past */
 };
 
 /* A pattern of suicidal intent ("je veux mourir", "kill myself", "lettre d'adieu"), not its
@@ -570,12 +568,12 @@ static int finir_calm_object(const struct intent_text *t, size_t end)
 static unsigned count_value(const char *w, size_t wl);
 
 /* True when the word of now at tokens [at, end] dates an anniversary, not a danger happening now
- * (twenty-second session, tuning set 21: "Ça fait un an aujourd'hui que j'ai fait ma TS", "ce soir
- * ça fera 1 an que ma sœur est morte d'une overdose", "Eight years today since we lost our son to
- * a fentanyl overdose"): a count of years or months within four tokens of it, and a death, a loss
- * or an attempt within ten tokens after it, all in its sentence. Another word of now in the
- * message is not taken ("Un an aujourd'hui que ma femme est morte. Ce soir je la rejoins."), nor
- * an ongoing wish ("ça fait un an aujourd'hui que je veux mourir": no event). */
+ * (twenty-second session, tuning sets 20, 21: "Ça fait un an aujourd'hui que j'ai fait ma TS",
+ * "ce soir ça fera 1 an que ma sœur est morte", "Eight years today since we lost our son"): a
+ * count of years or months within four tokens of it, and a death, a loss or an attempt within ten
+ * tokens after it, or "ago" / "il y a" before it ("Three years ago today I was in the ICU"), in
+ * its sentence. Not another word of now in the message ("Un an aujourd'hui que ma femme est
+ * morte. Ce soir je la rejoins."), nor an ongoing wish ("un an aujourd'hui que je veux mourir"). */
 static int anniversary_at(const struct intent_text *t, size_t at, size_t end)
 {
 	static const char *const units[] = {"an", "ans", "annee", "annees", "mois", "year", "years", "month", "months"};
@@ -593,6 +591,12 @@ static int anniversary_at(const struct intent_text *t, size_t at, size_t end)
 			continue;
 		const char *pw = intent_tok(t, k - 1, &pl);
 		unit |= count_value(pw, pl) > 0 || word_in(small, sizeof small / sizeof small[0], pw, pl);
+	}
+	for (size_t k = at > 4 ? at - 4 : 0; unit && k < at; k++) { /* "3 years ago today", "il y a" */
+		size_t wl, nl = 0;
+		const char *w = intent_tok(t, k, &wl), *n = intent_tok(t, k + 1, &nl);
+		event |= t->tok_sent[k] == sent &&
+		         ((wl == 3 && !memcmp(w, "ago", 3)) || (wl == 1 && w[0] == 'y' && nl == 1 && n[0] == 'a'));
 	}
 	for (size_t k = end + 1; unit && k < t->n_tok && k <= end + 10 && t->tok_sent[k] == sent; k++) {
 		size_t wl;
@@ -635,8 +639,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 		s->negated = 1;
 		return;
 	}
-	/* A goodbye to the group is recorded and decided at the end of the chunk, once every everyday
-	 * departure is known ("It was nice knowing you all. I'm moving to Canada.": no crisis). */
+	/* A goodbye to the group is decided at the end of the chunk, once every everyday departure
+	 * is known ("It was nice knowing you all. I'm moving to Canada.": no crisis). */
 	if (src->flags & BYE) {
 		enum speaker who = speaker_of(s->t, at);
 		if (!s->bye_sent)
@@ -651,9 +655,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 	/* a cue of the present negated ("je ne suis pas en train de faire un malaise") says nothing */
 	if (src->kind == K_PRESENT && (src->flags & NEG) && negated_before(s->t, at))
 		return;
-	/* nor one that dates an anniversary: its sentence is the past for the score, but not a
-	 * context of time for the writer's own words ("Ça fait un an aujourd'hui que j'ai fait ma TS
-	 * et je veux mourir." is forced as before) */
+	/* nor one that dates an anniversary: the past for the score, no context of time for the
+	 * writer's own words ("... que j'ai fait ma TS et je veux mourir." is forced as before) */
 	if (src->kind == K_PRESENT && !(src->flags & PLEA) && anniversary_at(s->t, at, end)) {
 		s->calm |= sent;
 		s->anniv = 1;

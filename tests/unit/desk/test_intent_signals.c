@@ -831,6 +831,8 @@ static void session_22_rules(void **state)
 		"Eight years today since we lost our son to a fentanyl overdose.",
 		"ce soir ça fera 1 an que ma soeur est morte d'une overdose.",
 		"Ça fait un an aujourd'hui que j'ai fait ma TS.",
+		"Two years ago today I woke up in intensive care.",
+		"Il y a 5 ans aujourd'hui, je faisais mon AVC.",
 	};
 	EACH_HIT(anniversary, has_present, 0);
 	EACH_HIT(anniversary, has_past, 1);
