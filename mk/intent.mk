@@ -246,12 +246,13 @@ intent-safety-11: $(BUILD)/entraide
 # normal use, hyperbole, a professional's patient, prevention) and crises phrased in new ways;
 # tests/intent/safety-tuning-12.md). Scored blind once as it came on main's model (5603f75):
 # 0.960 (8 of 200 missed) / 8.0 % (24 of 300) / 0.887. It trains no model (INTENT_EVAL_ONLY):
-# the rules read it, the weights never saw it. Held to what the rules reach (0.970 since the
-# twenty-second session's goodbye to the group: "c'était bien de vous connaître").
+# the rules read it, the weights never saw it. Held to what the rules reach (the twenty-second
+# session's goodbye to the group reached 0.970; forced only beside a cue of danger since R12's
+# probes: 0.965 / 7.7 % / 0.8895, main's floor).
 intent-safety-12: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-12.jsonl > $(BUILD)/intent-safety-12.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-12.jsonl $(BUILD)/intent-safety-12.pred.jsonl \
-		--min urgent_recall=0.97 --max false_urgent_rate=0.077 --min macro_f1=0.89
+		--min urgent_recall=0.96 --max false_urgent_rate=0.077 --min macro_f1=0.88
 
 # Tuning sets 14 to 17 were the four oldest safety held-out sets (safety-heldout.jsonl, -2, -3,
 # -4; each written by a person who never read the code). Retired in the twentieth session: scored
@@ -329,18 +330,19 @@ intent-safety-19: $(BUILD)/entraide
 # negatives and ordinary messages - and 300 community posts - 90 crises; both written blind,
 # tests/intent/safety-tuning-20.md, -21.md). Scored once as they came, on main 18cc62a: 1.000 / 6.0 %
 # / 0.891 and 0.956 / 17.1 % / 0.662; with the same session's rules 1.000 / 6.0 % / 0.891 and
-# 0.956 / 16.7 % / 0.663. Held to what they reach. Set 21 since the twenty-second session's rules
-# (a goodbye to the group, a joke taken back, an anniversary; docs/intent.md): 0.989 / 15.7 % /
-# 0.666 (main ae95d23: 0.956 / 16.7 % / 0.663); set 20 1.000 / 5.5 % / 0.894 (main 6.0 % / 0.891).
+# 0.956 / 16.7 % / 0.663. Held to what they reach. Set 21 with the twenty-second session's rules
+# as narrowed after R12's probes (anniversary dropped, goodbye and joke reveal only beside a cue
+# of danger; docs/intent.md): 0.967 / 16.7 % / 0.664 (main ae95d23: 0.956 / 16.7 % / 0.663); set
+# 20 1.000 / 6.0 % / 0.891 (as main). Floors left at main's.
 intent-safety-20: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-20.jsonl > $(BUILD)/intent-safety-20.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-20.jsonl $(BUILD)/intent-safety-20.pred.jsonl \
-		--min urgent_recall=1.0 --max false_urgent_rate=0.055 --min macro_f1=0.893
+		--min urgent_recall=1.0 --max false_urgent_rate=0.06 --min macro_f1=0.89
 
 intent-safety-21: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-21.jsonl > $(BUILD)/intent-safety-21.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-21.jsonl $(BUILD)/intent-safety-21.pred.jsonl \
-		--min urgent_recall=0.98 --max false_urgent_rate=0.158 --min macro_f1=0.665
+		--min urgent_recall=0.95 --max false_urgent_rate=0.17 --min macro_f1=0.66
 
 # Set 22 (once held-out set 7; retired in the twenty-second session, after it had been scored in
 # aggregate in four sessions while rules were chosen). 200 messages, 100 French then 100 English,

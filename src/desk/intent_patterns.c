@@ -153,9 +153,9 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "never ~0 see ~0 me ~0 again"},
 	/* a goodbye to the group with nothing after it, the post that ends a member's presence
 	 * (twenty-second session, tuning set 21: "signing off for good. it was nice knowing you all
-	 * x", "... the whole bottle of it. see you never"): the writer's own wish to die unless the
-	 * message gives an everyday departure ("I'm moving to the Lyon group, it was nice knowing
-	 * you all": BYE, intent_rules.c); a joke or reassurance beside it leaves it to the score */
+	 * x", "... the whole bottle of it. see you never"): the writer's own wish to die only beside
+	 * a cue of suicide or overdose, and not when the message gives an everyday departure ("I'm
+	 * moving to the Lyon group, it was nice knowing you all": BYE, intent_rules.c) */
 	/* to everyone, or ending its sentence: not "it was nice knowing you, Dad" at a funeral, nor
 	 * "see you never, treadmill" */
 	{K_URGENT, R(SUICIDE), BYE, "nice|good|lovely|great|glad|happy|pleasure ~0 knowing ~0 you|ya|u ~0 all|everyone|"
@@ -384,14 +384,15 @@ const struct pattern_src intent_patterns[] = {
 	                                 "temp|38*|39*|40*"},
 	/* the temperature first, the baby's age after it (twenty-second session, tuning set 22: "is
 	 * 38.4 a high temperature for a 2 week old?"): an age in days or weeks, "old" right after it
-	 * ("a fever for 3 days" is no age), or a newborn named */
-	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile|temperature|temp|38*|39*|40* ~8 day|days|week|weeks|wk|"
-	                                 "wks ~0 old"},
-	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile|temperature|temp|38*|39*|40* ~8 mon|ma|notre|my|our ~0 "
-	                                 "newborn|nourrisson|nne"},
-	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile|temperature|temp|38*|39*|40* ~8 bebe|bb|baby|fils|fille|"
-	                                 "son|daughter ~1 de|d|of ~0 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|20|21|un|deux|"
-	                                 "trois|quatre|quinze|one|two|three|four ~0 jours|jour|semaines|semaine|sem|days|weeks"},
+	 * ("a fever for 3 days" is no age), or a newborn named. A fever word or a reading (READING:
+	 * "38.4", "38,4", "38°"), not "temperature" alone nor a bare 38/39/40: R12's probes found the
+	 * bath's or the fridge's temperature, "born at 38 weeks", "I'm 39", "40 minutes", "salle 40" */
+	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile ~8 day|days|week|weeks|wk|wks ~0 old"},
+	{K_URGENT, R(CHILD), NEG | HYPO, READING " ~8 day|days|week|weeks|wk|wks ~0 old"},
+	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile ~8 mon|ma|notre|my|our ~0 newborn|nourrisson|nne"},
+	{K_URGENT, R(CHILD), NEG | HYPO, READING " ~8 mon|ma|notre|my|our ~0 newborn|nourrisson|nne"},
+	{K_URGENT, R(CHILD), NEG | HYPO, "fievre|fever|febrile ~8 bebe|bb|baby|fils|fille|son|daughter ~1 de|d|of ~0 " BABY_AGE},
+	{K_URGENT, R(CHILD), NEG | HYPO, READING " ~8 bebe|bb|baby|fils|fille|son|daughter ~1 de|d|of ~0 " BABY_AGE},
 	{K_URGENT, R(CHILD), NEG, "taches|tache|plaques|boutons|spots|rash ~3 violet*|violacee*|pourpre*|purple"},
 	{K_URGENT, R(CHILD), NEG, "rash|taches|spots ~6 doesn|don|not|won|ne|pas ~1 fade|disappear*|disparai*|"
 	                          "partent|effacent"},
@@ -406,14 +407,6 @@ const struct pattern_src intent_patterns[] = {
 	 * life" (not "à 16 ans": "ma fille a 16 ans" is her age now) */
 	{K_PAST, 0, TIME, "quand|lorsque ~0 j ~0 avais|etais ~0 1*|2*|3*|4*|5*|6*|7*|8*|9*|ado|etudiant*|enfant|jeune"},
 	{K_PAST, 0, TIME, "when ~0 i ~0 was ~0 1*|2*|3*|4*|5*|6*|7*|8*|9*|younger|little|young|teenager"},
-	/* an anniversary (twenty-second session, tuning set 21: "10 ans jour pour jour que papa a fait
-	 * son infarctus", "the anniversary of his death"); a word of now that dates one is the past
-	 * too (intent_rules.c, anniversary_at). Not a context of time (TIME): the writer's own wish
-	 * to die in its sentence is still forced ("Un an jour pour jour après ma TS, je veux mourir.") */
-	{K_PAST, 0, 0, "jour ~0 pour ~0 jour"},
-	{K_PAST, 0, 0, "anniversary|anniversaire ~2 of|de|du ~2 death|passing|attempt|suicide|loss|overdose|mort|"
-	               "deces|depart|suicide|ts|tentative"},
-	{K_PAST, 0, 0, "deathiversary|angelversary"},
 	{K_PAST, 0, TIME, "after ~0 trying|attempting ~0 to"},
 	{K_PAST, 0, TIME, "apres ~0 avoir ~0 tente|essaye|voulu"},
 	{K_PAST, 0, 0, "en|in|depuis|since ~0 19*|20*"},
@@ -620,7 +613,8 @@ const struct pattern_src intent_patterns[] = {
 	{K_JOKE, 0, LAUGH, "not ~0 me|moi"},
 	/* the joke taken back (twenty-second session, tuning set 21: "lmao imagine being so tired you
 	 * stockpile your meds for 3 months. couldn't be me. (it's me. tonight.)"): the laughing
-	 * markers above calm nothing in the message. "It's me" / "c'est moi" only ending their
+	 * markers above calm no sentence holding a cue of suicide or overdose other than a wish, or
+	 * finality (intent_rules.c; R12's probes). "It's me" / "c'est moi" only ending their
 	 * sentence ("it's me again with my parking question" is no reveal); a figure of speech
 	 * ("mourir de rire") stays calm whatever is revealed */
 	{K_JOKE, 0, REVEAL | END, "it ~0 s|is ~0 me"},

@@ -73,12 +73,13 @@ enum kind {
                      * d'alcool" (not three tokens back: "j'en peux plus, je compte en finir") */
 #define WELL 4096 /* the writer or the person is well now ("tout va bien", "doing fine", "on sait gérer"):
                    * takes back a BARE "now" in its sentence (not "home": "a home care nurse... right now") */
-#define BYE 16384 /* a goodbye to the group with nothing after it ("it was nice knowing you all", "see you
-                    * never", "signing off for good"): the writer's own wish to die, unless the message
-                    * gives an everyday departure (K_DEPART: leaving the group, moving, a new job) -
-                    * then it is no crisis but a member leaving (intent_rules.c, twenty-second session) */
+#define BYE 16384 /* a goodbye to the group ("it was nice knowing you all", "see you never", "signing
+                    * off for good"): the writer's own wish to die only beside a cue of suicide or
+                    * overdose and no everyday departure (K_DEPART); alone, nothing (intent_rules.c,
+                    * twenty-second session, narrowed after R12's probes) */
 #define LAUGH 32768 /* a laughing marker ("lol", "mdr", "(not me)"): calm, unless a REVEAL in the
-                     * message says the joke is none (twenty-second session) */
+                     * message says the joke is none and the marker's sentence holds a cue of
+                     * suicide or overdose other than a wish (twenty-second session) */
 #define REVEAL 65536 /* the joke taken back: "(it's me.)", "c'est moi.", "not joking", "je rigole pas":
                       * the message's LAUGH markers calm nothing (a figure of speech, "dying of
                       * boredom", stays calm: only the laughing marker is revealed) */

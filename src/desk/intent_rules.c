@@ -226,8 +226,12 @@ struct scan {
 	/* Laughing markers (LAUGH, calm unless a REVEAL) and the sentences of a goodbye to the group
 	 * (BYE), with whose words they are and the first such pattern. */
 	uint64_t laugh, bye_sent, bye_own_sent;
+	/* Sentences with a cue of suicide or overdose other than a wish (a K_URGENT pattern of those
+	 * rules, not a goodbye: means at hand, an act): what must stand beside a goodbye, with the
+	 * writer's own wish, for it to be forced, and in a laughing marker's sentence for a joke
+	 * taken back to count. */
+	uint64_t self_danger;
 	int reveal, bye_pi, bye_own, bye_third, bye_reported;
-	int anniv; /* a word of now that dated an anniversary (anniversary_at): the past */
 };
 
 /* A pattern of suicidal intent ("je veux mourir", "kill myself", "lettre d'adieu"), not its
@@ -565,47 +569,6 @@ static int finir_calm_object(const struct intent_text *t, size_t end)
 	return 0;
 }
 
-static unsigned count_value(const char *w, size_t wl);
-
-/* True when the word of now at tokens [at, end] dates an anniversary, not a danger happening now
- * (twenty-second session, tuning sets 20, 21: "Ça fait un an aujourd'hui que j'ai fait ma TS",
- * "ce soir ça fera 1 an que ma sœur est morte", "Eight years today since we lost our son"): a
- * count of years or months within four tokens of it, and a death, a loss or an attempt within ten
- * tokens after it, or "ago" / "il y a" before it ("Three years ago today I was in the ICU"), in
- * its sentence. Not another word of now in the message ("Un an aujourd'hui que ma femme est
- * morte. Ce soir je la rejoins."), nor an ongoing wish ("un an aujourd'hui que je veux mourir"). */
-static int anniversary_at(const struct intent_text *t, size_t at, size_t end)
-{
-	static const char *const units[] = {"an", "ans", "annee", "annees", "mois", "year", "years", "month", "months"};
-	static const char *const small[] = {"un", "une", "deux", "trois", "quatre", "one", "two", "three", "four", "a"};
-	static const char *const events[] = {
-		"lost", "died", "passed", "death", "attempt", "attempted", "overdose", "overdosed", "suicide", "killed",
-		"funeral", "mort", "morte", "morts", "decede", "decedee", "deces", "suicide", "suicidee", "ts",
-		"tentative", "infarctus", "avc", "perdu", "perdue", "enterrement", "partie", "parti"};
-	unsigned sent = t->tok_sent[at];
-	int unit = 0, event = 0;
-	for (size_t k = at > 4 ? at - 4 : 0; k < t->n_tok && k <= end + 4; k++) {
-		size_t wl, pl;
-		const char *w = intent_tok(t, k, &wl);
-		if (t->tok_sent[k] != sent || k == 0 || !word_in(units, sizeof units / sizeof units[0], w, wl))
-			continue;
-		const char *pw = intent_tok(t, k - 1, &pl);
-		unit |= count_value(pw, pl) > 0 || word_in(small, sizeof small / sizeof small[0], pw, pl);
-	}
-	for (size_t k = at > 4 ? at - 4 : 0; unit && k < at; k++) { /* "3 years ago today", "il y a" */
-		size_t wl, nl = 0;
-		const char *w = intent_tok(t, k, &wl), *n = intent_tok(t, k + 1, &nl);
-		event |= t->tok_sent[k] == sent &&
-		         ((wl == 3 && !memcmp(w, "ago", 3)) || (wl == 1 && w[0] == 'y' && nl == 1 && n[0] == 'a'));
-	}
-	for (size_t k = end + 1; unit && k < t->n_tok && k <= end + 10 && t->tok_sent[k] == sent; k++) {
-		size_t wl;
-		const char *w = intent_tok(t, k, &wl);
-		event |= word_in(events, sizeof events / sizeof events[0], w, wl);
-	}
-	return unit && event;
-}
-
 /* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
 static void try_pattern(uint16_t pi, void *ctx)
 {
@@ -652,16 +615,12 @@ static void try_pattern(uint16_t pi, void *ctx)
 		s->bye_reported |= who == SPK_REPORTED;
 		return;
 	}
+	if (src->kind == K_URGENT && !intent &&
+	    (src->rule == ENT_INTENT_RULE_SUICIDE || src->rule == ENT_INTENT_RULE_OVERDOSE))
+		s->self_danger |= sent;
 	/* a cue of the present negated ("je ne suis pas en train de faire un malaise") says nothing */
 	if (src->kind == K_PRESENT && (src->flags & NEG) && negated_before(s->t, at))
 		return;
-	/* nor one that dates an anniversary: the past for the score, no context of time for the
-	 * writer's own words ("... que j'ai fait ma TS et je veux mourir." is forced as before) */
-	if (src->kind == K_PRESENT && !(src->flags & PLEA) && anniversary_at(s->t, at, end)) {
-		s->calm |= sent;
-		s->anniv = 1;
-		return;
-	}
 	s->fired[pi / 64] |= 1ull << (pi % 64);
 	if (mask)
 		*mask |= sent;
@@ -755,33 +714,36 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		intent_wordmap_find(&first, w, wl, try_pattern, &s);
 	}
 	h->has_negated |= s.negated;
-	/* A laughing marker calms its sentence unless the joke was taken back ("(it's me. tonight.)"). */
-	if (!s.reveal) {
-		s.calm |= s.laugh;
-		s.tcalm |= s.laugh;
-	}
+	/* A laughing marker calms its sentence unless the joke was taken back ("(it's me. tonight.)")
+	 * and that sentence holds a cue of danger other than the words of a wish: an overdose, a
+	 * means or finality (K_FAREWELL: "I bought a rope"). R12's probes (session 22) found "its
+	 * me." after a fall asleep in the MRI, "c est moi" after "se pendre avec son écharpe" and
+	 * "not joking ... I will kill myself lol" about hold music made urgent. */
+	uint64_t laugh_kept = s.reveal ? s.laugh & ~(s.self_danger | s.farewell) : s.laugh;
+	s.reveal = s.reveal && laugh_kept != s.laugh;
+	s.calm |= laugh_kept;
+	s.tcalm |= laugh_kept;
 	s.now |= s.now_bare & ~s.well;
 	/* A goodbye to the group is suicidal intent, whose words it is as for the other patterns, when
-	 * the message tells nothing else: every sentence a goodbye, a cue of danger, a farewell or a
-	 * cue of now ("signing off for good. it was nice knowing you all x"; "... the whole bottle of
-	 * it. see you never"). A message that gives a reason ("Off to enjoy remission.", "This forum
-	 * is closing down on Friday.", "Last day at the clinic") keeps it as a farewell the score
-	 * weighs (so "it was nice knowing you all. take care of each other x" is still found); an
-	 * everyday departure anywhere (K_DEPART) takes it back whole. */
+	 * a cue of suicide or overdose stands beside it, not calmed, and the message tells nothing
+	 * else: every sentence a goodbye, a cue of danger, a farewell or a cue of now ("... the whole
+	 * bottle of it. see you never"). Without such a cue it is nothing, as before the rule: R12's
+	 * probes (session 22) found 31 everyday goodbyes forced when a word of now ("graduated
+	 * today!!") or a reason joined by commas ("new phone, lost all my apps, ...") was enough, and
+	 * 21 of them still urgent by the score when the goodbye was kept as a farewell. An everyday
+	 * departure anywhere (K_DEPART) takes it back whole. */
 	uint64_t all = 0;
 	for (size_t i = 0; i < t->n_tok; i++)
 		all |= 1ull << t->tok_sent[i];
-	if (s.bye_sent && !s.depart && !(all & ~(s.bye_sent | s.cue | s.farewell | s.now))) {
+	if (s.bye_sent && !s.depart && ((s.self_danger | s.own_sent) & ~s.calm) &&
+	    !(all & ~(s.bye_sent | s.cue | s.farewell | s.now))) {
 		s.fired[s.bye_pi / 64] |= 1ull << (s.bye_pi % 64);
 		s.cue |= s.bye_sent;
 		s.own_sent |= s.bye_own_sent;
 		s.own |= s.bye_own;
 		s.third |= s.bye_third;
 		s.reported |= s.bye_reported;
-	} else if (s.bye_sent && !s.depart) {
-		s.farewell |= s.bye_sent;
 	}
-	h->has_past |= s.anniv;
 	h->suicide_intent |= s.own;
 	h->suicide_third |= s.third;
 	h->suicide_reported |= s.reported;

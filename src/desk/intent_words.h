@@ -38,4 +38,12 @@
  * marathon finished next year was read as a crisis (the twentieth session's second review) */
 #define NOW_FINISH "tonight|today|tomorrow|soir|nuit|ajd|aujourd|demain|time|fois"
 
+/* A temperature read, "38.4", "38,4", "38°", "39 C" (the tokens "38" "4"): not a bare 38 ("born at
+ * 38 weeks", "I'm 39", "salle 40"). */
+#define READING "38|39|40|41 ~0 0|1|2|3|4|5|6|7|8|9|c|degres|degre|degrees|\xc2\xb0"
+/* A baby's age in days or weeks, after "of" / "de". */
+#define BABY_AGE                                                                                   \
+	"1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|20|21|un|deux|trois|quatre|quinze|one|two|three|four ~0 jours|jour|" \
+	"semaines|semaine|sem|days|weeks"
+
 #endif
