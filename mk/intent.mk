@@ -331,9 +331,9 @@ intent-safety-19: $(BUILD)/entraide
 # tests/intent/safety-tuning-20.md, -21.md). Scored once as they came, on main 18cc62a: 1.000 / 6.0 %
 # / 0.891 and 0.956 / 17.1 % / 0.662; with the same session's rules 1.000 / 6.0 % / 0.891 and
 # 0.956 / 16.7 % / 0.663. Held to what they reach. Set 21 with the twenty-second session's rules
-# as narrowed after R12's probes (anniversary dropped, goodbye and joke reveal only beside a cue
-# of danger; docs/intent.md): 0.967 / 16.7 % / 0.664 (main ae95d23: 0.956 / 16.7 % / 0.663); set
-# 20 1.000 / 6.0 % / 0.891 (as main). Floors left at main's.
+# as narrowed after R12's probes (anniversary dropped, a goodbye forced alone or beside a cue of
+# danger, a joke revealed only beside one; docs/intent.md): 0.989 / 16.7 % / 0.666 (main ae95d23:
+# 0.956 / 16.7 % / 0.663), floor 0.98 / 17 % / 0.665; set 20 1.000 / 6.0 % / 0.891 (as main).
 intent-safety-20: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-20.jsonl > $(BUILD)/intent-safety-20.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-20.jsonl $(BUILD)/intent-safety-20.pred.jsonl \
@@ -342,7 +342,7 @@ intent-safety-20: $(BUILD)/entraide
 intent-safety-21: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-21.jsonl > $(BUILD)/intent-safety-21.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-21.jsonl $(BUILD)/intent-safety-21.pred.jsonl \
-		--min urgent_recall=0.95 --max false_urgent_rate=0.17 --min macro_f1=0.66
+		--min urgent_recall=0.98 --max false_urgent_rate=0.17 --min macro_f1=0.665
 
 # Set 22 (once held-out set 7; retired in the twenty-second session, after it had been scored in
 # aggregate in four sessions while rules were chosen). 200 messages, 100 French then 100 English,

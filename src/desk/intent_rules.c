@@ -231,6 +231,7 @@ struct scan {
 	 * writer's own wish, for it to be forced, and in a laughing marker's sentence for a joke
 	 * taken back to count. */
 	uint64_t self_danger;
+	uint64_t bye_tok; /* the tokens (of the first 64) a goodbye's words cover */
 	int reveal, bye_pi, bye_own, bye_third, bye_reported;
 };
 
@@ -569,6 +570,25 @@ static int finir_calm_object(const struct intent_text *t, size_t end)
 	return 0;
 }
 
+/* True when the message is a goodbye and nothing else ("signing off for good. it was nice knowing
+ * you all x", set 21): every token a goodbye's word or a filler. A reason, a thanks, a word of now
+ * or an emoji beside it is more than a goodbye (R12's probes: "graduated today!! nice knowing you
+ * all", "merci pour tout, ravie de vous avoir connus"). */
+static int bye_alone(const struct intent_text *t, uint64_t covered)
+{
+	static const char *const fillers[] = {"it", "was", "s", "its", "been", "has", "x", "xx", "xxx", "c",
+	                                      "etait", "ete", "a", "ca", "bye", "goodbye", "adieu", "so", "and", "et"};
+	if (t->n_tok == 0 || t->n_tok > 64)
+		return 0;
+	for (size_t k = 0; k < t->n_tok; k++) {
+		size_t wl;
+		const char *w = intent_tok(t, k, &wl);
+		if (!((covered >> k) & 1) && !word_in(fillers, sizeof fillers / sizeof fillers[0], w, wl))
+			return 0;
+	}
+	return 1;
+}
+
 /* A pattern may start at token s->ti: try it unless it already fired in this chunk. */
 static void try_pattern(uint16_t pi, void *ctx)
 {
@@ -613,6 +633,8 @@ static void try_pattern(uint16_t pi, void *ctx)
 		s->bye_own |= who == SPK_OWN;
 		s->bye_third |= who == SPK_THIRD;
 		s->bye_reported |= who == SPK_REPORTED;
+		for (size_t k = s->ti; k <= end && k < 64; k++)
+			s->bye_tok |= 1ull << k;
 		return;
 	}
 	if (src->kind == K_URGENT && !intent &&
@@ -725,9 +747,10 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 	s.tcalm |= laugh_kept;
 	s.now |= s.now_bare & ~s.well;
 	/* A goodbye to the group is suicidal intent, whose words it is as for the other patterns, when
-	 * a cue of suicide or overdose stands beside it, not calmed, and the message tells nothing
-	 * else: every sentence a goodbye, a cue of danger, a farewell or a cue of now ("... the whole
-	 * bottle of it. see you never"). Without such a cue it is nothing, as before the rule: R12's
+	 * the message is that goodbye alone (bye_alone), or when a cue of suicide or overdose stands
+	 * beside it, even calmed ("a cure for my chronic pain 🙂 the whole bottle of it. see you
+	 * never"), and the message tells nothing else: every sentence a goodbye, a cue of danger, a
+	 * farewell or a cue of now. Otherwise it is nothing, as before the rule: R12's
 	 * probes (session 22) found 31 everyday goodbyes forced when a word of now ("graduated
 	 * today!!") or a reason joined by commas ("new phone, lost all my apps, ...") was enough, and
 	 * 21 of them still urgent by the score when the goodbye was kept as a farewell. An everyday
@@ -735,8 +758,9 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 	uint64_t all = 0;
 	for (size_t i = 0; i < t->n_tok; i++)
 		all |= 1ull << t->tok_sent[i];
-	if (s.bye_sent && !s.depart && ((s.self_danger | s.own_sent) & ~s.calm) &&
-	    !(all & ~(s.bye_sent | s.cue | s.farewell | s.now))) {
+	if (s.bye_sent && !s.depart &&
+	    (bye_alone(t, s.bye_tok) ||
+	     ((s.self_danger | s.own_sent) && !(all & ~(s.bye_sent | s.cue | s.farewell | s.now))))) {
 		s.fired[s.bye_pi / 64] |= 1ull << (s.bye_pi % 64);
 		s.cue |= s.bye_sent;
 		s.own_sent |= s.bye_own_sent;

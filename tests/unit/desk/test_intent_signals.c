@@ -775,14 +775,17 @@ static void session_22_rules(void **state)
 	/* forced only beside a cue of suicide or overdose, or the writer's own wish (R12's probes) */
 	static const char *const bye[] = {
 		"the whole bottle of it. see you never",
+		"great news everyone, I finally found a cure for my chronic pain the whole bottle of it. see you never",
 		"I took all my pills. Nice knowing you all.",
-	};
-	EACH_HIT(bye, suicide_intent, 1);
-	/* a goodbye alone, or beside a word of now or a reason joined by commas, is nothing (R12) */
-	static const char *const bye_alone[] = {
+		/* or a goodbye and nothing else */
 		"signing off for good. it was nice knowing you all x",
 		"Ravie de vous avoir connus, tous.",
+	};
+	EACH_HIT(bye, suicide_intent, 1);
+	/* a goodbye beside a word of now, a thanks or a reason joined by commas is nothing (R12) */
+	static const char *const bye_alone[] = {
 		"graduated today!! nice knowing you all",
+		"merci pour tout, ravie de vous avoir connus",
 		"new phone, lost all my apps, signing off for good on this old account, nice knowing you all x",
 		"Group therapy ends tonight for me. It was nice knowing you all.",
 		/* a crisis, lost with the word of now that forced it (as on main) */
