@@ -703,7 +703,7 @@ static int try_iban(struct pctx *c, size_t i)
 			return 1;
 		}
 	}
-	return 0;
+	return nends && priv_iban_printed(c, i, ends[nends - 1]);
 }
 
 static int try_plate(struct pctx *c, size_t i)

@@ -14,5 +14,8 @@ void priv_find_ids_ref(struct pctx *c);
  * CIN, IHI, TFN: "what a sin", "ma cni de 2015"), written in capitals before a code of 8 or more
  * letters and digits starting at token i? 1 for every other label. (priv_ids_ref.c) */
 int priv_weak_label_ok(const struct pctx *c, size_t k, size_t i);
+/* An IBAN printed in groups of four from token i to token last, its country's length, whose
+ * key try_iban() refused ("FR76 1027 8060 3100 0205 8831 472"): added as an ID. (priv_ids_bank.c) */
+int priv_iban_printed(struct pctx *c, size_t i, size_t last);
 
 #endif
