@@ -370,6 +370,22 @@ static int mail_provider(const struct pctx *c, size_t i)
 	return i < c->n_tk && tk_eq_any(c, i, p);
 }
 
+/* The particles of a surname written out in a local part ("yannick point le gall", "anna point
+ * van dijk"), taken only right after "point" / "dot", where no sentence puts them. */
+static const char *const local_particles[] = {"le", "la", "de", "du", "des", "van", "von", "der", "den",
+					      "di", "da", "del", "mac", "mc", "el", "al", "ben", NULL};
+
+/* Token d the last particle of one or two ("de la", "van der") right after "point" / "dot":
+ * the word before that "point", else SIZE_MAX. */
+static size_t local_particle(const struct pctx *c, size_t d)
+{
+	if (!tk_eq_any(c, d, local_particles))
+		return SIZE_MAX;
+	if (d >= 1 && tk_eq_any(c, d - 1, local_particles))
+		d--;
+	return d >= 2 && (tk_eq(c, d - 1, "point") || tk_eq(c, d - 1, "dot")) ? d - 2 : SIZE_MAX;
+}
+
 /* "jean.dupont [at] gmail.com", "jean (at) gmail (dot) com", "jean arobase gmail.com". */
 static void obfuscated_emails(struct pctx *c)
 {
@@ -412,6 +428,8 @@ static void obfuscated_emails(struct pctx *c)
 				 (tk_eq(c, d - 1, "point") || tk_eq(c, d - 1, "dot")) &&
 				 (tk_ch(c, d - 2, '[') || tk_ch(c, d - 2, '(')))
 				w = d - 3;
+			else if ((w = local_particle(c, d)) != SIZE_MAX)
+				; /* "yannick point le gall arobase ...", "marie point de la tour ..." */
 			else
 				break;
 			if (!(c->tk[w].f & TK_WORD) || (c->tk[w].f & TK_CLAIMED) ||

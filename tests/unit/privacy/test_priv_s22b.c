@@ -74,10 +74,28 @@ static void iban_wrong_key(void **state)
 	no_span("Dose: 2004 1010 0505 0001 units over the week", EN, "2004", ENT_PRIV_ID);
 }
 
+/* A written-out e-mail whose local part holds a surname's particle after "point" / "dot". */
+static void email_particle(void **state)
+{
+	(void)state;
+	found("répondez à yannick point le gall arobase laposte point net merci", FR,
+	      "yannick point le gall arobase laposte point net", ENT_PRIV_CONTACT);
+	found("écrivez-moi à marie point de la tour arobase gmail point com svp", FR,
+	      "marie point de la tour arobase gmail point com", ENT_PRIV_CONTACT);
+	found("reach me at sean dot mc donagh at gmail dot com please", EN, "sean dot mc donagh at gmail dot com",
+	      ENT_PRIV_CONTACT);
+	/* a particle with no "point" before it, or a sentence's "point de" */
+	found("c'est le point de marc arobase gmail point com qu'il faut", FR, "marc arobase gmail point com",
+	      ENT_PRIV_CONTACT);
+	no_span("on fait le point le lundi avec marc, écrivez à marc arobase gmail point com", FR, "le lundi",
+		ENT_PRIV_CONTACT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(iban_wrong_key),
+		cmocka_unit_test(email_particle),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
