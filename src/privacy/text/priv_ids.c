@@ -244,11 +244,11 @@ static size_t code_start(const struct pctx *c, size_t i)
 		i -= 2;
 		s = c->tk[i].s;
 	}
-	/* "mutuelle MGEN 4457 1290", "hospital number: RTH 123456": an uppercase code word
-	 * between the label (and its colon) and the digits */
-	size_t lab = i >= 3 && tk_ch(c, i - 2, ':') ? i - 3 : i - 2;
+	/* "mutuelle MGEN 4457 1290", "hospital number: RTH 123456", "member ID is XKH 448-219-007":
+	 * an uppercase code word between the label (and its colon or copula) and the digits */
+	size_t lab = i >= 3 && (tk_ch(c, i - 2, ':') || tk_eq(c, i - 2, "is") || tk_eq(c, i - 2, "est")) ? i - 3 : i - 2;
 	if (i >= 2 && tk_is(c, i - 1, TK_ALLCAP) && !tk_is(c, i - 1, TK_DIGIT) && tk_len(c, i - 1) <= 6 &&
-	    (c->tk[i].f & TK_SP) && !(c->tk[i - 1].lex & (LX_IDLABEL | LX_NOTNAME | LX_STOPFR | LX_STOPEN)) &&
+	    (c->tk[i].f & TK_SP) && !(c->tk[i - 1].lex & (LX_IDLABEL | LX_NOTNAME | LX_REGION | LX_STOPFR | LX_STOPEN)) &&
 	    !(c->tk[i - 1].f & TK_CLAIMED) && (c->tk[lab].lex & LX_IDLABEL))
 		s = c->tk[i - 1].s;
 	return s;

@@ -91,11 +91,23 @@ static void email_particle(void **state)
 		ENT_PRIV_CONTACT);
 }
 
+/* An uppercase code word between a label, its copula and the digits. */
+static void code_after_copula(void **state)
+{
+	(void)state;
+	found("Our insurance member ID is XKH 448-219-007. How do we get a replacement?", EN, "XKH 448-219-007",
+	      ENT_PRIV_ID);
+	found("the MRN is KCH 00482913 on the wristband", EN, "KCH 00482913", ENT_PRIV_ID);
+	/* a country before a year is no code word */
+	no_span("my passport is UK 2019 issue, expires soon", EN, "UK", ENT_PRIV_ID);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(iban_wrong_key),
 		cmocka_unit_test(email_particle),
+		cmocka_unit_test(code_after_copula),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
