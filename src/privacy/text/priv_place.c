@@ -9,6 +9,7 @@
  * Countries and regions, and generic places ("aux urgences", "à l'hôpital"), are not reported.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "privacy/text/priv_name.h"
 #include "privacy/text/priv_text.h"
@@ -245,13 +246,15 @@ static __attribute__((noinline)) int hospital_en_head(struct pctx *c, size_t i)
 	size_t first = SIZE_MAX;
 	for (size_t k = i; k-- > 0 && i - k < 10;) {
 		const struct ptok *t = &c->tk[k];
+		/* a line break ends the name, before or after what an earlier pass took
+		 * ("DOB: 19/08/1966\nHospital no: ...": the date is no hospital's) */
+		if (c->tk[k + 1].f & TK_NL)
+			break;
 		if (t->f & TK_CLAIMED) {
-			if (t->f & TK_WORD) /* "Leeds" already a town: take it in */
+			if ((t->f & (TK_WORD | TK_DIGIT)) == TK_WORD) /* "Leeds" already a town: take it in */
 				first = k;
 			break;
 		}
-		if (k + 1 <= i && (c->tk[k + 1].f & TK_NL))
-			break;
 		if ((t->f & TK_WORD) && (t->f & (TK_CAP | TK_ALLCAP)) && !(t->lex & (LX_STOPEN | LX_MONTH | LX_DAY))) {
 			first = k;
 			continue;
@@ -344,10 +347,16 @@ static size_t unit_tail(const struct pctx *c, size_t j)
 	static const char *const units[] = {"apt", "apartment", "suite", "unit", "flat", "bldg",
 					    "building", "appt", "appartement", "bat", "batiment",
 					    "etage", NULL};
+	static const char *const bld[] = {"bat", "batiment", "building", "bldg", "block", "escalier", "esc",
+					  "entree", "tour", NULL};
 	size_t k = j + 1;
 	if (tk_ch(c, k, ','))
 		k++;
 	if (tk_eq_any(c, k, units) && tk_is(c, k + 1, TK_DIGIT) && !tk_is(c, k + 1, TK_CLAIMED))
+		return k + 1;
+	/* "Résidence Les Pins, bât C, 31400 Toulouse", "escalier B": a building's letter */
+	if (tk_eq_any(c, k, bld) && k + 1 < c->n_tk && tk_len(c, k + 1) == 1 && tk_is(c, k + 1, TK_CAP) &&
+	    !tk_is(c, k + 1, TK_CLAIMED) && (c->tk[k + 1].f & TK_SP))
 		return k + 1;
 	if (tk_ch(c, k, '#') && tk_is(c, k + 1, TK_DIGIT) && tk_glued(c, k))
 		return k + 1;
@@ -388,6 +397,12 @@ static size_t address_tail(const struct pctx *c, size_t j)
 			return pc + 1;
 		return us_state_tail(c, t);
 	}
+	/* "5 Mimosa Close, Sale, M33 4PQ": an unlisted town of one word before a UK postcode */
+	if (k != j + 1 && cap_word(c, k) && !(c->tk[k].f & TK_NL)) {
+		size_t pc = tk_ch(c, k + 1, ',') ? k + 2 : k + 1;
+		if (uk_postcode_at(c, pc))
+			return pc + 1;
+	}
 	/* "123 Main St, Springfield, IL 62701": an unlisted town followed by a state */
 	if (k != j + 1 && cap_word(c, k) && us_state_tail(c, k) != k)
 		return us_state_tail(c, k);
@@ -407,14 +422,40 @@ static size_t unit_before(const struct pctx *c, size_t num)
 	if (k >= 2 && tk_is(c, k - 1, TK_DIGIT) && !tk_is(c, k - 1, TK_CLAIMED) &&
 	    tk_eq_any(c, k - 2, w_flat))
 		return k - 2;
+	/* "Flat 3, Pine Court, 14 Elm Road": the number was the flat's */
+	if (num >= 1 && tk_eq_any(c, num - 1, w_flat) && !tk_is(c, num - 1, TK_CLAIMED) && (c->tk[num].f & TK_SP))
+		return num - 1;
 	return num;
+}
+
+/* A street number: digits, with one letter ("221B") or "bis"/"ter" glued; not a dose ("5mg bd.
+ * Bleep 3318": "bd" is twice a day there, not a boulevard). */
+static int street_number(const struct pctx *c, size_t i)
+{
+	size_t b = c->tk[i].s;
+	while (b < c->tk[i].e && c->t[b] >= '0' && c->t[b] <= '9')
+		b++;
+	size_t letters = c->tk[i].e - b;
+	return letters <= 1 || (letters == 3 && (!strncasecmp(c->t + b, "bis", 3) || !strncasecmp(c->t + b, "ter", 3)));
+}
+
+/* "bd" with no number before it names a boulevard ("bd. Voltaire", "Bd Haussmann") in French,
+ * not after a dose ("5mg bd", "500 mg bd": twice a day), nor in lowercase in English. */
+static int bd_street(const struct pctx *c, size_t k)
+{
+	static const char *const units[] = {"mg", "ml", "g", "mcg", "ug", "microgram", "micrograms", "tab",
+					    "tabs", "caps", "puffs", NULL};
+	size_t p = tk_prev_word(c, k, 1);
+	if (p != SIZE_MAX && ((c->tk[p].f & TK_DIGIT) || tk_eq_any(c, p, units)))
+		return 0;
+	return c->lang != ENT_PRIV_EN || !(c->tk[k].f & TK_LOWER);
 }
 
 /* "12 rue de la Paix", "3 bis avenue Victor-Hugo", "rue des Lilas", "221B Baker Street". */
 static int street(struct pctx *c, size_t i)
 {
 	size_t k = i, num = SIZE_MAX;
-	if ((c->tk[i].f & TK_DIGIT) && tk_len(c, i) <= 5) {
+	if ((c->tk[i].f & TK_DIGIT) && tk_len(c, i) <= 5 && street_number(c, i)) {
 		num = i;
 		k = i + 1;
 		if (tk_eq(c, k, "bis") || tk_eq(c, k, "ter"))
@@ -425,7 +466,8 @@ static int street(struct pctx *c, size_t i)
 	if (k < c->n_tk && (c->tk[k].lex & LX_STREET) && tk_free(c, k) &&
 	    !(tk_eq(c, k, "place") && num == SIZE_MAX && !(c->tk[k].f & TK_CAP)) &&
 	    !(tk_eq(c, k, "cours") && num == SIZE_MAX) && !(tk_eq(c, k, "voie") && num == SIZE_MAX) &&
-	    !(tk_eq(c, k, "passage") && num == SIZE_MAX) && !(tk_eq(c, k, "route") && num == SIZE_MAX)) {
+	    !(tk_eq(c, k, "passage") && num == SIZE_MAX) && !(tk_eq(c, k, "route") && num == SIZE_MAX) &&
+	    !(num == SIZE_MAX && tk_eq(c, k, "bd") && !bd_street(c, k))) {
 		size_t after = k + 1;
 		if (tk_ch(c, after, '.') && tk_glued(c, k))
 			after++; /* "av. de la République", "bd. Voltaire" */

@@ -102,12 +102,37 @@ static void code_after_copula(void **state)
 	no_span("my passport is UK 2019 issue, expires soon", EN, "UK", ENT_PRIV_ID);
 }
 
+/* A postal address's parts: a building's letter, the flat before its number, an unlisted town
+ * before a UK postcode; a dose is no street number. */
+static void address_parts(void **state)
+{
+	(void)state;
+	found("Adresse : Résidence Les Pins, bât C, 31400 Toulouse.", FR, "Résidence Les Pins, bât C, 31400 Toulouse",
+	      ENT_PRIV_LOCATION);
+	found("Address: Flat 3, Pine Court, 14 Elm Road, Nottingham NG7 2RD.", EN,
+	      "Flat 3, Pine Court, 14 Elm Road, Nottingham NG7 2RD", ENT_PRIV_LOCATION);
+	found("Address: 5 Mimosa Close, Sale, M33 4PQ", EN, "5 Mimosa Close, Sale, M33 4PQ", ENT_PRIV_LOCATION);
+	no_span("Bed 4: on apixaban 5mg bd. Bleep 3318 if worse", EN, "Bleep", ENT_PRIV_LOCATION);
+	no_span("J'ai monté le bât C à pied, l'ascenseur était en panne", FR, "bât C", ENT_PRIV_LOCATION);
+	no_span("My flat 2 minutes from the hospital is a godsend", EN, "flat 2", ENT_PRIV_LOCATION);
+}
+
+/* A line break ends an English hospital's name: "DOB: 19/08/1966\nHospital no: ..." */
+static void hospital_line(void **state)
+{
+	(void)state;
+	found("DOB: 19/08/1966\nHospital no: 0783321", EN, "19/08/1966", ENT_PRIV_DATE);
+	found("She was moved to Leeds General Infirmary last night", EN, "Leeds General Infirmary", ENT_PRIV_LOCATION);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(iban_wrong_key),
 		cmocka_unit_test(email_particle),
 		cmocka_unit_test(code_after_copula),
+		cmocka_unit_test(address_parts),
+		cmocka_unit_test(hospital_line),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
