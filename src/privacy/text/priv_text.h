@@ -354,6 +354,9 @@ void priv_find_patterns(struct pctx *c); /* priv_contact.c: e-mail, URL, handles
 void priv_find_numbers(struct pctx *c);  /* priv_ids.c: ids, phones; priv_when.c: dates, ages */
 void priv_find_words_ids(struct pctx *c); /* priv_ids.c: IBAN, plates, labelled numbers */
 void priv_find_when(struct pctx *c);     /* priv_when.c: dates and ages */
+/* priv_when_reg.c: "im 19 n ...", "Handing over: M 57, ...": number i, word p before it, value v;
+ * adds the AGE span and says 1, or 0. */
+int priv_age_register(struct pctx *c, size_t i, size_t p, long v);
 void priv_find_places(struct pctx *c);   /* priv_place.c */
 void priv_find_names(struct pctx *c);    /* priv_name.c */
 

@@ -824,8 +824,10 @@ static int age(struct pctx *c, size_t i)
 		return 1;
 	}
 	/* "he is 15 and", "she was 61.", "diagnosed at 19," */
+	/* ... and "Amber's 4 and": a given name's "'s" (is) */
 	int shes = p != SIZE_MAX && p == i - 1 && tk_eq(c, p, "s") && p >= 2 && tk_apos(c, p - 1) &&
-		   tk_eq_any(c, p - 2, w_he3);
+		   (tk_eq_any(c, p - 2, w_he3) ||
+		    ((c->tk[p - 2].f & TK_CAP) && tk_lex(c, p - 2, LX_GIVEN) && !tk_lex(c, p - 2, LX_MONTH | LX_DAY)));
 	if (v >= 2 && v <= 110 && p != SIZE_MAX && p == i - 1 &&
 	    (shes || tk_eq(c, p, "is") || tk_eq(c, p, "was") || tk_eq(c, p, "am") || tk_eq(c, p, "turned") ||
 	     tk_eq(c, p, "turns") || tk_eq(c, p, "at") || tk_eq(c, p, "be") || tk_eq(c, p, "now") ||
@@ -842,6 +844,8 @@ static int age(struct pctx *c, size_t i)
 			return 1;
 		}
 	}
+	if (priv_age_register(c, i, p, v))
+		return 1;
 	if (p != SIZE_MAX && v >= 10 && (tk_eq(c, p, "m") || tk_eq(c, p, "im")) && p >= 1 &&
 	    tk_apos(c, p - 1) && tk_eq(c, p - 2, "i") &&
 	    (!tk_is(c, tk_next_word(c, i, 0), TK_ALPHA) ||

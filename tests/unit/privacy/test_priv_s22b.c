@@ -125,6 +125,20 @@ static void hospital_line(void **state)
 	found("She was moved to Leeds General Infirmary last night", EN, "Leeds General Infirmary", ENT_PRIV_LOCATION);
 }
 
+/* Bare ages of text messages and clinical notes. */
+static void age_register(void **state)
+{
+	(void)state;
+	found("im 19 n pregnant, 8 wks, cant tell my mum", EN, "19", ENT_PRIV_AGE);
+	found("Handing over: M 57, ileal Crohn's, fistula.", EN, "57", ENT_PRIV_AGE);
+	found("pigmented lesion on back, M 45, skin type II", EN, "45", ENT_PRIV_AGE);
+	found("Amber's 4 and shakes like a leaf after 4 puffs.", EN, "4", ENT_PRIV_AGE);
+	no_span("im 20 mins from the hospital, should I go in", EN, "20", ENT_PRIV_AGE);
+	no_span("im 50/50 on starting the new meds", EN, "50", ENT_PRIV_AGE);
+	no_span("stuck on the M 25, then the M 6 was closed too", EN, "25", ENT_PRIV_AGE);
+	no_span("Ward: M 4, bay 2 has the side room", EN, "4", ENT_PRIV_AGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +147,7 @@ int main(void)
 		cmocka_unit_test(code_after_copula),
 		cmocka_unit_test(address_parts),
 		cmocka_unit_test(hospital_line),
+		cmocka_unit_test(age_register),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
