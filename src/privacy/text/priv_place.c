@@ -732,8 +732,9 @@ static int hospital_royal(struct pctx *c, size_t i)
 	return 1;
 }
 
-/* "Royal Children's", "Birmingham Children's", "Sick Kids": a children's hospital named
- * without its head noun ("Birmingham Children's Hospital" is left to the head noun). */
+/* "Royal Children's", "Birmingham Children's", "Liverpool Women's", "Sick Kids": a children's or
+ * women's hospital named without its head noun ("Birmingham Children's Hospital" is left to the
+ * head noun). */
 static int hospital_children(struct pctx *c, size_t i)
 {
 	if (tk_eq(c, i, "sick") && tk_eq(c, i + 1, "kids") && (c->tk[i + 1].f & TK_CAP) && (c->tk[i + 1].f & TK_SP)) {
@@ -742,11 +743,43 @@ static int hospital_children(struct pctx *c, size_t i)
 	}
 	uint32_t fl;
 	size_t e = tk_eq(c, i, "royal") ? i : town_at(c, i, &fl);
-	if (e == SIZE_MAX || !tk_eq(c, e + 1, "children") || !(c->tk[e + 1].f & TK_CAP) || !(c->tk[e + 1].f & TK_SP) ||
+	if (e == SIZE_MAX || !(tk_eq(c, e + 1, "children") || tk_eq(c, e + 1, "women")) || !(c->tk[e + 1].f & TK_CAP) ||
+	    !(c->tk[e + 1].f & TK_SP) ||
 	    !tk_apos(c, e + 2) || !tk_glued(c, e + 1) || !tk_eq(c, e + 3, "s") || !tk_glued(c, e + 2) ||
 	    (tk_is(c, e + 4, TK_CAP) && tk_lex(c, e + 4, LX_HOSP_EN)))
 		return 0;
 	priv_add_tok(c, i, e + 3, ENT_PRIV_LOCATION, 0.7f, "hospital");
+	return 1;
+}
+
+/* "admitted to St Thomas' on Sunday", "Seen at St Mark's", "shes been in st james's": a saint's
+ * name with its possessive after a place word is a hospital (St Thomas', St George's, St James's,
+ * St Mark's), not the town St Thomas; not a feast, a plant, a church or a college ("on St
+ * Patrick's Day", "on St John's wort", "at St Paul's Cathedral"). The apostrophe and "s" are
+ * the name's. */
+static int saint_possessive(struct pctx *c, size_t i)
+{
+	static const char *const not_hosp[] = {"day", "eve", "night", "wort", "church", "cathedral", "chapel",
+					       "college", "school", "university", "abbey", "square", "park",
+					       "road", "street", "place", "green", "feast", "parish", NULL};
+	size_t w = i + 1;
+	if (tk_ch(c, w, '.') && tk_glued(c, i))
+		w++;
+	if (w + 1 >= c->n_tk || (c->tk[w].f & (TK_WORD | TK_ALPHA | TK_DIGIT | TK_CLAIMED | TK_SP)) !=
+					  (TK_WORD | TK_ALPHA | TK_SP) ||
+	    !tk_apos(c, w + 1) || !tk_glued(c, w))
+		return 0;
+	size_t e = w + 1; /* "St Thomas'" */
+	if (tk_eq(c, w + 2, "s") && tk_glued(c, w + 1))
+		e = w + 2;
+	else if (c->t[c->tk[w].e - 1] != 's')
+		return 0;
+	/* both capitalised, or both lowercase in a text message */
+	if (!(c->tk[i].f & TK_CAP) != !(c->tk[w].f & TK_CAP) || !loc_prep_before(c, i))
+		return 0;
+	if (e + 1 < c->n_tk && (c->tk[e + 1].f & TK_WORD) && tk_eq_any(c, e + 1, not_hosp))
+		return 0;
+	priv_add_tok(c, i, e, ENT_PRIV_LOCATION, 0.75f, "hospital");
 	return 1;
 }
 
@@ -782,8 +815,8 @@ void priv_find_places(struct pctx *c)
 		if (hospital_en(c, i) || hospital_royal(c, i) || street_en(c, i))
 			continue;
 		/* (its first test: "Children" or "Kids" two words on, without the call) */
-		if (i + 1 < c->n_tk && (c->tk[i + 1].flen == 8 || c->tk[i + 1].flen == 4) &&
-		    (tk_eq(c, i + 1, "children") || tk_eq(c, i + 1, "kids") ||
+		if (i + 1 < c->n_tk && (c->tk[i + 1].flen == 8 || c->tk[i + 1].flen == 4 || c->tk[i + 1].flen == 5) &&
+		    (tk_eq(c, i + 1, "children") || tk_eq(c, i + 1, "kids") || tk_eq(c, i + 1, "women") ||
 		     (i + 2 < c->n_tk && tk_eq(c, i + 2, "children"))) &&
 		    hospital_children(c, i))
 			continue;
@@ -794,6 +827,8 @@ void priv_find_places(struct pctx *c)
 			continue;
 		/* a listed town, or a capitalised word after a place word */
 		if (!(c->tk[i].lex & (LX_TOWN | LX_CITY | LX_TOWNPFX)) && !(c->tk[i].f & TK_CAP))
+			continue;
+		if (c->tk[i].flen <= 5 && (tk_eq(c, i, "st") || tk_eq(c, i, "saint")) && saint_possessive(c, i))
 			continue;
 		if (town(c, i) || town_context(c, i))
 			continue;

@@ -139,6 +139,20 @@ static void age_register(void **state)
 	no_span("Ward: M 4, bay 2 has the side room", EN, "4", ENT_PRIV_AGE);
 }
 
+/* A saint's name with its possessive after a place word is a hospital; "Women's" as
+ * "Children's"; "Addenbrooke's" with its "'s". */
+static void saint_hospital(void **state)
+{
+	(void)state;
+	found("Dad was admitted to St Thomas' on Sunday", EN, "St Thomas'", ENT_PRIV_LOCATION);
+	found("mum's been in st james's since tues", EN, "st james's", ENT_PRIV_LOCATION);
+	found("Marlowe was born at Liverpool Women's, 31 weeks", EN, "Liverpool Women's", ENT_PRIV_LOCATION);
+	found("T1 diagnosis last week at addenbrooke's, help", EN, "addenbrooke's", ENT_PRIV_LOCATION);
+	no_span("Happy St Patrick's Day from the ward!", EN, "Patrick", ENT_PRIV_LOCATION);
+	no_span("I've been on St John's wort for my mood", EN, "John", ENT_PRIV_LOCATION);
+	no_span("We had the memorial at St Andrew's Church last week", EN, "Andrew", ENT_PRIV_LOCATION);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +162,7 @@ int main(void)
 		cmocka_unit_test(address_parts),
 		cmocka_unit_test(hospital_line),
 		cmocka_unit_test(age_register),
+		cmocka_unit_test(saint_hospital),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
