@@ -569,6 +569,37 @@ static int postcode(struct pctx *c, size_t i)
 	return 0;
 }
 
+/* "jsui a tours pr 3 tours de chimio", "on habite à lourdes et", "im in hull, where do i go": a
+ * town that is also a word, in lowercase, right after a verb of living or being there and "à",
+ * "a", "au" or "in"; not a state one is in ("je suis à bout", "i live in hope", "im in pain"),
+ * and the clause ends or goes on with a function word. */
+static int dwell_town(const struct pctx *c, size_t i)
+{
+	static const char *const w_in[] = {"a", "au", "in", NULL};
+	static const char *const w_live[] = {"habite", "habites", "habitons", "habitez", "habitent", "vis", "vit",
+					     "vivons", "vivez", "vivent", "suis", "jsui", "jsuis", "chui", "live",
+					     "lives", "living", "based", "im", "am", "m", NULL};
+	static const char *const w_state[] = {"bout", "jour", "fond", "plat", "court", "cran", "table", "terre",
+					      "pain", "agony", "bits", "shock", "denial", "love", "labour",
+					      "work", "hell", "limbo", "hope", "fear", "tears", "bath", "recovery",
+					      "remission", "trouble", "charge", "care", "bed", "pieces", "tatters",
+					      "heaven", "luck", "town", "need", "debt", "peace", "vain", NULL};
+	size_t p = tk_prev_word(c, i, 0);
+	size_t v = p != SIZE_MAX ? tk_prev_word(c, p, 0) : SIZE_MAX;
+	if (v == SIZE_MAX || !tk_eq_any(c, p, w_in) || !tk_eq_any(c, v, w_live) || tk_eq_any(c, i, w_state))
+		return 0;
+	if (tk_eq(c, v, "m") && !(v >= 2 && tk_apos(c, v - 1) && tk_eq(c, v - 2, "i")))
+		return 0;
+	/* then the clause ends, or a function word follows ("et", "and", "depuis", "pr"), not
+	 * a complement ("à tours de rôle") nor a noun ("im in reading mode") */
+	size_t nx = i + 1;
+	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD))
+		return 1;
+	return ((c->tk[nx].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, nx, "pr")) &&
+	       !(tk_eq(c, nx, "de") || tk_eq(c, nx, "d") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
+		 tk_eq(c, nx, "of"));
+}
+
 static int town(struct pctx *c, size_t i)
 {
 	static const char *const w_on2[] = {
@@ -606,7 +637,8 @@ static int town(struct pctx *c, size_t i)
 		return 0;
 	if (!cap) {
 		/* lowercase "j'habite a nantes": only after a place word, and not an ordinary word */
-		if (!prep || (single && (fl & (LX_WORD | LX_STOPFR | LX_STOPEN))) || tk_len(c, i) < 4)
+		if (!prep || (single && (fl & (LX_STOPFR | LX_STOPEN))) || tk_len(c, i) < 4 ||
+		    (single && (fl & LX_WORD) && !dwell_town(c, i)))
 			return 0;
 	} else if (single) {
 		int word = (fl & LX_WORD) != 0;

@@ -153,6 +153,19 @@ static void saint_hospital(void **state)
 	no_span("We had the memorial at St Andrew's Church last week", EN, "Andrew", ENT_PRIV_LOCATION);
 }
 
+/* A town that is a word, in lowercase, after a verb of living or being there and a preposition. */
+static void dwell_town(void **state)
+{
+	(void)state;
+	found("jsui a tours pr 3 tours de chimio", FR, "tours", ENT_PRIV_LOCATION);
+	found("on habite à lourdes et le pédiatre est loin", FR, "lourdes", ENT_PRIV_LOCATION);
+	found("im in hull, where do i go pls", EN, "hull", ENT_PRIV_LOCATION);
+	no_span("je suis à bout, la chimio me tue", FR, "bout", ENT_PRIV_LOCATION);
+	no_span("i live in hope that the new meds work", EN, "hope", ENT_PRIV_LOCATION);
+	no_span("on fait à tours de rôle pour veiller papa", FR, "tours", ENT_PRIV_LOCATION);
+	no_span("im in reading mode tonight", EN, "reading", ENT_PRIV_LOCATION);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +176,7 @@ int main(void)
 		cmocka_unit_test(hospital_line),
 		cmocka_unit_test(age_register),
 		cmocka_unit_test(saint_hospital),
+		cmocka_unit_test(dwell_town),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
