@@ -166,6 +166,37 @@ static size_t name_after(const struct pctx *c, size_t k, int allow_lower_town)
 	return last;
 }
 
+/* A name in lowercase after a head in lowercase (text-message spelling): "pres du chu
+ * bretonneau" (a word no dictionary knows right after the head), "a la clinique des lilas" (a
+ * clinic's, maternity's or care home's plural name after "des": "maternité des bluets", "ehpad des
+ * mimosas"; not a service, "clinique des maladies du sein", "clinique des urgences"). Returns the
+ * name's last token or SIZE_MAX. */
+static size_t lower_hospital_name(const struct pctx *c, size_t i, size_t head_end)
+{
+	static const char *const heads[] = {"chu", "chr", "chru", "clinique", "polyclinique", "hopital",
+					    "maternite", "ehpad", NULL};
+	static const char *const des_heads[] = {"clinique", "polyclinique", "maternite", "ehpad", NULL};
+	static const char *const services[] = {"urgences", "maladies", "soins", "enfants", "femmes", "brules",
+					       "douleurs", "yeux", "dents", "pieds", "mains", "allergies",
+					       "addictions", "adolescents", "personnes", "patients", NULL};
+	size_t k = head_end + 1;
+	if (!(c->tk[i].f & TK_LOWER) || !tk_eq_any(c, i, heads) || k + 1 >= c->n_tk ||
+	    (c->tk[k].f & (TK_LOWER | TK_CLAIMED | TK_NL)) != TK_LOWER)
+		return SIZE_MAX;
+	if (!(c->tk[k].lex & (LX_WORD | LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY | LX_NOTNAME)) &&
+	    !(c->tk[k].lex2 & LX2_NUMW) && tk_len(c, k) >= 4)
+		return k;
+	size_t w = k + 1, nx = tk_next_word(c, w, 0);
+	const char *end = c->t + c->tk[w].e - 1;
+	if (tk_eq(c, k, "des") && tk_eq_any(c, i, des_heads) &&
+	    (c->tk[w].f & (TK_LOWER | TK_CLAIMED | TK_NL)) == TK_LOWER && tk_len(c, w) >= 4 &&
+	    (*end == 's' || *end == 'x') && !tk_eq_any(c, w, services) &&
+	    !(nx != SIZE_MAX && nx == w + 1 && (tk_eq(c, nx, "de") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
+						  tk_eq(c, nx, "d"))))
+		return w;
+	return SIZE_MAX;
+}
+
 /* French order: head noun then name ("CHU de Nantes", "clinique Saint-Jean"). */
 static int hospital_fr(struct pctx *c, size_t i)
 {
@@ -204,6 +235,8 @@ static int hospital_fr(struct pctx *c, size_t i)
 			  tk_eq(c, i, "ch") || tk_eq(c, i, "ehpad") || tk_eq(c, i, "institut") ||
 			  tk_eq(c, i, "centre") || tk_eq(c, i, "maternite") || tk_eq(c, i, "ghu") ||
 			  tk_eq(c, i, "gh") || tk_eq(c, i, "chi");
+	if (last == SIZE_MAX)
+		last = lower_hospital_name(c, i, head_end);
 	if (last == SIZE_MAX) {
 		/* "CHU Bordeaux", uppercase head already names a place when a town follows */
 		return 0;

@@ -166,6 +166,18 @@ static void dwell_town(void **state)
 	no_span("im in reading mode tonight", EN, "reading", ENT_PRIV_LOCATION);
 }
 
+/* A lowercase hospital's name after a lowercase head. */
+static void lower_hospital(void **state)
+{
+	(void)state;
+	found("un hébergement pas cher pres du chu bretonneau ?", FR, "chu bretonneau", ENT_PRIV_LOCATION);
+	found("il est en reeduc a la clinique des lilas a villeurbanne", FR, "clinique des lilas", ENT_PRIV_LOCATION);
+	no_span("la clinique des maladies du sein m'a rappelée", FR, "maladies", ENT_PRIV_LOCATION);
+	no_span("on attend a la clinique des urgences pédiatriques", FR, "urgences", ENT_PRIV_LOCATION);
+	no_span("le chu hier soir était bondé", FR, "hier", ENT_PRIV_LOCATION);
+	no_span("l'ehpad des parents de mon mari est loin", FR, "parents", ENT_PRIV_LOCATION);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +189,7 @@ int main(void)
 		cmocka_unit_test(age_register),
 		cmocka_unit_test(saint_hospital),
 		cmocka_unit_test(dwell_town),
+		cmocka_unit_test(lower_hospital),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
