@@ -880,9 +880,11 @@ void priv_find_places(struct pctx *c)
 		if (hospital_en(c, i) || hospital_royal(c, i) || street_en(c, i))
 			continue;
 		/* (its first test: "Children" or "Kids" two words on, without the call) */
-		if (i + 1 < c->n_tk && (c->tk[i + 1].flen == 8 || c->tk[i + 1].flen == 4 || c->tk[i + 1].flen == 5) &&
-		    (tk_eq(c, i + 1, "children") || tk_eq(c, i + 1, "kids") || tk_eq(c, i + 1, "women") ||
-		     (i + 2 < c->n_tk && tk_eq(c, i + 2, "children"))) &&
+		if (i + 1 < c->n_tk &&
+		    (((c->tk[i + 1].flen == 8 || c->tk[i + 1].flen == 4) &&
+		      (tk_eq(c, i + 1, "children") || tk_eq(c, i + 1, "kids") ||
+		       (i + 2 < c->n_tk && tk_eq(c, i + 2, "children")))) ||
+		     (c->tk[i + 1].flen == 5 && tk_eq(c, i + 1, "women"))) &&
 		    hospital_children(c, i))
 			continue;
 	}
@@ -893,7 +895,8 @@ void priv_find_places(struct pctx *c)
 		/* a listed town, or a capitalised word after a place word */
 		if (!(c->tk[i].lex & (LX_TOWN | LX_CITY | LX_TOWNPFX)) && !(c->tk[i].f & TK_CAP))
 			continue;
-		if (c->tk[i].flen <= 5 && (tk_eq(c, i, "st") || tk_eq(c, i, "saint")) && saint_possessive(c, i))
+		if ((c->tk[i].flen == 2 || c->tk[i].flen == 5) && tk_fold(c, i)[0] == 's' &&
+		    (tk_eq(c, i, "st") || tk_eq(c, i, "saint")) && saint_possessive(c, i))
 			continue;
 		if (town(c, i) || town_context(c, i))
 			continue;

@@ -812,7 +812,7 @@ static int age(struct pctx *c, size_t i)
 		return 1;
 	}
 	/* "Jack (7)", "Mr Jones, 72, ...": a bare number right after a person */
-	if (v >= 1 && v <= 110 && i >= 2 && p != SIZE_MAX && p == i - 2 &&
+	if (v >= 1 && v <= 110 && i >= 2 && p != SIZE_MAX && p == i - 2 && !priv_dept_after_town(c, i, p) &&
 	    ((tk_ch(c, i - 1, '(') && tk_ch(c, i + 1, ')')) ||
 	     (tk_ch(c, i - 1, ',') && !tk_glued(c, i - 1) &&
 	      (i + 1 >= c->n_tk || tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, ')') || tk_ch(c, i + 1, '.')) &&

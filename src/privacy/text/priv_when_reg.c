@@ -2,7 +2,9 @@
  * priv_when_reg.c - bare ages in the registers people write in, beside priv_when.c's age():
  * text-message spelling ("im 19 n pregnant") and the sex-and-age of a clinical note ("Handing
  * over: M 57, ileal Crohn's"). Called by age() on a number of at most three digits that no unit
- * follows.
+ * follows. And what is no age there: a French département's number in brackets after a town a
+ * place word introduces ("Sage-femme libérale à Vienne (38)"; still "Jack (7)", "Lourdes (7) a
+ * eu").
  */
 #include <stdint.h>
 
@@ -35,4 +37,12 @@ int priv_age_register(struct pctx *c, size_t i, size_t p, long v)
 		return 1;
 	}
 	return 0;
+}
+
+int priv_dept_after_town(const struct pctx *c, size_t i, size_t p)
+{
+	if (tk_len(c, i) != 2 || !tk_ch(c, i - 1, '(') || !tk_ch(c, i + 1, ')') || !tk_lex(c, p, LX_TOWN | LX_CITY))
+		return 0;
+	size_t w = tk_prev_word(c, p, 1);
+	return w != SIZE_MAX && tk_lex(c, w, LX_LOCPREP);
 }

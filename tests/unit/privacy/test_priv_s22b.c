@@ -178,6 +178,16 @@ static void lower_hospital(void **state)
 	no_span("l'ehpad des parents de mon mari est loin", FR, "parents", ENT_PRIV_LOCATION);
 }
 
+/* A département's number in brackets after a town is no age. */
+static void dept_number(void **state)
+{
+	(void)state;
+	no_span("Sage-femme libérale à Vienne (38), je cherche un gynéco", FR, "38", ENT_PRIV_AGE);
+	no_span("on vit près de Dax (40) et le CHU est loin", FR, "40", ENT_PRIV_AGE);
+	found("Mon fils Jack (7) a eu la varicelle", FR, "7", ENT_PRIV_AGE);
+	found("Ma fille Lourdes (12) a des migraines", FR, "12", ENT_PRIV_AGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +200,7 @@ int main(void)
 		cmocka_unit_test(saint_hospital),
 		cmocka_unit_test(dwell_town),
 		cmocka_unit_test(lower_hospital),
+		cmocka_unit_test(dept_number),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
