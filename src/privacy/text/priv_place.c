@@ -604,11 +604,12 @@ static int postcode(struct pctx *c, size_t i)
 
 /* "jsui a tours pr 3 tours de chimio", "on habite à lourdes et", "im in hull, where do i go": a
  * town that is also a word, in lowercase, right after a verb of living or being there and "à",
- * "a", "au" or "in"; not a state one is in ("je suis à bout", "i live in hope", "im in pain"),
+ * "a" or "in"; not a state one is in ("je suis à bout", "i live in hope", "im in pain"),
  * and the clause ends or goes on with a function word. */
 static int dwell_town(const struct pctx *c, size_t i)
 {
-	static const char *const w_in[] = {"a", "au", "in", NULL};
+	/* not "au": a town with an article ("au havre") is no word; "jsuis au boulot" is at work */
+	static const char *const w_in[] = {"a", "in", NULL};
 	static const char *const w_live[] = {"habite", "habites", "habitons", "habitez", "habitent", "vis", "vit",
 					     "vivons", "vivez", "vivent", "suis", "jsui", "jsuis", "chui", "live",
 					     "lives", "living", "based", "im", "am", "m", NULL};
