@@ -166,37 +166,6 @@ static size_t name_after(const struct pctx *c, size_t k, int allow_lower_town)
 	return last;
 }
 
-/* A name in lowercase after a head in lowercase (text-message spelling): "pres du chu
- * bretonneau" (a word no dictionary knows right after the head), "a la clinique des lilas" (a
- * clinic's, maternity's or care home's plural name after "des": "maternité des bluets", "ehpad des
- * mimosas"; not a service, "clinique des maladies du sein", "clinique des urgences"). Returns the
- * name's last token or SIZE_MAX. */
-static size_t lower_hospital_name(const struct pctx *c, size_t i, size_t head_end)
-{
-	static const char *const heads[] = {"chu", "chr", "chru", "clinique", "polyclinique", "hopital",
-					    "maternite", "ehpad", NULL};
-	static const char *const des_heads[] = {"clinique", "polyclinique", "maternite", "ehpad", NULL};
-	static const char *const services[] = {"urgences", "maladies", "soins", "enfants", "femmes", "brules",
-					       "douleurs", "yeux", "dents", "pieds", "mains", "allergies",
-					       "addictions", "adolescents", "personnes", "patients", NULL};
-	size_t k = head_end + 1;
-	if (!(c->tk[i].f & TK_LOWER) || !tk_eq_any(c, i, heads) || k + 1 >= c->n_tk ||
-	    (c->tk[k].f & (TK_LOWER | TK_CLAIMED | TK_NL)) != TK_LOWER)
-		return SIZE_MAX;
-	if (!(c->tk[k].lex & (LX_WORD | LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY | LX_NOTNAME)) &&
-	    !(c->tk[k].lex2 & LX2_NUMW) && tk_len(c, k) >= 4)
-		return k;
-	size_t w = k + 1, nx = tk_next_word(c, w, 0);
-	const char *end = c->t + c->tk[w].e - 1;
-	if (tk_eq(c, k, "des") && tk_eq_any(c, i, des_heads) &&
-	    (c->tk[w].f & (TK_LOWER | TK_CLAIMED | TK_NL)) == TK_LOWER && tk_len(c, w) >= 4 &&
-	    (*end == 's' || *end == 'x') && !tk_eq_any(c, w, services) &&
-	    !(nx != SIZE_MAX && nx == w + 1 && (tk_eq(c, nx, "de") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
-						  tk_eq(c, nx, "d"))))
-		return w;
-	return SIZE_MAX;
-}
-
 /* French order: head noun then name ("CHU de Nantes", "clinique Saint-Jean"). */
 static int hospital_fr(struct pctx *c, size_t i)
 {
@@ -236,7 +205,7 @@ static int hospital_fr(struct pctx *c, size_t i)
 			  tk_eq(c, i, "centre") || tk_eq(c, i, "maternite") || tk_eq(c, i, "ghu") ||
 			  tk_eq(c, i, "gh") || tk_eq(c, i, "chi");
 	if (last == SIZE_MAX)
-		last = lower_hospital_name(c, i, head_end);
+		last = priv_lower_hospital_name(c, i, head_end);
 	if (last == SIZE_MAX) {
 		/* "CHU Bordeaux", uppercase head already names a place when a town follows */
 		return 0;
@@ -602,38 +571,6 @@ static int postcode(struct pctx *c, size_t i)
 	return 0;
 }
 
-/* "jsui a tours pr 3 tours de chimio", "on habite à lourdes et", "im in hull, where do i go": a
- * town that is also a word, in lowercase, right after a verb of living or being there and "à",
- * "a" or "in"; not a state one is in ("je suis à bout", "i live in hope", "im in pain"),
- * and the clause ends or goes on with a function word. */
-static int dwell_town(const struct pctx *c, size_t i)
-{
-	/* not "au": a town with an article ("au havre") is no word; "jsuis au boulot" is at work */
-	static const char *const w_in[] = {"a", "in", NULL};
-	static const char *const w_live[] = {"habite", "habites", "habitons", "habitez", "habitent", "vis", "vit",
-					     "vivons", "vivez", "vivent", "suis", "jsui", "jsuis", "chui", "live",
-					     "lives", "living", "based", "im", "am", "m", NULL};
-	static const char *const w_state[] = {"bout", "jour", "fond", "plat", "court", "cran", "table", "terre",
-					      "pain", "agony", "bits", "shock", "denial", "love", "labour",
-					      "work", "hell", "limbo", "hope", "fear", "tears", "bath", "recovery",
-					      "remission", "trouble", "charge", "care", "bed", "pieces", "tatters",
-					      "heaven", "luck", "town", "need", "debt", "peace", "vain", NULL};
-	size_t p = tk_prev_word(c, i, 0);
-	size_t v = p != SIZE_MAX ? tk_prev_word(c, p, 0) : SIZE_MAX;
-	if (v == SIZE_MAX || !tk_eq_any(c, p, w_in) || !tk_eq_any(c, v, w_live) || tk_eq_any(c, i, w_state))
-		return 0;
-	if (tk_eq(c, v, "m") && !(v >= 2 && tk_apos(c, v - 1) && tk_eq(c, v - 2, "i")))
-		return 0;
-	/* then the clause ends, or a function word follows ("et", "and", "depuis", "pr"), not
-	 * a complement ("à tours de rôle") nor a noun ("im in reading mode") */
-	size_t nx = i + 1;
-	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD))
-		return 1;
-	return ((c->tk[nx].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, nx, "pr")) &&
-	       !(tk_eq(c, nx, "de") || tk_eq(c, nx, "d") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
-		 tk_eq(c, nx, "of"));
-}
-
 static int town(struct pctx *c, size_t i)
 {
 	static const char *const w_on2[] = {
@@ -672,7 +609,7 @@ static int town(struct pctx *c, size_t i)
 	if (!cap) {
 		/* lowercase "j'habite a nantes": only after a place word, and not an ordinary word */
 		if (!prep || (single && (fl & (LX_STOPFR | LX_STOPEN))) || tk_len(c, i) < 4 ||
-		    (single && (fl & LX_WORD) && !dwell_town(c, i)))
+		    (single && (fl & LX_WORD) && !priv_dwell_town(c, i)))
 			return 0;
 	} else if (single) {
 		int word = (fl & LX_WORD) != 0;

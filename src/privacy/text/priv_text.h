@@ -360,6 +360,11 @@ int priv_age_register(struct pctx *c, size_t i, size_t p, long v);
 /* priv_when_reg.c: "à Vienne (38)": number i, in brackets after the town p a place word
  * introduces, is its département, not an age. */
 int priv_dept_after_town(const struct pctx *c, size_t i, size_t p);
+/* priv_place_reg.c: may the lowercase town-word i stand for a town ("jsui a tours pr")? */
+int priv_dwell_town(const struct pctx *c, size_t i);
+/* priv_place_reg.c: the last token of a lowercase hospital name after lowercase head i ending at
+ * head_end ("chu bretonneau", "clinique des lilas"), or SIZE_MAX. */
+size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end);
 void priv_find_places(struct pctx *c);   /* priv_place.c */
 void priv_find_names(struct pctx *c);    /* priv_name.c */
 

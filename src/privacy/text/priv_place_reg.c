@@ -1,0 +1,72 @@
+/*
+ * priv_place_reg.c - places in the registers people write in, for priv_place.c: a town that is
+ * also a word, in lowercase, after a verb of living there ("jsui a tours pr 3 tours de chimio"),
+ * and a hospital's name in lowercase after a lowercase head ("pres du chu bretonneau", "a la
+ * clinique des lilas"). Kept apart from priv_place.c, which holds the recognisers that call them.
+ */
+#include <stdint.h>
+
+#include "privacy/text/priv_text.h"
+
+/* "jsui a tours pr 3 tours de chimio", "on habite à lourdes et", "im in hull, where do i go": a
+ * town that is also a word, in lowercase, right after a verb of living or being there and "à",
+ * "a" or "in"; not a state one is in ("je suis à bout", "i live in hope", "im in pain"),
+ * and the clause ends or goes on with a function word. */
+int priv_dwell_town(const struct pctx *c, size_t i)
+{
+	/* not "au": a town with an article ("au havre") is no word; "jsuis au boulot" is at work */
+	static const char *const w_in[] = {"a", "in", NULL};
+	static const char *const w_live[] = {"habite", "habites", "habitons", "habitez", "habitent", "vis", "vit",
+					     "vivons", "vivez", "vivent", "suis", "jsui", "jsuis", "chui", "live",
+					     "lives", "living", "based", "im", "am", "m", NULL};
+	static const char *const w_state[] = {"bout", "jour", "fond", "plat", "court", "cran", "table", "terre",
+					      "pain", "agony", "bits", "shock", "denial", "love", "labour",
+					      "work", "hell", "limbo", "hope", "fear", "tears", "bath", "recovery",
+					      "remission", "trouble", "charge", "care", "bed", "pieces", "tatters",
+					      "heaven", "luck", "town", "need", "debt", "peace", "vain", NULL};
+	size_t p = tk_prev_word(c, i, 0);
+	size_t v = p != SIZE_MAX ? tk_prev_word(c, p, 0) : SIZE_MAX;
+	if (v == SIZE_MAX || !tk_eq_any(c, p, w_in) || !tk_eq_any(c, v, w_live) || tk_eq_any(c, i, w_state))
+		return 0;
+	if (tk_eq(c, v, "m") && !(v >= 2 && tk_apos(c, v - 1) && tk_eq(c, v - 2, "i")))
+		return 0;
+	/* then the clause ends, or a function word follows ("et", "and", "depuis", "pr"), not
+	 * a complement ("à tours de rôle") nor a noun ("im in reading mode") */
+	size_t nx = i + 1;
+	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD))
+		return 1;
+	return ((c->tk[nx].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, nx, "pr")) &&
+	       !(tk_eq(c, nx, "de") || tk_eq(c, nx, "d") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
+		 tk_eq(c, nx, "of"));
+}
+
+/* A name in lowercase after a head in lowercase (text-message spelling): "pres du chu
+ * bretonneau" (a word no dictionary knows right after the head), "a la clinique des lilas" (a
+ * clinic's, maternity's or care home's plural name after "des": "maternité des bluets", "ehpad des
+ * mimosas"; not a service, "clinique des maladies du sein", "clinique des urgences"). Returns the
+ * name's last token or SIZE_MAX. */
+size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end)
+{
+	static const char *const heads[] = {"chu", "chr", "chru", "clinique", "polyclinique", "hopital",
+					    "maternite", "ehpad", NULL};
+	static const char *const des_heads[] = {"clinique", "polyclinique", "maternite", "ehpad", NULL};
+	static const char *const services[] = {"urgences", "maladies", "soins", "enfants", "femmes", "brules",
+					       "douleurs", "yeux", "dents", "pieds", "mains", "allergies",
+					       "addictions", "adolescents", "personnes", "patients", NULL};
+	size_t k = head_end + 1;
+	if (!(c->tk[i].f & TK_LOWER) || !tk_eq_any(c, i, heads) || k + 1 >= c->n_tk ||
+	    (c->tk[k].f & (TK_LOWER | TK_CLAIMED | TK_NL)) != TK_LOWER)
+		return SIZE_MAX;
+	if (!(c->tk[k].lex & (LX_WORD | LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY | LX_NOTNAME)) &&
+	    !(c->tk[k].lex2 & LX2_NUMW) && tk_len(c, k) >= 4)
+		return k;
+	size_t w = k + 1, nx = tk_next_word(c, w, 0);
+	const char *end = c->t + c->tk[w].e - 1;
+	if (tk_eq(c, k, "des") && tk_eq_any(c, i, des_heads) &&
+	    (c->tk[w].f & (TK_LOWER | TK_CLAIMED | TK_NL)) == TK_LOWER && tk_len(c, w) >= 4 &&
+	    (*end == 's' || *end == 'x') && !tk_eq_any(c, w, services) &&
+	    !(nx != SIZE_MAX && nx == w + 1 && (tk_eq(c, nx, "de") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
+						  tk_eq(c, nx, "d"))))
+		return w;
+	return SIZE_MAX;
+}
