@@ -400,7 +400,7 @@ static size_t address_tail(const struct pctx *c, size_t j)
 		return us_state_tail(c, t);
 	}
 	/* "5 Mimosa Close, Sale, M33 4PQ": an unlisted town of one word before a UK postcode */
-	if (k != j + 1 && cap_word(c, k) && !(c->tk[k].f & TK_NL)) {
+	if (k != j + 1 && k < c->n_tk && cap_word(c, k) && !(c->tk[k].f & TK_NL)) {
 		size_t pc = tk_ch(c, k + 1, ',') ? k + 2 : k + 1;
 		if (uk_postcode_at(c, pc))
 			return pc + 1;
