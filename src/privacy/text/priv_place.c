@@ -619,7 +619,12 @@ static int town(struct pctx *c, size_t i)
 			return 0;
 		if ((fl & LX_CITY) && !word)
 			person = 0; /* "Birmingham", "Lincoln": the listed city wins */
-		if ((word || person || (fl & LX_NOTNAME)) && !prep)
+		/* "in Nice or Cannes": a town that is a word, joined by "or" / "and" to a town just
+		 * taken, is read as that one was (not a person: "in Paris and Grace came") */
+		int coord = pw != SIZE_MAX && pp != SIZE_MAX && pp + 2 == i &&
+			    (tk_eq(c, pw, "or") || tk_eq(c, pw, "and") || tk_eq(c, pw, "ou") || tk_eq(c, pw, "et")) &&
+			    (c->tk[pp].f & TK_CLAIMED) && tk_lex(c, pp, LX_TOWN | LX_CITY);
+		if (((word && !coord) || person || (fl & LX_NOTNAME)) && !prep)
 			return 0;
 		if (sent && !prep && (fl & (LX_CAPEN | LX_NPR)) == 0 && !(fl & LX_CITY))
 			return 0;

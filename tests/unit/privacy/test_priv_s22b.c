@@ -188,6 +188,16 @@ static void dept_number(void **state)
 	found("Ma fille Lourdes (12) a des migraines", FR, "12", ENT_PRIV_AGE);
 }
 
+/* A town that is a word, joined by "or" / "and" to a town just taken. */
+static void town_coord(void **state)
+{
+	(void)state;
+	found("Looking for a carers group in Nice or Cannes for my mum", EN, "Cannes", ENT_PRIV_LOCATION);
+	no_span("we were in Paris and Grace came to visit", EN, "Grace", ENT_PRIV_LOCATION);
+	no_span("moved to Bristol and Will helped with the boxes", EN, "Will", ENT_PRIV_LOCATION);
+	no_span("à Lille et Marie est venue m'aider", FR, "Marie", ENT_PRIV_LOCATION);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +211,7 @@ int main(void)
 		cmocka_unit_test(dwell_town),
 		cmocka_unit_test(lower_hospital),
 		cmocka_unit_test(dept_number),
+		cmocka_unit_test(town_coord),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
