@@ -769,7 +769,17 @@ static int saint_possessive(struct pctx *c, size_t i)
 {
 	static const char *const not_hosp[] = {"day", "eve", "night", "wort", "church", "cathedral", "chapel",
 					       "college", "school", "university", "abbey", "square", "park",
-					       "road", "street", "place", "green", "feast", "parish", NULL};
+					       "road", "street", "place", "green", "feast", "parish", "ambulance",
+					       "primary", "high", "junior", "infant", "infants", "rc", "ce",
+					       "churchyard", "crescent", "avenue", "lane", "close", "drive",
+					       "terrace", "harbour", "mass", "parade", "academy", "nursery", NULL};
+	/* what says the sentence is about care ("admitted to St Mary's", "my op at St Bart's") */
+	static const char *const cue[] = {"admitted", "ward", "op", "surgery", "appointment", "appt", "hospital",
+					  "discharged", "clinic", "consultant", "seen", "born", "transferred",
+					  "scan", "scans", "midwife", "midwives", "nurse", "nurses", "diagnosed",
+					  "diagnosis", "operation", "operated", "referred", "delivered", "icu",
+					  "nicu", "treated", "chemo", "induced", "inpatient", "outpatient",
+					  "outpatients", "ae", "nhs", "hospice", "infirmary", NULL};
 	size_t w = i + 1;
 	if (tk_ch(c, w, '.') && tk_glued(c, i))
 		w++;
@@ -787,6 +797,25 @@ static int saint_possessive(struct pctx *c, size_t i)
 		return 0;
 	if (e + 1 < c->n_tk && (c->tk[e + 1].f & TK_WORD) && tk_eq_any(c, e + 1, not_hosp))
 		return 0;
+	/* only after at/to/in/into ("near St Paul's", "around St Valentine's", "from St Ives'" are
+	 * no stay); after "in" ("shes been in st james's") a stay, unless a bare apostrophe follows
+	 * a listed town ("in St Ives'"); after at/to a word of care in the sentence ("went to St Andrew's
+	 * for mass", "married at St Luke's", "I work at St Mungo's" are none) */
+	size_t p = tk_prev_word(c, i, 1);
+	if (!tk_eq(c, p, "at") && !tk_eq(c, p, "to") && !tk_eq(c, p, "in") && !tk_eq(c, p, "into"))
+		return 0;
+	if (!tk_eq(c, p, "in") || (e == w + 1 && (tk_lex_phrase(c, i, 2) & (LX_TOWN | LX_CITY)))) {
+		size_t a = i, b = e + 1;
+		while (a > 0 && !tk_sentence_start(c, a))
+			a--;
+		while (b < c->n_tk && !tk_sentence_start(c, b))
+			b++;
+		int care = 0;
+		for (size_t k = a; k < b && !care; k++)
+			care = (c->tk[k].f & TK_WORD) && tk_eq_any(c, k, cue);
+		if (!care)
+			return 0;
+	}
 	priv_add_tok(c, i, e, ENT_PRIV_LOCATION, 0.75f, "hospital");
 	return 1;
 }

@@ -5,6 +5,7 @@
  * clinique des lilas"). Kept apart from priv_place.c, which holds the recognisers that call them.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "privacy/text/priv_text.h"
 
@@ -40,6 +41,29 @@ int priv_dwell_town(const struct pctx *c, size_t i)
 		 tk_eq(c, nx, "of"));
 }
 
+/* Token k has a name's shape, not a text message's abbreviation: six letters or more, three
+ * of them vowels ("bretonneau"; not "tjrs", "tlmt", "vrmt", "dmain", "mdrrr"), not an elision
+ * or a preposition glued to the next word ("jusqua lundi", "ducoup j'attends"). */
+static int name_shaped(const struct pctx *c, size_t k)
+{
+	static const char *const glued[] = {"jusqu", "puisqu", "lorsqu", "quelqu", "du", "de", "au", "en", NULL};
+	const char *f = tk_fold(c, k);
+	size_t n = strlen(f), vowels = 0;
+	for (size_t j = 0; j < n; j++)
+		vowels += strchr("aeiouy", f[j]) != NULL;
+	if (n < 6 || vowels < 3)
+		return 0;
+	for (const char *const *g = glued; *g; g++) {
+		size_t m = strlen(*g);
+		if (strncmp(f, *g, m) == 0) {
+			uint64_t h = priv_fnv(PRIV_FNV_INIT, f + m, n - m);
+			if (m >= 5 || (priv_lex_get(h) & (LX_WORD | LX_STOPFR | LX_STOPEN)))
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* A name in lowercase after a head in lowercase (text-message spelling): "pres du chu
  * bretonneau" (a word no dictionary knows right after the head), "a la clinique des lilas" (a
  * clinic's, maternity's or care home's plural name after "des": "maternité des bluets", "ehpad des
@@ -50,21 +74,29 @@ size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end)
 	static const char *const heads[] = {"chu", "chr", "chru", "clinique", "polyclinique", "hopital",
 					    "maternite", "ehpad", NULL};
 	static const char *const des_heads[] = {"clinique", "polyclinique", "maternite", "ehpad", NULL};
-	static const char *const services[] = {"urgences", "maladies", "soins", "enfants", "femmes", "brules",
-					       "douleurs", "yeux", "dents", "pieds", "mains", "allergies",
-					       "addictions", "adolescents", "personnes", "patients", NULL};
+	/* the plural names clinics take, flowers, trees and landscapes ("des lilas", "des bluets",
+	 * "des cèdres"): a list, for after "des" a plural is far more often a common noun ("des
+	 * fois", "des années 70", "des migraines", "des troubles anxieux", "des bébés prématurés") */
+	static const char *const des_names[] = {"lilas", "bluets", "mimosas", "cedres", "tilleuls", "peupliers",
+						"platanes", "jasmins", "charmilles", "glycines", "acacias", "pins",
+						"chenes", "oliviers", "orangers", "magnolias", "camelias", "lauriers",
+						"iris", "violettes", "tulipes", "hortensias", "marronniers", "bouleaux",
+						"saules", "sapins", "genets", "bruyeres", "cigognes", "hirondelles",
+						"fontaines", "sources", "alpes", "cevennes", "vosges", "pyrenees",
+						"landes", "dunes", "embruns", "collines", "coteaux", "cerisiers",
+						"eglantines", "buissonnets", "franciscaines", "ursulines", NULL};
 	size_t k = head_end + 1;
-	if (!(c->tk[i].f & TK_LOWER) || !tk_eq_any(c, i, heads) || k + 1 >= c->n_tk ||
+	if (!(c->tk[i].f & TK_LOWER) || !tk_eq_any(c, i, heads) || k >= c->n_tk ||
 	    (c->tk[k].f & (TK_LOWER | TK_CLAIMED | TK_NL)) != TK_LOWER)
 		return SIZE_MAX;
 	if (!(c->tk[k].lex & (LX_WORD | LX_STOPFR | LX_STOPEN | LX_MONTH | LX_DAY | LX_NOTNAME)) &&
-	    !(c->tk[k].lex2 & LX2_NUMW) && tk_len(c, k) >= 4)
+	    !(c->tk[k].lex2 & LX2_NUMW) && name_shaped(c, k))
 		return k;
 	size_t w = k + 1, nx = tk_next_word(c, w, 0);
-	const char *end = c->t + c->tk[w].e - 1;
+	if (w >= c->n_tk)
+		return SIZE_MAX;
 	if (tk_eq(c, k, "des") && tk_eq_any(c, i, des_heads) &&
-	    (c->tk[w].f & (TK_LOWER | TK_CLAIMED | TK_NL)) == TK_LOWER && tk_len(c, w) >= 4 &&
-	    (*end == 's' || *end == 'x') && !tk_eq_any(c, w, services) &&
+	    (c->tk[w].f & (TK_LOWER | TK_CLAIMED | TK_NL)) == TK_LOWER && tk_eq_any(c, w, des_names) &&
 	    !(nx != SIZE_MAX && nx == w + 1 && (tk_eq(c, nx, "de") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
 						  tk_eq(c, nx, "d"))))
 		return w;

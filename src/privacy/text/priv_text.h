@@ -357,6 +357,8 @@ void priv_find_when(struct pctx *c);     /* priv_when.c: dates and ages */
 /* priv_when_reg.c: "im 19 n ...", "Handing over: M 57, ...": number i, word p before it, value v;
  * adds the AGE span and says 1, or 0. */
 int priv_age_register(struct pctx *c, size_t i, size_t p, long v);
+/* Token j is "and", "&", "n" or "et" and a number or a fraction follows (priv_when_reg.c). */
+int priv_and_more(const struct pctx *c, size_t j);
 /* priv_when_reg.c: "à Vienne (38)": number i, in brackets after the town p a place word
  * introduces, is its département, not an age. */
 int priv_dept_after_town(const struct pctx *c, size_t i, size_t p);

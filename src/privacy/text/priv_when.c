@@ -839,7 +839,11 @@ static int age(struct pctx *c, size_t i)
 			  tk_eq(c, nx, "so") || tk_eq(c, nx, "with") ||
 			  ((tk_eq(c, p, "turned") || tk_eq(c, p, "turns")) &&
 			   tk_eq_any(c, nx, w_last));
-		if (end && !(tk_ch(c, nx, '.') && tk_is(c, nx + 1, TK_NUM)) && !tk_ch(c, nx + 1, ':')) {
+		/* a given name's "'s" then "and" and a number or a fraction: "Chloe's 2 and a half hour
+		 * nap", "Jack's 3 and 4 times tables" are no age */
+		int named = shes && !tk_eq_any(c, p - 2, w_he3);
+		if (end && !(tk_ch(c, nx, '.') && tk_is(c, nx + 1, TK_NUM)) && !tk_ch(c, nx + 1, ':') &&
+		    !(named && priv_and_more(c, nx))) {
 			priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.6f, "age_bare");
 			return 1;
 		}

@@ -16,6 +16,44 @@
  * type II" (a lone capital M or F after a colon, a comma or a line break, the number closing
  * the clause, two digits: not "the M 25, then", "M 6 northbound", "Ward: M 4, bay 2"). i: the
  * number, p: the word before. */
+/* Token j is "and", "&", "n" or "et" and a number or a fraction follows: a count goes on ("im 39
+ * and 5 days", "im 12 and a half weeks", "Jack's 3 and 4 times tables"), no age. */
+int priv_and_more(const struct pctx *c, size_t j)
+{
+	if (!(tk_eq(c, j, "and") || tk_ch(c, j, '&') || tk_eq(c, j, "n") || tk_eq(c, j, "et")))
+		return 0;
+	size_t k = j + 1;
+	return tk_is(c, k, TK_NUM) || tk_eq(c, k, "a") || tk_eq(c, k, "half") || tk_eq(c, k, "an");
+}
+
+/* A unit of pregnancy, of a cycle or of a dose within a few words of token i ("im 12 now weeks
+ * wise", "on day 14 now, im 14 and still spotting", "im 50, 60 mg"): a count, no age. */
+static int count_near(const struct pctx *c, size_t i)
+{
+	static const char *const units[] = {"week", "weeks", "wk", "wks", "day", "days", "sa", "jours", "dpo",
+					    "mg", "ml", "mcg", "iu", "units", NULL};
+	size_t a = i > 6 ? i - 6 : 0, b = i + 6 < c->n_tk ? i + 6 : c->n_tk;
+	for (size_t k = a; k < b; k++)
+		if ((c->tk[k].f & TK_WORD) && tk_eq_any(c, k, units))
+			return 1;
+	return 0;
+}
+
+/* "M 12, L 14", "F 14, F 16", "A1, M 62, M 6", "M 40, 41 et 42": a letter and a number beside
+ * another letter and number, or a bare number, across a comma: sizes, gauges, roads, rooms. */
+static int letter_series(const struct pctx *c, size_t p, size_t i)
+{
+	size_t nx = i + 1;
+	if (tk_ch(c, nx, ',') && tk_is(c, nx + 1, TK_NUM) && !tk_is(c, nx + 2, TK_ALPHA) )
+		return 1;
+	if (tk_ch(c, nx, ',') && tk_len(c, nx + 1) == 1 && tk_is(c, nx + 1, TK_CAP) && tk_is(c, nx + 2, TK_NUM))
+		return 1;
+	if (tk_ch(c, nx, ',') && tk_is(c, nx + 1, TK_NUM) && tk_glued(c, nx + 1) && tk_is(c, nx + 2, TK_ALPHA) &&
+	    !tk_eq(c, nx + 2, "nd") && !tk_eq(c, nx + 2, "rd") && !tk_eq(c, nx + 2, "st") && !tk_eq(c, nx + 2, "th"))
+		return 1; /* "M 62, A1" */
+	return p >= 3 && tk_ch(c, p - 1, ',') && tk_is(c, p - 2, TK_NUM | TK_DIGIT);
+}
+
 int priv_age_register(struct pctx *c, size_t i, size_t p, long v)
 {
 	if (p == SIZE_MAX || p != i - 1 || v < 1 || v > 110)
@@ -25,14 +63,24 @@ int priv_age_register(struct pctx *c, size_t i, size_t p, long v)
 		     tk_ch(c, nx, ';') || tk_ch(c, nx, ')');
 	if (closes && nx + 1 < c->n_tk && tk_glued(c, nx - 1) && tk_glued(c, nx) && tk_is(c, nx + 1, TK_NUM))
 		return 0; /* "57.5", "57,2" */
-	if (tk_eq(c, p, "im") && (c->tk[p].f & TK_LOWER) && !(p >= 1 && tk_apos(c, p - 1)) && v >= 10 &&
+	/* "im", "Im" opening a sentence, "IM" in a text all in capitals ("IM 19 AND SCARED"; not the
+	 * intramuscular "IM 10 mg": the unit refuses it) */
+	int caps = tk_is(c, p, TK_CAP) && tk_eq(c, p, "im");
+	int im = tk_eq(c, p, "im") &&
+		 ((c->tk[p].f & TK_LOWER) ||
+		  (caps && c->t[c->tk[p].s + 1] == 'm' && tk_sentence_start(c, p)) ||
+		  (caps && c->t[c->tk[p].s + 1] == 'M' && nx < c->n_tk && (c->tk[nx].f & TK_WORD) &&
+		   c->t[c->tk[nx].s] >= 'A' && c->t[c->tk[nx].s] <= 'Z' && c->t[c->tk[nx].e - 1] >= 'A' &&
+		   c->t[c->tk[nx].e - 1] <= 'Z'));
+	if (im && !(p >= 1 && tk_apos(c, p - 1)) && v >= 10 &&
 	    (closes || tk_eq(c, nx, "n") || tk_eq(c, nx, "and") || tk_eq(c, nx, "&") || tk_eq(c, nx, "but") ||
-	     tk_eq(c, nx, "now"))) {
+	     tk_eq(c, nx, "now")) &&
+	    !priv_and_more(c, nx) && !(tk_ch(c, nx, ',') && tk_is(c, nx + 1, TK_NUM)) && !count_near(c, i)) {
 		priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.6f, "age_bare");
 		return 1;
 	}
 	if (tk_len(c, p) == 1 && (c->t[c->tk[p].s] == 'M' || c->t[c->tk[p].s] == 'F') && closes && v >= 10 &&
-	    !tk_ch(c, nx, ')') && (p == 0 || (c->tk[p].f & TK_NL) || tk_ch(c, p - 1, ':') || tk_ch(c, p - 1, ','))) {
+	    !tk_ch(c, nx, ')') && !letter_series(c, p, i) && (p == 0 || (c->tk[p].f & TK_NL) || tk_ch(c, p - 1, ':') || tk_ch(c, p - 1, ','))) {
 		priv_add_tok(c, i, i, ENT_PRIV_AGE, 0.7f, "age_bare");
 		return 1;
 	}
