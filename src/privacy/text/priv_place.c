@@ -773,13 +773,15 @@ static int saint_possessive(struct pctx *c, size_t i)
 					       "primary", "high", "junior", "infant", "infants", "rc", "ce",
 					       "churchyard", "crescent", "avenue", "lane", "close", "drive",
 					       "terrace", "harbour", "mass", "parade", "academy", "nursery", NULL};
-	/* what says the sentence is about care ("admitted to St Mary's", "my op at St Bart's") */
-	static const char *const cue[] = {"admitted", "ward", "op", "surgery", "appointment", "appt", "hospital",
-					  "discharged", "clinic", "consultant", "seen", "born", "transferred",
-					  "scan", "scans", "midwife", "midwives", "nurse", "nurses", "diagnosed",
-					  "diagnosis", "operation", "operated", "referred", "delivered", "icu",
-					  "nicu", "treated", "chemo", "induced", "inpatient", "outpatient",
-					  "outpatients", "ae", "nhs", "hospice", "infirmary", NULL};
+	/* what says the sentence is about a church, a school or a charity ("went to St Andrew's for
+	 * mass", "married at St Luke's", "during Lent at St Peter's we pray", "I work at St Mungo's,
+	 * the homeless charity"); a list of words of care instead turned away ten hospitals of the
+	 * tuning sets ("my endo at St Vincent's", "dialysis days at St George's") */
+	static const char *const not_care[] = {"mass", "married", "marry", "wedding", "buried", "burial",
+					       "funeral", "pray", "prayed", "prayers", "lent", "christening",
+					       "christened", "baptism", "baptised", "baptized", "church", "choir",
+					       "vicar", "priest", "parish", "charity", "school", "pupils", "teacher",
+					       "confirmation", "communion", "congregation", NULL};
 	size_t w = i + 1;
 	if (tk_ch(c, w, '.') && tk_glued(c, i))
 		w++;
@@ -798,24 +800,19 @@ static int saint_possessive(struct pctx *c, size_t i)
 	if (e + 1 < c->n_tk && (c->tk[e + 1].f & TK_WORD) && tk_eq_any(c, e + 1, not_hosp))
 		return 0;
 	/* only after at/to/in/into ("near St Paul's", "around St Valentine's", "from St Ives'" are
-	 * no stay); after "in" ("shes been in st james's") a stay, unless a bare apostrophe follows
-	 * a listed town ("in St Ives'"); after at/to a word of care in the sentence ("went to St Andrew's
-	 * for mass", "married at St Luke's", "I work at St Mungo's" are none) */
+	 * no stay; "in St Ives' harbour" is refused by its head), and nothing in the sentence
+	 * says church, school or charity */
 	size_t p = tk_prev_word(c, i, 1);
 	if (!tk_eq(c, p, "at") && !tk_eq(c, p, "to") && !tk_eq(c, p, "in") && !tk_eq(c, p, "into"))
 		return 0;
-	if (!tk_eq(c, p, "in") || (e == w + 1 && (tk_lex_phrase(c, i, 2) & (LX_TOWN | LX_CITY)))) {
-		size_t a = i, b = e + 1;
-		while (a > 0 && !tk_sentence_start(c, a))
-			a--;
-		while (b < c->n_tk && !tk_sentence_start(c, b))
-			b++;
-		int care = 0;
-		for (size_t k = a; k < b && !care; k++)
-			care = (c->tk[k].f & TK_WORD) && tk_eq_any(c, k, cue);
-		if (!care)
+	size_t a = i, b = e + 1;
+	while (a > 0 && !tk_sentence_start(c, a))
+		a--;
+	while (b < c->n_tk && !tk_sentence_start(c, b))
+		b++;
+	for (size_t k = a; k < b; k++)
+		if ((c->tk[k].f & TK_WORD) && tk_eq_any(c, k, not_care))
 			return 0;
-	}
 	priv_add_tok(c, i, e, ENT_PRIV_LOCATION, 0.75f, "hospital");
 	return 1;
 }

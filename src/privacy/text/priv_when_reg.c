@@ -26,16 +26,22 @@ int priv_and_more(const struct pctx *c, size_t j)
 	return tk_is(c, k, TK_NUM) || tk_eq(c, k, "a") || tk_eq(c, k, "half") || tk_eq(c, k, "an");
 }
 
-/* A unit of pregnancy, of a cycle or of a dose within a few words of token i ("im 12 now weeks
- * wise", "on day 14 now, im 14 and still spotting", "im 50, 60 mg"): a count, no age. */
+/* A unit of pregnancy, of a cycle or of a dose within three words after the number i, before
+ * any punctuation ("im 12 now weeks wise"; still "im 19 n pregnant, 8 wks"), or a unit and its
+ * number earlier in the sentence ("on day 14 now, im 14 and still spotting"): a count, no age. */
 static int count_near(const struct pctx *c, size_t i)
 {
 	static const char *const units[] = {"week", "weeks", "wk", "wks", "day", "days", "sa", "jours", "dpo",
 					    "mg", "ml", "mcg", "iu", "units", NULL};
-	size_t a = i > 6 ? i - 6 : 0, b = i + 6 < c->n_tk ? i + 6 : c->n_tk;
-	for (size_t k = a; k < b; k++)
-		if ((c->tk[k].f & TK_WORD) && tk_eq_any(c, k, units))
+	for (size_t k = i + 1; k < c->n_tk && k <= i + 3 && (c->tk[k].f & TK_WORD); k++)
+		if (tk_eq_any(c, k, units))
 			return 1;
+	for (size_t k = i; k-- > 0;) {
+		if ((c->tk[k].f & TK_WORD) && tk_eq_any(c, k, units) && tk_is(c, k + 1, TK_NUM))
+			return 1;
+		if (tk_sentence_start(c, k))
+			break;
+	}
 	return 0;
 }
 
