@@ -373,7 +373,8 @@ static int mail_provider(const struct pctx *c, size_t i)
 /* The particles of a surname written out in a local part ("yannick point le gall", "anna point
  * van dijk"), taken only right after "point" / "dot", where no sentence puts them. */
 static const char *const local_particles[] = {"le", "la", "de", "du", "des", "van", "von", "der", "den",
-					      "di", "da", "del", "mac", "mc", "el", "al", "ben", NULL};
+					      "di", "da", "del", "mac", "mc", "el", "al", "ben", "dos", "das",
+					      "do", "o", "d", "ait", NULL};
 
 /* Token d the last particle of one or two ("de la", "van der") right after "point" / "dot":
  * the word before that "point", else SIZE_MAX. */

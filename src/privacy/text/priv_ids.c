@@ -685,7 +685,7 @@ static int try_iban(struct pctx *c, size_t i)
 		size_t tl = tk_len(c, k);
 		if (!(c->tk[k].f & TK_WORD) || n + tl > 34 || (k > i && !(c->tk[k].f & TK_DIGIT) && tl > 4))
 			break;
-		if (k > i && c->tk[k].s - c->tk[k - 1].e > 1)
+		if (k > i && !priv_iban_gap(c, k))
 			break;
 		memcpy(buf + n, c->t + c->tk[k].s, tl);
 		n += tl;

@@ -17,5 +17,8 @@ int priv_weak_label_ok(const struct pctx *c, size_t k, size_t i);
 /* An IBAN printed in groups of four from token i to token last, its country's length, whose
  * key try_iban() refused ("FR76 1027 8060 3100 0205 8831 472"): added as an ID. (priv_ids_bank.c) */
 int priv_iban_printed(struct pctx *c, size_t i, size_t last);
+/* What lies between an IBAN's groups k-1 and k is nothing, one byte, or one no-break space
+ * (U+00A0, U+202F: "FR76\u00a03000...", what a word processor or a bank's page puts there). */
+int priv_iban_gap(const struct pctx *c, size_t k);
 
 #endif

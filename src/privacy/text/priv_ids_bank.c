@@ -33,6 +33,13 @@ static size_t country_len(const char *s)
 	return 0;
 }
 
+int priv_iban_gap(const struct pctx *c, size_t k)
+{
+	size_t g = c->tk[k].s - c->tk[k - 1].e;
+	const char *b = c->t + c->tk[k - 1].e;
+	return g <= 1 || (g == 2 && memcmp(b, "\xc2\xa0", 2) == 0) || (g == 3 && memcmp(b, "\xe2\x80\xaf", 3) == 0);
+}
+
 int priv_iban_printed(struct pctx *c, size_t i, size_t last)
 {
 	size_t want = country_len(c->t + c->tk[i].s), len = 0;
@@ -46,8 +53,10 @@ int priv_iban_printed(struct pctx *c, size_t i, size_t last)
 		for (size_t b = c->tk[k].s; b < c->tk[k].e; b++)
 			if (!((c->t[b] >= 'A' && c->t[b] <= 'Z') || (c->t[b] >= '0' && c->t[b] <= '9')))
 				return 0;
-		/* one space between groups (a dash is a token of its own: try_iban stops there) */
-		if (k > i && (c->tk[k].s - c->tk[k - 1].e != 1 || c->t[c->tk[k].s - 1] != ' '))
+		/* one space (or no-break space) between groups (a dash is a token of its own: try_iban
+		 * stops there) */
+		if (k > i && (c->tk[k].s == c->tk[k - 1].e || !priv_iban_gap(c, k) ||
+			      (c->tk[k].s - c->tk[k - 1].e == 1 && c->t[c->tk[k].s - 1] != ' ')))
 			return 0;
 		len += tl;
 	}

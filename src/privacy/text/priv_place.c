@@ -356,10 +356,12 @@ static size_t unit_tail(const struct pctx *c, size_t j)
 		k++;
 	if (tk_eq_any(c, k, units) && tk_is(c, k + 1, TK_DIGIT) && !tk_is(c, k + 1, TK_CLAIMED))
 		return k + 1;
-	/* "Résidence Les Pins, bât C, 31400 Toulouse", "escalier B": a building's letter */
-	if (tk_eq_any(c, k, bld) && k + 1 < c->n_tk && tk_len(c, k + 1) == 1 && tk_is(c, k + 1, TK_CAP) &&
-	    !tk_is(c, k + 1, TK_CLAIMED) && (c->tk[k + 1].f & TK_SP))
-		return k + 1;
+	/* "Résidence Les Pins, bât C, 31400 Toulouse", "escalier B", "Bât. A", "esc. B": a
+	 * building's letter */
+	size_t d = tk_ch(c, k + 1, '.') && tk_glued(c, k) ? k + 2 : k + 1;
+	if (tk_eq_any(c, k, bld) && d < c->n_tk && tk_len(c, d) == 1 && tk_is(c, d, TK_CAP) &&
+	    !tk_is(c, d, TK_CLAIMED) && (c->tk[d].f & TK_SP))
+		return d;
 	if (tk_ch(c, k, '#') && tk_is(c, k + 1, TK_DIGIT) && tk_glued(c, k))
 		return k + 1;
 	return j;

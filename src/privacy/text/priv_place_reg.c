@@ -34,8 +34,8 @@ int priv_dwell_town(const struct pctx *c, size_t i)
 	/* then the clause ends, or a function word follows ("et", "and", "depuis", "pr"), not
 	 * a complement ("à tours de rôle") nor a noun ("im in reading mode") */
 	size_t nx = i + 1;
-	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD))
-		return 1;
+	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD) || (c->tk[nx].f & TK_NL))
+		return 1; /* the text, the clause or the line ends ("im in hull\nany good dentists") */
 	return ((c->tk[nx].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, nx, "pr")) &&
 	       !(tk_eq(c, nx, "de") || tk_eq(c, nx, "d") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
 		 tk_eq(c, nx, "of"));
