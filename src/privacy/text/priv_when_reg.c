@@ -50,8 +50,8 @@ static int count_near(const struct pctx *c, size_t i)
 static int letter_series(const struct pctx *c, size_t p, size_t i)
 {
 	size_t nx = i + 1;
-	if (tk_ch(c, nx, ',') && tk_is(c, nx + 1, TK_NUM) && !tk_is(c, nx + 2, TK_ALPHA) )
-		return 1;
+	if (tk_ch(c, nx, ',') && tk_is(c, nx + 1, TK_NUM) && !(tk_glued(c, nx + 1) && tk_is(c, nx + 2, TK_ALPHA)))
+		return 1; /* "M 40, 41 et 42"; not "F 34, 2nd pregnancy" */
 	if (tk_ch(c, nx, ',') && tk_len(c, nx + 1) == 1 && tk_is(c, nx + 1, TK_CAP) && tk_is(c, nx + 2, TK_NUM))
 		return 1;
 	if (tk_ch(c, nx, ',') && tk_is(c, nx + 1, TK_NUM) && tk_glued(c, nx + 1) && tk_is(c, nx + 2, TK_ALPHA) &&

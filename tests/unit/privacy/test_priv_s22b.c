@@ -198,6 +198,77 @@ static void town_coord(void **state)
 	no_span("à Lille et Marie est venue m'aider", FR, "Marie", ENT_PRIV_LOCATION);
 }
 
+/* R19b's review of these rules (r19bs22): the false spans they made, and the cheap misses next
+ * to them (T19d). */
+static void review_lower_hospital(void **state)
+{
+	(void)state;
+	found("hospitalisee au chu bretonneau", FR, "chu bretonneau", ENT_PRIV_LOCATION);
+	no_span("au chu tjrs rien de neuf", FR, "tjrs", ENT_PRIV_LOCATION);
+	no_span("au chu dmain pour le scanner", FR, "dmain", ENT_PRIV_LOCATION);
+	no_span("a la clinique ducoup je rentre", FR, "ducoup", ENT_PRIV_LOCATION);
+	no_span("au chu jusqua jeudi", FR, "jusqua", ENT_PRIV_LOCATION);
+	no_span("à l'ehpad des fois il me parle", FR, "fois", ENT_PRIV_LOCATION);
+	no_span("une clinique des années 80", FR, "années", ENT_PRIV_LOCATION);
+	no_span("la clinique des migraines a rappelé", FR, "migraines", ENT_PRIV_LOCATION);
+	found("elle est à la clinique des tilleuls", FR, "clinique des tilleuls", ENT_PRIV_LOCATION);
+}
+
+static void review_ages(void **state)
+{
+	(void)state;
+	no_span("im 33 and a half weeks and so tired", EN, "33", ENT_PRIV_AGE);
+	no_span("im 37 and 2 days, any tips", EN, "37", ENT_PRIV_AGE);
+	no_span("im 24 & 6 days today", EN, "24", ENT_PRIV_AGE);
+	no_span("im 40, 20 mg a day now", EN, "40", ENT_PRIV_AGE);
+	no_span("cycle day 12 today, im 12 and cramping", EN, "12 and", ENT_PRIV_AGE);
+	found("im 21 n pregnant, 7 wks", EN, "21", ENT_PRIV_AGE);
+	found("Im 22 n scared", EN, "22", ENT_PRIV_AGE);
+	found("IM 23 AND LOST", EN, "23", ENT_PRIV_AGE);
+	no_span("In stock: M 10, L 12", EN, "10", ENT_PRIV_AGE);
+	no_span("Catheters: F 12, F 14", EN, "14", ENT_PRIV_AGE);
+	no_span("Rooms free: M 30, 31 and 32", EN, "30", ENT_PRIV_AGE);
+	found("Bay 2: M 66, chest pain", EN, "66", ENT_PRIV_AGE);
+	found("F 29, 1st pregnancy", EN, "29", ENT_PRIV_AGE);
+	no_span("Ruby's 3 and a half hour sleep", EN, "3", ENT_PRIV_AGE);
+	no_span("Oscar's 7 and 8 times tables", EN, "7", ENT_PRIV_AGE);
+	found("Ruby's 5 and loves drawing", EN, "5", ENT_PRIV_AGE);
+}
+
+static void review_saint(void **state)
+{
+	(void)state;
+	found("Mum was admitted to St Mary's last night", EN, "St Mary's", ENT_PRIV_LOCATION);
+	found("my endo at St Vincent's finally listened", EN, "St Vincent's", ENT_PRIV_LOCATION);
+	found("she's in st james's since monday", EN, "st james's", ENT_PRIV_LOCATION);
+	no_span("We got married at St Luke's in May", EN, "St Luke's", ENT_PRIV_LOCATION);
+	no_span("at St Andrew's for mass every Sunday", EN, "St Andrew's", ENT_PRIV_LOCATION);
+	no_span("she goes to St Michael's Primary", EN, "St Michael's", ENT_PRIV_LOCATION);
+	no_span("doing my St John's Ambulance course", EN, "St John's", ENT_PRIV_LOCATION);
+	no_span("around St Valentine's I felt worse", EN, "St Valentine's", ENT_PRIV_LOCATION);
+	no_span("near St Brendan's the traffic was awful", EN, "St Brendan's", ENT_PRIV_LOCATION);
+	/* the town, without the apostrophe */
+	found("from St Ives' harbour we walked", EN, "St Ives", ENT_PRIV_LOCATION);
+}
+
+static void review_misses(void **state)
+{
+	(void)state;
+	/* no-break spaces between the groups (U+00A0) */
+#define NB "\xc2\xa0"
+	found("IBAN : FR76" NB "1027" NB "8060" NB "3100" NB "0205" NB "8831" NB "472", FR,
+	      "FR76" NB "1027" NB "8060" NB "3100" NB "0205" NB "8831" NB "472", ENT_PRIV_ID);
+#undef NB
+	found("im in hull\nwhere is a walk in centre", EN, "hull", ENT_PRIV_LOCATION);
+	found("mail rui point dos reis arobase free point fr", FR, "rui point dos reis arobase free point fr",
+	      ENT_PRIV_CONTACT);
+	found("email liam dot o brien at gmail dot com", EN, "liam dot o brien at gmail dot com", ENT_PRIV_CONTACT);
+	found("Résidence les Lilas, Bât. B, 35000 Rennes", FR, "Résidence les Lilas, Bât. B, 35000 Rennes",
+	      ENT_PRIV_LOCATION);
+	found("8 rue des Roses, esc. A, 13008 Marseille", FR, "8 rue des Roses, esc. A, 13008 Marseille",
+	      ENT_PRIV_LOCATION);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +283,10 @@ int main(void)
 		cmocka_unit_test(lower_hospital),
 		cmocka_unit_test(dept_number),
 		cmocka_unit_test(town_coord),
+		cmocka_unit_test(review_lower_hospital),
+		cmocka_unit_test(review_ages),
+		cmocka_unit_test(review_saint),
+		cmocka_unit_test(review_misses),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
