@@ -52,21 +52,24 @@ floort11="--min direct_recall=0.991 --min direct_precision=0.990 --min quasi_rec
 # rules, heldout-5.md): its first score, blind, on main's engine (08f94e9): direct recall 0.9712,
 # precision 0.9920, quasi recall 0.8990, direct_doc_full 0.9265 (AGE 0.57 by bytes). The floor
 # holds that.
-floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_recall=0.946 --min direct_doc_full=0.926"
+floorh5="--min direct_recall=0.971 --min direct_precision=0.991 --min quasi_recall=0.954 --min direct_doc_full=0.926"
 # held-out set 6 (twentieth session, written blind by W19-6, new to the project, under the same
 # rules, heldout-6.md): its first score, blind, on main's engine (b80752f): direct recall 0.9798,
 # precision 0.9718, quasi recall 0.9074, direct_doc_full 0.9407 (LOCATION 0.91, AGE 0.82 by
 # bytes); 0.9816 with the same session's rules. The floor holds that.
-floorh6="--min direct_recall=0.981 --min direct_precision=0.971 --min quasi_recall=0.907 --min direct_doc_full=0.940"
+floorh6="--min direct_recall=0.981 --min direct_precision=0.971 --min quasi_recall=0.909 --min direct_doc_full=0.940"
 # held-out set 7 (twenty-first session, written blind by W19-7, new to the project, under the same
 # rules, heldout-7.md): its first score, blind, on main's engine (18cc62a): direct recall 0.9844,
 # precision 0.9608, quasi recall 0.9100, direct_doc_full 0.9521; the same with the session's
 # rules. The floor holds that.
-floorh7="--min direct_recall=0.984 --min direct_precision=0.960 --min quasi_recall=0.910 --min direct_doc_full=0.952"
+floorh7="--min direct_recall=0.984 --min direct_precision=0.960 --min quasi_recall=0.920 --min direct_doc_full=0.952"
 # held-out set 8 (twenty-second session, written blind by W19-8, new to the project, under the
 # same rules, heldout-8.md): its first score, blind, on main's engine (ae95d23): direct recall
-# 0.9840, precision 0.9873, quasi recall 0.9457, direct_doc_full 0.9714. The floor holds that.
-floorh8="--min direct_recall=0.984 --min direct_precision=0.987 --min quasi_recall=0.945 --min direct_doc_full=0.971"
+# 0.9840, precision 0.9873, quasi recall 0.9457, direct_doc_full 0.9714; with the same session's
+# rules (T19, T19b after their reviews) 0.9942 / 0.9874 / 0.9474 / 0.9786. The floor holds that.
+# The same rules raised quasi recall on held-out 5 (0.9545), 6 (0.9096) and 7 (0.9203, precision
+# 0.9608 -> 0.9605): their quasi-recall floors rose with it.
+floorh8="--min direct_recall=0.994 --min direct_precision=0.987 --min quasi_recall=0.947 --min direct_doc_full=0.978"
 # tuning-12 (twenty-second session, written blind by W19t, new to the project, on the registers
 # the issue names: text-message spelling, no capitals, lists, signatures, names that are words,
 # labels glued to codes; tuning-12.md): scored once as it came, on main (ae95d23): direct recall
