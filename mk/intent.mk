@@ -83,7 +83,7 @@ INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_
 
 GEN_SRC += $(INTENT_MODEL)
 
-$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h src/desk/intent_patterns.h src/desk/intent_words.h \
+$(INTENT_TRAINER): $(INTENT_HOSTSRC) src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h \
                    src/desk/intent_urgent.h src/desk/intent_calm.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) $(shell pkg-config --cflags jansson libutf8proc) \
