@@ -578,6 +578,12 @@ int pn_greeting_before(const struct pctx *c, size_t i)
 	size_t p = tk_prev_word(c, i, 0);
 	if (p == SIZE_MAX) /* "Rest easy, Jordan." */
 		return i >= 2 && tk_ch(c, i - 1, ',') && pn_farewell_before(c, i - 2, i);
+	/* "Happy birthday Alfie", "JOYEUX ANNIVERSAIRE JULES": a wish opening the text or a
+	 * sentence (not "her birthday Sam forgot", "Happy birthday to") */
+	if (p > 0 && p + 1 == i && (tk_eq(c, p, "birthday") || tk_eq(c, p, "anniversaire")) &&
+	    (tk_eq(c, p - 1, "happy") || tk_eq(c, p - 1, "joyeux") || tk_eq(c, p - 1, "bon")) &&
+	    tk_sentence_start(c, p - 1))
+		return 1;
 	if (!(c->tk[p].lex & (LX_GREET)))
 		return pn_farewell_before(c, p, i);
 	if (tk_eq(c, p, "merci") || tk_eq(c, p, "thanks") || tk_eq(c, p, "bravo") || tk_eq(c, p, "courage"))

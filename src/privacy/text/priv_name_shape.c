@@ -534,11 +534,26 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 		"hmm", "hmmm", "oops", "phew", "yikes", "welp", "wtf", "ffs", "smh", "tbh", "fml", "jk", "lmao",
 		"rofl", "bsx", "bzh", "xoxo", "nhs", NULL
 	};
+	static const char *const w_role[] = {"rn", "ide", "as", "hca", "sn", "rm", "rmn", "anp", "cns", "sf",
+					     "ibode", "iade", "ipa", "ap", "odp", "ash", "sho", "fy1", "fy2",
+					     "spr", "cadre", "nurse", NULL};
 	/* "Thanks, Lorraine, practice pharmacist": a sign-off and a comma make it one */
 	if (i >= 2 && tk_ch(c, i - 1, ',') && (c->tk[i - 2].f & TK_WORD) && (c->tk[i - 2].lex & LX_SIGNOFF) &&
 	    tk_ch(c, j + 1, ','))
 		return 1;
 	for (size_t k = j + 1; k < c->n_tk; k++) {
+		/* "Yas (RN)": the signer's trade, in brackets, right after the name (not "Metformin
+		 * (MR)", "Done (IV)": a care trade's letters only) */
+		if (k == j + 1 && tk_ch(c, k, '(') && tk_ch(c, k + 2, ')') && (c->tk[k + 1].f & TK_ALLCAP) &&
+		    tk_eq_any(c, k + 1, w_role)) {
+			k += 2;
+			continue;
+		}
+		/* "Soph\nSent from my iPhone": the mail client's line after the signature */
+		if ((c->tk[k].f & TK_NL) && (tk_eq(c, k, "sent") || tk_eq(c, k, "envoye")) &&
+		    (tk_eq(c, k + 1, "from") || tk_eq(c, k + 1, "de") || tk_eq(c, k + 1, "depuis")) &&
+		    (tk_eq(c, k + 2, "my") || tk_eq(c, k + 2, "mon")) && k + 6 >= c->n_tk)
+			break;
 		/* "- Efua & Kwabena Asamoah": several signers */
 		if (tk_ch(c, k, '&') || tk_eq(c, k, "and") || tk_eq(c, k, "et") ||
 		    ((c->tk[k].f & TK_CAP) && !(c->tk[k].lex & (NOT_A_NAME | LX_STOPFR | LX_STOPEN)) &&

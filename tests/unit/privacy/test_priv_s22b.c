@@ -269,6 +269,31 @@ static void review_misses(void **state)
 	      ENT_PRIV_LOCATION);
 }
 
+/* T19e: a signer before a mail client's line or with a care trade in brackets; a birthday wish. */
+static void signer_trailer(void **state)
+{
+	(void)state;
+	found("thanks everyone xx\n\nKez\nSent from my iPhone", EN, "Kez", ENT_PRIV_NAME);
+	found("Merci pour vos réponses.\nMags\nEnvoyé de mon iPhone", FR, "Mags", ENT_PRIV_NAME);
+	found("* bed 8 – nil new\nCath (RN)", EN, "Cath", ENT_PRIV_NAME);
+	found("• ch 4 – douleur 3/10\nCloclo (IDE)", FR, "Cloclo", ENT_PRIV_NAME);
+	no_span("any news on the referral?\nThanks\nSent from my iPhone", EN, "Thanks", ENT_PRIV_NAME);
+	no_span("je reviens vers vous.\nCordialement\nEnvoyé de mon iPhone", FR, "Cordialement", ENT_PRIV_NAME);
+	no_span("Obs every 4 hours overnight.\nMetformin (MR)", EN, "Metformin", ENT_PRIV_NAME);
+	no_span("Dressing changed, wound clean.\nDry (PRN)", EN, "Dry", ENT_PRIV_NAME);
+}
+
+static void birthday_wish(void **state)
+{
+	(void)state;
+	found("HAPPY BIRTHDAY OSCAR!!! 8 TODAY AND 3 YEARS IN REMISSION", EN, "OSCAR", ENT_PRIV_NAME);
+	found("happy birthday freddie, 5 today and off the feeding tube", EN, "freddie", ENT_PRIV_NAME);
+	no_span("HAPPY BIRTHDAY TO ME!!! 40 TODAY", EN, "TO ME", ENT_PRIV_NAME);
+	no_span("HAPPY BIRTHDAY NHS!!! 78 YEARS OF FREE CARE", EN, "NHS", ENT_PRIV_NAME);
+	no_span("happy birthday mum, 80 today", EN, "mum", ENT_PRIV_NAME);
+	no_span("happy birthday will be quiet this year, still on chemo", EN, "will", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +312,8 @@ int main(void)
 		cmocka_unit_test(review_ages),
 		cmocka_unit_test(review_saint),
 		cmocka_unit_test(review_misses),
+		cmocka_unit_test(signer_trailer),
+		cmocka_unit_test(birthday_wish),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
