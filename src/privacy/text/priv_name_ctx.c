@@ -534,7 +534,7 @@ int pn_vocative_start(const struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	if (i == 0 && (t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) == TK_CAP && vocative_unknown(c, i))
 		return 1;
-	if (i == 0 && vocative_request(c, i))
+	if (i == 0 && (vocative_request(c, i) || pn_vocative_question(c, i)))
 		return 1;
 	/* "Fi - just a heads up": two letters no word list of the language holds, then a dash
 	 * ("Hm, je sais pas" is no one) */

@@ -294,6 +294,19 @@ static void birthday_wish(void **state)
 	no_span("happy birthday will be quiet this year, still on chemo", EN, "will", ENT_PRIV_NAME);
 }
 
+/* T19e: a lowercase listed name opening the text, a comma, a question to "you"/"tu". */
+static void vocative_question(void **state)
+{
+	(void)state;
+	found("ellie, did you get the results back?", EN, "ellie", ENT_PRIV_NAME);
+	found("kenza, tu as eu ton rdv chez l'endocrino ?", FR, "kenza", ENT_PRIV_NAME);
+	found("yasmine, t'as pu voir le cardio ?", FR, "yasmine", ENT_PRIV_NAME);
+	no_span("anyway, did you get the results back?", EN, "anyway", ENT_PRIV_NAME);
+	no_span("sinon, t'as pu voir le cardio ?", FR, "sinon", ENT_PRIV_NAME);
+	no_span("will, you need to rest after the op", EN, "will", ENT_PRIV_NAME);
+	no_span("paris, tu connais un bon rhumato ?", FR, "paris", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +327,7 @@ int main(void)
 		cmocka_unit_test(review_misses),
 		cmocka_unit_test(signer_trailer),
 		cmocka_unit_test(birthday_wish),
+		cmocka_unit_test(vocative_question),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
