@@ -345,7 +345,7 @@ static enum name_verdict r_intro_age(struct pctx *c, size_t i, struct name_hit *
 {
 	(void)h;
 	/* what pn_intro_age tests first, without the call: a name list, a number after */
-	if (!((c->tk[i].lex & LX_GIVEN) || (c->tk[i].lex == 0 && (c->tk[i].f & TK_CAP))) ||
+	if (!((c->tk[i].lex & LX_GIVEN) || c->tk[i].lex == 0) ||
 	    !(tk_is(c, i + 1, TK_NUM) || tk_is(c, i + 2, TK_NUM) || tk_is(c, i + 3, TK_NUM) ||
 	      tk_is(c, i + 4, TK_NUM) || tk_is(c, i + 5, TK_NUM)))
 		return NAME_NONE;
@@ -766,7 +766,7 @@ static uint32_t rule_gate(const struct pctx *c, size_t i)
 			 * name found (or a verb that takes a person before) */
 			(((f & TK_LOWER) != 0) | (i == 0) | (((f & TK_CAP) != 0) & (c->n_sp != 0))) * RB(R_LOWER_CONTEXT);
 	uint32_t off = ((lex & (LX_HN | LX_CAPEN)) != (LX_HN | LX_CAPEN)) * RB(R_GREETING_LOWER) |
-		       !((lex & LX_GIVEN) || (lex == 0 && (f & TK_CAP))) * RB(R_INTRO_AGE) |
+		       !((lex & LX_GIVEN) || lex == 0) * RB(R_INTRO_AGE) |
 		       !(lex & (LX_PRN | LX_FIRSTNAME | LX_PATR | LX_HN)) * RB(R_COMPANION) |
 		       ((c->n_sp == 0) | (i < 2)) * RB(R_LIST) |
 		       /* r_anchor: a word no list knows, or a name list does */

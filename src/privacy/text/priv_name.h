@@ -107,6 +107,7 @@ int pn_carer_lower(const struct pctx *c, size_t i);
  * or a dash: the person it is written to. */
 int pn_vocative_start(const struct pctx *c, size_t i);
 int pn_vocative_question(const struct pctx *c, size_t i);
+int pn_lower_nick_age(const struct pctx *c, size_t i);
 /* Relative or colleague just before ("ma fille Chloé", "my son, Jack", "mon mari (Rémi)"). */
 int pn_kin_before(const struct pctx *c, size_t i);
 /* "mon fils aime le foot", "ma fille adore les chats": a lowercase first name that is also a

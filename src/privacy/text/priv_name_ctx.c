@@ -166,7 +166,9 @@ int pn_intro_age(const struct pctx *c, size_t i)
 	/* "je suis Nguyễn Thị Mai, 52 ans": a capitalised word no list knows, and up to two more
 	 * capitalised words, before the age */
 	int unknown = t->lex == 0 && (t->f & TK_CAP);
-	if ((t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 || (!(t->lex & LX_GIVEN) && !unknown) ||
+	/* "im kev, 23,": lowercase, a nickname no list knows (pn_lower_nick_age: bare age, "im") */
+	if ((t->f & (TK_DIGIT | TK_CLAIMED | TK_ALLCAP)) || tk_len(c, i) < 3 ||
+	    (!(t->lex & LX_GIVEN) && !unknown && !pn_lower_nick_age(c, i)) ||
 	    (t->lex & (LX_STOPFR | LX_STOPEN | LX_KIN | LX_TITLE | LX_MONTH | LX_DAY | LX_EPONYM)) ||
 	    tk_lex2(c, i, LX2_AUX) || !(t->f & TK_SP))
 		return 0;

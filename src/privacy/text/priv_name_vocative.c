@@ -3,6 +3,7 @@
  * comma before a question put to them: "ellie, did you get the results?", "kev, tu viens ?",
  * "soph, you ok?", "yas, t'as eu le scanner ?". Lowercase, only a name list's name that no
  * dictionary holds as a word counts: "anyway, did you", "bref, tu", "lol, you" are no one.
+ * And a nickname no list knows in lowercase between "im" and a bare age ("im kev, 23,").
  */
 #include "privacy/text/priv_name.h"
 
@@ -29,4 +30,21 @@ int pn_vocative_question(const struct pctx *c, size_t i)
 	static const char *const aux[] = {"did", "do", "are", "r", "have", "can", "could", "would", "will",
 					  "were", "have", "as", "es", "peux", "veux", "vas", NULL};
 	return tk_eq_any(c, k, aux) && second_person(c, k + 1);
+}
+
+/* "hey im kev, 23, T1 since i was 12": a lowercase word no list knows (a nickname) after "im"
+ * or "jsuis", then a comma and a bare age between commas. Not a texting word without a vowel
+ * ("im ttc, 32,"), nor a long one ("im preggo, 23,"). */
+int pn_lower_nick_age(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if (t->lex != 0 || !(t->f & TK_LOWER) || tk_len(c, i) > 5 || i == 0 || !tk_ch(c, i + 1, ',') ||
+	    !tk_is(c, i + 2, TK_NUM) || !tk_ch(c, i + 3, ',') ||
+	    !(tk_eq(c, i - 1, "im") || tk_eq(c, i - 1, "jsuis")) || tk_eq(c, i, "preg") || tk_eq(c, i, "enceinte"))
+		return 0; /* ("im preg, 23,": the one texting word of a state the lists miss there) */
+	const char *f = tk_fold(c, i);
+	for (; *f; f++)
+		if (*f == 'a' || *f == 'e' || *f == 'i' || *f == 'o' || *f == 'u' || *f == 'y')
+			return 1;
+	return 0;
 }

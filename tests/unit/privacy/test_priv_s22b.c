@@ -305,6 +305,12 @@ static void vocative_question(void **state)
 	no_span("sinon, t'as pu voir le cardio ?", FR, "sinon", ENT_PRIV_NAME);
 	no_span("will, you need to rest after the op", EN, "will", ENT_PRIV_NAME);
 	no_span("paris, tu connais un bon rhumato ?", FR, "paris", ENT_PRIV_NAME);
+	found("hey im kez, 23, T1 since i was 12", EN, "kez", ENT_PRIV_NAME);
+	found("slt jsuis lolo, 19, diabétique depuis 3 ans", FR, "lolo", ENT_PRIV_NAME);
+	no_span("im ttc, 32, been trying 2 years", EN, "ttc", ENT_PRIV_NAME);
+	no_span("im preg, 23, and so sick", EN, "preg", ENT_PRIV_NAME);
+	no_span("im preggo, 23, and so sick", EN, "preggo", ENT_PRIV_NAME);
+	no_span("im tired, 23, and always exhausted", EN, "tired", ENT_PRIV_NAME);
 }
 
 int main(void)
