@@ -4,7 +4,8 @@
  * session, I12d). Kept apart from the pattern tables,
  * which are at the layout's limit; only intent_patterns.c includes it, inside its table.
  * Each was missed by main on R12's probes; each is narrow on purpose (its
- * comment says what it must not take) and probed in /work/team/probes/i12ds22/.
+ * comment says what it must not take) and probed with
+ * tests/intent/probes/ and the helper's own probes.
  */
 #ifndef ENT_DESK_INTENT_WORLD_H
 #define ENT_DESK_INTENT_WORLD_H

@@ -765,7 +765,7 @@ static void a_general_question_about_someone(void **state)
 	}
 }
 
-/* The twenty-second session's rules (docs/intent.md; probes in /work/team/probes/i12s22): a
+/* The twenty-second session's rules (docs/intent.md; probes: tests/intent/probes/): a
  * goodbye to the group is suicidal intent unless the message gives an everyday departure; a joke
  * taken back calms nothing; a newborn's temperature told before the age. (The anniversary rule
  * was dropped after R12's probes; a word of now beside a death told is still the present.) */

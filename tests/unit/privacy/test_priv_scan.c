@@ -1721,7 +1721,7 @@ static void s22_retired(void **state)
 	not_typed("my mum can is a joke she says", EN, "can", ENT_PRIV_NAME);
 }
 
-/* Twenty-second session: R19's review of those rules (/work/team/probes/r19s22). */
+/* Twenty-second session: R19's review of those rules (tests/privacy/probes/r19-s22.jsonl). */
 static void s22_review(void **state)
 {
 	(void)state;
