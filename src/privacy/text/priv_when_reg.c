@@ -10,12 +10,6 @@
 
 #include "privacy/text/priv_text.h"
 
-/* Two bare ages of the registers people write in: "im 19 n pregnant", "im 23, T1 since" (I'm
- * without its apostrophe: a number of 10 or more closing the clause, as after "I'm"), and a
- * clinical note's sex and age, "Handing over: M 57, ileal Crohn's", "lesion on back, M 45, skin
- * type II" (a lone capital M or F after a colon, a comma or a line break, the number closing
- * the clause, two digits: not "the M 25, then", "M 6 northbound", "Ward: M 4, bay 2"). i: the
- * number, p: the word before. */
 /* Token j is "and", "&", "n" or "et" and a number or a fraction follows: a count goes on ("im 39
  * and 5 days", "im 12 and a half weeks", "Jack's 3 and 4 times tables"), no age. */
 int priv_and_more(const struct pctx *c, size_t j)
@@ -60,6 +54,12 @@ static int letter_series(const struct pctx *c, size_t p, size_t i)
 	return p >= 3 && tk_ch(c, p - 1, ',') && tk_is(c, p - 2, TK_NUM | TK_DIGIT);
 }
 
+/* Two bare ages of the registers people write in: "im 19 n pregnant", "im 23, T1 since" (I'm
+ * without its apostrophe: a number of 10 or more closing the clause, as after "I'm"), and a
+ * clinical note's sex and age, "Handing over: M 57, ileal Crohn's", "lesion on back, M 45, skin
+ * type II" (a lone capital M or F after a colon, a comma or a line break, the number closing
+ * the clause, two digits: not "the M 25, then", "M 6 northbound", "Ward: M 4, bay 2"). i: the
+ * number, p: the word before. */
 int priv_age_register(struct pctx *c, size_t i, size_t p, long v)
 {
 	if (p == SIZE_MAX || p != i - 1 || v < 1 || v > 110)
