@@ -16,49 +16,7 @@
 #define FR ENT_PRIV_FR
 #define EN ENT_PRIV_EN
 
-static struct ent_priv_engine *eng;
-
-static int setup(void **state)
-{
-	(void)state;
-	return ent_priv_engine_new(&eng) == ENT_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	ent_priv_engine_free(eng);
-	return 0;
-}
-
-/* want 1: `what` (a substring of text) is exactly a span of `type`; want 0: no span of `type`
- * touches it. The spans are printed when the answer is not the one wanted. */
-static void check(const char *text, enum ent_priv_lang lang, const char *what, enum ent_priv_type type, int want)
-{
-	struct ent_priv_spans sp;
-	assert_int_equal(ent_priv_scan(eng, text, strlen(text), lang, &sp), ENT_OK);
-	const char *at = strstr(text, what);
-	assert_non_null(at);
-	size_t s = (size_t)(at - text), e = s + strlen(what);
-	int exact = 0, touch = 0;
-	for (size_t i = 0; i < sp.n; i++) {
-		if (sp.v[i].type != type)
-			continue;
-		exact |= sp.v[i].start == s && sp.v[i].end == e;
-		touch |= sp.v[i].start < e && sp.v[i].end > s;
-	}
-	if (want ? !exact : touch) {
-		fprintf(stderr, "%s %s [%s] in: %s\n", want ? "expected" : "unexpected", ent_priv_type_name(type), what, text);
-		for (size_t i = 0; i < sp.n; i++)
-			fprintf(stderr, "  got %s [%.*s] (%s)\n", ent_priv_type_name(sp.v[i].type),
-				(int)(sp.v[i].end - sp.v[i].start), text + sp.v[i].start, sp.v[i].recogniser);
-	}
-	ent_priv_spans_clear(&sp);
-	assert_true(want ? exact : !touch);
-}
-
-#define found(text, lang, what, type) check(text, lang, what, type, 1)
-#define no_span(text, lang, what, type) check(text, lang, what, type, 0)
+#include "priv_span_check.h"
 
 /* An IBAN printed in groups of four, of its country's length, with a wrong key. */
 static void iban_wrong_key(void **state)
