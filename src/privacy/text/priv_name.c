@@ -894,5 +894,6 @@ void priv_find_names(struct pctx *c)
 		}
 	}
 	pn_late(c);
+	pn_nick_late(c);
 	pn_repeat(c);
 }

@@ -161,6 +161,14 @@ size_t pn_thanks_series(struct pctx *c, size_t i);
 /* After the rules (priv_name_series.c): lists of lowercase nicknames opening the message or
  * after "surtout" in thanks; a capitalised word no list knows right before a name found. */
 void pn_late(struct pctx *c);
+/* After the rules (priv_name_nick.c): the one a text opens by addressing, nicknames cut from
+ * a given name as a verb's subject, word-names after a compound relative ("kev, t'as vu",
+ * "omg Soph just messaged", "ma belle-mère marguerite refuse"). */
+void pn_nick_late(struct pctx *c);
+/* The last line, opening at token i, answers the line before (a colon, a full stop and a word
+ * that is no first name): no signature ("c'est :\nRelpax", "one word.\nHope";
+ * priv_name_nick.c). */
+int pn_signature_answer(const struct pctx *c, size_t i);
 /* After the rules (priv_name_word.c): given names that are also words, after a sign-off closing
  * the text ("Regards, Sunny") or before an age ("la petite Mai (6 ans)"). */
 void pn_word_names(struct pctx *c);

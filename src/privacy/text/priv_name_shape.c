@@ -564,7 +564,7 @@ int pn_signature(const struct pctx *c, size_t i, size_t j)
 			return tk_eq(c, k, "x") || tk_eq(c, k, "xx") || tk_eq(c, k, "xxx");
 	}
 	if (c->tk[i].f & TK_NL)
-		return 1;
+		return !pn_signature_answer(c, i);
 	if (i == 0)
 		return 0;
 	size_t p = i - 1;
