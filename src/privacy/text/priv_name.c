@@ -896,4 +896,5 @@ void priv_find_names(struct pctx *c)
 	pn_late(c);
 	pn_nick_late(c);
 	pn_repeat(c);
+	pn_kin_words(c);
 }

@@ -165,6 +165,16 @@ void pn_late(struct pctx *c);
  * a given name as a verb's subject, word-names after a compound relative ("kev, t'as vu",
  * "omg Soph just messaged", "ma belle-mère marguerite refuse"). */
 void pn_nick_late(struct pctx *c);
+/* Token i is a given name by the lists or its shape ("margot", "gaz", "kev", "robbo",
+ * "lolo"; priv_name_nick.c), and pn_cut_name: one no list holds, cut from a given name
+ * ("kev" -> "kevin", "robbo" -> "rob"). */
+int pn_nick_named(const struct pctx *c, size_t i);
+/* After pn_nick_late's own (priv_name_kin.c): a name beside a relative, after "big" / "le
+ * grand", before a carer's trade; and, after pn_repeat, word-names after a relative
+ * (pn_kin_words). */
+void pn_kin_late(struct pctx *c);
+void pn_kin_words(struct pctx *c);
+int pn_cut_name(const struct pctx *c, size_t i);
 /* The last line, opening at token i, answers the line before (a colon, a full stop and a word
  * that is no first name): no signature ("c'est :\nRelpax", "one word.\nHope";
  * priv_name_nick.c). */

@@ -40,10 +40,18 @@ static const char *const opener[] = {"ok", "okay", "oh", "aw", "aww", "ah", "lol
 static const char *const interj[] = {"lol", "omg", "mdr", "ptdr", "ngl", "tbh", "ptn", "putain", "wsh", "smh",
 				     "wow", "oh", "ah", "omfg", "ffs", "honestly", "bref", "ouf", NULL};
 
+/* The folded key w is a given name of hunspell's or faker's lists, and never a word that is no
+ * name. */
+static int first_name_key(const char *w)
+{
+	uint32_t lx = priv_lex_word(w);
+	return (lx & (LX_PRN | LX_FIRSTNAME)) && !(lx & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN));
+}
+
 /* A nickname cut from a given name: token i no list holds, lowercase or capitalised, three
  * to five letters a-z, a vowel, no texting word, that an ending makes a given name of the
  * hunspell or faker lists (not one only humannames, which holds words, has). */
-static int cut_name(const struct pctx *c, size_t i)
+int pn_cut_name(const struct pctx *c, size_t i)
 {
 	static const char *const ends[] = {"in", "ie", "y", "a", "e", "ine", "mine", "ane", "anie", "ia",
 					   "o", "an", "ette", "ina", "ard", "ert", "ah", "elle", "ey", "ica",
@@ -66,9 +74,21 @@ static int cut_name(const struct pctx *c, size_t i)
 	for (const char *const *e = ends; *e; e++) {
 		size_t m = strlen(*e);
 		memcpy(w + n, *e, m + 1);
-		uint32_t lx = priv_lex_word(w);
-		if ((lx & (LX_PRN | LX_FIRSTNAME)) && !(lx & (NOT_A_NAME | LX_EPONYM | LX_STOPFR | LX_STOPEN)))
+		if (first_name_key(w))
 			return 1;
+	}
+	/* a given name and a nickname's ending: "robbo", "gazza" ("rob", "gaz") */
+	static const char *const tails[] = {"bo", "o", "za", "y", "ie", NULL};
+	for (const char *const *e = tails; *e; e++) {
+		size_t m = strlen(*e);
+		if (n >= m + 3 && memcmp(f + n - m, *e, m) == 0) {
+			size_t r = n - m;
+			memcpy(w, f, r);
+			w[r] = 0;
+			/* a doubled consonant before the ending: "robb" -> "rob", "gazz" -> "gaz" */
+			if (first_name_key(w) || (r >= 4 && w[r - 1] == w[r - 2] && (w[r - 1] = 0, first_name_key(w))))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -123,6 +143,52 @@ static int clause_addresses(const struct pctx *c, size_t k, int thanks)
 	return 0;
 }
 
+/* The fond words one calls someone by after their name ("mate", "babe", "my love", "ma
+ * grande", "mon cœur"): the token after them, or 0. */
+static size_t fond(const struct pctx *c, size_t k)
+{
+	static const char *const one[] = {"mate", "hun", "babe", "bro", "sis", "hunny", "darling", "love", "luv",
+					  "cherie", "cheri", "gurl", "girl", "dude", "bb", "chou", NULL};
+	static const char *const poss[] = {"my", "ma", "mon", NULL};
+	static const char *const two[] = {"love", "dear", "darling", "friend", "grande", "belle", "grand", "puce",
+					  "cherie", "cheri", "coeur", "chou", "biche", "poule", "pote", "choupette",
+					  "loulou", "girl", "boy", "lovely", "sweet", NULL};
+	if (tk_eq_any(c, k, one))
+		return k + 1;
+	if (tk_eq_any(c, k, poss) && (c->tk[k + 1 < c->n_tk ? k + 1 : k].f & TK_SP) && tk_eq_any(c, k + 1, two))
+		return k + 2;
+	return 0;
+}
+
+/* Token k is "you" as a sentence's subject, written out or in text-message spelling: "u",
+ * "you", "ur", "tu", "t'" ("t'as"), "t" before a word ("t ou ??"). */
+static int subject_you(const struct pctx *c, size_t k)
+{
+	static const char *const w[] = {"u", "you", "ur", "youre", "tu", "ya", NULL};
+	if (k >= c->n_tk)
+		return 0;
+	if (tk_eq_any(c, k, w))
+		return 1;
+	return tk_eq(c, k, "t") && ((tk_apos(c, k + 1) && tk_glued(c, k)) || tk_is(c, k + 1, TK_LOWER));
+}
+
+/* Token i is a given name by the lists or its shape: hunspell's or faker's first names (a
+ * word too: "margot", "mark", "rose"), humannames' when the text's language has no such word
+ * ("gaz" in English, "Mo" in French), a nickname cut from a given name ("kev", "robbo"), a
+ * doubled syllable a name list holds ("lolo"); not a word never a name, nor a texting
+ * word. */
+int pn_nick_named(const struct pctx *c, size_t i)
+{
+	uint32_t lx = c->tk[i].lex, word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if ((lx & NEVER) || tk_eq_any(c, i, texting))
+		return 0;
+	if (lx == 0)
+		return pn_cut_name(c, i);
+	if ((lx & LX_NOTNAME) && !(lx & LX_MONTH))
+		return 0;
+	return (lx & (LX_PRN | LX_FIRSTNAME)) || ((lx & LX_HN) && !(lx & word)) || pn_doubled_nickname(c, i);
+}
+
 /* Token k is a dash: '-', an en dash or an em dash. */
 static int dash(const struct pctx *c, size_t k)
 {
@@ -137,41 +203,69 @@ static int dash(const struct pctx *c, size_t k)
  * to. Away from the text's first word only a given name or a cut one counts. */
 static int vocative_open(const struct pctx *c, size_t i, int first)
 {
+	static const char *const ask[] = {"did", "do", "are", "r", "have", "can", "could", "would", "will", "were",
+					  "where", "wya", "how", "hows", "what", "when", NULL};
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_CLAIMED | TK_DIGIT)) || !(t->f & TK_ALPHA) || tk_len(c, i) < 2 ||
-	    ((t->f & TK_ALLCAP) && !c->shout))
+	if ((t->f & (TK_CLAIMED | TK_DIGIT)) || !(t->f & TK_ALPHA) || tk_len(c, i) < 2)
 		return 0;
-	int strong = given(c, i) || cut_name(c, i);
-	if (!strong && !(first && (t->f & TK_CAP) && word_given(c, i)))
+	/* in capitals in a text that is not, only a hunspell or faker first name that is no
+	 * acronym ("GRACE U ABSOLUTE LEGEND", not "ANCA, you") */
+	if ((t->f & TK_ALLCAP) && !c->shout && (!(t->lex & (LX_PRN | LX_FIRSTNAME)) || pn_acronym(c, i)))
+		return 0;
+	int town = (t->lex & (LX_TOWN | LX_CITY | LX_NPR)) != 0, aux = tk_lex2(c, i, LX2_AUX) != 0;
+	int name = pn_nick_named(c, i), strong = name && !town && !aux;
+	if (!name && !(first && (t->f & TK_CAP) && word_given(c, i)))
 		return 0;
 	size_t k = i + 1;
 	if (k >= c->n_tk)
 		return 0;
-	/* a pause: ", ", "!", "!!", " – " */
-	if (tk_ch(c, k, ',') && !tk_ch(c, k + 1, ','))
+	/* the writer or the one written to, a nickname cut from a given name before a comma and the
+	 * message ("Sab, le bilan de Mme Fontaine est arrivé"), a name before their age ("margot (27
+	 * ans) ici,", "lea, 19 ans,") */
+	if (first && name && !town && !aux && (tk_ch(c, k, ',') || tk_ch(c, k, '(')) && (c->tk[k + 1 < c->n_tk ? k + 1 : k].f & TK_AGE))
+		return 1;
+	if (first && t->lex == 0 && (t->f & TK_CAP) && name && tk_ch(c, k, ',') && tk_is(c, k + 1, TK_LOWER) &&
+	    (c->tk[k + 1].f & TK_SP))
+		return 1;
+	/* a pause: ", ", "!", "!!", " – " (a town only after a fond word; a lowercase auxiliary
+	 * neither: "will, you need to rest") */
+	if ((name && town) || (aux && (t->f & TK_LOWER)))
+		;
+	else if (tk_ch(c, k, ',') && !tk_ch(c, k + 1, ','))
 		return clause_addresses(c, k + 1, 0);
-	if (tk_ch(c, k, '!')) {
+	else if (tk_ch(c, k, '!')) {
 		while (tk_ch(c, k, '!'))
 			k++;
 		return clause_addresses(c, k, 1);
-	}
-	if (dash(c, k) && (c->tk[k].f & TK_SP))
+	} else if (dash(c, k) && (c->tk[k].f & TK_SP))
 		return clause_addresses(c, k + 1, 0);
 	if (!(c->tk[k].f & TK_SP))
 		return 0;
-	if (!strong)
+	if (!name)
 		/* "June how did the colonoscopy go" */
 		return tk_eq(c, k, "how") && (tk_eq(c, k + 1, "did") || tk_eq(c, k + 1, "was") || tk_eq(c, k + 1, "is") ||
 					      tk_eq(c, k + 1, "are"));
-	/* no pause: "Rob mate,", "ellie did u", "June how did", "kev t'es où", "kev where r u" */
-	if ((tk_eq(c, k, "mate") || tk_eq(c, k, "hun") || tk_eq(c, k, "babe")) && tk_ch(c, k + 1, ','))
+	/* no pause: a fond word ("Rob mate,", "paris ma grande ton scanner", "florence my love
+	 * ur bloods", "bill mate thanks"), the second person ("margot tu peux", "mark ur
+	 * terrible", "lolo t ou ??", "baptiste si tu lis ça"), a question ("ellie did u", "kev
+	 * where r u", "will will u come") */
+	size_t e = fond(c, k);
+	if (e) {
+		k = e;
+		if (tk_ch(c, k, ',') || tk_ch(c, k, '!'))
+			return 1;
+		return subject_you(c, k) || clause_addresses(c, k, 1);
+	}
+	if (!strong) /* a town or an auxiliary: only after a fond word, or "will will u" */
+		return aux && tk_eq_any(c, k, ask) && second_person(c, k + 1);
+	/* a word-name that is a verb too takes only the unambiguous "u", "tu", "t'" ("mark ur
+	 * calendar", "bill your insurer" are orders) */
+	if ((t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) && (tk_eq(c, k, "ur") || tk_eq(c, k, "you") || tk_eq(c, k, "ya")))
+		return 0;
+	if (subject_you(c, k) || ((tk_eq(c, k, "si") || tk_eq(c, k, "if")) && subject_you(c, k + 1)))
 		return 1;
-	static const char *const ask[] = {"did", "do", "are", "r", "have", "can", "could", "would", "will", "were",
-					  "where", "wya", "how", "hows", "what", "when", "t", NULL};
 	if (!tk_eq_any(c, k, ask))
 		return 0;
-	if (tk_eq(c, k, "t"))
-		return second_person(c, k);
 	if (tk_eq(c, k, "how") && tk_eq_any(c, k + 1, ask) && !tk_eq(c, k + 1, "how"))
 		return 1; /* "June how did the colonoscopy go" */
 	return second_person(c, k + 1) || (tk_eq_any(c, k + 1, ask) && second_person(c, k + 2));
@@ -218,7 +312,7 @@ static int nick_subject(const struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) != TK_CAP || tk_len(c, i) > 6)
 		return 0;
-	int cut = cut_name(c, i);
+	int cut = pn_cut_name(c, i);
 	if (!cut && !(given(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))))
 		return 0;
 	int opens = tk_sentence_start(c, i);
@@ -235,76 +329,6 @@ static int nick_subject(const struct pctx *c, size_t i)
 	if (cut && pn_possessive_s(c, i + 1))
 		return 1;
 	return person_verb(c, i + 1);
-}
-
-/* The relative's word at token r is a compound one after a possessive ("ma petite-fille",
- * "ma belle-mère", "my step-mum", "my half-brother"): the possessive's token, or SIZE_MAX. */
-static size_t compound_kin(const struct pctx *c, size_t r)
-{
-	if (r >= 3 && tk_ch(c, r - 1, '-') && tk_glued(c, r - 2) && tk_glued(c, r - 1) && (c->tk[r - 2].f & TK_WORD) &&
-	    pn_possessive(c, r - 3) && !tk_apos(c, r - 3))
-		return r - 3;
-	return SIZE_MAX;
-}
-
-/* Token k, right after a lowercase given name, is a verb only a person does there: the other
- * rules' list ("is", "a", "est"...) and verbs of a relative's news ("commence", "refuse",
- * "is refusing"). */
-static int kin_verb(const struct pctx *c, size_t k, int aux)
-{
-	static const char *const en[] = {"is", "was", "has", "had", "gets", "got", "turned", "turns", "starts",
-					 "started", "goes", "went", "loves", "needs", "refuses", "refused", "keeps",
-					 "says", "said", "hates", "passed", "died", "fell", "came", NULL};
-	static const char *const fr[] = {"est", "etait", "avait", "va", "fait", "aura", "vient", "commence", "refuse",
-					 "doit", "veut", "peut", "dort", "pleure", "rentre", "sort", "souffre", "reste",
-					 "adore", "tousse", "vomit", "mange", "marche", "parle", NULL};
-	if (k >= c->n_tk || !(c->tk[k].f & TK_SP) || !(c->tk[k].f & TK_LOWER))
-		return 0;
-	if (aux)
-		/* "my son will has been", "my mum may is 82" (not "my dad may has dementia", a
-		 * learner's "may have") */
-		return (tk_eq(c, k, "has") && tk_eq(c, k + 1, "been")) ||
-		       ((tk_eq(c, k, "is") || tk_eq(c, k, "was")) && tk_is(c, k + 1, TK_NUM));
-	if (c->lang == ENT_PRIV_EN)
-		return tk_eq_any(c, k, en);
-	if (tk_eq(c, k, "a"))
-		return c->t[c->tk[k].s] == 'a';
-	return tk_eq_any(c, k, fr);
-}
-
-/* A lowercase given name that is also a word (or a month, or "may"/"will"), after a possessive
- * and a relative's word, compound or not, before a person's verb (the rules read plain
- * relatives and a shorter list of verbs): "ma petite-fille mai est née", "ma belle-mère
- * marguerite refuse", "my step-mum june is", "mon fils pierre commence", "mon père ange est".
- * Not after a preposition, where a month is the time the sentence is about ("pour ma
- * petite-fille mai a été terrible"). */
-static int kin_word(const struct pctx *c, size_t i)
-{
-	static const char *const prep[] = {"for", "pour", "chez", "selon", "with", "avec", "to", "from", "by",
-					   "about", "de", "du", "par", "sans", "apres", "avant", "after", "before",
-					   "since", "depuis", "pendant", "during", "without", "vers", "a", "in",
-					   "en", "of", "on", "sur", "than", "que", NULL};
-	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) != TK_LOWER || i < 2 || tk_len(c, i) < 3 ||
-	    !(c->tk[i - 1].lex & LX_KIN) || !(t->f & TK_SP) || !(t->lex & (LX_PRN | LX_HN | LX_FIRSTNAME)) ||
-	    (t->lex & (LX_DAY | LX_KIN | LX_EPONYM | LX_STOPFR | LX_STOPEN | LX_TITLE | LX_GREET | LX_SIGNOFF)))
-		return 0;
-	size_t p = compound_kin(c, i - 1);
-	if (p == SIZE_MAX) {
-		if (!pn_possessive(c, i - 2) || tk_apos(c, i - 2))
-			return 0;
-		p = i - 2;
-	}
-	/* a word a name list holds only with others ("hope", "may"): hunspell's or faker's first
-	 * names, a month, an auxiliary a dictionary writes as a name */
-	int aux = tk_lex2(c, i, LX2_AUX) != 0;
-	if (!(t->lex & (LX_PRN | LX_FIRSTNAME | LX_MONTH)) && !(aux && (t->lex & LX_CAPEN)) &&
-	    !((t->lex & LX_HN) && !(t->lex & LX_WORD)))
-		return 0;
-	size_t q = tk_prev_word(c, p, 0);
-	if (q != SIZE_MAX && tk_eq_any(c, q, prep))
-		return 0;
-	return kin_verb(c, i + 1, aux);
 }
 
 /* The line before token i (which opens the last line) ends on a colon that is no label's, or on
@@ -365,6 +389,163 @@ static int lower_signer(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* A greeting, thanks or an interjection, then the name ("slt margot tu peux", "cheers gaz,",
+ * "lol cheers robbo x", "omg becca", "thanks jen x"): the greeting opens a sentence (or
+ * follows another that does), token i right after it. A name that is a word of the language
+ * ("margot", "mark") or a town only before a pause, a kiss, the text's end or the second
+ * person. */
+static int greeted(const struct pctx *c, size_t i)
+{
+	static const char *const hi[] = {"slt", "salut", "cc", "coucou", "hey", "hi", "hello", "hiya", "yo", "oi",
+					 "bonjour", "bonsoir", "cheers", "thanks", "thx", "ty", "merci", "omg", "morning",
+					 "mornin", "evening", "night", "nite", "bisous", "bises", "bravo", "congrats",
+					 "courage", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (i == 0 || (t->f & (TK_CLAIMED | TK_DIGIT | TK_ALLCAP)) || !(t->f & TK_SP) || tk_len(c, i) < 2 ||
+	    !tk_eq_any(c, i - 1, hi) || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX))
+		return 0;
+	size_t p = i - 1;
+	if (!tk_sentence_start(c, p) && !(p > 0 && tk_sentence_start(c, p - 1) && (tk_eq_any(c, p - 1, hi) ||
+										 tk_eq_any(c, p - 1, opener))))
+		return 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if (!(t->lex & (word | LX_TOWN | LX_CITY | LX_NPR)))
+		return 1;
+	size_t k = i + 1;
+	return k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '!') || tk_ch(c, k, '?') || tk_eq(c, k, "x") ||
+	       tk_eq(c, k, "xx") || (c->tk[k].f & TK_NL) || subject_you(c, k);
+}
+
+/* The signer's initial closing the text after a dash or a sign-off, its full stop with it:
+ * "\n-- K.", "— T.", "Thx R.". Token i is the letter. */
+static int signed_initial(const struct pctx *c, size_t i)
+{
+	/* (the letter may be named already, without its stop: the longer span wins) */
+	if (tk_len(c, i) != 1 || !(c->tk[i].f & TK_CAP) || !tk_ch(c, i + 1, '.') ||
+	    i + 2 != c->n_tk || i == 0)
+		return 0;
+	size_t p = i - 1;
+	if (c->tk[p].lex & LX_SIGNOFF)
+		return (c->tk[p].f & TK_WORD) != 0;
+	if (!dash(c, p))
+		return 0;
+	while (p > 0 && dash(c, p - 1) && tk_glued(c, p - 1))
+		p--;
+	return (c->tk[p].f & TK_NL) != 0;
+}
+
+/* A given name and a surname closing the text after a sentence's end ("Merci d'avance. Colombe
+ * Ferrand"): the first capitalised and a name list's, the second a surname's or no list's (it
+ * may be named already: the longer span wins). Returns the first token, or 0. */
+static size_t closing_pair(const struct pctx *c)
+{
+	size_t j = c->n_tk;
+	while (j > 0 && (tk_ch(c, j - 1, '.') || !(c->tk[j - 1].f & (TK_WORD | TK_PUNCT))))
+		j--;
+	if (j < 3)
+		return 0;
+	size_t i = j - 2, p = i - 1;
+	const struct ptok *a = &c->tk[i], *b = &c->tk[i + 1];
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	if ((a->f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) != TK_CAP ||
+	    (b->f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) != TK_CAP || !(b->f & TK_SP) || (b->f & TK_NL) ||
+	    !(tk_ch(c, p, '.') || tk_ch(c, p, '!') || (a->f & TK_NL)) || !(a->lex & LX_GIVEN) ||
+	    (a->lex & (NEVER | LX_NOTNAME)) || (b->lex & (NEVER | LX_NOTNAME)) ||
+	    !((b->lex & LX_PATR) || b->lex == 0 || ((b->lex & LX_HN) && !(b->lex & word))) || tk_len(c, i + 1) < 3)
+		return 0;
+	/* a word of the language only as a hunspell or faker first name, or a town ("Colombe"), not
+	 * a verb before a name ("Call Fiona.") */
+	if ((a->lex & word) && !(a->lex & (LX_PRN | LX_FIRSTNAME | LX_TOWN)))
+		return 0;
+	return i;
+}
+
+/* Token k starts a NAME span already found. */
+static int name_at(const struct pctx *c, size_t k)
+{
+	if (k >= c->n_tk || !(c->tk[k].f & TK_CLAIMED))
+		return 0;
+	for (size_t j = 0; j < c->n_sp; j++)
+		if (c->sp[j].type == ENT_PRIV_NAME && c->sp[j].start <= c->tk[k].s && c->sp[j].end > c->tk[k].s)
+			return 1;
+	return 0;
+}
+
+/* A lowercase given name listed beside a name found: the list's head before a comma
+ * ("karima, sandrine, élodie et"), or the one after "and" / "n" / "et" / "&" ("ty marisol n
+ * dev on nights"). Token i is free and lowercase. */
+static int listed_lower(const struct pctx *c, size_t i)
+{
+	static const char *const and[] = {"and", "n", "et", "&", NULL};
+	if (tk_len(c, i) < 3 || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX) ||
+	    (c->tk[i].lex & (LX_TOWN | LX_CITY | LX_NPR | LX_MONTH)))
+		return 0;
+	if (tk_ch(c, i + 1, ',') && tk_is(c, i + 2, TK_LOWER) && name_at(c, i + 2) &&
+	    (tk_sentence_start(c, i) || tk_ch(c, i - 1, ':')))
+		return 1;
+	return i >= 2 && (tk_eq_any(c, i - 1, and) || tk_ch(c, i - 1, '&')) && tk_is(c, i - 2, TK_LOWER) && name_at(c, i - 2) &&
+	       (c->tk[i - 2].lex & (LX_GIVEN | LX_PATR)) != 0;
+}
+
+/* "gm all, tash here,": a lowercase given name then "here" opening a clause, the writer. */
+static int here_lower(const struct pctx *c, size_t i)
+{
+	if (!tk_eq(c, i + 1, "here") || !(tk_sentence_start(c, i) || tk_ch(c, i - 1, ',')) || tk_len(c, i) < 3 ||
+	    !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX) || (c->tk[i].lex & (LX_TOWN | LX_CITY | LX_NPR)))
+		return 0;
+	size_t k = i + 2;
+	return k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '.') || tk_ch(c, k, '!') || tk_ch(c, k, '-') ||
+	       (c->tk[k].f & TK_NL);
+}
+
+/* "GRAND MERCI À MARIE-CLAUDE", "merci à jade", "thanks to bev": lowercase after thanks to
+ * (pn_thanks_prep), a given name or a compound one; returns its last token, or 0. */
+static size_t thanked_lower(const struct pctx *c, size_t i)
+{
+	if (i == 0 || !pn_thanks_prep(c, i - 1) || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX) ||
+	    ((c->tk[i].lex & (LX_TOWN | LX_CITY)) && !(c->tk[i].lex & LX_PRN)))
+		return 0;
+	if (tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_glued(c, i + 1) && tk_is(c, i + 2, TK_LOWER) &&
+	    (c->tk[i + 2].lex & (LX_PRN | LX_FIRSTNAME)))
+		return i + 2;
+	return i;
+}
+
+/* "Mark de l'équipe mobile douleur passe", "Jen from the ward": a given name, then the team or
+ * the ward one belongs to. */
+static int of_team(const struct pctx *c, size_t i)
+{
+	static const char *const team[] = {"equipe", "team", "ward", "pharmacy", "pharmacie", "service", NULL};
+	if (!(tk_sentence_start(c, i) || tk_ch(c, i - 1, ',')) || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX) ||
+	    (c->tk[i].lex & (LX_CITY | LX_NPR)) || ((c->tk[i].lex & LX_TOWN) && !(c->tk[i].lex & LX_PRN)) ||
+	    tk_len(c, i) < 3)
+		return 0;
+	size_t k = i + 1;
+	if (tk_eq(c, k, "de") && tk_eq(c, k + 1, "l") && tk_apos(c, k + 2))
+		k += 3;
+	else if ((tk_eq(c, k, "from") && tk_eq(c, k + 1, "the")) || tk_eq(c, k, "du"))
+		k += tk_eq(c, k, "du") ? 1 : 2;
+	else
+		return 0;
+	return tk_eq_any(c, k, team);
+}
+
+/* "Our Bobby turned 7 today", "my Sunny is 4": a possessive, a capitalised given name (a word
+ * too), then its age. */
+static int owned_aged(const struct pctx *c, size_t i)
+{
+	static const char *const poss[] = {"our", "my", "notre", "mon", "ma", NULL};
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP)) != TK_CAP || i == 0 || !tk_eq_any(c, i - 1, poss) || !(t->lex & LX_GIVEN) ||
+	    (t->lex & (NEVER | LX_TOWN | LX_CITY | LX_MONTH)) || tk_len(c, i) < 3)
+		return 0;
+	size_t k = i + 1;
+	if (!(c->tk[k < c->n_tk ? k : i].f & TK_SP))
+		return 0;
+	return (k + 1 < c->n_tk && (c->tk[k + 1].f & TK_AGE) && tk_is(c, k, TK_LOWER) && tk_len(c, k) <= 6) ||
+	       (k < c->n_tk && (c->tk[k].f & TK_AGE));
+}
+
 void pn_nick_late(struct pctx *c)
 {
 	size_t i = 0;
@@ -380,14 +561,35 @@ void pn_nick_late(struct pctx *c)
 		if (vocative_open(c, k, 0))
 			priv_add_tok(c, k, k, ENT_PRIV_NAME, 0.7f, "name_context");
 	}
+	for (size_t k = i + 1; k < c->n_tk; k++)
+		if (greeted(c, k))
+			priv_add_tok(c, k, k, ENT_PRIV_NAME, 0.7f, "name_context");
+	if (c->n_tk >= 3 && signed_initial(c, c->n_tk - 2))
+		priv_add_tok(c, c->n_tk - 2, c->n_tk - 1, ENT_PRIV_NAME, 0.7f, "name_signature");
+	size_t pair = closing_pair(c);
+	if (pair)
+		priv_add_tok(c, pair, pair + 1, ENT_PRIV_NAME, 0.7f, "name_signature");
 	if (c->lex_any & LX_SIGNOFF)
 		for (i = 1; i < c->n_tk; i++)
 			if ((c->tk[i].f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) == TK_LOWER && lower_signer(c, i))
 				priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_signature");
-	if (c->lex_any & LX_KIN)
-		for (i = 2; i < c->n_tk; i++)
-			if ((c->tk[i - 1].lex & LX_KIN) && kin_word(c, i))
-				priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.65f, "name_context");
+	pn_kin_late(c);
+	for (i = 1; i < c->n_tk; i++) {
+		const struct ptok *t = &c->tk[i];
+		if ((t->f & (TK_CLAIMED | TK_DIGIT)) || !(t->f & TK_ALPHA))
+			continue;
+		size_t e = i;
+		if (t->f & TK_LOWER) {
+			if (!(listed_lower(c, i) || here_lower(c, i) || (e = thanked_lower(c, i)) != 0))
+				continue;
+			e = e ? e : i;
+		} else if (!(of_team(c, i) || owned_aged(c, i)))
+			continue;
+		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.6f, "name_context");
+		i = e;
+	}
+	if (!(c->tk[0].f & TK_CLAIMED) && (c->tk[0].f & TK_ALPHA) && of_team(c, 0))
+		priv_add_tok(c, 0, 0, ENT_PRIV_NAME, 0.6f, "name_context");
 	if (c->shout)
 		return;
 	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS));
