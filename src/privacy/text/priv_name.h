@@ -169,10 +169,10 @@ void pn_nick_late(struct pctx *c);
  * "lolo"; priv_name_nick.c), and pn_cut_name: one no list holds, cut from a given name
  * ("kev" -> "kevin", "robbo" -> "rob"). */
 int pn_nick_named(const struct pctx *c, size_t i);
-/* After pn_nick_late's own (priv_name_kin.c): a name beside a relative, after "big" / "le
- * grand", before a carer's trade; and, after pn_repeat, word-names after a relative
+/* Read by pn_nick_late (priv_name_kin.c): token i is a name beside a relative, after "big" /
+ * "le grand", before a carer's trade; and, after pn_repeat, word-names after a relative
  * (pn_kin_words). */
-void pn_kin_late(struct pctx *c);
+int pn_kin_beside(const struct pctx *c, size_t i);
 void pn_kin_words(struct pctx *c);
 int pn_cut_name(const struct pctx *c, size_t i);
 /* The last line, opening at token i, answers the line before (a colon, a full stop and a word

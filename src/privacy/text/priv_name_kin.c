@@ -1,5 +1,5 @@
 /*
- * priv_name_kin.c - after the rules (pn_kin_late, from pn_nick_late; pn_kin_words after
+ * priv_name_kin.c - after the rules (pn_kin_beside, read by pn_nick_late; pn_kin_words after
  * pn_repeat, whose repeats of a word-name would name the word too: "ma soeur rose ... la vie en
  * rose"): given names that the words around them say are a person's, in the registers where no
  * capital says so:
@@ -17,6 +17,14 @@
  * doubled syllable.
  */
 #include "privacy/text/priv_name.h"
+
+/* Folded first letters as bits (bit l & 31), to turn most words away before comparing. */
+#define LB(l) (1u << ((l) & 31))
+static inline int first_in(const struct pctx *c, size_t k, uint32_t mask)
+{
+	unsigned l = (unsigned char)tk_fold(c, k)[0];
+	return l >= 'a' && l <= 'z' && ((mask >> (l & 31)) & 1);
+}
 
 /* The relative's word at token r is a compound one after a possessive ("ma petite-fille",
  * "ma belle-mère", "my step-mum", "my half-brother"): the possessive's token, or SIZE_MAX. */
@@ -111,8 +119,8 @@ static int beside_kin(const struct pctx *c, size_t i)
 {
 	static const char *const poss[] = {"ma", "mon", "my", "our", "notre", NULL};
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) != TK_LOWER || tk_len(c, i) < 3 || !tk_eq_any(c, i + 1, poss) ||
-	    !tk_lex(c, i + 2, LX_KIN) || !(c->tk[i + 1].f & TK_SP) || (t->lex & (LX_TOWN | LX_CITY | LX_NPR)) ||
+	if ((t->f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) != TK_LOWER || tk_len(c, i) < 3 || !tk_lex(c, i + 2, LX_KIN) ||
+	    !tk_eq_any(c, i + 1, poss) || !(c->tk[i + 1].f & TK_SP) || (t->lex & (LX_TOWN | LX_CITY | LX_NPR)) ||
 	    tk_lex2(c, i, LX2_AUX) || !pn_nick_named(c, i))
 		return 0;
 	/* the name opens the clause: the text's first word, after a texting word, a comma or a
@@ -131,16 +139,17 @@ static int sized(const struct pctx *c, size_t i)
 	static const char *const art[] = {"le", "la", "l", "notre", "our", "the", NULL};
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_CLAIMED | TK_DIGIT | TK_ALLCAP)) || i < 2 || tk_len(c, i) < 2 ||
-	    (t->lex & (LX_TOWN | LX_CITY | LX_NPR)) || !pn_nick_named(c, i))
+	    (t->lex & (LX_TOWN | LX_CITY | LX_NPR)) || c->tk[i - 1].flen < 3 || c->tk[i - 1].flen > 8 ||
+	    !first_in(c, i - 1, LB('b') | LB('g') | LB('l') | LB('p') | LB('n')))
 		return 0;
 	size_t p = i - 1;
 	int fresh = tk_eq(c, p, "nouveau") || tk_eq(c, p, "nouvelle") || tk_eq(c, p, "new");
 	if (fresh)
 		p--;
+	if (!tk_eq_any(c, p, big) || !pn_nick_named(c, i))
+		return 0;
 	/* a country only as the new one ("le ptit nouveau jordan", not "le grand Jordan") */
 	if ((t->lex & LX_REGION) && !fresh)
-		return 0;
-	if (!tk_eq_any(c, p, big))
 		return 0;
 	/* "big" alone; a French size word after an article ("le grand Mo", not "un grand merci") */
 	return tk_eq(c, p, "big") || tk_eq(c, p, "lil") || (p > 0 && tk_eq_any(c, p - 1, art));
@@ -156,7 +165,8 @@ static int before_trade(const struct pctx *c, size_t i)
 					    "midwife", "paramedic", "registrar", "doc", NULL};
 	static const char *const art[] = {"le", "la", "l", "the", "our", "notre", NULL};
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) != TK_LOWER || tk_len(c, i) < 3 ||
+	if ((t->f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) != TK_LOWER || tk_len(c, i) < 3 || i + 2 >= c->n_tk ||
+	    c->tk[i + 1].flen > 5 || !first_in(c, i + 1, LB('l') | LB('t') | LB('n') | LB('o')) ||
 	    (t->lex & (LX_TOWN | LX_CITY | LX_NPR | LX_NOTNAME)) || !tk_eq_any(c, i + 1, art))
 		return 0;
 	size_t k = i + 2;
@@ -168,18 +178,19 @@ static int before_trade(const struct pctx *c, size_t i)
 
 void pn_kin_words(struct pctx *c)
 {
+	/* the tokens after a relative's word (its NF_KIN bit, one byte a token) */
+	const uint8_t *nf = c->nf + NF_BEFORE;
 	if (c->lex_any & LX_KIN)
 		for (size_t i = 2; i < c->n_tk; i++)
-			if ((c->tk[i - 1].lex & LX_KIN) && kin_word(c, i))
+			if ((nf[i - 1] & NF_KIN) && kin_word(c, i))
 				priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.65f, "name_context");
 }
 
-void pn_kin_late(struct pctx *c)
+int pn_kin_beside(const struct pctx *c, size_t i)
 {
-	for (size_t i = 0; i < c->n_tk; i++) {
-		if (!(c->tk[i].f & TK_ALPHA) || (c->tk[i].f & TK_CLAIMED))
-			continue;
-		if (beside_kin(c, i) || sized(c, i) || before_trade(c, i))
-			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.6f, "name_context");
-	}
+	/* what each asks first: a relative's word two tokens on, a size word before, an article
+	 * after */
+	const uint8_t *nf = c->nf + NF_BEFORE;
+	return ((nf[i + 2 < c->n_tk ? i + 2 : i] & NF_KIN) && i + 2 < c->n_tk && beside_kin(c, i)) ||
+	       (i >= 2 && sized(c, i)) || ((c->tk[i].f & TK_LOWER) && before_trade(c, i));
 }

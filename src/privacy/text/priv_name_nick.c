@@ -54,11 +54,10 @@ static int first_name_key(const char *w)
 int pn_cut_name(const struct pctx *c, size_t i)
 {
 	static const char *const ends[] = {"in", "ie", "y", "a", "e", "ine", "mine", "ane", "anie", "ia",
-					   "o", "an", "ette", "ina", "ard", "ert", "ah", "elle", "ey", "ica",
-					   "ence", "ien", "ienne", "ele", "ola", "on", "ric", "rine", NULL};
+					   "o", "an", "ette", "ina", "ard", "ert", "elle", "ica", "ien", NULL};
 	const struct ptok *t = &c->tk[i];
 	size_t n = t->flen;
-	if (t->lex != 0 || n < 3 || n > 5 || (t->f & (TK_DIGIT | TK_CLAIMED)) || tk_eq_any(c, i, texting))
+	if (t->lex != 0 || n < 3 || n > 5 || (t->f & (TK_DIGIT | TK_CLAIMED)))
 		return 0;
 	const char *f = tk_fold(c, i);
 	int vowel = 0;
@@ -67,7 +66,7 @@ int pn_cut_name(const struct pctx *c, size_t i)
 			return 0;
 		vowel |= strchr("aeiouy", f[k]) != NULL;
 	}
-	if (!vowel)
+	if (!vowel || tk_eq_any(c, i, texting))
 		return 0;
 	char w[16];
 	memcpy(w, f, n);
@@ -102,9 +101,9 @@ int pn_cut_name(const struct pctx *c, size_t i)
 static int given(const struct pctx *c, size_t i)
 {
 	uint32_t lx = c->tk[i].lex;
-	if ((lx & NEVER) || (lx & LX_NOTNAME) || tk_lex2(c, i, LX2_AUX) || tk_eq_any(c, i, texting))
+	if ((lx & NEVER) || (lx & LX_NOTNAME) || tk_lex2(c, i, LX2_AUX))
 		return 0;
-	return (lx & (LX_PRN | LX_FIRSTNAME)) || ((lx & LX_HN) && !(lx & LX_WORD));
+	return ((lx & (LX_PRN | LX_FIRSTNAME)) || ((lx & LX_HN) && !(lx & LX_WORD))) && !tk_eq_any(c, i, texting);
 }
 
 /* A given name that is also an ordinary word, one a dictionary writes with a capital too
@@ -180,13 +179,16 @@ static int subject_you(const struct pctx *c, size_t k)
 int pn_nick_named(const struct pctx *c, size_t i)
 {
 	uint32_t lx = c->tk[i].lex, word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
-	if ((lx & NEVER) || tk_eq_any(c, i, texting))
+	if (lx & NEVER)
 		return 0;
 	if (lx == 0)
 		return pn_cut_name(c, i);
 	if ((lx & LX_NOTNAME) && !(lx & LX_MONTH))
 		return 0;
-	return (lx & (LX_PRN | LX_FIRSTNAME)) || ((lx & LX_HN) && !(lx & word)) || pn_doubled_nickname(c, i);
+	/* (of the texting words, only "ben" is a first name of hunspell's or faker's) */
+	if (lx & (LX_PRN | LX_FIRSTNAME))
+		return !tk_eq(c, i, "ben");
+	return (((lx & LX_HN) && !(lx & word)) || pn_doubled_nickname(c, i)) && !tk_eq_any(c, i, texting);
 }
 
 /* Token k is a dash: '-', an en dash or an em dash. */
@@ -201,6 +203,19 @@ static int dash(const struct pctx *c, size_t k)
 /* Word i, first in the text (first), or opening a sentence or after an interjection that
  * opens one ("Ok Kev, you win", "Merci à toutes.\nSoph, tu as eu"), is the one it is written
  * to. Away from the text's first word only a given name or a cut one counts. */
+static inline int vocative_frame(const struct pctx *c, size_t i)
+{
+	/* what the frames below ask first of the token after the name: a pause (a comma, a "!", a
+	 * bracket, a dash), or a short word (a fond word, "you", a question's first word: seven
+	 * letters at most) */
+	size_t k = i + 1;
+	if (k >= c->n_tk)
+		return 0;
+	const struct ptok *n = &c->tk[k];
+	return n->ch == ',' || n->ch == '!' || n->ch == '(' || n->ch == '-' || (!(n->f & TK_WORD) && n->e - n->s == 3) ||
+	       ((n->f & (TK_SP | TK_ALPHA)) == (TK_SP | TK_ALPHA) && n->flen && n->flen <= 7);
+}
+
 static int vocative_open(const struct pctx *c, size_t i, int first)
 {
 	static const char *const ask[] = {"did", "do", "are", "r", "have", "can", "could", "would", "will", "were",
@@ -212,13 +227,13 @@ static int vocative_open(const struct pctx *c, size_t i, int first)
 	 * acronym ("GRACE U ABSOLUTE LEGEND", not "ANCA, you") */
 	if ((t->f & TK_ALLCAP) && !c->shout && (!(t->lex & (LX_PRN | LX_FIRSTNAME)) || pn_acronym(c, i)))
 		return 0;
+	if (!vocative_frame(c, i))
+		return 0;
 	int town = (t->lex & (LX_TOWN | LX_CITY | LX_NPR)) != 0, aux = tk_lex2(c, i, LX2_AUX) != 0;
 	int name = pn_nick_named(c, i), strong = name && !town && !aux;
 	if (!name && !(first && (t->f & TK_CAP) && word_given(c, i)))
 		return 0;
 	size_t k = i + 1;
-	if (k >= c->n_tk)
-		return 0;
 	/* the writer or the one written to, a nickname cut from a given name before a comma and the
 	 * message ("Sab, le bilan de Mme Fontaine est arrivé"), a name before their age ("margot (27
 	 * ans) ici,", "lea, 19 ans,") */
@@ -312,8 +327,8 @@ static int nick_subject(const struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) != TK_CAP || tk_len(c, i) > 6)
 		return 0;
-	int cut = pn_cut_name(c, i);
-	if (!cut && !(given(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR))))
+	int verb = person_verb(c, i + 1);
+	if (!verb && !(t->lex == 0 && pn_possessive_s(c, i + 1)))
 		return 0;
 	int opens = tk_sentence_start(c, i);
 	if (!opens && i >= 1) {
@@ -325,10 +340,10 @@ static int nick_subject(const struct pctx *c, size_t i)
 	}
 	if (!opens)
 		return 0;
-	/* "Kev's inhaler": a possessive after a nickname no list holds */
-	if (cut && pn_possessive_s(c, i + 1))
+	/* (a nickname no list holds before a possessive too: "Kev's inhaler") */
+	if (pn_cut_name(c, i))
 		return 1;
-	return person_verb(c, i + 1);
+	return verb && given(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR));
 }
 
 /* The line before token i (which opens the last line) ends on a colon that is no label's, or on
@@ -402,11 +417,15 @@ static int greeted(const struct pctx *c, size_t i)
 					 "courage", NULL};
 	const struct ptok *t = &c->tk[i];
 	if (i == 0 || (t->f & (TK_CLAIMED | TK_DIGIT | TK_ALLCAP)) || !(t->f & TK_SP) || tk_len(c, i) < 2 ||
-	    !tk_eq_any(c, i - 1, hi) || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX))
+	    c->tk[i - 1].flen > 8 || tk_lex2(c, i, LX2_AUX))
 		return 0;
 	size_t p = i - 1;
-	if (!tk_sentence_start(c, p) && !(p > 0 && tk_sentence_start(c, p - 1) && (tk_eq_any(c, p - 1, hi) ||
-										 tk_eq_any(c, p - 1, opener))))
+	if (!tk_sentence_start(c, p) && !(p > 0 && tk_sentence_start(c, p - 1)))
+		return 0;
+	/* (most of the list are greetings or sign-offs for the lexicon: the others are short) */
+	if (!((c->tk[p].lex & (LX_GREET | LX_SIGNOFF)) || c->tk[p].flen <= 6) || !tk_eq_any(c, p, hi) ||
+	    (!tk_sentence_start(c, p) && !(tk_eq_any(c, p - 1, hi) || tk_eq_any(c, p - 1, opener))) ||
+	    !pn_nick_named(c, i))
 		return 0;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	if (!(t->lex & (word | LX_TOWN | LX_CITY | LX_NPR)))
@@ -476,15 +495,16 @@ static int name_at(const struct pctx *c, size_t k)
  * dev on nights"). Token i is free and lowercase. */
 static int listed_lower(const struct pctx *c, size_t i)
 {
-	static const char *const and[] = {"and", "n", "et", "&", NULL};
-	if (tk_len(c, i) < 3 || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX) ||
-	    (c->tk[i].lex & (LX_TOWN | LX_CITY | LX_NPR | LX_MONTH)))
+	static const char *const and[] = {"and", "n", "et", NULL};
+	if (tk_len(c, i) < 3 || tk_lex2(c, i, LX2_AUX) || (c->tk[i].lex & (LX_TOWN | LX_CITY | LX_NPR | LX_MONTH)))
 		return 0;
-	if (tk_ch(c, i + 1, ',') && tk_is(c, i + 2, TK_LOWER) && name_at(c, i + 2) &&
-	    (tk_sentence_start(c, i) || tk_ch(c, i - 1, ':')))
-		return 1;
-	return i >= 2 && (tk_eq_any(c, i - 1, and) || tk_ch(c, i - 1, '&')) && tk_is(c, i - 2, TK_LOWER) && name_at(c, i - 2) &&
-	       (c->tk[i - 2].lex & (LX_GIVEN | LX_PATR)) != 0;
+	/* (the words and the name found around it first: most words have neither) */
+	int head = tk_ch(c, i + 1, ',') && tk_is(c, i + 2, TK_LOWER) && (tk_sentence_start(c, i) || tk_ch(c, i - 1, ':')) &&
+		   name_at(c, i + 2);
+	int tail = !head && i >= 2 && c->tk[i - 1].flen <= 3 && tk_is(c, i - 2, TK_LOWER) &&
+		   (c->tk[i - 2].lex & (LX_GIVEN | LX_PATR)) && (tk_ch(c, i - 1, '&') || tk_eq_any(c, i - 1, and)) &&
+		   name_at(c, i - 2);
+	return (head || tail) && pn_nick_named(c, i);
 }
 
 /* "gm all, tash here,": a lowercase given name then "here" opening a clause, the writer. */
@@ -502,7 +522,7 @@ static int here_lower(const struct pctx *c, size_t i)
  * (pn_thanks_prep), a given name or a compound one; returns its last token, or 0. */
 static size_t thanked_lower(const struct pctx *c, size_t i)
 {
-	if (i == 0 || !pn_thanks_prep(c, i - 1) || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX) ||
+	if (i == 0 || !(tk_eq(c, i - 1, "to") || tk_eq(c, i - 1, "a")) || !pn_thanks_prep(c, i - 1) || tk_lex2(c, i, LX2_AUX) || !pn_nick_named(c, i) ||
 	    ((c->tk[i].lex & (LX_TOWN | LX_CITY)) && !(c->tk[i].lex & LX_PRN)))
 		return 0;
 	if (tk_ch(c, i + 1, '-') && tk_glued(c, i) && tk_glued(c, i + 1) && tk_is(c, i + 2, TK_LOWER) &&
@@ -516,7 +536,8 @@ static size_t thanked_lower(const struct pctx *c, size_t i)
 static int of_team(const struct pctx *c, size_t i)
 {
 	static const char *const team[] = {"equipe", "team", "ward", "pharmacy", "pharmacie", "service", NULL};
-	if (!(tk_sentence_start(c, i) || tk_ch(c, i - 1, ',')) || !pn_nick_named(c, i) || tk_lex2(c, i, LX2_AUX) ||
+	if (!(tk_eq(c, i + 1, "de") || tk_eq(c, i + 1, "from") || tk_eq(c, i + 1, "du")) ||
+	    !(tk_sentence_start(c, i) || tk_ch(c, i - 1, ',')) || tk_lex2(c, i, LX2_AUX) || !pn_nick_named(c, i) ||
 	    (c->tk[i].lex & (LX_CITY | LX_NPR)) || ((c->tk[i].lex & LX_TOWN) && !(c->tk[i].lex & LX_PRN)) ||
 	    tk_len(c, i) < 3)
 		return 0;
@@ -536,7 +557,8 @@ static int owned_aged(const struct pctx *c, size_t i)
 {
 	static const char *const poss[] = {"our", "my", "notre", "mon", "ma", NULL};
 	const struct ptok *t = &c->tk[i];
-	if ((t->f & (TK_CAP | TK_ALLCAP)) != TK_CAP || i == 0 || !tk_eq_any(c, i - 1, poss) || !(t->lex & LX_GIVEN) ||
+	if ((t->f & (TK_CAP | TK_ALLCAP)) != TK_CAP || i == 0 || !(t->lex & LX_GIVEN) ||
+	    !(tk_is(c, i + 1, TK_AGE) || tk_is(c, i + 2, TK_AGE)) || !tk_eq_any(c, i - 1, poss) ||
 	    (t->lex & (NEVER | LX_TOWN | LX_CITY | LX_MONTH)) || tk_len(c, i) < 3)
 		return 0;
 	size_t k = i + 1;
@@ -546,54 +568,87 @@ static int owned_aged(const struct pctx *c, size_t i)
 	       (k < c->n_tk && (c->tk[k].f & TK_AGE));
 }
 
+/* The first letters of the size words before a name and of the articles before a trade
+ * (priv_name_kin.c's "big", "grand", "petit", "lil", "nouveau"; "le", "la", "the", "our",
+ * "notre"), as bits l & 31: what the loop below asks before it calls pn_kin_beside. */
+#define FIRST_SIZE (1u << ('b' & 31) | 1u << ('g' & 31) | 1u << ('l' & 31) | 1u << ('p' & 31) | 1u << ('n' & 31))
+#define FIRST_ART (1u << ('l' & 31) | 1u << ('t' & 31) | 1u << ('n' & 31) | 1u << ('o' & 31))
+static inline int first_in(const struct pctx *c, size_t k, uint32_t mask)
+{
+	unsigned l = (unsigned char)tk_fold(c, k)[0];
+	return l >= 'a' && l <= 'z' && ((mask >> (l & 31)) & 1);
+}
+
+/* What every rule of this file asks first of the word it names, from its flags alone: a word
+ * with a letter and no digit, free, that no list holds (three to five letters) or that a
+ * given-name list holds, and none of the words never a name. */
+static inline int maybe_named(const struct pctx *c, size_t i)
+{
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_ALPHA | TK_CLAIMED | TK_DIGIT)) != TK_ALPHA || (t->lex & NEVER))
+		return 0;
+	return t->lex == 0 ? t->flen >= 3 && t->flen <= 5 : (t->lex & (LX_PRN | LX_FIRSTNAME | LX_HN)) != 0;
+}
+
 void pn_nick_late(struct pctx *c)
 {
-	size_t i = 0;
-	while (i < c->n_tk && !(c->tk[i].f & TK_WORD))
-		i++;
-	if (i < c->n_tk && vocative_open(c, i, 1))
-		priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_context");
-	for (size_t k = i + 1; k < c->n_tk; k++) {
-		const struct ptok *t = &c->tk[k];
-		if ((t->f & (TK_WORD | TK_ALPHA | TK_CLAIMED | TK_DIGIT)) != (TK_WORD | TK_ALPHA) ||
-		    !(tk_sentence_start(c, k) || (tk_eq_any(c, k - 1, opener) && tk_sentence_start(c, k - 1))))
-			continue;
-		if (vocative_open(c, k, 0))
-			priv_add_tok(c, k, k, ENT_PRIV_NAME, 0.7f, "name_context");
-	}
-	for (size_t k = i + 1; k < c->n_tk; k++)
-		if (greeted(c, k))
-			priv_add_tok(c, k, k, ENT_PRIV_NAME, 0.7f, "name_context");
+	size_t first = 0;
+	while (first < c->n_tk && !(c->tk[first].f & TK_WORD))
+		first++;
+	if (first >= c->n_tk)
+		return;
+	if (vocative_open(c, first, 1))
+		priv_add_tok(c, first, first, ENT_PRIV_NAME, 0.7f, "name_context");
 	if (c->n_tk >= 3 && signed_initial(c, c->n_tk - 2))
 		priv_add_tok(c, c->n_tk - 2, c->n_tk - 1, ENT_PRIV_NAME, 0.7f, "name_signature");
 	size_t pair = closing_pair(c);
 	if (pair)
 		priv_add_tok(c, pair, pair + 1, ENT_PRIV_NAME, 0.7f, "name_signature");
-	if (c->lex_any & LX_SIGNOFF)
-		for (i = 1; i < c->n_tk; i++)
-			if ((c->tk[i].f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) == TK_LOWER && lower_signer(c, i))
-				priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.7f, "name_signature");
-	pn_kin_late(c);
-	for (i = 1; i < c->n_tk; i++) {
+	int signoff = (c->lex_any & LX_SIGNOFF) != 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
+	const uint8_t *nf = c->nf + NF_BEFORE;
+	/* each rule is called only when the tokens around pass what it asks first of them (its
+	 * own tests come again inside it): most words that a name list holds are none of these
+	 * shapes */
+	for (size_t i = first; i < c->n_tk; i++) {
+		/* (one load turns most words away: a name list's word, or one no list holds) */
+		uint32_t lx = c->tk[i].lex;
+		if ((lx && !(lx & (LX_PRN | LX_FIRSTNAME | LX_HN))) || !maybe_named(c, i))
+			continue;
 		const struct ptok *t = &c->tk[i];
-		if ((t->f & (TK_CLAIMED | TK_DIGIT)) || !(t->f & TK_ALPHA))
+		int lower = (t->f & TK_LOWER) != 0;
+		/* a lowercase word of the language that only humannames holds ("well", "sinon") is a
+		 * name here only as a doubled syllable ("lolo") or a word-name a dictionary writes with
+		 * a capital too ("cheers, will") */
+		if (lower && (lx & word) && !(lx & (LX_PRN | LX_FIRSTNAME | LX_CAPEN)) &&
+		    !(t->flen == 4 && memcmp(tk_fold(c, i), tk_fold(c, i) + 2, 2) == 0))
 			continue;
+		unsigned pl = i > 0 ? c->tk[i - 1].flen : 0, nl = i + 1 < c->n_tk ? c->tk[i + 1].flen : 0;
+		int start = tk_sentence_start(c, i), pstart = i > 0 && tk_sentence_start(c, i - 1);
 		size_t e = i;
-		if (t->f & TK_LOWER) {
-			if (!(listed_lower(c, i) || here_lower(c, i) || (e = thanked_lower(c, i)) != 0))
+		const char *rec = "name_context";
+		if (i > first && (start || (pstart && pl <= 7)) && vocative_frame(c, i) &&
+		    (start || tk_eq_any(c, i - 1, opener)) && vocative_open(c, i, 0))
+			;
+		else if (!start && (pstart || (i > 1 && tk_sentence_start(c, i - 2))) && pl && greeted(c, i))
+			;
+		else if (signoff && lower && lower_signer(c, i))
+			rec = "name_signature";
+		else if (((i + 2 < c->n_tk && (nf[i + 2] & NF_KIN)) ||
+			  (pl >= 3 && pl <= 8 && first_in(c, i - 1, FIRST_SIZE)) ||
+			  (lower && nl && nl <= 5 && first_in(c, i + 1, FIRST_ART))) &&
+			 pn_kin_beside(c, i))
+			;
+		else if (lower) {
+			if ((nl || pl <= 3) && listed_lower(c, i))
+				;
+			else if (nl == 4 && here_lower(c, i))
+				;
+			else if (!(pl && pl <= 2 && (e = thanked_lower(c, i)) != 0))
 				continue;
-			e = e ? e : i;
-		} else if (!(of_team(c, i) || owned_aged(c, i)))
+		} else if (!(((nl == 2 || nl == 4) && of_team(c, i)) || owned_aged(c, i) || (!c->shout && nick_subject(c, i))))
 			continue;
-		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.6f, "name_context");
+		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.6f, rec);
 		i = e;
 	}
-	if (!(c->tk[0].f & TK_CLAIMED) && (c->tk[0].f & TK_ALPHA) && of_team(c, 0))
-		priv_add_tok(c, 0, 0, ENT_PRIV_NAME, 0.6f, "name_context");
-	if (c->shout)
-		return;
-	struct tk_walk wk = tk_walk_of(PB_SET(PB_CAPS));
-	for (i = tk_next_any(c, &wk, 0); i < c->n_tk; i = tk_next_any(c, &wk, i + 1))
-		if (nick_subject(c, i))
-			priv_add_tok(c, i, i, ENT_PRIV_NAME, 0.6f, "name_context");
 }
