@@ -613,7 +613,7 @@ void pn_nick_late(struct pctx *c)
 	for (size_t i = first; i < c->n_tk; i++) {
 		/* (one load turns most words away: a name list's word, or one no list holds) */
 		uint32_t lx = c->tk[i].lex;
-		if ((lx && !(lx & (LX_PRN | LX_FIRSTNAME | LX_HN))) || !maybe_named(c, i))
+		if (!(c->tk[i].f & TK_ALPHA) || (lx && !(lx & (LX_PRN | LX_FIRSTNAME | LX_HN))) || !maybe_named(c, i))
 			continue;
 		const struct ptok *t = &c->tk[i];
 		int lower = (t->f & TK_LOWER) != 0;
