@@ -382,10 +382,19 @@ static int lower_signer(const struct pctx *c, size_t i)
 		k++;
 	if (k >= c->n_tk) {
 		/* the text's last word */
-		if (i < 2 || !tk_ch(c, i - 1, ',') || !(c->tk[i - 2].lex & LX_SIGNOFF) || !(t->f & TK_SP) ||
-		    (t->lex & (NEVER | LX_NOTNAME)))
+		if (i < 2 || !tk_ch(c, i - 1, ',') || !(t->f & TK_SP) || (t->lex & (NEVER | LX_NOTNAME)))
 			return 0;
-		return (t->lex & (LX_PRN | LX_FIRSTNAME)) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN));
+		if (c->tk[i - 2].lex & LX_SIGNOFF)
+			return (t->lex & (LX_PRN | LX_FIRSTNAME)) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN)) ||
+			       pn_nick_named(c, i);
+		/* "bisous à toutes, nath", "love to all, caz": a sign-off opening the clause before the
+		 * comma, a few words back on the line; a given name or a nickname cut from one */
+		for (size_t q = i - 2, w = 0; q > 0 && w < 4 && !(c->tk[q].f & TK_NL) && !tk_ch(c, q, '.') &&
+						!tk_ch(c, q, '!') && !tk_ch(c, q, '?');
+		     q--, w++)
+			if ((c->tk[q - 1].lex & LX_SIGNOFF) && (tk_sentence_start(c, q - 1) || (c->tk[q - 1].f & TK_NL)))
+				return (t->lex & (LX_PRN | LX_FIRSTNAME)) || pn_nick_named(c, i);
+		return 0;
 	}
 	if (!(t->f & TK_NL) || !tk_ch(c, i + 1, ',') || !given(c, i))
 		return 0;
@@ -450,7 +459,7 @@ static int signed_initial(const struct pctx *c, size_t i)
 		return 0;
 	while (p > 0 && dash(c, p - 1) && tk_glued(c, p - 1))
 		p--;
-	return (c->tk[p].f & TK_NL) != 0;
+	return p == 0 || (c->tk[p].f & TK_NL) != 0;
 }
 
 /* A given name and a surname closing the text after a sentence's end ("Merci d'avance. Colombe
@@ -579,6 +588,86 @@ static inline int first_in(const struct pctx *c, size_t k, uint32_t mask)
 	return l >= 'a' && l <= 'z' && ((mask >> (l & 31)) & 1);
 }
 
+/* The writer and a companion: "me n gemma went", "gemma n me", "mimi et moi on y va", "kez and
+ * i": a lowercase given name (or a cut or doubled one) joined by "and", "n", "et", "&" to "me",
+ * "moi" or "i". */
+static int with_me(const struct pctx *c, size_t i)
+{
+	static const char *const and[] = {"and", "n", "et", NULL};
+	static const char *const me[] = {"me", "moi", "i", NULL};
+	if ((c->tk[i].lex & (LX_TOWN | LX_CITY | LX_NPR | LX_MONTH)) || tk_lex2(c, i, LX2_AUX))
+		return 0;
+	int after = i >= 2 && (tk_eq_any(c, i - 1, and) || tk_ch(c, i - 1, '&')) && tk_eq_any(c, i - 2, me) &&
+		    (i == 2 || tk_sentence_start(c, i - 2) || tk_ch(c, i - 3, ','));
+	int before = !after && (tk_eq_any(c, i + 1, and) || tk_ch(c, i + 1, '&')) && tk_eq_any(c, i + 2, me) &&
+		     (tk_sentence_start(c, i) || tk_ch(c, i - 1, ','));
+	return (after || before) && pn_nick_named(c, i);
+}
+
+/* "tell kez i said hi", "text robbo": a verb that takes a person (the PVERB list), then a
+ * lowercase nickname cut from a given name (the rules read the lists' names there). */
+static int told_cut(const struct pctx *c, size_t i)
+{
+	return i > 0 && tk_lex2(c, i - 1, LX2_PVERB) && pn_cut_name(c, i);
+}
+
+/* A given name that is also a word or a town, lowercase (or shouted), opening the text before
+ * what only a person is told of: "rose is home!!!", "will is out of surgery", "paris is doing much better",
+ * "austin had his op", "florence va mieux", "lourdes sort de l'hôpital" (not "rose is a
+ * flower", "paris is beautiful", "will is needed"). */
+static int home_news(const struct pctx *c, size_t i)
+{
+	static const char *const state_en[] = {"home", "out", "in", "doing", "recovering", "awake", "back", NULL};
+	static const char *const place_en[] = {"hospital", "surgery", "theatre", "icu", "recovery", "resus", "nicu",
+					       "hosp", "a", NULL};
+	static const char *const poss[] = {"his", "her", "their", NULL};
+	static const char *const when_en[] = {"from", "now", "today", "tonight", "after", "and", "at", "safe", "finally",
+					      "yesterday", NULL};
+	static const char *const ward_fr[] = {"hopital", "hosto", "rea", "reanimation", "clinique", "maternite", "bloc",
+					      "urgences", "soins", "usi", "neonat", "chir", "hospit", NULL};
+	static const char *const well[] = {"better", "well", "ok", "okay", "great", "good", "fine", "much", "so",
+					   "a", "really", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!(t->f & TK_LOWER) || !(t->lex & (LX_PRN | LX_FIRSTNAME | LX_TOWN | LX_NPR | LX_CAPEN)) ||
+	    !(t->lex & LX_GIVEN) || (t->lex & (NEVER | LX_NOTNAME | LX_CITY)) || tk_len(c, i) < 3)
+		return 0;
+	size_t k = i + 1;
+	if (c->lang == ENT_PRIV_EN) {
+		if (tk_eq(c, k, "had") || tk_eq(c, k, "has"))
+			return tk_eq_any(c, k + 1, poss); /* "had his op", "has her scan" */
+		if (!(tk_eq(c, k, "is") || tk_eq(c, k, "was")) || !tk_eq_any(c, k + 1, state_en))
+			return 0;
+		k += 2;
+		if (tk_eq(c, k - 1, "home") || tk_eq(c, k - 1, "awake"))
+			/* (a pause or a time after: not "hope is home grown") */
+			return k >= c->n_tk || (c->tk[k].f & TK_PUNCT) || tk_eq_any(c, k, when_en);
+		if (tk_eq(c, k - 1, "doing"))
+			return tk_eq_any(c, k, well);
+		if (tk_eq(c, k - 1, "out") || tk_eq(c, k - 1, "back"))
+			return (tk_eq(c, k, "of") || tk_eq(c, k, "from") || tk_eq(c, k, "in")) && tk_eq_any(c, k + 1, place_en);
+		return tk_eq(c, k - 1, "in") && tk_eq_any(c, k, place_en) && !tk_eq(c, k, "a");
+	}
+	/* "florence va mieux", "lourdes sort de l'hôpital", "rose est rentrée", "est sortie" */
+	if (tk_eq(c, k, "va"))
+		return tk_eq(c, k + 1, "mieux");
+	if (tk_eq(c, k, "sort") || tk_eq(c, k, "rentre")) {
+		/* of a ward or a hospital ("sort de l'hôpital", "du bloc"), or when ("demain", "ce soir") */
+		k++;
+		if (tk_eq(c, k, "demain") || tk_eq(c, k, "ce") || tk_eq(c, k, "aujourd"))
+			return 1;
+		if (!(tk_eq(c, k, "de") || tk_eq(c, k, "du")))
+			return 0;
+		k++;
+		if (tk_eq(c, k, "l") && tk_apos(c, k + 1))
+			k += 2;
+		else if (tk_eq(c, k, "la"))
+			k++;
+		return tk_eq_any(c, k, ward_fr);
+	}
+	return tk_eq(c, k, "est") && (tk_eq(c, k + 1, "sortie") || tk_eq(c, k + 1, "sorti") || tk_eq(c, k + 1, "rentree") ||
+				      tk_eq(c, k + 1, "rentre") || tk_eq(c, k + 1, "operee") || tk_eq(c, k + 1, "opere"));
+}
+
 /* What every rule of this file asks first of the word it names, from its flags alone: a word
  * with a letter and no digit, free, that no list holds (three to five letters) or that a
  * given-name list holds, and none of the words never a name. */
@@ -643,6 +732,14 @@ void pn_nick_late(struct pctx *c)
 			if ((nl || pl <= 3) && listed_lower(c, i))
 				;
 			else if (nl == 4 && here_lower(c, i))
+				;
+			else if (nl && nl <= 3 && with_me(c, i))
+				;
+			else if (pl && pl <= 2 && with_me(c, i))
+				;
+			else if (i == first && nl && nl <= 4 && home_news(c, i))
+				;
+			else if (t->lex == 0 && told_cut(c, i))
 				;
 			else if (!(pl && pl <= 2 && (e = thanked_lower(c, i)) != 0))
 				continue;

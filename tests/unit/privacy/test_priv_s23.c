@@ -170,11 +170,39 @@ static void beside(void **state)
 	no_span("our NHS is 75 today", EN, "NHS", ENT_PRIV_NAME);
 }
 
+/* The writer's companion, a cut nickname after a verb that takes a person, a word-name opening
+ * the text before news only a person has, a signer after a sign-off clause, and the hand
+ * list's hospitals. */
+static void companions_news(void **state)
+{
+	(void)state;
+	found("me n gemma went to a&e last night", EN, "gemma", ENT_PRIV_NAME);
+	found("mimi et moi on y va demain", FR, "mimi", ENT_PRIV_NAME);
+	found("rose is home!!! finally", EN, "rose", ENT_PRIV_NAME);
+	found("HOPE IS HOME!!! 11 WEEKS IN NICU", EN, "HOPE", ENT_PRIV_NAME);
+	found("will is out of surgery, thank u all", EN, "will", ENT_PRIV_NAME);
+	found("paris is doing much better today", EN, "paris", ENT_PRIV_NAME);
+	found("florence va mieux merci", FR, "florence", ENT_PRIV_NAME);
+	found("lourdes sort de l'h\xc3\xb4pital demain", FR, "lourdes", ENT_PRIV_NAME);
+	found("Merci pour tout.\nbisous \xc3\xa0 toutes, nath", FR, "nath", ENT_PRIV_NAME);
+	found("Bisous \xc3\xa0 toute l'\xc3\xa9quipe du 3e de Cochin !", FR, "Cochin", ENT_PRIV_LOCATION);
+	found("Six hours at Barts and the surgeon says it went well", EN, "Barts", ENT_PRIV_LOCATION);
+	no_span("rose is a flower i love", EN, "rose", ENT_PRIV_NAME);
+	no_span("hope is home grown, they say", EN, "hope", ENT_PRIV_NAME);
+	no_span("hope is in short supply", EN, "hope", ENT_PRIV_NAME);
+	no_span("paris is beautiful in spring", EN, "paris", ENT_PRIV_NAME);
+	no_span("pierre sort de terre", FR, "pierre", ENT_PRIV_NAME);
+	no_span("chemo and me are not friends", EN, "chemo", ENT_PRIV_NAME);
+	no_span("toi et moi on sait", FR, "toi", ENT_PRIV_NAME);
+	no_span("bisous \xc3\xa0 toutes, bonne soir\xc3\xa9" "e", FR, "bonne", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(vocative),   cmocka_unit_test(greeted), cmocka_unit_test(nick_subject),
 		cmocka_unit_test(signers),    cmocka_unit_test(kin_word), cmocka_unit_test(beside),
+		cmocka_unit_test(companions_news),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
