@@ -32,10 +32,11 @@ static const char *const texting[] = {"lol", "omg", "mdr", "ptdr", "ngl", "tbh",
 				      "nan", "ouais", "mouais", "yay", "yeah", "yup", "nah", "aww", "awww",
 				      "coucou", "ben", "kiss", "bisou", "bises", "xoxo", "cc", "re", "derm", "rhumato",
 				      "gastro", "cardio", "pneumo", "neuro", "onco", "endo", "physio", "kine",
-				      "hosto", "doc", "ortho", "psy", "gyneco", "pedo", "uro", "rea", NULL};
+				      "hosto", "doc", "ortho", "psy", "gyneco", "pedo", "uro", "rea", "dem", "dey", NULL};
 /* What may open a sentence before the one it is written to ("Ok Kev, you win"). */
 static const char *const opener[] = {"ok", "okay", "oh", "aw", "aww", "ah", "lol", "omg", "yo", "so", "bon", "ben",
-				     "bah", "allez", "courage", "bravo", "merci", "thanks", "well", NULL};
+				     "bah", "allez", "courage", "bravo", "merci", "thanks", "well", "mdr", "ptdr",
+				     "haha", "ahah", "wsh", NULL};
 /* What opens a sentence in a text message before its subject. */
 static const char *const interj[] = {"lol", "omg", "mdr", "ptdr", "ngl", "tbh", "ptn", "putain", "wsh", "smh",
 				     "wow", "oh", "ah", "omfg", "ffs", "honestly", "bref", "ouf", NULL};
@@ -423,7 +424,7 @@ static int greeted(const struct pctx *c, size_t i)
 	static const char *const hi[] = {"slt", "salut", "cc", "coucou", "hey", "hi", "hello", "hiya", "yo", "oi",
 					 "bonjour", "bonsoir", "cheers", "thanks", "thx", "ty", "merci", "omg", "morning",
 					 "mornin", "evening", "night", "nite", "bisous", "bises", "bravo", "congrats",
-					 "courage", NULL};
+					 "courage", "dsl", "desolee", "desole", "sorry", "soz", NULL};
 	const struct ptok *t = &c->tk[i];
 	if (i == 0 || (t->f & (TK_CLAIMED | TK_DIGIT | TK_ALLCAP)) || !(t->f & TK_SP) || tk_len(c, i) < 2 ||
 	    c->tk[i - 1].flen > 8 || tk_lex2(c, i, LX2_AUX))
@@ -668,6 +669,60 @@ static int home_news(const struct pctx *c, size_t i)
 				      tk_eq(c, k + 1, "rentre") || tk_eq(c, k + 1, "operee") || tk_eq(c, k + 1, "opere"));
 }
 
+/* The writer's name after "i'm" / "im" / "jsuis" / "je suis" / "c" and before a comma and their
+ * age, whatever else the word is: "hey i'm jade, 20, from cardiff", "i'm mo, 23,". */
+static int intro_aged(const struct pctx *c, size_t i)
+{
+	static const char *const intro[] = {"im", "jsuis", "suis", "c", "cest", NULL};
+	const struct ptok *t = &c->tk[i];
+	if (!tk_ch(c, i + 1, ',') || !(tk_is(c, i + 2, TK_AGE) || (tk_is(c, i + 2, TK_NUM) && tk_len(c, i + 2) <= 2 &&
+								   (tk_ch(c, i + 3, ',') || tk_ch(c, i + 3, '.')))) ||
+	    !(t->lex & LX_GIVEN) || (t->lex & (NEVER | LX_NOTNAME)) || tk_lex2(c, i, LX2_AUX))
+		return 0;
+	/* "i'm", "i m", "im", "c'est": the intro word right before, its apostrophe glued */
+	size_t p = i - 1;
+	if (tk_eq(c, p, "m") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "i"))
+		return 1;
+	if (tk_eq(c, p, "est") && p >= 2 && tk_apos(c, p - 1) && tk_eq(c, p - 2, "c"))
+		return 1;
+	return tk_eq_any(c, p, intro) && !(tk_eq(c, p, "suis") && !(p > 0 && tk_eq(c, p - 1, "je")));
+}
+
+/* A carer's trade (or a title that is a noun, "nurse"), then a lowercase given name: "les
+ * infirmières clemence et ophelie", "l'infirmière sandrine", "nurse bev", "my CMHT nurse is
+ * rhys": a name list's name that is no word of the language (a first name that is one only
+ * listed or closing the clause: not "the nurse line is"), nor a verb ("my physio said", "la kiné
+ * est"). */
+static int trade_lower(const struct pctx *c, size_t i)
+{
+	static const char *const trade[] = {"infirmiere", "infirmieres", "infirmier", "infirmiers", "kine", "kines",
+					    "brancardier", "aide", "nurse", "nurses", "physio", "hca", "carer", "midwife",
+					    "porter", "doc", "sage", "interne", "psy", "orthophoniste", NULL};
+	size_t p = i - 1;
+	if (tk_eq(c, p, "is") && p > 0) {
+		/* "my nurse is rhys": the name closes the clause */
+		size_t k = i + 1;
+		if (!(k >= c->n_tk || (c->tk[k].f & TK_PUNCT) || (c->tk[k].f & TK_NL)))
+			return 0;
+		p--;
+	}
+	/* (no word of the language: "the nurse line", "la kiné julie" but not "l'infirmière
+	 * clémence") */
+	if (!tk_eq_any(c, p, trade) || tk_lex2(c, i, LX2_SVERB | LX2_PVERB | LX2_AUX) ||
+	    (c->tk[i].lex & (LX_TOWN | LX_CITY | LX_NPR | LX_MONTH | LX_STOPFR | LX_STOPEN)))
+		return 0;
+	/* a word of the language only as a hunspell or faker first name listed or closing the
+	 * clause ("les infirmières clemence et ophelie") */
+	if (c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) {
+		size_t k = i + 1;
+		if (!(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)) ||
+		    !(k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '.') || tk_ch(c, k, '!') || tk_eq(c, k, "et") ||
+		      tk_eq(c, k, "and")))
+			return 0;
+	}
+	return pn_nick_named(c, i);
+}
+
 /* What every rule of this file asks first of the word it names, from its flags alone: a word
  * with a letter and no digit, free, that no list holds (three to five letters) or that a
  * given-name list holds, and none of the words never a name. */
@@ -740,6 +795,10 @@ void pn_nick_late(struct pctx *c)
 			else if (i == first && nl && nl <= 4 && home_news(c, i))
 				;
 			else if (t->lex == 0 && told_cut(c, i))
+				;
+			else if (pl && tk_ch(c, i + 1, ',') && intro_aged(c, i))
+				;
+			else if (pl >= 2 && pl <= 13 && trade_lower(c, i))
 				;
 			else if (!(pl && pl <= 2 && (e = thanked_lower(c, i)) != 0))
 				continue;

@@ -197,12 +197,34 @@ static void companions_news(void **state)
 	no_span("bisous \xc3\xa0 toutes, bonne soir\xc3\xa9" "e", FR, "bonne", ENT_PRIV_NAME);
 }
 
+/* The writer's name before their age, a carer's name after the trade, an apology before the
+ * one written to. */
+static void intro_trade(void **state)
+{
+	(void)state;
+	found("hey i'm jade, 20, from cardiff", EN, "jade", ENT_PRIV_NAME);
+	found("hi all, i'm mo, 23, just been diagnosed", EN, "mo", ENT_PRIV_NAME);
+	found("thank u to everyone esp nurse bev", EN, "bev", ENT_PRIV_NAME);
+	found("my CMHT nurse is rhys. anyone here", EN, "rhys", ENT_PRIV_NAME);
+	found("les infirmieres clemence et ophelie etaient top", FR, "clemence", ENT_PRIV_NAME);
+	found("dsl manu jpeux pas ce soir", FR, "manu", ENT_PRIV_NAME);
+	found("sorry kev, cant make it", EN, "kev", ENT_PRIV_NAME);
+	found("mdr JOJO t'es trop forte", FR, "JOJO", ENT_PRIV_NAME);
+	no_span("can someone tell me if the nurse line is still running?", EN, "line", ENT_PRIV_NAME);
+	no_span("Big up the nurses dem at UHWI", EN, "dem", ENT_PRIV_NAME);
+	no_span("my physio said to rest", EN, "said", ENT_PRIV_NAME);
+	no_span("l'infirmi\xc3\xa8re cl\xc3\xa9mence de nuit", FR, "mence", ENT_PRIV_NAME);
+	no_span("i'm done, 20 days of this", EN, "done", ENT_PRIV_NAME);
+	no_span("i'm home, 2 weeks post op", EN, "home", ENT_PRIV_NAME);
+	no_span("sorry guys, cant make it", EN, "guys", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(vocative),   cmocka_unit_test(greeted), cmocka_unit_test(nick_subject),
 		cmocka_unit_test(signers),    cmocka_unit_test(kin_word), cmocka_unit_test(beside),
-		cmocka_unit_test(companions_news),
+		cmocka_unit_test(companions_news), cmocka_unit_test(intro_trade),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
