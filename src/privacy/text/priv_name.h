@@ -175,10 +175,22 @@ int pn_nick_named(const struct pctx *c, size_t i);
 int pn_kin_beside(const struct pctx *c, size_t i);
 void pn_kin_words(struct pctx *c);
 int pn_cut_name(const struct pctx *c, size_t i);
-/* The last line, opening at token i, answers the line before (a colon, a full stop and a word
- * that is no first name): no signature ("c'est :\nRelpax", "one word.\nHope";
- * priv_name_nick.c). */
+/* What no given name is, whatever list holds it (the late passes of priv_name_nick.c,
+ * priv_name_kin.c, priv_name_signer.c). */
+#define PN_NEVER (LX_DAY | LX_TITLE | LX_KIN | LX_GREET | LX_SIGNOFF | LX_INTRO | LX_EPONYM | LX_STOPFR | LX_STOPEN | \
+		  LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET | LX_MEDCTX | LX_IDLABEL)
+/* A given name of hunspell's or faker's lists, or of humannames' that no dictionary holds, and
+ * no word never a name nor a texting word (priv_name_nick.c). */
+int pn_nick_given(const struct pctx *c, size_t i);
+/* Token k is a dash: '-', an en dash or an em dash (priv_name_nick.c). */
+int pn_dash(const struct pctx *c, size_t k);
+/* Signers (priv_name_signer.c): the last line, opening at token i, answers the line before (a
+ * colon, a full stop and a word that is no first name): no signature ("c'est :\nRelpax", "one
+ * word.\nHope"); a lowercase signer at token i ("cheers, will", "bises\nghislaine, aidante");
+ * the initial and the given name and surname that close a text (pn_signers adds them). */
 int pn_signature_answer(const struct pctx *c, size_t i);
+int pn_lower_signer(const struct pctx *c, size_t i);
+void pn_signers(struct pctx *c);
 /* After the rules (priv_name_word.c): given names that are also words, after a sign-off closing
  * the text ("Regards, Sunny") or before an age ("la petite Mai (6 ans)"). */
 void pn_word_names(struct pctx *c);

@@ -1,23 +1,24 @@
 /*
- * priv_name_nick.c - after the rules (pn_nick_late, called before pn_repeat): three shapes of
- * name that the writers of the registers people use put where no title, list or capital
- * says so, each read from lexical evidence around the word, never from its capital alone:
- *   - the one a text opens by addressing (a vocative): a given name (or a nickname cut from
- *     one: "kev", "soph", "yas") first in the text, then a comma, a "!" or a dash and the
- *     second person or thanks in the same clause ("Rose, je pense fort à toi", "May, I'm so
- *     sorry about your dad", "Hope – thinking of you", "Soph ! merci", "kev, t'as vu"), or,
- *     without a pause, a question put to them ("ellie did u get", "June how did",
- *     "KEV T'ES OÙ", "KEV WHERE R U"), or "mate" ("Rob mate,");
- *   - a nickname cut from a given name, capitalised, as the subject of a verb where a sentence
- *     or a text-message interjection opens ("Kev says", "omg Soph just messaged", "lol Jo
- *     fainted", "trop contente, Yas a eu");
- *   - a given name that is also a word, in lowercase, after a possessive and a compound
- *     relative ("ma petite-fille mai est née", "ma belle-mère marguerite refuse", "my
- *     step-mum june is"), or a plain relative before a verb the other rules' lists lack ("mon
- *     fils pierre commence", "mon père ange est").
- * The nickname test: a word no list holds, of three to five letters, that is no texting word
- * and with a few endings makes a given name ("kev" -> "kevin", "soph" -> "sophie", "yas" ->
- * "yasmine").
+ * priv_name_nick.c - after the rules (pn_nick_late, called before pn_repeat): names that the
+ * writers of the registers people use put where no title, list or capital says so, each read
+ * from lexical evidence around the word, never from its capital alone. What a name is here
+ * (pn_nick_named): a first name of hunspell's or faker's lists, a humannames name that the
+ * text's language has no word for, a doubled syllable ("lolo"), or a nickname cut from a given
+ * name: a word no list holds, of three to five letters, no texting word, that a few endings make
+ * a given name ("kev" -> "kevin", "soph" -> "sophie") or that is one with a nickname's tail
+ * ("robbo"). The shapes:
+ *   - the one a text (or a sentence) opens by addressing: a pause and the second person or
+ *     thanks ("Rose, je pense fort à toi", "Hope – thinking of you", "Soph ! merci"), a fond
+ *     word ("paris ma grande ton scanner", "Rob mate,"), the second person or a question
+ *     ("margot tu peux", "ellie did u get", "KEV T'ES OÙ");
+ *   - a greeting, thanks or an apology before the name ("slt margot", "cheers gaz,", "dsl
+ *     manu");
+ *   - a capitalised nickname as a verb's subject ("Kev says", "omg Soph just messaged");
+ *   - lowercase names by the words around them: a list beside a name found, "here", thanks to,
+ *     a team, the writer's companion, news only a person has ("rose is home!!!"), the writer's
+ *     age, a carer's trade; a capitalised one owned and aged ("Our Bobby turned 7").
+ * The relatives, size words and trades of priv_name_kin.c and the signers of
+ * priv_name_signer.c are called from here too.
  */
 #include <string.h>
 
@@ -93,13 +94,11 @@ int pn_cut_name(const struct pctx *c, size_t i)
 	return 0;
 }
 
-/* What no given name is, whatever list holds it. */
-#define NEVER (LX_DAY | LX_TITLE | LX_KIN | LX_GREET | LX_SIGNOFF | LX_INTRO | LX_EPONYM | LX_STOPFR | LX_STOPEN | \
-	       LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET | LX_MEDCTX | LX_IDLABEL)
+#define NEVER PN_NEVER
 
 /* A given name on the lists' own word: hunspell's or faker's, or humannames' when no
  * dictionary holds it ("ellie", "priya", "bev"); not a word never a name. */
-static int given(const struct pctx *c, size_t i)
+int pn_nick_given(const struct pctx *c, size_t i)
 {
 	uint32_t lx = c->tk[i].lex;
 	if ((lx & NEVER) || (lx & LX_NOTNAME) || tk_lex2(c, i, LX2_AUX))
@@ -192,8 +191,7 @@ int pn_nick_named(const struct pctx *c, size_t i)
 	return (((lx & LX_HN) && !(lx & word)) || pn_doubled_nickname(c, i)) && !tk_eq_any(c, i, texting);
 }
 
-/* Token k is a dash: '-', an en dash or an em dash. */
-static int dash(const struct pctx *c, size_t k)
+int pn_dash(const struct pctx *c, size_t k)
 {
 	if (tk_ch(c, k, '-'))
 		return 1;
@@ -253,7 +251,7 @@ static int vocative_open(const struct pctx *c, size_t i, int first)
 		while (tk_ch(c, k, '!'))
 			k++;
 		return clause_addresses(c, k, 1);
-	} else if (dash(c, k) && (c->tk[k].f & TK_SP))
+	} else if (pn_dash(c, k) && (c->tk[k].f & TK_SP))
 		return clause_addresses(c, k + 1, 0);
 	if (!(c->tk[k].f & TK_SP))
 		return 0;
@@ -344,74 +342,7 @@ static int nick_subject(const struct pctx *c, size_t i)
 	/* (a nickname no list holds before a possessive too: "Kev's inhaler") */
 	if (pn_cut_name(c, i))
 		return 1;
-	return verb && given(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR));
-}
-
-/* The line before token i (which opens the last line) ends on a colon that is no label's, or on
- * a full stop with no sign-off on it: the last line answers it ("ce qui a marché c'est
- * :\nRelpax", "... and one word.\nHope"), it signs nothing. A word no list holds after the
- * colon, or a word of the language that no first-name list writes (hunspell's, faker's). */
-int pn_signature_answer(const struct pctx *c, size_t i)
-{
-	static const char *const label[] = {"contact", "from", "de", "par", "by", "signed", "signe", "nom", "name",
-					    "patient", "patiente", "attn", "to", "pour", "auteur", "author", "cc",
-					    "expediteur", "sender", "referent", "referente", "moi", "me", NULL};
-	if (i < 2 || !(c->tk[i].f & TK_NL))
-		return 0;
-	uint32_t lx = c->tk[i].lex, word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
-	if (tk_ch(c, i - 1, ':'))
-		return lx == 0 && (c->tk[i - 2].f & TK_WORD) && !(c->tk[i - 2].lex & (LX_SIGNOFF | LX_INTRO | LX_IDLABEL |
-											  LX_TITLE | LX_KIN)) &&
-		       !tk_eq_any(c, i - 2, label);
-	if (!tk_ch(c, i - 1, '.') || !(lx & word) || (lx & (LX_PRN | LX_FIRSTNAME)))
-		return 0;
-	for (size_t k = i - 1; k-- > 0 && !(c->tk[k + 1].f & TK_NL);)
-		if (c->tk[k].lex & LX_SIGNOFF)
-			return 0;
-	return 1;
-}
-
-/* The signer in lowercase: the text's last word after a sign-off and a comma, a given name a
- * dictionary writes with a capital too ("cheers, will"); or the first word of its last line,
- * a given name no dictionary holds, before a comma and the signer's role ("bises à
- * toutes\nghislaine, aidante de son mari"). Token i is lowercase and free. */
-static int lower_signer(const struct pctx *c, size_t i)
-{
-	const struct ptok *t = &c->tk[i];
-	size_t k = i + 1;
-	while (k < c->n_tk && !(c->tk[k].f & TK_WORD) && !(c->tk[k].f & TK_NL))
-		k++;
-	if (k >= c->n_tk) {
-		/* the text's last word */
-		if (i < 2 || !tk_ch(c, i - 1, ',') || !(t->f & TK_SP) || (t->lex & (NEVER | LX_NOTNAME)))
-			return 0;
-		if (c->tk[i - 2].lex & LX_SIGNOFF)
-			return (t->lex & (LX_PRN | LX_FIRSTNAME)) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN)) ||
-			       pn_nick_named(c, i);
-		/* "bisous à toutes, nath", "love to all, caz": a sign-off opening the clause before the
-		 * comma, a few words back on the line; a given name or a nickname cut from one */
-		for (size_t q = i - 2, w = 0; q > 0 && w < 4 && !(c->tk[q].f & TK_NL) && !tk_ch(c, q, '.') &&
-						!tk_ch(c, q, '!') && !tk_ch(c, q, '?');
-		     q--, w++)
-			if ((c->tk[q - 1].lex & LX_SIGNOFF) && (tk_sentence_start(c, q - 1) || (c->tk[q - 1].f & TK_NL)))
-				return (t->lex & (LX_PRN | LX_FIRSTNAME)) || pn_nick_named(c, i);
-		return 0;
-	}
-	if (!(t->f & TK_NL) || !tk_ch(c, i + 1, ',') || !given(c, i))
-		return 0;
-	size_t words = 0;
-	for (k = i + 2; k < c->n_tk; k++) {
-		if ((c->tk[k].f & TK_NL) || tk_ch(c, k, '?') || tk_ch(c, k, '.') || tk_ch(c, k, '!') || ++words > 8)
-			return 0;
-	}
-	/* a sign-off on the line before */
-	for (k = i; k-- > 0;) {
-		if (c->tk[k].lex & LX_SIGNOFF)
-			return 1;
-		if (c->tk[k].f & TK_NL)
-			return 0;
-	}
-	return 0;
+	return verb && pn_nick_given(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR));
 }
 
 /* A greeting, thanks or an interjection, then the name ("slt margot tu peux", "cheers gaz,",
@@ -443,50 +374,6 @@ static int greeted(const struct pctx *c, size_t i)
 	size_t k = i + 1;
 	return k >= c->n_tk || tk_ch(c, k, ',') || tk_ch(c, k, '!') || tk_ch(c, k, '?') || tk_eq(c, k, "x") ||
 	       tk_eq(c, k, "xx") || (c->tk[k].f & TK_NL) || subject_you(c, k);
-}
-
-/* The signer's initial closing the text after a dash or a sign-off, its full stop with it:
- * "\n-- K.", "— T.", "Thx R.". Token i is the letter. */
-static int signed_initial(const struct pctx *c, size_t i)
-{
-	/* (the letter may be named already, without its stop: the longer span wins) */
-	if (tk_len(c, i) != 1 || !(c->tk[i].f & TK_CAP) || !tk_ch(c, i + 1, '.') ||
-	    i + 2 != c->n_tk || i == 0)
-		return 0;
-	size_t p = i - 1;
-	if (c->tk[p].lex & LX_SIGNOFF)
-		return (c->tk[p].f & TK_WORD) != 0;
-	if (!dash(c, p))
-		return 0;
-	while (p > 0 && dash(c, p - 1) && tk_glued(c, p - 1))
-		p--;
-	return p == 0 || (c->tk[p].f & TK_NL) != 0;
-}
-
-/* A given name and a surname closing the text after a sentence's end ("Merci d'avance. Colombe
- * Ferrand"): the first capitalised and a name list's, the second a surname's or no list's (it
- * may be named already: the longer span wins). Returns the first token, or 0. */
-static size_t closing_pair(const struct pctx *c)
-{
-	size_t j = c->n_tk;
-	while (j > 0 && (tk_ch(c, j - 1, '.') || !(c->tk[j - 1].f & (TK_WORD | TK_PUNCT))))
-		j--;
-	if (j < 3)
-		return 0;
-	size_t i = j - 2, p = i - 1;
-	const struct ptok *a = &c->tk[i], *b = &c->tk[i + 1];
-	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
-	if ((a->f & (TK_CAP | TK_ALLCAP | TK_CLAIMED | TK_DIGIT)) != TK_CAP ||
-	    (b->f & (TK_CAP | TK_ALLCAP | TK_DIGIT)) != TK_CAP || !(b->f & TK_SP) || (b->f & TK_NL) ||
-	    !(tk_ch(c, p, '.') || tk_ch(c, p, '!') || (a->f & TK_NL)) || !(a->lex & LX_GIVEN) ||
-	    (a->lex & (NEVER | LX_NOTNAME)) || (b->lex & (NEVER | LX_NOTNAME)) ||
-	    !((b->lex & LX_PATR) || b->lex == 0 || ((b->lex & LX_HN) && !(b->lex & word))) || tk_len(c, i + 1) < 3)
-		return 0;
-	/* a word of the language only as a hunspell or faker first name, or a town ("Colombe"), not
-	 * a verb before a name ("Call Fiona.") */
-	if ((a->lex & word) && !(a->lex & (LX_PRN | LX_FIRSTNAME | LX_TOWN)))
-		return 0;
-	return i;
 }
 
 /* Token k starts a NAME span already found. */
@@ -743,11 +630,7 @@ void pn_nick_late(struct pctx *c)
 		return;
 	if (vocative_open(c, first, 1))
 		priv_add_tok(c, first, first, ENT_PRIV_NAME, 0.7f, "name_context");
-	if (c->n_tk >= 3 && signed_initial(c, c->n_tk - 2))
-		priv_add_tok(c, c->n_tk - 2, c->n_tk - 1, ENT_PRIV_NAME, 0.7f, "name_signature");
-	size_t pair = closing_pair(c);
-	if (pair)
-		priv_add_tok(c, pair, pair + 1, ENT_PRIV_NAME, 0.7f, "name_signature");
+	pn_signers(c);
 	int signoff = (c->lex_any & LX_SIGNOFF) != 0;
 	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	const uint8_t *nf = c->nf + NF_BEFORE;
@@ -776,7 +659,7 @@ void pn_nick_late(struct pctx *c)
 			;
 		else if (!start && (pstart || (i > 1 && tk_sentence_start(c, i - 2))) && pl && greeted(c, i))
 			;
-		else if (signoff && lower && lower_signer(c, i))
+		else if (signoff && lower && pn_lower_signer(c, i))
 			rec = "name_signature";
 		else if (((i + 2 < c->n_tk && (nf[i + 2] & NF_KIN)) ||
 			  (pl >= 3 && pl <= 8 && first_in(c, i - 1, FIRST_SIZE)) ||
