@@ -182,6 +182,14 @@ int pn_cut_name(const struct pctx *c, size_t i);
 /* A given name of hunspell's or faker's lists, or of humannames' that no dictionary holds, and
  * no word never a name nor a texting word (priv_name_nick.c). */
 int pn_nick_given(const struct pctx *c, size_t i);
+/* Folded first letters as bits (bit l & 31): token k's starts with one of mask's, a test that
+ * turns most words away before a list is compared (the late passes). */
+#define PN_LB(l) (1u << ((l) & 31))
+static inline int pn_first_in(const struct pctx *c, size_t k, uint32_t mask)
+{
+	unsigned l = (unsigned char)tk_fold(c, k)[0];
+	return l >= 'a' && l <= 'z' && ((mask >> (l & 31)) & 1);
+}
 /* Token k is a dash: '-', an en dash or an em dash (priv_name_nick.c). */
 int pn_dash(const struct pctx *c, size_t k);
 /* Signers (priv_name_signer.c): the last line, opening at token i, answers the line before (a

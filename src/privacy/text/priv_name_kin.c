@@ -18,14 +18,6 @@
  */
 #include "privacy/text/priv_name.h"
 
-/* Folded first letters as bits (bit l & 31), to turn most words away before comparing. */
-#define LB(l) (1u << ((l) & 31))
-static inline int first_in(const struct pctx *c, size_t k, uint32_t mask)
-{
-	unsigned l = (unsigned char)tk_fold(c, k)[0];
-	return l >= 'a' && l <= 'z' && ((mask >> (l & 31)) & 1);
-}
-
 /* The relative's word at token r is a compound one after a possessive ("ma petite-fille",
  * "ma belle-mère", "my step-mum", "my half-brother"): the possessive's token, or SIZE_MAX. */
 static size_t compound_kin(const struct pctx *c, size_t r)
@@ -140,7 +132,7 @@ static int sized(const struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_CLAIMED | TK_DIGIT | TK_ALLCAP)) || i < 2 || tk_len(c, i) < 2 ||
 	    (t->lex & (LX_TOWN | LX_CITY | LX_NPR)) || c->tk[i - 1].flen < 3 || c->tk[i - 1].flen > 8 ||
-	    !first_in(c, i - 1, LB('b') | LB('g') | LB('l') | LB('p') | LB('n')))
+	    !pn_first_in(c, i - 1, PN_LB('b') | PN_LB('g') | PN_LB('l') | PN_LB('p') | PN_LB('n')))
 		return 0;
 	size_t p = i - 1;
 	int fresh = tk_eq(c, p, "nouveau") || tk_eq(c, p, "nouvelle") || tk_eq(c, p, "new");
@@ -166,7 +158,7 @@ static int before_trade(const struct pctx *c, size_t i)
 	static const char *const art[] = {"le", "la", "l", "the", "our", "notre", NULL};
 	const struct ptok *t = &c->tk[i];
 	if ((t->f & (TK_LOWER | TK_CLAIMED | TK_DIGIT)) != TK_LOWER || tk_len(c, i) < 3 || i + 2 >= c->n_tk ||
-	    c->tk[i + 1].flen > 5 || !first_in(c, i + 1, LB('l') | LB('t') | LB('n') | LB('o')) ||
+	    c->tk[i + 1].flen > 5 || !pn_first_in(c, i + 1, PN_LB('l') | PN_LB('t') | PN_LB('n') | PN_LB('o')) ||
 	    (t->lex & (LX_TOWN | LX_CITY | LX_NPR | LX_NOTNAME)) || !tk_eq_any(c, i + 1, art))
 		return 0;
 	size_t k = i + 2;

@@ -467,14 +467,9 @@ static int owned_aged(const struct pctx *c, size_t i)
 
 /* The first letters of the size words before a name and of the articles before a trade
  * (priv_name_kin.c's "big", "grand", "petit", "lil", "nouveau"; "le", "la", "the", "our",
- * "notre"), as bits l & 31: what the loop below asks before it calls pn_kin_beside. */
-#define FIRST_SIZE (1u << ('b' & 31) | 1u << ('g' & 31) | 1u << ('l' & 31) | 1u << ('p' & 31) | 1u << ('n' & 31))
-#define FIRST_ART (1u << ('l' & 31) | 1u << ('t' & 31) | 1u << ('n' & 31) | 1u << ('o' & 31))
-static inline int first_in(const struct pctx *c, size_t k, uint32_t mask)
-{
-	unsigned l = (unsigned char)tk_fold(c, k)[0];
-	return l >= 'a' && l <= 'z' && ((mask >> (l & 31)) & 1);
-}
+ * "notre"): what the loop below asks before it calls pn_kin_beside. */
+#define FIRST_SIZE (PN_LB('b') | PN_LB('g') | PN_LB('l') | PN_LB('p') | PN_LB('n'))
+#define FIRST_ART (PN_LB('l') | PN_LB('t') | PN_LB('n') | PN_LB('o'))
 
 /* The writer and a companion: "me n gemma went", "gemma n me", "mimi et moi on y va", "kez and
  * i": a lowercase given name (or a cut or doubled one) joined by "and", "n", "et", "&" to "me",
@@ -662,8 +657,8 @@ void pn_nick_late(struct pctx *c)
 		else if (signoff && lower && pn_lower_signer(c, i))
 			rec = "name_signature";
 		else if (((i + 2 < c->n_tk && (nf[i + 2] & NF_KIN)) ||
-			  (pl >= 3 && pl <= 8 && first_in(c, i - 1, FIRST_SIZE)) ||
-			  (lower && nl && nl <= 5 && first_in(c, i + 1, FIRST_ART))) &&
+			  (pl >= 3 && pl <= 8 && pn_first_in(c, i - 1, FIRST_SIZE)) ||
+			  (lower && nl && nl <= 5 && pn_first_in(c, i + 1, FIRST_ART))) &&
 			 pn_kin_beside(c, i))
 			;
 		else if (lower) {
