@@ -147,8 +147,8 @@ static int sized(const struct pctx *c, size_t i)
 	return tk_eq(c, p, "big") || tk_eq(c, p, "lil") || (p > 0 && tk_eq_any(c, p - 1, art));
 }
 
-/* "bobby le brancardier", "olive the hca", "tonio le diabeto": a lowercase given name (or a
- * capitalised English word-name) before an article and a carer's trade. */
+/* "bobby le brancardier", "tonio le diabeto": a lowercase given name before an article and a
+ * carer's trade; a word-name too when it is thanked ("shoutout to olive the hca"). */
 static int before_trade(const struct pctx *c, size_t i)
 {
 	static const char *const trade[] = {"infirmiere", "infirmier", "aide", "brancardier", "brancardiere", "kine",
@@ -165,7 +165,8 @@ static int before_trade(const struct pctx *c, size_t i)
 	if (tk_eq(c, i + 1, "l") && tk_apos(c, k))
 		k++;
 	/* (not a verb before its object: "said the nurse", "tell the receptionist") */
-	return tk_eq_any(c, k, trade) && !tk_lex2(c, i, LX2_SVERB | LX2_PVERB) && pn_nick_named(c, i);
+	return tk_eq_any(c, k, trade) && !tk_lex2(c, i, LX2_SVERB | LX2_PVERB) &&
+	       (pn_nick_named(c, i) || (i > 0 && (t->lex & LX_HN) && (t->lex & LX_CAPEN) && pn_thanks_prep(c, i - 1)));
 }
 
 void pn_kin_words(struct pctx *c)

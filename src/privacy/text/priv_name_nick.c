@@ -605,6 +605,21 @@ static int trade_lower(const struct pctx *c, size_t i)
 	return pn_nick_named(c, i);
 }
 
+/* "demandez Olive, elle est géniale avec les bébés", "ask for Grace, she": a verb that takes a
+ * person, a capitalised given name (a word too), then a comma and a person's pronoun. */
+static int asked_for(const struct pctx *c, size_t i)
+{
+	static const char *const pron[] = {"elle", "il", "she", "he", "they", "iel", NULL};
+	const struct ptok *t = &c->tk[i];
+	if ((t->f & (TK_CAP | TK_ALLCAP)) != TK_CAP || !tk_ch(c, i + 1, ',') || !tk_eq_any(c, i + 2, pron) ||
+	    !(t->lex & LX_GIVEN) || (t->lex & (NEVER | LX_NOTNAME | LX_CITY)))
+		return 0;
+	size_t p = i - 1;
+	if (tk_eq(c, p, "for") && p > 0) /* "ask for Grace" */
+		p--;
+	return tk_lex2(c, p, LX2_PVERB);
+}
+
 /* What every rule of this file asks first of the word it names, from its flags alone: a word
  * with a letter and no digit, free, that no list holds (three to five letters) or that a
  * given-name list holds, and none of the words never a name. */
@@ -680,7 +695,8 @@ void pn_nick_late(struct pctx *c)
 				;
 			else if (!(pl && pl <= 2 && (e = thanked_lower(c, i)) != 0))
 				continue;
-		} else if (!(((nl == 2 || nl == 4) && of_team(c, i)) || owned_aged(c, i) || (!c->shout && nick_subject(c, i))))
+		} else if (!(((nl == 2 || nl == 4) && of_team(c, i)) || owned_aged(c, i) || (!c->shout && nick_subject(c, i)) ||
+			     (i > 0 && asked_for(c, i))))
 			continue;
 		priv_add_tok(c, i, e, ENT_PRIV_NAME, 0.6f, rec);
 		i = e;

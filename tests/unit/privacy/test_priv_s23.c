@@ -217,6 +217,10 @@ static void intro_trade(void **state)
 	no_span("i'm done, 20 days of this", EN, "done", ENT_PRIV_NAME);
 	no_span("i'm home, 2 weeks post op", EN, "home", ENT_PRIV_NAME);
 	no_span("sorry guys, cant make it", EN, "guys", ENT_PRIV_NAME);
+	found("shoutout to olive the hca on nights at barts", EN, "olive", ENT_PRIV_NAME);
+	found("demandez Olive, elle est g\xc3\xa9niale avec les nourrissons", FR, "Olive", ENT_PRIV_NAME);
+	no_span("olive the oil we use", EN, "olive", ENT_PRIV_NAME);
+	no_span("demandez Olive noire, elle est meilleure", FR, "Olive", ENT_PRIV_NAME);
 }
 
 int main(void)
