@@ -46,8 +46,18 @@ static int kin_verb(const struct pctx *c, size_t k, int aux)
 		 * learner's "may have") */
 		return (tk_eq(c, k, "has") && tk_eq(c, k + 1, "been")) ||
 		       ((tk_eq(c, k, "is") || tk_eq(c, k, "was")) && tk_is(c, k + 1, TK_NUM));
-	if (c->lang == ENT_PRIV_EN)
+	if (c->lang == ENT_PRIV_EN) {
+		/* a sum, not a person: "my dad bill came to 300 quid", "came in at 200", "came
+		 * through" (the dad's bill) */
+		if (tk_eq(c, k, "came")) {
+			static const char *const sum[] = {"a", "about", "over", "under", "around", "nearly", "almost", NULL};
+			if (tk_eq(c, k + 1, "through") || (tk_eq(c, k + 1, "in") && tk_eq(c, k + 2, "at")) ||
+			    (tk_eq(c, k + 1, "to") && (tk_is(c, k + 2, TK_DIGIT) || !(c->tk[k + 2 < c->n_tk ? k + 2 : k].f & TK_WORD) ||
+							 tk_eq_any(c, k + 2, sum))))
+				return 0;
+		}
 		return tk_eq_any(c, k, en);
+	}
 	if (tk_eq(c, k, "a"))
 		return c->t[c->tk[k].s] == 'a';
 	/* a pronoun before the verb: "ma soeur rose s'est", "n'a", "m'a" */
@@ -140,6 +150,11 @@ static int sized(const struct pctx *c, size_t i)
 		p--;
 	if (!tk_eq_any(c, p, big) || !pn_nick_named(c, i))
 		return 0;
+	/* a title a size word opens ("le petit robert", the dictionary; "le grand rex", the
+	 * cinema), or a measure before what it measures ("le grand max de ce que je peux") */
+	static const char *const title[] = {"robert", "rex", "larousse", "prince", "nicolas", "poucet", NULL};
+	if (!fresh && (tk_eq_any(c, i, title) || tk_eq(c, i + 1, "de")))
+		return 0;
 	/* a country only as the new one ("le ptit nouveau jordan", not "le grand Jordan") */
 	if ((t->lex & LX_REGION) && !fresh)
 		return 0;
@@ -164,9 +179,26 @@ static int before_trade(const struct pctx *c, size_t i)
 	size_t k = i + 2;
 	if (tk_eq(c, i + 1, "l") && tk_apos(c, k))
 		k++;
-	/* (not a verb before its object: "said the nurse", "tell the receptionist") */
-	return tk_eq_any(c, k, trade) && !tk_lex2(c, i, LX2_SVERB | LX2_PVERB) &&
-	       (pn_nick_named(c, i) || (i > 0 && (t->lex & LX_HN) && (t->lex & LX_CAPEN) && pn_thanks_prep(c, i - 1)));
+	/* (not a verb before its object: "said the nurse", "tell the receptionist", "will the
+	 * nurse call", "can i sue the doc", "chase the nurse") */
+	if (!tk_eq_any(c, k, trade) || tk_lex2(c, i, LX2_SVERB | LX2_PVERB | LX2_AUX))
+		return 0;
+	if (i > 0 && (t->lex & LX_HN) && (t->lex & LX_CAPEN) && pn_thanks_prep(c, i - 1))
+		return 1;
+	/* a word of the language (a verb too: "sue", "pat", "drew", "chase") only opening a
+	 * clause, as a name set beside its trade does ("bobby le brancardier est"): the text's or
+	 * a sentence's first word, after a comma, a conjunction or a word no list holds that
+	 * opens the sentence ("mdr", "ok"); a verb's object there is no name ("i had to chase
+	 * the doc", "did u pat the nurse"); a name that is no word anywhere ("vous connaissez
+	 * tonio le diabeto ?") */
+	if (!(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))
+		return pn_nick_named(c, i);
+	static const char *const conj[] = {"mais", "but", "et", "and", "car", "because", "bc", "coz", "cuz", "ok",
+					   "okay", "so", "alors", "bref", "sinon", NULL};
+	int opens = tk_sentence_start(c, i) ||
+		    (i > 0 && (tk_ch(c, i - 1, ',') || (c->tk[i - 1].lex == 0 && tk_sentence_start(c, i - 1)) ||
+			       tk_eq_any(c, i - 1, conj)));
+	return opens && pn_nick_named(c, i);
 }
 
 void pn_kin_words(struct pctx *c)

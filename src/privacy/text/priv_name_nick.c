@@ -142,6 +142,29 @@ static int clause_addresses(const struct pctx *c, size_t k, int thanks)
 	return 0;
 }
 
+/* The clause from token k (to the first '.', '?', '!' or line break, 20 tokens at most) ends
+ * asking or crying out: its last mark is '?' or '!'. */
+static int clause_ends_asking(const struct pctx *c, size_t k)
+{
+	for (size_t e = k; e < c->n_tk && e < k + 20; e++) {
+		if (tk_ch(c, e, '?') || tk_ch(c, e, '!'))
+			return 1;
+		if (tk_ch(c, e, '.') || (c->tk[e].f & TK_NL))
+			return 0;
+	}
+	return 0;
+}
+
+/* Token k opens a statement about anyone: "u gotta have it", "you get so little of it",
+ * "tu dois". */
+static int generic_you(const struct pctx *c, size_t k)
+{
+	static const char *const you[] = {"u", "you", "ya", "tu", "on", NULL};
+	static const char *const verb[] = {"gotta", "get", "have", "need", "must", "should", "can", "cant", "never",
+					   "learn", "find", "dois", "peux", "apprends", "finis", NULL};
+	return tk_eq_any(c, k, you) && tk_eq_any(c, k + 1, verb);
+}
+
 /* The fond words one calls someone by after their name ("mate", "babe", "my love", "ma
  * grande", "mon cœur"): the token after them, or 0. */
 static size_t fond(const struct pctx *c, size_t k)
@@ -233,6 +256,13 @@ static int vocative_open(const struct pctx *c, size_t i, int first)
 	if (!name && !(first && (t->f & TK_CAP) && word_given(c, i)))
 		return 0;
 	size_t k = i + 1;
+	/* a pill or a device asked about ("jasmine tu connais ?", "yaz tu l'as prise longtemps ?",
+	 * "melodia tu l'as eue"): a name only capitalised before a pause */
+	static const char *const pill[] = {"jasmine", "jasminelle", "yaz", "yasmin", "melodia", "leeloo", "zoely",
+					   "optilova", "lucette", "katya", "diane", "belara", "felixita", "lumalia",
+					   "optimizette", "cerazette", "mirena", "kyleena", "jaydess", "evra", NULL};
+	if (tk_eq_any(c, i, pill) && ((t->f & TK_LOWER) || !(tk_ch(c, k, ',') || tk_ch(c, k, '!'))))
+		return 0;
 	/* the writer or the one written to, a nickname cut from a given name before a comma and the
 	 * message ("Sab, le bilan de Mme Fontaine est arrivé"), a name before their age ("margot (27
 	 * ans) ici,", "lea, 19 ans,") */
@@ -245,8 +275,15 @@ static int vocative_open(const struct pctx *c, size_t i, int first)
 	 * neither: "will, you need to rest") */
 	if ((name && town) || (aux && (t->f & TK_LOWER)))
 		;
-	else if (tk_ch(c, k, ',') && !tk_ch(c, k + 1, ','))
+	else if (tk_ch(c, k, ',') && !tk_ch(c, k + 1, ',')) {
+		/* a lowercase word of the language (a noun first: "faith, u gotta have it", "joy, u
+		 * get so little of it") only before a question or a cry, and none opening a list of
+		 * words ("pierre, feuille, ciseaux, tu connais") */
+		if ((t->f & TK_LOWER) && (t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) &&
+		    ((tk_is(c, k + 1, TK_WORD) && tk_ch(c, k + 2, ',')) || (generic_you(c, k + 1) && !clause_ends_asking(c, k + 1))))
+			return 0;
 		return clause_addresses(c, k + 1, 0);
+	}
 	else if (tk_ch(c, k, '!')) {
 		while (tk_ch(c, k, '!'))
 			k++;
@@ -268,6 +305,10 @@ static int vocative_open(const struct pctx *c, size_t i, int first)
 		k = e;
 		if (tk_ch(c, k, ',') || tk_ch(c, k, '!'))
 			return 1;
+		/* a town only with the second person right after ("paris ma grande ton scanner",
+		 * not "paris ma grande ville de galère, tu connais") */
+		if (town)
+			return second_person(c, k);
 		return subject_you(c, k) || clause_addresses(c, k, 1);
 	}
 	if (!strong) /* a town or an auxiliary: only after a fond word, or "will will u" */
@@ -281,7 +322,9 @@ static int vocative_open(const struct pctx *c, size_t i, int first)
 	if (!tk_eq_any(c, k, ask))
 		return 0;
 	if (tk_eq(c, k, "how") && tk_eq_any(c, k + 1, ask) && !tk_eq(c, k + 1, "how"))
-		return 1; /* "June how did the colonoscopy go" */
+		/* "June how did the colonoscopy go"; a lowercase month only with the second person
+		 * ("june how did it go last yr?" asks about the month) */
+		return !((t->lex & LX_MONTH) && (t->f & TK_LOWER)) || clause_addresses(c, k, 0);
 	return second_person(c, k + 1) || (tk_eq_any(c, k + 1, ask) && second_person(c, k + 2));
 }
 
@@ -484,7 +527,16 @@ static int with_me(const struct pctx *c, size_t i)
 		    (i == 2 || tk_sentence_start(c, i - 2) || tk_ch(c, i - 3, ','));
 	int before = !after && (tk_eq_any(c, i + 1, and) || tk_ch(c, i + 1, '&')) && tk_eq_any(c, i + 2, me) &&
 		     (tk_sentence_start(c, i) || tk_ch(c, i - 1, ','));
-	return (after || before) && pn_nick_named(c, i);
+	if (!(after || before) || !pn_nick_named(c, i))
+		return 0;
+	/* not a pet: "me n bella went to the vet, she's 12 now, my lab", "me n daisy (my dog)" (the
+	 * sentence and the next name a pet's word or the vet) */
+	static const char *const pet[] = {"vet", "vets", "veto", "veterinaire", "lab", "labrador", "spaniel", "springer",
+					  "collie", "terrier", "pup", "walkies", "dogs", "cats", NULL};
+	for (size_t e = i + 1; e < c->n_tk && e < i + 16; e++)
+		if (tk_lex2(c, e, LX2_PET) || tk_eq_any(c, e, pet))
+			return 0;
+	return 1;
 }
 
 /* "tell kez i said hi", "text robbo": a verb that takes a person (the PVERB list), then a
@@ -508,8 +560,10 @@ static int home_news(const struct pctx *c, size_t i)
 					      "yesterday", NULL};
 	static const char *const ward_fr[] = {"hopital", "hosto", "rea", "reanimation", "clinique", "maternite", "bloc",
 					      "urgences", "soins", "usi", "neonat", "chir", "hospit", NULL};
-	static const char *const well[] = {"better", "well", "ok", "okay", "great", "good", "fine", "much", "so",
-					   "a", "really", NULL};
+	static const char *const well[] = {"better", "well", "ok", "okay", "great", "good", "fine", "amazing", NULL};
+	/* (what may come between "doing" and how well: "so much better", "a lot better", "really
+	 * well"; not "hope is doing so much for me") */
+	static const char *const very[] = {"so", "much", "a", "lot", "really", "very", "way", "loads", NULL};
 	const struct ptok *t = &c->tk[i];
 	if (!(t->f & TK_LOWER) || !(t->lex & (LX_PRN | LX_FIRSTNAME | LX_TOWN | LX_NPR | LX_CAPEN)) ||
 	    !(t->lex & LX_GIVEN) || (t->lex & (NEVER | LX_NOTNAME | LX_CITY)) || tk_len(c, i) < 3)
@@ -524,10 +578,15 @@ static int home_news(const struct pctx *c, size_t i)
 		if (tk_eq(c, k - 1, "home") || tk_eq(c, k - 1, "awake"))
 			/* (a pause or a time after: not "hope is home grown") */
 			return k >= c->n_tk || (c->tk[k].f & TK_PUNCT) || tk_eq_any(c, k, when_en);
-		if (tk_eq(c, k - 1, "doing"))
+		if (tk_eq(c, k - 1, "doing")) {
+			for (size_t m = k + 3; k < m && tk_eq_any(c, k, very);)
+				k++;
 			return tk_eq_any(c, k, well);
+		}
+		/* "out of a coma", not "back in a big way", "back in a good place" */
 		if (tk_eq(c, k - 1, "out") || tk_eq(c, k - 1, "back"))
-			return (tk_eq(c, k, "of") || tk_eq(c, k, "from") || tk_eq(c, k, "in")) && tk_eq_any(c, k + 1, place_en);
+			return (tk_eq(c, k, "of") || tk_eq(c, k, "from") || tk_eq(c, k, "in")) && tk_eq_any(c, k + 1, place_en) &&
+			       !(tk_eq(c, k + 1, "a") && !tk_eq(c, k + 2, "coma"));
 		return tk_eq(c, k - 1, "in") && tk_eq_any(c, k, place_en) && !tk_eq(c, k, "a");
 	}
 	/* "florence va mieux", "lourdes sort de l'hôpital", "rose est rentrée", "est sortie" */

@@ -22,6 +22,10 @@
 struct seen {
 	size_t tok; /* a token of the name: its folded form is compared */
 	int lower; /* the name was written in lowercase ("ma fille lea") */
+	/* every mention found was a lowercase word of the language opening a sentence as a
+	 * vocative ("rose, tu vas mieux ?", "grace u ok?"), which says little of the same word in
+	 * lowercase elsewhere ("mon pull rose", "we said grace") */
+	int opener;
 };
 
 /* "Julie, Kélyan et Soën": a capitalised unknown word listed right after a name. */
@@ -234,10 +238,38 @@ static void list_before(struct pctx *c, size_t k, size_t i)
 	priv_add_tok(c, p, p, ENT_PRIV_NAME, 0.6f, "name_list");
 }
 
+/* The name word i opens a sentence as a vocative: a pause or "you" after it ("rose, tu vas
+ * mieux ?", "grace u ok?"), not news told of the person ("rose is home"). */
+static int vocative_after(const struct pctx *c, size_t i)
+{
+	static const char *const you[] = {"u", "you", "ya", "ur", "tu", "t", "toi", NULL};
+	return tk_ch(c, i + 1, ',') || tk_ch(c, i + 1, '!') || tk_eq_any(c, i + 1, you);
+}
+
+/* The lowercase word i, which repeats a name found only as a vocative, is the ordinary word:
+ * between a word of the language and a preposition, a noun's adjective or a verb's object
+ * ("mon pull rose pour l'hôpital", "we said grace for u", "amazing grace at the service"),
+ * not after a word one writes before a person ("thanks rose for", "me and grace at"). */
+static int vocative_word_again(const struct pctx *c, size_t i)
+{
+	static const char *const prep[] = {"pour", "for", "at", "in", "au", "a", "de", "on", "to", "with", "avec",
+					   "dans", "sur", NULL};
+	static const char *const before[] = {"and", "n", "et", "with", "avec", "to", "a", "for", "pour", "thanks",
+					     "thank", "thx", "merci", "love", "miss", "hi", "hey", "coucou", "cc", "slt",
+					     "dear", "chere", "cher", "bisous", "x", "xx", "de", "of", "chez", "u", "you",
+					     "ya", "toi", "te", NULL};
+	if (i == 0 || !(c->tk[i].f & TK_SP) || !tk_eq_any(c, i + 1, prep) || tk_sentence_start(c, i))
+		return 0;
+	const struct ptok *p = &c->tk[i - 1];
+	return (p->f & TK_WORD) && (p->f & TK_SP) && (p->lex & LX_WORD) && !tk_lex2(c, i - 1, LX2_PVERB) &&
+	       !tk_eq_any(c, i - 1, before) && !(p->lex & (LX_GREET | LX_SIGNOFF));
+}
+
 void pn_repeat(struct pctx *c)
 {
 	struct seen seen[REPEAT_MAX];
 	size_t n = 0;
+	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	uint64_t shapes = 0;
 	for (size_t k = 0, n_sp = c->n_sp; k < n_sp; k++) {
 		if (c->sp[k].type != ENT_PRIV_NAME)
@@ -251,10 +283,13 @@ void pn_repeat(struct pctx *c)
 			while (m < n && !same_word(c, seen[m].tok, i))
 				m++;
 			int lower = (c->tk[i].f & TK_LOWER) != 0;
+			int opener = lower && (c->tk[i].lex & word) && tk_sentence_start(c, i) && vocative_after(c, i);
 			if (m < n) {
 				seen[m].lower |= lower;
+				seen[m].opener &= opener;
 			} else if (n < REPEAT_MAX) {
 				seen[n].tok = i;
+				seen[n].opener = opener;
 				seen[n++].lower = lower;
 				shapes |= shape_bit(c, i);
 			}
@@ -267,7 +302,6 @@ void pn_repeat(struct pctx *c)
 	int any_lower = 0;
 	for (size_t m = 0; m < n; m++)
 		any_lower |= seen[m].lower;
-	uint32_t word = c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR;
 	/* the words that may repeat a name, 64 tokens at a time without a branch per token (most
 	 * share no shape with the names), then those one by one: the test again, as a word
 	 * claimed meanwhile fails it */
@@ -302,7 +336,8 @@ void pn_repeat(struct pctx *c)
 		size_t m = 0;
 		while (m < n && !same_word(c, seen[m].tok, i))
 			m++;
-		if (m == n || !name_word(c, i) || !repeat_is_name(c, i, seen[m].lower))
+		if (m == n || (seen[m].opener && (t->f & TK_LOWER) && vocative_word_again(c, i)) || !name_word(c, i) ||
+		    !repeat_is_name(c, i, seen[m].lower))
 			continue;
 		size_t j = pn_extend(c, i, 0);
 		priv_add_tok(c, i, j, ENT_PRIV_NAME, 0.6f, "name_repeat");

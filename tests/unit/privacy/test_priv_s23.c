@@ -223,12 +223,56 @@ static void intro_trade(void **state)
 	no_span("demandez Olive noire, elle est meilleure", FR, "Olive", ENT_PRIV_NAME);
 }
 
+/* R19's traps of the twenty-third session (tests/privacy/probes/r19-s23.jsonl), one a rule
+ * narrowed, each beside the name its rule still finds. */
+static void r19_traps(void **state)
+{
+	(void)state;
+	/* before_trade: a word of the language only opening a clause, never an auxiliary */
+	no_span("will the nurse call me back today?", EN, "will", ENT_PRIV_NAME);
+	no_span("can i sue the doc for this?", EN, "sue", ENT_PRIV_NAME);
+	no_span("gotta chase the nurse for my results again", EN, "chase", ENT_PRIV_NAME);
+	no_span("my son drew the nurse a picture", EN, "drew", ENT_PRIV_NAME);
+	found("vous connaissez tonio le diabeto ?", FR, "tonio", ENT_PRIV_NAME);
+	/* vocative_open: pills asked about, a noun before a generic "you", a list of words, a
+	 * month asked about, a town before a fond word and a noun */
+	no_span("jasmine tu connais ? ma gyneco veut me la prescrire", FR, "jasmine", ENT_PRIV_NAME);
+	no_span("yaz tu l'as prise longtemps ?", FR, "yaz", ENT_PRIV_NAME);
+	no_span("faith, u gotta have it with this illness", EN, "faith", ENT_PRIV_NAME);
+	no_span("joy, u get so little of it with chronic pain", EN, "joy", ENT_PRIV_NAME);
+	no_span("pierre, feuille, ciseaux, tu connais la version hopital ? lol", FR, "pierre", ENT_PRIV_NAME);
+	no_span("june how did it go last yr? my scan is then again", EN, "june", ENT_PRIV_NAME);
+	no_span("paris ma grande ville de gal\xc3\xa8re, tu connais un bon rhumato ?", FR, "paris", ENT_PRIV_NAME);
+	found("joy, u r a star. the joy on his face", EN, "joy", ENT_PRIV_NAME);
+	found("rose, je pense fort a toi pour demain", FR, "rose", ENT_PRIV_NAME);
+	found("zo\xc3\xa9 tu connais ?", FR, "zo\xc3\xa9", ENT_PRIV_NAME);
+	/* home_news: "back in a" and "doing so much" are no news of a person */
+	no_span("hope is back in a big way since the new meds", EN, "hope", ENT_PRIV_NAME);
+	no_span("hope is doing so much for me, the charity i mean", EN, "hope", ENT_PRIV_NAME);
+	found("hope is doing so much better today", EN, "hope", ENT_PRIV_NAME);
+	/* pn_repeat: a lowercase vocative's word is not the person elsewhere in lowercase */
+	no_span("rose, tu vas mieux ? moi j'ai ressorti mon pull rose pour l'hopital", FR, "pull rose", ENT_PRIV_NAME);
+	no_span("grace u ok? we said grace for u at church", EN, "said grace", ENT_PRIV_NAME);
+	/* kin_word: a bill that comes to a sum */
+	no_span("my dad bill came to 300 quid for the private scan", EN, "bill", ENT_PRIV_NAME);
+	no_span("my dad bill came through, the hospital one", EN, "bill", ENT_PRIV_NAME);
+	/* sized: a title, a measure */
+	no_span("j'ai cherch\xc3\xa9" " dans le petit robert, \xc3\xa7" "a existe pas", FR, "robert", ENT_PRIV_NAME);
+	no_span("le grand rex a fait une seance pour les enfants malades", FR, "rex", ENT_PRIV_NAME);
+	no_span("le grand max de ce que je peux supporter c'est 2 h", FR, "max", ENT_PRIV_NAME);
+	found("le grand momo du service est trop drole", FR, "momo", ENT_PRIV_NAME);
+	/* with_me: a pet */
+	no_span("me n bella went to the vet, she's 12 now, my lab", EN, "bella", ENT_PRIV_NAME);
+	no_span("me n daisy (my dog) r inseparable since the op", EN, "daisy", ENT_PRIV_NAME);
+	found("me n gemma went to the clinic together", EN, "gemma", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(vocative),   cmocka_unit_test(greeted), cmocka_unit_test(nick_subject),
 		cmocka_unit_test(signers),    cmocka_unit_test(kin_word), cmocka_unit_test(beside),
-		cmocka_unit_test(companions_news), cmocka_unit_test(intro_trade),
+		cmocka_unit_test(companions_news), cmocka_unit_test(intro_trade), cmocka_unit_test(r19_traps),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
