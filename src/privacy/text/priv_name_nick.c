@@ -155,14 +155,13 @@ static int clause_ends_asking(const struct pctx *c, size_t k)
 	return 0;
 }
 
-/* Token k opens a statement about anyone: "u gotta have it", "you get so little of it",
- * "tu dois". */
+/* Token k opens a statement about anyone: "u gotta have it", "you get so little of it", "u
+ * never know" (not "u get well soon", nor "u need to rest", said to someone). */
 static int generic_you(const struct pctx *c, size_t k)
 {
-	static const char *const you[] = {"u", "you", "ya", "tu", "on", NULL};
-	static const char *const verb[] = {"gotta", "get", "have", "need", "must", "should", "can", "cant", "never",
-					   "learn", "find", "dois", "peux", "apprends", "finis", NULL};
-	return tk_eq_any(c, k, you) && tk_eq_any(c, k + 1, verb);
+	static const char *const you[] = {"u", "you", "ya", NULL};
+	static const char *const verb[] = {"gotta", "get", "never", "learn", "cant", "find", NULL};
+	return tk_eq_any(c, k, you) && tk_eq_any(c, k + 1, verb) && !tk_eq(c, k + 2, "well");
 }
 
 /* The fond words one calls someone by after their name ("mate", "babe", "my love", "ma

@@ -245,6 +245,7 @@ static void r19_traps(void **state)
 	no_span("paris ma grande ville de gal\xc3\xa8re, tu connais un bon rhumato ?", FR, "paris", ENT_PRIV_NAME);
 	found("joy, u r a star. the joy on his face", EN, "joy", ENT_PRIV_NAME);
 	found("rose, je pense fort a toi pour demain", FR, "rose", ENT_PRIV_NAME);
+	found("joy, u get well soon x", EN, "joy", ENT_PRIV_NAME);
 	found("zo\xc3\xa9 tu connais ?", FR, "zo\xc3\xa9", ENT_PRIV_NAME);
 	/* home_news: "back in a" and "doing so much" are no news of a person */
 	no_span("hope is back in a big way since the new meds", EN, "hope", ENT_PRIV_NAME);
