@@ -26,7 +26,7 @@ WASM_CFLAGS  := --target=wasm32-wasi --sysroot=/usr -O2 -std=c11 $(WARN) -Wno-ov
 WASM_LDFLAGS := --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -Wl,--strip-all
 
 WASM_SRC := $(sort $(wildcard src/privacy/text/*.c) $(wildcard src/desk/intent*.c)) src/core/err.c \
-            $(sort $(wildcard wasm/*.c)) $(PRIV_LEX_PACKED_C) $(INTENT_MODEL) $(WASM_U8_TAB)
+            $(sort $(wildcard wasm/*.c)) $(PRIV_LEX_PACKED_C) $(INTENT_MODEL) $(INTENT_FRAME_MODEL) $(WASM_U8_TAB)
 WASM_OBJ := $(WASM_SRC:%.c=$(WASM_DIR)/obj/%.o)
 
 ifeq ($(SAN)$(FUZZ),)

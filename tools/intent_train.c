@@ -32,6 +32,7 @@
 #include "desk/intent_feat.h"
 #include "desk/intent_rules.h"
 #include "desk/intent_urgent.h"
+#include "intent_train_util.h"
 
 #define NC ENT_INTENT__COUNT
 
@@ -56,8 +57,7 @@ struct ex {
 };
 
 struct collect {
-	uint32_t *b;
-	size_t n, cap;
+	struct bucket_list l; /* first: bucket_list_add receives the whole struct */
 	struct intent_rule_hits h;
 };
 
@@ -65,26 +65,6 @@ static void scan_fn(const struct intent_text *t, void *ctx)
 {
 	struct collect *c = ctx;
 	intent_rules_scan(t, &c->h);
-}
-
-static void collect_fn(uint32_t bucket, void *ctx)
-{
-	struct collect *c = ctx;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 1024;
-		c->b = realloc(c->b, c->cap * sizeof *c->b);
-		if (!c->b) {
-			perror("intent_train");
-			exit(1);
-		}
-	}
-	c->b[c->n++] = bucket;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
 }
 
 static int label_of(const char *s)
@@ -128,62 +108,33 @@ static void load(const char *path, struct ex **exs, size_t *n, size_t *cap)
 			fprintf(stderr, "%s:%d: bad training line\n", path, lineno);
 			exit(1);
 		}
-		c.n = 0;
+		c.l.n = 0;
 		memset(&c.h, 0, sizeof c.h);
-		if (intent_extract(text, tl, -1, collect_fn, scan_fn, &c, &nf, &lang) != ENT_OK) {
+		if (intent_extract(text, tl, -1, bucket_list_add, scan_fn, &c, &nf, &lang) != ENT_OK) {
 			fprintf(stderr, "%s:%d: text rejected by the feature extractor\n", path, lineno);
 			exit(1);
 		}
-		qsort(c.b, c.n, sizeof *c.b, cmp_u32);
 		if (*n == *cap) {
 			*cap = *cap ? *cap * 2 : 1024;
 			*exs = realloc(*exs, *cap * sizeof **exs);
 		}
 		struct ex *e = &(*exs)[(*n)++];
-		e->b = malloc(c.n * sizeof *e->b);
-		e->v = malloc(c.n * sizeof *e->v);
-		e->n = 0;
+		e->b = malloc((c.l.n ? c.l.n : 1) * sizeof *e->b);
+		e->v = malloc((c.l.n ? c.l.n : 1) * sizeof *e->v);
 		e->y = label_of(intent);
 		e->file = n_files;
 		e->line = (size_t)lineno;
 		e->urgent_only = loading_urgent_only;
 		e->text_only = loading_text_only;
 		e->h = c.h;
-		float norm = 1.0f / sqrtf((float)(nf ? nf : 1));
-		for (size_t i = 0; i < c.n; i++) {
-			if (e->n && e->b[e->n - 1] == c.b[i]) {
-				e->v[e->n - 1] += norm;
-			} else {
-				e->b[e->n] = c.b[i];
-				e->v[e->n] = norm;
-				e->n++;
-			}
-		}
+		e->n = bucket_list_sparse(&c.l, nf, e->b, e->v);
 		json_decref(o);
 	}
 	free(line);
-	free(c.b);
+	free(c.l.b);
 	fclose(f);
 	if (n_files < 64)
 		file_names[n_files++] = path;
-}
-
-static uint64_t rng = 0x2545F4914F6CDD1Dull;
-static uint32_t rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t)(rng >> 11);
-}
-
-static void shuffle(size_t *order, size_t m)
-{
-	for (size_t i = m - 1; i > 0; i--) {
-		size_t j = rnd() % (i + 1), t = order[i];
-		order[i] = order[j];
-		order[j] = t;
-	}
 }
 
 struct model {
@@ -859,16 +810,9 @@ static void write_model(const struct model *m, const struct urgent_model *u, con
 	fprintf(f, "const float intent_urgent_w[IU__COUNT] = {");
 	for (int j = 0; j < IU__COUNT; j++)
 		fprintf(f, "%s%.9ef", j ? ", " : "", (double)u->w[j]);
-	float tmx = 0;
-	for (size_t b = 0; b < INTENT_N_BUCKETS; b++)
-		tmx = fabsf(u->tw[b]) > tmx ? fabsf(u->tw[b]) : tmx;
-	float tscale = tmx > 0 ? tmx / 32767.0f : 1.0f;
-	fprintf(f, "};\nconst float intent_urgent_text_scale = %.9ef;\n", (double)tscale);
-	fprintf(f, "const int16_t intent_urgent_text_w[INTENT_N_BUCKETS] = {\n");
-	for (size_t b = 0; b < INTENT_N_BUCKETS; b++)
-		if (lrintf(u->tw[b] / tscale) != 0)
-			fprintf(f, "[%zu]=%ld,\n", b, lrintf(u->tw[b] / tscale));
-	fprintf(f, "};\n\nconst float intent_calm_bias[ENT_INTENT__COUNT] = {");
+	fprintf(f, "};\n");
+	write_text_weights(f, "intent_urgent_text", u->tw);
+	fprintf(f, "\nconst float intent_calm_bias[ENT_INTENT__COUNT] = {");
 	for (int c = 0; c < NC; c++)
 		fprintf(f, "%s%.9ef", c ? ", " : "", (double)cm->bias[c]);
 	fprintf(f, "};\nconst float intent_calm_w[IC__COUNT][ENT_INTENT__COUNT] = {\n");

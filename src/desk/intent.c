@@ -17,80 +17,32 @@
 
 #include "core/export.h"
 #include "desk/intent_calm.h"
-#include "desk/intent_feat.h"
+#include "desk/intent_frame.h"
 #include "desk/intent_model.h"
-#include "desk/intent_rules.h"
-#include "desk/intent_urgent.h"
+#include "desk/intent_run.h"
 
-struct run {
-	int64_t acc[ENT_INTENT__COUNT];
-	int64_t acc_urgent; /* the urgent score's text weights */
-	struct intent_rule_hits hits;
-	size_t n_tok;
-};
-
-static void add_feature(uint32_t bucket, void *ctx)
+/* The frame model's word weights, summed over the message's hashed features. */
+static void add_frame_feature(uint32_t bucket, void *ctx)
 {
-	struct run *r = ctx;
-	const int16_t *w = intent_model_w[bucket];
-	for (int c = 0; c < ENT_INTENT__COUNT; c++)
-		r->acc[c] += w[c];
-	r->acc_urgent += intent_urgent_text_w[bucket];
-}
-
-static void scan_chunk(const struct intent_text *t, void *ctx)
-{
-	struct run *r = ctx;
-	intent_rules_scan(t, &r->hits);
-	r->n_tok += t->n_tok;
-}
-
-static int lang_from_hint(const char *hint)
-{
-	if (!hint || !hint[0] || !hint[1])
-		return -1;
-	char a = (char)(hint[0] | 0x20), b = (char)(hint[1] | 0x20);
-	if (a == 'f' && b == 'r')
-		return ENT_INTENT_LANG_FR;
-	if (a == 'e' && b == 'n')
-		return ENT_INTENT_LANG_EN;
-	return -1;
-}
-
-static void softmax(const struct run *r, size_t n_feat, float *prob)
-{
-	float s[ENT_INTENT__COUNT], mx = -INFINITY, sum = 0;
-	float k = intent_model_scale / sqrtf((float)(n_feat ? n_feat : 1));
-	for (int c = 0; c < ENT_INTENT__COUNT; c++) {
-		s[c] = intent_model_bias[c] + k * (float)r->acc[c];
-		mx = s[c] > mx ? s[c] : mx;
-	}
-	for (int c = 0; c < ENT_INTENT__COUNT; c++) {
-		s[c] = expf(s[c] - mx);
-		sum += s[c];
-	}
-	for (int c = 0; c < ENT_INTENT__COUNT; c++)
-		prob[c] = s[c] / sum;
+	*(int64_t *)ctx += intent_frame_text_w[bucket];
 }
 
 ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const char *lang_hint,
                                             struct ent_intent_result *out)
 {
-	struct run r;
-	size_t n_feat = 0;
-	enum ent_intent_lang lang;
-	enum ent_err err;
+	struct intent_run r;
+	int64_t acc_frame = 0;
 
 	if (!out || (!text && len))
 		return ENT_EINVAL;
 	memset(out, 0, sizeof *out);
-	memset(&r, 0, sizeof r);
-	err = intent_extract(text ? text : "", len, lang_from_hint(lang_hint), add_feature, scan_chunk, &r,
-	                     &n_feat, &lang);
+	r.on_feature = add_frame_feature;
+	r.ctx = &acc_frame;
+	enum ent_err err = intent_run(text, len, lang_hint, &r);
 	if (err)
 		return err;
-	out->lang = lang;
-	softmax(&r, n_feat, out->prob);
+	out->lang = r.lang;
+	memcpy(out->prob, r.prob, sizeof out->prob);
 
 	if (r.n_tok == 0) {
 		out->intent = ENT_INTENT_OTHER;
@@ -105,14 +57,20 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	 * and a missed crisis costs more than any false alarm; a past attempt, a "what if", a job or
 	 * a story is left to the score, which weighs those frames. The rule reported is the danger
 	 * pattern found, if any (3114 / 988 first for suicide); is_safety_rule says the rules alone
-	 * would have called it urgent (the moderators' queue puts those first). */
-	float x[IU__COUNT];
-	intent_urgent_features(&r.hits, out->prob, x);
-	float words = intent_urgent_text_scale / sqrtf((float)(n_feat ? n_feat : 1)) * (float)r.acc_urgent;
-	float score = intent_urgent_score(intent_urgent_w, intent_urgent_bias, x, words);
+	 * would have called it urgent (the moderators' queue puts those first).
+	 * Then the frame model (desk/intent_frame.h), only on what the score alone called urgent: a
+	 * peer's post that tells a past crisis, grieves or supports, which the first stage never
+	 * learnt from, goes to the calm intents when it is sure enough. */
+	float score = r.score;
 	enum ent_intent_rule ruled = intent_rules_urgent(&r.hits);
-	if (intent_urgent_decide(&r.hits, out->prob, score, intent_urgent_threshold) ||
-	    intent_urgent_forced(&r.hits)) {
+	int urgent = intent_urgent_decide(&r.hits, r.prob, score, intent_urgent_threshold);
+	if (urgent && intent_frame_applies(&r, intent_urgent_threshold)) {
+		float f[IF__COUNT];
+		intent_frame_features(&r, f);
+		float words = intent_frame_text_scale / sqrtf((float)(r.n_feat ? r.n_feat : 1)) * (float)acc_frame;
+		urgent = intent_frame_prob(intent_frame_w, intent_frame_bias, f, words) >= intent_frame_threshold;
+	}
+	if (urgent || intent_urgent_forced(&r.hits)) {
 		out->intent = ENT_INTENT_URGENT;
 		out->confidence = score > intent_urgent_threshold ? score : intent_urgent_threshold;
 		out->rule = intent_urgent_rule(&r.hits);
@@ -123,7 +81,7 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	 * the frames the rules found (a question "just in case", for a film, a school project, a
 	 * job) and the rule of R2 (a floor on P(consultation), a cue of individual advice). */
 	int by_rule;
-	out->intent = intent_calm_decide(&r.hits, out->prob, intent_calm_w, intent_calm_bias, &out->confidence, &by_rule);
+	out->intent = intent_calm_decide(&r.hits, r.prob, intent_calm_w, intent_calm_bias, &out->confidence, &by_rule);
 	if (by_rule)
 		out->rule = ENT_INTENT_RULE_CONSULTATION;
 	return ENT_OK;
