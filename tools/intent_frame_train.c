@@ -4,13 +4,15 @@
  *
  *   intent_frame_train [-o FRAME.c] [--report] [--dump FILE] [--miss-weight W] [--l2 L]
  *                      [--text-epochs N] [--text-lr R] [--text-l2 L] [--band B] [--margin M]
- *                      FILE.jsonl...
+ *                      [--weight W] FILE.jsonl...
  *
  * Linked with the trained first stage ($(BUILD)/gen/intent_model.c), it runs every message of the
- * files through it exactly as the classifier does (desk/intent_run.h) and learns, on the messages
- * the first stage calls urgent or nearly so (score at least --band times the threshold, no rule
- * forcing it), which are crises and which are not. The files must be ones the first stage never
- * trained on, so that what it learns from is what the first stage does on new messages.
+ * files through it exactly as the classifier does (desk/intent_run.h) and learns which are crises:
+ * on every message (--band 0, the default) or on those the first stage calls urgent or nearly so
+ * (score at least --band times the threshold, no rule forcing it). --weight W makes the files after
+ * it weigh W times as much. The first stage's two logits are in-sample on the files it trained on:
+ * the model learns from them how far the first stage is sure, which only the files it never saw
+ * show honestly; leaving them out cost more crises than it saved (docs/intent.md).
  *
  * The threshold is chosen by leave-one-file-out cross-validation: each file is scored by a model
  * trained on the others, and the threshold is --margin times the lowest probability given to a
@@ -36,16 +38,19 @@ struct fex {
 	float *v;
 	size_t n;
 	int crisis;  /* labelled urgent */
+	float weight; /* --weight in force when its file was read */
 	int file;
 	char id[64];
 	int applies; /* the first stage calls it urgent by the score, no rule forcing it */
 	int pattern, cue; /* a danger pattern; any cue of danger (desk/intent_urgent.h) */
+	int wide;    /* called urgent by the score, no rule forcing it, whatever the score (--dump) */
 	int trains;  /* in the training band */
 	float score;
 	float f[IF__COUNT];
 };
 
 static const char *file_names[64];
+static float load_weight = 1.0f; /* --weight W: the files after it weigh W times as much */
 static int n_files;
 static float miss_weight = 4.0f, dense_l2 = 1e-3f, text_l2 = 1e-5f, text_lr = 0.2f, band = 0, margin = 0.5f;
 static int dense_iters = 2000, text_epochs = 20;
@@ -92,12 +97,15 @@ static void load(const char *path, struct fex **exs, size_t *n, size_t *cap)
 		struct fex *e = &(*exs)[(*n)++];
 		memset(e, 0, sizeof *e);
 		e->crisis = strcmp(intent, "urgent") == 0;
+		e->weight = load_weight;
 		e->file = n_files;
 		snprintf(e->id, sizeof e->id, "%s", id);
 		e->score = r.score;
 		e->pattern = intent_urgent_rule(&r.hits) != ENT_INTENT_RULE_NONE;
 		e->cue = intent_urgent_has_cue(&r.hits);
 		e->applies = intent_frame_applies(&r, intent_urgent_threshold);
+		e->wide = r.n_tok && intent_urgent_decide(&r.hits, r.prob, r.score, intent_urgent_threshold) &&
+		          !intent_urgent_forced(&r.hits);
 		e->trains = band <= 0 || intent_frame_applies(&r, band * intent_urgent_threshold);
 		intent_frame_features(&r, e->f);
 		e->b = malloc((c.n ? c.n : 1) * sizeof *e->b);
@@ -138,14 +146,14 @@ static void train(struct frame_model *m, const struct fex *exs, size_t n, int sk
 	for (size_t i = 0; i < n; i++)
 		if (exs[i].trains && exs[i].file != skip) {
 			order[m_n++] = i;
-			wsum += exs[i].crisis ? miss_weight : 1.0f;
+			wsum += (exs[i].crisis ? miss_weight : 1.0f) * exs[i].weight;
 		}
 	for (int it = 0; it < dense_iters && m_n; it++) {
 		double g[IF__COUNT + 1] = {0};
 		for (size_t oi = 0; oi < m_n; oi++) {
 			const struct fex *e = &exs[order[oi]];
 			float d = (intent_frame_prob(m->w, m->bias, e->f, 0) - (float)e->crisis) *
-			          (e->crisis ? miss_weight : 1.0f);
+			          (e->crisis ? miss_weight : 1.0f) * e->weight;
 			for (int j = 0; j < IF__COUNT; j++)
 				g[j] += d * e->f[j];
 			g[IF__COUNT] += d;
@@ -163,7 +171,7 @@ static void train(struct frame_model *m, const struct fex *exs, size_t n, int sk
 		for (size_t oi = 0; oi < m_n; oi++) {
 			const struct fex *e = &exs[order[oi]];
 			float d = (intent_frame_prob(m->w, m->bias, e->f, text_part(m, e)) - (float)e->crisis) *
-			          (e->crisis ? miss_weight : 1.0f);
+			          (e->crisis ? miss_weight : 1.0f) * e->weight;
 			for (size_t i = 0; i < e->n; i++) {
 				float *w = &m->tw[e->b[i]];
 				float gw = d * e->v[i] + text_l2 * *w;
@@ -195,9 +203,9 @@ static float choose_threshold(const struct fex *exs, size_t n, struct frame_mode
 	for (int f = 0; f < n_files; f++) {
 		train(m, exs, n, f);
 		for (size_t i = 0; i < n; i++)
-			if (exs[i].file == f && exs[i].applies) {
+			if (exs[i].file == f && (exs[i].applies || (dump && exs[i].wide))) {
 				p[i] = prob_of(m, &exs[i]);
-				if (exs[i].crisis && p[i] < low)
+				if (exs[i].applies && exs[i].crisis && p[i] < low)
 					low = p[i];
 			}
 	}
@@ -234,7 +242,7 @@ static float choose_threshold(const struct fex *exs, size_t n, struct frame_mode
 		printf("all: %zu false urgents of the first stage, %zu cut, %zu crises lost\n", tot_fa, tot_cut, tot_lost);
 	}
 	for (size_t i = 0; dump && i < n; i++)
-		if (exs[i].applies)
+		if (exs[i].wide)
 			fprintf(dump, "%s\t%s\t%d\t%.4f\t%.4f\t%d\t%d\n", base(file_names[exs[i].file]), exs[i].id,
 			        exs[i].crisis, (double)exs[i].score, (double)p[i], exs[i].pattern, exs[i].cue);
 	free(p);
@@ -285,6 +293,8 @@ int main(int argc, char **argv)
 			}
 		} else if (strcmp(a, "--miss-weight") == 0 && more)
 			miss_weight = (float)atof(argv[++i]);
+		else if (strcmp(a, "--weight") == 0 && more)
+			load_weight = (float)atof(argv[++i]);
 		else if (strcmp(a, "--l2") == 0 && more)
 			dense_l2 = (float)atof(argv[++i]);
 		else if (strcmp(a, "--text-epochs") == 0 && more)

@@ -5,13 +5,13 @@
  * The first stage (the urgent score, desk/intent_urgent.h) learnt from messages written to a
  * desk; community posts that ask nothing - a past crisis told with hindsight, grief, venting, a
  * support reply - carry the words of a crisis and cross its threshold through the text model
- * alone. This model is a logistic regression over the rules' signals and hashed word features,
- * trained at build time (tools/intent_frame_train.c) on the human-written training messages and
- * on the tuning sets and probes no other model learns from (mk/intent.mk: INTENT_FRAME_DATA),
- * community posts among them. It is applied only to messages
- * the score calls urgent that no rule forces (intent_frame_applies): below its threshold,
- * chosen so that no crisis is lost when each file is left out of its training, the message is
- * not urgent and goes to the calm intents.
+ * alone. This model is a logistic regression over the rules' signals, the urgent score's and the
+ * text model's logits and hashed word features, trained at build time (tools/intent_frame_train.c)
+ * on every human-written file we can read - the first stage's training messages, every tuning set
+ * (the community posts of sets 21 and 23 weighing 3) and the reviewers' probes (mk/intent.mk:
+ * INTENT_FRAME_DATA). It is applied only to messages the score calls urgent below SCORE_MAX that no
+ * rule forces (intent_frame_applies): below its threshold, chosen so that no crisis is lost when
+ * each file is left out of its training, the message is not urgent and goes to the calm intents.
  * Not responsible for: forced suicidal intent (never vetoed), the calm intents (intent_calm.h).
  */
 #ifndef ENT_DESK_INTENT_FRAME_H
@@ -32,11 +32,12 @@ enum intent_frame_feature {
 void intent_frame_features(const struct intent_run *r, float f[IF__COUNT]);
 
 /* True when the frame model has a say: the score calls the message urgent (threshold and the
- * no-cue floor) but below SCORE_MAX, and no rule forces it. Above SCORE_MAX crises outnumber false
- * alarms a hundred to one on messages the first stage never learnt from (tuning sets 12, 18-22 and
- * the probes: 673 crises and 19 false urgents at 0.9 and above, 45 and 27 from 0.7 to 0.9, 41 and
- * 47 below 0.7), and what the frame model would cut there costs crises (docs/intent.md). */
-#define INTENT_FRAME_SCORE_MAX 0.5f
+ * no-cue floor) but below SCORE_MAX, and no rule forces it. Higher, crises outnumber false alarms
+ * many times over on messages the first stage never learnt from (sets 12, 18-22 and the probes:
+ * 673 crises and 19 false urgents at 0.9 and above, 45 and 27 from 0.7 to 0.9), and out of file the
+ * frame model gives some of those crises less than their look-alikes: leaving each file out, the
+ * lowest crisis below 0.6 gets 0.12, below 0.7 0.02-0.04 (docs/intent.md, twenty-third session). */
+#define INTENT_FRAME_SCORE_MAX 0.6f
 int intent_frame_applies(const struct intent_run *r, float threshold);
 
 /* P(crisis) = sigmoid(bias + w . f + text); text is the word part (scale / sqrt(n_feat) times
