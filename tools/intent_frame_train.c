@@ -264,7 +264,7 @@ static void write_model(const struct frame_model *m, float th, const char *path,
 	for (int j = 0; j < IF__COUNT; j++)
 		fprintf(f, "%s%.9ef", j ? ", " : "", (double)m->w[j]);
 	fprintf(f, "};\n");
-	write_text_weights(f, "intent_frame_text", m->tw);
+	write_text_weights(f, "intent_frame_text", m->tw, 8);
 	if (fclose(f) != 0) {
 		perror(path);
 		exit(1);

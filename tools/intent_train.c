@@ -811,7 +811,7 @@ static void write_model(const struct model *m, const struct urgent_model *u, con
 	for (int j = 0; j < IU__COUNT; j++)
 		fprintf(f, "%s%.9ef", j ? ", " : "", (double)u->w[j]);
 	fprintf(f, "};\n");
-	write_text_weights(f, "intent_urgent_text", u->tw);
+	write_text_weights(f, "intent_urgent_text", u->tw, 16);
 	fprintf(f, "\nconst float intent_calm_bias[ENT_INTENT__COUNT] = {");
 	for (int c = 0; c < NC; c++)
 		fprintf(f, "%s%.9ef", c ? ", " : "", (double)cm->bias[c]);

@@ -78,16 +78,16 @@ static void shuffle(size_t *order, size_t m)
 	}
 }
 
-/* Writes word weights w[INTENT_N_BUCKETS] as NAME_scale and NAME_w, int16 quantised to the largest
- * (rows that round to zero left out: they are zero). */
-static void write_text_weights(FILE *f, const char *name, const float *w)
+/* Writes word weights w[INTENT_N_BUCKETS] as NAME_scale and NAME_w, quantised to `bits` (16 or 8)
+ * signed bits by the largest (rows that round to zero left out: they are zero). */
+static void write_text_weights(FILE *f, const char *name, const float *w, int bits)
 {
-	float mx = 0;
+	float mx = 0, top = bits == 8 ? 127.0f : 32767.0f;
 	for (size_t b = 0; b < INTENT_N_BUCKETS; b++)
 		mx = fabsf(w[b]) > mx ? fabsf(w[b]) : mx;
-	float scale = mx > 0 ? mx / 32767.0f : 1.0f;
+	float scale = mx > 0 ? mx / top : 1.0f;
 	fprintf(f, "const float %s_scale = %.9ef;\n", name, (double)scale);
-	fprintf(f, "const int16_t %s_w[INTENT_N_BUCKETS] = {\n", name);
+	fprintf(f, "const int%d_t %s_w[INTENT_N_BUCKETS] = {\n", bits == 8 ? 8 : 16, name);
 	for (size_t b = 0; b < INTENT_N_BUCKETS; b++)
 		if (lrintf(w[b] / scale) != 0)
 			fprintf(f, "[%zu]=%ld,\n", b, lrintf(w[b] / scale));

@@ -49,6 +49,8 @@ extern const float intent_frame_w[IF__COUNT];
 extern const float intent_frame_bias;
 extern const float intent_frame_threshold; /* P(crisis) below it: not urgent */
 extern const float intent_frame_text_scale;
-extern const int16_t intent_frame_text_w[INTENT_N_BUCKETS];
+/* 8 bits: it ships in the browser's wasm too, and 16 bits gave the same decision on every file we
+ * can read (docs/intent.md). */
+extern const int8_t intent_frame_text_w[INTENT_N_BUCKETS];
 
 #endif
