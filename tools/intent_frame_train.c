@@ -70,14 +70,13 @@ static void load(const char *path, struct fex **exs, size_t *n, size_t *cap)
 	}
 	while ((ll = getline(&line, &lcap, fp)) > 0) {
 		json_error_t jerr;
-		const char *text, *intent, *id = "", *lang = NULL;
+		const char *text, *intent, *id = "";
 		size_t tl;
 		lineno++;
 		if (ll <= 1)
 			continue;
 		json_t *o = json_loadb(line, (size_t)ll, 0, &jerr);
-		if (!o || json_unpack(o, "{s:s%, s:s, s?:s, s?:s}", "text", &text, &tl, "intent", &intent, "id", &id,
-		                      "lang", &lang) != 0) {
+		if (!o || json_unpack(o, "{s:s%, s:s, s?:s}", "text", &text, &tl, "intent", &intent, "id", &id) != 0) {
 			fprintf(stderr, "%s:%d: bad line\n", path, lineno);
 			exit(1);
 		}
@@ -85,8 +84,9 @@ static void load(const char *path, struct fex **exs, size_t *n, size_t *cap)
 		c.n = 0;
 		r.on_feature = bucket_list_add;
 		r.ctx = &c;
-		/* The language hint as the CLI passes it (`entraide classify --jsonl`). */
-		if (intent_run(text, tl, lang, &r) != ENT_OK) {
+		/* No language hint: a community post has none (src/api/api_emergency.c), the language is
+		 * found as at run time, as tools/intent_train.c does. */
+		if (intent_run(text, tl, NULL, &r) != ENT_OK) {
 			fprintf(stderr, "%s:%d: text rejected\n", path, lineno);
 			exit(1);
 		}
