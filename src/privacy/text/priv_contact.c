@@ -657,26 +657,25 @@ void priv_find_patterns(struct pctx *c)
 	}
 }
 
-/* Emergency, helpline and toll-free numbers are public, not contacts. */
+/* Emergency, helpline and toll-free numbers are public, not contacts. The exact ones by their
+ * length (the loop used to compare each number's length with all 29 of them). */
 static int is_helpline(const char *d, size_t nd)
 {
-#define HL(s) {s, sizeof s - 1}
-	/* with their lengths: most numbers differ by length, compared first */
-	static const struct {
-		const char *s;
-		size_t n;
-	} exact[] = {HL("15"), HL("17"), HL("18"), HL("112"), HL("114"), HL("115"), HL("119"),
-		     HL("3114"), HL("3919"), HL("3020"), HL("3018"), HL("3977"), HL("999"), HL("911"),
-		     HL("988"), HL("111"), HL("101"), HL("116117"), HL("116123"), HL("116006"),
-		     HL("116111"), HL("0800"), HL("3624"), HL("3646"), HL("3237"), HL("3966"),
-		     HL("0972394050"), /* SOS Amitié */
-		     HL("0145394000"), /* SOS Amitié Île-de-France */
-		     HL("0140474646"), /* Drogues info service (ligne fixe) */
-		     {NULL, 0}};
-#undef HL
-	for (size_t k = 0; exact[k].s; k++)
-		if (exact[k].n == nd && exact[k].s[0] == d[0] && memcmp(d, exact[k].s, nd) == 0)
-			return 1;
+	static const char *const len2[] = {"15", "17", "18", NULL};
+	static const char *const len3[] = {"112", "114", "115", "119", "999", "911", "988", "111", "101", NULL};
+	static const char *const len4[] = {"3114", "3919", "3020", "3018", "3977", "0800", "3624", "3646", "3237",
+					   "3966", NULL};
+	static const char *const len6[] = {"116117", "116123", "116006", "116111", NULL};
+	static const char *const len10[] = {
+		"0972394050", /* SOS Amitié */
+		"0145394000", /* SOS Amitié Île-de-France */
+		"0140474646", /* Drogues info service (ligne fixe) */
+		NULL};
+	static const char *const *const exact[11] = {[2] = len2, [3] = len3, [4] = len4, [6] = len6, [10] = len10};
+	if (nd < sizeof exact / sizeof exact[0] && exact[nd])
+		for (const char *const *e = exact[nd]; *e; e++)
+			if ((*e)[0] == d[0] && memcmp(d, *e, nd) == 0)
+				return 1;
 	if (nd == 10 && d[0] == '0' && d[1] == '8' && d[2] == '0' && (d[3] == '0' || d[3] == '5' || d[3] == '9'))
 		return 1; /* numéros verts 0800, 0805, 0809 */
 	if (nd == 11 && (memcmp(d, "0800", 4) == 0 || memcmp(d, "0808", 4) == 0))
