@@ -155,18 +155,19 @@ void priv_tok_free(struct pctx *c)
 	c->tk_heap = c->fold_heap = c->bm_heap = c->pb_heap = c->nf_heap = 0;
 }
 
-/* What a token's flags and punctuation byte put it in (its byte of c->pb): f_sets by bits 3..6
- * of TK_ flags (TK_CAP, TK_ALLCAP, TK_LOWER, TK_DIGIT), ch_sets by the byte of a punctuation
- * token (CH_DOT: a '.', ':' or '-', that puts the token before it, when glued, in PB_PAT). */
-_Static_assert(TK_CAP == 1u << 3 && TK_ALLCAP == 1u << 4 && TK_DIGIT == 1u << 6, "f_sets' index");
+/* What a token's flags and punctuation byte put it in (its byte of c->pb): f_sets by bits 3..7
+ * of TK_ flags (TK_CAP, TK_ALLCAP, TK_LOWER, TK_DIGIT, TK_ALPHA: PB_CAPS, PB_DIGIT, and PB_NAMEW
+ * for a letter without a digit), ch_sets by the byte of a punctuation token (CH_DOT: a '.',
+ * ':' or '-', that puts the token before it, when glued, in PB_PAT). */
+_Static_assert(TK_CAP == 1u << 3 && TK_ALLCAP == 1u << 4 && TK_DIGIT == 1u << 6 && TK_ALPHA == 1u << 7,
+	       "f_sets' index");
 _Static_assert(PB_N <= 7, "a token's sets and CH_DOT in one byte");
 #define CH_DOT 0x80u
-static const uint8_t f_sets[16] = {
-	0, PB_SET(PB_CAPS), PB_SET(PB_CAPS), PB_SET(PB_CAPS), 0, PB_SET(PB_CAPS), PB_SET(PB_CAPS),
-	PB_SET(PB_CAPS), PB_SET(PB_DIGIT), PB_SET(PB_DIGIT) | PB_SET(PB_CAPS),
-	PB_SET(PB_DIGIT) | PB_SET(PB_CAPS), PB_SET(PB_DIGIT) | PB_SET(PB_CAPS), PB_SET(PB_DIGIT),
-	PB_SET(PB_DIGIT) | PB_SET(PB_CAPS), PB_SET(PB_DIGIT) | PB_SET(PB_CAPS),
-	PB_SET(PB_DIGIT) | PB_SET(PB_CAPS)};
+#define F_SETS(x) ((((x) & 3u) ? PB_SET(PB_CAPS) : 0u) | (((x) & 8u) ? PB_SET(PB_DIGIT) : 0u) | \
+		   (((x) & 24u) == 16u ? PB_SET(PB_NAMEW) : 0u))
+#define F_SETS4(x) F_SETS(x), F_SETS((x) + 1), F_SETS((x) + 2), F_SETS((x) + 3)
+#define F_SETS16(x) F_SETS4(x), F_SETS4((x) + 4), F_SETS4((x) + 8), F_SETS4((x) + 12)
+static const uint8_t f_sets[32] = {F_SETS16(0), F_SETS16(16)};
 static const uint8_t ch_sets[256] = {
 	['+'] = PB_SET(PB_SIGN), ['('] = PB_SET(PB_SIGN) | PB_SET(PB_PAT), ['@'] = PB_SET(PB_PAT),
 	['['] = PB_SET(PB_PAT), ['.'] = CH_DOT, [':'] = CH_DOT, ['-'] = CH_DOT};
@@ -325,27 +326,19 @@ static inline void lookup_done(struct pctx *c, struct lookups *L, uint32_t k, un
 		guess_count(L, t);
 }
 
-/* Looks the batch up: the words whose answer is in priv_lex_cache at once, the others in two
- * sweeps, prefetching their home slots first, so that the cache misses of those words overlap
- * instead of adding up. A key sits in its home slot's cache line nine times in ten, else in
- * the next: the slot four further is prefetched too (the same line when the home slot is
- * among the first four of its line). */
+/* Looks the batch up (words priv_lex_cache did not answer when they were made: word_done) in
+ * two sweeps, prefetching their home slots first, so that the cache misses of those words
+ * overlap instead of adding up. A key sits in its home slot's cache line nine times in ten,
+ * else in the next: the slot four further is prefetched too (the same line when the home slot
+ * is among the first four of its line). */
 static void lookup_batch(struct pctx *c, struct lookups *L)
 {
 	struct ptok *tk = c->tk;
-	size_t n_miss = 0;
-	for (size_t j = 0; j < L->n; j++) {
-		uint32_t k = L->k[j];
-		uint64_t m = priv_lex_mix(tk[k & ~LOOKUP_GUESS].h);
-		unsigned code = priv_lex_cache_get(m);
-		if (code) {
-			lookup_done(c, L, k, code);
-			continue;
-		}
-		const uint64_t *home = &priv_lex_tab[m >> PRIV_LEX_REM_BITS];
+	size_t n_miss = L->n;
+	for (size_t j = 0; j < n_miss; j++) {
+		const uint64_t *home = &priv_lex_tab[priv_lex_mix(tk[L->k[j] & ~LOOKUP_GUESS].h) >> PRIV_LEX_REM_BITS];
 		__builtin_prefetch(home);
 		__builtin_prefetch(home + 4);
-		L->k[n_miss++] = k;
 	}
 	for (size_t j = 0; j < n_miss; j++) {
 		uint32_t k = L->k[j];
@@ -455,27 +448,27 @@ static inline struct ptok *tok_new(struct pctx *c, struct tokst *st, unsigned *f
 	return &c->tk[c->n_tk++];
 }
 
+/* The TK_ flags of a word by its uppercase letters (bits 0-1: none, one, two or more), a
+ * lowercase or caseless letter (bit 2) and a digit (bit 3) among its characters: one load
+ * instead of four tests a word (word_flags). */
+#define WF(x) (TK_WORD | ((x) & 8u ? TK_DIGIT : 0u) | ((x) & 7u ? TK_ALPHA : TK_NUM) | \
+	       (((x) & 3u) >= 2 && !((x) & 4u) ? TK_ALLCAP : 0u) | ((x) & 4u && !((x) & 3u) ? TK_LOWER : 0u))
+#define WF4(x) WF(x), WF((x) + 1), WF((x) + 2), WF((x) + 3)
+static const uint8_t word_flag_tab[16] = {WF4(0), WF4(4), WF4(8), WF4(12)};
+_Static_assert((TK_WORD | TK_NUM | TK_DIGIT | TK_ALPHA | TK_ALLCAP | TK_LOWER) <= 0xFF, "a byte");
+_Static_assert(CL_LOW == 2 && CL_DIG == 4, "word_flags' index");
+
 /* The TK_ flags of a word from its first ones (f), its uppercase letters (n_up: 0, 1, or 2 for
  * two or more) and the CL_LOW and CL_DIG classes of its other characters (any). */
 static inline unsigned word_flags(unsigned f, int n_up, unsigned any)
 {
-	f |= TK_WORD;
-	if (any & CL_DIG)
-		f |= TK_DIGIT;
-	if (n_up || (any & CL_LOW))
-		f |= TK_ALPHA;
-	else
-		f |= TK_NUM;
-	if (n_up >= 2 && !(any & CL_LOW))
-		f |= TK_ALLCAP;
-	if ((any & CL_LOW) && !n_up)
-		f |= TK_LOWER;
-	return f;
+	return f | word_flag_tab[(unsigned)(n_up < 2 ? n_up : 2) | (any & (CL_LOW | CL_DIG)) << 1];
 }
 
 /* Finishes word token t, bytes s..e of the text with flags f, whose folded form (o bytes) is
  * written at dst, the arena's end: its terminator and fields, its flags read in
- * priv_lex_short or its look-up queued, its set and NF_ bytes, the language guess. */
+ * priv_lex_short or priv_lex_cache, else its look-up queued, its set and NF_ bytes, the
+ * language guess. */
 static inline __attribute__((always_inline)) void word_done(struct pctx *c, struct tokst *st, struct ptok *t, unsigned f, char *dst, size_t o,
 			     size_t s, size_t e)
 {
@@ -503,8 +496,18 @@ static inline __attribute__((always_inline)) void word_done(struct pctx *c, stru
 			}
 			f |= TK_SHORTLEX;
 		} else if (t->flen) {
-			look = 1;
+			/* a word whose answer is among the recent ones takes it now, as a short word
+			 * does; the others wait for the batch (lookup_batch) */
 			t->h = fnv_word(dst, o);
+			unsigned code = priv_lex_cache_get(priv_lex_mix(t->h));
+			if (!code) {
+				look = 1;
+			} else if (code >= 2) {
+				t->lex = priv_lex_pair[2 * (code - 2)];
+				t->lex2 = priv_lex_pair[2 * (code - 2) + 1];
+				pbv = lex_sets(t->lex2);
+				nfv = lex_nf(t->lex2);
+			}
 		}
 	}
 	t->f = (uint16_t)f;
@@ -512,7 +515,7 @@ static inline __attribute__((always_inline)) void word_done(struct pctx *c, stru
 	/* its sets (a looked-up word's lexicon sets come with its look-up) */
 	if (dst[0] == 'a')
 		pbv |= at_word(dst, o) << PB_PAT;
-	c->pb[ti] = (uint8_t)(f_sets[(f >> 3) & 15] | pbv | (unsigned)((f & (TK_ALPHA | TK_DIGIT)) == TK_ALPHA) << PB_NAMEW);
+	c->pb[ti] = (uint8_t)(f_sets[(f >> 3) & 31] | pbv);
 	c->nf[NF_BEFORE + ti] = (uint8_t)(form_nf(dst, t->flen) | nfv);
 	int guess = st->seen < 60 && (f & TK_ALPHA);
 	if (look) {
@@ -748,7 +751,8 @@ static enum ent_err tok_walk(struct pctx *c, struct tokst *st)
 		}
 		unsigned g = (unsigned)__builtin_ctzll(ns);
 		if (g) {
-			st->pre |= TK_SP | (((b.nl >> r) & ((1ull << g) - 1)) ? TK_NL : 0);
+			/* a line break among those g bytes (1 <= g < 64 - r) */
+			st->pre |= TK_SP | (((b.nl >> r) << (64 - g)) ? TK_NL : 0);
 			i += g;
 			r += g;
 		}
