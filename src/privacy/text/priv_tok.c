@@ -428,8 +428,9 @@ static const uint8_t mid_sentence[256] = {[','] = 1, ['-'] = 1, ['#'] = 1, ['@']
 /* What the tokenizer carries from token to token (both walks below). */
 struct tokst {
 	size_t at;      /* bytes of the fold arena used */
-	unsigned pre;   /* TK_SP, TK_NL: the white space since the last token */
-	unsigned sent;  /* TK_SENT when the next token starts a sentence (the first one does) */
+	unsigned pre;   /* the next token's first flags: TK_SP, TK_NL for the white space since the
+			 * last token, TK_SENT when it starts a sentence (the first token does, a token
+			 * after a line break or after most punctuation) */
 	uint32_t f_any; /* the TK_ flags of the tokens so far */
 	uint64_t punct; /* their ASCII punctuation (bit ch - 32) */
 	int seen;       /* words with a letter the language guess has counted (it stops at 60) */
@@ -438,12 +439,11 @@ struct tokst {
 
 /* A new token at the end of c->tk, *f its first flags (the white space before it, TK_SENT), or
  * NULL when out of memory. */
-_Static_assert(TK_SENT == TK_NL << 5, "a line break before a token starts a sentence");
 static inline struct ptok *tok_new(struct pctx *c, struct tokst *st, unsigned *f)
 {
 	if (c->n_tk == c->cap_tk && grow(c))
 		return NULL;
-	*f = st->pre | st->sent | (st->pre & TK_NL) << 5;
+	*f = st->pre;
 	st->pre = 0;
 	return &c->tk[c->n_tk++];
 }
@@ -529,7 +529,6 @@ static inline __attribute__((always_inline)) void word_done(struct pctx *c, stru
 			guess_count(&st->L, t);
 	}
 	st->seen += guess;
-	st->sent = 0;
 	st->f_any |= f;
 }
 
@@ -555,7 +554,7 @@ static inline void punct_done(struct pctx *c, struct tokst *st, struct ptok *t, 
 	if (ti >= 1)
 		c->pb[ti - 1] |= (uint8_t)(((cs >> 7) & (c->tk[ti - 1].e == t->s)) << PB_PAT);
 	c->nf[NF_BEFORE + ti] = (uint8_t)form_nf(c->fold + t->fo, t->flen);
-	st->sent = (f & TK_APOS) || mid_sentence[t->ch] ? 0 : TK_SENT;
+	st->pre = (f & TK_APOS) || mid_sentence[t->ch] ? 0 : TK_SENT;
 	st->f_any |= f;
 }
 
@@ -567,7 +566,7 @@ static inline size_t tok_step(struct pctx *c, struct tokst *st, size_t i)
 	size_t n = c->len, w = 1;
 	unsigned b = p[i], k = cls[b], cp = b, f;
 	if (k & CL_SP) {
-		st->pre |= (b == '\n' || b == '\r') ? TK_SP | TK_NL : TK_SP;
+		st->pre |= (b == '\n' || b == '\r') ? TK_SP | TK_NL | TK_SENT : TK_SP;
 		return i + 1;
 	}
 	if (k & CL_HI) {
@@ -680,7 +679,7 @@ static inline void punct1_done(struct pctx *c, struct tokst *st, struct ptok *t,
 	if (ti >= 1)
 		c->pb[ti - 1] |= (uint8_t)(((cs >> 7) & (c->tk[ti - 1].e == i)) << PB_PAT);
 	c->nf[NF_BEFORE + ti] = (uint8_t)(form_nf_tab[b] >> 8);
-	st->sent = (f & TK_APOS) || mid_sentence[b] ? 0 : TK_SENT;
+	st->pre = (f & TK_APOS) || mid_sentence[b] ? 0 : TK_SENT;
 	st->f_any |= f;
 }
 
@@ -707,16 +706,15 @@ static void blk_load(struct blk *b, const unsigned char *p, size_t avail)
 		memset(pad + avail, ' ', 64 - avail);
 		p = pad;
 	}
-	uint64_t word = 0, up = 0, dig = 0, lower = 0, sp = 0, nl = 0, hi = 0;
+	uint64_t up = 0, dig = 0, lower = 0, sp = 0, nl = 0, hi = 0;
 	for (unsigned k = 0; k < 4; k++) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
 		__m128i u = in_range16(x, 'A', 26), d = in_range16(x, '0', 10);
-		__m128i lw = in_range16(x, 'a', 26), wd = _mm_or_si128(_mm_or_si128(u, d), lw);
+		__m128i lw = in_range16(x, 'a', 26);
 		__m128i s = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), in_range16(x, 9, 5));
 		__m128i l = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
 		_mm_storeu_si128((__m128i *)(void *)(b->low + 16 * k), _mm_or_si128(x, _mm_and_si128(u, _mm_set1_epi8(0x20))));
 		unsigned sh = 16 * k;
-		word |= (uint64_t)(unsigned)_mm_movemask_epi8(wd) << sh;
 		up |= (uint64_t)(unsigned)_mm_movemask_epi8(u) << sh;
 		dig |= (uint64_t)(unsigned)_mm_movemask_epi8(d) << sh;
 		lower |= (uint64_t)(unsigned)_mm_movemask_epi8(lw) << sh;
@@ -725,7 +723,7 @@ static void blk_load(struct blk *b, const unsigned char *p, size_t avail)
 		hi |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << sh;
 	}
 	_mm_storeu_si128((__m128i *)(void *)(b->low + 64), _mm_setzero_si128());
-	b->word = word, b->up = up, b->dig = dig, b->lower = lower, b->sp = sp, b->nl = nl, b->hi = hi;
+	b->word = up | dig | lower, b->up = up, b->dig = dig, b->lower = lower, b->sp = sp, b->nl = nl, b->hi = hi;
 }
 
 static enum ent_err tok_walk(struct pctx *c, struct tokst *st)
@@ -745,14 +743,14 @@ static enum ent_err tok_walk(struct pctx *c, struct tokst *st)
 		/* white space: to the first other byte, or to the block's end */
 		uint64_t ns = ~b.sp >> r;
 		if (!ns) {
-			st->pre |= TK_SP | ((b.nl >> r) ? TK_NL : 0);
+			st->pre |= TK_SP | ((b.nl >> r) ? TK_NL | TK_SENT : 0);
 			i = base + 64;
 			continue;
 		}
 		unsigned g = (unsigned)__builtin_ctzll(ns);
 		if (g) {
 			/* a line break among those g bytes (1 <= g < 64 - r) */
-			st->pre |= TK_SP | (((b.nl >> r) << (64 - g)) ? TK_NL : 0);
+			st->pre |= TK_SP | (((b.nl >> r) << (64 - g)) ? TK_NL | TK_SENT : 0);
 			i += g;
 			r += g;
 		}
@@ -805,8 +803,7 @@ static enum ent_err tok_walk(struct pctx *c, struct tokst *st)
 static enum ent_err tok_begin(struct pctx *c, struct tokst *st)
 {
 	st->at = 0;
-	st->pre = 0;
-	st->sent = TK_SENT;
+	st->pre = TK_SENT;
 	st->f_any = 0;
 	st->punct = 0;
 	st->seen = c->lang == ENT_PRIV_AUTO ? 0 : 60;
