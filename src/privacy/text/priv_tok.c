@@ -17,7 +17,7 @@
 
 #include "privacy/text/priv_text.h"
 
-static unsigned decode(const unsigned char *p, size_t n, size_t *w)
+static inline unsigned decode(const unsigned char *p, size_t n, size_t *w)
 {
 	unsigned c = p[0];
 	if (c < 0x80 || n < 2) {
@@ -43,7 +43,7 @@ static int is_space(unsigned cp)
 }
 
 /* 0 not a letter, 1 lowercase or caseless, 2 uppercase. */
-static int letter_case(unsigned cp)
+static inline int letter_case(unsigned cp)
 {
 	if (cp < 0x80) {
 		if (cp >= 'a' && cp <= 'z')
