@@ -278,15 +278,14 @@ static int build_sets(struct pctx *c)
 }
 
 /* The hashed-table look-ups of the words of a text, made a batch at a time: the indices of the
- * tokens to look up (the top bit: the token is one of the first 60 words with a letter, that
- * the language guess counts), and what the text holds so far. */
+ * tokens to look up, and what the text holds so far. */
 #define LOOKUP_BATCH 64
-#define LOOKUP_GUESS 0x80000000u
 struct lookups {
 	uint32_t k[LOOKUP_BATCH];
 	size_t n;
 	uint32_t any, any2;
-	uint32_t guess; /* the language guess's four counts, a byte each (guess_count) */
+	uint32_t guess; /* the language guess's four counts, a byte each, over every word
+			 * (guess_of; right while there are 60 words with a letter or fewer) */
 };
 
 /* What the language guess reads of a word: function words of each language, accented letters
@@ -302,18 +301,31 @@ _Static_assert(LX_STOPFR == 1u << 27 && LX_STOPEN == 1u << 28 && LX_WFR == 1u <<
 static const uint32_t guess_add[32] = {GUESS4(0), GUESS4(4), GUESS4(8), GUESS4(12), GUESS4(16),
 				       GUESS4(20), GUESS4(24), GUESS4(28)};
 
-/* Counts one of the first 60 words with a letter for the language guess. */
-static inline void guess_count(struct lookups *L, const struct ptok *t)
+/* The language guess's counts of one word with flags f and lexicon flags l (a word without a
+ * letter adds 0: no lexicon flags, no TK_LATIN1). */
+static inline uint32_t guess_of(uint32_t l, unsigned f)
 {
-	uint32_t l = t->lex;
-	L->guess += guess_add[((l >> 27) & 3u) | ((l >> 2) & 12u) | ((t->f >> 8) & 16u)];
+	return guess_add[((l >> 27) & 3u) | ((l >> 2) & 12u) | ((f >> 8) & 16u)];
+}
+
+/* The counts of the first 60 words with a letter: what the walk's counts over every word are
+ * not, in a text with more (one loop over its tokens, instead of a test in each epilogue). */
+static uint32_t guess_first60(const struct ptok *tk, size_t n)
+{
+	uint32_t g = 0;
+	int seen = 0;
+	for (size_t i = 0; i < n && seen < 60; i++)
+		if (tk[i].f & TK_ALPHA) {
+			g += guess_of(tk[i].lex, tk[i].f);
+			seen++;
+		}
+	return g;
 }
 
 /* Gives looked-up token k (a LOOKUP_ entry) the flag words of its answer (code: as
  * priv_lex_cache_get's) and what they bring. */
-static inline void lookup_done(struct pctx *c, struct lookups *L, uint32_t k, unsigned code)
+static inline void lookup_done(struct pctx *c, struct lookups *L, uint32_t ti, unsigned code)
 {
-	size_t ti = k & ~LOOKUP_GUESS;
 	struct ptok *t = &c->tk[ti];
 	const uint32_t *pair = &priv_lex_pair[2 * (size_t)(code >= 2 ? code - 2 : 0)];
 	t->lex = code >= 2 ? pair[0] : 0;
@@ -322,8 +334,7 @@ static inline void lookup_done(struct pctx *c, struct lookups *L, uint32_t k, un
 	c->nf[NF_BEFORE + ti] |= (uint8_t)lex_nf(t->lex2);
 	L->any |= t->lex;
 	L->any2 |= t->lex2;
-	if (k & LOOKUP_GUESS)
-		guess_count(L, t);
+	L->guess += guess_of(t->lex, t->f);
 }
 
 /* Looks the batch up (words priv_lex_cache did not answer when they were made: word_done) in
@@ -336,13 +347,13 @@ static void lookup_batch(struct pctx *c, struct lookups *L)
 	struct ptok *tk = c->tk;
 	size_t n_miss = L->n;
 	for (size_t j = 0; j < n_miss; j++) {
-		const uint64_t *home = &priv_lex_tab[priv_lex_mix(tk[L->k[j] & ~LOOKUP_GUESS].h) >> PRIV_LEX_REM_BITS];
+		const uint64_t *home = &priv_lex_tab[priv_lex_mix(tk[L->k[j]].h) >> PRIV_LEX_REM_BITS];
 		__builtin_prefetch(home);
 		__builtin_prefetch(home + 4);
 	}
 	for (size_t j = 0; j < n_miss; j++) {
 		uint32_t k = L->k[j];
-		uint64_t m = priv_lex_mix(tk[k & ~LOOKUP_GUESS].h);
+		uint64_t m = priv_lex_mix(tk[k].h);
 		lookup_done(c, L, k, priv_lex_cache_put(m, priv_lex_find(m)));
 	}
 	L->n = 0;
@@ -433,7 +444,7 @@ struct tokst {
 			 * after a line break or after most punctuation) */
 	uint32_t f_any; /* the TK_ flags of the tokens so far */
 	uint64_t punct; /* their ASCII punctuation (bit ch - 32) */
-	int seen;       /* words with a letter the language guess has counted (it stops at 60) */
+	size_t seen;    /* words with a letter */
 	struct lookups L;
 };
 
@@ -517,18 +528,16 @@ static inline __attribute__((always_inline)) void word_done(struct pctx *c, stru
 		pbv |= at_word(dst, o) << PB_PAT;
 	c->pb[ti] = (uint8_t)(f_sets[(f >> 3) & 31] | pbv);
 	c->nf[NF_BEFORE + ti] = (uint8_t)(form_nf(dst, t->flen) | nfv);
-	int guess = st->seen < 60 && (f & TK_ALPHA);
 	if (look) {
-		st->L.k[st->L.n++] = (uint32_t)ti | (guess ? LOOKUP_GUESS : 0);
+		st->L.k[st->L.n++] = (uint32_t)ti;
 		if (st->L.n == LOOKUP_BATCH)
 			lookup_batch(c, &st->L);
 	} else {
 		st->L.any |= t->lex;
 		st->L.any2 |= t->lex2;
-		if (guess)
-			guess_count(&st->L, t);
+		st->L.guess += guess_of(t->lex, f);
 	}
-	st->seen += guess;
+	st->seen += (f / TK_ALPHA) & 1;
 	st->f_any |= f;
 }
 
@@ -806,7 +815,7 @@ static enum ent_err tok_begin(struct pctx *c, struct tokst *st)
 	st->pre = TK_SENT;
 	st->f_any = 0;
 	st->punct = 0;
-	st->seen = c->lang == ENT_PRIV_AUTO ? 0 : 60;
+	st->seen = 0;
 	st->L.n = 0; /* its k[] is written before it is read: not cleared */
 	st->L.any = st->L.any2 = 0;
 	st->L.guess = 0;
@@ -837,10 +846,12 @@ static enum ent_err tok_end(struct pctx *c, struct tokst *st)
 	c->punct |= st->punct;
 	c->lex_any = st->L.any;
 	c->lex2_any = st->L.any2;
-	c->guess_fr = (int)(st->L.guess & 0xFF);
-	c->guess_en = (int)(st->L.guess >> 8 & 0xFF);
-	c->guess_wfr = (int)(st->L.guess >> 16 & 0xFF);
-	c->guess_wen = (int)(st->L.guess >> 24);
+	/* (no guess when the language is given) */
+	uint32_t g = c->lang != ENT_PRIV_AUTO ? 0 : st->seen <= 60 ? st->L.guess : guess_first60(c->tk, c->n_tk);
+	c->guess_fr = (int)(g & 0xFF);
+	c->guess_en = (int)(g >> 8 & 0xFF);
+	c->guess_wfr = (int)(g >> 16 & 0xFF);
+	c->guess_wen = (int)(g >> 24);
 	return ENT_OK;
 }
 
@@ -869,7 +880,7 @@ enum ent_err priv_tokenize(struct pctx *c)
 
 enum ent_priv_lang priv_guess_lang(const struct pctx *c)
 {
-	/* the counts of the tokenizer (guess_count) */
+	/* the counts of the tokenizer (guess_of, guess_first60) */
 	if (c->guess_en != c->guess_fr)
 		return c->guess_en > c->guess_fr ? ENT_PRIV_EN : ENT_PRIV_FR;
 	return c->guess_wen > c->guess_wfr ? ENT_PRIV_EN : ENT_PRIV_FR;
