@@ -794,14 +794,16 @@ static enum ent_err tok_walk(struct pctx *c, struct tokst *st)
 			continue;
 		}
 		uint64_t wm = ((1ull << len) - 1) << r, up = b.up & wm;
-		unsigned any = ((b.lower & wm) ? CL_LOW : 0) | ((b.dig & wm) ? CL_DIG : 0);
+		/* word_flag_tab's index from the masks */
+		unsigned wf = (unsigned)(up != 0) + ((up & (up - 1)) != 0) + ((b.lower & wm) != 0) * 4u +
+			      ((b.dig & wm) != 0) * 8u;
 		if (up & bit)
 			f |= TK_CAP;
 		char *dst = c->fold + st->at;
 		for (unsigned k = 0; k < len; k += 16)
 			_mm_storeu_si128((__m128i *)(void *)(dst + k),
 					 _mm_loadu_si128((const __m128i *)(const void *)(b.low + r + k)));
-		word_done(c, st, t, word_flags(f, (up != 0) + ((up & (up - 1)) != 0), any), dst, len, i, i + len);
+		word_done(c, st, t, f | word_flag_tab[wf], dst, len, i, i + len);
 		i += len;
 	}
 	return ENT_OK;
