@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py). The held-out
-# sets decide: heldout-5.jsonl to heldout-8.jsonl (each with its .md), each with a floor. The
+# sets decide: heldout-5.jsonl to heldout-9.jsonl (each with its .md), each with a floor. The
 # tuning sets are reported too (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a
 # helper for issue 19, see their first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
 # tuning-9.jsonl (tuning-9.md), the first two held-out sets, retired into tuning material in
@@ -72,6 +72,11 @@ floorh7="--min direct_recall=0.984 --min direct_precision=0.960 --min quasi_reca
 # 0.9608 -> 0.9605): their quasi-recall floors rose with it. Twenty-third session (T19's names
 # where no capital says so): 0.9978 / 0.9875 / 0.9474 / 0.9857 (aggregates only).
 floorh8="--min direct_recall=0.997 --min direct_precision=0.987 --min quasi_recall=0.947 --min direct_doc_full=0.985"
+# held-out set 9 (twenty-third session, written blind by W19-9, new to the project, under the
+# same rules, heldout-9.md): its first score, blind, on main's engine (2465901, with the session's
+# rules; fd99b76 gave the same): direct recall 0.9788, precision 0.9979, quasi recall 0.9493,
+# direct_doc_full 0.9586. The floor holds that.
+floorh9="--min direct_recall=0.978 --min direct_precision=0.997 --min quasi_recall=0.949 --min direct_doc_full=0.958"
 # tuning-12 (twenty-second session, written blind by W19t, new to the project, on the registers
 # the issue names: text-message spelling, no capitals, lists, signatures, names that are words,
 # labels glued to codes; tuning-12.md): scored once as it came, on main (ae95d23): direct recall
@@ -96,7 +101,7 @@ floort13="--min direct_recall=0.967 --min direct_precision=0.984 --min quasi_rec
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 tuning-12 tuning-13 numwords heldout-5 heldout-6 heldout-7 heldout-8; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 tuning-12 tuning-13 numwords heldout-5 heldout-6 heldout-7 heldout-8 heldout-9; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -105,6 +110,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	heldout-6) floor=$floorh6 ;;
 	heldout-7) floor=$floorh7 ;;
 	heldout-8) floor=$floorh8 ;;
+	heldout-9) floor=$floorh9 ;;
 	tuning-5) floor=$floor5 ;;
 	tuning-6) floor=$floor6 ;;
 	tuning-7) floor=$floor7 ;;
