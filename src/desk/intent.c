@@ -19,6 +19,7 @@
 #include "desk/intent_calm.h"
 #include "desk/intent_frame.h"
 #include "desk/intent_model.h"
+#include "desk/intent_phatic.h"
 #include "desk/intent_run.h"
 
 /* The frame model's word weights, summed over the message's hashed features. */
@@ -27,8 +28,8 @@ static void add_frame_feature(uint32_t bucket, void *ctx)
 	*(int64_t *)ctx += intent_frame_text_w[bucket];
 }
 
-ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const char *lang_hint,
-                                            struct ent_intent_result *out)
+static enum ent_err classify_text(const char *text, size_t len, const char *lang_hint,
+                                  struct ent_intent_result *out, struct intent_rule_hits *hits)
 {
 	struct intent_run r;
 	int64_t acc_frame = 0;
@@ -41,6 +42,7 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	enum ent_err err = intent_run(text, len, lang_hint, &r);
 	if (err)
 		return err;
+	*hits = r.hits;
 	out->lang = r.lang;
 	memcpy(out->prob, r.prob, sizeof out->prob);
 
@@ -84,6 +86,60 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	out->intent = intent_calm_decide(&r.hits, r.prob, intent_calm_w, intent_calm_bias, &out->confidence, &by_rule);
 	if (by_rule)
 		out->rule = ENT_INTENT_RULE_CONSULTATION;
+	return ENT_OK;
+}
+
+/* A cue of danger the rules found: a pattern (strong, weak, cancelled by a question), a count
+ * of tablets, a word of danger, a farewell, a vulnerable person, suicidal intent. */
+static unsigned danger_cues(const struct intent_rule_hits *h)
+{
+	return (unsigned)(h->urgent != ENT_INTENT_RULE_NONE) | (unsigned)(h->urgent_weak != ENT_INTENT_RULE_NONE) << 1 |
+	       (unsigned)(h->urgent_hypo != ENT_INTENT_RULE_NONE) << 2 |
+	       (unsigned)(h->urgent_count != ENT_INTENT_RULE_NONE) << 3 | (unsigned)!!h->has_danger_word << 4 |
+	       (unsigned)!!h->has_farewell << 5 | (unsigned)!!h->has_vulnerable << 6 |
+	       (unsigned)!!(h->suicide_intent | h->suicide_third) << 7;
+}
+
+/* The friendly wrapper of a post (desk/intent_phatic.h) says nothing about danger, but the text
+ * model only saw its words in calm posts: the decision is taken on the core without it, in both
+ * directions (a wrapper neither hides a crisis nor makes one) when it opens the post. One exception keeps a crisis:
+ * when the whole text is urgent and the wrapper held a cue of danger the core lacks ("merci pour
+ * tout" is also a farewell), the whole text decides. */
+ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const char *lang_hint,
+                                            struct ent_intent_result *out)
+{
+	struct intent_rule_hits whole, core;
+	struct ent_intent_result in;
+	size_t off;
+
+	if (!out || (!text && len))
+		return ENT_EINVAL;
+	enum ent_err err = classify_text(text, len, lang_hint, out, &whole);
+	if (err || !text)
+		return err;
+	/* The wide core first (a short clause after the greeting or the sign-off goes too), the
+	 * narrow one (only words of the lists) when the wide one lost a cue of danger. */
+	for (int wide = 1; wide >= 0; wide--) {
+		size_t n = intent_phatic_core(text, len, wide, &off);
+		if (n == len)
+			return ENT_OK;
+		if (classify_text(text + off, n, lang_hint, &in, &core))
+			return ENT_OK; /* the whole text's decision stands */
+		if (!wide || !(danger_cues(&whole) & ~danger_cues(&core)))
+			break;
+	}
+	/* Only the urgent decision is the core's: when both agree on it, the whole text's intent and
+	 * confidence stand (thanks make a post praise; the queue's order is the whole text's). */
+	if ((out->intent == ENT_INTENT_URGENT) == (in.intent == ENT_INTENT_URGENT))
+		return ENT_OK;
+	if (out->intent == ENT_INTENT_URGENT && in.intent != ENT_INTENT_URGENT &&
+	    (danger_cues(&whole) & ~danger_cues(&core)))
+		return ENT_OK;
+	/* A closing alone (no greeting before the core) carries calm a post needs: "Thank you!"
+	 * after a recovery, "merci a tous" after an old stroke; it may only take urgent away. */
+	if (off == 0 && in.intent == ENT_INTENT_URGENT && out->intent != ENT_INTENT_URGENT)
+		return ENT_OK;
+	*out = in;
 	return ENT_OK;
 }
 
