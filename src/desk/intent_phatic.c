@@ -49,8 +49,10 @@ static const char *const close_strong_w[] = {
 	"thanks", "thank", "thx", "ty", "hugs", "hug", "love", "xoxo", "xx", "xxx", "courage",
 	"bientot", "soon", "cheers", "bye", "ciao", "tchao", "voila", "anyway", "anyways", "kisses",
 	"amities", "nuit", "night", "soiree", "evening", "partage", "sharing", "yourselves", NULL};
-/* Strong words that also name a time ("last night, ..."): they never end the wide core. */
-static const char *const close_time_w[] = {"nuit", "night", "soiree", "evening", "bientot", "soon", NULL};
+/* The wide core's clause after a goodbye follows only kisses and hugs: after thanks, "courage"
+ * or a time ("merci, j'ai des vertiges", "last night, do i double up?") it is content. */
+static const char *const close_kiss_w[] = {"bisous", "bisou", "bises", "biz", "bizz", "bisettes", "calins", "calin",
+                                          "hugs", "hug", "xoxo", "xx", "xxx", "kisses", NULL};
 /* Words that may open a closing run (with a strong word after them). */
 static const char *const close_open_w[] = {
 	"bon", "bonne", "good", "have", "a", "gros", "grosses", "big", "lots", "much", "sending",
@@ -171,11 +173,13 @@ static size_t strip_start(const char *text, const struct span *sp, char (*w)[24]
 	for (size_t j = i; j < n && j < i + 14 && in_list(intro_w, w[j]); j++)
 		if (j + 1 < n && gap_breaks(text, sp[j].b, sp[j + 1].a))
 			cut = j + 1;
-	/* wide: the rest of the opening sentence, when it is short and the greeting did not end it */
+	/* wide: the rest of the opening sentence, when it is short, the greeting did not end it and
+	 * it is not a question ("Bonjour, est-ce que je peux arrêter mon traitement ?" asks) */
 	if (wide && cut > 0 && cut < n && !gap_ends(text, sp[cut - 1].b, sp[cut].a))
 		for (size_t j = cut, i0 = cut; j < n && j < i0 + WIDE; j++)
 			if (j + 1 < n && gap_ends(text, sp[j].b, sp[j + 1].a)) {
-				cut = j + 1;
+				if (!memchr(text + sp[j].b, '?', sp[j + 1].a - sp[j].b))
+					cut = j + 1;
 				break;
 			}
 	return cut;
@@ -187,7 +191,7 @@ static size_t strip_end(const char *text, const struct span *sp, char (*w)[24], 
 	size_t k = n;
 	if (wide) /* a short last clause after a sign-off word: "bisous, <anything>" */
 		for (size_t t = n; t > from && t + WIDE > n; t--)
-			if (in_list(close_strong_w, w[t - 1]) && !in_list(close_time_w, w[t - 1]) && t < n &&
+			if (in_list(close_kiss_w, w[t - 1]) && t < n &&
 			    gap_breaks(text, sp[t - 1].b, sp[t].a)) {
 				k = n = t;
 				break;

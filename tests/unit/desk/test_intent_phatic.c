@@ -40,6 +40,9 @@ static void strips_only_the_wrapper(void **state)
 	/* wide: the rest of the opening sentence after a greeting, a short clause after a goodbye */
 	expect_core("hello all, long day here. the baby is floppy and blue. hugs, you rock", 1,
 	            "the baby is floppy and blue. ");
+	expect_core("Bonjour, est-ce que je peux arrêter mon traitement ? J'ai des vertiges.", 1,
+	            "est-ce que je peux arrêter mon traitement ? J'ai des vertiges.");
+	expect_core("forgot my pill last night, do i double up?", 1, "forgot my pill last night, do i double up?");
 	expect_core("hello all, long day here. the baby is floppy and blue. hugs, you rock", 0,
 	            "long day here. the baby is floppy and blue. hugs, you rock");
 }
