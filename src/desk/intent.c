@@ -89,6 +89,23 @@ static enum ent_err classify_text(const char *text, size_t len, const char *lang
 	return ENT_OK;
 }
 
+/* Words of a closing from which a post's goodbye alone decides: the short ones that carry the
+ * calm of a post on the readable sets ("Thank you!", "courage a tous", "hugs to all") have 2 or
+ * 3; 4 and 5 make the same decisions there. */
+#define LONG_CLOSING 5
+
+static size_t count_words(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		int c = (unsigned char)s[i];
+		int letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+		if (letter && (i == 0 || !(((unsigned char)s[i - 1] | 0x20) >= 'a' && ((unsigned char)s[i - 1] | 0x20) <= 'z')))
+			n++;
+	}
+	return n;
+}
+
 /* A cue of danger the rules found: a pattern (strong, weak, cancelled by a question), a count
  * of tablets, a word of danger, a farewell, a vulnerable person, suicidal intent. */
 static unsigned danger_cues(const struct intent_rule_hits *h)
@@ -110,7 +127,7 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 {
 	struct intent_rule_hits whole, core;
 	struct ent_intent_result in;
-	size_t off;
+	size_t off, n = len;
 
 	if (!out || (!text && len))
 		return ENT_EINVAL;
@@ -120,7 +137,7 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	/* The wide core first (a short clause after the greeting or the sign-off goes too), the
 	 * narrow one (only words of the lists) when the wide one lost a cue of danger. */
 	for (int wide = 1; wide >= 0; wide--) {
-		size_t n = intent_phatic_core(text, len, wide, &off);
+		n = intent_phatic_core(text, len, wide, &off);
 		if (n == len)
 			return ENT_OK;
 		if (classify_text(text + off, n, lang_hint, &in, &core))
@@ -135,9 +152,11 @@ ENT_EXPORT enum ent_err ent_intent_classify(const char *text, size_t len, const 
 	if (out->intent == ENT_INTENT_URGENT && in.intent != ENT_INTENT_URGENT &&
 	    (danger_cues(&whole) & ~danger_cues(&core)))
 		return ENT_OK;
-	/* A closing alone (no greeting before the core) carries calm a post needs: "Thank you!"
-	 * after a recovery, "merci a tous" after an old stroke; it may only take urgent away. */
-	if (off == 0 && in.intent == ENT_INTENT_URGENT && out->intent != ENT_INTENT_URGENT)
+	/* A short closing alone (no greeting before the core) carries calm a post needs: "Thank
+	 * you!" after a recovery, "courage a tous" after an old stroke; it may only take urgent
+	 * away. A long one ("thank you all for your support, look after yourselves") is a wrapper. */
+	if (off == 0 && in.intent == ENT_INTENT_URGENT && out->intent != ENT_INTENT_URGENT &&
+	    count_words(text + off + n, len - off - n) < LONG_CLOSING)
 		return ENT_OK;
 	*out = in;
 	return ENT_OK;

@@ -88,11 +88,23 @@ static void a_wrapper_changes_nothing(void **state)
 	}
 }
 
+/* A long goodbye alone is a wrapper too; a short thanks keeps the calm it brings. */
+static void a_goodbye_alone(void **state)
+{
+	(void)state;
+	const char *crisis = "already cut my arm, much deeper than usual, it won't stop bleeding "
+	                     "thanks so much for reading all of you, big hugs xx";
+	assert_int_equal(classify(crisis), ENT_INTENT_URGENT);
+	assert_int_not_equal(classify("1 year since my stroke. Speech therapy gave me my words back. Thank you!"),
+	                     ENT_INTENT_URGENT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(strips_only_the_wrapper),
 		cmocka_unit_test(a_wrapper_changes_nothing),
+		cmocka_unit_test(a_goodbye_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
