@@ -64,7 +64,11 @@ static void load(const char *path, struct fex **exs, size_t *n, size_t *cap)
 	int lineno = 0;
 	struct bucket_list c = {0};
 
-	if (!fp || n_files >= 64) {
+	if (n_files >= 64) {
+		fprintf(stderr, "intent_frame_train: %s: more than 64 files\n", path);
+		exit(1);
+	}
+	if (!fp) {
 		perror(path);
 		exit(1);
 	}
