@@ -165,7 +165,8 @@ intent-heldout: $(BUILD)/entraide
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-14 \
         intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 intent-safety-20 \
         intent-safety-21 intent-safety-22 intent-safety-23 intent-safety-heldout-8 intent-safety-heldout-9 \
-        intent-safety-heldout-10 intent-safety-heldout-11 intent-safety-heldout-12
+        intent-safety-heldout-10 intent-safety-heldout-11 intent-safety-heldout-12 \
+        intent-safety-heldout-13
 intent-safety: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning.jsonl > $(BUILD)/intent-safety.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning.jsonl $(BUILD)/intent-safety.pred.jsonl \
@@ -464,9 +465,19 @@ intent-safety-heldout-12: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-heldout-12.jsonl $(BUILD)/intent-safety-heldout-12.pred.jsonl \
 		--blind --min urgent_recall=0.93 --max false_urgent_rate=0.10 --min macro_f1=0.83
 
+# The thirteenth safety held-out set (twenty-fourth session, written blind by W12-13h, new to the
+# project, who read only the product rules and the label schema, safety-heldout-13.md: 200
+# messages, 80 crises, half community posts, half desk messages). Its first score, blind, on main
+# 96f7632: urgent recall 1.0000 (80 of 80), false urgent 5.0 % (6 of 120), macro-F1 0.893. The
+# floors hold that; false urgents and macro-F1 are still short of the bars.
+intent-safety-heldout-13: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-heldout-13.jsonl > $(BUILD)/intent-safety-heldout-13.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-heldout-13.jsonl $(BUILD)/intent-safety-heldout-13.pred.jsonl \
+		--blind --min urgent_recall=1.0 --max false_urgent_rate=0.05 --min macro_f1=0.89
+
 EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
                 intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
                 intent-safety-20 intent-safety-21 intent-safety-22 intent-safety-23 intent-safety-heldout-8 intent-safety-heldout-9 \
-                intent-safety-heldout-10 intent-safety-heldout-11 intent-safety-heldout-12
+                intent-safety-heldout-10 intent-safety-heldout-11 intent-safety-heldout-12 intent-safety-heldout-13

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/privacy/run.sh BIN OUTDIR - `make check-privacy-text`: runs `entraide redact` on our own
 # annotated texts and scores them with our own scorer (tests/privacy/score.py). The held-out
-# sets decide: heldout-5.jsonl to heldout-9.jsonl (each with its .md), each with a floor. The
+# sets decide: heldout-5.jsonl to heldout-10.jsonl (each with its .md), each with a floor. The
 # tuning sets are reported too (tuning-2.jsonl to tuning-7.jsonl: texts written blind by a
 # helper for issue 19, see their first lines; tuning-5 to tuning-7 with a floor); tuning-8.jsonl (tuning-8.md) and
 # tuning-9.jsonl (tuning-9.md), the first two held-out sets, retired into tuning material in
@@ -77,6 +77,11 @@ floorh8="--min direct_recall=0.997 --min direct_precision=0.987 --min quasi_reca
 # rules; fd99b76 gave the same): direct recall 0.9788, precision 0.9979, quasi recall 0.9493,
 # direct_doc_full 0.9586. The floor holds that.
 floorh9="--min direct_recall=0.978 --min direct_precision=0.997 --min quasi_recall=0.949 --min direct_doc_full=0.958"
+# held-out set 10 (twenty-fourth session, written blind by W19-10h, new to the project, under the
+# same rules, heldout-10.md: 200 texts, 522 spans, 2.6 a text): its first score, blind, on main's
+# engine (96f7632): direct recall 1.0000, precision 0.9898, quasi recall 0.9338, direct_doc_full
+# 1.0000. The floor holds that.
+floorh10="--min direct_recall=0.999 --min direct_precision=0.989 --min quasi_recall=0.933 --min direct_doc_full=0.999"
 # tuning-12 (twenty-second session, written blind by W19t, new to the project, on the registers
 # the issue names: text-message spelling, no capitals, lists, signatures, names that are words,
 # labels glued to codes; tuning-12.md): scored once as it came, on main (ae95d23): direct recall
@@ -101,7 +106,7 @@ floort13="--min direct_recall=0.967 --min direct_precision=0.984 --min quasi_rec
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 tuning-12 tuning-13 numwords heldout-5 heldout-6 heldout-7 heldout-8 heldout-9; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 tuning-12 tuning-13 numwords heldout-5 heldout-6 heldout-7 heldout-8 heldout-9 heldout-10; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -111,6 +116,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	heldout-7) floor=$floorh7 ;;
 	heldout-8) floor=$floorh8 ;;
 	heldout-9) floor=$floorh9 ;;
+	heldout-10) floor=$floorh10 ;;
 	tuning-5) floor=$floor5 ;;
 	tuning-6) floor=$floor6 ;;
 	tuning-7) floor=$floor7 ;;
