@@ -74,9 +74,9 @@ FLAGS2 = {
 NUMW_IX_SHIFT = 17
 NUMW_IX_MASK = 127
 # Derived into the top byte of every pair's second word (write_pairs): what the key's flags
-# give a token in the tokenizer's candidate sets (PB_START, PB_TOWN) and NF_ bits, at the
-# places priv_tok.c reads them with one shift (LX2_TK_ in priv_lex.h; test_priv_tok checks
-# them against the C definitions).
+# give a token in the tokenizer's candidate sets (PB_START, PB_TOWN, PB_GIVEN) and NF_ bits,
+# at the places priv_tok.c reads them with one shift (LX2_TK_ in priv_lex.h; test_priv_tok
+# checks them against the C definitions).
 TOKEN_BITS = (
     (1 << 25, 0, FLAGS["STREET"] | FLAGS["HOSP"] | FLAGS["TOWNPFX"] | FLAGS["MONTH"]),  # TK_START
     (1 << 25, 1, FLAGS2["NUMW"]),  # TK_START: a number in words may start an age or a date
@@ -88,12 +88,25 @@ TOKEN_BITS = (
 )
 
 
+GIVEN_LEX = FLAGS["PRN"] | FLAGS["FIRSTNAME"] | FLAGS["HN"]
+GIVEN_NOT = 0
+for _name in ("DAY", "TITLE", "KIN", "GREET", "SIGNOFF", "INTRO", "EPONYM", "STOPFR", "STOPEN", "REGION",
+              "HOSP", "HOSP_EN", "STREET", "MEDCTX", "IDLABEL"):
+    GIVEN_NOT |= FLAGS[_name]
+
+
 def token_bits(pair):
     """The LX2_TK_ bits of a pair of flag words (or-ed: two entries may give the same bit)."""
     bits = 0
     for bit, word, mask in TOKEN_BITS:
         if pair[word] & mask:
             bits |= bit
+    # TK_GIVEN: a given-name list's word that is none of the words never a name (PB_GIVEN_LEX
+    # and PB_GIVEN_NOT in priv_text.h), or a key no first-word list holds (a hand list's word
+    # only): the names pass takes such a word as one no list holds, by its length, which a
+    # pair does not know
+    if (pair[0] & GIVEN_LEX and not pair[0] & GIVEN_NOT) or pair[0] == 0:
+        bits |= 1 << 27
     return bits
 
 

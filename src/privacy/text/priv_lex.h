@@ -58,10 +58,11 @@ enum {
 				  * in the list (LX2_NUMW_IX_SHIFT) */
 	/* derived by the generator from the pair of flag words (its top byte): what the flags
 	 * give a token in the tokenizer's candidate sets and NF_ bits (priv_tok.c reads them
-	 * with one shift each; test_priv_tok checks them against PB_START_LEX, PB_TOWN_LEX and
-	 * the flags of the NF_ bits) */
+	 * with one shift each; test_priv_tok checks them against PB_START_LEX, PB_TOWN_LEX,
+	 * PB_GIVEN_LEX and the flags of the NF_ bits) */
 	LX2_TK_START = 1u << 25,    /* PB_START_LEX */
 	LX2_TK_TOWN = 1u << 26,     /* PB_TOWN_LEX */
+	LX2_TK_GIVEN = 1u << 27,    /* PB_GIVEN_LEX and no PB_GIVEN_NOT, or no LX_ flag */
 	LX2_TK_TITLE = 1u << 28,    /* LX_TITLE: NF_TITLE */
 	LX2_TK_KIN = 1u << 29,      /* LX_KIN: NF_KIN */
 	LX2_TK_PVERB = 1u << 30,    /* LX2_PVERB: NF_PVERB */

@@ -680,7 +680,9 @@ static int asked_for(const struct pctx *c, size_t i)
 
 /* What every rule of this file asks first of the word it names, from its flags alone: a word
  * with a letter and no digit, free, that no list holds (three to five letters) or that a
- * given-name list holds, and none of the words never a name. */
+ * given-name list holds, and none of the words never a name. (PB_GIVEN's tokens are a superset
+ * of those: keep the two in step.) */
+_Static_assert((PB_GIVEN_NOT & ~PN_NEVER) == 0, "PB_GIVEN turns away only words maybe_named() does");
 static inline int maybe_named(const struct pctx *c, size_t i)
 {
 	const struct ptok *t = &c->tk[i];
@@ -705,11 +707,13 @@ void pn_nick_late(struct pctx *c)
 	/* each rule is called only when the tokens around pass what it asks first of them (its
 	 * own tests come again inside it): most words that a name list holds are none of these
 	 * shapes */
-	for (size_t i = first; i < c->n_tk; i++) {
-		/* (one load turns most words away: a name list's word, or one no list holds) */
-		uint32_t lx = c->tk[i].lex;
-		if (!(c->tk[i].f & TK_ALPHA) || (lx && !(lx & (LX_PRN | LX_FIRSTNAME | LX_HN))) || !maybe_named(c, i))
+	/* only the words a given-name list holds or no list does (PB_GIVEN, a superset of what
+	 * maybe_named() lets through: the tokenizer put them in it with their look-up) */
+	struct tk_walk wk = tk_walk_of(PB_SET(PB_GIVEN));
+	for (size_t i = tk_next_any(c, &wk, first); i < c->n_tk; i = tk_next_any(c, &wk, i + 1)) {
+		if (!maybe_named(c, i))
 			continue;
+		uint32_t lx = c->tk[i].lex;
 		const struct ptok *t = &c->tk[i];
 		int lower = (t->f & TK_LOWER) != 0;
 		/* a lowercase word of the language that only humannames holds ("well", "sinon") is a

@@ -63,6 +63,10 @@ enum {
 	PB_START,  /* a word that starts a street, a French hospital or a date (LX_STREET, LX_HOSP,
 		    * LX_TOWNPFX, LX_MONTH), or a number in words (LX2_NUMW: an age or a date) */
 	PB_TOWN,   /* a listed town (LX_TOWN, LX_CITY, LX_TOWNPFX) */
+	PB_GIVEN,  /* a word that a given-name list holds (PB_GIVEN_LEX) and no list of words
+		    * never a name (PB_GIVEN_NOT), that no list holds and folds to three to five
+		    * bytes, or a key of hand lists only (no LX_ flag; any length): a superset of
+		    * what the late rules of priv_name_nick.c start from (maybe_named) */
 	PB_PAT,    /* what the patterns start from: an '@', a token right before a '.', ':' or '-'
 		    * glued to it (a host, a URL's scheme); a '[' or '(', "at" or "arobase" (an
 		    * e-mail address written out) */
@@ -73,6 +77,11 @@ enum {
 #define PB_START_LEX (LX_STREET | LX_HOSP | LX_TOWNPFX | LX_MONTH)
 #define PB_START_LEX2 LX2_NUMW
 #define PB_TOWN_LEX (LX_TOWN | LX_CITY | LX_TOWNPFX)
+#define PB_GIVEN_LEX (LX_PRN | LX_FIRSTNAME | LX_HN)
+/* (a subset of priv_name.h's PN_NEVER, which priv_name_nick.c checks; the generator's
+ * GIVEN_NOT, which test_priv_tok checks) */
+#define PB_GIVEN_NOT (LX_DAY | LX_TITLE | LX_KIN | LX_GREET | LX_SIGNOFF | LX_INTRO | LX_EPONYM | LX_STOPFR | \
+		      LX_STOPEN | LX_REGION | LX_HOSP | LX_HOSP_EN | LX_STREET | LX_MEDCTX | LX_IDLABEL)
 /* What a token tells the rules of the names pass about the word next to it (pctx.nf, one
  * byte a token, written by the tokenizer as it makes the token and, for a word looked up in
  * the hashed table, with its look-up): rule_gate() in priv_name.c reads those of the tokens

@@ -161,8 +161,8 @@ void priv_tok_free(struct pctx *c)
  * ':' or '-', that puts the token before it, when glued, in PB_PAT). */
 _Static_assert(TK_CAP == 1u << 3 && TK_ALLCAP == 1u << 4 && TK_DIGIT == 1u << 6 && TK_ALPHA == 1u << 7,
 	       "f_sets' index");
-_Static_assert(PB_N <= 7, "a token's sets and CH_DOT in one byte");
-#define CH_DOT 0x80u
+#define CH_DOT 0x80u /* (cleared before a punctuation token's sets are stored: PB_NAMEW's bit) */
+_Static_assert(PB_N == 8 && PB_SET(PB_NAMEW) == CH_DOT, "a token's sets in a byte, none a punctuation's CH_DOT");
 #define F_SETS(x) ((((x) & 3u) ? PB_SET(PB_CAPS) : 0u) | (((x) & 8u) ? PB_SET(PB_DIGIT) : 0u) | \
 		   (((x) & 24u) == 16u ? PB_SET(PB_NAMEW) : 0u))
 #define F_SETS4(x) F_SETS(x), F_SETS((x) + 1), F_SETS((x) + 2), F_SETS((x) + 3)
@@ -175,11 +175,15 @@ static const uint8_t ch_sets[256] = {
 /* The sets a word's lexicon flags put it in (PB_START, PB_TOWN), read from the bits the
  * generator derived into its second flag word. */
 _Static_assert((unsigned)LX2_TK_TOWN == (unsigned)LX2_TK_START << 1 && PB_TOWN == PB_START + 1 &&
-	       (unsigned)LX2_TK_START > PB_SET(PB_START), "one shift for both sets");
+	       (unsigned)LX2_TK_GIVEN == (unsigned)LX2_TK_START << 2 && PB_GIVEN == PB_START + 2 &&
+	       (unsigned)LX2_TK_START > PB_SET(PB_START), "one shift for the three sets");
 static inline unsigned lex_sets(uint32_t lex2)
 {
-	return (lex2 / ((unsigned)LX2_TK_START / PB_SET(PB_START))) & (PB_SET(PB_START) | PB_SET(PB_TOWN));
+	return (lex2 / ((unsigned)LX2_TK_START / PB_SET(PB_START))) &
+	       (PB_SET(PB_START) | PB_SET(PB_TOWN) | PB_SET(PB_GIVEN));
 }
+/* PB_GIVEN of a word with a letter that no list holds: a folded form of three to five bytes. */
+#define UNKNOWN_SETS(flen) ((unsigned)((size_t)(flen) - 3 <= 2) << PB_GIVEN)
 
 /* The NF_ bits a word's lexicon flags give it, from the same derived bits. */
 _Static_assert((unsigned)LX2_TK_TITLE / NF_TITLE == (unsigned)LX2_TK_KIN / NF_KIN &&
@@ -240,7 +244,7 @@ static int build_sets(struct pctx *c)
 		return 0; /* no set byte (c->pb may be NULL) */
 	/* the last group reads up to fifteen bytes past the last token: none of its sets */
 	memset(c->pb + n, 0, PB_PAD);
-	_Static_assert(PB_N == 7, "the gather below names every set");
+	_Static_assert(PB_N == 8, "the gather below names every set");
 	/* PB_GROUP set bytes at a time: with SSE2 sixteen, set k's bit shifted to the top of each
 	 * byte (a bit of the byte below that crosses into a byte lands under its top), then one
 	 * movemask a set; elsewhere eight, each set's bits gathered by a multiply */
@@ -256,7 +260,7 @@ static int build_sets(struct pctx *c)
 	_Static_assert(PB_PAD >= PB_GROUP - 1, "the last group");
 	for (size_t w = 0; w < nw; w++) {
 		size_t base = w * 64, groups = n - base < 64 ? (n - base + PB_GROUP - 1) / PB_GROUP : 64 / PB_GROUP;
-		uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+		uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
 		for (size_t g = 0; g < groups; g++) {
 			PB_LOAD(c->pb + base + PB_GROUP * g);
 			unsigned sh = (unsigned)(PB_GROUP * g);
@@ -267,9 +271,10 @@ static int build_sets(struct pctx *c)
 			s4 |= PB_BITS(4) << sh;
 			s5 |= PB_BITS(5) << sh;
 			s6 |= PB_BITS(6) << sh;
+			s7 |= PB_BITS(7) << sh;
 		}
 		uint64_t *o = bm + w * PB_N;
-		o[0] = s0, o[1] = s1, o[2] = s2, o[3] = s3, o[4] = s4, o[5] = s5, o[6] = s6;
+		o[0] = s0, o[1] = s1, o[2] = s2, o[3] = s3, o[4] = s4, o[5] = s5, o[6] = s6, o[7] = s7;
 	}
 #undef PB_GROUP
 #undef PB_LOAD
@@ -330,7 +335,7 @@ static inline void lookup_done(struct pctx *c, struct lookups *L, uint32_t ti, u
 	const uint32_t *pair = &priv_lex_pair[2 * (size_t)(code >= 2 ? code - 2 : 0)];
 	t->lex = code >= 2 ? pair[0] : 0;
 	t->lex2 = code >= 2 ? pair[1] : 0;
-	c->pb[ti] |= (uint8_t)lex_sets(t->lex2);
+	c->pb[ti] |= (uint8_t)(lex_sets(t->lex2) | (UNKNOWN_SETS(t->flen) & -(unsigned)(code < 2)));
 	c->nf[NF_BEFORE + ti] |= (uint8_t)lex_nf(t->lex2);
 	L->any |= t->lex;
 	L->any2 |= t->lex2;
@@ -504,6 +509,8 @@ static inline __attribute__((always_inline)) void word_done(struct pctx *c, stru
 				t->lex2 = priv_lex_pair[2 * (v - 1) + 1];
 				pbv = lex_sets(t->lex2);
 				nfv = lex_nf(t->lex2);
+			} else {
+				pbv = UNKNOWN_SETS(o);
 			}
 			f |= TK_SHORTLEX;
 		} else if (t->flen) {
@@ -518,6 +525,8 @@ static inline __attribute__((always_inline)) void word_done(struct pctx *c, stru
 				t->lex2 = priv_lex_pair[2 * (code - 2) + 1];
 				pbv = lex_sets(t->lex2);
 				nfv = lex_nf(t->lex2);
+			} else {
+				pbv = UNKNOWN_SETS(o);
 			}
 		}
 	}

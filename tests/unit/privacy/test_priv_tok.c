@@ -32,6 +32,12 @@ static void same_tokens(const char *text, size_t len, enum ent_priv_lang lang)
 		    a.nf[NF_BEFORE + i] != b.nf[NF_BEFORE + i])
 			fail_msg("token %zu of \"%.*s\" differs: %u..%u f %#x / %u..%u f %#x", i, (int)len, text,
 				 x->s, x->e, x->f, y->s, y->e, y->f);
+		/* PB_GIVEN holds every word the late rules of the names pass may start from (a
+		 * letter, and a given-name list's word or one no list holds of 3 to 5 bytes) */
+		if ((x->f & TK_ALPHA) &&
+		    (((x->lex & PB_GIVEN_LEX) && !(x->lex & PB_GIVEN_NOT)) || (x->lex == 0 && x->flen >= 3 && x->flen <= 5)) &&
+		    !(a.pb[i] & PB_SET(PB_GIVEN)))
+			fail_msg("token %zu of \"%.*s\" is not in PB_GIVEN", i, (int)len, text);
 	}
 	for (size_t i = 0; i < NF_BEFORE; i++)
 		assert_int_equal(a.nf ? a.nf[i] : 0, b.nf ? b.nf[i] : 0);
@@ -140,6 +146,7 @@ static void derived_token_bits(void **state)
 		uint32_t lex = priv_lex_pair[2 * k], lex2 = priv_lex_pair[2 * k + 1];
 		assert_int_equal(!!(lex2 & LX2_TK_START), !!((lex & PB_START_LEX) | (lex2 & PB_START_LEX2)));
 		assert_int_equal(!!(lex2 & LX2_TK_TOWN), !!(lex & PB_TOWN_LEX));
+		assert_int_equal(!!(lex2 & LX2_TK_GIVEN), ((lex & PB_GIVEN_LEX) && !(lex & PB_GIVEN_NOT)) || lex == 0);
 		assert_int_equal(!!(lex2 & LX2_TK_TITLE), !!(lex & LX_TITLE));
 		assert_int_equal(!!(lex2 & LX2_TK_KIN), !!(lex & LX_KIN));
 		assert_int_equal(!!(lex2 & LX2_TK_PVERB), !!(lex2 & LX2_PVERB));
