@@ -312,14 +312,14 @@ void pn_repeat(struct pctx *c)
 			cand_w = i >> 6;
 			cand = 0;
 			/* only the words with a letter and no digit (PB_NAMEW, as tokenized: no
-			 * pass changes those two flags) can pass the first test below */
+			 * pass changes those two flags) can pass the first test below; of its
+			 * other parts, the shape and the function words turn most away (the rest
+			 * comes once, on the few left) */
 			for (uint64_t wm = c->bm[cand_w * PB_N + PB_NAMEW]; wm; wm &= wm - 1) {
 				size_t k = (cand_w << 6) + (size_t)__builtin_ctzll(wm);
 				const struct ptok *t = &c->tk[k];
-				unsigned lower_word = !any_lower & !!(t->f & TK_LOWER) & !!(t->lex & word);
-				unsigned ok = ((t->f & (TK_CLAIMED | TK_ALPHA | TK_DIGIT)) == TK_ALPHA) &
-					      !(t->lex & (LX_STOPFR | LX_STOPEN)) & !lower_word & (t->flen != 0) &
-					      (unsigned)((shapes >> ((t->flen * 7u + (unsigned char)tk_fold(c, k)[0]) & 63u)) & 1);
+				unsigned ok = (unsigned)!(t->lex & (LX_STOPFR | LX_STOPEN)) &
+					      (unsigned)((shapes >> ((t->flen * 7u + (unsigned char)c->fold[t->fo]) & 63u)) & 1);
 				cand |= (uint64_t)ok << (k & 63);
 			}
 		}
