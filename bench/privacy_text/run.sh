@@ -20,7 +20,8 @@ with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[1] + ".jsonl", "w",
     for i, line in enumerate(f):
         o.write(json.dumps({"id": i, "text": line.rstrip("\n")}, ensure_ascii=False) + "\n")
 ' "$sparse"
-[ -f "$dense.txt" ] || python3 "$here/gen_dense.py" "$dense" "${BENCH_MB:-20}"
+# (both files: a build directory may hold the text alone, e.g. from another script's run)
+{ [ -f "$dense.txt" ] && [ -f "$dense.jsonl" ]; } || python3 "$here/gen_dense.py" "$dense" "${BENCH_MB:-20}"
 pin=""
 command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
 cpu_of() { sed 's/^[^:]*: \([0-9.]*\) MB.*/\1/'; }
