@@ -165,7 +165,9 @@ static const char *const record_labels[] = {
 	"ipp", "nip", "pid", "mrn", "nda", "iep", "nir", "nhs", "chi", "rpps", "adeli", "dossier", "sejour", "insee",
 	"matricule", "nss", "mbi", "medicare", "hosp", "secu", "passeport", "passport", "adherent", "ins", "patient",
 	"hospital", "member", "policy", "contrat", "police", "mutuelle", "insurance", "beneficiaire", "allocataire",
-	"client", "record", "case", "unit", "identifiant", "gmc", "ppsn", "pps", "nmc", "ohip", "ramq", NULL};
+	"client", "record", "case", "unit", "identifiant", "gmc", "ppsn", "pps", "nmc", "ohip", "ramq",
+	/* "n°SS185057512345678" (sécurité sociale), "ssn523814406", "NPI1234567893", "NHI...", "UHID..." */
+	"ss", "ssn", "npi", "nhi", "uhid", NULL};
 
 /* lab is labelled()'s answer: the label, or the word before a generic one ("patient
  * number", "numéro patient") names a record. */

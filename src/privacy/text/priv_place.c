@@ -609,9 +609,15 @@ static int town(struct pctx *c, size_t i)
 	    (c->tk[i - 2].f & TK_WORD))
 		return 0;
 	if (!cap) {
-		/* lowercase "j'habite a nantes": only after a place word, and not an ordinary word */
-		if (!prep || (single && (fl & (LX_STOPFR | LX_STOPEN))) || tk_len(c, i) < 4 ||
-		    (single && (fl & LX_WORD) && !priv_dwell_town(c, i)))
+		/* lowercase "j'habite a nantes": only after a place word (or an article after one,
+		 * "at the royal marsden", "à la timone": priv_lower_town_article), and not an
+		 * ordinary word unless the text's language has no such word or it is a listed city
+		 * or hospital that the clause leaves alone (priv_lower_town_word); no town opening
+		 * on a short word ("dans la salle", "à l'hôpital") but a listed one ("la timone") */
+		if (!prep && !(prep = priv_lower_town_article(c, i, j, fl)))
+			return 0;
+		if ((single && (fl & (LX_STOPFR | LX_STOPEN))) || (tk_len(c, i) < 4 && !(fl & LX_CITY)) ||
+		    (single && (fl & LX_WORD) && !priv_dwell_town(c, i) && !priv_lower_town_word(c, i, fl)))
 			return 0;
 	} else if (single) {
 		int word = (fl & LX_WORD) != 0;
@@ -687,6 +693,10 @@ static int town(struct pctx *c, size_t i)
 	       tk_ch(c, j + 3, '-') && tk_glued(c, j + 2) && tk_glued(c, j + 3) && tk_is(c, j + 4, TK_CAP))
 		j += 4;
 	j = us_state_tail(c, j);
+	/* "à la timone", "DE LA PITIE": a hospital of the hand list is named without its article
+	 * (the hand list's big cities hold none: French towns, "La Baule", keep theirs) */
+	if ((!cap || (t->f & TK_ALLCAP)) && j > i && (fl & LX_CITY) && tk_eq(c, i, "la"))
+		i = tk_next_word(c, i, 0);
 	priv_add_tok(c, i, j, ENT_PRIV_LOCATION, cap ? 0.8f : 0.6f, "town");
 	return 1;
 }

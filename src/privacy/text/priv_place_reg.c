@@ -9,6 +9,18 @@
 
 #include "privacy/text/priv_text.h"
 
+/* After town i the clause ends, or a function word follows ("et", "and", "depuis", "pr"), not
+ * a complement ("à tours de rôle") nor a noun ("im in reading mode"). */
+static int clause_left(const struct pctx *c, size_t i)
+{
+	size_t nx = i + 1;
+	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD) || (c->tk[nx].f & TK_NL))
+		return 1; /* the text, the clause or the line ends ("im in hull\nany good dentists") */
+	return ((c->tk[nx].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, nx, "pr")) &&
+	       !(tk_eq(c, nx, "de") || tk_eq(c, nx, "d") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
+		 tk_eq(c, nx, "of"));
+}
+
 /* "jsui a tours pr 3 tours de chimio", "on habite à lourdes et", "im in hull, where do i go": a
  * town that is also a word, in lowercase, right after a verb of living or being there and "à",
  * "a" or "in"; not a state one is in ("je suis à bout", "i live in hope", "im in pain"),
@@ -31,14 +43,43 @@ int priv_dwell_town(const struct pctx *c, size_t i)
 		return 0;
 	if (tk_eq(c, v, "m") && !(v >= 2 && tk_apos(c, v - 1) && tk_eq(c, v - 2, "i")))
 		return 0;
-	/* then the clause ends, or a function word follows ("et", "and", "depuis", "pr"), not
-	 * a complement ("à tours de rôle") nor a noun ("im in reading mode") */
-	size_t nx = i + 1;
-	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD) || (c->tk[nx].f & TK_NL))
-		return 1; /* the text, the clause or the line ends ("im in hull\nany good dentists") */
-	return ((c->tk[nx].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, nx, "pr")) &&
-	       !(tk_eq(c, nx, "de") || tk_eq(c, nx, "d") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
-		 tk_eq(c, nx, "of"));
+	return clause_left(c, i);
+}
+
+/* "any1 had surgery at the spire in bristol?", "jvis à angers et", "opérée à bichat en juin": a
+ * listed town in lowercase right after "in", "at", "near", "from" (or French "à", "a") that is
+ * a word only of the other language ("bristol" is French, "angers" English), or, in French, a
+ * big city or a hospital of the hand list that is also a French word ("bichat", "trousseau"),
+ * with the clause ending or a function word after it. Not "à tours de rôle", "in reading mode",
+ * "à bout". (fl: the town's flags.) */
+int priv_lower_town_word(const struct pctx *c, size_t i, uint32_t fl)
+{
+	static const char *const w_en[] = {"in", "at", "near", "from", NULL};
+	int en = c->lang == ENT_PRIV_EN;
+	size_t p = tk_prev_word(c, i, 0);
+	if (p == SIZE_MAX || !(tk_eq_any(c, p, w_en) || (!en && tk_eq(c, p, "a"))))
+		return 0;
+	if ((fl & (en ? LX_WEN : LX_WFR)) && (en || !(fl & LX_CITY)))
+		return 0;
+	return clause_left(c, i);
+}
+
+/* "had my op at the royal free", "u drove me to the royal marsden", "des nuits à la timone": a
+ * listed town or hospital in lowercase after an article after a place word (at, to, in, into,
+ * from, à). A single word only when it is a listed big city or hospital, no word of the text's
+ * language and no given name ("at the reading room", "to the bath", "at the charlotte"). j is
+ * the town's last token. */
+int priv_lower_town_article(const struct pctx *c, size_t i, size_t j, uint32_t fl)
+{
+	static const char *const w_art[] = {"the", "la", "l", NULL};
+	static const char *const w_at[] = {"at", "to", "in", "into", "from", "a", NULL};
+	size_t a = tk_prev_word(c, i, 0);
+	size_t p = a != SIZE_MAX ? tk_prev_word(c, a, 0) : SIZE_MAX;
+	if (p == SIZE_MAX || !tk_eq_any(c, a, w_art) || !tk_eq_any(c, p, w_at))
+		return 0;
+	if (i == j && (!(fl & LX_CITY) || (fl & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | LX_PRN))))
+		return 0;
+	return clause_left(c, j);
 }
 
 /* Token k has a name's shape, not a text message's abbreviation: six letters or more, three

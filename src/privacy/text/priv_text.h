@@ -373,6 +373,11 @@ int priv_and_more(const struct pctx *c, size_t j);
 int priv_dept_after_town(const struct pctx *c, size_t i, size_t p);
 /* priv_place_reg.c: may the lowercase town-word i stand for a town ("jsui a tours pr")? */
 int priv_dwell_town(const struct pctx *c, size_t i);
+/* priv_place_reg.c: may the lowercase listed town i (flags fl), a word, stand for the town after
+ * "in", "at" or "à" ("in bristol?", "à bichat en juin")? May the lowercase town i..j stand after
+ * an article after a place word ("at the royal marsden", "à la timone")? */
+int priv_lower_town_word(const struct pctx *c, size_t i, uint32_t fl);
+int priv_lower_town_article(const struct pctx *c, size_t i, size_t j, uint32_t fl);
 /* priv_place_reg.c: the last token of a lowercase hospital name after lowercase head i ending at
  * head_end ("chu bretonneau", "clinique des lilas"), or SIZE_MAX. */
 size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end);

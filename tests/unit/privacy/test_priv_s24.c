@@ -1,0 +1,68 @@
+/*
+ * test_priv_s24.c - the text engine's rules of the twenty-fourth session (T19, issue 19,
+ * docs/privacy.md): towns and hospitals of the lists written in lowercase (a word of the other
+ * language, a hospital of the hand list after "à" or after an article after a place word) and
+ * record labels glued to their code. Each rule with positives and hard negatives of its shape,
+ * through the public API. Kept apart from the other sessions' test files so that they merge.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "entraide/privacy.h"
+
+#define FR ENT_PRIV_FR
+#define EN ENT_PRIV_EN
+
+#include "priv_span_check.h"
+
+/* A listed town in lowercase that is a word only of the other language, or in French a listed
+ * big city or hospital, after "in", "at" or "à", the clause ending or going on with a function
+ * word (priv_lower_town_word). */
+static void lower_town_word(void **state)
+{
+	(void)state;
+	found("any1 had surgery at the spire in bristol? private", EN, "bristol", ENT_PRIV_LOCATION);
+	found("jvis \xc3\xa0 angers et jcherche des gens", FR, "angers", ENT_PRIV_LOCATION);
+	found("op\xc3\xa9r\xc3\xa9" "e \xc3\xa0 bichat en juin pr une sleeve", FR, "bichat", ENT_PRIV_LOCATION);
+	no_span("im in reading mode tonight", EN, "reading", ENT_PRIV_LOCATION);
+	no_span("on y va \xc3\xa0 tours de r\xc3\xb4le", FR, "tours", ENT_PRIV_LOCATION);
+	no_span("went to bath and then bed", EN, "bath", ENT_PRIV_LOCATION);
+}
+
+/* A listed town or hospital in lowercase after an article after a place word
+ * (priv_lower_town_article); a hospital of the hand list without its article. */
+static void lower_town_article(void **state)
+{
+	(void)state;
+	found("had my op at the royal free on 3rd march", EN, "royal free", ENT_PRIV_LOCATION);
+	found("u drove me to the royal marsden at 6am", EN, "royal marsden", ENT_PRIV_LOCATION);
+	found("how do i get to the whittington from archway", EN, "whittington", ENT_PRIV_LOCATION);
+	found("jpp des nuits \xc3\xa0 la timone. dm moi", FR, "timone", ENT_PRIV_LOCATION);
+	found("reprise \xc3\xa0 la piti\xc3\xa9 en janvier pr une fistule", FR, "piti\xc3\xa9", ENT_PRIV_LOCATION);
+	no_span("i went to the bath and fell asleep", EN, "bath", ENT_PRIV_LOCATION);
+	no_span("on discute du cas de la dame de la chambre 8", FR, "la chambre", ENT_PRIV_LOCATION);
+	no_span("nous \xc3\xa9tions quinze dans la salle d'attente", FR, "la salle", ENT_PRIV_LOCATION);
+}
+
+/* A record label glued to its code: the digits only. */
+static void glued_labels(void **state)
+{
+	(void)state;
+	found("mon n\xc2\xb0SS185057512345678 est d\xc3\xa9j\xc3\xa0 utilis\xc3\xa9", FR, "185057512345678", ENT_PRIV_ID);
+	found("my ssn523814406 is on the form", EN, "523814406", ENT_PRIV_ID);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lower_town_word),
+		cmocka_unit_test(lower_town_article),
+		cmocka_unit_test(glued_labels),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
