@@ -298,13 +298,20 @@ int pn_trade_after(const struct pctx *c, size_t i)
 		       tk_eq(c, k + 2, "s"))))
 		k += 3;
 	/* ("fille" and "fils" are function words of the language guess too: "Soan (ma fille)") */
-	if (comma && pn_possessive(c, k) && tk_is(c, k + 1, TK_LOWER) && (c->tk[k + 1].lex & LX_KIN) &&
+	/* (without a pause when the name opens the sentence and is no word of the language:
+	 * "Nancy ma voisine m'accompagne"; not "Nice my sister said") */
+	if ((comma || (tk_sentence_start(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))) &&
+	    pn_possessive(c, k) && tk_is(c, k + 1, TK_LOWER) &&
+	    (c->tk[k + 1].lex & LX_KIN) &&
 	    (!(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, k + 1, "fille") || tk_eq(c, k + 1, "fils")) &&
 	    (c->tk[k + 1].f & TK_SP) &&
 	    (tk_eq(c, k, "mon") || tk_eq(c, k, "ma") || tk_eq(c, k, "my") || tk_eq(c, k, "notre") ||
 	     tk_eq(c, k, "our") || tk_eq(c, k, "sa") || tk_eq(c, k, "son") || tk_eq(c, k, "his") ||
 	     tk_eq(c, k, "her")))
 		return 1; /* ... "Erwann, sa fille." signing */
+	/* "- Basil (hubby): cardiology", "Noah (son) is 4": a relative's word alone in brackets */
+	if (tk_ch(c, i + 1, '(') && tk_is(c, k, TK_LOWER) && (c->tk[k].lex & LX_KIN) && tk_ch(c, k + 1, ')'))
+		return 1;
 	/* "Larrouy (papa de Miles)", "Awa, maman de Kenzo,": a relative of someone named */
 	if (comma && (c->tk[k].lex & LX_KIN) && (tk_eq(c, k + 1, "de") || tk_eq(c, k + 1, "of")) &&
 	    tk_is(c, k + 2, TK_CAP) && !tk_is(c, k + 2, TK_DIGIT) &&

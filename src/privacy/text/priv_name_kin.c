@@ -66,6 +66,18 @@ static int kin_verb(const struct pctx *c, size_t k, int aux)
 	return tk_eq_any(c, k, fr);
 }
 
+/* Token k, right after a lowercase given name, opens a run-on sentence about the same one:
+ * "my daughter iris she is 9", "ma fille rose elle a 9 ans" (the pronoun, then a copula or
+ * "has"/"a"). */
+static int kin_pronoun(const struct pctx *c, size_t k)
+{
+	if (k + 1 >= c->n_tk || !(c->tk[k].f & TK_SP) ||
+	    !(tk_eq(c, k, "she") || tk_eq(c, k, "he") || tk_eq(c, k, "elle") || tk_eq(c, k, "il")))
+		return 0;
+	return tk_eq(c, k + 1, "is") || tk_eq(c, k + 1, "was") || tk_eq(c, k + 1, "has") || tk_eq(c, k + 1, "est") ||
+	       tk_eq(c, k + 1, "a") || (tk_apos(c, k + 1) && tk_eq(c, k + 2, "s"));
+}
+
 /* A lowercase given name that is also a word (or a month, or "may"/"will"), after a possessive
  * and a relative's word, compound or not, before a person's verb (the rules read plain
  * relatives and a shorter list of verbs): "ma petite-fille mai est née", "ma belle-mère
@@ -103,6 +115,12 @@ static int kin_word(const struct pctx *c, size_t i)
 	/* a word a name list holds only with others ("hope", "may"): hunspell's or faker's first
 	 * names, a month, an auxiliary a dictionary writes as a name */
 	int aux = tk_lex2(c, i, LX2_AUX) != 0;
+	/* a run-on sentence after it, after a preposition too ("a certificate for my daughter iris
+	 * she is 9"): a first name, or a name a dictionary writes with a capital; not a month nor
+	 * an auxiliary ("for my mum may she rest in peace") */
+	if (!aux && !(t->lex & LX_MONTH) && tk_len(c, i) >= 3 &&
+	    ((t->lex & (LX_PRN | LX_FIRSTNAME)) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN))) && kin_pronoun(c, i + 1))
+		return 1;
 	if (!(t->lex & (LX_PRN | LX_FIRSTNAME | LX_MONTH)) && !(aux && (t->lex & LX_CAPEN)) &&
 	    !((t->lex & LX_HN) && !(t->lex & LX_WORD)))
 		return 0;

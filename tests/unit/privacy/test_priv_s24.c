@@ -1,8 +1,8 @@
 /*
  * test_priv_s24.c - the text engine's rules of the twenty-fourth session (T19, issue 19,
  * docs/privacy.md): towns and hospitals of the lists written in lowercase (a word of the other
- * language, a hospital of the hand list after "à" or after an article after a place word) and
- * record labels glued to their code. Each rule with positives and hard negatives of its shape,
+ * language, a hospital of the hand list after "à" or after an article after a place word),
+ * record labels glued to their code, and names beside a relative's word. Each rule with positives and hard negatives of its shape,
  * through the public API. Kept apart from the other sessions' test files so that they merge.
  */
 #include <setjmp.h>
@@ -57,12 +57,28 @@ static void glued_labels(void **state)
 	found("my ssn523814406 is on the form", EN, "523814406", ENT_PRIV_ID);
 }
 
+/* Names: a relative's word alone in brackets after it, a run-on sentence after a lowercase
+ * word-name beside a relative, a town-name opening a sentence before a possessive and a
+ * relative. */
+static void names(void **state)
+{
+	(void)state;
+	found("- Basil (hubby): cardiology on 8 January", EN, "Basil", ENT_PRIV_NAME);
+	found("i need a certificate for my daughter iris she is 9 thx", EN, "iris", ENT_PRIV_NAME);
+	found("ma fille rose elle a 9 ans", FR, "rose", ENT_PRIV_NAME);
+	found("Nancy ma voisine m'accompagne \xc3\xa0 la dialyse", FR, "Nancy", ENT_PRIV_NAME);
+	no_span("for my mum may she rest in peace", EN, "may", ENT_PRIV_NAME);
+	no_span("my daughter too she is 9", EN, "too", ENT_PRIV_NAME);
+	no_span("Nice my sister said, but it hurt", EN, "Nice", ENT_PRIV_NAME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lower_town_word),
 		cmocka_unit_test(lower_town_article),
 		cmocka_unit_test(glued_labels),
+		cmocka_unit_test(names),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
