@@ -570,6 +570,9 @@ static int postcode(struct pctx *c, size_t i)
 		priv_add_tok(c, i, i + 1, ENT_PRIV_LOCATION, 0.9f, "postcode_uk");
 		return 1;
 	}
+	/* "75013Paris": a French postcode glued to a capitalised town (priv_place_reg.c) */
+	if (!(c->tk[i].f & TK_NUM) && c->tk[i].flen >= 8)
+		return priv_glued_postcode(c, i);
 	return 0;
 }
 
@@ -708,6 +711,9 @@ static int town_context(struct pctx *c, size_t i)
 	const struct ptok *t = &c->tk[i];
 	if (!(t->f & TK_CAP) || (t->f & TK_ALLCAP) || tk_sentence_start(c, i))
 		return 0;
+	/* "at Guy's" (priv_place_reg.c; an apostrophe glued after it first) */
+	if (tk_apos(c, i + 1) && priv_named_possessive(c, i))
+		return 1;
 	if (t->lex & (LX_WORD | LX_GIVEN | LX_PATR | LX_REGION | LX_MONTH | LX_DAY | LX_NOTNAME |
 		      LX_EPONYM | LX_TITLE | LX_STOPEN | LX_STOPFR | LX_HOSP | LX_HOSP_EN))
 		return 0;

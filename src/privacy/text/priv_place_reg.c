@@ -1,8 +1,10 @@
 /*
  * priv_place_reg.c - places in the registers people write in, for priv_place.c: a town that is
  * also a word, in lowercase, after a verb of living there ("jsui a tours pr 3 tours de chimio"),
- * and a hospital's name in lowercase after a lowercase head ("pres du chu bretonneau", "a la
- * clinique des lilas"). Kept apart from priv_place.c, which holds the recognisers that call them.
+ * a hospital's name in lowercase after a lowercase head ("pres du chu bretonneau", "a la
+ * clinique des lilas"), listed towns and hospitals in lowercase ("in bristol?", "at the royal
+ * free"), a postcode glued to its town ("75013Paris") and the hospitals named by a possessive
+ * ("at Guy's"). Kept apart from priv_place.c, which holds the recognisers that call them.
  */
 #include <stdint.h>
 #include <string.h>
@@ -142,4 +144,38 @@ size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end)
 						  tk_eq(c, nx, "d"))))
 		return w;
 	return SIZE_MAX;
+}
+
+/* "75013Paris", "8 bd Arago 75013Paris": a French postcode glued to a capitalised town (a
+ * token of eight characters or more that is no number). */
+int priv_glued_postcode(struct pctx *c, size_t i)
+{
+	if (c->t[c->tk[i].s + 5] < 'A' || c->t[c->tk[i].s + 5] > 'Z')
+		return 0;
+	const char *f = tk_fold(c, i);
+	unsigned v = 0;
+	for (size_t k = 0; k < 5; k++)
+		v = f[k] >= '0' && f[k] <= '9' && v < 100000 ? v * 10 + (unsigned)(f[k] - '0') : 100000;
+	if (v >= 100000 || !priv_is_postcode_fr(v) ||
+	    !(priv_lex_get(priv_fnv(PRIV_FNV_INIT, f + 5, c->tk[i].flen - 5)) & (LX_TOWN | LX_CITY)))
+		return 0;
+	priv_add_tok(c, i, i, ENT_PRIV_LOCATION, 0.85f, "postcode");
+	return 1;
+}
+
+/* "4 hours in A&E at Guy's", "lupus diagnosis at Guy's", "seen at King's": London's Guy's and
+ * King's College hospitals, named by a possessive alone after at, to, in, into or from; not
+ * before a capitalised word ("King's College", "King's Lynn", "at the King's Head": left to
+ * the other rules) nor in capitals. */
+int priv_named_possessive(struct pctx *c, size_t i)
+{
+	size_t p = tk_prev_word(c, i, 0);
+	if (!(tk_eq(c, i, "guy") || tk_eq(c, i, "king")) || (c->tk[i].f & (TK_CAP | TK_ALLCAP)) != TK_CAP ||
+	    !tk_apos(c, i + 1) || !tk_glued(c, i) ||
+	    !tk_glued(c, i + 1) || !tk_eq(c, i + 2, "s") || p == SIZE_MAX ||
+	    !(tk_eq(c, p, "at") || tk_eq(c, p, "to") || tk_eq(c, p, "in") || tk_eq(c, p, "into") || tk_eq(c, p, "from")) ||
+	    (i + 3 < c->n_tk && (c->tk[i + 3].f & (TK_WORD | TK_CAP)) == (TK_WORD | TK_CAP)))
+		return 0;
+	priv_add_tok(c, i, i + 2, ENT_PRIV_LOCATION, 0.7f, "hospital");
+	return 1;
 }

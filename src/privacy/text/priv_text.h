@@ -378,6 +378,10 @@ int priv_dwell_town(const struct pctx *c, size_t i);
  * an article after a place word ("at the royal marsden", "à la timone")? */
 int priv_lower_town_word(const struct pctx *c, size_t i, uint32_t fl);
 int priv_lower_town_article(const struct pctx *c, size_t i, size_t j, uint32_t fl);
+/* priv_place_reg.c: "75013Paris" at token i (no number, 8 characters or more); "at Guy's" at
+ * token i ("Guy" or "King"). Each adds the LOCATION span and says 1, or 0. */
+int priv_glued_postcode(struct pctx *c, size_t i);
+int priv_named_possessive(struct pctx *c, size_t i);
 /* priv_place_reg.c: the last token of a lowercase hospital name after lowercase head i ending at
  * head_end ("chu bretonneau", "clinique des lilas"), or SIZE_MAX. */
 size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end);

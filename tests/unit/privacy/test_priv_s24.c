@@ -49,6 +49,19 @@ static void lower_town_article(void **state)
 	no_span("nous \xc3\xa9tions quinze dans la salle d'attente", FR, "la salle", ENT_PRIV_LOCATION);
 }
 
+/* A postcode glued to its town; Guy's and King's named by their possessive after a place word;
+ * hospitals of the hand list. */
+static void glued_postcode_possessive(void **state)
+{
+	(void)state;
+	found("On a quitt\xc3\xa9 75011Paris pour Nancy en 2018", FR, "75011Paris", ENT_PRIV_LOCATION);
+	found("4 hours in A&E at Guy's last night with my mum", EN, "Guy's", ENT_PRIV_LOCATION);
+	found("born at Queen Charlotte's, so we called her Noelle", EN, "Queen Charlotte's", ENT_PRIV_LOCATION);
+	no_span("ref 12345Abcdefg on the letter", EN, "12345Abcdefg", ENT_PRIV_LOCATION);
+	no_span("Guy's wife called the ward", EN, "Guy's", ENT_PRIV_LOCATION);
+	no_span("we had lunch at the King's Head after", EN, "King", ENT_PRIV_LOCATION);
+}
+
 /* A record label glued to its code: the digits only. */
 static void glued_labels(void **state)
 {
@@ -77,6 +90,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lower_town_word),
 		cmocka_unit_test(lower_town_article),
+		cmocka_unit_test(glued_postcode_possessive),
 		cmocka_unit_test(glued_labels),
 		cmocka_unit_test(names),
 	};
