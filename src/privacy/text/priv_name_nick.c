@@ -691,6 +691,20 @@ static inline int maybe_named(const struct pctx *c, size_t i)
 	return t->lex == 0 ? t->flen >= 3 && t->flen <= 5 : (t->lex & (LX_PRN | LX_FIRSTNAME | LX_HN)) != 0;
 }
 
+/* "i missed my appt again, mark said to call them back", "lol becca says hi": a lowercase first
+ * name (a word too) opening a clause after a comma or a texting interjection, then a verb of
+ * reported speech; not an auxiliary ("will said") nor after a determiner ("the bill said"). */
+static int said_lower(const struct pctx *c, size_t i)
+{
+	static const char *const said[] = {"said", "says", "told", "texted", "messaged", "reckons", NULL};
+	if (c->lang != ENT_PRIV_EN || !(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)) || tk_lex2(c, i, LX2_AUX) ||
+	    tk_len(c, i) < 3 || !(c->tk[i + 1].f & TK_SP) || !tk_eq_any(c, i + 1, said))
+		return 0;
+	size_t p = i - 1;
+	return (tk_ch(c, p, ',') && p >= 1 && (c->tk[p - 1].f & TK_WORD)) ||
+	       (tk_eq_any(c, p, interj) && tk_sentence_start(c, p));
+}
+
 void pn_nick_late(struct pctx *c)
 {
 	size_t first = 0;
@@ -742,6 +756,8 @@ void pn_nick_late(struct pctx *c)
 			if ((nl || pl <= 3) && listed_lower(c, i))
 				;
 			else if (nl == 4 && here_lower(c, i))
+				;
+			else if (pl && nl >= 4 && nl <= 8 && said_lower(c, i))
 				;
 			else if (nl && nl <= 3 && with_me(c, i))
 				;

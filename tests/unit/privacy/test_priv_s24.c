@@ -72,7 +72,7 @@ static void glued_labels(void **state)
 
 /* Names: a relative's word alone in brackets after it, a run-on sentence after a lowercase
  * word-name beside a relative, a town-name opening a sentence before a possessive and a
- * relative. */
+ * relative, a lowercase first name before "said". */
 static void names(void **state)
 {
 	(void)state;
@@ -83,6 +83,10 @@ static void names(void **state)
 	no_span("for my mum may she rest in peace", EN, "may", ENT_PRIV_NAME);
 	no_span("my daughter too she is 9", EN, "too", ENT_PRIV_NAME);
 	no_span("Nice my sister said, but it hurt", EN, "Nice", ENT_PRIV_NAME);
+	/* a lowercase first name opening a clause, then a verb of reported speech */
+	found("missed my appt again, mark said to call them back", EN, "mark", ENT_PRIV_NAME);
+	no_span("the bill said 300 quid", EN, "bill", ENT_PRIV_NAME);
+	no_span("i asked, will said no", EN, "will", ENT_PRIV_NAME);
 }
 
 int main(void)
