@@ -119,8 +119,9 @@ static int kin_word(const struct pctx *c, size_t i)
 	 * she is 9"): a first name, or a name a dictionary writes with a capital; not a month nor
 	 * an auxiliary ("for my mum may she rest in peace") */
 	if (!aux && !(t->lex & LX_MONTH) && tk_len(c, i) >= 3 &&
-	    ((t->lex & (LX_PRN | LX_FIRSTNAME)) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN))) && kin_pronoun(c, i + 1))
-		return 1;
+	    ((t->lex & (LX_PRN | LX_FIRSTNAME)) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN))) &&
+	    (kin_pronoun(c, i + 1) || (tk_is(c, i + 1, TK_NUM) && (c->tk[i + 1].f & TK_AGE))))
+		return 1; /* ... or its age: "le sport de ma fille iris 9 ans" */
 	if (!(t->lex & (LX_PRN | LX_FIRSTNAME | LX_MONTH)) && !(aux && (t->lex & LX_CAPEN)) &&
 	    !((t->lex & LX_HN) && !(t->lex & LX_WORD)))
 		return 0;

@@ -691,14 +691,21 @@ static inline int maybe_named(const struct pctx *c, size_t i)
 	return t->lex == 0 ? t->flen >= 3 && t->flen <= 5 : (t->lex & (LX_PRN | LX_FIRSTNAME | LX_HN)) != 0;
 }
 
-/* "i missed my appt again, mark said to call them back", "lol becca says hi": a lowercase first
- * name (a word too) opening a clause after a comma or a texting interjection, then a verb of
- * reported speech; not an auxiliary ("will said") nor after a determiner ("the bill said"). */
+/* "i missed my appt again, mark said to call them back", "mdr g oublié, pierre ma dit de
+ * rappeler": a lowercase first name (a word too) opening a clause after a comma or a texting
+ * interjection, then a verb of reported speech; not an auxiliary ("will said") nor after a
+ * determiner ("the bill said", "la rose m'a dit" opens on no comma). */
 static int said_lower(const struct pctx *c, size_t i)
 {
 	static const char *const said[] = {"said", "says", "told", "texted", "messaged", "reckons", NULL};
-	if (c->lang != ENT_PRIV_EN || !(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)) || tk_lex2(c, i, LX2_AUX) ||
-	    tk_len(c, i) < 3 || !(c->tk[i + 1].f & TK_SP) || !tk_eq_any(c, i + 1, said))
+	if (!(c->tk[i].lex & (LX_PRN | LX_FIRSTNAME)) || tk_lex2(c, i, LX2_AUX) || tk_len(c, i) < 3 ||
+	    !(c->tk[i + 1].f & TK_SP))
+		return 0;
+	/* French: "pierre ma dit de rappeler", "m'a dit", "a dit", "dit que" */
+	size_t k = i + 1;
+	if (c->lang == ENT_PRIV_EN ? !tk_eq_any(c, k, said)
+				   : !(tk_eq(c, k, "dit") || ((tk_eq(c, k, "ma") || tk_eq(c, k, "a")) && tk_eq(c, k + 1, "dit")) ||
+				       (tk_eq(c, k, "m") && tk_apos(c, k + 1) && tk_eq(c, k + 2, "a") && tk_eq(c, k + 3, "dit"))))
 		return 0;
 	size_t p = i - 1;
 	return (tk_ch(c, p, ',') && p >= 1 && (c->tk[p - 1].f & TK_WORD)) ||
@@ -757,7 +764,7 @@ void pn_nick_late(struct pctx *c)
 				;
 			else if (nl == 4 && here_lower(c, i))
 				;
-			else if (pl && nl >= 4 && nl <= 8 && said_lower(c, i))
+			else if (pl && nl >= 1 && nl <= 8 && said_lower(c, i))
 				;
 			else if (nl && nl <= 3 && with_me(c, i))
 				;

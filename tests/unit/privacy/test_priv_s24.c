@@ -87,6 +87,11 @@ static void names(void **state)
 	found("missed my appt again, mark said to call them back", EN, "mark", ENT_PRIV_NAME);
 	no_span("the bill said 300 quid", EN, "bill", ENT_PRIV_NAME);
 	no_span("i asked, will said no", EN, "will", ENT_PRIV_NAME);
+	found("mdr g oubli\xc3\xa9 mon rdv, pierre ma dit de rappeler", FR, "pierre", ENT_PRIV_NAME);
+	no_span("bref, la rose m'a dit que", FR, "rose", ENT_PRIV_NAME);
+	/* a lowercase word-name beside a relative, then its age */
+	found("un certificat pr le sport de ma fille iris 9 ans", FR, "iris", ENT_PRIV_NAME);
+	no_span("ma fille cadette 9 ans", FR, "cadette", ENT_PRIV_NAME);
 }
 
 int main(void)
