@@ -102,11 +102,19 @@ floort12="--min direct_recall=0.988 --min direct_precision=0.984 --min quasi_rec
 # list 0.9625 / 0.9847 / 0.8567 / 0.9351; with the word-names thanked or asked for 0.9677 /
 # 0.9848 / 0.8567 / 0.9481.
 floort13="--min direct_recall=0.967 --min direct_precision=0.984 --min quasi_recall=0.856 --min direct_doc_full=0.948"
+# tuning-14 (twenty-fourth session, written blind by W19-14, new to the project, on the weak spots
+# the issue names: hospitals without a head noun, names that are words, towns as first names and
+# first names as towns, labels glued to codes, lists, no capitals; tuning-14.md): scored once as
+# it came, on main (96f7632, b60bbc1 the same engine): direct recall 0.9840, precision 0.9815,
+# quasi recall 0.9297, direct_doc_full 0.9412. Every third line kept out of the tuning until
+# measured (T19). Tuning material since, held to what the rules reach on it: with the twenty-fourth
+# session's rules 0.9944 / 0.9814 / 0.9510 / 0.9779.
+floort14="--min direct_recall=0.994 --min direct_precision=0.981 --min quasi_recall=0.950 --min direct_doc_full=0.977"
 # numwords: ages and dates written in words and their hard negatives (durations, doses, counts,
 # thresholds, times), written with the rules of priv_when.c (nineteenth session, T19): tuning
 # material, held to what the rules reach on it
 floornw="--min AGE_recall=0.99 --min DATE_recall=0.99 --min quasi_precision=0.99"
-for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 tuning-12 tuning-13 numwords heldout-5 heldout-6 heldout-7 heldout-8 heldout-9 heldout-10; do
+for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8 tuning-9 tuning-10 tuning-11 tuning-12 tuning-13 tuning-14 numwords heldout-5 heldout-6 heldout-7 heldout-8 heldout-9 heldout-10; do
 	gold="$here/$set.jsonl"
 	"$bin" redact --jsonl --policy report <"$gold" >"$out/own-$set.pred.jsonl" || status=1
 	echo "--- own $set set"
@@ -126,6 +134,7 @@ for set in tuning tuning-2 tuning-3 tuning-4 tuning-5 tuning-6 tuning-7 tuning-8
 	tuning-11) floor=$floort11 ;;
 	tuning-12) floor=$floort12 ;;
 	tuning-13) floor=$floort13 ;;
+	tuning-14) floor=$floort14 ;;
 	numwords) floor=$floornw ;;
 	*) floor= ;;
 	esac
