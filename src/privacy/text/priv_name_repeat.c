@@ -192,17 +192,18 @@ static int sing_verb(const struct pctx *c, size_t a)
  * or "&" and span k (whose first token is i), a NAME, is a name too when a name list holds it as a surname or a
  * hunspell first name, capitalised mid-sentence; or, in a list written in lowercase, a given
  * name that is no word of the language ("sophie, karim et lulu"). */
-static void list_before(struct pctx *c, size_t k, size_t i)
+/* Returns the token of the name it adds, or SIZE_MAX. */
+static size_t list_before(struct pctx *c, size_t k, size_t i)
 {
 	if (i < 2 || c->tk[i].s != c->sp[k].start)
-		return;
+		return SIZE_MAX;
 	/* "sophie, karim et lulu : merci": a comma joins them when the list goes on after span k */
 	size_t after = priv_tok_at(c, c->sp[k].end);
 	int comma = tk_ch(c, i - 1, ',') && after < c->n_tk &&
 		    (tk_ch(c, after, ',') || tk_eq(c, after, "et") || tk_eq(c, after, "and") || tk_ch(c, after, '&'));
 	if (!(comma || tk_eq(c, i - 1, "ou") || tk_eq(c, i - 1, "et") || tk_eq(c, i - 1, "or") ||
 	      tk_eq(c, i - 1, "and") || tk_ch(c, i - 1, '&')))
-		return;
+		return SIZE_MAX;
 	size_t p = i - 2;
 	const struct ptok *t = &c->tk[p];
 	uint32_t bad = NOT_A_NAME | LX_STOPFR | LX_STOPEN | LX_EPONYM | LX_TOWN | LX_CITY;
@@ -231,11 +232,12 @@ static void list_before(struct pctx *c, size_t k, size_t i)
 	if (!lower && ((t->f & (TK_CAP | TK_ALLCAP | TK_DIGIT | TK_CLAIMED)) != TK_CAP || tk_len(c, p) < 3 ||
 		       !(t->lex & (LX_PRN | LX_PATR | (placename ? LX_HN : 0))) || ((t->lex & bad) && !placename) ||
 		       tk_sentence_start(c, p)))
-		return;
+		return SIZE_MAX;
 	if ((p > 0 && tk_glued(c, p - 1)) || !(c->tk[comma ? i : i - 1].f & TK_SP))
-		return;
+		return SIZE_MAX;
 	/* (a new span: c->sp may move, the caller indexes it again) */
 	priv_add_tok(c, p, p, ENT_PRIV_NAME, 0.6f, "name_list");
+	return p;
 }
 
 /* The name word i opens a sentence as a vocative: a pause or "you" after it ("rose, tu vas
@@ -275,7 +277,10 @@ void pn_repeat(struct pctx *c)
 		if (c->sp[k].type != ENT_PRIV_NAME)
 			continue;
 		size_t first = priv_tok_at(c, c->sp[k].start);
-		list_before(c, k, first);
+		/* the list read backwards from the new span too: "karima, sandrine, élodie et" (a
+		 * lowercase list's head before the item before the name found) */
+		for (size_t f = first, kk = k; (f = list_before(c, kk, f)) != SIZE_MAX && !c->oom;)
+			kk = c->n_sp - 1;
 		for (size_t i = first; i < c->n_tk && c->tk[i].s < c->sp[k].end; i++) {
 			if (!name_word(c, i))
 				continue;

@@ -92,6 +92,9 @@ static void names(void **state)
 	/* a lowercase word-name beside a relative, then its age */
 	found("un certificat pr le sport de ma fille iris 9 ans", FR, "iris", ENT_PRIV_NAME);
 	no_span("ma fille cadette 9 ans", FR, "cadette", ENT_PRIV_NAME);
+	/* a lowercase list read backwards from the name found to its head */
+	found("infirmi\xc3\xa8res de l'hdj: karima, sandrine, \xc3\xa9lodie et le nouveau", FR, "karima", ENT_PRIV_NAME);
+	no_span("courses: tomates, sandrine, \xc3\xa9lodie et pain", FR, "tomates", ENT_PRIV_NAME);
 }
 
 int main(void)
