@@ -238,6 +238,22 @@ int pn_copula_trade(const struct pctx *c, size_t i)
 
 /* "Patience, l'aide-soignante de nuit", "Jenny the district nurse", "Salomé la sage-femme": a
  * given name, then an article and a carer's trade. */
+/* Token i ends like a drug's international name ("metformin", "amlodipine", "ramipril",
+ * "omeprazole", "atorvastatin", "adalimumab", "bisoprolol", "furosemide"). */
+static int drug_shaped(const struct pctx *c, size_t i)
+{
+	static const char *const end[] = {"in", "ine", "ol", "ide", "pril", "statin", "mab", "zole", "one", "ate",
+					  "pam", "lam", "cillin", "mycin", "sartan", "xine", NULL};
+	const char *f = tk_fold(c, i);
+	size_t n = c->tk[i].flen;
+	for (size_t e = 0; end[e]; e++) {
+		size_t l = strlen(end[e]);
+		if (n > l + 2 && memcmp(f + n - l, end[e], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int pn_trade_after(const struct pctx *c, size_t i)
 {
 	static const char *const w_il[] = {
@@ -300,7 +316,10 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	/* ("fille" and "fils" are function words of the language guess too: "Soan (ma fille)") */
 	/* (without a pause when the name opens the sentence and is no word of the language:
 	 * "Nancy ma voisine m'accompagne"; not "Nice my sister said") */
-	if ((comma || (tk_sentence_start(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))) &&
+	/* (the lists hold "Lyon" as they hold "Nancy": a town opening the sentence is the place
+	 * when "y" points back to it, "Lyon ma soeur y vit") */
+	if ((comma || (tk_sentence_start(c, i) && !(t->lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)) &&
+		       !((t->lex & (LX_TOWN | LX_CITY)) && (tk_eq(c, k + 2, "y") || tk_eq(c, k + 3, "y"))))) &&
 	    pn_possessive(c, k) && tk_is(c, k + 1, TK_LOWER) &&
 	    (c->tk[k + 1].lex & LX_KIN) &&
 	    (!(c->tk[k + 1].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, k + 1, "fille") || tk_eq(c, k + 1, "fils")) &&
@@ -310,7 +329,10 @@ int pn_trade_after(const struct pctx *c, size_t i)
 	     tk_eq(c, k, "her")))
 		return 1; /* ... "Erwann, sa fille." signing */
 	/* "- Basil (hubby): cardiology", "Noah (son) is 4": a relative's word alone in brackets */
-	if (tk_ch(c, i + 1, '(') && tk_is(c, k, TK_LOWER) && (c->tk[k].lex & LX_KIN) && tk_ch(c, k + 1, ')'))
+	/* (a given name, or a word no list holds that has no drug's ending: not "- Metformin (mum):
+	 * 500mg", a medication list per relative) */
+	if (tk_ch(c, i + 1, '(') && tk_is(c, k, TK_LOWER) && (c->tk[k].lex & LX_KIN) && tk_ch(c, k + 1, ')') &&
+	    ((t->lex & LX_GIVEN) || !drug_shaped(c, i)))
 		return 1;
 	/* "Larrouy (papa de Miles)", "Awa, maman de Kenzo,": a relative of someone named */
 	if (comma && (c->tk[k].lex & LX_KIN) && (tk_eq(c, k + 1, "de") || tk_eq(c, k + 1, "of")) &&

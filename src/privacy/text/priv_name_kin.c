@@ -118,7 +118,8 @@ static int kin_word(const struct pctx *c, size_t i)
 	/* a run-on sentence after it, after a preposition too ("a certificate for my daughter iris
 	 * she is 9"): a first name, or a name a dictionary writes with a capital; not a month nor
 	 * an auxiliary ("for my mum may she rest in peace") */
-	if (!aux && !(t->lex & LX_MONTH) && tk_len(c, i) >= 3 &&
+	/* (not a birth order either: "my son junior he is 3") */
+	if (!aux && !(t->lex & LX_MONTH) && tk_len(c, i) >= 3 && !tk_eq_any(c, i, order) &&
 	    ((t->lex & (LX_PRN | LX_FIRSTNAME)) || ((t->lex & LX_HN) && (t->lex & LX_CAPEN))) &&
 	    (kin_pronoun(c, i + 1) || (tk_is(c, i + 1, TK_NUM) && (c->tk[i + 1].f & TK_AGE))))
 		return 1; /* ... or its age: "le sport de ma fille iris 9 ans" */

@@ -708,8 +708,26 @@ static int said_lower(const struct pctx *c, size_t i)
 				       (tk_eq(c, k, "m") && tk_apos(c, k + 1) && tk_eq(c, k + 2, "a") && tk_eq(c, k + 3, "dit"))))
 		return 0;
 	size_t p = i - 1;
-	return (tk_ch(c, p, ',') && p >= 1 && (c->tk[p - 1].f & TK_WORD)) ||
-	       (tk_eq_any(c, p, interj) && tk_sentence_start(c, p));
+	if (!((tk_ch(c, p, ',') && p >= 1 && (c->tk[p - 1].f & TK_WORD)) ||
+	      (tk_eq_any(c, p, interj) && tk_sentence_start(c, p))))
+		return 0;
+	/* a name that is a word of the language ("bill", "grace", "max", "rose") needs what
+	 * reported speech says next: not "says" (a bill, a label "says"), and a pronoun, "to",
+	 * "that", a greeting (English) or "de", "que" (French) after the verb; not "bill said 200
+	 * quid", "grace said before dinner", "max said the dose", "rose m'a dit non" */
+	if (!(c->tk[i].lex & (c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR)))
+		return 1;
+	static const char *const next_en[] = {"i", "we", "you", "u", "he", "she", "they", "it", "to", "that", "me",
+					      "us", "hi", "hello", "hey", "thanks", NULL};
+	static const char *const next_fr[] = {"de", "d", "que", "qu", "merci", "coucou", NULL};
+	if (c->lang == ENT_PRIV_EN) {
+		if (tk_eq(c, i + 1, "says") || tk_eq(c, i + 1, "reckons"))
+			return 0;
+		return tk_eq_any(c, i + 2, next_en);
+	}
+	while (k < c->n_tk && !tk_eq(c, k, "dit"))
+		k++;
+	return tk_eq_any(c, k + 1, next_fr);
 }
 
 void pn_nick_late(struct pctx *c)

@@ -48,6 +48,43 @@ int priv_dwell_town(const struct pctx *c, size_t i)
 	return clause_left(c, i);
 }
 
+/* The text speaks of a stay or a visit in care: a hospital's head ("hôpital", "clinic"), or a
+ * word of care ("opérée", "ward", "rdv", "admitted"). What a listed hospital that is also a
+ * word ("tenon", "trousseau") or an unknown word after "the" ("the starship", "the foch")
+ * needs before it is read as the place. */
+int priv_care_context(const struct pctx *c)
+{
+	static const char *const care[] = {"ward", "admitted", "surgery", "op", "operation", "operated", "appt",
+					   "appointment", "consultant", "nurse", "nurses", "doctor", "doctors", "icu",
+					   "nicu", "discharged", "scan", "mri", "chemo", "biopsy", "born", "opere",
+					   "operee", "hospitalise", "hospitalisee", "hospit", "rdv", "consultation",
+					   "urgences", "service", "rea", "reanimation", "chimio", "irm", "biopsie",
+					   "accouche", "accouchee", "soins", "medecin", "chirurgien",
+					   "infirmiere", "pediatrie", "oncologie", "hopital", "hospital", NULL};
+	for (size_t k = 0; k < c->n_tk; k++)
+		if ((c->tk[k].f & TK_WORD) && ((c->tk[k].lex & (LX_HOSP | LX_HOSP_EN)) || tk_eq_any(c, k, care)))
+			return 1;
+	return 0;
+}
+
+/* Token p is French "a" without its accent, and the verb "has": a subject before it ("il a
+ * derby", "elle a trousseau", "ma fille a charlotte", "on a"). */
+static int fr_verb_a(const struct pctx *c, size_t p)
+{
+	static const char *const subj[] = {"il", "elle", "on", "qui", "ca", "y", "en", "tout", "chacun", "lui", NULL};
+	static const char *const det[] = {"le", "la", "l", "mon", "ma", "ton", "ta", "son", "sa", "notre", "votre",
+					  "leur", "ce", "cette", "mes", "nos", NULL};
+	if (!tk_eq(c, p, "a"))
+		return 0;
+	size_t s = tk_prev_word(c, p, 0);
+	if (s == SIZE_MAX)
+		return 0;
+	if (tk_eq_any(c, s, subj))
+		return 1;
+	size_t d = tk_prev_word(c, s, 0);
+	return d != SIZE_MAX && tk_eq_any(c, d, det) && tk_is(c, s, TK_LOWER);
+}
+
 /* "any1 had surgery at the spire in bristol?", "jvis à angers et", "opérée à bichat en juin": a
  * listed town in lowercase right after "in", "at", "near", "from" (or French "à", "a") that is
  * a word only of the other language ("bristol" is French, "angers" English), or, in French, a
@@ -59,11 +96,15 @@ int priv_lower_town_word(const struct pctx *c, size_t i, uint32_t fl)
 	static const char *const w_en[] = {"in", "at", "near", "from", NULL};
 	int en = c->lang == ENT_PRIV_EN;
 	size_t p = tk_prev_word(c, i, 0);
-	if (p == SIZE_MAX || !(tk_eq_any(c, p, w_en) || (!en && tk_eq(c, p, "a"))))
+	/* towns that are brands, of water, creams or food ("the cream from vichy") */
+	static const char *const brand[] = {"vichy", "avene", "evian", "uriage", "dijon", "cognac", "roquefort",
+					    "champagne", NULL};
+	if (p == SIZE_MAX || !(tk_eq_any(c, p, w_en) || (!en && tk_eq(c, p, "a") && !fr_verb_a(c, p))))
 		return 0;
-	if ((fl & (en ? LX_WEN : LX_WFR)) && (en || !(fl & LX_CITY)))
+	if (((fl & (en ? LX_WEN : LX_WFR)) && (en || !(fl & LX_CITY))) || tk_eq_any(c, i, brand))
 		return 0;
-	return clause_left(c, i);
+	/* (a French word that is a listed hospital, "tenon", "trousseau": in a text about care) */
+	return clause_left(c, i) && (en || !(fl & LX_WFR) || priv_care_context(c));
 }
 
 /* "had my op at the royal free", "u drove me to the royal marsden", "des nuits à la timone": a
@@ -81,7 +122,10 @@ int priv_lower_town_article(const struct pctx *c, size_t i, size_t j, uint32_t f
 		return 0;
 	if (i == j && (!(fl & LX_CITY) || (fl & ((c->lang == ENT_PRIV_EN ? LX_WEN : LX_WFR) | LX_PRN))))
 		return 0;
-	return clause_left(c, j);
+	if (tk_eq(c, p, "a") && fr_verb_a(c, p))
+		return 0;
+	/* (a single word, "the starship", "the foch", "the barts": in a text about care) */
+	return clause_left(c, j) && (i != j || priv_care_context(c));
 }
 
 /* Token k has a name's shape, not a text message's abbreviation: six letters or more, three
@@ -176,6 +220,20 @@ int priv_named_possessive(struct pctx *c, size_t i)
 	    !(tk_eq(c, p, "at") || tk_eq(c, p, "to") || tk_eq(c, p, "in") || tk_eq(c, p, "into") || tk_eq(c, p, "from")) ||
 	    (i + 3 < c->n_tk && (c->tk[i + 3].f & (TK_WORD | TK_CAP)) == (TK_WORD | TK_CAP)))
 		return 0;
+	/* then the clause ends, or a word of time or a function word follows; not a noun the
+	 * possessive governs ("to Guy's house", "in Guy's opinion", "King's speech") nor a
+	 * bracket; and the name is not a person's elsewhere in the text ("(my neighbour Guy)") */
+	static const char *const next[] = {"for", "today", "yesterday", "tonight", "tomorrow", "last", "this", "next",
+					   "and", "on", "in", "with", "since", "after", "until", "till", "again", "twice",
+					   "every", "but", "so", "at", "lol", NULL};
+	size_t n = i + 3;
+	if (n < c->n_tk && !(c->tk[n].f & TK_NL) &&
+	    (tk_ch(c, n, '(') || ((c->tk[n].f & TK_WORD) && !tk_eq_any(c, n, next))))
+		return 0;
+	for (size_t k = 0; k < c->n_tk; k++)
+		if (k != i && tk_is(c, k, TK_CAP) && !tk_apos(c, k + 1) && c->tk[k].flen == c->tk[i].flen &&
+		    memcmp(tk_fold(c, k), tk_fold(c, i), c->tk[i].flen) == 0)
+			return 0;
 	priv_add_tok(c, i, i + 2, ENT_PRIV_LOCATION, 0.7f, "hospital");
 	return 1;
 }

@@ -2,7 +2,8 @@
  * test_priv_s24.c - the text engine's rules of the twenty-fourth session (T19, issue 19,
  * docs/privacy.md): towns and hospitals of the lists written in lowercase (a word of the other
  * language, a hospital of the hand list after "à" or after an article after a place word),
- * record labels glued to their code, and names beside a relative's word. Each rule with positives and hard negatives of its shape,
+ * record labels glued to their code, and names beside a relative's word; with R19's traps
+ * against them (tests/privacy/probes/r19-s24.jsonl) and T19f's fixes. Each rule with positives and hard negatives of its shape,
  * through the public API. Kept apart from the other sessions' test files so that they merge.
  */
 #include <setjmp.h>
@@ -32,6 +33,14 @@ static void lower_town_word(void **state)
 	no_span("im in reading mode tonight", EN, "reading", ENT_PRIV_LOCATION);
 	no_span("on y va \xc3\xa0 tours de r\xc3\xb4le", FR, "tours", ENT_PRIV_LOCATION);
 	no_span("went to bath and then bed", EN, "bath", ENT_PRIV_LOCATION);
+	/* R19's traps: French "a" the verb, a listed hospital that is a French word outside care,
+	 * a town that is a brand */
+	no_span("mon fils a derby ce soir et il boite encore", FR, "derby", ENT_PRIV_LOCATION);
+	no_span("ma fille a charlotte aux fraises pour son anniversaire", FR, "charlotte", ENT_PRIV_LOCATION);
+	no_span("il a boston et new york en tete pour ses vacances", FR, "boston", ENT_PRIV_LOCATION);
+	no_span("\xc3\xa7" "a tient a tenon et mortaise", FR, "tenon", ENT_PRIV_LOCATION);
+	no_span("i use the cream from vichy and my skin is less dry", EN, "vichy", ENT_PRIV_LOCATION);
+	found("elle a \xc3\xa9t\xc3\xa9 op\xc3\xa9r\xc3\xa9" "e a trousseau en mars", FR, "trousseau", ENT_PRIV_LOCATION);
 }
 
 /* A listed town or hospital in lowercase after an article after a place word
@@ -41,9 +50,17 @@ static void lower_town_article(void **state)
 	(void)state;
 	found("had my op at the royal free on 3rd march", EN, "royal free", ENT_PRIV_LOCATION);
 	found("u drove me to the royal marsden at 6am", EN, "royal marsden", ENT_PRIV_LOCATION);
-	found("how do i get to the whittington from archway", EN, "whittington", ENT_PRIV_LOCATION);
+	/* (a single word after "the" in a text about care: R19's "in the starship", "at the foch") */
+	found("how do i get to the whittington from archway for my scan", EN, "whittington", ENT_PRIV_LOCATION);
+	no_span("watched a film set in the starship and cried", EN, "starship", ENT_PRIV_LOCATION);
+	no_span("we ate at the foch and it was rubbish", EN, "foch", ENT_PRIV_LOCATION);
+	no_span("went to the barts and pieces sale lol", EN, "barts", ENT_PRIV_LOCATION);
 	found("jpp des nuits \xc3\xa0 la timone. dm moi", FR, "timone", ENT_PRIV_LOCATION);
-	found("reprise \xc3\xa0 la piti\xc3\xa9 en janvier pr une fistule", FR, "piti\xc3\xa9", ENT_PRIV_LOCATION);
+	found("op\xc3\xa9r\xc3\xa9" "e en juin, reprise \xc3\xa0 la piti\xc3\xa9 en janvier pr une fistule", FR, "piti\xc3\xa9",
+	      ENT_PRIV_LOCATION);
+	/* (the noun "pitié" in lowercase, in a text that speaks of no care) */
+	no_span("on a fait appel \xc3\xa0 la piti\xc3\xa9.", FR, "piti\xc3\xa9", ENT_PRIV_LOCATION);
+	no_span("elle en appelle \xc3\xa0 la piti\xc3\xa9 et rien ne bouge", FR, "piti\xc3\xa9", ENT_PRIV_LOCATION);
 	no_span("i went to the bath and fell asleep", EN, "bath", ENT_PRIV_LOCATION);
 	no_span("on discute du cas de la dame de la chambre 8", FR, "la chambre", ENT_PRIV_LOCATION);
 	no_span("nous \xc3\xa9tions quinze dans la salle d'attente", FR, "la salle", ENT_PRIV_LOCATION);
@@ -56,6 +73,12 @@ static void glued_postcode_possessive(void **state)
 	(void)state;
 	found("On a quitt\xc3\xa9 75011Paris pour Nancy en 2018", FR, "75011Paris", ENT_PRIV_LOCATION);
 	found("4 hours in A&E at Guy's last night with my mum", EN, "Guy's", ENT_PRIV_LOCATION);
+	found("she's in recovery at King's \xf0\x9f\x99\x8f", EN, "King's", ENT_PRIV_LOCATION);
+	/* (not before a noun the possessive governs, nor when the name is a person's elsewhere) */
+	found("went to Guy's house for the weekend", EN, "Guy", ENT_PRIV_NAME);
+	no_span("in Guy's opinion it was nothing", EN, "Guy's", ENT_PRIV_LOCATION);
+	no_span("came home to King's cat sleeping on my bed", EN, "King's", ENT_PRIV_LOCATION);
+	no_span("ive been to Guy's twice this week (my neighbour Guy)", EN, "Guy's", ENT_PRIV_LOCATION);
 	found("born at Queen Charlotte's, so we called her Noelle", EN, "Queen Charlotte's", ENT_PRIV_LOCATION);
 	no_span("ref 12345Abcdefg on the letter", EN, "12345Abcdefg", ENT_PRIV_LOCATION);
 	no_span("Guy's wife called the ward", EN, "Guy's", ENT_PRIV_LOCATION);
@@ -83,15 +106,28 @@ static void names(void **state)
 	no_span("for my mum may she rest in peace", EN, "may", ENT_PRIV_NAME);
 	no_span("my daughter too she is 9", EN, "too", ENT_PRIV_NAME);
 	no_span("Nice my sister said, but it hurt", EN, "Nice", ENT_PRIV_NAME);
+	no_span("Lyon ma soeur y vit depuis 10 ans", FR, "Lyon", ENT_PRIV_NAME);
+	found("- Basil (hubby): cardiology", EN, "Basil", ENT_PRIV_NAME);
+	no_span("- Metformin (mum): 500mg twice a day", EN, "Metformin", ENT_PRIV_NAME);
 	/* a lowercase first name opening a clause, then a verb of reported speech */
 	found("missed my appt again, mark said to call them back", EN, "mark", ENT_PRIV_NAME);
 	no_span("the bill said 300 quid", EN, "bill", ENT_PRIV_NAME);
 	no_span("i asked, will said no", EN, "will", ENT_PRIV_NAME);
+	found("lol tom said hi", EN, "tom", ENT_PRIV_NAME);
+	/* (a name that is a word: not "says", and a pronoun, "to" or "that" after the verb) */
+	no_span("haha, bill says i owe 200 quid", EN, "bill", ENT_PRIV_NAME);
+	no_span("lol bill said 200 quid for the dentist", EN, "bill", ENT_PRIV_NAME);
+	no_span("omg, grace said before dinner and i cried", EN, "grace", ENT_PRIV_NAME);
+	no_span("ok, max said the dose on the box", EN, "max", ENT_PRIV_NAME);
+	no_span("lol, frank said nothing, he is a parrot", EN, "frank", ENT_PRIV_NAME);
+	no_span("and, summer said the pool is open", EN, "summer", ENT_PRIV_NAME);
+	no_span("bref, rose m'a dit non (la couleur du test hein)", FR, "rose", ENT_PRIV_NAME);
 	found("mdr g oubli\xc3\xa9 mon rdv, pierre ma dit de rappeler", FR, "pierre", ENT_PRIV_NAME);
 	no_span("bref, la rose m'a dit que", FR, "rose", ENT_PRIV_NAME);
 	/* a lowercase word-name beside a relative, then its age */
 	found("un certificat pr le sport de ma fille iris 9 ans", FR, "iris", ENT_PRIV_NAME);
 	no_span("ma fille cadette 9 ans", FR, "cadette", ENT_PRIV_NAME);
+	no_span("my son junior he is 3", EN, "junior", ENT_PRIV_NAME);
 	/* a lowercase list read backwards from the name found to its head */
 	found("infirmi\xc3\xa8res de l'hdj: karima, sandrine, \xc3\xa9lodie et le nouveau", FR, "karima", ENT_PRIV_NAME);
 	no_span("courses: tomates, sandrine, \xc3\xa9lodie et pain", FR, "tomates", ENT_PRIV_NAME);
