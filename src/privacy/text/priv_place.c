@@ -698,13 +698,9 @@ static int town(struct pctx *c, size_t i)
 	j = us_state_tail(c, j);
 	/* "à la timone", "DE LA PITIE": a hospital of the hand list is named without its article
 	 * (the hand list's big cities hold none: French towns, "La Baule", keep theirs) */
-	if ((!cap || (t->f & TK_ALLCAP)) && j > i && (fl & LX_CITY) && tk_eq(c, i, "la")) {
-		/* ("la pitié" is a noun too: "faire appel à la pitié"; in lowercase, the hospital in a
-		 * text about care) */
-		if (j == i + 1 && tk_eq(c, j, "pitie") && tk_is(c, j, TK_LOWER) && !priv_care_context(c))
-			return 0;
-		i = tk_next_word(c, i, 0);
-	}
+	if ((!cap || (t->f & TK_ALLCAP)) && j > i && (fl & LX_CITY) && tk_eq(c, i, "la") &&
+	    (i = priv_la_hospital(c, i, j)) == SIZE_MAX)
+		return 0;
 	priv_add_tok(c, i, j, ENT_PRIV_LOCATION, cap ? 0.8f : 0.6f, "town");
 	return 1;
 }

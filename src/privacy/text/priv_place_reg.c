@@ -237,3 +237,12 @@ int priv_named_possessive(struct pctx *c, size_t i)
 	priv_add_tok(c, i, i + 2, ENT_PRIV_LOCATION, 0.7f, "hospital");
 	return 1;
 }
+
+/* "à la timone", "DE LA PITIE": the hospital after its article i, j its last token; SIZE_MAX
+ * for "la pitié" in lowercase in a text that speaks of no care ("faire appel à la pitié"). */
+size_t priv_la_hospital(const struct pctx *c, size_t i, size_t j)
+{
+	if (j == i + 1 && tk_eq(c, j, "pitie") && tk_is(c, j, TK_LOWER) && !priv_care_context(c))
+		return SIZE_MAX;
+	return tk_next_word(c, i, 0);
+}
