@@ -18,6 +18,11 @@ static int clause_left(const struct pctx *c, size_t i)
 	size_t nx = i + 1;
 	if (nx >= c->n_tk || !(c->tk[nx].f & TK_WORD) || (c->tk[nx].f & TK_NL))
 		return 1; /* the text, the clause or the line ends ("im in hull\nany good dentists") */
+	/* or a word of time: "at bichat today", "opérée à bichat hier", "direction tenon ce matin" */
+	static const char *const when[] = {"today", "yesterday", "tonight", "tomorrow", "last", "hier", "demain",
+					   "aujourd", "ce", NULL};
+	if ((c->tk[nx].lex & LX_DAY) || tk_eq_any(c, nx, when))
+		return 1;
 	return ((c->tk[nx].lex & (LX_STOPFR | LX_STOPEN)) || tk_eq(c, nx, "pr")) &&
 	       !(tk_eq(c, nx, "de") || tk_eq(c, nx, "d") || tk_eq(c, nx, "du") || tk_eq(c, nx, "des") ||
 		 tk_eq(c, nx, "of"));

@@ -33,6 +33,9 @@ static void lower_town_word(void **state)
 	no_span("im in reading mode tonight", EN, "reading", ENT_PRIV_LOCATION);
 	no_span("on y va \xc3\xa0 tours de r\xc3\xb4le", FR, "tours", ENT_PRIV_LOCATION);
 	no_span("went to bath and then bed", EN, "bath", ENT_PRIV_LOCATION);
+	/* a word of time after the town ends its clause too */
+	found("irm at bichat today, fingers crossed", EN, "bichat", ENT_PRIV_LOCATION);
+	found("op\xc3\xa9r\xc3\xa9" "e \xc3\xa0 bichat hier pr une sleeve", FR, "bichat", ENT_PRIV_LOCATION);
 	/* R19's traps: French "a" the verb, a listed hospital that is a French word outside care,
 	 * a town that is a brand */
 	no_span("mon fils a derby ce soir et il boite encore", FR, "derby", ENT_PRIV_LOCATION);
