@@ -196,10 +196,12 @@ size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end)
 }
 
 /* "75013Paris", "8 bd Arago 75013Paris": a French postcode glued to a capitalised town (a
- * token of eight characters or more that is no number). */
+ * token of eight characters or more that is no number). The raw token's length is checked
+ * before its sixth byte is read: its folded form, whose length the caller checked, may be
+ * longer than the raw bytes (a letter whose folding is longer, at the text's end). */
 int priv_glued_postcode(struct pctx *c, size_t i)
 {
-	if (c->t[c->tk[i].s + 5] < 'A' || c->t[c->tk[i].s + 5] > 'Z')
+	if (c->tk[i].e - c->tk[i].s < 8 || c->t[c->tk[i].s + 5] < 'A' || c->t[c->tk[i].s + 5] > 'Z')
 		return 0;
 	const char *f = tk_fold(c, i);
 	unsigned v = 0;
