@@ -236,8 +236,6 @@ int pn_copula_trade(const struct pctx *c, size_t i)
 	return 0;
 }
 
-/* "Patience, l'aide-soignante de nuit", "Jenny the district nurse", "Salomé la sage-femme": a
- * given name, then an article and a carer's trade. */
 /* Token i ends like a drug's international name ("metformin", "amlodipine", "ramipril",
  * "omeprazole", "atorvastatin", "adalimumab", "bisoprolol", "furosemide"). */
 static int drug_shaped(const struct pctx *c, size_t i)
@@ -254,6 +252,8 @@ static int drug_shaped(const struct pctx *c, size_t i)
 	return 0;
 }
 
+/* "Patience, l'aide-soignante de nuit", "Jenny the district nurse", "Salomé la sage-femme": a
+ * given name, then an article and a carer's trade. */
 int pn_trade_after(const struct pctx *c, size_t i)
 {
 	static const char *const w_il[] = {
