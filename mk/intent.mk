@@ -85,7 +85,7 @@ INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_
 
 GEN_SRC += $(INTENT_MODEL)
 
-$(INTENT_TRAINER): $(INTENT_HOSTSRC) tools/intent_train_util.h src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h \
+$(INTENT_TRAINER): $(INTENT_HOSTSRC) tools/intent_train_util.h src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h src/desk/intent_peer.h \
                    src/desk/intent_urgent.h src/desk/intent_calm.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) $(shell pkg-config --cflags jansson libutf8proc) \
@@ -121,7 +121,7 @@ GEN_SRC += $(INTENT_FRAME_MODEL)
 # Linked with the first stage's generated weights: it sees what the classifier sees.
 $(INTENT_FRAME_TRAINER): $(INTENT_FRAME_HOSTSRC) $(INTENT_MODEL) tools/intent_train_util.h src/desk/intent_run.h src/desk/intent_frame.h \
                          src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h \
-                         src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h \
+                         src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h src/desk/intent_peer.h \
                          src/desk/intent_urgent.h src/desk/intent_model.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) -Wno-overlength-strings $(shell pkg-config --cflags jansson libutf8proc) \

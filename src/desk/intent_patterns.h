@@ -83,6 +83,8 @@ enum kind {
 #define REVEAL 65536 /* the joke taken back: "(it's me.)", "c'est moi.", "not joking", "je rigole pas":
                       * the message's LAUGH markers calm nothing (a figure of speech, "dying of
                       * boredom", stays calm: only the laughing marker is revealed) */
+#define PEER 131072 /* a member alarmed about another (desk/intent_peer.h): the danger is someone
+                     * else's, told by the writer, whatever the "tu" or "you" before it */
 
 struct pattern_src {
 	enum kind kind;

@@ -656,7 +656,7 @@ static void try_pattern(uint16_t pi, void *ctx)
 	if ((src->flags & WELL) && !negated_within(s->t, at, end, 1))
 		s->well |= sent;
 	if (intent) {
-		enum speaker who = speaker_of(s->t, at);
+		enum speaker who = src->flags & PEER ? SPK_THIRD : speaker_of(s->t, at);
 		if (who == SPK_OWN)
 			s->own_sent |= sent;
 		s->own |= who == SPK_OWN;

@@ -22,6 +22,16 @@ static struct ent_intent_result classify(const char *s)
 	return r;
 }
 
+/* Fails on the first text whose urgent decision is not want. */
+static void expect_urgent(const char *const *texts, size_t n, int want)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct ent_intent_result r = classify(texts[i]);
+		if ((r.intent == ENT_INTENT_URGENT) != want)
+			fail_msg("%s (%.3f): %s", want ? "not urgent" : "urgent", (double)r.confidence, texts[i]);
+	}
+}
+
 static void advertising_and_chatter_are_not_urgent(void **state)
 {
 	static const char *const calm[] = {
@@ -45,11 +55,7 @@ static void advertising_and_chatter_are_not_urgent(void **state)
 		"It's urgent, my prescription runs out tomorrow",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof calm / sizeof calm[0]; i++) {
-		struct ent_intent_result r = classify(calm[i]);
-		if (r.intent == ENT_INTENT_URGENT)
-			fail_msg("urgent (%.3f): %s", (double)r.confidence, calm[i]);
-	}
+	expect_urgent(calm, sizeof calm / sizeof calm[0], 0);
 }
 
 static void a_crisis_in_the_same_registers_is_urgent(void **state)
@@ -65,11 +71,30 @@ static void a_crisis_in_the_same_registers_is_urgent(void **state)
 		"Sorry for everything, this is my last post, I've taken all my pills",
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof urgent / sizeof urgent[0]; i++) {
-		struct ent_intent_result r = classify(urgent[i]);
-		if (r.intent != ENT_INTENT_URGENT)
-			fail_msg("not urgent: %s", urgent[i]);
-	}
+	expect_urgent(urgent, sizeof urgent / sizeof urgent[0], 1);
+}
+
+/* A member alarmed about another, right now (desk/intent_peer.h, twenty-fourth session): the
+ * words are addressed to the one in danger and name no danger. Written for this test. */
+static void a_peer_alarm_is_urgent_its_look_alikes_are_not(void **state)
+{
+	static const char *const urgent[] = {
+		"@Nina37 t'es toujours là ? réponds moi, même un mot",
+		"Are you still there? Please answer, I'm scared",
+		"where are you?? reply please, your post tonight scared me",
+		"are you still there? what did you take?",
+		"my cousin says she took her whole stock of insulin and now nothing",
+	};
+	static const char *const calm[] = {
+		"T'es toujours là pour l'apéro de samedi ? Réponds quand tu peux",
+		"Are you still there? Haven't seen you in the group for a while, hope you're well",
+		"where are you in the queue? mine says 40 min",
+		"did you take the train or the bus in the end?",
+		"how many did you take in the end? the photos from the walk I mean",
+	};
+	(void)state;
+	expect_urgent(urgent, sizeof urgent / sizeof urgent[0], 1);
+	expect_urgent(calm, sizeof calm / sizeof calm[0], 0);
 }
 
 int main(void)
@@ -77,6 +102,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(advertising_and_chatter_are_not_urgent),
 		cmocka_unit_test(a_crisis_in_the_same_registers_is_urgent),
+		cmocka_unit_test(a_peer_alarm_is_urgent_its_look_alikes_are_not),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
