@@ -25,7 +25,12 @@ INTENT_EVAL_ONLY := tests/intent/safety-tuning-12.jsonl tests/intent/safety-tuni
                     tests/intent/safety-tuning-19.jsonl tests/intent/safety-tuning-20.jsonl \
                     tests/intent/safety-tuning-21.jsonl tests/intent/safety-tuning-22.jsonl \
                     tests/intent/safety-tuning-23.jsonl
-INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
+# Tuning set 24 (W12-13's community posts, twenty-fourth session) trains no model at all: it judges
+# the rules of that session (tests/intent/safety-tuning-24.md). Two thirds of it in the frame model
+# (community posts weighing 3) cut one false urgent of the third left out and lost six crises of
+# R12's probes (r12-s23) that the frame model never saw (docs/intent.md, twenty-fourth session).
+INTENT_JUDGE_ONLY := tests/intent/safety-tuning-24.jsonl
+INTENT_URGENT_DATA := $(filter-out $(INTENT_EVAL_ONLY) $(INTENT_JUDGE_ONLY),$(sort $(wildcard tests/intent/safety-tuning*.jsonl)))
 # Templated messages train the text model only: its out-of-fold probabilities on them are too
 # good to teach the urgent score how far to trust it on messages written by people.
 INTENT_TEXT_ONLY := data/intent/train-gen.jsonl
@@ -164,7 +169,7 @@ intent-heldout: $(BUILD)/entraide
 .PHONY: intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 intent-safety-7 \
         intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 intent-safety-14 \
         intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 intent-safety-20 \
-        intent-safety-21 intent-safety-22 intent-safety-23 intent-safety-heldout-8 intent-safety-heldout-9 \
+        intent-safety-21 intent-safety-22 intent-safety-23 intent-safety-24 intent-safety-heldout-8 intent-safety-heldout-9 \
         intent-safety-heldout-10 intent-safety-heldout-11 intent-safety-heldout-12 \
         intent-safety-heldout-13
 intent-safety: $(BUILD)/entraide
@@ -411,6 +416,16 @@ intent-safety-23: $(BUILD)/entraide
 	python3 tests/intent/score.py tests/intent/safety-tuning-23.jsonl $(BUILD)/intent-safety-23.pred.jsonl \
 		--min urgent_recall=0.93 --max false_urgent_rate=0.215 --min macro_f1=0.66
 
+# Set 24 (twenty-fourth session: 300 community posts by W12-13, who read only the product rules and
+# the label schema, 100 crises of which 40 peer alarms; tests/intent/safety-tuning-24.md). Scored
+# blind once as it came: main 96f7632 0.970 (97 of 100) / 20.0 % (40 of 200) / 0.743, the same on the
+# branch intent24 of that session (its peer-alarm rules were written before it came). Trains no
+# model (INTENT_JUDGE_ONLY).
+intent-safety-24: $(BUILD)/entraide
+	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-24.jsonl > $(BUILD)/intent-safety-24.pred.jsonl
+	python3 tests/intent/score.py tests/intent/safety-tuning-24.jsonl $(BUILD)/intent-safety-24.pred.jsonl \
+		--min urgent_recall=0.96 --max false_urgent_rate=0.21 --min macro_f1=0.73
+
 # The eighth held-out set (nineteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-8, who read only the product rules and the label schema, safety-heldout-8.md;
 # the one who tunes never reads it). Its first score, blind, on main's model (08f94e9): urgent
@@ -479,5 +494,6 @@ EVAL_TARGETS += intent-eval
 CHECK_EXTRA  += intent-heldout intent-safety intent-safety-2 intent-safety-3 intent-safety-4 intent-safety-5 intent-safety-6 \
                 intent-safety-7 intent-safety-8 intent-safety-9 intent-safety-10 intent-safety-11 intent-safety-12 \
                 intent-safety-14 intent-safety-15 intent-safety-16 intent-safety-17 intent-safety-18 intent-safety-19 \
-                intent-safety-20 intent-safety-21 intent-safety-22 intent-safety-23 intent-safety-heldout-8 intent-safety-heldout-9 \
-                intent-safety-heldout-10 intent-safety-heldout-11 intent-safety-heldout-12 intent-safety-heldout-13
+                intent-safety-20 intent-safety-21 intent-safety-22 intent-safety-23 intent-safety-24 intent-safety-heldout-8 \
+                intent-safety-heldout-9 intent-safety-heldout-10 intent-safety-heldout-11 intent-safety-heldout-12 \
+                intent-safety-heldout-13
