@@ -90,7 +90,7 @@ INTENT_HOSTFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Iinclude -Isrc -D_POSIX_
 
 GEN_SRC += $(INTENT_MODEL)
 
-$(INTENT_TRAINER): $(INTENT_HOSTSRC) tools/intent_train_util.h src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h src/desk/intent_peer.h \
+$(INTENT_TRAINER): $(INTENT_HOSTSRC) tools/intent_train_util.h src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h src/desk/intent_peer.h src/desk/intent_plan.h \
                    src/desk/intent_urgent.h src/desk/intent_calm.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) $(shell pkg-config --cflags jansson libutf8proc) \
@@ -126,7 +126,7 @@ GEN_SRC += $(INTENT_FRAME_MODEL)
 # Linked with the first stage's generated weights: it sees what the classifier sees.
 $(INTENT_FRAME_TRAINER): $(INTENT_FRAME_HOSTSRC) $(INTENT_MODEL) tools/intent_train_util.h src/desk/intent_run.h src/desk/intent_frame.h \
                          src/desk/intent_feat.h src/desk/intent_wordmap.h src/desk/intent_rules.h \
-                         src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h src/desk/intent_peer.h \
+                         src/desk/intent_patterns.h src/desk/intent_words.h src/desk/intent_world.h src/desk/intent_peer.h src/desk/intent_plan.h \
                          src/desk/intent_urgent.h src/desk/intent_model.h include/entraide/intent.h
 	@mkdir -p $(@D)
 	$(INTENT_HOSTCC) $(INTENT_HOSTFLAGS) -Wno-overlength-strings $(shell pkg-config --cflags jansson libutf8proc) \
@@ -419,12 +419,13 @@ intent-safety-23: $(BUILD)/entraide
 # Set 24 (twenty-fourth session: 300 community posts by W12-13, who read only the product rules and
 # the label schema, 100 crises of which 40 peer alarms; tests/intent/safety-tuning-24.md). Scored
 # blind once as it came: main 96f7632 0.970 (97 of 100) / 20.0 % (40 of 200) / 0.743, the same on the
-# branch intent24 of that session (its peer-alarm rules were written before it came). Trains no
-# model (INTENT_JUDGE_ONLY).
+# branch intent24 of that session (its peer-alarm rules were written before it came); with the plan
+# told without naming it (src/desk/intent_plan.h, written after reading it) 0.990 / 20.0 % / 0.745.
+# Trains no model (INTENT_JUDGE_ONLY).
 intent-safety-24: $(BUILD)/entraide
 	@$(BUILD)/entraide classify --jsonl < tests/intent/safety-tuning-24.jsonl > $(BUILD)/intent-safety-24.pred.jsonl
 	python3 tests/intent/score.py tests/intent/safety-tuning-24.jsonl $(BUILD)/intent-safety-24.pred.jsonl \
-		--min urgent_recall=0.96 --max false_urgent_rate=0.21 --min macro_f1=0.73
+		--min urgent_recall=0.98 --max false_urgent_rate=0.21 --min macro_f1=0.735
 
 # The eighth held-out set (nineteenth session: 200 messages, 100 French then 100 English, by a
 # new writer, H12-8, who read only the product rules and the label schema, safety-heldout-8.md;

@@ -53,6 +53,8 @@ static void advertising_and_chatter_are_not_urgent(void **state)
 		"Il y a 5 ans j'ai fait un AVC, aujourd'hui tout va bien",
 		"C'est urgent : mon ordonnance de pompe à insuline expire demain",
 		"It's urgent, my prescription runs out tomorrow",
+		"my friend talked me out of it last year, so grateful",
+		"looking for somewhere high to watch the fireworks tonight, any tips?",
 	};
 	(void)state;
 	expect_urgent(calm, sizeof calm / sizeof calm[0], 0);
@@ -69,6 +71,9 @@ static void a_crisis_in_the_same_registers_is_urgent(void **state)
 		"I stopped my insulin for that miracle tea and now I'm vomiting and breathing really fast",
 		"Merci pour tout les filles, c'est mon dernier message, ce soir j'en finis",
 		"Sorry for everything, this is my last post, I've taken all my pills",
+		/* the writer's plan told without naming it (desk/intent_plan.h) */
+		"someone please talk me out of it, I have the pills in my hand",
+		"ce soir je cherche un endroit pour sauter, je veux plus vivre",
 	};
 	(void)state;
 	expect_urgent(urgent, sizeof urgent / sizeof urgent[0], 1);
