@@ -6,7 +6,6 @@
 #include "desk/intent_patterns.h"
 #include "desk/intent_words.h"
 #include "desk/intent_peer.h"
-#include "desk/intent_plan.h"
 #include "desk/intent_world.h"
 
 #define R(r) ENT_INTENT_RULE_##r
@@ -183,7 +182,6 @@ const struct pattern_src intent_patterns[] = {
 	{K_URGENT, R(SUICIDE), 0, "goodbye|suicide ~0 letter*|note|notes|message*"},
 	INTENT_WORLD_PATTERNS
 	INTENT_PEER_PATTERNS
-	INTENT_PLAN_PATTERNS
 	{K_URGENT, R(SUICIDE), 0, "couper|coupe|coupee|ouvrir|ouvert*|taillad*|tranch* ~2 veines|poignet|poignets"},
 	{K_URGENT, R(SUICIDE), 0, "slit|slash*|cut|cutting ~2 wrist*|veins"},
 	{K_URGENT, R(SUICIDE), 0, "never ~0 wake ~0 up"},

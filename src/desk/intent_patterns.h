@@ -83,8 +83,10 @@ enum kind {
 #define REVEAL 65536 /* the joke taken back: "(it's me.)", "c'est moi.", "not joking", "je rigole pas":
                       * the message's LAUGH markers calm nothing (a figure of speech, "dying of
                       * boredom", stays calm: only the laughing marker is revealed) */
-#define PEER 131072 /* a member alarmed about another (desk/intent_peer.h): the danger is someone
-                     * else's, told by the writer, whatever the "tu" or "you" before it */
+#define PEER 131072 /* a member alarmed about another (desk/intent_peer.h), the shape: a check and a
+                     * plea, nothing alone; someone else's danger only beside a PEERCUE */
+#define PEERCUE 262144 /* a cue of worry or danger that a PEER shape needs (its rule: what it says) */
+#define PEERVETO 524288 /* an errand of everyday life that takes a PEER shape back (a match, a bus) */
 
 struct pattern_src {
 	enum kind kind;

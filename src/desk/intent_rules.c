@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "desk/intent_patterns.h"
+#include "desk/intent_peer_rule.h"
 
 #define MAX_SLOTS 8
 #define MAX_ALTS 8192
@@ -232,6 +233,8 @@ struct scan {
 	 * taken back to count. */
 	uint64_t self_danger;
 	uint64_t bye_tok; /* the tokens (of the first 64) a goodbye's words cover */
+	uint64_t peer_sent; /* a peer's alarm (intent_peer_rule.h): its sentences, its cues' rules, an errand */
+	unsigned peer_cue, peer_veto, peer_strong;
 	int reveal, bye_pi, bye_own, bye_third, bye_reported;
 };
 
@@ -617,6 +620,12 @@ static void try_pattern(uint16_t pi, void *ctx)
 		return;
 	size_t at = src->flags & LATE ? end : s->ti;
 	sent = 1ull << s->t->tok_sent[at];
+	if (src->flags & (PEER | PEERCUE | PEERVETO)) { /* decided at the end of the chunk */
+		s->peer_sent |= src->flags & PEER ? sent : 0;
+		s->peer_cue |= src->flags & PEERCUE ? 1u << src->rule : 0;
+		s->peer_strong |= (src->flags & PEERCUE) && src->rule == ENT_INTENT_RULE_SUICIDE && !(src->flags & WEAK);
+		return (void)(s->peer_veto |= (src->flags & PEERVETO) != 0);
+	}
 	if (src->kind == K_URGENT && (((src->flags & NEG) && negated_before(s->t, at)) ||
 	                              ((src->flags & NEGIN) && negated_within(s->t, at > 0 ? at - 1 : 0, end, 0)))) {
 		s->negated = 1;
@@ -656,7 +665,7 @@ static void try_pattern(uint16_t pi, void *ctx)
 	if ((src->flags & WELL) && !negated_within(s->t, at, end, 1))
 		s->well |= sent;
 	if (intent) {
-		enum speaker who = src->flags & PEER ? SPK_THIRD : speaker_of(s->t, at);
+		enum speaker who = speaker_of(s->t, at);
 		if (who == SPK_OWN)
 			s->own_sent |= sent;
 		s->own |= who == SPK_OWN;
@@ -768,6 +777,10 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 		s.third |= s.bye_third;
 		s.reported |= s.bye_reported;
 	}
+	int peer_ok = s.peer_sent && (!s.peer_veto || s.peer_strong) && !s.laugh; /* intent_peer_rule.h */
+	enum ent_intent_rule peer = peer_ok ? intent_peer_rule(s.peer_cue, s.own || s.third, s.self_danger != 0) : 0;
+	s.third |= peer == ENT_INTENT_RULE_SUICIDE, s.cue |= peer ? s.peer_sent : 0;
+	h->has_vulnerable |= peer_ok && !peer && s.peer_cue, h->peer_alarm |= peer != ENT_INTENT_RULE_NONE;
 	h->suicide_intent |= s.own;
 	h->suicide_third |= s.third;
 	h->suicide_reported |= s.reported;
@@ -862,6 +875,7 @@ void intent_rules_scan(const struct intent_text *t, struct intent_rule_hits *h)
 			break;
 		}
 	}
+	h->urgent = h->urgent == ENT_INTENT_RULE_NONE ? peer : h->urgent;
 }
 
 enum ent_intent_rule intent_rules_urgent(const struct intent_rule_hits *h)

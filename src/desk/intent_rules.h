@@ -42,6 +42,9 @@ struct intent_rule_hits {
 	int suicide_reported;             /* ... inside a quotation or said to the reader ("'je vais
 	                                     me tuer', il a répété", "you want to disappear") */
 	int has_denied;                   /* a danger denied: "no bleeding", "not thinking of hurting myself" */
+	int peer_alarm;                   /* a member alarmed about another, a cue beside the check
+	                                     (intent_rules.c, peer_alarm): its rule is forced as the
+	                                     suicidal danger of someone else is */
 	/* The same contexts scoped to the sentence of a cue of danger (a pattern, a count of tablets,
 	 * a word of danger, a farewell, a vulnerable person): */
 	int clause_now;                   /* a cue and a cue of the present in one sentence */

@@ -89,10 +89,15 @@ int intent_urgent_decide(const struct intent_rule_hits *h, const float prob[ENT_
 
 int intent_urgent_forced(const struct intent_rule_hits *h)
 {
-	if (intent_rules_urgent(h) != ENT_INTENT_RULE_SUICIDE)
-		return 0;
+	enum ent_intent_rule rule = intent_rules_urgent(h);
 	int calm = h->has_past || h->has_hypo || h->has_recovered || h->has_admin || h->has_chronic ||
 	           h->has_frame || h->has_reassure || h->has_joke || h->has_denied;
+	/* A member alarmed about another, an overdose or no answer beside help called (desk/intent_peer.h):
+	 * as someone else's suicidal danger below. */
+	if (h->peer_alarm && rule != ENT_INTENT_RULE_NONE && rule == h->urgent && rule != ENT_INTENT_RULE_SUICIDE)
+		return !calm || h->clause_plain;
+	if (rule != ENT_INTENT_RULE_SUICIDE)
+		return 0;
 	/* The writer's own words: a cue of the present elsewhere in the message does not force them
 	 * ("Three years ago I tried to end my life. I'm in a good place now."): one in the sentence of
 	 * a cue does, and so does a cue in a sentence with nothing calm or present around it

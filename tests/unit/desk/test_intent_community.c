@@ -71,7 +71,8 @@ static void a_crisis_in_the_same_registers_is_urgent(void **state)
 		"I stopped my insulin for that miracle tea and now I'm vomiting and breathing really fast",
 		"Merci pour tout les filles, c'est mon dernier message, ce soir j'en finis",
 		"Sorry for everything, this is my last post, I've taken all my pills",
-		/* the writer's plan told without naming it (desk/intent_plan.h) */
+		/* the writer's plan told without naming it (its patterns taken out, twenty-fourth session:
+		 * these are urgent by their other words) */
 		"someone please talk me out of it, I have the pills in my hand",
 		"ce soir je cherche un endroit pour sauter, je veux plus vivre",
 	};
@@ -85,7 +86,7 @@ static void a_peer_alarm_is_urgent_its_look_alikes_are_not(void **state)
 {
 	static const char *const urgent[] = {
 		"@Nina37 t'es toujours là ? réponds moi, même un mot",
-		"Are you still there? Please answer, I'm scared",
+		"Are you still there? Please answer, your last message scared me",
 		"where are you?? reply please, your post tonight scared me",
 		"are you still there? what did you take?",
 		"my cousin says she took her whole stock of insulin and now nothing",
@@ -96,6 +97,10 @@ static void a_peer_alarm_is_urgent_its_look_alikes_are_not(void **state)
 		"where are you in the queue? mine says 40 min",
 		"did you take the train or the bus in the end?",
 		"how many did you take in the end? the photos from the walk I mean",
+		/* R12's probes (session 24): the shape beside an errand, a joke */
+		"u still there? reply we're starting the match",
+		"Hi, are you still there? please reply, I need to move my appointment on Thursday",
+		"t'es toujours en vie ? 😂 réponds au moins au message de la cagnotte",
 	};
 	(void)state;
 	expect_urgent(urgent, sizeof urgent / sizeof urgent[0], 1);
