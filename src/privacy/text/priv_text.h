@@ -381,12 +381,12 @@ int priv_lower_town_article(const struct pctx *c, size_t i, size_t j, uint32_t f
 /* priv_place_reg.c: "75013Paris" at token i (no number, 8 characters or more); "at Guy's" at
  * token i ("Guy" or "King"). Each adds the LOCATION span and says 1, or 0. */
 int priv_glued_postcode(struct pctx *c, size_t i);
+int priv_named_possessive(struct pctx *c, size_t i);
 /* priv_place_reg.c: does the text speak of care (a hospital's head, "opérée", "ward", "rdv")? */
 int priv_care_context(const struct pctx *c);
 /* priv_place_reg.c: the first token of hospital i..j named after its article "la" (token i),
  * or SIZE_MAX for the noun ("à la pitié" in a text about no care). */
 size_t priv_la_hospital(const struct pctx *c, size_t i, size_t j);
-int priv_named_possessive(struct pctx *c, size_t i);
 /* priv_place_reg.c: the last token of a lowercase hospital name after lowercase head i ending at
  * head_end ("chu bretonneau", "clinique des lilas"), or SIZE_MAX. */
 size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end);
