@@ -313,6 +313,9 @@ int pn_trade_after(const struct pctx *c, size_t i)
 		      ((tk_eq(c, k, "it") || tk_eq(c, k, "he") || tk_eq(c, k, "she")) && tk_apos(c, k + 1) &&
 		       tk_eq(c, k + 2, "s"))))
 		k += 3;
+	/* (the text may end there, "Sarah, it's": the tests below read c->tk[k] directly) */
+	if (k >= c->n_tk)
+		return 0;
 	/* ("fille" and "fils" are function words of the language guess too: "Soan (ma fille)") */
 	/* (without a pause when the name opens the sentence and is no word of the language:
 	 * "Nancy ma voisine m'accompagne"; not "Nice my sister said") */

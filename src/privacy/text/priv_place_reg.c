@@ -57,7 +57,7 @@ int priv_dwell_town(const struct pctx *c, size_t i)
  * word of care ("opérée", "ward", "rdv", "admitted"). What a listed hospital that is also a
  * word ("tenon", "trousseau") or an unknown word after "the" ("the starship", "the foch")
  * needs before it is read as the place. */
-int priv_care_context(const struct pctx *c)
+int priv_care_context(struct pctx *c)
 {
 	static const char *const care[] = {"ward", "admitted", "surgery", "op", "operation", "operated", "appt",
 					   "appointment", "consultant", "nurse", "nurses", "doctor", "doctors", "icu",
@@ -66,10 +66,16 @@ int priv_care_context(const struct pctx *c)
 					   "urgences", "service", "rea", "reanimation", "chimio", "irm", "biopsie",
 					   "accouche", "accouchee", "soins", "medecin", "chirurgien",
 					   "infirmiere", "pediatrie", "oncologie", "hopital", "hospital", NULL};
+	/* (once a text: every listed town in lowercase may ask, "a trousseau a trousseau ...") */
+	if (c->care)
+		return c->care == 2;
+	c->care = 1;
 	for (size_t k = 0; k < c->n_tk; k++)
-		if ((c->tk[k].f & TK_WORD) && ((c->tk[k].lex & (LX_HOSP | LX_HOSP_EN)) || tk_eq_any(c, k, care)))
-			return 1;
-	return 0;
+		if ((c->tk[k].f & TK_WORD) && ((c->tk[k].lex & (LX_HOSP | LX_HOSP_EN)) || tk_eq_any(c, k, care))) {
+			c->care = 2;
+			break;
+		}
+	return c->care == 2;
 }
 
 /* Token p is French "a" without its accent, and the verb "has": a subject before it ("il a
@@ -96,7 +102,7 @@ static int fr_verb_a(const struct pctx *c, size_t p)
  * big city or a hospital of the hand list that is also a French word ("bichat", "trousseau"),
  * with the clause ending or a function word after it. Not "à tours de rôle", "in reading mode",
  * "à bout". (fl: the town's flags.) */
-int priv_lower_town_word(const struct pctx *c, size_t i, uint32_t fl)
+int priv_lower_town_word(struct pctx *c, size_t i, uint32_t fl)
 {
 	static const char *const w_en[] = {"in", "at", "near", "from", NULL};
 	int en = c->lang == ENT_PRIV_EN;
@@ -117,7 +123,7 @@ int priv_lower_town_word(const struct pctx *c, size_t i, uint32_t fl)
  * from, à). A single word only when it is a listed big city or hospital, no word of the text's
  * language and no given name ("at the reading room", "to the bath", "at the charlotte"). j is
  * the town's last token. */
-int priv_lower_town_article(const struct pctx *c, size_t i, size_t j, uint32_t fl)
+int priv_lower_town_article(struct pctx *c, size_t i, size_t j, uint32_t fl)
 {
 	static const char *const w_art[] = {"the", "la", "l", NULL};
 	static const char *const w_at[] = {"at", "to", "in", "into", "from", "a", NULL};
@@ -247,9 +253,11 @@ int priv_named_possessive(struct pctx *c, size_t i)
 
 /* "à la timone", "DE LA PITIE": the hospital after its article i, j its last token; SIZE_MAX
  * for "la pitié" in lowercase in a text that speaks of no care ("faire appel à la pitié"). */
-size_t priv_la_hospital(const struct pctx *c, size_t i, size_t j)
+size_t priv_la_hospital(struct pctx *c, size_t i, size_t j)
 {
 	if (j == i + 1 && tk_eq(c, j, "pitie") && tk_is(c, j, TK_LOWER) && !priv_care_context(c))
 		return SIZE_MAX;
-	return tk_next_word(c, i, 0);
+	/* (past a glued hyphen too, "à la-timone"; never past the name's last token) */
+	size_t w = tk_next_word(c, i, 1);
+	return w <= j ? w : i;
 }

@@ -128,6 +128,7 @@ struct pctx {
 	size_t n_sp, cap_sp;
 	int oom;
 	int shout; /* the text is written in capitals (set by the names pass) */
+	int care;  /* priv_care_context()'s answer once asked: 0 not yet, 1 no, 2 yes */
 	/* What the text holds, for the passes to skip it when they can find nothing (set by the
 	 * tokenizer): the TK_ flags of its tokens as tokenized, their LX_ and LX2_ flags, and the
 	 * ASCII punctuation characters (bit ch - 32 of punct, for ch in 33..95). */
@@ -376,17 +377,18 @@ int priv_dwell_town(const struct pctx *c, size_t i);
 /* priv_place_reg.c: may the lowercase listed town i (flags fl), a word, stand for the town after
  * "in", "at" or "à" ("in bristol?", "à bichat en juin")? May the lowercase town i..j stand after
  * an article after a place word ("at the royal marsden", "à la timone")? */
-int priv_lower_town_word(const struct pctx *c, size_t i, uint32_t fl);
-int priv_lower_town_article(const struct pctx *c, size_t i, size_t j, uint32_t fl);
+int priv_lower_town_word(struct pctx *c, size_t i, uint32_t fl);
+int priv_lower_town_article(struct pctx *c, size_t i, size_t j, uint32_t fl);
 /* priv_place_reg.c: "75013Paris" at token i (no number, 8 characters or more); "at Guy's" at
  * token i ("Guy" or "King"). Each adds the LOCATION span and says 1, or 0. */
 int priv_glued_postcode(struct pctx *c, size_t i);
 int priv_named_possessive(struct pctx *c, size_t i);
-/* priv_place_reg.c: does the text speak of care (a hospital's head, "opérée", "ward", "rdv")? */
-int priv_care_context(const struct pctx *c);
+/* priv_place_reg.c: does the text speak of care (a hospital's head, "opérée", "ward", "rdv")?
+ * Looked for once a text (c->care), however many places ask. */
+int priv_care_context(struct pctx *c);
 /* priv_place_reg.c: the first token of hospital i..j named after its article "la" (token i),
  * or SIZE_MAX for the noun ("à la pitié" in a text about no care). */
-size_t priv_la_hospital(const struct pctx *c, size_t i, size_t j);
+size_t priv_la_hospital(struct pctx *c, size_t i, size_t j);
 /* priv_place_reg.c: the last token of a lowercase hospital name after lowercase head i ending at
  * head_end ("chu bretonneau", "clinique des lilas"), or SIZE_MAX. */
 size_t priv_lower_hospital_name(const struct pctx *c, size_t i, size_t head_end);
